@@ -1,0 +1,199 @@
+//! The checked pack: every name resolved, every expression typed. This is what the
+//! evaluator compiles and what the IDE answers questions from.
+
+use clausier_diagnostics::{FileId, Span};
+use clausier_syntax::ast::{AggregateKind, CompareOp, Level, QuantifierKind, TestDecl};
+use rust_decimal::Decimal;
+
+use crate::types::{EnumId, Origin, RecordId, Schema, Ty};
+use crate::value::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ParamId(pub u32);
+
+/// A variable bound by `all`, `any` or `count`, numbered within its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LocalId(pub u32);
+
+/// An entry of [`CheckedPack::aggregates`]: one `lowest(…)`/`highest(…)` to compute over
+/// the eligible descriptors before scoring.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AggregateId(pub u32);
+
+/// The whole checked pack.
+#[derive(Debug, Clone, Default)]
+pub struct CheckedPack {
+    pub schema: Schema,
+    pub params: Vec<ParamDef>,
+    pub requirements: Vec<RequirementDef>,
+    pub criteria: Vec<CriterionDef>,
+    pub aggregates: Vec<AggregateDef>,
+    pub tests: Vec<TestDef>,
+    /// Every resolved name occurrence, for hover, go-to-definition, references, rename.
+    pub symbols: Vec<SymbolRef>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ParamDef {
+    pub name: String,
+    pub ty: Ty,
+    /// The effective value, after overrides.
+    pub value: Value,
+    pub docs: String,
+    pub origin: Origin,
+    /// The pack that declares it.
+    pub pack: String,
+}
+
+/// What requirements and criteria have in common.
+#[derive(Debug, Clone)]
+pub struct ClauseMeta {
+    pub id: String,
+    pub title: String,
+    pub docs: String,
+    pub text: Option<String>,
+    pub refs: Vec<String>,
+    pub evidence: Vec<String>,
+    /// The clause id's span.
+    pub origin: Origin,
+    /// The whole clause's span.
+    pub span: Span,
+    /// The pack that declares it.
+    pub pack: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct RequirementDef {
+    pub meta: ClauseMeta,
+    pub level: Level,
+    pub when: Option<TExpr>,
+    pub require: TExpr,
+    /// How many variables its expressions bind (the size of an evaluation frame).
+    pub locals: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct CriterionDef {
+    pub meta: ClauseMeta,
+    pub weight: Decimal,
+    pub score: TExpr,
+    pub locals: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct AggregateDef {
+    pub kind: AggregateKind,
+    pub field: FieldRef,
+}
+
+#[derive(Debug, Clone)]
+pub struct TestDef {
+    pub file: FileId,
+    pub decl: TestDecl,
+}
+
+/// A typed expression. The file is the clause's: spans are in that file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TExpr {
+    pub kind: TExprKind,
+    pub ty: Ty,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TExprKind {
+    /// A literal, an enum variant, or a folded constant.
+    Const(Value),
+    /// A descriptor field or a field of a bound variable.
+    Field(FieldRef),
+    Param(ParamId),
+    /// A bound variable itself (`x` in `any x in xs: x == "CSV"`).
+    Local(LocalId),
+    List(Vec<TExpr>),
+    Not(Box<TExpr>),
+    Neg(Box<TExpr>),
+    And(Box<TExpr>, Box<TExpr>),
+    Or(Box<TExpr>, Box<TExpr>),
+    Implies(Box<TExpr>, Box<TExpr>),
+    Compare(CompareOp, Box<TExpr>, Box<TExpr>),
+    Arith(ArithOp, Box<TExpr>, Box<TExpr>),
+    In(Box<TExpr>, Box<TExpr>),
+    Quantifier {
+        kind: QuantifierKind,
+        var: LocalId,
+        var_name: String,
+        collection: Box<TExpr>,
+        body: Box<TExpr>,
+    },
+    Count {
+        collection: Box<TExpr>,
+        filter: Option<(LocalId, String, Box<TExpr>)>,
+    },
+    Has(FieldRef),
+    If(Box<TExpr>, Box<TExpr>, Box<TExpr>),
+    Today,
+    Aggregate(AggregateId),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ArithOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+impl ArithOp {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArithOp::Add => "+",
+            ArithOp::Sub => "-",
+            ArithOp::Mul => "*",
+            ArithOp::Div => "/",
+        }
+    }
+}
+
+/// A path of fields resolved to indexes: `hosting.region` is the descriptor's field 3,
+/// then that record's field 0.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FieldRef {
+    pub root: FieldRoot,
+    pub steps: Vec<FieldStep>,
+    /// The path as written, for explanations and `missing` lists.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldRoot {
+    Descriptor,
+    Local(LocalId),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FieldStep {
+    /// The record the field belongs to.
+    pub record: RecordId,
+    pub field: u32,
+}
+
+/// One occurrence of a name in the source and what it resolved to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SymbolRef {
+    pub file: FileId,
+    pub span: Span,
+    pub symbol: Symbol,
+    /// True at the declaration itself.
+    pub is_definition: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Symbol {
+    Field { record: RecordId, field: u32 },
+    Param(ParamId),
+    Enum(EnumId),
+    Variant { enum_id: EnumId, index: u32 },
+    TypeAlias(String),
+    Clause(String),
+    Local { clause: String, name: String, definition: Span },
+}

@@ -1,0 +1,231 @@
+//! Runtime values: what parameters hold, what constants fold to, and what descriptors
+//! are loaded into. Absence is not a value: an absent field is `None` in its record.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::types::{EnumId, Schema};
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Value {
+    Bool(bool),
+    /// `int` and `number` values alike: the type says which.
+    Number(Decimal),
+    /// In percent: `75%` is `Percent(75)`.
+    Percent(Decimal),
+    /// In euros.
+    Money(Decimal),
+    Date(Date),
+    Duration(Duration),
+    String(Arc<str>),
+    /// A variant by its position in the enum's declaration.
+    Enum(EnumId, u32),
+    /// Lists and sets; a set holds each value once, in the order first seen.
+    List(Arc<[Value]>),
+    Record(Arc<Record>),
+}
+
+/// The fields of a record value, at the indexes of its `RecordDef`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Record {
+    pub fields: Box<[Option<Value>]>,
+}
+
+impl Record {
+    pub fn get(&self, index: u32) -> Option<&Value> {
+        self.fields.get(index as usize).and_then(Option::as_ref)
+    }
+}
+
+/// A calendar duration: months (years are 12 months) and days (weeks are 7 days).
+///
+/// Adding one to a date is calendar-correct (`2026-01-31 + 1 month` is `2026-02-28`).
+/// Two durations compare by their average length, a month being a twelfth of the
+/// Gregorian year of 365.2425 days: `60 days < 2 months`, `1 year == 12 months`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Duration {
+    pub months: i64,
+    pub days: i64,
+}
+
+impl Duration {
+    pub const fn new(months: i64, days: i64) -> Self {
+        Self { months, days }
+    }
+
+    /// Length in 4800ths of a day, in which an average month is exactly 146,097.
+    fn comparable_length(self) -> i128 {
+        i128::from(self.months) * 146_097 + i128::from(self.days) * 4_800
+    }
+
+    pub fn checked_add(self, other: Duration) -> Option<Duration> {
+        Some(Duration::new(
+            self.months.checked_add(other.months)?,
+            self.days.checked_add(other.days)?,
+        ))
+    }
+
+    pub fn checked_neg(self) -> Option<Duration> {
+        Some(Duration::new(self.months.checked_neg()?, self.days.checked_neg()?))
+    }
+}
+
+impl PartialOrd for Duration {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Duration {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.comparable_length()
+            .cmp(&other.comparable_length())
+            .then(self.months.cmp(&other.months))
+    }
+}
+
+impl fmt::Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural = |n: i64, one: &str, many: &str| {
+            if n.abs() == 1 {
+                format!("{n} {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        };
+        match (self.months, self.days) {
+            (0, days) => f.write_str(&plural(days, "day", "days")),
+            (months, 0) if months % 12 == 0 => f.write_str(&plural(months / 12, "year", "years")),
+            (months, 0) => f.write_str(&plural(months, "month", "months")),
+            (months, days) => write!(
+                f,
+                "{} {}",
+                plural(months, "month", "months"),
+                plural(days, "day", "days")
+            ),
+        }
+    }
+}
+
+impl Value {
+    /// Orders two values of the same type; `None` when they do not compare (different
+    /// types, or a type without an order such as `bool` or a record).
+    pub fn compare(&self, other: &Value) -> Option<Ordering> {
+        match (self, other) {
+            (Value::Number(a), Value::Number(b))
+            | (Value::Percent(a), Value::Percent(b))
+            | (Value::Money(a), Value::Money(b)) => Some(a.cmp(b)),
+            (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
+            (Value::Duration(a), Value::Duration(b)) => Some(a.cmp(b)),
+            (Value::String(a), Value::String(b)) => Some(a.cmp(b)),
+            (Value::Enum(ea, a), Value::Enum(eb, b)) if ea == eb => Some(a.cmp(b)),
+            _ => None,
+        }
+    }
+
+    /// Equality as the language sees it: numbers by value (`1.0 == 1`), durations by
+    /// length, sets regardless of order.
+    pub fn same(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::List(a), Value::List(b)) => {
+                a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same(y))
+            }
+            (Value::Record(a), Value::Record(b)) => {
+                a.fields.len() == b.fields.len()
+                    && a.fields.iter().zip(b.fields.iter()).all(|(x, y)| match (x, y) {
+                        (Some(x), Some(y)) => x.same(y),
+                        (None, None) => true,
+                        _ => false,
+                    })
+            }
+            _ => self.compare(other) == Some(Ordering::Equal),
+        }
+    }
+
+    /// The value as a person reads it in a report: `EU`, `75%`, `6.00 €`, `2027-06-30`,
+    /// `6 months`, `["CSV", "JSON"]`.
+    pub fn display<'a>(&'a self, schema: &'a Schema) -> ValueDisplay<'a> {
+        ValueDisplay {
+            value: self,
+            schema,
+        }
+    }
+}
+
+pub struct ValueDisplay<'a> {
+    value: &'a Value,
+    schema: &'a Schema,
+}
+
+impl fmt::Display for ValueDisplay<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.value {
+            Value::Bool(b) => write!(f, "{b}"),
+            Value::Number(n) => write!(f, "{}", n.normalize()),
+            Value::Percent(p) => write!(f, "{}%", p.normalize()),
+            Value::Money(m) => write!(f, "{} €", m.round_dp(2)),
+            Value::Date(d) => write!(f, "{d}"),
+            Value::Duration(d) => write!(f, "{d}"),
+            Value::String(s) => write!(f, "{s:?}"),
+            Value::Enum(id, index) => {
+                let name = self
+                    .schema
+                    .enum_def(*id)
+                    .and_then(|def| def.variants.get(*index as usize))
+                    .map_or("?", |v| v.name.as_str());
+                f.write_str(name)
+            }
+            Value::List(items) => {
+                f.write_str("[")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{}", item.display(self.schema))?;
+                }
+                f.write_str("]")
+            }
+            Value::Record(record) => {
+                f.write_str("{")?;
+                let mut first = true;
+                for value in record.fields.iter().flatten() {
+                    if !first {
+                        f.write_str(", ")?;
+                    }
+                    first = false;
+                    write!(f, "{}", value.display(self.schema))?;
+                }
+                f.write_str("}")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_compare_by_average_length() {
+        assert!(Duration::new(0, 60) < Duration::new(2, 0));
+        assert!(Duration::new(0, 61) > Duration::new(2, 0));
+        assert!(Duration::new(0, 365) < Duration::new(12, 0));
+        assert!(Duration::new(0, 366) > Duration::new(12, 0));
+        assert_eq!(
+            Value::Duration(Duration::new(12, 0)).compare(&Value::Duration(Duration::new(12, 0))),
+            Some(Ordering::Equal)
+        );
+    }
+
+    #[test]
+    fn durations_print_in_their_largest_unit() {
+        assert_eq!(Duration::new(24, 0).to_string(), "2 years");
+        assert_eq!(Duration::new(1, 0).to_string(), "1 month");
+        assert_eq!(Duration::new(0, 30).to_string(), "30 days");
+    }
+}

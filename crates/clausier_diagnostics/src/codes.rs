@@ -1,0 +1,174 @@
+//! The catalogue of diagnostic codes. Each code has a one-line title, a default severity
+//! and a long explanation (`clausier explain CODE`), kept as Markdown beside this crate.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use crate::Severity;
+
+/// A stable diagnostic code such as `E0201`.
+///
+/// Families: `E01xx` syntax, `E02xx` names, `E03xx` types, `E04xx` clause structure,
+/// `W05xx` lints on the pack, `D06xx` descriptor data, `R07xx` evaluation notes,
+/// `E08xx` packs and manifests, `E09xx` files and input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Code(&'static str);
+
+impl Code {
+    pub const fn as_str(self) -> &'static str {
+        self.0
+    }
+
+    pub fn info(self) -> Option<&'static CodeInfo> {
+        lookup_code(self.0)
+    }
+
+    pub fn default_severity(self) -> Severity {
+        self.info().map_or(Severity::Error, |info| info.severity)
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
+/// What the catalogue knows of one code.
+#[derive(Debug)]
+pub struct CodeInfo {
+    pub code: Code,
+    pub title: &'static str,
+    pub severity: Severity,
+    pub explanation: &'static str,
+}
+
+macro_rules! catalogue {
+    ($( $name:ident = $code:literal, $severity:ident, $title:literal; )*) => {
+        impl Code {
+            $( pub const $name: Code = Code($code); )*
+        }
+
+        static CATALOGUE: &[CodeInfo] = &[
+            $( CodeInfo {
+                code: Code($code),
+                title: $title,
+                severity: Severity::$severity,
+                explanation: include_str!(concat!("../explanations/", $code, ".md")),
+            }, )*
+        ];
+    };
+}
+
+catalogue! {
+    SYNTAX = "E0101", Error, "syntax error";
+    UNTERMINATED_STRING = "E0102", Error, "unterminated string literal";
+    INVALID_ESCAPE = "E0103", Error, "invalid escape sequence in a string";
+    INVALID_LITERAL = "E0104", Error, "invalid literal";
+    NESTING_TOO_DEEP = "E0105", Error, "expression nested too deeply";
+
+    UNKNOWN_FIELD = "E0201", Error, "unknown descriptor field";
+    UNKNOWN_VARIANT = "E0202", Error, "unknown enum variant";
+    UNKNOWN_NAME = "E0203", Error, "unknown name";
+    UNKNOWN_TYPE = "E0204", Error, "unknown type";
+    DUPLICATE_CLAUSE = "E0205", Error, "duplicate clause id";
+    DUPLICATE_DEFINITION = "E0206", Error, "duplicate definition";
+    CONFLICTING_FIELD = "E0207", Error, "descriptor field declared with two types";
+    PARAM_SHADOWS_FIELD = "E0208", Error, "parameter shadows a descriptor field";
+    AMBIGUOUS_VARIANT = "E0209", Error, "ambiguous enum variant";
+    RECURSIVE_TYPE = "E0210", Error, "recursive type definition";
+    UNKNOWN_PACK = "E0211", Error, "unknown pack";
+
+    TYPE_MISMATCH = "E0301", Error, "type mismatch";
+    INCOMPARABLE = "E0302", Error, "values of different types compared";
+    INVALID_OPERANDS = "E0303", Error, "operator does not apply to these types";
+    NOT_ORDERED = "E0304", Error, "values of this type have no order";
+    NOT_A_COLLECTION = "E0305", Error, "expected a list or a set";
+    SCORE_NOT_NUMERIC = "E0306", Error, "criterion score is not a number or a percent";
+    AGGREGATE_OUTSIDE_CRITERION = "E0307", Error, "`lowest` or `highest` outside a criterion";
+    AGGREGATE_ARGUMENT = "E0308", Error, "`lowest` or `highest` needs a numeric descriptor field";
+    PARAM_VALUE = "E0309", Error, "parameter value is not a constant of its type";
+    HAS_NEEDS_FIELD = "E0310", Error, "`has` needs a descriptor field";
+
+    MISSING_REQUIRE = "E0401", Error, "requirement without `require`";
+    REPEATED_CLAUSE_FIELD = "E0402", Error, "clause field given twice";
+    MISPLACED_CLAUSE_FIELD = "E0403", Error, "clause field not allowed here";
+    MISSING_SCORE = "E0404", Error, "criterion without `score`";
+    INVALID_WEIGHT = "E0405", Error, "invalid criterion weight";
+
+    UNUSED_PARAM = "W0501", Warning, "unused parameter";
+    WEIGHTS_NOT_100 = "W0502", Warning, "criteria weights do not sum to 100";
+    CONSTANT_REQUIRE = "W0503", Warning, "requirement is constantly true or false";
+    CONSTANT_WHEN = "W0504", Warning, "applicability condition is constant";
+    SCORE_OUT_OF_RANGE = "W0505", Warning, "criterion score can leave the range 0 to 1";
+
+    DESCRIPTOR_SYNTAX = "D0601", Error, "descriptor cannot be parsed";
+    DESCRIPTOR_TYPE = "D0602", Error, "descriptor value of the wrong type";
+    DESCRIPTOR_VARIANT = "D0603", Error, "unknown enum value in a descriptor";
+    DESCRIPTOR_UNKNOWN_FIELD = "D0604", Warning, "field not declared by the pack";
+    DESCRIPTOR_SHAPE = "D0605", Error, "descriptor is not a record";
+    DESCRIPTOR_DUPLICATE_KEY = "D0606", Error, "key given twice in a descriptor";
+    DESCRIPTOR_UNREADABLE = "D0607", Error, "descriptor file cannot be read";
+
+    SCORE_CLAMPED = "R0701", Info, "criterion score clamped to the range 0 to 1";
+    DIVISION_BY_ZERO = "R0702", Info, "division by zero";
+
+    IO = "E0901", Error, "file cannot be read";
+    NOT_UTF8 = "E0902", Error, "file is not valid UTF-8";
+    TOO_LARGE = "E0903", Error, "input too large";
+    NO_CLAUSE_FILES = "E0904", Error, "no clause files in the pack";
+}
+
+/// Every registered code, in code order.
+pub fn all_codes() -> &'static [CodeInfo] {
+    CATALOGUE
+}
+
+/// Looks a code up, case-insensitively (`e0201` finds `E0201`).
+pub fn lookup_code(code: &str) -> Option<&'static CodeInfo> {
+    CATALOGUE
+        .iter()
+        .find(|info| info.code.0.eq_ignore_ascii_case(code.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_sorted() {
+        let codes: Vec<&str> = all_codes().iter().map(|info| info.code.0).collect();
+        let mut sorted = codes.clone();
+        sorted.sort_by_key(|code| &code[1..]);
+        sorted.dedup();
+        assert_eq!(codes, sorted);
+    }
+
+    #[test]
+    fn every_code_has_a_long_explanation_with_an_example() {
+        for info in all_codes() {
+            let text = info.explanation;
+            assert!(
+                text.starts_with(&format!("# {}", info.code)),
+                "{} explanation must open with `# {}`",
+                info.code,
+                info.code
+            );
+            assert!(text.len() > 300, "{} explanation is too short", info.code);
+            assert!(text.contains("```"), "{} explanation has no example", info.code);
+        }
+    }
+
+    #[test]
+    fn lookup_ignores_case_and_whitespace() {
+        assert_eq!(lookup_code(" e0201 ").map(|i| i.code), Some(Code::UNKNOWN_FIELD));
+        assert!(lookup_code("E9999").is_none());
+    }
+}

@@ -1,0 +1,17 @@
+//! The bottom layer of Clausier: where text lives (files, spans, line indexes) and what
+//! is said about it (diagnostics, their codes and long explanations).
+//!
+//! Nothing here knows about terminals, JSON or the language server protocol: renderers
+//! live in `clausier_report` and `clausier_lsp`.
+
+mod codes;
+mod diagnostic;
+mod files;
+mod line_index;
+mod span;
+
+pub use codes::{Code, CodeInfo, all_codes, lookup_code};
+pub use diagnostic::{Diagnostic, Fix, Label, Severity};
+pub use files::{FileId, SourceFile, SourceMap};
+pub use line_index::{LineCol, LineIndex};
+pub use span::Span;

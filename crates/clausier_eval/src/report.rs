@@ -1,0 +1,197 @@
+//! The result model of a `check` run. Every report format renders this one model; its
+//! serde form is the JSON report of the design brief, field for field.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::{Serialize, Serializer};
+
+use crate::descriptor::Loc;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// The version of Clausier that produced the report.
+    pub clausier: String,
+    pub pack: PackInfo,
+    /// The evaluation date (`today`), `YYYY-MM-DD`.
+    pub date: String,
+    pub descriptors: Vec<DescriptorReport>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PackInfo {
+    pub name: String,
+    pub version: String,
+    /// `sha256:` and the hex digest of the pack's normalized files.
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DescriptorStatus {
+    Eligible,
+    Ineligible,
+    Incomplete,
+    Invalid,
+}
+
+impl DescriptorStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DescriptorStatus::Eligible => "eligible",
+            DescriptorStatus::Ineligible => "ineligible",
+            DescriptorStatus::Incomplete => "incomplete",
+            DescriptorStatus::Invalid => "invalid",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequirementStatus {
+    Pass,
+    Fail,
+    Missing,
+    NotApplicable,
+}
+
+impl RequirementStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RequirementStatus::Pass => "pass",
+            RequirementStatus::Fail => "fail",
+            RequirementStatus::Missing => "missing",
+            RequirementStatus::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DescriptorReport {
+    pub id: String,
+    pub source: String,
+    pub status: DescriptorStatus,
+    /// The sum of the criteria points; `null` unless eligible and the pack has criteria.
+    #[serde(serialize_with = "optional_number")]
+    pub score: Option<Decimal>,
+    /// Standard competition rank among the eligible descriptors (1, 1, 3, …).
+    pub rank: Option<u32>,
+    pub results: Vec<ClauseResult>,
+    pub errors: Vec<DataErrorEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum ClauseResult {
+    Requirement(RequirementResult),
+    Criterion(CriterionResult),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RequirementResult {
+    pub clause: String,
+    pub pack: String,
+    /// Always `"requirement"`.
+    pub kind: &'static str,
+    pub level: &'static str,
+    pub status: RequirementStatus,
+    /// The absent descriptor paths that made the requirement `missing`, sorted.
+    pub missing: Vec<String>,
+    /// For a failure: the smallest failing sub-expressions and the values they saw.
+    pub explanation: Vec<Explanation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CriterionResult {
+    pub clause: String,
+    pub pack: String,
+    /// Always `"criterion"`.
+    pub kind: &'static str,
+    #[serde(serialize_with = "number")]
+    pub weight: Decimal,
+    /// The clamped score in [0, 1]; `null` when the descriptor is not scored or the
+    /// score is unknown.
+    #[serde(serialize_with = "optional_number")]
+    pub score: Option<Decimal>,
+    /// `weight × score`; `null` when the score is.
+    #[serde(serialize_with = "optional_number")]
+    pub points: Option<Decimal>,
+    /// The absent descriptor paths that left the score unknown (it then earns 0 points).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+    /// True when the raw score left [0, 1] and was clamped.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub clamped: bool,
+}
+
+/// A failing sub-expression, with the value the descriptor holds and where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Explanation {
+    /// The sub-expression as written in the clause.
+    pub expr: String,
+    /// The descriptor path it read, as `subprocessors[2].region`; `null` when the
+    /// sub-expression reads no single field.
+    pub path: Option<String>,
+    /// The value, as the language prints it (`OTHER`, `4.5 €`, `2026-03-01`).
+    pub value: Option<String>,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DataErrorEntry {
+    pub code: String,
+    pub message: String,
+    pub path: String,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+}
+
+impl DataErrorEntry {
+    pub fn new(code: &str, message: String, path: String, loc: Option<Loc>) -> Self {
+        Self {
+            code: code.to_owned(),
+            message,
+            path,
+            line: loc.map(|l| l.line),
+            column: loc.map(|l| l.column),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Summary {
+    pub total: usize,
+    pub eligible: usize,
+    pub ineligible: usize,
+    pub incomplete: usize,
+    pub invalid: usize,
+}
+
+impl Summary {
+    pub fn count(&mut self, status: DescriptorStatus) {
+        self.total += 1;
+        match status {
+            DescriptorStatus::Eligible => self.eligible += 1,
+            DescriptorStatus::Ineligible => self.ineligible += 1,
+            DescriptorStatus::Incomplete => self.incomplete += 1,
+            DescriptorStatus::Invalid => self.invalid += 1,
+        }
+    }
+}
+
+/// Decimals are written as JSON numbers. They are rounded before they get here (points
+/// to 2 places, scores to 4), so the shortest `f64` form prints them exactly.
+fn number<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    match value.to_f64() {
+        Some(float) => serializer.serialize_f64(float),
+        None => serializer.serialize_str(&value.to_string()),
+    }
+}
+
+fn optional_number<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(value) => number(value, serializer),
+        None => serializer.serialize_none(),
+    }
+}

@@ -1,0 +1,1 @@
+//! Packs on disk: finding their clause files, reading `pack.toml`, hashing, compiling.

@@ -1,0 +1,1 @@
+//! Renderers over the one diagnostic model and the one check report model.

@@ -1,0 +1,451 @@
+//! The typed syntax tree of a `.clause` file.
+//!
+//! Every node carries the byte span it was parsed from, in the file it came from (the
+//! file id is the caller's: one `SourceFile` per parse). A tree built by error recovery
+//! holds `Error` nodes where text could not be understood; it is fine for the IDE but is
+//! never evaluated.
+
+use clausier_diagnostics::Span;
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+/// A whole `.clause` file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SourceFileAst {
+    pub items: Vec<Item>,
+    /// Every `//` comment (not doc comments), in source order, for the formatter.
+    pub comments: Vec<Comment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// The comment's text after `//`, without the line break.
+    pub text: String,
+    pub span: Span,
+}
+
+/// The `///` lines in front of an item or field, joined with `\n`, without the slashes
+/// and the one space after them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Docs {
+    pub text: String,
+    pub span: Span,
+}
+
+impl Docs {
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// A name as written: a field, a parameter, a type, an enum variant, a bound variable.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Ident {
+    pub name: String,
+    pub span: Span,
+}
+
+/// A clause id such as `HEB-01`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ClauseId {
+    pub name: String,
+    pub span: Span,
+}
+
+/// A string literal with its escapes resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StringLit {
+    pub value: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub docs: Docs,
+    pub kind: ItemKind,
+    /// The item without its doc comment.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemKind {
+    Enum(EnumDecl),
+    Type(TypeDecl),
+    Descriptor(DescriptorDecl),
+    Param(ParamDecl),
+    Requirement(RequirementDecl),
+    Criterion(CriterionDecl),
+    Use(UseDecl),
+    Set(SetDecl),
+    Test(TestDecl),
+    /// Text that could not be parsed as an item; a diagnostic was reported for it.
+    Error,
+}
+
+/// `enum Tier { I, II, III, IV }`: the declaration order is the order of the values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnumDecl {
+    pub name: Ident,
+    pub variants: Vec<Variant>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    pub docs: Docs,
+    pub name: Ident,
+}
+
+/// `type Subprocessor = { name: string, region: Region }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeDecl {
+    pub name: Ident,
+    pub ty: TypeExpr,
+}
+
+/// `descriptor { … }`: one block of the descriptor's schema; blocks merge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DescriptorDecl {
+    pub fields: Vec<FieldDecl>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldDecl {
+    pub docs: Docs,
+    pub name: Ident,
+    pub ty: TypeExpr,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeExpr {
+    pub kind: TypeExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeExprKind {
+    /// `bool`, `money`, `Region`, `Subprocessor`: builtins and declared names alike.
+    Named(Ident),
+    List(Box<TypeExpr>),
+    Set(Box<TypeExpr>),
+    Record(Vec<FieldDecl>),
+    Error,
+}
+
+/// `param max_price: money = 6.00 €`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamDecl {
+    pub name: Ident,
+    pub ty: TypeExpr,
+    pub value: Expr,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    Must,
+    Should,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Must => "must",
+            Level::Should => "should",
+        }
+    }
+}
+
+/// `requirement HEB-01 "title" { … }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequirementDecl {
+    pub id: ClauseId,
+    pub title: Option<StringLit>,
+    pub body: Vec<ClauseField>,
+}
+
+/// `criterion PRIX "Prix" weight 40 { … }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriterionDecl {
+    pub id: ClauseId,
+    pub title: Option<StringLit>,
+    pub weight: Option<Weight>,
+    pub body: Vec<ClauseField>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Weight {
+    pub value: Decimal,
+    pub span: Span,
+}
+
+/// One line in the body of a requirement or criterion. The checker decides which are
+/// allowed where and reports repeats; the parser accepts any of them in any clause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClauseField {
+    pub kind: ClauseFieldKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClauseFieldKind {
+    Level(Level),
+    Text(StringLit),
+    Ref(StringLit),
+    Evidence(StringLit),
+    When(Expr),
+    Require(Expr),
+    Score(Expr),
+    /// A line that could not be parsed; a diagnostic was reported for it.
+    Error,
+}
+
+/// `use edtech_fr` or `use edtech_fr::{HEB-01, EVI-02 as must}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UseDecl {
+    pub pack: Ident,
+    /// `None` brings in every clause.
+    pub items: Option<Vec<UseItem>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UseItem {
+    pub id: ClauseId,
+    pub level: Option<(Level, Span)>,
+    pub span: Span,
+}
+
+/// `set edtech_fr::max_price = 5.50 €`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetDecl {
+    pub pack: Ident,
+    pub name: Ident,
+    pub value: Expr,
+}
+
+/// `test "name" { given …; expect … }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TestDecl {
+    pub name: StringLit,
+    pub given: Option<Given>,
+    pub expects: Vec<Expect>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Given {
+    /// `given { hosting: { region: "EU" } }`.
+    Inline(DataValue),
+    /// `given "descriptors/ok.json"`, relative to the clause file.
+    File(StringLit),
+}
+
+/// An inline descriptor in a test: JSON-like data whose keys may be bare identifiers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataValue {
+    pub kind: DataValueKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataValueKind {
+    Null,
+    Literal(Literal),
+    Array(Vec<DataValue>),
+    Object(Vec<(Ident, DataValue)>),
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expect {
+    pub kind: ExpectKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExpectKind {
+    Eligible,
+    Ineligible,
+    Incomplete,
+    Invalid,
+    Pass(ClauseId),
+    Fail(ClauseId),
+    Missing(ClauseId),
+    NotApplicable(ClauseId),
+    /// `expect score >= 60`.
+    Score(CompareOp, Decimal),
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExprKind {
+    Literal(Literal),
+    /// `a.b.c`, `max_price`, `EU`, `Region.EU`, `s.region`: what it names is decided by
+    /// the checker (descriptor field, parameter, enum variant, bound variable).
+    Path(Path),
+    /// `[a, b, c]`.
+    List(Vec<Expr>),
+    Unary {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Binary {
+        op: BinaryOp,
+        op_span: Span,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    /// `all x in xs: p`, `any x in xs: p`.
+    Quantifier {
+        kind: QuantifierKind,
+        var: Ident,
+        collection: Box<Expr>,
+        body: Box<Expr>,
+    },
+    /// `count(xs)` or `count(x in xs: p)`.
+    Count {
+        filter: Option<(Ident, Box<Expr>)>,
+        collection: Box<Expr>,
+    },
+    /// `has a.b`.
+    Has(Path),
+    If {
+        cond: Box<Expr>,
+        then_branch: Box<Expr>,
+        else_branch: Box<Expr>,
+    },
+    Today,
+    /// `lowest(path)`, `highest(path)`.
+    Aggregate {
+        kind: AggregateKind,
+        arg: Box<Expr>,
+    },
+    /// `( … )`, kept so that spans and formatting follow the source.
+    Paren(Box<Expr>),
+    /// An expression that could not be parsed; a diagnostic was reported for it.
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Path {
+    pub segments: Vec<Ident>,
+    pub span: Span,
+}
+
+impl Path {
+    /// `a.b.c` as written.
+    pub fn dotted(&self) -> String {
+        let names: Vec<&str> = self.segments.iter().map(|s| s.name.as_str()).collect();
+        names.join(".")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Literal {
+    pub kind: LiteralKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LiteralKind {
+    Bool(bool),
+    /// `12` is an `Int` literal, `4.5` a `Number`: `int` widens to `number` in the checker.
+    Int(Decimal),
+    Number(Decimal),
+    String(String),
+    /// `75%` is stored as `75`.
+    Percent(Decimal),
+    /// `6.00 €` or `6.00 EUR`, in euros.
+    Money(Decimal),
+    Date(Date),
+    Duration(DurationLit),
+}
+
+/// A calendar duration literal: `30 days`, `6 months`, `1 year`, `2 weeks`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DurationLit {
+    pub amount: i64,
+    pub unit: DurationUnit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DurationUnit {
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UnaryOp {
+    Not,
+    Neg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BinaryOp {
+    And,
+    Or,
+    Implies,
+    Compare(CompareOp),
+    In,
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+impl BinaryOp {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BinaryOp::And => "and",
+            BinaryOp::Or => "or",
+            BinaryOp::Implies => "implies",
+            BinaryOp::Compare(op) => op.as_str(),
+            BinaryOp::In => "in",
+            BinaryOp::Add => "+",
+            BinaryOp::Sub => "-",
+            BinaryOp::Mul => "*",
+            BinaryOp::Div => "/",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CompareOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl CompareOp {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CompareOp::Eq => "==",
+            CompareOp::Ne => "!=",
+            CompareOp::Lt => "<",
+            CompareOp::Le => "<=",
+            CompareOp::Gt => ">",
+            CompareOp::Ge => ">=",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuantifierKind {
+    All,
+    Any,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AggregateKind {
+    Lowest,
+    Highest,
+}
