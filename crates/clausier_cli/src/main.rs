@@ -1,1 +1,42 @@
-fn main() {}
+//! The `clausier` command: a thin shell that parses the command line, calls the
+//! libraries, renders their results and sets the exit status.
+
+mod args;
+mod commands;
+mod error;
+mod inputs;
+mod output;
+
+use std::io::{self, IsTerminal};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+use crate::commands::Outcome;
+use crate::error::render_error;
+use crate::output::print_stderr;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // `--help` and `--version` exit with 0, usage errors with 2, as clap decides.
+            let _ = error.print();
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
+    let result = match &cli.command {
+        Command::Check(args) => commands::check::run(args, cli.color),
+        Command::Validate(args) => commands::validate::run(args, cli.color),
+        Command::Explain(args) => commands::explain::run(args),
+    };
+    match result {
+        Ok(outcome) => outcome.into(),
+        Err(failure) => {
+            let color = cli.color.enabled(io::stderr().is_terminal());
+            print_stderr(&render_error(failure.as_diagnostic(), color));
+            Outcome::Failure.into()
+        }
+    }
+}

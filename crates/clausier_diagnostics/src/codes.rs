@@ -120,6 +120,8 @@ catalogue! {
     SCORE_CLAMPED = "R0701", Info, "criterion score clamped to the range 0 to 1";
     DIVISION_BY_ZERO = "R0702", Info, "division by zero";
 
+    MANIFEST = "E0801", Error, "invalid pack manifest";
+
     IO = "E0901", Error, "file cannot be read";
     NOT_UTF8 = "E0902", Error, "file is not valid UTF-8";
     TOO_LARGE = "E0903", Error, "input too large";

@@ -63,6 +63,28 @@ pub struct DataProblem {
     /// The path of the value, as `subprocessors[1].region`; empty for the whole file.
     pub path: String,
     pub loc: Option<Loc>,
+    /// Advice: a "did you mean", the values allowed, the form expected.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl DataProblem {
+    /// A problem with its code's default severity and no help.
+    pub fn new(code: Code, message: String, path: String, loc: Option<Loc>) -> Self {
+        Self {
+            code,
+            severity: code.default_severity(),
+            message,
+            path,
+            loc,
+            help: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,23 @@
 //! The evaluation layer: loads descriptors against a checked pack's schema, compiles
 //! the pack to a resolved form, evaluates it with Kleene's three-valued logic, explains
 //! failures, and scores and ranks the eligible offers.
+//!
+//! ```text
+//! CheckedPack ──compile──▶ Program ──run(descriptors, date, jobs)──▶ Report
+//! ```
 
+mod compile;
 pub mod descriptor;
+mod eval;
+mod explain;
+pub mod load;
+pub mod print;
+mod program;
+pub mod reference;
 pub mod report;
+mod run;
+mod score;
+
+pub use compile::compile;
+pub use program::{ClauseExpr, EvalContext, Program};
+pub use run::{RunOptions, run};

@@ -1,0 +1,54 @@
+//! `cargo bench -p clausier_benches`: checking and loading 10,000 descriptors against the
+//! shipped `edtech-fr` pack, on one thread and on all cores.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::hint::black_box;
+
+use clausier_benches::{ndjson_workload, workspace_root};
+use clausier_eval::load::{Format, LoadOptions, load_text};
+use clausier_eval::{RunOptions, compile, run};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+const DESCRIPTORS: usize = 10_000;
+
+fn benches(c: &mut Criterion) {
+    let root = workspace_root();
+    let pack = clausier_pack::load_pack(&root.join("rules/edtech-fr")).expect("the example pack loads");
+    assert!(
+        !pack.checked.diagnostics.iter().any(|d| d.is_error()),
+        "the example pack compiles"
+    );
+    let schema = &pack.checked.pack.schema;
+    let program = compile(&pack.checked.pack);
+    let text = ndjson_workload(&root.join("examples/edtech-fr"), DESCRIPTORS).expect("workload");
+    let options = LoadOptions::default();
+    let date = jiff::civil::date(2026, 11, 28);
+    let all_cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+
+    let mut group = c.benchmark_group("edtech-fr");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(DESCRIPTORS as u64));
+
+    group.bench_function("load 10k NDJSON descriptors", |b| {
+        b.iter(|| black_box(load_text(schema, "bench.ndjson", black_box(&text), Format::Ndjson, &options)))
+    });
+
+    let descriptors = load_text(schema, "bench.ndjson", &text, Format::Ndjson, &options);
+    for jobs in [1, all_cores] {
+        let run_options = RunOptions { date, jobs };
+        group.bench_function(format!("evaluate 10k loaded descriptors, {jobs} thread(s)"), |b| {
+            b.iter(|| black_box(run(&program, pack.info.clone(), black_box(&descriptors), &run_options)))
+        });
+        group.bench_function(format!("load and check 10k descriptors, {jobs} thread(s)"), |b| {
+            b.iter(|| {
+                let loaded = load_text(schema, "bench.ndjson", black_box(&text), Format::Ndjson, &options);
+                black_box(run(&program, pack.info.clone(), &loaded, &run_options))
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(check, benches);
+criterion_main!(check);

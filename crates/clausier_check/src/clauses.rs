@@ -1,0 +1,344 @@
+//! Requirements and criteria: which fields each may have, how often, and what they
+//! mean once typed. `use` and `set` name dependencies, which are not resolved yet.
+
+use std::collections::HashMap;
+
+use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
+use clausier_syntax::ast::{
+    ClauseField, ClauseFieldKind, ClauseId, CriterionDecl, Docs, Ident, Item, ItemKind, Level,
+    RequirementDecl, SourceFileAst,
+};
+use rust_decimal::Decimal;
+
+use crate::Checker;
+use crate::expr::{ConditionOf, ExprChecker, error_expr};
+use crate::hir::{ClauseMeta, CriterionDef, RequirementDef, Symbol, TExpr};
+use crate::types::{Origin, Ty};
+
+/// The fields a clause body may hold, as named in messages.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum FieldName {
+    Level,
+    Text,
+    When,
+    Require,
+    Score,
+}
+
+impl FieldName {
+    fn as_str(self) -> &'static str {
+        match self {
+            FieldName::Level => "level",
+            FieldName::Text => "text",
+            FieldName::When => "when",
+            FieldName::Require => "require",
+            FieldName::Score => "score",
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ClauseKind {
+    Requirement,
+    Criterion,
+}
+
+/// What the lines of a clause body say, each kept from its first occurrence.
+#[derive(Default)]
+struct Body {
+    level: Option<Level>,
+    text: Option<String>,
+    refs: Vec<String>,
+    evidence: Vec<String>,
+    when: Option<TExpr>,
+    require: Option<TExpr>,
+    score: Option<TExpr>,
+}
+
+impl<'a> Checker<'a> {
+    pub(crate) fn check_clauses(&mut self, files: &[(FileId, &'a SourceFileAst)]) {
+        let mut ids: HashMap<String, Origin> = HashMap::new();
+        for (file, ast) in files {
+            for item in &ast.items {
+                match &item.kind {
+                    ItemKind::Requirement(decl) => {
+                        self.claim_clause_id(*file, &decl.id, &mut ids);
+                        self.check_requirement(*file, item, decl);
+                    }
+                    ItemKind::Criterion(decl) => {
+                        self.claim_clause_id(*file, &decl.id, &mut ids);
+                        self.check_criterion(*file, item, decl);
+                    }
+                    ItemKind::Use(decl) => self.report_unknown_pack(*file, &decl.pack),
+                    ItemKind::Set(decl) => self.report_unknown_pack(*file, &decl.pack),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    fn claim_clause_id(&mut self, file: FileId, id: &ClauseId, ids: &mut HashMap<String, Origin>) {
+        self.symbol(file, id.span, Symbol::Clause(id.name.clone()), true);
+        if let Some(first) = ids.get(&id.name) {
+            self.report(
+                Diagnostic::error(
+                    Code::DUPLICATE_CLAUSE,
+                    format!("the clause id `{}` is used twice", id.name),
+                )
+                .with_primary(file, id.span, "used again here")
+                .with_secondary(first.file, first.span, "first used here")
+                .with_help("give each requirement and criterion of the pack its own id"),
+            );
+            return;
+        }
+        ids.insert(id.name.clone(), Origin { file, span: id.span });
+    }
+
+    fn report_unknown_pack(&mut self, file: FileId, pack: &Ident) {
+        self.report(
+            Diagnostic::error(Code::UNKNOWN_PACK, format!("unknown pack `{}`", pack.name))
+                .with_primary(file, pack.span, "no dependency has this name")
+                .with_help("declare it under `[dependencies]` in `pack.toml`"),
+        );
+    }
+
+    fn clause_meta(&self, file: FileId, item: &Item, id: &ClauseId, title: Option<&str>, docs: &Docs) -> ClauseMeta {
+        ClauseMeta {
+            id: id.name.clone(),
+            title: title.unwrap_or_default().to_owned(),
+            docs: docs.text.clone(),
+            text: None,
+            refs: Vec::new(),
+            evidence: Vec::new(),
+            origin: Origin { file, span: id.span },
+            span: item.span,
+            pack: self.pack_name.to_owned(),
+        }
+    }
+
+    fn check_requirement(&mut self, file: FileId, item: &Item, decl: &RequirementDecl) {
+        let mut meta = self.clause_meta(file, item, &decl.id, decl.title.as_ref().map(|t| t.value.as_str()), &item.docs);
+        let mut checker = ExprChecker::new(self, file, &decl.id.name);
+        let body = read_body(&mut checker, file, &decl.body, ClauseKind::Requirement);
+        let locals = checker.locals();
+        let require = body.require.unwrap_or_else(|| {
+            self.report(
+                Diagnostic::error(
+                    Code::MISSING_REQUIRE,
+                    format!("the requirement `{}` has no `require`", decl.id.name),
+                )
+                .with_primary(file, decl.id.span, "this requirement checks nothing")
+                .with_help("add a line `require CONDITION` with what an offer must meet"),
+            );
+            error_expr(decl.id.span)
+        });
+        meta.text = body.text;
+        meta.refs = body.refs;
+        meta.evidence = body.evidence;
+        self.pack.requirements.push(RequirementDef {
+            meta,
+            level: body.level.unwrap_or(Level::Must),
+            when: body.when,
+            require,
+            locals,
+        });
+    }
+
+    fn check_criterion(&mut self, file: FileId, item: &Item, decl: &CriterionDecl) {
+        let mut meta = self.clause_meta(file, item, &decl.id, decl.title.as_ref().map(|t| t.value.as_str()), &item.docs);
+        let weight = self.criterion_weight(file, decl);
+        let mut checker = ExprChecker::new(self, file, &decl.id.name);
+        let body = read_body(&mut checker, file, &decl.body, ClauseKind::Criterion);
+        let locals = checker.locals();
+        let score = match body.score {
+            Some(score) => {
+                self.check_score_type(file, &score);
+                score
+            }
+            None => {
+                self.report(
+                    Diagnostic::error(
+                        Code::MISSING_SCORE,
+                        format!("the criterion `{}` has no `score`", decl.id.name),
+                    )
+                    .with_primary(file, decl.id.span, "this criterion scores nothing")
+                    .with_help("add a line `score EXPRESSION`, a number or a percent from 0 to 1"),
+                );
+                error_expr(decl.id.span)
+            }
+        };
+        meta.text = body.text;
+        meta.refs = body.refs;
+        meta.evidence = body.evidence;
+        self.pack.criteria.push(CriterionDef {
+            meta,
+            weight,
+            score,
+            locals,
+        });
+    }
+
+    /// The weight, reported unless it is in (0, 100]; zero when it is not usable.
+    fn criterion_weight(&mut self, file: FileId, decl: &CriterionDecl) -> Decimal {
+        let Some(weight) = &decl.weight else {
+            self.report(
+                Diagnostic::error(
+                    Code::INVALID_WEIGHT,
+                    format!("the criterion `{}` has no weight", decl.id.name),
+                )
+                .with_primary(file, decl.id.span, "a criterion needs a weight")
+                .with_help("write `weight N` after the title, with N more than 0 and at most 100"),
+            );
+            self.weights.any_invalid = true;
+            return Decimal::ZERO;
+        };
+        if weight.value <= Decimal::ZERO || weight.value > Decimal::ONE_HUNDRED {
+            self.report(
+                Diagnostic::error(
+                    Code::INVALID_WEIGHT,
+                    format!(
+                        "the weight of `{}` must be more than 0 and at most 100, found `{}`",
+                        decl.id.name,
+                        weight.value.normalize()
+                    ),
+                )
+                .with_primary(file, weight.span, "out of range")
+                .with_help("weights are points out of 100 shared by the criteria of the pack"),
+            );
+            self.weights.any_invalid = true;
+            return Decimal::ZERO;
+        }
+        self.weights.entries.push((file, weight.span, weight.value));
+        weight.value
+    }
+
+    fn check_score_type(&mut self, file: FileId, score: &TExpr) {
+        if matches!(score.ty, Ty::Int | Ty::Number | Ty::Percent | Ty::Error) {
+            return;
+        }
+        let found = self.ty_name(&score.ty);
+        let help = match &score.ty {
+            Ty::Bool => "give points for a condition with `if CONDITION then 1 else 0`".to_owned(),
+            Ty::Money => {
+                "divide amounts to get a number, such as `lowest(pricing.per_student) / pricing.per_student`"
+                    .to_owned()
+            }
+            _ => "a score is a number or a percent from 0 to 1".to_owned(),
+        };
+        self.report(
+            Diagnostic::error(
+                Code::SCORE_NOT_NUMERIC,
+                format!("a score is a number or a percent, found `{found}`"),
+            )
+            .with_primary(file, score.span, format!("this is a `{found}`"))
+            .with_help(help),
+        );
+    }
+}
+
+/// Reads the lines of a clause body: each field where it belongs and at most once where
+/// it must be. Every expression is typed, even a misplaced or repeated one, so that its
+/// own errors are found in the same run; only the first of each is kept.
+fn read_body(checker: &mut ExprChecker<'_, '_>, file: FileId, fields: &[ClauseField], kind: ClauseKind) -> Body {
+    let mut body = Body::default();
+    let mut first_seen: HashMap<FieldName, Span> = HashMap::new();
+    for field in fields {
+        let name = match &field.kind {
+            ClauseFieldKind::Level(_) => Some(FieldName::Level),
+            ClauseFieldKind::Text(_) => Some(FieldName::Text),
+            ClauseFieldKind::When(_) => Some(FieldName::When),
+            ClauseFieldKind::Require(_) => Some(FieldName::Require),
+            ClauseFieldKind::Score(_) => Some(FieldName::Score),
+            ClauseFieldKind::Ref(_) | ClauseFieldKind::Evidence(_) | ClauseFieldKind::Error => None,
+        };
+        let placed = name.is_none_or(|name| allowed(kind, name));
+        if let Some(name) = name.filter(|_| !placed) {
+            report_misplaced(checker, file, field.span, name, kind);
+        }
+        let repeated = match name {
+            Some(name) if placed => match first_seen.get(&name) {
+                Some(first) => {
+                    let first = *first;
+                    checker.report(
+                        Diagnostic::error(
+                            Code::REPEATED_CLAUSE_FIELD,
+                            format!("`{}` is given twice", name.as_str()),
+                        )
+                        .with_primary(file, field.span, "given again here")
+                        .with_secondary(file, first, "first given here")
+                        .with_help(format!("keep one `{}`; combine conditions with `and`", name.as_str())),
+                    );
+                    true
+                }
+                None => {
+                    first_seen.insert(name, field.span);
+                    false
+                }
+            },
+            _ => false,
+        };
+        let keep = placed && !repeated;
+        match &field.kind {
+            ClauseFieldKind::Level(level) if keep => body.level = Some(*level),
+            ClauseFieldKind::Text(text) if keep => body.text = Some(text.value.clone()),
+            ClauseFieldKind::Ref(text) => body.refs.push(text.value.clone()),
+            ClauseFieldKind::Evidence(text) => body.evidence.push(text.value.clone()),
+            ClauseFieldKind::When(expr) => {
+                // In a misplaced field, `lowest` is not reported on top of the field.
+                checker.allow_aggregates(!placed);
+                let typed = checker.check_condition(expr, ConditionOf::When);
+                if keep {
+                    body.when = Some(typed);
+                }
+            }
+            ClauseFieldKind::Require(expr) => {
+                checker.allow_aggregates(!placed);
+                let typed = checker.check_condition(expr, ConditionOf::Require);
+                if keep {
+                    body.require = Some(typed);
+                }
+            }
+            ClauseFieldKind::Score(expr) => {
+                checker.allow_aggregates(true);
+                let typed = checker.check(expr, None);
+                if keep {
+                    body.score = Some(typed);
+                }
+            }
+            ClauseFieldKind::Level(_) | ClauseFieldKind::Text(_) | ClauseFieldKind::Error => {}
+        }
+    }
+    body
+}
+
+fn allowed(kind: ClauseKind, name: FieldName) -> bool {
+    match kind {
+        ClauseKind::Requirement => name != FieldName::Score,
+        ClauseKind::Criterion => matches!(name, FieldName::Text | FieldName::Score),
+    }
+}
+
+fn report_misplaced(checker: &mut ExprChecker<'_, '_>, file: FileId, span: Span, name: FieldName, kind: ClauseKind) {
+    let (clause, help) = match (kind, name) {
+        (ClauseKind::Requirement, _) => (
+            "a requirement",
+            "a requirement passes or fails with `require`; a score belongs in a `criterion`",
+        ),
+        (ClauseKind::Criterion, FieldName::Level) => (
+            "a criterion",
+            "a criterion is weighted, not `must` or `should`: set its `weight` instead",
+        ),
+        (ClauseKind::Criterion, _) => (
+            "a criterion",
+            "a criterion only scores eligible offers; put conditions in a `requirement`, or use `if … then … else …` in the `score`",
+        ),
+    };
+    checker.report(
+        Diagnostic::error(
+            Code::MISPLACED_CLAUSE_FIELD,
+            format!("`{}` is not allowed in {clause}", name.as_str()),
+        )
+        .with_primary(file, span, "not allowed here")
+        .with_help(help),
+    );
+}

@@ -1,0 +1,464 @@
+//! What a path names, in order: a variable bound by an enclosing `all`, `any` or
+//! `count`; a descriptor field; a parameter; `Enum.Variant`; a bare variant.
+
+use clausier_diagnostics::{Code, Diagnostic, Fix, Span};
+use clausier_syntax::ast::{Expr, ExprKind, Ident, Path};
+
+use super::{ExprChecker, error_expr};
+use crate::hir::{FieldRef, FieldRoot, FieldStep, LocalId, ParamId, Symbol, TExpr, TExprKind};
+use crate::suggest::{did_you_mean, list_names};
+use crate::types::{EnumId, Ty};
+use crate::value::Value;
+
+/// What a path resolved to.
+enum Target {
+    Field(FieldRef, Ty),
+    Local(LocalId, Ty),
+    Param(ParamId, Ty),
+    Variant(EnumId, u32),
+    /// Could not be resolved; the diagnostic was reported.
+    Reported,
+}
+
+/// How many field names a "has the fields" note lists before it is no help.
+const FIELDS_NOTE_MAX: usize = 12;
+
+impl ExprChecker<'_, '_> {
+    pub(super) fn path_expr(&mut self, path: &Path, expected: Option<&Ty>) -> TExpr {
+        let span = path.span;
+        match self.resolve_path(path, expected) {
+            Target::Field(field, ty) => TExpr {
+                kind: TExprKind::Field(field),
+                ty,
+                span,
+            },
+            Target::Local(id, ty) => TExpr {
+                kind: TExprKind::Local(id),
+                ty,
+                span,
+            },
+            Target::Param(id, ty) => TExpr {
+                kind: TExprKind::Param(id),
+                ty,
+                span,
+            },
+            Target::Variant(enum_id, index) => TExpr {
+                kind: TExprKind::Const(Value::Enum(enum_id, index)),
+                ty: Ty::Enum(enum_id),
+                span,
+            },
+            Target::Reported => error_expr(span),
+        }
+    }
+
+    pub(super) fn has(&mut self, path: &Path, span: Span) -> TExpr {
+        let what = match self.resolve_path(path, None) {
+            Target::Field(field, _) => {
+                return TExpr {
+                    kind: TExprKind::Has(field),
+                    ty: Ty::Bool,
+                    span,
+                };
+            }
+            Target::Reported => return error_expr(span),
+            Target::Local(..) => "a variable bound by `all`, `any` or `count`",
+            Target::Param(..) => "a parameter, which always has a value",
+            Target::Variant(..) => "an enum variant",
+        };
+        self.cx.report(
+            Diagnostic::error(
+                Code::HAS_NEEDS_FIELD,
+                format!("`has` needs a descriptor field, but `{}` is {what}", path.dotted()),
+            )
+            .with_primary(self.file, path.span, "not a descriptor field")
+            .with_help("write the path of a descriptor field, such as `has security.iso27001_expires`"),
+        );
+        error_expr(span)
+    }
+
+    /// Whether `expr` is a name that only its expected type can resolve (a bare variant
+    /// that is nothing else), or an empty list: such an operand is typed after the other.
+    pub(super) fn needs_context(&self, expr: &Expr) -> bool {
+        match &expr.kind {
+            ExprKind::Paren(inner) => self.needs_context(inner),
+            ExprKind::List(items) => items.first().is_none_or(|item| self.needs_context(item)),
+            ExprKind::Path(path) => match path.segments.as_slice() {
+                [only] => {
+                    let name = only.name.as_str();
+                    !self.is_bound(name)
+                        && !self.is_descriptor_field(name)
+                        && self.cx.params.get(name).is_none()
+                        && self.cx.variants_by_name.contains_key(name)
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    fn is_bound(&self, name: &str) -> bool {
+        self.scope.iter().any(|b| b.name == name)
+    }
+
+    fn is_descriptor_field(&self, name: &str) -> bool {
+        self.cx
+            .pack
+            .schema
+            .descriptor_record()
+            .is_some_and(|r| r.field(name).is_some())
+    }
+
+    fn resolve_path(&mut self, path: &Path, expected: Option<&Ty>) -> Target {
+        let Some(first) = path.segments.first() else {
+            return Target::Reported;
+        };
+        if let Some(binding) = self.scope.iter().rev().find(|b| b.name == first.name) {
+            let (id, ty, definition) = (binding.id, binding.ty.clone(), binding.span);
+            self.cx.symbol(
+                self.file,
+                first.span,
+                Symbol::Local {
+                    clause: self.owner.clone(),
+                    name: first.name.clone(),
+                    definition,
+                },
+                false,
+            );
+            if path.segments.len() == 1 {
+                return Target::Local(id, ty);
+            }
+            return self.walk_fields(path, FieldRoot::Local(id), ty, Vec::new());
+        }
+        let descriptor = self.cx.pack.schema.descriptor;
+        if let Some((index, field)) = self
+            .cx
+            .pack
+            .schema
+            .descriptor_record()
+            .and_then(|r| r.field(&first.name))
+        {
+            let ty = field.ty.clone();
+            self.cx.symbol(
+                self.file,
+                first.span,
+                Symbol::Field {
+                    record: descriptor,
+                    field: index,
+                },
+                false,
+            );
+            let steps = vec![FieldStep {
+                record: descriptor,
+                field: index,
+            }];
+            return self.walk_fields(path, FieldRoot::Descriptor, ty, steps);
+        }
+        if let Some(id) = self.cx.params.get(&first.name) {
+            let ty = self
+                .cx
+                .pack
+                .params
+                .get(id.0 as usize)
+                .map_or(Ty::Error, |p| p.ty.clone());
+            self.cx.symbol(self.file, first.span, Symbol::Param(id), false);
+            if let Some(state) = self.cx.params.state_mut(id) {
+                state.used = true;
+            }
+            if let Some(second) = path.segments.get(1) {
+                self.report_not_a_record(&path.segments[..1], second, &ty);
+                return Target::Reported;
+            }
+            return Target::Param(id, ty);
+        }
+        if let Some((enum_id, _)) = self.cx.pack.schema.enum_by_name(&first.name) {
+            self.cx.symbol(self.file, first.span, Symbol::Enum(enum_id), false);
+            return self.qualified_variant(path, enum_id);
+        }
+        if let Some(target) = self.bare_variant(first, expected) {
+            if let Some(second) = path.segments.get(1) {
+                if let Target::Variant(enum_id, _) = target {
+                    self.report_not_a_record(&path.segments[..1], second, &Ty::Enum(enum_id));
+                }
+                return Target::Reported;
+            }
+            return target;
+        }
+        self.report_unknown_name(first, expected);
+        Target::Reported
+    }
+
+    /// `Region.EU`.
+    fn qualified_variant(&mut self, path: &Path, enum_id: EnumId) -> Target {
+        let Some(def) = self.cx.pack.schema.enum_def(enum_id) else {
+            return Target::Reported;
+        };
+        let enum_name = def.name.clone();
+        let Some(variant) = path.segments.get(1) else {
+            let example = def.variants.first().map_or("…", |v| v.name.as_str());
+            self.cx.report(
+                Diagnostic::error(
+                    Code::UNKNOWN_NAME,
+                    format!("expected a value, found the enum `{enum_name}`"),
+                )
+                .with_primary(self.file, path.span, "an enum is a type, not a value")
+                .with_help(format!("name one of its variants, such as `{enum_name}.{example}`")),
+            );
+            return Target::Reported;
+        };
+        let Some(index) = def.variant_index(&variant.name) else {
+            self.report_unknown_variant(variant, enum_id);
+            return Target::Reported;
+        };
+        self.cx.symbol(
+            self.file,
+            variant.span,
+            Symbol::Variant { enum_id, index },
+            false,
+        );
+        if let Some(third) = path.segments.get(2) {
+            self.report_not_a_record(&path.segments[..2], third, &Ty::Enum(enum_id));
+            return Target::Reported;
+        }
+        Target::Variant(enum_id, index)
+    }
+
+    /// `EU`: the expected enum's variant, else the only enum's that has one of that
+    /// name. `None` when no enum has it.
+    fn bare_variant(&mut self, name: &Ident, expected: Option<&Ty>) -> Option<Target> {
+        let owners = self.cx.variants_by_name.get(&name.name)?.clone();
+        let chosen = match expected {
+            Some(Ty::Enum(wanted)) => owners.iter().find(|(id, _)| id == wanted).copied(),
+            _ => None,
+        }
+        .or_else(|| match owners.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        });
+        let Some((enum_id, index)) = chosen else {
+            let enums: Vec<String> = owners
+                .iter()
+                .filter_map(|(id, _)| self.cx.pack.schema.enum_def(*id).map(|d| d.name.clone()))
+                .collect();
+            let qualified: Vec<String> = enums.iter().map(|e| format!("{e}.{}", name.name)).collect();
+            let mut diagnostic = Diagnostic::error(
+                Code::AMBIGUOUS_VARIANT,
+                format!(
+                    "the variant `{}` is ambiguous: it belongs to {}",
+                    name.name,
+                    list_names(&enums)
+                ),
+            )
+            .with_primary(self.file, name.span, "which enum is meant cannot be told from here")
+            .with_help(format!(
+                "name the enum: write {}",
+                list_names(&qualified).replace(" and ", " or ")
+            ));
+            for q in &qualified {
+                diagnostic = diagnostic.with_fix(Fix {
+                    title: format!("write `{q}`"),
+                    edits: vec![(self.file, name.span, q.clone())],
+                });
+            }
+            self.cx.report(diagnostic);
+            return Some(Target::Reported);
+        };
+        self.cx.symbol(
+            self.file,
+            name.span,
+            Symbol::Variant { enum_id, index },
+            false,
+        );
+        Some(Target::Variant(enum_id, index))
+    }
+
+    /// Follows `path.segments[steps.len()..]` (or from 1 for a variable) through records.
+    fn walk_fields(
+        &mut self,
+        path: &Path,
+        root: FieldRoot,
+        mut ty: Ty,
+        mut steps: Vec<FieldStep>,
+    ) -> Target {
+        for (position, segment) in path.segments.iter().enumerate().skip(1) {
+            let record_id = match &ty {
+                Ty::Record(id) => *id,
+                Ty::Error => return Target::Reported,
+                other => {
+                    let other = other.clone();
+                    self.report_not_a_record(&path.segments[..position], segment, &other);
+                    return Target::Reported;
+                }
+            };
+            let found = self
+                .cx
+                .pack
+                .schema
+                .record(record_id)
+                .and_then(|r| r.field(&segment.name))
+                .map(|(index, def)| (index, def.ty.clone()));
+            let Some((index, field_ty)) = found else {
+                self.report_unknown_field(&path.segments[..position], segment, record_id);
+                return Target::Reported;
+            };
+            self.cx.symbol(
+                self.file,
+                segment.span,
+                Symbol::Field {
+                    record: record_id,
+                    field: index,
+                },
+                false,
+            );
+            steps.push(FieldStep {
+                record: record_id,
+                field: index,
+            });
+            ty = field_ty;
+        }
+        Target::Field(
+            FieldRef {
+                root,
+                steps,
+                text: path.dotted(),
+            },
+            ty,
+        )
+    }
+
+    fn report_unknown_field(
+        &mut self,
+        prefix: &[Ident],
+        segment: &Ident,
+        record_id: crate::types::RecordId,
+    ) {
+        let owner = dotted(prefix);
+        let fields: Vec<String> = self
+            .cx
+            .pack
+            .schema
+            .record(record_id)
+            .map(|r| r.fields.keys().cloned().collect())
+            .unwrap_or_default();
+        let mut diagnostic = Diagnostic::error(
+            Code::UNKNOWN_FIELD,
+            format!("unknown field `{}` in `{owner}`", segment.name),
+        )
+        .with_primary(self.file, segment.span, format!("`{owner}` has no such field"));
+        match did_you_mean(&segment.name, fields.iter().map(String::as_str)) {
+            Some(best) => {
+                diagnostic = diagnostic
+                    .with_help(format!("did you mean `{best}`?"))
+                    .with_fix(replace(self.file, segment.span, best));
+            }
+            None if !fields.is_empty() && fields.len() <= FIELDS_NOTE_MAX => {
+                diagnostic =
+                    diagnostic.with_note(format!("`{owner}` has the fields {}", list_names(&fields)));
+            }
+            None => {}
+        }
+        self.cx.report(diagnostic);
+    }
+
+    /// `subprocessors.region`, `max_price.amount`, `hosting.region.code`.
+    fn report_not_a_record(&mut self, prefix: &[Ident], segment: &Ident, ty: &Ty) {
+        let owner = dotted(prefix);
+        let ty_name = self.cx.ty_name(ty);
+        let mut diagnostic = Diagnostic::error(
+            Code::UNKNOWN_FIELD,
+            format!("`{owner}` is a `{ty_name}`, it has no field `{}`", segment.name),
+        );
+        if let Ty::List(_) | Ty::Set(_) = ty {
+            let kind = if matches!(ty, Ty::Set(_)) { "set" } else { "list" };
+            diagnostic = diagnostic
+                .with_primary(self.file, segment.span, format!("a {kind} has no fields"))
+                .with_help(format!(
+                    "use `all x in {owner}: x.{} …` to look inside a {kind}",
+                    segment.name
+                ));
+        } else {
+            diagnostic = diagnostic.with_primary(self.file, segment.span, "only records have fields");
+        }
+        self.cx.report(diagnostic);
+    }
+
+    fn report_unknown_variant(&mut self, variant: &Ident, enum_id: EnumId) {
+        let names = self.cx.variant_names(enum_id);
+        let enum_name = self
+            .cx
+            .pack
+            .schema
+            .enum_def(enum_id)
+            .map_or_else(String::new, |d| d.name.clone());
+        let mut diagnostic = Diagnostic::error(
+            Code::UNKNOWN_VARIANT,
+            format!("unknown variant `{}` in `{enum_name}`", variant.name),
+        )
+        .with_primary(self.file, variant.span, format!("`{enum_name}` has no such variant"));
+        if let Some(best) = did_you_mean(&variant.name, names.iter().map(String::as_str)) {
+            diagnostic = diagnostic
+                .with_help(format!("did you mean `{best}`?"))
+                .with_fix(replace(self.file, variant.span, best));
+        }
+        if let Some(note) = self.cx.variants_note(enum_id) {
+            diagnostic = diagnostic.with_note(note);
+        }
+        self.cx.report(diagnostic);
+    }
+
+    /// A first segment that names nothing. Where an enum is expected, a near miss of
+    /// one of its variants is an unknown variant.
+    fn report_unknown_name(&mut self, name: &Ident, expected: Option<&Ty>) {
+        if let Some(Ty::Enum(enum_id)) = expected {
+            let names = self.cx.variant_names(*enum_id);
+            let near_variant = did_you_mean(&name.name, names.iter().map(String::as_str)).is_some();
+            if near_variant || self.name_suggestion(&name.name).is_none() {
+                self.report_unknown_variant(name, *enum_id);
+                return;
+            }
+        }
+        let mut diagnostic = Diagnostic::error(
+            Code::UNKNOWN_NAME,
+            format!("unknown name `{}`", name.name),
+        )
+        .with_primary(self.file, name.span, "not a field, a parameter or an enum variant");
+        match self.name_suggestion(&name.name) {
+            Some(best) => {
+                diagnostic = diagnostic
+                    .with_help(format!("did you mean `{best}`?"))
+                    .with_fix(replace(self.file, name.span, &best));
+            }
+            None => {
+                diagnostic = diagnostic.with_help(
+                    "a path starts with a descriptor field, a parameter, an enum variant or a variable bound by `all`, `any` or `count`",
+                );
+            }
+        }
+        self.cx.report(diagnostic);
+    }
+
+    /// The nearest name a path could start with, in the order names resolve.
+    fn name_suggestion(&self, name: &str) -> Option<String> {
+        let mut candidates: Vec<&str> = self.scope.iter().rev().map(|b| b.name.as_str()).collect();
+        if let Some(record) = self.cx.pack.schema.descriptor_record() {
+            candidates.extend(record.fields.keys().map(String::as_str));
+        }
+        candidates.extend(self.cx.pack.params.iter().map(|p| p.name.as_str()));
+        candidates.extend(self.cx.pack.schema.enums.iter().map(|e| e.name.as_str()));
+        for def in &self.cx.pack.schema.enums {
+            candidates.extend(def.variants.iter().map(|v| v.name.as_str()));
+        }
+        did_you_mean(name, candidates).map(str::to_owned)
+    }
+}
+
+fn dotted(segments: &[Ident]) -> String {
+    let names: Vec<&str> = segments.iter().map(|s| s.name.as_str()).collect();
+    names.join(".")
+}
+
+fn replace(file: clausier_diagnostics::FileId, span: Span, with: &str) -> Fix {
+    Fix {
+        title: format!("replace with `{with}`"),
+        edits: vec![(file, span, with.to_owned())],
+    }
+}

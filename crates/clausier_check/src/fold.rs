@@ -1,0 +1,281 @@
+//! Constant folding of typed expressions, with the operators of [`crate::ops`]: the
+//! values of parameters, and the lints on conditions that do not depend on the offer.
+
+use clausier_syntax::ast::QuantifierKind;
+
+use crate::hir::{FieldRoot, ParamDef, TExpr, TExprKind};
+use crate::ops::{self, OpError};
+use crate::types::Ty;
+use crate::value::Value;
+
+/// Why an expression has no constant value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FoldError {
+    /// It reads the descriptor, the date, an aggregate, a parameter whose value is not
+    /// known, or holds an error.
+    NotConstant,
+    /// An operator gave no value (division by zero, overflow).
+    Op(OpError),
+}
+
+impl From<OpError> for FoldError {
+    fn from(error: OpError) -> Self {
+        FoldError::Op(error)
+    }
+}
+
+/// Says why folding failed, for a label.
+pub(crate) fn fold_error_reason(error: FoldError) -> String {
+    match error {
+        FoldError::NotConstant => "this is not a constant".to_owned(),
+        FoldError::Op(OpError::DivisionByZero) => "this divides by zero".to_owned(),
+        FoldError::Op(OpError::Overflow) => "this is out of the range of values".to_owned(),
+        FoldError::Op(OpError::Types) => "these values do not combine".to_owned(),
+    }
+}
+
+/// Folds expressions with the current values of the parameters marked as known.
+pub(crate) struct Folder<'p> {
+    params: &'p [ParamDef],
+    known: &'p [bool],
+}
+
+impl<'p> Folder<'p> {
+    pub(crate) fn new(params: &'p [ParamDef], known: &'p [bool]) -> Self {
+        Self { params, known }
+    }
+
+    pub(crate) fn fold(&self, expr: &TExpr) -> Result<Value, FoldError> {
+        let mut locals = Vec::new();
+        self.fold_in(expr, &mut locals)
+    }
+
+    fn fold_in(&self, expr: &TExpr, locals: &mut Vec<Option<Value>>) -> Result<Value, FoldError> {
+        if expr.ty == Ty::Error {
+            return Err(FoldError::NotConstant);
+        }
+        match &expr.kind {
+            TExprKind::Const(value) => Ok(value.clone()),
+            TExprKind::Param(id) => {
+                let index = id.0 as usize;
+                if !self.known.get(index).copied().unwrap_or(false) {
+                    return Err(FoldError::NotConstant);
+                }
+                self.params
+                    .get(index)
+                    .map(|p| p.value.clone())
+                    .ok_or(FoldError::NotConstant)
+            }
+            TExprKind::Local(id) => locals
+                .get(id.0 as usize)
+                .cloned()
+                .flatten()
+                .ok_or(FoldError::NotConstant),
+            TExprKind::Field(field) => {
+                let FieldRoot::Local(id) = field.root else {
+                    return Err(FoldError::NotConstant);
+                };
+                let mut value = locals
+                    .get(id.0 as usize)
+                    .cloned()
+                    .flatten()
+                    .ok_or(FoldError::NotConstant)?;
+                for step in &field.steps {
+                    let Value::Record(record) = &value else {
+                        return Err(FoldError::NotConstant);
+                    };
+                    value = record.get(step.field).cloned().ok_or(FoldError::NotConstant)?;
+                }
+                Ok(value)
+            }
+            TExprKind::List(items) => {
+                let mut values: Vec<Value> = Vec::with_capacity(items.len());
+                let is_set = matches!(expr.ty, Ty::Set(_));
+                for item in items {
+                    let value = self.fold_in(item, locals)?;
+                    if !(is_set && values.iter().any(|v| v.same(&value))) {
+                        values.push(value);
+                    }
+                }
+                Ok(Value::List(values.into()))
+            }
+            TExprKind::Not(inner) => Ok(Value::Bool(!self.fold_bool(inner, locals)?)),
+            TExprKind::Neg(inner) => Ok(ops::negate(&self.fold_in(inner, locals)?)?),
+            TExprKind::And(l, r) => {
+                let (l, r) = (self.fold_bool(l, locals)?, self.fold_bool(r, locals)?);
+                Ok(Value::Bool(l && r))
+            }
+            TExprKind::Or(l, r) => {
+                let (l, r) = (self.fold_bool(l, locals)?, self.fold_bool(r, locals)?);
+                Ok(Value::Bool(l || r))
+            }
+            TExprKind::Implies(l, r) => {
+                let (l, r) = (self.fold_bool(l, locals)?, self.fold_bool(r, locals)?);
+                Ok(Value::Bool(!l || r))
+            }
+            TExprKind::Compare(op, l, r) => {
+                let (l, r) = (self.fold_in(l, locals)?, self.fold_in(r, locals)?);
+                ops::compare(*op, &l, &r)
+                    .map(Value::Bool)
+                    .ok_or(FoldError::Op(OpError::Types))
+            }
+            TExprKind::Arith(op, l, r) => {
+                let (l, r) = (self.fold_in(l, locals)?, self.fold_in(r, locals)?);
+                Ok(ops::arith(*op, &l, &r)?)
+            }
+            TExprKind::In(item, collection) => {
+                let (item, collection) = (self.fold_in(item, locals)?, self.fold_in(collection, locals)?);
+                Ok(Value::Bool(ops::contains(&collection, &item)?))
+            }
+            TExprKind::Quantifier {
+                kind,
+                var,
+                collection,
+                body,
+                ..
+            } => {
+                let items = self.fold_list(collection, locals)?;
+                let mut outcome = matches!(kind, QuantifierKind::All);
+                for item in items.iter() {
+                    set_local(locals, var.0, item.clone());
+                    let holds = self.fold_bool(body, locals)?;
+                    match kind {
+                        QuantifierKind::All if !holds => outcome = false,
+                        QuantifierKind::Any if holds => outcome = true,
+                        _ => {}
+                    }
+                }
+                Ok(Value::Bool(outcome))
+            }
+            TExprKind::Count { collection, filter } => {
+                let items = self.fold_list(collection, locals)?;
+                let mut count: u64 = 0;
+                for item in items.iter() {
+                    let counted = match filter {
+                        Some((var, _, body)) => {
+                            set_local(locals, var.0, item.clone());
+                            self.fold_bool(body, locals)?
+                        }
+                        None => true,
+                    };
+                    count += u64::from(counted);
+                }
+                Ok(Value::Number(count.into()))
+            }
+            TExprKind::If(cond, then_branch, else_branch) => {
+                if self.fold_bool(cond, locals)? {
+                    self.fold_in(then_branch, locals)
+                } else {
+                    self.fold_in(else_branch, locals)
+                }
+            }
+            TExprKind::Has(_) | TExprKind::Today | TExprKind::Aggregate(_) => {
+                Err(FoldError::NotConstant)
+            }
+        }
+    }
+
+    fn fold_bool(&self, expr: &TExpr, locals: &mut Vec<Option<Value>>) -> Result<bool, FoldError> {
+        match self.fold_in(expr, locals)? {
+            Value::Bool(b) => Ok(b),
+            _ => Err(FoldError::Op(OpError::Types)),
+        }
+    }
+
+    fn fold_list(
+        &self,
+        expr: &TExpr,
+        locals: &mut Vec<Option<Value>>,
+    ) -> Result<std::sync::Arc<[Value]>, FoldError> {
+        match self.fold_in(expr, locals)? {
+            Value::List(items) => Ok(items),
+            _ => Err(FoldError::Op(OpError::Types)),
+        }
+    }
+}
+
+fn set_local(locals: &mut Vec<Option<Value>>, index: u32, value: Value) {
+    let index = index as usize;
+    if locals.len() <= index {
+        locals.resize(index + 1, None);
+    }
+    if let Some(slot) = locals.get_mut(index) {
+        *slot = Some(value);
+    }
+}
+
+/// Visits `expr` and its sub-expressions in source order; `visit` returns whether to
+/// look inside the node it is given.
+pub(crate) fn walk(expr: &TExpr, visit: &mut impl FnMut(&TExpr) -> bool) {
+    if !visit(expr) {
+        return;
+    }
+    match &expr.kind {
+        TExprKind::Const(_)
+        | TExprKind::Field(_)
+        | TExprKind::Param(_)
+        | TExprKind::Local(_)
+        | TExprKind::Has(_)
+        | TExprKind::Today
+        | TExprKind::Aggregate(_) => {}
+        TExprKind::List(items) => {
+            for item in items {
+                walk(item, visit);
+            }
+        }
+        TExprKind::Not(inner) | TExprKind::Neg(inner) => walk(inner, visit),
+        TExprKind::And(l, r)
+        | TExprKind::Or(l, r)
+        | TExprKind::Implies(l, r)
+        | TExprKind::Compare(_, l, r)
+        | TExprKind::Arith(_, l, r)
+        | TExprKind::In(l, r) => {
+            walk(l, visit);
+            walk(r, visit);
+        }
+        TExprKind::Quantifier {
+            collection, body, ..
+        } => {
+            walk(collection, visit);
+            walk(body, visit);
+        }
+        TExprKind::Count { collection, filter } => {
+            walk(collection, visit);
+            if let Some((_, _, body)) = filter {
+                walk(body, visit);
+            }
+        }
+        TExprKind::If(cond, then_branch, else_branch) => {
+            walk(cond, visit);
+            walk(then_branch, visit);
+            walk(else_branch, visit);
+        }
+    }
+}
+
+/// Whether the value of `expr` depends on the offer: a descriptor field, `has`,
+/// `today` or an aggregate. Variables count only through what they range over.
+pub(crate) fn reads_offer(expr: &TExpr) -> bool {
+    let mut reads = false;
+    walk(expr, &mut |node| {
+        if matches!(
+            &node.kind,
+            TExprKind::Has(_) | TExprKind::Today | TExprKind::Aggregate(_)
+        ) || matches!(&node.kind, TExprKind::Field(f) if f.root == FieldRoot::Descriptor)
+        {
+            reads = true;
+        }
+        !reads
+    });
+    reads
+}
+
+/// Whether `expr` or a part of it has an error: such an expression is not folded.
+pub(crate) fn has_error(expr: &TExpr) -> bool {
+    let mut found = false;
+    walk(expr, &mut |node| {
+        found |= node.ty == Ty::Error;
+        !found
+    });
+    found
+}

@@ -1,0 +1,263 @@
+//! The meaning of operators, in one place: which operand types they accept, what type
+//! they give, and what they compute. The checker types expressions and folds constants
+//! with it; the evaluator and its reference interpreter compute with it.
+
+use std::cmp::Ordering;
+
+use clausier_syntax::ast::CompareOp;
+use rust_decimal::Decimal;
+
+use crate::hir::ArithOp;
+use crate::types::Ty;
+use crate::value::{Duration, Value};
+
+/// Why an operation gave no value. At evaluation time each makes the result unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpError {
+    DivisionByZero,
+    /// Beyond the range of exact decimals or of the calendar.
+    Overflow,
+    /// Operands the checker should have refused.
+    Types,
+}
+
+/// The type of `lhs op rhs`, or `None` when the operator does not apply.
+///
+/// - numbers: any operator; `int` with `int` stays `int` except `/`, which gives `number`;
+/// - percent ± percent; percent × or ÷ number; number × percent → percent; percent ÷
+///   percent → number;
+/// - money ± money; money × or ÷ number, number × money, money × percent → money;
+///   money ÷ money → number;
+/// - date ± duration → date; duration + date → date; date − date → duration (in days);
+/// - duration ± duration; duration × int, int × duration → duration.
+pub fn arith_type(op: ArithOp, lhs: &Ty, rhs: &Ty) -> Option<Ty> {
+    use ArithOp::{Add, Div, Mul, Sub};
+    let ty = match (op, lhs, rhs) {
+        (Div, Ty::Int, Ty::Int) => Ty::Number,
+        (_, Ty::Int, Ty::Int) => Ty::Int,
+        (_, l, r) if l.is_numeric() && r.is_numeric() => Ty::Number,
+        (Add | Sub, Ty::Percent, Ty::Percent) => Ty::Percent,
+        (Mul | Div, Ty::Percent, r) if r.is_numeric() => Ty::Percent,
+        (Mul, l, Ty::Percent) if l.is_numeric() => Ty::Percent,
+        (Div, Ty::Percent, Ty::Percent) => Ty::Number,
+        (Add | Sub, Ty::Money, Ty::Money) => Ty::Money,
+        (Mul | Div, Ty::Money, r) if r.is_numeric() => Ty::Money,
+        (Mul, l, Ty::Money) if l.is_numeric() => Ty::Money,
+        (Mul, Ty::Money, Ty::Percent) | (Mul, Ty::Percent, Ty::Money) => Ty::Money,
+        (Div, Ty::Money, Ty::Money) => Ty::Number,
+        (Add | Sub, Ty::Date, Ty::Duration) | (Add, Ty::Duration, Ty::Date) => Ty::Date,
+        (Sub, Ty::Date, Ty::Date) => Ty::Duration,
+        (Add | Sub, Ty::Duration, Ty::Duration) => Ty::Duration,
+        (Mul, Ty::Duration, Ty::Int) | (Mul, Ty::Int, Ty::Duration) => Ty::Duration,
+        _ => return None,
+    };
+    Some(ty)
+}
+
+/// Whether `lhs op rhs` is a valid comparison: equality on values of one type (`int`
+/// and `number` mix), ordering on numbers, percent, money, dates, durations and enums.
+pub fn comparison_allowed(op: CompareOp, lhs: &Ty, rhs: &Ty) -> bool {
+    let same = lhs == rhs || (lhs.is_numeric() && rhs.is_numeric());
+    if !same {
+        return false;
+    }
+    match op {
+        CompareOp::Eq | CompareOp::Ne => true,
+        _ => is_ordered(lhs),
+    }
+}
+
+/// Types whose values have an order.
+pub fn is_ordered(ty: &Ty) -> bool {
+    matches!(
+        ty,
+        Ty::Int | Ty::Number | Ty::Percent | Ty::Money | Ty::Date | Ty::Duration | Ty::Enum(_)
+    )
+}
+
+/// Computes `lhs op rhs` on two present values of the types [`arith_type`] accepts.
+pub fn arith(op: ArithOp, lhs: &Value, rhs: &Value) -> Result<Value, OpError> {
+    use ArithOp::{Add, Div, Mul, Sub};
+    match (op, lhs, rhs) {
+        (_, Value::Number(a), Value::Number(b)) => decimal(op, *a, *b).map(Value::Number),
+        (Add | Sub, Value::Percent(a), Value::Percent(b)) => decimal(op, *a, *b).map(Value::Percent),
+        (Mul | Div, Value::Percent(a), Value::Number(b)) => decimal(op, *a, *b).map(Value::Percent),
+        (Mul, Value::Number(a), Value::Percent(b)) => decimal(op, *a, *b).map(Value::Percent),
+        (Div, Value::Percent(a), Value::Percent(b)) => decimal(op, *a, *b).map(Value::Number),
+        (Add | Sub, Value::Money(a), Value::Money(b)) => decimal(op, *a, *b).map(Value::Money),
+        (Mul | Div, Value::Money(a), Value::Number(b)) => decimal(op, *a, *b).map(Value::Money),
+        (Mul, Value::Number(a), Value::Money(b)) => decimal(op, *a, *b).map(Value::Money),
+        (Mul, Value::Money(m), Value::Percent(p)) | (Mul, Value::Percent(p), Value::Money(m)) => {
+            let fraction = decimal(Div, *p, Decimal::ONE_HUNDRED)?;
+            decimal(Mul, *m, fraction).map(Value::Money)
+        }
+        (Div, Value::Money(a), Value::Money(b)) => decimal(op, *a, *b).map(Value::Number),
+        (Add, Value::Date(d), Value::Duration(span)) | (Add, Value::Duration(span), Value::Date(d)) => {
+            shift_date(*d, *span).map(Value::Date)
+        }
+        (Sub, Value::Date(d), Value::Duration(span)) => {
+            let back = span.checked_neg().ok_or(OpError::Overflow)?;
+            shift_date(*d, back).map(Value::Date)
+        }
+        (Sub, Value::Date(a), Value::Date(b)) => {
+            let days = a.since(*b).map_err(|_| OpError::Overflow)?.get_days();
+            Ok(Value::Duration(Duration::new(0, i64::from(days))))
+        }
+        (Add, Value::Duration(a), Value::Duration(b)) => {
+            a.checked_add(*b).map(Value::Duration).ok_or(OpError::Overflow)
+        }
+        (Sub, Value::Duration(a), Value::Duration(b)) => b
+            .checked_neg()
+            .and_then(|neg| a.checked_add(neg))
+            .map(Value::Duration)
+            .ok_or(OpError::Overflow),
+        (Mul, Value::Duration(d), Value::Number(n)) | (Mul, Value::Number(n), Value::Duration(d)) => {
+            scale_duration(*d, *n).map(Value::Duration)
+        }
+        _ => Err(OpError::Types),
+    }
+}
+
+/// `-value` for numbers, percent, money and durations.
+pub fn negate(value: &Value) -> Result<Value, OpError> {
+    match value {
+        Value::Number(n) => Ok(Value::Number(-*n)),
+        Value::Percent(n) => Ok(Value::Percent(-*n)),
+        Value::Money(n) => Ok(Value::Money(-*n)),
+        Value::Duration(d) => d.checked_neg().map(Value::Duration).ok_or(OpError::Overflow),
+        _ => Err(OpError::Types),
+    }
+}
+
+/// Evaluates a comparison on two present values; `None` when they do not compare.
+pub fn compare(op: CompareOp, lhs: &Value, rhs: &Value) -> Option<bool> {
+    match op {
+        CompareOp::Eq => Some(lhs.same(rhs)),
+        CompareOp::Ne => Some(!lhs.same(rhs)),
+        CompareOp::Lt => lhs.compare(rhs).map(Ordering::is_lt),
+        CompareOp::Le => lhs.compare(rhs).map(Ordering::is_le),
+        CompareOp::Gt => lhs.compare(rhs).map(Ordering::is_gt),
+        CompareOp::Ge => lhs.compare(rhs).map(Ordering::is_ge),
+    }
+}
+
+/// `item in collection` on present values.
+pub fn contains(collection: &Value, item: &Value) -> Result<bool, OpError> {
+    match collection {
+        Value::List(items) => Ok(items.iter().any(|candidate| candidate.same(item))),
+        _ => Err(OpError::Types),
+    }
+}
+
+/// A criterion score as a fraction: a percent counts as its fraction (`80%` is `0.8`).
+pub fn score_fraction(value: &Value) -> Option<Decimal> {
+    match value {
+        Value::Number(n) => Some(*n),
+        Value::Percent(p) => p.checked_div(Decimal::ONE_HUNDRED),
+        _ => None,
+    }
+}
+
+fn decimal(op: ArithOp, a: Decimal, b: Decimal) -> Result<Decimal, OpError> {
+    let result = match op {
+        ArithOp::Add => a.checked_add(b),
+        ArithOp::Sub => a.checked_sub(b),
+        ArithOp::Mul => a.checked_mul(b),
+        ArithOp::Div => {
+            if b.is_zero() {
+                return Err(OpError::DivisionByZero);
+            }
+            a.checked_div(b)
+        }
+    };
+    result.map(|n| n.normalize()).ok_or(OpError::Overflow)
+}
+
+/// Adds months first, then days; a day past the end of the month is clamped to its last
+/// day (`2026-01-31 + 1 month` is `2026-02-28`).
+fn shift_date(date: jiff::civil::Date, span: Duration) -> Result<jiff::civil::Date, OpError> {
+    let months = jiff::Span::new()
+        .try_months(span.months)
+        .map_err(|_| OpError::Overflow)?;
+    let days = jiff::Span::new()
+        .try_days(span.days)
+        .map_err(|_| OpError::Overflow)?;
+    date.checked_add(months)
+        .and_then(|shifted| shifted.checked_add(days))
+        .map_err(|_| OpError::Overflow)
+}
+
+fn scale_duration(duration: Duration, factor: Decimal) -> Result<Duration, OpError> {
+    if !factor.fract().is_zero() {
+        return Err(OpError::Types);
+    }
+    let factor = i64::try_from(factor).map_err(|_| OpError::Overflow)?;
+    Ok(Duration::new(
+        duration.months.checked_mul(factor).ok_or(OpError::Overflow)?,
+        duration.days.checked_mul(factor).ok_or(OpError::Overflow)?,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+    use rust_decimal::dec;
+
+    #[test]
+    fn adding_a_month_clamps_to_the_end_of_the_month() {
+        let shifted = arith(
+            ArithOp::Add,
+            &Value::Date(date(2026, 1, 31)),
+            &Value::Duration(Duration::new(1, 0)),
+        );
+        assert_eq!(shifted, Ok(Value::Date(date(2026, 2, 28))));
+        let leap = arith(
+            ArithOp::Add,
+            &Value::Date(date(2028, 1, 31)),
+            &Value::Duration(Duration::new(1, 0)),
+        );
+        assert_eq!(leap, Ok(Value::Date(date(2028, 2, 29))));
+    }
+
+    #[test]
+    fn decimals_are_exact() {
+        let sum = arith(
+            ArithOp::Add,
+            &Value::Number(dec!(0.1)),
+            &Value::Number(dec!(0.2)),
+        );
+        assert_eq!(sum, Ok(Value::Number(dec!(0.3))));
+    }
+
+    #[test]
+    fn division_by_zero_is_reported() {
+        let quotient = arith(ArithOp::Div, &Value::Money(dec!(6)), &Value::Money(dec!(0)));
+        assert_eq!(quotient, Err(OpError::DivisionByZero));
+    }
+
+    #[test]
+    fn money_times_percent_is_money() {
+        assert_eq!(arith_type(ArithOp::Mul, &Ty::Money, &Ty::Percent), Some(Ty::Money));
+        let discounted = arith(ArithOp::Mul, &Value::Money(dec!(6)), &Value::Percent(dec!(80)));
+        assert_eq!(discounted, Ok(Value::Money(dec!(4.8))));
+    }
+
+    #[test]
+    fn mixed_units_do_not_combine() {
+        assert_eq!(arith_type(ArithOp::Add, &Ty::Percent, &Ty::Money), None);
+        assert!(!comparison_allowed(CompareOp::Lt, &Ty::Percent, &Ty::Money));
+        assert!(!comparison_allowed(CompareOp::Lt, &Ty::Bool, &Ty::Bool));
+        assert!(comparison_allowed(CompareOp::Le, &Ty::Int, &Ty::Number));
+    }
+
+    #[test]
+    fn dates_subtract_to_days() {
+        let gap = arith(
+            ArithOp::Sub,
+            &Value::Date(date(2026, 3, 1)),
+            &Value::Date(date(2026, 2, 1)),
+        );
+        assert_eq!(gap, Ok(Value::Duration(Duration::new(0, 28))));
+    }
+}

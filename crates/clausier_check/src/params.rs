@@ -1,0 +1,220 @@
+//! Parameters: `param NAME: TYPE = VALUE`, where the value is a constant of the type.
+//!
+//! Every parameter is declared before any value is checked, so that a value that names
+//! another parameter is reported as not constant rather than as an unknown name.
+
+use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
+use clausier_syntax::ast::{ItemKind, ParamDecl, SourceFileAst};
+
+use crate::expr::ExprChecker;
+use crate::fold::{Folder, fold_error_reason};
+use crate::hir::{FieldRoot, ParamDef, ParamId, Symbol, TExpr, TExprKind};
+use crate::types::{Origin, Ty};
+use crate::value::Value;
+use crate::wording::{example_literal, unit_help};
+use crate::{Checker, ParamState};
+
+impl<'a> Checker<'a> {
+    pub(crate) fn check_params(&mut self, files: &[(FileId, &'a SourceFileAst)]) {
+        let mut declared: Vec<(Option<ParamId>, FileId, &ParamDecl, Ty)> = Vec::new();
+        for (file, ast) in files {
+            for item in &ast.items {
+                if let ItemKind::Param(decl) = &item.kind {
+                    let ty = self.resolve_type(*file, &decl.ty, None);
+                    let id = self.declare_param(*file, &item.docs.text, decl, &ty);
+                    declared.push((id, *file, decl, ty));
+                }
+            }
+        }
+        for (id, file, decl, ty) in declared {
+            let value = self.param_value(file, decl, &ty);
+            if let (Some(id), Some(value)) = (id, value) {
+                if let Some(param) = self.pack.params.get_mut(id.0 as usize) {
+                    param.value = value;
+                }
+                if let Some(state) = self.params.state_mut(id) {
+                    state.value_known = true;
+                }
+            }
+        }
+    }
+
+    /// Registers the parameter's name; `None` for a second parameter of the same name.
+    fn declare_param(&mut self, file: FileId, docs: &str, decl: &ParamDecl, ty: &Ty) -> Option<ParamId> {
+        let name = &decl.name;
+        if let Some(first) = self.params.get(&name.name) {
+            if let Some(origin) = self.pack.params.get(first.0 as usize).map(|p| p.origin) {
+                self.report(
+                    Diagnostic::error(
+                        Code::DUPLICATE_DEFINITION,
+                        format!("the parameter `{}` is declared twice", name.name),
+                    )
+                    .with_primary(file, name.span, "declared again here")
+                    .with_secondary(origin.file, origin.span, "first declared here")
+                    .with_help("remove one of them, or rename it"),
+                );
+            }
+            return None;
+        }
+        let shadowed = self
+            .pack
+            .schema
+            .descriptor_record()
+            .and_then(|r| r.field(&name.name))
+            .map(|(_, field)| field.origin);
+        if let Some(field) = shadowed {
+            self.report(
+                Diagnostic::error(
+                    Code::PARAM_SHADOWS_FIELD,
+                    format!("the parameter `{}` has the name of a descriptor field", name.name),
+                )
+                .with_primary(file, name.span, "this parameter could never be read")
+                .with_secondary(field.file, field.span, "the descriptor field is declared here")
+                .with_help(format!(
+                    "rename the parameter, such as `max_{}`: the path `{}` names the field",
+                    name.name, name.name
+                )),
+            );
+        }
+        let id = ParamId(u32::try_from(self.pack.params.len()).unwrap_or(u32::MAX));
+        self.pack.params.push(ParamDef {
+            name: name.name.clone(),
+            ty: ty.clone(),
+            value: placeholder_value(ty),
+            docs: docs.to_owned(),
+            origin: Origin {
+                file,
+                span: name.span,
+            },
+            pack: self.pack_name.to_owned(),
+        });
+        self.params.by_name.insert(name.name.clone(), id);
+        self.params.states.push(ParamState {
+            used: false,
+            value_known: false,
+            lint_unused: shadowed.is_none(),
+        });
+        self.symbol(file, name.span, Symbol::Param(id), true);
+        Some(id)
+    }
+
+    /// Types and folds a parameter's value; `None` when it is not a constant of the
+    /// declared type (reported).
+    fn param_value(&mut self, file: FileId, decl: &ParamDecl, ty: &Ty) -> Option<Value> {
+        let known_ty = (*ty != Ty::Error).then_some(ty);
+        let typed = ExprChecker::new(self, file, &decl.name.name).check(&decl.value, known_ty);
+        if typed.ty == Ty::Error || *ty == Ty::Error {
+            return None;
+        }
+        if let Some((span, reason)) = first_non_constant(self, &typed) {
+            let example = example_literal(&self.pack.schema, ty);
+            self.report(
+                Diagnostic::error(
+                    Code::PARAM_VALUE,
+                    format!("the value of the parameter `{}` is not a constant", decl.name.name),
+                )
+                .with_primary(file, span, reason)
+                .with_help(format!("write the value itself, such as `{example}`")),
+            );
+            return None;
+        }
+        if !assignable(&typed.ty, ty) {
+            let (want, found) = (self.ty_name(ty), self.ty_name(&typed.ty));
+            let mut diagnostic = Diagnostic::error(
+                Code::PARAM_VALUE,
+                format!(
+                    "the parameter `{}` is declared `{want}` but its value is a `{found}`",
+                    decl.name.name
+                ),
+            )
+            .with_primary(file, typed.span, format!("this is a `{found}`"))
+            .with_secondary(file, decl.ty.span, format!("declared `{want}` here"));
+            if let Some(help) = unit_help(&self.pack.schema, &typed, ty, "value") {
+                diagnostic = diagnostic.with_help(help);
+            } else {
+                let example = example_literal(&self.pack.schema, ty);
+                diagnostic = diagnostic.with_help(format!("write a `{want}`, such as `{example}`"));
+            }
+            self.report(diagnostic);
+            return None;
+        }
+        let folder = Folder::new(&self.pack.params, &[]);
+        match folder.fold(&typed) {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.report(
+                    Diagnostic::error(
+                        Code::PARAM_VALUE,
+                        format!("the value of the parameter `{}` cannot be computed", decl.name.name),
+                    )
+                    .with_primary(file, typed.span, fold_error_reason(error))
+                    .with_help("write the value itself"),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// The first part of a parameter's value, in source order, that is not known before an
+/// offer is checked, with why.
+fn first_non_constant(cx: &Checker<'_>, expr: &TExpr) -> Option<(Span, String)> {
+    let mut found = None;
+    crate::fold::walk(expr, &mut |node| {
+        if found.is_some() {
+            return false;
+        }
+        let reason = match &node.kind {
+            TExprKind::Field(field) if field.root == FieldRoot::Descriptor => Some(format!(
+                "`{}` is a descriptor field, known only when an offer is checked",
+                field.text
+            )),
+            TExprKind::Param(id) => Some(format!(
+                "`{}` is another parameter",
+                cx.pack
+                    .params
+                    .get(id.0 as usize)
+                    .map_or("…", |p| p.name.as_str())
+            )),
+            TExprKind::Today => Some("`today` depends on the date of the evaluation".to_owned()),
+            TExprKind::Has(_) => Some("`has` reads the descriptor".to_owned()),
+            _ => None,
+        };
+        match reason {
+            Some(reason) => {
+                found = Some((node.span, reason));
+                false
+            }
+            None => true,
+        }
+    });
+    found
+}
+
+/// Whether a value of type `found` may stand where `wanted` is declared: the same type,
+/// with `int` widening to `number`, inside lists and sets too.
+fn assignable(found: &Ty, wanted: &Ty) -> bool {
+    match (found, wanted) {
+        (Ty::Int, Ty::Number) => true,
+        (Ty::List(f), Ty::List(w)) | (Ty::Set(f), Ty::Set(w)) => assignable(f, w),
+        _ => found == wanted,
+    }
+}
+
+/// A value of the type for a parameter whose own value is wrong. The pack has an error
+/// then, so it is never evaluated; the language server still sees the parameter.
+fn placeholder_value(ty: &Ty) -> Value {
+    use rust_decimal::Decimal;
+    match ty {
+        Ty::Int | Ty::Number => Value::Number(Decimal::ZERO),
+        Ty::Percent => Value::Percent(Decimal::ZERO),
+        Ty::Money => Value::Money(Decimal::ZERO),
+        Ty::Date => Value::Date(jiff::civil::Date::ZERO),
+        Ty::Duration => Value::Duration(crate::value::Duration::default()),
+        Ty::String => Value::String("".into()),
+        Ty::Enum(id) => Value::Enum(*id, 0),
+        Ty::List(_) | Ty::Set(_) => Value::List(Vec::new().into()),
+        Ty::Record(_) => Value::Record(Default::default()),
+        Ty::Bool | Ty::Error => Value::Bool(false),
+    }
+}

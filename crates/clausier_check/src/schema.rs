@@ -1,0 +1,475 @@
+//! The schema pass: enums, named types and the merged descriptor.
+//!
+//! Names are declared first (every file, in order), so that a type may be used before it
+//! is declared; named types are then resolved on demand, which finds recursion as a
+//! name met again while it is being resolved.
+
+use std::collections::HashMap;
+
+use clausier_diagnostics::{Code, Diagnostic, Fix, FileId, Span};
+use clausier_syntax::ast::{FieldDecl, ItemKind, SourceFileAst, TypeDecl, TypeExpr, TypeExprKind};
+
+use crate::Checker;
+use crate::hir::Symbol;
+use crate::suggest::{did_you_mean, list_names};
+use crate::types::{EnumDef, EnumId, FieldDef, Origin, RecordDef, RecordId, Ty, VariantDef};
+
+const BUILTIN_TYPES: [&str; 8] = [
+    "bool", "int", "number", "percent", "money", "date", "duration", "string",
+];
+
+fn builtin_type(name: &str) -> Option<Ty> {
+    let ty = match name {
+        "bool" => Ty::Bool,
+        "int" => Ty::Int,
+        "number" => Ty::Number,
+        "percent" => Ty::Percent,
+        "money" => Ty::Money,
+        "date" => Ty::Date,
+        "duration" => Ty::Duration,
+        "string" => Ty::String,
+        _ => return None,
+    };
+    Some(ty)
+}
+
+/// Type names declared by the pack, and the state of each named `type`.
+#[derive(Default)]
+pub(crate) struct TypeTable<'a> {
+    names: HashMap<String, TypeName>,
+    aliases: Vec<AliasSlot<'a>>,
+    /// Named types being resolved, innermost last: a name met again here is recursion.
+    resolving: Vec<usize>,
+}
+
+#[derive(Clone, Copy)]
+enum TypeName {
+    Enum(EnumId),
+    Alias(usize),
+}
+
+struct AliasSlot<'a> {
+    name: String,
+    docs_origin: Origin,
+    decl: &'a TypeDecl,
+    state: AliasState,
+}
+
+#[derive(Clone)]
+enum AliasState {
+    Pending,
+    Resolving,
+    Done(Ty),
+}
+
+impl<'a> Checker<'a> {
+    pub(crate) fn build_schema(&mut self, files: &[(FileId, &'a SourceFileAst)]) {
+        for (file, ast) in files {
+            for item in &ast.items {
+                match &item.kind {
+                    ItemKind::Enum(decl) => self.declare_enum(*file, &item.docs.text, decl),
+                    ItemKind::Type(decl) => self.declare_alias(*file, decl),
+                    _ => {}
+                }
+            }
+        }
+        for index in 0..self.types.aliases.len() {
+            self.resolve_alias(index);
+        }
+        self.pack.schema.aliases = self
+            .types
+            .aliases
+            .iter()
+            .filter_map(|slot| match &slot.state {
+                AliasState::Done(ty) => Some((slot.name.clone(), (ty.clone(), slot.docs_origin))),
+                AliasState::Pending | AliasState::Resolving => None,
+            })
+            .collect();
+        let descriptor = self.pack.schema.descriptor;
+        for (file, ast) in files {
+            for item in &ast.items {
+                if let ItemKind::Descriptor(decl) = &item.kind {
+                    self.merge_fields(*file, descriptor, &decl.fields, "");
+                }
+            }
+        }
+        self.index_variants();
+    }
+
+    /// Where a type name was first declared, for "first declared here" labels.
+    fn type_name_origin(&self, name: &str) -> Option<Origin> {
+        match self.types.names.get(name)? {
+            TypeName::Enum(id) => self.pack.schema.enum_def(*id).map(|def| def.origin),
+            TypeName::Alias(index) => self.types.aliases.get(*index).map(|s| s.docs_origin),
+        }
+    }
+
+    /// Reports a type name that is a builtin or already declared; true when it is free.
+    fn claim_type_name(&mut self, file: FileId, name: &clausier_syntax::ast::Ident) -> bool {
+        if builtin_type(&name.name).is_some() {
+            self.report(
+                Diagnostic::error(
+                    Code::DUPLICATE_DEFINITION,
+                    format!("`{}` is a builtin type", name.name),
+                )
+                .with_primary(file, name.span, "this name is taken by a builtin type")
+                .with_help("choose another name"),
+            );
+            return false;
+        }
+        if let Some(first) = self.type_name_origin(&name.name) {
+            self.report(
+                Diagnostic::error(
+                    Code::DUPLICATE_DEFINITION,
+                    format!("the type `{}` is declared twice", name.name),
+                )
+                .with_primary(file, name.span, "declared again here")
+                .with_secondary(first.file, first.span, "first declared here")
+                .with_help("rename one of them, or merge them into one declaration"),
+            );
+            return false;
+        }
+        true
+    }
+
+    fn declare_enum(&mut self, file: FileId, docs: &str, decl: &clausier_syntax::ast::EnumDecl) {
+        if !self.claim_type_name(file, &decl.name) {
+            return;
+        }
+        let id = EnumId(u32::try_from(self.pack.schema.enums.len()).unwrap_or(u32::MAX));
+        let mut variants: Vec<VariantDef> = Vec::new();
+        for variant in &decl.variants {
+            if let Some(first) = variants.iter().find(|v| v.name == variant.name.name) {
+                let first = first.origin;
+                self.report(
+                    Diagnostic::error(
+                        Code::DUPLICATE_DEFINITION,
+                        format!(
+                            "the variant `{}` is declared twice in `{}`",
+                            variant.name.name, decl.name.name
+                        ),
+                    )
+                    .with_primary(file, variant.name.span, "declared again here")
+                    .with_secondary(first.file, first.span, "first declared here")
+                    .with_help("remove one of them"),
+                );
+                continue;
+            }
+            let index = u32::try_from(variants.len()).unwrap_or(u32::MAX);
+            self.symbol(file, variant.name.span, Symbol::Variant { enum_id: id, index }, true);
+            variants.push(VariantDef {
+                name: variant.name.name.clone(),
+                docs: variant.docs.text.clone(),
+                origin: Origin {
+                    file,
+                    span: variant.name.span,
+                },
+            });
+        }
+        self.symbol(file, decl.name.span, Symbol::Enum(id), true);
+        self.pack.schema.enums.push(EnumDef {
+            name: decl.name.name.clone(),
+            docs: docs.to_owned(),
+            origin: Origin {
+                file,
+                span: decl.name.span,
+            },
+            variants,
+        });
+        self.types
+            .names
+            .insert(decl.name.name.clone(), TypeName::Enum(id));
+    }
+
+    fn declare_alias(&mut self, file: FileId, decl: &'a TypeDecl) {
+        if !self.claim_type_name(file, &decl.name) {
+            return;
+        }
+        self.symbol(file, decl.name.span, Symbol::TypeAlias(decl.name.name.clone()), true);
+        let index = self.types.aliases.len();
+        self.types.aliases.push(AliasSlot {
+            name: decl.name.name.clone(),
+            docs_origin: Origin {
+                file,
+                span: decl.name.span,
+            },
+            decl,
+            state: AliasState::Pending,
+        });
+        self.types
+            .names
+            .insert(decl.name.name.clone(), TypeName::Alias(index));
+    }
+
+    fn resolve_alias(&mut self, index: usize) -> Ty {
+        let Some(slot) = self.types.aliases.get_mut(index) else {
+            return Ty::Error;
+        };
+        match &slot.state {
+            AliasState::Done(ty) => return ty.clone(),
+            AliasState::Resolving => return Ty::Error,
+            AliasState::Pending => slot.state = AliasState::Resolving,
+        }
+        let decl = slot.decl;
+        let file = slot.docs_origin.file;
+        let name = slot.name.clone();
+        self.types.resolving.push(index);
+        let ty = self.resolve_type(file, &decl.ty, Some(&name));
+        self.types.resolving.pop();
+        if let Some(slot) = self.types.aliases.get_mut(index) {
+            slot.state = AliasState::Done(ty.clone());
+        }
+        ty
+    }
+
+    /// The type a type expression denotes. `record_name` names the record a `type`
+    /// declaration's `{ … }` stands for.
+    pub(crate) fn resolve_type(
+        &mut self,
+        file: FileId,
+        expr: &TypeExpr,
+        record_name: Option<&str>,
+    ) -> Ty {
+        match &expr.kind {
+            TypeExprKind::Named(name) => self.resolve_type_name(file, name),
+            TypeExprKind::List(inner) => Ty::List(Box::new(self.resolve_type(file, inner, None))),
+            TypeExprKind::Set(inner) => Ty::Set(Box::new(self.resolve_type(file, inner, None))),
+            TypeExprKind::Record(fields) => {
+                let id = self.new_record(record_name.map(str::to_owned));
+                self.merge_fields(file, id, fields, "");
+                Ty::Record(id)
+            }
+            TypeExprKind::Error => Ty::Error,
+        }
+    }
+
+    fn new_record(&mut self, name: Option<String>) -> RecordId {
+        let id = RecordId(u32::try_from(self.pack.schema.records.len()).unwrap_or(u32::MAX));
+        self.pack.schema.records.push(RecordDef {
+            name,
+            fields: indexmap::IndexMap::new(),
+        });
+        id
+    }
+
+    fn resolve_type_name(&mut self, file: FileId, name: &clausier_syntax::ast::Ident) -> Ty {
+        if let Some(ty) = builtin_type(&name.name) {
+            return ty;
+        }
+        match self.types.names.get(&name.name).copied() {
+            Some(TypeName::Enum(id)) => {
+                self.symbol(file, name.span, Symbol::Enum(id), false);
+                Ty::Enum(id)
+            }
+            Some(TypeName::Alias(index)) => {
+                self.symbol(file, name.span, Symbol::TypeAlias(name.name.clone()), false);
+                if let Some(position) = self.types.resolving.iter().position(|i| *i == index) {
+                    self.report_recursion(file, name, position);
+                    return Ty::Error;
+                }
+                self.resolve_alias(index)
+            }
+            None => {
+                self.report_unknown_type(file, name);
+                Ty::Error
+            }
+        }
+    }
+
+    fn report_recursion(&mut self, file: FileId, name: &clausier_syntax::ast::Ident, from: usize) {
+        let cycle: Vec<String> = self.types.resolving[from..]
+            .iter()
+            .filter_map(|i| self.types.aliases.get(*i).map(|s| s.name.clone()))
+            .chain([name.name.clone()])
+            .collect();
+        let mut diagnostic = Diagnostic::error(
+            Code::RECURSIVE_TYPE,
+            format!("the type `{}` contains itself", name.name),
+        )
+        .with_primary(file, name.span, format!("`{}` is used inside its own definition", name.name));
+        if let Some(origin) = self.type_name_origin(&name.name) {
+            diagnostic = diagnostic.with_secondary(origin.file, origin.span, "declared here");
+        }
+        if cycle.len() > 2 {
+            let chain: Vec<String> = cycle.iter().map(|n| format!("`{n}`")).collect();
+            diagnostic = diagnostic.with_note(format!("the types refer to each other: {}", chain.join(" → ")));
+        }
+        self.report(diagnostic.with_help(
+            "a descriptor is finite data: describe the nested part with a type that does not refer back",
+        ));
+    }
+
+    fn report_unknown_type(&mut self, file: FileId, name: &clausier_syntax::ast::Ident) {
+        let declared: Vec<String> = self
+            .pack
+            .schema
+            .enums
+            .iter()
+            .map(|e| e.name.clone())
+            .chain(self.types.aliases.iter().map(|s| s.name.clone()))
+            .collect();
+        let candidates = BUILTIN_TYPES.iter().copied().chain(declared.iter().map(String::as_str));
+        let mut diagnostic = Diagnostic::error(
+            Code::UNKNOWN_TYPE,
+            format!("unknown type `{}`", name.name),
+        )
+        .with_primary(file, name.span, "no type has this name");
+        if matches!(name.name.as_str(), "list" | "set") {
+            diagnostic = diagnostic.with_help(format!(
+                "give the type of the elements: `{}<string>`",
+                name.name
+            ));
+        } else if let Some(best) = did_you_mean(&name.name, candidates) {
+            diagnostic = diagnostic
+                .with_help(format!("did you mean `{best}`?"))
+                .with_fix(Fix {
+                    title: format!("replace with `{best}`"),
+                    edits: vec![(file, name.span, best.to_owned())],
+                });
+        } else {
+            diagnostic = diagnostic.with_help(
+                "the types are `bool`, `int`, `number`, `percent`, `money`, `date`, `duration`, `string`, `list<T>`, `set<T>`, records and the declared `enum`s and `type`s",
+            );
+        }
+        self.report(diagnostic);
+    }
+
+    /// Adds `fields` to `record`. A field already there (from another `descriptor`
+    /// block) must have the same type; inline records merge field by field. A field
+    /// named twice in the same block is a duplicate.
+    fn merge_fields(&mut self, file: FileId, record: RecordId, fields: &[FieldDecl], path: &str) {
+        let mut seen: HashMap<&str, Span> = HashMap::new();
+        for field in fields {
+            if let Some(first) = seen.get(field.name.name.as_str()) {
+                self.report(
+                    Diagnostic::error(
+                        Code::DUPLICATE_DEFINITION,
+                        format!("the field `{}` is declared twice", field.name.name),
+                    )
+                    .with_primary(file, field.name.span, "declared again here")
+                    .with_secondary(file, *first, "first declared here")
+                    .with_help("remove one of them"),
+                );
+                continue;
+            }
+            seen.insert(&field.name.name, field.name.span);
+            let field_path = if path.is_empty() {
+                field.name.name.clone()
+            } else {
+                format!("{path}.{}", field.name.name)
+            };
+            let existing = self
+                .pack
+                .schema
+                .record(record)
+                .and_then(|r| r.field(&field.name.name))
+                .map(|(index, def)| (index, def.ty.clone(), def.origin));
+            match existing {
+                Some((index, ty, origin)) => {
+                    self.symbol(file, field.name.span, Symbol::Field { record, field: index }, true);
+                    self.merge_type(file, &ty, &field.ty, &field_path, origin);
+                    self.merge_docs(record, index, &field.docs.text);
+                }
+                None => {
+                    let ty = self.resolve_type(file, &field.ty, None);
+                    let Some(def) = self.pack.schema.records.get_mut(record.0 as usize) else {
+                        continue;
+                    };
+                    let index = u32::try_from(def.fields.len()).unwrap_or(u32::MAX);
+                    def.fields.insert(
+                        field.name.name.clone(),
+                        FieldDef {
+                            ty,
+                            docs: field.docs.text.clone(),
+                            origin: Origin {
+                                file,
+                                span: field.name.span,
+                            },
+                        },
+                    );
+                    self.symbol(file, field.name.span, Symbol::Field { record, field: index }, true);
+                }
+            }
+        }
+    }
+
+    fn merge_docs(&mut self, record: RecordId, index: u32, docs: &str) {
+        if docs.is_empty() {
+            return;
+        }
+        let Some(def) = self.pack.schema.records.get_mut(record.0 as usize) else {
+            return;
+        };
+        if let Some((_, field)) = def.fields.get_index_mut(index as usize)
+            && field.docs.is_empty()
+        {
+            field.docs = docs.to_owned();
+        }
+    }
+
+    /// Checks a second declaration of a field against the first one's type.
+    fn merge_type(&mut self, file: FileId, existing: &Ty, expr: &TypeExpr, path: &str, first: Origin) {
+        match (existing, &expr.kind) {
+            (Ty::Record(id), TypeExprKind::Record(fields)) if self.is_inline_record(*id) => {
+                self.merge_fields(file, *id, fields, path);
+            }
+            (Ty::List(inner), TypeExprKind::List(inner_expr))
+            | (Ty::Set(inner), TypeExprKind::Set(inner_expr)) => {
+                self.merge_type(file, inner, inner_expr, path, first);
+            }
+            _ => {
+                let ty = self.resolve_type(file, expr, None);
+                if ty == *existing || ty == Ty::Error || *existing == Ty::Error {
+                    return;
+                }
+                let (old_name, new_name) = (self.ty_name(existing), self.ty_name(&ty));
+                self.report(
+                    Diagnostic::error(
+                        Code::CONFLICTING_FIELD,
+                        format!(
+                            "the descriptor field `{path}` is declared as `{old_name}` and as `{new_name}`"
+                        ),
+                    )
+                    .with_primary(file, expr.span, format!("declared here as `{new_name}`"))
+                    .with_secondary(first.file, first.span, format!("first declared as `{old_name}`"))
+                    .with_help("give the field the same type in every `descriptor` block, or rename one of them"),
+                );
+            }
+        }
+    }
+
+    fn is_inline_record(&self, id: RecordId) -> bool {
+        id != self.pack.schema.descriptor
+            && self.pack.schema.record(id).is_some_and(|r| r.name.is_none())
+    }
+
+    fn index_variants(&mut self) {
+        let mut index: HashMap<String, Vec<(EnumId, u32)>> = HashMap::new();
+        for (i, def) in self.pack.schema.enums.iter().enumerate() {
+            let id = EnumId(u32::try_from(i).unwrap_or(u32::MAX));
+            for (position, variant) in def.variants.iter().enumerate() {
+                let position = u32::try_from(position).unwrap_or(u32::MAX);
+                index.entry(variant.name.clone()).or_default().push((id, position));
+            }
+        }
+        self.variants_by_name = index;
+    }
+
+    /// Names of the variants of an enum, for notes.
+    pub(crate) fn variant_names(&self, id: EnumId) -> Vec<String> {
+        self.pack
+            .schema
+            .enum_def(id)
+            .map(|def| def.variants.iter().map(|v| v.name.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    /// "`Region` has the variants `EU`, `EEA` and `OTHER`", when there are few enough to
+    /// read at a glance.
+    pub(crate) fn variants_note(&self, id: EnumId) -> Option<String> {
+        let names = self.variant_names(id);
+        let def = self.pack.schema.enum_def(id)?;
+        (!names.is_empty() && names.len() <= 12)
+            .then(|| format!("`{}` has the variants {}", def.name, list_names(&names)))
+    }
+}

@@ -1,0 +1,96 @@
+//! `clausier check PACK DESCRIPTOR…`
+
+use std::io::{self, IsTerminal};
+use std::num::NonZeroUsize;
+
+use clausier_diagnostics::{Diagnostic, Severity};
+use clausier_eval::load::LoadOptions;
+use clausier_eval::{RunOptions, compile, run as run_checks};
+use clausier_pack::load_pack;
+use clausier_report::check::{HumanOptions, render_human, render_json};
+use clausier_report::diagnostics::{render_summary, render_terminal};
+
+use super::{Failure, Outcome};
+use crate::args::{CheckArgs, CheckFormat, ColorChoice};
+use crate::error::CliError;
+use crate::inputs;
+use crate::output::{print_stderr, print_stdout, write_atomically};
+
+pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
+    let stderr_color = color.enabled(io::stderr().is_terminal());
+    let pack = load_pack(&args.pack)?;
+    if pack.has_errors() {
+        print_stderr(&render_terminal(pack.diagnostics(), &pack.sources, stderr_color));
+        if let Some(summary) = render_summary(&pack.info.name, pack.diagnostics(), stderr_color) {
+            print_stderr(&summary);
+        }
+        return Ok(Outcome::Failure);
+    }
+    // Warnings do not stop a check, but whoever runs it should know of them; standard
+    // error keeps them out of the report.
+    let warnings: Vec<Diagnostic> = pack
+        .diagnostics()
+        .iter()
+        .filter(|diagnostic| diagnostic.severity == Severity::Warning)
+        .cloned()
+        .collect();
+    if !warnings.is_empty() {
+        print_stderr(&render_terminal(&warnings, &pack.sources, stderr_color));
+    }
+
+    let inputs = inputs::collect(&args.descriptors)?;
+    let load_options = LoadOptions {
+        strict: args.strict,
+    };
+    let descriptors = inputs::load_all(
+        &inputs,
+        &pack.checked.pack.schema,
+        &load_options,
+        &mut io::stdin().lock(),
+    );
+    let options = RunOptions {
+        date: args.date.unwrap_or_else(today),
+        jobs: args.jobs.unwrap_or_else(default_jobs),
+    };
+    let program = compile(&pack.checked.pack);
+    let report = run_checks(&program, pack.info.clone(), &descriptors, &options);
+
+    let text = match args.format {
+        CheckFormat::Human => {
+            let color = match &args.output {
+                Some(_) => color == ColorChoice::Always,
+                None => color.enabled(io::stdout().is_terminal()),
+            };
+            render_human(
+                &report,
+                &HumanOptions {
+                    color,
+                    explain_all: args.explain,
+                },
+            )
+        }
+        CheckFormat::Json => render_json(&report).map_err(|error| {
+            CliError::new(format!("cannot write the report as JSON: {error}"))
+        })?,
+    };
+    match &args.output {
+        Some(path) => write_atomically(path, &text)?,
+        None => print_stdout(&text)?,
+    }
+    let summary = &report.summary;
+    Ok(if summary.eligible == summary.total {
+        Outcome::Success
+    } else {
+        Outcome::NotAllEligible
+    })
+}
+
+/// Today in the machine's time zone: a buyer in Nouméa and one in Paris check against
+/// their own calendar day.
+fn today() -> jiff::civil::Date {
+    jiff::ZonedDateTime::now().date()
+}
+
+fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
+}

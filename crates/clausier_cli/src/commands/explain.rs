@@ -1,0 +1,90 @@
+//! `clausier explain CODE` and `clausier explain --list`
+
+use clausier_diagnostics::{CodeInfo, all_codes, lookup_code};
+
+use super::{Failure, Outcome};
+use crate::args::ExplainArgs;
+use crate::error::CliError;
+use crate::output::print_stdout;
+
+pub fn run(args: &ExplainArgs) -> Result<Outcome, Failure> {
+    if args.list {
+        print_stdout(&list())?;
+        return Ok(Outcome::Success);
+    }
+    let code = args.code.as_deref().unwrap_or_default();
+    let Some(info) = lookup_code(code) else {
+        return Err(unknown_code(code).into());
+    };
+    let mut text = info.explanation.to_owned();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    print_stdout(&text)?;
+    Ok(Outcome::Success)
+}
+
+/// Every code with its severity and title, one a line.
+fn list() -> String {
+    all_codes()
+        .iter()
+        .map(|info| {
+            format!(
+                "{}  {:<7}  {}\n",
+                info.code,
+                info.severity.as_str(),
+                info.title
+            )
+        })
+        .collect()
+}
+
+fn unknown_code(code: &str) -> CliError {
+    let suggestions = nearest_codes(code, all_codes());
+    let list_hint = "`clausier explain --list` lists every code";
+    let help = match suggestions.as_slice() {
+        [] => list_hint.to_owned(),
+        [only] => format!("did you mean `{only}`? {list_hint}"),
+        several => {
+            let quoted: Vec<String> = several.iter().map(|code| format!("`{code}`")).collect();
+            format!("did you mean one of {}? {list_hint}", quoted.join(", "))
+        }
+    };
+    CliError::new(format!("unknown code `{}`", code.trim())).with_help(help)
+}
+
+/// Up to three codes within two edits of what was typed, the closest first.
+fn nearest_codes(code: &str, catalogue: &[CodeInfo]) -> Vec<&'static str> {
+    let wanted = code.trim().to_uppercase();
+    let mut scored: Vec<(usize, &'static str)> = catalogue
+        .iter()
+        .map(|info| {
+            let candidate = info.code.as_str();
+            (strsim::levenshtein(&wanted, candidate), candidate)
+        })
+        .filter(|(distance, _)| *distance <= 2)
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, code)| code).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_misses_suggest_the_closest_codes() {
+        assert_eq!(nearest_codes("e0209", all_codes())[0], "E0209");
+        let near = nearest_codes("E0299", all_codes());
+        assert!(near.contains(&"E0209"), "{near:?}");
+        assert!(near.len() <= 3);
+        assert!(nearest_codes("hello", all_codes()).is_empty());
+    }
+
+    #[test]
+    fn the_list_has_every_code_once() {
+        let list = list();
+        assert_eq!(list.lines().count(), all_codes().len());
+        assert!(list.contains("E0201  error    unknown descriptor field\n"));
+    }
+}

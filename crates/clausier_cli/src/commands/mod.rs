@@ -1,0 +1,61 @@
+//! One module per command. Each returns the outcome that sets the exit status, or the
+//! failure that `main` renders through miette.
+
+pub mod check;
+pub mod explain;
+pub mod validate;
+
+use std::process::ExitCode;
+
+use clausier_pack::PackError;
+
+use crate::error::CliError;
+
+/// How a command ended, as the exit status tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// 0: every descriptor is eligible, or the pack compiles.
+    Success,
+    /// 1: at least one descriptor is not eligible.
+    NotAllEligible,
+    /// 2: the pack does not compile, or an input, an output or the command line is wrong.
+    Failure,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> ExitCode {
+        match outcome {
+            Outcome::Success => ExitCode::SUCCESS,
+            Outcome::NotAllEligible => ExitCode::from(1),
+            Outcome::Failure => ExitCode::from(2),
+        }
+    }
+}
+
+/// An error that stops a command before it has anything to report.
+#[derive(Debug)]
+pub enum Failure {
+    Pack(PackError),
+    Cli(CliError),
+}
+
+impl Failure {
+    pub fn as_diagnostic(&self) -> &dyn miette::Diagnostic {
+        match self {
+            Failure::Pack(error) => error,
+            Failure::Cli(error) => error,
+        }
+    }
+}
+
+impl From<PackError> for Failure {
+    fn from(error: PackError) -> Self {
+        Failure::Pack(error)
+    }
+}
+
+impl From<CliError> for Failure {
+    fn from(error: CliError) -> Self {
+        Failure::Cli(error)
+    }
+}

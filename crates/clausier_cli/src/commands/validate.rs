@@ -1,0 +1,54 @@
+//! `clausier validate PACK`
+
+use std::io::{self, IsTerminal};
+
+use clausier_diagnostics::Severity;
+use clausier_pack::load_pack;
+use clausier_report::diagnostics::{count, plural, render_summary, render_terminal, to_json};
+
+use super::{Failure, Outcome};
+use crate::args::{ColorChoice, ValidateArgs, ValidateFormat};
+use crate::error::CliError;
+use crate::output::{print_stderr, print_stdout};
+
+pub fn run(args: &ValidateArgs, color: ColorChoice) -> Result<Outcome, Failure> {
+    let pack = load_pack(&args.pack)?;
+    let diagnostics = pack.diagnostics();
+    match args.format {
+        ValidateFormat::Json => {
+            let value = to_json(diagnostics, &pack.sources);
+            let mut text = serde_json::to_string_pretty(&value).map_err(|error| {
+                CliError::new(format!("cannot write the diagnostics as JSON: {error}"))
+            })?;
+            text.push('\n');
+            print_stdout(&text)?;
+        }
+        ValidateFormat::Human => {
+            let color = color.enabled(io::stderr().is_terminal());
+            print_stderr(&render_terminal(diagnostics, &pack.sources, color));
+            match render_summary(&pack.info.name, diagnostics, color) {
+                Some(summary) => print_stderr(&summary),
+                None => {
+                    let warnings = count(diagnostics, Severity::Warning);
+                    let mut line = format!(
+                        "pack `{}` {}: no errors",
+                        pack.info.name, pack.info.version
+                    );
+                    if warnings > 0 {
+                        line.push_str(&format!(
+                            ", {}",
+                            plural(warnings, "warning", "warnings")
+                        ));
+                    }
+                    line.push('\n');
+                    print_stderr(&line);
+                }
+            }
+        }
+    }
+    Ok(if pack.has_errors() {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    })
+}

@@ -1,0 +1,362 @@
+//! Lowering a checked pack into the compiled form.
+//!
+//! Parameters become constants, and every sub-expression that reads neither the
+//! descriptor, nor `today`, nor an aggregate is folded by evaluating it once, so that the
+//! folded value is exactly what evaluation would have computed. Kleene identities fold
+//! too when one side is constant (`true and p` is `p`, `false and p` is `false`).
+
+use clausier_check::hir::{CheckedPack, FieldRef, FieldRoot, TExpr, TExprKind};
+use clausier_check::types::{Schema, Ty};
+use clausier_check::value::{Record, Value};
+use jiff::civil::Date;
+
+use crate::eval::Scope;
+use crate::print::Printer;
+use crate::program::{
+    AggregateProgram, Code, CriterionProgram, FieldPath, Node, NodeId, PathRoot, Program,
+    RequirementProgram,
+};
+
+/// Compiles a checked pack into its evaluable form.
+pub fn compile(pack: &CheckedPack) -> Program {
+    let mut lowering = Lowering::new(pack);
+    let requirements = pack
+        .requirements
+        .iter()
+        .map(|requirement| RequirementProgram {
+            id: requirement.meta.id.clone(),
+            pack: requirement.meta.pack.clone(),
+            level: requirement.level,
+            when: requirement.when.as_ref().map(|when| lowering.lower(when).id),
+            require: lowering.lower(&requirement.require).id,
+        })
+        .collect();
+    let criteria = pack
+        .criteria
+        .iter()
+        .map(|criterion| CriterionProgram {
+            id: criterion.meta.id.clone(),
+            pack: criterion.meta.pack.clone(),
+            weight: criterion.weight,
+            score: lowering.lower(&criterion.score).id,
+        })
+        .collect();
+    let aggregates = pack
+        .aggregates
+        .iter()
+        .map(|aggregate| AggregateProgram {
+            kind: aggregate.kind,
+            path: match aggregate.field.root {
+                FieldRoot::Descriptor => Some(lowering.path(&aggregate.field)),
+                FieldRoot::Local(_) => None,
+            },
+        })
+        .collect();
+    Program {
+        schema: pack.schema.clone(),
+        code: lowering.code,
+        texts: lowering.texts,
+        requirements,
+        criteria,
+        aggregates,
+    }
+}
+
+/// A lowered expression: its node, and whether its value is known at compile time.
+#[derive(Debug, Clone, Copy)]
+struct Lowered {
+    id: NodeId,
+    constant: bool,
+}
+
+struct Lowering<'a> {
+    pack: &'a CheckedPack,
+    code: Code,
+    texts: Vec<Box<str>>,
+    printer: Printer<'a>,
+    /// The descriptor that constant sub-expressions are folded against: they read none
+    /// of it.
+    empty: Record,
+}
+
+/// Marks of the arena's lengths, to drop the nodes of a sub-expression once folded.
+struct Mark {
+    nodes: usize,
+    children: usize,
+    consts: usize,
+}
+
+impl<'a> Lowering<'a> {
+    fn new(pack: &'a CheckedPack) -> Self {
+        Self {
+            pack,
+            code: Code::default(),
+            texts: Vec::new(),
+            printer: Printer::new(pack),
+            empty: Record::default(),
+        }
+    }
+
+    fn mark(&self) -> Mark {
+        Mark {
+            nodes: self.code.nodes.len(),
+            children: self.code.children.len(),
+            consts: self.code.consts.len(),
+        }
+    }
+
+    fn push(&mut self, node: Node, text: Box<str>) -> NodeId {
+        let id = u32::try_from(self.code.nodes.len()).unwrap_or(u32::MAX);
+        self.code.nodes.push(node);
+        self.texts.push(text);
+        id
+    }
+
+    fn push_const(&mut self, value: Value, text: Box<str>) -> Lowered {
+        let index = u32::try_from(self.code.consts.len()).unwrap_or(u32::MAX);
+        self.code.consts.push(value);
+        Lowered {
+            id: self.push(Node::Const(index), text),
+            constant: true,
+        }
+    }
+
+    fn lower(&mut self, expr: &TExpr) -> Lowered {
+        // Only boolean sub-expressions are ever quoted by an explanation.
+        let text: Box<str> = if expr.ty == Ty::Bool {
+            self.printer.print(expr).into()
+        } else {
+            Box::default()
+        };
+        let mark = self.mark();
+        let lowered = self.lower_kind(expr, text.clone());
+        if lowered.constant && !matches!(self.code.node(lowered.id), Some(Node::Const(_) | Node::Unknown)) {
+            return self.fold(lowered.id, mark, text);
+        }
+        lowered
+    }
+
+    /// Replaces a constant sub-expression by its value.
+    fn fold(&mut self, id: NodeId, mark: Mark, text: Box<str>) -> Lowered {
+        let value = {
+            let scope = Scope::new(&self.empty, Date::ZERO, &[]);
+            self.code.value(id, scope).map(std::borrow::Cow::into_owned)
+        };
+        self.code.nodes.truncate(mark.nodes);
+        self.texts.truncate(mark.nodes);
+        self.code.children.truncate(mark.children);
+        self.code.consts.truncate(mark.consts);
+        match value {
+            Some(value) => self.push_const(value, text),
+            None => Lowered {
+                id: self.push(Node::Unknown, text),
+                constant: true,
+            },
+        }
+    }
+
+    fn lower_kind(&mut self, expr: &TExpr, text: Box<str>) -> Lowered {
+        match &expr.kind {
+            TExprKind::Const(value) => self.push_const(value.clone(), text),
+            TExprKind::Param(id) => match self.pack.params.get(id.0 as usize) {
+                Some(param) => self.push_const(param.value.clone(), text),
+                None => self.variable(Node::Unknown, text),
+            },
+            TExprKind::Field(field) => {
+                let path = self.path(field);
+                self.variable(Node::Field(path), text)
+            }
+            TExprKind::Has(field) => {
+                let path = self.path(field);
+                self.variable(Node::Has(path), text)
+            }
+            TExprKind::Local(local) => self.variable(Node::Local(local.0), text),
+            TExprKind::Today => self.variable(Node::Today, text),
+            TExprKind::Aggregate(id) => self.variable(Node::Aggregate(id.0), text),
+            TExprKind::List(items) => {
+                let lowered: Vec<Lowered> = items.iter().map(|item| self.lower(item)).collect();
+                let first = u32::try_from(self.code.children.len()).unwrap_or(u32::MAX);
+                let len = u32::try_from(lowered.len()).unwrap_or(u32::MAX);
+                self.code.children.extend(lowered.iter().map(|item| item.id));
+                let node = Node::List {
+                    first,
+                    len,
+                    set: matches!(expr.ty, Ty::Set(_)),
+                };
+                self.compound(node, lowered.iter().all(|item| item.constant), text)
+            }
+            TExprKind::Not(operand) => {
+                let operand = self.lower(operand);
+                self.compound(Node::Not(operand.id), operand.constant, text)
+            }
+            TExprKind::Neg(operand) => {
+                let operand = self.lower(operand);
+                self.compound(Node::Neg(operand.id), operand.constant, text)
+            }
+            TExprKind::And(lhs, rhs) => {
+                let (lhs, rhs) = (self.lower(lhs), self.lower(rhs));
+                match (self.known_bool(lhs), self.known_bool(rhs)) {
+                    (Some(false), _) => lhs,
+                    (_, Some(false)) => rhs,
+                    (Some(true), _) => rhs,
+                    (_, Some(true)) => lhs,
+                    _ => self.binary(Node::And(lhs.id, rhs.id), lhs, rhs, text),
+                }
+            }
+            TExprKind::Or(lhs, rhs) => {
+                let (lhs, rhs) = (self.lower(lhs), self.lower(rhs));
+                match (self.known_bool(lhs), self.known_bool(rhs)) {
+                    (Some(true), _) => lhs,
+                    (_, Some(true)) => rhs,
+                    (Some(false), _) => rhs,
+                    (_, Some(false)) => lhs,
+                    _ => self.binary(Node::Or(lhs.id, rhs.id), lhs, rhs, text),
+                }
+            }
+            TExprKind::Implies(lhs, rhs) => {
+                let (lhs, rhs) = (self.lower(lhs), self.lower(rhs));
+                match (self.known_bool(lhs), self.known_bool(rhs)) {
+                    (Some(false), _) => self.push_const(Value::Bool(true), text),
+                    (_, Some(true)) => rhs,
+                    (Some(true), _) => rhs,
+                    _ => self.binary(Node::Implies(lhs.id, rhs.id), lhs, rhs, text),
+                }
+            }
+            TExprKind::Compare(op, lhs, rhs) => {
+                let (lhs, rhs) = (self.lower(lhs), self.lower(rhs));
+                self.binary(Node::Compare(*op, lhs.id, rhs.id), lhs, rhs, text)
+            }
+            TExprKind::Arith(op, lhs, rhs) => {
+                let (lhs, rhs) = (self.lower(lhs), self.lower(rhs));
+                self.binary(Node::Arith(*op, lhs.id, rhs.id), lhs, rhs, text)
+            }
+            TExprKind::In(item, collection) => {
+                let (item, collection) = (self.lower(item), self.lower(collection));
+                self.binary(Node::In(item.id, collection.id), item, collection, text)
+            }
+            TExprKind::Quantifier {
+                kind,
+                var,
+                var_name,
+                collection,
+                body,
+            } => {
+                let collection = self.lower(collection);
+                self.printer.bind(*var, var_name);
+                let body = self.lower(body);
+                self.printer.unbind();
+                let node = Node::Quantifier {
+                    kind: *kind,
+                    slot: var.0,
+                    collection: collection.id,
+                    body: body.id,
+                };
+                // A body that ignores its variable makes the quantifier constant too.
+                self.compound(node, collection.constant && body.constant, text)
+            }
+            TExprKind::Count { collection, filter } => {
+                let collection = self.lower(collection);
+                let (filter, constant) = match filter {
+                    None => (None, collection.constant),
+                    Some((var, name, condition)) => {
+                        self.printer.bind(*var, name);
+                        let condition = self.lower(condition);
+                        self.printer.unbind();
+                        (
+                            Some((var.0, condition.id)),
+                            collection.constant && condition.constant,
+                        )
+                    }
+                };
+                let node = Node::Count {
+                    collection: collection.id,
+                    filter,
+                };
+                self.compound(node, constant, text)
+            }
+            TExprKind::If(cond, then_branch, else_branch) => {
+                let cond = self.lower(cond);
+                let then_branch = self.lower(then_branch);
+                let else_branch = self.lower(else_branch);
+                match self.known_bool(cond) {
+                    Some(true) => then_branch,
+                    Some(false) => else_branch,
+                    None => {
+                        let node = Node::If(cond.id, then_branch.id, else_branch.id);
+                        let constant =
+                            cond.constant && then_branch.constant && else_branch.constant;
+                        self.compound(node, constant, text)
+                    }
+                }
+            }
+        }
+    }
+
+    /// A node whose value depends on the descriptor or the run.
+    fn variable(&mut self, node: Node, text: Box<str>) -> Lowered {
+        Lowered {
+            id: self.push(node, text),
+            constant: false,
+        }
+    }
+
+    fn compound(&mut self, node: Node, constant: bool, text: Box<str>) -> Lowered {
+        Lowered {
+            id: self.push(node, text),
+            constant,
+        }
+    }
+
+    fn binary(&mut self, node: Node, lhs: Lowered, rhs: Lowered, text: Box<str>) -> Lowered {
+        self.compound(node, lhs.constant && rhs.constant, text)
+    }
+
+    /// The truth of a folded boolean constant.
+    fn known_bool(&self, lowered: Lowered) -> Option<bool> {
+        match self.code.node(lowered.id)? {
+            Node::Const(index) => match self.code.consts.get(index as usize)? {
+                Value::Bool(b) => Some(*b),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Registers a field path and returns its index.
+    fn path(&mut self, field: &FieldRef) -> u32 {
+        let root = match field.root {
+            FieldRoot::Descriptor => PathRoot::Descriptor,
+            FieldRoot::Local(local) => PathRoot::Slot(local.0),
+        };
+        let written: Vec<&str> = field.text.split('.').collect();
+        // The segments as written name the steps; a local's path begins with its name.
+        let skip = usize::from(matches!(root, PathRoot::Slot(_)));
+        let names = field
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(index, step)| {
+                step_name(&self.pack.schema, step.record, step.field)
+                    .or_else(|| written.get(index + skip).copied())
+                    .unwrap_or("?")
+                    .into()
+            })
+            .collect();
+        let path = FieldPath {
+            root,
+            fields: field.steps.iter().map(|step| step.field).collect(),
+            names,
+            text: field.text.as_str().into(),
+        };
+        if let Some(existing) = self.code.paths.iter().position(|known| *known == path) {
+            return u32::try_from(existing).unwrap_or(u32::MAX);
+        }
+        let index = u32::try_from(self.code.paths.len()).unwrap_or(u32::MAX);
+        self.code.paths.push(path);
+        index
+    }
+}
+
+fn step_name(schema: &Schema, record: clausier_check::types::RecordId, field: u32) -> Option<&str> {
+    schema.record(record)?.field_at(field).map(|(name, _)| name)
+}

@@ -1,0 +1,376 @@
+//! Why a requirement failed or is missing, in terms of the descriptor.
+//!
+//! This is the slow path, taken only for failed or unknown clauses: it re-evaluates
+//! sub-expressions with the same evaluator to find the smallest failing ones, and
+//! follows each bound element back to its place in the descriptor (`subprocessors[2]`)
+//! so that the values it quotes can be located in the file.
+
+use clausier_check::value::Value;
+use clausier_syntax::ast::QuantifierKind;
+
+use crate::descriptor::{Descriptor, PathStep};
+use crate::eval::{Binding, Scope};
+use crate::program::{Node, NodeId, PathRoot, Program};
+use crate::report::Explanation;
+
+/// How many failing elements of an `all` are explained one by one.
+const SHOWN_ELEMENTS: usize = 5;
+
+/// Where a value sits in the descriptor: the path a report prints and, when the value
+/// came from the descriptor, the steps that locate it.
+#[derive(Debug, Clone)]
+struct Place {
+    text: String,
+    steps: Option<Vec<PathStep>>,
+}
+
+impl Place {
+    fn element(&self, index: usize) -> Place {
+        let position = u32::try_from(index).unwrap_or(u32::MAX);
+        Place {
+            text: format!("{}[{index}]", self.text),
+            steps: self.steps.as_ref().map(|steps| {
+                let mut steps = steps.clone();
+                steps.push(PathStep::Index(position));
+                steps
+            }),
+        }
+    }
+}
+
+/// A descriptor value a leaf read.
+struct Read {
+    place: Place,
+    value: Option<String>,
+}
+
+pub(crate) struct Explainer<'a> {
+    program: &'a Program,
+    descriptor: &'a Descriptor,
+    /// The place of each bound element, innermost last; `None` for an element of a
+    /// computed collection.
+    places: Vec<(u32, Option<Place>)>,
+}
+
+impl<'a> Explainer<'a> {
+    pub fn new(program: &'a Program, descriptor: &'a Descriptor) -> Self {
+        Self {
+            program,
+            descriptor,
+            places: Vec::new(),
+        }
+    }
+
+    /// The explanation of a boolean node that evaluated to false.
+    pub fn explain_failure(&mut self, id: NodeId, scope: Scope<'_>) -> Vec<Explanation> {
+        let mut out = Vec::new();
+        self.explain_false(id, scope, &mut out);
+        out
+    }
+
+    /// The absent descriptor paths that leave a node unknown, sorted and deduplicated.
+    pub fn missing_paths(&mut self, id: NodeId, scope: Scope<'_>) -> Vec<String> {
+        let mut out = Vec::new();
+        self.collect_missing(id, scope, &mut out);
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn explain_false(&mut self, id: NodeId, scope: Scope<'_>, out: &mut Vec<Explanation>) {
+        let code = &self.program.code;
+        let Some(node) = code.node(id) else {
+            return;
+        };
+        match node {
+            Node::And(lhs, rhs) => {
+                for operand in [lhs, rhs] {
+                    if code.truth(operand, scope) == Some(false) {
+                        self.explain_false(operand, scope, out);
+                    }
+                }
+            }
+            Node::Or(lhs, rhs) => {
+                self.explain_false(lhs, scope, out);
+                self.explain_false(rhs, scope, out);
+            }
+            Node::Implies(_, consequent) => self.explain_false(consequent, scope, out),
+            Node::If(cond, then_branch, else_branch) => match code.truth(cond, scope) {
+                Some(true) => self.explain_false(then_branch, scope, out),
+                Some(false) => self.explain_false(else_branch, scope, out),
+                None => self.leaf(id, scope, out),
+            },
+            Node::Quantifier {
+                kind: QuantifierKind::All,
+                slot,
+                collection,
+                body,
+            } => self.explain_all(id, slot, collection, body, scope, out),
+            Node::Quantifier {
+                kind: QuantifierKind::Any,
+                collection,
+                ..
+            } => self.explain_whole_collection(id, collection, scope, out),
+            _ => self.leaf(id, scope, out),
+        }
+    }
+
+    /// `all x in xs: p` is false: explains `p` for the first failing elements.
+    fn explain_all(
+        &mut self,
+        id: NodeId,
+        slot: u32,
+        collection: NodeId,
+        body: NodeId,
+        scope: Scope<'_>,
+        out: &mut Vec<Explanation>,
+    ) {
+        let code = &self.program.code;
+        let Some(items) = code.value(collection, scope) else {
+            return self.leaf(id, scope, out);
+        };
+        let Value::List(items) = items.as_ref() else {
+            return self.leaf(id, scope, out);
+        };
+        let place = self.place_of(collection, scope);
+        let mut more = 0usize;
+        let mut shown = 0usize;
+        for (index, item) in items.iter().enumerate() {
+            let binding = Binding {
+                slot,
+                value: item,
+                outer: scope.bindings,
+            };
+            let inner = scope.with(&binding);
+            if code.truth(body, inner) != Some(false) {
+                continue;
+            }
+            if shown == SHOWN_ELEMENTS {
+                more += 1;
+                continue;
+            }
+            shown += 1;
+            self.places
+                .push((slot, place.as_ref().map(|place| place.element(index))));
+            self.explain_false(body, inner, out);
+            self.places.pop();
+        }
+        if more > 0 {
+            let noun = if more == 1 { "element" } else { "elements" };
+            let summary = format!("{more} more failing {noun}");
+            out.push(self.item(id, place, Some(summary)));
+        }
+    }
+
+    /// One item for a whole quantifier: the collection's path and value.
+    fn explain_whole_collection(
+        &mut self,
+        id: NodeId,
+        collection: NodeId,
+        scope: Scope<'_>,
+        out: &mut Vec<Explanation>,
+    ) {
+        let value = self
+            .program
+            .code
+            .value(collection, scope)
+            .map(|value| self.display(&value));
+        let place = self.place_of(collection, scope);
+        out.push(self.item(id, place, value));
+    }
+
+    /// One item per descriptor value the sub-expression read, or one without a path
+    /// when it read none.
+    fn leaf(&mut self, id: NodeId, scope: Scope<'_>, out: &mut Vec<Explanation>) {
+        let mut reads: Vec<Read> = Vec::new();
+        self.collect_reads(id, scope, &mut reads);
+        let mut seen: Vec<String> = Vec::new();
+        let before = out.len();
+        for read in reads {
+            if seen.contains(&read.place.text) {
+                continue;
+            }
+            seen.push(read.place.text.clone());
+            out.push(self.item(id, Some(read.place), read.value));
+        }
+        if out.len() == before {
+            out.push(self.item(id, None, None));
+        }
+    }
+
+    fn item(&self, id: NodeId, place: Option<Place>, value: Option<String>) -> Explanation {
+        let loc = place
+            .as_ref()
+            .and_then(|place| place.steps.as_deref())
+            .and_then(|steps| self.descriptor.locations.get(steps));
+        Explanation {
+            expr: self.program.text(id).to_owned(),
+            path: place.map(|place| place.text),
+            value,
+            line: loc.map(|loc| loc.line),
+            column: loc.map(|loc| loc.column),
+        }
+    }
+
+    /// The descriptor values a sub-expression reads, in source order. A conditional
+    /// reads its condition and the branch it takes; a quantifier or `count` inside a
+    /// leaf is quoted by its collection.
+    fn collect_reads(&self, id: NodeId, scope: Scope<'_>, reads: &mut Vec<Read>) {
+        let code = &self.program.code;
+        let Some(node) = code.node(id) else {
+            return;
+        };
+        match node {
+            Node::Field(path) | Node::Has(path) => {
+                let value = code.read(path, scope).map(|value| self.display(value));
+                if let Some(place) = self.place_of_path(path) {
+                    reads.push(Read { place, value });
+                }
+            }
+            Node::Local(slot) => {
+                if let Some(place) = self.bound_place(slot) {
+                    let value = scope.local(slot).map(|value| self.display(value));
+                    reads.push(Read { place, value });
+                }
+            }
+            Node::If(cond, then_branch, else_branch) => {
+                self.collect_reads(cond, scope, reads);
+                match code.truth(cond, scope) {
+                    Some(true) => self.collect_reads(then_branch, scope, reads),
+                    Some(false) => self.collect_reads(else_branch, scope, reads),
+                    None => {}
+                }
+            }
+            Node::Quantifier { collection, .. } | Node::Count { collection, .. } => {
+                self.collect_reads(collection, scope, reads);
+            }
+            _ => code.for_each_child(id, |child| self.collect_reads(child, scope, reads)),
+        }
+    }
+
+    /// Gathers the absent paths under a node whose value is unknown.
+    fn collect_missing(&mut self, id: NodeId, scope: Scope<'_>, out: &mut Vec<String>) {
+        let code = &self.program.code;
+        let Some(node) = code.node(id) else {
+            return;
+        };
+        match node {
+            Node::Field(path) => {
+                if code.read(path, scope).is_none() {
+                    if let Some(place) = self.place_of_path(path) {
+                        out.push(place.text);
+                    }
+                }
+            }
+            Node::If(cond, then_branch, else_branch) => match code.truth(cond, scope) {
+                None => self.collect_missing(cond, scope, out),
+                Some(true) => self.collect_missing(then_branch, scope, out),
+                Some(false) => self.collect_missing(else_branch, scope, out),
+            },
+            Node::Quantifier {
+                slot,
+                collection,
+                body,
+                ..
+            } => self.missing_in_elements(slot, collection, body, scope, out),
+            Node::Count {
+                collection,
+                filter: Some((slot, condition)),
+            } => self.missing_in_elements(slot, collection, condition, scope, out),
+            _ => {
+                let mut unknown = Vec::new();
+                code.for_each_child(id, |child| {
+                    if code.value(child, scope).is_none() {
+                        unknown.push(child);
+                    }
+                });
+                for child in unknown {
+                    self.collect_missing(child, scope, out);
+                }
+            }
+        }
+    }
+
+    /// A quantifier or a filtered `count` is unknown: its collection is, or some of its
+    /// elements are.
+    fn missing_in_elements(
+        &mut self,
+        slot: u32,
+        collection: NodeId,
+        body: NodeId,
+        scope: Scope<'_>,
+        out: &mut Vec<String>,
+    ) {
+        let code = &self.program.code;
+        let Some(items) = code.value(collection, scope) else {
+            return self.collect_missing(collection, scope, out);
+        };
+        let Value::List(items) = items.as_ref() else {
+            return;
+        };
+        let place = self.place_of(collection, scope);
+        for (index, item) in items.iter().enumerate() {
+            let binding = Binding {
+                slot,
+                value: item,
+                outer: scope.bindings,
+            };
+            let inner = scope.with(&binding);
+            if code.truth(body, inner).is_none() {
+                self.places
+                    .push((slot, place.as_ref().map(|place| place.element(index))));
+                self.collect_missing(body, inner, out);
+                self.places.pop();
+            }
+        }
+    }
+
+    /// Where a collection's elements come from, when it is a descriptor value.
+    fn place_of(&self, collection: NodeId, _scope: Scope<'_>) -> Option<Place> {
+        match self.program.code.node(collection)? {
+            Node::Field(path) => self.place_of_path(path),
+            Node::Local(slot) => self.bound_place(slot),
+            _ => None,
+        }
+    }
+
+    fn bound_place(&self, slot: u32) -> Option<Place> {
+        self.places
+            .iter()
+            .rev()
+            .find(|(bound, _)| *bound == slot)
+            .and_then(|(_, place)| place.clone())
+    }
+
+    /// The printed path of a field and its steps from the descriptor's root. A field of
+    /// an element of a computed collection keeps the path as written.
+    fn place_of_path(&self, path: u32) -> Option<Place> {
+        let path = self.program.code.path(path)?;
+        let (mut text, mut steps) = match path.root {
+            PathRoot::Descriptor => (String::new(), Some(Vec::new())),
+            PathRoot::Slot(slot) => match self.bound_place(slot) {
+                Some(place) => (place.text, place.steps),
+                None => {
+                    return Some(Place {
+                        text: path.text.to_string(),
+                        steps: None,
+                    });
+                }
+            },
+        };
+        for (field, name) in path.fields.iter().zip(path.names.iter()) {
+            if !text.is_empty() {
+                text.push('.');
+            }
+            text.push_str(name);
+            if let Some(steps) = steps.as_mut() {
+                steps.push(PathStep::Field(*field));
+            }
+        }
+        Some(Place { text, steps })
+    }
+
+    fn display(&self, value: &Value) -> String {
+        value.display(&self.program.schema).to_string()
+    }
+}

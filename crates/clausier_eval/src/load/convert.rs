@@ -1,0 +1,330 @@
+//! Checking a read tree against the schema: typed values at field indexes, the location
+//! of every stored value, and every problem with its path.
+
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use clausier_check::types::{RecordDef, RecordId, Schema, Ty};
+use clausier_check::value::{Record, Value};
+use clausier_diagnostics::{Code, Severity, Span};
+
+use super::expect::{Expected, found, type_error_help};
+use super::node::{Entry, Node, NodeKind};
+use super::suggest::closest;
+use super::text_index::TextIndex;
+use crate::descriptor::{DataProblem, Loc, Locations, PathStep};
+
+/// One step of a problem's path as people read it: `subprocessors[1].region`.
+#[derive(Debug, Clone)]
+enum Shown<'s> {
+    Field(&'s str),
+    Index(usize),
+}
+
+pub(crate) struct Converter<'s, 't> {
+    schema: &'s Schema,
+    index: &'s TextIndex<'t>,
+    strict: bool,
+    steps: Vec<PathStep>,
+    shown: Vec<Shown<'s>>,
+    /// In conversion order, so that a set can drop the locations of a repeated element.
+    locations: Vec<(Box<[PathStep]>, Loc)>,
+    problems: Vec<DataProblem>,
+    /// How many more values may be converted: YAML aliases can make a small text expand
+    /// to an exponential number of values, and conversion must stay linear in the text.
+    budget: usize,
+}
+
+impl<'s, 't> Converter<'s, 't> {
+    pub(crate) fn new(schema: &'s Schema, index: &'s TextIndex<'t>, strict: bool) -> Self {
+        Self {
+            schema,
+            index,
+            strict,
+            steps: Vec::new(),
+            shown: Vec::new(),
+            locations: Vec::new(),
+            problems: Vec::new(),
+            budget: index.text().len().saturating_mul(2).saturating_add(1024),
+        }
+    }
+
+    /// Converts the top of a descriptor, which must be a record of fields.
+    pub(crate) fn convert_root(&mut self, node: &Node<'_>, shape_help: &str) -> Option<Arc<Record>> {
+        let NodeKind::Record(entries) = &node.kind else {
+            let message = format!(
+                "expected a record of fields at the top of the descriptor, found {}",
+                found(node, self.index.text())
+            );
+            let loc = self.index.loc(node.span);
+            self.problems
+                .push(DataProblem::new(Code::DESCRIPTOR_SHAPE, message, String::new(), Some(loc)).with_help(shape_help));
+            return None;
+        };
+        let record = self.convert_record(self.schema.descriptor, entries, true);
+        if record.is_some() {
+            self.store_location(node.span);
+        }
+        record
+    }
+
+    pub(crate) fn finish(self) -> (Locations, Vec<DataProblem>) {
+        let mut locations = Locations::default();
+        for (path, loc) in self.locations {
+            locations.insert(&path, loc);
+        }
+        (locations, self.problems)
+    }
+
+    /// Adds a problem found outside the tree (a CSV header, for instance).
+    pub(crate) fn push_problem(&mut self, problem: DataProblem) {
+        self.problems.push(problem);
+    }
+
+    fn convert(&mut self, node: &Node<'_>, ty: &Ty) -> Option<Value> {
+        if matches!(node.kind, NodeKind::Null) {
+            return None;
+        }
+        if self.budget == 0 {
+            return None;
+        }
+        self.budget -= 1;
+        if self.budget == 0 {
+            let message = "the data expands to too many values".to_owned();
+            self.problem(Code::DESCRIPTOR_SYNTAX, message, node.span, Some("YAML aliases repeat their anchor's data: write the values out instead".to_owned()));
+            return None;
+        }
+        let value = match (ty, &node.kind) {
+            (Ty::Error, _) => return None,
+            (Ty::Record(id), NodeKind::Record(entries)) => {
+                Value::Record(self.convert_record(*id, entries, false)?)
+            }
+            (Ty::List(element), NodeKind::List(items)) => self.convert_list(items, element, false),
+            (Ty::Set(element), NodeKind::List(items)) => self.convert_list(items, element, true),
+            (Ty::Enum(id), _) => self.convert_enum(node, *id)?,
+            _ => match super::expect::scalar(node, ty) {
+                Ok(value) => value,
+                Err(reason) => {
+                    self.type_error(node, ty, type_error_help(node, ty, reason));
+                    return None;
+                }
+            },
+        };
+        self.store_location(node.span);
+        Some(value)
+    }
+
+    fn store_location(&mut self, span: Span) {
+        let loc = self.index.loc(span);
+        self.locations.push((self.steps.as_slice().into(), loc));
+    }
+
+    fn convert_record(&mut self, id: RecordId, entries: &[Entry<'_>], is_root: bool) -> Option<Arc<Record>> {
+        let schema = self.schema;
+        let def: &'s RecordDef = schema.record(id)?;
+        let mut fields: Vec<Option<Value>> = vec![None; def.fields.len()];
+        let mut seen: HashMap<&str, Span> = HashMap::with_capacity(entries.len());
+        for entry in entries {
+            let key: &str = &entry.key;
+            if let Some(first) = seen.get(key) {
+                let first_line = self.index.loc(*first).line;
+                self.problem_at_key(
+                    Code::DESCRIPTOR_DUPLICATE_KEY,
+                    format!("key `{key}` given twice"),
+                    key,
+                    entry.key_span,
+                    Some(format!("the first `{key}` is on line {first_line}; give each key once")),
+                );
+                continue;
+            }
+            seen.insert(key, entry.key_span);
+            match def.fields.get_full(key) {
+                Some((index, name, field)) => {
+                    let Ok(step) = u32::try_from(index) else { continue };
+                    self.steps.push(PathStep::Field(step));
+                    self.shown.push(Shown::Field(name));
+                    let value = self.convert(&entry.value, &field.ty);
+                    self.steps.pop();
+                    self.shown.pop();
+                    if let Some(slot) = fields.get_mut(index) {
+                        *slot = value;
+                    }
+                }
+                // The `id` names the descriptor in reports, declared or not.
+                None if is_root && key == "id" => {}
+                None if self.strict => {
+                    let help = closest(key, def.fields.keys().map(String::as_str))
+                        .map(|near| format!("did you mean `{near}`?"));
+                    self.problem_at_key(
+                        Code::DESCRIPTOR_UNKNOWN_FIELD,
+                        format!("field `{key}` is not declared by the pack"),
+                        key,
+                        entry.key_span,
+                        help,
+                    );
+                }
+                None => {}
+            }
+        }
+        Some(Arc::new(Record {
+            fields: fields.into_boxed_slice(),
+        }))
+    }
+
+    fn convert_list(&mut self, items: &[Node<'_>], element: &Ty, is_set: bool) -> Value {
+        let mut values: Vec<Value> = Vec::with_capacity(items.len());
+        let mut seen = SeenValues::default();
+        for (position, item) in items.iter().enumerate() {
+            self.shown.push(Shown::Index(position));
+            if matches!(item.kind, NodeKind::Null) {
+                let message = format!(
+                    "expected {}, found {}",
+                    Expected(element, self.schema),
+                    found(item, self.index.text())
+                );
+                self.problem(
+                    Code::DESCRIPTOR_TYPE,
+                    message,
+                    item.span,
+                    Some("a list cannot hold an absent value: remove it".to_owned()),
+                );
+                self.shown.pop();
+                continue;
+            }
+            let stored = u32::try_from(values.len()).unwrap_or(u32::MAX);
+            self.steps.push(PathStep::Index(stored));
+            let locations_before = self.locations.len();
+            let value = self.convert(item, element);
+            self.steps.pop();
+            self.shown.pop();
+            let Some(value) = value else { continue };
+            if is_set && seen.contains(&values, &value) {
+                // The first occurrence stays, with its location.
+                self.locations.truncate(locations_before);
+                continue;
+            }
+            if is_set {
+                seen.insert(&value, values.len());
+            }
+            values.push(value);
+        }
+        Value::List(values.into())
+    }
+
+    fn convert_enum(&mut self, node: &Node<'_>, id: clausier_check::types::EnumId) -> Option<Value> {
+        let schema = self.schema;
+        let def = schema.enum_def(id)?;
+        let names = || def.variants.iter().map(|variant| variant.name.as_str());
+        let listing = list_names(names());
+        let Some(text) = node.as_text() else {
+            let message = format!(
+                "expected a `{}` value such as `{}`, found {}",
+                def.name,
+                names().next().unwrap_or_default(),
+                found(node, self.index.text())
+            );
+            let help = format!("`{}` is one of {listing}", def.name);
+            self.problem(Code::DESCRIPTOR_TYPE, message, node.span, Some(help));
+            return None;
+        };
+        if let Some(index) = def.variant_index(text) {
+            return Some(Value::Enum(id, index));
+        }
+        let help = match closest(text, names()) {
+            Some(near) => format!("did you mean `{near}`? `{}` is one of {listing}", def.name),
+            None => format!("`{}` is one of {listing}", def.name),
+        };
+        let message = format!("unknown `{}` value `{text}`", def.name);
+        self.problem(Code::DESCRIPTOR_VARIANT, message, node.span, Some(help));
+        None
+    }
+
+    fn type_error(&mut self, node: &Node<'_>, ty: &Ty, help: Option<String>) {
+        let message = format!(
+            "expected {}, found {}",
+            Expected(ty, self.schema),
+            found(node, self.index.text())
+        );
+        self.problem(Code::DESCRIPTOR_TYPE, message, node.span, help);
+    }
+
+    fn problem(&mut self, code: Code, message: String, span: Span, help: Option<String>) {
+        let path = self.shown_path(None);
+        let loc = self.index.loc(span);
+        let mut problem = DataProblem::new(code, message, path, Some(loc));
+        problem.help = help;
+        self.problems.push(problem);
+    }
+
+    fn problem_at_key(&mut self, code: Code, message: String, key: &str, span: Span, help: Option<String>) {
+        let path = self.shown_path(Some(key));
+        let loc = self.index.loc(span);
+        let mut problem = DataProblem::new(code, message, path, Some(loc));
+        problem.help = help;
+        if code == Code::DESCRIPTOR_UNKNOWN_FIELD {
+            problem.severity = Severity::Warning;
+        }
+        self.problems.push(problem);
+    }
+
+    fn shown_path(&self, last: Option<&str>) -> String {
+        let mut path = String::new();
+        let steps = self.shown.iter().cloned().chain(last.map(Shown::Field));
+        for step in steps {
+            match step {
+                Shown::Field(name) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(name);
+                }
+                Shown::Index(index) => {
+                    path.push('[');
+                    path.push_str(&index.to_string());
+                    path.push(']');
+                }
+            }
+        }
+        path
+    }
+}
+
+/// `` `EU`, `EEA`, `ADEQUATE`, `OTHER` ``, cut short for long enums.
+fn list_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    const SHOWN: usize = 12;
+    let names: Vec<&str> = names.collect();
+    let mut listing: Vec<String> = names.iter().take(SHOWN).map(|name| format!("`{name}`")).collect();
+    if names.len() > SHOWN {
+        listing.push(format!("and {} more", names.len() - SHOWN));
+    }
+    listing.join(", ")
+}
+
+/// The values already in a set, bucketed by hash so that each new element is compared
+/// with `Value::same` against its few look-alikes rather than against every element.
+#[derive(Default)]
+struct SeenValues {
+    buckets: HashMap<u64, Vec<usize>>,
+}
+
+impl SeenValues {
+    fn hash(value: &Value) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        value.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    fn contains(&self, values: &[Value], value: &Value) -> bool {
+        self.buckets.get(&Self::hash(value)).is_some_and(|indexes| {
+            indexes
+                .iter()
+                .any(|index| values.get(*index).is_some_and(|other| other.same(value)))
+        })
+    }
+
+    fn insert(&mut self, value: &Value, index: usize) {
+        self.buckets.entry(Self::hash(value)).or_default().push(index);
+    }
+}

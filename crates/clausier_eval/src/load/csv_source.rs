@@ -1,0 +1,418 @@
+//! CSV (RFC 4180, header row required): one descriptor a row, dotted column names for
+//! nested record fields (`hosting.region`), `;`-separated lists, empty cells absent.
+//!
+//! The `csv` crate decodes the cells; the byte offset of each cell in the file, which it
+//! does not give, comes from a scan of the row's raw text from the row's start.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use clausier_check::types::{RecordDef, Ty};
+use clausier_diagnostics::{Code, Severity, Span};
+use csv::{ReaderBuilder, StringRecord};
+
+use super::node::{Entry, Node, NodeKind};
+use super::{Loader, SyntaxError, file_stem, without_bom};
+use crate::descriptor::{DataProblem, Descriptor};
+
+/// What a header cell names.
+#[derive(Debug, Clone)]
+enum Target<'s> {
+    /// A field of the descriptor or of a nested record, by its names from the top.
+    Field { path: Vec<&'s str>, ty: &'s Ty },
+    /// An `id` column the schema does not declare: it still names the row.
+    Id,
+    /// A field the schema does not declare.
+    Unknown,
+    /// A record as a whole: its fields need columns of their own.
+    Record,
+    /// A list of records, or a field inside one: CSV has no way to write them.
+    RecordList { field: String },
+    /// The same name as an earlier column.
+    Duplicate,
+}
+
+struct Column<'s> {
+    name: String,
+    span: Span,
+    target: Target<'s>,
+}
+
+/// Where a cell is in the file.
+#[derive(Debug, Clone, Copy)]
+struct CellSpan {
+    raw: Span,
+    quoted: bool,
+}
+
+pub(crate) fn load(loader: &Loader<'_>) -> Vec<Descriptor> {
+    let text = loader.index.text();
+    let (body, base) = without_bom(text);
+    let stem = file_stem(loader.source);
+    let mut reader = ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let mut record = StringRecord::new();
+
+    let header = match next_record(&mut reader, &mut record, body, base) {
+        Some(Ok(header_start)) if !is_blank(&record) => {
+            let cells = cell_spans(text, header_start, record.len());
+            resolve_columns(loader, &record, &cells)
+        }
+        Some(Err(error)) => return vec![loader.broken(None, stem, error)],
+        _ => {
+            let error = SyntaxError {
+                message: "invalid CSV: the file has no header row".to_owned(),
+                span: Span::empty_at(0),
+                help: Some("the first row names the columns, as `id,name,hosting.region`".to_owned()),
+            };
+            return vec![loader.broken(None, stem, error)];
+        }
+    };
+
+    let mut descriptors = Vec::new();
+    let mut header_warnings = strict_warnings(loader, &header);
+    while let Some(row) = next_record(&mut reader, &mut record, body, base) {
+        let row_start = match row {
+            Ok(start) => start,
+            Err(error) => {
+                let line = loader.index.loc(error.span).line;
+                descriptors.push(loader.broken(Some(line), format!("{stem}:{line}"), error));
+                continue;
+            }
+        };
+        if is_blank(&record) {
+            continue;
+        }
+        let line = loader.index.loc(Span::empty_at(row_start)).line;
+        let default_id = format!("{stem}:{line}");
+        let cells = cell_spans(text, row_start, record.len());
+        if record.len() != header.len() {
+            let end = cells.last().map_or(row_start, |cell| cell.raw.end);
+            let error = SyntaxError {
+                message: format!(
+                    "invalid CSV: expected {} cells as in the header, found {}",
+                    header.len(),
+                    record.len()
+                ),
+                span: Span::new(row_start, end),
+                help: Some("quote cells that hold a comma, as `\"Paris, France\"`".to_owned()),
+            };
+            descriptors.push(loader.broken(Some(line), default_id, error));
+            continue;
+        }
+        let mut problems = std::mem::take(&mut header_warnings);
+        let root = row_node(loader, &header, &record, &cells, row_start, &mut problems);
+        descriptors.push(loader.document(Some(line), default_id, Ok(root), problems, ""));
+    }
+    descriptors
+}
+
+/// Reads the next record, giving the byte offset in the whole file where it starts.
+fn next_record(
+    reader: &mut csv::Reader<&[u8]>,
+    record: &mut StringRecord,
+    body: &str,
+    base: usize,
+) -> Option<Result<u32, SyntaxError>> {
+    match reader.read_record(record) {
+        Ok(false) => None,
+        Ok(true) => {
+            let offset = record.position().map_or(0, |position| position.byte());
+            let offset = usize::try_from(offset).unwrap_or(body.len()).min(body.len());
+            // A position may sit on the line breaks the reader skipped before the row.
+            let skipped = body.get(offset..).map_or(0, |rest| {
+                rest.len() - rest.trim_start_matches(['\r', '\n']).len()
+            });
+            Some(Ok(u32::try_from(base + offset + skipped).unwrap_or(u32::MAX)))
+        }
+        Err(error) => {
+            let offset = error
+                .position()
+                .and_then(|position| usize::try_from(position.byte()).ok())
+                .unwrap_or(0);
+            Some(Err(SyntaxError {
+                message: format!("invalid CSV: {error}"),
+                span: Span::from_range(base + offset..base + offset),
+                help: None,
+            }))
+        }
+    }
+}
+
+fn is_blank(record: &StringRecord) -> bool {
+    record.iter().all(|cell| cell.trim().is_empty())
+}
+
+/// The spans of a row's `count` cells, scanning RFC 4180 quoting from `start`.
+fn cell_spans(text: &str, start: u32, count: usize) -> Vec<CellSpan> {
+    let bytes = text.as_bytes();
+    let mut at = (start as usize).min(bytes.len());
+    let mut cells = Vec::with_capacity(count);
+    let mut row_ended = false;
+    for _ in 0..count {
+        let cell_start = at;
+        let quoted = !row_ended && bytes.get(at) == Some(&b'"');
+        if quoted {
+            at += 1;
+            while at < bytes.len() {
+                match (bytes.get(at), bytes.get(at + 1)) {
+                    (Some(b'"'), Some(b'"')) => at += 2,
+                    (Some(b'"'), _) => {
+                        at += 1;
+                        break;
+                    }
+                    _ => at += 1,
+                }
+            }
+        }
+        if !row_ended {
+            while let Some(byte) = bytes.get(at) {
+                if matches!(byte, b',' | b'\n' | b'\r') {
+                    break;
+                }
+                at += 1;
+            }
+        }
+        cells.push(CellSpan {
+            raw: Span::from_range(cell_start..at),
+            quoted,
+        });
+        if bytes.get(at) == Some(&b',') && !row_ended {
+            at += 1;
+        } else {
+            row_ended = true;
+        }
+    }
+    cells
+}
+
+fn resolve_columns<'s>(loader: &Loader<'s>, header: &StringRecord, cells: &[CellSpan]) -> Vec<Column<'s>> {
+    let mut first_seen: HashSet<String> = HashSet::new();
+    let mut columns = Vec::with_capacity(header.len());
+    for (position, name) in header.iter().enumerate() {
+        let name = name.trim().to_owned();
+        let span = cells.get(position).map_or(Span::empty_at(0), |cell| cell.raw);
+        let target = if first_seen.insert(name.clone()) {
+            resolve(loader, &name)
+        } else {
+            Target::Duplicate
+        };
+        columns.push(Column { name, span, target });
+    }
+    columns
+}
+
+fn resolve<'s>(loader: &Loader<'s>, name: &str) -> Target<'s> {
+    let schema = loader.schema;
+    let segments: Vec<&str> = name.split('.').collect();
+    let Some(mut record): Option<&'s RecordDef> = schema.descriptor_record() else {
+        return Target::Unknown;
+    };
+    let mut path: Vec<&'s str> = Vec::with_capacity(segments.len());
+    for (position, segment) in segments.iter().enumerate() {
+        let is_last = position + 1 == segments.len();
+        let Some((field_name, field)) = record.fields.get_key_value(*segment) else {
+            return if name == "id" { Target::Id } else { Target::Unknown };
+        };
+        path.push(field_name.as_str());
+        let element_is_record = matches!(field.ty.element(), Some(Ty::Record(_)));
+        match &field.ty {
+            _ if element_is_record => {
+                return Target::RecordList {
+                    field: path.join("."),
+                };
+            }
+            Ty::Record(_) if is_last => return Target::Record,
+            Ty::Record(id) => match schema.record(*id) {
+                Some(inner) => record = inner,
+                None => return Target::Unknown,
+            },
+            ty if is_last => return Target::Field { path, ty },
+            // A scalar has no fields: `hosting.region.code` names nothing.
+            _ => return Target::Unknown,
+        }
+    }
+    Target::Unknown
+}
+
+/// Under `--strict`, one warning per undeclared column, given with the first row.
+fn strict_warnings(loader: &Loader<'_>, columns: &[Column<'_>]) -> Vec<DataProblem> {
+    if !loader.options.strict {
+        return Vec::new();
+    }
+    columns
+        .iter()
+        .filter(|column| matches!(column.target, Target::Unknown))
+        .map(|column| {
+            let mut problem = DataProblem::new(
+                Code::DESCRIPTOR_UNKNOWN_FIELD,
+                format!("column `{}` is not a field declared by the pack", column.name),
+                column.name.clone(),
+                Some(loader.index.loc(column.span)),
+            );
+            problem.severity = Severity::Warning;
+            problem
+        })
+        .collect()
+}
+
+/// A nested record being assembled from dotted columns.
+#[derive(Default)]
+struct Group<'a> {
+    entries: Vec<(&'a str, Span, Slot<'a>)>,
+}
+
+enum Slot<'a> {
+    Value(Node<'a>),
+    Group(Group<'a>),
+}
+
+impl<'a> Group<'a> {
+    fn insert(&mut self, path: &[&'a str], key_span: Span, node: Node<'a>) {
+        let Some((first, rest)) = path.split_first() else {
+            return;
+        };
+        if rest.is_empty() {
+            self.entries.push((first, key_span, Slot::Value(node)));
+            return;
+        }
+        let existing = self.entries.iter_mut().find_map(|(name, _, slot)| match slot {
+            Slot::Group(group) if name == first => Some(group),
+            _ => None,
+        });
+        match existing {
+            Some(group) => group.insert(rest, key_span, node),
+            None => {
+                let mut group = Group::default();
+                group.insert(rest, key_span, node);
+                self.entries.push((first, key_span, Slot::Group(group)));
+            }
+        }
+    }
+
+    /// The record node; a nested record is located at its first cell.
+    fn into_node(self, span: Span) -> Node<'a> {
+        let entries: Vec<Entry<'a>> = self
+            .entries
+            .into_iter()
+            .map(|(name, key_span, slot)| {
+                let value = match slot {
+                    Slot::Value(node) => node,
+                    Slot::Group(group) => {
+                        let first = group.first_span().unwrap_or(key_span);
+                        group.into_node(first)
+                    }
+                };
+                Entry {
+                    key: Cow::Borrowed(name),
+                    key_span,
+                    value,
+                }
+            })
+            .collect();
+        Node::new(NodeKind::Record(Rc::from(entries)), span)
+    }
+
+    fn first_span(&self) -> Option<Span> {
+        self.entries.first().and_then(|(_, _, slot)| match slot {
+            Slot::Value(node) => Some(node.span),
+            Slot::Group(group) => group.first_span(),
+        })
+    }
+}
+
+fn row_node<'a>(
+    loader: &Loader<'_>,
+    columns: &[Column<'a>],
+    record: &'a StringRecord,
+    cells: &[CellSpan],
+    row_start: u32,
+    problems: &mut Vec<DataProblem>,
+) -> Node<'a> {
+    let mut root = Group::default();
+    for ((column, value), cell) in columns.iter().zip(record.iter()).zip(cells) {
+        let trimmed = value.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let span = value_span(cell, value, trimmed);
+        let problem = |code: Code, message: String, help: String| {
+            DataProblem::new(code, message, column.name.clone(), Some(loader.index.loc(span))).with_help(help)
+        };
+        match &column.target {
+            Target::Field { path, ty } => {
+                let node = match ty.element() {
+                    Some(_) => list_node(cell, value, span),
+                    None => Node::new(NodeKind::Plain(Cow::Borrowed(trimmed)), span),
+                };
+                root.insert(path, column.span, node);
+            }
+            Target::Id => {
+                let node = Node::new(NodeKind::Plain(Cow::Borrowed(trimmed)), span);
+                root.insert(&["id"], column.span, node);
+            }
+            Target::Unknown => {}
+            Target::Record => problems.push(problem(
+                Code::DESCRIPTOR_TYPE,
+                format!("the column `{}` names a record, not a value", column.name),
+                format!("give each of its fields a column, such as `{}.…`", column.name),
+            )),
+            Target::RecordList { field } => problems.push(problem(
+                Code::DESCRIPTOR_TYPE,
+                format!("`{field}` is a list of records, which a CSV cell cannot hold"),
+                format!("describe `{field}` in a JSON, YAML or TOML descriptor"),
+            )),
+            Target::Duplicate => {
+                problems.push(
+                    DataProblem::new(
+                        Code::DESCRIPTOR_DUPLICATE_KEY,
+                        format!("column `{}` given twice", column.name),
+                        column.name.clone(),
+                        Some(loader.index.loc(column.span)),
+                    )
+                    .with_help("give each column once"),
+                );
+            }
+        }
+    }
+    let end = cells.last().map_or(row_start, |cell| cell.raw.end);
+    root.into_node(Span::new(row_start, end.max(row_start)))
+}
+
+/// Where a cell's trimmed value is: exact for an unquoted cell, the whole quoted cell else.
+fn value_span(cell: &CellSpan, value: &str, trimmed: &str) -> Span {
+    if cell.quoted {
+        return cell.raw;
+    }
+    let leading = value.len() - value.trim_start().len();
+    let start = cell.raw.start as usize + leading;
+    Span::from_range(start..start + trimmed.len())
+}
+
+/// A `;`-separated list, each item located in the cell when the cell's text maps onto
+/// the file byte for byte.
+fn list_node<'a>(cell: &CellSpan, value: &'a str, span: Span) -> Node<'a> {
+    let exact = !cell.quoted || cell.raw.len() as usize == value.len() + 2;
+    let base = cell.raw.start as usize + usize::from(cell.quoted);
+    let mut items = Vec::new();
+    let mut offset = 0;
+    for piece in value.split(';') {
+        let start = offset;
+        offset += piece.len() + 1;
+        let item = piece.trim();
+        if item.is_empty() {
+            continue;
+        }
+        let item_span = if exact {
+            let leading = piece.len() - piece.trim_start().len();
+            Span::from_range(base + start + leading..base + start + leading + item.len())
+        } else {
+            span
+        };
+        items.push(Node::new(NodeKind::Plain(Cow::Borrowed(item)), item_span));
+    }
+    Node::new(NodeKind::List(Rc::from(items)), span)
+}

@@ -1,0 +1,186 @@
+//! Scalar values from read nodes by declared type, and the words of a type error: what
+//! was expected, what was found, and how to write it instead.
+
+use std::fmt;
+
+use clausier_check::types::{Schema, Ty};
+use clausier_check::value::Value;
+use rust_decimal::Decimal;
+
+use super::node::{Node, NodeKind, NumberText};
+use super::scalar::{self, DateError, NumberError};
+
+/// Why a node is not a value of the declared scalar type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mismatch {
+    Kind,
+    /// A number in quotes where a number is declared.
+    QuotedNumber,
+    /// A bare number or boolean where a string is declared.
+    Unquoted,
+    OutOfRange,
+    DateForm,
+    NoSuchDay,
+    DateTime,
+    Duration,
+}
+
+/// Converts a scalar node to the declared scalar type.
+pub(crate) fn scalar(node: &Node<'_>, ty: &Ty) -> Result<Value, Mismatch> {
+    match ty {
+        Ty::Bool => match &node.kind {
+            NodeKind::Bool(value) => Ok(Value::Bool(*value)),
+            NodeKind::Plain(text) => scalar::parse_bool(text).map(Value::Bool).ok_or(Mismatch::Kind),
+            _ => Err(Mismatch::Kind),
+        },
+        Ty::Int => {
+            let number = number(node)?;
+            if number.is_integer() {
+                Ok(Value::Number(number.normalize()))
+            } else {
+                Err(Mismatch::Kind)
+            }
+        }
+        Ty::Number => number(node).map(Value::Number),
+        Ty::Percent => match &node.kind {
+            NodeKind::Percent(value) => Ok(Value::Percent(*value)),
+            NodeKind::Str(text) | NodeKind::Plain(text) if text.trim_end().ends_with('%') => {
+                from_number_text(scalar::parse_percent(text)).map(Value::Percent)
+            }
+            _ => number(node).map(Value::Percent),
+        },
+        Ty::Money => match &node.kind {
+            NodeKind::Money(value) => Ok(Value::Money(*value)),
+            NodeKind::Str(text) | NodeKind::Plain(text) if scalar::parse_money(text).is_some() => {
+                from_number_text(scalar::parse_money(text)).map(Value::Money)
+            }
+            _ => number(node).map(Value::Money),
+        },
+        Ty::Date => match &node.kind {
+            NodeKind::Date(date) => Ok(Value::Date(*date)),
+            NodeKind::Str(text) | NodeKind::Plain(text) => match scalar::parse_date(text) {
+                Ok(date) => Ok(Value::Date(date)),
+                Err(DateError::Form) => Err(Mismatch::DateForm),
+                Err(DateError::NoSuchDay) => Err(Mismatch::NoSuchDay),
+            },
+            NodeKind::DateTime => Err(Mismatch::DateTime),
+            _ => Err(Mismatch::Kind),
+        },
+        Ty::Duration => match &node.kind {
+            NodeKind::Duration(duration) => Ok(Value::Duration(*duration)),
+            NodeKind::Str(text) | NodeKind::Plain(text) => scalar::parse_duration(text)
+                .map(Value::Duration)
+                .ok_or(Mismatch::Duration),
+            NodeKind::Number(_) => Err(Mismatch::Duration),
+            _ => Err(Mismatch::Kind),
+        },
+        Ty::String => match &node.kind {
+            NodeKind::Str(text) | NodeKind::Plain(text) => Ok(Value::String(text.as_ref().into())),
+            NodeKind::Number(_) | NodeKind::Bool(_) => Err(Mismatch::Unquoted),
+            _ => Err(Mismatch::Kind),
+        },
+        _ => Err(Mismatch::Kind),
+    }
+}
+
+fn number(node: &Node<'_>) -> Result<Decimal, Mismatch> {
+    match &node.kind {
+        NodeKind::Number(NumberText::Exact(value)) => Ok(*value),
+        NodeKind::Number(NumberText::Text(text)) | NodeKind::Plain(text) => {
+            from_number_text(Some(scalar::parse_decimal(text)))
+        }
+        NodeKind::Str(text) if scalar::parse_decimal(text.trim()).is_ok() => Err(Mismatch::QuotedNumber),
+        _ => Err(Mismatch::Kind),
+    }
+}
+
+fn from_number_text(parsed: Option<Result<Decimal, NumberError>>) -> Result<Decimal, Mismatch> {
+    match parsed {
+        Some(Ok(value)) => Ok(value),
+        Some(Err(NumberError::OutOfRange)) => Err(Mismatch::OutOfRange),
+        Some(Err(NumberError::Malformed)) | None => Err(Mismatch::Kind),
+    }
+}
+
+/// Advice for a type error, when there is more to say than the message.
+pub(crate) fn type_error_help(node: &Node<'_>, ty: &Ty, mismatch: Mismatch) -> Option<String> {
+    let help = match mismatch {
+        Mismatch::QuotedNumber => "remove the quotes: numbers are written without them".to_owned(),
+        Mismatch::Unquoted => "put the value in quotes to make it a string".to_owned(),
+        Mismatch::OutOfRange => "numbers are exact decimals of at most 28 digits".to_owned(),
+        Mismatch::DateForm => "write dates year-month-day, as `2027-06-30`".to_owned(),
+        Mismatch::NoSuchDay => format!("`{}` is not a day of the calendar", node.as_text()?),
+        Mismatch::DateTime => "a date has no time of day: write it as `2027-06-30`".to_owned(),
+        Mismatch::Duration => "write durations in ISO 8601 (`P6M`, `P30D`, `P1Y2M10D`, `P2W`) or in \
+                               words (`6 months`, `30 days`, `1 year`)"
+            .to_owned(),
+        Mismatch::Kind => match (ty, &node.kind) {
+            (Ty::Percent, NodeKind::Str(_)) => {
+                "write a number of percent, `87.5`, or a string with the sign, `\"87.5%\"`".to_owned()
+            }
+            (Ty::Money, NodeKind::Str(_)) => {
+                "write a number of euros, `4.5`, or a string with the currency, `\"4.50 €\"`".to_owned()
+            }
+            (Ty::Bool, NodeKind::Str(_)) => "write `true` or `false` without quotes".to_owned(),
+            _ => return None,
+        },
+    };
+    Some(help)
+}
+
+/// What a type expects, as in "expected a date such as `2027-06-30`".
+pub(crate) struct Expected<'a>(pub(crate) &'a Ty, pub(crate) &'a Schema);
+
+impl fmt::Display for Expected<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Expected(ty, schema) = *self;
+        match ty {
+            Ty::Bool => f.write_str("`true` or `false`"),
+            Ty::Int => f.write_str("a whole number such as `12`"),
+            Ty::Number => f.write_str("a number such as `4.5`"),
+            Ty::Percent => f.write_str("a percentage such as `87.5%`"),
+            Ty::Money => f.write_str("an amount in euros such as `4.50 €`"),
+            Ty::Date => f.write_str("a date such as `2027-06-30`"),
+            Ty::Duration => f.write_str("a duration such as `P6M` or `6 months`"),
+            Ty::String => f.write_str("a string"),
+            Ty::List(_) | Ty::Set(_) => f.write_str("a list"),
+            Ty::Enum(id) => match schema.enum_def(*id) {
+                Some(def) => match def.variants.first() {
+                    Some(first) => write!(f, "a `{}` value such as `{}`", def.name, first.name),
+                    None => write!(f, "a `{}` value", def.name),
+                },
+                None => f.write_str("an enum value"),
+            },
+            Ty::Record(id) => match schema.record(*id) {
+                Some(def) => match &def.name {
+                    Some(name) => write!(f, "a `{name}` record"),
+                    None => {
+                        let fields: Vec<String> =
+                            def.fields.keys().take(2).map(|name| format!("`{name}`")).collect();
+                        if fields.is_empty() {
+                            f.write_str("a record")
+                        } else {
+                            write!(f, "a record with fields such as {}", fields.join(", "))
+                        }
+                    }
+                },
+                None => f.write_str("a record"),
+            },
+            Ty::Error => f.write_str("a value"),
+        }
+    }
+}
+
+/// What was found, as in "found `\"30/06/2027\"`": the text itself when it is short,
+/// else what kind of value it is.
+pub(crate) fn found(node: &Node<'_>, text: &str) -> String {
+    if matches!(node.kind, NodeKind::List(_) | NodeKind::Record(_)) {
+        return node.kind_name().to_owned();
+    }
+    let written = text.get(node.span.range()).unwrap_or_default().trim();
+    if written.is_empty() || written.contains(['\n', '\r', '`']) || written.chars().count() > 60 {
+        node.kind_name().to_owned()
+    } else {
+        format!("`{written}`")
+    }
+}

@@ -1,0 +1,268 @@
+//! Loading vendor descriptors (JSON, YAML, TOML, CSV, NDJSON, and the inline data of
+//! tests) against a pack's schema.
+//!
+//! Each format is read into one neutral tree with byte spans in the whole file; one
+//! converter then gives every value its declared type, records where it was written, and
+//! collects every problem (with its path, line and column) instead of stopping at the
+//! first. Nothing here panics on any input: bad data makes an `invalid` descriptor.
+
+mod convert;
+mod csv_source;
+mod expect;
+mod inline_source;
+mod json_source;
+mod node;
+mod scalar;
+mod suggest;
+mod text_index;
+mod toml_source;
+mod yaml_source;
+
+use std::path::Path;
+
+use clausier_check::types::Schema;
+use clausier_diagnostics::{Code, Span};
+use clausier_syntax::ast::DataValue;
+
+use self::convert::Converter;
+use self::node::{Node, NodeKind};
+use self::text_index::TextIndex;
+use crate::descriptor::{DataProblem, Descriptor, Locations};
+
+/// A descriptor file format, known by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Json,
+    Yaml,
+    Toml,
+    Csv,
+    Ndjson,
+}
+
+impl Format {
+    /// The format of `.json`, `.yaml`/`.yml`, `.toml`, `.csv` and `.ndjson`/`.jsonl`
+    /// files, whatever the case of the extension.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match extension.as_str() {
+            "json" => Format::Json,
+            "yaml" | "yml" => Format::Yaml,
+            "toml" => Format::Toml,
+            "csv" => Format::Csv,
+            "ndjson" | "jsonl" => Format::Ndjson,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "JSON",
+            Format::Yaml => "YAML",
+            Format::Toml => "TOML",
+            Format::Csv => "CSV",
+            Format::Ndjson => "NDJSON",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LoadOptions {
+    /// Report fields the schema does not declare (as warnings) instead of ignoring them.
+    pub strict: bool,
+}
+
+/// One file's descriptors, in order: one for JSON, YAML and TOML, one per non-blank line
+/// of NDJSON and per non-blank row of CSV.
+pub fn load_text(schema: &Schema, source: &str, text: &str, format: Format, options: &LoadOptions) -> Vec<Descriptor> {
+    let index = TextIndex::new(text);
+    let loader = Loader {
+        schema,
+        source,
+        index: &index,
+        options,
+    };
+    match format {
+        Format::Json => {
+            let (body, base) = without_bom(text);
+            let read = json_source::parse(body, base);
+            vec![loader.document(None, file_stem(source), read, Vec::new(), JSON_SHAPE)]
+        }
+        Format::Ndjson => load_ndjson(&loader, text),
+        Format::Yaml => {
+            let read = yaml_source::parse(text, &index);
+            let shape = "a YAML descriptor is a mapping of field names to values";
+            vec![loader.document(None, file_stem(source), read, Vec::new(), shape)]
+        }
+        Format::Toml => {
+            let (read, duplicates) = match toml_source::parse(text) {
+                Ok(read) => (Ok(read.root), read.duplicate_keys),
+                Err(error) => (Err(error), Vec::new()),
+            };
+            let problems = duplicates
+                .into_iter()
+                .map(|span| {
+                    let key = text.get(span.range()).unwrap_or_default().trim();
+                    DataProblem::new(
+                        Code::DESCRIPTOR_DUPLICATE_KEY,
+                        format!("key `{key}` given twice"),
+                        key.to_owned(),
+                        Some(index.loc(span)),
+                    )
+                    .with_help("give each key and each table once")
+                })
+                .collect();
+            let shape = "a TOML descriptor is a table of field names and values";
+            vec![loader.document(None, file_stem(source), read, problems, shape)]
+        }
+        Format::Csv => csv_source::load(&loader),
+    }
+}
+
+/// A test's inline `given { … }` data, located in the clause file `file_text`.
+pub fn load_inline(schema: &Schema, source: &str, file_text: &str, data: &DataValue) -> Descriptor {
+    let index = TextIndex::new(file_text);
+    let options = LoadOptions::default();
+    let loader = Loader {
+        schema,
+        source,
+        index: &index,
+        options: &options,
+    };
+    let read = inline_source::node(data, 0);
+    let shape = "a test's data is a record, as `given { hosting: { region: \"EU\" } }`";
+    loader.document(None, file_stem(source), read, Vec::new(), shape)
+}
+
+/// A descriptor for a file that could not be read at all (an I/O error, not UTF-8).
+pub fn unreadable(source: &str, message: String) -> Descriptor {
+    Descriptor {
+        id: file_stem(source),
+        source: source.to_owned(),
+        line: None,
+        root: None,
+        locations: Locations::default(),
+        problems: vec![DataProblem::new(Code::DESCRIPTOR_UNREADABLE, message, String::new(), None)],
+    }
+}
+
+const JSON_SHAPE: &str = "a JSON descriptor is an object, as `{ \"id\": \"vendor-042\", … }`";
+
+/// What a format could not read: the message, where, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SyntaxError {
+    pub(crate) message: String,
+    pub(crate) span: Span,
+    pub(crate) help: Option<String>,
+}
+
+/// What every descriptor of one file shares.
+pub(crate) struct Loader<'a> {
+    pub(crate) schema: &'a Schema,
+    pub(crate) source: &'a str,
+    pub(crate) index: &'a TextIndex<'a>,
+    pub(crate) options: &'a LoadOptions,
+}
+
+impl Loader<'_> {
+    /// Converts one read tree into a descriptor; `problems` were found while reading.
+    pub(crate) fn document(
+        &self,
+        line: Option<u32>,
+        default_id: String,
+        read: Result<Node<'_>, SyntaxError>,
+        problems: Vec<DataProblem>,
+        shape_help: &str,
+    ) -> Descriptor {
+        let node = match read {
+            Ok(node) => node,
+            Err(error) => return self.broken(line, default_id, error),
+        };
+        let id = top_level_id(&node).unwrap_or(default_id);
+        let mut converter = Converter::new(self.schema, self.index, self.options.strict);
+        for problem in problems {
+            converter.push_problem(problem);
+        }
+        let root = converter.convert_root(&node, shape_help);
+        let (locations, mut problems) = converter.finish();
+        // Problems read in the order of the file.
+        problems.sort_by_key(|problem| problem.loc.map(|loc| loc.span.start));
+        Descriptor {
+            id,
+            source: self.source.to_owned(),
+            line,
+            root,
+            locations,
+            problems,
+        }
+    }
+
+    /// A descriptor whose data could not be read.
+    pub(crate) fn broken(&self, line: Option<u32>, id: String, error: SyntaxError) -> Descriptor {
+        let mut problem = DataProblem::new(
+            Code::DESCRIPTOR_SYNTAX,
+            error.message,
+            String::new(),
+            Some(self.index.loc(error.span)),
+        );
+        problem.help = error.help;
+        Descriptor {
+            id,
+            source: self.source.to_owned(),
+            line,
+            root: None,
+            locations: Locations::default(),
+            problems: vec![problem],
+        }
+    }
+}
+
+fn load_ndjson(loader: &Loader<'_>, text: &str) -> Vec<Descriptor> {
+    let stem = file_stem(loader.source);
+    let mut descriptors = Vec::new();
+    let mut line_start = 0;
+    for (line_index, raw_line) in text.split('\n').enumerate() {
+        let start = line_start;
+        line_start += raw_line.len() + 1;
+        let (line, base) = if start == 0 {
+            without_bom(raw_line)
+        } else {
+            (raw_line, start)
+        };
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let number = u32::try_from(line_index + 1).unwrap_or(u32::MAX);
+        let read = json_source::parse(line, base);
+        let shape = "each line of an NDJSON file is one JSON object";
+        descriptors.push(loader.document(Some(number), format!("{stem}:{number}"), read, Vec::new(), shape));
+    }
+    descriptors
+}
+
+/// The data's top-level `id` string, declared by the schema or not.
+fn top_level_id(node: &Node<'_>) -> Option<String> {
+    let NodeKind::Record(entries) = &node.kind else {
+        return None;
+    };
+    let entry = entries.iter().find(|entry| entry.key == "id")?;
+    let id = entry.value.as_text()?.trim();
+    (!id.is_empty()).then(|| id.to_owned())
+}
+
+/// `vendor-042` for `vendors/vendor-042.json`.
+pub(crate) fn file_stem(source: &str) -> String {
+    Path::new(source)
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .unwrap_or(source)
+        .to_owned()
+}
+
+/// The text without a leading byte order mark, and where it starts.
+fn without_bom(text: &str) -> (&str, usize) {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, '\u{feff}'.len_utf8()),
+        None => (text, 0),
+    }
+}

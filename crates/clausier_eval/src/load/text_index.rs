@@ -1,0 +1,124 @@
+//! Byte offsets to lines and character columns, and character indexes to byte offsets,
+//! in time independent of line length.
+//!
+//! `LineIndex::line_col` counts the characters from the start of the line on every call,
+//! which is quadratic on a minified one-line JSON file with many values. Counting
+//! characters per fixed-size block keeps each lookup bounded.
+
+use clausier_diagnostics::{LineIndex, Span};
+
+use crate::descriptor::Loc;
+
+const BLOCK: usize = 64;
+
+pub(crate) struct TextIndex<'t> {
+    text: &'t str,
+    lines: LineIndex,
+    /// The number of characters before the start of each block of `BLOCK` bytes.
+    chars_before_block: Vec<usize>,
+}
+
+impl<'t> TextIndex<'t> {
+    pub(crate) fn new(text: &'t str) -> Self {
+        let mut chars_before_block = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut chars = 0;
+        for block in text.as_bytes().chunks(BLOCK) {
+            chars_before_block.push(chars);
+            chars += count_chars(block);
+        }
+        chars_before_block.push(chars);
+        Self {
+            text,
+            lines: LineIndex::new(text),
+            chars_before_block,
+        }
+    }
+
+    pub(crate) fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The location of a span: its start's line and column, the span clamped to the text.
+    pub(crate) fn loc(&self, span: Span) -> Loc {
+        let len = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        let start = span.start.min(len);
+        let end = span.end.clamp(start, len);
+        let line = self.lines.line_of(start);
+        let line_start = self.lines.line_start(line).unwrap_or(0);
+        let column = self.chars_before(start as usize) - self.chars_before(line_start as usize);
+        Loc {
+            span: Span::new(start, end),
+            line: u32::try_from(line + 1).unwrap_or(u32::MAX),
+            column: u32::try_from(column + 1).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The number of characters before byte `offset` (a character cut by `offset` counts).
+    fn chars_before(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        let block = offset / BLOCK;
+        let base = self.chars_before_block.get(block).copied().unwrap_or(0);
+        let bytes = self.text.as_bytes().get(block * BLOCK..offset).unwrap_or(&[]);
+        base + count_chars(bytes)
+    }
+
+    /// The byte offset of the character at `char_index` (the end of the text past it).
+    pub(crate) fn byte_of_char(&self, char_index: usize) -> u32 {
+        let block = self
+            .chars_before_block
+            .partition_point(|&chars| chars <= char_index)
+            .saturating_sub(1);
+        let mut chars = self.chars_before_block.get(block).copied().unwrap_or(0);
+        let start = block * BLOCK;
+        let mut offset = self.text.len();
+        for (byte_offset, byte) in self.text.as_bytes().iter().enumerate().skip(start) {
+            if is_char_start(*byte) {
+                if chars == char_index {
+                    offset = byte_offset;
+                    break;
+                }
+                chars += 1;
+            }
+        }
+        u32::try_from(offset).unwrap_or(u32::MAX)
+    }
+}
+
+fn is_char_start(byte: u8) -> bool {
+    // UTF-8 continuation bytes are 0b10xx_xxxx.
+    byte & 0xC0 != 0x80
+}
+
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|byte| is_char_start(**byte)).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn columns_count_characters() {
+        let text = "ab\nhébergement: région\n";
+        let index = TextIndex::new(text);
+        let offset = text.find("région").unwrap_or(0) as u32;
+        let loc = index.loc(Span::new(offset, offset + 1));
+        assert_eq!((loc.line, loc.column), (2, 14));
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_the_line_index(text in "[a-zé€\n]{0,300}", pick in 0usize..301) {
+            let index = TextIndex::new(&text);
+            let boundaries: Vec<usize> =
+                text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let char_index = pick % boundaries.len();
+            let offset = boundaries[char_index];
+            prop_assert_eq!(index.byte_of_char(char_index) as usize, offset);
+            let expected = LineIndex::new(&text).line_col(&text, offset as u32);
+            let loc = index.loc(Span::new(offset as u32, offset as u32));
+            prop_assert_eq!((loc.line, loc.column), (expected.line, expected.column));
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! Canonical, precedence-aware printing of checked expressions, for explanations:
+//! `hosting.region == EU`, `security.iso27001_expires >= today + 12 months`.
+//!
+//! Parentheses appear only where the grammar needs them. Quantifiers and `if` extend as
+//! far right as they can, so they are parenthesized wherever something follows them.
+
+use clausier_check::hir::{ArithOp, CheckedPack, LocalId, TExpr, TExprKind};
+use clausier_check::value::Value;
+use clausier_syntax::ast::{AggregateKind, QuantifierKind};
+
+/// Prints an expression of a checked pack the way a drafter would write it.
+pub fn expr_to_string(pack: &CheckedPack, expr: &TExpr) -> String {
+    Printer::new(pack).print(expr)
+}
+
+/// Binding strength, loosest first (the brief's precedence table).
+mod prec {
+    pub const OPEN: u8 = 0;
+    pub const IMPLIES: u8 = 1;
+    pub const OR: u8 = 2;
+    pub const AND: u8 = 3;
+    pub const NOT: u8 = 4;
+    pub const COMPARE: u8 = 5;
+    pub const ADD: u8 = 6;
+    pub const MUL: u8 = 7;
+    pub const NEG: u8 = 8;
+    pub const ATOM: u8 = 9;
+}
+
+/// A printer that knows the names of the variables bound around the expressions it
+/// prints, so that a quantifier's body can be printed on its own.
+pub(crate) struct Printer<'a> {
+    pack: &'a CheckedPack,
+    locals: Vec<(LocalId, String)>,
+}
+
+impl<'a> Printer<'a> {
+    pub fn new(pack: &'a CheckedPack) -> Self {
+        Self {
+            pack,
+            locals: Vec::new(),
+        }
+    }
+
+    pub fn bind(&mut self, local: LocalId, name: &str) {
+        self.locals.push((local, name.to_owned()));
+    }
+
+    pub fn unbind(&mut self) {
+        self.locals.pop();
+    }
+
+    pub fn print(&mut self, expr: &TExpr) -> String {
+        let mut out = String::new();
+        self.write(expr, prec::OPEN, true, &mut out);
+        out
+    }
+
+    /// Writes `expr` where the context binds at least as tightly as `min`; `open_tail`
+    /// says whether an expression that extends to the right may end here unbracketed.
+    fn write(&mut self, expr: &TExpr, min: u8, open_tail: bool, out: &mut String) {
+        let own = self.precedence(expr);
+        let extends_right = matches!(
+            expr.kind,
+            TExprKind::Quantifier { .. } | TExprKind::If(..)
+        );
+        if own < min || (extends_right && !open_tail) {
+            out.push('(');
+            self.write_bare(expr, true, out);
+            out.push(')');
+        } else {
+            self.write_bare(expr, open_tail, out);
+        }
+    }
+
+    fn precedence(&self, expr: &TExpr) -> u8 {
+        match &expr.kind {
+            TExprKind::If(..) => prec::OPEN,
+            TExprKind::Implies(..) => prec::IMPLIES,
+            TExprKind::Or(..) => prec::OR,
+            TExprKind::And(..) => prec::AND,
+            TExprKind::Not(_) => prec::NOT,
+            TExprKind::Compare(..) | TExprKind::In(..) => prec::COMPARE,
+            TExprKind::Arith(ArithOp::Add | ArithOp::Sub, ..) => prec::ADD,
+            TExprKind::Arith(ArithOp::Mul | ArithOp::Div, ..) => prec::MUL,
+            TExprKind::Neg(_) => prec::NEG,
+            TExprKind::Const(value) if self.constant(value).starts_with('-') => prec::NEG,
+            _ => prec::ATOM,
+        }
+    }
+
+    fn constant(&self, value: &Value) -> String {
+        value.display(&self.pack.schema).to_string()
+    }
+
+    fn write_bare(&mut self, expr: &TExpr, open_tail: bool, out: &mut String) {
+        match &expr.kind {
+            TExprKind::Const(value) => out.push_str(&self.constant(value)),
+            TExprKind::Field(field) => out.push_str(&field.text),
+            TExprKind::Param(id) => match self.pack.params.get(id.0 as usize) {
+                Some(param) => out.push_str(&param.name),
+                None => out.push('?'),
+            },
+            TExprKind::Local(local) => out.push_str(self.local_name(*local)),
+            TExprKind::List(items) => {
+                out.push('[');
+                for (index, item) in items.iter().enumerate() {
+                    if index > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write(item, prec::OPEN, true, out);
+                }
+                out.push(']');
+            }
+            TExprKind::Not(operand) => {
+                out.push_str("not ");
+                self.write(operand, prec::NOT, open_tail, out);
+            }
+            TExprKind::Neg(operand) => {
+                out.push('-');
+                self.write(operand, prec::ATOM, open_tail, out);
+            }
+            TExprKind::And(lhs, rhs) => self.left_assoc(lhs, "and", rhs, prec::AND, open_tail, out),
+            TExprKind::Or(lhs, rhs) => self.left_assoc(lhs, "or", rhs, prec::OR, open_tail, out),
+            TExprKind::Implies(lhs, rhs) => {
+                self.write(lhs, prec::IMPLIES + 1, false, out);
+                out.push_str(" implies ");
+                self.write(rhs, prec::IMPLIES, open_tail, out);
+            }
+            TExprKind::Compare(op, lhs, rhs) => {
+                self.write(lhs, prec::COMPARE + 1, false, out);
+                out.push(' ');
+                out.push_str(op.as_str());
+                out.push(' ');
+                self.write(rhs, prec::COMPARE + 1, open_tail, out);
+            }
+            TExprKind::In(item, collection) => {
+                self.write(item, prec::COMPARE + 1, false, out);
+                out.push_str(" in ");
+                self.write(collection, prec::COMPARE + 1, open_tail, out);
+            }
+            TExprKind::Arith(op, lhs, rhs) => {
+                let level = match op {
+                    ArithOp::Add | ArithOp::Sub => prec::ADD,
+                    ArithOp::Mul | ArithOp::Div => prec::MUL,
+                };
+                self.left_assoc(lhs, op.as_str(), rhs, level, open_tail, out);
+            }
+            TExprKind::Quantifier {
+                kind,
+                var,
+                var_name,
+                collection,
+                body,
+            } => {
+                out.push_str(match kind {
+                    QuantifierKind::All => "all ",
+                    QuantifierKind::Any => "any ",
+                });
+                out.push_str(var_name);
+                out.push_str(" in ");
+                self.write(collection, prec::ADD, false, out);
+                out.push_str(": ");
+                self.bind(*var, var_name);
+                self.write(body, prec::OPEN, open_tail, out);
+                self.unbind();
+            }
+            TExprKind::Count { collection, filter } => {
+                out.push_str("count(");
+                match filter {
+                    None => self.write(collection, prec::OPEN, true, out),
+                    Some((var, name, condition)) => {
+                        out.push_str(name);
+                        out.push_str(" in ");
+                        self.write(collection, prec::ADD, false, out);
+                        out.push_str(": ");
+                        self.bind(*var, name);
+                        self.write(condition, prec::OPEN, true, out);
+                        self.unbind();
+                    }
+                }
+                out.push(')');
+            }
+            TExprKind::Has(field) => {
+                out.push_str("has ");
+                out.push_str(&field.text);
+            }
+            TExprKind::If(cond, then_branch, else_branch) => {
+                out.push_str("if ");
+                self.write(cond, prec::OPEN, true, out);
+                out.push_str(" then ");
+                self.write(then_branch, prec::OPEN, true, out);
+                out.push_str(" else ");
+                self.write(else_branch, prec::OPEN, open_tail, out);
+            }
+            TExprKind::Today => out.push_str("today"),
+            TExprKind::Aggregate(id) => match self.pack.aggregates.get(id.0 as usize) {
+                Some(aggregate) => {
+                    out.push_str(match aggregate.kind {
+                        AggregateKind::Lowest => "lowest(",
+                        AggregateKind::Highest => "highest(",
+                    });
+                    out.push_str(&aggregate.field.text);
+                    out.push(')');
+                }
+                None => out.push('?'),
+            },
+        }
+    }
+
+    fn left_assoc(
+        &mut self,
+        lhs: &TExpr,
+        op: &str,
+        rhs: &TExpr,
+        level: u8,
+        open_tail: bool,
+        out: &mut String,
+    ) {
+        self.write(lhs, level, false, out);
+        out.push(' ');
+        out.push_str(op);
+        out.push(' ');
+        self.write(rhs, level + 1, open_tail, out);
+    }
+
+    fn local_name(&self, local: LocalId) -> &str {
+        self.locals
+            .iter()
+            .rev()
+            .find(|(id, _)| *id == local)
+            .map_or("?", |(_, name)| name.as_str())
+    }
+}

@@ -1,0 +1,195 @@
+//! The compiled form of a pack: every clause expression lowered into one flat arena of
+//! nodes that refer to each other by `u32` index, with parameters and constant
+//! sub-expressions folded, descriptor fields resolved to index paths and bound variables
+//! to slots. Evaluating it reads no names and allocates nothing on the common path.
+
+use clausier_check::hir::ArithOp;
+use clausier_check::types::Schema;
+use clausier_check::value::{Record, Value};
+use clausier_syntax::ast::{AggregateKind, CompareOp, Level, QuantifierKind};
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::eval::Scope;
+
+/// The index of a node in [`Code::nodes`].
+pub(crate) type NodeId = u32;
+
+/// One operation of the compiled form. Children are indexes into the same arena.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Node {
+    /// An index into [`Code::consts`]: a literal, a parameter, or a folded sub-expression.
+    Const(u32),
+    /// A constant sub-expression that has no value (`1 / 0`).
+    Unknown,
+    /// A descriptor field, or a field of a bound element, by its index in [`Code::paths`].
+    Field(u32),
+    /// A bound element itself, by slot.
+    Local(u32),
+    /// `has path`, by its index in [`Code::paths`].
+    Has(u32),
+    Today,
+    /// A `lowest`/`highest` value, computed over the run before scoring.
+    Aggregate(u32),
+    /// A list literal whose elements are not all constant: `len` nodes listed in
+    /// [`Code::children`] from `first`. A set literal holds each value once.
+    List { first: u32, len: u32, set: bool },
+    Not(NodeId),
+    Neg(NodeId),
+    And(NodeId, NodeId),
+    Or(NodeId, NodeId),
+    Implies(NodeId, NodeId),
+    Compare(CompareOp, NodeId, NodeId),
+    Arith(ArithOp, NodeId, NodeId),
+    In(NodeId, NodeId),
+    Quantifier {
+        kind: QuantifierKind,
+        slot: u32,
+        collection: NodeId,
+        body: NodeId,
+    },
+    Count {
+        collection: NodeId,
+        /// The bound slot and the condition of `count(x in xs: p)`.
+        filter: Option<(u32, NodeId)>,
+    },
+    If(NodeId, NodeId, NodeId),
+}
+
+/// Where a field path starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PathRoot {
+    Descriptor,
+    Slot(u32),
+}
+
+/// A field path resolved to indexes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FieldPath {
+    pub root: PathRoot,
+    /// Field indexes, one per step.
+    pub fields: Box<[u32]>,
+    /// The name of each step, for the paths printed in reports.
+    pub names: Box<[Box<str>]>,
+    /// The path as written in the clause.
+    pub text: Box<str>,
+}
+
+/// The evaluable arena shared by every clause of a program.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Code {
+    pub nodes: Vec<Node>,
+    pub children: Vec<NodeId>,
+    pub consts: Vec<Value>,
+    pub paths: Vec<FieldPath>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct RequirementProgram {
+    pub id: String,
+    pub pack: String,
+    pub level: Level,
+    pub when: Option<NodeId>,
+    pub require: NodeId,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct CriterionProgram {
+    pub id: String,
+    pub pack: String,
+    pub weight: Decimal,
+    pub score: NodeId,
+}
+
+/// One `lowest(…)`/`highest(…)` to compute over the eligible descriptors of a run.
+#[derive(Debug, Clone)]
+pub(crate) struct AggregateProgram {
+    pub kind: AggregateKind,
+    /// `None` when the aggregated path does not start at the descriptor; its value is
+    /// then unknown.
+    pub path: Option<u32>,
+}
+
+/// A pack compiled for evaluation. Build it once with [`crate::compile`] and share it
+/// between threads.
+#[derive(Debug, Clone)]
+pub struct Program {
+    pub(crate) schema: Schema,
+    pub(crate) code: Code,
+    /// The canonical text of each boolean node, for explanations (empty for the others).
+    pub(crate) texts: Vec<Box<str>>,
+    pub(crate) requirements: Vec<RequirementProgram>,
+    pub(crate) criteria: Vec<CriterionProgram>,
+    pub(crate) aggregates: Vec<AggregateProgram>,
+}
+
+/// Names one expression of a compiled pack, by the clause's position in the checked
+/// pack's `requirements` or `criteria`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ClauseExpr {
+    /// A requirement's `when`; a requirement without one always applies (`true`).
+    When(usize),
+    Require(usize),
+    Score(usize),
+}
+
+/// What an expression may depend on besides the descriptor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvalContext {
+    /// The value of `today`.
+    pub today: Date,
+    /// The value of each `lowest`/`highest`, by aggregate id; `None` is unknown.
+    pub aggregates: Vec<Option<Value>>,
+}
+
+impl EvalContext {
+    pub fn new(today: Date) -> Self {
+        Self {
+            today,
+            aggregates: Vec::new(),
+        }
+    }
+}
+
+impl Program {
+    /// The schema the pack declares, for printing values.
+    pub fn schema(&self) -> &Schema {
+        &self.schema
+    }
+
+    /// How many nodes the compiled form holds (after folding).
+    pub fn size(&self) -> usize {
+        self.code.nodes.len()
+    }
+
+    pub fn has_criteria(&self) -> bool {
+        !self.criteria.is_empty()
+    }
+
+    /// Evaluates one clause expression on a descriptor's data: the value, or `None` when
+    /// it is unknown (or the clause does not exist).
+    pub fn evaluate(
+        &self,
+        expr: ClauseExpr,
+        descriptor: &Record,
+        context: &EvalContext,
+    ) -> Option<Value> {
+        let node = match expr {
+            ClauseExpr::When(index) => match self.requirements.get(index)?.when {
+                Some(node) => node,
+                None => return Some(Value::Bool(true)),
+            },
+            ClauseExpr::Require(index) => self.requirements.get(index)?.require,
+            ClauseExpr::Score(index) => self.criteria.get(index)?.score,
+        };
+        let scope = Scope::new(descriptor, context.today, &context.aggregates);
+        self.code
+            .value(node, scope)
+            .map(std::borrow::Cow::into_owned)
+    }
+
+    /// The text of a boolean node as the explanation prints it.
+    pub(crate) fn text(&self, node: NodeId) -> &str {
+        self.texts.get(node as usize).map_or("", |text| text)
+    }
+}

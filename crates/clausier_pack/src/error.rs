@@ -1,0 +1,184 @@
+//! Why a pack could not be loaded at all. Problems inside clause files are not here:
+//! they are diagnostics of the loaded pack.
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use clausier_diagnostics::Code;
+use miette::{LabeledSpan, NamedSource, SourceCode};
+
+/// A pack that cannot be loaded: its files cannot be read, or its manifest is wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum PackError {
+    #[error("cannot read `{}`: {}", path.display(), describe_io_error(source))]
+    Io { path: PathBuf, source: io::Error },
+    #[error("`{}` is not valid UTF-8", path.display())]
+    NotUtf8 { path: PathBuf },
+    #[error("`{}` is too large ({size} bytes)", path.display())]
+    TooLarge { path: PathBuf, size: u64 },
+    #[error("`{}` is not a `.clause` file", path.display())]
+    NotAClauseFile { path: PathBuf },
+    #[error("no `.clause` file in `{}`", path.display())]
+    NoClauseFiles { path: PathBuf },
+    #[error(transparent)]
+    Manifest(#[from] ManifestError),
+}
+
+impl PackError {
+    pub fn code(&self) -> Code {
+        match self {
+            PackError::Io { .. } => Code::IO,
+            PackError::NotUtf8 { .. } => Code::NOT_UTF8,
+            PackError::TooLarge { .. } => Code::TOO_LARGE,
+            PackError::NotAClauseFile { .. } | PackError::NoClauseFiles { .. } => {
+                Code::NO_CLAUSE_FILES
+            }
+            PackError::Manifest(_) => Code::MANIFEST,
+        }
+    }
+
+    /// The file or folder the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            PackError::Io { path, .. }
+            | PackError::NotUtf8 { path }
+            | PackError::TooLarge { path, .. }
+            | PackError::NotAClauseFile { path }
+            | PackError::NoClauseFiles { path } => path,
+            PackError::Manifest(error) => &error.path,
+        }
+    }
+
+    fn help_text(&self) -> Option<String> {
+        match self {
+            PackError::Io { source, .. } if source.kind() == io::ErrorKind::NotFound => Some(
+                "a pack is a folder of `.clause` files, or a single `.clause` file".to_owned(),
+            ),
+            PackError::Io { .. } => None,
+            PackError::NotUtf8 { .. } => Some("save the file with the UTF-8 encoding".to_owned()),
+            PackError::TooLarge { .. } => {
+                Some("a clause file or manifest may hold at most 4 GiB".to_owned())
+            }
+            PackError::NotAClauseFile { .. } => Some(
+                "give the pack's folder, or a single file whose name ends in `.clause`".to_owned(),
+            ),
+            PackError::NoClauseFiles { .. } => Some(
+                "add a `.clause` file; hidden folders and `target` folders are not searched"
+                    .to_owned(),
+            ),
+            PackError::Manifest(error) => error.help.clone(),
+        }
+    }
+}
+
+impl miette::Diagnostic for PackError {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(PackError::code(self)))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help_text()
+            .map(|help| Box::new(help) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        match self {
+            PackError::Manifest(error) => Some(&error.source_code),
+            _ => None,
+        }
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        match self {
+            PackError::Manifest(error) => {
+                let span = error.span.clone()?;
+                let label = LabeledSpan::new_primary_with_span(
+                    Some(error.label.clone()),
+                    (span.start, span.end.saturating_sub(span.start)),
+                );
+                Some(Box::new(std::iter::once(label)))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Something wrong in `pack.toml`, located in its text.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct ManifestError {
+    pub path: PathBuf,
+    pub message: String,
+    /// Byte range in the manifest's text, when the problem has a place.
+    pub span: Option<std::ops::Range<usize>>,
+    /// What the label under the span says.
+    pub label: String,
+    pub help: Option<String>,
+    source_code: NamedSource<String>,
+}
+
+impl ManifestError {
+    pub(crate) fn new(
+        path: &Path,
+        name: &str,
+        text: &str,
+        message: impl Into<String>,
+        span: Option<std::ops::Range<usize>>,
+    ) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            message: message.into(),
+            span,
+            label: "here".to_owned(),
+            help: None,
+            source_code: NamedSource::new(name, text.to_owned()).with_language("toml"),
+        }
+    }
+
+    pub(crate) fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// An I/O error as a lowercase phrase, without the operating system's error number:
+/// `no such file or folder`, `permission denied`.
+pub fn describe_io_error(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file or folder".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::IsADirectory => "it is a folder".to_owned(),
+        io::ErrorKind::NotADirectory => "a part of the path is not a folder".to_owned(),
+        _ => {
+            let text = error.to_string();
+            let text = match text.find(" (os error") {
+                Some(end) => &text[..end],
+                None => text.as_str(),
+            };
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => "unknown error".to_owned(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_read_as_lowercase_phrases() {
+        let error = io::Error::from(io::ErrorKind::NotFound);
+        assert_eq!(describe_io_error(&error), "no such file or folder");
+        let error = io::Error::other("Disk on fire (os error 99)");
+        assert_eq!(describe_io_error(&error), "disk on fire");
+    }
+}

@@ -1,0 +1,270 @@
+//! `pack.toml`, the manifest of a pack.
+//!
+//! Only `[pack]` is read here. Other top-level tables (`[dependencies]`, `[params]`) are
+//! accepted and left to the commands that resolve dependencies and overrides, so that a
+//! manifest written for them loads today.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::ManifestError;
+
+/// The manifest's file name, beside the clause files.
+pub const MANIFEST_FILE: &str = "pack.toml";
+
+/// The keys `[pack]` accepts, in the order the help text lists them.
+pub const PACK_KEYS: &[&str] = &["name", "version", "description", "license", "authors"];
+
+/// What `pack.toml` says. Every field is optional; see [`crate::LoadedPack`] for defaults.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Manifest {
+    pub pack: PackSection,
+}
+
+/// The `[pack]` table.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PackSection {
+    pub name: Option<String>,
+    pub version: Option<String>,
+    pub description: Option<String>,
+    pub license: Option<String>,
+    pub authors: Vec<String>,
+}
+
+/// The shape serde reads: keys and values keep their spans so that every complaint about
+/// `[pack]` points at the key or value it is about.
+#[derive(Deserialize)]
+struct RawManifest {
+    pack: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
+}
+
+/// Reads a manifest. `path` is where it was read from and `name` how to show it.
+pub fn parse_manifest(path: &Path, name: &str, text: &str) -> Result<Manifest, ManifestError> {
+    let raw: RawManifest = toml::from_str(text).map_err(|error| {
+        ManifestError::new(path, name, text, toml_message(&error), error.span())
+            .with_label("invalid TOML")
+            .with_help("a manifest is a TOML file with a `[pack]` table")
+    })?;
+    let mut section = PackSection::default();
+    let Some(table) = raw.pack else {
+        return Ok(Manifest { pack: section });
+    };
+    let mut entries: Vec<_> = table.into_iter().collect();
+    // Report the first problem in reading order, not in key order.
+    entries.sort_by_key(|(key, _)| key.span().start);
+    let error = |message: String, span: std::ops::Range<usize>| {
+        ManifestError::new(path, name, text, message, Some(span))
+    };
+    for (key, value) in entries {
+        let key_span = key.span();
+        let value_span = value.span();
+        let key = key.into_inner();
+        let value = value.into_inner();
+        match key.as_str() {
+            "name" => {
+                let name_value = expect_string(&key, value)
+                    .map_err(|message| error(message, value_span.clone()))?;
+                if name_value.trim().is_empty() {
+                    return Err(error("the pack name is empty".to_owned(), value_span)
+                        .with_label("empty name")
+                        .with_help("name the pack, such as `name = \"edtech-fr\"`"));
+                }
+                section.name = Some(name_value);
+            }
+            "version" => {
+                let version = expect_string(&key, value)
+                    .map_err(|message| error(message, value_span.clone()))?;
+                if !is_version(&version) {
+                    return Err(error(
+                        format!("`{version}` is not a version"),
+                        value_span,
+                    )
+                    .with_label("expected MAJOR.MINOR.PATCH")
+                    .with_help("write a version as three numbers, such as `1.0.0` or `2.1.0-beta.1`"));
+                }
+                section.version = Some(version);
+            }
+            "description" => {
+                section.description = Some(
+                    expect_string(&key, value).map_err(|message| error(message, value_span))?,
+                );
+            }
+            "license" => {
+                section.license = Some(
+                    expect_string(&key, value).map_err(|message| error(message, value_span))?,
+                );
+            }
+            "authors" => {
+                section.authors = expect_string_list(&key, value)
+                    .map_err(|message| error(message, value_span.clone()))?;
+            }
+            _ => {
+                return Err(error(format!("unknown key `{key}` in `[pack]`"), key_span)
+                    .with_label("unknown key")
+                    .with_help(format!("the keys of `[pack]` are {}", allowed_keys())));
+            }
+        }
+    }
+    Ok(Manifest { pack: section })
+}
+
+fn expect_string(key: &str, value: toml::Value) -> Result<String, String> {
+    match value {
+        toml::Value::String(text) => Ok(text),
+        other => Err(format!(
+            "`{key}` must be a string, not {}",
+            describe_toml_type(&other)
+        )),
+    }
+}
+
+fn expect_string_list(key: &str, value: toml::Value) -> Result<Vec<String>, String> {
+    let not_a_list = |other: &toml::Value| {
+        format!(
+            "`{key}` must be a list of strings, not {}",
+            describe_toml_type(other)
+        )
+    };
+    match value {
+        toml::Value::Array(items) => items
+            .into_iter()
+            .map(|item| match item {
+                toml::Value::String(text) => Ok(text),
+                other => Err(not_a_list(&other)),
+            })
+            .collect(),
+        other => Err(not_a_list(&other)),
+    }
+}
+
+fn describe_toml_type(value: &toml::Value) -> &'static str {
+    match value {
+        toml::Value::String(_) => "a string",
+        toml::Value::Integer(_) => "an integer",
+        toml::Value::Float(_) => "a number",
+        toml::Value::Boolean(_) => "a boolean",
+        toml::Value::Datetime(_) => "a date",
+        toml::Value::Array(_) => "a list",
+        toml::Value::Table(_) => "a table",
+    }
+}
+
+fn allowed_keys() -> String {
+    let quoted: Vec<String> = PACK_KEYS.iter().map(|key| format!("`{key}`")).collect();
+    quoted.join(", ")
+}
+
+/// `MAJOR.MINOR.PATCH`, optionally followed by `-pre.release` and `+build` parts: the
+/// versions a lockfile can order.
+fn is_version(text: &str) -> bool {
+    let without_build = text.split_once('+').map_or(text, |(version, build)| {
+        if build.is_empty() { "" } else { version }
+    });
+    let core = match without_build.split_once('-') {
+        Some((core, pre)) if !pre.is_empty() => core,
+        Some(_) => return false,
+        None => without_build,
+    };
+    let numbers: Vec<&str> = core.split('.').collect();
+    numbers.len() == 3
+        && numbers.iter().all(|part| {
+            !part.is_empty()
+                && part.bytes().all(|byte| byte.is_ascii_digit())
+                && (part.len() == 1 || !part.starts_with('0'))
+        })
+}
+
+/// toml's messages end with a line break and sometimes start with a capital; ours do not.
+fn toml_message(error: &toml::de::Error) -> String {
+    let message = error.message().trim();
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => "invalid TOML".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Manifest, ManifestError> {
+        parse_manifest(Path::new("pack.toml"), "pack.toml", text)
+    }
+
+    #[test]
+    fn reads_every_key_of_pack() {
+        let manifest = parse(
+            "[pack]\nname = \"edtech-fr\"\nversion = \"1.2.0\"\ndescription = \"Clauses\"\n\
+             license = \"EUPL-1.2\"\nauthors = [\"Région Bretagne\"]\n",
+        )
+        .unwrap();
+        assert_eq!(
+            manifest.pack,
+            PackSection {
+                name: Some("edtech-fr".into()),
+                version: Some("1.2.0".into()),
+                description: Some("Clauses".into()),
+                license: Some("EUPL-1.2".into()),
+                authors: vec!["Région Bretagne".into()],
+            }
+        );
+    }
+
+    #[test]
+    fn other_tables_are_left_for_later() {
+        let manifest = parse(
+            "[pack]\nname = \"a\"\n\n[dependencies]\nedtech-fr = \"1\"\n\n[params]\nx = 3\n",
+        )
+        .unwrap();
+        assert_eq!(manifest.pack.name.as_deref(), Some("a"));
+        assert_eq!(parse("").unwrap(), Manifest::default());
+    }
+
+    #[test]
+    fn an_unknown_key_is_located_and_the_allowed_keys_are_named() {
+        let text = "[pack]\nname = \"a\"\nverison = \"1.0.0\"\n";
+        let error = parse(text).unwrap_err();
+        assert_eq!(error.message, "unknown key `verison` in `[pack]`");
+        assert_eq!(&text[error.span.clone().unwrap()], "verison");
+        assert_eq!(
+            error.help.as_deref(),
+            Some("the keys of `[pack]` are `name`, `version`, `description`, `license`, `authors`")
+        );
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_located() {
+        let text = "[pack]\nauthors = \"Région Bretagne\"\n";
+        let error = parse(text).unwrap_err();
+        assert_eq!(error.message, "`authors` must be a list of strings, not a string");
+        assert_eq!(&text[error.span.clone().unwrap()], "\"Région Bretagne\"");
+    }
+
+    #[test]
+    fn versions_have_three_numbers() {
+        for good in ["0.0.0", "1.2.3", "10.0.1-beta.1", "1.0.0+build.5"] {
+            assert!(is_version(good), "{good}");
+        }
+        for bad in ["1.0", "1.0.0.0", "01.0.0", "1.0.0-", "v1.0.0", "1.0.0+"] {
+            assert!(!is_version(bad), "{bad}");
+        }
+        let error = parse("[pack]\nversion = \"1.0\"\n").unwrap_err();
+        assert_eq!(error.message, "`1.0` is not a version");
+    }
+
+    #[test]
+    fn a_toml_syntax_error_is_located() {
+        let text = "[pack]\nname = \"a\nversion = \"1.0.0\"\n";
+        let error = parse(text).unwrap_err();
+        assert!(error.span.is_some());
+        assert!(
+            error.message.chars().next().is_some_and(char::is_lowercase),
+            "{}",
+            error.message
+        );
+    }
+}

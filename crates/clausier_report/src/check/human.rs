@@ -1,0 +1,322 @@
+//! The check report for a buyer: who is eligible, with what score and rank, and why the
+//! others are not.
+
+use std::fmt::Write;
+
+use clausier_eval::report::{
+    ClauseResult, CriterionResult, DataErrorEntry, DescriptorReport, DescriptorStatus,
+    Explanation, Report, RequirementResult, RequirementStatus,
+};
+use rust_decimal::{Decimal, RoundingStrategy};
+use unicode_width::UnicodeWidthStr;
+
+use crate::diagnostics::plural;
+use crate::style::{Painter, Style};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct HumanOptions {
+    /// ANSI colors; the caller decides (a terminal, `--color`, `NO_COLOR`).
+    pub color: bool,
+    /// List every clause of every descriptor, passing ones and criteria scores included,
+    /// not only the reasons of the descriptors that are not eligible.
+    pub explain_all: bool,
+}
+
+/// Renders a report as text: the pack and date, a table of the descriptors, the reasons
+/// of each descriptor that is not eligible, and a summary line.
+pub fn render_human(report: &Report, options: &HumanOptions) -> String {
+    let painter = Painter {
+        color: options.color,
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} {} ({})",
+        painter.paint(Style::Bold, "pack:"),
+        report.pack.name,
+        report.pack.version,
+        report.pack.hash
+    );
+    let _ = writeln!(out, "{} {}", painter.paint(Style::Bold, "date:"), report.date);
+    if !report.descriptors.is_empty() {
+        out.push('\n');
+        write_table(&mut out, &report.descriptors, painter);
+    }
+    for descriptor in &report.descriptors {
+        let shown = options.explain_all
+            || descriptor.status != DescriptorStatus::Eligible
+            || !descriptor.errors.is_empty();
+        if shown {
+            out.push('\n');
+            write_details(&mut out, report, descriptor, options, painter);
+        }
+    }
+    out.push('\n');
+    let summary = &report.summary;
+    let _ = writeln!(
+        out,
+        "{}: {} eligible, {} ineligible, {} incomplete, {} invalid",
+        plural(summary.total, "descriptor", "descriptors"),
+        summary.eligible,
+        summary.ineligible,
+        summary.incomplete,
+        summary.invalid
+    );
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Align {
+    Left,
+    Right,
+}
+
+fn write_table(out: &mut String, descriptors: &[DescriptorReport], painter: Painter) {
+    const GAP: &str = "  ";
+    let header = ["ID", "SOURCE", "STATUS", "SCORE", "RANK"];
+    let aligns = [Align::Left, Align::Left, Align::Left, Align::Right, Align::Right];
+    let rows: Vec<([String; 5], DescriptorStatus)> = descriptors
+        .iter()
+        .map(|d| {
+            let cells = [
+                d.id.clone(),
+                d.source.clone(),
+                status_word(d.status).to_owned(),
+                d.score.map_or_else(|| "-".to_owned(), two_decimals),
+                d.rank.map_or_else(|| "-".to_owned(), |rank| rank.to_string()),
+            ];
+            (cells, d.status)
+        })
+        .collect();
+    let mut widths = header.map(UnicodeWidthStr::width);
+    for (cells, _) in &rows {
+        for (width, cell) in widths.iter_mut().zip(cells) {
+            *width = (*width).max(cell.width());
+        }
+    }
+    let line = |cells: [&str; 5], styles: [Option<Style>; 5]| {
+        let mut line = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            let padding = " ".repeat(widths[i].saturating_sub(cell.width()));
+            let painted = match styles[i] {
+                Some(style) => painter.paint(style, cell),
+                None => (*cell).to_owned(),
+            };
+            if i > 0 {
+                line.push_str(GAP);
+            }
+            let last = i == cells.len() - 1;
+            match aligns[i] {
+                Align::Left if last => line.push_str(&painted),
+                Align::Left => {
+                    line.push_str(&painted);
+                    line.push_str(&padding);
+                }
+                Align::Right => {
+                    line.push_str(&padding);
+                    line.push_str(&painted);
+                }
+            }
+        }
+        line
+    };
+    let bold = Some(Style::Bold);
+    let _ = writeln!(out, "{}", line(header, [bold; 5]));
+    for (cells, status) in &rows {
+        let cells = [
+            cells[0].as_str(),
+            cells[1].as_str(),
+            cells[2].as_str(),
+            cells[3].as_str(),
+            cells[4].as_str(),
+        ];
+        let styles = [None, None, Some(status_style(*status)), None, None];
+        let _ = writeln!(out, "{}", line(cells, styles));
+    }
+}
+
+fn write_details(
+    out: &mut String,
+    report: &Report,
+    descriptor: &DescriptorReport,
+    options: &HumanOptions,
+    painter: Painter,
+) {
+    let status = painter.paint(status_style(descriptor.status), status_word(descriptor.status));
+    let mut heading = format!(
+        "{} ({}): {status}",
+        painter.paint(Style::Bold, &descriptor.id),
+        descriptor.source
+    );
+    if let Some(score) = descriptor.score {
+        let _ = write!(heading, ", score {}", two_decimals(score));
+    }
+    if let Some(rank) = descriptor.rank {
+        let _ = write!(heading, ", rank {rank}");
+    }
+    let _ = writeln!(out, "{heading}");
+    for result in &descriptor.results {
+        match result {
+            ClauseResult::Requirement(requirement) => {
+                let wanted = options.explain_all
+                    || matches!(
+                        requirement.status,
+                        RequirementStatus::Fail | RequirementStatus::Missing
+                    );
+                if wanted {
+                    write_requirement(out, report, descriptor, requirement, painter);
+                }
+            }
+            ClauseResult::Criterion(criterion) if options.explain_all => {
+                write_criterion(out, report, criterion);
+            }
+            ClauseResult::Criterion(_) => {}
+        }
+    }
+    for error in &descriptor.errors {
+        write_data_error(out, descriptor, error, painter);
+    }
+}
+
+fn write_requirement(
+    out: &mut String,
+    report: &Report,
+    descriptor: &DescriptorReport,
+    requirement: &RequirementResult,
+    painter: Painter,
+) {
+    let name = clause_name(report, &requirement.clause, &requirement.pack);
+    let (word, style) = match requirement.status {
+        RequirementStatus::Pass => ("pass", Style::Green),
+        RequirementStatus::Fail => ("fail", Style::Red),
+        RequirementStatus::Missing => ("missing", Style::Yellow),
+        RequirementStatus::NotApplicable => ("not applicable", Style::Dim),
+    };
+    let head = format!(
+        "  {} ({}) {}",
+        painter.paint(Style::Bold, &name),
+        requirement.level,
+        painter.paint(style, word)
+    );
+    match requirement.status {
+        RequirementStatus::Fail => match requirement.explanation.as_slice() {
+            [] => {
+                let _ = writeln!(out, "{head}");
+            }
+            [only] => {
+                let _ = writeln!(out, "{head}: {}", explanation(only, &descriptor.source));
+            }
+            several => {
+                let _ = writeln!(out, "{head}:");
+                for item in several {
+                    let _ = writeln!(out, "    {}", explanation(item, &descriptor.source));
+                }
+            }
+        },
+        RequirementStatus::Missing if !requirement.missing.is_empty() => {
+            let _ = writeln!(out, "{head}: {}", requirement.missing.join(", "));
+        }
+        _ => {
+            let _ = writeln!(out, "{head}");
+        }
+    }
+}
+
+/// `hosting.region == EU — hosting.region is OTHER at vendors/x.json:4:15`.
+fn explanation(item: &Explanation, source: &str) -> String {
+    let mut text = item.expr.clone();
+    match (&item.path, &item.value) {
+        (Some(path), Some(value)) => {
+            let _ = write!(text, " — {path} is {value}");
+        }
+        (Some(path), None) => {
+            let _ = write!(text, " — {path} is absent");
+        }
+        (None, Some(value)) => {
+            let _ = write!(text, " — {value}");
+        }
+        (None, None) => {}
+    }
+    if let Some(line) = item.line {
+        let _ = write!(text, " at {source}:{line}:{}", item.column.unwrap_or(1));
+    }
+    text
+}
+
+fn write_criterion(out: &mut String, report: &Report, criterion: &CriterionResult) {
+    let name = clause_name(report, &criterion.clause, &criterion.pack);
+    let mut line = format!("  {name} (weight {})", criterion.weight.normalize());
+    match (criterion.score, criterion.points) {
+        (Some(score), Some(points)) => {
+            let _ = write!(
+                line,
+                ": score {}, {} points",
+                score.normalize(),
+                two_decimals(points)
+            );
+            if criterion.clamped {
+                line.push_str(" (clamped)");
+            }
+        }
+        _ if !criterion.missing.is_empty() => {
+            let _ = write!(line, ": no score, missing {}", criterion.missing.join(", "));
+        }
+        _ => line.push_str(": not scored"),
+    }
+    let _ = writeln!(out, "{line}");
+}
+
+fn write_data_error(
+    out: &mut String,
+    descriptor: &DescriptorReport,
+    error: &DataErrorEntry,
+    painter: Painter,
+) {
+    let mut line = format!("  {}", painter.paint(Style::Magenta, &error.code));
+    if !error.path.is_empty() {
+        let _ = write!(line, " {}", error.path);
+    }
+    let _ = write!(line, ": {}", error.message);
+    match error.line {
+        Some(at) => {
+            let _ = write!(
+                line,
+                " at {}:{at}:{}",
+                descriptor.source,
+                error.column.unwrap_or(1)
+            );
+        }
+        None => {
+            let _ = write!(line, " in {}", descriptor.source);
+        }
+    }
+    let _ = writeln!(out, "{line}");
+}
+
+/// A clause of the report's own pack by its id; one brought in from a dependency with its
+/// pack, as `edtech-fr::HEB-01`.
+fn clause_name(report: &Report, clause: &str, pack: &str) -> String {
+    if pack.is_empty() || pack == report.pack.name {
+        clause.to_owned()
+    } else {
+        format!("{pack}::{clause}")
+    }
+}
+
+fn status_word(status: DescriptorStatus) -> &'static str {
+    status.as_str()
+}
+
+fn status_style(status: DescriptorStatus) -> Style {
+    match status {
+        DescriptorStatus::Eligible => Style::Green,
+        DescriptorStatus::Ineligible => Style::Red,
+        DescriptorStatus::Incomplete => Style::Yellow,
+        DescriptorStatus::Invalid => Style::Magenta,
+    }
+}
+
+fn two_decimals(value: Decimal) -> String {
+    let rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    format!("{rounded:.2}")
+}

@@ -1,0 +1,21 @@
+//! Check reports: the result of `clausier check` for programs (JSON) and for buyers
+//! (a table with the reasons of every failure).
+
+mod human;
+
+use clausier_eval::report::Report;
+
+pub use human::{HumanOptions, render_human};
+
+/// The JSON report of the design brief: pretty-printed with two spaces and a final line
+/// break. Equal reports give identical bytes (objects keep their declaration order).
+pub fn render_json(report: &Report) -> Result<String, serde_json::Error> {
+    let mut text = serde_json::to_string_pretty(report)?;
+    text.push('\n');
+    Ok(text)
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,202 @@
+//! Compiler diagnostics for people (a terminal) and for programs (JSON).
+
+mod files;
+
+use clausier_diagnostics::{Diagnostic, Label, LineCol, Severity, SourceMap};
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor};
+use serde_json::{Value, json};
+
+use crate::style::{Painter, Style};
+
+use self::files::SourceFiles;
+
+/// Renders diagnostics as rustc does: `error[E0201]: message`, the source lines with
+/// primary and secondary labels, then notes and `help:`. ANSI colors only when `color`.
+///
+/// The output depends only on the arguments; diagnostics are rendered in the order given
+/// (sort them with [`Diagnostic::sort_key`] first).
+pub fn render_terminal(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
+    let files = SourceFiles::new(sources);
+    let config = Config::default();
+    let styles = Styles::default();
+    let mut out = Vec::new();
+    for diagnostic in diags {
+        let converted = to_codespan(diagnostic);
+        let mut buffer = Vec::new();
+        let rendered = emit(&mut buffer, color, &styles, &config, &files, &converted);
+        if rendered.is_err() {
+            // A label points outside its file or at a file the map does not hold: the
+            // message is still worth showing, without the snippet.
+            buffer.clear();
+            let mut bare = converted.clone();
+            bare.labels.clear();
+            let bare_notes = label_notes(diagnostic, sources);
+            bare.notes.splice(0..0, bare_notes);
+            if emit(&mut buffer, color, &styles, &config, &files, &bare).is_err() {
+                buffer = fallback_text(diagnostic).into_bytes();
+            }
+        }
+        out.extend_from_slice(&buffer);
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn emit(
+    buffer: &mut Vec<u8>,
+    color: bool,
+    styles: &Styles,
+    config: &Config,
+    files: &SourceFiles<'_>,
+    diagnostic: &cs::Diagnostic<clausier_diagnostics::FileId>,
+) -> Result<(), codespan_reporting::files::Error> {
+    if color {
+        let mut writer = StylesWriter::new(termcolor::Ansi::new(buffer), styles);
+        term::emit_to_write_style(&mut writer, config, files, diagnostic)
+    } else {
+        let mut writer = StylesWriter::new(termcolor::NoColor::new(buffer), styles);
+        term::emit_to_write_style(&mut writer, config, files, diagnostic)
+    }
+}
+
+fn to_codespan(diagnostic: &Diagnostic) -> cs::Diagnostic<clausier_diagnostics::FileId> {
+    let severity = match diagnostic.severity {
+        Severity::Error => cs::Severity::Error,
+        Severity::Warning => cs::Severity::Warning,
+        Severity::Info => cs::Severity::Note,
+    };
+    let labels = diagnostic
+        .labels
+        .iter()
+        .map(|label| {
+            let style = if label.primary {
+                cs::LabelStyle::Primary
+            } else {
+                cs::LabelStyle::Secondary
+            };
+            cs::Label::new(style, label.file, label.span.range()).with_message(&label.message)
+        })
+        .collect();
+    let mut notes = diagnostic.notes.clone();
+    if let Some(help) = &diagnostic.help {
+        notes.push(format!("help: {help}"));
+    }
+    cs::Diagnostic::new(severity)
+        .with_code(diagnostic.code)
+        .with_message(&diagnostic.message)
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+/// Where each label is, as `file:line:column: message` notes, for a diagnostic whose
+/// snippet cannot be drawn.
+fn label_notes(diagnostic: &Diagnostic, sources: &SourceMap) -> Vec<String> {
+    diagnostic
+        .labels
+        .iter()
+        .filter_map(|label| {
+            let (name, start) = locate(label, sources)?;
+            let place = format!("{name}:{}:{}", start.line, start.column);
+            Some(if label.message.is_empty() {
+                place
+            } else {
+                format!("{place}: {}", label.message)
+            })
+        })
+        .collect()
+}
+
+fn fallback_text(diagnostic: &Diagnostic) -> String {
+    let mut text = format!(
+        "{}[{}]: {}\n",
+        diagnostic.severity.as_str(),
+        diagnostic.code,
+        diagnostic.message
+    );
+    for note in &diagnostic.notes {
+        text.push_str(&format!("  = {note}\n"));
+    }
+    if let Some(help) = &diagnostic.help {
+        text.push_str(&format!("  = help: {help}\n"));
+    }
+    text.push('\n');
+    text
+}
+
+/// The closing line of a compilation that failed:
+/// ``error: could not compile pack `edtech-fr` (3 errors, 1 warning)``. `None` when the
+/// diagnostics hold no error.
+pub fn render_summary(pack: &str, diags: &[Diagnostic], color: bool) -> Option<String> {
+    let errors = count(diags, Severity::Error);
+    if errors == 0 {
+        return None;
+    }
+    let painter = Painter { color };
+    let mut counts = plural(errors, "error", "errors");
+    let warnings = count(diags, Severity::Warning);
+    if warnings > 0 {
+        counts.push_str(", ");
+        counts.push_str(&plural(warnings, "warning", "warnings"));
+    }
+    Some(format!(
+        "{}{} could not compile pack `{pack}` ({counts})\n",
+        painter.paint(Style::BoldRed, "error"),
+        painter.paint(Style::Bold, ":"),
+    ))
+}
+
+/// How many diagnostics have the given severity.
+pub fn count(diags: &[Diagnostic], severity: Severity) -> usize {
+    diags.iter().filter(|d| d.severity == severity).count()
+}
+
+/// `1 error`, `3 errors`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// The diagnostics as a JSON list of `{severity, code, message, file, line, column,
+/// end_line, end_column, help}` taken from each primary label: lines and columns 1-based,
+/// columns counted in characters. A diagnostic without a label has `null` for its file
+/// and position; `help` is `null` when there is none.
+pub fn to_json(diags: &[Diagnostic], sources: &SourceMap) -> Value {
+    Value::Array(
+        diags
+            .iter()
+            .map(|diagnostic| {
+                let located = diagnostic.primary_label().and_then(|label| {
+                    let (name, start) = locate(label, sources)?;
+                    let end = sources.get(label.file)?.line_col(label.span.end);
+                    Some((name, start, end))
+                });
+                let (file, start, end) = match located {
+                    Some((name, start, end)) => (Some(name), Some(start), Some(end)),
+                    None => (None, None, None),
+                };
+                json!({
+                    "severity": diagnostic.severity.as_str(),
+                    "code": diagnostic.code.as_str(),
+                    "message": diagnostic.message,
+                    "file": file,
+                    "line": start.map(|at| at.line),
+                    "column": start.map(|at| at.column),
+                    "end_line": end.map(|at| at.line),
+                    "end_column": end.map(|at| at.column),
+                    "help": diagnostic.help,
+                })
+            })
+            .collect(),
+    )
+}
+
+fn locate<'a>(label: &Label, sources: &'a SourceMap) -> Option<(&'a str, LineCol)> {
+    let file = sources.get(label.file)?;
+    Some((file.name(), file.line_col(label.span.start)))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,101 @@
+use clausier_diagnostics::{Code, Diagnostic, FileId, SourceFile, SourceMap, Span};
+
+use super::*;
+
+const HOSTING: &str = "descriptor {\n  hosting: { région: Region }\n}\n\nrequirement HEB-01 \"Hébergement\" {\n  require hosting.region == EU\n}\n";
+const AWARD: &str = "criterion PRIX \"Prix\" weight 40 {\n  score 75% < 6 €\n}\n";
+
+fn sources() -> SourceMap {
+    let mut sources = SourceMap::new();
+    sources.add(SourceFile::new("rules/edtech-fr/hosting.clause", HOSTING));
+    sources.add(SourceFile::new("rules/edtech-fr/award.clause", AWARD));
+    sources
+}
+
+fn span_of(text: &str, needle: &str) -> Span {
+    let start = text.find(needle).unwrap();
+    Span::from_range(start..start + needle.len())
+}
+
+fn diagnostics() -> Vec<Diagnostic> {
+    vec![
+        Diagnostic::error(Code::UNKNOWN_FIELD, "unknown field `region` in `hosting`")
+            .with_primary(FileId(0), span_of(HOSTING, "region =="), "not a field of `hosting`")
+            .with_secondary(FileId(0), span_of(HOSTING, "région"), "a field with a close name")
+            .with_note("the fields of `hosting` are `région`")
+            .with_help("did you mean `région`?"),
+        Diagnostic::error(Code::INCOMPARABLE, "cannot compare `percent` with `money`")
+            .with_primary(FileId(1), span_of(AWARD, "75% < 6 €"), "percent compared with money"),
+        Diagnostic::warning(Code::WEIGHTS_NOT_100, "criteria weights sum to 40, not 100")
+            .with_primary(FileId(1), span_of(AWARD, "weight 40"), "the only criterion")
+            .with_help("make the weights of all criteria sum to 100"),
+    ]
+}
+
+#[test]
+fn terminal_output_shows_code_labels_notes_and_help() {
+    let text = render_terminal(&diagnostics(), &sources(), false);
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn terminal_output_has_colors_only_when_asked() {
+    let plain = render_terminal(&diagnostics(), &sources(), false);
+    let colored = render_terminal(&diagnostics(), &sources(), true);
+    assert!(!plain.contains('\u{1b}'));
+    assert!(colored.contains("\u{1b}["));
+    assert_eq!(render_terminal(&diagnostics(), &sources(), false), plain);
+}
+
+#[test]
+fn a_label_outside_its_file_still_shows_the_message() {
+    let broken = vec![
+        Diagnostic::error(Code::SYNTAX, "expected an item")
+            .with_primary(FileId(0), Span::new(9000, 9001), "here")
+            .with_help("start an item with a keyword such as `requirement`"),
+        Diagnostic::error(Code::IO, "cannot read `x.clause`"),
+    ];
+    insta::assert_snapshot!(render_terminal(&broken, &sources(), false));
+}
+
+#[test]
+fn the_summary_counts_errors_and_warnings() {
+    assert_eq!(
+        render_summary("edtech-fr", &diagnostics(), false).as_deref(),
+        Some("error: could not compile pack `edtech-fr` (2 errors, 1 warning)\n")
+    );
+    let warnings_only = &diagnostics()[2..];
+    assert_eq!(render_summary("edtech-fr", warnings_only, false), None);
+    let one_error = &diagnostics()[..1];
+    assert_eq!(
+        render_summary("p", one_error, false).as_deref(),
+        Some("error: could not compile pack `p` (1 error)\n")
+    );
+}
+
+#[test]
+fn json_gives_one_based_positions_in_characters() {
+    let value = to_json(&diagnostics(), &sources());
+    insta::assert_json_snapshot!(value);
+    // `région` and `€` are multi-byte: columns must count characters.
+    let award = &value[1];
+    assert_eq!(award["line"], 2);
+    assert_eq!(award["column"], 9);
+    assert_eq!(award["end_column"], 18);
+}
+
+#[test]
+fn json_without_a_label_has_null_positions_and_help() {
+    let value = to_json(
+        &[Diagnostic::error(Code::IO, "cannot read `x.clause`")],
+        &sources(),
+    );
+    assert_eq!(
+        value,
+        serde_json::json!([{
+            "severity": "error", "code": "E0901", "message": "cannot read `x.clause`",
+            "file": null, "line": null, "column": null, "end_line": null,
+            "end_column": null, "help": null
+        }])
+    );
+}
