@@ -14,6 +14,7 @@ use crate::Checker;
 use crate::expr::{ConditionOf, ExprChecker, error_expr};
 use crate::hir::{ClauseMeta, CriterionDef, RequirementDef, Symbol, TExpr};
 use crate::types::{Origin, Ty};
+use crate::wording::this_is;
 
 /// The fields a clause body may hold, as named in messages.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -91,7 +92,13 @@ impl<'a> Checker<'a> {
             );
             return;
         }
-        ids.insert(id.name.clone(), Origin { file, span: id.span });
+        ids.insert(
+            id.name.clone(),
+            Origin {
+                file,
+                span: id.span,
+            },
+        );
     }
 
     fn report_unknown_pack(&mut self, file: FileId, pack: &Ident) {
@@ -102,7 +109,14 @@ impl<'a> Checker<'a> {
         );
     }
 
-    fn clause_meta(&self, file: FileId, item: &Item, id: &ClauseId, title: Option<&str>, docs: &Docs) -> ClauseMeta {
+    fn clause_meta(
+        &self,
+        file: FileId,
+        item: &Item,
+        id: &ClauseId,
+        title: Option<&str>,
+        docs: &Docs,
+    ) -> ClauseMeta {
         ClauseMeta {
             id: id.name.clone(),
             title: title.unwrap_or_default().to_owned(),
@@ -110,14 +124,23 @@ impl<'a> Checker<'a> {
             text: None,
             refs: Vec::new(),
             evidence: Vec::new(),
-            origin: Origin { file, span: id.span },
+            origin: Origin {
+                file,
+                span: id.span,
+            },
             span: item.span,
             pack: self.pack_name.to_owned(),
         }
     }
 
     fn check_requirement(&mut self, file: FileId, item: &Item, decl: &RequirementDecl) {
-        let mut meta = self.clause_meta(file, item, &decl.id, decl.title.as_ref().map(|t| t.value.as_str()), &item.docs);
+        let mut meta = self.clause_meta(
+            file,
+            item,
+            &decl.id,
+            decl.title.as_ref().map(|t| t.value.as_str()),
+            &item.docs,
+        );
         let mut checker = ExprChecker::new(self, file, &decl.id.name);
         let body = read_body(&mut checker, file, &decl.body, ClauseKind::Requirement);
         let locals = checker.locals();
@@ -145,7 +168,13 @@ impl<'a> Checker<'a> {
     }
 
     fn check_criterion(&mut self, file: FileId, item: &Item, decl: &CriterionDecl) {
-        let mut meta = self.clause_meta(file, item, &decl.id, decl.title.as_ref().map(|t| t.value.as_str()), &item.docs);
+        let mut meta = self.clause_meta(
+            file,
+            item,
+            &decl.id,
+            decl.title.as_ref().map(|t| t.value.as_str()),
+            &item.docs,
+        );
         let weight = self.criterion_weight(file, decl);
         let mut checker = ExprChecker::new(self, file, &decl.id.name);
         let body = read_body(&mut checker, file, &decl.body, ClauseKind::Criterion);
@@ -230,7 +259,7 @@ impl<'a> Checker<'a> {
                 Code::SCORE_NOT_NUMERIC,
                 format!("a score is a number or a percent, found `{found}`"),
             )
-            .with_primary(file, score.span, format!("this is a `{found}`"))
+            .with_primary(file, score.span, this_is(&found))
             .with_help(help),
         );
     }
@@ -239,10 +268,16 @@ impl<'a> Checker<'a> {
 /// Reads the lines of a clause body: each field where it belongs and at most once where
 /// it must be. Every expression is typed, even a misplaced or repeated one, so that its
 /// own errors are found in the same run; only the first of each is kept.
-fn read_body(checker: &mut ExprChecker<'_, '_>, file: FileId, fields: &[ClauseField], kind: ClauseKind) -> Body {
+fn read_body(
+    checker: &mut ExprChecker<'_, '_>,
+    file: FileId,
+    fields: &[ClauseField],
+    kind: ClauseKind,
+) -> Body {
     let mut body = Body::default();
     let mut first_seen: HashMap<FieldName, Span> = HashMap::new();
     for field in fields {
+        let span = field_span(field);
         let name = match &field.kind {
             ClauseFieldKind::Level(_) => Some(FieldName::Level),
             ClauseFieldKind::Text(_) => Some(FieldName::Text),
@@ -253,7 +288,7 @@ fn read_body(checker: &mut ExprChecker<'_, '_>, file: FileId, fields: &[ClauseFi
         };
         let placed = name.is_none_or(|name| allowed(kind, name));
         if let Some(name) = name.filter(|_| !placed) {
-            report_misplaced(checker, file, field.span, name, kind);
+            report_misplaced(checker, file, span, name, kind);
         }
         let repeated = match name {
             Some(name) if placed => match first_seen.get(&name) {
@@ -264,14 +299,14 @@ fn read_body(checker: &mut ExprChecker<'_, '_>, file: FileId, fields: &[ClauseFi
                             Code::REPEATED_CLAUSE_FIELD,
                             format!("`{}` is given twice", name.as_str()),
                         )
-                        .with_primary(file, field.span, "given again here")
+                        .with_primary(file, span, "given again here")
                         .with_secondary(file, first, "first given here")
-                        .with_help(format!("keep one `{}`; combine conditions with `and`", name.as_str())),
+                        .with_help(repeat_help(name)),
                     );
                     true
                 }
                 None => {
-                    first_seen.insert(name, field.span);
+                    first_seen.insert(name, span);
                     false
                 }
             },
@@ -311,6 +346,33 @@ fn read_body(checker: &mut ExprChecker<'_, '_>, file: FileId, fields: &[ClauseFi
     body
 }
 
+fn repeat_help(name: FieldName) -> String {
+    match name {
+        FieldName::When | FieldName::Require => format!(
+            "keep one `{}`, joining the conditions with `and`",
+            name.as_str()
+        ),
+        FieldName::Level | FieldName::Text | FieldName::Score => {
+            format!("keep one `{}`", name.as_str())
+        }
+    }
+}
+
+/// The line of a clause field from its keyword to the end of its value, without the
+/// blank space the parser may count after an expression.
+fn field_span(field: &ClauseField) -> Span {
+    match &field.kind {
+        ClauseFieldKind::When(expr)
+        | ClauseFieldKind::Require(expr)
+        | ClauseFieldKind::Score(expr)
+            if field.span.start < expr.span.end && expr.span.end <= field.span.end =>
+        {
+            Span::new(field.span.start, expr.span.end)
+        }
+        _ => field.span,
+    }
+}
+
 fn allowed(kind: ClauseKind, name: FieldName) -> bool {
     match kind {
         ClauseKind::Requirement => name != FieldName::Score,
@@ -318,7 +380,13 @@ fn allowed(kind: ClauseKind, name: FieldName) -> bool {
     }
 }
 
-fn report_misplaced(checker: &mut ExprChecker<'_, '_>, file: FileId, span: Span, name: FieldName, kind: ClauseKind) {
+fn report_misplaced(
+    checker: &mut ExprChecker<'_, '_>,
+    file: FileId,
+    span: Span,
+    name: FieldName,
+    kind: ClauseKind,
+) {
     let (clause, help) = match (kind, name) {
         (ClauseKind::Requirement, _) => (
             "a requirement",

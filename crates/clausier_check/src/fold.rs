@@ -84,7 +84,10 @@ impl<'p> Folder<'p> {
                     let Value::Record(record) = &value else {
                         return Err(FoldError::NotConstant);
                     };
-                    value = record.get(step.field).cloned().ok_or(FoldError::NotConstant)?;
+                    value = record
+                        .get(step.field)
+                        .cloned()
+                        .ok_or(FoldError::NotConstant)?;
                 }
                 Ok(value)
             }
@@ -124,7 +127,10 @@ impl<'p> Folder<'p> {
                 Ok(ops::arith(*op, &l, &r)?)
             }
             TExprKind::In(item, collection) => {
-                let (item, collection) = (self.fold_in(item, locals)?, self.fold_in(collection, locals)?);
+                let (item, collection) = (
+                    self.fold_in(item, locals)?,
+                    self.fold_in(collection, locals)?,
+                );
                 Ok(Value::Bool(ops::contains(&collection, &item)?))
             }
             TExprKind::Quantifier {

@@ -27,9 +27,12 @@ impl Checker<'_> {
             .collect();
         for (name, origin) in unused {
             self.report(
-                Diagnostic::warning(Code::UNUSED_PARAM, format!("the parameter `{name}` is never used"))
-                    .with_primary(origin.file, origin.span, "declared here")
-                    .with_help("use it in a clause, or remove it"),
+                Diagnostic::warning(
+                    Code::UNUSED_PARAM,
+                    format!("the parameter `{name}` is never used"),
+                )
+                .with_primary(origin.file, origin.span, "declared here")
+                .with_help("use it in a clause, or remove it"),
             );
         }
     }
@@ -56,8 +59,9 @@ impl Checker<'_> {
                 diagnostic.with_secondary(*file, *span, text)
             };
         }
-        let diagnostic = diagnostic
-            .with_help("set the weights so that they sum to 100: each is the share of the score it gives");
+        let diagnostic = diagnostic.with_help(
+            "set the weights so that they sum to 100: each is the share of the score it gives",
+        );
         self.report(diagnostic);
     }
 
@@ -72,9 +76,15 @@ impl Checker<'_> {
                 && let Some(holds) = constant_bool(&folder, when)
             {
                 let (message, help) = if holds {
-                    ("always true", "remove `when`: the requirement always applies")
+                    (
+                        "always true",
+                        "remove `when`: the requirement always applies",
+                    )
                 } else {
-                    ("always false", "the requirement never applies: compare a descriptor field in `when`")
+                    (
+                        "always false",
+                        "the requirement never applies: compare a descriptor field in `when`",
+                    )
                 };
                 found.push(
                     Diagnostic::warning(
@@ -87,16 +97,26 @@ impl Checker<'_> {
             }
             if let Some(holds) = constant_bool(&folder, &requirement.require) {
                 let (message, help) = if holds {
-                    ("always true", "every offer passes it: compare a descriptor field with the threshold")
+                    (
+                        "always true",
+                        "every offer passes it: compare a descriptor field with the threshold",
+                    )
                 } else {
-                    ("always false", "no offer can pass it: compare a descriptor field with the threshold")
+                    (
+                        "always false",
+                        "no offer can pass it: compare a descriptor field with the threshold",
+                    )
                 };
                 found.push(
                     Diagnostic::warning(
                         Code::CONSTANT_REQUIRE,
                         format!("requirement `{}` is {message}", meta.id),
                     )
-                    .with_primary(file, requirement.require.span, "this does not depend on the offer")
+                    .with_primary(
+                        file,
+                        requirement.require.span,
+                        "this does not depend on the offer",
+                    )
                     .with_help(help),
                 );
             }

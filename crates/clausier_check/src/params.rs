@@ -11,7 +11,7 @@ use crate::fold::{Folder, fold_error_reason};
 use crate::hir::{FieldRoot, ParamDef, ParamId, Symbol, TExpr, TExprKind};
 use crate::types::{Origin, Ty};
 use crate::value::Value;
-use crate::wording::{example_literal, unit_help};
+use crate::wording::{a_ty, example_literal, this_is, unit_help};
 use crate::{Checker, ParamState};
 
 impl<'a> Checker<'a> {
@@ -40,7 +40,13 @@ impl<'a> Checker<'a> {
     }
 
     /// Registers the parameter's name; `None` for a second parameter of the same name.
-    fn declare_param(&mut self, file: FileId, docs: &str, decl: &ParamDecl, ty: &Ty) -> Option<ParamId> {
+    fn declare_param(
+        &mut self,
+        file: FileId,
+        docs: &str,
+        decl: &ParamDecl,
+        ty: &Ty,
+    ) -> Option<ParamId> {
         let name = &decl.name;
         if let Some(first) = self.params.get(&name.name) {
             if let Some(origin) = self.pack.params.get(first.0 as usize).map(|p| p.origin) {
@@ -66,10 +72,17 @@ impl<'a> Checker<'a> {
             self.report(
                 Diagnostic::error(
                     Code::PARAM_SHADOWS_FIELD,
-                    format!("the parameter `{}` has the name of a descriptor field", name.name),
+                    format!(
+                        "the parameter `{}` has the name of a descriptor field",
+                        name.name
+                    ),
                 )
                 .with_primary(file, name.span, "this parameter could never be read")
-                .with_secondary(field.file, field.span, "the descriptor field is declared here")
+                .with_secondary(
+                    field.file,
+                    field.span,
+                    "the descriptor field is declared here",
+                )
                 .with_help(format!(
                     "rename the parameter, such as `max_{}`: the path `{}` names the field",
                     name.name, name.name
@@ -103,7 +116,7 @@ impl<'a> Checker<'a> {
     fn param_value(&mut self, file: FileId, decl: &ParamDecl, ty: &Ty) -> Option<Value> {
         let known_ty = (*ty != Ty::Error).then_some(ty);
         let typed = ExprChecker::new(self, file, &decl.name.name).check(&decl.value, known_ty);
-        if typed.ty == Ty::Error || *ty == Ty::Error {
+        if *ty == Ty::Error || crate::fold::has_error(&typed) {
             return None;
         }
         if let Some((span, reason)) = first_non_constant(self, &typed) {
@@ -111,7 +124,10 @@ impl<'a> Checker<'a> {
             self.report(
                 Diagnostic::error(
                     Code::PARAM_VALUE,
-                    format!("the value of the parameter `{}` is not a constant", decl.name.name),
+                    format!(
+                        "the value of the parameter `{}` is not a constant",
+                        decl.name.name
+                    ),
                 )
                 .with_primary(file, span, reason)
                 .with_help(format!("write the value itself, such as `{example}`")),
@@ -123,17 +139,19 @@ impl<'a> Checker<'a> {
             let mut diagnostic = Diagnostic::error(
                 Code::PARAM_VALUE,
                 format!(
-                    "the parameter `{}` is declared `{want}` but its value is a `{found}`",
-                    decl.name.name
+                    "the parameter `{}` is declared `{want}` but its value is {}",
+                    decl.name.name,
+                    a_ty(&found)
                 ),
             )
-            .with_primary(file, typed.span, format!("this is a `{found}`"))
+            .with_primary(file, typed.span, this_is(&found))
             .with_secondary(file, decl.ty.span, format!("declared `{want}` here"));
             if let Some(help) = unit_help(&self.pack.schema, &typed, ty, "value") {
                 diagnostic = diagnostic.with_help(help);
             } else {
                 let example = example_literal(&self.pack.schema, ty);
-                diagnostic = diagnostic.with_help(format!("write a `{want}`, such as `{example}`"));
+                diagnostic =
+                    diagnostic.with_help(format!("write {}, such as `{example}`", a_ty(&want)));
             }
             self.report(diagnostic);
             return None;
@@ -145,7 +163,10 @@ impl<'a> Checker<'a> {
                 self.report(
                     Diagnostic::error(
                         Code::PARAM_VALUE,
-                        format!("the value of the parameter `{}` cannot be computed", decl.name.name),
+                        format!(
+                            "the value of the parameter `{}` cannot be computed",
+                            decl.name.name
+                        ),
                     )
                     .with_primary(file, typed.span, fold_error_reason(error))
                     .with_help("write the value itself"),

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use clausier_diagnostics::{Code, Diagnostic, Fix, FileId, Span};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Fix, Span};
 use clausier_syntax::ast::{FieldDecl, ItemKind, SourceFileAst, TypeDecl, TypeExpr, TypeExprKind};
 
 use crate::Checker;
@@ -156,7 +156,12 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let index = u32::try_from(variants.len()).unwrap_or(u32::MAX);
-            self.symbol(file, variant.name.span, Symbol::Variant { enum_id: id, index }, true);
+            self.symbol(
+                file,
+                variant.name.span,
+                Symbol::Variant { enum_id: id, index },
+                true,
+            );
             variants.push(VariantDef {
                 name: variant.name.name.clone(),
                 docs: variant.docs.text.clone(),
@@ -185,7 +190,12 @@ impl<'a> Checker<'a> {
         if !self.claim_type_name(file, &decl.name) {
             return;
         }
-        self.symbol(file, decl.name.span, Symbol::TypeAlias(decl.name.name.clone()), true);
+        self.symbol(
+            file,
+            decl.name.span,
+            Symbol::TypeAlias(decl.name.name.clone()),
+            true,
+        );
         let index = self.types.aliases.len();
         self.types.aliases.push(AliasSlot {
             name: decl.name.name.clone(),
@@ -286,13 +296,20 @@ impl<'a> Checker<'a> {
             Code::RECURSIVE_TYPE,
             format!("the type `{}` contains itself", name.name),
         )
-        .with_primary(file, name.span, format!("`{}` is used inside its own definition", name.name));
+        .with_primary(
+            file,
+            name.span,
+            format!("`{}` is used inside its own definition", name.name),
+        );
         if let Some(origin) = self.type_name_origin(&name.name) {
             diagnostic = diagnostic.with_secondary(origin.file, origin.span, "declared here");
         }
         if cycle.len() > 2 {
             let chain: Vec<String> = cycle.iter().map(|n| format!("`{n}`")).collect();
-            diagnostic = diagnostic.with_note(format!("the types refer to each other: {}", chain.join(" → ")));
+            diagnostic = diagnostic.with_note(format!(
+                "the types refer to each other: {}",
+                chain.join(" → ")
+            ));
         }
         self.report(diagnostic.with_help(
             "a descriptor is finite data: describe the nested part with a type that does not refer back",
@@ -308,12 +325,13 @@ impl<'a> Checker<'a> {
             .map(|e| e.name.clone())
             .chain(self.types.aliases.iter().map(|s| s.name.clone()))
             .collect();
-        let candidates = BUILTIN_TYPES.iter().copied().chain(declared.iter().map(String::as_str));
-        let mut diagnostic = Diagnostic::error(
-            Code::UNKNOWN_TYPE,
-            format!("unknown type `{}`", name.name),
-        )
-        .with_primary(file, name.span, "no type has this name");
+        let candidates = BUILTIN_TYPES
+            .iter()
+            .copied()
+            .chain(declared.iter().map(String::as_str));
+        let mut diagnostic =
+            Diagnostic::error(Code::UNKNOWN_TYPE, format!("unknown type `{}`", name.name))
+                .with_primary(file, name.span, "no type has this name");
         if matches!(name.name.as_str(), "list" | "set") {
             diagnostic = diagnostic.with_help(format!(
                 "give the type of the elements: `{}<string>`",
@@ -366,7 +384,15 @@ impl<'a> Checker<'a> {
                 .map(|(index, def)| (index, def.ty.clone(), def.origin));
             match existing {
                 Some((index, ty, origin)) => {
-                    self.symbol(file, field.name.span, Symbol::Field { record, field: index }, true);
+                    self.symbol(
+                        file,
+                        field.name.span,
+                        Symbol::Field {
+                            record,
+                            field: index,
+                        },
+                        true,
+                    );
                     self.merge_type(file, &ty, &field.ty, &field_path, origin);
                     self.merge_docs(record, index, &field.docs.text);
                 }
@@ -387,7 +413,15 @@ impl<'a> Checker<'a> {
                             },
                         },
                     );
-                    self.symbol(file, field.name.span, Symbol::Field { record, field: index }, true);
+                    self.symbol(
+                        file,
+                        field.name.span,
+                        Symbol::Field {
+                            record,
+                            field: index,
+                        },
+                        true,
+                    );
                 }
             }
         }
@@ -408,16 +442,17 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks a second declaration of a field against the first one's type.
-    fn merge_type(&mut self, file: FileId, existing: &Ty, expr: &TypeExpr, path: &str, first: Origin) {
-        match (existing, &expr.kind) {
-            (Ty::Record(id), TypeExprKind::Record(fields)) if self.is_inline_record(*id) => {
-                self.merge_fields(file, *id, fields, path);
-            }
-            (Ty::List(inner), TypeExprKind::List(inner_expr))
-            | (Ty::Set(inner), TypeExprKind::Set(inner_expr)) => {
-                self.merge_type(file, inner, inner_expr, path, first);
-            }
-            _ => {
+    fn merge_type(
+        &mut self,
+        file: FileId,
+        existing: &Ty,
+        expr: &TypeExpr,
+        path: &str,
+        first: Origin,
+    ) {
+        match self.mergeable_record(existing, expr) {
+            Some((id, fields)) => self.merge_fields(file, id, fields, path),
+            None => {
                 let ty = self.resolve_type(file, expr, None);
                 if ty == *existing || ty == Ty::Error || *existing == Ty::Error {
                     return;
@@ -438,9 +473,32 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The inline record a second declaration adds fields to: `{ … }` where the first
+    /// declaration is `{ … }` too, also as the element of a list or a set.
+    fn mergeable_record<'e>(
+        &self,
+        existing: &Ty,
+        expr: &'e TypeExpr,
+    ) -> Option<(RecordId, &'e [FieldDecl])> {
+        match (existing, &expr.kind) {
+            (Ty::Record(id), TypeExprKind::Record(fields)) if self.is_inline_record(*id) => {
+                Some((*id, fields))
+            }
+            (Ty::List(inner), TypeExprKind::List(inner_expr))
+            | (Ty::Set(inner), TypeExprKind::Set(inner_expr)) => {
+                self.mergeable_record(inner, inner_expr)
+            }
+            _ => None,
+        }
+    }
+
     fn is_inline_record(&self, id: RecordId) -> bool {
         id != self.pack.schema.descriptor
-            && self.pack.schema.record(id).is_some_and(|r| r.name.is_none())
+            && self
+                .pack
+                .schema
+                .record(id)
+                .is_some_and(|r| r.name.is_none())
     }
 
     fn index_variants(&mut self) {
@@ -449,7 +507,10 @@ impl<'a> Checker<'a> {
             let id = EnumId(u32::try_from(i).unwrap_or(u32::MAX));
             for (position, variant) in def.variants.iter().enumerate() {
                 let position = u32::try_from(position).unwrap_or(u32::MAX);
-                index.entry(variant.name.clone()).or_default().push((id, position));
+                index
+                    .entry(variant.name.clone())
+                    .or_default()
+                    .push((id, position));
             }
         }
         self.variants_by_name = index;

@@ -25,7 +25,9 @@ where
         } else {
             let distance = strsim::damerau_levenshtein(name, candidate);
             let similarity = strsim::jaro_winkler(name, candidate);
-            if distance > max_distance && similarity < 0.85 {
+            let longest = name.chars().count().max(candidate.chars().count());
+            // Replacing every character is no near miss (`V` for `I`).
+            if (distance > max_distance && similarity < 0.85) || distance >= longest {
                 continue;
             }
             Rank {
@@ -92,13 +94,18 @@ mod tests {
     fn short_names_allow_one_edit() {
         assert_eq!(did_you_mean("EUU", ["EU", "EEA", "OTHER"]), Some("EU"));
         assert_eq!(did_you_mean("I", ["II", "III", "IV"]), Some("II"));
+        assert_eq!(did_you_mean("V", ["I", "II", "III", "IV"]), Some("IV"));
+        assert_eq!(did_you_mean("V", ["I"]), None);
     }
 
     #[test]
     fn lists_names_in_prose() {
         assert_eq!(list_names(&["EU"]), "`EU`");
         assert_eq!(list_names(&["EU", "EEA"]), "`EU` and `EEA`");
-        assert_eq!(list_names(&["EU", "EEA", "OTHER"]), "`EU`, `EEA` and `OTHER`");
+        assert_eq!(
+            list_names(&["EU", "EEA", "OTHER"]),
+            "`EU`, `EEA` and `OTHER`"
+        );
         assert_eq!(list_names::<&str>(&[]), "");
     }
 }

@@ -92,10 +92,17 @@ pub fn literal_in_unit(schema: &Schema, expr: &TExpr, target: &Ty) -> Option<Str
         return def.variant_index(text).map(|_| text.to_string());
     }
     if let (TExprKind::Const(Value::String(text)), Ty::Date) = (&expr.kind, target) {
-        return text.parse::<jiff::civil::Date>().ok().map(|d| d.to_string());
+        return text
+            .parse::<jiff::civil::Date>()
+            .ok()
+            .map(|d| d.to_string());
     }
     let amount = literal_amount(expr)?;
     match target {
+        // `0.8` next to a percent is a fraction: `80%`.
+        Ty::Percent if expr.ty == Ty::Number && amount.abs() <= Decimal::ONE => {
+            Some(format!("{}%", (amount * Decimal::ONE_HUNDRED).normalize()))
+        }
         Ty::Percent if expr.ty != Ty::Percent => Some(format!("{amount}%")),
         Ty::Money if expr.ty != Ty::Money => Some(format!("{amount} €")),
         Ty::Duration if expr.ty.is_numeric() && amount.fract().is_zero() => {
@@ -124,6 +131,29 @@ pub fn unit_help(schema: &Schema, expr: &TExpr, target: &Ty, what: &str) -> Opti
     Some(format!("{form}: `{literal}`"))
 }
 
+/// Advice for `hosting.region in ["EU", "EEA"]`: the list literal holds the names of
+/// variants of `target` as strings.
+pub fn quoted_variants_help(schema: &Schema, list: &TExpr, target: &Ty) -> Option<String> {
+    let (TExprKind::List(items), Ty::Enum(id)) = (&list.kind, target) else {
+        return None;
+    };
+    let def = schema.enum_def(*id)?;
+    let names: Option<Vec<&str>> = items
+        .iter()
+        .map(|item| match &item.kind {
+            TExprKind::Const(Value::String(text)) if def.variant_index(text).is_some() => {
+                Some(&**text)
+            }
+            _ => None,
+        })
+        .collect();
+    let names = names.filter(|names| !names.is_empty())?;
+    Some(format!(
+        "write the variants without quotes: `[{}]`",
+        names.join(", ")
+    ))
+}
+
 /// Advice for a value used where a condition is needed.
 pub fn condition_help(schema: &Schema, ty: &Ty) -> Option<String> {
     let help = match ty {
@@ -131,7 +161,9 @@ pub fn condition_help(schema: &Schema, ty: &Ty) -> Option<String> {
             "compare it with a threshold to get a condition, such as `… >= {}`",
             example_literal(schema, ty)
         ),
-        Ty::String => "compare it with a string to get a condition, such as `… == \"…\"`".to_owned(),
+        Ty::String => {
+            "compare it with a string to get a condition, such as `… == \"…\"`".to_owned()
+        }
         Ty::Enum(_) => format!(
             "compare it with a variant to get a condition, such as `… == {}`",
             example_literal(schema, ty)
@@ -143,4 +175,19 @@ pub fn condition_help(schema: &Schema, ty: &Ty) -> Option<String> {
         Ty::Bool | Ty::Error => return None,
     };
     Some(help)
+}
+
+/// A type named with its article, for prose: "a `money`", "an `int`".
+pub fn a_ty(name: &str) -> String {
+    let vowel = name
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
+    let article = if vowel { "an" } else { "a" };
+    format!("{article} `{name}`")
+}
+
+/// The label under an operand of the wrong type: "this is an `int`".
+pub fn this_is(name: &str) -> String {
+    format!("this is {}", a_ty(name))
 }

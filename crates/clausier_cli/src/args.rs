@@ -54,9 +54,9 @@ Exit status: 0 when every descriptor is eligible, 1 when at least one is not, 2 
 does not compile, an input or output cannot be used, or the command line is wrong.",
     after_help = "Examples:
   clausier check rules/edtech-fr examples/edtech-fr --date 2026-11-28
-  clausier check rules/edtech-fr vendors/*.json --format json --output report.json
-  clausier check rules/edtech-fr vendors/acme.yaml --explain
-  cat offers.ndjson | clausier check rules/edtech-fr - --date 2026-11-28"
+  clausier check rules/edtech-fr examples/edtech-fr --format json --output report.json
+  clausier check rules/edtech-fr examples/edtech-fr/eveil-numerique.json --explain
+  cat examples/edtech-fr/centrale-achats.ndjson | clausier check rules/edtech-fr -"
 )]
 pub struct CheckArgs {
     /// The pack: a folder of `.clause` files (with its `pack.toml`) or one `.clause` file
@@ -111,7 +111,7 @@ Exit status: 0 when the pack compiles (warnings allowed), 2 when it has errors o
 read.",
     after_help = "Examples:
   clausier validate rules/edtech-fr
-  clausier validate rules/edtech-fr/hosting.clause
+  clausier validate rules/edtech-fr/hebergement.clause
   clausier validate rules/edtech-fr --format json > diagnostics.json"
 )]
 pub struct ValidateArgs {
@@ -137,7 +137,11 @@ to fix it. Codes are not case-sensitive.",
 )]
 pub struct ExplainArgs {
     /// The code, such as E0201
-    #[arg(value_name = "CODE", required_unless_present = "list", conflicts_with = "list")]
+    #[arg(
+        value_name = "CODE",
+        required_unless_present = "list",
+        conflicts_with = "list"
+    )]
     pub code: Option<String>,
 
     /// List every code with its title
@@ -167,7 +171,9 @@ pub enum ValidateFormat {
 pub enum ColorChoice {
     /// Color when writing to a terminal and NO_COLOR is not set
     Auto,
+    /// Always color, even in a file or a pipe
     Always,
+    /// Never color
     Never,
 }
 
@@ -217,10 +223,20 @@ mod tests {
 
     #[test]
     fn dates_are_exactly_year_month_day() {
-        assert_eq!(parse_date("2026-11-28"), Ok(jiff::civil::date(2026, 11, 28)));
+        assert_eq!(
+            parse_date("2026-11-28"),
+            Ok(jiff::civil::date(2026, 11, 28))
+        );
         for bad in ["2026-11-28T10:00", "28/11/2026", "2026-02-30", "2026-1-1"] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn colors_follow_the_choice_and_the_terminal() {
+        assert!(ColorChoice::Always.enabled(false));
+        assert!(!ColorChoice::Never.enabled(true));
+        assert!(!ColorChoice::Auto.enabled(false));
     }
 
     #[test]

@@ -24,9 +24,15 @@ const EXTENSIONS: &str = ".json, .yaml, .yml, .toml, .csv, .ndjson and .jsonl";
 pub enum Input {
     Stdin,
     /// A file, named for people as given or as found below a given folder.
-    File { path: PathBuf, source: String },
+    File {
+        path: PathBuf,
+        source: String,
+    },
     /// Something that could not even be listed; it becomes an invalid descriptor.
-    Unreadable { source: String, message: String },
+    Unreadable {
+        source: String,
+        message: String,
+    },
 }
 
 /// Expands the arguments: folders into their descriptor files sorted by path, each file
@@ -55,11 +61,12 @@ pub fn collect(arguments: &[PathBuf]) -> Result<Vec<Input>, CliError> {
                 let before = inputs.len();
                 walk(argument, &source, &mut seen, &mut inputs);
                 if inputs.len() == before {
-                    return Err(CliError::new(format!("no descriptor in `{source}`"))
-                        .with_help(format!(
+                    return Err(
+                        CliError::new(format!("no descriptor in `{source}`")).with_help(format!(
                             "descriptors are files ending in {EXTENSIONS}; hidden files and \
                              folders are skipped"
-                        )));
+                        )),
+                    );
                 }
             }
             Ok(_) => {
@@ -122,7 +129,10 @@ fn walk(folder: &Path, source: &str, seen: &mut HashSet<PathBuf>, inputs: &mut V
             }
             Ok(_) => {}
             Err(error) => inputs.push(Input::Unreadable {
-                message: format!("cannot read `{child_source}`: {}", describe_io_error(&error)),
+                message: format!(
+                    "cannot read `{child_source}`: {}",
+                    describe_io_error(&error)
+                ),
                 source: child_source,
             }),
         }
@@ -189,8 +199,7 @@ fn read_file(path: &Path, source: &str) -> Result<(String, Format), String> {
     if u32::try_from(bytes.len()).is_err() {
         return Err(format!("`{source}` is too large to be a descriptor file"));
     }
-    let text =
-        String::from_utf8(bytes).map_err(|_| format!("`{source}` is not valid UTF-8"))?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("`{source}` is not valid UTF-8"))?;
     Ok((text, format))
 }
 
@@ -219,7 +228,13 @@ mod tests {
     fn folders_expand_to_descriptor_files_sorted_and_once() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for relative in ["b.yaml", "a/z.json", "a/notes.md", ".hidden/x.json", "c.ndjson"] {
+        for relative in [
+            "b.yaml",
+            "a/z.json",
+            "a/notes.md",
+            ".hidden/x.json",
+            "c.ndjson",
+        ] {
             write(root, relative);
         }
         let folder = root.display().to_string();

@@ -14,9 +14,12 @@ use crate::error::CliError;
 pub fn write_atomically(path: &Path, text: &str) -> Result<(), CliError> {
     let shown = path.display().to_string();
     let fail = |error: &io::Error| {
-        CliError::new(format!("cannot write `{shown}`: {}", describe_io_error(error)))
-            .with_code(Code::IO)
-            .with_help("check that the folder exists and that you may write in it")
+        CliError::new(format!(
+            "cannot write `{shown}`: {}",
+            describe_io_error(error)
+        ))
+        .with_code(Code::IO)
+        .with_help("check that the folder exists and that you may write in it")
     };
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -42,7 +45,10 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), CliError> {
 /// worth reporting.
 pub fn print_stdout(text: &str) -> Result<(), CliError> {
     let mut stdout = io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Err(error) if error.kind() != io::ErrorKind::BrokenPipe => Err(CliError::new(format!(
             "cannot write to standard output: {}",
             describe_io_error(&error)

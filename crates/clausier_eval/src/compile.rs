@@ -27,7 +27,10 @@ pub fn compile(pack: &CheckedPack) -> Program {
             id: requirement.meta.id.clone(),
             pack: requirement.meta.pack.clone(),
             level: requirement.level,
-            when: requirement.when.as_ref().map(|when| lowering.lower(when).id),
+            when: requirement
+                .when
+                .as_ref()
+                .map(|when| lowering.lower(when).id),
             require: lowering.lower(&requirement.require).id,
         })
         .collect();
@@ -130,7 +133,12 @@ impl<'a> Lowering<'a> {
         };
         let mark = self.mark();
         let lowered = self.lower_kind(expr, text.clone());
-        if lowered.constant && !matches!(self.code.node(lowered.id), Some(Node::Const(_) | Node::Unknown)) {
+        if lowered.constant
+            && !matches!(
+                self.code.node(lowered.id),
+                Some(Node::Const(_) | Node::Unknown)
+            )
+        {
             return self.fold(lowered.id, mark, text);
         }
         lowered
@@ -177,7 +185,9 @@ impl<'a> Lowering<'a> {
                 let lowered: Vec<Lowered> = items.iter().map(|item| self.lower(item)).collect();
                 let first = u32::try_from(self.code.children.len()).unwrap_or(u32::MAX);
                 let len = u32::try_from(lowered.len()).unwrap_or(u32::MAX);
-                self.code.children.extend(lowered.iter().map(|item| item.id));
+                self.code
+                    .children
+                    .extend(lowered.iter().map(|item| item.id));
                 let node = Node::List {
                     first,
                     len,

@@ -5,6 +5,8 @@
 //! follows each bound element back to its place in the descriptor (`subprocessors[2]`)
 //! so that the values it quotes can be located in the file.
 
+use std::cmp::Ordering;
+
 use clausier_check::value::Value;
 use clausier_syntax::ast::QuantifierKind;
 
@@ -68,11 +70,12 @@ impl<'a> Explainer<'a> {
         out
     }
 
-    /// The absent descriptor paths that leave a node unknown, sorted and deduplicated.
+    /// The absent descriptor paths that leave a node unknown, sorted (list indexes in
+    /// numeric order) and deduplicated.
     pub fn missing_paths(&mut self, id: NodeId, scope: Scope<'_>) -> Vec<String> {
         let mut out = Vec::new();
         self.collect_missing(id, scope, &mut out);
-        out.sort();
+        out.sort_by(|a, b| natural_order(a, b));
         out.dedup();
         out
     }
@@ -132,7 +135,7 @@ impl<'a> Explainer<'a> {
         let Value::List(items) = items.as_ref() else {
             return self.leaf(id, scope, out);
         };
-        let place = self.place_of(collection, scope);
+        let place = self.place_of(collection);
         let mut more = 0usize;
         let mut shown = 0usize;
         for (index, item) in items.iter().enumerate() {
@@ -175,7 +178,7 @@ impl<'a> Explainer<'a> {
             .code
             .value(collection, scope)
             .map(|value| self.display(&value));
-        let place = self.place_of(collection, scope);
+        let place = self.place_of(collection);
         out.push(self.item(id, place, value));
     }
 
@@ -256,10 +259,10 @@ impl<'a> Explainer<'a> {
         };
         match node {
             Node::Field(path) => {
-                if code.read(path, scope).is_none() {
-                    if let Some(place) = self.place_of_path(path) {
-                        out.push(place.text);
-                    }
+                if code.read(path, scope).is_none()
+                    && let Some(place) = self.place_of_path(path)
+                {
+                    out.push(place.text);
                 }
             }
             Node::If(cond, then_branch, else_branch) => match code.truth(cond, scope) {
@@ -308,7 +311,7 @@ impl<'a> Explainer<'a> {
         let Value::List(items) = items.as_ref() else {
             return;
         };
-        let place = self.place_of(collection, scope);
+        let place = self.place_of(collection);
         for (index, item) in items.iter().enumerate() {
             let binding = Binding {
                 slot,
@@ -326,7 +329,7 @@ impl<'a> Explainer<'a> {
     }
 
     /// Where a collection's elements come from, when it is a descriptor value.
-    fn place_of(&self, collection: NodeId, _scope: Scope<'_>) -> Option<Place> {
+    fn place_of(&self, collection: NodeId) -> Option<Place> {
         match self.program.code.node(collection)? {
             Node::Field(path) => self.place_of_path(path),
             Node::Local(slot) => self.bound_place(slot),
@@ -372,5 +375,71 @@ impl<'a> Explainer<'a> {
 
     fn display(&self, value: &Value) -> String {
         value.display(&self.program.schema).to_string()
+    }
+}
+
+/// Compares paths with their list indexes as numbers: `xs[2]` comes before `xs[10]`.
+fn natural_order(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a, b);
+    loop {
+        match (a.chars().next(), b.chars().next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let (a_digits, a_rest) = split_digits(a);
+                let (b_digits, b_rest) = split_digits(b);
+                let by_value = a_digits
+                    .len()
+                    .cmp(&b_digits.len())
+                    .then_with(|| a_digits.cmp(b_digits));
+                if by_value != Ordering::Equal {
+                    return by_value;
+                }
+                (a, b) = (a_rest, b_rest);
+            }
+            (Some(x), Some(y)) => {
+                if x != y {
+                    return x.cmp(&y);
+                }
+                (a, b) = (&a[x.len_utf8()..], &b[y.len_utf8()..]);
+            }
+        }
+    }
+}
+
+/// The leading digits of a text, without leading zeros, and the rest.
+fn split_digits(text: &str) -> (&str, &str) {
+    let end = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (digits, rest) = text.split_at(end);
+    (digits.trim_start_matches('0'), rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::natural_order;
+
+    #[test]
+    fn list_indexes_sort_by_value() {
+        let mut paths = vec![
+            "subprocessors[10].region",
+            "hosting.region",
+            "subprocessors[2].region",
+            "subprocessors[2].name",
+            "subprocessors",
+        ];
+        paths.sort_by(|a, b| natural_order(a, b));
+        assert_eq!(
+            paths,
+            [
+                "hosting.region",
+                "subprocessors",
+                "subprocessors[2].name",
+                "subprocessors[2].region",
+                "subprocessors[10].region",
+            ]
+        );
     }
 }

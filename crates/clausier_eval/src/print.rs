@@ -60,10 +60,7 @@ impl<'a> Printer<'a> {
     /// says whether an expression that extends to the right may end here unbracketed.
     fn write(&mut self, expr: &TExpr, min: u8, open_tail: bool, out: &mut String) {
         let own = self.precedence(expr);
-        let extends_right = matches!(
-            expr.kind,
-            TExprKind::Quantifier { .. } | TExprKind::If(..)
-        );
+        let extends_right = matches!(expr.kind, TExprKind::Quantifier { .. } | TExprKind::If(..));
         if own < min || (extends_right && !open_tail) {
             out.push('(');
             self.write_bare(expr, true, out);

@@ -33,7 +33,11 @@ pub(crate) enum Node {
     Aggregate(u32),
     /// A list literal whose elements are not all constant: `len` nodes listed in
     /// [`Code::children`] from `first`. A set literal holds each value once.
-    List { first: u32, len: u32, set: bool },
+    List {
+        first: u32,
+        len: u32,
+        set: bool,
+    },
     Not(NodeId),
     Neg(NodeId),
     And(NodeId, NodeId),

@@ -193,7 +193,12 @@ impl Interpreter<'_> {
 
     /// The truth of `body` for every element of `collection`; `None` when the
     /// collection is unknown.
-    fn each_element(&mut self, var: LocalId, collection: &TExpr, body: &TExpr) -> Option<Vec<Truth>> {
+    fn each_element(
+        &mut self,
+        var: LocalId,
+        collection: &TExpr,
+        body: &TExpr,
+    ) -> Option<Vec<Truth>> {
         let Value::List(items) = self.eval(collection)? else {
             return None;
         };

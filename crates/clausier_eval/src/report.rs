@@ -189,7 +189,10 @@ fn number<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Err
     }
 }
 
-fn optional_number<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
+fn optional_number<S: Serializer>(
+    value: &Option<Decimal>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     match value {
         Some(value) => number(value, serializer),
         None => serializer.serialize_none(),

@@ -51,16 +51,24 @@ pub fn run(
     let score_early = program.aggregates.is_empty();
     let no_aggregates: &[Option<Value>] = &[];
     let mut evaluated: Vec<Evaluated> = map_in(pool, descriptors, |descriptor| {
-        evaluate_descriptor(program, descriptor, today, score_early.then_some(no_aggregates))
+        evaluate_descriptor(
+            program,
+            descriptor,
+            today,
+            score_early.then_some(no_aggregates),
+        )
     });
 
     if !score_early {
         let aggregates = compute_aggregates(program, descriptors, &evaluated);
-        let scored: Vec<Option<Vec<CriterionOutcome>>> =
-            map_in(pool, &zip_refs(descriptors, &evaluated), |(descriptor, evaluated)| {
+        let scored: Vec<Option<Vec<CriterionOutcome>>> = map_in(
+            pool,
+            &zip_refs(descriptors, &evaluated),
+            |(descriptor, evaluated)| {
                 (evaluated.status == DescriptorStatus::Eligible)
                     .then(|| score_descriptor(program, descriptor, today, &aggregates))
-            });
+            },
+        );
         for (evaluated, criteria) in evaluated.iter_mut().zip(scored) {
             if criteria.is_some() {
                 evaluated.criteria = criteria;
@@ -120,8 +128,13 @@ fn evaluate_descriptor(
         .requirements
         .iter()
         .map(|requirement| {
-            let (status, missing_paths, explanation) =
-                judge(program, &mut explainer, requirement.when, requirement.require, scope);
+            let (status, missing_paths, explanation) = judge(
+                program,
+                &mut explainer,
+                requirement.when,
+                requirement.require,
+                scope,
+            );
             if requirement.level == Level::Must {
                 failed |= status == RequirementStatus::Fail;
                 missing |= status == RequirementStatus::Missing;

@@ -124,7 +124,13 @@ mod tests {
 
     #[test]
     fn ties_share_a_rank_and_the_next_rank_skips() {
-        let scores = [Some(dec!(90)), Some(dec!(80)), None, Some(dec!(90)), Some(dec!(70))];
+        let scores = [
+            Some(dec!(90)),
+            Some(dec!(80)),
+            None,
+            Some(dec!(90)),
+            Some(dec!(70)),
+        ];
         assert_eq!(
             rank(&scores),
             vec![Some(1), Some(3), None, Some(1), Some(4)]

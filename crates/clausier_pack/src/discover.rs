@@ -34,7 +34,7 @@ fn walk(
 ) -> Result<(), PackError> {
     let io_error = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| PackError::Io { path, source }
+        move |error| PackError::Io { path, error }
     };
     // A symbolic link back to an enclosing folder would otherwise loop for ever.
     let canonical = fs::canonicalize(folder).map_err(io_error(folder))?;
@@ -54,7 +54,14 @@ fn walk(
             continue;
         }
         let path = entry.path();
-        let metadata = fs::metadata(&path).map_err(io_error(&path))?;
+        let metadata = match fs::metadata(&path) {
+            Ok(metadata) => metadata,
+            // A dangling link or an unreadable entry matters only if it is a clause file.
+            Err(error) if has_clause_extension(&path) => {
+                return Err(PackError::Io { path, error });
+            }
+            Err(_) => continue,
+        };
         let relative = if prefix.is_empty() {
             name.to_owned()
         } else {
@@ -107,6 +114,19 @@ mod tests {
             .map(|file| file.relative)
             .collect();
         assert_eq!(found, ["a/b/c.clause", "a/z.clause", "b.clause"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_a_dangling_link_named_like_a_clause_file_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        touch(dir.path(), "a.clause");
+        let nowhere = dir.path().join("nowhere");
+        std::os::unix::fs::symlink(&nowhere, dir.path().join("notes.md")).unwrap();
+        assert_eq!(clause_files(dir.path()).unwrap().len(), 1);
+        std::os::unix::fs::symlink(&nowhere, dir.path().join("b.clause")).unwrap();
+        let error = clause_files(dir.path()).unwrap_err();
+        assert_eq!(error.path(), dir.path().join("b.clause"));
     }
 
     #[cfg(unix)]

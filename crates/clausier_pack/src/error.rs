@@ -11,8 +11,9 @@ use miette::{LabeledSpan, NamedSource, SourceCode};
 /// A pack that cannot be loaded: its files cannot be read, or its manifest is wrong.
 #[derive(Debug, thiserror::Error)]
 pub enum PackError {
-    #[error("cannot read `{}`: {}", path.display(), describe_io_error(source))]
-    Io { path: PathBuf, source: io::Error },
+    // The I/O error is part of the message, not a cause: miette would print it twice.
+    #[error("cannot read `{}`: {}", path.display(), describe_io_error(error))]
+    Io { path: PathBuf, error: io::Error },
     #[error("`{}` is not valid UTF-8", path.display())]
     NotUtf8 { path: PathBuf },
     #[error("`{}` is too large ({size} bytes)", path.display())]
@@ -22,7 +23,7 @@ pub enum PackError {
     #[error("no `.clause` file in `{}`", path.display())]
     NoClauseFiles { path: PathBuf },
     #[error(transparent)]
-    Manifest(#[from] ManifestError),
+    Manifest(Box<ManifestError>),
 }
 
 impl PackError {
@@ -52,9 +53,9 @@ impl PackError {
 
     fn help_text(&self) -> Option<String> {
         match self {
-            PackError::Io { source, .. } if source.kind() == io::ErrorKind::NotFound => Some(
-                "a pack is a folder of `.clause` files, or a single `.clause` file".to_owned(),
-            ),
+            PackError::Io { error, .. } if error.kind() == io::ErrorKind::NotFound => {
+                Some("a pack is a folder of `.clause` files, or a single `.clause` file".to_owned())
+            }
             PackError::Io { .. } => None,
             PackError::NotUtf8 { .. } => Some("save the file with the UTF-8 encoding".to_owned()),
             PackError::TooLarge { .. } => {
@@ -104,6 +105,12 @@ impl miette::Diagnostic for PackError {
     }
 }
 
+impl From<Box<ManifestError>> for PackError {
+    fn from(error: Box<ManifestError>) -> Self {
+        PackError::Manifest(error)
+    }
+}
+
 /// Something wrong in `pack.toml`, located in its text.
 #[derive(Debug, thiserror::Error)]
 #[error("{message}")]
@@ -125,23 +132,23 @@ impl ManifestError {
         text: &str,
         message: impl Into<String>,
         span: Option<std::ops::Range<usize>>,
-    ) -> Self {
-        Self {
+    ) -> Box<Self> {
+        Box::new(Self {
             path: path.to_path_buf(),
             message: message.into(),
             span,
             label: "here".to_owned(),
             help: None,
             source_code: NamedSource::new(name, text.to_owned()).with_language("toml"),
-        }
+        })
     }
 
-    pub(crate) fn with_label(mut self, label: impl Into<String>) -> Self {
+    pub(crate) fn with_label(mut self: Box<Self>, label: impl Into<String>) -> Box<Self> {
         self.label = label.into();
         self
     }
 
-    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self: Box<Self>, help: impl Into<String>) -> Box<Self> {
         self.help = Some(help.into());
         self
     }

@@ -91,6 +91,9 @@ mod tests {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        assert_eq!(hash(&[("a.clause", "x\r\ny")]), format!("sha256:{expected}"));
+        assert_eq!(
+            hash(&[("a.clause", "x\r\ny")]),
+            format!("sha256:{expected}")
+        );
     }
 }

@@ -90,9 +90,9 @@ impl fmt::Debug for LoadedPack {
 /// Loads the pack at `path`: a folder (every `*.clause` below it, and `pack.toml` if
 /// present) or a single `.clause` file.
 pub fn load_pack(path: &Path) -> Result<LoadedPack, PackError> {
-    let metadata = fs::metadata(path).map_err(|source| PackError::Io {
+    let metadata = fs::metadata(path).map_err(|error| PackError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
     let mut texts = Vec::new();
     let mut manifest_text = None;
@@ -195,9 +195,9 @@ pub fn load_pack(path: &Path) -> Result<LoadedPack, PackError> {
 /// Reads a source as text. The byte-order mark some Windows editors write is dropped so
 /// that it does not reach the parser as a stray character.
 fn read_text(path: &Path) -> Result<String, PackError> {
-    let bytes = fs::read(path).map_err(|source| PackError::Io {
+    let bytes = fs::read(path).map_err(|error| PackError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
     // Spans are `u32` offsets.
     if u32::try_from(bytes.len()).is_err() {

@@ -42,7 +42,7 @@ struct RawManifest {
 }
 
 /// Reads a manifest. `path` is where it was read from and `name` how to show it.
-pub fn parse_manifest(path: &Path, name: &str, text: &str) -> Result<Manifest, ManifestError> {
+pub fn parse_manifest(path: &Path, name: &str, text: &str) -> Result<Manifest, Box<ManifestError>> {
     let raw: RawManifest = toml::from_str(text).map_err(|error| {
         ManifestError::new(path, name, text, toml_message(&error), error.span())
             .with_label("invalid TOML")
@@ -78,24 +78,21 @@ pub fn parse_manifest(path: &Path, name: &str, text: &str) -> Result<Manifest, M
                 let version = expect_string(&key, value)
                     .map_err(|message| error(message, value_span.clone()))?;
                 if !is_version(&version) {
-                    return Err(error(
-                        format!("`{version}` is not a version"),
-                        value_span,
-                    )
-                    .with_label("expected MAJOR.MINOR.PATCH")
-                    .with_help("write a version as three numbers, such as `1.0.0` or `2.1.0-beta.1`"));
+                    return Err(error(format!("`{version}` is not a version"), value_span)
+                        .with_label("expected MAJOR.MINOR.PATCH")
+                        .with_help(
+                            "write a version as three numbers, such as `1.0.0` or `2.1.0-beta.1`",
+                        ));
                 }
                 section.version = Some(version);
             }
             "description" => {
-                section.description = Some(
-                    expect_string(&key, value).map_err(|message| error(message, value_span))?,
-                );
+                section.description =
+                    Some(expect_string(&key, value).map_err(|message| error(message, value_span))?);
             }
             "license" => {
-                section.license = Some(
-                    expect_string(&key, value).map_err(|message| error(message, value_span))?,
-                );
+                section.license =
+                    Some(expect_string(&key, value).map_err(|message| error(message, value_span))?);
             }
             "authors" => {
                 section.authors = expect_string_list(&key, value)
@@ -160,9 +157,13 @@ fn allowed_keys() -> String {
 /// `MAJOR.MINOR.PATCH`, optionally followed by `-pre.release` and `+build` parts: the
 /// versions a lockfile can order.
 fn is_version(text: &str) -> bool {
-    let without_build = text.split_once('+').map_or(text, |(version, build)| {
-        if build.is_empty() { "" } else { version }
-    });
+    let without_build =
+        text.split_once('+').map_or(
+            text,
+            |(version, build)| {
+                if build.is_empty() { "" } else { version }
+            },
+        );
     let core = match without_build.split_once('-') {
         Some((core, pre)) if !pre.is_empty() => core,
         Some(_) => return false,
@@ -191,7 +192,7 @@ fn toml_message(error: &toml::de::Error) -> String {
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> Result<Manifest, ManifestError> {
+    fn parse(text: &str) -> Result<Manifest, Box<ManifestError>> {
         parse_manifest(Path::new("pack.toml"), "pack.toml", text)
     }
 
@@ -216,10 +217,9 @@ mod tests {
 
     #[test]
     fn other_tables_are_left_for_later() {
-        let manifest = parse(
-            "[pack]\nname = \"a\"\n\n[dependencies]\nedtech-fr = \"1\"\n\n[params]\nx = 3\n",
-        )
-        .unwrap();
+        let manifest =
+            parse("[pack]\nname = \"a\"\n\n[dependencies]\nedtech-fr = \"1\"\n\n[params]\nx = 3\n")
+                .unwrap();
         assert_eq!(manifest.pack.name.as_deref(), Some("a"));
         assert_eq!(parse("").unwrap(), Manifest::default());
     }
@@ -240,7 +240,10 @@ mod tests {
     fn a_value_of_the_wrong_type_is_located() {
         let text = "[pack]\nauthors = \"Région Bretagne\"\n";
         let error = parse(text).unwrap_err();
-        assert_eq!(error.message, "`authors` must be a list of strings, not a string");
+        assert_eq!(
+            error.message,
+            "`authors` must be a list of strings, not a string"
+        );
         assert_eq!(&text[error.span.clone().unwrap()], "\"Région Bretagne\"");
     }
 

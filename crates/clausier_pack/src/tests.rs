@@ -27,7 +27,11 @@ fn a_folder_pack_reads_its_manifest_and_names_files_by_the_given_path() {
     let pack = load_pack(&root).unwrap();
     assert_eq!(pack.info.name, "edtech");
     assert_eq!(pack.info.version, "1.2.0");
-    let relative: Vec<&str> = pack.files.iter().map(|f| f.relative_path.as_str()).collect();
+    let relative: Vec<&str> = pack
+        .files
+        .iter()
+        .map(|f| f.relative_path.as_str())
+        .collect();
     assert_eq!(relative, ["a/award.clause", "b.clause"]);
     let names: Vec<&str> = pack.sources.iter().map(|(_, file)| file.name()).collect();
     let root_name = root.display().to_string();
@@ -110,7 +114,10 @@ fn a_file_that_is_not_utf8_is_named() {
     assert_eq!(error.path(), dir.path().join("latin1.clause"));
     assert_eq!(
         error.to_string(),
-        format!("`{}` is not valid UTF-8", dir.path().join("latin1.clause").display())
+        format!(
+            "`{}` is not valid UTF-8",
+            dir.path().join("latin1.clause").display()
+        )
     );
 }
 
@@ -132,7 +139,10 @@ fn a_missing_path_is_an_io_error_with_help() {
     assert_eq!(error.code(), Code::IO);
     assert_eq!(
         error.to_string(),
-        format!("cannot read `{}`: no such file or folder", missing.display())
+        format!(
+            "cannot read `{}`: no such file or folder",
+            missing.display()
+        )
     );
     let help = miette::Diagnostic::help(&error).map(|h| h.to_string());
     assert_eq!(
@@ -170,7 +180,11 @@ fn parse_and_check_diagnostics_come_together_in_source_order() {
     write(dir.path(), "b.clause", b"enum {\n");
     let pack = load_pack(dir.path()).unwrap();
     assert!(pack.has_errors());
-    let keys: Vec<_> = pack.diagnostics().iter().map(Diagnostic::sort_key).collect();
+    let keys: Vec<_> = pack
+        .diagnostics()
+        .iter()
+        .map(Diagnostic::sort_key)
+        .collect();
     let mut sorted = keys.clone();
     sorted.sort();
     assert_eq!(keys, sorted);

@@ -5,6 +5,7 @@
 //! diagnostics where the text could not be understood.
 
 pub mod ast;
+pub mod debug;
 mod parser;
 
 pub use parser::{MAX_NESTING, Parse, parse};

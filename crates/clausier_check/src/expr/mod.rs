@@ -18,7 +18,7 @@ use crate::Checker;
 use crate::hir::{AggregateDef, AggregateId, FieldRoot, LocalId, Symbol, TExpr, TExprKind};
 use crate::types::Ty;
 use crate::value::{Duration, Value};
-use crate::wording::condition_help;
+use crate::wording::{a_ty, condition_help, this_is};
 
 /// Types the expressions of one clause (or one parameter's value), numbering the
 /// variables they bind.
@@ -45,6 +45,7 @@ pub(crate) enum ConditionOf {
     Require,
     When,
     Operand(&'static str),
+    Not,
     If,
     Filter,
 }
@@ -55,6 +56,7 @@ impl ConditionOf {
             ConditionOf::Require => "`require` needs a condition".to_owned(),
             ConditionOf::When => "`when` needs a condition".to_owned(),
             ConditionOf::Operand(op) => format!("`{op}` needs conditions on both sides"),
+            ConditionOf::Not => "`not` needs a condition".to_owned(),
             ConditionOf::If => "the condition of `if` must be true or false".to_owned(),
             ConditionOf::Filter => "the body after `:` must be a condition".to_owned(),
         }
@@ -113,7 +115,7 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
             Code::TYPE_MISMATCH,
             format!("expected `bool`, found `{found}`"),
         )
-        .with_primary(self.file, typed.span, format!("this is a `{found}`"))
+        .with_primary(self.file, typed.span, this_is(&found))
         .with_note(of.label());
         if let Some(help) = condition_help(&self.cx.pack.schema, &typed.ty) {
             diagnostic = diagnostic.with_help(help);
@@ -179,7 +181,11 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
                 let (Some(months), Some(days)) = (months, days) else {
                     self.cx.report(
                         Diagnostic::error(Code::INVALID_LITERAL, "duration too large")
-                            .with_primary(self.file, literal.span, "this duration cannot be represented")
+                            .with_primary(
+                                self.file,
+                                literal.span,
+                                "this duration cannot be represented",
+                            )
                             .with_help("a duration is at most a few thousand years"),
                     );
                     return error_expr(literal.span);
@@ -195,12 +201,14 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
     }
 
     fn list(&mut self, items: &[Expr], expected: Option<&Ty>, span: Span) -> TExpr {
-        let expected_element = expected.and_then(Ty::element).cloned();
-        let mut element: Option<Ty> = expected_element.clone();
+        // The expected element type only guides the items (`[EU, EEA]`); the items say
+        // what the list holds, and the consumer reports a list of the wrong kind.
+        let hint = expected.and_then(Ty::element).cloned();
+        let mut element: Option<Ty> = None;
         let mut typed_items = Vec::with_capacity(items.len());
         let mut mismatch = false;
         for item in items {
-            let typed = self.check(item, element.as_ref());
+            let typed = self.check(item, element.as_ref().or(hint.as_ref()));
             match (&element, &typed.ty) {
                 (_, Ty::Error) => {}
                 (None, ty) | (Some(Ty::Error), ty) => element = Some(ty.clone()),
@@ -213,11 +221,11 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
                             Code::TYPE_MISMATCH,
                             format!("list items of different types: `{want}` and `{found}`"),
                         )
-                        .with_primary(self.file, typed.span, format!("this is a `{found}`"))
+                        .with_primary(self.file, typed.span, this_is(&found))
                         .with_help("a list holds values of one type");
                         if let Some(first) = typed_items.first().map(|t: &TExpr| t.span) {
-                            diagnostic = diagnostic
-                                .with_secondary(self.file, first, format!("this is a `{want}`"));
+                            diagnostic =
+                                diagnostic.with_secondary(self.file, first, this_is(&want));
                         }
                         self.cx.report(diagnostic);
                     }
@@ -229,7 +237,7 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
         let element = if mismatch {
             Ty::Error
         } else {
-            element.unwrap_or(Ty::Error)
+            element.or(hint).unwrap_or(Ty::Error)
         };
         let ty = match expected {
             Some(Ty::Set(_)) => Ty::Set(Box::new(element)),
@@ -245,7 +253,7 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
     fn unary(&mut self, op: UnaryOp, operand: &Expr, span: Span) -> TExpr {
         match op {
             UnaryOp::Not => {
-                let inner = self.check_condition(operand, ConditionOf::Operand("not"));
+                let inner = self.check_condition(operand, ConditionOf::Not);
                 TExpr {
                     kind: TExprKind::Not(Box::new(inner)),
                     ty: Ty::Bool,
@@ -265,7 +273,7 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
                                 Code::INVALID_OPERANDS,
                                 format!("cannot apply `-` to `{name}`"),
                             )
-                            .with_primary(self.file, inner.span, format!("this is a `{name}`"))
+                            .with_primary(self.file, inner.span, this_is(&name))
                             .with_help("only numbers, percents, amounts of money and durations have a negative"),
                         );
                         Ty::Error
@@ -314,9 +322,10 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
                     Code::NOT_A_COLLECTION,
                     format!("`{construct}` needs a list or a set, found `{name}`"),
                 )
-                .with_primary(self.file, collection.span, format!("this is a `{name}`"));
+                .with_primary(self.file, collection.span, this_is(&name));
                 if construct == "in" {
-                    diagnostic = diagnostic.with_help("write the values to look for as a list: `x in [a, b]`");
+                    diagnostic = diagnostic
+                        .with_help("write the values to look for as a list: `x in [a, b]`");
                 }
                 self.cx.report(diagnostic);
                 Ty::Error
@@ -354,7 +363,12 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
         }
     }
 
-    fn count(&mut self, filter: Option<&(Ident, Box<Expr>)>, collection: &Expr, span: Span) -> TExpr {
+    fn count(
+        &mut self,
+        filter: Option<&(Ident, Box<Expr>)>,
+        collection: &Expr,
+        span: Span,
+    ) -> TExpr {
         let collection = self.check(collection, None);
         let element = self.element_of(&collection, "count");
         let filter = filter.map(|(var, body)| {
@@ -395,10 +409,12 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
                 self.cx.report(
                     Diagnostic::error(
                         Code::TYPE_MISMATCH,
-                        format!("`if` branches of different types: `{then_name}` and `{else_name}`"),
+                        format!(
+                            "`if` branches of different types: `{then_name}` and `{else_name}`"
+                        ),
                     )
-                    .with_primary(self.file, else_typed.span, format!("this is a `{else_name}`"))
-                    .with_secondary(self.file, then_typed.span, format!("this is a `{then_name}`"))
+                    .with_primary(self.file, else_typed.span, this_is(&else_name))
+                    .with_secondary(self.file, then_typed.span, this_is(&then_name))
                     .with_help("both branches must give a value of the same type"),
                 );
                 Ty::Error
@@ -442,7 +458,13 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
                 let found = self.cx.ty_name(&typed.ty);
                 let reason = match &typed.kind {
                     TExprKind::Field(field) if field.root == FieldRoot::Descriptor => {
-                        format!("this field is a `{found}`")
+                        format!("this field is {}", a_ty(&found))
+                    }
+                    TExprKind::Field(field) => {
+                        format!(
+                            "`{}` is a field of a variable, not of the descriptor",
+                            field.text
+                        )
                     }
                     _ => "this is not a descriptor field".to_owned(),
                 };

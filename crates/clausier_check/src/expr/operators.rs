@@ -8,7 +8,7 @@ use super::{ConditionOf, ExprChecker};
 use crate::hir::{ArithOp, TExpr, TExprKind};
 use crate::ops;
 use crate::types::Ty;
-use crate::wording::unit_help;
+use crate::wording::{a_ty, quoted_variants_help, this_is, unit_help};
 
 impl ExprChecker<'_, '_> {
     pub(super) fn binary(
@@ -58,7 +58,14 @@ impl ExprChecker<'_, '_> {
         }
     }
 
-    fn compare(&mut self, op: CompareOp, op_span: Span, lhs: &Expr, rhs: &Expr, span: Span) -> TExpr {
+    fn compare(
+        &mut self,
+        op: CompareOp,
+        op_span: Span,
+        lhs: &Expr,
+        rhs: &Expr,
+        span: Span,
+    ) -> TExpr {
         let (l, r) = self.operand_pair(lhs, rhs);
         let known = l.ty != Ty::Error && r.ty != Ty::Error;
         if known && !ops::comparison_allowed(op, &l.ty, &r.ty) {
@@ -80,15 +87,21 @@ impl ExprChecker<'_, '_> {
         let name = self.cx.ty_name(&operand.ty);
         let help = match &operand.ty {
             Ty::String => "strings compare only for equality: use `==` or `!=`".to_owned(),
-            other => format!("`{}` values compare only with `==` and `!=`", self.cx.ty_name(other)),
+            other => format!(
+                "`{}` values compare only with `==` and `!=`",
+                self.cx.ty_name(other)
+            ),
         };
         self.cx.report(
             Diagnostic::error(
                 Code::NOT_ORDERED,
-                format!("`{}` needs ordered values, but `{name}` has no order", op.as_str()),
+                format!(
+                    "`{}` needs ordered values, but `{name}` has no order",
+                    op.as_str()
+                ),
             )
             .with_primary(self.file, op_span, "this compares by order")
-            .with_secondary(self.file, operand.span, format!("this is a `{name}`"))
+            .with_secondary(self.file, operand.span, this_is(&name))
             .with_help(help),
         );
     }
@@ -96,13 +109,14 @@ impl ExprChecker<'_, '_> {
     fn report_incomparable(&mut self, l: &TExpr, r: &TExpr) {
         let (l_name, r_name) = (self.cx.ty_name(&l.ty), self.cx.ty_name(&r.ty));
         let schema = &self.cx.pack.schema;
-        let help = unit_help(schema, r, &l.ty, "threshold").or_else(|| unit_help(schema, l, &r.ty, "value"));
+        let help = unit_help(schema, r, &l.ty, "threshold")
+            .or_else(|| unit_help(schema, l, &r.ty, "value"));
         let mut diagnostic = Diagnostic::error(
             Code::INCOMPARABLE,
             format!("cannot compare `{l_name}` with `{r_name}`"),
         )
-        .with_primary(self.file, r.span, format!("this is a `{r_name}`"))
-        .with_secondary(self.file, l.span, format!("this is a `{l_name}`"));
+        .with_primary(self.file, r.span, this_is(&r_name))
+        .with_secondary(self.file, l.span, this_is(&l_name));
         if let Some(help) = help {
             diagnostic = diagnostic.with_help(help);
         } else {
@@ -133,11 +147,17 @@ impl ExprChecker<'_, '_> {
             let schema = &self.cx.pack.schema;
             let mut diagnostic = Diagnostic::error(
                 Code::INCOMPARABLE,
-                format!("cannot look for a `{item}` in a `{collection}`"),
+                format!("cannot look for {} in {}", a_ty(&item), a_ty(&collection)),
             )
-            .with_primary(self.file, l.span, format!("this is a `{item}`"))
-            .with_secondary(self.file, r.span, format!("this holds `{}` values", self.cx.ty_name(&element)));
-            if let Some(help) = unit_help(schema, &l, &element, "value") {
+            .with_primary(self.file, l.span, this_is(&item))
+            .with_secondary(
+                self.file,
+                r.span,
+                format!("this holds `{}` values", self.cx.ty_name(&element)),
+            );
+            let help = unit_help(schema, &l, &element, "value")
+                .or_else(|| quoted_variants_help(schema, &r, &l.ty));
+            if let Some(help) = help {
                 diagnostic = diagnostic.with_help(help);
             }
             self.cx.report(diagnostic);
@@ -172,7 +192,9 @@ impl ExprChecker<'_, '_> {
         let schema = &self.cx.pack.schema;
         // A literal in the wrong unit next to a value is the usual slip: `price + 1`.
         let help = match (op, &l.ty, &r.ty) {
-            (ArithOp::Add | ArithOp::Sub, Ty::Date, _) => unit_help(schema, r, &Ty::Duration, "duration"),
+            (ArithOp::Add | ArithOp::Sub, Ty::Date, _) => {
+                unit_help(schema, r, &Ty::Duration, "duration")
+            }
             (ArithOp::Add | ArithOp::Sub, Ty::Percent | Ty::Money, _) => {
                 unit_help(schema, r, &l.ty, "number")
             }
@@ -181,11 +203,18 @@ impl ExprChecker<'_, '_> {
         };
         let mut diagnostic = Diagnostic::error(
             Code::INVALID_OPERANDS,
-            format!("cannot apply `{}` to `{l_name}` and `{r_name}`", op.as_str()),
+            format!(
+                "cannot apply `{}` to `{l_name}` and `{r_name}`",
+                op.as_str()
+            ),
         )
-        .with_primary(self.file, op_span, format!("`{}` does not apply to these types", op.as_str()))
-        .with_secondary(self.file, l.span, format!("this is a `{l_name}`"))
-        .with_secondary(self.file, r.span, format!("this is a `{r_name}`"));
+        .with_primary(
+            self.file,
+            op_span,
+            format!("`{}` does not apply to these types", op.as_str()),
+        )
+        .with_secondary(self.file, l.span, this_is(&l_name))
+        .with_secondary(self.file, r.span, this_is(&r_name));
         diagnostic = match help {
             Some(help) => diagnostic.with_help(help),
             None => diagnostic.with_note(arith_note(op)),

@@ -9,6 +9,7 @@ use crate::hir::{FieldRef, FieldRoot, FieldStep, LocalId, ParamId, Symbol, TExpr
 use crate::suggest::{did_you_mean, list_names};
 use crate::types::{EnumId, Ty};
 use crate::value::Value;
+use crate::wording::a_ty;
 
 /// What a path resolved to.
 enum Target {
@@ -68,10 +69,15 @@ impl ExprChecker<'_, '_> {
         self.cx.report(
             Diagnostic::error(
                 Code::HAS_NEEDS_FIELD,
-                format!("`has` needs a descriptor field, but `{}` is {what}", path.dotted()),
+                format!(
+                    "`has` needs a descriptor field, but `{}` is {what}",
+                    path.dotted()
+                ),
             )
             .with_primary(self.file, path.span, "not a descriptor field")
-            .with_help("write the path of a descriptor field, such as `has security.iso27001_expires`"),
+            .with_help(
+                "write the path of a descriptor field, such as `has security.iso27001_expires`",
+            ),
         );
         error_expr(span)
     }
@@ -160,7 +166,8 @@ impl ExprChecker<'_, '_> {
                 .params
                 .get(id.0 as usize)
                 .map_or(Ty::Error, |p| p.ty.clone());
-            self.cx.symbol(self.file, first.span, Symbol::Param(id), false);
+            self.cx
+                .symbol(self.file, first.span, Symbol::Param(id), false);
             if let Some(state) = self.cx.params.state_mut(id) {
                 state.used = true;
             }
@@ -171,7 +178,8 @@ impl ExprChecker<'_, '_> {
             return Target::Param(id, ty);
         }
         if let Some((enum_id, _)) = self.cx.pack.schema.enum_by_name(&first.name) {
-            self.cx.symbol(self.file, first.span, Symbol::Enum(enum_id), false);
+            self.cx
+                .symbol(self.file, first.span, Symbol::Enum(enum_id), false);
             return self.qualified_variant(path, enum_id);
         }
         if let Some(target) = self.bare_variant(first, expected) {
@@ -183,7 +191,8 @@ impl ExprChecker<'_, '_> {
             }
             return target;
         }
-        self.report_unknown_name(first, expected);
+        let bare = path.segments.len() == 1;
+        self.report_unknown_name(first, expected.filter(|_| bare));
         Target::Reported
     }
 
@@ -201,7 +210,9 @@ impl ExprChecker<'_, '_> {
                     format!("expected a value, found the enum `{enum_name}`"),
                 )
                 .with_primary(self.file, path.span, "an enum is a type, not a value")
-                .with_help(format!("name one of its variants, such as `{enum_name}.{example}`")),
+                .with_help(format!(
+                    "name one of its variants, such as `{enum_name}.{example}`"
+                )),
             );
             return Target::Reported;
         };
@@ -226,20 +237,22 @@ impl ExprChecker<'_, '_> {
     /// name. `None` when no enum has it.
     fn bare_variant(&mut self, name: &Ident, expected: Option<&Ty>) -> Option<Target> {
         let owners = self.cx.variants_by_name.get(&name.name)?.clone();
-        let chosen = match expected {
+        let expected_owner = match expected {
             Some(Ty::Enum(wanted)) => owners.iter().find(|(id, _)| id == wanted).copied(),
             _ => None,
-        }
-        .or_else(|| match owners.as_slice() {
+        };
+        let only_owner = match owners.as_slice() {
             [only] => Some(*only),
             _ => None,
-        });
+        };
+        let chosen = expected_owner.or(only_owner);
         let Some((enum_id, index)) = chosen else {
             let enums: Vec<String> = owners
                 .iter()
                 .filter_map(|(id, _)| self.cx.pack.schema.enum_def(*id).map(|d| d.name.clone()))
                 .collect();
-            let qualified: Vec<String> = enums.iter().map(|e| format!("{e}.{}", name.name)).collect();
+            let qualified: Vec<String> =
+                enums.iter().map(|e| format!("{e}.{}", name.name)).collect();
             let mut diagnostic = Diagnostic::error(
                 Code::AMBIGUOUS_VARIANT,
                 format!(
@@ -248,7 +261,11 @@ impl ExprChecker<'_, '_> {
                     list_names(&enums)
                 ),
             )
-            .with_primary(self.file, name.span, "which enum is meant cannot be told from here")
+            .with_primary(
+                self.file,
+                name.span,
+                "which enum is meant cannot be told from here",
+            )
             .with_help(format!(
                 "name the enum: write {}",
                 list_names(&qualified).replace(" and ", " or ")
@@ -343,7 +360,11 @@ impl ExprChecker<'_, '_> {
             Code::UNKNOWN_FIELD,
             format!("unknown field `{}` in `{owner}`", segment.name),
         )
-        .with_primary(self.file, segment.span, format!("`{owner}` has no such field"));
+        .with_primary(
+            self.file,
+            segment.span,
+            format!("`{owner}` has no such field"),
+        );
         match did_you_mean(&segment.name, fields.iter().map(String::as_str)) {
             Some(best) => {
                 diagnostic = diagnostic
@@ -351,8 +372,8 @@ impl ExprChecker<'_, '_> {
                     .with_fix(replace(self.file, segment.span, best));
             }
             None if !fields.is_empty() && fields.len() <= FIELDS_NOTE_MAX => {
-                diagnostic =
-                    diagnostic.with_note(format!("`{owner}` has the fields {}", list_names(&fields)));
+                diagnostic = diagnostic
+                    .with_note(format!("`{owner}` has the fields {}", list_names(&fields)));
             }
             None => {}
         }
@@ -365,10 +386,18 @@ impl ExprChecker<'_, '_> {
         let ty_name = self.cx.ty_name(ty);
         let mut diagnostic = Diagnostic::error(
             Code::UNKNOWN_FIELD,
-            format!("`{owner}` is a `{ty_name}`, it has no field `{}`", segment.name),
+            format!(
+                "`{owner}` is {}, it has no field `{}`",
+                a_ty(&ty_name),
+                segment.name
+            ),
         );
         if let Ty::List(_) | Ty::Set(_) = ty {
-            let kind = if matches!(ty, Ty::Set(_)) { "set" } else { "list" };
+            let kind = if matches!(ty, Ty::Set(_)) {
+                "set"
+            } else {
+                "list"
+            };
             diagnostic = diagnostic
                 .with_primary(self.file, segment.span, format!("a {kind} has no fields"))
                 .with_help(format!(
@@ -376,7 +405,8 @@ impl ExprChecker<'_, '_> {
                     segment.name
                 ));
         } else {
-            diagnostic = diagnostic.with_primary(self.file, segment.span, "only records have fields");
+            diagnostic =
+                diagnostic.with_primary(self.file, segment.span, "only records have fields");
         }
         self.cx.report(diagnostic);
     }
@@ -393,7 +423,11 @@ impl ExprChecker<'_, '_> {
             Code::UNKNOWN_VARIANT,
             format!("unknown variant `{}` in `{enum_name}`", variant.name),
         )
-        .with_primary(self.file, variant.span, format!("`{enum_name}` has no such variant"));
+        .with_primary(
+            self.file,
+            variant.span,
+            format!("`{enum_name}` has no such variant"),
+        );
         if let Some(best) = did_you_mean(&variant.name, names.iter().map(String::as_str)) {
             diagnostic = diagnostic
                 .with_help(format!("did you mean `{best}`?"))
@@ -405,8 +439,8 @@ impl ExprChecker<'_, '_> {
         self.cx.report(diagnostic);
     }
 
-    /// A first segment that names nothing. Where an enum is expected, a near miss of
-    /// one of its variants is an unknown variant.
+    /// A first segment that names nothing. Where an enum is expected of a bare name, a
+    /// near miss of one of its variants is an unknown variant.
     fn report_unknown_name(&mut self, name: &Ident, expected: Option<&Ty>) {
         if let Some(Ty::Enum(enum_id)) = expected {
             let names = self.cx.variant_names(*enum_id);
@@ -416,12 +450,24 @@ impl ExprChecker<'_, '_> {
                 return;
             }
         }
-        let mut diagnostic = Diagnostic::error(
-            Code::UNKNOWN_NAME,
-            format!("unknown name `{}`", name.name),
-        )
-        .with_primary(self.file, name.span, "not a field, a parameter or an enum variant");
-        match self.name_suggestion(&name.name) {
+        let mut diagnostic =
+            Diagnostic::error(Code::UNKNOWN_NAME, format!("unknown name `{}`", name.name))
+                .with_primary(
+                    self.file,
+                    name.span,
+                    "not a field, a parameter or an enum variant",
+                );
+        let suggestion = self.name_suggestion(&name.name);
+        // A misspelt parameter is used, as far as `W0501` is concerned: the error
+        // already says what to fix.
+        if let Some(id) = suggestion
+            .as_deref()
+            .and_then(|best| self.cx.params.get(best))
+            && let Some(state) = self.cx.params.state_mut(id)
+        {
+            state.used = true;
+        }
+        match suggestion {
             Some(best) => {
                 diagnostic = diagnostic
                     .with_help(format!("did you mean `{best}`?"))

@@ -20,7 +20,11 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
     let stderr_color = color.enabled(io::stderr().is_terminal());
     let pack = load_pack(&args.pack)?;
     if pack.has_errors() {
-        print_stderr(&render_terminal(pack.diagnostics(), &pack.sources, stderr_color));
+        print_stderr(&render_terminal(
+            pack.diagnostics(),
+            &pack.sources,
+            stderr_color,
+        ));
         if let Some(summary) = render_summary(&pack.info.name, pack.diagnostics(), stderr_color) {
             print_stderr(&summary);
         }
@@ -69,9 +73,8 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
                 },
             )
         }
-        CheckFormat::Json => render_json(&report).map_err(|error| {
-            CliError::new(format!("cannot write the report as JSON: {error}"))
-        })?,
+        CheckFormat::Json => render_json(&report)
+            .map_err(|error| CliError::new(format!("cannot write the report as JSON: {error}")))?,
     };
     match &args.output {
         Some(path) => write_atomically(path, &text)?,

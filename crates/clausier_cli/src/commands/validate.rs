@@ -30,15 +30,10 @@ pub fn run(args: &ValidateArgs, color: ColorChoice) -> Result<Outcome, Failure> 
                 Some(summary) => print_stderr(&summary),
                 None => {
                     let warnings = count(diagnostics, Severity::Warning);
-                    let mut line = format!(
-                        "pack `{}` {}: no errors",
-                        pack.info.name, pack.info.version
-                    );
+                    let mut line =
+                        format!("pack `{}` {}: no errors", pack.info.name, pack.info.version);
                     if warnings > 0 {
-                        line.push_str(&format!(
-                            ", {}",
-                            plural(warnings, "warning", "warnings")
-                        ));
+                        line.push_str(&format!(", {}", plural(warnings, "warning", "warnings")));
                     }
                     line.push('\n');
                     print_stderr(&line);

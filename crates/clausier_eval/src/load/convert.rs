@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use clausier_check::types::{RecordDef, RecordId, Schema, Ty};
 use clausier_check::value::{Record, Value};
@@ -15,6 +15,8 @@ use super::node::{Entry, Node, NodeKind};
 use super::suggest::closest;
 use super::text_index::TextIndex;
 use crate::descriptor::{DataProblem, Loc, Locations, PathStep};
+
+static EMPTY_RECORD: LazyLock<RecordDef> = LazyLock::new(RecordDef::default);
 
 /// One step of a problem's path as people read it: `subprocessors[1].region`.
 #[derive(Debug, Clone)]
@@ -52,22 +54,26 @@ impl<'s, 't> Converter<'s, 't> {
     }
 
     /// Converts the top of a descriptor, which must be a record of fields.
-    pub(crate) fn convert_root(&mut self, node: &Node<'_>, shape_help: &str) -> Option<Arc<Record>> {
+    pub(crate) fn convert_root(
+        &mut self,
+        node: &Node<'_>,
+        shape_help: &str,
+    ) -> Option<Arc<Record>> {
         let NodeKind::Record(entries) = &node.kind else {
             let message = format!(
                 "expected a record of fields at the top of the descriptor, found {}",
                 found(node, self.index.text())
             );
             let loc = self.index.loc(node.span);
-            self.problems
-                .push(DataProblem::new(Code::DESCRIPTOR_SHAPE, message, String::new(), Some(loc)).with_help(shape_help));
+            self.problems.push(
+                DataProblem::new(Code::DESCRIPTOR_SHAPE, message, String::new(), Some(loc))
+                    .with_help(shape_help),
+            );
             return None;
         };
         let record = self.convert_record(self.schema.descriptor, entries, true);
-        if record.is_some() {
-            self.store_location(node.span);
-        }
-        record
+        self.store_location(node.span);
+        Some(record)
     }
 
     pub(crate) fn finish(self) -> (Locations, Vec<DataProblem>) {
@@ -93,13 +99,21 @@ impl<'s, 't> Converter<'s, 't> {
         self.budget -= 1;
         if self.budget == 0 {
             let message = "the data expands to too many values".to_owned();
-            self.problem(Code::DESCRIPTOR_SYNTAX, message, node.span, Some("YAML aliases repeat their anchor's data: write the values out instead".to_owned()));
+            self.problem(
+                Code::DESCRIPTOR_SYNTAX,
+                message,
+                node.span,
+                Some(
+                    "YAML aliases repeat their anchor's data: write the values out instead"
+                        .to_owned(),
+                ),
+            );
             return None;
         }
         let value = match (ty, &node.kind) {
             (Ty::Error, _) => return None,
             (Ty::Record(id), NodeKind::Record(entries)) => {
-                Value::Record(self.convert_record(*id, entries, false)?)
+                Value::Record(self.convert_record(*id, entries, false))
             }
             (Ty::List(element), NodeKind::List(items)) => self.convert_list(items, element, false),
             (Ty::Set(element), NodeKind::List(items)) => self.convert_list(items, element, true),
@@ -121,9 +135,15 @@ impl<'s, 't> Converter<'s, 't> {
         self.locations.push((self.steps.as_slice().into(), loc));
     }
 
-    fn convert_record(&mut self, id: RecordId, entries: &[Entry<'_>], is_root: bool) -> Option<Arc<Record>> {
+    fn convert_record(
+        &mut self,
+        id: RecordId,
+        entries: &[Entry<'_>],
+        is_root: bool,
+    ) -> Arc<Record> {
         let schema = self.schema;
-        let def: &'s RecordDef = schema.record(id)?;
+        // A pack without a `descriptor` block declares no field: the data is an empty record.
+        let def: &'s RecordDef = schema.record(id).unwrap_or(&EMPTY_RECORD);
         let mut fields: Vec<Option<Value>> = vec![None; def.fields.len()];
         let mut seen: HashMap<&str, Span> = HashMap::with_capacity(entries.len());
         for entry in entries {
@@ -135,14 +155,18 @@ impl<'s, 't> Converter<'s, 't> {
                     format!("key `{key}` given twice"),
                     key,
                     entry.key_span,
-                    Some(format!("the first `{key}` is on line {first_line}; give each key once")),
+                    Some(format!(
+                        "the first `{key}` is on line {first_line}; give each key once"
+                    )),
                 );
                 continue;
             }
             seen.insert(key, entry.key_span);
             match def.fields.get_full(key) {
                 Some((index, name, field)) => {
-                    let Ok(step) = u32::try_from(index) else { continue };
+                    let Ok(step) = u32::try_from(index) else {
+                        continue;
+                    };
                     self.steps.push(PathStep::Field(step));
                     self.shown.push(Shown::Field(name));
                     let value = self.convert(&entry.value, &field.ty);
@@ -168,9 +192,9 @@ impl<'s, 't> Converter<'s, 't> {
                 None => {}
             }
         }
-        Some(Arc::new(Record {
+        Arc::new(Record {
             fields: fields.into_boxed_slice(),
-        }))
+        })
     }
 
     fn convert_list(&mut self, items: &[Node<'_>], element: &Ty, is_set: bool) -> Value {
@@ -213,7 +237,11 @@ impl<'s, 't> Converter<'s, 't> {
         Value::List(values.into())
     }
 
-    fn convert_enum(&mut self, node: &Node<'_>, id: clausier_check::types::EnumId) -> Option<Value> {
+    fn convert_enum(
+        &mut self,
+        node: &Node<'_>,
+        id: clausier_check::types::EnumId,
+    ) -> Option<Value> {
         let schema = self.schema;
         let def = schema.enum_def(id)?;
         let names = || def.variants.iter().map(|variant| variant.name.as_str());
@@ -232,9 +260,15 @@ impl<'s, 't> Converter<'s, 't> {
         if let Some(index) = def.variant_index(text) {
             return Some(Value::Enum(id, index));
         }
-        let help = match closest(text, names()) {
-            Some(near) => format!("did you mean `{near}`? `{}` is one of {listing}", def.name),
-            None => format!("`{}` is one of {listing}", def.name),
+        let qualified = text.split_once('.').filter(|(prefix, variant)| {
+            *prefix == def.name && def.variant_index(variant).is_some()
+        });
+        let help = match (qualified, closest(text, names())) {
+            (Some((_, variant)), _) => format!("write the value's name alone: `{variant}`"),
+            (None, Some(near)) => {
+                format!("did you mean `{near}`? `{}` is one of {listing}", def.name)
+            }
+            (None, None) => format!("`{}` is one of {listing}", def.name),
         };
         let message = format!("unknown `{}` value `{text}`", def.name);
         self.problem(Code::DESCRIPTOR_VARIANT, message, node.span, Some(help));
@@ -258,7 +292,14 @@ impl<'s, 't> Converter<'s, 't> {
         self.problems.push(problem);
     }
 
-    fn problem_at_key(&mut self, code: Code, message: String, key: &str, span: Span, help: Option<String>) {
+    fn problem_at_key(
+        &mut self,
+        code: Code,
+        message: String,
+        key: &str,
+        span: Span,
+        help: Option<String>,
+    ) {
         let path = self.shown_path(Some(key));
         let loc = self.index.loc(span);
         let mut problem = DataProblem::new(code, message, path, Some(loc));
@@ -295,7 +336,11 @@ impl<'s, 't> Converter<'s, 't> {
 fn list_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
     const SHOWN: usize = 12;
     let names: Vec<&str> = names.collect();
-    let mut listing: Vec<String> = names.iter().take(SHOWN).map(|name| format!("`{name}`")).collect();
+    let mut listing: Vec<String> = names
+        .iter()
+        .take(SHOWN)
+        .map(|name| format!("`{name}`"))
+        .collect();
     if names.len() > SHOWN {
         listing.push(format!("and {} more", names.len() - SHOWN));
     }
@@ -325,6 +370,9 @@ impl SeenValues {
     }
 
     fn insert(&mut self, value: &Value, index: usize) {
-        self.buckets.entry(Self::hash(value)).or_default().push(index);
+        self.buckets
+            .entry(Self::hash(value))
+            .or_default()
+            .push(index);
     }
 }

@@ -66,7 +66,9 @@ pub(crate) fn load(loader: &Loader<'_>) -> Vec<Descriptor> {
             let error = SyntaxError {
                 message: "invalid CSV: the file has no header row".to_owned(),
                 span: Span::empty_at(0),
-                help: Some("the first row names the columns, as `id,name,hosting.region`".to_owned()),
+                help: Some(
+                    "the first row names the columns, as `id,name,hosting.region`".to_owned(),
+                ),
             };
             return vec![loader.broken(None, stem, error)];
         }
@@ -121,12 +123,16 @@ fn next_record(
         Ok(false) => None,
         Ok(true) => {
             let offset = record.position().map_or(0, |position| position.byte());
-            let offset = usize::try_from(offset).unwrap_or(body.len()).min(body.len());
+            let offset = usize::try_from(offset)
+                .unwrap_or(body.len())
+                .min(body.len());
             // A position may sit on the line breaks the reader skipped before the row.
             let skipped = body.get(offset..).map_or(0, |rest| {
                 rest.len() - rest.trim_start_matches(['\r', '\n']).len()
             });
-            Some(Ok(u32::try_from(base + offset + skipped).unwrap_or(u32::MAX)))
+            Some(Ok(
+                u32::try_from(base + offset + skipped).unwrap_or(u32::MAX)
+            ))
         }
         Err(error) => {
             let offset = error
@@ -189,12 +195,18 @@ fn cell_spans(text: &str, start: u32, count: usize) -> Vec<CellSpan> {
     cells
 }
 
-fn resolve_columns<'s>(loader: &Loader<'s>, header: &StringRecord, cells: &[CellSpan]) -> Vec<Column<'s>> {
+fn resolve_columns<'s>(
+    loader: &Loader<'s>,
+    header: &StringRecord,
+    cells: &[CellSpan],
+) -> Vec<Column<'s>> {
     let mut first_seen: HashSet<String> = HashSet::new();
     let mut columns = Vec::with_capacity(header.len());
     for (position, name) in header.iter().enumerate() {
         let name = name.trim().to_owned();
-        let span = cells.get(position).map_or(Span::empty_at(0), |cell| cell.raw);
+        let span = cells
+            .get(position)
+            .map_or(Span::empty_at(0), |cell| cell.raw);
         let target = if first_seen.insert(name.clone()) {
             resolve(loader, &name)
         } else {
@@ -215,7 +227,11 @@ fn resolve<'s>(loader: &Loader<'s>, name: &str) -> Target<'s> {
     for (position, segment) in segments.iter().enumerate() {
         let is_last = position + 1 == segments.len();
         let Some((field_name, field)) = record.fields.get_key_value(*segment) else {
-            return if name == "id" { Target::Id } else { Target::Unknown };
+            return if name == "id" {
+                Target::Id
+            } else {
+                Target::Unknown
+            };
         };
         path.push(field_name.as_str());
         let element_is_record = matches!(field.ty.element(), Some(Ty::Record(_)));
@@ -249,7 +265,10 @@ fn strict_warnings(loader: &Loader<'_>, columns: &[Column<'_>]) -> Vec<DataProbl
         .map(|column| {
             let mut problem = DataProblem::new(
                 Code::DESCRIPTOR_UNKNOWN_FIELD,
-                format!("column `{}` is not a field declared by the pack", column.name),
+                format!(
+                    "column `{}` is not a field declared by the pack",
+                    column.name
+                ),
                 column.name.clone(),
                 Some(loader.index.loc(column.span)),
             );
@@ -279,10 +298,13 @@ impl<'a> Group<'a> {
             self.entries.push((first, key_span, Slot::Value(node)));
             return;
         }
-        let existing = self.entries.iter_mut().find_map(|(name, _, slot)| match slot {
-            Slot::Group(group) if name == first => Some(group),
-            _ => None,
-        });
+        let existing = self
+            .entries
+            .iter_mut()
+            .find_map(|(name, _, slot)| match slot {
+                Slot::Group(group) if name == first => Some(group),
+                _ => None,
+            });
         match existing {
             Some(group) => group.insert(rest, key_span, node),
             None => {
@@ -340,7 +362,13 @@ fn row_node<'a>(
         }
         let span = value_span(cell, value, trimmed);
         let problem = |code: Code, message: String, help: String| {
-            DataProblem::new(code, message, column.name.clone(), Some(loader.index.loc(span))).with_help(help)
+            DataProblem::new(
+                code,
+                message,
+                column.name.clone(),
+                Some(loader.index.loc(span)),
+            )
+            .with_help(help)
         };
         match &column.target {
             Target::Field { path, ty } => {
@@ -358,7 +386,10 @@ fn row_node<'a>(
             Target::Record => problems.push(problem(
                 Code::DESCRIPTOR_TYPE,
                 format!("the column `{}` names a record, not a value", column.name),
-                format!("give each of its fields a column, such as `{}.…`", column.name),
+                format!(
+                    "give each of its fields a column, such as `{}.…`",
+                    column.name
+                ),
             )),
             Target::RecordList { field } => problems.push(problem(
                 Code::DESCRIPTOR_TYPE,

@@ -30,7 +30,9 @@ pub(crate) fn scalar(node: &Node<'_>, ty: &Ty) -> Result<Value, Mismatch> {
     match ty {
         Ty::Bool => match &node.kind {
             NodeKind::Bool(value) => Ok(Value::Bool(*value)),
-            NodeKind::Plain(text) => scalar::parse_bool(text).map(Value::Bool).ok_or(Mismatch::Kind),
+            NodeKind::Plain(text) => scalar::parse_bool(text)
+                .map(Value::Bool)
+                .ok_or(Mismatch::Kind),
             _ => Err(Mismatch::Kind),
         },
         Ty::Int => {
@@ -76,7 +78,9 @@ pub(crate) fn scalar(node: &Node<'_>, ty: &Ty) -> Result<Value, Mismatch> {
         },
         Ty::String => match &node.kind {
             NodeKind::Str(text) | NodeKind::Plain(text) => Ok(Value::String(text.as_ref().into())),
-            NodeKind::Number(_) | NodeKind::Bool(_) => Err(Mismatch::Unquoted),
+            NodeKind::Number(_) | NodeKind::Bool(_) | NodeKind::Date(_) | NodeKind::DateTime => {
+                Err(Mismatch::Unquoted)
+            }
             _ => Err(Mismatch::Kind),
         },
         _ => Err(Mismatch::Kind),
@@ -89,7 +93,9 @@ fn number(node: &Node<'_>) -> Result<Decimal, Mismatch> {
         NodeKind::Number(NumberText::Text(text)) | NodeKind::Plain(text) => {
             from_number_text(Some(scalar::parse_decimal(text)))
         }
-        NodeKind::Str(text) if scalar::parse_decimal(text.trim()).is_ok() => Err(Mismatch::QuotedNumber),
+        NodeKind::Str(text) if scalar::parse_decimal(text.trim()).is_ok() => {
+            Err(Mismatch::QuotedNumber)
+        }
         _ => Err(Mismatch::Kind),
     }
 }
@@ -111,21 +117,43 @@ pub(crate) fn type_error_help(node: &Node<'_>, ty: &Ty, mismatch: Mismatch) -> O
         Mismatch::DateForm => "write dates year-month-day, as `2027-06-30`".to_owned(),
         Mismatch::NoSuchDay => format!("`{}` is not a day of the calendar", node.as_text()?),
         Mismatch::DateTime => "a date has no time of day: write it as `2027-06-30`".to_owned(),
-        Mismatch::Duration => "write durations in ISO 8601 (`P6M`, `P30D`, `P1Y2M10D`, `P2W`) or in \
+        Mismatch::Duration => {
+            "write durations in ISO 8601 (`P6M`, `P30D`, `P1Y2M10D`, `P2W`) or in \
                                words (`6 months`, `30 days`, `1 year`)"
-            .to_owned(),
+                .to_owned()
+        }
+        Mismatch::Kind if decimal_comma(node, ty).is_some() => {
+            format!(
+                "write decimals with a point: `{}`",
+                decimal_comma(node, ty)?
+            )
+        }
         Mismatch::Kind => match (ty, &node.kind) {
             (Ty::Percent, NodeKind::Str(_)) => {
-                "write a number of percent, `87.5`, or a string with the sign, `\"87.5%\"`".to_owned()
+                "write a number of percent, `87.5`, or a string with the sign, `\"87.5%\"`"
+                    .to_owned()
             }
             (Ty::Money, NodeKind::Str(_)) => {
-                "write a number of euros, `4.5`, or a string with the currency, `\"4.50 €\"`".to_owned()
+                "write a number of euros, `4.5`, or a string with the currency, `\"4.50 €\"`"
+                    .to_owned()
             }
             (Ty::Bool, NodeKind::Str(_)) => "write `true` or `false` without quotes".to_owned(),
             _ => return None,
         },
     };
     Some(help)
+}
+
+/// The text with its decimal comma made a point, when that makes it fit: `4,50 €`, as
+/// French spreadsheets write it.
+fn decimal_comma(node: &Node<'_>, ty: &Ty) -> Option<String> {
+    let text = node.as_text()?;
+    if !text.contains(',') || !matches!(ty, Ty::Int | Ty::Number | Ty::Percent | Ty::Money) {
+        return None;
+    }
+    let fixed = text.replacen(',', ".", 1);
+    let as_written = Node::new(NodeKind::Plain(fixed.as_str().into()), node.span);
+    scalar(&as_written, ty).is_ok().then_some(fixed)
 }
 
 /// What a type expects, as in "expected a date such as `2027-06-30`".
@@ -155,8 +183,12 @@ impl fmt::Display for Expected<'_> {
                 Some(def) => match &def.name {
                     Some(name) => write!(f, "a `{name}` record"),
                     None => {
-                        let fields: Vec<String> =
-                            def.fields.keys().take(2).map(|name| format!("`{name}`")).collect();
+                        let fields: Vec<String> = def
+                            .fields
+                            .keys()
+                            .take(2)
+                            .map(|name| format!("`{name}`"))
+                            .collect();
                         if fields.is_empty() {
                             f.write_str("a record")
                         } else {
@@ -174,7 +206,10 @@ impl fmt::Display for Expected<'_> {
 /// What was found, as in "found `\"30/06/2027\"`": the text itself when it is short,
 /// else what kind of value it is.
 pub(crate) fn found(node: &Node<'_>, text: &str) -> String {
-    if matches!(node.kind, NodeKind::List(_) | NodeKind::Record(_)) {
+    if matches!(
+        node.kind,
+        NodeKind::List(_) | NodeKind::Record(_) | NodeKind::Broken
+    ) {
         return node.kind_name().to_owned();
     }
     let written = text.get(node.span.range()).unwrap_or_default().trim();

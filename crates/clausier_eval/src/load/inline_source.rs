@@ -36,7 +36,9 @@ pub(crate) fn node(data: &DataValue, depth: usize) -> Result<Node<'_>, SyntaxErr
                     DurationUnit::Days => Some(Duration::new(0, amount)),
                     DurationUnit::Weeks => amount.checked_mul(7).map(|days| Duration::new(0, days)),
                     DurationUnit::Months => Some(Duration::new(amount, 0)),
-                    DurationUnit::Years => amount.checked_mul(12).map(|months| Duration::new(months, 0)),
+                    DurationUnit::Years => amount
+                        .checked_mul(12)
+                        .map(|months| Duration::new(months, 0)),
                 };
                 duration.map_or(NodeKind::Broken, NodeKind::Duration)
             }

@@ -41,12 +41,16 @@ pub(crate) fn parse(text: &str, base: usize) -> Result<Node<'_>, SyntaxError> {
     })?;
     match parsed.value {
         Some(value) => node(&value, base, 0),
-        None => Ok(Node::new(NodeKind::Null, Span::from_range(base..base + text.len()))),
+        None => Ok(Node::new(
+            NodeKind::Null,
+            Span::from_range(base..base + text.len()),
+        )),
     }
 }
 
 fn node<'a>(value: &JsonValue<'a>, base: usize, depth: usize) -> Result<Node<'a>, SyntaxError> {
-    let span = |range: jsonc_parser::common::Range| Span::from_range(base + range.start..base + range.end);
+    let span =
+        |range: jsonc_parser::common::Range| Span::from_range(base + range.start..base + range.end);
     if depth > MAX_DEPTH {
         return Err(SyntaxError {
             message: format!("the data nests deeper than {MAX_DEPTH} levels"),
@@ -110,7 +114,9 @@ fn help(kind: &ParseErrorKind) -> Option<String> {
     let help = match kind {
         ParseErrorKind::CommentsNotAllowed => "JSON has no comments: remove it",
         ParseErrorKind::TrailingCommasNotAllowed => "remove the comma after the last item",
-        ParseErrorKind::ExpectedStringObjectProperty => "write keys in double quotes, as `\"region\"`",
+        ParseErrorKind::ExpectedStringObjectProperty => {
+            "write keys in double quotes, as `\"region\"`"
+        }
         ParseErrorKind::SingleQuotedStringsNotAllowed => "write strings in double quotes",
         ParseErrorKind::MultipleRootJsonValues => {
             "a JSON file holds one descriptor; write one object a line in an `.ndjson` file for many"

@@ -73,7 +73,13 @@ pub struct LoadOptions {
 
 /// One file's descriptors, in order: one for JSON, YAML and TOML, one per non-blank line
 /// of NDJSON and per non-blank row of CSV.
-pub fn load_text(schema: &Schema, source: &str, text: &str, format: Format, options: &LoadOptions) -> Vec<Descriptor> {
+pub fn load_text(
+    schema: &Schema,
+    source: &str,
+    text: &str,
+    format: Format,
+    options: &LoadOptions,
+) -> Vec<Descriptor> {
     let index = TextIndex::new(text);
     let loader = Loader {
         schema,
@@ -141,7 +147,12 @@ pub fn unreadable(source: &str, message: String) -> Descriptor {
         line: None,
         root: None,
         locations: Locations::default(),
-        problems: vec![DataProblem::new(Code::DESCRIPTOR_UNREADABLE, message, String::new(), None)],
+        problems: vec![DataProblem::new(
+            Code::DESCRIPTOR_UNREADABLE,
+            message,
+            String::new(),
+            None,
+        )],
     }
 }
 
@@ -235,7 +246,13 @@ fn load_ndjson(loader: &Loader<'_>, text: &str) -> Vec<Descriptor> {
         let number = u32::try_from(line_index + 1).unwrap_or(u32::MAX);
         let read = json_source::parse(line, base);
         let shape = "each line of an NDJSON file is one JSON object";
-        descriptors.push(loader.document(Some(number), format!("{stem}:{number}"), read, Vec::new(), shape));
+        descriptors.push(loader.document(
+            Some(number),
+            format!("{stem}:{number}"),
+            read,
+            Vec::new(),
+            shape,
+        ));
     }
     descriptors
 }

@@ -2,9 +2,15 @@
 
 /// The candidate closest to `name`: one that differs only in case, else the one within a
 /// few edits (about a third of the name's length).
-pub(crate) fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    name: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
     let candidates: Vec<&str> = candidates.collect();
-    if let Some(same_letters) = candidates.iter().find(|c| c.to_lowercase() == name.to_lowercase()) {
+    if let Some(same_letters) = candidates
+        .iter()
+        .find(|c| c.to_lowercase() == name.to_lowercase())
+    {
         return Some(same_letters);
     }
     let allowed = (name.chars().count() / 3).max(1);

@@ -58,7 +58,11 @@ impl<'t> TextIndex<'t> {
         let offset = offset.min(self.text.len());
         let block = offset / BLOCK;
         let base = self.chars_before_block.get(block).copied().unwrap_or(0);
-        let bytes = self.text.as_bytes().get(block * BLOCK..offset).unwrap_or(&[]);
+        let bytes = self
+            .text
+            .as_bytes()
+            .get(block * BLOCK..offset)
+            .unwrap_or(&[]);
         base + count_chars(bytes)
     }
 

@@ -37,7 +37,10 @@ pub(crate) fn parse(text: &str) -> Result<TomlRead<'_>, SyntaxError> {
     }
     let span = Span::from_range(root.span());
     let root = Node::new(table(root.get_ref(), 0)?, span);
-    Ok(TomlRead { root, duplicate_keys })
+    Ok(TomlRead {
+        root,
+        duplicate_keys,
+    })
 }
 
 fn table<'a>(table: &DeTable<'a>, depth: usize) -> Result<NodeKind<'a>, SyntaxError> {
@@ -71,10 +74,13 @@ fn node<'a>(value: &Spanned<DeValue<'a>>, depth: usize) -> Result<Node<'a>, Synt
         DeValue::Integer(integer) => i128::from_str_radix(integer.as_str(), integer.radix())
             .ok()
             .and_then(|value| Decimal::try_from_i128_with_scale(value, 0).ok())
-            .map_or(NodeKind::Number(NumberText::Text(Cow::Owned(integer.to_string()))), |value| {
-                NodeKind::Number(NumberText::Exact(value))
-            }),
-        DeValue::Float(float) => NodeKind::Number(NumberText::Text(Cow::Owned(float.as_str().to_owned()))),
+            .map_or(
+                NodeKind::Number(NumberText::Text(Cow::Owned(integer.to_string()))),
+                |value| NodeKind::Number(NumberText::Exact(value)),
+            ),
+        DeValue::Float(float) => {
+            NodeKind::Number(NumberText::Text(Cow::Owned(float.as_str().to_owned())))
+        }
         DeValue::Boolean(value) => NodeKind::Bool(*value),
         DeValue::Datetime(datetime) => match (datetime.date, datetime.time, datetime.offset) {
             (Some(date), None, None) => local_date(date).map_or(NodeKind::DateTime, NodeKind::Date),

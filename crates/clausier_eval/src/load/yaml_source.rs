@@ -106,11 +106,16 @@ impl<'a> Builder<'a, '_> {
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let (kind, start, anchor) = match self.stack.pop() {
-                    Some(Frame::Sequence { items, start, anchor }) => {
-                        (NodeKind::List(Rc::from(items)), start, anchor)
-                    }
+                    Some(Frame::Sequence {
+                        items,
+                        start,
+                        anchor,
+                    }) => (NodeKind::List(Rc::from(items)), start, anchor),
                     Some(Frame::Mapping {
-                        entries, start, anchor, ..
+                        entries,
+                        start,
+                        anchor,
+                        ..
                     }) => (NodeKind::Record(Rc::from(entries)), start, anchor),
                     None => return Ok(()),
                 };
@@ -167,13 +172,17 @@ impl<'a> Builder<'a, '_> {
                         NodeKind::Null => Cow::Borrowed(""),
                         NodeKind::List(_) | NodeKind::Record(_) => {
                             return Err(SyntaxError {
-                                message: format!("invalid YAML: a key must be a name, found {}", node.kind_name()),
+                                message: format!(
+                                    "invalid YAML: a key must be a name, found {}",
+                                    node.kind_name()
+                                ),
                                 span: node.span,
                                 help: None,
                             });
                         }
                         _ => {
-                            let written = self.index.text().get(node.span.range()).unwrap_or_default();
+                            let written =
+                                self.index.text().get(node.span.range()).unwrap_or_default();
                             Cow::Owned(written.to_owned())
                         }
                     };

@@ -154,7 +154,13 @@ pub fn load(source: &str, text: &str, format: Format) -> Vec<Descriptor> {
 }
 
 pub fn load_strict(source: &str, text: &str, format: Format) -> Vec<Descriptor> {
-    load_text(&schema(), source, text, format, &LoadOptions { strict: true })
+    load_text(
+        &schema(),
+        source,
+        text,
+        format,
+        &LoadOptions { strict: true },
+    )
 }
 
 pub fn load_one(source: &str, text: &str, format: Format) -> Descriptor {
@@ -175,7 +181,11 @@ pub fn render(descriptors: &[Descriptor]) -> String {
 }
 
 fn render_one(schema: &Schema, descriptor: &Descriptor, out: &mut String) {
-    let status = if descriptor.is_invalid() { "invalid" } else { "valid" };
+    let status = if descriptor.is_invalid() {
+        "invalid"
+    } else {
+        "valid"
+    };
     let line = descriptor
         .line
         .map_or(String::new(), |line| format!(" line {line}"));
@@ -210,7 +220,9 @@ fn render_one(schema: &Schema, descriptor: &Descriptor, out: &mut String) {
 }
 
 fn at(loc: Option<clausier_eval::descriptor::Loc>) -> String {
-    loc.map_or("@?".to_owned(), |loc| format!("@{}:{}", loc.line, loc.column))
+    loc.map_or("@?".to_owned(), |loc| {
+        format!("@{}:{}", loc.line, loc.column)
+    })
 }
 
 fn render_record(
@@ -223,7 +235,11 @@ fn render_record(
     out: &mut String,
 ) {
     let def = schema.record(id).expect("record in schema");
-    assert_eq!(record.fields.len(), def.fields.len(), "a record has a slot per field");
+    assert_eq!(
+        record.fields.len(),
+        def.fields.len(),
+        "a record has a slot per field"
+    );
     for (index, (name, field)) in def.fields.iter().enumerate() {
         let Some(value) = record.fields[index].as_ref() else {
             continue;
@@ -260,11 +276,19 @@ fn render_value(
             let _ = writeln!(out, "  {shown} = list of {} {loc}", items.len());
             for (index, item) in items.iter().enumerate() {
                 path.push(PathStep::Index(index as u32));
-                render_value(schema, descriptor, element, item, &format!("{shown}[{index}]"), path, out);
+                render_value(
+                    schema,
+                    descriptor,
+                    element,
+                    item,
+                    &format!("{shown}[{index}]"),
+                    path,
+                    out,
+                );
                 path.pop();
             }
         }
-        (Ty::List(element) | Ty::Set(element), Value::List(items)) => {
+        (Ty::List(_) | Ty::Set(_), Value::List(items)) => {
             let _ = writeln!(out, "  {shown} = {} {loc}", value.display(schema));
             for (index, item) in items.iter().enumerate() {
                 path.push(PathStep::Index(index as u32));
@@ -299,15 +323,23 @@ pub fn assert_locations_within(text: &str, descriptors: &[Descriptor]) {
     let line_count = text.split('\n').count() as u32;
     for descriptor in descriptors {
         let problem_locs = descriptor.problems.iter().filter_map(|problem| problem.loc);
-        let value_locs = descriptor.root.iter().flat_map(|root| {
-            collect_locations(descriptor, root)
-        });
+        let value_locs = descriptor
+            .root
+            .iter()
+            .flat_map(|root| collect_locations(descriptor, root));
         for loc in problem_locs.chain(value_locs) {
             assert!(loc.span.start <= loc.span.end, "{loc:?}");
-            assert!((loc.span.end as usize) <= text.len(), "{loc:?} past {}", text.len());
+            assert!(
+                (loc.span.end as usize) <= text.len(),
+                "{loc:?} past {}",
+                text.len()
+            );
             assert!(text.is_char_boundary(loc.span.start as usize), "{loc:?}");
             assert!(loc.line >= 1 && loc.line <= line_count, "{loc:?}");
-            let line_text = text.split('\n').nth(loc.line as usize - 1).unwrap_or_default();
+            let line_text = text
+                .split('\n')
+                .nth(loc.line as usize - 1)
+                .unwrap_or_default();
             assert!(
                 loc.column >= 1 && loc.column as usize <= line_text.chars().count() + 1,
                 "{loc:?} on {line_text:?}"

@@ -1,8 +1,8 @@
 //! A hand-built report with one descriptor of each status, for the renderers' tests.
 
 use clausier_eval::report::{
-    ClauseResult, CriterionResult, DataErrorEntry, DescriptorReport, DescriptorStatus,
-    Explanation, PackInfo, Report, RequirementResult, RequirementStatus, Summary,
+    ClauseResult, CriterionResult, DataErrorEntry, DescriptorReport, DescriptorStatus, Explanation,
+    PackInfo, Report, RequirementResult, RequirementStatus, Summary,
 };
 use rust_decimal::Decimal;
 
@@ -44,7 +44,12 @@ fn criterion(
     })
 }
 
-fn explained(expr: &str, path: Option<&str>, value: Option<&str>, at: Option<(u32, u32)>) -> Explanation {
+fn explained(
+    expr: &str,
+    path: Option<&str>,
+    value: Option<&str>,
+    at: Option<(u32, u32)>,
+) -> Explanation {
     Explanation {
         expr: expr.to_owned(),
         path: path.map(str::to_owned),
@@ -114,7 +119,13 @@ pub(crate) fn report() -> Report {
                         explained("count(subprocessors) <= 1", None, Some("2"), None),
                     ],
                 ),
-                requirement("ACC-01", "should", Missing, &["accessibility.rgaa_rate"], vec![]),
+                requirement(
+                    "ACC-01",
+                    "should",
+                    Missing,
+                    &["accessibility.rgaa_rate"],
+                    vec![],
+                ),
                 criterion("PRIX", 40, None, &[], false),
             ],
             errors: vec![],
@@ -167,8 +178,7 @@ pub(crate) fn report() -> Report {
         pack: PackInfo {
             name: "edtech-fr".into(),
             version: "1.0.0".into(),
-            hash: "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
-                .into(),
+            hash: "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef".into(),
         },
         date: "2026-11-28".into(),
         descriptors,

@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use clausier_eval::report::{
-    ClauseResult, CriterionResult, DataErrorEntry, DescriptorReport, DescriptorStatus,
-    Explanation, Report, RequirementResult, RequirementStatus,
+    ClauseResult, CriterionResult, DataErrorEntry, DescriptorReport, DescriptorStatus, Explanation,
+    Report, RequirementResult, RequirementStatus,
 };
 use rust_decimal::{Decimal, RoundingStrategy};
 use unicode_width::UnicodeWidthStr;
@@ -37,7 +37,12 @@ pub fn render_human(report: &Report, options: &HumanOptions) -> String {
         report.pack.version,
         report.pack.hash
     );
-    let _ = writeln!(out, "{} {}", painter.paint(Style::Bold, "date:"), report.date);
+    let _ = writeln!(
+        out,
+        "{} {}",
+        painter.paint(Style::Bold, "date:"),
+        report.date
+    );
     if !report.descriptors.is_empty() {
         out.push('\n');
         write_table(&mut out, &report.descriptors, painter);
@@ -74,16 +79,23 @@ enum Align {
 fn write_table(out: &mut String, descriptors: &[DescriptorReport], painter: Painter) {
     const GAP: &str = "  ";
     let header = ["ID", "SOURCE", "STATUS", "SCORE", "RANK"];
-    let aligns = [Align::Left, Align::Left, Align::Left, Align::Right, Align::Right];
+    let aligns = [
+        Align::Left,
+        Align::Left,
+        Align::Left,
+        Align::Right,
+        Align::Right,
+    ];
     let rows: Vec<([String; 5], DescriptorStatus)> = descriptors
         .iter()
         .map(|d| {
             let cells = [
                 d.id.clone(),
                 d.source.clone(),
-                status_word(d.status).to_owned(),
+                d.status.as_str().to_owned(),
                 d.score.map_or_else(|| "-".to_owned(), two_decimals),
-                d.rank.map_or_else(|| "-".to_owned(), |rank| rank.to_string()),
+                d.rank
+                    .map_or_else(|| "-".to_owned(), |rank| rank.to_string()),
             ];
             (cells, d.status)
         })
@@ -142,7 +154,7 @@ fn write_details(
     options: &HumanOptions,
     painter: Painter,
 ) {
-    let status = painter.paint(status_style(descriptor.status), status_word(descriptor.status));
+    let status = painter.paint(status_style(descriptor.status), descriptor.status.as_str());
     let mut heading = format!(
         "{} ({}): {status}",
         painter.paint(Style::Bold, &descriptor.id),
@@ -277,18 +289,14 @@ fn write_data_error(
         let _ = write!(line, " {}", error.path);
     }
     let _ = write!(line, ": {}", error.message);
-    match error.line {
-        Some(at) => {
-            let _ = write!(
-                line,
-                " at {}:{at}:{}",
-                descriptor.source,
-                error.column.unwrap_or(1)
-            );
-        }
-        None => {
-            let _ = write!(line, " in {}", descriptor.source);
-        }
+    // Without a line the heading above already names the file.
+    if let Some(at) = error.line {
+        let _ = write!(
+            line,
+            " at {}:{at}:{}",
+            descriptor.source,
+            error.column.unwrap_or(1)
+        );
     }
     let _ = writeln!(out, "{line}");
 }
@@ -301,10 +309,6 @@ fn clause_name(report: &Report, clause: &str, pack: &str) -> String {
     } else {
         format!("{pack}::{clause}")
     }
-}
-
-fn status_word(status: DescriptorStatus) -> &'static str {
-    status.as_str()
 }
 
 fn status_style(status: DescriptorStatus) -> Style {

@@ -22,20 +22,10 @@ pub fn render_terminal(diags: &[Diagnostic], sources: &SourceMap, color: bool) -
     let styles = Styles::default();
     let mut out = Vec::new();
     for diagnostic in diags {
-        let converted = to_codespan(diagnostic);
+        let converted = to_codespan(diagnostic, sources);
         let mut buffer = Vec::new();
-        let rendered = emit(&mut buffer, color, &styles, &config, &files, &converted);
-        if rendered.is_err() {
-            // A label points outside its file or at a file the map does not hold: the
-            // message is still worth showing, without the snippet.
-            buffer.clear();
-            let mut bare = converted.clone();
-            bare.labels.clear();
-            let bare_notes = label_notes(diagnostic, sources);
-            bare.notes.splice(0..0, bare_notes);
-            if emit(&mut buffer, color, &styles, &config, &files, &bare).is_err() {
-                buffer = fallback_text(diagnostic).into_bytes();
-            }
+        if emit(&mut buffer, color, &styles, &config, &files, &converted).is_err() {
+            buffer = fallback_text(diagnostic).into_bytes();
         }
         out.extend_from_slice(&buffer);
     }
@@ -59,25 +49,40 @@ fn emit(
     }
 }
 
-fn to_codespan(diagnostic: &Diagnostic) -> cs::Diagnostic<clausier_diagnostics::FileId> {
+fn to_codespan(
+    diagnostic: &Diagnostic,
+    sources: &SourceMap,
+) -> cs::Diagnostic<clausier_diagnostics::FileId> {
     let severity = match diagnostic.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
         Severity::Info => cs::Severity::Note,
     };
-    let labels = diagnostic
-        .labels
-        .iter()
-        .map(|label| {
+    let mut labels = Vec::new();
+    let mut notes = Vec::new();
+    for label in &diagnostic.labels {
+        if fits(label, sources) {
             let style = if label.primary {
                 cs::LabelStyle::Primary
             } else {
                 cs::LabelStyle::Secondary
             };
-            cs::Label::new(style, label.file, label.span.range()).with_message(&label.message)
-        })
-        .collect();
-    let mut notes = diagnostic.notes.clone();
+            labels.push(
+                cs::Label::new(style, label.file, label.span.range()).with_message(&label.message),
+            );
+        } else {
+            // A span that does not fit its text cannot be drawn; say what it said.
+            let file = sources
+                .get(label.file)
+                .map_or("<unknown file>", |file| file.name());
+            notes.push(if label.message.is_empty() {
+                file.to_owned()
+            } else {
+                format!("{file}: {}", label.message)
+            });
+        }
+    }
+    notes.extend(diagnostic.notes.iter().cloned());
     if let Some(help) = &diagnostic.help {
         notes.push(format!("help: {help}"));
     }
@@ -88,22 +93,17 @@ fn to_codespan(diagnostic: &Diagnostic) -> cs::Diagnostic<clausier_diagnostics::
         .with_notes(notes)
 }
 
-/// Where each label is, as `file:line:column: message` notes, for a diagnostic whose
-/// snippet cannot be drawn.
-fn label_notes(diagnostic: &Diagnostic, sources: &SourceMap) -> Vec<String> {
-    diagnostic
-        .labels
-        .iter()
-        .filter_map(|label| {
-            let (name, start) = locate(label, sources)?;
-            let place = format!("{name}:{}:{}", start.line, start.column);
-            Some(if label.message.is_empty() {
-                place
-            } else {
-                format!("{place}: {}", label.message)
-            })
-        })
-        .collect()
+/// Whether a label's span lies within its file, on character boundaries.
+fn fits(label: &Label, sources: &SourceMap) -> bool {
+    let Some(file) = sources.get(label.file) else {
+        return false;
+    };
+    let text = file.text();
+    let range = label.span.range();
+    range.start <= range.end
+        && range.end <= text.len()
+        && text.is_char_boundary(range.start)
+        && text.is_char_boundary(range.end)
 }
 
 fn fallback_text(diagnostic: &Diagnostic) -> String {

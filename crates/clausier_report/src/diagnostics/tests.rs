@@ -20,12 +20,24 @@ fn span_of(text: &str, needle: &str) -> Span {
 fn diagnostics() -> Vec<Diagnostic> {
     vec![
         Diagnostic::error(Code::UNKNOWN_FIELD, "unknown field `region` in `hosting`")
-            .with_primary(FileId(0), span_of(HOSTING, "region =="), "not a field of `hosting`")
-            .with_secondary(FileId(0), span_of(HOSTING, "région"), "a field with a close name")
+            .with_primary(
+                FileId(0),
+                span_of(HOSTING, "region =="),
+                "not a field of `hosting`",
+            )
+            .with_secondary(
+                FileId(0),
+                span_of(HOSTING, "région"),
+                "a field with a close name",
+            )
             .with_note("the fields of `hosting` are `région`")
             .with_help("did you mean `région`?"),
         Diagnostic::error(Code::INCOMPARABLE, "cannot compare `percent` with `money`")
-            .with_primary(FileId(1), span_of(AWARD, "75% < 6 €"), "percent compared with money"),
+            .with_primary(
+                FileId(1),
+                span_of(AWARD, "75% < 6 €"),
+                "percent compared with money",
+            ),
         Diagnostic::warning(Code::WEIGHTS_NOT_100, "criteria weights sum to 40, not 100")
             .with_primary(FileId(1), span_of(AWARD, "weight 40"), "the only criterion")
             .with_help("make the weights of all criteria sum to 100"),

@@ -117,14 +117,28 @@ fn string_end(text: &str, from: usize, end: usize) -> usize {
 }
 
 /// The end of the last token in `from..end`, or `from` when there is none.
+///
+/// Works backwards a line at a time (strings and comments never span lines), so the cost
+/// is the length of the trailing lines, not of the whole text.
 pub(super) fn last_token_end(text: &str, from: usize, end: usize) -> usize {
-    let mut last = from;
-    let mut i = skip_trivia(text, from, end);
-    while i < end {
-        last = token_end(text, i, end);
-        i = skip_trivia(text, last, end);
+    let mut end = end;
+    while end > from {
+        let line_start = text[from..end]
+            .rfind('\n')
+            .map_or(from, |at| from + at + 1);
+        let mut last = None;
+        let mut i = skip_trivia(text, line_start, end);
+        while i < end {
+            let stop = token_end(text, i, end);
+            last = Some(stop);
+            i = skip_trivia(text, stop, end);
+        }
+        if let Some(last) = last {
+            return last;
+        }
+        end = line_start.saturating_sub(1).max(from);
     }
-    last
+    from
 }
 
 /// The token at `from`, for a message: `found \`…\``, shortened when long.

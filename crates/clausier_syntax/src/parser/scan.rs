@@ -396,7 +396,8 @@ mod tests {
         assert_eq!(
             chunk_texts(text),
             [
-                "// head\nenum A { X }\n\n",
+                "// head\n",
+                "enum A { X }\n\n",
                 "/// doc\n// between\n/// more\nparam p: int = 1\n",
                 "use x\n"
             ]

@@ -1,0 +1,215 @@
+//! Typing: conditions, comparisons, arithmetic, collections, `has`, aggregates, and the
+//! typed tree the evaluator receives.
+
+mod common;
+
+use common::{check_in_schema, report};
+use insta::assert_snapshot;
+
+fn snapshot_of(source: &str) -> String {
+    report(source, &check_in_schema(source))
+}
+
+#[test]
+fn conditions_must_be_bool() {
+    assert_snapshot!(snapshot_of(
+        r#"
+requirement ACC-01 "accessibility" {
+  when pricing.per_student
+  require accessibility.rgaa_rate
+}
+requirement SUB-01 "subprocessors" {
+  require not hosting.country or subprocessors and (if hosting.region then true else false)
+}
+requirement SUB-02 "filters" {
+  require any s in subprocessors: s.region and count(s in subprocessors: s.name) > 0
+}
+"#
+    ));
+}
+
+#[test]
+fn comparisons_of_different_types_suggest_the_right_literal() {
+    assert_snapshot!(snapshot_of(
+        r#"
+requirement CMP-01 "units" {
+  require accessibility.rgaa_rate >= 75 €
+    and accessibility.rgaa_rate >= 75
+    and pricing.per_student <= 6
+    and reversibility.notice >= 30
+    and hosting.region == "EU"
+    and security.iso27001_expires > "2026-12-01"
+    and 0.8 <= accessibility.rgaa_rate
+    and hosting.country == hosting.secnumcloud
+}
+"#
+    ));
+}
+
+#[test]
+fn ordering_needs_ordered_types() {
+    assert_snapshot!(snapshot_of(
+        r#"
+requirement ORD-01 "order" {
+  require hosting.secnumcloud < true and hosting.country >= "M" and pricing.licences >= 2.5
+}
+"#
+    ));
+}
+
+#[test]
+fn arithmetic_names_the_operator_and_both_types() {
+    assert_snapshot!(snapshot_of(
+        r#"
+requirement ARI-01 "arithmetic" {
+  require accessibility.rgaa_rate + pricing.per_student > 0%
+    and hosting.country * 2 == "x"
+    and -hosting.country == "x"
+    and security.iso27001_expires + 30 > today
+    and pricing.per_student - 1 > 0 €
+    and accessibility.rgaa_rate - 5 > 0%
+}
+"#
+    ));
+}
+
+#[test]
+fn collections_are_needed_by_in_all_any_and_count() {
+    assert_snapshot!(snapshot_of(
+        r#"
+requirement COL-01 "collections" {
+  require "x" in hosting.country
+    and all x in pricing.licences: x > 0
+    and any r in hosting.region: r == EU
+    and count(hosting) > 0
+    and 3 in standards
+    and EU in ["EU", "EEA"]
+    and hosting.region in ["EU"]
+}
+"#
+    ));
+}
+
+#[test]
+fn scores_are_numbers_or_percents() {
+    assert_snapshot!(snapshot_of(
+        r#"
+criterion PRIX "price" weight 50 {
+  score pricing.per_student
+}
+criterion SEC "security" weight 30 {
+  score hosting.secnumcloud
+}
+criterion TAG "tags" weight 20 {
+  score standards
+}
+"#
+    ));
+}
+
+#[test]
+fn aggregates_only_in_criterion_scores() {
+    assert_snapshot!(snapshot_of(
+        r#"
+requirement PRI-01 "price" {
+  require pricing.per_student <= lowest(pricing.per_student) * 2
+}
+criterion PRIX "price" weight 100 {
+  score if lowest(hosting.country) == "x" then highest(3) else highest(accessibility.rgaa_rate) / 100%
+}
+criterion SUB "subprocessors" weight 0.5 {
+  score count(s in subprocessors: lowest(s.name) == "a")
+}
+"#
+    ));
+}
+
+#[test]
+fn has_needs_a_field() {
+    assert_snapshot!(snapshot_of(
+        r#"
+param max_price: money = 6 €
+requirement HAS-01 "has" {
+  require has max_price and has EU and all s in subprocessors: has s
+}
+requirement HAS-02 "has fields" {
+  require has security.iso27001_expires and all s in subprocessors: has s.region
+}
+"#
+    ));
+}
+
+#[test]
+fn if_branches_must_agree() {
+    assert_snapshot!(snapshot_of(
+        r#"
+criterion PRIX "price" weight 100 {
+  score if hosting.secnumcloud then pricing.per_student else 50%
+}
+"#
+    ));
+}
+
+#[test]
+fn lists_hold_one_type() {
+    assert_snapshot!(snapshot_of(
+        r#"
+requirement LST-01 "list" {
+  require hosting.country in ["FR", 3, true]
+}
+"#
+    ));
+}
+
+#[test]
+fn typed_trees() {
+    let source = r#"
+param min_rgaa: percent = 75%
+requirement SEC-01 "security" {
+  require security.iso27001 and security.iso27001_expires >= today + 12 months
+}
+requirement SUB-01 "subprocessors" {
+  require count(s in subprocessors: s.region != EU) <= 2 implies has hosting.secnumcloud
+}
+requirement NUM-01 "numbers" {
+  require pricing.licences / 2 > 1.5 and -accessibility.rgaa_rate < min_rgaa * 2
+}
+criterion PRIX "price" weight 60 {
+  score lowest(pricing.per_student) / pricing.per_student
+}
+criterion ACC "accessibility" weight 40 {
+  score if accessibility.rgaa_rate >= min_rgaa then accessibility.rgaa_rate else highest(accessibility.rgaa_rate) - lowest(accessibility.rgaa_rate) - 100%
+}
+"#;
+    let outcome = check_in_schema(source);
+    assert_eq!(outcome.diagnostics(), "no diagnostics\n");
+    let trees = [
+        outcome.require_of("SEC-01"),
+        outcome.require_of("SUB-01"),
+        outcome.require_of("NUM-01"),
+        outcome.score_of("PRIX"),
+        outcome.score_of("ACC"),
+    ];
+    assert_snapshot!(trees.join("\n"));
+    assert_eq!(
+        outcome.pack().aggregates.len(),
+        3,
+        "equal aggregates are shared"
+    );
+}
+
+#[test]
+fn errors_do_not_cascade() {
+    // One error each: the unknown name, not the comparison, the `and` or the lint
+    // on constant conditions.
+    assert_snapshot!(snapshot_of(
+        r#"
+requirement ONE-01 "one" {
+  require hostng.region == EU and hosting.region == Regoin.EU
+}
+requirement ONE-02 "two" {
+  require (accessibility.rgaa_rate + pricing.per_student) > 5% and count(nothing) > 0
+}
+"#
+    ));
+}

@@ -1,0 +1,353 @@
+//! End-to-end tests of the `clausier` binary on the fixtures under `tests/cli/` at the
+//! workspace root: what a user sees on standard output and standard error, and the exit
+//! status.
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "the helpers run the binary; a test that cannot must fail loudly"
+)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const EDTECH: &str = "tests/cli/packs/edtech";
+const BROKEN: &str = "tests/cli/packs/broken";
+const DESCRIPTORS: &str = "tests/cli/descriptors";
+const ELIGIBLE: &str = "tests/cli/eligible";
+const DATE: &str = "2026-11-28";
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+/// Runs `clausier` from the workspace root, so that paths in the output are the short
+/// relative ones a user would type.
+fn clausier(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_clausier"));
+    command
+        .args(args)
+        .current_dir(workspace_root())
+        .env("COLUMNS", "100")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn exit_code(output: &Output) -> i32 {
+    output.status.code().unwrap()
+}
+
+/// The exit status, standard output and standard error, as one text to snapshot.
+fn transcript(output: &Output) -> String {
+    format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        exit_code(output),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+fn check(extra: &[&str]) -> Output {
+    let mut args = vec!["check", EDTECH, DESCRIPTORS, "--date", DATE];
+    args.extend_from_slice(extra);
+    clausier(&args, None)
+}
+
+// validate
+
+#[test]
+fn validate_a_pack_that_compiles() {
+    let output = clausier(&["validate", EDTECH], None);
+    assert_eq!(exit_code(&output), 0);
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn validate_reports_every_error_of_a_broken_pack() {
+    let output = clausier(&["validate", BROKEN], None);
+    assert_eq!(exit_code(&output), 2);
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn validate_as_json_lists_diagnostics_on_stdout() {
+    let output = clausier(&["validate", BROKEN, "--format", "json"], None);
+    assert_eq!(exit_code(&output), 2);
+    let diagnostics: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    for diagnostic in diagnostics.as_array().unwrap() {
+        let keys: Vec<&str> = diagnostic
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "severity",
+                "code",
+                "message",
+                "file",
+                "line",
+                "column",
+                "end_line",
+                "end_column",
+                "help"
+            ]
+        );
+    }
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn validate_as_json_of_a_clean_pack_is_an_empty_list() {
+    let output = clausier(&["validate", EDTECH, "--format", "json"], None);
+    assert_eq!(exit_code(&output), 0);
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "[]\n");
+    assert!(output.stderr.is_empty());
+}
+
+#[test]
+fn validate_a_single_clause_file() {
+    let output = clausier(&["validate", "tests/cli/packs/edtech/schema.clause"], None);
+    assert_eq!(exit_code(&output), 0);
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn a_manifest_error_is_shown_in_pack_toml() {
+    let output = clausier(&["validate", "tests/cli/packs/bad-manifest"], None);
+    assert_eq!(exit_code(&output), 2);
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn a_pack_that_does_not_exist_is_an_error() {
+    let output = clausier(&["validate", "tests/cli/packs/nowhere"], None);
+    assert_eq!(exit_code(&output), 2);
+    insta::assert_snapshot!(transcript(&output));
+}
+
+// check
+
+#[test]
+fn check_human_explains_every_descriptor_that_is_not_eligible() {
+    let output = check(&[]);
+    assert_eq!(exit_code(&output), 1);
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn check_human_with_explain_lists_every_clause() {
+    let output = check(&["--explain"]);
+    assert_eq!(exit_code(&output), 1);
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn check_json_is_the_full_report() {
+    let output = check(&["--format", "json"]);
+    assert_eq!(exit_code(&output), 1);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let sources: Vec<&str> = report["descriptors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["source"].as_str().unwrap())
+        .collect();
+    // Every input once, files in path order, the rows of a file in file order.
+    assert_eq!(
+        sources,
+        [
+            "tests/cli/descriptors/alpha.json",
+            "tests/cli/descriptors/bravo.yaml",
+            "tests/cli/descriptors/charlie.toml",
+            "tests/cli/descriptors/delta.csv",
+            "tests/cli/descriptors/delta.csv",
+            "tests/cli/descriptors/echo.ndjson",
+            "tests/cli/descriptors/echo.ndjson",
+            "tests/cli/descriptors/foxtrot.json",
+            "tests/cli/descriptors/golf.json",
+        ]
+    );
+    assert_eq!(report["date"], DATE);
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn check_output_is_the_same_whatever_the_number_of_jobs() {
+    for format in ["json", "human"] {
+        let one = check(&["--format", format, "--jobs", "1"]);
+        let four = check(&["--format", format, "--jobs", "4"]);
+        assert_eq!(exit_code(&one), exit_code(&four));
+        assert_eq!(one.stdout, four.stdout, "{format} differs with --jobs");
+        assert!(!one.stdout.is_empty());
+    }
+}
+
+#[test]
+fn check_exits_with_0_when_every_descriptor_is_eligible() {
+    let output = clausier(&["check", EDTECH, ELIGIBLE, "--date", DATE], None);
+    assert_eq!(exit_code(&output), 0);
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn check_reads_ndjson_from_stdin() {
+    let stdin = std::fs::read(workspace_root().join("tests/cli/stdin.ndjson")).unwrap();
+    let output = clausier(
+        &["check", EDTECH, "-", "--date", DATE, "--format", "json"],
+        Some(&stdin),
+    );
+    assert_eq!(exit_code(&output), 1);
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn check_writes_the_report_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.json");
+    let path_arg = path.to_str().unwrap();
+    let written = check(&["--format", "json", "--output", path_arg]);
+    assert_eq!(exit_code(&written), 1);
+    assert!(written.stdout.is_empty());
+    assert!(written.stderr.is_empty());
+    let printed = check(&["--format", "json"]);
+    assert_eq!(std::fs::read(&path).unwrap(), printed.stdout);
+}
+
+#[test]
+fn check_fails_when_the_output_cannot_be_written() {
+    let output = check(&["--output", "tests/cli/no-such-folder/report.txt"]);
+    assert_eq!(exit_code(&output), 2);
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn check_with_a_broken_pack_prints_its_errors_and_checks_nothing() {
+    let output = clausier(&["check", BROKEN, DESCRIPTORS, "--date", DATE], None);
+    assert_eq!(exit_code(&output), 2);
+    assert!(output.stdout.is_empty());
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn a_missing_descriptor_is_reported_as_invalid_and_the_run_goes_on() {
+    let output = clausier(
+        &[
+            "check",
+            EDTECH,
+            "tests/cli/descriptors/nowhere.json",
+            "tests/cli/eligible/alpha.json",
+            "--date",
+            DATE,
+        ],
+        None,
+    );
+    assert_eq!(exit_code(&output), 1);
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn check_without_descriptors_is_a_usage_error() {
+    let output = clausier(&["check", EDTECH], None);
+    assert_eq!(exit_code(&output), 2);
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn check_refuses_a_malformed_date() {
+    let output = clausier(
+        &["check", EDTECH, DESCRIPTORS, "--date", "28/11/2026"],
+        None,
+    );
+    assert_eq!(exit_code(&output), 2);
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn colors_only_when_asked() {
+    let plain = check(&[]);
+    assert!(!plain.stdout.contains(&0x1b));
+    let colored = check(&["--color", "always"]);
+    assert!(colored.stdout.contains(&0x1b));
+    let never = clausier(&["validate", BROKEN, "--color", "never"], None);
+    assert!(!never.stderr.contains(&0x1b));
+}
+
+// explain
+
+#[test]
+fn explain_prints_the_long_explanation() {
+    let output = clausier(&["explain", "e0201"], None);
+    assert_eq!(exit_code(&output), 0);
+    let expected = clausier_diagnostics::lookup_code("E0201")
+        .unwrap()
+        .explanation;
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim_end(),
+        expected.trim_end()
+    );
+    assert!(output.stderr.is_empty());
+}
+
+#[test]
+fn explain_list_names_every_code() {
+    let output = clausier(&["explain", "--list"], None);
+    assert_eq!(exit_code(&output), 0);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        stdout.lines().count(),
+        clausier_diagnostics::all_codes().len()
+    );
+    assert!(stdout.contains("E0201  error    unknown descriptor field\n"));
+    assert!(stdout.contains("W0502  warning  criteria weights do not sum to 100\n"));
+}
+
+#[test]
+fn explain_an_unknown_code_suggests_near_ones() {
+    let output = clausier(&["explain", "E0299"], None);
+    assert_eq!(exit_code(&output), 2);
+    insta::assert_snapshot!(transcript(&output));
+}
+
+// help and version
+
+#[test]
+fn help_of_every_command() {
+    for command in [&[][..], &["check"], &["validate"], &["explain"]] {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let output = clausier(&args, None);
+        assert_eq!(exit_code(&output), 0);
+        let name = if command.is_empty() {
+            "help".to_owned()
+        } else {
+            format!("help_{}", command[0])
+        };
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains("Examples:"), "{name} has no examples");
+        insta::assert_snapshot!(name, stdout);
+    }
+}
+
+#[test]
+fn version() {
+    let output = clausier(&["--version"], None);
+    assert_eq!(exit_code(&output), 0);
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        format!("clausier {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}

@@ -1,0 +1,145 @@
+//! TOML descriptors: tables, arrays of tables, native dates, locations, problems.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test fails loudly where its expectation does not hold"
+)]
+
+mod load_support;
+
+use clausier_eval::load::Format;
+use insta::assert_snapshot;
+use load_support::{load_one, load_strict, render};
+
+const FULL: &str = r#"id = "vendor-042"
+name = "Lumière Éducation"
+seats = 1_200
+rating = 4.50
+launched = 2024-09-02
+standards = ["RGAA", "RGPD", "RGAA"]
+tiers = ["I", "IV"]
+audits = [2025-01-15]
+sizes = [1, 1.0, 0x2]
+
+[hosting]
+region = "EU"
+country = "FR"
+secnumcloud = true
+
+[[subprocessors]]
+name = "Scaleway"
+region = "EU"
+purpose = "hosting"
+
+[[subprocessors]]
+name = "Mailjet"
+region = "EEA"
+purpose = "mail"
+
+[evidence]
+tier = "II"
+
+[accessibility]
+rgaa_rate = 87.5
+
+[security]
+iso27001 = true
+iso27001_expires = "2027-06-30"
+
+[pricing]
+per_student = "4.50 €"
+
+[reversibility]
+export_formats = ["CSV", "JSON"]
+notice = "P6M"
+"#;
+
+#[test]
+fn every_type_with_the_location_of_every_value() {
+    let descriptor = load_one("vendors/vendor-042.toml", FULL, Format::Toml);
+    assert!(!descriptor.is_invalid());
+    assert_snapshot!(render(&[descriptor]));
+}
+
+#[test]
+fn dotted_keys_and_inline_tables() {
+    let text = "hosting.region = \"EU\"\nsecurity = { iso27001 = false }\n";
+    let descriptor = load_one("v.toml", text, Format::Toml);
+    assert_snapshot!(render(&[descriptor]), @r"
+    v (v.toml) valid
+      <root> @1:1
+      hosting @1:1
+      hosting.region = enum 1#0 EU @1:18
+      security @2:12
+      security.iso27001 = false @2:25
+    ");
+}
+
+#[test]
+fn wrong_types_are_all_reported_with_path_and_place() {
+    let text = r#"seats = 1.5
+rating = inf
+launched = 2027-06-30T10:00:00Z
+name = 12
+
+[security]
+iso27001_expires = "30/06/2027"
+
+[reversibility]
+notice = 6
+
+[[subprocessors]]
+name = "A"
+region = "eu"
+"#;
+    let descriptor = load_one("v.toml", text, Format::Toml);
+    assert!(descriptor.is_invalid());
+    assert_snapshot!(render(&[descriptor]));
+}
+
+#[test]
+fn duplicate_keys_are_reported_and_the_rest_is_checked() {
+    let text = "name = \"a\"\nname = \"b\"\n\n[hosting]\nregion = \"MARS\"\n\n[hosting]\ncountry = \"FR\"\n";
+    let descriptor = load_one("v.toml", text, Format::Toml);
+    assert!(descriptor.is_invalid());
+    assert_snapshot!(render(&[descriptor]));
+}
+
+#[test]
+fn syntax_errors_have_a_line_and_column_and_no_data() {
+    let cases = [
+        ("missing value", "name =\n"),
+        ("unclosed string", "name = \"abc\n"),
+        ("bare word", "name = abc\n"),
+        ("bad table header", "[hosting\nregion = \"EU\"\n"),
+    ];
+    let mut out = String::new();
+    for (name, text) in cases {
+        let descriptor = load_one("v.toml", text, Format::Toml);
+        assert!(descriptor.root.is_none(), "{name}");
+        out.push_str(&format!("-- {name}\n{}", render(&[descriptor])));
+    }
+    assert_snapshot!(out);
+}
+
+#[test]
+fn an_empty_file_is_an_empty_descriptor() {
+    let descriptor = load_one("v.toml", "", Format::Toml);
+    assert!(!descriptor.is_invalid());
+    assert!(descriptor.problems.is_empty());
+}
+
+#[test]
+fn undeclared_fields_warn_under_strict() {
+    let text = "[hosting]\ncountri = \"FR\"\n";
+    let descriptors = load_strict("v.toml", text, Format::Toml);
+    assert_snapshot!(render(&descriptors), @r"
+    v (v.toml) valid
+      <root> @1:1
+      hosting @1:1
+      warning D0604 `hosting.countri` 2:1: field `countri` is not declared by the pack
+        help: did you mean `country`?
+    ");
+}

@@ -1,0 +1,381 @@
+//! Expressions: the grammar gives a flat run of operands and operators, and this module
+//! applies precedence and associativity with an operator stack. Nothing here recurses on
+//! the length of an operator chain, and no tree deeper than [`MAX_NESTING`] is built.
+
+use clausier_diagnostics::{Code, Diagnostic, Span};
+
+use super::MAX_NESTING;
+use super::build::{ItemBuilder, P};
+use super::errors;
+use super::grammar::Rule;
+use crate::ast::{
+    AggregateKind, BinaryOp, Expr, ExprKind, Ident, Path, QuantifierKind, UnaryOp,
+};
+
+pub(super) fn error_expr(span: Span) -> Expr {
+    Expr {
+        kind: ExprKind::Error,
+        span,
+    }
+}
+
+/// An operator waiting on the stack for its operands.
+#[derive(Debug, Clone, Copy)]
+enum Pending {
+    Prefix(UnaryOp, Span),
+    Infix(BinaryOp, Span),
+}
+
+impl Pending {
+    /// Higher binds tighter. `not` sits between `and` and the comparisons, unary minus
+    /// above `*`.
+    fn precedence(self) -> u8 {
+        match self {
+            Pending::Prefix(UnaryOp::Not, _) => 4,
+            Pending::Prefix(UnaryOp::Neg, _) => 8,
+            Pending::Infix(op, _) => infix_precedence(op),
+        }
+    }
+}
+
+fn infix_precedence(op: BinaryOp) -> u8 {
+    match op {
+        BinaryOp::Implies => 1,
+        BinaryOp::Or => 2,
+        BinaryOp::And => 3,
+        BinaryOp::Compare(_) | BinaryOp::In => 5,
+        BinaryOp::Add | BinaryOp::Sub => 6,
+        BinaryOp::Mul | BinaryOp::Div => 7,
+    }
+}
+
+fn is_comparison(op: BinaryOp) -> bool {
+    matches!(op, BinaryOp::Compare(_) | BinaryOp::In)
+}
+
+fn binary_op(text: &str) -> Option<BinaryOp> {
+    Some(match text {
+        "implies" => BinaryOp::Implies,
+        "or" => BinaryOp::Or,
+        "and" => BinaryOp::And,
+        "in" => BinaryOp::In,
+        "+" => BinaryOp::Add,
+        "-" => BinaryOp::Sub,
+        "*" => BinaryOp::Mul,
+        "/" => BinaryOp::Div,
+        other => BinaryOp::Compare(super::build::compare_op(other)?),
+    })
+}
+
+/// Operands built so far, each with the depth of its tree.
+struct Operands {
+    stack: Vec<(Expr, usize)>,
+    /// Where the tree first grew past [`MAX_NESTING`].
+    too_deep: Option<Span>,
+}
+
+impl Operands {
+    fn reduce(&mut self, pending: Pending) {
+        let node = match pending {
+            Pending::Prefix(op, op_span) => {
+                let Some((operand, depth)) = self.stack.pop() else {
+                    return;
+                };
+                let span = op_span.cover(operand.span);
+                let kind = ExprKind::Unary {
+                    op,
+                    operand: Box::new(operand),
+                };
+                (Expr { kind, span }, depth + 1, op_span)
+            }
+            Pending::Infix(op, op_span) => {
+                let (Some((rhs, rhs_depth)), Some((lhs, lhs_depth))) =
+                    (self.stack.pop(), self.stack.pop())
+                else {
+                    return;
+                };
+                let span = lhs.span.cover(rhs.span);
+                let kind = ExprKind::Binary {
+                    op,
+                    op_span,
+                    lhs: Box::new(lhs),
+                    rhs: Box::new(rhs),
+                };
+                (Expr { kind, span }, lhs_depth.max(rhs_depth) + 1, op_span)
+            }
+        };
+        let (expr, depth, op_span) = node;
+        if depth > MAX_NESTING && self.too_deep.is_none() {
+            self.too_deep = Some(op_span);
+        }
+        self.stack.push((expr, depth));
+    }
+}
+
+impl ItemBuilder<'_, '_> {
+    pub(super) fn expr(&mut self, pair: P) -> Expr {
+        self.expr_with_depth(pair).0
+    }
+
+    fn expr_with_depth(&mut self, pair: P) -> (Expr, usize) {
+        let span = self.span(&pair);
+        let mut operands = Operands {
+            stack: Vec::new(),
+            too_deep: None,
+        };
+        let mut pending: Vec<Pending> = Vec::new();
+        let mut chain_reported = false;
+        for inner in pair.into_inner() {
+            match inner.as_rule() {
+                Rule::prefix_op => {
+                    let op = if inner.as_str() == "not" {
+                        UnaryOp::Not
+                    } else {
+                        UnaryOp::Neg
+                    };
+                    pending.push(Pending::Prefix(op, self.span(&inner)));
+                }
+                Rule::infix_op => {
+                    let op_span = self.span(&inner);
+                    let Some(op) = binary_op(inner.as_str()) else {
+                        continue;
+                    };
+                    let precedence = infix_precedence(op);
+                    while let Some(&top) = pending.last() {
+                        let top_precedence = top.precedence();
+                        // `implies` is right-associative: an equal one waits.
+                        let reduce = top_precedence > precedence
+                            || (top_precedence == precedence && op != BinaryOp::Implies);
+                        if !reduce {
+                            break;
+                        }
+                        if let Pending::Infix(first, first_span) = top
+                            && is_comparison(first)
+                            && is_comparison(op)
+                            && !chain_reported
+                        {
+                            self.report_chain(first_span, op_span);
+                            chain_reported = true;
+                        }
+                        pending.pop();
+                        operands.reduce(top);
+                    }
+                    pending.push(Pending::Infix(op, op_span));
+                }
+                _ => {
+                    let operand = self.term(inner);
+                    operands.stack.push(operand);
+                }
+            }
+            if operands.too_deep.is_some() {
+                break;
+            }
+        }
+        while operands.too_deep.is_none()
+            && let Some(top) = pending.pop()
+        {
+            operands.reduce(top);
+        }
+        if let Some(at) = operands.too_deep {
+            let diagnostic = errors::too_deep(self.session.file, at);
+            self.report(diagnostic);
+            return (error_expr(span), 1);
+        }
+        match (operands.stack.pop(), operands.stack.is_empty()) {
+            (Some(built), true) => built,
+            _ => (error_expr(span), 1),
+        }
+    }
+
+    fn report_chain(&mut self, first: Span, second: Span) {
+        let file = self.session.file;
+        let diagnostic = Diagnostic::error(Code::SYNTAX, "comparisons cannot be chained")
+            .with_primary(file, second, "second comparison")
+            .with_secondary(file, first, "first comparison")
+            .with_help(
+                "add parentheses to say which comes first, or join two comparisons with `and`: `a < b and b < c`",
+            );
+        self.report(diagnostic);
+    }
+
+    /// One operand, with the depth of its tree.
+    fn term(&mut self, pair: P) -> (Expr, usize) {
+        let span = self.span(&pair);
+        let leaf = |kind| (Expr { kind, span }, 1);
+        match pair.as_rule() {
+            Rule::path => leaf(ExprKind::Path(self.path(pair))),
+            Rule::today => leaf(ExprKind::Today),
+            Rule::bool_lit | Rule::date_lit | Rule::number_lit | Rule::string => {
+                match self.literal(&pair) {
+                    Some(literal) => leaf(ExprKind::Literal(literal)),
+                    None => leaf(ExprKind::Error),
+                }
+            }
+            Rule::has_expr => match pair.into_inner().find(|p| p.as_rule() == Rule::path) {
+                Some(path) => leaf(ExprKind::Has(self.path(path))),
+                None => leaf(ExprKind::Error),
+            },
+            Rule::paren_expr => {
+                let (inner, depth) = self.sub_exprs(pair).pop().unwrap_or((error_expr(span), 1));
+                (
+                    Expr {
+                        kind: ExprKind::Paren(Box::new(inner)),
+                        span,
+                    },
+                    depth + 1,
+                )
+            }
+            Rule::list_expr => {
+                let items = self.sub_exprs(pair);
+                let depth = items.iter().map(|(_, depth)| *depth).max().unwrap_or(0) + 1;
+                let items = items.into_iter().map(|(item, _)| item).collect();
+                (
+                    Expr {
+                        kind: ExprKind::List(items),
+                        span,
+                    },
+                    depth,
+                )
+            }
+            Rule::if_expr => self.if_expr(pair, span),
+            Rule::quantifier => self.quantifier(pair, span),
+            Rule::count_expr => self.count(pair, span),
+            Rule::aggregate => self.aggregate(pair, span),
+            _ => leaf(ExprKind::Error),
+        }
+    }
+
+    /// The expressions directly inside `pair`, in order.
+    fn sub_exprs(&mut self, pair: P) -> Vec<(Expr, usize)> {
+        pair.into_inner()
+            .filter(|inner| inner.as_rule() == Rule::expr)
+            .map(|inner| self.expr_with_depth(inner))
+            .collect()
+    }
+
+    fn path(&self, pair: P) -> Path {
+        let span = self.span(&pair);
+        let segments = pair
+            .into_inner()
+            .filter(|inner| inner.as_rule() == Rule::path_segment)
+            .map(|segment| self.ident(&segment))
+            .collect();
+        Path { segments, span }
+    }
+
+    fn if_expr(&mut self, pair: P, span: Span) -> (Expr, usize) {
+        let mut parts = self.sub_exprs(pair).into_iter();
+        let (Some(cond), Some(then_branch), Some(else_branch)) =
+            (parts.next(), parts.next(), parts.next())
+        else {
+            return (error_expr(span), 1);
+        };
+        let depth = cond.1.max(then_branch.1).max(else_branch.1) + 1;
+        let kind = ExprKind::If {
+            cond: Box::new(cond.0),
+            then_branch: Box::new(then_branch.0),
+            else_branch: Box::new(else_branch.0),
+        };
+        (Expr { kind, span }, depth)
+    }
+
+    fn quantifier(&mut self, pair: P, span: Span) -> (Expr, usize) {
+        let mut kind = QuantifierKind::All;
+        let mut var = None;
+        let mut parts = Vec::new();
+        for inner in pair.into_inner() {
+            match inner.as_rule() {
+                Rule::quantifier_kind if inner.as_str() == "any" => kind = QuantifierKind::Any,
+                Rule::var_name => var = Some(self.ident(&inner)),
+                Rule::expr => parts.push(self.expr_with_depth(inner)),
+                _ => {}
+            }
+        }
+        let mut parts = parts.into_iter();
+        let (Some(var), Some(collection), Some(body)) = (var, parts.next(), parts.next()) else {
+            return (error_expr(span), 1);
+        };
+        let depth = collection.1.max(body.1) + 1;
+        let kind = ExprKind::Quantifier {
+            kind,
+            var,
+            collection: Box::new(collection.0),
+            body: Box::new(body.0),
+        };
+        (Expr { kind, span }, depth)
+    }
+
+    /// `count(xs)` or `count(x in xs: p)`. The grammar reads the part before `:` as an
+    /// ordinary expression (so it never backtracks); here `x in xs` is taken apart.
+    fn count(&mut self, pair: P, span: Span) -> (Expr, usize) {
+        let mut parts = self.sub_exprs(pair).into_iter();
+        let (first, body) = (parts.next(), parts.next());
+        let Some((first, first_depth)) = first else {
+            return (error_expr(span), 1);
+        };
+        let Some((body, body_depth)) = body else {
+            let kind = ExprKind::Count {
+                filter: None,
+                collection: Box::new(first),
+            };
+            return (Expr { kind, span }, first_depth + 1);
+        };
+        let first_span = first.span;
+        match split_binding(first) {
+            Some((var, collection)) => {
+                let kind = ExprKind::Count {
+                    filter: Some((var, Box::new(body))),
+                    collection,
+                };
+                (Expr { kind, span }, first_depth.max(body_depth) + 1)
+            }
+            None => {
+                let diagnostic = Diagnostic::error(
+                    Code::SYNTAX,
+                    "a `count` with a condition needs `x in collection` before `:`",
+                )
+                .with_primary(self.session.file, first_span, "expected `x in collection`")
+                .with_help("for example `count(s in subprocessors: s.region == EU)`");
+                self.report(diagnostic);
+                (error_expr(span), 1)
+            }
+        }
+    }
+
+    fn aggregate(&mut self, pair: P, span: Span) -> (Expr, usize) {
+        let kind = if pair.as_str().starts_with("highest") {
+            AggregateKind::Highest
+        } else {
+            AggregateKind::Lowest
+        };
+        match self.sub_exprs(pair).pop() {
+            Some((arg, depth)) => {
+                let kind = ExprKind::Aggregate {
+                    kind,
+                    arg: Box::new(arg),
+                };
+                (Expr { kind, span }, depth + 1)
+            }
+            None => (error_expr(span), 1),
+        }
+    }
+}
+
+/// `x in xs` as a variable and a collection.
+fn split_binding(expr: Expr) -> Option<(Ident, Box<Expr>)> {
+    let ExprKind::Binary {
+        op: BinaryOp::In,
+        lhs,
+        rhs,
+        ..
+    } = expr.kind
+    else {
+        return None;
+    };
+    match lhs.kind {
+        ExprKind::Path(path) if path.segments.len() == 1 => {
+            path.segments.into_iter().next().map(|var| (var, rhs))
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,269 @@
+//! The meaning of literal text: escapes in strings, exact decimals, calendar dates,
+//! duration units. Each function works on the literal's own text and reports problems
+//! with offsets inside it, so the caller can place them in the file.
+
+use std::ops::Range;
+use std::str::FromStr;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::ast::{DurationLit, DurationUnit};
+
+/// A problem inside a literal, located relative to the literal's first byte.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct LiteralError {
+    pub range: Range<usize>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl LiteralError {
+    fn new(range: Range<usize>, message: String, help: Option<&str>) -> Self {
+        Self {
+            range,
+            message,
+            help: help.map(str::to_string),
+        }
+    }
+}
+
+/// A string literal with its escapes resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct DecodedString {
+    pub value: String,
+    pub terminated: bool,
+    /// Each escape that means nothing; the value keeps its text as written.
+    pub bad_escapes: Vec<LiteralError>,
+}
+
+const ESCAPES_HELP: &str =
+    "the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{…}`; write a backslash as `\\\\`";
+
+/// Decodes `raw`, the string's text from its opening quote to its closing one (or to the
+/// end of its line when it has none).
+pub(super) fn decode_string(raw: &str) -> DecodedString {
+    let mut value = String::with_capacity(raw.len());
+    let mut bad_escapes = Vec::new();
+    let mut terminated = false;
+    let mut chars = raw.char_indices().skip(1).peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '"' => {
+                terminated = true;
+                break;
+            }
+            '\\' => {
+                let Some((_, escaped)) = chars.next() else {
+                    bad_escapes.push(LiteralError::new(
+                        at..at + 1,
+                        "a backslash ends the string".to_string(),
+                        Some(ESCAPES_HELP),
+                    ));
+                    value.push('\\');
+                    break;
+                };
+                match escaped {
+                    '"' => value.push('"'),
+                    '\\' => value.push('\\'),
+                    'n' => value.push('\n'),
+                    't' => value.push('\t'),
+                    'u' => {
+                        let (end, decoded) = unicode_escape(raw, at);
+                        while chars.peek().is_some_and(|(next, _)| *next < end) {
+                            chars.next();
+                        }
+                        match decoded {
+                            Ok(c) => value.push(c),
+                            Err(message) => {
+                                bad_escapes.push(LiteralError::new(
+                                    at..end,
+                                    message,
+                                    Some("write a code point as `\\u{E9}`: one to six hexadecimal digits"),
+                                ));
+                                value.push_str(&raw[at..end]);
+                            }
+                        }
+                    }
+                    other => {
+                        let end = at + 1 + other.len_utf8();
+                        bad_escapes.push(LiteralError::new(
+                            at..end,
+                            format!("invalid escape `{}` in a string", &raw[at..end]),
+                            Some(ESCAPES_HELP),
+                        ));
+                        value.push_str(&raw[at..end]);
+                    }
+                }
+            }
+            other => value.push(other),
+        }
+    }
+    DecodedString {
+        value,
+        terminated,
+        bad_escapes,
+    }
+}
+
+/// Reads `\u{…}` at `at` (the backslash). Returns where the escape ends and its char.
+fn unicode_escape(raw: &str, at: usize) -> (usize, Result<char, String>) {
+    let after_u = at + 2;
+    let rest = &raw[after_u..];
+    let invalid = |end: usize| format!("invalid unicode escape `{}`", &raw[at..end]);
+    if !rest.starts_with('{') {
+        return (after_u, Err(invalid(after_u)));
+    }
+    let Some(close) = rest.find(['}', '"']).filter(|&i| rest.as_bytes()[i] == b'}') else {
+        // No closing brace: the escape runs up to the next quote or the end.
+        let end = rest.find('"').map_or(raw.len(), |i| after_u + i);
+        return (end, Err(invalid(end)));
+    };
+    let end = after_u + close + 1;
+    let digits = &rest[1..close];
+    let code = (!digits.is_empty()
+        && digits.len() <= 6
+        && digits.chars().all(|c| c.is_ascii_hexdigit()))
+    .then(|| u32::from_str_radix(digits, 16).ok())
+        .flatten();
+    match code.and_then(char::from_u32) {
+        Some(c) => (end, Ok(c)),
+        None => (end, Err(invalid(end))),
+    }
+}
+
+/// An exact decimal from digits with an optional fraction.
+pub(super) fn decimal(text: &str) -> Result<Decimal, LiteralError> {
+    Decimal::from_str_exact(text).map_err(|_| {
+        LiteralError::new(
+            0..text.len(),
+            format!("invalid number `{text}`"),
+            Some("a number holds at most 28 significant digits"),
+        )
+    })
+}
+
+/// A whole number of days, weeks, months or years. `unit` is the unit as written.
+pub(super) fn duration(amount: &str, unit: &str, whole: &str) -> Result<DurationLit, LiteralError> {
+    let unit = match unit {
+        "day" | "days" | "jour" | "jours" => DurationUnit::Days,
+        "week" | "weeks" | "semaine" | "semaines" => DurationUnit::Weeks,
+        "month" | "months" | "mois" => DurationUnit::Months,
+        _ => DurationUnit::Years,
+    };
+    let amount = i64::from_str(amount).map_err(|_| {
+        LiteralError::new(
+            0..whole.len(),
+            format!("invalid duration `{whole}`"),
+            Some("a duration is a whole number of days, weeks, months or years"),
+        )
+    })?;
+    Ok(DurationLit { amount, unit })
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A calendar date written `YYYY-MM-DD`.
+pub(super) fn date(text: &str) -> Result<Date, LiteralError> {
+    let invalid = |help: String| {
+        LiteralError::new(0..text.len(), format!("invalid date `{text}`"), Some(&help))
+    };
+    let mut parts = text.split('-');
+    let (Some(year), Some(month), Some(day), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(invalid("write a date as `YYYY-MM-DD`".to_string()));
+    };
+    let (Ok(y), Ok(m), Ok(d)) = (year.parse::<i16>(), month.parse::<i8>(), day.parse::<i8>())
+    else {
+        return Err(invalid("write a date as `YYYY-MM-DD`".to_string()));
+    };
+    if month.len() != 2 || day.len() != 2 {
+        return Err(invalid(format!(
+            "write a date as `YYYY-MM-DD`, here `{year}-{m:02}-{d:02}`"
+        )));
+    }
+    if !(1..=12).contains(&m) {
+        return Err(invalid("months go from `01` to `12`".to_string()));
+    }
+    Date::new(y, m, d).map_err(|_| {
+        let days = Date::new(y, m, 1).map_or(31, Date::days_in_month);
+        let name = MONTHS.get(usize::try_from(m - 1).unwrap_or(0)).unwrap_or(&"");
+        invalid(format!("{name} {y} has {days} days"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_resolve_their_escapes() {
+        let decoded = decode_string(r#""a\"b\\c\nd\te\u{e9}\u{1F600}""#);
+        assert_eq!(decoded.value, "a\"b\\c\nd\te\u{e9}\u{1F600}");
+        assert!(decoded.terminated);
+        assert!(decoded.bad_escapes.is_empty());
+    }
+
+    #[test]
+    fn bad_escapes_are_located_and_kept_as_written() {
+        let decoded = decode_string(r#""x\qy\u{D800}z\u{}""#);
+        assert_eq!(decoded.value, r"x\qy\u{D800}z\u{}");
+        let ranges: Vec<_> = decoded.bad_escapes.iter().map(|e| e.range.clone()).collect();
+        assert_eq!(ranges, [2..4, 5..13, 14..18]);
+        assert_eq!(decoded.bad_escapes[0].message, r"invalid escape `\q` in a string");
+    }
+
+    #[test]
+    fn a_string_without_its_closing_quote_is_unterminated() {
+        let decoded = decode_string("\"abc");
+        assert_eq!(decoded.value, "abc");
+        assert!(!decoded.terminated);
+        assert!(!decode_string("\"abc\\\"").terminated);
+    }
+
+    #[test]
+    fn decimals_are_exact_or_refused() {
+        assert_eq!(decimal("0.1").unwrap().to_string(), "0.1");
+        assert_eq!(decimal("6.00").unwrap().to_string(), "6.00");
+        assert!(decimal("99999999999999999999999999999999").is_err());
+    }
+
+    #[test]
+    fn dates_must_exist() {
+        assert_eq!(date("2026-12-01").unwrap().to_string(), "2026-12-01");
+        let error = date("2026-02-30").unwrap_err();
+        assert_eq!(error.message, "invalid date `2026-02-30`");
+        assert_eq!(error.help.as_deref(), Some("February 2026 has 28 days"));
+        assert!(date("2026-13-01").is_err());
+        assert_eq!(
+            date("2026-1-5").unwrap_err().help.as_deref(),
+            Some("write a date as `YYYY-MM-DD`, here `2026-01-05`")
+        );
+    }
+
+    #[test]
+    fn durations_are_whole() {
+        assert_eq!(
+            duration("6", "mois", "6 mois").unwrap(),
+            DurationLit {
+                amount: 6,
+                unit: DurationUnit::Months
+            }
+        );
+        assert!(duration("1.5", "days", "1.5 days").is_err());
+    }
+}

@@ -1,0 +1,318 @@
+//! The error-tolerant parser.
+//!
+//! 1. A linear pre-scan ([`scan`]) cuts the file into items at each line that starts an
+//!    item keyword, collects comments and measures nesting.
+//! 2. Each item is parsed alone by pest (`grammar/clausier.pest`, rule `chunk`), whose
+//!    catch-all rules keep a broken field from breaking its block.
+//! 3. The pest tree becomes the typed tree ([`build`]); swallowed slices are re-parsed
+//!    strictly to say what was expected.
+//!
+//! An item that pest cannot parse at all, or that nests too deeply, becomes
+//! [`ItemKind::Error`] with one diagnostic, and parsing goes on with the next item.
+
+mod build;
+mod data;
+mod errors;
+mod expr;
+mod grammar;
+mod lex;
+mod literal;
+mod scan;
+
+use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
+use pest::Parser;
+use pest::error::{ErrorVariant, InputLocation};
+
+use crate::ast::{Docs, Item, ItemKind, SourceFileAst};
+use build::ItemBuilder;
+use errors::Context;
+use grammar::{ClausierParser, Rule};
+use lex::{last_token_end, skip_trivia};
+
+/// How deep expressions, types and data may nest before the parser stops with a
+/// diagnostic instead of risking the stack. Every bracket, operator, `not`, `if` and
+/// quantifier counts one level.
+pub const MAX_NESTING: usize = 256;
+
+/// The result of parsing one file: always a tree, plus what went wrong.
+#[derive(Debug, Clone, Default)]
+pub struct Parse {
+    pub ast: SourceFileAst,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses one `.clause` file. Never fails: text that cannot be understood becomes `Error`
+/// nodes, each with a located diagnostic.
+pub fn parse(file: FileId, text: &str) -> Parse {
+    if u32::try_from(text.len()).is_err() {
+        let diagnostic = Diagnostic::error(Code::TOO_LARGE, "input too large")
+            .with_primary(file, Span::empty_at(0), "this file is larger than 4 GiB")
+            .with_help("split the rules into several `.clause` files of a pack");
+        return Parse {
+            ast: SourceFileAst::default(),
+            diagnostics: vec![diagnostic],
+        };
+    }
+    let scanned = scan::scan(text);
+    let mut session = Session {
+        file,
+        text,
+        unterminated_strings: &scanned.unterminated_strings,
+        diagnostics: Vec::new(),
+    };
+    let mut items = Vec::new();
+    for chunk in &scanned.chunks {
+        session.chunk(chunk, &mut items);
+    }
+    let mut diagnostics = session.diagnostics;
+    diagnostics.sort_by_key(|diagnostic| diagnostic.primary_label().map(|label| label.span.start));
+    Parse {
+        ast: SourceFileAst {
+            items,
+            comments: scanned.comments,
+        },
+        diagnostics,
+    }
+}
+
+/// What every part of the parser shares while parsing one file.
+struct Session<'t> {
+    file: FileId,
+    text: &'t str,
+    unterminated_strings: &'t [u32],
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'t> Session<'t> {
+    fn chunk(&mut self, chunk: &scan::Chunk, items: &mut Vec<Item>) {
+        let (start, end) = (chunk.start, chunk.end);
+        let content = skip_trivia(self.text, start, end);
+        if content == end {
+            return;
+        }
+        if let Some(at) = chunk.too_deep {
+            self.diagnostics.push(errors::too_deep(self.file, at));
+            // Such an item can be megabytes on one line: trim it without lexing it.
+            let (docs, after_docs) = leading_docs(self.text, content, end);
+            let trimmed = self.text[..end].trim_end().len().max(after_docs);
+            items.push(Item {
+                docs,
+                kind: ItemKind::Error,
+                span: Span::from_range(after_docs..trimmed),
+            });
+            return;
+        }
+        let (docs, after_docs) = leading_docs(self.text, content, end);
+        if after_docs == end {
+            self.diagnostics.push(
+                Diagnostic::error(Code::SYNTAX, "doc comment documents nothing")
+                    .with_primary(self.file, docs.span, "no item follows this doc comment")
+                    .with_help("put it right before an item, or make it a plain comment with `//`"),
+            );
+            items.push(Item {
+                docs: Docs::default(),
+                kind: ItemKind::Error,
+                span: docs.span,
+            });
+            return;
+        }
+        if !starts_with_item_word(self.text, after_docs, end) {
+            self.report_junk(after_docs, end, docs, items);
+            return;
+        }
+        let slice = &self.text[start..end];
+        match ClausierParser::parse(Rule::chunk, slice) {
+            Ok(mut pairs) => {
+                let Some(pair) = pairs.next() else {
+                    return;
+                };
+                let parsed_end = start + pair.as_span().end();
+                let mut builder = ItemBuilder::new(self, start);
+                let item = builder.chunk(pair);
+                builder.finish();
+                items.extend(item);
+                let rest = skip_trivia(self.text, parsed_end, end);
+                if rest < end {
+                    self.report_rest(start, rest, end, items);
+                }
+            }
+            Err(error) => {
+                let pos = error_position(&error.location);
+                let diagnostic = match &error.variant {
+                    ErrorVariant::ParsingError { positives, .. } => {
+                        self.syntax_error(content, start + pos, end, positives, Context::Item)
+                    }
+                    // pest's own guards (stack or call limit): the item is too deep for it.
+                    ErrorVariant::CustomError { .. } => {
+                        errors::too_deep(self.file, errors::token_span(self.text, start + pos))
+                    }
+                };
+                self.diagnostics.push(diagnostic);
+                items.push(self.error_item(content, end));
+            }
+        }
+    }
+
+    /// Text left after a good item. When an optional part of the item broke off early
+    /// (`use pack::{HEB-01 as maybe}` parses as `use pack`), a strict parse of the
+    /// whole item knows what was expected inside the rest; otherwise the rest is junk.
+    fn report_rest(&mut self, start: usize, rest: usize, end: usize, items: &mut Vec<Item>) {
+        let text = self.text;
+        if let Err(error) = ClausierParser::parse(Rule::strict_chunk, &text[start..end])
+            && let ErrorVariant::ParsingError { positives, .. } = &error.variant
+        {
+            let pos = start + error_position(&error.location);
+            if pos >= rest && errors::says_what_was_expected(positives, Context::Item) {
+                let diagnostic = self.syntax_error(rest, pos, end, positives, Context::Item);
+                self.diagnostics.push(diagnostic);
+                items.push(Item {
+                    docs: Docs::default(),
+                    kind: ItemKind::Error,
+                    span: Span::from_range(rest..last_token_end(text, rest, end)),
+                });
+                return;
+            }
+        }
+        self.report_junk(rest, end, Docs::default(), items);
+    }
+
+    /// Text between items that starts no item: one error for all of it.
+    fn report_junk(&mut self, from: usize, end: usize, docs: Docs, items: &mut Vec<Item>) {
+        let span = errors::token_span(self.text, from);
+        let diagnostic = if &self.text[span.range()] == "}" {
+            Diagnostic::error(Code::SYNTAX, "unexpected `}`")
+                .with_primary(self.file, span, "this `}` closes nothing")
+                .with_help("remove it, or look for a `{` missing before it")
+        } else {
+            errors::expected(self.file, self.text, from, from, &[Rule::chunk], Context::Item)
+        };
+        self.diagnostics
+            .push(self.prefer_unterminated(from, end, diagnostic));
+        items.push(Item {
+            docs,
+            kind: ItemKind::Error,
+            span: Span::from_range(from..last_token_end(self.text, from, end)),
+        });
+    }
+
+    /// An item that could not be parsed, keeping the doc comment in front of it.
+    fn error_item(&self, content: usize, end: usize) -> Item {
+        let (docs, after_docs) = leading_docs(self.text, content, end);
+        let from = if after_docs < end { after_docs } else { content };
+        let docs = if after_docs < end { docs } else { Docs::default() };
+        Item {
+            docs,
+            kind: ItemKind::Error,
+            span: Span::from_range(from..last_token_end(self.text, from, end).max(from)),
+        }
+    }
+
+    /// The diagnostic for a syntax error at `pos`, found while parsing `from..end`.
+    fn syntax_error(
+        &self,
+        from: usize,
+        pos: usize,
+        end: usize,
+        positives: &[Rule],
+        context: Context,
+    ) -> Diagnostic {
+        let diagnostic = errors::expected(self.file, self.text, from, pos, positives, context);
+        self.prefer_unterminated(from, end.max(pos), diagnostic)
+    }
+
+    /// An unterminated string is the likeliest cause of a syntax error after it: say
+    /// that instead.
+    fn prefer_unterminated(&self, from: usize, end: usize, diagnostic: Diagnostic) -> Diagnostic {
+        let first = self
+            .unterminated_strings
+            .partition_point(|&at| (at as usize) < from);
+        match self.unterminated_strings.get(first) {
+            Some(&at) if (at as usize) < end => {
+                errors::unterminated_string(self.file, self.text, at as usize)
+            }
+            _ => diagnostic,
+        }
+    }
+
+    /// Re-parses `from..to` with a strict rule to explain the catch-all slice that starts
+    /// at `region`.
+    fn explain(
+        &self,
+        rule: Rule,
+        from: usize,
+        region: usize,
+        to: usize,
+        context: Context,
+    ) -> Diagnostic {
+        match ClausierParser::parse(rule, &self.text[from..to]) {
+            Err(error) => {
+                let pos = error_position(&error.location);
+                match &error.variant {
+                    ErrorVariant::ParsingError { positives, .. } => {
+                        self.syntax_error(region, from + pos, to, positives, context)
+                    }
+                    ErrorVariant::CustomError { .. } => {
+                        errors::too_deep(self.file, errors::token_span(self.text, from + pos))
+                    }
+                }
+            }
+            // The slice parses alone: what broke it was its surroundings.
+            Ok(_) => self.prefer_unterminated(
+                region,
+                to,
+                errors::expected(self.file, self.text, region, region, &[], context),
+            ),
+        }
+    }
+}
+
+fn error_position(location: &InputLocation) -> usize {
+    match *location {
+        InputLocation::Pos(pos) | InputLocation::Span((pos, _)) => pos,
+    }
+}
+
+fn starts_with_item_word(text: &str, from: usize, end: usize) -> bool {
+    const ITEM_WORDS: &[&str] = &[
+        "enum",
+        "type",
+        "descriptor",
+        "param",
+        "requirement",
+        "criterion",
+        "use",
+        "set",
+        "test",
+    ];
+    let word = &text[from..lex::word_end(text, from, end)];
+    ITEM_WORDS.contains(&word)
+}
+
+/// The `///` lines at `from` (after trivia), and where the text after them starts.
+fn leading_docs(text: &str, from: usize, end: usize) -> (Docs, usize) {
+    let mut lines: Vec<&str> = Vec::new();
+    let mut span = Span::empty_at(u32::try_from(from).unwrap_or(u32::MAX));
+    let mut at = skip_trivia(text, from, end);
+    while text[at..end].starts_with("///") && !text[at..end].starts_with("////") {
+        let line_end = text[at..end].find(['\n', '\r']).map_or(end, |i| at + i);
+        if lines.is_empty() {
+            span = Span::from_range(at..line_end);
+        } else {
+            span = span.cover(Span::from_range(at..line_end));
+        }
+        lines.push(doc_line_text(&text[at..line_end]));
+        at = skip_trivia(text, line_end, end);
+    }
+    let docs = Docs {
+        text: lines.join("\n"),
+        span,
+    };
+    (docs, at)
+}
+
+/// A doc line's text: without `///` and the one space after it.
+fn doc_line_text(line: &str) -> &str {
+    let body = line.strip_prefix("///").unwrap_or(line);
+    let body = body.strip_suffix('\r').unwrap_or(body);
+    body.strip_prefix(' ').unwrap_or(body)
+}
