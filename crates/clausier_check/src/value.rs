@@ -168,7 +168,7 @@ impl fmt::Display for ValueDisplay<'_> {
             Value::Bool(b) => write!(f, "{b}"),
             Value::Number(n) => write!(f, "{}", n.normalize()),
             Value::Percent(p) => write!(f, "{}%", p.normalize()),
-            Value::Money(m) => write!(f, "{} €", m.round_dp(2)),
+            Value::Money(m) => write!(f, "{:.2} €", m),
             Value::Date(d) => write!(f, "{d}"),
             Value::Duration(d) => write!(f, "{d}"),
             Value::String(s) => write!(f, "{s:?}"),
@@ -220,6 +220,14 @@ mod tests {
             Value::Duration(Duration::new(12, 0)).compare(&Value::Duration(Duration::new(12, 0))),
             Some(Ordering::Equal)
         );
+    }
+
+    #[test]
+    fn money_prints_with_cents() {
+        let schema = Schema::default();
+        let price = Value::Money(Decimal::new(45, 1));
+        assert_eq!(price.display(&schema).to_string(), "4.50 €");
+        assert_eq!(Value::Money(Decimal::ONE).display(&schema).to_string(), "1.00 €");
     }
 
     #[test]

@@ -77,8 +77,52 @@ const FRAGMENTS: &[&str] = &[
     " -",
 ];
 
+/// Words that replace a word of the pack: mostly keeps it parsing, so that the checker
+/// sees well-formed trees with wrong names and types as often as broken ones.
+const WORDS: &[&str] = &[
+    "hosting",
+    "region",
+    "regoin",
+    "country",
+    "EU",
+    "OTHER",
+    "Region",
+    "Tier",
+    "II",
+    "V",
+    "max_price",
+    "min_rgaa",
+    "s",
+    "x",
+    "subprocessors",
+    "standards",
+    "gar",
+    "compliant",
+    "today",
+    "true",
+    "false",
+    "12",
+    "4.5",
+    "75%",
+    "\"EU\"",
+    "2026-12-01",
+    "string",
+    "money",
+    "percent",
+    "int",
+    "bool",
+    "Subprocessor",
+    "lowest",
+    "all",
+    "any",
+    "and",
+    "or",
+    "HEB-01",
+];
+
 #[derive(Debug, Clone)]
 enum Mutation {
+    Replace { at: usize, word: usize },
     Delete { at: usize, len: usize },
     Insert { at: usize, fragment: usize },
     Duplicate { at: usize, len: usize },
@@ -87,11 +131,12 @@ enum Mutation {
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
-        (any::<usize>(), 1usize..40).prop_map(|(at, len)| Mutation::Delete { at, len }),
-        (any::<usize>(), 0..FRAGMENTS.len())
+        3 => (any::<usize>(), 0..WORDS.len()).prop_map(|(at, word)| Mutation::Replace { at, word }),
+        1 => (any::<usize>(), 1usize..40).prop_map(|(at, len)| Mutation::Delete { at, len }),
+        1 => (any::<usize>(), 0..FRAGMENTS.len())
             .prop_map(|(at, fragment)| Mutation::Insert { at, fragment }),
-        (any::<usize>(), 1usize..120).prop_map(|(at, len)| Mutation::Duplicate { at, len }),
-        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::SwapLines { a, b }),
+        1 => (any::<usize>(), 1usize..120).prop_map(|(at, len)| Mutation::Duplicate { at, len }),
+        1 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::SwapLines { a, b }),
     ]
 }
 
@@ -104,8 +149,28 @@ fn boundary(text: &str, at: usize) -> usize {
     at
 }
 
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
 fn apply(text: &mut String, mutation: &Mutation) {
     match mutation {
+        Mutation::Replace { at, word } => {
+            let at = boundary(text, *at);
+            let start = text[..at]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| is_word_char(*c))
+                .last()
+                .map_or(at, |(i, _)| i);
+            let end = text[at..]
+                .char_indices()
+                .find(|(_, c)| !is_word_char(*c))
+                .map_or(text.len(), |(i, _)| at + i);
+            if start < end {
+                text.replace_range(start..end, WORDS[*word]);
+            }
+        }
         Mutation::Delete { at, len } => {
             let start = boundary(text, *at);
             let end = boundary(text, start + len).max(start);

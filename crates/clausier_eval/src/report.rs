@@ -107,7 +107,7 @@ pub struct CriterionResult {
     pub pack: String,
     /// Always `"criterion"`.
     pub kind: &'static str,
-    #[serde(serialize_with = "number")]
+    #[serde(serialize_with = "whole_or_number")]
     pub weight: Decimal,
     /// The clamped score in [0, 1]; `null` when the descriptor is not scored or the
     /// score is unknown.
@@ -145,6 +145,9 @@ pub struct DataErrorEntry {
     pub path: String,
     pub line: Option<u32>,
     pub column: Option<u32>,
+    /// What the vendor can do about it ("did you mean `EU`?"), when there is advice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
 }
 
 impl DataErrorEntry {
@@ -155,7 +158,13 @@ impl DataErrorEntry {
             path,
             line: loc.map(|l| l.line),
             column: loc.map(|l| l.column),
+            help: None,
         }
+    }
+
+    pub fn with_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
     }
 }
 
@@ -186,6 +195,17 @@ fn number<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Err
     match value.to_f64() {
         Some(float) => serializer.serialize_f64(float),
         None => serializer.serialize_str(&value.to_string()),
+    }
+}
+
+/// Weights are written as in the clause: `40`, or `12.5` when they have a fraction.
+fn whole_or_number<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    match value.normalize() {
+        whole if whole.scale() == 0 => match whole.to_i64() {
+            Some(integer) => serializer.serialize_i64(integer),
+            None => number(value, serializer),
+        },
+        _ => number(value, serializer),
     }
 }
 

@@ -82,7 +82,8 @@ pub fn run(
 /// What one descriptor's evaluation found, before the run-wide steps.
 struct Evaluated {
     status: DescriptorStatus,
-    requirements: Vec<RequirementResult>,
+    /// The requirements' results, with room for the criteria's.
+    results: Vec<ClauseResult>,
     /// `Some` once scored (eligible descriptors only).
     criteria: Option<Vec<CriterionOutcome>>,
 }
@@ -115,7 +116,7 @@ fn evaluate_descriptor(
         _ => {
             return Evaluated {
                 status: DescriptorStatus::Invalid,
-                requirements: Vec::new(),
+                results: Vec::new(),
                 criteria: None,
             };
         }
@@ -124,32 +125,29 @@ fn evaluate_descriptor(
     let mut explainer = Explainer::new(program, descriptor);
     let mut failed = false;
     let mut missing = false;
-    let requirements: Vec<RequirementResult> = program
-        .requirements
-        .iter()
-        .map(|requirement| {
-            let (status, missing_paths, explanation) = judge(
-                program,
-                &mut explainer,
-                requirement.when,
-                requirement.require,
-                scope,
-            );
-            if requirement.level == Level::Must {
-                failed |= status == RequirementStatus::Fail;
-                missing |= status == RequirementStatus::Missing;
-            }
-            RequirementResult {
-                clause: requirement.id.clone(),
-                pack: requirement.pack.clone(),
-                kind: "requirement",
-                level: requirement.level.as_str(),
-                status,
-                missing: missing_paths,
-                explanation,
-            }
+    let mut results = Vec::with_capacity(program.requirements.len() + program.criteria.len());
+    results.extend(program.requirements.iter().map(|requirement| {
+        let (status, missing_paths, explanation) = judge(
+            program,
+            &mut explainer,
+            requirement.when,
+            requirement.require,
+            scope,
+        );
+        if requirement.level == Level::Must {
+            failed |= status == RequirementStatus::Fail;
+            missing |= status == RequirementStatus::Missing;
+        }
+        ClauseResult::Requirement(RequirementResult {
+            clause: requirement.id.clone(),
+            pack: requirement.pack.clone(),
+            kind: "requirement",
+            level: requirement.level.as_str(),
+            status,
+            missing: missing_paths,
+            explanation,
         })
-        .collect();
+    }));
     let status = if failed {
         DescriptorStatus::Ineligible
     } else if missing {
@@ -165,7 +163,7 @@ fn evaluate_descriptor(
     };
     Evaluated {
         status,
-        requirements,
+        results,
         criteria,
     }
 }
@@ -299,11 +297,7 @@ fn assemble(
         .zip(totals.into_iter().zip(ranks))
         .map(|((descriptor, evaluated), (score, rank))| {
             summary.count(evaluated.status);
-            let mut results: Vec<ClauseResult> = evaluated
-                .requirements
-                .into_iter()
-                .map(ClauseResult::Requirement)
-                .collect();
+            let mut results = evaluated.results;
             match evaluated.criteria {
                 Some(criteria) => results.extend(
                     program
@@ -351,6 +345,7 @@ fn data_errors(descriptor: &Descriptor) -> Vec<DataErrorEntry> {
                 problem.path.clone(),
                 problem.loc,
             )
+            .with_help(problem.help.clone())
         })
         .collect()
 }

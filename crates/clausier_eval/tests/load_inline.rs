@@ -233,3 +233,15 @@ fn without_an_id_the_test_file_stem_names_the_data() {
         "`hosting` is a record, not a string"
     );
 }
+
+#[test]
+fn a_misspelt_field_in_test_data_is_reported() {
+    let data = object("{ region", vec![("regoin", string("\"EU\""))]);
+    let descriptor = load_inline(&schema(), "tests.clause", CLAUSE, &data);
+    assert!(!descriptor.is_invalid(), "a warning does not invalidate");
+    assert_snapshot!(render(&[descriptor]), @r"
+    tests (tests.clause) valid
+      <root> @2:30
+      warning D0604 `regoin` 2:32: field `regoin` is not declared by the pack
+    ");
+}

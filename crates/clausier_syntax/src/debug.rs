@@ -51,8 +51,7 @@ impl Printer {
         }
         for comment in &ast.comments {
             let _ = write!(self.out, "comment {:?}", comment.text);
-            self.span(comment.span);
-            self.out.push('\n');
+            self.end_line(comment.span);
         }
         self.out
     }
@@ -102,8 +101,8 @@ impl Printer {
                 self.end_line(item.span);
                 self.docs(&item.docs, "  ");
                 for field in &decl.fields {
-                    self.out.push_str("  field ");
-                    self.field(field);
+                    let _ = write!(self.out, "  field {}: ", field.name.name);
+                    self.type_expr(&field.ty);
                     self.end_line(field.span);
                     self.docs(&field.docs, "    ");
                 }

@@ -46,3 +46,11 @@ fn big_ordinary() {
     let broken = big.replace("require hosting.region == EU", "require hosting.region == ");
     run("ordinary-broken", &broken);
 }
+#[test]
+fn chain_only() {
+    let n: usize = std::env::var("N").map(|m| m.parse().unwrap()).unwrap_or(100000);
+    let chain = format!("param p: int = 1{}\n", " + 1".repeat(n));
+    run("chain", &chain);
+    let chain = format!("param p: int = ({})\n", "1 + 1) + (".repeat(n));
+    run("chain-balanced", &chain);
+}

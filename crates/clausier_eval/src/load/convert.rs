@@ -8,7 +8,7 @@ use std::sync::{Arc, LazyLock};
 
 use clausier_check::types::{RecordDef, RecordId, Schema, Ty};
 use clausier_check::value::{Record, Value};
-use clausier_diagnostics::{Code, Severity, Span};
+use clausier_diagnostics::{Code, Span};
 
 use super::expect::{Expected, found, type_error_help};
 use super::node::{Entry, Node, NodeKind};
@@ -31,8 +31,10 @@ pub(crate) struct Converter<'s, 't> {
     strict: bool,
     steps: Vec<PathStep>,
     shown: Vec<Shown<'s>>,
-    /// In conversion order, so that a set can drop the locations of a repeated element.
-    locations: Vec<(Box<[PathStep]>, Loc)>,
+    locations: Locations,
+    /// The locations of the set element being converted, kept aside until it is known
+    /// not to repeat an earlier element (whose location stays).
+    pending: Option<Vec<(Box<[PathStep]>, Loc)>>,
     problems: Vec<DataProblem>,
     /// How many more values may be converted: YAML aliases can make a small text expand
     /// to an exponential number of values, and conversion must stay linear in the text.
@@ -47,7 +49,8 @@ impl<'s, 't> Converter<'s, 't> {
             strict,
             steps: Vec::new(),
             shown: Vec::new(),
-            locations: Vec::new(),
+            locations: Locations::default(),
+            pending: None,
             problems: Vec::new(),
             budget: index.text().len().saturating_mul(2).saturating_add(1024),
         }
@@ -77,11 +80,7 @@ impl<'s, 't> Converter<'s, 't> {
     }
 
     pub(crate) fn finish(self) -> (Locations, Vec<DataProblem>) {
-        let mut locations = Locations::default();
-        for (path, loc) in self.locations {
-            locations.insert(&path, loc);
-        }
-        (locations, self.problems)
+        (self.locations, self.problems)
     }
 
     /// Adds a problem found outside the tree (a CSV header, for instance).
@@ -132,7 +131,10 @@ impl<'s, 't> Converter<'s, 't> {
 
     fn store_location(&mut self, span: Span) {
         let loc = self.index.loc(span);
-        self.locations.push((self.steps.as_slice().into(), loc));
+        match &mut self.pending {
+            Some(pending) => pending.push((self.steps.as_slice().into(), loc)),
+            None => self.locations.insert(&self.steps, loc),
+        }
     }
 
     fn convert_record(
@@ -219,18 +221,26 @@ impl<'s, 't> Converter<'s, 't> {
             }
             let stored = u32::try_from(values.len()).unwrap_or(u32::MAX);
             self.steps.push(PathStep::Index(stored));
-            let locations_before = self.locations.len();
+            let outer_pending = is_set.then(|| self.pending.replace(Vec::new()));
             let value = self.convert(item, element);
+            let element_locations = match outer_pending {
+                Some(outer) => std::mem::replace(&mut self.pending, outer),
+                None => None,
+            };
             self.steps.pop();
             self.shown.pop();
             let Some(value) = value else { continue };
-            if is_set && seen.contains(&values, &value) {
-                // The first occurrence stays, with its location.
-                self.locations.truncate(locations_before);
-                continue;
-            }
             if is_set {
+                if seen.contains(&values, &value) {
+                    continue;
+                }
                 seen.insert(&value, values.len());
+                for (path, loc) in element_locations.into_iter().flatten() {
+                    match &mut self.pending {
+                        Some(pending) => pending.push((path, loc)),
+                        None => self.locations.insert(&path, loc),
+                    }
+                }
             }
             values.push(value);
         }
@@ -304,9 +314,6 @@ impl<'s, 't> Converter<'s, 't> {
         let loc = self.index.loc(span);
         let mut problem = DataProblem::new(code, message, path, Some(loc));
         problem.help = help;
-        if code == Code::DESCRIPTOR_UNKNOWN_FIELD {
-            problem.severity = Severity::Warning;
-        }
         self.problems.push(problem);
     }
 
@@ -351,7 +358,10 @@ fn list_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
 /// with `Value::same` against its few look-alikes rather than against every element.
 #[derive(Default)]
 struct SeenValues {
-    buckets: HashMap<u64, Vec<usize>>,
+    /// The first element of each hash, then a chain through `next`: no allocation per
+    /// element.
+    first: HashMap<u64, usize>,
+    next: HashMap<usize, usize>,
 }
 
 impl SeenValues {
@@ -362,17 +372,19 @@ impl SeenValues {
     }
 
     fn contains(&self, values: &[Value], value: &Value) -> bool {
-        self.buckets.get(&Self::hash(value)).is_some_and(|indexes| {
-            indexes
-                .iter()
-                .any(|index| values.get(*index).is_some_and(|other| other.same(value)))
-        })
+        let mut candidate = self.first.get(&Self::hash(value)).copied();
+        while let Some(index) = candidate {
+            if values.get(index).is_some_and(|other| other.same(value)) {
+                return true;
+            }
+            candidate = self.next.get(&index).copied();
+        }
+        false
     }
 
     fn insert(&mut self, value: &Value, index: usize) {
-        self.buckets
-            .entry(Self::hash(value))
-            .or_default()
-            .push(index);
+        if let Some(previous) = self.first.insert(Self::hash(value), index) {
+            self.next.insert(index, previous);
+        }
     }
 }

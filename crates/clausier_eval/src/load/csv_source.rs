@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use clausier_check::types::{RecordDef, Ty};
-use clausier_diagnostics::{Code, Severity, Span};
+use clausier_diagnostics::{Code, Span};
 use csv::{ReaderBuilder, StringRecord};
 
 use super::node::{Entry, Node, NodeKind};
@@ -263,7 +263,7 @@ fn strict_warnings(loader: &Loader<'_>, columns: &[Column<'_>]) -> Vec<DataProbl
         .iter()
         .filter(|column| matches!(column.target, Target::Unknown))
         .map(|column| {
-            let mut problem = DataProblem::new(
+            DataProblem::new(
                 Code::DESCRIPTOR_UNKNOWN_FIELD,
                 format!(
                     "column `{}` is not a field declared by the pack",
@@ -271,9 +271,7 @@ fn strict_warnings(loader: &Loader<'_>, columns: &[Column<'_>]) -> Vec<DataProbl
                 ),
                 column.name.clone(),
                 Some(loader.index.loc(column.span)),
-            );
-            problem.severity = Severity::Warning;
-            problem
+            )
         })
         .collect()
 }

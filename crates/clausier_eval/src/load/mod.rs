@@ -125,9 +125,12 @@ pub fn load_text(
 }
 
 /// A test's inline `given { … }` data, located in the clause file `file_text`.
+///
+/// Undeclared fields are always reported (as warnings): in a test, a misspelt field would
+/// otherwise silently test something else.
 pub fn load_inline(schema: &Schema, source: &str, file_text: &str, data: &DataValue) -> Descriptor {
     let index = TextIndex::new(file_text);
-    let options = LoadOptions::default();
+    let options = LoadOptions { strict: true };
     let loader = Loader {
         schema,
         source,

@@ -165,6 +165,7 @@ pub(crate) fn report() -> Report {
                     path: String::new(),
                     line: Some(7),
                     column: Some(3),
+                    help: Some("close the object with `}`".into()),
                 },
             ],
         },

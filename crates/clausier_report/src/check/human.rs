@@ -299,6 +299,9 @@ fn write_data_error(
         );
     }
     let _ = writeln!(out, "{line}");
+    if let Some(help) = &error.help {
+        let _ = writeln!(out, "    {} {help}", painter.paint(Style::Bold, "help:"));
+    }
 }
 
 /// A clause of the report's own pack by its id; one brought in from a dependency with its

@@ -123,25 +123,24 @@ impl<'s, 't> ItemBuilder<'s, 't> {
     }
 
     fn docs(&self, pair: P) -> Docs {
-        let span = self.span(&pair);
-        let lines: Vec<&str> = pair
-            .into_inner()
-            .map(|line| doc_line_text(line.as_str()))
-            .collect();
+        let mut lines = Vec::new();
+        let mut span: Option<Span> = None;
+        for line in pair.into_inner() {
+            let line_span = self.span(&line);
+            span = Some(span.map_or(line_span, |span| span.cover(line_span)));
+            lines.push(doc_line_text(line.as_str()));
+        }
         Docs {
             text: lines.join("\n"),
-            span,
+            span: span.unwrap_or_default(),
         }
     }
 
     fn literal_error(&mut self, code: Code, at: Span, error: LiteralError) {
         let start = at.start as usize;
         let span = Span::from_range(start + error.range.start..start + error.range.end);
-        let mut diagnostic = Diagnostic::error(code, error.message).with_primary(
-            self.session.file,
-            span,
-            "not a valid literal",
-        );
+        let mut diagnostic =
+            Diagnostic::error(code, error.message).with_primary(self.session.file, span, error.label);
         if let Some(help) = error.help {
             diagnostic = diagnostic.with_help(help);
         }
@@ -369,7 +368,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
         for inner in pair.into_inner() {
             match inner.as_rule() {
                 Rule::clause_id => id = Some(self.clause_id(&inner)),
-                Rule::string => title = Some(self.string_lit(&inner)),
+                Rule::title => title = Some(self.string_lit(&inner)),
                 Rule::clause_body => body = self.clause_body(inner),
                 _ => {}
             }
@@ -390,7 +389,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
         for inner in pair.into_inner() {
             match inner.as_rule() {
                 Rule::clause_id => id = Some(self.clause_id(&inner)),
-                Rule::string => title = Some(self.string_lit(&inner)),
+                Rule::title => title = Some(self.string_lit(&inner)),
                 Rule::weight => weight = self.weight(inner),
                 Rule::clause_body => body = self.clause_body(inner),
                 _ => {}
@@ -557,7 +556,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
         let mut expects = Vec::new();
         for inner in pair.into_inner() {
             match inner.as_rule() {
-                Rule::string => name = Some(self.string_lit(&inner)),
+                Rule::test_name => name = Some(self.string_lit(&inner)),
                 Rule::test_body => self.test_body(inner, &mut given, &mut expects),
                 _ => {}
             }
@@ -621,7 +620,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
     fn given(&mut self, pair: P) -> Option<Given> {
         let value = pair.into_inner().nth(1)?;
         match value.as_rule() {
-            Rule::string => Some(Given::File(self.string_lit(&value))),
+            Rule::file_name => Some(Given::File(self.string_lit(&value))),
             Rule::data_object => Some(Given::Inline(self.data_object(value))),
             _ => None,
         }

@@ -119,6 +119,8 @@ const EXPECTATIONS: &[Rule] = &[
 ];
 
 const NAME_RULES: &[Rule] = &[
+    Rule::type_expr,
+    Rule::strict_type,
     Rule::enum_name,
     Rule::variant_name,
     Rule::type_name,
@@ -243,6 +245,9 @@ fn phrase(rule: Rule, context: Context) -> Option<&'static str> {
         R::kw_in => "`in`",
         R::level_value => "`must` or `should`",
         R::string => "a string in quotes",
+        R::title => "a title in quotes",
+        R::test_name => "a test name in quotes",
+        R::file_name => "a file name in quotes",
         R::weight_value | R::score_value => "a number",
         R::compare_op => "a comparison such as `>=`",
         R::infix_op => "an operator",
@@ -310,14 +315,17 @@ fn help_for(token: &str, positives: &[Rule], phrases: &[&str]) -> Option<String>
         "&&" => "write `and`",
         "||" => "write `or`",
         "!" => "write `not`",
-        ";" => "no `;` is needed: a line break ends a field",
+        ";" => "remove the `;`: a line break ends a field, and `,` separates variants and list items",
         "weight" if phrases.contains(&"a clause field") => {
             "the weight belongs in the criterion's header: `criterion PRIX \"Prix\" weight 40 { … }`"
         }
         _ if token.starts_with("///") => {
             "doc comments document items, fields and enum variants; use `//` for a plain comment"
         }
-        _ if RESERVED.contains(&token) && NAME_RULES.iter().any(|rule| expects(*rule)) => {
+        _ if RESERVED.contains(&token)
+            && !phrases.contains(&"an expression")
+            && NAME_RULES.iter().any(|rule| expects(*rule)) =>
+        {
             return Some(format!(
                 "`{token}` is a reserved word and cannot be used as a name"
             ));
@@ -328,10 +336,10 @@ fn help_for(token: &str, positives: &[Rule], phrases: &[&str]) -> Option<String>
         _ if expects(Rule::clause_id) => {
             "a clause id starts with a letter and may hold letters, digits, `-` and `_`"
         }
-        _ if expects(Rule::string) && expects(Rule::kw_weight) => {
+        _ if expects(Rule::title) && expects(Rule::kw_weight) => {
             "a criterion needs a title in quotes and a weight: `criterion PRIX \"Prix\" weight 40 { … }`"
         }
-        _ if expects(Rule::string) && expects(Rule::open_brace) => {
+        _ if expects(Rule::title) => {
             "a requirement needs a title in quotes: `requirement HEB-01 \"Hébergement\" { … }`"
         }
         _ if phrases.iter().any(|said| said.starts_with("an expectation")) => {

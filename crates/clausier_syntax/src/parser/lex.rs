@@ -2,14 +2,15 @@
 //! far it goes, and where the last one ends. It agrees with the grammar on what is
 //! whitespace, a comment, a string and a word.
 
-/// Whitespace that does not end a line. French text often puts a no-break space before
-/// `€` or `%`, so those count too.
-pub(super) fn is_blank(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\r' | '\u{A0}' | '\u{202F}' | '\u{FEFF}')
+/// Whitespace as the grammar has it: any Unicode white space (French text often puts a
+/// no-break space before `€` or `%`) and a byte-order mark.
+fn is_whitespace(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}'
 }
 
-fn is_whitespace(c: char) -> bool {
-    c == '\n' || is_blank(c)
+/// Whitespace that does not end a line.
+pub(super) fn is_blank(c: char) -> bool {
+    c != '\n' && is_whitespace(c)
 }
 
 fn is_word_start(c: char) -> bool {

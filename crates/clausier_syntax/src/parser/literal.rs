@@ -15,14 +15,17 @@ use crate::ast::{DurationLit, DurationUnit};
 pub(super) struct LiteralError {
     pub range: Range<usize>,
     pub message: String,
+    /// What the label under the literal says.
+    pub label: &'static str,
     pub help: Option<String>,
 }
 
 impl LiteralError {
-    fn new(range: Range<usize>, message: String, help: Option<&str>) -> Self {
+    fn new(range: Range<usize>, message: String, label: &'static str, help: Option<&str>) -> Self {
         Self {
             range,
             message,
+            label,
             help: help.map(str::to_string),
         }
     }
@@ -58,6 +61,7 @@ pub(super) fn decode_string(raw: &str) -> DecodedString {
                     bad_escapes.push(LiteralError::new(
                         at..at + 1,
                         "a backslash ends the string".to_string(),
+                        "escapes nothing",
                         Some(ESCAPES_HELP),
                     ));
                     value.push('\\');
@@ -79,6 +83,7 @@ pub(super) fn decode_string(raw: &str) -> DecodedString {
                                 bad_escapes.push(LiteralError::new(
                                     at..end,
                                     message,
+                                    "not a unicode scalar value",
                                     Some("write a code point as `\\u{E9}`: one to six hexadecimal digits"),
                                 ));
                                 value.push_str(&raw[at..end]);
@@ -90,6 +95,7 @@ pub(super) fn decode_string(raw: &str) -> DecodedString {
                         bad_escapes.push(LiteralError::new(
                             at..end,
                             format!("invalid escape `{}` in a string", &raw[at..end]),
+                            "unknown escape",
                             Some(ESCAPES_HELP),
                         ));
                         value.push_str(&raw[at..end]);
@@ -138,6 +144,7 @@ pub(super) fn decimal(text: &str) -> Result<Decimal, LiteralError> {
         LiteralError::new(
             0..text.len(),
             format!("invalid number `{text}`"),
+            "too many digits",
             Some("a number holds at most 28 significant digits"),
         )
     })
@@ -155,6 +162,7 @@ pub(super) fn duration(amount: &str, unit: &str, whole: &str) -> Result<Duration
         LiteralError::new(
             0..whole.len(),
             format!("invalid duration `{whole}`"),
+            "not a whole number",
             Some("a duration is a whole number of days, weeks, months or years"),
         )
     })?;
@@ -179,7 +187,12 @@ const MONTHS: [&str; 12] = [
 /// A calendar date written `YYYY-MM-DD`.
 pub(super) fn date(text: &str) -> Result<Date, LiteralError> {
     let invalid = |help: String| {
-        LiteralError::new(0..text.len(), format!("invalid date `{text}`"), Some(&help))
+        LiteralError::new(
+            0..text.len(),
+            format!("invalid date `{text}`"),
+            "not a calendar date",
+            Some(&help),
+        )
     };
     let mut parts = text.split('-');
     let (Some(year), Some(month), Some(day), None) =

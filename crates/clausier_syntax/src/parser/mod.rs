@@ -44,7 +44,12 @@ pub struct Parse {
 /// Parses one `.clause` file. Never fails: text that cannot be understood becomes `Error`
 /// nodes, each with a located diagnostic.
 pub fn parse(file: FileId, text: &str) -> Parse {
-    if u32::try_from(text.len()).is_err() {
+    parse_up_to(file, text, u32::MAX as usize)
+}
+
+/// [`parse`], refusing texts longer than `max_len` (spans hold `u32` offsets).
+fn parse_up_to(file: FileId, text: &str, max_len: usize) -> Parse {
+    if text.len() > max_len {
         let diagnostic = Diagnostic::error(Code::TOO_LARGE, "input too large")
             .with_primary(file, Span::empty_at(0), "this file is larger than 4 GiB")
             .with_help("split the rules into several `.clause` files of a pack");
@@ -315,4 +320,19 @@ fn doc_line_text(line: &str) -> &str {
     let body = line.strip_prefix("///").unwrap_or(line);
     let body = body.strip_suffix('\r').unwrap_or(body);
     body.strip_prefix(' ').unwrap_or(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_too_long_for_spans_gives_one_error_and_no_tree() {
+        let parse = parse_up_to(FileId(3), "enum A { X }", 5);
+        assert!(parse.ast.items.is_empty());
+        assert_eq!(parse.diagnostics.len(), 1);
+        assert_eq!(parse.diagnostics[0].code, Code::TOO_LARGE);
+        assert_eq!(parse.diagnostics[0].labels[0].file, FileId(3));
+        assert_eq!(parse_up_to(FileId(3), "enum A { X }", 12).ast.items.len(), 1);
+    }
 }

@@ -329,8 +329,11 @@ impl Scanner<'_> {
                         previous_word = Some((i, stop));
                         i = stop;
                     } else {
-                        i += self.text[i..].chars().next().map_or(1, char::len_utf8);
-                        previous_word = None;
+                        let c = self.text[i..].chars().next().unwrap_or(' ');
+                        i += c.len_utf8();
+                        if !is_blank(c) {
+                            previous_word = None;
+                        }
                     }
                 }
             }

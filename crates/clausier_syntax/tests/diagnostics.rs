@@ -1,0 +1,88 @@
+//! Broken inputs: the tree that survives and every diagnostic, with its place and help.
+
+mod common;
+
+use clausier_diagnostics::Code;
+use clausier_syntax::ast::ItemKind;
+use common::{parse_text, tree_and_diagnostics};
+
+#[test]
+fn broken_fixtures() {
+    insta::glob!("fixtures/broken/*.clause", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        insta::assert_snapshot!(tree_and_diagnostics(&text));
+    });
+}
+
+#[test]
+fn three_broken_clauses_give_three_errors_and_keep_every_item() {
+    let text =
+        std::fs::read_to_string("tests/fixtures/broken/three_broken_clauses.clause").unwrap();
+    let parse = parse_text(&text);
+    let lines: Vec<u32> = parse
+        .diagnostics
+        .iter()
+        .map(|diagnostic| {
+            assert_eq!(diagnostic.code, Code::SYNTAX);
+            let label = diagnostic.primary_label().unwrap();
+            clausier_diagnostics::LineIndex::new(&text)
+                .line_col(&text, label.span.start)
+                .line
+        })
+        .collect();
+    assert_eq!(lines, [5, 13, 18]);
+    let kinds: Vec<&str> = parse
+        .ast
+        .items
+        .iter()
+        .map(|item| match &item.kind {
+            ItemKind::Enum(_) => "enum",
+            ItemKind::Requirement(_) => "requirement",
+            ItemKind::Criterion(_) => "criterion",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        ["enum", "requirement", "requirement", "requirement", "criterion", "requirement"]
+    );
+}
+
+#[test]
+fn every_error_item_comes_with_a_diagnostic() {
+    for text in ["hello", "requirement", "}", "/// docs", "enum", "param x: = 1"] {
+        let parse = parse_text(text);
+        assert!(
+            parse
+                .ast
+                .items
+                .iter()
+                .all(|item| matches!(item.kind, ItemKind::Error)),
+            "{text}"
+        );
+        assert_eq!(parse.diagnostics.len(), 1, "{text}: {:?}", parse.diagnostics);
+    }
+}
+
+#[test]
+fn messages_never_name_grammar_rules() {
+    insta::glob!("fixtures/broken/*.clause", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        for diagnostic in parse_text(&text).diagnostics {
+            let said = format!(
+                "{} {:?} {:?}",
+                diagnostic.message, diagnostic.labels, diagnostic.help
+            );
+            for word in ["_", "EOI", "Rule", "kw_", "SOI"] {
+                let outside_code = said
+                    .split('`')
+                    .step_by(2)
+                    .any(|prose| prose.contains(word) && !prose.contains("file: FileId"));
+                assert!(!outside_code || word == "_", "{said}");
+            }
+            assert!(!diagnostic.message.ends_with('.'), "{}", diagnostic.message);
+            let first = diagnostic.message.chars().next().unwrap();
+            assert!(!first.is_uppercase(), "{}", diagnostic.message);
+        }
+    });
+}

@@ -1,0 +1,71 @@
+//! Every item form, parsed from fixture files that carry no error.
+
+mod common;
+
+use clausier_syntax::debug::{debug_tree, debug_tree_with_spans};
+use common::{parse_text, render_diagnostics};
+
+#[test]
+fn valid_fixtures_parse_without_diagnostics() {
+    insta::glob!("fixtures/valid/*.clause", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let parse = parse_text(&text);
+        assert!(
+            parse.diagnostics.is_empty(),
+            "{}",
+            render_diagnostics(&text, &parse.diagnostics)
+        );
+        insta::assert_snapshot!(debug_tree(&parse.ast));
+    });
+}
+
+#[test]
+fn spans_cover_what_each_node_was_parsed_from() {
+    let text = "/// Docs.\nrequirement A-1 \"T\" { // note\n  require a.b == 1 and not c\n}\n";
+    let parse = parse_text(text);
+    assert!(parse.diagnostics.is_empty());
+    insta::assert_snapshot!(debug_tree_with_spans(&parse.ast), @r#"
+    requirement A-1 "T" @10..70
+      docs "Docs." @0..9
+      require (and@50..68 (==@50..58 a.b@50..53 1@57..58) (not@63..68 c@67..68)) @42..68
+    comment " note" @32..39
+    "#);
+    let require = common::first_require(text).unwrap();
+    let clausier_syntax::ast::ExprKind::Binary { op_span, lhs, .. } = require.kind else {
+        panic!("not a binary expression");
+    };
+    assert_eq!(&text[op_span.range()], "and");
+    let clausier_syntax::ast::ExprKind::Binary { op_span, .. } = lhs.kind else {
+        panic!("not a comparison");
+    };
+    assert_eq!(&text[op_span.range()], "==");
+}
+
+#[test]
+fn items_keep_their_docs_out_of_their_span() {
+    let text = "/// One.\n///Two.\n///   Three.\n\n// plain\nenum E {\n  /// Variant.\n  V\n}\n";
+    let parse = parse_text(text);
+    let item = &parse.ast.items[0];
+    assert_eq!(item.docs.text, "One.\nTwo.\n  Three.");
+    assert_eq!(&text[item.docs.span.range()], "/// One.\n///Two.\n///   Three.");
+    assert!(text[item.span.range()].starts_with("enum E"));
+    assert!(text[item.span.range()].ends_with('}'));
+    let clausier_syntax::ast::ItemKind::Enum(decl) = &item.kind else {
+        panic!("not an enum");
+    };
+    assert_eq!(decl.variants[0].docs.text, "Variant.");
+    assert_eq!(parse.ast.comments[0].text, " plain");
+}
+
+#[test]
+fn windows_line_endings_parse_alike() {
+    let unix = std::fs::read_to_string("tests/fixtures/valid/edtech.clause").unwrap();
+    let windows = unix.replace('\n', "\r\n");
+    let parse = parse_text(&windows);
+    assert!(
+        parse.diagnostics.is_empty(),
+        "{}",
+        render_diagnostics(&windows, &parse.diagnostics)
+    );
+    assert_eq!(debug_tree(&parse.ast), debug_tree(&parse_text(&unix).ast));
+}
