@@ -170,7 +170,13 @@ fn decimal(op: ArithOp, a: Decimal, b: Decimal) -> Result<Decimal, OpError> {
             a.checked_div(b)
         }
     };
-    result.map(|n| n.normalize()).ok_or(OpError::Overflow)
+    let result = result.ok_or(OpError::Overflow)?;
+    // Past 28 decimal places a product or quotient is rounded; one rounded to nothing
+    // would silently turn a small positive amount into zero.
+    if result.is_zero() && !a.is_zero() && matches!(op, ArithOp::Mul | ArithOp::Div) {
+        return Err(OpError::Overflow);
+    }
+    Ok(result.normalize())
 }
 
 /// Adds months first, then days; a day past the end of the month is clamped to its last
@@ -228,6 +234,15 @@ mod tests {
             &Value::Number(dec!(0.2)),
         );
         assert_eq!(sum, Ok(Value::Number(dec!(0.3))));
+    }
+
+    #[test]
+    fn a_product_too_small_to_represent_is_not_zero() {
+        let tiny = Value::Number(Decimal::new(1, 13));
+        let square = arith(ArithOp::Mul, &tiny, &tiny);
+        assert_eq!(square, Ok(Value::Number(Decimal::new(1, 26))));
+        let cube = arith(ArithOp::Mul, &tiny, &square.unwrap());
+        assert_eq!(cube, Err(OpError::Overflow));
     }
 
     #[test]

@@ -168,7 +168,10 @@ impl fmt::Display for ValueDisplay<'_> {
             Value::Bool(b) => write!(f, "{b}"),
             Value::Number(n) => write!(f, "{}", n.normalize()),
             Value::Percent(p) => write!(f, "{}%", p.normalize()),
-            Value::Money(m) => write!(f, "{:.2} €", m),
+            // Cents always show; finer amounts are never rounded away, so a
+            // price of 4.505 € is not printed as the 4.50 € it exceeds.
+            Value::Money(m) if m.normalize().scale() > 2 => write!(f, "{} €", m.normalize()),
+            Value::Money(m) => write!(f, "{m:.2} €"),
             Value::Date(d) => write!(f, "{d}"),
             Value::Duration(d) => write!(f, "{d}"),
             Value::String(s) => write!(f, "{s:?}"),
@@ -228,6 +231,8 @@ mod tests {
         let price = Value::Money(Decimal::new(45, 1));
         assert_eq!(price.display(&schema).to_string(), "4.50 €");
         assert_eq!(Value::Money(Decimal::ONE).display(&schema).to_string(), "1.00 €");
+        let precise = Value::Money(Decimal::new(4505, 3));
+        assert_eq!(precise.display(&schema).to_string(), "4.505 €");
     }
 
     #[test]

@@ -109,7 +109,7 @@ requirement HEB-01 "hosting" {
   require hosting.region == EU and EU == hosting.region and Zone.EU != Zone.US
 }
 requirement HEB-02 "somewhere" {
-  require count([EU, OTHER]) > 1
+  require count([EU]) > 1 and count([EU, OTHER]) == 2
 }
 "#;
     let outcome = check_in_schema(source);

@@ -111,7 +111,7 @@ Exit status: 0 when the pack compiles (warnings allowed), 2 when it has errors o
 read.",
     after_help = "Examples:
   clausier validate rules/edtech-fr
-  clausier validate rules/edtech-fr/hebergement.clause
+  clausier validate cahier-des-charges.clause
   clausier validate rules/edtech-fr --format json > diagnostics.json"
 )]
 pub struct ValidateArgs {

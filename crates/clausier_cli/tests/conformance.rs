@@ -20,6 +20,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -34,6 +35,34 @@ const CODES_WITHOUT_A_CASE: &[(&str, &str)] = &[
     // A clause file or a manifest must be larger than 4 GiB: too large to keep in the
     // repository, and too slow to write in a test.
     ("E0903", "needs an input file larger than 4 GiB"),
+    // Evaluation notes that no output carries as a code: a clamped score shows as
+    // `"clamped": true` in JSON and "(clamped)" in text (see `scoring-clamp`).
+    ("R0701", "a clamp is shown as `clamped`, without the code"),
+    // A division by zero shows as an unknown score or a `missing` requirement without
+    // absent paths (see `scoring-unknown` and `expr-arith`).
+    (
+        "R0702",
+        "a division by zero is shown as an unknown value, without the code",
+    ),
+];
+
+/// Cases whose output shows a bug (their README says which): the snapshots showing it are
+/// not accepted, so their tests fail until the bug is fixed and the snapshots are
+/// accepted. Remove a case from here once all its snapshots are.
+const KNOWN_BUGS: &[&str] = &[
+    "data-csv-row-help",
+    "data-json-syntax-column",
+    "data-money-display",
+    "data-toml-duplicate-path",
+    "diag-files-no-clause",
+    "diag-files-not-utf8",
+    "diag-files-unreadable",
+    "diag-lints-score-range",
+    "diag-literals-help",
+    "diag-manifest",
+    "diag-names-list-order",
+    "diag-syntax-cascade",
+    "expr-arith-underflow",
 ];
 
 /// One `#[test]` per case, named after its folder, so that a failure names its case; and
@@ -52,7 +81,55 @@ macro_rules! cases {
 }
 
 cases! {
+    check_pack_errors => "check-pack-errors",
+    data_bom_crlf => "data-bom-crlf",
+    data_csv => "data-csv",
+    data_csv_row_help => "data-csv-row-help",
+    data_duplicates => "data-duplicates",
+    data_error_help => "data-error-help",
+    data_json_syntax_column => "data-json-syntax-column",
+    data_money_display => "data-money-display",
+    data_null => "data-null",
+    data_strict => "data-strict",
+    data_toml_duplicate_path => "data-toml-duplicate-path",
+    data_values => "data-values",
+    data_yaml_alias => "data-yaml-alias",
+    diag_clauses => "diag-clauses",
+    diag_data => "diag-data",
+    diag_files_no_clause => "diag-files-no-clause",
+    diag_files_not_utf8 => "diag-files-not-utf8",
+    diag_files_output => "diag-files-output",
+    diag_files_unreadable => "diag-files-unreadable",
+    diag_lints => "diag-lints",
+    diag_lints_score_range => "diag-lints-score-range",
+    diag_literals => "diag-literals",
+    diag_literals_help => "diag-literals-help",
+    diag_manifest => "diag-manifest",
+    diag_names => "diag-names",
+    diag_names_list_order => "diag-names-list-order",
+    diag_recovery => "diag-recovery",
+    diag_syntax => "diag-syntax",
+    diag_syntax_cascade => "diag-syntax-cascade",
+    diag_syntax_nesting => "diag-syntax-nesting",
+    diag_types => "diag-types",
+    expr_arith => "expr-arith",
+    expr_arith_underflow => "expr-arith-underflow",
+    expr_collections => "expr-collections",
     expr_compare => "expr-compare",
+    expr_has_if_today => "expr-has-if-today",
+    expr_paths => "expr-paths",
+    expr_precedence => "expr-precedence",
+    formats => "formats",
+    kleene => "kleene",
+    pack_folder => "pack-folder",
+    scoring_clamp => "scoring-clamp",
+    scoring_cohort => "scoring-cohort",
+    scoring_none => "scoring-none",
+    scoring_ties => "scoring-ties",
+    scoring_unknown => "scoring-unknown",
+    scoring_weights => "scoring-weights",
+    status_descriptors => "status-descriptors",
+    status_requirements => "status-requirements",
 }
 
 fn workspace_root() -> PathBuf {
@@ -144,38 +221,66 @@ fn runs_of(case: &str) -> Vec<Run> {
         let json = [check.clone(), owned(&["json"]), extra.clone()].concat();
         let human = [check, owned(&["human", "--color", "never"]), extra].concat();
         vec![
-            Run { snapshot: "check.json", args: json },
-            Run { snapshot: "check.human", args: human },
+            Run {
+                snapshot: "check.json",
+                args: json,
+            },
+            Run {
+                snapshot: "check.human",
+                args: human,
+            },
         ]
     } else {
-        let json = [owned(&["validate", &pack, "--format", "json"]), extra.clone()].concat();
+        let json = [
+            owned(&["validate", &pack, "--format", "json"]),
+            extra.clone(),
+        ]
+        .concat();
         let human = [owned(&["validate", &pack, "--color", "never"]), extra].concat();
         vec![
-            Run { snapshot: "validate.json", args: json },
-            Run { snapshot: "validate.human", args: human },
+            Run {
+                snapshot: "validate.json",
+                args: json,
+            },
+            Run {
+                snapshot: "validate.human",
+                args: human,
+            },
         ]
     }
 }
 
 /// Runs every command of a case and compares each transcript with its snapshot, kept in
-/// the case's folder.
+/// the case's folder. Every snapshot of the case is compared (insta prints each
+/// difference) before the test fails, naming the case and the snapshots that differ.
 fn run_case(case: &str) {
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path(corpus_dir().join(case));
     settings.set_prepend_module_to_snapshot(false);
     settings.set_omit_expression(true);
+    let mut differ = Vec::new();
     for run in runs_of(case) {
         let output = clausier(&run.args);
         check_invariants(case, &run, &output);
         settings.set_description(format!("clausier {}", run.args.join(" ")));
-        settings.bind(|| {
-            insta::assert_snapshot!(run.snapshot, transcript(&output));
-        });
+        let compared = panic::catch_unwind(AssertUnwindSafe(|| {
+            settings.bind(|| {
+                insta::assert_snapshot!(run.snapshot, transcript(&output));
+            });
+        }));
+        if compared.is_err() {
+            differ.push(run.snapshot);
+        }
     }
+    assert!(
+        differ.is_empty(),
+        "{CORPUS}/{case}: the output differs from the snapshots {differ:?}"
+    );
 }
 
 /// What holds for every run, whatever the case: the exit status is one the brief allows,
-/// and a JSON report is well-formed and accounts for each descriptor once.
+/// a JSON report is well-formed and accounts for each descriptor once, and JSON
+/// diagnostics have the documented fields.
 fn check_invariants(case: &str, run: &Run, output: &Output) {
     let code = output.status.code().unwrap();
     assert!(
@@ -184,39 +289,102 @@ fn check_invariants(case: &str, run: &Run, output: &Output) {
         run.snapshot
     );
     if run.snapshot == "check.json" && code != 2 {
-        let report: serde_json::Value = serde_json::from_slice(&output.stdout)
-            .unwrap_or_else(|error| panic!("{case}: the JSON report does not parse: {error}"));
-        let descriptors = report["descriptors"].as_array().unwrap();
-        let summary = &report["summary"];
-        assert_eq!(
-            summary["total"].as_u64().unwrap(),
-            descriptors.len() as u64,
-            "{case}: the summary's total is not the number of descriptors reported"
-        );
-        let eligible = descriptors
-            .iter()
-            .filter(|d| d["status"] == "eligible")
-            .count();
-        assert_eq!(
-            code == 0,
-            eligible == descriptors.len(),
-            "{case}: exit {code} with {eligible} of {} descriptors eligible",
-            descriptors.len()
-        );
-        assert_eq!(report["date"], DATE, "{case}: the report's date");
+        check_report(case, code, &parse_json(case, &output.stdout));
     }
+    if run.snapshot == "validate.json" && !output.stdout.is_empty() {
+        let diagnostics = parse_json(case, &output.stdout);
+        for diagnostic in diagnostics.as_array().unwrap() {
+            let keys: Vec<&str> = diagnostic
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .collect();
+            assert_eq!(
+                keys,
+                [
+                    "severity",
+                    "code",
+                    "message",
+                    "file",
+                    "line",
+                    "column",
+                    "end_line",
+                    "end_column",
+                    "help"
+                ],
+                "{case}: the fields of a diagnostic"
+            );
+        }
+    }
+}
+
+fn parse_json(case: &str, stdout: &[u8]) -> serde_json::Value {
+    let parsed = serde_json::from_slice::<serde_json::Value>(stdout);
+    assert!(
+        parsed.is_ok(),
+        "{case}: the JSON output does not parse: {parsed:?}"
+    );
+    parsed.unwrap()
+}
+
+/// A check report: its summary counts the descriptors it lists, and the exit status is 0
+/// exactly when every one of them is eligible.
+fn check_report(case: &str, code: i32, report: &serde_json::Value) {
+    assert_eq!(report["date"], DATE, "{case}: the report's date");
+    let descriptors = report["descriptors"].as_array().unwrap();
+    let summary = &report["summary"];
+    assert_eq!(
+        summary["total"].as_u64().unwrap(),
+        descriptors.len() as u64,
+        "{case}: the summary's total is not the number of descriptors reported"
+    );
+    for status in ["eligible", "ineligible", "incomplete", "invalid"] {
+        let counted = descriptors.iter().filter(|d| d["status"] == status).count();
+        assert_eq!(
+            summary[status].as_u64().unwrap(),
+            counted as u64,
+            "{case}: the summary's count of {status} descriptors"
+        );
+    }
+    let eligible = descriptors
+        .iter()
+        .filter(|d| d["status"] == "eligible")
+        .count();
+    assert_eq!(
+        code == 0,
+        eligible == descriptors.len(),
+        "{case}: exit {code} with {eligible} of {} descriptors eligible",
+        descriptors.len()
+    );
 }
 
 #[test]
 fn every_case_folder_is_listed() {
+    for case in KNOWN_BUGS {
+        assert!(
+            CASES.contains(case),
+            "KNOWN_BUGS lists {case}, which is not a case"
+        );
+    }
     let listed: BTreeSet<&str> = CASES.iter().copied().collect();
-    assert_eq!(listed.len(), CASES.len(), "a case is listed twice in `cases!`");
+    assert_eq!(
+        listed.len(),
+        CASES.len(),
+        "a case is listed twice in `cases!`"
+    );
     let on_disk = case_folders();
     let on_disk: BTreeSet<&str> = on_disk.iter().map(String::as_str).collect();
     let unlisted: Vec<_> = on_disk.difference(&listed).collect();
     let absent: Vec<_> = listed.difference(&on_disk).collect();
-    assert!(unlisted.is_empty(), "case folders missing from `cases!`: {unlisted:?}");
-    assert!(absent.is_empty(), "cases listed without a folder: {absent:?}");
+    assert!(
+        unlisted.is_empty(),
+        "case folders missing from `cases!`: {unlisted:?}"
+    );
+    assert!(
+        absent.is_empty(),
+        "cases listed without a folder: {absent:?}"
+    );
 }
 
 #[test]
@@ -225,33 +393,63 @@ fn every_case_has_a_readme_and_a_snapshot() {
         let dir = corpus_dir().join(&case);
         let readme = fs::read_to_string(dir.join("README.md")).unwrap_or_default();
         assert!(
-            readme.trim().len() > 20,
+            readme.trim().len() > 40,
             "{CORPUS}/{case} needs a README.md saying what the case shows"
         );
-        for run in runs_of(&case) {
-            let snapshot = dir.join(format!("{}.snap", run.snapshot));
+        let names: Vec<String> = runs_of(&case)
+            .iter()
+            .map(|run| format!("{}.snap", run.snapshot))
+            .collect();
+        let accepted = names.iter().filter(|name| dir.join(name).is_file()).count();
+        if KNOWN_BUGS.contains(&case.as_str()) {
             assert!(
-                snapshot.is_file(),
-                "{CORPUS}/{case} has no accepted snapshot {}.snap",
-                run.snapshot
+                accepted < names.len(),
+                "{CORPUS}/{case} has all its snapshots accepted: remove it from KNOWN_BUGS"
+            );
+        } else {
+            assert!(
+                accepted > 0,
+                "{CORPUS}/{case} has none of its snapshots {names:?}"
+            );
+        }
+        // A snapshot the case no longer produces (its `descriptors/` removed, say) would
+        // otherwise be kept, and counted by `every_diagnostic_code_appears_in_the_corpus`.
+        for entry in fs::read_dir(&dir).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            assert!(
+                !name.ends_with(".snap") || names.contains(&name),
+                "{CORPUS}/{case}/{name} is not a snapshot of this case: remove it"
             );
         }
     }
 }
 
-/// The text of every accepted snapshot of the corpus, with the name of its file.
-fn snapshots() -> Vec<(String, String)> {
+/// The text of every accepted snapshot of the corpus.
+fn snapshots() -> Vec<String> {
     let mut found = Vec::new();
     for case in case_folders() {
         for entry in fs::read_dir(corpus_dir().join(&case)).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|ext| ext == "snap") {
-                let name = format!("{case}/{}", path.file_name().unwrap().to_string_lossy());
-                found.push((name, fs::read_to_string(&path).unwrap()));
+                found.push(fs::read_to_string(&path).unwrap());
             }
         }
     }
     found
+}
+
+/// Whether a transcript shows a diagnostic with this code, in one of the forms the outputs
+/// use: `"code": "E0201"` (JSON), `error[E0201]` (a pack's diagnostics), a line opening
+/// with the code (a descriptor's errors, `D0603 hosting.region: …`, and the errors that
+/// stop a command, `E0901` alone on its line).
+fn shows_code(text: &str, code: &str) -> bool {
+    text.contains(&format!("\"code\": \"{code}\""))
+        || text.contains(&format!("[{code}]"))
+        || text.lines().any(|line| {
+            line.trim_start()
+                .strip_prefix(code)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
+        })
 }
 
 #[test]
@@ -261,7 +459,7 @@ fn every_diagnostic_code_appears_in_the_corpus() {
     let mut uncovered = Vec::new();
     for info in clausier_diagnostics::all_codes() {
         let code = info.code.as_str();
-        let covered = snapshots.iter().any(|(_, text)| text.contains(code));
+        let covered = snapshots.iter().any(|text| shows_code(text, code));
         if exceptions.contains(code) {
             assert!(
                 !covered,

@@ -5,6 +5,8 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Serialize, Serializer};
 
+use clausier_diagnostics::Severity;
+
 use crate::descriptor::Loc;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -140,19 +142,22 @@ pub struct Explanation {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DataErrorEntry {
+    /// `error` makes the descriptor invalid; `warning` (an undeclared field under
+    /// `--strict`) does not.
+    pub severity: Severity,
     pub code: String,
     pub message: String,
     pub path: String,
     pub line: Option<u32>,
     pub column: Option<u32>,
-    /// What the vendor can do about it ("did you mean `EU`?"), when there is advice.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// What the vendor can do about it ("did you mean `EU`?"); `null` without advice.
     pub help: Option<String>,
 }
 
 impl DataErrorEntry {
     pub fn new(code: &str, message: String, path: String, loc: Option<Loc>) -> Self {
         Self {
+            severity: Severity::Error,
             code: code.to_owned(),
             message,
             path,
@@ -160,6 +165,11 @@ impl DataErrorEntry {
             column: loc.map(|l| l.column),
             help: None,
         }
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
     }
 
     pub fn with_help(mut self, help: Option<String>) -> Self {

@@ -346,6 +346,7 @@ fn data_errors(descriptor: &Descriptor) -> Vec<DataErrorEntry> {
                 problem.loc,
             )
             .with_help(problem.help.clone())
+            .with_severity(problem.severity)
         })
         .collect()
 }

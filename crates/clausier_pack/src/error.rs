@@ -5,7 +5,7 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use clausier_diagnostics::Code;
+use clausier_diagnostics::{Code, Diagnostic, SourceFile, SourceMap, Span};
 use miette::{LabeledSpan, NamedSource, SourceCode};
 
 /// A pack that cannot be loaded: its files cannot be read, or its manifest is wrong.
@@ -49,6 +49,31 @@ impl PackError {
             | PackError::NoClauseFiles { path } => path,
             PackError::Manifest(error) => &error.path,
         }
+    }
+
+    /// The error in the one diagnostic model, with the source it points into, so that
+    /// every renderer (terminal, JSON, the language server) can show it like any other.
+    pub fn to_diagnostic(&self) -> (Diagnostic, SourceMap) {
+        let mut sources = SourceMap::new();
+        let mut diagnostic = Diagnostic::error(self.code(), self.to_string());
+        if let Some(help) = self.help_text() {
+            diagnostic = diagnostic.with_help(help);
+        }
+        match self {
+            PackError::Manifest(error) => {
+                let file = sources.add(SourceFile::new(
+                    error.source_code.name(),
+                    error.source_code.inner().as_str(),
+                ));
+                let span = error.span.clone().map_or(Span::default(), Span::from_range);
+                diagnostic = diagnostic.with_primary(file, span, error.label.clone());
+            }
+            _ => {
+                let file = sources.add(SourceFile::new(self.path().display().to_string(), ""));
+                diagnostic = diagnostic.with_primary(file, Span::default(), "");
+            }
+        }
+        (diagnostic, sources)
     }
 
     fn help_text(&self) -> Option<String> {

@@ -10,9 +10,9 @@ use std::fmt::Write as _;
 use clausier_diagnostics::Span;
 
 use crate::ast::{
-    ClauseField, ClauseFieldKind, DataValue, DataValueKind, Docs, DurationUnit, Expect,
-    ExpectKind, Expr, ExprKind, FieldDecl, Given, Item, ItemKind, Literal, LiteralKind,
-    QuantifierKind, SourceFileAst, TypeExpr, TypeExprKind, UnaryOp,
+    ClauseField, ClauseFieldKind, DataValue, DataValueKind, Docs, DurationUnit, Expect, ExpectKind,
+    Expr, ExprKind, FieldDecl, Given, Item, ItemKind, Literal, LiteralKind, QuantifierKind,
+    SourceFileAst, TypeExpr, TypeExprKind, UnaryOp,
 };
 
 /// The tree without positions.

@@ -44,13 +44,27 @@ fn three_broken_clauses_give_three_errors_and_keep_every_item() {
         .collect();
     assert_eq!(
         kinds,
-        ["enum", "requirement", "requirement", "requirement", "criterion", "requirement"]
+        [
+            "enum",
+            "requirement",
+            "requirement",
+            "requirement",
+            "criterion",
+            "requirement"
+        ]
     );
 }
 
 #[test]
 fn every_error_item_comes_with_a_diagnostic() {
-    for text in ["hello", "requirement", "}", "/// docs", "enum", "param x: = 1"] {
+    for text in [
+        "hello",
+        "requirement",
+        "}",
+        "/// docs",
+        "enum",
+        "param x: = 1",
+    ] {
         let parse = parse_text(text);
         assert!(
             parse
@@ -60,7 +74,12 @@ fn every_error_item_comes_with_a_diagnostic() {
                 .all(|item| matches!(item.kind, ItemKind::Error)),
             "{text}"
         );
-        assert_eq!(parse.diagnostics.len(), 1, "{text}: {:?}", parse.diagnostics);
+        assert_eq!(
+            parse.diagnostics.len(),
+            1,
+            "{text}: {:?}",
+            parse.diagnostics
+        );
     }
 }
 

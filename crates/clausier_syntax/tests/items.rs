@@ -47,7 +47,10 @@ fn items_keep_their_docs_out_of_their_span() {
     let parse = parse_text(text);
     let item = &parse.ast.items[0];
     assert_eq!(item.docs.text, "One.\nTwo.\n  Three.");
-    assert_eq!(&text[item.docs.span.range()], "/// One.\n///Two.\n///   Three.");
+    assert_eq!(
+        &text[item.docs.span.range()],
+        "/// One.\n///Two.\n///   Three."
+    );
     assert!(text[item.span.range()].starts_with("enum E"));
     assert!(text[item.span.range()].ends_with('}'));
     let clausier_syntax::ast::ItemKind::Enum(decl) = &item.kind else {

@@ -205,9 +205,14 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
         // what the list holds, and the consumer reports a list of the wrong kind.
         let hint = expected.and_then(Ty::element).cloned();
         let mut element: Option<Ty> = None;
-        let mut typed_items = Vec::with_capacity(items.len());
+        let mut typed_items: Vec<(usize, TExpr)> = Vec::with_capacity(items.len());
         let mut mismatch = false;
-        for item in items {
+        // Items that say their own type go first, so that `[OTHER, EU]` types `OTHER`
+        // by the enum `EU` belongs to, as `[EU, OTHER]` does.
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        order.sort_by_key(|&index| self.context_need(&items[index]));
+        for index in order {
+            let item = &items[index];
             let typed = self.check(item, element.as_ref().or(hint.as_ref()));
             match (&element, &typed.ty) {
                 (_, Ty::Error) => {}
@@ -223,7 +228,7 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
                         )
                         .with_primary(self.file, typed.span, this_is(&found))
                         .with_help("a list holds values of one type");
-                        if let Some(first) = typed_items.first().map(|t: &TExpr| t.span) {
+                        if let Some(first) = typed_items.first().map(|(_, t)| t.span) {
                             diagnostic =
                                 diagnostic.with_secondary(self.file, first, this_is(&want));
                         }
@@ -232,8 +237,10 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
                     None => {}
                 },
             }
-            typed_items.push(typed);
+            typed_items.push((index, typed));
         }
+        typed_items.sort_by_key(|(index, _)| *index);
+        let typed_items: Vec<TExpr> = typed_items.into_iter().map(|(_, typed)| typed).collect();
         let element = if mismatch {
             Ty::Error
         } else {

@@ -102,6 +102,28 @@ impl ExprChecker<'_, '_> {
         }
     }
 
+    /// How much a list item depends on the others to be typed: 0 for an item that types
+    /// itself, 1 for a variant of a single enum, 2 for a bare name several enums share.
+    pub(super) fn context_need(&self, expr: &Expr) -> u8 {
+        if !self.needs_context(expr) {
+            return 0;
+        }
+        match &expr.kind {
+            ExprKind::Path(path) => match path.segments.as_slice() {
+                [only] if self
+                    .cx
+                    .variants_by_name
+                    .get(only.name.as_str())
+                    .is_some_and(|owners| owners.len() == 1) =>
+                {
+                    1
+                }
+                _ => 2,
+            },
+            _ => 2,
+        }
+    }
+
     fn is_bound(&self, name: &str) -> bool {
         self.scope.iter().any(|b| b.name == name)
     }

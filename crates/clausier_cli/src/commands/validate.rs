@@ -12,16 +12,20 @@ use crate::error::CliError;
 use crate::output::{print_stderr, print_stdout};
 
 pub fn run(args: &ValidateArgs, color: ColorChoice) -> Result<Outcome, Failure> {
-    let pack = load_pack(&args.pack)?;
+    let pack = match load_pack(&args.pack) {
+        Ok(pack) => pack,
+        // A program reading the JSON list must get one, even for a pack it cannot open.
+        Err(error) if args.format == ValidateFormat::Json => {
+            let (diagnostic, sources) = error.to_diagnostic();
+            print_json(&to_json(&[diagnostic], &sources))?;
+            return Ok(Outcome::Failure);
+        }
+        Err(error) => return Err(error.into()),
+    };
     let diagnostics = pack.diagnostics();
     match args.format {
         ValidateFormat::Json => {
-            let value = to_json(diagnostics, &pack.sources);
-            let mut text = serde_json::to_string_pretty(&value).map_err(|error| {
-                CliError::new(format!("cannot write the diagnostics as JSON: {error}"))
-            })?;
-            text.push('\n');
-            print_stdout(&text)?;
+            print_json(&to_json(diagnostics, &pack.sources))?;
         }
         ValidateFormat::Human => {
             let color = color.enabled(io::stderr().is_terminal());
@@ -46,4 +50,12 @@ pub fn run(args: &ValidateArgs, color: ColorChoice) -> Result<Outcome, Failure> 
     } else {
         Outcome::Success
     })
+}
+
+fn print_json(value: &serde_json::Value) -> Result<(), Failure> {
+    let mut text = serde_json::to_string_pretty(value)
+        .map_err(|error| CliError::new(format!("cannot write the diagnostics as JSON: {error}")))?;
+    text.push('\n');
+    print_stdout(&text)?;
+    Ok(())
 }

@@ -160,6 +160,7 @@ pub(crate) fn report() -> Report {
                     None,
                 ),
                 DataErrorEntry {
+                    severity: clausier_diagnostics::Severity::Error,
                     code: "D0601".into(),
                     message: "expected `,` or `}`".into(),
                     path: String::new(),

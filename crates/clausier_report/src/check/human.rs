@@ -285,6 +285,9 @@ fn write_data_error(
     painter: Painter,
 ) {
     let mut line = format!("  {}", painter.paint(Style::Magenta, &error.code));
+    if error.severity == clausier_diagnostics::Severity::Warning {
+        line.push_str(" (warning)");
+    }
     if !error.path.is_empty() {
         let _ = write!(line, " {}", error.path);
     }

@@ -44,7 +44,11 @@ impl<'s, 't> ItemBuilder<'s, 't> {
         };
         let closing = if bracket == '[' { ']' } else { '}' };
         let mut diagnostic = Diagnostic::error(Code::SYNTAX, format!("unclosed `{bracket}`"))
-            .with_primary(self.session.file, innermost, format!("this `{bracket}` is never closed"))
+            .with_primary(
+                self.session.file,
+                innermost,
+                format!("this `{bracket}` is never closed"),
+            )
             .with_help(format!("add `{closing}` where the block ends"));
         for &(span, other) in &self.unclosed {
             if span != innermost {
@@ -71,7 +75,10 @@ impl<'s, 't> ItemBuilder<'s, 't> {
     pub(super) fn trimmed(&self, pair: &P) -> Span {
         let span = self.span(pair);
         let end = last_token_end(self.session.text, span.start as usize, span.end as usize);
-        Span::new(span.start, u32::try_from(end).unwrap_or(span.end).max(span.start))
+        Span::new(
+            span.start,
+            u32::try_from(end).unwrap_or(span.end).max(span.start),
+        )
     }
 
     pub(super) fn note_unclosed(&mut self, open: Option<Span>, bracket: char) {
@@ -95,8 +102,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
     /// "expected …, found …" where the builder knows what belonged at `pair`.
     pub(super) fn expected_at(&mut self, pair: &P, what: &str) {
         let at = self.span(pair).start as usize;
-        let diagnostic =
-            errors::expected_words(self.session.file, self.session.text, at, at, what);
+        let diagnostic = errors::expected_words(self.session.file, self.session.text, at, at, what);
         self.report(diagnostic);
     }
 
@@ -139,8 +145,11 @@ impl<'s, 't> ItemBuilder<'s, 't> {
     fn literal_error(&mut self, code: Code, at: Span, error: LiteralError) {
         let start = at.start as usize;
         let span = Span::from_range(start + error.range.start..start + error.range.end);
-        let mut diagnostic =
-            Diagnostic::error(code, error.message).with_primary(self.session.file, span, error.label);
+        let mut diagnostic = Diagnostic::error(code, error.message).with_primary(
+            self.session.file,
+            span,
+            error.label,
+        );
         if let Some(help) = error.help {
             diagnostic = diagnostic.with_help(help);
         }
@@ -191,7 +200,10 @@ impl<'s, 't> ItemBuilder<'s, 't> {
         let mut inner = pair.clone().into_inner();
         let number = inner.next()?.as_str();
         let suffix = inner.next();
-        if let Some(suffix) = suffix.as_ref().filter(|s| s.as_rule() == Rule::duration_suffix) {
+        if let Some(suffix) = suffix
+            .as_ref()
+            .filter(|s| s.as_rule() == Rule::duration_suffix)
+        {
             let unit = suffix.as_str().trim_start_matches(super::lex::is_blank);
             return match literal::duration(number, unit, pair.as_str()) {
                 Ok(duration) => Some(LiteralKind::Duration(duration)),
@@ -375,7 +387,10 @@ impl<'s, 't> ItemBuilder<'s, 't> {
         }
         let id = id.unwrap_or_else(|| absent_clause_id(span));
         if title.is_none() {
-            self.missing_title(&id, "a requirement needs a title in quotes: `requirement HEB-01 \"Hébergement\" { … }`");
+            self.missing_title(
+                &id,
+                "a requirement needs a title in quotes: `requirement HEB-01 \"Hébergement\" { … }`",
+            );
         }
         RequirementDecl { id, title, body }
     }
@@ -397,7 +412,10 @@ impl<'s, 't> ItemBuilder<'s, 't> {
         }
         let id = id.unwrap_or_else(|| absent_clause_id(span));
         if title.is_none() {
-            self.missing_title(&id, "a criterion needs a title in quotes: `criterion PRIX \"Prix\" weight 40 { … }`");
+            self.missing_title(
+                &id,
+                "a criterion needs a title in quotes: `criterion PRIX \"Prix\" weight 40 { … }`",
+            );
         }
         CriterionDecl {
             id,

@@ -124,7 +124,12 @@ impl ItemBuilder<'_, '_> {
                     values.push(self.data_value(inner));
                 }
                 Rule::data_value_error => {
-                    self.explain(Rule::strict_data_values, previous, &inner, Context::DataValues);
+                    self.explain(
+                        Rule::strict_data_values,
+                        previous,
+                        &inner,
+                        Context::DataValues,
+                    );
                     values.push(error_value(self.trimmed(&inner)));
                     previous = None;
                 }

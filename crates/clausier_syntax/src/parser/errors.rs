@@ -198,9 +198,7 @@ fn phrase(rule: Rule, context: Context) -> Option<&'static str> {
         R::variant_name | R::variant | R::strict_variants => "a variant name",
         R::type_name => "a name for the type",
         R::type_ref | R::type_expr | R::strict_type => "a type",
-        R::field_name | R::field_decl | R::strict_record_fields | R::path_segment => {
-            "a field name"
-        }
+        R::field_name | R::field_decl | R::strict_record_fields | R::path_segment => "a field name",
         R::param_name => "a parameter name",
         R::var_name => "a variable name",
         R::data_key_word | R::data_entry | R::strict_data_entries => "a key",
@@ -315,7 +313,9 @@ fn help_for(token: &str, positives: &[Rule], phrases: &[&str]) -> Option<String>
         "&&" => "write `and`",
         "||" => "write `or`",
         "!" => "write `not`",
-        ";" => "remove the `;`: a line break ends a field, and `,` separates variants and list items",
+        ";" => {
+            "remove the `;`: a line break ends a field, and `,` separates variants and list items"
+        }
         "weight" if phrases.contains(&"a clause field") => {
             "the weight belongs in the criterion's header: `criterion PRIX \"Prix\" weight 40 { … }`"
         }
@@ -342,7 +342,10 @@ fn help_for(token: &str, positives: &[Rule], phrases: &[&str]) -> Option<String>
         _ if expects(Rule::title) => {
             "a requirement needs a title in quotes: `requirement HEB-01 \"Hébergement\" { … }`"
         }
-        _ if phrases.iter().any(|said| said.starts_with("an expectation")) => {
+        _ if phrases
+            .iter()
+            .any(|said| said.starts_with("an expectation")) =>
+        {
             "write `expect` and one of `eligible`, `ineligible`, `incomplete`, `invalid`, `pass ID`, `fail ID`, `missing ID`, `not_applicable ID` or `score >= N`"
         }
         _ if phrases.contains(&"an item") => {
@@ -407,10 +410,16 @@ fn expected_message(
     phrases: &[&str],
 ) -> Diagnostic {
     let (message, label) = if phrases.is_empty() {
-        (format!("unexpected {found}"), "not expected here".to_string())
+        (
+            format!("unexpected {found}"),
+            "not expected here".to_string(),
+        )
     } else {
         let list = join_phrases(phrases);
-        (format!("expected {list}, found {found}"), format!("expected {list}"))
+        (
+            format!("expected {list}, found {found}"),
+            format!("expected {list}"),
+        )
     };
     let diagnostic = Diagnostic::error(Code::SYNTAX, message).with_primary(file, span, label);
     match help_for(token, positives, phrases) {
@@ -446,7 +455,9 @@ pub(super) fn unterminated_string(file: FileId, text: &str, start: usize) -> Dia
             Span::from_range(start..end),
             "this string is never closed",
         )
-        .with_help("close it with `\"` on the same line; write a line break inside a string as `\\n`")
+        .with_help(
+            "close it with `\"` on the same line; write a line break inside a string as `\\n`",
+        )
 }
 
 pub(super) fn too_deep(file: FileId, at: Span) -> Diagnostic {
@@ -456,9 +467,7 @@ pub(super) fn too_deep(file: FileId, at: Span) -> Diagnostic {
             at,
             format!("this goes past {MAX_NESTING} levels of nesting"),
         )
-        .with_help(
-            "split it into smaller parts: several requirements, or a `param` for a constant",
-        )
+        .with_help("split it into smaller parts: several requirements, or a `param` for a constant")
 }
 
 #[cfg(test)]

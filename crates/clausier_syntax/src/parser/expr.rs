@@ -8,9 +8,7 @@ use super::MAX_NESTING;
 use super::build::{ItemBuilder, P};
 use super::errors;
 use super::grammar::Rule;
-use crate::ast::{
-    AggregateKind, BinaryOp, Expr, ExprKind, Ident, Path, QuantifierKind, UnaryOp,
-};
+use crate::ast::{AggregateKind, BinaryOp, Expr, ExprKind, Ident, Path, QuantifierKind, UnaryOp};
 
 pub(super) fn error_expr(span: Span) -> Expr {
     Expr {

@@ -124,9 +124,7 @@ fn string_end(text: &str, from: usize, end: usize) -> usize {
 pub(super) fn last_token_end(text: &str, from: usize, end: usize) -> usize {
     let mut end = end;
     while end > from {
-        let line_start = text[from..end]
-            .rfind('\n')
-            .map_or(from, |at| from + at + 1);
+        let line_start = text[from..end].rfind('\n').map_or(from, |at| from + at + 1);
         let mut last = None;
         let mut i = skip_trivia(text, line_start, end);
         while i < end {
@@ -179,7 +177,16 @@ mod tests {
     fn splits_tokens_the_way_a_reader_would() {
         assert_eq!(
             tokens("a.région >= 4.50 // c\n\"x \\\" y\" /// d\n&&"),
-            ["a", ".", "région", ">=", "4.50", "\"x \\\" y\"", "/// d", "&&"]
+            [
+                "a",
+                ".",
+                "région",
+                ">=",
+                "4.50",
+                "\"x \\\" y\"",
+                "/// d",
+                "&&"
+            ]
         );
         assert_eq!(tokens("\"open\nnext"), ["\"open", "next"]);
     }

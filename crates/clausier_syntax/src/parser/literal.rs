@@ -120,18 +120,20 @@ fn unicode_escape(raw: &str, at: usize) -> (usize, Result<char, String>) {
     if !rest.starts_with('{') {
         return (after_u, Err(invalid(after_u)));
     }
-    let Some(close) = rest.find(['}', '"']).filter(|&i| rest.as_bytes()[i] == b'}') else {
+    let Some(close) = rest
+        .find(['}', '"'])
+        .filter(|&i| rest.as_bytes()[i] == b'}')
+    else {
         // No closing brace: the escape runs up to the next quote or the end.
         let end = rest.find('"').map_or(raw.len(), |i| after_u + i);
         return (end, Err(invalid(end)));
     };
     let end = after_u + close + 1;
     let digits = &rest[1..close];
-    let code = (!digits.is_empty()
-        && digits.len() <= 6
-        && digits.chars().all(|c| c.is_ascii_hexdigit()))
-    .then(|| u32::from_str_radix(digits, 16).ok())
-        .flatten();
+    let code =
+        (!digits.is_empty() && digits.len() <= 6 && digits.chars().all(|c| c.is_ascii_hexdigit()))
+            .then(|| u32::from_str_radix(digits, 16).ok())
+            .flatten();
     match code.and_then(char::from_u32) {
         Some(c) => (end, Ok(c)),
         None => (end, Err(invalid(end))),
@@ -214,7 +216,9 @@ pub(super) fn date(text: &str) -> Result<Date, LiteralError> {
     }
     Date::new(y, m, d).map_err(|_| {
         let days = Date::new(y, m, 1).map_or(31, Date::days_in_month);
-        let name = MONTHS.get(usize::try_from(m - 1).unwrap_or(0)).unwrap_or(&"");
+        let name = MONTHS
+            .get(usize::try_from(m - 1).unwrap_or(0))
+            .unwrap_or(&"");
         invalid(format!("{name} {y} has {days} days"))
     })
 }
@@ -235,9 +239,16 @@ mod tests {
     fn bad_escapes_are_located_and_kept_as_written() {
         let decoded = decode_string(r#""x\qy\u{D800}z\u{}""#);
         assert_eq!(decoded.value, r"x\qy\u{D800}z\u{}");
-        let ranges: Vec<_> = decoded.bad_escapes.iter().map(|e| e.range.clone()).collect();
+        let ranges: Vec<_> = decoded
+            .bad_escapes
+            .iter()
+            .map(|e| e.range.clone())
+            .collect();
         assert_eq!(ranges, [2..4, 5..13, 14..18]);
-        assert_eq!(decoded.bad_escapes[0].message, r"invalid escape `\q` in a string");
+        assert_eq!(
+            decoded.bad_escapes[0].message,
+            r"invalid escape `\q` in a string"
+        );
     }
 
     #[test]

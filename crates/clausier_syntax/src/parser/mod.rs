@@ -189,7 +189,14 @@ impl<'t> Session<'t> {
                 .with_primary(self.file, span, "this `}` closes nothing")
                 .with_help("remove it, or look for a `{` missing before it")
         } else {
-            errors::expected(self.file, self.text, from, from, &[Rule::chunk], Context::Item)
+            errors::expected(
+                self.file,
+                self.text,
+                from,
+                from,
+                &[Rule::chunk],
+                Context::Item,
+            )
         };
         self.diagnostics
             .push(self.prefer_unterminated(from, end, diagnostic));
@@ -203,8 +210,16 @@ impl<'t> Session<'t> {
     /// An item that could not be parsed, keeping the doc comment in front of it.
     fn error_item(&self, content: usize, end: usize) -> Item {
         let (docs, after_docs) = leading_docs(self.text, content, end);
-        let from = if after_docs < end { after_docs } else { content };
-        let docs = if after_docs < end { docs } else { Docs::default() };
+        let from = if after_docs < end {
+            after_docs
+        } else {
+            content
+        };
+        let docs = if after_docs < end {
+            docs
+        } else {
+            Docs::default()
+        };
         Item {
             docs,
             kind: ItemKind::Error,
@@ -333,6 +348,9 @@ mod tests {
         assert_eq!(parse.diagnostics.len(), 1);
         assert_eq!(parse.diagnostics[0].code, Code::TOO_LARGE);
         assert_eq!(parse.diagnostics[0].labels[0].file, FileId(3));
-        assert_eq!(parse_up_to(FileId(3), "enum A { X }", 12).ast.items.len(), 1);
+        assert_eq!(
+            parse_up_to(FileId(3), "enum A { X }", 12).ast.items.len(),
+            1
+        );
     }
 }

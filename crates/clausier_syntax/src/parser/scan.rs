@@ -296,7 +296,8 @@ impl Scanner<'_> {
                     return;
                 }
                 b'(' | b'[' | b'{' => {
-                    self.nesting.open(FrameKind::Bracket, Span::from_range(i..i + 1));
+                    self.nesting
+                        .open(FrameKind::Bracket, Span::from_range(i..i + 1));
                     i += 1;
                     previous_word = None;
                 }
@@ -309,7 +310,8 @@ impl Scanner<'_> {
                     if previous_word
                         .is_some_and(|(s, e)| matches!(&self.text[s..e], "list" | "set"))
                     {
-                        self.nesting.open(FrameKind::Angle, Span::from_range(i..i + 1));
+                        self.nesting
+                            .open(FrameKind::Angle, Span::from_range(i..i + 1));
                     }
                     i += 1;
                     previous_word = None;
@@ -395,7 +397,8 @@ mod tests {
 
     #[test]
     fn items_start_at_keyword_lines_with_their_docs() {
-        let text = "// head\nenum A { X }\n\n/// doc\n// between\n/// more\nparam p: int = 1\nuse x\n";
+        let text =
+            "// head\nenum A { X }\n\n/// doc\n// between\n/// more\nparam p: int = 1\nuse x\n";
         assert_eq!(
             chunk_texts(text),
             [
@@ -460,6 +463,9 @@ mod tests {
     }
 
     fn scan_ok(text: &str) -> bool {
-        scan(text).chunks.iter().all(|chunk| chunk.too_deep.is_none())
+        scan(text)
+            .chunks
+            .iter()
+            .all(|chunk| chunk.too_deep.is_none())
     }
 }
