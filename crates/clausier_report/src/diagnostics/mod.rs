@@ -61,7 +61,7 @@ fn to_codespan(
     let mut labels = Vec::new();
     let mut notes = Vec::new();
     for label in &diagnostic.labels {
-        if fits(label, sources) {
+        if fits(label, sources) && !too_long_to_draw(label, sources) {
             let style = if label.primary {
                 cs::LabelStyle::Primary
             } else {
@@ -71,14 +71,21 @@ fn to_codespan(
                 cs::Label::new(style, label.file, label.span.range()).with_message(&label.message),
             );
         } else {
-            // A span that does not fit its text cannot be drawn; say what it said.
-            let file = sources
-                .get(label.file)
-                .map_or("<unknown file>", |file| file.name());
+            // A span that does not fit its text cannot be drawn, and a line of many
+            // kilobytes (a minified file, a generated expression) would drown the
+            // message: say where it is and what the label said.
+            let place = match sources.get(label.file) {
+                Some(file) if fits(label, sources) => {
+                    let at = file.line_col(label.span.start);
+                    format!("{}:{}:{}", file.name(), at.line, at.column)
+                }
+                Some(file) => file.name().to_owned(),
+                None => "<unknown file>".to_owned(),
+            };
             notes.push(if label.message.is_empty() {
-                file.to_owned()
+                place
             } else {
-                format!("{file}: {}", label.message)
+                format!("{place}: {}", label.message)
             });
         }
     }
@@ -104,6 +111,23 @@ fn fits(label: &Label, sources: &SourceMap) -> bool {
         && range.end <= text.len()
         && text.is_char_boundary(range.start)
         && text.is_char_boundary(range.end)
+}
+
+/// Lines longer than this are not drawn under a diagnostic.
+const MAX_DRAWN_LINE: usize = 400;
+
+fn too_long_to_draw(label: &Label, sources: &SourceMap) -> bool {
+    let Some(file) = sources.get(label.file) else {
+        return true;
+    };
+    let index = file.line_index();
+    let first = index.line_of(label.span.start);
+    let last = index.line_of(label.span.end);
+    (first..=last).any(|line| {
+        index
+            .line_range(line, file.text())
+            .is_some_and(|range| range.len() > MAX_DRAWN_LINE)
+    })
 }
 
 fn fallback_text(diagnostic: &Diagnostic) -> String {
