@@ -81,6 +81,14 @@ impl<'s, 't> ItemBuilder<'s, 't> {
         )
     }
 
+    /// Whether nothing but spaces separates `from` and `to` on one line.
+    fn on_one_line(&self, from: u32, to: u32) -> bool {
+        self.session
+            .text
+            .get(from as usize..to as usize)
+            .is_some_and(|between| !between.contains('\n'))
+    }
+
     pub(super) fn note_unclosed(&mut self, open: Option<Span>, bracket: char) {
         if let Some(open) = open {
             self.unclosed.push((open, bracket));
@@ -464,10 +472,20 @@ impl<'s, 't> ItemBuilder<'s, 't> {
                 }
                 Rule::clause_field_error => {
                     self.explain(Rule::strict_clause_fields, previous, &inner, Context::Block);
-                    fields.push(ClauseField {
-                        kind: ClauseFieldKind::Error,
-                        span: self.trimmed(&inner),
-                    });
+                    let junk = self.trimmed(&inner);
+                    // `require hosting.region = EU` parses as `require hosting.region`
+                    // followed by junk: the field read only part of what was written, and
+                    // checking that part would report errors the author never made.
+                    match fields.last_mut() {
+                        Some(field) if self.on_one_line(field.span.end, junk.start) => {
+                            field.kind = ClauseFieldKind::Error;
+                            field.span = field.span.cover(junk);
+                        }
+                        _ => fields.push(ClauseField {
+                            kind: ClauseFieldKind::Error,
+                            span: junk,
+                        }),
+                    }
                     previous = None;
                 }
                 Rule::unclosed => self.note_unclosed(open, '{'),

@@ -145,7 +145,7 @@ impl<'t> Session<'t> {
                 let pos = error_position(&error.location);
                 let diagnostic = match &error.variant {
                     ErrorVariant::ParsingError { positives, .. } => {
-                        self.syntax_error(content, start + pos, end, positives, Context::Item)
+                        self.syntax_error(content, start + pos, positives, Context::Item)
                     }
                     // pest's own guards (stack or call limit): the item is too deep for it.
                     ErrorVariant::CustomError { .. } => {
@@ -168,7 +168,7 @@ impl<'t> Session<'t> {
         {
             let pos = start + error_position(&error.location);
             if pos >= rest && errors::says_what_was_expected(positives, Context::Item) {
-                let diagnostic = self.syntax_error(rest, pos, end, positives, Context::Item);
+                let diagnostic = self.syntax_error(rest, pos, positives, Context::Item);
                 self.diagnostics.push(diagnostic);
                 items.push(Item {
                     docs: Docs::default(),
@@ -199,7 +199,7 @@ impl<'t> Session<'t> {
             )
         };
         self.diagnostics
-            .push(self.prefer_unterminated(from, end, diagnostic));
+            .push(self.prefer_unterminated(from, from, diagnostic));
         items.push(Item {
             docs,
             kind: ItemKind::Error,
@@ -210,44 +210,35 @@ impl<'t> Session<'t> {
     /// An item that could not be parsed, keeping the doc comment in front of it.
     fn error_item(&self, content: usize, end: usize) -> Item {
         let (docs, after_docs) = leading_docs(self.text, content, end);
-        let from = if after_docs < end {
-            after_docs
-        } else {
-            content
-        };
-        let docs = if after_docs < end {
-            docs
-        } else {
-            Docs::default()
-        };
         Item {
             docs,
             kind: ItemKind::Error,
-            span: Span::from_range(from..last_token_end(self.text, from, end).max(from)),
+            span: Span::from_range(after_docs..last_token_end(self.text, after_docs, end)),
         }
     }
 
-    /// The diagnostic for a syntax error at `pos`, found while parsing `from..end`.
+    /// The diagnostic for a syntax error at `pos`, found while parsing text that starts
+    /// at `from`.
     fn syntax_error(
         &self,
         from: usize,
         pos: usize,
-        end: usize,
         positives: &[Rule],
         context: Context,
     ) -> Diagnostic {
         let diagnostic = errors::expected(self.file, self.text, from, pos, positives, context);
-        self.prefer_unterminated(from, end.max(pos), diagnostic)
+        self.prefer_unterminated(from, pos, diagnostic)
     }
 
-    /// An unterminated string is the likeliest cause of a syntax error after it: say
-    /// that instead.
-    fn prefer_unterminated(&self, from: usize, end: usize, diagnostic: Diagnostic) -> Diagnostic {
+    /// An unterminated string swallows the rest of its line, so it is the likeliest cause
+    /// of a syntax error at or after it: when one starts in `from..=upto`, say that
+    /// instead.
+    fn prefer_unterminated(&self, from: usize, upto: usize, diagnostic: Diagnostic) -> Diagnostic {
         let first = self
             .unterminated_strings
             .partition_point(|&at| (at as usize) < from);
         match self.unterminated_strings.get(first) {
-            Some(&at) if (at as usize) < end => {
+            Some(&at) if (at as usize) <= upto => {
                 errors::unterminated_string(self.file, self.text, at as usize)
             }
             _ => diagnostic,
@@ -269,7 +260,7 @@ impl<'t> Session<'t> {
                 let pos = error_position(&error.location);
                 match &error.variant {
                     ErrorVariant::ParsingError { positives, .. } => {
-                        self.syntax_error(region, from + pos, to, positives, context)
+                        self.syntax_error(region, from + pos, positives, context)
                     }
                     ErrorVariant::CustomError { .. } => {
                         errors::too_deep(self.file, errors::token_span(self.text, from + pos))
@@ -279,7 +270,7 @@ impl<'t> Session<'t> {
             // The slice parses alone: what broke it was its surroundings.
             Ok(_) => self.prefer_unterminated(
                 region,
-                to,
+                to.saturating_sub(1),
                 errors::expected(self.file, self.text, region, region, &[], context),
             ),
         }
@@ -293,19 +284,8 @@ fn error_position(location: &InputLocation) -> usize {
 }
 
 fn starts_with_item_word(text: &str, from: usize, end: usize) -> bool {
-    const ITEM_WORDS: &[&str] = &[
-        "enum",
-        "type",
-        "descriptor",
-        "param",
-        "requirement",
-        "criterion",
-        "use",
-        "set",
-        "test",
-    ];
     let word = &text[from..lex::word_end(text, from, end)];
-    ITEM_WORDS.contains(&word)
+    scan::ITEM_KEYWORDS.contains(&word)
 }
 
 /// The `///` lines at `from` (after trivia), and where the text after them starts.

@@ -13,7 +13,7 @@ use super::lex::{is_blank, word_end};
 use crate::ast::Comment;
 
 /// Words that open an item when they start a line.
-const ITEM_KEYWORDS: &[&str] = &[
+pub(super) const ITEM_KEYWORDS: &[&str] = &[
     "enum",
     "type",
     "descriptor",
