@@ -143,11 +143,23 @@ fn unicode_escape(raw: &str, at: usize) -> (usize, Result<char, String>) {
 /// An exact decimal from digits with an optional fraction.
 pub(super) fn decimal(text: &str) -> Result<Decimal, LiteralError> {
     Decimal::from_str_exact(text).map_err(|_| {
+        let decimals = text.split_once('.').map_or(0, |(_, fraction)| fraction.len());
+        let (label, help) = if decimals > 28 {
+            (
+                "too many decimal places",
+                "a number has at most 28 digits after the decimal point",
+            )
+        } else {
+            (
+                "too many digits",
+                "a number holds at most 28 significant digits, about 7.9 × 10^28",
+            )
+        };
         LiteralError::new(
             0..text.len(),
             format!("invalid number `{text}`"),
-            "too many digits",
-            Some("a number holds at most 28 significant digits"),
+            label,
+            Some(help),
         )
     })
 }
@@ -161,11 +173,20 @@ pub(super) fn duration(amount: &str, unit: &str, whole: &str) -> Result<Duration
         _ => DurationUnit::Years,
     };
     let amount = i64::from_str(amount).map_err(|_| {
+        let all_digits = !amount.is_empty() && amount.bytes().all(|b| b.is_ascii_digit());
+        let (label, help) = if all_digits {
+            ("too large", "write a smaller amount")
+        } else {
+            (
+                "not a whole number",
+                "a duration is a whole number of days, weeks, months or years",
+            )
+        };
         LiteralError::new(
             0..whole.len(),
             format!("invalid duration `{whole}`"),
-            "not a whole number",
-            Some("a duration is a whole number of days, weeks, months or years"),
+            label,
+            Some(help),
         )
     })?;
     Ok(DurationLit { amount, unit })
@@ -263,7 +284,10 @@ mod tests {
     fn decimals_are_exact_or_refused() {
         assert_eq!(decimal("0.1").unwrap().to_string(), "0.1");
         assert_eq!(decimal("6.00").unwrap().to_string(), "6.00");
-        assert!(decimal("99999999999999999999999999999999").is_err());
+        let too_big = decimal("99999999999999999999999999999999").unwrap_err();
+        assert_eq!(too_big.label, "too many digits");
+        let too_fine = decimal("0.0000000000000000000000000000001").unwrap_err();
+        assert_eq!(too_fine.label, "too many decimal places");
     }
 
     #[test]
@@ -288,6 +312,11 @@ mod tests {
                 unit: DurationUnit::Months
             }
         );
-        assert!(duration("1.5", "days", "1.5 days").is_err());
+        assert_eq!(
+            duration("1.5", "days", "1.5 days").unwrap_err().label,
+            "not a whole number"
+        );
+        let huge = duration("99999999999999999999", "years", "99999999999999999999 years");
+        assert_eq!(huge.unwrap_err().label, "too large");
     }
 }
