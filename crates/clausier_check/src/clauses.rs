@@ -1,11 +1,11 @@
 //! Requirements and criteria: which fields each may have, how often, and what they
-//! mean once typed. `use` and `set` name dependencies, which are not resolved yet.
+//! mean once typed. `use` and `set`, which name dependencies, are in `compose`.
 
 use std::collections::HashMap;
 
 use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
 use clausier_syntax::ast::{
-    ClauseField, ClauseFieldKind, ClauseId, CriterionDecl, Docs, Ident, Item, ItemKind, Level,
+    ClauseField, ClauseFieldKind, ClauseId, CriterionDecl, Docs, Item, ItemKind, Level,
     RequirementDecl, SourceFileAst,
 };
 use rust_decimal::Decimal;
@@ -70,8 +70,7 @@ impl<'a> Checker<'a> {
                         self.claim_clause_id(*file, &decl.id, &mut ids);
                         self.check_criterion(*file, item, decl);
                     }
-                    ItemKind::Use(decl) => self.report_unknown_pack(*file, &decl.pack),
-                    ItemKind::Set(decl) => self.report_unknown_pack(*file, &decl.pack),
+                    // `use` and `set` are resolved with the whole graph, in `compose`.
                     _ => {}
                 }
             }
@@ -101,14 +100,6 @@ impl<'a> Checker<'a> {
         );
     }
 
-    fn report_unknown_pack(&mut self, file: FileId, pack: &Ident) {
-        self.report(
-            Diagnostic::error(Code::UNKNOWN_PACK, format!("unknown pack `{}`", pack.name))
-                .with_primary(file, pack.span, "no dependency has this name")
-                .with_help("declare it under `[dependencies]` in `pack.toml`"),
-        );
-    }
-
     fn clause_meta(
         &self,
         file: FileId,
@@ -130,6 +121,7 @@ impl<'a> Checker<'a> {
             },
             span: item.span,
             pack: self.pack_name.to_owned(),
+            version: self.pack_version.to_owned(),
         }
     }
 
@@ -144,7 +136,12 @@ impl<'a> Checker<'a> {
         let mut checker = ExprChecker::new(self, file, &decl.id.name);
         let body = read_body(&mut checker, file, &decl.body, ClauseKind::Requirement);
         let locals = checker.locals();
+        let broken_line = has_broken_line(&decl.body);
         let require = body.require.unwrap_or_else(|| {
+            // A line that did not parse may be the `require`: its syntax error says so.
+            if broken_line {
+                return error_expr(decl.id.span);
+            }
             self.report(
                 Diagnostic::error(
                     Code::MISSING_REQUIRE,
@@ -184,6 +181,7 @@ impl<'a> Checker<'a> {
                 self.check_score_type(file, &score);
                 score
             }
+            None if has_broken_line(&decl.body) => error_expr(decl.id.span),
             None => {
                 self.report(
                     Diagnostic::error(
@@ -409,4 +407,10 @@ fn report_misplaced(
         .with_primary(file, span, "not allowed here")
         .with_help(help),
     );
+}
+
+/// Whether a clause body has a line the parser could not read (and has reported).
+fn has_broken_line(body: &[ClauseField]) -> bool {
+    body.iter()
+        .any(|field| matches!(field.kind, ClauseFieldKind::Error))
 }

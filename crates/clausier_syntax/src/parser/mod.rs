@@ -23,7 +23,7 @@ use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
 use pest::Parser;
 use pest::error::{ErrorVariant, InputLocation};
 
-use crate::ast::{Docs, Item, ItemKind, SourceFileAst};
+use crate::ast::{Docs, ExprKind, Item, ItemKind, ParamDecl, SetDecl, SourceFileAst};
 use build::ItemBuilder;
 use errors::Context;
 use grammar::{ClausierParser, Rule};
@@ -135,9 +135,21 @@ impl<'t> Session<'t> {
                 let mut builder = ItemBuilder::new(self, start);
                 let item = builder.chunk(pair);
                 builder.finish();
+                let first_new = items.len();
                 items.extend(item);
                 let rest = skip_trivia(self.text, parsed_end, end);
                 if rest < end {
+                    // `param max_price: money = 6,50 €` parses as a param worth `6`
+                    // followed by junk: a one-line item cut short on its own line is
+                    // broken, not a declaration of what it happened to read.
+                    let cut_short = !self.text[parsed_end..rest].contains('\n');
+                    if cut_short && let Some(good) = items.get_mut(first_new) {
+                        match &mut good.kind {
+                            ItemKind::Param(ParamDecl { value, .. })
+                            | ItemKind::Set(SetDecl { value, .. }) => value.kind = ExprKind::Error,
+                            _ => {}
+                        }
+                    }
                     self.report_rest(start, rest, end, items);
                 }
             }
