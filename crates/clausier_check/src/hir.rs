@@ -39,9 +39,25 @@ pub struct ParamDef {
     pub ty: Ty,
     /// The effective value, after overrides.
     pub value: Value,
+    /// The value its declaration gives, before overrides.
+    pub default: Value,
     pub docs: String,
     pub origin: Origin,
     /// The pack that declares it.
+    pub pack: String,
+    /// The override that gave it its effective value, if a depending pack set it.
+    pub set_in: Option<ParamOverrideSite>,
+}
+
+/// Where a depending pack overrode a parameter: a `set DEP::NAME = VALUE` in a clause
+/// file or a key under `[params.DEP]` in its `pack.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamOverrideSite {
+    /// The overridden name (`max_price` in `set edtech-fr::max_price = …`).
+    pub origin: Origin,
+    /// `file:line:column` of [`ParamOverrideSite::origin`], as reports print it.
+    pub location: String,
+    /// The pack that wrote the override.
     pub pack: String,
 }
 
@@ -60,6 +76,8 @@ pub struct ClauseMeta {
     pub span: Span,
     /// The pack that declares it.
     pub pack: String,
+    /// That pack's version.
+    pub version: String,
 }
 
 #[derive(Debug, Clone)]

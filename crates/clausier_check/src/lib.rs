@@ -14,18 +14,21 @@ pub mod types;
 pub mod value;
 
 mod clauses;
+mod compose;
 mod expr;
 mod fold;
+mod law;
 mod lints;
 mod params;
 mod schema;
 mod suggest;
+mod test_decls;
 mod wording;
 
 use std::collections::HashMap;
 
-use clausier_diagnostics::{Diagnostic, FileId, Span};
-use clausier_syntax::ast::SourceFileAst;
+use clausier_diagnostics::{Diagnostic, FileId, SourceMap, Span};
+use clausier_syntax::ast::{Expr, Ident, SourceFileAst};
 
 use crate::hir::{CheckedPack, ParamId, Symbol, SymbolRef};
 use crate::schema::TypeTable;
@@ -53,18 +56,105 @@ impl Checked {
 /// given, which fixes the order of merged descriptor fields and of clauses; the caller
 /// sorts them (by path) so that reruns give the same result.
 pub fn check_pack(pack_name: &str, files: &[(FileId, &SourceFileAst)]) -> Checked {
-    let mut checker = Checker::new(pack_name);
-    checker.build_schema(files);
-    checker.check_params(files);
-    checker.check_clauses(files);
-    checker.collect_tests(files);
+    let sources = SourceMap::new();
+    let graph = PackGraph {
+        packs: vec![PackInput {
+            name: pack_name,
+            version: UNVERSIONED,
+            files,
+            dependencies: Vec::new(),
+            overrides: Vec::new(),
+        }],
+        sources: &sources,
+    };
+    check_graph(&graph)
+}
+
+/// The version recorded on the clauses of a pack checked by [`check_pack`].
+pub const UNVERSIONED: &str = "0.0.0";
+
+/// A pack and the packs it depends on, to be compiled together.
+pub struct PackGraph<'a> {
+    /// Every pack of the graph once, each after the packs it depends on; the last one is
+    /// the root, the pack being checked.
+    pub packs: Vec<PackInput<'a>>,
+    /// The sources of every file the packs' spans point into (clause files and
+    /// manifests), to print where a parameter was overridden.
+    pub sources: &'a SourceMap,
+}
+
+/// One pack of a [`PackGraph`].
+pub struct PackInput<'a> {
+    pub name: &'a str,
+    pub version: &'a str,
+    /// Its clause files, sorted by path.
+    pub files: &'a [(FileId, &'a SourceFileAst)],
+    /// The packs it depends on directly: the name `use` and `set` call it by, and its
+    /// index in [`PackGraph::packs`].
+    pub dependencies: Vec<(String, usize)>,
+    /// The overrides of its manifest's `[params]` tables.
+    pub overrides: Vec<ParamOverride>,
+}
+
+/// `max_price = "5.50 €"` under `[params.edtech-fr]`: an override written outside the
+/// clause files, with spans in the manifest's file.
+#[derive(Debug, Clone)]
+pub struct ParamOverride {
+    pub file: FileId,
+    /// The dependency (`edtech-fr`), spanning the table's name.
+    pub pack: Ident,
+    /// The parameter (`max_price`), spanning the key.
+    pub name: Ident,
+    /// The value as a clause expression.
+    pub value: Expr,
+}
+
+/// Checks a pack with its dependencies: their schemas merge into one, each pack's
+/// clauses are checked against its own parameters, `set` and `[params]` override the
+/// parameters of direct dependencies, and `use` brings a dependency's clauses into the
+/// pack that uses it. The result holds the root's clauses and those it brought in.
+///
+/// Errors are reported wherever they are, in dependencies too. The lints run on what the
+/// root holds, with the overridden values; a warning whose labels all point into
+/// dependencies is left to their authors (`clausier validate DEP`), one that points into
+/// the root's files too (the weights of the criteria in effect) is kept.
+pub fn check_graph(graph: &PackGraph<'_>) -> Checked {
+    let Some(root) = graph.packs.len().checked_sub(1) else {
+        return Checked::default();
+    };
+    let mut checker = Checker::new(graph);
+    let all_files: Vec<(FileId, &SourceFileAst)> = graph
+        .packs
+        .iter()
+        .flat_map(|pack| pack.files.iter().copied())
+        .collect();
+    checker.build_schema(&all_files);
+    for (index, pack) in graph.packs.iter().enumerate() {
+        checker.enter(index);
+        checker.check_params(pack.files);
+    }
+    for (index, pack) in graph.packs.iter().enumerate() {
+        checker.enter(index);
+        checker.check_clauses(pack.files);
+    }
+    checker.compose();
+    checker.enter(root);
+    if let Some(pack) = graph.packs.get(root) {
+        checker.collect_tests(pack.files);
+    }
     checker.lint();
     checker.finish()
 }
 
-/// The state shared by the passes over one pack.
+/// The state shared by the passes over a pack graph.
 pub(crate) struct Checker<'a> {
+    graph: &'a PackGraph<'a>,
+    /// The pack whose files are being checked, an index in the graph.
+    current: usize,
+    /// Which pack each clause file belongs to.
+    file_pack: HashMap<FileId, usize>,
     pack_name: &'a str,
+    pack_version: &'a str,
     pack: CheckedPack,
     diagnostics: Vec<Diagnostic>,
     types: TypeTable<'a>,
@@ -74,10 +164,12 @@ pub(crate) struct Checker<'a> {
     weights: lints::WeightLog,
 }
 
-/// Parameters by name, and what the lints need to know of each.
+/// Parameters by pack and name, and what the lints need to know of each. Names resolve
+/// in the pack being checked: each pack sees its own parameters.
 #[derive(Default)]
 pub(crate) struct ParamTable {
-    by_name: HashMap<String, ParamId>,
+    by_pack: Vec<HashMap<String, ParamId>>,
+    current: usize,
     states: Vec<ParamState>,
 }
 
@@ -93,7 +185,20 @@ pub(crate) struct ParamState {
 
 impl ParamTable {
     fn get(&self, name: &str) -> Option<ParamId> {
-        self.by_name.get(name).copied()
+        self.get_in(self.current, name)
+    }
+
+    fn get_in(&self, pack: usize, name: &str) -> Option<ParamId> {
+        self.by_pack.get(pack)?.get(name).copied()
+    }
+
+    fn insert(&mut self, name: String, id: ParamId) {
+        if self.by_pack.len() <= self.current {
+            self.by_pack.resize_with(self.current + 1, HashMap::new);
+        }
+        if let Some(names) = self.by_pack.get_mut(self.current) {
+            names.insert(name, id);
+        }
     }
 
     fn state_mut(&mut self, id: ParamId) -> Option<&mut ParamState> {
@@ -102,15 +207,25 @@ impl ParamTable {
 }
 
 impl<'a> Checker<'a> {
-    fn new(pack_name: &'a str) -> Self {
+    fn new(graph: &'a PackGraph<'a>) -> Self {
         let mut pack = CheckedPack::default();
         pack.schema.records.push(RecordDef {
             name: Some("descriptor".to_owned()),
             fields: indexmap::IndexMap::new(),
         });
         pack.schema.descriptor = RecordId(0);
+        let file_pack = graph
+            .packs
+            .iter()
+            .enumerate()
+            .flat_map(|(index, pack)| pack.files.iter().map(move |(file, _)| (*file, index)))
+            .collect();
         Self {
-            pack_name,
+            graph,
+            current: 0,
+            file_pack,
+            pack_name: graph.packs.first().map_or("", |pack| pack.name),
+            pack_version: graph.packs.first().map_or("", |pack| pack.version),
             pack,
             diagnostics: Vec::new(),
             types: TypeTable::default(),
@@ -118,6 +233,27 @@ impl<'a> Checker<'a> {
             variants_by_name: HashMap::new(),
             weights: lints::WeightLog::default(),
         }
+    }
+
+    /// Makes `index` the pack whose files are checked: its name goes on what is
+    /// declared, and its parameters are the ones names resolve to.
+    fn enter(&mut self, index: usize) {
+        if let Some(pack) = self.graph.packs.get(index) {
+            self.current = index;
+            self.params.current = index;
+            self.pack_name = pack.name;
+            self.pack_version = pack.version;
+        }
+    }
+
+    /// The name of the pack a file belongs to, when the graph has several packs: what a
+    /// message adds to say which pack a declaration comes from.
+    fn pack_of(&self, file: FileId) -> Option<&'a str> {
+        if self.graph.packs.len() < 2 {
+            return None;
+        }
+        let index = *self.file_pack.get(&file)?;
+        self.graph.packs.get(index).map(|pack| pack.name)
     }
 
     fn report(&mut self, diagnostic: Diagnostic) {
@@ -137,7 +273,7 @@ impl<'a> Checker<'a> {
         for (file, ast) in files {
             for item in &ast.items {
                 if let clausier_syntax::ast::ItemKind::Test(decl) = &item.kind {
-                    self.record_test_clause_refs(*file, decl);
+                    self.check_test(*file, decl);
                     self.pack.tests.push(hir::TestDef {
                         file: *file,
                         decl: decl.clone(),
@@ -147,32 +283,19 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Links `expect pass HEB-01` to its clause for go-to-definition; whether the clause
-    /// exists is for the test runner to say, with the test's result.
-    fn record_test_clause_refs(&mut self, file: FileId, decl: &clausier_syntax::ast::TestDecl) {
-        use clausier_syntax::ast::ExpectKind;
-        for expect in &decl.expects {
-            let id = match &expect.kind {
-                ExpectKind::Pass(id)
-                | ExpectKind::Fail(id)
-                | ExpectKind::Missing(id)
-                | ExpectKind::NotApplicable(id) => id,
-                _ => continue,
-            };
-            let known = self
-                .pack
-                .requirements
-                .iter()
-                .map(|r| &r.meta)
-                .chain(self.pack.criteria.iter().map(|c| &c.meta))
-                .any(|meta| meta.id == id.name);
-            if known {
-                self.symbol(file, id.span, Symbol::Clause(id.name.clone()), false);
-            }
-        }
-    }
-
     fn finish(mut self) -> Checked {
+        let root = self.graph.packs.len().saturating_sub(1);
+        if root > 0 {
+            // A warning only about a dependency's files is for that pack's authors.
+            let file_pack = &self.file_pack;
+            self.diagnostics.retain(|diagnostic| {
+                diagnostic.is_error()
+                    || diagnostic.labels.is_empty()
+                    || diagnostic.labels.iter().any(|label| {
+                        file_pack.get(&label.file).is_none_or(|pack| *pack == root)
+                    })
+            });
+        }
         self.diagnostics.sort_by_key(Diagnostic::sort_key);
         self.diagnostics.dedup();
         self.pack

@@ -14,6 +14,7 @@ impl Checker<'_> {
         self.lint_unused_params();
         self.lint_weights();
         self.lint_constant_clauses();
+        self.lint_law();
     }
 
     fn lint_unused_params(&mut self) {

@@ -30,6 +30,7 @@ impl<'a> Checker<'a> {
             let value = self.param_value(file, decl, &ty);
             if let (Some(id), Some(value)) = (id, value) {
                 if let Some(param) = self.pack.params.get_mut(id.0 as usize) {
+                    param.default = value.clone();
                     param.value = value;
                 }
                 if let Some(state) = self.params.state_mut(id) {
@@ -94,14 +95,16 @@ impl<'a> Checker<'a> {
             name: name.name.clone(),
             ty: ty.clone(),
             value: placeholder_value(ty),
+            default: placeholder_value(ty),
             docs: docs.to_owned(),
             origin: Origin {
                 file,
                 span: name.span,
             },
             pack: self.pack_name.to_owned(),
+            set_in: None,
         });
-        self.params.by_name.insert(name.name.clone(), id);
+        self.params.insert(name.name.clone(), id);
         self.params.states.push(ParamState {
             used: false,
             value_known: false,
@@ -114,8 +117,26 @@ impl<'a> Checker<'a> {
     /// Types and folds a parameter's value; `None` when it is not a constant of the
     /// declared type (reported).
     fn param_value(&mut self, file: FileId, decl: &ParamDecl, ty: &Ty) -> Option<Value> {
+        let declared = Origin {
+            file,
+            span: decl.ty.span,
+        };
+        self.constant_value(file, &decl.name.name, &decl.value, ty, declared)
+    }
+
+    /// Types and folds the value of the parameter `name` (as messages name it), written
+    /// in `file`, against the type declared at `declared`; `None` when it is not a
+    /// constant of that type (reported).
+    pub(crate) fn constant_value(
+        &mut self,
+        file: FileId,
+        name: &str,
+        value: &clausier_syntax::ast::Expr,
+        ty: &Ty,
+        declared: Origin,
+    ) -> Option<Value> {
         let known_ty = (*ty != Ty::Error).then_some(ty);
-        let typed = ExprChecker::new(self, file, &decl.name.name).check(&decl.value, known_ty);
+        let typed = ExprChecker::new(self, file, name).check(value, known_ty);
         if *ty == Ty::Error || crate::fold::has_error(&typed) {
             return None;
         }
@@ -124,10 +145,7 @@ impl<'a> Checker<'a> {
             self.report(
                 Diagnostic::error(
                     Code::PARAM_VALUE,
-                    format!(
-                        "the value of the parameter `{}` is not a constant",
-                        decl.name.name
-                    ),
+                    format!("the value of the parameter `{name}` is not a constant"),
                 )
                 .with_primary(file, span, reason)
                 .with_help(format!("write the value itself, such as `{example}`")),
@@ -139,13 +157,16 @@ impl<'a> Checker<'a> {
             let mut diagnostic = Diagnostic::error(
                 Code::PARAM_VALUE,
                 format!(
-                    "the parameter `{}` is declared `{want}` but its value is {}",
-                    decl.name.name,
+                    "the parameter `{name}` is declared `{want}` but its value is {}",
                     a_ty(&found)
                 ),
             )
             .with_primary(file, typed.span, this_is(&found))
-            .with_secondary(file, decl.ty.span, format!("declared `{want}` here"));
+            .with_secondary(
+                declared.file,
+                declared.span,
+                format!("declared `{want}` here"),
+            );
             if let Some(help) = unit_help(&self.pack.schema, &typed, ty, "value") {
                 diagnostic = diagnostic.with_help(help);
             } else {
@@ -163,10 +184,7 @@ impl<'a> Checker<'a> {
                 self.report(
                     Diagnostic::error(
                         Code::PARAM_VALUE,
-                        format!(
-                            "the value of the parameter `{}` cannot be computed",
-                            decl.name.name
-                        ),
+                        format!("the value of the parameter `{name}` cannot be computed"),
                     )
                     .with_primary(file, typed.span, fold_error_reason(error))
                     .with_help("write the value itself"),

@@ -40,6 +40,15 @@ pub(crate) struct TypeTable<'a> {
     aliases: Vec<AliasSlot<'a>>,
     /// Named types being resolved, innermost last: a name met again here is recursion.
     resolving: Vec<usize>,
+    /// `type` declarations of a name another pack of the graph declares too: each must
+    /// denote the same type as the first one.
+    repeated_aliases: Vec<RepeatedAlias<'a>>,
+}
+
+struct RepeatedAlias<'a> {
+    first: usize,
+    file: FileId,
+    decl: &'a TypeDecl,
 }
 
 #[derive(Clone, Copy)]
@@ -76,6 +85,7 @@ impl<'a> Checker<'a> {
         for index in 0..self.types.aliases.len() {
             self.resolve_alias(index);
         }
+        self.check_repeated_aliases();
         self.pack.schema.aliases = self
             .types
             .aliases
@@ -133,6 +143,12 @@ impl<'a> Checker<'a> {
     }
 
     fn declare_enum(&mut self, file: FileId, docs: &str, decl: &clausier_syntax::ast::EnumDecl) {
+        if let Some(TypeName::Enum(existing)) = self.types.names.get(&decl.name.name).copied()
+            && self.in_another_pack(file, self.pack.schema.enum_def(existing).map(|d| d.origin))
+        {
+            self.unify_enum(file, decl, existing);
+            return;
+        }
         if !self.claim_type_name(file, &decl.name) {
             return;
         }
@@ -187,6 +203,14 @@ impl<'a> Checker<'a> {
     }
 
     fn declare_alias(&mut self, file: FileId, decl: &'a TypeDecl) {
+        if let Some(TypeName::Alias(first)) = self.types.names.get(&decl.name.name).copied()
+            && self.in_another_pack(file, self.types.aliases.get(first).map(|s| s.docs_origin))
+        {
+            self.types
+                .repeated_aliases
+                .push(RepeatedAlias { first, file, decl });
+            return;
+        }
         if !self.claim_type_name(file, &decl.name) {
             return;
         }
@@ -209,6 +233,130 @@ impl<'a> Checker<'a> {
         self.types
             .names
             .insert(decl.name.name.clone(), TypeName::Alias(index));
+    }
+
+    /// Whether `file` and the declaration at `first` belong to two packs of a graph.
+    fn in_another_pack(&self, file: FileId, first: Option<Origin>) -> bool {
+        first.is_some_and(|first| {
+            let (this, that) = (self.pack_of(file), self.pack_of(first.file));
+            this.is_some() && that.is_some() && this != that
+        })
+    }
+
+    /// An enum that another pack of the graph declares too: one enum when the variants
+    /// are the same, in the same order (so that both packs' values compare), an error
+    /// otherwise.
+    fn unify_enum(&mut self, file: FileId, decl: &clausier_syntax::ast::EnumDecl, id: EnumId) {
+        let Some(def) = self.pack.schema.enum_def(id) else {
+            return;
+        };
+        let first: Vec<String> = def.variants.iter().map(|v| v.name.clone()).collect();
+        let this: Vec<String> = decl.variants.iter().map(|v| v.name.name.clone()).collect();
+        let origin = def.origin;
+        if first == this {
+            self.symbol(file, decl.name.span, Symbol::Enum(id), true);
+            for (index, variant) in decl.variants.iter().enumerate() {
+                let index = u32::try_from(index).unwrap_or(u32::MAX);
+                self.symbol(
+                    file,
+                    variant.name.span,
+                    Symbol::Variant { enum_id: id, index },
+                    true,
+                );
+            }
+            return;
+        }
+        let (first_pack, this_pack) = (
+            self.pack_of(origin.file).unwrap_or_default(),
+            self.pack_of(file).unwrap_or_default(),
+        );
+        self.report(
+            Diagnostic::error(
+                Code::DUPLICATE_DEFINITION,
+                format!(
+                    "the enum `{}` is declared by `{first_pack}` and, with other variants, by `{this_pack}`",
+                    decl.name.name
+                ),
+            )
+            .with_primary(file, decl.name.span, format!("declared here in `{this_pack}`"))
+            .with_secondary(origin.file, origin.span, format!("first declared in `{first_pack}`"))
+            .with_note(format!(
+                "`{first_pack}` gives the variants {}; `{this_pack}` gives {}",
+                list_names(&first),
+                list_names(&this)
+            ))
+            .with_help(
+                "give the enum the same variants in the same order in both packs, or rename one of them",
+            ),
+        );
+    }
+
+    /// A `type` that two packs declare must denote the same type in both.
+    fn check_repeated_aliases(&mut self) {
+        let repeated = std::mem::take(&mut self.types.repeated_aliases);
+        for RepeatedAlias { first, file, decl } in repeated {
+            let Some(slot) = self.types.aliases.get(first) else {
+                continue;
+            };
+            let first_origin = slot.docs_origin;
+            let first_ty = match &slot.state {
+                AliasState::Done(ty) => ty.clone(),
+                AliasState::Pending | AliasState::Resolving => continue,
+            };
+            self.symbol(
+                file,
+                decl.name.span,
+                Symbol::TypeAlias(decl.name.name.clone()),
+                true,
+            );
+            let ty = self.resolve_type(file, &decl.ty, Some(&decl.name.name));
+            if ty == Ty::Error || first_ty == Ty::Error || self.same_shape(&first_ty, &ty) {
+                continue;
+            }
+            let (first_pack, this_pack) = (
+                self.pack_of(first_origin.file).unwrap_or_default(),
+                self.pack_of(file).unwrap_or_default(),
+            );
+            self.report(
+                Diagnostic::error(
+                    Code::DUPLICATE_DEFINITION,
+                    format!(
+                        "the type `{}` is declared by `{first_pack}` and, differently, by `{this_pack}`",
+                        decl.name.name
+                    ),
+                )
+                .with_primary(file, decl.name.span, format!("declared here in `{this_pack}`"))
+                .with_secondary(
+                    first_origin.file,
+                    first_origin.span,
+                    format!("first declared in `{first_pack}`"),
+                )
+                .with_help(
+                    "give the type the same fields, with the same types, in both packs, or rename one of them",
+                ),
+            );
+        }
+    }
+
+    /// Whether two types have the same structure: records with the same fields in the
+    /// same order, of the same types.
+    fn same_shape(&self, a: &Ty, b: &Ty) -> bool {
+        match (a, b) {
+            (Ty::List(a), Ty::List(b)) | (Ty::Set(a), Ty::Set(b)) => self.same_shape(a, b),
+            (Ty::Record(a), Ty::Record(b)) if a != b => {
+                let (Some(a), Some(b)) = (self.pack.schema.record(*a), self.pack.schema.record(*b))
+                else {
+                    return false;
+                };
+                a.fields.len() == b.fields.len()
+                    && a.fields.iter().zip(&b.fields).all(
+                        |((name_a, field_a), (name_b, field_b))| {
+                            name_a == name_b && self.same_shape(&field_a.ty, &field_b.ty)
+                        },
+                    )
+            }
+            _ => a == b,
+        }
     }
 
     fn resolve_alias(&mut self, index: usize) -> Ty {
@@ -458,17 +606,38 @@ impl<'a> Checker<'a> {
                     return;
                 }
                 let (old_name, new_name) = (self.ty_name(existing), self.ty_name(&ty));
-                self.report(
-                    Diagnostic::error(
+                let mut diagnostic = match (self.pack_of(first.file), self.pack_of(file)) {
+                    (Some(first_pack), Some(this_pack)) if first_pack != this_pack => {
+                        Diagnostic::error(
+                            Code::CONFLICTING_FIELD,
+                            format!(
+                                "the descriptor field `{path}` is declared as `{old_name}` by `{first_pack}` and as `{new_name}` by `{this_pack}`"
+                            ),
+                        )
+                        .with_primary(
+                            file,
+                            expr.span,
+                            format!("declared here as `{new_name}` in `{this_pack}`"),
+                        )
+                        .with_secondary(
+                            first.file,
+                            first.span,
+                            format!("first declared as `{old_name}` in `{first_pack}`"),
+                        )
+                    }
+                    _ => Diagnostic::error(
                         Code::CONFLICTING_FIELD,
                         format!(
                             "the descriptor field `{path}` is declared as `{old_name}` and as `{new_name}`"
                         ),
                     )
                     .with_primary(file, expr.span, format!("declared here as `{new_name}`"))
-                    .with_secondary(first.file, first.span, format!("first declared as `{old_name}`"))
-                    .with_help("give the field the same type in every `descriptor` block, or rename one of them"),
+                    .with_secondary(first.file, first.span, format!("first declared as `{old_name}`")),
+                };
+                diagnostic = diagnostic.with_help(
+                    "give the field the same type in every `descriptor` block, or rename one of them",
                 );
+                self.report(diagnostic);
             }
         }
     }

@@ -17,6 +17,11 @@ the eligible offers.",
     after_help = "Examples:
   clausier validate rules/edtech-fr
   clausier check rules/edtech-fr examples/edtech-fr --date 2026-11-28
+  clausier test rules/edtech-fr --coverage
+  clausier render rules/edtech-fr --format html --output cahier-des-charges.html
+  clausier schema rules/edtech-fr > edtech-fr.schema.json
+  clausier lock rules/region-exemple
+  clausier fmt rules
   clausier explain E0201
 
 Run `clausier COMMAND --help` for the options of a command.",
@@ -36,6 +41,11 @@ pub enum Command {
     Check(CheckArgs),
     Validate(ValidateArgs),
     Explain(ExplainArgs),
+    Test(TestArgs),
+    Render(RenderArgs),
+    Schema(SchemaArgs),
+    Lock(LockArgs),
+    Fmt(FmtArgs),
 }
 
 /// Check descriptors against a pack
@@ -147,6 +157,225 @@ pub struct ExplainArgs {
     /// List every code with its title
     #[arg(long)]
     pub list: bool,
+}
+
+/// Run a pack's tests
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Run the `test` blocks of a pack. Each test gives one descriptor, written inline \
+(`given { hosting: { region: \"EU\" } }`) or as a file named relative to its clause file \
+(`given \"offres/conforme.json\"`, in any descriptor format), checks it alone against the pack \
+at the evaluation date, and compares every `expect` line with the result: the offer's status \
+(`expect eligible`, `ineligible`, `incomplete`, `invalid`), a requirement's result \
+(`expect fail HEB-01`, `pass`, `missing`, `not_applicable`) or its score (`expect score >= 60`). \
+A failed test is shown with what it expected, what was found, and why, in the words of \
+`clausier check`.
+
+With `--coverage`, a table follows: for each requirement, whether some test's offer passes it, \
+fails it, misses data for it or is outside its scope (`expected` when an `expect` line checks \
+it, `seen` when it only happens), and for each criterion whether some offer was scored on it.
+
+Exit status: 0 when every test passes, 1 when at least one fails, 2 when the pack does not \
+compile (an `expect` naming an unknown requirement included), an output cannot be written, or \
+the command line is wrong.",
+    after_help = "Examples:
+  clausier test rules/edtech-fr
+  clausier test rules/edtech-fr --date 2026-11-28 --coverage
+  clausier test rules/edtech-fr --format junit --output target/clausier-tests.xml
+
+A test, in any `.clause` file of the pack:
+  test \"un hébergement hors de l'UE est inéligible\" {
+    given { hosting: { region: \"OTHER\" } }
+    expect fail HEB-01
+    expect ineligible
+  }"
+)]
+pub struct TestArgs {
+    /// The pack: a folder of `.clause` files (with its `pack.toml`) or one `.clause` file
+    #[arg(value_name = "PACK")]
+    pub pack: PathBuf,
+
+    /// The evaluation date, `today` in the clauses, as YYYY-MM-DD [default: today in the
+    /// local time zone]
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub date: Option<Date>,
+
+    /// Show which outcome of each requirement, and which criterion, the tests exercise
+    #[arg(long)]
+    pub coverage: bool,
+
+    /// `human` for people; `junit` for CI systems (JUnit XML: one test suite for the pack, one
+    /// test case per test; the coverage, if asked, as the suite's output)
+    #[arg(long, value_enum, default_value_t = TestFormat::Human, value_name = "FORMAT")]
+    pub format: TestFormat,
+
+    /// Write the result to FILE instead of standard output; the file is replaced only once
+    /// the whole result is written
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Print a pack as the text of a cahier des charges
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Print the pack as the text of a cahier des charges: its name, version and \
+description; each requirement with its id, title, level (exigence obligatoire or souhaitée), \
+when it applies, its legal text, references, the supporting documents asked and the rule \
+checked; the award criteria with their weights in a table (weights must be published: code de \
+la commande publique R2152-11 and R2152-12) and their texts; the parameters with their values \
+and where they were set; and the list of supporting documents.
+
+Labels are in French unless `--lang en`; the clauses' own texts are printed as written. The \
+HTML page is self-contained (its style inline, nothing fetched) and prints well.
+
+Exit status: 0 when the text is written, 2 when the pack does not compile, the output cannot \
+be written, or the command line is wrong.",
+    after_help = "Examples:
+  clausier render rules/edtech-fr > cahier-des-charges.md
+  clausier render rules/edtech-fr --format html --output cahier-des-charges.html
+  clausier render rules/edtech-fr --lang en --format markdown"
+)]
+pub struct RenderArgs {
+    /// The pack: a folder of `.clause` files (with its `pack.toml`) or one `.clause` file
+    #[arg(value_name = "PACK")]
+    pub pack: PathBuf,
+
+    /// `markdown` for editing and publishing; `html` for one page to open, share or print
+    #[arg(long, value_enum, default_value_t = RenderFormat::Markdown, value_name = "FORMAT")]
+    pub format: RenderFormat,
+
+    /// The language of the labels: `fr` (exigence obligatoire…) or `en` (mandatory
+    /// requirement…)
+    #[arg(long, value_enum, default_value_t = RenderLang::Fr, value_name = "LANG")]
+    pub lang: RenderLang,
+
+    /// Write the text to FILE instead of standard output; the file is replaced only once the
+    /// whole text is written
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Print the JSON Schema of a pack's descriptor
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Print the JSON Schema (draft 2020-12) of the descriptor a pack reads, for \
+vendors to validate what they send with any JSON Schema validator. Enums list their values in \
+their order, dates have `format: date`, percentages, amounts and durations accept the forms \
+Clausier reads (`87.5` or `\"87.5%\"`, `4.5` or `\"4.50 €\"`, `\"P6M\"` or `\"6 months\"`), and \
+every description comes from the pack's doc comments, with the unit of the value.
+
+Every field may be absent or null, and fields the pack does not declare are allowed: the schema \
+checks the form of what is given; `clausier check` says what is missing.
+
+Exit status: 0 when the schema is written, 2 when the pack does not compile, the output cannot \
+be written, or the command line is wrong.",
+    after_help = "Examples:
+  clausier schema rules/edtech-fr > edtech-fr.schema.json
+  clausier schema rules/edtech-fr --output edtech-fr.schema.json
+  clausier schema cahier-des-charges.clause"
+)]
+pub struct SchemaArgs {
+    /// The pack: a folder of `.clause` files (with its `pack.toml`) or one `.clause` file
+    #[arg(value_name = "PACK")]
+    pub pack: PathBuf,
+
+    /// Write the schema to FILE instead of standard output; the file is replaced only once
+    /// the whole schema is written
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Write the pack.lock of a pack
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Write `pack.lock` beside the pack's `pack.toml`: for the pack and every pack it \
+depends on, directly or not, its name, exact version, path and the sha256 hash of each of its \
+files. Commit it with the pack: from then on every command that loads the pack (`check`, \
+`validate`, `test`, `render`, `schema`) refuses it, naming the pack and the files, as soon as a \
+file of one of these packs changes, until the change is reviewed and the lock written again.
+
+With `--frozen`, for continuous integration, the lock is never written: the command fails when \
+it is missing or out of date.
+
+Exit status: 0 when the lock is written or already up to date, 2 when a dependency cannot be \
+resolved, the lock is out of date with `--frozen`, or the file cannot be written.",
+    after_help = "Examples:
+  clausier lock rules/region-exemple
+  clausier lock rules/region-exemple --frozen"
+)]
+pub struct LockArgs {
+    /// The pack: a folder with its `pack.toml`
+    #[arg(value_name = "PACK")]
+    pub pack: PathBuf,
+
+    /// Fail instead of writing when `pack.lock` is missing or out of date
+    #[arg(long)]
+    pub frozen: bool,
+}
+
+/// The formats of `clausier test`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TestFormat {
+    /// A line per test, with the details of each failure
+    Human,
+    /// JUnit XML, for CI systems
+    Junit,
+}
+
+/// The formats of `clausier render`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    /// Markdown, with tables
+    Markdown,
+    /// One self-contained HTML page
+    Html,
+}
+
+/// The languages of `clausier render`'s labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderLang {
+    /// French
+    Fr,
+    /// English
+    En,
+}
+
+/// Format `.clause` files in the canonical layout
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Rewrite `.clause` files in the one canonical layout: items separated by a blank \
+line, blocks indented by two spaces, one space around operators, the lines of a requirement in \
+the order `level`, `when`, `text`, `ref`, `evidence`, `require`, long expressions broken before \
+`and`, `or` and `implies`. Comments and doc comments stay where they were, literals keep the \
+digits they were written with (`6.00 €` stays `6.00 €`), and the rules mean exactly what they \
+meant: the formatted file parses to the same tree, or it is left unchanged. Formatting twice \
+changes nothing.
+
+Folders are searched recursively for `.clause` files (hidden files and folders are skipped). A \
+file is rewritten only if formatting changes it, through a temporary file renamed over it. The \
+files that changed, or would change with `--check`, are listed on standard output, one a line. A \
+file with syntax errors is not touched: its errors are shown and the other files are still \
+formatted.
+
+Exit status: 0 when every file is formatted (or, with `--check`, already was), 1 when `--check` \
+finds a file that formatting would change, 2 when a file has syntax errors or cannot be read or \
+written, or the command line is wrong.",
+    after_help = "Examples:
+  clausier fmt rules/edtech-fr                 format every .clause file of a pack, in place
+  clausier fmt --check rules                   in CI: list what is not formatted, exit 1 if any
+  clausier fmt cahier-des-charges.clause       one file
+  clausier fmt - < draft.clause > tidy.clause  standard input to standard output (for editors)"
+)]
+pub struct FmtArgs {
+    /// `.clause` files, folders (searched recursively for `.clause` files), or `-` to format
+    /// standard input to standard output
+    #[arg(value_name = "PATH", required = true, num_args = 1..)]
+    pub paths: Vec<PathBuf>,
+
+    /// Change nothing: list the files that formatting would change, and exit with 1 if there
+    /// is any
+    #[arg(long)]
+    pub check: bool,
 }
 
 /// The formats of `clausier check`.

@@ -30,6 +30,11 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args, cli.color),
         Command::Validate(args) => commands::validate::run(args, cli.color),
         Command::Explain(args) => commands::explain::run(args),
+        Command::Fmt(args) => commands::fmt::run(args, cli.color),
+        Command::Test(args) => commands::test::run(args, cli.color),
+        Command::Render(args) => commands::render::run(args, cli.color),
+        Command::Schema(args) => commands::schema::run(args, cli.color),
+        Command::Lock(args) => commands::lock::run(args),
     };
     match result {
         Ok(outcome) => outcome.into(),

@@ -49,21 +49,7 @@ const CODES_WITHOUT_A_CASE: &[(&str, &str)] = &[
 /// Cases whose output shows a bug (their README says which): the snapshots showing it are
 /// not accepted, so their tests fail until the bug is fixed and the snapshots are
 /// accepted. Remove a case from here once all its snapshots are.
-const KNOWN_BUGS: &[&str] = &[
-    "data-csv-row-help",
-    "data-json-syntax-column",
-    "data-money-display",
-    "data-toml-duplicate-path",
-    "diag-files-no-clause",
-    "diag-files-not-utf8",
-    "diag-files-unreadable",
-    "diag-lints-score-range",
-    "diag-literals-help",
-    "diag-manifest",
-    "diag-names-list-order",
-    "diag-syntax-cascade",
-    "expr-arith-underflow",
-];
+const KNOWN_BUGS: &[&str] = &[];
 
 /// One `#[test]` per case, named after its folder, so that a failure names its case; and
 /// the list of folders, which `every_case_folder_is_listed` compares with the corpus.
@@ -100,6 +86,7 @@ cases! {
     diag_files_not_utf8 => "diag-files-not-utf8",
     diag_files_output => "diag-files-output",
     diag_files_unreadable => "diag-files-unreadable",
+    diag_law => "diag-law",
     diag_lints => "diag-lints",
     diag_lints_score_range => "diag-lints-score-range",
     diag_literals => "diag-literals",
@@ -111,6 +98,7 @@ cases! {
     diag_syntax => "diag-syntax",
     diag_syntax_cascade => "diag-syntax-cascade",
     diag_syntax_nesting => "diag-syntax-nesting",
+    diag_tests => "diag-tests",
     diag_types => "diag-types",
     expr_arith => "expr-arith",
     expr_arith_underflow => "expr-arith-underflow",
@@ -121,7 +109,17 @@ cases! {
     expr_precedence => "expr-precedence",
     formats => "formats",
     kleene => "kleene",
+    pack_compose => "pack-compose",
+    pack_cycle => "pack-cycle",
+    pack_dependency_missing => "pack-dependency-missing",
+    pack_dependency_name => "pack-dependency-name",
     pack_folder => "pack-folder",
+    pack_lock_invalid => "pack-lock-invalid",
+    pack_lock_mismatch => "pack-lock-mismatch",
+    pack_outside_workspace => "pack-outside-workspace",
+    pack_two_versions => "pack-two-versions",
+    pack_unknown_names => "pack-unknown-names",
+    pack_version => "pack-version",
     scoring_clamp => "scoring-clamp",
     scoring_cohort => "scoring-cohort",
     scoring_none => "scoring-none",

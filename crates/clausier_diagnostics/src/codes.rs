@@ -85,6 +85,9 @@ catalogue! {
     AMBIGUOUS_VARIANT = "E0209", Error, "ambiguous enum variant";
     RECURSIVE_TYPE = "E0210", Error, "recursive type definition";
     UNKNOWN_PACK = "E0211", Error, "unknown pack";
+    UNKNOWN_TEST_CLAUSE = "E0212", Error, "unknown requirement in a test";
+    UNKNOWN_DEPENDENCY_CLAUSE = "E0213", Error, "unknown clause of a dependency";
+    UNKNOWN_DEPENDENCY_PARAM = "E0214", Error, "unknown parameter of a dependency";
 
     TYPE_MISMATCH = "E0301", Error, "type mismatch";
     INCOMPARABLE = "E0302", Error, "values of different types compared";
@@ -102,12 +105,16 @@ catalogue! {
     MISPLACED_CLAUSE_FIELD = "E0403", Error, "clause field not allowed here";
     MISSING_SCORE = "E0404", Error, "criterion without `score`";
     INVALID_WEIGHT = "E0405", Error, "invalid criterion weight";
+    INCOMPLETE_TEST = "E0406", Error, "test without `given` or `expect`";
 
     UNUSED_PARAM = "W0501", Warning, "unused parameter";
     WEIGHTS_NOT_100 = "W0502", Warning, "criteria weights do not sum to 100";
     CONSTANT_REQUIRE = "W0503", Warning, "requirement is constantly true or false";
     CONSTANT_WHEN = "W0504", Warning, "applicability condition is constant";
     SCORE_OUT_OF_RANGE = "W0505", Warning, "criterion score can leave the range 0 to 1";
+    NO_ENVIRONMENTAL_CRITERION = "W0506", Warning, "no environmental award criterion";
+    LABEL_WITHOUT_EQUIVALENT = "W0507", Warning, "label required without accepting an equivalent";
+    SEAT_BASED_ELIGIBILITY = "W0508", Warning, "eligibility based on the vendor's seat or nationality";
 
     DESCRIPTOR_SYNTAX = "D0601", Error, "descriptor cannot be parsed";
     DESCRIPTOR_TYPE = "D0602", Error, "descriptor value of the wrong type";
@@ -121,6 +128,13 @@ catalogue! {
     DIVISION_BY_ZERO = "R0702", Info, "division by zero";
 
     MANIFEST = "E0801", Error, "invalid pack manifest";
+    DEPENDENCY_CYCLE = "E0802", Error, "packs depend on each other in a cycle";
+    DEPENDENCY_VERSION = "E0803", Error, "dependency version does not match the requirement";
+    DUPLICATE_PACK = "E0804", Error, "two versions of one pack in the dependency graph";
+    OUTSIDE_WORKSPACE = "E0805", Error, "dependency path leaves the workspace";
+    LOCK_MISMATCH = "E0806", Error, "pack does not match `pack.lock`";
+    LOCK_FILE = "E0807", Error, "invalid `pack.lock`";
+    DEPENDENCY_NOT_FOUND = "E0808", Error, "dependency not found";
 
     IO = "E0901", Error, "file cannot be read";
     NOT_UTF8 = "E0902", Error, "file is not valid UTF-8";

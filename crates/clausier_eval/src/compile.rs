@@ -26,6 +26,7 @@ pub fn compile(pack: &CheckedPack) -> Program {
         .map(|requirement| RequirementProgram {
             id: requirement.meta.id.clone(),
             pack: requirement.meta.pack.clone(),
+            version: requirement.meta.version.clone(),
             level: requirement.level,
             when: requirement
                 .when
@@ -40,6 +41,7 @@ pub fn compile(pack: &CheckedPack) -> Program {
         .map(|criterion| CriterionProgram {
             id: criterion.meta.id.clone(),
             pack: criterion.meta.pack.clone(),
+            version: criterion.meta.version.clone(),
             weight: criterion.weight,
             score: lowering.lower(&criterion.score).id,
         })
@@ -55,6 +57,17 @@ pub fn compile(pack: &CheckedPack) -> Program {
             },
         })
         .collect();
+    let params = pack
+        .params
+        .iter()
+        .map(|param| crate::report::ParamReport {
+            name: param.name.clone(),
+            pack: param.pack.clone(),
+            value: param.value.display(&pack.schema).to_string(),
+            default: param.default.display(&pack.schema).to_string(),
+            set_in: param.set_in.as_ref().map(|site| site.location.clone()),
+        })
+        .collect();
     Program {
         schema: pack.schema.clone(),
         code: lowering.code,
@@ -62,6 +75,7 @@ pub fn compile(pack: &CheckedPack) -> Program {
         requirements,
         criteria,
         aggregates,
+        params,
     }
 }
 

@@ -11,6 +11,7 @@ pub mod descriptor;
 mod eval;
 mod explain;
 pub mod load;
+pub mod pack_tests;
 pub mod print;
 mod program;
 pub mod reference;

@@ -92,6 +92,7 @@ pub(crate) struct Code {
 pub(crate) struct RequirementProgram {
     pub id: String,
     pub pack: String,
+    pub version: String,
     pub level: Level,
     pub when: Option<NodeId>,
     pub require: NodeId,
@@ -101,6 +102,7 @@ pub(crate) struct RequirementProgram {
 pub(crate) struct CriterionProgram {
     pub id: String,
     pub pack: String,
+    pub version: String,
     pub weight: Decimal,
     pub score: NodeId,
 }
@@ -125,6 +127,8 @@ pub struct Program {
     pub(crate) requirements: Vec<RequirementProgram>,
     pub(crate) criteria: Vec<CriterionProgram>,
     pub(crate) aggregates: Vec<AggregateProgram>,
+    /// The parameters in effect, for the report.
+    pub(crate) params: Vec<crate::report::ParamReport>,
 }
 
 /// Names one expression of a compiled pack, by the clause's position in the checked

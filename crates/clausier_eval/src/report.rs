@@ -16,6 +16,9 @@ pub struct Report {
     pub pack: PackInfo,
     /// The evaluation date (`today`), `YYYY-MM-DD`.
     pub date: String,
+    /// Every parameter of the pack and of the packs it depends on, with its effective
+    /// value and where a depending pack overrode it.
+    pub params: Vec<ParamReport>,
     pub descriptors: Vec<DescriptorReport>,
     pub summary: Summary,
 }
@@ -26,6 +29,21 @@ pub struct PackInfo {
     pub version: String,
     /// `sha256:` and the hex digest of the pack's normalized files.
     pub hash: String,
+}
+
+/// A parameter in effect during the run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParamReport {
+    pub name: String,
+    /// The pack that declares it.
+    pub pack: String,
+    /// The effective value, as the language prints it (`5.50 €`, `80%`, `30 days`).
+    pub value: String,
+    /// The value its declaration gives.
+    pub default: String,
+    /// `file:line:column` of the `set` or `[params]` key that overrode it; `null` when
+    /// the declared value is in effect.
+    pub set_in: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -92,7 +110,9 @@ pub enum ClauseResult {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RequirementResult {
     pub clause: String,
+    /// The pack that declares the clause, and its version.
     pub pack: String,
+    pub version: String,
     /// Always `"requirement"`.
     pub kind: &'static str,
     pub level: &'static str,
@@ -106,7 +126,9 @@ pub struct RequirementResult {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CriterionResult {
     pub clause: String,
+    /// The pack that declares the clause, and its version.
     pub pack: String,
+    pub version: String,
     /// Always `"criterion"`.
     pub kind: &'static str,
     #[serde(serialize_with = "whole_or_number")]

@@ -141,6 +141,7 @@ fn evaluate_descriptor(
         ClauseResult::Requirement(RequirementResult {
             clause: requirement.id.clone(),
             pack: requirement.pack.clone(),
+            version: requirement.version.clone(),
             kind: "requirement",
             level: requirement.level.as_str(),
             status,
@@ -326,6 +327,7 @@ fn assemble(
         clausier: env!("CARGO_PKG_VERSION").to_owned(),
         pack,
         date: today.to_string(),
+        params: program.params.clone(),
         descriptors: reports,
         summary,
     }

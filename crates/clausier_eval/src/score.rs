@@ -28,6 +28,7 @@ impl CriterionOutcome {
         ClauseResult::Criterion(CriterionResult {
             clause: criterion.id.clone(),
             pack: criterion.pack.clone(),
+            version: criterion.version.clone(),
             kind: "criterion",
             weight: criterion.weight,
             score: self.score,
@@ -43,6 +44,7 @@ pub(crate) fn unscored(criterion: &CriterionProgram) -> ClauseResult {
     ClauseResult::Criterion(CriterionResult {
         clause: criterion.id.clone(),
         pack: criterion.pack.clone(),
+        version: criterion.version.clone(),
         kind: "criterion",
         weight: criterion.weight,
         score: None,

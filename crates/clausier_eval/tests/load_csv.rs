@@ -94,13 +94,62 @@ fn a_row_with_the_wrong_number_of_cells_is_invalid_and_the_next_rows_load() {
     assert_snapshot!(render(&descriptors[1..3]), @r#"
     v:3 (v.csv line 3) invalid
       error D0601 `` 3:1: invalid CSV: expected 2 cells as in the header, found 3
-        help: quote cells that hold a comma, as `"Paris, France"`
+        help: the header has 2 cells and this row has 3 cells: quote cells that hold a comma, as `"Paris, France"`
     v:4 (v.csv line 4) invalid
       error D0601 `` 4:1: invalid CSV: expected 2 cells as in the header, found 1
-        help: quote cells that hold a comma, as `"Paris, France"`
+        help: the header has 2 cells and this row has 1 cell: give every column a cell, left empty (`,,`) where there is no value
     "#);
     assert!(!descriptors[3].is_invalid());
     assert_eq!(descriptors[3].line, Some(5));
+}
+
+#[test]
+fn a_short_row_and_an_unclosed_quote_each_get_their_own_help() {
+    let short = load(
+        "a.csv",
+        "name,hosting.region,hosting.country\ncsv-court,EU\n",
+        Format::Csv,
+    );
+    let unclosed = load(
+        "b.csv",
+        "name,hosting.region,hosting.country\ncsv-guillemet,\"EU,FR\n",
+        Format::Csv,
+    );
+    assert_snapshot!(render(&[short, unclosed].concat()), @r#"
+    a:2 (a.csv line 2) invalid
+      error D0601 `` 2:1: invalid CSV: expected 3 cells as in the header, found 2
+        help: the header has 3 cells and this row has 2 cells: give every column a cell, left empty (`,,`) where there is no value
+    b:2 (b.csv line 2) invalid
+      error D0601 `` 2:15: invalid CSV: the `"` that opens this cell is never closed
+        help: close the quote at the end of the cell; a `"` inside a quoted cell is written twice, as `""`
+    "#);
+}
+
+#[test]
+fn an_unclosed_quote_is_reported_even_when_the_cells_add_up() {
+    let text = "name,hosting.region\nA,EU\nB,\"EU\nC,EU\n";
+    let descriptors = load("v.csv", text, Format::Csv);
+    assert_eq!(
+        descriptors.len(),
+        2,
+        "the quote runs to the end of the file"
+    );
+    assert!(!descriptors[0].is_invalid());
+    assert_snapshot!(render(&descriptors[1..]), @r#"
+    v:3 (v.csv line 3) invalid
+      error D0601 `` 3:3: invalid CSV: the `"` that opens this cell is never closed
+        help: close the quote at the end of the cell; a `"` inside a quoted cell is written twice, as `""`
+    "#);
+}
+
+#[test]
+fn an_unclosed_quote_in_the_header_makes_the_file_invalid() {
+    let descriptors = load("v.csv", "name,\"hosting.region\nA,EU\n", Format::Csv);
+    assert_snapshot!(render(&descriptors), @r#"
+    v (v.csv) invalid
+      error D0601 `` 1:6: invalid CSV: the `"` that opens this cell is never closed
+        help: close the quote at the end of the cell; a `"` inside a quoted cell is written twice, as `""`
+    "#);
 }
 
 #[test]

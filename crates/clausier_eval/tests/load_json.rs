@@ -128,6 +128,91 @@ fn syntax_errors_have_a_line_and_column_and_no_data() {
 }
 
 #[test]
+fn a_missing_comma_is_reported_at_the_token_found_instead() {
+    let text = "{\n  \"id\": \"vendor-042\",\n  \"hosting\": { \"region\": \"EU\" \"country\": \"FR\" }\n}\n";
+    let descriptor = load_one("v.json", text, Format::Json);
+    assert!(descriptor.root.is_none());
+    assert_snapshot!(render(&[descriptor]), @r#"
+    v (v.json) invalid
+      error D0601 `` 3:31: invalid JSON: expected `,` or `}`, found `"country"`
+        help: put a comma between two entries
+    "#);
+}
+
+#[test]
+fn syntax_errors_point_at_the_offending_token_or_at_the_end() {
+    let cases = [
+        (
+            "missing comma in a list",
+            "{ \"standards\": [\"RGAA\" \"RGPD\"] }",
+        ),
+        (
+            "missing comma before a long string",
+            &format!("{{ \"a\": 1 \"{}\": 2 }}", "x".repeat(70)),
+        ),
+        ("missing colon", "{ \"name\" \"x\" }"),
+        ("missing colon at the end", "{ \"name\"\n"),
+        ("two commas", "{ \"name\": \"x\",, \"seats\": 1 }"),
+        ("no key after the brace", "{ : 1 }"),
+        ("bracket closing an object", "{ \"name\": \"x\" ]"),
+        ("unclosed object", "{\n  \"name\": \"x\"\n\n"),
+        (
+            "unclosed list",
+            "{\n  \"standards\": [\"RGAA\",\n    \"RGPD\"\n",
+        ),
+        ("missing value at the end", "{ \"name\":\n"),
+        ("unexpected brace", "{ \"name\": }"),
+    ];
+    let mut out = String::new();
+    for (name, text) in cases {
+        let descriptor = load_one("v.json", text, Format::Json);
+        assert!(descriptor.root.is_none(), "{name}");
+        out.push_str(&format!("-- {name}\n{}", render(&[descriptor])));
+    }
+    assert_snapshot!(out, @r#"
+    -- missing comma in a list
+    v (v.json) invalid
+      error D0601 `` 1:24: invalid JSON: expected `,` or `]`, found `"RGPD"`
+        help: put a comma between two entries
+    -- missing comma before a long string
+    v (v.json) invalid
+      error D0601 `` 1:10: invalid JSON: expected `,` or `}`, found a string
+        help: put a comma between two entries
+    -- missing colon
+    v (v.json) invalid
+      error D0601 `` 1:10: invalid JSON: expected `:` after the key, found `"x"`
+        help: write each entry as `"key": value`
+    -- missing colon at the end
+    v (v.json) invalid
+      error D0601 `` 1:9: invalid JSON: expected `:` after the key, found the end of the file
+        help: write each entry as `"key": value`
+    -- two commas
+    v (v.json) invalid
+      error D0601 `` 1:15: invalid JSON: expected a key in double quotes, found `,`
+    -- no key after the brace
+    v (v.json) invalid
+      error D0601 `` 1:3: invalid JSON: expected a key in double quotes or `}`, found `:`
+    -- bracket closing an object
+    v (v.json) invalid
+      error D0601 `` 1:15: invalid JSON: expected `,` or `}`, found `]`
+    -- unclosed object
+    v (v.json) invalid
+      error D0601 `` 2:14: invalid JSON: unterminated object
+        help: the `{` at line 1, column 1 is never closed: add its `}`
+    -- unclosed list
+    v (v.json) invalid
+      error D0601 `` 3:11: invalid JSON: unterminated array
+        help: the `[` at line 2, column 16 is never closed: add its `]`
+    -- missing value at the end
+    v (v.json) invalid
+      error D0601 `` 1:10: invalid JSON: expected value after colon in object property
+    -- unexpected brace
+    v (v.json) invalid
+      error D0601 `` 1:11: invalid JSON: unexpected close brace
+    "#);
+}
+
+#[test]
 fn top_level_must_be_an_object() {
     let descriptor = load_one("v.json", "[1, 2]", Format::Json);
     assert!(descriptor.root.is_none());

@@ -30,7 +30,8 @@ fn a_broken_middle_line_does_not_stop_the_others() {
       hosting @1:24
       hosting.region = enum 1#0 EU @1:35
     vendors:2 (feeds/vendors.ndjson line 2) invalid
-      error D0601 `` 2:24: invalid JSON: unterminated object
+      error D0601 `` 2:39: invalid JSON: unterminated object
+        help: the `{` at line 2, column 24 is never closed: add its `}`
     vendors:3 (feeds/vendors.ndjson line 3) valid
       <root> @3:1
       name = "c" @3:10

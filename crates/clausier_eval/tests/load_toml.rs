@@ -108,6 +108,78 @@ fn duplicate_keys_are_reported_and_the_rest_is_checked() {
 }
 
 #[test]
+fn a_key_repeated_in_a_table_has_its_full_path() {
+    let text =
+        "id = \"toml\"\n\n[hosting]\nregion = \"EU\"\ncountry = \"FR\"\nregion = \"OTHER\"\n";
+    let descriptor = load_one("v.toml", text, Format::Toml);
+    assert!(descriptor.is_invalid());
+    assert_snapshot!(render(&[descriptor]), @r#"
+    toml (v.toml) invalid
+      <root> @1:1
+      id = "toml" @1:6
+      hosting @3:1
+      hosting.region = enum 1#0 EU @4:10
+      hosting.country = "FR" @5:11
+      error D0606 `hosting.region` 6:1: key `region` given twice
+        help: give each key and each table once
+    "#);
+}
+
+#[test]
+fn repeated_keys_have_their_full_path_however_their_table_is_written() {
+    let cases = [
+        (
+            "dotted keys",
+            "hosting.region = \"EU\"\nhosting . 'region' = \"EEA\"\n",
+        ),
+        (
+            "inline table",
+            "hosting = { region = \"EU\", \"region\" = \"EEA\" }\n",
+        ),
+        (
+            "second array table",
+            "[[subprocessors]]\nname = \"A\"\n\n[[subprocessors]]\nname = \"B\"\nname = \"C\"\n",
+        ),
+        (
+            "inline table in a list",
+            "subprocessors = [{ name = \"A\" }, { name = \"B\", name = \"C\" }]\n",
+        ),
+        (
+            "table given twice",
+            "[security]\niso27001 = true\n\n[security]\niso27001 = false\n",
+        ),
+        ("dotted table header", "[a.b]\nc = 1\n\n[a.b]\nd = 2\n"),
+    ];
+    let mut out = String::new();
+    for (name, text) in cases {
+        let descriptor = load_one("v.toml", text, Format::Toml);
+        out.push_str(&format!("-- {name}\n"));
+        for problem in &descriptor.problems {
+            let loc = problem.loc.expect("located");
+            out.push_str(&format!(
+                "{} `{}` {}:{}: {}\n",
+                problem.code, problem.path, loc.line, loc.column, problem.message
+            ));
+        }
+    }
+    assert_snapshot!(out, @r"
+    -- dotted keys
+    D0606 `hosting.region` 2:11: key `region` given twice
+    -- inline table
+    D0606 `hosting.region` 1:28: key `region` given twice
+    -- second array table
+    D0606 `subprocessors[1].name` 6:1: key `name` given twice
+    -- inline table in a list
+    D0606 `subprocessors[1].name` 1:48: key `name` given twice
+    -- table given twice
+    D0606 `security` 4:2: key `security` given twice
+    D0606 `security.iso27001` 5:1: key `iso27001` given twice
+    -- dotted table header
+    D0606 `a.b` 4:4: key `b` given twice
+    ");
+}
+
+#[test]
 fn syntax_errors_have_a_line_and_column_and_no_data() {
     let cases = [
         ("missing value", "name =\n"),

@@ -22,6 +22,12 @@ pub enum PackError {
     NotAClauseFile { path: PathBuf },
     #[error("no `.clause` file in `{}`", path.display())]
     NoClauseFiles { path: PathBuf },
+    #[error("`{}` is a single clause file, which has no `pack.lock`", path.display())]
+    SingleFileLock { path: PathBuf },
+    #[error("`{}` does not exist", path.display())]
+    LockMissing { path: PathBuf, command: String },
+    #[error("cannot write `{}`: {}", path.display(), describe_io_error(error))]
+    Write { path: PathBuf, error: io::Error },
     #[error(transparent)]
     Manifest(Box<ManifestError>),
 }
@@ -35,7 +41,10 @@ impl PackError {
             PackError::NotAClauseFile { .. } | PackError::NoClauseFiles { .. } => {
                 Code::NO_CLAUSE_FILES
             }
-            PackError::Manifest(_) => Code::MANIFEST,
+            PackError::SingleFileLock { .. } => Code::LOCK_FILE,
+            PackError::LockMissing { .. } => Code::LOCK_MISMATCH,
+            PackError::Write { .. } => Code::IO,
+            PackError::Manifest(error) => error.code,
         }
     }
 
@@ -46,9 +55,32 @@ impl PackError {
             | PackError::NotUtf8 { path }
             | PackError::TooLarge { path, .. }
             | PackError::NotAClauseFile { path }
-            | PackError::NoClauseFiles { path } => path,
+            | PackError::NoClauseFiles { path }
+            | PackError::SingleFileLock { path }
+            | PackError::LockMissing { path, .. }
+            | PackError::Write { path, .. } => path,
             PackError::Manifest(error) => &error.path,
         }
+    }
+
+    /// The error with a path under `from` shown under `to` instead: a dependency is read
+    /// from its canonical folder, and named as the user's paths lead to it.
+    pub(crate) fn relocated(mut self, from: &Path, to: &Path) -> Self {
+        let path = match &mut self {
+            PackError::Io { path, .. }
+            | PackError::NotUtf8 { path }
+            | PackError::TooLarge { path, .. }
+            | PackError::NotAClauseFile { path }
+            | PackError::NoClauseFiles { path }
+            | PackError::SingleFileLock { path }
+            | PackError::LockMissing { path, .. }
+            | PackError::Write { path, .. } => path,
+            PackError::Manifest(error) => &mut error.path,
+        };
+        if let Ok(rest) = path.strip_prefix(from) {
+            *path = to.join(rest);
+        }
+        self
     }
 
     /// The error in the one diagnostic model, with the source it points into, so that
@@ -78,9 +110,11 @@ impl PackError {
 
     fn help_text(&self) -> Option<String> {
         match self {
-            PackError::Io { error, .. } if error.kind() == io::ErrorKind::NotFound => {
-                Some("a pack is a folder of `.clause` files, or a single `.clause` file".to_owned())
-            }
+            PackError::Io { error, .. } if error.kind() == io::ErrorKind::NotFound => Some(
+                "check the path: a pack is a folder of `.clause` files, or a single `.clause` \
+                 file, and a link must lead to an existing file"
+                    .to_owned(),
+            ),
             PackError::Io { .. } => None,
             PackError::NotUtf8 { .. } => Some("save the file with the UTF-8 encoding".to_owned()),
             PackError::TooLarge { .. } => {
@@ -93,6 +127,13 @@ impl PackError {
                 "add a `.clause` file; hidden folders and `target` folders are not searched"
                     .to_owned(),
             ),
+            PackError::SingleFileLock { .. } => {
+                Some("put the file in a folder with a `pack.toml`, and lock the folder".to_owned())
+            }
+            PackError::LockMissing { command, .. } => Some(format!(
+                "`--frozen` does not write the lock: run `{command}` and commit `pack.lock`"
+            )),
+            PackError::Write { .. } => None,
             PackError::Manifest(error) => error.help.clone(),
         }
     }
@@ -136,10 +177,14 @@ impl From<Box<ManifestError>> for PackError {
     }
 }
 
-/// Something wrong in `pack.toml`, located in its text.
+/// Something wrong in a pack's `pack.toml` (or in the dependency graph it declares), or
+/// in the root's `pack.lock`, located in the file's text.
 #[derive(Debug, thiserror::Error)]
 #[error("{message}")]
 pub struct ManifestError {
+    /// `E0801` for the manifest itself, the other `E08xx` codes for the graph and the
+    /// lock.
+    pub code: Code,
     pub path: PathBuf,
     pub message: String,
     /// Byte range in the manifest's text, when the problem has a place.
@@ -159,6 +204,7 @@ impl ManifestError {
         span: Option<std::ops::Range<usize>>,
     ) -> Box<Self> {
         Box::new(Self {
+            code: Code::MANIFEST,
             path: path.to_path_buf(),
             message: message.into(),
             span,
@@ -166,6 +212,11 @@ impl ManifestError {
             help: None,
             source_code: NamedSource::new(name, text.to_owned()).with_language("toml"),
         })
+    }
+
+    pub(crate) fn with_code(mut self: Box<Self>, code: Code) -> Box<Self> {
+        self.code = code;
+        self
     }
 
     pub(crate) fn with_label(mut self: Box<Self>, label: impl Into<String>) -> Box<Self> {

@@ -39,6 +39,19 @@ pub fn pack_hash(files: &[HashedFile<'_>]) -> String {
     hex
 }
 
+/// `sha256:` and the lowercase hex digest of one file's normalized text: what `pack.lock`
+/// records of each file, to name the files that changed.
+pub fn file_hash(text: &str) -> String {
+    let digest = Sha256::digest(normalize(text).as_bytes());
+    let mut hex = String::with_capacity(7 + digest.len() * 2);
+    hex.push_str("sha256:");
+    for byte in digest.iter() {
+        // Writing to a `String` cannot fail.
+        let _ = write!(hex, "{byte:02x}");
+    }
+    hex
+}
+
 /// The text as hashed: CRLF as LF, without a leading byte-order mark.
 pub fn normalize(text: &str) -> String {
     text.strip_prefix('\u{feff}')

@@ -1,27 +1,37 @@
 //! Packs on disk: finding their clause files, reading `pack.toml`, hashing, compiling.
 //!
 //! A pack is a folder of `.clause` files, with an optional `pack.toml` beside them, or a
-//! single `.clause` file. [`load_pack`] reads it, parses every file, checks them together
-//! and returns everything a command needs: the sources for rendering diagnostics, the
-//! trees, the checked pack and its identity.
+//! single `.clause` file. [`load_pack`] reads it and the packs it depends on (by path,
+//! `[dependencies]`), checks them against the root's `pack.lock` when there is one,
+//! parses every file, checks the graph together and returns everything a command needs:
+//! the sources for rendering diagnostics, the trees, the checked pack and its identity.
+//! [`lock_pack`] writes `pack.lock`.
 
 mod discover;
 mod error;
+mod graph;
 mod hash;
+mod lock;
 mod manifest;
+mod overrides;
+mod sections;
 
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use clausier_check::Checked;
+use clausier_check::{Checked, PackGraph, PackInput};
 use clausier_diagnostics::{Diagnostic, FileId, Severity, SourceFile, SourceMap};
 use clausier_eval::report::PackInfo;
 use clausier_syntax::ast::SourceFileAst;
 
 pub use error::{ManifestError, PackError, describe_io_error};
-pub use hash::{HashedFile, normalize, pack_hash};
-pub use manifest::{MANIFEST_FILE, Manifest, PACK_KEYS, PackSection, parse_manifest};
+pub use hash::{HashedFile, file_hash, normalize, pack_hash};
+pub use lock::{LOCK_FILE, Lock, LockOutcome, Locked, LockedPack, lock_pack, render_lock};
+pub use manifest::{
+    Dependency, MANIFEST_FILE, Manifest, PACK_KEYS, PackSection, ParamSetting, ParamValue,
+    parse_manifest,
+};
 
 /// The version of a pack whose manifest gives none.
 pub const DEFAULT_VERSION: &str = "0.0.0";
@@ -34,12 +44,32 @@ pub struct LoadedPack {
     pub info: PackInfo,
     /// The manifest; the default one when the pack has no `pack.toml`.
     pub manifest: Manifest,
-    /// One source per clause file, in the order of [`LoadedPack::files`].
+    /// The sources of every file diagnostics may point into: the root's clause files
+    /// (in the order of [`LoadedPack::files`]), then the dependencies' clause files, then
+    /// the manifests that override parameters.
     pub sources: SourceMap,
+    /// The root's clause files.
     pub files: Vec<PackFile>,
+    /// The other packs of the dependency graph, each after the packs it depends on.
+    pub dependencies: Vec<DependencyPack>,
     /// The checked pack, with the parse and check diagnostics of every file together,
     /// sorted by file and position.
     pub checked: Checked,
+}
+
+/// A pack the root depends on, directly or not.
+#[derive(Debug, Clone)]
+pub struct DependencyPack {
+    pub name: String,
+    pub version: String,
+    /// Its folder, as shown: joined to the path of the pack that declares it.
+    pub path: PathBuf,
+    /// The content hash of its files.
+    pub hash: String,
+    pub manifest: Manifest,
+    pub files: Vec<PackFile>,
+    /// The names of its direct dependencies.
+    pub dependencies: Vec<String>,
 }
 
 /// One clause file of a pack.
@@ -82,119 +112,153 @@ impl fmt::Debug for LoadedPack {
             .field("info", &self.info)
             .field("manifest", &self.manifest)
             .field("files", &files)
+            .field(
+                "dependencies",
+                &self
+                    .dependencies
+                    .iter()
+                    .map(|dep| dep.name.as_str())
+                    .collect::<Vec<_>>(),
+            )
             .field("diagnostics", &self.checked.diagnostics.len())
             .finish_non_exhaustive()
     }
 }
 
+/// How [`load_pack_with`] loads a pack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Refuse the pack when its `pack.lock` exists and a pack of the graph no longer
+    /// matches it. Only `clausier lock` itself, which rewrites the lock, turns it off.
+    pub check_lock: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self { check_lock: true }
+    }
+}
+
 /// Loads the pack at `path`: a folder (every `*.clause` below it, and `pack.toml` if
-/// present) or a single `.clause` file.
+/// present) or a single `.clause` file, with its dependencies, checked against its
+/// `pack.lock` when it has one.
 pub fn load_pack(path: &Path) -> Result<LoadedPack, PackError> {
-    let metadata = fs::metadata(path).map_err(|error| PackError::Io {
-        path: path.to_path_buf(),
-        error,
-    })?;
-    let mut texts = Vec::new();
-    let mut manifest_text = None;
-    let default_name;
-    if metadata.is_dir() {
-        default_name = folder_name(path);
-        let found = discover::clause_files(path)?;
-        if found.is_empty() {
-            return Err(PackError::NoClauseFiles {
-                path: path.to_path_buf(),
-            });
-        }
-        for file in found {
-            let text = read_text(&file.path)?;
-            let name = display_join(path, &file.relative);
-            texts.push((file.relative, name, text));
-        }
-        let manifest_path = path.join(MANIFEST_FILE);
-        if manifest_path.is_file() {
-            manifest_text = Some((manifest_path.clone(), read_text(&manifest_path)?));
-        }
-    } else {
-        if !discover::has_clause_extension(path) {
-            return Err(PackError::NotAClauseFile {
-                path: path.to_path_buf(),
-            });
-        }
-        default_name = path
-            .file_stem()
-            .map(|stem| stem.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "pack".to_owned());
-        let relative = path
-            .file_name()
-            .map(|name| name.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let text = read_text(path)?;
-        texts.push((relative, path.display().to_string(), text));
+    load_pack_with(path, &LoadOptions::default())
+}
+
+/// [`load_pack`] with options.
+pub fn load_pack_with(path: &Path, options: &LoadOptions) -> Result<LoadedPack, PackError> {
+    let graph = graph::resolve(path)?;
+    if options.check_lock {
+        lock::check_lock(&graph)?;
     }
-
-    let manifest = match &manifest_text {
-        Some((manifest_path, text)) => {
-            let name = display_join(path, MANIFEST_FILE);
-            parse_manifest(manifest_path, &name, text)?
-        }
-        None => Manifest::default(),
-    };
-
-    let mut hashed: Vec<HashedFile<'_>> = texts
-        .iter()
-        .map(|(relative, _, text)| HashedFile { relative, text })
-        .collect();
-    if let Some((_, text)) = &manifest_text {
-        hashed.push(HashedFile {
-            relative: MANIFEST_FILE,
-            text,
+    let mut raw_packs = graph.packs;
+    let Some(mut root) = raw_packs.pop() else {
+        return Err(PackError::NoClauseFiles {
+            path: path.to_path_buf(),
         });
-    }
-    let hash = pack_hash(&hashed);
-
-    let info = PackInfo {
-        name: manifest.pack.name.clone().unwrap_or(default_name),
-        version: manifest
-            .pack
-            .version
-            .clone()
-            .unwrap_or_else(|| DEFAULT_VERSION.to_owned()),
-        hash,
     };
 
+    // The root's files come first, so that its diagnostics come first.
     let mut sources = SourceMap::new();
-    let mut files = Vec::with_capacity(texts.len());
     let mut diagnostics = Vec::new();
-    for (relative, name, text) in texts {
-        let id = sources.add(SourceFile::new(name, text.as_str()));
-        let parse = clausier_syntax::parse(id, &text);
-        diagnostics.extend(parse.diagnostics);
-        files.push(PackFile {
-            id,
-            relative_path: relative,
-            ast: parse.ast,
+    let mut parse = |sources: &mut SourceMap, files: Vec<graph::RawFile>| -> Vec<PackFile> {
+        files
+            .into_iter()
+            .map(|file| {
+                let id = sources.add(SourceFile::new(file.name, file.text.as_str()));
+                let parse = clausier_syntax::parse(id, &file.text);
+                diagnostics.extend(parse.diagnostics);
+                PackFile {
+                    id,
+                    relative_path: file.relative,
+                    ast: parse.ast,
+                }
+            })
+            .collect()
+    };
+    let root_files = parse(&mut sources, std::mem::take(&mut root.files));
+    let mut dependency_files: Vec<Vec<PackFile>> = Vec::with_capacity(raw_packs.len());
+    for pack in &mut raw_packs {
+        let files = std::mem::take(&mut pack.files);
+        dependency_files.push(parse(&mut sources, files));
+    }
+    let mut overrides = Vec::with_capacity(raw_packs.len() + 1);
+    for pack in raw_packs.iter().chain(std::iter::once(&root)) {
+        let found = match &pack.manifest_source {
+            Some(source) if !pack.manifest.params.is_empty() => {
+                let id = sources.add(SourceFile::new(source.name.as_str(), source.text.as_str()));
+                overrides::overrides(id, &pack.manifest.params, &mut diagnostics)
+            }
+            _ => Vec::new(),
+        };
+        overrides.push(found);
+    }
+
+    let trees: Vec<Vec<(FileId, &SourceFileAst)>> = dependency_files
+        .iter()
+        .chain(std::iter::once(&root_files))
+        .map(|files| files.iter().map(|file| (file.id, &file.ast)).collect())
+        .collect();
+    let mut inputs = Vec::with_capacity(trees.len());
+    for ((pack, files), overrides) in raw_packs
+        .iter()
+        .chain(std::iter::once(&root))
+        .zip(&trees)
+        .zip(overrides)
+    {
+        inputs.push(PackInput {
+            name: &pack.name,
+            version: &pack.version,
+            files,
+            dependencies: pack.dependencies.clone(),
+            overrides,
         });
     }
-    let trees: Vec<(FileId, &SourceFileAst)> =
-        files.iter().map(|file| (file.id, &file.ast)).collect();
-    let mut checked = clausier_check::check_pack(&info.name, &trees);
+    let mut checked = clausier_check::check_graph(&PackGraph {
+        packs: inputs,
+        sources: &sources,
+    });
+    drop(trees);
     diagnostics.append(&mut checked.diagnostics);
     diagnostics.sort_by_key(Diagnostic::sort_key);
     checked.diagnostics = diagnostics;
 
+    let dependencies = raw_packs
+        .into_iter()
+        .zip(dependency_files)
+        .map(|(pack, files)| DependencyPack {
+            name: pack.name,
+            version: pack.version,
+            path: pack.shown,
+            hash: pack.hash,
+            manifest: pack.manifest,
+            files,
+            dependencies: pack
+                .dependencies
+                .into_iter()
+                .map(|(name, _)| name)
+                .collect(),
+        })
+        .collect();
     Ok(LoadedPack {
         root: path.to_path_buf(),
-        info,
-        manifest,
+        info: PackInfo {
+            name: root.name,
+            version: root.version,
+            hash: root.hash,
+        },
+        manifest: root.manifest,
         sources,
-        files,
+        files: root_files,
+        dependencies,
         checked,
     })
 }
 
 /// Reads a source as text. The byte-order mark some Windows editors write is dropped so
 /// that it does not reach the parser as a stray character.
-fn read_text(path: &Path) -> Result<String, PackError> {
+pub(crate) fn read_text(path: &Path) -> Result<String, PackError> {
     let bytes = fs::read(path).map_err(|error| PackError::Io {
         path: path.to_path_buf(),
         error,
@@ -217,7 +281,7 @@ fn read_text(path: &Path) -> Result<String, PackError> {
 
 /// `rules/edtech-fr` and `hosting/eu.clause` make `rules/edtech-fr/hosting/eu.clause`:
 /// names shown to people use `/` whatever the platform, as the relative paths do.
-fn display_join(root: &Path, relative: &str) -> String {
+pub(crate) fn display_join(root: &Path, relative: &str) -> String {
     let root = root.display().to_string();
     let root = root.trim_end_matches(['/', '\\']);
     if root.is_empty() {
@@ -225,18 +289,6 @@ fn display_join(root: &Path, relative: &str) -> String {
     } else {
         format!("{root}/{relative}")
     }
-}
-
-/// The folder's own name, also for `.` or `..`, which name no folder by themselves.
-fn folder_name(path: &Path) -> String {
-    path.file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .or_else(|| {
-            fs::canonicalize(path)
-                .ok()
-                .and_then(|full| full.file_name().map(|n| n.to_string_lossy().into_owned()))
-        })
-        .unwrap_or_else(|| "pack".to_owned())
 }
 
 #[cfg(test)]

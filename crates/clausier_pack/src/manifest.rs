@@ -1,8 +1,6 @@
-//! `pack.toml`, the manifest of a pack.
-//!
-//! Only `[pack]` is read here. Other top-level tables (`[dependencies]`, `[params]`) are
-//! accepted and left to the commands that resolve dependencies and overrides, so that a
-//! manifest written for them loads today.
+//! `pack.toml`, the manifest of a pack: `[pack]` (its identity), `[dependencies]` (the
+//! packs it builds on, by path, with a version requirement) and `[params]` (overrides of
+//! their parameters). See `docs/packs.md`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -11,6 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::ManifestError;
+pub use crate::sections::{Dependency, ParamSetting, ParamValue};
 
 /// The manifest's file name, beside the clause files.
 pub const MANIFEST_FILE: &str = "pack.toml";
@@ -18,10 +17,17 @@ pub const MANIFEST_FILE: &str = "pack.toml";
 /// The keys `[pack]` accepts, in the order the help text lists them.
 pub const PACK_KEYS: &[&str] = &["name", "version", "description", "license", "authors"];
 
+/// The top-level tables a manifest may have.
+pub const TABLES: &[&str] = &["pack", "dependencies", "params"];
+
 /// What `pack.toml` says. Every field is optional; see [`crate::LoadedPack`] for defaults.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Manifest {
     pub pack: PackSection,
+    /// `[dependencies]`, in the order the manifest lists them.
+    pub dependencies: Vec<Dependency>,
+    /// Every key of the `[params.DEP]` tables, in the order the manifest lists them.
+    pub params: Vec<ParamSetting>,
 }
 
 /// The `[pack]` table.
@@ -48,9 +54,14 @@ pub fn parse_manifest(path: &Path, name: &str, text: &str) -> Result<Manifest, B
             .with_label("invalid TOML")
             .with_help("a manifest is a TOML file with a `[pack]` table")
     })?;
+    let (dependencies, params) = crate::sections::read_sections(path, name, text)?;
     let mut section = PackSection::default();
     let Some(table) = raw.pack else {
-        return Ok(Manifest { pack: section });
+        return Ok(Manifest {
+            pack: section,
+            dependencies,
+            params,
+        });
     };
     let mut entries: Vec<_> = table.into_iter().collect();
     // Report the first problem in reading order, not in key order.
@@ -105,7 +116,11 @@ pub fn parse_manifest(path: &Path, name: &str, text: &str) -> Result<Manifest, B
             }
         }
     }
-    Ok(Manifest { pack: section })
+    Ok(Manifest {
+        pack: section,
+        dependencies,
+        params,
+    })
 }
 
 fn expect_string(key: &str, value: toml::Value) -> Result<String, String> {
@@ -137,7 +152,7 @@ fn expect_string_list(key: &str, value: toml::Value) -> Result<Vec<String>, Stri
     }
 }
 
-fn describe_toml_type(value: &toml::Value) -> &'static str {
+pub(crate) fn describe_toml_type(value: &toml::Value) -> &'static str {
     match value {
         toml::Value::String(_) => "a string",
         toml::Value::Integer(_) => "an integer",
@@ -156,7 +171,7 @@ fn allowed_keys() -> String {
 
 /// `MAJOR.MINOR.PATCH`, optionally followed by `-pre.release` and `+build` parts: the
 /// versions a lockfile can order.
-fn is_version(text: &str) -> bool {
+pub(crate) fn is_version(text: &str) -> bool {
     let without_build =
         text.split_once('+').map_or(
             text,
@@ -179,7 +194,7 @@ fn is_version(text: &str) -> bool {
 }
 
 /// toml's messages end with a line break and sometimes start with a capital; ours do not.
-fn toml_message(error: &toml::de::Error) -> String {
+pub(crate) fn toml_message(error: &toml::de::Error) -> String {
     let message = error.message().trim();
     let mut chars = message.chars();
     match chars.next() {
@@ -216,11 +231,7 @@ mod tests {
     }
 
     #[test]
-    fn other_tables_are_left_for_later() {
-        let manifest =
-            parse("[pack]\nname = \"a\"\n\n[dependencies]\nedtech-fr = \"1\"\n\n[params]\nx = 3\n")
-                .unwrap();
-        assert_eq!(manifest.pack.name.as_deref(), Some("a"));
+    fn an_empty_manifest_is_the_default_one() {
         assert_eq!(parse("").unwrap(), Manifest::default());
     }
 

@@ -195,3 +195,150 @@ fn parse_and_check_diagnostics_come_together_in_source_order() {
         .collect();
     assert!(files.contains(&FileId(0)) && files.contains(&FileId(1)));
 }
+
+/// Writes a pack folder: its manifest and one clause file.
+fn pack(root: &Path, folder: &str, manifest: &str, clauses: &str) {
+    write(root, &format!("{folder}/pack.toml"), manifest.as_bytes());
+    write(root, &format!("{folder}/main.clause"), clauses.as_bytes());
+}
+
+const DEP: &str = "[pack]\nname = \"dep\"\nversion = \"1.1.0\"\n";
+
+#[test]
+fn a_pack_reached_twice_is_loaded_once_before_the_packs_that_use_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    pack(root, "dep", DEP, HOSTING);
+    pack(
+        root,
+        "left",
+        "[pack]\nname = \"left\"\n[dependencies]\ndep = { path = \"../dep\", version = \"^1.0\" }\n",
+        "use dep::{HEB-01}\n",
+    );
+    pack(
+        root,
+        "right",
+        "[pack]\nname = \"right\"\n[dependencies]\ndep = { path = \"../dep\" }\n",
+        "use dep::{HEB-01}\n",
+    );
+    pack(
+        root,
+        "region",
+        "[pack]\nname = \"region\"\n[dependencies]\nleft = { path = \"../left\" }\nright = { path = \"../right\" }\n",
+        "use left\nuse right\n",
+    );
+    let loaded = load_pack(&root.join("region")).unwrap();
+    assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics());
+    let names: Vec<&str> = loaded
+        .dependencies
+        .iter()
+        .map(|dep| dep.name.as_str())
+        .collect();
+    assert_eq!(names, ["dep", "left", "right"]);
+    let ids: Vec<(&str, &str)> = loaded
+        .checked
+        .pack
+        .requirements
+        .iter()
+        .map(|r| (r.meta.id.as_str(), r.meta.version.as_str()))
+        .collect();
+    // Brought in through both `left` and `right`, with the same level: kept once.
+    assert_eq!(ids, [("HEB-01", "1.1.0")]);
+    let shown = loaded.dependencies[0].path.clone();
+    assert_eq!(shown, root.join("dep"));
+}
+
+#[test]
+fn the_lock_round_trips_and_names_the_files_of_each_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    pack(root, "dep", DEP, HOSTING);
+    pack(
+        root,
+        "region",
+        "[pack]\nname = \"region\"\nversion = \"0.1.0\"\n[dependencies]\ndep = { path = \"../dep\" }\n",
+        "use dep\n",
+    );
+    let locked = lock_pack(&root.join("region"), false).unwrap();
+    assert_eq!(locked.outcome, LockOutcome::Written);
+    let text = fs::read_to_string(root.join("region").join(LOCK_FILE)).unwrap();
+    assert_eq!(text, render_lock(&locked.lock));
+    let entries: Vec<(&str, &str, &str, Vec<&str>)> = locked
+        .lock
+        .packs
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.version.as_str(),
+                p.path.as_str(),
+                p.files.keys().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            ("region", "0.1.0", ".", vec!["main.clause", "pack.toml"]),
+            ("dep", "1.1.0", "../dep", vec!["main.clause", "pack.toml"]),
+        ]
+    );
+    // Loading the pack checks the lock; an unchanged graph passes.
+    assert!(load_pack(&root.join("region")).is_ok());
+    let again = lock_pack(&root.join("region"), true).unwrap();
+    assert_eq!(again.outcome, LockOutcome::UpToDate);
+    // CRLF line breaks in a checkout do not change a pack.
+    let crlf = fs::read_to_string(root.join("dep/main.clause"))
+        .unwrap()
+        .replace('\n', "\r\n");
+    fs::write(root.join("dep/main.clause"), crlf).unwrap();
+    assert!(load_pack(&root.join("region")).is_ok());
+}
+
+#[test]
+fn a_removed_file_is_named_and_the_lock_check_can_be_turned_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    pack(root, "dep", DEP, HOSTING);
+    write(root, "dep/extra.clause", b"// nothing\n");
+    pack(
+        root,
+        "region",
+        "[pack]\nname = \"region\"\n[dependencies]\ndep = { path = \"../dep\" }\n",
+        "use dep\n",
+    );
+    lock_pack(&root.join("region"), false).unwrap();
+    fs::remove_file(root.join("dep/extra.clause")).unwrap();
+    let error = load_pack(&root.join("region")).unwrap_err();
+    assert_eq!(error.code(), Code::LOCK_MISMATCH);
+    let extra = format!("`{}` was removed", root.join("dep/extra.clause").display());
+    assert!(error.to_string().contains(&extra), "{error}");
+    let unchecked = load_pack_with(&root.join("region"), &LoadOptions { check_lock: false });
+    assert!(unchecked.is_ok());
+}
+
+#[test]
+fn an_override_in_the_manifest_is_a_diagnostic_located_in_pack_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    pack(
+        root,
+        "dep",
+        DEP,
+        &format!(
+            "{HOSTING}\nparam max_price: money = 8 €\nrequirement P \"p\" {{ require max_price > 1 € }}\n"
+        ),
+    );
+    let manifest = "[pack]\nname = \"region\"\n[dependencies]\ndep = { path = \"../dep\" }\n[params.dep]\nmax_price = \"5.50 euros\"\n";
+    pack(root, "region", manifest, "use dep\n");
+    let loaded = load_pack(&root.join("region")).unwrap();
+    let error = loaded
+        .diagnostics()
+        .iter()
+        .find(|d| d.is_error())
+        .expect("a syntax error in the value");
+    let label = error.primary_label().unwrap();
+    let file = loaded.sources.get(label.file).unwrap();
+    assert!(file.name().ends_with("region/pack.toml"), "{}", file.name());
+    assert_eq!(file.slice(label.span), "euros");
+}

@@ -6,4 +6,5 @@
 
 pub mod check;
 pub mod diagnostics;
+pub mod pack;
 mod style;

@@ -510,7 +510,15 @@ impl ExprChecker<'_, '_> {
         if let Some(record) = self.cx.pack.schema.descriptor_record() {
             candidates.extend(record.fields.keys().map(String::as_str));
         }
-        candidates.extend(self.cx.pack.params.iter().map(|p| p.name.as_str()));
+        let pack = self.cx.pack_name;
+        candidates.extend(
+            self.cx
+                .pack
+                .params
+                .iter()
+                .filter(|p| p.pack == pack)
+                .map(|p| p.name.as_str()),
+        );
         candidates.extend(self.cx.pack.schema.enums.iter().map(|e| e.name.as_str()));
         for def in &self.cx.pack.schema.enums {
             candidates.extend(def.variants.iter().map(|v| v.name.as_str()));

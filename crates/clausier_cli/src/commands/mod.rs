@@ -2,7 +2,13 @@
 //! failure that `main` renders through miette.
 
 pub mod check;
+mod compiled;
 pub mod explain;
+pub mod fmt;
+pub mod lock;
+pub mod render;
+pub mod schema;
+pub mod test;
 pub mod validate;
 
 use std::process::ExitCode;
@@ -18,6 +24,10 @@ pub enum Outcome {
     Success,
     /// 1: at least one descriptor is not eligible.
     NotAllEligible,
+    /// 1: at least one of the pack's tests fails.
+    TestsFailed,
+    /// 1: `fmt --check` found files that formatting would change.
+    FilesToFormat,
     /// 2: the pack does not compile, or an input, an output or the command line is wrong.
     Failure,
 }
@@ -26,7 +36,9 @@ impl From<Outcome> for ExitCode {
     fn from(outcome: Outcome) -> ExitCode {
         match outcome {
             Outcome::Success => ExitCode::SUCCESS,
-            Outcome::NotAllEligible => ExitCode::from(1),
+            Outcome::NotAllEligible | Outcome::TestsFailed | Outcome::FilesToFormat => {
+                ExitCode::from(1)
+            }
             Outcome::Failure => ExitCode::from(2),
         }
     }

@@ -34,8 +34,16 @@ pub fn run(args: &ValidateArgs, color: ColorChoice) -> Result<Outcome, Failure> 
                 Some(summary) => print_stderr(&summary),
                 None => {
                     let warnings = count(diagnostics, Severity::Warning);
-                    let mut line =
-                        format!("pack `{}` {}: no errors", pack.info.name, pack.info.version);
+                    let mut line = format!("pack `{}` {}", pack.info.name, pack.info.version);
+                    if !pack.dependencies.is_empty() {
+                        let dependencies: Vec<String> = pack
+                            .dependencies
+                            .iter()
+                            .map(|dep| format!("{} {}", dep.name, dep.version))
+                            .collect();
+                        line.push_str(&format!(" (with {})", dependencies.join(", ")));
+                    }
+                    line.push_str(": no errors");
                     if warnings > 0 {
                         line.push_str(&format!(", {}", plural(warnings, "warning", "warnings")));
                     }

@@ -44,6 +44,8 @@ struct Column<'s> {
 struct CellSpan {
     raw: Span,
     quoted: bool,
+    /// A quoted cell whose closing `"` never comes: it runs to the end of the file.
+    unclosed: bool,
 }
 
 pub(crate) fn load(loader: &Loader<'_>) -> Vec<Descriptor> {
@@ -59,6 +61,9 @@ pub(crate) fn load(loader: &Loader<'_>) -> Vec<Descriptor> {
     let header = match next_record(&mut reader, &mut record, body, base) {
         Some(Ok(header_start)) if !is_blank(&record) => {
             let cells = cell_spans(text, header_start, record.len());
+            if let Some(error) = unclosed_quote(&cells) {
+                return vec![loader.broken(None, stem, error)];
+            }
             resolve_columns(loader, &record, &cells)
         }
         Some(Err(error)) => return vec![loader.broken(None, stem, error)],
@@ -91,6 +96,10 @@ pub(crate) fn load(loader: &Loader<'_>) -> Vec<Descriptor> {
         let line = loader.index.loc(Span::empty_at(row_start)).line;
         let default_id = format!("{stem}:{line}");
         let cells = cell_spans(text, row_start, record.len());
+        if let Some(error) = unclosed_quote(&cells) {
+            descriptors.push(loader.broken(Some(line), default_id, error));
+            continue;
+        }
         if record.len() != header.len() {
             let end = cells.last().map_or(row_start, |cell| cell.raw.end);
             let error = SyntaxError {
@@ -100,7 +109,7 @@ pub(crate) fn load(loader: &Loader<'_>) -> Vec<Descriptor> {
                     record.len()
                 ),
                 span: Span::new(row_start, end),
-                help: Some("quote cells that hold a comma, as `\"Paris, France\"`".to_owned()),
+                help: Some(cell_count_help(header.len(), record.len())),
             };
             descriptors.push(loader.broken(Some(line), default_id, error));
             continue;
@@ -148,6 +157,38 @@ fn next_record(
     }
 }
 
+/// The error for a row whose last cell opens a quote that is never closed, located at
+/// that quote.
+fn unclosed_quote(cells: &[CellSpan]) -> Option<SyntaxError> {
+    let cell = cells.iter().find(|cell| cell.unclosed)?;
+    Some(SyntaxError {
+        message: "invalid CSV: the `\"` that opens this cell is never closed".to_owned(),
+        span: Span::new(cell.raw.start, cell.raw.start.saturating_add(1)),
+        help: Some(
+            "close the quote at the end of the cell; a `\"` inside a quoted cell is written twice, as `\"\"`"
+                .to_owned(),
+        ),
+    })
+}
+
+/// What to do about a row with more or fewer cells than the header.
+fn cell_count_help(header: usize, row: usize) -> String {
+    let cells = |count: usize| match count {
+        1 => "1 cell".to_owned(),
+        _ => format!("{count} cells"),
+    };
+    let counts = format!(
+        "the header has {} and this row has {}",
+        cells(header),
+        cells(row)
+    );
+    if row > header {
+        format!("{counts}: quote cells that hold a comma, as `\"Paris, France\"`")
+    } else {
+        format!("{counts}: give every column a cell, left empty (`,,`) where there is no value")
+    }
+}
+
 fn is_blank(record: &StringRecord) -> bool {
     record.iter().all(|cell| cell.trim().is_empty())
 }
@@ -161,6 +202,7 @@ fn cell_spans(text: &str, start: u32, count: usize) -> Vec<CellSpan> {
     for _ in 0..count {
         let cell_start = at;
         let quoted = !row_ended && bytes.get(at) == Some(&b'"');
+        let mut unclosed = quoted;
         if quoted {
             at += 1;
             while at < bytes.len() {
@@ -168,6 +210,7 @@ fn cell_spans(text: &str, start: u32, count: usize) -> Vec<CellSpan> {
                     (Some(b'"'), Some(b'"')) => at += 2,
                     (Some(b'"'), _) => {
                         at += 1;
+                        unclosed = false;
                         break;
                     }
                     _ => at += 1,
@@ -185,6 +228,7 @@ fn cell_spans(text: &str, start: u32, count: usize) -> Vec<CellSpan> {
         cells.push(CellSpan {
             raw: Span::from_range(cell_start..at),
             quoted,
+            unclosed,
         });
         if bytes.get(at) == Some(&b',') && !row_ended {
             at += 1;

@@ -6,11 +6,13 @@ use std::rc::Rc;
 
 use clausier_diagnostics::Span;
 use jsonc_parser::ast::{ObjectPropName, Value as JsonValue};
-use jsonc_parser::errors::ParseErrorKind;
-use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
+use jsonc_parser::errors::{ParseError, ParseErrorKind};
+use jsonc_parser::tokens::Token;
+use jsonc_parser::{CollectOptions, ParseOptions, Scanner, ScannerOptions, parse_to_ast};
 
 use super::SyntaxError;
 use super::node::{Entry, MAX_DEPTH, Node, NodeKind, NumberText};
+use super::text_index::TextIndex;
 
 fn strict() -> ParseOptions {
     ParseOptions {
@@ -27,18 +29,46 @@ fn strict() -> ParseOptions {
     }
 }
 
-/// Reads one JSON value from `text`, which starts at byte `base` of the whole file.
+fn strict_scanner() -> ScannerOptions {
+    ScannerOptions {
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    }
+}
+
+/// What the text of one descriptor is, to name its end in messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Extent {
+    /// A whole `.json` file.
+    File,
+    /// One line of an NDJSON file.
+    Line,
+}
+
+impl Extent {
+    fn end(self) -> &'static str {
+        match self {
+            Extent::File => "the end of the file",
+            Extent::Line => "the end of the line",
+        }
+    }
+}
+
+/// Reads one JSON value from `text`, which starts at byte `base` of the file `index` is of.
 ///
 /// An empty text reads as a `Null` node: the caller reports it as a missing record.
-pub(crate) fn parse(text: &str, base: usize) -> Result<Node<'_>, SyntaxError> {
-    let parsed = parse_to_ast(text, &CollectOptions::default(), &strict()).map_err(|error| {
-        let range = error.range();
-        SyntaxError {
-            message: format!("invalid JSON: {}", describe(error.kind())),
-            span: Span::from_range(base + range.start..base + range.end),
-            help: help(error.kind()),
-        }
-    })?;
+pub(crate) fn parse<'a>(
+    text: &'a str,
+    base: usize,
+    extent: Extent,
+    index: &TextIndex<'_>,
+) -> Result<Node<'a>, SyntaxError> {
+    let parsed = parse_to_ast(text, &CollectOptions::default(), &strict())
+        .map_err(|error| syntax_error(text, base, extent, index, &error))?;
     match parsed.value {
         Some(value) => node(&value, base, 0),
         None => Ok(Node::new(
@@ -98,6 +128,166 @@ fn value_range(value: &JsonValue<'_>) -> jsonc_parser::common::Range {
         JsonValue::Object(object) => object.range,
         JsonValue::Array(array) => array.range,
         JsonValue::NullKeyword(keyword) => keyword.range,
+    }
+}
+
+/// The error for a text that is not JSON, located at the token that cannot be there, or
+/// at the end of the text when what is missing is at the end.
+fn syntax_error(
+    text: &str,
+    base: usize,
+    extent: Extent,
+    index: &TextIndex<'_>,
+    error: &ParseError,
+) -> SyntaxError {
+    let span = |start: usize, end: usize| Span::from_range(base + start..base + end);
+    let range = error.range();
+    // The end of the text, before any trailing blank: where a missing `}` or value goes.
+    let end = text.trim_end().len();
+    let at_end = span(end, end);
+    let error_span = if range.start >= end {
+        at_end
+    } else {
+        span(range.start, range.end)
+    };
+    let found = |context: &Context<'_>| match &context.found {
+        Some(found) => (span(found.start, found.end), found.shown(text)),
+        None => (at_end, extent.end().to_owned()),
+    };
+    let simple = |message: String, span: Span, help: Option<&str>| SyntaxError {
+        message: format!("invalid JSON: {message}"),
+        span,
+        help: help.map(str::to_owned),
+    };
+    match error.kind() {
+        // The parser locates a missing comma right after the value before it; the token
+        // found instead is what to point at.
+        ParseErrorKind::ExpectedComma => {
+            let context = Context::at(text, range.start);
+            let (span, found) = found(&context);
+            let expected = match context.open {
+                Some(Token::OpenBracket) => "`,` or `]`",
+                Some(_) => "`,` or `}`",
+                None => "`,`",
+            };
+            simple(
+                format!("expected {expected}, found {found}"),
+                span,
+                Some("put a comma between two entries"),
+            )
+        }
+        ParseErrorKind::ExpectedColonAfterObjectKey => {
+            let (span, found) = found(&Context::at(text, range.start));
+            simple(
+                format!("expected `:` after the key, found {found}"),
+                span,
+                Some("write each entry as `\"key\": value`"),
+            )
+        }
+        // A token that cannot start an entry, or that follows one without a comma.
+        ParseErrorKind::UnexpectedTokenInObject => {
+            let context = Context::at(text, range.start);
+            let (span, found) = found(&context);
+            let expected = match context.before {
+                Some(Token::OpenBrace) => "a key in double quotes or `}`",
+                Some(Token::Comma) => "a key in double quotes",
+                _ => "`,` or `}`",
+            };
+            simple(format!("expected {expected}, found {found}"), span, None)
+        }
+        // The parser locates an unclosed bracket at the bracket; what is missing is at the
+        // end, and the help says which bracket it closes.
+        kind @ (ParseErrorKind::UnterminatedObject | ParseErrorKind::UnterminatedArray) => {
+            let (what, open, close) = match kind {
+                ParseErrorKind::UnterminatedArray => ("array", '[', ']'),
+                _ => ("object", '{', '}'),
+            };
+            let opened = index.loc(span(range.start, range.start + 1));
+            SyntaxError {
+                message: format!("invalid JSON: unterminated {what}"),
+                span: at_end,
+                help: Some(format!(
+                    "the `{open}` at line {}, column {} is never closed: add its `{close}`",
+                    opened.line, opened.column
+                )),
+            }
+        }
+        kind => SyntaxError {
+            message: format!("invalid JSON: {}", describe(kind)),
+            span: error_span,
+            help: help(kind),
+        },
+    }
+}
+
+/// Where a syntax error is, as the tokens before it tell.
+struct Context<'t> {
+    /// The innermost `{` or `[` still open.
+    open: Option<Token<'t>>,
+    /// The token just before.
+    before: Option<Token<'t>>,
+    /// The token found there, none at the end of the text.
+    found: Option<Found<'t>>,
+}
+
+struct Found<'t> {
+    token: Token<'t>,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Context<'t> {
+    /// The context of byte `at` of a text that reads as JSON up to there.
+    fn at(text: &'t str, at: usize) -> Self {
+        let mut scanner = Scanner::new(text, &strict_scanner());
+        let mut open = Vec::new();
+        let mut before = None;
+        let mut found = None;
+        while let Ok(Some(token)) = scanner.scan() {
+            if scanner.token_start() >= at {
+                found = Some(Found {
+                    token,
+                    start: scanner.token_start(),
+                    end: scanner.token_end(),
+                });
+                break;
+            }
+            match token {
+                Token::OpenBrace | Token::OpenBracket => open.push(token.clone()),
+                Token::CloseBrace | Token::CloseBracket => {
+                    open.pop();
+                }
+                _ => {}
+            }
+            before = Some(token);
+        }
+        Context {
+            open: open.pop(),
+            before,
+            found,
+        }
+    }
+}
+
+impl Found<'_> {
+    /// As in "found `\"country\"`": the token's text when short, else what it is.
+    fn shown(&self, text: &str) -> String {
+        match text.get(self.start..self.end) {
+            Some(written)
+                if !written.is_empty()
+                    && !written.contains(['\n', '\r', '`'])
+                    && written.chars().count() <= 60 =>
+            {
+                format!("`{written}`")
+            }
+            _ => match self.token {
+                Token::String(_) => "a string",
+                Token::Number(_) => "a number",
+                Token::CommentLine(_) | Token::CommentBlock(_) => "a comment",
+                _ => "a word",
+            }
+            .to_owned(),
+        }
     }
 }
 

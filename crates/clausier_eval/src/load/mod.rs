@@ -90,7 +90,7 @@ pub fn load_text(
     match format {
         Format::Json => {
             let (body, base) = without_bom(text);
-            let read = json_source::parse(body, base);
+            let read = json_source::parse(body, base, json_source::Extent::File, &index);
             vec![loader.document(None, file_stem(source), read, Vec::new(), JSON_SHAPE)]
         }
         Format::Ndjson => load_ndjson(&loader, text),
@@ -106,13 +106,12 @@ pub fn load_text(
             };
             let problems = duplicates
                 .into_iter()
-                .map(|span| {
-                    let key = text.get(span.range()).unwrap_or_default().trim();
+                .map(|duplicate| {
                     DataProblem::new(
                         Code::DESCRIPTOR_DUPLICATE_KEY,
-                        format!("key `{key}` given twice"),
-                        key.to_owned(),
-                        Some(index.loc(span)),
+                        format!("key `{}` given twice", duplicate.key),
+                        duplicate.path,
+                        Some(index.loc(duplicate.span)),
                     )
                     .with_help("give each key and each table once")
                 })
@@ -247,7 +246,7 @@ fn load_ndjson(loader: &Loader<'_>, text: &str) -> Vec<Descriptor> {
             continue;
         }
         let number = u32::try_from(line_index + 1).unwrap_or(u32::MAX);
-        let read = json_source::parse(line, base);
+        let read = json_source::parse(line, base, json_source::Extent::Line, loader.index);
         let shape = "each line of an NDJSON file is one JSON object";
         descriptors.push(loader.document(
             Some(number),

@@ -2,6 +2,7 @@
 //! numbers as written, native dates.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use clausier_diagnostics::Span;
@@ -17,16 +18,27 @@ use super::node::{Entry, MAX_DEPTH, Node, NodeKind, NumberText};
 /// rest of the file can still be checked).
 pub(crate) struct TomlRead<'a> {
     pub(crate) root: Node<'a>,
-    pub(crate) duplicate_keys: Vec<Span>,
+    pub(crate) duplicate_keys: Vec<DuplicateKey>,
+}
+
+/// A key given a second time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DuplicateKey {
+    /// The key where it is given again.
+    pub(crate) span: Span,
+    /// The key's name, without its quotes: `region`.
+    pub(crate) key: String,
+    /// Its full path, as JSON and YAML show it: `hosting.region`, `subprocessors[1].name`.
+    pub(crate) path: String,
 }
 
 pub(crate) fn parse(text: &str) -> Result<TomlRead<'_>, SyntaxError> {
     let (root, errors) = DeTable::parse_recoverable(text);
-    let mut duplicate_keys = Vec::new();
+    let mut duplicate_spans = Vec::new();
     for error in errors {
         let span = error.span().map_or(Span::empty_at(0), Span::from_range);
         if error.message() == "duplicate key" {
-            duplicate_keys.push(span);
+            duplicate_spans.push(span);
         } else {
             return Err(SyntaxError {
                 message: format!("invalid TOML: {}", error.message()),
@@ -39,8 +51,128 @@ pub(crate) fn parse(text: &str) -> Result<TomlRead<'_>, SyntaxError> {
     let root = Node::new(table(root.get_ref(), 0)?, span);
     Ok(TomlRead {
         root,
-        duplicate_keys,
+        duplicate_keys: duplicate_keys(text, duplicate_spans),
     })
+}
+
+/// The name and full path of each key given twice.
+///
+/// The parser drops a repeated key and says only where it is, so the table it belongs to
+/// (a `[table]` header above it, the dotted key it ends, an inline table around it) is
+/// left to the parser itself: each repeated key is renamed to a name the file does not
+/// use, the text is read again, and the path of each new name is the repeated key's path.
+fn duplicate_keys(text: &str, mut spans: Vec<Span>) -> Vec<DuplicateKey> {
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    spans.sort_by_key(|span| span.start);
+    spans.dedup();
+    let mut prefix = String::from("clausier-repeated-key-");
+    while text.contains(prefix.as_str()) {
+        prefix.push('x');
+    }
+    let mut renamed = String::with_capacity(text.len() + spans.len() * (prefix.len() + 4));
+    let mut names: HashMap<String, String> = HashMap::with_capacity(spans.len());
+    let mut keys = Vec::with_capacity(spans.len());
+    let mut copied = 0;
+    for span in spans {
+        let range = span.range();
+        let written = text.get(range.clone());
+        let key = written.map(key_name).unwrap_or_default();
+        // Spans are sorted; one that overlaps the one before cannot be renamed too.
+        let stand_in = match written {
+            Some(_) if range.start >= copied => {
+                let stand_in = format!("{prefix}{}", names.len());
+                renamed.push_str(text.get(copied..range.start).unwrap_or_default());
+                renamed.push_str(&stand_in);
+                copied = range.end;
+                names.insert(stand_in.clone(), key.clone());
+                Some(stand_in)
+            }
+            _ => None,
+        };
+        keys.push((span, key, stand_in));
+    }
+    renamed.push_str(text.get(copied..).unwrap_or_default());
+    let (reread, _) = DeTable::parse_recoverable(&renamed);
+    let paths = paths_of(reread.get_ref(), &names);
+    keys.into_iter()
+        .map(|(span, key, stand_in)| {
+            // A key the second reading drops too is shown by its name alone.
+            let path = stand_in
+                .and_then(|stand_in| paths.get(&stand_in).cloned())
+                .unwrap_or_else(|| key.clone());
+            DuplicateKey { span, key, path }
+        })
+        .collect()
+}
+
+/// The name of a key as written: bare, `"quoted"` or `'literal'`.
+fn key_name(written: &str) -> String {
+    let written = written.trim();
+    if !written.starts_with(['"', '\'']) {
+        return written.to_owned();
+    }
+    let line = format!("{written} = 0");
+    let (table, errors) = DeTable::parse_recoverable(&line);
+    match table.get_ref().iter().next() {
+        Some((key, _)) if errors.is_empty() && table.get_ref().len() == 1 => {
+            key.get_ref().to_string()
+        }
+        _ => written.to_owned(),
+    }
+}
+
+/// The path of every stand-in key of the tree, with the stand-ins shown by the name they
+/// replace. The tree is walked without recursion, however deep it nests.
+fn paths_of(root: &DeTable<'_>, names: &HashMap<String, String>) -> HashMap<String, String> {
+    let mut paths = HashMap::with_capacity(names.len());
+    let mut pending = Vec::new();
+    visit_table(root, "", names, &mut paths, &mut pending);
+    while let Some((value, path)) = pending.pop() {
+        match value {
+            DeValue::Table(table) => visit_table(table, &path, names, &mut paths, &mut pending),
+            DeValue::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    if holds_keys(item.get_ref()) {
+                        pending.push((item.get_ref(), format!("{path}[{index}]")));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    paths
+}
+
+fn holds_keys(value: &DeValue<'_>) -> bool {
+    matches!(value, DeValue::Table(_) | DeValue::Array(_))
+}
+
+/// Records the path of the table's stand-in keys, and leaves its values to visit.
+fn visit_table<'t, 'i>(
+    table: &'t DeTable<'i>,
+    prefix: &str,
+    names: &HashMap<String, String>,
+    paths: &mut HashMap<String, String>,
+    pending: &mut Vec<(&'t DeValue<'i>, String)>,
+) {
+    for (key, value) in table.iter() {
+        let key: &str = key.get_ref();
+        let name = names.get(key);
+        let shown = name.map_or(key, String::as_str);
+        let path = if prefix.is_empty() {
+            shown.to_owned()
+        } else {
+            format!("{prefix}.{shown}")
+        };
+        if name.is_some() {
+            paths.insert(key.to_owned(), path.clone());
+        }
+        if holds_keys(value.get_ref()) {
+            pending.push((value.get_ref(), path));
+        }
+    }
 }
 
 fn table<'a>(table: &DeTable<'a>, depth: usize) -> Result<NodeKind<'a>, SyntaxError> {

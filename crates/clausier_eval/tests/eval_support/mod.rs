@@ -383,6 +383,7 @@ fn meta(id: &str) -> ClauseMeta {
         origin: Origin::default(),
         span: Span::default(),
         pack: "test".to_owned(),
+        version: "1.0.0".to_owned(),
     }
 }
 
@@ -401,10 +402,12 @@ impl PackBuilder {
         self.pack.params.push(ParamDef {
             name: name.to_owned(),
             ty: ty.clone(),
+            default: value.clone(),
             value,
             docs: String::new(),
             origin: Origin::default(),
             pack: "test".to_owned(),
+            set_in: None,
         });
         expr(TExprKind::Param(id), ty)
     }

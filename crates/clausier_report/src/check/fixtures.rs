@@ -2,7 +2,7 @@
 
 use clausier_eval::report::{
     ClauseResult, CriterionResult, DataErrorEntry, DescriptorReport, DescriptorStatus, Explanation,
-    PackInfo, Report, RequirementResult, RequirementStatus, Summary,
+    PackInfo, ParamReport, Report, RequirementResult, RequirementStatus, Summary,
 };
 use rust_decimal::Decimal;
 
@@ -16,6 +16,7 @@ fn requirement(
     ClauseResult::Requirement(RequirementResult {
         clause: clause.to_owned(),
         pack: "edtech-fr".to_owned(),
+        version: "1.0.0".to_owned(),
         kind: "requirement",
         level,
         status,
@@ -35,6 +36,7 @@ fn criterion(
     ClauseResult::Criterion(CriterionResult {
         clause: clause.to_owned(),
         pack: "edtech-fr".to_owned(),
+        version: "1.0.0".to_owned(),
         kind: "criterion",
         weight,
         score,
@@ -183,6 +185,22 @@ pub(crate) fn report() -> Report {
             hash: "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef".into(),
         },
         date: "2026-11-28".into(),
+        params: vec![
+            ParamReport {
+                name: "max_price".into(),
+                pack: "edtech-fr".into(),
+                value: "6.00 €".into(),
+                default: "6.00 €".into(),
+                set_in: None,
+            },
+            ParamReport {
+                name: "min_rgaa".into(),
+                pack: "edtech-fr".into(),
+                value: "75%".into(),
+                default: "75%".into(),
+                set_in: None,
+            },
+        ],
         descriptors,
         summary,
     }

@@ -43,6 +43,7 @@ pub fn render_human(report: &Report, options: &HumanOptions) -> String {
         painter.paint(Style::Bold, "date:"),
         report.date
     );
+    write_packs_and_params(&mut out, report, painter);
     if !report.descriptors.is_empty() {
         out.push('\n');
         write_table(&mut out, &report.descriptors, painter);
@@ -68,6 +69,70 @@ pub fn render_human(report: &Report, options: &HumanOptions) -> String {
         summary.invalid
     );
     out
+}
+
+/// The dependencies the results come from, with their versions, and every parameter in
+/// effect: its value, and where a depending pack overrode it.
+fn write_packs_and_params(out: &mut String, report: &Report, painter: Painter) {
+    let mut packs: Vec<(&str, &str)> = Vec::new();
+    for descriptor in &report.descriptors {
+        for result in &descriptor.results {
+            let (pack, version) = match result {
+                ClauseResult::Requirement(r) => (r.pack.as_str(), r.version.as_str()),
+                ClauseResult::Criterion(c) => (c.pack.as_str(), c.version.as_str()),
+            };
+            if pack != report.pack.name && !packs.contains(&(pack, version)) {
+                packs.push((pack, version));
+            }
+        }
+    }
+    packs.sort_unstable();
+    if !packs.is_empty() {
+        let listed: Vec<String> = packs
+            .iter()
+            .map(|(pack, version)| format!("{pack} {version}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{} {}",
+            painter.paint(Style::Bold, "clauses from:"),
+            listed.join(", ")
+        );
+    }
+    if report.params.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{}", painter.paint(Style::Bold, "params:"));
+    let names: Vec<String> = report
+        .params
+        .iter()
+        .map(|param| clause_name(report, &param.name, &param.pack))
+        .collect();
+    let name_width = names.iter().map(|n| n.width()).max().unwrap_or(0);
+    let value_width = report
+        .params
+        .iter()
+        .map(|param| param.value.width())
+        .max()
+        .unwrap_or(0);
+    for (param, name) in report.params.iter().zip(&names) {
+        let mut line = format!("  {name}{}", " ".repeat(name_width - name.width()));
+        match &param.set_in {
+            Some(at) => {
+                let _ = write!(
+                    line,
+                    "  {}{}  set in {at} (default {})",
+                    param.value,
+                    " ".repeat(value_width - param.value.width()),
+                    param.default
+                );
+            }
+            None => {
+                let _ = write!(line, "  {}", param.value);
+            }
+        }
+        let _ = writeln!(out, "{line}");
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -190,7 +255,7 @@ fn write_details(
     }
 }
 
-fn write_requirement(
+pub(crate) fn write_requirement(
     out: &mut String,
     report: &Report,
     descriptor: &DescriptorReport,
@@ -278,7 +343,7 @@ fn write_criterion(out: &mut String, report: &Report, criterion: &CriterionResul
     let _ = writeln!(out, "{line}");
 }
 
-fn write_data_error(
+pub(crate) fn write_data_error(
     out: &mut String,
     descriptor: &DescriptorReport,
     error: &DataErrorEntry,
@@ -317,7 +382,7 @@ fn clause_name(report: &Report, clause: &str, pack: &str) -> String {
     }
 }
 
-fn status_style(status: DescriptorStatus) -> Style {
+pub(crate) fn status_style(status: DescriptorStatus) -> Style {
     match status {
         DescriptorStatus::Eligible => Style::Green,
         DescriptorStatus::Ineligible => Style::Red,

@@ -1,7 +1,7 @@
 //! Check reports: the result of `clausier check` for programs (JSON) and for buyers
 //! (a table with the reasons of every failure).
 
-mod human;
+pub(crate) mod human;
 
 use clausier_eval::report::Report;
 

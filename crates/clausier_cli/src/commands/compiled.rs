@@ -1,0 +1,46 @@
+//! What `test`, `render` and `schema` share: a pack that must compile before anything is
+//! made of it, its warnings on standard error, and the date of evaluation.
+
+use std::io::{self, IsTerminal};
+use std::path::Path;
+
+use clausier_diagnostics::{Diagnostic, Severity};
+use clausier_pack::{LoadedPack, load_pack};
+use clausier_report::diagnostics::{render_summary, render_terminal};
+
+use super::Failure;
+use crate::args::ColorChoice;
+use crate::output::print_stderr;
+
+/// Loads the pack at `path`. A pack with errors has them printed and gives `None`: the
+/// command then stops with exit status 2. Warnings are printed and do not stop it.
+pub fn load_compiled(path: &Path, color: ColorChoice) -> Result<Option<LoadedPack>, Failure> {
+    let stderr_color = color.enabled(io::stderr().is_terminal());
+    let pack = load_pack(path)?;
+    if pack.has_errors() {
+        print_stderr(&render_terminal(
+            pack.diagnostics(),
+            &pack.sources,
+            stderr_color,
+        ));
+        if let Some(summary) = render_summary(&pack.info.name, pack.diagnostics(), stderr_color) {
+            print_stderr(&summary);
+        }
+        return Ok(None);
+    }
+    let warnings: Vec<Diagnostic> = pack
+        .diagnostics()
+        .iter()
+        .filter(|diagnostic| diagnostic.severity == Severity::Warning)
+        .cloned()
+        .collect();
+    if !warnings.is_empty() {
+        print_stderr(&render_terminal(&warnings, &pack.sources, stderr_color));
+    }
+    Ok(Some(pack))
+}
+
+/// Today in the machine's time zone.
+pub fn today() -> jiff::civil::Date {
+    jiff::ZonedDateTime::now().date()
+}

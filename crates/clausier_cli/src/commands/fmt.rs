@@ -1,0 +1,312 @@
+//! `clausier fmt [--check] PATH…`
+
+use std::fs;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use clausier_diagnostics::{Code, SourceFile, SourceMap};
+use clausier_fmt::FormatError;
+use clausier_pack::describe_io_error;
+use clausier_report::diagnostics::{plural, render_terminal};
+
+use super::{Failure, Outcome};
+use crate::args::{ColorChoice, FmtArgs};
+use crate::error::{CliError, render_error};
+use crate::output::{print_stderr, print_stdout};
+
+/// The name standard input goes by in messages.
+const STDIN: &str = "<stdin>";
+
+pub fn run(args: &FmtArgs, color: ColorChoice) -> Result<Outcome, Failure> {
+    let color = color.enabled(io::stderr().is_terminal());
+    if args.paths.iter().any(|path| path.as_os_str() == "-") {
+        if args.paths.len() > 1 {
+            return Err(CliError::new("`-` cannot be combined with other paths")
+                .with_help("format standard input alone: `clausier fmt - < rules.clause`")
+                .into());
+        }
+        return stdin(args.check, color);
+    }
+    let mut run = Run {
+        check: args.check,
+        color,
+        changed: 0,
+        unchanged: 0,
+        failed: 0,
+        errors: 0,
+    };
+    for file in collect(&args.paths, &mut run) {
+        run.file(&file);
+    }
+    run.summary();
+    Ok(if run.errors > 0 {
+        Outcome::Failure
+    } else if run.check && run.changed > 0 {
+        Outcome::FilesToFormat
+    } else {
+        Outcome::Success
+    })
+}
+
+/// What happened to the files so far.
+struct Run {
+    check: bool,
+    color: bool,
+    changed: usize,
+    unchanged: usize,
+    /// Files left as they were because of their errors.
+    failed: usize,
+    /// Every error, files and paths that cannot be read included: exit status 2.
+    errors: usize,
+}
+
+impl Run {
+    /// An error about a path as a whole (it cannot be read, listed or written).
+    fn error(&mut self, error: CliError) {
+        print_stderr(&render_error(&error, self.color));
+        self.errors += 1;
+    }
+
+    /// An error that leaves a file as it was.
+    fn file_error(&mut self, error: CliError) {
+        self.error(error);
+        self.failed += 1;
+    }
+
+    fn file(&mut self, path: &Path) {
+        let shown = path.display().to_string();
+        let text = match fs::read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(_) => {
+                    self.file_error(
+                        CliError::new(format!("cannot format `{shown}`: it is not UTF-8 text"))
+                            .with_code(Code::IO)
+                            .with_help("save the file as UTF-8"),
+                    );
+                    return;
+                }
+            },
+            Err(error) => {
+                self.file_error(
+                    CliError::new(format!(
+                        "cannot read `{shown}`: {}",
+                        describe_io_error(&error)
+                    ))
+                    .with_code(Code::IO),
+                );
+                return;
+            }
+        };
+        let formatted = match clausier_fmt::format(&text) {
+            Ok(formatted) => formatted,
+            Err(error) => {
+                self.refused(&shown, &text, error);
+                return;
+            }
+        };
+        if formatted == text {
+            self.unchanged += 1;
+            return;
+        }
+        if !self.check
+            && let Err(error) = replace(path, &formatted)
+        {
+            self.file_error(error);
+            return;
+        }
+        self.changed += 1;
+        // One path a line, for scripts: the files changed, or that would change.
+        if let Err(error) = print_stdout(&format!("{shown}\n")) {
+            self.error(error);
+        }
+    }
+
+    /// A file the formatter would not touch: its syntax errors, or the formatter's own.
+    fn refused(&mut self, shown: &str, text: &str, error: FormatError) {
+        match error {
+            FormatError::Syntax { diagnostics, .. } => {
+                let mut sources = SourceMap::new();
+                sources.add(SourceFile::new(shown, text));
+                print_stderr(&render_terminal(&diagnostics, &sources, self.color));
+                self.failed += 1;
+                self.errors += 1;
+            }
+            FormatError::Unsafe => self.file_error(
+                CliError::new(format!("cannot format `{shown}`: {error}"))
+                    .with_help("this is a bug of `clausier fmt`; please report it with the file"),
+            ),
+        }
+    }
+
+    fn summary(&self) {
+        let mut parts = Vec::new();
+        if self.changed > 0 {
+            let verb = if self.check {
+                "would be reformatted"
+            } else {
+                "reformatted"
+            };
+            parts.push(format!("{} {verb}", plural(self.changed, "file", "files")));
+        }
+        if self.unchanged > 0 || parts.is_empty() {
+            parts.push(format!(
+                "{} already formatted",
+                plural(self.unchanged, "file", "files")
+            ));
+        }
+        if self.failed > 0 {
+            parts.push(format!(
+                "{} left unchanged because of errors",
+                plural(self.failed, "file", "files")
+            ));
+        }
+        print_stderr(&format!("{}\n", parts.join(", ")));
+    }
+}
+
+/// `clausier fmt -`: standard input to standard output (nothing is written with
+/// `--check`, or when the text has errors).
+fn stdin(check: bool, color: bool) -> Result<Outcome, Failure> {
+    let mut bytes = Vec::new();
+    io::stdin().read_to_end(&mut bytes).map_err(|error| {
+        CliError::new(format!(
+            "cannot read standard input: {}",
+            describe_io_error(&error)
+        ))
+        .with_code(Code::IO)
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        CliError::new("cannot format standard input: it is not UTF-8 text").with_code(Code::IO)
+    })?;
+    let mut run = Run {
+        check,
+        color,
+        changed: 0,
+        unchanged: 0,
+        failed: 0,
+        errors: 0,
+    };
+    match clausier_fmt::format(&text) {
+        Err(error) => {
+            run.refused(STDIN, &text, error);
+            Ok(Outcome::Failure)
+        }
+        Ok(formatted) if check => {
+            if formatted == text {
+                Ok(Outcome::Success)
+            } else {
+                print_stderr("standard input would be reformatted\n");
+                Ok(Outcome::FilesToFormat)
+            }
+        }
+        Ok(formatted) => {
+            print_stdout(&formatted)?;
+            Ok(Outcome::Success)
+        }
+    }
+}
+
+/// The files to format: files as given, and the `.clause` files found in folders
+/// (recursively, sorted, hidden entries skipped), each once.
+fn collect(paths: &[PathBuf], run: &mut Run) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for path in paths {
+        let shown = path.display().to_string();
+        match fs::metadata(path) {
+            Err(error) => run.error(
+                CliError::new(format!(
+                    "cannot read `{shown}`: {}",
+                    describe_io_error(&error)
+                ))
+                .with_code(Code::IO),
+            ),
+            Ok(metadata) if metadata.is_dir() => {
+                let before = files.len();
+                walk(path, &mut files, &mut seen, run);
+                if files.len() == before {
+                    print_stderr(&format!("warning: no `.clause` file in `{shown}`\n"));
+                }
+            }
+            Ok(_) => {
+                if seen.insert(fs::canonicalize(path).unwrap_or_else(|_| path.clone())) {
+                    files.push(path.clone());
+                }
+            }
+        }
+    }
+    files
+}
+
+fn walk(
+    folder: &Path,
+    files: &mut Vec<PathBuf>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+    run: &mut Run,
+) {
+    let entries = match fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(error) => {
+            run.error(
+                CliError::new(format!(
+                    "cannot read `{}`: {}",
+                    folder.display(),
+                    describe_io_error(&error)
+                ))
+                .with_code(Code::IO),
+            );
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|entry| entry.file_name());
+    for entry in entries {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = folder.join(&name);
+        // Symbolic links to folders are not followed: a loop would never end.
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            walk(&path, files, seen, run);
+        } else if path.extension().is_some_and(|ext| ext == "clause")
+            && seen.insert(fs::canonicalize(&path).unwrap_or_else(|_| path.clone()))
+        {
+            files.push(path);
+        }
+    }
+}
+
+/// Replaces a file's text through a temporary file in the same folder, renamed over it
+/// once complete: an interrupted run leaves the old text or the new one, never half. The
+/// file keeps its permissions; a symbolic link keeps pointing to the file it names.
+fn replace(path: &Path, text: &str) -> Result<(), CliError> {
+    let shown = path.display().to_string();
+    let fail = |error: &io::Error| {
+        CliError::new(format!(
+            "cannot write `{shown}`: {}",
+            describe_io_error(error)
+        ))
+        .with_code(Code::IO)
+    };
+    let target = fs::canonicalize(path).map_err(|error| fail(&error))?;
+    let permissions = fs::metadata(&target)
+        .map_err(|error| fail(&error))?
+        .permissions();
+    let folder = target.parent().unwrap_or_else(|| Path::new("."));
+    let mut file = tempfile::Builder::new()
+        .prefix(".clausier-fmt-")
+        .suffix(".tmp")
+        .tempfile_in(folder)
+        .map_err(|error| fail(&error))?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.as_file().sync_all())
+        .and_then(|()| fs::set_permissions(file.path(), permissions))
+        .map_err(|error| fail(&error))?;
+    file.persist(&target).map_err(|error| fail(&error.error))?;
+    Ok(())
+}

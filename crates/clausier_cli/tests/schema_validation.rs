@@ -1,0 +1,240 @@
+//! The JSON Schema of `clausier schema rules/edtech-fr`, checked with an independent
+//! validator (Python's jsonschema, Draft 2020-12, formats checked) against the shipped
+//! example descriptors: it accepts exactly those `clausier check` can read, and rejects
+//! the deliberately invalid one and a hand-made wrong one.
+//!
+//! The Python environment comes from `scripts/python-env`; `scripts/test` sets
+//! `CLAUSIER_TEST_PYTHON` to its interpreter. Without it these tests fail and say so.
+
+#![expect(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "the helpers run programs and read their output; a test that cannot must fail loudly"
+)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const PACK: &str = "rules/edtech-fr";
+const EXAMPLES: &str = "examples/edtech-fr";
+const DATE: &str = "2026-11-28";
+const SCRIPT: &str = "crates/clausier_cli/tests/schema_validation.py";
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+fn python() -> PathBuf {
+    match std::env::var_os("CLAUSIER_TEST_PYTHON") {
+        Some(path) if !path.is_empty() => PathBuf::from(path),
+        _ => panic!(
+            "CLAUSIER_TEST_PYTHON is not set: these tests validate the JSON Schema with \
+             Python's jsonschema. Run `scripts/test`, or first \
+             `export CLAUSIER_TEST_PYTHON=\"$(scripts/python-env)\"`"
+        ),
+    }
+}
+
+fn run(program: &Path, args: &[&str]) -> Output {
+    Command::new(program)
+        .args(args)
+        .current_dir(workspace_root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run `{}`: {error}", program.display()))
+}
+
+fn clausier(args: &[&str]) -> Output {
+    run(Path::new(env!("CARGO_BIN_EXE_clausier")), args)
+}
+
+/// The schema of the shipped pack, written in `folder`.
+fn schema_in(folder: &Path) -> PathBuf {
+    let output = clausier(&["schema", PACK]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let path = folder.join("edtech-fr.schema.json");
+    fs::write(&path, &output.stdout).unwrap();
+    path
+}
+
+/// What the validator says of each descriptor of the files, by descriptor id: the JSON
+/// paths of its errors (none when it is valid).
+fn validate(schema: &Path, files: &[String]) -> BTreeMap<String, Vec<String>> {
+    let mut args = vec![SCRIPT.to_owned(), schema.display().to_string()];
+    args.extend(files.iter().cloned());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = run(&python(), &args);
+    assert!(
+        output.status.success(),
+        "the validator failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let result: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        result["schema"],
+        Value::Array(Vec::new()),
+        "the schema is not a valid Draft 2020-12 schema"
+    );
+    result["descriptors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|descriptor| {
+            let paths = descriptor["errors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|error| error["path"].as_str().unwrap().to_owned())
+                .collect();
+            (descriptor["id"].as_str().unwrap().to_owned(), paths)
+        })
+        .collect()
+}
+
+/// The status `clausier check` gives each descriptor of the files, by id.
+fn check_statuses(files: &[String]) -> BTreeMap<String, String> {
+    let mut args = vec!["check", PACK];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(["--date", DATE, "--format", "json"]);
+    let output = clausier(&args);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    report["descriptors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|descriptor| {
+            (
+                descriptor["id"].as_str().unwrap().to_owned(),
+                descriptor["status"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The example descriptors the schema describes: every format but CSV, whose cells are
+/// text typed by the pack rather than JSON values.
+fn example_files() -> Vec<String> {
+    let mut files: Vec<String> = fs::read_dir(workspace_root().join(EXAMPLES))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter(|name| {
+            [".json", ".yaml", ".yml", ".toml", ".ndjson", ".jsonl"]
+                .iter()
+                .any(|extension| name.ends_with(extension))
+        })
+        .map(|name| format!("{EXAMPLES}/{name}"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_schema_accepts_exactly_the_examples_clausier_can_read() {
+    let folder = tempfile::tempdir().unwrap();
+    let schema = schema_in(folder.path());
+    let files = example_files();
+    let validated = validate(&schema, &files);
+    let statuses = check_statuses(&files);
+    assert_eq!(
+        validated.keys().collect::<Vec<_>>(),
+        statuses.keys().collect::<Vec<_>>(),
+        "the validator and `clausier check` do not see the same descriptors"
+    );
+    assert!(validated.len() >= 13, "too few examples: {validated:?}");
+    for (id, errors) in &validated {
+        let invalid = statuses[id] == "invalid";
+        assert_eq!(
+            !errors.is_empty(),
+            invalid,
+            "{id}: `clausier check` says {}, the schema finds {errors:?}",
+            statuses[id]
+        );
+    }
+    assert_eq!(
+        validated["vendor-horloge-comtoise"],
+        ["$.security.iso27001_expires"],
+        "the deliberately invalid example is rejected for its date"
+    );
+}
+
+#[test]
+fn the_schema_rejects_a_wrong_descriptor_where_it_is_wrong() {
+    let folder = tempfile::tempdir().unwrap();
+    let schema = schema_in(folder.path());
+    let wrong = folder.path().join("wrong.json");
+    fs::write(
+        &wrong,
+        r#"{
+  "id": "wrong",
+  "hosting": { "region": "MARS", "secnumcloud": "yes" },
+  "subprocessors": [ { "name": "Support", "region": "EU" }, null ],
+  "a11y": { "rgaa_rate": "beaucoup", "audit_date": "2026-02-30" },
+  "pricing": { "per_student": "4,50 €" },
+  "exit": { "notice": "deux mois", "export_formats": "CSV" },
+  "gar": { "contract_year": 2020.5 }
+}"#,
+    )
+    .unwrap();
+    let files = [wrong.display().to_string()];
+    let validated = validate(&schema, &files);
+    assert_eq!(
+        validated["wrong"],
+        [
+            "$.a11y.audit_date",
+            "$.a11y.rgaa_rate",
+            "$.exit.export_formats",
+            "$.exit.notice",
+            "$.gar.contract_year",
+            "$.hosting.region",
+            "$.hosting.secnumcloud",
+            "$.pricing.per_student",
+            "$.subprocessors[1]",
+        ]
+    );
+    assert_eq!(check_statuses(&files)["wrong"], "invalid");
+}
+
+#[test]
+fn the_schema_accepts_every_form_clausier_reads() {
+    let folder = tempfile::tempdir().unwrap();
+    let schema = schema_in(folder.path());
+    let forms = folder.path().join("forms.json");
+    fs::write(
+        &forms,
+        r#"{
+  "id": "forms",
+  "hosting": { "region": null, "provider": "Hébergeur", "undeclared": [1, 2] },
+  "a11y": { "rgaa_rate": " 87.5 % ", "audit_date": "2026-02-28" },
+  "pricing": { "per_student": "4.50 EUR" },
+  "exit": {
+    "notice": "1 an et 6 mois",
+    "transition": "P30D",
+    "retrieval": "2 weeks, 3 days",
+    "switching_fee": 0,
+    "export_formats": ["CSV", "xAPI"]
+  },
+  "gar": { "contract_year": 2020 },
+  "env": { "rgesn_priority_met": 24 },
+  "ai": { "uses": [] },
+  "extra": "ignored"
+}"#,
+    )
+    .unwrap();
+    let files = [forms.display().to_string()];
+    assert_eq!(validate(&schema, &files)["forms"], Vec::<String>::new());
+    assert_ne!(check_statuses(&files)["forms"], "invalid");
+}

@@ -1,0 +1,765 @@
+//! Property tests: on random programs and on random edits of the fixtures, formatting
+//! keeps the tree and the comments, and formatting twice changes nothing.
+//!
+//! The programs come from a small generator: random items, expressions built over every
+//! operator and form (with the parentheses their precedence needs), test data, doc
+//! comments, and between any two tokens a random gap: nothing (where tokens cannot
+//! merge), spaces, line breaks, blank lines, a trailing comment or a comment on a line
+//! of its own.
+
+mod common;
+
+use std::path::Path;
+
+use common::{check_format, parse_clean};
+use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
+
+/// A tiny deterministic random source, so that one `u64` from proptest is one program.
+struct Rng(u64);
+
+impl Rng {
+    fn new(seed: u64) -> Self {
+        Self(seed ^ 0x9E37_79B9_7F4A_7C15)
+    }
+
+    fn next(&mut self) -> u64 {
+        // xorshift64*
+        let mut x = self.0.max(1);
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Symbol,
+    /// A `///` line: a line break must follow.
+    Doc,
+    /// The first token of an item: it starts a line.
+    Item,
+}
+
+struct Program {
+    rng: Rng,
+    tokens: Vec<(Kind, String)>,
+}
+
+const PATHS: &[&str] = &[
+    "a",
+    "b.c",
+    "hosting.region",
+    "hébergement.région",
+    "s.region",
+    "Region.EU",
+    "EU",
+    "level",
+    "text",
+    "type",
+    "set.size",
+    "prix_par_élève",
+    "x1",
+    "hosting.secnumcloud_qualification_expires",
+    "subprocessors_of_the_vendor.region_of_processing",
+];
+const LITERALS: &[&str] = &[
+    "12",
+    "0",
+    "4.5",
+    "0.10",
+    "75%",
+    "75 %",
+    "6.00 €",
+    "6 €",
+    "6.00EUR",
+    "30 days",
+    "6 mois",
+    "2 weeks",
+    "1 an",
+    "2026-12-01",
+    "\"x\"",
+    "\"\"",
+    "\"é \\\" \\\\ \\u{E9} // not a comment\"",
+    "true",
+    "false",
+];
+const TYPES: &[&str] = &[
+    "int", "bool", "string", "money", "percent", "date", "duration", "number", "Region",
+];
+const NAMES: &[&str] = &[
+    "a", "b", "région", "prix", "level", "text", "set", "x_1", "é_2", "score",
+];
+const IDS: &[&str] = &["HEB-01", "EVI_2", "A", "É-1", "test", "R-99"];
+const COMMENTS: &[&str] = &[
+    "// c",
+    "//",
+    "// a // b",
+    "//é💶",
+    "////",
+    "// trailing spaces   ",
+    "// { not code }",
+];
+
+#[derive(Debug, Clone)]
+enum Expr {
+    Atom(String),
+    Binary(&'static str, Box<Expr>, Box<Expr>),
+    Not(Box<Expr>),
+    Neg(Box<Expr>),
+    Paren(Box<Expr>),
+    List(Vec<Expr>, bool),
+    Quantifier(&'static str, String, Box<Expr>, Box<Expr>),
+    Count(Option<String>, Box<Expr>, Option<Box<Expr>>),
+    If(Box<Expr>, Box<Expr>, Box<Expr>),
+    Aggregate(&'static str, Box<Expr>),
+}
+
+const OPERATORS: &[&str] = &[
+    "implies", "or", "and", "==", "!=", "<", "<=", ">", ">=", "in", "+", "-", "*", "/",
+];
+
+fn precedence(e: &Expr) -> u8 {
+    match e {
+        Expr::Quantifier(..) | Expr::If(..) => 0,
+        Expr::Binary(op, ..) => operator_precedence(op),
+        Expr::Not(_) => 4,
+        Expr::Neg(_) => 8,
+        _ => 9,
+    }
+}
+
+fn operator_precedence(op: &str) -> u8 {
+    match op {
+        "implies" => 1,
+        "or" => 2,
+        "and" => 3,
+        "+" | "-" => 6,
+        "*" | "/" => 7,
+        _ => 5,
+    }
+}
+
+impl Program {
+    fn new(seed: u64) -> Self {
+        Self {
+            rng: Rng::new(seed),
+            tokens: Vec::new(),
+        }
+    }
+
+    fn word(&mut self, text: &str) {
+        self.tokens.push((Kind::Word, text.to_string()));
+    }
+
+    fn symbol(&mut self, text: &str) {
+        self.tokens.push((Kind::Symbol, text.to_string()));
+    }
+
+    /// The first token of an item: a line break comes before it.
+    fn item_word(&mut self, text: &str) {
+        self.tokens.push((Kind::Item, text.to_string()));
+    }
+
+    fn docs(&mut self, percent: usize) {
+        if self.rng.chance(percent) {
+            for _ in 0..=self.rng.below(2) {
+                let text = self
+                    .rng
+                    .pick(&["/// Doc.", "///", "///  indented", "/// é 💶"]);
+                self.tokens.push((Kind::Doc, text.to_string()));
+            }
+        }
+    }
+
+    fn name(&mut self) {
+        let name = self.rng.pick(NAMES);
+        self.word(name);
+    }
+
+    fn string(&mut self) {
+        let text = self.rng.pick(&["\"Texte\"", "\"l'UE « x »\"", "\"a\\nb\""]);
+        self.word(text);
+    }
+
+    fn file(&mut self) {
+        for _ in 0..=self.rng.below(5) {
+            self.item();
+        }
+    }
+
+    fn item(&mut self) {
+        self.docs(25);
+        match self.rng.below(9) {
+            0 => {
+                self.item_word("enum");
+                self.name();
+                self.symbol("{");
+                let count = self.rng.below(5);
+                for i in 0..count {
+                    self.docs(15);
+                    self.name();
+                    if i + 1 < count || self.rng.chance(30) {
+                        self.symbol(",");
+                    }
+                }
+                self.symbol("}");
+            }
+            1 => {
+                self.item_word("type");
+                self.name();
+                self.symbol("=");
+                self.type_expr(2);
+            }
+            2 => {
+                self.item_word("descriptor");
+                self.record(2);
+            }
+            3 => {
+                self.item_word("param");
+                self.name();
+                self.symbol(":");
+                self.type_expr(1);
+                self.symbol("=");
+                let value = self.expr(3);
+                self.emit(&value);
+            }
+            4 | 5 => {
+                let criterion = self.rng.chance(40);
+                self.word(if criterion {
+                    "criterion"
+                } else {
+                    "requirement"
+                });
+                let id = self.rng.pick(IDS);
+                self.word(id);
+                self.string();
+                if criterion && self.rng.chance(70) {
+                    self.word("weight");
+                    let weight = self.rng.pick(&["40", "12.5", "0"]);
+                    self.word(weight);
+                }
+                self.symbol("{");
+                for _ in 0..self.rng.below(6) {
+                    self.clause_field();
+                }
+                self.symbol("}");
+            }
+            6 => {
+                self.item_word("use");
+                self.word("edtech-fr");
+                if self.rng.chance(60) {
+                    self.symbol("::");
+                    self.symbol("{");
+                    let count = self.rng.below(4);
+                    for i in 0..count {
+                        let id = self.rng.pick(IDS);
+                        self.word(id);
+                        if self.rng.chance(40) {
+                            self.word("as");
+                            let level = self.rng.pick(&["must", "should"]);
+                            self.word(level);
+                        }
+                        if i + 1 < count || self.rng.chance(20) {
+                            self.symbol(",");
+                        }
+                    }
+                    self.symbol("}");
+                }
+            }
+            7 => {
+                self.item_word("set");
+                self.word("edtech-fr");
+                self.symbol("::");
+                self.name();
+                self.symbol("=");
+                let value = self.expr(2);
+                self.emit(&value);
+            }
+            _ => self.test(),
+        }
+    }
+
+    fn clause_field(&mut self) {
+        match self.rng.below(7) {
+            0 => {
+                self.word("level");
+                let level = self.rng.pick(&["must", "should"]);
+                self.word(level);
+            }
+            1..=3 => {
+                let word = self.rng.pick(&["text", "ref", "evidence"]);
+                self.word(word);
+                self.string();
+            }
+            _ => {
+                let word = self.rng.pick(&["when", "require", "score"]);
+                self.word(word);
+                let value = self.expr(4);
+                self.emit(&value);
+            }
+        }
+    }
+
+    fn test(&mut self) {
+        self.item_word("test");
+        self.string();
+        self.symbol("{");
+        let expects = self.rng.below(4);
+        let given_at = if self.rng.chance(80) {
+            Some(self.rng.below(expects + 1))
+        } else {
+            None
+        };
+        for i in 0..=expects {
+            if given_at == Some(i) {
+                self.word("given");
+                if self.rng.chance(20) {
+                    self.word("\"descriptors/ok.json\"");
+                } else {
+                    self.data_object(2);
+                }
+            }
+            if i < expects {
+                self.word("expect");
+                match self.rng.below(3) {
+                    0 => {
+                        let status =
+                            self.rng
+                                .pick(&["eligible", "ineligible", "incomplete", "invalid"]);
+                        self.word(status);
+                    }
+                    1 => {
+                        let status = self
+                            .rng
+                            .pick(&["pass", "fail", "missing", "not_applicable"]);
+                        self.word(status);
+                        let id = self.rng.pick(IDS);
+                        self.word(id);
+                    }
+                    _ => {
+                        self.word("score");
+                        let op = self.rng.pick(&[">=", "<", "=="]);
+                        self.symbol(op);
+                        let value = self.rng.pick(&["60", "99.50"]);
+                        self.word(value);
+                    }
+                }
+            }
+        }
+        self.symbol("}");
+    }
+
+    fn data_object(&mut self, depth: usize) {
+        self.symbol("{");
+        let count = self.rng.below(5);
+        for i in 0..count {
+            if self.rng.chance(20) {
+                self.word("\"clé\"");
+            } else {
+                self.name();
+            }
+            self.symbol(":");
+            self.data_value(depth);
+            if i + 1 < count || self.rng.chance(20) {
+                self.symbol(",");
+            }
+        }
+        self.symbol("}");
+    }
+
+    fn data_value(&mut self, depth: usize) {
+        match self.rng.below(if depth == 0 { 1 } else { 4 }) {
+            0 => {
+                let value = self.rng.pick(&[
+                    "null",
+                    "1",
+                    "-2",
+                    "-4.5",
+                    "\"EU\"",
+                    "true",
+                    "75%",
+                    "6 €",
+                    "2026-12-01",
+                    "30 days",
+                ]);
+                self.word(value);
+            }
+            1 => self.data_object(depth - 1),
+            _ => {
+                self.symbol("[");
+                let count = self.rng.below(4);
+                for i in 0..count {
+                    self.data_value(depth - 1);
+                    if i + 1 < count {
+                        self.symbol(",");
+                    }
+                }
+                self.symbol("]");
+            }
+        }
+    }
+
+    fn type_expr(&mut self, depth: usize) {
+        match self.rng.below(if depth == 0 { 1 } else { 5 }) {
+            0 | 1 => {
+                let name = self.rng.pick(TYPES);
+                self.word(name);
+            }
+            2 => {
+                self.word("list");
+                self.symbol("<");
+                self.type_expr(depth - 1);
+                self.symbol(">");
+            }
+            3 => {
+                self.word("set");
+                self.symbol("<");
+                self.type_expr(depth - 1);
+                self.symbol(">");
+            }
+            _ => self.record(depth - 1),
+        }
+    }
+
+    fn record(&mut self, depth: usize) {
+        self.symbol("{");
+        let count = self.rng.below(5);
+        for i in 0..count {
+            self.docs(15);
+            self.name();
+            self.symbol(":");
+            self.type_expr(depth);
+            if i + 1 < count && self.rng.chance(50) {
+                self.symbol(",");
+            }
+        }
+        self.symbol("}");
+    }
+
+    fn atom(&mut self) -> Expr {
+        let text = match self.rng.below(4) {
+            0 | 1 => self.rng.pick(PATHS),
+            2 => self.rng.pick(LITERALS),
+            _ => self.rng.pick(&["today", "has hosting.region", "has a"]),
+        };
+        Expr::Atom(text.to_string())
+    }
+
+    fn expr(&mut self, depth: usize) -> Expr {
+        if depth == 0 || self.rng.chance(25) {
+            return self.atom();
+        }
+        let sub = |program: &mut Self| Box::new(program.expr(depth - 1));
+        match self.rng.below(12) {
+            0..=3 => {
+                let op = OPERATORS[self.rng.below(OPERATORS.len())];
+                Expr::Binary(op, sub(self), sub(self))
+            }
+            4 => Expr::Not(sub(self)),
+            5 => Expr::Neg(sub(self)),
+            6 => Expr::Paren(sub(self)),
+            7 => {
+                let items = (0..self.rng.below(4))
+                    .map(|_| self.expr(depth - 1))
+                    .collect();
+                Expr::List(items, self.rng.chance(20))
+            }
+            8 => {
+                let kind = self.rng.pick(&["all", "any"]);
+                let var = self.rng.pick(&["s", "x", "é"]).to_string();
+                Expr::Quantifier(kind, var, sub(self), sub(self))
+            }
+            9 => {
+                if self.rng.chance(50) {
+                    Expr::Count(Some("s".to_string()), sub(self), Some(sub(self)))
+                } else {
+                    Expr::Count(None, sub(self), None)
+                }
+            }
+            10 => Expr::If(sub(self), sub(self), sub(self)),
+            _ => {
+                let kind = self.rng.pick(&["lowest", "highest"]);
+                Expr::Aggregate(kind, sub(self))
+            }
+        }
+    }
+
+    /// Writes `e` as tokens, with the parentheses its place needs.
+    fn emit(&mut self, e: &Expr) {
+        match e {
+            Expr::Atom(text) => {
+                if let Some(path) = text.strip_prefix("has ") {
+                    self.word("has");
+                    self.word(path);
+                } else {
+                    self.word(text);
+                }
+            }
+            Expr::Binary(op, lhs, rhs) => {
+                let p = operator_precedence(op);
+                let comparison = p == 5;
+                let lhs_paren = precedence(lhs) < p
+                    || (precedence(lhs) == p && (comparison || *op == "implies"));
+                let rhs_paren = precedence(rhs) < p || (precedence(rhs) == p && *op != "implies");
+                self.emit_maybe_paren(lhs, lhs_paren);
+                if op.chars().all(char::is_alphabetic) {
+                    self.word(op);
+                } else {
+                    self.symbol(op);
+                }
+                self.emit_maybe_paren(rhs, rhs_paren);
+            }
+            Expr::Not(operand) => {
+                self.word("not");
+                self.emit_maybe_paren(operand, precedence(operand) < 4);
+            }
+            Expr::Neg(operand) => {
+                self.symbol("-");
+                self.emit_maybe_paren(operand, precedence(operand) < 8);
+            }
+            Expr::Paren(inner) => self.emit_maybe_paren(inner, true),
+            Expr::List(items, trailing_comma) => {
+                self.symbol("[");
+                for (i, item) in items.iter().enumerate() {
+                    self.emit(item);
+                    if i + 1 < items.len() || (*trailing_comma && !items.is_empty()) {
+                        self.symbol(",");
+                    }
+                }
+                self.symbol("]");
+            }
+            Expr::Quantifier(kind, var, collection, body) => {
+                self.word(kind);
+                self.word(var);
+                self.word("in");
+                self.emit_maybe_paren(collection, precedence(collection) == 0);
+                self.symbol(":");
+                self.emit(body);
+            }
+            Expr::Count(var, collection, body) => {
+                self.word("count");
+                self.symbol("(");
+                match (var, body) {
+                    (Some(var), Some(body)) => {
+                        self.word(var);
+                        self.word("in");
+                        self.emit_maybe_paren(collection, precedence(collection) <= 5);
+                        self.symbol(":");
+                        self.emit(body);
+                    }
+                    _ => self.emit(collection),
+                }
+                self.symbol(")");
+            }
+            Expr::If(cond, then_branch, else_branch) => {
+                self.word("if");
+                self.emit(cond);
+                self.word("then");
+                self.emit(then_branch);
+                self.word("else");
+                self.emit(else_branch);
+            }
+            Expr::Aggregate(kind, arg) => {
+                self.word(kind);
+                self.symbol("(");
+                self.emit(arg);
+                self.symbol(")");
+            }
+        }
+    }
+
+    fn emit_maybe_paren(&mut self, e: &Expr, paren: bool) {
+        if paren {
+            self.symbol("(");
+            self.emit(e);
+            self.symbol(")");
+        } else {
+            self.emit(e);
+        }
+    }
+
+    /// The tokens joined by random gaps.
+    fn render(mut self) -> String {
+        let tokens = std::mem::take(&mut self.tokens);
+        let mut out = String::new();
+        let mut previous: Option<(Kind, String)> = None;
+        for (kind, text) in tokens {
+            if let Some((before, before_text)) = &previous {
+                let gap = self.gap(*before, kind, glued(before_text, &text));
+                out.push_str(&gap);
+            }
+            out.push_str(&text);
+            previous = Some((kind, text));
+        }
+        out.push('\n');
+        out
+    }
+
+    fn gap(&mut self, before: Kind, after: Kind, may_glue: bool) -> String {
+        let comment = self.rng.pick(COMMENTS);
+        let roll = self.rng.below(100);
+        if before == Kind::Item {
+            // `requirement // c` would not start an item.
+            return " ".to_string();
+        }
+        if before == Kind::Doc || after == Kind::Doc || after == Kind::Item {
+            return match roll {
+                0..=9 => format!("\n{comment}\n"),
+                10..=29 => "\n\n".to_string(),
+                _ => "\n".to_string(),
+            };
+        }
+        match roll {
+            0..=39 => " ".to_string(),
+            40..=54 if may_glue => String::new(),
+            40..=54 => "  ".to_string(),
+            55..=69 => "\n  ".to_string(),
+            70..=76 => "\n\n".to_string(),
+            77..=85 => format!(" {comment}\n"),
+            86..=93 => format!("\n  {comment}\n"),
+            94..=96 => format!("\n\n{comment}\n\n"),
+            _ => "\t\u{a0}".to_string(),
+        }
+    }
+}
+
+/// Whether two tokens may touch without merging into one.
+fn glued(before: &str, after: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let (last, first) = (before.chars().last(), after.chars().next());
+    let merge = word(last) && word(first);
+    let comment = last == Some('/') && first == Some('/');
+    !(merge || comment)
+}
+
+fn program(seed: u64) -> String {
+    let mut program = Program::new(seed);
+    program.file();
+    program.render()
+}
+
+fn check(text: &str) -> Result<(), TestCaseError> {
+    if parse_clean(text).is_err() {
+        // Not a program: the formatter must refuse it, and say so.
+        return match clausier_fmt::format(text) {
+            Err(clausier_fmt::FormatError::Syntax { .. }) => Ok(()),
+            other => Err(TestCaseError::fail(format!(
+                "a text with syntax errors gave {other:?}\n--- input\n{text}"
+            ))),
+        };
+    }
+    check_format(text)
+        .map(|_| ())
+        .map_err(|problem| TestCaseError::fail(format!("{problem}\n--- input\n{text}")))
+}
+
+#[test]
+fn the_generator_makes_valid_programs() {
+    let valid = (0..300u64)
+        .filter(|&seed| parse_clean(&program(seed)).is_ok())
+        .count();
+    assert!(valid >= 200, "only {valid} of 300 generated programs parse");
+}
+
+#[expect(clippy::unwrap_used, reason = "a missing fixture fails the test")]
+fn fixtures() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut paths: Vec<_> = ["tests/fmt", "rules/edtech-fr"]
+        .iter()
+        .flat_map(|folder| std::fs::read_dir(root.join(folder)).unwrap())
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "clause"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|path| std::fs::read_to_string(path).unwrap())
+        .collect()
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    /// Insert a gap before the `at`-th whitespace character of the text.
+    Insert { at: usize, gap: &'static str },
+    /// Delete the `at`-th whitespace character.
+    Delete { at: usize },
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (
+            any::<usize>(),
+            prop::sample::select(
+                &[
+                    " ",
+                    "\n",
+                    "\n\n",
+                    "\t",
+                    " // inserted\n",
+                    "\n// inserted\n",
+                    "\n\n// inserted\n\n",
+                    "//\n",
+                ][..]
+            )
+        )
+            .prop_map(|(at, gap)| Edit::Insert { at, gap }),
+        any::<usize>().prop_map(|at| Edit::Delete { at }),
+    ]
+}
+
+fn apply(text: &str, edit: &Edit) -> String {
+    let spaces: Vec<usize> = text
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(at, _)| at)
+        .collect();
+    if spaces.is_empty() {
+        return text.to_string();
+    }
+    match edit {
+        Edit::Insert { at, gap } => {
+            let at = spaces[at % spaces.len()];
+            format!("{}{gap}{}", &text[..at], &text[at..])
+        }
+        Edit::Delete { at } => {
+            let at = spaces[at % spaces.len()];
+            let c = text[at..].chars().next().map_or(1, char::len_utf8);
+            format!("{}{}", &text[..at], &text[at + c..])
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn generated_programs(seed in any::<u64>()) {
+        check(&program(seed))?;
+    }
+
+    #[test]
+    fn edited_fixtures(pick in any::<usize>(), edits in prop::collection::vec(edit(), 1..12)) {
+        let fixtures = fixtures();
+        let mut text = fixtures[pick % fixtures.len()].clone();
+        for edit in &edits {
+            text = apply(&text, edit);
+        }
+        check(&text)?;
+    }
+}

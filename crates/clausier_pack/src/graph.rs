@@ -1,0 +1,562 @@
+//! Resolving a pack's dependencies: every pack of the graph read once, in an order where
+//! each pack comes after the packs it depends on (the root last).
+//!
+//! A dependency is a folder given by a path relative to the folder of the `pack.toml`
+//! that declares it. Resolution refuses a cycle (`E0802`), a version that does not match
+//! its requirement (`E0803`), two folders holding packs of one name (`E0804`), a path
+//! leading out of the workspace (`E0805`) and a dependency that is not found or is not
+//! the pack it is declared as (`E0808`), each located in the manifest that declares the
+//! dependency.
+//!
+//! The workspace is the nearest folder, from the root pack's folder upwards, that holds a
+//! `.git` (the repository the tender is kept in); outside a repository, the folder that
+//! holds the root pack.
+
+use std::collections::HashMap;
+use std::fs;
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+
+use clausier_diagnostics::Code;
+
+use crate::discover;
+use crate::error::{ManifestError, PackError, describe_io_error};
+use crate::hash::{HashedFile, file_hash, pack_hash};
+use crate::manifest::{Dependency, MANIFEST_FILE, Manifest, parse_manifest};
+use crate::{DEFAULT_VERSION, display_join, read_text};
+
+/// One pack of the graph, read from disk but not parsed.
+#[derive(Debug)]
+pub(crate) struct RawPack {
+    pub name: String,
+    pub version: String,
+    /// The pack's folder, canonical: what identifies a pack in the graph. For a pack
+    /// that is a single file, the folder that holds it.
+    pub dir: PathBuf,
+    /// False for a pack that is a single `.clause` file.
+    pub is_folder: bool,
+    /// The path shown to people: the root's as given, a dependency's joined to the path
+    /// of the pack that declares it.
+    pub shown: PathBuf,
+    pub manifest: Manifest,
+    /// The manifest's text, and how it is shown, when the pack has one.
+    pub manifest_source: Option<ManifestSource>,
+    pub files: Vec<RawFile>,
+    /// The content hash of the clause files and the manifest.
+    pub hash: String,
+    /// The content hash of each of those files, by relative path.
+    pub file_hashes: Vec<(String, String)>,
+    /// Its direct dependencies: the name they are declared under, and their index in
+    /// [`Graph::packs`].
+    pub dependencies: Vec<(String, usize)>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct ManifestSource {
+    pub path: PathBuf,
+    pub name: String,
+    pub text: String,
+}
+
+impl ManifestSource {
+    fn error(&self, message: impl Into<String>, span: Range<usize>) -> Box<ManifestError> {
+        ManifestError::new(&self.path, &self.name, &self.text, message, Some(span))
+    }
+}
+
+/// A clause file: its `/`-separated path relative to the pack's folder, the name it is
+/// shown under, and its text.
+#[derive(Debug)]
+pub(crate) struct RawFile {
+    pub relative: String,
+    pub name: String,
+    pub text: String,
+}
+
+/// Every pack of a graph, each after the packs it depends on; the root is the last.
+#[derive(Debug)]
+pub(crate) struct Graph {
+    pub packs: Vec<RawPack>,
+}
+
+impl Graph {
+    pub fn root(&self) -> Option<&RawPack> {
+        self.packs.last()
+    }
+}
+
+/// Reads the pack at `path` and, recursively, its dependencies.
+pub(crate) fn resolve(path: &Path) -> Result<Graph, PackError> {
+    let root = read_pack(path, path.to_path_buf())?;
+    let workspace = workspace_root(&root.dir);
+    let mut resolver = Resolver {
+        workspace,
+        packs: Vec::new(),
+        done: HashMap::new(),
+        by_name: HashMap::new(),
+        stack: Vec::new(),
+    };
+    resolver.visit(root)?;
+    Ok(Graph {
+        packs: resolver.packs,
+    })
+}
+
+struct Resolver {
+    workspace: PathBuf,
+    packs: Vec<RawPack>,
+    /// Finished packs by folder.
+    done: HashMap<PathBuf, usize>,
+    /// Every pack met so far, finished or not, by name: its folder.
+    by_name: HashMap<String, PathBuf>,
+    /// The packs being resolved, outermost first: their folder and name.
+    stack: Vec<(PathBuf, String)>,
+}
+
+impl Resolver {
+    fn visit(&mut self, mut pack: RawPack) -> Result<usize, PackError> {
+        self.by_name.insert(pack.name.clone(), pack.dir.clone());
+        self.stack.push((pack.dir.clone(), pack.name.clone()));
+        let mut resolved = Vec::with_capacity(pack.manifest.dependencies.len());
+        for dep in pack.manifest.dependencies.clone() {
+            let index = self.dependency(&pack, &dep)?;
+            resolved.push((dep.name.clone(), index));
+        }
+        self.stack.pop();
+        pack.dependencies = resolved;
+        let index = self.packs.len();
+        self.done.insert(pack.dir.clone(), index);
+        self.packs.push(pack);
+        Ok(index)
+    }
+
+    /// Finds, reads and resolves one dependency of `pack`, and checks that it is the pack
+    /// declared, in a version the requirement accepts.
+    fn dependency(&mut self, pack: &RawPack, dep: &Dependency) -> Result<usize, PackError> {
+        // A manifest with dependencies was read, so it has a source.
+        let Some(manifest) = pack.manifest_source.as_ref() else {
+            return Err(PackError::NoClauseFiles {
+                path: pack.shown.clone(),
+            });
+        };
+        let shown = normalize(&pack.shown.join(&dep.path));
+        let joined = normalize(&pack.dir.join(&dep.path));
+        if !joined.starts_with(&self.workspace) {
+            return Err(outside_workspace(manifest, dep).into());
+        }
+        let dir = fs::canonicalize(&joined).map_err(|error| {
+            manifest
+                .error(
+                    format!(
+                        "the dependency `{}` is not found at `{}`",
+                        dep.name,
+                        shown.display()
+                    ),
+                    dep.path_span.clone(),
+                )
+                .with_code(Code::DEPENDENCY_NOT_FOUND)
+                .with_label(describe_io_error(&error))
+                .with_help("give the path of the pack's folder, relative to this `pack.toml`")
+        })?;
+        if !dir.starts_with(&self.workspace) {
+            return Err(outside_workspace(manifest, dep).into());
+        }
+        if let Some(position) = self.stack.iter().position(|(open, _)| *open == dir) {
+            let mut names: Vec<String> = self.stack[position..]
+                .iter()
+                .map(|(_, name)| format!("`{name}`"))
+                .collect();
+            names.push(format!("`{}`", dep.name));
+            return Err(manifest
+                .error(
+                    format!(
+                        "the packs depend on each other in a cycle: {}",
+                        names.join(" → ")
+                    ),
+                    dep.name_span.clone(),
+                )
+                .with_code(Code::DEPENDENCY_CYCLE)
+                .with_label(format!("`{}` depends on `{}` here", pack.name, dep.name))
+                .with_help(
+                    "remove one of these dependencies: what two packs share belongs in a third pack both depend on",
+                )
+                .into());
+        }
+        let index = match self.done.get(&dir) {
+            Some(index) => *index,
+            None => {
+                let child = read_dependency(&dir, shown, manifest, dep)?;
+                self.check_name(manifest, dep, &child)?;
+                if let Some(other) = self.by_name.get(&child.name)
+                    && *other != child.dir
+                {
+                    let first = self
+                        .packs
+                        .iter()
+                        .find(|p| p.dir == *other)
+                        .map(|p| (p.version.clone(), p.shown.clone()));
+                    let first = match first {
+                        Some((version, shown)) => {
+                            format!(" and {version} in `{}`", shown.display())
+                        }
+                        None => String::new(),
+                    };
+                    return Err(manifest
+                        .error(
+                            format!(
+                                "two versions of the pack `{}`: {} in `{}`{first}",
+                                child.name,
+                                child.version,
+                                child.shown.display()
+                            ),
+                            dep.name_span.clone(),
+                        )
+                        .with_code(Code::DUPLICATE_PACK)
+                        .with_label(format!("this is a second copy of `{}`", child.name))
+                        .with_help(format!(
+                            "make every pack depend on the same folder of `{}`",
+                            child.name
+                        ))
+                        .into());
+                }
+                self.visit(child)?
+            }
+        };
+        let Some(child) = self.packs.get(index) else {
+            return Ok(index);
+        };
+        self.check_name(manifest, dep, child)?;
+        check_version(manifest, dep, child)?;
+        Ok(index)
+    }
+
+    fn check_name(
+        &self,
+        manifest: &ManifestSource,
+        dep: &Dependency,
+        child: &RawPack,
+    ) -> Result<(), PackError> {
+        if child.name == dep.name {
+            return Ok(());
+        }
+        Err(manifest
+            .error(
+                format!(
+                    "the pack at `{}` is named `{}`, not `{}`",
+                    child.shown.display(),
+                    child.name,
+                    dep.name
+                ),
+                dep.name_span.clone(),
+            )
+            .with_code(Code::DEPENDENCY_NOT_FOUND)
+            .with_label(format!("declared as `{}`", dep.name))
+            .with_help(format!(
+                "declare the dependency under the pack's own name: `{} = {{ path = \"{}\" }}`",
+                child.name, dep.path
+            ))
+            .into())
+    }
+}
+
+fn check_version(
+    manifest: &ManifestSource,
+    dep: &Dependency,
+    child: &RawPack,
+) -> Result<(), PackError> {
+    let (Some(requirement), Some(text)) = (&dep.version, &dep.version_text) else {
+        return Ok(());
+    };
+    let span = dep.version_span.clone().unwrap_or(dep.name_span.clone());
+    let matches =
+        semver::Version::parse(&child.version).is_ok_and(|version| requirement.matches(&version));
+    if matches {
+        return Ok(());
+    }
+    Err(manifest
+        .error(
+            format!(
+                "`{}` is version {}, which does not match the requirement `{text}`",
+                dep.name, child.version
+            ),
+            span,
+        )
+        .with_code(Code::DEPENDENCY_VERSION)
+        .with_label(format!("requires `{text}`"))
+        .with_help(format!(
+            "read what changed in `{}`, then require a version it has, such as `^{}`",
+            dep.name, child.version
+        ))
+        .into())
+}
+
+fn outside_workspace(manifest: &ManifestSource, dep: &Dependency) -> Box<ManifestError> {
+    manifest
+        .error(
+            format!("the dependency `{}` is outside the workspace", dep.name),
+            dep.path_span.clone(),
+        )
+        .with_code(Code::OUTSIDE_WORKSPACE)
+        .with_label("this path leads out of the workspace")
+        .with_help(
+            "the workspace is the Git repository that holds the root pack (or, outside one, the folder that holds it): copy the dependency into it and give a path inside it",
+        )
+}
+
+/// Reads a dependency's folder; a path to something else than a pack is located in the
+/// manifest that declares it.
+fn read_dependency(
+    dir: &Path,
+    shown: PathBuf,
+    manifest: &ManifestSource,
+    dep: &Dependency,
+) -> Result<RawPack, PackError> {
+    let not_a_pack = |label: &str| {
+        PackError::from(
+            manifest
+                .error(
+                    format!(
+                        "the dependency `{}` at `{}` is not a pack",
+                        dep.name,
+                        shown.display()
+                    ),
+                    dep.path_span.clone(),
+                )
+                .with_code(Code::DEPENDENCY_NOT_FOUND)
+                .with_label(label.to_owned())
+                .with_help(
+                    "a dependency is the folder of a pack: its `pack.toml` and `.clause` files",
+                ),
+        )
+    };
+    if !dir.is_dir() {
+        return Err(not_a_pack("not a folder"));
+    }
+    match read_pack(dir, shown.clone()) {
+        Err(PackError::NoClauseFiles { .. }) => Err(not_a_pack("no `.clause` file in this folder")),
+        Err(error) => Err(error.relocated(dir, &shown)),
+        Ok(pack) => Ok(pack),
+    }
+}
+
+/// Reads a pack: a folder (every `*.clause` below it, and `pack.toml` if present) or a
+/// single `.clause` file.
+pub(crate) fn read_pack(path: &Path, shown: PathBuf) -> Result<RawPack, PackError> {
+    let metadata = fs::metadata(path).map_err(|error| PackError::Io {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    let io_error = |error| PackError::Io {
+        path: path.to_path_buf(),
+        error,
+    };
+    let mut files = Vec::new();
+    let mut manifest_source = None;
+    let default_name;
+    let dir;
+    if metadata.is_dir() {
+        default_name = folder_name(path);
+        dir = fs::canonicalize(path).map_err(io_error)?;
+        let found = discover::clause_files(path)?;
+        if found.is_empty() {
+            return Err(PackError::NoClauseFiles { path: shown });
+        }
+        for file in found {
+            let text = read_text(&file.path)?;
+            let name = display_join(&shown, &file.relative);
+            files.push(RawFile {
+                relative: file.relative,
+                name,
+                text,
+            });
+        }
+        let manifest_path = path.join(MANIFEST_FILE);
+        if manifest_path.is_file() {
+            manifest_source = Some(ManifestSource {
+                text: read_text(&manifest_path)?,
+                name: display_join(&shown, MANIFEST_FILE),
+                path: manifest_path,
+            });
+        }
+    } else {
+        if !discover::has_clause_extension(path) {
+            return Err(PackError::NotAClauseFile {
+                path: path.to_path_buf(),
+            });
+        }
+        default_name = path
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "pack".to_owned());
+        let full = fs::canonicalize(path).map_err(io_error)?;
+        dir = full
+            .parent()
+            .map_or_else(|| full.clone(), Path::to_path_buf);
+        let relative = path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = read_text(path)?;
+        files.push(RawFile {
+            relative,
+            name: path.display().to_string(),
+            text,
+        });
+    }
+
+    let manifest = match &manifest_source {
+        Some(source) => parse_manifest(&source.path, &source.name, &source.text)?,
+        None => Manifest::default(),
+    };
+
+    let mut hashed: Vec<HashedFile<'_>> = files
+        .iter()
+        .map(|file| HashedFile {
+            relative: &file.relative,
+            text: &file.text,
+        })
+        .collect();
+    if let Some(source) = &manifest_source {
+        hashed.push(HashedFile {
+            relative: MANIFEST_FILE,
+            text: &source.text,
+        });
+    }
+    let hash = pack_hash(&hashed);
+    let mut file_hashes: Vec<(String, String)> = hashed
+        .iter()
+        .map(|file| (file.relative.to_owned(), file_hash(file.text)))
+        .collect();
+    file_hashes.sort();
+
+    Ok(RawPack {
+        name: manifest.pack.name.clone().unwrap_or(default_name),
+        version: manifest
+            .pack
+            .version
+            .clone()
+            .unwrap_or_else(|| DEFAULT_VERSION.to_owned()),
+        dir,
+        is_folder: metadata.is_dir(),
+        shown,
+        manifest,
+        manifest_source,
+        files,
+        hash,
+        file_hashes,
+        dependencies: Vec::new(),
+    })
+}
+
+/// The nearest folder, from `dir` upwards, that holds `.git`; else the folder that holds
+/// `dir` (or `dir` itself at the top of the file system).
+pub(crate) fn workspace_root(dir: &Path) -> PathBuf {
+    dir.ancestors()
+        .find(|ancestor| ancestor.join(".git").exists())
+        .or_else(|| dir.parent())
+        .unwrap_or(dir)
+        .to_path_buf()
+}
+
+/// `a/b/../c/./d` as `a/c/d`, without reading the file system. A `..` that climbs above
+/// the start of a relative path is kept (`../x`).
+pub(crate) fn normalize(path: &Path) -> PathBuf {
+    let mut parts: Vec<Component<'_>> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => match parts.last() {
+                Some(Component::Normal(_)) => {
+                    parts.pop();
+                }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => parts.push(component),
+            },
+            other => parts.push(other),
+        }
+    }
+    if parts.is_empty() {
+        return PathBuf::from(".");
+    }
+    parts.iter().collect()
+}
+
+/// The path from the folder `from` to the folder `to`, both canonical, `/`-separated:
+/// `.` for the same folder, `../edtech-fr` for a sibling.
+pub(crate) fn relative_path(from: &Path, to: &Path) -> String {
+    let from: Vec<Component<'_>> = from.components().collect();
+    let to: Vec<Component<'_>> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_owned(); from.len() - common];
+    parts.extend(
+        to[common..]
+            .iter()
+            .map(|part| part.as_os_str().to_string_lossy().into_owned()),
+    );
+    if parts.is_empty() {
+        ".".to_owned()
+    } else {
+        parts.join("/")
+    }
+}
+
+/// The folder's own name, also for `.` or `..`, which name no folder by themselves.
+fn folder_name(path: &Path) -> String {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .or_else(|| {
+            fs::canonicalize(path)
+                .ok()
+                .and_then(|full| full.file_name().map(|n| n.to_string_lossy().into_owned()))
+        })
+        .unwrap_or_else(|| "pack".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_normalized_without_the_file_system() {
+        let cases = [
+            ("rules/region/../edtech-fr", "rules/edtech-fr"),
+            ("./../edtech-fr", "../edtech-fr"),
+            ("a/./b/../../c", "c"),
+            ("a/..", "."),
+            ("/x/../../y", "/y"),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(
+                normalize(Path::new(path)),
+                PathBuf::from(expected),
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn relative_paths_climb_to_the_common_folder() {
+        let root = Path::new("/w/rules/region");
+        assert_eq!(relative_path(root, root), ".");
+        assert_eq!(
+            relative_path(root, Path::new("/w/rules/edtech-fr")),
+            "../edtech-fr"
+        );
+        assert_eq!(relative_path(root, Path::new("/w/rules/region/sub")), "sub");
+        assert_eq!(
+            relative_path(root, Path::new("/w/vendor/x")),
+            "../../vendor/x"
+        );
+    }
+
+    #[test]
+    fn the_workspace_is_the_enclosing_repository_else_the_parent_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = fs::canonicalize(dir.path()).unwrap();
+        let pack = root.join("repo/rules/region");
+        fs::create_dir_all(&pack).unwrap();
+        assert_eq!(workspace_root(&pack), root.join("repo/rules"));
+        fs::create_dir(root.join("repo/.git")).unwrap();
+        assert_eq!(workspace_root(&pack), root.join("repo"));
+    }
+}

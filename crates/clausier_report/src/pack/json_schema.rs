@@ -1,0 +1,430 @@
+//! The JSON Schema (2020-12) of a pack's descriptor, for vendors to validate what they
+//! send before they send it.
+//!
+//! The schema accepts what `clausier check` reads from JSON (and from YAML or TOML once
+//! converted to JSON): every field may be absent or `null` (a requirement that needs it is
+//! then `missing`), fields the pack does not declare are allowed, and the forms the
+//! loader accepts for percentages, amounts and durations are patterns. A set must not
+//! repeat a value; Clausier itself only keeps the first.
+
+use std::collections::HashMap;
+
+use clausier_check::hir::CheckedPack;
+use clausier_check::types::{RecordDef, RecordId, Schema, Ty};
+use clausier_syntax::ast::{ItemKind, SourceFileAst, TypeExprKind};
+use serde_json::{Map, Value, json};
+
+/// What the schema says of the pack.
+#[derive(Debug, Clone, Copy)]
+pub struct SchemaInput<'a> {
+    pub pack: &'a CheckedPack,
+    pub name: &'a str,
+    pub version: &'a str,
+    /// From `pack.toml`.
+    pub description: Option<&'a str>,
+    /// The pack's clause files, for the doc comments of `descriptor` blocks and `type`s.
+    pub files: &'a [&'a SourceFileAst],
+}
+
+/// The JSON Schema of the pack's descriptor, pretty-printed, with a final line break.
+pub fn render_json_schema(input: &SchemaInput<'_>) -> Result<String, serde_json::Error> {
+    let mut text = serde_json::to_string_pretty(&json_schema(input))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The JSON Schema of the pack's descriptor.
+pub fn json_schema(input: &SchemaInput<'_>) -> Value {
+    let docs = Docs::from_files(input.files);
+    let schema = &input.pack.schema;
+    let mut builder = Builder {
+        schema,
+        docs: &docs,
+        defs: Map::new(),
+    };
+    let mut root = Map::new();
+    root.insert(
+        "$schema".to_owned(),
+        json!("https://json-schema.org/draft/2020-12/schema"),
+    );
+    root.insert(
+        "$id".to_owned(),
+        json!(format!(
+            "urn:clausier:{}:{}:descriptor",
+            uri_part(input.name),
+            uri_part(input.version)
+        )),
+    );
+    root.insert(
+        "title".to_owned(),
+        json!(format!(
+            "Descriptor of an offer for the pack {} {}",
+            input.name, input.version
+        )),
+    );
+    let mut description = Vec::new();
+    if !docs.descriptor.is_empty() {
+        description.push(paragraphs(&docs.descriptor));
+    }
+    if let Some(pack_description) = input.description {
+        description.push(pack_description.to_owned());
+    }
+    description.push(
+        "Every field may be absent or null: a requirement that needs an absent field is \
+         reported as missing, and the offer as incomplete if the requirement is mandatory. \
+         Fields the pack does not declare are allowed and ignored. A top-level `id` string \
+         names the offer in reports."
+            .to_owned(),
+    );
+    root.insert("description".to_owned(), json!(description.join("\n\n")));
+    let record = schema.descriptor_record();
+    let mut object = builder.record_body(record);
+    if let Some(Value::Object(properties)) = object.get_mut("properties")
+        && !properties.contains_key("id")
+    {
+        properties.insert(
+            "id".to_owned(),
+            json!({
+                "type": "string",
+                "description": "The offer's identifier in reports; the file name is used without it."
+            }),
+        );
+    }
+    root.extend(object);
+    if !builder.defs.is_empty() {
+        root.insert("$defs".to_owned(), Value::Object(builder.defs));
+    }
+    Value::Object(root)
+}
+
+/// The doc comments the checked schema does not keep: those of `descriptor` blocks and
+/// of named record types.
+struct Docs {
+    descriptor: String,
+    types: HashMap<String, String>,
+}
+
+impl Docs {
+    fn from_files(files: &[&SourceFileAst]) -> Docs {
+        let mut descriptor = Vec::new();
+        let mut types = HashMap::new();
+        for file in files {
+            for item in &file.items {
+                if item.docs.is_empty() {
+                    continue;
+                }
+                match &item.kind {
+                    ItemKind::Descriptor(_) => descriptor.push(item.docs.text.clone()),
+                    ItemKind::Type(decl) if matches!(decl.ty.kind, TypeExprKind::Record(_)) => {
+                        types.insert(decl.name.name.clone(), item.docs.text.clone());
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Docs {
+            descriptor: descriptor.join("\n\n"),
+            types,
+        }
+    }
+}
+
+struct Builder<'a> {
+    schema: &'a Schema,
+    docs: &'a Docs,
+    /// Enums and named record types, by name.
+    defs: Map<String, Value>,
+}
+
+impl Builder<'_> {
+    /// `"type": "object"`, the fields as properties, other fields allowed.
+    fn record_body(&mut self, record: Option<&RecordDef>) -> Map<String, Value> {
+        let mut properties = Map::new();
+        if let Some(record) = record {
+            for (name, field) in &record.fields {
+                let mut property = self.nullable(&field.ty);
+                let mut description = Vec::new();
+                if !field.docs.is_empty() {
+                    description.push(paragraphs(&field.docs));
+                }
+                if let Some(unit) = unit_note(&field.ty) {
+                    description.push(unit.to_owned());
+                }
+                if !description.is_empty()
+                    && let Value::Object(map) = &mut property
+                {
+                    map.insert("description".to_owned(), json!(description.join("\n\n")));
+                }
+                properties.insert(name.clone(), property);
+            }
+        }
+        let mut body = Map::new();
+        body.insert("type".to_owned(), json!("object"));
+        body.insert("properties".to_owned(), Value::Object(properties));
+        body.insert("additionalProperties".to_owned(), json!(true));
+        body
+    }
+
+    /// A field's schema: its type, or `null` (which is the same as absent).
+    fn nullable(&mut self, ty: &Ty) -> Value {
+        let mut schema = self.type_schema(ty);
+        let Value::Object(map) = &mut schema else {
+            return schema;
+        };
+        if let Some(Value::String(kind)) = map.get("type").cloned() {
+            map.insert("type".to_owned(), json!([kind, "null"]));
+            return schema;
+        }
+        if let Some(Value::Array(choices)) = map.get_mut("anyOf") {
+            choices.push(json!({ "type": "null" }));
+            return schema;
+        }
+        json!({ "anyOf": [schema, { "type": "null" }] })
+    }
+
+    fn type_schema(&mut self, ty: &Ty) -> Value {
+        match ty {
+            Ty::Bool => json!({ "type": "boolean" }),
+            Ty::Int => json!({ "type": "integer" }),
+            Ty::Number => json!({ "type": "number" }),
+            Ty::String => json!({ "type": "string" }),
+            Ty::Date | Ty::Percent | Ty::Money | Ty::Duration => self.scalar_def(ty),
+            Ty::List(element) => json!({ "type": "array", "items": self.type_schema(element) }),
+            Ty::Set(element) => json!({
+                "type": "array",
+                "items": self.type_schema(element),
+                "uniqueItems": true
+            }),
+            Ty::Enum(id) => match self.schema.enum_def(*id) {
+                Some(def) => {
+                    let name = def.name.clone();
+                    if !self.defs.contains_key(&name) {
+                        let variants: Vec<&str> =
+                            def.variants.iter().map(|v| v.name.as_str()).collect();
+                        let mut description = Vec::new();
+                        if !def.docs.is_empty() {
+                            description.push(paragraphs(&def.docs));
+                        }
+                        let listed: Vec<String> = def
+                            .variants
+                            .iter()
+                            .map(|variant| {
+                                if variant.docs.is_empty() {
+                                    format!("- {}", variant.name)
+                                } else {
+                                    format!("- {}: {}", variant.name, one_line(&variant.docs))
+                                }
+                            })
+                            .collect();
+                        description.push(format!(
+                            "The values in their order, from the lowest ({}) to the highest: \
+                             clauses compare them in this order.\n{}",
+                            variants.first().copied().unwrap_or_default(),
+                            listed.join("\n")
+                        ));
+                        self.defs.insert(
+                            name.clone(),
+                            json!({
+                                "title": name,
+                                "description": description.join("\n\n"),
+                                "type": "string",
+                                "enum": variants
+                            }),
+                        );
+                    }
+                    json!({ "$ref": format!("#/$defs/{}", pointer_escape(&name)) })
+                }
+                None => json!({}),
+            },
+            Ty::Record(id) => self.record_type(*id),
+            Ty::Error => json!({}),
+        }
+    }
+
+    /// Dates, percentages, amounts and durations have forms of their own, defined once in
+    /// `$defs` under the name of their type (which no declared type can take).
+    fn scalar_def(&mut self, ty: &Ty) -> Value {
+        let (name, definition) = match ty {
+            Ty::Date => (
+                "date",
+                json!({
+                    "type": "string",
+                    "format": "date",
+                    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+                }),
+            ),
+            Ty::Percent => (
+                "percent",
+                json!({
+                    "anyOf": [
+                        { "type": "number" },
+                        { "type": "string", "pattern": format!("^\\s*{DECIMAL}\\s*%\\s*$") }
+                    ]
+                }),
+            ),
+            Ty::Money => (
+                "money",
+                json!({
+                    "anyOf": [
+                        { "type": "number" },
+                        { "type": "string", "pattern": format!("^\\s*{DECIMAL}\\s*(€|EUR)\\s*$") }
+                    ]
+                }),
+            ),
+            _ => (
+                "duration",
+                json!({
+                    "anyOf": [
+                        { "type": "string", "pattern": ISO_DURATION },
+                        { "type": "string", "pattern": worded_duration() }
+                    ]
+                }),
+            ),
+        };
+        if !self.defs.contains_key(name) {
+            let mut entry = Map::new();
+            entry.insert("title".to_owned(), json!(name));
+            if let Some(note) = unit_note(ty) {
+                entry.insert("description".to_owned(), json!(note));
+            }
+            if let Value::Object(body) = definition {
+                entry.extend(body);
+            }
+            self.defs.insert(name.to_owned(), Value::Object(entry));
+        }
+        json!({ "$ref": format!("#/$defs/{name}") })
+    }
+
+    fn record_type(&mut self, id: RecordId) -> Value {
+        let schema = self.schema;
+        let record = schema.record(id);
+        let named = record
+            .and_then(|record| record.name.clone())
+            .filter(|_| id != schema.descriptor);
+        match named {
+            Some(name) => {
+                if !self.defs.contains_key(&name) {
+                    // Reserve the name first: a type that refers to itself stops here.
+                    self.defs.insert(name.clone(), json!({}));
+                    let mut definition = Map::new();
+                    definition.insert("title".to_owned(), json!(name));
+                    if let Some(docs) = self.docs.types.get(&name) {
+                        definition.insert("description".to_owned(), json!(paragraphs(docs)));
+                    }
+                    definition.extend(self.record_body(record));
+                    self.defs.insert(name.clone(), Value::Object(definition));
+                }
+                json!({ "$ref": format!("#/$defs/{}", pointer_escape(&name)) })
+            }
+            None => Value::Object(self.record_body(record)),
+        }
+    }
+}
+
+/// An exact decimal as the loader reads it: `12`, `-4.50`, `+3`, `.5`, `1e3`.
+const DECIMAL: &str = "[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?";
+
+/// `P6M`, `P30D`, `P1Y2M10D`, `P2W`: years, months, weeks and days, in that order.
+const ISO_DURATION: &str =
+    "^\\s*[Pp](?=[0-9])([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?\\s*$";
+
+/// `6 months`, `30 days`, `1 year 6 months`, `1 an et 6 mois`, in any case.
+fn worded_duration() -> String {
+    const UNITS: [&str; 17] = [
+        "days", "day", "jours", "jour", "weeks", "week", "semaines", "semaine", "months", "month",
+        "mois", "years", "year", "années", "année", "ans", "an",
+    ];
+    let units: Vec<String> = UNITS.iter().map(|unit| any_case(unit)).collect();
+    let item = format!("[0-9]+\\s*({})", units.join("|"));
+    format!(
+        "^[\\s,]*{item}(([\\s,]+(({}|{}) \\s*)?|(?=[0-9])){item})*[\\s,]*$",
+        any_case("and"),
+        any_case("et")
+    )
+}
+
+/// `[dD][aA][yY]`: a word in any case, for validators without a case-insensitive flag.
+fn any_case(word: &str) -> String {
+    word.chars()
+        .map(|c| {
+            let lower: String = c.to_lowercase().collect();
+            let upper: String = c.to_uppercase().collect();
+            if lower == upper {
+                lower
+            } else {
+                format!("[{lower}{upper}]")
+            }
+        })
+        .collect()
+}
+
+/// What a field's type means for the value written, for the types with units or forms.
+fn unit_note(ty: &Ty) -> Option<&'static str> {
+    Some(match ty {
+        Ty::Percent => {
+            "A percentage: a number of percent (87.5 means 87.5 %) or a string with the sign \
+             (\"87.5%\")."
+        }
+        Ty::Money => {
+            "An amount in euros: a number (4.5) or a string with the currency (\"4.50 €\" or \
+             \"4.50 EUR\")."
+        }
+        Ty::Duration => {
+            "A duration: ISO 8601 (\"P6M\", \"P30D\", \"P1Y2M10D\", \"P2W\") or in words \
+             (\"6 months\", \"30 days\", \"1 year\"; French \"6 mois\", \"30 jours\", \"1 an\")."
+        }
+        Ty::Date => "A calendar date, year-month-day (\"2027-06-30\").",
+        Ty::Int => "A whole number.",
+        Ty::Set(_) => "A set: each value at most once, in any order.",
+        _ => return None,
+    })
+}
+
+/// Doc comment text with its lines joined, paragraphs kept apart.
+fn paragraphs(text: &str) -> String {
+    text.split("\n\n")
+        .map(one_line)
+        .filter(|paragraph| !paragraph.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A name as a JSON Pointer segment (`~` and `/` escaped).
+fn pointer_escape(name: &str) -> String {
+    name.replace('~', "~0").replace('/', "~1")
+}
+
+/// A pack name or version as a URN segment: letters, digits and `-._` kept, anything else
+/// percent-encoded.
+fn uri_part(text: &str) -> String {
+    let mut out = String::new();
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_match_in_any_case() {
+        assert_eq!(any_case("an"), "[aA][nN]");
+        assert_eq!(any_case("année"), "[aA][nN][nN][éÉ][eE]");
+    }
+
+    #[test]
+    fn names_make_uri_segments() {
+        assert_eq!(uri_part("edtech-fr"), "edtech-fr");
+        assert_eq!(uri_part("région 1"), "r%C3%A9gion%201");
+    }
+}

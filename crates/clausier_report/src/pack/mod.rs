@@ -1,0 +1,13 @@
+//! Renderings of a pack itself rather than of a check: the result of its tests (text,
+//! JUnit XML), its clauses as a cahier des charges (Markdown, HTML), and the JSON Schema
+//! of its descriptor.
+
+pub mod cahier;
+mod json_schema;
+mod junit;
+mod test_human;
+
+pub use cahier::{CahierInput, Lang, render_html, render_markdown};
+pub use json_schema::{SchemaInput, json_schema, render_json_schema};
+pub use junit::render_test_junit;
+pub use test_human::{render_coverage, render_test_human};
