@@ -14,7 +14,8 @@ const DESCRIPTORS: usize = 10_000;
 
 fn benches(c: &mut Criterion) {
     let root = workspace_root();
-    let pack = clausier_pack::load_pack(&root.join("rules/edtech-fr")).expect("the example pack loads");
+    let pack =
+        clausier_pack::load_pack(&root.join("rules/edtech-fr")).expect("the example pack loads");
     assert!(
         !pack.checked.diagnostics.iter().any(|d| d.is_error()),
         "the example pack compiles"
@@ -31,21 +32,48 @@ fn benches(c: &mut Criterion) {
     group.throughput(Throughput::Elements(DESCRIPTORS as u64));
 
     group.bench_function("load 10k NDJSON descriptors", |b| {
-        b.iter(|| black_box(load_text(schema, "bench.ndjson", black_box(&text), Format::Ndjson, &options)))
+        b.iter(|| {
+            black_box(load_text(
+                schema,
+                "bench.ndjson",
+                black_box(&text),
+                Format::Ndjson,
+                &options,
+            ))
+        })
     });
 
     let descriptors = load_text(schema, "bench.ndjson", &text, Format::Ndjson, &options);
     for jobs in [1, all_cores] {
         let run_options = RunOptions { date, jobs };
-        group.bench_function(format!("evaluate 10k loaded descriptors, {jobs} thread(s)"), |b| {
-            b.iter(|| black_box(run(&program, pack.info.clone(), black_box(&descriptors), &run_options)))
-        });
-        group.bench_function(format!("load and check 10k descriptors, {jobs} thread(s)"), |b| {
-            b.iter(|| {
-                let loaded = load_text(schema, "bench.ndjson", black_box(&text), Format::Ndjson, &options);
-                black_box(run(&program, pack.info.clone(), &loaded, &run_options))
-            })
-        });
+        group.bench_function(
+            format!("evaluate 10k loaded descriptors, {jobs} thread(s)"),
+            |b| {
+                b.iter(|| {
+                    black_box(run(
+                        &program,
+                        pack.info.clone(),
+                        black_box(&descriptors),
+                        &run_options,
+                    ))
+                })
+            },
+        );
+        group.bench_function(
+            format!("load and check 10k descriptors, {jobs} thread(s)"),
+            |b| {
+                b.iter(|| {
+                    let loaded = load_text(
+                        schema,
+                        "bench.ndjson",
+                        black_box(&text),
+                        Format::Ndjson,
+                        &options,
+                    );
+                    black_box(run(&program, pack.info.clone(), &loaded, &run_options))
+                })
+            },
+        );
     }
     group.finish();
 }

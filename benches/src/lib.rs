@@ -43,7 +43,8 @@ pub fn ndjson_workload(examples_dir: &Path, count: usize) -> Result<String, Stri
                 let cents = 300 + (index * 37) % 400;
                 pricing.insert(
                     "per_student".into(),
-                    serde_json::Number::from_f64(cents as f64 / 100.0).map_or(Json::Null, Json::Number),
+                    serde_json::Number::from_f64(cents as f64 / 100.0)
+                        .map_or(Json::Null, Json::Number),
                 );
             }
         }

@@ -207,11 +207,21 @@ pub struct SymbolRef {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Symbol {
-    Field { record: RecordId, field: u32 },
+    Field {
+        record: RecordId,
+        field: u32,
+    },
     Param(ParamId),
     Enum(EnumId),
-    Variant { enum_id: EnumId, index: u32 },
+    Variant {
+        enum_id: EnumId,
+        index: u32,
+    },
     TypeAlias(String),
     Clause(String),
-    Local { clause: String, name: String, definition: Span },
+    Local {
+        clause: String,
+        name: String,
+        definition: Span,
+    },
 }

@@ -291,9 +291,10 @@ impl<'a> Checker<'a> {
             self.diagnostics.retain(|diagnostic| {
                 diagnostic.is_error()
                     || diagnostic.labels.is_empty()
-                    || diagnostic.labels.iter().any(|label| {
-                        file_pack.get(&label.file).is_none_or(|pack| *pack == root)
-                    })
+                    || diagnostic
+                        .labels
+                        .iter()
+                        .any(|label| file_pack.get(&label.file).is_none_or(|pack| *pack == root))
             });
         }
         self.diagnostics.sort_by_key(Diagnostic::sort_key);

@@ -80,7 +80,9 @@ pub fn arith(op: ArithOp, lhs: &Value, rhs: &Value) -> Result<Value, OpError> {
     use ArithOp::{Add, Div, Mul, Sub};
     match (op, lhs, rhs) {
         (_, Value::Number(a), Value::Number(b)) => decimal(op, *a, *b).map(Value::Number),
-        (Add | Sub, Value::Percent(a), Value::Percent(b)) => decimal(op, *a, *b).map(Value::Percent),
+        (Add | Sub, Value::Percent(a), Value::Percent(b)) => {
+            decimal(op, *a, *b).map(Value::Percent)
+        }
         (Mul | Div, Value::Percent(a), Value::Number(b)) => decimal(op, *a, *b).map(Value::Percent),
         (Mul, Value::Number(a), Value::Percent(b)) => decimal(op, *a, *b).map(Value::Percent),
         (Div, Value::Percent(a), Value::Percent(b)) => decimal(op, *a, *b).map(Value::Number),
@@ -92,9 +94,8 @@ pub fn arith(op: ArithOp, lhs: &Value, rhs: &Value) -> Result<Value, OpError> {
             decimal(Mul, *m, fraction).map(Value::Money)
         }
         (Div, Value::Money(a), Value::Money(b)) => decimal(op, *a, *b).map(Value::Number),
-        (Add, Value::Date(d), Value::Duration(span)) | (Add, Value::Duration(span), Value::Date(d)) => {
-            shift_date(*d, *span).map(Value::Date)
-        }
+        (Add, Value::Date(d), Value::Duration(span))
+        | (Add, Value::Duration(span), Value::Date(d)) => shift_date(*d, *span).map(Value::Date),
         (Sub, Value::Date(d), Value::Duration(span)) => {
             let back = span.checked_neg().ok_or(OpError::Overflow)?;
             shift_date(*d, back).map(Value::Date)
@@ -103,15 +104,17 @@ pub fn arith(op: ArithOp, lhs: &Value, rhs: &Value) -> Result<Value, OpError> {
             let days = a.since(*b).map_err(|_| OpError::Overflow)?.get_days();
             Ok(Value::Duration(Duration::new(0, i64::from(days))))
         }
-        (Add, Value::Duration(a), Value::Duration(b)) => {
-            a.checked_add(*b).map(Value::Duration).ok_or(OpError::Overflow)
-        }
+        (Add, Value::Duration(a), Value::Duration(b)) => a
+            .checked_add(*b)
+            .map(Value::Duration)
+            .ok_or(OpError::Overflow),
         (Sub, Value::Duration(a), Value::Duration(b)) => b
             .checked_neg()
             .and_then(|neg| a.checked_add(neg))
             .map(Value::Duration)
             .ok_or(OpError::Overflow),
-        (Mul, Value::Duration(d), Value::Number(n)) | (Mul, Value::Number(n), Value::Duration(d)) => {
+        (Mul, Value::Duration(d), Value::Number(n))
+        | (Mul, Value::Number(n), Value::Duration(d)) => {
             scale_duration(*d, *n).map(Value::Duration)
         }
         _ => Err(OpError::Types),
@@ -124,7 +127,10 @@ pub fn negate(value: &Value) -> Result<Value, OpError> {
         Value::Number(n) => Ok(Value::Number(-*n)),
         Value::Percent(n) => Ok(Value::Percent(-*n)),
         Value::Money(n) => Ok(Value::Money(-*n)),
-        Value::Duration(d) => d.checked_neg().map(Value::Duration).ok_or(OpError::Overflow),
+        Value::Duration(d) => d
+            .checked_neg()
+            .map(Value::Duration)
+            .ok_or(OpError::Overflow),
         _ => Err(OpError::Types),
     }
 }
@@ -199,7 +205,10 @@ fn scale_duration(duration: Duration, factor: Decimal) -> Result<Duration, OpErr
     }
     let factor = i64::try_from(factor).map_err(|_| OpError::Overflow)?;
     Ok(Duration::new(
-        duration.months.checked_mul(factor).ok_or(OpError::Overflow)?,
+        duration
+            .months
+            .checked_mul(factor)
+            .ok_or(OpError::Overflow)?,
         duration.days.checked_mul(factor).ok_or(OpError::Overflow)?,
     ))
 }
@@ -253,8 +262,15 @@ mod tests {
 
     #[test]
     fn money_times_percent_is_money() {
-        assert_eq!(arith_type(ArithOp::Mul, &Ty::Money, &Ty::Percent), Some(Ty::Money));
-        let discounted = arith(ArithOp::Mul, &Value::Money(dec!(6)), &Value::Percent(dec!(80)));
+        assert_eq!(
+            arith_type(ArithOp::Mul, &Ty::Money, &Ty::Percent),
+            Some(Ty::Money)
+        );
+        let discounted = arith(
+            ArithOp::Mul,
+            &Value::Money(dec!(6)),
+            &Value::Percent(dec!(80)),
+        );
         assert_eq!(discounted, Ok(Value::Money(dec!(4.8))));
     }
 

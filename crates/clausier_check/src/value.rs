@@ -70,7 +70,10 @@ impl Duration {
     }
 
     pub fn checked_neg(self) -> Option<Duration> {
-        Some(Duration::new(self.months.checked_neg()?, self.days.checked_neg()?))
+        Some(Duration::new(
+            self.months.checked_neg()?,
+            self.days.checked_neg()?,
+        ))
     }
 }
 
@@ -137,11 +140,14 @@ impl Value {
             }
             (Value::Record(a), Value::Record(b)) => {
                 a.fields.len() == b.fields.len()
-                    && a.fields.iter().zip(b.fields.iter()).all(|(x, y)| match (x, y) {
-                        (Some(x), Some(y)) => x.same(y),
-                        (None, None) => true,
-                        _ => false,
-                    })
+                    && a.fields
+                        .iter()
+                        .zip(b.fields.iter())
+                        .all(|(x, y)| match (x, y) {
+                            (Some(x), Some(y)) => x.same(y),
+                            (None, None) => true,
+                            _ => false,
+                        })
             }
             _ => self.compare(other) == Some(Ordering::Equal),
         }
@@ -230,7 +236,10 @@ mod tests {
         let schema = Schema::default();
         let price = Value::Money(Decimal::new(45, 1));
         assert_eq!(price.display(&schema).to_string(), "4.50 €");
-        assert_eq!(Value::Money(Decimal::ONE).display(&schema).to_string(), "1.00 €");
+        assert_eq!(
+            Value::Money(Decimal::ONE).display(&schema).to_string(),
+            "1.00 €"
+        );
         let precise = Value::Money(Decimal::new(4505, 3));
         assert_eq!(precise.display(&schema).to_string(), "4.505 €");
     }

@@ -178,13 +178,20 @@ mod tests {
                 info.code
             );
             assert!(text.len() > 300, "{} explanation is too short", info.code);
-            assert!(text.contains("```"), "{} explanation has no example", info.code);
+            assert!(
+                text.contains("```"),
+                "{} explanation has no example",
+                info.code
+            );
         }
     }
 
     #[test]
     fn lookup_ignores_case_and_whitespace() {
-        assert_eq!(lookup_code(" e0201 ").map(|i| i.code), Some(Code::UNKNOWN_FIELD));
+        assert_eq!(
+            lookup_code(" e0201 ").map(|i| i.code),
+            Some(Code::UNKNOWN_FIELD)
+        );
         assert!(lookup_code("E9999").is_none());
     }
 }

@@ -105,7 +105,13 @@ mod tests {
         let text = "ab\nhébergement.région == EU\n";
         let index = LineIndex::new(text);
         let offset = text.find("région").unwrap() as u32;
-        assert_eq!(index.line_col(text, offset), LineCol { line: 2, column: 13 });
+        assert_eq!(
+            index.line_col(text, offset),
+            LineCol {
+                line: 2,
+                column: 13
+            }
+        );
         assert_eq!(index.line_col(text, 0), LineCol { line: 1, column: 1 });
     }
 

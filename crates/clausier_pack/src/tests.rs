@@ -147,7 +147,10 @@ fn a_missing_path_is_an_io_error_with_help() {
     let help = miette::Diagnostic::help(&error).map(|h| h.to_string());
     assert_eq!(
         help.as_deref(),
-        Some("a pack is a folder of `.clause` files, or a single `.clause` file")
+        Some(
+            "check the path: a pack is a folder of `.clause` files, or a single `.clause` \
+             file, and a link must lead to an existing file"
+        )
     );
 }
 

@@ -110,11 +110,12 @@ impl ExprChecker<'_, '_> {
         }
         match &expr.kind {
             ExprKind::Path(path) => match path.segments.as_slice() {
-                [only] if self
-                    .cx
-                    .variants_by_name
-                    .get(only.name.as_str())
-                    .is_some_and(|owners| owners.len() == 1) =>
+                [only]
+                    if self
+                        .cx
+                        .variants_by_name
+                        .get(only.name.as_str())
+                        .is_some_and(|owners| owners.len() == 1) =>
                 {
                     1
                 }

@@ -114,13 +114,26 @@ fn json_without_a_label_has_null_positions_and_help() {
 
 #[test]
 fn a_label_on_a_very_long_line_is_located_instead_of_drawn() {
-    let text = format!("requirement A \"a\" {{ require {}ok{} }}\n", "(".repeat(5000), ")".repeat(5000));
+    let text = format!(
+        "requirement A \"a\" {{ require {}ok{} }}\n",
+        "(".repeat(5000),
+        ")".repeat(5000)
+    );
     let mut sources = SourceMap::new();
     let file = sources.add(SourceFile::new("deep.clause", text.as_str()));
     let at = text.find("((").unwrap() + 300;
-    let deep = [Diagnostic::error(Code::NESTING_TOO_DEEP, "expression nested too deeply")
-        .with_primary(file, Span::from_range(at..at + 1), "this goes past 256 levels of nesting")];
+    let deep = [
+        Diagnostic::error(Code::NESTING_TOO_DEEP, "expression nested too deeply").with_primary(
+            file,
+            Span::from_range(at..at + 1),
+            "this goes past 256 levels of nesting",
+        ),
+    ];
     let rendered = render_terminal(&deep, &sources, false);
-    assert!(rendered.len() < 1000, "the line was drawn: {} bytes", rendered.len());
+    assert!(
+        rendered.len() < 1000,
+        "the line was drawn: {} bytes",
+        rendered.len()
+    );
     insta::assert_snapshot!(rendered);
 }

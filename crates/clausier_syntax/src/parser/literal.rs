@@ -143,7 +143,9 @@ fn unicode_escape(raw: &str, at: usize) -> (usize, Result<char, String>) {
 /// An exact decimal from digits with an optional fraction.
 pub(super) fn decimal(text: &str) -> Result<Decimal, LiteralError> {
     Decimal::from_str_exact(text).map_err(|_| {
-        let decimals = text.split_once('.').map_or(0, |(_, fraction)| fraction.len());
+        let decimals = text
+            .split_once('.')
+            .map_or(0, |(_, fraction)| fraction.len());
         let (label, help) = if decimals > 28 {
             (
                 "too many decimal places",
@@ -316,7 +318,11 @@ mod tests {
             duration("1.5", "days", "1.5 days").unwrap_err().label,
             "not a whole number"
         );
-        let huge = duration("99999999999999999999", "years", "99999999999999999999 years");
+        let huge = duration(
+            "99999999999999999999",
+            "years",
+            "99999999999999999999 years",
+        );
         assert_eq!(huge.unwrap_err().label, "too large");
     }
 }
