@@ -509,3 +509,51 @@ fn help_lock() {
     assert!(stdout.contains("Examples:"));
     insta::assert_snapshot!(stdout);
 }
+
+/// The shipped region, in a copy of `rules/` and `examples/region-exemple`, with one of its
+/// thresholds changed: exactly the test written for that threshold fails, and the offers'
+/// outcomes stay as they were.
+#[test]
+fn changing_a_threshold_of_the_shipped_region_fails_exactly_its_test() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&workspace_root().join("rules"), &dir.path().join("rules"));
+    copy_dir(
+        &workspace_root().join("examples/region-exemple"),
+        &dir.path().join("examples/region-exemple"),
+    );
+    let _ = fs::remove_file(dir.path().join("rules/region-exemple/pack.lock"));
+    let test = |dir: &Path| clausier_in(dir, &["test", "rules/region-exemple", "--date", DATE]);
+
+    let before = test(dir.path());
+    assert_eq!(exit_code(&before), 0, "{}", transcript(&before));
+    let offers_before = check_json(dir.path(), "rules/region-exemple", "examples/region-exemple");
+
+    replace_in(
+        &dir.path().join("rules/region-exemple/consultation.clause"),
+        "set edtech-fr::max_price = 5.50 €",
+        "set edtech-fr::max_price = 6.00 €",
+    );
+    let after = test(dir.path());
+    assert_eq!(exit_code(&after), 1, "{}", transcript(&after));
+    let stdout = String::from_utf8_lossy(&after.stdout);
+    let failed: Vec<&str> = stdout
+        .lines()
+        .filter_map(|line| line.strip_prefix("FAILED"))
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        failed,
+        ["un prix de 5,80 € respecte le socle national mais dépasse le plafond de la région"]
+    );
+
+    let offers_after = check_json(dir.path(), "rules/region-exemple", "examples/region-exemple");
+    let statuses = |report: &Value| -> Vec<(String, String)> {
+        report["descriptors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["id"].to_string(), d["status"].to_string()))
+            .collect()
+    };
+    assert_eq!(statuses(&offers_before), statuses(&offers_after));
+}
