@@ -79,8 +79,9 @@ pub struct CheckArgs {
     #[arg(value_name = "DESCRIPTOR", required = true, num_args = 1..)]
     pub descriptors: Vec<PathBuf>,
 
-    /// The report's format: `human` is a table with the reasons of each failure, `json` the
-    /// full report for programs
+    /// The report's format: `human` for people, the others for programs, CI systems and
+    /// documents (each is described below); every format gives the same bytes for the same
+    /// run, whatever `--jobs`
     #[arg(long, value_enum, default_value_t = CheckFormat::Human, value_name = "FORMAT")]
     pub format: CheckFormat,
 
@@ -385,6 +386,22 @@ pub enum CheckFormat {
     Human,
     /// The full report as JSON
     Json,
+    /// One JSON object per line: each descriptor's result (the fields of an entry of the
+    /// JSON report's `descriptors`), then a line with the summary, the pack and the date
+    Ndjson,
+    /// CSV (RFC 4180, CRLF line ends): a row per descriptor with id, source, status,
+    /// score and rank, then a column per clause with the requirement's status or the
+    /// criterion's points
+    Csv,
+    /// Markdown (GitHub tables): the totals, a table of the descriptors with status, score
+    /// and rank, then each failed or missing requirement and data error with its
+    /// explanation
+    Markdown,
+    /// JUnit XML for CI systems: a test suite per pack, a test case per descriptor ×
+    /// requirement (class name: the descriptor's id), a failure with the explanation for
+    /// each failed or missing requirement, an error case for an invalid descriptor; no
+    /// times
+    Junit,
 }
 
 /// The formats of `clausier validate`.

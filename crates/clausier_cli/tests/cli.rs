@@ -187,7 +187,7 @@ fn check_json_is_the_full_report() {
 
 #[test]
 fn check_output_is_the_same_whatever_the_number_of_jobs() {
-    for format in ["json", "human"] {
+    for format in ["json", "human", "ndjson", "csv", "markdown", "junit"] {
         let one = check(&["--format", format, "--jobs", "1"]);
         let four = check(&["--format", format, "--jobs", "4"]);
         assert_eq!(exit_code(&one), exit_code(&four));

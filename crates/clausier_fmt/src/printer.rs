@@ -3,7 +3,8 @@
 
 use clausier_syntax::ast::{
     ClauseField, ClauseFieldKind, DataValue, DataValueKind, Docs, EnumDecl, Expect, ExpectKind,
-    FieldDecl, Given, Item, ItemKind, SourceFileAst, TestDecl, TypeExpr, TypeExprKind, UseDecl,
+    FieldDecl, Given, Item, ItemKind, SourceFileAst, TestDate, TestDecl, TypeExpr, TypeExprKind,
+    UseDecl,
 };
 
 use crate::FormatOptions;
@@ -532,11 +533,13 @@ impl Printer<'_> {
         let open = self.find(decl.name.span.end as usize, end, '{');
         let close = end.saturating_sub(1);
         let has_comments = self.w.has_comment_in(open, close + 1);
-        if decl.given.is_none() && decl.expects.is_empty() && !has_comments {
+        if decl.date.is_none() && decl.given.is_none() && decl.expects.is_empty() && !has_comments
+        {
             self.w.token(open, close + 1, "{}");
             return;
         }
         enum Line<'t> {
+            Date(&'t TestDate),
             Given(&'t Given),
             Expect(&'t Expect),
         }
@@ -550,8 +553,12 @@ impl Printer<'_> {
             .map(|expect| (expect.span.start, Line::Expect(expect)))
             .collect();
         if let Some(given) = &decl.given {
-            let at = if has_comments { given_start(given) } else { 0 };
+            let at = if has_comments { given_start(given) } else { 1 };
             lines.push((at, Line::Given(given)));
+        }
+        if let Some(date) = &decl.date {
+            let at = if has_comments { date.span.start } else { 0 };
+            lines.push((at, Line::Date(date)));
         }
         lines.sort_by_key(|(at, _)| *at);
         let inner = self.indent;
@@ -582,6 +589,12 @@ impl Printer<'_> {
                         Given::Inline(value) => value.span.end as usize,
                         Given::File(path) => path.span.end as usize,
                     };
+                }
+                Line::Date(date) => {
+                    let text = format!("date {}", date.value);
+                    self.w
+                        .token(date.span.start as usize, date.span.end as usize, &text);
+                    previous_end = date.span.end as usize;
                 }
                 Line::Expect(expect) => {
                     let text = self.expect_text(expect);

@@ -226,8 +226,18 @@ pub struct SetDecl {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TestDecl {
     pub name: StringLit,
+    /// `date 2027-12-03`: the evaluation date of this test, instead of the run's.
+    pub date: Option<TestDate>,
     pub given: Option<Given>,
     pub expects: Vec<Expect>,
+}
+
+/// The `date …` line of a test.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TestDate {
+    pub value: Date,
+    /// The whole line, keyword included.
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -161,6 +161,10 @@ impl Printer {
                 let _ = write!(self.out, "test {:?}", decl.name.value);
                 self.end_line(item.span);
                 self.docs(&item.docs, "  ");
+                if let Some(date) = &decl.date {
+                    let _ = write!(self.out, "  date {}", date.value);
+                    self.end_line(date.span);
+                }
                 match &decl.given {
                     Some(Given::File(path)) => {
                         let _ = write!(self.out, "  given file {:?}", path.value);

@@ -72,3 +72,36 @@ fn windows_line_endings_parse_alike() {
     );
     assert_eq!(debug_tree(&parse.ast), debug_tree(&parse_text(&unix).ast));
 }
+
+#[test]
+fn a_test_may_run_at_its_own_date() {
+    let text = "test \"après l'échéance\" {\n  date 2027-12-03\n  given { ai: { uses: [\"PROCTORING\"] } }\n  expect fail IA-02\n}\n";
+    let parse = parse_text(text);
+    assert!(
+        parse.diagnostics.is_empty(),
+        "{}",
+        render_diagnostics(text, &parse.diagnostics)
+    );
+    insta::assert_snapshot!(debug_tree(&parse.ast), @r#"
+    test "après l'échéance"
+      date 2027-12-03
+      given {ai: {uses: ["PROCTORING"]}}
+      expect fail IA-02
+    "#);
+}
+
+#[test]
+fn a_test_with_two_dates_is_refused() {
+    let text = "test \"t\" {\n  date 2027-12-03\n  date 2028-01-01\n  expect eligible\n}\n";
+    let parse = parse_text(text);
+    insta::assert_snapshot!(render_diagnostics(text, &parse.diagnostics), @r"
+    error[E0402]: `date` appears twice in this test
+      --> 3:3
+       |   date 2028-01-01
+       |   ^^^^^^^^^^^^^^^ second `date`
+      --> 2:3
+       |   date 2027-12-03
+       |   --------------- first `date`
+       = help: a test runs at one date: write another test for the other one
+    ");
+}

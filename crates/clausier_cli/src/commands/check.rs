@@ -7,7 +7,10 @@ use clausier_diagnostics::{Diagnostic, Severity};
 use clausier_eval::load::LoadOptions;
 use clausier_eval::{RunOptions, compile, run as run_checks};
 use clausier_pack::load_pack;
-use clausier_report::check::{HumanOptions, render_human, render_json};
+use clausier_report::check::{
+    HumanOptions, render_csv, render_human, render_json, render_junit, render_markdown,
+    render_ndjson,
+};
 use clausier_report::diagnostics::{render_summary, render_terminal};
 
 use super::{Failure, Outcome};
@@ -75,6 +78,13 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
         }
         CheckFormat::Json => render_json(&report)
             .map_err(|error| CliError::new(format!("cannot write the report as JSON: {error}")))?,
+        CheckFormat::Ndjson => render_ndjson(&report).map_err(|error| {
+            CliError::new(format!("cannot write the report as NDJSON: {error}"))
+        })?,
+        CheckFormat::Csv => render_csv(&report)
+            .map_err(|error| CliError::new(format!("cannot write the report as CSV: {error}")))?,
+        CheckFormat::Markdown => render_markdown(&report),
+        CheckFormat::Junit => render_junit(&report),
     };
     match &args.output {
         Some(path) => write_atomically(path, &text)?,

@@ -76,6 +76,9 @@ pub struct TestOutcome {
     /// Where the test's name is, 1-based.
     pub line: u32,
     pub column: u32,
+    /// The test's own evaluation date (`date …`), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     pub passed: bool,
     /// Each `expect` line, in order.
     pub expectations: Vec<ExpectationOutcome>,
@@ -148,6 +151,7 @@ fn run_test(
         file: clause_file.map_or_else(String::new, |file| file.name().to_owned()),
         line,
         column,
+        date: test.decl.date.as_ref().map(|date| date.value.to_string()),
         passed: false,
         expectations: Vec::new(),
         result: None,
@@ -160,7 +164,17 @@ fn run_test(
             return outcome;
         }
     };
-    let report = run(program, info.clone(), &[descriptor], options);
+    // A test with its own date (an obligation that applies from a given day) runs then.
+    let own_date = test.decl.date.as_ref().map(|date| RunOptions {
+        date: date.value,
+        jobs: 1,
+    });
+    let report = run(
+        program,
+        info.clone(),
+        &[descriptor],
+        own_date.as_ref().unwrap_or(options),
+    );
     let Some(result) = report.descriptors.into_iter().next() else {
         outcome.problem = Some("the descriptor gave no result".to_owned());
         return outcome;

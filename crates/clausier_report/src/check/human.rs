@@ -300,7 +300,7 @@ pub(crate) fn write_requirement(
 }
 
 /// `hosting.region == EU — hosting.region is OTHER at vendors/x.json:4:15`.
-fn explanation(item: &Explanation, source: &str) -> String {
+pub(crate) fn explanation(item: &Explanation, source: &str) -> String {
     let mut text = item.expr.clone();
     match (&item.path, &item.value) {
         (Some(path), Some(value)) => {
@@ -374,7 +374,7 @@ pub(crate) fn write_data_error(
 
 /// A clause of the report's own pack by its id; one brought in from a dependency with its
 /// pack, as `edtech-fr::HEB-01`.
-fn clause_name(report: &Report, clause: &str, pack: &str) -> String {
+pub(crate) fn clause_name(report: &Report, clause: &str, pack: &str) -> String {
     if pack.is_empty() || pack == report.pack.name {
         clause.to_owned()
     } else {
@@ -391,7 +391,7 @@ pub(crate) fn status_style(status: DescriptorStatus) -> Style {
     }
 }
 
-fn two_decimals(value: Decimal) -> String {
+pub(crate) fn two_decimals(value: Decimal) -> String {
     let rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     format!("{rounded:.2}")
 }

@@ -1,11 +1,20 @@
 //! Check reports: the result of `clausier check` for programs (JSON) and for buyers
 //! (a table with the reasons of every failure).
 
+mod columns;
+mod csv_format;
 pub(crate) mod human;
+mod junit;
+mod markdown;
+mod ndjson;
 
 use clausier_eval::report::Report;
 
+pub use csv_format::render_csv;
 pub use human::{HumanOptions, render_human};
+pub use junit::render_junit;
+pub use markdown::render_markdown;
+pub use ndjson::render_ndjson;
 
 /// The JSON report of the design brief: pretty-printed with two spaces and a final line
 /// break. Equal reports give identical bytes (objects keep their declaration order).

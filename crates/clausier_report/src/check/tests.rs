@@ -78,3 +78,68 @@ fn strip_ansi(text: &str) -> String {
     }
     out
 }
+
+#[test]
+fn ndjson_report_has_a_line_per_descriptor_then_the_summary() {
+    let text = render_ndjson(&report()).unwrap();
+    assert_eq!(render_ndjson(&report()).unwrap(), text);
+    assert!(text.ends_with('\n'));
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), report().descriptors.len() + 1);
+    // Each line is the JSON report's entry for the descriptor, field for field.
+    let full: serde_json::Value = serde_json::from_str(&render_json(&report()).unwrap()).unwrap();
+    for (i, line) in lines.iter().take(lines.len() - 1).enumerate() {
+        assert_eq!(line, &full["descriptors"][i]);
+    }
+    assert_eq!(lines[lines.len() - 1]["summary"], full["summary"]);
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn csv_report_has_a_row_per_descriptor_and_a_column_per_clause() {
+    let text = render_csv(&report()).unwrap();
+    assert_eq!(render_csv(&report()).unwrap(), text);
+    let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(
+        header.iter().collect::<Vec<_>>(),
+        [
+            "id", "source", "status", "score", "rank", "HEB-01", "EVI-02", "PRIX", "ACC", "SUB-01",
+            "ACC-01", "SEC-01"
+        ]
+    );
+    let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), report().descriptors.len());
+    assert!(rows.iter().all(|row| row.len() == header.len()));
+    assert_eq!(&rows[0][3], "87.50");
+    assert_eq!(&rows[0][7], "20.00");
+    assert!(
+        text.split_inclusive('\n')
+            .all(|line| line.ends_with("\r\n"))
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn markdown_report_has_the_table_and_the_reasons_of_each_failure() {
+    let text = render_markdown(&report());
+    assert_eq!(render_markdown(&report()), text);
+    assert!(text.contains("| --- | --- | --- | ---: | ---: |\n"));
+    assert!(text.contains("### vendor-013 (`vendors/vendor-013.json`): ineligible"));
+    assert!(!text.contains("### vendor-042"));
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn junit_report_has_a_case_per_descriptor_and_requirement() {
+    let text = render_junit(&report());
+    assert_eq!(render_junit(&report()), text);
+    assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"));
+    // 2 + 1 + 3 requirements of the evaluated descriptors, 1 case for the invalid one.
+    assert_eq!(text.matches("<testcase ").count(), 8);
+    assert!(!text.contains("time"));
+    insta::assert_snapshot!(text);
+}

@@ -129,7 +129,7 @@ fn failure_message(test: &TestOutcome) -> String {
 
 /// Text for an attribute value: markup characters escaped, line breaks kept as
 /// references, characters XML 1.0 forbids dropped.
-fn attribute(text: &str) -> String {
+pub(crate) fn attribute(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for character in text.chars() {
         match character {
@@ -148,7 +148,7 @@ fn attribute(text: &str) -> String {
 }
 
 /// Text for element content.
-fn text_content(text: &str) -> String {
+pub(crate) fn text_content(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for character in text.chars() {
         match character {

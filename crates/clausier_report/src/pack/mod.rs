@@ -10,4 +10,5 @@ mod test_human;
 pub use cahier::{CahierInput, Lang, render_html, render_markdown};
 pub use json_schema::{SchemaInput, json_schema, render_json_schema};
 pub use junit::render_test_junit;
+pub(crate) use junit::{attribute as xml_attribute, text_content as xml_text};
 pub use test_human::{render_coverage, render_test_human};

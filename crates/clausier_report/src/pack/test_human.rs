@@ -68,13 +68,12 @@ pub(crate) fn as_check_report(report: &TestReport) -> Report {
 }
 
 fn write_test(out: &mut String, check_report: &Report, test: &TestOutcome, painter: Painter) {
+    let name = match &test.date {
+        Some(date) => format!("{} (at {date})", test.name),
+        None => test.name.clone(),
+    };
     if test.passed {
-        let _ = writeln!(
-            out,
-            "{}      {}",
-            painter.paint(Style::Green, "ok"),
-            test.name
-        );
+        let _ = writeln!(out, "{}      {name}", painter.paint(Style::Green, "ok"));
         // Undeclared fields in a passing test: the test may not check what it says.
         if let Some(result) = &test.result {
             for error in &result.errors {
@@ -83,12 +82,7 @@ fn write_test(out: &mut String, check_report: &Report, test: &TestOutcome, paint
         }
         return;
     }
-    let _ = writeln!(
-        out,
-        "{}  {}",
-        painter.paint(Style::BoldRed, "FAILED"),
-        test.name
-    );
+    let _ = writeln!(out, "{}  {name}", painter.paint(Style::BoldRed, "FAILED"));
     write_failure(out, check_report, test, painter);
 }
 

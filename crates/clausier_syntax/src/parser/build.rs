@@ -13,7 +13,8 @@ use super::{Session, doc_line_text};
 use crate::ast::{
     ClauseField, ClauseFieldKind, ClauseId, CompareOp, CriterionDecl, DescriptorDecl, Docs,
     EnumDecl, Expect, ExpectKind, FieldDecl, Given, Ident, Item, ItemKind, Level, Literal,
-    LiteralKind, ParamDecl, RequirementDecl, SetDecl, StringLit, TestDecl, TypeDecl, TypeExpr,
+    LiteralKind, ParamDecl, RequirementDecl, SetDecl, StringLit, TestDate, TestDecl, TypeDecl,
+    TypeExpr,
     TypeExprKind, UseDecl, UseItem, Variant, Weight,
 };
 
@@ -589,11 +590,12 @@ impl<'s, 't> ItemBuilder<'s, 't> {
         let span = self.span(&pair);
         let mut name = None;
         let mut given: Option<Given> = None;
+        let mut date: Option<TestDate> = None;
         let mut expects = Vec::new();
         for inner in pair.into_inner() {
             match inner.as_rule() {
                 Rule::test_name => name = Some(self.string_lit(&inner)),
-                Rule::test_body => self.test_body(inner, &mut given, &mut expects),
+                Rule::test_body => self.test_body(inner, &mut date, &mut given, &mut expects),
                 _ => {}
             }
         }
@@ -602,18 +604,53 @@ impl<'s, 't> ItemBuilder<'s, 't> {
                 value: String::new(),
                 span: Span::empty_at(span.start),
             }),
+            date,
             given,
             expects,
         }
     }
 
-    fn test_body(&mut self, pair: P, given: &mut Option<Given>, expects: &mut Vec<Expect>) {
+    fn test_body(
+        &mut self,
+        pair: P,
+        date: &mut Option<TestDate>,
+        given: &mut Option<Given>,
+        expects: &mut Vec<Expect>,
+    ) {
         let mut open = None;
         let mut previous = None;
         let mut first_given: Option<Span> = None;
         for inner in pair.into_inner() {
             match inner.as_rule() {
                 Rule::open_brace => open = Some(self.span(&inner)),
+                Rule::date_field => {
+                    let span = self.span(&inner);
+                    previous = Some(span.start);
+                    let value = inner
+                        .into_inner()
+                        .find(|part| part.as_rule() == Rule::date_lit)
+                        .and_then(|lit| self.literal(&lit));
+                    let Some(Literal {
+                        kind: LiteralKind::Date(value),
+                        ..
+                    }) = value
+                    else {
+                        continue;
+                    };
+                    match date {
+                        None => *date = Some(TestDate { value, span }),
+                        Some(first) => {
+                            let diagnostic = Diagnostic::error(
+                                Code::REPEATED_CLAUSE_FIELD,
+                                "`date` appears twice in this test",
+                            )
+                            .with_primary(self.session.file, span, "second `date`")
+                            .with_secondary(self.session.file, first.span, "first `date`")
+                            .with_help("a test runs at one date: write another test for the other one");
+                            self.report(diagnostic);
+                        }
+                    }
+                }
                 Rule::given_field => {
                     let span = self.span(&inner);
                     previous = Some(span.start);

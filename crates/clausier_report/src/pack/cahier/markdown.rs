@@ -258,7 +258,7 @@ fn rich(text: &Rich) -> String {
 }
 
 /// Inline code, with enough backticks around it to hold backticks inside.
-fn code(text: &str) -> String {
+pub(crate) fn code(text: &str) -> String {
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     if text.starts_with('`') || text.ends_with('`') {
@@ -269,7 +269,7 @@ fn code(text: &str) -> String {
 }
 
 /// Text with the characters Markdown gives a meaning escaped, on one line.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for character in text.chars() {
         match character {

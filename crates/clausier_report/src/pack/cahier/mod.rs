@@ -19,6 +19,7 @@ use rust_decimal::Decimal;
 
 pub use html::render_html;
 pub use markdown::render_markdown;
+pub(crate) use markdown::{code as md_code, escape as md_escape};
 
 /// The language of the labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -1,0 +1,447 @@
+//! Completion. The text before the cursor is read directly, not the tree: while a name
+//! is being typed, the line around it rarely parses.
+//!
+//! - after `a.b.`: the fields of that record, from the schema (`a` may be a descriptor
+//!   field, a parameter, or a variable bound by `all`, `any` or `count`); after `Enum.`:
+//!   its variants;
+//! - where an enum is expected (after `==`, `!=`, `<`… or in the list after `in`, with
+//!   an enum on the left): its variants in order, then the parameters of that type;
+//! - at the start of a clause's line: the clause keywords; after `level`: `must` and
+//!   `should`; after a `:` in a schema item: the types;
+//! - in an expression: bound variables, parameters, descriptor fields, enums and the
+//!   expression keywords; between items: the item keywords.
+
+use clausier_check::hir::Symbol;
+use clausier_check::types::{RecordId, Schema, Ty};
+
+use crate::{Analysis, FileId, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CompletionKind {
+    Field,
+    Variant,
+    Enum,
+    Type,
+    Param,
+    Local,
+    Keyword,
+}
+
+/// One proposal: what to insert for the text in `source_range` (the part of a name
+/// already typed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompletionItem {
+    pub label: String,
+    pub kind: CompletionKind,
+    /// A type, a value, or what a keyword starts.
+    pub detail: Option<String>,
+    pub source_range: Span,
+}
+
+const ITEM_KEYWORDS: &[(&str, &str)] = &[
+    ("requirement", "a requirement: `requirement ID \"title\" { … }`"),
+    ("criterion", "a criterion: `criterion ID \"title\" weight N { … }`"),
+    ("param", "a parameter: `param name: type = value`"),
+    ("descriptor", "fields of the descriptor"),
+    ("enum", "an enumeration"),
+    ("type", "a named type"),
+    ("test", "a test: `test \"name\" { given …; expect … }`"),
+    ("use", "clauses of a dependency"),
+    ("set", "a parameter of a dependency"),
+];
+
+const CLAUSE_KEYWORDS: &[(&str, &str)] = &[
+    ("level", "`must` or `should`"),
+    ("when", "the condition under which the clause applies"),
+    ("text", "the legal text"),
+    ("ref", "a legal reference"),
+    ("evidence", "the evidence asked for"),
+    ("require", "the condition to meet"),
+    ("score", "the score, from 0 to 100"),
+];
+
+const EXPR_KEYWORDS: &[&str] = &[
+    "all", "any", "count", "has", "if", "then", "else", "not", "and", "or", "implies", "in",
+    "today", "lowest", "highest", "true", "false",
+];
+
+const TEST_KEYWORDS: &[&str] = &["given", "expect"];
+
+const BUILTIN_TYPES: &[&str] = &[
+    "bool", "int", "number", "percent", "money", "date", "duration", "string", "list", "set",
+];
+
+const MAX_DEPTH: usize = 16;
+
+impl Analysis {
+    /// What may be typed at the cursor, best fits first.
+    pub fn completions(&self, file: FileId, offset: u32) -> Vec<CompletionItem> {
+        let Some(text) = self.file_text(file) else {
+            return Vec::new();
+        };
+        let Some(before) = text.get(..offset as usize) else {
+            return Vec::new();
+        };
+        if in_comment_or_string(before) {
+            return Vec::new();
+        }
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_ident_char(*c))
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let (head, prefix) = before.split_at(start);
+        let source_range = Span::from_range(start..before.len());
+        let ctx = Ctx {
+            analysis: self,
+            file,
+            offset,
+            head,
+        };
+        let mut items = ctx.proposals();
+        let lower = prefix.to_lowercase();
+        items.retain(|(label, _, _)| label.to_lowercase().starts_with(&lower));
+        let mut seen = std::collections::HashSet::new();
+        items
+            .into_iter()
+            .filter(|(label, kind, _)| seen.insert((label.clone(), *kind)))
+            .map(|(label, kind, detail)| CompletionItem {
+                label,
+                kind,
+                detail,
+                source_range,
+            })
+            .collect()
+    }
+}
+
+type Proposal = (String, CompletionKind, Option<String>);
+
+struct Ctx<'a> {
+    analysis: &'a Analysis,
+    file: FileId,
+    offset: u32,
+    /// The text before the name being typed.
+    head: &'a str,
+}
+
+impl Ctx<'_> {
+    fn schema(&self) -> &Schema {
+        &self.analysis.checked.pack.schema
+    }
+
+    fn proposals(&self) -> Vec<Proposal> {
+        if let Some(path) = self.head.strip_suffix('.') {
+            return self.after_dot(trailing_path(path));
+        }
+        let trimmed = self.head.trim_end();
+        if let Some(Ty::Enum(id)) = self.expected_type(trimmed) {
+            let mut out = self.variants(id);
+            out.extend(self.params_of(&Ty::Enum(id)));
+            return out;
+        }
+        let depth = brace_depth(self.head);
+        if depth == 0 {
+            return ITEM_KEYWORDS
+                .iter()
+                .map(|(k, d)| keyword(k, Some(d)))
+                .collect();
+        }
+        let item = enclosing_item(self.head);
+        let line = self.head.rsplit('\n').next().unwrap_or("");
+        let at_line_start = line.trim().is_empty();
+        match item {
+            "requirement" | "criterion" => {
+                if at_line_start && depth == 1 {
+                    return CLAUSE_KEYWORDS
+                        .iter()
+                        .map(|(k, d)| keyword(k, Some(d)))
+                        .collect();
+                }
+                if line.trim() == "level" {
+                    return vec![keyword("must", None), keyword("should", None)];
+                }
+                self.expression()
+            }
+            "descriptor" | "type" | "param" if is_type_position(trimmed) => self.types(),
+            "test" if at_line_start && depth == 1 => {
+                TEST_KEYWORDS.iter().map(|k| keyword(k, None)).collect()
+            }
+            "param" => self.expression(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn after_dot(&self, path: &str) -> Vec<Proposal> {
+        let segments: Vec<&str> = path.split('.').collect();
+        if let [name] = segments.as_slice()
+            && let Some((id, _)) = self.schema().enum_by_name(name)
+        {
+            return self.variants(id);
+        }
+        match self.path_type(&segments, 0) {
+            Some(Ty::Record(record)) => self.fields(record),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The type of a dotted path: a descriptor field, a parameter or a bound variable,
+    /// then fields of records.
+    fn path_type(&self, segments: &[&str], depth: usize) -> Option<Ty> {
+        let (first, rest) = segments.split_first()?;
+        let schema = self.schema();
+        let mut ty = if let Some(ty) = self.local_type(first, depth) {
+            ty
+        } else if let Some((_, def)) = schema.descriptor_record().and_then(|r| r.field(first)) {
+            def.ty.clone()
+        } else {
+            let params = &self.analysis.checked.pack.params;
+            params.iter().find(|p| p.name == *first)?.ty.clone()
+        };
+        for segment in rest {
+            let Ty::Record(record) = ty else {
+                return None;
+            };
+            ty = schema.record(record)?.field(segment)?.1.ty.clone();
+        }
+        Some(ty)
+    }
+
+    /// The element type of the collection a variable is bound to, read from the text:
+    /// `all NAME in PATH:`, `any NAME in PATH:`, `count(NAME in PATH:`.
+    fn local_type(&self, name: &str, depth: usize) -> Option<Ty> {
+        if depth >= MAX_DEPTH {
+            return None;
+        }
+        let at = ["all ", "any ", "count("]
+            .iter()
+            .filter_map(|kw| {
+                let pattern = format!("{kw}{name} in ");
+                self.head.rfind(&pattern).map(|i| i + pattern.len())
+            })
+            .max()?;
+        let rest = self.head.get(at..)?;
+        let collection = rest.split(':').next()?.trim();
+        let segments: Vec<&str> = collection.split('.').collect();
+        if segments.iter().any(|s| s.is_empty() || !s.chars().all(is_ident_char)) {
+            return None;
+        }
+        self.path_type(&segments, depth + 1)?.element().cloned()
+    }
+
+    /// The type expected after a comparison or inside the list after `in`.
+    fn expected_type(&self, trimmed: &str) -> Option<Ty> {
+        let lhs = ["==", "!=", "<=", ">=", "<", ">"]
+            .iter()
+            .find_map(|op| trimmed.strip_suffix(op))
+            .or_else(|| {
+                let open = trimmed.rfind('[')?;
+                let inside = trimmed.get(open + 1..)?;
+                if inside.contains(']') {
+                    return None;
+                }
+                trimmed.get(..open)?.trim_end().strip_suffix("in")
+            })?;
+        let path = trailing_path(lhs.trim_end());
+        if path.is_empty() {
+            return None;
+        }
+        let segments: Vec<&str> = path.split('.').collect();
+        let ty = self.path_type(&segments, 0)?;
+        match ty {
+            Ty::List(inner) | Ty::Set(inner) => Some(*inner),
+            ty => Some(ty),
+        }
+    }
+
+    fn variants(&self, id: clausier_check::types::EnumId) -> Vec<Proposal> {
+        let Some(def) = self.schema().enum_def(id) else {
+            return Vec::new();
+        };
+        def.variants
+            .iter()
+            .map(|v| {
+                let detail = Some(def.name.clone());
+                (v.name.clone(), CompletionKind::Variant, detail)
+            })
+            .collect()
+    }
+
+    fn fields(&self, record: RecordId) -> Vec<Proposal> {
+        let schema = self.schema();
+        let Some(def) = schema.record(record) else {
+            return Vec::new();
+        };
+        def.fields
+            .iter()
+            .map(|(name, field)| {
+                let detail = Some(field.ty.display(schema).to_string());
+                (name.clone(), CompletionKind::Field, detail)
+            })
+            .collect()
+    }
+
+    fn params_of(&self, ty: &Ty) -> Vec<Proposal> {
+        let schema = self.schema();
+        self.analysis
+            .checked
+            .pack
+            .params
+            .iter()
+            .filter(|p| &p.ty == ty)
+            .map(|p| {
+                let detail = format!("{} = {}", p.ty.display(schema), p.value.display(schema));
+                (p.name.clone(), CompletionKind::Param, Some(detail))
+            })
+            .collect()
+    }
+
+    fn expression(&self) -> Vec<Proposal> {
+        let schema = self.schema();
+        let mut out = self.locals();
+        let params = &self.analysis.checked.pack.params;
+        out.extend(params.iter().map(|p| {
+            let detail = format!("{} = {}", p.ty.display(schema), p.value.display(schema));
+            (p.name.clone(), CompletionKind::Param, Some(detail))
+        }));
+        out.extend(self.fields(schema.descriptor));
+        out.extend(schema.enums.iter().map(|e| {
+            let names: Vec<&str> = e.variants.iter().map(|v| v.name.as_str()).collect();
+            let detail = format!("{{ {} }}", names.join(", "));
+            (e.name.clone(), CompletionKind::Enum, Some(detail))
+        }));
+        out.extend(EXPR_KEYWORDS.iter().map(|k| keyword(k, None)));
+        out
+    }
+
+    /// Variables bound before the cursor in the item it is in.
+    fn locals(&self) -> Vec<Proposal> {
+        let Some(data) = self.analysis.file(self.file) else {
+            return Vec::new();
+        };
+        let Some(item) = data
+            .parse
+            .ast
+            .items
+            .iter()
+            .find(|item| item.span.touches(self.offset))
+        else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for symbol in &self.analysis.checked.pack.symbols {
+            if let Symbol::Local { name, .. } = &symbol.symbol
+                && symbol.is_definition
+                && symbol.file == self.file
+                && item.span.contains(symbol.span.start)
+                && symbol.span.end <= self.offset
+            {
+                out.push((name.clone(), CompletionKind::Local, None));
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    fn types(&self) -> Vec<Proposal> {
+        let schema = self.schema();
+        let mut out: Vec<Proposal> = schema
+            .enums
+            .iter()
+            .map(|e| (e.name.clone(), CompletionKind::Enum, None))
+            .collect();
+        out.extend(
+            schema
+                .aliases
+                .keys()
+                .map(|name| (name.clone(), CompletionKind::Type, None)),
+        );
+        out.extend(
+            BUILTIN_TYPES
+                .iter()
+                .map(|t| ((*t).to_owned(), CompletionKind::Type, None)),
+        );
+        out
+    }
+}
+
+fn keyword(name: &str, detail: Option<&str>) -> Proposal {
+    (
+        name.to_owned(),
+        CompletionKind::Keyword,
+        detail.map(str::to_owned),
+    )
+}
+
+fn is_ident_char(c: char) -> bool {
+    c == '_' || unicode_ident::is_xid_continue(c)
+}
+
+/// The dotted path at the end of `text`: `hosting.region` in `require hosting.region`.
+fn trailing_path(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_ident_char(*c) || *c == '.')
+        .last()
+        .map_or(text.len(), |(i, _)| i);
+    text.get(start..).unwrap_or("")
+}
+
+/// Whether a type is expected: after `:` or `<`.
+fn is_type_position(trimmed: &str) -> bool {
+    trimmed.ends_with(':') || trimmed.ends_with('<') || trimmed.ends_with('=')
+}
+
+/// Whether the cursor is in a `//` comment or a string of its line.
+fn in_comment_or_string(before: &str) -> bool {
+    let line = before.rsplit('\n').next().unwrap_or("");
+    let mut in_string = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if in_string => {
+                chars.next();
+            }
+            '"' => in_string = !in_string,
+            '/' if !in_string && chars.peek() == Some(&'/') => return true,
+            _ => {}
+        }
+    }
+    in_string
+}
+
+/// How many `{` are open at the end of `text`, outside strings and comments.
+fn brace_depth(text: &str) -> usize {
+    let mut depth = 0usize;
+    for line in text.split('\n') {
+        let mut in_string = false;
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' if in_string => {
+                    chars.next();
+                }
+                '"' => in_string = !in_string,
+                '/' if !in_string && chars.peek() == Some(&'/') => break,
+                '{' if !in_string => depth += 1,
+                '}' if !in_string => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    depth
+}
+
+/// The keyword of the last line before the cursor that starts an item (in column 0).
+fn enclosing_item(head: &str) -> &str {
+    head.split('\n')
+        .rev()
+        .find_map(|line| {
+            let word = line.split(|c: char| !is_ident_char(c)).next()?;
+            let known = ITEM_KEYWORDS.iter().any(|(k, _)| *k == word);
+            (known && line.starts_with(word)).then_some(word)
+        })
+        .unwrap_or("")
+}

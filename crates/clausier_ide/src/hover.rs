@@ -1,0 +1,183 @@
+//! Hover: what a name under the cursor stands for, as Markdown.
+
+use std::fmt::Write as _;
+
+use clausier_check::hir::{ClauseMeta, Symbol};
+use clausier_check::types::{RecordId, Schema, Ty};
+
+use crate::{Analysis, FileId, Span};
+
+/// The Markdown shown on hover, and the span of the name it describes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HoverResult {
+    pub markdown: String,
+    pub range: Span,
+}
+
+impl Analysis {
+    /// Hover over a field (its type and doc), a parameter (its effective value and doc),
+    /// an enum (its variants in order), a variant, a type or a clause (its title, level,
+    /// legal text and references).
+    pub fn hover(&self, file: FileId, offset: u32) -> Option<HoverResult> {
+        let occurrence = self.symbol_at(file, offset)?;
+        let markdown = self.describe(&occurrence.symbol)?;
+        Some(HoverResult {
+            markdown,
+            range: occurrence.span,
+        })
+    }
+
+    fn describe(&self, symbol: &Symbol) -> Option<String> {
+        let pack = &self.checked.pack;
+        let schema = &pack.schema;
+        match symbol {
+            Symbol::Field { record, field } => {
+                let def = schema.record(*record)?;
+                let (name, field) = def.field_at(*field)?;
+                let owner = record_path(schema, *record, 0);
+                let mut out = code(&format!("{name}: {}", ty_text(schema, &field.ty)));
+                let _ = write!(out, "\n\nfield of `{owner}`");
+                push_docs(&mut out, &field.docs);
+                Some(out)
+            }
+            Symbol::Param(id) => {
+                let param = pack.params.get(id.0 as usize)?;
+                let mut out = code(&format!(
+                    "param {}: {} = {}",
+                    param.name,
+                    param.ty.display(schema),
+                    param.value.display(schema)
+                ));
+                if param.value != param.default {
+                    let _ = write!(
+                        out,
+                        "\n\ndeclared as `{}`",
+                        param.default.display(schema)
+                    );
+                    if let Some(site) = &param.set_in {
+                        let _ = write!(out, ", set by `{}` at {}", site.pack, site.location);
+                    }
+                }
+                push_docs(&mut out, &param.docs);
+                Some(out)
+            }
+            Symbol::Enum(id) => {
+                let def = schema.enum_def(*id)?;
+                let mut body = format!("enum {} {{\n", def.name);
+                for variant in &def.variants {
+                    let _ = writeln!(body, "  {},", variant.name);
+                }
+                body.push('}');
+                let mut out = code(&body);
+                push_docs(&mut out, &def.docs);
+                Some(out)
+            }
+            Symbol::Variant { enum_id, index } => {
+                let def = schema.enum_def(*enum_id)?;
+                let variant = def.variants.get(*index as usize)?;
+                let mut out = code(&format!("{}.{}", def.name, variant.name));
+                let _ = write!(
+                    out,
+                    "\n\nvariant {} of {} of `{}`",
+                    index.saturating_add(1),
+                    def.variants.len(),
+                    def.name
+                );
+                push_docs(&mut out, &variant.docs);
+                Some(out)
+            }
+            Symbol::TypeAlias(name) => {
+                let (ty, _) = schema.aliases.get(name)?;
+                Some(code(&format!("type {name} = {}", ty_text(schema, ty))))
+            }
+            Symbol::Clause(id) => self.describe_clause(id),
+            Symbol::Local { clause, name, .. } => Some(code(&format!(
+                "{name}\n// a variable bound in {clause}"
+            ))),
+        }
+    }
+
+    fn describe_clause(&self, id: &str) -> Option<String> {
+        let pack = &self.checked.pack;
+        if let Some(req) = pack.requirements.iter().find(|r| r.meta.id == id) {
+            let head = format!("requirement {}\nlevel {}", req.meta.id, req.level.as_str());
+            return Some(clause_markdown(&head, &req.meta));
+        }
+        let crit = pack.criteria.iter().find(|c| c.meta.id == id)?;
+        let head = format!("criterion {}\nweight {}", crit.meta.id, crit.weight);
+        Some(clause_markdown(&head, &crit.meta))
+    }
+}
+
+fn clause_markdown(head: &str, meta: &ClauseMeta) -> String {
+    let mut out = code(head);
+    if !meta.title.is_empty() {
+        let _ = write!(out, "\n\n**{}**", meta.title);
+    }
+    if let Some(text) = &meta.text {
+        let _ = write!(out, "\n\n> {text}");
+    }
+    if !meta.refs.is_empty() {
+        out.push_str("\n\nReferences:");
+        for reference in &meta.refs {
+            let _ = write!(out, "\n- {reference}");
+        }
+    }
+    if !meta.evidence.is_empty() {
+        out.push_str("\n\nEvidence:");
+        for evidence in &meta.evidence {
+            let _ = write!(out, "\n- {evidence}");
+        }
+    }
+    push_docs(&mut out, &meta.docs);
+    out
+}
+
+/// A type as written: a record without a name shows its fields.
+fn ty_text(schema: &Schema, ty: &Ty) -> String {
+    if let Ty::Record(id) = ty
+        && let Some(record) = schema.record(*id)
+        && record.name.is_none()
+    {
+        let fields: Vec<String> = record
+            .fields
+            .iter()
+            .map(|(name, def)| format!("{name}: {}", def.ty.display(schema)))
+            .collect();
+        return format!("{{ {} }}", fields.join(", "));
+    }
+    ty.display(schema).to_string()
+}
+
+/// How a record is named: `descriptor`, `Subprocessor`, or the path to an inline record
+/// (`descriptor.hosting`).
+fn record_path(schema: &Schema, record: RecordId, depth: usize) -> String {
+    if let Some(name) = schema.record(record).and_then(|r| r.name.as_deref()) {
+        return name.to_owned();
+    }
+    if depth < 16 {
+        for (index, owner) in schema.records.iter().enumerate() {
+            for (name, field) in &owner.fields {
+                let mut ty = &field.ty;
+                while let Some(inner) = ty.element() {
+                    ty = inner;
+                }
+                if *ty == Ty::Record(record) {
+                    let owner_id = RecordId(u32::try_from(index).unwrap_or(u32::MAX));
+                    return format!("{}.{name}", record_path(schema, owner_id, depth + 1));
+                }
+            }
+        }
+    }
+    "a record".to_owned()
+}
+
+fn code(text: &str) -> String {
+    format!("```clausier\n{text}\n```")
+}
+
+fn push_docs(out: &mut String, docs: &str) {
+    if !docs.is_empty() {
+        let _ = write!(out, "\n\n---\n\n{docs}");
+    }
+}

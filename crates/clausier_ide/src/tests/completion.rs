@@ -1,0 +1,97 @@
+use std::fmt::Write as _;
+
+use insta::assert_snapshot;
+
+use super::{Fixture, PACK};
+
+fn check(input: &str) -> String {
+    let fixture = Fixture::parse(input);
+    let (file, offset) = fixture.cursor();
+    let mut out = String::new();
+    for item in fixture.analysis.completions(file, offset) {
+        let detail = item.detail.map(|d| format!(" {d}")).unwrap_or_default();
+        let _ = writeln!(out, "{:?} {}{detail}", item.kind, item.label);
+    }
+    out
+}
+
+/// The pack with one more requirement whose body is `body`.
+fn in_clause(body: &str) -> String {
+    format!("{PACK}\nrequirement NEW-01 \"new\" {{\n  level must\n  {body}\n}}\n")
+}
+
+#[test]
+fn fields_after_a_dot() {
+    assert_snapshot!(check(&in_clause("require hosting.$0")), @r#"
+Field region Region
+Field certified bool
+"#);
+}
+
+#[test]
+fn fields_after_a_dot_filtered_by_what_is_typed() {
+    assert_snapshot!(check(&in_clause("require hosting.ce$0")), @r#"Field certified bool"#);
+}
+
+#[test]
+fn fields_of_a_bound_variable() {
+    assert_snapshot!(check(&in_clause("require any s in subprocessors: s.$0")), @r#"
+Field name string
+Field region Region
+"#);
+}
+
+#[test]
+fn variants_after_an_enum_name() {
+    assert_snapshot!(check(&in_clause("require hosting.region == Region.$0")), @r#"
+Variant EU Region
+Variant EEA Region
+Variant OTHER Region
+"#);
+}
+
+#[test]
+fn variants_where_an_enum_is_expected() {
+    assert_snapshot!(check(&in_clause("require hosting.region == $0")), @r#"
+Variant EU Region
+Variant EEA Region
+Variant OTHER Region
+"#);
+    assert_snapshot!(check(&in_clause("require hosting.region in [EU, $0")), @"");
+}
+
+#[test]
+fn expression_proposals() {
+    assert_snapshot!(check(&in_clause("require price < m$0")), @r#"Param max_price money = 6.00 €"#);
+    assert_snapshot!(check(&in_clause("require any s in subprocessors: $0")), @"");
+}
+
+#[test]
+fn clause_keywords_at_the_start_of_a_line() {
+    assert_snapshot!(check(&in_clause("$0")), @r#"
+Keyword level `must` or `should`
+Keyword when the condition under which the clause applies
+Keyword text the legal text
+Keyword ref a legal reference
+Keyword evidence the evidence asked for
+Keyword require the condition to meet
+Keyword score the score, from 0 to 100
+"#);
+    assert_snapshot!(check(&in_clause("level $0")), @"");
+}
+
+#[test]
+fn item_keywords_between_items() {
+    assert_snapshot!(check(&format!("{PACK}\nre$0")), @r#"Keyword requirement a requirement: `requirement ID "title" { … }`"#);
+}
+
+#[test]
+fn types_in_the_schema() {
+    assert_snapshot!(check("enum Tier { I, II }\ndescriptor {\n  tier: T$0\n}\n"), @r#"Enum Tier"#);
+}
+
+#[test]
+fn nothing_in_comments_and_strings() {
+    assert_snapshot!(check(&in_clause("// require hosting.$0")), @"");
+    assert_snapshot!(check(&in_clause("text \"hosting.$0")), @"");
+}

@@ -1,0 +1,154 @@
+use insta::assert_snapshot;
+
+use super::{Fixture, PACK, mark};
+
+fn check(input: &str) -> String {
+    let fixture = Fixture::parse(input);
+    let (file, offset) = fixture.cursor();
+    match fixture.analysis.hover(file, offset) {
+        Some(hover) => format!("{}\n{}", fixture.loc(file, hover.range), hover.markdown),
+        None => "no hover".to_owned(),
+    }
+}
+
+#[test]
+fn field_shows_its_type_and_doc() {
+    assert_snapshot!(check(&mark(PACK, "hosting.re$0gion in")), @r#"
+rules.clause:6:19-6:25 `region`
+```clausier
+region: Region
+```
+
+field of `descriptor.hosting`
+
+---
+
+The hosting region.
+"#);
+}
+
+#[test]
+fn record_field_shows_its_record() {
+    assert_snapshot!(check(&mark(PACK, "hosting$0.region in")), @r#"
+rules.clause:6:11-6:18 `hosting`
+```clausier
+hosting: { region: Region, certified: bool }
+```
+
+field of `descriptor`
+
+---
+
+Where the service is hosted.
+"#);
+}
+
+#[test]
+fn param_shows_its_value_and_doc() {
+    assert_snapshot!(check(&mark(PACK, "price <= max_$0price")), @r#"
+rules.clause:15:21-15:30 `max_price`
+```clausier
+param max_price: money = 6.00 €
+```
+
+---
+
+The highest acceptable price.
+"#);
+}
+
+#[test]
+fn enum_shows_its_variants_in_order() {
+    assert_snapshot!(check(&mark(PACK, "== Reg$0ion.EU")), @r#"
+rules.clause:11:47-11:53 `Region`
+```clausier
+enum Region {
+  EU,
+  EEA,
+  OTHER,
+}
+```
+
+---
+
+Where data may be stored.
+"#);
+}
+
+#[test]
+fn variant_shows_its_enum() {
+    assert_snapshot!(check(&mark(PACK, "[EU, EE$0A]")), @r#"
+rules.clause:6:34-6:37 `EEA`
+```clausier
+Region.EEA
+```
+
+variant 2 of 3 of `Region`
+"#);
+}
+
+#[test]
+fn clause_shows_title_level_text_and_references() {
+    assert_snapshot!(check(&mark(PACK, "expect pass HEB$0-01")), @r#"
+rules.clause:20:15-20:21 `HEB-01`
+```clausier
+requirement HEB-01
+level must
+```
+
+**Hosting in the EU**
+
+> The holder hosts all data in the EU.
+
+References:
+- GDPR art. 44
+
+---
+
+Data stays in Europe.
+"#);
+}
+
+#[test]
+fn criterion_shows_its_weight() {
+    assert_snapshot!(check(&mark(PACK, "criterion PRI$0CE")), @r#"
+rules.clause:14:11-14:16 `PRICE`
+```clausier
+criterion PRICE
+weight 40
+```
+
+**Price**
+"#);
+}
+
+#[test]
+fn type_alias_shows_its_fields() {
+    assert_snapshot!(check(&mark(PACK, "list<Subproc$0essor>")), @r#"
+schema.clause:18:23-18:35 `Subprocessor`
+```clausier
+type Subprocessor = Subprocessor
+```
+"#);
+}
+
+#[test]
+fn cursor_at_the_end_of_a_name_still_hovers() {
+    assert_snapshot!(check(&mark(PACK, "price$0 <= max_price")), @r#"
+rules.clause:15:12-15:17 `price`
+```clausier
+price: money
+```
+
+field of `descriptor`
+
+---
+
+Price per student per year.
+"#);
+}
+
+#[test]
+fn nothing_on_a_keyword() {
+    assert_snapshot!(check(&mark(PACK, "le$0vel must")), @"no hover");
+}

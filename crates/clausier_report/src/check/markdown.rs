@@ -1,0 +1,188 @@
+//! The check report as Markdown, for merge requests, wikis and tickets: a table of the
+//! descriptors, then the reasons of each one that is not eligible.
+
+use std::fmt::Write;
+
+use clausier_diagnostics::Severity;
+use clausier_eval::report::{
+    ClauseResult, DataErrorEntry, DescriptorReport, DescriptorStatus, Explanation, Report,
+    RequirementResult, RequirementStatus,
+};
+
+use super::human::{clause_name, two_decimals};
+use crate::diagnostics::plural;
+use crate::pack::cahier::{md_code as code, md_escape as escape};
+
+/// Renders a report as CommonMark with GitHub tables: the pack, date and totals, a table
+/// of every descriptor (status, score, rank), and a "Failures" section with, for each
+/// descriptor that is not eligible or has data errors, its failed and missing
+/// requirements with their explanations and its data errors.
+pub fn render_markdown(report: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Check report: {} {}\n",
+        escape(&report.pack.name),
+        escape(&report.pack.version)
+    );
+    let _ = writeln!(
+        out,
+        "- Pack: {} {} ({})",
+        code(&report.pack.name),
+        escape(&report.pack.version),
+        code(&report.pack.hash)
+    );
+    let _ = writeln!(out, "- Date: {}", escape(&report.date));
+    let summary = &report.summary;
+    let _ = writeln!(
+        out,
+        "- {}: {} eligible, {} ineligible, {} incomplete, {} invalid",
+        plural(summary.total, "descriptor", "descriptors"),
+        summary.eligible,
+        summary.ineligible,
+        summary.incomplete,
+        summary.invalid
+    );
+    if !report.descriptors.is_empty() {
+        out.push_str("\n## Descriptors\n\n");
+        out.push_str("| ID | Source | Status | Score | Rank |\n");
+        out.push_str("| --- | --- | --- | ---: | ---: |\n");
+        for descriptor in &report.descriptors {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                escape(&descriptor.id),
+                cell_code(&descriptor.source),
+                descriptor.status.as_str(),
+                descriptor
+                    .score
+                    .map_or_else(|| "-".to_owned(), two_decimals),
+                descriptor
+                    .rank
+                    .map_or_else(|| "-".to_owned(), |rank| rank.to_string())
+            );
+        }
+    }
+    let failing: Vec<&DescriptorReport> = report
+        .descriptors
+        .iter()
+        .filter(|d| d.status != DescriptorStatus::Eligible || !d.errors.is_empty())
+        .collect();
+    out.push_str("\n## Failures\n");
+    if failing.is_empty() {
+        out.push_str("\nNone: every descriptor is eligible.\n");
+    }
+    for descriptor in failing {
+        let _ = writeln!(
+            out,
+            "\n### {} ({}): {}\n",
+            escape(&descriptor.id),
+            code(&descriptor.source),
+            descriptor.status.as_str()
+        );
+        let mut any = false;
+        for result in &descriptor.results {
+            if let ClauseResult::Requirement(requirement) = result
+                && matches!(
+                    requirement.status,
+                    RequirementStatus::Fail | RequirementStatus::Missing
+                )
+            {
+                write_requirement(&mut out, report, descriptor, requirement);
+                any = true;
+            }
+        }
+        for error in &descriptor.errors {
+            write_error(&mut out, descriptor, error);
+            any = true;
+        }
+        if !any {
+            out.push_str("- no requirement failed\n");
+        }
+    }
+    out
+}
+
+fn write_requirement(
+    out: &mut String,
+    report: &Report,
+    descriptor: &DescriptorReport,
+    requirement: &RequirementResult,
+) {
+    let name = clause_name(report, &requirement.clause, &requirement.pack);
+    let head = format!(
+        "- **{}** ({}) {}",
+        escape(&name),
+        requirement.level,
+        requirement.status.as_str()
+    );
+    match requirement.status {
+        RequirementStatus::Fail => match requirement.explanation.as_slice() {
+            [] => {
+                let _ = writeln!(out, "{head}");
+            }
+            [only] => {
+                let _ = writeln!(out, "{head}: {}", explanation(only, &descriptor.source));
+            }
+            several => {
+                let _ = writeln!(out, "{head}:");
+                for item in several {
+                    let _ = writeln!(out, "  - {}", explanation(item, &descriptor.source));
+                }
+            }
+        },
+        _ if !requirement.missing.is_empty() => {
+            let paths: Vec<String> = requirement.missing.iter().map(|p| code(p)).collect();
+            let _ = writeln!(out, "{head}: {}", paths.join(", "));
+        }
+        _ => {
+            let _ = writeln!(out, "{head}");
+        }
+    }
+}
+
+/// `` `hosting.region == EU` — `hosting.region` is `OTHER` at `vendors/x.json:4:15` ``.
+fn explanation(item: &Explanation, source: &str) -> String {
+    let mut text = code(&item.expr);
+    match (&item.path, &item.value) {
+        (Some(path), Some(value)) => {
+            let _ = write!(text, " — {} is {}", code(path), code(value));
+        }
+        (Some(path), None) => {
+            let _ = write!(text, " — {} is absent", code(path));
+        }
+        (None, Some(value)) => {
+            let _ = write!(text, " — {}", code(value));
+        }
+        (None, None) => {}
+    }
+    if let Some(line) = item.line {
+        let at = format!("{source}:{line}:{}", item.column.unwrap_or(1));
+        let _ = write!(text, " at {}", code(&at));
+    }
+    text
+}
+
+fn write_error(out: &mut String, descriptor: &DescriptorReport, error: &DataErrorEntry) {
+    let mut line = format!("- **{}**", escape(&error.code));
+    if error.severity == Severity::Warning {
+        line.push_str(" (warning)");
+    }
+    if !error.path.is_empty() {
+        let _ = write!(line, " {}", code(&error.path));
+    }
+    let _ = write!(line, ": {}", escape(&error.message));
+    if let Some(at) = error.line {
+        let place = format!("{}:{at}:{}", descriptor.source, error.column.unwrap_or(1));
+        let _ = write!(line, " at {}", code(&place));
+    }
+    let _ = writeln!(out, "{line}");
+    if let Some(help) = &error.help {
+        let _ = writeln!(out, "  - help: {}", escape(help));
+    }
+}
+
+/// Code in a table cell, where `|` must be escaped even inside the span.
+fn cell_code(text: &str) -> String {
+    code(&text.replace('|', "\\|"))
+}
