@@ -65,6 +65,8 @@ does not compile, an input or output cannot be used, or the command line is wron
     after_help = "Examples:
   clausier check rules/edtech-fr examples/edtech-fr --date 2026-11-28
   clausier check rules/edtech-fr examples/edtech-fr --format json --output report.json
+  clausier check rules/edtech-fr examples/edtech-fr --format html --output report.html
+  clausier check rules/edtech-fr examples/edtech-fr --format sarif --output report.sarif
   clausier check rules/edtech-fr examples/edtech-fr/eveil-numerique.json --explain
   cat examples/edtech-fr/centrale-achats.ndjson | clausier check rules/edtech-fr -"
 )]
@@ -402,6 +404,16 @@ pub enum CheckFormat {
     /// each failed or missing requirement, an error case for an invalid descriptor; no
     /// times
     Junit,
+    /// SARIF 2.1.0 for code-scanning tools: a result per failed or missing requirement
+    /// (rule id: the clause's id, `pack::id` for a dependency's clause; rule name and
+    /// descriptions from the clause's title and text), located in the descriptor's file at
+    /// the line and column of its explanation; an invalid descriptor's data errors as tool
+    /// notifications
+    Sarif,
+    /// One self-contained HTML page (style and script inline, nothing fetched): the
+    /// descriptor × clause matrix coloured by status, with scores and ranks, each failure's
+    /// explanation behind a click, columns sortable by their heading, and a print layout
+    Html,
 }
 
 /// The formats of `clausier validate`.

@@ -187,7 +187,9 @@ fn check_json_is_the_full_report() {
 
 #[test]
 fn check_output_is_the_same_whatever_the_number_of_jobs() {
-    for format in ["json", "human", "ndjson", "csv", "markdown", "junit"] {
+    for format in [
+        "json", "human", "ndjson", "csv", "markdown", "junit", "sarif", "html",
+    ] {
         let one = check(&["--format", format, "--jobs", "1"]);
         let four = check(&["--format", format, "--jobs", "4"]);
         assert_eq!(exit_code(&one), exit_code(&four));
@@ -349,5 +351,86 @@ fn version() {
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
         format!("clausier {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn check_junit_is_read_back_as_a_case_per_descriptor_and_requirement() {
+    use quick_xml::events::Event;
+    use quick_xml::{Reader, XmlVersion};
+
+    let output = check(&["--format", "junit"]);
+    assert_eq!(exit_code(&output), 1);
+    let xml = String::from_utf8(output.stdout).unwrap();
+    let mut reader = Reader::from_str(&xml);
+    let mut suites = Vec::new();
+    let mut cases: Vec<(String, String)> = Vec::new();
+    let mut failures = Vec::new();
+    let mut errors = 0;
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Eof => break,
+            Event::Start(element) | Event::Empty(element) => {
+                let get = |name: &str| {
+                    element
+                        .attributes()
+                        .map(Result::unwrap)
+                        .find(|attribute| attribute.key.as_ref() == name)
+                        .map(|attribute| {
+                            attribute
+                                .normalized_value(XmlVersion::Explicit1_0)
+                                .unwrap()
+                                .into_owned()
+                        })
+                        .unwrap_or_default()
+                };
+                match element.name().as_ref() {
+                    "testsuite" => suites.push((get("name"), get("tests"), get("failures"))),
+                    "testcase" => cases.push((get("classname"), get("name"))),
+                    "failure" => failures.push((get("type"), get("message"))),
+                    "error" => errors += 1,
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(suites.len(), 1);
+    assert_eq!(suites[0].1, cases.len().to_string());
+    assert_eq!(suites[0].2, failures.len().to_string());
+    assert!(cases.contains(&("charlie".to_owned(), "HEB-01".to_owned())));
+    assert!(failures.iter().any(|(kind, message)| kind == "fail"
+        && message.starts_with("HEB-01 (must) fails: hosting.region == EU")));
+    assert!(errors > 0);
+}
+
+#[test]
+fn check_sarif_locates_each_failed_requirement_in_its_descriptor() {
+    let output = check(&["--format", "sarif"]);
+    assert_eq!(exit_code(&output), 1);
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let heb = rules.iter().find(|rule| rule["id"] == "HEB-01").unwrap();
+    assert_eq!(
+        heb["fullDescription"]["text"],
+        "Le titulaire héberge l'ensemble des données dans l'Union européenne."
+    );
+    let results = run["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    let charlie = results
+        .iter()
+        .find(|result| result["properties"]["descriptor"] == "charlie")
+        .unwrap();
+    assert_eq!(charlie["ruleId"], "HEB-01");
+    let location = &charlie["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"]["uri"],
+        "tests/cli/descriptors/charlie.toml"
+    );
+    assert_eq!(
+        location["region"],
+        serde_json::json!({ "startLine": 5, "startColumn": 10 })
     );
 }

@@ -526,7 +526,11 @@ fn changing_a_threshold_of_the_shipped_region_fails_exactly_its_test() {
 
     let before = test(dir.path());
     assert_eq!(exit_code(&before), 0, "{}", transcript(&before));
-    let offers_before = check_json(dir.path(), "rules/region-exemple", "examples/region-exemple");
+    let offers_before = check_json(
+        dir.path(),
+        "rules/region-exemple",
+        "examples/region-exemple",
+    );
 
     replace_in(
         &dir.path().join("rules/region-exemple/consultation.clause"),
@@ -546,7 +550,11 @@ fn changing_a_threshold_of_the_shipped_region_fails_exactly_its_test() {
         ["un prix de 5,80 € respecte le socle national mais dépasse le plafond de la région"]
     );
 
-    let offers_after = check_json(dir.path(), "rules/region-exemple", "examples/region-exemple");
+    let offers_after = check_json(
+        dir.path(),
+        "rules/region-exemple",
+        "examples/region-exemple",
+    );
     let statuses = |report: &Value| -> Vec<(String, String)> {
         report["descriptors"]
             .as_array()

@@ -250,3 +250,50 @@ fn optional_number<S: Serializer>(
         None => serializer.serialize_none(),
     }
 }
+
+/// A clause as the pack words it, for the formats that describe the rules they report
+/// on (SARIF). Not part of the JSON report: a renderer receives the list beside the
+/// report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClauseInfo {
+    pub id: String,
+    /// The pack that declares the clause, and its version.
+    pub pack: String,
+    pub version: String,
+    /// `requirement` or `criterion`.
+    pub kind: &'static str,
+    /// `must` or `should` for a requirement; `None` for a criterion.
+    pub level: Option<&'static str>,
+    pub title: String,
+    /// The clause's legal text, as written; `None` when it has none.
+    pub text: Option<String>,
+    /// Its doc comment.
+    pub docs: String,
+    /// Its references (articles of law, standards).
+    pub refs: Vec<String>,
+}
+
+/// The clauses of a checked pack (its dependencies' included), requirements then
+/// criteria, each in the pack's order.
+pub fn clause_infos(pack: &clausier_check::hir::CheckedPack) -> Vec<ClauseInfo> {
+    let info = |meta: &clausier_check::hir::ClauseMeta, kind, level| ClauseInfo {
+        id: meta.id.clone(),
+        pack: meta.pack.clone(),
+        version: meta.version.clone(),
+        kind,
+        level,
+        title: meta.title.clone(),
+        text: meta.text.clone(),
+        docs: meta.docs.clone(),
+        refs: meta.refs.clone(),
+    };
+    let requirements = pack
+        .requirements
+        .iter()
+        .map(|r| info(&r.meta, "requirement", Some(r.level.as_str())));
+    let criteria = pack
+        .criteria
+        .iter()
+        .map(|c| info(&c.meta, "criterion", None));
+    requirements.chain(criteria).collect()
+}

@@ -533,8 +533,7 @@ impl Printer<'_> {
         let open = self.find(decl.name.span.end as usize, end, '{');
         let close = end.saturating_sub(1);
         let has_comments = self.w.has_comment_in(open, close + 1);
-        if decl.date.is_none() && decl.given.is_none() && decl.expects.is_empty() && !has_comments
-        {
+        if decl.date.is_none() && decl.given.is_none() && decl.expects.is_empty() && !has_comments {
             self.w.token(open, close + 1, "{}");
             return;
         }

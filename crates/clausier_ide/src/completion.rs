@@ -11,7 +11,6 @@
 //! - in an expression: bound variables, parameters, descriptor fields, enums and the
 //!   expression keywords; between items: the item keywords.
 
-use clausier_check::hir::Symbol;
 use clausier_check::types::{RecordId, Schema, Ty};
 
 use crate::{Analysis, FileId, Span};
@@ -24,6 +23,7 @@ pub enum CompletionKind {
     Type,
     Param,
     Local,
+    Clause,
     Keyword,
 }
 
@@ -39,8 +39,14 @@ pub struct CompletionItem {
 }
 
 const ITEM_KEYWORDS: &[(&str, &str)] = &[
-    ("requirement", "a requirement: `requirement ID \"title\" { … }`"),
-    ("criterion", "a criterion: `criterion ID \"title\" weight N { … }`"),
+    (
+        "requirement",
+        "a requirement: `requirement ID \"title\" { … }`",
+    ),
+    (
+        "criterion",
+        "a criterion: `criterion ID \"title\" weight N { … }`",
+    ),
     ("param", "a parameter: `param name: type = value`"),
     ("descriptor", "fields of the descriptor"),
     ("enum", "an enumeration"),
@@ -65,7 +71,19 @@ const EXPR_KEYWORDS: &[&str] = &[
     "today", "lowest", "highest", "true", "false",
 ];
 
-const TEST_KEYWORDS: &[&str] = &["given", "expect"];
+const TEST_KEYWORDS: &[&str] = &["given", "expect", "date"];
+
+const EXPECT_WORDS: &[&str] = &[
+    "eligible",
+    "ineligible",
+    "incomplete",
+    "invalid",
+    "pass",
+    "fail",
+    "missing",
+    "not_applicable",
+    "score",
+];
 
 const BUILTIN_TYPES: &[&str] = &[
     "bool", "int", "number", "percent", "money", "date", "duration", "string", "list", "set",
@@ -91,12 +109,21 @@ impl Analysis {
             .take_while(|(_, c)| is_ident_char(*c))
             .last()
             .map_or(before.len(), |(i, _)| i);
+        // A clause id may hold `-`: `expect pass HEB-0`.
+        let id_start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_ident_char(*c) || *c == '-')
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let start = match before.get(..id_start) {
+            Some(head) if clause_status(head).is_some() => id_start,
+            _ => start,
+        };
         let (head, prefix) = before.split_at(start);
         let source_range = Span::from_range(start..before.len());
         let ctx = Ctx {
             analysis: self,
-            file,
-            offset,
             head,
         };
         let mut items = ctx.proposals();
@@ -120,8 +147,6 @@ type Proposal = (String, CompletionKind, Option<String>);
 
 struct Ctx<'a> {
     analysis: &'a Analysis,
-    file: FileId,
-    offset: u32,
     /// The text before the name being typed.
     head: &'a str,
 }
@@ -167,6 +192,10 @@ impl Ctx<'_> {
             "descriptor" | "type" | "param" if is_type_position(trimmed) => self.types(),
             "test" if at_line_start && depth == 1 => {
                 TEST_KEYWORDS.iter().map(|k| keyword(k, None)).collect()
+            }
+            "test" if clause_status(self.head).is_some() => self.clause_ids(),
+            "test" if line.trim() == "expect" => {
+                EXPECT_WORDS.iter().map(|k| keyword(k, None)).collect()
             }
             "param" => self.expression(),
             _ => Vec::new(),
@@ -224,7 +253,10 @@ impl Ctx<'_> {
         let rest = self.head.get(at..)?;
         let collection = rest.split(':').next()?.trim();
         let segments: Vec<&str> = collection.split('.').collect();
-        if segments.iter().any(|s| s.is_empty() || !s.chars().all(is_ident_char)) {
+        if segments
+            .iter()
+            .any(|s| s.is_empty() || !s.chars().all(is_ident_char))
+        {
             return None;
         }
         self.path_type(&segments, depth + 1)?.element().cloned()
@@ -276,7 +308,7 @@ impl Ctx<'_> {
         def.fields
             .iter()
             .map(|(name, field)| {
-                let detail = Some(field.ty.display(schema).to_string());
+                let detail = Some(crate::hover::ty_text(schema, &field.ty));
                 (name.clone(), CompletionKind::Field, detail)
             })
             .collect()
@@ -315,33 +347,45 @@ impl Ctx<'_> {
         out
     }
 
-    /// Variables bound before the cursor in the item it is in.
+    /// Variables bound before the cursor in the item it is in, read from the text
+    /// (`all NAME in`, `any NAME in`, `count(NAME in`), nearest first.
     fn locals(&self) -> Vec<Proposal> {
-        let Some(data) = self.analysis.file(self.file) else {
-            return Vec::new();
-        };
-        let Some(item) = data
-            .parse
-            .ast
-            .items
-            .iter()
-            .find(|item| item.span.touches(self.offset))
-        else {
-            return Vec::new();
-        };
+        let item_start = item_start(self.head);
+        let item = self.head.get(item_start..).unwrap_or("");
         let mut out = Vec::new();
-        for symbol in &self.analysis.checked.pack.symbols {
-            if let Symbol::Local { name, .. } = &symbol.symbol
-                && symbol.is_definition
-                && symbol.file == self.file
-                && item.span.contains(symbol.span.start)
-                && symbol.span.end <= self.offset
-            {
-                out.push((name.clone(), CompletionKind::Local, None));
+        for kw in ["all ", "any ", "count("] {
+            for (at, _) in item.match_indices(kw) {
+                let boundary = item
+                    .get(..at)
+                    .and_then(|b| b.chars().next_back())
+                    .is_none_or(|c| !is_ident_char(c));
+                let rest = item.get(at + kw.len()..).unwrap_or("");
+                let name: String = rest.chars().take_while(|c| is_ident_char(*c)).collect();
+                let bound = rest
+                    .get(name.len()..)
+                    .is_some_and(|r| r.starts_with(" in "));
+                if boundary && bound && !name.is_empty() {
+                    out.push((at, name));
+                }
             }
         }
-        out.reverse();
-        out
+        out.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+        out.into_iter()
+            .map(|(_, name)| (name, CompletionKind::Local, None))
+            .collect()
+    }
+
+    /// The pack's requirements and criteria, with their titles.
+    fn clause_ids(&self) -> Vec<Proposal> {
+        let pack = &self.analysis.checked.pack;
+        let metas = pack.requirements.iter().map(|r| &r.meta);
+        metas
+            .chain(pack.criteria.iter().map(|c| &c.meta))
+            .map(|meta| {
+                let detail = Some(meta.title.clone()).filter(|t| !t.is_empty());
+                (meta.id.clone(), CompletionKind::Clause, detail)
+            })
+            .collect()
     }
 
     fn types(&self) -> Vec<Proposal> {
@@ -389,6 +433,19 @@ fn trailing_path(text: &str) -> &str {
     text.get(start..).unwrap_or("")
 }
 
+/// The status word before a clause id in a test (`expect pass `), if the text before
+/// the cursor ends with one.
+fn clause_status(head: &str) -> Option<&str> {
+    let line = head.rsplit('\n').next()?;
+    if !line.ends_with(' ') {
+        return None;
+    }
+    let mut words = line.split_whitespace().rev();
+    let status = words.next()?;
+    let known = ["pass", "fail", "missing", "not_applicable"].contains(&status);
+    (known && words.next() == Some("expect")).then_some(status)
+}
+
 /// Whether a type is expected: after `:` or `<`.
 fn is_type_position(trimmed: &str) -> bool {
     trimmed.ends_with(':') || trimmed.ends_with('<') || trimmed.ends_with('=')
@@ -432,6 +489,24 @@ fn brace_depth(text: &str) -> usize {
         }
     }
     depth
+}
+
+/// Where the item the cursor is in starts: the last line that starts with an item
+/// keyword in column 0.
+fn item_start(head: &str) -> usize {
+    let mut at = head.len();
+    for line in head.rsplit('\n') {
+        at = at.saturating_sub(line.len());
+        let word = line.split(|c: char| !is_ident_char(c)).next().unwrap_or("");
+        if !word.is_empty()
+            && line.starts_with(word)
+            && ITEM_KEYWORDS.iter().any(|(k, _)| *k == word)
+        {
+            return at;
+        }
+        at = at.saturating_sub(1);
+    }
+    0
 }
 
 /// The keyword of the last line before the cursor that starts an item (in column 0).

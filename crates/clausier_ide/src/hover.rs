@@ -49,11 +49,7 @@ impl Analysis {
                     param.value.display(schema)
                 ));
                 if param.value != param.default {
-                    let _ = write!(
-                        out,
-                        "\n\ndeclared as `{}`",
-                        param.default.display(schema)
-                    );
+                    let _ = write!(out, "\n\ndeclared as `{}`", param.default.display(schema));
                     if let Some(site) = &param.set_in {
                         let _ = write!(out, ", set by `{}` at {}", site.pack, site.location);
                     }
@@ -91,9 +87,9 @@ impl Analysis {
                 Some(code(&format!("type {name} = {}", ty_text(schema, ty))))
             }
             Symbol::Clause(id) => self.describe_clause(id),
-            Symbol::Local { clause, name, .. } => Some(code(&format!(
-                "{name}\n// a variable bound in {clause}"
-            ))),
+            Symbol::Local { clause, name, .. } => {
+                Some(code(&format!("{name}\n// a variable bound in {clause}")))
+            }
         }
     }
 
@@ -134,7 +130,7 @@ fn clause_markdown(head: &str, meta: &ClauseMeta) -> String {
 }
 
 /// A type as written: a record without a name shows its fields.
-fn ty_text(schema: &Schema, ty: &Ty) -> String {
+pub(crate) fn ty_text(schema: &Schema, ty: &Ty) -> String {
     if let Ty::Record(id) = ty
         && let Some(record) = schema.record(*id)
         && record.name.is_none()

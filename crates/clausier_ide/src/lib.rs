@@ -7,10 +7,10 @@
 //! an offset past the end or inside a character gives no answer rather than an error.
 
 mod completion;
-// mod folding;
+mod folding;
 mod hover;
 mod navigation;
-// mod rename;
+mod rename;
 mod symbols;
 
 use clausier_check::Checked;
@@ -21,10 +21,10 @@ use clausier_syntax::ast::SourceFileAst;
 pub use clausier_diagnostics::{Diagnostic, FileId, Span};
 pub use clausier_fmt::{FormatError, TextEdit};
 pub use completion::{CompletionItem, CompletionKind};
-// pub use folding::{FoldKind, FoldingRange};
+pub use folding::{FoldKind, FoldingRange};
 pub use hover::HoverResult;
 pub use navigation::{NavigationTarget, Reference};
-// pub use rename::{RenameError, SourceChange};
+pub use rename::{RenameError, SourceChange};
 pub use symbols::{DocumentSymbol, SymbolKind};
 
 /// One file of the pack: its text and its parse.
@@ -53,8 +53,10 @@ impl Analysis {
                 FileData { id, text, parse }
             })
             .collect();
-        let asts: Vec<(FileId, &SourceFileAst)> =
-            files.iter().map(|file| (file.id, &file.parse.ast)).collect();
+        let asts: Vec<(FileId, &SourceFileAst)> = files
+            .iter()
+            .map(|file| (file.id, &file.parse.ast))
+            .collect();
         let checked = clausier_check::check_pack(pack_name, &asts);
         Self { files, checked }
     }

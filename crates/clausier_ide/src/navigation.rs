@@ -40,7 +40,8 @@ impl Analysis {
     }
 
     /// Every occurrence of the name under the cursor, in file and offset order, with or
-    /// without its declarations. `None` when the cursor is not on a name.
+    /// without its declarations; the keys and values of tests' inline descriptors that
+    /// name a field or a variant count too. `None` when the cursor is not on a name.
     pub fn references(
         &self,
         file: FileId,
@@ -57,6 +58,15 @@ impl Analysis {
                 is_definition: s.is_definition,
             })
             .collect();
+        out.extend(
+            self.test_data_occurrences(&occurrence.symbol)
+                .into_iter()
+                .map(|(file, span, _)| Reference {
+                    file,
+                    span,
+                    is_definition: false,
+                }),
+        );
         out.sort_by_key(|r| (r.file, r.span.start, r.span.end));
         out.dedup_by_key(|r| (r.file, r.span));
         Some(out)

@@ -7,8 +7,13 @@ use crate::{Analysis, FileId, Span};
 
 mod completion;
 mod diagnostics;
+mod folding;
+mod format;
 mod hover;
 mod navigation;
+mod no_panic;
+mod rename;
+mod shipped;
 mod symbols;
 
 const CURSOR: &str = "$0";
@@ -57,9 +62,7 @@ impl Fixture {
     }
 
     pub fn name(&self, file: FileId) -> &str {
-        self.names
-            .get(file.0 as usize)
-            .map_or("?", String::as_str)
+        self.names.get(file.0 as usize).map_or("?", String::as_str)
     }
 
     pub fn text(&self, file: FileId) -> &str {

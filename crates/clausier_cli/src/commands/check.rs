@@ -5,11 +5,12 @@ use std::num::NonZeroUsize;
 
 use clausier_diagnostics::{Diagnostic, Severity};
 use clausier_eval::load::LoadOptions;
+use clausier_eval::report::clause_infos;
 use clausier_eval::{RunOptions, compile, run as run_checks};
 use clausier_pack::load_pack;
 use clausier_report::check::{
-    HumanOptions, render_csv, render_human, render_json, render_junit, render_markdown,
-    render_ndjson,
+    HumanOptions, render_csv, render_html, render_human, render_json, render_junit,
+    render_markdown, render_ndjson, render_sarif,
 };
 use clausier_report::diagnostics::{render_summary, render_terminal};
 
@@ -85,6 +86,9 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
             .map_err(|error| CliError::new(format!("cannot write the report as CSV: {error}")))?,
         CheckFormat::Markdown => render_markdown(&report),
         CheckFormat::Junit => render_junit(&report),
+        CheckFormat::Html => render_html(&report),
+        CheckFormat::Sarif => render_sarif(&report, &clause_infos(&pack.checked.pack))
+            .map_err(|error| CliError::new(format!("cannot write the report as SARIF: {error}")))?,
     };
     match &args.output {
         Some(path) => write_atomically(path, &text)?,

@@ -57,13 +57,41 @@ Variant EU Region
 Variant EEA Region
 Variant OTHER Region
 "#);
-    assert_snapshot!(check(&in_clause("require hosting.region in [EU, $0")), @"");
+    assert_snapshot!(check(&in_clause("require hosting.region in [EU, $0")), @r#"
+Variant EU Region
+Variant EEA Region
+Variant OTHER Region
+"#);
 }
 
 #[test]
 fn expression_proposals() {
     assert_snapshot!(check(&in_clause("require price < m$0")), @r#"Param max_price money = 6.00 €"#);
-    assert_snapshot!(check(&in_clause("require any s in subprocessors: $0")), @"");
+    assert_snapshot!(check(&in_clause("require any s in subprocessors: $0")), @r#"
+Local s
+Param max_price money = 6.00 €
+Field hosting { region: Region, certified: bool }
+Field subprocessors list<Subprocessor>
+Field price money
+Enum Region { EU, EEA, OTHER }
+Keyword all
+Keyword any
+Keyword count
+Keyword has
+Keyword if
+Keyword then
+Keyword else
+Keyword not
+Keyword and
+Keyword or
+Keyword implies
+Keyword in
+Keyword today
+Keyword lowest
+Keyword highest
+Keyword true
+Keyword false
+"#);
 }
 
 #[test]
@@ -77,7 +105,10 @@ Keyword evidence the evidence asked for
 Keyword require the condition to meet
 Keyword score the score, from 0 to 100
 "#);
-    assert_snapshot!(check(&in_clause("level $0")), @"");
+    assert_snapshot!(check(&in_clause("level $0")), @r#"
+Keyword must
+Keyword should
+"#);
 }
 
 #[test]
@@ -94,4 +125,44 @@ fn types_in_the_schema() {
 fn nothing_in_comments_and_strings() {
     assert_snapshot!(check(&in_clause("// require hosting.$0")), @"");
     assert_snapshot!(check(&in_clause("text \"hosting.$0")), @"");
+}
+
+#[test]
+fn clause_ids_and_statuses_in_tests() {
+    let test = |line: &str| format!("{PACK}\ntest \"t\" {{\n  {line}\n}}\n");
+    assert_snapshot!(check(&test("expect pass $0")), @r#"
+Clause HEB-01 Hosting in the EU
+Clause SUB-01 Subprocessors in the EU
+Clause PRICE Price
+"#);
+    assert_snapshot!(check(&test("expect fail HEB-$0")), @r#"Clause HEB-01 Hosting in the EU"#);
+    assert_snapshot!(check(&test("expect $0")), @r#"
+Keyword eligible
+Keyword ineligible
+Keyword incomplete
+Keyword invalid
+Keyword pass
+Keyword fail
+Keyword missing
+Keyword not_applicable
+Keyword score
+"#);
+    assert_snapshot!(check(&test("$0")), @r#"
+Keyword given
+Keyword expect
+Keyword date
+"#);
+}
+
+#[test]
+fn the_source_range_covers_a_clause_id_being_typed() {
+    let input = format!("{PACK}\ntest \"t\" {{\n  expect fail HEB-$0\n}}\n");
+    let fixture = Fixture::parse(&input);
+    let (file, offset) = fixture.cursor();
+    let items = fixture.analysis.completions(file, offset);
+    let ranges: Vec<String> = items
+        .iter()
+        .map(|item| fixture.loc(file, item.source_range))
+        .collect();
+    assert_snapshot!(ranges.join("\n"), @r#"rules.clause:24:15-24:19 `HEB-`"#);
 }

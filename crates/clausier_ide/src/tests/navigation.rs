@@ -9,7 +9,12 @@ fn goto(input: &str) -> String {
     let (file, offset) = fixture.cursor();
     let mut out = String::new();
     for target in fixture.analysis.goto_definition(file, offset) {
-        let _ = writeln!(out, "{} {}", fixture.loc(target.file, target.span), target.name);
+        let _ = writeln!(
+            out,
+            "{} {}",
+            fixture.loc(target.file, target.span),
+            target.name
+        );
     }
     out
 }
@@ -17,7 +22,10 @@ fn goto(input: &str) -> String {
 fn refs(input: &str, include_declaration: bool) -> String {
     let fixture = Fixture::parse(input);
     let (file, offset) = fixture.cursor();
-    let Some(refs) = fixture.analysis.references(file, offset, include_declaration) else {
+    let Some(refs) = fixture
+        .analysis
+        .references(file, offset, include_declaration)
+    else {
         return "not on a name".to_owned();
     };
     let mut out = String::new();

@@ -15,8 +15,18 @@ fn check(input: &str, file: u32) -> String {
     out
 }
 
-fn render(fixture: &Fixture, file: FileId, symbol: &DocumentSymbol, depth: usize, out: &mut String) {
-    let detail = symbol.detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+fn render(
+    fixture: &Fixture,
+    file: FileId,
+    symbol: &DocumentSymbol,
+    depth: usize,
+    out: &mut String,
+) {
+    let detail = symbol
+        .detail
+        .as_deref()
+        .map(|d| format!(" ({d})"))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
         "{:indent$}{:?} {}{detail} {} focus {}",

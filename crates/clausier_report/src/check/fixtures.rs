@@ -205,3 +205,37 @@ pub(crate) fn report() -> Report {
         summary,
     }
 }
+
+/// The clauses of the fixture's pack, as `clause_infos` gives them.
+pub(crate) fn clauses() -> Vec<clausier_eval::report::ClauseInfo> {
+    let info = |id: &str, kind, level, title: &str, text: Option<&str>| {
+        clausier_eval::report::ClauseInfo {
+            id: id.to_owned(),
+            pack: "edtech-fr".to_owned(),
+            version: "1.0.0".to_owned(),
+            kind,
+            level,
+            title: title.to_owned(),
+            text: text.map(str::to_owned),
+            docs: String::new(),
+            refs: Vec::new(),
+        }
+    };
+    vec![
+        info(
+            "HEB-01",
+            "requirement",
+            Some("must"),
+            "Hébergement dans l'UE",
+            Some("Le titulaire héberge l'ensemble des données dans l'Union européenne."),
+        ),
+        info(
+            "SUB-01",
+            "requirement",
+            Some("must"),
+            "Sous-traitants dans l'UE",
+            None,
+        ),
+        info("PRIX", "criterion", None, "Prix", None),
+    ]
+}

@@ -15,8 +15,8 @@ use crate::pack::cahier::{md_code as code, md_escape as escape};
 
 /// Renders a report as CommonMark with GitHub tables: the pack, date and totals, a table
 /// of every descriptor (status, score, rank), and a "Failures" section with, for each
-/// descriptor that is not eligible or has data errors, its failed and missing
-/// requirements with their explanations and its data errors.
+/// descriptor that is not eligible, has data errors or fails a `should` requirement, its
+/// failed and missing requirements with their explanations and its data errors.
 pub fn render_markdown(report: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -66,7 +66,17 @@ pub fn render_markdown(report: &Report) -> String {
     let failing: Vec<&DescriptorReport> = report
         .descriptors
         .iter()
-        .filter(|d| d.status != DescriptorStatus::Eligible || !d.errors.is_empty())
+        .filter(|d| {
+            d.status != DescriptorStatus::Eligible
+                || !d.errors.is_empty()
+                || d.results.iter().any(|result| {
+                    matches!(
+                        result,
+                        ClauseResult::Requirement(r)
+                            if matches!(r.status, RequirementStatus::Fail | RequirementStatus::Missing)
+                    )
+                })
+        })
         .collect();
     out.push_str("\n## Failures\n");
     if failing.is_empty() {

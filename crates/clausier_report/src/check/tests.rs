@@ -143,3 +143,51 @@ fn junit_report_has_a_case_per_descriptor_and_requirement() {
     assert!(!text.contains("time"));
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn sarif_report_has_a_result_per_failed_or_missing_requirement() {
+    let text = render_sarif(&report(), &super::fixtures::clauses()).unwrap();
+    assert_eq!(
+        render_sarif(&report(), &super::fixtures::clauses()).unwrap(),
+        text
+    );
+    let log: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 4);
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    for result in results {
+        let index = usize::try_from(result["ruleIndex"].as_u64().unwrap()).unwrap();
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+    }
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["region"],
+        serde_json::json!({ "startLine": 4, "startColumn": 15 })
+    );
+    assert_eq!(
+        rules[0]["fullDescription"]["text"],
+        "Le titulaire héberge l'ensemble des données dans l'Union européenne."
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn html_report_is_a_self_contained_sortable_matrix() {
+    let text = render_html(&report());
+    assert_eq!(render_html(&report()), text);
+    assert!(text.starts_with("<!DOCTYPE html>"));
+    assert!(text.ends_with("</html>\n"));
+    for remote in ["http://", "https://", "src=", "href=", "@import", "url("] {
+        assert!(!text.contains(remote), "{remote} in the page");
+    }
+    assert!(text.contains("@media print"));
+    assert_eq!(text.matches("<tr>").count(), 1 + report().descriptors.len());
+    // A column per clause: 5 fixed, 7 clauses.
+    assert_eq!(text.matches("<th scope=\"col\">").count(), 12);
+    assert!(text.contains(
+        "<td class=\"fail\" data-value=\"fail\" title=\"HEB-01 (must)\"><details><summary>fail</summary>"
+    ));
+    assert!(text.contains("<code>hosting.region == EU</code>"));
+    insta::assert_snapshot!(text);
+}

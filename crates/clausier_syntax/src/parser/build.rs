@@ -14,8 +14,7 @@ use crate::ast::{
     ClauseField, ClauseFieldKind, ClauseId, CompareOp, CriterionDecl, DescriptorDecl, Docs,
     EnumDecl, Expect, ExpectKind, FieldDecl, Given, Ident, Item, ItemKind, Level, Literal,
     LiteralKind, ParamDecl, RequirementDecl, SetDecl, StringLit, TestDate, TestDecl, TypeDecl,
-    TypeExpr,
-    TypeExprKind, UseDecl, UseItem, Variant, Weight,
+    TypeExpr, TypeExprKind, UseDecl, UseItem, Variant, Weight,
 };
 
 pub(super) type P<'i> = Pair<'i, Rule>;
@@ -646,7 +645,9 @@ impl<'s, 't> ItemBuilder<'s, 't> {
                             )
                             .with_primary(self.session.file, span, "second `date`")
                             .with_secondary(self.session.file, first.span, "first `date`")
-                            .with_help("a test runs at one date: write another test for the other one");
+                            .with_help(
+                                "a test runs at one date: write another test for the other one",
+                            );
                             self.report(diagnostic);
                         }
                     }

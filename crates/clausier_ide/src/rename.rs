@@ -1,0 +1,331 @@
+//! Rename: a field, a parameter, an enum, a variant, a type, a clause id or a bound
+//! variable, everywhere it is written, and in the data of the pack's tests.
+
+use std::fmt;
+
+use clausier_check::hir::Symbol;
+use clausier_check::types::{RecordId, Ty};
+use clausier_syntax::ast::{DataValue, DataValueKind, Given, ItemKind, LiteralKind};
+
+use crate::{Analysis, FileId, Span, TextEdit};
+
+/// The edits of a rename, file by file, each file's edits in offset order and never
+/// overlapping.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SourceChange {
+    pub edits: Vec<(FileId, Vec<TextEdit>)>,
+}
+
+/// Why a rename was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RenameError {
+    /// The cursor is not on a name that can be renamed.
+    NoName,
+    /// The new name cannot be written there.
+    InvalidName { name: String, reason: &'static str },
+    /// The new name is taken.
+    AlreadyUsed { name: String, by: &'static str },
+}
+
+impl fmt::Display for RenameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RenameError::NoName => f.write_str("there is no name to rename here"),
+            RenameError::InvalidName { name, reason } => {
+                write!(f, "`{name}` is not a valid name: {reason}")
+            }
+            RenameError::AlreadyUsed { name, by } => {
+                write!(f, "`{name}` is already used by {by}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for RenameError {}
+
+const KEYWORDS: &[&str] = &[
+    "and",
+    "or",
+    "not",
+    "implies",
+    "in",
+    "all",
+    "any",
+    "count",
+    "has",
+    "if",
+    "then",
+    "else",
+    "today",
+    "lowest",
+    "highest",
+    "true",
+    "false",
+    "enum",
+    "type",
+    "descriptor",
+    "param",
+    "requirement",
+    "criterion",
+    "use",
+    "set",
+    "test",
+    "level",
+    "must",
+    "should",
+    "when",
+    "text",
+    "ref",
+    "evidence",
+    "require",
+    "score",
+    "weight",
+    "given",
+    "expect",
+];
+
+const BUILTIN_TYPES: &[&str] = &[
+    "bool", "int", "number", "percent", "money", "date", "duration", "string", "list", "set",
+];
+
+impl Analysis {
+    /// Renames the name under the cursor to `new_name` in every file of the pack.
+    pub fn rename(
+        &self,
+        file: FileId,
+        offset: u32,
+        new_name: &str,
+    ) -> Result<SourceChange, RenameError> {
+        let occurrence = self.symbol_at(file, offset).ok_or(RenameError::NoName)?;
+        let symbol = &occurrence.symbol;
+        self.validate(symbol, new_name)?;
+        let mut edits: Vec<(FileId, TextEdit)> = self
+            .occurrences(symbol)
+            .map(|s| {
+                let edit = TextEdit {
+                    range: s.span,
+                    new_text: new_name.to_owned(),
+                };
+                (s.file, edit)
+            })
+            .collect();
+        self.rename_in_test_data(symbol, new_name, &mut edits);
+        edits.sort_by_key(|(file, edit)| (*file, edit.range.start, edit.range.end));
+        edits.dedup_by_key(|(file, edit)| (*file, edit.range));
+        let mut change = SourceChange::default();
+        for (file, edit) in edits {
+            match change.edits.last_mut() {
+                Some((last, list)) if *last == file => {
+                    let overlaps = list.last().is_some_and(|e| e.range.end > edit.range.start);
+                    if !overlaps {
+                        list.push(edit);
+                    }
+                }
+                _ => change.edits.push((file, vec![edit])),
+            }
+        }
+        Ok(change)
+    }
+
+    fn validate(&self, symbol: &Symbol, new: &str) -> Result<(), RenameError> {
+        let invalid = |reason| {
+            Err(RenameError::InvalidName {
+                name: new.to_owned(),
+                reason,
+            })
+        };
+        let used = |by| {
+            Err(RenameError::AlreadyUsed {
+                name: new.to_owned(),
+                by,
+            })
+        };
+        let mut chars = new.chars();
+        let Some(first) = chars.next() else {
+            return invalid("it is empty");
+        };
+        let is_clause = matches!(symbol, Symbol::Clause(_));
+        if is_clause {
+            if !unicode_ident::is_xid_start(first)
+                || !chars.all(|c| c == '-' || unicode_ident::is_xid_continue(c))
+            {
+                return invalid(
+                    "a clause id starts with a letter, then letters, digits, `_` or `-`",
+                );
+            }
+        } else if !(first == '_' || unicode_ident::is_xid_start(first))
+            || !chars.all(unicode_ident::is_xid_continue)
+        {
+            return invalid("a name starts with a letter or `_`, then letters, digits or `_`");
+        }
+        if KEYWORDS.contains(&new) {
+            return invalid("it is a keyword");
+        }
+        let pack = &self.checked.pack;
+        let schema = &pack.schema;
+        let param_taken = pack.params.iter().any(|p| p.name == new);
+        let descriptor_field = schema
+            .descriptor_record()
+            .is_some_and(|r| r.field(new).is_some());
+        match symbol {
+            Symbol::Field { record, field } => {
+                let def = schema.record(*record);
+                if def
+                    .and_then(|r| r.field(new))
+                    .is_some_and(|(i, _)| i != *field)
+                {
+                    return used("another field of this record");
+                }
+                if *record == schema.descriptor && param_taken {
+                    return used("a parameter");
+                }
+            }
+            Symbol::Param(id) => {
+                let other = pack
+                    .params
+                    .iter()
+                    .enumerate()
+                    .any(|(i, p)| p.name == new && i != id.0 as usize);
+                if other {
+                    return used("another parameter");
+                }
+                if descriptor_field {
+                    return used("a descriptor field");
+                }
+            }
+            Symbol::Variant { enum_id, index } => {
+                let def = schema.enum_def(*enum_id);
+                if def
+                    .and_then(|e| e.variant_index(new))
+                    .is_some_and(|i| i != *index)
+                {
+                    return used("another variant of this enum");
+                }
+            }
+            Symbol::Enum(_) | Symbol::TypeAlias(_) => {
+                let current = match symbol {
+                    Symbol::Enum(id) => schema.enum_def(*id).map(|e| e.name.as_str()),
+                    Symbol::TypeAlias(name) => Some(name.as_str()),
+                    _ => None,
+                };
+                if current != Some(new) {
+                    if BUILTIN_TYPES.contains(&new) {
+                        return used("a built-in type");
+                    }
+                    if schema.enum_by_name(new).is_some() {
+                        return used("an enum");
+                    }
+                    if schema.aliases.contains_key(new) {
+                        return used("a type");
+                    }
+                }
+            }
+            Symbol::Clause(id) => {
+                let taken = pack.requirements.iter().map(|r| &r.meta.id);
+                let taken = taken.chain(pack.criteria.iter().map(|c| &c.meta.id));
+                let used_elsewhere = pack
+                    .symbols
+                    .iter()
+                    .any(|s| matches!(&s.symbol, Symbol::Clause(other) if other == new));
+                if id != new && (taken.into_iter().any(|t| t == new) || used_elsewhere) {
+                    return used("another clause");
+                }
+            }
+            Symbol::Local { .. } => {
+                if param_taken || descriptor_field {
+                    return used("a parameter or a descriptor field");
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Keys of the inline descriptors of tests (`given { hosting: { region: "EU" } }`)
+    /// for a field, and string values for an enum variant.
+    fn rename_in_test_data(&self, symbol: &Symbol, new: &str, edits: &mut Vec<(FileId, TextEdit)>) {
+        for (file, range, quoted) in self.test_data_occurrences(symbol) {
+            let new_text = if quoted {
+                format!("\"{new}\"")
+            } else {
+                new.to_owned()
+            };
+            edits.push((file, TextEdit { range, new_text }));
+        }
+    }
+
+    /// Where the inline descriptors of tests name a field (a key) or an enum variant (a
+    /// string, `true` in the last place: its span holds the quotes).
+    pub(crate) fn test_data_occurrences(&self, symbol: &Symbol) -> Vec<(FileId, Span, bool)> {
+        let mut found = Vec::new();
+        if !matches!(symbol, Symbol::Field { .. } | Symbol::Variant { .. }) {
+            return found;
+        }
+        let root = Ty::Record(self.checked.pack.schema.descriptor);
+        for data in &self.files {
+            for item in &data.parse.ast.items {
+                if let ItemKind::Test(test) = &item.kind
+                    && let Some(Given::Inline(value)) = &test.given
+                {
+                    let mut out = Vec::new();
+                    self.walk_data(value, &root, symbol, &mut out, 0);
+                    found.extend(
+                        out.into_iter()
+                            .map(|(span, literal)| (data.id, span, literal.is_some())),
+                    );
+                }
+            }
+        }
+        found
+    }
+
+    /// Collects the spans to rename in a datum of type `ty`: `(span, None)` for a key,
+    /// `(span, Some(""))` for a string literal (to be quoted).
+    fn walk_data(
+        &self,
+        value: &DataValue,
+        ty: &Ty,
+        symbol: &Symbol,
+        out: &mut Vec<(Span, Option<String>)>,
+        depth: usize,
+    ) {
+        if depth > 64 {
+            return;
+        }
+        let schema = &self.checked.pack.schema;
+        match (&value.kind, ty) {
+            (DataValueKind::Object(entries), Ty::Record(record)) => {
+                let Some(def) = schema.record(*record) else {
+                    return;
+                };
+                for (key, inner) in entries {
+                    let Some((index, field)) = def.field(&key.name) else {
+                        continue;
+                    };
+                    if is_field(symbol, *record, index) {
+                        out.push((key.span, None));
+                    }
+                    self.walk_data(inner, &field.ty, symbol, out, depth + 1);
+                }
+            }
+            (DataValueKind::Array(items), Ty::List(inner) | Ty::Set(inner)) => {
+                for item in items {
+                    self.walk_data(item, inner, symbol, out, depth + 1);
+                }
+            }
+            (DataValueKind::Literal(literal), Ty::Enum(id)) => {
+                if let (LiteralKind::String(text), Symbol::Variant { enum_id, index }) =
+                    (&literal.kind, symbol)
+                    && enum_id == id
+                    && schema.enum_def(*id).and_then(|e| e.variant_index(text)) == Some(*index)
+                {
+                    out.push((literal.span, Some(String::new())));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_field(symbol: &Symbol, record: RecordId, index: u32) -> bool {
+    matches!(symbol, Symbol::Field { record: r, field } if *r == record && *field == index)
+}
