@@ -410,6 +410,23 @@ impl Ctx<'_> {
     }
 }
 
+/// The type of the variable bound at `definition` (`s` in `all s in xs:`): the
+/// element type of its collection.
+pub(crate) fn bound_type(
+    analysis: &Analysis,
+    text: &str,
+    definition: Span,
+    name: &str,
+) -> Option<Ty> {
+    let after = text.get(definition.end as usize..)?;
+    let end = (definition.end as usize).saturating_add(after.find(':').unwrap_or(after.len()));
+    let ctx = Ctx {
+        analysis,
+        head: text.get(..end)?,
+    };
+    ctx.local_type(name, 0)
+}
+
 fn keyword(name: &str, detail: Option<&str>) -> Proposal {
     (
         name.to_owned(),

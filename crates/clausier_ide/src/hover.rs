@@ -20,14 +20,14 @@ impl Analysis {
     /// legal text and references).
     pub fn hover(&self, file: FileId, offset: u32) -> Option<HoverResult> {
         let occurrence = self.symbol_at(file, offset)?;
-        let markdown = self.describe(&occurrence.symbol)?;
+        let markdown = self.describe(file, &occurrence.symbol)?;
         Some(HoverResult {
             markdown,
             range: occurrence.span,
         })
     }
 
-    fn describe(&self, symbol: &Symbol) -> Option<String> {
+    fn describe(&self, file: FileId, symbol: &Symbol) -> Option<String> {
         let pack = &self.checked.pack;
         let schema = &pack.schema;
         match symbol {
@@ -87,8 +87,21 @@ impl Analysis {
                 Some(code(&format!("type {name} = {}", ty_text(schema, ty))))
             }
             Symbol::Clause(id) => self.describe_clause(id),
-            Symbol::Local { clause, name, .. } => {
-                Some(code(&format!("{name}\n// a variable bound in {clause}")))
+            Symbol::Local {
+                clause,
+                name,
+                definition,
+            } => {
+                let ty = self
+                    .file_text(file)
+                    .and_then(|text| crate::completion::bound_type(self, text, *definition, name));
+                let head = match ty {
+                    Some(ty) => format!("{name}: {}", ty_text(schema, &ty)),
+                    None => name.clone(),
+                };
+                let mut out = code(&head);
+                let _ = write!(out, "\n\na variable bound in `{clause}`");
+                Some(out)
             }
         }
     }

@@ -4,7 +4,8 @@
 //!
 //! An [`Analysis`] holds the text of every `.clause` file of a pack, parses each one and
 //! checks them together. Every query takes a file and a byte offset and never panics:
-//! an offset past the end or inside a character gives no answer rather than an error.
+//! an unknown file, an offset past the end or one inside a character gives an empty
+//! answer or one found by comparing offsets, never an error.
 
 mod completion;
 mod folding;
@@ -38,6 +39,7 @@ struct FileData {
 /// The files of one pack, parsed and checked together.
 #[derive(Debug, Clone)]
 pub struct Analysis {
+    pack_name: String,
     files: Vec<FileData>,
     checked: Checked,
 }
@@ -53,12 +55,39 @@ impl Analysis {
                 FileData { id, text, parse }
             })
             .collect();
-        let asts: Vec<(FileId, &SourceFileAst)> = files
-            .iter()
-            .map(|file| (file.id, &file.parse.ast))
-            .collect();
-        let checked = clausier_check::check_pack(pack_name, &asts);
-        Self { files, checked }
+        let checked = check(pack_name, &files);
+        Self {
+            pack_name: pack_name.to_owned(),
+            files,
+            checked,
+        }
+    }
+
+    /// Sets the text of a file (adding it after the others if it is new), then parses it
+    /// again and checks the pack again.
+    pub fn set_file_text(&mut self, file: FileId, text: String) {
+        let parse = clausier_syntax::parse(file, &text);
+        let data = FileData {
+            id: file,
+            text,
+            parse,
+        };
+        match self.files.iter_mut().find(|f| f.id == file) {
+            Some(slot) => *slot = data,
+            None => self.files.push(data),
+        }
+        self.checked = check(&self.pack_name, &self.files);
+    }
+
+    /// Removes a file from the pack and checks the others again.
+    pub fn remove_file(&mut self, file: FileId) {
+        self.files.retain(|f| f.id != file);
+        self.checked = check(&self.pack_name, &self.files);
+    }
+
+    /// The files of the pack, in checking order.
+    pub fn files(&self) -> impl Iterator<Item = FileId> + '_ {
+        self.files.iter().map(|f| f.id)
     }
 
     /// The checked pack and the checker's diagnostics.
@@ -118,8 +147,9 @@ impl Analysis {
     }
 
     /// The name occurrence under the cursor: one whose span holds the offset, or else
-    /// one that ends right at it (the cursor just after a name).
-    fn symbol_at(&self, file: FileId, offset: u32) -> Option<&SymbolRef> {
+    /// one that ends right at it (the cursor just after a name); in a test's inline
+    /// descriptor, the field a key names or the variant a string names.
+    fn symbol_at(&self, file: FileId, offset: u32) -> Option<Occurrence> {
         let in_file = self.checked.pack.symbols.iter().filter(|s| s.file == file);
         let mut best: Option<&SymbolRef> = None;
         for symbol in in_file {
@@ -137,7 +167,13 @@ impl Analysis {
                 best = Some(symbol);
             }
         }
-        best
+        match best {
+            Some(found) => Some(Occurrence {
+                symbol: found.symbol.clone(),
+                span: found.span,
+            }),
+            None => self.test_data_symbol_at(file, offset),
+        }
     }
 
     /// Every occurrence of a symbol, definitions included, in file and offset order.
@@ -148,6 +184,21 @@ impl Analysis {
             .iter()
             .filter(move |s| &s.symbol == symbol)
     }
+}
+
+fn check(pack_name: &str, files: &[FileData]) -> Checked {
+    let asts: Vec<(FileId, &SourceFileAst)> = files
+        .iter()
+        .map(|file| (file.id, &file.parse.ast))
+        .collect();
+    clausier_check::check_pack(pack_name, &asts)
+}
+
+/// A name under the cursor and what it stands for.
+#[derive(Debug, Clone)]
+struct Occurrence {
+    symbol: Symbol,
+    span: Span,
 }
 
 /// The text of `span` in `text`, or `""` when it is out of range.

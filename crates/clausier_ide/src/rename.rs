@@ -7,7 +7,7 @@ use clausier_check::hir::Symbol;
 use clausier_check::types::{RecordId, Ty};
 use clausier_syntax::ast::{DataValue, DataValueKind, Given, ItemKind, LiteralKind};
 
-use crate::{Analysis, FileId, Span, TextEdit};
+use crate::{Analysis, FileId, Occurrence, Span, TextEdit};
 
 /// The edits of a rename, file by file, each file's edits in offset order and never
 /// overlapping.
@@ -276,6 +276,71 @@ impl Analysis {
             }
         }
         found
+    }
+
+    /// The field or variant named at `offset` in a test's inline descriptor.
+    pub(crate) fn test_data_symbol_at(&self, file: FileId, offset: u32) -> Option<Occurrence> {
+        let data = self.file(file)?;
+        let root = Ty::Record(self.checked.pack.schema.descriptor);
+        data.parse
+            .ast
+            .items
+            .iter()
+            .find_map(|item| match &item.kind {
+                ItemKind::Test(test) if item.span.touches(offset) => match &test.given {
+                    Some(Given::Inline(value)) => self.find_in_data(value, &root, offset, 0),
+                    _ => None,
+                },
+                _ => None,
+            })
+    }
+
+    fn find_in_data(
+        &self,
+        value: &DataValue,
+        ty: &Ty,
+        offset: u32,
+        depth: usize,
+    ) -> Option<Occurrence> {
+        if depth > 64 || !value.span.touches(offset) {
+            return None;
+        }
+        let schema = &self.checked.pack.schema;
+        match (&value.kind, ty) {
+            (DataValueKind::Object(entries), Ty::Record(record)) => {
+                let def = schema.record(*record)?;
+                entries.iter().find_map(|(key, inner)| {
+                    let (index, field) = def.field(&key.name)?;
+                    if key.span.touches(offset) {
+                        return Some(Occurrence {
+                            symbol: Symbol::Field {
+                                record: *record,
+                                field: index,
+                            },
+                            span: key.span,
+                        });
+                    }
+                    self.find_in_data(inner, &field.ty, offset, depth + 1)
+                })
+            }
+            (DataValueKind::Array(items), Ty::List(inner) | Ty::Set(inner)) => items
+                .iter()
+                .find_map(|item| self.find_in_data(item, inner, offset, depth + 1)),
+            (DataValueKind::Literal(literal), Ty::Enum(id)) => match &literal.kind {
+                LiteralKind::String(text) => {
+                    let index = schema.enum_def(*id)?.variant_index(text)?;
+                    Some(Occurrence {
+                        symbol: Symbol::Variant {
+                            enum_id: *id,
+                            index,
+                        },
+                        span: literal.span,
+                    })
+                }
+                _ => None,
+            },
+            _ => None,
+        }
     }
 
     /// Collects the spans to rename in a datum of type `ty`: `(span, None)` for a key,

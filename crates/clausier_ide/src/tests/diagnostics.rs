@@ -32,3 +32,19 @@ rules.clause:3:11-3:16 error E0203: unknown name `prise`
 rules.clause:7:18-7:18 error E0101: expected an expression, found `}`
 "#);
 }
+
+#[test]
+fn files_can_change_and_go() {
+    let mut fixture = Fixture::parse(
+        "//- a.clause\ndescriptor { price: money }\n//- b.clause\nrequirement A \"a\" {\n  level must\n  require price > 3 €\n}\n",
+    );
+    assert_snapshot!(fixture.diagnostics(), @"");
+    fixture
+        .analysis
+        .set_file_text(crate::FileId(0), "descriptor { cost: money }\n".to_owned());
+    assert_snapshot!(fixture.diagnostics(), @r#"b.clause:3:11-3:16 error E0203: unknown name `price`"#);
+    fixture.analysis.remove_file(crate::FileId(0));
+    let files: Vec<_> = fixture.analysis.files().collect();
+    assert_eq!(files, vec![crate::FileId(1)]);
+    assert_snapshot!(format!("{:?}", fixture.analysis.file_text(crate::FileId(0))), @r#"None"#);
+}

@@ -152,3 +152,31 @@ Price per student per year.
 fn nothing_on_a_keyword() {
     assert_snapshot!(check(&mark(PACK, "le$0vel must")), @"no hover");
 }
+
+#[test]
+fn keys_of_test_data() {
+    assert_snapshot!(check(&mark(PACK, "given { host$0ing:")), @r#"
+rules.clause:19:11-19:18 `hosting`
+```clausier
+hosting: { region: Region, certified: bool }
+```
+
+field of `descriptor`
+
+---
+
+Where the service is hosted.
+"#);
+}
+
+#[test]
+fn bound_variable_shows_its_type() {
+    assert_snapshot!(check(&mark(PACK, "s$0.region ==")), @r#"
+rules.clause:11:35-11:36 `s`
+```clausier
+s: Subprocessor
+```
+
+a variable bound in `SUB-01`
+"#);
+}

@@ -73,10 +73,12 @@ fn references_of_a_variant() {
 schema.clause:4:3-4:5 `EU` (definition)
 rules.clause:6:30-6:32 `EU`
 rules.clause:11:54-11:56 `EU`
+rules.clause:19:30-19:34 `"EU"`
 "#);
     assert_snapshot!(refs(&mark(PACK, "[E$0U, EEA]"), false), @r#"
 rules.clause:6:30-6:32 `EU`
 rules.clause:11:54-11:56 `EU`
+rules.clause:19:30-19:34 `"EU"`
 "#);
 }
 
@@ -85,6 +87,7 @@ fn references_of_a_field_from_its_declaration() {
     assert_snapshot!(refs(&mark(PACK, "re$0gion: Region\n    certified"), true), @r#"
 schema.clause:15:5-15:11 `region` (definition)
 rules.clause:6:19-6:25 `region`
+rules.clause:19:22-19:28 `region`
 "#);
 }
 
@@ -99,4 +102,15 @@ rules.clause:20:15-20:21 `HEB-01`
 #[test]
 fn references_off_a_name() {
     assert_snapshot!(refs(&mark(PACK, "lev$0el should"), true), @"not on a name");
+}
+
+#[test]
+fn from_the_data_of_a_test() {
+    assert_snapshot!(goto(&mark(PACK, "{ reg$0ion: \"EU\", certified")), @r#"schema.clause:15:5-15:11 `region` region"#);
+    assert_snapshot!(goto(&mark(PACK, "region: \"E$0U\", certified")), @r#"schema.clause:4:3-4:5 `EU` EU"#);
+    assert_snapshot!(refs(&mark(PACK, "{ reg$0ion: \"EU\", certified"), true), @r#"
+schema.clause:15:5-15:11 `region` (definition)
+rules.clause:6:19-6:25 `region`
+rules.clause:19:22-19:28 `region`
+"#);
 }

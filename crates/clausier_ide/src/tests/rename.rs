@@ -87,3 +87,13 @@ fn refused_names() {
     assert_snapshot!(check(&mark(PACK, "== Reg$0ion.EU"), "Subprocessor"), @r#"error: `Subprocessor` is already used by a type"#);
     assert_snapshot!(check(&mark(PACK, "lev$0el must"), "x"), @r#"error: there is no name to rename here"#);
 }
+
+#[test]
+fn from_the_data_of_a_test() {
+    assert_snapshot!(check(&mark(PACK, "region: \"E$0U\", certified"), "UE"), @r#"
+schema.clause:4:3-4:5 `EU` -> UE
+rules.clause:6:30-6:32 `EU` -> UE
+rules.clause:11:54-11:56 `EU` -> UE
+rules.clause:19:30-19:34 `"EU"` -> "UE"
+"#);
+}
