@@ -5,6 +5,7 @@ use std::fmt;
 
 use clausier_check::hir::Symbol;
 use clausier_check::types::{RecordId, Ty};
+use clausier_syntax::RESERVED_WORDS;
 use clausier_syntax::ast::{DataValue, DataValueKind, Given, ItemKind, LiteralKind};
 
 use crate::{Analysis, FileId, Occurrence, Span, TextEdit};
@@ -43,24 +44,8 @@ impl fmt::Display for RenameError {
 
 impl std::error::Error for RenameError {}
 
-const KEYWORDS: &[&str] = &[
-    "and",
-    "or",
-    "not",
-    "implies",
-    "in",
-    "all",
-    "any",
-    "count",
-    "has",
-    "if",
-    "then",
-    "else",
-    "today",
-    "lowest",
-    "highest",
-    "true",
-    "false",
+/// Words that start items or clause lines: a name spelled like one would read as it.
+const ITEM_AND_CLAUSE_WORDS: &[&str] = &[
     "enum",
     "type",
     "descriptor",
@@ -158,7 +143,7 @@ impl Analysis {
         {
             return invalid("a name starts with a letter or `_`, then letters, digits or `_`");
         }
-        if KEYWORDS.contains(&new) {
+        if RESERVED_WORDS.contains(&new) || ITEM_AND_CLAUSE_WORDS.contains(&new) {
             return invalid("it is a keyword");
         }
         let pack = &self.checked.pack;

@@ -8,4 +8,4 @@ pub mod ast;
 pub mod debug;
 mod parser;
 
-pub use parser::{MAX_NESTING, Parse, parse};
+pub use parser::{MAX_NESTING, Parse, RESERVED_WORDS, parse};

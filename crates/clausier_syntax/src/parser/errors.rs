@@ -131,7 +131,8 @@ const NAME_RULES: &[Rule] = &[
     Rule::path_segment,
 ];
 
-const RESERVED: &[&str] = &[
+/// The words an identifier can never be: the expression keywords.
+pub const RESERVED_WORDS: &[&str] = &[
     "and", "or", "not", "implies", "in", "all", "any", "count", "has", "if", "then", "else",
     "today", "lowest", "highest", "true", "false",
 ];
@@ -322,7 +323,7 @@ fn help_for(token: &str, positives: &[Rule], phrases: &[&str]) -> Option<String>
         _ if token.starts_with("///") => {
             "doc comments document items, fields and enum variants; use `//` for a plain comment"
         }
-        _ if RESERVED.contains(&token)
+        _ if RESERVED_WORDS.contains(&token)
             && !phrases.contains(&"an expression")
             && NAME_RULES.iter().any(|rule| expects(*rule)) =>
         {

@@ -26,6 +26,7 @@ use pest::error::{ErrorVariant, InputLocation};
 use crate::ast::{Docs, ExprKind, Item, ItemKind, ParamDecl, SetDecl, SourceFileAst};
 use build::ItemBuilder;
 use errors::Context;
+pub use errors::RESERVED_WORDS;
 use grammar::{ClausierParser, Rule};
 use lex::{last_token_end, skip_trivia};
 
