@@ -381,29 +381,33 @@ impl<'s, 't> ItemBuilder<'s, 't> {
     }
 
     fn requirement_decl(&mut self, pair: P) -> RequirementDecl {
-        let span = self.span(&pair);
-        let mut id = None;
-        let mut title = None;
-        let mut body = Vec::new();
-        for inner in pair.into_inner() {
-            match inner.as_rule() {
-                Rule::clause_id => id = Some(self.clause_id(&inner)),
-                Rule::title => title = Some(self.string_lit(&inner)),
-                Rule::clause_body => body = self.clause_body(inner),
-                _ => {}
-            }
+        let clause = self.clause_parts(
+            pair,
+            "a requirement needs a title in quotes: `requirement HEB-01 \"Hébergement\" { … }`",
+        );
+        RequirementDecl {
+            id: clause.id,
+            title: clause.title,
+            body: clause.body,
         }
-        let id = id.unwrap_or_else(|| absent_clause_id(span));
-        if title.is_none() {
-            self.missing_title(
-                &id,
-                "a requirement needs a title in quotes: `requirement HEB-01 \"Hébergement\" { … }`",
-            );
-        }
-        RequirementDecl { id, title, body }
     }
 
     fn criterion_decl(&mut self, pair: P) -> CriterionDecl {
+        let clause = self.clause_parts(
+            pair,
+            "a criterion needs a title in quotes: `criterion PRIX \"Prix\" weight 40 { … }`",
+        );
+        CriterionDecl {
+            id: clause.id,
+            title: clause.title,
+            weight: clause.weight,
+            body: clause.body,
+        }
+    }
+
+    /// What requirements and criteria are made of; `title_help` says how to write the
+    /// title when it is missing.
+    fn clause_parts(&mut self, pair: P, title_help: &str) -> ClauseParts {
         let span = self.span(&pair);
         let mut id = None;
         let mut title = None;
@@ -420,12 +424,9 @@ impl<'s, 't> ItemBuilder<'s, 't> {
         }
         let id = id.unwrap_or_else(|| absent_clause_id(span));
         if title.is_none() {
-            self.missing_title(
-                &id,
-                "a criterion needs a title in quotes: `criterion PRIX \"Prix\" weight 40 { … }`",
-            );
+            self.missing_title(&id, title_help);
         }
-        CriterionDecl {
+        ClauseParts {
             id,
             title,
             weight,
@@ -876,4 +877,12 @@ pub(super) fn compare_op(text: &str) -> Option<CompareOp> {
         ">=" => CompareOp::Ge,
         _ => return None,
     })
+}
+
+/// The parts of a requirement or a criterion, as [`ItemBuilder::clause_parts`] reads them.
+struct ClauseParts {
+    id: ClauseId,
+    title: Option<StringLit>,
+    weight: Option<Weight>,
+    body: Vec<ClauseField>,
 }

@@ -176,14 +176,7 @@ pub fn render_html(input: &CahierInput<'_>, lang: Lang) -> String {
         }
         fact(&mut out, labels.rule, &rich(&requirement.rule));
         out.push_str("</dl>\n");
-        if let Some(text) = &requirement.text {
-            let _ = writeln!(
-                out,
-                "<blockquote aria-label=\"{}\"><p>{}</p></blockquote>",
-                escape(labels.legal_text),
-                escape(text)
-            );
-        }
+        legal_text(&mut out, requirement.text.as_deref(), labels);
         if !requirement.evidence.is_empty() {
             let _ = writeln!(out, "<h4>{}</h4>\n<ul>", escape(labels.evidence));
             for document in &requirement.evidence {
@@ -249,14 +242,7 @@ pub fn render_html(input: &CahierInput<'_>, lang: Lang) -> String {
                 &format!("<code>{}</code>", escape(&criterion.formula)),
             );
             out.push_str("</dl>\n");
-            if let Some(text) = &criterion.text {
-                let _ = writeln!(
-                    out,
-                    "<blockquote aria-label=\"{}\"><p>{}</p></blockquote>",
-                    escape(labels.legal_text),
-                    escape(text)
-                );
-            }
+            legal_text(&mut out, criterion.text.as_deref(), labels);
             notes(&mut out, &criterion.notes, labels);
             out.push_str("</article>\n");
         }
@@ -401,6 +387,18 @@ fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// A clause's legal text, quoted as it will stand in the tender.
+fn legal_text(out: &mut String, text: Option<&str>, labels: &Labels) {
+    if let Some(text) = text {
+        let _ = writeln!(
+            out,
+            "<blockquote aria-label=\"{}\"><p>{}</p></blockquote>",
+            escape(labels.legal_text),
+            escape(text)
+        );
+    }
 }
 
 #[cfg(test)]

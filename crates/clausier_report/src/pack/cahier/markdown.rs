@@ -14,23 +14,15 @@ pub fn render_markdown(input: &CahierInput<'_>, lang: Lang) -> String {
     if let Some(description) = &cahier.description {
         let _ = writeln!(out, "{}\n", rich(description));
     }
-    let mut facts = vec![format!(
-        "**{}** {}",
-        label(labels.version, lang),
-        escape(&cahier.version)
-    )];
+    let mut facts = vec![fact(labels.version, escape(&cahier.version), lang)];
     if let Some(license) = &cahier.license {
-        facts.push(format!(
-            "**{}** {}",
-            label(labels.license, lang),
-            escape(license)
-        ));
+        facts.push(fact(labels.license, escape(license), lang));
     }
     if !cahier.authors.is_empty() {
-        facts.push(format!(
-            "**{}** {}",
-            label(labels.authors, lang),
-            escape(&cahier.authors.join(", "))
+        facts.push(fact(
+            labels.authors,
+            escape(&cahier.authors.join(", ")),
+            lang,
         ));
     }
     facts.push(format!(
@@ -73,34 +65,18 @@ pub fn render_markdown(input: &CahierInput<'_>, lang: Lang) -> String {
             escape(&requirement.id),
             escape(&requirement.title)
         );
-        let mut facts = vec![format!(
-            "**{}** {}",
-            label(labels.level, lang),
-            labels.level(requirement.level)
-        )];
+        let mut facts = vec![fact(labels.level, labels.level(requirement.level), lang)];
         if let Some(from) = &requirement.from {
-            facts.push(format!("**{}** {}", label(labels.from, lang), escape(from)));
+            facts.push(fact(labels.from, escape(from), lang));
         }
         if let Some(when) = &requirement.applies_when {
-            facts.push(format!(
-                "**{}** {}",
-                label(labels.applies_when, lang),
-                rich(when)
-            ));
+            facts.push(fact(labels.applies_when, rich(when), lang));
         }
         if !requirement.refs.is_empty() {
             let refs: Vec<String> = requirement.refs.iter().map(|r| escape(r)).collect();
-            facts.push(format!(
-                "**{}** {}",
-                label(labels.references, lang),
-                refs.join(" ; ")
-            ));
+            facts.push(fact(labels.references, refs.join(" ; "), lang));
         }
-        facts.push(format!(
-            "**{}** {}",
-            label(labels.rule, lang),
-            rich(&requirement.rule)
-        ));
+        facts.push(fact(labels.rule, rich(&requirement.rule), lang));
         for fact in facts {
             let _ = writeln!(out, "- {fact}");
         }
@@ -156,13 +132,9 @@ pub fn render_markdown(input: &CahierInput<'_>, lang: Lang) -> String {
             );
             let mut facts = Vec::new();
             if let Some(from) = &criterion.from {
-                facts.push(format!("**{}** {}", label(labels.from, lang), escape(from)));
+                facts.push(fact(labels.from, escape(from), lang));
             }
-            facts.push(format!(
-                "**{}** {}",
-                label(labels.formula, lang),
-                code(&criterion.formula)
-            ));
+            facts.push(fact(labels.formula, code(&criterion.formula), lang));
             for fact in facts {
                 let _ = writeln!(out, "- {fact}");
             }
@@ -231,6 +203,11 @@ fn write_notes(out: &mut String, notes: &[Rich], labels: &Labels, lang: Lang) {
 }
 
 /// A label before what it introduces: French puts a space before the colon.
+/// One line of facts about a clause: its label in bold, then the value.
+fn fact(name: &str, value: impl std::fmt::Display, lang: Lang) -> String {
+    format!("**{}** {value}", label(name, lang))
+}
+
 fn label(name: &str, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!("{name} :"),
