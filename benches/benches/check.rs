@@ -76,6 +76,80 @@ fn benches(c: &mut Criterion) {
         );
     }
     group.finish();
+
+    // The whole workload, then only its valid descriptors: a sixth of the workload is
+    // invalid by design, and invalid data is read again with positions for its messages.
+    let valid: String = text
+        .lines()
+        .zip(&descriptors)
+        .filter(|(_, descriptor)| !descriptor.is_invalid())
+        .map(|(line, _)| format!("{line}\n"))
+        .collect();
+    for (name, text) in [
+        ("edtech-fr, 1 thread", &text),
+        ("edtech-fr valid, 1 thread", &valid),
+    ] {
+        single_thread(c, name, text, schema, &program, &pack.info, date);
+    }
+}
+
+/// One thread throughout, to compare per descriptor with the cost of merely parsing the
+/// same lines into `serde_json::Value`, the floor any checker reading JSON pays.
+fn single_thread(
+    c: &mut Criterion,
+    name: &str,
+    text: &str,
+    schema: &clausier_check::types::Schema,
+    program: &clausier_eval::Program,
+    info: &clausier_eval::report::PackInfo,
+    date: jiff::civil::Date,
+) {
+    let options = LoadOptions::default();
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a thread pool");
+    let lines: Vec<&str> = text.lines().collect();
+    let run_options = RunOptions { date, jobs: 1 };
+    let mut group = c.benchmark_group(name);
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(lines.len() as u64));
+    group.bench_function("floor: serde_json::Value of each line", |b| {
+        b.iter(|| {
+            for line in &lines {
+                let value: serde_json::Value = serde_json::from_str(black_box(line)).expect("JSON");
+                black_box(value);
+            }
+        })
+    });
+    group.bench_function("load only", |b| {
+        b.iter(|| {
+            one_thread.install(|| {
+                black_box(load_text(
+                    schema,
+                    "bench.ndjson",
+                    black_box(text),
+                    Format::Ndjson,
+                    &options,
+                ))
+            })
+        })
+    });
+    group.bench_function("load and evaluate", |b| {
+        b.iter(|| {
+            one_thread.install(|| {
+                let loaded = load_text(
+                    schema,
+                    "bench.ndjson",
+                    black_box(text),
+                    Format::Ndjson,
+                    &options,
+                );
+                black_box(run(program, info.clone(), &loaded, &run_options))
+            })
+        })
+    });
+    group.finish();
 }
 
 criterion_group!(check, benches);

@@ -1,6 +1,8 @@
 //! Workloads for the benchmarks: the shipped example pack, and many descriptors made from
 //! the shipped example descriptors.
 
+pub mod large_pack;
+
 use std::path::{Path, PathBuf};
 
 use serde_json::Value as Json;

@@ -45,6 +45,7 @@ pub enum Command {
     Render(RenderArgs),
     Schema(SchemaArgs),
     Lock(LockArgs),
+    Lsp(LspArgs),
     Fmt(FmtArgs),
 }
 
@@ -60,6 +61,14 @@ A descriptor that cannot be read is reported as invalid and the run goes on: eve
 given appears in the report exactly once, in the order given (files found in a folder are sorted \
 by path). If the pack does not compile, its errors are printed and nothing is checked.
 
+Large runs: when every descriptor comes from NDJSON (`.ndjson` and `.jsonl` files, or `-`) and \
+the format is `json` or `ndjson`, descriptors are checked as they are read, in memory that does \
+not grow with their number, and the report is written as it is known: without award criteria, \
+each line as soon as the lines before it are. Ranks need every score first, so with criteria the \
+input is read more than once (standard input is kept in a temporary file meanwhile). The report \
+is the same as it would be otherwise, byte for byte. On a terminal, a run that lasts shows its \
+progress on standard error.
+
 Exit status: 0 when every descriptor is eligible, 1 when at least one is not, 2 when the pack \
 does not compile, an input or output cannot be used, or the command line is wrong.",
     after_help = "Examples:
@@ -68,7 +77,8 @@ does not compile, an input or output cannot be used, or the command line is wron
   clausier check rules/edtech-fr examples/edtech-fr --format html --output report.html
   clausier check rules/edtech-fr examples/edtech-fr --format sarif --output report.sarif
   clausier check rules/edtech-fr examples/edtech-fr/eveil-numerique.json --explain
-  cat examples/edtech-fr/centrale-achats.ndjson | clausier check rules/edtech-fr -"
+  cat examples/edtech-fr/centrale-achats.ndjson | clausier check rules/edtech-fr -
+  clausier check rules/edtech-fr offres.ndjson --format ndjson --output resultats.ndjson"
 )]
 pub struct CheckArgs {
     /// The pack: a folder of `.clause` files (with its `pack.toml`) or one `.clause` file
@@ -110,6 +120,12 @@ pub struct CheckArgs {
     /// Report fields of a descriptor that the pack does not declare (as warnings)
     #[arg(long)]
     pub strict: bool,
+
+    /// Write nothing to standard error but errors: neither the pack's warnings nor the
+    /// progress bar (which is shown only on a terminal, outside CI, once a run lasts more
+    /// than a second)
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// Compile a pack and print its diagnostics
@@ -315,6 +331,45 @@ pub struct LockArgs {
     #[arg(long)]
     pub frozen: bool,
 }
+
+/// Run the language server, for editors
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Run the Clausier language server: the editor starts this command and speaks the \
+Language Server Protocol with it on standard input and output (JSON-RPC). It is not meant to be \
+run by hand.
+
+For every `.clause` file opened, the server analyses the whole pack it belongs to (the nearest \
+folder upwards with a `pack.toml`, else the file's own folder) with its dependencies, the \
+editor's unsaved buffers in place of the disk, and gives diagnostics for every file of the \
+pack, hovers, completion (with snippets), go to definition, references, rename, document and \
+workspace symbols, folding, selection ranges, semantic highlighting, inlay hints (the value a \
+parameter has where it is read), quick fixes and formatting. Above each requirement, a lens \
+counts how the descriptors declared for the pack (`[workspace] descriptors = [\"…\"]` in \
+`pack.toml`, else a `descriptors/` folder beside it) \
+pass, fail or miss data for it, as `clausier check` would; open descriptor files get their own \
+diagnostics.
+
+Positions are in UTF-8 when the editor offers it, else UTF-16. An editor may give \
+`{\"date\": \"YYYY-MM-DD\"}` as initialization options: the value of `today` for the lens \
+[default: today in the local time zone].
+
+Exit status: 0 after the editor's `shutdown` then `exit`, 1 when the editor exits or closes \
+standard input without asking for a shutdown first, 2 when the server cannot start.",
+    after_help = "Editors start it as:
+  clausier lsp
+
+The repository's `editors/` folder holds ready configurations for VS Code, Neovim and Helix.
+
+Neovim 0.11 or later (lsp/clausier.lua):
+  return { cmd = { 'clausier', 'lsp' }, filetypes = { 'clausier' }, root_markers = { 'pack.toml', '.git' } }
+
+Helix (languages.toml):
+  [language-server.clausier]
+  command = \"clausier\"
+  args = [\"lsp\"]"
+)]
+pub struct LspArgs {}
 
 /// The formats of `clausier test`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,9 +1,11 @@
 //! Turning the `DESCRIPTOR…` arguments into descriptors: files, folders searched by
 //! extension, and `-` for NDJSON on standard input.
 
+mod ndjson_lines;
+
 use std::collections::HashSet;
-use std::fs;
-use std::io::Read;
+use std::fs::{self, File};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use clausier_check::types::Schema;
@@ -12,6 +14,8 @@ use clausier_eval::load::{self, Format, LoadOptions};
 use clausier_pack::describe_io_error;
 
 use crate::error::CliError;
+
+pub use ndjson_lines::{NdjsonLines, SpoolError};
 
 /// The source name of descriptors read from standard input.
 pub const STDIN_SOURCE: &str = "<stdin>";
@@ -144,6 +148,15 @@ fn first_time(seen: &mut HashSet<PathBuf>, path: &Path) -> bool {
     seen.insert(key)
 }
 
+/// Whether the run can be checked while its input is read: every input is NDJSON (or
+/// standard input, NDJSON too), or could not even be listed.
+pub fn all_ndjson(inputs: &[Input]) -> bool {
+    inputs.iter().all(|input| match input {
+        Input::Stdin | Input::Unreadable { .. } => true,
+        Input::File { path, .. } => Format::from_path(path) == Some(Format::Ndjson),
+    })
+}
+
 /// Reads and loads every input against the pack's schema. Nothing here fails the run: an
 /// input that cannot be read becomes an invalid descriptor.
 pub fn load_all(
@@ -156,24 +169,13 @@ pub fn load_all(
     for input in inputs {
         match input {
             Input::Stdin => {
-                let mut bytes = Vec::new();
-                let loaded = match stdin.read_to_end(&mut bytes) {
-                    Err(error) => Err(format!(
-                        "cannot read standard input: {}",
-                        describe_io_error(&error)
-                    )),
-                    Ok(_) => String::from_utf8(bytes)
-                        .map_err(|_| "standard input is not valid UTF-8".to_owned()),
-                };
-                match loaded {
-                    Ok(text) => descriptors.extend(load::load_text(
-                        schema,
-                        STDIN_SOURCE,
-                        &text,
-                        Format::Ndjson,
-                        options,
-                    )),
-                    Err(message) => descriptors.push(load::unreadable(STDIN_SOURCE, message)),
+                let lines = NdjsonLines::new(BufReader::new(&mut *stdin), STDIN_SOURCE);
+                load_lines(lines, schema, options, &mut descriptors);
+            }
+            Input::File { path, source } if Format::from_path(path) == Some(Format::Ndjson) => {
+                match open_ndjson(path, source) {
+                    Ok(lines) => load_lines(lines, schema, options, &mut descriptors),
+                    Err(message) => descriptors.push(load::unreadable(source, message)),
                 }
             }
             Input::File { path, source } => match read_file(path, source) {
@@ -188,6 +190,33 @@ pub fn load_all(
         }
     }
     descriptors
+}
+
+/// An NDJSON file's lines, or why it cannot be read.
+pub fn open_ndjson(path: &Path, source: &str) -> Result<NdjsonLines<BufReader<File>>, String> {
+    File::open(path)
+        .map(|file| NdjsonLines::new(BufReader::new(file), source))
+        .map_err(|error| format!("cannot read `{source}`: {}", describe_io_error(&error)))
+}
+
+/// Loads NDJSON a chunk at a time: only one chunk of raw lines is held besides the
+/// descriptors.
+fn load_lines(
+    mut lines: NdjsonLines<impl BufRead>,
+    schema: &Schema,
+    options: &LoadOptions,
+    descriptors: &mut Vec<Descriptor>,
+) {
+    let mut chunk = Vec::new();
+    loop {
+        chunk.clear();
+        // Without a spool, reading cannot fail: a read error is an invalid descriptor.
+        let more = lines.fill(&mut chunk, 1024).unwrap_or(false);
+        descriptors.extend(chunk.iter().map(|pending| pending.load(schema, options)));
+        if !more {
+            break;
+        }
+    }
 }
 
 fn read_file(path: &Path, source: &str) -> Result<(String, Format), String> {

@@ -35,6 +35,8 @@ fn main() -> ExitCode {
         Command::Render(args) => commands::render::run(args, cli.color),
         Command::Schema(args) => commands::schema::run(args, cli.color),
         Command::Lock(args) => commands::lock::run(args),
+        // The server owns standard input and output, and the protocol sets its exit status.
+        Command::Lsp(args) => return commands::lsp::run(args),
     };
     match result {
         Ok(outcome) => outcome.into(),

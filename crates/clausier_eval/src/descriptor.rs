@@ -2,8 +2,10 @@
 //! where each value was written, and what was wrong with the data.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
 
+use clausier_check::types::Schema;
 use clausier_check::value::Record;
 use clausier_diagnostics::{Code, Severity, Span};
 use serde::Serialize;
@@ -29,27 +31,180 @@ pub enum PathStep {
     Index(u32),
 }
 
+pub(crate) type LocationMap = HashMap<Box<[PathStep]>, Loc>;
+
 /// The location of every value the loader stored, by its path from the root.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// A descriptor read without positions (the fast path, which is taken for well-formed
+/// JSON) keeps instead what it takes to read it again with positions, which is done the
+/// first time a location is asked for: only descriptors whose explanations quote their
+/// values pay for it.
+#[derive(Clone, Default)]
 pub struct Locations {
-    map: HashMap<Box<[PathStep]>, Loc>,
+    inner: Inner,
+}
+
+#[derive(Clone)]
+enum Inner {
+    Known(LocationMap),
+    Deferred(Arc<Deferred>),
+}
+
+impl Default for Inner {
+    fn default() -> Self {
+        Inner::Known(LocationMap::new())
+    }
+}
+
+/// The text of one descriptor and where it is in its file, to read it again.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) struct SourceText {
+    /// The whole of a JSON file, or one NDJSON line without its line break.
+    pub(crate) text: Arc<str>,
+    /// Where `text` starts in the file.
+    pub(crate) byte_offset: usize,
+    /// The line `range` starts on, 1-based.
+    pub(crate) line_number: u32,
+    pub(crate) kind: SourceKind,
+    /// Whether the fast path read it, and can then find its locations again.
+    pub(crate) read_fast: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SourceKind {
+    JsonFile,
+    NdjsonLine,
+}
+
+impl SourceText {
+    /// Equal texts at the same place give the same locations.
+    fn same_place(&self, other: &SourceText) -> bool {
+        self.kind == other.kind
+            && self.byte_offset == other.byte_offset
+            && self.line_number == other.line_number
+            && self.text == other.text
+    }
+}
+
+struct Deferred {
+    source: SourceText,
+    /// The schema the descriptor was read against, when the loader could share it; else
+    /// the reader of the locations gives it (`get_with`).
+    schema: Option<Arc<Schema>>,
+    resolved: OnceLock<LocationMap>,
+}
+
+impl Deferred {
+    fn resolve(&self, schema: Option<&Schema>) -> Option<&LocationMap> {
+        if let Some(map) = self.resolved.get() {
+            return Some(map);
+        }
+        let schema = self.schema.as_deref().or(schema)?;
+        Some(
+            self.resolved
+                .get_or_init(|| crate::load::reread_locations(schema, &self.source)),
+        )
+    }
 }
 
 impl Locations {
-    pub fn insert(&mut self, path: &[PathStep], loc: Loc) {
-        self.map.insert(path.into(), loc);
+    /// The locations of a descriptor read without positions, found again from `source`
+    /// when first asked for.
+    pub(crate) fn deferred(source: SourceText, schema: Option<Arc<Schema>>) -> Self {
+        Self {
+            inner: Inner::Deferred(Arc::new(Deferred {
+                source,
+                schema,
+                resolved: OnceLock::new(),
+            })),
+        }
     }
 
+    pub fn insert(&mut self, path: &[PathStep], loc: Loc) {
+        if let Inner::Deferred(deferred) = &self.inner {
+            let known = deferred.resolve(None).cloned().unwrap_or_default();
+            self.inner = Inner::Known(known);
+        }
+        if let Inner::Known(map) = &mut self.inner {
+            map.insert(path.into(), loc);
+        }
+    }
+
+    /// The location of the value at `path`. Locations still to be found are found with
+    /// the schema the descriptor was loaded with, when the loader kept it (`load_text`
+    /// does; `load_ndjson_line` does not: use `get_with`).
     pub fn get(&self, path: &[PathStep]) -> Option<Loc> {
-        self.map.get(path).copied()
+        self.map(None)?.get(path).copied()
+    }
+
+    /// As `get`, finding the locations still to be found with `schema` (the one the
+    /// descriptor was loaded with) when the loader did not keep it.
+    pub fn get_with(&self, schema: &Schema, path: &[PathStep]) -> Option<Loc> {
+        self.map(Some(schema))?.get(path).copied()
+    }
+
+    /// Whether the locations are still to be found: the descriptor was read without
+    /// positions.
+    pub fn is_deferred(&self) -> bool {
+        matches!(&self.inner, Inner::Deferred(deferred) if deferred.resolved.get().is_none())
+    }
+
+    /// Every location, found if they are still to be found (and the schema was kept).
+    pub(crate) fn into_map(self) -> LocationMap {
+        match self.inner {
+            Inner::Known(map) => map,
+            Inner::Deferred(deferred) => deferred.resolve(None).cloned().unwrap_or_default(),
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.map(None).map_or(0, HashMap::len)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.len() == 0
+    }
+
+    fn map(&self, schema: Option<&Schema>) -> Option<&LocationMap> {
+        match &self.inner {
+            Inner::Known(map) => Some(map),
+            Inner::Deferred(deferred) => deferred.resolve(schema),
+        }
+    }
+}
+
+impl PartialEq for Locations {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.inner, &other.inner) {
+            (Inner::Deferred(left), Inner::Deferred(right))
+                if left.source.same_place(&right.source) =>
+            {
+                true
+            }
+            _ => match (self.map(None), other.map(None)) {
+                (Some(left), Some(right)) => left == right,
+                _ => false,
+            },
+        }
+    }
+}
+
+impl Eq for Locations {}
+
+impl fmt::Debug for Locations {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.inner {
+            Inner::Known(map) => f.debug_tuple("Locations").field(map).finish(),
+            Inner::Deferred(deferred) => match deferred.resolved.get() {
+                Some(map) => f.debug_tuple("Locations").field(map).finish(),
+                None => f
+                    .debug_struct("DeferredLocations")
+                    .field("kind", &deferred.source.kind)
+                    .field("line", &deferred.source.line_number)
+                    .field("byte_offset", &deferred.source.byte_offset)
+                    .finish(),
+            },
+        }
     }
 }
 

@@ -205,7 +205,11 @@ impl<'a> Explainer<'a> {
         let loc = place
             .as_ref()
             .and_then(|place| place.steps.as_deref())
-            .and_then(|steps| self.descriptor.locations.get(steps));
+            .and_then(|steps| {
+                self.descriptor
+                    .locations
+                    .get_with(&self.program.schema, steps)
+            });
         Explanation {
             expr: self.program.text(id).to_owned(),
             path: place.map(|place| place.text),

@@ -18,6 +18,7 @@ pub mod reference;
 pub mod report;
 mod run;
 mod score;
+pub mod stream;
 
 pub use compile::compile;
 pub use program::{ClauseExpr, EvalContext, Program};

@@ -20,7 +20,7 @@ use crate::report::{
     ClauseResult, DataErrorEntry, DescriptorReport, DescriptorStatus, PackInfo, Report,
     RequirementResult, RequirementStatus, Summary,
 };
-use crate::score::{CriterionOutcome, rank, score_criterion, unscored};
+use crate::score::{CriterionOutcome, rank, score_criterion, total_points, unscored};
 
 /// How a run evaluates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,12 +38,7 @@ pub fn run(
     descriptors: &[Descriptor],
     options: &RunOptions,
 ) -> Report {
-    // Without a pool (the system refused the threads) the run stays on this thread: the
-    // report is the same either way.
-    let pool = ThreadPoolBuilder::new()
-        .num_threads(options.jobs.max(1))
-        .build()
-        .ok();
+    let pool = thread_pool(options.jobs);
     let pool = pool.as_ref();
     let today = options.date;
 
@@ -80,12 +75,21 @@ pub fn run(
 }
 
 /// What one descriptor's evaluation found, before the run-wide steps.
-struct Evaluated {
-    status: DescriptorStatus,
+pub(crate) struct Evaluated {
+    pub(crate) status: DescriptorStatus,
     /// The requirements' results, with room for the criteria's.
     results: Vec<ClauseResult>,
     /// `Some` once scored (eligible descriptors only).
-    criteria: Option<Vec<CriterionOutcome>>,
+    pub(crate) criteria: Option<Vec<CriterionOutcome>>,
+}
+
+/// `jobs` threads to evaluate on. Without a pool (the system refused the threads) a run
+/// stays on the calling thread: the report is the same either way.
+pub(crate) fn thread_pool(jobs: usize) -> Option<ThreadPool> {
+    ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .build()
+        .ok()
 }
 
 fn zip_refs<'a, A, B>(left: &'a [A], right: &'a [B]) -> Vec<(&'a A, &'a B)> {
@@ -93,7 +97,7 @@ fn zip_refs<'a, A, B>(left: &'a [A], right: &'a [B]) -> Vec<(&'a A, &'a B)> {
 }
 
 /// Maps in input order, on the pool when there is one.
-fn map_in<T, R, F>(pool: Option<&ThreadPool>, items: &[T], f: F) -> Vec<R>
+pub(crate) fn map_in<T, R, F>(pool: Option<&ThreadPool>, items: &[T], f: F) -> Vec<R>
 where
     T: Sync,
     R: Send,
@@ -105,7 +109,9 @@ where
     }
 }
 
-fn evaluate_descriptor(
+/// Judges every requirement; scores the criteria too when the descriptor is eligible and
+/// `aggregates_for_scoring` gives the run's aggregates.
+pub(crate) fn evaluate_descriptor(
     program: &Program,
     descriptor: &Descriptor,
     today: Date,
@@ -166,6 +172,45 @@ fn evaluate_descriptor(
         status,
         results,
         criteria,
+    }
+}
+
+/// The status [`evaluate_descriptor`] gives, without explaining anything: only `must`
+/// requirements count, and the first failure decides.
+pub(crate) fn eligibility(
+    program: &Program,
+    descriptor: &Descriptor,
+    today: Date,
+) -> DescriptorStatus {
+    let root = match &descriptor.root {
+        Some(root) if !descriptor.is_invalid() => root,
+        _ => return DescriptorStatus::Invalid,
+    };
+    let scope = Scope::new(root, today, &[]);
+    let mut missing = false;
+    for requirement in &program.requirements {
+        if requirement.level != Level::Must {
+            continue;
+        }
+        let applies = match requirement.when {
+            Some(when) => program.code.truth(when, scope),
+            None => Some(true),
+        };
+        let holds = match applies {
+            Some(true) => program.code.truth(requirement.require, scope),
+            Some(false) => Some(true),
+            None => None,
+        };
+        match holds {
+            Some(false) => return DescriptorStatus::Ineligible,
+            None => missing = true,
+            Some(true) => {}
+        }
+    }
+    if missing {
+        DescriptorStatus::Incomplete
+    } else {
+        DescriptorStatus::Eligible
     }
 }
 
@@ -244,28 +289,41 @@ fn aggregate_value(
     descriptors: &[Descriptor],
     evaluated: &[Evaluated],
 ) -> Option<Value> {
-    let path = aggregate.path?;
-    let wanted = match aggregate.kind {
-        AggregateKind::Lowest => Ordering::Less,
-        AggregateKind::Highest => Ordering::Greater,
-    };
     let mut best: Option<&Value> = None;
     for (descriptor, evaluated) in descriptors.iter().zip(evaluated) {
         if evaluated.status != DescriptorStatus::Eligible {
             continue;
         }
-        let Some(root) = descriptor.root.as_deref() else {
+        let Some(value) = aggregate_input(program, aggregate, descriptor) else {
             continue;
         };
-        let Some(value) = program.code.read(path, Scope::new(root, Date::ZERO, &[])) else {
-            continue;
-        };
-        best = match best {
-            Some(current) if value.compare(current) != Some(wanted) => Some(current),
-            _ => Some(value),
-        };
+        if replaces_best(aggregate.kind, best, value) {
+            best = Some(value);
+        }
     }
     best.cloned()
+}
+
+/// The value an eligible descriptor contributes to an aggregate; `None` when absent.
+pub(crate) fn aggregate_input<'a>(
+    program: &Program,
+    aggregate: &AggregateProgram,
+    descriptor: &'a Descriptor,
+) -> Option<&'a Value> {
+    let root = descriptor.root.as_deref()?;
+    program
+        .code
+        .read(aggregate.path?, Scope::new(root, Date::ZERO, &[]))
+}
+
+/// Whether `candidate` takes the place of the best value so far: only a strictly better
+/// one does, so between equal or incomparable values the first in input order stays.
+pub(crate) fn replaces_best(kind: AggregateKind, best: Option<&Value>, candidate: &Value) -> bool {
+    let wanted = match kind {
+        AggregateKind::Lowest => Ordering::Less,
+        AggregateKind::Highest => Ordering::Greater,
+    };
+    best.is_none_or(|current| candidate.compare(current) == Some(wanted))
 }
 
 fn assemble(
@@ -275,20 +333,9 @@ fn assemble(
     descriptors: &[Descriptor],
     evaluated: Vec<Evaluated>,
 ) -> Report {
-    let scored = program.has_criteria();
     let totals: Vec<Option<rust_decimal::Decimal>> = evaluated
         .iter()
-        .map(|evaluated| match &evaluated.criteria {
-            Some(criteria) if scored => Some(
-                criteria
-                    .iter()
-                    .fold(rust_decimal::Decimal::ZERO, |sum, outcome| {
-                        sum.saturating_add(outcome.points)
-                    })
-                    .normalize(),
-            ),
-            _ => None,
-        })
+        .map(|evaluated| total_score(program, evaluated))
         .collect();
     let ranks = rank(&totals);
     let mut summary = Summary::default();
@@ -298,38 +345,73 @@ fn assemble(
         .zip(totals.into_iter().zip(ranks))
         .map(|((descriptor, evaluated), (score, rank))| {
             summary.count(evaluated.status);
-            let mut results = evaluated.results;
-            match evaluated.criteria {
-                Some(criteria) => results.extend(
-                    program
-                        .criteria
-                        .iter()
-                        .zip(criteria)
-                        .map(|(criterion, outcome)| outcome.into_result(criterion)),
-                ),
-                None if evaluated.status != DescriptorStatus::Invalid => {
-                    results.extend(program.criteria.iter().map(unscored));
-                }
-                None => {}
-            }
-            DescriptorReport {
-                id: descriptor.id.clone(),
-                source: descriptor.source.clone(),
-                status: evaluated.status,
-                score,
-                rank,
-                results,
-                errors: data_errors(descriptor),
-            }
+            descriptor_report(program, descriptor, evaluated, score, rank)
         })
         .collect();
+    Report {
+        descriptors: reports,
+        summary,
+        ..report_shell(program, pack, today)
+    }
+}
+
+/// A report without descriptors and with nothing counted yet: what is known of a run
+/// before its results.
+pub(crate) fn report_shell(program: &Program, pack: PackInfo, today: Date) -> Report {
     Report {
         clausier: env!("CARGO_PKG_VERSION").to_owned(),
         pack,
         date: today.to_string(),
         params: program.params.clone(),
-        descriptors: reports,
-        summary,
+        descriptors: Vec::new(),
+        summary: Summary::default(),
+    }
+}
+
+/// The sum of a scored descriptor's points; `None` when it is not scored or the pack has
+/// no criteria.
+pub(crate) fn total_score(
+    program: &Program,
+    evaluated: &Evaluated,
+) -> Option<rust_decimal::Decimal> {
+    match &evaluated.criteria {
+        Some(criteria) if program.has_criteria() => {
+            Some(total_points(criteria.iter().map(|outcome| outcome.points)))
+        }
+        _ => None,
+    }
+}
+
+/// One descriptor's entry of the report, once its score and rank are known.
+pub(crate) fn descriptor_report(
+    program: &Program,
+    descriptor: &Descriptor,
+    evaluated: Evaluated,
+    score: Option<rust_decimal::Decimal>,
+    rank: Option<u32>,
+) -> DescriptorReport {
+    let mut results = evaluated.results;
+    match evaluated.criteria {
+        Some(criteria) => results.extend(
+            program
+                .criteria
+                .iter()
+                .zip(criteria)
+                .map(|(criterion, outcome)| outcome.into_result(criterion)),
+        ),
+        None if evaluated.status != DescriptorStatus::Invalid => {
+            results.extend(program.criteria.iter().map(unscored));
+        }
+        None => {}
+    }
+    DescriptorReport {
+        id: descriptor.id.clone(),
+        source: descriptor.source.clone(),
+        status: evaluated.status,
+        score,
+        rank,
+        results,
+        errors: data_errors(descriptor),
     }
 }
 

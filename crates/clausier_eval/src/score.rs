@@ -60,11 +60,7 @@ pub(crate) fn score_criterion(
     criterion: &CriterionProgram,
     scope: Scope<'_>,
 ) -> CriterionOutcome {
-    let fraction = program
-        .code
-        .value(criterion.score, scope)
-        .and_then(|value| ops::score_fraction(&value));
-    let Some(raw) = fraction else {
+    let Some(raw) = raw_fraction(program, criterion, scope) else {
         return CriterionOutcome {
             score: None,
             points: Decimal::ZERO,
@@ -73,17 +69,51 @@ pub(crate) fn score_criterion(
         };
     };
     let clamped = raw.clamp(Decimal::ZERO, Decimal::ONE);
-    // Points come from the unrounded score: rounding twice would drift.
-    let points = criterion
-        .weight
-        .checked_mul(clamped)
-        .map_or(Decimal::ZERO, |points| round(points, POINTS_PLACES));
     CriterionOutcome {
         score: Some(round(clamped, SCORE_PLACES)),
-        points,
+        points: points(criterion, clamped),
         clamped: clamped != raw,
         missing: Vec::new(),
     }
+}
+
+/// The points alone, as [`score_criterion`] gives them, for runs that need only totals.
+pub(crate) fn criterion_points(
+    program: &Program,
+    criterion: &CriterionProgram,
+    scope: Scope<'_>,
+) -> Decimal {
+    raw_fraction(program, criterion, scope).map_or(Decimal::ZERO, |raw| {
+        points(criterion, raw.clamp(Decimal::ZERO, Decimal::ONE))
+    })
+}
+
+/// A descriptor's score: the sum of its points.
+pub(crate) fn total_points(points: impl IntoIterator<Item = Decimal>) -> Decimal {
+    points
+        .into_iter()
+        .fold(Decimal::ZERO, Decimal::saturating_add)
+        .normalize()
+}
+
+/// The score before clamping; `None` when unknown.
+fn raw_fraction(
+    program: &Program,
+    criterion: &CriterionProgram,
+    scope: Scope<'_>,
+) -> Option<Decimal> {
+    program
+        .code
+        .value(criterion.score, scope)
+        .and_then(|value| ops::score_fraction(&value))
+}
+
+/// Points come from the unrounded score: rounding twice would drift.
+fn points(criterion: &CriterionProgram, clamped: Decimal) -> Decimal {
+    criterion
+        .weight
+        .checked_mul(clamped)
+        .map_or(Decimal::ZERO, |points| round(points, POINTS_PLACES))
 }
 
 fn round(value: Decimal, places: u32) -> Decimal {

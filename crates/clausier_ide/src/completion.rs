@@ -9,9 +9,16 @@
 //! - at the start of a clause's line: the clause keywords; after `level`: `must` and
 //!   `should`; after a `:` in a schema item: the types;
 //! - in an expression: bound variables, parameters, descriptor fields, enums and the
-//!   expression keywords; between items: the item keywords.
+//!   expression keywords; between items: the item keywords, with a snippet of the whole
+//!   item for `requirement`, `criterion` and `test`;
+//! - in the list of `use DEP::{…}`: the clause ids of `DEP`, and `must` or `should`
+//!   after `as`.
+//!
+//! Where the type of what is being typed is known (the other side of a comparison, a
+//! condition), the proposals of that type come first: see [`CompletionItem::relevance`].
 
 use clausier_check::types::{RecordId, Schema, Ty};
+use clausier_syntax::ast::ItemKind;
 
 use crate::{Analysis, FileId, Span};
 
@@ -36,7 +43,36 @@ pub struct CompletionItem {
     /// A type, a value, or what a keyword starts.
     pub detail: Option<String>,
     pub source_range: Span,
+    /// What to insert instead of the label, in LSP snippet syntax (`${1:ID}` a
+    /// placeholder, `$0` where the cursor ends): the whole item for an item keyword.
+    pub snippet: Option<String>,
+    /// How well the item fits the type expected at the cursor: 2 when it has that type,
+    /// 1 when it has no type or none is expected, 0 when it has another type. Items
+    /// come sorted by it, best first; an editor may sort by `(u32::MAX - relevance,
+    /// position in the list)`.
+    pub relevance: u32,
 }
+
+/// What the item keywords that start a block expand to.
+const ITEM_SNIPPETS: &[(&str, &str)] = &[
+    (
+        "requirement",
+        "requirement ${1:ID} \"${2:title}\" {\n  level ${3|must,should|}\n  text \"${4}\"\n  require ${0}\n}",
+    ),
+    (
+        "criterion",
+        "criterion ${1:ID} \"${2:title}\" weight ${3:10} {\n  text \"${4}\"\n  score ${0}\n}",
+    ),
+    (
+        "test",
+        "test \"${1:name}\" {\n  given { ${2} }\n  expect ${0:eligible}\n}",
+    ),
+];
+
+/// The relevance of an item by how it fits the expected type.
+const FITS: u32 = 2;
+const NEUTRAL: u32 = 1;
+const MISFITS: u32 = 0;
 
 const ITEM_KEYWORDS: &[(&str, &str)] = &[
     (
@@ -130,16 +166,31 @@ impl Analysis {
         let lower = prefix.to_lowercase();
         items.retain(|(label, _, _)| label.to_lowercase().starts_with(&lower));
         let mut seen = std::collections::HashSet::new();
-        items
+        let expected = ctx.expected_at_cursor();
+        let mut out: Vec<CompletionItem> = items
             .into_iter()
             .filter(|(label, kind, _)| seen.insert((label.clone(), *kind)))
-            .map(|(label, kind, detail)| CompletionItem {
-                label,
-                kind,
-                detail,
-                source_range,
+            .map(|(label, kind, detail)| {
+                let relevance = match &expected {
+                    Some(expected) => ctx.fit(expected, &label, kind, detail.as_deref()),
+                    None => NEUTRAL,
+                };
+                let snippet = (kind == CompletionKind::Keyword && brace_depth(head) == 0)
+                    .then(|| ITEM_SNIPPETS.iter().find(|(k, _)| *k == label))
+                    .flatten()
+                    .map(|(_, snippet)| (*snippet).to_owned());
+                CompletionItem {
+                    label,
+                    kind,
+                    detail,
+                    source_range,
+                    snippet,
+                    relevance,
+                }
             })
-            .collect()
+            .collect();
+        out.sort_by_key(|item| std::cmp::Reverse(item.relevance));
+        out
     }
 }
 
@@ -198,7 +249,124 @@ impl Ctx<'_> {
                 EXPECT_WORDS.iter().map(|k| keyword(k, None)).collect()
             }
             "param" => self.expression(),
+            "use" => self.use_list(),
             _ => Vec::new(),
+        }
+    }
+
+    /// In `use DEP::{…}`: the clause ids of `DEP`, or the levels after `as`.
+    fn use_list(&self) -> Vec<Proposal> {
+        let item = self.head.get(item_start(self.head)..).unwrap_or("");
+        let Some((dep, list)) = item.split_once("::") else {
+            return Vec::new();
+        };
+        let Some(list) = list.trim_start().strip_prefix('{') else {
+            return Vec::new();
+        };
+        if list.contains('}') {
+            return Vec::new();
+        }
+        let current = list.rsplit(',').next().unwrap_or("");
+        let words: Vec<&str> = current.split_whitespace().collect();
+        match words.as_slice() {
+            [] => self.clause_ids_of(dep.trim_start_matches("use").trim()),
+            [_, "as"] => vec![keyword("must", None), keyword("should", None)],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The requirements and criteria of the pack `dep`: those the analysis holds the
+    /// files of, else every one it knows (an analysis of one pack knows no other).
+    fn clause_ids_of(&self, dep: &str) -> Vec<Proposal> {
+        let analysis = self.analysis;
+        let mut of_dep = Vec::new();
+        let mut all = Vec::new();
+        for data in &analysis.files {
+            let in_dep = analysis.file_pack(data.id) == Some(dep);
+            for item in &data.parse.ast.items {
+                let (id, title) = match &item.kind {
+                    ItemKind::Requirement(decl) => (&decl.id, &decl.title),
+                    ItemKind::Criterion(decl) => (&decl.id, &decl.title),
+                    _ => continue,
+                };
+                let detail = title
+                    .as_ref()
+                    .map(|t| t.value.clone())
+                    .filter(|t| !t.is_empty());
+                let proposal = (id.name.clone(), CompletionKind::Clause, detail);
+                if in_dep {
+                    of_dep.push(proposal.clone());
+                }
+                all.push(proposal);
+            }
+        }
+        if of_dep.is_empty() { all } else { of_dep }
+    }
+
+    /// The type expected where the cursor is: the other side of a comparison, the
+    /// elements of the list after `in`, a truth value after `require`, `when`, `and`,
+    /// `or`, `not`, `implies`, `if`, a number after `score`.
+    fn expected_at_cursor(&self) -> Option<Ty> {
+        let trimmed = self.head.trim_end();
+        if brace_depth(self.head) == 0 {
+            return None;
+        }
+        if let Some(ty) = self.expected_type(trimmed) {
+            return Some(ty);
+        }
+        let last_word = trimmed
+            .rsplit(|c: char| !is_ident_char(c))
+            .next()
+            .unwrap_or("");
+        let before_word = trimmed
+            .get(..trimmed.len().saturating_sub(last_word.len()))
+            .unwrap_or("");
+        // `ab.and` is a path, not the operator.
+        if before_word.ends_with('.') {
+            return None;
+        }
+        match last_word {
+            "require" | "when" | "and" | "or" | "not" | "implies" | "if" => Some(Ty::Bool),
+            "score" => Some(Ty::Number),
+            _ => None,
+        }
+    }
+
+    /// How a proposal fits the expected type.
+    fn fit(&self, expected: &Ty, label: &str, kind: CompletionKind, detail: Option<&str>) -> u32 {
+        let schema = self.schema();
+        let ty = match kind {
+            CompletionKind::Param => {
+                let params = &self.analysis.checked.pack.params;
+                params
+                    .iter()
+                    .find(|p| p.name == label)
+                    .map(|p| p.ty.clone())
+            }
+            CompletionKind::Field => schema
+                .descriptor_record()
+                .and_then(|r| r.field(label))
+                .map(|(_, f)| f.ty.clone()),
+            CompletionKind::Local => self.local_type(label, 0),
+            CompletionKind::Variant => detail
+                .and_then(|name| schema.enum_by_name(name))
+                .map(|(id, _)| Ty::Enum(id)),
+            // An enum's name leads to its variants.
+            CompletionKind::Enum => schema.enum_by_name(label).map(|(id, _)| Ty::Enum(id)),
+            CompletionKind::Keyword => match label {
+                "true" | "false" | "all" | "any" | "has" | "not" => Some(Ty::Bool),
+                "today" => Some(Ty::Date),
+                "count" => Some(Ty::Int),
+                _ => None,
+            },
+            CompletionKind::Type | CompletionKind::Clause => None,
+        };
+        match ty {
+            None | Some(Ty::Error) => NEUTRAL,
+            // A record leads to fields that may fit.
+            Some(Ty::Record(_)) => NEUTRAL,
+            Some(ty) if fits(&ty, expected) => FITS,
+            Some(_) => MISFITS,
         }
     }
 
@@ -425,6 +593,12 @@ pub(crate) fn bound_type(
         head: text.get(..end)?,
     };
     ctx.local_type(name, 0)
+}
+
+/// Whether a value of type `ty` can stand where `expected` is expected: the same type,
+/// or one numeric type for the other (`int` widens to `number`).
+fn fits(ty: &Ty, expected: &Ty) -> bool {
+    ty == expected || (ty.is_numeric() && expected.is_numeric())
 }
 
 fn keyword(name: &str, detail: Option<&str>) -> Proposal {

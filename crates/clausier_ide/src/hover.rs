@@ -160,7 +160,7 @@ pub(crate) fn ty_text(schema: &Schema, ty: &Ty) -> String {
 
 /// How a record is named: `descriptor`, `Subprocessor`, or the path to an inline record
 /// (`descriptor.hosting`).
-fn record_path(schema: &Schema, record: RecordId, depth: usize) -> String {
+pub(crate) fn record_path(schema: &Schema, record: RecordId, depth: usize) -> String {
     if let Some(name) = schema.record(record).and_then(|r| r.name.as_deref()) {
         return name.to_owned();
     }

@@ -1,46 +1,81 @@
 //! The IDE features of Clausier as plain data: byte offsets and spans into the files of
-//! one pack, no LSP types and no JSON-RPC. The language server converts positions and
+//! a pack and of the packs it depends on, no LSP types and no JSON-RPC. The language server converts positions and
 //! messages at its edge; tests drive these functions directly.
 //!
-//! An [`Analysis`] holds the text of every `.clause` file of a pack, parses each one and
-//! checks them together. Every query takes a file and a byte offset and never panics:
+//! An [`Analysis`] holds the text of every `.clause` file of a pack and of the packs it
+//! depends on ([`Analysis::from_workspace`]), parses each one and checks them together,
+//! as `clausier check` does. Every query takes a file and a byte offset and never panics:
 //! an unknown file, an offset past the end or one inside a character gives an empty
 //! answer or one found by comparing offsets, never an error.
+//!
+//! The check lens ([`Analysis::check_descriptors`]) runs the pack on the descriptors
+//! declared for it, through the evaluator `clausier check` uses, and
+//! [`Analysis::descriptor_diagnostics`] locates the problems inside a descriptor file.
 
+mod code_actions;
 mod completion;
+mod expr_types;
+mod field_insertion;
 mod folding;
 mod hover;
+mod inlay_hints;
+mod lens;
 mod navigation;
 mod rename;
+mod selection;
+mod semantic_tokens;
 mod symbols;
+mod tokens;
+mod tree;
+mod workspace;
+mod workspace_symbols;
 
 use clausier_check::Checked;
 use clausier_check::hir::{Symbol, SymbolRef};
 use clausier_syntax::Parse;
-use clausier_syntax::ast::SourceFileAst;
 
-pub use clausier_diagnostics::{Diagnostic, FileId, Span};
+pub use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
 pub use clausier_fmt::{FormatError, TextEdit};
+pub use code_actions::{CodeAction, CodeActionKind};
 pub use completion::{CompletionItem, CompletionKind};
 pub use folding::{FoldKind, FoldingRange};
 pub use hover::HoverResult;
+pub use inlay_hints::InlayHint;
+pub use lens::{
+    CheckLens, DescriptorDiagnostic, DescriptorInput, Explanation, LensCounts, LensDescriptor,
+    LensFailure, LensMissing, RequirementLens,
+};
 pub use navigation::{NavigationTarget, Reference};
 pub use rename::{RenameError, SourceChange};
+pub use semantic_tokens::{
+    SEMANTIC_TOKEN_KINDS, SEMANTIC_TOKEN_MODIFIERS, SemanticToken, SemanticTokenKind,
+    SemanticTokenModifiers,
+};
 pub use symbols::{DocumentSymbol, SymbolKind};
+pub use workspace_symbols::{WORKSPACE_SYMBOLS_MAX, WorkspaceSymbol};
 
-/// One file of the pack: its text and its parse.
+/// One clause file of the graph: its text and its parse.
 #[derive(Debug, Clone)]
 struct FileData {
     id: FileId,
     text: String,
     parse: Parse,
+    /// The index of its pack in the graph.
+    pack: usize,
+    /// Where it is on disk, canonical; `None` for a file given by [`Analysis::new`].
+    path: Option<std::path::PathBuf>,
+    /// How messages show it.
+    name: String,
 }
 
-/// The files of one pack, parsed and checked together.
+/// The files of a pack and of the packs it depends on, parsed and checked together.
 #[derive(Debug, Clone)]
 pub struct Analysis {
+    /// The root pack's name.
     pack_name: String,
+    /// Clause files, pack by pack, each pack's in checking order.
     files: Vec<FileData>,
+    graph: workspace::Graph,
     checked: Checked,
 }
 
@@ -52,40 +87,60 @@ impl Analysis {
             .into_iter()
             .map(|(id, text)| {
                 let parse = clausier_syntax::parse(id, &text);
-                FileData { id, text, parse }
+                FileData {
+                    id,
+                    text,
+                    parse,
+                    pack: 0,
+                    path: None,
+                    name: String::new(),
+                }
             })
             .collect();
-        let checked = check(pack_name, &files);
+        let graph = workspace::Graph::single(pack_name);
+        let checked = workspace::check_graph(&graph, &files);
         Self {
             pack_name: pack_name.to_owned(),
             files,
+            graph,
             checked,
         }
     }
 
-    /// Sets the text of a file (adding it after the others if it is new), then parses it
-    /// again and checks the pack again.
+    /// Sets the text of a file, then parses it again and checks the whole graph again.
+    /// A clause file of any pack of the graph can be edited, and a manifest (its
+    /// `[params]` are read again); an unknown file is added to the root pack, after its
+    /// other files.
     pub fn set_file_text(&mut self, file: FileId, text: String) {
-        let parse = clausier_syntax::parse(file, &text);
-        let data = FileData {
-            id: file,
-            text,
-            parse,
-        };
-        match self.files.iter_mut().find(|f| f.id == file) {
-            Some(slot) => *slot = data,
-            None => self.files.push(data),
+        if self.graph.other(file).is_some() {
+            self.set_other_text(file, text);
+        } else {
+            let parse = clausier_syntax::parse(file, &text);
+            match self.files.iter_mut().find(|f| f.id == file) {
+                Some(slot) => {
+                    slot.text = text;
+                    slot.parse = parse;
+                }
+                None => self.files.push(FileData {
+                    id: file,
+                    text,
+                    parse,
+                    pack: self.graph.root_index(),
+                    path: None,
+                    name: String::new(),
+                }),
+            }
         }
-        self.checked = check(&self.pack_name, &self.files);
+        self.recheck();
     }
 
-    /// Removes a file from the pack and checks the others again.
+    /// Removes a clause file from its pack and checks the others again.
     pub fn remove_file(&mut self, file: FileId) {
         self.files.retain(|f| f.id != file);
-        self.checked = check(&self.pack_name, &self.files);
+        self.recheck();
     }
 
-    /// The files of the pack, in checking order.
+    /// The clause files of the graph, in checking order (the dependencies' first).
     pub fn files(&self) -> impl Iterator<Item = FileId> + '_ {
         self.files.iter().map(|f| f.id)
     }
@@ -95,18 +150,26 @@ impl Analysis {
         &self.checked
     }
 
-    /// The text of a file, if the analysis holds it.
+    /// The text of a file, if the analysis holds it: a clause file, or one of
+    /// [`Analysis::other_files`].
     pub fn file_text(&self, file: FileId) -> Option<&str> {
-        self.file(file).map(|data| data.text.as_str())
+        match self.file(file) {
+            Some(data) => Some(data.text.as_str()),
+            None => self.graph.other(file).map(|other| other.text.as_str()),
+        }
     }
 
     /// The syntax errors of a file and the checker's diagnostics whose primary label is
-    /// in it, in the order of their position.
+    /// in it, in the order of their position. For a manifest: its errors, its values'
+    /// syntax errors and what the checker says of its `[params]`; for a stale lock, the
+    /// mismatch.
     pub fn diagnostics(&self, file: FileId) -> Vec<Diagnostic> {
-        let Some(data) = self.file(file) else {
-            return Vec::new();
+        let own = match (self.file(file), self.graph.other(file)) {
+            (Some(data), _) => &data.parse.diagnostics,
+            (None, Some(other)) => &other.diagnostics,
+            (None, None) => return Vec::new(),
         };
-        let mut out: Vec<Diagnostic> = data.parse.diagnostics.clone();
+        let mut out: Vec<Diagnostic> = own.clone();
         out.extend(
             self.checked
                 .diagnostics
@@ -121,7 +184,7 @@ impl Analysis {
     /// Formats a whole file: one edit replacing its text, or none when it is already
     /// formatted. A file with syntax errors is refused.
     pub fn format(&self, file: FileId) -> Result<Vec<TextEdit>, FormatError> {
-        let Some(text) = self.file_text(file) else {
+        let Some(text) = self.file(file).map(|data| data.text.as_str()) else {
             return Ok(Vec::new());
         };
         let formatted = clausier_fmt::format(text)?;
@@ -136,7 +199,7 @@ impl Analysis {
 
     /// Formats the items of a file that overlap `range`.
     pub fn format_range(&self, file: FileId, range: Span) -> Result<Vec<TextEdit>, FormatError> {
-        let Some(text) = self.file_text(file) else {
+        let Some(text) = self.file(file).map(|data| data.text.as_str()) else {
             return Ok(Vec::new());
         };
         clausier_fmt::format_range(text, range)
@@ -184,14 +247,6 @@ impl Analysis {
             .iter()
             .filter(move |s| &s.symbol == symbol)
     }
-}
-
-fn check(pack_name: &str, files: &[FileData]) -> Checked {
-    let asts: Vec<(FileId, &SourceFileAst)> = files
-        .iter()
-        .map(|file| (file.id, &file.parse.ast))
-        .collect();
-    clausier_check::check_pack(pack_name, &asts)
 }
 
 /// A name under the cursor and what it stands for.

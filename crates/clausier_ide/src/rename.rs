@@ -26,6 +26,9 @@ pub enum RenameError {
     InvalidName { name: String, reason: &'static str },
     /// The new name is taken.
     AlreadyUsed { name: String, by: &'static str },
+    /// The name is declared by a dependency: other packs may use it, and the lock pins
+    /// the dependency's text. It is renamed in the dependency's own workspace.
+    DeclaredInDependency { name: String, pack: String },
 }
 
 impl fmt::Display for RenameError {
@@ -38,6 +41,10 @@ impl fmt::Display for RenameError {
             RenameError::AlreadyUsed { name, by } => {
                 write!(f, "`{name}` is already used by {by}")
             }
+            RenameError::DeclaredInDependency { name, pack } => write!(
+                f,
+                "`{name}` is declared by the dependency `{pack}`: rename it in that pack, then in the packs that use it"
+            ),
         }
     }
 }
@@ -45,7 +52,7 @@ impl fmt::Display for RenameError {
 impl std::error::Error for RenameError {}
 
 /// Words that start items or clause lines: a name spelled like one would read as it.
-const ITEM_AND_CLAUSE_WORDS: &[&str] = &[
+pub(crate) const ITEM_AND_CLAUSE_WORDS: &[&str] = &[
     "enum",
     "type",
     "descriptor",
@@ -74,7 +81,10 @@ const BUILTIN_TYPES: &[&str] = &[
 ];
 
 impl Analysis {
-    /// Renames the name under the cursor to `new_name` in every file of the pack.
+    /// Renames the name under the cursor to `new_name` in every file of the graph. A
+    /// name a dependency declares is refused ([`RenameError::DeclaredInDependency`]):
+    /// packs outside the workspace may use it, and the dependant's lock pins its text.
+    /// A variable bound in a dependency's clause is its own and is renamed.
     pub fn rename(
         &self,
         file: FileId,
@@ -83,6 +93,7 @@ impl Analysis {
     ) -> Result<SourceChange, RenameError> {
         let occurrence = self.symbol_at(file, offset).ok_or(RenameError::NoName)?;
         let symbol = &occurrence.symbol;
+        self.refuse_dependency_names(symbol)?;
         self.validate(symbol, new_name)?;
         let mut edits: Vec<(FileId, TextEdit)> = self
             .occurrences(symbol)
@@ -110,6 +121,30 @@ impl Analysis {
             }
         }
         Ok(change)
+    }
+
+    /// A bound variable is private to its clause; any other name a dependency declares
+    /// may be used by packs outside this workspace, so it is not renamed from here.
+    fn refuse_dependency_names(&self, symbol: &Symbol) -> Result<(), RenameError> {
+        if matches!(symbol, Symbol::Local { .. }) {
+            return Ok(());
+        }
+        let declared_in_dependency = self
+            .occurrences(symbol)
+            .find(|s| s.is_definition && self.is_dependency_file(s.file));
+        match declared_in_dependency {
+            Some(definition) => Err(RenameError::DeclaredInDependency {
+                name: self
+                    .file_text(definition.file)
+                    .map(|text| crate::slice(text, definition.span).to_owned())
+                    .unwrap_or_default(),
+                pack: self
+                    .file_pack(definition.file)
+                    .unwrap_or_default()
+                    .to_owned(),
+            }),
+            None => Ok(()),
+        }
     }
 
     fn validate(&self, symbol: &Symbol, new: &str) -> Result<(), RenameError> {

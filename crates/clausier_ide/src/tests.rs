@@ -5,16 +5,23 @@ use std::fmt::Write as _;
 
 use crate::{Analysis, FileId, Span};
 
+mod code_actions;
 mod completion;
 mod diagnostics;
 mod folding;
 mod format;
 mod hover;
+mod inlay_hints;
+mod lens;
 mod navigation;
 mod no_panic;
 mod rename;
+mod selection;
+mod semantic_tokens;
 mod shipped;
 mod symbols;
+mod workspace;
+mod workspace_symbols;
 
 const CURSOR: &str = "$0";
 

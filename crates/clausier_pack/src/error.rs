@@ -214,6 +214,16 @@ impl ManifestError {
         })
     }
 
+    /// How the file the error is in is shown.
+    pub fn source_name(&self) -> &str {
+        self.source_code.name()
+    }
+
+    /// The text of the file the error is in, which [`ManifestError::span`] indexes.
+    pub fn source_text(&self) -> &str {
+        self.source_code.inner()
+    }
+
     pub(crate) fn with_code(mut self: Box<Self>, code: Code) -> Box<Self> {
         self.code = code;
         self

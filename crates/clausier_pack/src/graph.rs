@@ -70,6 +70,8 @@ impl ManifestSource {
 pub(crate) struct RawFile {
     pub relative: String,
     pub name: String,
+    /// Where it is, canonical: what an editor's overlay is asked with.
+    pub absolute: PathBuf,
     pub text: String,
 }
 
@@ -85,11 +87,26 @@ impl Graph {
     }
 }
 
+/// Texts that replace what is on disk, asked with the canonical path of a file: the
+/// buffers an editor holds open, which a drafter has not saved yet.
+pub(crate) type Overlay<'a> = &'a dyn Fn(&Path) -> Option<String>;
+
+/// The overlay of the commands, which read the disk only.
+pub(crate) fn no_overlay(_: &Path) -> Option<String> {
+    None
+}
+
 /// Reads the pack at `path` and, recursively, its dependencies.
 pub(crate) fn resolve(path: &Path) -> Result<Graph, PackError> {
-    let root = read_pack(path, path.to_path_buf())?;
+    resolve_with(path, &no_overlay)
+}
+
+/// [`resolve`], with `overlay` taking precedence over the disk for every file it knows.
+pub(crate) fn resolve_with(path: &Path, overlay: Overlay<'_>) -> Result<Graph, PackError> {
+    let root = read_pack(path, path.to_path_buf(), overlay)?;
     let workspace = workspace_root(&root.dir);
     let mut resolver = Resolver {
+        overlay,
         workspace,
         packs: Vec::new(),
         done: HashMap::new(),
@@ -102,7 +119,8 @@ pub(crate) fn resolve(path: &Path) -> Result<Graph, PackError> {
     })
 }
 
-struct Resolver {
+struct Resolver<'o> {
+    overlay: Overlay<'o>,
     workspace: PathBuf,
     packs: Vec<RawPack>,
     /// Finished packs by folder.
@@ -113,7 +131,7 @@ struct Resolver {
     stack: Vec<(PathBuf, String)>,
 }
 
-impl Resolver {
+impl Resolver<'_> {
     fn visit(&mut self, mut pack: RawPack) -> Result<usize, PackError> {
         self.by_name.insert(pack.name.clone(), pack.dir.clone());
         self.stack.push((pack.dir.clone(), pack.name.clone()));
@@ -185,7 +203,7 @@ impl Resolver {
         let index = match self.done.get(&dir) {
             Some(index) => *index,
             None => {
-                let child = read_dependency(&dir, shown, manifest, dep)?;
+                let child = read_dependency(&dir, shown, manifest, dep, self.overlay)?;
                 self.check_name(manifest, dep, &child)?;
                 if let Some(other) = self.by_name.get(&child.name)
                     && *other != child.dir
@@ -310,6 +328,7 @@ fn read_dependency(
     shown: PathBuf,
     manifest: &ManifestSource,
     dep: &Dependency,
+    overlay: Overlay<'_>,
 ) -> Result<RawPack, PackError> {
     let not_a_pack = |label: &str| {
         PackError::from(
@@ -332,7 +351,7 @@ fn read_dependency(
     if !dir.is_dir() {
         return Err(not_a_pack("not a folder"));
     }
-    match read_pack(dir, shown.clone()) {
+    match read_pack(dir, shown.clone(), overlay) {
         Err(PackError::NoClauseFiles { .. }) => Err(not_a_pack("no `.clause` file in this folder")),
         Err(error) => Err(error.relocated(dir, &shown)),
         Ok(pack) => Ok(pack),
@@ -341,7 +360,11 @@ fn read_dependency(
 
 /// Reads a pack: a folder (every `*.clause` below it, and `pack.toml` if present) or a
 /// single `.clause` file.
-pub(crate) fn read_pack(path: &Path, shown: PathBuf) -> Result<RawPack, PackError> {
+pub(crate) fn read_pack(
+    path: &Path,
+    shown: PathBuf,
+    overlay: Overlay<'_>,
+) -> Result<RawPack, PackError> {
     let metadata = fs::metadata(path).map_err(|error| PackError::Io {
         path: path.to_path_buf(),
         error,
@@ -362,18 +385,26 @@ pub(crate) fn read_pack(path: &Path, shown: PathBuf) -> Result<RawPack, PackErro
             return Err(PackError::NoClauseFiles { path: shown });
         }
         for file in found {
-            let text = read_text(&file.path)?;
+            let absolute = dir.join(&file.relative);
+            let text = read_overlaid(&file.path, &absolute, overlay)?;
             let name = display_join(&shown, &file.relative);
             files.push(RawFile {
                 relative: file.relative,
                 name,
+                absolute,
                 text,
             });
         }
         let manifest_path = path.join(MANIFEST_FILE);
-        if manifest_path.is_file() {
+        let manifest_absolute = dir.join(MANIFEST_FILE);
+        let open_manifest = overlaid(&manifest_absolute, overlay);
+        if open_manifest.is_some() || manifest_path.is_file() {
+            let text = match open_manifest {
+                Some(text) => text,
+                None => read_text(&manifest_path)?,
+            };
             manifest_source = Some(ManifestSource {
-                text: read_text(&manifest_path)?,
+                text,
                 name: display_join(&shown, MANIFEST_FILE),
                 path: manifest_path,
             });
@@ -396,10 +427,11 @@ pub(crate) fn read_pack(path: &Path, shown: PathBuf) -> Result<RawPack, PackErro
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let text = read_text(path)?;
+        let text = read_overlaid(path, &full, overlay)?;
         files.push(RawFile {
             relative,
             name: path.display().to_string(),
+            absolute: full.clone(),
             text,
         });
     }
@@ -446,6 +478,22 @@ pub(crate) fn read_pack(path: &Path, shown: PathBuf) -> Result<RawPack, PackErro
         file_hashes,
         dependencies: Vec::new(),
     })
+}
+
+/// The overlay's text for a file, read as the disk is: without a byte-order mark.
+fn overlaid(absolute: &Path, overlay: Overlay<'_>) -> Option<String> {
+    overlay(absolute).map(|text| match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
+}
+
+/// The overlay's text for the file at `absolute`, else the file read at `path`.
+fn read_overlaid(path: &Path, absolute: &Path, overlay: Overlay<'_>) -> Result<String, PackError> {
+    match overlaid(absolute, overlay) {
+        Some(text) => Ok(text),
+        None => read_text(path),
+    }
 }
 
 /// The nearest folder, from `dir` upwards, that holds `.git`; else the folder that holds

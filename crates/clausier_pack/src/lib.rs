@@ -5,8 +5,10 @@
 //! `[dependencies]`), checks them against the root's `pack.lock` when there is one,
 //! parses every file, checks the graph together and returns everything a command needs:
 //! the sources for rendering diagnostics, the trees, the checked pack and its identity.
-//! [`lock_pack`] writes `pack.lock`.
+//! [`lock_pack`] writes `pack.lock`. [`read_workspace`] reads the same graph for an
+//! editor, its open buffers in place of the files on disk, without parsing it.
 
+mod descriptors;
 mod discover;
 mod error;
 mod graph;
@@ -15,6 +17,7 @@ mod lock;
 mod manifest;
 mod overrides;
 mod sections;
+mod workspace;
 
 use std::fmt;
 use std::fs;
@@ -25,12 +28,17 @@ use clausier_diagnostics::{Diagnostic, FileId, Severity, SourceFile, SourceMap};
 use clausier_eval::report::PackInfo;
 use clausier_syntax::ast::SourceFileAst;
 
+pub use descriptors::{DESCRIPTORS_FOLDER, descriptor_files};
 pub use error::{ManifestError, PackError, describe_io_error};
 pub use hash::{HashedFile, file_hash, normalize, pack_hash};
 pub use lock::{LOCK_FILE, Lock, LockOutcome, Locked, LockedPack, lock_pack, render_lock};
 pub use manifest::{
-    Dependency, MANIFEST_FILE, Manifest, PACK_KEYS, PackSection, ParamSetting, ParamValue,
-    parse_manifest,
+    Dependency, DescriptorPattern, MANIFEST_FILE, Manifest, PACK_KEYS, PackSection, ParamSetting,
+    ParamValue, WorkspaceSection, parse_manifest,
+};
+pub use overrides::manifest_overrides;
+pub use workspace::{
+    LockWarning, WorkspaceFile, WorkspaceManifest, WorkspacePack, WorkspaceSources, read_workspace,
 };
 
 /// The version of a pack whose manifest gives none.
@@ -188,7 +196,7 @@ pub fn load_pack_with(path: &Path, options: &LoadOptions) -> Result<LoadedPack, 
         let found = match &pack.manifest_source {
             Some(source) if !pack.manifest.params.is_empty() => {
                 let id = sources.add(SourceFile::new(source.name.as_str(), source.text.as_str()));
-                overrides::overrides(id, &pack.manifest.params, &mut diagnostics)
+                manifest_overrides(id, &pack.manifest.params, &mut diagnostics)
             }
             _ => Vec::new(),
         };

@@ -1,6 +1,7 @@
 //! `pack.toml`, the manifest of a pack: `[pack]` (its identity), `[dependencies]` (the
-//! packs it builds on, by path, with a version requirement) and `[params]` (overrides of
-//! their parameters). See `docs/packs.md`.
+//! packs it builds on, by path, with a version requirement), `[params]` (overrides of
+//! their parameters) and `[workspace]` (the descriptors an editor checks it against).
+//! See `docs/packs.md`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -8,6 +9,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
+pub use crate::descriptors::{DescriptorPattern, WorkspaceSection};
 use crate::error::ManifestError;
 pub use crate::sections::{Dependency, ParamSetting, ParamValue};
 
@@ -18,7 +20,7 @@ pub const MANIFEST_FILE: &str = "pack.toml";
 pub const PACK_KEYS: &[&str] = &["name", "version", "description", "license", "authors"];
 
 /// The top-level tables a manifest may have.
-pub const TABLES: &[&str] = &["pack", "dependencies", "params"];
+pub const TABLES: &[&str] = &["pack", "dependencies", "params", "workspace"];
 
 /// What `pack.toml` says. Every field is optional; see [`crate::LoadedPack`] for defaults.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -28,6 +30,8 @@ pub struct Manifest {
     pub dependencies: Vec<Dependency>,
     /// Every key of the `[params.DEP]` tables, in the order the manifest lists them.
     pub params: Vec<ParamSetting>,
+    /// `[workspace]`: what an editor checks the pack against.
+    pub workspace: WorkspaceSection,
 }
 
 /// The `[pack]` table.
@@ -54,13 +58,14 @@ pub fn parse_manifest(path: &Path, name: &str, text: &str) -> Result<Manifest, B
             .with_label("invalid TOML")
             .with_help("a manifest is a TOML file with a `[pack]` table")
     })?;
-    let (dependencies, params) = crate::sections::read_sections(path, name, text)?;
+    let sections = crate::sections::read_sections(path, name, text)?;
     let mut section = PackSection::default();
     let Some(table) = raw.pack else {
         return Ok(Manifest {
             pack: section,
-            dependencies,
-            params,
+            dependencies: sections.dependencies,
+            params: sections.params,
+            workspace: sections.workspace,
         });
     };
     let mut entries: Vec<_> = table.into_iter().collect();
@@ -118,8 +123,9 @@ pub fn parse_manifest(path: &Path, name: &str, text: &str) -> Result<Manifest, B
     }
     Ok(Manifest {
         pack: section,
-        dependencies,
-        params,
+        dependencies: sections.dependencies,
+        params: sections.params,
+        workspace: sections.workspace,
     })
 }
 

@@ -12,7 +12,7 @@ use crate::manifest::{ParamSetting, ParamValue};
 const PREFIX: &str = "set a::b=";
 
 /// The overrides of a manifest (the file `file`), with the syntax errors of their values.
-pub(crate) fn overrides(
+pub fn manifest_overrides(
     file: FileId,
     settings: &[ParamSetting],
     diagnostics: &mut Vec<Diagnostic>,

@@ -18,6 +18,7 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
+use crate::descriptors::{WorkspaceSection, read_workspace_table};
 use crate::error::ManifestError;
 use crate::manifest::TABLES;
 
@@ -67,18 +68,22 @@ pub enum ParamValue {
     Number(Decimal),
 }
 
-type Located = Box<ManifestError>;
+pub(crate) type Located = Box<ManifestError>;
 
 /// A key of a table and its value, both with their spans.
 type Entry<'v, 'i> = (&'v Spanned<DeString<'i>>, &'v Spanned<DeValue<'i>>);
 
-/// Reads `[dependencies]` and `[params]`, and refuses a top-level table the manifest
-/// does not have.
-pub(crate) fn read_sections(
-    path: &Path,
-    name: &str,
-    text: &str,
-) -> Result<(Vec<Dependency>, Vec<ParamSetting>), Located> {
+/// The tables of a manifest other than `[pack]`.
+#[derive(Debug, Default)]
+pub(crate) struct Sections {
+    pub dependencies: Vec<Dependency>,
+    pub params: Vec<ParamSetting>,
+    pub workspace: WorkspaceSection,
+}
+
+/// Reads `[dependencies]`, `[params]` and `[workspace]`, and refuses a top-level table
+/// the manifest does not have.
+pub(crate) fn read_sections(path: &Path, name: &str, text: &str) -> Result<Sections, Located> {
     let error = |message: String, span: Range<usize>| {
         ManifestError::new(path, name, text, message, Some(span))
     };
@@ -94,30 +99,30 @@ pub(crate) fn read_sections(
     })?;
     let mut entries: Vec<_> = document.get_ref().iter().collect();
     entries.sort_by_key(|(key, _)| key.span().start);
-    let mut dependencies = Vec::new();
-    let mut params = Vec::new();
+    let mut sections = Sections::default();
     for (key, value) in entries {
         match key.get_ref().as_ref() {
             "pack" => {}
-            "dependencies" => dependencies = read_dependencies(value, &error)?,
-            "params" => params = read_params(text, value, &error)?,
+            "dependencies" => sections.dependencies = read_dependencies(value, &error)?,
+            "params" => sections.params = read_params(text, value, &error)?,
+            "workspace" => sections.workspace = read_workspace_table(value, &error)?,
             other => {
                 let mut located = error(format!("unknown table `[{other}]`"), key.span())
                     .with_label("unknown table");
                 located = match clausier_check::did_you_mean(other, TABLES.iter().copied()) {
                     Some(best) => located.with_help(format!("did you mean `[{best}]`?")),
                     None => located.with_help(
-                        "a manifest has the tables `[pack]`, `[dependencies]` and `[params]`",
+                        "a manifest has the tables `[pack]`, `[dependencies]`, `[params]` and `[workspace]`",
                     ),
                 };
                 return Err(located);
             }
         }
     }
-    Ok((dependencies, params))
+    Ok(sections)
 }
 
-fn table<'v, 'i>(
+pub(crate) fn table<'v, 'i>(
     value: &'v Spanned<DeValue<'i>>,
     what: &str,
     help: &str,
@@ -363,7 +368,7 @@ fn content_offset(source: &str, start: usize) -> usize {
     }
 }
 
-fn describe(value: &DeValue<'_>) -> &'static str {
+pub(crate) fn describe(value: &DeValue<'_>) -> &'static str {
     match value {
         DeValue::String(_) => "a string",
         DeValue::Integer(_) => "an integer",

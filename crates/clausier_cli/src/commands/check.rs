@@ -1,11 +1,14 @@
 //! `clausier check PACK DESCRIPTOR…`
 
+mod progress;
+mod streaming;
+
 use std::io::{self, IsTerminal};
 use std::num::NonZeroUsize;
 
 use clausier_diagnostics::{Diagnostic, Severity};
 use clausier_eval::load::LoadOptions;
-use clausier_eval::report::clause_infos;
+use clausier_eval::report::{Summary, clause_infos};
 use clausier_eval::{RunOptions, compile, run as run_checks};
 use clausier_pack::load_pack;
 use clausier_report::check::{
@@ -14,6 +17,8 @@ use clausier_report::check::{
 };
 use clausier_report::diagnostics::{render_summary, render_terminal};
 
+use self::progress::Progress;
+use self::streaming::{StreamFormat, StreamRun};
 use super::{Failure, Outcome};
 use crate::args::{CheckArgs, CheckFormat, ColorChoice};
 use crate::error::CliError;
@@ -42,7 +47,7 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
         .filter(|diagnostic| diagnostic.severity == Severity::Warning)
         .cloned()
         .collect();
-    if !warnings.is_empty() {
+    if !warnings.is_empty() && !args.quiet {
         print_stderr(&render_terminal(&warnings, &pack.sources, stderr_color));
     }
 
@@ -50,17 +55,35 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
     let load_options = LoadOptions {
         strict: args.strict,
     };
+    let options = RunOptions {
+        date: args.date.unwrap_or_else(today),
+        jobs: args.jobs.unwrap_or_else(default_jobs),
+    };
+    let program = compile(&pack.checked.pack);
+    let mut progress = Progress::for_terminal(args.quiet);
+
+    if let Some(format) = stream_format(args.format)
+        && inputs::all_ndjson(&inputs)
+    {
+        let run = StreamRun {
+            inputs: &inputs,
+            program: &program,
+            pack: pack.info.clone(),
+            options,
+            load_options,
+            format,
+            output: args.output.as_deref(),
+        };
+        let summary = streaming::check(&run, &mut progress)?;
+        return Ok(outcome(&summary));
+    }
+
     let descriptors = inputs::load_all(
         &inputs,
         &pack.checked.pack.schema,
         &load_options,
         &mut io::stdin().lock(),
     );
-    let options = RunOptions {
-        date: args.date.unwrap_or_else(today),
-        jobs: args.jobs.unwrap_or_else(default_jobs),
-    };
-    let program = compile(&pack.checked.pack);
     let report = run_checks(&program, pack.info.clone(), &descriptors, &options);
 
     let text = match args.format {
@@ -94,12 +117,25 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
         Some(path) => write_atomically(path, &text)?,
         None => print_stdout(&text)?,
     }
-    let summary = &report.summary;
-    Ok(if summary.eligible == summary.total {
+    Ok(outcome(&report.summary))
+}
+
+fn outcome(summary: &Summary) -> Outcome {
+    if summary.eligible == summary.total {
         Outcome::Success
     } else {
         Outcome::NotAllEligible
-    })
+    }
+}
+
+/// The formats written while the descriptors are read; the others are rendered from the
+/// whole report (the human table, for one, aligns its columns on every row).
+fn stream_format(format: CheckFormat) -> Option<StreamFormat> {
+    match format {
+        CheckFormat::Json => Some(StreamFormat::Json),
+        CheckFormat::Ndjson => Some(StreamFormat::Ndjson),
+        _ => None,
+    }
 }
 
 /// Today in the machine's time zone: a buyer in Nouméa and one in Paris check against

@@ -6,6 +6,7 @@ mod compiled;
 pub mod explain;
 pub mod fmt;
 pub mod lock;
+pub mod lsp;
 pub mod render;
 pub mod schema;
 pub mod test;

@@ -36,6 +36,8 @@ pub(crate) struct Converter<'s, 't> {
     /// not to repeat an earlier element (whose location stays).
     pending: Option<Vec<(Box<[PathStep]>, Loc)>>,
     problems: Vec<DataProblem>,
+    /// Whether the location of every value is kept; problems are located either way.
+    locate: bool,
     /// How many more values may be converted: YAML aliases can make a small text expand
     /// to an exponential number of values, and conversion must stay linear in the text.
     budget: usize,
@@ -52,8 +54,16 @@ impl<'s, 't> Converter<'s, 't> {
             locations: Locations::default(),
             pending: None,
             problems: Vec::new(),
+            locate: true,
             budget: index.text().len().saturating_mul(2).saturating_add(1024),
         }
+    }
+
+    /// A converter that keeps no location but those of problems, for a descriptor whose
+    /// locations are found later if ever needed.
+    pub(crate) fn without_locations(mut self) -> Self {
+        self.locate = false;
+        self
     }
 
     /// Converts the top of a descriptor, which must be a record of fields.
@@ -65,7 +75,7 @@ impl<'s, 't> Converter<'s, 't> {
         let NodeKind::Record(entries) = &node.kind else {
             let message = format!(
                 "expected a record of fields at the top of the descriptor, found {}",
-                found(node, self.index.text())
+                found(node, self.index)
             );
             let loc = self.index.loc(node.span);
             self.problems.push(
@@ -130,6 +140,9 @@ impl<'s, 't> Converter<'s, 't> {
     }
 
     fn store_location(&mut self, span: Span) {
+        if !self.locate {
+            return;
+        }
         let loc = self.index.loc(span);
         match &mut self.pending {
             Some(pending) => pending.push((self.steps.as_slice().into(), loc)),
@@ -208,7 +221,7 @@ impl<'s, 't> Converter<'s, 't> {
                 let message = format!(
                     "expected {}, found {}",
                     Expected(element, self.schema),
-                    found(item, self.index.text())
+                    found(item, self.index)
                 );
                 self.problem(
                     Code::DESCRIPTOR_TYPE,
@@ -261,7 +274,7 @@ impl<'s, 't> Converter<'s, 't> {
                 "expected a `{}` value such as `{}`, found {}",
                 def.name,
                 names().next().unwrap_or_default(),
-                found(node, self.index.text())
+                found(node, self.index)
             );
             let help = format!("`{}` is one of {listing}", def.name);
             self.problem(Code::DESCRIPTOR_TYPE, message, node.span, Some(help));
@@ -289,7 +302,7 @@ impl<'s, 't> Converter<'s, 't> {
         let message = format!(
             "expected {}, found {}",
             Expected(ty, self.schema),
-            found(node, self.index.text())
+            found(node, self.index)
         );
         self.problem(Code::DESCRIPTOR_TYPE, message, node.span, help);
     }
@@ -357,7 +370,7 @@ fn list_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
 /// The values already in a set, bucketed by hash so that each new element is compared
 /// with `Value::same` against its few look-alikes rather than against every element.
 #[derive(Default)]
-struct SeenValues {
+pub(crate) struct SeenValues {
     /// The first element of each hash, then a chain through `next`: no allocation per
     /// element.
     first: HashMap<u64, usize>,
@@ -371,7 +384,7 @@ impl SeenValues {
         hasher.finish()
     }
 
-    fn contains(&self, values: &[Value], value: &Value) -> bool {
+    pub(crate) fn contains(&self, values: &[Value], value: &Value) -> bool {
         let mut candidate = self.first.get(&Self::hash(value)).copied();
         while let Some(index) = candidate {
             if values.get(index).is_some_and(|other| other.same(value)) {
@@ -382,7 +395,7 @@ impl SeenValues {
         false
     }
 
-    fn insert(&mut self, value: &Value, index: usize) {
+    pub(crate) fn insert(&mut self, value: &Value, index: usize) {
         if let Some(previous) = self.first.insert(Self::hash(value), index) {
             self.next.insert(index, previous);
         }

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use super::node::{Node, NodeKind, NumberText};
 use super::scalar::{self, DateError, NumberError};
+use super::text_index::TextIndex;
 
 /// Why a node is not a value of the declared scalar type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,14 +206,14 @@ impl fmt::Display for Expected<'_> {
 
 /// What was found, as in "found `\"30/06/2027\"`": the text itself when it is short,
 /// else what kind of value it is.
-pub(crate) fn found(node: &Node<'_>, text: &str) -> String {
+pub(crate) fn found(node: &Node<'_>, index: &TextIndex<'_>) -> String {
     if matches!(
         node.kind,
         NodeKind::List(_) | NodeKind::Record(_) | NodeKind::Broken
     ) {
         return node.kind_name().to_owned();
     }
-    let written = text.get(node.span.range()).unwrap_or_default().trim();
+    let written = index.slice(node.span).unwrap_or_default().trim();
     if written.is_empty() || written.contains(['\n', '\r', '`']) || written.chars().count() > 60 {
         node.kind_name().to_owned()
     } else {

@@ -9,7 +9,11 @@
 mod convert;
 mod csv_source;
 mod expect;
+mod fast_json;
+#[cfg(test)]
+mod fast_path_tests;
 mod inline_source;
+mod json_files;
 mod json_source;
 mod node;
 mod scalar;
@@ -19,12 +23,14 @@ mod toml_source;
 mod yaml_source;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use clausier_check::types::Schema;
 use clausier_diagnostics::{Code, Span};
 use clausier_syntax::ast::DataValue;
 
 use self::convert::Converter;
+pub(crate) use self::json_files::reread_locations;
 use self::node::{Node, NodeKind};
 use self::text_index::TextIndex;
 use crate::descriptor::{DataProblem, Descriptor, Locations};
@@ -80,6 +86,18 @@ pub fn load_text(
     format: Format,
     options: &LoadOptions,
 ) -> Vec<Descriptor> {
+    match format {
+        Format::Ndjson => return json_files::ndjson(schema, source, text, options),
+        Format::Json => {
+            let shared = json_files::Shared {
+                schema: Some(Arc::new(schema.clone())),
+            };
+            return vec![json_files::json_file(
+                schema, source, text, options, &shared,
+            )];
+        }
+        Format::Yaml | Format::Toml | Format::Csv => {}
+    }
     let index = TextIndex::new(text);
     let loader = Loader {
         schema,
@@ -88,12 +106,8 @@ pub fn load_text(
         options,
     };
     match format {
-        Format::Json => {
-            let (body, base) = without_bom(text);
-            let read = json_source::parse(body, base, json_source::Extent::File, &index);
-            vec![loader.document(None, file_stem(source), read, Vec::new(), JSON_SHAPE)]
-        }
-        Format::Ndjson => load_ndjson(&loader, text),
+        // Read above, without a whole-file index.
+        Format::Json | Format::Ndjson => Vec::new(),
         Format::Yaml => {
             let read = yaml_source::parse(text, &index);
             let shape = "a YAML descriptor is a mapping of field names to values";
@@ -186,12 +200,39 @@ impl Loader<'_> {
         problems: Vec<DataProblem>,
         shape_help: &str,
     ) -> Descriptor {
+        self.convert(line, default_id, read, problems, shape_help, true)
+    }
+
+    /// As `document`, keeping the locations of problems only: the caller makes the
+    /// descriptor's locations found later.
+    pub(crate) fn document_unlocated(
+        &self,
+        line: Option<u32>,
+        default_id: String,
+        read: Result<Node<'_>, SyntaxError>,
+        shape_help: &str,
+    ) -> Descriptor {
+        self.convert(line, default_id, read, Vec::new(), shape_help, false)
+    }
+
+    fn convert(
+        &self,
+        line: Option<u32>,
+        default_id: String,
+        read: Result<Node<'_>, SyntaxError>,
+        problems: Vec<DataProblem>,
+        shape_help: &str,
+        locate: bool,
+    ) -> Descriptor {
         let node = match read {
             Ok(node) => node,
             Err(error) => return self.broken(line, default_id, error),
         };
         let id = top_level_id(&node).unwrap_or(default_id);
         let mut converter = Converter::new(self.schema, self.index, self.options.strict);
+        if !locate {
+            converter = converter.without_locations();
+        }
         for problem in problems {
             converter.push_problem(problem);
         }
@@ -229,34 +270,36 @@ impl Loader<'_> {
     }
 }
 
-fn load_ndjson(loader: &Loader<'_>, text: &str) -> Vec<Descriptor> {
-    let stem = file_stem(loader.source);
-    let mut descriptors = Vec::new();
-    let mut line_start = 0;
-    for (line_index, raw_line) in text.split('\n').enumerate() {
-        let start = line_start;
-        line_start += raw_line.len() + 1;
-        let (line, base) = if start == 0 {
-            without_bom(raw_line)
-        } else {
-            (raw_line, start)
-        };
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() {
-            continue;
-        }
-        let number = u32::try_from(line_index + 1).unwrap_or(u32::MAX);
-        let read = json_source::parse(line, base, json_source::Extent::Line, loader.index);
-        let shape = "each line of an NDJSON file is one JSON object";
-        descriptors.push(loader.document(
-            Some(number),
-            format!("{stem}:{number}"),
-            read,
-            Vec::new(),
-            shape,
-        ));
-    }
-    descriptors
+/// One line of an NDJSON input as its own descriptor, located in the whole input:
+/// `line` is the text of line `line_number` (1-based) without its line break, starting at
+/// byte `byte_offset` of the input. Its id is `stem:line` unless the data gives one.
+///
+/// `load_text` reads an NDJSON file line by line with this, skipping blank lines (which
+/// hold no descriptor: callers that stream lines skip them too). A descriptor read
+/// without positions finds its locations with the schema given to
+/// `Locations::get_with`, as explanations do.
+pub fn load_ndjson_line(
+    schema: &Schema,
+    source: &str,
+    line_number: u32,
+    byte_offset: usize,
+    line: &str,
+    options: &LoadOptions,
+) -> Descriptor {
+    let line = json_files::Line {
+        number: line_number,
+        byte_offset,
+        raw: line,
+    };
+    let stem = file_stem(source);
+    json_files::ndjson_line(
+        schema,
+        source,
+        &stem,
+        line,
+        options,
+        &json_files::Shared::default(),
+    )
 }
 
 /// The data's top-level `id` string, declared by the schema or not.

@@ -13,6 +13,11 @@ const BLOCK: usize = 64;
 
 pub(crate) struct TextIndex<'t> {
     text: &'t str,
+    /// Where `text` starts in its file: one NDJSON line is indexed alone, yet located in
+    /// the whole file.
+    base: usize,
+    /// The 0-based line of the file `text` starts on.
+    first_line: usize,
     lines: LineIndex,
     /// The number of characters before the start of each block of `BLOCK` bytes.
     chars_before_block: Vec<usize>,
@@ -20,6 +25,12 @@ pub(crate) struct TextIndex<'t> {
 
 impl<'t> TextIndex<'t> {
     pub(crate) fn new(text: &'t str) -> Self {
+        Self::at(text, 0, 1)
+    }
+
+    /// The index of `text`, which starts at byte `base` of its file, on line `first_line`
+    /// (1-based) and at its first column.
+    pub(crate) fn at(text: &'t str, base: usize, first_line: u32) -> Self {
         let mut chars_before_block = Vec::with_capacity(text.len() / BLOCK + 1);
         let mut chars = 0;
         for block in text.as_bytes().chunks(BLOCK) {
@@ -29,6 +40,8 @@ impl<'t> TextIndex<'t> {
         chars_before_block.push(chars);
         Self {
             text,
+            base,
+            first_line: (first_line as usize).saturating_sub(1),
             lines: LineIndex::new(text),
             chars_before_block,
         }
@@ -38,17 +51,27 @@ impl<'t> TextIndex<'t> {
         self.text
     }
 
-    /// The location of a span: its start's line and column, the span clamped to the text.
+    /// The text of a span of the file, when it is within the indexed text.
+    pub(crate) fn slice(&self, span: Span) -> Option<&'t str> {
+        let start = (span.start as usize).checked_sub(self.base)?;
+        let end = (span.end as usize).checked_sub(self.base)?;
+        self.text.get(start..end)
+    }
+
+    /// The location of a span of the file: its start's line and column, the span clamped
+    /// to the indexed text.
     pub(crate) fn loc(&self, span: Span) -> Loc {
-        let len = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
-        let start = span.start.min(len);
-        let end = span.end.clamp(start, len);
-        let line = self.lines.line_of(start);
+        let low = u32::try_from(self.base).unwrap_or(u32::MAX);
+        let high = u32::try_from(self.base.saturating_add(self.text.len())).unwrap_or(u32::MAX);
+        let start = span.start.clamp(low, high);
+        let end = span.end.clamp(start, high);
+        let local = start - low;
+        let line = self.lines.line_of(local);
         let line_start = self.lines.line_start(line).unwrap_or(0);
-        let column = self.chars_before(start as usize) - self.chars_before(line_start as usize);
+        let column = self.chars_before(local as usize) - self.chars_before(line_start as usize);
         Loc {
             span: Span::new(start, end),
-            line: u32::try_from(line + 1).unwrap_or(u32::MAX),
+            line: u32::try_from(self.first_line + line + 1).unwrap_or(u32::MAX),
             column: u32::try_from(column + 1).unwrap_or(u32::MAX),
         }
     }
@@ -66,7 +89,8 @@ impl<'t> TextIndex<'t> {
         base + count_chars(bytes)
     }
 
-    /// The byte offset of the character at `char_index` (the end of the text past it).
+    /// The byte offset in the indexed text of the character at `char_index` (the end of
+    /// the text past it).
     pub(crate) fn byte_of_char(&self, char_index: usize) -> u32 {
         let block = self
             .chars_before_block

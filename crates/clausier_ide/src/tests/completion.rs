@@ -166,3 +166,132 @@ fn the_source_range_covers_a_clause_id_being_typed() {
         .collect();
     assert_snapshot!(ranges.join("\n"), @r#"rules.clause:24:15-24:19 `HEB-`"#);
 }
+
+/// Each item with its relevance and snippet.
+fn ranked(input: &str) -> String {
+    let fixture = Fixture::parse(input);
+    let (file, offset) = fixture.cursor();
+    let mut out = String::new();
+    for item in fixture.analysis.completions(file, offset) {
+        let snippet = item
+            .snippet
+            .map(|s| format!(" snippet {s:?}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{} {:?} {}{snippet}",
+            item.relevance, item.kind, item.label
+        );
+    }
+    out
+}
+
+#[test]
+fn item_keywords_expand_to_snippets() {
+    assert_snapshot!(ranked(&format!("{PACK}\nre$0")), @r#"1 Keyword requirement snippet "requirement ${1:ID} \"${2:title}\" {\n  level ${3|must,should|}\n  text \"${4}\"\n  require ${0}\n}""#);
+    assert_snapshot!(ranked(&format!("{PACK}\ncri$0")), @r#"1 Keyword criterion snippet "criterion ${1:ID} \"${2:title}\" weight ${3:10} {\n  text \"${4}\"\n  score ${0}\n}""#);
+    assert_snapshot!(ranked(&format!("{PACK}\nte$0")), @r#"1 Keyword test snippet "test \"${1:name}\" {\n  given { ${2} }\n  expect ${0:eligible}\n}""#);
+    assert_snapshot!(ranked(&format!("{PACK}\npa$0")), @"1 Keyword param");
+}
+
+#[test]
+fn clause_ids_in_a_use_list() {
+    let pack = |line: &str| format!("{PACK}\n{line}\n");
+    assert_snapshot!(check(&pack("use other::{$0")), @r#"
+Clause HEB-01 Hosting in the EU
+Clause SUB-01 Subprocessors in the EU
+Clause PRICE Price
+"#);
+    assert_snapshot!(check(&pack("use other::{HEB-01, S$0")), @"Clause SUB-01 Subprocessors in the EU");
+    assert_snapshot!(check(&pack("use other::{HEB-01 as $0")), @r#"
+Keyword must
+Keyword should
+"#);
+    assert_snapshot!(check(&pack("use other::{HEB-01} $0")), @r#"
+Keyword requirement a requirement: `requirement ID "title" { … }`
+Keyword criterion a criterion: `criterion ID "title" weight N { … }`
+Keyword param a parameter: `param name: type = value`
+Keyword descriptor fields of the descriptor
+Keyword enum an enumeration
+Keyword type a named type
+Keyword test a test: `test "name" { given …; expect … }`
+Keyword use clauses of a dependency
+Keyword set a parameter of a dependency
+"#);
+}
+
+#[test]
+fn clause_ids_of_the_named_dependency() {
+    let dir = super::workspace::rules_copy();
+    let analysis = super::workspace::open(&dir.path().join("rules/region-exemple"));
+    let Some(file) = analysis
+        .files()
+        .find(|f| analysis.file_name(*f).ends_with("consultation.clause"))
+    else {
+        panic!("no consultation.clause");
+    };
+    let mut text = analysis.file_text(file).unwrap_or("").to_owned();
+    text.push_str("\nuse souverainete::{");
+    let offset = text.len() as u32;
+    let mut analysis = analysis;
+    analysis.set_file_text(file, text);
+    let labels: Vec<String> = analysis
+        .completions(file, offset)
+        .into_iter()
+        .map(|item| item.label)
+        .collect();
+    assert_snapshot!(labels.join(" "), @"TB-SOUVERAINETE TB-SECURITE TB-CONFORMITE TB-REVERSIBILITE TB-INTEROPERABILITE TB-TRANSPARENCE TB-DURABILITE TB-CONTINUITE SNC-01 SNC-02 SNC-03 CONT-01");
+}
+
+#[test]
+fn items_of_the_expected_type_come_first() {
+    assert_snapshot!(ranked(&in_clause("require price <= $0")), @r#"
+2 Param max_price
+2 Field price
+1 Field hosting
+1 Keyword if
+1 Keyword then
+1 Keyword else
+1 Keyword and
+1 Keyword or
+1 Keyword implies
+1 Keyword in
+1 Keyword lowest
+1 Keyword highest
+0 Field subprocessors
+0 Enum Region
+0 Keyword all
+0 Keyword any
+0 Keyword count
+0 Keyword has
+0 Keyword not
+0 Keyword today
+0 Keyword true
+0 Keyword false
+"#);
+    assert_snapshot!(ranked(&in_clause("require $0")), @r#"
+2 Keyword all
+2 Keyword any
+2 Keyword has
+2 Keyword not
+2 Keyword true
+2 Keyword false
+1 Field hosting
+1 Keyword if
+1 Keyword then
+1 Keyword else
+1 Keyword and
+1 Keyword or
+1 Keyword implies
+1 Keyword in
+1 Keyword lowest
+1 Keyword highest
+0 Param max_price
+0 Field subprocessors
+0 Field price
+0 Enum Region
+0 Keyword count
+0 Keyword today
+"#);
+    assert_snapshot!(ranked(&in_clause("require price < m$0")), @"2 Param max_price");
+}

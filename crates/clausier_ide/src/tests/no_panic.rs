@@ -4,10 +4,11 @@ use super::{Fixture, PACK};
 use crate::{FileId, Span};
 
 /// Fixtures with broken text, multi-byte characters and unusual layouts.
-const BROKEN: &str = "//- a.clause\nenum É { Ü, \"\ndescriptor { prix: money\n  r: { x: É }\nrequirement R-1 \"é\" {\n  require prix.\n  level \n//- b.clause\n/// doc é\ncriterion C weight { score if r.x == Ü then 1 else \n}\ntest \"t\" { given { r: { x: \"Ü\" } } expect pass R-1 }\n";
+pub(crate) const BROKEN: &str = "//- a.clause\nenum É { Ü, \"\ndescriptor { prix: money\n  r: { x: É }\nrequirement R-1 \"é\" {\n  require prix.\n  level \n//- b.clause\n/// doc é\ncriterion C weight { score if r.x == Ü then 1 else \n}\ntest \"t\" { given { r: { x: \"Ü\" } } expect pass R-1 }\n";
 
 fn run_every_query(fixture: &Fixture, offset: u32, other: u32, name: &str) {
     let analysis = &fixture.analysis;
+    let _ = analysis.workspace_symbols(name);
     for index in 0..fixture.names.len() + 1 {
         let file = FileId(index as u32);
         let _ = analysis.diagnostics(file);
@@ -22,6 +23,12 @@ fn run_every_query(fixture: &Fixture, offset: u32, other: u32, name: &str) {
         let _ = analysis.format(file);
         let _ = analysis.format_range(file, Span::new(offset, other));
         let _ = analysis.format_range(file, Span::new(other, offset));
+        let _ = analysis.code_actions(file, Span::new(offset, other));
+        let _ = analysis.code_actions(file, Span::new(other, offset));
+        let _ = analysis.semantic_tokens(file);
+        let _ = analysis.selection_ranges(file, offset);
+        let _ = analysis.inlay_hints(file, Span::new(offset, other));
+        let _ = analysis.inlay_hints(file, Span::new(other, offset));
     }
 }
 

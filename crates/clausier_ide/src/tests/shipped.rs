@@ -70,3 +70,46 @@ fn the_shipped_pack_has_no_errors_and_answers_queries() {
     assert!(references.iter().any(|r| r.is_definition), "{references:?}");
     assert!(references.len() >= 2, "{references:?}");
 }
+
+#[test]
+fn the_shipped_pack_answers_the_editor_queries() {
+    let (analysis, names) = edtech_fr();
+    let mut levels = 0;
+    for (i, name) in names.iter().enumerate() {
+        let file = FileId(i as u32);
+        let text = analysis.file_text(file).unwrap_or("");
+        let tokens = analysis.semantic_tokens(file);
+        assert!(!tokens.is_empty(), "{name}");
+        let mut end = 0;
+        for token in &tokens {
+            assert!(
+                token.span.start >= end && !token.span.is_empty(),
+                "{name}: {token:?}"
+            );
+            assert!(!text.get(token.span.range()).unwrap_or("\n").contains('\n'));
+            end = token.span.end;
+        }
+        for (at, _) in text.match_indices("requirement ") {
+            let actions = analysis.code_actions(file, crate::Span::empty_at(at as u32));
+            levels += actions
+                .iter()
+                .filter(|a| a.title.starts_with("change level"))
+                .count();
+        }
+        if let Some(at) = text.find("require ") {
+            let ranges = analysis.selection_ranges(file, at as u32 + 9);
+            assert!(ranges.len() >= 4, "{name}: {ranges:?}");
+        }
+    }
+    assert!(levels > 10, "{levels}");
+    let symbols = analysis.workspace_symbols("hebergement");
+    let first = symbols.first().map(|s| s.name.as_str()).unwrap_or("");
+    assert!(first.to_lowercase().contains("héberg"), "{symbols:?}");
+    let Some(index) = names.iter().position(|n| n == "attribution.clause") else {
+        return;
+    };
+    let file = FileId(index as u32);
+    let hints = analysis.inlay_hints(file, crate::Span::new(0, u32::MAX));
+    let labels: Vec<&str> = hints.iter().map(|h| h.label.as_str()).collect();
+    assert_snapshot!(labels.join("\n"), @"= 8.00 €");
+}

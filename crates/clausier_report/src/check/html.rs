@@ -29,7 +29,7 @@ code { font: 12px/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 .wrap { overflow-x: auto; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; }
 th, td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; }
-th { background: #f4f4f6; position: sticky; top: 0; }
+th { background: #f4f4f6; position: sticky; top: 0; white-space: nowrap; }
 th button { all: unset; cursor: pointer; font-weight: 600; }
 th button:focus-visible { outline: 2px solid #3b6fd8; }
 th[aria-sort="ascending"] button::after { content: " \25B2"; }
@@ -88,15 +88,24 @@ const SCRIPT: &str = r#"
       rows.forEach(function (row) { body.appendChild(row); });
     });
   });
-  var opened = [];
-  window.addEventListener("beforeprint", function () {
+  var opened = null;
+  function openAll() {
+    if (opened) { return; }
     opened = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });
     opened.forEach(function (d) { d.open = true; });
-  });
-  window.addEventListener("afterprint", function () {
+  }
+  function restore() {
+    if (!opened) { return; }
     opened.forEach(function (d) { d.open = false; });
-    opened = [];
-  });
+    opened = null;
+  }
+  window.addEventListener("beforeprint", openAll);
+  window.addEventListener("afterprint", restore);
+  var print = window.matchMedia && window.matchMedia("print");
+  if (print) {
+    var change = function (event) { if (event.matches) { openAll(); } else { restore(); } };
+    if (print.addEventListener) { print.addEventListener("change", change); } else { print.addListener(change); }
+  }
 })();
 "#;
 
@@ -105,6 +114,11 @@ const SCRIPT: &str = r#"
 /// coloured by its status and holds, for a failed or missing one, its explanation in a
 /// `<details>`; a criterion's cell holds its points. Clicking a column's heading sorts by
 /// it (numbers as numbers, empty cells last). When printed, every explanation is opened.
+///
+/// The page is stable for programs too: each clause heading's button carries the clause's
+/// name in `data-clause` (the fixed ones `data-column`), each row heading the descriptor's
+/// id in `data-descriptor`, and each cell its sort key (a requirement's status, a number)
+/// in `data-value`.
 pub fn render_html(report: &Report) -> String {
     let clauses = columns(report);
     let mut out = String::new();
@@ -150,17 +164,23 @@ pub fn render_html(report: &Report) -> String {
          <span class=\"invalid\">invalid</span></p>\n",
     );
     out.push_str("<div class=\"wrap\">\n<table id=\"matrix\">\n<thead>\n<tr>");
-    for heading in ["ID", "Source", "Status", "Score", "Rank"] {
+    for (key, heading) in [
+        ("id", "ID"),
+        ("source", "Source"),
+        ("status", "Status"),
+        ("score", "Score"),
+        ("rank", "Rank"),
+    ] {
         let _ = write!(
             out,
-            "<th scope=\"col\"><button type=\"button\">{heading}</button></th>"
+            "<th scope=\"col\"><button type=\"button\" data-column=\"{key}\">{heading}</button></th>"
         );
     }
     for column in &clauses {
+        let name = escape(&column.name);
         let _ = write!(
             out,
-            "<th scope=\"col\"><button type=\"button\">{}</button></th>",
-            escape(&column.name)
+            "<th scope=\"col\"><button type=\"button\" data-clause=\"{name}\">{name}</button></th>"
         );
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
@@ -183,12 +203,15 @@ fn write_row(out: &mut String, descriptor: &DescriptorReport, clauses: &[Column]
     out.push_str("<tr>");
     let _ = write!(
         out,
-        "<th scope=\"row\">{}</th><td><code>{}</code></td>",
-        escape(&descriptor.id),
-        escape(&descriptor.source)
+        "<th scope=\"row\" data-descriptor=\"{id}\">{id}</th><td><code>{}</code></td>",
+        escape(&descriptor.source),
+        id = escape(&descriptor.id),
     );
     if descriptor.errors.is_empty() {
-        let _ = write!(out, "<td class=\"{status}\">{status}</td>");
+        let _ = write!(
+            out,
+            "<td class=\"{status}\" data-value=\"{status}\">{status}</td>"
+        );
     } else {
         let _ = write!(
             out,

@@ -1,7 +1,10 @@
 //! The check report as NDJSON: one line per descriptor, in the report's order, with the
 //! same fields as an entry of the JSON report's `descriptors`, then one summary line.
+//!
+//! The lines are rendered one at a time, so that a run too large to hold in memory writes
+//! each descriptor's line as soon as it is final, with the bytes [`render_ndjson`] gives.
 
-use clausier_eval::report::{PackInfo, Report, Summary};
+use clausier_eval::report::{DescriptorReport, PackInfo, Report, Summary};
 use serde::Serialize;
 
 /// The last line: the run's totals, with the pack and date they belong to.
@@ -19,16 +22,29 @@ struct SummaryLine<'a> {
 pub fn render_ndjson(report: &Report) -> Result<String, serde_json::Error> {
     let mut out = String::new();
     for descriptor in &report.descriptors {
-        out.push_str(&serde_json::to_string(descriptor)?);
-        out.push('\n');
+        out.push_str(&ndjson_line(descriptor)?);
     }
+    out.push_str(&ndjson_summary_line(report)?);
+    Ok(out)
+}
+
+/// One descriptor's line, line break included.
+pub fn ndjson_line(descriptor: &DescriptorReport) -> Result<String, serde_json::Error> {
+    let mut line = serde_json::to_string(descriptor)?;
+    line.push('\n');
+    Ok(line)
+}
+
+/// The summary line, line break included. Only the summary, version, pack and date of
+/// `report` are read.
+pub fn ndjson_summary_line(report: &Report) -> Result<String, serde_json::Error> {
     let last = SummaryLine {
         summary: &report.summary,
         clausier: &report.clausier,
         pack: &report.pack,
         date: &report.date,
     };
-    out.push_str(&serde_json::to_string(&last)?);
-    out.push('\n');
-    Ok(out)
+    let mut line = serde_json::to_string(&last)?;
+    line.push('\n');
+    Ok(line)
 }

@@ -250,14 +250,23 @@ fn sarif_severity(severity: clausier_diagnostics::Severity) -> &'static str {
     }
 }
 
-/// A file path as a relative URI reference: `\` as `/`, and every byte outside the
-/// characters a path may hold percent-encoded. A first segment with a `:` (which would
-/// read as a scheme) is preceded by `./`.
+/// A file path as a URI: `\` as `/`, and every byte outside the characters a path may
+/// hold percent-encoded. An absolute path (`/…`, a drive `C:/…`, a share `//host/…`)
+/// becomes a `file:` URI (SARIF readers resolve a relative reference against a base
+/// directory, whose path one starting with `/` would replace); any other path stays a
+/// relative reference, with `./` before a first segment holding a `:` (which would read
+/// as a scheme).
 fn uri(path: &str) -> String {
     let path = path.replace('\\', "/");
-    let mut out = String::with_capacity(path.len());
-    let first = path.split('/').next().unwrap_or("");
-    if first.contains(':') {
+    let mut out = String::with_capacity(path.len() + 8);
+    let drive = matches!(path.as_bytes(), [letter, b':', b'/', ..] if letter.is_ascii_alphabetic());
+    if path.starts_with("//") {
+        out.push_str("file:");
+    } else if path.starts_with('/') {
+        out.push_str("file://");
+    } else if drive {
+        out.push_str("file:///");
+    } else if path.split('/').next().unwrap_or("").contains(':') {
         out.push_str("./");
     }
     for byte in path.bytes() {
@@ -300,6 +309,12 @@ mod tests {
         assert_eq!(uri("vendors/a b.json"), "vendors/a%20b.json");
         assert_eq!(uri("<stdin>"), "%3Cstdin%3E");
         assert_eq!(uri("dir\\é.json"), "dir/%C3%A9.json");
-        assert_eq!(uri("c:/x.json"), "./c:/x.json");
+        assert_eq!(uri("a:b/x.json"), "./a:b/x.json");
+        assert_eq!(uri("/srv/offres/a b.json"), "file:///srv/offres/a%20b.json");
+        assert_eq!(uri("C:\\offres\\x.json"), "file:///C:/offres/x.json");
+        assert_eq!(
+            uri("\\\\serveur\\offres\\x.json"),
+            "file://serveur/offres/x.json"
+        );
     }
 }

@@ -1,0 +1,460 @@
+//! The fast path for JSON: one pass over the text straight into the schema's typed
+//! values, with no tree and no positions.
+//!
+//! It only accepts what the located path reads without a single problem: strict JSON
+//! with plain whitespace, no duplicate key, every value of its declared type, no
+//! undeclared field under `--strict`. Anything else gives up (`None`) and the located
+//! path reads the descriptor again, so that every message, line and column stays exactly
+//! as that path gives them. The conversions are the located path's own (`expect::scalar`
+//! on a node made on the spot), so the values cannot differ either.
+//!
+//! `jiter` tokenizes. It already refuses what the located path would report or read
+//! otherwise: comments, trailing commas, whitespace beyond JSON's four, a byte order
+//! mark, control characters in strings, invalid escapes and lone surrogates, words such
+//! as `NaN`. Numbers come back as the bytes written, so their value is read exactly by
+//! the located path's own conversion, never through a float.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::{Arc, LazyLock};
+
+use clausier_check::types::{EnumId, FieldDef, RecordDef, RecordId, Schema, Ty};
+use clausier_check::value::{Record, Value};
+use clausier_diagnostics::Span;
+use jiter::{Jiter, JiterError, Peek};
+
+use super::convert::SeenValues;
+use super::expect;
+use super::node::{MAX_DEPTH, Node, NodeKind, NumberText};
+use crate::descriptor::PathStep;
+
+static EMPTY_RECORD: LazyLock<RecordDef> = LazyLock::new(RecordDef::default);
+
+/// The located path would find something to say: it reads the descriptor instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct GiveUp;
+
+impl From<JiterError> for GiveUp {
+    fn from(_: JiterError) -> Self {
+        GiveUp
+    }
+}
+
+type Read<T> = Result<T, GiveUp>;
+
+/// A scalar as written, before the declared type gives it meaning.
+enum Scalar<'a> {
+    Str(&'a str),
+    Number(&'a str),
+    Bool(bool),
+}
+
+/// A descriptor read by the fast path.
+#[derive(Debug)]
+pub(crate) struct FastRead {
+    pub(crate) root: Arc<Record>,
+    /// The top-level `id` string, trimmed, when there is a non-blank one.
+    pub(crate) id: Option<String>,
+}
+
+/// Reads one JSON descriptor (the text of a file without its byte order mark, or one
+/// NDJSON line without its line break), or gives up.
+pub(crate) fn read(schema: &Schema, text: &str, strict: bool) -> Option<FastRead> {
+    let mut reader = Reader::new(schema, text, strict, None);
+    reader.document().ok()
+}
+
+/// The byte range in `text` of every value the located path would locate, by path, for
+/// a descriptor `read` accepted: only the elements of sets are converted (to know which
+/// repeat an earlier one), the rest is only passed over.
+pub(crate) fn spans(schema: &Schema, text: &str) -> Option<Spans> {
+    let mut reader = Reader::new(schema, text, false, Some(Trail::default()));
+    reader.document().ok()?;
+    reader.trail.map(|trail| trail.spans)
+}
+
+/// Byte ranges by path.
+pub(crate) type Spans = Vec<(Box<[PathStep]>, Range<usize>)>;
+
+struct Reader<'s, 't> {
+    schema: &'s Schema,
+    json: Jiter<'t>,
+    /// How many objects and arrays enclose the parser.
+    depth: usize,
+    strict: bool,
+    id: Option<String>,
+    /// Kept only when spans are asked for.
+    trail: Option<Trail>,
+}
+
+#[derive(Default)]
+struct Trail {
+    steps: Vec<PathStep>,
+    spans: Spans,
+    /// How many sets the parser is in.
+    in_sets: usize,
+}
+
+/// What stands for a value that is located but not built.
+static UNBUILT: LazyLock<Arc<Record>> = LazyLock::new(|| Arc::new(Record::default()));
+
+/// Which fields of a record were given, to refuse a repeated key.
+enum Seen {
+    Small(u128),
+    Large(Vec<bool>),
+}
+
+impl Seen {
+    fn new(len: usize) -> Self {
+        if len <= 128 {
+            Seen::Small(0)
+        } else {
+            Seen::Large(vec![false; len])
+        }
+    }
+
+    /// Marks `index`; false when it was already marked.
+    fn mark(&mut self, index: usize) -> bool {
+        match self {
+            Seen::Small(bits) => {
+                let bit = 1u128 << index;
+                let fresh = *bits & bit == 0;
+                *bits |= bit;
+                fresh
+            }
+            Seen::Large(seen) => match seen.get_mut(index) {
+                Some(slot) => !std::mem::replace(slot, true),
+                None => false,
+            },
+        }
+    }
+}
+
+/// What a key of a record names.
+enum Entry<'d> {
+    Field(usize, &'d FieldDef),
+    Undeclared,
+}
+
+impl<'s, 't> Reader<'s, 't> {
+    fn new(schema: &'s Schema, text: &'t str, strict: bool, trail: Option<Trail>) -> Self {
+        Self {
+            schema,
+            json: Jiter::new(text.as_bytes()),
+            depth: 0,
+            strict,
+            id: None,
+            trail,
+        }
+    }
+
+    fn document(&mut self) -> Read<FastRead> {
+        if self.json.peek()? != Peek::Object {
+            return Err(GiveUp);
+        }
+        let start = self.json.current_index();
+        let root = self.record(self.schema.descriptor, true)?;
+        self.note_span(start);
+        self.json.finish()?;
+        Ok(FastRead {
+            root,
+            id: self.id.take(),
+        })
+    }
+
+    /// Enters an object or array, giving up one level short of the located path's
+    /// limit, to stay clear of its edge.
+    fn enter(&mut self) -> Read<()> {
+        self.depth += 1;
+        if self.depth >= MAX_DEPTH {
+            return Err(GiveUp);
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// The fields of a record, at its `{`.
+    fn record(&mut self, id: RecordId, is_root: bool) -> Read<Arc<Record>> {
+        self.enter()?;
+        let schema = self.schema;
+        let def: &RecordDef = schema.record(id).unwrap_or(&EMPTY_RECORD);
+        let build = self.builds();
+        let mut fields: Vec<Option<Value>> = if build {
+            vec![None; def.fields.len()]
+        } else {
+            Vec::new()
+        };
+        let mut seen = Seen::new(def.fields.len());
+        let mut undeclared: Vec<Box<str>> = Vec::new();
+        // Data usually lists fields in the declared order: the next one is tried first.
+        let mut next_guess = 0usize;
+        let mut entry = match self.json.known_object()? {
+            Some(key) => Some(classify(def, key, next_guess, is_root, &mut undeclared)?),
+            None => None,
+        };
+        while let Some((current, is_id)) = entry {
+            match current {
+                Entry::Field(index, field) => {
+                    if !seen.mark(index) {
+                        return Err(GiveUp);
+                    }
+                    next_guess = index + 1;
+                    self.push_step(PathStep::Field(u32::try_from(index).map_err(|_| GiveUp)?));
+                    let value = self.value(&field.ty, is_id)?;
+                    self.pop_step();
+                    if let Some(slot) = fields.get_mut(index) {
+                        *slot = value;
+                    }
+                }
+                Entry::Undeclared => {
+                    // An undeclared field is a warning under `--strict`; the `id` names
+                    // the descriptor, declared or not.
+                    if self.strict && !is_id {
+                        return Err(GiveUp);
+                    }
+                    let peek = self.json.peek()?;
+                    if is_id && peek == Peek::String {
+                        note_id(&mut self.id, self.json.known_str()?);
+                    } else {
+                        self.skip(peek)?;
+                    }
+                }
+            }
+            entry = match self.json.next_key()? {
+                Some(key) => Some(classify(def, key, next_guess, is_root, &mut undeclared)?),
+                None => None,
+            };
+        }
+        self.leave();
+        if !build {
+            return Ok(Arc::clone(&UNBUILT));
+        }
+        Ok(Arc::new(Record {
+            fields: fields.into_boxed_slice(),
+        }))
+    }
+
+    /// Whether values are built: always when reading, within sets only when locating.
+    fn builds(&self) -> bool {
+        self.trail.as_ref().is_none_or(|trail| trail.in_sets > 0)
+    }
+
+    fn push_step(&mut self, step: PathStep) {
+        if let Some(trail) = &mut self.trail {
+            trail.steps.push(step);
+        }
+    }
+
+    fn pop_step(&mut self) {
+        if let Some(trail) = &mut self.trail {
+            trail.steps.pop();
+        }
+    }
+
+    /// Records the span of the value just read, from `start` to the parser.
+    fn note_span(&mut self, start: usize) {
+        if let Some(trail) = &mut self.trail {
+            let path = trail.steps.as_slice().into();
+            trail.spans.push((path, start..self.json.current_index()));
+        }
+    }
+
+    /// A value of type `ty` at the parser; `None` for `null`, which is an absent value.
+    fn value(&mut self, ty: &Ty, is_id: bool) -> Read<Option<Value>> {
+        let peek = self.json.peek()?;
+        if peek == Peek::Null {
+            self.json.known_null()?;
+            return Ok(None);
+        }
+        let start = self.json.current_index();
+        let value = match (ty, peek) {
+            // The located path stores nothing for a type that failed to check.
+            (Ty::Error, _) if !is_id => {
+                self.skip(peek)?;
+                return Ok(None);
+            }
+            (Ty::Record(id), Peek::Object) => Value::Record(self.record(*id, false)?),
+            (Ty::List(element), Peek::Array) => self.list(element, false)?,
+            (Ty::Set(element), Peek::Array) => self.list(element, true)?,
+            (Ty::Record(_) | Ty::List(_) | Ty::Set(_), _) | (_, Peek::Object | Peek::Array) => {
+                return Err(GiveUp);
+            }
+            _ => {
+                let builds = self.builds();
+                let scalar = match peek {
+                    Peek::String => {
+                        let text = self.json.known_str()?;
+                        if is_id {
+                            note_id(&mut self.id, text);
+                        }
+                        Scalar::Str(text)
+                    }
+                    Peek::True | Peek::False => Scalar::Bool(self.json.known_bool(peek)?),
+                    _ if peek.is_num() => {
+                        let bytes = self.json.known_number_bytes(peek)?;
+                        Scalar::Number(std::str::from_utf8(bytes).map_err(|_| GiveUp)?)
+                    }
+                    _ => return Err(GiveUp),
+                };
+                match ty {
+                    Ty::Error => return Ok(None),
+                    _ if !builds => Value::Record(Arc::clone(&UNBUILT)),
+                    Ty::Enum(id) => variant(self.schema, *id, &scalar)?,
+                    _ => convert_scalar(scalar, ty)?,
+                }
+            }
+        };
+        self.note_span(start);
+        Ok(Some(value))
+    }
+
+    /// The elements of a list or set, at its `[`: a set keeps each value once, as the
+    /// located path does.
+    fn list(&mut self, element: &Ty, is_set: bool) -> Read<Value> {
+        self.enter()?;
+        if let (true, Some(trail)) = (is_set, &mut self.trail) {
+            trail.in_sets += 1;
+        }
+        let build = self.builds();
+        let mut stored = 0u32;
+        let mut values: Vec<Value> = Vec::new();
+        let mut seen = SeenValues::default();
+        let mut next = self.json.known_array()?;
+        while let Some(peek) = next {
+            // An absent value in a list is an error of the data.
+            if peek == Peek::Null {
+                return Err(GiveUp);
+            }
+            self.push_step(PathStep::Index(stored));
+            let spans_before = self.trail.as_ref().map_or(0, |trail| trail.spans.len());
+            let value = self.value(element, false)?;
+            self.pop_step();
+            if let Some(value) = value {
+                if !is_set {
+                    if build {
+                        values.push(value);
+                    }
+                    stored += 1;
+                } else if !seen.contains(&values, &value) {
+                    seen.insert(&value, values.len());
+                    values.push(value);
+                    stored += 1;
+                } else if let Some(trail) = &mut self.trail {
+                    // A repeated element keeps the place of its first occurrence.
+                    trail.spans.truncate(spans_before);
+                }
+            }
+            next = self.json.array_step()?;
+        }
+        if let (true, Some(trail)) = (is_set, &mut self.trail) {
+            trail.in_sets -= 1;
+        }
+        self.leave();
+        if !build {
+            return Ok(Value::Record(Arc::clone(&UNBUILT)));
+        }
+        Ok(Value::List(values.into()))
+    }
+
+    /// Checks and passes over a value the schema does not read. Objects and arrays are
+    /// walked here rather than by `jiter`, whose depth limit counts from the value
+    /// skipped, not from the document.
+    fn skip(&mut self, peek: Peek) -> Read<()> {
+        match peek {
+            Peek::Object => {
+                self.enter()?;
+                let mut more = self.json.next_object_bytes()?.is_some();
+                while more {
+                    let peek = self.json.peek()?;
+                    self.skip(peek)?;
+                    more = self.json.next_key_bytes()?.is_some();
+                }
+                self.leave();
+            }
+            Peek::Array => {
+                self.enter()?;
+                let mut next = self.json.known_array()?;
+                while let Some(peek) = next {
+                    self.skip(peek)?;
+                    next = self.json.array_step()?;
+                }
+                self.leave();
+            }
+            _ => self.json.known_skip(peek)?,
+        }
+        Ok(())
+    }
+}
+
+/// What `key` names in `def`, and whether it is the descriptor's `id`. An undeclared
+/// key is kept to refuse it a second time: the parser's key only lives until its value
+/// is read.
+fn classify<'d>(
+    def: &'d RecordDef,
+    key: &str,
+    guess: usize,
+    is_root: bool,
+    undeclared: &mut Vec<Box<str>>,
+) -> Read<(Entry<'d>, bool)> {
+    let is_id = is_root && key == "id";
+    if let Some((index, field)) = lookup(def, key, guess) {
+        return Ok((Entry::Field(index, field), is_id));
+    }
+    if undeclared.iter().any(|seen| &**seen == key) {
+        return Err(GiveUp);
+    }
+    undeclared.push(key.into());
+    Ok((Entry::Undeclared, is_id))
+}
+
+fn note_id(slot: &mut Option<String>, text: &str) {
+    let id = text.trim();
+    if !id.is_empty() {
+        *slot = Some(id.to_owned());
+    }
+}
+
+fn variant(schema: &Schema, id: EnumId, scalar: &Scalar<'_>) -> Read<Value> {
+    let Scalar::Str(text) = scalar else {
+        return Err(GiveUp);
+    };
+    let def = schema.enum_def(id).ok_or(GiveUp)?;
+    let index = def.variant_index(text).ok_or(GiveUp)?;
+    Ok(Value::Enum(id, index))
+}
+
+/// The field a key names, trying the one after the previous key first. A short record
+/// is searched in order: comparing a few names costs less than hashing the key.
+fn lookup<'d>(def: &'d RecordDef, key: &str, guess: usize) -> Option<(usize, &'d FieldDef)> {
+    if let Some((name, field)) = def.fields.get_index(guess)
+        && name.as_str() == key
+    {
+        return Some((guess, field));
+    }
+    if def.fields.len() <= 32 {
+        return def
+            .fields
+            .values()
+            .enumerate()
+            .zip(def.fields.keys())
+            .find(|(_, name)| name.as_str() == key)
+            .map(|(found, _)| found);
+    }
+    def.fields
+        .get_full(key)
+        .map(|(index, _, field)| (index, field))
+}
+
+/// The located path's conversion, on a node made for it.
+fn convert_scalar(scalar: Scalar<'_>, ty: &Ty) -> Read<Value> {
+    let kind = match scalar {
+        Scalar::Str(text) => NodeKind::Str(Cow::Borrowed(text)),
+        Scalar::Number(text) => NodeKind::Number(NumberText::Text(Cow::Borrowed(text))),
+        Scalar::Bool(value) => NodeKind::Bool(value),
+    };
+    let node = Node::new(kind, Span::new(0, 0));
+    expect::scalar(&node, ty).map_err(|_| GiveUp)
+}

@@ -1,0 +1,260 @@
+//! JSON files and NDJSON lines: the fast path first, without positions; the located path
+//! when the fast path gives up, and again later for the locations of a descriptor the
+//! fast path read, when an explanation asks for them.
+
+use std::sync::Arc;
+
+use clausier_check::types::Schema;
+use clausier_diagnostics::Span;
+use rayon::prelude::*;
+
+use super::text_index::TextIndex;
+use super::{JSON_SHAPE, LoadOptions, Loader, fast_json, file_stem, json_source, without_bom};
+use crate::descriptor::{Descriptor, LocationMap, Locations, SourceKind, SourceText};
+
+/// Below this many lines, an NDJSON text is read on the calling thread.
+const PARALLEL_LINES: usize = 64;
+
+/// What every descriptor of one input shares.
+#[derive(Default)]
+pub(super) struct Shared {
+    /// The schema, kept so that locations can be found without being given it.
+    pub(super) schema: Option<Arc<Schema>>,
+}
+
+pub(super) fn json_file(
+    schema: &Schema,
+    source: &str,
+    text: &str,
+    options: &LoadOptions,
+    shared: &Shared,
+) -> Descriptor {
+    let (body, _) = without_bom(text);
+    let fast = fast_json::read(schema, body, options.strict);
+    let read_fast = fast.is_some();
+    let mut descriptor = match fast {
+        Some(fast) => Descriptor {
+            id: fast.id.unwrap_or_else(|| file_stem(source)),
+            source: source.to_owned(),
+            line: None,
+            root: Some(fast.root),
+            locations: Locations::default(),
+            problems: Vec::new(),
+        },
+        None => json_file_located(schema, source, text, options, false),
+    };
+    let located = SourceText {
+        text: Arc::from(text),
+        byte_offset: 0,
+        line_number: 1,
+        kind: SourceKind::JsonFile,
+        read_fast,
+    };
+    descriptor.locations = Locations::deferred(located, shared.schema.clone());
+    descriptor
+}
+
+/// The located path: every value's location is kept when `locate`, else only those of
+/// the problems.
+pub(super) fn json_file_located(
+    schema: &Schema,
+    source: &str,
+    text: &str,
+    options: &LoadOptions,
+    locate: bool,
+) -> Descriptor {
+    let index = TextIndex::new(text);
+    let loader = Loader {
+        schema,
+        source,
+        index: &index,
+        options,
+    };
+    let (body, base) = without_bom(text);
+    let read = json_source::parse(body, base, json_source::Extent::File, &index);
+    if locate {
+        loader.document(None, file_stem(source), read, Vec::new(), JSON_SHAPE)
+    } else {
+        loader.document_unlocated(None, file_stem(source), read, JSON_SHAPE)
+    }
+}
+
+/// One line of an NDJSON input, as `load_ndjson_line` describes it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Line<'a> {
+    pub(super) number: u32,
+    pub(super) byte_offset: usize,
+    /// Without its `\n`, with any `\r` and, on the first line, any byte order mark.
+    pub(super) raw: &'a str,
+}
+
+impl<'a> Line<'a> {
+    /// The JSON text of the line and where it starts within the line.
+    fn body(self) -> (&'a str, usize) {
+        let (line, base) = if self.byte_offset == 0 {
+            without_bom(self.raw)
+        } else {
+            (self.raw, 0)
+        };
+        (line.strip_suffix('\r').unwrap_or(line), base)
+    }
+}
+
+/// One line's descriptor. Its locations are found when first asked for, whichever path
+/// read it: an invalid descriptor is never explained, and a valid one rarely needs them.
+pub(super) fn ndjson_line(
+    schema: &Schema,
+    source: &str,
+    stem: &str,
+    line: Line<'_>,
+    options: &LoadOptions,
+    shared: &Shared,
+) -> Descriptor {
+    let (body, _) = line.body();
+    let fast = fast_json::read(schema, body, options.strict);
+    let read_fast = fast.is_some();
+    let mut descriptor = match fast {
+        Some(fast) => Descriptor {
+            id: fast.id.unwrap_or_else(|| format!("{stem}:{}", line.number)),
+            source: source.to_owned(),
+            line: Some(line.number),
+            root: Some(fast.root),
+            locations: Locations::default(),
+            problems: Vec::new(),
+        },
+        None => ndjson_line_located(schema, source, stem, line, options, false),
+    };
+    let located = SourceText {
+        text: Arc::from(line.raw),
+        byte_offset: line.byte_offset,
+        line_number: line.number,
+        kind: SourceKind::NdjsonLine,
+        read_fast,
+    };
+    descriptor.locations = Locations::deferred(located, shared.schema.clone());
+    descriptor
+}
+
+/// The located path for one line, as `json_file_located`.
+pub(super) fn ndjson_line_located(
+    schema: &Schema,
+    source: &str,
+    stem: &str,
+    line: Line<'_>,
+    options: &LoadOptions,
+    locate: bool,
+) -> Descriptor {
+    // The index covers the raw line so that a byte order mark counts as a column, as it
+    // does when the whole file is indexed.
+    let index = TextIndex::at(line.raw, line.byte_offset, line.number);
+    let loader = Loader {
+        schema,
+        source,
+        index: &index,
+        options,
+    };
+    let (body, base) = line.body();
+    let read = json_source::parse(
+        body,
+        line.byte_offset + base,
+        json_source::Extent::Line,
+        &index,
+    );
+    let shape = "each line of an NDJSON file is one JSON object";
+    let default_id = format!("{stem}:{}", line.number);
+    if locate {
+        loader.document(Some(line.number), default_id, read, Vec::new(), shape)
+    } else {
+        loader.document_unlocated(Some(line.number), default_id, read, shape)
+    }
+}
+
+/// The non-blank lines of an NDJSON text.
+fn ndjson_lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::with_capacity(text.len() / 256 + 1);
+    let mut line_start = 0;
+    for (line_index, raw) in text.split('\n').enumerate() {
+        let line = Line {
+            number: u32::try_from(line_index + 1).unwrap_or(u32::MAX),
+            byte_offset: line_start,
+            raw,
+        };
+        line_start += raw.len() + 1;
+        if !line.body().0.trim().is_empty() {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+/// Every descriptor of an NDJSON text, in order; the lines are read in parallel.
+pub(super) fn ndjson(
+    schema: &Schema,
+    source: &str,
+    text: &str,
+    options: &LoadOptions,
+) -> Vec<Descriptor> {
+    let stem = file_stem(source);
+    let shared = Shared {
+        schema: Some(Arc::new(schema.clone())),
+    };
+    let lines = ndjson_lines(text);
+    let read = |line: &Line<'_>| ndjson_line(schema, source, &stem, *line, options, &shared);
+    if lines.len() < PARALLEL_LINES {
+        lines.iter().map(read).collect()
+    } else {
+        lines.par_iter().map(read).collect()
+    }
+}
+
+/// The locations of a descriptor read without them: the fast path finds them again
+/// when it can read the descriptor, else the located path.
+pub(crate) fn reread_locations(schema: &Schema, source: &SourceText) -> LocationMap {
+    if source.read_fast
+        && let Some(map) = fast_locations(schema, source)
+    {
+        return map;
+    }
+    let options = LoadOptions::default();
+    let text: &str = &source.text;
+    let descriptor = match source.kind {
+        SourceKind::JsonFile => json_file_located(schema, "", text, &options, true),
+        SourceKind::NdjsonLine => {
+            let line = Line {
+                number: source.line_number,
+                byte_offset: source.byte_offset,
+                raw: text,
+            };
+            ndjson_line_located(schema, "", "", line, &options, true)
+        }
+    };
+    descriptor.locations.into_map()
+}
+
+fn fast_locations(schema: &Schema, source: &SourceText) -> Option<LocationMap> {
+    let text: &str = &source.text;
+    // Indexed as the located path indexes it, so that lines and columns are its own.
+    let (index, body, base) = match source.kind {
+        SourceKind::JsonFile => {
+            let (body, base) = without_bom(text);
+            (TextIndex::new(text), body, base)
+        }
+        SourceKind::NdjsonLine => {
+            let line = Line {
+                number: source.line_number,
+                byte_offset: source.byte_offset,
+                raw: text,
+            };
+            let (body, base) = line.body();
+            let index = TextIndex::at(text, source.byte_offset, source.line_number);
+            (index, body, source.byte_offset + base)
+        }
+    };
+    let spans = fast_json::spans(schema, body)?;
+    let mut map = LocationMap::with_capacity(spans.len());
+    for (path, range) in spans {
+        let span = Span::from_range(base + range.start..base + range.end);
+        map.insert(path, index.loc(span));
+    }
+    Some(map)
+}

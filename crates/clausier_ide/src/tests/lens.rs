@@ -1,0 +1,312 @@
+//! The check lens, compared with the JSON report of `clausier check` on the same files
+//! and date, and the diagnostics of descriptor files.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use clausier_diagnostics::Code;
+use clausier_eval::load::{self, Format, LoadOptions};
+use clausier_eval::{RunOptions, compile, run};
+use jiff::civil::Date;
+use serde_json::Value;
+
+use super::workspace::{open, repository};
+use crate::{Analysis, DescriptorInput, FileId, LensCounts};
+
+const DATE: Date = jiff::civil::date(2026, 11, 28);
+
+/// The example descriptors, named as `clausier check rules/edtech-fr examples/edtech-fr`
+/// names them.
+fn examples() -> Vec<DescriptorInput> {
+    let folder = repository().join("examples/edtech-fr");
+    let mut names: Vec<String> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| Format::from_path(Path::new(name)).is_some())
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| DescriptorInput {
+            path: folder.join(&name),
+            text: fs::read_to_string(folder.join(&name)).unwrap(),
+            source: format!("examples/edtech-fr/{name}"),
+        })
+        .collect()
+}
+
+/// The JSON report `clausier check --format json` prints for the pack and inputs.
+fn json_report(pack: &Path, inputs: &[DescriptorInput]) -> Value {
+    let loaded = clausier_pack::load_pack(pack).unwrap();
+    assert!(!loaded.has_errors());
+    let schema = &loaded.checked.pack.schema;
+    let descriptors: Vec<_> = inputs
+        .iter()
+        .flat_map(|input| {
+            let format = Format::from_path(&input.path).unwrap();
+            load::load_text(
+                schema,
+                &input.source,
+                &input.text,
+                format,
+                &LoadOptions::default(),
+            )
+        })
+        .collect();
+    let program = compile(&loaded.checked.pack);
+    let options = RunOptions {
+        date: DATE,
+        jobs: 4,
+    };
+    let report = run(&program, loaded.info.clone(), &descriptors, &options);
+    serde_json::from_str(&clausier_report::check::render_json(&report).unwrap()).unwrap()
+}
+
+/// Per requirement, in the order of the report, how many descriptors have each status.
+fn counts_in_report(report: &Value) -> Vec<(String, LensCounts)> {
+    let mut order: Vec<String> = Vec::new();
+    let mut counts: BTreeMap<String, LensCounts> = BTreeMap::new();
+    for descriptor in report["descriptors"].as_array().unwrap() {
+        for result in descriptor["results"].as_array().unwrap() {
+            if result["kind"] != "requirement" {
+                continue;
+            }
+            let clause = result["clause"].as_str().unwrap().to_owned();
+            if !order.contains(&clause) {
+                order.push(clause.clone());
+            }
+            let entry = counts.entry(clause).or_default();
+            match result["status"].as_str().unwrap() {
+                "pass" => entry.pass += 1,
+                "fail" => entry.fail += 1,
+                "missing" => entry.missing += 1,
+                "not_applicable" => entry.not_applicable += 1,
+                other => panic!("unknown status {other}"),
+            }
+        }
+    }
+    order
+        .into_iter()
+        .map(|clause| {
+            let found = counts[&clause];
+            (clause, found)
+        })
+        .collect()
+}
+
+#[test]
+fn the_lens_counts_what_the_json_report_counts() {
+    lens_counts_as_the_report(&repository().join("rules/edtech-fr"));
+}
+
+#[test]
+fn the_lens_of_a_composed_pack_counts_what_its_report_counts() {
+    lens_counts_as_the_report(&repository().join("rules/region-exemple"));
+}
+
+fn lens_counts_as_the_report(pack: &Path) {
+    let inputs = examples();
+    let report = json_report(pack, &inputs);
+    let analysis = open(pack);
+    let lens = analysis.check_descriptors(&inputs, DATE);
+    assert_eq!(lens.reason, None);
+
+    let descriptors = report["descriptors"].as_array().unwrap();
+    assert_eq!(lens.descriptors, descriptors.len());
+    let invalid = descriptors
+        .iter()
+        .filter(|d| d["status"] == "invalid")
+        .count();
+    assert_eq!(lens.invalid.len(), invalid);
+    assert_eq!(report["summary"]["invalid"].as_u64(), Some(invalid as u64));
+
+    let expected = counts_in_report(&report);
+    let found: Vec<(String, LensCounts)> = lens
+        .requirements
+        .iter()
+        .map(|r| (r.id.clone(), r.counts()))
+        .collect();
+    assert_eq!(found, expected);
+    assert!(expected.iter().any(|(_, c)| c.fail > 0));
+    assert!(expected.iter().any(|(_, c)| c.missing > 0));
+    let valid = descriptors.len() - invalid;
+    for (_, c) in &expected {
+        assert_eq!(c.pass + c.fail + c.missing + c.not_applicable, valid);
+    }
+}
+
+#[test]
+fn each_requirement_is_placed_on_its_id_and_failures_say_why() {
+    let pack = repository().join("rules/edtech-fr");
+    let analysis = open(&pack);
+    let lens = analysis.check_descriptors(&examples(), DATE);
+    assert_eq!(
+        lens.requirements.len(),
+        analysis.checked().pack.requirements.len()
+    );
+    for requirement in &lens.requirements {
+        let text = analysis.file_text(requirement.file).unwrap();
+        assert_eq!(crate::slice(text, requirement.span), requirement.id);
+        assert!(crate::slice(text, requirement.clause_span).starts_with("requirement"));
+        for failure in &requirement.fail {
+            assert!(failure.summary.starts_with('`'), "{}", failure.summary);
+            assert!(failure.descriptor.path.is_file());
+        }
+    }
+    let failure = lens
+        .requirements
+        .iter()
+        .flat_map(|r| &r.fail)
+        .find(|f| f.descriptor.source.ends_with(".json"))
+        .unwrap();
+    assert!(failure.summary.contains("(line "), "{}", failure.summary);
+}
+
+#[test]
+fn a_pack_with_errors_gives_an_empty_lens_with_a_reason() {
+    let analysis = Analysis::new(
+        "broken",
+        vec![(
+            FileId(0),
+            "descriptor { id: string }\nrequirement A \"a\" { require idd == \"x\" }\n".to_owned(),
+        )],
+    );
+    let lens = analysis.check_descriptors(&examples(), DATE);
+    assert!(lens.reason.is_some());
+    assert!(lens.requirements.is_empty());
+}
+
+fn input(name: &str, text: &str) -> DescriptorInput {
+    DescriptorInput {
+        path: Path::new("/offers").join(name),
+        source: format!("offers/{name}"),
+        text: text.to_owned(),
+    }
+}
+
+#[test]
+fn a_wrong_type_and_an_unknown_variant_are_located_in_the_descriptor() {
+    let analysis = open(&repository().join("rules/edtech-fr"));
+    let text = "{\n  \"id\": \"x\",\n  \"hosting\": { \"region\": \"EUU\" },\n  \"pricing\": { \"per_student\": true }\n}\n";
+    let diagnostics = analysis.descriptor_diagnostics(&input("x.json", text));
+    let variant = diagnostics
+        .iter()
+        .find(|d| d.code == Code::DESCRIPTOR_VARIANT)
+        .unwrap();
+    assert!(crate::slice(text, variant.span).contains("EUU"));
+    assert_eq!(variant.path, "hosting.region");
+    assert!(
+        variant.help.as_deref().unwrap_or("").contains("EU"),
+        "{variant:?}"
+    );
+    let wrong_type = diagnostics
+        .iter()
+        .find(|d| d.code == Code::DESCRIPTOR_TYPE)
+        .unwrap();
+    assert_eq!(crate::slice(text, wrong_type.span), "true");
+    assert_eq!(wrong_type.path, "pricing.per_student");
+}
+
+#[test]
+fn a_syntax_error_is_located_in_yaml_too() {
+    let analysis = open(&repository().join("rules/edtech-fr"));
+    let text = "id: x\nhosting:\n  region: [EU\n";
+    let diagnostics = analysis.descriptor_diagnostics(&input("x.yaml", text));
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0].code, Code::DESCRIPTOR_SYNTAX);
+    assert!(diagnostics[0].span.start > 0);
+    assert!(
+        analysis
+            .descriptor_diagnostics(&input("notes.md", text))
+            .is_empty()
+    );
+}
+
+#[test]
+fn the_lens_of_a_region_places_used_requirements_in_their_pack() {
+    let analysis = open(&repository().join("rules/region-exemple"));
+    let lens = analysis.check_descriptors(&examples(), DATE);
+    assert_eq!(lens.reason, None);
+    let used = lens.requirements.iter().find(|r| r.id == "HEB-01").unwrap();
+    assert_eq!(used.pack, "edtech-fr");
+    assert!(analysis.is_dependency_file(used.file));
+    assert!(
+        lens.requirements
+            .iter()
+            .any(|r| r.pack == "region-exemple" && !analysis.is_dependency_file(r.file))
+    );
+}
+
+/// The declared descriptors, read from disk as the language server reads them.
+fn declared(analysis_root: &Path) -> (Analysis, Vec<DescriptorInput>) {
+    let sources = clausier_pack::read_workspace(analysis_root, &|_| None).unwrap();
+    let root = sources.root_pack().unwrap();
+    let manifest = root
+        .manifest
+        .as_ref()
+        .map(|m| m.manifest.clone())
+        .unwrap_or_default();
+    let inputs: Vec<DescriptorInput> = clausier_pack::descriptor_files(&root.dir, &manifest)
+        .into_iter()
+        .map(|path| DescriptorInput {
+            source: path.display().to_string(),
+            text: fs::read_to_string(&path).unwrap(),
+            path,
+        })
+        .collect();
+    let analysis = Analysis::from_workspace(sources);
+    let paths: Vec<_> = inputs
+        .iter()
+        .map(|i: &DescriptorInput| i.path.clone())
+        .collect();
+    assert_eq!(analysis.declared_descriptors(), paths);
+    (analysis, inputs)
+}
+
+#[test]
+fn the_descriptors_a_manifest_declares_are_checked() {
+    let dir = super::workspace::rules_copy();
+    let offers = dir.path().join("examples");
+    fs::create_dir_all(&offers).unwrap();
+    for entry in fs::read_dir(repository().join("examples/edtech-fr")).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), offers.join(entry.file_name())).unwrap();
+    }
+    let pack = dir.path().join("rules/edtech-fr");
+    let mut manifest = fs::read_to_string(pack.join("pack.toml")).unwrap();
+    manifest.push_str("\n[workspace]\ndescriptors = [\"../../examples/*.json\"]\n");
+    fs::write(pack.join("pack.toml"), manifest).unwrap();
+
+    let (analysis, inputs) = declared(&pack);
+    let json = examples()
+        .iter()
+        .filter(|input| input.source.ends_with(".json"))
+        .count();
+    assert_eq!(inputs.len(), json);
+    let lens = analysis.check_descriptors(&inputs, DATE);
+    assert_eq!(lens.reason, None);
+    assert_eq!(lens.descriptors, json);
+
+    let region = dir.path().join("rules/region-exemple");
+    let folder = region.join("descriptors/2027");
+    fs::create_dir_all(&folder).unwrap();
+    for name in ["eveil-numerique.json", "boussole-lecture.toml"] {
+        fs::copy(offers.join(name), folder.join(name)).unwrap();
+    }
+    fs::write(folder.join("notes.md"), "not a descriptor").unwrap();
+    let (analysis, inputs) = declared(&region);
+    let names: Vec<String> = inputs
+        .iter()
+        .map(|input| {
+            input
+                .path
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(names, ["boussole-lecture.toml", "eveil-numerique.json"]);
+    assert_eq!(analysis.check_descriptors(&inputs, DATE).descriptors, 2);
+}

@@ -1,0 +1,486 @@
+//! An analysis of a pack with its dependencies, read from disk with an editor's overlay:
+//! the same diagnostics as `clausier validate`, and the features across packs.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use clausier_diagnostics::Diagnostic;
+
+use crate::{Analysis, FileId, RenameError};
+
+const RULES: [&str; 4] = [
+    "edtech-fr",
+    "souverainete",
+    "attribution-qualite",
+    "region-exemple",
+];
+
+pub(crate) fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The shipped packs copied under `rules/` of a temporary folder, without their locks,
+/// to edit.
+pub(crate) fn rules_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for pack in RULES {
+        copy_dir(
+            &repository().join("rules").join(pack),
+            &dir.path().join("rules").join(pack),
+        );
+        let _ = fs::remove_file(dir.path().join("rules").join(pack).join("pack.lock"));
+    }
+    dir
+}
+
+pub(crate) fn open(path: &Path) -> Analysis {
+    open_with(path, &|_| None)
+}
+
+fn open_with(path: &Path, overlay: &dyn Fn(&Path) -> Option<String>) -> Analysis {
+    Analysis::from_workspace(clausier_pack::read_workspace(path, overlay).unwrap())
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap()
+}
+
+/// Every diagnostic of every file, as `file:start-end severity code: message (help)`,
+/// sorted: what a diagnostic says, whatever id its file has.
+fn all_diagnostics(analysis: &Analysis) -> Vec<String> {
+    let files: Vec<FileId> = analysis.files().chain(analysis.other_files()).collect();
+    let mut out: Vec<String> = files
+        .into_iter()
+        .flat_map(|file| analysis.diagnostics(file))
+        .map(|d| describe(&d, |file| analysis.file_name(file).to_owned()))
+        .collect();
+    out.sort();
+    out
+}
+
+fn validate_diagnostics(path: &Path) -> Vec<String> {
+    let loaded = clausier_pack::load_pack(path).unwrap();
+    let mut out: Vec<String> = loaded
+        .diagnostics()
+        .iter()
+        .map(|d| {
+            describe(d, |file| {
+                loaded
+                    .sources
+                    .get(file)
+                    .map(|source| source.name().to_owned())
+                    .unwrap_or_default()
+            })
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn describe(d: &Diagnostic, name: impl Fn(FileId) -> String) -> String {
+    let (file, span) = d
+        .primary_label()
+        .map(|label| (name(label.file), label.span))
+        .unwrap_or_default();
+    format!(
+        "{file}:{}-{} {} {}: {} ({})",
+        span.start,
+        span.end,
+        d.severity.as_str(),
+        d.code.as_str(),
+        d.message,
+        d.help.as_deref().unwrap_or("")
+    )
+}
+
+#[test]
+fn the_graph_of_the_region_holds_every_pack_and_names_its_files_by_path() {
+    let dir = rules_copy();
+    let region = dir.path().join("rules/region-exemple");
+    let analysis = open(&region);
+    assert_eq!(analysis.root_pack(), "region-exemple");
+    let packs: std::collections::BTreeSet<&str> = analysis
+        .files()
+        .filter_map(|file| analysis.file_pack(file))
+        .collect();
+    assert_eq!(
+        packs.into_iter().collect::<Vec<_>>(),
+        [
+            "attribution-qualite",
+            "edtech-fr",
+            "region-exemple",
+            "souverainete"
+        ]
+    );
+    let hosting = canonical(&dir.path().join("rules/edtech-fr/hebergement.clause"));
+    let file = analysis.file_id(&hosting).unwrap();
+    assert_eq!(analysis.file_path(file), Some(hosting.as_path()));
+    assert!(analysis.is_dependency_file(file));
+    assert_eq!(
+        analysis.file_id(
+            &dir.path()
+                .join("rules/region-exemple/../edtech-fr/hebergement.clause")
+        ),
+        Some(file),
+        "a path that is not canonical finds the file too"
+    );
+    let manifest = analysis
+        .file_id(&dir.path().join("rules/region-exemple/pack.toml"))
+        .unwrap();
+    assert!(analysis.other_files().any(|other| other == manifest));
+    assert_eq!(analysis.file_pack(manifest), Some("region-exemple"));
+    assert!(
+        analysis
+            .file_text(manifest)
+            .unwrap()
+            .contains("[params.edtech-fr]")
+    );
+    assert_eq!(analysis.other_files().count(), 4, "one manifest per pack");
+}
+
+/// Every parameter's pack, name, effective and declared value and where it was set, and
+/// the clauses in order: what evaluation depends on.
+fn compiled(pack: &clausier_check::hir::CheckedPack) -> Vec<String> {
+    let params = pack.params.iter().map(|p| {
+        format!(
+            "param {}::{} = {:?} (declared {:?}, set at {:?})",
+            p.pack,
+            p.name,
+            p.value,
+            p.default,
+            p.set_in.as_ref().map(|site| &site.location)
+        )
+    });
+    let requirements = pack
+        .requirements
+        .iter()
+        .map(|r| format!("requirement {}::{} {:?}", r.meta.pack, r.meta.id, r.level));
+    let criteria = pack
+        .criteria
+        .iter()
+        .map(|c| format!("criterion {}::{} {}", c.meta.pack, c.meta.id, c.weight));
+    params.chain(requirements).chain(criteria).collect()
+}
+
+#[test]
+fn the_diagnostics_are_those_of_validate_on_every_shipped_pack() {
+    for pack in RULES {
+        let path = repository().join("rules").join(pack);
+        let analysis = open(&path);
+        assert_eq!(
+            all_diagnostics(&analysis),
+            validate_diagnostics(&path),
+            "{pack}"
+        );
+        let loaded = clausier_pack::load_pack(&path).unwrap();
+        assert_eq!(
+            compiled(&analysis.checked().pack),
+            compiled(&loaded.checked.pack),
+            "{pack}"
+        );
+    }
+}
+
+#[test]
+fn the_diagnostics_are_those_of_validate_on_a_broken_pack() {
+    let dir = rules_copy();
+    let region = dir.path().join("rules/region-exemple");
+    let replace = |path: &Path, from: &str, to: &str| {
+        let text = fs::read_to_string(path).unwrap();
+        assert!(text.contains(from), "{from}");
+        fs::write(path, text.replace(from, to)).unwrap();
+    };
+    replace(
+        &region.join("pack.toml"),
+        "max_exit_notice = \"1 month\"",
+        "max_exit_notice = \"1 mnth\"\nmax_exit_notise = \"2 months\"\nmax_price = \"cinq €\"",
+    );
+    replace(
+        &region.join("consultation.clause"),
+        "set edtech-fr::max_price = 5.50 €",
+        "set edtech-fr::max_price = true",
+    );
+    replace(
+        &dir.path().join("rules/edtech-fr/hebergement.clause"),
+        "hosting.region",
+        "hosting.regio",
+    );
+    let expected = validate_diagnostics(&region);
+    assert!(
+        expected.iter().filter(|d| d.contains(" error ")).count() >= 4,
+        "{expected:#?}"
+    );
+    assert!(
+        expected.iter().any(|d| d.contains("pack.toml:")),
+        "{expected:#?}"
+    );
+    assert_eq!(all_diagnostics(&open(&region)), expected);
+}
+
+#[test]
+fn the_overlay_takes_the_place_of_the_disk() {
+    let dir = rules_copy();
+    let region = dir.path().join("rules/region-exemple");
+    let hosting = canonical(&dir.path().join("rules/edtech-fr/hebergement.clause"));
+    let on_disk = fs::read_to_string(&hosting).unwrap();
+    let edited = on_disk.replacen("hosting.region", "hosting.regio", 1);
+    let overlay = |path: &Path| (path == hosting).then(|| edited.clone());
+    let analysis = open_with(&region, &overlay);
+    let file = analysis.file_id(&hosting).unwrap();
+    assert_eq!(analysis.file_text(file), Some(edited.as_str()));
+    let diagnostics = analysis.diagnostics(file);
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.message.contains("regio")),
+        "{diagnostics:#?}"
+    );
+    assert_eq!(fs::read_to_string(&hosting).unwrap(), on_disk);
+    assert!(
+        open(&region)
+            .diagnostics(file)
+            .iter()
+            .all(|d| !d.is_error())
+    );
+}
+
+#[test]
+fn an_overlaid_manifest_is_read_instead_of_the_disk() {
+    let dir = rules_copy();
+    let region = dir.path().join("rules/region-exemple");
+    let manifest = canonical(&region.join("pack.toml"));
+    let text = fs::read_to_string(&manifest)
+        .unwrap()
+        .replace("version = \"1.0.0\"", "version = \"1.1.0\"");
+    let overlay = |path: &Path| (path == manifest).then(|| text.clone());
+    let sources = clausier_pack::read_workspace(&region, &overlay).unwrap();
+    assert_eq!(sources.root_pack().unwrap().version, "1.1.0");
+}
+
+#[test]
+fn a_stale_lock_is_a_warning_in_the_lock() {
+    let dir = rules_copy();
+    let region = dir.path().join("rules/region-exemple");
+    fs::copy(
+        repository().join("rules/region-exemple/pack.lock"),
+        region.join("pack.lock"),
+    )
+    .unwrap();
+    assert_eq!(open(&region).other_files().count(), 4, "the lock matches");
+    let hosting = canonical(&dir.path().join("rules/edtech-fr/hebergement.clause"));
+    let edited = format!("{}\n", fs::read_to_string(&hosting).unwrap());
+    let overlay = |path: &Path| (path == hosting).then(|| edited.clone());
+    let analysis = open_with(&region, &overlay);
+    let lock = analysis.file_id(&region.join("pack.lock")).unwrap();
+    let diagnostics = analysis.diagnostics(lock);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert!(!diagnostics[0].is_error());
+    assert!(
+        all_diagnostics(&analysis)
+            .iter()
+            .all(|d| !d.contains(" error "))
+    );
+}
+
+/// The offset of the `nth` occurrence of `needle` in a file, plus `shift`.
+fn offset_of(analysis: &Analysis, file: FileId, needle: &str, shift: usize) -> u32 {
+    let text = analysis.file_text(file).unwrap();
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("`{needle}` not found"));
+    (at + shift) as u32
+}
+
+fn region_file(dir: &Path, pack: &str, file: &str, analysis: &Analysis) -> FileId {
+    analysis
+        .file_id(&dir.join("rules").join(pack).join(file))
+        .unwrap()
+}
+
+#[test]
+fn hover_shows_the_value_a_dependant_gives_a_parameter() {
+    let dir = rules_copy();
+    let analysis = open(&dir.path().join("rules/region-exemple"));
+    let attribution = region_file(dir.path(), "edtech-fr", "attribution.clause", &analysis);
+    let at = offset_of(&analysis, attribution, "param max_price", 7);
+    let hover = analysis.hover(attribution, at).unwrap();
+    assert!(hover.markdown.contains("5.50 €"), "{}", hover.markdown);
+    assert!(hover.markdown.contains("8.00 €"), "{}", hover.markdown);
+    assert!(
+        hover.markdown.contains("set by `region-exemple`"),
+        "{}",
+        hover.markdown
+    );
+
+    let exit = region_file(dir.path(), "edtech-fr", "reversibilite.clause", &analysis);
+    let at = offset_of(&analysis, exit, "param max_exit_notice", 7);
+    let hover = analysis.hover(exit, at).unwrap();
+    assert!(hover.markdown.contains("1 month"), "{}", hover.markdown);
+    assert!(hover.markdown.contains("pack.toml"), "{}", hover.markdown);
+}
+
+#[test]
+fn definitions_and_references_cross_packs() {
+    let dir = rules_copy();
+    let analysis = open(&dir.path().join("rules/region-exemple"));
+    let consultation = region_file(
+        dir.path(),
+        "region-exemple",
+        "consultation.clause",
+        &analysis,
+    );
+    let attribution = region_file(dir.path(), "edtech-fr", "attribution.clause", &analysis);
+    let at = offset_of(&analysis, consultation, "edtech-fr::max_price", 12);
+    let targets = analysis.goto_definition(consultation, at);
+    assert_eq!(targets.len(), 1, "{targets:#?}");
+    assert_eq!(targets[0].file, attribution);
+    assert_eq!(targets[0].name, "max_price");
+
+    let references = analysis.references(consultation, at, true).unwrap();
+    let files: std::collections::BTreeSet<FileId> = references.iter().map(|r| r.file).collect();
+    assert!(files.contains(&consultation) && files.contains(&attribution));
+}
+
+#[test]
+fn a_name_a_dependency_declares_is_not_renamed_from_its_dependant() {
+    let dir = rules_copy();
+    let analysis = open(&dir.path().join("rules/region-exemple"));
+    let consultation = region_file(
+        dir.path(),
+        "region-exemple",
+        "consultation.clause",
+        &analysis,
+    );
+    let at = offset_of(&analysis, consultation, "edtech-fr::max_price", 12);
+    assert_eq!(
+        analysis.rename(consultation, at, "plafond"),
+        Err(RenameError::DeclaredInDependency {
+            name: "max_price".into(),
+            pack: "edtech-fr".into()
+        })
+    );
+}
+
+#[test]
+fn a_name_the_root_declares_is_renamed_in_the_root_only() {
+    let dir = rules_copy();
+    let analysis = open(&dir.path().join("rules/region-exemple"));
+    let requirement = analysis
+        .checked()
+        .pack
+        .requirements
+        .iter()
+        .find(|r| r.meta.pack == "region-exemple")
+        .unwrap();
+    let file = requirement.meta.origin.file;
+    let change = analysis
+        .rename(file, requirement.meta.origin.span.start, "SITE-99")
+        .unwrap();
+    assert!(!change.edits.is_empty());
+    assert!(
+        change
+            .edits
+            .iter()
+            .all(|(file, _)| !analysis.is_dependency_file(*file))
+    );
+}
+
+#[test]
+fn editing_a_dependency_checks_the_graph_again() {
+    let dir = rules_copy();
+    let mut analysis = open(&dir.path().join("rules/region-exemple"));
+    let attribution = region_file(dir.path(), "edtech-fr", "attribution.clause", &analysis);
+    let text = analysis.file_text(attribution).unwrap().to_owned();
+    analysis.set_file_text(
+        attribution,
+        text.replace("param max_price: money", "param max_price: bool"),
+    );
+    assert!(analysis.checked().has_errors());
+    let consultation = region_file(
+        dir.path(),
+        "region-exemple",
+        "consultation.clause",
+        &analysis,
+    );
+    assert!(
+        analysis
+            .diagnostics(consultation)
+            .iter()
+            .any(|d| d.is_error()),
+        "the `set` of the region no longer fits the parameter's type"
+    );
+    analysis.set_file_text(attribution, text);
+    assert!(!analysis.checked().has_errors());
+}
+
+#[test]
+fn editing_a_manifest_reads_its_params_again() {
+    let dir = rules_copy();
+    let region = dir.path().join("rules/region-exemple");
+    let mut analysis = open(&region);
+    let manifest = analysis.file_id(&region.join("pack.toml")).unwrap();
+    let text = analysis.file_text(manifest).unwrap().to_owned();
+
+    analysis.set_file_text(manifest, text.replace("\"1 month\"", "\"3 months\""));
+    let exit = region_file(dir.path(), "edtech-fr", "reversibilite.clause", &analysis);
+    let at = offset_of(&analysis, exit, "param max_exit_notice", 7);
+    let hover = analysis.hover(exit, at).unwrap();
+    assert!(hover.markdown.contains("3 months"), "{}", hover.markdown);
+    assert!(
+        !analysis.graph_is_stale(),
+        "`[params]` are read without the graph"
+    );
+
+    analysis.set_file_text(manifest, text.replace("max_exit_notice", "max_exit_notise"));
+    let diagnostics = analysis.diagnostics(manifest);
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.message.contains("max_exit_notise")),
+        "{diagnostics:#?}"
+    );
+
+    analysis.set_file_text(
+        manifest,
+        text.replace("[params.edtech-fr]", "[params.edtech-fr"),
+    );
+    let diagnostics = analysis.diagnostics(manifest);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert!(diagnostics[0].is_error());
+
+    analysis.set_file_text(
+        manifest,
+        text.replace("version = \"^1.0\"", "version = \"^2.0\""),
+    );
+    assert!(analysis.graph_is_stale(), "a dependency changed");
+
+    analysis.set_file_text(manifest, text);
+    assert!(analysis.diagnostics(manifest).is_empty());
+    assert!(!analysis.graph_is_stale());
+}
+
+#[test]
+fn manifests_and_locks_are_not_formatted_as_clauses() {
+    let dir = rules_copy();
+    let region = dir.path().join("rules/region-exemple");
+    let analysis = open(&region);
+    let manifest = analysis.file_id(&region.join("pack.toml")).unwrap();
+    assert!(analysis.format(manifest).unwrap().is_empty());
+    assert!(analysis.hover(manifest, 3).is_none());
+}

@@ -1,0 +1,428 @@
+//! An analysis of a pack with its dependencies: every clause file of the graph, and the
+//! files that are not clause files but hold diagnostics (each pack's `pack.toml`, for its
+//! `[params]` overrides, and the root's `pack.lock` when it is stale).
+//!
+//! The graph is checked exactly as `clausier check` checks it: the same packs in the same
+//! order, the same files, the same manifest overrides; only the texts may come from an
+//! editor's buffers.
+
+use std::path::{Path, PathBuf};
+
+use clausier_check::{Checked, PackGraph, PackInput, ParamOverride, UNVERSIONED};
+use clausier_diagnostics::{Diagnostic, FileId, SourceFile, SourceMap, Span};
+use clausier_pack::{LockWarning, Manifest, WorkspaceSources};
+use clausier_syntax::ast::SourceFileAst;
+
+use crate::{Analysis, FileData};
+
+/// The packs of the analysis and the files that are not clause files.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Graph {
+    /// Every pack, each after the packs it depends on; the root is the last.
+    pub packs: Vec<PackNode>,
+    pub others: Vec<OtherFile>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct PackNode {
+    pub name: String,
+    pub version: String,
+    pub dependencies: Vec<(String, usize)>,
+    /// Its folder, canonical; `None` for the pack of [`Analysis::new`].
+    pub dir: Option<PathBuf>,
+}
+
+/// A manifest or a lock: a file with a path and diagnostics, but no clauses.
+#[derive(Debug, Clone)]
+pub(crate) struct OtherFile {
+    pub id: FileId,
+    pub path: PathBuf,
+    pub name: String,
+    pub text: String,
+    pub kind: OtherKind,
+    /// What reading it found: a manifest's errors and its values' syntax errors, a
+    /// lock's mismatch. The checker's diagnostics about it are in `checked`.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum OtherKind {
+    Manifest {
+        /// The index of its pack in [`Graph::packs`].
+        pack: usize,
+        overrides: Vec<ParamOverride>,
+        /// The manifest the graph was resolved with.
+        resolved: Box<Manifest>,
+        /// The manifest its text now holds; `None` while it has errors.
+        current: Option<Box<Manifest>>,
+    },
+    Lock,
+}
+
+impl Graph {
+    /// One pack holding every file, as [`Analysis::new`] checks it.
+    pub fn single(pack_name: &str) -> Self {
+        Self {
+            packs: vec![PackNode {
+                name: pack_name.to_owned(),
+                version: UNVERSIONED.to_owned(),
+                dependencies: Vec::new(),
+                dir: None,
+            }],
+            others: Vec::new(),
+        }
+    }
+
+    pub fn root_index(&self) -> usize {
+        self.packs.len().saturating_sub(1)
+    }
+
+    pub fn other(&self, file: FileId) -> Option<&OtherFile> {
+        self.others.iter().find(|other| other.id == file)
+    }
+}
+
+impl Analysis {
+    /// The analysis of a pack and its dependencies, as [`clausier_pack::read_workspace`]
+    /// read them. Clause files get their ids first (the root's, then the dependencies'),
+    /// then the manifests, then a stale `pack.lock`.
+    pub fn from_workspace(mut sources: WorkspaceSources) -> Analysis {
+        let mut next = 0u32;
+        let mut new_id = || {
+            let id = FileId(next);
+            next = next.saturating_add(1);
+            id
+        };
+        let root = sources.packs.len().saturating_sub(1);
+        let mut order: Vec<usize> = vec![root];
+        order.extend(0..root);
+        let mut files = Vec::new();
+        for &index in &order {
+            let Some(pack) = sources.packs.get_mut(index) else {
+                continue;
+            };
+            for file in std::mem::take(&mut pack.files) {
+                let id = new_id();
+                let parse = clausier_syntax::parse(id, &file.text);
+                files.push(FileData {
+                    id,
+                    text: file.text,
+                    parse,
+                    pack: index,
+                    path: Some(file.path),
+                    name: file.name,
+                });
+            }
+        }
+        // Files are checked pack by pack, each pack's in path order.
+        files.sort_by_key(|file| file.pack);
+        let mut graph = Graph::default();
+        for (index, pack) in sources.packs.into_iter().enumerate() {
+            graph.packs.push(PackNode {
+                name: pack.name,
+                version: pack.version,
+                dependencies: pack.dependencies,
+                dir: Some(pack.dir),
+            });
+            if let Some(manifest) = pack.manifest {
+                let id = new_id();
+                let (overrides, diagnostics) = read_overrides(id, &manifest.manifest);
+                graph.others.push(OtherFile {
+                    id,
+                    path: manifest.path,
+                    name: manifest.name,
+                    text: manifest.text,
+                    kind: OtherKind::Manifest {
+                        pack: index,
+                        overrides,
+                        current: Some(Box::new(manifest.manifest.clone())),
+                        resolved: Box::new(manifest.manifest),
+                    },
+                    diagnostics,
+                });
+            }
+        }
+        if let Some(warning) = sources.lock_warning {
+            let id = new_id();
+            graph.others.push(lock_file(id, warning));
+        }
+        let pack_name = graph
+            .packs
+            .last()
+            .map(|pack| pack.name.clone())
+            .unwrap_or_default();
+        let checked = check_graph(&graph, &files);
+        Analysis {
+            pack_name,
+            files,
+            graph,
+            checked,
+        }
+    }
+
+    /// The file at `path`: a clause file, a manifest or a lock of the graph. The path is
+    /// compared as given, then canonical.
+    pub fn file_id(&self, path: &Path) -> Option<FileId> {
+        let find = |path: &Path| {
+            self.files
+                .iter()
+                .find(|file| file.path.as_deref() == Some(path))
+                .map(|file| file.id)
+                .or_else(|| {
+                    self.graph
+                        .others
+                        .iter()
+                        .find(|other| other.path == path)
+                        .map(|other| other.id)
+                })
+        };
+        find(path).or_else(|| std::fs::canonicalize(path).ok().and_then(|p| find(&p)))
+    }
+
+    /// Where a file is on disk; `None` for a file given without a path
+    /// ([`Analysis::new`]).
+    pub fn file_path(&self, file: FileId) -> Option<&Path> {
+        match self.file(file) {
+            Some(data) => data.path.as_deref(),
+            None => self.graph.other(file).map(|other| other.path.as_path()),
+        }
+    }
+
+    /// The name of the root pack: the pack being checked, the others being its
+    /// dependencies.
+    pub fn root_pack(&self) -> &str {
+        &self.pack_name
+    }
+
+    /// How messages show a file (`rules/edtech-fr/hebergement.clause`); empty for a file
+    /// given without a path.
+    pub fn file_name(&self, file: FileId) -> &str {
+        match self.file(file) {
+            Some(data) => &data.name,
+            None => self
+                .graph
+                .other(file)
+                .map_or("", |other| other.name.as_str()),
+        }
+    }
+
+    /// The name of the pack a file belongs to.
+    pub fn file_pack(&self, file: FileId) -> Option<&str> {
+        let index = match self.file(file) {
+            Some(data) => data.pack,
+            None => match &self.graph.other(file)?.kind {
+                OtherKind::Manifest { pack, .. } => *pack,
+                OtherKind::Lock => self.graph.root_index(),
+            },
+        };
+        self.graph.packs.get(index).map(|pack| pack.name.as_str())
+    }
+
+    /// True when the file is a clause file of a dependency, not of the root pack.
+    pub fn is_dependency_file(&self, file: FileId) -> bool {
+        self.file(file)
+            .is_some_and(|data| data.pack != self.graph.root_index())
+    }
+
+    /// The files that are not clause files but may hold diagnostics: the manifests and
+    /// a stale `pack.lock`. [`Analysis::diagnostics`] and [`Analysis::file_text`] work
+    /// for them; the other queries answer nothing there.
+    pub fn other_files(&self) -> impl Iterator<Item = FileId> + '_ {
+        self.graph.others.iter().map(|other| other.id)
+    }
+
+    /// Sets the text of a manifest: its `[params]` overrides are read again. Its
+    /// `[dependencies]` are not followed again: read the workspace again for that.
+    pub(crate) fn set_other_text(&mut self, file: FileId, text: String) -> bool {
+        let Some(other) = self.graph.others.iter_mut().find(|o| o.id == file) else {
+            return false;
+        };
+        other.text = text;
+        if let OtherKind::Manifest {
+            overrides, current, ..
+        } = &mut other.kind
+        {
+            match clausier_pack::parse_manifest(&other.path, &other.name, &other.text) {
+                Ok(manifest) => {
+                    (*overrides, other.diagnostics) = read_overrides(file, &manifest);
+                    *current = Some(Box::new(manifest));
+                }
+                Err(error) => {
+                    *overrides = Vec::new();
+                    other.diagnostics = vec![manifest_diagnostic(file, &error)];
+                    *current = None;
+                }
+            }
+        }
+        true
+    }
+
+    /// True when an edited manifest no longer says what the graph was read with: a
+    /// pack's name or version, or its dependencies, changed. The graph must then be read
+    /// again ([`clausier_pack::read_workspace`]); `[params]` edits do not need it.
+    pub fn graph_is_stale(&self) -> bool {
+        self.graph.others.iter().any(|other| match &other.kind {
+            OtherKind::Manifest {
+                resolved,
+                current: Some(current),
+                ..
+            } => identity(resolved) != identity(current),
+            _ => false,
+        })
+    }
+
+    /// The descriptor files the root pack declares ([`clausier_pack::descriptor_files`]),
+    /// by its manifest as it is now; none for a pack without a folder.
+    pub fn declared_descriptors(&self) -> Vec<PathBuf> {
+        let root = self.graph.root_index();
+        let Some(dir) = self
+            .graph
+            .packs
+            .get(root)
+            .and_then(|pack| pack.dir.as_ref())
+        else {
+            return Vec::new();
+        };
+        let manifest = self
+            .graph
+            .others
+            .iter()
+            .find_map(|other| match &other.kind {
+                OtherKind::Manifest { pack, current, .. } if *pack == root => current.as_deref(),
+                _ => None,
+            });
+        match manifest {
+            Some(manifest) => clausier_pack::descriptor_files(dir, manifest),
+            None => clausier_pack::descriptor_files(dir, &Manifest::default()),
+        }
+    }
+
+    pub(crate) fn recheck(&mut self) {
+        self.checked = check_graph(&self.graph, &self.files);
+    }
+}
+
+/// What resolving the graph reads of a manifest.
+fn identity(manifest: &Manifest) -> impl PartialEq + '_ {
+    let dependencies: Vec<(&str, &str, Option<&str>)> = manifest
+        .dependencies
+        .iter()
+        .map(|dep| {
+            (
+                dep.name.as_str(),
+                dep.path.as_str(),
+                dep.version_text.as_deref(),
+            )
+        })
+        .collect();
+    (&manifest.pack.name, &manifest.pack.version, dependencies)
+}
+
+fn read_overrides(file: FileId, manifest: &Manifest) -> (Vec<ParamOverride>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let overrides = clausier_pack::manifest_overrides(file, &manifest.params, &mut diagnostics);
+    (overrides, diagnostics)
+}
+
+fn manifest_diagnostic(file: FileId, error: &clausier_pack::ManifestError) -> Diagnostic {
+    let span = error.span.clone().map_or(Span::default(), Span::from_range);
+    let mut diagnostic = Diagnostic::error(error.code, error.message.clone()).with_primary(
+        file,
+        span,
+        error.label.clone(),
+    );
+    if let Some(help) = &error.help {
+        diagnostic = diagnostic.with_help(help.clone());
+    }
+    diagnostic
+}
+
+fn lock_file(id: FileId, warning: LockWarning) -> OtherFile {
+    let span = warning
+        .span
+        .clone()
+        .map_or(Span::default(), Span::from_range);
+    let mut diagnostic =
+        Diagnostic::warning(warning.code, warning.message).with_primary(id, span, warning.label);
+    if let Some(help) = warning.help {
+        diagnostic = diagnostic.with_help(help);
+    }
+    OtherFile {
+        id,
+        path: warning.path,
+        name: warning.name,
+        text: warning.text,
+        kind: OtherKind::Lock,
+        diagnostics: vec![diagnostic],
+    }
+}
+
+/// Checks the graph as `clausier_pack::load_pack` does: every pack with its clause files
+/// in order, its dependencies and its manifest's overrides.
+pub(crate) fn check_graph(graph: &Graph, files: &[FileData]) -> Checked {
+    let sources = source_map(graph, files);
+    let trees: Vec<Vec<(FileId, &SourceFileAst)>> = (0..graph.packs.len())
+        .map(|index| {
+            files
+                .iter()
+                .filter(|file| file.pack == index)
+                .map(|file| (file.id, &file.parse.ast))
+                .collect()
+        })
+        .collect();
+    let overrides = |index: usize| -> Vec<ParamOverride> {
+        graph
+            .others
+            .iter()
+            .find_map(|other| match &other.kind {
+                OtherKind::Manifest {
+                    pack, overrides, ..
+                } if *pack == index => Some(overrides.clone()),
+                _ => None,
+            })
+            .unwrap_or_default()
+    };
+    let packs = graph
+        .packs
+        .iter()
+        .zip(&trees)
+        .enumerate()
+        .map(|(index, (pack, files))| PackInput {
+            name: &pack.name,
+            version: &pack.version,
+            files,
+            dependencies: pack.dependencies.clone(),
+            overrides: overrides(index),
+        })
+        .collect();
+    clausier_check::check_graph(&PackGraph {
+        packs,
+        sources: &sources,
+    })
+}
+
+/// The name and text of every file by id, for the locations the checker prints (where a
+/// parameter was overridden). Ids without a file get an empty one.
+fn source_map(graph: &Graph, files: &[FileData]) -> SourceMap {
+    let mut sources = SourceMap::new();
+    let last = files
+        .iter()
+        .map(|file| file.id.0)
+        .chain(graph.others.iter().map(|other| other.id.0))
+        .max();
+    let Some(last) = last else {
+        return sources;
+    };
+    for id in 0..=last {
+        let id = FileId(id);
+        let source = match files.iter().find(|file| file.id == id) {
+            Some(file) => SourceFile::new(file.name.as_str(), file.text.as_str()),
+            None => match graph.other(id) {
+                Some(other) => SourceFile::new(other.name.as_str(), other.text.as_str()),
+                None => SourceFile::new("", ""),
+            },
+        };
+        sources.add(source);
+    }
+    sources
+}

@@ -1,0 +1,203 @@
+//! The project's diagnostics as LSP diagnostics: the code in `code`, its title in
+//! `data`, secondary labels as related information, notes and help in the message.
+
+use clausier_diagnostics::{Code, Diagnostic, FileId, Severity};
+use clausier_ide::DescriptorDiagnostic;
+use serde_json::json;
+use tower_lsp_server::ls_types::{
+    self as lsp, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, Location,
+    NumberOrString,
+};
+
+use crate::convert::LineMap;
+
+/// What the editor shows as the diagnostic's origin.
+pub const SOURCE: &str = "clausier";
+
+pub fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+    }
+}
+
+/// Lints whose code the editor should show as unnecessary (faded) code.
+fn tags(code: Code) -> Option<Vec<DiagnosticTag>> {
+    (code == Code::UNUSED_PARAM).then(|| vec![DiagnosticTag::UNNECESSARY])
+}
+
+/// The message with its notes and help, as the terminal shows them below it.
+fn full_message(message: &str, notes: &[String], help: Option<&str>) -> String {
+    let mut out = message.to_owned();
+    for note in notes {
+        out.push_str("\nnote: ");
+        out.push_str(note);
+    }
+    if let Some(help) = help {
+        out.push_str("\nhelp: ");
+        out.push_str(help);
+    }
+    out
+}
+
+/// The code's title and the command that explains it: the long explanation itself is
+/// shown on hover, not sent with every diagnostic.
+fn data(code: Code) -> Option<serde_json::Value> {
+    let info = code.info()?;
+    Some(json!({
+        "title": info.title,
+        "explain": format!("clausier explain {code}"),
+    }))
+}
+
+/// Converts a diagnostic whose primary label is in the file `map` reads. `locate` gives
+/// the location of a span in any file, for the related information.
+pub fn to_lsp(
+    diagnostic: &Diagnostic,
+    map: &LineMap<'_>,
+    locate: &dyn Fn(FileId, clausier_diagnostics::Span) -> Option<Location>,
+) -> lsp::Diagnostic {
+    let primary = diagnostic.primary_label();
+    let range = primary.map_or_else(|| map.range(Default::default()), |l| map.range(l.span));
+    let related: Vec<DiagnosticRelatedInformation> = diagnostic
+        .labels
+        .iter()
+        .filter(|label| !label.primary && !label.message.is_empty())
+        .filter_map(|label| {
+            Some(DiagnosticRelatedInformation {
+                location: locate(label.file, label.span)?,
+                message: label.message.clone(),
+            })
+        })
+        .collect();
+    let mut message = diagnostic.message.clone();
+    if let Some(label) = primary.filter(|l| !l.message.is_empty() && l.message != message) {
+        message = format!("{message}: {}", label.message);
+    }
+    lsp::Diagnostic {
+        range,
+        severity: Some(severity(diagnostic.severity)),
+        code: Some(NumberOrString::String(diagnostic.code.to_string())),
+        code_description: None,
+        source: Some(SOURCE.to_owned()),
+        message: full_message(&message, &diagnostic.notes, diagnostic.help.as_deref()),
+        related_information: (!related.is_empty()).then_some(related),
+        tags: tags(diagnostic.code),
+        data: data(diagnostic.code),
+    }
+}
+
+/// Converts a problem found in a descriptor file.
+pub fn descriptor_to_lsp(diagnostic: &DescriptorDiagnostic, map: &LineMap<'_>) -> lsp::Diagnostic {
+    let mut message = diagnostic.message.clone();
+    if !diagnostic.path.is_empty() && !message.contains(&diagnostic.path) {
+        message = format!("{message} (at `{}`)", diagnostic.path);
+    }
+    lsp::Diagnostic {
+        range: map.range(diagnostic.span),
+        severity: Some(severity(diagnostic.severity)),
+        code: Some(NumberOrString::String(diagnostic.code.to_string())),
+        code_description: None,
+        source: Some(SOURCE.to_owned()),
+        message: full_message(&message, &[], diagnostic.help.as_deref()),
+        related_information: None,
+        tags: None,
+        data: data(diagnostic.code),
+    }
+}
+
+/// The first paragraph of a code's long explanation, for hovers over a diagnostic.
+pub fn explanation_summary(code: Code) -> Option<String> {
+    let info = code.info()?;
+    let paragraph: Vec<&str> = info
+        .explanation
+        .lines()
+        .skip_while(|line| line.starts_with('#') || line.trim().is_empty())
+        .take_while(|line| !line.trim().is_empty())
+        .collect();
+    Some(format!(
+        "**{code}** {}\n\n{}\n\n`clausier explain {code}` explains it in full.",
+        info.title,
+        paragraph.join("\n")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use clausier_diagnostics::{LineIndex, Span};
+    use tower_lsp_server::ls_types::{Position, Range, Uri};
+
+    use super::*;
+    use crate::convert::Encoding;
+
+    const TEXT: &str = "param prix: money = 6 €\nrequirement R \"é\" {\n  require prx > 1\n}\n";
+
+    fn span_of(needle: &str) -> Span {
+        let start = TEXT.find(needle).unwrap();
+        Span::from_range(start..start + needle.len())
+    }
+
+    fn convert(diagnostic: &Diagnostic) -> lsp::Diagnostic {
+        let index = LineIndex::new(TEXT);
+        let map = LineMap::new(TEXT, &index, Encoding::Utf16);
+        let uri: Uri = "file:///pack/a.clause".parse().unwrap();
+        let locate = |_: FileId, span: Span| {
+            Some(Location {
+                uri: uri.clone(),
+                range: map.range(span),
+            })
+        };
+        to_lsp(diagnostic, &map, &locate)
+    }
+
+    #[test]
+    fn a_diagnostic_keeps_its_code_place_help_and_context() {
+        let diagnostic = Diagnostic::error(Code::UNKNOWN_NAME, "unknown name `prx`")
+            .with_primary(FileId(0), span_of("prx"), "not declared")
+            .with_secondary(FileId(0), span_of("prix"), "a parameter with a close name")
+            .with_note("names are case-sensitive")
+            .with_help("did you mean `prix`?");
+        let lsp = convert(&diagnostic);
+        assert_eq!(
+            lsp.range,
+            Range::new(Position::new(2, 10), Position::new(2, 13))
+        );
+        assert_eq!(lsp.severity, Some(DiagnosticSeverity::ERROR));
+        assert_eq!(lsp.code, Some(NumberOrString::String("E0203".into())));
+        assert_eq!(
+            lsp.message,
+            "unknown name `prx`: not declared\nnote: names are case-sensitive\nhelp: did you mean `prix`?"
+        );
+        let related = lsp.related_information.unwrap();
+        assert_eq!(related.len(), 1);
+        assert_eq!(related[0].message, "a parameter with a close name");
+        assert_eq!(related[0].location.range.start, Position::new(0, 6));
+        assert_eq!(lsp.data.unwrap()["explain"], "clausier explain E0203");
+        assert_eq!(lsp.tags, None);
+    }
+
+    #[test]
+    fn severities_and_tags() {
+        let cases = [
+            (Severity::Error, DiagnosticSeverity::ERROR),
+            (Severity::Warning, DiagnosticSeverity::WARNING),
+            (Severity::Info, DiagnosticSeverity::INFORMATION),
+        ];
+        for (ours, theirs) in cases {
+            assert_eq!(severity(ours), theirs);
+        }
+        let unused = Diagnostic::warning(Code::UNUSED_PARAM, "parameter `prix` is never read")
+            .with_primary(FileId(0), span_of("prix"), "");
+        let lsp = convert(&unused);
+        assert_eq!(lsp.tags, Some(vec![DiagnosticTag::UNNECESSARY]));
+        assert_eq!(lsp.message, "parameter `prix` is never read");
+    }
+
+    #[test]
+    fn explanations_are_summarised_for_hovers() {
+        let summary = explanation_summary(Code::UNKNOWN_FIELD).unwrap();
+        assert!(summary.starts_with("**E0201** unknown descriptor field\n\nA path such as"));
+        assert!(summary.ends_with("`clausier explain E0201` explains it in full."));
+    }
+}

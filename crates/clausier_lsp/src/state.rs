@@ -1,0 +1,262 @@
+//! The server's state: open documents, the packs they belong to, and for each pack a
+//! generation counter and the snapshot last analysed.
+//!
+//! Notifications change the state synchronously (no `.await` before the change is
+//! recorded), bumping the generation of every pack they touch; snapshots are built on
+//! demand, off the async threads, and cached until the next bump.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use tokio::sync::Mutex as AsyncMutex;
+use tower_lsp_server::ls_types::Uri;
+
+use crate::documents::{self, Documents};
+use crate::workspace::{OverlayText, PackKey, Snapshot, SnapshotInput, is_clause_file};
+
+/// What the client said it supports, and the options it gave.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub encoding: crate::convert::Encoding,
+    pub snippets: bool,
+    pub hierarchical_symbols: bool,
+    pub code_lens_refresh: bool,
+    pub watched_files_registration: bool,
+    /// The value of `today` for the check lens (`initializationOptions.date`).
+    pub date: jiff::civil::Date,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            encoding: crate::convert::Encoding::Utf16,
+            snippets: false,
+            hierarchical_symbols: true,
+            code_lens_refresh: false,
+            watched_files_registration: false,
+            date: today(),
+        }
+    }
+}
+
+/// Today in the local time zone, as `clausier check` takes it.
+pub fn today() -> jiff::civil::Date {
+    jiff::ZonedDateTime::now().date()
+}
+
+#[derive(Debug, Default)]
+struct PackEntry {
+    generation: u64,
+    cache: Arc<AsyncMutex<Option<Arc<Snapshot>>>>,
+    /// Every file the last snapshot read.
+    paths: HashSet<PathBuf>,
+}
+
+#[derive(Debug, Default)]
+struct Inner {
+    documents: Documents,
+    packs: HashMap<PackKey, PackEntry>,
+}
+
+#[derive(Debug, Default)]
+pub struct State {
+    inner: Mutex<Inner>,
+}
+
+impl State {
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic while the lock was held cannot leave the maps half-updated in a way
+        // that matters more than losing the server: keep serving.
+        self.inner
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Records an opened document and returns the packs to analyse again.
+    pub fn open(&self, uri: Uri, version: i32, text: String) -> Vec<PackKey> {
+        let mut inner = self.lock();
+        inner.documents.open(uri.clone(), version, text);
+        inner.touch(&uri)
+    }
+
+    /// Records a change; `None` when it was stale or for a document not open.
+    pub fn change(
+        &self,
+        uri: &Uri,
+        version: i32,
+        apply: impl FnOnce(&str) -> String,
+    ) -> Option<Vec<PackKey>> {
+        let mut inner = self.lock();
+        let current = inner.documents.get(uri)?;
+        if version <= current.version {
+            return None;
+        }
+        let text = apply(&current.text);
+        match inner.documents.change(uri, version, text) {
+            documents::Applied::Yes => Some(inner.touch(uri)),
+            documents::Applied::Stale | documents::Applied::Unknown => None,
+        }
+    }
+
+    /// Records a closed document: its pack reads the disk again. A buffer without a
+    /// file is forgotten with its pack.
+    pub fn close(&self, uri: &Uri) -> (Vec<PackKey>, Option<PackKey>) {
+        let mut inner = self.lock();
+        let touched = inner.touch(uri);
+        inner.documents.close(uri);
+        match inner.key_of(uri) {
+            Some(key @ PackKey::Buffer(_)) => {
+                inner.packs.remove(&key);
+                (Vec::new(), Some(key))
+            }
+            _ => (touched, None),
+        }
+    }
+
+    /// Files changed on disk: every pack that read them, or whose folder holds them,
+    /// is analysed again.
+    pub fn files_changed(&self, paths: &[PathBuf]) -> Vec<PackKey> {
+        let mut inner = self.lock();
+        let mut keys: Vec<PackKey> = Vec::new();
+        for (key, entry) in &inner.packs {
+            let holds = |path: &PathBuf| match key {
+                PackKey::Folder(folder) => entry.paths.contains(path) || path.starts_with(folder),
+                PackKey::Buffer(_) => false,
+            };
+            if paths.iter().any(holds) {
+                keys.push(key.clone());
+            }
+        }
+        for key in &keys {
+            inner.bump(key);
+        }
+        keys
+    }
+
+    /// The pack a document's requests are answered from: its own pack for a clause
+    /// file, else the first pack that reads it (a declared descriptor).
+    pub fn key_for_request(&self, uri: &Uri) -> Option<PackKey> {
+        let inner = self.lock();
+        inner.key_of(uri).or_else(|| {
+            let path = documents::file_path(uri)?;
+            inner
+                .packs
+                .iter()
+                .find(|(_, entry)| entry.paths.contains(&path))
+                .map(|(key, _)| key.clone())
+        })
+    }
+
+    /// Every pack the server knows.
+    pub fn keys(&self) -> Vec<PackKey> {
+        let mut keys: Vec<PackKey> = self.lock().packs.keys().cloned().collect();
+        keys.sort();
+        keys
+    }
+
+    pub fn generation(&self, key: &PackKey) -> Option<u64> {
+        self.lock().packs.get(key).map(|entry| entry.generation)
+    }
+
+    /// The snapshot of a pack at its current generation, built if needed (off the
+    /// async threads). Concurrent callers share one build.
+    pub async fn snapshot(&self, key: &PackKey, date: jiff::civil::Date) -> Option<Arc<Snapshot>> {
+        let cache = {
+            let mut inner = self.lock();
+            inner.packs.entry(key.clone()).or_default().cache.clone()
+        };
+        let mut cached = cache.lock().await;
+        let input = {
+            let inner = self.lock();
+            let generation = inner.packs.get(key)?.generation;
+            if let Some(snapshot) = cached.as_ref().filter(|s| s.generation == generation) {
+                return Some(snapshot.clone());
+            }
+            inner.input(key, generation, date)
+        };
+        let snapshot = tokio::task::spawn_blocking(move || Snapshot::build(input))
+            .await
+            .ok()?;
+        let snapshot = Arc::new(snapshot);
+        {
+            let mut inner = self.lock();
+            if let Some(entry) = inner.packs.get_mut(key) {
+                entry.paths = snapshot.paths().map(Path::to_path_buf).collect();
+            }
+        }
+        *cached = Some(snapshot.clone());
+        Some(snapshot)
+    }
+}
+
+impl Inner {
+    fn key_of(&self, uri: &Uri) -> Option<PackKey> {
+        match documents::file_path(uri) {
+            Some(path) if is_clause_file(&path) => Some(PackKey::of_clause_file(&path)),
+            Some(_) => None,
+            None => Some(PackKey::Buffer(uri.as_str().to_owned())),
+        }
+    }
+
+    /// Bumps the generation of every pack a document belongs to or is read by, and
+    /// returns them.
+    fn touch(&mut self, uri: &Uri) -> Vec<PackKey> {
+        let path = documents::file_path(uri);
+        let mut keys: Vec<PackKey> = Vec::new();
+        if let Some(own) = self.key_of(uri) {
+            keys.push(own);
+        } else if let Some(folder) = path
+            .as_deref()
+            .and_then(Path::parent)
+            .and_then(crate::workspace::manifest_folder)
+        {
+            // A descriptor file beside or below a pack: that pack may declare it.
+            keys.push(PackKey::Folder(folder));
+        }
+        if let Some(path) = &path {
+            for (key, entry) in &self.packs {
+                if entry.paths.contains(path) && !keys.contains(key) {
+                    keys.push(key.clone());
+                }
+            }
+        }
+        for key in &keys {
+            self.bump(key);
+        }
+        keys
+    }
+
+    fn bump(&mut self, key: &PackKey) {
+        let entry = self.packs.entry(key.clone()).or_default();
+        entry.generation = entry.generation.saturating_add(1);
+    }
+
+    fn input(&self, key: &PackKey, generation: u64, date: jiff::civil::Date) -> SnapshotInput {
+        let mut overlay = HashMap::new();
+        let mut buffer = None;
+        for document in self.documents.iter() {
+            let text = OverlayText {
+                text: document.text.clone(),
+                version: Some(document.version),
+                uri: Some(document.uri.clone()),
+            };
+            match (&document.path, key) {
+                (Some(path), _) => {
+                    overlay.insert(path.clone(), text);
+                }
+                (None, PackKey::Buffer(uri)) if document.uri.as_str() == uri => {
+                    buffer = Some((document.uri.clone(), text));
+                }
+                (None, _) => {}
+            }
+        }
+        SnapshotInput {
+            key: key.clone(),
+            generation,
+            overlay,
+            buffer,
+            date,
+        }
+    }
+}

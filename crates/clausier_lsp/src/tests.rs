@@ -1,0 +1,392 @@
+//! Tests across modules: snapshots of a pack on disk with the editor's buffers, the
+//! features mapped from them, the state's versions, and one session in memory.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use serde_json::{Value, json};
+use tokio::io::{AsyncWriteExt, BufReader};
+use tower_lsp_server::ls_types::{
+    GotoDefinitionResponse, Position, PrepareRenameResponse, TextDocumentContentChangeEvent, Uri,
+};
+
+use crate::convert::Encoding;
+use crate::state::State;
+use crate::transport::{Frame, frame, read_frame};
+use crate::workspace::{OverlayText, PackKey, Snapshot, SnapshotInput};
+use crate::{navigation, publish, server};
+
+const SCHEMA: &str = "/// Où sont les données.\nenum Region { EU, OTHER }\n\ndescriptor {\n  hosting: { region: Region }\n}\n";
+const REQUIREMENTS: &str =
+    "requirement HÉB-01 \"Hébergement € UE\" {\n  require hosting.region == EU\n}\n";
+
+/// A pack folder with `pack.toml` and the given files.
+fn pack(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("pack.toml"), "[pack]\nname = \"essai\"\n").unwrap();
+    for (name, text) in files {
+        let path = root.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    (dir, root)
+}
+
+fn snapshot(root: &Path, overlay: &[(&str, &str)]) -> Snapshot {
+    let overlay: HashMap<PathBuf, OverlayText> = overlay
+        .iter()
+        .map(|(name, text)| {
+            let text = OverlayText {
+                text: (*text).to_owned(),
+                version: Some(7),
+                uri: None,
+            };
+            (root.join(name), text)
+        })
+        .collect();
+    Snapshot::build(SnapshotInput {
+        key: PackKey::Folder(root.to_path_buf()),
+        generation: 1,
+        overlay,
+        buffer: None,
+        date: jiff::civil::date(2026, 11, 28),
+    })
+}
+
+fn uri(path: &Path) -> Uri {
+    Uri::from_file_path(path).unwrap()
+}
+
+fn position_of(text: &str, needle: &str) -> Position {
+    let offset = text.find(needle).unwrap();
+    let before = &text[..offset];
+    let line = before.matches('\n').count() as u32;
+    let column = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    Position::new(line, column.encode_utf16().count() as u32)
+}
+
+#[test]
+fn a_snapshot_reads_the_disk_under_the_editors_buffers() {
+    let (_dir, root) = pack(&[
+        ("schema.clause", SCHEMA),
+        ("exigences.clause", REQUIREMENTS),
+    ]);
+    let broken = REQUIREMENTS.replace("hosting.region", "hosting.regoin");
+    let snapshot = snapshot(&root, &[("exigences.clause", &broken)]);
+    let published = publish::collect(&snapshot, Encoding::Utf16);
+    let by_uri: HashMap<String, (Option<i32>, Vec<String>)> = published
+        .into_iter()
+        .map(|(uri, version, list)| {
+            let codes = list
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{:?}@{}:{}",
+                        d.code, d.range.start.line, d.range.start.character
+                    )
+                })
+                .collect();
+            (uri.as_str().to_owned(), (version, codes))
+        })
+        .collect();
+    let requirements = uri(&root.join("exigences.clause"));
+    let schema = uri(&root.join("schema.clause"));
+    let at = position_of(&broken, "regoin");
+    assert_eq!(
+        by_uri[requirements.as_str()],
+        (
+            Some(7),
+            vec![format!(
+                "Some(String(\"E0201\"))@{}:{}",
+                at.line, at.character
+            )]
+        )
+    );
+    assert_eq!(by_uri[schema.as_str()], (None, Vec::new()));
+    assert!(by_uri.contains_key(uri(&root.join("pack.toml")).as_str()));
+}
+
+#[test]
+fn a_pack_that_cannot_be_read_is_reported_on_its_manifest() {
+    let (_dir, root) = pack(&[("exigences.clause", REQUIREMENTS)]);
+    std::fs::write(root.join("pack.toml"), "[pack]\nname = 12\n").unwrap();
+    let snapshot = snapshot(&root, &[]);
+    let failure = snapshot.failure.as_ref().unwrap();
+    assert_eq!(failure.uri.as_str(), uri(&root.join("pack.toml")).as_str());
+    let published = publish::collect(&snapshot, Encoding::Utf16);
+    let (_, _, list) = published
+        .iter()
+        .find(|(uri, _, _)| uri.as_str().ends_with("pack.toml"))
+        .unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].range.start.line, 1);
+    // The clause files are still analysed, for hovers and completion.
+    assert!(
+        snapshot
+            .file_by_uri(&uri(&root.join("exigences.clause")))
+            .is_some()
+    );
+}
+
+#[test]
+fn definitions_and_renames_point_into_the_right_files() {
+    let (_dir, root) = pack(&[
+        ("schema.clause", SCHEMA),
+        ("exigences.clause", REQUIREMENTS),
+    ]);
+    let snapshot = snapshot(&root, &[]);
+    let requirements = snapshot
+        .file_by_uri(&uri(&root.join("exigences.clause")))
+        .unwrap()
+        .id;
+    let at = position_of(REQUIREMENTS, "region ==");
+    let Some(GotoDefinitionResponse::Scalar(target)) =
+        navigation::definition(&snapshot, requirements, at, Encoding::Utf16)
+    else {
+        panic!("one definition expected");
+    };
+    assert_eq!(
+        target.uri.as_str(),
+        uri(&root.join("schema.clause")).as_str()
+    );
+    assert_eq!(target.range.start, position_of(SCHEMA, "region:"));
+
+    let Ok(Some(PrepareRenameResponse::Range(range))) =
+        navigation::prepare_rename(&snapshot, requirements, at, Encoding::Utf16)
+    else {
+        panic!("the field can be renamed");
+    };
+    assert_eq!(range.start, at);
+    let edit = navigation::rename(&snapshot, requirements, at, "zone", Encoding::Utf16)
+        .unwrap()
+        .unwrap();
+    let mut files: Vec<&str> = edit
+        .changes
+        .as_ref()
+        .unwrap()
+        .keys()
+        .map(|uri| uri.path().as_str().rsplit('/').next().unwrap_or(""))
+        .collect();
+    files.sort_unstable();
+    assert_eq!(files, ["exigences.clause", "schema.clause"]);
+
+    let error = navigation::rename(&snapshot, requirements, at, "requirement", Encoding::Utf16)
+        .unwrap_err();
+    assert_eq!(error.code.code(), -32803);
+    assert!(error.message.contains("`requirement`"), "{}", error.message);
+    let nothing = navigation::prepare_rename(
+        &snapshot,
+        requirements,
+        Position::new(0, 0),
+        Encoding::Utf16,
+    );
+    assert_eq!(
+        nothing.unwrap_err().message,
+        "there is no name to rename here"
+    );
+}
+
+#[test]
+fn stale_versions_are_dropped() {
+    let state = State::default();
+    let a: Uri = "untitled:a.clause".parse().unwrap();
+    state.open(a.clone(), 1, "v1".into());
+    let set = |text: &'static str| move |_: &str| text.to_owned();
+    // (version sent, whether it is taken)
+    let steps = [(3, true), (2, false), (3, false), (4, true)];
+    for (version, taken) in steps {
+        let outcome = state.change(&a, version, set("new"));
+        assert_eq!(outcome.is_some(), taken, "version {version}");
+    }
+    let unknown: Uri = "untitled:b.clause".parse().unwrap();
+    assert!(state.change(&unknown, 9, set("x")).is_none());
+}
+
+#[test]
+fn changes_apply_whole_or_by_range() {
+    let change = |range: Option<(u32, u32, u32, u32)>, text: &str| TextDocumentContentChangeEvent {
+        range: range.map(|(a, b, c, d)| {
+            tower_lsp_server::ls_types::Range::new(Position::new(a, b), Position::new(c, d))
+        }),
+        range_length: None,
+        text: text.to_owned(),
+    };
+    // `€` is one UTF-16 unit and three bytes: the range is counted in units.
+    let text = server::apply_changes(
+        "prix € max\n",
+        vec![
+            change(Some((0, 7, 0, 10)), "min"),
+            change(Some((0, 0, 0, 4)), "coût"),
+        ],
+        Encoding::Utf16,
+    );
+    assert_eq!(text, "coût € min\n");
+    let whole = server::apply_changes(
+        "a",
+        vec![change(None, "b"), change(Some((0, 1, 0, 1)), "c")],
+        Encoding::Utf16,
+    );
+    assert_eq!(whole, "bc");
+}
+
+/// A client in memory: frames in, frames out.
+struct Session {
+    to_server: tokio::io::DuplexStream,
+    from_server: BufReader<tokio::io::DuplexStream>,
+}
+
+impl Session {
+    fn start(shut_down: Arc<AtomicBool>) -> (Session, tokio::task::JoinHandle<()>) {
+        let (client_out, server_in) = tokio::io::duplex(1 << 16);
+        let (server_out, client_in) = tokio::io::duplex(1 << 16);
+        let task = tokio::spawn(crate::serve(server_in, server_out, shut_down));
+        let session = Session {
+            to_server: client_out,
+            from_server: BufReader::new(client_in),
+        };
+        (session, task)
+    }
+
+    async fn send_raw(&mut self, body: &[u8]) {
+        self.to_server.write_all(&frame(body)).await.unwrap();
+    }
+
+    async fn send(&mut self, message: Value) {
+        self.send_raw(message.to_string().as_bytes()).await;
+    }
+
+    /// The next message that is not a notification.
+    async fn response(&mut self) -> Value {
+        loop {
+            let Frame::Body(body) = read_frame(&mut self.from_server).await.unwrap() else {
+                panic!("the server stopped");
+            };
+            let message: Value = serde_json::from_slice(&body).unwrap();
+            if message.get("method").is_none() {
+                return message;
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_session_survives_malformed_frames_and_ends_cleanly() {
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let (mut session, task) = Session::start(shut_down.clone());
+    session
+        .send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}))
+        .await;
+    let init = session.response().await;
+    assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-16");
+
+    // (what is sent, the error code answered)
+    let malformed: [(&[u8], i64); 3] = [
+        (b"{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\":", -32700),
+        (
+            b"{\"jsonrpc\": \"1.0\", \"id\": 3, \"method\": \"shutdown\"}",
+            -32600,
+        ),
+        (
+            b"{\"jsonrpc\": \"2.0\", \"id\": 4, \"method\": \"clausier/none\"}",
+            -32601,
+        ),
+    ];
+    for (body, code) in malformed {
+        session.send_raw(body).await;
+        assert_eq!(session.response().await["error"]["code"], code);
+    }
+
+    session
+        .send(json!({"jsonrpc": "2.0", "id": 5, "method": "shutdown"}))
+        .await;
+    assert_eq!(session.response().await["result"], Value::Null);
+    session
+        .send(json!({"jsonrpc": "2.0", "method": "exit"}))
+        .await;
+    task.await.unwrap();
+    assert!(shut_down.load(Ordering::SeqCst));
+}
+
+#[test]
+fn the_check_lens_counts_the_declared_descriptors() {
+    let (_dir, root) = pack(&[
+        ("schema.clause", SCHEMA),
+        ("exigences.clause", REQUIREMENTS),
+        ("descriptors/ok.json", r#"{"hosting": {"region": "EU"}}"#),
+        ("descriptors/ko.yaml", "hosting:\n  region: OTHER\n"),
+        ("descriptors/vide.json", "{}"),
+    ]);
+    let snapshot = snapshot(&root, &[]);
+    let file = snapshot
+        .file_by_uri(&uri(&root.join("exigences.clause")))
+        .unwrap()
+        .id;
+    let lenses = crate::lens::code_lenses(&snapshot, file, Encoding::Utf16).unwrap();
+    let titles: Vec<(Position, String)> = lenses
+        .iter()
+        .map(|lens| {
+            (
+                lens.range.start,
+                lens.command.as_ref().unwrap().title.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [(
+            position_of(REQUIREMENTS, "HÉB-01"),
+            "✓ 1 pass · ✗ 1 fail · ? 1 missing".to_owned()
+        )]
+    );
+    let hover = crate::hover::hover(
+        &snapshot,
+        file,
+        position_of(REQUIREMENTS, "HÉB-01"),
+        Encoding::Utf16,
+    )
+    .unwrap();
+    let tower_lsp_server::ls_types::HoverContents::Markup(markup) = hover.contents else {
+        panic!("Markdown expected");
+    };
+    assert!(markup.value.contains("Fail:\n- `ko`"), "{}", markup.value);
+    assert!(
+        markup.value.contains("Missing data:\n- `vide`"),
+        "{}",
+        markup.value
+    );
+}
+
+#[test]
+fn formatting_and_workspace_symbols_map_to_the_files() {
+    let messy = "param   prix:money=6 €\n";
+    let (_dir, root) = pack(&[("schema.clause", SCHEMA), ("prix.clause", messy)]);
+    let clean = snapshot(&root, &[]);
+    let file = clean
+        .file_by_uri(&uri(&root.join("prix.clause")))
+        .unwrap()
+        .id;
+    let edits = crate::formatting::format(&clean, file, Encoding::Utf16).unwrap();
+    assert_eq!(edits.len(), 1);
+    assert_eq!(edits[0].new_text, "param prix: money = 6 €\n");
+    assert_eq!(edits[0].range.end, Position::new(1, 0));
+
+    let broken = snapshot(&root, &[("prix.clause", "param prix: = \n")]);
+    let file = broken
+        .file_by_uri(&uri(&root.join("prix.clause")))
+        .unwrap()
+        .id;
+    assert_eq!(
+        crate::formatting::format(&broken, file, Encoding::Utf16),
+        None
+    );
+
+    let symbols = crate::symbols::workspace_symbols(&clean, "prix", Encoding::Utf16);
+    assert_eq!(symbols.len(), 1);
+    assert_eq!(
+        symbols[0].location.uri.as_str(),
+        uri(&root.join("prix.clause")).as_str()
+    );
+}

@@ -1,0 +1,363 @@
+//! Which pack a document belongs to, and reading that pack (with its dependencies and
+//! declared descriptors) into one analysis, the editor's buffers in place of the disk.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use clausier_diagnostics::{Diagnostic, FileId, LineIndex, Span};
+use clausier_ide::{Analysis, CheckLens, DescriptorInput};
+use clausier_pack::{MANIFEST_FILE, PackError, WorkspaceSources};
+use tower_lsp_server::ls_types::Uri;
+
+use crate::convert::{Encoding, LineMap};
+
+/// The extensions of the files a `.clause` pack is made of.
+pub const CLAUSE_EXTENSION: &str = "clause";
+
+/// A pack as the server knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PackKey {
+    /// The folder of a `pack.toml`, or the folder of a `.clause` file that has none.
+    Folder(PathBuf),
+    /// A document with no file on disk (`untitled:`): a pack of its own.
+    Buffer(String),
+}
+
+impl PackKey {
+    /// The pack of a clause file: the nearest folder upwards with a `pack.toml`, else
+    /// the file's own folder.
+    pub fn of_clause_file(path: &Path) -> PackKey {
+        let folder = path.parent().unwrap_or(path);
+        PackKey::Folder(manifest_folder(folder).unwrap_or_else(|| folder.to_path_buf()))
+    }
+}
+
+/// The nearest folder from `start` upwards that holds a `pack.toml`.
+pub fn manifest_folder(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|folder| folder.join(MANIFEST_FILE).is_file())
+        .map(Path::to_path_buf)
+}
+
+pub fn is_clause_file(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext == CLAUSE_EXTENSION)
+}
+
+/// A text the snapshot was built from, as the editor or the disk gave it.
+#[derive(Debug, Clone)]
+pub struct OverlayText {
+    pub text: String,
+    /// The document's version, when the editor holds it open.
+    pub version: Option<i32>,
+    /// The document's URI as the editor spells it, to publish under the same name.
+    pub uri: Option<Uri>,
+}
+
+fn uri_of(path: &Path, overlay: &HashMap<PathBuf, OverlayText>) -> Option<Uri> {
+    overlay
+        .get(path)
+        .and_then(|open| open.uri.clone())
+        .or_else(|| Uri::from_file_path(path))
+}
+
+/// One file of a snapshot: a clause file, a manifest or a lock.
+#[derive(Debug)]
+pub struct SnapshotFile {
+    pub id: FileId,
+    pub uri: Uri,
+    pub path: Option<PathBuf>,
+    pub index: LineIndex,
+    /// True for the files of the pack itself, whose diagnostics this snapshot publishes;
+    /// a dependency's files are published by the dependency's own pack.
+    pub owned: bool,
+    pub version: Option<i32>,
+}
+
+/// A descriptor file declared for the pack.
+#[derive(Debug)]
+pub struct SnapshotDescriptor {
+    pub input: DescriptorInput,
+    pub uri: Uri,
+    pub index: LineIndex,
+    pub version: Option<i32>,
+}
+
+/// A pack that could not be read at all, reported where the cause is.
+#[derive(Debug)]
+pub struct LoadFailure {
+    pub uri: Uri,
+    pub text: String,
+    pub index: LineIndex,
+    pub diagnostic: Diagnostic,
+}
+
+/// An immutable analysis of one pack at one generation of the editor's state.
+#[derive(Debug)]
+pub struct Snapshot {
+    pub generation: u64,
+    pub analysis: Analysis,
+    pub files: Vec<SnapshotFile>,
+    pub descriptors: Vec<SnapshotDescriptor>,
+    pub failure: Option<LoadFailure>,
+    pub date: jiff::civil::Date,
+    lens: OnceLock<CheckLens>,
+}
+
+/// What a snapshot is built from: the key, the generation, and the open documents.
+#[derive(Debug, Clone)]
+pub struct SnapshotInput {
+    pub key: PackKey,
+    pub generation: u64,
+    pub overlay: HashMap<PathBuf, OverlayText>,
+    /// For a [`PackKey::Buffer`]: its URI and text.
+    pub buffer: Option<(Uri, OverlayText)>,
+    pub date: jiff::civil::Date,
+}
+
+impl Snapshot {
+    /// Reads and checks the pack. Never fails: a pack that cannot be read gives a
+    /// diagnostic on the file at fault and an analysis of its clause files alone.
+    pub fn build(input: SnapshotInput) -> Snapshot {
+        let SnapshotInput {
+            key,
+            generation,
+            overlay,
+            buffer,
+            date,
+        } = input;
+        let mut snapshot = Snapshot {
+            generation,
+            analysis: Analysis::new("", Vec::new()),
+            files: Vec::new(),
+            descriptors: Vec::new(),
+            failure: None,
+            date,
+            lens: OnceLock::new(),
+        };
+        match &key {
+            PackKey::Buffer(_) => {
+                if let Some((uri, text)) = buffer {
+                    snapshot.build_buffer(uri, text);
+                }
+            }
+            PackKey::Folder(folder) => {
+                let read = |path: &Path| overlay.get(path).map(|open| open.text.clone());
+                match clausier_pack::read_workspace(folder, &read) {
+                    Ok(sources) => snapshot.build_workspace(folder, sources, &overlay),
+                    Err(error) => snapshot.build_fallback(folder, &error, &overlay),
+                }
+            }
+        }
+        snapshot
+    }
+
+    fn build_buffer(&mut self, uri: Uri, buffer: OverlayText) {
+        let id = FileId(0);
+        self.files.push(SnapshotFile {
+            id,
+            uri,
+            path: None,
+            index: LineIndex::new(&buffer.text),
+            owned: true,
+            version: buffer.version,
+        });
+        self.analysis = Analysis::new("untitled", vec![(id, buffer.text)]);
+    }
+
+    fn build_workspace(
+        &mut self,
+        folder: &Path,
+        sources: WorkspaceSources,
+        overlay: &HashMap<PathBuf, OverlayText>,
+    ) {
+        let manifest = sources
+            .root_pack()
+            .and_then(|pack| pack.manifest.as_ref())
+            .map(|found| found.manifest.clone())
+            .unwrap_or_default();
+        let root_dir = sources
+            .root_pack()
+            .map_or_else(|| folder.to_path_buf(), |pack| pack.dir.clone());
+        self.analysis = Analysis::from_workspace(sources);
+        let root = self.analysis.root_pack().to_owned();
+        let ids: Vec<FileId> = self
+            .analysis
+            .files()
+            .chain(self.analysis.other_files())
+            .collect();
+        for id in ids {
+            let Some(path) = self.analysis.file_path(id).map(Path::to_path_buf) else {
+                continue;
+            };
+            let Some(uri) = uri_of(&path, overlay) else {
+                continue;
+            };
+            let text = self.analysis.file_text(id).unwrap_or("");
+            let owned = if self.analysis.files().any(|file| file == id) {
+                !self.analysis.is_dependency_file(id)
+            } else {
+                self.analysis.file_pack(id) == Some(root.as_str())
+            };
+            self.files.push(SnapshotFile {
+                id,
+                uri,
+                index: LineIndex::new(text),
+                owned,
+                version: overlay.get(&path).and_then(|open| open.version),
+                path: Some(path),
+            });
+        }
+        for path in clausier_pack::descriptor_files(&root_dir, &manifest) {
+            let path = std::fs::canonicalize(&path).unwrap_or(path);
+            let (text, version) = match overlay.get(&path) {
+                Some(open) => (open.text.clone(), open.version),
+                None => match std::fs::read_to_string(&path) {
+                    Ok(text) => (text, None),
+                    Err(_) => continue,
+                },
+            };
+            let Some(uri) = uri_of(&path, overlay) else {
+                continue;
+            };
+            let source = path
+                .strip_prefix(&root_dir)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            self.descriptors.push(SnapshotDescriptor {
+                uri,
+                index: LineIndex::new(&text),
+                version,
+                input: DescriptorInput { path, source, text },
+            });
+        }
+    }
+
+    /// The pack cannot be read (a wrong `pack.toml`, a missing dependency): the error
+    /// is reported on its file, and the clause files of the folder are analysed alone
+    /// so that the editor keeps its hovers and completions.
+    fn build_fallback(
+        &mut self,
+        folder: &Path,
+        error: &PackError,
+        overlay: &HashMap<PathBuf, OverlayText>,
+    ) {
+        let (diagnostic, sources) = error.to_diagnostic();
+        let path = std::fs::canonicalize(error.path()).unwrap_or_else(|_| error.path().into());
+        let at_fault = if path.is_file() {
+            path
+        } else {
+            folder.join(MANIFEST_FILE)
+        };
+        let text = sources
+            .get(FileId(0))
+            .map(|source| source.text().to_owned())
+            .filter(|text| !text.is_empty())
+            .or_else(|| overlay.get(&at_fault).map(|open| open.text.clone()))
+            .or_else(|| std::fs::read_to_string(&at_fault).ok())
+            .unwrap_or_default();
+        if let Some(uri) = uri_of(&at_fault, overlay) {
+            self.failure = Some(LoadFailure {
+                uri,
+                index: LineIndex::new(&text),
+                text,
+                diagnostic,
+            });
+        }
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
+            .map(|entries| {
+                entries
+                    .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                    .filter(|path| is_clause_file(path) && path.is_file())
+                    .collect()
+            })
+            .unwrap_or_default();
+        for path in overlay.keys() {
+            if path.parent() == Some(folder) && is_clause_file(path) && !paths.contains(path) {
+                paths.push(path.clone());
+            }
+        }
+        paths.sort();
+        let mut texts = Vec::new();
+        for (n, path) in paths.into_iter().enumerate() {
+            let (text, version) = match overlay.get(&path) {
+                Some(open) => (open.text.clone(), open.version),
+                None => match std::fs::read_to_string(&path) {
+                    Ok(text) => (text, None),
+                    Err(_) => continue,
+                },
+            };
+            let Some(uri) = uri_of(&path, overlay) else {
+                continue;
+            };
+            let id = FileId(u32::try_from(n).unwrap_or(u32::MAX));
+            self.files.push(SnapshotFile {
+                id,
+                uri,
+                index: LineIndex::new(&text),
+                owned: true,
+                version,
+                path: Some(path),
+            });
+            texts.push((id, text));
+        }
+        let name = folder
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.analysis = Analysis::new(&name, texts);
+    }
+
+    pub fn file(&self, id: FileId) -> Option<&SnapshotFile> {
+        self.files.iter().find(|file| file.id == id)
+    }
+
+    pub fn file_by_uri(&self, uri: &Uri) -> Option<&SnapshotFile> {
+        let path = crate::documents::file_path(uri);
+        self.files.iter().find(|file| match (&path, &file.path) {
+            (Some(wanted), Some(held)) => wanted == held,
+            _ => file.uri.as_str() == uri.as_str(),
+        })
+    }
+
+    /// Every path the snapshot read: a change to any of them makes it stale.
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.files
+            .iter()
+            .filter_map(|file| file.path.as_deref())
+            .chain(self.descriptors.iter().map(|d| d.input.path.as_path()))
+    }
+
+    /// The position converter of a file of the analysis.
+    pub fn line_map(&self, id: FileId, encoding: Encoding) -> Option<LineMap<'_>> {
+        let file = self.file(id)?;
+        let text = self.analysis.file_text(id)?;
+        Some(LineMap::new(text, &file.index, encoding))
+    }
+
+    /// The declared descriptors checked against the pack, computed once.
+    pub fn lens(&self) -> &CheckLens {
+        self.lens.get_or_init(|| {
+            let inputs: Vec<DescriptorInput> =
+                self.descriptors.iter().map(|d| d.input.clone()).collect();
+            self.analysis.check_descriptors(&inputs, self.date)
+        })
+    }
+
+    /// Converts a span of a file of the analysis to an LSP location.
+    pub fn location(
+        &self,
+        id: FileId,
+        span: Span,
+        encoding: Encoding,
+    ) -> Option<tower_lsp_server::ls_types::Location> {
+        let file = self.file(id)?;
+        let map = self.line_map(id, encoding)?;
+        Some(tower_lsp_server::ls_types::Location {
+            uri: file.uri.clone(),
+            range: map.range(span),
+        })
+    }
+}

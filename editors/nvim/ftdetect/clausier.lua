@@ -1,0 +1,2 @@
+-- `.clause` files are Clausier files.
+vim.filetype.add({ extension = { clause = 'clausier' } })

@@ -1,0 +1,11 @@
+-- Editing settings for Clausier files, in the layout of `clausier fmt`.
+vim.bo.commentstring = '// %s'
+vim.bo.comments = ':///,://'
+vim.bo.expandtab = true
+vim.bo.shiftwidth = 2
+vim.bo.softtabstop = 2
+-- Clause ids such as `HEB-01` and pack names such as `edtech-fr` are one word.
+vim.opt_local.iskeyword:append('-')
+
+vim.b.undo_ftplugin = (vim.b.undo_ftplugin and vim.b.undo_ftplugin .. ' | ' or '')
+  .. 'setlocal commentstring< comments< expandtab< shiftwidth< softtabstop< iskeyword<'
