@@ -16,46 +16,23 @@
     reason = "the helpers run programs and read their output; a test that cannot must fail loudly"
 )]
 
+mod support;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
+use support::{clausier, run};
 
 const DATE: &str = "2026-11-28";
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
 fn setting(name: &str, script: &str, what: &str) -> PathBuf {
-    match std::env::var_os(name) {
-        Some(path) if !path.is_empty() => PathBuf::from(path),
-        _ => panic!(
-            "{name} is not set: it points at {what}, with which these tests render the HTML \
-             report in headless Chromium. Run `scripts/test`, or first \
-             `export {name}=\"$({script})\"`"
-        ),
-    }
-}
-
-fn run(program: &Path, args: &[&str]) -> Output {
-    Command::new(program)
-        .args(args)
-        .current_dir(workspace_root())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .output()
-        .unwrap_or_else(|error| panic!("cannot run `{}`: {error}", program.display()))
-}
-
-fn clausier(args: &[&str]) -> Output {
-    run(Path::new(env!("CARGO_BIN_EXE_clausier")), args)
+    support::checker(
+        name,
+        script,
+        &format!("render the HTML report in headless Chromium, with {what}"),
+    )
 }
 
 /// What headless Chromium shows of an HTML page (see `html-check.mjs`).

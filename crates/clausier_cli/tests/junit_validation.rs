@@ -13,43 +13,18 @@
     reason = "the helpers run programs and read their output; a test that cannot must fail loudly"
 )]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod support;
+
+use std::path::PathBuf;
 
 use serde_json::Value;
+use support::{clausier, run};
 
 const DATE: &str = "2026-11-28";
 const READER: &str = "crates/clausier_cli/tests/junit_read.py";
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
 fn python() -> PathBuf {
-    match std::env::var_os("CLAUSIER_TEST_PYTHON") {
-        Some(path) if !path.is_empty() => PathBuf::from(path),
-        _ => panic!(
-            "CLAUSIER_TEST_PYTHON is not set: these tests read JUnit XML with Python's \
-             junitparser. Run `scripts/test`, or first \
-             `export CLAUSIER_TEST_PYTHON=\"$(scripts/python-env)\"`"
-        ),
-    }
-}
-
-fn run(program: &Path, args: &[&str]) -> Output {
-    Command::new(program)
-        .args(args)
-        .current_dir(workspace_root())
-        .stdin(Stdio::null())
-        .output()
-        .unwrap_or_else(|error| panic!("cannot run `{}`: {error}", program.display()))
-}
-
-fn clausier(args: &[&str]) -> Output {
-    run(Path::new(env!("CARGO_BIN_EXE_clausier")), args)
+    support::python("read JUnit XML with Python's junitparser")
 }
 
 /// What junitparser reads in the JUnit XML that `clausier ARGS --format junit` writes.

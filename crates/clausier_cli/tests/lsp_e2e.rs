@@ -8,33 +8,22 @@
 //! `CLAUSIER_TEST_PYTHON` to its interpreter. Without it this test fails and says so.
 
 #![expect(
+    clippy::unwrap_used,
     clippy::panic,
     reason = "the test runs a program and must fail loudly with its output"
 )]
 
-use std::path::{Path, PathBuf};
+mod support;
+
 use std::process::{Command, Stdio};
+
+use support::workspace_root;
 
 const SUITE: &str = "tests/lsp";
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn python() -> PathBuf {
-    match std::env::var_os("CLAUSIER_TEST_PYTHON") {
-        Some(path) if !path.is_empty() => PathBuf::from(path),
-        _ => panic!(
-            "CLAUSIER_TEST_PYTHON is not set: the language server is tested end to end with \
-             Python's pytest-lsp. Run `scripts/test`, or first \
-             `export CLAUSIER_TEST_PYTHON=\"$(scripts/python-env)\"`"
-        ),
-    }
-}
-
 #[test]
 fn the_language_server_passes_the_stdio_suite() {
-    let python = python();
+    let python = support::python("drive the language server end to end with Python's pytest-lsp");
     let output = Command::new(&python)
         .args([
             "-m",

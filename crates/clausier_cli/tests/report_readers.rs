@@ -13,10 +13,12 @@
     reason = "the helpers run programs and read their output; a test that cannot must fail loudly"
 )]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod support;
+
+use std::path::PathBuf;
 
 use serde_json::Value;
+use support::{clausier, run};
 
 const DATE: &str = "2026-11-28";
 const READER: &str = "crates/clausier_cli/tests/reports_read.py";
@@ -25,31 +27,8 @@ const EXAMPLES: [(&str, &str); 2] = [
     ("rules/region-exemple", "examples/region-exemple"),
 ];
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
 fn python() -> PathBuf {
-    match std::env::var_os("CLAUSIER_TEST_PYTHON") {
-        Some(path) if !path.is_empty() => PathBuf::from(path),
-        _ => panic!(
-            "CLAUSIER_TEST_PYTHON is not set: these tests read the reports with Python's \
-             json and csv modules and markdown-it-py. Run `scripts/test`, or first \
-             `export CLAUSIER_TEST_PYTHON=\"$(scripts/python-env)\"`"
-        ),
-    }
-}
-
-fn run(program: &Path, args: &[&str]) -> Output {
-    Command::new(program)
-        .args(args)
-        .current_dir(workspace_root())
-        .stdin(Stdio::null())
-        .output()
-        .unwrap_or_else(|error| panic!("cannot run `{}`: {error}", program.display()))
+    support::python("read the reports with Python's json and csv modules and markdown-it-py")
 }
 
 /// What the independent reader understood of `clausier check PACK DIR --format FORMAT`.
@@ -57,20 +36,17 @@ fn read_report(pack: &str, descriptors: &str, format: &str) -> Value {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("report");
     let file_arg = file.to_str().unwrap();
-    let written = run(
-        Path::new(env!("CARGO_BIN_EXE_clausier")),
-        &[
-            "check",
-            pack,
-            descriptors,
-            "--date",
-            DATE,
-            "--format",
-            format,
-            "--output",
-            file_arg,
-        ],
-    );
+    let written = clausier(&[
+        "check",
+        pack,
+        descriptors,
+        "--date",
+        DATE,
+        "--format",
+        format,
+        "--output",
+        file_arg,
+    ]);
     assert!(
         written.status.code().is_some_and(|code| code <= 1),
         "{}",

@@ -15,46 +15,23 @@
     reason = "the helpers run programs and read their output; a test that cannot must fail loudly"
 )]
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
 use serde_json::{Value, json};
+use support::{clausier, run, workspace_root};
 
 const DATE: &str = "2026-11-28";
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
 fn validators() -> PathBuf {
-    match std::env::var_os("CLAUSIER_TEST_NODE_VALIDATORS") {
-        Some(path) if !path.is_empty() => PathBuf::from(path),
-        _ => panic!(
-            "CLAUSIER_TEST_NODE_VALIDATORS is not set: these tests validate the SARIF report \
-             with the SARIF multitool (npm). Run `scripts/test`, or first \
-             `export CLAUSIER_TEST_NODE_VALIDATORS=\"$(scripts/node-validators)\"`"
-        ),
-    }
-}
-
-fn run(program: &Path, args: &[&str]) -> Output {
-    Command::new(program)
-        .args(args)
-        .current_dir(workspace_root())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .output()
-        .unwrap_or_else(|error| panic!("cannot run `{}`: {error}", program.display()))
-}
-
-fn clausier(args: &[&str]) -> Output {
-    run(Path::new(env!("CARGO_BIN_EXE_clausier")), args)
+    support::checker(
+        "CLAUSIER_TEST_NODE_VALIDATORS",
+        "scripts/node-validators",
+        "validate the SARIF report with the SARIF multitool (npm)",
+    )
 }
 
 /// A finding of the multitool: the file, its rule, level (`error`, `warning`, `note`) and

@@ -12,49 +12,22 @@
     reason = "the helpers run programs and read their output; a test that cannot must fail loudly"
 )]
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
+use support::{clausier, run, workspace_root};
 
 const PACK: &str = "rules/edtech-fr";
 const EXAMPLES: &str = "examples/edtech-fr";
 const DATE: &str = "2026-11-28";
 const SCRIPT: &str = "crates/clausier_cli/tests/schema_validation.py";
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
 fn python() -> PathBuf {
-    match std::env::var_os("CLAUSIER_TEST_PYTHON") {
-        Some(path) if !path.is_empty() => PathBuf::from(path),
-        _ => panic!(
-            "CLAUSIER_TEST_PYTHON is not set: these tests validate the JSON Schema with \
-             Python's jsonschema. Run `scripts/test`, or first \
-             `export CLAUSIER_TEST_PYTHON=\"$(scripts/python-env)\"`"
-        ),
-    }
-}
-
-fn run(program: &Path, args: &[&str]) -> Output {
-    Command::new(program)
-        .args(args)
-        .current_dir(workspace_root())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .output()
-        .unwrap_or_else(|error| panic!("cannot run `{}`: {error}", program.display()))
-}
-
-fn clausier(args: &[&str]) -> Output {
-    run(Path::new(env!("CARGO_BIN_EXE_clausier")), args)
+    support::python("validate the JSON Schema with Python's jsonschema")
 }
 
 /// The schema of the shipped pack, written in `folder`.
