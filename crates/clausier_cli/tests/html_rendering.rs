@@ -23,7 +23,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use support::{clausier, run};
+use support::run;
 
 const DATE: &str = "2026-11-28";
 
@@ -72,28 +72,11 @@ struct Run {
 }
 
 fn check(pack: &str, inputs: &[&str]) -> Run {
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("report.html");
-    let mut args = vec!["check", pack];
-    args.extend(inputs);
-    args.extend(["--date", DATE]);
-    let html_args = [
-        &args[..],
-        &["--format", "html", "--output", page.to_str().unwrap()],
-    ]
-    .concat();
-    let written = clausier(&html_args);
-    assert_eq!(
-        written.status.code(),
-        Some(1),
-        "the examples hold ineligible offers: {}",
-        String::from_utf8_lossy(&written.stderr)
-    );
-    let json = clausier(&[&args[..], &["--format", "json"]].concat());
+    let written = support::written_report(pack, inputs, DATE, "html", "report.html");
     Run {
-        page,
-        json: serde_json::from_slice(&json.stdout).unwrap(),
-        dir,
+        dir: written.dir,
+        page: written.file,
+        json: written.json,
     }
 }
 

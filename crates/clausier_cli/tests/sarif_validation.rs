@@ -22,7 +22,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
-use support::{clausier, run, workspace_root};
+use support::{run, workspace_root};
 
 const DATE: &str = "2026-11-28";
 
@@ -111,29 +111,12 @@ struct Run {
 }
 
 fn check(pack: &str, inputs: &[&str]) -> Run {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("report.sarif");
-    let mut args = vec!["check", pack];
-    args.extend(inputs);
-    args.extend(["--date", DATE]);
-    let sarif_args = [
-        &args[..],
-        &["--format", "sarif", "--output", file.to_str().unwrap()],
-    ]
-    .concat();
-    let written = clausier(&sarif_args);
-    assert_eq!(
-        written.status.code(),
-        Some(1),
-        "the examples hold ineligible offers: {}",
-        String::from_utf8_lossy(&written.stderr)
-    );
-    let json = clausier(&[&args[..], &["--format", "json"]].concat());
+    let written = support::written_report(pack, inputs, DATE, "sarif", "report.sarif");
     Run {
-        sarif: serde_json::from_slice(&fs::read(&file).unwrap()).unwrap(),
-        json: serde_json::from_slice(&json.stdout).unwrap(),
-        _dir: dir,
-        file,
+        sarif: serde_json::from_slice(&fs::read(&written.file).unwrap()).unwrap(),
+        json: written.json,
+        _dir: written.dir,
+        file: written.file,
     }
 }
 

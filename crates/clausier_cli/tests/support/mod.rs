@@ -51,3 +51,44 @@ pub fn run(program: &Path, args: &[&str]) -> Output {
 pub fn clausier(args: &[&str]) -> Output {
     run(Path::new(env!("CARGO_BIN_EXE_clausier")), args)
 }
+
+/// `clausier check PACK INPUTS… --date DATE` written as `format` to `file_name` in a new
+/// temporary folder (with `--output`), and the JSON report of the same run, read. The
+/// examples the suites use hold ineligible offers: the run must exit with 1.
+pub struct WrittenReport {
+    pub dir: tempfile::TempDir,
+    pub file: PathBuf,
+    pub json: serde_json::Value,
+}
+
+pub fn written_report(
+    pack: &str,
+    inputs: &[&str],
+    date: &str,
+    format: &str,
+    file_name: &str,
+) -> WrittenReport {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(file_name);
+    let mut args = vec!["check", pack];
+    args.extend(inputs);
+    args.extend(["--date", date]);
+    let written_args = [
+        &args[..],
+        &["--format", format, "--output", file.to_str().unwrap()],
+    ]
+    .concat();
+    let written = clausier(&written_args);
+    assert_eq!(
+        written.status.code(),
+        Some(1),
+        "the examples hold ineligible offers: {}",
+        String::from_utf8_lossy(&written.stderr)
+    );
+    let json = clausier(&[&args[..], &["--format", "json"]].concat());
+    WrittenReport {
+        dir,
+        file,
+        json: serde_json::from_slice(&json.stdout).unwrap(),
+    }
+}
