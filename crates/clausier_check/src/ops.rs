@@ -178,8 +178,14 @@ fn decimal(op: ArithOp, a: Decimal, b: Decimal) -> Result<Decimal, OpError> {
     };
     let result = result.ok_or(OpError::Overflow)?;
     // Past 28 decimal places a product or quotient is rounded; one rounded to nothing
-    // would silently turn a small positive amount into zero.
-    if result.is_zero() && !a.is_zero() && matches!(op, ArithOp::Mul | ArithOp::Div) {
+    // would silently turn a small amount into zero. Only a result whose exact value is
+    // not zero can have been rounded to it: a product with a zero factor is exactly zero.
+    let exact_value_is_zero = match op {
+        ArithOp::Add | ArithOp::Sub => true,
+        ArithOp::Mul => a.is_zero() || b.is_zero(),
+        ArithOp::Div => a.is_zero(),
+    };
+    if result.is_zero() && !exact_value_is_zero {
         return Err(OpError::Overflow);
     }
     Ok(result.normalize())
@@ -252,6 +258,20 @@ mod tests {
         assert_eq!(square, Ok(Value::Number(Decimal::new(1, 26))));
         let cube = arith(ArithOp::Mul, &tiny, &square.unwrap());
         assert_eq!(cube, Err(OpError::Overflow));
+    }
+
+    #[test]
+    fn a_product_with_a_zero_factor_is_zero() {
+        let tenth = Value::Number(dec!(0.1));
+        let zero = Value::Number(dec!(0));
+        assert_eq!(arith(ArithOp::Mul, &tenth, &zero), Ok(zero.clone()));
+        assert_eq!(arith(ArithOp::Mul, &zero, &tenth), Ok(zero.clone()));
+        let negative = Value::Money(dec!(-4.5));
+        assert_eq!(
+            arith(ArithOp::Mul, &negative, &zero),
+            Ok(Value::Money(dec!(0)))
+        );
+        assert_eq!(arith(ArithOp::Div, &zero, &tenth), Ok(zero));
     }
 
     #[test]
