@@ -117,8 +117,9 @@ impl<'p> Folder<'p> {
                 Ok(Value::Bool(!l || r))
             }
             TExprKind::Compare(op, l, r) => {
+                let equality = ops::Equality::of(&l.ty);
                 let (l, r) = (self.fold_in(l, locals)?, self.fold_in(r, locals)?);
-                ops::compare(*op, &l, &r)
+                ops::compare(*op, equality, &l, &r)
                     .map(Value::Bool)
                     .ok_or(FoldError::Op(OpError::Types))
             }

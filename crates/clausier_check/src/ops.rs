@@ -135,11 +135,35 @@ pub fn negate(value: &Value) -> Result<Value, OpError> {
     }
 }
 
+/// How `==` tells two values of a type apart: a set is equal to another that holds the
+/// same elements in any order, a list only to one that holds them in the same order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Equality {
+    Ordered,
+    Unordered,
+}
+
+impl Equality {
+    pub fn of(ty: &Ty) -> Equality {
+        match ty {
+            Ty::Set(_) => Equality::Unordered,
+            _ => Equality::Ordered,
+        }
+    }
+}
+
 /// Evaluates a comparison on two present values; `None` when they do not compare.
-pub fn compare(op: CompareOp, lhs: &Value, rhs: &Value) -> Option<bool> {
+pub fn compare(op: CompareOp, equality: Equality, lhs: &Value, rhs: &Value) -> Option<bool> {
+    let equal = || match (equality, lhs, rhs) {
+        (Equality::Unordered, Value::List(a), Value::List(b)) => {
+            a.iter().all(|x| b.iter().any(|y| x.same(y)))
+                && b.iter().all(|y| a.iter().any(|x| x.same(y)))
+        }
+        _ => lhs.same(rhs),
+    };
     match op {
-        CompareOp::Eq => Some(lhs.same(rhs)),
-        CompareOp::Ne => Some(!lhs.same(rhs)),
+        CompareOp::Eq => Some(equal()),
+        CompareOp::Ne => Some(!equal()),
         CompareOp::Lt => lhs.compare(rhs).map(Ordering::is_lt),
         CompareOp::Le => lhs.compare(rhs).map(Ordering::is_le),
         CompareOp::Gt => lhs.compare(rhs).map(Ordering::is_gt),
@@ -159,7 +183,9 @@ pub fn contains(collection: &Value, item: &Value) -> Result<bool, OpError> {
 pub fn score_fraction(value: &Value) -> Option<Decimal> {
     match value {
         Value::Number(n) => Some(*n),
-        Value::Percent(p) => p.checked_div(Decimal::ONE_HUNDRED),
+        // As any other quotient: a percent too small to be told from zero as a fraction
+        // is out of range, not a silent zero.
+        Value::Percent(p) => decimal(ArithOp::Div, *p, Decimal::ONE_HUNDRED).ok(),
         _ => None,
     }
 }
@@ -272,6 +298,57 @@ mod tests {
             Ok(Value::Money(dec!(0)))
         );
         assert_eq!(arith(ArithOp::Div, &zero, &tenth), Ok(zero));
+    }
+
+    #[test]
+    fn a_quotient_keeps_as_many_places_as_fit_rounded_half_to_even() {
+        let third = arith(
+            ArithOp::Div,
+            &Value::Number(dec!(1)),
+            &Value::Number(dec!(3)),
+        );
+        assert_eq!(
+            third,
+            Ok(Value::Number(dec!(0.3333333333333333333333333333)))
+        );
+        let two_thirds = arith(
+            ArithOp::Div,
+            &Value::Number(dec!(2)),
+            &Value::Number(dec!(3)),
+        );
+        assert_eq!(
+            two_thirds,
+            Ok(Value::Number(dec!(0.6666666666666666666666666667)))
+        );
+        let hundred_thirds = arith(
+            ArithOp::Div,
+            &Value::Number(dec!(100)),
+            &Value::Number(dec!(3)),
+        );
+        assert_eq!(
+            hundred_thirds,
+            Ok(Value::Number(dec!(33.333333333333333333333333333)))
+        );
+    }
+
+    #[test]
+    fn a_percent_too_small_to_be_a_fraction_has_no_score() {
+        assert_eq!(score_fraction(&Value::Percent(Decimal::new(-1, 27))), None);
+        assert_eq!(score_fraction(&Value::Percent(dec!(0))), Some(dec!(0)));
+        assert_eq!(score_fraction(&Value::Percent(dec!(80))), Some(dec!(0.8)));
+    }
+
+    #[test]
+    fn sets_are_equal_in_any_order_and_lists_are_not() {
+        let eu = Value::String("EU".into());
+        let eea = Value::String("EEA".into());
+        let one = Value::List(vec![eu.clone(), eea.clone()].into());
+        let other = Value::List(vec![eea, eu].into());
+        let set = Equality::of(&Ty::Set(Box::new(Ty::String)));
+        let list = Equality::of(&Ty::List(Box::new(Ty::String)));
+        assert_eq!(compare(CompareOp::Eq, set, &one, &other), Some(true));
+        assert_eq!(compare(CompareOp::Ne, set, &one, &other), Some(false));
+        assert_eq!(compare(CompareOp::Eq, list, &one, &other), Some(false));
     }
 
     #[test]

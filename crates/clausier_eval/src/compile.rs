@@ -6,6 +6,7 @@
 //! too when one side is constant (`true and p` is `p`, `false and p` is `false`).
 
 use clausier_check::hir::{CheckedPack, FieldRef, FieldRoot, TExpr, TExprKind};
+use clausier_check::ops;
 use clausier_check::types::{Schema, Ty};
 use clausier_check::value::{Record, Value};
 use jiff::civil::Date;
@@ -247,8 +248,9 @@ impl<'a> Lowering<'a> {
                 }
             }
             TExprKind::Compare(op, lhs, rhs) => {
+                let equality = ops::Equality::of(&lhs.ty);
                 let (lhs, rhs) = (self.lower(lhs), self.lower(rhs));
-                self.binary(Node::Compare(*op, lhs.id, rhs.id), lhs, rhs, text)
+                self.binary(Node::Compare(*op, equality, lhs.id, rhs.id), lhs, rhs, text)
             }
             TExprKind::Arith(op, lhs, rhs) => {
                 let (lhs, rhs) = (self.lower(lhs), self.lower(rhs));

@@ -186,10 +186,10 @@ impl Code {
                     _ => None,
                 },
             },
-            Node::Compare(op, lhs, rhs) => {
+            Node::Compare(op, equality, lhs, rhs) => {
                 let lhs = self.value(lhs, scope)?;
                 let rhs = self.value(rhs, scope)?;
-                ops::compare(op, &lhs, &rhs)
+                ops::compare(op, equality, &lhs, &rhs)
             }
             Node::In(item, collection) => self.contains(item, collection, scope),
             Node::Has(path) => Some(self.read(path, scope).is_some()),
@@ -318,7 +318,7 @@ impl Code {
             Node::And(lhs, rhs)
             | Node::Or(lhs, rhs)
             | Node::Implies(lhs, rhs)
-            | Node::Compare(_, lhs, rhs)
+            | Node::Compare(_, _, lhs, rhs)
             | Node::Arith(_, lhs, rhs)
             | Node::In(lhs, rhs) => {
                 visit(lhs);

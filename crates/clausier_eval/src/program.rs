@@ -4,6 +4,7 @@
 //! to slots. Evaluating it reads no names and allocates nothing on the common path.
 
 use clausier_check::hir::ArithOp;
+use clausier_check::ops::Equality;
 use clausier_check::types::Schema;
 use clausier_check::value::{Record, Value};
 use clausier_syntax::ast::{AggregateKind, CompareOp, Level, QuantifierKind};
@@ -43,7 +44,7 @@ pub(crate) enum Node {
     And(NodeId, NodeId),
     Or(NodeId, NodeId),
     Implies(NodeId, NodeId),
-    Compare(CompareOp, NodeId, NodeId),
+    Compare(CompareOp, Equality, NodeId, NodeId),
     Arith(ArithOp, NodeId, NodeId),
     In(NodeId, NodeId),
     Quantifier {

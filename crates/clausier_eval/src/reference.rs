@@ -134,7 +134,7 @@ impl Interpreter<'_> {
             }
             TExprKind::Compare(op, lhs, rhs) => {
                 let (a, b) = (self.eval(lhs), self.eval(rhs));
-                ops::compare(*op, &a?, &b?).map(Value::Bool)
+                ops::compare(*op, ops::Equality::of(&lhs.ty), &a?, &b?).map(Value::Bool)
             }
             TExprKind::Arith(op, lhs, rhs) => {
                 let (a, b) = (self.eval(lhs), self.eval(rhs));

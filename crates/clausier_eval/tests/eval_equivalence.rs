@@ -1,6 +1,10 @@
 //! The compiled form agrees with the reference interpreter on random well-typed
 //! expressions and random descriptors with absent fields, and `run` derives from those
 //! values the statuses the brief defines.
+//!
+//! Both sides call the same operator table (`clausier_check::ops`), so this test checks
+//! compilation (field slots, folding, short cuts), not what the operators compute: that is
+//! the independent model's job (`crates/clausier_model/tests/differential.rs`).
 
 #![allow(
     clippy::expect_used,

@@ -1,0 +1,215 @@
+//! The packs the model knows: one schema, parameters, requirements and criteria over
+//! expressions of every form of the language.
+
+use crate::calendar::Day;
+use crate::number::Num;
+
+/// The variants of the one enum of the schema, in declaration (and so rank) order.
+pub const REGIONS: [&str; 4] = ["EU", "EEA", "ADEQUATE", "OTHER"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ty {
+    Bool,
+    Int,
+    Number,
+    Percent,
+    Money,
+    Date,
+    Duration,
+    Str,
+    Region,
+    /// A record type: its fields in declaration order.
+    Record(&'static [(&'static str, Ty)]),
+    List(Box<Ty>),
+    Set(Box<Ty>),
+}
+
+impl Ty {
+    pub fn is_numeric(&self) -> bool {
+        matches!(self, Ty::Int | Ty::Number)
+    }
+
+    pub fn element(&self) -> Option<&Ty> {
+        match self {
+            Ty::List(element) | Ty::Set(element) => Some(element),
+            _ => None,
+        }
+    }
+
+    /// How the type is written in a clause file.
+    pub fn source(&self) -> String {
+        match self {
+            Ty::Bool => "bool".to_owned(),
+            Ty::Int => "int".to_owned(),
+            Ty::Number => "number".to_owned(),
+            Ty::Percent => "percent".to_owned(),
+            Ty::Money => "money".to_owned(),
+            Ty::Date => "date".to_owned(),
+            Ty::Duration => "duration".to_owned(),
+            Ty::Str => "string".to_owned(),
+            Ty::Region => "Region".to_owned(),
+            Ty::Record(fields) if *fields == SUPPLIER => "Supplier".to_owned(),
+            Ty::Record(fields) => {
+                let inner: Vec<String> = fields
+                    .iter()
+                    .map(|(name, ty)| format!("{name}: {}", ty.source()))
+                    .collect();
+                format!("{{ {} }}", inner.join(", "))
+            }
+            Ty::List(element) => format!("list<{}>", element.source()),
+            Ty::Set(element) => format!("set<{}>", element.source()),
+        }
+    }
+}
+
+/// The named record type of list elements.
+pub const SUPPLIER: &[(&str, Ty)] = &[
+    ("name", Ty::Str),
+    ("region", Ty::Region),
+    ("share", Ty::Percent),
+    ("active", Ty::Bool),
+    ("fee", Ty::Money),
+];
+
+const DEEP: &[(&str, Ty)] = &[("when", Ty::Date)];
+const NESTED: &[(&str, Ty)] = &[
+    ("ok", Ty::Bool),
+    ("level", Ty::Number),
+    ("deep", Ty::Record(DEEP)),
+];
+
+/// The descriptor's fields. `id` names each offer in reports.
+pub fn descriptor_fields() -> Vec<(&'static str, Ty)> {
+    vec![
+        ("id", Ty::Str),
+        ("flag", Ty::Bool),
+        ("other", Ty::Bool),
+        ("n", Ty::Number),
+        ("ratio", Ty::Number),
+        ("m", Ty::Int),
+        ("k", Ty::Int),
+        ("rate", Ty::Percent),
+        ("share", Ty::Percent),
+        ("price", Ty::Money),
+        ("cost", Ty::Money),
+        ("since", Ty::Date),
+        ("until", Ty::Date),
+        ("notice", Ty::Duration),
+        ("delay", Ty::Duration),
+        ("region", Ty::Region),
+        ("name", Ty::Str),
+        ("tags", Ty::Set(Box::new(Ty::Str))),
+        ("sizes", Ty::List(Box::new(Ty::Int))),
+        ("levels", Ty::Set(Box::new(Ty::Region))),
+        ("suppliers", Ty::List(Box::new(Ty::Record(SUPPLIER)))),
+        ("nested", Ty::Record(NESTED)),
+    ]
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arith {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DurationUnit {
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+/// An expression. Every node is well typed by construction.
+#[derive(Debug, Clone)]
+pub enum Expr {
+    Bool(bool),
+    Int(i64),
+    Number(Num),
+    Percent(Num),
+    Money(Num),
+    Date(Day),
+    Duration(i64, DurationUnit),
+    Str(String),
+    Variant(usize),
+    /// A list literal; `set` when the context makes it a set (its duplicates go).
+    List {
+        items: Vec<Expr>,
+        set: bool,
+    },
+    /// A descriptor path.
+    Field(Vec<&'static str>),
+    /// A bound variable, then a path into it.
+    Local(usize, Vec<&'static str>),
+    Param(usize),
+    Today,
+    Has(Vec<&'static str>),
+    Not(Box<Expr>),
+    Neg(Box<Expr>),
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    Implies(Box<Expr>, Box<Expr>),
+    Compare(Cmp, Box<Expr>, Box<Expr>),
+    Arith(Arith, Box<Expr>, Box<Expr>),
+    In(Box<Expr>, Box<Expr>),
+    /// `all` (true) or `any` (false) of variable `var` in a collection.
+    Quantifier {
+        all: bool,
+        var: usize,
+        collection: Box<Expr>,
+        body: Box<Expr>,
+    },
+    Count(Box<Expr>),
+    CountWhere {
+        var: usize,
+        collection: Box<Expr>,
+        condition: Box<Expr>,
+    },
+    If(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// `lowest` (true) or `highest` (false) of a descriptor field over the eligible offers.
+    Aggregate {
+        lowest: bool,
+        path: Vec<&'static str>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Param {
+    pub name: String,
+    pub ty: Ty,
+    pub value: Expr,
+}
+
+#[derive(Debug, Clone)]
+pub struct Requirement {
+    pub id: String,
+    pub must: bool,
+    pub when: Option<Expr>,
+    pub require: Expr,
+}
+
+#[derive(Debug, Clone)]
+pub struct Criterion {
+    pub id: String,
+    pub weight: u32,
+    pub score: Expr,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub params: Vec<Param>,
+    pub requirements: Vec<Requirement>,
+    pub criteria: Vec<Criterion>,
+}

@@ -1,0 +1,291 @@
+//! Three-valued evaluation of one expression against one offer: `None` is unknown.
+//! Written from `docs/language.md`, in the most direct way: no short cuts, no folding.
+
+use crate::ast::{Arith, Cmp, DurationUnit, Expr};
+use crate::calendar::Day;
+use crate::number::{Num, Trouble};
+use crate::value::{Span, Value};
+
+/// What an expression reads besides its own literals.
+pub struct Context<'a> {
+    pub offer: &'a Value,
+    pub today: Day,
+    pub params: &'a [Value],
+    /// `lowest`/`highest` by kind and path, for the eligible offers of the run.
+    pub aggregates: &'a dyn Fn(bool, &[&'static str]) -> Option<Value>,
+}
+
+/// Values bound by quantifiers and counts, by variable number.
+type Locals = Vec<Option<Value>>;
+
+pub fn evaluate(expr: &Expr, context: &Context<'_>) -> Option<Value> {
+    value(expr, context, &mut Vec::new())
+}
+
+fn truth(expr: &Expr, context: &Context<'_>, locals: &mut Locals) -> Option<bool> {
+    match value(expr, context, locals)? {
+        Value::Bool(b) => Some(b),
+        _ => None,
+    }
+}
+
+fn follow(start: Option<&Value>, path: &[&'static str]) -> Option<Value> {
+    let mut current = start?;
+    for step in path {
+        current = current.field(step)?;
+    }
+    Some(current.clone())
+}
+
+fn value(expr: &Expr, context: &Context<'_>, locals: &mut Locals) -> Option<Value> {
+    match expr {
+        Expr::Bool(b) => Some(Value::Bool(*b)),
+        Expr::Int(n) => Some(Value::Num(Num::from_int(*n))),
+        Expr::Number(n) => Some(Value::Num(n.clone())),
+        Expr::Percent(n) => Some(Value::Percent(n.clone())),
+        Expr::Money(n) => Some(Value::Money(n.clone())),
+        Expr::Date(day) => Some(Value::Date(*day)),
+        Expr::Duration(amount, unit) => Some(Value::Duration(match unit {
+            DurationUnit::Days => Span {
+                months: 0,
+                days: *amount,
+            },
+            DurationUnit::Weeks => Span {
+                months: 0,
+                days: amount * 7,
+            },
+            DurationUnit::Months => Span {
+                months: *amount,
+                days: 0,
+            },
+            DurationUnit::Years => Span {
+                months: amount * 12,
+                days: 0,
+            },
+        })),
+        Expr::Str(text) => Some(Value::Str(text.clone())),
+        Expr::Variant(index) => Some(Value::Variant(*index)),
+        Expr::List { items, set } => {
+            let mut values: Vec<Value> = Vec::new();
+            for item in items {
+                let item = value(item, context, locals)?;
+                if !(*set && values.iter().any(|seen| seen.equals(&item))) {
+                    values.push(item);
+                }
+            }
+            Some(Value::List(values, *set))
+        }
+        Expr::Field(path) => follow(Some(context.offer), path),
+        Expr::Local(var, path) => follow(locals.get(*var).and_then(Option::as_ref), path),
+        Expr::Param(index) => context.params.get(*index).cloned(),
+        Expr::Today => Some(Value::Date(context.today)),
+        Expr::Has(path) => Some(Value::Bool(follow(Some(context.offer), path).is_some())),
+        Expr::Not(operand) => truth(operand, context, locals).map(|b| Value::Bool(!b)),
+        Expr::Neg(operand) => negate(value(operand, context, locals)?),
+        Expr::And(lhs, rhs) => {
+            let (l, r) = (truth(lhs, context, locals), truth(rhs, context, locals));
+            let result = match (l, r) {
+                (Some(false), _) | (_, Some(false)) => Some(false),
+                (Some(true), Some(true)) => Some(true),
+                _ => None,
+            };
+            result.map(Value::Bool)
+        }
+        Expr::Or(lhs, rhs) => {
+            let (l, r) = (truth(lhs, context, locals), truth(rhs, context, locals));
+            let result = match (l, r) {
+                (Some(true), _) | (_, Some(true)) => Some(true),
+                (Some(false), Some(false)) => Some(false),
+                _ => None,
+            };
+            result.map(Value::Bool)
+        }
+        Expr::Implies(lhs, rhs) => {
+            let (l, r) = (truth(lhs, context, locals), truth(rhs, context, locals));
+            let result = match (l, r) {
+                (Some(false), _) | (_, Some(true)) => Some(true),
+                (Some(true), Some(false)) => Some(false),
+                _ => None,
+            };
+            result.map(Value::Bool)
+        }
+        Expr::Compare(op, lhs, rhs) => {
+            let l = value(lhs, context, locals);
+            let r = value(rhs, context, locals);
+            compare(*op, &l?, &r?).map(Value::Bool)
+        }
+        Expr::Arith(op, lhs, rhs) => {
+            let l = value(lhs, context, locals);
+            let r = value(rhs, context, locals);
+            arith(*op, &l?, &r?).ok()
+        }
+        Expr::In(item, collection) => {
+            let item = value(item, context, locals);
+            let collection = value(collection, context, locals);
+            match (item?, collection?) {
+                (item, Value::List(items, _)) => {
+                    Some(Value::Bool(items.iter().any(|x| x.equals(&item))))
+                }
+                _ => None,
+            }
+        }
+        Expr::Quantifier {
+            all,
+            var,
+            collection,
+            body,
+        } => {
+            let Value::List(items, _) = value(collection, context, locals)? else {
+                return None;
+            };
+            let truths: Vec<Option<bool>> = items
+                .into_iter()
+                .map(|item| bound(locals, *var, item, |locals| truth(body, context, locals)))
+                .collect();
+            let decided_by = !*all;
+            if truths.contains(&Some(decided_by)) {
+                Some(Value::Bool(decided_by))
+            } else if truths.contains(&None) {
+                None
+            } else {
+                Some(Value::Bool(*all))
+            }
+        }
+        Expr::Count(collection) => match value(collection, context, locals)? {
+            Value::List(items, _) => Some(Value::Num(Num::from_int(items.len() as i64))),
+            _ => None,
+        },
+        Expr::CountWhere {
+            var,
+            collection,
+            condition,
+        } => {
+            let Value::List(items, _) = value(collection, context, locals)? else {
+                return None;
+            };
+            let truths: Vec<Option<bool>> = items
+                .into_iter()
+                .map(|item| {
+                    bound(locals, *var, item, |locals| {
+                        truth(condition, context, locals)
+                    })
+                })
+                .collect();
+            if truths.contains(&None) {
+                return None;
+            }
+            let count = truths.iter().filter(|t| **t == Some(true)).count();
+            Some(Value::Num(Num::from_int(count as i64)))
+        }
+        Expr::If(condition, then_branch, else_branch) => {
+            if truth(condition, context, locals)? {
+                value(then_branch, context, locals)
+            } else {
+                value(else_branch, context, locals)
+            }
+        }
+        Expr::Aggregate { lowest, path } => (context.aggregates)(*lowest, path),
+    }
+}
+
+fn bound<T>(
+    locals: &mut Locals,
+    var: usize,
+    item: Value,
+    body: impl FnOnce(&mut Locals) -> T,
+) -> T {
+    if locals.len() <= var {
+        locals.resize(var + 1, None);
+    }
+    let saved = locals[var].replace(item);
+    let result = body(locals);
+    locals[var] = saved;
+    result
+}
+
+fn negate(value: Value) -> Option<Value> {
+    match value {
+        Value::Num(n) => Some(Value::Num(n.neg())),
+        Value::Percent(n) => Some(Value::Percent(n.neg())),
+        Value::Money(n) => Some(Value::Money(n.neg())),
+        Value::Duration(span) => Some(Value::Duration(Span {
+            months: span.months.checked_neg()?,
+            days: span.days.checked_neg()?,
+        })),
+        _ => None,
+    }
+}
+
+pub fn compare(op: Cmp, lhs: &Value, rhs: &Value) -> Option<bool> {
+    use std::cmp::Ordering::{Greater, Less};
+    match op {
+        Cmp::Eq => Some(lhs.equals(rhs)),
+        Cmp::Ne => Some(!lhs.equals(rhs)),
+        Cmp::Lt => lhs.order(rhs).map(|o| o == Less),
+        Cmp::Le => lhs.order(rhs).map(|o| o != Greater),
+        Cmp::Gt => lhs.order(rhs).map(|o| o == Greater),
+        Cmp::Ge => lhs.order(rhs).map(|o| o != Less),
+    }
+}
+
+/// The arithmetic table of `docs/language.md`.
+pub fn arith(op: Arith, lhs: &Value, rhs: &Value) -> Result<Value, Trouble> {
+    use Arith::{Add, Div, Mul, Sub};
+    let apply = |a: &Num, b: &Num| match op {
+        Add => a.add(b),
+        Sub => a.sub(b),
+        Mul => a.mul(b),
+        Div => a.div(b),
+    };
+    match (op, lhs, rhs) {
+        (_, Value::Num(a), Value::Num(b)) => apply(a, b).map(Value::Num),
+        (Add | Sub, Value::Percent(a), Value::Percent(b)) => apply(a, b).map(Value::Percent),
+        (Div, Value::Percent(a), Value::Percent(b)) => apply(a, b).map(Value::Num),
+        (Mul | Div, Value::Percent(a), Value::Num(b)) => apply(a, b).map(Value::Percent),
+        (Mul, Value::Num(a), Value::Percent(b)) => apply(a, b).map(Value::Percent),
+        (Add | Sub, Value::Money(a), Value::Money(b)) => apply(a, b).map(Value::Money),
+        (Div, Value::Money(a), Value::Money(b)) => apply(a, b).map(Value::Num),
+        (Mul | Div, Value::Money(a), Value::Num(b)) => apply(a, b).map(Value::Money),
+        (Mul, Value::Num(a), Value::Money(b)) => apply(a, b).map(Value::Money),
+        // A percent of an amount: the percent as a fraction first, then the product.
+        (Mul, Value::Money(m), Value::Percent(p)) | (Mul, Value::Percent(p), Value::Money(m)) => {
+            let fraction = p.div(&Num::from_int(100))?;
+            m.mul(&fraction).map(Value::Money)
+        }
+        (Add, Value::Date(d), Value::Duration(s)) | (Add, Value::Duration(s), Value::Date(d)) => d
+            .shifted(s.months, s.days)
+            .map(Value::Date)
+            .ok_or(Trouble::OutOfRange),
+        (Sub, Value::Date(d), Value::Duration(s)) => {
+            let (months, days) = (s.months.checked_neg(), s.days.checked_neg());
+            let (Some(months), Some(days)) = (months, days) else {
+                return Err(Trouble::OutOfRange);
+            };
+            d.shifted(months, days)
+                .map(Value::Date)
+                .ok_or(Trouble::OutOfRange)
+        }
+        (Sub, Value::Date(a), Value::Date(b)) => Ok(Value::Duration(Span {
+            months: 0,
+            days: a.days_since(*b),
+        })),
+        (Add | Sub, Value::Duration(a), Value::Duration(b)) => {
+            let (months, days) = match op {
+                Add => (a.months.checked_add(b.months), a.days.checked_add(b.days)),
+                _ => (a.months.checked_sub(b.months), a.days.checked_sub(b.days)),
+            };
+            match (months, days) {
+                (Some(months), Some(days)) => Ok(Value::Duration(Span { months, days })),
+                _ => Err(Trouble::OutOfRange),
+            }
+        }
+        (Mul, Value::Duration(s), Value::Num(k)) | (Mul, Value::Num(k), Value::Duration(s)) => {
+            let factor = k.to_i64().ok_or(Trouble::OutOfRange)?;
+            match (s.months.checked_mul(factor), s.days.checked_mul(factor)) {
+                (Some(months), Some(days)) => Ok(Value::Duration(Span { months, days })),
+                _ => Err(Trouble::OutOfRange),
+            }
+        }
+        _ => Err(Trouble::OutOfRange),
+    }
+}

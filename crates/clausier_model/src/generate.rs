@@ -1,0 +1,703 @@
+//! Random packs and offers: well-typed expressions of every form over the model's
+//! schema, with literals chosen where mistakes hide (zero, negatives, the smallest and
+//! largest decimals, month ends, leap days), and offers whose fields are often absent.
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use crate::ast::{
+    Arith, Cmp, Criterion, DurationUnit, Expr, Pack, Param, REGIONS, Requirement, SUPPLIER, Ty,
+    descriptor_fields,
+};
+use crate::calendar::Day;
+use crate::number::Num;
+use crate::print::Spelling;
+use crate::value::{Span, Value};
+use crate::verdict::Offer;
+
+/// A seeded source of random packs and offers: the same seed gives the same run.
+pub struct Generator {
+    rng: ChaCha8Rng,
+}
+
+/// What an expression being generated may read.
+struct Scope {
+    params: Vec<Ty>,
+    /// Bound variables and their element types, innermost last.
+    locals: Vec<(usize, Ty)>,
+    next_var: usize,
+    /// In a criterion's score, where `lowest` and `highest` are allowed.
+    aggregates: bool,
+}
+
+/// `(mantissa, places)` pairs, written as decimals.
+const NUMBERS: &[(i64, u32)] = &[
+    (0, 0),
+    (0, 1),
+    (1, 1),
+    (2, 1),
+    (5, 1),
+    (1, 0),
+    (25, 1),
+    (-1, 1),
+    (-15, 1),
+    (3, 0),
+    (3333, 4),
+    (1_000_000, 0),
+    (1, 10),
+    (1, 14),
+    (1, 28),
+    (10_000_000_000_000_000, 0),
+    (7, 0),
+    (-2, 0),
+];
+const INTS: &[i64] = &[0, 1, 2, 3, -1, -2, 7, 10, 100, 1_000_000_000_000];
+const PERCENTS: &[(i64, u32)] = &[
+    (0, 0),
+    (5, 1),
+    (50, 0),
+    (75, 0),
+    (100, 0),
+    (120, 0),
+    (-10, 0),
+    (333, 1),
+    (1, 20),
+];
+const MONEY: &[(i64, u32)] = &[
+    (0, 0),
+    (1, 2),
+    (45, 1),
+    (6, 0),
+    (999, 2),
+    (-2, 0),
+    (1_000_000, 0),
+    (1, 3),
+    (35, 1),
+    (48, 1),
+];
+const DAYS: &[(i64, i64, i64)] = &[
+    (2024, 2, 29),
+    (2025, 12, 31),
+    (2026, 1, 31),
+    (2026, 11, 28),
+    (2027, 2, 28),
+    (2028, 2, 29),
+    (2026, 3, 31),
+    (2027, 12, 2),
+    (9999, 12, 1),
+];
+const DURATIONS: &[(i64, DurationUnit)] = &[
+    (0, DurationUnit::Days),
+    (1, DurationUnit::Days),
+    (30, DurationUnit::Days),
+    (2, DurationUnit::Weeks),
+    (1, DurationUnit::Months),
+    (6, DurationUnit::Months),
+    (12, DurationUnit::Months),
+    (1, DurationUnit::Years),
+    (365, DurationUnit::Days),
+    (2, DurationUnit::Years),
+    (9000, DurationUnit::Years),
+];
+const SPANS: &[(i64, i64)] = &[(0, 0), (0, 30), (1, 0), (6, 0), (12, 0), (0, 365), (1, 15)];
+const STRINGS: &[&str] = &["a", "b", "c", "été"];
+const TODAYS: &[(i64, i64, i64)] = &[(2026, 11, 28), (2027, 12, 2), (2024, 2, 29), (2027, 1, 31)];
+
+/// One random run: a pack, the offers as the model sees them and as NDJSON, and the date.
+pub struct Run {
+    pub pack: Pack,
+    pub offers: Vec<Offer>,
+    pub ndjson: String,
+    pub today: Day,
+}
+
+impl Generator {
+    pub fn new(seed: u64) -> Generator {
+        Generator {
+            rng: ChaCha8Rng::seed_from_u64(seed),
+        }
+    }
+
+    pub fn run(&mut self) -> Run {
+        let pack = self.pack();
+        let count = self.rng.random_range(1..=16);
+        let mut offers = Vec::with_capacity(count);
+        let mut ndjson = String::new();
+        for index in 0..count {
+            let (offer, line) = self.offer(index);
+            offers.push(offer);
+            ndjson.push_str(&line);
+            ndjson.push('\n');
+        }
+        let (y, m, d) = self.pick(TODAYS);
+        Run {
+            pack,
+            offers,
+            ndjson,
+            today: Day::new(y, m, d),
+        }
+    }
+
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.rng.random_range(0..items.len())]
+    }
+
+    fn chance(&mut self, probability: f64) -> bool {
+        self.rng.random_bool(probability)
+    }
+
+    pub fn pack(&mut self) -> Pack {
+        let param_types = [
+            Ty::Int,
+            Ty::Number,
+            Ty::Percent,
+            Ty::Money,
+            Ty::Date,
+            Ty::Duration,
+            Ty::Str,
+            Ty::Region,
+            Ty::Bool,
+        ];
+        let params: Vec<Param> = (0..self.rng.random_range(0..5))
+            .map(|index| {
+                let ty = param_types[self.rng.random_range(0..param_types.len())].clone();
+                let value = self.literal(&ty);
+                Param {
+                    name: format!("p{index}"),
+                    ty,
+                    value,
+                }
+            })
+            .collect();
+        let param_types: Vec<Ty> = params.iter().map(|p| p.ty.clone()).collect();
+        let requirements = (0..self.rng.random_range(0..8))
+            .map(|index| {
+                let mut scope = Scope::new(&param_types, false);
+                let when = self
+                    .chance(0.3)
+                    .then(|| self.expr(&Ty::Bool, 2, &mut scope));
+                Requirement {
+                    id: format!("R-{index}"),
+                    must: self.chance(0.7),
+                    when,
+                    require: {
+                        let depth = self.rng.random_range(1..5);
+                        self.expr(&Ty::Bool, depth, &mut scope)
+                    },
+                }
+            })
+            .collect();
+        let criteria = (0..self.rng.random_range(0..5))
+            .map(|index| {
+                let mut scope = Scope::new(&param_types, true);
+                let ty = if self.chance(0.7) {
+                    Ty::Number
+                } else {
+                    Ty::Percent
+                };
+                Criterion {
+                    id: format!("C-{index}"),
+                    weight: self.rng.random_range(1..=50),
+                    score: {
+                        let depth = self.rng.random_range(1..5);
+                        self.expr(&ty, depth, &mut scope)
+                    },
+                }
+            })
+            .collect();
+        Pack {
+            params,
+            requirements,
+            criteria,
+        }
+    }
+
+    fn num(&mut self, pool: &[(i64, u32)]) -> Num {
+        let (mantissa, places) = self.pick(pool);
+        Num::decimal(mantissa, places)
+    }
+
+    fn day(&mut self) -> Day {
+        let (y, m, d) = self.pick(DAYS);
+        Day::new(y, m, d)
+    }
+
+    /// A literal of a scalar type.
+    fn literal(&mut self, ty: &Ty) -> Expr {
+        match ty {
+            Ty::Bool => Expr::Bool(self.chance(0.5)),
+            Ty::Int => Expr::Int(self.pick(INTS)),
+            Ty::Number => Expr::Number(self.num(NUMBERS)),
+            Ty::Percent => Expr::Percent(self.num(PERCENTS)),
+            Ty::Money => Expr::Money(self.num(MONEY)),
+            Ty::Date => Expr::Date(self.day()),
+            Ty::Duration => {
+                let (amount, unit) = self.pick(DURATIONS);
+                Expr::Duration(amount, unit)
+            }
+            Ty::Str => Expr::Str(self.pick(STRINGS).to_owned()),
+            Ty::Region => Expr::Variant(self.rng.random_range(0..REGIONS.len())),
+            Ty::List(element) | Ty::Set(element) => {
+                let len = self.rng.random_range(1..4);
+                Expr::List {
+                    items: (0..len).map(|_| self.literal(element)).collect(),
+                    set: matches!(ty, Ty::Set(_)),
+                }
+            }
+            Ty::Record(_) => Expr::Bool(false),
+        }
+    }
+
+    /// Paths of the descriptor (and of bound variables) that have type `ty`.
+    fn paths(ty: &Ty, scope: &Scope) -> Vec<Expr> {
+        let mut found = Vec::new();
+        let mut walk =
+            |prefix: Vec<&'static str>, fields: &[(&'static str, Ty)], local: Option<usize>| {
+                let mut stack: Vec<PendingRecord<'_>> = vec![(prefix, fields)];
+                while let Some((prefix, fields)) = stack.pop() {
+                    for (name, field_ty) in fields {
+                        let mut path = prefix.clone();
+                        path.push(name);
+                        if field_ty == ty && *name != "id" {
+                            found.push(match local {
+                                Some(var) => Expr::Local(var, path.clone()),
+                                None => Expr::Field(path.clone()),
+                            });
+                        }
+                        if let Ty::Record(inner) = field_ty {
+                            stack.push((path, inner));
+                        }
+                    }
+                }
+            };
+        let fields = descriptor_fields();
+        walk(Vec::new(), &fields, None);
+        let mut bound = Vec::new();
+        for (var, element) in &scope.locals {
+            if element == ty {
+                bound.push(Expr::Local(*var, Vec::new()));
+            }
+            if let Ty::Record(inner) = element {
+                walk(Vec::new(), inner, Some(*var));
+            }
+        }
+        found.extend(bound);
+        found
+    }
+
+    /// An expression of type `ty` at most `depth` operators deep.
+    fn expr(&mut self, ty: &Ty, depth: u32, scope: &mut Scope) -> Expr {
+        if depth == 0 || self.chance(0.2) {
+            return self.leaf(ty, scope);
+        }
+        let d = depth - 1;
+        match ty {
+            Ty::Bool => self.boolean(d, scope),
+            Ty::Int => match self.rng.random_range(0..6) {
+                0 => self.arith_of(
+                    &[Arith::Add, Arith::Sub, Arith::Mul],
+                    &Ty::Int,
+                    &Ty::Int,
+                    d,
+                    scope,
+                ),
+                1 => Expr::Neg(Box::new(self.expr(&Ty::Int, d, scope))),
+                2 => Expr::Count(Box::new(self.collection(d, scope).0)),
+                3 => self.count_where(d, scope),
+                4 => self.conditional(ty, d, scope),
+                _ => self.leaf(ty, scope),
+            },
+            Ty::Number => match self.rng.random_range(0..10) {
+                0 | 1 => self.arith_of(&ALL_ARITH, &Ty::Number, &Ty::Number, d, scope),
+                2 => self.arith_of(&ALL_ARITH, &Ty::Number, &Ty::Int, d, scope),
+                3 => self.arith_of(&[Arith::Div], &Ty::Int, &Ty::Int, d, scope),
+                4 => self.arith_of(&[Arith::Div], &Ty::Money, &Ty::Money, d, scope),
+                5 => self.arith_of(&[Arith::Div], &Ty::Percent, &Ty::Percent, d, scope),
+                6 => Expr::Neg(Box::new(self.expr(ty, d, scope))),
+                7 => self.conditional(ty, d, scope),
+                8 if scope.aggregates => self.aggregate(&[Ty::Number, Ty::Int]),
+                _ => self.leaf(ty, scope),
+            },
+            Ty::Percent => match self.rng.random_range(0..8) {
+                0 => self.arith_of(
+                    &[Arith::Add, Arith::Sub],
+                    &Ty::Percent,
+                    &Ty::Percent,
+                    d,
+                    scope,
+                ),
+                1 => self.arith_of(
+                    &[Arith::Mul, Arith::Div],
+                    &Ty::Percent,
+                    &Ty::Number,
+                    d,
+                    scope,
+                ),
+                2 => self.arith_of(&[Arith::Mul], &Ty::Number, &Ty::Percent, d, scope),
+                3 => self.arith_of(&[Arith::Mul, Arith::Div], &Ty::Percent, &Ty::Int, d, scope),
+                4 => Expr::Neg(Box::new(self.expr(ty, d, scope))),
+                5 => self.conditional(ty, d, scope),
+                6 if scope.aggregates => self.aggregate(&[Ty::Percent]),
+                _ => self.leaf(ty, scope),
+            },
+            Ty::Money => match self.rng.random_range(0..9) {
+                0 => self.arith_of(&[Arith::Add, Arith::Sub], &Ty::Money, &Ty::Money, d, scope),
+                1 => self.arith_of(&[Arith::Mul, Arith::Div], &Ty::Money, &Ty::Number, d, scope),
+                2 => self.arith_of(&[Arith::Mul], &Ty::Number, &Ty::Money, d, scope),
+                3 => self.arith_of(&[Arith::Mul], &Ty::Money, &Ty::Percent, d, scope),
+                4 => self.arith_of(&[Arith::Mul], &Ty::Percent, &Ty::Money, d, scope),
+                5 => Expr::Neg(Box::new(self.expr(ty, d, scope))),
+                6 => self.conditional(ty, d, scope),
+                7 if scope.aggregates => self.aggregate(&[Ty::Money]),
+                _ => self.leaf(ty, scope),
+            },
+            Ty::Date => match self.rng.random_range(0..5) {
+                0 => self.arith_of(
+                    &[Arith::Add, Arith::Sub],
+                    &Ty::Date,
+                    &Ty::Duration,
+                    d,
+                    scope,
+                ),
+                1 => self.arith_of(&[Arith::Add], &Ty::Duration, &Ty::Date, d, scope),
+                2 => self.conditional(ty, d, scope),
+                _ => self.leaf(ty, scope),
+            },
+            Ty::Duration => match self.rng.random_range(0..7) {
+                0 => self.arith_of(
+                    &[Arith::Add, Arith::Sub],
+                    &Ty::Duration,
+                    &Ty::Duration,
+                    d,
+                    scope,
+                ),
+                1 => self.arith_of(&[Arith::Sub], &Ty::Date, &Ty::Date, d, scope),
+                2 => self.arith_of(&[Arith::Mul], &Ty::Duration, &Ty::Int, d, scope),
+                3 => self.arith_of(&[Arith::Mul], &Ty::Int, &Ty::Duration, d, scope),
+                4 => Expr::Neg(Box::new(self.expr(ty, d, scope))),
+                5 => self.conditional(ty, d, scope),
+                _ => self.leaf(ty, scope),
+            },
+            Ty::Str | Ty::Region => {
+                if self.chance(0.3) {
+                    self.conditional(ty, d, scope)
+                } else {
+                    self.leaf(ty, scope)
+                }
+            }
+            Ty::List(_) | Ty::Set(_) | Ty::Record(_) => self.leaf(ty, scope),
+        }
+    }
+
+    fn boolean(&mut self, d: u32, scope: &mut Scope) -> Expr {
+        match self.rng.random_range(0..12) {
+            0 => Expr::Not(Box::new(self.expr(&Ty::Bool, d, scope))),
+            1 => Expr::And(
+                Box::new(self.expr(&Ty::Bool, d, scope)),
+                Box::new(self.expr(&Ty::Bool, d, scope)),
+            ),
+            2 => Expr::Or(
+                Box::new(self.expr(&Ty::Bool, d, scope)),
+                Box::new(self.expr(&Ty::Bool, d, scope)),
+            ),
+            3 => Expr::Implies(
+                Box::new(self.expr(&Ty::Bool, d, scope)),
+                Box::new(self.expr(&Ty::Bool, d, scope)),
+            ),
+            4..=6 => self.comparison(d, scope),
+            7 => self.membership(d, scope),
+            8 | 9 => self.quantifier(d, scope),
+            10 => self.conditional(&Ty::Bool, d, scope),
+            _ => self.leaf(&Ty::Bool, scope),
+        }
+    }
+
+    fn comparison(&mut self, d: u32, scope: &mut Scope) -> Expr {
+        const ORDERED: [Ty; 7] = [
+            Ty::Int,
+            Ty::Number,
+            Ty::Percent,
+            Ty::Money,
+            Ty::Date,
+            Ty::Duration,
+            Ty::Region,
+        ];
+        let ops = [Cmp::Eq, Cmp::Ne, Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge];
+        let op = self.pick(&ops);
+        let (lhs, rhs) = match self.rng.random_range(0..10) {
+            0 if matches!(op, Cmp::Eq | Cmp::Ne) => {
+                (self.expr(&Ty::Str, d, scope), self.expr(&Ty::Str, d, scope))
+            }
+            1 if matches!(op, Cmp::Eq | Cmp::Ne) => (
+                self.expr(&Ty::Bool, d, scope),
+                self.expr(&Ty::Bool, d, scope),
+            ),
+            2 if matches!(op, Cmp::Eq | Cmp::Ne) => {
+                let ty = if self.chance(0.5) {
+                    Ty::Set(Box::new(Ty::Str))
+                } else {
+                    Ty::Set(Box::new(Ty::Region))
+                };
+                // A set field, so that the literal is typed as a set: two literals alone
+                // are lists, whose order counts.
+                let fields = Self::paths(&ty, scope);
+                let field = fields[self.rng.random_range(0..fields.len())].clone();
+                (field, self.literal(&ty))
+            }
+            3 => (
+                self.expr(&Ty::Int, d, scope),
+                self.expr(&Ty::Number, d, scope),
+            ),
+            _ => {
+                let ty = ORDERED[self.rng.random_range(0..ORDERED.len())].clone();
+                (self.expr(&ty, d, scope), self.expr(&ty, d, scope))
+            }
+        };
+        Expr::Compare(op, Box::new(lhs), Box::new(rhs))
+    }
+
+    fn membership(&mut self, d: u32, scope: &mut Scope) -> Expr {
+        let element = match self.rng.random_range(0..3) {
+            0 => Ty::Str,
+            1 => Ty::Region,
+            _ => Ty::Int,
+        };
+        let item = self.expr(&element, d, scope);
+        let fields: Vec<Expr> = Self::paths(&Ty::Set(Box::new(element.clone())), scope)
+            .into_iter()
+            .chain(Self::paths(&Ty::List(Box::new(element.clone())), scope))
+            .collect();
+        let collection = if fields.is_empty() || self.chance(0.4) {
+            let len = self.rng.random_range(1..4);
+            Expr::List {
+                items: (0..len).map(|_| self.expr(&element, 0, scope)).collect(),
+                set: false,
+            }
+        } else {
+            fields[self.rng.random_range(0..fields.len())].clone()
+        };
+        Expr::In(Box::new(item), Box::new(collection))
+    }
+
+    /// A collection to quantify over or count, with its element type.
+    fn collection(&mut self, d: u32, scope: &mut Scope) -> (Expr, Ty) {
+        match self.rng.random_range(0..6) {
+            0 | 1 => (Expr::Field(vec!["suppliers"]), Ty::Record(SUPPLIER)),
+            2 => (Expr::Field(vec!["tags"]), Ty::Str),
+            3 => (Expr::Field(vec!["sizes"]), Ty::Int),
+            4 => (Expr::Field(vec!["levels"]), Ty::Region),
+            _ => {
+                let len = self.rng.random_range(1..4);
+                let items = (0..len)
+                    .map(|_| self.expr(&Ty::Int, d.min(1), scope))
+                    .collect();
+                (Expr::List { items, set: false }, Ty::Int)
+            }
+        }
+    }
+
+    fn bind(scope: &mut Scope, element: Ty) -> usize {
+        let var = scope.next_var;
+        scope.next_var += 1;
+        scope.locals.push((var, element));
+        var
+    }
+
+    fn quantifier(&mut self, d: u32, scope: &mut Scope) -> Expr {
+        let (collection, element) = self.collection(d, scope);
+        let var = Self::bind(scope, element);
+        let body = self.expr(&Ty::Bool, d, scope);
+        scope.locals.pop();
+        Expr::Quantifier {
+            all: self.chance(0.5),
+            var,
+            collection: Box::new(collection),
+            body: Box::new(body),
+        }
+    }
+
+    fn count_where(&mut self, d: u32, scope: &mut Scope) -> Expr {
+        let (collection, element) = self.collection(d, scope);
+        let var = Self::bind(scope, element);
+        let condition = self.expr(&Ty::Bool, d, scope);
+        scope.locals.pop();
+        Expr::CountWhere {
+            var,
+            collection: Box::new(collection),
+            condition: Box::new(condition),
+        }
+    }
+
+    fn conditional(&mut self, ty: &Ty, d: u32, scope: &mut Scope) -> Expr {
+        Expr::If(
+            Box::new(self.expr(&Ty::Bool, d, scope)),
+            Box::new(self.expr(ty, d, scope)),
+            Box::new(self.expr(ty, d, scope)),
+        )
+    }
+
+    fn arith_of(&mut self, ops: &[Arith], lhs: &Ty, rhs: &Ty, d: u32, scope: &mut Scope) -> Expr {
+        let op = self.pick(ops);
+        Expr::Arith(
+            op,
+            Box::new(self.expr(lhs, d, scope)),
+            Box::new(self.expr(rhs, d, scope)),
+        )
+    }
+
+    fn aggregate(&mut self, types: &[Ty]) -> Expr {
+        let scope = Scope::new(&[], false);
+        let candidates: Vec<Vec<&'static str>> = types
+            .iter()
+            .flat_map(|ty| Self::paths(ty, &scope))
+            .filter_map(|path| match path {
+                Expr::Field(path) => Some(path),
+                _ => None,
+            })
+            .collect();
+        let path = candidates[self.rng.random_range(0..candidates.len())].clone();
+        Expr::Aggregate {
+            lowest: self.chance(0.5),
+            path,
+        }
+    }
+
+    fn leaf(&mut self, ty: &Ty, scope: &mut Scope) -> Expr {
+        let mut options: Vec<Expr> = Self::paths(ty, scope);
+        options.extend(
+            scope
+                .params
+                .iter()
+                .enumerate()
+                .filter(|(_, param)| *param == ty)
+                .map(|(index, _)| Expr::Param(index)),
+        );
+        match ty {
+            Ty::Date if self.chance(0.3) => return Expr::Today,
+            Ty::Bool if self.chance(0.25) => return self.presence(),
+            Ty::Int if self.chance(0.15) => {
+                return Expr::Count(Box::new(self.collection(0, scope).0));
+            }
+            _ => {}
+        }
+        if options.is_empty() || self.chance(0.4) {
+            return self.literal(ty);
+        }
+        options.swap_remove(self.rng.random_range(0..options.len()))
+    }
+
+    fn presence(&mut self) -> Expr {
+        const PATHS: &[&[&str]] = &[
+            &["n"],
+            &["price"],
+            &["suppliers"],
+            &["nested"],
+            &["nested", "deep", "when"],
+            &["tags"],
+            &["notice"],
+        ];
+        Expr::Has(self.pick(PATHS).to_vec())
+    }
+
+    /// One offer, with each field absent one time in six, and, one time in twenty, a
+    /// value that does not fit the schema (the offer is then invalid).
+    fn offer(&mut self, index: usize) -> (Offer, String) {
+        let id = format!("offre-{index}");
+        let mut fields: Vec<(&'static str, Option<Value>)> = Vec::new();
+        for (name, ty) in descriptor_fields() {
+            let value = if name == "id" {
+                Some(Value::Str(id.clone()))
+            } else if self.chance(1.0 / 6.0) {
+                None
+            } else {
+                Some(self.data(&ty))
+            };
+            fields.push((name, value));
+        }
+        let root = Value::Record(fields);
+        let worded = self.chance(0.3);
+        let mut line = crate::print::json_line(&root, &|| {
+            if worded {
+                Spelling::Worded
+            } else {
+                Spelling::Plain
+            }
+        });
+        let invalid = self.chance(0.05);
+        if invalid {
+            let broken = match self.rng.random_range(0..3) {
+                0 => "\"m\":1.5",
+                1 => "\"region\":\"MARS\"",
+                _ => "\"since\":\"30/06/2027\"",
+            };
+            line = line.replacen('{', &format!("{{{broken},"), 1);
+            // A key given twice is invalid too; without the original the new one stands.
+        }
+        let offer = Offer {
+            id,
+            root: (!invalid).then_some(root),
+        };
+        (offer, line)
+    }
+
+    /// A value of a type as a descriptor gives it.
+    fn data(&mut self, ty: &Ty) -> Value {
+        match ty {
+            Ty::Bool => Value::Bool(self.chance(0.5)),
+            Ty::Int => Value::Num(Num::from_int(self.pick(INTS))),
+            Ty::Number => {
+                if self.chance(0.05) {
+                    Value::Num(Num::largest())
+                } else {
+                    Value::Num(self.num(NUMBERS))
+                }
+            }
+            Ty::Percent => Value::Percent(self.num(PERCENTS)),
+            Ty::Money => Value::Money(self.num(MONEY)),
+            Ty::Date => Value::Date(self.day()),
+            Ty::Duration => {
+                let (months, days) = self.pick(SPANS);
+                Value::Duration(Span { months, days })
+            }
+            Ty::Str => Value::Str(self.pick(STRINGS).to_owned()),
+            Ty::Region => Value::Variant(self.rng.random_range(0..REGIONS.len())),
+            Ty::List(element) | Ty::Set(element) => {
+                let len = self.rng.random_range(0..4);
+                let mut items: Vec<Value> = Vec::new();
+                for _ in 0..len {
+                    let item = self.data(element);
+                    let duplicate = items.iter().any(|seen| seen.equals(&item));
+                    if !(matches!(ty, Ty::Set(_)) && duplicate) {
+                        items.push(item);
+                    }
+                }
+                Value::List(items, matches!(ty, Ty::Set(_)))
+            }
+            Ty::Record(fields) => Value::Record(
+                fields
+                    .iter()
+                    .map(|(name, ty)| {
+                        let value = (!self.chance(1.0 / 6.0)).then(|| self.data(ty));
+                        (*name, value)
+                    })
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// A record still to walk: the path to it and its fields.
+type PendingRecord<'a> = (Vec<&'static str>, &'a [(&'static str, Ty)]);
+
+const ALL_ARITH: [Arith; 4] = [Arith::Add, Arith::Sub, Arith::Mul, Arith::Div];
+
+impl Scope {
+    fn new(params: &[Ty], aggregates: bool) -> Scope {
+        Scope {
+            params: params.to_vec(),
+            locals: Vec::new(),
+            next_var: 0,
+            aggregates,
+        }
+    }
+}

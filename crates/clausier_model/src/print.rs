@@ -1,0 +1,284 @@
+//! Writes a model pack as a clause file and offers as NDJSON, for the engine to read.
+
+use std::fmt::Write as _;
+
+use crate::ast::{Arith, Cmp, DurationUnit, Expr, Pack, REGIONS, SUPPLIER, descriptor_fields};
+use crate::number::Num;
+use crate::value::Value;
+
+/// The clause file of a pack: the schema, then its parameters, requirements and criteria.
+pub fn clause_file(pack: &Pack) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "enum Region {{ {} }}\n", REGIONS.join(", "));
+    let supplier: Vec<String> = SUPPLIER
+        .iter()
+        .map(|(name, ty)| format!("{name}: {}", ty.source()))
+        .collect();
+    let _ = writeln!(out, "type Supplier = {{ {} }}\n", supplier.join(", "));
+    out.push_str("descriptor {\n");
+    for (name, ty) in descriptor_fields() {
+        let _ = writeln!(out, "  {name}: {}", ty.source());
+    }
+    out.push_str("}\n\n");
+    for param in &pack.params {
+        let _ = writeln!(
+            out,
+            "param {}: {} = {}",
+            param.name,
+            param.ty.source(),
+            expr(&param.value)
+        );
+    }
+    for requirement in &pack.requirements {
+        let _ = writeln!(
+            out,
+            "\nrequirement {} \"{}\" {{",
+            requirement.id, requirement.id
+        );
+        if !requirement.must {
+            out.push_str("  level should\n");
+        }
+        if let Some(when) = &requirement.when {
+            let _ = writeln!(out, "  when {}", expr(when));
+        }
+        let _ = writeln!(out, "  require {}", expr(&requirement.require));
+        out.push_str("}\n");
+    }
+    for criterion in &pack.criteria {
+        let _ = writeln!(
+            out,
+            "\ncriterion {} \"{}\" weight {} {{\n  score {}\n}}",
+            criterion.id,
+            criterion.id,
+            criterion.weight,
+            expr(&criterion.score)
+        );
+    }
+    out
+}
+
+/// An expression as source text. Every operand that is not atomic is parenthesized, so
+/// the text means exactly the tree whatever the precedence rules.
+pub fn expr(e: &Expr) -> String {
+    match e {
+        Expr::Bool(b) => b.to_string(),
+        Expr::Int(n) if *n < 0 => format!("(-{})", n.unsigned_abs()),
+        Expr::Int(n) => n.to_string(),
+        Expr::Number(n) => signed(n, &number_literal(n), ""),
+        Expr::Percent(n) => signed(n, &n.abs().to_decimal_string(), "%"),
+        Expr::Money(n) => signed(n, &n.abs().to_decimal_string(), " €"),
+        Expr::Date(day) => day.to_string(),
+        Expr::Duration(amount, unit) => {
+            let name = match unit {
+                DurationUnit::Days => "day",
+                DurationUnit::Weeks => "week",
+                DurationUnit::Months => "month",
+                DurationUnit::Years => "year",
+            };
+            let plural = if *amount == 1 { "" } else { "s" };
+            format!("{amount} {name}{plural}")
+        }
+        Expr::Str(text) => string(text),
+        Expr::Variant(index) => format!("Region.{}", REGIONS[*index]),
+        Expr::List { items, .. } => {
+            let items: Vec<String> = items.iter().map(expr).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Expr::Field(path) => path.join("."),
+        Expr::Local(var, path) => {
+            let mut text = format!("v{var}");
+            for step in path {
+                text.push('.');
+                text.push_str(step);
+            }
+            text
+        }
+        Expr::Param(index) => format!("p{index}"),
+        Expr::Today => "today".to_owned(),
+        Expr::Has(path) => format!("(has {})", path.join(".")),
+        Expr::Not(operand) => format!("(not {})", operand_text(operand)),
+        Expr::Neg(operand) => format!("(-{})", operand_text(operand)),
+        Expr::And(l, r) => binary(l, "and", r),
+        Expr::Or(l, r) => binary(l, "or", r),
+        Expr::Implies(l, r) => binary(l, "implies", r),
+        Expr::Compare(op, l, r) => {
+            let op = match op {
+                Cmp::Eq => "==",
+                Cmp::Ne => "!=",
+                Cmp::Lt => "<",
+                Cmp::Le => "<=",
+                Cmp::Gt => ">",
+                Cmp::Ge => ">=",
+            };
+            binary(l, op, r)
+        }
+        Expr::Arith(op, l, r) => {
+            let op = match op {
+                Arith::Add => "+",
+                Arith::Sub => "-",
+                Arith::Mul => "*",
+                Arith::Div => "/",
+            };
+            binary(l, op, r)
+        }
+        Expr::In(item, collection) => binary(item, "in", collection),
+        Expr::Quantifier {
+            all,
+            var,
+            collection,
+            body,
+        } => format!(
+            "({} v{var} in {}: {})",
+            if *all { "all" } else { "any" },
+            operand_text(collection),
+            operand_text(body)
+        ),
+        Expr::Count(collection) => format!("count({})", expr(collection)),
+        Expr::CountWhere {
+            var,
+            collection,
+            condition,
+        } => format!(
+            "count(v{var} in {}: {})",
+            operand_text(collection),
+            operand_text(condition)
+        ),
+        Expr::If(c, a, b) => format!(
+            "(if {} then {} else {})",
+            operand_text(c),
+            operand_text(a),
+            operand_text(b)
+        ),
+        Expr::Aggregate { lowest, path } => format!(
+            "{}({})",
+            if *lowest { "lowest" } else { "highest" },
+            path.join(".")
+        ),
+    }
+}
+
+fn operand_text(e: &Expr) -> String {
+    let text = expr(e);
+    if text.starts_with('(') || is_atom(e) {
+        text
+    } else {
+        format!("({text})")
+    }
+}
+
+fn is_atom(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::Bool(_)
+            | Expr::Int(_)
+            | Expr::Number(_)
+            | Expr::Percent(_)
+            | Expr::Money(_)
+            | Expr::Date(_)
+            | Expr::Str(_)
+            | Expr::Variant(_)
+            | Expr::List { .. }
+            | Expr::Field(_)
+            | Expr::Local(..)
+            | Expr::Param(_)
+            | Expr::Today
+            | Expr::Count(_)
+            | Expr::CountWhere { .. }
+            | Expr::Aggregate { .. }
+    )
+}
+
+fn binary(l: &Expr, op: &str, r: &Expr) -> String {
+    format!("({} {op} {})", operand_text(l), operand_text(r))
+}
+
+/// A number literal keeps a decimal point, so that it is a `number` and not an `int`.
+fn number_literal(n: &Num) -> String {
+    let text = n.abs().to_decimal_string();
+    if text.contains('.') {
+        text
+    } else {
+        format!("{text}.0")
+    }
+}
+
+fn signed(n: &Num, magnitude: &str, suffix: &str) -> String {
+    if n < &Num::zero() {
+        format!("(-{magnitude}{suffix})")
+    } else {
+        format!("{magnitude}{suffix}")
+    }
+}
+
+fn string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+}
+
+/// How a descriptor writes one value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spelling {
+    /// Numbers for money and percent, ISO 8601 for durations.
+    Plain,
+    /// `"4.50 €"`, `"75%"`, `"6 months"`.
+    Worded,
+}
+
+/// An offer as one line of NDJSON.
+pub fn json_line(value: &Value, spelling: &dyn Fn() -> Spelling) -> String {
+    let mut out = String::new();
+    json(value, spelling, &mut out);
+    out
+}
+
+fn json(value: &Value, spelling: &dyn Fn() -> Spelling, out: &mut String) {
+    match value {
+        Value::Bool(b) => out.push_str(&b.to_string()),
+        Value::Num(n) => out.push_str(&n.to_decimal_string()),
+        Value::Percent(n) => match spelling() {
+            Spelling::Plain => out.push_str(&n.to_decimal_string()),
+            Spelling::Worded => out.push_str(&string(&format!("{}%", n.to_decimal_string()))),
+        },
+        Value::Money(n) => match spelling() {
+            Spelling::Plain => out.push_str(&n.to_decimal_string()),
+            Spelling::Worded => out.push_str(&string(&format!("{} €", n.to_decimal_string()))),
+        },
+        Value::Date(day) => out.push_str(&string(&day.to_string())),
+        Value::Duration(span) => {
+            let text = match (spelling(), span.months, span.days) {
+                (Spelling::Worded, 0, days) => format!("{days} days"),
+                (Spelling::Worded, months, 0) => format!("{months} months"),
+                (_, 0, days) => format!("P{days}D"),
+                (_, months, 0) => format!("P{months}M"),
+                (_, months, days) => format!("P{months}M{days}D"),
+            };
+            out.push_str(&string(&text));
+        }
+        Value::Str(text) => out.push_str(&string(text)),
+        Value::Variant(index) => out.push_str(&string(REGIONS[*index])),
+        Value::List(items, _) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                json(item, spelling, out);
+            }
+            out.push(']');
+        }
+        Value::Record(fields) => {
+            out.push('{');
+            let mut first = true;
+            for (name, field) in fields {
+                let Some(field) = field else { continue };
+                if !first {
+                    out.push(',');
+                }
+                first = false;
+                out.push_str(&string(name));
+                out.push(':');
+                json(field, spelling, out);
+            }
+            out.push('}');
+        }
+    }
+}

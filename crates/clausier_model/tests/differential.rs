@@ -1,0 +1,346 @@
+//! The engine against the independent model: random packs, written as clause files, and
+//! random offers, written as NDJSON, go through the engine as `clausier check` runs them
+//! (load the pack, compile, load the offers, run, render the JSON report); every status,
+//! score, point and rank of the report must be what the model computes.
+//!
+//! Each run of the test uses a fixed seed and one random seed, and makes at least
+//! 100,000 comparisons. `CLAUSIER_ORACLE_SEED=N` replays one seed;
+//! `CLAUSIER_ORACLE_MINUTES=N` (see `scripts/oracle`) draws new seeds for N minutes.
+
+#![allow(
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test states its expectations"
+)]
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use clausier_eval::load::{Format, LoadOptions, load_text};
+use clausier_eval::{RunOptions, compile, run};
+use clausier_model::calendar::Day;
+use clausier_model::generate::{Generator, Run};
+use clausier_model::number::Num;
+use clausier_model::print::clause_file;
+use clausier_model::verdict::{Verdict, judge};
+use clausier_pack::load_pack;
+use clausier_report::check::render_json;
+use serde_json::Value as Json;
+
+const FIXED_SEED: u64 = 20_261_205;
+const COMPARISONS_PER_SEED: usize = 60_000;
+
+#[test]
+fn the_engine_agrees_with_the_independent_model() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let mut tally = Tally::default();
+    match (
+        env_number("CLAUSIER_ORACLE_SEED"),
+        env_number("CLAUSIER_ORACLE_MINUTES"),
+    ) {
+        (Some(seed), _) => check_seed(seed, COMPARISONS_PER_SEED, folder.path(), &mut tally),
+        (None, Some(minutes)) => {
+            let deadline = Instant::now() + Duration::from_secs(minutes * 60);
+            while Instant::now() < deadline {
+                check_seed(
+                    random_seed(),
+                    COMPARISONS_PER_SEED,
+                    folder.path(),
+                    &mut tally,
+                );
+            }
+        }
+        (None, None) => {
+            check_seed(FIXED_SEED, COMPARISONS_PER_SEED, folder.path(), &mut tally);
+            check_seed(
+                random_seed(),
+                COMPARISONS_PER_SEED,
+                folder.path(),
+                &mut tally,
+            );
+        }
+    }
+    eprintln!("{tally}");
+    assert!(
+        tally.comparisons >= 100_000,
+        "only {} comparisons",
+        tally.comparisons
+    );
+    tally.assert_every_outcome_was_seen();
+}
+
+fn env_number(name: &str) -> Option<u64> {
+    std::env::var(name).ok()?.trim().parse().ok()
+}
+
+fn random_seed() -> u64 {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_nanos());
+    (nanos as u64) ^ u64::from(std::process::id()).rotate_left(32)
+}
+
+/// How many comparisons were made, and how often each outcome was seen: a run that
+/// never saw a `missing` requirement or a clamped score would prove little.
+#[derive(Default)]
+struct Tally {
+    comparisons: usize,
+    packs: usize,
+    seen: BTreeMap<String, usize>,
+}
+
+impl Tally {
+    fn saw(&mut self, what: impl Into<String>) {
+        *self.seen.entry(what.into()).or_default() += 1;
+    }
+
+    fn assert_every_outcome_was_seen(&self) {
+        let expected = [
+            "offer eligible",
+            "offer ineligible",
+            "offer incomplete",
+            "offer invalid",
+            "requirement pass",
+            "requirement fail",
+            "requirement missing",
+            "requirement not_applicable",
+            "criterion scored",
+            "criterion unknown",
+            "criterion clamped",
+            "rank tied",
+        ];
+        for outcome in expected {
+            let count = self.seen.get(outcome).copied().unwrap_or(0);
+            assert!(count >= 10, "`{outcome}` seen only {count} times:\n{self}");
+        }
+    }
+}
+
+impl std::fmt::Display for Tally {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "{} comparisons over {} random packs",
+            self.comparisons, self.packs
+        )?;
+        for (outcome, count) in &self.seen {
+            writeln!(f, "  {outcome}: {count}")?;
+        }
+        Ok(())
+    }
+}
+
+fn check_seed(seed: u64, comparisons: usize, folder: &Path, tally: &mut Tally) {
+    let mut generator = Generator::new(seed);
+    let goal = tally.comparisons + comparisons;
+    let mut index = 0;
+    while tally.comparisons < goal {
+        let run = generator.run();
+        let differences = compare_run(&run, folder, tally);
+        if !differences.is_empty() {
+            panic!(
+                "the engine and the model disagree (seed {seed}, run {index}; replay with \
+                 CLAUSIER_ORACLE_SEED={seed})\n{}",
+                describe(&run, &differences)
+            );
+        }
+        index += 1;
+    }
+}
+
+fn describe(run: &Run, differences: &[String]) -> String {
+    let mut text = String::new();
+    let _ = writeln!(text, "--- today: {}", run.today);
+    let _ = writeln!(text, "--- pack.clause\n{}", clause_file(&run.pack));
+    let _ = writeln!(text, "--- offres.ndjson\n{}", run.ndjson);
+    let _ = writeln!(text, "--- differences");
+    for difference in differences.iter().take(20) {
+        let _ = writeln!(text, "{difference}");
+    }
+    text
+}
+
+fn date(day: Day) -> jiff::civil::Date {
+    let year = i16::try_from(day.year).expect("a year of the calendar");
+    let month = i8::try_from(day.month).expect("a month");
+    let day = i8::try_from(day.day).expect("a day");
+    jiff::civil::date(year, month, day)
+}
+
+/// Runs the engine on `run` and lists where its report differs from the model.
+fn compare_run(run: &Run, folder: &Path, tally: &mut Tally) -> Vec<String> {
+    let source = clause_file(&run.pack);
+    let path = folder.join("pack.clause");
+    std::fs::write(&path, &source).expect("the pack is written");
+    let pack = load_pack(&path).expect("the pack loads");
+    if pack.has_errors() {
+        let rendered =
+            clausier_report::diagnostics::render_terminal(pack.diagnostics(), &pack.sources, false);
+        return vec![format!("the pack does not compile:\n{rendered}")];
+    }
+    let program = compile(&pack.checked.pack);
+    let descriptors = load_text(
+        &pack.checked.pack.schema,
+        "offres.ndjson",
+        &run.ndjson,
+        Format::Ndjson,
+        &LoadOptions::default(),
+    );
+    let options = RunOptions {
+        date: date(run.today),
+        jobs: 1,
+    };
+    let report = run_report(&program, &pack, &descriptors, &options);
+    let expected = judge(&run.pack, &run.offers, run.today);
+    tally.packs += 1;
+
+    let mut differences = Vec::new();
+    let entries = report["descriptors"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    if entries.len() != expected.len() {
+        return vec![format!(
+            "{} offers in the report, {} given",
+            entries.len(),
+            expected.len()
+        )];
+    }
+    for ((entry, verdict), offer) in entries.iter().zip(&expected).zip(&run.offers) {
+        let mut check = |what: String, found: &Json, wanted: Json| {
+            tally.comparisons += 1;
+            if !same_json(found, &wanted) {
+                differences.push(format!(
+                    "{}: {what}: the engine says {found}, the model {wanted}",
+                    offer.id
+                ));
+            }
+        };
+        check("id".into(), &entry["id"], Json::from(offer.id.clone()));
+        check(
+            "status".into(),
+            &entry["status"],
+            Json::from(verdict.status.as_str()),
+        );
+        check(
+            "score".into(),
+            &entry["score"],
+            number(verdict.score.as_ref()),
+        );
+        check(
+            "rank".into(),
+            &entry["rank"],
+            verdict.rank.map_or(Json::Null, Json::from),
+        );
+        compare_results(entry, verdict, run, &mut check);
+        tally_verdict(verdict, &expected, tally);
+    }
+    differences
+}
+
+fn run_report(
+    program: &clausier_eval::Program,
+    pack: &clausier_pack::LoadedPack,
+    descriptors: &[clausier_eval::descriptor::Descriptor],
+    options: &RunOptions,
+) -> Json {
+    let report = run(program, pack.info.clone(), descriptors, options);
+    let text = render_json(&report).expect("the report renders as JSON");
+    serde_json::from_str(&text).expect("the JSON report parses")
+}
+
+fn compare_results(
+    entry: &Json,
+    verdict: &Verdict,
+    run: &Run,
+    check: &mut impl FnMut(String, &Json, Json),
+) {
+    let results = entry["results"].as_array().cloned().unwrap_or_default();
+    let requirements: Vec<&Json> = results
+        .iter()
+        .filter(|r| r["kind"] == "requirement")
+        .collect();
+    let criteria: Vec<&Json> = results
+        .iter()
+        .filter(|r| r["kind"] == "criterion")
+        .collect();
+    check(
+        "number of requirement results".into(),
+        &Json::from(requirements.len()),
+        Json::from(verdict.requirements.len()),
+    );
+    check(
+        "number of criterion results".into(),
+        &Json::from(criteria.len()),
+        Json::from(verdict.criteria.len()),
+    );
+    for ((result, status), requirement) in requirements
+        .iter()
+        .zip(&verdict.requirements)
+        .zip(&run.pack.requirements)
+    {
+        check(
+            format!("{} status", requirement.id),
+            &result["status"],
+            Json::from(status.as_str()),
+        );
+    }
+    for ((result, expected), criterion) in criteria
+        .iter()
+        .zip(&verdict.criteria)
+        .zip(&run.pack.criteria)
+    {
+        check(
+            format!("{} score", criterion.id),
+            &result["score"],
+            number(expected.score.as_ref()),
+        );
+        check(
+            format!("{} points", criterion.id),
+            &result["points"],
+            number(expected.points.as_ref()),
+        );
+        check(
+            format!("{} clamped", criterion.id),
+            &Json::from(result["clamped"].as_bool().unwrap_or(false)),
+            Json::from(expected.clamped),
+        );
+    }
+}
+
+fn tally_verdict(verdict: &Verdict, all: &[Verdict], tally: &mut Tally) {
+    tally.saw(format!("offer {}", verdict.status.as_str()));
+    for status in &verdict.requirements {
+        tally.saw(format!("requirement {}", status.as_str()));
+    }
+    for criterion in &verdict.criteria {
+        match (&criterion.score, &criterion.points) {
+            (Some(_), _) if criterion.clamped => tally.saw("criterion clamped"),
+            (Some(_), _) => tally.saw("criterion scored"),
+            (None, Some(_)) => tally.saw("criterion unknown"),
+            (None, None) => tally.saw("criterion not scored"),
+        }
+    }
+    if let Some(rank) = verdict.rank {
+        let tied = all.iter().filter(|other| other.rank == Some(rank)).count() > 1;
+        if tied {
+            tally.saw("rank tied");
+        }
+    }
+}
+
+fn number(value: Option<&Num>) -> Json {
+    value.map_or(Json::Null, |n| {
+        serde_json::from_str(&n.to_decimal_string()).unwrap_or(Json::Null)
+    })
+}
+
+/// JSON values are the same, numbers by their value.
+fn same_json(found: &Json, wanted: &Json) -> bool {
+    match (found, wanted) {
+        (Json::Number(a), Json::Number(b)) => a.as_f64() == b.as_f64(),
+        _ => found == wanted,
+    }
+}
