@@ -332,6 +332,12 @@ fn write_alternatives(out: &mut String, group: &Explanation, source: &str, inden
             [only] if only.expr == alternative.expr && only.alternatives.is_empty() => {
                 let _ = writeln!(out, "{pad}{word} {}", explanation(only, source));
             }
+            // A nested group reads as its heading, its own alternatives below.
+            [only] if only.expr == alternative.expr => {
+                let heading = wording::plain(&wording::group_heading(only));
+                let _ = writeln!(out, "{pad}{word} {heading}:");
+                write_alternatives(out, only, source, indent + 2);
+            }
             items => {
                 let _ = writeln!(out, "{pad}{word} {}", alternative.expr);
                 for item in items {
