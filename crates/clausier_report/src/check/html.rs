@@ -332,6 +332,7 @@ fn html(pieces: &[wording::Piece]) -> String {
         pieces,
         |quoted| format!("<code>{}</code>", escape(quoted)),
         escape,
+        ": ",
     )
 }
 

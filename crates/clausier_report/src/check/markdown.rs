@@ -158,7 +158,7 @@ fn explanation(item: &Explanation, source: &str) -> String {
 }
 
 fn markdown(pieces: &[wording::Piece]) -> String {
-    wording::join(pieces, code, escape)
+    wording::join(pieces, code, escape, " — ")
 }
 
 fn write_error(out: &mut String, descriptor: &DescriptorReport, error: &DataErrorEntry) {

@@ -12,6 +12,8 @@ use clausier_eval::report::{Alternative, Explanation, Reason};
 pub(crate) enum Piece {
     Text(String),
     Code(String),
+    /// Between a sub-expression and the value it read: ` — ` in text, `: ` in HTML.
+    Then,
 }
 
 fn text(words: &str) -> Piece {
@@ -27,19 +29,21 @@ pub(crate) fn join(
     pieces: &[Piece],
     mark: impl Fn(&str) -> String,
     words: impl Fn(&str) -> String,
+    then: &str,
 ) -> String {
     pieces
         .iter()
         .map(|piece| match piece {
             Piece::Text(text) => words(text),
             Piece::Code(quoted) => mark(quoted),
+            Piece::Then => then.to_owned(),
         })
         .collect()
 }
 
 /// Plain text, as the human, JUnit and SARIF reports print it.
 pub(crate) fn plain(pieces: &[Piece]) -> String {
-    join(pieces, str::to_owned, str::to_owned)
+    join(pieces, str::to_owned, str::to_owned, " — ")
 }
 
 /// The heading of a group of alternatives: `none of these holds`, or `no element of
@@ -100,10 +104,10 @@ pub(crate) fn detail(item: &Explanation, source: &str) -> Vec<Piece> {
     }
     match (&item.path, &item.value) {
         (Some(path), Some(value)) => {
-            pieces.extend([text(" — "), code(path), text(" is "), code(value)]);
+            pieces.extend([Piece::Then, code(path), text(" is "), code(value)]);
         }
-        (Some(path), None) => pieces.extend([text(" — "), code(path), text(" is absent")]),
-        (None, Some(value)) => pieces.extend([text(" — "), code(value)]),
+        (Some(path), None) => pieces.extend([Piece::Then, code(path), text(" is absent")]),
+        (None, Some(value)) => pieces.extend([Piece::Then, code(value)]),
         (None, None) => {}
     }
     if let Some(counted) = &item.counted {
