@@ -8,7 +8,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use crate::types::{EnumId, Schema};
+use crate::types::{EnumId, RecordId, Schema};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Value {
@@ -33,9 +33,15 @@ pub enum Value {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Record {
     pub fields: Box<[Option<Value>]>,
+    /// Its type, so that reports can name its fields.
+    pub def: RecordId,
 }
 
 impl Record {
+    pub fn new(def: RecordId, fields: Box<[Option<Value>]>) -> Self {
+        Self { fields, def }
+    }
+
     pub fn get(&self, index: u32) -> Option<&Value> {
         self.fields.get(index as usize).and_then(Option::as_ref)
     }
@@ -154,7 +160,7 @@ impl Value {
     }
 
     /// The value as a person reads it in a report: `EU`, `75%`, `6.00 €`, `2027-06-30`,
-    /// `6 months`, `["CSV", "JSON"]`.
+    /// `6 months`, `["CSV", "JSON"]`, `{ name: "Acme", region: EU }`.
     pub fn display<'a>(&'a self, schema: &'a Schema) -> ValueDisplay<'a> {
         ValueDisplay {
             value: self,
@@ -199,19 +205,32 @@ impl fmt::Display for ValueDisplay<'_> {
                 }
                 f.write_str("]")
             }
-            Value::Record(record) => {
-                f.write_str("{")?;
-                let mut first = true;
-                for value in record.fields.iter().flatten() {
-                    if !first {
-                        f.write_str(", ")?;
-                    }
-                    first = false;
-                    write!(f, "{}", value.display(self.schema))?;
-                }
-                f.write_str("}")
-            }
+            Value::Record(record) => self.record(record, f),
         }
+    }
+}
+
+impl ValueDisplay<'_> {
+    /// `{ name: "Acme", region: EU }`: present fields only, named by the record's type.
+    fn record(&self, record: &Record, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let def = self.schema.record(record.def);
+        let mut first = true;
+        for (index, value) in record.fields.iter().enumerate() {
+            let Some(value) = value else {
+                continue;
+            };
+            f.write_str(if first { "{ " } else { ", " })?;
+            first = false;
+            let name = u32::try_from(index)
+                .ok()
+                .and_then(|index| def?.field_at(index))
+                .map(|(name, _)| name);
+            if let Some(name) = name {
+                write!(f, "{name}: ")?;
+            }
+            write!(f, "{}", value.display(self.schema))?;
+        }
+        f.write_str(if first { "{}" } else { " }" })
     }
 }
 

@@ -38,12 +38,6 @@ const CODES_WITHOUT_A_CASE: &[(&str, &str)] = &[
     // Evaluation notes that no output carries as a code: a clamped score shows as
     // `"clamped": true` in JSON and "(clamped)" in text (see `scoring-clamp`).
     ("R0701", "a clamp is shown as `clamped`, without the code"),
-    // A division by zero shows as an unknown score or a `missing` requirement without
-    // absent paths (see `scoring-unknown` and `expr-arith`).
-    (
-        "R0702",
-        "a division by zero is shown as an unknown value, without the code",
-    ),
 ];
 
 /// Cases whose output shows a bug (their README says which): the snapshots showing it are

@@ -12,7 +12,7 @@ use clausier_check::value::{Record, Value};
 use jiff::civil::Date;
 
 use crate::eval::Scope;
-use crate::print::Printer;
+use crate::print::{FreeLocal, Printer};
 use crate::program::{
     AggregateProgram, Code, CriterionProgram, FieldPath, Node, NodeId, PathRoot, Program,
     RequirementProgram,
@@ -73,6 +73,7 @@ pub fn compile(pack: &CheckedPack) -> Program {
         schema: pack.schema.clone(),
         code: lowering.code,
         texts: lowering.texts,
+        free_locals: lowering.free_locals,
         requirements,
         criteria,
         aggregates,
@@ -91,10 +92,18 @@ struct Lowering<'a> {
     pack: &'a CheckedPack,
     code: Code,
     texts: Vec<Box<str>>,
+    free_locals: Vec<Box<[FreeLocal]>>,
     printer: Printer<'a>,
     /// The descriptor that constant sub-expressions are folded against: they read none
     /// of it.
     empty: Record,
+}
+
+/// The text an explanation quotes for a node.
+#[derive(Debug, Clone, Default)]
+struct NodeText {
+    text: Box<str>,
+    free: Box<[FreeLocal]>,
 }
 
 /// Marks of the arena's lengths, to drop the nodes of a sub-expression once folded.
@@ -110,6 +119,7 @@ impl<'a> Lowering<'a> {
             pack,
             code: Code::default(),
             texts: Vec::new(),
+            free_locals: Vec::new(),
             printer: Printer::new(pack),
             empty: Record::default(),
         }
@@ -123,14 +133,15 @@ impl<'a> Lowering<'a> {
         }
     }
 
-    fn push(&mut self, node: Node, text: Box<str>) -> NodeId {
+    fn push(&mut self, node: Node, text: NodeText) -> NodeId {
         let id = u32::try_from(self.code.nodes.len()).unwrap_or(u32::MAX);
         self.code.nodes.push(node);
-        self.texts.push(text);
+        self.texts.push(text.text);
+        self.free_locals.push(text.free);
         id
     }
 
-    fn push_const(&mut self, value: Value, text: Box<str>) -> Lowered {
+    fn push_const(&mut self, value: Value, text: NodeText) -> Lowered {
         let index = u32::try_from(self.code.consts.len()).unwrap_or(u32::MAX);
         self.code.consts.push(value);
         Lowered {
@@ -140,11 +151,17 @@ impl<'a> Lowering<'a> {
     }
 
     fn lower(&mut self, expr: &TExpr) -> Lowered {
-        // Only boolean sub-expressions are ever quoted by an explanation.
-        let text: Box<str> = if expr.ty == Ty::Bool {
-            self.printer.print(expr).into()
+        // Only boolean and arithmetic sub-expressions are ever quoted by an explanation.
+        let quoted =
+            expr.ty == Ty::Bool || matches!(expr.kind, TExprKind::Arith(..) | TExprKind::Neg(_));
+        let text = if quoted {
+            let (text, free) = self.printer.print_marked(expr);
+            NodeText {
+                text: text.into(),
+                free: free.into(),
+            }
         } else {
-            Box::default()
+            NodeText::default()
         };
         let mark = self.mark();
         let lowered = self.lower_kind(expr, text.clone());
@@ -160,13 +177,14 @@ impl<'a> Lowering<'a> {
     }
 
     /// Replaces a constant sub-expression by its value.
-    fn fold(&mut self, id: NodeId, mark: Mark, text: Box<str>) -> Lowered {
+    fn fold(&mut self, id: NodeId, mark: Mark, text: NodeText) -> Lowered {
         let value = {
             let scope = Scope::new(&self.empty, Date::ZERO, &[]);
             self.code.value(id, scope).map(std::borrow::Cow::into_owned)
         };
         self.code.nodes.truncate(mark.nodes);
         self.texts.truncate(mark.nodes);
+        self.free_locals.truncate(mark.nodes);
         self.code.children.truncate(mark.children);
         self.code.consts.truncate(mark.consts);
         match value {
@@ -178,7 +196,7 @@ impl<'a> Lowering<'a> {
         }
     }
 
-    fn lower_kind(&mut self, expr: &TExpr, text: Box<str>) -> Lowered {
+    fn lower_kind(&mut self, expr: &TExpr, text: NodeText) -> Lowered {
         match &expr.kind {
             TExprKind::Const(value) => self.push_const(value.clone(), text),
             TExprKind::Param(id) => match self.pack.params.get(id.0 as usize) {
@@ -319,21 +337,21 @@ impl<'a> Lowering<'a> {
     }
 
     /// A node whose value depends on the descriptor or the run.
-    fn variable(&mut self, node: Node, text: Box<str>) -> Lowered {
+    fn variable(&mut self, node: Node, text: NodeText) -> Lowered {
         Lowered {
             id: self.push(node, text),
             constant: false,
         }
     }
 
-    fn compound(&mut self, node: Node, constant: bool, text: Box<str>) -> Lowered {
+    fn compound(&mut self, node: Node, constant: bool, text: NodeText) -> Lowered {
         Lowered {
             id: self.push(node, text),
             constant,
         }
     }
 
-    fn binary(&mut self, node: Node, lhs: Lowered, rhs: Lowered, text: Box<str>) -> Lowered {
+    fn binary(&mut self, node: Node, lhs: Lowered, rhs: Lowered, text: NodeText) -> Lowered {
         self.compound(node, lhs.constant && rhs.constant, text)
     }
 

@@ -4,6 +4,10 @@
 //! sub-expressions with the same evaluator to find the smallest failing ones, and
 //! follows each bound element back to its place in the descriptor (`subprocessors[2]`)
 //! so that the values it quotes can be located in the file.
+//!
+//! An `or` and an `any` that nothing satisfies are explained as one group of
+//! alternatives, since the requirement needed only one of them; the text quoted for an
+//! element names the element's place (`subprocessors[1].region`), never its variable.
 
 use std::cmp::Ordering;
 
@@ -13,7 +17,8 @@ use clausier_syntax::ast::QuantifierKind;
 use crate::descriptor::{Descriptor, PathStep};
 use crate::eval::{Binding, Scope};
 use crate::program::{Node, NodeId, PathRoot, Program};
-use crate::report::Explanation;
+use crate::reason::reason;
+use crate::report::{Alternative, ElementRef, Explanation, Reason};
 
 /// How many failing elements of an `all` are explained one by one.
 const SHOWN_ELEMENTS: usize = 5;
@@ -44,6 +49,16 @@ impl Place {
 struct Read {
     place: Place,
     value: Option<String>,
+    /// For a list a `count(x in xs: p)` reads: the places of the elements it counts.
+    counted: Option<Vec<String>>,
+}
+
+/// What leaves a value unknown: the absent descriptor paths, and the computations that
+/// have no value.
+#[derive(Debug, Default)]
+pub(crate) struct Unknown {
+    pub paths: Vec<String>,
+    pub reasons: Vec<Reason>,
 }
 
 pub(crate) struct Explainer<'a> {
@@ -52,6 +67,8 @@ pub(crate) struct Explainer<'a> {
     /// The place of each bound element, innermost last; `None` for an element of a
     /// computed collection.
     places: Vec<(u32, Option<Place>)>,
+    /// The element each enclosing quantifier explains, innermost last.
+    elements: Vec<ElementRef>,
 }
 
 impl<'a> Explainer<'a> {
@@ -60,6 +77,7 @@ impl<'a> Explainer<'a> {
             program,
             descriptor,
             places: Vec::new(),
+            elements: Vec::new(),
         }
     }
 
@@ -70,13 +88,14 @@ impl<'a> Explainer<'a> {
         out
     }
 
-    /// The absent descriptor paths that leave a node unknown, sorted (list indexes in
-    /// numeric order) and deduplicated.
-    pub fn missing_paths(&mut self, id: NodeId, scope: Scope<'_>) -> Vec<String> {
-        let mut out = Vec::new();
+    /// Why a node is unknown: the absent descriptor paths, sorted (list indexes in
+    /// numeric order) and deduplicated, and the computations without a value, in source
+    /// order.
+    pub fn unknown(&mut self, id: NodeId, scope: Scope<'_>) -> Unknown {
+        let mut out = Unknown::default();
         self.collect_missing(id, scope, &mut out);
-        out.sort_by(|a, b| natural_order(a, b));
-        out.dedup();
+        out.paths.sort_by(|a, b| natural_order(a, b));
+        out.paths.dedup();
         out
     }
 
@@ -93,10 +112,7 @@ impl<'a> Explainer<'a> {
                     }
                 }
             }
-            Node::Or(lhs, rhs) => {
-                self.explain_false(lhs, scope, out);
-                self.explain_false(rhs, scope, out);
-            }
+            Node::Or(..) => self.explain_or(id, scope, out),
             Node::Implies(_, consequent) => self.explain_false(consequent, scope, out),
             Node::If(cond, then_branch, else_branch) => match code.truth(cond, scope) {
                 Some(true) => self.explain_false(then_branch, scope, out),
@@ -111,10 +127,107 @@ impl<'a> Explainer<'a> {
             } => self.explain_all(id, slot, collection, body, scope, out),
             Node::Quantifier {
                 kind: QuantifierKind::Any,
+                slot,
                 collection,
-                ..
-            } => self.explain_whole_collection(id, collection, scope, out),
+                body,
+            } => self.explain_any(id, slot, collection, body, scope, out),
             _ => self.leaf(id, scope, out),
+        }
+    }
+
+    /// An `or` is false: one item whose alternatives are its operands, each with why it
+    /// fails (a chain `a or b or c` gives three).
+    fn explain_or(&mut self, id: NodeId, scope: Scope<'_>, out: &mut Vec<Explanation>) {
+        let mut operands = Vec::new();
+        self.or_operands(id, &mut operands);
+        let mut alternatives = Vec::with_capacity(operands.len());
+        for operand in operands {
+            let mut explanation = Vec::new();
+            self.explain_false(operand, scope, &mut explanation);
+            alternatives.push(Alternative {
+                expr: self.text(operand),
+                element: None,
+                explanation,
+            });
+        }
+        let mut item = self.item(id, None, None);
+        item.alternatives = alternatives;
+        out.push(item);
+    }
+
+    fn or_operands(&self, id: NodeId, out: &mut Vec<NodeId>) {
+        match self.program.code.node(id) {
+            Some(Node::Or(lhs, rhs)) => {
+                self.or_operands(lhs, out);
+                self.or_operands(rhs, out);
+            }
+            _ => out.push(id),
+        }
+    }
+
+    /// `any x in xs: p` is false: the list, with the first elements as alternatives,
+    /// each with why `p` fails for it.
+    fn explain_any(
+        &mut self,
+        id: NodeId,
+        slot: u32,
+        collection: NodeId,
+        body: NodeId,
+        scope: Scope<'_>,
+        out: &mut Vec<Explanation>,
+    ) {
+        let code = &self.program.code;
+        let Some(items) = code.value(collection, scope) else {
+            return self.explain_whole_collection(id, collection, scope, out);
+        };
+        let Value::List(items) = items.as_ref() else {
+            return self.explain_whole_collection(id, collection, scope, out);
+        };
+        let place = self.place_of(collection);
+        let mut alternatives = Vec::new();
+        for (index, item) in items.iter().enumerate().take(SHOWN_ELEMENTS) {
+            let binding = Binding {
+                slot,
+                value: item,
+                outer: scope.bindings,
+            };
+            let inner = scope.with(&binding);
+            let element = place.as_ref().map(|place| element_ref("any", place, index));
+            let mut explanation = Vec::new();
+            self.enter(slot, place.as_ref(), index, element.clone());
+            self.explain_false(body, inner, &mut explanation);
+            let expr = self.text(body);
+            self.leave(element.is_some());
+            alternatives.push(Alternative {
+                expr,
+                element,
+                explanation,
+            });
+        }
+        let value = Some(self.display(&Value::List(items.clone())));
+        let mut item = self.item(id, place, value);
+        item.alternatives = alternatives;
+        out.push(item);
+    }
+
+    /// Binds the element `index` of a list at `place` for the texts and paths quoted
+    /// while explaining it.
+    fn enter(
+        &mut self,
+        slot: u32,
+        place: Option<&Place>,
+        index: usize,
+        element: Option<ElementRef>,
+    ) {
+        self.places
+            .push((slot, place.map(|place| place.element(index))));
+        self.elements.extend(element);
+    }
+
+    fn leave(&mut self, had_element: bool) {
+        self.places.pop();
+        if had_element {
+            self.elements.pop();
         }
     }
 
@@ -153,10 +266,11 @@ impl<'a> Explainer<'a> {
                 continue;
             }
             shown += 1;
-            self.places
-                .push((slot, place.as_ref().map(|place| place.element(index))));
+            let element = place.as_ref().map(|place| element_ref("all", place, index));
+            let had_element = element.is_some();
+            self.enter(slot, place.as_ref(), index, element);
             self.explain_false(body, inner, out);
-            self.places.pop();
+            self.leave(had_element);
         }
         if more > 0 {
             let noun = if more == 1 { "element" } else { "elements" };
@@ -194,7 +308,9 @@ impl<'a> Explainer<'a> {
                 continue;
             }
             seen.push(read.place.text.clone());
-            out.push(self.item(id, Some(read.place), read.value));
+            let mut item = self.item(id, Some(read.place), read.value);
+            item.counted = read.counted;
+            out.push(item);
         }
         if out.len() == before {
             out.push(self.item(id, None, None));
@@ -211,12 +327,34 @@ impl<'a> Explainer<'a> {
                     .get_with(&self.program.schema, steps)
             });
         Explanation {
-            expr: self.program.text(id).to_owned(),
+            expr: self.text(id),
             path: place.map(|place| place.text),
             value,
             line: loc.map(|loc| loc.line),
             column: loc.map(|loc| loc.column),
+            alternatives: Vec::new(),
+            element: self.elements.last().cloned(),
+            counted: None,
         }
+    }
+
+    /// The text of a node, each variable bound outside it replaced by the place of the
+    /// element being explained (`subprocessors[1]`) when that element is in the
+    /// descriptor.
+    fn text(&self, id: NodeId) -> String {
+        let text = self.program.text(id);
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for mark in self.program.free_locals(id) {
+            let Some(place) = self.bound_place(mark.slot) else {
+                continue;
+            };
+            out.push_str(text.get(at..mark.start).unwrap_or_default());
+            out.push_str(&place.text);
+            at = mark.end;
+        }
+        out.push_str(text.get(at..).unwrap_or_default());
+        out
     }
 
     /// The descriptor values a sub-expression reads, in source order. A conditional
@@ -231,13 +369,21 @@ impl<'a> Explainer<'a> {
             Node::Field(path) | Node::Has(path) => {
                 let value = code.read(path, scope).map(|value| self.display(value));
                 if let Some(place) = self.place_of_path(path) {
-                    reads.push(Read { place, value });
+                    reads.push(Read {
+                        place,
+                        value,
+                        counted: None,
+                    });
                 }
             }
             Node::Local(slot) => {
                 if let Some(place) = self.bound_place(slot) {
                     let value = scope.local(slot).map(|value| self.display(value));
-                    reads.push(Read { place, value });
+                    reads.push(Read {
+                        place,
+                        value,
+                        counted: None,
+                    });
                 }
             }
             Node::If(cond, then_branch, else_branch) => {
@@ -248,15 +394,61 @@ impl<'a> Explainer<'a> {
                     None => {}
                 }
             }
-            Node::Quantifier { collection, .. } | Node::Count { collection, .. } => {
+            Node::Quantifier { collection, .. }
+            | Node::Count {
+                collection,
+                filter: None,
+            } => {
                 self.collect_reads(collection, scope, reads);
+            }
+            Node::Count {
+                collection,
+                filter: Some((slot, condition)),
+            } => {
+                let before = reads.len();
+                self.collect_reads(collection, scope, reads);
+                if reads.len() == before + 1
+                    && let Some(read) = reads.last_mut()
+                {
+                    read.counted = self.counted(slot, collection, condition, &read.place, scope);
+                }
             }
             _ => code.for_each_child(id, |child| self.collect_reads(child, scope, reads)),
         }
     }
 
-    /// Gathers the absent paths under a node whose value is unknown.
-    fn collect_missing(&mut self, id: NodeId, scope: Scope<'_>, out: &mut Vec<String>) {
+    /// The places of the elements of a descriptor list that `count(x in xs: p)`
+    /// counts; `None` when the list is unknown.
+    fn counted(
+        &self,
+        slot: u32,
+        collection: NodeId,
+        condition: NodeId,
+        place: &Place,
+        scope: Scope<'_>,
+    ) -> Option<Vec<String>> {
+        let code = &self.program.code;
+        let items = code.value(collection, scope)?;
+        let Value::List(items) = items.as_ref() else {
+            return None;
+        };
+        let mut counted = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            let binding = Binding {
+                slot,
+                value: item,
+                outer: scope.bindings,
+            };
+            if code.truth(condition, scope.with(&binding)) == Some(true) {
+                counted.push(place.element(index).text);
+            }
+        }
+        Some(counted)
+    }
+
+    /// Gathers the absent paths and the failed computations under a node whose value is
+    /// unknown.
+    fn collect_missing(&mut self, id: NodeId, scope: Scope<'_>, out: &mut Unknown) {
         let code = &self.program.code;
         let Some(node) = code.node(id) else {
             return;
@@ -266,7 +458,7 @@ impl<'a> Explainer<'a> {
                 if code.read(path, scope).is_none()
                     && let Some(place) = self.place_of_path(path)
                 {
-                    out.push(place.text);
+                    out.paths.push(place.text);
                 }
             }
             Node::If(cond, then_branch, else_branch) => match code.truth(cond, scope) {
@@ -291,6 +483,12 @@ impl<'a> Explainer<'a> {
                         unknown.push(child);
                     }
                 });
+                if unknown.is_empty()
+                    && let Some(reason) = reason(code, id, scope, self.text(id))
+                    && !out.reasons.contains(&reason)
+                {
+                    out.reasons.push(reason);
+                }
                 for child in unknown {
                     self.collect_missing(child, scope, out);
                 }
@@ -306,7 +504,7 @@ impl<'a> Explainer<'a> {
         collection: NodeId,
         body: NodeId,
         scope: Scope<'_>,
-        out: &mut Vec<String>,
+        out: &mut Unknown,
     ) {
         let code = &self.program.code;
         let Some(items) = code.value(collection, scope) else {
@@ -379,6 +577,14 @@ impl<'a> Explainer<'a> {
 
     fn display(&self, value: &Value) -> String {
         value.display(&self.program.schema).to_string()
+    }
+}
+
+fn element_ref(quantifier: &'static str, list: &Place, index: usize) -> ElementRef {
+    ElementRef {
+        quantifier,
+        list: list.text.clone(),
+        index: u32::try_from(index).unwrap_or(u32::MAX),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod load;
 pub mod pack_tests;
 pub mod print;
 mod program;
+mod reason;
 pub mod reference;
 pub mod report;
 mod run;

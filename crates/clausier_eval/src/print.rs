@@ -4,7 +4,7 @@
 //! Parentheses appear only where the grammar needs them. Quantifiers and `if` extend as
 //! far right as they can, so they are parenthesized wherever something follows them.
 
-use clausier_check::hir::{ArithOp, CheckedPack, LocalId, TExpr, TExprKind};
+use clausier_check::hir::{ArithOp, CheckedPack, FieldRef, FieldRoot, LocalId, TExpr, TExprKind};
 use clausier_check::value::Value;
 use clausier_syntax::ast::{AggregateKind, QuantifierKind};
 
@@ -27,11 +27,24 @@ mod prec {
     pub const ATOM: u8 = 9;
 }
 
+/// Where a printed text names a variable bound outside it, by byte range: an
+/// explanation writes the place of the element there (`subprocessors[1]`) so that no
+/// bound variable reaches a reader as if it were a path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FreeLocal {
+    pub start: usize,
+    pub end: usize,
+    pub slot: u32,
+}
+
 /// A printer that knows the names of the variables bound around the expressions it
 /// prints, so that a quantifier's body can be printed on its own.
 pub(crate) struct Printer<'a> {
     pack: &'a CheckedPack,
     locals: Vec<(LocalId, String)>,
+    /// How many of `locals` were bound before the current `print`: those are free in it.
+    outer: usize,
+    free: Vec<FreeLocal>,
 }
 
 impl<'a> Printer<'a> {
@@ -39,6 +52,8 @@ impl<'a> Printer<'a> {
         Self {
             pack,
             locals: Vec::new(),
+            outer: 0,
+            free: Vec::new(),
         }
     }
 
@@ -51,9 +66,16 @@ impl<'a> Printer<'a> {
     }
 
     pub fn print(&mut self, expr: &TExpr) -> String {
+        self.print_marked(expr).0
+    }
+
+    /// The text and where it names the variables bound outside `expr`.
+    pub fn print_marked(&mut self, expr: &TExpr) -> (String, Vec<FreeLocal>) {
+        self.outer = self.locals.len();
+        self.free.clear();
         let mut out = String::new();
         self.write(expr, prec::OPEN, true, &mut out);
-        out
+        (out, std::mem::take(&mut self.free))
     }
 
     /// Writes `expr` where the context binds at least as tightly as `min`; `open_tail`
@@ -93,12 +115,12 @@ impl<'a> Printer<'a> {
     fn write_bare(&mut self, expr: &TExpr, open_tail: bool, out: &mut String) {
         match &expr.kind {
             TExprKind::Const(value) => out.push_str(&self.constant(value)),
-            TExprKind::Field(field) => out.push_str(&field.text),
+            TExprKind::Field(field) => self.write_field(field, out),
             TExprKind::Param(id) => match self.pack.params.get(id.0 as usize) {
                 Some(param) => out.push_str(&param.name),
                 None => out.push('?'),
             },
-            TExprKind::Local(local) => out.push_str(self.local_name(*local)),
+            TExprKind::Local(local) => self.write_local(*local, out),
             TExprKind::List(items) => {
                 out.push('[');
                 for (index, item) in items.iter().enumerate() {
@@ -221,11 +243,46 @@ impl<'a> Printer<'a> {
         self.write(rhs, level + 1, open_tail, out);
     }
 
-    fn local_name(&self, local: LocalId) -> &str {
-        self.locals
+    fn write_local(&mut self, local: LocalId, out: &mut String) {
+        let found = self.locals.iter().rposition(|(id, _)| *id == local);
+        let name = found
+            .and_then(|index| self.locals.get(index))
+            .map_or("?", |(_, name)| name.as_str());
+        let start = out.len();
+        out.push_str(name);
+        if found.is_some_and(|index| index < self.outer) {
+            self.free.push(FreeLocal {
+                start,
+                end: out.len(),
+                slot: local.0,
+            });
+        }
+    }
+
+    /// A descriptor path as written; a path from a variable as the variable and the
+    /// schema's names of its steps, so that the variable can be marked.
+    fn write_field(&mut self, field: &FieldRef, out: &mut String) {
+        let FieldRoot::Local(local) = field.root else {
+            return out.push_str(&field.text);
+        };
+        let schema = &self.pack.schema;
+        let names: Option<Vec<&str>> = field
+            .steps
             .iter()
-            .rev()
-            .find(|(id, _)| *id == local)
-            .map_or("?", |(_, name)| name.as_str())
+            .map(|step| {
+                schema
+                    .record(step.record)?
+                    .field_at(step.field)
+                    .map(|(name, _)| name)
+            })
+            .collect();
+        let Some(names) = names else {
+            return out.push_str(&field.text);
+        };
+        self.write_local(local, out);
+        for name in names {
+            out.push('.');
+            out.push_str(name);
+        }
     }
 }

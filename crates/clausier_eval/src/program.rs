@@ -12,6 +12,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::eval::Scope;
+use crate::print::FreeLocal;
 
 /// The index of a node in [`Code::nodes`].
 pub(crate) type NodeId = u32;
@@ -123,8 +124,11 @@ pub(crate) struct AggregateProgram {
 pub struct Program {
     pub(crate) schema: Schema,
     pub(crate) code: Code,
-    /// The canonical text of each boolean node, for explanations (empty for the others).
+    /// The canonical text of each boolean or arithmetic node, for explanations (empty
+    /// for the others).
     pub(crate) texts: Vec<Box<str>>,
+    /// Where each text names a variable bound outside its node.
+    pub(crate) free_locals: Vec<Box<[FreeLocal]>>,
     pub(crate) requirements: Vec<RequirementProgram>,
     pub(crate) criteria: Vec<CriterionProgram>,
     pub(crate) aggregates: Vec<AggregateProgram>,
@@ -200,5 +204,12 @@ impl Program {
     /// The text of a boolean node as the explanation prints it.
     pub(crate) fn text(&self, node: NodeId) -> &str {
         self.texts.get(node as usize).map_or("", |text| text)
+    }
+
+    /// Where [`Program::text`] names variables bound outside the node.
+    pub(crate) fn free_locals(&self, node: NodeId) -> &[FreeLocal] {
+        self.free_locals
+            .get(node as usize)
+            .map_or(&[], |marks| marks)
     }
 }

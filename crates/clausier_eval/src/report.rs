@@ -121,6 +121,10 @@ pub struct RequirementResult {
     pub missing: Vec<String>,
     /// For a failure: the smallest failing sub-expressions and the values they saw.
     pub explanation: Vec<Explanation>,
+    /// Why the requirement is `missing` besides absent paths: a computation without a
+    /// value (division by zero, overflow).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<Reason>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -143,6 +147,9 @@ pub struct CriterionResult {
     /// The absent descriptor paths that left the score unknown (it then earns 0 points).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
+    /// The computations without a value that left the score unknown.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<Reason>,
     /// True when the raw score left [0, 1] and was clamped.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub clamped: bool,
@@ -160,6 +167,62 @@ pub struct Explanation {
     pub value: Option<String>,
     pub line: Option<u32>,
     pub column: Option<u32>,
+    /// For an `or`, or an `any`, that nothing satisfies: each alternative (each element)
+    /// and why it fails. The requirement needed only one of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Alternative>,
+    /// The element of a list the sub-expression is about, inside `all`, `any` or `count`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub element: Option<ElementRef>,
+    /// For a list read by `count(x in xs: p)`: the elements it counted, by path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted: Option<Vec<String>>,
+}
+
+impl Explanation {
+    /// The list whose elements are the alternatives, when they come from an `any`.
+    pub fn any_list(&self) -> Option<&str> {
+        self.alternatives
+            .first()
+            .and_then(|alternative| alternative.element.as_ref())
+            .filter(|element| element.quantifier == "any")
+            .map(|element| element.list.as_str())
+    }
+}
+
+/// One alternative of a failed `or` or `any`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Alternative {
+    /// The alternative as written in the clause, an element's bound variable replaced by
+    /// its place (`subprocessors[1].region == EU`).
+    pub expr: String,
+    /// The element it is about, for an `any`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub element: Option<ElementRef>,
+    /// Why it fails.
+    pub explanation: Vec<Explanation>,
+}
+
+/// An element of a descriptor list, as a quantifier visits it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ElementRef {
+    /// `all`, `any` or `count`.
+    pub quantifier: &'static str,
+    /// The list's path, as `subprocessors`.
+    pub list: String,
+    /// The element's position, from 0.
+    pub index: u32,
+}
+
+/// Why a value could not be computed: a diagnostic code, its message and the
+/// sub-expression.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    /// `R0702` (division by zero) or `R0703` (overflow).
+    pub code: String,
+    pub message: String,
+    /// The sub-expression as written in the clause.
+    pub expr: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -14,7 +14,7 @@ use rayon::{ThreadPool, ThreadPoolBuilder};
 
 use crate::descriptor::Descriptor;
 use crate::eval::Scope;
-use crate::explain::Explainer;
+use crate::explain::{Explainer, Unknown};
 use crate::program::{AggregateProgram, Program};
 use crate::report::{
     ClauseResult, DataErrorEntry, DescriptorReport, DescriptorStatus, PackInfo, Report,
@@ -133,7 +133,7 @@ pub(crate) fn evaluate_descriptor(
     let mut missing = false;
     let mut results = Vec::with_capacity(program.requirements.len() + program.criteria.len());
     results.extend(program.requirements.iter().map(|requirement| {
-        let (status, missing_paths, explanation) = judge(
+        let (status, unknown, explanation) = judge(
             program,
             &mut explainer,
             requirement.when,
@@ -151,8 +151,9 @@ pub(crate) fn evaluate_descriptor(
             kind: "requirement",
             level: requirement.level.as_str(),
             status,
-            missing: missing_paths,
+            missing: unknown.paths,
             explanation,
+            reasons: unknown.reasons,
         })
     }));
     let status = if failed {
@@ -214,13 +215,9 @@ pub(crate) fn eligibility(
     }
 }
 
-type Judgement = (
-    RequirementStatus,
-    Vec<String>,
-    Vec<crate::report::Explanation>,
-);
+type Judgement = (RequirementStatus, Unknown, Vec<crate::report::Explanation>);
 
-/// A requirement's status, with its missing paths or the explanation of its failure.
+/// A requirement's status, with why it is missing or the explanation of its failure.
 fn judge(
     program: &Program,
     explainer: &mut Explainer<'_>,
@@ -231,22 +228,28 @@ fn judge(
     if let Some(when) = when {
         match program.code.truth(when, scope) {
             Some(true) => {}
-            Some(false) => return (RequirementStatus::NotApplicable, Vec::new(), Vec::new()),
+            Some(false) => {
+                return (
+                    RequirementStatus::NotApplicable,
+                    Unknown::default(),
+                    Vec::new(),
+                );
+            }
             None => {
-                let missing = explainer.missing_paths(when, scope);
-                return (RequirementStatus::Missing, missing, Vec::new());
+                let unknown = explainer.unknown(when, scope);
+                return (RequirementStatus::Missing, unknown, Vec::new());
             }
         }
     }
     match program.code.truth(require, scope) {
-        Some(true) => (RequirementStatus::Pass, Vec::new(), Vec::new()),
+        Some(true) => (RequirementStatus::Pass, Unknown::default(), Vec::new()),
         Some(false) => {
             let explanation = explainer.explain_failure(require, scope);
-            (RequirementStatus::Fail, Vec::new(), explanation)
+            (RequirementStatus::Fail, Unknown::default(), explanation)
         }
         None => {
-            let missing = explainer.missing_paths(require, scope);
-            (RequirementStatus::Missing, missing, Vec::new())
+            let unknown = explainer.unknown(require, scope);
+            (RequirementStatus::Missing, unknown, Vec::new())
         }
     }
 }

@@ -7,7 +7,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::eval::Scope;
 use crate::explain::Explainer;
 use crate::program::{CriterionProgram, Program};
-use crate::report::{ClauseResult, CriterionResult};
+use crate::report::{ClauseResult, CriterionResult, Reason};
 
 /// Places kept in a reported score and in points.
 const SCORE_PLACES: u32 = 4;
@@ -21,6 +21,7 @@ pub(crate) struct CriterionOutcome {
     pub points: Decimal,
     pub clamped: bool,
     pub missing: Vec<String>,
+    pub reasons: Vec<Reason>,
 }
 
 impl CriterionOutcome {
@@ -34,6 +35,7 @@ impl CriterionOutcome {
             score: self.score,
             points: Some(self.points),
             missing: self.missing,
+            reasons: self.reasons,
             clamped: self.clamped,
         })
     }
@@ -50,6 +52,7 @@ pub(crate) fn unscored(criterion: &CriterionProgram) -> ClauseResult {
         score: None,
         points: None,
         missing: Vec::new(),
+        reasons: Vec::new(),
         clamped: false,
     })
 }
@@ -61,11 +64,13 @@ pub(crate) fn score_criterion(
     scope: Scope<'_>,
 ) -> CriterionOutcome {
     let Some(raw) = raw_fraction(program, criterion, scope) else {
+        let unknown = explainer.unknown(criterion.score, scope);
         return CriterionOutcome {
             score: None,
             points: Decimal::ZERO,
             clamped: false,
-            missing: explainer.missing_paths(criterion.score, scope),
+            missing: unknown.paths,
+            reasons: unknown.reasons,
         };
     };
     let clamped = raw.clamp(Decimal::ZERO, Decimal::ONE);
@@ -74,6 +79,7 @@ pub(crate) fn score_criterion(
         points: points(criterion, clamped),
         clamped: clamped != raw,
         missing: Vec::new(),
+        reasons: Vec::new(),
     }
 }
 

@@ -164,7 +164,10 @@ fn explanations_print_the_expression_canonically() {
     assert_eq!(
         failures,
         [
-            ("HEB-01".to_owned(), vec!["s.region == EU".to_owned()]),
+            (
+                "HEB-01".to_owned(),
+                vec!["subprocessors[0].region == EU".to_owned()]
+            ),
             ("HEB-01".to_owned(), vec!["hosting.region == EU".to_owned()]),
             (
                 "ACC-01".to_owned(),

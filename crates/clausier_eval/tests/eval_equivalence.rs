@@ -515,6 +515,7 @@ fn record(fields: Vec<Kind>) -> BoxedStrategy<Record> {
         .collect::<Vec<_>>()
         .prop_map(|fields| Record {
             fields: fields.into_boxed_slice(),
+            ..Record::default()
         })
         .boxed()
 }
@@ -528,6 +529,7 @@ fn nested() -> BoxedStrategy<Value> {
     )
         .prop_map(|(ok, level, deep)| Record {
             fields: vec![ok, level, deep].into_boxed_slice(),
+            ..Record::default()
         })
         .prop_map(|r| Value::Record(Arc::new(r)))
         .boxed()
@@ -554,6 +556,7 @@ fn descriptor_data() -> BoxedStrategy<Record> {
             fields.push(nested);
             Record {
                 fields: fields.into_boxed_slice(),
+                ..Record::default()
             }
         })
         .boxed()

@@ -261,7 +261,7 @@ fn explanations_quote_the_failing_values_where_they_are_written() {
                 Some(3)
             ),
             (
-                "s.region == EU",
+                "subprocessors[1].region == EU",
                 Some("subprocessors[1].region"),
                 Some("OTHER"),
                 Some(6)

@@ -207,9 +207,7 @@ impl<'s, 't> Converter<'s, 't> {
                 None => {}
             }
         }
-        Arc::new(Record {
-            fields: fields.into_boxed_slice(),
-        })
+        Arc::new(Record::new(id, fields.into_boxed_slice()))
     }
 
     fn convert_list(&mut self, items: &[Node<'_>], element: &Ty, is_set: bool) -> Value {

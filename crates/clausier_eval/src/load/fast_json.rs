@@ -232,9 +232,7 @@ impl<'s, 't> Reader<'s, 't> {
         if !build {
             return Ok(Arc::clone(&UNBUILT));
         }
-        Ok(Arc::new(Record {
-            fields: fields.into_boxed_slice(),
-        }))
+        Ok(Arc::new(Record::new(id, fields.into_boxed_slice())))
     }
 
     /// Whether values are built: always when reading, within sets only when locating.

@@ -22,6 +22,7 @@ fn requirement(
         status,
         missing: missing.iter().map(|m| (*m).to_owned()).collect(),
         explanation,
+        reasons: Vec::new(),
     })
 }
 
@@ -42,6 +43,7 @@ fn criterion(
         score,
         points: score.map(|s| (s * weight).round_dp(2)),
         missing: missing.iter().map(|m| (*m).to_owned()).collect(),
+        reasons: Vec::new(),
         clamped,
     })
 }
@@ -58,6 +60,9 @@ fn explained(
         value: value.map(str::to_owned),
         line: at.map(|(line, _)| line),
         column: at.map(|(_, column)| column),
+        alternatives: Vec::new(),
+        element: None,
+        counted: None,
     }
 }
 

@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 
 use super::columns::{Column, columns, result_for};
 use super::human::two_decimals;
+use super::wording;
 use crate::diagnostics::plural;
 
 const STYLE: &str = r#"
@@ -248,6 +249,12 @@ fn write_row(out: &mut String, descriptor: &DescriptorReport, clauses: &[Column]
                         .missing
                         .iter()
                         .map(|path| format!("<code>{}</code> is absent", escape(path)))
+                        .chain(
+                            requirement
+                                .reasons
+                                .iter()
+                                .map(|reason| html(&wording::reason(reason))),
+                        )
                         .collect(),
                     _ => Vec::new(),
                 };
@@ -317,33 +324,16 @@ fn number_cell(out: &mut String, value: Option<Decimal>) {
 }
 
 fn explanation(item: &Explanation, source: &str) -> String {
-    let mut text = format!("<code>{}</code>", escape(&item.expr));
-    match (&item.path, &item.value) {
-        (Some(path), Some(value)) => {
-            let _ = write!(
-                text,
-                ": <code>{}</code> is <code>{}</code>",
-                escape(path),
-                escape(value)
-            );
-        }
-        (Some(path), None) => {
-            let _ = write!(text, ": <code>{}</code> is absent", escape(path));
-        }
-        (None, Some(value)) => {
-            let _ = write!(text, ": <code>{}</code>", escape(value));
-        }
-        (None, None) => {}
-    }
-    if let Some(line) = item.line {
-        let _ = write!(
-            text,
-            " at <code>{}:{line}:{}</code>",
-            escape(source),
-            item.column.unwrap_or(1)
-        );
-    }
-    text
+    html(&wording::explanation(item, source))
+}
+
+fn html(pieces: &[wording::Piece]) -> String {
+    wording::join(
+        pieces,
+        |quoted| format!("<code>{}</code>", escape(quoted)),
+        escape,
+        ": ",
+    )
 }
 
 fn data_error(error: &DataErrorEntry, source: &str) -> String {

@@ -10,6 +10,7 @@ use clausier_eval::report::{
 use rust_decimal::{Decimal, RoundingStrategy};
 use unicode_width::UnicodeWidthStr;
 
+use super::wording;
 use crate::diagnostics::plural;
 use crate::style::{Painter, Style};
 
@@ -275,23 +276,32 @@ pub(crate) fn write_requirement(
         requirement.level,
         painter.paint(style, word)
     );
+    let source = &descriptor.source;
     match requirement.status {
         RequirementStatus::Fail => match requirement.explanation.as_slice() {
             [] => {
                 let _ = writeln!(out, "{head}");
             }
-            [only] => {
-                let _ = writeln!(out, "{head}: {}", explanation(only, &descriptor.source));
+            [only] if only.alternatives.is_empty() => {
+                let _ = writeln!(out, "{head}: {}", explanation(only, source));
+            }
+            [group] => {
+                let heading = wording::plain(&wording::group_heading(group));
+                let _ = writeln!(out, "{head}: {heading}:");
+                write_alternatives(out, group, source, 4);
             }
             several => {
                 let _ = writeln!(out, "{head}:");
                 for item in several {
-                    let _ = writeln!(out, "    {}", explanation(item, &descriptor.source));
+                    write_item(out, item, source, 4);
                 }
             }
         },
-        RequirementStatus::Missing if !requirement.missing.is_empty() => {
-            let _ = writeln!(out, "{head}: {}", requirement.missing.join(", "));
+        RequirementStatus::Missing
+            if !requirement.missing.is_empty() || !requirement.reasons.is_empty() =>
+        {
+            let why = wording::unknown(&requirement.missing, &requirement.reasons);
+            let _ = writeln!(out, "{head}: {}", wording::plain(&why));
         }
         _ => {
             let _ = writeln!(out, "{head}");
@@ -299,25 +309,48 @@ pub(crate) fn write_requirement(
     }
 }
 
+/// One explanation on its own line; a group of alternatives as a heading with one line
+/// per alternative below it.
+fn write_item(out: &mut String, item: &Explanation, source: &str, indent: usize) {
+    let pad = " ".repeat(indent);
+    if item.alternatives.is_empty() {
+        let _ = writeln!(out, "{pad}{}", explanation(item, source));
+        return;
+    }
+    let heading = wording::plain(&wording::group_heading(item));
+    let _ = writeln!(out, "{pad}{heading}:");
+    write_alternatives(out, item, source, indent);
+}
+
+/// `either A — …` then `or B — …`, each alternative's reasons below it when it is not
+/// itself the failing sub-expression.
+fn write_alternatives(out: &mut String, group: &Explanation, source: &str, indent: usize) {
+    let pad = " ".repeat(indent);
+    for (index, alternative) in group.alternatives.iter().enumerate() {
+        let word = if index == 0 { "either" } else { "or" };
+        match alternative.explanation.as_slice() {
+            [only] if only.expr == alternative.expr && only.alternatives.is_empty() => {
+                let _ = writeln!(out, "{pad}{word} {}", explanation(only, source));
+            }
+            // A nested group reads as its heading, its own alternatives below.
+            [only] if only.expr == alternative.expr => {
+                let heading = wording::plain(&wording::group_heading(only));
+                let _ = writeln!(out, "{pad}{word} {heading}:");
+                write_alternatives(out, only, source, indent + 2);
+            }
+            items => {
+                let _ = writeln!(out, "{pad}{word} {}", alternative.expr);
+                for item in items {
+                    write_item(out, item, source, indent + 2);
+                }
+            }
+        }
+    }
+}
+
 /// `hosting.region == EU — hosting.region is OTHER at vendors/x.json:4:15`.
 pub(crate) fn explanation(item: &Explanation, source: &str) -> String {
-    let mut text = item.expr.clone();
-    match (&item.path, &item.value) {
-        (Some(path), Some(value)) => {
-            let _ = write!(text, " — {path} is {value}");
-        }
-        (Some(path), None) => {
-            let _ = write!(text, " — {path} is absent");
-        }
-        (None, Some(value)) => {
-            let _ = write!(text, " — {value}");
-        }
-        (None, None) => {}
-    }
-    if let Some(line) = item.line {
-        let _ = write!(text, " at {source}:{line}:{}", item.column.unwrap_or(1));
-    }
-    text
+    wording::plain(&wording::explanation(item, source))
 }
 
 fn write_criterion(out: &mut String, report: &Report, criterion: &CriterionResult) {
@@ -335,8 +368,14 @@ fn write_criterion(out: &mut String, report: &Report, criterion: &CriterionResul
                 line.push_str(" (clamped)");
             }
         }
-        _ if !criterion.missing.is_empty() => {
-            let _ = write!(line, ": no score, missing {}", criterion.missing.join(", "));
+        _ if !criterion.missing.is_empty() || !criterion.reasons.is_empty() => {
+            line.push_str(": no score");
+            if !criterion.missing.is_empty() {
+                let _ = write!(line, ", missing {}", criterion.missing.join(", "));
+            }
+            for reason in &criterion.reasons {
+                let _ = write!(line, ", {}", wording::plain(&wording::reason(reason)));
+            }
         }
         _ => line.push_str(": not scored"),
     }

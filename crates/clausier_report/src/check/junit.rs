@@ -11,6 +11,7 @@ use clausier_eval::report::{
 };
 
 use super::human::explanation;
+use super::wording;
 use crate::pack::{xml_attribute as attribute, xml_text as text_content};
 
 /// One test case, before it is written.
@@ -180,19 +181,23 @@ fn write_case(out: &mut String, case: &Case<'_>) {
             }
             RequirementStatus::Missing => {
                 let message = format!(
-                    "{} ({}) cannot be decided: missing {}",
+                    "{} ({}) cannot be decided: {}",
                     requirement.clause,
                     requirement.level,
-                    requirement.missing.join(", ")
+                    wording::undecided(&requirement.missing, &requirement.reasons)
                 );
-                write_problem(
-                    out,
-                    &open,
-                    "failure",
-                    "missing",
-                    &message,
-                    &requirement.missing,
-                );
+                let lines: Vec<String> = requirement
+                    .missing
+                    .iter()
+                    .cloned()
+                    .chain(
+                        requirement
+                            .reasons
+                            .iter()
+                            .map(|reason| wording::plain(&wording::reason(reason))),
+                    )
+                    .collect();
+                write_problem(out, &open, "failure", "missing", &message, &lines);
             }
         },
         Outcome::Invalid => {

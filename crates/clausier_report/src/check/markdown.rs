@@ -10,6 +10,7 @@ use clausier_eval::report::{
 };
 
 use super::human::{clause_name, two_decimals};
+use super::wording;
 use crate::diagnostics::plural;
 use crate::pack::cahier::{md_code as code, md_escape as escape};
 
@@ -141,9 +142,9 @@ fn write_requirement(
                 }
             }
         },
-        _ if !requirement.missing.is_empty() => {
-            let paths: Vec<String> = requirement.missing.iter().map(|p| code(p)).collect();
-            let _ = writeln!(out, "{head}: {}", paths.join(", "));
+        _ if !requirement.missing.is_empty() || !requirement.reasons.is_empty() => {
+            let why = wording::unknown(&requirement.missing, &requirement.reasons);
+            let _ = writeln!(out, "{head}: {}", markdown(&why));
         }
         _ => {
             let _ = writeln!(out, "{head}");
@@ -153,24 +154,11 @@ fn write_requirement(
 
 /// `` `hosting.region == EU` — `hosting.region` is `OTHER` at `vendors/x.json:4:15` ``.
 fn explanation(item: &Explanation, source: &str) -> String {
-    let mut text = code(&item.expr);
-    match (&item.path, &item.value) {
-        (Some(path), Some(value)) => {
-            let _ = write!(text, " — {} is {}", code(path), code(value));
-        }
-        (Some(path), None) => {
-            let _ = write!(text, " — {} is absent", code(path));
-        }
-        (None, Some(value)) => {
-            let _ = write!(text, " — {}", code(value));
-        }
-        (None, None) => {}
-    }
-    if let Some(line) = item.line {
-        let at = format!("{source}:{line}:{}", item.column.unwrap_or(1));
-        let _ = write!(text, " at {}", code(&at));
-    }
-    text
+    markdown(&wording::explanation(item, source))
+}
+
+fn markdown(pieces: &[wording::Piece]) -> String {
+    wording::join(pieces, code, escape, " — ")
 }
 
 fn write_error(out: &mut String, descriptor: &DescriptorReport, error: &DataErrorEntry) {

@@ -10,6 +10,7 @@ mod junit;
 mod markdown;
 mod ndjson;
 mod sarif;
+mod wording;
 
 pub use csv_format::render_csv;
 pub use html::render_html;

@@ -11,6 +11,7 @@ use clausier_eval::report::{
 use serde_json::{Map, Value, json};
 
 use super::human::{clause_name, explanation};
+use super::wording;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -176,11 +177,11 @@ fn result_of(
     let (message, at) = match requirement.status {
         RequirementStatus::Missing => (
             format!(
-                "{} ({}) cannot be decided for {}: missing {}",
+                "{} ({}) cannot be decided for {}: {}",
                 rule_id,
                 requirement.level,
                 descriptor.id,
-                requirement.missing.join(", ")
+                wording::undecided(&requirement.missing, &requirement.reasons)
             ),
             None,
         ),

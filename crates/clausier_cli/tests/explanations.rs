@@ -1,0 +1,136 @@
+//! How `clausier check` explains a failed or missing requirement, on the pack
+//! `tests/cli/packs/explain` and the descriptors of `tests/cli/explain`: an `or` whose
+//! alternatives all fail, the quantifiers (`all`, `any`, `count`), records, and the
+//! computations that have no value (division by zero, overflow).
+//!
+//! Each snapshot holds the clause's lines of the human report (`--explain`) and its
+//! result in the JSON report.
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "the helpers run the binary; a test that cannot must fail loudly"
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const PACK: &str = "tests/cli/packs/explain";
+const DATE: &str = "2026-11-28";
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+/// Standard output of `clausier check` on one descriptor of `tests/cli/explain`.
+fn check(descriptor: &str, format: &str) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["check", PACK, &format!("tests/cli/explain/{descriptor}")])
+        .args(["--date", DATE, "--explain", "--format", format])
+        .current_dir(workspace_root())
+        .env_remove("CLICOLOR_FORCE")
+        .output()
+        .unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The lines of the human report about one clause: its own line and those indented
+/// below it.
+fn human(descriptor: &str, clause: &str) -> String {
+    let report = check(descriptor, "human");
+    let mut lines = Vec::new();
+    let mut inside = false;
+    for line in report.lines() {
+        let indent = line.len() - line.trim_start().len();
+        if indent == 2 {
+            inside = line.trim_start().starts_with(&format!("{clause} "));
+        } else if indent < 2 {
+            inside = false;
+        }
+        if inside {
+            lines.push(line);
+        }
+    }
+    lines.join("\n")
+}
+
+/// The clause's result in the JSON report.
+fn json(descriptor: &str, clause: &str) -> String {
+    let report: serde_json::Value = serde_json::from_str(&check(descriptor, "json")).unwrap();
+    let result = report["descriptors"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|result| result["clause"] == clause)
+        .unwrap();
+    serde_json::to_string_pretty(result).unwrap()
+}
+
+fn both(descriptor: &str, clause: &str) -> String {
+    format!(
+        "--- human\n{}\n--- json\n{}\n",
+        human(descriptor, clause),
+        json(descriptor, clause)
+    )
+}
+
+#[test]
+fn an_or_that_fails_is_one_failure_with_its_alternatives() {
+    insta::assert_snapshot!(both("fails.json", "SEC-01"));
+}
+
+#[test]
+fn an_all_names_each_failing_element_by_its_place() {
+    insta::assert_snapshot!(both("fails.json", "HEB-02"));
+}
+
+#[test]
+fn an_any_says_that_no_element_satisfies_it() {
+    insta::assert_snapshot!(both("fails.json", "INT-01"));
+}
+
+#[test]
+fn a_count_names_the_elements_it_counts() {
+    insta::assert_snapshot!(both("fails.json", "HEB-03"));
+}
+
+#[test]
+fn records_print_with_their_field_names() {
+    insta::assert_snapshot!(both("fails.json", "SST-01"));
+}
+
+#[test]
+fn a_division_by_zero_gives_its_reason_with_r0702() {
+    insta::assert_snapshot!(both("zero.json", "PRX-01"));
+}
+
+#[test]
+fn a_score_divided_by_zero_gives_its_reason_with_r0702() {
+    insta::assert_snapshot!(both("zero.json", "PRIX"));
+}
+
+#[test]
+fn an_overflow_gives_its_reason_with_r0703() {
+    insta::assert_snapshot!(both("huge.json", "VOL-01"));
+}
+
+#[test]
+fn explain_r0702_and_r0703_show_what_check_prints() {
+    for (code, descriptor, clause) in [
+        ("R0702", "zero.json", "PRX-01"),
+        ("R0703", "huge.json", "VOL-01"),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
+            .args(["explain", code])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        let line = human(descriptor, clause);
+        assert!(
+            text.contains(line.trim()),
+            "`clausier explain {code}` does not show `{line}`"
+        );
+    }
+}

@@ -1,0 +1,38 @@
+//! Why a computation has no value, in the words and codes of the diagnostics catalogue:
+//! a division by zero (R0702) or a result out of range (R0703). The evaluator only
+//! knows that the value is unknown; the explainer asks the operation again for the
+//! reason, off the fast path.
+
+use clausier_check::ops::{self, OpError};
+use clausier_diagnostics::Code;
+
+use crate::eval::Scope;
+use crate::program::{Code as Arena, Node, NodeId};
+use crate::report::Reason;
+
+/// The reason an arithmetic node whose operands are known has no value; `None` for any
+/// other node.
+pub(crate) fn reason(code: &Arena, id: NodeId, scope: Scope<'_>, expr: String) -> Option<Reason> {
+    let error = match code.node(id)? {
+        Node::Arith(op, lhs, rhs) => {
+            let lhs = code.value(lhs, scope)?;
+            let rhs = code.value(rhs, scope)?;
+            ops::arith(op, &lhs, &rhs).err()?
+        }
+        Node::Neg(operand) => {
+            let operand = code.value(operand, scope)?;
+            ops::negate(&operand).err()?
+        }
+        _ => return None,
+    };
+    let (code, message) = match error {
+        OpError::DivisionByZero => (Code::DIVISION_BY_ZERO, "division by zero"),
+        OpError::Overflow => (Code::OVERFLOW, "value out of range"),
+        OpError::Types => return None,
+    };
+    Some(Reason {
+        code: code.as_str().to_owned(),
+        message: message.to_owned(),
+        expr,
+    })
+}
