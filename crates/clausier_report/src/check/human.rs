@@ -53,7 +53,7 @@ pub fn render_human(report: &Report, options: &HumanOptions) -> String {
         let shown = options.explain_all
             || descriptor.status != DescriptorStatus::Eligible
             || !descriptor.errors.is_empty()
-            || fails_a_should(descriptor);
+            || misses_a_should(descriptor);
         if shown {
             out.push('\n');
             write_details(&mut out, report, descriptor, options, painter);
@@ -214,14 +214,15 @@ fn write_table(out: &mut String, descriptors: &[DescriptorReport], painter: Pain
     }
 }
 
-/// An eligible offer that fails or misses a `should` requirement: the buyer must see it,
-/// as every other report shows it.
-fn fails_a_should(descriptor: &DescriptorReport) -> bool {
+/// A descriptor that fails or misses a `should` requirement. Even when it is eligible the
+/// buyer must see which, as every other report shows them.
+fn misses_a_should(descriptor: &DescriptorReport) -> bool {
     descriptor.results.iter().any(|result| {
         matches!(
             result,
             ClauseResult::Requirement(r)
-                if matches!(r.status, RequirementStatus::Fail | RequirementStatus::Missing)
+                if r.level == "should"
+                    && matches!(r.status, RequirementStatus::Fail | RequirementStatus::Missing)
         )
     })
 }
