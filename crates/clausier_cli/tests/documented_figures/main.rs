@@ -288,11 +288,7 @@ impl Checker<'_> {
             let rest = &cell[at + 2..];
             let (clause, after) = rest.split_once("**").expect("a closing `**`");
             // Other bold words are emphasis, not a clause: `**equivalent**`.
-            let is_clause = clause.starts_with(|c: char| c.is_ascii_uppercase())
-                && clause
-                    .chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "-_:".contains(c));
-            if !is_clause {
+            if !is_clause(clause) {
                 continue;
             }
             let claim = after.split(':').next().unwrap_or_default();
@@ -316,6 +312,7 @@ impl Checker<'_> {
             });
             named.insert(clause.to_owned());
         }
+        self.mentions(id, descriptor, cell);
         let deciding = match status {
             "ineligible" => "fail",
             "incomplete" => "missing",
@@ -331,6 +328,36 @@ impl Checker<'_> {
         self.check(named == musts, || {
             format!("`{id}` is said to be {status} for {named:?}, it is for {musts:?}")
         });
+    }
+
+    /// A clause written just before what it does, in bold or not: `RGPD-02 passes`,
+    /// ``the `should` HEB-02 fails too``, ``REG-02 is `missing` too``.
+    fn mentions(&mut self, id: &str, descriptor: &Value, cell: &str) {
+        let words: Vec<&str> = cell.split_whitespace().collect();
+        for (at, word) in words.iter().enumerate() {
+            let clause = word.trim_matches(|c: char| "*(),".contains(c));
+            let verb = words
+                .get(at + 1)
+                .map(|verb| verb.trim_end_matches([',', '.', ':', ';', ')']));
+            let next = words.get(at + 2).copied().unwrap_or_default();
+            let said = match verb {
+                Some("fails") => "fail",
+                Some("passes") => "pass",
+                Some("is") if next.starts_with("`missing`") => "missing",
+                _ => continue,
+            };
+            if !is_clause(clause) {
+                continue;
+            }
+            let result = result(descriptor, clause)
+                .unwrap_or_else(|| panic!("`{id}` has no result for {clause}"));
+            self.check(result["status"] == said, || {
+                format!(
+                    "`{id}`: {clause} is said to be `{said}`, it is {}",
+                    result["status"]
+                )
+            });
+        }
     }
 
     /// `id | PRIX | … | total | rank`: the points per criterion of every eligible offer.
@@ -475,6 +502,16 @@ impl Checker<'_> {
             });
         }
     }
+}
+
+/// `HEB-01`, `GAR_2`, `edtech-fr::PRX-01` as a page writes a clause id; not a word.
+fn is_clause(word: &str) -> bool {
+    let id = word.rsplit("::").next().unwrap_or(word);
+    id.starts_with(|c: char| c.is_ascii_uppercase())
+        && id.chars().any(|c| c.is_ascii_digit())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "-_".contains(c))
 }
 
 /// The pages of the documentation, relative to the workspace root.
