@@ -1,5 +1,5 @@
-//! The check report for a buyer: who is eligible, with what score and rank, and why the
-//! others are not.
+//! The check report for a buyer: who is eligible, with what score and rank, why the
+//! others are not, and which `should` requirements each offer does not meet.
 
 use std::fmt::Write;
 
@@ -24,7 +24,8 @@ pub struct HumanOptions {
 }
 
 /// Renders a report as text: the pack and date, a table of the descriptors, the reasons
-/// of each descriptor that is not eligible, and a summary line.
+/// of each descriptor that is not eligible, the `should` requirements an eligible one
+/// fails or misses, and a summary line.
 pub fn render_human(report: &Report, options: &HumanOptions) -> String {
     let painter = Painter {
         color: options.color,
@@ -52,7 +53,8 @@ pub fn render_human(report: &Report, options: &HumanOptions) -> String {
     for descriptor in &report.descriptors {
         let shown = options.explain_all
             || descriptor.status != DescriptorStatus::Eligible
-            || !descriptor.errors.is_empty();
+            || !descriptor.errors.is_empty()
+            || misses_a_should(descriptor);
         if shown {
             out.push('\n');
             write_details(&mut out, report, descriptor, options, painter);
@@ -213,6 +215,19 @@ fn write_table(out: &mut String, descriptors: &[DescriptorReport], painter: Pain
     }
 }
 
+/// A descriptor that fails or misses a `should` requirement. Even when it is eligible the
+/// buyer must see which, as every other report shows them.
+fn misses_a_should(descriptor: &DescriptorReport) -> bool {
+    descriptor.results.iter().any(|result| {
+        matches!(
+            result,
+            ClauseResult::Requirement(r)
+                if r.level == "should"
+                    && matches!(r.status, RequirementStatus::Fail | RequirementStatus::Missing)
+        )
+    })
+}
+
 fn write_details(
     out: &mut String,
     report: &Report,
@@ -270,13 +285,22 @@ pub(crate) fn write_requirement(
         RequirementStatus::Missing => ("missing", Style::Yellow),
         RequirementStatus::NotApplicable => ("not applicable", Style::Dim),
     };
-    let head = format!(
+    let mut head = format!(
         "  {} ({}) {}",
         painter.paint(Style::Bold, &name),
         requirement.level,
         painter.paint(style, word)
     );
     let source = &descriptor.source;
+    // A `should` result never changes the status; saying so keeps a buyer from reading
+    // it as a reason for exclusion.
+    let unmet = matches!(
+        requirement.status,
+        RequirementStatus::Fail | RequirementStatus::Missing
+    );
+    if unmet && requirement.level == "should" {
+        head.push_str(", does not affect eligibility");
+    }
     match requirement.status {
         RequirementStatus::Fail => match requirement.explanation.as_slice() {
             [] => {
