@@ -129,7 +129,11 @@ impl Value {
             | (Value::Percent(a), Value::Percent(b))
             | (Value::Money(a), Value::Money(b)) => Some(a.cmp(b)),
             (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
-            (Value::Duration(a), Value::Duration(b)) => Some(a.cmp(b)),
+            // By average length alone, as the language reference says: `1600 months`
+            // and `48699 days` are as long as each other, so neither is shorter.
+            (Value::Duration(a), Value::Duration(b)) => {
+                Some(a.comparable_length().cmp(&b.comparable_length()))
+            }
             (Value::String(a), Value::String(b)) => Some(a.cmp(b)),
             (Value::Enum(ea, a), Value::Enum(eb, b)) if ea == eb => Some(a.cmp(b)),
             _ => None,
@@ -248,6 +252,10 @@ mod tests {
             Value::Duration(Duration::new(12, 0)).compare(&Value::Duration(Duration::new(12, 0))),
             Some(Ordering::Equal)
         );
+        let months = Value::Duration(Duration::new(1600, 0));
+        let days = Value::Duration(Duration::new(0, 48_699));
+        assert_eq!(months.compare(&days), Some(Ordering::Equal));
+        assert!(months.same(&days));
     }
 
     #[test]

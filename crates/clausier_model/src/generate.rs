@@ -98,6 +98,9 @@ const DURATIONS: &[(i64, DurationUnit)] = &[
     (365, DurationUnit::Days),
     (2, DurationUnit::Years),
     (9000, DurationUnit::Years),
+    // As long on average as each other (a month is 365.2425 / 12 days).
+    (1600, DurationUnit::Months),
+    (48_699, DurationUnit::Days),
 ];
 const SPANS: &[(i64, i64)] = &[(0, 0), (0, 30), (1, 0), (6, 0), (12, 0), (0, 365), (1, 15)];
 const STRINGS: &[&str] = &["a", "b", "c", "été"];
