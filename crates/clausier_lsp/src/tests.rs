@@ -7,14 +7,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde_json::{Value, json};
-use tokio::io::{AsyncWriteExt, BufReader};
+use tokio::io::AsyncWriteExt;
 use tower_lsp_server::ls_types::{
     GotoDefinitionResponse, Position, PrepareRenameResponse, TextDocumentContentChangeEvent, Uri,
 };
 
 use crate::convert::Encoding;
 use crate::state::State;
-use crate::transport::{Frame, frame, read_frame};
+use crate::transport::{Frame, FrameReader, frame};
 use crate::workspace::{OverlayText, PackKey, Snapshot, SnapshotInput};
 use crate::{navigation, publish, server};
 
@@ -235,7 +235,7 @@ fn changes_apply_whole_or_by_range() {
 /// A client in memory: frames in, frames out.
 struct Session {
     to_server: tokio::io::DuplexStream,
-    from_server: BufReader<tokio::io::DuplexStream>,
+    from_server: FrameReader<tokio::io::DuplexStream>,
 }
 
 impl Session {
@@ -245,7 +245,7 @@ impl Session {
         let task = tokio::spawn(crate::serve(server_in, server_out, shut_down));
         let session = Session {
             to_server: client_out,
-            from_server: BufReader::new(client_in),
+            from_server: FrameReader::new(client_in),
         };
         (session, task)
     }
@@ -261,7 +261,7 @@ impl Session {
     /// The next message that is not a notification.
     async fn response(&mut self) -> Value {
         loop {
-            let Frame::Body(body) = read_frame(&mut self.from_server).await.unwrap() else {
+            let Frame::Body(body) = self.from_server.next().await.unwrap() else {
                 panic!("the server stopped");
             };
             let message: Value = serde_json::from_slice(&body).unwrap();
