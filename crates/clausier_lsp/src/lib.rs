@@ -23,7 +23,7 @@ mod semantic;
 mod server;
 mod state;
 mod symbols;
-mod transport;
+pub mod transport;
 mod workspace;
 
 use std::process::ExitCode;

@@ -1,0 +1,61 @@
+//! The parser and the formatter.
+
+use clausier_diagnostics::FileId;
+use clausier_syntax::debug::debug_tree;
+
+use crate::text_of;
+
+/// Parsing never fails, and every diagnostic points inside the text, on character
+/// boundaries.
+pub fn parse(data: &[u8]) {
+    let text = text_of(data);
+    let parse = clausier_syntax::parse(FileId(0), &text);
+    for diagnostic in &parse.diagnostics {
+        for label in &diagnostic.labels {
+            let (start, end) = (label.span.start as usize, label.span.end as usize);
+            assert!(
+                start <= end && end <= text.len(),
+                "a label outside the text: {start}..{end} of {} bytes: {}",
+                text.len(),
+                diagnostic.message
+            );
+            assert!(
+                text.is_char_boundary(start) && text.is_char_boundary(end),
+                "a label inside a character: {start}..{end}: {}",
+                diagnostic.message
+            );
+        }
+    }
+}
+
+/// Formatting text that parses gives text that parses to the same tree, and formatting
+/// it again changes nothing.
+pub fn format(data: &[u8]) {
+    let text = text_of(data);
+    let Ok(formatted) = clausier_fmt::format(&text) else {
+        return;
+    };
+    let before = clausier_syntax::parse(FileId(0), &text);
+    let after = clausier_syntax::parse(FileId(0), &formatted);
+    assert!(
+        after.diagnostics.iter().all(|d| !d.is_error()),
+        "formatted text does not parse:\n{formatted}"
+    );
+    // The formatter puts the lines of a clause in a canonical order: the same lines, in
+    // any order, make the same tree.
+    assert_eq!(
+        sorted_lines(&debug_tree(&before.ast)),
+        sorted_lines(&debug_tree(&after.ast)),
+        "formatting changed the tree:\n{formatted}"
+    );
+    match clausier_fmt::format(&formatted) {
+        Ok(again) => assert_eq!(again, formatted, "formatting is not idempotent"),
+        Err(error) => panic!("formatted text cannot be formatted again: {error}"),
+    }
+}
+
+fn sorted_lines(tree: &str) -> Vec<&str> {
+    let mut lines: Vec<&str> = tree.lines().map(str::trim).collect();
+    lines.sort_unstable();
+    lines
+}
