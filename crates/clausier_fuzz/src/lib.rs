@@ -20,8 +20,11 @@ pub use pack::{check, evaluate};
 pub use server::lsp;
 pub use text::{format, parse};
 
+/// A target: what it checks of one input.
+pub type Target = fn(&[u8]);
+
 /// The targets, by the names `fuzz/fuzz_targets/` and `fuzz/corpus/` use.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("parse", parse),
     ("check", check),
     ("descriptors", descriptors),
