@@ -6,23 +6,20 @@
 //! Each snapshot holds the clause's lines of the human report (`--explain`) and its
 //! result in the JSON report.
 
-#![expect(
+#![allow(
     clippy::unwrap_used,
+    clippy::panic,
     reason = "the helpers run the binary; a test that cannot must fail loudly"
 )]
 
-use std::path::{Path, PathBuf};
+mod support;
+
 use std::process::Command;
+
+use support::workspace_root;
 
 const PACK: &str = "tests/cli/packs/explain";
 const DATE: &str = "2026-11-28";
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
 
 /// Standard output of `clausier check` on one descriptor of `tests/cli/explain`.
 fn check(descriptor: &str, format: &str) -> String {

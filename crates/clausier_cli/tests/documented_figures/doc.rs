@@ -114,22 +114,7 @@ impl Table {
 }
 
 fn cells(line: &str) -> Vec<String> {
-    let inner = line
-        .trim()
-        .trim_start_matches('|')
-        .strip_suffix('|')
-        .unwrap_or_else(|| panic!("a table row that does not end with `|`: {line}"));
-    let mut cells = vec![String::new()];
-    let mut escaped = false;
-    for character in inner.chars() {
-        if character == '|' && !escaped {
-            cells.push(String::new());
-        } else if let Some(cell) = cells.last_mut() {
-            cell.push(character);
-        }
-        escaped = character == '\\' && !escaped;
-    }
-    cells.iter().map(|cell| cell.trim().to_owned()).collect()
+    crate::support::markdown_cells(line)
 }
 
 /// The text of a cell without code and emphasis marks: `` `vendor-x` `` → `vendor-x`.

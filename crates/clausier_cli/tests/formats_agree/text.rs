@@ -117,22 +117,10 @@ fn inline(text: &str) -> String {
 
 /// The cells of a GitHub table row, split on the `|` that are not escaped.
 fn table_cells(line: &str) -> Vec<String> {
-    let inner = line
-        .trim()
-        .strip_prefix('|')
-        .and_then(|line| line.strip_suffix('|'))
-        .unwrap_or_else(|| panic!("not a table row: {line}"));
-    let mut cells = vec![String::new()];
-    let mut escaped = false;
-    for character in inner.chars() {
-        if character == '|' && !escaped {
-            cells.push(String::new());
-        } else if let Some(cell) = cells.last_mut() {
-            cell.push(character);
-        }
-        escaped = character == '\\' && !escaped;
-    }
-    cells.iter().map(|cell| inline(cell)).collect()
+    crate::support::markdown_cells(line)
+        .iter()
+        .map(|cell| inline(cell))
+        .collect()
 }
 
 pub fn read_markdown(output: &str) -> Seen {

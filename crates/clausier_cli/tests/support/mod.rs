@@ -92,3 +92,23 @@ pub fn written_report(
         json: serde_json::from_slice(&json.stdout).unwrap(),
     }
 }
+
+/// The cells of a Markdown table row, split on the `|` that are not escaped, trimmed.
+pub fn markdown_cells(line: &str) -> Vec<String> {
+    let inner = line
+        .trim()
+        .strip_prefix('|')
+        .and_then(|line| line.strip_suffix('|'))
+        .unwrap_or_else(|| panic!("not a table row: {line}"));
+    let mut cells = vec![String::new()];
+    let mut escaped = false;
+    for character in inner.chars() {
+        if character == '|' && !escaped {
+            cells.push(String::new());
+        } else if let Some(cell) = cells.last_mut() {
+            cell.push(character);
+        }
+        escaped = character == '\\' && !escaped;
+    }
+    cells.iter().map(|cell| cell.trim().to_owned()).collect()
+}
