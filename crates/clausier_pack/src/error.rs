@@ -27,7 +27,11 @@ pub enum PackError {
         path.display(),
         crate::files::describe_size(*limit)
     )]
-    OverLimit { path: PathBuf, size: u64, limit: u64 },
+    OverLimit {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("`{value}` is not a size for `{}`", crate::files::FILE_LIMIT_VARIABLE)]
     InvalidFileLimit { value: String },
     #[error("{message}")]

@@ -7,10 +7,10 @@ use std::path::Path;
 use clausier_diagnostics::{Code, FileId, Span};
 use clausier_syntax::ast::{Given, ItemKind};
 
+use crate::display_join;
 use crate::error::PackError;
 use crate::files::read_confined;
 use crate::graph::{RawFile, normalize};
-use crate::display_join;
 
 /// A file a test names.
 #[derive(Debug, Clone)]

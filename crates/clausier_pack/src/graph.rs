@@ -25,6 +25,7 @@ use crate::files::{is_present, read_confined};
 use crate::fixtures::{Fixture, read_fixtures};
 use crate::hash::{HashedFile, file_hash, pack_hash};
 use crate::manifest::{Dependency, MANIFEST_FILE, Manifest, parse_manifest};
+use crate::signature;
 use crate::{DEFAULT_VERSION, display_join};
 
 /// One pack of the graph, read from disk but not parsed.
@@ -214,6 +215,9 @@ impl Resolver<'_> {
                 let child =
                     read_dependency(&dir, shown, manifest, dep, &self.workspace, self.overlay)?;
                 self.check_name(manifest, dep, &child)?;
+                // Before its own dependencies are read: a pack that is not what its
+                // publisher signed is not followed any further.
+                check_key(manifest, dep, &child)?;
                 if let Some(other) = self.by_name.get(&child.name)
                     && *other != child.dir
                 {
@@ -254,6 +258,7 @@ impl Resolver<'_> {
         };
         self.check_name(manifest, dep, child)?;
         check_version(manifest, dep, child)?;
+        check_key(manifest, dep, child)?;
         Ok(index)
     }
 
@@ -317,6 +322,63 @@ fn check_version(
         .into())
 }
 
+/// Refuses a dependency pinned to a publisher's key whose `pack.sig` does not verify.
+fn check_key(
+    manifest: &ManifestSource,
+    dep: &Dependency,
+    child: &RawPack,
+) -> Result<(), PackError> {
+    let Some((key, span)) = &dep.key else {
+        return Ok(());
+    };
+    let sign_command = format!(
+        "clausier pack sign {} --key SECRET_KEY_FILE",
+        child.shown.display()
+    );
+    let error = match signature::verify(child, Some(key)) {
+        Ok(_) => return Ok(()),
+        Err(signature::Problem::Unreadable(error)) => return Err(error),
+        Err(signature::Problem::Missing) => manifest
+            .error(
+                format!(
+                    "the dependency `{}` is pinned to a key, and `{}` does not exist",
+                    dep.name,
+                    display_join(&child.shown, signature::SIGNATURE_FILE)
+                ),
+                span.clone(),
+            )
+            .with_code(Code::SIGNATURE_MISSING)
+            .with_label("the pack must be signed by this key")
+            .with_help(format!(
+                "take the signed pack from its publisher, with its `pack.sig`; a publisher signs it with `{sign_command}`"
+            )),
+        Err(signature::Problem::OtherKey { found }) => manifest
+            .error(
+                format!(
+                    "the dependency `{}` is signed by another key: `{found}`",
+                    dep.name
+                ),
+                span.clone(),
+            )
+            .with_code(Code::SIGNATURE_KEY)
+            .with_label("the pack must be signed by this key")
+            .with_help(
+                "take the pack from the publisher of this key; if the publisher changed its key, check the new one with them before pinning it",
+            ),
+        Err(signature::Problem::Changed) => manifest
+            .error(
+                format!("the dependency `{}` changed since it was signed", dep.name),
+                span.clone(),
+            )
+            .with_code(Code::SIGNATURE_MISMATCH)
+            .with_label("signed by this key")
+            .with_help(format!(
+                "take the pack again from its publisher; a publisher who made the change reviews it and signs again with `{sign_command}`"
+            )),
+    };
+    Err(error.into())
+}
+
 fn outside_workspace(manifest: &ManifestSource, dep: &Dependency) -> Box<ManifestError> {
     manifest
         .error(
@@ -370,7 +432,7 @@ fn read_dependency(
 
 /// The folder of the pack at `path`, canonical: the folder itself, or the folder that
 /// holds a single clause file.
-fn pack_folder(path: &Path) -> Result<PathBuf, PackError> {
+pub(crate) fn pack_folder(path: &Path) -> Result<PathBuf, PackError> {
     let io_error = |error| PackError::Io {
         path: path.to_path_buf(),
         error,
@@ -379,7 +441,9 @@ fn pack_folder(path: &Path) -> Result<PathBuf, PackError> {
     if full.is_dir() {
         return Ok(full);
     }
-    Ok(full.parent().map_or_else(|| full.clone(), Path::to_path_buf))
+    Ok(full
+        .parent()
+        .map_or_else(|| full.clone(), Path::to_path_buf))
 }
 
 /// Reads a pack: a folder (every `*.clause` below it, and `pack.toml` if present) or a

@@ -19,6 +19,7 @@ mod lock;
 mod manifest;
 mod overrides;
 mod sections;
+mod signature;
 mod workspace;
 
 use std::fmt;
@@ -40,6 +41,10 @@ pub use manifest::{
     ParamValue, WorkspaceSection, parse_manifest,
 };
 pub use overrides::manifest_overrides;
+pub use signature::{
+    KeyFiles, PublicKey, SIGNATURE_FILE, SecretKey, Signed, generate_keys, read_public_key,
+    read_secret_key, sign_pack, verify_pack,
+};
 pub use workspace::{
     LockWarning, WorkspaceFile, WorkspaceManifest, WorkspacePack, WorkspaceSources, read_workspace,
 };
@@ -290,9 +295,14 @@ fn fixture_errors<'a>(
         if !problem.refuses_pack {
             return None;
         }
-        let file = files.iter().find(|f| f.relative_path == fixture.clause_file)?;
-        let mut diagnostic = Diagnostic::error(problem.code, problem.message.clone())
-            .with_primary(file.id, fixture.span, "the test reads this file");
+        let file = files
+            .iter()
+            .find(|f| f.relative_path == fixture.clause_file)?;
+        let mut diagnostic = Diagnostic::error(problem.code, problem.message.clone()).with_primary(
+            file.id,
+            fixture.span,
+            "the test reads this file",
+        );
         if let Some(help) = &problem.help {
             diagnostic = diagnostic.with_help(help.clone());
         }

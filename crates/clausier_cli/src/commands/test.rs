@@ -74,7 +74,10 @@ impl TestSources for PackFiles<'_> {
                 .find(|f| f.clause_file == clause_file.relative_path && f.given == path)
         });
         let Some(fixture) = fixture else {
-            return Err((path.to_owned(), format!("`{path}` was not read with the pack")));
+            return Err((
+                path.to_owned(),
+                format!("`{path}` was not read with the pack"),
+            ));
         };
         match &fixture.text {
             Ok(text) => Ok((fixture.name.clone(), text.clone())),
