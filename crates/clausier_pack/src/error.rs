@@ -115,7 +115,11 @@ impl PackError {
             PackError::Manifest(error) => &mut error.path,
         };
         if let Ok(rest) = path.strip_prefix(from) {
-            *path = to.join(rest);
+            *path = if rest.as_os_str().is_empty() {
+                to.to_path_buf()
+            } else {
+                to.join(rest)
+            };
         }
         self
     }

@@ -80,8 +80,9 @@ pub(crate) fn read_fixtures(
                     refuses_pack: true,
                 })
             } else {
-                read_confined(&normalize(&dir.join(&relative)), workspace)
-                    .map_err(|error| problem(error.relocated(dir, shown)))
+                let on_disk = normalize(&dir.join(&relative));
+                read_confined(&on_disk, workspace)
+                    .map_err(|error| problem(error.relocated(&on_disk, Path::new(&name))))
             };
             fixtures.push(Fixture {
                 clause_file: file.relative.clone(),
