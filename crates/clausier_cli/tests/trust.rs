@@ -527,6 +527,11 @@ fn keygen_never_overwrites_a_key() {
     workspace.write("publisher.key", "précieux\n");
     let run = workspace.clausier(&["pack", "keygen", "publisher.key"]);
     assert_eq!(run.code, 2, "{}", run.all());
+    assert!(
+        run.stderr.contains("cannot write `publisher.key`") && run.stderr.contains("exists"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(
         fs::read_to_string(workspace.path("publisher.key")).unwrap(),
         "précieux\n"

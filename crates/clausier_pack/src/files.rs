@@ -54,7 +54,7 @@ pub fn parse_size(text: &str) -> Option<u64> {
 /// a unit.
 pub fn describe_size(size: u64) -> String {
     for (unit, name) in [(GIB, "GiB"), (MIB, "MiB"), (KIB, "KiB")] {
-        if size >= unit && size % unit == 0 {
+        if size >= unit && size.is_multiple_of(unit) {
             return format!("{} {name}", size / unit);
         }
     }

@@ -291,7 +291,7 @@ fn read_alone(path: &Path) -> Result<RawPack, PackError> {
 pub(crate) enum Problem {
     Missing,
     Unreadable(PackError),
-    OtherKey { found: PublicKey },
+    OtherKey { found: Box<PublicKey> },
     Changed,
 }
 
@@ -308,7 +308,9 @@ pub(crate) fn verify(pack: &RawPack, expected: Option<&PublicKey>) -> Result<Pub
     let (key, signature) = parse_signature(&path, &name, &text)
         .map_err(|error| Problem::Unreadable(PackError::Manifest(error)))?;
     if expected.is_some_and(|expected| *expected != key) {
-        return Err(Problem::OtherKey { found: key });
+        return Err(Problem::OtherKey {
+            found: Box::new(key),
+        });
     }
     key.0
         .verify_strict(&payload(pack), &signature)
