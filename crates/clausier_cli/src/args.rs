@@ -45,6 +45,7 @@ pub enum Command {
     Render(RenderArgs),
     Schema(SchemaArgs),
     Lock(LockArgs),
+    Pack(PackArgs),
     Lsp(LspArgs),
     Fmt(FmtArgs),
 }
@@ -330,6 +331,68 @@ pub struct LockArgs {
     /// Fail instead of writing when `pack.lock` is missing or out of date
     #[arg(long)]
     pub frozen: bool,
+}
+
+/// Sign a pack, or verify its signature
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Sign a pack with a publisher's Ed25519 key, and check a pack's signature. A \
+signed pack carries a `pack.sig` beside its `pack.toml`: the publisher's public key and a \
+signature over the pack's name, version and files (clause files, `pack.toml` and the files its \
+tests read). A pack that depends on it pins the key in its `pack.toml` \
+(`edtech-fr = { path = \"../edtech-fr\", key = \"ed25519:…\" }`), and every command that loads \
+the graph then refuses the dependency when its signature is missing, does not match its files \
+or is by another key.",
+    after_help = "Examples:
+  clausier pack keygen publisher.key
+  clausier pack sign rules/edtech-fr --key publisher.key
+  clausier pack verify rules/edtech-fr --key publisher.key.pub"
+)]
+pub struct PackArgs {
+    #[command(subcommand)]
+    pub command: PackCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PackCommand {
+    Keygen(KeygenArgs),
+    Sign(SignArgs),
+    Verify(VerifyArgs),
+}
+
+/// Write a new key pair: the secret key to OUT (readable by its owner only), the public
+/// key to OUT.pub
+#[derive(Debug, Args)]
+pub struct KeygenArgs {
+    /// Where to write the secret key; the public key goes beside it, with `.pub` added.
+    /// Neither file may exist
+    #[arg(value_name = "OUT")]
+    pub out: PathBuf,
+}
+
+/// Sign a pack: write its `pack.sig`
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// The pack: a folder with its `pack.toml`
+    #[arg(value_name = "PACK")]
+    pub pack: PathBuf,
+
+    /// The secret key file `clausier pack keygen` wrote
+    #[arg(long, value_name = "KEYFILE")]
+    pub key: PathBuf,
+}
+
+/// Check that a pack's `pack.sig` matches its files
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The pack: a folder with its `pack.toml` and `pack.sig`
+    #[arg(value_name = "PACK")]
+    pub pack: PathBuf,
+
+    /// The public key file the signature must be by; without it, any key is accepted
+    /// and printed
+    #[arg(long, value_name = "PUBFILE")]
+    pub key: Option<PathBuf>,
 }
 
 /// Run the language server, for editors

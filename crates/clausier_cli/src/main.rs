@@ -35,6 +35,7 @@ fn main() -> ExitCode {
         Command::Render(args) => commands::render::run(args, cli.color),
         Command::Schema(args) => commands::schema::run(args, cli.color),
         Command::Lock(args) => commands::lock::run(args),
+        Command::Pack(args) => commands::pack::run(args),
         // The server owns standard input and output, and the protocol sets its exit status.
         Command::Lsp(args) => return commands::lsp::run(args),
     };

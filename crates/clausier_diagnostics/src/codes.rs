@@ -132,10 +132,15 @@ catalogue! {
     DEPENDENCY_CYCLE = "E0802", Error, "packs depend on each other in a cycle";
     DEPENDENCY_VERSION = "E0803", Error, "dependency version does not match the requirement";
     DUPLICATE_PACK = "E0804", Error, "two versions of one pack in the dependency graph";
-    OUTSIDE_WORKSPACE = "E0805", Error, "dependency path leaves the workspace";
+    OUTSIDE_WORKSPACE = "E0805", Error, "pack file or dependency leaves the workspace";
     LOCK_MISMATCH = "E0806", Error, "pack does not match `pack.lock`";
     LOCK_FILE = "E0807", Error, "invalid `pack.lock`";
     DEPENDENCY_NOT_FOUND = "E0808", Error, "dependency not found";
+    NOT_A_REGULAR_FILE = "E0809", Error, "pack file is not a regular file";
+    SIGNATURE_MISSING = "E0810", Error, "pinned dependency has no signature";
+    SIGNATURE_FILE = "E0811", Error, "invalid signature or key file";
+    SIGNATURE_MISMATCH = "E0812", Error, "pack changed since it was signed";
+    SIGNATURE_KEY = "E0813", Error, "pack signed by another key";
 
     IO = "E0901", Error, "file cannot be read";
     NOT_UTF8 = "E0902", Error, "file is not valid UTF-8";

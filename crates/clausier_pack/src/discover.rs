@@ -71,7 +71,9 @@ fn walk(
             if name != "target" {
                 walk(&path, &relative, visited, found)?;
             }
-        } else if metadata.is_file() && has_clause_extension(&path) {
+        } else if has_clause_extension(&path) {
+            // Not only regular files: a FIFO or a device named like a clause file is
+            // refused when it is read, never skipped in silence.
             found.push(FoundFile { path, relative });
         }
     }

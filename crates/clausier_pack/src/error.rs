@@ -18,6 +18,29 @@ pub enum PackError {
     NotUtf8 { path: PathBuf },
     #[error("`{}` is too large ({size} bytes)", path.display())]
     TooLarge { path: PathBuf, size: u64 },
+    #[error("`{}` leads out of the workspace, to `{}`", path.display(), target.display())]
+    FileOutsideWorkspace { path: PathBuf, target: PathBuf },
+    #[error("`{}` is not a regular file: it is {kind}", path.display())]
+    NotARegularFile { path: PathBuf, kind: &'static str },
+    #[error(
+        "`{}` is larger than the limit of {} for a pack file ({size} bytes)",
+        path.display(),
+        crate::files::describe_size(*limit)
+    )]
+    OverLimit {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    #[error("`{value}` is not a size for `{}`", crate::files::FILE_LIMIT_VARIABLE)]
+    InvalidFileLimit { value: String },
+    #[error("{message}")]
+    Signature {
+        path: PathBuf,
+        code: Code,
+        message: String,
+        help: Option<String>,
+    },
     #[error("`{}` is not a `.clause` file", path.display())]
     NotAClauseFile { path: PathBuf },
     #[error("no `.clause` file in `{}`", path.display())]
@@ -37,7 +60,11 @@ impl PackError {
         match self {
             PackError::Io { .. } => Code::IO,
             PackError::NotUtf8 { .. } => Code::NOT_UTF8,
-            PackError::TooLarge { .. } => Code::TOO_LARGE,
+            PackError::TooLarge { .. } | PackError::OverLimit { .. } => Code::TOO_LARGE,
+            PackError::InvalidFileLimit { .. } => Code::TOO_LARGE,
+            PackError::FileOutsideWorkspace { .. } => Code::OUTSIDE_WORKSPACE,
+            PackError::NotARegularFile { .. } => Code::NOT_A_REGULAR_FILE,
+            PackError::Signature { code, .. } => *code,
             PackError::NotAClauseFile { .. } | PackError::NoClauseFiles { .. } => {
                 Code::NO_CLAUSE_FILES
             }
@@ -54,11 +81,16 @@ impl PackError {
             PackError::Io { path, .. }
             | PackError::NotUtf8 { path }
             | PackError::TooLarge { path, .. }
+            | PackError::FileOutsideWorkspace { path, .. }
+            | PackError::NotARegularFile { path, .. }
+            | PackError::OverLimit { path, .. }
+            | PackError::Signature { path, .. }
             | PackError::NotAClauseFile { path }
             | PackError::NoClauseFiles { path }
             | PackError::SingleFileLock { path }
             | PackError::LockMissing { path, .. }
             | PackError::Write { path, .. } => path,
+            PackError::InvalidFileLimit { .. } => Path::new(""),
             PackError::Manifest(error) => &error.path,
         }
     }
@@ -70,15 +102,24 @@ impl PackError {
             PackError::Io { path, .. }
             | PackError::NotUtf8 { path }
             | PackError::TooLarge { path, .. }
+            | PackError::FileOutsideWorkspace { path, .. }
+            | PackError::NotARegularFile { path, .. }
+            | PackError::OverLimit { path, .. }
+            | PackError::Signature { path, .. }
             | PackError::NotAClauseFile { path }
             | PackError::NoClauseFiles { path }
             | PackError::SingleFileLock { path }
             | PackError::LockMissing { path, .. }
             | PackError::Write { path, .. } => path,
+            PackError::InvalidFileLimit { .. } => return self,
             PackError::Manifest(error) => &mut error.path,
         };
         if let Ok(rest) = path.strip_prefix(from) {
-            *path = to.join(rest);
+            *path = if rest.as_os_str().is_empty() {
+                to.to_path_buf()
+            } else {
+                to.join(rest)
+            };
         }
         self
     }
@@ -108,7 +149,7 @@ impl PackError {
         (diagnostic, sources)
     }
 
-    fn help_text(&self) -> Option<String> {
+    pub(crate) fn help_text(&self) -> Option<String> {
         match self {
             PackError::Io { error, .. } if error.kind() == io::ErrorKind::NotFound => Some(
                 "check the path: a pack is a folder of `.clause` files, or a single `.clause` \
@@ -120,6 +161,26 @@ impl PackError {
             PackError::TooLarge { .. } => {
                 Some("a clause file or manifest may hold at most 4 GiB".to_owned())
             }
+            PackError::FileOutsideWorkspace { .. } => Some(
+                "a pack reads only files inside its workspace, the Git repository that holds \
+                 the root pack (or, outside one, the folder that holds it): copy the file into \
+                 the pack"
+                    .to_owned(),
+            ),
+            PackError::NotARegularFile { .. } => Some(
+                "a pack's files are plain files: replace this entry with the file itself"
+                    .to_owned(),
+            ),
+            PackError::OverLimit { size, .. } => Some(format!(
+                "if the file is meant to be this large, raise the limit: `{}={}`",
+                crate::files::FILE_LIMIT_VARIABLE,
+                crate::files::describe_size(size.div_ceil(MIB_FOR_HELP) * MIB_FOR_HELP)
+            )),
+            PackError::InvalidFileLimit { .. } => Some(format!(
+                "give a number of bytes or a size such as `64MiB` (at most 4 GiB); the default is {}",
+                crate::files::describe_size(crate::files::DEFAULT_FILE_LIMIT)
+            )),
+            PackError::Signature { help, .. } => help.clone(),
             PackError::NotAClauseFile { .. } => Some(
                 "give the pack's folder, or a single file whose name ends in `.clause`".to_owned(),
             ),
@@ -176,6 +237,9 @@ impl From<Box<ManifestError>> for PackError {
         PackError::Manifest(error)
     }
 }
+
+/// The limit a help text proposes is rounded up to whole mebibytes.
+const MIB_FOR_HELP: u64 = 1024 * 1024;
 
 /// Something wrong in a pack's `pack.toml` (or in the dependency graph it declares), or
 /// in the root's `pack.lock`, located in the file's text.

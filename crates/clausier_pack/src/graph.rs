@@ -21,9 +21,12 @@ use clausier_diagnostics::Code;
 
 use crate::discover;
 use crate::error::{ManifestError, PackError, describe_io_error};
+use crate::files::{is_present, read_confined};
+use crate::fixtures::{Fixture, read_fixtures};
 use crate::hash::{HashedFile, file_hash, pack_hash};
 use crate::manifest::{Dependency, MANIFEST_FILE, Manifest, parse_manifest};
-use crate::{DEFAULT_VERSION, display_join, read_text};
+use crate::signature;
+use crate::{DEFAULT_VERSION, display_join};
 
 /// One pack of the graph, read from disk but not parsed.
 #[derive(Debug)]
@@ -42,9 +45,12 @@ pub(crate) struct RawPack {
     /// The manifest's text, and how it is shown, when the pack has one.
     pub manifest_source: Option<ManifestSource>,
     pub files: Vec<RawFile>,
+    /// The files its tests name.
+    pub fixtures: Vec<Fixture>,
     /// The content hash of the clause files and the manifest.
     pub hash: String,
-    /// The content hash of each of those files, by relative path.
+    /// The content hash of each of those files and of the test files that could be read,
+    /// by relative path.
     pub file_hashes: Vec<(String, String)>,
     /// Its direct dependencies: the name they are declared under, and their index in
     /// [`Graph::packs`].
@@ -79,6 +85,8 @@ pub(crate) struct RawFile {
 #[derive(Debug)]
 pub(crate) struct Graph {
     pub packs: Vec<RawPack>,
+    /// The folder every file of the graph must be in, canonical.
+    pub workspace: PathBuf,
 }
 
 impl Graph {
@@ -103,8 +111,8 @@ pub(crate) fn resolve(path: &Path) -> Result<Graph, PackError> {
 
 /// [`resolve`], with `overlay` taking precedence over the disk for every file it knows.
 pub(crate) fn resolve_with(path: &Path, overlay: Overlay<'_>) -> Result<Graph, PackError> {
-    let root = read_pack(path, path.to_path_buf(), overlay)?;
-    let workspace = workspace_root(&root.dir);
+    let workspace = workspace_root(&pack_folder(path)?);
+    let root = read_pack(path, path.to_path_buf(), &workspace, overlay)?;
     let mut resolver = Resolver {
         overlay,
         workspace,
@@ -116,6 +124,7 @@ pub(crate) fn resolve_with(path: &Path, overlay: Overlay<'_>) -> Result<Graph, P
     resolver.visit(root)?;
     Ok(Graph {
         packs: resolver.packs,
+        workspace: resolver.workspace,
     })
 }
 
@@ -203,8 +212,12 @@ impl Resolver<'_> {
         let index = match self.done.get(&dir) {
             Some(index) => *index,
             None => {
-                let child = read_dependency(&dir, shown, manifest, dep, self.overlay)?;
+                let child =
+                    read_dependency(&dir, shown, manifest, dep, &self.workspace, self.overlay)?;
                 self.check_name(manifest, dep, &child)?;
+                // Before its own dependencies are read: a pack that is not what its
+                // publisher signed is not followed any further.
+                check_key(manifest, dep, &child)?;
                 if let Some(other) = self.by_name.get(&child.name)
                     && *other != child.dir
                 {
@@ -245,6 +258,7 @@ impl Resolver<'_> {
         };
         self.check_name(manifest, dep, child)?;
         check_version(manifest, dep, child)?;
+        check_key(manifest, dep, child)?;
         Ok(index)
     }
 
@@ -308,6 +322,63 @@ fn check_version(
         .into())
 }
 
+/// Refuses a dependency pinned to a publisher's key whose `pack.sig` does not verify.
+fn check_key(
+    manifest: &ManifestSource,
+    dep: &Dependency,
+    child: &RawPack,
+) -> Result<(), PackError> {
+    let Some((key, span)) = &dep.key else {
+        return Ok(());
+    };
+    let sign_command = format!(
+        "clausier pack sign {} --key SECRET_KEY_FILE",
+        child.shown.display()
+    );
+    let error = match signature::verify(child, Some(key)) {
+        Ok(_) => return Ok(()),
+        Err(signature::Problem::Unreadable(error)) => return Err(error),
+        Err(signature::Problem::Missing) => manifest
+            .error(
+                format!(
+                    "the dependency `{}` is pinned to a key, and `{}` does not exist",
+                    dep.name,
+                    display_join(&child.shown, signature::SIGNATURE_FILE)
+                ),
+                span.clone(),
+            )
+            .with_code(Code::SIGNATURE_MISSING)
+            .with_label("the pack must be signed by this key")
+            .with_help(format!(
+                "take the signed pack from its publisher, with its `pack.sig`; a publisher signs it with `{sign_command}`"
+            )),
+        Err(signature::Problem::OtherKey { found }) => manifest
+            .error(
+                format!(
+                    "the dependency `{}` is signed by another key: `{found}`",
+                    dep.name
+                ),
+                span.clone(),
+            )
+            .with_code(Code::SIGNATURE_KEY)
+            .with_label("the pack must be signed by this key")
+            .with_help(
+                "take the pack from the publisher of this key; if the publisher changed its key, check the new one with them before pinning it",
+            ),
+        Err(signature::Problem::Changed) => manifest
+            .error(
+                format!("the dependency `{}` changed since it was signed", dep.name),
+                span.clone(),
+            )
+            .with_code(Code::SIGNATURE_MISMATCH)
+            .with_label("signed by this key")
+            .with_help(format!(
+                "take the pack again from its publisher; a publisher who made the change reviews it and signs again with `{sign_command}`"
+            )),
+    };
+    Err(error.into())
+}
+
 fn outside_workspace(manifest: &ManifestSource, dep: &Dependency) -> Box<ManifestError> {
     manifest
         .error(
@@ -328,6 +399,7 @@ fn read_dependency(
     shown: PathBuf,
     manifest: &ManifestSource,
     dep: &Dependency,
+    workspace: &Path,
     overlay: Overlay<'_>,
 ) -> Result<RawPack, PackError> {
     let not_a_pack = |label: &str| {
@@ -351,18 +423,35 @@ fn read_dependency(
     if !dir.is_dir() {
         return Err(not_a_pack("not a folder"));
     }
-    match read_pack(dir, shown.clone(), overlay) {
+    match read_pack(dir, shown.clone(), workspace, overlay) {
         Err(PackError::NoClauseFiles { .. }) => Err(not_a_pack("no `.clause` file in this folder")),
         Err(error) => Err(error.relocated(dir, &shown)),
         Ok(pack) => Ok(pack),
     }
 }
 
+/// The folder of the pack at `path`, canonical: the folder itself, or the folder that
+/// holds a single clause file.
+pub(crate) fn pack_folder(path: &Path) -> Result<PathBuf, PackError> {
+    let io_error = |error| PackError::Io {
+        path: path.to_path_buf(),
+        error,
+    };
+    let full = fs::canonicalize(path).map_err(io_error)?;
+    if full.is_dir() {
+        return Ok(full);
+    }
+    Ok(full
+        .parent()
+        .map_or_else(|| full.clone(), Path::to_path_buf))
+}
+
 /// Reads a pack: a folder (every `*.clause` below it, and `pack.toml` if present) or a
-/// single `.clause` file.
+/// single `.clause` file. Every file it reads must be inside `workspace` (canonical).
 pub(crate) fn read_pack(
     path: &Path,
     shown: PathBuf,
+    workspace: &Path,
     overlay: Overlay<'_>,
 ) -> Result<RawPack, PackError> {
     let metadata = fs::metadata(path).map_err(|error| PackError::Io {
@@ -386,7 +475,7 @@ pub(crate) fn read_pack(
         }
         for file in found {
             let absolute = dir.join(&file.relative);
-            let text = read_overlaid(&file.path, &absolute, overlay)?;
+            let text = read_overlaid(&file.path, &absolute, workspace, overlay)?;
             let name = display_join(&shown, &file.relative);
             files.push(RawFile {
                 relative: file.relative,
@@ -398,10 +487,10 @@ pub(crate) fn read_pack(
         let manifest_path = path.join(MANIFEST_FILE);
         let manifest_absolute = dir.join(MANIFEST_FILE);
         let open_manifest = overlaid(&manifest_absolute, overlay);
-        if open_manifest.is_some() || manifest_path.is_file() {
+        if open_manifest.is_some() || is_present(&manifest_path) {
             let text = match open_manifest {
                 Some(text) => text,
-                None => read_text(&manifest_path)?,
+                None => read_confined(&manifest_path, workspace)?,
             };
             manifest_source = Some(ManifestSource {
                 text,
@@ -427,7 +516,7 @@ pub(crate) fn read_pack(
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let text = read_overlaid(path, &full, overlay)?;
+        let text = read_overlaid(path, &full, workspace, overlay)?;
         files.push(RawFile {
             relative,
             name: path.display().to_string(),
@@ -455,11 +544,18 @@ pub(crate) fn read_pack(
         });
     }
     let hash = pack_hash(&hashed);
+    let fixtures = read_fixtures(&files, &dir, &shown, workspace);
     let mut file_hashes: Vec<(String, String)> = hashed
         .iter()
         .map(|file| (file.relative.to_owned(), file_hash(file.text)))
         .collect();
+    for fixture in &fixtures {
+        if let Ok(text) = &fixture.text {
+            file_hashes.push((fixture.relative.clone(), file_hash(text)));
+        }
+    }
     file_hashes.sort();
+    file_hashes.dedup();
 
     Ok(RawPack {
         name: manifest.pack.name.clone().unwrap_or(default_name),
@@ -474,6 +570,7 @@ pub(crate) fn read_pack(
         manifest,
         manifest_source,
         files,
+        fixtures,
         hash,
         file_hashes,
         dependencies: Vec::new(),
@@ -489,10 +586,15 @@ fn overlaid(absolute: &Path, overlay: Overlay<'_>) -> Option<String> {
 }
 
 /// The overlay's text for the file at `absolute`, else the file read at `path`.
-fn read_overlaid(path: &Path, absolute: &Path, overlay: Overlay<'_>) -> Result<String, PackError> {
+fn read_overlaid(
+    path: &Path,
+    absolute: &Path,
+    workspace: &Path,
+    overlay: Overlay<'_>,
+) -> Result<String, PackError> {
     match overlaid(absolute, overlay) {
         Some(text) => Ok(text),
-        None => read_text(path),
+        None => read_confined(path, workspace),
     }
 }
 

@@ -11,16 +11,18 @@
 mod descriptors;
 mod discover;
 mod error;
+mod files;
+mod fixtures;
 mod graph;
 mod hash;
 mod lock;
 mod manifest;
 mod overrides;
 mod sections;
+mod signature;
 mod workspace;
 
 use std::fmt;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use clausier_check::{Checked, PackGraph, PackInput};
@@ -30,6 +32,8 @@ use clausier_syntax::ast::SourceFileAst;
 
 pub use descriptors::{DESCRIPTORS_FOLDER, descriptor_files};
 pub use error::{ManifestError, PackError, describe_io_error};
+pub use files::{DEFAULT_FILE_LIMIT, FILE_LIMIT_VARIABLE, describe_size, file_limit, parse_size};
+pub use fixtures::{Fixture, FixtureProblem};
 pub use hash::{HashedFile, file_hash, normalize, pack_hash};
 pub use lock::{LOCK_FILE, Lock, LockOutcome, Locked, LockedPack, lock_pack, render_lock};
 pub use manifest::{
@@ -37,6 +41,10 @@ pub use manifest::{
     ParamValue, WorkspaceSection, parse_manifest,
 };
 pub use overrides::manifest_overrides;
+pub use signature::{
+    KeyFiles, PublicKey, SIGNATURE_FILE, SecretKey, Signed, generate_keys, read_public_key,
+    read_secret_key, sign_pack, verify_pack,
+};
 pub use workspace::{
     LockWarning, WorkspaceFile, WorkspaceManifest, WorkspacePack, WorkspaceSources, read_workspace,
 };
@@ -58,6 +66,8 @@ pub struct LoadedPack {
     pub sources: SourceMap,
     /// The root's clause files.
     pub files: Vec<PackFile>,
+    /// The files the root's tests name, read with the pack.
+    pub fixtures: Vec<Fixture>,
     /// The other packs of the dependency graph, each after the packs it depends on.
     pub dependencies: Vec<DependencyPack>,
     /// The checked pack, with the parse and check diagnostics of every file together,
@@ -76,6 +86,8 @@ pub struct DependencyPack {
     pub hash: String,
     pub manifest: Manifest,
     pub files: Vec<PackFile>,
+    /// The files its tests name.
+    pub fixtures: Vec<Fixture>,
     /// The names of its direct dependencies.
     pub dependencies: Vec<String>,
 }
@@ -191,6 +203,13 @@ pub fn load_pack_with(path: &Path, options: &LoadOptions) -> Result<LoadedPack, 
         let files = std::mem::take(&mut pack.files);
         dependency_files.push(parse(&mut sources, files));
     }
+    for (pack, files) in raw_packs
+        .iter()
+        .zip(&dependency_files)
+        .chain(std::iter::once((&root, &root_files)))
+    {
+        diagnostics.extend(fixture_errors(&pack.fixtures, files));
+    }
     let mut overrides = Vec::with_capacity(raw_packs.len() + 1);
     for pack in raw_packs.iter().chain(std::iter::once(&root)) {
         let found = match &pack.manifest_source {
@@ -242,6 +261,7 @@ pub fn load_pack_with(path: &Path, options: &LoadOptions) -> Result<LoadedPack, 
             hash: pack.hash,
             manifest: pack.manifest,
             files,
+            fixtures: pack.fixtures,
             dependencies: pack
                 .dependencies
                 .into_iter()
@@ -259,31 +279,34 @@ pub fn load_pack_with(path: &Path, options: &LoadOptions) -> Result<LoadedPack, 
         manifest: root.manifest,
         sources,
         files: root_files,
+        fixtures: root.fixtures,
         dependencies,
         checked,
     })
 }
 
-/// Reads a source as text. The byte-order mark some Windows editors write is dropped so
-/// that it does not reach the parser as a stray character.
-pub(crate) fn read_text(path: &Path) -> Result<String, PackError> {
-    let bytes = fs::read(path).map_err(|error| PackError::Io {
-        path: path.to_path_buf(),
-        error,
-    })?;
-    // Spans are `u32` offsets.
-    if u32::try_from(bytes.len()).is_err() {
-        return Err(PackError::TooLarge {
-            path: path.to_path_buf(),
-            size: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
-        });
-    }
-    let text = String::from_utf8(bytes).map_err(|_| PackError::NotUtf8 {
-        path: path.to_path_buf(),
-    })?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
+/// The test files that make the pack itself wrong, as errors on the path in the test.
+fn fixture_errors<'a>(
+    fixtures: &'a [Fixture],
+    files: &'a [PackFile],
+) -> impl Iterator<Item = Diagnostic> + 'a {
+    fixtures.iter().filter_map(|fixture| {
+        let problem = fixture.text.as_ref().err()?;
+        if !problem.refuses_pack {
+            return None;
+        }
+        let file = files
+            .iter()
+            .find(|f| f.relative_path == fixture.clause_file)?;
+        let mut diagnostic = Diagnostic::error(problem.code, problem.message.clone()).with_primary(
+            file.id,
+            fixture.span,
+            "the test reads this file",
+        );
+        if let Some(help) = &problem.help {
+            diagnostic = diagnostic.with_help(help.clone());
+        }
+        Some(diagnostic)
     })
 }
 

@@ -16,9 +16,10 @@ use clausier_diagnostics::Code;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use crate::display_join;
 use crate::error::{ManifestError, PackError};
+use crate::files::{is_present, read_confined};
 use crate::graph::{Graph, ManifestSource, RawPack, relative_path, resolve};
-use crate::{display_join, read_text};
 
 /// The lock's file name, beside the root's `pack.toml`.
 pub const LOCK_FILE: &str = "pack.lock";
@@ -93,9 +94,10 @@ pub fn lock_pack(path: &Path, frozen: bool) -> Result<Locked, PackError> {
     let lock = lock_of(&graph);
     let lock_path = root.dir.join(LOCK_FILE);
     let shown = PathBuf::from(display_join(&root.shown, LOCK_FILE));
-    let existing = if lock_path.is_file() {
+    let existing = if is_present(&lock_path) {
         let source = ManifestSource {
-            text: read_text(&lock_path)?,
+            text: read_confined(&lock_path, &graph.workspace)
+                .map_err(|error| error.relocated(&root.dir, &root.shown))?,
             name: shown.display().to_string(),
             path: lock_path.clone(),
         };
@@ -165,11 +167,12 @@ pub(crate) fn check_lock(graph: &Graph) -> Result<(), PackError> {
         return Ok(());
     }
     let lock_path = root.dir.join(LOCK_FILE);
-    if !lock_path.is_file() {
+    if !is_present(&lock_path) {
         return Ok(());
     }
     let source = ManifestSource {
-        text: read_text(&lock_path)?,
+        text: read_confined(&lock_path, &graph.workspace)
+            .map_err(|error| error.relocated(&root.dir, &root.shown))?,
         name: display_join(&root.shown, LOCK_FILE),
         path: lock_path,
     };
@@ -524,7 +527,7 @@ fn file_table(value: &Spanned<DeValue<'_>>) -> Option<BTreeMap<String, String>> 
 }
 
 /// Replaces the file in one step, so that a reader never sees half a lock.
-fn write_atomically(path: &Path, text: &str) -> Result<(), PackError> {
+pub(crate) fn write_atomically(path: &Path, text: &str) -> Result<(), PackError> {
     let io_error = |error| PackError::Write {
         path: path.to_path_buf(),
         error,

@@ -21,6 +21,7 @@ use toml::de::{DeString, DeTable, DeValue};
 use crate::descriptors::{WorkspaceSection, read_workspace_table};
 use crate::error::ManifestError;
 use crate::manifest::TABLES;
+use crate::signature::PublicKey;
 
 /// A pack this pack depends on: `name = { path = "…", version = "…" }`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +38,9 @@ pub struct Dependency {
     /// The requirement as written, and where.
     pub version_text: Option<String>,
     pub version_span: Option<Range<usize>>,
+    /// The publisher's key the dependency must be signed by (`key = "ed25519:…"`), and
+    /// where it is written.
+    pub key: Option<(PublicKey, Range<usize>)>,
 }
 
 /// One key of a `[params.DEP]` table: an override of the parameter `name` of the
@@ -179,6 +183,7 @@ fn read_dependencies(
         };
         let mut path = None;
         let mut version = None;
+        let mut pinned_key = None;
         for (field, field_value) in entries {
             let string = || match field_value.get_ref() {
                 DeValue::String(text) => Ok(text.to_string()),
@@ -219,13 +224,27 @@ fn read_dependencies(
                     })?;
                     version = Some((requirement, text, field_value.span()));
                 }
+                "key" => {
+                    let text = string()?;
+                    let public = PublicKey::parse(&text).map_err(|message| {
+                        error(
+                            format!("`{text}` is not a publisher's key"),
+                            field_value.span(),
+                        )
+                        .with_label(message)
+                        .with_help(
+                            "pin the key the publisher gives, as `clausier pack keygen` writes it in its `.pub` file: `key = \"ed25519:…\"`",
+                        )
+                    })?;
+                    pinned_key = Some((public, field_value.span()));
+                }
                 other => {
                     return Err(error(
                         format!("unknown key `{other}` in the dependency `{dep_name}`"),
                         field.span(),
                     )
                     .with_label("unknown key")
-                    .with_help("a dependency has the keys `path` and `version`"));
+                    .with_help("a dependency has the keys `path`, `version` and `key`"));
                 }
             }
         }
@@ -251,6 +270,7 @@ fn read_dependencies(
             version,
             version_text,
             version_span,
+            key: pinned_key,
         });
     }
     Ok(dependencies)

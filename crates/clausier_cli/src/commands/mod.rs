@@ -7,6 +7,7 @@ pub mod explain;
 pub mod fmt;
 pub mod lock;
 pub mod lsp;
+pub mod pack;
 pub mod render;
 pub mod schema;
 pub mod test;

@@ -1,13 +1,11 @@
 //! `clausier test PACK`
 
-use std::fs;
 use std::io::{self, IsTerminal};
-use std::path::Path;
 
 use clausier_diagnostics::{FileId, SourceFile};
 use clausier_eval::compile;
 use clausier_eval::pack_tests::{TestSources, coverage, run_tests};
-use clausier_pack::{LoadedPack, describe_io_error};
+use clausier_pack::LoadedPack;
 use clausier_report::pack::{render_coverage, render_test_human, render_test_junit};
 
 use super::compiled::{load_compiled, today};
@@ -56,7 +54,8 @@ pub fn run(args: &TestArgs, color: ColorChoice) -> Result<Outcome, Failure> {
     })
 }
 
-/// The pack's clause files, and the descriptor files its tests name, read from disk.
+/// The pack's clause files, and the descriptor files its tests name, as the pack was
+/// loaded: the files its lock and signature cover, never read again.
 struct PackFiles<'a> {
     pack: &'a LoadedPack,
 }
@@ -67,43 +66,22 @@ impl TestSources for PackFiles<'_> {
     }
 
     fn given_file(&self, file: FileId, path: &str) -> Result<(String, String), (String, String)> {
-        // Relative to the clause file: its folder on disk, and the name reports show.
         let clause_file = self.pack.files.iter().find(|f| f.id == file);
-        let on_disk = if self.pack.root.is_dir() {
-            clause_file.map(|f| self.pack.root.join(&f.relative_path))
-        } else {
-            Some(self.pack.root.clone())
-        };
-        let folder = on_disk
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
-        let shown_folder = self
-            .pack
-            .sources
-            .get(file)
-            .map(|source| source.name())
-            .and_then(|name| name.rsplit_once('/').map(|(folder, _)| folder.to_owned()));
-        let shown = match shown_folder {
-            Some(folder) if !Path::new(path).is_absolute() => format!("{folder}/{path}"),
-            _ => path.to_owned(),
-        };
-        let bytes = fs::read(folder.join(path)).map_err(|error| {
-            (
-                shown.clone(),
-                format!("cannot read `{shown}`: {}", describe_io_error(&error)),
-            )
-        })?;
-        if u32::try_from(bytes.len()).is_err() {
+        let fixture = clause_file.and_then(|clause_file| {
+            self.pack
+                .fixtures
+                .iter()
+                .find(|f| f.clause_file == clause_file.relative_path && f.given == path)
+        });
+        let Some(fixture) = fixture else {
             return Err((
-                shown.clone(),
-                format!("`{shown}` is too large to be a descriptor file"),
+                path.to_owned(),
+                format!("`{path}` was not read with the pack"),
             ));
-        }
-        match String::from_utf8(bytes) {
-            Ok(text) => Ok((shown, text)),
-            Err(_) => Err((shown.clone(), format!("`{shown}` is not valid UTF-8"))),
+        };
+        match &fixture.text {
+            Ok(text) => Ok((fixture.name.clone(), text.clone())),
+            Err(problem) => Err((fixture.name.clone(), problem.message.clone())),
         }
     }
 }
