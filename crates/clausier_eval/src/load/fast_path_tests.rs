@@ -22,6 +22,7 @@ fn field(ty: Ty) -> FieldDef {
         ty,
         docs: String::new(),
         origin: Origin::default(),
+        declared_bounds: Default::default(),
     }
 }
 
@@ -74,6 +75,7 @@ fn schema() -> Schema {
         name: name.to_owned(),
         docs: String::new(),
         origin: Origin::default(),
+        declared_bounds: Default::default(),
     };
     Schema {
         enums: vec![EnumDef {

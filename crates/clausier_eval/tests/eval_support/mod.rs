@@ -48,6 +48,7 @@ impl SchemaBuilder {
                     name: (*variant).to_owned(),
                     docs: String::new(),
                     origin: Origin::default(),
+                    declared_bounds: Default::default(),
                 })
                 .collect(),
         });
@@ -63,6 +64,7 @@ impl SchemaBuilder {
                     ty,
                     docs: String::new(),
                     origin: Origin::default(),
+                    declared_bounds: Default::default(),
                 };
                 (field.to_owned(), def)
             })

@@ -36,6 +36,7 @@ fn enum_def(name: &str, variants: &[&str]) -> EnumDef {
                 name: (*variant).to_owned(),
                 docs: String::new(),
                 origin: Origin::default(),
+                declared_bounds: Default::default(),
             })
             .collect(),
     }
@@ -49,6 +50,7 @@ fn record(name: Option<&str>, fields: &[(&str, Ty)]) -> RecordDef {
                 ty: ty.clone(),
                 docs: String::new(),
                 origin: Origin::default(),
+                declared_bounds: Default::default(),
             };
             ((*name).to_owned(), def)
         })
