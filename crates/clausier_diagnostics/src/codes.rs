@@ -129,6 +129,7 @@ catalogue! {
     SCORE_CLAMPED = "R0701", Info, "criterion score clamped to the range 0 to 1";
     DIVISION_BY_ZERO = "R0702", Info, "division by zero";
     OVERFLOW = "R0703", Info, "value out of range";
+    ZERO_AGGREGATE = "R0704", Warning, "`lowest` or `highest` is zero over the eligible offers";
 
     MANIFEST = "E0801", Error, "invalid pack manifest";
     DEPENDENCY_CYCLE = "E0802", Error, "packs depend on each other in a cycle";
