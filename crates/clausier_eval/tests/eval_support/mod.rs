@@ -48,7 +48,6 @@ impl SchemaBuilder {
                     name: (*variant).to_owned(),
                     docs: String::new(),
                     origin: Origin::default(),
-                    declared_bounds: Default::default(),
                 })
                 .collect(),
         });

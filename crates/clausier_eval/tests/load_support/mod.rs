@@ -36,7 +36,6 @@ fn enum_def(name: &str, variants: &[&str]) -> EnumDef {
                 name: (*variant).to_owned(),
                 docs: String::new(),
                 origin: Origin::default(),
-                declared_bounds: Default::default(),
             })
             .collect(),
     }

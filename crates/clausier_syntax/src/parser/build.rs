@@ -836,8 +836,14 @@ impl<'s, 't> ItemBuilder<'s, 't> {
             }
         }
         let name = name.unwrap_or_else(|| Self::absent_ident(whole));
-        // Like an item's, a field's span leaves its doc comment out.
-        let span = Span::new(name.span.start, whole.end);
+        // Like an item's, a field's span leaves its doc comment out; it ends with its type
+        // or its last bound, not with the spaces the grammar tried a `where` after.
+        let end = match (bounds.last(), &ty) {
+            (Some(bound), _) => bound.span.end,
+            (None, Some(ty)) if ty.kind != TypeExprKind::Error => ty.span.end,
+            _ => whole.end,
+        };
+        let span = Span::new(name.span.start, end);
         FieldDecl {
             docs,
             name,
