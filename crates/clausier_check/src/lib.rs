@@ -8,6 +8,7 @@
 //!
 //! [`Ty::Error`]: types::Ty::Error
 
+pub mod bounds;
 pub mod hir;
 pub mod ops;
 pub mod types;

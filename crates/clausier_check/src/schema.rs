@@ -10,6 +10,7 @@ use clausier_diagnostics::{Code, Diagnostic, FileId, Fix, Span};
 use clausier_syntax::ast::{FieldDecl, ItemKind, SourceFileAst, TypeDecl, TypeExpr, TypeExprKind};
 
 use crate::Checker;
+use crate::bounds::FieldBounds;
 use crate::hir::Symbol;
 use crate::suggest::{did_you_mean, list_names};
 use crate::types::{EnumDef, EnumId, FieldDef, Origin, RecordDef, RecordId, Ty, VariantDef};
@@ -532,6 +533,7 @@ impl<'a> Checker<'a> {
                 .map(|(index, def)| (index, def.ty.clone(), def.origin));
             match existing {
                 Some((index, ty, origin)) => {
+                    self.merge_bounds(file, record, index, field, &field_path, &ty, origin);
                     self.symbol(
                         file,
                         field.name.span,
@@ -546,6 +548,8 @@ impl<'a> Checker<'a> {
                 }
                 None => {
                     let ty = self.resolve_type(file, &field.ty, None);
+                    let declared_bounds =
+                        self.declared_bounds(file, &field_path, &ty, &field.bounds);
                     let Some(def) = self.pack.schema.records.get_mut(record.0 as usize) else {
                         continue;
                     };
@@ -559,6 +563,7 @@ impl<'a> Checker<'a> {
                                 file,
                                 span: field.name.span,
                             },
+                            declared_bounds,
                         },
                     );
                     self.symbol(
@@ -573,6 +578,60 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    /// A field declared again with a `where` must give the bounds it was first given.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the parts of one field's two declarations"
+    )]
+    fn merge_bounds(
+        &mut self,
+        file: FileId,
+        record: RecordId,
+        index: u32,
+        field: &FieldDecl,
+        path: &str,
+        ty: &Ty,
+        first: Origin,
+    ) {
+        if field.bounds.is_empty() {
+            return;
+        }
+        let declared = self.declared_bounds(file, path, ty, &field.bounds);
+        let existing = self
+            .pack
+            .schema
+            .record(record)
+            .and_then(|r| r.field_at(index))
+            .map(|(_, def)| def.declared_bounds);
+        if existing.is_none_or(|existing| existing == declared) {
+            return;
+        }
+        let span = field
+            .bounds
+            .iter()
+            .map(|b| b.span)
+            .reduce(|a, b| a.cover(b))
+            .unwrap_or(field.span);
+        self.report(
+            Diagnostic::error(
+                Code::CONFLICTING_FIELD,
+                format!("the descriptor field `{path}` is declared with other bounds"),
+            )
+            .with_primary(
+                file,
+                span,
+                format!(
+                    "declared here as {}",
+                    FieldBounds::of(&declared, ty).describe(ty)
+                ),
+            )
+            .with_secondary(first.file, first.span, "first declared here")
+            .with_help(
+                "give the field the same `where` in every `descriptor` block, or give it once",
+            ),
+        );
     }
 
     fn merge_docs(&mut self, record: RecordId, index: u32, docs: &str) {

@@ -5,6 +5,8 @@ use std::fmt;
 use clausier_diagnostics::{FileId, Span};
 use indexmap::IndexMap;
 
+use crate::bounds::FieldBounds;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EnumId(pub u32);
 
@@ -140,6 +142,17 @@ pub struct FieldDef {
     pub ty: Ty,
     pub docs: String,
     pub origin: Origin,
+    /// The sides of the range its `where` gives; [`FieldDef::bounds`] adds the type's
+    /// defaults.
+    pub declared_bounds: FieldBounds,
+}
+
+impl FieldDef {
+    /// The values the field admits: its `where`, and the type's default on a side the
+    /// `where` leaves out.
+    pub fn bounds(&self) -> FieldBounds {
+        FieldBounds::of(&self.declared_bounds, &self.ty)
+    }
 }
 
 /// Every type a pack declares. Ids index the vectors.

@@ -63,6 +63,7 @@ macro_rules! cases {
 cases! {
     check_pack_errors => "check-pack-errors",
     data_bom_crlf => "data-bom-crlf",
+    data_bounds => "data-bounds",
     data_csv => "data-csv",
     data_csv_row_help => "data-csv-row-help",
     data_duplicates => "data-duplicates",
@@ -94,6 +95,7 @@ cases! {
     diag_syntax_nesting => "diag-syntax-nesting",
     diag_tests => "diag-tests",
     diag_types => "diag-types",
+    diag_bounds => "diag-bounds",
     expr_arith => "expr-arith",
     expr_arith_underflow => "expr-arith-underflow",
     expr_collections => "expr-collections",
@@ -125,6 +127,7 @@ cases! {
     scoring_ties => "scoring-ties",
     scoring_unknown => "scoring-unknown",
     scoring_weights => "scoring-weights",
+    scoring_zero_lowest => "scoring-zero-lowest",
     status_descriptors => "status-descriptors",
     status_requirements => "status-requirements",
 }

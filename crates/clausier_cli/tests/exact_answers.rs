@@ -20,7 +20,7 @@ enum Region { EU, EEA, OTHER }
 descriptor {
   id: string
   x: number
-  price: money
+  price: money where >= -100 €
   regions: set<Region>
 }
 

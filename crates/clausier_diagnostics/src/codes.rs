@@ -99,6 +99,7 @@ catalogue! {
     AGGREGATE_ARGUMENT = "E0308", Error, "`lowest` or `highest` needs a numeric descriptor field";
     PARAM_VALUE = "E0309", Error, "parameter value is not a constant of its type";
     HAS_NEEDS_FIELD = "E0310", Error, "`has` needs a descriptor field";
+    INVALID_BOUND = "E0311", Error, "invalid bound on a descriptor field";
 
     MISSING_REQUIRE = "E0401", Error, "requirement without `require`";
     REPEATED_CLAUSE_FIELD = "E0402", Error, "clause field given twice";
@@ -123,10 +124,12 @@ catalogue! {
     DESCRIPTOR_SHAPE = "D0605", Error, "descriptor is not a record";
     DESCRIPTOR_DUPLICATE_KEY = "D0606", Error, "key given twice in a descriptor";
     DESCRIPTOR_UNREADABLE = "D0607", Error, "descriptor file cannot be read";
+    DESCRIPTOR_OUT_OF_BOUNDS = "D0608", Error, "descriptor value outside the field's bounds";
 
     SCORE_CLAMPED = "R0701", Info, "criterion score clamped to the range 0 to 1";
     DIVISION_BY_ZERO = "R0702", Info, "division by zero";
     OVERFLOW = "R0703", Info, "value out of range";
+    ZERO_AGGREGATE = "R0704", Warning, "`lowest` or `highest` is zero over the eligible offers";
 
     MANIFEST = "E0801", Error, "invalid pack manifest";
     DEPENDENCY_CYCLE = "E0802", Error, "packs depend on each other in a cycle";

@@ -18,6 +18,7 @@ mod reason;
 pub mod reference;
 pub mod report;
 mod run;
+mod run_warnings;
 mod score;
 pub mod stream;
 

@@ -21,6 +21,21 @@ pub struct Report {
     pub params: Vec<ParamReport>,
     pub descriptors: Vec<DescriptorReport>,
     pub summary: Summary,
+    /// What the buyer must know of the run as a whole, such as a criterion whose
+    /// `lowest(…)` is zero; left out when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<RunWarning>,
+}
+
+/// A warning about the whole run rather than one offer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RunWarning {
+    /// `R0704`.
+    pub code: String,
+    /// The criterion it is about, and its pack.
+    pub criterion: String,
+    pub pack: String,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

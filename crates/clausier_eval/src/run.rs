@@ -20,6 +20,7 @@ use crate::report::{
     ClauseResult, DataErrorEntry, DescriptorReport, DescriptorStatus, PackInfo, Report,
     RequirementResult, RequirementStatus, Summary,
 };
+use crate::run_warnings::zero_aggregate_warnings;
 use crate::score::{CriterionOutcome, rank, score_criterion, total_points, unscored};
 
 /// How a run evaluates.
@@ -54,8 +55,10 @@ pub fn run(
         )
     });
 
+    let mut warnings = Vec::new();
     if !score_early {
         let aggregates = compute_aggregates(program, descriptors, &evaluated);
+        warnings = zero_aggregate_warnings(program, &aggregates);
         let scored: Vec<Option<Vec<CriterionOutcome>>> = map_in(
             pool,
             &zip_refs(descriptors, &evaluated),
@@ -71,7 +74,10 @@ pub fn run(
         }
     }
 
-    assemble(program, pack, today, descriptors, evaluated)
+    Report {
+        warnings,
+        ..assemble(program, pack, today, descriptors, evaluated)
+    }
 }
 
 /// What one descriptor's evaluation found, before the run-wide steps.
@@ -368,6 +374,7 @@ pub(crate) fn report_shell(program: &Program, pack: PackInfo, today: Date) -> Re
         params: program.params.clone(),
         descriptors: Vec::new(),
         summary: Summary::default(),
+        warnings: Vec::new(),
     }
 }
 

@@ -30,6 +30,7 @@ use crate::run::{
     RunOptions, aggregate_input, descriptor_report, eligibility, evaluate_descriptor, map_in,
     replaces_best, report_shell, thread_pool, total_score,
 };
+use crate::run_warnings::zero_aggregate_warnings;
 use crate::score::{criterion_points, total_points};
 
 /// One line of an NDJSON input, as read: not loaded yet, so that loading happens on the
@@ -311,6 +312,7 @@ impl<'a> StreamCheck<'a> {
     pub fn report_shell(&self, pack: PackInfo) -> Report {
         Report {
             summary: self.summary,
+            warnings: zero_aggregate_warnings(self.program, &self.aggregates),
             ..report_shell(self.program, pack, self.today)
         }
     }

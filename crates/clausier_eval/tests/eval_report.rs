@@ -337,10 +337,21 @@ fn ties_share_a_rank() {
 
 #[test]
 fn scores_are_clamped_and_rounded() {
-    let pack = rate_pack(|e| e.field("accessibility.rgaa_rate"));
+    // Rates lie within 0% and 100%: a score of `2 × rate − 50%` leaves the range.
+    let pack = rate_pack(|e| {
+        arith(
+            ArithOp::Sub,
+            arith(
+                ArithOp::Mul,
+                e.field("accessibility.rgaa_rate"),
+                number("2"),
+            ),
+            percent("50"),
+        )
+    });
     let report = check(
         &pack,
-        &rates(&pack, &["120", "-5", "33.33333", "66.666666"]),
+        &rates(&pack, &["85", "22.5", "41.666665", "58.333333"]),
         1,
     );
     let results: Vec<(String, String, bool)> = report

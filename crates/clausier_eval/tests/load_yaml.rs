@@ -236,6 +236,7 @@ fn nested_lists_schema() -> clausier_check::types::Schema {
             ty,
             docs: String::new(),
             origin: Origin::default(),
+            declared_bounds: Default::default(),
         },
     );
     Schema {

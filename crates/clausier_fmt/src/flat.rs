@@ -5,8 +5,8 @@
 //! canonical: `75 %` becomes `75%`, `6.00€` becomes `6.00 €`, `30days` becomes `30 days`.
 
 use clausier_syntax::ast::{
-    AggregateKind, DataValue, DataValueKind, Expr, ExprKind, FieldDecl, Literal, LiteralKind,
-    QuantifierKind, TypeExpr, TypeExprKind, UnaryOp,
+    AggregateKind, DataValue, DataValueKind, Expr, ExprKind, FieldBound, FieldDecl, Literal,
+    LiteralKind, QuantifierKind, TypeExpr, TypeExprKind, UnaryOp,
 };
 
 use crate::writer::is_space;
@@ -184,17 +184,22 @@ fn push_expr(src: &str, e: &Expr, out: &mut String) {
 
 /// A type on one line; `None` when a field inside it has a doc comment, which needs a
 /// line of its own.
-pub(crate) fn type_expr(ty: &TypeExpr) -> Option<String> {
+pub(crate) fn type_expr(src: &str, ty: &TypeExpr) -> Option<String> {
     Some(match &ty.kind {
         TypeExprKind::Named(name) => name.name.clone(),
-        TypeExprKind::List(element) => format!("list<{}>", type_expr(element)?),
-        TypeExprKind::Set(element) => format!("set<{}>", type_expr(element)?),
-        TypeExprKind::Record(fields) => record(fields)?,
+        TypeExprKind::List(element) => format!("list<{}>", type_expr(src, element)?),
+        TypeExprKind::Set(element) => format!("set<{}>", type_expr(src, element)?),
+        TypeExprKind::Record(fields) => record(src, fields)?,
         TypeExprKind::Error => return None,
     })
 }
 
-pub(crate) fn record(fields: &[FieldDecl]) -> Option<String> {
+/// `>= 0.01 €`: the operator, one space, the literal as [`literal`] prints it.
+pub(crate) fn field_bound(src: &str, bound: &FieldBound) -> String {
+    format!("{} {}", bound.op.as_str(), literal(src, &bound.value))
+}
+
+pub(crate) fn record(src: &str, fields: &[FieldDecl]) -> Option<String> {
     if fields.is_empty() {
         return Some("{}".to_string());
     }
@@ -203,7 +208,12 @@ pub(crate) fn record(fields: &[FieldDecl]) -> Option<String> {
         if !field.docs.span.is_empty() {
             return None;
         }
-        parts.push(format!("{}: {}", field.name.name, type_expr(&field.ty)?));
+        let mut part = format!("{}: {}", field.name.name, type_expr(src, &field.ty)?);
+        for (i, bound) in field.bounds.iter().enumerate() {
+            part.push_str(if i == 0 { " where " } else { " and " });
+            part.push_str(&field_bound(src, bound));
+        }
+        parts.push(part);
     }
     Some(format!("{{ {} }}", parts.join(", ")))
 }

@@ -3,8 +3,8 @@
 
 use clausier_syntax::ast::{
     ClauseField, ClauseFieldKind, DataValue, DataValueKind, Docs, EnumDecl, Expect, ExpectKind,
-    FieldDecl, Given, Item, ItemKind, SourceFileAst, TestDate, TestDecl, TypeExpr, TypeExprKind,
-    UseDecl,
+    FieldBound, FieldDecl, Given, Item, ItemKind, SourceFileAst, TestDate, TestDecl, TypeExpr,
+    TypeExprKind, UseDecl,
 };
 
 use crate::FormatOptions;
@@ -433,7 +433,7 @@ impl Printer<'_> {
         let has_comments = self.w.has_comment_in(open, close + 1);
         if (!always_open || fields.is_empty())
             && !has_comments
-            && let Some(text) = flat::record(fields)
+            && let Some(text) = flat::record(self.src, fields)
             && self.fits(&text, 0)
         {
             self.w.token(open, close + 1, &text);
@@ -452,10 +452,21 @@ impl Printer<'_> {
             self.verbatim(field.name.span.start, field.name.span.end);
             self.w.text(": ");
             self.type_expr(&field.ty, inner);
+            self.field_bounds(&field.bounds);
         }
         self.w
             .set_break(Break::close(inner, indent, !fields.is_empty()));
         self.w.token(close, close + 1, "}");
+    }
+
+    /// `where >= 0.01 € and <= 6 €`, each bound as its operator, one space, its literal.
+    fn field_bounds(&mut self, bounds: &[FieldBound]) {
+        for (i, bound) in bounds.iter().enumerate() {
+            self.w.text(if i == 0 { " where " } else { " and " });
+            let text = flat::field_bound(self.src, bound);
+            self.w
+                .token(bound.span.start as usize, bound.span.end as usize, &text);
+        }
     }
 
     // ------------------------------------------------------------------------ clauses

@@ -37,6 +37,10 @@ impl Analysis {
                 let owner = record_path(schema, *record, 0);
                 let mut out = code(&format!("{name}: {}", ty_text(schema, &field.ty)));
                 let _ = write!(out, "\n\nfield of `{owner}`");
+                let bounds = field.bounds();
+                if !bounds.is_unbounded() {
+                    let _ = write!(out, "\n\naccepted values: {}", bounds.describe(&field.ty));
+                }
                 push_docs(&mut out, &field.docs);
                 Some(out)
             }

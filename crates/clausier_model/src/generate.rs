@@ -636,9 +636,12 @@ impl Generator {
             line = line.replacen('{', &format!("{{{broken},"), 1);
             // A key given twice is invalid too; without the original the new one stands.
         }
+        // The language's default ranges: an amount below 0 € or a percent outside 0% to
+        // 100%, anywhere in the data, makes the offer invalid.
+        let in_range = within_default_ranges(&root);
         let offer = Offer {
             id,
-            root: (!invalid).then_some(root),
+            root: (!invalid && in_range).then_some(root),
         };
         (offer, line)
     }
@@ -686,6 +689,20 @@ impl Generator {
                     .collect(),
             ),
         }
+    }
+}
+
+/// Whether every amount is at least 0 € and every percent from 0% to 100%, in lists and
+/// records too.
+fn within_default_ranges(value: &Value) -> bool {
+    match value {
+        Value::Money(amount) => *amount >= Num::zero(),
+        Value::Percent(rate) => *rate >= Num::zero() && *rate <= Num::from_int(100),
+        Value::List(items, _) => items.iter().all(within_default_ranges),
+        Value::Record(fields) => fields
+            .iter()
+            .all(|(_, value)| value.as_ref().is_none_or(within_default_ranges)),
+        _ => true,
     }
 }
 

@@ -113,6 +113,17 @@ pub struct FieldDecl {
     pub docs: Docs,
     pub name: Ident,
     pub ty: TypeExpr,
+    /// `where >= 0.01 € and <= 6 €`, in the order written; empty without `where`.
+    pub bounds: Vec<FieldBound>,
+    pub span: Span,
+}
+
+/// One bound of a field's values: `>= 0.01 €`. The operator is `<`, `<=`, `>` or `>=`;
+/// the value is a number, a percent or an amount, possibly negative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldBound {
+    pub op: CompareOp,
+    pub value: Literal,
     pub span: Span,
 }
 

@@ -247,6 +247,11 @@ impl Printer {
         }
         let _ = write!(self.out, "{}: ", field.name.name);
         self.type_expr(&field.ty);
+        for (i, bound) in field.bounds.iter().enumerate() {
+            self.out.push_str(if i == 0 { " where " } else { " and " });
+            let _ = write!(self.out, "{} ", bound.op.as_str());
+            self.literal(&bound.value);
+        }
     }
 
     fn type_expr(&mut self, ty: &TypeExpr) {

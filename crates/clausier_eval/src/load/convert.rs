@@ -6,6 +6,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, LazyLock};
 
+use clausier_check::bounds::{FieldBounds, Unit};
 use clausier_check::types::{RecordDef, RecordId, Schema, Ty};
 use clausier_check::value::{Record, Value};
 use clausier_diagnostics::{Code, Span};
@@ -185,6 +186,7 @@ impl<'s, 't> Converter<'s, 't> {
                     self.steps.push(PathStep::Field(step));
                     self.shown.push(Shown::Field(name));
                     let value = self.convert(&entry.value, &field.ty);
+                    let value = self.within(value, field.bounds(), &field.ty, &entry.value);
                     self.steps.pop();
                     self.shown.pop();
                     if let Some(slot) = fields.get_mut(index) {
@@ -234,6 +236,7 @@ impl<'s, 't> Converter<'s, 't> {
             self.steps.push(PathStep::Index(stored));
             let outer_pending = is_set.then(|| self.pending.replace(Vec::new()));
             let value = self.convert(item, element);
+            let value = self.within(value, FieldBounds::default_for(element), element, item);
             let element_locations = match outer_pending {
                 Some(outer) => std::mem::replace(&mut self.pending, outer),
                 None => None,
@@ -256,6 +259,35 @@ impl<'s, 't> Converter<'s, 't> {
             values.push(value);
         }
         Value::List(values.into())
+    }
+
+    /// The value if it lies within `bounds`; else a problem that states the range, and
+    /// no value.
+    fn within(
+        &mut self,
+        value: Option<Value>,
+        bounds: FieldBounds,
+        ty: &Ty,
+        node: &Node<'_>,
+    ) -> Option<Value> {
+        let value = value?;
+        let (Value::Number(x) | Value::Percent(x) | Value::Money(x)) = &value else {
+            return Some(value);
+        };
+        if bounds.admits(&value) {
+            return Some(value);
+        }
+        let shown = Unit::of(ty).show(*x);
+        let path = self.shown_path(None);
+        let message = format!("`{shown}` is outside the allowed range");
+        let help = format!("`{path}` must be {}", bounds.describe(ty));
+        self.problem(
+            Code::DESCRIPTOR_OUT_OF_BOUNDS,
+            message,
+            node.span,
+            Some(help),
+        );
+        None
     }
 
     fn convert_enum(

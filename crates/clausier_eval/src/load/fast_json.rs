@@ -18,6 +18,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
+use clausier_check::bounds::FieldBounds;
 use clausier_check::types::{EnumId, FieldDef, RecordDef, RecordId, Schema, Ty};
 use clausier_check::value::{Record, Value};
 use clausier_diagnostics::Span;
@@ -204,6 +205,10 @@ impl<'s, 't> Reader<'s, 't> {
                     next_guess = index + 1;
                     self.push_step(PathStep::Field(u32::try_from(index).map_err(|_| GiveUp)?));
                     let value = self.value(&field.ty, is_id)?;
+                    // A value out of bounds is a problem the located path reports.
+                    if value.as_ref().is_some_and(|v| !field.bounds().admits(v)) {
+                        return Err(GiveUp);
+                    }
                     self.pop_step();
                     if let Some(slot) = fields.get_mut(index) {
                         *slot = value;
@@ -320,6 +325,7 @@ impl<'s, 't> Reader<'s, 't> {
         let mut stored = 0u32;
         let mut values: Vec<Value> = Vec::new();
         let mut seen = SeenValues::default();
+        let element_bounds = FieldBounds::default_for(element);
         let mut next = self.json.known_array()?;
         while let Some(peek) = next {
             // An absent value in a list is an error of the data.
@@ -329,6 +335,9 @@ impl<'s, 't> Reader<'s, 't> {
             self.push_step(PathStep::Index(stored));
             let spans_before = self.trail.as_ref().map_or(0, |trail| trail.spans.len());
             let value = self.value(element, false)?;
+            if value.as_ref().is_some_and(|v| !element_bounds.admits(v)) {
+                return Err(GiveUp);
+            }
             self.pop_step();
             if let Some(value) = value {
                 if !is_set {

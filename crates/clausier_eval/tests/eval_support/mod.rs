@@ -63,6 +63,7 @@ impl SchemaBuilder {
                     ty,
                     docs: String::new(),
                     origin: Origin::default(),
+                    declared_bounds: Default::default(),
                 };
                 (field.to_owned(), def)
             })

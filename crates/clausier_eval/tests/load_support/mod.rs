@@ -49,6 +49,7 @@ fn record(name: Option<&str>, fields: &[(&str, Ty)]) -> RecordDef {
                 ty: ty.clone(),
                 docs: String::new(),
                 origin: Origin::default(),
+                declared_bounds: Default::default(),
             };
             ((*name).to_owned(), def)
         })

@@ -142,6 +142,27 @@ price: money
 
 field of `descriptor`
 
+accepted values: at least 0 €
+
+---
+
+Price per student per year.
+"#);
+}
+
+#[test]
+fn a_bounded_field_shows_its_range() {
+    let pack = PACK.replace("price: money", "price: money where > 0 € and <= 12 €");
+    assert_snapshot!(check(&mark(&pack, "price$0 <= max_price")), @r#"
+rules.clause:15:12-15:17 `price`
+```clausier
+price: money
+```
+
+field of `descriptor`
+
+accepted values: more than 0 € and at most 12 €
+
 ---
 
 Price per student per year.

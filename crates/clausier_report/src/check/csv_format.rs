@@ -5,13 +5,17 @@ use clausier_eval::report::{ClauseResult, Report};
 
 use super::columns::{columns, result_for};
 use super::human::two_decimals;
+use super::vendor_text::{self, spreadsheet_text};
 
 /// Renders a report as CSV: comma-separated, fields quoted when they need it, lines
 /// ending with CRLF. A requirement's cell is its status (`pass`, `fail`, `missing`,
 /// `not_applicable`); a criterion's cell its points with two decimals, empty when the
 /// descriptor is not scored; a clause the descriptor has no result for (an invalid
-/// descriptor) is empty. Scores have two decimals; an absent score or rank is empty.
+/// descriptor) is empty. Scores have two decimals; an absent score or rank is empty. The
+/// id and the source are the vendor's text: shown as people read it, and never as a
+/// formula.
 pub fn render_csv(report: &Report) -> Result<String, csv::Error> {
+    let report = &vendor_text::for_people(report);
     let clauses = columns(report);
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
@@ -21,8 +25,8 @@ pub fn render_csv(report: &Report) -> Result<String, csv::Error> {
     writer.write_record(&header)?;
     for descriptor in &report.descriptors {
         let mut row: Vec<String> = vec![
-            descriptor.id.clone(),
-            descriptor.source.clone(),
+            spreadsheet_text(&descriptor.id).into_owned(),
+            spreadsheet_text(&descriptor.source).into_owned(),
             descriptor.status.as_str().to_owned(),
             descriptor.score.map(two_decimals).unwrap_or_default(),
             descriptor.rank.map(|r| r.to_string()).unwrap_or_default(),

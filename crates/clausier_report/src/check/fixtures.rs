@@ -208,6 +208,7 @@ pub(crate) fn report() -> Report {
         ],
         descriptors,
         summary,
+        warnings: Vec::new(),
     }
 }
 

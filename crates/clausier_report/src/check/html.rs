@@ -121,6 +121,7 @@ const SCRIPT: &str = r#"
 /// id in `data-descriptor`, and each cell its sort key (a requirement's status, a number)
 /// in `data-value`.
 pub fn render_html(report: &Report) -> String {
+    let report = &super::vendor_text::for_people(report);
     let clauses = columns(report);
     let mut out = String::new();
     let title = format!("Check report: {} {}", report.pack.name, report.pack.version);

@@ -10,7 +10,7 @@ use clausier_eval::report::{
 use rust_decimal::{Decimal, RoundingStrategy};
 use unicode_width::UnicodeWidthStr;
 
-use super::wording;
+use super::{vendor_text, wording};
 use crate::diagnostics::plural;
 use crate::style::{Painter, Style};
 
@@ -27,6 +27,7 @@ pub struct HumanOptions {
 /// of each descriptor that is not eligible, the `should` requirements an eligible one
 /// fails or misses, and a summary line.
 pub fn render_human(report: &Report, options: &HumanOptions) -> String {
+    let report = &vendor_text::for_people(report);
     let painter = Painter {
         color: options.color,
     };
@@ -50,6 +51,7 @@ pub fn render_human(report: &Report, options: &HumanOptions) -> String {
         out.push('\n');
         write_table(&mut out, &report.descriptors, painter);
     }
+    write_run_warnings(&mut out, report, painter);
     for descriptor in &report.descriptors {
         let shown = options.explain_all
             || descriptor.status != DescriptorStatus::Eligible
@@ -72,6 +74,23 @@ pub fn render_human(report: &Report, options: &HumanOptions) -> String {
         summary.invalid
     );
     out
+}
+
+/// `warning[R0704]: PRIX: …`, once per run-wide warning, below the table.
+fn write_run_warnings(out: &mut String, report: &Report, painter: Painter) {
+    if report.warnings.is_empty() {
+        return;
+    }
+    out.push('\n');
+    for warning in &report.warnings {
+        let _ = writeln!(
+            out,
+            "{} {}: {}",
+            painter.paint(Style::Yellow, &format!("warning[{}]:", warning.code)),
+            clause_name(report, &warning.criterion, &warning.pack),
+            warning.message
+        );
+    }
 }
 
 /// The dependencies the results come from, with their versions, and every parameter in

@@ -67,6 +67,10 @@ pub fn json_tail(report: &Report, any_entry: bool) -> Result<String, serde_json:
     let mut text = String::from(if any_entry { "\n  ]" } else { "]" });
     text.push_str(",\n  \"summary\": ");
     text.push_str(&indented(&report.summary, FIELD_INDENT)?);
+    if !report.warnings.is_empty() {
+        text.push_str(",\n  \"warnings\": ");
+        text.push_str(&indented(&report.warnings, FIELD_INDENT)?);
+    }
     text.push_str("\n}\n");
     Ok(text)
 }

@@ -19,6 +19,7 @@ use crate::pack::cahier::{md_code as code, md_escape as escape};
 /// descriptor that is not eligible, has data errors or fails a `should` requirement, its
 /// failed and missing requirements with their explanations and its data errors.
 pub fn render_markdown(report: &Report) -> String {
+    let report = &super::vendor_text::for_people(report);
     let mut out = String::new();
     let _ = writeln!(
         out,

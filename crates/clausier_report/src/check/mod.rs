@@ -10,6 +10,7 @@ mod junit;
 mod markdown;
 mod ndjson;
 mod sarif;
+mod vendor_text;
 mod wording;
 
 pub use csv_format::render_csv;

@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use clausier_check::bounds::FieldBounds;
 use clausier_check::hir::CheckedPack;
 use clausier_check::types::{RecordDef, RecordId, Schema, Ty};
 use clausier_syntax::ast::{ItemKind, SourceFileAst, TypeExprKind};
@@ -142,7 +143,8 @@ impl Builder<'_> {
         let mut properties = Map::new();
         if let Some(record) = record {
             for (name, field) in &record.fields {
-                let mut property = self.nullable(&field.ty);
+                let typed = bounded(self.type_schema(&field.ty), field.bounds());
+                let mut property = nullable(typed);
                 let mut description = Vec::new();
                 if !field.docs.is_empty() {
                     description.push(paragraphs(&field.docs));
@@ -164,31 +166,66 @@ impl Builder<'_> {
         body.insert("additionalProperties".to_owned(), json!(true));
         body
     }
+}
 
-    /// A field's schema: its type, or `null` (which is the same as absent).
-    fn nullable(&mut self, ty: &Ty) -> Value {
-        let mut schema = self.type_schema(ty);
-        let Value::Object(map) = &mut schema else {
-            return schema;
-        };
-        if let Some(Value::String(kind)) = map.get("type").cloned() {
-            map.insert("type".to_owned(), json!([kind, "null"]));
-            return schema;
-        }
-        if let Some(Value::Array(choices)) = map.get_mut("anyOf") {
-            choices.push(json!({ "type": "null" }));
-            return schema;
-        }
-        json!({ "anyOf": [schema, { "type": "null" }] })
+/// A field's schema: its type, or `null` (which is the same as absent).
+fn nullable(mut schema: Value) -> Value {
+    let Value::Object(map) = &mut schema else {
+        return schema;
+    };
+    if let Some(Value::String(kind)) = map.get("type").cloned() {
+        map.insert("type".to_owned(), json!([kind, "null"]));
+        return schema;
     }
+    if let Some(Value::Array(choices)) = map.get_mut("anyOf") {
+        choices.push(json!({ "type": "null" }));
+        return schema;
+    }
+    json!({ "anyOf": [schema, { "type": "null" }] })
+}
 
+/// A numeric schema with the range of `bounds` (`minimum`, `exclusiveMaximum`…) in
+/// place of any it had: they apply to the numbers a vendor writes, in the field's unit.
+fn bounded(mut schema: Value, bounds: FieldBounds) -> Value {
+    let Value::Object(map) = &mut schema else {
+        return schema;
+    };
+    for key in ["minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"] {
+        map.remove(key);
+    }
+    let sides = [
+        (bounds.lower, "minimum", "exclusiveMinimum"),
+        (bounds.upper, "maximum", "exclusiveMaximum"),
+    ];
+    for (bound, inclusive, exclusive) in sides {
+        let Some(bound) = bound else { continue };
+        let Ok(number) = bound
+            .value
+            .normalize()
+            .to_string()
+            .parse::<serde_json::Number>()
+        else {
+            continue;
+        };
+        let key = if bound.inclusive {
+            inclusive
+        } else {
+            exclusive
+        };
+        map.insert(key.to_owned(), Value::Number(number));
+    }
+    schema
+}
+
+impl Builder<'_> {
     fn type_schema(&mut self, ty: &Ty) -> Value {
         match ty {
             Ty::Bool => json!({ "type": "boolean" }),
             Ty::Int => json!({ "type": "integer" }),
             Ty::Number => json!({ "type": "number" }),
             Ty::String => json!({ "type": "string" }),
-            Ty::Date | Ty::Percent | Ty::Money | Ty::Duration => self.scalar_def(ty),
+            Ty::Percent | Ty::Money => bounded(self.scalar_def(ty), FieldBounds::default_for(ty)),
+            Ty::Date | Ty::Duration => self.scalar_def(ty),
             Ty::List(element) => json!({ "type": "array", "items": self.type_schema(element) }),
             Ty::Set(element) => json!({
                 "type": "array",

@@ -64,6 +64,7 @@ pub(crate) fn as_check_report(report: &TestReport) -> Report {
         params: Vec::new(),
         descriptors: Vec::new(),
         summary: Summary::default(),
+        warnings: Vec::new(),
     }
 }
 

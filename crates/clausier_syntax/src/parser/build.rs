@@ -12,9 +12,9 @@ use super::literal::{self, LiteralError};
 use super::{Session, doc_line_text};
 use crate::ast::{
     ClauseField, ClauseFieldKind, ClauseId, CompareOp, CriterionDecl, DescriptorDecl, Docs,
-    EnumDecl, Expect, ExpectKind, FieldDecl, Given, Ident, Item, ItemKind, Level, Literal,
-    LiteralKind, ParamDecl, RequirementDecl, SetDecl, StringLit, TestDate, TestDecl, TypeDecl,
-    TypeExpr, TypeExprKind, UseDecl, UseItem, Variant, Weight,
+    EnumDecl, Expect, ExpectKind, FieldBound, FieldDecl, Given, Ident, Item, ItemKind, Level,
+    Literal, LiteralKind, ParamDecl, RequirementDecl, SetDecl, StringLit, TestDate, TestDecl,
+    TypeDecl, TypeExpr, TypeExprKind, UseDecl, UseItem, Variant, Weight,
 };
 
 pub(super) type P<'i> = Pair<'i, Rule>;
@@ -821,11 +821,13 @@ impl<'s, 't> ItemBuilder<'s, 't> {
         let mut docs = Docs::default();
         let mut name = None;
         let mut ty = None;
+        let mut bounds = Vec::new();
         for inner in pair.into_inner() {
             match inner.as_rule() {
                 Rule::docs => docs = self.docs(inner),
                 Rule::field_name => name = Some(self.ident(&inner)),
                 Rule::type_expr => ty = Some(self.type_expr(inner)),
+                Rule::field_bounds => bounds = self.field_bounds(inner),
                 Rule::type_error => {
                     self.explain(Rule::strict_type, None, &inner, Context::Type);
                     ty = Some(error_type(self.trimmed(&inner)));
@@ -834,14 +836,45 @@ impl<'s, 't> ItemBuilder<'s, 't> {
             }
         }
         let name = name.unwrap_or_else(|| Self::absent_ident(whole));
-        // Like an item's, a field's span leaves its doc comment out.
-        let span = Span::new(name.span.start, whole.end);
+        // Like an item's, a field's span leaves its doc comment out; it ends with its type
+        // or its last bound, not with the spaces the grammar tried a `where` after.
+        let end = match (bounds.last(), &ty) {
+            (Some(bound), _) => bound.span.end,
+            (None, Some(ty)) if ty.kind != TypeExprKind::Error => ty.span.end,
+            _ => whole.end,
+        };
+        let span = Span::new(name.span.start, end);
         FieldDecl {
             docs,
             name,
             ty: ty.unwrap_or_else(|| error_type(whole)),
+            bounds,
             span,
         }
+    }
+
+    fn field_bounds(&mut self, pair: P) -> Vec<FieldBound> {
+        let mut bounds = Vec::new();
+        for bound in pair.into_inner() {
+            if bound.as_rule() != Rule::field_bound {
+                continue;
+            }
+            let span = self.span(&bound);
+            let mut op = None;
+            let mut value = None;
+            for inner in bound.into_inner() {
+                match inner.as_rule() {
+                    Rule::bound_op => op = compare_op(inner.as_str()),
+                    Rule::negative_number => value = self.negative_number(inner),
+                    Rule::number_lit => value = self.literal(&inner),
+                    _ => {}
+                }
+            }
+            if let (Some(op), Some(value)) = (op, value) {
+                bounds.push(FieldBound { op, value, span });
+            }
+        }
+        bounds
     }
 }
 

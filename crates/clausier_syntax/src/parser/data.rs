@@ -37,7 +37,7 @@ impl ItemBuilder<'_, '_> {
         DataValue { kind, span }
     }
 
-    fn negative_number(&mut self, pair: P) -> Option<Literal> {
+    pub(super) fn negative_number(&mut self, pair: P) -> Option<Literal> {
         let span = self.span(&pair);
         let number = pair.into_inner().next()?;
         let literal = self.literal(&number)?;

@@ -220,6 +220,10 @@ impl Walker {
         self.docs(&field.docs);
         self.spans.push(field.name.span);
         self.ty(&field.ty);
+        for bound in &field.bounds {
+            self.spans.push(bound.span);
+            self.spans.push(bound.value.span);
+        }
     }
 
     fn ty(&mut self, ty: &clausier_syntax::ast::TypeExpr) {

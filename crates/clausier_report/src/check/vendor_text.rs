@@ -1,0 +1,180 @@
+//! Vendor data as people may safely read it. A descriptor's `id`, its file name, its keys
+//! and its values reach a buyer's terminal, spreadsheet or browser: a control character
+//! there could rewrite what the terminal shows ("eligible" over "invalid"), and a huge
+//! value could push the verdicts off the screen. The reports for people render a copy of
+//! the report where every such text is visible and of bounded length.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+use clausier_eval::report::{
+    Alternative, ClauseResult, DataErrorEntry, DescriptorReport, Explanation, Reason, Report,
+};
+
+/// The most characters of one vendor text a report shows.
+pub(crate) const SHOWN_CHARS: usize = 200;
+
+/// Whether a character changes how a terminal or an editor lays the text out instead of
+/// showing a glyph: C0 and C1 controls, DEL, line and paragraph separators, and the
+/// bidirectional overrides that can reorder what is read.
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// The text with each hidden character written as `\u{1b}`, and cut after
+/// [`SHOWN_CHARS`] characters with a note of its full length.
+pub(crate) fn visible(text: &str) -> Cow<'_, str> {
+    let long = text.chars().nth(SHOWN_CHARS).is_some();
+    if !long && !text.chars().any(is_hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len().min(SHOWN_CHARS * 4) + 16);
+    for c in text.chars().take(SHOWN_CHARS) {
+        if is_hidden(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    if long {
+        let _ = write!(out, "… ({} characters)", text.chars().count());
+    }
+    Cow::Owned(out)
+}
+
+fn fix(text: &mut String) {
+    if let Cow::Owned(shown) = visible(text) {
+        *text = shown;
+    }
+}
+
+/// A copy of the report whose every text is [`visible`].
+pub(crate) fn for_people(report: &Report) -> Report {
+    let mut report = report.clone();
+    for param in &mut report.params {
+        fix(&mut param.value);
+        fix(&mut param.default);
+        if let Some(at) = &mut param.set_in {
+            fix(at);
+        }
+    }
+    for descriptor in &mut report.descriptors {
+        descriptor_for_people(descriptor);
+    }
+    report
+}
+
+fn descriptor_for_people(descriptor: &mut DescriptorReport) {
+    fix(&mut descriptor.id);
+    fix(&mut descriptor.source);
+    for result in &mut descriptor.results {
+        match result {
+            ClauseResult::Requirement(r) => {
+                r.missing.iter_mut().for_each(fix);
+                r.explanation.iter_mut().for_each(explanation_for_people);
+                r.reasons.iter_mut().for_each(reason_for_people);
+            }
+            ClauseResult::Criterion(c) => {
+                c.missing.iter_mut().for_each(fix);
+                c.reasons.iter_mut().for_each(reason_for_people);
+            }
+        }
+    }
+    descriptor.errors.iter_mut().for_each(error_for_people);
+}
+
+fn explanation_for_people(item: &mut Explanation) {
+    fix(&mut item.expr);
+    if let Some(path) = &mut item.path {
+        fix(path);
+    }
+    if let Some(value) = &mut item.value {
+        fix(value);
+    }
+    if let Some(element) = &mut item.element {
+        fix(&mut element.list);
+    }
+    if let Some(counted) = &mut item.counted {
+        counted.iter_mut().for_each(fix);
+    }
+    item.alternatives
+        .iter_mut()
+        .for_each(alternative_for_people);
+}
+
+fn alternative_for_people(alternative: &mut Alternative) {
+    fix(&mut alternative.expr);
+    if let Some(element) = &mut alternative.element {
+        fix(&mut element.list);
+    }
+    alternative
+        .explanation
+        .iter_mut()
+        .for_each(explanation_for_people);
+}
+
+fn reason_for_people(reason: &mut Reason) {
+    fix(&mut reason.message);
+    fix(&mut reason.expr);
+}
+
+fn error_for_people(error: &mut DataErrorEntry) {
+    fix(&mut error.message);
+    fix(&mut error.path);
+    if let Some(help) = &mut error.help {
+        fix(help);
+    }
+}
+
+/// A vendor's text as a spreadsheet cell that stays text: one that a spreadsheet would
+/// read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets
+/// a leading `'`, as OWASP advises against CSV injection.
+pub(crate) fn spreadsheet_text(text: &str) -> Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hidden_characters_are_written_out() {
+        assert_eq!(
+            visible("a\u{1b}[2Kb\r\u{7}\0"),
+            "a\\u{1b}[2Kb\\u{d}\\u{7}\\u{0}"
+        );
+        assert_eq!(visible("é\u{202E}x"), "é\\u{202e}x");
+        assert!(matches!(visible("plain text"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn long_text_is_cut_with_its_length() {
+        let long = "x".repeat(SHOWN_CHARS + 1);
+        assert_eq!(
+            visible(&long),
+            format!(
+                "{}… ({} characters)",
+                "x".repeat(SHOWN_CHARS),
+                SHOWN_CHARS + 1
+            )
+        );
+        assert_eq!(visible(&"x".repeat(SHOWN_CHARS)), "x".repeat(SHOWN_CHARS));
+    }
+
+    #[test]
+    fn formulas_stay_text() {
+        for formula in ["=cmd|' /C calc'!A0", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(spreadsheet_text(formula), format!("'{formula}"));
+        }
+        assert_eq!(spreadsheet_text("vendor-1"), "vendor-1");
+    }
+}
