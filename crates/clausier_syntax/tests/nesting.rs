@@ -270,3 +270,14 @@ fn a_million_parentheses_are_refused_with_one_located_error() {
     ));
     assert_eq!(codes(&parse), [Code::NESTING_TOO_DEEP]);
 }
+
+#[test]
+fn a_million_digit_literal_is_quoted_short() {
+    let digits = "9".repeat(1_000_000);
+    let (_, parse) = parse_then_good_item(format!("param p: int = {digits}"));
+    assert_eq!(codes(&parse), [Code::INVALID_LITERAL]);
+    assert_eq!(
+        parse.diagnostics[0].message,
+        format!("invalid number `{}`… (1000000 characters)", &digits[..80])
+    );
+}
