@@ -4,6 +4,7 @@
 
 #![allow(
     clippy::unwrap_used,
+    clippy::expect_used,
     clippy::panic,
     reason = "a test fails loudly where its expectation does not hold"
 )]
@@ -85,7 +86,7 @@ fn numbers_out_of_range_say_why_and_where() {
     let cases = [
         (
             "v.json",
-            format!("{{\n  \"rating\": 1e400\n}}"),
+            "{\n  \"rating\": 1e400\n}".to_owned(),
             Format::Json,
             too_large.to_owned(),
             (2, 13),
