@@ -155,9 +155,9 @@ impl<'a> Checker<'a> {
         }
         let id = EnumId(u32::try_from(self.pack.schema.enums.len()).unwrap_or(u32::MAX));
         let mut variants: Vec<VariantDef> = Vec::new();
+        let mut declared: HashMap<&str, Origin> = HashMap::with_capacity(decl.variants.len());
         for variant in &decl.variants {
-            if let Some(first) = variants.iter().find(|v| v.name == variant.name.name) {
-                let first = first.origin;
+            if let Some(&first) = declared.get(variant.name.name.as_str()) {
                 self.report(
                     Diagnostic::error(
                         Code::DUPLICATE_DEFINITION,
@@ -179,13 +179,15 @@ impl<'a> Checker<'a> {
                 Symbol::Variant { enum_id: id, index },
                 true,
             );
+            let origin = Origin {
+                file,
+                span: variant.name.span,
+            };
+            declared.insert(&variant.name.name, origin);
             variants.push(VariantDef {
                 name: variant.name.name.clone(),
                 docs: variant.docs.text.clone(),
-                origin: Origin {
-                    file,
-                    span: variant.name.span,
-                },
+                origin,
             });
         }
         self.symbol(file, decl.name.span, Symbol::Enum(id), true);

@@ -8,10 +8,12 @@ mod codes;
 mod diagnostic;
 mod files;
 mod line_index;
+mod quote;
 mod span;
 
 pub use codes::{Code, CodeInfo, all_codes, lookup_code};
 pub use diagnostic::{Diagnostic, Fix, Label, Severity};
 pub use files::{FileId, SourceFile, SourceMap};
 pub use line_index::{LineCol, LineIndex};
+pub use quote::{QUOTED_CHARS, quoted};
 pub use span::Span;

@@ -390,3 +390,79 @@ fn formatting_and_workspace_symbols_map_to_the_files() {
         uri(&root.join("prix.clause")).as_str()
     );
 }
+
+/// A document nested a million levels deep gets its one error, and the server still
+/// answers what follows.
+#[tokio::test]
+async fn a_million_levels_of_nesting_leave_the_server_answering() {
+    let (_dir, root) = pack(&[("schema.clause", SCHEMA)]);
+    let deep = format!(
+        "{REQUIREMENTS}requirement PROFOND \"profond\" {{\n  require {}hosting.region == EU\n}}\n",
+        "- ".repeat(1_000_000)
+    );
+    let file = root.join("profond.clause");
+    std::fs::write(&file, &deep).unwrap();
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let (mut session, task) = Session::start(shut_down);
+    let exchange = async {
+        session
+            .send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}))
+            .await;
+        session.response().await;
+        session
+            .send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
+            .await;
+        let document = json!({"uri": uri(&file).as_str(), "languageId": "clausier", "version": 1, "text": deep});
+        session
+            .send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": document}}))
+            .await;
+        session
+            .send(
+                json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {
+                    "textDocument": {"uri": uri(&file).as_str()},
+                    "position": position_of(&deep, "HÉB-01"),
+                }}),
+            )
+            .await;
+        let mut codes = Vec::new();
+        let mut hover = None;
+        while hover.is_none() || codes.is_empty() {
+            let Frame::Body(body) = read_frame(&mut session.from_server).await.unwrap() else {
+                panic!("the server stopped");
+            };
+            let message: Value = serde_json::from_slice(&body).unwrap();
+            if message["method"] == "textDocument/publishDiagnostics"
+                && message["params"]["uri"] == uri(&file).as_str()
+            {
+                codes = message["params"]["diagnostics"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|diagnostic| diagnostic["code"].as_str().unwrap().to_owned())
+                    .collect();
+            } else if message["id"] == 2 {
+                hover = Some(message);
+            }
+        }
+        (codes, hover)
+    };
+    let (codes, hover) = tokio::time::timeout(std::time::Duration::from_secs(120), exchange)
+        .await
+        .unwrap();
+    assert_eq!(codes, ["E0105"]);
+    let hover = hover.unwrap();
+    assert!(
+        hover["result"]["contents"]["value"]
+            .as_str()
+            .is_some_and(|text| text.contains("HÉB-01")),
+        "{hover}"
+    );
+    session
+        .send(json!({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}))
+        .await;
+    assert_eq!(session.response().await["result"], Value::Null);
+    session
+        .send(json!({"jsonrpc": "2.0", "method": "exit"}))
+        .await;
+    task.await.unwrap();
+}

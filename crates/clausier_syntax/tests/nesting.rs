@@ -228,3 +228,56 @@ fn a_megabyte_of_ordinary_items_parses_in_linear_time() {
         started.elapsed()
     );
 }
+
+/// A run of prefix operators followed by an infix one used to be built in full before
+/// its depth was measured, and its drop overflowed the stack.
+#[test]
+fn a_million_prefix_operators_are_refused_with_one_located_error() {
+    let run = 1_000_000;
+    let cases = [
+        (
+            "minus",
+            format!("param p: bool = {}a > 0", "- ".repeat(run)),
+        ),
+        (
+            "not",
+            format!("param p: bool = {}a and b", "not ".repeat(run)),
+        ),
+        (
+            "after an operand",
+            format!("param p: bool = b or {}a == c", "not -".repeat(run)),
+        ),
+    ];
+    for (name, text) in cases {
+        let (text, parse) = parse_then_good_item(text);
+        assert_eq!(codes(&parse), [Code::NESTING_TOO_DEEP], "{name}");
+        let label = parse.diagnostics[0].primary_label().unwrap();
+        assert!(
+            ["-", "not"].contains(&&text[label.span.range()]),
+            "{name}: {:?}",
+            &text[label.span.range()]
+        );
+    }
+}
+
+#[test]
+fn a_million_parentheses_are_refused_with_one_located_error() {
+    let depth = 1_000_000;
+    let (_, parse) = parse_then_good_item(format!(
+        "requirement R \"r\" {{ require {}a and b{} }}",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    ));
+    assert_eq!(codes(&parse), [Code::NESTING_TOO_DEEP]);
+}
+
+#[test]
+fn a_million_digit_literal_is_quoted_short() {
+    let digits = "9".repeat(1_000_000);
+    let (_, parse) = parse_then_good_item(format!("param p: int = {digits}"));
+    assert_eq!(codes(&parse), [Code::INVALID_LITERAL]);
+    assert_eq!(
+        parse.diagnostics[0].message,
+        format!("invalid number `{}`… (1000000 characters)", &digits[..80])
+    );
+}

@@ -9,10 +9,10 @@ use std::sync::{Arc, LazyLock};
 use clausier_check::bounds::{FieldBounds, Unit};
 use clausier_check::types::{RecordDef, RecordId, Schema, Ty};
 use clausier_check::value::{Record, Value};
-use clausier_diagnostics::{Code, Span};
+use clausier_diagnostics::{Code, Span, quoted};
 
-use super::expect::{Expected, found, type_error_help};
-use super::node::{Entry, Node, NodeKind};
+use super::expect::{Expected, Mismatch, found, type_error_help};
+use super::node::{Entry, Node, NodeKind, NumberText};
 use super::suggest::closest;
 use super::text_index::TextIndex;
 use crate::descriptor::{DataProblem, Loc, Locations, PathStep};
@@ -130,6 +130,10 @@ impl<'s, 't> Converter<'s, 't> {
             (Ty::Enum(id), _) => self.convert_enum(node, *id)?,
             _ => match super::expect::scalar(node, ty) {
                 Ok(value) => value,
+                Err(Mismatch::OutOfRange) => {
+                    self.out_of_range(node);
+                    return None;
+                }
                 Err(reason) => {
                     self.type_error(node, ty, type_error_help(node, ty, reason));
                     return None;
@@ -168,11 +172,12 @@ impl<'s, 't> Converter<'s, 't> {
                 let first_line = self.index.loc(*first).line;
                 self.problem_at_key(
                     Code::DESCRIPTOR_DUPLICATE_KEY,
-                    format!("key `{key}` given twice"),
+                    format!("key {} given twice", quoted(key)),
                     key,
                     entry.key_span,
                     Some(format!(
-                        "the first `{key}` is on line {first_line}; give each key once"
+                        "the first {} is on line {first_line}; give each key once",
+                        quoted(key)
                     )),
                 );
                 continue;
@@ -200,7 +205,7 @@ impl<'s, 't> Converter<'s, 't> {
                         .map(|near| format!("did you mean `{near}`?"));
                     self.problem_at_key(
                         Code::DESCRIPTOR_UNKNOWN_FIELD,
-                        format!("field `{key}` is not declared by the pack"),
+                        format!("field {} is not declared by the pack", quoted(key)),
                         key,
                         entry.key_span,
                         help,
@@ -323,9 +328,41 @@ impl<'s, 't> Converter<'s, 't> {
             }
             (None, None) => format!("`{}` is one of {listing}", def.name),
         };
-        let message = format!("unknown `{}` value `{text}`", def.name);
+        let message = format!("unknown `{}` value {}", def.name, quoted(text));
         self.problem(Code::DESCRIPTOR_VARIANT, message, node.span, Some(help));
         None
+    }
+
+    /// A number the vendor wrote that no exact decimal holds: too large, or too precise.
+    fn out_of_range(&mut self, node: &Node<'_>) {
+        let written = match &node.kind {
+            NodeKind::Number(NumberText::Text(text)) => text.as_ref(),
+            _ => node.as_text().unwrap_or_default(),
+        }
+        .trim();
+        let (message, help) = if super::scalar::is_too_large(written) {
+            (
+                format!(
+                    "number {} is too large: numbers range from -79228162514264337593543950335 to 79228162514264337593543950335",
+                    quoted(written)
+                ),
+                "give the value in a smaller unit, or check it for a typing slip",
+            )
+        } else {
+            (
+                format!(
+                    "number {} has too many digits: a number has at most 28 digits after the decimal point, and about 28 digits in all",
+                    quoted(written)
+                ),
+                "round the value to fewer decimal places",
+            )
+        };
+        self.problem(
+            Code::DESCRIPTOR_TYPE,
+            message,
+            node.span,
+            Some(help.to_owned()),
+        );
     }
 
     fn type_error(&mut self, node: &Node<'_>, ty: &Ty, help: Option<String>) {

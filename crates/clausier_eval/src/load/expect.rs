@@ -5,6 +5,7 @@ use std::fmt;
 
 use clausier_check::types::{Schema, Ty};
 use clausier_check::value::Value;
+use clausier_diagnostics::quoted;
 use rust_decimal::Decimal;
 
 use super::node::{Node, NodeKind, NumberText};
@@ -116,7 +117,7 @@ pub(crate) fn type_error_help(node: &Node<'_>, ty: &Ty, mismatch: Mismatch) -> O
         Mismatch::Unquoted => "put the value in quotes to make it a string".to_owned(),
         Mismatch::OutOfRange => "numbers are exact decimals of at most 28 digits".to_owned(),
         Mismatch::DateForm => "write dates year-month-day, as `2027-06-30`".to_owned(),
-        Mismatch::NoSuchDay => format!("`{}` is not a day of the calendar", node.as_text()?),
+        Mismatch::NoSuchDay => format!("{} is not a day of the calendar", quoted(node.as_text()?)),
         Mismatch::DateTime => "a date has no time of day: write it as `2027-06-30`".to_owned(),
         Mismatch::Duration => {
             "write durations in ISO 8601 (`P6M`, `P30D`, `P1Y2M10D`, `P2W`) or in \

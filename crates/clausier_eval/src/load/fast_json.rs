@@ -15,6 +15,7 @@
 //! the located path's own conversion, never through a float.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
@@ -189,7 +190,7 @@ impl<'s, 't> Reader<'s, 't> {
             Vec::new()
         };
         let mut seen = Seen::new(def.fields.len());
-        let mut undeclared: Vec<Box<str>> = Vec::new();
+        let mut undeclared: HashSet<Box<str>> = HashSet::new();
         // Data usually lists fields in the declared order: the next one is tried first.
         let mut next_guess = 0usize;
         let mut entry = match self.json.known_object()? {
@@ -404,16 +405,15 @@ fn classify<'d>(
     key: &str,
     guess: usize,
     is_root: bool,
-    undeclared: &mut Vec<Box<str>>,
+    undeclared: &mut HashSet<Box<str>>,
 ) -> Read<(Entry<'d>, bool)> {
     let is_id = is_root && key == "id";
     if let Some((index, field)) = lookup(def, key, guess) {
         return Ok((Entry::Field(index, field), is_id));
     }
-    if undeclared.iter().any(|seen| &**seen == key) {
+    if !undeclared.insert(key.into()) {
         return Err(GiveUp);
     }
-    undeclared.push(key.into());
     Ok((Entry::Undeclared, is_id))
 }
 

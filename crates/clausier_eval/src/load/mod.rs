@@ -26,7 +26,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use clausier_check::types::Schema;
-use clausier_diagnostics::{Code, Span};
+use clausier_diagnostics::{Code, SourceFile, Span, quoted};
 use clausier_syntax::ast::DataValue;
 
 use self::convert::Converter;
@@ -123,7 +123,7 @@ pub fn load_text(
                 .map(|duplicate| {
                     DataProblem::new(
                         Code::DESCRIPTOR_DUPLICATE_KEY,
-                        format!("key `{}` given twice", duplicate.key),
+                        format!("key {} given twice", quoted(&duplicate.key)),
                         duplicate.path,
                         Some(index.loc(duplicate.span)),
                     )
@@ -142,12 +142,33 @@ pub fn load_text(
 /// Undeclared fields are always reported (as warnings): in a test, a misspelt field would
 /// otherwise silently test something else.
 pub fn load_inline(schema: &Schema, source: &str, file_text: &str, data: &DataValue) -> Descriptor {
-    let index = TextIndex::new(file_text);
+    inline_with_index(schema, source, &TextIndex::new(file_text), data)
+}
+
+/// [`load_inline`] for a test of `file`, indexing only the lines of its data: a file of
+/// many tests is not indexed again for each one.
+pub fn load_inline_in(schema: &Schema, file: &SourceFile, data: &DataValue) -> Descriptor {
+    let lines = file.line_index();
+    let first_line = lines.line_of(data.span.start);
+    let base = lines.line_start(first_line).unwrap_or(0) as usize;
+    let end = (data.span.end as usize).clamp(base, file.text().len());
+    let text = file.text().get(base..end).unwrap_or_default();
+    let first_line = u32::try_from(first_line + 1).unwrap_or(u32::MAX);
+    let index = TextIndex::at(text, base, first_line);
+    inline_with_index(schema, file.name(), &index, data)
+}
+
+fn inline_with_index(
+    schema: &Schema,
+    source: &str,
+    index: &TextIndex<'_>,
+    data: &DataValue,
+) -> Descriptor {
     let options = LoadOptions { strict: true };
     let loader = Loader {
         schema,
         source,
-        index: &index,
+        index,
         options: &options,
     };
     let read = inline_source::node(data, 0);

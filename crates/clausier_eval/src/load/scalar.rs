@@ -76,6 +76,44 @@ pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     Ok(value)
 }
 
+/// The largest whole part a decimal holds: 2^96 - 1.
+const LARGEST_WHOLE: &str = "79228162514264337593543950335";
+
+/// Whether a number [`parse_decimal`] refused as out of range is too large, rather than
+/// written with more digits than an exact decimal holds. `text` may carry a sign, a
+/// currency or a percent sign around the number.
+pub(crate) fn is_too_large(text: &str) -> bool {
+    let number = text
+        .trim_start_matches(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .trim_end_matches(|c: char| !c.is_ascii_digit());
+    let (mantissa, exponent) = match number.find(['e', 'E']) {
+        Some(at) => (&number[..at], &number[at + 1..]),
+        None => (number, "0"),
+    };
+    let exponent = match exponent.trim_start_matches('+').parse::<i64>() {
+        Ok(exponent) => exponent,
+        // An exponent too long to read is far beyond the range one way or the other.
+        Err(_) => return !exponent.starts_with('-'),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = || whole.bytes().chain(fraction.bytes());
+    let leading_zeros = digits().take_while(|digit| *digit == b'0').count();
+    let whole_len = i64::try_from(whole.len())
+        .unwrap_or(i64::MAX)
+        .saturating_add(exponent)
+        .saturating_sub(i64::try_from(leading_zeros).unwrap_or(i64::MAX));
+    let largest_len = LARGEST_WHOLE.len() as i64;
+    if whole_len != largest_len {
+        return whole_len > largest_len;
+    }
+    let first: Vec<u8> = digits()
+        .skip(leading_zeros)
+        .chain(std::iter::repeat(b'0'))
+        .take(LARGEST_WHOLE.len())
+        .collect();
+    first.as_slice() > LARGEST_WHOLE.as_bytes()
+}
+
 fn parse_exponent(text: &str) -> Result<i64, NumberError> {
     let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -284,6 +322,23 @@ mod tests {
     #[test]
     fn numbers_out_of_range_are_told_apart_from_non_numbers() {
         assert_eq!(parse_decimal("1e400"), Err(NumberError::OutOfRange));
+        for too_large in [
+            "1e400",
+            "-1e400",
+            "79228162514264337593543950336",
+            "8e28 €",
+            "1e99999999999",
+        ] {
+            assert!(is_too_large(too_large), "{too_large}");
+        }
+        for too_precise in [
+            "1e-400",
+            "0.00000000000000000000000000001",
+            "1.0000000000000000000000000000001",
+            "1e-99999999999",
+        ] {
+            assert!(!is_too_large(too_precise), "{too_precise}");
+        }
         assert_eq!(
             parse_decimal("123456789012345678901234567890123"),
             Err(NumberError::OutOfRange)

@@ -7,15 +7,17 @@ pub(crate) fn closest<'a>(
     candidates: impl Iterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let candidates: Vec<&str> = candidates.collect();
-    if let Some(same_letters) = candidates
-        .iter()
-        .find(|c| c.to_lowercase() == name.to_lowercase())
-    {
+    let lowercase = name.to_lowercase();
+    if let Some(same_letters) = candidates.iter().find(|c| c.to_lowercase() == lowercase) {
         return Some(same_letters);
     }
-    let allowed = (name.chars().count() / 3).max(1);
+    let length = name.chars().count();
+    let allowed = (length / 3).max(1);
     candidates
         .into_iter()
+        // Lengths that differ by more than the edits allowed rule a candidate out without
+        // comparing: a megabyte-long name is compared with nothing.
+        .filter(|candidate| candidate.chars().count().abs_diff(length) <= allowed)
         .map(|candidate| (strsim::damerau_levenshtein(name, candidate), candidate))
         .filter(|(distance, _)| *distance <= allowed)
         .min_by_key(|(distance, _)| *distance)

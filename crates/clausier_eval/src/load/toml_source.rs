@@ -39,6 +39,14 @@ pub(crate) fn parse(text: &str) -> Result<TomlRead<'_>, SyntaxError> {
         let span = error.span().map_or(Span::empty_at(0), Span::from_range);
         if error.message() == "duplicate key" {
             duplicate_spans.push(span);
+        } else if error.span().is_none()
+            && let Some(key) = too_many_key_parts(text)
+        {
+            return Err(SyntaxError {
+                message: format!("invalid TOML: a dotted key of more than {KEY_PARTS_LIMIT} parts"),
+                span: key,
+                help: Some("nest the data less deeply".to_owned()),
+            });
         } else {
             return Err(SyntaxError {
                 message: format!("invalid TOML: {}", error.message()),
@@ -53,6 +61,61 @@ pub(crate) fn parse(text: &str) -> Result<TomlRead<'_>, SyntaxError> {
         root,
         duplicate_keys: duplicate_keys(text, duplicate_spans),
     })
+}
+
+/// How many dots a key may hold: the `toml` crate refuses more, without saying where.
+const KEY_PARTS_LIMIT: u32 = 80;
+
+/// The first dotted key, in a key/value line or a table header, with more than
+/// [`KEY_PARTS_LIMIT`] parts.
+fn too_many_key_parts(text: &str) -> Option<Span> {
+    use toml_parser::parser::{EventReceiver, parse_document};
+
+    #[derive(Default)]
+    struct DeepKey {
+        start: Option<usize>,
+        dots: u32,
+        found: Option<Span>,
+    }
+    impl DeepKey {
+        fn end_key(&mut self) {
+            self.start = None;
+            self.dots = 0;
+        }
+    }
+    impl EventReceiver for DeepKey {
+        fn simple_key(
+            &mut self,
+            span: toml_parser::Span,
+            _: Option<toml_parser::decoder::Encoding>,
+            _: &mut dyn toml_parser::ErrorSink,
+        ) {
+            self.start.get_or_insert(span.start());
+            if self.dots >= KEY_PARTS_LIMIT
+                && let Some(start) = self.start
+                && self.found.is_none_or(|found| found.start as usize == start)
+            {
+                self.found = Some(Span::from_range(start..span.end()));
+            }
+        }
+        fn key_sep(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+            self.dots += 1;
+        }
+        fn key_val_sep(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+            self.end_key();
+        }
+        fn std_table_close(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+            self.end_key();
+        }
+        fn array_table_close(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+            self.end_key();
+        }
+    }
+
+    let tokens: Vec<_> = toml_parser::Source::new(text).lex().collect();
+    let mut deep = DeepKey::default();
+    parse_document(&tokens, &mut deep, &mut ());
+    deep.found
 }
 
 /// The name and full path of each key given twice.

@@ -208,10 +208,10 @@ fn given_descriptor(
     let schema = &pack.schema;
     match &test.decl.given {
         None => Err("the test has no `given`: it checks no descriptor".to_owned()),
-        Some(Given::Inline(data)) => {
-            let (name, text) = clause_file.map_or(("", ""), |file| (file.name(), file.text()));
-            Ok(load::load_inline(schema, name, text, data))
-        }
+        Some(Given::Inline(data)) => Ok(match clause_file {
+            Some(file) => load::load_inline_in(schema, file, data),
+            None => load::load_inline(schema, "", "", data),
+        }),
         Some(Given::File(path)) => {
             let (name, text) = match sources.given_file(test.file, &path.value) {
                 Ok(read) => read,

@@ -123,6 +123,9 @@ impl ItemBuilder<'_, '_> {
         };
         let mut pending: Vec<Pending> = Vec::new();
         let mut chain_reported = false;
+        // Each prefix operator nests its operand one level deeper: a run longer than the
+        // limit is refused before any of it is built.
+        let mut prefix_run = 0;
         for inner in pair.into_inner() {
             match inner.as_rule() {
                 Rule::prefix_op => {
@@ -131,7 +134,13 @@ impl ItemBuilder<'_, '_> {
                     } else {
                         UnaryOp::Neg
                     };
-                    pending.push(Pending::Prefix(op, self.span(&inner)));
+                    let op_span = self.span(&inner);
+                    prefix_run += 1;
+                    if prefix_run > MAX_NESTING {
+                        operands.too_deep = Some(op_span);
+                        break;
+                    }
+                    pending.push(Pending::Prefix(op, op_span));
                 }
                 Rule::infix_op => {
                     let op_span = self.span(&inner);
@@ -157,10 +166,14 @@ impl ItemBuilder<'_, '_> {
                         }
                         pending.pop();
                         operands.reduce(top);
+                        if operands.too_deep.is_some() {
+                            break;
+                        }
                     }
                     pending.push(Pending::Infix(op, op_span));
                 }
                 _ => {
+                    prefix_run = 0;
                     let operand = self.term(inner);
                     operands.stack.push(operand);
                 }

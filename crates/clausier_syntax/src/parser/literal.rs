@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::str::FromStr;
 
+use clausier_diagnostics::quoted;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -94,7 +95,7 @@ pub(super) fn decode_string(raw: &str) -> DecodedString {
                         let end = at + 1 + other.len_utf8();
                         bad_escapes.push(LiteralError::new(
                             at..end,
-                            format!("invalid escape `{}` in a string", &raw[at..end]),
+                            format!("invalid escape {} in a string", quoted(&raw[at..end])),
                             "unknown escape",
                             Some(ESCAPES_HELP),
                         ));
@@ -116,7 +117,7 @@ pub(super) fn decode_string(raw: &str) -> DecodedString {
 fn unicode_escape(raw: &str, at: usize) -> (usize, Result<char, String>) {
     let after_u = at + 2;
     let rest = &raw[after_u..];
-    let invalid = |end: usize| format!("invalid unicode escape `{}`", &raw[at..end]);
+    let invalid = |end: usize| format!("invalid unicode escape {}", quoted(&raw[at..end]));
     if !rest.starts_with('{') {
         return (after_u, Err(invalid(after_u)));
     }
@@ -159,7 +160,7 @@ pub(super) fn decimal(text: &str) -> Result<Decimal, LiteralError> {
         };
         LiteralError::new(
             0..text.len(),
-            format!("invalid number `{text}`"),
+            format!("invalid number {}", quoted(text)),
             label,
             Some(help),
         )
@@ -186,7 +187,7 @@ pub(super) fn duration(amount: &str, unit: &str, whole: &str) -> Result<Duration
         };
         LiteralError::new(
             0..whole.len(),
-            format!("invalid duration `{whole}`"),
+            format!("invalid duration {}", quoted(whole)),
             label,
             Some(help),
         )
@@ -214,7 +215,7 @@ pub(super) fn date(text: &str) -> Result<Date, LiteralError> {
     let invalid = |help: String| {
         LiteralError::new(
             0..text.len(),
-            format!("invalid date `{text}`"),
+            format!("invalid date {}", quoted(text)),
             "not a calendar date",
             Some(&help),
         )
