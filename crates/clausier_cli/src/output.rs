@@ -87,11 +87,9 @@ impl ReportFile {
             use std::os::unix::fs::PermissionsExt;
             builder.permissions(std::fs::Permissions::from_mode(0o666));
         }
-        let temp = builder
-            .tempfile_in(folder)
+        let temp = interrupt::create_watched(|| builder.tempfile_in(folder), NamedTempFile::path)
             .map_err(|error| cannot_write(path, &error))?;
         let watch = Watch(temp.path().to_path_buf());
-        interrupt::remove_on_interrupt(temp.path());
         if let Some(metadata) = keep {
             keep_permissions(temp.as_file(), &metadata)
                 .map_err(|error| cannot_write(path, &error))?;

@@ -1,5 +1,6 @@
 //! `clausier check PACK DESCRIPTOR…`
 
+mod duplicate_ids;
 mod progress;
 mod streaming;
 
@@ -17,6 +18,7 @@ use clausier_report::check::{
 };
 use clausier_report::diagnostics::{render_summary, render_terminal};
 
+use self::duplicate_ids::DuplicateIds;
 use self::progress::Progress;
 use self::streaming::{StreamFormat, StreamRun};
 use super::{Failure, Outcome};
@@ -78,6 +80,7 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
             format,
             output,
             max_descriptor_size: args.max_descriptor_size,
+            quiet: args.quiet,
         };
         let summary = streaming::check(&run, &mut progress)?;
         return Ok(outcome(&summary));
@@ -94,6 +97,11 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
         return Err(inputs::no_descriptor().into());
     }
     let report = run_checks(&program, pack.info.clone(), &descriptors, &options);
+    let mut ids = DuplicateIds::new();
+    for descriptor in &report.descriptors {
+        ids.note(&descriptor.id, &descriptor.source);
+    }
+    ids.warn(args.quiet);
 
     let text = match args.format {
         CheckFormat::Human => {

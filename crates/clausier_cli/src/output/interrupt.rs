@@ -11,10 +11,18 @@ use signal_hook::iterator::Signals;
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 static LISTENING: OnceLock<()> = OnceLock::new();
 
-/// Removes `path` if the run is interrupted before [`forget`] is called.
-pub fn remove_on_interrupt(path: &Path) {
+/// Creates a temporary file with `create` and removes it if the run is interrupted
+/// before [`forget`] is called. An interruption waits until the file is both created and
+/// watched, so that none is left unwatched.
+pub fn create_watched<T>(
+    create: impl FnOnce() -> std::io::Result<T>,
+    path_of: impl FnOnce(&T) -> &Path,
+) -> std::io::Result<T> {
     LISTENING.get_or_init(listen);
-    pending().push(path.to_path_buf());
+    let mut pending = pending();
+    let created = create()?;
+    pending.push(path_of(&created).to_path_buf());
+    Ok(created)
 }
 
 /// Holds interruptions back while `work` puts a report in place, so that the report is

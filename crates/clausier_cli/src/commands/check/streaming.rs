@@ -19,6 +19,7 @@ use clausier_report::check::{
     json_entry, json_head, json_separator, json_tail, ndjson_line, ndjson_summary_line,
 };
 
+use super::duplicate_ids::DuplicateIds;
 use super::progress::Progress;
 use crate::error::CliError;
 use crate::inputs::{self, Input, NdjsonLines, STDIN_SOURCE, SpoolError};
@@ -42,6 +43,8 @@ pub struct StreamRun<'a> {
     pub output: Option<&'a Path>,
     /// The longest NDJSON line read; a longer one is an invalid descriptor.
     pub max_descriptor_size: usize,
+    /// No warnings on standard error.
+    pub quiet: bool,
 }
 
 /// Descriptors per chunk: enough to keep every thread busy, few enough that a chunk's
@@ -67,6 +70,7 @@ pub fn check(run: &StreamRun<'_>, progress: &mut Progress) -> Result<Summary, Cl
             descriptors,
         );
         let mut writer = EntryWriter::new(run.format);
+        let mut ids = DuplicateIds::new();
         if *pass == Pass::Results {
             writer.head = Some(writer.render_head(&check.report_shell(run.pack.clone()))?);
         }
@@ -76,7 +80,7 @@ pub fn check(run: &StreamRun<'_>, progress: &mut Progress) -> Result<Summary, Cl
             loop {
                 chunk.clear();
                 let more = lines.fill(&mut chunk, chunk_size)?;
-                feed(&mut check, &chunk, &mut writer, &mut sink)?;
+                feed(&mut check, &chunk, &mut writer, &mut ids, &mut sink)?;
                 let read = u64::try_from(chunk.len()).unwrap_or(u64::MAX);
                 seen = seen.saturating_add(read);
                 progress.advance(read);
@@ -99,6 +103,7 @@ pub fn check(run: &StreamRun<'_>, progress: &mut Progress) -> Result<Summary, Cl
         }
         if *pass == Pass::Results {
             sink.write(&writer.tail(&check.report_shell(run.pack.clone()))?)?;
+            ids.warn(run.quiet);
         }
     }
     progress.finish();
@@ -111,6 +116,7 @@ fn feed(
     check: &mut StreamCheck<'_>,
     chunk: &[Pending],
     writer: &mut EntryWriter,
+    ids: &mut DuplicateIds,
     sink: &mut ReportSink,
 ) -> Result<(), CliError> {
     match check.pass() {
@@ -118,8 +124,15 @@ fn feed(
         Pass::Scores => check.score(chunk),
         Pass::Results => {
             let format = writer.format;
-            let rendered = check.results(chunk, |report| format.render(report));
-            for text in rendered {
+            let rendered = check.results(chunk, |report| {
+                (
+                    report.id.clone(),
+                    report.source.clone(),
+                    format.render(report),
+                )
+            });
+            for (id, source, text) in rendered {
+                ids.note(&id, &source);
                 sink.write(&writer.entry(text?))?;
             }
             // A reader of standard output sees each chunk's lines as soon as they are final.
