@@ -3,8 +3,8 @@
 //! interrupted run leaves nothing behind; only regular files of bounded size are read;
 //! every record is counted once.
 //!
-//! FIFOs, links and files live in temporary folders; `/dev/null` is only written to, as
-//! any program may. A test that could block on a FIFO runs the binary under a deadline.
+//! FIFOs, links, devices and files live in temporary folders, so that a regression can
+//! only harm those. A test that could block on a FIFO runs the binary under a deadline.
 
 #![expect(
     clippy::unwrap_used,
@@ -133,11 +133,36 @@ fn check_into(output_path: &Path) -> Output {
 }
 
 #[test]
-fn output_to_dev_null_writes_to_the_device_and_leaves_it_one() {
-    let output = check_into(Path::new("/dev/null"));
+fn output_to_a_character_device_writes_to_it_and_leaves_it_one() {
+    // A null device of the test's own where the system allows making one (as root), else
+    // a link to `/dev/null`: a run that replaced instead of writing would replace the
+    // test's node or link, never the machine's `/dev/null`.
+    let dir = tempfile::tempdir().unwrap();
+    let device = dir.path().join("null");
+    let made = Command::new("mknod")
+        .args([path(&device), "c", "1", "3"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if !made {
+        std::os::unix::fs::symlink("/dev/null", &device).unwrap();
+    }
+    let output = check_into(&device);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    let metadata = fs::metadata("/dev/null").unwrap();
-    assert!(metadata.file_type().is_char_device());
+    let kept = fs::symlink_metadata(&device).unwrap().file_type();
+    assert!(if made {
+        kept.is_char_device()
+    } else {
+        kept.is_symlink()
+    });
+    assert!(fs::metadata(&device).unwrap().file_type().is_char_device());
+    assert_eq!(names(dir.path()), ["null"]);
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
 }
 
 #[test]
@@ -145,23 +170,29 @@ fn output_to_a_fifo_reaches_its_reader() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("report.fifo");
     make_fifo(&fifo);
-    let reader_path = fifo.clone();
+    // Opened without waiting, the reader cannot block: until the run is over, an empty
+    // read means no writer yet; after, the end.
+    let mut reader = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&fifo)
+        .unwrap();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let finished = std::sync::Arc::clone(&done);
     let reader = std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        fs::File::open(reader_path)
-            .unwrap()
-            .read_to_end(&mut bytes)
-            .unwrap();
-        bytes
+        let (mut bytes, mut buffer) = (Vec::new(), [0_u8; 1 << 16]);
+        loop {
+            match reader.read(&mut buffer) {
+                Ok(0) if finished.load(std::sync::atomic::Ordering::SeqCst) => return bytes,
+                Ok(read) => bytes.extend_from_slice(&buffer[..read]),
+                Err(error) if error.kind() == std::io::ErrorKind::WouldBlock => {}
+                Err(error) => panic!("cannot read the FIFO: {error}"),
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
     });
     let output = check_into(&fifo);
-    // Should the run have failed before opening the FIFO, this lets the reader go.
-    drop(
-        fs::OpenOptions::new()
-            .write(true)
-            .custom_flags(libc::O_NONBLOCK)
-            .open(&fifo),
-    );
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
     let received = reader.join().unwrap();
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert_eq!(received, expected_report());
