@@ -79,7 +79,8 @@ does not compile, an input or output cannot be used, or the command line is wron
   clausier check rules/edtech-fr examples/edtech-fr --format sarif --output report.sarif
   clausier check rules/edtech-fr examples/edtech-fr/eveil-numerique.json --explain
   cat examples/edtech-fr/centrale-achats.ndjson | clausier check rules/edtech-fr -
-  clausier check rules/edtech-fr offres.ndjson --format ndjson --output resultats.ndjson"
+  clausier check rules/edtech-fr offres.ndjson --format ndjson --output resultats.ndjson
+  clausier check rules/edtech-fr offres/ --max-descriptor-size 256MiB"
 )]
 pub struct CheckArgs {
     /// The pack: a folder of `.clause` files (with its `pack.toml`) or one `.clause` file
@@ -98,8 +99,10 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = CheckFormat::Human, value_name = "FORMAT")]
     pub format: CheckFormat,
 
-    /// Write the report to FILE instead of standard output; the file is replaced only once
-    /// the whole report is written
+    /// Write the report to FILE instead of standard output (`-`); a file is replaced only
+    /// once the whole report is written, keeping its permissions (a link is followed, a FIFO
+    /// or a device written to as it is); a descriptor cannot be the output, and the output is
+    /// never read as a descriptor
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -109,9 +112,16 @@ pub struct CheckArgs {
     pub date: Option<Date>,
 
     /// How many descriptors to evaluate at once; the report is the same whatever the number
-    /// [default: the number of processors]
+    /// [default: the number of processors; at most 4 per processor, and 256]
     #[arg(long, short, value_parser = parse_jobs, value_name = "N")]
     pub jobs: Option<usize>,
+
+    /// The largest descriptor read: a whole JSON, YAML, TOML or CSV file, or one line of
+    /// NDJSON, as `64MiB`, `512KiB` or a number of bytes; a larger one is reported as
+    /// invalid and read no further
+    #[arg(long, value_parser = crate::inputs::size_limit::parse, value_name = "SIZE",
+          default_value = "64MiB")]
+    pub max_descriptor_size: usize,
 
     /// List every clause of every descriptor in the human report: passing requirements too,
     /// and each criterion's score and points

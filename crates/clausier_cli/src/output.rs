@@ -1,84 +1,174 @@
-//! Where reports go: standard output, or a file replaced atomically.
+//! Where reports go: standard output, or a file that is never left half written and
+//! never replaced by something else than a report (see [`target`]).
 
-use std::io::{self, BufWriter, Write};
+mod interrupt;
+mod target;
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use clausier_diagnostics::Code;
 use clausier_pack::describe_io_error;
 use tempfile::NamedTempFile;
 
+use self::target::{Target, cannot_write, resolve};
 use crate::error::CliError;
 
-/// Writes `text` to `path` through a temporary file in the same folder, renamed over the
-/// target once complete: a reader never sees half a report, and a failed run leaves the
-/// previous report in place.
-pub fn write_atomically(path: &Path, text: &str) -> Result<(), CliError> {
-    let mut file = AtomicFile::create(path)?;
-    file.write(text)?;
-    file.commit()
+/// Writes `text` to `path` (`-` for standard output) as [`ReportFile`] does.
+pub fn write_report(path: &Path, text: &str) -> Result<(), CliError> {
+    match ReportFile::create(path)? {
+        Some(mut file) => {
+            file.write(text)?;
+            file.commit()
+        }
+        None => print_stdout(text),
+    }
 }
 
-/// A report written piece by piece into a temporary file in the target's folder, which
-/// takes the target's place only on [`AtomicFile::commit`]: dropped before, it vanishes
-/// and the previous report stays.
-pub struct AtomicFile {
-    file: BufWriter<NamedTempFile>,
-    path: PathBuf,
+/// A report written piece by piece. A regular file (or a new one) is written beside its
+/// target and takes its place only on [`ReportFile::commit`], with the target's
+/// permissions: dropped before, or interrupted, the run leaves the previous report and
+/// nothing else. A symbolic link is followed and kept; a file with other hard links is
+/// overwritten in place once the report is complete; a FIFO or a device is written to
+/// directly.
+pub struct ReportFile {
+    given: PathBuf,
+    kind: Kind,
 }
 
-impl AtomicFile {
-    pub fn create(path: &Path) -> Result<Self, CliError> {
-        let folder = match path.parent() {
+enum Kind {
+    Staged {
+        temp: BufWriter<NamedTempFile>,
+        target: PathBuf,
+        in_place: bool,
+        _watch: Watch,
+    },
+    Stream(BufWriter<File>),
+}
+
+/// The temporary file's removal on interruption, for as long as it exists.
+struct Watch(PathBuf);
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        interrupt::forget(&self.0);
+    }
+}
+
+impl ReportFile {
+    /// The file for `path`, or `None` for `-`, standard output.
+    pub fn create(path: &Path) -> Result<Option<Self>, CliError> {
+        let (target, keep, in_place) = match resolve(path)? {
+            Target::Stdout => return Ok(None),
+            Target::Stream(target) => {
+                let file = OpenOptions::new()
+                    .write(true)
+                    .open(&target)
+                    .map_err(|error| cannot_write(path, &error))?;
+                return Ok(Some(Self {
+                    given: path.to_path_buf(),
+                    kind: Kind::Stream(BufWriter::with_capacity(1 << 16, file)),
+                }));
+            }
+            Target::Absent(target) => (target, None, false),
+            Target::Regular { path, metadata } => (path, Some(metadata), false),
+            Target::Linked(target) => (target, None, true),
+        };
+        let folder = match target.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent,
             _ => Path::new("."),
         };
         let mut builder = tempfile::Builder::new();
         builder.prefix(".clausier-").suffix(".tmp");
-        // A temporary file is private by default; a report is not.
+        // A temporary file is private by default; a new report is not.
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             builder.permissions(std::fs::Permissions::from_mode(0o666));
         }
-        let file = builder
-            .tempfile_in(folder)
+        let temp = interrupt::create_watched(|| builder.tempfile_in(folder), NamedTempFile::path)
             .map_err(|error| cannot_write(path, &error))?;
-        Ok(Self {
-            file: BufWriter::with_capacity(1 << 16, file),
-            path: path.to_path_buf(),
-        })
+        let watch = Watch(temp.path().to_path_buf());
+        if let Some(metadata) = keep {
+            keep_permissions(temp.as_file(), &metadata)
+                .map_err(|error| cannot_write(path, &error))?;
+        }
+        Ok(Some(Self {
+            given: path.to_path_buf(),
+            kind: Kind::Staged {
+                temp: BufWriter::with_capacity(1 << 16, temp),
+                target,
+                in_place,
+                _watch: watch,
+            },
+        }))
     }
 
     pub fn write(&mut self, text: &str) -> Result<(), CliError> {
-        self.file
-            .write_all(text.as_bytes())
-            .map_err(|error| cannot_write(&self.path, &error))
+        let written = match &mut self.kind {
+            Kind::Staged { temp, .. } => temp.write_all(text.as_bytes()),
+            Kind::Stream(file) => file.write_all(text.as_bytes()),
+        };
+        written.map_err(|error| cannot_write(&self.given, &error))
     }
 
     /// Puts the complete report in place.
     pub fn commit(self) -> Result<(), CliError> {
-        let path = self.path;
-        let file = self
-            .file
+        let given = self.given;
+        let (temp, target, in_place, watch) = match self.kind {
+            Kind::Stream(mut file) => {
+                return file.flush().map_err(|error| cannot_write(&given, &error));
+            }
+            Kind::Staged {
+                temp,
+                target,
+                in_place,
+                _watch,
+            } => (temp, target, in_place, _watch),
+        };
+        let temp = temp
             .into_inner()
-            .map_err(|error| cannot_write(&path, error.error()))?;
-        file.as_file()
+            .map_err(|error| cannot_write(&given, error.error()))?;
+        temp.as_file()
             .sync_all()
-            .map_err(|error| cannot_write(&path, &error))?;
-        file.persist(&path)
-            .map_err(|error| cannot_write(&path, &error.error))?;
-        Ok(())
+            .map_err(|error| cannot_write(&given, &error))?;
+        let temp_path = watch.0.clone();
+        interrupt::finish(&temp_path, || {
+            if in_place {
+                copy_in_place(temp, &target)
+            } else {
+                temp.persist(&target).map(drop).map_err(|error| error.error)
+            }
+        })
+        .map_err(|error| cannot_write(&given, &error))
     }
 }
 
-fn cannot_write(path: &Path, error: &io::Error) -> CliError {
-    CliError::new(format!(
-        "cannot write `{}`: {}",
-        path.display(),
-        describe_io_error(error)
-    ))
-    .with_code(Code::IO)
-    .with_help("check that the folder exists and that you may write in it")
+/// Overwrites a file that other hard links share with the report: replacing it would
+/// leave them on the old one.
+fn copy_in_place(temp: NamedTempFile, target: &Path) -> io::Result<()> {
+    let mut source = temp.reopen()?;
+    source.seek(SeekFrom::Start(0))?;
+    let mut file = OpenOptions::new().write(true).truncate(true).open(target)?;
+    io::copy(&mut source, &mut file)?;
+    file.sync_all()
+}
+
+/// Gives the new report the permissions of the one it replaces (set directly, as the
+/// process's umask would narrow them at creation), and its owner when the system allows
+/// it (when run as root); otherwise the owner is whoever runs the check.
+fn keep_permissions(file: &File, previous: &std::fs::Metadata) -> io::Result<()> {
+    file.set_permissions(previous.permissions())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let current = file.metadata()?;
+        if (current.uid(), current.gid()) != (previous.uid(), previous.gid()) {
+            let _ = std::os::unix::fs::fchown(file, Some(previous.uid()), Some(previous.gid()));
+        }
+    }
+    Ok(())
 }
 
 /// Where a report written piece by piece goes: standard output as it comes, or a file
@@ -89,18 +179,20 @@ pub enum ReportSink {
         /// The reader went away (`clausier check … | head`): the rest is not written.
         closed: bool,
     },
-    File(AtomicFile),
+    File(ReportFile),
 }
 
 impl ReportSink {
     pub fn open(output: Option<&Path>) -> Result<Self, CliError> {
-        Ok(match output {
-            Some(path) => ReportSink::File(AtomicFile::create(path)?),
-            None => ReportSink::Stdout {
-                out: BufWriter::with_capacity(1 << 16, io::stdout().lock()),
-                closed: false,
+        Ok(
+            match output.map(ReportFile::create).transpose()?.flatten() {
+                Some(file) => ReportSink::File(file),
+                None => ReportSink::Stdout {
+                    out: BufWriter::with_capacity(1 << 16, io::stdout().lock()),
+                    closed: false,
+                },
             },
-        })
+        )
     }
 
     pub fn write(&mut self, text: &str) -> Result<(), CliError> {
@@ -185,7 +277,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("report.json");
         std::fs::write(&path, "old").unwrap();
-        write_atomically(&path, "new\n").unwrap();
+        write_report(&path, "new\n").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new\n");
         let names: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
@@ -198,7 +290,7 @@ mod tests {
     fn a_missing_folder_is_a_clear_error() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nowhere/report.json");
-        let error = write_atomically(&path, "x").unwrap_err();
+        let error = write_report(&path, "x").unwrap_err();
         assert_eq!(
             error.message,
             format!("cannot write `{}`: no such file or folder", path.display())

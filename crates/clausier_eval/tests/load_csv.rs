@@ -126,19 +126,64 @@ fn a_short_row_and_an_unclosed_quote_each_get_their_own_help() {
 }
 
 #[test]
-fn an_unclosed_quote_is_reported_even_when_the_cells_add_up() {
-    let text = "name,hosting.region\nA,EU\nB,\"EU\nC,EU\n";
+fn an_unclosed_quote_is_one_invalid_row_and_the_rows_below_still_load() {
+    let text = "name,hosting.region\nA,EU\nB,\"EU\nC,EU\nD,EU\n";
     let descriptors = load("v.csv", text, Format::Csv);
+    let lines: Vec<(Option<u32>, bool)> = descriptors
+        .iter()
+        .map(|d| (d.line, d.is_invalid()))
+        .collect();
     assert_eq!(
-        descriptors.len(),
-        2,
-        "the quote runs to the end of the file"
+        lines,
+        [
+            (Some(2), false),
+            (Some(3), true),
+            (Some(4), false),
+            (Some(5), false)
+        ],
+        "the quote does not swallow the rows below it"
     );
-    assert!(!descriptors[0].is_invalid());
-    assert_snapshot!(render(&descriptors[1..]), @r#"
+    assert_snapshot!(render(&descriptors[1..2]), @r#"
     v:3 (v.csv line 3) invalid
       error D0601 `` 3:3: invalid CSV: the `"` that opens this cell is never closed
         help: close the quote at the end of the cell; a `"` inside a quoted cell is written twice, as `""`
+    "#);
+}
+
+#[test]
+fn a_quote_closed_lines_later_amid_a_cell_does_not_swallow_the_rows_between() {
+    let text = "name,hosting.region\nA,\"EU\nB,EU\nC,E\"U\nD,EU\n";
+    let descriptors = load("v.csv", text, Format::Csv);
+    let lines: Vec<(Option<u32>, bool)> = descriptors
+        .iter()
+        .map(|d| (d.line, d.is_invalid()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (Some(2), true),
+            (Some(3), false),
+            (Some(4), true),
+            (Some(5), false)
+        ]
+    );
+}
+
+#[test]
+fn a_value_in_a_column_without_a_name_makes_its_row_invalid() {
+    let text = "name,,seats\nA,x,1\nB,,2\n";
+    let descriptors = load("v.csv", text, Format::Csv);
+    assert!(
+        !descriptors[1].is_invalid(),
+        "an empty cell is nothing lost"
+    );
+    assert_snapshot!(render(&descriptors[..1]), @r#"
+    v:2 (v.csv line 2) invalid
+      <root> @2:1
+      name = "A" @2:1
+      seats = number 1 @2:5
+      error D0601 `` 2:3: invalid CSV: the value `x` is in a column without a name in the header (column 2)
+        help: name the column in the header row, as `hosting.region`, or leave its cells empty
     "#);
 }
 

@@ -52,6 +52,26 @@ fn blank_lines_are_skipped_and_crlf_is_fine() {
 }
 
 #[test]
+fn a_lone_carriage_return_ends_a_line() {
+    let text = "{\"name\": \"a\"}\r{\"name\": \"b\"}\r\r{\"name\": \"c\"}\r\n{\"name\": \"d\"}\r";
+    let descriptors = load("v.ndjson", text, Format::Ndjson);
+    let ids: Vec<(&str, Option<u32>)> = descriptors
+        .iter()
+        .map(|d| (d.id.as_str(), d.line))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("v:1", Some(1)),
+            ("v:2", Some(2)),
+            ("v:4", Some(4)),
+            ("v:5", Some(5))
+        ]
+    );
+    assert!(descriptors.iter().all(|d| !d.is_invalid()));
+}
+
+#[test]
 fn every_line_is_checked_against_the_schema() {
     let text = "[1]\n{\"seats\": \"x\"}\n{\"name\": \"a\", \"name\": \"b\"}\n";
     let descriptors = load("v.ndjson", text, Format::Ndjson);

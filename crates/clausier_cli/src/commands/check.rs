@@ -1,5 +1,6 @@
 //! `clausier check PACK DESCRIPTOR…`
 
+mod duplicate_ids;
 mod progress;
 mod streaming;
 
@@ -17,13 +18,14 @@ use clausier_report::check::{
 };
 use clausier_report::diagnostics::{render_summary, render_terminal};
 
+use self::duplicate_ids::DuplicateIds;
 use self::progress::Progress;
 use self::streaming::{StreamFormat, StreamRun};
 use super::{Failure, Outcome};
 use crate::args::{CheckArgs, CheckFormat, ColorChoice};
 use crate::error::CliError;
 use crate::inputs;
-use crate::output::{print_stderr, print_stdout, write_atomically};
+use crate::output::{print_stderr, print_stdout, write_report};
 
 pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
     let stderr_color = color.enabled(io::stderr().is_terminal());
@@ -51,13 +53,17 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
         print_stderr(&render_terminal(&warnings, &pack.sources, stderr_color));
     }
 
-    let inputs = inputs::collect(&args.descriptors)?;
+    let output = args
+        .output
+        .as_deref()
+        .filter(|path| path.as_os_str() != "-");
+    let inputs = inputs::collect(&args.descriptors, output)?;
     let load_options = LoadOptions {
         strict: args.strict,
     };
     let options = RunOptions {
         date: args.date.unwrap_or_else(today),
-        jobs: args.jobs.unwrap_or_else(default_jobs),
+        jobs: jobs(args.jobs, args.quiet),
     };
     let program = compile(&pack.checked.pack);
     let mut progress = Progress::for_terminal(args.quiet);
@@ -72,7 +78,9 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
             options,
             load_options,
             format,
-            output: args.output.as_deref(),
+            output,
+            max_descriptor_size: args.max_descriptor_size,
+            quiet: args.quiet,
         };
         let summary = streaming::check(&run, &mut progress)?;
         return Ok(outcome(&summary));
@@ -82,13 +90,22 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
         &inputs,
         &pack.checked.pack.schema,
         &load_options,
+        args.max_descriptor_size,
         &mut io::stdin().lock(),
     );
+    if descriptors.is_empty() {
+        return Err(inputs::no_descriptor().into());
+    }
     let report = run_checks(&program, pack.info.clone(), &descriptors, &options);
+    let mut ids = DuplicateIds::new();
+    for descriptor in &report.descriptors {
+        ids.note(&descriptor.id, &descriptor.source);
+    }
+    ids.warn(args.quiet);
 
     let text = match args.format {
         CheckFormat::Human => {
-            let color = match &args.output {
+            let color = match output {
                 Some(_) => color == ColorChoice::Always,
                 None => color.enabled(io::stdout().is_terminal()),
             };
@@ -113,8 +130,8 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
         CheckFormat::Sarif => render_sarif(&report, &clause_infos(&pack.checked.pack))
             .map_err(|error| CliError::new(format!("cannot write the report as SARIF: {error}")))?,
     };
-    match &args.output {
-        Some(path) => write_atomically(path, &text)?,
+    match output {
+        Some(path) => write_report(path, &text)?,
         None => print_stdout(&text)?,
     }
     Ok(outcome(&report.summary))
@@ -144,6 +161,19 @@ fn today() -> jiff::civil::Date {
     jiff::ZonedDateTime::now().date()
 }
 
-fn default_jobs() -> usize {
-    std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
+/// The threads that evaluate descriptors: as many as asked, up to 4 per processor and
+/// 256 in all, beyond which threads only cost memory and time.
+fn jobs(asked: Option<usize>, quiet: bool) -> usize {
+    let processors = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    let Some(asked) = asked else {
+        return processors;
+    };
+    let most = processors.saturating_mul(4).min(256);
+    if asked > most && !quiet {
+        print_stderr(&format!(
+            "note: `--jobs {asked}` is more than this machine can use; checking with {most} \
+             jobs (at most 4 per processor, and 256)\n"
+        ));
+    }
+    asked.min(most)
 }

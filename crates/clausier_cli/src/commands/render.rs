@@ -5,7 +5,7 @@ use clausier_report::pack::{CahierInput, Lang, render_html, render_markdown};
 use super::compiled::load_compiled;
 use super::{Failure, Outcome};
 use crate::args::{ColorChoice, RenderArgs, RenderFormat, RenderLang};
-use crate::output::{print_stdout, write_atomically};
+use crate::output::{print_stdout, write_report};
 
 pub fn run(args: &RenderArgs, color: ColorChoice) -> Result<Outcome, Failure> {
     let Some(pack) = load_compiled(&args.pack, color)? else {
@@ -31,7 +31,7 @@ pub fn run(args: &RenderArgs, color: ColorChoice) -> Result<Outcome, Failure> {
         RenderFormat::Html => render_html(&input, lang),
     };
     match &args.output {
-        Some(path) => write_atomically(path, &text)?,
+        Some(path) => write_report(path, &text)?,
         None => print_stdout(&text)?,
     }
     Ok(Outcome::Success)

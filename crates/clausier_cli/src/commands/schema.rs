@@ -7,7 +7,7 @@ use super::compiled::load_compiled;
 use super::{Failure, Outcome};
 use crate::args::{ColorChoice, SchemaArgs};
 use crate::error::CliError;
-use crate::output::{print_stdout, write_atomically};
+use crate::output::{print_stdout, write_report};
 
 pub fn run(args: &SchemaArgs, color: ColorChoice) -> Result<Outcome, Failure> {
     let Some(pack) = load_compiled(&args.pack, color)? else {
@@ -24,7 +24,7 @@ pub fn run(args: &SchemaArgs, color: ColorChoice) -> Result<Outcome, Failure> {
     let text = render_json_schema(&input)
         .map_err(|error| CliError::new(format!("cannot write the schema as JSON: {error}")))?;
     match &args.output {
-        Some(path) => write_atomically(path, &text)?,
+        Some(path) => write_report(path, &text)?,
         None => print_stdout(&text)?,
     }
     Ok(Outcome::Success)

@@ -11,7 +11,7 @@ use clausier_report::pack::{render_coverage, render_test_human, render_test_juni
 use super::compiled::{load_compiled, today};
 use super::{Failure, Outcome};
 use crate::args::{ColorChoice, TestArgs, TestFormat};
-use crate::output::{print_stdout, write_atomically};
+use crate::output::{print_stdout, write_report};
 
 pub fn run(args: &TestArgs, color: ColorChoice) -> Result<Outcome, Failure> {
     let Some(pack) = load_compiled(&args.pack, color)? else {
@@ -44,7 +44,7 @@ pub fn run(args: &TestArgs, color: ColorChoice) -> Result<Outcome, Failure> {
         }
     };
     match &args.output {
-        Some(path) => write_atomically(path, &text)?,
+        Some(path) => write_report(path, &text)?,
         None => print_stdout(&text)?,
     }
     Ok(if report.all_passed() {

@@ -31,10 +31,14 @@ enum Target<'s> {
     RecordList { field: String },
     /// The same name as an earlier column.
     Duplicate,
+    /// No name at all: its values belong to no field.
+    Unnamed,
 }
 
 struct Column<'s> {
     name: String,
+    /// Where the column is in the header, from 0.
+    position: usize,
     span: Span,
     target: Target<'s>,
 }
@@ -44,7 +48,8 @@ struct Column<'s> {
 struct CellSpan {
     raw: Span,
     quoted: bool,
-    /// A quoted cell whose closing `"` never comes: it runs to the end of the file.
+    /// A quoted cell whose closing `"` never comes (it runs to the end of the file), or
+    /// comes on a later line amid a cell (a stray quote that would swallow the rows between).
     unclosed: bool,
 }
 
@@ -52,13 +57,13 @@ pub(crate) fn load(loader: &Loader<'_>) -> Vec<Descriptor> {
     let text = loader.index.text();
     let (body, base) = without_bom(text);
     let stem = file_stem(loader.source);
-    let mut reader = ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(body.as_bytes());
+    // Where the reader started in `body`: after a row with a broken quote, reading starts
+    // again on the next line, so that the quote does not swallow the rows below it.
+    let mut origin = 0;
+    let mut reader = reader_at(body, origin);
     let mut record = StringRecord::new();
 
-    let header = match next_record(&mut reader, &mut record, body, base) {
+    let header = match next_record(&mut reader, &mut record, body, base, origin) {
         Some(Ok(header_start)) if !is_blank(&record) => {
             let cells = cell_spans(text, header_start, record.len());
             if let Some(error) = unclosed_quote(&cells) {
@@ -81,7 +86,7 @@ pub(crate) fn load(loader: &Loader<'_>) -> Vec<Descriptor> {
 
     let mut descriptors = Vec::new();
     let mut header_warnings = strict_warnings(loader, &header);
-    while let Some(row) = next_record(&mut reader, &mut record, body, base) {
+    while let Some(row) = next_record(&mut reader, &mut record, body, base, origin) {
         let row_start = match row {
             Ok(start) => start,
             Err(error) => {
@@ -97,6 +102,12 @@ pub(crate) fn load(loader: &Loader<'_>) -> Vec<Descriptor> {
         let default_id = format!("{stem}:{line}");
         let cells = cell_spans(text, row_start, record.len());
         if let Some(error) = unclosed_quote(&cells) {
+            let quote = (error.span.start as usize).saturating_sub(base);
+            origin = body
+                .get(quote..)
+                .and_then(|rest| rest.find(['\n', '\r']))
+                .map_or(body.len(), |end| quote + end + 1);
+            reader = reader_at(body, origin);
             descriptors.push(loader.broken(Some(line), default_id, error));
             continue;
         }
@@ -121,19 +132,28 @@ pub(crate) fn load(loader: &Loader<'_>) -> Vec<Descriptor> {
     descriptors
 }
 
+/// A reader of `body` from byte `origin`.
+fn reader_at(body: &str, origin: usize) -> csv::Reader<&[u8]> {
+    ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes().get(origin..).unwrap_or_default())
+}
+
 /// Reads the next record, giving the byte offset in the whole file where it starts.
 fn next_record(
     reader: &mut csv::Reader<&[u8]>,
     record: &mut StringRecord,
     body: &str,
     base: usize,
+    origin: usize,
 ) -> Option<Result<u32, SyntaxError>> {
     match reader.read_record(record) {
         Ok(false) => None,
         Ok(true) => {
             let offset = record.position().map_or(0, |position| position.byte());
             let offset = usize::try_from(offset)
-                .unwrap_or(body.len())
+                .map_or(body.len(), |offset| offset.saturating_add(origin))
                 .min(body.len());
             // A position may sit on the line breaks the reader skipped before the row.
             let skipped = body.get(offset..).map_or(0, |rest| {
@@ -147,7 +167,8 @@ fn next_record(
             let offset = error
                 .position()
                 .and_then(|position| usize::try_from(position.byte()).ok())
-                .unwrap_or(0);
+                .unwrap_or(0)
+                .saturating_add(origin);
             Some(Err(SyntaxError {
                 message: format!("invalid CSV: {error}"),
                 span: Span::from_range(base + offset..base + offset),
@@ -205,13 +226,21 @@ fn cell_spans(text: &str, start: u32, count: usize) -> Vec<CellSpan> {
         let mut unclosed = quoted;
         if quoted {
             at += 1;
+            let mut spans_lines = false;
             while at < bytes.len() {
                 match (bytes.get(at), bytes.get(at + 1)) {
                     (Some(b'"'), Some(b'"')) => at += 2,
-                    (Some(b'"'), _) => {
+                    (Some(b'"'), next) => {
                         at += 1;
-                        unclosed = false;
+                        // A cell may hold line breaks, but a quote that closes on a later
+                        // line with text right after it was never meant to open a cell.
+                        let ends_cell = matches!(next, None | Some(b',' | b'\n' | b'\r'));
+                        unclosed = spans_lines && !ends_cell;
                         break;
+                    }
+                    (Some(b'\n' | b'\r'), _) => {
+                        spans_lines = true;
+                        at += 1;
                     }
                     _ => at += 1,
                 }
@@ -251,12 +280,19 @@ fn resolve_columns<'s>(
         let span = cells
             .get(position)
             .map_or(Span::empty_at(0), |cell| cell.raw);
-        let target = if first_seen.insert(name.clone()) {
+        let target = if name.is_empty() {
+            Target::Unnamed
+        } else if first_seen.insert(name.clone()) {
             resolve(loader, &name)
         } else {
             Target::Duplicate
         };
-        columns.push(Column { name, span, target });
+        columns.push(Column {
+            name,
+            position,
+            span,
+            target,
+        });
     }
     columns
 }
@@ -437,6 +473,15 @@ fn row_node<'a>(
                 Code::DESCRIPTOR_TYPE,
                 format!("`{field}` is a list of records, which a CSV cell cannot hold"),
                 format!("describe `{field}` in a JSON, YAML or TOML descriptor"),
+            )),
+            Target::Unnamed => problems.push(problem(
+                Code::DESCRIPTOR_SYNTAX,
+                format!(
+                    "invalid CSV: the value `{trimmed}` is in a column without a name in the header (column {})",
+                    column.position + 1
+                ),
+                "name the column in the header row, as `hosting.region`, or leave its cells empty"
+                    .to_owned(),
             )),
             Target::Duplicate => {
                 problems.push(

@@ -556,15 +556,28 @@ proptest! {
         let schema = schema();
         let options = LoadOptions::default();
         let whole = load_text(&schema, "v.ndjson", &text, Format::Ndjson, &options);
-        let mut offset = 0;
+        // Lines end at `\n` or at a `\r` that no `\n` follows.
+        let bytes = text.as_bytes();
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for at in 0..=bytes.len() {
+            let ends = match bytes.get(at) {
+                None | Some(b'\n') => true,
+                Some(b'\r') => bytes.get(at + 1) != Some(&b'\n'),
+                Some(_) => false,
+            };
+            if ends {
+                lines.push((start, &text[start..at]));
+                start = at + 1;
+            }
+        }
         let mut alone = Vec::new();
-        for (index, line) in text.split('\n').enumerate() {
+        for (index, (offset, line)) in lines.into_iter().enumerate() {
             let body = if offset == 0 { line.trim_start_matches('\u{feff}') } else { line };
-        if !body.trim().is_empty() {
+            if !body.trim().is_empty() {
                 let number = u32::try_from(index + 1).unwrap();
                 alone.push(load_ndjson_line(&schema, "v.ndjson", number, offset, line, &options));
             }
-            offset += line.len() + 1;
         }
         prop_assert_eq!(whole, alone);
     }

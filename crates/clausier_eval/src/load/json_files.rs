@@ -169,20 +169,34 @@ pub(super) fn ndjson_line_located(
     }
 }
 
-/// The non-blank lines of an NDJSON text.
+/// The non-blank lines of an NDJSON text. A line ends at `\n` (a `\r` before it stays in
+/// the line, for the loader to drop) or at a lone `\r`, as old Mac exports write them.
 fn ndjson_lines(text: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::with_capacity(text.len() / 256 + 1);
+    let bytes = text.as_bytes();
     let mut line_start = 0;
-    for (line_index, raw) in text.split('\n').enumerate() {
-        let line = Line {
-            number: u32::try_from(line_index + 1).unwrap_or(u32::MAX),
-            byte_offset: line_start,
-            raw,
+    let mut number: u32 = 0;
+    let mut at = 0;
+    while line_start <= text.len() {
+        let (end, next) = loop {
+            match bytes.get(at) {
+                None => break (text.len(), text.len() + 1),
+                Some(b'\n') => break (at, at + 1),
+                Some(b'\r') if bytes.get(at + 1) != Some(&b'\n') => break (at, at + 1),
+                Some(_) => at += 1,
+            }
         };
-        line_start += raw.len() + 1;
+        number = number.saturating_add(1);
+        let line = Line {
+            number,
+            byte_offset: line_start,
+            raw: text.get(line_start..end).unwrap_or_default(),
+        };
         if !line.body().0.trim().is_empty() {
             lines.push(line);
         }
+        line_start = next;
+        at = next;
     }
     lines
 }

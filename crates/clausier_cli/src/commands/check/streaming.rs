@@ -19,6 +19,7 @@ use clausier_report::check::{
     json_entry, json_head, json_separator, json_tail, ndjson_line, ndjson_summary_line,
 };
 
+use super::duplicate_ids::DuplicateIds;
 use super::progress::Progress;
 use crate::error::CliError;
 use crate::inputs::{self, Input, NdjsonLines, STDIN_SOURCE, SpoolError};
@@ -40,6 +41,10 @@ pub struct StreamRun<'a> {
     pub load_options: LoadOptions,
     pub format: StreamFormat,
     pub output: Option<&'a Path>,
+    /// The longest NDJSON line read; a longer one is an invalid descriptor.
+    pub max_descriptor_size: usize,
+    /// No warnings on standard error.
+    pub quiet: bool,
 }
 
 /// Descriptors per chunk: enough to keep every thread busy, few enough that a chunk's
@@ -54,7 +59,7 @@ pub fn check(run: &StreamRun<'_>, progress: &mut Progress) -> Result<Summary, Cl
     let mut sink = ReportSink::open(run.output)?;
     let mut check = StreamCheck::new(run.program, &run.options, run.load_options);
     let passes = check.passes();
-    let mut reader = Reader::new(run.inputs, passes.len() > 1)?;
+    let mut reader = Reader::new(run.inputs, passes.len() > 1, run.max_descriptor_size)?;
     let chunk_size = chunk_size(run.options.jobs);
     let mut chunk = Vec::with_capacity(chunk_size);
     let mut descriptors: Option<u64> = None;
@@ -65,8 +70,9 @@ pub fn check(run: &StreamRun<'_>, progress: &mut Progress) -> Result<Summary, Cl
             descriptors,
         );
         let mut writer = EntryWriter::new(run.format);
+        let mut ids = DuplicateIds::new();
         if *pass == Pass::Results {
-            sink.write(&writer.head(&check.report_shell(run.pack.clone()))?)?;
+            writer.head = Some(writer.render_head(&check.report_shell(run.pack.clone()))?);
         }
         let mut seen: u64 = 0;
         for (input_index, input) in run.inputs.iter().enumerate() {
@@ -74,7 +80,7 @@ pub fn check(run: &StreamRun<'_>, progress: &mut Progress) -> Result<Summary, Cl
             loop {
                 chunk.clear();
                 let more = lines.fill(&mut chunk, chunk_size)?;
-                feed(&mut check, &chunk, &mut writer, &mut sink)?;
+                feed(&mut check, &chunk, &mut writer, &mut ids, &mut sink)?;
                 let read = u64::try_from(chunk.len()).unwrap_or(u64::MAX);
                 seen = seen.saturating_add(read);
                 progress.advance(read);
@@ -90,8 +96,14 @@ pub fn check(run: &StreamRun<'_>, progress: &mut Progress) -> Result<Summary, Cl
             reader.done_with(lines);
         }
         descriptors = Some(seen);
+        // Nothing of the report is written yet: the head waits for the first entry.
+        if seen == 0 {
+            progress.finish();
+            return Err(inputs::no_descriptor());
+        }
         if *pass == Pass::Results {
             sink.write(&writer.tail(&check.report_shell(run.pack.clone()))?)?;
+            ids.warn(run.quiet);
         }
     }
     progress.finish();
@@ -104,6 +116,7 @@ fn feed(
     check: &mut StreamCheck<'_>,
     chunk: &[Pending],
     writer: &mut EntryWriter,
+    ids: &mut DuplicateIds,
     sink: &mut ReportSink,
 ) -> Result<(), CliError> {
     match check.pass() {
@@ -111,8 +124,15 @@ fn feed(
         Pass::Scores => check.score(chunk),
         Pass::Results => {
             let format = writer.format;
-            let rendered = check.results(chunk, |report| format.render(report));
-            for text in rendered {
+            let rendered = check.results(chunk, |report| {
+                (
+                    report.id.clone(),
+                    report.source.clone(),
+                    format.render(report),
+                )
+            });
+            for (id, source, text) in rendered {
+                ids.note(&id, &source);
                 sink.write(&writer.entry(text?))?;
             }
             // A reader of standard output sees each chunk's lines as soon as they are final.
@@ -160,14 +180,21 @@ fn cannot_render(format: StreamFormat, error: &serde_json::Error) -> CliError {
 struct EntryWriter {
     format: StreamFormat,
     entries: usize,
+    /// What goes before the first entry, written with it: a run without any descriptor
+    /// writes nothing.
+    head: Option<String>,
 }
 
 impl EntryWriter {
     fn new(format: StreamFormat) -> Self {
-        Self { format, entries: 0 }
+        Self {
+            format,
+            entries: 0,
+            head: None,
+        }
     }
 
-    fn head(&self, shell: &clausier_eval::report::Report) -> Result<String, CliError> {
+    fn render_head(&self, shell: &clausier_eval::report::Report) -> Result<String, CliError> {
         match self.format {
             StreamFormat::Json => {
                 json_head(shell).map_err(|error| cannot_render(self.format, &error))
@@ -179,6 +206,9 @@ impl EntryWriter {
     fn entry(&mut self, mut text: String) -> String {
         if self.format == StreamFormat::Json {
             text.insert_str(0, json_separator(self.entries == 0));
+        }
+        if let Some(head) = self.head.take() {
+            text.insert_str(0, &head);
         }
         self.entries += 1;
         text
@@ -206,10 +236,11 @@ struct Reader {
     /// The size of every input, when all are files: to estimate the first pass's length.
     total_bytes: Option<u64>,
     bytes_before: u64,
+    max_line: usize,
 }
 
 impl Reader {
-    fn new(inputs: &[Input], read_again: bool) -> Result<Self, CliError> {
+    fn new(inputs: &[Input], read_again: bool, max_line: usize) -> Result<Self, CliError> {
         let reads_stdin = inputs.iter().any(|input| matches!(input, Input::Stdin));
         let spool = match read_again && reads_stdin {
             true => Some(tempfile::tempfile().map_err(|error| cannot_spool(&error))?),
@@ -227,6 +258,7 @@ impl Reader {
             first_seen: vec![None; inputs.len()],
             total_bytes,
             bytes_before: 0,
+            max_line,
         })
     }
 
@@ -237,11 +269,9 @@ impl Reader {
             )))),
             Input::File { path, source } => {
                 self.check_unchanged(path, source, input_index, pass)?;
-                Ok(match inputs::open_ndjson(path, source) {
+                Ok(match inputs::open_ndjson(path, source, self.max_line) {
                     Ok(lines) => Lines::File(lines),
-                    Err(message) => Lines::Ready(Some(Pending::Ready(
-                        clausier_eval::load::unreadable(source, message),
-                    ))),
+                    Err(descriptor) => Lines::Ready(Some(Pending::Ready(*descriptor))),
                 })
             }
             Input::Stdin => match (&mut self.spool, pass) {
@@ -249,6 +279,7 @@ impl Reader {
                     let copy = spool.try_clone().map_err(|error| cannot_spool(&error))?;
                     Ok(Lines::Stdin(
                         NdjsonLines::new(io::stdin().lock(), STDIN_SOURCE)
+                            .with_max_line(self.max_line)
                             .spooling_into(Box::new(BufWriter::new(copy))),
                     ))
                 }
@@ -257,15 +288,14 @@ impl Reader {
                         .seek(SeekFrom::Start(0))
                         .map_err(|error| cannot_spool(&error))?;
                     let copy = spool.try_clone().map_err(|error| cannot_spool(&error))?;
-                    Ok(Lines::File(NdjsonLines::new(
-                        BufReader::new(copy),
-                        STDIN_SOURCE,
-                    )))
+                    Ok(Lines::File(
+                        NdjsonLines::new(BufReader::new(copy), STDIN_SOURCE)
+                            .with_max_line(self.max_line),
+                    ))
                 }
-                (None, _) => Ok(Lines::Stdin(NdjsonLines::new(
-                    io::stdin().lock(),
-                    STDIN_SOURCE,
-                ))),
+                (None, _) => Ok(Lines::Stdin(
+                    NdjsonLines::new(io::stdin().lock(), STDIN_SOURCE).with_max_line(self.max_line),
+                )),
             },
         }
     }

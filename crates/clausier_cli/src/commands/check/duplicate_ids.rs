@@ -1,0 +1,66 @@
+//! Two descriptors with one id are both checked and ranked, but a reader of the report
+//! takes them for one offer: whoever runs the check is warned on standard error.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasher, RandomState};
+
+use crate::output::print_stderr;
+
+/// The warnings printed in full; the others are counted.
+const SHOWN: usize = 20;
+
+/// The ids seen so far, kept as hashes so that a run of millions of descriptors stays in
+/// bounded memory; the hasher's keys are random, so a vendor cannot craft an id that
+/// passes for another's.
+pub struct DuplicateIds {
+    hasher: RandomState,
+    seen: HashSet<u64>,
+    repeated: Vec<(String, String)>,
+    count: usize,
+}
+
+impl DuplicateIds {
+    pub fn new() -> Self {
+        Self {
+            hasher: RandomState::new(),
+            seen: HashSet::new(),
+            repeated: Vec::new(),
+            count: 0,
+        }
+    }
+
+    /// Notes a descriptor's id, in input order.
+    pub fn note(&mut self, id: &str, source: &str) {
+        if !self.seen.insert(self.hasher.hash_one(id)) {
+            self.count += 1;
+            if self.repeated.len() < SHOWN {
+                self.repeated.push((id.to_owned(), source.to_owned()));
+            }
+        }
+    }
+
+    /// Prints one warning per repeated id, unless `quiet`.
+    pub fn warn(&self, quiet: bool) {
+        if quiet || self.count == 0 {
+            return;
+        }
+        let mut text = String::new();
+        for (id, source) in &self.repeated {
+            text.push_str(&format!(
+                "warning: the id `{id}` of the descriptor in `{source}` is already the id of \
+                 an earlier descriptor: each is checked and ranked on its own\n"
+            ));
+        }
+        if self.count > self.repeated.len() {
+            text.push_str(&format!(
+                "warning: {} more descriptors repeat an earlier id\n",
+                self.count - self.repeated.len()
+            ));
+        }
+        text.push_str(
+            "  help: ask each vendor for an `id` of its own, so that the report names every \
+             offer once\n",
+        );
+        print_stderr(&text);
+    }
+}
