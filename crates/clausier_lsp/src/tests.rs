@@ -427,7 +427,7 @@ async fn a_million_levels_of_nesting_leave_the_server_answering() {
         let mut codes = Vec::new();
         let mut hover = None;
         while hover.is_none() || codes.is_empty() {
-            let Frame::Body(body) = read_frame(&mut session.from_server).await.unwrap() else {
+            let Frame::Body(body) = session.from_server.next().await.unwrap() else {
                 panic!("the server stopped");
             };
             let message: Value = serde_json::from_slice(&body).unwrap();
