@@ -1,6 +1,7 @@
 //! Constant folding of typed expressions, with the operators of [`crate::ops`]: the
 //! values of parameters, and the lints on conditions that do not depend on the offer.
 
+use clausier_diagnostics::stack;
 use clausier_syntax::ast::QuantifierKind;
 
 use crate::hir::{FieldRoot, ParamDef, TExpr, TExprKind};
@@ -51,6 +52,10 @@ impl<'p> Folder<'p> {
     }
 
     fn fold_in(&self, expr: &TExpr, locals: &mut Vec<Option<Value>>) -> Result<Value, FoldError> {
+        stack::deep(|| self.fold_node(expr, locals))
+    }
+
+    fn fold_node(&self, expr: &TExpr, locals: &mut Vec<Option<Value>>) -> Result<Value, FoldError> {
         if expr.ty == Ty::Error {
             return Err(FoldError::NotConstant);
         }
@@ -214,6 +219,10 @@ fn set_local(locals: &mut Vec<Option<Value>>, index: u32, value: Value) {
 /// Visits `expr` and its sub-expressions in source order; `visit` returns whether to
 /// look inside the node it is given.
 pub(crate) fn walk(expr: &TExpr, visit: &mut impl FnMut(&TExpr) -> bool) {
+    stack::deep(|| walk_node(expr, visit));
+}
+
+fn walk_node(expr: &TExpr, visit: &mut impl FnMut(&TExpr) -> bool) {
     if !visit(expr) {
         return;
     }

@@ -1,7 +1,7 @@
 //! The checked pack: every name resolved, every expression typed. This is what the
 //! evaluator compiles and what the IDE answers questions from.
 
-use clausier_diagnostics::{FileId, Span};
+use clausier_diagnostics::{FileId, Span, stack};
 use clausier_syntax::ast::{AggregateKind, CompareOp, Level, QuantifierKind, TestDecl};
 use rust_decimal::Decimal;
 
@@ -111,11 +111,99 @@ pub struct TestDef {
 }
 
 /// A typed expression. The file is the clause's: spans are in that file.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// A chain `a and b and …` is a left-deep tree as tall as the chain is long, so cloning,
+/// comparing, printing for debugging and dropping never recurse on the plain stack (see
+/// `clausier_diagnostics::stack`).
 pub struct TExpr {
     pub kind: TExprKind,
     pub ty: Ty,
     pub span: Span,
+}
+
+impl Clone for TExpr {
+    fn clone(&self) -> Self {
+        stack::deep(|| TExpr {
+            kind: self.kind.clone(),
+            ty: self.ty.clone(),
+            span: self.span,
+        })
+    }
+}
+
+impl PartialEq for TExpr {
+    fn eq(&self, other: &Self) -> bool {
+        stack::deep(|| self.span == other.span && self.ty == other.ty && self.kind == other.kind)
+    }
+}
+
+impl std::fmt::Debug for TExpr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        stack::deep(|| {
+            f.debug_struct("TExpr")
+                .field("kind", &self.kind)
+                .field("ty", &self.ty)
+                .field("span", &self.span)
+                .finish()
+        })
+    }
+}
+
+impl Drop for TExpr {
+    /// Takes the children apart one by one instead of letting each drop its own.
+    fn drop(&mut self) {
+        let mut detached = Vec::new();
+        self.kind.detach_children(&mut detached);
+        while let Some(mut child) = detached.pop() {
+            child.kind.detach_children(&mut detached);
+        }
+    }
+}
+
+impl TExprKind {
+    /// Moves the sub-expressions out into `into`, leaving a leaf behind.
+    fn detach_children(&mut self, into: &mut Vec<TExpr>) {
+        let has_children = !matches!(
+            self,
+            TExprKind::Const(_)
+                | TExprKind::Field(_)
+                | TExprKind::Param(_)
+                | TExprKind::Local(_)
+                | TExprKind::Has(_)
+                | TExprKind::Today
+                | TExprKind::Aggregate(_)
+        );
+        if !has_children {
+            return;
+        }
+        match std::mem::replace(self, TExprKind::Today) {
+            TExprKind::List(items) => into.extend(items),
+            TExprKind::Not(inner) | TExprKind::Neg(inner) => into.push(*inner),
+            TExprKind::And(l, r)
+            | TExprKind::Or(l, r)
+            | TExprKind::Implies(l, r)
+            | TExprKind::Compare(_, l, r)
+            | TExprKind::Arith(_, l, r)
+            | TExprKind::In(l, r) => into.extend([*l, *r]),
+            TExprKind::Quantifier {
+                collection, body, ..
+            } => into.extend([*collection, *body]),
+            TExprKind::Count { collection, filter } => {
+                into.push(*collection);
+                into.extend(filter.map(|(_, _, body)| *body));
+            }
+            TExprKind::If(cond, then_branch, else_branch) => {
+                into.extend([*cond, *then_branch, *else_branch]);
+            }
+            TExprKind::Const(_)
+            | TExprKind::Field(_)
+            | TExprKind::Param(_)
+            | TExprKind::Local(_)
+            | TExprKind::Has(_)
+            | TExprKind::Today
+            | TExprKind::Aggregate(_) => {}
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

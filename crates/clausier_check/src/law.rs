@@ -12,7 +12,7 @@
 //! warning, one that points into a dependency's file is left to that pack's authors
 //! (`clausier validate DEP`).
 
-use clausier_diagnostics::{Code, Diagnostic, Span};
+use clausier_diagnostics::{Code, Diagnostic, Span, stack};
 use clausier_syntax::ast::Level;
 use rust_decimal::Decimal;
 
@@ -228,6 +228,10 @@ fn mentions_equivalence(meta: &ClauseMeta) -> bool {
 /// hold without a label; `not` never requires the label it negates; `a implies b` needs
 /// what `b` needs.
 fn needed_label<'e>(schema: &Schema, expr: &'e TExpr) -> Option<&'e TExpr> {
+    stack::deep(|| needed_label_in(schema, expr))
+}
+
+fn needed_label_in<'e>(schema: &Schema, expr: &'e TExpr) -> Option<&'e TExpr> {
     match &expr.kind {
         TExprKind::Field(field) | TExprKind::Has(field) => {
             is_label_field(schema, field).then_some(expr)

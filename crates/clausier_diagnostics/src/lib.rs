@@ -10,6 +10,7 @@ mod files;
 mod line_index;
 mod quote;
 mod span;
+pub mod stack;
 
 pub use codes::{Code, CodeInfo, all_codes, lookup_code};
 pub use diagnostic::{Diagnostic, Fix, Label, Severity};

@@ -5,17 +5,20 @@
 //! folded value is exactly what evaluation would have computed. Kleene identities fold
 //! too when one side is constant (`true and p` is `p`, `false and p` is `false`).
 
+use std::collections::HashMap;
+
 use clausier_check::hir::{CheckedPack, FieldRef, FieldRoot, TExpr, TExprKind};
 use clausier_check::ops;
 use clausier_check::types::{Schema, Ty};
 use clausier_check::value::{Record, Value};
+use clausier_diagnostics::stack;
 use jiff::civil::Date;
 
 use crate::eval::Scope;
-use crate::print::{FreeLocal, Printer};
+use crate::print::{Extent, Printer};
 use crate::program::{
-    AggregateProgram, Code, CriterionProgram, FieldPath, Node, NodeId, PathRoot, Program,
-    RequirementProgram,
+    AggregateProgram, Code, CriterionProgram, FieldPath, Node, NodeId, NodeText, PathRoot,
+    PrintedExpr, Program, RequirementProgram,
 };
 
 /// Compiles a checked pack into its evaluable form.
@@ -32,8 +35,8 @@ pub fn compile(pack: &CheckedPack) -> Program {
             when: requirement
                 .when
                 .as_ref()
-                .map(|when| lowering.lower(when).id),
-            require: lowering.lower(&requirement.require).id,
+                .map(|when| lowering.lower_whole(when)),
+            require: lowering.lower_whole(&requirement.require),
         })
         .collect();
     let criteria = pack
@@ -44,7 +47,7 @@ pub fn compile(pack: &CheckedPack) -> Program {
             pack: criterion.meta.pack.clone(),
             version: criterion.meta.version.clone(),
             weight: criterion.weight,
-            score: lowering.lower(&criterion.score).id,
+            score: lowering.lower_whole(&criterion.score),
         })
         .collect();
     let aggregates = pack
@@ -72,8 +75,8 @@ pub fn compile(pack: &CheckedPack) -> Program {
     Program {
         schema: pack.schema.clone(),
         code: lowering.code,
+        printed: lowering.printed,
         texts: lowering.texts,
-        free_locals: lowering.free_locals,
         requirements,
         criteria,
         aggregates,
@@ -91,19 +94,15 @@ struct Lowered {
 struct Lowering<'a> {
     pack: &'a CheckedPack,
     code: Code,
-    texts: Vec<Box<str>>,
-    free_locals: Vec<Box<[FreeLocal]>>,
+    printed: Vec<PrintedExpr>,
+    texts: Vec<Option<NodeText>>,
+    /// Where the text of each sub-expression of the expression being lowered lies in
+    /// the last of `printed`.
+    extents: HashMap<*const TExpr, Extent>,
     printer: Printer<'a>,
     /// The descriptor that constant sub-expressions are folded against: they read none
     /// of it.
     empty: Record,
-}
-
-/// The text an explanation quotes for a node.
-#[derive(Debug, Clone, Default)]
-struct NodeText {
-    text: Box<str>,
-    free: Box<[FreeLocal]>,
 }
 
 /// Marks of the arena's lengths, to drop the nodes of a sub-expression once folded.
@@ -118,8 +117,9 @@ impl<'a> Lowering<'a> {
         Self {
             pack,
             code: Code::default(),
+            printed: Vec::new(),
             texts: Vec::new(),
-            free_locals: Vec::new(),
+            extents: HashMap::new(),
             printer: Printer::new(pack),
             empty: Record::default(),
         }
@@ -133,15 +133,14 @@ impl<'a> Lowering<'a> {
         }
     }
 
-    fn push(&mut self, node: Node, text: NodeText) -> NodeId {
+    fn push(&mut self, node: Node, text: Option<NodeText>) -> NodeId {
         let id = u32::try_from(self.code.nodes.len()).unwrap_or(u32::MAX);
         self.code.nodes.push(node);
-        self.texts.push(text.text);
-        self.free_locals.push(text.free);
+        self.texts.push(text);
         id
     }
 
-    fn push_const(&mut self, value: Value, text: NodeText) -> Lowered {
+    fn push_const(&mut self, value: Value, text: Option<NodeText>) -> Lowered {
         let index = u32::try_from(self.code.consts.len()).unwrap_or(u32::MAX);
         self.code.consts.push(value);
         Lowered {
@@ -150,21 +149,34 @@ impl<'a> Lowering<'a> {
         }
     }
 
+    /// Lowers a whole clause expression, printed once for the texts of its nodes.
+    fn lower_whole(&mut self, expr: &TExpr) -> NodeId {
+        let recorded = self.printer.record(expr);
+        self.printed.push(PrintedExpr {
+            text: recorded.text.into(),
+            locals: recorded.locals.into(),
+        });
+        self.extents = recorded.extents;
+        let id = self.lower(expr).id;
+        self.extents.clear();
+        id
+    }
+
     fn lower(&mut self, expr: &TExpr) -> Lowered {
+        stack::deep(|| self.lower_node(expr))
+    }
+
+    fn lower_node(&mut self, expr: &TExpr) -> Lowered {
         // Only boolean and arithmetic sub-expressions are ever quoted by an explanation.
         let quoted =
             expr.ty == Ty::Bool || matches!(expr.kind, TExprKind::Arith(..) | TExprKind::Neg(_));
-        let text = if quoted {
-            let (text, free) = self.printer.print_marked(expr);
-            NodeText {
-                text: text.into(),
-                free: free.into(),
-            }
-        } else {
-            NodeText::default()
-        };
+        let printed = u32::try_from(self.printed.len().saturating_sub(1)).unwrap_or(u32::MAX);
+        let text = quoted
+            .then(|| self.extents.get(&std::ptr::from_ref(expr)).copied())
+            .flatten()
+            .map(|extent| NodeText { printed, extent });
         let mark = self.mark();
-        let lowered = self.lower_kind(expr, text.clone());
+        let lowered = self.lower_kind(expr, text);
         if lowered.constant
             && !matches!(
                 self.code.node(lowered.id),
@@ -177,14 +189,13 @@ impl<'a> Lowering<'a> {
     }
 
     /// Replaces a constant sub-expression by its value.
-    fn fold(&mut self, id: NodeId, mark: Mark, text: NodeText) -> Lowered {
+    fn fold(&mut self, id: NodeId, mark: Mark, text: Option<NodeText>) -> Lowered {
         let value = {
             let scope = Scope::new(&self.empty, Date::ZERO, &[]);
             self.code.value(id, scope).map(std::borrow::Cow::into_owned)
         };
         self.code.nodes.truncate(mark.nodes);
         self.texts.truncate(mark.nodes);
-        self.free_locals.truncate(mark.nodes);
         self.code.children.truncate(mark.children);
         self.code.consts.truncate(mark.consts);
         match value {
@@ -196,7 +207,7 @@ impl<'a> Lowering<'a> {
         }
     }
 
-    fn lower_kind(&mut self, expr: &TExpr, text: NodeText) -> Lowered {
+    fn lower_kind(&mut self, expr: &TExpr, text: Option<NodeText>) -> Lowered {
         match &expr.kind {
             TExprKind::Const(value) => self.push_const(value.clone(), text),
             TExprKind::Param(id) => match self.pack.params.get(id.0 as usize) {
@@ -281,14 +292,12 @@ impl<'a> Lowering<'a> {
             TExprKind::Quantifier {
                 kind,
                 var,
-                var_name,
                 collection,
                 body,
+                ..
             } => {
                 let collection = self.lower(collection);
-                self.printer.bind(*var, var_name);
                 let body = self.lower(body);
-                self.printer.unbind();
                 let node = Node::Quantifier {
                     kind: *kind,
                     slot: var.0,
@@ -302,10 +311,8 @@ impl<'a> Lowering<'a> {
                 let collection = self.lower(collection);
                 let (filter, constant) = match filter {
                     None => (None, collection.constant),
-                    Some((var, name, condition)) => {
-                        self.printer.bind(*var, name);
+                    Some((var, _, condition)) => {
                         let condition = self.lower(condition);
-                        self.printer.unbind();
                         (
                             Some((var.0, condition.id)),
                             collection.constant && condition.constant,
@@ -337,21 +344,27 @@ impl<'a> Lowering<'a> {
     }
 
     /// A node whose value depends on the descriptor or the run.
-    fn variable(&mut self, node: Node, text: NodeText) -> Lowered {
+    fn variable(&mut self, node: Node, text: Option<NodeText>) -> Lowered {
         Lowered {
             id: self.push(node, text),
             constant: false,
         }
     }
 
-    fn compound(&mut self, node: Node, constant: bool, text: NodeText) -> Lowered {
+    fn compound(&mut self, node: Node, constant: bool, text: Option<NodeText>) -> Lowered {
         Lowered {
             id: self.push(node, text),
             constant,
         }
     }
 
-    fn binary(&mut self, node: Node, lhs: Lowered, rhs: Lowered, text: NodeText) -> Lowered {
+    fn binary(
+        &mut self,
+        node: Node,
+        lhs: Lowered,
+        rhs: Lowered,
+        text: Option<NodeText>,
+    ) -> Lowered {
         self.compound(node, lhs.constant && rhs.constant, text)
     }
 

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use clausier_check::ops;
 use clausier_check::value::{Record, Value};
+use clausier_diagnostics::stack;
 use clausier_syntax::ast::QuantifierKind;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -106,6 +107,10 @@ impl Code {
 
     /// The value of a node; `None` is unknown.
     pub(crate) fn value<'a>(&'a self, id: NodeId, scope: Scope<'a>) -> Option<Cow<'a, Value>> {
+        stack::deep(|| self.value_of_node(id, scope))
+    }
+
+    fn value_of_node<'a>(&'a self, id: NodeId, scope: Scope<'a>) -> Option<Cow<'a, Value>> {
         match self.node(id)? {
             Node::Const(index) => self.consts.get(index as usize).map(Cow::Borrowed),
             Node::Unknown => None,
@@ -160,6 +165,10 @@ impl Code {
 
     /// The truth of a boolean node; `None` is unknown.
     pub(crate) fn truth(&self, id: NodeId, scope: Scope<'_>) -> Option<bool> {
+        stack::deep(|| self.truth_of_node(id, scope))
+    }
+
+    fn truth_of_node(&self, id: NodeId, scope: Scope<'_>) -> Option<bool> {
         match self.node(id)? {
             Node::Not(operand) => self.truth(operand, scope).map(|b| !b),
             Node::And(lhs, rhs) => match self.truth(lhs, scope) {

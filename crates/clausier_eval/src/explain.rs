@@ -9,9 +9,12 @@
 //! alternatives, since the requirement needed only one of them; the text quoted for an
 //! element names the element's place (`subprocessors[1].region`), never its variable.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
+use clausier_check::ops;
 use clausier_check::value::Value;
+use clausier_diagnostics::stack;
 use clausier_syntax::ast::QuantifierKind;
 
 use crate::descriptor::{Descriptor, PathStep};
@@ -100,13 +103,17 @@ impl<'a> Explainer<'a> {
     }
 
     fn explain_false(&mut self, id: NodeId, scope: Scope<'_>, out: &mut Vec<Explanation>) {
+        stack::deep(|| self.explain_false_node(id, scope, out));
+    }
+
+    fn explain_false_node(&mut self, id: NodeId, scope: Scope<'_>, out: &mut Vec<Explanation>) {
         let code = &self.program.code;
         let Some(node) = code.node(id) else {
             return;
         };
         match node {
-            Node::And(lhs, rhs) => {
-                for operand in [lhs, rhs] {
+            Node::And(..) => {
+                for operand in self.operands(id, Chain::And) {
                     if code.truth(operand, scope) == Some(false) {
                         self.explain_false(operand, scope, out);
                     }
@@ -138,8 +145,7 @@ impl<'a> Explainer<'a> {
     /// An `or` is false: one item whose alternatives are its operands, each with why it
     /// fails (a chain `a or b or c` gives three).
     fn explain_or(&mut self, id: NodeId, scope: Scope<'_>, out: &mut Vec<Explanation>) {
-        let mut operands = Vec::new();
-        self.or_operands(id, &mut operands);
+        let operands = self.operands(id, Chain::Or);
         let mut alternatives = Vec::with_capacity(operands.len());
         for operand in operands {
             let mut explanation = Vec::new();
@@ -155,14 +161,22 @@ impl<'a> Explainer<'a> {
         out.push(item);
     }
 
-    fn or_operands(&self, id: NodeId, out: &mut Vec<NodeId>) {
-        match self.program.code.node(id) {
-            Some(Node::Or(lhs, rhs)) => {
-                self.or_operands(lhs, out);
-                self.or_operands(rhs, out);
+    /// The operands of the chain of one connective rooted at `id`, in source order. A
+    /// chain is as deep as it is long: it is taken apart without recursion, and each
+    /// operand is then valued once.
+    fn operands(&self, id: NodeId, chain: Chain) -> Vec<NodeId> {
+        let code = &self.program.code;
+        let mut operands = Vec::new();
+        let mut pending = vec![id];
+        while let Some(id) = pending.pop() {
+            match (chain, code.node(id)) {
+                (Chain::And, Some(Node::And(lhs, rhs)))
+                | (Chain::Or, Some(Node::Or(lhs, rhs)))
+                | (Chain::Implies, Some(Node::Implies(lhs, rhs))) => pending.extend([rhs, lhs]),
+                _ => operands.push(id),
             }
-            _ => out.push(id),
         }
+        operands
     }
 
     /// `any x in xs: p` is false: the list, with the first elements as alternatives,
@@ -361,6 +375,10 @@ impl<'a> Explainer<'a> {
     /// reads its condition and the branch it takes; a quantifier or `count` inside a
     /// leaf is quoted by its collection.
     fn collect_reads(&self, id: NodeId, scope: Scope<'_>, reads: &mut Vec<Read>) {
+        stack::deep(|| self.collect_node_reads(id, scope, reads));
+    }
+
+    fn collect_node_reads(&self, id: NodeId, scope: Scope<'_>, reads: &mut Vec<Read>) {
         let code = &self.program.code;
         let Some(node) = code.node(id) else {
             return;
@@ -449,6 +467,10 @@ impl<'a> Explainer<'a> {
     /// Gathers the absent paths and the failed computations under a node whose value is
     /// unknown.
     fn collect_missing(&mut self, id: NodeId, scope: Scope<'_>, out: &mut Unknown) {
+        stack::deep(|| self.collect_node_missing(id, scope, out));
+    }
+
+    fn collect_node_missing(&mut self, id: NodeId, scope: Scope<'_>, out: &mut Unknown) {
         let code = &self.program.code;
         let Some(node) = code.node(id) else {
             return;
@@ -476,6 +498,19 @@ impl<'a> Explainer<'a> {
                 collection,
                 filter: Some((slot, condition)),
             } => self.missing_in_elements(slot, collection, condition, scope, out),
+            Node::And(..) | Node::Or(..) | Node::Implies(..) => {
+                let chain = match node {
+                    Node::And(..) => Chain::And,
+                    Node::Or(..) => Chain::Or,
+                    _ => Chain::Implies,
+                };
+                for operand in self.operands(id, chain) {
+                    if code.value(operand, scope).is_none() {
+                        self.collect_missing(operand, scope, out);
+                    }
+                }
+            }
+            Node::Arith(..) => self.missing_in_arithmetic(id, scope, out),
             _ => {
                 let mut unknown = Vec::new();
                 code.for_each_child(id, |child| {
@@ -493,6 +528,47 @@ impl<'a> Explainer<'a> {
                     self.collect_missing(child, scope, out);
                 }
             }
+        }
+    }
+
+    /// An arithmetic chain `a + b - c …` is unknown: an operand is, or one of its steps
+    /// has no value (the reason is said for the first such step). The chain is a
+    /// left-deep tree as deep as it is long, so it is valued step by step from the left,
+    /// each operand once.
+    fn missing_in_arithmetic(&mut self, id: NodeId, scope: Scope<'_>, out: &mut Unknown) {
+        let program = self.program;
+        let code = &program.code;
+        let mut steps = Vec::new();
+        let mut first = id;
+        while let Some(Node::Arith(_, lhs, _)) = code.node(first) {
+            steps.push(first);
+            first = lhs;
+        }
+        let mut so_far = code.value(first, scope);
+        if so_far.is_none() {
+            self.collect_missing(first, scope, out);
+        }
+        for &step in steps.iter().rev() {
+            let Some(Node::Arith(op, _, rhs)) = code.node(step) else {
+                continue;
+            };
+            let rhs_value = code.value(rhs, scope);
+            if rhs_value.is_none() {
+                self.collect_missing(rhs, scope, out);
+            }
+            so_far = match (so_far, rhs_value) {
+                (Some(lhs), Some(rhs)) => {
+                    let result = ops::arith(op, &lhs, &rhs).ok();
+                    if result.is_none()
+                        && let Some(reason) = reason(code, step, scope, self.text(step))
+                        && !out.reasons.contains(&reason)
+                    {
+                        out.reasons.push(reason);
+                    }
+                    result.map(Cow::Owned)
+                }
+                _ => None,
+            };
         }
     }
 
@@ -578,6 +654,14 @@ impl<'a> Explainer<'a> {
     fn display(&self, value: &Value) -> String {
         value.display(&self.program.schema).to_string()
     }
+}
+
+/// A connective whose chains explanations take apart.
+#[derive(Debug, Clone, Copy)]
+enum Chain {
+    And,
+    Or,
+    Implies,
 }
 
 fn element_ref(quantifier: &'static str, list: &Place, index: usize) -> ElementRef {

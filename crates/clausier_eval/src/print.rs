@@ -4,8 +4,11 @@
 //! Parentheses appear only where the grammar needs them. Quantifiers and `if` extend as
 //! far right as they can, so they are parenthesized wherever something follows them.
 
+use std::collections::HashMap;
+
 use clausier_check::hir::{ArithOp, CheckedPack, FieldRef, FieldRoot, LocalId, TExpr, TExprKind};
 use clausier_check::value::Value;
+use clausier_diagnostics::stack;
 use clausier_syntax::ast::{AggregateKind, QuantifierKind};
 
 /// Prints an expression of a checked pack the way a drafter would write it.
@@ -37,14 +40,43 @@ pub(crate) struct FreeLocal {
     pub slot: u32,
 }
 
+/// Where a whole printed expression names a variable, and how many variables were bound
+/// around that name when it was written: the name is free in every sub-expression that
+/// began with fewer bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LocalMark {
+    pub start: usize,
+    pub end: usize,
+    pub slot: u32,
+    pub binding: usize,
+}
+
+/// Where a sub-expression's text lies in the text of the whole expression, and how many
+/// variables were bound around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Extent {
+    pub start: usize,
+    pub end: usize,
+    pub bound: usize,
+}
+
+/// A whole expression printed once, with the extent of each of its sub-expressions
+/// (keyed by address, valid while the expression is borrowed) and every variable it
+/// names. Quoting a sub-expression is then taking a slice: a chain of `n` operands is
+/// printed in time and space linear in `n`, not quadratic.
+pub(crate) struct Recorded {
+    pub text: String,
+    pub extents: HashMap<*const TExpr, Extent>,
+    pub locals: Vec<LocalMark>,
+}
+
 /// A printer that knows the names of the variables bound around the expressions it
-/// prints, so that a quantifier's body can be printed on its own.
+/// prints.
 pub(crate) struct Printer<'a> {
     pack: &'a CheckedPack,
     locals: Vec<(LocalId, String)>,
-    /// How many of `locals` were bound before the current `print`: those are free in it.
-    outer: usize,
-    free: Vec<FreeLocal>,
+    marks: Vec<LocalMark>,
+    extents: Option<HashMap<*const TExpr, Extent>>,
 }
 
 impl<'a> Printer<'a> {
@@ -52,43 +84,64 @@ impl<'a> Printer<'a> {
         Self {
             pack,
             locals: Vec::new(),
-            outer: 0,
-            free: Vec::new(),
+            marks: Vec::new(),
+            extents: None,
         }
     }
 
-    pub fn bind(&mut self, local: LocalId, name: &str) {
+    fn bind(&mut self, local: LocalId, name: &str) {
         self.locals.push((local, name.to_owned()));
     }
 
-    pub fn unbind(&mut self) {
+    fn unbind(&mut self) {
         self.locals.pop();
     }
 
     pub fn print(&mut self, expr: &TExpr) -> String {
-        self.print_marked(expr).0
-    }
-
-    /// The text and where it names the variables bound outside `expr`.
-    pub fn print_marked(&mut self, expr: &TExpr) -> (String, Vec<FreeLocal>) {
-        self.outer = self.locals.len();
-        self.free.clear();
         let mut out = String::new();
         self.write(expr, prec::OPEN, true, &mut out);
-        (out, std::mem::take(&mut self.free))
+        self.marks.clear();
+        out
+    }
+
+    /// Prints `expr` and records where each sub-expression's text lies.
+    pub fn record(&mut self, expr: &TExpr) -> Recorded {
+        self.extents = Some(HashMap::new());
+        self.marks.clear();
+        let mut text = String::new();
+        self.write(expr, prec::OPEN, true, &mut text);
+        Recorded {
+            text,
+            extents: self.extents.take().unwrap_or_default(),
+            locals: std::mem::take(&mut self.marks),
+        }
     }
 
     /// Writes `expr` where the context binds at least as tightly as `min`; `open_tail`
     /// says whether an expression that extends to the right may end here unbracketed.
     fn write(&mut self, expr: &TExpr, min: u8, open_tail: bool, out: &mut String) {
+        stack::deep(|| self.write_node(expr, min, open_tail, out));
+    }
+
+    fn write_node(&mut self, expr: &TExpr, min: u8, open_tail: bool, out: &mut String) {
         let own = self.precedence(expr);
         let extends_right = matches!(expr.kind, TExprKind::Quantifier { .. } | TExprKind::If(..));
-        if own < min || (extends_right && !open_tail) {
+        let bracketed = own < min || (extends_right && !open_tail);
+        if bracketed {
             out.push('(');
-            self.write_bare(expr, true, out);
+        }
+        let start = out.len();
+        self.write_bare(expr, open_tail || bracketed, out);
+        if let Some(extents) = self.extents.as_mut() {
+            let extent = Extent {
+                start,
+                end: out.len(),
+                bound: self.locals.len(),
+            };
+            extents.insert(std::ptr::from_ref(expr), extent);
+        }
+        if bracketed {
             out.push(')');
-        } else {
-            self.write_bare(expr, open_tail, out);
         }
     }
 
@@ -250,11 +303,12 @@ impl<'a> Printer<'a> {
             .map_or("?", |(_, name)| name.as_str());
         let start = out.len();
         out.push_str(name);
-        if found.is_some_and(|index| index < self.outer) {
-            self.free.push(FreeLocal {
+        if let Some(binding) = found {
+            self.marks.push(LocalMark {
                 start,
                 end: out.len(),
                 slot: local.0,
+                binding,
             });
         }
     }

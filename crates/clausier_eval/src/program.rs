@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::eval::Scope;
-use crate::print::FreeLocal;
+use crate::print::{Extent, FreeLocal, LocalMark};
 
 /// The index of a node in [`Code::nodes`].
 pub(crate) type NodeId = u32;
@@ -124,16 +124,31 @@ pub(crate) struct AggregateProgram {
 pub struct Program {
     pub(crate) schema: Schema,
     pub(crate) code: Code,
-    /// The canonical text of each boolean or arithmetic node, for explanations (empty
-    /// for the others).
-    pub(crate) texts: Vec<Box<str>>,
-    /// Where each text names a variable bound outside its node.
-    pub(crate) free_locals: Vec<Box<[FreeLocal]>>,
+    /// Each clause expression printed whole, for explanations.
+    pub(crate) printed: Vec<PrintedExpr>,
+    /// Where the canonical text of each boolean or arithmetic node lies in `printed`
+    /// (`None` for the others).
+    pub(crate) texts: Vec<Option<NodeText>>,
     pub(crate) requirements: Vec<RequirementProgram>,
     pub(crate) criteria: Vec<CriterionProgram>,
     pub(crate) aggregates: Vec<AggregateProgram>,
     /// The parameters in effect, for the report.
     pub(crate) params: Vec<crate::report::ParamReport>,
+}
+
+/// A clause expression printed whole, and every variable it names.
+#[derive(Debug, Clone)]
+pub(crate) struct PrintedExpr {
+    pub text: Box<str>,
+    /// In the order of the text.
+    pub locals: Box<[LocalMark]>,
+}
+
+/// Where a node's text lies in one of [`Program::printed`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NodeText {
+    pub printed: u32,
+    pub extent: Extent,
 }
 
 /// Names one expression of a compiled pack, by the clause's position in the checked
@@ -201,15 +216,39 @@ impl Program {
             .map(std::borrow::Cow::into_owned)
     }
 
-    /// The text of a boolean node as the explanation prints it.
-    pub(crate) fn text(&self, node: NodeId) -> &str {
-        self.texts.get(node as usize).map_or("", |text| text)
+    fn node_text(&self, node: NodeId) -> Option<(&PrintedExpr, Extent)> {
+        let text = self.texts.get(node as usize).copied().flatten()?;
+        let printed = self.printed.get(text.printed as usize)?;
+        Some((printed, text.extent))
     }
 
-    /// Where [`Program::text`] names variables bound outside the node.
-    pub(crate) fn free_locals(&self, node: NodeId) -> &[FreeLocal] {
-        self.free_locals
-            .get(node as usize)
-            .map_or(&[], |marks| marks)
+    /// The text of a boolean node as the explanation prints it.
+    pub(crate) fn text(&self, node: NodeId) -> &str {
+        self.node_text(node)
+            .and_then(|(printed, extent)| printed.text.get(extent.start..extent.end))
+            .unwrap_or_default()
+    }
+
+    /// Where [`Program::text`] names variables bound outside the node, from the start of
+    /// its text.
+    pub(crate) fn free_locals(&self, node: NodeId) -> Vec<FreeLocal> {
+        let Some((printed, extent)) = self.node_text(node) else {
+            return Vec::new();
+        };
+        let first = printed
+            .locals
+            .partition_point(|mark| mark.start < extent.start);
+        printed
+            .locals
+            .iter()
+            .skip(first)
+            .take_while(|mark| mark.end <= extent.end)
+            .filter(|mark| mark.binding < extent.bound)
+            .map(|mark| FreeLocal {
+                start: mark.start - extent.start,
+                end: mark.end - extent.start,
+                slot: mark.slot,
+            })
+            .collect()
     }
 }

@@ -12,6 +12,7 @@ use clausier_check::hir::{CheckedPack, FieldRef, FieldRoot, LocalId, TExpr, TExp
 use clausier_check::ops;
 use clausier_check::types::{RecordDef, Ty};
 use clausier_check::value::{Record, Value};
+use clausier_diagnostics::stack;
 use clausier_syntax::ast::QuantifierKind;
 use rust_decimal::Decimal;
 
@@ -98,6 +99,10 @@ struct Interpreter<'a> {
 
 impl Interpreter<'_> {
     fn eval(&mut self, expr: &TExpr) -> Option<Value> {
+        stack::deep(|| self.eval_node(expr))
+    }
+
+    fn eval_node(&mut self, expr: &TExpr) -> Option<Value> {
         match &expr.kind {
             TExprKind::Const(value) => Some(value.clone()),
             TExprKind::Field(field) => self.lookup(field),

@@ -295,7 +295,7 @@ fn membership_is_unknown_when_either_side_is() {
             e.field("hosting.region"),
             list_of(
                 vec![e.variant("Region", "EU"), e.variant("Region", "EEA")],
-                e.field("hosting.region").ty,
+                e.field("hosting.region").ty.clone(),
             ),
         )
     };

@@ -12,7 +12,7 @@
 //! per line. Every token keeps its place in the order of the source, so the formatted
 //! text parses to the same tree.
 
-use clausier_diagnostics::Span;
+use clausier_diagnostics::{Span, stack};
 use clausier_syntax::ast::Ident;
 use clausier_syntax::ast::{BinaryOp, Expr, ExprKind};
 
@@ -90,12 +90,34 @@ fn chain(expr: &Expr) -> Option<(&Expr, Links<'_>)> {
     Some((current, rest))
 }
 
+/// The operators of a left-deep run of operators that are never broken (`*`, `/`,
+/// comparisons), with their right operands in source order, and the first operand.
+fn unbroken_chain(expr: &Expr) -> (&Expr, Links<'_>) {
+    let mut rest = Vec::new();
+    let mut current = expr;
+    while let ExprKind::Binary {
+        op,
+        op_span,
+        lhs,
+        rhs,
+    } = &current.kind
+    {
+        if chain_family(*op).is_some() {
+            break;
+        }
+        rest.push((*op, *op_span, rhs.as_ref()));
+        current = lhs;
+    }
+    rest.reverse();
+    (current, rest)
+}
+
 impl Printer<'_> {
     /// Prints `e` where the output is. `cont` is the indentation of the lines it breaks
     /// into; `trail` is how many characters follow it on its last line.
     pub(crate) fn expr(&mut self, e: &Expr, cont: usize, trail: usize) {
         let outer = self.w.cont;
-        self.expr_at(e, cont, trail);
+        stack::deep(|| self.expr_at(e, cont, trail));
         self.w.cont = outer;
     }
 
@@ -124,18 +146,20 @@ impl Printer<'_> {
             return;
         }
         match &e.kind {
-            ExprKind::Binary {
-                op,
-                op_span,
-                lhs,
-                rhs,
-            } => {
-                self.expr(lhs, cont, 0);
-                self.w.text(" ");
-                self.w
-                    .token(op_span.start as usize, op_span.end as usize, op.as_str());
-                self.w.text(" ");
-                self.expr(rhs, cont, trail);
+            ExprKind::Binary { .. } => {
+                // `a * b * c …` never breaks: its operands are printed one after the
+                // other, each measured alone, so that a long one is printed in linear time.
+                let (first, rest) = unbroken_chain(e);
+                self.expr(first, cont, 0);
+                let count = rest.len();
+                for (i, (op, op_span, operand)) in rest.into_iter().enumerate() {
+                    self.w.text(" ");
+                    self.w
+                        .token(op_span.start as usize, op_span.end as usize, op.as_str());
+                    self.w.text(" ");
+                    let last = i + 1 == count;
+                    self.expr(operand, cont, if last { trail } else { 0 });
+                }
             }
             ExprKind::Unary { op, operand } => {
                 let word = flat::unary_word(*op, operand);

@@ -4,6 +4,7 @@
 //! `6 €`, strings keep their escapes); only the space inside a suffixed literal is made
 //! canonical: `75 %` becomes `75%`, `6.00€` becomes `6.00 €`, `30days` becomes `30 days`.
 
+use clausier_diagnostics::stack;
 use clausier_syntax::ast::{
     AggregateKind, DataValue, DataValueKind, Expr, ExprKind, FieldBound, FieldDecl, Literal,
     LiteralKind, QuantifierKind, TypeExpr, TypeExprKind, UnaryOp,
@@ -98,6 +99,10 @@ pub(crate) fn aggregate_word(kind: AggregateKind) -> &'static str {
 }
 
 fn push_expr(src: &str, e: &Expr, out: &mut String) {
+    stack::deep(|| push_node(src, e, out));
+}
+
+fn push_node(src: &str, e: &Expr, out: &mut String) {
     match &e.kind {
         ExprKind::Literal(lit) => out.push_str(&literal(src, lit)),
         ExprKind::Path(path) => out.push_str(&path.dotted()),

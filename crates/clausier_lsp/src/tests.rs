@@ -391,6 +391,108 @@ fn formatting_and_workspace_symbols_map_to_the_files() {
     );
 }
 
+/// A chain of a hundred thousand operands is flat, not nested: the document has no error,
+/// and hover, completion and formatting answer on it.
+#[tokio::test]
+async fn a_hundred_thousand_operand_chain_is_answered_like_any_clause() {
+    let (_dir, root) = pack(&[("schema.clause", SCHEMA)]);
+    let chain = vec!["hosting.region == EU"; 100_000].join(" and ");
+    let text = format!("{REQUIREMENTS}requirement LONGUE \"longue\" {{\n  require {chain}\n}}\n");
+    let file = root.join("longue.clause");
+    std::fs::write(&file, &text).unwrap();
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let (mut session, task) = Session::start(shut_down);
+    let at_chain = position_of(&text, "hosting.region == EU and");
+    let exchange = async {
+        session
+            .send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}))
+            .await;
+        session.response().await;
+        session
+            .send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
+            .await;
+        let document = json!({"uri": uri(&file).as_str(), "languageId": "clausier", "version": 1, "text": text});
+        session
+            .send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": document}}))
+            .await;
+        let target = json!({"uri": uri(&file).as_str()});
+        session
+            .send(
+                json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {
+                    "textDocument": target, "position": at_chain,
+                }}),
+            )
+            .await;
+        session
+            .send(
+                json!({"jsonrpc": "2.0", "id": 3, "method": "textDocument/completion", "params": {
+                    "textDocument": target, "position": at_chain,
+                }}),
+            )
+            .await;
+        session
+            .send(
+                json!({"jsonrpc": "2.0", "id": 4, "method": "textDocument/formatting", "params": {
+                    "textDocument": target, "options": {"tabSize": 2, "insertSpaces": true},
+                }}),
+            )
+            .await;
+        let mut diagnostics = None;
+        let mut answers: Vec<Option<Value>> = vec![None; 3];
+        while diagnostics.is_none() || answers.iter().any(Option::is_none) {
+            let Frame::Body(body) = session.from_server.next().await.unwrap() else {
+                panic!("the server stopped");
+            };
+            let message: Value = serde_json::from_slice(&body).unwrap();
+            if message["method"] == "textDocument/publishDiagnostics"
+                && message["params"]["uri"] == uri(&file).as_str()
+            {
+                diagnostics = Some(message["params"]["diagnostics"].clone());
+            } else if let Some(id) = message["id"].as_u64().filter(|id| (2..=4).contains(id)) {
+                answers[id as usize - 2] = Some(message);
+            }
+        }
+        (diagnostics, answers)
+    };
+    let (diagnostics, answers) =
+        tokio::time::timeout(std::time::Duration::from_secs(120), exchange)
+            .await
+            .unwrap();
+    assert_eq!(diagnostics, Some(json!([])));
+    let [hover, completion, formatting] = [&answers[0], &answers[1], &answers[2]]
+        .map(|answer| answer.as_ref().unwrap()["result"].clone());
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .is_some_and(|text| text.contains("hosting")),
+        "{hover}"
+    );
+    let items = completion.get("items").unwrap_or(&completion);
+    assert!(
+        items
+            .as_array()
+            .is_some_and(|items| items.iter().any(|item| item["label"] == "hosting")),
+        "{completion}"
+    );
+    let edits = formatting.as_array().unwrap();
+    let formatted: String = edits
+        .iter()
+        .map(|edit| edit["newText"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        formatted.matches("and hosting.region == EU").count(),
+        99_999
+    );
+    session
+        .send(json!({"jsonrpc": "2.0", "id": 5, "method": "shutdown"}))
+        .await;
+    assert_eq!(session.response().await["result"], Value::Null);
+    session
+        .send(json!({"jsonrpc": "2.0", "method": "exit"}))
+        .await;
+    task.await.unwrap();
+}
+
 /// A document nested a million levels deep gets its one error, and the server still
 /// answers what follows.
 #[tokio::test]

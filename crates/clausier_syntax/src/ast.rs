@@ -5,7 +5,7 @@
 //! holds `Error` nodes where text could not be understood; it is fine for the IDE but is
 //! never evaluated.
 
-use clausier_diagnostics::Span;
+use clausier_diagnostics::{Span, stack};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -296,10 +296,102 @@ pub enum ExpectKind {
     Error,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An expression. A chain `a and b and …` is a left-deep tree as tall as the chain is
+/// long, so cloning, comparing, printing for debugging and dropping never recurse on the
+/// plain stack (see `clausier_diagnostics::stack`).
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
+}
+
+impl Expr {
+    /// The expression's kind, owned: an expression cannot be taken apart by a pattern
+    /// since it has its own `Drop`.
+    pub fn into_kind(mut self) -> ExprKind {
+        std::mem::replace(&mut self.kind, ExprKind::Error)
+    }
+}
+
+impl Clone for Expr {
+    fn clone(&self) -> Self {
+        stack::deep(|| Expr {
+            kind: self.kind.clone(),
+            span: self.span,
+        })
+    }
+}
+
+impl PartialEq for Expr {
+    fn eq(&self, other: &Self) -> bool {
+        stack::deep(|| self.span == other.span && self.kind == other.kind)
+    }
+}
+
+impl Eq for Expr {}
+
+impl std::fmt::Debug for Expr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        stack::deep(|| {
+            f.debug_struct("Expr")
+                .field("kind", &self.kind)
+                .field("span", &self.span)
+                .finish()
+        })
+    }
+}
+
+impl Drop for Expr {
+    /// Takes the children apart one by one instead of letting each drop its own.
+    fn drop(&mut self) {
+        let mut detached = Vec::new();
+        self.kind.detach_children(&mut detached);
+        while let Some(mut child) = detached.pop() {
+            child.kind.detach_children(&mut detached);
+        }
+    }
+}
+
+impl ExprKind {
+    /// Moves the sub-expressions out into `into`, leaving a leaf behind.
+    fn detach_children(&mut self, into: &mut Vec<Expr>) {
+        let has_children = !matches!(
+            self,
+            ExprKind::Literal(_)
+                | ExprKind::Path(_)
+                | ExprKind::Has(_)
+                | ExprKind::Today
+                | ExprKind::Error
+        );
+        if !has_children {
+            return;
+        }
+        match std::mem::replace(self, ExprKind::Error) {
+            ExprKind::List(items) => into.extend(items),
+            ExprKind::Unary { operand, .. }
+            | ExprKind::Paren(operand)
+            | ExprKind::Aggregate { arg: operand, .. } => {
+                into.push(*operand);
+            }
+            ExprKind::Binary { lhs, rhs, .. } => into.extend([*lhs, *rhs]),
+            ExprKind::Quantifier {
+                collection, body, ..
+            } => into.extend([*collection, *body]),
+            ExprKind::Count { filter, collection } => {
+                into.push(*collection);
+                into.extend(filter.map(|(_, condition)| *condition));
+            }
+            ExprKind::If {
+                cond,
+                then_branch,
+                else_branch,
+            } => into.extend([*cond, *then_branch, *else_branch]),
+            ExprKind::Literal(_)
+            | ExprKind::Path(_)
+            | ExprKind::Has(_)
+            | ExprKind::Today
+            | ExprKind::Error => {}
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

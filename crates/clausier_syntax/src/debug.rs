@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use clausier_diagnostics::Span;
+use clausier_diagnostics::{Span, stack};
 
 use crate::ast::{
     ClauseField, ClauseFieldKind, DataValue, DataValueKind, Docs, DurationUnit, Expect, ExpectKind,
@@ -346,6 +346,10 @@ impl Printer {
     }
 
     fn expr(&mut self, expr: &Expr) {
+        stack::deep(|| self.expr_node(expr));
+    }
+
+    fn expr_node(&mut self, expr: &Expr) {
         match &expr.kind {
             ExprKind::Literal(literal) => self.literal(literal),
             ExprKind::Path(path) => {

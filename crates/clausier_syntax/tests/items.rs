@@ -31,7 +31,7 @@ fn spans_cover_what_each_node_was_parsed_from() {
     comment " note" @32..39
     "#);
     let require = common::first_require(text).unwrap();
-    let clausier_syntax::ast::ExprKind::Binary { op_span, lhs, .. } = require.kind else {
+    let clausier_syntax::ast::ExprKind::Binary { op_span, lhs, .. } = require.into_kind() else {
         panic!("not a binary expression");
     };
     assert_eq!(&text[op_span.range()], "and");

@@ -8,7 +8,7 @@
 mod operators;
 mod paths;
 
-use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Span, stack};
 use clausier_syntax::ast::{
     AggregateKind, DurationUnit, Expr, ExprKind, Ident, Literal, LiteralKind, QuantifierKind,
     UnaryOp,
@@ -126,6 +126,10 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
     /// Types `expr`. `expected` is a hint, not a requirement: it picks the enum of a
     /// bare variant and the element type of `[]`; the caller checks the result.
     pub(crate) fn check(&mut self, expr: &Expr, expected: Option<&Ty>) -> TExpr {
+        stack::deep(|| self.check_node(expr, expected))
+    }
+
+    fn check_node(&mut self, expr: &Expr, expected: Option<&Ty>) -> TExpr {
         let span = expr.span;
         match &expr.kind {
             ExprKind::Literal(literal) => self.literal(literal),
@@ -498,7 +502,7 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
         });
         TExpr {
             kind: TExprKind::Aggregate(AggregateId(u32::try_from(index).unwrap_or(u32::MAX))),
-            ty: typed.ty,
+            ty: typed.ty.clone(),
             span,
         }
     }

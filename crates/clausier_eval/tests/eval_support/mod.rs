@@ -453,14 +453,11 @@ impl PackBuilder {
         let exprs = Exprs {
             schema: &self.pack.schema,
         };
-        let TExpr {
-            kind: TExprKind::Field(field),
-            ty,
-            ..
-        } = exprs.field(path)
-        else {
+        let read = exprs.field(path);
+        let (TExprKind::Field(field), ty) = (&read.kind, read.ty.clone()) else {
             unreachable!("a field")
         };
+        let field = field.clone();
         let id = AggregateId(self.pack.aggregates.len() as u32);
         self.pack.aggregates.push(AggregateDef { kind, field });
         expr(TExprKind::Aggregate(id), ty)

@@ -1,6 +1,12 @@
 //! Expressions: the grammar gives a flat run of operands and operators, and this module
 //! applies precedence and associativity with an operator stack. Nothing here recurses on
-//! the length of an operator chain, and no tree deeper than [`MAX_NESTING`] is built.
+//! the length of an operator chain, and no expression nested deeper than [`MAX_NESTING`]
+//! is built.
+//!
+//! Nesting counts what a reader sees as one thing inside another: brackets, prefix
+//! operators, `if`, quantifiers, `count` and aggregates. An infix operator nests nothing:
+//! `a and b and c` is a flat chain however long, even though its tree is as tall as the
+//! chain (every walk of the tree goes through `clausier_diagnostics::stack::deep`).
 
 use clausier_diagnostics::{Code, Diagnostic, Span};
 
@@ -65,7 +71,7 @@ fn binary_op(text: &str) -> Option<BinaryOp> {
     })
 }
 
-/// Operands built so far, each with the depth of its tree.
+/// Operands built so far, each with how deep it nests.
 struct Operands {
     stack: Vec<(Expr, usize)>,
     /// Where the tree first grew past [`MAX_NESTING`].
@@ -99,7 +105,7 @@ impl Operands {
                     lhs: Box::new(lhs),
                     rhs: Box::new(rhs),
                 };
-                (Expr { kind, span }, lhs_depth.max(rhs_depth) + 1, op_span)
+                (Expr { kind, span }, lhs_depth.max(rhs_depth), op_span)
             }
         };
         let (expr, depth, op_span) = node;
@@ -209,7 +215,7 @@ impl ItemBuilder<'_, '_> {
         self.report(diagnostic);
     }
 
-    /// One operand, with the depth of its tree.
+    /// One operand, with how deep it nests.
     fn term(&mut self, pair: P) -> (Expr, usize) {
         let span = self.span(&pair);
         let leaf = |kind| (Expr { kind, span }, 1);
@@ -379,11 +385,11 @@ fn split_binding(expr: Expr) -> Option<(Ident, Box<Expr>)> {
         lhs,
         rhs,
         ..
-    } = expr.kind
+    } = expr.into_kind()
     else {
         return None;
     };
-    match lhs.kind {
+    match lhs.into_kind() {
         ExprKind::Path(path) if path.segments.len() == 1 => {
             path.segments.into_iter().next().map(|var| (var, rhs))
         }

@@ -31,8 +31,9 @@ use grammar::{ClausierParser, Rule};
 use lex::{last_token_end, skip_trivia};
 
 /// How deep expressions, types and data may nest before the parser stops with a
-/// diagnostic instead of risking the stack. Every bracket, operator, `not`, `if` and
-/// quantifier counts one level.
+/// diagnostic. Every bracket, prefix operator, `if`, quantifier, `count` and aggregate
+/// counts one level; an infix operator counts none, so a chain `a and b and …` of any
+/// length is not nested.
 pub const MAX_NESTING: usize = 256;
 
 /// The result of parsing one file: always a tree, plus what went wrong.

@@ -5,6 +5,7 @@
 use clausier_check::hir::{ArithOp, CheckedPack, LocalId, TExpr, TExprKind};
 use clausier_check::types::{Schema, Ty};
 use clausier_check::value::{Duration, Value};
+use clausier_diagnostics::stack;
 use clausier_eval::print::expr_to_string;
 use clausier_syntax::ast::{CompareOp, QuantifierKind};
 
@@ -34,6 +35,10 @@ impl<'a> Words<'a> {
     }
 
     fn condition(&self, expr: &'a TExpr) -> Option<Rich> {
+        stack::deep(|| self.condition_node(expr))
+    }
+
+    fn condition_node(&self, expr: &'a TExpr) -> Option<Rich> {
         match &expr.kind {
             TExprKind::Field(field) if expr.ty == Ty::Bool => {
                 Some(Rich::code(&field.text).text(if self.fr() { " est vrai" } else { " is true" }))
@@ -196,6 +201,10 @@ impl<'a> Words<'a> {
     /// A value a condition compares: a field, a parameter with its value, a constant,
     /// the evaluation date; anything else as written.
     fn operand(&self, expr: &TExpr) -> Option<Rich> {
+        stack::deep(|| self.operand_node(expr))
+    }
+
+    fn operand_node(&self, expr: &TExpr) -> Option<Rich> {
         match &expr.kind {
             TExprKind::Field(field) => Some(Rich::code(&field.text)),
             TExprKind::Local(local) => self
@@ -286,6 +295,10 @@ fn is_membership(body: &TExpr) -> bool {
 
 /// Whether a variable bound by a quantifier appears in the expression.
 fn mentions_local(expr: &TExpr) -> bool {
+    stack::deep(|| node_mentions_local(expr))
+}
+
+fn node_mentions_local(expr: &TExpr) -> bool {
     use clausier_check::hir::FieldRoot;
     match &expr.kind {
         TExprKind::Local(_) => true,
