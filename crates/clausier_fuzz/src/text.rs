@@ -54,8 +54,21 @@ pub fn format(data: &[u8]) {
     }
 }
 
-fn sorted_lines(tree: &str) -> Vec<&str> {
-    let mut lines: Vec<&str> = tree.lines().map(str::trim).collect();
+/// The lines of a debug tree in order, with the spaces that end a comment dropped: the
+/// formatter trims them, as it trims every line.
+fn sorted_lines(tree: &str) -> Vec<String> {
+    let mut lines: Vec<String> = tree
+        .lines()
+        .map(|line| {
+            let line = line.trim();
+            match line.strip_suffix('"') {
+                Some(quoted) if line.starts_with("comment ") || line.starts_with("doc ") => {
+                    format!("{}\"", quoted.trim_end())
+                }
+                _ => line.to_owned(),
+            }
+        })
+        .collect();
     lines.sort_unstable();
     lines
 }
