@@ -258,6 +258,18 @@ impl Session {
         self.send_raw(message.to_string().as_bytes()).await;
     }
 
+    /// Initializes the session, then opens `file` with `text` as an editor does.
+    async fn open(&mut self, file: &Path, text: &str) {
+        self.send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}))
+            .await;
+        self.response().await;
+        self.send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
+            .await;
+        let document = json!({"uri": uri(file).as_str(), "languageId": "clausier", "version": 1, "text": text});
+        self.send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": document}}))
+            .await;
+    }
+
     /// The next message that is not a notification.
     async fn response(&mut self) -> Value {
         loop {
@@ -404,17 +416,7 @@ async fn a_hundred_thousand_operand_chain_is_answered_like_any_clause() {
     let (mut session, task) = Session::start(shut_down);
     let at_chain = position_of(&text, "hosting.region == EU and");
     let exchange = async {
-        session
-            .send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}))
-            .await;
-        session.response().await;
-        session
-            .send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
-            .await;
-        let document = json!({"uri": uri(&file).as_str(), "languageId": "clausier", "version": 1, "text": text});
-        session
-            .send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": document}}))
-            .await;
+        session.open(&file, &text).await;
         let target = json!({"uri": uri(&file).as_str()});
         session
             .send(
@@ -507,17 +509,7 @@ async fn a_million_levels_of_nesting_leave_the_server_answering() {
     let shut_down = Arc::new(AtomicBool::new(false));
     let (mut session, task) = Session::start(shut_down);
     let exchange = async {
-        session
-            .send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}))
-            .await;
-        session.response().await;
-        session
-            .send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
-            .await;
-        let document = json!({"uri": uri(&file).as_str(), "languageId": "clausier", "version": 1, "text": deep});
-        session
-            .send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": document}}))
-            .await;
+        session.open(&file, &deep).await;
         session
             .send(
                 json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {
