@@ -258,6 +258,15 @@ impl Session {
         self.send_raw(message.to_string().as_bytes()).await;
     }
 
+    /// Ends the session as an editor does: `shutdown` (answered with `null`), then `exit`.
+    async fn close(mut self, id: u32, task: tokio::task::JoinHandle<()>) {
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": "shutdown"}))
+            .await;
+        assert_eq!(self.response().await["result"], Value::Null);
+        self.send(json!({"jsonrpc": "2.0", "method": "exit"})).await;
+        task.await.unwrap();
+    }
+
     /// Initializes the session, then opens `file` with `text` as an editor does.
     async fn open(&mut self, file: &Path, text: &str) {
         self.send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}))
@@ -311,14 +320,7 @@ async fn a_session_survives_malformed_frames_and_ends_cleanly() {
         assert_eq!(session.response().await["error"]["code"], code);
     }
 
-    session
-        .send(json!({"jsonrpc": "2.0", "id": 5, "method": "shutdown"}))
-        .await;
-    assert_eq!(session.response().await["result"], Value::Null);
-    session
-        .send(json!({"jsonrpc": "2.0", "method": "exit"}))
-        .await;
-    task.await.unwrap();
+    session.close(5, task).await;
     assert!(shut_down.load(Ordering::SeqCst));
 }
 
@@ -485,14 +487,7 @@ async fn a_hundred_thousand_operand_chain_is_answered_like_any_clause() {
         formatted.matches("and hosting.region == EU").count(),
         99_999
     );
-    session
-        .send(json!({"jsonrpc": "2.0", "id": 5, "method": "shutdown"}))
-        .await;
-    assert_eq!(session.response().await["result"], Value::Null);
-    session
-        .send(json!({"jsonrpc": "2.0", "method": "exit"}))
-        .await;
-    task.await.unwrap();
+    session.close(5, task).await;
 }
 
 /// A document nested a million levels deep gets its one error, and the server still
@@ -551,12 +546,5 @@ async fn a_million_levels_of_nesting_leave_the_server_answering() {
             .is_some_and(|text| text.contains("HÉB-01")),
         "{hover}"
     );
-    session
-        .send(json!({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}))
-        .await;
-    assert_eq!(session.response().await["result"], Value::Null);
-    session
-        .send(json!({"jsonrpc": "2.0", "method": "exit"}))
-        .await;
-    task.await.unwrap();
+    session.close(3, task).await;
 }
