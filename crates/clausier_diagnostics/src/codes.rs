@@ -144,6 +144,9 @@ catalogue! {
     SIGNATURE_FILE = "E0811", Error, "invalid signature or key file";
     SIGNATURE_MISMATCH = "E0812", Error, "pack changed since it was signed";
     SIGNATURE_KEY = "E0813", Error, "pack signed by another key";
+    DOCUMENT_KEY = "E0814", Error, "unknown key in `[document]`";
+    DOCUMENT_VALUE = "E0815", Error, "invalid value in `[document]`";
+    DOCUMENT_DATES = "E0816", Error, "deadline for offers before the launch of the procedure";
 
     IO = "E0901", Error, "file cannot be read";
     NOT_UTF8 = "E0902", Error, "file is not valid UTF-8";

@@ -10,6 +10,7 @@
 
 mod descriptors;
 mod discover;
+mod document;
 mod error;
 mod files;
 mod fixtures;
@@ -37,8 +38,8 @@ pub use fixtures::{Fixture, FixtureProblem};
 pub use hash::{HashedFile, file_hash, normalize, pack_hash};
 pub use lock::{LOCK_FILE, Lock, LockOutcome, Locked, LockedPack, lock_pack, render_lock};
 pub use manifest::{
-    Dependency, DescriptorPattern, MANIFEST_FILE, Manifest, PACK_KEYS, PackSection, ParamSetting,
-    ParamValue, WorkspaceSection, parse_manifest,
+    DOCUMENT_KEYS, Dependency, DescriptorPattern, DocumentLanguage, DocumentTable, MANIFEST_FILE,
+    Manifest, PACK_KEYS, PackSection, ParamSetting, ParamValue, WorkspaceSection, parse_manifest,
 };
 pub use overrides::manifest_overrides;
 pub use signature::{

@@ -1,6 +1,7 @@
 //! `pack.toml`, the manifest of a pack: `[pack]` (its identity), `[dependencies]` (the
 //! packs it builds on, by path, with a version requirement), `[params]` (overrides of
-//! their parameters) and `[workspace]` (the descriptors an editor checks it against).
+//! their parameters), `[workspace]` (the descriptors an editor checks it against) and
+//! `[document]` (the tender it is published as).
 //! See `docs/packs.md`.
 
 use std::collections::BTreeMap;
@@ -10,6 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub use crate::descriptors::{DescriptorPattern, WorkspaceSection};
+pub use crate::document::{DOCUMENT_KEYS, DocumentLanguage, DocumentTable};
 use crate::error::ManifestError;
 pub use crate::sections::{Dependency, ParamSetting, ParamValue};
 
@@ -20,7 +22,7 @@ pub const MANIFEST_FILE: &str = "pack.toml";
 pub const PACK_KEYS: &[&str] = &["name", "version", "description", "license", "authors"];
 
 /// The top-level tables a manifest may have.
-pub const TABLES: &[&str] = &["pack", "dependencies", "params", "workspace"];
+pub const TABLES: &[&str] = &["pack", "dependencies", "params", "workspace", "document"];
 
 /// What `pack.toml` says. Every field is optional; see [`crate::LoadedPack`] for defaults.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -32,6 +34,8 @@ pub struct Manifest {
     pub params: Vec<ParamSetting>,
     /// `[workspace]`: what an editor checks the pack against.
     pub workspace: WorkspaceSection,
+    /// `[document]`: the tender's title page and defaults; `None` without the table.
+    pub document: Option<DocumentTable>,
 }
 
 /// The `[pack]` table.
@@ -66,6 +70,7 @@ pub fn parse_manifest(path: &Path, name: &str, text: &str) -> Result<Manifest, B
             dependencies: sections.dependencies,
             params: sections.params,
             workspace: sections.workspace,
+            document: sections.document,
         });
     };
     let mut entries: Vec<_> = table.into_iter().collect();
@@ -126,6 +131,7 @@ pub fn parse_manifest(path: &Path, name: &str, text: &str) -> Result<Manifest, B
         dependencies: sections.dependencies,
         params: sections.params,
         workspace: sections.workspace,
+        document: sections.document,
     })
 }
 

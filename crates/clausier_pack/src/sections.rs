@@ -19,6 +19,7 @@ use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
 use crate::descriptors::{WorkspaceSection, read_workspace_table};
+use crate::document::{DocumentTable, read_document_table};
 use crate::error::ManifestError;
 use crate::manifest::TABLES;
 use crate::signature::PublicKey;
@@ -83,9 +84,10 @@ pub(crate) struct Sections {
     pub dependencies: Vec<Dependency>,
     pub params: Vec<ParamSetting>,
     pub workspace: WorkspaceSection,
+    pub document: Option<DocumentTable>,
 }
 
-/// Reads `[dependencies]`, `[params]` and `[workspace]`, and refuses a top-level table
+/// Reads `[dependencies]`, `[params]`, `[workspace]` and `[document]`, and refuses a top-level table
 /// the manifest does not have.
 pub(crate) fn read_sections(path: &Path, name: &str, text: &str) -> Result<Sections, Located> {
     let error = |message: String, span: Range<usize>| {
@@ -110,13 +112,14 @@ pub(crate) fn read_sections(path: &Path, name: &str, text: &str) -> Result<Secti
             "dependencies" => sections.dependencies = read_dependencies(value, &error)?,
             "params" => sections.params = read_params(text, value, &error)?,
             "workspace" => sections.workspace = read_workspace_table(value, &error)?,
+            "document" => sections.document = Some(read_document_table(value, &error)?),
             other => {
                 let mut located = error(format!("unknown table `[{other}]`"), key.span())
                     .with_label("unknown table");
                 located = match clausier_check::did_you_mean(other, TABLES.iter().copied()) {
                     Some(best) => located.with_help(format!("did you mean `[{best}]`?")),
                     None => located.with_help(
-                        "a manifest has the tables `[pack]`, `[dependencies]`, `[params]` and `[workspace]`",
+                        "a manifest has the tables `[pack]`, `[dependencies]`, `[params]`, `[workspace]` and `[document]`",
                     ),
                 };
                 return Err(located);

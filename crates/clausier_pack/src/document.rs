@@ -1,0 +1,431 @@
+//! The `[document]` table of `pack.toml`: what the published tender says of itself (its
+//! title, the buyer, the object of the contract, the procedure, the lots, the dates) and
+//! the defaults it gives the commands (the evaluation date, the language of `render`).
+//!
+//! ```toml
+//! [document]
+//! title = "Ressources numériques éducatives 2027-2030"
+//! buyer = "Région Exemple"
+//! deadline = 2027-03-15      # date limite de réception des offres
+//! language = "fr"
+//! ```
+
+use std::ops::Range;
+
+use clausier_diagnostics::Code;
+use jiff::civil::Date;
+use toml::Spanned;
+use toml::de::DeValue;
+
+use crate::sections::{Located, describe, table};
+
+/// The `[document]` table. Every key is optional.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DocumentTable {
+    /// The title of the tender, on its title page.
+    pub title: Option<String>,
+    /// The public buyer (acheteur).
+    pub buyer: Option<String>,
+    /// The object of the contract (objet du marché).
+    pub object: Option<String>,
+    /// The procedure, such as « Appel d'offres ouvert ».
+    pub procedure: Option<String>,
+    /// The lots, in order.
+    pub lots: Vec<String>,
+    /// The day the procedure is launched (the contract notice is sent).
+    pub launch: Option<Date>,
+    /// The deadline for offers (date limite de réception des offres): the default
+    /// evaluation date.
+    pub deadline: Option<Date>,
+    /// The default language of `clausier render`.
+    pub language: Option<DocumentLanguage>,
+}
+
+/// A language a tender is rendered in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentLanguage {
+    Fr,
+    En,
+}
+
+/// The keys of `[document]`, in the order the help lists them.
+pub const DOCUMENT_KEYS: &[&str] = &[
+    "title",
+    "buyer",
+    "object",
+    "procedure",
+    "lots",
+    "launch",
+    "deadline",
+    "language",
+];
+
+const DOCUMENT_HELP: &str = "describe the tender as `[document]` then `title = \"…\"`, `buyer = \"…\"`, `deadline = 2027-03-15`…";
+
+pub(crate) fn read_document_table(
+    value: &Spanned<DeValue<'_>>,
+    error: &impl Fn(String, Range<usize>) -> Located,
+) -> Result<DocumentTable, Located> {
+    let invalid = |message: String, span: Range<usize>| {
+        error(message, span).with_code(Code::DOCUMENT_VALUE)
+    };
+    let entries = table(value, "`[document]`", DOCUMENT_HELP, &invalid)?;
+    let mut document = DocumentTable::default();
+    let mut deadline_span = None;
+    for (key, value) in entries {
+        let name = key.get_ref().as_ref();
+        match name {
+            "title" => document.title = Some(text(name, value, &invalid)?),
+            "buyer" => document.buyer = Some(text(name, value, &invalid)?),
+            "object" => document.object = Some(text(name, value, &invalid)?),
+            "procedure" => document.procedure = Some(text(name, value, &invalid)?),
+            "lots" => document.lots = lots(value, &invalid)?,
+            "launch" => document.launch = Some(date(name, value, &invalid)?),
+            "deadline" => {
+                document.deadline = Some(date(name, value, &invalid)?);
+                deadline_span = Some(value.span());
+            }
+            "language" => document.language = Some(language(value, &invalid)?),
+            other => {
+                let located = error(format!("unknown key `{other}` in `[document]`"), key.span())
+                    .with_code(Code::DOCUMENT_KEY)
+                    .with_label("unknown key");
+                let help = match clausier_check::did_you_mean(other, DOCUMENT_KEYS.iter().copied())
+                {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!("the keys of `[document]` are {}", quoted_keys()),
+                };
+                return Err(located.with_help(help));
+            }
+        }
+    }
+    if let (Some(launch), Some(deadline), Some(span)) =
+        (document.launch, document.deadline, deadline_span)
+        && deadline < launch
+    {
+        return Err(error(
+            format!("the deadline for offers, {deadline}, is before the launch, {launch}"),
+            span,
+        )
+        .with_code(Code::DOCUMENT_DATES)
+        .with_label("before `launch`")
+        .with_help(
+            "offers are received after the procedure is launched: check both dates of `[document]`",
+        ));
+    }
+    Ok(document)
+}
+
+fn quoted_keys() -> String {
+    let quoted: Vec<String> = DOCUMENT_KEYS.iter().map(|key| format!("`{key}`")).collect();
+    quoted.join(", ")
+}
+
+/// A text that a title page prints: a string with something in it.
+fn text(
+    name: &str,
+    value: &Spanned<DeValue<'_>>,
+    invalid: &impl Fn(String, Range<usize>) -> Located,
+) -> Result<String, Located> {
+    match value.get_ref() {
+        DeValue::String(text) if text.trim().is_empty() => {
+            Err(invalid(format!("`{name}` is empty"), value.span())
+                .with_label("empty text")
+                .with_help(format!(
+                    "write the {} as it will be printed, or leave the key out",
+                    key_meaning(name)
+                )))
+        }
+        DeValue::String(text) => Ok(text.to_string()),
+        other => Err(invalid(
+            format!("`{name}` must be a string, not {}", describe(other)),
+            value.span(),
+        )
+        .with_label("expected a string")
+        .with_help(format!(
+            "write the {} in double quotes: `{name} = \"…\"`",
+            key_meaning(name)
+        ))),
+    }
+}
+
+fn key_meaning(name: &str) -> &'static str {
+    match name {
+        "title" => "title of the tender",
+        "buyer" => "name of the buyer",
+        "object" => "object of the contract",
+        "procedure" => "procedure",
+        _ => "value",
+    }
+}
+
+const LOTS_HELP: &str = "list the lots in order: `lots = [\"Ressources de mathématiques\", \"Ressources de langues\"]`";
+
+fn lots(
+    value: &Spanned<DeValue<'_>>,
+    invalid: &impl Fn(String, Range<usize>) -> Located,
+) -> Result<Vec<String>, Located> {
+    let DeValue::Array(items) = value.get_ref() else {
+        return Err(invalid(
+            format!(
+                "`lots` must be a list of strings, not {}",
+                describe(value.get_ref())
+            ),
+            value.span(),
+        )
+        .with_label("expected a list")
+        .with_help(LOTS_HELP));
+    };
+    items
+        .iter()
+        .map(|item| match item.get_ref() {
+            DeValue::String(text) if text.trim().is_empty() => {
+                Err(invalid("a lot has an empty name".to_owned(), item.span())
+                    .with_label("empty text")
+                    .with_help(LOTS_HELP))
+            }
+            DeValue::String(text) => Ok(text.to_string()),
+            other => Err(invalid(
+                format!("`lots` must be a list of strings, not of {}", {
+                    let noun = describe(other)
+                        .trim_start_matches("an ")
+                        .trim_start_matches("a ");
+                    format!("{noun}s")
+                }),
+                item.span(),
+            )
+            .with_label("expected a string")
+            .with_help(LOTS_HELP)),
+        })
+        .collect()
+}
+
+/// A TOML date without a time: `2027-03-15`.
+fn date(
+    name: &str,
+    value: &Spanned<DeValue<'_>>,
+    invalid: &impl Fn(String, Range<usize>) -> Located,
+) -> Result<Date, Located> {
+    let example = match name {
+        "launch" => "launch = 2026-12-01",
+        _ => "deadline = 2027-03-15",
+    };
+    match value.get_ref() {
+        DeValue::Datetime(datetime) if datetime.time.is_none() && datetime.offset.is_none() => {
+            let day = datetime.date.and_then(|date| {
+                Date::new(
+                    i16::try_from(date.year).ok()?,
+                    i8::try_from(date.month).ok()?,
+                    i8::try_from(date.day).ok()?,
+                )
+                .ok()
+            });
+            day.ok_or_else(|| {
+                invalid(format!("`{name}` is not a day of the calendar"), value.span())
+                    .with_label("no such day")
+                    .with_help(format!("write a day as YEAR-MONTH-DAY: `{example}`"))
+            })
+        }
+        DeValue::Datetime(_) => Err(invalid(format!("`{name}` has a time of day"), value.span())
+            .with_label("a date and a time")
+            .with_help(format!("give the day alone: `{example}`"))),
+        DeValue::String(text) => Err(invalid(
+            format!("`{name}` must be a TOML date, not a string"),
+            value.span(),
+        )
+        .with_label("a string")
+        .with_help(if text.parse::<Date>().is_ok() {
+            format!("write the date without quotes: `{name} = {text}`")
+        } else {
+            format!("write a day as YEAR-MONTH-DAY, without quotes: `{example}`")
+        })),
+        other => Err(invalid(
+            format!("`{name}` must be a TOML date, not {}", describe(other)),
+            value.span(),
+        )
+        .with_label("expected a date")
+        .with_help(format!(
+            "write a day as YEAR-MONTH-DAY, without quotes: `{example}`"
+        ))),
+    }
+}
+
+fn language(
+    value: &Spanned<DeValue<'_>>,
+    invalid: &impl Fn(String, Range<usize>) -> Located,
+) -> Result<DocumentLanguage, Located> {
+    let help = "`language` is `\"fr\"` (French) or `\"en\"` (English)";
+    match value.get_ref() {
+        DeValue::String(text) => match text.as_ref() {
+            "fr" => Ok(DocumentLanguage::Fr),
+            "en" => Ok(DocumentLanguage::En),
+            other => Err(invalid(
+                format!("`{other}` is not a language of `clausier render`"),
+                value.span(),
+            )
+            .with_label("expected `fr` or `en`")
+            .with_help(help)),
+        },
+        other => Err(invalid(
+            format!("`language` must be a string, not {}", describe(other)),
+            value.span(),
+        )
+        .with_label("expected a string")
+        .with_help(help)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::error::ManifestError;
+    use crate::manifest::{Manifest, parse_manifest};
+
+    use super::*;
+
+    fn parse(text: &str) -> Result<Manifest, Box<ManifestError>> {
+        parse_manifest(Path::new("pack.toml"), "pack.toml", text)
+    }
+
+    fn refused(text: &str) -> (Code, String, String, Option<String>) {
+        let error = parse(text).unwrap_err();
+        let at = error.span.clone().map(|span| text[span].to_owned());
+        (
+            error.code,
+            error.message.clone(),
+            at.unwrap_or_default(),
+            error.help.clone(),
+        )
+    }
+
+    #[test]
+    fn every_key_is_read() {
+        let manifest = parse(
+            "[document]\ntitle = \"Ressources 2027-2030\"\nbuyer = \"Région Exemple\"\n\
+             object = \"Fourniture de ressources\"\nprocedure = \"Appel d'offres ouvert\"\n\
+             lots = [\"Mathématiques\", \"Langues\"]\nlaunch = 2026-12-01\n\
+             deadline = 2027-03-15\nlanguage = \"en\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            manifest.document,
+            Some(DocumentTable {
+                title: Some("Ressources 2027-2030".into()),
+                buyer: Some("Région Exemple".into()),
+                object: Some("Fourniture de ressources".into()),
+                procedure: Some("Appel d'offres ouvert".into()),
+                lots: vec!["Mathématiques".into(), "Langues".into()],
+                launch: Some(jiff::civil::date(2026, 12, 1)),
+                deadline: Some(jiff::civil::date(2027, 3, 15)),
+                language: Some(DocumentLanguage::En),
+            })
+        );
+    }
+
+    #[test]
+    fn without_the_table_there_is_no_document() {
+        assert_eq!(parse("[pack]\nname = \"a\"\n").unwrap().document, None);
+        assert_eq!(
+            parse("[document]\n").unwrap().document,
+            Some(DocumentTable::default())
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_is_located_with_the_nearest_key() {
+        assert_eq!(
+            refused("[document]\ntitle = \"T\"\ndeadlin = 2027-03-15\n"),
+            (
+                Code::DOCUMENT_KEY,
+                "unknown key `deadlin` in `[document]`".to_owned(),
+                "deadlin".to_owned(),
+                Some("did you mean `deadline`?".to_owned())
+            )
+        );
+        let (code, _, _, help) = refused("[document]\nfoo = 1\n");
+        assert_eq!(code, Code::DOCUMENT_KEY);
+        assert_eq!(
+            help.as_deref(),
+            Some(
+                "the keys of `[document]` are `title`, `buyer`, `object`, `procedure`, `lots`, `launch`, `deadline`, `language`"
+            )
+        );
+    }
+
+    #[test]
+    fn values_of_the_wrong_type_are_located() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("title = 3", "`title` must be a string, not an integer", "3"),
+            ("buyer = \"  \"", "`buyer` is empty", "\"  \""),
+            (
+                "lots = \"Langues\"",
+                "`lots` must be a list of strings, not a string",
+                "\"Langues\"",
+            ),
+            (
+                "lots = [\"A\", 2]",
+                "`lots` must be a list of strings, not of integers",
+                "2",
+            ),
+            (
+                "deadline = \"2027-03-15\"",
+                "`deadline` must be a TOML date, not a string",
+                "\"2027-03-15\"",
+            ),
+            (
+                "deadline = 2027-03-15T12:00:00",
+                "`deadline` has a time of day",
+                "2027-03-15T12:00:00",
+            ),
+            (
+                "launch = true",
+                "`launch` must be a TOML date, not a boolean",
+                "true",
+            ),
+            (
+                "language = \"de\"",
+                "`de` is not a language of `clausier render`",
+                "\"de\"",
+            ),
+            (
+                "language = 1",
+                "`language` must be a string, not an integer",
+                "1",
+            ),
+        ];
+        for (line, message, at) in cases {
+            let (code, found, span, _) = refused(&format!("[document]\n{line}\n"));
+            assert_eq!(
+                (code, found.as_str(), span.as_str()),
+                (Code::DOCUMENT_VALUE, *message, *at),
+                "{line}"
+            );
+        }
+        let (_, _, _, help) = refused("[document]\ndeadline = \"2027-03-15\"\n");
+        assert_eq!(
+            help.as_deref(),
+            Some("write the date without quotes: `deadline = 2027-03-15`")
+        );
+        let (code, message, _, _) = refused("document = 3\n");
+        assert_eq!(
+            (code, message.as_str()),
+            (
+                Code::DOCUMENT_VALUE,
+                "`[document]` must be a table, not an integer"
+            )
+        );
+    }
+
+    #[test]
+    fn the_deadline_cannot_come_before_the_launch() {
+        let (code, message, at, _) =
+            refused("[document]\nlaunch = 2027-04-01\ndeadline = 2027-03-15\n");
+        assert_eq!(code, Code::DOCUMENT_DATES);
+        assert_eq!(
+            message,
+            "the deadline for offers, 2027-03-15, is before the launch, 2027-04-01"
+        );
+        assert_eq!(at, "2027-03-15");
+    }
+}
