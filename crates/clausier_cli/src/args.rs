@@ -106,8 +106,9 @@ pub struct CheckArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// The evaluation date, `today` in the clauses, as YYYY-MM-DD [default: today in the
-    /// local time zone]
+    /// The evaluation date, `today` in the clauses, as YYYY-MM-DD [default: the deadline for
+    /// offers, `[document] deadline` in the pack's pack.toml, else today in the local time
+    /// zone]
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub date: Option<Date>,
 
@@ -225,8 +226,9 @@ pub struct TestArgs {
     #[arg(value_name = "PACK")]
     pub pack: PathBuf,
 
-    /// The evaluation date, `today` in the clauses, as YYYY-MM-DD [default: today in the
-    /// local time zone]
+    /// The evaluation date, `today` in the clauses, as YYYY-MM-DD [default: the deadline for
+    /// offers, `[document] deadline` in the pack's pack.toml, else today in the local time
+    /// zone]
     #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
     pub date: Option<Date>,
 
@@ -425,7 +427,8 @@ diagnostics.
 
 Positions are in UTF-8 when the editor offers it, else UTF-16. An editor may give \
 `{\"date\": \"YYYY-MM-DD\"}` as initialization options: the value of `today` for the lens \
-[default: today in the local time zone].
+[default: the pack's deadline for offers, `[document] deadline` in pack.toml, else today in the \
+local time zone].
 
 Exit status: 0 after the editor's `shutdown` then `exit`, 1 when the editor exits or closes \
 standard input without asking for a shutdown first, 2 when the server cannot start.",

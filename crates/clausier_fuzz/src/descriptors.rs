@@ -66,6 +66,7 @@ pub fn descriptors(data: &[u8]) {
             &HumanOptions {
                 color,
                 explain_all: true,
+                ..HumanOptions::default()
             },
         );
         assert!(!human.is_empty());

@@ -4,7 +4,7 @@ use serde_json::json;
 use tower_lsp_server::ls_types::*;
 
 use crate::convert::Encoding;
-use crate::state::{Config, today};
+use crate::state::Config;
 
 /// The characters after which an editor asks for completions by itself.
 const TRIGGER_CHARACTERS: &[&str] = &["."];
@@ -18,8 +18,7 @@ pub fn client_config(params: &InitializeParams) -> Config {
         .as_ref()
         .and_then(|options| options.get("date"))
         .and_then(|date| date.as_str())
-        .and_then(|date| date.parse::<jiff::civil::Date>().ok())
-        .unwrap_or_else(today);
+        .and_then(|date| date.parse::<jiff::civil::Date>().ok());
     Config {
         encoding: Encoding::negotiate(
             capabilities

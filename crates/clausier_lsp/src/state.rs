@@ -23,8 +23,9 @@ pub struct Config {
     pub hierarchical_symbols: bool,
     pub code_lens_refresh: bool,
     pub watched_files_registration: bool,
-    /// The value of `today` for the check lens (`initializationOptions.date`).
-    pub date: jiff::civil::Date,
+    /// The value of `today` for the check lens (`initializationOptions.date`); without
+    /// it, each pack's deadline for offers (`[document] deadline`), else today.
+    pub date: Option<jiff::civil::Date>,
 }
 
 impl Default for Config {
@@ -35,7 +36,7 @@ impl Default for Config {
             hierarchical_symbols: true,
             code_lens_refresh: false,
             watched_files_registration: false,
-            date: today(),
+            date: None,
         }
     }
 }
@@ -161,7 +162,11 @@ impl State {
 
     /// The snapshot of a pack at its current generation, built if needed (off the
     /// async threads). Concurrent callers share one build.
-    pub async fn snapshot(&self, key: &PackKey, date: jiff::civil::Date) -> Option<Arc<Snapshot>> {
+    pub async fn snapshot(
+        &self,
+        key: &PackKey,
+        date: Option<jiff::civil::Date>,
+    ) -> Option<Arc<Snapshot>> {
         let cache = {
             let mut inner = self.lock();
             inner.packs.entry(key.clone()).or_default().cache.clone()
@@ -232,7 +237,12 @@ impl Inner {
         entry.generation = entry.generation.saturating_add(1);
     }
 
-    fn input(&self, key: &PackKey, generation: u64, date: jiff::civil::Date) -> SnapshotInput {
+    fn input(
+        &self,
+        key: &PackKey,
+        generation: u64,
+        date: Option<jiff::civil::Date>,
+    ) -> SnapshotInput {
         let mut overlay = HashMap::new();
         let mut buffer = None;
         for document in self.documents.iter() {

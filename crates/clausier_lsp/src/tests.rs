@@ -52,7 +52,7 @@ fn snapshot(root: &Path, overlay: &[(&str, &str)]) -> Snapshot {
         generation: 1,
         overlay,
         buffer: None,
-        date: jiff::civil::date(2026, 11, 28),
+        date: Some(jiff::civil::date(2026, 11, 28)),
     })
 }
 
@@ -371,6 +371,49 @@ fn the_check_lens_counts_the_declared_descriptors() {
         "{}",
         markup.value
     );
+}
+
+#[test]
+fn the_lens_checks_at_the_deadline_for_offers_unless_the_editor_gives_a_date() {
+    let (_dir, root) = pack(&[
+        ("schema.clause", "descriptor {\n  audit: date\n}\n"),
+        (
+            "exigences.clause",
+            "requirement AUD-01 \"Audit récent\" {\n  require audit >= today - 1 year\n}\n",
+        ),
+        ("descriptors/audit.json", r#"{"audit": "2026-06-01"}"#),
+    ]);
+    std::fs::write(
+        root.join("pack.toml"),
+        "[pack]\nname = \"essai\"\n\n[document]\ndeadline = 2027-03-15\n",
+    )
+    .unwrap();
+    let at = |date: Option<jiff::civil::Date>| {
+        Snapshot::build(SnapshotInput {
+            key: PackKey::Folder(root.clone()),
+            generation: 1,
+            overlay: HashMap::new(),
+            buffer: None,
+            date,
+        })
+    };
+    let lens_title = |snapshot: &Snapshot| {
+        let file = snapshot
+            .file_by_uri(&uri(&root.join("exigences.clause")))
+            .unwrap()
+            .id;
+        let lenses = crate::lens::code_lenses(snapshot, file, Encoding::Utf16).unwrap();
+        lenses[0].command.as_ref().unwrap().title.clone()
+    };
+    let at_deadline = at(None);
+    assert_eq!(at_deadline.date, jiff::civil::date(2027, 3, 15));
+    assert_eq!(
+        lens_title(&at_deadline),
+        "✓ 1 pass · ✗ 0 fail · ? 0 missing"
+    );
+    let given = at(Some(jiff::civil::date(2027, 9, 1)));
+    assert_eq!(given.date, jiff::civil::date(2027, 9, 1));
+    assert_eq!(lens_title(&given), "✓ 0 pass · ✗ 1 fail · ? 0 missing");
 }
 
 #[test]

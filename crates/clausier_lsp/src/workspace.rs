@@ -113,7 +113,8 @@ pub struct SnapshotInput {
     pub overlay: HashMap<PathBuf, OverlayText>,
     /// For a [`PackKey::Buffer`]: its URI and text.
     pub buffer: Option<(Uri, OverlayText)>,
-    pub date: jiff::civil::Date,
+    /// The date the editor gave; without it, the pack's deadline for offers, else today.
+    pub date: Option<jiff::civil::Date>,
 }
 
 impl Snapshot {
@@ -133,7 +134,7 @@ impl Snapshot {
             files: Vec::new(),
             descriptors: Vec::new(),
             failure: None,
-            date,
+            date: date.unwrap_or_else(crate::state::today),
             lens: OnceLock::new(),
         };
         match &key {
@@ -145,7 +146,9 @@ impl Snapshot {
             PackKey::Folder(folder) => {
                 let read = |path: &Path| overlay.get(path).map(|open| open.text.clone());
                 match clausier_pack::read_workspace(folder, &read) {
-                    Ok(sources) => snapshot.build_workspace(folder, sources, &overlay),
+                    Ok(sources) => {
+                        snapshot.build_workspace(folder, sources, &overlay, date.is_some());
+                    }
                     Err(error) => snapshot.build_fallback(folder, &error, &overlay),
                 }
             }
@@ -171,12 +174,19 @@ impl Snapshot {
         folder: &Path,
         sources: WorkspaceSources,
         overlay: &HashMap<PathBuf, OverlayText>,
+        date_given: bool,
     ) {
         let manifest = sources
             .root_pack()
             .and_then(|pack| pack.manifest.as_ref())
             .map(|found| found.manifest.clone())
             .unwrap_or_default();
+        // As `clausier check` does: the buyer checks offers at their deadline.
+        if let Some(deadline) = manifest.document.as_ref().and_then(|d| d.deadline)
+            && !date_given
+        {
+            self.date = deadline;
+        }
         let root_dir = sources
             .root_pack()
             .map_or_else(|| folder.to_path_buf(), |pack| pack.dir.clone());

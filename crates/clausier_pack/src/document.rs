@@ -66,9 +66,8 @@ pub(crate) fn read_document_table(
     value: &Spanned<DeValue<'_>>,
     error: &impl Fn(String, Range<usize>) -> Located,
 ) -> Result<DocumentTable, Located> {
-    let invalid = |message: String, span: Range<usize>| {
-        error(message, span).with_code(Code::DOCUMENT_VALUE)
-    };
+    let invalid =
+        |message: String, span: Range<usize>| error(message, span).with_code(Code::DOCUMENT_VALUE);
     let entries = table(value, "`[document]`", DOCUMENT_HELP, &invalid)?;
     let mut document = DocumentTable::default();
     let mut deadline_span = None;
@@ -159,7 +158,8 @@ fn key_meaning(name: &str) -> &'static str {
     }
 }
 
-const LOTS_HELP: &str = "list the lots in order: `lots = [\"Ressources de mathématiques\", \"Ressources de langues\"]`";
+const LOTS_HELP: &str =
+    "list the lots in order: `lots = [\"Ressources de mathématiques\", \"Ressources de langues\"]`";
 
 fn lots(
     value: &Spanned<DeValue<'_>>,
@@ -221,9 +221,12 @@ fn date(
                 .ok()
             });
             day.ok_or_else(|| {
-                invalid(format!("`{name}` is not a day of the calendar"), value.span())
-                    .with_label("no such day")
-                    .with_help(format!("write a day as YEAR-MONTH-DAY: `{example}`"))
+                invalid(
+                    format!("`{name}` is not a day of the calendar"),
+                    value.span(),
+                )
+                .with_label("no such day")
+                .with_help(format!("write a day as YEAR-MONTH-DAY: `{example}`"))
             })
         }
         DeValue::Datetime(_) => Err(invalid(format!("`{name}` has a time of day"), value.span())

@@ -5,6 +5,9 @@
 //! that the same input always renders to the same bytes.
 
 pub mod check;
+mod date_origin;
 pub mod diagnostics;
 pub mod pack;
 mod style;
+
+pub use date_origin::DateOrigin;

@@ -21,6 +21,7 @@ use clausier_report::diagnostics::{render_summary, render_terminal};
 use self::duplicate_ids::DuplicateIds;
 use self::progress::Progress;
 use self::streaming::{StreamFormat, StreamRun};
+use super::compiled::evaluation_date;
 use super::{Failure, Outcome};
 use crate::args::{CheckArgs, CheckFormat, ColorChoice};
 use crate::error::CliError;
@@ -61,8 +62,9 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
     let load_options = LoadOptions {
         strict: args.strict,
     };
+    let (date, date_origin) = evaluation_date(args.date, &pack.manifest);
     let options = RunOptions {
-        date: args.date.unwrap_or_else(today),
+        date,
         jobs: jobs(args.jobs, args.quiet),
     };
     let program = compile(&pack.checked.pack);
@@ -114,6 +116,7 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
                 &HumanOptions {
                     color,
                     explain_all: args.explain,
+                    date_origin,
                 },
             )
         }
@@ -153,12 +156,6 @@ fn stream_format(format: CheckFormat) -> Option<StreamFormat> {
         CheckFormat::Ndjson => Some(StreamFormat::Ndjson),
         _ => None,
     }
-}
-
-/// Today in the machine's time zone: a buyer in Nouméa and one in Paris check against
-/// their own calendar day.
-fn today() -> jiff::civil::Date {
-    jiff::ZonedDateTime::now().date()
 }
 
 /// The threads that evaluate descriptors: as many as asked, up to 4 per processor and

@@ -1,11 +1,12 @@
-//! What `test`, `render` and `schema` share: a pack that must compile before anything is
+//! What the commands that load a pack share: a pack that must compile before anything is
 //! made of it, its warnings on standard error, and the date of evaluation.
 
 use std::io::{self, IsTerminal};
 use std::path::Path;
 
 use clausier_diagnostics::{Diagnostic, Severity};
-use clausier_pack::{LoadedPack, load_pack};
+use clausier_pack::{LoadedPack, Manifest, load_pack};
+use clausier_report::DateOrigin;
 use clausier_report::diagnostics::{render_summary, render_terminal};
 
 use super::Failure;
@@ -40,7 +41,26 @@ pub fn load_compiled(path: &Path, color: ColorChoice) -> Result<Option<LoadedPac
     Ok(Some(pack))
 }
 
-/// Today in the machine's time zone.
-pub fn today() -> jiff::civil::Date {
+/// The evaluation date of a run, and why it is that one: the date given on the command
+/// line, else the deadline for offers of the root pack's `[document]` table (the date a
+/// buyer checks offers at), else today.
+pub fn evaluation_date(
+    given: Option<jiff::civil::Date>,
+    manifest: &Manifest,
+) -> (jiff::civil::Date, DateOrigin) {
+    let deadline = manifest
+        .document
+        .as_ref()
+        .and_then(|document| document.deadline);
+    match (given, deadline) {
+        (Some(date), _) => (date, DateOrigin::Given),
+        (None, Some(deadline)) => (deadline, DateOrigin::Deadline),
+        (None, None) => (today(), DateOrigin::Today),
+    }
+}
+
+/// Today in the machine's time zone: a buyer in Nouméa and one in Paris check against
+/// their own calendar day.
+fn today() -> jiff::civil::Date {
     jiff::ZonedDateTime::now().date()
 }

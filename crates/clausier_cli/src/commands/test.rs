@@ -8,7 +8,7 @@ use clausier_eval::pack_tests::{TestSources, coverage, run_tests};
 use clausier_pack::LoadedPack;
 use clausier_report::pack::{render_coverage, render_test_human, render_test_junit};
 
-use super::compiled::{load_compiled, today};
+use super::compiled::{evaluation_date, load_compiled};
 use super::{Failure, Outcome};
 use crate::args::{ColorChoice, TestArgs, TestFormat};
 use crate::output::{print_stdout, write_report};
@@ -19,7 +19,7 @@ pub fn run(args: &TestArgs, color: ColorChoice) -> Result<Outcome, Failure> {
     };
     let checked = &pack.checked.pack;
     let program = compile(checked);
-    let date = args.date.unwrap_or_else(today);
+    let (date, date_origin) = evaluation_date(args.date, &pack.manifest);
     let report = run_tests(
         checked,
         &program,
@@ -34,7 +34,7 @@ pub fn run(args: &TestArgs, color: ColorChoice) -> Result<Outcome, Failure> {
                 Some(_) => color == ColorChoice::Always,
                 None => color.enabled(io::stdout().is_terminal()),
             };
-            render_test_human(&report, coverage.as_ref(), color)
+            render_test_human(&report, coverage.as_ref(), color, date_origin)
         }
         TestFormat::Junit => {
             let system_out = coverage

@@ -11,6 +11,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use unicode_width::UnicodeWidthStr;
 
 use super::{vendor_text, wording};
+use crate::DateOrigin;
 use crate::diagnostics::plural;
 use crate::style::{Painter, Style};
 
@@ -21,6 +22,8 @@ pub struct HumanOptions {
     /// List every clause of every descriptor, passing ones and criteria scores included,
     /// not only the reasons of the descriptors that are not eligible.
     pub explain_all: bool,
+    /// Why the run is at its date, printed beside it unless the reader gave it.
+    pub date_origin: DateOrigin,
 }
 
 /// Renders a report as text: the pack and date, a table of the descriptors, the reasons
@@ -40,12 +43,7 @@ pub fn render_human(report: &Report, options: &HumanOptions) -> String {
         report.pack.version,
         report.pack.hash
     );
-    let _ = writeln!(
-        out,
-        "{} {}",
-        painter.paint(Style::Bold, "date:"),
-        report.date
-    );
+    write_date(&mut out, &report.date, options.date_origin, painter);
     write_packs_and_params(&mut out, report, painter);
     if !report.descriptors.is_empty() {
         out.push('\n');
@@ -74,6 +72,15 @@ pub fn render_human(report: &Report, options: &HumanOptions) -> String {
         summary.invalid
     );
     out
+}
+
+/// `date: 2027-03-15 (the deadline for offers, …)`.
+pub(crate) fn write_date(out: &mut String, date: &str, origin: DateOrigin, painter: Painter) {
+    let _ = write!(out, "{} {date}", painter.paint(Style::Bold, "date:"));
+    if let Some(note) = origin.note() {
+        let _ = write!(out, " ({note})");
+    }
+    out.push('\n');
 }
 
 /// `warning[R0704]: PRIX: …`, once per run-wide warning, below the table.

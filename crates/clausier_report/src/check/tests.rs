@@ -12,6 +12,7 @@ fn human_report_with_explain_lists_every_clause() {
     let options = HumanOptions {
         color: false,
         explain_all: true,
+        ..HumanOptions::default()
     };
     insta::assert_snapshot!(render_human(&report(), &options));
 }
@@ -25,6 +26,7 @@ fn human_report_has_no_escape_codes_without_color() {
         &HumanOptions {
             color: true,
             explain_all: false,
+            ..HumanOptions::default()
         },
     );
     assert!(colored.contains("\u{1b}[31mineligible\u{1b}[0m"));

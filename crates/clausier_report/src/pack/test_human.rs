@@ -8,13 +8,20 @@ use clausier_eval::pack_tests::{
 };
 use clausier_eval::report::{ClauseResult, DescriptorReport, Report, RequirementStatus, Summary};
 
-use crate::check::human::{status_style, write_data_error, write_requirement};
+use crate::DateOrigin;
+use crate::check::human::{status_style, write_data_error, write_date, write_requirement};
 use crate::diagnostics::plural;
 use crate::style::{Painter, Style};
 
 /// Renders a test run as text: the pack and date, a line per test with the details of
 /// each failure, the coverage table when given, and a summary line.
-pub fn render_test_human(report: &TestReport, coverage: Option<&Coverage>, color: bool) -> String {
+/// `date_origin` says why the tests without a `date` line ran at the report's date.
+pub fn render_test_human(
+    report: &TestReport,
+    coverage: Option<&Coverage>,
+    color: bool,
+    date_origin: DateOrigin,
+) -> String {
     let painter = Painter { color };
     let mut out = String::new();
     let _ = writeln!(
@@ -25,12 +32,7 @@ pub fn render_test_human(report: &TestReport, coverage: Option<&Coverage>, color
         report.pack.version,
         report.pack.hash
     );
-    let _ = writeln!(
-        out,
-        "{} {}",
-        painter.paint(Style::Bold, "date:"),
-        report.date
-    );
+    write_date(&mut out, &report.date, date_origin, painter);
     out.push('\n');
     if report.tests.is_empty() {
         out.push_str("the pack has no tests\n");
