@@ -1,5 +1,5 @@
 //! Renderings of a pack itself rather than of a check: the result of its tests (text,
-//! JUnit XML), its clauses as a cahier des charges (Markdown, HTML), and the JSON Schema
+//! JUnit XML), its clauses as the text of a tender (Markdown, HTML, Word), and the JSON Schema
 //! of its descriptor.
 
 pub mod cahier;
@@ -7,7 +7,9 @@ mod json_schema;
 mod junit;
 mod test_human;
 
-pub use cahier::{CahierInput, Lang, render_html, render_markdown};
+pub use cahier::{
+    CahierInput, Lang, PackProvenance, TitlePage, render_docx, render_html, render_markdown,
+};
 pub use json_schema::{SchemaInput, json_schema, render_json_schema};
 pub use junit::render_test_junit;
 pub(crate) use junit::{attribute as xml_attribute, text_content as xml_text};

@@ -1,11 +1,14 @@
-//! The cahier des charges as one self-contained HTML page: semantic markup, the style
-//! inline, nothing fetched from the network, and a print style for paper and PDF.
+//! The tender as one self-contained HTML page: semantic markup, the style inline, nothing
+//! fetched from the network, and a print style for A4 paper and PDF.
 
 use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use super::{CahierInput, Labels, Lang, Rich, Run, build};
+use super::labels::Labels;
+use super::model::{Annex, Article, Body, Cahier, CriterionEntry, Method, RequirementEntry, build};
+use super::scoring::points_phrase;
+use super::{CahierInput, Lang, Rich, Run, number};
 
 const STYLE: &str = r#"
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #555; --line: #c8c8c8; --accent: #000091; --soft: #f3f3f8; }
@@ -13,18 +16,20 @@ const STYLE: &str = r#"
 body { margin: 0; color: var(--ink); background: #fff; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 header, nav, main, footer { max-width: 54rem; margin: 0 auto; padding: 0 1.5rem; }
 header { padding-top: 2rem; border-bottom: 3px solid var(--accent); }
-h1 { font-size: 2rem; margin: 0 0 .5rem; }
+h1 { font-size: 2rem; margin: 0 0 1rem; }
 h2 { font-size: 1.5rem; margin: 2.5rem 0 1rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }
 h3 { font-size: 1.15rem; margin: 0 0 .5rem; }
+h4 { font-size: 1rem; margin: 1rem 0 .5rem; }
+.number { color: var(--muted); margin-right: .4rem; font-variant-numeric: tabular-nums; }
 .id { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; color: var(--accent); margin-right: .4rem; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: .75rem 0; }
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; }
 article { margin: 1.5rem 0; padding: 1rem 1.25rem; border: 1px solid var(--line); border-radius: 4px; }
-blockquote { margin: .75rem 0; padding: .5rem 1rem; border-left: 4px solid var(--accent); background: var(--soft); }
-.level { display: inline-block; padding: 0 .5rem; border-radius: 3px; font-size: .85rem; font-weight: 600; }
-.level-must { background: var(--accent); color: #fff; }
-.level-should { background: #e3e3fd; color: var(--accent); }
+article article { margin: 1rem 0 0; padding: .75rem 1rem; background: var(--soft); }
+.legal { margin: .5rem 0; }
+.missing { font-weight: 700; color: #b34000; }
+.draft { padding: .5rem 1rem; border-left: 4px solid #b34000; background: #fff4ec; }
 .note { color: var(--muted); font-size: .92rem; }
 table { border-collapse: collapse; width: 100%; margin: .75rem 0 1rem; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .6rem; border: 1px solid var(--line); }
@@ -34,25 +39,28 @@ td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 tfoot td { font-weight: 700; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .9em; background: var(--soft); padding: 0 .2em; border-radius: 2px; overflow-wrap: anywhere; }
 a { color: var(--accent); }
+#annex { font-size: .9rem; }
 footer { margin-top: 3rem; padding-bottom: 2rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); }
+@page { size: A4; margin: 2cm 1.8cm; }
 @media print {
-  @page { margin: 2cm 1.8cm; }
   body { font-size: 10.5pt; }
   header, nav, main, footer { max-width: none; padding: 0; }
+  header { break-after: page; page-break-after: always; border-bottom: none; }
+  nav { break-after: page; page-break-after: always; }
   a { color: inherit; text-decoration: none; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  h3 { break-after: avoid; page-break-after: avoid; }
-  tr, blockquote, .facts, h3 + .facts { break-inside: avoid; page-break-inside: avoid; }
+  h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  tr, .facts { break-inside: avoid; page-break-inside: avoid; }
   article { border: none; border-top: 1px solid var(--line); border-radius: 0; padding: .75rem 0 0; }
-  .level, th, blockquote, code { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  #requirements-summary { break-after: page; page-break-after: always; }
+  article article { background: none; }
+  #annex { break-before: page; page-break-before: always; }
+  th, code, .draft { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
 
 /// Renders the pack as a self-contained HTML page.
 pub fn render_html(input: &CahierInput<'_>, lang: Lang) -> String {
     let cahier = build(input, lang);
-    let labels = Labels::of(cahier.lang);
+    let labels = Labels::of(lang);
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n");
     let _ = writeln!(out, "<html lang=\"{}\">", lang.code());
@@ -63,250 +71,14 @@ pub fn render_html(input: &CahierInput<'_>, lang: Lang) -> String {
         "<meta name=\"generator\" content=\"Clausier {}\">",
         env!("CARGO_PKG_VERSION")
     );
-    let _ = writeln!(
-        out,
-        "<title>{} {}</title>",
-        escape(&cahier.name),
-        escape(&cahier.version)
-    );
+    let _ = writeln!(out, "<title>{}</title>", escape(&cahier.title));
     let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
-
-    // Header
-    out.push_str("<header>\n");
-    let _ = writeln!(out, "<h1>{}</h1>", escape(&cahier.name));
-    if let Some(description) = &cahier.description {
-        let _ = writeln!(out, "<p>{}</p>", rich(description));
+    write_title_page(&mut out, &cahier, labels);
+    out.push_str("<main>\n");
+    for article in &cahier.articles {
+        write_article(&mut out, article, labels, lang);
     }
-    out.push_str("<dl class=\"facts\">\n");
-    fact(&mut out, labels.version, &escape(&cahier.version));
-    if let Some(license) = &cahier.license {
-        fact(&mut out, labels.license, &escape(license));
-    }
-    if !cahier.authors.is_empty() {
-        fact(
-            &mut out,
-            labels.authors,
-            &escape(&cahier.authors.join(", ")),
-        );
-    }
-    fact(
-        &mut out,
-        labels.hash,
-        &format!("<code>{}</code>", escape(&cahier.hash)),
-    );
-    out.push_str("</dl>\n</header>\n");
-
-    // Table of contents
-    let mut sections = vec![("requirements", labels.requirements)];
-    if !cahier.criteria.is_empty() {
-        sections.push(("criteria", labels.criteria));
-    }
-    if !cahier.params.is_empty() {
-        sections.push(("parameters", labels.params));
-    }
-    if !cahier.evidence.is_empty() {
-        sections.push(("evidence", labels.evidence_list));
-    }
-    let _ = writeln!(out, "<nav aria-label=\"{}\">\n<ul>", escape(labels.summary));
-    for (id, title) in &sections {
-        let _ = writeln!(out, "<li><a href=\"#{id}\">{}</a></li>", escape(title));
-    }
-    out.push_str("</ul>\n</nav>\n<main>\n");
-
-    // Requirements
-    let _ = writeln!(
-        out,
-        "<section id=\"requirements\">\n<h2>{}</h2>",
-        escape(labels.requirements)
-    );
-    if cahier.requirements.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", escape(labels.no_requirements));
-    } else {
-        let _ = writeln!(out, "<p>{}</p>", escape(labels.requirements_intro));
-        let _ = writeln!(
-            out,
-            "<table id=\"requirements-summary\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-            escape(labels.summary),
-            escape(labels.requirement),
-            escape(labels.title),
-            escape(labels.level)
-        );
-        for requirement in &cahier.requirements {
-            let _ = writeln!(
-                out,
-                "<tr><td class=\"nowrap\"><a href=\"#{}\">{}</a></td><td>{}</td><td class=\"nowrap\">{}</td></tr>",
-                anchor(&requirement.id),
-                escape(&requirement.id),
-                escape(&requirement.title),
-                escape(labels.level(requirement.level))
-            );
-        }
-        out.push_str("</tbody>\n</table>\n");
-    }
-    for requirement in &cahier.requirements {
-        let level_class = match requirement.level {
-            clausier_syntax::ast::Level::Must => "level-must",
-            clausier_syntax::ast::Level::Should => "level-should",
-        };
-        let _ = writeln!(
-            out,
-            "<article id=\"{}\">\n<h3><span class=\"id\">{}</span>{}</h3>",
-            anchor(&requirement.id),
-            escape(&requirement.id),
-            escape(&requirement.title)
-        );
-        out.push_str("<dl class=\"facts\">\n");
-        fact(
-            &mut out,
-            labels.level,
-            &format!(
-                "<span class=\"level {level_class}\">{}</span>",
-                escape(labels.level(requirement.level))
-            ),
-        );
-        if let Some(from) = &requirement.from {
-            fact(&mut out, labels.from, &escape(from));
-        }
-        if let Some(when) = &requirement.applies_when {
-            fact(&mut out, labels.applies_when, &rich(when));
-        }
-        if !requirement.refs.is_empty() {
-            let refs: Vec<String> = requirement.refs.iter().map(|r| escape(r)).collect();
-            fact(&mut out, labels.references, &refs.join("<br>"));
-        }
-        fact(&mut out, labels.rule, &rich(&requirement.rule));
-        out.push_str("</dl>\n");
-        legal_text(&mut out, requirement.text.as_deref(), labels);
-        if !requirement.evidence.is_empty() {
-            let _ = writeln!(out, "<h4>{}</h4>\n<ul>", escape(labels.evidence));
-            for document in &requirement.evidence {
-                let _ = writeln!(out, "<li>{}</li>", escape(document));
-            }
-            out.push_str("</ul>\n");
-        }
-        notes(&mut out, &requirement.notes, labels);
-        out.push_str("</article>\n");
-    }
-    out.push_str("</section>\n");
-
-    // Criteria
-    if !cahier.criteria.is_empty() {
-        let _ = writeln!(
-            out,
-            "<section id=\"criteria\">\n<h2>{}</h2>\n<p>{}</p>",
-            escape(labels.criteria),
-            escape(labels.criteria_intro)
-        );
-        let _ = writeln!(
-            out,
-            "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"number\">{}</th></tr></thead>\n<tbody>",
-            escape(labels.criteria),
-            escape(labels.criterion),
-            escape(labels.title),
-            escape(labels.weight)
-        );
-        for criterion in &cahier.criteria {
-            let _ = writeln!(
-                out,
-                "<tr><td><a href=\"#{}\">{}</a></td><td>{}</td><td class=\"number\">{}</td></tr>",
-                anchor(&criterion.id),
-                escape(&criterion.id),
-                escape(&criterion.title),
-                number(criterion.weight, lang)
-            );
-        }
-        let _ = writeln!(
-            out,
-            "</tbody>\n<tfoot><tr><td colspan=\"2\">{}</td><td class=\"number\">{}</td></tr></tfoot>\n</table>",
-            escape(labels.total),
-            number(cahier.total_weight, lang)
-        );
-        if cahier.total_weight != Decimal::ONE_HUNDRED {
-            let _ = writeln!(out, "<p>{}</p>", escape(labels.criteria_total_note));
-        }
-        for criterion in &cahier.criteria {
-            let _ = writeln!(
-                out,
-                "<article id=\"{}\">\n<h3><span class=\"id\">{}</span>{}</h3>\n<dl class=\"facts\">",
-                anchor(&criterion.id),
-                escape(&criterion.id),
-                escape(&criterion.title)
-            );
-            fact(&mut out, labels.weight, &number(criterion.weight, lang));
-            if let Some(from) = &criterion.from {
-                fact(&mut out, labels.from, &escape(from));
-            }
-            fact(
-                &mut out,
-                labels.formula,
-                &format!("<code>{}</code>", escape(&criterion.formula)),
-            );
-            out.push_str("</dl>\n");
-            legal_text(&mut out, criterion.text.as_deref(), labels);
-            notes(&mut out, &criterion.notes, labels);
-            out.push_str("</article>\n");
-        }
-        out.push_str("</section>\n");
-    }
-
-    // Parameters
-    if !cahier.params.is_empty() {
-        let _ = writeln!(
-            out,
-            "<section id=\"parameters\">\n<h2>{}</h2>\n<p>{}</p>",
-            escape(labels.params),
-            escape(labels.params_intro)
-        );
-        let _ = writeln!(
-            out,
-            "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-            escape(labels.param),
-            escape(labels.value),
-            escape(labels.origin),
-            escape(labels.description)
-        );
-        for param in &cahier.params {
-            let _ = writeln!(
-                out,
-                "<tr><td class=\"nowrap\"><code>{}</code></td><td class=\"nowrap\">{}</td><td>{}</td><td>{}</td></tr>",
-                escape(&param.name),
-                escape(&param.value),
-                rich(&param.origin),
-                rich(&param.description)
-            );
-        }
-        out.push_str("</tbody>\n</table>\n</section>\n");
-    }
-
-    // Supporting documents
-    if !cahier.evidence.is_empty() {
-        let _ = writeln!(
-            out,
-            "<section id=\"evidence\">\n<h2>{}</h2>\n<p>{}</p>",
-            escape(labels.evidence_list),
-            escape(labels.evidence_intro)
-        );
-        let _ = writeln!(
-            out,
-            "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-            escape(labels.document),
-            escape(labels.asked_by)
-        );
-        for (document, ids) in &cahier.evidence {
-            let links: Vec<String> = ids
-                .iter()
-                .map(|id| format!("<a href=\"#{}\">{}</a>", anchor(id), escape(id)))
-                .collect();
-            let _ = writeln!(
-                out,
-                "<tr><td>{}</td><td>{}</td></tr>",
-                escape(document),
-                links.join(", ")
-            );
-        }
-        out.push_str("</tbody>\n</table>\n</section>\n");
-    }
-
+    write_annex(&mut out, &cahier.annex, labels);
     out.push_str("</main>\n");
     let _ = writeln!(
         out,
@@ -318,22 +90,339 @@ pub fn render_html(input: &CahierInput<'_>, lang: Lang) -> String {
     out
 }
 
+fn write_title_page(out: &mut String, cahier: &Cahier, labels: &Labels) {
+    out.push_str("<header>\n");
+    let _ = writeln!(out, "<h1>{}</h1>", escape(&cahier.title));
+    if !cahier.facts.is_empty() {
+        out.push_str("<dl class=\"facts\">\n");
+        for (label, value) in &cahier.facts {
+            fact(out, label, &escape(value));
+        }
+        out.push_str("</dl>\n");
+    }
+    if !cahier.lots.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>\n<ol>", escape(labels.lots));
+        for lot in &cahier.lots {
+            let _ = writeln!(out, "<li>{}</li>", escape(lot));
+        }
+        out.push_str("</ol>\n");
+    }
+    if cahier.draft {
+        let _ = writeln!(
+            out,
+            "<p class=\"draft\"><strong>{}</strong></p>",
+            escape(labels.draft_notice)
+        );
+    }
+    out.push_str("</header>\n");
+    let _ = writeln!(
+        out,
+        "<nav aria-label=\"{0}\">\n<h2>{0}</h2>\n<ol>",
+        escape(labels.contents)
+    );
+    for article in &cahier.articles {
+        let _ = writeln!(
+            out,
+            "<li><a href=\"#{}\">{} {} — {}</a></li>",
+            article.anchor,
+            escape(labels.article),
+            article.number,
+            escape(article.title)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<li><a href=\"#annex\">{}</a></li>\n</ol>\n</nav>",
+        escape(labels.annex)
+    );
+}
+
+fn write_article(out: &mut String, article: &Article, labels: &Labels, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "<section id=\"{}\">\n<h2>{} {} — {}</h2>\n<p>{}</p>",
+        article.anchor,
+        escape(labels.article),
+        article.number,
+        escape(article.title),
+        escape(article.intro)
+    );
+    match &article.body {
+        Body::Requirements(entries) => {
+            let _ = writeln!(
+                out,
+                "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+                escape(labels.number),
+                escape(labels.requirement),
+                escape(labels.title)
+            );
+            for entry in entries {
+                let _ = writeln!(
+                    out,
+                    "<tr><td class=\"nowrap\">{}</td><td class=\"nowrap\"><a href=\"#{}\">{}</a></td><td>{}</td></tr>",
+                    entry.number,
+                    anchor(&entry.id),
+                    escape(&entry.id),
+                    escape(&entry.title)
+                );
+            }
+            out.push_str("</tbody>\n</table>\n");
+            for entry in entries {
+                write_requirement(out, entry, "h3", labels, lang);
+            }
+        }
+        Body::Criteria { criteria, total } => {
+            let _ = writeln!(
+                out,
+                "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"number\">{}</th></tr></thead>\n<tbody>",
+                escape(labels.number),
+                escape(labels.criterion),
+                escape(labels.title),
+                escape(labels.weight)
+            );
+            for criterion in criteria {
+                let _ = writeln!(
+                    out,
+                    "<tr><td class=\"nowrap\">{}</td><td class=\"nowrap\"><a href=\"#{}\">{}</a></td><td>{}</td><td class=\"number\">{}</td></tr>",
+                    criterion.number,
+                    anchor(&criterion.id),
+                    escape(&criterion.id),
+                    escape(&criterion.title),
+                    number(criterion.weight, lang)
+                );
+            }
+            let _ = writeln!(
+                out,
+                "</tbody>\n<tfoot><tr><td colspan=\"3\">{}</td><td class=\"number\">{}</td></tr></tfoot>\n</table>",
+                escape(labels.total),
+                number(*total, lang)
+            );
+            if *total != Decimal::ONE_HUNDRED {
+                let _ = writeln!(out, "<p>{}</p>", escape(labels.criteria_total_note));
+            }
+            for criterion in criteria {
+                write_criterion(out, criterion, labels, lang);
+            }
+        }
+        Body::Evidence(rows) => {
+            let _ = writeln!(
+                out,
+                "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+                escape(labels.document),
+                escape(labels.asked_by)
+            );
+            for (document, ids) in rows {
+                let links: Vec<String> = ids
+                    .iter()
+                    .map(|id| format!("<a href=\"#{}\">{}</a>", anchor(id), escape(id)))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "<tr><td>{}</td><td>{}</td></tr>",
+                    escape(document),
+                    links.join(", ")
+                );
+            }
+            out.push_str("</tbody>\n</table>\n");
+        }
+    }
+    out.push_str("</section>\n");
+}
+
+fn write_requirement(
+    out: &mut String,
+    entry: &RequirementEntry,
+    heading: &str,
+    labels: &Labels,
+    lang: Lang,
+) {
+    let _ = writeln!(
+        out,
+        "<article id=\"{}\">\n<{heading}><span class=\"number\">{}</span><span class=\"id\">{}</span>{}</{heading}>",
+        anchor(&entry.id),
+        entry.number,
+        escape(&entry.id),
+        escape(&entry.title)
+    );
+    write_text(
+        out,
+        entry.text.as_deref(),
+        entry.note.as_deref(),
+        labels,
+        lang,
+    );
+    out.push_str("<dl class=\"facts\">\n");
+    if let Some(when) = &entry.applies_when {
+        fact(out, labels.applies_when, &rich(when));
+    }
+    fact(out, labels.check, &rich(&entry.check));
+    if !entry.refs.is_empty() {
+        let refs: Vec<String> = entry.refs.iter().map(|r| escape(r)).collect();
+        fact(out, labels.references, &refs.join("<br>"));
+    }
+    if !entry.evidence.is_empty() {
+        let documents: Vec<String> = entry.evidence.iter().map(|d| escape(d)).collect();
+        fact(out, labels.evidence, &documents.join("<br>"));
+    }
+    out.push_str("</dl>\n</article>\n");
+}
+
+fn write_text(
+    out: &mut String,
+    text: Option<&str>,
+    note: Option<&str>,
+    labels: &Labels,
+    lang: Lang,
+) {
+    match text {
+        Some(text) => {
+            let _ = writeln!(out, "<p class=\"legal\">{}</p>", escape(text));
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "<p class=\"legal missing\">{}</p>",
+                escape(labels.missing_text)
+            );
+        }
+    }
+    if let Some(note) = note {
+        let _ = writeln!(
+            out,
+            "<p class=\"note\"><strong>{}</strong> {}</p>",
+            escape(&label(labels.note, lang)),
+            escape(note)
+        );
+    }
+}
+
+fn write_criterion(out: &mut String, criterion: &CriterionEntry, labels: &Labels, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "<article id=\"{}\">\n<h3><span class=\"number\">{}</span><span class=\"id\">{}</span>{} ({})</h3>",
+        anchor(&criterion.id),
+        criterion.number,
+        escape(&criterion.id),
+        escape(&criterion.title),
+        escape(&points_phrase(criterion.weight, lang))
+    );
+    write_text(
+        out,
+        criterion.text.as_deref(),
+        criterion.note.as_deref(),
+        labels,
+        lang,
+    );
+    match &criterion.method {
+        Method::Sentence(sentence) => {
+            let _ = writeln!(
+                out,
+                "<p class=\"method\"><strong>{}</strong> {}</p>",
+                escape(&label(labels.method, lang)),
+                rich(sentence)
+            );
+        }
+        Method::Sum(parts) => {
+            let _ = writeln!(
+                out,
+                "<p class=\"method\"><strong>{}</strong> {}.</p>",
+                escape(&label(labels.method, lang)),
+                escape(labels.sum_method)
+            );
+            let _ = writeln!(
+                out,
+                "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"number\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+                escape(labels.sub_criteria),
+                escape(labels.sub_criterion),
+                escape(labels.points),
+                escape(labels.method)
+            );
+            for part in parts {
+                let points = part.points.map(|p| number(p, lang)).unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "<tr><td>{}</td><td class=\"number\">{}</td><td>{}</td></tr>",
+                    part.label,
+                    points,
+                    rich(&part.wording)
+                );
+            }
+            out.push_str("</tbody>\n</table>\n");
+        }
+    }
+    if !criterion.scored.is_empty() {
+        let _ = writeln!(out, "<h4>{}</h4>", escape(labels.scored_requirements));
+        for entry in &criterion.scored {
+            write_requirement(out, entry, "h4", labels, lang);
+        }
+    }
+    out.push_str("</article>\n");
+}
+
+fn write_annex(out: &mut String, annex: &Annex, labels: &Labels) {
+    let _ = writeln!(
+        out,
+        "<section id=\"annex\">\n<h2>{}</h2>\n<p>{}</p>",
+        escape(labels.annex),
+        escape(labels.annex_intro)
+    );
+    let _ = writeln!(
+        out,
+        "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+        escape(labels.clause_set),
+        escape(labels.version),
+        escape(labels.fingerprint),
+        escape(labels.depends_on),
+        escape(labels.clauses)
+    );
+    for pack in &annex.packs {
+        let _ = writeln!(
+            out,
+            "<tr><td class=\"nowrap\">{}</td><td class=\"nowrap\">{}</td><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
+            escape(&pack.name),
+            escape(&pack.version),
+            escape(&pack.hash),
+            escape(&pack.dependencies.join(", ")),
+            escape(&pack.clauses.join(", "))
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+    if !annex.params.is_empty() {
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>\n<p>{}</p>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            escape(labels.params),
+            escape(labels.params_intro),
+            escape(labels.param),
+            escape(labels.value),
+            escape(labels.declared_by),
+            escape(labels.default_value),
+            escape(labels.set_by)
+        );
+        for param in &annex.params {
+            let _ = writeln!(
+                out,
+                "<tr><td class=\"nowrap\"><code>{}</code></td><td class=\"nowrap\">{}</td><td>{}</td><td class=\"nowrap\">{}</td><td>{}</td></tr>",
+                escape(&param.name),
+                escape(&param.value),
+                escape(&param.declared_by),
+                escape(&param.default),
+                escape(param.set_by.as_deref().unwrap_or(""))
+            );
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    out.push_str("</section>\n");
+}
+
 fn fact(out: &mut String, term: &str, description: &str) {
     let _ = writeln!(out, "<dt>{}</dt><dd>{description}</dd>", escape(term));
 }
 
-fn notes(out: &mut String, notes: &[Rich], labels: &Labels) {
-    for (index, note) in notes.iter().enumerate() {
-        if index == 0 {
-            let _ = writeln!(
-                out,
-                "<p class=\"note\"><strong>{}</strong> {}</p>",
-                escape(labels.note),
-                rich(note)
-            );
-        } else {
-            let _ = writeln!(out, "<p class=\"note\">{}</p>", rich(note));
-        }
+fn label(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{name} :"),
+        Lang::En => format!("{name}:"),
     }
 }
 
@@ -348,14 +437,6 @@ fn rich(text: &Rich) -> String {
         }
     }
     out
-}
-
-fn number(value: Decimal, lang: Lang) -> String {
-    let text = value.normalize().to_string();
-    match lang {
-        Lang::Fr => text.replace('.', ","),
-        Lang::En => text,
-    }
 }
 
 /// An element id for a clause: `clause-HEB-01`. Clause ids hold letters, digits, `-` and
@@ -387,18 +468,6 @@ fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// A clause's legal text, quoted as it will stand in the tender.
-fn legal_text(out: &mut String, text: Option<&str>, labels: &Labels) {
-    if let Some(text) = text {
-        let _ = writeln!(
-            out,
-            "<blockquote aria-label=\"{}\"><p>{}</p></blockquote>",
-            escape(labels.legal_text),
-            escape(text)
-        );
-    }
 }
 
 #[cfg(test)]

@@ -1,27 +1,36 @@
-//! A pack as the text of a *cahier des charges*: its requirements with their level, legal
-//! text, references and the supporting documents asked; its award criteria with their
-//! weights (which must be published: code de la commande publique R2152-11 and
-//! R2152-12); its parameters with their values and where they were set.
+//! A pack as the text of a tender (cahier des charges, règlement de la consultation), in
+//! the legal model of public procurement: the specifications an offer must meet (an offer
+//! that fails one is irrégulière), the conditions of performance the candidate commits
+//! to, the weighted award criteria with their scoring method in words (R2152-11,
+//! R2152-12) and the desirable requirements each one scores, the information requested
+//! without bearing on the award, and the supporting documents.
 //!
-//! One document model is built from the checked pack, then written as Markdown or as
-//! a self-contained HTML page. Labels are French by default, English on request; the
-//! clauses' own texts are printed as their authors wrote them.
+//! The body of the document is what a buyer publishes: legal texts with the values in
+//! effect in place of their placeholders, notes, rules and criteria in words. What
+//! identifies the rules technically (pack names, versions, hashes, the parameters and who
+//! set them) goes to a short final annex; file paths and drafting comments (`///`) are
+//! never printed.
+//!
+//! One document model is built from the checked pack, then written as Markdown, as a
+//! self-contained HTML page or as a Word document.
 
+mod docx;
 mod html;
+mod labels;
 mod markdown;
+mod model;
+mod scoring;
 mod words;
 
-use clausier_check::hir::{CheckedPack, ClauseMeta, ParamDef, TExpr};
-use clausier_diagnostics::SourceMap;
-use clausier_eval::print::expr_to_string;
-use clausier_syntax::ast::Level;
+use clausier_check::hir::CheckedPack;
 use rust_decimal::Decimal;
 
+pub use docx::render_docx;
 pub use html::render_html;
 pub use markdown::render_markdown;
 pub(crate) use markdown::{code as md_code, escape as md_escape};
 
-/// The language of the labels.
+/// The language of the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
@@ -42,19 +51,39 @@ impl Lang {
 #[derive(Debug, Clone, Copy)]
 pub struct CahierInput<'a> {
     pub pack: &'a CheckedPack,
-    /// The pack's name, version and content hash, as reports print them.
-    pub name: &'a str,
-    pub version: &'a str,
-    pub hash: &'a str,
-    /// From `pack.toml`.
-    pub description: Option<&'a str>,
-    pub license: Option<&'a str>,
-    pub authors: &'a [String],
-    /// The pack's files, to say where each parameter is declared.
-    pub sources: &'a SourceMap,
+    /// What the title page says (`[document]` in `pack.toml`).
+    pub title_page: &'a TitlePage,
+    /// The packs the clauses come from: the root first, then its dependencies.
+    pub provenance: &'a [PackProvenance],
+    /// Mark the requirements and criteria without a legal text instead of leaving them
+    /// out of the count: a working draft, not a document to publish.
+    pub draft: bool,
 }
 
-/// Text with inline code: `` `max_price` (8,00 €) `` is a code run and a text run.
+/// The title page of the tender.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TitlePage {
+    pub title: Option<String>,
+    pub buyer: Option<String>,
+    pub object: Option<String>,
+    pub procedure: Option<String>,
+    pub lots: Vec<String>,
+    /// The deadline for offers: the date the rules read as `today`.
+    pub deadline: Option<jiff::civil::Date>,
+}
+
+/// A pack the document's clauses come from, for the annex.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackProvenance {
+    pub name: String,
+    pub version: String,
+    /// The content hash of its files, as every report prints it.
+    pub hash: String,
+    /// The names of the packs it depends on directly.
+    pub dependencies: Vec<String>,
+}
+
+/// Text with inline code: `` `hosting.region` est vrai `` is a code run and a text run.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Rich {
     pub(crate) runs: Vec<Run>,
@@ -80,6 +109,9 @@ impl Rich {
     }
 
     pub(crate) fn text(mut self, text: &str) -> Rich {
+        if text.is_empty() {
+            return self;
+        }
         match self.runs.last_mut() {
             Some(Run::Text(last)) => last.push_str(text),
             _ => self.runs.push(Run::Text(text.to_owned())),
@@ -97,380 +129,27 @@ impl Rich {
         self
     }
 
-    /// Doc comment text: what is between backticks is code.
-    pub(crate) fn from_markup(text: &str) -> Rich {
-        let mut rich = Rich::default();
-        for (index, piece) in text.split('`').enumerate() {
-            if piece.is_empty() {
-                continue;
-            }
-            if index % 2 == 1 {
-                rich.runs.push(Run::Code(piece.to_owned()));
-            } else {
-                rich = rich.text(piece);
-            }
-        }
-        rich
+    /// The text with its code runs as they are, for tests and plain outputs.
+    #[cfg(test)]
+    pub(crate) fn flat(&self) -> String {
+        self.runs
+            .iter()
+            .map(|run| match run {
+                Run::Text(text) => text.clone(),
+                Run::Code(code) => format!("`{code}`"),
+            })
+            .collect()
     }
 }
 
-/// The document, before it is written in a format.
-pub(crate) struct Cahier {
-    pub(crate) lang: Lang,
-    pub(crate) name: String,
-    pub(crate) version: String,
-    pub(crate) hash: String,
-    pub(crate) description: Option<Rich>,
-    pub(crate) license: Option<String>,
-    pub(crate) authors: Vec<String>,
-    pub(crate) requirements: Vec<RequirementEntry>,
-    pub(crate) criteria: Vec<CriterionEntry>,
-    pub(crate) total_weight: Decimal,
-    pub(crate) params: Vec<ParamEntry>,
-    /// Each supporting document once, with the requirements that ask for it.
-    pub(crate) evidence: Vec<(String, Vec<String>)>,
-}
-
-pub(crate) struct RequirementEntry {
-    pub(crate) id: String,
-    pub(crate) title: String,
-    pub(crate) level: Level,
-    /// `edtech-fr 1.0.0` for a clause brought in from a dependency.
-    pub(crate) from: Option<String>,
-    pub(crate) applies_when: Option<Rich>,
-    pub(crate) text: Option<String>,
-    pub(crate) refs: Vec<String>,
-    pub(crate) evidence: Vec<String>,
-    pub(crate) rule: Rich,
-    /// The doc comment's paragraphs.
-    pub(crate) notes: Vec<Rich>,
-}
-
-pub(crate) struct CriterionEntry {
-    pub(crate) id: String,
-    pub(crate) title: String,
-    pub(crate) weight: Decimal,
-    pub(crate) from: Option<String>,
-    pub(crate) text: Option<String>,
-    pub(crate) formula: String,
-    pub(crate) notes: Vec<Rich>,
-}
-
-pub(crate) struct ParamEntry {
-    pub(crate) name: String,
-    pub(crate) value: String,
-    /// Where the value comes from, in words.
-    pub(crate) origin: Rich,
-    pub(crate) description: Rich,
-}
-
-/// The labels of one language.
-pub(crate) struct Labels {
-    pub(crate) version: &'static str,
-    pub(crate) license: &'static str,
-    pub(crate) authors: &'static str,
-    pub(crate) hash: &'static str,
-    pub(crate) summary: &'static str,
-    pub(crate) requirements: &'static str,
-    pub(crate) requirements_intro: &'static str,
-    pub(crate) no_requirements: &'static str,
-    pub(crate) requirement: &'static str,
-    pub(crate) title: &'static str,
-    pub(crate) level: &'static str,
-    pub(crate) must: &'static str,
-    pub(crate) should: &'static str,
-    pub(crate) from: &'static str,
-    pub(crate) applies_when: &'static str,
-    pub(crate) legal_text: &'static str,
-    pub(crate) references: &'static str,
-    pub(crate) evidence: &'static str,
-    pub(crate) rule: &'static str,
-    pub(crate) note: &'static str,
-    pub(crate) criteria: &'static str,
-    pub(crate) criteria_intro: &'static str,
-    pub(crate) criteria_total_note: &'static str,
-    pub(crate) criterion: &'static str,
-    pub(crate) weight: &'static str,
-    pub(crate) total: &'static str,
-    pub(crate) formula: &'static str,
-    pub(crate) params: &'static str,
-    pub(crate) params_intro: &'static str,
-    pub(crate) param: &'static str,
-    pub(crate) value: &'static str,
-    pub(crate) origin: &'static str,
-    pub(crate) description: &'static str,
-    pub(crate) evidence_list: &'static str,
-    pub(crate) evidence_intro: &'static str,
-    pub(crate) document: &'static str,
-    pub(crate) asked_by: &'static str,
-    pub(crate) generated_by: &'static str,
-}
-
-impl Labels {
-    pub(crate) fn of(lang: Lang) -> &'static Labels {
-        match lang {
-            Lang::Fr => &FRENCH,
-            Lang::En => &ENGLISH,
-        }
+/// A number as the document's language writes it: `7,5` in French, `7.5` in English.
+pub(crate) fn number(value: Decimal, lang: Lang) -> String {
+    let text = value.normalize().to_string();
+    match lang {
+        Lang::Fr => text.replace('.', ","),
+        Lang::En => text,
     }
-
-    pub(crate) fn level(&self, level: Level) -> &'static str {
-        match level {
-            Level::Must => self.must,
-            Level::Should => self.should,
-        }
-    }
-}
-
-static FRENCH: Labels = Labels {
-    version: "Version",
-    license: "Licence",
-    authors: "Auteurs",
-    hash: "Empreinte",
-    summary: "Sommaire des exigences",
-    requirements: "Exigences",
-    requirements_intro: "Une offre qui ne satisfait pas une exigence obligatoire est écartée. Une offre dont les informations ne permettent pas de vérifier une exigence obligatoire est incomplète. Les exigences souhaitées sont appréciées sans écarter l'offre.",
-    no_requirements: "Le présent document ne contient aucune exigence.",
-    requirement: "Exigence",
-    title: "Intitulé",
-    level: "Niveau",
-    must: "exigence obligatoire",
-    should: "exigence souhaitée",
-    from: "Issue de",
-    applies_when: "Applicable lorsque",
-    legal_text: "Texte",
-    references: "Références",
-    evidence: "Pièces justificatives demandées",
-    rule: "Règle vérifiée",
-    note: "Note",
-    criteria: "Critères d'attribution",
-    criteria_intro: "Les offres éligibles sont notées selon les critères pondérés suivants, publiés conformément aux articles R2152-11 et R2152-12 du code de la commande publique. La note de chaque critère, comprise entre 0 et 1, est multipliée par sa pondération ; la note de l'offre est la somme des points obtenus, et les offres sont classées par note décroissante.",
-    criteria_total_note: "Les pondérations ne totalisent pas 100.",
-    criterion: "Critère",
-    weight: "Pondération",
-    total: "Total",
-    formula: "Formule de notation",
-    params: "Paramètres",
-    params_intro: "Les seuils suivants sont utilisés par les exigences et les critères ci-dessus.",
-    param: "Paramètre",
-    value: "Valeur",
-    origin: "Origine",
-    description: "Description",
-    evidence_list: "Liste des pièces justificatives",
-    evidence_intro: "Le candidat joint à son offre les pièces suivantes.",
-    document: "Pièce",
-    asked_by: "Exigences",
-    generated_by: "Document établi avec Clausier",
-};
-
-static ENGLISH: Labels = Labels {
-    version: "Version",
-    license: "License",
-    authors: "Authors",
-    hash: "Fingerprint",
-    summary: "Requirements at a glance",
-    requirements: "Requirements",
-    requirements_intro: "An offer that fails a mandatory requirement is rejected. An offer whose information does not allow a mandatory requirement to be checked is incomplete. Desirable requirements are assessed without rejecting the offer.",
-    no_requirements: "This document sets no requirement.",
-    requirement: "Requirement",
-    title: "Title",
-    level: "Level",
-    must: "mandatory requirement",
-    should: "desirable requirement",
-    from: "From",
-    applies_when: "Applies when",
-    legal_text: "Text",
-    references: "References",
-    evidence: "Supporting documents asked",
-    rule: "Rule checked",
-    note: "Note",
-    criteria: "Award criteria",
-    criteria_intro: "Eligible offers are scored on the following weighted criteria, published as articles R2152-11 and R2152-12 of the French public procurement code (code de la commande publique) require. Each criterion's score, between 0 and 1, is multiplied by its weight; an offer's score is the sum of its points, and offers are ranked by decreasing score.",
-    criteria_total_note: "The weights do not add up to 100.",
-    criterion: "Criterion",
-    weight: "Weight",
-    total: "Total",
-    formula: "Scoring formula",
-    params: "Parameters",
-    params_intro: "The requirements and criteria above use the following thresholds.",
-    param: "Parameter",
-    value: "Value",
-    origin: "Origin",
-    description: "Description",
-    evidence_list: "Supporting documents",
-    evidence_intro: "Candidates attach the following documents to their offer.",
-    document: "Document",
-    asked_by: "Requirements",
-    generated_by: "Document made with Clausier",
-};
-
-/// Builds the document.
-pub(crate) fn build(input: &CahierInput<'_>, lang: Lang) -> Cahier {
-    let pack = input.pack;
-    let from = |meta: &ClauseMeta| origin_of(meta, input.name);
-    let requirements: Vec<RequirementEntry> = pack
-        .requirements
-        .iter()
-        .map(|requirement| RequirementEntry {
-            id: requirement.meta.id.clone(),
-            title: requirement.meta.title.clone(),
-            level: requirement.level,
-            from: from(&requirement.meta),
-            applies_when: requirement
-                .when
-                .as_ref()
-                .map(|when| condition(pack, when, lang)),
-            text: requirement.meta.text.clone(),
-            refs: requirement.meta.refs.clone(),
-            evidence: requirement.meta.evidence.clone(),
-            rule: condition(pack, &requirement.require, lang),
-            notes: paragraphs(&requirement.meta.docs),
-        })
-        .collect();
-    let criteria: Vec<CriterionEntry> = pack
-        .criteria
-        .iter()
-        .map(|criterion| CriterionEntry {
-            id: criterion.meta.id.clone(),
-            title: criterion.meta.title.clone(),
-            weight: criterion.weight.normalize(),
-            from: from(&criterion.meta),
-            text: criterion.meta.text.clone(),
-            formula: expr_to_string(pack, &criterion.score),
-            notes: paragraphs(&criterion.meta.docs),
-        })
-        .collect();
-    let total_weight = criteria
-        .iter()
-        .fold(Decimal::ZERO, |sum, criterion| {
-            sum.saturating_add(criterion.weight)
-        })
-        .normalize();
-    let params = pack
-        .params
-        .iter()
-        .map(|param| param_entry(input, param, lang))
-        .collect();
-    let mut evidence: Vec<(String, Vec<String>)> = Vec::new();
-    for requirement in &requirements {
-        for document in &requirement.evidence {
-            match evidence.iter_mut().find(|(known, _)| known == document) {
-                Some((_, ids)) => ids.push(requirement.id.clone()),
-                None => evidence.push((document.clone(), vec![requirement.id.clone()])),
-            }
-        }
-    }
-    Cahier {
-        lang,
-        name: input.name.to_owned(),
-        version: input.version.to_owned(),
-        hash: input.hash.to_owned(),
-        description: input.description.map(Rich::from_markup),
-        license: input.license.map(str::to_owned),
-        authors: input.authors.to_vec(),
-        requirements,
-        criteria,
-        total_weight,
-        params,
-        evidence,
-    }
-}
-
-/// A condition in words, else as written.
-fn condition(pack: &CheckedPack, expr: &TExpr, lang: Lang) -> Rich {
-    words::condition(pack, expr, lang).unwrap_or_else(|| Rich::code(&expr_to_string(pack, expr)))
-}
-
-/// `edtech-fr 1.0.0` for a clause of another pack than the one rendered.
-fn origin_of(meta: &ClauseMeta, root: &str) -> Option<String> {
-    (!meta.pack.is_empty() && meta.pack != root).then(|| {
-        format!("{} {}", meta.pack, meta.version)
-            .trim_end()
-            .to_owned()
-    })
-}
-
-fn param_entry(input: &CahierInput<'_>, param: &ParamDef, lang: Lang) -> ParamEntry {
-    let schema = &input.pack.schema;
-    let value = words::value(&param.value, schema, lang);
-    let origin = match &param.set_in {
-        Some(site) => {
-            let default = words::value(&param.default, schema, lang);
-            let (set, declared) = match lang {
-                Lang::Fr => (
-                    format!("valeur fixée par {}, ", site.pack),
-                    format!(" (valeur déclarée par {} : {default})", param.pack),
-                ),
-                Lang::En => (
-                    format!("value set by {}, ", site.pack),
-                    format!(" (value declared by {}: {default})", param.pack),
-                ),
-            };
-            Rich::plain(&set)
-                .join(Rich::code(&site.location))
-                .text(&declared)
-        }
-        None => {
-            let text = match lang {
-                Lang::Fr => format!("valeur déclarée par {}", param.pack),
-                Lang::En => format!("value declared by {}", param.pack),
-            };
-            let place = input.sources.get(param.origin.file).map(|file| {
-                let at = file.line_col(param.origin.span.start);
-                format!("{}:{}", file.name(), at.line)
-            });
-            match place {
-                Some(place) => Rich::plain(&text).text(", ").join(Rich::code(&place)),
-                None => Rich::plain(&text),
-            }
-        }
-    };
-    let description = paragraphs(&param.docs)
-        .into_iter()
-        .reduce(|left, right| left.text(" ").join(right))
-        .unwrap_or_default();
-    ParamEntry {
-        name: param.name.clone(),
-        value,
-        origin,
-        description,
-    }
-}
-
-/// A doc comment's paragraphs, each on one line.
-fn paragraphs(docs: &str) -> Vec<Rich> {
-    docs.split("\n\n")
-        .map(|paragraph| {
-            paragraph
-                .lines()
-                .map(str::trim)
-                .filter(|line| !line.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .filter(|paragraph| !paragraph.is_empty())
-        .map(|paragraph| Rich::from_markup(&paragraph))
-        .collect()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn doc_comments_keep_their_code() {
-        let rich = Rich::from_markup("Seuil : `max_price`.");
-        assert_eq!(
-            rich.runs,
-            vec![
-                Run::Text("Seuil : ".to_owned()),
-                Run::Code("max_price".to_owned()),
-                Run::Text(".".to_owned())
-            ]
-        );
-        assert_eq!(
-            paragraphs("Premier\nparagraphe.\n\nSecond."),
-            vec![Rich::plain("Premier paragraphe."), Rich::plain("Second.")]
-        );
-    }
-}
+mod tests;

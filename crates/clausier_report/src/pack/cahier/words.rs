@@ -1,103 +1,90 @@
-//! Conditions and values in words, for the text of a cahier des charges: simple
-//! conditions read as sentences (`gdpr.health_data` est vrai), others are shown as
-//! written; values are written the way the language of the document writes them.
+//! Conditions and values in words, for the text of a tender: every form of the language
+//! reads as French or English prose (`hosting.region` est l'une des valeurs `EU`, `EEA`),
+//! never as the expression it was written as. Descriptor fields and the values a vendor
+//! writes stay in code, because that is what the vendor fills in; arithmetic uses the
+//! signs a drafter writes (+, −, ×, /); parameters are replaced by their values.
 
 use clausier_check::hir::{ArithOp, CheckedPack, LocalId, TExpr, TExprKind};
 use clausier_check::types::{Schema, Ty};
 use clausier_check::value::{Duration, Value};
 use clausier_diagnostics::stack;
-use clausier_eval::print::expr_to_string;
-use clausier_syntax::ast::{CompareOp, QuantifierKind};
+use clausier_syntax::ast::{AggregateKind, CompareOp, QuantifierKind};
 
 use super::{Lang, Rich};
 
-/// A condition as a sentence, or `None` when it is not simple enough to say without
-/// ambiguity (then it is shown as written).
-pub(super) fn condition(pack: &CheckedPack, expr: &TExpr, lang: Lang) -> Option<Rich> {
-    Words {
-        pack,
-        lang,
-        locals: Vec::new(),
-    }
-    .condition(expr)
-}
-
-struct Words<'a> {
-    pack: &'a CheckedPack,
-    lang: Lang,
-    /// The variables bound around the condition being said, with their names.
+/// How an expression is put in words, for one document.
+#[derive(Clone)]
+pub(super) struct Words<'a> {
+    pub(super) pack: &'a CheckedPack,
+    pub(super) lang: Lang,
+    /// Whether the tender gives a deadline for offers: `today` is then read as it, the
+    /// date every offer is checked at.
+    pub(super) deadline_known: bool,
+    /// The variables bound around the expression being said, with their names.
     locals: Vec<(LocalId, &'a str)>,
 }
 
+/// How tightly an operand binds, to know when it needs brackets: a sum inside a product
+/// does, a field never does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Binding {
+    /// A phrase that runs to its end (`… si …, … sinon`, `… tels que …`).
+    Phrase,
+    Sum,
+    Product,
+    Atom,
+}
+
 impl<'a> Words<'a> {
+    pub(super) fn new(pack: &'a CheckedPack, lang: Lang, deadline_known: bool) -> Self {
+        Words {
+            pack,
+            lang,
+            deadline_known,
+            locals: Vec::new(),
+        }
+    }
+
     fn fr(&self) -> bool {
         self.lang == Lang::Fr
     }
 
-    fn condition(&self, expr: &'a TExpr) -> Option<Rich> {
+    fn say(&self, fr: &str, en: &str) -> String {
+        if self.fr() { fr } else { en }.to_owned()
+    }
+
+    /// A condition as a sentence.
+    pub(super) fn condition(&self, expr: &'a TExpr) -> Rich {
         stack::deep(|| self.condition_node(expr))
     }
 
-    fn condition_node(&self, expr: &'a TExpr) -> Option<Rich> {
+    fn condition_node(&self, expr: &'a TExpr) -> Rich {
         match &expr.kind {
-            TExprKind::Field(field) if expr.ty == Ty::Bool => {
-                Some(Rich::code(&field.text).text(if self.fr() { " est vrai" } else { " is true" }))
+            TExprKind::Field(_) | TExprKind::Local(_) if expr.ty == Ty::Bool => {
+                self.operand(expr).text(&self.say(" est vrai", " is true"))
             }
-            TExprKind::Local(_) if expr.ty == Ty::Bool => {
-                let name = self.operand(expr)?;
-                Some(name.text(if self.fr() { " est vrai" } else { " is true" }))
+            TExprKind::Has(field) => {
+                Rich::code(&field.text).text(&self.say(" est renseigné", " is given"))
             }
-            TExprKind::Has(field) => Some(Rich::code(&field.text).text(if self.fr() {
-                " est renseigné"
-            } else {
-                " is given"
-            })),
-            TExprKind::Not(inner) => match &inner.kind {
-                TExprKind::Field(field) if inner.ty == Ty::Bool => {
-                    Some(Rich::code(&field.text).text(if self.fr() {
-                        " est faux"
-                    } else {
-                        " is false"
-                    }))
-                }
-                TExprKind::Has(field) => Some(Rich::code(&field.text).text(if self.fr() {
-                    " n'est pas renseigné"
-                } else {
-                    " is not given"
-                })),
-                _ => None,
-            },
-            TExprKind::Compare(op, left, right) => {
-                let left = self.operand(left)?;
-                let right = self.operand(right)?;
-                Some(
-                    left.text(" ")
-                        .text(self.compare_word(*op))
-                        .text(" ")
-                        .join(right),
-                )
-            }
-            TExprKind::In(item, collection) => {
-                let item = self.operand(item)?;
-                let values = self.listing(collection)?;
-                let word = if self.fr() {
-                    " est l'une des valeurs "
-                } else {
-                    " is one of "
-                };
-                Some(item.text(word).join(values))
-            }
-            TExprKind::And(left, right) => self.connect(expr, left, right, "et", "and"),
-            TExprKind::Or(left, right) => self.connect(expr, left, right, "ou", "or"),
+            TExprKind::Not(inner) => self.negation(inner),
+            TExprKind::Compare(op, left, right) => self
+                .operand(left)
+                .text(" ")
+                .text(self.compare_word(*op, false))
+                .text(" ")
+                .join(self.operand(right)),
+            TExprKind::In(item, collection) => self.membership(item, collection, false),
+            TExprKind::And(..) | TExprKind::Or(..) => self.chain(expr),
             TExprKind::Implies(left, right) => {
-                let left = self.condition(left)?;
-                let right = self.condition(right)?;
                 let (when, then) = if self.fr() {
                     ("si ", ", alors ")
                 } else {
-                    ("if ", ", then ")
+                    ("if ", ", ")
                 };
-                Some(Rich::plain(when).join(left).text(then).join(right))
+                Rich::plain(when)
+                    .join(self.part(left))
+                    .text(then)
+                    .join(self.part(right))
             }
             TExprKind::Quantifier {
                 kind,
@@ -106,35 +93,99 @@ impl<'a> Words<'a> {
                 collection,
                 body,
             } => self.quantifier(*kind, (*var, var_name), collection, body),
-            _ => None,
+            TExprKind::If(condition, then_branch, else_branch) => {
+                let (when, then, otherwise) = if self.fr() {
+                    ("si ", ", alors ", " ; sinon, ")
+                } else {
+                    ("if ", ", ", "; otherwise, ")
+                };
+                Rich::plain(when)
+                    .join(self.part(condition))
+                    .text(then)
+                    .join(self.part(then_branch))
+                    .text(otherwise)
+                    .join(self.part(else_branch))
+            }
+            _ => self.operand(expr),
         }
     }
 
-    /// `a and b`, `a or b`; a mix of both would need parentheses that words do not have.
-    fn connect(
-        &self,
-        whole: &TExpr,
-        left: &'a TExpr,
-        right: &'a TExpr,
-        fr: &str,
-        en: &str,
-    ) -> Option<Rich> {
-        let is_and = matches!(whole.kind, TExprKind::And(..));
-        let mixes = |side: &TExpr| match side.kind {
-            TExprKind::And(..) => !is_and,
-            TExprKind::Or(..) => is_and,
-            TExprKind::Implies(..) => true,
-            // `for every s in xs, a and b` would not say where the body ends.
-            TExprKind::Quantifier { ref body, .. } => !is_membership(body),
-            _ => false,
-        };
-        if mixes(left) || mixes(right) {
-            return None;
+    /// `not …`, said as the opposite when there is a word for it.
+    fn negation(&self, inner: &'a TExpr) -> Rich {
+        match &inner.kind {
+            TExprKind::Field(_) | TExprKind::Local(_) if inner.ty == Ty::Bool => self
+                .operand(inner)
+                .text(&self.say(" est faux", " is false")),
+            TExprKind::Has(field) => {
+                Rich::code(&field.text).text(&self.say(" n'est pas renseigné", " is not given"))
+            }
+            TExprKind::Compare(op, left, right) => self
+                .operand(left)
+                .text(" ")
+                .text(self.compare_word(*op, true))
+                .text(" ")
+                .join(self.operand(right)),
+            TExprKind::In(item, collection) => self.membership(item, collection, true),
+            TExprKind::Not(twice) => self.condition(twice),
+            _ => Rich::plain(&self.say("il est faux que ", "it is not the case that "))
+                .join(self.part(inner)),
         }
-        let left = self.condition(left)?;
-        let right = self.condition(right)?;
-        let word = if self.fr() { fr } else { en };
-        Some(left.text(&format!(" {word} ")).join(right))
+    }
+
+    /// A condition inside a larger one: bracketed when it has parts of its own.
+    fn part(&self, expr: &'a TExpr) -> Rich {
+        let words = self.condition(expr);
+        if is_compound(expr) {
+            Rich::plain("(").join(words).text(")")
+        } else {
+            words
+        }
+    }
+
+    /// `a and b and c`, `a or b`: one list, each condition bracketed when it mixes the
+    /// other connective, so that the words keep the grouping of the rule.
+    fn chain(&self, expr: &'a TExpr) -> Rich {
+        let is_and = matches!(expr.kind, TExprKind::And(..));
+        let mut parts = Vec::new();
+        collect_chain(expr, is_and, &mut parts);
+        let word = match (is_and, self.fr()) {
+            (true, true) => ", et ",
+            (false, true) => ", ou ",
+            (true, false) => ", and ",
+            (false, false) => ", or ",
+        };
+        let mut words = Rich::default();
+        for (index, part) in parts.into_iter().enumerate() {
+            if index > 0 {
+                words = words.text(word);
+            }
+            words = words.join(self.part(part));
+        }
+        words
+    }
+
+    fn membership(&self, item: &'a TExpr, collection: &'a TExpr, negated: bool) -> Rich {
+        let item = self.operand(item);
+        match self.listing(collection) {
+            Some(values) => {
+                let word = match (negated, self.fr()) {
+                    (false, true) => " est l'une des valeurs ",
+                    (true, true) => " n'est aucune des valeurs ",
+                    (false, false) => " is one of ",
+                    (true, false) => " is none of ",
+                };
+                item.text(word).join(values)
+            }
+            None => {
+                let word = match (negated, self.fr()) {
+                    (false, true) => " figure dans ",
+                    (true, true) => " ne figure pas dans ",
+                    (false, false) => " is in ",
+                    (true, false) => " is not in ",
+                };
+                item.text(word).join(self.operand(collection))
+            }
+        }
     }
 
     fn quantifier(
@@ -143,45 +194,57 @@ impl<'a> Words<'a> {
         (var, var_name): (LocalId, &'a str),
         collection: &'a TExpr,
         body: &'a TExpr,
-    ) -> Option<Rich> {
-        let collection_words = self.operand(collection)?;
+    ) -> Rich {
+        let collection_words = self.operand(collection);
         // `any u in xs: u in [A, B]`: the collection holds one of the values.
-        if let TExprKind::In(_, values) = &body.kind
-            && is_membership(body)
+        if let TExprKind::In(item, values) = &body.kind
+            && matches!(item.kind, TExprKind::Local(local) if local == var)
+            && let Some(values) = self.listing(values)
         {
-            let values = self.listing(values)?;
             let word = match (kind, self.fr()) {
                 (QuantifierKind::Any, true) => " contient au moins l'une des valeurs ",
                 (QuantifierKind::Any, false) => " holds at least one of ",
                 (QuantifierKind::All, true) => " ne contient que des valeurs parmi ",
                 (QuantifierKind::All, false) => " holds only values among ",
             };
-            return Some(collection_words.text(word).join(values));
+            return collection_words.text(word).join(values);
         }
-        let mut inner = Words {
-            pack: self.pack,
-            lang: self.lang,
-            locals: self.locals.clone(),
-        };
-        inner.locals.push((var, var_name));
-        let body = inner.condition(body)?;
+        let inner = self.binding(var, var_name);
+        let body = inner.condition(body);
         let (before, middle) = match (kind, self.fr()) {
             (QuantifierKind::All, true) => ("pour chaque élément ", " de "),
-            (QuantifierKind::All, false) => ("for every ", " in "),
+            (QuantifierKind::All, false) => ("for every element ", " of "),
             (QuantifierKind::Any, true) => ("pour au moins un élément ", " de "),
-            (QuantifierKind::Any, false) => ("for at least one ", " in "),
+            (QuantifierKind::Any, false) => ("for at least one element ", " of "),
         };
-        Some(
-            Rich::plain(before)
-                .join(Rich::code(var_name))
-                .text(middle)
-                .join(collection_words)
-                .text(", ")
-                .join(body),
-        )
+        Rich::plain(before)
+            .join(Rich::code(var_name))
+            .text(middle)
+            .join(collection_words)
+            .text(", ")
+            .join(body)
     }
 
-    fn compare_word(&self, op: CompareOp) -> &'static str {
+    /// These words with one more variable bound.
+    fn binding(&self, var: LocalId, name: &'a str) -> Words<'a> {
+        let mut inner = self.clone();
+        inner.locals.push((var, name));
+        inner
+    }
+
+    fn compare_word(&self, op: CompareOp, negated: bool) -> &'static str {
+        let op = if negated {
+            match op {
+                CompareOp::Eq => CompareOp::Ne,
+                CompareOp::Ne => CompareOp::Eq,
+                CompareOp::Lt => CompareOp::Ge,
+                CompareOp::Le => CompareOp::Gt,
+                CompareOp::Gt => CompareOp::Le,
+                CompareOp::Ge => CompareOp::Lt,
+            }
+        } else {
+            op
+        };
         match (op, self.fr()) {
             (CompareOp::Eq, true) => "vaut",
             (CompareOp::Ne, true) => "est différent de",
@@ -198,64 +261,182 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// A value a condition compares: a field, a parameter with its value, a constant,
-    /// the evaluation date; anything else as written.
-    fn operand(&self, expr: &TExpr) -> Option<Rich> {
-        stack::deep(|| self.operand_node(expr))
+    /// A value: a field, a parameter's value, a constant, the evaluation date, a sum or a
+    /// product of them, a count; a condition used as a value is bracketed.
+    pub(super) fn operand(&self, expr: &'a TExpr) -> Rich {
+        self.operand_within(expr, Binding::Phrase)
     }
 
-    fn operand_node(&self, expr: &TExpr) -> Option<Rich> {
-        match &expr.kind {
-            TExprKind::Field(field) => Some(Rich::code(&field.text)),
-            TExprKind::Local(local) => self
-                .locals
-                .iter()
-                .rev()
-                .find(|(id, _)| id == local)
-                .map(|(_, name)| Rich::code(name)),
-            TExprKind::Param(id) => {
-                let param = self.pack.params.get(id.0 as usize)?;
-                let value = value(&param.value, &self.pack.schema, self.lang);
-                Some(Rich::code(&param.name).text(&format!(" ({value})")))
-            }
-            TExprKind::Const(constant) => Some(self.constant(constant)),
-            TExprKind::Arith(op @ (ArithOp::Add | ArithOp::Sub), left, right)
-                if is_simple(left) && is_simple(right) =>
-            {
-                let word = match (op, self.fr()) {
-                    (ArithOp::Add, true) => " plus ",
-                    (ArithOp::Sub, true) => " moins ",
-                    (ArithOp::Add, false) => " plus ",
-                    _ => " minus ",
-                };
-                Some(self.operand(left)?.text(word).join(self.operand(right)?))
-            }
-            TExprKind::Today => Some(Rich::plain(if self.fr() {
-                "la date d'évaluation"
+    /// The operand, bracketed when it binds more loosely than `context` requires.
+    fn operand_within(&self, expr: &'a TExpr, context: Binding) -> Rich {
+        stack::deep(|| {
+            let (words, binding) = self.operand_node(expr);
+            if binding < context {
+                Rich::plain("(").join(words).text(")")
             } else {
-                "the evaluation date"
-            })),
-            // A bound variable prints only with its quantifier.
-            _ if mentions_local(expr) => None,
-            _ => Some(Rich::code(&expr_to_string(self.pack, expr))),
+                words
+            }
+        })
+    }
+
+    fn operand_node(&self, expr: &'a TExpr) -> (Rich, Binding) {
+        match &expr.kind {
+            TExprKind::Field(field) => (Rich::code(&field.text), Binding::Atom),
+            TExprKind::Local(local) => {
+                let name = self
+                    .locals
+                    .iter()
+                    .rev()
+                    .find(|(id, _)| id == local)
+                    .map_or("?", |(_, name)| name);
+                (Rich::code(name), Binding::Atom)
+            }
+            TExprKind::Param(id) => match self.pack.params.get(id.0 as usize) {
+                Some(param) => (self.constant(&param.value), Binding::Atom),
+                None => (Rich::plain("?"), Binding::Atom),
+            },
+            TExprKind::Const(constant) => (self.constant(constant), Binding::Atom),
+            TExprKind::Today => (Rich::plain(&self.today()), Binding::Atom),
+            TExprKind::Aggregate(id) => (self.aggregate(id.0 as usize), Binding::Atom),
+            TExprKind::List(items) => {
+                let mut words = Rich::default();
+                for (index, item) in items.iter().enumerate() {
+                    if index > 0 {
+                        words = words.text(", ");
+                    }
+                    words = words.join(self.operand_within(item, Binding::Sum));
+                }
+                (words, Binding::Phrase)
+            }
+            TExprKind::Neg(inner) => (
+                Rich::plain("−").join(self.operand_within(inner, Binding::Atom)),
+                Binding::Product,
+            ),
+            TExprKind::Arith(op, left, right) => self.arithmetic(*op, left, right),
+            TExprKind::Count { collection, filter } => {
+                let collection_words = self.operand_within(collection, Binding::Atom);
+                match filter {
+                    None => (
+                        Rich::plain(
+                            &self.say("le nombre d'éléments de ", "the number of elements of "),
+                        )
+                        .join(collection_words),
+                        Binding::Atom,
+                    ),
+                    Some((var, name, condition)) => {
+                        let inner = self.binding(*var, name);
+                        let (before, middle, such) = if self.fr() {
+                            ("le nombre d'éléments ", " de ", " tels que ")
+                        } else {
+                            ("the number of elements ", " of ", " such that ")
+                        };
+                        (
+                            Rich::plain(before)
+                                .join(Rich::code(name))
+                                .text(middle)
+                                .join(collection_words)
+                                .text(such)
+                                .join(inner.condition(condition)),
+                            Binding::Phrase,
+                        )
+                    }
+                }
+            }
+            TExprKind::If(condition, then_branch, else_branch) => {
+                let (when, otherwise) = if self.fr() {
+                    (" si ", ", sinon ")
+                } else {
+                    (" if ", ", otherwise ")
+                };
+                (
+                    self.operand_within(then_branch, Binding::Sum)
+                        .text(when)
+                        .join(self.part(condition))
+                        .text(otherwise)
+                        .join(self.operand_within(else_branch, Binding::Sum)),
+                    Binding::Phrase,
+                )
+            }
+            // A condition where a value is expected: said as a condition, bracketed.
+            _ => (
+                Rich::plain("(").join(self.condition(expr)).text(")"),
+                Binding::Atom,
+            ),
         }
+    }
+
+    /// `a + b`, `a × b`; a date moved by a duration reads as `3 ans avant …`.
+    fn arithmetic(&self, op: ArithOp, left: &'a TExpr, right: &'a TExpr) -> (Rich, Binding) {
+        if left.ty == Ty::Date
+            && right.ty == Ty::Duration
+            && matches!(op, ArithOp::Add | ArithOp::Sub)
+        {
+            let word = match (op, self.fr()) {
+                (ArithOp::Sub, true) => " avant ",
+                (ArithOp::Sub, false) => " before ",
+                (_, true) => " après ",
+                (_, false) => " after ",
+            };
+            return (
+                self.operand_within(right, Binding::Atom)
+                    .text(word)
+                    .join(self.operand_within(left, Binding::Atom)),
+                Binding::Phrase,
+            );
+        }
+        let (sign, binding, right_context) = match op {
+            ArithOp::Add => (" + ", Binding::Sum, Binding::Sum),
+            ArithOp::Sub => (" − ", Binding::Sum, Binding::Product),
+            ArithOp::Mul => (" × ", Binding::Product, Binding::Product),
+            ArithOp::Div => (" / ", Binding::Product, Binding::Atom),
+        };
+        (
+            self.operand_within(left, binding)
+                .text(sign)
+                .join(self.operand_within(right, right_context)),
+            binding,
+        )
+    }
+
+    /// `la plus petite valeur de `pricing.per_student` parmi les offres régulières`.
+    pub(super) fn aggregate(&self, index: usize) -> Rich {
+        let Some(aggregate) = self.pack.aggregates.get(index) else {
+            return Rich::plain("?");
+        };
+        let (before, after) = match (aggregate.kind, self.fr()) {
+            (AggregateKind::Lowest, true) => {
+                ("la plus petite valeur de ", " parmi les offres régulières")
+            }
+            (AggregateKind::Highest, true) => {
+                ("la plus grande valeur de ", " parmi les offres régulières")
+            }
+            (AggregateKind::Lowest, false) => ("the lowest ", " among the regular offers"),
+            (AggregateKind::Highest, false) => ("the highest ", " among the regular offers"),
+        };
+        Rich::plain(before)
+            .join(Rich::code(&aggregate.field.text))
+            .text(after)
+    }
+
+    /// The evaluation date, as the tender names it.
+    pub(super) fn today(&self) -> String {
+        match (self.deadline_known, self.fr()) {
+            (true, true) => "la date limite de réception des offres",
+            (true, false) => "the deadline for offers",
+            (false, true) => "la date d'analyse des offres",
+            (false, false) => "the date the offers are assessed",
+        }
+        .to_owned()
     }
 
     /// A constant: enum values and strings as a descriptor writes them, in code; other
     /// values in words.
-    fn constant(&self, constant: &Value) -> Rich {
+    pub(super) fn constant(&self, constant: &Value) -> Rich {
         match constant {
             Value::Enum(..) | Value::String(_) => {
                 Rich::code(&constant.display(&self.pack.schema).to_string())
             }
-            _ => Rich::plain(&value(constant, &self.pack.schema, self.lang)),
-        }
-    }
-
-    /// `EU, EEA` for a list of constants; `None` for anything else.
-    fn listing(&self, expr: &TExpr) -> Option<Rich> {
-        match &expr.kind {
-            TExprKind::Const(Value::List(items)) => {
+            Value::List(items) => {
                 let mut words = Rich::default();
                 for (index, item) in items.iter().enumerate() {
                     if index > 0 {
@@ -263,69 +444,59 @@ impl<'a> Words<'a> {
                     }
                     words = words.join(self.constant(item));
                 }
-                Some(words)
+                words
             }
-            TExprKind::List(items) => {
-                let mut words = Rich::default();
-                for (index, item) in items.iter().enumerate() {
-                    if index > 0 {
-                        words = words.text(", ");
-                    }
-                    words = words.join(self.operand(item)?);
-                }
-                Some(words)
-            }
+            _ => Rich::plain(&value(constant, &self.pack.schema, self.lang)),
+        }
+    }
+
+    /// `EU, EEA` for a list of constants, a list literal or a list parameter; `None` for
+    /// anything else.
+    fn listing(&self, expr: &'a TExpr) -> Option<Rich> {
+        match &expr.kind {
+            TExprKind::Const(list @ Value::List(_)) => Some(self.constant(list)),
+            TExprKind::Param(id) => match &self.pack.params.get(id.0 as usize)?.value {
+                list @ Value::List(_) => Some(self.constant(list)),
+                _ => None,
+            },
+            TExprKind::List(_) => Some(self.operand(expr)),
             _ => None,
         }
     }
 }
 
-/// An operand that reads as a word or two: a field, a parameter, a constant, today.
-fn is_simple(expr: &TExpr) -> bool {
-    matches!(
-        expr.kind,
-        TExprKind::Field(_) | TExprKind::Param(_) | TExprKind::Const(_) | TExprKind::Today
-    )
-}
-
-/// `u in [A, B]` with `u` the quantifier's own variable.
-fn is_membership(body: &TExpr) -> bool {
-    matches!(&body.kind, TExprKind::In(item, _) if matches!(item.kind, TExprKind::Local(_)))
-}
-
-/// Whether a variable bound by a quantifier appears in the expression.
-fn mentions_local(expr: &TExpr) -> bool {
-    stack::deep(|| node_mentions_local(expr))
-}
-
-fn node_mentions_local(expr: &TExpr) -> bool {
-    use clausier_check::hir::FieldRoot;
+/// Whether a condition has parts of its own, and so needs brackets inside another.
+fn is_compound(expr: &TExpr) -> bool {
     match &expr.kind {
-        TExprKind::Local(_) => true,
-        TExprKind::Field(field) | TExprKind::Has(field) => {
-            matches!(field.root, FieldRoot::Local(_))
+        TExprKind::And(..)
+        | TExprKind::Or(..)
+        | TExprKind::Implies(..)
+        | TExprKind::If(..)
+        | TExprKind::Quantifier { .. } => true,
+        TExprKind::Not(inner) => !matches!(
+            inner.kind,
+            TExprKind::Field(_)
+                | TExprKind::Local(_)
+                | TExprKind::Has(_)
+                | TExprKind::Compare(..)
+                | TExprKind::In(..)
+        ),
+        _ => false,
+    }
+}
+
+/// The operands of a chain of one connective, left to right, without recursing on the
+/// stack: chains may be long.
+fn collect_chain<'a>(expr: &'a TExpr, is_and: bool, out: &mut Vec<&'a TExpr>) {
+    let mut pending = vec![expr];
+    while let Some(next) = pending.pop() {
+        match (&next.kind, is_and) {
+            (TExprKind::And(left, right), true) | (TExprKind::Or(left, right), false) => {
+                pending.push(right);
+                pending.push(left);
+            }
+            _ => out.push(next),
         }
-        TExprKind::Const(_) | TExprKind::Param(_) | TExprKind::Today | TExprKind::Aggregate(_) => {
-            false
-        }
-        TExprKind::List(items) => items.iter().any(mentions_local),
-        TExprKind::Not(inner) | TExprKind::Neg(inner) => mentions_local(inner),
-        TExprKind::And(a, b)
-        | TExprKind::Or(a, b)
-        | TExprKind::Implies(a, b)
-        | TExprKind::Compare(_, a, b)
-        | TExprKind::Arith(_, a, b)
-        | TExprKind::In(a, b) => mentions_local(a) || mentions_local(b),
-        TExprKind::Quantifier {
-            collection, body, ..
-        } => mentions_local(collection) || mentions_local(body),
-        TExprKind::Count { collection, filter } => {
-            mentions_local(collection)
-                || filter
-                    .as_ref()
-                    .is_some_and(|(_, _, condition)| mentions_local(condition))
-        }
-        TExprKind::If(a, b, c) => mentions_local(a) || mentions_local(b) || mentions_local(c),
     }
 }
 
@@ -333,6 +504,8 @@ fn node_mentions_local(expr: &TExpr) -> bool {
 /// `2 décembre 2027` in French; `8.00 €`, `75%`, `3 years`, `2 December 2027` in English.
 pub(super) fn value(value: &Value, schema: &Schema, lang: Lang) -> String {
     match (value, lang) {
+        (Value::Bool(true), Lang::Fr) => "vrai".to_owned(),
+        (Value::Bool(false), Lang::Fr) => "faux".to_owned(),
         (Value::Number(_) | Value::Money(_), Lang::Fr) => {
             value.display(schema).to_string().replace('.', ",")
         }
@@ -360,6 +533,20 @@ pub(super) fn value(value: &Value, schema: &Schema, lang: Lang) -> String {
             .join(", "),
         (Value::String(text), Lang::Fr) => format!("« {text} »"),
         _ => value.display(schema).to_string(),
+    }
+}
+
+/// A parameter's value where a legal text names it: as [`value`] writes it, except that
+/// a string is its text alone, without quotes, as the drafter means it to read.
+pub(super) fn placeholder_value(value: &Value, schema: &Schema, lang: Lang) -> String {
+    match value {
+        Value::String(text) => text.to_string(),
+        Value::List(items) => items
+            .iter()
+            .map(|item| placeholder_value(item, schema, lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => self::value(value, schema, lang),
     }
 }
 
@@ -424,17 +611,30 @@ mod tests {
     #[test]
     fn values_in_french_and_english() {
         let schema = Schema::default();
-        let price = Value::Money(Decimal::new(8, 0));
-        assert_eq!(value(&price, &schema, Lang::Fr), "8,00 €");
-        assert_eq!(value(&price, &schema, Lang::En), "8.00 €");
+        let price = Value::Money(Decimal::new(450, 2));
+        assert_eq!(value(&price, &schema, Lang::Fr), "4,50 €");
+        assert_eq!(value(&price, &schema, Lang::En), "4.50 €");
         let rate = Value::Percent(Decimal::new(875, 1));
         assert_eq!(value(&rate, &schema, Lang::Fr), "87,5 %");
         assert_eq!(value(&rate, &schema, Lang::En), "87.5%");
-        let date = Value::Date(jiff::civil::date(2027, 12, 2));
-        assert_eq!(value(&date, &schema, Lang::Fr), "2 décembre 2027");
-        assert_eq!(value(&date, &schema, Lang::En), "2 December 2027");
+        let date = Value::Date(jiff::civil::date(2027, 8, 25));
+        assert_eq!(value(&date, &schema, Lang::Fr), "25 août 2027");
+        assert_eq!(value(&date, &schema, Lang::En), "25 August 2027");
         let first = Value::Date(jiff::civil::date(2026, 8, 1));
         assert_eq!(value(&first, &schema, Lang::Fr), "1er août 2026");
+        let days = Value::Duration(Duration::new(0, 15));
+        assert_eq!(value(&days, &schema, Lang::Fr), "15 jours");
+        assert_eq!(value(&days, &schema, Lang::En), "15 days");
+        assert_eq!(value(&Value::Bool(true), &schema, Lang::Fr), "vrai");
+        let label = Value::String("Numérique responsable".into());
+        assert_eq!(
+            value(&label, &schema, Lang::Fr),
+            "« Numérique responsable »"
+        );
+        assert_eq!(
+            placeholder_value(&label, &schema, Lang::Fr),
+            "Numérique responsable"
+        );
     }
 
     #[test]

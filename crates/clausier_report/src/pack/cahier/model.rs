@@ -1,0 +1,423 @@
+//! The tender as a document model, before it is written in a format: the title page,
+//! the numbered articles in the legal model of public procurement, and the annex.
+
+use clausier_check::hir::{CheckedPack, ClauseMeta, CriterionDef, RequirementDef};
+use clausier_syntax::ast::Level;
+use rust_decimal::Decimal;
+
+use super::labels::Labels;
+use super::scoring::{Scoring, scoring};
+use super::words::{self, Words};
+use super::{CahierInput, Lang, Rich};
+
+/// The document.
+pub(crate) struct Cahier {
+    pub(crate) lang: Lang,
+    pub(crate) draft: bool,
+    pub(crate) title: String,
+    /// The title page's facts, label and value, in order.
+    pub(crate) facts: Vec<(&'static str, String)>,
+    pub(crate) lots: Vec<String>,
+    pub(crate) articles: Vec<Article>,
+    pub(crate) annex: Annex,
+}
+
+/// A numbered article: `Article 1 — Spécifications techniques`.
+pub(crate) struct Article {
+    pub(crate) number: usize,
+    /// A stable name for links: `specifications`, `criteria`…
+    pub(crate) anchor: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) intro: &'static str,
+    pub(crate) body: Body,
+}
+
+pub(crate) enum Body {
+    Requirements(Vec<RequirementEntry>),
+    Criteria {
+        criteria: Vec<CriterionEntry>,
+        total: Decimal,
+    },
+    /// Each supporting document once, with the requirements that ask for it.
+    Evidence(Vec<(String, Vec<String>)>),
+}
+
+pub(crate) struct RequirementEntry {
+    /// `1.3`, or `3.1.2` for a requirement a criterion scores.
+    pub(crate) number: String,
+    pub(crate) id: String,
+    pub(crate) title: String,
+    /// The legal text with the values in effect; `None` when the clause has none.
+    pub(crate) text: Option<String>,
+    pub(crate) note: Option<String>,
+    pub(crate) applies_when: Option<Rich>,
+    pub(crate) check: Rich,
+    pub(crate) refs: Vec<String>,
+    pub(crate) evidence: Vec<String>,
+}
+
+pub(crate) struct CriterionEntry {
+    pub(crate) number: String,
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) weight: Decimal,
+    pub(crate) text: Option<String>,
+    pub(crate) note: Option<String>,
+    pub(crate) method: Method,
+    /// The desirable requirements its score reads, each under it as a sub-criterion.
+    pub(crate) scored: Vec<RequirementEntry>,
+}
+
+/// A criterion's scoring method.
+pub(crate) enum Method {
+    Sentence(Rich),
+    /// Sub-criteria whose points add up: `a`, `b`… with their points and wording.
+    Sum(Vec<SubCriterion>),
+}
+
+pub(crate) struct SubCriterion {
+    pub(crate) label: String,
+    /// The most points it gives, when the rule alone says so.
+    pub(crate) points: Option<Decimal>,
+    pub(crate) wording: Rich,
+}
+
+/// Where the clauses come from: the only part of the document that names packs,
+/// versions and hashes.
+pub(crate) struct Annex {
+    pub(crate) packs: Vec<AnnexPack>,
+    pub(crate) params: Vec<AnnexParam>,
+}
+
+pub(crate) struct AnnexPack {
+    pub(crate) name: String,
+    pub(crate) version: String,
+    pub(crate) hash: String,
+    pub(crate) dependencies: Vec<String>,
+    /// The ids of the document's clauses that this pack declares.
+    pub(crate) clauses: Vec<String>,
+}
+
+pub(crate) struct AnnexParam {
+    pub(crate) name: String,
+    pub(crate) declared_by: String,
+    pub(crate) value: String,
+    pub(crate) default: String,
+    /// The pack that overrode the declared value, if one did.
+    pub(crate) set_by: Option<String>,
+}
+
+/// The part of the tender a requirement belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Specification,
+    Execution,
+    /// A desirable requirement that a criterion scores.
+    Scored,
+    Information,
+}
+
+/// Builds the document.
+pub(crate) fn build(input: &CahierInput<'_>, lang: Lang) -> Cahier {
+    let pack = input.pack;
+    let labels = Labels::of(lang);
+    let words = Words::new(pack, lang, input.title_page.deadline.is_some());
+    let scored_by = scored_requirements(pack);
+    let part = |index: usize, requirement: &RequirementDef| match requirement.level {
+        Level::Must => Part::Specification,
+        Level::Should if scored_by.iter().any(|ids| ids.contains(&index)) => Part::Scored,
+        Level::Should => Part::Information,
+    };
+
+    let requirements_of = |wanted: Part, article: usize| -> Vec<RequirementEntry> {
+        pack.requirements
+            .iter()
+            .enumerate()
+            .filter(|(index, requirement)| part(*index, requirement) == wanted)
+            .enumerate()
+            .map(|(position, (_, requirement))| {
+                requirement_entry(&words, requirement, format!("{article}.{}", position + 1))
+            })
+            .collect()
+    };
+    let mut articles: Vec<Article> = Vec::new();
+    let requirements_article = |articles: &mut Vec<Article>, wanted: Part, anchor, title, intro| {
+        let number = articles.len() + 1;
+        let entries = requirements_of(wanted, number);
+        if !entries.is_empty() {
+            articles.push(Article {
+                number,
+                anchor,
+                title,
+                intro,
+                body: Body::Requirements(entries),
+            });
+        }
+    };
+    requirements_article(
+        &mut articles,
+        Part::Specification,
+        "specifications",
+        labels.specifications,
+        labels.specifications_intro,
+    );
+    requirements_article(
+        &mut articles,
+        Part::Execution,
+        "execution",
+        labels.execution,
+        labels.execution_intro,
+    );
+    if !pack.criteria.is_empty() {
+        let number = articles.len() + 1;
+        let criteria: Vec<CriterionEntry> = pack
+            .criteria
+            .iter()
+            .zip(&scored_by)
+            .enumerate()
+            .map(|(position, (criterion, scored))| {
+                criterion_entry(
+                    &words,
+                    criterion,
+                    scored,
+                    &format!("{number}.{}", position + 1),
+                )
+            })
+            .collect();
+        let total = criteria
+            .iter()
+            .fold(Decimal::ZERO, |sum, criterion| {
+                sum.saturating_add(criterion.weight)
+            })
+            .normalize();
+        articles.push(Article {
+            number,
+            anchor: "criteria",
+            title: labels.criteria,
+            intro: labels.criteria_intro,
+            body: Body::Criteria { criteria, total },
+        });
+    }
+    requirements_article(
+        &mut articles,
+        Part::Information,
+        "information",
+        labels.information,
+        labels.information_intro,
+    );
+    let evidence = evidence_table(&articles);
+    if !evidence.is_empty() {
+        articles.push(Article {
+            number: articles.len() + 1,
+            anchor: "evidence",
+            title: labels.evidence_list,
+            intro: labels.evidence_intro,
+            body: Body::Evidence(evidence),
+        });
+    }
+
+    let page = input.title_page;
+    let mut facts = Vec::new();
+    for (label, value) in [
+        (labels.buyer, &page.buyer),
+        (labels.object, &page.object),
+        (labels.procedure, &page.procedure),
+    ] {
+        if let Some(value) = value {
+            facts.push((label, value.clone()));
+        }
+    }
+    if let Some(deadline) = page.deadline {
+        facts.push((
+            labels.deadline,
+            words::value(
+                &clausier_check::value::Value::Date(deadline),
+                &pack.schema,
+                lang,
+            ),
+        ));
+    }
+    Cahier {
+        lang,
+        draft: input.draft,
+        title: page
+            .title
+            .clone()
+            .unwrap_or_else(|| labels.default_title.to_owned()),
+        facts,
+        lots: page.lots.clone(),
+        articles,
+        annex: annex(input, lang),
+    }
+}
+
+/// For each criterion, the indexes of the requirements its score reads with `passed`.
+fn scored_requirements(pack: &CheckedPack) -> Vec<Vec<usize>> {
+    pack.criteria.iter().map(|_| Vec::new()).collect()
+}
+
+fn requirement_entry(
+    words: &Words<'_>,
+    requirement: &RequirementDef,
+    number: String,
+) -> RequirementEntry {
+    let meta = &requirement.meta;
+    RequirementEntry {
+        number,
+        id: meta.id.clone(),
+        title: meta.title.clone(),
+        text: published_text(words, meta),
+        note: published_note(words, meta),
+        applies_when: requirement.when.as_ref().map(|when| words.condition(when)),
+        check: words.condition(&requirement.require),
+        refs: meta.refs.clone(),
+        evidence: meta.evidence.clone(),
+    }
+}
+
+fn criterion_entry(
+    words: &Words<'_>,
+    criterion: &CriterionDef,
+    scored: &[usize],
+    number: &str,
+) -> CriterionEntry {
+    let meta = &criterion.meta;
+    let weight = criterion.weight.normalize();
+    let method = match scoring(words, &criterion.score, weight) {
+        Scoring::Sum(terms) => Method::Sum(
+            terms
+                .iter()
+                .enumerate()
+                .map(|(index, term)| SubCriterion {
+                    label: sub_label(index),
+                    points: term.max_points(),
+                    wording: term.sentence(words.lang, false),
+                })
+                .collect(),
+        ),
+        other => Method::Sentence(other.sentence(words.lang, true)),
+    };
+    let scored = scored
+        .iter()
+        .filter_map(|index| words.pack.requirements.get(*index))
+        .enumerate()
+        .map(|(position, requirement)| {
+            requirement_entry(words, requirement, format!("{number}.{}", position + 1))
+        })
+        .collect();
+    CriterionEntry {
+        number: number.to_owned(),
+        id: meta.id.clone(),
+        title: meta.title.clone(),
+        weight,
+        text: published_text(words, meta),
+        note: published_note(words, meta),
+        method,
+        scored,
+    }
+}
+
+/// `a`, `b`, … `z`, `aa`, `ab`…
+fn sub_label(index: usize) -> String {
+    const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
+    let mut label = String::new();
+    let mut rest = index;
+    loop {
+        label.insert(0, char::from(LETTERS[rest % 26]));
+        if rest < 26 {
+            break;
+        }
+        rest = rest / 26 - 1;
+    }
+    label
+}
+
+/// The clause's legal text, as published.
+fn published_text(_words: &Words<'_>, meta: &ClauseMeta) -> Option<String> {
+    meta.text.clone()
+}
+
+/// The clause's published note.
+fn published_note(_words: &Words<'_>, _meta: &ClauseMeta) -> Option<String> {
+    None
+}
+
+/// Each supporting document once, in the order the document first asks for it, with
+/// the clauses that ask for it.
+fn evidence_table(articles: &[Article]) -> Vec<(String, Vec<String>)> {
+    let mut table: Vec<(String, Vec<String>)> = Vec::new();
+    let mut add = |entry: &RequirementEntry| {
+        for document in &entry.evidence {
+            match table.iter_mut().find(|(known, _)| known == document) {
+                Some((_, ids)) if !ids.contains(&entry.id) => ids.push(entry.id.clone()),
+                Some(_) => {}
+                None => table.push((document.clone(), vec![entry.id.clone()])),
+            }
+        }
+    };
+    for article in articles {
+        match &article.body {
+            Body::Requirements(entries) => entries.iter().for_each(&mut add),
+            Body::Criteria { criteria, .. } => criteria
+                .iter()
+                .flat_map(|criterion| &criterion.scored)
+                .for_each(&mut add),
+            Body::Evidence(_) => {}
+        }
+    }
+    table
+}
+
+fn annex(input: &CahierInput<'_>, lang: Lang) -> Annex {
+    let pack = input.pack;
+    let clause_metas: Vec<&ClauseMeta> = pack
+        .requirements
+        .iter()
+        .map(|requirement| &requirement.meta)
+        .chain(pack.criteria.iter().map(|criterion| &criterion.meta))
+        .collect();
+    let root = input.provenance.first().map(|first| first.name.as_str());
+    let packs = input
+        .provenance
+        .iter()
+        .map(|provenance| AnnexPack {
+            name: provenance.name.clone(),
+            version: provenance.version.clone(),
+            hash: provenance.hash.clone(),
+            dependencies: provenance.dependencies.clone(),
+            clauses: clause_metas
+                .iter()
+                .filter(|meta| {
+                    meta.pack == provenance.name
+                        || (meta.pack.is_empty() && Some(provenance.name.as_str()) == root)
+                })
+                .map(|meta| meta.id.clone())
+                .collect(),
+        })
+        .collect();
+    let params = pack
+        .params
+        .iter()
+        .map(|param| AnnexParam {
+            name: param.name.clone(),
+            declared_by: param.pack.clone(),
+            value: words::value(&param.value, &pack.schema, lang),
+            default: words::value(&param.default, &pack.schema, lang),
+            set_by: param.set_in.as_ref().map(|site| site.pack.clone()),
+        })
+        .collect();
+    Annex { packs, params }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sub_label;
+
+    #[test]
+    fn sub_criteria_are_lettered() {
+        assert_eq!(sub_label(0), "a");
+        assert_eq!(sub_label(25), "z");
+        assert_eq!(sub_label(26), "aa");
+        assert_eq!(sub_label(27), "ab");
+    }
+}
