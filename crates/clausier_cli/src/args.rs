@@ -18,7 +18,7 @@ the eligible offers.",
   clausier validate rules/edtech-fr
   clausier check rules/edtech-fr examples/edtech-fr --date 2026-11-28
   clausier test rules/edtech-fr --coverage
-  clausier render rules/edtech-fr --format html --output cahier-des-charges.html
+  clausier render rules/region-exemple --format docx --output cahier-des-charges.docx
   clausier schema rules/edtech-fr > edtech-fr.schema.json
   clausier lock rules/region-exemple
   clausier fmt rules
@@ -247,42 +247,61 @@ pub struct TestArgs {
     pub output: Option<PathBuf>,
 }
 
-/// Print a pack as the text of a cahier des charges
+/// Print a pack as the text of a tender
 #[derive(Debug, Args)]
 #[command(
-    long_about = "Print the pack as the text of a cahier des charges: its name, version and \
-description; each requirement with its id, title, level (exigence obligatoire or souhaitée), \
-when it applies, its legal text, references, the supporting documents asked and the rule \
-checked; the award criteria with their weights in a table (weights must be published: code de \
-la commande publique R2152-11 and R2152-12) and their texts; the parameters with their values \
-and where they were set; and the list of supporting documents.
+    long_about = "Print the pack as the text of a tender (cahier des charges, règlement de la \
+consultation), ready to publish: a title page from the `[document]` table of `pack.toml` \
+(title, buyer, object of the contract, procedure, lots, deadline for offers); then numbered \
+articles: the technical specifications (`must` requirements: an offer that fails one is \
+irrégulière), the conditions of performance (`execution`), the award criteria with their weights \
+(code de la commande publique R2152-11 and R2152-12) and their scoring method in words, each \
+`should` requirement under the criterion that scores it, the information requested (`info`, not \
+used in the award), and the supporting documents; and a short annex naming the packs, versions \
+and hashes the clauses come from and the parameters in effect.
 
-Labels are in French unless `--lang en`; the clauses' own texts are printed as written. The \
-HTML page is self-contained (its style inline, nothing fetched) and prints well.
+Legal texts and notes show the value in effect of each parameter they name (`{max_price}` \
+becomes `4,50 €`), in the document's language. Rules and criteria are in words, never in the \
+syntax of the clauses; `///` comments, which are notes for the drafters, and file paths are \
+never printed.
 
-Exit status: 0 when the text is written, 2 when the pack does not compile, the output cannot \
-be written, or the command line is wrong.",
+A requirement or criterion without a `text` has nothing to publish: the pack is refused, each \
+clause located, unless `--draft`, which marks them « [Texte à rédiger] ». The HTML page is \
+self-contained (its style inline, nothing fetched) and prints on A4. The Word document (`docx`) \
+has a title page, headings, numbered articles, tables and A4 pages; it is written to a file \
+(`--output`), or to standard output when that is not a terminal.
+
+Exit status: 0 when the document is written, 2 when the pack does not compile, a clause has no \
+text (without `--draft`), the output cannot be written, or the command line is wrong.",
     after_help = "Examples:
-  clausier render rules/edtech-fr > cahier-des-charges.md
-  clausier render rules/edtech-fr --format html --output cahier-des-charges.html
-  clausier render rules/edtech-fr --lang en --format markdown"
+  clausier render rules/region-exemple > cahier-des-charges.md
+  clausier render rules/region-exemple --format html --output cahier-des-charges.html
+  clausier render rules/region-exemple --format docx --output cahier-des-charges.docx
+  clausier render rules/edtech-fr --lang en --format markdown
+  clausier render rules/edtech-fr --draft"
 )]
 pub struct RenderArgs {
     /// The pack: a folder of `.clause` files (with its `pack.toml`) or one `.clause` file
     #[arg(value_name = "PACK")]
     pub pack: PathBuf,
 
-    /// `markdown` for editing and publishing; `html` for one page to open, share or print
+    /// `markdown` for editing and publishing; `html` for one page to open, share or print;
+    /// `docx` for a Word document, to assemble the consultation file in Word or LibreOffice
     #[arg(long, value_enum, default_value_t = RenderFormat::Markdown, value_name = "FORMAT")]
     pub format: RenderFormat,
 
-    /// The language of the labels: `fr` (exigence obligatoire…) or `en` (mandatory
-    /// requirement…)
-    #[arg(long, value_enum, default_value_t = RenderLang::Fr, value_name = "LANG")]
-    pub lang: RenderLang,
+    /// The language of the document: `fr` or `en` [default: `[document] language` in the
+    /// pack's pack.toml, else `fr`]
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<RenderLang>,
 
-    /// Write the text to FILE instead of standard output; the file is replaced only once the
-    /// whole text is written
+    /// A working draft: requirements and criteria without a `text` are marked « [Texte à
+    /// rédiger] » instead of stopping the command
+    #[arg(long)]
+    pub draft: bool,
+
+    /// Write the document to FILE instead of standard output; the file is replaced only
+    /// once the whole document is written
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -463,6 +482,8 @@ pub enum RenderFormat {
     Markdown,
     /// One self-contained HTML page
     Html,
+    /// A Word document (Office Open XML)
+    Docx,
 }
 
 /// The languages of `clausier render`'s labels.

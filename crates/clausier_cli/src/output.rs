@@ -17,12 +17,18 @@ use crate::error::CliError;
 
 /// Writes `text` to `path` (`-` for standard output) as [`ReportFile`] does.
 pub fn write_report(path: &Path, text: &str) -> Result<(), CliError> {
+    write_report_bytes(path, text.as_bytes())
+}
+
+/// Writes `bytes` (a binary document) to `path` (`-` for standard output) as
+/// [`ReportFile`] does.
+pub fn write_report_bytes(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     match ReportFile::create(path)? {
         Some(mut file) => {
-            file.write(text)?;
+            file.write_bytes(bytes)?;
             file.commit()
         }
-        None => print_stdout(text),
+        None => print_stdout_bytes(bytes),
     }
 }
 
@@ -106,9 +112,13 @@ impl ReportFile {
     }
 
     pub fn write(&mut self, text: &str) -> Result<(), CliError> {
+        self.write_bytes(text.as_bytes())
+    }
+
+    pub fn write_bytes(&mut self, bytes: &[u8]) -> Result<(), CliError> {
         let written = match &mut self.kind {
-            Kind::Staged { temp, .. } => temp.write_all(text.as_bytes()),
-            Kind::Stream(file) => file.write_all(text.as_bytes()),
+            Kind::Staged { temp, .. } => temp.write_all(bytes),
+            Kind::Stream(file) => file.write_all(bytes),
         };
         written.map_err(|error| cannot_write(&self.given, &error))
     }
@@ -247,9 +257,14 @@ fn stdout_result(result: io::Result<()>, closed: &mut bool) -> Result<(), CliErr
 /// Writes to standard output. A closed pipe (`clausier check … | head`) is not an error
 /// worth reporting.
 pub fn print_stdout(text: &str) -> Result<(), CliError> {
+    print_stdout_bytes(text.as_bytes())
+}
+
+/// [`print_stdout`] for bytes that are not text.
+pub fn print_stdout_bytes(bytes: &[u8]) -> Result<(), CliError> {
     let mut stdout = io::stdout().lock();
     match stdout
-        .write_all(text.as_bytes())
+        .write_all(bytes)
         .and_then(|()| stdout.flush())
     {
         Err(error) if error.kind() != io::ErrorKind::BrokenPipe => Err(CliError::new(format!(
