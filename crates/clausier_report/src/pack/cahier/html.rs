@@ -147,6 +147,8 @@ pub fn render_html(input: &CahierInput<'_>, lang: Lang) -> String {
         let level_class = match requirement.level {
             clausier_syntax::ast::Level::Must => "level-must",
             clausier_syntax::ast::Level::Should => "level-should",
+            clausier_syntax::ast::Level::Info => "level-info",
+            clausier_syntax::ast::Level::Execution => "level-execution",
         };
         let _ = writeln!(
             out,

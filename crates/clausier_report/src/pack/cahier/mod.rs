@@ -179,6 +179,8 @@ pub(crate) struct Labels {
     pub(crate) level: &'static str,
     pub(crate) must: &'static str,
     pub(crate) should: &'static str,
+    pub(crate) info: &'static str,
+    pub(crate) execution: &'static str,
     pub(crate) from: &'static str,
     pub(crate) applies_when: &'static str,
     pub(crate) legal_text: &'static str,
@@ -218,6 +220,8 @@ impl Labels {
         match level {
             Level::Must => self.must,
             Level::Should => self.should,
+            Level::Info => self.info,
+            Level::Execution => self.execution,
         }
     }
 }
@@ -236,6 +240,8 @@ static FRENCH: Labels = Labels {
     level: "Niveau",
     must: "exigence obligatoire",
     should: "exigence souhaitée",
+    info: "information",
+    execution: "condition d'exécution",
     from: "Issue de",
     applies_when: "Applicable lorsque",
     legal_text: "Texte",
@@ -277,6 +283,8 @@ static ENGLISH: Labels = Labels {
     level: "Level",
     must: "mandatory requirement",
     should: "desirable requirement",
+    info: "information only",
+    execution: "execution condition",
     from: "From",
     applies_when: "Applies when",
     legal_text: "Text",
@@ -304,6 +312,19 @@ static ENGLISH: Labels = Labels {
     generated_by: "Document made with Clausier",
 };
 
+/// A legal text with each placeholder replaced by its parameter's effective value.
+fn filled(
+    pack: &clausier_check::hir::CheckedPack,
+    text: &clausier_check::hir::LegalText,
+) -> String {
+    text.fill(|id| {
+        pack.params
+            .get(id.0 as usize)
+            .map(|param| param.value.display(&pack.schema).to_string())
+            .unwrap_or_default()
+    })
+}
+
 /// Builds the document.
 pub(crate) fn build(input: &CahierInput<'_>, lang: Lang) -> Cahier {
     let pack = input.pack;
@@ -320,7 +341,11 @@ pub(crate) fn build(input: &CahierInput<'_>, lang: Lang) -> Cahier {
                 .when
                 .as_ref()
                 .map(|when| condition(pack, when, lang)),
-            text: requirement.meta.text.clone(),
+            text: requirement
+                .meta
+                .text
+                .as_ref()
+                .map(|text| filled(pack, text)),
             refs: requirement.meta.refs.clone(),
             evidence: requirement.meta.evidence.clone(),
             rule: condition(pack, &requirement.require, lang),
@@ -335,7 +360,7 @@ pub(crate) fn build(input: &CahierInput<'_>, lang: Lang) -> Cahier {
             title: criterion.meta.title.clone(),
             weight: criterion.weight.normalize(),
             from: from(&criterion.meta),
-            text: criterion.meta.text.clone(),
+            text: criterion.meta.text.as_ref().map(|text| filled(pack, text)),
             formula: expr_to_string(pack, &criterion.score),
             notes: paragraphs(&criterion.meta.docs),
         })

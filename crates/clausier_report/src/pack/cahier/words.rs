@@ -305,9 +305,11 @@ fn node_mentions_local(expr: &TExpr) -> bool {
         TExprKind::Field(field) | TExprKind::Has(field) => {
             matches!(field.root, FieldRoot::Local(_))
         }
-        TExprKind::Const(_) | TExprKind::Param(_) | TExprKind::Today | TExprKind::Aggregate(_) => {
-            false
-        }
+        TExprKind::Const(_)
+        | TExprKind::Param(_)
+        | TExprKind::Today
+        | TExprKind::Aggregate(_)
+        | TExprKind::Passed(_) => false,
         TExprKind::List(items) => items.iter().any(mentions_local),
         TExprKind::Not(inner) | TExprKind::Neg(inner) => mentions_local(inner),
         TExprKind::And(a, b)
