@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use crate::Checker;
 use crate::expr::{ConditionOf, ExprChecker, error_expr};
-use crate::hir::{ClauseMeta, CriterionDef, RequirementDef, Symbol, TExpr};
+use crate::hir::{ClauseMeta, CriterionDef, LegalText, RequirementDef, Symbol, TExpr};
 use crate::types::{Origin, Ty};
 use crate::wording::this_is;
 
@@ -21,6 +21,7 @@ use crate::wording::this_is;
 enum FieldName {
     Level,
     Text,
+    Note,
     When,
     Require,
     Score,
@@ -31,6 +32,7 @@ impl FieldName {
         match self {
             FieldName::Level => "level",
             FieldName::Text => "text",
+            FieldName::Note => "note",
             FieldName::When => "when",
             FieldName::Require => "require",
             FieldName::Score => "score",
@@ -48,7 +50,8 @@ enum ClauseKind {
 #[derive(Default)]
 struct Body {
     level: Option<Level>,
-    text: Option<String>,
+    text: Option<LegalText>,
+    note: Option<LegalText>,
     refs: Vec<String>,
     evidence: Vec<String>,
     when: Option<TExpr>,
@@ -113,6 +116,7 @@ impl<'a> Checker<'a> {
             title: title.unwrap_or_default().to_owned(),
             docs: docs.text.clone(),
             text: None,
+            note: None,
             refs: Vec::new(),
             evidence: Vec::new(),
             origin: Origin {
@@ -153,6 +157,7 @@ impl<'a> Checker<'a> {
             error_expr(decl.id.span)
         });
         meta.text = body.text;
+        meta.note = body.note;
         meta.refs = body.refs;
         meta.evidence = body.evidence;
         self.pack.requirements.push(RequirementDef {
@@ -195,6 +200,7 @@ impl<'a> Checker<'a> {
             }
         };
         meta.text = body.text;
+        meta.note = body.note;
         meta.refs = body.refs;
         meta.evidence = body.evidence;
         self.pack.criteria.push(CriterionDef {
@@ -279,6 +285,7 @@ fn read_body(
         let name = match &field.kind {
             ClauseFieldKind::Level(_) => Some(FieldName::Level),
             ClauseFieldKind::Text(_) => Some(FieldName::Text),
+            ClauseFieldKind::Note(_) => Some(FieldName::Note),
             ClauseFieldKind::When(_) => Some(FieldName::When),
             ClauseFieldKind::Require(_) => Some(FieldName::Require),
             ClauseFieldKind::Score(_) => Some(FieldName::Score),
@@ -313,7 +320,19 @@ fn read_body(
         let keep = placed && !repeated;
         match &field.kind {
             ClauseFieldKind::Level(level) if keep => body.level = Some(*level),
-            ClauseFieldKind::Text(text) if keep => body.text = Some(text.value.clone()),
+            ClauseFieldKind::Text(text) => {
+                // A repeated or misplaced text is checked too, and dropped.
+                let text = checker.legal_text(text);
+                if keep {
+                    body.text = Some(text);
+                }
+            }
+            ClauseFieldKind::Note(note) => {
+                let note = checker.legal_text(note);
+                if keep {
+                    body.note = Some(note);
+                }
+            }
             ClauseFieldKind::Ref(text) => body.refs.push(text.value.clone()),
             ClauseFieldKind::Evidence(text) => body.evidence.push(text.value.clone()),
             ClauseFieldKind::When(expr) => {
@@ -338,7 +357,7 @@ fn read_body(
                     body.score = Some(typed);
                 }
             }
-            ClauseFieldKind::Level(_) | ClauseFieldKind::Text(_) | ClauseFieldKind::Error => {}
+            ClauseFieldKind::Level(_) | ClauseFieldKind::Error => {}
         }
     }
     body
@@ -350,7 +369,7 @@ fn repeat_help(name: FieldName) -> String {
             "keep one `{}`, joining the conditions with `and`",
             name.as_str()
         ),
-        FieldName::Level | FieldName::Text | FieldName::Score => {
+        FieldName::Level | FieldName::Text | FieldName::Note | FieldName::Score => {
             format!("keep one `{}`", name.as_str())
         }
     }
@@ -374,7 +393,9 @@ fn field_span(field: &ClauseField) -> Span {
 fn allowed(kind: ClauseKind, name: FieldName) -> bool {
     match kind {
         ClauseKind::Requirement => name != FieldName::Score,
-        ClauseKind::Criterion => matches!(name, FieldName::Text | FieldName::Score),
+        ClauseKind::Criterion => {
+            matches!(name, FieldName::Text | FieldName::Note | FieldName::Score)
+        }
     }
 }
 

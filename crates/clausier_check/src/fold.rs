@@ -181,9 +181,10 @@ impl<'p> Folder<'p> {
                     self.fold_in(else_branch, locals)
                 }
             }
-            TExprKind::Has(_) | TExprKind::Today | TExprKind::Aggregate(_) => {
-                Err(FoldError::NotConstant)
-            }
+            TExprKind::Has(_)
+            | TExprKind::Today
+            | TExprKind::Aggregate(_)
+            | TExprKind::Passed(_) => Err(FoldError::NotConstant),
         }
     }
 
@@ -233,7 +234,8 @@ fn walk_node(expr: &TExpr, visit: &mut impl FnMut(&TExpr) -> bool) {
         | TExprKind::Local(_)
         | TExprKind::Has(_)
         | TExprKind::Today
-        | TExprKind::Aggregate(_) => {}
+        | TExprKind::Aggregate(_)
+        | TExprKind::Passed(_) => {}
         TExprKind::List(items) => {
             for item in items {
                 walk(item, visit);
@@ -270,13 +272,13 @@ fn walk_node(expr: &TExpr, visit: &mut impl FnMut(&TExpr) -> bool) {
 }
 
 /// Whether the value of `expr` depends on the offer: a descriptor field, `has`,
-/// `today` or an aggregate. Variables count only through what they range over.
+/// `today`, an aggregate or a requirement's outcome. Variables count only through what they range over.
 pub(crate) fn reads_offer(expr: &TExpr) -> bool {
     let mut reads = false;
     walk(expr, &mut |node| {
         if matches!(
             &node.kind,
-            TExprKind::Has(_) | TExprKind::Today | TExprKind::Aggregate(_)
+            TExprKind::Has(_) | TExprKind::Today | TExprKind::Aggregate(_) | TExprKind::Passed(_)
         ) || matches!(&node.kind, TExprKind::Field(f) if f.root == FieldRoot::Descriptor)
         {
             reads = true;

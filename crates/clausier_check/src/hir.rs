@@ -66,8 +66,12 @@ pub struct ParamOverrideSite {
 pub struct ClauseMeta {
     pub id: String,
     pub title: String,
+    /// The `///` comment: a drafting note for the editor, never published.
     pub docs: String,
-    pub text: Option<String>,
+    /// The legal text, as published.
+    pub text: Option<LegalText>,
+    /// `note "…"`: a published remark, shown under the text.
+    pub note: Option<LegalText>,
     pub refs: Vec<String>,
     pub evidence: Vec<String>,
     /// The clause id's span.
@@ -78,6 +82,52 @@ pub struct ClauseMeta {
     pub pack: String,
     /// That pack's version.
     pub version: String,
+}
+
+/// The string of a `text` or a `note`, with its `{name}` placeholders resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LegalText {
+    /// The string as written, escapes decoded, placeholders kept (`{max_price}`, `{{`).
+    pub source: String,
+    pub parts: Vec<TextPart>,
+}
+
+/// A piece of a [`LegalText`]: text to print as it is (braces unescaped), or the value
+/// of a parameter. An erroneous placeholder stays a literal of its source text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextPart {
+    Literal(String),
+    Param(ParamId),
+}
+
+impl LegalText {
+    /// A text without placeholders.
+    pub fn plain(text: &str) -> Self {
+        Self {
+            source: text.to_owned(),
+            parts: vec![TextPart::Literal(text.to_owned())],
+        }
+    }
+
+    /// The text with each placeholder replaced by what `value` writes for it.
+    pub fn fill(&self, mut value: impl FnMut(ParamId) -> String) -> String {
+        let mut out = String::with_capacity(self.source.len());
+        for part in &self.parts {
+            match part {
+                TextPart::Literal(text) => out.push_str(text),
+                TextPart::Param(id) => out.push_str(&value(*id)),
+            }
+        }
+        out
+    }
+
+    /// The parameters its placeholders name, in order, repeats included.
+    pub fn params(&self) -> impl Iterator<Item = ParamId> + '_ {
+        self.parts.iter().filter_map(|part| match part {
+            TextPart::Param(id) => Some(*id),
+            TextPart::Literal(_) => None,
+        })
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -172,6 +222,7 @@ impl TExprKind {
                 | TExprKind::Has(_)
                 | TExprKind::Today
                 | TExprKind::Aggregate(_)
+                | TExprKind::Passed(_)
         );
         if !has_children {
             return;
@@ -201,7 +252,8 @@ impl TExprKind {
             | TExprKind::Local(_)
             | TExprKind::Has(_)
             | TExprKind::Today
-            | TExprKind::Aggregate(_) => {}
+            | TExprKind::Aggregate(_)
+            | TExprKind::Passed(_) => {}
         }
     }
 }
@@ -239,6 +291,10 @@ pub enum TExprKind {
     If(Box<TExpr>, Box<TExpr>, Box<TExpr>),
     Today,
     Aggregate(AggregateId),
+    /// `passed(ID)`: whether the offer passed the requirement at this index of
+    /// [`CheckedPack::requirements`] (true also when it did not apply, unknown when its
+    /// data is missing). Only in a criterion's score.
+    Passed(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -215,7 +215,8 @@ fn label_without_equivalent(schema: &Schema, requirement: &RequirementDef) -> Op
 fn mentions_equivalence(meta: &ClauseMeta) -> bool {
     [
         Some(meta.title.as_str()),
-        meta.text.as_deref(),
+        meta.text.as_ref().map(|text| text.source.as_str()),
+        meta.note.as_ref().map(|note| note.source.as_str()),
         Some(meta.docs.as_str()),
     ]
     .into_iter()
@@ -242,6 +243,7 @@ fn needed_label_in<'e>(schema: &Schema, expr: &'e TExpr) -> Option<&'e TExpr> {
         | TExprKind::Local(_)
         | TExprKind::Today
         | TExprKind::Aggregate(_)
+        | TExprKind::Passed(_)
         | TExprKind::Not(_)
         | TExprKind::Neg(_) => None,
         TExprKind::List(items) => items.iter().find_map(|item| needed_label(schema, item)),

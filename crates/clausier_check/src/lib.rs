@@ -21,6 +21,8 @@ mod fold;
 mod law;
 mod lints;
 mod params;
+mod passed;
+mod placeholders;
 mod schema;
 mod suggest;
 mod test_decls;
@@ -138,7 +140,9 @@ pub fn check_graph(graph: &PackGraph<'_>) -> Checked {
         checker.enter(index);
         checker.check_clauses(pack.files);
     }
+    let declared = checker.declared_requirements();
     checker.compose();
+    checker.resolve_passed(&declared);
     checker.enter(root);
     if let Some(pack) = graph.packs.get(root) {
         checker.collect_tests(pack.files);
@@ -163,6 +167,8 @@ pub(crate) struct Checker<'a> {
     /// Every enum that declares a variant of a given name, for bare variants (`EU`).
     variants_by_name: HashMap<String, Vec<(EnumId, u32)>>,
     weights: lints::WeightLog,
+    /// The `passed(ID)` of every score, resolved once the clauses are composed.
+    passed_refs: Vec<passed::PassedRef>,
 }
 
 /// Parameters by pack and name, and what the lints need to know of each. Names resolve
@@ -233,6 +239,7 @@ impl<'a> Checker<'a> {
             params: ParamTable::default(),
             variants_by_name: HashMap::new(),
             weights: lints::WeightLog::default(),
+            passed_refs: Vec::new(),
         }
     }
 

@@ -235,7 +235,7 @@ criterion PRIX "Prix" weight 100 {
                 r.locals,
                 r.when.is_some(),
                 m.docs,
-                m.text,
+                m.text.as_ref().map(|t| &t.source),
                 m.refs,
                 m.evidence,
                 m.pack,
@@ -247,7 +247,13 @@ criterion PRIX "Prix" weight 100 {
             let m = &c.meta;
             format!(
                 "criterion {} {:?} weight={} locals={} docs={:?} text={:?} evidence={:?}",
-                m.id, m.title, c.weight, c.locals, m.docs, m.text, m.evidence
+                m.id,
+                m.title,
+                c.weight,
+                c.locals,
+                m.docs,
+                m.text.as_ref().map(|t| &t.source),
+                m.evidence
             )
         }))
         .collect();

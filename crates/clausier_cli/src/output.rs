@@ -263,10 +263,7 @@ pub fn print_stdout(text: &str) -> Result<(), CliError> {
 /// [`print_stdout`] for bytes that are not text.
 pub fn print_stdout_bytes(bytes: &[u8]) -> Result<(), CliError> {
     let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(bytes)
-        .and_then(|()| stdout.flush())
-    {
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Err(error) if error.kind() != io::ErrorKind::BrokenPipe => Err(CliError::new(format!(
             "cannot write to standard output: {}",
             describe_io_error(&error)

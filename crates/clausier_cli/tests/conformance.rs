@@ -89,6 +89,8 @@ cases! {
     diag_manifest => "diag-manifest",
     diag_names => "diag-names",
     diag_names_list_order => "diag-names-list-order",
+    diag_passed => "diag-passed",
+    diag_placeholders => "diag-placeholders",
     diag_recovery => "diag-recovery",
     diag_syntax => "diag-syntax",
     diag_syntax_cascade => "diag-syntax-cascade",

@@ -100,6 +100,10 @@ catalogue! {
     PARAM_VALUE = "E0309", Error, "parameter value is not a constant of its type";
     HAS_NEEDS_FIELD = "E0310", Error, "`has` needs a descriptor field";
     INVALID_BOUND = "E0311", Error, "invalid bound on a descriptor field";
+    UNKNOWN_PLACEHOLDER = "E0312", Error, "unknown parameter in a text placeholder";
+    MALFORMED_PLACEHOLDER = "E0313", Error, "malformed placeholder in a text";
+    UNKNOWN_PASSED_REQUIREMENT = "E0314", Error, "`passed` of an unknown requirement";
+    PASSED_MISUSED = "E0315", Error, "`passed` outside a score or of a requirement that is not `should`";
 
     MISSING_REQUIRE = "E0401", Error, "requirement without `require`";
     REPEATED_CLAUSE_FIELD = "E0402", Error, "clause field given twice";

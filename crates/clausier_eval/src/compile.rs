@@ -81,6 +81,7 @@ pub fn compile(pack: &CheckedPack) -> Program {
         criteria,
         aggregates,
         params,
+        scores_outcomes: lowering.scores_outcomes,
     }
 }
 
@@ -103,6 +104,8 @@ struct Lowering<'a> {
     /// The descriptor that constant sub-expressions are folded against: they read none
     /// of it.
     empty: Record,
+    /// Whether an expression lowered so far reads a requirement's outcome.
+    scores_outcomes: bool,
 }
 
 /// Marks of the arena's lengths, to drop the nodes of a sub-expression once folded.
@@ -122,6 +125,7 @@ impl<'a> Lowering<'a> {
             extents: HashMap::new(),
             printer: Printer::new(pack),
             empty: Record::default(),
+            scores_outcomes: false,
         }
     }
 
@@ -225,6 +229,11 @@ impl<'a> Lowering<'a> {
             TExprKind::Local(local) => self.variable(Node::Local(local.0), text),
             TExprKind::Today => self.variable(Node::Today, text),
             TExprKind::Aggregate(id) => self.variable(Node::Aggregate(id.0), text),
+            TExprKind::Passed(index) => {
+                self.scores_outcomes = true;
+                let index = u32::try_from(*index).unwrap_or(u32::MAX);
+                self.variable(Node::Passed(index), text)
+            }
             TExprKind::List(items) => {
                 let lowered: Vec<Lowered> = items.iter().map(|item| self.lower(item)).collect();
                 let first = u32::try_from(self.code.children.len()).unwrap_or(u32::MAX);

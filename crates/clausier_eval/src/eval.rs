@@ -18,12 +18,14 @@ use rust_decimal::Decimal;
 use crate::program::{Code, FieldPath, Node, NodeId, PathRoot};
 
 /// Everything an expression reads besides the program: the descriptor, `today`, the
-/// run's aggregates and the bound elements.
+/// run's aggregates, the outcomes of the offer's requirements and the bound elements.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Scope<'a> {
     pub root: &'a Record,
     pub today: Date,
     pub aggregates: &'a [Option<Value>],
+    /// What `passed(ID)` reads, by requirement index (see `EvalContext::passed`).
+    pub passed: &'a [Option<bool>],
     pub bindings: Option<&'a Binding<'a>>,
 }
 
@@ -41,8 +43,14 @@ impl<'a> Scope<'a> {
             root,
             today,
             aggregates,
+            passed: &[],
             bindings: None,
         }
+    }
+
+    /// The same scope, where `passed(ID)` reads `passed`.
+    pub fn passed(self, passed: &'a [Option<bool>]) -> Self {
+        Self { passed, ..self }
     }
 
     /// The same scope with one more element bound.
@@ -54,6 +62,7 @@ impl<'a> Scope<'a> {
             root: self.root,
             today: self.today,
             aggregates: self.aggregates,
+            passed: self.passed,
             bindings: Some(binding),
         }
     }
@@ -159,6 +168,7 @@ impl Code {
             | Node::Compare(..)
             | Node::In(..)
             | Node::Has(_)
+            | Node::Passed(_)
             | Node::Quantifier { .. } => self.truth(id, scope).map(|b| Cow::Owned(Value::Bool(b))),
         }
     }
@@ -202,6 +212,7 @@ impl Code {
             }
             Node::In(item, collection) => self.contains(item, collection, scope),
             Node::Has(path) => Some(self.read(path, scope).is_some()),
+            Node::Passed(index) => scope.passed.get(index as usize).copied().flatten(),
             Node::Quantifier {
                 kind,
                 slot,
@@ -317,7 +328,8 @@ impl Code {
             | Node::Local(_)
             | Node::Has(_)
             | Node::Today
-            | Node::Aggregate(_) => {}
+            | Node::Aggregate(_)
+            | Node::Passed(_) => {}
             Node::List { first, len, .. } => {
                 for item in self.list_items(first, len) {
                     visit(*item);

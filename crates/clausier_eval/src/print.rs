@@ -277,6 +277,14 @@ impl<'a> Printer<'a> {
                 }
                 None => out.push('?'),
             },
+            TExprKind::Passed(index) => {
+                out.push_str("passed(");
+                match self.pack.requirements.get(*index) {
+                    Some(requirement) => out.push_str(&requirement.meta.id),
+                    None => out.push('?'),
+                }
+                out.push(')');
+            }
         }
     }
 

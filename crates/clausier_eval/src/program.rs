@@ -33,6 +33,8 @@ pub(crate) enum Node {
     Today,
     /// A `lowest`/`highest` value, computed over the run before scoring.
     Aggregate(u32),
+    /// `passed(ID)`: the outcome of the requirement at this index, judged before scoring.
+    Passed(u32),
     /// A list literal whose elements are not all constant: `len` nodes listed in
     /// [`Code::children`] from `first`. A set literal holds each value once.
     List {
@@ -134,6 +136,8 @@ pub struct Program {
     pub(crate) aggregates: Vec<AggregateProgram>,
     /// The parameters in effect, for the report.
     pub(crate) params: Vec<crate::report::ParamReport>,
+    /// Whether a criterion reads a requirement's outcome with `passed(ID)`.
+    pub(crate) scores_outcomes: bool,
 }
 
 /// A clause expression printed whole, and every variable it names.
@@ -168,6 +172,9 @@ pub struct EvalContext {
     pub today: Date,
     /// The value of each `lowest`/`highest`, by aggregate id; `None` is unknown.
     pub aggregates: Vec<Option<Value>>,
+    /// What `passed(ID)` reads, by the requirement's index: `true` when the offer passed
+    /// it or it did not apply, `false` when it failed, `None` when its data is missing.
+    pub passed: Vec<Option<bool>>,
 }
 
 impl EvalContext {
@@ -175,6 +182,7 @@ impl EvalContext {
         Self {
             today,
             aggregates: Vec::new(),
+            passed: Vec::new(),
         }
     }
 }
@@ -210,7 +218,8 @@ impl Program {
             ClauseExpr::Require(index) => self.requirements.get(index)?.require,
             ClauseExpr::Score(index) => self.criteria.get(index)?.score,
         };
-        let scope = Scope::new(descriptor, context.today, &context.aggregates);
+        let scope =
+            Scope::new(descriptor, context.today, &context.aggregates).passed(&context.passed);
         self.code
             .value(node, scope)
             .map(std::borrow::Cow::into_owned)

@@ -189,6 +189,13 @@ impl Interpreter<'_> {
             },
             TExprKind::Today => Some(Value::Date(self.context.today)),
             TExprKind::Aggregate(id) => self.context.aggregates.get(id.0 as usize)?.clone(),
+            TExprKind::Passed(index) => self
+                .context
+                .passed
+                .get(*index)
+                .copied()
+                .flatten()
+                .map(Value::Bool),
         }
     }
 

@@ -340,11 +340,14 @@ pub struct ClauseInfo {
     pub version: String,
     /// `requirement` or `criterion`.
     pub kind: &'static str,
-    /// `must` or `should` for a requirement; `None` for a criterion.
+    /// `must`, `should`, `info` or `execution` for a requirement; `None` for a criterion.
     pub level: Option<&'static str>,
     pub title: String,
-    /// The clause's legal text, as written; `None` when it has none.
+    /// The clause's legal text, each placeholder filled with its parameter's effective
+    /// value; `None` when it has none.
     pub text: Option<String>,
+    /// Its published remark (`note`), filled the same way.
+    pub note: Option<String>,
     /// Its doc comment.
     pub docs: String,
     /// Its references (articles of law, standards).
@@ -354,6 +357,14 @@ pub struct ClauseInfo {
 /// The clauses of a checked pack (its dependencies' included), requirements then
 /// criteria, each in the pack's order.
 pub fn clause_infos(pack: &clausier_check::hir::CheckedPack) -> Vec<ClauseInfo> {
+    let filled = |text: &clausier_check::hir::LegalText| {
+        text.fill(|id| {
+            pack.params
+                .get(id.0 as usize)
+                .map(|param| param.value.display(&pack.schema).to_string())
+                .unwrap_or_default()
+        })
+    };
     let info = |meta: &clausier_check::hir::ClauseMeta, kind, level| ClauseInfo {
         id: meta.id.clone(),
         pack: meta.pack.clone(),
@@ -361,7 +372,8 @@ pub fn clause_infos(pack: &clausier_check::hir::CheckedPack) -> Vec<ClauseInfo> 
         kind,
         level,
         title: meta.title.clone(),
-        text: meta.text.clone(),
+        text: meta.text.as_ref().map(filled),
+        note: meta.note.as_ref().map(filled),
         docs: meta.docs.clone(),
         refs: meta.refs.clone(),
     };

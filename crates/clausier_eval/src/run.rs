@@ -7,7 +7,7 @@
 use std::cmp::Ordering;
 
 use clausier_check::value::Value;
-use clausier_syntax::ast::{AggregateKind, Level};
+use clausier_syntax::ast::AggregateKind;
 use jiff::civil::Date;
 use rayon::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
@@ -63,8 +63,9 @@ pub fn run(
             pool,
             &zip_refs(descriptors, &evaluated),
             |(descriptor, evaluated)| {
-                (evaluated.status == DescriptorStatus::Eligible)
-                    .then(|| score_descriptor(program, descriptor, today, &aggregates))
+                (evaluated.status == DescriptorStatus::Eligible).then(|| {
+                    score_descriptor(program, descriptor, today, &aggregates, &evaluated.outcomes)
+                })
             },
         );
         for (evaluated, criteria) in evaluated.iter_mut().zip(scored) {
@@ -85,6 +86,8 @@ pub(crate) struct Evaluated {
     pub(crate) status: DescriptorStatus,
     /// The requirements' results, with room for the criteria's.
     results: Vec<ClauseResult>,
+    /// What `passed(ID)` reads of each requirement (see `EvalContext::passed`).
+    outcomes: Vec<Option<bool>>,
     /// `Some` once scored (eligible descriptors only).
     pub(crate) criteria: Option<Vec<CriterionOutcome>>,
 }
@@ -129,6 +132,7 @@ pub(crate) fn evaluate_descriptor(
             return Evaluated {
                 status: DescriptorStatus::Invalid,
                 results: Vec::new(),
+                outcomes: Vec::new(),
                 criteria: None,
             };
         }
@@ -138,6 +142,7 @@ pub(crate) fn evaluate_descriptor(
     let mut failed = false;
     let mut missing = false;
     let mut results = Vec::with_capacity(program.requirements.len() + program.criteria.len());
+    let mut outcomes = Vec::with_capacity(program.requirements.len());
     results.extend(program.requirements.iter().map(|requirement| {
         let (status, unknown, explanation) = judge(
             program,
@@ -146,10 +151,11 @@ pub(crate) fn evaluate_descriptor(
             requirement.require,
             scope,
         );
-        if requirement.level == Level::Must {
+        if requirement.level.excludes() {
             failed |= status == RequirementStatus::Fail;
             missing |= status == RequirementStatus::Missing;
         }
+        outcomes.push(outcome(status));
         ClauseResult::Requirement(RequirementResult {
             clause: requirement.id.clone(),
             pack: requirement.pack.clone(),
@@ -170,20 +176,53 @@ pub(crate) fn evaluate_descriptor(
         DescriptorStatus::Eligible
     };
     let criteria = match aggregates_for_scoring {
-        Some(aggregates) if status == DescriptorStatus::Eligible => {
-            Some(score_descriptor(program, descriptor, today, aggregates))
-        }
+        Some(aggregates) if status == DescriptorStatus::Eligible => Some(score_descriptor(
+            program, descriptor, today, aggregates, &outcomes,
+        )),
         _ => None,
     };
     Evaluated {
         status,
         results,
+        outcomes,
         criteria,
     }
 }
 
+/// What `passed(ID)` reads of a requirement with this status.
+fn outcome(status: RequirementStatus) -> Option<bool> {
+    match status {
+        RequirementStatus::Pass | RequirementStatus::NotApplicable => Some(true),
+        RequirementStatus::Fail => Some(false),
+        RequirementStatus::Missing => None,
+    }
+}
+
+/// What `passed(ID)` reads of each requirement for the descriptor of `scope`, judged
+/// without explaining anything; empty when no criterion reads it.
+pub(crate) fn requirement_outcomes(program: &Program, scope: Scope<'_>) -> Vec<Option<bool>> {
+    if !program.scores_outcomes {
+        return Vec::new();
+    }
+    program
+        .requirements
+        .iter()
+        .map(|requirement| {
+            let applies = match requirement.when {
+                Some(when) => program.code.truth(when, scope),
+                None => Some(true),
+            };
+            match applies {
+                Some(true) => program.code.truth(requirement.require, scope),
+                Some(false) => Some(true),
+                None => None,
+            }
+        })
+        .collect()
+}
+
 /// The status [`evaluate_descriptor`] gives, without explaining anything: only `must`
-/// requirements count, and the first failure decides.
+/// and `execution` requirements count, and the first failure decides.
 pub(crate) fn eligibility(
     program: &Program,
     descriptor: &Descriptor,
@@ -196,7 +235,7 @@ pub(crate) fn eligibility(
     let scope = Scope::new(root, today, &[]);
     let mut missing = false;
     for requirement in &program.requirements {
-        if requirement.level != Level::Must {
+        if !requirement.level.excludes() {
             continue;
         }
         let applies = match requirement.when {
@@ -265,11 +304,12 @@ fn score_descriptor(
     descriptor: &Descriptor,
     today: Date,
     aggregates: &[Option<Value>],
+    outcomes: &[Option<bool>],
 ) -> Vec<CriterionOutcome> {
     let Some(root) = descriptor.root.as_deref() else {
         return Vec::new();
     };
-    let scope = Scope::new(root, today, aggregates);
+    let scope = Scope::new(root, today, aggregates).passed(outcomes);
     let mut explainer = Explainer::new(program, descriptor);
     program
         .criteria

@@ -84,6 +84,7 @@ fn aggregates_read(program: &Program, root: NodeId) -> Vec<(u32, NodeId)> {
             | Node::Field(_)
             | Node::Local(_)
             | Node::Has(_)
+            | Node::Passed(_)
             | Node::Today => {}
             Node::List { first, len, .. } => {
                 let (first, len) = (first as usize, len as usize);

@@ -336,6 +336,8 @@ fn descriptor_total(
 ) -> Option<Decimal> {
     let root = descriptor.root.as_deref()?;
     let scope = Scope::new(root, today, aggregates);
+    let outcomes = crate::run::requirement_outcomes(program, scope);
+    let scope = scope.passed(&outcomes);
     Some(total_points(program.criteria.iter().map(|criterion| {
         criterion_points(program, criterion, scope)
     })))

@@ -650,7 +650,10 @@ proptest! {
     #[test]
     fn the_compiled_form_agrees_with_the_reference(case in case()) {
         let program = compile(&case.pack);
-        let context = EvalContext { today: case.today, aggregates: vec![case.lowest.clone()] };
+        let context = EvalContext {
+            aggregates: vec![case.lowest.clone()],
+            ..EvalContext::new(case.today)
+        };
         // Requirements are judged before any aggregate is known.
         let judging = EvalContext::new(case.today);
         let pack = &case.pack;

@@ -215,6 +215,12 @@ impl Printer<'_> {
                 self.expr(arg, cont, trail + 1);
                 self.w.token(end.saturating_sub(1), end, ")");
             }
+            ExprKind::Passed(id) => {
+                self.open_call(start, end, "passed");
+                self.w
+                    .token(id.span.start as usize, id.span.end as usize, &id.name);
+                self.w.token(end.saturating_sub(1), end, ")");
+            }
             ExprKind::Has(path) => {
                 self.w.token(start, start + "has".len(), "has");
                 self.w.text(" ");

@@ -172,6 +172,11 @@ fn push_node(src: &str, e: &Expr, out: &mut String) {
             push_expr(src, else_branch, out);
         }
         ExprKind::Today => out.push_str("today"),
+        ExprKind::Passed(id) => {
+            out.push_str("passed(");
+            out.push_str(&id.name);
+            out.push(')');
+        }
         ExprKind::Aggregate { kind, arg } => {
             out.push_str(aggregate_word(*kind));
             out.push('(');

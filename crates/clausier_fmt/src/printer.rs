@@ -99,11 +99,12 @@ fn clause_rank(field: &ClauseField) -> u8 {
         ClauseFieldKind::Level(_) => 0,
         ClauseFieldKind::When(_) => 1,
         ClauseFieldKind::Text(_) => 2,
-        ClauseFieldKind::Ref(_) => 3,
-        ClauseFieldKind::Evidence(_) => 4,
-        ClauseFieldKind::Require(_) => 5,
-        ClauseFieldKind::Score(_) => 6,
-        ClauseFieldKind::Error => 7,
+        ClauseFieldKind::Note(_) => 3,
+        ClauseFieldKind::Ref(_) => 4,
+        ClauseFieldKind::Evidence(_) => 5,
+        ClauseFieldKind::Require(_) => 6,
+        ClauseFieldKind::Score(_) => 7,
+        ClauseFieldKind::Error => 8,
     }
 }
 
@@ -513,6 +514,7 @@ impl Printer<'_> {
                 return;
             }
             ClauseFieldKind::Text(text) => ("text", Ok(text)),
+            ClauseFieldKind::Note(text) => ("note", Ok(text)),
             ClauseFieldKind::Ref(text) => ("ref", Ok(text)),
             ClauseFieldKind::Evidence(text) => ("evidence", Ok(text)),
             ClauseFieldKind::When(expr) => ("when", Err(expr)),

@@ -75,6 +75,7 @@ const PATHS: &[&str] = &[
     "set.size",
     "prix_par_élève",
     "x1",
+    "passed",
     "hosting.secnumcloud_qualification_expires",
     "subprocessors_of_the_vendor.region_of_processing",
 ];
@@ -128,6 +129,7 @@ enum Expr {
     Count(Option<String>, Box<Expr>, Option<Box<Expr>>),
     If(Box<Expr>, Box<Expr>, Box<Expr>),
     Aggregate(&'static str, Box<Expr>),
+    Passed(&'static str),
 }
 
 const OPERATORS: &[&str] = &[
@@ -272,7 +274,7 @@ impl Program {
                         self.word(id);
                         if self.rng.chance(40) {
                             self.word("as");
-                            let level = self.rng.pick(&["must", "should"]);
+                            let level = self.rng.pick(&["must", "should", "info", "execution"]);
                             self.word(level);
                         }
                         if i + 1 < count || self.rng.chance(20) {
@@ -299,11 +301,11 @@ impl Program {
         match self.rng.below(7) {
             0 => {
                 self.word("level");
-                let level = self.rng.pick(&["must", "should"]);
+                let level = self.rng.pick(&["must", "should", "info", "execution"]);
                 self.word(level);
             }
             1..=3 => {
-                let word = self.rng.pick(&["text", "ref", "evidence"]);
+                let word = self.rng.pick(&["text", "note", "ref", "evidence"]);
                 self.word(word);
                 self.string();
             }
@@ -453,10 +455,12 @@ impl Program {
     }
 
     fn atom(&mut self) -> Expr {
-        let text = match self.rng.below(4) {
+        let text = match self.rng.below(5) {
             0 | 1 => self.rng.pick(PATHS),
             2 => self.rng.pick(LITERALS),
-            _ => self.rng.pick(&["today", "has hosting.region", "has a"]),
+            3 => self.rng.pick(&["today", "has hosting.region", "has a"]),
+            // Not `test`, which would start an item at the start of a line.
+            _ => return Expr::Passed(self.rng.pick(&["HEB-01", "EVI_2", "É-1"])),
         };
         Expr::Atom(text.to_string())
     }
@@ -579,6 +583,12 @@ impl Program {
                 self.word(kind);
                 self.symbol("(");
                 self.emit(arg);
+                self.symbol(")");
+            }
+            Expr::Passed(id) => {
+                self.word("passed");
+                self.symbol("(");
+                self.word(id);
                 self.symbol(")");
             }
         }

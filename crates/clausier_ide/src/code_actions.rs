@@ -233,8 +233,8 @@ impl Analysis {
                 let start = span.start.saturating_add(u32::try_from(at).ok()?);
                 let end = start.saturating_add(u32::try_from(word.len()).ok()?);
                 let target = match level {
-                    Level::Must => Level::Should,
-                    Level::Should => Level::Must,
+                    Level::Must | Level::Info => Level::Should,
+                    Level::Should | Level::Execution => Level::Must,
                 };
                 let edit = TextEdit {
                     range: Span::new(start, end),

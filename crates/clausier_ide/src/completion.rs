@@ -93,9 +93,10 @@ const ITEM_KEYWORDS: &[(&str, &str)] = &[
 ];
 
 const CLAUSE_KEYWORDS: &[(&str, &str)] = &[
-    ("level", "`must` or `should`"),
+    ("level", "`must`, `should`, `info` or `execution`"),
     ("when", "the condition under which the clause applies"),
     ("text", "the legal text"),
+    ("note", "a published remark, shown under the text"),
     ("ref", "a legal reference"),
     ("evidence", "the evidence asked for"),
     ("require", "the condition to meet"),
@@ -108,6 +109,14 @@ const EXPR_KEYWORDS: &[&str] = &[
 ];
 
 const TEST_KEYWORDS: &[&str] = &["given", "expect", "date"];
+
+/// The words after `level` or `as`.
+fn levels() -> Vec<Proposal> {
+    clausier_syntax::ast::Level::ALL
+        .iter()
+        .map(|level| keyword(level.as_str(), None))
+        .collect()
+}
 
 const EXPECT_WORDS: &[&str] = &[
     "eligible",
@@ -236,7 +245,7 @@ impl Ctx<'_> {
                         .collect();
                 }
                 if line.trim() == "level" {
-                    return vec![keyword("must", None), keyword("should", None)];
+                    return levels();
                 }
                 self.expression()
             }
@@ -270,7 +279,7 @@ impl Ctx<'_> {
         let words: Vec<&str> = current.split_whitespace().collect();
         match words.as_slice() {
             [] => self.clause_ids_of(dep.trim_start_matches("use").trim()),
-            [_, "as"] => vec![keyword("must", None), keyword("should", None)],
+            [_, "as"] => levels(),
             _ => Vec::new(),
         }
     }

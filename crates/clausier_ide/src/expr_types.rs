@@ -45,7 +45,8 @@ fn infer_at(
             op: UnaryOp::Not, ..
         }
         | ExprKind::Quantifier { .. }
-        | ExprKind::Has(_) => Some(Ty::Bool),
+        | ExprKind::Has(_)
+        | ExprKind::Passed(_) => Some(Ty::Bool),
         ExprKind::Binary { op, lhs, rhs, .. } => {
             let (left, right) = (sub(lhs), sub(rhs));
             arith_type(*op, left, right)

@@ -128,7 +128,10 @@ fn clause_markdown(head: &str, meta: &ClauseMeta) -> String {
         let _ = write!(out, "\n\n**{}**", meta.title);
     }
     if let Some(text) = &meta.text {
-        let _ = write!(out, "\n\n> {text}");
+        let _ = write!(out, "\n\n> {}", text.source);
+    }
+    if let Some(note) = &meta.note {
+        let _ = write!(out, "\n\nNote: {}", note.source);
     }
     if !meta.refs.is_empty() {
         out.push_str("\n\nReferences:");

@@ -58,6 +58,7 @@ pub(crate) fn children(expr: &Expr) -> Vec<&Expr> {
         | ExprKind::Path(_)
         | ExprKind::Has(_)
         | ExprKind::Today
+        | ExprKind::Passed(_)
         | ExprKind::Error => Vec::new(),
     }
 }

@@ -56,7 +56,44 @@ pub struct ClauseId {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StringLit {
     pub value: String,
+    /// The literal with its quotes.
     pub span: Span,
+    /// Where the value and the text as written differ in length, in order: what maps a
+    /// range of the value back to the file.
+    pub escapes: Vec<Escape>,
+}
+
+/// An escape of a string literal (`\"`, `\u{E9}`): `written_len` bytes in the file give
+/// `decoded_len` bytes of the value, from byte `at` of the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Escape {
+    pub at: u32,
+    pub decoded_len: u32,
+    pub written_len: u32,
+}
+
+impl StringLit {
+    /// The span in the file of `range`, a range of bytes of [`StringLit::value`]. An
+    /// end of range at the end of an escape ends after the escape as written.
+    pub fn source_span(&self, range: std::ops::Range<usize>) -> Span {
+        let offset = |at: usize| {
+            let at = u32::try_from(at).unwrap_or(u32::MAX);
+            let shift: i64 = self
+                .escapes
+                .iter()
+                .filter(|escape| escape.at.saturating_add(escape.decoded_len) <= at)
+                .map(|escape| i64::from(escape.written_len) - i64::from(escape.decoded_len))
+                .sum();
+            // After the opening quote.
+            let file = i64::from(self.span.start) + 1 + i64::from(at) + shift;
+            u32::try_from(file.clamp(i64::from(self.span.start), i64::from(self.span.end)))
+                .unwrap_or(self.span.end)
+        };
+        Span::new(
+            offset(range.start),
+            offset(range.end).max(offset(range.start)),
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,18 +188,39 @@ pub struct ParamDecl {
     pub value: Expr,
 }
 
+/// What a requirement is in the tender (see `docs/language.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Level {
+    /// A specification: an offer that fails it is irregular.
     Must,
+    /// A desirable feature, which only a criterion that scores it with `passed(ID)` weighs.
     Should,
+    /// Information only: evaluated and reported, never excluding, never scored.
+    Info,
+    /// An execution condition the candidate commits to: checked like `must`.
+    Execution,
 }
 
 impl Level {
+    pub const ALL: [Level; 4] = [Level::Must, Level::Should, Level::Info, Level::Execution];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Level::Must => "must",
             Level::Should => "should",
+            Level::Info => "info",
+            Level::Execution => "execution",
         }
+    }
+
+    /// The level a word names, as written after `level` or `as`.
+    pub fn from_word(word: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|level| level.as_str() == word)
+    }
+
+    /// Whether an offer that fails a requirement of this level is irregular (ineligible).
+    pub fn excludes(self) -> bool {
+        matches!(self, Level::Must | Level::Execution)
     }
 }
 
@@ -201,6 +259,8 @@ pub struct ClauseField {
 pub enum ClauseFieldKind {
     Level(Level),
     Text(StringLit),
+    /// `note "…"`: a published remark, shown under the text.
+    Note(StringLit),
     Ref(StringLit),
     Evidence(StringLit),
     When(Expr),
@@ -360,6 +420,7 @@ impl ExprKind {
                 | ExprKind::Path(_)
                 | ExprKind::Has(_)
                 | ExprKind::Today
+                | ExprKind::Passed(_)
                 | ExprKind::Error
         );
         if !has_children {
@@ -389,6 +450,7 @@ impl ExprKind {
             | ExprKind::Path(_)
             | ExprKind::Has(_)
             | ExprKind::Today
+            | ExprKind::Passed(_)
             | ExprKind::Error => {}
         }
     }
@@ -437,6 +499,8 @@ pub enum ExprKind {
         kind: AggregateKind,
         arg: Box<Expr>,
     },
+    /// `passed(ACC-02)`: whether the offer passed a requirement (criteria only).
+    Passed(ClauseId),
     /// `( … )`, kept so that spans and formatting follow the source.
     Paren(Box<Expr>),
     /// An expression that could not be parsed; a diagnostic was reported for it.

@@ -199,6 +199,9 @@ impl Printer {
                 ClauseFieldKind::Text(text) => {
                     let _ = write!(self.out, "text {:?}", text.value);
                 }
+                ClauseFieldKind::Note(text) => {
+                    let _ = write!(self.out, "note {:?}", text.value);
+                }
                 ClauseFieldKind::Ref(text) => {
                     let _ = write!(self.out, "ref {:?}", text.value);
                 }
@@ -359,6 +362,10 @@ impl Printer {
             ExprKind::Today => {
                 self.out.push_str("today");
                 self.span(expr.span);
+            }
+            ExprKind::Passed(id) => {
+                self.open("passed", expr.span);
+                let _ = write!(self.out, " {})", id.name);
             }
             ExprKind::Error => {
                 self.out.push_str("<error>");

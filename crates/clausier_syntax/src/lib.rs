@@ -9,3 +9,14 @@ pub mod debug;
 mod parser;
 
 pub use parser::{MAX_NESTING, Parse, RESERVED_WORDS, parse};
+
+/// Whether `text` is a name as the grammar reads one (a field, a parameter, a
+/// variable): a letter or `_`, then letters, digits and `_`, and not a reserved word.
+pub fn is_name(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .is_some_and(|c| c == '_' || unicode_ident::is_xid_start(c))
+        && chars.all(unicode_ident::is_xid_continue)
+        && !RESERVED_WORDS.contains(&text)
+}

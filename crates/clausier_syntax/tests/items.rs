@@ -105,3 +105,26 @@ fn a_test_with_two_dates_is_refused() {
        = help: a test runs at one date: write another test for the other one
     ");
 }
+
+#[test]
+fn a_range_of_a_string_value_maps_back_to_the_text_as_written() {
+    let text = "requirement A \"a\" {\n  text \"« \\\"{x}\\\" » \\u{E9}\\n{long_name}.\"\n  require b\n}\n";
+    let parse = parse_text(text);
+    assert!(parse.diagnostics.is_empty());
+    let clausier_syntax::ast::ItemKind::Requirement(decl) = &parse.ast.items[0].kind else {
+        panic!("not a requirement");
+    };
+    let clausier_syntax::ast::ClauseFieldKind::Text(lit) = &decl.body[0].kind else {
+        panic!("not a text");
+    };
+    assert_eq!(lit.value, "« \"{x}\" » é\n{long_name}.");
+    let source = |needle: &str| {
+        let start = lit.value.find(needle).unwrap();
+        &text[lit.source_span(start..start + needle.len()).range()]
+    };
+    assert_eq!(source("{x}"), "{x}");
+    assert_eq!(source("{long_name}"), "{long_name}");
+    assert_eq!(source("\"{x}\""), "\\\"{x}\\\"");
+    assert_eq!(source("é\n"), "\\u{E9}\\n");
+    assert_eq!(source("."), ".");
+}

@@ -9,9 +9,9 @@ syntax iskeyword @,48-57,_,192-255
 
 " Items, clause fields and test fields.
 syntax keyword clausierItem enum type descriptor param requirement criterion use set test
-syntax keyword clausierField level text ref evidence when require score weight as where
+syntax keyword clausierField level text note ref evidence when require score weight as where
 syntax keyword clausierField given expect date
-syntax keyword clausierLevel must should
+syntax keyword clausierLevel must should info execution
 syntax keyword clausierStatus eligible ineligible incomplete invalid pass fail missing not_applicable
 
 " The reserved words of expressions.
@@ -19,6 +19,8 @@ syntax keyword clausierOperator and or not implies in has
 syntax keyword clausierConditional if then else
 syntax keyword clausierQuantifier all any
 syntax keyword clausierFunction count lowest highest
+" Contextual: `passed` is a word only right before `(`.
+syntax match clausierFunction /\<passed\ze\s*(/
 syntax keyword clausierBuiltin today
 syntax keyword clausierBoolean true false
 syntax keyword clausierNull null

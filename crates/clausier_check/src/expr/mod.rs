@@ -10,12 +10,14 @@ mod paths;
 
 use clausier_diagnostics::{Code, Diagnostic, FileId, Span, stack};
 use clausier_syntax::ast::{
-    AggregateKind, DurationUnit, Expr, ExprKind, Ident, Literal, LiteralKind, QuantifierKind,
-    UnaryOp,
+    AggregateKind, ClauseId, DurationUnit, Expr, ExprKind, Ident, Literal, LiteralKind,
+    QuantifierKind, UnaryOp,
 };
 
 use crate::Checker;
-use crate::hir::{AggregateDef, AggregateId, FieldRoot, LocalId, Symbol, TExpr, TExprKind};
+use crate::hir::{
+    AggregateDef, AggregateId, FieldRoot, LegalText, LocalId, Symbol, TExpr, TExprKind,
+};
 use crate::types::Ty;
 use crate::value::{Duration, Value};
 use crate::wording::{a_ty, condition_help, this_is};
@@ -85,13 +87,18 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
         }
     }
 
-    /// Allows `lowest` and `highest`: only a criterion's `score` may use them.
+    /// Allows `lowest`, `highest` and `passed`: only a criterion's `score` may use them.
     pub(crate) fn allow_aggregates(&mut self, allowed: bool) {
         self.aggregates_allowed = allowed;
     }
 
     pub(crate) fn report(&mut self, diagnostic: Diagnostic) {
         self.cx.report(diagnostic);
+    }
+
+    /// A `text` or `note` of the clause, its placeholders checked.
+    pub(crate) fn legal_text(&mut self, literal: &clausier_syntax::ast::StringLit) -> LegalText {
+        self.cx.legal_text(self.file, literal)
     }
 
     /// How many variables the expressions checked so far bind.
@@ -161,6 +168,7 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
                 span,
             },
             ExprKind::Aggregate { kind, arg } => self.aggregate(*kind, arg, span),
+            ExprKind::Passed(id) => self.passed(id, span),
             ExprKind::Paren(inner) => self.check(inner, expected),
             ExprKind::Error => error_expr(span),
         }
@@ -434,6 +442,34 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
         TExpr {
             kind: TExprKind::If(Box::new(cond), Box::new(then_typed), Box::new(else_typed)),
             ty,
+            span,
+        }
+    }
+
+    /// `passed(ID)`: typed here, resolved to a requirement once the pack's clauses are
+    /// composed (see `crate::passed`).
+    fn passed(&mut self, id: &ClauseId, span: Span) -> TExpr {
+        if !self.aggregates_allowed {
+            self.cx.report(
+                Diagnostic::error(
+                    Code::PASSED_MISUSED,
+                    "`passed` can only be used in the `score` of a criterion",
+                )
+                .with_primary(self.file, span, "`passed` weighs a requirement in the award")
+                .with_help("a requirement judges each offer on its own data: write its condition in `when` or `require`"),
+            );
+            return error_expr(span);
+        }
+        self.cx
+            .symbol(self.file, id.span, Symbol::Clause(id.name.clone()), false);
+        self.cx.passed_refs.push(crate::passed::PassedRef {
+            file: self.file,
+            span,
+            id: id.clone(),
+        });
+        TExpr {
+            kind: TExprKind::Passed(usize::MAX),
+            ty: Ty::Bool,
             span,
         }
     }

@@ -236,6 +236,12 @@ pub fn render_texpr(pack: &CheckedPack, expr: &TExpr) -> String {
             }
             None => format!("(aggregate#{} ?)", id.0),
         },
+        TExprKind::Passed(index) => format!(
+            "(passed {})",
+            pack.requirements
+                .get(*index)
+                .map_or("?", |r| r.meta.id.as_str())
+        ),
     };
     format!("{form}:{ty}")
 }

@@ -16,8 +16,24 @@ use crate::output::print_stderr;
 /// Loads the pack at `path`. A pack with errors has them printed and gives `None`: the
 /// command then stops with exit status 2. Warnings are printed and do not stop it.
 pub fn load_compiled(path: &Path, color: ColorChoice) -> Result<Option<LoadedPack>, Failure> {
+    load_compiled_promoting(path, color, |_| false)
+}
+
+/// [`load_compiled`], where the warnings `promote` picks are errors: what the command
+/// cannot do with, such as a clause without a text for `render`. `promote` may also
+/// change the help to say what the command needs.
+pub fn load_compiled_promoting(
+    path: &Path,
+    color: ColorChoice,
+    promote: impl Fn(&mut Diagnostic) -> bool,
+) -> Result<Option<LoadedPack>, Failure> {
     let stderr_color = color.enabled(io::stderr().is_terminal());
-    let pack = load_pack(path)?;
+    let mut pack = load_pack(path)?;
+    for diagnostic in &mut pack.checked.diagnostics {
+        if diagnostic.severity == Severity::Warning && promote(diagnostic) {
+            diagnostic.severity = Severity::Error;
+        }
+    }
     if pack.has_errors() {
         print_stderr(&render_terminal(
             pack.diagnostics(),

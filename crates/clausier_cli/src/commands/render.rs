@@ -1,38 +1,125 @@
 //! `clausier render PACK`
 
-use clausier_report::pack::{CahierInput, Lang, render_html, render_markdown};
+use std::io::{self, IsTerminal};
 
-use super::compiled::load_compiled;
+use clausier_diagnostics::Diagnostic;
+use clausier_pack::{DocumentLanguage, LoadedPack};
+use clausier_report::pack::{
+    CahierInput, Lang, PackProvenance, TitlePage, render_docx, render_html, render_markdown,
+};
+
+use super::compiled::load_compiled_promoting;
 use super::{Failure, Outcome};
 use crate::args::{ColorChoice, RenderArgs, RenderFormat, RenderLang};
-use crate::output::{print_stdout, write_report};
+use crate::error::CliError;
+use crate::output::{print_stdout, print_stdout_bytes, write_report, write_report_bytes};
 
 pub fn run(args: &RenderArgs, color: ColorChoice) -> Result<Outcome, Failure> {
-    let Some(pack) = load_compiled(&args.pack, color)? else {
+    let to_stdout = args
+        .output
+        .as_deref()
+        .is_none_or(|path| path.as_os_str() == "-");
+    if args.format == RenderFormat::Docx && to_stdout && io::stdout().is_terminal() {
+        return Err(CliError::new("a Word document is not written to a terminal")
+            .with_help(
+                "give the file to write: `--output cahier-des-charges.docx` (or redirect standard output to a file)",
+            )
+            .into());
+    }
+    let Some(pack) = load_compiled_promoting(&args.pack, color, |diagnostic| {
+        !args.draft && refuse_missing_text(diagnostic)
+    })?
+    else {
         return Ok(Outcome::Failure);
     };
-    let manifest = &pack.manifest.pack;
+    let title_page = title_page(&pack);
+    let provenance = provenance(&pack);
     let input = CahierInput {
         pack: &pack.checked.pack,
-        name: &pack.info.name,
-        version: &pack.info.version,
-        hash: &pack.info.hash,
-        description: manifest.description.as_deref(),
-        license: manifest.license.as_deref(),
-        authors: &manifest.authors,
-        sources: &pack.sources,
+        title_page: &title_page,
+        provenance: &provenance,
+        draft: args.draft,
     };
-    let lang = match args.lang {
-        RenderLang::Fr => Lang::Fr,
-        RenderLang::En => Lang::En,
+    let document_language = pack
+        .manifest
+        .document
+        .as_ref()
+        .and_then(|document| document.language);
+    let lang = match (args.lang, document_language) {
+        (Some(RenderLang::Fr), _) | (None, Some(DocumentLanguage::Fr) | None) => Lang::Fr,
+        (Some(RenderLang::En), _) | (None, Some(DocumentLanguage::En)) => Lang::En,
     };
-    let text = match args.format {
-        RenderFormat::Markdown => render_markdown(&input, lang),
-        RenderFormat::Html => render_html(&input, lang),
-    };
-    match &args.output {
-        Some(path) => write_report(path, &text)?,
-        None => print_stdout(&text)?,
+    let output = args.output.as_deref();
+    match args.format {
+        RenderFormat::Docx => {
+            let bytes = render_docx(&input, lang).map_err(|error| {
+                CliError::new(format!("cannot write the Word document: {error}"))
+            })?;
+            match output {
+                Some(path) => write_report_bytes(path, &bytes)?,
+                None => print_stdout_bytes(&bytes)?,
+            }
+        }
+        format => {
+            let text = match format {
+                RenderFormat::Html => render_html(&input, lang),
+                _ => render_markdown(&input, lang),
+            };
+            match output {
+                Some(path) => write_report(path, &text)?,
+                None => print_stdout(&text)?,
+            }
+        }
     }
     Ok(Outcome::Success)
+}
+
+/// A requirement or criterion without a legal text, as the checker's lint W0510 locates
+/// it: a tender cannot publish a clause it does not state. Its help says so.
+fn refuse_missing_text(diagnostic: &mut Diagnostic) -> bool {
+    if diagnostic.code.as_str() != "W0510" {
+        return false;
+    }
+    diagnostic.help = Some(
+        "a published tender states every clause: write its legal text with `text \"…\"`, or render a working draft with `--draft`, which marks it « [Texte à rédiger] »"
+            .to_owned(),
+    );
+    true
+}
+
+fn title_page(pack: &LoadedPack) -> TitlePage {
+    let Some(document) = &pack.manifest.document else {
+        return TitlePage::default();
+    };
+    TitlePage {
+        title: document.title.clone(),
+        buyer: document.buyer.clone(),
+        object: document.object.clone(),
+        procedure: document.procedure.clone(),
+        lots: document.lots.clone(),
+        deadline: document.deadline,
+    }
+}
+
+/// The root pack, then the packs it depends on, as the lock records them.
+fn provenance(pack: &LoadedPack) -> Vec<PackProvenance> {
+    let root_dependencies = pack
+        .manifest
+        .dependencies
+        .iter()
+        .map(|dependency| dependency.name.clone())
+        .collect();
+    let mut packs = vec![PackProvenance {
+        name: pack.info.name.clone(),
+        version: pack.info.version.clone(),
+        hash: pack.info.hash.clone(),
+        dependencies: root_dependencies,
+    }];
+    packs.extend(pack.dependencies.iter().map(|dependency| PackProvenance {
+        name: dependency.name.clone(),
+        version: dependency.version.clone(),
+        hash: dependency.hash.clone(),
+        dependencies: dependency.dependencies.clone(),
+    }));
+    packs
 }

@@ -3,7 +3,6 @@
 //! test's offer was scored on it.
 
 use clausier_check::hir::CheckedPack;
-use clausier_syntax::ast::Level;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -75,10 +74,7 @@ pub fn coverage(pack: &CheckedPack, report: &TestReport) -> Coverage {
         .map(|requirement| RequirementCoverage {
             id: requirement.meta.id.clone(),
             pack: requirement.meta.pack.clone(),
-            level: match requirement.level {
-                Level::Must => "must",
-                Level::Should => "should",
-            },
+            level: requirement.level.as_str(),
             conditional: requirement.when.is_some(),
             pass: OutcomeCoverage::default(),
             fail: OutcomeCoverage::default(),

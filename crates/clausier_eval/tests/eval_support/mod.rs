@@ -379,6 +379,7 @@ fn meta(id: &str) -> ClauseMeta {
         title: format!("{id} title"),
         docs: String::new(),
         text: None,
+        note: None,
         refs: Vec::new(),
         evidence: Vec::new(),
         origin: Origin::default(),

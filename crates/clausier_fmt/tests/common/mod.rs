@@ -31,11 +31,12 @@ fn rank(field: &ClauseField) -> u8 {
         ClauseFieldKind::Level(_) => 0,
         ClauseFieldKind::When(_) => 1,
         ClauseFieldKind::Text(_) => 2,
-        ClauseFieldKind::Ref(_) => 3,
-        ClauseFieldKind::Evidence(_) => 4,
-        ClauseFieldKind::Require(_) => 5,
-        ClauseFieldKind::Score(_) => 6,
-        ClauseFieldKind::Error => 7,
+        ClauseFieldKind::Note(_) => 3,
+        ClauseFieldKind::Ref(_) => 4,
+        ClauseFieldKind::Evidence(_) => 5,
+        ClauseFieldKind::Require(_) => 6,
+        ClauseFieldKind::Score(_) => 7,
+        ClauseFieldKind::Error => 8,
     }
 }
 

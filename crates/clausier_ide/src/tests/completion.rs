@@ -97,9 +97,10 @@ Keyword false
 #[test]
 fn clause_keywords_at_the_start_of_a_line() {
     assert_snapshot!(check(&in_clause("$0")), @r#"
-Keyword level `must` or `should`
+Keyword level `must`, `should`, `info` or `execution`
 Keyword when the condition under which the clause applies
 Keyword text the legal text
+Keyword note a published remark, shown under the text
 Keyword ref a legal reference
 Keyword evidence the evidence asked for
 Keyword require the condition to meet
@@ -108,6 +109,8 @@ Keyword score the score, from 0 to 100
     assert_snapshot!(check(&in_clause("level $0")), @r#"
 Keyword must
 Keyword should
+Keyword info
+Keyword execution
 "#);
 }
 
@@ -206,6 +209,8 @@ Clause PRICE Price
     assert_snapshot!(check(&pack("use other::{HEB-01 as $0")), @r#"
 Keyword must
 Keyword should
+Keyword info
+Keyword execution
 "#);
     assert_snapshot!(check(&pack("use other::{HEB-01} $0")), @r#"
 Keyword requirement a requirement: `requirement ID "title" { … }`

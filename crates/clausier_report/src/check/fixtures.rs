@@ -223,6 +223,7 @@ pub(crate) fn clauses() -> Vec<clausier_eval::report::ClauseInfo> {
             level,
             title: title.to_owned(),
             text: text.map(str::to_owned),
+            note: None,
             docs: String::new(),
             refs: Vec::new(),
         }

@@ -248,7 +248,7 @@ fn misses_a_should(descriptor: &DescriptorReport) -> bool {
         matches!(
             result,
             ClauseResult::Requirement(r)
-                if r.level == "should"
+                if matches!(r.level, "should" | "info")
                     && matches!(r.status, RequirementStatus::Fail | RequirementStatus::Missing)
         )
     })
@@ -318,13 +318,13 @@ pub(crate) fn write_requirement(
         painter.paint(style, word)
     );
     let source = &descriptor.source;
-    // A `should` result never changes the status; saying so keeps a buyer from reading
-    // it as a reason for exclusion.
+    // A `should` or `info` result never changes the status; saying so keeps a buyer
+    // from reading it as a reason for exclusion.
     let unmet = matches!(
         requirement.status,
         RequirementStatus::Fail | RequirementStatus::Missing
     );
-    if unmet && requirement.level == "should" {
+    if unmet && matches!(requirement.level, "should" | "info") {
         head.push_str(", does not affect eligibility");
     }
     match requirement.status {

@@ -239,6 +239,7 @@ fn location(source: &str, line: Option<u32>, column: Option<u32>) -> Value {
 fn result_level(level: &str) -> &'static str {
     match level {
         "should" => "warning",
+        "info" => "note",
         _ => "error",
     }
 }

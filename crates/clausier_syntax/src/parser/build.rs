@@ -121,7 +121,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
         }
     }
 
-    fn clause_id(&self, pair: &P) -> ClauseId {
+    pub(super) fn clause_id(&self, pair: &P) -> ClauseId {
         ClauseId {
             name: pair.as_str().to_string(),
             span: self.span(pair),
@@ -181,6 +181,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
         StringLit {
             value: decoded.value,
             span,
+            escapes: decoded.escapes,
         }
     }
 
@@ -507,6 +508,9 @@ impl<'s, 't> ItemBuilder<'s, 't> {
                     (Rule::text_field, Some(value)) => {
                         ClauseFieldKind::Text(self.string_lit(&value))
                     }
+                    (Rule::note_field, Some(value)) => {
+                        ClauseFieldKind::Note(self.string_lit(&value))
+                    }
                     (Rule::ref_field, Some(value)) => ClauseFieldKind::Ref(self.string_lit(&value)),
                     (Rule::evidence_field, Some(value)) => {
                         ClauseFieldKind::Evidence(self.string_lit(&value))
@@ -603,6 +607,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
             name: name.unwrap_or_else(|| StringLit {
                 value: String::new(),
                 span: Span::empty_at(span.start),
+                escapes: Vec::new(),
             }),
             date,
             given,
@@ -893,11 +898,7 @@ fn absent_clause_id(at: Span) -> ClauseId {
 }
 
 fn level(pair: &P) -> Level {
-    if pair.as_str() == "should" {
-        Level::Should
-    } else {
-        Level::Must
-    }
+    Level::from_word(pair.as_str()).unwrap_or(Level::Must)
 }
 
 pub(super) fn compare_op(text: &str) -> Option<CompareOp> {

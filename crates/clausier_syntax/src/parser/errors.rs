@@ -42,6 +42,8 @@ const EXPRESSION_STARTS: &[Rule] = &[
     Rule::has_expr,
     Rule::aggregate_kind,
     Rule::aggregate,
+    Rule::kw_passed,
+    Rule::passed_expr,
     Rule::today,
     Rule::bool_lit,
     Rule::date_lit,
@@ -103,6 +105,7 @@ const CLAUSE_FIELD_STARTS: &[Rule] = &[
     Rule::strict_clause_fields,
     Rule::kw_level,
     Rule::kw_text,
+    Rule::kw_note,
     Rule::kw_ref,
     Rule::kw_evidence,
     Rule::kw_when,
@@ -231,6 +234,7 @@ fn phrase(rule: Rule, context: Context) -> Option<&'static str> {
         R::kw_weight => "`weight`",
         R::kw_level => "`level`",
         R::kw_text => "`text`",
+        R::kw_note => "`note`",
         R::kw_ref => "`ref`",
         R::kw_evidence => "`evidence`",
         R::kw_when => "`when`",
@@ -242,7 +246,7 @@ fn phrase(rule: Rule, context: Context) -> Option<&'static str> {
         R::kw_then => "`then`",
         R::kw_else => "`else`",
         R::kw_in => "`in`",
-        R::level_value => "`must` or `should`",
+        R::level_value => "`must`, `should`, `info` or `execution`",
         R::string => "a string in quotes",
         R::title => "a title in quotes",
         R::test_name => "a test name in quotes",
@@ -310,10 +314,18 @@ fn join_phrases(phrases: &[&str]) -> String {
     }
 }
 
-/// Advice for the commonest slips, keyed on what was found and what was expected.
-fn help_for(token: &str, positives: &[Rule], phrases: &[&str]) -> Option<String> {
+/// Advice for the commonest slips, keyed on what was found, what was expected and what
+/// comes just before (`before`, the text up to the token).
+fn help_for(token: &str, before: &str, positives: &[Rule], phrases: &[&str]) -> Option<String> {
     let expects = |rule: Rule| positives.contains(&rule);
+    let in_passed = before
+        .trim_end()
+        .strip_suffix('(')
+        .is_some_and(|head| head.trim_end().ends_with("passed"));
     let help = match token {
+        _ if in_passed && expects(Rule::clause_id) => {
+            "`passed` takes the id of a requirement, without quotes: `passed(ACC-02)`"
+        }
         "=" if phrases.contains(&"an operator") => "use `==` to compare two values",
         "&&" => "write `and`",
         "||" => "write `or`",
@@ -398,7 +410,8 @@ pub(super) fn expected(
     let found = describe_token(token);
     let phrases = expected_phrases(positives, context);
     let span = label_span(text, region, found_span);
-    expected_message(file, span, token, &found, positives, &phrases)
+    let before = &text[..found_span.start as usize];
+    expected_message(file, span, token, before, &found, positives, &phrases)
 }
 
 /// Whether `expected` would say what was expected (rather than only "unexpected").
@@ -410,6 +423,7 @@ fn expected_message(
     file: FileId,
     span: Span,
     token: &str,
+    before: &str,
     found: &str,
     positives: &[Rule],
     phrases: &[&str],
@@ -427,7 +441,7 @@ fn expected_message(
         )
     };
     let diagnostic = Diagnostic::error(Code::SYNTAX, message).with_primary(file, span, label);
-    match help_for(token, positives, phrases) {
+    match help_for(token, before, positives, phrases) {
         Some(help) => diagnostic.with_help(help),
         None => diagnostic,
     }

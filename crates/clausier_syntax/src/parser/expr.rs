@@ -258,6 +258,10 @@ impl ItemBuilder<'_, '_> {
             Rule::quantifier => self.quantifier(pair, span),
             Rule::count_expr => self.count(pair, span),
             Rule::aggregate => self.aggregate(pair, span),
+            Rule::passed_expr => match pair.into_inner().find(|p| p.as_rule() == Rule::clause_id) {
+                Some(id) => leaf(ExprKind::Passed(self.clause_id(&id))),
+                None => leaf(ExprKind::Error),
+            },
             _ => leaf(ExprKind::Error),
         }
     }

@@ -9,7 +9,7 @@ use clausier_diagnostics::quoted;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use crate::ast::{DurationLit, DurationUnit};
+use crate::ast::{DurationLit, DurationUnit, Escape};
 
 /// A problem inside a literal, located relative to the literal's first byte.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +39,8 @@ pub(super) struct DecodedString {
     pub terminated: bool,
     /// Each escape that means nothing; the value keeps its text as written.
     pub bad_escapes: Vec<LiteralError>,
+    /// Each escape that was decoded, to map the value back to the text.
+    pub escapes: Vec<Escape>,
 }
 
 const ESCAPES_HELP: &str =
@@ -49,6 +51,7 @@ const ESCAPES_HELP: &str =
 pub(super) fn decode_string(raw: &str) -> DecodedString {
     let mut value = String::with_capacity(raw.len());
     let mut bad_escapes = Vec::new();
+    let mut escapes = Vec::new();
     let mut terminated = false;
     let mut chars = raw.char_indices().skip(1).peekable();
     while let Some((at, c)) = chars.next() {
@@ -68,18 +71,27 @@ pub(super) fn decode_string(raw: &str) -> DecodedString {
                     value.push('\\');
                     break;
                 };
+                let decoded_at = value.len();
+                let mut decoded = |c: char, written_len: usize, value: &mut String| {
+                    value.push(c);
+                    escapes.push(Escape {
+                        at: u32::try_from(decoded_at).unwrap_or(u32::MAX),
+                        decoded_len: u32::try_from(c.len_utf8()).unwrap_or(u32::MAX),
+                        written_len: u32::try_from(written_len).unwrap_or(u32::MAX),
+                    });
+                };
                 match escaped {
-                    '"' => value.push('"'),
-                    '\\' => value.push('\\'),
-                    'n' => value.push('\n'),
-                    't' => value.push('\t'),
+                    '"' => decoded('"', 2, &mut value),
+                    '\\' => decoded('\\', 2, &mut value),
+                    'n' => decoded('\n', 2, &mut value),
+                    't' => decoded('\t', 2, &mut value),
                     'u' => {
-                        let (end, decoded) = unicode_escape(raw, at);
+                        let (end, unicode) = unicode_escape(raw, at);
                         while chars.peek().is_some_and(|(next, _)| *next < end) {
                             chars.next();
                         }
-                        match decoded {
-                            Ok(c) => value.push(c),
+                        match unicode {
+                            Ok(c) => decoded(c, end - at, &mut value),
                             Err(message) => {
                                 bad_escapes.push(LiteralError::new(
                                     at..end,
@@ -110,6 +122,7 @@ pub(super) fn decode_string(raw: &str) -> DecodedString {
         value,
         terminated,
         bad_escapes,
+        escapes,
     }
 }
 

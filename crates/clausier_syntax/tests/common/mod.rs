@@ -207,7 +207,7 @@ impl Walker {
         for field in fields {
             self.spans.push(field.span);
             match &field.kind {
-                K::Text(s) | K::Ref(s) | K::Evidence(s) => self.spans.push(s.span),
+                K::Text(s) | K::Note(s) | K::Ref(s) | K::Evidence(s) => self.spans.push(s.span),
                 K::When(e) | K::Require(e) | K::Score(e) => self.expr(e),
                 K::Level(_) => {}
                 K::Error => self.errors = true,
@@ -299,6 +299,7 @@ impl Walker {
                 self.expr(else_branch);
             }
             K::Aggregate { arg, .. } | K::Paren(arg) => self.expr(arg),
+            K::Passed(id) => self.spans.push(id.span),
             K::Today => {}
             K::Error => self.errors = true,
         }

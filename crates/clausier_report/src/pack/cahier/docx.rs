@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use super::labels::Labels;
 use super::model::{Annex, Article, Body, Cahier, CriterionEntry, Method, RequirementEntry, build};
 use super::scoring::points_phrase;
-use super::{CahierInput, Lang, Rich, Run as RichRun, number};
+use super::{CahierInput, Lang, Rich, Run as RichRun, number, separator};
 
 /// A4 in twentieths of a point: 210 × 297 mm.
 const A4_WIDTH: u32 = 11_906;
@@ -277,14 +277,14 @@ fn write_requirement(
     if !entry.refs.is_empty() {
         docx = docx.add_paragraph(fact(
             labels.references,
-            Rich::plain(&entry.refs.join(" ; ")),
+            Rich::plain(&entry.refs.join(separator(lang))),
             lang,
         ));
     }
     if !entry.evidence.is_empty() {
         docx = docx.add_paragraph(fact(
             labels.evidence,
-            Rich::plain(&entry.evidence.join(" ; ")),
+            Rich::plain(&entry.evidence.join(separator(lang))),
             lang,
         ));
     }

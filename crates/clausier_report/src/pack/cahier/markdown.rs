@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::labels::Labels;
 use super::model::{Annex, Article, Body, Cahier, CriterionEntry, Method, RequirementEntry, build};
-use super::{CahierInput, Lang, Rich, Run, number};
+use super::{CahierInput, Lang, Rich, Run, number, separator};
 
 /// Renders the pack as the Markdown text of a tender.
 pub fn render_markdown(input: &CahierInput<'_>, lang: Lang) -> String {
@@ -159,11 +159,15 @@ fn write_requirement(
     facts.push(fact(labels.check, &rich(&entry.check), lang));
     if !entry.refs.is_empty() {
         let refs: Vec<String> = entry.refs.iter().map(|r| escape(r)).collect();
-        facts.push(fact(labels.references, &refs.join(" ; "), lang));
+        facts.push(fact(labels.references, &refs.join(separator(lang)), lang));
     }
     if !entry.evidence.is_empty() {
         let documents: Vec<String> = entry.evidence.iter().map(|d| escape(d)).collect();
-        facts.push(fact(labels.evidence, &documents.join(" ; "), lang));
+        facts.push(fact(
+            labels.evidence,
+            &documents.join(separator(lang)),
+            lang,
+        ));
     }
     for fact in facts {
         let _ = writeln!(out, "- {fact}");

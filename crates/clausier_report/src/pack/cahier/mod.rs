@@ -151,5 +151,13 @@ pub(crate) fn number(value: Decimal, lang: Lang) -> String {
     }
 }
 
+/// What separates the items of a list on one line: ` ; ` in French, `; ` in English.
+pub(crate) fn separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => " ; ",
+        Lang::En => "; ",
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -1,7 +1,9 @@
 //! The tender as a document model, before it is written in a format: the title page,
 //! the numbered articles in the legal model of public procurement, and the annex.
 
-use clausier_check::hir::{CheckedPack, ClauseMeta, CriterionDef, RequirementDef};
+use clausier_check::hir::{
+    CheckedPack, ClauseMeta, CriterionDef, LegalText, RequirementDef, TExpr, TExprKind,
+};
 use clausier_syntax::ast::Level;
 use rust_decimal::Decimal;
 
@@ -125,8 +127,11 @@ pub(crate) fn build(input: &CahierInput<'_>, lang: Lang) -> Cahier {
     let scored_by = scored_requirements(pack);
     let part = |index: usize, requirement: &RequirementDef| match requirement.level {
         Level::Must => Part::Specification,
+        Level::Execution => Part::Execution,
         Level::Should if scored_by.iter().any(|ids| ids.contains(&index)) => Part::Scored,
-        Level::Should => Part::Information,
+        // A desirable requirement that no criterion scores plays no part in the award:
+        // it is published as what it is, information (the checker warns, W0509).
+        Level::Should | Level::Info => Part::Information,
     };
 
     let requirements_of = |wanted: Part, article: usize| -> Vec<RequirementEntry> {
@@ -251,9 +256,63 @@ pub(crate) fn build(input: &CahierInput<'_>, lang: Lang) -> Cahier {
     }
 }
 
-/// For each criterion, the indexes of the requirements its score reads with `passed`.
+/// For each criterion, the indexes of the desirable requirements its score reads with
+/// `passed`, in the order it first reads them.
 fn scored_requirements(pack: &CheckedPack) -> Vec<Vec<usize>> {
-    pack.criteria.iter().map(|_| Vec::new()).collect()
+    pack.criteria
+        .iter()
+        .map(|criterion| {
+            let mut found = Vec::new();
+            let mut pending = vec![&criterion.score];
+            while let Some(expr) = pending.pop() {
+                if let TExprKind::Passed(index) = expr.kind
+                    && !found.contains(&index)
+                    && pack
+                        .requirements
+                        .get(index)
+                        .is_some_and(|requirement| requirement.level == Level::Should)
+                {
+                    found.push(index);
+                }
+                // Pushed right to left, so that they are popped left to right.
+                pending.extend(children(expr).into_iter().rev());
+            }
+            found
+        })
+        .collect()
+}
+
+/// The sub-expressions of an expression, left to right.
+fn children(expr: &TExpr) -> Vec<&TExpr> {
+    match &expr.kind {
+        TExprKind::List(items) => items.iter().collect(),
+        TExprKind::Not(inner) | TExprKind::Neg(inner) => vec![inner],
+        TExprKind::And(left, right)
+        | TExprKind::Or(left, right)
+        | TExprKind::Implies(left, right)
+        | TExprKind::Compare(_, left, right)
+        | TExprKind::Arith(_, left, right)
+        | TExprKind::In(left, right) => vec![left, right],
+        TExprKind::Quantifier {
+            collection, body, ..
+        } => vec![collection, body],
+        TExprKind::Count { collection, filter } => {
+            let mut found = vec![&**collection];
+            found.extend(filter.as_ref().map(|(_, _, condition)| &**condition));
+            found
+        }
+        TExprKind::If(condition, then_branch, else_branch) => {
+            vec![condition, then_branch, else_branch]
+        }
+        TExprKind::Const(_)
+        | TExprKind::Field(_)
+        | TExprKind::Param(_)
+        | TExprKind::Local(_)
+        | TExprKind::Has(_)
+        | TExprKind::Today
+        | TExprKind::Aggregate(_)
+        | TExprKind::Passed(_) => Vec::new(),
+    }
 }
 
 fn requirement_entry(
@@ -332,14 +391,23 @@ fn sub_label(index: usize) -> String {
     label
 }
 
-/// The clause's legal text, as published.
-fn published_text(_words: &Words<'_>, meta: &ClauseMeta) -> Option<String> {
-    meta.text.clone()
+/// The clause's legal text, as published: each placeholder filled with the value of its
+/// parameter in effect, as the document's language writes it.
+fn published_text(words: &Words<'_>, meta: &ClauseMeta) -> Option<String> {
+    meta.text.as_ref().map(|text| filled(words, text))
 }
 
-/// The clause's published note.
-fn published_note(_words: &Words<'_>, _meta: &ClauseMeta) -> Option<String> {
-    None
+/// The clause's published note, filled as its text is.
+fn published_note(words: &Words<'_>, meta: &ClauseMeta) -> Option<String> {
+    meta.note.as_ref().map(|note| filled(words, note))
+}
+
+fn filled(words: &Words<'_>, text: &LegalText) -> String {
+    let pack = words.pack;
+    text.fill(|id| match pack.params.get(id.0 as usize) {
+        Some(param) => words::placeholder_value(&param.value, &pack.schema, words.lang),
+        None => String::new(),
+    })
 }
 
 /// Each supporting document once, in the order the document first asks for it, with

@@ -26,7 +26,12 @@ pub(super) enum Scoring {
         formula: Rich,
         scale: Decimal,
         gloss: Option<Rich>,
+        /// Whether the formula is at most 1 (a ratio to the best offer, a percent), so
+        /// that `scale` is the most it gives.
+        bounded: bool,
     },
+    /// `scale` points for each element counted: « 1,5 point par élément de `xs` ».
+    PerElement { elements: Rich, scale: Decimal },
     /// 0 points at one end, `scale` at the other, in proportion in between.
     Linear {
         operand: Rich,
@@ -184,12 +189,21 @@ fn formula<'a>(words: &Words<'a>, expr: &'a TExpr, scale: Decimal) -> Scoring {
             formula,
             scale,
             gloss,
+            bounded: true,
+        };
+    }
+    if let TExprKind::Count { collection, filter } = &expr.kind {
+        return Scoring::PerElement {
+            elements: words.elements(collection, filter.as_ref()),
+            scale,
         };
     }
     Scoring::Formula {
-        formula: words.operand(expr),
+        formula: words.operand_grouped(expr),
         scale,
         gloss: None,
+        // A percent field holds 0 % to 100 % unless its `where` says otherwise.
+        bounded: expr.ty == Ty::Percent && matches!(expr.kind, TExprKind::Field(_)),
     }
 }
 
@@ -274,9 +288,12 @@ impl Scoring {
         match self {
             Scoring::Points(points) => Some(*points),
             Scoring::Linear { scale, .. } => Some(*scale),
-            // A ratio to the best offer or a percent is at most 1.
-            Scoring::Formula { gloss, scale, .. } if gloss.is_some() => Some(*scale),
-            Scoring::Formula { .. } => None,
+            Scoring::Formula {
+                scale,
+                bounded: true,
+                ..
+            } => Some(*scale),
+            Scoring::Formula { .. } | Scoring::PerElement { .. } => None,
             Scoring::Cases(cases, otherwise) => cases
                 .iter()
                 .map(|(_, scoring)| scoring.max_points())
@@ -305,6 +322,7 @@ impl Scoring {
                 formula,
                 scale,
                 gloss,
+                ..
             } => {
                 let mut words = if top {
                     Rich::plain("Note = ")
@@ -321,6 +339,17 @@ impl Scoring {
                     words = words.text(", ").join(gloss.clone());
                 }
                 words
+            }
+            Scoring::PerElement { elements, scale } => {
+                let each = if fr { " par " } else { " per " };
+                let words = Rich::plain(&points_phrase(*scale, lang))
+                    .text(each)
+                    .join(elements.clone());
+                if top {
+                    Rich::plain("Note = ").join(words)
+                } else {
+                    words
+                }
             }
             Scoring::Linear {
                 operand,
@@ -380,10 +409,20 @@ impl Scoring {
                     if index > 0 {
                         words = words.text(otherwise_word);
                     }
-                    words = words
-                        .join(scoring.branch(lang))
-                        .text(when)
-                        .join(condition.clone());
+                    // A scoring with cases of its own reads after its condition:
+                    // « si … : (15 points si … ; sinon, 7,5 points) ».
+                    words = if scoring.has_parts() {
+                        words
+                            .text(when.trim_start())
+                            .join(condition.clone())
+                            .text(if fr { " : " } else { ": " })
+                            .join(scoring.branch(lang))
+                    } else {
+                        words
+                            .join(scoring.branch(lang))
+                            .text(when)
+                            .join(condition.clone())
+                    };
                 }
                 if cases.len() == 1 {
                     words.text(", ").join(otherwise.branch(lang)).text(last)
@@ -404,14 +443,24 @@ impl Scoring {
         }
     }
 
+    /// Whether the scoring reads as several phrases, which another must bracket.
+    fn has_parts(&self) -> bool {
+        matches!(
+            self,
+            Scoring::Cases(..)
+                | Scoring::Sum(..)
+                | Scoring::Linear { .. }
+                | Scoring::Formula { gloss: Some(_), .. }
+        )
+    }
+
     /// The scoring inside a case or a sum: bracketed when it has parts of its own.
     fn branch(&self, lang: Lang) -> Rich {
         let words = self.sentence(lang, false);
-        match self {
-            Scoring::Cases(..) | Scoring::Sum(..) | Scoring::Linear { .. } => {
-                Rich::plain("(").join(words).text(")")
-            }
-            _ => words,
+        if self.has_parts() {
+            Rich::plain("(").join(words).text(")")
+        } else {
+            words
         }
     }
 }

@@ -74,6 +74,7 @@ impl<'a> Words<'a> {
                 .text(" ")
                 .join(self.operand(right)),
             TExprKind::In(item, collection) => self.membership(item, collection, false),
+            TExprKind::Passed(index) => self.passed(*index, false),
             TExprKind::And(..) | TExprKind::Or(..) => self.chain(expr),
             TExprKind::Implies(left, right) => {
                 let (when, then) = if self.fr() {
@@ -126,10 +127,27 @@ impl<'a> Words<'a> {
                 .text(" ")
                 .join(self.operand(right)),
             TExprKind::In(item, collection) => self.membership(item, collection, true),
+            TExprKind::Passed(index) => self.passed(*index, true),
             TExprKind::Not(twice) => self.condition(twice),
             _ => Rich::plain(&self.say("il est faux que ", "it is not the case that "))
                 .join(self.part(inner)),
         }
+    }
+
+    /// `l'exigence ACC-02 (Taux de conformité RGAA) est satisfaite`: a requirement passed,
+    /// or did not apply to the offer.
+    fn passed(&self, index: usize, negated: bool) -> Rich {
+        let Some(requirement) = self.pack.requirements.get(index) else {
+            return Rich::plain("?");
+        };
+        let meta = &requirement.meta;
+        let (before, after) = match (negated, self.fr()) {
+            (false, true) => ("l'exigence ", " est satisfaite"),
+            (true, true) => ("l'exigence ", " n'est pas satisfaite"),
+            (false, false) => ("requirement ", " is met"),
+            (true, false) => ("requirement ", " is not met"),
+        };
+        Rich::plain(&format!("{before}{} ({}){after}", meta.id, meta.title))
     }
 
     /// A condition inside a larger one: bracketed when it has parts of its own.
@@ -277,6 +295,38 @@ impl<'a> Words<'a> {
                 words
             }
         })
+    }
+
+    /// The operand, bracketed unless it is a single word: `(a / 30)`, as the factor of a
+    /// formula.
+    pub(super) fn operand_grouped(&self, expr: &'a TExpr) -> Rich {
+        self.operand_within(expr, Binding::Atom)
+    }
+
+    /// The elements a count counts: `élément de `xs``, `élément `s` de `xs` tel que …`.
+    pub(super) fn elements(
+        &self,
+        collection: &'a TExpr,
+        filter: Option<&'a (LocalId, String, Box<TExpr>)>,
+    ) -> Rich {
+        let collection_words = self.operand_within(collection, Binding::Atom);
+        match filter {
+            None => Rich::plain(&self.say("élément de ", "element of ")).join(collection_words),
+            Some((var, name, condition)) => {
+                let inner = self.binding(*var, name);
+                let (before, middle, such) = if self.fr() {
+                    ("élément ", " de ", " tel que ")
+                } else {
+                    ("element ", " of ", " such that ")
+                };
+                Rich::plain(before)
+                    .join(Rich::code(name))
+                    .text(middle)
+                    .join(collection_words)
+                    .text(such)
+                    .join(inner.condition(condition))
+            }
+        }
     }
 
     fn operand_node(&self, expr: &'a TExpr) -> (Rich, Binding) {

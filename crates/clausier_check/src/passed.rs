@@ -1,0 +1,216 @@
+//! `passed(ID)` in a criterion's score reads the outcome of a requirement. The
+//! requirement is one in effect in the pack (after `use`), with its level there: only a
+//! `should` requirement may be scored, since every scored offer passes the `must` and
+//! `execution` ones and an `info` one is never used in the award. So each reference is
+//! resolved once the clauses are composed, to the requirement's index in
+//! [`CheckedPack::requirements`](crate::hir::CheckedPack::requirements).
+
+use clausier_diagnostics::{Code, Diagnostic, FileId, Fix, Span, stack};
+use clausier_syntax::ast::{ClauseId, Level};
+
+use crate::Checker;
+use crate::hir::{TExpr, TExprKind};
+use crate::suggest::did_you_mean;
+use crate::types::Ty;
+
+/// A `passed(ID)` met while typing a score.
+#[derive(Debug, Clone)]
+pub(crate) struct PassedRef {
+    pub file: FileId,
+    /// The whole `passed(…)`.
+    pub span: Span,
+    pub id: ClauseId,
+}
+
+/// A requirement as declared, before composition: what a criterion that is not in
+/// effect may still name.
+pub(crate) struct DeclaredRequirement {
+    pub id: String,
+}
+
+impl Checker<'_> {
+    /// The requirements of every pack of the graph, before `compose` keeps the root's.
+    pub(crate) fn declared_requirements(&self) -> Vec<DeclaredRequirement> {
+        self.pack
+            .requirements
+            .iter()
+            .map(|requirement| DeclaredRequirement {
+                id: requirement.meta.id.clone(),
+            })
+            .collect()
+    }
+
+    /// Resolves every `passed(ID)` of the criteria in effect to a requirement in effect;
+    /// those of criteria left out of the pack only need a requirement of that id
+    /// somewhere in the graph.
+    pub(crate) fn resolve_passed(&mut self, declared: &[DeclaredRequirement]) {
+        let mut pending = std::mem::take(&mut self.passed_refs);
+        let mut unknown = Vec::new();
+        let mut criteria = std::mem::take(&mut self.pack.criteria);
+        for criterion in &mut criteria {
+            let file = criterion.meta.origin.file;
+            walk_mut(&mut criterion.score, &mut |node| {
+                if !matches!(node.kind, TExprKind::Passed(_)) {
+                    return;
+                }
+                let Some(at) = pending
+                    .iter()
+                    .position(|r| r.file == file && r.span == node.span)
+                else {
+                    return;
+                };
+                let reference = pending.swap_remove(at);
+                match self.passed_index(&reference) {
+                    Ok(index) => node.kind = TExprKind::Passed(index),
+                    Err(not_found) => {
+                        node.ty = Ty::Error;
+                        unknown.extend(not_found.then_some(reference));
+                    }
+                }
+            });
+        }
+        self.pack.criteria = criteria;
+        for reference in unknown {
+            self.report_unknown(&reference);
+        }
+        for reference in pending {
+            if !declared.iter().any(|r| r.id == reference.id.name) {
+                self.report_unknown(&reference);
+            }
+        }
+    }
+
+    /// The index of the requirement a `passed` names, when it may be scored. Otherwise
+    /// whether no requirement has the id (left to the caller to report); a requirement
+    /// of another level is reported here.
+    fn passed_index(&mut self, reference: &PassedRef) -> Result<usize, bool> {
+        let id = &reference.id;
+        let Some((index, level)) = self
+            .pack
+            .requirements
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.meta.id == id.name)
+            .map(|(index, r)| (index, r.level))
+        else {
+            return Err(true);
+        };
+        if level == Level::Should {
+            return Ok(index);
+        }
+        let help = match level {
+            Level::Info => {
+                "an `info` requirement is never used in the award: make it `level should` to score it"
+            }
+            _ => {
+                "every scored offer passes it, so all would get the same points: score a `should` requirement instead"
+            }
+        };
+        let article = if matches!(level, Level::Info | Level::Execution) {
+            "an"
+        } else {
+            "a"
+        };
+        let level = level.as_str();
+        self.report(
+            Diagnostic::error(
+                Code::PASSED_MISUSED,
+                format!(
+                    "`{}` is {article} `{level}` requirement, which `passed` cannot score",
+                    id.name
+                ),
+            )
+            .with_primary(
+                reference.file,
+                id.span,
+                format!("{article} `{level}` requirement"),
+            )
+            .with_help(help),
+        );
+        Err(false)
+    }
+
+    fn report_unknown(&mut self, reference: &PassedRef) {
+        let id = &reference.id;
+        let is_criterion = self.pack.criteria.iter().any(|c| c.meta.id == id.name);
+        let mut diagnostic = Diagnostic::error(
+            Code::UNKNOWN_PASSED_REQUIREMENT,
+            if is_criterion {
+                format!("`{}` is a criterion, which is scored, not passed", id.name)
+            } else {
+                format!("no requirement `{}` is in effect in this pack", id.name)
+            },
+        )
+        .with_primary(reference.file, id.span, "not a requirement of the pack");
+        let ids: Vec<&str> = self
+            .pack
+            .requirements
+            .iter()
+            .map(|r| r.meta.id.as_str())
+            .collect();
+        diagnostic = match did_you_mean(&id.name, ids.iter().copied()) {
+            Some(best) if !is_criterion => {
+                let best = best.to_owned();
+                diagnostic
+                    .with_help(format!("did you mean `{best}`?"))
+                    .with_fix(Fix {
+                        title: format!("replace with `{best}`"),
+                        edits: vec![(reference.file, id.span, best)],
+                    })
+            }
+            _ => diagnostic.with_help(
+                "name a `should` requirement of the pack, or bring a dependency's in with `use DEP::{ID}`",
+            ),
+        };
+        self.report(diagnostic);
+    }
+}
+
+/// Visits `expr` and its sub-expressions, each before its children.
+fn walk_mut(expr: &mut TExpr, visit: &mut impl FnMut(&mut TExpr)) {
+    stack::deep(|| {
+        visit(expr);
+        match &mut expr.kind {
+            TExprKind::Const(_)
+            | TExprKind::Field(_)
+            | TExprKind::Param(_)
+            | TExprKind::Local(_)
+            | TExprKind::Has(_)
+            | TExprKind::Today
+            | TExprKind::Aggregate(_)
+            | TExprKind::Passed(_) => {}
+            TExprKind::List(items) => {
+                for item in items {
+                    walk_mut(item, visit);
+                }
+            }
+            TExprKind::Not(inner) | TExprKind::Neg(inner) => walk_mut(inner, visit),
+            TExprKind::And(l, r)
+            | TExprKind::Or(l, r)
+            | TExprKind::Implies(l, r)
+            | TExprKind::Compare(_, l, r)
+            | TExprKind::Arith(_, l, r)
+            | TExprKind::In(l, r) => {
+                walk_mut(l, visit);
+                walk_mut(r, visit);
+            }
+            TExprKind::Quantifier {
+                collection, body, ..
+            } => {
+                walk_mut(collection, visit);
+                walk_mut(body, visit);
+            }
+            TExprKind::Count { collection, filter } => {
+                walk_mut(collection, visit);
+                if let Some((_, _, body)) = filter {
+                    walk_mut(body, visit);
+                }
+            }
+            TExprKind::If(cond, then_branch, else_branch) => {
+                walk_mut(cond, visit);
+                walk_mut(then_branch, visit);
+                walk_mut(else_branch, visit);
+            }
+        }
+    });
+}

@@ -1,0 +1,255 @@
+//! The placeholders of a `text` or a `note`: `{max_price}` names a parameter, `{{` and
+//! `}}` write a brace. Each placeholder is a use of its parameter and a symbol
+//! occurrence (hover, go-to-definition and rename see it); a name that resolves to
+//! nothing is `E0312`, a brace that makes no placeholder `E0313`, each located at its
+//! bytes in the file.
+
+use std::ops::Range;
+
+use clausier_diagnostics::{Code, Diagnostic, FileId, Fix};
+use clausier_syntax::ast::StringLit;
+use clausier_syntax::is_name;
+
+use crate::Checker;
+use crate::hir::{LegalText, ParamId, Symbol, TextPart};
+use crate::suggest::{did_you_mean, list_names};
+
+/// One piece of a text as written, with its range in the decoded string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    /// Text, braces unescaped.
+    Text(String),
+    /// `{name}`: the range of the name.
+    Placeholder(Range<usize>),
+    /// A brace that makes no placeholder, with what is wrong.
+    Malformed(Range<usize>, Malformed),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Malformed {
+    Unclosed,
+    Unopened,
+    Empty,
+    NotAName,
+}
+
+/// Cuts a decoded string into text and placeholders.
+fn pieces(text: &str) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut literal = String::new();
+    let mut at = 0;
+    let flush = |literal: &mut String, pieces: &mut Vec<Piece>| {
+        if !literal.is_empty() {
+            pieces.push(Piece::Text(std::mem::take(literal)));
+        }
+    };
+    while let Some(c) = text[at..].chars().next() {
+        let rest = &text[at..];
+        if rest.starts_with("{{") || rest.starts_with("}}") {
+            literal.push(c);
+            at += 2;
+            continue;
+        }
+        match c {
+            '{' => {
+                flush(&mut literal, &mut pieces);
+                let inner = at + 1;
+                let stop = text[inner..].find(['{', '}']).map(|i| inner + i);
+                match stop {
+                    Some(close) if text[close..].starts_with('}') => {
+                        let name = &text[inner..close];
+                        let piece = if name.is_empty() {
+                            Piece::Malformed(at..close + 1, Malformed::Empty)
+                        } else if is_name(name) {
+                            Piece::Placeholder(inner..close)
+                        } else {
+                            Piece::Malformed(at..close + 1, Malformed::NotAName)
+                        };
+                        pieces.push(piece);
+                        at = close + 1;
+                    }
+                    _ => {
+                        pieces.push(Piece::Malformed(at..inner, Malformed::Unclosed));
+                        at = inner;
+                    }
+                }
+            }
+            '}' => {
+                flush(&mut literal, &mut pieces);
+                pieces.push(Piece::Malformed(at..at + 1, Malformed::Unopened));
+                at += 1;
+            }
+            _ => {
+                literal.push(c);
+                at += c.len_utf8();
+            }
+        }
+    }
+    flush(&mut literal, &mut pieces);
+    pieces
+}
+
+impl Checker<'_> {
+    /// The legal text of a `text` or `note` literal, its placeholders checked against
+    /// the parameters of the pack being checked.
+    pub(crate) fn legal_text(&mut self, file: FileId, literal: &StringLit) -> LegalText {
+        let source = &literal.value;
+        let mut parts: Vec<TextPart> = Vec::new();
+        let push_literal = |parts: &mut Vec<TextPart>, text: &str| match parts.last_mut() {
+            Some(TextPart::Literal(last)) => last.push_str(text),
+            _ => parts.push(TextPart::Literal(text.to_owned())),
+        };
+        for piece in pieces(source) {
+            match piece {
+                Piece::Text(text) => push_literal(&mut parts, &text),
+                Piece::Placeholder(name_range) => {
+                    let name = &source[name_range.clone()];
+                    match self.placeholder(file, literal, name, name_range.clone()) {
+                        Some(id) => parts.push(TextPart::Param(id)),
+                        None => {
+                            let whole = name_range.start - 1..name_range.end + 1;
+                            push_literal(&mut parts, &source[whole]);
+                        }
+                    }
+                }
+                Piece::Malformed(range, what) => {
+                    self.report_malformed(file, literal, range.clone(), what);
+                    push_literal(&mut parts, &source[range]);
+                }
+            }
+        }
+        LegalText {
+            source: source.clone(),
+            parts,
+        }
+    }
+
+    /// The parameter a placeholder names, recorded as a use; reported when none.
+    fn placeholder(
+        &mut self,
+        file: FileId,
+        literal: &StringLit,
+        name: &str,
+        range: Range<usize>,
+    ) -> Option<ParamId> {
+        let span = literal.source_span(range);
+        if let Some(id) = self.params.get(name) {
+            self.symbol(file, span, Symbol::Param(id), false);
+            if let Some(state) = self.params.state_mut(id) {
+                state.used = true;
+            }
+            return Some(id);
+        }
+        let pack = self.pack_name;
+        let names: Vec<String> = self
+            .pack
+            .params
+            .iter()
+            .filter(|param| param.pack == pack)
+            .map(|param| param.name.clone())
+            .collect();
+        let mut diagnostic = Diagnostic::error(
+            Code::UNKNOWN_PLACEHOLDER,
+            format!("unknown parameter `{name}` in a placeholder"),
+        )
+        .with_primary(file, span, "no parameter has this name");
+        diagnostic = match did_you_mean(name, names.iter().map(String::as_str)) {
+            Some(best) => {
+                // A misspelt parameter is used, as far as `W0501` is concerned.
+                if let Some(state) = self
+                    .params
+                    .get(best)
+                    .and_then(|id| self.params.state_mut(id))
+                {
+                    state.used = true;
+                }
+                diagnostic
+                    .with_help(format!("did you mean `{best}`?"))
+                    .with_fix(Fix {
+                        title: format!("replace with `{best}`"),
+                        edits: vec![(file, span, best.to_owned())],
+                    })
+            }
+            None if names.is_empty() => diagnostic.with_help(
+                "a placeholder names a parameter declared with `param`; write `{{` and `}}` for braces in the text",
+            ),
+            None => diagnostic.with_help(format!(
+                "the parameters of this pack are {}; write `{{{{` and `}}}}` for braces in the text",
+                list_names(&names)
+            )),
+        };
+        self.report(diagnostic);
+        None
+    }
+
+    fn report_malformed(
+        &mut self,
+        file: FileId,
+        literal: &StringLit,
+        range: Range<usize>,
+        what: Malformed,
+    ) {
+        let span = literal.source_span(range);
+        let (message, label, help) = match what {
+            Malformed::Unclosed => (
+                "unclosed `{` in a text",
+                "this `{` opens no placeholder",
+                "close the placeholder with `}` right after the parameter's name, or write `{{` for a brace in the text",
+            ),
+            Malformed::Unopened => (
+                "unopened `}` in a text",
+                "this `}` closes no placeholder",
+                "write `}}` for a brace in the text",
+            ),
+            Malformed::Empty => (
+                "empty placeholder in a text",
+                "no parameter is named here",
+                "write a parameter's name between the braces, or `{{}}` for braces in the text",
+            ),
+            Malformed::NotAName => (
+                "a placeholder holds one parameter name",
+                "this is not a parameter name",
+                "write `{max_price}` with no space, or `{{` and `}}` for braces in the text",
+            ),
+        };
+        self.report(
+            Diagnostic::error(Code::MALFORMED_PLACEHOLDER, message)
+                .with_primary(file, span, label)
+                .with_help(help),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_read_placeholders_and_escaped_braces() {
+        assert_eq!(
+            pieces("a {x} {{b}} }} é{y_2}"),
+            [
+                Piece::Text("a ".into()),
+                Piece::Placeholder(3..4),
+                Piece::Text(" {b} } é".into()),
+                Piece::Placeholder(18..21),
+            ]
+        );
+    }
+
+    #[test]
+    fn lone_and_empty_braces_are_malformed() {
+        assert_eq!(
+            pieces("{a {} b} {x y}"),
+            [
+                Piece::Malformed(0..1, Malformed::Unclosed),
+                Piece::Text("a ".into()),
+                Piece::Malformed(3..5, Malformed::Empty),
+                Piece::Text(" b".into()),
+                Piece::Malformed(7..8, Malformed::Unopened),
+                Piece::Text(" ".into()),
+                Piece::Malformed(9..14, Malformed::NotAName),
+            ]
+        );
+    }
+}
