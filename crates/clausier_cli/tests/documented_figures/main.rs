@@ -271,7 +271,7 @@ impl Checker<'_> {
 
     /// The clauses in bold say what decides the status: `**PRX-01** fails: …`,
     /// `**REV-01** is `missing``; for an ineligible or incomplete offer they are all the
-    /// `must` requirements that fail or are missing. An invalid offer's first code span is
+    /// specifications (`must`) and execution conditions that fail or are missing. An invalid offer's first code span is
     /// the path of its data error.
     fn why(&mut self, id: &str, descriptor: &Value, cell: &str) {
         let status = descriptor["status"].as_str().expect("a status");
@@ -322,7 +322,7 @@ impl Checker<'_> {
             .as_array()
             .expect("results")
             .iter()
-            .filter(|r| r["level"] == "must" && r["status"] == deciding)
+            .filter(|r| (r["level"] == "must" || r["level"] == "execution") && r["status"] == deciding)
             .map(|r| r["clause"].as_str().expect("a clause").to_owned())
             .collect();
         self.check(named == musts, || {
