@@ -565,3 +565,40 @@ fn changing_a_threshold_of_the_shipped_region_fails_exactly_its_test() {
     };
     assert_eq!(statuses(&offers_before), statuses(&offers_after));
 }
+
+/// The launch date in `[document]` decides which law applies: an environmental execution
+/// condition is required of procedures launched from 2026-08-22 (`W0513`), not before.
+#[test]
+fn the_launch_date_of_the_document_decides_whether_an_environmental_condition_is_required() {
+    let folder = tempfile::tempdir().unwrap();
+    let pack = folder.path().join("appel");
+    std::fs::create_dir(&pack).unwrap();
+    let manifest = |launch: &str| {
+        format!("[pack]\nname = \"appel\"\nversion = \"1.0.0\"\n\n[document]\nlaunch = {launch}\n")
+    };
+    std::fs::write(
+        pack.join("appel.clause"),
+        "descriptor { id: string, hosted_in_eu: bool, env: { rgesn: int } }\n\
+         requirement HEB \"Hébergement\" {\n  text \"Les données sont hébergées dans l'UE.\"\n  require hosted_in_eu\n}\n\
+         criterion ENV \"Écoconception\" weight 100 {\n  text \"Critères du RGESN respectés.\"\n  score env.rgesn / 30\n}\n",
+    )
+    .unwrap();
+
+    std::fs::write(pack.join("pack.toml"), manifest("2026-05-04")).unwrap();
+    let before = clausier_in(folder.path(), &["validate", "appel"]);
+    assert_eq!(exit_code(&before), 0, "{}", transcript(&before));
+    assert!(
+        !stderr(&before).contains("W0513"),
+        "{}",
+        transcript(&before)
+    );
+
+    std::fs::write(pack.join("pack.toml"), manifest("2026-09-01")).unwrap();
+    let after = clausier_in(folder.path(), &["validate", "appel"]);
+    assert!(
+        stderr(&after)
+            .contains("warning[W0513]: no execution condition takes the environment into account"),
+        "{}",
+        transcript(&after)
+    );
+}

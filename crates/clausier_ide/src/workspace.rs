@@ -398,7 +398,27 @@ pub(crate) fn check_graph(graph: &Graph, files: &[FileData]) -> Checked {
     clausier_check::check_graph(&PackGraph {
         packs,
         sources: &sources,
-        launch: None,
+        launch: root_launch(graph),
+    })
+}
+
+/// The launch date of the procedure, from the root's `[document]` as its manifest now
+/// reads (the root is the last pack of the graph).
+fn root_launch(graph: &Graph) -> Option<jiff::civil::Date> {
+    let root = graph.packs.len().checked_sub(1)?;
+    graph.others.iter().find_map(|other| match &other.kind {
+        OtherKind::Manifest {
+            pack,
+            resolved,
+            current,
+            ..
+        } if *pack == root => current
+            .as_deref()
+            .unwrap_or(resolved)
+            .document
+            .as_ref()
+            .and_then(|document| document.launch),
+        _ => None,
     })
 }
 

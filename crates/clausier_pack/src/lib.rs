@@ -246,7 +246,11 @@ pub fn load_pack_with(path: &Path, options: &LoadOptions) -> Result<LoadedPack, 
     let mut checked = clausier_check::check_graph(&PackGraph {
         packs: inputs,
         sources: &sources,
-        launch: None,
+        launch: root
+            .manifest
+            .document
+            .as_ref()
+            .and_then(|document| document.launch),
     });
     drop(trees);
     diagnostics.append(&mut checked.diagnostics);

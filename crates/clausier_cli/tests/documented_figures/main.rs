@@ -322,7 +322,9 @@ impl Checker<'_> {
             .as_array()
             .expect("results")
             .iter()
-            .filter(|r| (r["level"] == "must" || r["level"] == "execution") && r["status"] == deciding)
+            .filter(|r| {
+                (r["level"] == "must" || r["level"] == "execution") && r["status"] == deciding
+            })
             .map(|r| r["clause"].as_str().expect("a clause").to_owned())
             .collect();
         self.check(named == musts, || {
