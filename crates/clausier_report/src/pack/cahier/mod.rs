@@ -151,6 +151,17 @@ pub(crate) fn number(value: Decimal, lang: Lang) -> String {
     }
 }
 
+/// A value as the document in `lang` writes it where a legal text names its parameter:
+/// `4,50 €`, `15 jours`, `25 août 2027` in French; `4.50 €`, `15 days`, `25 August 2027`
+/// in English.
+pub fn value_in_words(
+    value: &clausier_check::value::Value,
+    schema: &clausier_check::types::Schema,
+    lang: Lang,
+) -> String {
+    words::placeholder_value(value, schema, lang)
+}
+
 /// What separates the items of a list on one line: ` ; ` in French, `; ` in English.
 pub(crate) fn separator(lang: Lang) -> &'static str {
     match lang {

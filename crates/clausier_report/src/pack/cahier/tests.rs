@@ -383,7 +383,7 @@ fn criteria_read_as_a_drafter_writes_them() {
             "lowest(pricing.per_student) / pricing.per_student",
             40,
             "Note = (prix le plus bas des offres régulières / prix de l'offre) × 40, le prix étant `pricing.per_student`",
-            "Note = (lowest price among the regular offers / price of the offer) × 40, the price being `pricing.per_student`",
+            "Score = (lowest price among the regular offers / price of the offer) × 40, the price being `pricing.per_student`",
         ),
         (
             "if hosting.secnumcloud then 0.4 else 0",
@@ -413,13 +413,13 @@ fn criteria_read_as_a_drafter_writes_them() {
             "a11y.rate",
             15,
             "Note = `a11y.rate` × 15",
-            "Note = `a11y.rate` × 15",
+            "Score = `a11y.rate` × 15",
         ),
         (
             "env.met / 30",
             10,
             "Note = (`env.met` / 30) × 10",
-            "Note = (`env.met` / 30) × 10",
+            "Score = (`env.met` / 30) × 10",
         ),
         (
             "if evidence.tier <= II then 1 else if evidence.tier == III then 0.5 else 0",
