@@ -314,9 +314,11 @@ impl Scoring {
     fn sentence_node(&self, lang: Lang, top: bool) -> Rich {
         let fr = lang == Lang::Fr;
         match self {
-            Scoring::Points(points) if top => {
-                Rich::plain(&format!("{}{}", score_is(lang), points_phrase(*points, lang)))
-            }
+            Scoring::Points(points) if top => Rich::plain(&format!(
+                "{}{}",
+                score_is(lang),
+                points_phrase(*points, lang)
+            )),
             Scoring::Points(points) => Rich::plain(&points_phrase(*points, lang)),
             Scoring::Formula {
                 formula,
