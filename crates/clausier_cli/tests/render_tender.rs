@@ -325,3 +325,53 @@ fn the_language_of_the_document_table_is_the_default() {
             .contains("## Article 1 — Spécifications techniques")
     );
 }
+
+#[test]
+fn a_clause_without_text_is_refused_each_one_located_unless_a_draft_is_asked() {
+    let refused = clausier(&["render", "tests/cli/packs/tested"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(refused.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    insta::assert_snapshot!(stderr);
+    assert_eq!(stderr.matches("error[E0817]").count(), 5, "{stderr}");
+    assert!(!stderr.contains("W0510"), "{stderr}");
+
+    let draft = clausier(&["render", "tests/cli/packs/tested", "--draft"]);
+    assert_eq!(draft.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&draft.stdout);
+    assert_eq!(text.matches("**\\[Texte à rédiger\\]**").count(), 5, "{text}");
+}
+
+#[test]
+fn a_dependency_clause_without_text_is_refused_in_its_own_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |path: &str, text: &str| {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write("socle/pack.toml", "[pack]\nname = \"socle\"\nversion = \"1.0.0\"\n");
+    write(
+        "socle/socle.clause",
+        "descriptor {\n  ok: bool\n}\n\nrequirement OK-01 \"Ok\" {\n  require ok\n}\n",
+    );
+    write(
+        "region/pack.toml",
+        "[pack]\nname = \"region\"\n\n[dependencies]\nsocle = { path = \"../socle\" }\n",
+    );
+    write("region/region.clause", "use socle\n");
+    let output = clausier(&[
+        "render",
+        root.join("region").to_str().unwrap(),
+        "--color",
+        "never",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("error[E0817]: the requirement `OK-01` has no `text` to publish"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("socle/socle.clause:5:13"), "{stderr}");
+}
