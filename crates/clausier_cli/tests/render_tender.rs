@@ -5,6 +5,7 @@
 
 #![expect(
     clippy::unwrap_used,
+    clippy::panic,
     reason = "the helpers run the binary; a test that cannot must fail loudly"
 )]
 
@@ -209,13 +210,15 @@ fn assert_texts_show_the_values_in_effect(pack_path: &str) -> usize {
                     param.name
                 );
                 let default = value_in_words(&param.default, &checked.schema, lang);
-                if param.set_in.is_some() && !value.contains(&default) {
+                if let Some(site) = &param.set_in
+                    && !value.contains(&default)
+                {
                     assert!(
                         !text.contains(&default),
                         "{pack_path} {code}: {} shows {default}, the value `{}` had before {} set it to {value}:\n{text}",
                         meta.id,
                         param.name,
-                        param.set_in.as_ref().unwrap().pack
+                        site.pack
                     );
                 }
                 checked_pairs += 1;
@@ -339,7 +342,11 @@ fn a_clause_without_text_is_refused_each_one_located_unless_a_draft_is_asked() {
     let draft = clausier(&["render", "tests/cli/packs/tested", "--draft"]);
     assert_eq!(draft.status.code(), Some(0));
     let text = String::from_utf8_lossy(&draft.stdout);
-    assert_eq!(text.matches("**\\[Texte à rédiger\\]**").count(), 5, "{text}");
+    assert_eq!(
+        text.matches("**\\[Texte à rédiger\\]**").count(),
+        5,
+        "{text}"
+    );
 }
 
 #[test]
@@ -351,7 +358,10 @@ fn a_dependency_clause_without_text_is_refused_in_its_own_file() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     };
-    write("socle/pack.toml", "[pack]\nname = \"socle\"\nversion = \"1.0.0\"\n");
+    write(
+        "socle/pack.toml",
+        "[pack]\nname = \"socle\"\nversion = \"1.0.0\"\n",
+    );
     write(
         "socle/socle.clause",
         "descriptor {\n  ok: bool\n}\n\nrequirement OK-01 \"Ok\" {\n  require ok\n}\n",

@@ -128,18 +128,6 @@ impl Rich {
         }
         self
     }
-
-    /// The text with its code runs as they are, for tests and plain outputs.
-    #[cfg(test)]
-    pub(crate) fn flat(&self) -> String {
-        self.runs
-            .iter()
-            .map(|run| match run {
-                Run::Text(text) => text.clone(),
-                Run::Code(code) => format!("`{code}`"),
-            })
-            .collect()
-    }
 }
 
 /// A number as the document's language writes it: `7,5` in French, `7.5` in English.

@@ -1,11 +1,6 @@
 //! The tender as a reader sees it: the articles each clause lands in, the values in its
 //! texts, and the rules and criteria in words.
 
-#![expect(
-    clippy::unwrap_used,
-    reason = "a test pack that does not compile must fail the test loudly"
-)]
-
 use clausier_check::hir::CheckedPack;
 use clausier_diagnostics::FileId;
 
