@@ -103,6 +103,25 @@ impl<'a> Checker<'a> {
         );
     }
 
+    /// Keeps the clause's first `text` and `note` and its `ref`s as written, for the
+    /// lints that point inside them.
+    fn record_literals(&mut self, origin: Origin, body: &[ClauseField]) {
+        let mut literals = crate::ClauseLiterals::default();
+        for field in body {
+            match &field.kind {
+                ClauseFieldKind::Text(text) if literals.text.is_none() => {
+                    literals.text = Some(text.clone());
+                }
+                ClauseFieldKind::Note(note) if literals.note.is_none() => {
+                    literals.note = Some(note.clone());
+                }
+                ClauseFieldKind::Ref(reference) => literals.refs.push(reference.clone()),
+                _ => {}
+            }
+        }
+        self.clause_literals.insert(origin, literals);
+    }
+
     fn clause_meta(
         &self,
         file: FileId,
@@ -160,6 +179,7 @@ impl<'a> Checker<'a> {
         meta.note = body.note;
         meta.refs = body.refs;
         meta.evidence = body.evidence;
+        self.record_literals(meta.origin, &decl.body);
         self.pack.requirements.push(RequirementDef {
             meta,
             level: body.level.unwrap_or(Level::Must),
@@ -203,6 +223,7 @@ impl<'a> Checker<'a> {
         meta.note = body.note;
         meta.refs = body.refs;
         meta.evidence = body.evidence;
+        self.record_literals(meta.origin, &decl.body);
         self.pack.criteria.push(CriterionDef {
             meta,
             weight,

@@ -58,6 +58,8 @@ impl<'a> Checker<'a> {
             return;
         };
         let mut requirements = Vec::new();
+        let mut entries = Vec::new();
+        let mut criterion_entries = Vec::new();
         let mut criteria = Vec::new();
         for member in root {
             match member.clause {
@@ -66,11 +68,13 @@ impl<'a> Checker<'a> {
                         let mut requirement = requirement.clone();
                         requirement.level = member.level.unwrap_or(requirement.level);
                         requirements.push(requirement);
+                        entries.push(member.at);
                     }
                 }
                 ClauseRef::Criterion(index) => {
                     if let Some(criterion) = self.pack.criteria.get(index) {
                         criteria.push(criterion.clone());
+                        criterion_entries.push(member.at);
                     }
                 }
             }
@@ -85,6 +89,8 @@ impl<'a> Checker<'a> {
                 .any(|(kept_file, clause)| kept_file == file && clause.contains(span.start))
         });
         self.pack.requirements = requirements;
+        self.requirement_entries = entries;
+        self.criterion_entries = criterion_entries;
         self.pack.criteria = criteria;
     }
 

@@ -27,6 +27,7 @@ mod schema;
 mod suggest;
 mod test_decls;
 mod wording;
+mod written;
 
 use std::collections::HashMap;
 
@@ -69,6 +70,7 @@ pub fn check_pack(pack_name: &str, files: &[(FileId, &SourceFileAst)]) -> Checke
             overrides: Vec::new(),
         }],
         sources: &sources,
+        launch: None,
     };
     check_graph(&graph)
 }
@@ -84,6 +86,9 @@ pub struct PackGraph<'a> {
     /// The sources of every file the packs' spans point into (clause files and
     /// manifests), to print where a parameter was overridden.
     pub sources: &'a SourceMap,
+    /// The date the procedure is launched (the root's `[document] launch`): the law in
+    /// force for it. `None` assumes a procedure launched now, after 2026-08-22.
+    pub launch: Option<jiff::civil::Date>,
 }
 
 /// One pack of a [`PackGraph`].
@@ -169,6 +174,22 @@ pub(crate) struct Checker<'a> {
     weights: lints::WeightLog,
     /// The `passed(ID)` of every score, resolved once the clauses are composed.
     passed_refs: Vec<passed::PassedRef>,
+    /// The string literals of each clause, by the clause's id origin: where the lints
+    /// on texts point.
+    clause_literals: HashMap<types::Origin, ClauseLiterals>,
+    /// Where each requirement in effect came into the root: its id, or the `use` that
+    /// brought it in. Parallel to the checked pack's requirements once composed.
+    requirement_entries: Vec<types::Origin>,
+    /// The same for the criteria in effect.
+    criterion_entries: Vec<types::Origin>,
+}
+
+/// The `text`, `note` and `ref` literals of a clause, as written.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ClauseLiterals {
+    pub text: Option<clausier_syntax::ast::StringLit>,
+    pub note: Option<clausier_syntax::ast::StringLit>,
+    pub refs: Vec<clausier_syntax::ast::StringLit>,
 }
 
 /// Parameters by pack and name, and what the lints need to know of each. Names resolve
@@ -240,6 +261,9 @@ impl<'a> Checker<'a> {
             variants_by_name: HashMap::new(),
             weights: lints::WeightLog::default(),
             passed_refs: Vec::new(),
+            clause_literals: HashMap::new(),
+            requirement_entries: Vec::new(),
+            criterion_entries: Vec::new(),
         }
     }
 

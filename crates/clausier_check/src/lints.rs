@@ -15,6 +15,7 @@ impl Checker<'_> {
         self.lint_weights();
         self.lint_constant_clauses();
         self.lint_law();
+        self.lint_written_values();
     }
 
     fn lint_unused_params(&mut self) {

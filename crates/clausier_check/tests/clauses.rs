@@ -219,8 +219,13 @@ criterion PRIX "Prix" weight 100 {
 }
 "#;
     let outcome = check_in_schema(source);
-    // A grid ready to publish without an environmental criterion (`W0506`).
-    assert_eq!(outcome.codes(), ["W0506"]);
+    // « Le titulaire » in a specification (`W0514`), a `should` requirement no criterion
+    // scores (`W0509`) and without text (`W0510`), a grid ready to publish without an
+    // environmental criterion (`W0506`) nor execution condition (`W0513`).
+    assert_eq!(
+        outcome.codes(),
+        ["W0514", "W0509", "W0510", "W0506", "W0513"]
+    );
     let pack = outcome.pack();
     let summary: Vec<String> = pack
         .requirements

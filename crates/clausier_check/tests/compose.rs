@@ -28,6 +28,19 @@ impl Graph {
         render_diagnostics(&self.sources, &self.checked.diagnostics)
     }
 
+    /// The errors only: what composition itself reports, without the lints on what the
+    /// composed pack holds (a `should` requirement no criterion scores…).
+    fn errors(&self) -> String {
+        let errors: Vec<_> = self
+            .checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect();
+        render_diagnostics(&self.sources, &errors)
+    }
+
     /// The root's requirements and criteria: `pack::ID level`.
     fn clauses(&self) -> Vec<String> {
         let pack = &self.checked.pack;
@@ -109,6 +122,7 @@ fn check(packs: &[Pack<'_>]) -> Graph {
     let checked = check_graph(&PackGraph {
         packs: inputs,
         sources: &sources,
+        launch: None,
     });
     Graph { sources, checked }
 }
@@ -147,7 +161,7 @@ fn without_use_a_dependency_brings_its_schema_and_no_clause() {
             )],
         },
     ]);
-    assert_eq!(graph.diagnostics(), "no diagnostics\n");
+    assert_eq!(graph.errors(), "no diagnostics\n");
     assert_eq!(graph.clauses(), ["region::REG-01 must"]);
 }
 
@@ -161,7 +175,7 @@ fn use_brings_every_clause_and_a_selection_changes_levels() {
             files: &[("region.clause", "use base")],
         },
     ]);
-    assert_eq!(all.diagnostics(), "no diagnostics\n");
+    assert_eq!(all.errors(), "no diagnostics\n");
     assert_eq!(
         all.clauses(),
         [
@@ -183,7 +197,7 @@ fn use_brings_every_clause_and_a_selection_changes_levels() {
             )],
         },
     ]);
-    assert_eq!(selection.diagnostics(), "no diagnostics\n");
+    assert_eq!(selection.errors(), "no diagnostics\n");
     // In the order the root's items give them.
     assert_eq!(
         selection.clauses(),
@@ -211,7 +225,7 @@ fn a_pack_brings_in_what_its_dependencies_brought_in_with_their_levels() {
             files: &[("region.clause", "use national::{HEB-01}")],
         },
     ]);
-    assert_eq!(graph.diagnostics(), "no diagnostics\n");
+    assert_eq!(graph.errors(), "no diagnostics\n");
     assert_eq!(graph.clauses(), ["base::HEB-01 should"]);
 }
 
@@ -255,7 +269,7 @@ fn set_overrides_a_dependency_and_records_where() {
             files: &[("region.clause", "use base\nset base::max_price = 5.50 €")],
         },
     ]);
-    assert_eq!(graph.diagnostics(), "no diagnostics\n");
+    assert_eq!(graph.errors(), "no diagnostics\n");
     assert_eq!(
         graph.params(),
         ["base::max_price = 5.50 € (default 8.00 €, set by region at region/region.clause:2:11)"]
@@ -277,7 +291,7 @@ fn a_depending_pack_overrides_what_its_dependency_set() {
             files: &[("region.clause", "set base::max_price = 5 €")],
         },
     ]);
-    assert_eq!(graph.diagnostics(), "no diagnostics\n");
+    assert_eq!(graph.errors(), "no diagnostics\n");
     assert_eq!(
         graph.params(),
         ["base::max_price = 5.00 € (default 8.00 €, set by region at region/region.clause:1:11)"]
@@ -344,7 +358,7 @@ fn the_same_clause_twice_is_kept_once_unless_the_levels_differ() {
             )],
         },
     ]);
-    assert_eq!(same.diagnostics(), "no diagnostics\n");
+    assert_eq!(same.errors(), "no diagnostics\n");
     assert_eq!(same.clauses(), ["base::HEB-01 must", "base::PRX-01 must"]);
     let different = check(&[
         base(),
@@ -354,7 +368,7 @@ fn the_same_clause_twice_is_kept_once_unless_the_levels_differ() {
             files: &[("region.clause", "use base\nuse base::{ACC-01 as must}")],
         },
     ]);
-    assert_snapshot!(different.diagnostics(), @r"
+    assert_snapshot!(different.errors(), @r"
     error[E0205] region/region.clause:2:12-18: the clause `ACC-01` is brought in twice, as `should` and as `must`
       primary region/region.clause:2:12-18: brought in again as `must`
       secondary region/region.clause:1:5-9: first brought in as `should`
@@ -375,7 +389,7 @@ fn one_id_from_two_packs_is_an_error_naming_both() {
             )],
         },
     ]);
-    assert_snapshot!(graph.diagnostics(), @r"
+    assert_snapshot!(graph.errors(), @r"
     error[E0205] region/region.clause:2:13-19: the clause id `HEB-01` is used by `base` and by `region`
       primary region/region.clause:2:13-19: the clause of `region` comes in here
       secondary region/region.clause:1:5-9: the clause of `base` comes in here
@@ -393,7 +407,7 @@ fn a_criterion_has_no_level_to_change() {
             files: &[("region.clause", "use base::{PRIX as must}")],
         },
     ]);
-    assert_snapshot!(graph.diagnostics(), @r"
+    assert_snapshot!(graph.errors(), @r"
     error[E0403] region/region.clause:1:20-24: `PRIX` is a criterion, which has no level
       primary region/region.clause:1:20-24: not allowed on a criterion
       help: a criterion is weighted, not `must` or `should`: write `PRIX` alone
@@ -448,7 +462,7 @@ descriptor { sites: list<Site> }
             ],
         },
     ]);
-    assert_eq!(graph.diagnostics(), "no diagnostics\n");
+    assert_eq!(graph.errors(), "no diagnostics\n");
     assert_eq!(graph.checked.pack.schema.enums.len(), 1);
 }
 

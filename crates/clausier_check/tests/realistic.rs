@@ -1,5 +1,5 @@
 //! Whole packs: the example of the design brief, and a larger pack as a region would
-//! write it, across two files.
+//! write it, across two files, lawful in every way the lints check.
 
 mod common;
 
@@ -40,6 +40,7 @@ descriptor {
   pricing: { per_student: money, setup_fee: money }
   reversibility: { export_formats: set<string>, notice: duration }
   hosting: { region: Region }
+  env: { rgesn_priority_met: int, rgesn_commitment: bool }
 }
 
 /// Prix maximal par élève et par an.
@@ -52,45 +53,58 @@ param min_contract: int = 2020
 /// Hébergement des données.
 requirement HEB-01 "Hébergement dans l'Union européenne" {
   level must
-  text "Le titulaire héberge l'ensemble des données, sous-traitants compris, dans l'UE."
+  text "Le candidat héberge l'ensemble des données, sous-traitants compris, dans l'UE."
   ref "RGPD art. 44 à 49"
   evidence "Attestation d'hébergement"
   require hosting.region == EU and all s in subprocessors: s.region in [EU, EEA]
 }
 
 requirement HEB-02 "Qualification de l'hébergeur" {
-  level should
+  level info
+  text "Le candidat indique la qualification de son hébergeur situé hors de l'UE, ou une qualification équivalente."
   when hosting.region != EU
   require hosting.qualification != NONE
 }
 
 requirement GAR-01 "Conformité GAR" {
+  text "La ressource est accessible par le GAR, sous un contrat d'adhésion de {min_contract} ou plus récent."
   require gar.compliant and gar.contract_version >= min_contract
 }
 
 requirement EVI-02 "Efficacité démontrée" {
   level should
+  text "L'efficacité de la ressource est démontrée par une étude de niveau II au moins."
   when gar.compliant
   require evidence.tier <= II
 }
 
 requirement SEC-01 "Certification ISO 27001 en cours de validité" {
+  text "Le service est certifié ISO/IEC 27001 ou équivalent, pour un an au moins."
   require security.iso27001 and security.iso27001_expires >= today + 12 months
 }
 
 requirement ACC-01 "Accessibilité RGAA" {
   level should
+  text "Le service publie sa déclaration d'accessibilité, avec un taux de conformité d'au moins {min_rgaa}."
   require accessibility.declaration and accessibility.rgaa_rate >= min_rgaa
 }
 
 requirement REV-01 "Réversibilité" {
+  text "Les données sont exportables dans l'un des formats {open_formats}, avec un préavis de {max_notice} au plus."
   require (any f in reversibility.export_formats: f in open_formats)
     and reversibility.notice <= max_notice
     and count(s in subprocessors: s.purpose == "export") <= 1
 }
 
 requirement PRI-01 "Prix plafond" {
+  text "Le prix par élève, frais de mise en service compris, n'excède pas {max_price} HT."
   require has pricing.per_student implies pricing.per_student + pricing.setup_fee / 30 <= max_price
+}
+
+requirement ENV-02 "Sobriété numérique" {
+  level execution
+  text "Le titulaire applique, pendant toute la durée du marché, les critères prioritaires du RGESN déclarés dans son offre."
+  require env.rgesn_commitment
 }
 
 criterion PRIX "Prix" weight 40 {
@@ -99,11 +113,18 @@ criterion PRIX "Prix" weight 40 {
 }
 
 criterion ACC "Accessibilité" weight 35 {
-  score if accessibility.rgaa_rate >= min_rgaa then accessibility.rgaa_rate else 0%
+  text "Note = taux de conformité RGAA × 35 si l'exigence ACC-01 est satisfaite, 0 sinon."
+  score if passed(ACC-01) then accessibility.rgaa_rate else 0%
 }
 
-criterion FMT "Formats ouverts" weight 25 {
-  score count(f in reversibility.export_formats: f in open_formats) / 3
+criterion FMT "Formats ouverts et efficacité" weight 15 {
+  text "Note = formats ouverts proposés / 3 × 10, plus 5 points si l'exigence EVI-02 est satisfaite."
+  score count(f in reversibility.export_formats: f in open_formats) / 3 * 2 / 3 + (if passed(EVI-02) then 1 / 3 else 0)
+}
+
+criterion ENV "Écoconception (RGESN)" weight 10 {
+  text "Note = critères prioritaires du RGESN satisfaits / 30 × 10."
+  score env.rgesn_priority_met / 30
 }
 
 test "une offre conforme est éligible" {

@@ -119,7 +119,13 @@ catalogue! {
     SCORE_OUT_OF_RANGE = "W0505", Warning, "criterion score can leave the range 0 to 1";
     NO_ENVIRONMENTAL_CRITERION = "W0506", Warning, "no environmental award criterion";
     LABEL_WITHOUT_EQUIVALENT = "W0507", Warning, "label required without accepting an equivalent";
-    SEAT_BASED_ELIGIBILITY = "W0508", Warning, "eligibility based on the vendor's seat or nationality";
+    SEAT_BASED_ELIGIBILITY = "W0508", Warning, "clause based on the operator's seat, nationality or ownership";
+    UNSCORED_SHOULD = "W0509", Warning, "`should` requirement that no criterion scores";
+    MISSING_TEXT = "W0510", Warning, "requirement or criterion without `text`";
+    LITERAL_VALUE_IN_TEXT = "W0511", Warning, "text writes a parameter's value instead of naming it";
+    OVERRIDE_NOT_IN_TEXT = "W0512", Warning, "overridden parameter that a clause's text does not show";
+    NO_ENVIRONMENTAL_CONDITION = "W0513", Warning, "no environmental execution condition";
+    TITULAIRE_AT_BID_STAGE = "W0514", Warning, "« titulaire » in a specification checked at bid stage";
 
     DESCRIPTOR_SYNTAX = "D0601", Error, "descriptor cannot be parsed";
     DESCRIPTOR_TYPE = "D0602", Error, "descriptor value of the wrong type";

@@ -398,6 +398,7 @@ pub(crate) fn check_graph(graph: &Graph, files: &[FileData]) -> Checked {
     clausier_check::check_graph(&PackGraph {
         packs,
         sources: &sources,
+        launch: None,
     })
 }
 

@@ -1,0 +1,101 @@
+//! What a published tender needs of each clause: a legal text (`W0510`), and for a
+//! `should` requirement a criterion that weighs it (`W0509`): an element "appreciated"
+//! without a published weight is an unpublished award criterion.
+
+use clausier_diagnostics::{Code, Diagnostic};
+use clausier_syntax::ast::Level;
+
+use crate::fold::walk;
+use crate::hir::{CheckedPack, ClauseMeta, TExprKind};
+use crate::types::Origin;
+
+/// `W0509`: each `should` requirement in effect that no criterion in effect scores with
+/// `passed(ID)`. `entries` says where each requirement came into the pack (its id, or
+/// the `use` that brought it in), which is where the warning points.
+pub(super) fn unscored_should(pack: &CheckedPack, entries: &[Origin]) -> Vec<Diagnostic> {
+    let mut scored = vec![false; pack.requirements.len()];
+    for criterion in &pack.criteria {
+        walk(&criterion.score, &mut |node| {
+            if let TExprKind::Passed(index) = node.kind
+                && let Some(flag) = scored.get_mut(index)
+            {
+                *flag = true;
+            }
+            true
+        });
+    }
+    pack.requirements
+        .iter()
+        .enumerate()
+        .filter(|(index, r)| {
+            r.level == Level::Should && !scored.get(*index).copied().unwrap_or(true)
+        })
+        .map(|(index, requirement)| {
+            let meta = &requirement.meta;
+            let at = entries.get(index).copied().unwrap_or(meta.origin);
+            let mut diagnostic = Diagnostic::warning(
+                Code::UNSCORED_SHOULD,
+                format!(
+                    "the `should` requirement `{}` is not scored by any criterion",
+                    meta.id
+                ),
+            )
+            .with_primary(at.file, at.span, "desirable, but no criterion weighs it");
+            if at != meta.origin {
+                diagnostic =
+                    diagnostic.with_secondary(meta.origin.file, meta.origin.span, "declared here");
+            }
+            diagnostic
+                .with_note(
+                    "an element appreciated without a published weight is an unpublished award \
+                     criterion (CE 18/06/2010 Commune de Saint-Pal-de-Mons; CCP R2152-11)",
+                )
+                .with_help(format!(
+                    "score it in a criterion, as `score if passed({}) then 1 else 0`, or declare \
+                     `level info` if it is information only",
+                    meta.id
+                ))
+        })
+        .collect()
+}
+
+/// `W0510`: a requirement or a criterion in effect without `text`, in a pack written
+/// for publication: one whose clauses give texts. A pack none of whose clauses has one
+/// holds rules to check offers with, not yet a tender to publish (and `clausier render`
+/// refuses it all the same).
+pub(super) fn missing_texts(pack: &CheckedPack) -> Vec<Diagnostic> {
+    let publishes = pack.requirements.iter().any(|r| r.meta.text.is_some())
+        || pack.criteria.iter().any(|c| c.meta.text.is_some());
+    if !publishes {
+        return Vec::new();
+    }
+    let requirements = pack.requirements.iter().map(|r| (&r.meta, "requirement"));
+    let criteria = pack.criteria.iter().map(|c| (&c.meta, "criterion"));
+    requirements
+        .chain(criteria)
+        .filter(|(meta, _)| meta.text.is_none())
+        .map(|(meta, kind)| missing_text(meta, kind))
+        .collect()
+}
+
+fn missing_text(meta: &ClauseMeta, kind: &str) -> Diagnostic {
+    let (label, help) = if kind == "criterion" {
+        (
+            "the published grid would not say how this criterion is scored",
+            "write how it is scored, as the tender will publish it: `text \"Note = … × 40.\"` \
+             (CCP R2152-11: the criteria and how they are applied are published)",
+        )
+    } else {
+        (
+            "this requirement would be published without its legal text",
+            "write the clause as the tender will publish it: `text \"Le candidat …\"`",
+        )
+    };
+    Diagnostic::warning(
+        Code::MISSING_TEXT,
+        format!("{kind} `{}` has no `text`", meta.id),
+    )
+    .with_primary(meta.origin.file, meta.origin.span, label)
+    .with_note("`clausier render` refuses a pack with a clause without text, unless `--draft`")
+    .with_help(help)
+}

@@ -1,0 +1,253 @@
+//! Lints on what a tender must contain for the environment: an environmental award
+//! criterion (`W0506`) and an environmental execution condition (`W0513`).
+
+use clausier_diagnostics::{Code, Diagnostic};
+use clausier_syntax::ast::Level;
+use jiff::civil::{Date, date};
+use rust_decimal::Decimal;
+
+use super::{field_segments, words};
+use crate::fold::{has_error, walk};
+use crate::hir::{
+    CheckedPack, ClauseMeta, CriterionDef, FieldRef, RequirementDef, TExpr, TExprKind,
+};
+use crate::types::Origin;
+
+/// `W0506`: the pack has a grid of criteria ready to publish and none of them is
+/// environmental (see [`grid_ready`]). A criterion without `text` does not make the grid
+/// less ready: `W0510` says what it lacks.
+///
+/// The criteria are those in effect, the root's own and those it brought in with `use`;
+/// the warning points at the first that `root` declares, else at the `use` that brought
+/// in the first (`entries`), where the root's author can act.
+pub(super) fn no_environmental_criterion(
+    pack: &CheckedPack,
+    root: &str,
+    entries: &[Origin],
+) -> Option<Diagnostic> {
+    let criteria = &pack.criteria;
+    let (first, at) = first_of_root(pack, root, entries)?;
+    if !grid_ready(pack) || criteria.iter().any(|c| is_environmental(pack, c)) {
+        return None;
+    }
+    let count = criteria.len();
+    let summary = if count == 1 {
+        "the only criterion does not take the environment into account".to_owned()
+    } else {
+        format!("none of the {count} criteria takes the environment into account")
+    };
+    let mut diagnostic = Diagnostic::warning(
+        Code::NO_ENVIRONMENTAL_CRITERION,
+        "no award criterion takes the environment into account",
+    )
+    .with_primary(at.file, at.span, summary);
+    for criterion in criteria.iter().filter(|c| !std::ptr::eq(*c, first)) {
+        diagnostic = diagnostic.with_secondary(
+            criterion.meta.origin.file,
+            criterion.meta.origin.span,
+            "not environmental",
+        );
+    }
+    Some(
+        diagnostic
+            .with_note(
+                "Code de la commande publique L2111-2 and loi n° 2021-1104 (Climat et résilience) \
+                 art. 35: a procedure launched from 2026-08-22 has at least one award criterion \
+                 that takes the environmental characteristics of the offer into account",
+            )
+            .with_note(
+                "a criterion counts as environmental when its id or title names the environment \
+                 (`ENV`, environnement, écoconception, RGESN, carbone, climat, durabilité…) or its \
+                 score reads a field of an `env` or `environnement` record",
+            )
+            .with_help(
+                "add a criterion such as `criterion ENV \"Écoconception (RGESN)\" weight 10 { text \
+                 \"…\" score env.rgesn_priority_met / 30 }` and adjust the other weights",
+            ),
+    )
+}
+
+/// The first criterion the root declares, else the first in effect, with where it came
+/// into the root.
+fn first_of_root<'p>(
+    pack: &'p CheckedPack,
+    root: &str,
+    entries: &[Origin],
+) -> Option<(&'p CriterionDef, Origin)> {
+    let criteria = &pack.criteria;
+    let index = criteria
+        .iter()
+        .position(|c| c.meta.pack == root)
+        .or_else(|| (!criteria.is_empty()).then_some(0))?;
+    let criterion = criteria.get(index)?;
+    let at = entries.get(index).copied().unwrap_or(criterion.meta.origin);
+    Some((criterion, at))
+}
+
+/// Whether a criterion takes the environment into account, as `W0506` understands it.
+fn is_environmental(pack: &CheckedPack, criterion: &CriterionDef) -> bool {
+    speaks_of_environment(pack, &criterion.meta, [&criterion.score])
+}
+
+/// Whether a clause speaks of the environment: its id or title names it, or one of
+/// `exprs` reads a field whose name does.
+fn speaks_of_environment<'e>(
+    pack: &CheckedPack,
+    meta: &ClauseMeta,
+    exprs: impl IntoIterator<Item = &'e TExpr>,
+) -> bool {
+    if names_environment(&meta.id) || names_environment(&meta.title) {
+        return true;
+    }
+    let environmental = |field: &FieldRef| {
+        field_segments(&pack.schema, field)
+            .iter()
+            .any(|segment| names_environment(segment))
+    };
+    let mut found = false;
+    for expr in exprs {
+        walk(expr, &mut |node| {
+            found |= match &node.kind {
+                TExprKind::Field(field) | TExprKind::Has(field) => environmental(field),
+                TExprKind::Aggregate(id) => pack
+                    .aggregates
+                    .get(id.0 as usize)
+                    .is_some_and(|aggregate| environmental(&aggregate.field)),
+                _ => false,
+            };
+            !found
+        });
+    }
+    found
+}
+
+/// Whether the pack holds a grid of criteria ready to publish: weights that sum to 100
+/// and scores free of errors. Until then `W0502` or the errors show that the tender is
+/// still being drafted, and the lints on what a tender must contain wait.
+pub(super) fn grid_ready(pack: &CheckedPack) -> bool {
+    let total: Decimal = pack.criteria.iter().map(|c| c.weight).sum();
+    total == Decimal::ONE_HUNDRED && pack.criteria.iter().all(|c| !has_error(&c.score))
+}
+
+// ---------------------------------------------------------------------------- W0513
+
+/// The day from which a procedure must include an environmental execution condition
+/// (loi n° 2021-1104 art. 35, CCP L2112-2).
+const ENVIRONMENTAL_CONDITION_FROM: Date = date(2026, 8, 22);
+
+/// `W0513`: a tender ready to publish (see [`grid_ready`]), for a procedure launched
+/// from 2026-08-22 (`launch`, `None` for one launched now), with no execution condition
+/// that takes the environment into account.
+///
+/// An execution condition counts when its id or title names the environment or its
+/// `when` or `require` reads a field that does, as for `W0506`. The warning points at
+/// the root's first execution condition, else at its first criterion.
+pub(super) fn no_environmental_condition(
+    pack: &CheckedPack,
+    root: &str,
+    entries: &[Origin],
+    launch: Option<Date>,
+) -> Option<Diagnostic> {
+    if launch.is_some_and(|launch| launch < ENVIRONMENTAL_CONDITION_FROM) || !grid_ready(pack) {
+        return None;
+    }
+    let conditions: Vec<&RequirementDef> = pack
+        .requirements
+        .iter()
+        .filter(|r| r.level == Level::Execution)
+        .collect();
+    let environmental = |r: &RequirementDef| {
+        speaks_of_environment(pack, &r.meta, std::iter::once(&r.require).chain(&r.when))
+    };
+    if conditions.iter().any(|r| environmental(r)) {
+        return None;
+    }
+    let own_condition = conditions
+        .iter()
+        .find(|r| r.meta.pack == root)
+        .or_else(|| conditions.first());
+    let mut diagnostic = Diagnostic::warning(
+        Code::NO_ENVIRONMENTAL_CONDITION,
+        "no execution condition takes the environment into account",
+    );
+    diagnostic = match own_condition {
+        Some(first) => {
+            let mut diagnostic = diagnostic.with_primary(
+                first.meta.origin.file,
+                first.meta.origin.span,
+                "this execution condition does not take the environment into account",
+            );
+            for other in conditions.iter().filter(|r| !std::ptr::eq(**r, *first)) {
+                diagnostic = diagnostic.with_secondary(
+                    other.meta.origin.file,
+                    other.meta.origin.span,
+                    "not environmental",
+                );
+            }
+            diagnostic
+        }
+        None => {
+            let (_, at) = first_of_root(pack, root, entries)?;
+            diagnostic.with_primary(
+                at.file,
+                at.span,
+                "this tender's grid is ready, and none of its requirements is an execution condition (`level execution`)",
+            )
+        }
+    };
+    let launched = match launch {
+        Some(launch) => format!("the procedure is launched on {launch}"),
+        None => "no launch date is given (`[document] launch` in `pack.toml`): the procedure is taken to be launched now".to_owned(),
+    };
+    Some(
+        diagnostic
+            .with_note(
+                "Code de la commande publique L2112-2 and loi n° 2021-1104 (Climat et résilience) \
+                 art. 35: the contracts of a procedure launched from 2026-08-22 include at least \
+                 one execution condition that takes the environment into account",
+            )
+            .with_note(launched)
+            .with_note(
+                "an execution condition counts as environmental when its id or title names the \
+                 environment (`ENV`, environnement, écoconception, RGESN, carbone, climat, \
+                 durabilité…) or its `require` or `when` reads a field of an `env` or \
+                 `environnement` record",
+            )
+            .with_help(
+                "add a requirement with `level execution` that the candidate commits to, such as \
+                 `requirement ENV-02 \"Sobriété numérique\" { level execution text \"…\" require \
+                 env.rgesn_commitment }`",
+            ),
+    )
+}
+
+/// Whether a name or a title speaks of the environment: one of its words is `env` or
+/// `eco` (as in « éco-conception »), or starts with one of [`ENVIRONMENT_STEMS`], or it
+/// says « numérique responsable ».
+fn names_environment(text: &str) -> bool {
+    let words = words(text);
+    words.iter().any(|word| {
+        word == "env" || word == "eco" || ENVIRONMENT_STEMS.iter().any(|s| word.starts_with(s))
+    }) || words
+        .windows(2)
+        .any(|pair| pair[0] == "numerique" && pair[1] == "responsable")
+}
+
+/// The beginnings of words that name the environment, accents removed.
+const ENVIRONMENT_STEMS: &[&str] = &[
+    "environ",
+    "ecoconcep",
+    "ecolog",
+    "ecorespons",
+    "rgesn",
+    "carbon",
+    "climat",
+    "durab",
+    "sustainab",
+    "sobriet",
+    "energ",
+    "recycl",
+    "reemploi",
+    "reconditionn",
+    "green",
+];

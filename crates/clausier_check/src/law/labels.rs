@@ -1,0 +1,149 @@
+//! `W0507`: a requirement that demands a label without accepting an equivalent.
+
+use clausier_diagnostics::{Code, Diagnostic, stack};
+
+use super::{field_segments, words};
+use crate::fold::has_error;
+use crate::hir::{ClauseMeta, FieldRef, RequirementDef, TExpr, TExprKind};
+use crate::types::Schema;
+use crate::value::Value;
+
+/// `W0507`: a requirement written for publication (it has a `text`) that only a
+/// labelled or certified offer can pass, whose title, text and doc comment never speak
+/// of an equivalent.
+pub(super) fn label_without_equivalent(
+    schema: &Schema,
+    requirement: &RequirementDef,
+) -> Option<Diagnostic> {
+    let meta = &requirement.meta;
+    if meta.text.is_none() || has_error(&requirement.require) || mentions_equivalence(meta) {
+        return None;
+    }
+    let node = needed_label(schema, &requirement.require)?;
+    let named = match &node.kind {
+        TExprKind::Field(field) | TExprKind::Has(field) => format!("`{}`", field.text),
+        TExprKind::Const(Value::String(text)) => format!("`{text}`"),
+        _ => "this".to_owned(),
+    };
+    Some(
+        Diagnostic::warning(
+            Code::LABEL_WITHOUT_EQUIVALENT,
+            format!(
+                "requirement `{}` demands a label or certification without accepting an equivalent",
+                meta.id
+            ),
+        )
+        .with_primary(
+            meta.origin.file,
+            node.span,
+            format!("{named} names a label; every way to meet `require` needs a label"),
+        )
+        .with_secondary(
+            meta.origin.file,
+            meta.origin.span,
+            "neither the title, the text nor the doc comment of this requirement mentions an equivalent",
+        )
+        .with_note(
+            "Code de la commande publique R2111-12 to R2111-17: a buyer who asks for a label \
+             accepts every label that confirms equivalent requirements, and other appropriate \
+             evidence from a candidate who could not obtain it in time for reasons not its own",
+        )
+        .with_help(
+            "accept an alternative in `require` (`… or security.equivalent_expires >= today`) \
+             and write « ou équivalent » in the text; if the law itself imposes this \
+             certification, say so in the doc comment, naming equivalence",
+        ),
+    )
+}
+
+/// Whether the drafter addressed equivalence in the clause's title, text, note or doc
+/// comment: a word that starts with `equivalen` (« ou équivalent », « équivalence »,
+/// "or equivalent").
+fn mentions_equivalence(meta: &ClauseMeta) -> bool {
+    [
+        Some(meta.title.as_str()),
+        meta.text.as_ref().map(|text| text.source.as_str()),
+        meta.note.as_ref().map(|note| note.source.as_str()),
+        Some(meta.docs.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|text| words(text).iter().any(|w| w.starts_with("equivalen")))
+}
+
+/// The sub-expression that names a label which every way of satisfying `expr` needs, if
+/// there is one. An `or` (or the branches of an `if`) escapes as soon as one side can
+/// hold without a label; `not` never requires the label it negates; `a implies b` needs
+/// what `b` needs.
+fn needed_label<'e>(schema: &Schema, expr: &'e TExpr) -> Option<&'e TExpr> {
+    stack::deep(|| needed_label_in(schema, expr))
+}
+
+fn needed_label_in<'e>(schema: &Schema, expr: &'e TExpr) -> Option<&'e TExpr> {
+    match &expr.kind {
+        TExprKind::Field(field) | TExprKind::Has(field) => {
+            is_label_field(schema, field).then_some(expr)
+        }
+        TExprKind::Const(Value::String(text)) => names_label(text).then_some(expr),
+        TExprKind::Const(_)
+        | TExprKind::Param(_)
+        | TExprKind::Local(_)
+        | TExprKind::Today
+        | TExprKind::Aggregate(_)
+        | TExprKind::Passed(_)
+        | TExprKind::Not(_)
+        | TExprKind::Neg(_) => None,
+        TExprKind::List(items) => items.iter().find_map(|item| needed_label(schema, item)),
+        TExprKind::And(a, b)
+        | TExprKind::Compare(_, a, b)
+        | TExprKind::Arith(_, a, b)
+        | TExprKind::In(a, b) => needed_label(schema, a).or_else(|| needed_label(schema, b)),
+        TExprKind::Or(a, b) => {
+            let left = needed_label(schema, a)?;
+            needed_label(schema, b).map(|_| left)
+        }
+        TExprKind::Implies(_, b) => needed_label(schema, b),
+        TExprKind::If(_, a, b) => {
+            let left = needed_label(schema, a)?;
+            needed_label(schema, b).map(|_| left)
+        }
+        TExprKind::Quantifier {
+            collection, body, ..
+        } => needed_label(schema, collection).or_else(|| needed_label(schema, body)),
+        TExprKind::Count { collection, filter } => needed_label(schema, collection).or_else(|| {
+            filter
+                .as_ref()
+                .and_then(|(_, _, body)| needed_label(schema, body))
+        }),
+    }
+}
+
+/// Whether a field holds a label or certification: one of its segments names one, and
+/// none speaks of an equivalent (`security.equivalent_expires` is the alternative).
+fn is_label_field(schema: &Schema, field: &FieldRef) -> bool {
+    let segments = field_segments(schema, field);
+    let is_alternative = segments
+        .iter()
+        .any(|segment| words(segment).iter().any(|w| w.starts_with("equivalen")));
+    !is_alternative && segments.iter().any(|segment| names_label(segment))
+}
+
+/// Whether a name or a string names a label, a certification or a qualification:
+/// `secnumcloud`, `hds`, `eucs`, `iso` with a standard's number (`iso27001`,
+/// `ISO 27001`), or a word starting with `label`, `ecolabel`, `certif` or `qualif`.
+fn names_label(text: &str) -> bool {
+    let words = words(text);
+    let iso_number = |word: &str| {
+        word.strip_prefix("iso")
+            .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()))
+    };
+    words.iter().any(|word| {
+        matches!(word.as_str(), "secnumcloud" | "hds" | "eucs")
+            || iso_number(word)
+            || ["label", "ecolabel", "certif", "qualif"]
+                .iter()
+                .any(|stem| word.starts_with(stem))
+    }) || words.windows(2).any(|pair| {
+        pair[0] == "iso" && !pair[1].is_empty() && pair[1].chars().all(|c| c.is_ascii_digit())
+    })
+}

@@ -1,0 +1,53 @@
+//! `W0514`: « titulaire » in the text of a specification checked at bid stage. Until the
+//! award the parties are « le candidat » or « le soumissionnaire »; « le titulaire » is
+//! the holder of the contract, whose obligations are execution conditions.
+
+use clausier_diagnostics::{Code, Diagnostic};
+use clausier_syntax::ast::{Level, StringLit};
+
+use super::word_ranges;
+use crate::hir::RequirementDef;
+
+/// `W0514` on a `must` or `should` requirement whose `text` (the literal as written)
+/// says « titulaire », at the first place it does.
+pub(super) fn titulaire_at_bid_stage(
+    requirement: &RequirementDef,
+    text: &StringLit,
+) -> Option<Diagnostic> {
+    if !matches!(requirement.level, Level::Must | Level::Should) {
+        return None;
+    }
+    let range = word_ranges(&text.value)
+        .into_iter()
+        .find(|(_, word)| matches!(word.as_str(), "titulaire" | "titulaires"))
+        .map(|(range, _)| range)?;
+    let meta = &requirement.meta;
+    let level = requirement.level.as_str();
+    Some(
+        Diagnostic::warning(
+            Code::TITULAIRE_AT_BID_STAGE,
+            format!(
+                "the `{level}` requirement `{}` speaks of « titulaire » at bid stage",
+                meta.id
+            ),
+        )
+        .with_primary(
+            meta.origin.file,
+            text.source_span(range),
+            "there is no holder of the contract yet when offers are checked",
+        )
+        .with_secondary(
+            meta.origin.file,
+            meta.origin.span,
+            format!("a `{level}` requirement is checked on the offer"),
+        )
+        .with_note(
+            "at bid stage the parties are « le candidat » or « le soumissionnaire »; « le \
+             titulaire » holds the contract once it is awarded",
+        )
+        .with_help(
+            "write « le candidat » (or « le soumissionnaire »); if this is an obligation of the \
+             contract the candidate commits to, make it `level execution`",
+        ),
+    )
+}
