@@ -246,7 +246,12 @@ pub fn load_pack_with(path: &Path, options: &LoadOptions) -> Result<LoadedPack, 
     let mut checked = clausier_check::check_graph(&PackGraph {
         packs: inputs,
         sources: &sources,
-        launch: None,
+        // The law in force for the procedure is the law of the day it is launched.
+        launch: root
+            .manifest
+            .document
+            .as_ref()
+            .and_then(|document| document.launch),
     });
     drop(trees);
     diagnostics.append(&mut checked.diagnostics);

@@ -4,7 +4,7 @@
 use std::io::{self, IsTerminal};
 use std::path::Path;
 
-use clausier_diagnostics::{Diagnostic, Severity};
+use clausier_diagnostics::{Code, Diagnostic, Severity};
 use clausier_pack::{LoadedPack, Manifest, load_pack};
 use clausier_report::DateOrigin;
 use clausier_report::diagnostics::{render_refusal, render_terminal};
@@ -43,8 +43,7 @@ pub fn load_compiled_with(
     if !found.errors.is_empty() {
         let diagnostics = &mut pack.checked.diagnostics;
         diagnostics.retain(|diagnostic| {
-            diagnostic.severity != Severity::Warning
-                || !found.replacing.contains(&diagnostic.code.as_str())
+            diagnostic.severity != Severity::Warning || !found.replacing.contains(&diagnostic.code)
         });
         diagnostics.extend(found.errors);
         diagnostics.sort_by_key(Diagnostic::sort_key);
@@ -79,7 +78,7 @@ pub fn load_compiled_with(
 pub struct CommandErrors {
     pub errors: Vec<Diagnostic>,
     /// The codes of the warnings these errors say again, left out when there are errors.
-    pub replacing: &'static [&'static str],
+    pub replacing: &'static [Code],
     /// What the command cannot do, for the last line: `cannot publish`.
     pub refusal: &'static str,
 }

@@ -33,7 +33,7 @@ pub fn run(args: &RenderArgs, color: ColorChoice) -> Result<Outcome, Failure> {
         } else {
             missing_texts(&pack.checked.pack)
         },
-        replacing: &["W0510"],
+        replacing: &[Code::MISSING_TEXT],
         refusal: "cannot publish",
     })?
     else {
