@@ -55,8 +55,8 @@ pub struct CahierInput<'a> {
     pub title_page: &'a TitlePage,
     /// The packs the clauses come from: the root first, then its dependencies.
     pub provenance: &'a [PackProvenance],
-    /// Mark the requirements and criteria without a legal text instead of leaving them
-    /// out of the count: a working draft, not a document to publish.
+    /// A working draft, not a document to publish: the title page says that texts are
+    /// still to be written. (A clause without a text is marked as such in any case.)
     pub draft: bool,
 }
 
