@@ -187,7 +187,10 @@ fn a_word_document_goes_to_a_file_or_a_pipe_never_to_a_terminal() {
     assert_eq!(piped.status.code(), Some(0));
     assert!(piped.stdout.starts_with(b"PK"), "a ZIP package");
     let again = clausier(&["render", TENDERS[1], "--format", "docx"]);
-    assert!(again.stdout == piped.stdout, "the same tender gives the same bytes");
+    assert!(
+        again.stdout == piped.stdout,
+        "the same tender gives the same bytes"
+    );
     // Standard output a terminal: a pseudo-terminal opened by Python's pty module.
     let script = "import os, subprocess, sys\n\
                   master, slave = os.openpty()\n\
