@@ -91,7 +91,7 @@ async def test_a_stale_change_is_ignored(client: LanguageClient, pack: pathlib.P
     requirements = documents.open(pack / "exigences.clause")
     await no_diagnostics(client, [requirements])
     valid = documents.texts[requirements]
-    broken = valid.replace("max_price", "max_prix")
+    broken = valid.replace("<= max_price", "<= max_prix")
 
     documents.change(requirements, broken, version=5)
     await diagnostics_where(

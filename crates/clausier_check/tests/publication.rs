@@ -356,6 +356,10 @@ requirement ACC-02 "Accessibilité" {
   text "Les titulaires publient leur déclaration."
   require a11y.declaration
 }
+requirement ACC-03 "Accessibilité" {
+  text "Le candidat, titulaire d'une certification, est le titulaire du marché."
+  require a11y.declaration
+}
 "#
     ));
 }
@@ -370,6 +374,10 @@ requirement HEB-01 "Hébergement" {
 }
 requirement HEB-02 "Hébergement" {
   text "Le candidat héberge les données en France (titularisation des agents)."
+  require a11y.declaration
+}
+requirement HEB-03 "Hébergement" {
+  text "L'hébergeur est titulaire d'une qualification SecNumCloud, ou titulaire du label équivalent."
   require a11y.declaration
 }
 requirement INFO-01 "Information" {

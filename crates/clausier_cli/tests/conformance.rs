@@ -38,6 +38,9 @@ const CODES_WITHOUT_A_CASE: &[(&str, &str)] = &[
     // Evaluation notes that no output carries as a code: a clamped score shows as
     // `"clamped": true` in JSON and "(clamped)" in text (see `scoring-clamp`).
     ("R0701", "a clamp is shown as `clamped`, without the code"),
+    // Only `clausier render` refuses a clause without a text; the corpus runs `check` and
+    // `validate` (see `render_tender`).
+    ("E0817", "produced by `clausier render` alone"),
 ];
 
 /// Cases whose output shows a bug (their README says which): the snapshots showing it are
@@ -77,6 +80,9 @@ cases! {
     data_yaml_alias => "data-yaml-alias",
     diag_clauses => "diag-clauses",
     diag_data => "diag-data",
+    diag_document_dates => "diag-document-dates",
+    diag_document_key => "diag-document-key",
+    diag_document_value => "diag-document-value",
     diag_files_no_clause => "diag-files-no-clause",
     diag_files_not_utf8 => "diag-files-not-utf8",
     diag_files_output => "diag-files-output",
@@ -96,6 +102,7 @@ cases! {
     diag_syntax_cascade => "diag-syntax-cascade",
     diag_syntax_nesting => "diag-syntax-nesting",
     diag_tests => "diag-tests",
+    diag_texts => "diag-texts",
     diag_types => "diag-types",
     diag_bounds => "diag-bounds",
     expr_arith => "expr-arith",
@@ -126,6 +133,7 @@ cases! {
     scoring_clamp => "scoring-clamp",
     scoring_cohort => "scoring-cohort",
     scoring_none => "scoring-none",
+    scoring_passed => "scoring-passed",
     scoring_ties => "scoring-ties",
     scoring_unknown => "scoring-unknown",
     scoring_weights => "scoring-weights",

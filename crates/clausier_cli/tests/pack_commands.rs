@@ -219,14 +219,6 @@ fn the_result_can_be_written_to_a_file() {
 // clausier render
 
 #[test]
-fn render_the_shipped_pack_as_markdown() {
-    let output = clausier(&["render", EDTECH]);
-    assert_eq!(exit_code(&output), 0);
-    assert!(output.stderr.is_empty(), "{}", transcript(&output));
-    insta::assert_snapshot!(stdout(&output));
-}
-
-#[test]
 fn render_the_shipped_pack_as_html() {
     let output = clausier(&["render", EDTECH, "--format", "html"]);
     assert_eq!(exit_code(&output), 0);
@@ -235,26 +227,30 @@ fn render_the_shipped_pack_as_html() {
     for remote in ["http://", "https://", "<link", "<script", "@import", "url("] {
         assert!(!html.contains(remote), "the page refers to `{remote}`");
     }
+    assert!(html.contains("@page { size: A4; margin: 2cm 1.8cm; }"));
     assert!(html.contains("@media print"));
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
     insta::assert_snapshot!(html);
 }
 
 #[test]
-fn render_in_english() {
-    let output = clausier(&["render", TESTED, "--lang", "en"]);
+fn render_a_draft_in_english() {
+    let output = clausier(&["render", TESTED, "--lang", "en", "--draft"]);
     assert_eq!(exit_code(&output), 0);
     insta::assert_snapshot!(transcript(&output));
 }
 
 #[test]
-fn render_in_english_as_html() {
-    let output = clausier(&["render", TESTED, "--lang", "en", "--format", "html"]);
+fn render_a_draft_in_english_as_html() {
+    let output = clausier(&[
+        "render", TESTED, "--lang", "en", "--format", "html", "--draft",
+    ]);
     assert_eq!(exit_code(&output), 0);
     let html = stdout(&output);
     assert!(html.contains("<html lang=\"en\">"));
-    assert!(html.contains("mandatory requirement"));
-    assert!(html.contains("desirable requirement"));
+    assert!(html.contains("Article 1 — Technical specifications"));
+    assert!(html.contains("Information requested"));
+    assert!(html.contains("<p class=\"legal missing\">[Text to be written]</p>"));
     assert!(html.contains("<td class=\"number\">100</td>"));
 }
 

@@ -157,6 +157,7 @@ catalogue! {
     DOCUMENT_KEY = "E0814", Error, "unknown key in `[document]`";
     DOCUMENT_VALUE = "E0815", Error, "invalid value in `[document]`";
     DOCUMENT_DATES = "E0816", Error, "deadline for offers before the launch of the procedure";
+    TEXT_TO_PUBLISH = "E0817", Error, "requirement or criterion without a text to publish";
 
     IO = "E0901", Error, "file cannot be read";
     NOT_UTF8 = "E0902", Error, "file is not valid UTF-8";

@@ -511,6 +511,16 @@ impl<'a> Explainer<'a> {
                 }
             }
             Node::Arith(..) => self.missing_in_arithmetic(id, scope, out),
+            // The requirement `passed` reads is missing: what it misses.
+            Node::Passed(index) => {
+                if let Some(requirement) = self.program.requirements.get(index as usize) {
+                    let applies = requirement.when.map(|when| (when, code.truth(when, scope)));
+                    match applies {
+                        Some((when, None)) => self.collect_missing(when, scope, out),
+                        _ => self.collect_missing(requirement.require, scope, out),
+                    }
+                }
+            }
             _ => {
                 let mut unknown = Vec::new();
                 code.for_each_child(id, |child| {

@@ -257,3 +257,40 @@ fn printed_requirements_read_like_their_source() {
         assert_eq!(printed, case);
     }
 }
+
+/// `passed(ID)` reads the outcome of a requirement, which the run judges before scoring:
+/// the compiled form and the reference interpreter read it alike.
+#[test]
+fn passed_reads_the_requirement_outcome_in_both_evaluators() {
+    use clausier_check::value::{Record, Value};
+    use clausier_eval::{ClauseExpr, EvalContext, compile, reference};
+    let pack = pack_from_text(
+        r#"
+descriptor { a11y: { rate: percent } }
+requirement ACC-02 "Accessibilité" {
+  level should
+  require a11y.rate >= 100%
+}
+criterion ACC "Accessibilité" weight 100 {
+  score if passed(ACC-02) then 1 else 0.5
+}
+"#,
+    );
+    let program = compile(&pack);
+    let data = Record::default();
+    for (outcome, score) in [
+        (Some(true), Some("1")),
+        (Some(false), Some("0.5")),
+        (None, None),
+    ] {
+        let context = EvalContext {
+            passed: vec![outcome],
+            ..EvalContext::new(jiff::civil::date(2026, 11, 28))
+        };
+        let expected = score.map(|n| Value::Number(decimal(n)));
+        let compiled = program.evaluate(ClauseExpr::Score(0), &data, &context);
+        let referenced = reference::evaluate(&pack, &pack.criteria[0].score, &data, &context);
+        assert_eq!(compiled, expected, "{outcome:?}");
+        assert_eq!(referenced, expected, "{outcome:?}");
+    }
+}

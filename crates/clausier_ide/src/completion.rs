@@ -146,7 +146,7 @@ impl Analysis {
             return Vec::new();
         };
         if in_comment_or_string(before) {
-            return Vec::new();
+            return self.placeholder_completions(before);
         }
         let start = before
             .char_indices()
@@ -162,7 +162,9 @@ impl Analysis {
             .last()
             .map_or(before.len(), |(i, _)| i);
         let start = match before.get(..id_start) {
-            Some(head) if clause_status(head).is_some() => id_start,
+            Some(head) if clause_status(head).is_some() || head.trim_end().ends_with("passed(") => {
+                id_start
+            }
             _ => start,
         };
         let (head, prefix) = before.split_at(start);
@@ -200,6 +202,46 @@ impl Analysis {
             .collect();
         out.sort_by_key(|item| std::cmp::Reverse(item.relevance));
         out
+    }
+}
+
+impl Analysis {
+    /// In a string, right after an opening `{` and the start of a name: the parameters
+    /// a placeholder may name. Anywhere else in a string or a comment, nothing.
+    fn placeholder_completions(&self, before: &str) -> Vec<CompletionItem> {
+        let line = before.rsplit('\n').next().unwrap_or("");
+        let prefix_len: usize = line
+            .chars()
+            .rev()
+            .take_while(|c| is_ident_char(*c))
+            .map(char::len_utf8)
+            .sum();
+        let Some(head) = line.get(..line.len() - prefix_len) else {
+            return Vec::new();
+        };
+        let opens_placeholder = head.ends_with('{')
+            && head.chars().rev().take_while(|c| *c == '{').count() % 2 == 1;
+        let field = head.trim_start();
+        if !opens_placeholder || !(field.starts_with("text ") || field.starts_with("note ")) {
+            return Vec::new();
+        }
+        let prefix = line.get(line.len() - prefix_len..).unwrap_or("").to_lowercase();
+        let start = before.len() - prefix_len;
+        let schema = &self.checked.pack.schema;
+        self.checked
+            .pack
+            .params
+            .iter()
+            .filter(|p| p.name.to_lowercase().starts_with(&prefix))
+            .map(|p| CompletionItem {
+                label: p.name.clone(),
+                kind: CompletionKind::Param,
+                detail: Some(format!("{} = {}", p.ty.display(schema), p.value.display(schema))),
+                source_range: Span::from_range(start..before.len()),
+                snippet: None,
+                relevance: NEUTRAL,
+            })
+            .collect()
     }
 }
 
@@ -247,7 +289,18 @@ impl Ctx<'_> {
                 if line.trim() == "level" {
                     return levels();
                 }
-                self.expression()
+                let in_score = item == "criterion" && line.trim_start().starts_with("score");
+                if in_score && trimmed.ends_with("passed(") {
+                    return self.should_requirements();
+                }
+                let mut out = self.expression();
+                if in_score {
+                    out.push(keyword(
+                        "passed",
+                        Some("whether the offer passed a `should` requirement: `passed(ID)`"),
+                    ));
+                }
+                out
             }
             "descriptor" | "type" | "param" if is_type_position(trimmed) => self.types(),
             "test" if at_line_start && depth == 1 => {
@@ -561,6 +614,21 @@ impl Ctx<'_> {
             .map(|meta| {
                 let detail = Some(meta.title.clone()).filter(|t| !t.is_empty());
                 (meta.id.clone(), CompletionKind::Clause, detail)
+            })
+            .collect()
+    }
+
+    /// The requirements `passed(…)` may read: those of level `should`.
+    fn should_requirements(&self) -> Vec<Proposal> {
+        self.analysis
+            .checked
+            .pack
+            .requirements
+            .iter()
+            .filter(|r| r.level == clausier_syntax::ast::Level::Should)
+            .map(|r| {
+                let detail = Some(r.meta.title.clone()).filter(|t| !t.is_empty());
+                (r.meta.id.clone(), CompletionKind::Clause, detail)
             })
             .collect()
     }

@@ -246,6 +246,7 @@ pub fn load_pack_with(path: &Path, options: &LoadOptions) -> Result<LoadedPack, 
     let mut checked = clausier_check::check_graph(&PackGraph {
         packs: inputs,
         sources: &sources,
+        // The law in force for the procedure is the law of the day it is launched.
         launch: root
             .manifest
             .document

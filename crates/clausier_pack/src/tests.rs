@@ -345,3 +345,28 @@ fn an_override_in_the_manifest_is_a_diagnostic_located_in_pack_toml() {
     assert!(file.name().ends_with("region/pack.toml"), "{}", file.name());
     assert_eq!(file.slice(label.span), "euros");
 }
+
+#[test]
+fn the_launch_of_the_procedure_decides_whether_an_environmental_condition_is_due() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("tender");
+    let grid = "descriptor {\n  price: money\n  env: { met: int }\n}\n\n\
+                criterion PRIX \"Prix\" weight 90 {\n  text \"Prix.\"\n  score lowest(price) / price\n}\n\n\
+                criterion ENV \"Environnement\" weight 10 {\n  text \"Environnement.\"\n  score env.met / 30\n}\n";
+    write(&root, "grid.clause", grid.as_bytes());
+    let codes = |launch: &str| {
+        write(
+            &root,
+            "pack.toml",
+            format!("[pack]\nname = \"tender\"\n\n[document]\n{launch}").as_bytes(),
+        );
+        let pack = load_pack(&root).unwrap();
+        pack.diagnostics()
+            .iter()
+            .map(|diagnostic| diagnostic.code)
+            .collect::<Vec<_>>()
+    };
+    assert!(codes("launch = 2026-12-01\n").contains(&Code::NO_ENVIRONMENTAL_CONDITION));
+    assert!(codes("").contains(&Code::NO_ENVIRONMENTAL_CONDITION));
+    assert!(!codes("launch = 2026-06-01\n").contains(&Code::NO_ENVIRONMENTAL_CONDITION));
+}

@@ -8,6 +8,22 @@ use clausier_syntax::ast::{Level, StringLit};
 use super::word_ranges;
 use crate::hir::RequirementDef;
 
+/// Whether « titulaire » at `at` names the holder of the contract: not « titulaire
+/// d'une certification », « titulaire de la qualification », « titulaire du label »
+/// (who holds a certificate), but « titulaire du marché » and « le titulaire » alone.
+fn names_the_contract_holder(words: &[(std::ops::Range<usize>, String)], at: usize) -> bool {
+    let mut next = words.iter().skip(at + 1).map(|(_, word)| word.as_str());
+    if !matches!(next.next(), Some("de" | "d" | "des" | "du")) {
+        return true;
+    }
+    let noun = next.find(|word| !matches!(*word, "la" | "le" | "l" | "les" | "un" | "une"));
+    noun.is_some_and(|noun| {
+        ["marche", "contrat", "accord"]
+            .iter()
+            .any(|stem| noun.starts_with(stem))
+    })
+}
+
 /// `W0514` on a `must` or `should` requirement whose `text` (the literal as written)
 /// says « titulaire », at the first place it does.
 pub(super) fn titulaire_at_bid_stage(
@@ -17,10 +33,15 @@ pub(super) fn titulaire_at_bid_stage(
     if !matches!(requirement.level, Level::Must | Level::Should) {
         return None;
     }
-    let range = word_ranges(&text.value)
-        .into_iter()
-        .find(|(_, word)| matches!(word.as_str(), "titulaire" | "titulaires"))
-        .map(|(range, _)| range)?;
+    let words = word_ranges(&text.value);
+    let range = words
+        .iter()
+        .enumerate()
+        .find(|(at, (_, word))| {
+            matches!(word.as_str(), "titulaire" | "titulaires")
+                && names_the_contract_holder(&words, *at)
+        })
+        .map(|(_, (range, _))| range.clone())?;
     let meta = &requirement.meta;
     let level = requirement.level.as_str();
     Some(

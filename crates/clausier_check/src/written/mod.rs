@@ -234,7 +234,7 @@ fn override_not_shown(
         .with_primary(
             file,
             span,
-            format!("published as it is, this text does not give the {value} the rule checks"),
+            format!("published as it is, this text does not give the value of `{name}` in effect, {value}"),
         )
         .with_secondary(
             site.origin.file,

@@ -4,10 +4,10 @@
 use std::io::{self, IsTerminal};
 use std::path::Path;
 
-use clausier_diagnostics::{Diagnostic, Severity};
+use clausier_diagnostics::{Code, Diagnostic, Severity};
 use clausier_pack::{LoadedPack, Manifest, load_pack};
 use clausier_report::DateOrigin;
-use clausier_report::diagnostics::{render_summary, render_terminal};
+use clausier_report::diagnostics::{render_refusal, render_terminal};
 
 use super::Failure;
 use crate::args::ColorChoice;
@@ -16,23 +16,37 @@ use crate::output::print_stderr;
 /// Loads the pack at `path`. A pack with errors has them printed and gives `None`: the
 /// command then stops with exit status 2. Warnings are printed and do not stop it.
 pub fn load_compiled(path: &Path, color: ColorChoice) -> Result<Option<LoadedPack>, Failure> {
-    load_compiled_promoting(path, color, |_| false)
+    load_compiled_with(path, color, |_| CommandErrors::default())
 }
 
-/// [`load_compiled`], where the warnings `promote` picks are errors: what the command
-/// cannot do with, such as a clause without a text for `render`. `promote` may also
-/// change the help to say what the command needs.
-pub fn load_compiled_promoting(
+/// [`load_compiled`], with the errors that only this command finds in the pack (such as a
+/// clause without a text for `render`), printed among the pack's own, in place of the
+/// warnings that `errors` says they replace.
+pub fn load_compiled_with(
     path: &Path,
     color: ColorChoice,
-    promote: impl Fn(&mut Diagnostic) -> bool,
+    errors: impl FnOnce(&LoadedPack) -> CommandErrors,
 ) -> Result<Option<LoadedPack>, Failure> {
     let stderr_color = color.enabled(io::stderr().is_terminal());
     let mut pack = load_pack(path)?;
-    for diagnostic in &mut pack.checked.diagnostics {
-        if diagnostic.severity == Severity::Warning && promote(diagnostic) {
-            diagnostic.severity = Severity::Error;
-        }
+    // A pack that does not compile is refused for that first.
+    let found = if pack.has_errors() {
+        CommandErrors::default()
+    } else {
+        errors(&pack)
+    };
+    let refusal = if found.errors.is_empty() {
+        "could not compile"
+    } else {
+        found.refusal
+    };
+    if !found.errors.is_empty() {
+        let diagnostics = &mut pack.checked.diagnostics;
+        diagnostics.retain(|diagnostic| {
+            diagnostic.severity != Severity::Warning || !found.replacing.contains(&diagnostic.code)
+        });
+        diagnostics.extend(found.errors);
+        diagnostics.sort_by_key(Diagnostic::sort_key);
     }
     if pack.has_errors() {
         print_stderr(&render_terminal(
@@ -40,7 +54,9 @@ pub fn load_compiled_promoting(
             &pack.sources,
             stderr_color,
         ));
-        if let Some(summary) = render_summary(&pack.info.name, pack.diagnostics(), stderr_color) {
+        if let Some(summary) =
+            render_refusal(refusal, &pack.info.name, pack.diagnostics(), stderr_color)
+        {
             print_stderr(&summary);
         }
         return Ok(None);
@@ -55,6 +71,16 @@ pub fn load_compiled_promoting(
         print_stderr(&render_terminal(&warnings, &pack.sources, stderr_color));
     }
     Ok(Some(pack))
+}
+
+/// What a command cannot do with in a pack that compiles.
+#[derive(Debug, Default)]
+pub struct CommandErrors {
+    pub errors: Vec<Diagnostic>,
+    /// The codes of the warnings these errors say again, left out when there are errors.
+    pub replacing: &'static [Code],
+    /// What the command cannot do, for the last line: `cannot publish`.
+    pub refusal: &'static str,
 }
 
 /// The evaluation date of a run, and why it is that one: the date given on the command

@@ -2,13 +2,14 @@
 
 use std::io::{self, IsTerminal};
 
-use clausier_diagnostics::Diagnostic;
+use clausier_check::hir::CheckedPack;
+use clausier_diagnostics::{Code, Diagnostic};
 use clausier_pack::{DocumentLanguage, LoadedPack};
 use clausier_report::pack::{
     CahierInput, Lang, PackProvenance, TitlePage, render_docx, render_html, render_markdown,
 };
 
-use super::compiled::load_compiled_promoting;
+use super::compiled::{CommandErrors, load_compiled_with};
 use super::{Failure, Outcome};
 use crate::args::{ColorChoice, RenderArgs, RenderFormat, RenderLang};
 use crate::error::CliError;
@@ -26,8 +27,14 @@ pub fn run(args: &RenderArgs, color: ColorChoice) -> Result<Outcome, Failure> {
             )
             .into());
     }
-    let Some(pack) = load_compiled_promoting(&args.pack, color, |diagnostic| {
-        !args.draft && refuse_missing_text(diagnostic)
+    let Some(pack) = load_compiled_with(&args.pack, color, |pack| CommandErrors {
+        errors: if args.draft {
+            Vec::new()
+        } else {
+            missing_texts(&pack.checked.pack)
+        },
+        replacing: &[Code::MISSING_TEXT],
+        refusal: "cannot publish",
     })?
     else {
         return Ok(Outcome::Failure);
@@ -74,17 +81,32 @@ pub fn run(args: &RenderArgs, color: ColorChoice) -> Result<Outcome, Failure> {
     Ok(Outcome::Success)
 }
 
-/// A requirement or criterion without a legal text, as the checker's lint W0510 locates
-/// it: a tender cannot publish a clause it does not state. Its help says so.
-fn refuse_missing_text(diagnostic: &mut Diagnostic) -> bool {
-    if diagnostic.code.as_str() != "W0510" {
-        return false;
-    }
-    diagnostic.help = Some(
-        "a published tender states every clause: write its legal text with `text \"…\"`, or render a working draft with `--draft`, which marks it « [Texte à rédiger] »"
-            .to_owned(),
-    );
-    true
+/// Every requirement and criterion of the tender without a legal text, its own or a
+/// dependency's, as an error on its id: a published tender states every clause. (The
+/// checker's warning W0510 says the same of the pack's own clauses; it gives way.)
+fn missing_texts(pack: &CheckedPack) -> Vec<Diagnostic> {
+    let metas = pack
+        .requirements
+        .iter()
+        .map(|requirement| (&requirement.meta, "requirement"))
+        .chain(
+            pack.criteria
+                .iter()
+                .map(|criterion| (&criterion.meta, "criterion")),
+        );
+    metas
+        .filter(|(meta, _)| meta.text.is_none())
+        .map(|(meta, kind)| {
+            Diagnostic::error(
+                Code::TEXT_TO_PUBLISH,
+                format!("the {kind} `{}` has no `text` to publish", meta.id),
+            )
+            .with_primary(meta.origin.file, meta.origin.span, "no legal text")
+            .with_help(
+                "a published tender states every clause: write its legal text with `text \"…\"`, or render a working draft with `--draft`, which marks it « [Texte à rédiger] »",
+            )
+        })
+        .collect()
 }
 
 fn title_page(pack: &LoadedPack) -> TitlePage {

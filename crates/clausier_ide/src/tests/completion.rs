@@ -300,3 +300,26 @@ fn items_of_the_expected_type_come_first() {
 "#);
     assert_snapshot!(ranked(&in_clause("require price < m$0")), @"2 Param max_price");
 }
+
+/// The pack with one more criterion whose body is `body`.
+fn in_criterion(body: &str) -> String {
+    format!("{PACK}\ncriterion NEW \"new\" weight 10 {{\n  {body}\n}}\n")
+}
+
+#[test]
+fn passed_in_a_score_and_the_should_requirements_it_reads() {
+    assert_snapshot!(check(&in_criterion("score if pa$0")), @"Keyword passed whether the offer passed a `should` requirement: `passed(ID)`");
+    // Not in a requirement, where `passed` is not allowed.
+    assert_snapshot!(check(&in_clause("require pa$0")), @"");
+    assert_snapshot!(check(&in_criterion("score if passed($0")), @"Clause SUB-01 Subprocessors in the EU");
+    assert_snapshot!(check(&in_criterion("score if passed(SUB-$0")), @"Clause SUB-01 Subprocessors in the EU");
+}
+
+#[test]
+fn parameters_in_a_placeholder_of_a_text() {
+    assert_snapshot!(check(&in_clause("text \"Au plus {$0")), @"Param max_price money = 6.00 €");
+    assert_snapshot!(check(&in_clause("note \"Au plus {max$0")), @"Param max_price money = 6.00 €");
+    // `{{` writes a brace, and elsewhere in a string nothing is proposed.
+    assert_snapshot!(check(&in_clause("text \"Au plus {{$0")), @"");
+    assert_snapshot!(check(&in_clause("text \"Au plus $0")), @"");
+}

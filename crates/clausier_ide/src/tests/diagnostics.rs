@@ -8,7 +8,12 @@ fn check(input: &str) -> String {
 
 #[test]
 fn a_clean_pack_has_no_diagnostics() {
-    assert_snapshot!(check(PACK), @r#"rules.clause:14:32-14:34 warning W0502: the criteria weights sum to 40, not 100"#);
+    assert_snapshot!(check(PACK), @r#"
+rules.clause:9:13-9:19 warning W0509: the `should` requirement `SUB-01` is not scored by any criterion
+rules.clause:9:13-9:19 warning W0510: requirement `SUB-01` has no `text`
+rules.clause:14:11-14:16 warning W0510: criterion `PRICE` has no `text`
+rules.clause:14:32-14:34 warning W0502: the criteria weights sum to 40, not 100
+"#);
 }
 
 #[test]

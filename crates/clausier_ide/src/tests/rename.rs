@@ -97,3 +97,46 @@ rules.clause:11:54-11:56 `EU` -> UE
 rules.clause:19:30-19:34 `"EU"` -> "UE"
 "#);
 }
+
+const TEXTS: &str = r#"//- rules.clause
+descriptor {
+  pricing: { per_student: money }
+}
+param max_price: money = 8.00 €
+requirement PRX-01 "Prix" {
+  level should
+  text "« Prix » \"plafond\" : {max_price} HT ({{hors options}})."
+  note "Soit {max_price} par élève."
+  require pricing.per_student <= max_price
+}
+criterion PRIX "Prix" weight 100 {
+  score if passed(PRX-01) then 1 else 0
+}
+"#;
+
+#[test]
+fn param_used_in_texts() {
+    let renamed = r#"
+rules.clause:4:7-4:16 `max_price` -> ceiling
+rules.clause:7:33-7:42 `max_price` -> ceiling
+rules.clause:8:15-8:24 `max_price` -> ceiling
+rules.clause:9:34-9:43 `max_price` -> ceiling
+"#;
+    // From its declaration, and from a placeholder inside a string with escapes.
+    assert_eq!(
+        check(&mark(TEXTS, "param max_pri$0ce"), "ceiling"),
+        renamed.trim_start()
+    );
+    assert_eq!(
+        check(&mark(TEXTS, ": {max_$0price}"), "ceiling"),
+        renamed.trim_start()
+    );
+}
+
+#[test]
+fn clause_id_read_by_passed() {
+    assert_snapshot!(check(&mark(TEXTS, "passed(PRX$0-01)"), "PRX-02"), @r#"
+rules.clause:5:13-5:19 `PRX-01` -> PRX-02
+rules.clause:12:19-12:25 `PRX-01` -> PRX-02
+"#);
+}

@@ -151,6 +151,12 @@ fn fallback_text(diagnostic: &Diagnostic) -> String {
 /// ``error: could not compile pack `edtech-fr` (3 errors, 1 warning)``. `None` when the
 /// diagnostics hold no error.
 pub fn render_summary(pack: &str, diags: &[Diagnostic], color: bool) -> Option<String> {
+    render_refusal("could not compile", pack, diags, color)
+}
+
+/// [`render_summary`] for a command that refuses a pack that compiles, saying why:
+/// `error: cannot publish pack `region` (2 errors)`.
+pub fn render_refusal(what: &str, pack: &str, diags: &[Diagnostic], color: bool) -> Option<String> {
     let errors = count(diags, Severity::Error);
     if errors == 0 {
         return None;
@@ -163,7 +169,7 @@ pub fn render_summary(pack: &str, diags: &[Diagnostic], color: bool) -> Option<S
         counts.push_str(&plural(warnings, "warning", "warnings"));
     }
     Some(format!(
-        "{}{} could not compile pack `{pack}` ({counts})\n",
+        "{}{} {what} pack `{pack}` ({counts})\n",
         painter.paint(Style::BoldRed, "error"),
         painter.paint(Style::Bold, ":"),
     ))

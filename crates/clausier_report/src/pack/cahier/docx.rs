@@ -7,8 +7,8 @@
 //! language tag is added to the document defaults of the styles it writes.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, PageMargin, Paragraph, Run, RunFonts, Shading, ShdType, Style,
-    StyleType, Table, TableCell, TableRow, WidthType,
+    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading,
+    ShdType, Style, StyleType, Table, TableCell, TableRow, WidthType,
 };
 use rust_decimal::Decimal;
 
@@ -79,6 +79,7 @@ fn styled(docx: Docx) -> Docx {
             .size(size)
             .bold()
             .outline_lvl(level)
+            .line_spacing(LineSpacing::new().before(240).after(80))
     };
     docx.default_fonts(
         RunFonts::new()
@@ -87,6 +88,7 @@ fn styled(docx: Docx) -> Docx {
             .cs(BODY_FONT),
     )
     .default_size(21)
+    .default_line_spacing(LineSpacing::new().after(100).line(264))
     .add_style(Style::new("Normal", StyleType::Paragraph).name("Normal"))
     .add_style(
         Style::new("Title", StyleType::Paragraph)
@@ -94,7 +96,8 @@ fn styled(docx: Docx) -> Docx {
             .based_on("Normal")
             .next("Normal")
             .size(48)
-            .bold(),
+            .bold()
+            .line_spacing(LineSpacing::new().before(2400).after(600)),
     )
     .add_style(heading("Heading1", "Heading 1", 32, 0))
     .add_style(heading("Heading2", "Heading 2", 26, 1))

@@ -19,9 +19,9 @@ header { padding-top: 2rem; border-bottom: 3px solid var(--accent); }
 h1 { font-size: 2rem; margin: 0 0 1rem; }
 h2 { font-size: 1.5rem; margin: 2.5rem 0 1rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }
 h3 { font-size: 1.15rem; margin: 0 0 .5rem; }
-h4 { font-size: 1rem; margin: 1rem 0 .5rem; }
-.number { color: var(--muted); margin-right: .4rem; font-variant-numeric: tabular-nums; }
-.id { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; color: var(--accent); margin-right: .4rem; }
+h4, h5 { font-size: 1rem; margin: 1rem 0 .5rem; }
+.number { color: var(--muted); font-variant-numeric: tabular-nums; }
+.id { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; color: var(--accent); }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: .75rem 0; }
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; }
@@ -48,7 +48,7 @@ footer { margin-top: 3rem; padding-bottom: 2rem; color: var(--muted); font-size:
   header { break-after: page; page-break-after: always; border-bottom: none; }
   nav { break-after: page; page-break-after: always; }
   a { color: inherit; text-decoration: none; }
-  h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; }
   tr, .facts { break-inside: avoid; page-break-inside: avoid; }
   article { border: none; border-top: 1px solid var(--line); border-radius: 0; padding: .75rem 0 0; }
   article article { background: none; }
@@ -238,7 +238,7 @@ fn write_requirement(
 ) {
     let _ = writeln!(
         out,
-        "<article id=\"{}\">\n<{heading}><span class=\"number\">{}</span><span class=\"id\">{}</span>{}</{heading}>",
+        "<article id=\"{}\">\n<{heading}><span class=\"number\">{}</span> <span class=\"id\">{}</span> — {}</{heading}>",
         anchor(&entry.id),
         entry.number,
         escape(&entry.id),
@@ -299,7 +299,7 @@ fn write_text(
 fn write_criterion(out: &mut String, criterion: &CriterionEntry, labels: &Labels, lang: Lang) {
     let _ = writeln!(
         out,
-        "<article id=\"{}\">\n<h3><span class=\"number\">{}</span><span class=\"id\">{}</span>{} ({})</h3>",
+        "<article id=\"{}\">\n<h3><span class=\"number\">{}</span> <span class=\"id\">{}</span> — {} ({})</h3>",
         anchor(&criterion.id),
         criterion.number,
         escape(&criterion.id),
@@ -353,7 +353,7 @@ fn write_criterion(out: &mut String, criterion: &CriterionEntry, labels: &Labels
     if !criterion.scored.is_empty() {
         let _ = writeln!(out, "<h4>{}</h4>", escape(labels.scored_requirements));
         for entry in &criterion.scored {
-            write_requirement(out, entry, "h4", labels, lang);
+            write_requirement(out, entry, "h5", labels, lang);
         }
     }
     out.push_str("</article>\n");

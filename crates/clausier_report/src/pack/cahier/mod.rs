@@ -55,8 +55,8 @@ pub struct CahierInput<'a> {
     pub title_page: &'a TitlePage,
     /// The packs the clauses come from: the root first, then its dependencies.
     pub provenance: &'a [PackProvenance],
-    /// Mark the requirements and criteria without a legal text instead of leaving them
-    /// out of the count: a working draft, not a document to publish.
+    /// A working draft, not a document to publish: the title page says that texts are
+    /// still to be written. (A clause without a text is marked as such in any case.)
     pub draft: bool,
 }
 
@@ -128,18 +128,6 @@ impl Rich {
         }
         self
     }
-
-    /// The text with its code runs as they are, for tests and plain outputs.
-    #[cfg(test)]
-    pub(crate) fn flat(&self) -> String {
-        self.runs
-            .iter()
-            .map(|run| match run {
-                Run::Text(text) => text.clone(),
-                Run::Code(code) => format!("`{code}`"),
-            })
-            .collect()
-    }
 }
 
 /// A number as the document's language writes it: `7,5` in French, `7.5` in English.
@@ -149,6 +137,17 @@ pub(crate) fn number(value: Decimal, lang: Lang) -> String {
         Lang::Fr => text.replace('.', ","),
         Lang::En => text,
     }
+}
+
+/// A value as the document in `lang` writes it where a legal text names its parameter:
+/// `4,50 €`, `15 jours`, `25 août 2027` in French; `4.50 €`, `15 days`, `25 August 2027`
+/// in English.
+pub fn value_in_words(
+    value: &clausier_check::value::Value,
+    schema: &clausier_check::types::Schema,
+    lang: Lang,
+) -> String {
+    words::placeholder_value(value, schema, lang)
 }
 
 /// What separates the items of a list on one line: ` ; ` in French, `; ` in English.

@@ -314,9 +314,11 @@ impl Scoring {
     fn sentence_node(&self, lang: Lang, top: bool) -> Rich {
         let fr = lang == Lang::Fr;
         match self {
-            Scoring::Points(points) if top => {
-                Rich::plain(&format!("Note = {}", points_phrase(*points, lang)))
-            }
+            Scoring::Points(points) if top => Rich::plain(&format!(
+                "{}{}",
+                score_is(lang),
+                points_phrase(*points, lang)
+            )),
             Scoring::Points(points) => Rich::plain(&points_phrase(*points, lang)),
             Scoring::Formula {
                 formula,
@@ -325,7 +327,7 @@ impl Scoring {
                 ..
             } => {
                 let mut words = if top {
-                    Rich::plain("Note = ")
+                    Rich::plain(score_is(lang))
                 } else {
                     Rich::default()
                 };
@@ -346,7 +348,7 @@ impl Scoring {
                     .text(each)
                     .join(elements.clone());
                 if top {
-                    Rich::plain("Note = ").join(words)
+                    Rich::plain(score_is(lang)).join(words)
                 } else {
                     words
                 }
@@ -462,6 +464,14 @@ impl Scoring {
         } else {
             words
         }
+    }
+}
+
+/// What opens a formula: `Note = ` in French, `Score = ` in English.
+fn score_is(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Note = ",
+        Lang::En => "Score = ",
     }
 }
 
