@@ -113,7 +113,12 @@ fn validate_as_json_lists_diagnostics_on_stdout() {
 #[test]
 fn validate_as_json_of_a_clean_pack_is_an_empty_list() {
     let output = clausier(
-        &["validate", "tests/cli/packs/lawful.clause", "--format", "json"],
+        &[
+            "validate",
+            "tests/cli/packs/lawful.clause",
+            "--format",
+            "json",
+        ],
         None,
     );
     assert_eq!(exit_code(&output), 0);

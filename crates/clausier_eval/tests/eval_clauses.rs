@@ -294,3 +294,26 @@ criterion ACC "Accessibilité" weight 100 {
         assert_eq!(referenced, expected, "{outcome:?}");
     }
 }
+
+/// The clauses a report describes carry their texts with the placeholders filled with
+/// the values in effect.
+#[test]
+fn report_clause_texts_are_filled_with_effective_values() {
+    let pack = pack_from_text(
+        r#"
+descriptor { pricing: { per_student: money } }
+param max_price: money = 6.50 €
+requirement PRX-01 "Prix" {
+  text "Le prix n'excède pas {max_price} HT {{par élève}}."
+  note "Plafond : {max_price}."
+  require pricing.per_student <= max_price
+}
+"#,
+    );
+    let infos = clausier_eval::report::clause_infos(&pack);
+    assert_eq!(
+        infos[0].text.as_deref(),
+        Some("Le prix n'excède pas 6.50 € HT {par élève}.")
+    );
+    assert_eq!(infos[0].note.as_deref(), Some("Plafond : 6.50 €."));
+}

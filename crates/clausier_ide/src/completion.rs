@@ -219,13 +219,16 @@ impl Analysis {
         let Some(head) = line.get(..line.len() - prefix_len) else {
             return Vec::new();
         };
-        let opens_placeholder = head.ends_with('{')
-            && head.chars().rev().take_while(|c| *c == '{').count() % 2 == 1;
+        let opens_placeholder =
+            head.ends_with('{') && head.chars().rev().take_while(|c| *c == '{').count() % 2 == 1;
         let field = head.trim_start();
         if !opens_placeholder || !(field.starts_with("text ") || field.starts_with("note ")) {
             return Vec::new();
         }
-        let prefix = line.get(line.len() - prefix_len..).unwrap_or("").to_lowercase();
+        let prefix = line
+            .get(line.len() - prefix_len..)
+            .unwrap_or("")
+            .to_lowercase();
         let start = before.len() - prefix_len;
         let schema = &self.checked.pack.schema;
         self.checked
@@ -236,7 +239,11 @@ impl Analysis {
             .map(|p| CompletionItem {
                 label: p.name.clone(),
                 kind: CompletionKind::Param,
-                detail: Some(format!("{} = {}", p.ty.display(schema), p.value.display(schema))),
+                detail: Some(format!(
+                    "{} = {}",
+                    p.ty.display(schema),
+                    p.value.display(schema)
+                )),
                 source_range: Span::from_range(start..before.len()),
                 snippet: None,
                 relevance: NEUTRAL,

@@ -300,6 +300,9 @@ impl Analysis {
         {
             return Some((SemanticTokenKind::Property, SemanticTokenModifiers::NONE));
         }
-        is_keyword(word).then_some((SemanticTokenKind::Keyword, SemanticTokenModifiers::NONE))
+        // `passed` is a word only right before `(`, as the grammar reads it.
+        let passed = word == "passed" && punct_is(next, &["("]);
+        (passed || is_keyword(word))
+            .then_some((SemanticTokenKind::Keyword, SemanticTokenModifiers::NONE))
     }
 }

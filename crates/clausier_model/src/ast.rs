@@ -179,6 +179,9 @@ pub enum Expr {
     },
     If(Box<Expr>, Box<Expr>, Box<Expr>),
     /// `lowest` (true) or `highest` (false) of a descriptor field over the eligible offers.
+    /// `passed(R-i)`: the outcome of the requirement at this index of the pack (in a
+    /// criterion's score, of a `should` requirement).
+    Passed(usize),
     Aggregate {
         lowest: bool,
         path: Vec<&'static str>,

@@ -13,6 +13,9 @@ pub struct Context<'a> {
     pub params: &'a [Value],
     /// `lowest`/`highest` by kind and path, for the eligible offers of the run.
     pub aggregates: &'a dyn Fn(bool, &[&'static str]) -> Option<Value>,
+    /// What `passed` reads of each requirement, by index: true when the offer passed it
+    /// or it did not apply, false when it failed, `None` when it is missing.
+    pub passed: &'a [Option<bool>],
 }
 
 /// Values bound by quantifiers and counts, by variable number.
@@ -185,6 +188,12 @@ fn value(expr: &Expr, context: &Context<'_>, locals: &mut Locals) -> Option<Valu
             }
         }
         Expr::Aggregate { lowest, path } => (context.aggregates)(*lowest, path),
+        Expr::Passed(index) => context
+            .passed
+            .get(*index)
+            .copied()
+            .flatten()
+            .map(Value::Bool),
     }
 }
 

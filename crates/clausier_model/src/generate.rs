@@ -28,6 +28,8 @@ struct Scope {
     next_var: usize,
     /// In a criterion's score, where `lowest` and `highest` are allowed.
     aggregates: bool,
+    /// In a criterion's score: the `should` requirements `passed` may read, by index.
+    should: Vec<usize>,
 }
 
 /// `(mantissa, places)` pairs, written as decimals.
@@ -173,7 +175,7 @@ impl Generator {
             })
             .collect();
         let param_types: Vec<Ty> = params.iter().map(|p| p.ty.clone()).collect();
-        let requirements = (0..self.rng.random_range(0..8))
+        let requirements: Vec<Requirement> = (0..self.rng.random_range(0..8))
             .map(|index| {
                 let mut scope = Scope::new(&param_types, false);
                 let when = self
@@ -190,9 +192,16 @@ impl Generator {
                 }
             })
             .collect();
+        let should: Vec<usize> = requirements
+            .iter()
+            .enumerate()
+            .filter(|(_, requirement)| !requirement.must)
+            .map(|(index, _)| index)
+            .collect();
         let criteria = (0..self.rng.random_range(0..5))
             .map(|index| {
                 let mut scope = Scope::new(&param_types, true);
+                scope.should.clone_from(&should);
                 let ty = if self.chance(0.7) {
                     Ty::Number
                 } else {
@@ -577,6 +586,9 @@ impl Generator {
         );
         match ty {
             Ty::Date if self.chance(0.3) => return Expr::Today,
+            Ty::Bool if !scope.should.is_empty() && self.chance(0.6) => {
+                return Expr::Passed(self.pick(&scope.should));
+            }
             Ty::Bool if self.chance(0.25) => return self.presence(),
             Ty::Int if self.chance(0.15) => {
                 return Expr::Count(Box::new(self.collection(0, scope).0));
@@ -718,6 +730,7 @@ impl Scope {
             locals: Vec::new(),
             next_var: 0,
             aggregates,
+            should: Vec::new(),
         }
     }
 }

@@ -154,6 +154,7 @@ pub fn expr(e: &Expr) -> String {
             if *lowest { "lowest" } else { "highest" },
             path.join(".")
         ),
+        Expr::Passed(index) => format!("passed(R-{index})"),
     }
 }
 
@@ -185,6 +186,7 @@ fn is_atom(e: &Expr) -> bool {
             | Expr::Count(_)
             | Expr::CountWhere { .. }
             | Expr::Aggregate { .. }
+            | Expr::Passed(_)
     )
 }
 

@@ -89,6 +89,7 @@ pub fn judge(pack: &Pack, offers: &[Offer], today: Day) -> Vec<Verdict> {
                 today,
                 params: &[],
                 aggregates: &no_aggregates,
+                passed: &[],
             };
             evaluate(&param.value, &context).unwrap_or(Value::Bool(false))
         })
@@ -123,11 +124,21 @@ pub fn judge(pack: &Pack, offers: &[Offer], today: Day) -> Vec<Verdict> {
                 .collect();
             continue;
         }
+        let passed: Vec<Option<bool>> = verdict
+            .requirements
+            .iter()
+            .map(|status| match status {
+                RequirementStatus::Pass | RequirementStatus::NotApplicable => Some(true),
+                RequirementStatus::Fail => Some(false),
+                RequirementStatus::Missing => None,
+            })
+            .collect();
         let context = Context {
             offer: root,
             today,
             params: &params,
             aggregates: &aggregates,
+            passed: &passed,
         };
         verdict.criteria = pack
             .criteria
@@ -164,6 +175,7 @@ fn eligibility(pack: &Pack, offer: &Offer, today: Day, params: &[Value]) -> Verd
         today,
         params,
         aggregates: &no_aggregates,
+        passed: &[],
     };
     let truth = |expr: &Expr| match evaluate(expr, &context) {
         Some(Value::Bool(b)) => Some(b),

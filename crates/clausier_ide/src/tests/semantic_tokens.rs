@@ -220,3 +220,28 @@ fn the_legends_name_every_kind_and_modifier() {
     );
     assert_eq!(SEMANTIC_TOKEN_MODIFIERS.len(), 4);
 }
+
+#[test]
+fn passed_is_a_word_before_a_parenthesis_and_a_text_stays_one_string() {
+    let pack = format!(
+        "{PACK}\ncriterion NEW \"new\" weight 10 {{\n  text \"Au plus {{max_price}}.\"\n  score if passed(SUB-01) then 1 else 0\n}}\n"
+    );
+    assert_snapshot!(check(&mark(&pack, "score if passed(SUB-01) then 1 else 0$0")), @r#"
+`score` keyword
+`if` keyword
+`passed` keyword
+`SUB-01` clause
+`then` keyword
+`1` number
+`else` keyword
+`0` number
+"#);
+    // The placeholder is a symbol inside the string, which stays one token.
+    assert_snapshot!(check(&mark(&pack, "text \"Au plus {max_price}.\"$0")), @r#"
+`text` keyword
+`"Au plus {max_price}."` string
+"#);
+    let fixture = Fixture::parse(&mark(&pack, "$0"));
+    let file = fixture.cursor().0;
+    assert_well_formed(fixture.text(file), &fixture.analysis.semantic_tokens(file));
+}
