@@ -203,8 +203,33 @@ fn formula<'a>(words: &Words<'a>, expr: &'a TExpr, scale: Decimal) -> Scoring {
         scale,
         gloss: None,
         // A percent field holds 0 % to 100 % unless its `where` says otherwise.
-        bounded: expr.ty == Ty::Percent && matches!(expr.kind, TExprKind::Field(_)),
+        bounded: (expr.ty == Ty::Percent && matches!(expr.kind, TExprKind::Field(_)))
+            || within_divisor(words, expr),
     }
+}
+
+/// `f / c` where the field `f` declares (`where >= 0 and <= c`) that it never exceeds
+/// `c`: a fraction of the points, so the formula gives at most all of them.
+fn within_divisor(words: &Words<'_>, expr: &TExpr) -> bool {
+    let TExprKind::Arith(ArithOp::Div, numerator, denominator) = &expr.kind else {
+        return false;
+    };
+    let TExprKind::Field(field) = &numerator.kind else {
+        return false;
+    };
+    let Some(divisor) = constant_value(words, denominator)
+        .as_ref()
+        .and_then(decimal_of)
+    else {
+        return false;
+    };
+    let Some(bounds) = words.field_bounds(field) else {
+        return false;
+    };
+    matches!(
+        (bounds.lower, bounds.upper),
+        (Some(low), Some(high)) if low.value >= Decimal::ZERO && high.value <= divisor
+    )
 }
 
 /// `lowest(f) / f` and `f / highest(f)`: « (prix le plus bas des offres régulières /

@@ -300,8 +300,13 @@ fn rules_read_as_sentences() {
         ),
         (
             "a11y.audit >= today - 3 years",
-            "`a11y.audit` est au moins 3 ans avant la date d'analyse des offres",
-            "`a11y.audit` is at least 3 years before the date the offers are assessed",
+            "`a11y.audit` est postérieure ou égale à la date située 3 ans avant la date d'analyse des offres",
+            "`a11y.audit` is on or after the date 3 years before the date the offers are assessed",
+        ),
+        (
+            "a11y.audit < 2027-12-02",
+            "`a11y.audit` est antérieure au 2 décembre 2027",
+            "`a11y.audit` is before 2 December 2027",
         ),
         (
             "pricing.per_student * 2 + 1 € <= 10 €",
@@ -434,6 +439,20 @@ fn criteria_read_as_a_drafter_writes_them() {
         assert_eq!(found_fr, fr, "{score}");
         assert_eq!(found_en, en, "{score}");
     }
+}
+
+#[test]
+fn a_quotient_bounded_by_its_field_gives_its_sub_criterion_its_points() {
+    let bounded = SCHEMA.replace("met: int,", "met: int where >= 0 and <= 30,");
+    let score = "env.met / 30 * 0.6 + (if has interop.openapi then 0.4 else 0)";
+    let (fr, _) = methods(&bounded, score, 10);
+    assert!(
+        fr.contains("| a | 6 | (`env.met` / 30) × 6 points |"),
+        "{fr}"
+    );
+    // Without its bounds the field could exceed 30: the points are not written.
+    let (fr, _) = methods(SCHEMA, score, 10);
+    assert!(fr.contains("| a |  | (`env.met` / 30) × 6 points |"), "{fr}");
 }
 
 #[test]

@@ -4,13 +4,14 @@
 //! writes stay in code, because that is what the vendor fills in; arithmetic uses the
 //! signs a drafter writes (+, −, ×, /); parameters are replaced by their values.
 
-use clausier_check::hir::{ArithOp, CheckedPack, LocalId, TExpr, TExprKind};
+use clausier_check::bounds::FieldBounds;
+use clausier_check::hir::{ArithOp, CheckedPack, FieldRef, LocalId, TExpr, TExprKind};
 use clausier_check::types::{Schema, Ty};
 use clausier_check::value::{Duration, Value};
 use clausier_diagnostics::stack;
 use clausier_syntax::ast::{AggregateKind, CompareOp, QuantifierKind};
 
-use super::{Lang, Rich};
+use super::{Lang, Rich, Run};
 
 /// How an expression is put in words, for one document.
 #[derive(Clone)]
@@ -67,12 +68,7 @@ impl<'a> Words<'a> {
                 Rich::code(&field.text).text(&self.say(" est renseigné", " is given"))
             }
             TExprKind::Not(inner) => self.negation(inner),
-            TExprKind::Compare(op, left, right) => self
-                .operand(left)
-                .text(" ")
-                .text(self.compare_word(*op, false))
-                .text(" ")
-                .join(self.operand(right)),
+            TExprKind::Compare(op, left, right) => self.comparison(*op, left, right, false),
             TExprKind::In(item, collection) => self.membership(item, collection, false),
             TExprKind::Passed(index) => self.passed(*index, false),
             TExprKind::And(..) | TExprKind::Or(..) => self.chain(expr),
@@ -120,12 +116,7 @@ impl<'a> Words<'a> {
             TExprKind::Has(field) => {
                 Rich::code(&field.text).text(&self.say(" n'est pas renseigné", " is not given"))
             }
-            TExprKind::Compare(op, left, right) => self
-                .operand(left)
-                .text(" ")
-                .text(self.compare_word(*op, true))
-                .text(" ")
-                .join(self.operand(right)),
+            TExprKind::Compare(op, left, right) => self.comparison(*op, left, right, true),
             TExprKind::In(item, collection) => self.membership(item, collection, true),
             TExprKind::Passed(index) => self.passed(*index, true),
             TExprKind::Not(twice) => self.condition(twice),
@@ -243,6 +234,13 @@ impl<'a> Words<'a> {
             .join(body)
     }
 
+    /// The values a descriptor field admits, its `where` and its type's own bounds.
+    pub(super) fn field_bounds(&self, field: &FieldRef) -> Option<FieldBounds> {
+        let step = field.steps.last()?;
+        let (_, def) = self.pack.schema.record(step.record)?.field_at(step.field)?;
+        Some(def.bounds())
+    }
+
     /// These words with one more variable bound.
     fn binding(&self, var: LocalId, name: &'a str) -> Words<'a> {
         let mut inner = self.clone();
@@ -250,19 +248,50 @@ impl<'a> Words<'a> {
         inner
     }
 
+    /// `a ≥ b` in words. Dates are compared in time (« postérieure ou égale à »), never
+    /// as quantities: « au moins 3 ans avant » would say the opposite of the rule.
+    fn comparison(&self, op: CompareOp, left: &'a TExpr, right: &'a TExpr, negated: bool) -> Rich {
+        let left_words = self.operand(left);
+        let right_words = self.operand(right);
+        if left.ty == Ty::Date || right.ty == Ty::Date {
+            let word = self.date_compare_word(op, negated);
+            // « à » before a noun (« à la date d'analyse »), « au » before a day (« au 2 décembre »).
+            let starts_with_day = right_words.runs.first().is_some_and(|run| match run {
+                Run::Text(text) | Run::Code(text) => text.starts_with(|c: char| c.is_ascii_digit()),
+            });
+            let joined = match (self.fr(), word.strip_suffix(" à")) {
+                (true, Some(stem)) if starts_with_day => format!("{stem} au "),
+                _ => format!("{word} "),
+            };
+            return left_words.text(" ").text(&joined).join(right_words);
+        }
+        left_words
+            .text(" ")
+            .text(self.compare_word(op, negated))
+            .text(" ")
+            .join(right_words)
+    }
+
+    fn date_compare_word(&self, op: CompareOp, negated: bool) -> &'static str {
+        let op = if negated { negate(op) } else { op };
+        match (op, self.fr()) {
+            (CompareOp::Eq, true) => "est le",
+            (CompareOp::Ne, true) => "n'est pas le",
+            (CompareOp::Lt, true) => "est antérieure à",
+            (CompareOp::Le, true) => "est antérieure ou égale à",
+            (CompareOp::Gt, true) => "est postérieure à",
+            (CompareOp::Ge, true) => "est postérieure ou égale à",
+            (CompareOp::Eq, false) => "is",
+            (CompareOp::Ne, false) => "is not",
+            (CompareOp::Lt, false) => "is before",
+            (CompareOp::Le, false) => "is on or before",
+            (CompareOp::Gt, false) => "is after",
+            (CompareOp::Ge, false) => "is on or after",
+        }
+    }
+
     fn compare_word(&self, op: CompareOp, negated: bool) -> &'static str {
-        let op = if negated {
-            match op {
-                CompareOp::Eq => CompareOp::Ne,
-                CompareOp::Ne => CompareOp::Eq,
-                CompareOp::Lt => CompareOp::Ge,
-                CompareOp::Le => CompareOp::Gt,
-                CompareOp::Gt => CompareOp::Le,
-                CompareOp::Ge => CompareOp::Lt,
-            }
-        } else {
-            op
-        };
+        let op = if negated { negate(op) } else { op };
         match (op, self.fr()) {
             (CompareOp::Eq, true) => "vaut",
             (CompareOp::Ne, true) => "est différent de",
@@ -415,20 +444,21 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// `a + b`, `a × b`; a date moved by a duration reads as `3 ans avant …`.
+    /// `a + b`, `a × b`; a date moved by a duration reads as « la date située 3 ans avant … ».
     fn arithmetic(&self, op: ArithOp, left: &'a TExpr, right: &'a TExpr) -> (Rich, Binding) {
         if left.ty == Ty::Date
             && right.ty == Ty::Duration
             && matches!(op, ArithOp::Add | ArithOp::Sub)
         {
-            let word = match (op, self.fr()) {
-                (ArithOp::Sub, true) => " avant ",
-                (ArithOp::Sub, false) => " before ",
-                (_, true) => " après ",
-                (_, false) => " after ",
+            let (lead, word) = match (op, self.fr()) {
+                (ArithOp::Sub, true) => ("la date située ", " avant "),
+                (ArithOp::Sub, false) => ("the date ", " before "),
+                (_, true) => ("la date située ", " après "),
+                (_, false) => ("the date ", " after "),
             };
             return (
-                self.operand_within(right, Binding::Atom)
+                Rich::plain(lead)
+                    .join(self.operand_within(right, Binding::Atom))
                     .text(word)
                     .join(self.operand_within(left, Binding::Atom)),
                 Binding::Phrase,
@@ -651,6 +681,18 @@ fn french_duration(duration: Duration) -> String {
         parts.push(count(duration.days, "jour", "jours"));
     }
     parts.join(" et ")
+}
+
+/// The comparison that holds exactly when `op` does not.
+fn negate(op: CompareOp) -> CompareOp {
+    match op {
+        CompareOp::Eq => CompareOp::Ne,
+        CompareOp::Ne => CompareOp::Eq,
+        CompareOp::Lt => CompareOp::Ge,
+        CompareOp::Le => CompareOp::Gt,
+        CompareOp::Gt => CompareOp::Le,
+        CompareOp::Ge => CompareOp::Lt,
+    }
 }
 
 #[cfg(test)]
