@@ -153,8 +153,8 @@ fn the_shipped_interoperability_criterion_scores_an_offer_without_lti() {
     ]);
     let report: Value = serde_json::from_slice(&output.stdout).expect("a JSON report");
     let interop = result(&report, "vendor-plume-savante", "INTEROPERABILITE");
-    // No LTI version and no LTI service: only OneRoster counts, 0.15 of 15 points.
-    assert_eq!(interop["score"], 0.15, "{interop}");
-    assert_eq!(interop["points"], 2.25, "{interop}");
-    assert_eq!(report["descriptors"][0]["score"], 66.55);
+    // No LTI version and no LTI service: only OneRoster counts, 0.2 of 15 points.
+    assert_eq!(interop["score"], 0.2, "{interop}");
+    assert_eq!(interop["points"], 3.0, "{interop}");
+    assert_eq!(report["descriptors"][0]["score"], 59.58);
 }

@@ -449,7 +449,7 @@ fn the_national_example_renders_as_its_json_report() {
     let seen = browse(&run.page);
     assert_matches_json(&seen, &run.json);
     assert_eq!(run.json["summary"]["invalid"], 1);
-    assert_eq!(text(&seen["title"]), "Check report: edtech-fr 1.0.0");
+    assert_eq!(text(&seen["title"]), "Check report: edtech-fr 2.0.0");
 }
 
 #[test]

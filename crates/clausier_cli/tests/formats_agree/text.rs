@@ -10,7 +10,7 @@ use crate::{Row, Seen, Unmet, summary_sentence};
 fn requirement_line(line: &str) -> Option<(String, String)> {
     let (name, rest) = line.split_once(" (")?;
     let (level, rest) = rest.split_once(") ")?;
-    if !matches!(level, "must" | "should") {
+    if !matches!(level, "must" | "should" | "execution" | "info") {
         return None;
     }
     let status = ["fail", "missing", "pass", "not applicable"]

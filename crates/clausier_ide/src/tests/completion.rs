@@ -245,7 +245,7 @@ fn clause_ids_of_the_named_dependency() {
         .into_iter()
         .map(|item| item.label)
         .collect();
-    assert_snapshot!(labels.join(" "), @"TB-SOUVERAINETE TB-SECURITE TB-CONFORMITE TB-REVERSIBILITE TB-INTEROPERABILITE TB-TRANSPARENCE TB-DURABILITE TB-CONTINUITE SNC-01 SNC-02 SNC-03 CONT-01");
+    assert_snapshot!(labels.join(" "), @"TB-IMMUNITE TB-SECURITE TB-CONFORMITE TB-REVERSIBILITE TB-INTEROPERABILITE TB-TRANSPARENCE TB-DURABILITE TB-CONTINUITE SNC-01 SNC-03 SNC-04 SNC-05 CONT-01 SOB-01");
 }
 
 #[test]

@@ -99,12 +99,20 @@ fn an_overridden_parameter_says_by_whom_and_where() {
     let root = dir.path().to_string_lossy().into_owned();
     assert_snapshot!(out.replace(&root, "…"), @r#"
 param max_price: money = 8.00 €⟨→ 5.50 € (set by region-exemple)⟩
-  `max_price` is set to `5.50 €` by `region-exemple` at …/rules/region-exemple/consultation.clause:46:16; `edtech-fr` declares `8.00 €`
+  `max_price` is set to `5.50 €` by `region-exemple` at …/rules/region-exemple/consultation.clause:57:16; `edtech-fr` declares `8.00 €`
+text "Le prix par élève et par an, toutes prestations nécessaires au fonctionnement de la ressource comprises, n'excède pas {max_price⟨= 5.50 € (set by region-exemple)⟩
+  `max_price` is set to `5.50 €` by `region-exemple` at …/rules/region-exemple/consultation.clause:57:16; `edtech-fr` declares `8.00 €`
 require pricing.per_student <= max_price⟨= 5.50 € (set by region-exemple)⟩
-  `max_price` is set to `5.50 €` by `region-exemple` at …/rules/region-exemple/consultation.clause:46:16; `edtech-fr` declares `8.00 €`
+  `max_price` is set to `5.50 €` by `region-exemple` at …/rules/region-exemple/consultation.clause:57:16; `edtech-fr` declares `8.00 €`
 param max_exit_notice: duration = 2 months⟨→ 1 month (set by region-exemple)⟩
-  `max_exit_notice` is set to `1 month` by `region-exemple` at …/rules/region-exemple/pack.toml:15:1; `edtech-fr` declares `2 months`
+  `max_exit_notice` is set to `1 month` by `region-exemple` at …/rules/region-exemple/pack.toml:24:1; `edtech-fr` declares `2 months`
+text "L'offre permet à l'acheteur d'engager le changement de fournisseur ou le rapatriement de ses données moyennant un préavis qui n'excède pas {max_exit_notice⟨= 1 month (set by region-exemple)⟩
+  `max_exit_notice` is set to `1 month` by `region-exemple` at …/rules/region-exemple/pack.toml:24:1; `edtech-fr` declares `2 months`
+text "L'offre permet à l'acheteur d'engager le changement de fournisseur ou le rapatriement de ses données moyennant un préavis qui n'excède pas {max_exit_notice}. La période de transition n'excède pas {max_transition⟨= 30 days⟩
+text "L'offre permet à l'acheteur d'engager le changement de fournisseur ou le rapatriement de ses données moyennant un préavis qui n'excède pas {max_exit_notice}. La période de transition n'excède pas {max_transition} ; à son issue, les données restent récupérables pendant au moins {min_retrieval⟨= 30 days⟩
 require exit.notice <= max_exit_notice⟨= 1 month (set by region-exemple)⟩
-  `max_exit_notice` is set to `1 month` by `region-exemple` at …/rules/region-exemple/pack.toml:15:1; `edtech-fr` declares `2 months`
+  `max_exit_notice` is set to `1 month` by `region-exemple` at …/rules/region-exemple/pack.toml:24:1; `edtech-fr` declares `2 months`
+and exit.transition <= max_transition⟨= 30 days⟩
+and exit.retrieval >= min_retrieval⟨= 30 days⟩
 "#);
 }

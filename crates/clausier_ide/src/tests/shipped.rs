@@ -111,5 +111,8 @@ fn the_shipped_pack_answers_the_editor_queries() {
     let file = FileId(index as u32);
     let hints = analysis.inlay_hints(file, crate::Span::new(0, u32::MAX));
     let labels: Vec<&str> = hints.iter().map(|h| h.label.as_str()).collect();
-    assert_snapshot!(labels.join("\n"), @"= 8.00 €");
+    assert_snapshot!(labels.join("\n"), @r#"
+= 8.00 €
+= 8.00 €
+"#);
 }

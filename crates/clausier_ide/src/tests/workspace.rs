@@ -267,10 +267,10 @@ fn an_overlaid_manifest_is_read_instead_of_the_disk() {
     let manifest = canonical(&region.join("pack.toml"));
     let text = fs::read_to_string(&manifest)
         .unwrap()
-        .replace("version = \"1.0.0\"", "version = \"1.1.0\"");
+        .replace("version = \"2.0.0\"", "version = \"2.1.0\"");
     let overlay = |path: &Path| (path == manifest).then(|| text.clone());
     let sources = clausier_pack::read_workspace(&region, &overlay).unwrap();
-    assert_eq!(sources.root_pack().unwrap().version, "1.1.0");
+    assert_eq!(sources.root_pack().unwrap().version, "2.1.0");
 }
 
 #[test]
@@ -466,7 +466,7 @@ fn editing_a_manifest_reads_its_params_again() {
 
     analysis.set_file_text(
         manifest,
-        text.replace("version = \"^1.0\"", "version = \"^2.0\""),
+        text.replace("version = \"^2.0\"", "version = \"^3.0\""),
     );
     assert!(analysis.graph_is_stale(), "a dependency changed");
 

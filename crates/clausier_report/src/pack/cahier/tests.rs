@@ -452,7 +452,10 @@ fn a_quotient_bounded_by_its_field_gives_its_sub_criterion_its_points() {
     );
     // Without its bounds the field could exceed 30: the points are not written.
     let (fr, _) = methods(SCHEMA, score, 10);
-    assert!(fr.contains("| a |  | (`env.met` / 30) × 6 points |"), "{fr}");
+    assert!(
+        fr.contains("| a |  | (`env.met` / 30) × 6 points |"),
+        "{fr}"
+    );
 }
 
 #[test]
