@@ -97,6 +97,10 @@ fn python_docx_reads_the_articles_criteria_and_weights_of_the_html() {
             "{pack}"
         );
         assert_eq!(word["language"], "fr-FR", "{pack}");
+        assert_eq!(
+            word["line_rule"], "auto",
+            "{pack}: lines spaced in proportion to the text"
+        );
     }
 }
 

@@ -44,6 +44,8 @@ def read_docx(path):
     section = document.sections[0]
     millimetres = lambda length: round(Length(length).mm)
     language = document.styles.element.xpath("//w:rPrDefault//w:lang/@w:val")
+    # Word reads a spacing without a rule as proportional, LibreOffice as exact.
+    line_rule = document.styles.element.xpath("//w:pPrDefault//w:spacing/@w:lineRule")
     return {
         "title": title,
         "articles": articles,
@@ -59,6 +61,7 @@ def read_docx(path):
             millimetres(section.left_margin),
         ],
         "language": language[0] if language else None,
+        "line_rule": line_rule[0] if line_rule else None,
     }
 
 

@@ -7,8 +7,8 @@
 //! language tag is added to the document defaults of the styles it writes.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading,
-    ShdType, Style, StyleType, Table, TableCell, TableRow, WidthType,
+    AlignmentType, BreakType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph, Run,
+    RunFonts, Shading, ShdType, Style, StyleType, Table, TableCell, TableRow, WidthType,
 };
 use rust_decimal::Decimal;
 
@@ -88,7 +88,14 @@ fn styled(docx: Docx) -> Docx {
             .cs(BODY_FONT),
     )
     .default_size(21)
-    .default_line_spacing(LineSpacing::new().after(100).line(264))
+    // A rule stated outright: LibreOffice reads a spacing without one as exact, and the
+    // lines of the large title then overlap.
+    .default_line_spacing(
+        LineSpacing::new()
+            .after(100)
+            .line(264)
+            .line_rule(LineSpacingType::Auto),
+    )
     .add_style(Style::new("Normal", StyleType::Paragraph).name("Normal"))
     .add_style(
         Style::new("Title", StyleType::Paragraph)
@@ -228,7 +235,7 @@ fn write_article(mut docx: Docx, article: &Article, labels: &Labels, lang: Lang)
             ];
             docx = docx.add_table(table(
                 &[labels.number, labels.criterion, labels.title, labels.weight],
-                &[1, 2, 5, 2],
+                &[1, 3, 4, 2],
                 rows,
                 Some(total_row),
             ));
