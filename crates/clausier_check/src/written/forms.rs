@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use super::french;
-use crate::value::{Duration, Value};
+use crate::value::{Duration, ENGLISH_MONTHS, FRENCH_MONTHS, Value};
 
 /// The forms `value` may take in a text. `bare_numbers` allows a number alone, which a
 /// text writes for a count or a score (`20 critères`); amounts, percents, durations and
@@ -164,42 +164,12 @@ fn duration(duration: Duration) -> Vec<String> {
     out
 }
 
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn date(date: Date) -> Vec<String> {
     let (year, month, day) = (date.year(), date.month(), date.day());
     let index = usize::try_from(month - 1).unwrap_or(0);
     let (fr, en) = (
-        MONTHS_FR.get(index).copied().unwrap_or_default(),
-        MONTHS_EN.get(index).copied().unwrap_or_default(),
+        FRENCH_MONTHS.get(index).copied().unwrap_or_default(),
+        ENGLISH_MONTHS.get(index).copied().unwrap_or_default(),
     );
     let mut out = vec![
         format!("{year:04}-{month:02}-{day:02}"),

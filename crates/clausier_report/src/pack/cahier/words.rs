@@ -7,7 +7,7 @@
 use clausier_check::bounds::FieldBounds;
 use clausier_check::hir::{ArithOp, CheckedPack, FieldRef, LocalId, TExpr, TExprKind};
 use clausier_check::types::{Schema, Ty};
-use clausier_check::value::{Duration, Value};
+use clausier_check::value::{Duration, ENGLISH_MONTHS, FRENCH_MONTHS, Value};
 use clausier_diagnostics::stack;
 use clausier_syntax::ast::{AggregateKind, CompareOp, QuantifierKind};
 
@@ -629,36 +629,6 @@ pub(super) fn placeholder_value(value: &Value, schema: &Schema, lang: Lang) -> S
         _ => self::value(value, schema, lang),
     }
 }
-
-const FRENCH_MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-const ENGLISH_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// `3 ans`, `2 mois`, `1 an et 6 mois`, `30 jours`.
 fn french_duration(duration: Duration) -> String {
