@@ -6,7 +6,9 @@
 //! parses every file, checks the graph together and returns everything a command needs:
 //! the sources for rendering diagnostics, the trees, the checked pack and its identity.
 //! [`lock_pack`] writes `pack.lock`. [`read_workspace`] reads the same graph for an
-//! editor, its open buffers in place of the files on disk, without parsing it.
+//! editor, its open buffers in place of the files on disk, without parsing it. Both
+//! check a parsed graph with [`check_sources`], so that the editor and the commands
+//! report the same diagnostics for the same files.
 
 mod check;
 mod descriptors;
