@@ -64,6 +64,9 @@ struct FileData {
     pack: usize,
     /// Where it is on disk, canonical; `None` for a file given by [`Analysis::new`].
     path: Option<std::path::PathBuf>,
+    /// Relative to its pack's folder, `/`-separated (how its pack's test files name it);
+    /// empty for a file given without a path.
+    relative: String,
     /// How messages show it.
     name: String,
 }
@@ -93,6 +96,7 @@ impl Analysis {
                     parse,
                     pack: 0,
                     path: None,
+                    relative: String::new(),
                     name: String::new(),
                 }
             })
@@ -127,6 +131,7 @@ impl Analysis {
                     parse,
                     pack: self.graph.root_index(),
                     path: None,
+                    relative: String::new(),
                     name: String::new(),
                 }),
             }

@@ -2,16 +2,18 @@
 //! files that are not clause files but hold diagnostics (each pack's `pack.toml`, for its
 //! `[params]` overrides, and the root's `pack.lock` when it is stale).
 //!
-//! The graph is checked exactly as `clausier check` checks it: the same packs in the same
-//! order, the same files, the same manifest overrides; only the texts may come from an
-//! editor's buffers.
+//! The graph is checked by the function `clausier check` checks it with,
+//! [`clausier_pack::check_sources`]: the same packs in the same order, the same files, the
+//! same manifest overrides and test files; only the texts may come from an editor's
+//! buffers.
 
 use std::path::{Path, PathBuf};
 
-use clausier_check::{Checked, PackGraph, PackInput, ParamOverride, UNVERSIONED};
+use clausier_check::{Checked, UNVERSIONED};
 use clausier_diagnostics::{Diagnostic, FileId, SourceFile, SourceMap, Span};
-use clausier_pack::{LockWarning, Manifest, WorkspaceSources};
-use clausier_syntax::ast::SourceFileAst;
+use clausier_pack::{
+    ClauseSource, Fixture, GraphSources, LockWarning, Manifest, PackSources, WorkspaceSources,
+};
 
 use crate::{Analysis, FileData};
 
@@ -30,6 +32,8 @@ pub(crate) struct PackNode {
     pub dependencies: Vec<(String, usize)>,
     /// Its folder, canonical; `None` for the pack of [`Analysis::new`].
     pub dir: Option<PathBuf>,
+    /// The files its tests name, as read with the graph.
+    pub fixtures: Vec<Fixture>,
 }
 
 /// A manifest or a lock: a file with a path and diagnostics, but no clauses.
@@ -40,8 +44,8 @@ pub(crate) struct OtherFile {
     pub name: String,
     pub text: String,
     pub kind: OtherKind,
-    /// What reading it found: a manifest's errors and its values' syntax errors, a
-    /// lock's mismatch. The checker's diagnostics about it are in `checked`.
+    /// What reading it found: a manifest's errors, a lock's mismatch. What checking the
+    /// graph says of it (its `[params]` values) is in `checked`.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -50,7 +54,6 @@ pub(crate) enum OtherKind {
     Manifest {
         /// The index of its pack in [`Graph::packs`].
         pack: usize,
-        overrides: Vec<ParamOverride>,
         /// The manifest the graph was resolved with.
         resolved: Box<Manifest>,
         /// The manifest its text now holds; `None` while it has errors.
@@ -68,6 +71,7 @@ impl Graph {
                 version: UNVERSIONED.to_owned(),
                 dependencies: Vec::new(),
                 dir: None,
+                fixtures: Vec::new(),
             }],
             others: Vec::new(),
         }
@@ -110,6 +114,7 @@ impl Analysis {
                     parse,
                     pack: index,
                     path: Some(file.path),
+                    relative: file.relative,
                     name: file.name,
                 });
             }
@@ -123,10 +128,10 @@ impl Analysis {
                 version: pack.version,
                 dependencies: pack.dependencies,
                 dir: Some(pack.dir),
+                fixtures: pack.fixtures,
             });
             if let Some(manifest) = pack.manifest {
                 let id = new_id();
-                let (overrides, diagnostics) = read_overrides(id, &manifest.manifest);
                 graph.others.push(OtherFile {
                     id,
                     path: manifest.path,
@@ -134,11 +139,10 @@ impl Analysis {
                     text: manifest.text,
                     kind: OtherKind::Manifest {
                         pack: index,
-                        overrides,
                         current: Some(Box::new(manifest.manifest.clone())),
                         resolved: Box::new(manifest.manifest),
                     },
-                    diagnostics,
+                    diagnostics: Vec::new(),
                 });
             }
         }
@@ -238,17 +242,13 @@ impl Analysis {
             return false;
         };
         other.text = text;
-        if let OtherKind::Manifest {
-            overrides, current, ..
-        } = &mut other.kind
-        {
+        if let OtherKind::Manifest { current, .. } = &mut other.kind {
             match clausier_pack::parse_manifest(&other.path, &other.name, &other.text) {
                 Ok(manifest) => {
-                    (*overrides, other.diagnostics) = read_overrides(file, &manifest);
+                    other.diagnostics = Vec::new();
                     *current = Some(Box::new(manifest));
                 }
                 Err(error) => {
-                    *overrides = Vec::new();
                     other.diagnostics = vec![manifest_diagnostic(file, &error)];
                     *current = None;
                 }
@@ -318,12 +318,6 @@ fn identity(manifest: &Manifest) -> impl PartialEq + '_ {
     (&manifest.pack.name, &manifest.pack.version, dependencies)
 }
 
-fn read_overrides(file: FileId, manifest: &Manifest) -> (Vec<ParamOverride>, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
-    let overrides = clausier_pack::manifest_overrides(file, &manifest.params, &mut diagnostics);
-    (overrides, diagnostics)
-}
-
 fn manifest_diagnostic(file: FileId, error: &clausier_pack::ManifestError) -> Diagnostic {
     let span = error.span.clone().map_or(Span::default(), Span::from_range);
     let mut diagnostic = Diagnostic::error(error.code, error.message.clone()).with_primary(
@@ -357,45 +351,41 @@ fn lock_file(id: FileId, warning: LockWarning) -> OtherFile {
     }
 }
 
-/// Checks the graph as `clausier_pack::load_pack` does: every pack with its clause files
-/// in order, its dependencies and its manifest's overrides.
+/// Checks the graph with [`clausier_pack::check_sources`], as `clausier check` does: every
+/// pack with its clause files in order, its dependencies, its manifest's overrides (as
+/// its text now reads) and its test files.
 pub(crate) fn check_graph(graph: &Graph, files: &[FileData]) -> Checked {
     let sources = source_map(graph, files);
-    let trees: Vec<Vec<(FileId, &SourceFileAst)>> = (0..graph.packs.len())
-        .map(|index| {
-            files
-                .iter()
-                .filter(|file| file.pack == index)
-                .map(|file| (file.id, &file.parse.ast))
-                .collect()
+    let manifest = |index: usize| {
+        graph.others.iter().find_map(|other| match &other.kind {
+            OtherKind::Manifest { pack, current, .. } if *pack == index => {
+                current.as_deref().map(|manifest| (other.id, manifest))
+            }
+            _ => None,
         })
-        .collect();
-    let overrides = |index: usize| -> Vec<ParamOverride> {
-        graph
-            .others
-            .iter()
-            .find_map(|other| match &other.kind {
-                OtherKind::Manifest {
-                    pack, overrides, ..
-                } if *pack == index => Some(overrides.clone()),
-                _ => None,
-            })
-            .unwrap_or_default()
     };
     let packs = graph
         .packs
         .iter()
-        .zip(&trees)
         .enumerate()
-        .map(|(index, (pack, files))| PackInput {
+        .map(|(index, pack)| PackSources {
             name: &pack.name,
             version: &pack.version,
-            files,
             dependencies: pack.dependencies.clone(),
-            overrides: overrides(index),
+            files: files
+                .iter()
+                .filter(|file| file.pack == index)
+                .map(|file| ClauseSource {
+                    id: file.id,
+                    relative_path: &file.relative,
+                    ast: &file.parse.ast,
+                })
+                .collect(),
+            fixtures: &pack.fixtures,
+            manifest: manifest(index),
         })
         .collect();
-    clausier_check::check_graph(&PackGraph {
+    clausier_pack::check_sources(&GraphSources {
         packs,
         sources: &sources,
         launch: root_launch(graph),

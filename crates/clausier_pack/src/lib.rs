@@ -6,8 +6,11 @@
 //! parses every file, checks the graph together and returns everything a command needs:
 //! the sources for rendering diagnostics, the trees, the checked pack and its identity.
 //! [`lock_pack`] writes `pack.lock`. [`read_workspace`] reads the same graph for an
-//! editor, its open buffers in place of the files on disk, without parsing it.
+//! editor, its open buffers in place of the files on disk, without parsing it. Both
+//! check a parsed graph with [`check_sources`], so that the editor and the commands
+//! report the same diagnostics for the same files.
 
+mod check;
 mod descriptors;
 mod discover;
 mod document;
@@ -26,11 +29,12 @@ mod workspace;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use clausier_check::{Checked, PackGraph, PackInput};
+use clausier_check::Checked;
 use clausier_diagnostics::{Diagnostic, FileId, Severity, SourceFile, SourceMap};
 use clausier_eval::report::PackInfo;
 use clausier_syntax::ast::SourceFileAst;
 
+pub use check::{ClauseSource, GraphSources, PackSources, check_sources};
 pub use descriptors::{DESCRIPTORS_FOLDER, descriptor_files};
 pub use error::{ManifestError, PackError, describe_io_error};
 pub use files::{DEFAULT_FILE_LIMIT, FILE_LIMIT_VARIABLE, describe_size, file_limit, parse_size};
@@ -204,47 +208,39 @@ pub fn load_pack_with(path: &Path, options: &LoadOptions) -> Result<LoadedPack, 
         let files = std::mem::take(&mut pack.files);
         dependency_files.push(parse(&mut sources, files));
     }
-    for (pack, files) in raw_packs
-        .iter()
-        .zip(&dependency_files)
-        .chain(std::iter::once((&root, &root_files)))
-    {
-        diagnostics.extend(fixture_errors(&pack.fixtures, files));
-    }
-    let mut overrides = Vec::with_capacity(raw_packs.len() + 1);
-    for pack in raw_packs.iter().chain(std::iter::once(&root)) {
-        let found = match &pack.manifest_source {
-            Some(source) if !pack.manifest.params.is_empty() => {
-                let id = sources.add(SourceFile::new(source.name.as_str(), source.text.as_str()));
-                manifest_overrides(id, &pack.manifest.params, &mut diagnostics)
-            }
-            _ => Vec::new(),
-        };
-        overrides.push(found);
-    }
-
-    let trees: Vec<Vec<(FileId, &SourceFileAst)>> = dependency_files
-        .iter()
-        .chain(std::iter::once(&root_files))
-        .map(|files| files.iter().map(|file| (file.id, &file.ast)).collect())
-        .collect();
-    let mut inputs = Vec::with_capacity(trees.len());
-    for ((pack, files), overrides) in raw_packs
+    // A manifest is a source only when its `[params]` may be pointed at.
+    let manifest_ids: Vec<Option<FileId>> = raw_packs
         .iter()
         .chain(std::iter::once(&root))
-        .zip(&trees)
-        .zip(overrides)
-    {
-        inputs.push(PackInput {
-            name: &pack.name,
-            version: &pack.version,
-            files,
-            dependencies: pack.dependencies.clone(),
-            overrides,
-        });
-    }
-    let mut checked = clausier_check::check_graph(&PackGraph {
-        packs: inputs,
+        .map(|pack| match &pack.manifest_source {
+            Some(source) if !pack.manifest.params.is_empty() => {
+                Some(sources.add(SourceFile::new(source.name.as_str(), source.text.as_str())))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut checked = check_sources(&GraphSources {
+        packs: raw_packs
+            .iter()
+            .zip(&dependency_files)
+            .chain(std::iter::once((&root, &root_files)))
+            .zip(&manifest_ids)
+            .map(|((pack, files), manifest_id)| PackSources {
+                name: &pack.name,
+                version: &pack.version,
+                dependencies: pack.dependencies.clone(),
+                files: files
+                    .iter()
+                    .map(|file| ClauseSource {
+                        id: file.id,
+                        relative_path: &file.relative_path,
+                        ast: &file.ast,
+                    })
+                    .collect(),
+                fixtures: &pack.fixtures,
+                manifest: manifest_id.map(|id| (id, &pack.manifest)),
+            })
+            .collect(),
         sources: &sources,
         // The law in force for the procedure is the law of the day it is launched.
         launch: root
@@ -253,7 +249,6 @@ pub fn load_pack_with(path: &Path, options: &LoadOptions) -> Result<LoadedPack, 
             .as_ref()
             .and_then(|document| document.launch),
     });
-    drop(trees);
     diagnostics.append(&mut checked.diagnostics);
     diagnostics.sort_by_key(Diagnostic::sort_key);
     checked.diagnostics = diagnostics;
@@ -289,31 +284,6 @@ pub fn load_pack_with(path: &Path, options: &LoadOptions) -> Result<LoadedPack, 
         fixtures: root.fixtures,
         dependencies,
         checked,
-    })
-}
-
-/// The test files that make the pack itself wrong, as errors on the path in the test.
-fn fixture_errors<'a>(
-    fixtures: &'a [Fixture],
-    files: &'a [PackFile],
-) -> impl Iterator<Item = Diagnostic> + 'a {
-    fixtures.iter().filter_map(|fixture| {
-        let problem = fixture.text.as_ref().err()?;
-        if !problem.refuses_pack {
-            return None;
-        }
-        let file = files
-            .iter()
-            .find(|f| f.relative_path == fixture.clause_file)?;
-        let mut diagnostic = Diagnostic::error(problem.code, problem.message.clone()).with_primary(
-            file.id,
-            fixture.span,
-            "the test reads this file",
-        );
-        if let Some(help) = &problem.help {
-            diagnostic = diagnostic.with_help(help.clone());
-        }
-        Some(diagnostic)
     })
 }
 

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use clausier_diagnostics::Code;
 
 use crate::error::PackError;
+use crate::fixtures::Fixture;
 use crate::graph::{self, Graph, RawPack};
 use crate::lock::{self, LOCK_FILE};
 use crate::manifest::{MANIFEST_FILE, Manifest};
@@ -48,6 +49,8 @@ pub struct WorkspacePack {
     pub dependencies: Vec<(String, usize)>,
     /// Its `pack.toml`, when it has one.
     pub manifest: Option<WorkspaceManifest>,
+    /// The files its tests name, read when the graph was read.
+    pub fixtures: Vec<Fixture>,
 }
 
 /// A clause file.
@@ -55,6 +58,8 @@ pub struct WorkspacePack {
 pub struct WorkspaceFile {
     /// Canonical.
     pub path: PathBuf,
+    /// Relative to its pack's folder, `/`-separated: how the pack's fixtures name it.
+    pub relative: String,
     /// As messages show it (`rules/edtech-fr/hebergement.clause`).
     pub name: String,
     pub text: String,
@@ -151,12 +156,14 @@ fn workspace_pack(pack: RawPack) -> WorkspacePack {
             .into_iter()
             .map(|file| WorkspaceFile {
                 path: file.absolute,
+                relative: file.relative,
                 name: file.name,
                 text: file.text,
             })
             .collect(),
         dependencies: pack.dependencies,
         manifest,
+        fixtures: pack.fixtures,
     }
 }
 

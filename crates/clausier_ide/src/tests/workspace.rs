@@ -234,6 +234,34 @@ fn the_diagnostics_are_those_of_validate_on_a_broken_pack() {
 }
 
 #[test]
+fn a_test_file_outside_the_workspace_is_the_error_validate_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("workspace");
+    fs::create_dir_all(workspace.join(".git")).unwrap();
+    fs::create_dir_all(workspace.join("pack")).unwrap();
+    fs::write(dir.path().join("outside.yaml"), "name: Cartable\n").unwrap();
+    fs::write(
+        workspace.join("pack/pack.toml"),
+        "[pack]\nname = \"pack\"\nversion = \"1.0.0\"\n",
+    )
+    .unwrap();
+    fs::write(
+        workspace.join("pack/clauses.clause"),
+        "descriptor {\n  name: string\n}\n\nrequirement NOM-01 \"Nom\" {\n  require name == \"Cartable\"\n}\n\ntest \"hors de l'espace\" {\n  given \"../../outside.yaml\"\n  expect eligible\n}\n",
+    )
+    .unwrap();
+    let pack = workspace.join("pack");
+    let expected = validate_diagnostics(&pack);
+    assert!(
+        expected
+            .iter()
+            .any(|d| d.contains("clauses.clause:124-144 error E0805")),
+        "{expected:#?}"
+    );
+    assert_eq!(all_diagnostics(&open(&pack)), expected);
+}
+
+#[test]
 fn the_overlay_takes_the_place_of_the_disk() {
     let dir = rules_copy();
     let region = dir.path().join("rules/region-exemple");
