@@ -52,6 +52,33 @@ impl Checked {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
+
+    /// The pack, when it has no error: the only form evaluation accepts.
+    pub fn valid(&self) -> Option<ValidPack<'_>> {
+        (!self.has_errors()).then_some(ValidPack { pack: &self.pack })
+    }
+}
+
+/// A checked pack without errors. A tree that recovered from errors holds holes
+/// (`Ty::Error`, unresolved names) that evaluation must never see: the compiler takes
+/// only this, and only [`Checked::valid`] makes one.
+#[derive(Debug, Clone, Copy)]
+pub struct ValidPack<'a> {
+    pack: &'a CheckedPack,
+}
+
+impl<'a> ValidPack<'a> {
+    pub fn pack(self) -> &'a CheckedPack {
+        self.pack
+    }
+}
+
+impl std::ops::Deref for ValidPack<'_> {
+    type Target = CheckedPack;
+
+    fn deref(&self) -> &CheckedPack {
+        self.pack
+    }
 }
 
 /// Checks the `.clause` files of one pack, compiled together.

@@ -8,9 +8,9 @@
 use std::collections::HashMap;
 
 use clausier_check::hir::{CheckedPack, FieldRef, FieldRoot, TExpr, TExprKind};
-use clausier_check::ops;
 use clausier_check::types::{Schema, Ty};
 use clausier_check::value::{Record, Value};
+use clausier_check::{ValidPack, ops};
 use clausier_diagnostics::stack;
 use jiff::civil::Date;
 
@@ -21,8 +21,9 @@ use crate::program::{
     PrintedExpr, Program, RequirementProgram,
 };
 
-/// Compiles a checked pack into its evaluable form.
-pub fn compile(pack: &CheckedPack) -> Program {
+/// Compiles a pack without errors into its evaluable form.
+pub fn compile(valid: ValidPack<'_>) -> Program {
+    let pack = valid.pack();
     let mut lowering = Lowering::new(pack);
     let requirements = pack
         .requirements

@@ -263,7 +263,7 @@ fn printed_requirements_read_like_their_source() {
 #[test]
 fn passed_reads_the_requirement_outcome_in_both_evaluators() {
     use clausier_check::value::{Record, Value};
-    use clausier_eval::{ClauseExpr, EvalContext, compile, reference};
+    use clausier_eval::{ClauseExpr, EvalContext, reference};
     let pack = pack_from_text(
         r#"
 descriptor { a11y: { rate: percent } }
@@ -276,7 +276,7 @@ criterion ACC "Accessibilité" weight 100 {
 }
 "#,
     );
-    let program = compile(&pack);
+    let program = compile_valid(&pack);
     let data = Record::default();
     for (outcome, score) in [
         (Some(true), Some("1")),

@@ -13,7 +13,7 @@ mod eval_support;
 use clausier_check::hir::{ArithOp, CheckedPack, LocalId, TExpr};
 use clausier_check::types::{Schema, Ty};
 use clausier_check::value::{Record, Value};
-use clausier_eval::{ClauseExpr, EvalContext, compile, reference};
+use clausier_eval::{ClauseExpr, EvalContext, reference};
 use clausier_syntax::ast::CompareOp;
 use eval_support::*;
 use rust_decimal::Decimal;
@@ -37,7 +37,7 @@ fn eval_on(schema: &Schema, expr: TExpr, data: &str) -> Option<Value> {
     } else {
         ClauseExpr::Score(0)
     };
-    let compiled = compile(&pack).evaluate(target, root, &context);
+    let compiled = compile_valid(&pack).evaluate(target, root, &context);
     let source = source_expr(&pack, is_bool);
     let expected = reference::evaluate(&pack, source, root, &context);
     assert_eq!(compiled, expected, "compiled and reference disagree");

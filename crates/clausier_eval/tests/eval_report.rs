@@ -506,7 +506,7 @@ fn the_report_does_not_depend_on_the_number_of_threads() {
 #[test]
 fn a_program_is_shared_between_threads() {
     fn shareable<T: Send + Sync>(_: &T) {}
-    let program = clausier_eval::compile(&brief_pack());
+    let program = compile_valid(&brief_pack());
     shareable(&program);
     assert_eq!(program.schema(), &brief_pack().schema);
 }

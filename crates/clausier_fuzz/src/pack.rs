@@ -42,10 +42,10 @@ pub(crate) fn checked(text: &str) -> Checked {
 /// reports none.
 pub fn check(data: &[u8]) {
     let checked = checked(&text_of(data));
-    if checked.has_errors() {
+    let Some(valid) = checked.valid() else {
         return;
-    }
-    let program = compile(&checked.pack);
+    };
+    let program = compile(valid);
     let report = run(&program, info(), &[], &options(1));
     assert!(report.descriptors.is_empty());
 }
@@ -60,10 +60,10 @@ pub fn evaluate(data: &[u8]) {
     };
     let text = format!("{SCHEMA}\n{}", text_of(clauses));
     let checked = checked(&text);
-    if checked.has_errors() {
+    let Some(valid) = checked.valid() else {
         return;
-    }
-    let program = compile(&checked.pack);
+    };
+    let program = compile(valid);
     let descriptors = load_text(
         &checked.pack.schema,
         "offres.ndjson",

@@ -128,15 +128,15 @@ impl Analysis {
     /// Checks the descriptors against the root pack on `date` (the value of `today`), as
     /// `clausier check` does. Empty, with a reason, when the pack does not compile.
     pub fn check_descriptors(&self, descriptors: &[DescriptorInput], date: Date) -> CheckLens {
-        if self.checked.has_errors() {
+        let Some(valid) = self.checked.valid() else {
             return CheckLens {
                 reason: Some(
                     "the pack does not compile: fix its errors to check the descriptors".to_owned(),
                 ),
                 ..CheckLens::default()
             };
-        }
-        let pack = &self.checked.pack;
+        };
+        let pack = valid.pack();
         let mut loaded = Vec::new();
         let mut paths = Vec::new();
         for input in descriptors {
@@ -144,7 +144,7 @@ impl Analysis {
             paths.extend(std::iter::repeat_n(input.path.clone(), found.len()));
             loaded.extend(found);
         }
-        let program = compile(pack);
+        let program = compile(valid);
         let info = PackInfo {
             name: self.pack_name.clone(),
             version: self

@@ -175,12 +175,12 @@ fn compare_run(run: &Run, folder: &Path, tally: &mut Tally) -> Vec<String> {
     let path = folder.join("pack.clause");
     std::fs::write(&path, &source).expect("the pack is written");
     let pack = load_pack(&path).expect("the pack loads");
-    if pack.has_errors() {
+    let Some(valid) = pack.checked.valid() else {
         let rendered =
             clausier_report::diagnostics::render_terminal(pack.diagnostics(), &pack.sources, false);
         return vec![format!("the pack does not compile:\n{rendered}")];
-    }
-    let program = compile(&pack.checked.pack);
+    };
+    let program = compile(valid);
     let descriptors = load_text(
         &pack.checked.pack.schema,
         "offres.ndjson",

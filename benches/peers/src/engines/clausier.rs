@@ -40,10 +40,11 @@ impl Clausier {
     pub fn load(dir: &Path) -> Result<Self, String> {
         let pack = clausier_pack::load_pack(dir)
             .map_err(|error| format!("cannot load the pack {}: {error}", dir.display()))?;
-        if let Some(error) = pack.checked.diagnostics.iter().find(|d| d.is_error()) {
+        let Some(valid) = pack.checked.valid() else {
+            let error = pack.checked.diagnostics.iter().find(|d| d.is_error());
             return Err(format!("the pack does not compile: {error:?}"));
-        }
-        let program = compile(&pack.checked.pack);
+        };
+        let program = compile(valid);
         let mut requirements = [0; 10];
         for (slot, clause) in requirements.iter_mut().zip(CLAUSES) {
             *slot = pack
@@ -200,10 +201,11 @@ pub fn write_large_pack(dir: &Path, count: usize) -> Result<(), String> {
 pub fn load_and_compile(dir: &Path) -> Result<usize, String> {
     let pack = clausier_pack::load_pack(dir)
         .map_err(|error| format!("cannot load the pack {}: {error}", dir.display()))?;
-    if let Some(error) = pack.checked.diagnostics.iter().find(|d| d.is_error()) {
+    let Some(valid) = pack.checked.valid() else {
+        let error = pack.checked.diagnostics.iter().find(|d| d.is_error());
         return Err(format!("the pack does not compile: {error:?}"));
-    }
-    let program = compile(&pack.checked.pack);
+    };
+    let program = compile(valid);
     Ok(pack.checked.pack.requirements.len() + program.size())
 }
 

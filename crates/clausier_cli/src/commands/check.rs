@@ -31,7 +31,7 @@ use crate::output::{print_stderr, print_stdout, write_report};
 pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
     let stderr_color = color.enabled(io::stderr().is_terminal());
     let pack = load_pack(&args.pack)?;
-    if pack.has_errors() {
+    let Some(valid) = pack.checked.valid() else {
         print_stderr(&render_terminal(
             pack.diagnostics(),
             &pack.sources,
@@ -41,7 +41,7 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
             print_stderr(&summary);
         }
         return Ok(Outcome::Failure);
-    }
+    };
     // Warnings do not stop a check, but whoever runs it should know of them; standard
     // error keeps them out of the report.
     let warnings: Vec<Diagnostic> = pack
@@ -67,7 +67,7 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
         date,
         jobs: jobs(args.jobs, args.quiet),
     };
-    let program = compile(&pack.checked.pack);
+    let program = compile(valid);
     let mut progress = Progress::for_terminal(args.quiet);
 
     if let Some(format) = stream_format(args.format)

@@ -17,8 +17,12 @@ pub fn run(args: &TestArgs, color: ColorChoice) -> Result<Outcome, Failure> {
     let Some(pack) = load_compiled(&args.pack, color)? else {
         return Ok(Outcome::Failure);
     };
-    let checked = &pack.checked.pack;
-    let program = compile(checked);
+    // `load_compiled` has shown the errors of a pack that has some.
+    let Some(valid) = pack.checked.valid() else {
+        return Ok(Outcome::Failure);
+    };
+    let checked = valid.pack();
+    let program = compile(valid);
     let (date, date_origin) = evaluation_date(args.date, &pack.manifest);
     let report = run_tests(
         checked,

@@ -14,16 +14,16 @@ use clausier_check::hir::{
     AggregateDef, AggregateId, ArithOp, CheckedPack, ClauseMeta, CriterionDef, FieldRef, FieldRoot,
     FieldStep, LocalId, ParamDef, ParamId, RequirementDef, TExpr, TExprKind,
 };
-use clausier_check::ops;
 use clausier_check::types::{
     EnumDef, EnumId, FieldDef, Origin, RecordDef, RecordId, Schema, Ty, VariantDef,
 };
 use clausier_check::value::{Duration, Value};
+use clausier_check::{Checked, ops};
 use clausier_diagnostics::Span;
 use clausier_eval::descriptor::Descriptor;
 use clausier_eval::load::{self, Format, LoadOptions};
 use clausier_eval::report::{PackInfo, Report};
-use clausier_eval::{RunOptions, compile, run};
+use clausier_eval::{Program, RunOptions, compile, run};
 use clausier_syntax::ast::{AggregateKind, CompareOp, Level, QuantifierKind};
 use indexmap::IndexMap;
 use jiff::civil::Date;
@@ -485,9 +485,23 @@ pub fn run_date() -> Date {
     Date::constant(2026, 11, 28)
 }
 
+/// Compiles a pack the test built by hand, or checked without errors: wrapped with no
+/// diagnostics, it is valid.
+pub fn compile_valid(pack: &CheckedPack) -> Program {
+    let checked = Checked {
+        pack: pack.clone(),
+        diagnostics: Vec::new(),
+    };
+    compile(
+        checked
+            .valid()
+            .expect("a pack without diagnostics is valid"),
+    )
+}
+
 /// Compiles the pack and checks the descriptors on 2026-11-28 with `jobs` threads.
 pub fn check(pack: &CheckedPack, descriptors: &[Descriptor], jobs: usize) -> Report {
-    let program = compile(pack);
+    let program = compile_valid(pack);
     run(
         &program,
         pack_info(),

@@ -54,7 +54,7 @@ fn json_report(pack: &Path, inputs: &[DescriptorInput]) -> Value {
             )
         })
         .collect();
-    let program = compile(&loaded.checked.pack);
+    let program = compile(loaded.checked.valid().expect("the pack compiles"));
     let options = RunOptions {
         date: DATE,
         jobs: 4,
