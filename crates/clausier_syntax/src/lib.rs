@@ -9,7 +9,6 @@ pub mod debug;
 pub mod lexicon;
 mod parser;
 
-pub use lexicon::EXPRESSION_KEYWORDS as RESERVED_WORDS;
 pub use parser::{MAX_NESTING, Parse, parse};
 
 /// Whether `text` is a name as the grammar reads one (a field, a parameter, a
