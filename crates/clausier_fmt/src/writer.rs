@@ -18,7 +18,7 @@
 use clausier_syntax::ast::Comment;
 // Words that start an item when they start a line (the parser cuts a file into items at
 // such lines), and words after which such a line is the middle of an expression.
-pub(crate) use clausier_syntax::lexicon::{CONTINUATION_WORDS, ITEM_KEYWORDS};
+use clausier_syntax::lexicon::{CONTINUATION_WORDS, ITEM_KEYWORDS};
 
 /// What the printer wants between the last token and the next one: a new line, and which
 /// blank lines of the source to keep. A blank line is never added between two lines
