@@ -1,6 +1,7 @@
 //! The editor packages of `editors/` agree with each other and with the language: the same
 //! file extension, language id and server command everywhere, and highlighting grammars
-//! that know every word of `grammar/clausier.pest`.
+//! that know every word of the language (`clausier_syntax::lexicon`, which its own test
+//! holds to `grammar/clausier.pest`).
 //!
 //! `scripts/test-editors` builds the VS Code extension and runs its grammar's scope tests;
 //! this test needs neither Node.js nor any editor.
@@ -15,7 +16,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use clausier_syntax::RESERVED_WORDS;
+use clausier_syntax::lexicon;
 use serde_json::Value;
 
 const LANGUAGE_ID: &str = "clausier";
@@ -73,62 +74,9 @@ fn regexes<'a>(value: &'a Value, out: &mut Vec<&'a str>) {
     }
 }
 
-/// The words the pest grammar spells out: keywords, levels, statuses, units… (every
-/// quoted literal made of letters, outside comments).
-fn pest_words() -> BTreeSet<String> {
-    let grammar = read("grammar/clausier.pest");
-    let mut found = BTreeSet::new();
-    for line in grammar.lines() {
-        if line.trim_start().starts_with("//") {
-            continue;
-        }
-        let mut chars = line.chars();
-        while let Some(c) = chars.next() {
-            if c != '"' {
-                continue;
-            }
-            let mut literal = String::new();
-            let mut escaped = false;
-            for c in chars.by_ref() {
-                match c {
-                    _ if escaped => escaped = false,
-                    '\\' => escaped = true,
-                    '"' => break,
-                    _ => literal.push(c),
-                }
-            }
-            if literal.chars().any(char::is_alphabetic)
-                && literal.chars().all(|c| c.is_alphabetic() || c == '_')
-            {
-                found.insert(literal);
-            }
-        }
-    }
-    found
-}
-
-#[test]
-fn the_pest_grammar_spells_out_its_words() {
-    let words = pest_words();
-    for expected in [
-        "requirement",
-        "criterion",
-        "must",
-        "not_applicable",
-        "mois",
-        "EUR",
-    ] {
-        assert!(
-            words.contains(expected),
-            "{expected} not read from the grammar: {words:?}"
-        );
-    }
-    for reserved in RESERVED_WORDS {
-        assert!(
-            words.contains(*reserved),
-            "reserved word {reserved} not in the grammar"
-        );
-    }
+/// The words of the language: keywords of every role, levels, statuses and unit words.
+fn language_words() -> BTreeSet<&'static str> {
+    lexicon::grammar_words().collect()
 }
 
 #[test]
@@ -267,24 +215,13 @@ fn the_textmate_grammar_knows_every_word_of_the_language() {
     regexes(&grammar, &mut all);
     let known: BTreeSet<&str> = all.iter().flat_map(|regex| words(regex)).collect();
 
-    let missing: Vec<&str> = RESERVED_WORDS
-        .iter()
-        .copied()
+    let missing: Vec<&str> = language_words()
+        .into_iter()
         .filter(|word| !known.contains(word))
         .collect();
     assert!(
         missing.is_empty(),
-        "reserved words missing from the TextMate grammar: {missing:?}"
-    );
-
-    let pest = pest_words();
-    let missing: Vec<&String> = pest
-        .iter()
-        .filter(|word| !known.contains(word.as_str()))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "words of clausier.pest missing from the TextMate grammar: {missing:?}"
+        "words of the lexicon missing from the TextMate grammar: {missing:?}"
     );
 }
 
@@ -313,10 +250,9 @@ fn the_grammar_scope_tests_exercise_every_word_of_the_language() {
     }
     assert!(files > 0, "no scope tests in {}", folder.display());
     let tested = words(&tested);
-    let untested: Vec<String> = pest_words()
+    let untested: Vec<&str> = language_words()
         .into_iter()
-        .chain(RESERVED_WORDS.iter().map(|word| (*word).to_owned()))
-        .filter(|word| !tested.contains(word.as_str()))
+        .filter(|word| !tested.contains(word))
         .collect();
     assert!(
         untested.is_empty(),
@@ -333,13 +269,13 @@ fn the_vim_syntax_knows_every_word_of_the_language() {
         .collect::<Vec<_>>()
         .join("\n");
     let known = words(&code);
-    let missing: Vec<String> = pest_words()
+    let missing: Vec<&str> = language_words()
         .into_iter()
-        .filter(|word| !known.contains(word.as_str()))
+        .filter(|word| !known.contains(word))
         .collect();
     assert!(
         missing.is_empty(),
-        "words of clausier.pest missing from syntax/clausier.vim: {missing:?}"
+        "words of the lexicon missing from syntax/clausier.vim: {missing:?}"
     );
 }
 

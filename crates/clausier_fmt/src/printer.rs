@@ -6,10 +6,11 @@ use clausier_syntax::ast::{
     FieldBound, FieldDecl, Given, Item, ItemKind, SourceFileAst, TestDate, TestDecl, TypeExpr,
     TypeExprKind, UseDecl,
 };
+use clausier_syntax::lexicon::ITEM_KEYWORDS;
 
 use crate::FormatOptions;
 use crate::flat::{self, slice, width};
-use crate::writer::{Break, ITEM_KEYWORDS, Writer, has_blank_line};
+use crate::writer::{Break, Writer, has_blank_line};
 
 /// Where an item was in the source and where it is in the output (both from the start
 /// of its doc comment, or of its keyword, to the end of its last token).

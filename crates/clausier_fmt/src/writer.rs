@@ -16,23 +16,9 @@
 //! allows it) when the next token comes, with the comments in between.
 
 use clausier_syntax::ast::Comment;
-
-/// Words that start an item when they start a line (the parser cuts a file into items
-/// at such lines).
-pub(crate) const ITEM_KEYWORDS: &[&str] = &[
-    "enum",
-    "type",
-    "descriptor",
-    "param",
-    "requirement",
-    "criterion",
-    "use",
-    "set",
-    "test",
-];
-
-/// Words after which a line starting with an item keyword is an expression.
-const CONTINUATION_WORDS: &[&str] = &["in", "and", "or", "implies", "then", "else"];
+// Words that start an item when they start a line (the parser cuts a file into items at
+// such lines), and words after which such a line is the middle of an expression.
+use clausier_syntax::lexicon::{CONTINUATION_WORDS, ITEM_KEYWORDS};
 
 /// What the printer wants between the last token and the next one: a new line, and which
 /// blank lines of the source to keep. A blank line is never added between two lines

@@ -19,6 +19,10 @@
 
 use clausier_check::types::{RecordId, Schema, Ty};
 use clausier_syntax::ast::ItemKind;
+use clausier_syntax::lexicon::{
+    BUILTIN_TYPES, CLAUSE_FIELD_KEYWORDS, CLAUSE_STATUSES, EXPRESSION_KEYWORDS, ITEM_KEYWORDS,
+    PASSED_KEYWORD, SCORE_KEYWORD, TEST_FIELD_KEYWORDS, TEST_OUTCOMES,
+};
 
 use crate::{Analysis, FileId, Span};
 
@@ -74,41 +78,36 @@ const FITS: u32 = 2;
 const NEUTRAL: u32 = 1;
 const MISFITS: u32 = 0;
 
-const ITEM_KEYWORDS: &[(&str, &str)] = &[
-    (
-        "requirement",
-        "a requirement: `requirement ID \"title\" { … }`",
-    ),
-    (
-        "criterion",
-        "a criterion: `criterion ID \"title\" weight N { … }`",
-    ),
-    ("param", "a parameter: `param name: type = value`"),
-    ("descriptor", "fields of the descriptor"),
-    ("enum", "an enumeration"),
-    ("type", "a named type"),
-    ("test", "a test: `test \"name\" { given …; expect … }`"),
-    ("use", "clauses of a dependency"),
-    ("set", "a parameter of a dependency"),
-];
+/// What an item keyword of the lexicon starts.
+fn item_detail(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "requirement" => "a requirement: `requirement ID \"title\" { … }`",
+        "criterion" => "a criterion: `criterion ID \"title\" weight N { … }`",
+        "param" => "a parameter: `param name: type = value`",
+        "descriptor" => "fields of the descriptor",
+        "enum" => "an enumeration",
+        "type" => "a named type",
+        "test" => "a test: `test \"name\" { given …; expect … }`",
+        "use" => "clauses of a dependency",
+        "set" => "a parameter of a dependency",
+        _ => return None,
+    })
+}
 
-const CLAUSE_KEYWORDS: &[(&str, &str)] = &[
-    ("level", "`must`, `should`, `info` or `execution`"),
-    ("when", "the condition under which the clause applies"),
-    ("text", "the legal text"),
-    ("note", "a published remark, shown under the text"),
-    ("ref", "a legal reference"),
-    ("evidence", "the evidence asked for"),
-    ("require", "the condition to meet"),
-    ("score", "the score, from 0 to 100"),
-];
-
-const EXPR_KEYWORDS: &[&str] = &[
-    "all", "any", "count", "has", "if", "then", "else", "not", "and", "or", "implies", "in",
-    "today", "lowest", "highest", "true", "false",
-];
-
-const TEST_KEYWORDS: &[&str] = &["given", "expect", "date"];
+/// What a clause-field keyword of the lexicon starts.
+fn clause_field_detail(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "level" => "`must`, `should`, `info` or `execution`",
+        "when" => "the condition under which the clause applies",
+        "text" => "the legal text",
+        "note" => "a published remark, shown under the text",
+        "ref" => "a legal reference",
+        "evidence" => "the evidence asked for",
+        "require" => "the condition to meet",
+        "score" => "the score, from 0 to 100",
+        _ => return None,
+    })
+}
 
 /// The words after `level` or `as`.
 fn levels() -> Vec<Proposal> {
@@ -118,21 +117,14 @@ fn levels() -> Vec<Proposal> {
         .collect()
 }
 
-const EXPECT_WORDS: &[&str] = &[
-    "eligible",
-    "ineligible",
-    "incomplete",
-    "invalid",
-    "pass",
-    "fail",
-    "missing",
-    "not_applicable",
-    "score",
-];
-
-const BUILTIN_TYPES: &[&str] = &[
-    "bool", "int", "number", "percent", "money", "date", "duration", "string", "list", "set",
-];
+/// The words after `expect`: an outcome, a clause's status, or `score`.
+fn expect_words() -> impl Iterator<Item = &'static str> {
+    TEST_OUTCOMES
+        .iter()
+        .chain(CLAUSE_STATUSES)
+        .copied()
+        .chain([SCORE_KEYWORD])
+}
 
 const MAX_DEPTH: usize = 16;
 
@@ -279,7 +271,7 @@ impl Ctx<'_> {
         if depth == 0 {
             return ITEM_KEYWORDS
                 .iter()
-                .map(|(k, d)| keyword(k, Some(d)))
+                .map(|k| keyword(k, item_detail(k)))
                 .collect();
         }
         let item = enclosing_item(self.head);
@@ -288,9 +280,9 @@ impl Ctx<'_> {
         match item {
             "requirement" | "criterion" => {
                 if at_line_start && depth == 1 {
-                    return CLAUSE_KEYWORDS
+                    return CLAUSE_FIELD_KEYWORDS
                         .iter()
-                        .map(|(k, d)| keyword(k, Some(d)))
+                        .map(|k| keyword(k, clause_field_detail(k)))
                         .collect();
                 }
                 if line.trim() == "level" {
@@ -303,20 +295,19 @@ impl Ctx<'_> {
                 let mut out = self.expression();
                 if in_score {
                     out.push(keyword(
-                        "passed",
+                        PASSED_KEYWORD,
                         Some("whether the offer passed a `should` requirement: `passed(ID)`"),
                     ));
                 }
                 out
             }
             "descriptor" | "type" | "param" if is_type_position(trimmed) => self.types(),
-            "test" if at_line_start && depth == 1 => {
-                TEST_KEYWORDS.iter().map(|k| keyword(k, None)).collect()
-            }
+            "test" if at_line_start && depth == 1 => TEST_FIELD_KEYWORDS
+                .iter()
+                .map(|k| keyword(k, None))
+                .collect(),
             "test" if clause_status(self.head).is_some() => self.clause_ids(),
-            "test" if line.trim() == "expect" => {
-                EXPECT_WORDS.iter().map(|k| keyword(k, None)).collect()
-            }
+            "test" if line.trim() == "expect" => expect_words().map(|k| keyword(k, None)).collect(),
             "param" => self.expression(),
             "use" => self.use_list(),
             _ => Vec::new(),
@@ -580,7 +571,7 @@ impl Ctx<'_> {
             let detail = format!("{{ {} }}", names.join(", "));
             (e.name.clone(), CompletionKind::Enum, Some(detail))
         }));
-        out.extend(EXPR_KEYWORDS.iter().map(|k| keyword(k, None)));
+        out.extend(EXPRESSION_KEYWORDS.iter().map(|k| keyword(k, None)));
         out
     }
 
@@ -717,7 +708,7 @@ fn clause_status(head: &str) -> Option<&str> {
     }
     let mut words = line.split_whitespace().rev();
     let status = words.next()?;
-    let known = ["pass", "fail", "missing", "not_applicable"].contains(&status);
+    let known = CLAUSE_STATUSES.contains(&status);
     (known && words.next() == Some("expect")).then_some(status)
 }
 
@@ -773,10 +764,7 @@ fn item_start(head: &str) -> usize {
     for line in head.rsplit('\n') {
         at = at.saturating_sub(line.len());
         let word = line.split(|c: char| !is_ident_char(c)).next().unwrap_or("");
-        if !word.is_empty()
-            && line.starts_with(word)
-            && ITEM_KEYWORDS.iter().any(|(k, _)| *k == word)
-        {
+        if !word.is_empty() && line.starts_with(word) && ITEM_KEYWORDS.contains(&word) {
             return at;
         }
         at = at.saturating_sub(1);
@@ -790,7 +778,7 @@ fn enclosing_item(head: &str) -> &str {
         .rev()
         .find_map(|line| {
             let word = line.split(|c: char| !is_ident_char(c)).next()?;
-            let known = ITEM_KEYWORDS.iter().any(|(k, _)| *k == word);
+            let known = ITEM_KEYWORDS.contains(&word);
             (known && line.starts_with(word)).then_some(word)
         })
         .unwrap_or("")

@@ -25,7 +25,6 @@ mod rename;
 mod selection;
 mod semantic_tokens;
 mod symbols;
-mod tokens;
 mod tree;
 mod workspace;
 mod workspace_symbols;

@@ -5,8 +5,8 @@ use std::fmt;
 
 use clausier_check::hir::Symbol;
 use clausier_check::types::{RecordId, Ty};
-use clausier_syntax::RESERVED_WORDS;
 use clausier_syntax::ast::{DataValue, DataValueKind, Given, ItemKind, LiteralKind};
+use clausier_syntax::lexicon;
 
 use crate::{Analysis, FileId, Occurrence, Span, TextEdit};
 
@@ -51,33 +51,16 @@ impl fmt::Display for RenameError {
 
 impl std::error::Error for RenameError {}
 
-/// Words that start items or clause lines: a name spelled like one would read as it.
-pub(crate) const ITEM_AND_CLAUSE_WORDS: &[&str] = &[
-    "enum",
-    "type",
-    "descriptor",
-    "param",
-    "requirement",
-    "criterion",
-    "use",
-    "set",
-    "test",
-    "level",
-    "must",
-    "should",
-    "info",
-    "execution",
-    "when",
-    "text",
-    "note",
-    "ref",
-    "evidence",
-    "require",
-    "score",
-    "weight",
-    "given",
-    "expect",
-];
+/// Whether a name spelled like `word` would read as the word that starts an item or a
+/// line of a clause or test, or as a level. `date` is left out: it is also a built-in
+/// type's name, and a common field name.
+pub(crate) fn starts_items_or_clause_lines(word: &str) -> bool {
+    lexicon::ITEM_KEYWORDS.contains(&word)
+        || lexicon::CLAUSE_FIELD_KEYWORDS.contains(&word)
+        || lexicon::LEVELS.contains(&word)
+        || word == lexicon::WEIGHT_KEYWORD
+        || (lexicon::TEST_FIELD_KEYWORDS.contains(&word) && word != "date")
+}
 
 const BUILTIN_TYPES: &[&str] = &[
     "bool", "int", "number", "percent", "money", "date", "duration", "string", "list", "set",
@@ -181,7 +164,7 @@ impl Analysis {
         {
             return invalid("a name starts with a letter or `_`, then letters, digits or `_`");
         }
-        if RESERVED_WORDS.contains(&new) || ITEM_AND_CLAUSE_WORDS.contains(&new) {
+        if lexicon::is_reserved(new) || starts_items_or_clause_lines(new) {
             return invalid("it is a keyword");
         }
         let pack = &self.checked.pack;

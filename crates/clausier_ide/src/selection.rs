@@ -5,6 +5,8 @@ use clausier_syntax::ast::{
     DataValue, DataValueKind, FieldDecl, Given, Item, ItemKind, TypeExpr, TypeExprKind,
 };
 
+use clausier_syntax::lexicon;
+
 use crate::{Analysis, FileId, Span};
 
 /// Records, data and types nest shallowly in practice; the bound keeps a hostile file
@@ -24,8 +26,8 @@ impl Analysis {
             return Vec::new();
         }
         let mut candidates: Vec<Span> = Vec::new();
-        let tokens = crate::tokens::tokenize(text);
-        let token = crate::tokens::token_at(&tokens, offset).map(|t| t.span);
+        let tokens = lexicon::tokenize(text);
+        let token = lexicon::token_at(&tokens, offset).map(|t| t.span);
         let name = self.symbol_at(file, offset).map(|o| o.span);
         // A clause id lexes as several tokens (`HEB`, `-`, `01`): the id is the token.
         match (token, name) {

@@ -7,11 +7,13 @@
 use std::collections::BTreeMap;
 
 use clausier_check::hir::Symbol;
-use clausier_syntax::RESERVED_WORDS;
 use clausier_syntax::ast::{ExpectKind, ItemKind};
+use clausier_syntax::lexicon::{
+    self, ALIAS_KEYWORD, BUILTIN_TYPES, CLAUSE_STATUSES, GENERIC_TYPE_KEYWORDS, NULL_KEYWORD,
+    PASSED_KEYWORD, TEST_FIELD_KEYWORDS, TEST_OUTCOMES, Token, TokenKind, tokenize,
+};
 
-use crate::rename::ITEM_AND_CLAUSE_WORDS;
-use crate::tokens::{RawKind, RawToken, tokenize};
+use crate::rename::starts_items_or_clause_lines;
 use crate::{Analysis, FileId, Span};
 
 /// What a token is. `kind as usize` indexes [`SEMANTIC_TOKEN_KINDS`].
@@ -98,32 +100,19 @@ pub struct SemanticToken {
     pub modifiers: SemanticTokenModifiers,
 }
 
-/// Words that are keywords only where they stand (outcomes in `expect`, `as` in `use`,
-/// `date` in tests, `null` in data), beside the reserved words and the item and clause
-/// words.
-const CONTEXTUAL_KEYWORDS: &[&str] = &[
-    "as",
-    "date",
-    "eligible",
-    "ineligible",
-    "incomplete",
-    "invalid",
-    "pass",
-    "fail",
-    "missing",
-    "not_applicable",
-    "null",
-];
-
+/// Whether a word the checker did not resolve is shown as a keyword: the reserved
+/// words, the words of items and clause lines, and the words that are keywords only
+/// where they stand (outcomes and statuses in `expect`, `as` in `use`, `date` in tests,
+/// `null` in data). `passed` is one only before `(`; `list` and `where` are not shown as
+/// keywords.
 fn is_keyword(word: &str) -> bool {
-    RESERVED_WORDS.contains(&word)
-        || ITEM_AND_CLAUSE_WORDS.contains(&word)
-        || CONTEXTUAL_KEYWORDS.contains(&word)
+    lexicon::is_reserved(word)
+        || starts_items_or_clause_lines(word)
+        || TEST_OUTCOMES.contains(&word)
+        || CLAUSE_STATUSES.contains(&word)
+        || TEST_FIELD_KEYWORDS.contains(&word)
+        || [ALIAS_KEYWORD, NULL_KEYWORD].contains(&word)
 }
-
-const BUILTIN_TYPES: &[&str] = &[
-    "bool", "int", "number", "percent", "money", "date", "duration", "string", "list", "set",
-];
 
 const OPERATORS: &[&str] = &["==", "!=", "<=", ">=", "<", ">", "+", "-", "*", "/"];
 
@@ -165,21 +154,25 @@ impl Analysis {
             let next = raw.get(index + 1);
             let in_expression = expressions.iter().any(|e| e.contains(token.span.start));
             let classified = match token.kind {
-                RawKind::Ident => {
+                TokenKind::Ident => {
                     let word = crate::slice(text, token.span);
                     self.classify_word(file, text, *token, word, previous, next)
                 }
-                RawKind::Number => Some((SemanticTokenKind::Number, SemanticTokenModifiers::NONE)),
-                RawKind::Date => Some((SemanticTokenKind::Date, SemanticTokenModifiers::NONE)),
-                RawKind::String => Some((SemanticTokenKind::String, SemanticTokenModifiers::NONE)),
-                RawKind::Comment => {
+                TokenKind::Number => {
+                    Some((SemanticTokenKind::Number, SemanticTokenModifiers::NONE))
+                }
+                TokenKind::Date => Some((SemanticTokenKind::Date, SemanticTokenModifiers::NONE)),
+                TokenKind::String => {
+                    Some((SemanticTokenKind::String, SemanticTokenModifiers::NONE))
+                }
+                TokenKind::Comment => {
                     Some((SemanticTokenKind::Comment, SemanticTokenModifiers::NONE))
                 }
-                RawKind::DocComment => Some((
+                TokenKind::DocComment => Some((
                     SemanticTokenKind::Comment,
                     SemanticTokenModifiers::DOCUMENTATION,
                 )),
-                RawKind::Punct => {
+                TokenKind::Punct => {
                     let operator = OPERATORS.contains(&crate::slice(text, token.span));
                     (operator && in_expression)
                         .then_some((SemanticTokenKind::Operator, SemanticTokenModifiers::NONE))
@@ -275,18 +268,18 @@ impl Analysis {
         &self,
         file: FileId,
         text: &str,
-        token: RawToken,
+        token: Token,
         word: &str,
-        previous: Option<&RawToken>,
-        next: Option<&RawToken>,
+        previous: Option<&Token>,
+        next: Option<&Token>,
     ) -> Option<(SemanticTokenKind, SemanticTokenModifiers)> {
-        let punct_is = |t: Option<&RawToken>, what: &[&str]| {
+        let punct_is = |t: Option<&Token>, what: &[&str]| {
             t.is_some_and(|t| {
-                t.kind == RawKind::Punct && what.contains(&crate::slice(text, t.span))
+                t.kind == TokenKind::Punct && what.contains(&crate::slice(text, t.span))
             })
         };
         let type_position = punct_is(previous, &[":", "<", "="]);
-        let generic = matches!(word, "list" | "set") && punct_is(next, &["<"]);
+        let generic = GENERIC_TYPE_KEYWORDS.contains(&word) && punct_is(next, &["<"]);
         if BUILTIN_TYPES.contains(&word) && (type_position || generic) {
             return Some((
                 SemanticTokenKind::Type,
@@ -301,7 +294,7 @@ impl Analysis {
             return Some((SemanticTokenKind::Property, SemanticTokenModifiers::NONE));
         }
         // `passed` is a word only right before `(`, as the grammar reads it.
-        let passed = word == "passed" && punct_is(next, &["("]);
+        let passed = word == PASSED_KEYWORD && punct_is(next, &["("]);
         (passed || is_keyword(word))
             .then_some((SemanticTokenKind::Keyword, SemanticTokenModifiers::NONE))
     }

@@ -6,9 +6,10 @@
 
 pub mod ast;
 pub mod debug;
+pub mod lexicon;
 mod parser;
 
-pub use parser::{MAX_NESTING, Parse, RESERVED_WORDS, parse};
+pub use parser::{MAX_NESTING, Parse, parse};
 
 /// Whether `text` is a name as the grammar reads one (a field, a parameter, a
 /// variable): a letter or `_`, then letters, digits and `_`, and not a reserved word.
@@ -18,5 +19,5 @@ pub fn is_name(text: &str) -> bool {
         .next()
         .is_some_and(|c| c == '_' || unicode_ident::is_xid_start(c))
         && chars.all(unicode_ident::is_xid_continue)
-        && !RESERVED_WORDS.contains(&text)
+        && !lexicon::is_reserved(text)
 }

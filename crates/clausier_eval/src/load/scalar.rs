@@ -2,6 +2,8 @@
 //! dates, durations and booleans, in the forms the brief lists for descriptors.
 
 use clausier_check::value::Duration;
+use clausier_syntax::ast::DurationUnit;
+use clausier_syntax::lexicon;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -200,17 +202,17 @@ fn parse_iso_duration(designators: &str) -> Option<Duration> {
         let amount: i64 = rest.get(..digits_len)?.parse().ok()?;
         let designator = rest.get(digits_len..)?.chars().next()?;
         let (rank, unit) = match designator.to_ascii_uppercase() {
-            'Y' => (1, Unit::Years),
-            'M' => (2, Unit::Months),
-            'W' => (3, Unit::Weeks),
-            'D' => (4, Unit::Days),
+            'Y' => (1, DurationUnit::Years),
+            'M' => (2, DurationUnit::Months),
+            'W' => (3, DurationUnit::Weeks),
+            'D' => (4, DurationUnit::Days),
             _ => return None,
         };
         if rank <= last_rank {
             return None;
         }
         last_rank = rank;
-        total = total.checked_add(unit.times(amount)?)?;
+        total = total.checked_add(times(unit, amount)?)?;
         rest = rest.get(digits_len + designator.len_utf8()..)?;
     }
     Some(total)
@@ -239,41 +241,23 @@ fn parse_worded_duration(text: &str) -> Option<Duration> {
             .char_indices()
             .find(|(_, c)| !c.is_alphabetic())
             .map_or(rest.len(), |(at, _)| at);
-        let unit = Unit::from_word(&rest.get(..word_len)?.to_lowercase())?;
+        // The units of a clause, in any case.
+        let unit = lexicon::duration_unit(&rest.get(..word_len)?.to_lowercase())?;
         rest = rest.get(word_len..)?;
-        total = total.checked_add(unit.times(amount)?)?;
+        total = total.checked_add(times(unit, amount)?)?;
         parts += 1;
     }
     (parts > 0).then_some(total)
 }
 
-#[derive(Debug, Clone, Copy)]
-enum Unit {
-    Days,
-    Weeks,
-    Months,
-    Years,
-}
-
-impl Unit {
-    fn from_word(word: &str) -> Option<Unit> {
-        Some(match word {
-            "day" | "days" | "jour" | "jours" => Unit::Days,
-            "week" | "weeks" | "semaine" | "semaines" => Unit::Weeks,
-            "month" | "months" | "mois" => Unit::Months,
-            "year" | "years" | "an" | "ans" | "année" | "années" => Unit::Years,
-            _ => return None,
-        })
-    }
-
-    fn times(self, amount: i64) -> Option<Duration> {
-        Some(match self {
-            Unit::Days => Duration::new(0, amount),
-            Unit::Weeks => Duration::new(0, amount.checked_mul(7)?),
-            Unit::Months => Duration::new(amount, 0),
-            Unit::Years => Duration::new(amount.checked_mul(12)?, 0),
-        })
-    }
+/// `amount` of `unit` as a calendar duration, if it fits.
+fn times(unit: DurationUnit, amount: i64) -> Option<Duration> {
+    Some(match unit {
+        DurationUnit::Days => Duration::new(0, amount),
+        DurationUnit::Weeks => Duration::new(0, amount.checked_mul(7)?),
+        DurationUnit::Months => Duration::new(amount, 0),
+        DurationUnit::Years => Duration::new(amount.checked_mul(12)?, 0),
+    })
 }
 
 /// `true` or `false` in the spellings YAML's core schema and spreadsheets use.

@@ -367,11 +367,9 @@ const ISO_DURATION: &str =
 
 /// `6 months`, `30 days`, `1 year 6 months`, `1 an et 6 mois`, in any case.
 fn worded_duration() -> String {
-    const UNITS: [&str; 17] = [
-        "days", "day", "jours", "jour", "weeks", "week", "semaines", "semaine", "months", "month",
-        "mois", "years", "year", "années", "année", "ans", "an",
-    ];
-    let units: Vec<String> = UNITS.iter().map(|unit| any_case(unit)).collect();
+    let units: Vec<String> = clausier_syntax::lexicon::duration_unit_spellings()
+        .map(any_case)
+        .collect();
     let item = format!("[0-9]+\\s*({})", units.join("|"));
     format!(
         "^[\\s,]*{item}(([\\s,]+(({}|{}) \\s*)?|(?=[0-9])){item})*[\\s,]*$",

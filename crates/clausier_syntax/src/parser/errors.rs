@@ -6,6 +6,7 @@ use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
 use super::MAX_NESTING;
 use super::grammar::Rule;
 use super::lex::{describe_token, skip_trivia, token_end};
+use crate::lexicon;
 
 /// Where a syntax error was found: decides what the end of the re-parsed slice means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,12 +133,6 @@ const NAME_RULES: &[Rule] = &[
     Rule::param_name,
     Rule::var_name,
     Rule::path_segment,
-];
-
-/// The words an identifier can never be: the expression keywords.
-pub const RESERVED_WORDS: &[&str] = &[
-    "and", "or", "not", "implies", "in", "all", "any", "count", "has", "if", "then", "else",
-    "today", "lowest", "highest", "true", "false",
 ];
 
 /// A group of rules said in one phrase when enough of them were expected together.
@@ -339,7 +334,7 @@ fn help_for(token: &str, before: &str, positives: &[Rule], phrases: &[&str]) -> 
         _ if token.starts_with("///") => {
             "doc comments document items, fields and enum variants; use `//` for a plain comment"
         }
-        _ if RESERVED_WORDS.contains(&token)
+        _ if lexicon::is_reserved(token)
             && !phrases.contains(&"an expression")
             && NAME_RULES.iter().any(|rule| expects(*rule)) =>
         {

@@ -9,7 +9,8 @@ use clausier_diagnostics::quoted;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use crate::ast::{DurationLit, DurationUnit, Escape};
+use crate::ast::{DurationLit, Escape};
+use crate::lexicon;
 
 /// A problem inside a literal, located relative to the literal's first byte.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,12 +183,16 @@ pub(super) fn decimal(text: &str) -> Result<Decimal, LiteralError> {
 
 /// A whole number of days, weeks, months or years. `unit` is the unit as written.
 pub(super) fn duration(amount: &str, unit: &str, whole: &str) -> Result<DurationLit, LiteralError> {
-    let unit = match unit {
-        "day" | "days" | "jour" | "jours" => DurationUnit::Days,
-        "week" | "weeks" | "semaine" | "semaines" => DurationUnit::Weeks,
-        "month" | "months" | "mois" => DurationUnit::Months,
-        _ => DurationUnit::Years,
-    };
+    // The grammar reads only the lexicon's spellings (`tests/lexicon.rs` holds them
+    // together), so this error is for a grammar and a lexicon that drifted apart.
+    let unit = lexicon::duration_unit(unit).ok_or_else(|| {
+        LiteralError::new(
+            0..whole.len(),
+            format!("unknown duration unit {}", quoted(unit)),
+            "not a unit",
+            Some("write days, weeks, months or years"),
+        )
+    })?;
     let amount = i64::from_str(amount).map_err(|_| {
         let all_digits = !amount.is_empty() && amount.bytes().all(|b| b.is_ascii_digit());
         let (label, help) = if all_digits {
@@ -263,6 +268,7 @@ pub(super) fn date(text: &str) -> Result<Date, LiteralError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ast::DurationUnit;
 
     #[test]
     fn strings_resolve_their_escapes() {

@@ -24,9 +24,9 @@ use pest::Parser;
 use pest::error::{ErrorVariant, InputLocation};
 
 use crate::ast::{Docs, ExprKind, Item, ItemKind, ParamDecl, SetDecl, SourceFileAst};
+use crate::lexicon;
 use build::ItemBuilder;
 use errors::Context;
-pub use errors::RESERVED_WORDS;
 use grammar::{ClausierParser, Rule};
 use lex::{last_token_end, skip_trivia};
 
@@ -299,7 +299,7 @@ fn error_position(location: &InputLocation) -> usize {
 
 fn starts_with_item_word(text: &str, from: usize, end: usize) -> bool {
     let word = &text[from..lex::word_end(text, from, end)];
-    scan::ITEM_KEYWORDS.contains(&word)
+    lexicon::ITEM_KEYWORDS.contains(&word)
 }
 
 /// The `///` lines at `from` (after trivia), and where the text after them starts.

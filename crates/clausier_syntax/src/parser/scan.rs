@@ -11,26 +11,7 @@ use clausier_diagnostics::Span;
 use super::MAX_NESTING;
 use super::lex::{is_blank, word_end};
 use crate::ast::Comment;
-
-/// Words that open an item when they start a line.
-pub(super) const ITEM_KEYWORDS: &[&str] = &[
-    "enum",
-    "type",
-    "descriptor",
-    "param",
-    "requirement",
-    "criterion",
-    "use",
-    "set",
-    "test",
-];
-
-/// Words that continue an expression: a line starting with `set in …` or `type and …` is
-/// the middle of an expression, not an item.
-const CONTINUATION_WORDS: &[&str] = &["in", "and", "or", "implies", "then", "else"];
-
-/// Words whose operand extends as far right as possible, so each one nests what follows.
-const NESTING_WORDS: &[&str] = &["if", "all", "any"];
+use crate::lexicon::{CONTINUATION_WORDS, ITEM_KEYWORDS, NESTING_WORDS};
 
 #[derive(Debug)]
 pub(super) struct Scan {

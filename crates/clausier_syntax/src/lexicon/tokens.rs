@@ -1,11 +1,13 @@
-//! A lexer for what the IDE shows token by token (semantic tokens, selection ranges).
-//! It never fails: broken text still gives tokens, so an editor keeps its colours while
-//! a line is being typed.
+//! The tokens of a file, for what is shown token by token (the IDE's semantic tokens
+//! and selection ranges). It never fails: broken text still gives tokens, so an editor
+//! keeps its colours while a line is being typed.
 
-use crate::Span;
+use clausier_diagnostics::Span;
+
+use super::{MONEY_UNITS, PERCENT_SIGN, duration_unit_spellings};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum RawKind {
+pub enum TokenKind {
     /// A name or a keyword.
     Ident,
     /// A number with its unit, if any: `6.00 €`, `75%`, `30 days`.
@@ -19,20 +21,15 @@ pub(crate) enum RawKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct RawToken {
-    pub kind: RawKind,
+pub struct Token {
+    pub kind: TokenKind,
     pub span: Span,
 }
-
-const UNITS: &[&str] = &[
-    "days", "day", "weeks", "week", "months", "month", "years", "year", "jours", "jour",
-    "semaines", "semaine", "mois", "années", "année", "ans", "an", "EUR", "€", "%",
-];
 
 const TWO_CHAR_PUNCT: &[&str] = &["==", "!=", "<=", ">=", "::"];
 
 /// The tokens of `text`, in order, never overlapping, none holding a line break.
-pub(crate) fn tokenize(text: &str) -> Vec<RawToken> {
+pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut at = 0usize;
     while let Some(rest) = text.get(at..) {
@@ -44,28 +41,28 @@ pub(crate) fn tokenize(text: &str) -> Vec<RawToken> {
         } else if rest.starts_with("//") {
             let doc = rest.starts_with("///") && !rest.starts_with("////");
             let kind = if doc {
-                RawKind::DocComment
+                TokenKind::DocComment
             } else {
-                RawKind::Comment
+                TokenKind::Comment
             };
             (Some(kind), line_len(rest))
         } else if c == '"' {
-            (Some(RawKind::String), string_len(rest))
+            (Some(TokenKind::String), string_len(rest))
         } else if c.is_ascii_digit() {
             match date_len(rest) {
-                Some(len) => (Some(RawKind::Date), len),
-                None => (Some(RawKind::Number), number_len(rest)),
+                Some(len) => (Some(TokenKind::Date), len),
+                None => (Some(TokenKind::Number), number_len(rest)),
             }
         } else if c == '_' || unicode_ident::is_xid_start(c) {
-            (Some(RawKind::Ident), ident_len(rest))
+            (Some(TokenKind::Ident), ident_len(rest))
         } else if let Some(op) = TWO_CHAR_PUNCT.iter().find(|op| rest.starts_with(**op)) {
-            (Some(RawKind::Punct), op.len())
+            (Some(TokenKind::Punct), op.len())
         } else {
-            (Some(RawKind::Punct), c.len_utf8())
+            (Some(TokenKind::Punct), c.len_utf8())
         };
         let end = at + len.max(c.len_utf8());
         if let Some(kind) = kind {
-            out.push(RawToken {
+            out.push(Token {
                 kind,
                 span: Span::from_range(at..end),
             });
@@ -76,7 +73,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<RawToken> {
 }
 
 /// The token that holds `offset`, else the one that ends at it.
-pub(crate) fn token_at(tokens: &[RawToken], offset: u32) -> Option<RawToken> {
+pub fn token_at(tokens: &[Token], offset: u32) -> Option<Token> {
     let holding = tokens.iter().find(|t| t.span.contains(offset));
     holding
         .or_else(|| tokens.iter().find(|t| t.span.end == offset))
@@ -157,9 +154,13 @@ fn number_len(rest: &str) -> usize {
         .find(|(_, c)| !(c.is_whitespace() || *c == '\u{FEFF}') || *c == '\n' || *c == '\r')
         .map_or(after.len(), |(i, _)| i);
     let suffix = after.get(spaces..).unwrap_or("");
-    let unit = UNITS.iter().find(|unit| {
-        suffix.starts_with(**unit)
-            && (matches!(**unit, "€" | "%")
+    let mut units = duration_unit_spellings()
+        .chain(MONEY_UNITS.iter().copied())
+        .chain([PERCENT_SIGN]);
+    // A unit word must end there (`30 daysx` is a number and a name); a sign always does.
+    let unit = units.find(|unit| {
+        suffix.starts_with(*unit)
+            && (!unit.chars().all(unicode_ident::is_xid_continue)
                 || suffix
                     .get(unit.len()..)
                     .and_then(|s| s.chars().next())
