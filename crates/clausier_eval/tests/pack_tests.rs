@@ -98,7 +98,10 @@ fn run_pack() -> (Checked, TestReport) {
         version: "1.0.0".to_owned(),
         hash: "sha256:0".to_owned(),
     };
-    let program = compile(checked.valid().expect("the pack compiles"));
+    let Some(valid) = checked.valid() else {
+        unreachable!("asserted above: the pack has no error");
+    };
+    let program = compile(valid);
     let date = jiff::civil::date(2026, 11, 28);
     let report = run_tests(&checked.pack, &program, &info, date, &memory);
     (checked, report)

@@ -492,11 +492,10 @@ pub fn compile_valid(pack: &CheckedPack) -> Program {
         pack: pack.clone(),
         diagnostics: Vec::new(),
     };
-    compile(
-        checked
-            .valid()
-            .expect("a pack without diagnostics is valid"),
-    )
+    let Some(valid) = checked.valid() else {
+        unreachable!("a pack without diagnostics is valid");
+    };
+    compile(valid)
 }
 
 /// Compiles the pack and checks the descriptors on 2026-11-28 with `jobs` threads.
