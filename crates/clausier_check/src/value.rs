@@ -238,38 +238,6 @@ impl ValueDisplay<'_> {
     }
 }
 
-/// The months as a French text writes a date: « 2 décembre 2027 ».
-pub const FRENCH_MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-/// The months as an English text writes a date: "2 December 2027".
-pub const ENGLISH_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -158,3 +158,35 @@ pub fn grammar_words() -> impl Iterator<Item = &'static str> {
 pub fn is_reserved(word: &str) -> bool {
     EXPRESSION_KEYWORDS.contains(&word)
 }
+
+/// The months as a French text writes a date: « 2 décembre 2027 ».
+pub const FRENCH_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// The months as an English text writes a date: "2 December 2027".
+pub const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];

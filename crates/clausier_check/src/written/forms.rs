@@ -11,7 +11,8 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use super::french;
-use crate::value::{Duration, ENGLISH_MONTHS, FRENCH_MONTHS, Value};
+use crate::value::{Duration, Value};
+use clausier_syntax::lexicon::{ENGLISH_MONTHS, FRENCH_MONTHS};
 
 /// The forms `value` may take in a text. `bare_numbers` allows a number alone, which a
 /// text writes for a count or a score (`20 critères`); amounts, percents, durations and

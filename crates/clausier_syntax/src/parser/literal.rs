@@ -213,21 +213,6 @@ pub(super) fn duration(amount: &str, unit: &str, whole: &str) -> Result<Duration
     Ok(DurationLit { amount, unit })
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A calendar date written `YYYY-MM-DD`.
 pub(super) fn date(text: &str) -> Result<Date, LiteralError> {
     let invalid = |help: String| {
@@ -258,7 +243,7 @@ pub(super) fn date(text: &str) -> Result<Date, LiteralError> {
     }
     Date::new(y, m, d).map_err(|_| {
         let days = Date::new(y, m, 1).map_or(31, Date::days_in_month);
-        let name = MONTHS
+        let name = crate::lexicon::ENGLISH_MONTHS
             .get(usize::try_from(m - 1).unwrap_or(0))
             .unwrap_or(&"");
         invalid(format!("{name} {y} has {days} days"))

@@ -7,9 +7,10 @@
 use clausier_check::bounds::FieldBounds;
 use clausier_check::hir::{ArithOp, CheckedPack, FieldRef, LocalId, TExpr, TExprKind};
 use clausier_check::types::{Schema, Ty};
-use clausier_check::value::{Duration, ENGLISH_MONTHS, FRENCH_MONTHS, Value};
+use clausier_check::value::{Duration, Value};
 use clausier_diagnostics::stack;
 use clausier_syntax::ast::{AggregateKind, CompareOp, QuantifierKind};
+use clausier_syntax::lexicon::{ENGLISH_MONTHS, FRENCH_MONTHS};
 
 use super::{Lang, Rich, Run};
 
