@@ -217,6 +217,56 @@ fn set_local(locals: &mut Vec<Option<Value>>, index: u32, value: Value) {
     }
 }
 
+/// Visits `expr` and its sub-expressions, each before its children, to change them; the
+/// mutable twin of [`walk`], kept beside it so that a new kind of node reaches both.
+pub(crate) fn walk_mut(expr: &mut TExpr, visit: &mut impl FnMut(&mut TExpr)) {
+    stack::deep(|| {
+        visit(expr);
+        match &mut expr.kind {
+            TExprKind::Const(_)
+            | TExprKind::Field(_)
+            | TExprKind::Param(_)
+            | TExprKind::Local(_)
+            | TExprKind::Has(_)
+            | TExprKind::Today
+            | TExprKind::Aggregate(_)
+            | TExprKind::Passed(_) => {}
+            TExprKind::List(items) => {
+                for item in items {
+                    walk_mut(item, visit);
+                }
+            }
+            TExprKind::Not(inner) | TExprKind::Neg(inner) => walk_mut(inner, visit),
+            TExprKind::And(l, r)
+            | TExprKind::Or(l, r)
+            | TExprKind::Implies(l, r)
+            | TExprKind::Compare(_, l, r)
+            | TExprKind::Arith(_, l, r)
+            | TExprKind::In(l, r) => {
+                walk_mut(l, visit);
+                walk_mut(r, visit);
+            }
+            TExprKind::Quantifier {
+                collection, body, ..
+            } => {
+                walk_mut(collection, visit);
+                walk_mut(body, visit);
+            }
+            TExprKind::Count { collection, filter } => {
+                walk_mut(collection, visit);
+                if let Some((_, _, body)) = filter {
+                    walk_mut(body, visit);
+                }
+            }
+            TExprKind::If(cond, then_branch, else_branch) => {
+                walk_mut(cond, visit);
+                walk_mut(then_branch, visit);
+                walk_mut(else_branch, visit);
+            }
+        }
+    });
+}
+
 /// Visits `expr` and its sub-expressions in source order; `visit` returns whether to
 /// look inside the node it is given.
 pub(crate) fn walk(expr: &TExpr, visit: &mut impl FnMut(&TExpr) -> bool) {

@@ -5,11 +5,12 @@
 //! resolved once the clauses are composed, to the requirement's index in
 //! [`CheckedPack::requirements`](crate::hir::CheckedPack::requirements).
 
-use clausier_diagnostics::{Code, Diagnostic, FileId, Fix, Span, stack};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Fix, Span};
 use clausier_syntax::ast::{ClauseId, Level};
 
 use crate::Checker;
-use crate::hir::{TExpr, TExprKind};
+use crate::fold::walk_mut;
+use crate::hir::TExprKind;
 use crate::suggest::did_you_mean;
 use crate::types::Ty;
 
@@ -164,53 +165,4 @@ impl Checker<'_> {
         };
         self.report(diagnostic);
     }
-}
-
-/// Visits `expr` and its sub-expressions, each before its children.
-fn walk_mut(expr: &mut TExpr, visit: &mut impl FnMut(&mut TExpr)) {
-    stack::deep(|| {
-        visit(expr);
-        match &mut expr.kind {
-            TExprKind::Const(_)
-            | TExprKind::Field(_)
-            | TExprKind::Param(_)
-            | TExprKind::Local(_)
-            | TExprKind::Has(_)
-            | TExprKind::Today
-            | TExprKind::Aggregate(_)
-            | TExprKind::Passed(_) => {}
-            TExprKind::List(items) => {
-                for item in items {
-                    walk_mut(item, visit);
-                }
-            }
-            TExprKind::Not(inner) | TExprKind::Neg(inner) => walk_mut(inner, visit),
-            TExprKind::And(l, r)
-            | TExprKind::Or(l, r)
-            | TExprKind::Implies(l, r)
-            | TExprKind::Compare(_, l, r)
-            | TExprKind::Arith(_, l, r)
-            | TExprKind::In(l, r) => {
-                walk_mut(l, visit);
-                walk_mut(r, visit);
-            }
-            TExprKind::Quantifier {
-                collection, body, ..
-            } => {
-                walk_mut(collection, visit);
-                walk_mut(body, visit);
-            }
-            TExprKind::Count { collection, filter } => {
-                walk_mut(collection, visit);
-                if let Some((_, _, body)) = filter {
-                    walk_mut(body, visit);
-                }
-            }
-            TExprKind::If(cond, then_branch, else_branch) => {
-                walk_mut(cond, visit);
-                walk_mut(then_branch, visit);
-                walk_mut(else_branch, visit);
-            }
-        }
-    });
 }
