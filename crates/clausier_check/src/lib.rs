@@ -102,6 +102,16 @@ pub fn check_pack(pack_name: &str, files: &[(FileId, &SourceFileAst)]) -> Checke
     check_graph(&graph)
 }
 
+/// Which pack a result is about: its name and version from `pack.toml`, and the hash of
+/// its content, as reports and the pack layer name it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PackInfo {
+    pub name: String,
+    pub version: String,
+    /// `sha256:` and the hex digest of the pack's normalized files.
+    pub hash: String,
+}
+
 /// The version recorded on the clauses of a pack checked by [`check_pack`].
 pub const UNVERSIONED: &str = "0.0.0";
 

@@ -1,9 +1,11 @@
-//! The command's own errors (inputs, outputs, unknown codes), shown through miette.
+//! The command's own errors (inputs, outputs, unknown codes), and how every failure of a
+//! command is shown: through the same renderer as the diagnostics of clause files.
 
 use std::fmt;
 
 use clausier_diagnostics::Code;
-use miette::{GraphicalReportHandler, GraphicalTheme};
+use clausier_pack::PackError;
+use clausier_report::diagnostics::{render_error_without_place, render_terminal};
 
 /// An error of the command itself, not of a clause file or a descriptor.
 #[derive(Debug)]
@@ -31,6 +33,11 @@ impl CliError {
         self.help = Some(help.into());
         self
     }
+
+    /// The error as the terminal shows it, with ANSI colours only when `color`.
+    pub fn render(&self, color: bool) -> String {
+        render_error_without_place(self.code, &self.message, self.help.as_deref(), color)
+    }
 }
 
 impl fmt::Display for CliError {
@@ -41,36 +48,10 @@ impl fmt::Display for CliError {
 
 impl std::error::Error for CliError {}
 
-impl miette::Diagnostic for CliError {
-    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.code
-            .map(|code| Box::new(code) as Box<dyn fmt::Display + 'a>)
-    }
-
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
-            .as_ref()
-            .map(|help| Box::new(help) as Box<dyn fmt::Display + 'a>)
-    }
-}
-
-/// Renders an error as miette's graphical report. Without colors the theme is plain too;
-/// the width is fixed so that logs and tests read the same on every terminal.
-pub fn render_error(error: &dyn miette::Diagnostic, color: bool) -> String {
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_links(false)
-        .with_width(100);
-    let mut out = String::new();
-    if handler.render_report(&mut out, error).is_err() {
-        out = format!("error: {error}\n");
-    }
-    if !out.ends_with('\n') {
-        out.push('\n');
-    }
-    out
+/// A pack that cannot be loaded, shown as a diagnostic of the file it is about: with the
+/// manifest's lines when the error is inside `pack.toml`, as `validate` and the editor
+/// show it.
+pub fn render_pack_error(error: &PackError, color: bool) -> String {
+    let (diagnostic, sources) = error.to_diagnostic();
+    render_terminal(&[diagnostic], &sources, color)
 }

@@ -14,7 +14,6 @@ use clap::Parser;
 
 use crate::args::{Cli, Command};
 use crate::commands::Outcome;
-use crate::error::render_error;
 use crate::output::print_stderr;
 
 fn main() -> ExitCode {
@@ -43,7 +42,7 @@ fn main() -> ExitCode {
         Ok(outcome) => outcome.into(),
         Err(failure) => {
             let color = cli.color.enabled(io::stderr().is_terminal());
-            print_stderr(&render_error(failure.as_diagnostic(), color));
+            print_stderr(&failure.render(color));
             Outcome::Failure.into()
         }
     }

@@ -38,13 +38,8 @@ pub struct RunWarning {
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PackInfo {
-    pub name: String,
-    pub version: String,
-    /// `sha256:` and the hex digest of the pack's normalized files.
-    pub hash: String,
-}
+/// The pack a report is about; the pack layer gives it, so it lives below both.
+pub use clausier_check::PackInfo;
 
 /// A parameter in effect during the run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

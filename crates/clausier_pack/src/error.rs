@@ -1,17 +1,15 @@
 //! Why a pack could not be loaded at all. Problems inside clause files are not here:
 //! they are diagnostics of the loaded pack.
 
-use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use clausier_diagnostics::{Code, Diagnostic, SourceFile, SourceMap, Span};
-use miette::{LabeledSpan, NamedSource, SourceCode};
 
 /// A pack that cannot be loaded: its files cannot be read, or its manifest is wrong.
 #[derive(Debug, thiserror::Error)]
 pub enum PackError {
-    // The I/O error is part of the message, not a cause: miette would print it twice.
+    // The I/O error is part of the message, not a cause: a renderer would print it twice.
     #[error("cannot read `{}`: {}", path.display(), describe_io_error(error))]
     Io { path: PathBuf, error: io::Error },
     #[error("`{}` is not valid UTF-8", path.display())]
@@ -125,7 +123,9 @@ impl PackError {
     }
 
     /// The error in the one diagnostic model, with the source it points into, so that
-    /// every renderer (terminal, JSON, the language server) can show it like any other.
+    /// every renderer (terminal, JSON, the language server) shows it as it shows a
+    /// problem inside a clause file. An error about a whole file is labelled at its
+    /// start, with no text to draw.
     pub fn to_diagnostic(&self) -> (Diagnostic, SourceMap) {
         let mut sources = SourceMap::new();
         let mut diagnostic = Diagnostic::error(self.code(), self.to_string());
@@ -135,8 +135,8 @@ impl PackError {
         match self {
             PackError::Manifest(error) => {
                 let file = sources.add(SourceFile::new(
-                    error.source_code.name(),
-                    error.source_code.inner().as_str(),
+                    error.source_name.as_str(),
+                    error.source_text.as_str(),
                 ));
                 let span = error.span.clone().map_or(Span::default(), Span::from_range);
                 diagnostic = diagnostic.with_primary(file, span, error.label.clone());
@@ -149,7 +149,8 @@ impl PackError {
         (diagnostic, sources)
     }
 
-    pub(crate) fn help_text(&self) -> Option<String> {
+    /// What the user can do about it.
+    pub fn help_text(&self) -> Option<String> {
         match self {
             PackError::Io { error, .. } if error.kind() == io::ErrorKind::NotFound => Some(
                 "check the path: a pack is a folder of `.clause` files, or a single `.clause` \
@@ -200,38 +201,6 @@ impl PackError {
     }
 }
 
-impl miette::Diagnostic for PackError {
-    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(PackError::code(self)))
-    }
-
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help_text()
-            .map(|help| Box::new(help) as Box<dyn fmt::Display>)
-    }
-
-    fn source_code(&self) -> Option<&dyn SourceCode> {
-        match self {
-            PackError::Manifest(error) => Some(&error.source_code),
-            _ => None,
-        }
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        match self {
-            PackError::Manifest(error) => {
-                let span = error.span.clone()?;
-                let label = LabeledSpan::new_primary_with_span(
-                    Some(error.label.clone()),
-                    (span.start, span.end.saturating_sub(span.start)),
-                );
-                Some(Box::new(std::iter::once(label)))
-            }
-            _ => None,
-        }
-    }
-}
-
 impl From<Box<ManifestError>> for PackError {
     fn from(error: Box<ManifestError>) -> Self {
         PackError::Manifest(error)
@@ -256,7 +225,9 @@ pub struct ManifestError {
     /// What the label under the span says.
     pub label: String,
     pub help: Option<String>,
-    source_code: NamedSource<String>,
+    /// How the file is shown (its path as the user reached it), and its text.
+    source_name: String,
+    source_text: String,
 }
 
 impl ManifestError {
@@ -274,18 +245,19 @@ impl ManifestError {
             span,
             label: "here".to_owned(),
             help: None,
-            source_code: NamedSource::new(name, text.to_owned()).with_language("toml"),
+            source_name: name.to_owned(),
+            source_text: text.to_owned(),
         })
     }
 
     /// How the file the error is in is shown.
     pub fn source_name(&self) -> &str {
-        self.source_code.name()
+        &self.source_name
     }
 
     /// The text of the file the error is in, which [`ManifestError::span`] indexes.
     pub fn source_text(&self) -> &str {
-        self.source_code.inner()
+        &self.source_text
     }
 
     pub(crate) fn with_code(mut self: Box<Self>, code: Code) -> Box<Self> {

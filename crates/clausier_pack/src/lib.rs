@@ -30,8 +30,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use clausier_check::Checked;
+use clausier_check::PackInfo;
 use clausier_diagnostics::{Diagnostic, FileId, Severity, SourceFile, SourceMap};
-use clausier_eval::report::PackInfo;
 use clausier_syntax::ast::SourceFileAst;
 
 pub use check::{ClauseSource, GraphSources, PackSources, check_sources};

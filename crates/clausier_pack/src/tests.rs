@@ -144,9 +144,8 @@ fn a_missing_path_is_an_io_error_with_help() {
             missing.display()
         )
     );
-    let help = miette::Diagnostic::help(&error).map(|h| h.to_string());
     assert_eq!(
-        help.as_deref(),
+        error.help_text().as_deref(),
         Some(
             "check the path: a pack is a folder of `.clause` files, or a single `.clause` \
              file, and a link must lead to an existing file"
@@ -170,10 +169,12 @@ fn a_manifest_error_is_located_in_pack_toml() {
     let error = load_pack(dir.path()).unwrap_err();
     assert_eq!(error.code(), Code::MANIFEST);
     assert_eq!(error.to_string(), "unknown key `nom` in `[pack]`");
-    let labels: Vec<_> = miette::Diagnostic::labels(&error).unwrap().collect();
-    assert_eq!(labels.len(), 1);
-    assert_eq!(labels[0].offset(), "[pack]\n".len());
-    assert_eq!(labels[0].len(), "nom".len());
+    let (diagnostic, sources) = error.to_diagnostic();
+    assert_eq!(diagnostic.labels.len(), 1);
+    let label = &diagnostic.labels[0];
+    let text = sources.get(label.file).unwrap().text();
+    assert_eq!(&text[label.span.range()], "nom");
+    assert_eq!(label.span.start as usize, "[pack]\n".len());
 }
 
 #[test]

@@ -11,7 +11,7 @@ use clausier_report::diagnostics::{plural, render_terminal};
 
 use super::{Failure, Outcome};
 use crate::args::{ColorChoice, FmtArgs};
-use crate::error::{CliError, render_error};
+use crate::error::CliError;
 use crate::output::{print_stderr, print_stdout};
 
 /// The name standard input goes by in messages.
@@ -63,7 +63,7 @@ struct Run {
 impl Run {
     /// An error about a path as a whole (it cannot be read, listed or written).
     fn error(&mut self, error: CliError) {
-        print_stderr(&render_error(&error, self.color));
+        print_stderr(&error.render(self.color));
         self.errors += 1;
     }
 

@@ -1,5 +1,5 @@
 //! One module per command. Each returns the outcome that sets the exit status, or the
-//! failure that `main` renders through miette.
+//! failure that `main` renders as a diagnostic.
 
 pub mod check;
 mod compiled;
@@ -54,10 +54,11 @@ pub enum Failure {
 }
 
 impl Failure {
-    pub fn as_diagnostic(&self) -> &dyn miette::Diagnostic {
+    /// The failure as the terminal shows it, with ANSI colours only when `color`.
+    pub fn render(&self, color: bool) -> String {
         match self {
-            Failure::Pack(error) => error,
-            Failure::Cli(error) => error,
+            Failure::Pack(error) => crate::error::render_pack_error(error, color),
+            Failure::Cli(error) => error.render(color),
         }
     }
 }

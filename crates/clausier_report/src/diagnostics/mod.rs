@@ -32,6 +32,44 @@ pub fn render_terminal(diags: &[Diagnostic], sources: &SourceMap, color: bool) -
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Renders an error that is about no place in a file (a command-line mistake, an output
+/// that cannot be written) in the same layout as [`render_terminal`]:
+/// `error[E0901]: message`, then `= help: …`. A code is optional here, since not every
+/// mistake on the command line has an entry in the catalogue.
+pub fn render_error_without_place(
+    code: Option<clausier_diagnostics::Code>,
+    message: &str,
+    help: Option<&str>,
+    color: bool,
+) -> String {
+    let mut converted = cs::Diagnostic::error().with_message(message);
+    if let Some(code) = code {
+        converted = converted.with_code(code);
+    }
+    if let Some(help) = help {
+        converted = converted.with_notes(vec![format!("help: {help}")]);
+    }
+    let sources = SourceMap::new();
+    let files = SourceFiles::new(&sources);
+    let mut buffer = Vec::new();
+    let rendered = emit(
+        &mut buffer,
+        color,
+        &Styles::default(),
+        &Config::default(),
+        &files,
+        &converted,
+    );
+    if rendered.is_err() {
+        let code = code.map(|code| format!("[{code}]")).unwrap_or_default();
+        let help = help
+            .map(|help| format!("  = help: {help}\n"))
+            .unwrap_or_default();
+        return format!("error{code}: {message}\n{help}\n");
+    }
+    String::from_utf8_lossy(&buffer).into_owned()
+}
+
 fn emit(
     buffer: &mut Vec<u8>,
     color: bool,
@@ -61,7 +99,15 @@ fn to_codespan(
     let mut labels = Vec::new();
     let mut notes = Vec::new();
     for label in &diagnostic.labels {
-        if fits(label, sources) && !too_long_to_draw(label, sources) {
+        if is_whole_empty_file(label, sources) {
+            // An error about a file as a whole (it cannot be read, it is a folder) has no
+            // line to draw: the message names the file, or a note does.
+            if let Some(file) = sources.get(label.file)
+                && !diagnostic.message.contains(file.name())
+            {
+                notes.push(file.name().to_owned());
+            }
+        } else if fits(label, sources) && !too_long_to_draw(label, sources) {
             let style = if label.primary {
                 cs::LabelStyle::Primary
             } else {
@@ -98,6 +144,16 @@ fn to_codespan(
         .with_message(&diagnostic.message)
         .with_labels(labels)
         .with_notes(notes)
+}
+
+/// Whether a label without words points at a file with no text, as the errors about a
+/// file that cannot be read do.
+fn is_whole_empty_file(label: &Label, sources: &SourceMap) -> bool {
+    label.message.is_empty()
+        && label.span.range().is_empty()
+        && sources
+            .get(label.file)
+            .is_some_and(|file| file.text().is_empty())
 }
 
 /// Whether a label's span lies within its file, on character boundaries.
