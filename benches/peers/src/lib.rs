@@ -8,6 +8,7 @@ pub mod agreement;
 pub mod engines;
 pub mod generate;
 pub mod measure;
+pub mod targets;
 
 use std::fmt;
 use std::ops::Add;

@@ -11,6 +11,7 @@ use clausier_peers::agreement::{self, Engines};
 use clausier_peers::engines::clausier::{LoadOnly, load_and_compile, write_large_pack};
 use clausier_peers::generate::{SEED, ndjson};
 use clausier_peers::measure::{Timing, median, time_engine, time_whole};
+use clausier_peers::targets::{Names, judge};
 use clausier_peers::{Engine, Tally, lines};
 use rayon::ThreadPoolBuilder;
 
@@ -173,13 +174,9 @@ fn real_main() -> Result<ExitCode, String> {
             engines.cedar
         );
         for jobs in [1, cores] {
-            let timing = time_whole(
-                "Clausier, whole run (load_text + run + report)",
-                jobs,
-                size,
-                reps,
-                || engines.clausier.check_all(&text, jobs),
-            );
+            let timing = time_whole(WHOLE_RUN, jobs, size, reps, || {
+                engines.clausier.check_all(&text, jobs)
+            });
             eprintln!(
                 "  {} descriptors, {}, {} thread(s): {:.2} µs/descriptor",
                 size,
@@ -192,6 +189,14 @@ fn real_main() -> Result<ExitCode, String> {
     }
 
     print_table(&timings, &args.sizes, cores);
+    let names = Names {
+        clausier: engines.clausier.name(),
+        whole_run: WHOLE_RUN,
+        typed: engines.typed.name(),
+        parse: engines.json_value.name(),
+        fastest_peer: engines.jsonlogic.name(),
+    };
+    print_targets(&timings, &names, &args.sizes, cores);
 
     let dir = std::env::temp_dir().join(format!(
         "clausier-peers-{}-{}",
@@ -219,6 +224,28 @@ fn real_main() -> Result<ExitCode, String> {
         runs.last().map_or(0.0, |d| d.as_secs_f64() * 1e3),
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The timing name of Clausier's whole run, the report included.
+const WHOLE_RUN: &str = "Clausier, whole run (load_text + run + report)";
+
+/// Each target, met or not, for each workload: the ratios come from this one run.
+fn print_targets(timings: &[Timing], names: &Names<'_>, sizes: &[usize], cores: usize) {
+    for &size in sizes {
+        println!(
+            "\nTargets on {} descriptors (1 thread unless said; ratios of medians within this run):\n",
+            group(size as f64)
+        );
+        println!("| target | measured | |\n|---|---|---|");
+        for row in judge(timings, names, size, cores) {
+            println!(
+                "| {} | {} | {} |",
+                row.target,
+                row.measured,
+                row.verdict.as_str()
+            );
+        }
+    }
 }
 
 /// Clausier's outcomes on the lines, summed: every engine's timed passes must give it.
