@@ -1,7 +1,7 @@
 //! What a tender needs to be published: a weight for every `should` requirement
 //! (`W0509`), a text for every clause (`W0510`), texts that name their thresholds instead
 //! of writing them (`W0511`, `W0512`), an environmental execution condition (`W0513`)
-//! and the vocabulary of the bid stage (`W0514`). Each lint fires in a snapshot and stays
+//! and the vocabulary of the bid stage (`W0514`, `W0515`). Each lint fires in a snapshot and stays
 //! silent on the lawful form.
 
 mod common;
@@ -387,4 +387,44 @@ requirement INFO-01 "Information" {
 }
 "#;
     assert_silent("W0514", source);
+}
+
+// ---------------------------------------------------------------------------- W0515
+
+#[test]
+fn an_offer_set_aside_in_a_specification() {
+    assert_snapshot!(snapshot_of(
+        r#"
+requirement HEB-01 "Hébergement" {
+  text "Les données sont hébergées en France.\nToute offre non conforme sera écartée."
+  require a11y.declaration
+}
+requirement ACC-02 "Accessibilité" {
+  level execution
+  text "La déclaration est publiée."
+  note "Les offres qui ne la publient pas sont rejetées."
+  require a11y.declaration
+}
+"#
+    ));
+}
+
+#[test]
+fn an_irregular_offer_or_a_rejected_candidature_is_lawful() {
+    let source = r#"
+requirement HEB-01 "Hébergement" {
+  text "Une offre qui ne respecte pas cette exigence est irrégulière ; l'acheteur peut demander sa régularisation."
+  require a11y.declaration
+}
+requirement HEB-02 "Hébergement" {
+  text "Les données sont hébergées en France. Une candidature incomplète est rejetée."
+  require a11y.declaration
+}
+requirement ACC-02 "Accessibilité" {
+  level should
+  text "Une offre sans déclaration sera écartée de ce sous-critère."
+  require a11y.declaration
+}
+"#;
+    assert_silent("W0515", source);
 }

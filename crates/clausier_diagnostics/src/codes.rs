@@ -126,6 +126,7 @@ catalogue! {
     OVERRIDE_NOT_IN_TEXT = "W0512", Warning, "overridden parameter that a clause's text does not show";
     NO_ENVIRONMENTAL_CONDITION = "W0513", Warning, "no environmental execution condition";
     TITULAIRE_AT_BID_STAGE = "W0514", Warning, "« titulaire » in a specification checked at bid stage";
+    OFFER_SET_ASIDE = "W0515", Warning, "offer said to be set aside instead of irregular";
 
     DESCRIPTOR_SYNTAX = "D0601", Error, "descriptor cannot be parsed";
     DESCRIPTOR_TYPE = "D0602", Error, "descriptor value of the wrong type";

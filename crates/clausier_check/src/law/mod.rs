@@ -7,7 +7,8 @@
 //!   `seat`;
 //! - a `should` requirement no criterion weighs (`W0509`) and a clause without text
 //!   (`W0510`), in `award`;
-//! - « titulaire » in a specification checked at bid stage (`W0514`), in `vocabulary`.
+//! - « titulaire » in a specification checked at bid stage (`W0514`), in `vocabulary`;
+//! - an offer said to be set aside rather than irregular (`W0515`), in `irregular`.
 //!
 //! Each rule reads only what a drafter writes and controls: clause ids, titles, levels,
 //! texts, doc comments and the names of the descriptor fields an expression reads. The
@@ -18,6 +19,7 @@
 
 mod award;
 mod environment;
+mod irregular;
 mod labels;
 mod seat;
 mod vocabulary;
@@ -52,6 +54,12 @@ impl Checker<'_> {
             let literals = self.clause_literals.get(&requirement.meta.origin);
             if let Some(text) = literals.and_then(|l| l.text.as_ref()) {
                 found.extend(vocabulary::titulaire_at_bid_stage(requirement, text));
+            }
+            if let Some(literals) = literals {
+                found.extend(irregular::offer_set_aside(
+                    requirement,
+                    [literals.text.as_ref(), literals.note.as_ref()],
+                ));
             }
         }
         for criterion in &pack.criteria {
