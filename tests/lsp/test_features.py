@@ -171,3 +171,33 @@ async def test_outline_and_folding(client: LanguageClient, pack: pathlib.Path):
         t.FoldingRangeParams(text_document=t.TextDocumentIdentifier(uri=schema))
     )
     assert any(f.kind == t.FoldingRangeKind.Region and f.end_line > f.start_line for f in folds)
+
+
+async def test_links_open_a_test_file_and_a_web_page(client: LanguageClient, pack: pathlib.Path):
+    offer = sorted((pack / "descriptors").glob("*.json"))[0]
+    tests = pack / "essais.clause"
+    tests.write_text(
+        "/// Source : https://example.test/cahier.\n"
+        'test "une offre" {\n'
+        f'  given "descriptors/{offer.name}"\n'
+        "}\n"
+        'test "une offre absente" {\n'
+        '  given "descriptors/absente.json"\n'
+        "}\n",
+        encoding="utf-8",
+    )
+    documents = Documents(client)
+    document = documents.open(tests)
+    text = documents.texts[document]
+    links = await client.text_document_document_link_async(
+        t.DocumentLinkParams(text_document=t.TextDocumentIdentifier(uri=document))
+    )
+    found = sorted((link.range.start.line, link.target) for link in links)
+    assert found == [
+        (0, "https://example.test/cahier"),
+        (2, uri(offer)),
+    ], found
+    path_link = next(link for link in links if link.target == uri(offer))
+    start = position_of(text, f"descriptors/{offer.name}")
+    assert path_link.range.start == start
+    assert path_link.range.end.character == start.character + len(f"descriptors/{offer.name}")

@@ -31,6 +31,7 @@ async def test_initialize_offers_the_features_in_utf16_by_default(bare_client: L
     assert capabilities.definition_provider and capabilities.references_provider
     assert capabilities.rename_provider.prepare_provider
     assert capabilities.document_symbol_provider
+    assert capabilities.document_link_provider and not capabilities.document_link_provider.resolve_provider
     assert capabilities.document_formatting_provider
     assert capabilities.document_range_formatting_provider
     assert capabilities.code_lens_provider is not None

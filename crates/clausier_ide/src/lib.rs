@@ -20,6 +20,7 @@ mod folding;
 mod hover;
 mod inlay_hints;
 mod lens;
+mod links;
 mod navigation;
 mod rename;
 mod selection;
@@ -44,6 +45,7 @@ pub use lens::{
     CheckLens, DescriptorDiagnostic, DescriptorInput, Explanation, LensCounts, LensDescriptor,
     LensFailure, LensMissing, RequirementLens,
 };
+pub use links::{DocumentLink, LinkTarget};
 pub use navigation::{NavigationTarget, Reference};
 pub use rename::{RenameError, SourceChange};
 pub use semantic_tokens::{

@@ -13,6 +13,7 @@ mod format;
 mod hover;
 mod inlay_hints;
 mod lens;
+mod links;
 mod navigation;
 mod no_panic;
 mod rename;

@@ -1,12 +1,13 @@
-//! Go to definition, references, rename and prepare-rename.
+//! Go to definition, references, rename and prepare-rename, and the links of a file.
 
 use std::collections::HashMap;
 
 use clausier_diagnostics::FileId;
-use clausier_ide::{RenameError, SourceChange};
+use clausier_ide::{LinkTarget, RenameError, SourceChange};
 use tower_lsp_server::jsonrpc;
 use tower_lsp_server::ls_types::{
-    GotoDefinitionResponse, Location, Position, PrepareRenameResponse, TextEdit, Uri, WorkspaceEdit,
+    DocumentLink, GotoDefinitionResponse, Location, Position, PrepareRenameResponse, TextEdit, Uri,
+    WorkspaceEdit,
 };
 
 use crate::convert::Encoding;
@@ -130,4 +131,37 @@ pub fn workspace_edit(
         document_changes: None,
         change_annotations: None,
     }
+}
+
+/// The links of a clause file: the files its tests name, and web addresses. An address
+/// that is not a valid URI is left out rather than sent broken.
+pub fn document_links(
+    snapshot: &Snapshot,
+    file: FileId,
+    encoding: Encoding,
+) -> Option<Vec<DocumentLink>> {
+    let map = snapshot.line_map(file, encoding)?;
+    let links = snapshot.analysis.document_links(file);
+    Some(
+        links
+            .into_iter()
+            .filter_map(|link| {
+                let (target, tooltip) = match &link.target {
+                    LinkTarget::File(path) => (
+                        Uri::from_file_path(path)?,
+                        "Ouvrir le descripteur du test (open the test's descriptor)",
+                    ),
+                    LinkTarget::Url(url) => {
+                        (url.parse::<Uri>().ok()?, "Ouvrir la page (open the page)")
+                    }
+                };
+                Some(DocumentLink {
+                    range: map.range(link.span),
+                    target: Some(target),
+                    tooltip: Some(tooltip.to_owned()),
+                    data: None,
+                })
+            })
+            .collect(),
+    )
 }

@@ -293,6 +293,13 @@ impl LanguageServer for Backend {
         .await
     }
 
+    async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        self.query(&params.text_document.uri, move |snapshot, file, config| {
+            navigation::document_links(snapshot, file, config.encoding)
+        })
+        .await
+    }
+
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let range = params.range;
         let context = params.context;

@@ -20,6 +20,7 @@ fn run_every_query(fixture: &Fixture, offset: u32, other: u32, name: &str) {
         let _ = analysis.completions(file, offset);
         let _ = analysis.rename(file, offset, name);
         let _ = analysis.folding_ranges(file);
+        let _ = analysis.document_links(file);
         let _ = analysis.format(file);
         let _ = analysis.format_range(file, Span::new(offset, other));
         let _ = analysis.format_range(file, Span::new(other, offset));
