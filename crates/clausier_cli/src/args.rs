@@ -566,6 +566,11 @@ pub enum CheckFormat {
     /// descriptor × clause matrix coloured by status, with scores and ranks, each failure's
     /// explanation behind a click, columns sortable by their heading, and a print layout
     Html,
+    /// An Excel workbook (.xlsx), in French: the offers in rank order with their points
+    /// per criterion, the offer × requirement grid coloured by result, the reasons of
+    /// every failure, the parameters in effect and the totals, a sheet each; written to a
+    /// file (`--output`) or a pipe, never to a terminal
+    Xlsx,
 }
 
 /// The formats of `clausier validate`.

@@ -6,7 +6,7 @@ use clausier_eval::load::{Format, LoadOptions, load_text};
 use clausier_eval::{Program, compile, run};
 use clausier_report::check::{
     HumanOptions, render_csv, render_html, render_human, render_json, render_junit,
-    render_markdown, render_ndjson,
+    render_markdown, render_ndjson, render_xlsx,
 };
 
 use crate::pack::{SCHEMA, checked, info, judged_alike, options};
@@ -77,6 +77,7 @@ pub fn descriptors(data: &[u8]) {
     assert!(render_json(&report).is_ok());
     assert!(render_ndjson(&report).is_ok());
     assert!(render_csv(&report).is_ok());
+    assert!(render_xlsx(&report).is_ok());
     let _ = (
         render_markdown(&report),
         render_html(&report),

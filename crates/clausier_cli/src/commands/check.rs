@@ -14,7 +14,7 @@ use clausier_eval::{RunOptions, compile, run as run_checks};
 use clausier_pack::load_pack;
 use clausier_report::check::{
     HumanOptions, render_csv, render_html, render_human, render_json, render_junit,
-    render_markdown, render_ndjson, render_sarif,
+    render_markdown, render_ndjson, render_sarif, render_xlsx,
 };
 use clausier_report::diagnostics::{render_summary, render_terminal};
 
@@ -26,9 +26,20 @@ use super::{Failure, Outcome};
 use crate::args::{CheckArgs, CheckFormat, ColorChoice};
 use crate::error::CliError;
 use crate::inputs;
-use crate::output::{print_stderr, print_stdout, write_report};
+use crate::output::{print_stderr, print_stdout_bytes, write_report_bytes};
 
 pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
+    let to_stdout = args
+        .output
+        .as_deref()
+        .is_none_or(|path| path.as_os_str() == "-");
+    if args.format == CheckFormat::Xlsx && to_stdout && io::stdout().is_terminal() {
+        return Err(CliError::new("an Excel workbook is not written to a terminal")
+            .with_help(
+                "give the file to write: `--output analyse-des-offres.xlsx` (or redirect standard output to a file)",
+            )
+            .into());
+    }
     let stderr_color = color.enabled(io::stderr().is_terminal());
     let pack = load_pack(&args.pack)?;
     let Some(valid) = pack.checked.valid() else {
@@ -105,7 +116,7 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
     }
     ids.warn(args.quiet);
 
-    let text = match args.format {
+    let bytes = match args.format {
         CheckFormat::Human => {
             let color = match output {
                 Some(_) => color == ColorChoice::Always,
@@ -119,23 +130,32 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
                     date_origin,
                 },
             )
+            .into_bytes()
         }
         CheckFormat::Json => render_json(&report)
-            .map_err(|error| CliError::new(format!("cannot write the report as JSON: {error}")))?,
-        CheckFormat::Ndjson => render_ndjson(&report).map_err(|error| {
-            CliError::new(format!("cannot write the report as NDJSON: {error}"))
-        })?,
+            .map_err(|error| CliError::new(format!("cannot write the report as JSON: {error}")))?
+            .into_bytes(),
+        CheckFormat::Ndjson => render_ndjson(&report)
+            .map_err(|error| CliError::new(format!("cannot write the report as NDJSON: {error}")))?
+            .into_bytes(),
         CheckFormat::Csv => render_csv(&report)
-            .map_err(|error| CliError::new(format!("cannot write the report as CSV: {error}")))?,
-        CheckFormat::Markdown => render_markdown(&report),
-        CheckFormat::Junit => render_junit(&report),
-        CheckFormat::Html => render_html(&report),
+            .map_err(|error| CliError::new(format!("cannot write the report as CSV: {error}")))?
+            .into_bytes(),
+        CheckFormat::Markdown => render_markdown(&report).into_bytes(),
+        CheckFormat::Junit => render_junit(&report).into_bytes(),
+        CheckFormat::Html => render_html(&report).into_bytes(),
         CheckFormat::Sarif => render_sarif(&report, &clause_infos(&pack.checked.pack))
-            .map_err(|error| CliError::new(format!("cannot write the report as SARIF: {error}")))?,
+            .map_err(|error| CliError::new(format!("cannot write the report as SARIF: {error}")))?
+            .into_bytes(),
+        CheckFormat::Xlsx => render_xlsx(&report).map_err(|error| {
+            CliError::new(format!(
+                "cannot write the report as an Excel workbook: {error}"
+            ))
+        })?,
     };
     match output {
-        Some(path) => write_report(path, &text)?,
-        None => print_stdout(&text)?,
+        Some(path) => write_report_bytes(path, &bytes)?,
+        None => print_stdout_bytes(&bytes)?,
     }
     Ok(outcome(&report.summary))
 }

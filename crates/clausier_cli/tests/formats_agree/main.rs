@@ -1,9 +1,10 @@
-//! One run of `clausier check`, rendered in all eight formats, says the same thing in
+//! One run of `clausier check`, rendered in all nine formats, says the same thing in
 //! each: the status, score and rank of every descriptor, the requirements each one fails
 //! or misses, and the summary counts, as the JSON report has them. Each format is read
 //! back the way its users read it, without the renderers' code: serde_json for JSON,
 //! NDJSON and SARIF, the `csv` crate, quick-xml for JUnit, the lines of the human and
-//! Markdown reports, and a small HTML reader for the page's table.
+//! Markdown reports, a small HTML reader for the page's table, and calamine for the
+//! Excel workbook.
 //!
 //! Unlike `report_readers`, `junit_validation`, `sarif_validation` and `html_rendering`,
 //! this suite needs no tool outside Cargo, so it runs with every `cargo test`.
@@ -22,6 +23,7 @@ mod support;
 mod html;
 mod machine;
 mod text;
+mod workbook;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -84,7 +86,7 @@ impl Seen {
 
 /// The parts each format holds. JUnit has no scores, ranks or statuses other than the
 /// error of an invalid descriptor; SARIF only results for failures and the run's counts.
-const FORMATS: [(&str, &[&str]); 8] = [
+const FORMATS: [(&str, &[&str]); 9] = [
     ("json", &["rows", "unmet", "summary"]),
     ("ndjson", &["rows", "unmet", "summary"]),
     ("human", &["rows", "unmet", "summary"]),
@@ -93,10 +95,16 @@ const FORMATS: [(&str, &[&str]); 8] = [
     ("junit", &["unmet", "invalid"]),
     ("sarif", &["unmet", "summary"]),
     ("html", &["rows", "unmet", "summary"]),
+    ("xlsx", &["rows", "unmet", "summary"]),
 ];
 
-/// The standard output of `clausier check PACK DIR --date DATE --format FORMAT`.
+/// The standard output of `clausier check PACK DIR --date DATE --format FORMAT`, as text.
 fn render(pack: &str, descriptors: &str, format: &str) -> String {
+    String::from_utf8(render_bytes(pack, descriptors, format)).expect("every text report is UTF-8")
+}
+
+/// The standard output of `clausier check PACK DIR --date DATE --format FORMAT`.
+fn render_bytes(pack: &str, descriptors: &str, format: &str) -> Vec<u8> {
     let output = support::clausier(&[
         "check",
         pack,
@@ -114,7 +122,7 @@ fn render(pack: &str, descriptors: &str, format: &str) -> String {
         "the examples hold ineligible offers: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    String::from_utf8(output.stdout).expect("every report is UTF-8")
+    output.stdout
 }
 
 /// A clause as the reports name it: bare in the report's own pack, else `pack::ID`.
@@ -185,15 +193,19 @@ fn check_agreement(pack: &str, descriptors: &str) {
         .map(|row| row.id.clone())
         .collect();
     for (format, parts) in FORMATS {
-        let output = render(pack, descriptors, format);
-        let seen = match format {
-            "json" | "ndjson" | "csv" | "junit" | "sarif" => {
-                machine::read(format, own_pack, &output)
+        let seen = if format == "xlsx" {
+            workbook::read(&render_bytes(pack, descriptors, format))
+        } else {
+            let output = render(pack, descriptors, format);
+            match format {
+                "json" | "ndjson" | "csv" | "junit" | "sarif" => {
+                    machine::read(format, own_pack, &output)
+                }
+                "human" => text::read_human(&output),
+                "markdown" => text::read_markdown(&output),
+                "html" => html::read_report(&output),
+                _ => unreachable!("every format is read"),
             }
-            "human" => text::read_human(&output),
-            "markdown" => text::read_markdown(&output),
-            "html" => html::read_report(&output),
-            _ => unreachable!("every format is read"),
         };
         assert_eq!(seen.parts(), parts, "{pack} {format}: the parts read");
         if let Some(seen_rows) = &seen.rows {

@@ -1,5 +1,5 @@
 //! Check reports: the result of `clausier check` for programs (JSON) and for buyers
-//! (a table with the reasons of every failure).
+//! (a table with the reasons of every failure, a workbook).
 
 mod columns;
 mod csv_format;
@@ -12,6 +12,7 @@ mod ndjson;
 mod sarif;
 mod vendor_text;
 mod wording;
+mod xlsx;
 
 pub use csv_format::render_csv;
 pub use html::render_html;
@@ -21,6 +22,7 @@ pub use junit::render_junit;
 pub use markdown::render_markdown;
 pub use ndjson::{ndjson_line, ndjson_summary_line, render_ndjson};
 pub use sarif::render_sarif;
+pub use xlsx::render_xlsx;
 
 #[cfg(test)]
 pub(crate) mod fixtures;

@@ -193,3 +193,51 @@ fn html_report_is_a_self_contained_sortable_matrix() {
     assert!(text.contains("<code>hosting.region == EU</code>"));
     insta::assert_snapshot!(text);
 }
+
+/// Every sheet of a workbook as rows of cells, read by calamine (not by the writer).
+fn read_workbook(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let names = workbook.sheet_names();
+    names
+        .into_iter()
+        .map(|name| {
+            let range = workbook.worksheet_range(&name).unwrap();
+            let rows = range
+                .rows()
+                .map(|row| {
+                    row.iter()
+                        .map(|cell| match cell {
+                            Data::Float(number) => format!("{number}"),
+                            Data::Int(number) => format!("{number}"),
+                            Data::Empty => String::new(),
+                            other => other.to_string(),
+                        })
+                        .collect()
+                })
+                .collect();
+            (name, rows)
+        })
+        .collect()
+}
+
+#[test]
+fn xlsx_report_ranks_offers_and_gives_each_reason_in_its_own_sheet() {
+    let bytes = render_xlsx(&report()).unwrap();
+    let mut out = String::new();
+    for (name, rows) in read_workbook(&bytes) {
+        out.push_str(&format!("== {name}\n"));
+        for row in rows {
+            out.push_str(&row.join(" | "));
+            out.push('\n');
+        }
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn xlsx_report_is_the_same_bytes_on_every_run() {
+    let first = render_xlsx(&report()).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert_eq!(first, render_xlsx(&report()).unwrap());
+}

@@ -1,0 +1,474 @@
+//! The check report as an Excel workbook, the tool buyers compare offers in: the
+//! ranking, the offer × requirement grid, the reasons of every failure, the parameters in
+//! effect and the run's summary, one sheet each. Numbers are numbers (a buyer sorts and
+//! sums them), texts are never formulas, and the same report always gives the same
+//! bytes: the workbook's creation date is the evaluation date, not the clock.
+
+use std::borrow::Cow;
+
+use clausier_eval::report::{
+    ClauseResult, DescriptorReport, DescriptorStatus, Report, RequirementResult, RequirementStatus,
+};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+    XlsxError,
+};
+
+use super::columns::{Column, columns, result_for};
+use super::human::two_decimals;
+use super::vendor_text;
+use super::wording;
+
+/// The longest text a cell holds: Excel refuses more than 32,767 characters.
+const MAX_CELL_CHARS: usize = 32_000;
+
+/// Renders a report as an `.xlsx` workbook. Fails only when the report does not fit a
+/// worksheet (more than 1,048,575 offers or 16,380 clauses).
+pub fn render_xlsx(report: &Report) -> Result<Vec<u8>, XlsxError> {
+    let report = &vendor_text::for_people(report);
+    let clauses = columns(report);
+    let styles = Styles::new();
+    let mut workbook = Workbook::new();
+    let mut properties = DocProperties::new()
+        .set_title(format!("Analyse des offres : {}", report.pack.name))
+        .set_subject(format!(
+            "{} {} ({}), évaluation du {}",
+            report.pack.name, report.pack.version, report.pack.hash, report.date
+        ))
+        .set_author(format!("Clausier {}", report.clausier));
+    if let Some(date) = evaluation_date(&report.date) {
+        properties = properties.set_creation_datetime(&date);
+    }
+    workbook.set_properties(&properties);
+
+    write_ranking(workbook.add_worksheet(), report, &clauses, &styles)?;
+    write_grid(workbook.add_worksheet(), report, &clauses, &styles)?;
+    write_reasons(workbook.add_worksheet(), report, &styles)?;
+    write_params(workbook.add_worksheet(), report, &styles)?;
+    write_summary(workbook.add_worksheet(), report, &styles)?;
+    workbook.save_to_buffer()
+}
+
+fn evaluation_date(date: &str) -> Option<ExcelDateTime> {
+    let mut parts = date.splitn(3, '-').map(str::parse::<u16>);
+    let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    ExcelDateTime::from_ymd(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?).ok()
+}
+
+struct Styles {
+    header: Format,
+    wrapped: Format,
+    points: Format,
+    pass: Format,
+    fail: Format,
+    fail_should: Format,
+    missing: Format,
+    quiet: Format,
+    label: Format,
+}
+
+impl Styles {
+    fn new() -> Self {
+        let cell = || Format::new().set_border(FormatBorder::Thin);
+        Self {
+            header: cell()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_background_color(Color::RGB(0xDD_E4_EE)),
+            wrapped: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            points: Format::new().set_num_format("0.00"),
+            pass: cell().set_background_color(Color::RGB(0xD8_F0_D8)),
+            fail: cell().set_background_color(Color::RGB(0xF6_C8_C8)),
+            fail_should: cell().set_background_color(Color::RGB(0xFC_E4_C4)),
+            missing: cell().set_background_color(Color::RGB(0xFF_F4_B8)),
+            quiet: cell().set_background_color(Color::RGB(0xEE_EE_EE)),
+            label: Format::new().set_bold(),
+        }
+    }
+}
+
+/// The words a buyer reads for an offer's status.
+fn status_words(status: DescriptorStatus) -> &'static str {
+    match status {
+        DescriptorStatus::Eligible => "éligible",
+        DescriptorStatus::Ineligible => "non éligible",
+        DescriptorStatus::Incomplete => "incomplète",
+        DescriptorStatus::Invalid => "invalide",
+    }
+}
+
+fn requirement_words(status: RequirementStatus) -> &'static str {
+    match status {
+        RequirementStatus::Pass => "satisfaite",
+        RequirementStatus::Fail => "non satisfaite",
+        RequirementStatus::Missing => "donnée manquante",
+        RequirementStatus::NotApplicable => "sans objet",
+    }
+}
+
+fn level_words(level: &str) -> &str {
+    match level {
+        "must" => "obligatoire",
+        "should" => "souhaitée",
+        "execution" => "condition d'exécution",
+        "info" => "information",
+        other => other,
+    }
+}
+
+/// The offers in the order a buyer reads them: the eligible by rank, then the
+/// ineligible, the incomplete and the invalid, each group in input order. Each comes
+/// with its place in the input, from 1.
+fn ranked(report: &Report) -> Vec<(usize, &DescriptorReport)> {
+    let mut offers: Vec<(usize, &DescriptorReport)> = report
+        .descriptors
+        .iter()
+        .enumerate()
+        .map(|(at, d)| (at + 1, d))
+        .collect();
+    offers.sort_by_key(|(at, d)| (d.status, d.rank.unwrap_or(u32::MAX), *at));
+    offers
+}
+
+fn cell_text(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(MAX_CELL_CHARS) {
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+        None => Cow::Borrowed(text),
+    }
+}
+
+fn number(value: Decimal) -> f64 {
+    // Two decimals, as every report shows them: the cell then reads as the CSV does.
+    two_decimals(value)
+        .parse::<f64>()
+        .unwrap_or_else(|_| value.to_f64().unwrap_or_default())
+}
+
+fn write_headers(
+    sheet: &mut Worksheet,
+    headers: &[String],
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    for (col, header) in headers.iter().enumerate() {
+        let col = column_number(col)?;
+        sheet.write_string_with_format(0, col, header, &styles.header)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+fn column_number(col: usize) -> Result<u16, XlsxError> {
+    u16::try_from(col).map_err(|_| XlsxError::RowColumnLimitError)
+}
+
+fn row_number(row: usize) -> Result<u32, XlsxError> {
+    u32::try_from(row).map_err(|_| XlsxError::RowColumnLimitError)
+}
+
+fn requirement_columns(clauses: &[Column], report: &Report) -> Vec<(Column, &'static str)> {
+    clauses
+        .iter()
+        .filter_map(|column| {
+            report
+                .descriptors
+                .iter()
+                .find_map(|descriptor| match result_for(descriptor, column) {
+                    Some(ClauseResult::Requirement(result)) => Some((column.clone(), result.level)),
+                    _ => None,
+                })
+        })
+        .collect()
+}
+
+fn criterion_columns(clauses: &[Column], report: &Report) -> Vec<(Column, Decimal)> {
+    clauses
+        .iter()
+        .filter_map(|column| {
+            report
+                .descriptors
+                .iter()
+                .find_map(|descriptor| match result_for(descriptor, column) {
+                    Some(ClauseResult::Criterion(result)) => Some((column.clone(), result.weight)),
+                    _ => None,
+                })
+        })
+        .collect()
+}
+
+fn unmet(descriptor: &DescriptorReport, report: &Report, wanted: RequirementStatus) -> String {
+    descriptor
+        .results
+        .iter()
+        .filter_map(|result| match result {
+            ClauseResult::Requirement(r) if r.status == wanted => {
+                Some(super::human::clause_name(report, &r.clause, &r.pack))
+            }
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn write_ranking(
+    sheet: &mut Worksheet,
+    report: &Report,
+    clauses: &[Column],
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    sheet.set_name("Classement")?;
+    let criteria = criterion_columns(clauses, report);
+    let mut headers: Vec<String> = ["N°", "Offre", "Fichier", "Statut", "Rang", "Note"]
+        .iter()
+        .map(|h| (*h).to_owned())
+        .collect();
+    headers.extend(
+        criteria
+            .iter()
+            .map(|(column, weight)| format!("{} (sur {})", column.name, weight.normalize())),
+    );
+    headers.push("Exigences non satisfaites".to_owned());
+    headers.push("Données manquantes".to_owned());
+    write_headers(sheet, &headers, styles)?;
+    for (index, (place, descriptor)) in ranked(report).into_iter().enumerate() {
+        let row = row_number(index + 1)?;
+        sheet.write_number(row, 0, u32::try_from(place).unwrap_or(u32::MAX))?;
+        sheet.write_string(row, 1, cell_text(&descriptor.id))?;
+        sheet.write_string(row, 2, cell_text(&descriptor.source))?;
+        sheet.write_string(row, 3, status_words(descriptor.status))?;
+        if let Some(rank) = descriptor.rank {
+            sheet.write_number(row, 4, rank)?;
+        }
+        if let Some(score) = descriptor.score {
+            sheet.write_number_with_format(row, 5, number(score), &styles.points)?;
+        }
+        let mut col = 6;
+        for (column, _) in &criteria {
+            if let Some(ClauseResult::Criterion(result)) = result_for(descriptor, column)
+                && let Some(points) = result.points
+            {
+                sheet.write_number_with_format(row, col, number(points), &styles.points)?;
+            }
+            col += 1;
+        }
+        let failed = unmet(descriptor, report, RequirementStatus::Fail);
+        sheet.write_string(row, col, cell_text(&failed))?;
+        let missing = unmet(descriptor, report, RequirementStatus::Missing);
+        sheet.write_string(row, col + 1, cell_text(&missing))?;
+    }
+    let last_row = row_number(report.descriptors.len())?;
+    let last_col = column_number(headers.len().saturating_sub(1))?;
+    sheet.autofilter(0, 0, last_row, last_col)?;
+    sheet.set_column_width(1, 28)?;
+    sheet.set_column_width(2, 36)?;
+    sheet.set_column_width(3, 14)?;
+    sheet.set_column_width(last_col.saturating_sub(1), 32)?;
+    sheet.set_column_width(last_col, 32)?;
+    Ok(())
+}
+
+fn write_grid(
+    sheet: &mut Worksheet,
+    report: &Report,
+    clauses: &[Column],
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    sheet.set_name("Exigences")?;
+    let requirements = requirement_columns(clauses, report);
+    let mut headers: Vec<String> = ["N°", "Offre", "Statut"]
+        .iter()
+        .map(|h| (*h).to_owned())
+        .collect();
+    headers.extend(
+        requirements
+            .iter()
+            .map(|(column, level)| format!("{}\n{}", column.name, level_words(level))),
+    );
+    write_headers(sheet, &headers, styles)?;
+    sheet.set_freeze_panes(1, 2)?;
+    for (index, (place, descriptor)) in ranked(report).into_iter().enumerate() {
+        let row = row_number(index + 1)?;
+        sheet.write_number(row, 0, u32::try_from(place).unwrap_or(u32::MAX))?;
+        sheet.write_string(row, 1, cell_text(&descriptor.id))?;
+        sheet.write_string(row, 2, status_words(descriptor.status))?;
+        for (offset, (column, _)) in requirements.iter().enumerate() {
+            let col = column_number(3 + offset)?;
+            if let Some(ClauseResult::Requirement(result)) = result_for(descriptor, column) {
+                let style = match result.status {
+                    RequirementStatus::Pass => &styles.pass,
+                    RequirementStatus::Fail
+                        if result.level == "must" || result.level == "execution" =>
+                    {
+                        &styles.fail
+                    }
+                    RequirementStatus::Fail => &styles.fail_should,
+                    RequirementStatus::Missing => &styles.missing,
+                    RequirementStatus::NotApplicable => &styles.quiet,
+                };
+                sheet.write_string_with_format(
+                    row,
+                    col,
+                    requirement_words(result.status),
+                    style,
+                )?;
+            }
+        }
+    }
+    sheet.set_column_width(1, 28)?;
+    sheet.set_column_width(2, 14)?;
+    for offset in 0..requirements.len() {
+        sheet.set_column_width(column_number(3 + offset)?, 16)?;
+    }
+    Ok(())
+}
+
+/// Why a requirement failed or is missing, in the words of the other reports.
+fn reason_text(result: &RequirementResult, source: &str) -> String {
+    match result.status {
+        RequirementStatus::Fail => result
+            .explanation
+            .iter()
+            .map(|item| super::human::explanation(item, source))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => wording::undecided(&result.missing, &result.reasons),
+    }
+}
+
+fn write_reasons(sheet: &mut Worksheet, report: &Report, styles: &Styles) -> Result<(), XlsxError> {
+    sheet.set_name("Motifs")?;
+    let headers: Vec<String> = ["N°", "Offre", "Clause", "Niveau", "Résultat", "Motif"]
+        .iter()
+        .map(|h| (*h).to_owned())
+        .collect();
+    write_headers(sheet, &headers, styles)?;
+    let mut row = 1u32;
+    for (place, descriptor) in ranked(report) {
+        let mut line = |clause: String, level: &str, outcome: &str, reason: String| {
+            sheet.write_number(row, 0, u32::try_from(place).unwrap_or(u32::MAX))?;
+            sheet.write_string(row, 1, cell_text(&descriptor.id))?;
+            sheet.write_string(row, 2, clause)?;
+            sheet.write_string(row, 3, level)?;
+            sheet.write_string(row, 4, outcome)?;
+            sheet.write_string_with_format(row, 5, cell_text(&reason), &styles.wrapped)?;
+            row = row.checked_add(1).ok_or(XlsxError::RowColumnLimitError)?;
+            Ok::<(), XlsxError>(())
+        };
+        for error in &descriptor.errors {
+            let place = match (error.line, error.column) {
+                (Some(line), Some(column)) => format!(" ({}:{line}:{column})", descriptor.source),
+                _ => String::new(),
+            };
+            let path = if error.path.is_empty() {
+                String::new()
+            } else {
+                format!("{} : ", error.path)
+            };
+            let mut reason = format!("{path}{}{place}", error.message);
+            if let Some(help) = &error.help {
+                reason.push_str(&format!("\n{help}"));
+            }
+            line(error.code.clone(), "données", "erreur de données", reason)?;
+        }
+        for result in &descriptor.results {
+            if let ClauseResult::Requirement(result) = result
+                && matches!(
+                    result.status,
+                    RequirementStatus::Fail | RequirementStatus::Missing
+                )
+            {
+                line(
+                    super::human::clause_name(report, &result.clause, &result.pack),
+                    level_words(result.level),
+                    requirement_words(result.status),
+                    reason_text(result, &descriptor.source),
+                )?;
+            }
+        }
+    }
+    sheet.autofilter(0, 0, row.saturating_sub(1).max(1), 5)?;
+    sheet.set_column_width(1, 24)?;
+    sheet.set_column_width(2, 22)?;
+    sheet.set_column_width(3, 20)?;
+    sheet.set_column_width(4, 18)?;
+    sheet.set_column_width(5, 90)?;
+    Ok(())
+}
+
+fn write_params(sheet: &mut Worksheet, report: &Report, styles: &Styles) -> Result<(), XlsxError> {
+    sheet.set_name("Paramètres")?;
+    let headers: Vec<String> = [
+        "Paramètre",
+        "Pack",
+        "Valeur appliquée",
+        "Valeur déclarée",
+        "Modifiée dans",
+    ]
+    .iter()
+    .map(|h| (*h).to_owned())
+    .collect();
+    write_headers(sheet, &headers, styles)?;
+    for (index, param) in report.params.iter().enumerate() {
+        let row = row_number(index + 1)?;
+        sheet.write_string(row, 0, &param.name)?;
+        sheet.write_string(row, 1, &param.pack)?;
+        sheet.write_string(row, 2, &param.value)?;
+        sheet.write_string(row, 3, &param.default)?;
+        sheet.write_string(row, 4, param.set_in.as_deref().unwrap_or(""))?;
+    }
+    for (col, width) in [(0, 28), (1, 22), (2, 18), (3, 18), (4, 40)] {
+        sheet.set_column_width(col, width)?;
+    }
+    Ok(())
+}
+
+fn write_summary(sheet: &mut Worksheet, report: &Report, styles: &Styles) -> Result<(), XlsxError> {
+    sheet.set_name("Synthèse")?;
+    let texts = [
+        ("Pack", report.pack.name.as_str()),
+        ("Version", report.pack.version.as_str()),
+        ("Empreinte du pack", report.pack.hash.as_str()),
+        ("Date d'évaluation", report.date.as_str()),
+        ("Version de Clausier", report.clausier.as_str()),
+    ];
+    let mut row = 0u32;
+    for (label, value) in texts {
+        sheet.write_string_with_format(row, 0, label, &styles.label)?;
+        sheet.write_string(row, 1, value)?;
+        row += 1;
+    }
+    let summary = &report.summary;
+    let counts = [
+        ("Offres", summary.total),
+        ("Éligibles", summary.eligible),
+        ("Non éligibles", summary.ineligible),
+        ("Incomplètes", summary.incomplete),
+        ("Invalides", summary.invalid),
+    ];
+    for (label, count) in counts {
+        sheet.write_string_with_format(row, 0, label, &styles.label)?;
+        sheet.write_number(row, 1, u32::try_from(count).unwrap_or(u32::MAX))?;
+        row += 1;
+    }
+    for warning in &report.warnings {
+        sheet.write_string_with_format(row, 0, "Avertissement", &styles.label)?;
+        sheet.write_string(
+            row,
+            1,
+            format!(
+                "{} {} : {}",
+                warning.code, warning.criterion, warning.message
+            ),
+        )?;
+        row += 1;
+    }
+    sheet.set_column_width(0, 24)?;
+    sheet.set_column_width(1, 80)?;
+    Ok(())
+}
