@@ -2,10 +2,11 @@
 //! generation counter and the snapshot last analysed.
 //!
 //! Notifications change the state synchronously (no `.await` before the change is
-//! recorded), bumping the generation of every pack they touch; snapshots are built on
-//! demand, off the async threads, and cached until the next bump.
+//! recorded), bumping the generation of every pack they touch and noting what changed;
+//! snapshots are built on demand, off the async threads, from the cached one and what
+//! changed since, and cached until the next bump.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -13,7 +14,7 @@ use tokio::sync::Mutex as AsyncMutex;
 use tower_lsp_server::ls_types::Uri;
 
 use crate::documents::{self, Documents};
-use crate::workspace::{OverlayText, PackKey, Snapshot, SnapshotInput, is_clause_file};
+use crate::workspace::{Changed, OverlayText, PackKey, Snapshot, SnapshotInput, is_clause_file};
 
 /// What the client said it supports, and the options it gave.
 #[derive(Debug, Clone)]
@@ -46,12 +47,39 @@ pub fn today() -> jiff::civil::Date {
     jiff::ZonedDateTime::now().date()
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct PackEntry {
     generation: u64,
     cache: Arc<AsyncMutex<Option<Arc<Snapshot>>>>,
     /// Every file the last snapshot read.
     paths: HashSet<PathBuf>,
+    /// What changed since the cached snapshot's input was taken.
+    changed: Changed,
+}
+
+impl Default for PackEntry {
+    fn default() -> Self {
+        Self {
+            generation: 0,
+            cache: Arc::default(),
+            paths: HashSet::new(),
+            // Nothing was read yet.
+            changed: Changed::Everything,
+        }
+    }
+}
+
+impl PackEntry {
+    /// Notes that a document's text changed (`None`: something that is not an open
+    /// document's text changed).
+    fn note(&mut self, path: Option<&Path>) {
+        match (&mut self.changed, path) {
+            (Changed::Documents(paths), Some(path)) => {
+                paths.insert(path.to_path_buf());
+            }
+            (changed, _) => *changed = Changed::Everything,
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -130,7 +158,7 @@ impl State {
             }
         }
         for key in &keys {
-            inner.bump(key);
+            inner.bump(key, None);
         }
         keys
     }
@@ -172,17 +200,29 @@ impl State {
             inner.packs.entry(key.clone()).or_default().cache.clone()
         };
         let mut cached = cache.lock().await;
-        let input = {
-            let inner = self.lock();
-            let generation = inner.packs.get(key)?.generation;
+        let (input, changed) = {
+            let mut inner = self.lock();
+            let entry = inner.packs.get_mut(key)?;
+            let generation = entry.generation;
             if let Some(snapshot) = cached.as_ref().filter(|s| s.generation == generation) {
                 return Some(snapshot.clone());
             }
-            inner.input(key, generation, date)
+            let changed =
+                std::mem::replace(&mut entry.changed, Changed::Documents(BTreeSet::new()));
+            (inner.input(key, generation, date), changed)
         };
-        let snapshot = tokio::task::spawn_blocking(move || Snapshot::build(input))
-            .await
-            .ok()?;
+        let previous = cached.clone();
+        let built = tokio::task::spawn_blocking(move || {
+            Snapshot::update(previous.as_deref(), input, &changed)
+        })
+        .await;
+        let Ok(snapshot) = built else {
+            // What changed is not in the cached snapshot: the next one reads it all.
+            if let Some(entry) = self.lock().packs.get_mut(key) {
+                entry.changed = Changed::Everything;
+            }
+            return None;
+        };
         let snapshot = Arc::new(snapshot);
         {
             let mut inner = self.lock();
@@ -227,14 +267,17 @@ impl Inner {
             }
         }
         for key in &keys {
-            self.bump(key);
+            self.bump(key, path.as_deref());
         }
         keys
     }
 
-    fn bump(&mut self, key: &PackKey) {
+    /// Bumps a pack's generation, noting what changed: the text of the document at
+    /// `path`, or (`None`) anything.
+    fn bump(&mut self, key: &PackKey, path: Option<&Path>) {
         let entry = self.packs.entry(key.clone()).or_default();
         entry.generation = entry.generation.saturating_add(1);
+        entry.note(path);
     }
 
     fn input(

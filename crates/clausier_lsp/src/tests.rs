@@ -18,6 +18,8 @@ use crate::transport::{Frame, FrameReader, frame};
 use crate::workspace::{OverlayText, PackKey, Snapshot, SnapshotInput};
 use crate::{navigation, publish, server};
 
+mod incremental;
+
 const SCHEMA: &str = "/// Où sont les données.\nenum Region { EU, OTHER }\n\ndescriptor {\n  hosting: { region: Region }\n}\n";
 const REQUIREMENTS: &str =
     "requirement HÉB-01 \"Hébergement € UE\" {\n  require hosting.region == EU\n}\n";

@@ -1,13 +1,19 @@
 //! Which pack a document belongs to, and reading that pack (with its dependencies and
 //! declared descriptors) into one analysis, the editor's buffers in place of the disk.
+//!
+//! A pack is read whole once; after that, an edit of clause files the editor holds open
+//! updates the kept analysis ([`Snapshot::update`]): only the edited files are parsed
+//! again, and the graph is checked from the kept trees. Anything else (a file changed
+//! on disk, a closed buffer, a manifest, a lock, a descriptor, a file new to the pack)
+//! reads the pack again.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use clausier_diagnostics::{Diagnostic, FileId, LineIndex, Span};
 use clausier_ide::{Analysis, CheckLens, DescriptorInput};
-use clausier_pack::{MANIFEST_FILE, PackError, WorkspaceSources};
+use clausier_pack::{LOCK_FILE, MANIFEST_FILE, PackError, WorkspaceSources};
 use tower_lsp_server::ls_types::Uri;
 
 use crate::convert::{Encoding, LineMap};
@@ -63,7 +69,7 @@ fn uri_of(path: &Path, overlay: &HashMap<PathBuf, OverlayText>) -> Option<Uri> {
 }
 
 /// One file of a snapshot: a clause file, a manifest or a lock.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SnapshotFile {
     pub id: FileId,
     pub uri: Uri,
@@ -76,7 +82,7 @@ pub struct SnapshotFile {
 }
 
 /// A descriptor file declared for the pack.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SnapshotDescriptor {
     pub input: DescriptorInput,
     pub uri: Uri,
@@ -103,6 +109,22 @@ pub struct Snapshot {
     pub failure: Option<LoadFailure>,
     pub date: jiff::civil::Date,
     lens: OnceLock<CheckLens>,
+    /// The root's deadline for offers as its manifest read, the date of the lens when
+    /// the editor gives none.
+    deadline: Option<jiff::civil::Date>,
+    /// True when an edit of open clause files can update this snapshot in place: the
+    /// pack was read whole, and its root has no `pack.lock` (whose hashes cover every
+    /// file, so that only reading the graph again says whether an edit made it stale).
+    updatable: bool,
+}
+
+/// What changed in the editor's state since a pack's snapshot was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changed {
+    /// The texts of these documents, which the editor holds open.
+    Documents(BTreeSet<PathBuf>),
+    /// Anything else: the pack is read again.
+    Everything,
 }
 
 /// What a snapshot is built from: the key, the generation, and the open documents.
@@ -136,6 +158,8 @@ impl Snapshot {
             failure: None,
             date: date.unwrap_or_else(crate::state::today),
             lens: OnceLock::new(),
+            deadline: None,
+            updatable: false,
         };
         match &key {
             PackKey::Buffer(_) => {
@@ -154,6 +178,75 @@ impl Snapshot {
             }
         }
         snapshot
+    }
+
+    /// The snapshot at `input`'s generation: `previous` updated in place when only open
+    /// clause files of its graph changed and their tests still name the same files,
+    /// else the pack read again. Either way the result is what [`Snapshot::build`] gives.
+    pub fn update(
+        previous: Option<&Snapshot>,
+        input: SnapshotInput,
+        changed: &Changed,
+    ) -> Snapshot {
+        let updated = match (previous, changed) {
+            (Some(previous), Changed::Documents(paths)) => previous.updated(&input, paths),
+            _ => None,
+        };
+        updated.unwrap_or_else(|| Snapshot::build(input))
+    }
+
+    /// This snapshot with the editor's new texts of `paths`; `None` when that cannot be
+    /// done without reading the pack again.
+    fn updated(&self, input: &SnapshotInput, paths: &BTreeSet<PathBuf>) -> Option<Snapshot> {
+        if !self.updatable || !matches!(input.key, PackKey::Folder(_)) {
+            return None;
+        }
+        let mut edits = Vec::new();
+        for path in paths {
+            // A closed buffer's file is on disk again: that is a read.
+            let open = input.overlay.get(path)?;
+            let id = self.analysis.file_id(path)?;
+            // Reading the pack asks the editor for canonical paths only: a buffer under
+            // another spelling of the path is not read in place of the disk.
+            let is_clause_file = self.analysis.files().any(|file| file == id);
+            if !is_clause_file || self.analysis.file_path(id) != Some(path.as_path()) {
+                return None;
+            }
+            edits.push((id, path, open));
+        }
+        let mut analysis = self.analysis.clone();
+        analysis.set_file_texts(
+            edits
+                .iter()
+                .map(|(id, _, open)| (*id, open.text.clone()))
+                .collect(),
+        );
+        if analysis.graph_is_stale() {
+            return None;
+        }
+        let mut files = self.files.clone();
+        for (id, path, open) in edits {
+            let file = files.iter_mut().find(|file| file.id == id)?;
+            file.index = LineIndex::new(&open.text);
+            file.version = open.version;
+            if let Some(uri) = uri_of(path, &input.overlay) {
+                file.uri = uri;
+            }
+        }
+        Some(Snapshot {
+            generation: input.generation,
+            analysis,
+            files,
+            descriptors: self.descriptors.clone(),
+            failure: None,
+            date: input
+                .date
+                .or(self.deadline)
+                .unwrap_or_else(crate::state::today),
+            lens: OnceLock::new(),
+            deadline: self.deadline,
+            updatable: true,
+        })
     }
 
     fn build_buffer(&mut self, uri: Uri, buffer: OverlayText) {
@@ -182,7 +275,8 @@ impl Snapshot {
             .map(|found| found.manifest.clone())
             .unwrap_or_default();
         // As `clausier check` does: the buyer checks offers at their deadline.
-        if let Some(deadline) = manifest.document.as_ref().and_then(|d| d.deadline)
+        self.deadline = manifest.document.as_ref().and_then(|d| d.deadline);
+        if let Some(deadline) = self.deadline
             && !date_given
         {
             self.date = deadline;
@@ -190,6 +284,7 @@ impl Snapshot {
         let root_dir = sources
             .root_pack()
             .map_or_else(|| folder.to_path_buf(), |pack| pack.dir.clone());
+        self.updatable = !root_dir.join(LOCK_FILE).exists();
         self.analysis = Analysis::from_workspace(sources);
         let root = self.analysis.root_pack().to_owned();
         let ids: Vec<FileId> = self
