@@ -47,38 +47,46 @@ pub fn today() -> jiff::civil::Date {
     jiff::ZonedDateTime::now().date()
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct PackEntry {
     generation: u64,
     cache: Arc<AsyncMutex<Option<Arc<Snapshot>>>>,
     /// Every file the last snapshot read.
     paths: HashSet<PathBuf>,
-    /// What changed since the cached snapshot's input was taken.
-    changed: Changed,
-}
-
-impl Default for PackEntry {
-    fn default() -> Self {
-        Self {
-            generation: 0,
-            cache: Arc::default(),
-            paths: HashSet::new(),
-            // Nothing was read yet.
-            changed: Changed::Everything,
-        }
-    }
+    /// What each bump changed not yet in the cached snapshot: the generation it made and
+    /// the path of the document whose text changed (`None`: anything). Kept until a
+    /// snapshot of that generation is cached, so that a build abandoned on the way (a
+    /// cancelled request) loses nothing.
+    changes: Vec<(u64, Option<PathBuf>)>,
 }
 
 impl PackEntry {
-    /// Notes that a document's text changed (`None`: something that is not an open
-    /// document's text changed).
+    /// Notes what the bump to the current generation changed.
     fn note(&mut self, path: Option<&Path>) {
-        match (&mut self.changed, path) {
-            (Changed::Documents(paths), Some(path)) => {
-                paths.insert(path.to_path_buf());
-            }
-            (changed, _) => *changed = Changed::Everything,
+        if path.is_none() {
+            // Everything after any older change: those say no more.
+            self.changes.clear();
         }
+        self.changes
+            .push((self.generation, path.map(Path::to_path_buf)));
+    }
+
+    /// What changed since the snapshot of generation `since` (`None`: no snapshot).
+    fn changed_since(&self, since: Option<u64>) -> Changed {
+        let Some(since) = since else {
+            return Changed::Everything;
+        };
+        let mut paths = BTreeSet::new();
+        for (generation, path) in &self.changes {
+            match path {
+                _ if *generation <= since => {}
+                Some(path) => {
+                    paths.insert(path.clone());
+                }
+                None => return Changed::Everything,
+            }
+        }
+        Changed::Documents(paths)
     }
 }
 
@@ -201,33 +209,30 @@ impl State {
         };
         let mut cached = cache.lock().await;
         let (input, changed) = {
-            let mut inner = self.lock();
-            let entry = inner.packs.get_mut(key)?;
+            let inner = self.lock();
+            let entry = inner.packs.get(key)?;
             let generation = entry.generation;
-            if let Some(snapshot) = cached.as_ref().filter(|s| s.generation == generation) {
-                return Some(snapshot.clone());
+            let previous = cached.as_ref().map(|s| s.generation);
+            if previous == Some(generation) {
+                return cached.clone();
             }
-            let changed =
-                std::mem::replace(&mut entry.changed, Changed::Documents(BTreeSet::new()));
+            let changed = entry.changed_since(previous);
             (inner.input(key, generation, date), changed)
         };
         let previous = cached.clone();
-        let built = tokio::task::spawn_blocking(move || {
+        let snapshot = tokio::task::spawn_blocking(move || {
             Snapshot::update(previous.as_deref(), input, &changed)
         })
-        .await;
-        let Ok(snapshot) = built else {
-            // What changed is not in the cached snapshot: the next one reads it all.
-            if let Some(entry) = self.lock().packs.get_mut(key) {
-                entry.changed = Changed::Everything;
-            }
-            return None;
-        };
+        .await
+        .ok()?;
         let snapshot = Arc::new(snapshot);
         {
             let mut inner = self.lock();
             if let Some(entry) = inner.packs.get_mut(key) {
                 entry.paths = snapshot.paths().map(Path::to_path_buf).collect();
+                entry
+                    .changes
+                    .retain(|(generation, _)| *generation > snapshot.generation);
             }
         }
         *cached = Some(snapshot.clone());

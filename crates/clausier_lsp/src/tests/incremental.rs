@@ -3,6 +3,7 @@
 //! changed on disk are read when the client says so.
 
 use std::collections::BTreeMap;
+use std::future::Future;
 use std::path::{Path, PathBuf};
 
 use tower_lsp_server::ls_types::{self as lsp, Uri};
@@ -190,4 +191,32 @@ async fn every_step_of_an_edit_publishes_what_a_fresh_server_does() {
     session.assert_as_fresh("an edit after the manifest").await;
     session.close(&exigences);
     session.assert_as_fresh("closing the edited file").await;
+}
+
+#[tokio::test]
+async fn a_snapshot_abandoned_on_the_way_loses_no_change() {
+    let (_dir, _socle, marche) = workspace();
+    let exigences = marche.join("exigences.clause");
+    let mut session = Session {
+        state: State::default(),
+        open: BTreeMap::new(),
+        key: PackKey::Folder(marche.clone()),
+    };
+    session.open(&exigences, REQUIREMENTS);
+    session.published().await;
+    let typo = REQUIREMENTS.replace("hosting.region", "hosting.regoin");
+    session.change(&exigences, &typo);
+    {
+        // A request cancelled by the client drops its future while the snapshot is built.
+        let mut abandoned = std::pin::pin!(session.state.snapshot(&session.key, DATE));
+        let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+        assert!(abandoned.as_mut().poll(&mut context).is_pending());
+    }
+    let typed = session.assert_as_fresh("an abandoned build").await;
+    assert!(
+        messages(&typed, &exigences)
+            .iter()
+            .any(|m| m.contains("regoin")),
+        "{typed:#?}"
+    );
 }
