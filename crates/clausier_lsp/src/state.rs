@@ -54,14 +54,15 @@ struct PackEntry {
     /// Every file the last snapshot read.
     paths: HashSet<PathBuf>,
     /// What each bump changed not yet in the cached snapshot: the generation it made and
-    /// the path of the document whose text changed (`None`: anything). Kept until a
+    /// the path of the file whose text changed (`None`: anything). Kept until a
     /// snapshot of that generation is cached, so that a build abandoned on the way (a
     /// cancelled request) loses nothing.
     changes: Vec<(u64, Option<PathBuf>)>,
 }
 
 impl PackEntry {
-    /// Notes what the bump to the current generation changed.
+    /// Notes what the bump to the current generation changed: the text of the file at
+    /// `path`, or (`None`) anything.
     fn note(&mut self, path: Option<&Path>) {
         if path.is_none() {
             // Everything after any older change: those say no more.
@@ -86,7 +87,7 @@ impl PackEntry {
                 None => return Changed::Everything,
             }
         }
-        Changed::Documents(paths)
+        Changed::Files(paths)
     }
 }
 
@@ -152,23 +153,31 @@ impl State {
     }
 
     /// Files changed on disk: every pack that read them, or whose folder holds them,
-    /// is analysed again.
-    pub fn files_changed(&self, paths: &[PathBuf]) -> Vec<PackKey> {
+    /// is analysed again, reading those files again; when files were created or
+    /// deleted (`files_came_or_went`), reading the whole pack again.
+    pub fn files_changed(&self, paths: &[PathBuf], files_came_or_went: bool) -> Vec<PackKey> {
         let mut inner = self.lock();
-        let mut keys: Vec<PackKey> = Vec::new();
+        let mut touched: Vec<(PackKey, Vec<PathBuf>)> = Vec::new();
         for (key, entry) in &inner.packs {
-            let holds = |path: &PathBuf| match key {
-                PackKey::Folder(folder) => entry.paths.contains(path) || path.starts_with(folder),
+            let holds = |path: &&PathBuf| match key {
+                PackKey::Folder(folder) => entry.paths.contains(*path) || path.starts_with(folder),
                 PackKey::Buffer(_) => false,
             };
-            if paths.iter().any(holds) {
-                keys.push(key.clone());
+            let held: Vec<PathBuf> = paths.iter().filter(holds).cloned().collect();
+            if !held.is_empty() {
+                touched.push((key.clone(), held));
             }
         }
-        for key in &keys {
-            inner.bump(key, None);
+        for (key, held) in &touched {
+            let entry = inner.bump(key);
+            if files_came_or_went {
+                entry.note(None);
+            }
+            for path in held {
+                entry.note(Some(path));
+            }
         }
-        keys
+        touched.into_iter().map(|(key, _)| key).collect()
     }
 
     /// The pack a document's requests are answered from: its own pack for a clause
@@ -272,17 +281,17 @@ impl Inner {
             }
         }
         for key in &keys {
-            self.bump(key, path.as_deref());
+            // A buffer without a file is its own pack: read it again whole.
+            self.bump(key).note(path.as_deref());
         }
         keys
     }
 
-    /// Bumps a pack's generation, noting what changed: the text of the document at
-    /// `path`, or (`None`) anything.
-    fn bump(&mut self, key: &PackKey, path: Option<&Path>) {
+    /// Bumps a pack's generation; the caller notes what changed.
+    fn bump(&mut self, key: &PackKey) -> &mut PackEntry {
         let entry = self.packs.entry(key.clone()).or_default();
         entry.generation = entry.generation.saturating_add(1);
-        entry.note(path);
+        entry
     }
 
     fn input(

@@ -1,11 +1,12 @@
 //! Which pack a document belongs to, and reading that pack (with its dependencies and
 //! declared descriptors) into one analysis, the editor's buffers in place of the disk.
 //!
-//! A pack is read whole once; after that, an edit of clause files the editor holds open
-//! updates the kept analysis ([`Snapshot::update`]): only the edited files are parsed
-//! again, and the graph is checked from the kept trees. Anything else (a file changed
-//! on disk, a closed buffer, a manifest, a lock, a descriptor, a file new to the pack)
-//! reads the pack again.
+//! A pack is read whole once; after that, a change of clause files of its graph (an edit
+//! in the editor, or a file closed, saved or changed on disk, which alone is read again)
+//! updates the kept analysis ([`Snapshot::update`]): only those files are parsed again,
+//! and the graph is checked from the kept trees. Anything else (a manifest, a lock, a
+//! descriptor, a file new to the pack or gone, a test naming another file, a root with a
+//! `pack.lock`) reads the pack again.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -121,8 +122,8 @@ pub struct Snapshot {
 /// What changed in the editor's state since a pack's snapshot was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Changed {
-    /// The texts of these documents, which the editor holds open.
-    Documents(BTreeSet<PathBuf>),
+    /// The texts of these files: in the editor's buffers, or on disk when it holds none.
+    Files(BTreeSet<PathBuf>),
     /// Anything else: the pack is read again.
     Everything,
 }
@@ -180,7 +181,7 @@ impl Snapshot {
         snapshot
     }
 
-    /// The snapshot at `input`'s generation: `previous` updated in place when only open
+    /// The snapshot at `input`'s generation: `previous` updated in place when only
     /// clause files of its graph changed and their tests still name the same files,
     /// else the pack read again. Either way the result is what [`Snapshot::build`] gives.
     pub fn update(
@@ -189,22 +190,23 @@ impl Snapshot {
         changed: &Changed,
     ) -> Snapshot {
         let updated = match (previous, changed) {
-            (Some(previous), Changed::Documents(paths)) => previous.updated(&input, paths),
+            (Some(previous), Changed::Files(paths)) => previous.updated(&input, paths),
             _ => None,
         };
         updated.unwrap_or_else(|| Snapshot::build(input))
     }
 
-    /// This snapshot with the editor's new texts of `paths`; `None` when that cannot be
-    /// done without reading the pack again.
+    /// This snapshot with the new texts of `paths` (the editor's buffer, else the disk);
+    /// `None` when that cannot be done without reading the pack again.
     fn updated(&self, input: &SnapshotInput, paths: &BTreeSet<PathBuf>) -> Option<Snapshot> {
-        if !self.updatable || !matches!(input.key, PackKey::Folder(_)) {
+        if !self.updatable {
             return None;
         }
+        let PackKey::Folder(folder) = &input.key else {
+            return None;
+        };
         let mut edits = Vec::new();
         for path in paths {
-            // A closed buffer's file is on disk again: that is a read.
-            let open = input.overlay.get(path)?;
             let id = self.analysis.file_id(path)?;
             // Reading the pack asks the editor for canonical paths only: a buffer under
             // another spelling of the path is not read in place of the disk.
@@ -212,23 +214,36 @@ impl Snapshot {
             if !is_clause_file || self.analysis.file_path(id) != Some(path.as_path()) {
                 return None;
             }
-            edits.push((id, path, open));
+            // As reading the pack does: the buffer without a byte-order mark, else the
+            // disk (a file closed, saved or changed there); a file that cannot be read
+            // is the whole read's to report.
+            let (text, version) = match input.overlay.get(path) {
+                Some(open) => (
+                    open.text
+                        .strip_prefix('\u{feff}')
+                        .unwrap_or(&open.text)
+                        .to_owned(),
+                    open.version,
+                ),
+                None => (clausier_pack::read_workspace_file(folder, path).ok()?, None),
+            };
+            edits.push((id, path, text, version));
         }
         let mut analysis = self.analysis.clone();
         analysis.set_file_texts(
             edits
                 .iter()
-                .map(|(id, _, open)| (*id, open.text.clone()))
+                .map(|(id, _, text, _)| (*id, text.clone()))
                 .collect(),
         );
         if analysis.graph_is_stale() {
             return None;
         }
         let mut files = self.files.clone();
-        for (id, path, open) in edits {
+        for (id, path, text, version) in edits {
             let file = files.iter_mut().find(|file| file.id == id)?;
-            file.index = LineIndex::new(&open.text);
-            file.version = open.version;
+            file.index = LineIndex::new(&text);
+            file.version = version;
             if let Some(uri) = uri_of(path, &input.overlay) {
                 file.uri = uri;
             }
