@@ -139,7 +139,17 @@ impl Analysis {
     /// The analysis of a pack and its dependencies, as [`clausier_pack::read_workspace`]
     /// read them. Clause files get their ids first (the root's, then the dependencies'),
     /// then the manifests, then a stale `pack.lock`.
-    pub fn from_workspace(mut sources: WorkspaceSources) -> Analysis {
+    pub fn from_workspace(sources: WorkspaceSources) -> Analysis {
+        Self::from_workspace_reusing(sources, None)
+    }
+
+    /// [`Analysis::from_workspace`], taking from `previous` (an analysis of an earlier
+    /// read of the same pack) the parse of every file that has the same id, place and
+    /// text: the result is the same, but only new or changed files are parsed.
+    pub fn from_workspace_reusing(
+        mut sources: WorkspaceSources,
+        previous: Option<&Analysis>,
+    ) -> Analysis {
         let mut next = 0u32;
         let mut new_id = || {
             let id = FileId(next);
@@ -156,6 +166,19 @@ impl Analysis {
             };
             for file in std::mem::take(&mut pack.files) {
                 let id = new_id();
+                let unchanged = previous
+                    .and_then(|analysis| analysis.files.iter().find(|data| data.id == id))
+                    .filter(|data| {
+                        data.pack == index
+                            && data.path.as_deref() == Some(file.path.as_path())
+                            && data.relative == file.relative
+                            && data.name == file.name
+                            && data.text == file.text
+                    });
+                if let Some(data) = unchanged {
+                    files.push(data.clone());
+                    continue;
+                }
                 let parse = clausier_syntax::parse(id, &file.text);
                 files.push(Arc::new(FileData {
                     id,

@@ -6,7 +6,7 @@
 //! updates the kept analysis ([`Snapshot::update`]): only those files are parsed again,
 //! and the graph is checked from the kept trees. Anything else (a manifest, a lock, a
 //! descriptor, a file new to the pack or gone, a test naming another file, a root with a
-//! `pack.lock`) reads the pack again.
+//! `pack.lock`) reads the pack again, still parsing only the files whose text changed.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -141,9 +141,11 @@ pub struct SnapshotInput {
 }
 
 impl Snapshot {
-    /// Reads and checks the pack. Never fails: a pack that cannot be read gives a
-    /// diagnostic on the file at fault and an analysis of its clause files alone.
-    pub fn build(input: SnapshotInput) -> Snapshot {
+    /// Reads and checks the pack, parsing only the clause files whose text differs from
+    /// that in `previous` (an analysis of the same pack, if any). Never fails: a pack
+    /// that cannot be read gives a diagnostic on the file at fault and an analysis of its
+    /// clause files alone.
+    pub fn build(input: SnapshotInput, previous: Option<&Analysis>) -> Snapshot {
         let SnapshotInput {
             key,
             generation,
@@ -172,7 +174,8 @@ impl Snapshot {
                 let read = |path: &Path| overlay.get(path).map(|open| open.text.clone());
                 match clausier_pack::read_workspace(folder, &read) {
                     Ok(sources) => {
-                        snapshot.build_workspace(folder, sources, &overlay, date.is_some());
+                        let date_given = date.is_some();
+                        snapshot.build_workspace(folder, sources, previous, &overlay, date_given);
                     }
                     Err(error) => snapshot.build_fallback(folder, &error, &overlay),
                 }
@@ -183,7 +186,8 @@ impl Snapshot {
 
     /// The snapshot at `input`'s generation: `previous` updated in place when only
     /// clause files of its graph changed and their tests still name the same files,
-    /// else the pack read again. Either way the result is what [`Snapshot::build`] gives.
+    /// else the pack read again, parsing only the files whose text changed. Either way
+    /// the result is what reading the pack afresh gives.
     pub fn update(
         previous: Option<&Snapshot>,
         input: SnapshotInput,
@@ -193,7 +197,7 @@ impl Snapshot {
             (Some(previous), Changed::Files(paths)) => previous.updated(&input, paths),
             _ => None,
         };
-        updated.unwrap_or_else(|| Snapshot::build(input))
+        updated.unwrap_or_else(|| Snapshot::build(input, previous.map(|p| &p.analysis)))
     }
 
     /// This snapshot with the new texts of `paths` (the editor's buffer, else the disk);
@@ -281,6 +285,7 @@ impl Snapshot {
         &mut self,
         folder: &Path,
         sources: WorkspaceSources,
+        previous: Option<&Analysis>,
         overlay: &HashMap<PathBuf, OverlayText>,
         date_given: bool,
     ) {
@@ -300,7 +305,7 @@ impl Snapshot {
             .root_pack()
             .map_or_else(|| folder.to_path_buf(), |pack| pack.dir.clone());
         self.updatable = !root_dir.join(LOCK_FILE).exists();
-        self.analysis = Analysis::from_workspace(sources);
+        self.analysis = Analysis::from_workspace_reusing(sources, previous);
         let root = self.analysis.root_pack().to_owned();
         let ids: Vec<FileId> = self
             .analysis

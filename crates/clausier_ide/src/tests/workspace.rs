@@ -546,3 +546,33 @@ fn manifests_and_locks_are_not_formatted_as_clauses() {
     assert!(analysis.format(manifest).unwrap().is_empty());
     assert!(analysis.hover(manifest, 3).is_none());
 }
+
+#[test]
+fn reading_again_parses_only_the_files_whose_text_changed() {
+    let dir = rules_copy();
+    let region = dir.path().join("rules/region-exemple");
+    let previous = open(&region);
+    let edited_path = canonical(&dir.path().join("rules/edtech-fr/attribution.clause"));
+    let edited = previous
+        .file_text(previous.file_id(&edited_path).unwrap())
+        .unwrap()
+        .replace("param max_price: money", "param max_price: bool");
+    let overlay = |path: &Path| (path == edited_path).then(|| edited.clone());
+    let sources = clausier_pack::read_workspace(&region, &overlay).unwrap();
+    let reread = Analysis::from_workspace_reusing(sources, Some(&previous));
+
+    assert_eq!(
+        all_diagnostics(&reread),
+        all_diagnostics(&open_with(&region, &overlay))
+    );
+    assert!(reread.checked().has_errors(), "the edit is seen");
+    for (before, after) in previous.files.iter().zip(&reread.files) {
+        let changed = after.path.as_deref() == Some(edited_path.as_path());
+        assert_eq!(
+            std::sync::Arc::ptr_eq(before, after),
+            !changed,
+            "{}",
+            after.name
+        );
+    }
+}
