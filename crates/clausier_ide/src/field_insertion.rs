@@ -34,7 +34,8 @@ pub(crate) fn find_block(
         // The pack of the use first: a dependency's schema is its authors' to change.
         let pack = analysis.file(use_file).map(|f| f.pack);
         let rank = |id: FileId, of: usize| (id != use_file, Some(of) != pack);
-        let mut candidates: Vec<&crate::FileData> = analysis.files.iter().collect();
+        let mut candidates: Vec<&crate::FileData> =
+            analysis.files.iter().map(AsRef::as_ref).collect();
         candidates.sort_by_key(|f| rank(f.id, f.pack));
         return candidates.into_iter().find_map(|data| {
             data.parse

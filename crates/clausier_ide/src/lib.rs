@@ -30,6 +30,8 @@ mod tree;
 mod workspace;
 mod workspace_symbols;
 
+use std::sync::Arc;
+
 use clausier_check::Checked;
 use clausier_check::hir::{Symbol, SymbolRef};
 use clausier_syntax::Parse;
@@ -73,25 +75,28 @@ struct FileData {
 }
 
 /// The files of a pack and of the packs it depends on, parsed and checked together.
+///
+/// Cloning is cheap: the files and the checked graph are shared, so an editor keeps one
+/// analysis per change and updates a clone of it, parsing only the files that changed.
 #[derive(Debug, Clone)]
 pub struct Analysis {
     /// The root pack's name.
     pack_name: String,
     /// Clause files, pack by pack, each pack's in checking order.
-    files: Vec<FileData>,
+    files: Vec<Arc<FileData>>,
     graph: workspace::Graph,
-    checked: Checked,
+    checked: Arc<Checked>,
 }
 
 impl Analysis {
     /// Parses every file and checks them together as the pack `pack_name`. Files are
     /// checked in the order given (the caller sorts them by path).
     pub fn new(pack_name: &str, files: Vec<(FileId, String)>) -> Self {
-        let files: Vec<FileData> = files
+        let files: Vec<Arc<FileData>> = files
             .into_iter()
             .map(|(id, text)| {
                 let parse = clausier_syntax::parse(id, &text);
-                FileData {
+                Arc::new(FileData {
                     id,
                     text,
                     parse,
@@ -99,11 +104,11 @@ impl Analysis {
                     path: None,
                     relative: String::new(),
                     name: String::new(),
-                }
+                })
             })
             .collect();
         let graph = workspace::Graph::single(pack_name);
-        let checked = workspace::check_graph(&graph, &files);
+        let checked = Arc::new(workspace::check_graph(&graph, &files));
         Self {
             pack_name: pack_name.to_owned(),
             files,
@@ -117,16 +122,34 @@ impl Analysis {
     /// `[params]` are read again); an unknown file is added to the root pack, after its
     /// other files.
     pub fn set_file_text(&mut self, file: FileId, text: String) {
-        if self.graph.other(file).is_some() {
-            self.set_other_text(file, text);
-        } else {
+        self.set_file_texts(vec![(file, text)]);
+    }
+
+    /// Sets the texts of several files as [`Analysis::set_file_text`] does, then checks
+    /// the graph once. Only the files given are parsed again.
+    pub fn set_file_texts(&mut self, changes: Vec<(FileId, String)>) {
+        for (file, text) in changes {
+            if self.graph.other(file).is_some() {
+                self.set_other_text(file, text);
+                continue;
+            }
             let parse = clausier_syntax::parse(file, &text);
             match self.files.iter_mut().find(|f| f.id == file) {
                 Some(slot) => {
-                    slot.text = text;
-                    slot.parse = parse;
+                    let old = slot.as_ref();
+                    let data = FileData {
+                        id: file,
+                        text,
+                        parse,
+                        pack: old.pack,
+                        path: old.path.clone(),
+                        relative: old.relative.clone(),
+                        name: old.name.clone(),
+                    };
+                    self.graph.follow_fixtures(&data);
+                    *slot = Arc::new(data);
                 }
-                None => self.files.push(FileData {
+                None => self.files.push(Arc::new(FileData {
                     id: file,
                     text,
                     parse,
@@ -134,7 +157,7 @@ impl Analysis {
                     path: None,
                     relative: String::new(),
                     name: String::new(),
-                }),
+                })),
             }
         }
         self.recheck();
@@ -142,6 +165,10 @@ impl Analysis {
 
     /// Removes a clause file from its pack and checks the others again.
     pub fn remove_file(&mut self, file: FileId) {
+        if let Some(data) = self.file(file) {
+            let (pack, relative) = (data.pack, data.relative.clone());
+            self.graph.forget_fixtures(pack, &relative);
+        }
         self.files.retain(|f| f.id != file);
         self.recheck();
     }
@@ -212,7 +239,10 @@ impl Analysis {
     }
 
     fn file(&self, file: FileId) -> Option<&FileData> {
-        self.files.iter().find(|data| data.id == file)
+        self.files
+            .iter()
+            .find(|data| data.id == file)
+            .map(Arc::as_ref)
     }
 
     /// The name occurrence under the cursor: one whose span holds the offset, or else

@@ -7,13 +7,16 @@
 //! same manifest overrides and test files; only the texts may come from an editor's
 //! buffers.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use clausier_check::{Checked, UNVERSIONED};
 use clausier_diagnostics::{Diagnostic, FileId, SourceFile, SourceMap, Span};
 use clausier_pack::{
     ClauseSource, Fixture, GraphSources, LockWarning, Manifest, PackSources, WorkspaceSources,
 };
+use clausier_syntax::ast::{Given, ItemKind, SourceFileAst};
 
 use crate::{Analysis, FileData};
 
@@ -23,6 +26,9 @@ pub(crate) struct Graph {
     /// Every pack, each after the packs it depends on; the root is the last.
     pub packs: Vec<PackNode>,
     pub others: Vec<OtherFile>,
+    /// The clause files (pack index, relative path) whose tests now name other files
+    /// than those read with the graph: only reading the graph again reads those.
+    pub moved_fixtures: BTreeSet<(usize, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -74,7 +80,50 @@ impl Graph {
                 fixtures: Vec::new(),
             }],
             others: Vec::new(),
+            moved_fixtures: BTreeSet::new(),
         }
+    }
+
+    /// Keeps the files a clause file's tests name in step with its new text: the same
+    /// files named at new places get their new spans (the fixtures' texts do not depend
+    /// on them); naming other files makes the graph stale.
+    pub fn follow_fixtures(&mut self, file: &FileData) {
+        // A file given without a path had no test files read.
+        if file.relative.is_empty() {
+            return;
+        }
+        let Some(pack) = self.packs.get_mut(file.pack) else {
+            return;
+        };
+        let named = given_files(&file.parse.ast);
+        let mut held: Vec<&mut Fixture> = pack
+            .fixtures
+            .iter_mut()
+            .filter(|fixture| fixture.clause_file == file.relative)
+            .collect();
+        let same = held.len() == named.len()
+            && held
+                .iter()
+                .zip(&named)
+                .all(|(fixture, (given, _))| fixture.given == *given);
+        let key = (file.pack, file.relative.clone());
+        if same {
+            for (fixture, (_, span)) in held.iter_mut().zip(named) {
+                fixture.span = span;
+            }
+            self.moved_fixtures.remove(&key);
+        } else {
+            self.moved_fixtures.insert(key);
+        }
+    }
+
+    /// Drops the files the tests of a removed clause file named.
+    pub fn forget_fixtures(&mut self, pack: usize, relative: &str) {
+        if let Some(node) = self.packs.get_mut(pack) {
+            node.fixtures
+                .retain(|fixture| fixture.clause_file != relative);
+        }
+        self.moved_fixtures.remove(&(pack, relative.to_owned()));
     }
 
     pub fn root_index(&self) -> usize {
@@ -90,7 +139,17 @@ impl Analysis {
     /// The analysis of a pack and its dependencies, as [`clausier_pack::read_workspace`]
     /// read them. Clause files get their ids first (the root's, then the dependencies'),
     /// then the manifests, then a stale `pack.lock`.
-    pub fn from_workspace(mut sources: WorkspaceSources) -> Analysis {
+    pub fn from_workspace(sources: WorkspaceSources) -> Analysis {
+        Self::from_workspace_reusing(sources, None)
+    }
+
+    /// [`Analysis::from_workspace`], taking from `previous` (an analysis of an earlier
+    /// read of the same pack) the parse of every file that has the same id, place and
+    /// text: the result is the same, but only new or changed files are parsed.
+    pub fn from_workspace_reusing(
+        mut sources: WorkspaceSources,
+        previous: Option<&Analysis>,
+    ) -> Analysis {
         let mut next = 0u32;
         let mut new_id = || {
             let id = FileId(next);
@@ -100,15 +159,28 @@ impl Analysis {
         let root = sources.packs.len().saturating_sub(1);
         let mut order: Vec<usize> = vec![root];
         order.extend(0..root);
-        let mut files = Vec::new();
+        let mut files: Vec<Arc<FileData>> = Vec::new();
         for &index in &order {
             let Some(pack) = sources.packs.get_mut(index) else {
                 continue;
             };
             for file in std::mem::take(&mut pack.files) {
                 let id = new_id();
+                let unchanged = previous
+                    .and_then(|analysis| analysis.files.iter().find(|data| data.id == id))
+                    .filter(|data| {
+                        data.pack == index
+                            && data.path.as_deref() == Some(file.path.as_path())
+                            && data.relative == file.relative
+                            && data.name == file.name
+                            && data.text == file.text
+                    });
+                if let Some(data) = unchanged {
+                    files.push(data.clone());
+                    continue;
+                }
                 let parse = clausier_syntax::parse(id, &file.text);
-                files.push(FileData {
+                files.push(Arc::new(FileData {
                     id,
                     text: file.text,
                     parse,
@@ -116,7 +188,7 @@ impl Analysis {
                     path: Some(file.path),
                     relative: file.relative,
                     name: file.name,
-                });
+                }));
             }
         }
         // Files are checked pack by pack, each pack's in path order.
@@ -155,7 +227,7 @@ impl Analysis {
             .last()
             .map(|pack| pack.name.clone())
             .unwrap_or_default();
-        let checked = check_graph(&graph, &files);
+        let checked = Arc::new(check_graph(&graph, &files));
         Analysis {
             pack_name,
             files,
@@ -257,18 +329,21 @@ impl Analysis {
         true
     }
 
-    /// True when an edited manifest no longer says what the graph was read with: a
-    /// pack's name or version, or its dependencies, changed. The graph must then be read
-    /// again ([`clausier_pack::read_workspace`]); `[params]` edits do not need it.
+    /// True when an edit no longer says what the graph was read with: a manifest
+    /// changed a pack's name or version, or its dependencies, or a clause file's tests
+    /// name other files than those read. The graph must then be read again
+    /// ([`clausier_pack::read_workspace`]); `[params]` edits and tests that only moved in
+    /// their file do not need it.
     pub fn graph_is_stale(&self) -> bool {
-        self.graph.others.iter().any(|other| match &other.kind {
-            OtherKind::Manifest {
-                resolved,
-                current: Some(current),
-                ..
-            } => identity(resolved) != identity(current),
-            _ => false,
-        })
+        !self.graph.moved_fixtures.is_empty()
+            || self.graph.others.iter().any(|other| match &other.kind {
+                OtherKind::Manifest {
+                    resolved,
+                    current: Some(current),
+                    ..
+                } => identity(resolved) != identity(current),
+                _ => false,
+            })
     }
 
     /// The descriptor files the root pack declares ([`clausier_pack::descriptor_files`]),
@@ -298,8 +373,23 @@ impl Analysis {
     }
 
     pub(crate) fn recheck(&mut self) {
-        self.checked = check_graph(&self.graph, &self.files);
+        self.checked = Arc::new(check_graph(&self.graph, &self.files));
     }
+}
+
+/// The files a clause file's tests name (`given "…"`), in order, with where each path
+/// is written: what [`clausier_pack::read_workspace`] reads as the pack's fixtures.
+fn given_files(ast: &SourceFileAst) -> Vec<(String, Span)> {
+    ast.items
+        .iter()
+        .filter_map(|item| match &item.kind {
+            ItemKind::Test(test) => match &test.given {
+                Some(Given::File(path)) => Some((path.value.clone(), path.span)),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
 }
 
 /// What resolving the graph reads of a manifest.
@@ -354,7 +444,7 @@ fn lock_file(id: FileId, warning: LockWarning) -> OtherFile {
 /// Checks the graph with [`clausier_pack::check_sources`], as `clausier check` does: every
 /// pack with its clause files in order, its dependencies, its manifest's overrides (as
 /// its text now reads) and its test files.
-pub(crate) fn check_graph(graph: &Graph, files: &[FileData]) -> Checked {
+pub(crate) fn check_graph(graph: &Graph, files: &[Arc<FileData>]) -> Checked {
     let sources = source_map(graph, files);
     let manifest = |index: usize| {
         graph.others.iter().find_map(|other| match &other.kind {
@@ -414,7 +504,7 @@ fn root_launch(graph: &Graph) -> Option<jiff::civil::Date> {
 
 /// The name and text of every file by id, for the locations the checker prints (where a
 /// parameter was overridden). Ids without a file get an empty one.
-fn source_map(graph: &Graph, files: &[FileData]) -> SourceMap {
+fn source_map(graph: &Graph, files: &[Arc<FileData>]) -> SourceMap {
     let mut sources = SourceMap::new();
     let last = files
         .iter()

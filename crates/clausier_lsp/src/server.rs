@@ -164,7 +164,7 @@ impl LanguageServer for Backend {
             return;
         };
         // What is on disk changed: packs that read it without holding it open see it.
-        let keys = self.shared.state.files_changed(&[path]);
+        let keys = self.shared.state.files_changed(&[path], false);
         self.shared.analyse(keys);
     }
 
@@ -183,7 +183,13 @@ impl LanguageServer for Backend {
             .iter()
             .filter_map(|change| crate::documents::file_path(&change.uri))
             .collect();
-        let keys = self.shared.state.files_changed(&paths);
+        // A file created or deleted changes what the packs are made of, even under a
+        // buffer the editor holds open.
+        let came_or_went = params
+            .changes
+            .iter()
+            .any(|change| change.typ != FileChangeType::CHANGED);
+        let keys = self.shared.state.files_changed(&paths, came_or_went);
         self.shared.analyse(keys);
     }
 

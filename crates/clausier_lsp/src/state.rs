@@ -2,10 +2,11 @@
 //! generation counter and the snapshot last analysed.
 //!
 //! Notifications change the state synchronously (no `.await` before the change is
-//! recorded), bumping the generation of every pack they touch; snapshots are built on
-//! demand, off the async threads, and cached until the next bump.
+//! recorded), bumping the generation of every pack they touch and noting what changed;
+//! snapshots are built on demand, off the async threads, from the cached one and what
+//! changed since, and cached until the next bump.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -13,7 +14,7 @@ use tokio::sync::Mutex as AsyncMutex;
 use tower_lsp_server::ls_types::Uri;
 
 use crate::documents::{self, Documents};
-use crate::workspace::{OverlayText, PackKey, Snapshot, SnapshotInput, is_clause_file};
+use crate::workspace::{Changed, OverlayText, PackKey, Snapshot, SnapshotInput, is_clause_file};
 
 /// What the client said it supports, and the options it gave.
 #[derive(Debug, Clone)]
@@ -52,6 +53,42 @@ struct PackEntry {
     cache: Arc<AsyncMutex<Option<Arc<Snapshot>>>>,
     /// Every file the last snapshot read.
     paths: HashSet<PathBuf>,
+    /// What each bump changed not yet in the cached snapshot: the generation it made and
+    /// the path of the file whose text changed (`None`: anything). Kept until a
+    /// snapshot of that generation is cached, so that a build abandoned on the way (a
+    /// cancelled request) loses nothing.
+    changes: Vec<(u64, Option<PathBuf>)>,
+}
+
+impl PackEntry {
+    /// Notes what the bump to the current generation changed: the text of the file at
+    /// `path`, or (`None`) anything.
+    fn note(&mut self, path: Option<&Path>) {
+        if path.is_none() {
+            // Everything after any older change: those say no more.
+            self.changes.clear();
+        }
+        self.changes
+            .push((self.generation, path.map(Path::to_path_buf)));
+    }
+
+    /// What changed since the snapshot of generation `since` (`None`: no snapshot).
+    fn changed_since(&self, since: Option<u64>) -> Changed {
+        let Some(since) = since else {
+            return Changed::Everything;
+        };
+        let mut paths = BTreeSet::new();
+        for (generation, path) in &self.changes {
+            match path {
+                _ if *generation <= since => {}
+                Some(path) => {
+                    paths.insert(path.clone());
+                }
+                None => return Changed::Everything,
+            }
+        }
+        Changed::Files(paths)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -116,23 +153,31 @@ impl State {
     }
 
     /// Files changed on disk: every pack that read them, or whose folder holds them,
-    /// is analysed again.
-    pub fn files_changed(&self, paths: &[PathBuf]) -> Vec<PackKey> {
+    /// is analysed again, reading those files again; when files were created or
+    /// deleted (`files_came_or_went`), reading the whole pack again.
+    pub fn files_changed(&self, paths: &[PathBuf], files_came_or_went: bool) -> Vec<PackKey> {
         let mut inner = self.lock();
-        let mut keys: Vec<PackKey> = Vec::new();
+        let mut touched: Vec<(PackKey, Vec<PathBuf>)> = Vec::new();
         for (key, entry) in &inner.packs {
-            let holds = |path: &PathBuf| match key {
-                PackKey::Folder(folder) => entry.paths.contains(path) || path.starts_with(folder),
+            let holds = |path: &&PathBuf| match key {
+                PackKey::Folder(folder) => entry.paths.contains(*path) || path.starts_with(folder),
                 PackKey::Buffer(_) => false,
             };
-            if paths.iter().any(holds) {
-                keys.push(key.clone());
+            let held: Vec<PathBuf> = paths.iter().filter(holds).cloned().collect();
+            if !held.is_empty() {
+                touched.push((key.clone(), held));
             }
         }
-        for key in &keys {
-            inner.bump(key);
+        for (key, held) in &touched {
+            let entry = inner.bump(key);
+            if files_came_or_went {
+                entry.note(None);
+            }
+            for path in held {
+                entry.note(Some(path));
+            }
         }
-        keys
+        touched.into_iter().map(|(key, _)| key).collect()
     }
 
     /// The pack a document's requests are answered from: its own pack for a clause
@@ -172,22 +217,31 @@ impl State {
             inner.packs.entry(key.clone()).or_default().cache.clone()
         };
         let mut cached = cache.lock().await;
-        let input = {
+        let (input, changed) = {
             let inner = self.lock();
-            let generation = inner.packs.get(key)?.generation;
-            if let Some(snapshot) = cached.as_ref().filter(|s| s.generation == generation) {
-                return Some(snapshot.clone());
+            let entry = inner.packs.get(key)?;
+            let generation = entry.generation;
+            let previous = cached.as_ref().map(|s| s.generation);
+            if previous == Some(generation) {
+                return cached.clone();
             }
-            inner.input(key, generation, date)
+            let changed = entry.changed_since(previous);
+            (inner.input(key, generation, date), changed)
         };
-        let snapshot = tokio::task::spawn_blocking(move || Snapshot::build(input))
-            .await
-            .ok()?;
+        let previous = cached.clone();
+        let snapshot = tokio::task::spawn_blocking(move || {
+            Snapshot::update(previous.as_deref(), input, &changed)
+        })
+        .await
+        .ok()?;
         let snapshot = Arc::new(snapshot);
         {
             let mut inner = self.lock();
             if let Some(entry) = inner.packs.get_mut(key) {
                 entry.paths = snapshot.paths().map(Path::to_path_buf).collect();
+                entry
+                    .changes
+                    .retain(|(generation, _)| *generation > snapshot.generation);
             }
         }
         *cached = Some(snapshot.clone());
@@ -227,14 +281,17 @@ impl Inner {
             }
         }
         for key in &keys {
-            self.bump(key);
+            // A buffer without a file is its own pack: read it again whole.
+            self.bump(key).note(path.as_deref());
         }
         keys
     }
 
-    fn bump(&mut self, key: &PackKey) {
+    /// Bumps a pack's generation; the caller notes what changed.
+    fn bump(&mut self, key: &PackKey) -> &mut PackEntry {
         let entry = self.packs.entry(key.clone()).or_default();
         entry.generation = entry.generation.saturating_add(1);
+        entry
     }
 
     fn input(

@@ -18,6 +18,8 @@ use crate::transport::{Frame, FrameReader, frame};
 use crate::workspace::{OverlayText, PackKey, Snapshot, SnapshotInput};
 use crate::{navigation, publish, server};
 
+mod incremental;
+
 const SCHEMA: &str = "/// Où sont les données.\nenum Region { EU, OTHER }\n\ndescriptor {\n  hosting: { region: Region }\n}\n";
 const REQUIREMENTS: &str =
     "requirement HÉB-01 \"Hébergement € UE\" {\n  require hosting.region == EU\n}\n";
@@ -47,13 +49,16 @@ fn snapshot(root: &Path, overlay: &[(&str, &str)]) -> Snapshot {
             (root.join(name), text)
         })
         .collect();
-    Snapshot::build(SnapshotInput {
-        key: PackKey::Folder(root.to_path_buf()),
-        generation: 1,
-        overlay,
-        buffer: None,
-        date: Some(jiff::civil::date(2026, 11, 28)),
-    })
+    Snapshot::build(
+        SnapshotInput {
+            key: PackKey::Folder(root.to_path_buf()),
+            generation: 1,
+            overlay,
+            buffer: None,
+            date: Some(jiff::civil::date(2026, 11, 28)),
+        },
+        None,
+    )
 }
 
 fn uri(path: &Path) -> Uri {
@@ -389,13 +394,16 @@ fn the_lens_checks_at_the_deadline_for_offers_unless_the_editor_gives_a_date() {
     )
     .unwrap();
     let at = |date: Option<jiff::civil::Date>| {
-        Snapshot::build(SnapshotInput {
-            key: PackKey::Folder(root.clone()),
-            generation: 1,
-            overlay: HashMap::new(),
-            buffer: None,
-            date,
-        })
+        Snapshot::build(
+            SnapshotInput {
+                key: PackKey::Folder(root.clone()),
+                generation: 1,
+                overlay: HashMap::new(),
+                buffer: None,
+                date,
+            },
+            None,
+        )
     };
     let lens_title = |snapshot: &Snapshot| {
         let file = snapshot

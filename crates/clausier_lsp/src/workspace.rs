@@ -1,13 +1,20 @@
 //! Which pack a document belongs to, and reading that pack (with its dependencies and
 //! declared descriptors) into one analysis, the editor's buffers in place of the disk.
+//!
+//! A pack is read whole once; after that, a change of clause files of its graph (an edit
+//! in the editor, or a file closed, saved or changed on disk, which alone is read again)
+//! updates the kept analysis ([`Snapshot::update`]): only those files are parsed again,
+//! and the graph is checked from the kept trees. Anything else (a manifest, a lock, a
+//! descriptor, a file new to the pack or gone, a test naming another file, a root with a
+//! `pack.lock`) reads the pack again, still parsing only the files whose text changed.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use clausier_diagnostics::{Diagnostic, FileId, LineIndex, Span};
 use clausier_ide::{Analysis, CheckLens, DescriptorInput};
-use clausier_pack::{MANIFEST_FILE, PackError, WorkspaceSources};
+use clausier_pack::{LOCK_FILE, MANIFEST_FILE, PackError, WorkspaceSources};
 use tower_lsp_server::ls_types::Uri;
 
 use crate::convert::{Encoding, LineMap};
@@ -63,7 +70,7 @@ fn uri_of(path: &Path, overlay: &HashMap<PathBuf, OverlayText>) -> Option<Uri> {
 }
 
 /// One file of a snapshot: a clause file, a manifest or a lock.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SnapshotFile {
     pub id: FileId,
     pub uri: Uri,
@@ -76,7 +83,7 @@ pub struct SnapshotFile {
 }
 
 /// A descriptor file declared for the pack.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SnapshotDescriptor {
     pub input: DescriptorInput,
     pub uri: Uri,
@@ -103,6 +110,22 @@ pub struct Snapshot {
     pub failure: Option<LoadFailure>,
     pub date: jiff::civil::Date,
     lens: OnceLock<CheckLens>,
+    /// The root's deadline for offers as its manifest read, the date of the lens when
+    /// the editor gives none.
+    deadline: Option<jiff::civil::Date>,
+    /// True when an edit of open clause files can update this snapshot in place: the
+    /// pack was read whole, and its root has no `pack.lock` (whose hashes cover every
+    /// file, so that only reading the graph again says whether an edit made it stale).
+    updatable: bool,
+}
+
+/// What changed in the editor's state since a pack's snapshot was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changed {
+    /// The texts of these files: in the editor's buffers, or on disk when it holds none.
+    Files(BTreeSet<PathBuf>),
+    /// Anything else: the pack is read again.
+    Everything,
 }
 
 /// What a snapshot is built from: the key, the generation, and the open documents.
@@ -118,9 +141,11 @@ pub struct SnapshotInput {
 }
 
 impl Snapshot {
-    /// Reads and checks the pack. Never fails: a pack that cannot be read gives a
-    /// diagnostic on the file at fault and an analysis of its clause files alone.
-    pub fn build(input: SnapshotInput) -> Snapshot {
+    /// Reads and checks the pack, parsing only the clause files whose text differs from
+    /// that in `previous` (an analysis of the same pack, if any). Never fails: a pack
+    /// that cannot be read gives a diagnostic on the file at fault and an analysis of its
+    /// clause files alone.
+    pub fn build(input: SnapshotInput, previous: Option<&Analysis>) -> Snapshot {
         let SnapshotInput {
             key,
             generation,
@@ -136,6 +161,8 @@ impl Snapshot {
             failure: None,
             date: date.unwrap_or_else(crate::state::today),
             lens: OnceLock::new(),
+            deadline: None,
+            updatable: false,
         };
         match &key {
             PackKey::Buffer(_) => {
@@ -147,13 +174,98 @@ impl Snapshot {
                 let read = |path: &Path| overlay.get(path).map(|open| open.text.clone());
                 match clausier_pack::read_workspace(folder, &read) {
                     Ok(sources) => {
-                        snapshot.build_workspace(folder, sources, &overlay, date.is_some());
+                        let date_given = date.is_some();
+                        snapshot.build_workspace(folder, sources, previous, &overlay, date_given);
                     }
                     Err(error) => snapshot.build_fallback(folder, &error, &overlay),
                 }
             }
         }
         snapshot
+    }
+
+    /// The snapshot at `input`'s generation: `previous` updated in place when only
+    /// clause files of its graph changed and their tests still name the same files,
+    /// else the pack read again, parsing only the files whose text changed. Either way
+    /// the result is what reading the pack afresh gives.
+    pub fn update(
+        previous: Option<&Snapshot>,
+        input: SnapshotInput,
+        changed: &Changed,
+    ) -> Snapshot {
+        let updated = match (previous, changed) {
+            (Some(previous), Changed::Files(paths)) => previous.updated(&input, paths),
+            _ => None,
+        };
+        updated.unwrap_or_else(|| Snapshot::build(input, previous.map(|p| &p.analysis)))
+    }
+
+    /// This snapshot with the new texts of `paths` (the editor's buffer, else the disk);
+    /// `None` when that cannot be done without reading the pack again.
+    fn updated(&self, input: &SnapshotInput, paths: &BTreeSet<PathBuf>) -> Option<Snapshot> {
+        if !self.updatable {
+            return None;
+        }
+        let PackKey::Folder(folder) = &input.key else {
+            return None;
+        };
+        let mut edits = Vec::new();
+        for path in paths {
+            let id = self.analysis.file_id(path)?;
+            // Reading the pack asks the editor for canonical paths only: a buffer under
+            // another spelling of the path is not read in place of the disk.
+            let is_clause_file = self.analysis.files().any(|file| file == id);
+            if !is_clause_file || self.analysis.file_path(id) != Some(path.as_path()) {
+                return None;
+            }
+            // As reading the pack does: the buffer without a byte-order mark, else the
+            // disk (a file closed, saved or changed there); a file that cannot be read
+            // is the whole read's to report.
+            let (text, version) = match input.overlay.get(path) {
+                Some(open) => (
+                    open.text
+                        .strip_prefix('\u{feff}')
+                        .unwrap_or(&open.text)
+                        .to_owned(),
+                    open.version,
+                ),
+                None => (clausier_pack::read_workspace_file(folder, path).ok()?, None),
+            };
+            edits.push((id, path, text, version));
+        }
+        let mut analysis = self.analysis.clone();
+        analysis.set_file_texts(
+            edits
+                .iter()
+                .map(|(id, _, text, _)| (*id, text.clone()))
+                .collect(),
+        );
+        if analysis.graph_is_stale() {
+            return None;
+        }
+        let mut files = self.files.clone();
+        for (id, path, text, version) in edits {
+            let file = files.iter_mut().find(|file| file.id == id)?;
+            file.index = LineIndex::new(&text);
+            file.version = version;
+            if let Some(uri) = uri_of(path, &input.overlay) {
+                file.uri = uri;
+            }
+        }
+        Some(Snapshot {
+            generation: input.generation,
+            analysis,
+            files,
+            descriptors: self.descriptors.clone(),
+            failure: None,
+            date: input
+                .date
+                .or(self.deadline)
+                .unwrap_or_else(crate::state::today),
+            lens: OnceLock::new(),
+            deadline: self.deadline,
+            updatable: true,
+        })
     }
 
     fn build_buffer(&mut self, uri: Uri, buffer: OverlayText) {
@@ -173,6 +285,7 @@ impl Snapshot {
         &mut self,
         folder: &Path,
         sources: WorkspaceSources,
+        previous: Option<&Analysis>,
         overlay: &HashMap<PathBuf, OverlayText>,
         date_given: bool,
     ) {
@@ -182,7 +295,8 @@ impl Snapshot {
             .map(|found| found.manifest.clone())
             .unwrap_or_default();
         // As `clausier check` does: the buyer checks offers at their deadline.
-        if let Some(deadline) = manifest.document.as_ref().and_then(|d| d.deadline)
+        self.deadline = manifest.document.as_ref().and_then(|d| d.deadline);
+        if let Some(deadline) = self.deadline
             && !date_given
         {
             self.date = deadline;
@@ -190,7 +304,8 @@ impl Snapshot {
         let root_dir = sources
             .root_pack()
             .map_or_else(|| folder.to_path_buf(), |pack| pack.dir.clone());
-        self.analysis = Analysis::from_workspace(sources);
+        self.updatable = !root_dir.join(LOCK_FILE).exists();
+        self.analysis = Analysis::from_workspace_reusing(sources, previous);
         let root = self.analysis.root_pack().to_owned();
         let ids: Vec<FileId> = self
             .analysis

@@ -52,6 +52,7 @@ pub use signature::{
 };
 pub use workspace::{
     LockWarning, WorkspaceFile, WorkspaceManifest, WorkspacePack, WorkspaceSources, read_workspace,
+    read_workspace_file,
 };
 
 /// The version of a pack whose manifest gives none.

@@ -111,6 +111,15 @@ pub fn read_workspace(
     })
 }
 
+/// Reads one file of the graph of the pack at `root` again from disk, as
+/// [`read_workspace`] reads it: leading, links resolved, to a regular file inside the
+/// workspace, under the size limit, without a byte-order mark. For an editor that keeps
+/// its analysis and is told that this file changed.
+pub fn read_workspace_file(root: &Path, path: &Path) -> Result<String, PackError> {
+    let workspace = graph::workspace_root(&graph::pack_folder(root)?);
+    crate::files::read_confined(path, &workspace)
+}
+
 fn stale_lock(graph: &Graph) -> Option<LockWarning> {
     let root = graph.root()?;
     let lock_path = root.dir.join(LOCK_FILE);

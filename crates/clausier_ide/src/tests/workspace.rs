@@ -233,8 +233,8 @@ fn the_diagnostics_are_those_of_validate_on_a_broken_pack() {
     assert_eq!(all_diagnostics(&open(&region)), expected);
 }
 
-#[test]
-fn a_test_file_outside_the_workspace_is_the_error_validate_shows() {
+/// A pack whose test names a file outside the workspace: an error on the `given` path.
+fn pack_with_a_test_outside() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let workspace = dir.path().join("workspace");
     fs::create_dir_all(workspace.join(".git")).unwrap();
@@ -250,7 +250,13 @@ fn a_test_file_outside_the_workspace_is_the_error_validate_shows() {
         "descriptor {\n  name: string\n}\n\nrequirement NOM-01 \"Nom\" {\n  require name == \"Cartable\"\n}\n\ntest \"hors de l'espace\" {\n  given \"../../outside.yaml\"\n  expect eligible\n}\n",
     )
     .unwrap();
-    let pack = workspace.join("pack");
+    let pack = canonical(&workspace.join("pack"));
+    (dir, pack)
+}
+
+#[test]
+fn a_test_file_outside_the_workspace_is_the_error_validate_shows() {
+    let (_dir, pack) = pack_with_a_test_outside();
     let expected = validate_diagnostics(&pack);
     assert!(
         expected
@@ -259,6 +265,34 @@ fn a_test_file_outside_the_workspace_is_the_error_validate_shows() {
         "{expected:#?}"
     );
     assert_eq!(all_diagnostics(&open(&pack)), expected);
+}
+
+#[test]
+fn an_edit_above_a_test_moves_the_error_on_its_file_as_reading_again_does() {
+    let (_dir, pack) = pack_with_a_test_outside();
+    let path = pack.join("clauses.clause");
+    let mut analysis = open(&pack);
+    let clauses = analysis.file_id(&path).unwrap();
+    let edited = format!("\n\n{}", analysis.file_text(clauses).unwrap());
+    analysis.set_file_text(clauses, edited.clone());
+    assert!(!analysis.graph_is_stale(), "the test names the same file");
+    let read_again = open_with(&pack, &|asked| (asked == path).then(|| edited.clone()));
+    let diagnostics = all_diagnostics(&analysis);
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.contains("clauses.clause:126-146 error E0805")),
+        "{diagnostics:#?}"
+    );
+    assert_eq!(diagnostics, all_diagnostics(&read_again));
+
+    analysis.set_file_text(clauses, edited.replace("../../outside", "../outside"));
+    assert!(analysis.graph_is_stale(), "the test names another file");
+    analysis.set_file_text(clauses, edited);
+    assert!(
+        !analysis.graph_is_stale(),
+        "the test names the file read again"
+    );
 }
 
 #[test]
@@ -511,4 +545,34 @@ fn manifests_and_locks_are_not_formatted_as_clauses() {
     let manifest = analysis.file_id(&region.join("pack.toml")).unwrap();
     assert!(analysis.format(manifest).unwrap().is_empty());
     assert!(analysis.hover(manifest, 3).is_none());
+}
+
+#[test]
+fn reading_again_parses_only_the_files_whose_text_changed() {
+    let dir = rules_copy();
+    let region = dir.path().join("rules/region-exemple");
+    let previous = open(&region);
+    let edited_path = canonical(&dir.path().join("rules/edtech-fr/attribution.clause"));
+    let edited = previous
+        .file_text(previous.file_id(&edited_path).unwrap())
+        .unwrap()
+        .replace("param max_price: money", "param max_price: bool");
+    let overlay = |path: &Path| (path == edited_path).then(|| edited.clone());
+    let sources = clausier_pack::read_workspace(&region, &overlay).unwrap();
+    let reread = Analysis::from_workspace_reusing(sources, Some(&previous));
+
+    assert_eq!(
+        all_diagnostics(&reread),
+        all_diagnostics(&open_with(&region, &overlay))
+    );
+    assert!(reread.checked().has_errors(), "the edit is seen");
+    for (before, after) in previous.files.iter().zip(&reread.files) {
+        let changed = after.path.as_deref() == Some(edited_path.as_path());
+        assert_eq!(
+            std::sync::Arc::ptr_eq(before, after),
+            !changed,
+            "{}",
+            after.name
+        );
+    }
 }

@@ -124,3 +124,23 @@ fn a_broken_dependency_is_an_error() {
     let error = read_workspace(&dir.path().join("rules/region"), &|_| None).unwrap_err();
     assert_eq!(error.code(), Code::DEPENDENCY_NOT_FOUND);
 }
+
+#[test]
+fn one_file_is_read_again_under_the_rules_of_the_whole_read() {
+    let dir = two_packs();
+    fs::create_dir_all(dir.path().join("rules/.git")).unwrap();
+    let region = dir.path().join("rules/region");
+    let base = dir.path().join("rules/base/prix.clause");
+    fs::write(&base, format!("\u{feff}{BASE}")).unwrap();
+    assert_eq!(read_workspace_file(&region, &base).unwrap(), BASE);
+
+    let outside = dir.path().join("dehors.clause");
+    fs::write(&outside, BASE).unwrap();
+    let error = read_workspace_file(&region, &outside).unwrap_err();
+    assert!(
+        matches!(error, PackError::FileOutsideWorkspace { .. }),
+        "{error:?}"
+    );
+    let missing = read_workspace_file(&region, &region.join("absent.clause")).unwrap_err();
+    assert!(matches!(missing, PackError::Io { .. }), "{missing:?}");
+}
