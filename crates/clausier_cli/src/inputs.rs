@@ -11,8 +11,8 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use clausier_check::types::Schema;
-use clausier_eval::descriptor::Descriptor;
-use clausier_eval::load::{self, Format, LoadOptions};
+use clausier_data::descriptor::Descriptor;
+use clausier_data::load::{self, Format, LoadOptions};
 use clausier_pack::describe_io_error;
 
 use self::file_kind::{FileId, file_id, not_regular};

@@ -6,9 +6,9 @@
 
 use std::path::PathBuf;
 
+use clausier_data::descriptor::{DataProblem, Descriptor};
+use clausier_data::load::{self, Format, LoadOptions};
 use clausier_diagnostics::{Code, Severity};
-use clausier_eval::descriptor::{DataProblem, Descriptor};
-use clausier_eval::load::{self, Format, LoadOptions};
 use clausier_eval::report::{
     ClauseResult, DescriptorReport, DescriptorStatus, PackInfo, RequirementStatus,
 };

@@ -16,7 +16,7 @@ use std::fs;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
-use clausier_eval::load::Format;
+use clausier_data::Format;
 use globset::{Glob, GlobBuilder, GlobMatcher};
 use toml::Spanned;
 use toml::de::DeValue;

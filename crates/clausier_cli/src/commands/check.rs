@@ -7,8 +7,8 @@ mod streaming;
 use std::io::{self, IsTerminal};
 use std::num::NonZeroUsize;
 
+use clausier_data::load::LoadOptions;
 use clausier_diagnostics::{Diagnostic, Severity};
-use clausier_eval::load::LoadOptions;
 use clausier_eval::report::{Summary, clause_infos};
 use clausier_eval::{RunOptions, compile, run as run_checks};
 use clausier_pack::load_pack;

@@ -9,7 +9,7 @@
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
 
-use clausier_eval::load;
+use clausier_data::load;
 use clausier_eval::stream::{NdjsonLine, Pending};
 use clausier_pack::describe_io_error;
 
@@ -171,7 +171,7 @@ impl<R: BufRead> NdjsonLines<R> {
         }
     }
 
-    fn too_long(&self) -> clausier_eval::descriptor::Descriptor {
+    fn too_long(&self) -> clausier_data::descriptor::Descriptor {
         let mut descriptor = load::unreadable(
             &self.source,
             format!(

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
+use clausier_data::load::{self, Format, LoadOptions};
 use clausier_diagnostics::Code;
-use clausier_eval::load::{self, Format, LoadOptions};
 use clausier_eval::{RunOptions, compile, run};
 use jiff::civil::Date;
 use serde_json::Value;

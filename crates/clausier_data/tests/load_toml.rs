@@ -9,7 +9,7 @@
 
 mod load_support;
 
-use clausier_eval::load::Format;
+use clausier_data::load::Format;
 use insta::assert_snapshot;
 use load_support::{load_one, load_strict, render};
 

@@ -14,9 +14,9 @@ mod load_support;
 use std::sync::mpsc;
 use std::time::Duration;
 
+use clausier_data::descriptor::{DataProblem, Descriptor};
+use clausier_data::load::Format;
 use clausier_diagnostics::Code;
-use clausier_eval::descriptor::{DataProblem, Descriptor};
-use clausier_eval::load::Format;
 use load_support::load_one;
 
 /// Runs `work` on its own thread; a quadratic load that would take hours fails the test

@@ -9,8 +9,8 @@ use clausier_check::types::{
     EnumDef, EnumId, FieldDef, Origin, RecordDef, RecordId, Schema, Ty, VariantDef,
 };
 use clausier_check::value::{Record, Value};
-use clausier_eval::descriptor::{Descriptor, PathStep};
-use clausier_eval::load::{Format, LoadOptions, load_text};
+use clausier_data::descriptor::{Descriptor, PathStep};
+use clausier_data::load::{Format, LoadOptions, load_text};
 use indexmap::IndexMap;
 
 pub const TIER: EnumId = EnumId(0);
@@ -220,7 +220,7 @@ fn render_one(schema: &Schema, descriptor: &Descriptor, out: &mut String) {
     }
 }
 
-fn at(loc: Option<clausier_eval::descriptor::Loc>) -> String {
+fn at(loc: Option<clausier_data::descriptor::Loc>) -> String {
     loc.map_or("@?".to_owned(), |loc| {
         format!("@{}:{}", loc.line, loc.column)
     })
@@ -352,12 +352,12 @@ pub fn assert_locations_within(text: &str, descriptors: &[Descriptor]) {
 fn collect_locations(
     descriptor: &Descriptor,
     root: &Record,
-) -> Vec<clausier_eval::descriptor::Loc> {
+) -> Vec<clausier_data::descriptor::Loc> {
     fn walk(
         descriptor: &Descriptor,
         value: &Value,
         path: &mut Vec<PathStep>,
-        out: &mut Vec<clausier_eval::descriptor::Loc>,
+        out: &mut Vec<clausier_data::descriptor::Loc>,
     ) {
         if let Some(loc) = descriptor.locations.get(path) {
             out.push(loc);
@@ -378,7 +378,7 @@ fn collect_locations(
         descriptor: &Descriptor,
         record: &Record,
         path: &mut Vec<PathStep>,
-        out: &mut Vec<clausier_eval::descriptor::Loc>,
+        out: &mut Vec<clausier_data::descriptor::Loc>,
     ) {
         for (index, field) in record.fields.iter().enumerate() {
             if let Some(value) = field {

@@ -9,8 +9,8 @@
 
 use std::path::Path;
 
+use clausier_data::load::{Format, unreadable};
 use clausier_diagnostics::{Code, Severity};
-use clausier_eval::load::{Format, unreadable};
 
 #[test]
 fn formats_are_known_by_their_extension() {

@@ -9,8 +9,8 @@
 
 mod load_support;
 
+use clausier_data::load::Format;
 use clausier_diagnostics::Code;
-use clausier_eval::load::Format;
 use insta::assert_snapshot;
 use load_support::{load_one, load_strict, render};
 
@@ -301,8 +301,8 @@ fn the_id_need_not_be_declared() {
         records: vec![clausier_check::types::RecordDef::default()],
         ..Default::default()
     };
-    let options = clausier_eval::load::LoadOptions { strict: true };
-    let descriptors = clausier_eval::load::load_text(
+    let options = clausier_data::load::LoadOptions { strict: true };
+    let descriptors = clausier_data::load::load_text(
         &schema,
         "a.json",
         r#"{ "id": "acme", "x": 1 }"#,
@@ -342,8 +342,8 @@ fn a_minified_file_with_many_values_locates_the_last_one() {
     let last = descriptor
         .locations
         .get(&[
-            clausier_eval::descriptor::PathStep::Field(9),
-            clausier_eval::descriptor::PathStep::Index(49_999),
+            clausier_data::descriptor::PathStep::Field(9),
+            clausier_data::descriptor::PathStep::Index(49_999),
         ])
         .unwrap();
     let offset = text.rfind("\"é49999\"").unwrap();
@@ -356,9 +356,9 @@ fn a_minified_file_with_many_values_locates_the_last_one() {
 #[test]
 fn a_pack_without_a_descriptor_block_reads_an_empty_record() {
     let schema = clausier_check::types::Schema::default();
-    let options = clausier_eval::load::LoadOptions::default();
+    let options = clausier_data::load::LoadOptions::default();
     let descriptors =
-        clausier_eval::load::load_text(&schema, "a.json", r#"{ "x": 1 }"#, Format::Json, &options);
+        clausier_data::load::load_text(&schema, "a.json", r#"{ "x": 1 }"#, Format::Json, &options);
     assert!(!descriptors[0].is_invalid());
     assert_eq!(
         descriptors[0].root.as_ref().map(|root| root.fields.len()),

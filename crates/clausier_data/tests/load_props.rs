@@ -10,7 +10,7 @@
 
 mod load_support;
 
-use clausier_eval::load::Format;
+use clausier_data::load::Format;
 use jiff::civil::Date;
 use load_support::{assert_locations_within, load, load_strict};
 use proptest::prelude::*;

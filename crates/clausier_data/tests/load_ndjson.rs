@@ -10,7 +10,7 @@
 
 mod load_support;
 
-use clausier_eval::load::Format;
+use clausier_data::load::Format;
 use insta::assert_snapshot;
 use load_support::{load, render};
 

@@ -334,7 +334,7 @@ fn top_level_id(node: &Node<'_>) -> Option<String> {
 }
 
 /// `vendor-042` for `vendors/vendor-042.json`.
-pub(crate) fn file_stem(source: &str) -> String {
+pub fn file_stem(source: &str) -> String {
     Path::new(source)
         .file_stem()
         .and_then(|stem| stem.to_str())

@@ -9,8 +9,8 @@
 
 mod load_support;
 
+use clausier_data::load::load_inline;
 use clausier_diagnostics::Span;
-use clausier_eval::load::load_inline;
 use clausier_syntax::ast::{
     DataValue, DataValueKind, DurationLit, DurationUnit, Ident, Literal, LiteralKind,
 };

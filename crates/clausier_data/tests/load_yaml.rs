@@ -10,7 +10,7 @@
 
 mod load_support;
 
-use clausier_eval::load::Format;
+use clausier_data::load::Format;
 use insta::assert_snapshot;
 use load_support::{load_one, load_strict, render};
 
@@ -210,9 +210,9 @@ fn aliases_cannot_expand_without_bound() {
     }
     text.push_str("standards: *a7\n");
     let schema = nested_lists_schema();
-    let options = clausier_eval::load::LoadOptions::default();
+    let options = clausier_data::load::LoadOptions::default();
     let descriptors =
-        clausier_eval::load::load_text(&schema, "bomb.yaml", &text, Format::Yaml, &options);
+        clausier_data::load::load_text(&schema, "bomb.yaml", &text, Format::Yaml, &options);
     assert!(descriptors[0].is_invalid());
     let messages: Vec<&str> = descriptors[0]
         .problems
