@@ -11,8 +11,10 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use clausier_check::types::Schema;
+use clausier_data::DataDiagnostics;
 use clausier_data::descriptor::Descriptor;
 use clausier_data::load::{self, Format, LoadOptions};
+use clausier_eval::stream::{NdjsonLine, Pending};
 use clausier_pack::describe_io_error;
 
 use self::file_kind::{FileId, file_id, not_regular};
@@ -229,12 +231,17 @@ pub fn no_descriptor() -> CliError {
 
 /// Reads and loads every input against the pack's schema. Nothing here fails the run: an
 /// input that cannot be read becomes an invalid descriptor.
+///
+/// With `data`, every descriptor is pushed there too, in order, so that its problems can
+/// be shown with a snippet of its text (only the texts of descriptors with problems are
+/// kept).
 pub fn load_all(
     inputs: &[Input],
     schema: &Schema,
     options: &LoadOptions,
     max_size: usize,
     stdin: &mut dyn Read,
+    mut data: Option<&mut DataDiagnostics>,
 ) -> Vec<Descriptor> {
     let mut descriptors = Vec::new();
     for input in inputs {
@@ -242,26 +249,58 @@ pub fn load_all(
             Input::Stdin => {
                 let lines = NdjsonLines::new(BufReader::new(&mut *stdin), STDIN_SOURCE)
                     .with_max_line(max_size);
-                load_lines(lines, schema, options, &mut descriptors);
+                load_lines(
+                    lines,
+                    schema,
+                    options,
+                    &mut descriptors,
+                    data.as_deref_mut(),
+                );
             }
             Input::File { path, source } if Format::from_path(path) == Some(Format::Ndjson) => {
                 match open_ndjson(path, source, max_size) {
-                    Ok(lines) => load_lines(lines, schema, options, &mut descriptors),
-                    Err(descriptor) => descriptors.push(*descriptor),
+                    Ok(lines) => {
+                        load_lines(
+                            lines,
+                            schema,
+                            options,
+                            &mut descriptors,
+                            data.as_deref_mut(),
+                        );
+                    }
+                    Err(descriptor) => {
+                        push_unread(&mut descriptors, *descriptor, data.as_deref_mut())
+                    }
                 }
             }
             Input::File { path, source } => match read_file(path, source, max_size) {
                 Ok((text, format)) => {
-                    descriptors.extend(load::load_text(schema, source, &text, format, options));
+                    let loaded = load::load_text(schema, source, &text, format, options);
+                    if let Some(data) = data.as_deref_mut() {
+                        data.push_file(&loaded, &text);
+                    }
+                    descriptors.extend(loaded);
                 }
-                Err(descriptor) => descriptors.push(*descriptor),
+                Err(descriptor) => push_unread(&mut descriptors, *descriptor, data.as_deref_mut()),
             },
             Input::Unreadable { source, message } => {
-                descriptors.push(load::unreadable(source, message.clone()));
+                let descriptor = load::unreadable(source, message.clone());
+                push_unread(&mut descriptors, descriptor, data.as_deref_mut());
             }
         }
     }
     descriptors
+}
+
+fn push_unread(
+    descriptors: &mut Vec<Descriptor>,
+    descriptor: Descriptor,
+    data: Option<&mut DataDiagnostics>,
+) {
+    if let Some(data) = data {
+        data.push_unread(&descriptor);
+    }
+    descriptors.push(descriptor);
 }
 
 /// An NDJSON file's lines, or the invalid descriptor that says why it cannot be read.
@@ -282,13 +321,28 @@ fn load_lines(
     schema: &Schema,
     options: &LoadOptions,
     descriptors: &mut Vec<Descriptor>,
+    mut data: Option<&mut DataDiagnostics>,
 ) {
     let mut chunk = Vec::new();
     loop {
         chunk.clear();
         // Without a spool, reading cannot fail: a read error is an invalid descriptor.
         let more = lines.fill(&mut chunk, 1024).unwrap_or(false);
-        descriptors.extend(chunk.iter().map(|pending| pending.load(schema, options)));
+        for pending in &chunk {
+            let descriptor = pending.load(schema, options);
+            if let Some(data) = data.as_deref_mut() {
+                match pending {
+                    Pending::Line(NdjsonLine {
+                        number,
+                        offset,
+                        text: Ok(text),
+                        ..
+                    }) => data.push_record(&descriptor, text, *offset, *number),
+                    _ => data.push_unread(&descriptor),
+                }
+            }
+            descriptors.push(descriptor);
+        }
         if !more {
             break;
         }

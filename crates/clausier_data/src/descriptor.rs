@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 
 use clausier_check::types::Schema;
 use clausier_check::value::Record;
-use clausier_diagnostics::{Code, Severity, Span};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Severity, Span};
 use serde::Serialize;
 
 /// Where a value was written in its descriptor file.
@@ -239,6 +239,38 @@ impl DataProblem {
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    /// The problem as a diagnostic. `text` is where the vendor's text was registered: its
+    /// file, and the byte of the descriptor's file it starts at (0 for the whole file, the
+    /// start of the record for an excerpt); the primary label is on the value there.
+    /// Without the text (a file that could not be read, a line that is not UTF-8), a
+    /// located problem says its line and column in a note.
+    pub fn to_diagnostic(&self, text: Option<(FileId, u32)>) -> Diagnostic {
+        let diagnostic = Diagnostic::new(self.code, self.severity, self.message.clone());
+        let diagnostic = match (text, self.loc) {
+            (Some((file, start)), Some(loc)) if loc.span.start >= start => {
+                let span = Span::new(loc.span.start - start, loc.span.end - start);
+                diagnostic.with_primary(file, span, self.label())
+            }
+            (_, Some(loc)) => {
+                diagnostic.with_note(format!("at line {}, column {}", loc.line, loc.column))
+            }
+            (_, None) => diagnostic,
+        };
+        match &self.help {
+            Some(help) => diagnostic.with_help(help.clone()),
+            None => diagnostic,
+        }
+    }
+
+    /// What the caret under the value says: the value's path, unless the message gives it.
+    fn label(&self) -> String {
+        if self.path.is_empty() || self.message.contains(&self.path) {
+            String::new()
+        } else {
+            format!("at `{}`", self.path)
+        }
     }
 }
 

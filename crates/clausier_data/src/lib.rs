@@ -9,7 +9,9 @@
 //! descriptor with located problems, which the evaluator (`clausier_eval`) then skips.
 
 pub mod descriptor;
+mod diagnostics;
 pub mod load;
 
 pub use descriptor::{DataProblem, Descriptor, Loc, Locations, PathStep};
+pub use diagnostics::DataDiagnostics;
 pub use load::{Format, LoadOptions};

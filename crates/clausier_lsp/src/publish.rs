@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
+use clausier_ide::FileId;
 use tokio::sync::mpsc::UnboundedReceiver;
 use tower_lsp_server::ls_types::{self as lsp, Uri};
 
@@ -167,11 +168,13 @@ pub fn collect(
     }
     for descriptor in snapshot.descriptors.iter().filter(|d| d.version.is_some()) {
         let map = LineMap::new(&descriptor.input.text, &descriptor.index, encoding);
+        // The descriptor's text is the only file its diagnostics point into.
+        let nowhere = |_, _| None;
         let list: Vec<lsp::Diagnostic> = snapshot
             .analysis
-            .descriptor_diagnostics(&descriptor.input)
+            .descriptor_diagnostics(&descriptor.input, FileId::default())
             .iter()
-            .map(|diagnostic| diagnostics::descriptor_to_lsp(diagnostic, &map))
+            .map(|diagnostic| diagnostics::to_lsp(diagnostic, &map, &nowhere))
             .collect();
         out.push((descriptor.uri.clone(), descriptor.version, list));
     }

@@ -189,13 +189,16 @@ fn input(name: &str, text: &str) -> DescriptorInput {
 fn a_wrong_type_and_an_unknown_variant_are_located_in_the_descriptor() {
     let analysis = open(&repository().join("rules/edtech-fr"));
     let text = "{\n  \"id\": \"x\",\n  \"hosting\": { \"region\": \"EUU\" },\n  \"pricing\": { \"per_student\": true }\n}\n";
-    let diagnostics = analysis.descriptor_diagnostics(&input("x.json", text));
+    let file = FileId(7);
+    let diagnostics = analysis.descriptor_diagnostics(&input("x.json", text), file);
     let variant = diagnostics
         .iter()
         .find(|d| d.code == Code::DESCRIPTOR_VARIANT)
         .unwrap();
-    assert!(crate::slice(text, variant.span).contains("EUU"));
-    assert_eq!(variant.path, "hosting.region");
+    let label = variant.primary_label().unwrap();
+    assert_eq!(label.file, file);
+    assert!(crate::slice(text, label.span).contains("EUU"));
+    assert_eq!(label.message, "at `hosting.region`");
     assert!(
         variant.help.as_deref().unwrap_or("").contains("EU"),
         "{variant:?}"
@@ -204,21 +207,22 @@ fn a_wrong_type_and_an_unknown_variant_are_located_in_the_descriptor() {
         .iter()
         .find(|d| d.code == Code::DESCRIPTOR_TYPE)
         .unwrap();
-    assert_eq!(crate::slice(text, wrong_type.span), "true");
-    assert_eq!(wrong_type.path, "pricing.per_student");
+    let label = wrong_type.primary_label().unwrap();
+    assert_eq!(crate::slice(text, label.span), "true");
+    assert_eq!(label.message, "at `pricing.per_student`");
 }
 
 #[test]
 fn a_syntax_error_is_located_in_yaml_too() {
     let analysis = open(&repository().join("rules/edtech-fr"));
     let text = "id: x\nhosting:\n  region: [EU\n";
-    let diagnostics = analysis.descriptor_diagnostics(&input("x.yaml", text));
+    let diagnostics = analysis.descriptor_diagnostics(&input("x.yaml", text), FileId(0));
     assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
     assert_eq!(diagnostics[0].code, Code::DESCRIPTOR_SYNTAX);
-    assert!(diagnostics[0].span.start > 0);
+    assert!(diagnostics[0].primary_label().unwrap().span.start > 0);
     assert!(
         analysis
-            .descriptor_diagnostics(&input("notes.md", text))
+            .descriptor_diagnostics(&input("notes.md", text), FileId(0))
             .is_empty()
     );
 }
