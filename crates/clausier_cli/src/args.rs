@@ -120,7 +120,7 @@ pub struct CheckArgs {
     /// The largest descriptor read: a whole JSON, YAML, TOML or CSV file, or one line of
     /// NDJSON, as `64MiB`, `512KiB` or a number of bytes; a larger one is reported as
     /// invalid and read no further
-    #[arg(long, value_parser = crate::inputs::size_limit::parse, value_name = "SIZE",
+    #[arg(long, value_parser = clausier_data::files::size_limit::parse, value_name = "SIZE",
           default_value = "64MiB")]
     pub max_descriptor_size: usize,
 

@@ -27,6 +27,10 @@ pub struct DescriptorInput {
     /// The name shown, as `clausier check` shows a file found in a folder.
     pub source: String,
     pub text: String,
+    /// Why the file could not be read (too large, not a regular file, not UTF-8), as the
+    /// invalid descriptor `clausier_data::files::read_descriptor_file` gives; `text` is
+    /// then empty.
+    pub unread: Option<Box<Descriptor>>,
 }
 
 /// What checking the declared descriptors gives, requirement by requirement.
@@ -238,6 +242,9 @@ impl CheckLens {
 /// check` loads a file found in a folder.
 fn load_input(analysis: &Analysis, input: &DescriptorInput) -> Vec<Descriptor> {
     let schema = &analysis.checked.pack.schema;
+    if let Some(unread) = &input.unread {
+        return vec![(**unread).clone()];
+    }
     match Format::from_path(&input.path) {
         Some(format) => load::load_text(
             schema,
@@ -249,8 +256,9 @@ fn load_input(analysis: &Analysis, input: &DescriptorInput) -> Vec<Descriptor> {
         None => vec![load::unreadable(
             &input.source,
             format!(
-                "`{}` is not a descriptor file: its name must end in .json, .yaml, .yml, .toml, .csv, .ndjson or .jsonl",
-                input.source
+                "`{}` is not a descriptor file: its name must end in {}",
+                input.source,
+                Format::listed_extensions(str::to_owned, "or")
             ),
         )],
     }
@@ -262,6 +270,7 @@ fn depends_on_schema(code: Code) -> bool {
         Code::DESCRIPTOR_SYNTAX,
         Code::DESCRIPTOR_SHAPE,
         Code::DESCRIPTOR_DUPLICATE_KEY,
+        Code::DESCRIPTOR_UNREADABLE,
     ]
     .contains(&code)
 }

@@ -9,9 +9,9 @@
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
 
+use clausier_data::files::{describe_io_error, size_limit};
 use clausier_data::load;
 use clausier_eval::stream::{NdjsonLine, Pending};
-use clausier_pack::describe_io_error;
 
 /// The non-blank lines of one input, read in order.
 pub struct NdjsonLines<R> {
@@ -178,13 +178,13 @@ impl<R: BufRead> NdjsonLines<R> {
                 "line {} of `{}` is larger than {}, the largest descriptor read",
                 self.number,
                 self.source,
-                super::size_limit::describe(self.max_line)
+                size_limit::describe(self.max_line)
             ),
         );
         descriptor.id = format!("{}:{}", descriptor.id, self.number);
         descriptor.line = Some(self.number);
         for problem in &mut descriptor.problems {
-            problem.help = Some(super::size_limit::raise_help(self.max_line));
+            problem.help = Some(size_limit::raise_help(self.max_line));
         }
         descriptor
     }

@@ -46,18 +46,40 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every descriptor extension with its format, in the order messages list them: the
+    /// one list the readers, the messages and the file searches use.
+    pub const EXTENSIONS: [(&'static str, Format); 7] = [
+        ("json", Format::Json),
+        ("yaml", Format::Yaml),
+        ("yml", Format::Yaml),
+        ("toml", Format::Toml),
+        ("csv", Format::Csv),
+        ("ndjson", Format::Ndjson),
+        ("jsonl", Format::Ndjson),
+    ];
+
     /// The format of `.json`, `.yaml`/`.yml`, `.toml`, `.csv` and `.ndjson`/`.jsonl`
     /// files, whatever the case of the extension.
     pub fn from_path(path: &Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match extension.as_str() {
-            "json" => Format::Json,
-            "yaml" | "yml" => Format::Yaml,
-            "toml" => Format::Toml,
-            "csv" => Format::Csv,
-            "ndjson" | "jsonl" => Format::Ndjson,
-            _ => return None,
-        })
+        Format::EXTENSIONS
+            .iter()
+            .find(|(known, _)| *known == extension)
+            .map(|(_, format)| *format)
+    }
+
+    /// The extensions as a message lists them, each as `wrap` writes it and the last
+    /// after `last_word`: `.json, .yaml, … or .jsonl`.
+    pub fn listed_extensions(wrap: impl Fn(&str) -> String, last_word: &str) -> String {
+        let written: Vec<String> = Format::EXTENSIONS
+            .iter()
+            .map(|(extension, _)| wrap(&format!(".{extension}")))
+            .collect();
+        match written.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} {last_word} {last}", rest.join(", ")),
+            None => String::new(),
+        }
     }
 
     pub fn name(self) -> &'static str {

@@ -219,9 +219,9 @@ fn given_descriptor(
             };
             let Some(format) = Format::from_path(Path::new(&path.value)) else {
                 return Err(format!(
-                    "`{}` is not a descriptor file: name it `.json`, `.yaml`, `.yml`, `.toml`, \
-                     `.csv`, `.ndjson` or `.jsonl`",
-                    path.value
+                    "`{}` is not a descriptor file: name it {}",
+                    path.value,
+                    Format::listed_extensions(|extension| format!("`{extension}`"), "or")
                 ));
             };
             let options = LoadOptions { strict: true };

@@ -32,6 +32,7 @@ fn examples() -> Vec<DescriptorInput> {
             path: folder.join(&name),
             text: fs::read_to_string(folder.join(&name)).unwrap(),
             source: format!("examples/edtech-fr/{name}"),
+            unread: None,
         })
         .collect()
 }
@@ -182,6 +183,7 @@ fn input(name: &str, text: &str) -> DescriptorInput {
         path: Path::new("/offers").join(name),
         source: format!("offers/{name}"),
         text: text.to_owned(),
+        unread: None,
     }
 }
 
@@ -257,6 +259,7 @@ fn declared(analysis_root: &Path) -> (Analysis, Vec<DescriptorInput>) {
             source: path.display().to_string(),
             text: fs::read_to_string(&path).unwrap(),
             path,
+            unread: None,
         })
         .collect();
     let analysis = Analysis::from_workspace(sources);

@@ -8,6 +8,7 @@ use std::io::{self, BufReader, BufWriter, Seek, SeekFrom};
 use std::path::Path;
 use std::time::SystemTime;
 
+use clausier_data::files::{Input, STDIN_SOURCE};
 use clausier_data::load::LoadOptions;
 use clausier_diagnostics::Code;
 use clausier_eval::Program;
@@ -22,7 +23,7 @@ use clausier_report::check::{
 use super::duplicate_ids::DuplicateIds;
 use super::progress::Progress;
 use crate::error::CliError;
-use crate::inputs::{self, Input, NdjsonLines, STDIN_SOURCE, SpoolError};
+use crate::inputs::{self, NdjsonLines, SpoolError};
 use crate::output::ReportSink;
 
 /// The formats written as the run goes.

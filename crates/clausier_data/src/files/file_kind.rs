@@ -5,7 +5,7 @@
 use std::fs::{File, Metadata, OpenOptions};
 use std::path::Path;
 
-use clausier_pack::describe_io_error;
+use super::describe_io_error;
 
 /// Names one file whatever the path that reaches it.
 #[cfg(unix)]
