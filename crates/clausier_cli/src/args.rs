@@ -632,6 +632,19 @@ mod tests {
     }
 
     #[test]
+    fn check_reads_descriptors_as_large_as_the_editor_does() {
+        use clap::Parser;
+        let cli = Cli::try_parse_from(["clausier", "check", "pack", "offers"]).unwrap();
+        let Command::Check(args) = cli.command else {
+            panic!("`check` expected");
+        };
+        assert_eq!(
+            args.max_descriptor_size,
+            clausier_data::files::DEFAULT_MAX_SIZE
+        );
+    }
+
+    #[test]
     fn dates_are_exactly_year_month_day() {
         assert_eq!(
             parse_date("2026-11-28"),
