@@ -6,7 +6,7 @@
 use std::hint::black_box;
 
 use clausier_benches::{ndjson_workload, workspace_root};
-use clausier_eval::load::{Format, LoadOptions, load_text};
+use clausier_data::load::{Format, LoadOptions, load_text};
 use clausier_eval::{RunOptions, compile, run};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 

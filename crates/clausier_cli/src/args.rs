@@ -120,7 +120,7 @@ pub struct CheckArgs {
     /// The largest descriptor read: a whole JSON, YAML, TOML or CSV file, or one line of
     /// NDJSON, as `64MiB`, `512KiB` or a number of bytes; a larger one is reported as
     /// invalid and read no further
-    #[arg(long, value_parser = crate::inputs::size_limit::parse, value_name = "SIZE",
+    #[arg(long, value_parser = clausier_data::files::size_limit::parse, value_name = "SIZE",
           default_value = "64MiB")]
     pub max_descriptor_size: usize,
 
@@ -634,6 +634,19 @@ mod tests {
     #[test]
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn check_reads_descriptors_as_large_as_the_editor_does() {
+        use clap::Parser;
+        let cli = Cli::try_parse_from(["clausier", "check", "pack", "offers"]).unwrap();
+        let Command::Check(args) = cli.command else {
+            panic!("`check` expected");
+        };
+        assert_eq!(
+            args.max_descriptor_size,
+            clausier_data::files::DEFAULT_MAX_SIZE
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use clausier_eval::load::{self, Format, LoadOptions};
+use clausier_data::load::{self, Format, LoadOptions};
 use clausier_eval::{RunOptions, compile, run};
 use clausier_report::check::{render_json, render_ndjson};
 

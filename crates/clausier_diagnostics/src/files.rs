@@ -12,6 +12,8 @@ pub struct SourceFile {
     name: Arc<str>,
     text: Arc<str>,
     index: Arc<LineIndex>,
+    /// The number of the text's first line in its file: 1 unless the text is an excerpt.
+    first_line: u32,
 }
 
 impl SourceFile {
@@ -22,7 +24,21 @@ impl SourceFile {
             name: name.into(),
             text,
             index,
+            first_line: 1,
         }
+    }
+
+    /// The text as an excerpt of a larger file, starting on line `first_line` (1-based):
+    /// one record of an NDJSON or CSV file is shown with the line numbers of the file
+    /// without keeping the whole file.
+    pub fn starting_at_line(mut self, first_line: u32) -> Self {
+        self.first_line = first_line.max(1);
+        self
+    }
+
+    /// The number of the text's first line in its file, 1-based.
+    pub fn first_line(&self) -> u32 {
+        self.first_line
     }
 
     /// The name shown to people: a path relative to where the command ran, or a URI.
@@ -38,8 +54,13 @@ impl SourceFile {
         &self.index
     }
 
+    /// The line (counted in the whole file, for an excerpt) and column of `offset`.
     pub fn line_col(&self, offset: u32) -> LineCol {
-        self.index.line_col(&self.text, offset)
+        let at = self.index.line_col(&self.text, offset);
+        LineCol {
+            line: at.line.saturating_add(self.first_line - 1),
+            column: at.column,
+        }
     }
 
     pub fn slice(&self, span: Span) -> &str {

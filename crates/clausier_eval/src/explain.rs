@@ -17,11 +17,11 @@ use clausier_check::value::Value;
 use clausier_diagnostics::stack;
 use clausier_syntax::ast::QuantifierKind;
 
-use crate::descriptor::{Descriptor, PathStep};
 use crate::eval::{Binding, Scope};
 use crate::program::{Node, NodeId, PathRoot, Program};
 use crate::reason::reason;
 use crate::report::{Alternative, ElementRef, Explanation, Reason};
+use clausier_data::descriptor::{Descriptor, PathStep};
 
 /// How many failing elements of an `all` are explained one by one.
 const SHOWN_ELEMENTS: usize = 5;

@@ -1,5 +1,5 @@
-//! The evaluation layer: loads descriptors against a checked pack's schema, compiles
-//! the pack to a resolved form, evaluates it with Kleene's three-valued logic, explains
+//! The evaluation layer: compiles a checked pack to a resolved form, evaluates it on
+//! descriptors (read by `clausier_data`) with Kleene's three-valued logic, explains
 //! failures, and scores and ranks the eligible offers.
 //!
 //! ```text
@@ -7,10 +7,8 @@
 //! ```
 
 mod compile;
-pub mod descriptor;
 mod eval;
 mod explain;
-pub mod load;
 pub mod pack_tests;
 pub mod print;
 mod program;

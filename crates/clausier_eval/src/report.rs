@@ -7,7 +7,7 @@ use serde::{Serialize, Serializer};
 
 use clausier_diagnostics::Severity;
 
-use crate::descriptor::Loc;
+use clausier_data::descriptor::Loc;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {

@@ -12,7 +12,6 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
 
-use crate::descriptor::Descriptor;
 use crate::eval::Scope;
 use crate::explain::{Explainer, Unknown};
 use crate::program::{AggregateProgram, Program};
@@ -22,6 +21,7 @@ use crate::report::{
 };
 use crate::run_warnings::zero_aggregate_warnings;
 use crate::score::{CriterionOutcome, rank, score_criterion, total_points, unscored};
+use clausier_data::descriptor::Descriptor;
 
 /// How a run evaluates.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -21,9 +21,7 @@ use jiff::civil::Date;
 use rayon::ThreadPool;
 use rust_decimal::Decimal;
 
-use crate::descriptor::{DataProblem, Descriptor, Loc, Locations};
 use crate::eval::Scope;
-use crate::load::{self, LoadOptions, file_stem};
 use crate::program::Program;
 use crate::report::{DescriptorReport, DescriptorStatus, PackInfo, Report, Summary};
 use crate::run::{
@@ -32,6 +30,8 @@ use crate::run::{
 };
 use crate::run_warnings::zero_aggregate_warnings;
 use crate::score::{criterion_points, total_points};
+use clausier_data::descriptor::{DataProblem, Descriptor, Loc, Locations};
+use clausier_data::load::{self, LoadOptions, file_stem};
 
 /// One line of an NDJSON input, as read: not loaded yet, so that loading happens on the
 /// evaluating threads (and not at all when a pass can do without it).

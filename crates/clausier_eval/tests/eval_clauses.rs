@@ -11,8 +11,8 @@ mod eval_support;
 
 use clausier_check::check_pack;
 use clausier_check::hir::CheckedPack;
+use clausier_data::descriptor::Descriptor;
 use clausier_diagnostics::FileId;
-use clausier_eval::descriptor::Descriptor;
 use clausier_eval::report::{ClauseResult, DescriptorStatus, RequirementStatus};
 use clausier_syntax::parse;
 use eval_support::*;

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use clausier_check::hir::{ArithOp, CheckedPack, LocalId, TExpr};
 use clausier_check::types::{Schema, Ty};
 use clausier_check::value::{Duration, Record, Value};
-use clausier_eval::descriptor::{Descriptor, Locations};
+use clausier_data::descriptor::{Descriptor, Locations};
 use clausier_eval::report::{ClauseResult, DescriptorStatus, RequirementStatus};
 use clausier_eval::{ClauseExpr, EvalContext, RunOptions, reference, run};
 use clausier_syntax::ast::{AggregateKind, CompareOp, Level};

@@ -13,7 +13,7 @@ mod eval_support;
 use clausier_check::hir::{ArithOp, CheckedPack, LocalId, TExpr};
 use clausier_check::types::Ty;
 use clausier_check::value::Value;
-use clausier_eval::descriptor::Descriptor;
+use clausier_data::descriptor::Descriptor;
 use clausier_eval::report::{
     ClauseResult, CriterionResult, DescriptorReport, DescriptorStatus, RequirementResult,
     RequirementStatus,

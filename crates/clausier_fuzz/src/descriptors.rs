@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use clausier_eval::load::{Format, LoadOptions, load_text};
+use clausier_data::load::{Format, LoadOptions, load_text};
 use clausier_eval::{Program, compile, run};
 use clausier_report::check::{
     HumanOptions, render_csv, render_html, render_human, render_json, render_junit,

@@ -1,9 +1,9 @@
 //! The checker on parsed packs, and evaluation of packs that compile.
 
 use clausier_check::Checked;
+use clausier_data::descriptor::Descriptor;
+use clausier_data::load::{Format, LoadOptions, load_text};
 use clausier_diagnostics::FileId;
-use clausier_eval::descriptor::Descriptor;
-use clausier_eval::load::{Format, LoadOptions, load_text};
 use clausier_eval::report::PackInfo;
 use clausier_eval::{RunOptions, compile, run};
 

@@ -6,9 +6,9 @@
 
 use std::path::PathBuf;
 
-use clausier_diagnostics::{Code, Severity};
-use clausier_eval::descriptor::{DataProblem, Descriptor};
-use clausier_eval::load::{self, Format, LoadOptions};
+use clausier_data::descriptor::Descriptor;
+use clausier_data::load::{self, Format, LoadOptions};
+use clausier_diagnostics::{Code, Diagnostic};
 use clausier_eval::report::{
     ClauseResult, DescriptorReport, DescriptorStatus, PackInfo, RequirementStatus,
 };
@@ -27,6 +27,10 @@ pub struct DescriptorInput {
     /// The name shown, as `clausier check` shows a file found in a folder.
     pub source: String,
     pub text: String,
+    /// Why the file could not be read (too large, not a regular file, not UTF-8), as the
+    /// invalid descriptor `clausier_data::files::read_descriptor_file` gives; `text` is
+    /// then empty.
+    pub unread: Option<Box<Descriptor>>,
 }
 
 /// What checking the declared descriptors gives, requirement by requirement.
@@ -110,20 +114,6 @@ pub struct LensMissing {
     pub paths: Vec<String>,
 }
 
-/// A problem in a descriptor file, located in its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DescriptorDiagnostic {
-    /// Byte offsets in the file's text; empty at 0 when the problem has no place.
-    pub span: Span,
-    pub severity: Severity,
-    pub code: Code,
-    pub message: String,
-    /// A "did you mean", the values allowed or the form expected.
-    pub help: Option<String>,
-    /// The value's path in the descriptor, as `subprocessors[1].region`.
-    pub path: String,
-}
-
 impl Analysis {
     /// Checks the descriptors against the root pack on `date` (the value of `today`), as
     /// `clausier check` does. Empty, with a reason, when the pack does not compile.
@@ -187,18 +177,22 @@ impl Analysis {
     /// unknown enum values (with a "did you mean"), located in its text. While the pack
     /// does not compile, only the problems that do not depend on its schema are given.
     /// Nothing for a file whose extension is not a descriptor format's.
-    pub fn descriptor_diagnostics(&self, input: &DescriptorInput) -> Vec<DescriptorDiagnostic> {
+    ///
+    /// The diagnostics are those `clausier check` shows (`DataProblem::to_diagnostic`),
+    /// labelled in `file`: the id the caller gives the descriptor's text, which is not one
+    /// of the analysis's files.
+    pub fn descriptor_diagnostics(&self, input: &DescriptorInput, file: FileId) -> Vec<Diagnostic> {
         if Format::from_path(&input.path).is_none() {
             return Vec::new();
         }
         let schema_known = !self.checked.has_errors();
-        let mut out: Vec<DescriptorDiagnostic> = load_input(self, input)
-            .into_iter()
-            .flat_map(|descriptor| descriptor.problems)
+        let mut out: Vec<Diagnostic> = load_input(self, input)
+            .iter()
+            .flat_map(|descriptor| &descriptor.problems)
             .filter(|problem| schema_known || !depends_on_schema(problem.code))
-            .map(located)
+            .map(|problem| problem.to_diagnostic(Some((file, 0))))
             .collect();
-        out.sort_by_key(|d| (d.span.start, d.span.end));
+        out.sort_by_key(Diagnostic::sort_key);
         out.dedup();
         out
     }
@@ -248,6 +242,9 @@ impl CheckLens {
 /// check` loads a file found in a folder.
 fn load_input(analysis: &Analysis, input: &DescriptorInput) -> Vec<Descriptor> {
     let schema = &analysis.checked.pack.schema;
+    if let Some(unread) = &input.unread {
+        return vec![(**unread).clone()];
+    }
     match Format::from_path(&input.path) {
         Some(format) => load::load_text(
             schema,
@@ -259,8 +256,9 @@ fn load_input(analysis: &Analysis, input: &DescriptorInput) -> Vec<Descriptor> {
         None => vec![load::unreadable(
             &input.source,
             format!(
-                "`{}` is not a descriptor file: its name must end in .json, .yaml, .yml, .toml, .csv, .ndjson or .jsonl",
-                input.source
+                "`{}` is not a descriptor file: its name must end in {}",
+                input.source,
+                Format::listed_extensions(str::to_owned, "or")
             ),
         )],
     }
@@ -272,19 +270,9 @@ fn depends_on_schema(code: Code) -> bool {
         Code::DESCRIPTOR_SYNTAX,
         Code::DESCRIPTOR_SHAPE,
         Code::DESCRIPTOR_DUPLICATE_KEY,
+        Code::DESCRIPTOR_UNREADABLE,
     ]
     .contains(&code)
-}
-
-fn located(problem: DataProblem) -> DescriptorDiagnostic {
-    DescriptorDiagnostic {
-        span: problem.loc.map(|loc| loc.span).unwrap_or_default(),
-        severity: problem.severity,
-        code: problem.code,
-        message: problem.message,
-        help: problem.help,
-        path: problem.path,
-    }
 }
 
 fn one_line(explanation: &Explanation) -> String {

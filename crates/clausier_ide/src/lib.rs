@@ -44,8 +44,8 @@ pub use folding::{FoldKind, FoldingRange};
 pub use hover::HoverResult;
 pub use inlay_hints::InlayHint;
 pub use lens::{
-    CheckLens, DescriptorDiagnostic, DescriptorInput, Explanation, LensCounts, LensDescriptor,
-    LensFailure, LensMissing, RequirementLens,
+    CheckLens, DescriptorInput, Explanation, LensCounts, LensDescriptor, LensFailure, LensMissing,
+    RequirementLens,
 };
 pub use links::{DocumentLink, LinkTarget};
 pub use navigation::{NavigationTarget, Reference};

@@ -2,7 +2,6 @@
 //! `data`, secondary labels as related information, notes and help in the message.
 
 use clausier_diagnostics::{Code, Diagnostic, FileId, Severity};
-use clausier_ide::DescriptorDiagnostic;
 use serde_json::json;
 use tower_lsp_server::ls_types::{
     self as lsp, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, Location,
@@ -84,25 +83,6 @@ pub fn to_lsp(
         message: full_message(&message, &diagnostic.notes, diagnostic.help.as_deref()),
         related_information: (!related.is_empty()).then_some(related),
         tags: tags(diagnostic.code),
-        data: data(diagnostic.code),
-    }
-}
-
-/// Converts a problem found in a descriptor file.
-pub fn descriptor_to_lsp(diagnostic: &DescriptorDiagnostic, map: &LineMap<'_>) -> lsp::Diagnostic {
-    let mut message = diagnostic.message.clone();
-    if !diagnostic.path.is_empty() && !message.contains(&diagnostic.path) {
-        message = format!("{message} (at `{}`)", diagnostic.path);
-    }
-    lsp::Diagnostic {
-        range: map.range(diagnostic.span),
-        severity: Some(severity(diagnostic.severity)),
-        code: Some(NumberOrString::String(diagnostic.code.to_string())),
-        code_description: None,
-        source: Some(SOURCE.to_owned()),
-        message: full_message(&message, &[], diagnostic.help.as_deref()),
-        related_information: None,
-        tags: None,
         data: data(diagnostic.code),
     }
 }

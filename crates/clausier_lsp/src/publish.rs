@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
+use clausier_ide::FileId;
 use tokio::sync::mpsc::UnboundedReceiver;
 use tower_lsp_server::ls_types::{self as lsp, Uri};
 
@@ -14,7 +15,7 @@ use crate::convert::{Encoding, LineMap};
 use crate::diagnostics;
 use crate::lens;
 use crate::server::Shared;
-use crate::workspace::{PackKey, Snapshot};
+use crate::workspace::{PackKey, Snapshot, SnapshotDescriptor};
 
 /// What the publisher is asked to do.
 #[derive(Debug, Clone)]
@@ -165,13 +166,18 @@ pub fn collect(
             None => out.push((failure.uri.clone(), None, list)),
         }
     }
-    for descriptor in snapshot.descriptors.iter().filter(|d| d.version.is_some()) {
+    // Open descriptor files, and those that could not be read: their error is shown on
+    // them.
+    let shown = |d: &&SnapshotDescriptor| d.version.is_some() || d.input.unread.is_some();
+    for descriptor in snapshot.descriptors.iter().filter(shown) {
         let map = LineMap::new(&descriptor.input.text, &descriptor.index, encoding);
+        // The descriptor's text is the only file its diagnostics point into.
+        let nowhere = |_, _| None;
         let list: Vec<lsp::Diagnostic> = snapshot
             .analysis
-            .descriptor_diagnostics(&descriptor.input)
+            .descriptor_diagnostics(&descriptor.input, FileId::default())
             .iter()
-            .map(|diagnostic| diagnostics::descriptor_to_lsp(diagnostic, &map))
+            .map(|diagnostic| diagnostics::to_lsp(diagnostic, &map, &nowhere))
             .collect();
         out.push((descriptor.uri.clone(), descriptor.version, list));
     }

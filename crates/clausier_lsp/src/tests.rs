@@ -379,6 +379,83 @@ fn the_check_lens_counts_the_declared_descriptors() {
 }
 
 #[test]
+fn an_open_descriptor_gets_the_diagnostics_of_check_with_code_and_range() {
+    let text = "{\n  \"hosting\": { \"region\": \"EUU\" }\n}\n";
+    let (_dir, root) = pack(&[
+        ("schema.clause", SCHEMA),
+        ("exigences.clause", REQUIREMENTS),
+        ("descriptors/offre.json", "{}"),
+    ]);
+    let snapshot = snapshot(&root, &[("descriptors/offre.json", text)]);
+    let published = publish::collect(&snapshot, Encoding::Utf16);
+    let offer = uri(&root.join("descriptors/offre.json"));
+    let (_, version, diagnostics) = published
+        .iter()
+        .find(|(uri, _, _)| *uri == offer)
+        .expect("the open descriptor's diagnostics");
+    assert_eq!(*version, Some(7));
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let diagnostic = &diagnostics[0];
+    assert_eq!(
+        diagnostic.code,
+        Some(tower_lsp_server::ls_types::NumberOrString::String(
+            "D0603".into()
+        ))
+    );
+    let start = position_of(text, "\"EUU\"");
+    assert_eq!(diagnostic.range.start, start);
+    assert_eq!(
+        diagnostic.range.end,
+        Position::new(start.line, start.character + 5)
+    );
+    assert_eq!(
+        diagnostic.message,
+        "unknown `Region` value `EUU`: at `hosting.region`\nhelp: did you mean `EU`? `Region` is one of `EU`, `OTHER`"
+    );
+    assert_eq!(
+        diagnostic.data.as_ref().unwrap()["explain"],
+        "clausier explain D0603"
+    );
+}
+
+#[test]
+fn a_declared_descriptor_that_cannot_be_read_shows_why_on_its_file() {
+    let (_dir, root) = pack(&[
+        ("schema.clause", SCHEMA),
+        ("exigences.clause", REQUIREMENTS),
+        ("descriptors/ok.json", r#"{"hosting": {"region": "EU"}}"#),
+    ]);
+    std::fs::write(
+        root.join("descriptors/latin1.json"),
+        b"{\"id\": \"caf\xe9\"}",
+    )
+    .unwrap();
+    let snapshot = snapshot(&root, &[]);
+    assert_eq!(snapshot.lens().descriptors, 2);
+    assert_eq!(snapshot.lens().invalid.len(), 1);
+    let published = publish::collect(&snapshot, Encoding::Utf16);
+    let latin1 = uri(&root.join("descriptors/latin1.json"));
+    let (_, version, diagnostics) = published
+        .iter()
+        .find(|(uri, _, _)| *uri == latin1)
+        .expect("the unreadable descriptor's diagnostics");
+    assert_eq!(*version, None);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(
+        diagnostics[0].code,
+        Some(tower_lsp_server::ls_types::NumberOrString::String(
+            "D0607".into()
+        ))
+    );
+    assert_eq!(
+        diagnostics[0].message,
+        "`descriptors/latin1.json` is not valid UTF-8"
+    );
+    let ok = uri(&root.join("descriptors/ok.json"));
+    assert!(published.iter().all(|(uri, _, _)| *uri != ok));
+}
+
+#[test]
 fn the_lens_checks_at_the_deadline_for_offers_unless_the_editor_gives_a_date() {
     let (_dir, root) = pack(&[
         ("schema.clause", "descriptor {\n  audit: date\n}\n"),

@@ -12,6 +12,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use clausier_data::files;
 use clausier_diagnostics::{Diagnostic, FileId, LineIndex, Span};
 use clausier_ide::{Analysis, CheckLens, DescriptorInput};
 use clausier_pack::{LOCK_FILE, MANIFEST_FILE, PackError, WorkspaceSources};
@@ -336,13 +337,6 @@ impl Snapshot {
         }
         for path in clausier_pack::descriptor_files(&root_dir, &manifest) {
             let path = std::fs::canonicalize(&path).unwrap_or(path);
-            let (text, version) = match overlay.get(&path) {
-                Some(open) => (open.text.clone(), open.version),
-                None => match std::fs::read_to_string(&path) {
-                    Ok(text) => (text, None),
-                    Err(_) => continue,
-                },
-            };
             let Some(uri) = uri_of(&path, overlay) else {
                 continue;
             };
@@ -351,11 +345,27 @@ impl Snapshot {
                 .unwrap_or(&path)
                 .to_string_lossy()
                 .replace('\\', "/");
+            // Read as `clausier check` reads it, under the same size limit; a file that
+            // cannot be read is an invalid descriptor that says why, not a silent skip.
+            let (text, version, unread) = match overlay.get(&path) {
+                Some(open) => (open.text.clone(), open.version, None),
+                None => {
+                    match files::read_descriptor_file(&path, &source, files::DEFAULT_MAX_SIZE) {
+                        Ok((text, _)) => (text, None, None),
+                        Err(unread) => (String::new(), None, Some(unread)),
+                    }
+                }
+            };
             self.descriptors.push(SnapshotDescriptor {
                 uri,
                 index: LineIndex::new(&text),
                 version,
-                input: DescriptorInput { path, source, text },
+                input: DescriptorInput {
+                    path,
+                    source,
+                    text,
+                    unread,
+                },
             });
         }
     }

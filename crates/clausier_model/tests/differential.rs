@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use clausier_eval::load::{Format, LoadOptions, load_text};
+use clausier_data::load::{Format, LoadOptions, load_text};
 use clausier_eval::{RunOptions, compile, run};
 use clausier_model::calendar::Day;
 use clausier_model::generate::{Generator, Run};
@@ -243,7 +243,7 @@ fn compare_run(run: &Run, folder: &Path, tally: &mut Tally) -> Vec<String> {
 fn run_report(
     program: &clausier_eval::Program,
     pack: &clausier_pack::LoadedPack,
-    descriptors: &[clausier_eval::descriptor::Descriptor],
+    descriptors: &[clausier_data::descriptor::Descriptor],
     options: &RunOptions,
 ) -> Json {
     let report = run(program, pack.info.clone(), descriptors, options);

@@ -11,13 +11,11 @@
 //! folder, `**` crosses folders); only files with a descriptor extension are taken, as
 //! `clausier check` does with a folder.
 
-use std::collections::HashSet;
 use std::fs;
 use std::ops::Range;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
-use clausier_eval::load::Format;
-use globset::{Glob, GlobBuilder, GlobMatcher};
+use clausier_data::files;
 use toml::Spanned;
 use toml::de::DeValue;
 
@@ -116,7 +114,7 @@ fn check_pattern(pattern: &str) -> Result<(), (String, String)> {
             "write a `/`-separated path relative to this `pack.toml`".to_owned(),
         ));
     }
-    matcher(pattern).map(drop).map_err(|e| {
+    files::glob_matcher(pattern).map(drop).map_err(|e| {
         (
             format!("`{pattern}` is not a valid glob"),
             e.kind().to_string(),
@@ -124,32 +122,22 @@ fn check_pattern(pattern: &str) -> Result<(), (String, String)> {
     })
 }
 
-fn matcher(pattern: &str) -> Result<GlobMatcher, globset::Error> {
-    GlobBuilder::new(pattern)
-        .literal_separator(true)
-        .build()
-        .map(|glob: Glob| glob.compile_matcher())
-}
-
 /// The descriptor files declared for the pack in `pack_dir`: those the manifest's
 /// `[workspace] descriptors` globs match, else every descriptor file under its
-/// `descriptors/` folder; canonical, sorted, each once. Unreadable folders are skipped:
-/// an editor shows what it can.
+/// `descriptors/` folder (found by `clausier_data::files`); canonical, sorted, each once.
+/// Unreadable folders are skipped: an editor shows what it can.
 pub fn descriptor_files(pack_dir: &Path, manifest: &Manifest) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    if manifest.workspace.descriptors.is_empty() {
-        walk(
-            &pack_dir.join(DESCRIPTORS_FOLDER),
-            &mut HashSet::new(),
-            &mut |path| {
-                found.push(path.to_path_buf());
-            },
-        );
+    let found = if manifest.workspace.descriptors.is_empty() {
+        files::folder_files(&pack_dir.join(DESCRIPTORS_FOLDER))
     } else {
-        for pattern in &manifest.workspace.descriptors {
-            matching(pack_dir, &pattern.pattern, &mut found);
-        }
-    }
+        let patterns: Vec<&str> = manifest
+            .workspace
+            .descriptors
+            .iter()
+            .map(|pattern| pattern.pattern.as_str())
+            .collect();
+        files::declared_files(pack_dir, &patterns)
+    };
     // Two patterns may reach one file by different paths: it is checked once.
     let mut unique: Vec<PathBuf> = found
         .iter()
@@ -158,80 +146,6 @@ pub fn descriptor_files(pack_dir: &Path, manifest: &Manifest) -> Vec<PathBuf> {
     unique.sort();
     unique.dedup();
     unique
-}
-
-/// The files under the pattern's fixed folder whose path, written from the pack's
-/// folder, the pattern matches: `../../examples/edtech-fr/*.json` walks
-/// `../../examples/edtech-fr` only.
-fn matching(pack_dir: &Path, pattern: &str, found: &mut Vec<PathBuf>) {
-    let Ok(glob) = matcher(pattern) else {
-        return;
-    };
-    let fixed: Vec<&str> = pattern
-        .split('/')
-        .take_while(|part| !part.contains(['*', '?', '[', '{']))
-        .collect();
-    let whole_pattern_is_fixed = fixed.len() == pattern.split('/').count();
-    let base_parts = if whole_pattern_is_fixed {
-        &fixed[..fixed.len().saturating_sub(1)]
-    } else {
-        &fixed[..]
-    };
-    let base: PathBuf = base_parts.iter().collect();
-    let start = pack_dir.join(&base);
-    walk(&start, &mut HashSet::new(), &mut |path| {
-        let Ok(below) = path.strip_prefix(&start) else {
-            return;
-        };
-        let written = base.join(below);
-        if glob.is_match(slashed(&written)) {
-            found.push(path.to_path_buf());
-        }
-    });
-}
-
-/// A relative path with `/` between its parts, as patterns are written.
-fn slashed(path: &Path) -> String {
-    let parts: Vec<String> = path
-        .components()
-        .filter(|part| !matches!(part, Component::CurDir))
-        .map(|part| part.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    parts.join("/")
-}
-
-/// Every descriptor file below `folder`, skipping hidden entries and `target` folders,
-/// each folder visited once even through links.
-fn walk(folder: &Path, visited: &mut HashSet<PathBuf>, found: &mut dyn FnMut(&Path)) {
-    let Ok(canonical) = fs::canonicalize(folder) else {
-        return;
-    };
-    if !visited.insert(canonical) {
-        return;
-    }
-    let Ok(entries) = fs::read_dir(folder) else {
-        return;
-    };
-    let mut children: Vec<(String, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .filter_map(|entry| {
-            let name = entry.file_name().to_str()?.to_owned();
-            (!name.starts_with('.')).then(|| (name, entry.path()))
-        })
-        .collect();
-    children.sort();
-    for (name, path) in children {
-        let Ok(metadata) = fs::metadata(&path) else {
-            continue;
-        };
-        if metadata.is_dir() {
-            if name != "target" {
-                walk(&path, visited, found);
-            }
-        } else if metadata.is_file() && Format::from_path(&path).is_some() {
-            found(&path);
-        }
-    }
 }
 
 #[cfg(test)]

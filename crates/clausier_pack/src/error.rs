@@ -276,38 +276,5 @@ impl ManifestError {
     }
 }
 
-/// An I/O error as a lowercase phrase, without the operating system's error number:
-/// `no such file or folder`, `permission denied`.
-pub fn describe_io_error(error: &io::Error) -> String {
-    match error.kind() {
-        io::ErrorKind::NotFound => "no such file or folder".to_owned(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        io::ErrorKind::IsADirectory => "it is a folder".to_owned(),
-        io::ErrorKind::NotADirectory => "a part of the path is not a folder".to_owned(),
-        _ => {
-            let text = error.to_string();
-            let text = match text.find(" (os error") {
-                Some(end) => &text[..end],
-                None => text.as_str(),
-            };
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => "unknown error".to_owned(),
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn io_errors_read_as_lowercase_phrases() {
-        let error = io::Error::from(io::ErrorKind::NotFound);
-        assert_eq!(describe_io_error(&error), "no such file or folder");
-        let error = io::Error::other("Disk on fire (os error 99)");
-        assert_eq!(describe_io_error(&error), "disk on fire");
-    }
-}
+/// An I/O error as a lowercase phrase, worded as for a descriptor file.
+pub use clausier_data::files::describe_io_error;

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use clausier_check::value::Value;
-use clausier_eval::load::{Format, LoadOptions, load_text};
+use clausier_data::load::{Format, LoadOptions, load_text};
 use clausier_eval::report::{ClauseResult, Report, RequirementStatus};
 use clausier_eval::{ClauseExpr, EvalContext, Program, RunOptions, compile, run};
 use clausier_pack::LoadedPack;

@@ -7,13 +7,14 @@ mod streaming;
 use std::io::{self, IsTerminal};
 use std::num::NonZeroUsize;
 
+use clausier_data::DataDiagnostics;
+use clausier_data::load::LoadOptions;
 use clausier_diagnostics::{Diagnostic, Severity};
-use clausier_eval::load::LoadOptions;
 use clausier_eval::report::{Summary, clause_infos};
 use clausier_eval::{RunOptions, compile, run as run_checks};
 use clausier_pack::load_pack;
 use clausier_report::check::{
-    HumanOptions, render_csv, render_html, render_human, render_json, render_junit,
+    HumanOptions, render_csv, render_html, render_human_with_data, render_json, render_junit,
     render_markdown, render_ndjson, render_sarif, render_xlsx,
 };
 use clausier_report::diagnostics::{render_summary, render_terminal};
@@ -99,12 +100,16 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
         return Ok(outcome(&summary));
     }
 
+    // Only the human report shows the vendor's text around a problem: the others keep
+    // no text.
+    let mut data = DataDiagnostics::new();
     let descriptors = inputs::load_all(
         &inputs,
         &pack.checked.pack.schema,
         &load_options,
         args.max_descriptor_size,
         &mut io::stdin().lock(),
+        (args.format == CheckFormat::Human).then_some(&mut data),
     );
     if descriptors.is_empty() {
         return Err(inputs::no_descriptor().into());
@@ -122,13 +127,14 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
                 Some(_) => color == ColorChoice::Always,
                 None => color.enabled(io::stdout().is_terminal()),
             };
-            render_human(
+            render_human_with_data(
                 &report,
                 &HumanOptions {
                     color,
                     explain_all: args.explain,
                     date_origin,
                 },
+                &data,
             )
             .into_bytes()
         }

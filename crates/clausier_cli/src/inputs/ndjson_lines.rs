@@ -9,9 +9,9 @@
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
 
-use clausier_eval::load;
+use clausier_data::files::{describe_io_error, size_limit};
+use clausier_data::load;
 use clausier_eval::stream::{NdjsonLine, Pending};
-use clausier_pack::describe_io_error;
 
 /// The non-blank lines of one input, read in order.
 pub struct NdjsonLines<R> {
@@ -171,20 +171,20 @@ impl<R: BufRead> NdjsonLines<R> {
         }
     }
 
-    fn too_long(&self) -> clausier_eval::descriptor::Descriptor {
+    fn too_long(&self) -> clausier_data::descriptor::Descriptor {
         let mut descriptor = load::unreadable(
             &self.source,
             format!(
                 "line {} of `{}` is larger than {}, the largest descriptor read",
                 self.number,
                 self.source,
-                super::size_limit::describe(self.max_line)
+                size_limit::describe(self.max_line)
             ),
         );
         descriptor.id = format!("{}:{}", descriptor.id, self.number);
         descriptor.line = Some(self.number);
         for problem in &mut descriptor.problems {
-            problem.help = Some(super::size_limit::raise_help(self.max_line));
+            problem.help = Some(size_limit::raise_help(self.max_line));
         }
         descriptor
     }

@@ -21,13 +21,13 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::descriptor::Descriptor;
-use crate::load::{self, Format, LoadOptions};
 use crate::program::Program;
 use crate::report::{
     ClauseResult, DescriptorReport, DescriptorStatus, PackInfo, RequirementStatus,
 };
 use crate::{RunOptions, run};
+use clausier_data::descriptor::Descriptor;
+use clausier_data::load::{self, Format, LoadOptions};
 
 pub use coverage::{Coverage, CriterionCoverage, OutcomeCoverage, RequirementCoverage, coverage};
 
@@ -219,9 +219,9 @@ fn given_descriptor(
             };
             let Some(format) = Format::from_path(Path::new(&path.value)) else {
                 return Err(format!(
-                    "`{}` is not a descriptor file: name it `.json`, `.yaml`, `.yml`, `.toml`, \
-                     `.csv`, `.ndjson` or `.jsonl`",
-                    path.value
+                    "`{}` is not a descriptor file: name it {}",
+                    path.value,
+                    Format::listed_extensions(|extension| format!("`{extension}`"), "or")
                 ));
             };
             let options = LoadOptions { strict: true };

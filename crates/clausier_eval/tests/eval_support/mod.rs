@@ -19,9 +19,9 @@ use clausier_check::types::{
 };
 use clausier_check::value::{Duration, Value};
 use clausier_check::{Checked, ops};
+use clausier_data::descriptor::Descriptor;
+use clausier_data::load::{self, Format, LoadOptions};
 use clausier_diagnostics::Span;
-use clausier_eval::descriptor::Descriptor;
-use clausier_eval::load::{self, Format, LoadOptions};
 use clausier_eval::report::{PackInfo, Report};
 use clausier_eval::{Program, RunOptions, compile, run};
 use clausier_syntax::ast::{AggregateKind, CompareOp, Level, QuantifierKind};

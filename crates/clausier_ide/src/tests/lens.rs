@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
+use clausier_data::load::{self, Format, LoadOptions};
 use clausier_diagnostics::Code;
-use clausier_eval::load::{self, Format, LoadOptions};
 use clausier_eval::{RunOptions, compile, run};
 use jiff::civil::Date;
 use serde_json::Value;
@@ -32,6 +32,7 @@ fn examples() -> Vec<DescriptorInput> {
             path: folder.join(&name),
             text: fs::read_to_string(folder.join(&name)).unwrap(),
             source: format!("examples/edtech-fr/{name}"),
+            unread: None,
         })
         .collect()
 }
@@ -182,6 +183,7 @@ fn input(name: &str, text: &str) -> DescriptorInput {
         path: Path::new("/offers").join(name),
         source: format!("offers/{name}"),
         text: text.to_owned(),
+        unread: None,
     }
 }
 
@@ -189,13 +191,16 @@ fn input(name: &str, text: &str) -> DescriptorInput {
 fn a_wrong_type_and_an_unknown_variant_are_located_in_the_descriptor() {
     let analysis = open(&repository().join("rules/edtech-fr"));
     let text = "{\n  \"id\": \"x\",\n  \"hosting\": { \"region\": \"EUU\" },\n  \"pricing\": { \"per_student\": true }\n}\n";
-    let diagnostics = analysis.descriptor_diagnostics(&input("x.json", text));
+    let file = FileId(7);
+    let diagnostics = analysis.descriptor_diagnostics(&input("x.json", text), file);
     let variant = diagnostics
         .iter()
         .find(|d| d.code == Code::DESCRIPTOR_VARIANT)
         .unwrap();
-    assert!(crate::slice(text, variant.span).contains("EUU"));
-    assert_eq!(variant.path, "hosting.region");
+    let label = variant.primary_label().unwrap();
+    assert_eq!(label.file, file);
+    assert!(crate::slice(text, label.span).contains("EUU"));
+    assert_eq!(label.message, "at `hosting.region`");
     assert!(
         variant.help.as_deref().unwrap_or("").contains("EU"),
         "{variant:?}"
@@ -204,21 +209,22 @@ fn a_wrong_type_and_an_unknown_variant_are_located_in_the_descriptor() {
         .iter()
         .find(|d| d.code == Code::DESCRIPTOR_TYPE)
         .unwrap();
-    assert_eq!(crate::slice(text, wrong_type.span), "true");
-    assert_eq!(wrong_type.path, "pricing.per_student");
+    let label = wrong_type.primary_label().unwrap();
+    assert_eq!(crate::slice(text, label.span), "true");
+    assert_eq!(label.message, "at `pricing.per_student`");
 }
 
 #[test]
 fn a_syntax_error_is_located_in_yaml_too() {
     let analysis = open(&repository().join("rules/edtech-fr"));
     let text = "id: x\nhosting:\n  region: [EU\n";
-    let diagnostics = analysis.descriptor_diagnostics(&input("x.yaml", text));
+    let diagnostics = analysis.descriptor_diagnostics(&input("x.yaml", text), FileId(0));
     assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
     assert_eq!(diagnostics[0].code, Code::DESCRIPTOR_SYNTAX);
-    assert!(diagnostics[0].span.start > 0);
+    assert!(diagnostics[0].primary_label().unwrap().span.start > 0);
     assert!(
         analysis
-            .descriptor_diagnostics(&input("notes.md", text))
+            .descriptor_diagnostics(&input("notes.md", text), FileId(0))
             .is_empty()
     );
 }
@@ -253,6 +259,7 @@ fn declared(analysis_root: &Path) -> (Analysis, Vec<DescriptorInput>) {
             source: path.display().to_string(),
             text: fs::read_to_string(&path).unwrap(),
             path,
+            unread: None,
         })
         .collect();
     let analysis = Analysis::from_workspace(sources);

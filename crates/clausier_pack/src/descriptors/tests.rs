@@ -17,7 +17,10 @@ fn manifest(text: &str) -> Result<Manifest, Box<crate::ManifestError>> {
 fn relative(root: &Path, found: Vec<PathBuf>) -> Vec<String> {
     found
         .into_iter()
-        .map(|path| slashed(path.strip_prefix(root).unwrap()))
+        .map(|path| {
+            let below = path.strip_prefix(root).unwrap();
+            below.to_string_lossy().replace('\\', "/")
+        })
         .collect()
 }
 

@@ -3,6 +3,8 @@
 
 use std::fmt::Write;
 
+use clausier_data::DataDiagnostics;
+use clausier_diagnostics::{Diagnostic, SourceMap};
 use clausier_eval::report::{
     ClauseResult, CriterionResult, DataErrorEntry, DescriptorReport, DescriptorStatus, Explanation,
     Report, RequirementResult, RequirementStatus,
@@ -12,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{vendor_text, wording};
 use crate::DateOrigin;
-use crate::diagnostics::plural;
+use crate::diagnostics::{plural, render_terminal};
 use crate::style::{Painter, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -28,9 +30,22 @@ pub struct HumanOptions {
 
 /// Renders a report as text: the pack and date, a table of the descriptors, the reasons
 /// of each descriptor that is not eligible, the `should` requirements an eligible one
-/// fails or misses, and a summary line.
+/// fails or misses, and a summary line. A descriptor's data problems are one line each;
+/// [`render_human_with_data`] shows them with a snippet of the vendor's file.
 pub fn render_human(report: &Report, options: &HumanOptions) -> String {
+    render_human_with_data(report, options, &DataDiagnostics::new())
+}
+
+/// As [`render_human`], each problem of a descriptor found in `data` (where the run's
+/// descriptors were pushed in the report's order) shown as a diagnostic, with the lines
+/// of the vendor's file and a caret under the value, as `validate` shows clause errors.
+pub fn render_human_with_data(
+    report: &Report,
+    options: &HumanOptions,
+    data: &DataDiagnostics,
+) -> String {
     let report = &vendor_text::for_people(report);
+    let data_sources = vendor_text::visible_sources(data.sources());
     let painter = Painter {
         color: options.color,
     };
@@ -50,7 +65,7 @@ pub fn render_human(report: &Report, options: &HumanOptions) -> String {
         write_table(&mut out, &report.descriptors, painter);
     }
     write_run_warnings(&mut out, report, painter);
-    for descriptor in &report.descriptors {
+    for (index, descriptor) in report.descriptors.iter().enumerate() {
         let shown = options.explain_all
             || descriptor.status != DescriptorStatus::Eligible
             || !descriptor.errors.is_empty()
@@ -58,6 +73,16 @@ pub fn render_human(report: &Report, options: &HumanOptions) -> String {
         if shown {
             out.push('\n');
             write_details(&mut out, report, descriptor, options, painter);
+            match data.of(index) {
+                [] => {
+                    for error in &descriptor.errors {
+                        write_data_error(&mut out, descriptor, error, painter);
+                    }
+                }
+                diagnostics => {
+                    write_data_diagnostics(&mut out, diagnostics, &data_sources, painter)
+                }
+            }
         }
     }
     out.push('\n');
@@ -292,8 +317,29 @@ fn write_details(
             ClauseResult::Criterion(_) => {}
         }
     }
-    for error in &descriptor.errors {
-        write_data_error(out, descriptor, error, painter);
+}
+
+/// A descriptor's problems as the terminal shows diagnostics, indented under its heading;
+/// vendor text made visible first.
+fn write_data_diagnostics(
+    out: &mut String,
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    painter: Painter,
+) {
+    let shown: Vec<Diagnostic> = diagnostics
+        .iter()
+        .map(vendor_text::visible_diagnostic)
+        .collect();
+    let rendered = render_terminal(&shown, sources, painter.color);
+    // codespan-reporting ends each diagnostic with a blank line; the next heading brings its
+    // own.
+    for line in rendered.trim_end().lines() {
+        if line.is_empty() {
+            out.push('\n');
+        } else {
+            let _ = writeln!(out, "  {line}");
+        }
     }
 }
 

@@ -16,7 +16,7 @@ mod xlsx;
 
 pub use csv_format::render_csv;
 pub use html::render_html;
-pub use human::{HumanOptions, render_human};
+pub use human::{HumanOptions, render_human, render_human_with_data};
 pub use json::{json_entry, json_head, json_separator, json_tail, render_json};
 pub use junit::render_junit;
 pub use markdown::render_markdown;

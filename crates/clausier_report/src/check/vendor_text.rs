@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
+use clausier_diagnostics::{Diagnostic, SourceFile, SourceMap};
+
 use clausier_eval::report::{
     Alternative, ClauseResult, DataErrorEntry, DescriptorReport, Explanation, Reason, Report,
 };
@@ -45,6 +47,72 @@ pub(crate) fn visible(text: &str) -> Cow<'_, str> {
         let _ = write!(out, "… ({} characters)", text.chars().count());
     }
     Cow::Owned(out)
+}
+
+/// The text with each hidden character written as `\u{1b}`, however long.
+fn escaped(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_hidden(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A descriptor problem's words with their hidden characters written out (the message
+/// quotes the vendor's values, the label names the vendor's keys).
+pub(crate) fn visible_diagnostic(diagnostic: &Diagnostic) -> Diagnostic {
+    let mut shown = diagnostic.clone();
+    shown.message = escaped(&shown.message).into_owned();
+    for label in &mut shown.labels {
+        label.message = escaped(&label.message).into_owned();
+    }
+    for note in &mut shown.notes {
+        *note = escaped(note).into_owned();
+    }
+    if let Some(help) = &mut shown.help {
+        *help = escaped(help).into_owned();
+    }
+    shown
+}
+
+/// The vendor's texts that snippets quote, each hidden character replaced by a visible one
+/// of the same length in bytes (`?`, `¿` or `�`), so that spans and columns stay true.
+/// Line breaks (`\n`, `\r\n`) and tabs stay: they lay out the snippet; a `\r` alone would
+/// write over its line. File names are written out as elsewhere.
+pub(crate) fn visible_sources(sources: &SourceMap) -> SourceMap {
+    let mut shown = SourceMap::new();
+    for (_, file) in sources.iter() {
+        let text = file.text();
+        let hidden_at = |at: usize, c: char| match c {
+            '\n' | '\t' => false,
+            '\r' => text.as_bytes().get(at + 1) != Some(&b'\n'),
+            _ => is_hidden(c),
+        };
+        let any_hidden = text.char_indices().any(|(at, c)| hidden_at(at, c));
+        if !any_hidden && !file.name().chars().any(is_hidden) {
+            shown.add(file.clone());
+            continue;
+        }
+        let text: String = text
+            .char_indices()
+            .map(|(at, c)| match (hidden_at(at, c), c.len_utf8()) {
+                (false, _) => c,
+                (true, 1) => '?',
+                (true, 2) => '¿',
+                (true, _) => '\u{fffd}',
+            })
+            .collect();
+        let name = escaped(file.name()).into_owned();
+        shown.add(SourceFile::new(name, text).starting_at_line(file.first_line()));
+    }
+    shown
 }
 
 fn fix(text: &mut String) {

@@ -41,6 +41,11 @@ impl<'a> Files<'a> for SourceFiles<'a> {
         Ok(file.line_index().line_of(offset))
     }
 
+    /// The number people read: counted in the whole file when the text is an excerpt.
+    fn line_number(&'a self, id: FileId, line_index: usize) -> Result<usize, Error> {
+        Ok(line_index + self.file(id)?.first_line() as usize)
+    }
+
     /// The line with its line break, as codespan-reporting's own file types give it.
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, Error> {
         let file = self.file(id)?;
@@ -70,5 +75,15 @@ mod tests {
         assert_eq!(files.line_range(id, 2).unwrap(), 8..9);
         assert!(files.line_range(id, 3).is_err());
         assert!(files.name(FileId(7)).is_err());
+    }
+
+    #[test]
+    fn an_excerpt_is_numbered_as_in_its_file() {
+        let mut sources = SourceMap::new();
+        let id = sources.add(SourceFile::new("a.ndjson", "{}\n{\"x\": 1}").starting_at_line(41));
+        let files = SourceFiles::new(&sources);
+        assert_eq!(files.line_number(id, 0).unwrap(), 41);
+        assert_eq!(files.line_number(id, 1).unwrap(), 42);
+        assert_eq!(sources.get(id).unwrap().line_col(4).line, 42);
     }
 }

@@ -8,10 +8,11 @@ use std::io::{self, BufReader, BufWriter, Seek, SeekFrom};
 use std::path::Path;
 use std::time::SystemTime;
 
+use clausier_data::files::{Input, STDIN_SOURCE};
+use clausier_data::load::LoadOptions;
 use clausier_diagnostics::Code;
 use clausier_eval::Program;
 use clausier_eval::RunOptions;
-use clausier_eval::load::LoadOptions;
 use clausier_eval::report::{PackInfo, Summary};
 use clausier_eval::stream::{Pass, Pending, StreamCheck};
 use clausier_pack::describe_io_error;
@@ -22,7 +23,7 @@ use clausier_report::check::{
 use super::duplicate_ids::DuplicateIds;
 use super::progress::Progress;
 use crate::error::CliError;
-use crate::inputs::{self, Input, NdjsonLines, STDIN_SOURCE, SpoolError};
+use crate::inputs::{self, NdjsonLines, SpoolError};
 use crate::output::ReportSink;
 
 /// The formats written as the run goes.
@@ -265,7 +266,7 @@ impl Reader {
     fn open(&mut self, input: &Input, input_index: usize, pass: usize) -> Result<Lines, CliError> {
         match input {
             Input::Unreadable { source, message } => Ok(Lines::Ready(Some(Pending::Ready(
-                clausier_eval::load::unreadable(source, message.clone()),
+                clausier_data::load::unreadable(source, message.clone()),
             )))),
             Input::File { path, source } => {
                 self.check_unchanged(path, source, input_index, pass)?;

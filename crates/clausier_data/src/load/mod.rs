@@ -1,0 +1,373 @@
+//! Loading vendor descriptors (JSON, YAML, TOML, CSV, NDJSON, and the inline data of
+//! tests) against a pack's schema.
+//!
+//! Each format is read into one neutral tree with byte spans in the whole file; one
+//! converter then gives every value its declared type, records where it was written, and
+//! collects every problem (with its path, line and column) instead of stopping at the
+//! first. Nothing here panics on any input: bad data makes an `invalid` descriptor.
+
+mod convert;
+mod csv_source;
+mod expect;
+mod fast_json;
+#[cfg(test)]
+mod fast_path_tests;
+mod inline_source;
+mod json_files;
+mod json_source;
+mod node;
+mod scalar;
+mod suggest;
+mod text_index;
+mod toml_source;
+mod yaml_source;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use clausier_check::types::Schema;
+use clausier_diagnostics::{Code, SourceFile, Span, quoted};
+use clausier_syntax::ast::DataValue;
+
+use self::convert::Converter;
+pub(crate) use self::json_files::reread_locations;
+use self::node::{Node, NodeKind};
+use self::text_index::TextIndex;
+use crate::descriptor::{DataProblem, Descriptor, Locations};
+
+/// A descriptor file format, known by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Json,
+    Yaml,
+    Toml,
+    Csv,
+    Ndjson,
+}
+
+impl Format {
+    /// Every descriptor extension with its format, in the order messages list them: the
+    /// one list the readers, the messages and the file searches use.
+    pub const EXTENSIONS: [(&'static str, Format); 7] = [
+        ("json", Format::Json),
+        ("yaml", Format::Yaml),
+        ("yml", Format::Yaml),
+        ("toml", Format::Toml),
+        ("csv", Format::Csv),
+        ("ndjson", Format::Ndjson),
+        ("jsonl", Format::Ndjson),
+    ];
+
+    /// The format of `.json`, `.yaml`/`.yml`, `.toml`, `.csv` and `.ndjson`/`.jsonl`
+    /// files, whatever the case of the extension.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Format::EXTENSIONS
+            .iter()
+            .find(|(known, _)| *known == extension)
+            .map(|(_, format)| *format)
+    }
+
+    /// The extensions as a message lists them, each as `wrap` writes it and the last
+    /// after `last_word`: `.json, .yaml, … or .jsonl`.
+    pub fn listed_extensions(wrap: impl Fn(&str) -> String, last_word: &str) -> String {
+        let written: Vec<String> = Format::EXTENSIONS
+            .iter()
+            .map(|(extension, _)| wrap(&format!(".{extension}")))
+            .collect();
+        match written.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} {last_word} {last}", rest.join(", ")),
+            None => String::new(),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "JSON",
+            Format::Yaml => "YAML",
+            Format::Toml => "TOML",
+            Format::Csv => "CSV",
+            Format::Ndjson => "NDJSON",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LoadOptions {
+    /// Report fields the schema does not declare (as warnings) instead of ignoring them.
+    pub strict: bool,
+}
+
+/// One file's descriptors, in order: one for JSON, YAML and TOML, one per non-blank line
+/// of NDJSON and per non-blank row of CSV.
+pub fn load_text(
+    schema: &Schema,
+    source: &str,
+    text: &str,
+    format: Format,
+    options: &LoadOptions,
+) -> Vec<Descriptor> {
+    match format {
+        Format::Ndjson => return json_files::ndjson(schema, source, text, options),
+        Format::Json => {
+            let shared = json_files::Shared {
+                schema: Some(Arc::new(schema.clone())),
+            };
+            return vec![json_files::json_file(
+                schema, source, text, options, &shared,
+            )];
+        }
+        Format::Yaml | Format::Toml | Format::Csv => {}
+    }
+    let index = TextIndex::new(text);
+    let loader = Loader {
+        schema,
+        source,
+        index: &index,
+        options,
+    };
+    match format {
+        // Read above, without a whole-file index.
+        Format::Json | Format::Ndjson => Vec::new(),
+        Format::Yaml => {
+            let read = yaml_source::parse(text, &index);
+            let shape = "a YAML descriptor is a mapping of field names to values";
+            vec![loader.document(None, file_stem(source), read, Vec::new(), shape)]
+        }
+        Format::Toml => {
+            let (read, duplicates) = match toml_source::parse(text) {
+                Ok(read) => (Ok(read.root), read.duplicate_keys),
+                Err(error) => (Err(error), Vec::new()),
+            };
+            let problems = duplicates
+                .into_iter()
+                .map(|duplicate| {
+                    DataProblem::new(
+                        Code::DESCRIPTOR_DUPLICATE_KEY,
+                        format!("key {} given twice", quoted(&duplicate.key)),
+                        duplicate.path,
+                        Some(index.loc(duplicate.span)),
+                    )
+                    .with_help("give each key and each table once")
+                })
+                .collect();
+            let shape = "a TOML descriptor is a table of field names and values";
+            vec![loader.document(None, file_stem(source), read, problems, shape)]
+        }
+        Format::Csv => csv_source::load(&loader),
+    }
+}
+
+/// A test's inline `given { … }` data, located in the clause file `file_text`.
+///
+/// Undeclared fields are always reported (as warnings): in a test, a misspelt field would
+/// otherwise silently test something else.
+pub fn load_inline(schema: &Schema, source: &str, file_text: &str, data: &DataValue) -> Descriptor {
+    inline_with_index(schema, source, &TextIndex::new(file_text), data)
+}
+
+/// [`load_inline`] for a test of `file`, indexing only the lines of its data: a file of
+/// many tests is not indexed again for each one.
+pub fn load_inline_in(schema: &Schema, file: &SourceFile, data: &DataValue) -> Descriptor {
+    let lines = file.line_index();
+    let first_line = lines.line_of(data.span.start);
+    let base = lines.line_start(first_line).unwrap_or(0) as usize;
+    let end = (data.span.end as usize).clamp(base, file.text().len());
+    let text = file.text().get(base..end).unwrap_or_default();
+    let first_line = u32::try_from(first_line + 1).unwrap_or(u32::MAX);
+    let index = TextIndex::at(text, base, first_line);
+    inline_with_index(schema, file.name(), &index, data)
+}
+
+fn inline_with_index(
+    schema: &Schema,
+    source: &str,
+    index: &TextIndex<'_>,
+    data: &DataValue,
+) -> Descriptor {
+    let options = LoadOptions { strict: true };
+    let loader = Loader {
+        schema,
+        source,
+        index,
+        options: &options,
+    };
+    let read = inline_source::node(data, 0);
+    let shape = "a test's data is a record, as `given { hosting: { region: \"EU\" } }`";
+    loader.document(None, file_stem(source), read, Vec::new(), shape)
+}
+
+/// A descriptor for a file that could not be read at all (an I/O error, not UTF-8).
+pub fn unreadable(source: &str, message: String) -> Descriptor {
+    Descriptor {
+        id: file_stem(source),
+        source: source.to_owned(),
+        line: None,
+        root: None,
+        locations: Locations::default(),
+        problems: vec![DataProblem::new(
+            Code::DESCRIPTOR_UNREADABLE,
+            message,
+            String::new(),
+            None,
+        )],
+    }
+}
+
+const JSON_SHAPE: &str = "a JSON descriptor is an object, as `{ \"id\": \"vendor-042\", … }`";
+
+/// What a format could not read: the message, where, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SyntaxError {
+    pub(crate) message: String,
+    pub(crate) span: Span,
+    pub(crate) help: Option<String>,
+}
+
+/// What every descriptor of one file shares.
+pub(crate) struct Loader<'a> {
+    pub(crate) schema: &'a Schema,
+    pub(crate) source: &'a str,
+    pub(crate) index: &'a TextIndex<'a>,
+    pub(crate) options: &'a LoadOptions,
+}
+
+impl Loader<'_> {
+    /// Converts one read tree into a descriptor; `problems` were found while reading.
+    pub(crate) fn document(
+        &self,
+        line: Option<u32>,
+        default_id: String,
+        read: Result<Node<'_>, SyntaxError>,
+        problems: Vec<DataProblem>,
+        shape_help: &str,
+    ) -> Descriptor {
+        self.convert(line, default_id, read, problems, shape_help, true)
+    }
+
+    /// As `document`, keeping the locations of problems only: the caller makes the
+    /// descriptor's locations found later.
+    pub(crate) fn document_unlocated(
+        &self,
+        line: Option<u32>,
+        default_id: String,
+        read: Result<Node<'_>, SyntaxError>,
+        shape_help: &str,
+    ) -> Descriptor {
+        self.convert(line, default_id, read, Vec::new(), shape_help, false)
+    }
+
+    fn convert(
+        &self,
+        line: Option<u32>,
+        default_id: String,
+        read: Result<Node<'_>, SyntaxError>,
+        problems: Vec<DataProblem>,
+        shape_help: &str,
+        locate: bool,
+    ) -> Descriptor {
+        let node = match read {
+            Ok(node) => node,
+            Err(error) => return self.broken(line, default_id, error),
+        };
+        let id = top_level_id(&node).unwrap_or(default_id);
+        let mut converter = Converter::new(self.schema, self.index, self.options.strict);
+        if !locate {
+            converter = converter.without_locations();
+        }
+        for problem in problems {
+            converter.push_problem(problem);
+        }
+        let root = converter.convert_root(&node, shape_help);
+        let (locations, mut problems) = converter.finish();
+        // Problems read in the order of the file.
+        problems.sort_by_key(|problem| problem.loc.map(|loc| loc.span.start));
+        Descriptor {
+            id,
+            source: self.source.to_owned(),
+            line,
+            root,
+            locations,
+            problems,
+        }
+    }
+
+    /// A descriptor whose data could not be read.
+    pub(crate) fn broken(&self, line: Option<u32>, id: String, error: SyntaxError) -> Descriptor {
+        let mut problem = DataProblem::new(
+            Code::DESCRIPTOR_SYNTAX,
+            error.message,
+            String::new(),
+            Some(self.index.loc(error.span)),
+        );
+        problem.help = error.help;
+        Descriptor {
+            id,
+            source: self.source.to_owned(),
+            line,
+            root: None,
+            locations: Locations::default(),
+            problems: vec![problem],
+        }
+    }
+}
+
+/// One line of an NDJSON input as its own descriptor, located in the whole input:
+/// `line` is the text of line `line_number` (1-based) without its line break, starting at
+/// byte `byte_offset` of the input. Its id is `stem:line` unless the data gives one.
+///
+/// `load_text` reads an NDJSON file line by line with this, skipping blank lines (which
+/// hold no descriptor: callers that stream lines skip them too). A descriptor read
+/// without positions finds its locations with the schema given to
+/// `Locations::get_with`, as explanations do.
+pub fn load_ndjson_line(
+    schema: &Schema,
+    source: &str,
+    line_number: u32,
+    byte_offset: usize,
+    line: &str,
+    options: &LoadOptions,
+) -> Descriptor {
+    let line = json_files::Line {
+        number: line_number,
+        byte_offset,
+        raw: line,
+    };
+    let stem = file_stem(source);
+    json_files::ndjson_line(
+        schema,
+        source,
+        &stem,
+        line,
+        options,
+        &json_files::Shared::default(),
+    )
+}
+
+/// The data's top-level `id` string, declared by the schema or not.
+fn top_level_id(node: &Node<'_>) -> Option<String> {
+    let NodeKind::Record(entries) = &node.kind else {
+        return None;
+    };
+    let entry = entries.iter().find(|entry| entry.key == "id")?;
+    let id = entry.value.as_text()?.trim();
+    (!id.is_empty()).then(|| id.to_owned())
+}
+
+/// `vendor-042` for `vendors/vendor-042.json`.
+pub fn file_stem(source: &str) -> String {
+    Path::new(source)
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .unwrap_or(source)
+        .to_owned()
+}
+
+/// The text without a leading byte order mark, and where it starts.
+fn without_bom(text: &str) -> (&str, usize) {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, '\u{feff}'.len_utf8()),
+        None => (text, 0),
+    }
+}
