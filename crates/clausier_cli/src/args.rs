@@ -88,8 +88,8 @@ pub struct CheckArgs {
     pub pack: PathBuf,
 
     /// Descriptor files, folders (searched recursively for .json, .yaml, .yml, .toml, .csv,
-    /// .ndjson and .jsonl files; hidden entries are skipped), or `-` to read NDJSON from
-    /// standard input
+    /// .tsv, .tab, .ndjson and .jsonl files; hidden entries are skipped), or `-` to read
+    /// NDJSON from standard input
     #[arg(value_name = "DESCRIPTOR", required = true, num_args = 1..)]
     pub descriptors: Vec<PathBuf>,
 

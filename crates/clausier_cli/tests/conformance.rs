@@ -69,6 +69,7 @@ cases! {
     data_bounds => "data-bounds",
     data_csv => "data-csv",
     data_csv_row_help => "data-csv-row-help",
+    data_tsv => "data-tsv",
     data_duplicates => "data-duplicates",
     data_error_help => "data-error-help",
     data_json_syntax_column => "data-json-syntax-column",

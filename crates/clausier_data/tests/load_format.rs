@@ -20,6 +20,8 @@ fn formats_are_known_by_their_extension() {
         ("a.yml", Some(Format::Yaml)),
         ("a.toml", Some(Format::Toml)),
         ("a.csv", Some(Format::Csv)),
+        ("a.tsv", Some(Format::Tsv)),
+        ("export.TAB", Some(Format::Tsv)),
         ("a.ndjson", Some(Format::Ndjson)),
         ("a.jsonl", Some(Format::Ndjson)),
         ("A.JSON", Some(Format::Json)),
@@ -36,12 +38,13 @@ fn formats_are_known_by_their_extension() {
         Format::Yaml,
         Format::Toml,
         Format::Csv,
+        Format::Tsv,
         Format::Ndjson,
     ]
     .into_iter()
     .map(Format::name)
     .collect();
-    assert_eq!(names, ["JSON", "YAML", "TOML", "CSV", "NDJSON"]);
+    assert_eq!(names, ["JSON", "YAML", "TOML", "CSV", "TSV", "NDJSON"]);
 }
 
 #[test]

@@ -16,11 +16,12 @@ use load_support::{assert_locations_within, load, load_strict};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-const FORMATS: [Format; 5] = [
+const FORMATS: [Format; 6] = [
     Format::Json,
     Format::Yaml,
     Format::Toml,
     Format::Csv,
+    Format::Tsv,
     Format::Ndjson,
 ];
 
@@ -269,6 +270,11 @@ impl Data {
         ];
         format!("{header}\n{}\n", row.join(","))
     }
+
+    /// The same table with tabs between cells: no value here holds a comma or a tab.
+    fn tsv(&self) -> String {
+        self.csv().replace(',', "\t")
+    }
 }
 
 proptest! {
@@ -306,5 +312,15 @@ proptest! {
             ),
         }
         assert_locations_within(&data.csv(), &csv);
+
+        // TSV is CSV with tabs: the same rows, the same values.
+        let tsv = load("d.tsv", &data.tsv(), Format::Tsv);
+        prop_assert_eq!(
+            tsv.iter().map(|row| &row.root).collect::<Vec<_>>(),
+            csv.iter().map(|row| &row.root).collect::<Vec<_>>(),
+            "{}",
+            data.tsv()
+        );
+        assert_locations_within(&data.tsv(), &tsv);
     }
 }

@@ -38,12 +38,13 @@ pub fn descriptors(data: &[u8]) {
     let Some((choice, rest)) = data.split_first() else {
         return;
     };
-    let (format, source) = match choice % 5 {
+    let (format, source) = match choice % 6 {
         0 => (Format::Json, "offre.json"),
         1 => (Format::Yaml, "offre.yaml"),
         2 => (Format::Toml, "offre.toml"),
         3 => (Format::Csv, "offres.csv"),
-        _ => (Format::Ndjson, "offres.ndjson"),
+        4 => (Format::Ndjson, "offres.ndjson"),
+        _ => (Format::Tsv, "offres.tsv"),
     };
     let load = LoadOptions {
         strict: choice & 0x80 != 0,

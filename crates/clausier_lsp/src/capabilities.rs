@@ -111,7 +111,7 @@ pub fn watched_files_registration() -> Registration {
         "**/*.clause",
         "**/pack.toml",
         "**/pack.lock",
-        "**/*.{json,yaml,yml,toml,csv,ndjson,jsonl}",
+        "**/*.{json,yaml,yml,toml,csv,tsv,tab,ndjson,jsonl}",
     ]
     .iter()
     .map(|glob| json!({ "globPattern": glob }))

@@ -21,11 +21,11 @@ const CLIENT_NAME = "Clausier Language Server";
 
 /** The formats of vendor descriptors, in which the server reports data errors and
  * shows each descriptor's check result. */
-const DESCRIPTOR_GLOB = "**/*.{json,yaml,yml,toml,csv,ndjson,jsonl}";
+const DESCRIPTOR_GLOB = "**/*.{json,yaml,yml,toml,csv,tsv,tab,ndjson,jsonl}";
 /** The files whose changes on disk the server hears of: clause files, `pack.toml`,
  * `pack.lock` and descriptors. */
 const WATCHED_GLOB =
-  "**/{*.clause,pack.lock,*.json,*.yaml,*.yml,*.toml,*.csv,*.ndjson,*.jsonl}";
+  "**/{*.clause,pack.lock,*.json,*.yaml,*.yml,*.toml,*.csv,*.tsv,*.tab,*.ndjson,*.jsonl}";
 
 let client: LanguageClient | undefined;
 let watcher: vscode.FileSystemWatcher | undefined;

@@ -1,5 +1,6 @@
-//! CSV (RFC 4180, header row required): one descriptor a row, dotted column names for
-//! nested record fields (`hosting.region`), `;`-separated lists, empty cells absent.
+//! CSV (RFC 4180, header row required) and its tab-separated variant (TSV, as
+//! spreadsheets export it): one descriptor a row, dotted column names for nested record
+//! fields (`hosting.region`), `;`-separated lists, empty cells absent.
 //!
 //! The `csv` crate decodes the cells; the byte offset of each cell in the file, which it
 //! does not give, comes from a scan of the row's raw text from the row's start.
@@ -53,20 +54,38 @@ struct CellSpan {
     unclosed: bool,
 }
 
-pub(crate) fn load(loader: &Loader<'_>) -> Vec<Descriptor> {
+/// How cells are separated, and what messages call the format.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Dialect {
+    pub delimiter: u8,
+    pub name: &'static str,
+}
+
+impl Dialect {
+    pub(crate) const CSV: Dialect = Dialect {
+        delimiter: b',',
+        name: "CSV",
+    };
+    pub(crate) const TSV: Dialect = Dialect {
+        delimiter: b'\t',
+        name: "TSV",
+    };
+}
+
+pub(crate) fn load(loader: &Loader<'_>, dialect: Dialect) -> Vec<Descriptor> {
     let text = loader.index.text();
     let (body, base) = without_bom(text);
     let stem = file_stem(loader.source);
     // Where the reader started in `body`: after a row with a broken quote, reading starts
     // again on the next line, so that the quote does not swallow the rows below it.
     let mut origin = 0;
-    let mut reader = reader_at(body, origin);
+    let mut reader = reader_at(body, origin, dialect);
     let mut record = StringRecord::new();
 
-    let header = match next_record(&mut reader, &mut record, body, base, origin) {
+    let header = match next_record(&mut reader, &mut record, body, base, origin, dialect) {
         Some(Ok(header_start)) if !is_blank(&record) => {
-            let cells = cell_spans(text, header_start, record.len());
-            if let Some(error) = unclosed_quote(&cells) {
+            let cells = cell_spans(text, header_start, record.len(), dialect);
+            if let Some(error) = unclosed_quote(&cells, dialect) {
                 return vec![loader.broken(None, stem, error)];
             }
             resolve_columns(loader, &record, &cells)
@@ -74,10 +93,17 @@ pub(crate) fn load(loader: &Loader<'_>) -> Vec<Descriptor> {
         Some(Err(error)) => return vec![loader.broken(None, stem, error)],
         _ => {
             let error = SyntaxError {
-                message: "invalid CSV: the file has no header row".to_owned(),
+                message: format!("invalid {}: the file has no header row", dialect.name),
                 span: Span::empty_at(0),
                 help: Some(
-                    "the first row names the columns, as `id,name,hosting.region`".to_owned(),
+                    match dialect.delimiter {
+                        b'\t' => {
+                            "the first row names the columns, separated by tabs, as \
+                                  `id⇥name⇥hosting.region`"
+                        }
+                        _ => "the first row names the columns, as `id,name,hosting.region`",
+                    }
+                    .to_owned(),
                 ),
             };
             return vec![loader.broken(None, stem, error)];
@@ -86,7 +112,7 @@ pub(crate) fn load(loader: &Loader<'_>) -> Vec<Descriptor> {
 
     let mut descriptors = Vec::new();
     let mut header_warnings = strict_warnings(loader, &header);
-    while let Some(row) = next_record(&mut reader, &mut record, body, base, origin) {
+    while let Some(row) = next_record(&mut reader, &mut record, body, base, origin, dialect) {
         let row_start = match row {
             Ok(start) => start,
             Err(error) => {
@@ -100,14 +126,14 @@ pub(crate) fn load(loader: &Loader<'_>) -> Vec<Descriptor> {
         }
         let line = loader.index.loc(Span::empty_at(row_start)).line;
         let default_id = format!("{stem}:{line}");
-        let cells = cell_spans(text, row_start, record.len());
-        if let Some(error) = unclosed_quote(&cells) {
+        let cells = cell_spans(text, row_start, record.len(), dialect);
+        if let Some(error) = unclosed_quote(&cells, dialect) {
             let quote = (error.span.start as usize).saturating_sub(base);
             origin = body
                 .get(quote..)
                 .and_then(|rest| rest.find(['\n', '\r']))
                 .map_or(body.len(), |end| quote + end + 1);
-            reader = reader_at(body, origin);
+            reader = reader_at(body, origin, dialect);
             descriptors.push(loader.broken(Some(line), default_id, error));
             continue;
         }
@@ -115,26 +141,36 @@ pub(crate) fn load(loader: &Loader<'_>) -> Vec<Descriptor> {
             let end = cells.last().map_or(row_start, |cell| cell.raw.end);
             let error = SyntaxError {
                 message: format!(
-                    "invalid CSV: expected {} cells as in the header, found {}",
+                    "invalid {}: expected {} cells as in the header, found {}",
+                    dialect.name,
                     header.len(),
                     record.len()
                 ),
                 span: Span::new(row_start, end),
-                help: Some(cell_count_help(header.len(), record.len())),
+                help: Some(cell_count_help(header.len(), record.len(), dialect)),
             };
             descriptors.push(loader.broken(Some(line), default_id, error));
             continue;
         }
         let mut problems = std::mem::take(&mut header_warnings);
-        let root = row_node(loader, &header, &record, &cells, row_start, &mut problems);
+        let root = row_node(
+            loader,
+            &header,
+            &record,
+            &cells,
+            row_start,
+            dialect,
+            &mut problems,
+        );
         descriptors.push(loader.document(Some(line), default_id, Ok(root), problems, ""));
     }
     descriptors
 }
 
 /// A reader of `body` from byte `origin`.
-fn reader_at(body: &str, origin: usize) -> csv::Reader<&[u8]> {
+fn reader_at(body: &str, origin: usize, dialect: Dialect) -> csv::Reader<&[u8]> {
     ReaderBuilder::new()
+        .delimiter(dialect.delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(body.as_bytes().get(origin..).unwrap_or_default())
@@ -147,6 +183,7 @@ fn next_record(
     body: &str,
     base: usize,
     origin: usize,
+    dialect: Dialect,
 ) -> Option<Result<u32, SyntaxError>> {
     match reader.read_record(record) {
         Ok(false) => None,
@@ -170,7 +207,7 @@ fn next_record(
                 .unwrap_or(0)
                 .saturating_add(origin);
             Some(Err(SyntaxError {
-                message: format!("invalid CSV: {error}"),
+                message: format!("invalid {}: {error}", dialect.name),
                 span: Span::from_range(base + offset..base + offset),
                 help: None,
             }))
@@ -180,10 +217,13 @@ fn next_record(
 
 /// The error for a row whose last cell opens a quote that is never closed, located at
 /// that quote.
-fn unclosed_quote(cells: &[CellSpan]) -> Option<SyntaxError> {
+fn unclosed_quote(cells: &[CellSpan], dialect: Dialect) -> Option<SyntaxError> {
     let cell = cells.iter().find(|cell| cell.unclosed)?;
     Some(SyntaxError {
-        message: "invalid CSV: the `\"` that opens this cell is never closed".to_owned(),
+        message: format!(
+            "invalid {}: the `\"` that opens this cell is never closed",
+            dialect.name
+        ),
         span: Span::new(cell.raw.start, cell.raw.start.saturating_add(1)),
         help: Some(
             "close the quote at the end of the cell; a `\"` inside a quoted cell is written twice, as `\"\"`"
@@ -193,7 +233,7 @@ fn unclosed_quote(cells: &[CellSpan]) -> Option<SyntaxError> {
 }
 
 /// What to do about a row with more or fewer cells than the header.
-fn cell_count_help(header: usize, row: usize) -> String {
+fn cell_count_help(header: usize, row: usize, dialect: Dialect) -> String {
     let cells = |count: usize| match count {
         1 => "1 cell".to_owned(),
         _ => format!("{count} cells"),
@@ -203,10 +243,15 @@ fn cell_count_help(header: usize, row: usize) -> String {
         cells(header),
         cells(row)
     );
-    if row > header {
-        format!("{counts}: quote cells that hold a comma, as `\"Paris, France\"`")
-    } else {
-        format!("{counts}: give every column a cell, left empty (`,,`) where there is no value")
+    match (row > header, dialect.delimiter) {
+        (true, b'\t') => format!("{counts}: quote cells that hold a tab, as `\"Paris⇥France\"`"),
+        (true, _) => format!("{counts}: quote cells that hold a comma, as `\"Paris, France\"`"),
+        (false, b'\t') => format!(
+            "{counts}: give every column a cell, left empty (two tabs in a row) where there is no value"
+        ),
+        (false, _) => {
+            format!("{counts}: give every column a cell, left empty (`,,`) where there is no value")
+        }
     }
 }
 
@@ -215,7 +260,8 @@ fn is_blank(record: &StringRecord) -> bool {
 }
 
 /// The spans of a row's `count` cells, scanning RFC 4180 quoting from `start`.
-fn cell_spans(text: &str, start: u32, count: usize) -> Vec<CellSpan> {
+fn cell_spans(text: &str, start: u32, count: usize, dialect: Dialect) -> Vec<CellSpan> {
+    let delimiter = dialect.delimiter;
     let bytes = text.as_bytes();
     let mut at = (start as usize).min(bytes.len());
     let mut cells = Vec::with_capacity(count);
@@ -234,7 +280,8 @@ fn cell_spans(text: &str, start: u32, count: usize) -> Vec<CellSpan> {
                         at += 1;
                         // A cell may hold line breaks, but a quote that closes on a later
                         // line with text right after it was never meant to open a cell.
-                        let ends_cell = matches!(next, None | Some(b',' | b'\n' | b'\r'));
+                        let ends_cell =
+                            matches!(next, None | Some(b'\n' | b'\r')) || next == Some(&delimiter);
                         unclosed = spans_lines && !ends_cell;
                         break;
                     }
@@ -248,7 +295,7 @@ fn cell_spans(text: &str, start: u32, count: usize) -> Vec<CellSpan> {
         }
         if !row_ended {
             while let Some(byte) = bytes.get(at) {
-                if matches!(byte, b',' | b'\n' | b'\r') {
+                if matches!(byte, b'\n' | b'\r') || *byte == delimiter {
                     break;
                 }
                 at += 1;
@@ -259,7 +306,7 @@ fn cell_spans(text: &str, start: u32, count: usize) -> Vec<CellSpan> {
             quoted,
             unclosed,
         });
-        if bytes.get(at) == Some(&b',') && !row_ended {
+        if bytes.get(at) == Some(&delimiter) && !row_ended {
             at += 1;
         } else {
             row_ended = true;
@@ -430,6 +477,7 @@ fn row_node<'a>(
     record: &'a StringRecord,
     cells: &[CellSpan],
     row_start: u32,
+    dialect: Dialect,
     problems: &mut Vec<DataProblem>,
 ) -> Node<'a> {
     let mut root = Group::default();
@@ -471,13 +519,17 @@ fn row_node<'a>(
             )),
             Target::RecordList { field } => problems.push(problem(
                 Code::DESCRIPTOR_TYPE,
-                format!("`{field}` is a list of records, which a CSV cell cannot hold"),
+                format!(
+                    "`{field}` is a list of records, which a {} cell cannot hold",
+                    dialect.name
+                ),
                 format!("describe `{field}` in a JSON, YAML or TOML descriptor"),
             )),
             Target::Unnamed => problems.push(problem(
                 Code::DESCRIPTOR_SYNTAX,
                 format!(
-                    "invalid CSV: the value `{trimmed}` is in a column without a name in the header (column {})",
+                    "invalid {}: the value `{trimmed}` is in a column without a name in the header (column {})",
+                    dialect.name,
                     column.position + 1
                 ),
                 "name the column in the header row, as `hosting.region`, or leave its cells empty"

@@ -42,24 +42,29 @@ pub enum Format {
     Yaml,
     Toml,
     Csv,
+    /// Tab-separated values, the text a spreadsheet exports without the comma or
+    /// semicolon questions of CSV; otherwise read as CSV is.
+    Tsv,
     Ndjson,
 }
 
 impl Format {
     /// Every descriptor extension with its format, in the order messages list them: the
     /// one list the readers, the messages and the file searches use.
-    pub const EXTENSIONS: [(&'static str, Format); 7] = [
+    pub const EXTENSIONS: [(&'static str, Format); 9] = [
         ("json", Format::Json),
         ("yaml", Format::Yaml),
         ("yml", Format::Yaml),
         ("toml", Format::Toml),
         ("csv", Format::Csv),
+        ("tsv", Format::Tsv),
+        ("tab", Format::Tsv),
         ("ndjson", Format::Ndjson),
         ("jsonl", Format::Ndjson),
     ];
 
-    /// The format of `.json`, `.yaml`/`.yml`, `.toml`, `.csv` and `.ndjson`/`.jsonl`
-    /// files, whatever the case of the extension.
+    /// The format of `.json`, `.yaml`/`.yml`, `.toml`, `.csv`, `.tsv`/`.tab` and
+    /// `.ndjson`/`.jsonl` files, whatever the case of the extension.
     pub fn from_path(path: &Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         Format::EXTENSIONS
@@ -88,6 +93,7 @@ impl Format {
             Format::Yaml => "YAML",
             Format::Toml => "TOML",
             Format::Csv => "CSV",
+            Format::Tsv => "TSV",
             Format::Ndjson => "NDJSON",
         }
     }
@@ -100,7 +106,7 @@ pub struct LoadOptions {
 }
 
 /// One file's descriptors, in order: one for JSON, YAML and TOML, one per non-blank line
-/// of NDJSON and per non-blank row of CSV.
+/// of NDJSON and per non-blank row of CSV and TSV.
 pub fn load_text(
     schema: &Schema,
     source: &str,
@@ -118,7 +124,7 @@ pub fn load_text(
                 schema, source, text, options, &shared,
             )];
         }
-        Format::Yaml | Format::Toml | Format::Csv => {}
+        Format::Yaml | Format::Toml | Format::Csv | Format::Tsv => {}
     }
     let index = TextIndex::new(text);
     let loader = Loader {
@@ -155,7 +161,8 @@ pub fn load_text(
             let shape = "a TOML descriptor is a table of field names and values";
             vec![loader.document(None, file_stem(source), read, problems, shape)]
         }
-        Format::Csv => csv_source::load(&loader),
+        Format::Csv => csv_source::load(&loader, csv_source::Dialect::CSV),
+        Format::Tsv => csv_source::load(&loader, csv_source::Dialect::TSV),
     }
 }
 
