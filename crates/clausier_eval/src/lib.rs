@@ -13,6 +13,8 @@ pub mod pack_tests;
 pub mod print;
 mod program;
 mod reason;
+// The yardstick of the property tests, not part of the library: only the tests build it.
+#[cfg(feature = "reference-interpreter")]
 pub mod reference;
 pub mod report;
 mod run;

@@ -9,20 +9,17 @@ use std::num::NonZeroUsize;
 
 use clausier_data::DataDiagnostics;
 use clausier_data::load::LoadOptions;
-use clausier_diagnostics::{Diagnostic, Severity};
 use clausier_eval::report::{Summary, clause_infos};
 use clausier_eval::{RunOptions, compile, run as run_checks};
-use clausier_pack::load_pack;
 use clausier_report::check::{
     HumanOptions, render_csv, render_html, render_human_with_data, render_json, render_junit,
     render_markdown, render_ndjson, render_sarif, render_xlsx,
 };
-use clausier_report::diagnostics::{render_summary, render_terminal};
 
 use self::duplicate_ids::DuplicateIds;
 use self::progress::Progress;
 use self::streaming::{StreamFormat, StreamRun};
-use super::compiled::evaluation_date;
+use super::compiled::{CommandErrors, evaluation_date, load_compiled_quietly};
 use super::{Failure, Outcome};
 use crate::args::{CheckArgs, CheckFormat, ColorChoice};
 use crate::error::CliError;
@@ -41,30 +38,17 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
             )
             .into());
     }
-    let stderr_color = color.enabled(io::stderr().is_terminal());
-    let pack = load_pack(&args.pack)?;
-    let Some(valid) = pack.checked.valid() else {
-        print_stderr(&render_terminal(
-            pack.diagnostics(),
-            &pack.sources,
-            stderr_color,
-        ));
-        if let Some(summary) = render_summary(&pack.info.name, pack.diagnostics(), stderr_color) {
-            print_stderr(&summary);
-        }
-        return Ok(Outcome::Failure);
-    };
     // Warnings do not stop a check, but whoever runs it should know of them; standard
     // error keeps them out of the report.
-    let warnings: Vec<Diagnostic> = pack
-        .diagnostics()
-        .iter()
-        .filter(|diagnostic| diagnostic.severity == Severity::Warning)
-        .cloned()
-        .collect();
-    if !warnings.is_empty() && !args.quiet {
-        print_stderr(&render_terminal(&warnings, &pack.sources, stderr_color));
-    }
+    let Some(pack) =
+        load_compiled_quietly(&args.pack, color, args.quiet, |_| CommandErrors::default())?
+    else {
+        return Ok(Outcome::Failure);
+    };
+    let Some(valid) = pack.checked.valid() else {
+        // `load_compiled_quietly` gives only a pack without errors.
+        return Ok(Outcome::Failure);
+    };
 
     let output = args
         .output

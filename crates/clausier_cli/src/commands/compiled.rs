@@ -27,6 +27,16 @@ pub fn load_compiled_with(
     color: ColorChoice,
     errors: impl FnOnce(&LoadedPack) -> CommandErrors,
 ) -> Result<Option<LoadedPack>, Failure> {
+    load_compiled_quietly(path, color, false, errors)
+}
+
+/// [`load_compiled_with`], printing no warning when `quiet` (errors are always printed).
+pub fn load_compiled_quietly(
+    path: &Path,
+    color: ColorChoice,
+    quiet: bool,
+    errors: impl FnOnce(&LoadedPack) -> CommandErrors,
+) -> Result<Option<LoadedPack>, Failure> {
     let stderr_color = color.enabled(io::stderr().is_terminal());
     let mut pack = load_pack(path)?;
     // A pack that does not compile is refused for that first.
@@ -67,7 +77,7 @@ pub fn load_compiled_with(
         .filter(|diagnostic| diagnostic.severity == Severity::Warning)
         .cloned()
         .collect();
-    if !warnings.is_empty() {
+    if !warnings.is_empty() && !quiet {
         print_stderr(&render_terminal(&warnings, &pack.sources, stderr_color));
     }
     Ok(Some(pack))
