@@ -172,34 +172,37 @@ fn row_number(row: usize) -> Result<u32, XlsxError> {
     u32::try_from(row).map_err(|_| XlsxError::RowColumnLimitError)
 }
 
-fn requirement_columns(clauses: &[Column], report: &Report) -> Vec<(Column, &'static str)> {
+/// The columns whose clause `pick` recognises in some descriptor's results, each with
+/// what `pick` reads of it (a requirement's level, a criterion's weight).
+fn clause_columns<T>(
+    clauses: &[Column],
+    report: &Report,
+    pick: impl Fn(&ClauseResult) -> Option<T>,
+) -> Vec<(Column, T)> {
     clauses
         .iter()
         .filter_map(|column| {
             report
                 .descriptors
                 .iter()
-                .find_map(|descriptor| match result_for(descriptor, column) {
-                    Some(ClauseResult::Requirement(result)) => Some((column.clone(), result.level)),
-                    _ => None,
-                })
+                .find_map(|descriptor| result_for(descriptor, column).and_then(&pick))
+                .map(|found| (column.clone(), found))
         })
         .collect()
 }
 
+fn requirement_columns(clauses: &[Column], report: &Report) -> Vec<(Column, &'static str)> {
+    clause_columns(clauses, report, |result| match result {
+        ClauseResult::Requirement(result) => Some(result.level),
+        ClauseResult::Criterion(_) => None,
+    })
+}
+
 fn criterion_columns(clauses: &[Column], report: &Report) -> Vec<(Column, Decimal)> {
-    clauses
-        .iter()
-        .filter_map(|column| {
-            report
-                .descriptors
-                .iter()
-                .find_map(|descriptor| match result_for(descriptor, column) {
-                    Some(ClauseResult::Criterion(result)) => Some((column.clone(), result.weight)),
-                    _ => None,
-                })
-        })
-        .collect()
+    clause_columns(clauses, report, |result| match result {
+        ClauseResult::Criterion(result) => Some(result.weight),
+        ClauseResult::Requirement(_) => None,
+    })
 }
 
 fn unmet(descriptor: &DescriptorReport, report: &Report, wanted: RequirementStatus) -> String {
