@@ -5,7 +5,7 @@ mod interrupt;
 mod target;
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, BufWriter, Seek, SeekFrom, Write};
+use std::io::{self, BufWriter, IsTerminal, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use clausier_diagnostics::Code;
@@ -18,6 +18,26 @@ use crate::error::CliError;
 /// Writes `text` to `path` (`-` for standard output) as [`ReportFile`] does.
 pub fn write_report(path: &Path, text: &str) -> Result<(), CliError> {
     write_report_bytes(path, text.as_bytes())
+}
+
+/// Refuses to write a binary document (`what`, as « a Word document ») to standard output
+/// when it is a terminal, where it would only scramble the screen; `example` is a file
+/// name the help proposes. `output` is the `--output` path, `-` or none for standard
+/// output.
+pub fn refuse_binary_on_terminal(
+    output: Option<&Path>,
+    what: &str,
+    example: &str,
+) -> Result<(), CliError> {
+    let to_stdout = output.is_none_or(|path| path.as_os_str() == "-");
+    if to_stdout && io::stdout().is_terminal() {
+        return Err(CliError::new(format!("{what} is not written to a terminal")).with_help(
+            format!(
+                "give the file to write: `--output {example}` (or redirect standard output to a file)"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Writes `bytes` (a binary document) to `path` (`-` for standard output) as

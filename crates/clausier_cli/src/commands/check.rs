@@ -24,19 +24,17 @@ use super::{Failure, Outcome};
 use crate::args::{CheckArgs, CheckFormat, ColorChoice};
 use crate::error::CliError;
 use crate::inputs;
-use crate::output::{print_stderr, print_stdout_bytes, write_report_bytes};
+use crate::output::{
+    print_stderr, print_stdout_bytes, refuse_binary_on_terminal, write_report_bytes,
+};
 
 pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
-    let to_stdout = args
-        .output
-        .as_deref()
-        .is_none_or(|path| path.as_os_str() == "-");
-    if args.format == CheckFormat::Xlsx && to_stdout && io::stdout().is_terminal() {
-        return Err(CliError::new("an Excel workbook is not written to a terminal")
-            .with_help(
-                "give the file to write: `--output analyse-des-offres.xlsx` (or redirect standard output to a file)",
-            )
-            .into());
+    if args.format == CheckFormat::Xlsx {
+        refuse_binary_on_terminal(
+            args.output.as_deref(),
+            "an Excel workbook",
+            "analyse-des-offres.xlsx",
+        )?;
     }
     // Warnings do not stop a check, but whoever runs it should know of them; standard
     // error keeps them out of the report.

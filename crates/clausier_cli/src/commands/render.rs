@@ -1,7 +1,5 @@
 //! `clausier render PACK`
 
-use std::io::{self, IsTerminal};
-
 use clausier_check::hir::CheckedPack;
 use clausier_diagnostics::{Code, Diagnostic};
 use clausier_pack::{DocumentLanguage, LoadedPack};
@@ -13,19 +11,17 @@ use super::compiled::{CommandErrors, load_compiled_with};
 use super::{Failure, Outcome};
 use crate::args::{ColorChoice, RenderArgs, RenderFormat, RenderLang};
 use crate::error::CliError;
-use crate::output::{print_stdout, print_stdout_bytes, write_report, write_report_bytes};
+use crate::output::{
+    print_stdout, print_stdout_bytes, refuse_binary_on_terminal, write_report, write_report_bytes,
+};
 
 pub fn run(args: &RenderArgs, color: ColorChoice) -> Result<Outcome, Failure> {
-    let to_stdout = args
-        .output
-        .as_deref()
-        .is_none_or(|path| path.as_os_str() == "-");
-    if args.format == RenderFormat::Docx && to_stdout && io::stdout().is_terminal() {
-        return Err(CliError::new("a Word document is not written to a terminal")
-            .with_help(
-                "give the file to write: `--output cahier-des-charges.docx` (or redirect standard output to a file)",
-            )
-            .into());
+    if args.format == RenderFormat::Docx {
+        refuse_binary_on_terminal(
+            args.output.as_deref(),
+            "a Word document",
+            "cahier-des-charges.docx",
+        )?;
     }
     let Some(pack) = load_compiled_with(&args.pack, color, |pack| CommandErrors {
         errors: if args.draft {
