@@ -5,10 +5,11 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use clausier_check::types::Schema;
 use clausier_check::value::Record;
 use clausier_diagnostics::{Code, Diagnostic, FileId, Severity, Span};
 use serde::Serialize;
+
+use crate::load::ValueSpans;
 
 /// Where a value was written in its descriptor file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -35,10 +36,10 @@ pub(crate) type LocationMap = HashMap<Box<[PathStep]>, Loc>;
 
 /// The location of every value the loader stored, by its path from the root.
 ///
-/// A descriptor read without positions (the fast path, which is taken for well-formed
-/// JSON) keeps instead what it takes to read it again with positions, which is done the
-/// first time a location is asked for: only descriptors whose explanations quote their
-/// values pay for it.
+/// A descriptor read by the fast path (taken for well-formed JSON) keeps only the byte
+/// range of each value and its text; lines and columns are counted the first time a
+/// location is asked for: only descriptors whose explanations quote their values pay
+/// for it, and none is read twice.
 #[derive(Clone, Default)]
 pub struct Locations {
     inner: Inner,
@@ -56,7 +57,8 @@ impl Default for Inner {
     }
 }
 
-/// The text of one descriptor and where it is in its file, to read it again.
+/// The text of one descriptor and where it is in its file, to count the lines and
+/// columns of its values.
 #[derive(Clone, PartialEq, Eq)]
 pub(crate) struct SourceText {
     /// The whole of a JSON file, or one NDJSON line without its line break.
@@ -66,8 +68,6 @@ pub(crate) struct SourceText {
     /// The line `range` starts on, 1-based.
     pub(crate) line_number: u32,
     pub(crate) kind: SourceKind,
-    /// Whether the fast path read it, and can then find its locations again.
-    pub(crate) read_fast: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,33 +88,26 @@ impl SourceText {
 
 struct Deferred {
     source: SourceText,
-    /// The schema the descriptor was read against, when the loader could share it; else
-    /// the reader of the locations gives it (`get_with`).
-    schema: Option<Arc<Schema>>,
+    /// The byte range of each value in `source.text`, recorded by the fast path.
+    spans: ValueSpans,
     resolved: OnceLock<LocationMap>,
 }
 
 impl Deferred {
-    fn resolve(&self, schema: Option<&Schema>) -> Option<&LocationMap> {
-        if let Some(map) = self.resolved.get() {
-            return Some(map);
-        }
-        let schema = self.schema.as_deref().or(schema)?;
-        Some(
-            self.resolved
-                .get_or_init(|| crate::load::reread_locations(schema, &self.source)),
-        )
+    fn resolve(&self) -> &LocationMap {
+        self.resolved
+            .get_or_init(|| crate::load::locate_spans(&self.source, &self.spans))
     }
 }
 
 impl Locations {
-    /// The locations of a descriptor read without positions, found again from `source`
-    /// when first asked for.
-    pub(crate) fn deferred(source: SourceText, schema: Option<Arc<Schema>>) -> Self {
+    /// The locations of a descriptor the fast path read: the byte range of each value in
+    /// `source`, whose lines and columns are counted when first asked for.
+    pub(crate) fn deferred(source: SourceText, spans: ValueSpans) -> Self {
         Self {
             inner: Inner::Deferred(Arc::new(Deferred {
                 source,
-                schema,
+                spans,
                 resolved: OnceLock::new(),
             })),
         }
@@ -122,53 +115,36 @@ impl Locations {
 
     pub fn insert(&mut self, path: &[PathStep], loc: Loc) {
         if let Inner::Deferred(deferred) = &self.inner {
-            let known = deferred.resolve(None).cloned().unwrap_or_default();
-            self.inner = Inner::Known(known);
+            self.inner = Inner::Known(deferred.resolve().clone());
         }
         if let Inner::Known(map) = &mut self.inner {
             map.insert(path.into(), loc);
         }
     }
 
-    /// The location of the value at `path`. Locations still to be found are found with
-    /// the schema the descriptor was loaded with, when the loader kept it (`load_text`
-    /// does; `load_ndjson_line` does not: use `get_with`).
+    /// The location of the value at `path`.
     pub fn get(&self, path: &[PathStep]) -> Option<Loc> {
-        self.map(None)?.get(path).copied()
+        self.map().get(path).copied()
     }
 
-    /// As `get`, finding the locations still to be found with `schema` (the one the
-    /// descriptor was loaded with) when the loader did not keep it.
-    pub fn get_with(&self, schema: &Schema, path: &[PathStep]) -> Option<Loc> {
-        self.map(Some(schema))?.get(path).copied()
-    }
-
-    /// Whether the locations are still to be found: the descriptor was read without
-    /// positions.
+    /// Whether the lines and columns are still to be counted: the fast path read the
+    /// descriptor and nothing asked for a location yet.
     pub fn is_deferred(&self) -> bool {
         matches!(&self.inner, Inner::Deferred(deferred) if deferred.resolved.get().is_none())
     }
 
-    /// Every location, found if they are still to be found (and the schema was kept).
-    pub(crate) fn into_map(self) -> LocationMap {
-        match self.inner {
-            Inner::Known(map) => map,
-            Inner::Deferred(deferred) => deferred.resolve(None).cloned().unwrap_or_default(),
-        }
-    }
-
     pub fn len(&self) -> usize {
-        self.map(None).map_or(0, HashMap::len)
+        self.map().len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    fn map(&self, schema: Option<&Schema>) -> Option<&LocationMap> {
+    fn map(&self) -> &LocationMap {
         match &self.inner {
-            Inner::Known(map) => Some(map),
-            Inner::Deferred(deferred) => deferred.resolve(schema),
+            Inner::Known(map) => map,
+            Inner::Deferred(deferred) => deferred.resolve(),
         }
     }
 }
@@ -181,10 +157,7 @@ impl PartialEq for Locations {
             {
                 true
             }
-            _ => match (self.map(None), other.map(None)) {
-                (Some(left), Some(right)) => left == right,
-                _ => false,
-            },
+            _ => self.map() == other.map(),
         }
     }
 }

@@ -335,11 +335,7 @@ impl<'a> Explainer<'a> {
         let loc = place
             .as_ref()
             .and_then(|place| place.steps.as_deref())
-            .and_then(|steps| {
-                self.descriptor
-                    .locations
-                    .get_with(&self.program.schema, steps)
-            });
+            .and_then(|steps| self.descriptor.locations.get(steps));
         Explanation {
             expr: self.text(id),
             path: place.map(|place| place.text),

@@ -8,6 +8,10 @@
 //! as that path gives them. The conversions are the located path's own (`expect::scalar`
 //! on a node made on the spot), so the values cannot differ either.
 //!
+//! While it reads, it records the byte range of every value the located path would
+//! locate: an explanation later turns them into lines and columns without reading the
+//! descriptor again.
+//!
 //! `jiter` tokenizes. It already refuses what the located path would report or read
 //! otherwise: comments, trailing commas, whitespace beyond JSON's four, a byte order
 //! mark, control characters in strings, invalid escapes and lone surrogates, words such
@@ -57,26 +61,63 @@ pub(crate) struct FastRead {
     pub(crate) root: Arc<Record>,
     /// The top-level `id` string, trimmed, when there is a non-blank one.
     pub(crate) id: Option<String>,
+    /// Where each value the located path would locate was written.
+    pub(crate) spans: ValueSpans,
 }
 
 /// Reads one JSON descriptor (the text of a file without its byte order mark, or one
 /// NDJSON line without its line break), or gives up.
 pub(crate) fn read(schema: &Schema, text: &str, strict: bool) -> Option<FastRead> {
-    let mut reader = Reader::new(schema, text, strict, None);
+    let mut reader = Reader::new(schema, text, strict);
     reader.document().ok()
 }
 
-/// The byte range in `text` of every value the located path would locate, by path, for
-/// a descriptor `read` accepted: only the elements of sets are converted (to know which
-/// repeat an earlier one), the rest is only passed over.
-pub(crate) fn spans(schema: &Schema, text: &str) -> Option<Spans> {
-    let mut reader = Reader::new(schema, text, false, Some(Trail::default()));
-    reader.document().ok()?;
-    reader.trail.map(|trail| trail.spans)
+/// The byte range in the read text of every value the located path would locate, by
+/// path. The paths share one buffer: a value costs no allocation of its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct ValueSpans {
+    /// Every value's path, one after the other.
+    steps: Vec<PathStep>,
+    entries: Vec<SpanEntry>,
 }
 
-/// Byte ranges by path.
-pub(crate) type Spans = Vec<(Box<[PathStep]>, Range<usize>)>;
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct SpanEntry {
+    /// Where the value's path ends in `steps`; it starts where the previous one ends.
+    steps_end: usize,
+    bytes: Range<usize>,
+}
+
+impl ValueSpans {
+    fn push(&mut self, path: &[PathStep], bytes: Range<usize>) {
+        self.steps.extend_from_slice(path);
+        self.entries.push(SpanEntry {
+            steps_end: self.steps.len(),
+            bytes,
+        });
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Forgets the values recorded after the first `len`.
+    fn truncate(&mut self, len: usize) {
+        self.entries.truncate(len);
+        self.steps
+            .truncate(self.entries.last().map_or(0, |entry| entry.steps_end));
+    }
+
+    /// Each value's path and byte range, in the order they were recorded.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&[PathStep], Range<usize>)> {
+        let mut start = 0;
+        self.entries.iter().map(move |entry| {
+            let path = self.steps.get(start..entry.steps_end).unwrap_or_default();
+            start = entry.steps_end;
+            (path, entry.bytes.clone())
+        })
+    }
+}
 
 struct Reader<'s, 't> {
     schema: &'s Schema,
@@ -85,20 +126,10 @@ struct Reader<'s, 't> {
     depth: usize,
     strict: bool,
     id: Option<String>,
-    /// Kept only when spans are asked for.
-    trail: Option<Trail>,
-}
-
-#[derive(Default)]
-struct Trail {
+    /// The path from the root to the value being read.
     steps: Vec<PathStep>,
-    spans: Spans,
-    /// How many sets the parser is in.
-    in_sets: usize,
+    spans: ValueSpans,
 }
-
-/// What stands for a value that is located but not built.
-static UNBUILT: LazyLock<Arc<Record>> = LazyLock::new(|| Arc::new(Record::default()));
 
 /// Which fields of a record were given, to refuse a repeated key.
 enum Seen {
@@ -139,14 +170,15 @@ enum Entry<'d> {
 }
 
 impl<'s, 't> Reader<'s, 't> {
-    fn new(schema: &'s Schema, text: &'t str, strict: bool, trail: Option<Trail>) -> Self {
+    fn new(schema: &'s Schema, text: &'t str, strict: bool) -> Self {
         Self {
             schema,
             json: Jiter::new(text.as_bytes()),
             depth: 0,
             strict,
             id: None,
-            trail,
+            steps: Vec::new(),
+            spans: ValueSpans::default(),
         }
     }
 
@@ -161,6 +193,7 @@ impl<'s, 't> Reader<'s, 't> {
         Ok(FastRead {
             root,
             id: self.id.take(),
+            spans: std::mem::take(&mut self.spans),
         })
     }
 
@@ -183,12 +216,7 @@ impl<'s, 't> Reader<'s, 't> {
         self.enter()?;
         let schema = self.schema;
         let def: &RecordDef = schema.record(id).unwrap_or(&EMPTY_RECORD);
-        let build = self.builds();
-        let mut fields: Vec<Option<Value>> = if build {
-            vec![None; def.fields.len()]
-        } else {
-            Vec::new()
-        };
+        let mut fields: Vec<Option<Value>> = vec![None; def.fields.len()];
         let mut seen = Seen::new(def.fields.len());
         let mut undeclared: HashSet<Box<str>> = HashSet::new();
         // Data usually lists fields in the declared order: the next one is tried first.
@@ -235,35 +263,21 @@ impl<'s, 't> Reader<'s, 't> {
             };
         }
         self.leave();
-        if !build {
-            return Ok(Arc::clone(&UNBUILT));
-        }
         Ok(Arc::new(Record::new(id, fields.into_boxed_slice())))
     }
 
-    /// Whether values are built: always when reading, within sets only when locating.
-    fn builds(&self) -> bool {
-        self.trail.as_ref().is_none_or(|trail| trail.in_sets > 0)
-    }
-
     fn push_step(&mut self, step: PathStep) {
-        if let Some(trail) = &mut self.trail {
-            trail.steps.push(step);
-        }
+        self.steps.push(step);
     }
 
     fn pop_step(&mut self) {
-        if let Some(trail) = &mut self.trail {
-            trail.steps.pop();
-        }
+        self.steps.pop();
     }
 
     /// Records the span of the value just read, from `start` to the parser.
     fn note_span(&mut self, start: usize) {
-        if let Some(trail) = &mut self.trail {
-            let path = trail.steps.as_slice().into();
-            trail.spans.push((path, start..self.json.current_index()));
-        }
+        self.spans
+            .push(&self.steps, start..self.json.current_index());
     }
 
     /// A value of type `ty` at the parser; `None` for `null`, which is an absent value.
@@ -287,7 +301,6 @@ impl<'s, 't> Reader<'s, 't> {
                 return Err(GiveUp);
             }
             _ => {
-                let builds = self.builds();
                 let scalar = match peek {
                     Peek::String => {
                         let text = self.json.known_str()?;
@@ -305,7 +318,6 @@ impl<'s, 't> Reader<'s, 't> {
                 };
                 match ty {
                     Ty::Error => return Ok(None),
-                    _ if !builds => Value::Record(Arc::clone(&UNBUILT)),
                     Ty::Enum(id) => variant(self.schema, *id, &scalar)?,
                     _ => convert_scalar(scalar, ty)?,
                 }
@@ -319,10 +331,6 @@ impl<'s, 't> Reader<'s, 't> {
     /// located path does.
     fn list(&mut self, element: &Ty, is_set: bool) -> Read<Value> {
         self.enter()?;
-        if let (true, Some(trail)) = (is_set, &mut self.trail) {
-            trail.in_sets += 1;
-        }
-        let build = self.builds();
         let mut stored = 0u32;
         let mut values: Vec<Value> = Vec::new();
         let mut seen = SeenValues::default();
@@ -334,7 +342,7 @@ impl<'s, 't> Reader<'s, 't> {
                 return Err(GiveUp);
             }
             self.push_step(PathStep::Index(stored));
-            let spans_before = self.trail.as_ref().map_or(0, |trail| trail.spans.len());
+            let spans_before = self.spans.len();
             let value = self.value(element, false)?;
             if value.as_ref().is_some_and(|v| !element_bounds.admits(v)) {
                 return Err(GiveUp);
@@ -342,28 +350,20 @@ impl<'s, 't> Reader<'s, 't> {
             self.pop_step();
             if let Some(value) = value {
                 if !is_set {
-                    if build {
-                        values.push(value);
-                    }
+                    values.push(value);
                     stored += 1;
                 } else if !seen.contains(&values, &value) {
                     seen.insert(&value, values.len());
                     values.push(value);
                     stored += 1;
-                } else if let Some(trail) = &mut self.trail {
+                } else {
                     // A repeated element keeps the place of its first occurrence.
-                    trail.spans.truncate(spans_before);
+                    self.spans.truncate(spans_before);
                 }
             }
             next = self.json.array_step()?;
         }
-        if let (true, Some(trail)) = (is_set, &mut self.trail) {
-            trail.in_sets -= 1;
-        }
         self.leave();
-        if !build {
-            return Ok(Value::Record(Arc::clone(&UNBUILT)));
-        }
         Ok(Value::List(values.into()))
     }
 

@@ -1,6 +1,5 @@
-//! JSON files and NDJSON lines: the fast path first, without positions; the located path
-//! when the fast path gives up, and again later for the locations of a descriptor the
-//! fast path read, when an explanation asks for them.
+//! JSON files and NDJSON lines: the fast path first, which records each value's byte
+//! range; the located path when the fast path gives up.
 
 use std::sync::Arc;
 
@@ -8,6 +7,7 @@ use clausier_check::types::Schema;
 use clausier_diagnostics::Span;
 use rayon::prelude::*;
 
+use super::fast_json::ValueSpans;
 use super::text_index::TextIndex;
 use super::{JSON_SHAPE, LoadOptions, Loader, fast_json, file_stem, json_source, without_bom};
 use crate::descriptor::{Descriptor, LocationMap, Locations, SourceKind, SourceText};
@@ -15,53 +15,38 @@ use crate::descriptor::{Descriptor, LocationMap, Locations, SourceKind, SourceTe
 /// Below this many lines, an NDJSON text is read on the calling thread.
 const PARALLEL_LINES: usize = 64;
 
-/// What every descriptor of one input shares.
-#[derive(Default)]
-pub(super) struct Shared {
-    /// The schema, kept so that locations can be found without being given it.
-    pub(super) schema: Option<Arc<Schema>>,
-}
-
 pub(super) fn json_file(
     schema: &Schema,
     source: &str,
     text: &str,
     options: &LoadOptions,
-    shared: &Shared,
 ) -> Descriptor {
     let (body, _) = without_bom(text);
-    let fast = fast_json::read(schema, body, options.strict);
-    let read_fast = fast.is_some();
-    let mut descriptor = match fast {
-        Some(fast) => Descriptor {
-            id: fast.id.unwrap_or_else(|| file_stem(source)),
-            source: source.to_owned(),
-            line: None,
-            root: Some(fast.root),
-            locations: Locations::default(),
-            problems: Vec::new(),
-        },
-        None => json_file_located(schema, source, text, options, false),
+    let Some(fast) = fast_json::read(schema, body, options.strict) else {
+        return json_file_located(schema, source, text, options);
     };
     let located = SourceText {
         text: Arc::from(text),
         byte_offset: 0,
         line_number: 1,
         kind: SourceKind::JsonFile,
-        read_fast,
     };
-    descriptor.locations = Locations::deferred(located, shared.schema.clone());
-    descriptor
+    Descriptor {
+        id: fast.id.unwrap_or_else(|| file_stem(source)),
+        source: source.to_owned(),
+        line: None,
+        root: Some(fast.root),
+        locations: Locations::deferred(located, fast.spans),
+        problems: Vec::new(),
+    }
 }
 
-/// The located path: every value's location is kept when `locate`, else only those of
-/// the problems.
+/// The located path, which keeps every value's location.
 pub(super) fn json_file_located(
     schema: &Schema,
     source: &str,
     text: &str,
     options: &LoadOptions,
-    locate: bool,
 ) -> Descriptor {
     let index = TextIndex::new(text);
     let loader = Loader {
@@ -72,11 +57,7 @@ pub(super) fn json_file_located(
     };
     let (body, base) = without_bom(text);
     let read = json_source::parse(body, base, json_source::Extent::File, &index);
-    if locate {
-        loader.document(None, file_stem(source), read, Vec::new(), JSON_SHAPE)
-    } else {
-        loader.document_unlocated(None, file_stem(source), read, JSON_SHAPE)
-    }
+    loader.document(None, file_stem(source), read, Vec::new(), JSON_SHAPE)
 }
 
 /// One line of an NDJSON input, as `load_ndjson_line` describes it.
@@ -100,39 +81,33 @@ impl<'a> Line<'a> {
     }
 }
 
-/// One line's descriptor. Its locations are found when first asked for, whichever path
-/// read it: an invalid descriptor is never explained, and a valid one rarely needs them.
+/// One line's descriptor. The lines and columns of a line the fast path read are counted
+/// when first asked for: a valid descriptor rarely needs them.
 pub(super) fn ndjson_line(
     schema: &Schema,
     source: &str,
     stem: &str,
     line: Line<'_>,
     options: &LoadOptions,
-    shared: &Shared,
 ) -> Descriptor {
     let (body, _) = line.body();
-    let fast = fast_json::read(schema, body, options.strict);
-    let read_fast = fast.is_some();
-    let mut descriptor = match fast {
-        Some(fast) => Descriptor {
-            id: fast.id.unwrap_or_else(|| format!("{stem}:{}", line.number)),
-            source: source.to_owned(),
-            line: Some(line.number),
-            root: Some(fast.root),
-            locations: Locations::default(),
-            problems: Vec::new(),
-        },
-        None => ndjson_line_located(schema, source, stem, line, options, false),
+    let Some(fast) = fast_json::read(schema, body, options.strict) else {
+        return ndjson_line_located(schema, source, stem, line, options);
     };
     let located = SourceText {
         text: Arc::from(line.raw),
         byte_offset: line.byte_offset,
         line_number: line.number,
         kind: SourceKind::NdjsonLine,
-        read_fast,
     };
-    descriptor.locations = Locations::deferred(located, shared.schema.clone());
-    descriptor
+    Descriptor {
+        id: fast.id.unwrap_or_else(|| format!("{stem}:{}", line.number)),
+        source: source.to_owned(),
+        line: Some(line.number),
+        root: Some(fast.root),
+        locations: Locations::deferred(located, fast.spans),
+        problems: Vec::new(),
+    }
 }
 
 /// The located path for one line, as `json_file_located`.
@@ -142,7 +117,6 @@ pub(super) fn ndjson_line_located(
     stem: &str,
     line: Line<'_>,
     options: &LoadOptions,
-    locate: bool,
 ) -> Descriptor {
     // The index covers the raw line so that a byte order mark counts as a column, as it
     // does when the whole file is indexed.
@@ -162,11 +136,7 @@ pub(super) fn ndjson_line_located(
     );
     let shape = "each line of an NDJSON file is one JSON object";
     let default_id = format!("{stem}:{}", line.number);
-    if locate {
-        loader.document(Some(line.number), default_id, read, Vec::new(), shape)
-    } else {
-        loader.document_unlocated(Some(line.number), default_id, read, shape)
-    }
+    loader.document(Some(line.number), default_id, read, Vec::new(), shape)
 }
 
 /// The non-blank lines of an NDJSON text. A line ends at `\n` (a `\r` before it stays in
@@ -209,11 +179,8 @@ pub(super) fn ndjson(
     options: &LoadOptions,
 ) -> Vec<Descriptor> {
     let stem = file_stem(source);
-    let shared = Shared {
-        schema: Some(Arc::new(schema.clone())),
-    };
     let lines = ndjson_lines(text);
-    let read = |line: &Line<'_>| ndjson_line(schema, source, &stem, *line, options, &shared);
+    let read = |line: &Line<'_>| ndjson_line(schema, source, &stem, *line, options);
     if lines.len() < PARALLEL_LINES {
         lines.iter().map(read).collect()
     } else {
@@ -221,54 +188,28 @@ pub(super) fn ndjson(
     }
 }
 
-/// The locations of a descriptor read without them: the fast path finds them again
-/// when it can read the descriptor, else the located path.
-pub(crate) fn reread_locations(schema: &Schema, source: &SourceText) -> LocationMap {
-    if source.read_fast
-        && let Some(map) = fast_locations(schema, source)
-    {
-        return map;
-    }
-    let options = LoadOptions::default();
-    let text: &str = &source.text;
-    let descriptor = match source.kind {
-        SourceKind::JsonFile => json_file_located(schema, "", text, &options, true),
-        SourceKind::NdjsonLine => {
-            let line = Line {
-                number: source.line_number,
-                byte_offset: source.byte_offset,
-                raw: text,
-            };
-            ndjson_line_located(schema, "", "", line, &options, true)
-        }
-    };
-    descriptor.locations.into_map()
-}
-
-fn fast_locations(schema: &Schema, source: &SourceText) -> Option<LocationMap> {
+/// The location of each value the fast path read from `source`, from its byte range:
+/// the lines and columns the located path would give, counted on the same text.
+pub(crate) fn locate_spans(source: &SourceText, spans: &ValueSpans) -> LocationMap {
     let text: &str = &source.text;
     // Indexed as the located path indexes it, so that lines and columns are its own.
-    let (index, body, base) = match source.kind {
-        SourceKind::JsonFile => {
-            let (body, base) = without_bom(text);
-            (TextIndex::new(text), body, base)
-        }
+    let (index, base) = match source.kind {
+        SourceKind::JsonFile => (TextIndex::new(text), without_bom(text).1),
         SourceKind::NdjsonLine => {
             let line = Line {
                 number: source.line_number,
                 byte_offset: source.byte_offset,
                 raw: text,
             };
-            let (body, base) = line.body();
+            let (_, base) = line.body();
             let index = TextIndex::at(text, source.byte_offset, source.line_number);
-            (index, body, source.byte_offset + base)
+            (index, source.byte_offset + base)
         }
     };
-    let spans = fast_json::spans(schema, body)?;
     let mut map = LocationMap::with_capacity(spans.len());
-    for (path, range) in spans {
+    for (path, range) in spans.iter() {
         let span = Span::from_range(base + range.start..base + range.end);
-        map.insert(path, index.loc(span));
+        map.insert(path.into(), index.loc(span));
     }
-    Some(map)
+    map
 }

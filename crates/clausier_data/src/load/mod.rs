@@ -23,14 +23,14 @@ mod toml_source;
 mod yaml_source;
 
 use std::path::Path;
-use std::sync::Arc;
 
 use clausier_check::types::Schema;
 use clausier_diagnostics::{Code, SourceFile, Span, quoted};
 use clausier_syntax::ast::DataValue;
 
 use self::convert::Converter;
-pub(crate) use self::json_files::reread_locations;
+pub(crate) use self::fast_json::ValueSpans;
+pub(crate) use self::json_files::locate_spans;
 use self::node::{Node, NodeKind};
 use self::text_index::TextIndex;
 use crate::descriptor::{DataProblem, Descriptor, Locations};
@@ -110,14 +110,7 @@ pub fn load_text(
 ) -> Vec<Descriptor> {
     match format {
         Format::Ndjson => return json_files::ndjson(schema, source, text, options),
-        Format::Json => {
-            let shared = json_files::Shared {
-                schema: Some(Arc::new(schema.clone())),
-            };
-            return vec![json_files::json_file(
-                schema, source, text, options, &shared,
-            )];
-        }
+        Format::Json => return vec![json_files::json_file(schema, source, text, options)],
         Format::Yaml | Format::Toml | Format::Csv => {}
     }
     let index = TextIndex::new(text);
@@ -243,39 +236,12 @@ impl Loader<'_> {
         problems: Vec<DataProblem>,
         shape_help: &str,
     ) -> Descriptor {
-        self.convert(line, default_id, read, problems, shape_help, true)
-    }
-
-    /// As `document`, keeping the locations of problems only: the caller makes the
-    /// descriptor's locations found later.
-    pub(crate) fn document_unlocated(
-        &self,
-        line: Option<u32>,
-        default_id: String,
-        read: Result<Node<'_>, SyntaxError>,
-        shape_help: &str,
-    ) -> Descriptor {
-        self.convert(line, default_id, read, Vec::new(), shape_help, false)
-    }
-
-    fn convert(
-        &self,
-        line: Option<u32>,
-        default_id: String,
-        read: Result<Node<'_>, SyntaxError>,
-        problems: Vec<DataProblem>,
-        shape_help: &str,
-        locate: bool,
-    ) -> Descriptor {
         let node = match read {
             Ok(node) => node,
             Err(error) => return self.broken(line, default_id, error),
         };
         let id = top_level_id(&node).unwrap_or(default_id);
         let mut converter = Converter::new(self.schema, self.index, self.options.strict);
-        if !locate {
-            converter = converter.without_locations();
-        }
         for problem in problems {
             converter.push_problem(problem);
         }
@@ -318,9 +284,7 @@ impl Loader<'_> {
 /// byte `byte_offset` of the input. Its id is `stem:line` unless the data gives one.
 ///
 /// `load_text` reads an NDJSON file line by line with this, skipping blank lines (which
-/// hold no descriptor: callers that stream lines skip them too). A descriptor read
-/// without positions finds its locations with the schema given to
-/// `Locations::get_with`, as explanations do.
+/// hold no descriptor: callers that stream lines skip them too).
 pub fn load_ndjson_line(
     schema: &Schema,
     source: &str,
@@ -335,14 +299,7 @@ pub fn load_ndjson_line(
         raw: line,
     };
     let stem = file_stem(source);
-    json_files::ndjson_line(
-        schema,
-        source,
-        &stem,
-        line,
-        options,
-        &json_files::Shared::default(),
-    )
+    json_files::ndjson_line(schema, source, &stem, line, options)
 }
 
 /// The data's top-level `id` string, declared by the schema or not.
