@@ -1,6 +1,7 @@
 //! A vendor's descriptor as loaded against the schema: typed values at field indexes,
 //! where each value was written, and what was wrong with the data.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
@@ -88,15 +89,36 @@ impl SourceText {
 
 struct Deferred {
     source: SourceText,
-    /// The byte range of each value in `source.text`, recorded by the fast path.
+    /// The byte range of each value in `source.text`, recorded by the fast path; each
+    /// path is there once.
     spans: ValueSpans,
-    resolved: OnceLock<LocationMap>,
+    /// The location of each of `spans`, in the same order.
+    resolved: OnceLock<Vec<Loc>>,
 }
 
 impl Deferred {
-    fn resolve(&self) -> &LocationMap {
+    fn locs(&self) -> &[Loc] {
         self.resolved
             .get_or_init(|| crate::load::locate_spans(&self.source, &self.spans))
+    }
+
+    /// A descriptor has a few dozen values and an explanation asks for a few of them: a
+    /// scan costs less than building a map.
+    fn get(&self, path: &[PathStep]) -> Option<Loc> {
+        self.spans
+            .iter()
+            .zip(self.locs())
+            .filter(|((recorded, _), _)| *recorded == path)
+            .map(|(_, loc)| *loc)
+            .last()
+    }
+
+    fn to_map(&self) -> LocationMap {
+        self.spans
+            .iter()
+            .zip(self.locs())
+            .map(|((path, _), loc)| (path.into(), *loc))
+            .collect()
     }
 }
 
@@ -115,7 +137,7 @@ impl Locations {
 
     pub fn insert(&mut self, path: &[PathStep], loc: Loc) {
         if let Inner::Deferred(deferred) = &self.inner {
-            self.inner = Inner::Known(deferred.resolve().clone());
+            self.inner = Inner::Known(deferred.to_map());
         }
         if let Inner::Known(map) = &mut self.inner {
             map.insert(path.into(), loc);
@@ -124,7 +146,10 @@ impl Locations {
 
     /// The location of the value at `path`.
     pub fn get(&self, path: &[PathStep]) -> Option<Loc> {
-        self.map().get(path).copied()
+        match &self.inner {
+            Inner::Known(map) => map.get(path).copied(),
+            Inner::Deferred(deferred) => deferred.get(path),
+        }
     }
 
     /// Whether the lines and columns are still to be counted: the fast path read the
@@ -141,10 +166,10 @@ impl Locations {
         self.len() == 0
     }
 
-    fn map(&self) -> &LocationMap {
+    fn map(&self) -> Cow<'_, LocationMap> {
         match &self.inner {
-            Inner::Known(map) => map,
-            Inner::Deferred(deferred) => deferred.resolve(),
+            Inner::Known(map) => Cow::Borrowed(map),
+            Inner::Deferred(deferred) => Cow::Owned(deferred.to_map()),
         }
     }
 }
@@ -169,7 +194,10 @@ impl fmt::Debug for Locations {
         match &self.inner {
             Inner::Known(map) => f.debug_tuple("Locations").field(map).finish(),
             Inner::Deferred(deferred) => match deferred.resolved.get() {
-                Some(map) => f.debug_tuple("Locations").field(map).finish(),
+                Some(_) => f
+                    .debug_tuple("Locations")
+                    .field(&deferred.to_map())
+                    .finish(),
                 None => f
                     .debug_struct("DeferredLocations")
                     .field("kind", &deferred.source.kind)

@@ -84,37 +84,56 @@ pub(crate) struct ValueSpans {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct SpanEntry {
     /// Where the value's path ends in `steps`; it starts where the previous one ends.
-    steps_end: usize,
-    bytes: Range<usize>,
+    steps_end: u32,
+    /// Byte offsets in the text, kept small: every descriptor of a run keeps its own.
+    start: u32,
+    end: u32,
 }
 
 impl ValueSpans {
-    fn push(&mut self, path: &[PathStep], bytes: Range<usize>) {
-        self.steps.extend_from_slice(path);
-        self.entries.push(SpanEntry {
-            steps_end: self.steps.len(),
-            bytes,
-        });
+    /// Room for a descriptor of `text_len` bytes, which rarely holds more than a value
+    /// every dozen bytes: the buffers seldom grow while reading.
+    fn for_text(text_len: usize) -> Self {
+        Self {
+            steps: Vec::with_capacity(text_len / 6),
+            entries: Vec::with_capacity(text_len / 12),
+        }
     }
 
-    pub(crate) fn len(&self) -> usize {
+    /// Records a value; a text whose offsets do not fit in 32 bits is left to the
+    /// located path.
+    fn push(&mut self, path: &[PathStep], bytes: Range<usize>) -> Read<()> {
+        self.steps.extend_from_slice(path);
+        self.entries.push(SpanEntry {
+            steps_end: u32::try_from(self.steps.len()).map_err(|_| GiveUp)?,
+            start: u32::try_from(bytes.start).map_err(|_| GiveUp)?,
+            end: u32::try_from(bytes.end).map_err(|_| GiveUp)?,
+        });
+        Ok(())
+    }
+
+    fn len(&self) -> usize {
         self.entries.len()
     }
 
     /// Forgets the values recorded after the first `len`.
     fn truncate(&mut self, len: usize) {
         self.entries.truncate(len);
-        self.steps
-            .truncate(self.entries.last().map_or(0, |entry| entry.steps_end));
+        self.steps.truncate(
+            self.entries
+                .last()
+                .map_or(0, |entry| entry.steps_end as usize),
+        );
     }
 
     /// Each value's path and byte range, in the order they were recorded.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&[PathStep], Range<usize>)> {
         let mut start = 0;
         self.entries.iter().map(move |entry| {
-            let path = self.steps.get(start..entry.steps_end).unwrap_or_default();
-            start = entry.steps_end;
-            (path, entry.bytes.clone())
+            let end = entry.steps_end as usize;
+            let path = self.steps.get(start..end).unwrap_or_default();
+            start = end;
+            (path, entry.start as usize..entry.end as usize)
         })
     }
 }
@@ -178,7 +197,7 @@ impl<'s, 't> Reader<'s, 't> {
             strict,
             id: None,
             steps: Vec::new(),
-            spans: ValueSpans::default(),
+            spans: ValueSpans::for_text(text.len()),
         }
     }
 
@@ -188,7 +207,7 @@ impl<'s, 't> Reader<'s, 't> {
         }
         let start = self.json.current_index();
         let root = self.record(self.schema.descriptor, true)?;
-        self.note_span(start);
+        self.note_span(start)?;
         self.json.finish()?;
         Ok(FastRead {
             root,
@@ -275,9 +294,9 @@ impl<'s, 't> Reader<'s, 't> {
     }
 
     /// Records the span of the value just read, from `start` to the parser.
-    fn note_span(&mut self, start: usize) {
+    fn note_span(&mut self, start: usize) -> Read<()> {
         self.spans
-            .push(&self.steps, start..self.json.current_index());
+            .push(&self.steps, start..self.json.current_index())
     }
 
     /// A value of type `ty` at the parser; `None` for `null`, which is an absent value.
@@ -323,7 +342,7 @@ impl<'s, 't> Reader<'s, 't> {
                 }
             }
         };
-        self.note_span(start);
+        self.note_span(start)?;
         Ok(Some(value))
     }
 
