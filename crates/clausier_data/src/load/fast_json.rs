@@ -1,5 +1,5 @@
 //! The fast path for JSON: one pass over the text straight into the schema's typed
-//! values, with no tree and no positions.
+//! values, with no tree and no lines or columns (only byte ranges).
 //!
 //! It only accepts what the located path reads without a single problem: strict JSON
 //! with plain whitespace, no duplicate key, every value of its declared type, no
