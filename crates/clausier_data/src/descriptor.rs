@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
+use clausier_check::types::Schema;
 use clausier_check::value::Record;
 use clausier_diagnostics::{Code, Diagnostic, FileId, Severity, Span};
 use serde::Serialize;
@@ -40,7 +41,9 @@ pub(crate) type LocationMap = HashMap<Box<[PathStep]>, Loc>;
 /// A descriptor read by the fast path (taken for well-formed JSON) keeps only the byte
 /// range of each value and its text; lines and columns are counted the first time a
 /// location is asked for: only descriptors whose explanations quote their values pay
-/// for it, and none is read twice.
+/// for it, and none is read twice. A JSON descriptor the fast path left to the located
+/// path (most have problems, and an invalid descriptor is never explained) keeps its text
+/// to be read again with positions if a location is ever asked for.
 #[derive(Clone, Default)]
 pub struct Locations {
     inner: Inner,
@@ -50,6 +53,7 @@ pub struct Locations {
 enum Inner {
     Known(LocationMap),
     Deferred(Arc<Deferred>),
+    Reread(Arc<Reread>),
 }
 
 impl Default for Inner {
@@ -59,7 +63,7 @@ impl Default for Inner {
 }
 
 /// The text of one descriptor and where it is in its file, to count the lines and
-/// columns of its values.
+/// columns of its values, or to read it again with positions.
 #[derive(Clone, PartialEq, Eq)]
 pub(crate) struct SourceText {
     /// The whole of a JSON file, or one NDJSON line without its line break.
@@ -122,7 +126,41 @@ impl Deferred {
     }
 }
 
+/// A descriptor the located path read without locating its values.
+struct Reread {
+    source: SourceText,
+    /// The schema the descriptor was read against, when the loader kept it; else the
+    /// reader of the locations gives it (`get_with`).
+    schema: Option<Arc<Schema>>,
+    resolved: OnceLock<LocationMap>,
+}
+
+impl Reread {
+    fn resolve(&self, schema: Option<&Schema>) -> Option<&LocationMap> {
+        if let Some(map) = self.resolved.get() {
+            return Some(map);
+        }
+        let schema = self.schema.as_deref().or(schema)?;
+        Some(
+            self.resolved
+                .get_or_init(|| crate::load::reread_locations(schema, &self.source)),
+        )
+    }
+}
+
 impl Locations {
+    /// The locations of a descriptor the located path read without locating its values,
+    /// found by reading `source` again when first asked for.
+    pub(crate) fn reread(source: SourceText, schema: Option<Arc<Schema>>) -> Self {
+        Self {
+            inner: Inner::Reread(Arc::new(Reread {
+                source,
+                schema,
+                resolved: OnceLock::new(),
+            })),
+        }
+    }
+
     /// The locations of a descriptor the fast path read: the byte range of each value in
     /// `source`, whose lines and columns are counted when first asked for.
     pub(crate) fn deferred(source: SourceText, spans: ValueSpans) -> Self {
@@ -136,40 +174,69 @@ impl Locations {
     }
 
     pub fn insert(&mut self, path: &[PathStep], loc: Loc) {
-        if let Inner::Deferred(deferred) = &self.inner {
-            self.inner = Inner::Known(deferred.to_map());
+        if !matches!(self.inner, Inner::Known(_)) {
+            self.inner = Inner::Known(self.map(None).into_owned());
         }
         if let Inner::Known(map) = &mut self.inner {
             map.insert(path.into(), loc);
         }
     }
 
-    /// The location of the value at `path`.
+    /// The location of the value at `path`. A descriptor to be read again is read with
+    /// the schema the loader kept (`load_text` keeps it; `load_ndjson_line` does not: use
+    /// `get_with`).
     pub fn get(&self, path: &[PathStep]) -> Option<Loc> {
+        self.get_in(None, path)
+    }
+
+    /// As `get`, reading a descriptor again with `schema` (the one it was loaded with)
+    /// when the loader did not keep it.
+    pub fn get_with(&self, schema: &Schema, path: &[PathStep]) -> Option<Loc> {
+        self.get_in(Some(schema), path)
+    }
+
+    fn get_in(&self, schema: Option<&Schema>, path: &[PathStep]) -> Option<Loc> {
         match &self.inner {
             Inner::Known(map) => map.get(path).copied(),
             Inner::Deferred(deferred) => deferred.get(path),
+            Inner::Reread(reread) => reread.resolve(schema)?.get(path).copied(),
         }
     }
 
-    /// Whether the lines and columns are still to be counted: the fast path read the
-    /// descriptor and nothing asked for a location yet.
+    /// Whether the locations are still to be found: nothing asked for one yet, and the
+    /// descriptor was read without lines and columns.
     pub fn is_deferred(&self) -> bool {
-        matches!(&self.inner, Inner::Deferred(deferred) if deferred.resolved.get().is_none())
+        match &self.inner {
+            Inner::Known(_) => false,
+            Inner::Deferred(deferred) => deferred.resolved.get().is_none(),
+            Inner::Reread(reread) => reread.resolved.get().is_none(),
+        }
+    }
+
+    /// Every location, found if they are still to be found (and the schema was kept).
+    pub(crate) fn into_map(self) -> LocationMap {
+        match self.inner {
+            Inner::Known(map) => map,
+            _ => self.map(None).into_owned(),
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.map().len()
+        self.map(None).len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    fn map(&self) -> Cow<'_, LocationMap> {
+    fn map(&self, schema: Option<&Schema>) -> Cow<'_, LocationMap> {
         match &self.inner {
             Inner::Known(map) => Cow::Borrowed(map),
             Inner::Deferred(deferred) => Cow::Owned(deferred.to_map()),
+            Inner::Reread(reread) => match reread.resolve(schema) {
+                Some(map) => Cow::Borrowed(map),
+                None => Cow::Owned(LocationMap::new()),
+            },
         }
     }
 }
@@ -182,7 +249,12 @@ impl PartialEq for Locations {
             {
                 true
             }
-            _ => self.map() == other.map(),
+            (Inner::Reread(left), Inner::Reread(right))
+                if left.source.same_place(&right.source) =>
+            {
+                true
+            }
+            _ => self.map(None) == other.map(None),
         }
     }
 }
@@ -203,6 +275,15 @@ impl fmt::Debug for Locations {
                     .field("kind", &deferred.source.kind)
                     .field("line", &deferred.source.line_number)
                     .field("byte_offset", &deferred.source.byte_offset)
+                    .finish(),
+            },
+            Inner::Reread(reread) => match reread.resolved.get() {
+                Some(map) => f.debug_tuple("Locations").field(map).finish(),
+                None => f
+                    .debug_struct("DeferredLocations")
+                    .field("kind", &reread.source.kind)
+                    .field("line", &reread.source.line_number)
+                    .field("byte_offset", &reread.source.byte_offset)
                     .finish(),
             },
         }

@@ -335,7 +335,11 @@ impl<'a> Explainer<'a> {
         let loc = place
             .as_ref()
             .and_then(|place| place.steps.as_deref())
-            .and_then(|steps| self.descriptor.locations.get(steps));
+            .and_then(|steps| {
+                self.descriptor
+                    .locations
+                    .get_with(&self.program.schema, steps)
+            });
         Explanation {
             expr: self.text(id),
             path: place.map(|place| place.text),

@@ -37,6 +37,8 @@ pub(crate) struct Converter<'s, 't> {
     /// not to repeat an earlier element (whose location stays).
     pending: Option<Vec<(Box<[PathStep]>, Loc)>>,
     problems: Vec<DataProblem>,
+    /// Whether the location of every value is kept; problems are located either way.
+    locate: bool,
     /// How many more values may be converted: YAML aliases can make a small text expand
     /// to an exponential number of values, and conversion must stay linear in the text.
     budget: usize,
@@ -53,8 +55,16 @@ impl<'s, 't> Converter<'s, 't> {
             locations: Locations::default(),
             pending: None,
             problems: Vec::new(),
+            locate: true,
             budget: index.text().len().saturating_mul(2).saturating_add(1024),
         }
+    }
+
+    /// A converter that keeps no location but those of problems, for a descriptor whose
+    /// locations are found later if ever needed.
+    pub(crate) fn without_locations(mut self) -> Self {
+        self.locate = false;
+        self
     }
 
     /// Converts the top of a descriptor, which must be a record of fields.
@@ -135,6 +145,9 @@ impl<'s, 't> Converter<'s, 't> {
     }
 
     fn store_location(&mut self, span: Span) {
+        if !self.locate {
+            return;
+        }
         let loc = self.index.loc(span);
         match &mut self.pending {
             Some(pending) => pending.push((self.steps.as_slice().into(), loc)),

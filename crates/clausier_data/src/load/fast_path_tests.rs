@@ -7,7 +7,7 @@ use clausier_check::types::{
 use indexmap::IndexMap;
 use proptest::prelude::*;
 
-use super::json_files::{self, Line};
+use super::json_files::{self, Line, Shared};
 use super::{Format, LoadOptions, fast_json, load_ndjson_line, load_text};
 use crate::descriptor::Descriptor;
 
@@ -99,10 +99,11 @@ fn both_ways(schema: &Schema, text: &str, strict: bool) -> (Descriptor, Descript
         byte_offset: 40,
         raw: text,
     };
-    let either = json_files::ndjson_line(schema, "v.ndjson", "v", line, &options);
+    let shared = Shared::keeping(schema);
+    let either = json_files::ndjson_line(schema, "v.ndjson", "v", line, &options, &shared);
     let body = text.strip_suffix('\r').unwrap_or(text);
     let fast = fast_json::read(schema, body, strict).is_some();
-    let located = json_files::ndjson_line_located(schema, "v.ndjson", "v", line, &options);
+    let located = json_files::ndjson_line_located(schema, "v.ndjson", "v", line, &options, true);
     (either, located, fast)
 }
 
@@ -122,8 +123,9 @@ fn assert_same(text: &str, strict: bool) -> bool {
     }
     // As a JSON file too.
     let options = LoadOptions { strict };
-    let file = json_files::json_file(&schema, "v.json", text, &options);
-    let file_located = json_files::json_file_located(&schema, "v.json", text, &options);
+    let shared = Shared::keeping(&schema);
+    let file = json_files::json_file(&schema, "v.json", text, &options, &shared);
+    let file_located = json_files::json_file_located(&schema, "v.json", text, &options, true);
     assert_eq!(file, file_located, "{text}");
     fast
 }

@@ -1,7 +1,8 @@
 //! JSON files and NDJSON lines: the fast path first, which records each value's byte
-//! range; the located path when the fast path gives up.
+//! range; the located path when the fast path gives up, and again later for the
+//! locations of a descriptor it read, when an explanation asks for them.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use clausier_check::types::Schema;
 use clausier_diagnostics::Span;
@@ -10,26 +11,56 @@ use rayon::prelude::*;
 use super::fast_json::ValueSpans;
 use super::text_index::TextIndex;
 use super::{JSON_SHAPE, LoadOptions, Loader, fast_json, file_stem, json_source, without_bom};
-use crate::descriptor::{Descriptor, Loc, Locations, SourceKind, SourceText};
+use crate::descriptor::{Descriptor, Loc, LocationMap, Locations, SourceKind, SourceText};
 
 /// Below this many lines, an NDJSON text is read on the calling thread.
 const PARALLEL_LINES: usize = 64;
+
+/// What every descriptor of one input shares.
+#[derive(Default)]
+pub(super) struct Shared<'s> {
+    /// The schema to keep with the descriptors the located path reads, so that their
+    /// locations can be found without being given it; `None` when it is not kept.
+    schema: Option<&'s Schema>,
+    /// Its copy, made for the first such descriptor only: most inputs have none, and a
+    /// schema is costly to copy for each call.
+    kept: OnceLock<Arc<Schema>>,
+}
+
+impl<'s> Shared<'s> {
+    pub(super) fn keeping(schema: &'s Schema) -> Self {
+        Self {
+            schema: Some(schema),
+            kept: OnceLock::new(),
+        }
+    }
+
+    fn kept_schema(&self) -> Option<Arc<Schema>> {
+        let schema = self.schema?;
+        Some(Arc::clone(
+            self.kept.get_or_init(|| Arc::new(schema.clone())),
+        ))
+    }
+}
 
 pub(super) fn json_file(
     schema: &Schema,
     source: &str,
     text: &str,
     options: &LoadOptions,
+    shared: &Shared<'_>,
 ) -> Descriptor {
     let (body, _) = without_bom(text);
-    let Some(fast) = fast_json::read(schema, body, options.strict) else {
-        return json_file_located(schema, source, text, options);
-    };
     let located = SourceText {
         text: Arc::from(text),
         byte_offset: 0,
         line_number: 1,
         kind: SourceKind::JsonFile,
+    };
+    let Some(fast) = fast_json::read(schema, body, options.strict) else {
+        let mut descriptor = json_file_located(schema, source, text, options, false);
+        descriptor.locations = Locations::reread(located, shared.kept_schema());
+        return descriptor;
     };
     Descriptor {
         id: fast.id.unwrap_or_else(|| file_stem(source)),
@@ -41,12 +72,14 @@ pub(super) fn json_file(
     }
 }
 
-/// The located path, which keeps every value's location.
+/// The located path: every value's location is kept when `locate`, else only those of
+/// the problems.
 pub(super) fn json_file_located(
     schema: &Schema,
     source: &str,
     text: &str,
     options: &LoadOptions,
+    locate: bool,
 ) -> Descriptor {
     let index = TextIndex::new(text);
     let loader = Loader {
@@ -57,7 +90,11 @@ pub(super) fn json_file_located(
     };
     let (body, base) = without_bom(text);
     let read = json_source::parse(body, base, json_source::Extent::File, &index);
-    loader.document(None, file_stem(source), read, Vec::new(), JSON_SHAPE)
+    if locate {
+        loader.document(None, file_stem(source), read, Vec::new(), JSON_SHAPE)
+    } else {
+        loader.document_unlocated(None, file_stem(source), read, JSON_SHAPE)
+    }
 }
 
 /// One line of an NDJSON input, as `load_ndjson_line` describes it.
@@ -81,24 +118,27 @@ impl<'a> Line<'a> {
     }
 }
 
-/// One line's descriptor. The lines and columns of a line the fast path read are counted
-/// when first asked for: a valid descriptor rarely needs them.
+/// One line's descriptor. Its locations are found when first asked for, whichever path
+/// read it: an invalid descriptor is never explained, and a valid one rarely needs them.
 pub(super) fn ndjson_line(
     schema: &Schema,
     source: &str,
     stem: &str,
     line: Line<'_>,
     options: &LoadOptions,
+    shared: &Shared<'_>,
 ) -> Descriptor {
     let (body, _) = line.body();
-    let Some(fast) = fast_json::read(schema, body, options.strict) else {
-        return ndjson_line_located(schema, source, stem, line, options);
-    };
     let located = SourceText {
         text: Arc::from(line.raw),
         byte_offset: line.byte_offset,
         line_number: line.number,
         kind: SourceKind::NdjsonLine,
+    };
+    let Some(fast) = fast_json::read(schema, body, options.strict) else {
+        let mut descriptor = ndjson_line_located(schema, source, stem, line, options, false);
+        descriptor.locations = Locations::reread(located, shared.kept_schema());
+        return descriptor;
     };
     Descriptor {
         id: fast.id.unwrap_or_else(|| format!("{stem}:{}", line.number)),
@@ -117,6 +157,7 @@ pub(super) fn ndjson_line_located(
     stem: &str,
     line: Line<'_>,
     options: &LoadOptions,
+    locate: bool,
 ) -> Descriptor {
     // The index covers the raw line so that a byte order mark counts as a column, as it
     // does when the whole file is indexed.
@@ -136,7 +177,11 @@ pub(super) fn ndjson_line_located(
     );
     let shape = "each line of an NDJSON file is one JSON object";
     let default_id = format!("{stem}:{}", line.number);
-    loader.document(Some(line.number), default_id, read, Vec::new(), shape)
+    if locate {
+        loader.document(Some(line.number), default_id, read, Vec::new(), shape)
+    } else {
+        loader.document_unlocated(Some(line.number), default_id, read, shape)
+    }
 }
 
 /// The non-blank lines of an NDJSON text. A line ends at `\n` (a `\r` before it stays in
@@ -187,13 +232,32 @@ pub(super) fn ndjson(
     options: &LoadOptions,
 ) -> Vec<Descriptor> {
     let stem = file_stem(source);
+    let shared = Shared::keeping(schema);
     let lines = ndjson_lines(text);
-    let read = |line: &Line<'_>| ndjson_line(schema, source, &stem, *line, options);
+    let read = |line: &Line<'_>| ndjson_line(schema, source, &stem, *line, options, &shared);
     if lines.len() < PARALLEL_LINES {
         lines.iter().map(read).collect()
     } else {
         lines.par_iter().map(read).collect()
     }
+}
+
+/// The locations of a descriptor the located path read without them, read again.
+pub(crate) fn reread_locations(schema: &Schema, source: &SourceText) -> LocationMap {
+    let options = LoadOptions::default();
+    let text: &str = &source.text;
+    let descriptor = match source.kind {
+        SourceKind::JsonFile => json_file_located(schema, "", text, &options, true),
+        SourceKind::NdjsonLine => {
+            let line = Line {
+                number: source.line_number,
+                byte_offset: source.byte_offset,
+                raw: text,
+            };
+            ndjson_line_located(schema, "", "", line, &options, true)
+        }
+    };
+    descriptor.locations.into_map()
 }
 
 /// The location of each value the fast path read from `source`, from its byte range, in

@@ -30,7 +30,7 @@ use clausier_syntax::ast::DataValue;
 
 use self::convert::Converter;
 pub(crate) use self::fast_json::ValueSpans;
-pub(crate) use self::json_files::locate_spans;
+pub(crate) use self::json_files::{locate_spans, reread_locations};
 use self::node::{Node, NodeKind};
 use self::text_index::TextIndex;
 use crate::descriptor::{DataProblem, Descriptor, Locations};
@@ -110,7 +110,12 @@ pub fn load_text(
 ) -> Vec<Descriptor> {
     match format {
         Format::Ndjson => return json_files::ndjson(schema, source, text, options),
-        Format::Json => return vec![json_files::json_file(schema, source, text, options)],
+        Format::Json => {
+            let shared = json_files::Shared::keeping(schema);
+            return vec![json_files::json_file(
+                schema, source, text, options, &shared,
+            )];
+        }
         Format::Yaml | Format::Toml | Format::Csv => {}
     }
     let index = TextIndex::new(text);
@@ -236,12 +241,39 @@ impl Loader<'_> {
         problems: Vec<DataProblem>,
         shape_help: &str,
     ) -> Descriptor {
+        self.convert(line, default_id, read, problems, shape_help, true)
+    }
+
+    /// As `document`, keeping the locations of problems only: the caller makes the
+    /// descriptor's locations found later.
+    pub(crate) fn document_unlocated(
+        &self,
+        line: Option<u32>,
+        default_id: String,
+        read: Result<Node<'_>, SyntaxError>,
+        shape_help: &str,
+    ) -> Descriptor {
+        self.convert(line, default_id, read, Vec::new(), shape_help, false)
+    }
+
+    fn convert(
+        &self,
+        line: Option<u32>,
+        default_id: String,
+        read: Result<Node<'_>, SyntaxError>,
+        problems: Vec<DataProblem>,
+        shape_help: &str,
+        locate: bool,
+    ) -> Descriptor {
         let node = match read {
             Ok(node) => node,
             Err(error) => return self.broken(line, default_id, error),
         };
         let id = top_level_id(&node).unwrap_or(default_id);
         let mut converter = Converter::new(self.schema, self.index, self.options.strict);
+        if !locate {
+            converter = converter.without_locations();
+        }
         for problem in problems {
             converter.push_problem(problem);
         }
@@ -284,7 +316,9 @@ impl Loader<'_> {
 /// byte `byte_offset` of the input. Its id is `stem:line` unless the data gives one.
 ///
 /// `load_text` reads an NDJSON file line by line with this, skipping blank lines (which
-/// hold no descriptor: callers that stream lines skip them too).
+/// hold no descriptor: callers that stream lines skip them too). A line the fast path
+/// leaves to the located path finds its locations with the schema given to
+/// `Locations::get_with`, as explanations do.
 pub fn load_ndjson_line(
     schema: &Schema,
     source: &str,
@@ -299,7 +333,14 @@ pub fn load_ndjson_line(
         raw: line,
     };
     let stem = file_stem(source);
-    json_files::ndjson_line(schema, source, &stem, line, options)
+    json_files::ndjson_line(
+        schema,
+        source,
+        &stem,
+        line,
+        options,
+        &json_files::Shared::default(),
+    )
 }
 
 /// The data's top-level `id` string, declared by the schema or not.
