@@ -1,6 +1,7 @@
 //! A vendor's descriptor as loaded against the schema: typed values at field indexes,
 //! where each value was written, and what was wrong with the data.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
@@ -9,6 +10,8 @@ use clausier_check::types::Schema;
 use clausier_check::value::Record;
 use clausier_diagnostics::{Code, Diagnostic, FileId, Severity, Span};
 use serde::Serialize;
+
+use crate::load::ValueSpans;
 
 /// Where a value was written in its descriptor file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -35,10 +38,12 @@ pub(crate) type LocationMap = HashMap<Box<[PathStep]>, Loc>;
 
 /// The location of every value the loader stored, by its path from the root.
 ///
-/// A descriptor read without positions (the fast path, which is taken for well-formed
-/// JSON) keeps instead what it takes to read it again with positions, which is done the
-/// first time a location is asked for: only descriptors whose explanations quote their
-/// values pay for it.
+/// A descriptor read by the fast path (taken for well-formed JSON) keeps only the byte
+/// range of each value and its text; lines and columns are counted the first time a
+/// location is asked for: only descriptors whose explanations quote their values pay
+/// for it, and none is read twice. A JSON descriptor the fast path left to the located
+/// path (most have problems, and an invalid descriptor is never explained) keeps its text
+/// to be read again with positions if a location is ever asked for.
 #[derive(Clone, Default)]
 pub struct Locations {
     inner: Inner,
@@ -48,6 +53,7 @@ pub struct Locations {
 enum Inner {
     Known(LocationMap),
     Deferred(Arc<Deferred>),
+    Reread(Arc<Reread>),
 }
 
 impl Default for Inner {
@@ -56,7 +62,8 @@ impl Default for Inner {
     }
 }
 
-/// The text of one descriptor and where it is in its file, to read it again.
+/// The text of one descriptor and where it is in its file, to count the lines and
+/// columns of its values, or to read it again with positions.
 #[derive(Clone, PartialEq, Eq)]
 pub(crate) struct SourceText {
     /// The whole of a JSON file, or one NDJSON line without its line break.
@@ -66,8 +73,6 @@ pub(crate) struct SourceText {
     /// The line `range` starts on, 1-based.
     pub(crate) line_number: u32,
     pub(crate) kind: SourceKind,
-    /// Whether the fast path read it, and can then find its locations again.
-    pub(crate) read_fast: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,13 +93,49 @@ impl SourceText {
 
 struct Deferred {
     source: SourceText,
-    /// The schema the descriptor was read against, when the loader could share it; else
-    /// the reader of the locations gives it (`get_with`).
+    /// The byte range of each value in `source.text`, recorded by the fast path; each
+    /// path is there once.
+    spans: ValueSpans,
+    /// The location of each of `spans`, in the same order.
+    resolved: OnceLock<Vec<Loc>>,
+}
+
+impl Deferred {
+    fn locs(&self) -> &[Loc] {
+        self.resolved
+            .get_or_init(|| crate::load::locate_spans(&self.source, &self.spans))
+    }
+
+    /// A descriptor has a few dozen values and an explanation asks for a few of them: a
+    /// scan costs less than building a map.
+    fn get(&self, path: &[PathStep]) -> Option<Loc> {
+        self.spans
+            .iter()
+            .zip(self.locs())
+            .filter(|((recorded, _), _)| *recorded == path)
+            .map(|(_, loc)| *loc)
+            .last()
+    }
+
+    fn to_map(&self) -> LocationMap {
+        self.spans
+            .iter()
+            .zip(self.locs())
+            .map(|((path, _), loc)| (path.into(), *loc))
+            .collect()
+    }
+}
+
+/// A descriptor the located path read without locating its values.
+struct Reread {
+    source: SourceText,
+    /// The schema the descriptor was read against, when the loader kept it; else the
+    /// reader of the locations gives it (`get_with`).
     schema: Option<Arc<Schema>>,
     resolved: OnceLock<LocationMap>,
 }
 
-impl Deferred {
+impl Reread {
     fn resolve(&self, schema: Option<&Schema>) -> Option<&LocationMap> {
         if let Some(map) = self.resolved.get() {
             return Some(map);
@@ -108,11 +149,11 @@ impl Deferred {
 }
 
 impl Locations {
-    /// The locations of a descriptor read without positions, found again from `source`
-    /// when first asked for.
-    pub(crate) fn deferred(source: SourceText, schema: Option<Arc<Schema>>) -> Self {
+    /// The locations of a descriptor the located path read without locating its values,
+    /// found by reading `source` again when first asked for.
+    pub(crate) fn reread(source: SourceText, schema: Option<Arc<Schema>>) -> Self {
         Self {
-            inner: Inner::Deferred(Arc::new(Deferred {
+            inner: Inner::Reread(Arc::new(Reread {
                 source,
                 schema,
                 resolved: OnceLock::new(),
@@ -120,55 +161,82 @@ impl Locations {
         }
     }
 
+    /// The locations of a descriptor the fast path read: the byte range of each value in
+    /// `source`, whose lines and columns are counted when first asked for.
+    pub(crate) fn deferred(source: SourceText, spans: ValueSpans) -> Self {
+        Self {
+            inner: Inner::Deferred(Arc::new(Deferred {
+                source,
+                spans,
+                resolved: OnceLock::new(),
+            })),
+        }
+    }
+
     pub fn insert(&mut self, path: &[PathStep], loc: Loc) {
-        if let Inner::Deferred(deferred) = &self.inner {
-            let known = deferred.resolve(None).cloned().unwrap_or_default();
-            self.inner = Inner::Known(known);
+        if !matches!(self.inner, Inner::Known(_)) {
+            self.inner = Inner::Known(self.map(None).into_owned());
         }
         if let Inner::Known(map) = &mut self.inner {
             map.insert(path.into(), loc);
         }
     }
 
-    /// The location of the value at `path`. Locations still to be found are found with
-    /// the schema the descriptor was loaded with, when the loader kept it (`load_text`
-    /// does; `load_ndjson_line` does not: use `get_with`).
+    /// The location of the value at `path`. A descriptor to be read again is read with
+    /// the schema the loader kept (`load_text` keeps it; `load_ndjson_line` does not: use
+    /// `get_with`).
     pub fn get(&self, path: &[PathStep]) -> Option<Loc> {
-        self.map(None)?.get(path).copied()
+        self.get_in(None, path)
     }
 
-    /// As `get`, finding the locations still to be found with `schema` (the one the
-    /// descriptor was loaded with) when the loader did not keep it.
+    /// As `get`, reading a descriptor again with `schema` (the one it was loaded with)
+    /// when the loader did not keep it.
     pub fn get_with(&self, schema: &Schema, path: &[PathStep]) -> Option<Loc> {
-        self.map(Some(schema))?.get(path).copied()
+        self.get_in(Some(schema), path)
     }
 
-    /// Whether the locations are still to be found: the descriptor was read without
-    /// positions.
+    fn get_in(&self, schema: Option<&Schema>, path: &[PathStep]) -> Option<Loc> {
+        match &self.inner {
+            Inner::Known(map) => map.get(path).copied(),
+            Inner::Deferred(deferred) => deferred.get(path),
+            Inner::Reread(reread) => reread.resolve(schema)?.get(path).copied(),
+        }
+    }
+
+    /// Whether the locations are still to be found: nothing asked for one yet, and the
+    /// descriptor was read without lines and columns.
     pub fn is_deferred(&self) -> bool {
-        matches!(&self.inner, Inner::Deferred(deferred) if deferred.resolved.get().is_none())
+        match &self.inner {
+            Inner::Known(_) => false,
+            Inner::Deferred(deferred) => deferred.resolved.get().is_none(),
+            Inner::Reread(reread) => reread.resolved.get().is_none(),
+        }
     }
 
     /// Every location, found if they are still to be found (and the schema was kept).
     pub(crate) fn into_map(self) -> LocationMap {
         match self.inner {
             Inner::Known(map) => map,
-            Inner::Deferred(deferred) => deferred.resolve(None).cloned().unwrap_or_default(),
+            _ => self.map(None).into_owned(),
         }
     }
 
     pub fn len(&self) -> usize {
-        self.map(None).map_or(0, HashMap::len)
+        self.map(None).len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    fn map(&self, schema: Option<&Schema>) -> Option<&LocationMap> {
+    fn map(&self, schema: Option<&Schema>) -> Cow<'_, LocationMap> {
         match &self.inner {
-            Inner::Known(map) => Some(map),
-            Inner::Deferred(deferred) => deferred.resolve(schema),
+            Inner::Known(map) => Cow::Borrowed(map),
+            Inner::Deferred(deferred) => Cow::Owned(deferred.to_map()),
+            Inner::Reread(reread) => match reread.resolve(schema) {
+                Some(map) => Cow::Borrowed(map),
+                None => Cow::Owned(LocationMap::new()),
+            },
         }
     }
 }
@@ -181,10 +249,12 @@ impl PartialEq for Locations {
             {
                 true
             }
-            _ => match (self.map(None), other.map(None)) {
-                (Some(left), Some(right)) => left == right,
-                _ => false,
-            },
+            (Inner::Reread(left), Inner::Reread(right))
+                if left.source.same_place(&right.source) =>
+            {
+                true
+            }
+            _ => self.map(None) == other.map(None),
         }
     }
 }
@@ -196,12 +266,24 @@ impl fmt::Debug for Locations {
         match &self.inner {
             Inner::Known(map) => f.debug_tuple("Locations").field(map).finish(),
             Inner::Deferred(deferred) => match deferred.resolved.get() {
-                Some(map) => f.debug_tuple("Locations").field(map).finish(),
+                Some(_) => f
+                    .debug_tuple("Locations")
+                    .field(&deferred.to_map())
+                    .finish(),
                 None => f
                     .debug_struct("DeferredLocations")
                     .field("kind", &deferred.source.kind)
                     .field("line", &deferred.source.line_number)
                     .field("byte_offset", &deferred.source.byte_offset)
+                    .finish(),
+            },
+            Inner::Reread(reread) => match reread.resolved.get() {
+                Some(map) => f.debug_tuple("Locations").field(map).finish(),
+                None => f
+                    .debug_struct("DeferredLocations")
+                    .field("kind", &reread.source.kind)
+                    .field("line", &reread.source.line_number)
+                    .field("byte_offset", &reread.source.byte_offset)
                     .finish(),
             },
         }

@@ -105,3 +105,28 @@ fn two_objects_on_one_line_are_a_syntax_error() {
         "invalid JSON: text cannot contain more than one JSON value"
     );
 }
+
+#[test]
+fn a_line_loaded_alone_locates_its_values_without_being_given_the_schema() {
+    // A stream reads a line at a time and does not keep the schema: the values of a
+    // well-formed line are still located in the whole file, from the ranges the reader
+    // recorded.
+    let line = "{\"name\": \"c\", \"seats\": 3}";
+    let descriptor = clausier_data::load::load_ndjson_line(
+        &load_support::schema(),
+        "feeds/vendors.ndjson",
+        7,
+        120,
+        line,
+        &clausier_data::load::LoadOptions::default(),
+    );
+    assert!(!descriptor.is_invalid());
+    let seats = descriptor
+        .locations
+        .get(&[clausier_data::descriptor::PathStep::Field(2)])
+        .expect("the seats are located");
+    assert_eq!(
+        (seats.line, seats.column, seats.span.start, seats.span.end),
+        (7, 24, 143, 144)
+    );
+}

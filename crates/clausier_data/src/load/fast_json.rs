@@ -1,5 +1,5 @@
 //! The fast path for JSON: one pass over the text straight into the schema's typed
-//! values, with no tree and no positions.
+//! values, with no tree and no lines or columns (only byte ranges).
 //!
 //! It only accepts what the located path reads without a single problem: strict JSON
 //! with plain whitespace, no duplicate key, every value of its declared type, no
@@ -7,6 +7,10 @@
 //! path reads the descriptor again, so that every message, line and column stays exactly
 //! as that path gives them. The conversions are the located path's own (`expect::scalar`
 //! on a node made on the spot), so the values cannot differ either.
+//!
+//! While it reads, it records the byte range of every value the located path would
+//! locate: an explanation later turns them into lines and columns without reading the
+//! descriptor again.
 //!
 //! `jiter` tokenizes. It already refuses what the located path would report or read
 //! otherwise: comments, trailing commas, whitespace beyond JSON's four, a byte order
@@ -57,26 +61,82 @@ pub(crate) struct FastRead {
     pub(crate) root: Arc<Record>,
     /// The top-level `id` string, trimmed, when there is a non-blank one.
     pub(crate) id: Option<String>,
+    /// Where each value the located path would locate was written.
+    pub(crate) spans: ValueSpans,
 }
 
 /// Reads one JSON descriptor (the text of a file without its byte order mark, or one
 /// NDJSON line without its line break), or gives up.
 pub(crate) fn read(schema: &Schema, text: &str, strict: bool) -> Option<FastRead> {
-    let mut reader = Reader::new(schema, text, strict, None);
+    let mut reader = Reader::new(schema, text, strict);
     reader.document().ok()
 }
 
-/// The byte range in `text` of every value the located path would locate, by path, for
-/// a descriptor `read` accepted: only the elements of sets are converted (to know which
-/// repeat an earlier one), the rest is only passed over.
-pub(crate) fn spans(schema: &Schema, text: &str) -> Option<Spans> {
-    let mut reader = Reader::new(schema, text, false, Some(Trail::default()));
-    reader.document().ok()?;
-    reader.trail.map(|trail| trail.spans)
+/// The byte range in the read text of every value the located path would locate, by
+/// path. The paths share one buffer: a value costs no allocation of its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct ValueSpans {
+    /// Every value's path, one after the other.
+    steps: Vec<PathStep>,
+    entries: Vec<SpanEntry>,
 }
 
-/// Byte ranges by path.
-pub(crate) type Spans = Vec<(Box<[PathStep]>, Range<usize>)>;
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct SpanEntry {
+    /// Where the value's path ends in `steps`; it starts where the previous one ends.
+    steps_end: u32,
+    /// Byte offsets in the text, kept small: every descriptor of a run keeps its own.
+    start: u32,
+    end: u32,
+}
+
+impl ValueSpans {
+    /// Room for a descriptor of `text_len` bytes, which rarely holds more than a value
+    /// every dozen bytes: the buffers seldom grow while reading.
+    fn for_text(text_len: usize) -> Self {
+        Self {
+            steps: Vec::with_capacity(text_len / 6),
+            entries: Vec::with_capacity(text_len / 12),
+        }
+    }
+
+    /// Records a value; a text whose offsets do not fit in 32 bits is left to the
+    /// located path.
+    fn push(&mut self, path: &[PathStep], bytes: Range<usize>) -> Read<()> {
+        self.steps.extend_from_slice(path);
+        self.entries.push(SpanEntry {
+            steps_end: u32::try_from(self.steps.len()).map_err(|_| GiveUp)?,
+            start: u32::try_from(bytes.start).map_err(|_| GiveUp)?,
+            end: u32::try_from(bytes.end).map_err(|_| GiveUp)?,
+        });
+        Ok(())
+    }
+
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Forgets the values recorded after the first `len`.
+    fn truncate(&mut self, len: usize) {
+        self.entries.truncate(len);
+        self.steps.truncate(
+            self.entries
+                .last()
+                .map_or(0, |entry| entry.steps_end as usize),
+        );
+    }
+
+    /// Each value's path and byte range, in the order they were recorded.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&[PathStep], Range<usize>)> {
+        let mut start = 0;
+        self.entries.iter().map(move |entry| {
+            let end = entry.steps_end as usize;
+            let path = self.steps.get(start..end).unwrap_or_default();
+            start = end;
+            (path, entry.start as usize..entry.end as usize)
+        })
+    }
+}
 
 struct Reader<'s, 't> {
     schema: &'s Schema,
@@ -85,20 +145,10 @@ struct Reader<'s, 't> {
     depth: usize,
     strict: bool,
     id: Option<String>,
-    /// Kept only when spans are asked for.
-    trail: Option<Trail>,
-}
-
-#[derive(Default)]
-struct Trail {
+    /// The path from the root to the value being read.
     steps: Vec<PathStep>,
-    spans: Spans,
-    /// How many sets the parser is in.
-    in_sets: usize,
+    spans: ValueSpans,
 }
-
-/// What stands for a value that is located but not built.
-static UNBUILT: LazyLock<Arc<Record>> = LazyLock::new(|| Arc::new(Record::default()));
 
 /// Which fields of a record were given, to refuse a repeated key.
 enum Seen {
@@ -139,14 +189,15 @@ enum Entry<'d> {
 }
 
 impl<'s, 't> Reader<'s, 't> {
-    fn new(schema: &'s Schema, text: &'t str, strict: bool, trail: Option<Trail>) -> Self {
+    fn new(schema: &'s Schema, text: &'t str, strict: bool) -> Self {
         Self {
             schema,
             json: Jiter::new(text.as_bytes()),
             depth: 0,
             strict,
             id: None,
-            trail,
+            steps: Vec::new(),
+            spans: ValueSpans::for_text(text.len()),
         }
     }
 
@@ -156,11 +207,12 @@ impl<'s, 't> Reader<'s, 't> {
         }
         let start = self.json.current_index();
         let root = self.record(self.schema.descriptor, true)?;
-        self.note_span(start);
+        self.note_span(start)?;
         self.json.finish()?;
         Ok(FastRead {
             root,
             id: self.id.take(),
+            spans: std::mem::take(&mut self.spans),
         })
     }
 
@@ -183,12 +235,7 @@ impl<'s, 't> Reader<'s, 't> {
         self.enter()?;
         let schema = self.schema;
         let def: &RecordDef = schema.record(id).unwrap_or(&EMPTY_RECORD);
-        let build = self.builds();
-        let mut fields: Vec<Option<Value>> = if build {
-            vec![None; def.fields.len()]
-        } else {
-            Vec::new()
-        };
+        let mut fields: Vec<Option<Value>> = vec![None; def.fields.len()];
         let mut seen = Seen::new(def.fields.len());
         let mut undeclared: HashSet<Box<str>> = HashSet::new();
         // Data usually lists fields in the declared order: the next one is tried first.
@@ -235,35 +282,21 @@ impl<'s, 't> Reader<'s, 't> {
             };
         }
         self.leave();
-        if !build {
-            return Ok(Arc::clone(&UNBUILT));
-        }
         Ok(Arc::new(Record::new(id, fields.into_boxed_slice())))
     }
 
-    /// Whether values are built: always when reading, within sets only when locating.
-    fn builds(&self) -> bool {
-        self.trail.as_ref().is_none_or(|trail| trail.in_sets > 0)
-    }
-
     fn push_step(&mut self, step: PathStep) {
-        if let Some(trail) = &mut self.trail {
-            trail.steps.push(step);
-        }
+        self.steps.push(step);
     }
 
     fn pop_step(&mut self) {
-        if let Some(trail) = &mut self.trail {
-            trail.steps.pop();
-        }
+        self.steps.pop();
     }
 
     /// Records the span of the value just read, from `start` to the parser.
-    fn note_span(&mut self, start: usize) {
-        if let Some(trail) = &mut self.trail {
-            let path = trail.steps.as_slice().into();
-            trail.spans.push((path, start..self.json.current_index()));
-        }
+    fn note_span(&mut self, start: usize) -> Read<()> {
+        self.spans
+            .push(&self.steps, start..self.json.current_index())
     }
 
     /// A value of type `ty` at the parser; `None` for `null`, which is an absent value.
@@ -287,7 +320,6 @@ impl<'s, 't> Reader<'s, 't> {
                 return Err(GiveUp);
             }
             _ => {
-                let builds = self.builds();
                 let scalar = match peek {
                     Peek::String => {
                         let text = self.json.known_str()?;
@@ -305,13 +337,12 @@ impl<'s, 't> Reader<'s, 't> {
                 };
                 match ty {
                     Ty::Error => return Ok(None),
-                    _ if !builds => Value::Record(Arc::clone(&UNBUILT)),
                     Ty::Enum(id) => variant(self.schema, *id, &scalar)?,
                     _ => convert_scalar(scalar, ty)?,
                 }
             }
         };
-        self.note_span(start);
+        self.note_span(start)?;
         Ok(Some(value))
     }
 
@@ -319,10 +350,6 @@ impl<'s, 't> Reader<'s, 't> {
     /// located path does.
     fn list(&mut self, element: &Ty, is_set: bool) -> Read<Value> {
         self.enter()?;
-        if let (true, Some(trail)) = (is_set, &mut self.trail) {
-            trail.in_sets += 1;
-        }
-        let build = self.builds();
         let mut stored = 0u32;
         let mut values: Vec<Value> = Vec::new();
         let mut seen = SeenValues::default();
@@ -334,7 +361,7 @@ impl<'s, 't> Reader<'s, 't> {
                 return Err(GiveUp);
             }
             self.push_step(PathStep::Index(stored));
-            let spans_before = self.trail.as_ref().map_or(0, |trail| trail.spans.len());
+            let spans_before = self.spans.len();
             let value = self.value(element, false)?;
             if value.as_ref().is_some_and(|v| !element_bounds.admits(v)) {
                 return Err(GiveUp);
@@ -342,28 +369,20 @@ impl<'s, 't> Reader<'s, 't> {
             self.pop_step();
             if let Some(value) = value {
                 if !is_set {
-                    if build {
-                        values.push(value);
-                    }
+                    values.push(value);
                     stored += 1;
                 } else if !seen.contains(&values, &value) {
                     seen.insert(&value, values.len());
                     values.push(value);
                     stored += 1;
-                } else if let Some(trail) = &mut self.trail {
+                } else {
                     // A repeated element keeps the place of its first occurrence.
-                    trail.spans.truncate(spans_before);
+                    self.spans.truncate(spans_before);
                 }
             }
             next = self.json.array_step()?;
         }
-        if let (true, Some(trail)) = (is_set, &mut self.trail) {
-            trail.in_sets -= 1;
-        }
         self.leave();
-        if !build {
-            return Ok(Value::Record(Arc::clone(&UNBUILT)));
-        }
         Ok(Value::List(values.into()))
     }
 

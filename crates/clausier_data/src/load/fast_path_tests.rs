@@ -1,7 +1,5 @@
 //! The fast path gives exactly what the located path gives, or leaves the descriptor to
-//! it: same ids, values, problems and (found again) locations.
-
-use std::sync::Arc;
+//! it: same ids, values, problems and locations (counted from the ranges it recorded).
 
 use clausier_check::types::{
     EnumDef, EnumId, FieldDef, Origin, RecordDef, RecordId, Schema, Ty, VariantDef,
@@ -101,9 +99,7 @@ fn both_ways(schema: &Schema, text: &str, strict: bool) -> (Descriptor, Descript
         byte_offset: 40,
         raw: text,
     };
-    let shared = Shared {
-        schema: Some(Arc::new(schema.clone())),
-    };
+    let shared = Shared::keeping(schema);
     let either = json_files::ndjson_line(schema, "v.ndjson", "v", line, &options, &shared);
     let body = text.strip_suffix('\r').unwrap_or(text);
     let fast = fast_json::read(schema, body, strict).is_some();
@@ -127,9 +123,7 @@ fn assert_same(text: &str, strict: bool) -> bool {
     }
     // As a JSON file too.
     let options = LoadOptions { strict };
-    let shared = Shared {
-        schema: Some(Arc::new(schema.clone())),
-    };
+    let shared = Shared::keeping(&schema);
     let file = json_files::json_file(&schema, "v.json", text, &options, &shared);
     let file_located = json_files::json_file_located(&schema, "v.json", text, &options, true);
     assert_eq!(file, file_located, "{text}");
@@ -253,7 +247,7 @@ fn a_line_with_a_bom_and_a_carriage_return_reads_the_same_alone_and_in_its_file(
     assert_eq!((loc.line, loc.column), (5, 11));
     let loc = alone[2]
         .locations
-        .get_with(&schema, &[crate::descriptor::PathStep::Field(2)])
+        .get(&[crate::descriptor::PathStep::Field(2)])
         .unwrap();
     assert_eq!((loc.line, loc.column, loc.span.start), (5, 11, 75));
     assert_eq!(whole[1].problems[0].loc.unwrap().line, 4);

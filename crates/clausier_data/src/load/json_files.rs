@@ -1,25 +1,46 @@
-//! JSON files and NDJSON lines: the fast path first, without positions; the located path
-//! when the fast path gives up, and again later for the locations of a descriptor the
-//! fast path read, when an explanation asks for them.
+//! JSON files and NDJSON lines: the fast path first, which records each value's byte
+//! range; the located path when the fast path gives up, and again later for the
+//! locations of a descriptor it read, when an explanation asks for them.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use clausier_check::types::Schema;
 use clausier_diagnostics::Span;
 use rayon::prelude::*;
 
+use super::fast_json::ValueSpans;
 use super::text_index::TextIndex;
 use super::{JSON_SHAPE, LoadOptions, Loader, fast_json, file_stem, json_source, without_bom};
-use crate::descriptor::{Descriptor, LocationMap, Locations, SourceKind, SourceText};
+use crate::descriptor::{Descriptor, Loc, LocationMap, Locations, SourceKind, SourceText};
 
 /// Below this many lines, an NDJSON text is read on the calling thread.
 const PARALLEL_LINES: usize = 64;
 
 /// What every descriptor of one input shares.
 #[derive(Default)]
-pub(super) struct Shared {
-    /// The schema, kept so that locations can be found without being given it.
-    pub(super) schema: Option<Arc<Schema>>,
+pub(super) struct Shared<'s> {
+    /// The schema to keep with the descriptors the located path reads, so that their
+    /// locations can be found without being given it; `None` when it is not kept.
+    schema: Option<&'s Schema>,
+    /// Its copy, made for the first such descriptor only: most inputs have none, and a
+    /// schema is costly to copy for each call.
+    kept: OnceLock<Arc<Schema>>,
+}
+
+impl<'s> Shared<'s> {
+    pub(super) fn keeping(schema: &'s Schema) -> Self {
+        Self {
+            schema: Some(schema),
+            kept: OnceLock::new(),
+        }
+    }
+
+    fn kept_schema(&self) -> Option<Arc<Schema>> {
+        let schema = self.schema?;
+        Some(Arc::clone(
+            self.kept.get_or_init(|| Arc::new(schema.clone())),
+        ))
+    }
 }
 
 pub(super) fn json_file(
@@ -27,31 +48,28 @@ pub(super) fn json_file(
     source: &str,
     text: &str,
     options: &LoadOptions,
-    shared: &Shared,
+    shared: &Shared<'_>,
 ) -> Descriptor {
     let (body, _) = without_bom(text);
-    let fast = fast_json::read(schema, body, options.strict);
-    let read_fast = fast.is_some();
-    let mut descriptor = match fast {
-        Some(fast) => Descriptor {
-            id: fast.id.unwrap_or_else(|| file_stem(source)),
-            source: source.to_owned(),
-            line: None,
-            root: Some(fast.root),
-            locations: Locations::default(),
-            problems: Vec::new(),
-        },
-        None => json_file_located(schema, source, text, options, false),
-    };
     let located = SourceText {
         text: Arc::from(text),
         byte_offset: 0,
         line_number: 1,
         kind: SourceKind::JsonFile,
-        read_fast,
     };
-    descriptor.locations = Locations::deferred(located, shared.schema.clone());
-    descriptor
+    let Some(fast) = fast_json::read(schema, body, options.strict) else {
+        let mut descriptor = json_file_located(schema, source, text, options, false);
+        descriptor.locations = Locations::reread(located, shared.kept_schema());
+        return descriptor;
+    };
+    Descriptor {
+        id: fast.id.unwrap_or_else(|| file_stem(source)),
+        source: source.to_owned(),
+        line: None,
+        root: Some(fast.root),
+        locations: Locations::deferred(located, fast.spans),
+        problems: Vec::new(),
+    }
 }
 
 /// The located path: every value's location is kept when `locate`, else only those of
@@ -108,31 +126,28 @@ pub(super) fn ndjson_line(
     stem: &str,
     line: Line<'_>,
     options: &LoadOptions,
-    shared: &Shared,
+    shared: &Shared<'_>,
 ) -> Descriptor {
     let (body, _) = line.body();
-    let fast = fast_json::read(schema, body, options.strict);
-    let read_fast = fast.is_some();
-    let mut descriptor = match fast {
-        Some(fast) => Descriptor {
-            id: fast.id.unwrap_or_else(|| format!("{stem}:{}", line.number)),
-            source: source.to_owned(),
-            line: Some(line.number),
-            root: Some(fast.root),
-            locations: Locations::default(),
-            problems: Vec::new(),
-        },
-        None => ndjson_line_located(schema, source, stem, line, options, false),
-    };
     let located = SourceText {
         text: Arc::from(line.raw),
         byte_offset: line.byte_offset,
         line_number: line.number,
         kind: SourceKind::NdjsonLine,
-        read_fast,
     };
-    descriptor.locations = Locations::deferred(located, shared.schema.clone());
-    descriptor
+    let Some(fast) = fast_json::read(schema, body, options.strict) else {
+        let mut descriptor = ndjson_line_located(schema, source, stem, line, options, false);
+        descriptor.locations = Locations::reread(located, shared.kept_schema());
+        return descriptor;
+    };
+    Descriptor {
+        id: fast.id.unwrap_or_else(|| format!("{stem}:{}", line.number)),
+        source: source.to_owned(),
+        line: Some(line.number),
+        root: Some(fast.root),
+        locations: Locations::deferred(located, fast.spans),
+        problems: Vec::new(),
+    }
 }
 
 /// The located path for one line, as `json_file_located`.
@@ -173,19 +188,10 @@ pub(super) fn ndjson_line_located(
 /// the line, for the loader to drop) or at a lone `\r`, as old Mac exports write them.
 fn ndjson_lines(text: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::with_capacity(text.len() / 256 + 1);
-    let bytes = text.as_bytes();
     let mut line_start = 0;
     let mut number: u32 = 0;
-    let mut at = 0;
     while line_start <= text.len() {
-        let (end, next) = loop {
-            match bytes.get(at) {
-                None => break (text.len(), text.len() + 1),
-                Some(b'\n') => break (at, at + 1),
-                Some(b'\r') if bytes.get(at + 1) != Some(&b'\n') => break (at, at + 1),
-                Some(_) => at += 1,
-            }
-        };
+        let (end, next) = line_end(text, line_start);
         number = number.saturating_add(1);
         let line = Line {
             number,
@@ -196,9 +202,26 @@ fn ndjson_lines(text: &str) -> Vec<Line<'_>> {
             lines.push(line);
         }
         line_start = next;
-        at = next;
     }
     lines
+}
+
+/// Where the line starting at `start` ends, and where the next one starts (past the end
+/// of the text for the last line). `str::find` of one character is a fast byte search:
+/// a line is looked at twice rather than byte by byte.
+fn line_end(text: &str, start: usize) -> (usize, usize) {
+    let rest = text.get(start..).unwrap_or_default();
+    let newline = rest.find('\n');
+    let limit = newline.unwrap_or(rest.len());
+    let lone_return = rest
+        .get(..limit)
+        .and_then(|line| line.find('\r'))
+        // A `\r` right before the `\n` is part of a `\r\n` break.
+        .filter(|&at| at + 1 < limit || newline.is_none());
+    match (lone_return, newline) {
+        (Some(at), _) | (None, Some(at)) => (start + at, start + at + 1),
+        (None, None) => (text.len(), text.len() + 1),
+    }
 }
 
 /// Every descriptor of an NDJSON text, in order; the lines are read in parallel.
@@ -209,9 +232,7 @@ pub(super) fn ndjson(
     options: &LoadOptions,
 ) -> Vec<Descriptor> {
     let stem = file_stem(source);
-    let shared = Shared {
-        schema: Some(Arc::new(schema.clone())),
-    };
+    let shared = Shared::keeping(schema);
     let lines = ndjson_lines(text);
     let read = |line: &Line<'_>| ndjson_line(schema, source, &stem, *line, options, &shared);
     if lines.len() < PARALLEL_LINES {
@@ -221,14 +242,8 @@ pub(super) fn ndjson(
     }
 }
 
-/// The locations of a descriptor read without them: the fast path finds them again
-/// when it can read the descriptor, else the located path.
+/// The locations of a descriptor the located path read without them, read again.
 pub(crate) fn reread_locations(schema: &Schema, source: &SourceText) -> LocationMap {
-    if source.read_fast
-        && let Some(map) = fast_locations(schema, source)
-    {
-        return map;
-    }
     let options = LoadOptions::default();
     let text: &str = &source.text;
     let descriptor = match source.kind {
@@ -245,30 +260,27 @@ pub(crate) fn reread_locations(schema: &Schema, source: &SourceText) -> Location
     descriptor.locations.into_map()
 }
 
-fn fast_locations(schema: &Schema, source: &SourceText) -> Option<LocationMap> {
+/// The location of each value the fast path read from `source`, from its byte range, in
+/// the order of `spans`: the lines and columns the located path would give, counted on
+/// the same text.
+pub(crate) fn locate_spans(source: &SourceText, spans: &ValueSpans) -> Vec<Loc> {
     let text: &str = &source.text;
     // Indexed as the located path indexes it, so that lines and columns are its own.
-    let (index, body, base) = match source.kind {
-        SourceKind::JsonFile => {
-            let (body, base) = without_bom(text);
-            (TextIndex::new(text), body, base)
-        }
+    let (index, base) = match source.kind {
+        SourceKind::JsonFile => (TextIndex::new(text), without_bom(text).1),
         SourceKind::NdjsonLine => {
             let line = Line {
                 number: source.line_number,
                 byte_offset: source.byte_offset,
                 raw: text,
             };
-            let (body, base) = line.body();
+            let (_, base) = line.body();
             let index = TextIndex::at(text, source.byte_offset, source.line_number);
-            (index, body, source.byte_offset + base)
+            (index, source.byte_offset + base)
         }
     };
-    let spans = fast_json::spans(schema, body)?;
-    let mut map = LocationMap::with_capacity(spans.len());
-    for (path, range) in spans {
-        let span = Span::from_range(base + range.start..base + range.end);
-        map.insert(path, index.loc(span));
-    }
-    Some(map)
+    spans
+        .iter()
+        .map(|(_, range)| index.loc(Span::from_range(base + range.start..base + range.end)))
+        .collect()
 }

@@ -23,14 +23,14 @@ mod toml_source;
 mod yaml_source;
 
 use std::path::Path;
-use std::sync::Arc;
 
 use clausier_check::types::Schema;
 use clausier_diagnostics::{Code, SourceFile, Span, quoted};
 use clausier_syntax::ast::DataValue;
 
 use self::convert::Converter;
-pub(crate) use self::json_files::reread_locations;
+pub(crate) use self::fast_json::ValueSpans;
+pub(crate) use self::json_files::{locate_spans, reread_locations};
 use self::node::{Node, NodeKind};
 use self::text_index::TextIndex;
 use crate::descriptor::{DataProblem, Descriptor, Locations};
@@ -117,9 +117,7 @@ pub fn load_text(
     match format {
         Format::Ndjson => return json_files::ndjson(schema, source, text, options),
         Format::Json => {
-            let shared = json_files::Shared {
-                schema: Some(Arc::new(schema.clone())),
-            };
+            let shared = json_files::Shared::keeping(schema);
             return vec![json_files::json_file(
                 schema, source, text, options, &shared,
             )];
@@ -325,8 +323,8 @@ impl Loader<'_> {
 /// byte `byte_offset` of the input. Its id is `stem:line` unless the data gives one.
 ///
 /// `load_text` reads an NDJSON file line by line with this, skipping blank lines (which
-/// hold no descriptor: callers that stream lines skip them too). A descriptor read
-/// without positions finds its locations with the schema given to
+/// hold no descriptor: callers that stream lines skip them too). A line the fast path
+/// leaves to the located path finds its locations with the schema given to
 /// `Locations::get_with`, as explanations do.
 pub fn load_ndjson_line(
     schema: &Schema,
