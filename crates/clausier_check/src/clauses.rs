@@ -12,7 +12,9 @@ use rust_decimal::Decimal;
 
 use crate::Checker;
 use crate::expr::{ConditionOf, ExprChecker, error_expr};
-use crate::hir::{ClauseMeta, CriterionDef, LegalText, RequirementDef, Symbol, TExpr};
+use crate::hir::{
+    ClauseMeta, CriterionDef, LegalText, RequiredDocument, RequirementDef, Symbol, TExpr,
+};
 use crate::types::{Origin, Ty};
 use crate::wording::this_is;
 
@@ -54,6 +56,7 @@ struct Body {
     note: Option<LegalText>,
     refs: Vec<String>,
     evidence: Vec<String>,
+    documents: Vec<RequiredDocument>,
     when: Option<TExpr>,
     require: Option<TExpr>,
     score: Option<TExpr>,
@@ -185,6 +188,7 @@ impl<'a> Checker<'a> {
             level: body.level.unwrap_or(Level::Must),
             when: body.when,
             require,
+            documents: body.documents,
             locals,
         });
     }
@@ -355,7 +359,12 @@ fn read_body(
                 }
             }
             ClauseFieldKind::Ref(text) => body.refs.push(text.value.clone()),
-            ClauseFieldKind::Evidence(text) => body.evidence.push(text.value.clone()),
+            ClauseFieldKind::Evidence(evidence) => {
+                body.evidence.push(evidence.label.value.clone());
+                if let Some(path) = &evidence.document {
+                    read_document(checker, file, path, &evidence.label.value, kind, &mut body);
+                }
+            }
             ClauseFieldKind::When(expr) => {
                 // In a misplaced field, `lowest` is not reported on top of the field.
                 checker.allow_aggregates(!placed);
@@ -382,6 +391,43 @@ fn read_body(
         }
     }
     body
+}
+
+/// A document an `evidence` line requires: only a requirement can require one, since
+/// a missing document makes an offer incomplete, never a criterion's score.
+fn read_document(
+    checker: &mut ExprChecker<'_, '_>,
+    file: FileId,
+    path: &clausier_syntax::ast::Path,
+    label: &str,
+    kind: ClauseKind,
+    body: &mut Body,
+) {
+    if kind == ClauseKind::Criterion {
+        checker.report(
+            Diagnostic::error(
+                Code::MISPLACED_CLAUSE_FIELD,
+                "a criterion cannot require a document",
+            )
+            .with_primary(
+                file,
+                path.span,
+                "a required document belongs to a requirement",
+            )
+            .with_help(format!(
+                "move this line to the requirement the document supports, or write \
+                 `evidence \"{label}\"` to only name the document"
+            )),
+        );
+        return;
+    }
+    if let Some(field) = checker.document_field(path) {
+        body.documents.push(RequiredDocument {
+            label: label.to_owned(),
+            field,
+            span: path.span,
+        });
+    }
 }
 
 fn repeat_help(name: FieldName) -> String {

@@ -136,8 +136,23 @@ pub struct RequirementDef {
     pub level: Level,
     pub when: Option<TExpr>,
     pub require: TExpr,
+    /// The documents its `evidence` lines require, in order.
+    pub documents: Vec<RequiredDocument>,
     /// How many variables its expressions bind (the size of an evaluation frame).
     pub locals: u32,
+}
+
+/// `evidence documents.homologation "Dossier d'homologation"`: a document the offer
+/// must supply. When the descriptor lacks it, the requirement is `missing` (the offer
+/// may be regularised, R2152-2), unless the offer fails it anyway.
+#[derive(Debug, Clone)]
+pub struct RequiredDocument {
+    /// The document's name, as published (`Dossier d'homologation RGS`).
+    pub label: String,
+    /// Where the descriptor gives it (its reference, or its details).
+    pub field: FieldRef,
+    /// The path as written after `evidence`.
+    pub span: Span,
 }
 
 #[derive(Debug, Clone)]

@@ -97,7 +97,11 @@ impl Checker<'_> {
                     .with_help(help),
                 );
             }
-            if let Some(holds) = constant_bool(&folder, &requirement.require) {
+            // `require true` beside a required document checks that the document is
+            // supplied: the requirement does depend on the offer.
+            if let Some(holds) = constant_bool(&folder, &requirement.require)
+                && (!holds || requirement.documents.is_empty())
+            {
                 let (message, help) = if holds {
                     (
                         "always true",

@@ -82,6 +82,7 @@ cases! {
     diag_clauses => "diag-clauses",
     diag_data => "diag-data",
     diag_document_dates => "diag-document-dates",
+    diag_documents => "diag-documents",
     diag_document_key => "diag-document-key",
     diag_document_value => "diag-document-value",
     diag_files_no_clause => "diag-files-no-clause",
@@ -141,6 +142,7 @@ cases! {
     scoring_zero_lowest => "scoring-zero-lowest",
     status_descriptors => "status-descriptors",
     status_requirements => "status-requirements",
+    status_documents => "status-documents",
 }
 
 fn workspace_root() -> PathBuf {

@@ -17,8 +17,8 @@ use jiff::civil::Date;
 use crate::eval::Scope;
 use crate::print::{Extent, Printer};
 use crate::program::{
-    AggregateProgram, Code, CriterionProgram, FieldPath, Node, NodeId, NodeText, PathRoot,
-    PrintedExpr, Program, RequirementProgram,
+    AggregateProgram, Code, CriterionProgram, DocumentProgram, FieldPath, Node, NodeId, NodeText,
+    PathRoot, PrintedExpr, Program, RequirementProgram,
 };
 
 /// Compiles a pack without errors into its evaluable form.
@@ -38,6 +38,18 @@ pub fn compile(valid: ValidPack<'_>) -> Program {
                 .as_ref()
                 .map(|when| lowering.lower_whole(when)),
             require: lowering.lower_whole(&requirement.require),
+            documents: requirement
+                .documents
+                .iter()
+                .map(|document| {
+                    let path = lowering.path(&document.field);
+                    DocumentProgram {
+                        label: document.label.clone(),
+                        path: document.field.text.clone(),
+                        given: lowering.push(Node::Has(path), None),
+                    }
+                })
+                .collect(),
         })
         .collect();
     let criteria = pack

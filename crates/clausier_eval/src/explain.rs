@@ -683,7 +683,7 @@ fn element_ref(quantifier: &'static str, list: &Place, index: usize) -> ElementR
 }
 
 /// Compares paths with their list indexes as numbers: `xs[2]` comes before `xs[10]`.
-fn natural_order(a: &str, b: &str) -> Ordering {
+pub(crate) fn natural_order(a: &str, b: &str) -> Ordering {
     let (mut a, mut b) = (a, b);
     loop {
         match (a.chars().next(), b.chars().next()) {

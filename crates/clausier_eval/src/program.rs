@@ -100,6 +100,18 @@ pub(crate) struct RequirementProgram {
     pub level: Level,
     pub when: Option<NodeId>,
     pub require: NodeId,
+    /// The documents the offer must supply, each read by a `Has` node.
+    pub documents: Vec<DocumentProgram>,
+}
+
+/// A document a requirement requires, with the node that says whether the descriptor
+/// gives it.
+#[derive(Debug, Clone)]
+pub(crate) struct DocumentProgram {
+    pub label: String,
+    /// The descriptor path, as written after `evidence`.
+    pub path: String,
+    pub given: NodeId,
 }
 
 #[derive(Debug, Clone)]

@@ -135,6 +135,19 @@ pub struct RequirementResult {
     /// value (division by zero, overflow).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reasons: Vec<Reason>,
+    /// The documents the requirement requires that the offer did not supply: the buyer
+    /// may ask for them (R2152-2). Only on a `missing` requirement; left out when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<RequestedDocument>,
+}
+
+/// A required document the descriptor does not give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequestedDocument {
+    /// Its name, as the clause publishes it.
+    pub label: String,
+    /// Where the descriptor should give it.
+    pub path: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -13,11 +13,11 @@ use rayon::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
 
 use crate::eval::Scope;
-use crate::explain::{Explainer, Unknown};
-use crate::program::{AggregateProgram, Program};
+use crate::explain::{Explainer, Unknown, natural_order};
+use crate::program::{AggregateProgram, DocumentProgram, Program, RequirementProgram};
 use crate::report::{
     ClauseResult, DataErrorEntry, DescriptorReport, DescriptorStatus, PackInfo, Report,
-    RequirementResult, RequirementStatus, Summary,
+    RequestedDocument, RequirementResult, RequirementStatus, Summary,
 };
 use crate::run_warnings::zero_aggregate_warnings;
 use crate::score::{CriterionOutcome, rank, score_criterion, total_points, unscored};
@@ -144,13 +144,17 @@ pub(crate) fn evaluate_descriptor(
     let mut results = Vec::with_capacity(program.requirements.len() + program.criteria.len());
     let mut outcomes = Vec::with_capacity(program.requirements.len());
     results.extend(program.requirements.iter().map(|requirement| {
-        let (status, unknown, explanation) = judge(
-            program,
-            &mut explainer,
-            requirement.when,
-            requirement.require,
-            scope,
-        );
+        let (status, unknown, explanation) = judge(program, &mut explainer, requirement, scope);
+        let documents = if status == RequirementStatus::Missing {
+            lacking_documents(program, requirement, scope)
+                .map(|document| RequestedDocument {
+                    label: document.label.clone(),
+                    path: document.path.clone(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         if requirement.level.excludes() {
             failed |= status == RequirementStatus::Fail;
             missing |= status == RequirementStatus::Missing;
@@ -166,6 +170,7 @@ pub(crate) fn evaluate_descriptor(
             missing: unknown.paths,
             explanation,
             reasons: unknown.reasons,
+            documents,
         })
     }));
     let status = if failed {
@@ -207,18 +212,45 @@ pub(crate) fn requirement_outcomes(program: &Program, scope: Scope<'_>) -> Vec<O
     program
         .requirements
         .iter()
-        .map(|requirement| {
-            let applies = match requirement.when {
-                Some(when) => program.code.truth(when, scope),
-                None => Some(true),
-            };
-            match applies {
-                Some(true) => program.code.truth(requirement.require, scope),
-                Some(false) => Some(true),
-                None => None,
-            }
-        })
+        .map(|requirement| holds(program, requirement, scope))
         .collect()
+}
+
+/// Whether the offer of `scope` meets a requirement: `true` too when its `when` is
+/// false, unknown when its data or a document it requires is missing. An offer that
+/// fails the `require` fails even when a document is missing: no document supplied
+/// later could change what the offer says (R2152-2).
+fn holds(program: &Program, requirement: &RequirementProgram, scope: Scope<'_>) -> Option<bool> {
+    let applies = match requirement.when {
+        Some(when) => program.code.truth(when, scope),
+        None => Some(true),
+    };
+    match applies {
+        Some(true) => match program.code.truth(requirement.require, scope) {
+            Some(false) => Some(false),
+            _ if lacking_documents(program, requirement, scope)
+                .next()
+                .is_some() =>
+            {
+                None
+            }
+            known => known,
+        },
+        Some(false) => Some(true),
+        None => None,
+    }
+}
+
+/// The documents a requirement requires that the descriptor of `scope` does not give.
+fn lacking_documents<'p>(
+    program: &'p Program,
+    requirement: &'p RequirementProgram,
+    scope: Scope<'_>,
+) -> impl Iterator<Item = &'p DocumentProgram> {
+    requirement
+        .documents
+        .iter()
+        .filter(move |document| program.code.truth(document.given, scope) != Some(true))
 }
 
 /// The status [`evaluate_descriptor`] gives, without explaining anything: only `must`
@@ -238,16 +270,7 @@ pub(crate) fn eligibility(
         if !requirement.level.excludes() {
             continue;
         }
-        let applies = match requirement.when {
-            Some(when) => program.code.truth(when, scope),
-            None => Some(true),
-        };
-        let holds = match applies {
-            Some(true) => program.code.truth(requirement.require, scope),
-            Some(false) => Some(true),
-            None => None,
-        };
-        match holds {
+        match holds(program, requirement, scope) {
             Some(false) => return DescriptorStatus::Ineligible,
             None => missing = true,
             Some(true) => {}
@@ -266,11 +289,10 @@ type Judgement = (RequirementStatus, Unknown, Vec<crate::report::Explanation>);
 fn judge(
     program: &Program,
     explainer: &mut Explainer<'_>,
-    when: Option<u32>,
-    require: u32,
+    requirement: &RequirementProgram,
     scope: Scope<'_>,
 ) -> Judgement {
-    if let Some(when) = when {
+    if let Some(when) = requirement.when {
         match program.code.truth(when, scope) {
             Some(true) => {}
             Some(false) => {
@@ -286,17 +308,27 @@ fn judge(
             }
         }
     }
-    match program.code.truth(require, scope) {
-        Some(true) => (RequirementStatus::Pass, Unknown::default(), Vec::new()),
+    let require = requirement.require;
+    let truth = program.code.truth(require, scope);
+    let mut unknown = match truth {
+        Some(true) => Unknown::default(),
         Some(false) => {
             let explanation = explainer.explain_failure(require, scope);
-            (RequirementStatus::Fail, Unknown::default(), explanation)
+            return (RequirementStatus::Fail, Unknown::default(), explanation);
         }
-        None => {
-            let unknown = explainer.unknown(require, scope);
-            (RequirementStatus::Missing, unknown, Vec::new())
-        }
+        None => explainer.unknown(require, scope),
+    };
+    let lacking: Vec<&DocumentProgram> = lacking_documents(program, requirement, scope).collect();
+    if truth == Some(true) && lacking.is_empty() {
+        return (RequirementStatus::Pass, unknown, Vec::new());
     }
+    // A missing document is listed with the absent paths, where the buyer looks.
+    unknown
+        .paths
+        .extend(lacking.iter().map(|document| document.path.clone()));
+    unknown.paths.sort_by(|a, b| natural_order(a, b));
+    unknown.paths.dedup();
+    (RequirementStatus::Missing, unknown, Vec::new())
 }
 
 fn score_descriptor(

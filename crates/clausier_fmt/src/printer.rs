@@ -517,7 +517,17 @@ impl Printer<'_> {
             ClauseFieldKind::Text(text) => ("text", Ok(text)),
             ClauseFieldKind::Note(text) => ("note", Ok(text)),
             ClauseFieldKind::Ref(text) => ("ref", Ok(text)),
-            ClauseFieldKind::Evidence(text) => ("evidence", Ok(text)),
+            ClauseFieldKind::Evidence(evidence) => {
+                self.w.token(start, start + "evidence".len(), "evidence");
+                self.w.text(" ");
+                if let Some(document) = &evidence.document {
+                    let (from, to) = (document.span.start as usize, document.span.end as usize);
+                    self.w.token(from, to, &document.dotted());
+                    self.w.text(" ");
+                }
+                self.verbatim(evidence.label.span.start, evidence.label.span.end);
+                return;
+            }
             ClauseFieldKind::When(expr) => ("when", Err(expr)),
             ClauseFieldKind::Require(expr) => ("require", Err(expr)),
             ClauseFieldKind::Score(expr) => ("score", Err(expr)),

@@ -307,6 +307,11 @@ impl Program {
             1..=3 => {
                 let word = self.rng.pick(&["text", "note", "ref", "evidence"]);
                 self.word(word);
+                // A required document: `evidence documents.rgs "…"`.
+                if word == "evidence" && self.rng.below(2) == 0 {
+                    let path = self.rng.pick(&["documents.rgs", "pièces", "a.b.c"]);
+                    self.word(path);
+                }
                 self.string();
             }
             _ => {

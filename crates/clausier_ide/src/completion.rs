@@ -102,7 +102,7 @@ fn clause_field_detail(word: &str) -> Option<&'static str> {
         "text" => "the legal text",
         "note" => "a published remark, shown under the text",
         "ref" => "a legal reference",
-        "evidence" => "the evidence asked for",
+        "evidence" => "a supporting document; after a descriptor path, a required one",
         "require" => "the condition to meet",
         "score" => "the score, from 0 to 100",
         _ => return None,
@@ -287,6 +287,10 @@ impl Ctx<'_> {
                 }
                 if line.trim() == "level" {
                     return levels();
+                }
+                // `evidence PATH "…"`: the path of a required document is a field.
+                if line.trim() == "evidence" {
+                    return self.fields(self.schema().descriptor);
                 }
                 let in_score = item == "criterion" && line.trim_start().starts_with("score");
                 if in_score && trimmed.ends_with("passed(") {

@@ -201,6 +201,8 @@ pub struct Requirement {
     pub must: bool,
     pub when: Option<Expr>,
     pub require: Expr,
+    /// `evidence PATH "…"`: the descriptor fields that give the documents it requires.
+    pub documents: Vec<Vec<&'static str>>,
 }
 
 #[derive(Debug, Clone)]

@@ -147,6 +147,15 @@ impl Generator {
         items[self.rng.random_range(0..items.len())]
     }
 
+    /// The documents a requirement requires: none most of the time.
+    fn documents(&mut self) -> Vec<Vec<&'static str>> {
+        let mut documents = Vec::new();
+        while documents.len() < 2 && self.chance(0.25) {
+            documents.push(self.pick(DOCUMENT_PATHS).to_vec());
+        }
+        documents
+    }
+
     fn chance(&mut self, probability: f64) -> bool {
         self.rng.random_bool(probability)
     }
@@ -189,6 +198,7 @@ impl Generator {
                         let depth = self.rng.random_range(1..5);
                         self.expr(&Ty::Bool, depth, &mut scope)
                     },
+                    documents: self.documents(),
                 }
             })
             .collect();
@@ -734,3 +744,7 @@ impl Scope {
         }
     }
 }
+
+/// The descriptor fields a requirement may name as a required document: any field,
+/// since `evidence` needs only its presence.
+const DOCUMENT_PATHS: &[&[&str]] = &[&["n"], &["notice"], &["nested", "deep", "when"], &["tags"]];

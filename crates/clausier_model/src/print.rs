@@ -41,6 +41,9 @@ pub fn clause_file(pack: &Pack) -> String {
         if let Some(when) = &requirement.when {
             let _ = writeln!(out, "  when {}", expr(when));
         }
+        for document in &requirement.documents {
+            let _ = writeln!(out, "  evidence {} \"Pièce\"", document.join("."));
+        }
         let _ = writeln!(out, "  require {}", expr(&requirement.require));
         out.push_str("}\n");
     }

@@ -181,6 +181,14 @@ fn eligibility(pack: &Pack, offer: &Offer, today: Day, params: &[Value]) -> Verd
         Some(Value::Bool(b)) => Some(b),
         _ => None,
     };
+    // A document the descriptor does not give leaves the requirement undecided, unless
+    // the offer fails it anyway.
+    let lacks_a_document = |requirement: &crate::ast::Requirement| {
+        requirement
+            .documents
+            .iter()
+            .any(|path| truth(&Expr::Has(path.clone())) != Some(true))
+    };
     let requirements: Vec<RequirementStatus> = pack
         .requirements
         .iter()
@@ -190,8 +198,9 @@ fn eligibility(pack: &Pack, offer: &Offer, today: Day, params: &[Value]) -> Verd
                 None => RequirementStatus::Missing,
                 Some(false) => RequirementStatus::NotApplicable,
                 Some(true) => match truth(&requirement.require) {
-                    Some(true) => RequirementStatus::Pass,
                     Some(false) => RequirementStatus::Fail,
+                    _ if lacks_a_document(requirement) => RequirementStatus::Missing,
+                    Some(true) => RequirementStatus::Pass,
                     None => RequirementStatus::Missing,
                 },
             }

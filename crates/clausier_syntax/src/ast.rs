@@ -262,12 +262,20 @@ pub enum ClauseFieldKind {
     /// `note "…"`: a published remark, shown under the text.
     Note(StringLit),
     Ref(StringLit),
-    Evidence(StringLit),
+    Evidence(Evidence),
     When(Expr),
     Require(Expr),
     Score(Expr),
     /// A line that could not be parsed; a diagnostic was reported for it.
     Error,
+}
+
+/// `evidence "Attestation"`, or `evidence documents.homologation "Dossier"`: a document
+/// the candidate supplies. With a path it is required: the descriptor gives it there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    pub document: Option<Path>,
+    pub label: StringLit,
 }
 
 /// `use edtech_fr` or `use edtech_fr::{HEB-01, EVI-02 as must}`.

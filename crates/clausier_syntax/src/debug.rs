@@ -205,8 +205,12 @@ impl Printer {
                 ClauseFieldKind::Ref(text) => {
                     let _ = write!(self.out, "ref {:?}", text.value);
                 }
-                ClauseFieldKind::Evidence(text) => {
-                    let _ = write!(self.out, "evidence {:?}", text.value);
+                ClauseFieldKind::Evidence(evidence) => {
+                    self.out.push_str("evidence ");
+                    if let Some(document) = &evidence.document {
+                        let _ = write!(self.out, "{} ", document.dotted());
+                    }
+                    let _ = write!(self.out, "{:?}", evidence.label.value);
                 }
                 ClauseFieldKind::When(expr) => {
                     self.out.push_str("when ");

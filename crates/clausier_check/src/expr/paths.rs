@@ -82,6 +82,33 @@ impl ExprChecker<'_, '_> {
         error_expr(span)
     }
 
+    /// The descriptor field where an `evidence` line says the offer gives a document;
+    /// `None` after reporting a path that names anything else.
+    pub(crate) fn document_field(&mut self, path: &Path) -> Option<FieldRef> {
+        let what = match self.resolve_path(path, None) {
+            Target::Field(field, _) if field.root == FieldRoot::Descriptor => return Some(field),
+            Target::Reported => return None,
+            Target::Field(..) | Target::Local(..) => "a variable bound by `all`, `any` or `count`",
+            Target::Param(..) => "a parameter",
+            Target::Variant(..) => "an enum variant",
+        };
+        self.cx.report(
+            Diagnostic::error(
+                Code::DOCUMENT_NOT_A_FIELD,
+                format!(
+                    "a required document is a descriptor field, but `{}` is {what}",
+                    path.dotted()
+                ),
+            )
+            .with_primary(self.file, path.span, "not a descriptor field")
+            .with_help(
+                "declare where offers give the document, such as `documents: { homologation: \
+                 string }` in `descriptor`, and write `evidence documents.homologation \"…\"`",
+            ),
+        );
+        None
+    }
+
     /// Whether `expr` is a name that only its expected type can resolve (a bare variant
     /// that is nothing else), or an empty list: such an operand is typed after the other.
     pub(super) fn needs_context(&self, expr: &Expr) -> bool {

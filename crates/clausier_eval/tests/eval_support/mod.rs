@@ -426,6 +426,7 @@ impl PackBuilder {
             level,
             when,
             require,
+            documents: Vec::new(),
             locals: 4,
         });
         self

@@ -29,6 +29,15 @@ Field certified bool
 }
 
 #[test]
+fn descriptor_fields_after_evidence() {
+    assert_snapshot!(check(&in_clause("evidence $0")), @r#"
+Field hosting { region: Region, certified: bool }
+Field subprocessors list<Subprocessor>
+Field price money
+"#);
+}
+
+#[test]
 fn fields_after_a_dot_filtered_by_what_is_typed() {
     assert_snapshot!(check(&in_clause("require hosting.ce$0")), @r#"Field certified bool"#);
 }
@@ -102,7 +111,7 @@ Keyword when the condition under which the clause applies
 Keyword text the legal text
 Keyword note a published remark, shown under the text
 Keyword ref a legal reference
-Keyword evidence the evidence asked for
+Keyword evidence a supporting document; after a descriptor path, a required one
 Keyword require the condition to meet
 Keyword score the score, from 0 to 100
 "#);

@@ -23,6 +23,7 @@ fn requirement(
         missing: missing.iter().map(|m| (*m).to_owned()).collect(),
         explanation,
         reasons: Vec::new(),
+        documents: Vec::new(),
     })
 }
 

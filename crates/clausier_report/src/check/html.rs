@@ -256,6 +256,9 @@ fn write_row(out: &mut String, descriptor: &DescriptorReport, clauses: &[Column]
                                 .iter()
                                 .map(|reason| html(&wording::reason(reason))),
                         )
+                        .chain(requirement.documents.iter().map(|document| {
+                            format!("document to request: « {} »", escape(&document.label))
+                        }))
                         .collect(),
                     _ => Vec::new(),
                 };

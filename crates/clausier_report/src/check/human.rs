@@ -396,7 +396,7 @@ pub(crate) fn write_requirement(
         RequirementStatus::Missing
             if !requirement.missing.is_empty() || !requirement.reasons.is_empty() =>
         {
-            let why = wording::unknown(&requirement.missing, &requirement.reasons);
+            let why = wording::requirement_unknown(requirement);
             let _ = writeln!(out, "{head}: {}", wording::plain(&why));
         }
         _ => {

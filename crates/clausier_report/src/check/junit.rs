@@ -184,7 +184,7 @@ fn write_case(out: &mut String, case: &Case<'_>) {
                     "{} ({}) cannot be decided: {}",
                     requirement.clause,
                     requirement.level,
-                    wording::undecided(&requirement.missing, &requirement.reasons)
+                    wording::requirement_undecided(requirement)
                 );
                 let lines: Vec<String> = requirement
                     .missing

@@ -144,7 +144,7 @@ fn write_requirement(
             }
         },
         _ if !requirement.missing.is_empty() || !requirement.reasons.is_empty() => {
-            let why = wording::unknown(&requirement.missing, &requirement.reasons);
+            let why = wording::requirement_unknown(requirement);
             let _ = writeln!(out, "{head}: {}", markdown(&why));
         }
         _ => {

@@ -181,7 +181,7 @@ fn result_of(
                 rule_id,
                 requirement.level,
                 descriptor.id,
-                wording::undecided(&requirement.missing, &requirement.reasons)
+                wording::requirement_undecided(requirement)
             ),
             None,
         ),

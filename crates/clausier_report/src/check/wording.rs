@@ -5,7 +5,9 @@
 //! An `or` (or an `any`) that nothing satisfies reads as one failure with its
 //! alternatives, never as separate failures: the requirement needed only one of them.
 
-use clausier_eval::report::{Alternative, Explanation, Reason};
+use clausier_eval::report::{
+    Alternative, Explanation, Reason, RequestedDocument, RequirementResult,
+};
 
 /// A piece of an explanation: words, or a quotation of the clause or the descriptor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,6 +160,35 @@ pub(crate) fn unknown(missing: &[String], reasons: &[Reason]) -> Vec<Piece> {
             pieces.push(text("; "));
         }
         pieces.extend(reason(item));
+    }
+    pieces
+}
+
+/// Why a requirement is `missing`: its absent paths and computations without a value,
+/// then the documents to request from the candidate.
+pub(crate) fn requirement_unknown(requirement: &RequirementResult) -> Vec<Piece> {
+    let mut pieces = unknown(&requirement.missing, &requirement.reasons);
+    pieces.extend(documents_to_request(&requirement.documents));
+    pieces
+}
+
+/// [`requirement_unknown`] in plain words.
+pub(crate) fn requirement_undecided(requirement: &RequirementResult) -> String {
+    let mut why = undecided(&requirement.missing, &requirement.reasons);
+    why.push_str(&plain(&documents_to_request(&requirement.documents)));
+    why
+}
+
+/// `; documents to request: « Dossier d'homologation RGS »`, or nothing.
+fn documents_to_request(documents: &[RequestedDocument]) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    for (index, document) in documents.iter().enumerate() {
+        pieces.push(text(match (index, documents.len()) {
+            (0, 1) => "; document to request: ",
+            (0, _) => "; documents to request: ",
+            _ => ", ",
+        }));
+        pieces.push(text(&format!("« {} »", document.label)));
     }
     pieces
 }

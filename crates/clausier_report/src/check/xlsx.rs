@@ -340,7 +340,7 @@ fn reason_text(result: &RequirementResult, source: &str) -> String {
             .map(|item| super::human::explanation(item, source))
             .collect::<Vec<_>>()
             .join("\n"),
-        _ => wording::undecided(&result.missing, &result.reasons),
+        _ => wording::requirement_undecided(result),
     }
 }
 

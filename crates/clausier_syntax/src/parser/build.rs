@@ -12,9 +12,9 @@ use super::literal::{self, LiteralError};
 use super::{Session, doc_line_text};
 use crate::ast::{
     ClauseField, ClauseFieldKind, ClauseId, CompareOp, CriterionDecl, DescriptorDecl, Docs,
-    EnumDecl, Expect, ExpectKind, FieldBound, FieldDecl, Given, Ident, Item, ItemKind, Level,
-    Literal, LiteralKind, ParamDecl, RequirementDecl, SetDecl, StringLit, TestDate, TestDecl,
-    TypeDecl, TypeExpr, TypeExprKind, UseDecl, UseItem, Variant, Weight,
+    EnumDecl, Evidence, Expect, ExpectKind, FieldBound, FieldDecl, Given, Ident, Item, ItemKind,
+    Level, Literal, LiteralKind, ParamDecl, RequirementDecl, SetDecl, StringLit, TestDate,
+    TestDecl, TypeDecl, TypeExpr, TypeExprKind, UseDecl, UseItem, Variant, Weight,
 };
 
 pub(super) type P<'i> = Pair<'i, Rule>;
@@ -500,6 +500,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
     fn clause_field(&mut self, pair: P) -> ClauseField {
         let span = self.span(&pair);
         let kind = match pair.into_inner().next() {
+            Some(field) if field.as_rule() == Rule::evidence_field => self.evidence(field),
             Some(field) => {
                 let rule = field.as_rule();
                 // The keyword comes first; the value follows it.
@@ -512,9 +513,6 @@ impl<'s, 't> ItemBuilder<'s, 't> {
                         ClauseFieldKind::Note(self.string_lit(&value))
                     }
                     (Rule::ref_field, Some(value)) => ClauseFieldKind::Ref(self.string_lit(&value)),
-                    (Rule::evidence_field, Some(value)) => {
-                        ClauseFieldKind::Evidence(self.string_lit(&value))
-                    }
                     (Rule::when_field, Some(value)) => ClauseFieldKind::When(self.expr(value)),
                     (Rule::require_field, Some(value)) => {
                         ClauseFieldKind::Require(self.expr(value))
@@ -526,6 +524,23 @@ impl<'s, 't> ItemBuilder<'s, 't> {
             None => ClauseFieldKind::Error,
         };
         ClauseField { kind, span }
+    }
+
+    fn evidence(&mut self, field: P) -> ClauseFieldKind {
+        let mut document = None;
+        for inner in field.into_inner() {
+            match inner.as_rule() {
+                Rule::path => document = Some(self.path(inner)),
+                Rule::string => {
+                    return ClauseFieldKind::Evidence(Evidence {
+                        document,
+                        label: self.string_lit(&inner),
+                    });
+                }
+                _ => {}
+            }
+        }
+        ClauseFieldKind::Error
     }
 
     fn use_decl(&mut self, pair: P) -> UseDecl {

@@ -274,7 +274,7 @@ impl ItemBuilder<'_, '_> {
             .collect()
     }
 
-    fn path(&self, pair: P) -> Path {
+    pub(super) fn path(&self, pair: P) -> Path {
         let span = self.span(&pair);
         let segments = pair
             .into_inner()

@@ -207,7 +207,13 @@ impl Walker {
         for field in fields {
             self.spans.push(field.span);
             match &field.kind {
-                K::Text(s) | K::Note(s) | K::Ref(s) | K::Evidence(s) => self.spans.push(s.span),
+                K::Text(s) | K::Note(s) | K::Ref(s) => self.spans.push(s.span),
+                K::Evidence(evidence) => {
+                    if let Some(document) = &evidence.document {
+                        self.spans.push(document.span);
+                    }
+                    self.spans.push(evidence.label.span);
+                }
                 K::When(e) | K::Require(e) | K::Score(e) => self.expr(e),
                 K::Level(_) => {}
                 K::Error => self.errors = true,
