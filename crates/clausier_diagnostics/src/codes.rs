@@ -111,7 +111,7 @@ catalogue! {
     MISSING_SCORE = "E0404", Error, "criterion without `score`";
     INVALID_WEIGHT = "E0405", Error, "invalid criterion weight";
     INCOMPLETE_TEST = "E0406", Error, "test without `given` or `expect`";
-    DOCUMENT_NOT_A_FIELD = "E0407", Error, "required document is not a descriptor field";
+    DOCUMENT_NOT_A_FIELD = "E0410", Error, "required document is not a descriptor field";
 
     UNUSED_PARAM = "W0501", Warning, "unused parameter";
     WEIGHTS_NOT_100 = "W0502", Warning, "criteria weights do not sum to 100";
