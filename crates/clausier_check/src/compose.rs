@@ -53,6 +53,7 @@ struct Applied {
 impl<'a> Checker<'a> {
     pub(crate) fn compose(&mut self) {
         self.apply_overrides();
+        self.recompute_derived_params();
         let members = self.clause_sets();
         let Some(root) = members.last() else {
             return;

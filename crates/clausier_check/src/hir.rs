@@ -47,6 +47,11 @@ pub struct ParamDef {
     pub pack: String,
     /// The override that gave it its effective value, if a depending pack set it.
     pub set_in: Option<ParamOverrideSite>,
+    /// A value computed from other parameters (`contract_start + 4 years`), typed:
+    /// computed again when an override changes one of them.
+    pub derivation: Option<TExpr>,
+    /// The parameters [`ParamDef::derivation`] reads, by name, in order.
+    pub computed_from: Vec<String>,
 }
 
 /// Where a depending pack overrode a parameter: a `set DEP::NAME = VALUE` in a clause

@@ -16,6 +16,7 @@ pub mod value;
 
 mod clauses;
 mod compose;
+mod derived;
 mod expr;
 mod fold;
 mod law;
@@ -236,6 +237,8 @@ pub(crate) struct ParamTable {
     by_pack: Vec<HashMap<String, ParamId>>,
     current: usize,
     states: Vec<ParamState>,
+    /// The parameters whose values were computed, dependencies first.
+    computed_order: Vec<ParamId>,
 }
 
 #[derive(Clone, Copy, Default)]

@@ -1,7 +1,9 @@
-//! Parameters: `param NAME: TYPE = VALUE`, where the value is a constant of the type.
+//! Parameters: `param NAME: TYPE = VALUE`, where the value is a constant of the type or
+//! is computed from other parameters of the pack (`contract_start + 4 years`).
 //!
-//! Every parameter is declared before any value is checked, so that a value that names
-//! another parameter is reported as not constant rather than as an unknown name.
+//! Every parameter is declared before any value is checked, so that a value may name a
+//! parameter declared after it; values are then computed in the order of their
+//! dependencies (`derived`).
 
 use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
 use clausier_syntax::ast::{ItemKind, ParamDecl, SourceFileAst};
@@ -26,18 +28,25 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        let mut values = Vec::new();
         for (id, file, decl, ty) in declared {
-            let value = self.param_value(file, decl, &ty);
-            if let (Some(id), Some(value)) = (id, value) {
-                if let Some(param) = self.pack.params.get_mut(id.0 as usize) {
-                    param.default = value.clone();
-                    param.value = value;
-                }
-                if let Some(state) = self.params.state_mut(id) {
-                    state.value_known = true;
-                }
+            let declared_at = Origin {
+                file,
+                span: decl.ty.span,
+            };
+            let typed = self.typed_constant(
+                file,
+                &decl.name.name,
+                &decl.value,
+                &ty,
+                declared_at,
+                Reads::Parameters,
+            );
+            if let (Some(id), Some(typed)) = (id, typed) {
+                values.push(crate::derived::ParamValue { id, file, typed });
             }
         }
+        self.compute_param_values(values);
     }
 
     /// Registers the parameter's name; `None` for a second parameter of the same name.
@@ -103,6 +112,8 @@ impl<'a> Checker<'a> {
             },
             pack: self.pack_name.to_owned(),
             set_in: None,
+            derivation: None,
+            computed_from: Vec::new(),
         });
         self.params.insert(name.name.clone(), id);
         self.params.states.push(ParamState {
@@ -114,19 +125,9 @@ impl<'a> Checker<'a> {
         Some(id)
     }
 
-    /// Types and folds a parameter's value; `None` when it is not a constant of the
-    /// declared type (reported).
-    fn param_value(&mut self, file: FileId, decl: &ParamDecl, ty: &Ty) -> Option<Value> {
-        let declared = Origin {
-            file,
-            span: decl.ty.span,
-        };
-        self.constant_value(file, &decl.name.name, &decl.value, ty, declared)
-    }
-
     /// Types and folds the value of the parameter `name` (as messages name it), written
     /// in `file`, against the type declared at `declared`; `None` when it is not a
-    /// constant of that type (reported).
+    /// constant of that type (reported). An override's value names no parameter.
     pub(crate) fn constant_value(
         &mut self,
         file: FileId,
@@ -135,12 +136,54 @@ impl<'a> Checker<'a> {
         ty: &Ty,
         declared: Origin,
     ) -> Option<Value> {
+        let typed = self.typed_constant(file, name, value, ty, declared, Reads::Nothing)?;
+        self.fold_param_value(file, name, &typed)
+    }
+
+    /// Folds a typed parameter value with the parameters known so far; `None` when it
+    /// has no value (reported).
+    pub(crate) fn fold_param_value(
+        &mut self,
+        file: FileId,
+        name: &str,
+        typed: &TExpr,
+    ) -> Option<Value> {
+        let known: Vec<bool> = self.params.states.iter().map(|s| s.value_known).collect();
+        let folder = Folder::new(&self.pack.params, &known);
+        match folder.fold(typed) {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.report(
+                    Diagnostic::error(
+                        Code::PARAM_VALUE,
+                        format!("the value of the parameter `{name}` cannot be computed"),
+                    )
+                    .with_primary(file, typed.span, fold_error_reason(error))
+                    .with_help("write the value itself"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Types the value of the parameter `name` against its declared type; `None` when
+    /// it reads what is not known before the offers are, or is of another type
+    /// (reported).
+    fn typed_constant(
+        &mut self,
+        file: FileId,
+        name: &str,
+        value: &clausier_syntax::ast::Expr,
+        ty: &Ty,
+        declared: Origin,
+        reads: Reads,
+    ) -> Option<TExpr> {
         let known_ty = (*ty != Ty::Error).then_some(ty);
         let typed = ExprChecker::new(self, file, name).check(value, known_ty);
         if *ty == Ty::Error || crate::fold::has_error(&typed) {
             return None;
         }
-        if let Some((span, reason)) = first_non_constant(self, &typed) {
+        if let Some((span, reason)) = first_non_constant(self, &typed, reads) {
             let example = example_literal(&self.pack.schema, ty);
             self.report(
                 Diagnostic::error(
@@ -177,27 +220,22 @@ impl<'a> Checker<'a> {
             self.report(diagnostic);
             return None;
         }
-        let folder = Folder::new(&self.pack.params, &[]);
-        match folder.fold(&typed) {
-            Ok(value) => Some(value),
-            Err(error) => {
-                self.report(
-                    Diagnostic::error(
-                        Code::PARAM_VALUE,
-                        format!("the value of the parameter `{name}` cannot be computed"),
-                    )
-                    .with_primary(file, typed.span, fold_error_reason(error))
-                    .with_help("write the value itself"),
-                );
-                None
-            }
-        }
+        Some(typed)
     }
+}
+
+/// What a parameter's value may read besides literals.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reads {
+    /// A declaration may compute its value from the pack's other parameters.
+    Parameters,
+    /// An override gives a value: it is a constant.
+    Nothing,
 }
 
 /// The first part of a parameter's value, in source order, that is not known before an
 /// offer is checked, with why.
-fn first_non_constant(cx: &Checker<'_>, expr: &TExpr) -> Option<(Span, String)> {
+fn first_non_constant(cx: &Checker<'_>, expr: &TExpr, reads: Reads) -> Option<(Span, String)> {
     let mut found = None;
     crate::fold::walk(expr, &mut |node| {
         if found.is_some() {
@@ -208,6 +246,7 @@ fn first_non_constant(cx: &Checker<'_>, expr: &TExpr) -> Option<(Span, String)> 
                 "`{}` is a descriptor field, known only when an offer is checked",
                 field.text
             )),
+            TExprKind::Param(_) if reads == Reads::Parameters => None,
             TExprKind::Param(id) => Some(format!(
                 "`{}` is another parameter",
                 cx.pack

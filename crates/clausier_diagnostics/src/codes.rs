@@ -88,6 +88,7 @@ catalogue! {
     UNKNOWN_TEST_CLAUSE = "E0212", Error, "unknown requirement in a test";
     UNKNOWN_DEPENDENCY_CLAUSE = "E0213", Error, "unknown clause of a dependency";
     UNKNOWN_DEPENDENCY_PARAM = "E0214", Error, "unknown parameter of a dependency";
+    PARAM_CYCLE = "E0216", Error, "parameters computed from each other";
 
     TYPE_MISMATCH = "E0301", Error, "type mismatch";
     INCOMPARABLE = "E0302", Error, "values of different types compared";

@@ -83,6 +83,10 @@ pub fn compile(valid: ValidPack<'_>) -> Program {
             value: param.value.display(&pack.schema).to_string(),
             default: param.default.display(&pack.schema).to_string(),
             set_in: param.set_in.as_ref().map(|site| site.location.clone()),
+            computed_from: match param.set_in {
+                Some(_) => Vec::new(),
+                None => param.computed_from.clone(),
+            },
         })
         .collect();
     Program {

@@ -54,6 +54,10 @@ pub struct ParamReport {
     /// `file:line:column` of the `set` or `[params]` key that overrode it; `null` when
     /// the declared value is in effect.
     pub set_in: Option<String>,
+    /// The parameters its declared value is computed from (`contract_start + 4 years`),
+    /// whose overrides change it too; left out when it is a constant.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub computed_from: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

@@ -410,6 +410,8 @@ impl PackBuilder {
             origin: Origin::default(),
             pack: "test".to_owned(),
             set_in: None,
+            derivation: None,
+            computed_from: Vec::new(),
         });
         expr(TExprKind::Param(id), ty)
     }

@@ -198,6 +198,7 @@ pub(crate) fn report() -> Report {
                 value: "6.00 €".into(),
                 default: "6.00 €".into(),
                 set_in: None,
+                computed_from: Vec::new(),
             },
             ParamReport {
                 name: "min_rgaa".into(),
@@ -205,6 +206,7 @@ pub(crate) fn report() -> Report {
                 value: "75%".into(),
                 default: "75%".into(),
                 set_in: None,
+                computed_from: Vec::new(),
             },
         ],
         descriptors,

@@ -181,6 +181,16 @@ fn write_packs_and_params(out: &mut String, report: &Report, painter: Painter) {
                     param.default
                 );
             }
+            None if !param.computed_from.is_empty() && param.value != param.default => {
+                let _ = write!(
+                    line,
+                    "  {}{}  computed from {} (default {})",
+                    param.value,
+                    " ".repeat(value_width - param.value.width()),
+                    param.computed_from.join(", "),
+                    param.default
+                );
+            }
             None => {
                 let _ = write!(line, "  {}", param.value);
             }
