@@ -402,7 +402,18 @@ impl<'a> Lowering<'a> {
             projection,
             zero,
         };
-        self.compound(node, constant, text)
+        let lowered = self.compound(node, constant, text);
+        // An aggregate of a constant list that has no value (the mean of an empty list)
+        // stays a node, so that a run says why (R0705) instead of an unknown without a
+        // reason.
+        let scope = Scope::new(&self.empty, Date::ZERO, &[]);
+        if constant && self.code.value(lowered.id, scope).is_none() {
+            return Lowered {
+                constant: false,
+                ..lowered
+            };
+        }
+        lowered
     }
 
     fn compound(&mut self, node: Node, constant: bool, text: Option<NodeText>) -> Lowered {
