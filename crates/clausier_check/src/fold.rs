@@ -5,6 +5,7 @@ use clausier_diagnostics::stack;
 use clausier_syntax::ast::QuantifierKind;
 
 use crate::hir::{FieldRoot, ParamDef, TExpr, TExprKind};
+use crate::list_aggregates::{self, ListAggregateError};
 use crate::ops::{self, OpError};
 use crate::types::Ty;
 use crate::value::Value;
@@ -174,6 +175,31 @@ impl<'p> Folder<'p> {
                 }
                 Ok(Value::Number(count.into()))
             }
+            TExprKind::ListAggregate {
+                kind,
+                collection,
+                projection,
+            } => {
+                let items = self.fold_list(collection, locals)?;
+                let values = match projection {
+                    None => items.to_vec(),
+                    Some((var, _, value)) => {
+                        let mut values = Vec::with_capacity(items.len());
+                        for item in items.iter() {
+                            set_local(locals, var.0, item.clone());
+                            values.push(self.fold_in(value, locals)?);
+                        }
+                        values
+                    }
+                };
+                let zero = list_aggregates::zero(&expr.ty);
+                match list_aggregates::compute(*kind, zero.as_ref(), &values) {
+                    Ok(value) => Ok(value),
+                    // Left to the evaluator, which says why it has no value (R0705).
+                    Err(ListAggregateError::Empty) => Err(FoldError::NotConstant),
+                    Err(ListAggregateError::Op(error)) => Err(FoldError::Op(error)),
+                }
+            }
             TExprKind::If(cond, then_branch, else_branch) => {
                 if self.fold_bool(cond, locals)? {
                     self.fold_in(then_branch, locals)
@@ -258,6 +284,16 @@ pub(crate) fn walk_mut(expr: &mut TExpr, visit: &mut impl FnMut(&mut TExpr)) {
                     walk_mut(body, visit);
                 }
             }
+            TExprKind::ListAggregate {
+                collection,
+                projection,
+                ..
+            } => {
+                walk_mut(collection, visit);
+                if let Some((_, _, value)) = projection {
+                    walk_mut(value, visit);
+                }
+            }
             TExprKind::If(cond, then_branch, else_branch) => {
                 walk_mut(cond, visit);
                 walk_mut(then_branch, visit);
@@ -311,6 +347,16 @@ fn walk_node(expr: &TExpr, visit: &mut impl FnMut(&TExpr) -> bool) {
             walk(collection, visit);
             if let Some((_, _, body)) = filter {
                 walk(body, visit);
+            }
+        }
+        TExprKind::ListAggregate {
+            collection,
+            projection,
+            ..
+        } => {
+            walk(collection, visit);
+            if let Some((_, _, value)) = projection {
+                walk(value, visit);
             }
         }
         TExprKind::If(cond, then_branch, else_branch) => {

@@ -2,7 +2,9 @@
 //! evaluator compiles and what the IDE answers questions from.
 
 use clausier_diagnostics::{FileId, Span, stack};
-use clausier_syntax::ast::{AggregateKind, CompareOp, Level, QuantifierKind, TestDecl};
+use clausier_syntax::ast::{
+    AggregateKind, CompareOp, Level, ListAggregateKind, QuantifierKind, TestDecl,
+};
 use rust_decimal::Decimal;
 
 use crate::types::{EnumId, Origin, RecordId, Schema, Ty};
@@ -263,6 +265,14 @@ impl TExprKind {
                 into.push(*collection);
                 into.extend(filter.map(|(_, _, body)| *body));
             }
+            TExprKind::ListAggregate {
+                collection,
+                projection,
+                ..
+            } => {
+                into.push(*collection);
+                into.extend(projection.map(|(_, _, value)| *value));
+            }
             TExprKind::If(cond, then_branch, else_branch) => {
                 into.extend([*cond, *then_branch, *else_branch]);
             }
@@ -306,6 +316,13 @@ pub enum TExprKind {
     Count {
         collection: Box<TExpr>,
         filter: Option<(LocalId, String, Box<TExpr>)>,
+    },
+    /// `sum`, `mean`, `min` or `max` over one offer's list: of its elements, or of the
+    /// projection of each (`mean(s in services: s.rgaa_rate)`).
+    ListAggregate {
+        kind: ListAggregateKind,
+        collection: Box<TExpr>,
+        projection: Option<(LocalId, String, Box<TExpr>)>,
     },
     Has(FieldRef),
     If(Box<TExpr>, Box<TExpr>, Box<TExpr>),

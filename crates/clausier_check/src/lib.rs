@@ -10,6 +10,7 @@
 
 pub mod bounds;
 pub mod hir;
+pub mod list_aggregates;
 pub mod ops;
 pub mod types;
 pub mod value;

@@ -224,6 +224,14 @@ fn every_expr(pack: &CheckedPack) -> Vec<&TExpr> {
                 roots.push(collection);
                 roots.extend(filter.as_ref().map(|(_, _, body)| &**body));
             }
+            TExprKind::ListAggregate {
+                collection,
+                projection,
+                ..
+            } => {
+                roots.push(collection);
+                roots.extend(projection.as_ref().map(|(_, _, value)| &**value));
+            }
             TExprKind::If(a, b, c) => roots.extend([&**a, &**b, &**c]),
             _ => {}
         }

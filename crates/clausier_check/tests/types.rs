@@ -213,3 +213,32 @@ requirement ONE-02 "two" {
 "#
     ));
 }
+
+#[test]
+fn list_aggregates_type_their_values() {
+    let source = r#"
+requirement AGG-01 "aggregates" {
+  require mean(s in subprocessors: s.name) == "a"
+    and sum(standards) > 0
+    and max(s in subprocessors: s.region) == EU
+    and min(s in subprocessors: s.regoin) == EU
+    and sum(hosting) > 0
+}
+"#;
+    assert_snapshot!(snapshot_of(source));
+}
+
+#[test]
+fn list_aggregates_give_the_type_of_their_values() {
+    let source = r#"
+param rates: list<percent> = [80%, 90%]
+param licences: list<int> = [1, 2]
+requirement AGG-02 "aggregates" {
+  require mean(rates) >= 85% and mean(licences) == 1.5 and sum(licences) == 3
+    and max(s in subprocessors: s.region) == EU and min(rates) < 85%
+}
+"#;
+    let outcome = check_in_schema(source);
+    assert!(!outcome.checked.has_errors(), "{}", outcome.diagnostics());
+    assert_snapshot!(outcome.require_of("AGG-02"));
+}

@@ -110,6 +110,7 @@ cases! {
     diag_bounds => "diag-bounds",
     expr_arith => "expr-arith",
     expr_arith_underflow => "expr-arith-underflow",
+    expr_aggregates => "expr-aggregates",
     expr_collections => "expr-collections",
     expr_compare => "expr-compare",
     expr_has_if_today => "expr-has-if-today",

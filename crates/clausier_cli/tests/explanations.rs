@@ -131,3 +131,29 @@ fn explain_r0702_and_r0703_show_what_check_prints() {
         );
     }
 }
+
+#[test]
+fn explain_r0705_shows_what_check_prints() {
+    let case = "tests/conformance/expr-aggregates";
+    let report = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["check", &format!("{case}/pack.clause")])
+        .arg(format!("{case}/descriptors/vide.json"))
+        .args(["--date", DATE, "--format", "human", "--color", "never"])
+        .current_dir(workspace_root())
+        .output()
+        .unwrap();
+    let report = String::from_utf8(report.stdout).unwrap();
+    let line = report
+        .lines()
+        .find(|line| line.trim_start().starts_with("RGAA-MEAN "))
+        .unwrap();
+    let explained = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["explain", "R0705"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(explained.stdout).unwrap();
+    assert!(
+        text.contains(line.trim()),
+        "`clausier explain R0705` does not show `{line}`"
+    );
+}

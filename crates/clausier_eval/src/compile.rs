@@ -7,7 +7,8 @@
 
 use std::collections::HashMap;
 
-use clausier_check::hir::{CheckedPack, FieldRef, FieldRoot, TExpr, TExprKind};
+use clausier_check::hir::{CheckedPack, FieldRef, FieldRoot, LocalId, TExpr, TExprKind};
+use clausier_check::list_aggregates::{self, ListAggregateKind};
 use clausier_check::types::{Schema, Ty};
 use clausier_check::value::{Record, Value};
 use clausier_check::{ValidPack, ops};
@@ -189,8 +190,11 @@ impl<'a> Lowering<'a> {
 
     fn lower_node(&mut self, expr: &TExpr) -> Lowered {
         // Only boolean and arithmetic sub-expressions are ever quoted by an explanation.
-        let quoted =
-            expr.ty == Ty::Bool || matches!(expr.kind, TExprKind::Arith(..) | TExprKind::Neg(_));
+        let quoted = expr.ty == Ty::Bool
+            || matches!(
+                expr.kind,
+                TExprKind::Arith(..) | TExprKind::Neg(_) | TExprKind::ListAggregate { .. }
+            );
         let printed = u32::try_from(self.printed.len().saturating_sub(1)).unwrap_or(u32::MAX);
         let text = quoted
             .then(|| self.extents.get(&std::ptr::from_ref(expr)).copied())
@@ -351,6 +355,11 @@ impl<'a> Lowering<'a> {
                 };
                 self.compound(node, constant, text)
             }
+            TExprKind::ListAggregate {
+                kind,
+                collection,
+                projection,
+            } => self.list_aggregate(*kind, collection, projection.as_ref(), &expr.ty, text),
             TExprKind::If(cond, then_branch, else_branch) => {
                 let cond = self.lower(cond);
                 let then_branch = self.lower(then_branch);
@@ -375,6 +384,52 @@ impl<'a> Lowering<'a> {
             id: self.push(node, text),
             constant: false,
         }
+    }
+
+    /// `sum(xs)` or `sum(x in xs: e)` (and `mean`, `min`, `max`); the zero of an empty
+    /// `sum` is kept among the constants.
+    fn list_aggregate(
+        &mut self,
+        kind: ListAggregateKind,
+        collection: &TExpr,
+        projection: Option<&(LocalId, String, Box<TExpr>)>,
+        ty: &Ty,
+        text: Option<NodeText>,
+    ) -> Lowered {
+        let collection = self.lower(collection);
+        let (projection, constant) = match projection {
+            None => (None, collection.constant),
+            Some((var, _, value)) => {
+                let value = self.lower(value);
+                (
+                    Some((var.0, value.id)),
+                    collection.constant && value.constant,
+                )
+            }
+        };
+        let zero = list_aggregates::zero(ty).map(|zero| {
+            let index = u32::try_from(self.code.consts.len()).unwrap_or(u32::MAX);
+            self.code.consts.push(zero);
+            index
+        });
+        let node = Node::ListAggregate {
+            kind,
+            collection: collection.id,
+            projection,
+            zero,
+        };
+        let lowered = self.compound(node, constant, text);
+        // An aggregate of a constant list that has no value (the mean of an empty list)
+        // stays a node, so that a run says why (R0705) instead of an unknown without a
+        // reason.
+        let scope = Scope::new(&self.empty, Date::ZERO, &[]);
+        if constant && self.code.value(lowered.id, scope).is_none() {
+            return Lowered {
+                constant: false,
+                ..lowered
+            };
+        }
+        lowered
     }
 
     fn compound(&mut self, node: Node, constant: bool, text: Option<NodeText>) -> Lowered {

@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use clausier_check::list_aggregates::{self, ListAggregateError};
 use clausier_check::ops;
 use clausier_check::value::{Record, Value};
 use clausier_diagnostics::stack;
@@ -154,6 +155,7 @@ impl Code {
                 let count = self.count(collection, filter, scope)?;
                 Some(Cow::Owned(Value::Number(Decimal::from(count))))
             }
+            Node::ListAggregate { .. } => self.list_aggregate(id, scope)?.ok().map(Cow::Owned),
             Node::If(cond, then_branch, else_branch) => {
                 if self.truth(cond, scope)? {
                     self.value(then_branch, scope)
@@ -235,7 +237,8 @@ impl Code {
             | Node::List { .. }
             | Node::Neg(_)
             | Node::Arith(..)
-            | Node::Count { .. } => match self.value(id, scope)?.as_ref() {
+            | Node::Count { .. }
+            | Node::ListAggregate { .. } => match self.value(id, scope)?.as_ref() {
                 Value::Bool(b) => Some(*b),
                 _ => None,
             },
@@ -316,6 +319,43 @@ impl Code {
         Some(count)
     }
 
+    /// What a `sum`, `mean`, `min` or `max` node gives: `None` when the list or the value
+    /// of one of its elements is unknown, else the value or why it has none (an empty
+    /// list, a sum out of range).
+    pub(crate) fn list_aggregate(
+        &self,
+        id: NodeId,
+        scope: Scope<'_>,
+    ) -> Option<Result<Value, ListAggregateError>> {
+        let Node::ListAggregate {
+            kind,
+            collection,
+            projection,
+            zero,
+        } = self.node(id)?
+        else {
+            return None;
+        };
+        let collection = self.value(collection, scope)?;
+        let Value::List(items) = collection.as_ref() else {
+            return None;
+        };
+        let zero = zero.and_then(|index| self.consts.get(index as usize));
+        let Some((slot, value)) = projection else {
+            return Some(list_aggregates::compute(kind, zero, items.iter()));
+        };
+        let mut values = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            let binding = Binding {
+                slot,
+                value: item,
+                outer: scope.bindings,
+            };
+            values.push(self.value(value, scope.with(&binding))?.into_owned());
+        }
+        Some(list_aggregates::compute(kind, zero, &values))
+    }
+
     /// Calls `visit` on each direct child of a node, in source order.
     pub(crate) fn for_each_child(&self, id: NodeId, mut visit: impl FnMut(NodeId)) {
         let Some(node) = self.node(id) else {
@@ -355,6 +395,16 @@ impl Code {
                 visit(collection);
                 if let Some((_, condition)) = filter {
                     visit(condition);
+                }
+            }
+            Node::ListAggregate {
+                collection,
+                projection,
+                ..
+            } => {
+                visit(collection);
+                if let Some((_, value)) = projection {
+                    visit(value);
                 }
             }
             Node::If(cond, then_branch, else_branch) => {

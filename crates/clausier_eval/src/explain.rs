@@ -431,6 +431,19 @@ impl<'a> Explainer<'a> {
                     read.counted = self.counted(slot, collection, condition, &read.place, scope);
                 }
             }
+            // The aggregate's own value, which is what the comparison read: its elements
+            // may be many.
+            Node::ListAggregate { collection, .. } => match code.value(id, scope) {
+                Some(value) => reads.push(Read {
+                    place: Place {
+                        text: self.text(id),
+                        steps: None,
+                    },
+                    value: Some(self.display(&value)),
+                    counted: None,
+                }),
+                None => self.collect_reads(collection, scope, reads),
+            },
             _ => code.for_each_child(id, |child| self.collect_reads(child, scope, reads)),
         }
     }
@@ -511,6 +524,26 @@ impl<'a> Explainer<'a> {
                 }
             }
             Node::Arith(..) => self.missing_in_arithmetic(id, scope, out),
+            Node::ListAggregate {
+                collection,
+                projection,
+                ..
+            } => {
+                match projection {
+                    Some((slot, value)) => {
+                        self.missing_in_elements(slot, collection, value, scope, out);
+                    }
+                    None if code.value(collection, scope).is_none() => {
+                        self.collect_missing(collection, scope, out);
+                    }
+                    None => {}
+                }
+                if let Some(reason) = reason(code, id, scope, self.text(id))
+                    && !out.reasons.contains(&reason)
+                {
+                    out.reasons.push(reason);
+                }
+            }
             // The requirement `passed` reads is missing: what it misses.
             Node::Passed(index) => {
                 if let Some(requirement) = self.program.requirements.get(index as usize) {
@@ -582,8 +615,8 @@ impl<'a> Explainer<'a> {
         }
     }
 
-    /// A quantifier or a filtered `count` is unknown: its collection is, or some of its
-    /// elements are.
+    /// A quantifier, a filtered `count` or an aggregate of a projection is unknown: its
+    /// collection is, or `body` is for some of its elements.
     fn missing_in_elements(
         &mut self,
         slot: u32,
@@ -607,7 +640,7 @@ impl<'a> Explainer<'a> {
                 outer: scope.bindings,
             };
             let inner = scope.with(&binding);
-            if code.truth(body, inner).is_none() {
+            if code.value(body, inner).is_none() {
                 self.places
                     .push((slot, place.as_ref().map(|place| place.element(index))));
                 self.collect_missing(body, inner, out);

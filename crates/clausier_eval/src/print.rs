@@ -253,6 +253,27 @@ impl<'a> Printer<'a> {
                 }
                 out.push(')');
             }
+            TExprKind::ListAggregate {
+                kind,
+                collection,
+                projection,
+            } => {
+                out.push_str(kind.as_str());
+                out.push('(');
+                match projection {
+                    None => self.write(collection, prec::OPEN, true, out),
+                    Some((var, name, value)) => {
+                        out.push_str(name);
+                        out.push_str(" in ");
+                        self.write(collection, prec::ADD, false, out);
+                        out.push_str(": ");
+                        self.bind(*var, name);
+                        self.write(value, prec::OPEN, true, out);
+                        self.unbind();
+                    }
+                }
+                out.push(')');
+            }
             TExprKind::Has(field) => {
                 out.push_str("has ");
                 out.push_str(&field.text);

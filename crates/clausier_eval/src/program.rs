@@ -7,7 +7,7 @@ use clausier_check::hir::ArithOp;
 use clausier_check::ops::Equality;
 use clausier_check::types::Schema;
 use clausier_check::value::{Record, Value};
-use clausier_syntax::ast::{AggregateKind, CompareOp, Level, QuantifierKind};
+use clausier_syntax::ast::{AggregateKind, CompareOp, Level, ListAggregateKind, QuantifierKind};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -60,6 +60,15 @@ pub(crate) enum Node {
         collection: NodeId,
         /// The bound slot and the condition of `count(x in xs: p)`.
         filter: Option<(u32, NodeId)>,
+    },
+    /// `sum`, `mean`, `min` or `max` over a list.
+    ListAggregate {
+        kind: ListAggregateKind,
+        collection: NodeId,
+        /// The bound slot and the value of `sum(x in xs: e)`.
+        projection: Option<(u32, NodeId)>,
+        /// What an empty `sum` gives, an index into [`Code::consts`].
+        zero: Option<u32>,
     },
     If(NodeId, NodeId, NodeId),
 }

@@ -1,8 +1,10 @@
 //! Why a computation has no value, in the words and codes of the diagnostics catalogue:
-//! a division by zero (R0702) or a result out of range (R0703). The evaluator only
+//! a division by zero (R0702), a result out of range (R0703), or a `mean`, `min` or
+//! `max` of an empty list (R0705). The evaluator only
 //! knows that the value is unknown; the explainer asks the operation again for the
 //! reason, off the fast path.
 
+use clausier_check::list_aggregates::ListAggregateError;
 use clausier_check::ops::{self, OpError};
 use clausier_diagnostics::Code;
 
@@ -23,6 +25,16 @@ pub(crate) fn reason(code: &Arena, id: NodeId, scope: Scope<'_>, expr: String) -
             let operand = code.value(operand, scope)?;
             ops::negate(&operand).err()?
         }
+        Node::ListAggregate { .. } => match code.list_aggregate(id, scope)?.err()? {
+            ListAggregateError::Empty => {
+                return Some(Reason {
+                    code: Code::EMPTY_AGGREGATE.as_str().to_owned(),
+                    message: "aggregate of an empty list".to_owned(),
+                    expr,
+                });
+            }
+            ListAggregateError::Op(error) => error,
+        },
         _ => return None,
     };
     let (code, message) = match error {

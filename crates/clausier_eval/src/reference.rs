@@ -9,6 +9,7 @@
 use std::sync::Arc;
 
 use clausier_check::hir::{CheckedPack, FieldRef, FieldRoot, LocalId, TExpr, TExprKind};
+use clausier_check::list_aggregates;
 use clausier_check::ops;
 use clausier_check::types::{RecordDef, Ty};
 use clausier_check::value::{Record, Value};
@@ -181,6 +182,29 @@ impl Interpreter<'_> {
                     Some(Value::Number(Decimal::from(count)))
                 }
             },
+            TExprKind::ListAggregate {
+                kind,
+                collection,
+                projection,
+            } => {
+                let Value::List(items) = self.eval(collection)? else {
+                    return None;
+                };
+                let mut values = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    match projection {
+                        None => values.push(item.clone()),
+                        Some((var, _, value)) => {
+                            self.locals.push((*var, item.clone()));
+                            let projected = self.eval(value);
+                            self.locals.pop();
+                            values.push(projected?);
+                        }
+                    }
+                }
+                let zero = list_aggregates::zero(&expr.ty);
+                list_aggregates::compute(*kind, zero.as_ref(), &values).ok()
+            }
             TExprKind::Has(field) => Some(Value::Bool(self.lookup(field).is_some())),
             TExprKind::If(cond, then_branch, else_branch) => match self.truth(cond) {
                 Truth::True => self.eval(then_branch),

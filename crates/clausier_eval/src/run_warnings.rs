@@ -108,6 +108,16 @@ fn aggregates_read(program: &Program, root: NodeId) -> Vec<(u32, NodeId)> {
                 }
                 stack.push(collection);
             }
+            Node::ListAggregate {
+                collection,
+                projection,
+                ..
+            } => {
+                if let Some((_, value)) = projection {
+                    stack.push(value);
+                }
+                stack.push(collection);
+            }
             Node::If(c, a, b) => stack.extend([b, a, c]),
         }
     }

@@ -17,12 +17,13 @@ mod eval_support;
 use std::sync::Arc;
 
 use clausier_check::hir::{ArithOp, CheckedPack, LocalId, TExpr};
+use clausier_check::list_aggregates;
 use clausier_check::types::{Schema, Ty};
 use clausier_check::value::{Duration, Record, Value};
 use clausier_data::descriptor::{Descriptor, Locations};
 use clausier_eval::report::{ClauseResult, DescriptorStatus, RequirementStatus};
 use clausier_eval::{ClauseExpr, EvalContext, RunOptions, reference, run};
-use clausier_syntax::ast::{AggregateKind, CompareOp, Level};
+use clausier_syntax::ast::{AggregateKind, CompareOp, Level, ListAggregateKind};
 use eval_support::*;
 use jiff::civil::Date;
 use proptest::arbitrary::any;
@@ -333,6 +334,7 @@ impl Grammar {
                 out.push(arith_of(ArithOp::Mul, Kind::Int, Kind::Int));
                 out.push(unary(Kind::Int, neg));
                 out.push(self.counted(depth, scope));
+                out.push(self.aggregated(ListAggregateKind::Sum, Kind::Int, depth, scope));
             }
             Kind::Number => {
                 out.push(unary(Kind::Int, |int| int));
@@ -343,6 +345,7 @@ impl Grammar {
                 out.push(arith_of(ArithOp::Div, Kind::Money, Kind::Money));
                 out.push(arith_of(ArithOp::Div, Kind::Percent, Kind::Percent));
                 out.push(unary(Kind::Number, neg));
+                out.push(self.aggregated(ListAggregateKind::Mean, Kind::Int, depth, scope));
             }
             Kind::Percent => {
                 out.push(arith_of(ArithOp::Add, Kind::Percent, Kind::Percent));
@@ -351,6 +354,9 @@ impl Grammar {
                 out.push(arith_of(ArithOp::Mul, Kind::Number, Kind::Percent));
                 out.push(arith_of(ArithOp::Div, Kind::Percent, Kind::Number));
                 out.push(unary(Kind::Percent, neg));
+                for aggregate in ListAggregateKind::ALL {
+                    out.push(self.aggregated(aggregate, Kind::Percent, depth, scope));
+                }
             }
             Kind::Money => {
                 out.push(arith_of(ArithOp::Add, Kind::Money, Kind::Money));
@@ -360,6 +366,8 @@ impl Grammar {
                 out.push(arith_of(ArithOp::Div, Kind::Money, Kind::Number));
                 out.push(arith_of(ArithOp::Mul, Kind::Money, Kind::Percent));
                 out.push(unary(Kind::Money, neg));
+                out.push(self.aggregated(ListAggregateKind::Sum, Kind::Money, depth, scope));
+                out.push(self.aggregated(ListAggregateKind::Mean, Kind::Money, depth, scope));
             }
             Kind::Date => {
                 out.push(arith_of(ArithOp::Add, Kind::Date, Kind::Duration));
@@ -373,8 +381,13 @@ impl Grammar {
                 out.push(arith_of(ArithOp::Mul, Kind::Duration, Kind::Int));
                 out.push(arith_of(ArithOp::Mul, Kind::Int, Kind::Duration));
                 out.push(unary(Kind::Duration, neg));
+                out.push(self.aggregated(ListAggregateKind::Mean, Kind::Duration, depth, scope));
             }
-            Kind::Region | Kind::Subs => {}
+            Kind::Region => {
+                out.push(self.aggregated(ListAggregateKind::Min, Kind::Region, depth, scope));
+                out.push(self.aggregated(ListAggregateKind::Max, Kind::Region, depth, scope));
+            }
+            Kind::Subs => {}
             Kind::Str => {}
             Kind::Strings => {
                 // A list literal whose elements may read the descriptor.
@@ -432,6 +445,38 @@ impl Grammar {
             )
                 .prop_map(move |(collection, condition)| {
                     count_where(id, &name, collection, condition)
+                })
+                .boxed()
+        })
+    }
+}
+
+impl Grammar {
+    /// `sum(x in subs: e)` and the like, where `e` is of `value` and may read `x`.
+    fn aggregated(
+        &self,
+        aggregate: ListAggregateKind,
+        value: Kind,
+        depth: u32,
+        scope: &[Bound],
+    ) -> Expr {
+        let (grammar, scope) = (self.clone(), scope.to_vec());
+        lazy(move || {
+            let id = LocalId(scope.len() as u32);
+            let mut inner = scope.clone();
+            inner.push(Bound {
+                id,
+                kind: Kind::Subs,
+            });
+            let name = var_name(id);
+            (
+                grammar.expr(Kind::Subs, depth, scope.clone()),
+                grammar.expr(value, depth, inner),
+            )
+                .prop_map(move |(collection, projected)| {
+                    let ty = list_aggregates::result_type(aggregate, &projected.ty)
+                        .expect("an aggregate of a type it accepts");
+                    list_aggregate_of(aggregate, id, &name, collection, projected, ty)
                 })
                 .boxed()
         })

@@ -209,6 +209,21 @@ impl Printer<'_> {
                 }
                 self.w.token(end.saturating_sub(1), end, ")");
             }
+            ExprKind::ListAggregate {
+                kind,
+                projection,
+                collection,
+            } => {
+                self.open_call(start, end, kind.as_str());
+                match projection {
+                    Some((var, value)) => {
+                        self.binding(var, collection, cont);
+                        self.expr(value, cont + step, trail + 1);
+                    }
+                    None => self.expr(collection, cont, trail + 1),
+                }
+                self.w.token(end.saturating_sub(1), end, ")");
+            }
             ExprKind::Aggregate { kind, arg } => {
                 let word = aggregate_word(*kind);
                 self.open_call(start, end, word);

@@ -155,6 +155,25 @@ fn push_node(src: &str, e: &Expr, out: &mut String) {
             }
             out.push(')');
         }
+        ExprKind::ListAggregate {
+            kind,
+            projection,
+            collection,
+        } => {
+            out.push_str(kind.as_str());
+            out.push('(');
+            match projection {
+                Some((var, value)) => {
+                    out.push_str(&var.name);
+                    out.push_str(" in ");
+                    push_expr(src, collection, out);
+                    out.push_str(": ");
+                    push_expr(src, value, out);
+                }
+                None => push_expr(src, collection, out),
+            }
+            out.push(')');
+        }
         ExprKind::Has(path) => {
             out.push_str("has ");
             out.push_str(&path.dotted());

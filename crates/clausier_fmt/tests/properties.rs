@@ -126,7 +126,9 @@ enum Expr {
     Paren(Box<Expr>),
     List(Vec<Expr>, bool),
     Quantifier(&'static str, String, Box<Expr>, Box<Expr>),
-    Count(Option<String>, Box<Expr>, Option<Box<Expr>>),
+    /// `count` and the aggregates over a list (`sum`, `mean`, `min`, `max`), which share
+    /// its form: the word, then `(xs)` or `(x in xs: e)`.
+    Count(&'static str, Option<String>, Box<Expr>, Option<Box<Expr>>),
     If(Box<Expr>, Box<Expr>, Box<Expr>),
     Aggregate(&'static str, Box<Expr>),
     Passed(&'static str),
@@ -495,10 +497,13 @@ impl Program {
                 Expr::Quantifier(kind, var, sub(self), sub(self))
             }
             9 => {
+                // Chosen from the tokens written so far rather than a new draw, so the
+                // other programs the seeds give stay the same.
+                let word = ["count", "sum", "mean", "min", "max"][self.tokens.len() % 5];
                 if self.rng.chance(50) {
-                    Expr::Count(Some("s".to_string()), sub(self), Some(sub(self)))
+                    Expr::Count(word, Some("s".to_string()), sub(self), Some(sub(self)))
                 } else {
-                    Expr::Count(None, sub(self), None)
+                    Expr::Count(word, None, sub(self), None)
                 }
             }
             10 => Expr::If(sub(self), sub(self), sub(self)),
@@ -561,8 +566,8 @@ impl Program {
                 self.symbol(":");
                 self.emit(body);
             }
-            Expr::Count(var, collection, body) => {
-                self.word("count");
+            Expr::Count(word, var, collection, body) => {
+                self.word(word);
                 self.symbol("(");
                 match (var, body) {
                     (Some(var), Some(body)) => {

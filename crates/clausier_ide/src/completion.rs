@@ -21,7 +21,7 @@ use clausier_check::types::{RecordId, Schema, Ty};
 use clausier_syntax::ast::ItemKind;
 use clausier_syntax::lexicon::{
     BUILTIN_TYPES, CLAUSE_FIELD_KEYWORDS, CLAUSE_STATUSES, EXPRESSION_KEYWORDS, ITEM_KEYWORDS,
-    PASSED_KEYWORD, SCORE_KEYWORD, TEST_FIELD_KEYWORDS, TEST_OUTCOMES,
+    LIST_AGGREGATE_KEYWORDS, PASSED_KEYWORD, SCORE_KEYWORD, TEST_FIELD_KEYWORDS, TEST_OUTCOMES,
 };
 
 use crate::{Analysis, FileId, Span};
@@ -576,6 +576,11 @@ impl Ctx<'_> {
             (e.name.clone(), CompletionKind::Enum, Some(detail))
         }));
         out.extend(EXPRESSION_KEYWORDS.iter().map(|k| keyword(k, None)));
+        out.extend(
+            LIST_AGGREGATE_KEYWORDS
+                .iter()
+                .map(|k| keyword(k, list_aggregate_detail(k))),
+        );
         out
     }
 
@@ -585,7 +590,7 @@ impl Ctx<'_> {
         let item_start = item_start(self.head);
         let item = self.head.get(item_start..).unwrap_or("");
         let mut out = Vec::new();
-        for kw in ["all ", "any ", "count("] {
+        for kw in ["all ", "any ", "count(", "sum(", "mean(", "min(", "max("] {
             for (at, _) in item.match_indices(kw) {
                 let boundary = item
                     .get(..at)
@@ -678,6 +683,17 @@ pub(crate) fn bound_type(
 /// or one numeric type for the other (`int` widens to `number`).
 fn fits(ty: &Ty, expected: &Ty) -> bool {
     ty == expected || (ty.is_numeric() && expected.is_numeric())
+}
+
+/// What each aggregate over a list computes, shown beside its word.
+fn list_aggregate_detail(word: &str) -> Option<&'static str> {
+    match word {
+        "sum" => Some("the sum of a list: `sum(xs)` or `sum(x in xs: x.value)`"),
+        "mean" => Some("the mean of a list: `mean(xs)` or `mean(x in xs: x.value)`"),
+        "min" => Some("the smallest value of a list: `min(xs)` or `min(x in xs: x.value)`"),
+        "max" => Some("the largest value of a list: `max(xs)` or `max(x in xs: x.value)`"),
+        _ => None,
+    }
 }
 
 fn keyword(name: &str, detail: Option<&str>) -> Proposal {

@@ -2,6 +2,7 @@
 //! runs where the checker could not type the whole expression (around an error).
 
 use clausier_check::hir::Symbol;
+use clausier_check::list_aggregates;
 use clausier_check::types::Ty;
 use clausier_syntax::ast::{BinaryOp, Expr, ExprKind, LiteralKind, UnaryOp};
 
@@ -58,6 +59,17 @@ fn infer_at(
         } => sub(then_branch).or_else(|| sub(else_branch)),
         ExprKind::Today => Some(Ty::Date),
         ExprKind::Count { .. } => Some(Ty::Int),
+        ExprKind::ListAggregate {
+            kind,
+            projection,
+            collection,
+        } => {
+            let values = match projection {
+                Some((_, value)) => sub(value)?,
+                None => sub(collection)?.element()?.clone(),
+            };
+            list_aggregates::result_type(*kind, &values)
+        }
         ExprKind::Aggregate { arg, .. } => sub(arg),
         ExprKind::Error => None,
     }

@@ -47,6 +47,17 @@ pub(crate) fn children(expr: &Expr) -> Vec<&Expr> {
             }
             out
         }
+        ExprKind::ListAggregate {
+            projection,
+            collection,
+            ..
+        } => {
+            let mut out: Vec<&Expr> = vec![collection];
+            if let Some((_, value)) = projection {
+                out.push(value);
+            }
+            out
+        }
         ExprKind::If {
             cond,
             then_branch,

@@ -124,6 +124,26 @@ pub enum Cmp {
     Ge,
 }
 
+/// The aggregates over one offer's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reduce {
+    Sum,
+    Mean,
+    Min,
+    Max,
+}
+
+impl Reduce {
+    pub fn word(self) -> &'static str {
+        match self {
+            Reduce::Sum => "sum",
+            Reduce::Mean => "mean",
+            Reduce::Min => "min",
+            Reduce::Max => "max",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DurationUnit {
     Days,
@@ -176,6 +196,14 @@ pub enum Expr {
         var: usize,
         collection: Box<Expr>,
         condition: Box<Expr>,
+    },
+    /// `sum`, `mean`, `min` or `max` of a list's elements (`projection: None`) or of a
+    /// value of each element; `values` is the type of what is aggregated.
+    Reduce {
+        reduce: Reduce,
+        collection: Box<Expr>,
+        projection: Option<(usize, Box<Expr>)>,
+        values: Ty,
     },
     If(Box<Expr>, Box<Expr>, Box<Expr>),
     /// `lowest` (true) or `highest` (false) of a descriptor field over the eligible offers.

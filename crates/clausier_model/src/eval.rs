@@ -1,7 +1,7 @@
 //! Three-valued evaluation of one expression against one offer: `None` is unknown.
 //! Written from `docs/language.md`, in the most direct way: no short cuts, no folding.
 
-use crate::ast::{Arith, Cmp, DurationUnit, Expr};
+use crate::ast::{Arith, Cmp, DurationUnit, Expr, Reduce, Ty};
 use crate::calendar::Day;
 use crate::number::{Num, Trouble};
 use crate::value::{Span, Value};
@@ -180,6 +180,28 @@ fn value(expr: &Expr, context: &Context<'_>, locals: &mut Locals) -> Option<Valu
             let count = truths.iter().filter(|t| **t == Some(true)).count();
             Some(Value::Num(Num::from_int(count as i64)))
         }
+        Expr::Reduce {
+            reduce,
+            collection,
+            projection,
+            values,
+        } => {
+            let Value::List(items, _) = value(collection, context, locals)? else {
+                return None;
+            };
+            let mut aggregated = Vec::with_capacity(items.len());
+            for item in items {
+                let one = match projection {
+                    None => Some(item),
+                    Some((var, projected)) => bound(locals, *var, item, |locals| {
+                        value(projected, context, locals)
+                    }),
+                };
+                // An element whose value is unknown makes the aggregate unknown.
+                aggregated.push(one?);
+            }
+            reduce_values(*reduce, values, &aggregated)
+        }
         Expr::If(condition, then_branch, else_branch) => {
             if truth(condition, context, locals)? {
                 value(then_branch, context, locals)
@@ -194,6 +216,61 @@ fn value(expr: &Expr, context: &Context<'_>, locals: &mut Locals) -> Option<Valu
             .copied()
             .flatten()
             .map(Value::Bool),
+    }
+}
+
+/// `docs/language.md`: an empty `sum` is zero of its type; an empty `mean`, `min` or
+/// `max` has no value; a `mean` is the sum divided by the count, rounded as `/` is, and a
+/// mean of durations averages months and days apart, each rounded to a whole number, half
+/// to even.
+fn reduce_values(reduce: Reduce, values: &Ty, items: &[Value]) -> Option<Value> {
+    match reduce {
+        Reduce::Min | Reduce::Max => {
+            let mut best = items.first()?.clone();
+            for item in &items[1..] {
+                let order = item.order(&best)?;
+                let better = match reduce {
+                    Reduce::Min => order == std::cmp::Ordering::Less,
+                    _ => order == std::cmp::Ordering::Greater,
+                };
+                if better {
+                    best = item.clone();
+                }
+            }
+            Some(best)
+        }
+        Reduce::Sum | Reduce::Mean => {
+            let mut total = match values {
+                Ty::Int | Ty::Number => Value::Num(Num::zero()),
+                Ty::Percent => Value::Percent(Num::zero()),
+                Ty::Money => Value::Money(Num::zero()),
+                Ty::Duration => Value::Duration(Span { months: 0, days: 0 }),
+                _ => return None,
+            };
+            for item in items {
+                total = arith(Arith::Add, &total, item).ok()?;
+            }
+            if reduce == Reduce::Sum {
+                return Some(total);
+            }
+            if items.is_empty() {
+                return None;
+            }
+            let count = items.len() as i64;
+            match total {
+                Value::Duration(span) => Some(Value::Duration(Span {
+                    months: Num::from_int(span.months)
+                        .div(&Num::from_int(count))
+                        .ok()?
+                        .whole_half_even()?,
+                    days: Num::from_int(span.days)
+                        .div(&Num::from_int(count))
+                        .ok()?
+                        .whole_half_even()?,
+                })),
+                total => arith(Arith::Div, &total, &Value::Num(Num::from_int(count))).ok(),
+            }
+        }
     }
 }
 

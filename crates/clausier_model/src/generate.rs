@@ -6,8 +6,8 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::ast::{
-    Arith, Cmp, Criterion, DurationUnit, Expr, Pack, Param, REGIONS, Requirement, SUPPLIER, Ty,
-    descriptor_fields,
+    Arith, Cmp, Criterion, DurationUnit, Expr, Pack, Param, REGIONS, Reduce, Requirement, SUPPLIER,
+    Ty, descriptor_fields,
 };
 use crate::calendar::Day;
 use crate::number::Num;
@@ -31,6 +31,8 @@ struct Scope {
     /// In a criterion's score: the `should` requirements `passed` may read, by index.
     should: Vec<usize>,
 }
+
+const ALL_REDUCE: [Reduce; 4] = [Reduce::Sum, Reduce::Mean, Reduce::Min, Reduce::Max];
 
 /// `(mantissa, places)` pairs, written as decimals.
 const NUMBERS: &[(i64, u32)] = &[
@@ -315,7 +317,7 @@ impl Generator {
         let d = depth - 1;
         match ty {
             Ty::Bool => self.boolean(d, scope),
-            Ty::Int => match self.rng.random_range(0..6) {
+            Ty::Int => match self.rng.random_range(0..7) {
                 0 => self.arith_of(
                     &[Arith::Add, Arith::Sub, Arith::Mul],
                     &Ty::Int,
@@ -327,9 +329,10 @@ impl Generator {
                 2 => Expr::Count(Box::new(self.collection(d, scope).0)),
                 3 => self.count_where(d, scope),
                 4 => self.conditional(ty, d, scope),
+                5 => self.reduce(&[Reduce::Sum], &Ty::Int, d, scope),
                 _ => self.leaf(ty, scope),
             },
-            Ty::Number => match self.rng.random_range(0..10) {
+            Ty::Number => match self.rng.random_range(0..11) {
                 0 | 1 => self.arith_of(&ALL_ARITH, &Ty::Number, &Ty::Number, d, scope),
                 2 => self.arith_of(&ALL_ARITH, &Ty::Number, &Ty::Int, d, scope),
                 3 => self.arith_of(&[Arith::Div], &Ty::Int, &Ty::Int, d, scope),
@@ -338,9 +341,11 @@ impl Generator {
                 6 => Expr::Neg(Box::new(self.expr(ty, d, scope))),
                 7 => self.conditional(ty, d, scope),
                 8 if scope.aggregates => self.aggregate(&[Ty::Number, Ty::Int]),
+                9 if self.chance(0.5) => self.reduce(&[Reduce::Mean], &Ty::Int, d, scope),
+                9 => self.reduce(&[Reduce::Sum, Reduce::Mean], &Ty::Number, d, scope),
                 _ => self.leaf(ty, scope),
             },
-            Ty::Percent => match self.rng.random_range(0..8) {
+            Ty::Percent => match self.rng.random_range(0..9) {
                 0 => self.arith_of(
                     &[Arith::Add, Arith::Sub],
                     &Ty::Percent,
@@ -360,9 +365,10 @@ impl Generator {
                 4 => Expr::Neg(Box::new(self.expr(ty, d, scope))),
                 5 => self.conditional(ty, d, scope),
                 6 if scope.aggregates => self.aggregate(&[Ty::Percent]),
+                7 => self.reduce(&ALL_REDUCE, &Ty::Percent, d, scope),
                 _ => self.leaf(ty, scope),
             },
-            Ty::Money => match self.rng.random_range(0..9) {
+            Ty::Money => match self.rng.random_range(0..10) {
                 0 => self.arith_of(&[Arith::Add, Arith::Sub], &Ty::Money, &Ty::Money, d, scope),
                 1 => self.arith_of(&[Arith::Mul, Arith::Div], &Ty::Money, &Ty::Number, d, scope),
                 2 => self.arith_of(&[Arith::Mul], &Ty::Number, &Ty::Money, d, scope),
@@ -371,9 +377,10 @@ impl Generator {
                 5 => Expr::Neg(Box::new(self.expr(ty, d, scope))),
                 6 => self.conditional(ty, d, scope),
                 7 if scope.aggregates => self.aggregate(&[Ty::Money]),
+                8 => self.reduce(&ALL_REDUCE, &Ty::Money, d, scope),
                 _ => self.leaf(ty, scope),
             },
-            Ty::Date => match self.rng.random_range(0..5) {
+            Ty::Date => match self.rng.random_range(0..6) {
                 0 => self.arith_of(
                     &[Arith::Add, Arith::Sub],
                     &Ty::Date,
@@ -383,9 +390,10 @@ impl Generator {
                 ),
                 1 => self.arith_of(&[Arith::Add], &Ty::Duration, &Ty::Date, d, scope),
                 2 => self.conditional(ty, d, scope),
+                3 => self.reduce(&[Reduce::Min, Reduce::Max], &Ty::Date, d, scope),
                 _ => self.leaf(ty, scope),
             },
-            Ty::Duration => match self.rng.random_range(0..7) {
+            Ty::Duration => match self.rng.random_range(0..8) {
                 0 => self.arith_of(
                     &[Arith::Add, Arith::Sub],
                     &Ty::Duration,
@@ -398,8 +406,12 @@ impl Generator {
                 3 => self.arith_of(&[Arith::Mul], &Ty::Int, &Ty::Duration, d, scope),
                 4 => Expr::Neg(Box::new(self.expr(ty, d, scope))),
                 5 => self.conditional(ty, d, scope),
+                6 => self.reduce(&ALL_REDUCE, &Ty::Duration, d, scope),
                 _ => self.leaf(ty, scope),
             },
+            Ty::Region if self.chance(0.15) => {
+                self.reduce(&[Reduce::Min, Reduce::Max], &Ty::Region, d, scope)
+            }
             Ty::Str | Ty::Region => {
                 if self.chance(0.3) {
                     self.conditional(ty, d, scope)
@@ -547,6 +559,29 @@ impl Generator {
             var,
             collection: Box::new(collection),
             condition: Box::new(condition),
+        }
+    }
+
+    /// `sum(sizes)` (for integers, at times) or `sum(v in suppliers: e)` with `e` of
+    /// type `values`, which may read the supplier.
+    fn reduce(&mut self, kinds: &[Reduce], values: &Ty, d: u32, scope: &mut Scope) -> Expr {
+        let reduce = self.pick(kinds);
+        if *values == Ty::Int && self.chance(0.3) {
+            return Expr::Reduce {
+                reduce,
+                collection: Box::new(Expr::Field(vec!["sizes"])),
+                projection: None,
+                values: Ty::Int,
+            };
+        }
+        let var = Self::bind(scope, Ty::Record(SUPPLIER));
+        let projected = self.expr(values, d, scope);
+        scope.locals.pop();
+        Expr::Reduce {
+            reduce,
+            collection: Box::new(Expr::Field(vec!["suppliers"])),
+            projection: Some((var, Box::new(projected))),
+            values: values.clone(),
         }
     }
 

@@ -111,6 +111,21 @@ impl Num {
         Num(BigRational::new(whole, ten_to(places)))
     }
 
+    /// The nearest whole number, a half to the even one; `None` beyond 64 bits.
+    pub fn whole_half_even(&self) -> Option<i64> {
+        let floor = self.0.floor();
+        let fraction = &self.0 - &floor;
+        let half = BigRational::new(BigInt::one(), BigInt::from(2));
+        let floor = floor.to_integer();
+        let whole = match fraction.cmp(&half) {
+            Ordering::Less => floor,
+            Ordering::Greater => floor + 1,
+            Ordering::Equal if floor.is_even() => floor,
+            Ordering::Equal => floor + 1,
+        };
+        whole.to_i64()
+    }
+
     pub fn clamp_unit(&self) -> Num {
         if self.0.is_negative() {
             Num::zero()

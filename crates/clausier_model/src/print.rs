@@ -146,6 +146,20 @@ pub fn expr(e: &Expr) -> String {
             operand_text(collection),
             operand_text(condition)
         ),
+        Expr::Reduce {
+            reduce,
+            collection,
+            projection,
+            ..
+        } => match projection {
+            None => format!("{}({})", reduce.word(), expr(collection)),
+            Some((var, projected)) => format!(
+                "{}(v{var} in {}: {})",
+                reduce.word(),
+                operand_text(collection),
+                operand_text(projected)
+            ),
+        },
         Expr::If(c, a, b) => format!(
             "(if {} then {} else {})",
             operand_text(c),
@@ -188,6 +202,7 @@ fn is_atom(e: &Expr) -> bool {
             | Expr::Today
             | Expr::Count(_)
             | Expr::CountWhere { .. }
+            | Expr::Reduce { .. }
             | Expr::Aggregate { .. }
             | Expr::Passed(_)
     )

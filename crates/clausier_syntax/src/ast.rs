@@ -449,6 +449,14 @@ impl ExprKind {
                 into.push(*collection);
                 into.extend(filter.map(|(_, condition)| *condition));
             }
+            ExprKind::ListAggregate {
+                projection,
+                collection,
+                ..
+            } => {
+                into.push(*collection);
+                into.extend(projection.map(|(_, value)| *value));
+            }
             ExprKind::If {
                 cond,
                 then_branch,
@@ -509,6 +517,13 @@ pub enum ExprKind {
     },
     /// `passed(ACC-02)`: whether the offer passed a requirement (criteria only).
     Passed(ClauseId),
+    /// `sum(xs)` or `sum(x in xs: e)`, and likewise `mean`, `min`, `max`: over one
+    /// offer's list, its elements or the projection `e` of each.
+    ListAggregate {
+        kind: ListAggregateKind,
+        projection: Option<(Ident, Box<Expr>)>,
+        collection: Box<Expr>,
+    },
     /// `( … )`, kept so that spans and formatting follow the source.
     Paren(Box<Expr>),
     /// An expression that could not be parsed; a diagnostic was reported for it.
@@ -633,4 +648,38 @@ pub enum QuantifierKind {
 pub enum AggregateKind {
     Lowest,
     Highest,
+}
+
+/// What an aggregate over one offer's list computes: `sum`, `mean`, `min`, `max`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListAggregateKind {
+    Sum,
+    Mean,
+    Min,
+    Max,
+}
+
+impl ListAggregateKind {
+    /// In the order of [`crate::lexicon::LIST_AGGREGATE_KEYWORDS`].
+    pub const ALL: [ListAggregateKind; 4] = [
+        ListAggregateKind::Sum,
+        ListAggregateKind::Mean,
+        ListAggregateKind::Min,
+        ListAggregateKind::Max,
+    ];
+
+    /// The word as written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ListAggregateKind::Sum => "sum",
+            ListAggregateKind::Mean => "mean",
+            ListAggregateKind::Min => "min",
+            ListAggregateKind::Max => "max",
+        }
+    }
+
+    /// The kind a word spells.
+    pub fn from_word(word: &str) -> Option<ListAggregateKind> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == word)
+    }
 }

@@ -434,6 +434,23 @@ impl Printer {
                 }
                 self.out.push(')');
             }
+            ExprKind::ListAggregate {
+                kind,
+                projection,
+                collection,
+            } => {
+                self.open(kind.as_str(), expr.span);
+                if let Some((var, _)) = projection {
+                    let _ = write!(self.out, " {}", var.name);
+                }
+                self.out.push(' ');
+                self.expr(collection);
+                if let Some((_, value)) = projection {
+                    self.out.push(' ');
+                    self.expr(value);
+                }
+                self.out.push(')');
+            }
             ExprKind::Has(path) => {
                 self.open("has", expr.span);
                 let _ = write!(self.out, " {})", path.dotted());

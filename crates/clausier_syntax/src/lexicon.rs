@@ -78,6 +78,11 @@ pub const GENERIC_TYPE_KEYWORDS: &[&str] = &["list", "set"];
 /// `passed`.
 pub const PASSED_KEYWORD: &str = "passed";
 
+/// `sum(xs)`, `mean(x in xs: e)`, `min(…)`, `max(…)`: keywords only right before `(`, so
+/// a field may still be called `sum` or `min`. In the order of
+/// [`crate::ast::ListAggregateKind::ALL`].
+pub const LIST_AGGREGATE_KEYWORDS: &[&str] = &["sum", "mean", "min", "max"];
+
 /// The absent value in a test's data.
 pub const NULL_KEYWORD: &str = "null";
 
@@ -134,6 +139,7 @@ pub fn grammar_words() -> impl Iterator<Item = &'static str> {
         TEST_OUTCOMES,
         CLAUSE_STATUSES,
         GENERIC_TYPE_KEYWORDS,
+        LIST_AGGREGATE_KEYWORDS,
     ];
     let single = [
         WEIGHT_KEYWORD,

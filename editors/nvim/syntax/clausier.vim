@@ -21,6 +21,8 @@ syntax keyword clausierQuantifier all any
 syntax keyword clausierFunction count lowest highest
 " Contextual: `passed` is a word only right before `(`.
 syntax match clausierFunction /\<passed\ze\s*(/
+" Contextual too: the aggregates over a list.
+syntax match clausierFunction /\<\(sum\|mean\|min\|max\)\ze\s*(/
 syntax keyword clausierBuiltin today
 syntax keyword clausierBoolean true false
 syntax keyword clausierNull null

@@ -5,6 +5,7 @@
 //! An expression with an error gets [`Ty::Error`], and nothing built on it is reported
 //! again.
 
+mod list_aggregates;
 mod operators;
 mod paths;
 
@@ -169,6 +170,11 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
             },
             ExprKind::Aggregate { kind, arg } => self.aggregate(*kind, arg, span),
             ExprKind::Passed(id) => self.passed(id, span),
+            ExprKind::ListAggregate {
+                kind,
+                projection,
+                collection,
+            } => self.list_aggregate(*kind, projection.as_ref(), collection, span),
             ExprKind::Paren(inner) => self.check(inner, expected),
             ExprKind::Error => error_expr(span),
         }

@@ -115,6 +115,15 @@ fn needed_label_in<'e>(schema: &Schema, expr: &'e TExpr) -> Option<&'e TExpr> {
                 .as_ref()
                 .and_then(|(_, _, body)| needed_label(schema, body))
         }),
+        TExprKind::ListAggregate {
+            collection,
+            projection,
+            ..
+        } => needed_label(schema, collection).or_else(|| {
+            projection
+                .as_ref()
+                .and_then(|(_, _, value)| needed_label(schema, value))
+        }),
     }
 }
 

@@ -223,6 +223,20 @@ pub fn render_texpr(pack: &CheckedPack, expr: &TExpr) -> String {
                 format!("(count {name}#{} {} {})", var.0, r(collection), r(body))
             }
         },
+        TExprKind::ListAggregate {
+            kind,
+            collection,
+            projection,
+        } => match projection {
+            None => format!("({} {})", kind.as_str(), r(collection)),
+            Some((var, name, value)) => format!(
+                "({} {name}#{} {} {})",
+                kind.as_str(),
+                var.0,
+                r(collection),
+                r(value)
+            ),
+        },
         TExprKind::Has(field) => format!("(has {})", field.text),
         TExprKind::If(c, a, b) => format!("(if {} {} {})", r(c), r(a), r(b)),
         TExprKind::Today => "today".to_owned(),

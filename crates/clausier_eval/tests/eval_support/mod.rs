@@ -24,7 +24,7 @@ use clausier_data::load::{self, Format, LoadOptions};
 use clausier_diagnostics::Span;
 use clausier_eval::report::{PackInfo, Report};
 use clausier_eval::{Program, RunOptions, compile, run};
-use clausier_syntax::ast::{AggregateKind, CompareOp, Level, QuantifierKind};
+use clausier_syntax::ast::{AggregateKind, CompareOp, Level, ListAggregateKind, QuantifierKind};
 use indexmap::IndexMap;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -357,6 +357,25 @@ pub fn count_where(var: LocalId, name: &str, collection: TExpr, condition: TExpr
             filter: Some((var, name.to_owned(), Box::new(condition))),
         },
         Ty::Int,
+    )
+}
+
+/// `sum(x in xs: e)` and the like, of type `ty`.
+pub fn list_aggregate_of(
+    kind: ListAggregateKind,
+    var: LocalId,
+    name: &str,
+    collection: TExpr,
+    value: TExpr,
+    ty: Ty,
+) -> TExpr {
+    expr(
+        TExprKind::ListAggregate {
+            kind,
+            collection: Box::new(collection),
+            projection: Some((var, name.to_owned(), Box::new(value))),
+        },
+        ty,
     )
 }
 

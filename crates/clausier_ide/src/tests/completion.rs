@@ -75,7 +75,12 @@ Variant OTHER Region
 
 #[test]
 fn expression_proposals() {
-    assert_snapshot!(check(&in_clause("require price < m$0")), @r#"Param max_price money = 6.00 €"#);
+    assert_snapshot!(check(&in_clause("require price < m$0")), @r#"
+Param max_price money = 6.00 €
+Keyword mean the mean of a list: `mean(xs)` or `mean(x in xs: x.value)`
+Keyword min the smallest value of a list: `min(xs)` or `min(x in xs: x.value)`
+Keyword max the largest value of a list: `max(xs)` or `max(x in xs: x.value)`
+"#);
     assert_snapshot!(check(&in_clause("require any s in subprocessors: $0")), @r#"
 Local s
 Param max_price money = 6.00 €
@@ -100,6 +105,10 @@ Keyword lowest
 Keyword highest
 Keyword true
 Keyword false
+Keyword sum the sum of a list: `sum(xs)` or `sum(x in xs: x.value)`
+Keyword mean the mean of a list: `mean(xs)` or `mean(x in xs: x.value)`
+Keyword min the smallest value of a list: `min(xs)` or `min(x in xs: x.value)`
+Keyword max the largest value of a list: `max(xs)` or `max(x in xs: x.value)`
 "#);
 }
 
@@ -272,6 +281,10 @@ fn items_of_the_expected_type_come_first() {
 1 Keyword in
 1 Keyword lowest
 1 Keyword highest
+1 Keyword sum
+1 Keyword mean
+1 Keyword min
+1 Keyword max
 0 Field subprocessors
 0 Enum Region
 0 Keyword all
@@ -300,6 +313,10 @@ fn items_of_the_expected_type_come_first() {
 1 Keyword in
 1 Keyword lowest
 1 Keyword highest
+1 Keyword sum
+1 Keyword mean
+1 Keyword min
+1 Keyword max
 0 Param max_price
 0 Field subprocessors
 0 Field price
@@ -307,7 +324,12 @@ fn items_of_the_expected_type_come_first() {
 0 Keyword count
 0 Keyword today
 "#);
-    assert_snapshot!(ranked(&in_clause("require price < m$0")), @"2 Param max_price");
+    assert_snapshot!(ranked(&in_clause("require price < m$0")), @r#"
+2 Param max_price
+1 Keyword mean
+1 Keyword min
+1 Keyword max
+"#);
 }
 
 /// The pack with one more criterion whose body is `body`.
@@ -331,4 +353,30 @@ fn parameters_in_a_placeholder_of_a_text() {
     // `{{` writes a brace, and elsewhere in a string nothing is proposed.
     assert_snapshot!(check(&in_clause("text \"Au plus {{$0")), @"");
     assert_snapshot!(check(&in_clause("text \"Au plus $0")), @"");
+}
+
+#[test]
+fn the_aggregates_over_a_list_are_proposed_with_what_they_compute() {
+    let proposals = check(&in_clause("require m$0"));
+    let aggregates: Vec<&str> = proposals
+        .lines()
+        .filter(|line| {
+            ["sum ", "mean ", "min ", "max "]
+                .iter()
+                .any(|word| line.starts_with(&format!("Keyword {word}")))
+        })
+        .collect();
+    assert_snapshot!(aggregates.join("\n"), @r"
+    Keyword mean the mean of a list: `mean(xs)` or `mean(x in xs: x.value)`
+    Keyword min the smallest value of a list: `min(xs)` or `min(x in xs: x.value)`
+    Keyword max the largest value of a list: `max(xs)` or `max(x in xs: x.value)`
+    ");
+}
+
+#[test]
+fn fields_of_a_variable_bound_by_an_aggregate() {
+    assert_snapshot!(check(&in_clause("require max(s in subprocessors: s.$0")), @r#"
+Field name string
+Field region Region
+"#);
 }

@@ -245,3 +245,25 @@ fn passed_is_a_word_before_a_parenthesis_and_a_text_stays_one_string() {
     let file = fixture.cursor().0;
     assert_well_formed(fixture.text(file), &fixture.analysis.semantic_tokens(file));
 }
+
+#[test]
+fn an_aggregate_over_a_list_is_a_word_before_a_parenthesis_only() {
+    let pack = format!(
+        "{PACK}\nparam sum: int = 3\nrequirement AGG \"agg\" {{\n  require max(s in subprocessors: s.region) == EU and sum > 2\n}}\n"
+    );
+    assert_snapshot!(check(&mark(&pack, "require max(s in subprocessors: s.region) == EU and sum > 2$0")), @r#"
+`require` keyword
+`max` keyword
+`s` variable +declaration
+`in` keyword
+`subprocessors` property
+`s` variable
+`region` property
+`==` operator
+`EU` enumMember
+`and` keyword
+`sum` parameter +readonly
+`>` operator
+`2` number
+"#);
+}

@@ -14,7 +14,10 @@ use super::MAX_NESTING;
 use super::build::{ItemBuilder, P};
 use super::errors;
 use super::grammar::Rule;
-use crate::ast::{AggregateKind, BinaryOp, Expr, ExprKind, Ident, Path, QuantifierKind, UnaryOp};
+use crate::ast::{
+    AggregateKind, BinaryOp, Expr, ExprKind, Ident, ListAggregateKind, Path, QuantifierKind,
+    UnaryOp,
+};
 
 pub(super) fn error_expr(span: Span) -> Expr {
     Expr {
@@ -257,6 +260,7 @@ impl ItemBuilder<'_, '_> {
             Rule::if_expr => self.if_expr(pair, span),
             Rule::quantifier => self.quantifier(pair, span),
             Rule::count_expr => self.count(pair, span),
+            Rule::list_aggregate => self.list_aggregate(pair, span),
             Rule::aggregate => self.aggregate(pair, span),
             Rule::passed_expr => match pair.into_inner().find(|p| p.as_rule() == Rule::clause_id) {
                 Some(id) => leaf(ExprKind::Passed(self.clause_id(&id))),
@@ -357,6 +361,56 @@ impl ItemBuilder<'_, '_> {
                 )
                 .with_primary(self.session.file, first_span, "expected `x in collection`")
                 .with_help("for example `count(s in subprocessors: s.region == EU)`");
+                self.report(diagnostic);
+                (error_expr(span), 1)
+            }
+        }
+    }
+
+    /// `sum(xs)` or `sum(x in xs: e)` (and `mean`, `min`, `max`), taken apart as
+    /// `count` is.
+    fn list_aggregate(&mut self, pair: P, span: Span) -> (Expr, usize) {
+        let word = pair
+            .clone()
+            .into_inner()
+            .next()
+            .map(|first| first.as_str().to_owned())
+            .unwrap_or_default();
+        let Some(kind) = ListAggregateKind::from_word(&word) else {
+            return (error_expr(span), 1);
+        };
+        let mut parts = self.sub_exprs(pair).into_iter();
+        let (first, value) = (parts.next(), parts.next());
+        let Some((first, first_depth)) = first else {
+            return (error_expr(span), 1);
+        };
+        let Some((value, value_depth)) = value else {
+            let kind = ExprKind::ListAggregate {
+                kind,
+                projection: None,
+                collection: Box::new(first),
+            };
+            return (Expr { kind, span }, first_depth + 1);
+        };
+        let first_span = first.span;
+        match split_binding(first) {
+            Some((var, collection)) => {
+                let kind = ExprKind::ListAggregate {
+                    kind,
+                    projection: Some((var, Box::new(value))),
+                    collection,
+                };
+                (Expr { kind, span }, first_depth.max(value_depth) + 1)
+            }
+            None => {
+                let diagnostic = Diagnostic::error(
+                    Code::SYNTAX,
+                    format!(
+                        "a `{word}` of a value of each element needs `x in collection` before `:`"
+                    ),
+                )
+                .with_primary(self.session.file, first_span, "expected `x in collection`")
+                .with_help(format!("for example `{word}(s in services: s.rgaa_rate)`"));
                 self.report(diagnostic);
                 (error_expr(span), 1)
             }

@@ -295,6 +295,17 @@ impl Walker {
                 }
                 self.expr(collection);
             }
+            K::ListAggregate {
+                projection,
+                collection,
+                ..
+            } => {
+                if let Some((var, value)) = projection {
+                    self.spans.push(var.span);
+                    self.expr(value);
+                }
+                self.expr(collection);
+            }
             K::If {
                 cond,
                 then_branch,

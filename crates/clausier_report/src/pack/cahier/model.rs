@@ -301,6 +301,15 @@ fn children(expr: &TExpr) -> Vec<&TExpr> {
             found.extend(filter.as_ref().map(|(_, _, condition)| &**condition));
             found
         }
+        TExprKind::ListAggregate {
+            collection,
+            projection,
+            ..
+        } => {
+            let mut found = vec![&**collection];
+            found.extend(projection.as_ref().map(|(_, _, value)| &**value));
+            found
+        }
         TExprKind::If(condition, then_branch, else_branch) => {
             vec![condition, then_branch, else_branch]
         }

@@ -354,6 +354,28 @@ fn rules_read_as_sentences() {
     }
 }
 
+#[test]
+fn aggregates_over_a_list_read_as_count_does() {
+    let source = format!(
+        "{SCHEMA}\nrequirement R-01 \"Règle\" {{\n  text \"Texte.\"\n  require max(s in subprocessors: s.region) == EU and sum(standards_fees) <= 10 €\n}}\nparam standards_fees: list<money> = [1 €, 2 €]\n"
+    );
+    let line = |document: &str, label: &str| {
+        document
+            .lines()
+            .find_map(|line| line.strip_prefix(label))
+            .map(|line| line.replace('\\', ""))
+            .unwrap()
+    };
+    assert_eq!(
+        line(&french(&source), "- **Vérification :** "),
+        "la plus grande valeur de `s.region` sur les éléments `s` de `subprocessors` vaut `EU`, et la somme des éléments de 1,00 €, 2,00 € est au plus 10,00 €"
+    );
+    assert_eq!(
+        line(&english(&source), "- **Check:** "),
+        "the largest value of `s.region` over the elements `s` of `subprocessors` is `EU`, and the sum of the elements of 1.00 €, 2.00 € is at most 10.00 €"
+    );
+}
+
 /// The method of the one criterion of a pack, in French and in English, as the sentence
 /// or the sub-criteria table rows.
 fn methods(schema_and_params: &str, score: &str, weight: u32) -> (String, String) {

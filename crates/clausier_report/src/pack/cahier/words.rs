@@ -9,7 +9,7 @@ use clausier_check::hir::{ArithOp, CheckedPack, FieldRef, LocalId, TExpr, TExprK
 use clausier_check::types::{Schema, Ty};
 use clausier_check::value::{Duration, Value};
 use clausier_diagnostics::stack;
-use clausier_syntax::ast::{AggregateKind, CompareOp, QuantifierKind};
+use clausier_syntax::ast::{AggregateKind, CompareOp, ListAggregateKind, QuantifierKind};
 use clausier_syntax::lexicon::{ENGLISH_MONTHS, FRENCH_MONTHS};
 
 use super::{Lang, Rich, Run};
@@ -422,6 +422,11 @@ impl<'a> Words<'a> {
                     }
                 }
             }
+            TExprKind::ListAggregate {
+                kind,
+                collection,
+                projection,
+            } => self.list_aggregate(*kind, collection, projection.as_ref()),
             TExprKind::If(condition, then_branch, else_branch) => {
                 let (when, otherwise) = if self.fr() {
                     (" si ", ", sinon ")
@@ -442,6 +447,51 @@ impl<'a> Words<'a> {
                 Rich::plain("(").join(self.condition(expr)).text(")"),
                 Binding::Atom,
             ),
+        }
+    }
+
+    /// `sum(xs)`: « la somme des éléments de `xs` »; `mean(s in services: s.rgaa_rate)`:
+    /// « la moyenne de `s.rgaa_rate` sur les éléments `s` de `services` », as `count`
+    /// reads.
+    fn list_aggregate(
+        &self,
+        kind: ListAggregateKind,
+        collection: &'a TExpr,
+        projection: Option<&'a (LocalId, String, Box<TExpr>)>,
+    ) -> (Rich, Binding) {
+        let collection_words = self.operand_within(collection, Binding::Atom);
+        let (fr, en) = match kind {
+            ListAggregateKind::Sum => ("la somme", "the sum"),
+            ListAggregateKind::Mean => ("la moyenne", "the mean"),
+            ListAggregateKind::Min => ("la plus petite valeur", "the smallest value"),
+            ListAggregateKind::Max => ("la plus grande valeur", "the largest value"),
+        };
+        let head = self.say(fr, en);
+        match projection {
+            None => (
+                Rich::plain(&head)
+                    .text(&self.say(" des éléments de ", " of the elements of "))
+                    .join(collection_words),
+                Binding::Atom,
+            ),
+            Some((var, name, value)) => {
+                let inner = self.binding(*var, name);
+                let (of, over) = if self.fr() {
+                    (" de ", " sur les éléments ")
+                } else {
+                    (" of ", " over the elements ")
+                };
+                (
+                    Rich::plain(&head)
+                        .text(of)
+                        .join(inner.operand_within(value, Binding::Atom))
+                        .text(over)
+                        .join(Rich::code(name))
+                        .text(of)
+                        .join(collection_words),
+                    Binding::Phrase,
+                )
+            }
         }
     }
 
