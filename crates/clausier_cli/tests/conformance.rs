@@ -83,6 +83,7 @@ cases! {
     diag_data => "diag-data",
     diag_document_dates => "diag-document-dates",
     diag_document_key => "diag-document-key",
+    diag_document_lot_id => "diag-document-lot-id",
     diag_document_value => "diag-document-value",
     diag_files_no_clause => "diag-files-no-clause",
     diag_files_not_utf8 => "diag-files-not-utf8",

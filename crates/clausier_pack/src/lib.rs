@@ -20,6 +20,7 @@ mod fixtures;
 mod graph;
 mod hash;
 mod lock;
+mod lots;
 mod manifest;
 mod overrides;
 mod sections;
@@ -42,8 +43,9 @@ pub use fixtures::{Fixture, FixtureProblem};
 pub use hash::{HashedFile, file_hash, normalize, pack_hash};
 pub use lock::{LOCK_FILE, Lock, LockOutcome, Locked, LockedPack, lock_pack, render_lock};
 pub use manifest::{
-    DOCUMENT_KEYS, Dependency, DescriptorPattern, DocumentLanguage, DocumentTable, MANIFEST_FILE,
-    Manifest, PACK_KEYS, PackSection, ParamSetting, ParamValue, WorkspaceSection, parse_manifest,
+    DOCUMENT_KEYS, Dependency, DescriptorPattern, DocumentLanguage, DocumentTable, Lot,
+    MANIFEST_FILE, Manifest, PACK_KEYS, PackSection, ParamSetting, ParamValue, WorkspaceSection,
+    parse_manifest,
 };
 pub use overrides::manifest_overrides;
 pub use signature::{
