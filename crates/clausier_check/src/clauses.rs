@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
 use clausier_syntax::ast::{
     ClauseField, ClauseFieldKind, ClauseId, CriterionDecl, Docs, Item, ItemKind, Level,
-    RequirementDecl, SourceFileAst,
+    RequirementDecl, SourceFileAst, StringLit,
 };
 use rust_decimal::Decimal;
 
@@ -20,6 +20,7 @@ use crate::wording::this_is;
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum FieldName {
     Level,
+    Lots,
     Text,
     Note,
     When,
@@ -31,6 +32,7 @@ impl FieldName {
     fn as_str(self) -> &'static str {
         match self {
             FieldName::Level => "level",
+            FieldName::Lots => "lots",
             FieldName::Text => "text",
             FieldName::Note => "note",
             FieldName::When => "when",
@@ -54,6 +56,8 @@ struct Body {
     note: Option<LegalText>,
     refs: Vec<String>,
     evidence: Vec<String>,
+    /// The first `lots` line's ids, as written.
+    lots: Option<Vec<StringLit>>,
     when: Option<TExpr>,
     require: Option<TExpr>,
     score: Option<TExpr>,
@@ -138,6 +142,7 @@ impl<'a> Checker<'a> {
             note: None,
             refs: Vec::new(),
             evidence: Vec::new(),
+            lots: Vec::new(),
             origin: Origin {
                 file,
                 span: id.span,
@@ -179,6 +184,7 @@ impl<'a> Checker<'a> {
         meta.note = body.note;
         meta.refs = body.refs;
         meta.evidence = body.evidence;
+        meta.lots = self.clause_lots(file, body.lots.as_deref());
         self.record_literals(meta.origin, &decl.body);
         self.pack.requirements.push(RequirementDef {
             meta,
@@ -223,6 +229,7 @@ impl<'a> Checker<'a> {
         meta.note = body.note;
         meta.refs = body.refs;
         meta.evidence = body.evidence;
+        meta.lots = self.clause_lots(file, body.lots.as_deref());
         self.record_literals(meta.origin, &decl.body);
         self.pack.criteria.push(CriterionDef {
             meta,
@@ -305,6 +312,7 @@ fn read_body(
         let span = field_span(field);
         let name = match &field.kind {
             ClauseFieldKind::Level(_) => Some(FieldName::Level),
+            ClauseFieldKind::Lots(_) => Some(FieldName::Lots),
             ClauseFieldKind::Text(_) => Some(FieldName::Text),
             ClauseFieldKind::Note(_) => Some(FieldName::Note),
             ClauseFieldKind::When(_) => Some(FieldName::When),
@@ -341,6 +349,7 @@ fn read_body(
         let keep = placed && !repeated;
         match &field.kind {
             ClauseFieldKind::Level(level) if keep => body.level = Some(*level),
+            ClauseFieldKind::Lots(ids) if keep => body.lots = Some(ids.clone()),
             ClauseFieldKind::Text(text) => {
                 // A repeated or misplaced text is checked too, and dropped.
                 let text = checker.legal_text(text);
@@ -378,7 +387,7 @@ fn read_body(
                     body.score = Some(typed);
                 }
             }
-            ClauseFieldKind::Level(_) | ClauseFieldKind::Error => {}
+            ClauseFieldKind::Level(_) | ClauseFieldKind::Lots(_) | ClauseFieldKind::Error => {}
         }
     }
     body
@@ -390,7 +399,11 @@ fn repeat_help(name: FieldName) -> String {
             "keep one `{}`, joining the conditions with `and`",
             name.as_str()
         ),
-        FieldName::Level | FieldName::Text | FieldName::Note | FieldName::Score => {
+        FieldName::Level
+        | FieldName::Lots
+        | FieldName::Text
+        | FieldName::Note
+        | FieldName::Score => {
             format!("keep one `{}`", name.as_str())
         }
     }
@@ -415,7 +428,10 @@ fn allowed(kind: ClauseKind, name: FieldName) -> bool {
     match kind {
         ClauseKind::Requirement => name != FieldName::Score,
         ClauseKind::Criterion => {
-            matches!(name, FieldName::Text | FieldName::Note | FieldName::Score)
+            matches!(
+                name,
+                FieldName::Lots | FieldName::Text | FieldName::Note | FieldName::Score
+            )
         }
     }
 }

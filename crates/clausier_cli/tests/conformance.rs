@@ -94,6 +94,8 @@ cases! {
     diag_lints_score_range => "diag-lints-score-range",
     diag_literals => "diag-literals",
     diag_literals_help => "diag-literals-help",
+    diag_lots => "diag-lots",
+    diag_lots_undeclared => "diag-lots-undeclared",
     diag_manifest => "diag-manifest",
     diag_names => "diag-names",
     diag_names_list_order => "diag-names-list-order",

@@ -251,6 +251,11 @@ pub fn load_pack_with(path: &Path, options: &LoadOptions) -> Result<LoadedPack, 
             .document
             .as_ref()
             .and_then(|document| document.launch),
+        lots: root
+            .manifest
+            .document
+            .as_ref()
+            .map_or(&[], |document| document.lots.as_slice()),
     });
     diagnostics.append(&mut checked.diagnostics);
     diagnostics.sort_by_key(Diagnostic::sort_key);

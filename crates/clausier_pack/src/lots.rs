@@ -20,14 +20,7 @@ use toml::de::DeValue;
 
 use crate::sections::{Located, describe};
 
-/// One lot of the contract.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Lot {
-    /// What clauses (`lots "1"`) and descriptors name the lot by; unique in the pack.
-    pub id: String,
-    /// Its title, as the tender prints it after « Lot 1 — ».
-    pub title: String,
-}
+pub use clausier_check::Lot;
 
 /// The keys of one lot's table.
 const LOT_KEYS: &[&str] = &["id", "title"];

@@ -208,6 +208,10 @@ impl Printer {
                 ClauseFieldKind::Evidence(text) => {
                     let _ = write!(self.out, "evidence {:?}", text.value);
                 }
+                ClauseFieldKind::Lots(ids) => {
+                    let ids: Vec<String> = ids.iter().map(|id| format!("{:?}", id.value)).collect();
+                    let _ = write!(self.out, "lots {}", ids.join(", "));
+                }
                 ClauseFieldKind::When(expr) => {
                     self.out.push_str("when ");
                     self.expr(expr);

@@ -209,6 +209,7 @@ impl Walker {
             match &field.kind {
                 K::Text(s) | K::Note(s) | K::Ref(s) | K::Evidence(s) => self.spans.push(s.span),
                 K::When(e) | K::Require(e) | K::Score(e) => self.expr(e),
+                K::Lots(ids) => self.spans.extend(ids.iter().map(|id| id.span)),
                 K::Level(_) => {}
                 K::Error => self.errors = true,
             }
