@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 use crate::Checker;
 use crate::expr::{ConditionOf, ExprChecker, error_expr};
 use crate::hir::{ClauseMeta, CriterionDef, LegalText, RequirementDef, Symbol, TExpr};
+use crate::lints::WeightEntry;
 use crate::types::{Origin, Ty};
 use crate::wording::this_is;
 
@@ -230,6 +231,14 @@ impl<'a> Checker<'a> {
         meta.refs = body.refs;
         meta.evidence = body.evidence;
         meta.lots = self.clause_lots(file, body.lots.as_deref());
+        if let Some(written) = decl.weight.as_ref().filter(|_| weight > Decimal::ZERO) {
+            self.weights.entries.push(WeightEntry {
+                file,
+                span: written.span,
+                weight,
+                lots: meta.lots.clone(),
+            });
+        }
         self.record_literals(meta.origin, &decl.body);
         self.pack.criteria.push(CriterionDef {
             meta,
@@ -269,7 +278,6 @@ impl<'a> Checker<'a> {
             self.weights.any_invalid = true;
             return Decimal::ZERO;
         }
-        self.weights.entries.push((file, weight.span, weight.value));
         weight.value
     }
 

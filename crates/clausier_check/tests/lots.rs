@@ -121,3 +121,39 @@ criterion PRIX "Prix" weight 60 {{ score lowest(price) / price }}
     let outcome = check_with_lots(&source, LOTS);
     assert_snapshot!(outcome.diagnostics());
 }
+
+#[test]
+fn weights_sum_to_100_in_each_lot() {
+    // Lot 1 is scored on QUAL (every lot) and PRIX-ENT, lot 2 on QUAL and PRIX-RES.
+    let grid = |resources_price: u32| {
+        format!(
+            r#"{SCHEMA}
+criterion QUAL "Qualité" weight 40 {{ score if sso then 1 else 0 }}
+criterion PRIX-ENT "Prix (ENT)" weight 60 {{
+  lots "1"
+  score lowest(price) / price
+}}
+criterion PRIX-RES "Prix (ressources)" weight {resources_price} {{
+  lots "2"
+  score lowest(price) / price
+}}
+"#
+        )
+    };
+    let weights_warnings = |outcome: &common::Outcome| {
+        outcome
+            .codes()
+            .into_iter()
+            .filter(|code| *code == "W0502")
+            .count()
+    };
+    assert_eq!(weights_warnings(&check_with_lots(&grid(60), LOTS)), 0);
+    let outcome = check_with_lots(&grid(50), LOTS);
+    assert_eq!(weights_warnings(&outcome), 1);
+    let diagnostics = outcome.diagnostics();
+    let warning = diagnostics
+        .split("warning[")
+        .find(|part| part.starts_with("W0502"))
+        .unwrap();
+    assert_snapshot!(warning);
+}
