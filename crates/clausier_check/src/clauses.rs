@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
 use clausier_syntax::ast::{
     ClauseField, ClauseFieldKind, ClauseId, CriterionDecl, Docs, Item, ItemKind, Level,
-    RequirementDecl, SourceFileAst,
+    RequirementDecl, SourceFileAst, StringLit,
 };
 use rust_decimal::Decimal;
 
@@ -15,6 +15,7 @@ use crate::expr::{ConditionOf, ExprChecker, error_expr};
 use crate::hir::{
     ClauseMeta, CriterionDef, LegalText, RequiredDocument, RequirementDef, Symbol, TExpr,
 };
+use crate::lints::WeightEntry;
 use crate::types::{Origin, Ty};
 use crate::wording::this_is;
 
@@ -22,6 +23,7 @@ use crate::wording::this_is;
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum FieldName {
     Level,
+    Lots,
     Text,
     Note,
     When,
@@ -33,6 +35,7 @@ impl FieldName {
     fn as_str(self) -> &'static str {
         match self {
             FieldName::Level => "level",
+            FieldName::Lots => "lots",
             FieldName::Text => "text",
             FieldName::Note => "note",
             FieldName::When => "when",
@@ -57,6 +60,8 @@ struct Body {
     refs: Vec<String>,
     evidence: Vec<String>,
     documents: Vec<RequiredDocument>,
+    /// The first `lots` line's ids, as written.
+    lots: Option<Vec<StringLit>>,
     when: Option<TExpr>,
     require: Option<TExpr>,
     score: Option<TExpr>,
@@ -141,6 +146,7 @@ impl<'a> Checker<'a> {
             note: None,
             refs: Vec::new(),
             evidence: Vec::new(),
+            lots: Vec::new(),
             origin: Origin {
                 file,
                 span: id.span,
@@ -182,6 +188,7 @@ impl<'a> Checker<'a> {
         meta.note = body.note;
         meta.refs = body.refs;
         meta.evidence = body.evidence;
+        meta.lots = self.clause_lots(file, body.lots.as_deref());
         self.record_literals(meta.origin, &decl.body);
         self.pack.requirements.push(RequirementDef {
             meta,
@@ -227,6 +234,15 @@ impl<'a> Checker<'a> {
         meta.note = body.note;
         meta.refs = body.refs;
         meta.evidence = body.evidence;
+        meta.lots = self.clause_lots(file, body.lots.as_deref());
+        if let Some(written) = decl.weight.as_ref().filter(|_| weight > Decimal::ZERO) {
+            self.weights.entries.push(WeightEntry {
+                file,
+                span: written.span,
+                weight,
+                lots: meta.lots.clone(),
+            });
+        }
         self.record_literals(meta.origin, &decl.body);
         self.pack.criteria.push(CriterionDef {
             meta,
@@ -266,7 +282,6 @@ impl<'a> Checker<'a> {
             self.weights.any_invalid = true;
             return Decimal::ZERO;
         }
-        self.weights.entries.push((file, weight.span, weight.value));
         weight.value
     }
 
@@ -309,6 +324,7 @@ fn read_body(
         let span = field_span(field);
         let name = match &field.kind {
             ClauseFieldKind::Level(_) => Some(FieldName::Level),
+            ClauseFieldKind::Lots(_) => Some(FieldName::Lots),
             ClauseFieldKind::Text(_) => Some(FieldName::Text),
             ClauseFieldKind::Note(_) => Some(FieldName::Note),
             ClauseFieldKind::When(_) => Some(FieldName::When),
@@ -345,6 +361,7 @@ fn read_body(
         let keep = placed && !repeated;
         match &field.kind {
             ClauseFieldKind::Level(level) if keep => body.level = Some(*level),
+            ClauseFieldKind::Lots(ids) if keep => body.lots = Some(ids.clone()),
             ClauseFieldKind::Text(text) => {
                 // A repeated or misplaced text is checked too, and dropped.
                 let text = checker.legal_text(text);
@@ -387,7 +404,7 @@ fn read_body(
                     body.score = Some(typed);
                 }
             }
-            ClauseFieldKind::Level(_) | ClauseFieldKind::Error => {}
+            ClauseFieldKind::Level(_) | ClauseFieldKind::Lots(_) | ClauseFieldKind::Error => {}
         }
     }
     body
@@ -436,7 +453,11 @@ fn repeat_help(name: FieldName) -> String {
             "keep one `{}`, joining the conditions with `and`",
             name.as_str()
         ),
-        FieldName::Level | FieldName::Text | FieldName::Note | FieldName::Score => {
+        FieldName::Level
+        | FieldName::Lots
+        | FieldName::Text
+        | FieldName::Note
+        | FieldName::Score => {
             format!("keep one `{}`", name.as_str())
         }
     }
@@ -461,7 +482,10 @@ fn allowed(kind: ClauseKind, name: FieldName) -> bool {
     match kind {
         ClauseKind::Requirement => name != FieldName::Score,
         ClauseKind::Criterion => {
-            matches!(name, FieldName::Text | FieldName::Note | FieldName::Score)
+            matches!(
+                name,
+                FieldName::Lots | FieldName::Text | FieldName::Note | FieldName::Score
+            )
         }
     }
 }

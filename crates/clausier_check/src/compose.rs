@@ -85,9 +85,10 @@ impl<'a> Checker<'a> {
             .iter()
             .map(|criterion| (criterion.meta.origin.file, criterion.meta.span))
             .collect();
-        self.weights.entries.retain(|(file, span, _)| {
-            kept.iter()
-                .any(|(kept_file, clause)| kept_file == file && clause.contains(span.start))
+        self.weights.entries.retain(|entry| {
+            kept.iter().any(|(kept_file, clause)| {
+                *kept_file == entry.file && clause.contains(entry.span.start)
+            })
         });
         self.pack.requirements = requirements;
         self.requirement_entries = entries;

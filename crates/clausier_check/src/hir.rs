@@ -31,6 +31,8 @@ pub struct CheckedPack {
     pub criteria: Vec<CriterionDef>,
     pub aggregates: Vec<AggregateDef>,
     pub tests: Vec<TestDef>,
+    /// The lots of the contract, in order; empty for a contract in one piece.
+    pub lots: Vec<Lot>,
     /// Every resolved name occurrence, for hover, go-to-definition, references, rename.
     pub symbols: Vec<SymbolRef>,
 }
@@ -68,6 +70,15 @@ pub struct ParamOverrideSite {
     pub pack: String,
 }
 
+/// One lot of the contract (CCP L2113-10), as the root's `[document]` declares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lot {
+    /// What clauses (`lots "1"`) and descriptors name the lot by; unique in the pack.
+    pub id: String,
+    /// Its title, as the tender prints it after « Lot 1 — ».
+    pub title: String,
+}
+
 /// What requirements and criteria have in common.
 #[derive(Debug, Clone)]
 pub struct ClauseMeta {
@@ -81,6 +92,9 @@ pub struct ClauseMeta {
     pub note: Option<LegalText>,
     pub refs: Vec<String>,
     pub evidence: Vec<String>,
+    /// The ids of the lots the clause applies to, in the order of `[document]`; empty
+    /// when it applies to every lot (it has no `lots` line).
+    pub lots: Vec<String>,
     /// The clause id's span.
     pub origin: Origin,
     /// The whole clause's span.

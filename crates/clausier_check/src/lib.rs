@@ -22,6 +22,7 @@ mod expr;
 mod fold;
 mod law;
 mod lints;
+mod lots;
 mod params;
 mod passed;
 mod placeholders;
@@ -40,6 +41,7 @@ use crate::hir::{CheckedPack, ParamId, Symbol, SymbolRef};
 use crate::schema::TypeTable;
 use crate::types::{EnumId, RecordDef, RecordId, Ty};
 
+pub use hir::Lot;
 pub use suggest::did_you_mean;
 
 /// What checking a pack gives: the checked pack and every diagnostic, sorted.
@@ -100,6 +102,7 @@ pub fn check_pack(pack_name: &str, files: &[(FileId, &SourceFileAst)]) -> Checke
         }],
         sources: &sources,
         launch: None,
+        lots: &[],
     };
     check_graph(&graph)
 }
@@ -128,6 +131,9 @@ pub struct PackGraph<'a> {
     /// The date the procedure is launched (the root's `[document] launch`): the law in
     /// force for it. `None` assumes a procedure launched now, after 2026-08-22.
     pub launch: Option<jiff::civil::Date>,
+    /// The lots the root's `[document]` divides the contract into; empty for a contract
+    /// in one piece. Clauses name them in `lots "1", "2"`.
+    pub lots: &'a [Lot],
 }
 
 /// One pack of a [`PackGraph`].
@@ -187,6 +193,7 @@ pub fn check_graph(graph: &PackGraph<'_>) -> Checked {
     let declared = checker.declared_requirements();
     checker.compose();
     checker.resolve_passed(&declared);
+    checker.pack.lots = graph.lots.to_vec();
     checker.enter(root);
     if let Some(pack) = graph.packs.get(root) {
         checker.collect_tests(pack.files);

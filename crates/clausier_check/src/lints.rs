@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::Checker;
 use crate::fold::{Folder, has_error, reads_offer};
-use crate::hir::TExpr;
+use crate::hir::{Lot, TExpr};
 use crate::ops;
 use crate::value::Value;
 
@@ -39,32 +39,37 @@ impl Checker<'_> {
         }
     }
 
+    /// The weights sum to 100 in each lot: each lot is awarded on its own grid, the
+    /// criteria without `lots` and those naming it. A contract in one piece has one grid.
     fn lint_weights(&mut self) {
-        let weights = &self.weights;
-        if weights.entries.is_empty() || weights.any_invalid {
+        if self.weights.entries.is_empty() || self.weights.any_invalid {
             return;
         }
-        let sum: Decimal = weights.entries.iter().map(|(_, _, w)| *w).sum();
-        if sum == Decimal::ONE_HUNDRED {
+        let lots = self.graph.lots;
+        if lots.is_empty() {
+            let grid: Vec<&WeightEntry> = self.weights.entries.iter().collect();
+            if let Some(diagnostic) = weights_not_100(&grid, None) {
+                self.report(diagnostic);
+            }
             return;
         }
-        let sum = sum.normalize();
-        let mut diagnostic = Diagnostic::warning(
-            Code::WEIGHTS_NOT_100,
-            format!("the criteria weights sum to {sum}, not 100"),
-        );
-        for (i, (file, span, weight)) in weights.entries.iter().enumerate() {
-            let text = format!("weight {}", weight.normalize());
-            diagnostic = if i == 0 {
-                diagnostic.with_primary(*file, *span, text)
-            } else {
-                diagnostic.with_secondary(*file, *span, text)
-            };
+        let mut found = Vec::new();
+        for lot in lots {
+            let grid: Vec<&WeightEntry> = self
+                .weights
+                .entries
+                .iter()
+                .filter(|entry| entry.lots.is_empty() || entry.lots.contains(&lot.id))
+                .collect();
+            // A lot no criterion scores has no grid to sum.
+            if grid.is_empty() {
+                continue;
+            }
+            found.extend(weights_not_100(&grid, Some(lot)));
         }
-        let diagnostic = diagnostic.with_help(
-            "set the weights so that they sum to 100: each is the share of the score it gives",
-        );
-        self.report(diagnostic);
+        for diagnostic in found {
+            self.report(diagnostic);
+        }
     }
 
     fn lint_constant_clauses(&mut self) {
@@ -171,10 +176,52 @@ fn constant_bool(folder: &Folder<'_>, expr: &TExpr) -> Option<bool> {
     }
 }
 
+/// `W0502` for one grid of weights (a lot's, or the whole contract's) that does not
+/// sum to 100.
+fn weights_not_100(grid: &[&WeightEntry], lot: Option<&Lot>) -> Option<Diagnostic> {
+    let sum: Decimal = grid.iter().map(|entry| entry.weight).sum();
+    if sum == Decimal::ONE_HUNDRED {
+        return None;
+    }
+    let sum = sum.normalize();
+    let message = match lot {
+        None => format!("the criteria weights sum to {sum}, not 100"),
+        Some(lot) => format!(
+            "the criteria weights of lot `{}` ({}) sum to {sum}, not 100",
+            lot.id, lot.title
+        ),
+    };
+    let mut diagnostic = Diagnostic::warning(Code::WEIGHTS_NOT_100, message);
+    for (i, entry) in grid.iter().enumerate() {
+        let text = format!("weight {}", entry.weight.normalize());
+        diagnostic = if i == 0 {
+            diagnostic.with_primary(entry.file, entry.span, text)
+        } else {
+            diagnostic.with_secondary(entry.file, entry.span, text)
+        };
+    }
+    let help = match lot {
+        None => "set the weights so that they sum to 100: each is the share of the score it gives",
+        Some(_) => {
+            "set the weights of the criteria of this lot (those without `lots` and those naming it) so that they sum to 100: each lot is awarded on its own grid"
+        }
+    };
+    Some(diagnostic.with_help(help))
+}
+
+/// A valid criterion weight, where it was written, and the lots its criterion scores
+/// (empty: every lot).
+pub(crate) struct WeightEntry {
+    pub(crate) file: FileId,
+    pub(crate) span: clausier_diagnostics::Span,
+    pub(crate) weight: Decimal,
+    pub(crate) lots: Vec<String>,
+}
+
 /// The weights of the pack's criteria, where they were written, for `W0502`.
 #[derive(Default)]
 pub(crate) struct WeightLog {
-    pub(crate) entries: Vec<(FileId, clausier_diagnostics::Span, Decimal)>,
+    pub(crate) entries: Vec<WeightEntry>,
     /// A weight already reported as invalid: their sum says nothing more.
     pub(crate) any_invalid: bool,
 }

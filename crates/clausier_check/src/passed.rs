@@ -50,6 +50,7 @@ impl Checker<'_> {
         let mut criteria = std::mem::take(&mut self.pack.criteria);
         for criterion in &mut criteria {
             let file = criterion.meta.origin.file;
+            let criterion_lots = criterion.meta.lots.clone();
             walk_mut(&mut criterion.score, &mut |node| {
                 if !matches!(node.kind, TExprKind::Passed(_)) {
                     return;
@@ -61,7 +62,7 @@ impl Checker<'_> {
                     return;
                 };
                 let reference = pending.swap_remove(at);
-                match self.passed_index(&reference) {
+                match self.passed_index(&reference, &criterion_lots) {
                     Ok(index) => node.kind = TExprKind::Passed(index),
                     Err(not_found) => {
                         node.ty = Ty::Error;
@@ -83,8 +84,13 @@ impl Checker<'_> {
 
     /// The index of the requirement a `passed` names, when it may be scored. Otherwise
     /// whether no requirement has the id (left to the caller to report); a requirement
-    /// of another level is reported here.
-    fn passed_index(&mut self, reference: &PassedRef) -> Result<usize, bool> {
+    /// of another level, or one that does not apply to every lot the criterion scores,
+    /// is reported here.
+    fn passed_index(
+        &mut self,
+        reference: &PassedRef,
+        criterion_lots: &[String],
+    ) -> Result<usize, bool> {
         let id = &reference.id;
         let Some((index, level)) = self
             .pack
@@ -97,6 +103,11 @@ impl Checker<'_> {
             return Err(true);
         };
         if level == Level::Should {
+            // Still resolved when reported, so that the requirement counts as scored and
+            // `W0509` does not add a warning on top of the error.
+            if let Some(missing) = self.lots_without_requirement(index, criterion_lots) {
+                self.report_outside_lots(reference, &missing);
+            }
             return Ok(index);
         }
         let help = match level {
@@ -129,6 +140,50 @@ impl Checker<'_> {
             .with_help(help),
         );
         Err(false)
+    }
+
+    /// The lots the criterion scores in which the requirement is not asked, if any: an
+    /// offer on such a lot has no outcome for it to score.
+    fn lots_without_requirement(
+        &self,
+        requirement: usize,
+        criterion_lots: &[String],
+    ) -> Option<Vec<String>> {
+        let requirement_lots = &self.pack.requirements.get(requirement)?.meta.lots;
+        if requirement_lots.is_empty() {
+            return None;
+        }
+        let scored: Vec<&String> = if criterion_lots.is_empty() {
+            self.graph.lots.iter().map(|lot| &lot.id).collect()
+        } else {
+            criterion_lots.iter().collect()
+        };
+        let missing: Vec<String> = scored
+            .into_iter()
+            .filter(|lot| !requirement_lots.contains(lot))
+            .cloned()
+            .collect();
+        (!missing.is_empty()).then_some(missing)
+    }
+
+    fn report_outside_lots(&mut self, reference: &PassedRef, missing: &[String]) {
+        let id = &reference.id;
+        let listed: Vec<String> = missing.iter().map(|lot| format!("`{lot}`")).collect();
+        let (noun, lots) = match listed.as_slice() {
+            [one] => ("lot", one.clone()),
+            _ => ("lots", listed.join(", ")),
+        };
+        self.report(
+            Diagnostic::error(
+                Code::PASSED_OUTSIDE_LOT,
+                format!("`{}` is not asked in {noun} {lots}, which this criterion scores", id.name),
+            )
+            .with_primary(reference.file, id.span, format!("not asked in {noun} {lots}"))
+            .with_help(format!(
+                "limit the criterion to the lots of `{}` with a `lots` line, or add {lots} to the `lots` of the requirement",
+                id.name
+            )),
+        );
     }
 
     fn report_unknown(&mut self, reference: &PassedRef) {

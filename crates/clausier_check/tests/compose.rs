@@ -123,6 +123,7 @@ fn check(packs: &[Pack<'_>]) -> Graph {
         packs: inputs,
         sources: &sources,
         launch: None,
+        lots: &[],
     });
     Graph { sources, checked }
 }

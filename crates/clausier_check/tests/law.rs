@@ -357,6 +357,7 @@ fn check_with_dependency(dep: &str, region: &str) -> String {
         packs,
         sources: &sources,
         launch: None,
+        lots: &[],
     });
     render_diagnostics(&sources, &checked.diagnostics)
 }

@@ -244,6 +244,7 @@ fn check_with_dependency(dep: &str, region: &str, launch: Option<Date>) -> Strin
         packs,
         sources: &sources,
         launch,
+        lots: &[],
     });
     render_diagnostics(&sources, &checked.diagnostics)
 }

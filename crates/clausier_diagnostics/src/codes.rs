@@ -88,6 +88,7 @@ catalogue! {
     UNKNOWN_TEST_CLAUSE = "E0212", Error, "unknown requirement in a test";
     UNKNOWN_DEPENDENCY_CLAUSE = "E0213", Error, "unknown clause of a dependency";
     UNKNOWN_DEPENDENCY_PARAM = "E0214", Error, "unknown parameter of a dependency";
+    UNKNOWN_LOT = "E0215", Error, "unknown lot";
     PARAM_CYCLE = "E0216", Error, "parameters computed from each other";
 
     TYPE_MISMATCH = "E0301", Error, "type mismatch";
@@ -112,6 +113,9 @@ catalogue! {
     MISSING_SCORE = "E0404", Error, "criterion without `score`";
     INVALID_WEIGHT = "E0405", Error, "invalid criterion weight";
     INCOMPLETE_TEST = "E0406", Error, "test without `given` or `expect`";
+    LOTS_WITHOUT_DECLARED_LOTS = "E0407", Error, "`lots` in a pack that declares no lots";
+    LOT_NAMED_TWICE = "E0408", Error, "lot named twice in `lots`";
+    PASSED_OUTSIDE_LOT = "E0409", Error, "`passed` of a requirement that does not apply to the criterion's lots";
     DOCUMENT_NOT_A_FIELD = "E0410", Error, "required document is not a descriptor field";
 
     UNUSED_PARAM = "W0501", Warning, "unused parameter";

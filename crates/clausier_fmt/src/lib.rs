@@ -18,7 +18,7 @@
 //!   (`{ a: T, b: U }`, `{ EU, EEA }`) when it fits in `max_width` and none of its
 //!   fields or variants has a doc comment or a comment; otherwise one per line (records
 //!   without commas, enum variants with a comma after each but the last).
-//! - The lines of a requirement or criterion are put in the order `level`, `when`,
+//! - The lines of a requirement or criterion are put in the order `level`, `lots`, `when`,
 //!   `text`, `ref`, `evidence`, `require`, `score` (repeated `ref` and `evidence` lines
 //!   keep their order), and blank lines between them go. When the body holds a comment,
 //!   the author's order and blank lines are kept instead: a comment on a line of its own

@@ -3,8 +3,8 @@
 
 use clausier_syntax::ast::{
     ClauseField, ClauseFieldKind, DataValue, DataValueKind, Docs, EnumDecl, Expect, ExpectKind,
-    FieldBound, FieldDecl, Given, Item, ItemKind, SourceFileAst, TestDate, TestDecl, TypeExpr,
-    TypeExprKind, UseDecl,
+    FieldBound, FieldDecl, Given, Item, ItemKind, SourceFileAst, StringLit, TestDate, TestDecl,
+    TypeExpr, TypeExprKind, UseDecl,
 };
 use clausier_syntax::lexicon::ITEM_KEYWORDS;
 
@@ -98,14 +98,15 @@ fn same_group(a: &Item, b: &Item) -> bool {
 fn clause_rank(field: &ClauseField) -> u8 {
     match field.kind {
         ClauseFieldKind::Level(_) => 0,
-        ClauseFieldKind::When(_) => 1,
-        ClauseFieldKind::Text(_) => 2,
-        ClauseFieldKind::Note(_) => 3,
-        ClauseFieldKind::Ref(_) => 4,
-        ClauseFieldKind::Evidence(_) => 5,
-        ClauseFieldKind::Require(_) => 6,
-        ClauseFieldKind::Score(_) => 7,
-        ClauseFieldKind::Error => 8,
+        ClauseFieldKind::Lots(_) => 1,
+        ClauseFieldKind::When(_) => 2,
+        ClauseFieldKind::Text(_) => 3,
+        ClauseFieldKind::Note(_) => 4,
+        ClauseFieldKind::Ref(_) => 5,
+        ClauseFieldKind::Evidence(_) => 6,
+        ClauseFieldKind::Require(_) => 7,
+        ClauseFieldKind::Score(_) => 8,
+        ClauseFieldKind::Error => 9,
     }
 }
 
@@ -474,7 +475,7 @@ impl Printer<'_> {
     // ------------------------------------------------------------------------ clauses
 
     /// The `{ … }` of a requirement or criterion. Without comments inside, its lines are
-    /// put in the canonical order (`level`, `when`, `text`, `ref`, `evidence`, `require`,
+    /// put in the canonical order (`level`, `lots`, `when`, `text`, `ref`, `evidence`, `require`,
     /// `score`) and blank lines between them are removed; with comments, the author's
     /// order and blank lines are kept, so that no comment moves away from what it
     /// describes.
@@ -528,6 +529,10 @@ impl Printer<'_> {
                 self.verbatim(evidence.label.span.start, evidence.label.span.end);
                 return;
             }
+            ClauseFieldKind::Lots(ids) => {
+                self.lots_field(start, ids);
+                return;
+            }
             ClauseFieldKind::When(expr) => ("when", Err(expr)),
             ClauseFieldKind::Require(expr) => ("require", Err(expr)),
             ClauseFieldKind::Score(expr) => ("score", Err(expr)),
@@ -541,6 +546,15 @@ impl Printer<'_> {
         match rest {
             Ok(text) => self.verbatim(text.span.start, text.span.end),
             Err(expr) => self.expr(expr, indent + self.indent, 0),
+        }
+    }
+
+    /// `lots "1", "2"`: the ids on one line, each as written, one space after each comma.
+    fn lots_field(&mut self, start: usize, ids: &[StringLit]) {
+        self.w.token(start, start + "lots".len(), "lots");
+        for (index, id) in ids.iter().enumerate() {
+            self.w.text(if index == 0 { " " } else { ", " });
+            self.verbatim(id.span.start, id.span.end);
         }
     }
 

@@ -300,7 +300,17 @@ impl Program {
     }
 
     fn clause_field(&mut self) {
-        match self.rng.below(7) {
+        match self.rng.below(8) {
+            7 => {
+                self.word("lots");
+                for index in 0..=self.rng.below(3) {
+                    if index > 0 {
+                        self.symbol(",");
+                    }
+                    let id = self.rng.pick(&["\"1\"", "\"2\"", "\"ENT\""]);
+                    self.word(id);
+                }
+            }
             0 => {
                 self.word("level");
                 let level = self.rng.pick(&["must", "should", "info", "execution"]);

@@ -103,6 +103,7 @@ fn clause_field_detail(word: &str) -> Option<&'static str> {
         "note" => "a published remark, shown under the text",
         "ref" => "a legal reference",
         "evidence" => "a supporting document; after a descriptor path, a required one",
+        "lots" => "the lots of `[document]` the clause applies to, such as `\"1\", \"2\"`",
         "require" => "the condition to meet",
         "score" => "the score, from 0 to 100",
         _ => return None,

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use clausier_check::hir::{ClauseMeta, Symbol};
+use clausier_check::hir::{ClauseMeta, Lot, Symbol};
 use clausier_check::types::{RecordId, Schema, Ty};
 
 use crate::{Analysis, FileId, Span};
@@ -114,19 +114,20 @@ impl Analysis {
         let pack = &self.checked.pack;
         if let Some(req) = pack.requirements.iter().find(|r| r.meta.id == id) {
             let head = format!("requirement {}\nlevel {}", req.meta.id, req.level.as_str());
-            return Some(clause_markdown(&head, &req.meta));
+            return Some(clause_markdown(&head, &req.meta, &pack.lots));
         }
         let crit = pack.criteria.iter().find(|c| c.meta.id == id)?;
         let head = format!("criterion {}\nweight {}", crit.meta.id, crit.weight);
-        Some(clause_markdown(&head, &crit.meta))
+        Some(clause_markdown(&head, &crit.meta, &pack.lots))
     }
 }
 
-fn clause_markdown(head: &str, meta: &ClauseMeta) -> String {
+fn clause_markdown(head: &str, meta: &ClauseMeta, lots: &[Lot]) -> String {
     let mut out = code(head);
     if !meta.title.is_empty() {
         let _ = write!(out, "\n\n**{}**", meta.title);
     }
+    push_lots(&mut out, &meta.lots, lots);
     if let Some(text) = &meta.text {
         let _ = write!(out, "\n\n> {}", text.source);
     }
@@ -147,6 +148,21 @@ fn clause_markdown(head: &str, meta: &ClauseMeta) -> String {
     }
     push_docs(&mut out, &meta.docs);
     out
+}
+
+/// The lots a clause applies to, by id and title, in a pack divided into lots.
+fn push_lots(out: &mut String, applies_to: &[String], lots: &[Lot]) {
+    if lots.is_empty() {
+        return;
+    }
+    if applies_to.is_empty() {
+        out.push_str("\n\nApplies to every lot");
+        return;
+    }
+    out.push_str("\n\nLots:");
+    for lot in lots.iter().filter(|lot| applies_to.contains(&lot.id)) {
+        let _ = write!(out, "\n- {} — {}", lot.id, lot.title);
+    }
 }
 
 /// A type as written: a record without a name shows its fields.

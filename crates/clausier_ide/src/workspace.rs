@@ -479,7 +479,33 @@ pub(crate) fn check_graph(graph: &Graph, files: &[Arc<FileData>]) -> Checked {
         packs,
         sources: &sources,
         launch: root_launch(graph),
+        lots: root_lots(graph),
     })
+}
+
+/// The lots of the contract, from the root's `[document]` as its manifest now reads.
+fn root_lots(graph: &Graph) -> &[clausier_check::Lot] {
+    let Some(root) = graph.packs.len().checked_sub(1) else {
+        return &[];
+    };
+    graph
+        .others
+        .iter()
+        .find_map(|other| match &other.kind {
+            OtherKind::Manifest {
+                pack,
+                resolved,
+                current,
+                ..
+            } if *pack == root => current
+                .as_deref()
+                .unwrap_or(resolved)
+                .document
+                .as_ref()
+                .map(|document| document.lots.as_slice()),
+            _ => None,
+        })
+        .unwrap_or(&[])
 }
 
 /// The launch date of the procedure, from the root's `[document]` as its manifest now

@@ -19,6 +19,8 @@ pub struct GraphSources<'a> {
     /// The day the procedure is launched, which decides the law in force: the root's
     /// `[document] launch`.
     pub launch: Option<jiff::civil::Date>,
+    /// The lots the contract is divided into: the root's `[document] lots`.
+    pub lots: &'a [clausier_check::Lot],
 }
 
 /// One pack of the graph.
@@ -80,6 +82,7 @@ pub fn check_sources(graph: &GraphSources<'_>) -> Checked {
         packs: inputs,
         sources: graph.sources,
         launch: graph.launch,
+        lots: graph.lots,
     });
     diagnostics.append(&mut checked.diagnostics);
     diagnostics.sort_by_key(Diagnostic::sort_key);

@@ -17,6 +17,7 @@ use jiff::civil::Date;
 use toml::Spanned;
 use toml::de::DeValue;
 
+use crate::lots::{Lot, read_lots};
 use crate::sections::{Located, describe, table};
 
 /// The `[document]` table. Every key is optional.
@@ -30,8 +31,9 @@ pub struct DocumentTable {
     pub object: Option<String>,
     /// The procedure, such as « Appel d'offres ouvert ».
     pub procedure: Option<String>,
-    /// The lots, in order.
-    pub lots: Vec<String>,
+    /// The lots the contract is divided into, in order; none for a contract in one
+    /// piece.
+    pub lots: Vec<Lot>,
     /// The day the procedure is launched (the contract notice is sent).
     pub launch: Option<Date>,
     /// The deadline for offers (date limite de réception des offres): the default
@@ -78,7 +80,12 @@ pub(crate) fn read_document_table(
             "buyer" => document.buyer = Some(text(name, value, &invalid)?),
             "object" => document.object = Some(text(name, value, &invalid)?),
             "procedure" => document.procedure = Some(text(name, value, &invalid)?),
-            "lots" => document.lots = lots(value, &invalid)?,
+            "lots" => {
+                let unknown_key = |message: String, span: Range<usize>| {
+                    error(message, span).with_code(Code::DOCUMENT_KEY)
+                };
+                document.lots = read_lots(value, &invalid, &unknown_key)?;
+            }
             "launch" => document.launch = Some(date(name, value, &invalid)?),
             "deadline" => {
                 document.deadline = Some(date(name, value, &invalid)?);
@@ -156,48 +163,6 @@ fn key_meaning(name: &str) -> &'static str {
         "procedure" => "procedure",
         _ => "value",
     }
-}
-
-const LOTS_HELP: &str =
-    "list the lots in order: `lots = [\"Ressources de mathématiques\", \"Ressources de langues\"]`";
-
-fn lots(
-    value: &Spanned<DeValue<'_>>,
-    invalid: &impl Fn(String, Range<usize>) -> Located,
-) -> Result<Vec<String>, Located> {
-    let DeValue::Array(items) = value.get_ref() else {
-        return Err(invalid(
-            format!(
-                "`lots` must be a list of strings, not {}",
-                describe(value.get_ref())
-            ),
-            value.span(),
-        )
-        .with_label("expected a list")
-        .with_help(LOTS_HELP));
-    };
-    items
-        .iter()
-        .map(|item| match item.get_ref() {
-            DeValue::String(text) if text.trim().is_empty() => {
-                Err(invalid("a lot has an empty name".to_owned(), item.span())
-                    .with_label("empty text")
-                    .with_help(LOTS_HELP))
-            }
-            DeValue::String(text) => Ok(text.to_string()),
-            other => Err(invalid(
-                format!("`lots` must be a list of strings, not of {}", {
-                    let noun = describe(other)
-                        .trim_start_matches("an ")
-                        .trim_start_matches("a ");
-                    format!("{noun}s")
-                }),
-                item.span(),
-            )
-            .with_label("expected a string")
-            .with_help(LOTS_HELP)),
-        })
-        .collect()
 }
 
 /// A TOML date without a time: `2027-03-15`.
@@ -318,7 +283,16 @@ mod tests {
                 buyer: Some("Région Exemple".into()),
                 object: Some("Fourniture de ressources".into()),
                 procedure: Some("Appel d'offres ouvert".into()),
-                lots: vec!["Mathématiques".into(), "Langues".into()],
+                lots: vec![
+                    Lot {
+                        id: "1".into(),
+                        title: "Mathématiques".into()
+                    },
+                    Lot {
+                        id: "2".into(),
+                        title: "Langues".into()
+                    },
+                ],
                 launch: Some(jiff::civil::date(2026, 12, 1)),
                 deadline: Some(jiff::civil::date(2027, 3, 15)),
                 language: Some(DocumentLanguage::En),
@@ -363,12 +337,12 @@ mod tests {
             ("buyer = \"  \"", "`buyer` is empty", "\"  \""),
             (
                 "lots = \"Langues\"",
-                "`lots` must be a list of strings, not a string",
+                "`lots` must be a list, not a string",
                 "\"Langues\"",
             ),
             (
                 "lots = [\"A\", 2]",
-                "`lots` must be a list of strings, not of integers",
+                "a lot must be a table with `id` and `title`, not an integer",
                 "2",
             ),
             (
@@ -418,6 +392,86 @@ mod tests {
                 "`[document]` must be a table, not an integer"
             )
         );
+    }
+
+    #[test]
+    fn lots_have_ids_and_titles() {
+        let manifest = parse(
+            "[document]\nlots = [\n  { id = \"ENT\", title = \"Espace numérique de travail\" },\n  \
+             { title = \"Ressources\", id = \"R\" },\n]\n",
+        )
+        .unwrap();
+        let lots: Vec<(&str, &str)> = manifest
+            .document
+            .as_ref()
+            .unwrap()
+            .lots
+            .iter()
+            .map(|lot| (lot.id.as_str(), lot.title.as_str()))
+            .collect();
+        assert_eq!(
+            lots,
+            [("ENT", "Espace numérique de travail"), ("R", "Ressources")]
+        );
+    }
+
+    #[test]
+    fn bad_lots_are_located() {
+        let cases: &[(&str, Code, &str, &str)] = &[
+            (
+                "lots = [{ id = \"1\", title = \"A\" }, { id = \"1\", title = \"B\" }]",
+                Code::DOCUMENT_VALUE,
+                "two lots have the id `1`",
+                "\"1\"",
+            ),
+            (
+                "lots = [{ id = \"1\", title = \" \" }]",
+                Code::DOCUMENT_VALUE,
+                "a lot has an empty title",
+                "\" \"",
+            ),
+            (
+                "lots = [{ id = \"\", title = \"A\" }]",
+                Code::DOCUMENT_VALUE,
+                "a lot has an empty id",
+                "\"\"",
+            ),
+            (
+                "lots = [{ id = \"1\" }]",
+                Code::DOCUMENT_VALUE,
+                "a lot has no `title`",
+                "{ id = \"1\" }",
+            ),
+            (
+                "lots = [{ id = 1, title = \"A\" }]",
+                Code::DOCUMENT_VALUE,
+                "the `id` of a lot must be a string, not an integer",
+                "1",
+            ),
+            (
+                "lots = [{ id = \"1\", titel = \"A\" }]",
+                Code::DOCUMENT_KEY,
+                "unknown key `titel` in a lot of `[document]`",
+                "titel",
+            ),
+        ];
+        for (line, expected_code, message, at) in cases {
+            let (code, found, span, _) = refused(&format!("[document]\n{line}\n"));
+            assert_eq!(
+                (code, found.as_str(), span.as_str()),
+                (*expected_code, *message, *at),
+                "{line}"
+            );
+        }
+        let (_, _, _, help) = refused(
+            "[document]\nlots = [{ id = \"1\", title = \"ENT\" }, { id = \"1\", title = \"B\" }]\n",
+        );
+        assert_eq!(
+            help.as_deref(),
+            Some("each lot has its own id: `1` is already « ENT »")
+        );
+        let (_, _, _, help) = refused("[document]\nlots = [{ id = \"1\", titel = \"A\" }]\n");
+        assert_eq!(help.as_deref(), Some("did you mean `title`?"));
     }
 
     #[test]

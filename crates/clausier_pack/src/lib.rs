@@ -20,6 +20,7 @@ mod fixtures;
 mod graph;
 mod hash;
 mod lock;
+mod lots;
 mod manifest;
 mod overrides;
 mod sections;
@@ -42,8 +43,9 @@ pub use fixtures::{Fixture, FixtureProblem};
 pub use hash::{HashedFile, file_hash, normalize, pack_hash};
 pub use lock::{LOCK_FILE, Lock, LockOutcome, Locked, LockedPack, lock_pack, render_lock};
 pub use manifest::{
-    DOCUMENT_KEYS, Dependency, DescriptorPattern, DocumentLanguage, DocumentTable, MANIFEST_FILE,
-    Manifest, PACK_KEYS, PackSection, ParamSetting, ParamValue, WorkspaceSection, parse_manifest,
+    DOCUMENT_KEYS, Dependency, DescriptorPattern, DocumentLanguage, DocumentTable, Lot,
+    MANIFEST_FILE, Manifest, PACK_KEYS, PackSection, ParamSetting, ParamValue, WorkspaceSection,
+    parse_manifest,
 };
 pub use overrides::manifest_overrides;
 pub use signature::{
@@ -249,6 +251,11 @@ pub fn load_pack_with(path: &Path, options: &LoadOptions) -> Result<LoadedPack, 
             .document
             .as_ref()
             .and_then(|document| document.launch),
+        lots: root
+            .manifest
+            .document
+            .as_ref()
+            .map_or(&[], |document| document.lots.as_slice()),
     });
     diagnostics.append(&mut checked.diagnostics);
     diagnostics.sort_by_key(Diagnostic::sort_key);

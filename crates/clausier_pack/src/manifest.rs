@@ -13,6 +13,7 @@ use toml::Spanned;
 pub use crate::descriptors::{DescriptorPattern, WorkspaceSection};
 pub use crate::document::{DOCUMENT_KEYS, DocumentLanguage, DocumentTable};
 use crate::error::ManifestError;
+pub use crate::lots::Lot;
 pub use crate::sections::{Dependency, ParamSetting, ParamValue};
 
 /// The manifest's file name, beside the clause files.

@@ -263,6 +263,8 @@ pub enum ClauseFieldKind {
     Note(StringLit),
     Ref(StringLit),
     Evidence(Evidence),
+    /// `lots "1", "2"`: the ids of the lots the clause applies to, in the order written.
+    Lots(Vec<StringLit>),
     When(Expr),
     Require(Expr),
     Score(Expr),

@@ -212,6 +212,10 @@ impl Printer {
                     }
                     let _ = write!(self.out, "{:?}", evidence.label.value);
                 }
+                ClauseFieldKind::Lots(ids) => {
+                    let ids: Vec<String> = ids.iter().map(|id| format!("{:?}", id.value)).collect();
+                    let _ = write!(self.out, "lots {}", ids.join(", "));
+                }
                 ClauseFieldKind::When(expr) => {
                     self.out.push_str("when ");
                     self.expr(expr);

@@ -29,7 +29,7 @@ pub const ITEM_KEYWORDS: &[&str] = &[
 
 /// Words that open a line of a requirement's or criterion's body.
 pub const CLAUSE_FIELD_KEYWORDS: &[&str] = &[
-    "level", "when", "text", "note", "ref", "evidence", "require", "score",
+    "level", "when", "text", "note", "ref", "evidence", "lots", "require", "score",
 ];
 
 /// The word of a criterion's score line, and of `expect score` in a test.

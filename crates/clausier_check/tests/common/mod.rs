@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use clausier_check::hir::{CheckedPack, TExpr, TExprKind};
-use clausier_check::{Checked, check_pack};
+use clausier_check::{Checked, Lot, PackGraph, PackInput, check_graph, check_pack};
 use clausier_diagnostics::{Diagnostic, FileId, SourceFile, SourceMap, Span};
 use clausier_syntax::ast::{AggregateKind, QuantifierKind};
 
@@ -73,6 +73,39 @@ impl Outcome {
 /// tests are about the checker.
 pub fn check(source: &str) -> Outcome {
     check_files(&[("main.clause", source)])
+}
+
+/// Checks one file as the root of a tender divided into the lots given (id, title).
+#[allow(dead_code, reason = "only some suites use lots")]
+pub fn check_with_lots(source: &str, lots: &[(&str, &str)]) -> Outcome {
+    let mut sources = SourceMap::new();
+    let id = sources.add(SourceFile::new("main.clause", source));
+    let parse = clausier_syntax::parse(id, source);
+    assert!(
+        parse.diagnostics.is_empty(),
+        "the test source does not parse"
+    );
+    let lots: Vec<Lot> = lots
+        .iter()
+        .map(|(id, title)| Lot {
+            id: (*id).to_owned(),
+            title: (*title).to_owned(),
+        })
+        .collect();
+    let files = [(id, &parse.ast)];
+    let checked = check_graph(&PackGraph {
+        packs: vec![PackInput {
+            name: "test-pack",
+            version: "1.0.0",
+            files: &files,
+            dependencies: Vec::new(),
+            overrides: Vec::new(),
+        }],
+        sources: &sources,
+        launch: None,
+        lots: &lots,
+    });
+    Outcome { sources, checked }
 }
 
 /// Checks several files as one pack, `test-pack`.

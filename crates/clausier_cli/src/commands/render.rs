@@ -114,7 +114,7 @@ fn title_page(pack: &LoadedPack) -> TitlePage {
         buyer: document.buyer.clone(),
         object: document.object.clone(),
         procedure: document.procedure.clone(),
-        lots: document.lots.clone(),
+        lots: document.lots.iter().map(|lot| lot.title.clone()).collect(),
         deadline: document.deadline,
     }
 }

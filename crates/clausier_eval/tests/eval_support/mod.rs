@@ -397,6 +397,7 @@ fn meta(id: &str) -> ClauseMeta {
         id: id.to_owned(),
         title: format!("{id} title"),
         docs: String::new(),
+        lots: Vec::new(),
         text: None,
         note: None,
         refs: Vec::new(),

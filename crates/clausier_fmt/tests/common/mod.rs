@@ -29,14 +29,15 @@ pub fn parse_clean(text: &str) -> Result<SourceFileAst, String> {
 fn rank(field: &ClauseField) -> u8 {
     match field.kind {
         ClauseFieldKind::Level(_) => 0,
-        ClauseFieldKind::When(_) => 1,
-        ClauseFieldKind::Text(_) => 2,
-        ClauseFieldKind::Note(_) => 3,
-        ClauseFieldKind::Ref(_) => 4,
-        ClauseFieldKind::Evidence(_) => 5,
-        ClauseFieldKind::Require(_) => 6,
-        ClauseFieldKind::Score(_) => 7,
-        ClauseFieldKind::Error => 8,
+        ClauseFieldKind::Lots(_) => 1,
+        ClauseFieldKind::When(_) => 2,
+        ClauseFieldKind::Text(_) => 3,
+        ClauseFieldKind::Note(_) => 4,
+        ClauseFieldKind::Ref(_) => 5,
+        ClauseFieldKind::Evidence(_) => 6,
+        ClauseFieldKind::Require(_) => 7,
+        ClauseFieldKind::Score(_) => 8,
+        ClauseFieldKind::Error => 9,
     }
 }
 

@@ -121,6 +121,7 @@ Keyword text the legal text
 Keyword note a published remark, shown under the text
 Keyword ref a legal reference
 Keyword evidence a supporting document; after a descriptor path, a required one
+Keyword lots the lots of `[document]` the clause applies to, such as `"1", "2"`
 Keyword require the condition to meet
 Keyword score the score, from 0 to 100
 "#);

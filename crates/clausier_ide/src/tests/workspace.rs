@@ -576,3 +576,40 @@ fn reading_again_parses_only_the_files_whose_text_changed() {
         );
     }
 }
+
+#[test]
+fn hover_on_a_clause_names_the_lots_it_applies_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("workspace");
+    fs::create_dir_all(workspace.join(".git")).unwrap();
+    fs::create_dir_all(workspace.join("pack")).unwrap();
+    fs::write(
+        workspace.join("pack/pack.toml"),
+        "[pack]\nname = \"pack\"\nversion = \"1.0.0\"\n\n[document]\nlots = [\n  { id = \"1\", title = \"Espace numérique de travail\" },\n  { id = \"2\", title = \"Ressources pédagogiques\" },\n]\n",
+    )
+    .unwrap();
+    fs::write(
+        workspace.join("pack/clauses.clause"),
+        "descriptor {\n  sso: bool\n}\n\nrequirement ENT-01 \"SSO\" {\n  lots \"1\"\n  require sso\n}\n\nrequirement SSO-02 \"SSO partout\" {\n  require sso\n}\n",
+    )
+    .unwrap();
+    let analysis = open(&canonical(&workspace.join("pack")));
+    assert_eq!(all_diagnostics(&analysis), Vec::<String>::new());
+    let file = analysis
+        .file_id(&canonical(&workspace.join("pack/clauses.clause")))
+        .unwrap();
+    let hover = |needle: &str| {
+        let at = offset_of(&analysis, file, needle, 13);
+        analysis.hover(file, at).unwrap().markdown
+    };
+    let ent = hover("requirement ENT-01");
+    assert!(
+        ent.contains("Lots:\n- 1 — Espace numérique de travail"),
+        "{ent}"
+    );
+    assert!(!ent.contains("Ressources"), "{ent}");
+    assert!(
+        hover("requirement SSO-02").contains("Applies to every lot"),
+        "hover of a clause without `lots`"
+    );
+}

@@ -501,6 +501,13 @@ impl<'s, 't> ItemBuilder<'s, 't> {
         let span = self.span(&pair);
         let kind = match pair.into_inner().next() {
             Some(field) if field.as_rule() == Rule::evidence_field => self.evidence(field),
+            Some(field) if field.as_rule() == Rule::lots_field => ClauseFieldKind::Lots(
+                field
+                    .into_inner()
+                    .filter(|part| part.as_rule() == Rule::string)
+                    .map(|id| self.string_lit(&id))
+                    .collect(),
+            ),
             Some(field) => {
                 let rule = field.as_rule();
                 // The keyword comes first; the value follows it.

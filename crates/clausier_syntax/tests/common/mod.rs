@@ -215,6 +215,7 @@ impl Walker {
                     self.spans.push(evidence.label.span);
                 }
                 K::When(e) | K::Require(e) | K::Score(e) => self.expr(e),
+                K::Lots(ids) => self.spans.extend(ids.iter().map(|id| id.span)),
                 K::Level(_) => {}
                 K::Error => self.errors = true,
             }
