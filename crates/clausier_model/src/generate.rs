@@ -106,6 +106,15 @@ const DURATIONS: &[(i64, DurationUnit)] = &[
     (1600, DurationUnit::Months),
     (48_699, DurationUnit::Days),
 ];
+/// Durations a parameter computed from a date may add: short enough that a few of them
+/// stay in the calendar.
+const SHORT_DURATIONS: &[(i64, DurationUnit)] = &[
+    (1, DurationUnit::Days),
+    (30, DurationUnit::Days),
+    (1, DurationUnit::Months),
+    (6, DurationUnit::Months),
+    (2, DurationUnit::Years),
+];
 const SPANS: &[(i64, i64)] = &[(0, 0), (0, 30), (1, 0), (6, 0), (12, 0), (0, 365), (1, 15)];
 const STRINGS: &[&str] = &["a", "b", "c", "été"];
 const TODAYS: &[(i64, i64, i64)] = &[(2026, 11, 28), (2027, 12, 2), (2024, 2, 29), (2027, 1, 31)];
@@ -158,6 +167,40 @@ impl Generator {
         documents
     }
 
+    /// Sometimes, a value computed from a parameter declared before: `p0 + 3`, or
+    /// `p0 - 2 months` for a date (back from the latest literal date, which is near the
+    /// end of the calendar; a value out of range would refuse the whole pack).
+    fn derived_value(&mut self, ty: &Ty, earlier: &[Param]) -> Option<Expr> {
+        let (op, addend) = match ty {
+            Ty::Int | Ty::Number | Ty::Percent | Ty::Money => (Arith::Add, self.literal(ty)),
+            Ty::Duration | Ty::Date => {
+                let (amount, unit) = self.pick(SHORT_DURATIONS);
+                let op = if *ty == Ty::Date {
+                    Arith::Sub
+                } else {
+                    Arith::Add
+                };
+                (op, Expr::Duration(amount, unit))
+            }
+            _ => return None,
+        };
+        let sources: Vec<usize> = earlier
+            .iter()
+            .enumerate()
+            .filter(|(_, param)| param.ty == *ty)
+            .map(|(index, _)| index)
+            .collect();
+        if sources.is_empty() || !self.chance(0.7) {
+            return None;
+        }
+        let source = self.pick(&sources);
+        Some(Expr::Arith(
+            op,
+            Box::new(Expr::Param(source)),
+            Box::new(addend),
+        ))
+    }
+
     fn chance(&mut self, probability: f64) -> bool {
         self.rng.random_bool(probability)
     }
@@ -174,17 +217,23 @@ impl Generator {
             Ty::Region,
             Ty::Bool,
         ];
-        let params: Vec<Param> = (0..self.rng.random_range(0..5))
-            .map(|index| {
-                let ty = param_types[self.rng.random_range(0..param_types.len())].clone();
-                let value = self.literal(&ty);
-                Param {
-                    name: format!("p{index}"),
-                    ty,
-                    value,
-                }
-            })
-            .collect();
+        let mut params: Vec<Param> = Vec::new();
+        for index in 0..self.rng.random_range(0..5) {
+            // Half the time, the type of an earlier parameter, which it may be computed from.
+            let ty = if !params.is_empty() && self.chance(0.5) {
+                params[self.rng.random_range(0..params.len())].ty.clone()
+            } else {
+                param_types[self.rng.random_range(0..param_types.len())].clone()
+            };
+            let value = self
+                .derived_value(&ty, &params)
+                .unwrap_or_else(|| self.literal(&ty));
+            params.push(Param {
+                name: format!("p{index}"),
+                ty,
+                value,
+            });
+        }
         let param_types: Vec<Ty> = params.iter().map(|p| p.ty.clone()).collect();
         let requirements: Vec<Requirement> = (0..self.rng.random_range(0..8))
             .map(|index| {

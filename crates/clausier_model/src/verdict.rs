@@ -80,20 +80,19 @@ pub struct Verdict {
 /// Judges every offer of a run.
 pub fn judge(pack: &Pack, offers: &[Offer], today: Day) -> Vec<Verdict> {
     let no_aggregates = |_: bool, _: &[&'static str]| None;
-    let params: Vec<Value> = pack
-        .params
-        .iter()
-        .map(|param| {
-            let context = Context {
-                offer: &Value::Record(Vec::new()),
-                today,
-                params: &[],
-                aggregates: &no_aggregates,
-                passed: &[],
-            };
-            evaluate(&param.value, &context).unwrap_or(Value::Bool(false))
-        })
-        .collect();
+    // A parameter's value may read the parameters declared before it.
+    let mut params: Vec<Value> = Vec::new();
+    for param in &pack.params {
+        let context = Context {
+            offer: &Value::Record(Vec::new()),
+            today,
+            params: &params,
+            aggregates: &no_aggregates,
+            passed: &[],
+        };
+        let value = evaluate(&param.value, &context).unwrap_or(Value::Bool(false));
+        params.push(value);
+    }
 
     let mut verdicts: Vec<Verdict> = offers
         .iter()
