@@ -374,6 +374,18 @@ fn aggregates_over_a_list_read_as_count_does() {
         line(&english(&source), "- **Check:** "),
         "the largest value of `s.region` over the elements `s` of `subprocessors` is `EU`, and the sum of the elements of 1.00 €, 2.00 € is at most 10.00 €"
     );
+    // A list the tender leaves empty is named, not left blank.
+    let empty = format!(
+        "{SCHEMA}\nrequirement R-01 \"Règle\" {{\n  text \"Texte.\"\n  require sum(no_fees) <= 10 €\n}}\nparam no_fees: list<money> = []\n"
+    );
+    assert_eq!(
+        line(&french(&empty), "- **Vérification :** "),
+        "la somme des éléments de la liste vide est au plus 10,00 €"
+    );
+    assert_eq!(
+        line(&english(&empty), "- **Check:** "),
+        "the sum of the elements of the empty list is at most 10.00 €"
+    );
 }
 
 /// The method of the one criterion of a pack, in French and in English, as the sentence

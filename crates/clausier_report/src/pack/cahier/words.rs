@@ -567,6 +567,9 @@ impl<'a> Words<'a> {
             Value::Enum(..) | Value::String(_) => {
                 Rich::code(&constant.display(&self.pack.schema).to_string())
             }
+            Value::List(items) if items.is_empty() => {
+                Rich::plain(&self.say("la liste vide", "the empty list"))
+            }
             Value::List(items) => {
                 let mut words = Rich::default();
                 for (index, item) in items.iter().enumerate() {
