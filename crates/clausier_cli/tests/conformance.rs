@@ -112,6 +112,7 @@ cases! {
     expr_collections => "expr-collections",
     expr_compare => "expr-compare",
     expr_has_if_today => "expr-has-if-today",
+    expr_hours => "expr-hours",
     expr_paths => "expr-paths",
     expr_precedence => "expr-precedence",
     formats => "formats",

@@ -142,6 +142,7 @@ catalogue! {
     DIVISION_BY_ZERO = "R0702", Info, "division by zero";
     OVERFLOW = "R0703", Info, "value out of range";
     ZERO_AGGREGATE = "R0704", Warning, "`lowest` or `highest` is zero over the eligible offers";
+    TIME_ON_DATE = "R0705", Info, "hours or minutes added to a date";
 
     MANIFEST = "E0801", Error, "invalid pack manifest";
     DEPENDENCY_CYCLE = "E0802", Error, "packs depend on each other in a cycle";

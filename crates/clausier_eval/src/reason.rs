@@ -28,6 +28,7 @@ pub(crate) fn reason(code: &Arena, id: NodeId, scope: Scope<'_>, expr: String) -
     let (code, message) = match error {
         OpError::DivisionByZero => (Code::DIVISION_BY_ZERO, "division by zero"),
         OpError::Overflow => (Code::OVERFLOW, "value out of range"),
+        OpError::TimeOnDate => (Code::TIME_ON_DATE, "hours or minutes added to a date"),
         OpError::Types => return None,
     };
     Some(Reason {

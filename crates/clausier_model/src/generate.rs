@@ -103,8 +103,25 @@ const DURATIONS: &[(i64, DurationUnit)] = &[
     // As long on average as each other (a month is 365.2425 / 12 days).
     (1600, DurationUnit::Months),
     (48_699, DurationUnit::Days),
+    // A day is 24 hours when durations compare; a date takes no hours.
+    (24, DurationUnit::Hours),
+    (4, DurationUnit::Hours),
+    (90, DurationUnit::Minutes),
+    (1440, DurationUnit::Minutes),
 ];
-const SPANS: &[(i64, i64)] = &[(0, 0), (0, 30), (1, 0), (6, 0), (12, 0), (0, 365), (1, 15)];
+/// Months, days and seconds of a descriptor's duration.
+const SPANS: &[(i64, i64, i64)] = &[
+    (0, 0, 0),
+    (0, 30, 0),
+    (1, 0, 0),
+    (6, 0, 0),
+    (12, 0, 0),
+    (0, 365, 0),
+    (1, 15, 0),
+    (0, 0, 86_400),
+    (0, 0, 14_400),
+    (0, 1, 5_400),
+];
 const STRINGS: &[&str] = &["a", "b", "c", "été"];
 const TODAYS: &[(i64, i64, i64)] = &[(2026, 11, 28), (2027, 12, 2), (2024, 2, 29), (2027, 1, 31)];
 
@@ -684,8 +701,12 @@ impl Generator {
             Ty::Money => Value::Money(self.num(MONEY)),
             Ty::Date => Value::Date(self.day()),
             Ty::Duration => {
-                let (months, days) = self.pick(SPANS);
-                Value::Duration(Span { months, days })
+                let (months, days, seconds) = self.pick(SPANS);
+                Value::Duration(Span {
+                    months,
+                    days,
+                    seconds,
+                })
             }
             Ty::Str => Value::Str(self.pick(STRINGS).to_owned()),
             Ty::Region => Value::Variant(self.rng.random_range(0..REGIONS.len())),
