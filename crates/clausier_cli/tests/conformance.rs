@@ -105,6 +105,7 @@ cases! {
     diag_syntax_nesting => "diag-syntax-nesting",
     diag_tests => "diag-tests",
     diag_texts => "diag-texts",
+    diag_time_on_date => "diag-time-on-date",
     diag_types => "diag-types",
     diag_bounds => "diag-bounds",
     expr_arith => "expr-arith",

@@ -104,6 +104,7 @@ catalogue! {
     MALFORMED_PLACEHOLDER = "E0313", Error, "malformed placeholder in a text";
     UNKNOWN_PASSED_REQUIREMENT = "E0314", Error, "`passed` of an unknown requirement";
     PASSED_MISUSED = "E0315", Error, "`passed` outside a score or of a requirement that is not `should`";
+    TIME_ON_DATE_LITERAL = "E0316", Error, "hours or minutes added to a date";
 
     MISSING_REQUIRE = "E0401", Error, "requirement without `require`";
     REPEATED_CLAUSE_FIELD = "E0402", Error, "clause field given twice";

@@ -391,14 +391,20 @@ impl Generator {
                 _ => self.leaf(ty, scope),
             },
             Ty::Date => match self.rng.random_range(0..5) {
-                0 => self.arith_of(
+                0 => without_written_hours(self.arith_of(
                     &[Arith::Add, Arith::Sub],
                     &Ty::Date,
                     &Ty::Duration,
                     d,
                     scope,
-                ),
-                1 => self.arith_of(&[Arith::Add], &Ty::Duration, &Ty::Date, d, scope),
+                )),
+                1 => without_written_hours(self.arith_of(
+                    &[Arith::Add],
+                    &Ty::Duration,
+                    &Ty::Date,
+                    d,
+                    scope,
+                )),
                 2 => self.conditional(ty, d, scope),
                 _ => self.leaf(ty, scope),
             },
@@ -751,6 +757,22 @@ fn within_default_ranges(value: &Value) -> bool {
 
 /// A record still to walk: the path to it and its fields.
 type PendingRecord<'a> = (Vec<&'static str>, &'a [(&'static str, Ty)]);
+
+/// A date moved by a duration written in hours or minutes is refused by the checker
+/// (the language reference: such a sum would never have a value), so a written one
+/// becomes the same number of days; one read from the offer stays.
+fn without_written_hours(shift: Expr) -> Expr {
+    let in_days = |operand: Box<Expr>| match *operand {
+        Expr::Duration(amount, DurationUnit::Hours | DurationUnit::Minutes) => {
+            Box::new(Expr::Duration(amount, DurationUnit::Days))
+        }
+        other => Box::new(other),
+    };
+    match shift {
+        Expr::Arith(op, lhs, rhs) => Expr::Arith(op, in_days(lhs), in_days(rhs)),
+        other => other,
+    }
+}
 
 const ALL_ARITH: [Arith; 4] = [Arith::Add, Arith::Sub, Arith::Mul, Arith::Div];
 
