@@ -33,6 +33,9 @@ pub(crate) fn fold_error_reason(error: FoldError) -> String {
         FoldError::Op(OpError::DivisionByZero) => "this divides by zero".to_owned(),
         FoldError::Op(OpError::Overflow) => "this is out of the range of values".to_owned(),
         FoldError::Op(OpError::Types) => "these values do not combine".to_owned(),
+        FoldError::Op(OpError::TimeOnDate) => {
+            "a date has no time of day to add hours or minutes to".to_owned()
+        }
     }
 }
 

@@ -117,8 +117,8 @@ fn sum<'v>(
     Ok((total, count))
 }
 
-/// The total divided by the count, rounded as `/` is. A duration's months and days are
-/// averaged apart, each rounded to a whole number, half to even.
+/// The total divided by the count, rounded as `/` is. A duration's months, days and
+/// seconds are averaged apart, each rounded to a whole number, half to even.
 fn mean(total: &Value, count: u64) -> Result<Value, ListAggregateError> {
     let count = Decimal::from(count);
     if let Value::Duration(total) = total {
@@ -129,10 +129,11 @@ fn mean(total: &Value, count: u64) -> Result<Value, ListAggregateError> {
                 .round_dp_with_strategy(0, RoundingStrategy::MidpointNearestEven);
             i64::try_from(quotient).map_err(|_| ListAggregateError::Op(OpError::Overflow))
         };
-        return Ok(Value::Duration(Duration::new(
-            part(total.months)?,
-            part(total.days)?,
-        )));
+        return Ok(Value::Duration(Duration {
+            months: part(total.months)?,
+            days: part(total.days)?,
+            seconds: part(total.seconds)?,
+        }));
     }
     ops::arith(ArithOp::Div, total, &Value::Number(count)).map_err(ListAggregateError::Op)
 }
@@ -191,6 +192,19 @@ mod tests {
         assert_eq!(
             compute(ListAggregateKind::Mean, Some(&zero), &values),
             Ok(Value::Duration(Duration::new(2, 4)))
+        );
+    }
+
+    #[test]
+    fn a_mean_of_hours_keeps_its_time() {
+        let zero = Value::Duration(Duration::default());
+        let values = [
+            Value::Duration(Duration::of_seconds(4 * 3600)),
+            Value::Duration(Duration::of_seconds(5 * 3600)),
+        ];
+        assert_eq!(
+            compute(ListAggregateKind::Mean, Some(&zero), &values),
+            Ok(Value::Duration(Duration::of_seconds(4 * 3600 + 1800)))
         );
     }
 

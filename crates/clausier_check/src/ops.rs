@@ -19,6 +19,8 @@ pub enum OpError {
     Overflow,
     /// Operands the checker should have refused.
     Types,
+    /// A duration with hours or minutes added to a date, which has no time of day.
+    TimeOnDate,
 }
 
 /// The type of `lhs op rhs`, or `None` when the operator does not apply.
@@ -28,7 +30,8 @@ pub enum OpError {
 ///   percent → number;
 /// - money ± money; money × or ÷ number, number × money, money × percent → money;
 ///   money ÷ money → number;
-/// - date ± duration → date; duration + date → date; date − date → duration (in days);
+/// - date ± duration → date; duration + date → date (no value when the duration has
+///   hours or minutes); date − date → duration (in days);
 /// - duration ± duration; duration × int, int × duration → duration.
 pub fn arith_type(op: ArithOp, lhs: &Ty, rhs: &Ty) -> Option<Ty> {
     use ArithOp::{Add, Div, Mul, Sub};
@@ -220,6 +223,9 @@ fn decimal(op: ArithOp, a: Decimal, b: Decimal) -> Result<Decimal, OpError> {
 /// Adds months first, then days; a day past the end of the month is clamped to its last
 /// day (`2026-01-31 + 1 month` is `2026-02-28`).
 fn shift_date(date: jiff::civil::Date, span: Duration) -> Result<jiff::civil::Date, OpError> {
+    if span.has_time() {
+        return Err(OpError::TimeOnDate);
+    }
     let months = jiff::Span::new()
         .try_months(span.months)
         .map_err(|_| OpError::Overflow)?;
@@ -236,13 +242,7 @@ fn scale_duration(duration: Duration, factor: Decimal) -> Result<Duration, OpErr
         return Err(OpError::Types);
     }
     let factor = i64::try_from(factor).map_err(|_| OpError::Overflow)?;
-    Ok(Duration::new(
-        duration
-            .months
-            .checked_mul(factor)
-            .ok_or(OpError::Overflow)?,
-        duration.days.checked_mul(factor).ok_or(OpError::Overflow)?,
-    ))
+    duration.checked_mul(factor).ok_or(OpError::Overflow)
 }
 
 #[cfg(test)]
@@ -377,6 +377,30 @@ mod tests {
         assert!(!comparison_allowed(CompareOp::Lt, &Ty::Percent, &Ty::Money));
         assert!(!comparison_allowed(CompareOp::Lt, &Ty::Bool, &Ty::Bool));
         assert!(comparison_allowed(CompareOp::Le, &Ty::Int, &Ty::Number));
+    }
+
+    #[test]
+    fn hours_add_to_durations_and_not_to_dates() {
+        let day_and_hours = arith(
+            ArithOp::Add,
+            &Value::Duration(Duration::new(0, 1)),
+            &Value::Duration(Duration::of_seconds(7_200)),
+        );
+        let expected = Duration::new(0, 1).checked_add(Duration::of_seconds(7_200));
+        assert_eq!(day_and_hours, Ok(Value::Duration(expected.unwrap())));
+        assert_eq!(expected.unwrap().to_string(), "1 day 2 hours");
+        let on_date = arith(
+            ArithOp::Add,
+            &Value::Date(date(2026, 3, 1)),
+            &Value::Duration(Duration::of_seconds(3_600)),
+        );
+        assert_eq!(on_date, Err(OpError::TimeOnDate));
+        let day = Value::Duration(Duration::new(0, 1));
+        let hours = |n: i64| Value::Duration(Duration::of_seconds(n * 3_600));
+        assert!(compare(CompareOp::Eq, Equality::Ordered, &hours(24), &day).unwrap());
+        assert!(compare(CompareOp::Gt, Equality::Ordered, &hours(48), &day).unwrap());
+        let scaled = arith(ArithOp::Mul, &hours(4), &Value::Number(Decimal::from(3)));
+        assert_eq!(scaled, Ok(hours(12)));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::sync::Arc;
 
+use clausier_syntax::ast::DurationUnit;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -47,39 +48,150 @@ impl Record {
     }
 }
 
-/// A calendar duration: months (years are 12 months) and days (weeks are 7 days).
+/// A duration: a calendar part, months (years are 12 months) and days (weeks are 7
+/// days), and an exact time part in seconds (hours are 3,600 seconds, minutes 60).
 ///
-/// Adding one to a date is calendar-correct (`2026-01-31 + 1 month` is `2026-02-28`).
-/// Two durations compare by their average length, a month being a twelfth of the
-/// Gregorian year of 365.2425 days: `60 days < 2 months`, `1 year == 12 months`.
+/// Adding one to a date is calendar-correct (`2026-01-31 + 1 month` is `2026-02-28`); a
+/// date has no time of day, so a duration with a time part gives it no value. Two
+/// durations compare by their average length, a month being a twelfth of the Gregorian
+/// year of 365.2425 days and a day 24 hours: `60 days < 2 months`, `1 year == 12
+/// months`, `24 hours == 1 day`. The time part is never turned into days: `24 hours`
+/// stays `24 hours`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Duration {
     pub months: i64,
     pub days: i64,
+    pub seconds: i64,
 }
 
+/// Seconds in an hour and in a minute, the units of a duration's time part.
+const SECONDS_PER_HOUR: i64 = 3_600;
+const SECONDS_PER_MINUTE: i64 = 60;
+
 impl Duration {
+    /// A calendar duration, without a time part.
     pub const fn new(months: i64, days: i64) -> Self {
-        Self { months, days }
+        Self {
+            months,
+            days,
+            seconds: 0,
+        }
     }
 
-    /// Length in 4800ths of a day, in which an average month is exactly 146,097.
+    /// A duration of exact time only.
+    pub const fn of_seconds(seconds: i64) -> Self {
+        Self {
+            months: 0,
+            days: 0,
+            seconds,
+        }
+    }
+
+    /// `amount` of `unit` (`24 hours`, `6 months`), or `None` when it does not fit.
+    pub fn of_unit(amount: i64, unit: DurationUnit) -> Option<Duration> {
+        Some(match unit {
+            DurationUnit::Days => Duration::new(0, amount),
+            DurationUnit::Weeks => Duration::new(0, amount.checked_mul(7)?),
+            DurationUnit::Months => Duration::new(amount, 0),
+            DurationUnit::Years => Duration::new(amount.checked_mul(12)?, 0),
+            DurationUnit::Hours => Duration::of_seconds(amount.checked_mul(SECONDS_PER_HOUR)?),
+            DurationUnit::Minutes => Duration::of_seconds(amount.checked_mul(SECONDS_PER_MINUTE)?),
+        })
+    }
+
+    /// Whether it has a time part, which a date cannot take.
+    pub const fn has_time(self) -> bool {
+        self.seconds != 0
+    }
+
+    /// Length in seconds, in which an average month is exactly 2,629,746 (146,097 days
+    /// in 4,800 months) and a day 86,400.
     fn comparable_length(self) -> i128 {
-        i128::from(self.months) * 146_097 + i128::from(self.days) * 4_800
+        i128::from(self.months) * 2_629_746
+            + i128::from(self.days) * 86_400
+            + i128::from(self.seconds)
     }
 
     pub fn checked_add(self, other: Duration) -> Option<Duration> {
-        Some(Duration::new(
-            self.months.checked_add(other.months)?,
-            self.days.checked_add(other.days)?,
-        ))
+        Some(Duration {
+            months: self.months.checked_add(other.months)?,
+            days: self.days.checked_add(other.days)?,
+            seconds: self.seconds.checked_add(other.seconds)?,
+        })
     }
 
     pub fn checked_neg(self) -> Option<Duration> {
-        Some(Duration::new(
-            self.months.checked_neg()?,
-            self.days.checked_neg()?,
-        ))
+        Some(Duration {
+            months: self.months.checked_neg()?,
+            days: self.days.checked_neg()?,
+            seconds: self.seconds.checked_neg()?,
+        })
+    }
+
+    pub fn checked_mul(self, factor: i64) -> Option<Duration> {
+        Some(Duration {
+            months: self.months.checked_mul(factor)?,
+            days: self.days.checked_mul(factor)?,
+            seconds: self.seconds.checked_mul(factor)?,
+        })
+    }
+
+    /// The parts as a person reads them, largest first and only those that are not
+    /// zero (at least one): `(1, "year")`, `(2, "hour")`, `(30, "minute")`. Months alone
+    /// that make whole years are years; the time part is hours, minutes and seconds.
+    pub fn parts(self) -> Vec<(i64, DurationPart)> {
+        let mut parts = Vec::new();
+        let months_alone = self.days == 0 && self.seconds == 0;
+        if self.months != 0 && self.months % 12 == 0 && months_alone {
+            parts.push((self.months / 12, DurationPart::Years));
+        } else if self.months != 0 {
+            parts.push((self.months, DurationPart::Months));
+        }
+        if self.days != 0 {
+            parts.push((self.days, DurationPart::Days));
+        }
+        let hours = self.seconds / SECONDS_PER_HOUR;
+        let minutes = self.seconds % SECONDS_PER_HOUR / SECONDS_PER_MINUTE;
+        let seconds = self.seconds % SECONDS_PER_MINUTE;
+        for (amount, part) in [
+            (hours, DurationPart::Hours),
+            (minutes, DurationPart::Minutes),
+            (seconds, DurationPart::Seconds),
+        ] {
+            if amount != 0 {
+                parts.push((amount, part));
+            }
+        }
+        if parts.is_empty() {
+            parts.push((0, DurationPart::Days));
+        }
+        parts
+    }
+}
+
+/// A unit of a duration as it is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DurationPart {
+    Years,
+    Months,
+    Days,
+    Hours,
+    Minutes,
+    /// Only descriptors give seconds (`PT90S`); the language writes none.
+    Seconds,
+}
+
+impl DurationPart {
+    /// The English word, singular then plural.
+    pub const fn english(self) -> (&'static str, &'static str) {
+        match self {
+            DurationPart::Years => ("year", "years"),
+            DurationPart::Months => ("month", "months"),
+            DurationPart::Days => ("day", "days"),
+            DurationPart::Hours => ("hour", "hours"),
+            DurationPart::Minutes => ("minute", "minutes"),
+            DurationPart::Seconds => ("second", "seconds"),
+        }
     }
 }
 
@@ -94,29 +206,22 @@ impl Ord for Duration {
         self.comparable_length()
             .cmp(&other.comparable_length())
             .then(self.months.cmp(&other.months))
+            .then(self.days.cmp(&other.days))
     }
 }
 
+/// The canonical form, as a clause writes it: each part that is not zero, largest first
+/// (`2 years`, `1 month 3 days`, `1 day 2 hours`, `1 hour 30 minutes`, `0 days`).
 impl fmt::Display for Duration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let plural = |n: i64, one: &str, many: &str| {
-            if n.abs() == 1 {
-                format!("{n} {one}")
-            } else {
-                format!("{n} {many}")
-            }
-        };
-        match (self.months, self.days) {
-            (0, days) => f.write_str(&plural(days, "day", "days")),
-            (months, 0) if months % 12 == 0 => f.write_str(&plural(months / 12, "year", "years")),
-            (months, 0) => f.write_str(&plural(months, "month", "months")),
-            (months, days) => write!(
-                f,
-                "{} {}",
-                plural(months, "month", "months"),
-                plural(days, "day", "days")
-            ),
+        let mut separator = "";
+        for (amount, part) in self.parts() {
+            let (one, many) = part.english();
+            let word = if amount.abs() == 1 { one } else { many };
+            write!(f, "{separator}{amount} {word}")?;
+            separator = " ";
         }
+        Ok(())
     }
 }
 

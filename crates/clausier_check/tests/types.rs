@@ -74,6 +74,21 @@ requirement ARI-01 "arithmetic" {
 }
 
 #[test]
+fn a_date_moved_by_written_hours_is_refused() {
+    assert_snapshot!(snapshot_of(
+        r#"
+requirement EXP-01 "expiry" {
+  require security.iso27001_expires >= today + 24 hours
+    and security.iso27001_expires - 90 minutes < today
+    and security.iso27001_expires >= today + 1 day
+    and security.iso27001_expires >= today + reversibility.notice
+    and reversibility.notice <= 48 hours
+}
+"#
+    ));
+}
+
+#[test]
 fn collections_are_needed_by_in_all_any_and_count() {
     assert_snapshot!(snapshot_of(
         r#"

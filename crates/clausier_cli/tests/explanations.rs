@@ -1,7 +1,7 @@
 //! How `clausier check` explains a failed or missing requirement, on the pack
 //! `tests/cli/packs/explain` and the descriptors of `tests/cli/explain`: an `or` whose
 //! alternatives all fail, the quantifiers (`all`, `any`, `count`), records, and the
-//! computations that have no value (division by zero, overflow).
+//! computations that have no value (division by zero, overflow, hours added to a date).
 //!
 //! Each snapshot holds the clause's lines of the human report (`--explain`) and its
 //! result in the JSON report.
@@ -114,10 +114,16 @@ fn an_overflow_gives_its_reason_with_r0703() {
 }
 
 #[test]
-fn explain_r0702_and_r0703_show_what_check_prints() {
+fn hours_added_to_a_date_give_their_reason_with_r0707() {
+    insta::assert_snapshot!(both("hours.json", "REP-01"));
+}
+
+#[test]
+fn explain_r0702_r0703_and_r0707_show_what_check_prints() {
     for (code, descriptor, clause) in [
         ("R0702", "zero.json", "PRX-01"),
         ("R0703", "huge.json", "VOL-01"),
+        ("R0707", "hours.json", "REP-01"),
     ] {
         let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
             .args(["explain", code])

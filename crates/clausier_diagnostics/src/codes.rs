@@ -106,6 +106,7 @@ catalogue! {
     MALFORMED_PLACEHOLDER = "E0313", Error, "malformed placeholder in a text";
     UNKNOWN_PASSED_REQUIREMENT = "E0314", Error, "`passed` of an unknown requirement";
     PASSED_MISUSED = "E0315", Error, "`passed` outside a score or of a requirement that is not `should`";
+    TIME_ON_DATE_LITERAL = "E0319", Error, "hours or minutes added to a date";
 
     MISSING_REQUIRE = "E0401", Error, "requirement without `require`";
     REPEATED_CLAUSE_FIELD = "E0402", Error, "clause field given twice";
@@ -148,6 +149,7 @@ catalogue! {
     OVERFLOW = "R0703", Info, "value out of range";
     ZERO_AGGREGATE = "R0704", Warning, "`lowest` or `highest` is zero over the eligible offers";
     EMPTY_AGGREGATE = "R0705", Info, "aggregate of an empty list";
+    TIME_ON_DATE = "R0707", Info, "hours or minutes added to a date";
 
     MANIFEST = "E0801", Error, "invalid pack manifest";
     DEPENDENCY_CYCLE = "E0802", Error, "packs depend on each other in a cycle";

@@ -1,6 +1,6 @@
 //! Why a computation has no value, in the words and codes of the diagnostics catalogue:
-//! a division by zero (R0702), a result out of range (R0703), or a `mean`, `min` or
-//! `max` of an empty list (R0705). The evaluator only
+//! a division by zero (R0702), a result out of range (R0703), a `mean`, `min` or
+//! `max` of an empty list (R0705), or hours added to a date (R0707). The evaluator only
 //! knows that the value is unknown; the explainer asks the operation again for the
 //! reason, off the fast path.
 
@@ -40,6 +40,7 @@ pub(crate) fn reason(code: &Arena, id: NodeId, scope: Scope<'_>, expr: String) -
     let (code, message) = match error {
         OpError::DivisionByZero => (Code::DIVISION_BY_ZERO, "division by zero"),
         OpError::Overflow => (Code::OVERFLOW, "value out of range"),
+        OpError::TimeOnDate => (Code::TIME_ON_DATE, "hours or minutes added to a date"),
         OpError::Types => return None,
     };
     Some(Reason {

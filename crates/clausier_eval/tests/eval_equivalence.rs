@@ -93,7 +93,18 @@ const DATES: &[&str] = &[
     "2027-02-28",
     "2027-11-28",
 ];
-const DURATIONS: &[(i64, i64)] = &[(0, 0), (0, 30), (1, 0), (12, 0), (0, 365)];
+/// Months, days and seconds: `24 hours` is as long as `1 day`, and a time part gives a
+/// date no value.
+const DURATIONS: &[(i64, i64, i64)] = &[
+    (0, 0, 0),
+    (0, 30, 0),
+    (1, 0, 0),
+    (12, 0, 0),
+    (0, 365, 0),
+    (0, 0, 86_400),
+    (0, 1, 7_200),
+    (0, 0, 1_800),
+];
 const STRINGS: &[&str] = &["a", "b", "c"];
 const REGIONS: &[&str] = &["EU", "EEA", "ADEQUATE", "OTHER"];
 
@@ -219,7 +230,11 @@ impl Grammar {
                 leaves.push(Just(today()).boxed());
             }
             Kind::Duration => {
-                leaves.push(pick(DURATIONS).prop_map(|(m, d)| duration(m, d)).boxed());
+                leaves.push(
+                    pick(DURATIONS)
+                        .prop_map(|(m, d, s)| duration_with_time(m, d, s))
+                        .boxed(),
+                );
                 leaves.push(self.field("notice"));
             }
             Kind::Region => {
@@ -515,7 +530,13 @@ fn value_of(kind: Kind) -> BoxedStrategy<Value> {
             .prop_map(|d| Value::Date(d.parse().expect("a date")))
             .boxed(),
         Kind::Duration => pick(DURATIONS)
-            .prop_map(|(m, d)| Value::Duration(Duration::new(m, d)))
+            .prop_map(|(m, d, s)| {
+                Value::Duration(Duration {
+                    months: m,
+                    days: d,
+                    seconds: s,
+                })
+            })
             .boxed(),
         Kind::Region => (0u32..4)
             .prop_map(|index| Value::Enum(region_enum(), index))

@@ -150,6 +150,8 @@ pub enum DurationUnit {
     Weeks,
     Months,
     Years,
+    Hours,
+    Minutes,
 }
 
 /// An expression. Every node is well typed by construction.

@@ -50,20 +50,28 @@ fn value(expr: &Expr, context: &Context<'_>, locals: &mut Locals) -> Option<Valu
         Expr::Date(day) => Some(Value::Date(*day)),
         Expr::Duration(amount, unit) => Some(Value::Duration(match unit {
             DurationUnit::Days => Span {
-                months: 0,
                 days: *amount,
+                ..Span::default()
             },
             DurationUnit::Weeks => Span {
-                months: 0,
                 days: amount * 7,
+                ..Span::default()
             },
             DurationUnit::Months => Span {
                 months: *amount,
-                days: 0,
+                ..Span::default()
             },
             DurationUnit::Years => Span {
                 months: amount * 12,
-                days: 0,
+                ..Span::default()
+            },
+            DurationUnit::Hours => Span {
+                seconds: amount * 3600,
+                ..Span::default()
+            },
+            DurationUnit::Minutes => Span {
+                seconds: amount * 60,
+                ..Span::default()
             },
         })),
         Expr::Str(text) => Some(Value::Str(text.clone())),
@@ -244,7 +252,11 @@ fn reduce_values(reduce: Reduce, values: &Ty, items: &[Value]) -> Option<Value> 
                 Ty::Int | Ty::Number => Value::Num(Num::zero()),
                 Ty::Percent => Value::Percent(Num::zero()),
                 Ty::Money => Value::Money(Num::zero()),
-                Ty::Duration => Value::Duration(Span { months: 0, days: 0 }),
+                Ty::Duration => Value::Duration(Span {
+                    months: 0,
+                    days: 0,
+                    seconds: 0,
+                }),
                 _ => return None,
             };
             for item in items {
@@ -258,16 +270,19 @@ fn reduce_values(reduce: Reduce, values: &Ty, items: &[Value]) -> Option<Value> 
             }
             let count = items.len() as i64;
             match total {
-                Value::Duration(span) => Some(Value::Duration(Span {
-                    months: Num::from_int(span.months)
-                        .div(&Num::from_int(count))
-                        .ok()?
-                        .whole_half_even()?,
-                    days: Num::from_int(span.days)
-                        .div(&Num::from_int(count))
-                        .ok()?
-                        .whole_half_even()?,
-                })),
+                Value::Duration(span) => {
+                    let part = |amount: i64| {
+                        Num::from_int(amount)
+                            .div(&Num::from_int(count))
+                            .ok()?
+                            .whole_half_even()
+                    };
+                    Some(Value::Duration(Span {
+                        months: part(span.months)?,
+                        days: part(span.days)?,
+                        seconds: part(span.seconds)?,
+                    }))
+                }
                 total => arith(Arith::Div, &total, &Value::Num(Num::from_int(count))).ok(),
             }
         }
@@ -294,10 +309,7 @@ fn negate(value: Value) -> Option<Value> {
         Value::Num(n) => Some(Value::Num(n.neg())),
         Value::Percent(n) => Some(Value::Percent(n.neg())),
         Value::Money(n) => Some(Value::Money(n.neg())),
-        Value::Duration(span) => Some(Value::Duration(Span {
-            months: span.months.checked_neg()?,
-            days: span.days.checked_neg()?,
-        })),
+        Value::Duration(span) => Some(Value::Duration(span.map(i64::checked_neg)?)),
         _ => None,
     }
 }
@@ -338,39 +350,39 @@ pub fn arith(op: Arith, lhs: &Value, rhs: &Value) -> Result<Value, Trouble> {
             let fraction = p.div(&Num::from_int(100))?;
             m.mul(&fraction).map(Value::Money)
         }
+        // A date has no time of day: hours and minutes give it no value.
+        (Add | Sub, Value::Date(_), Value::Duration(s))
+        | (Add, Value::Duration(s), Value::Date(_))
+            if s.seconds != 0 =>
+        {
+            Err(Trouble::TimeOnDate)
+        }
         (Add, Value::Date(d), Value::Duration(s)) | (Add, Value::Duration(s), Value::Date(d)) => d
             .shifted(s.months, s.days)
             .map(Value::Date)
             .ok_or(Trouble::OutOfRange),
         (Sub, Value::Date(d), Value::Duration(s)) => {
-            let (months, days) = (s.months.checked_neg(), s.days.checked_neg());
-            let (Some(months), Some(days)) = (months, days) else {
-                return Err(Trouble::OutOfRange);
-            };
-            d.shifted(months, days)
+            let back = s.map(i64::checked_neg).ok_or(Trouble::OutOfRange)?;
+            d.shifted(back.months, back.days)
                 .map(Value::Date)
                 .ok_or(Trouble::OutOfRange)
         }
         (Sub, Value::Date(a), Value::Date(b)) => Ok(Value::Duration(Span {
-            months: 0,
             days: a.days_since(*b),
+            ..Span::default()
         })),
         (Add | Sub, Value::Duration(a), Value::Duration(b)) => {
-            let (months, days) = match op {
-                Add => (a.months.checked_add(b.months), a.days.checked_add(b.days)),
-                _ => (a.months.checked_sub(b.months), a.days.checked_sub(b.days)),
+            let combined = match op {
+                Add => a.zip(*b, i64::checked_add),
+                _ => a.zip(*b, i64::checked_sub),
             };
-            match (months, days) {
-                (Some(months), Some(days)) => Ok(Value::Duration(Span { months, days })),
-                _ => Err(Trouble::OutOfRange),
-            }
+            combined.map(Value::Duration).ok_or(Trouble::OutOfRange)
         }
         (Mul, Value::Duration(s), Value::Num(k)) | (Mul, Value::Num(k), Value::Duration(s)) => {
             let factor = k.to_i64().ok_or(Trouble::OutOfRange)?;
-            match (s.months.checked_mul(factor), s.days.checked_mul(factor)) {
-                (Some(months), Some(days)) => Ok(Value::Duration(Span { months, days })),
-                _ => Err(Trouble::OutOfRange),
-            }
+            s.map(|part| part.checked_mul(factor))
+                .map(Value::Duration)
+                .ok_or(Trouble::OutOfRange)
         }
         _ => Err(Trouble::OutOfRange),
     }

@@ -105,6 +105,24 @@ const DURATIONS: &[(i64, DurationUnit)] = &[
     // As long on average as each other (a month is 365.2425 / 12 days).
     (1600, DurationUnit::Months),
     (48_699, DurationUnit::Days),
+    // A day is 24 hours when durations compare; a date takes no hours.
+    (24, DurationUnit::Hours),
+    (4, DurationUnit::Hours),
+    (90, DurationUnit::Minutes),
+    (1440, DurationUnit::Minutes),
+];
+/// Months, days and seconds of a descriptor's duration.
+const SPANS: &[(i64, i64, i64)] = &[
+    (0, 0, 0),
+    (0, 30, 0),
+    (1, 0, 0),
+    (6, 0, 0),
+    (12, 0, 0),
+    (0, 365, 0),
+    (1, 15, 0),
+    (0, 0, 86_400),
+    (0, 0, 14_400),
+    (0, 1, 5_400),
 ];
 /// Durations a parameter computed from a date may add: short enough that a few of them
 /// stay in the calendar.
@@ -115,7 +133,6 @@ const SHORT_DURATIONS: &[(i64, DurationUnit)] = &[
     (6, DurationUnit::Months),
     (2, DurationUnit::Years),
 ];
-const SPANS: &[(i64, i64)] = &[(0, 0), (0, 30), (1, 0), (6, 0), (12, 0), (0, 365), (1, 15)];
 const STRINGS: &[&str] = &["a", "b", "c", "été"];
 const TODAYS: &[(i64, i64, i64)] = &[(2026, 11, 28), (2027, 12, 2), (2024, 2, 29), (2027, 1, 31)];
 
@@ -430,14 +447,20 @@ impl Generator {
                 _ => self.leaf(ty, scope),
             },
             Ty::Date => match self.rng.random_range(0..6) {
-                0 => self.arith_of(
+                0 => without_written_hours(self.arith_of(
                     &[Arith::Add, Arith::Sub],
                     &Ty::Date,
                     &Ty::Duration,
                     d,
                     scope,
-                ),
-                1 => self.arith_of(&[Arith::Add], &Ty::Duration, &Ty::Date, d, scope),
+                )),
+                1 => without_written_hours(self.arith_of(
+                    &[Arith::Add],
+                    &Ty::Duration,
+                    &Ty::Date,
+                    d,
+                    scope,
+                )),
                 2 => self.conditional(ty, d, scope),
                 3 => self.reduce(&[Reduce::Min, Reduce::Max], &Ty::Date, d, scope),
                 _ => self.leaf(ty, scope),
@@ -768,8 +791,12 @@ impl Generator {
             Ty::Money => Value::Money(self.num(MONEY)),
             Ty::Date => Value::Date(self.day()),
             Ty::Duration => {
-                let (months, days) = self.pick(SPANS);
-                Value::Duration(Span { months, days })
+                let (months, days, seconds) = self.pick(SPANS);
+                Value::Duration(Span {
+                    months,
+                    days,
+                    seconds,
+                })
             }
             Ty::Str => Value::Str(self.pick(STRINGS).to_owned()),
             Ty::Region => Value::Variant(self.rng.random_range(0..REGIONS.len())),
@@ -814,6 +841,22 @@ fn within_default_ranges(value: &Value) -> bool {
 
 /// A record still to walk: the path to it and its fields.
 type PendingRecord<'a> = (Vec<&'static str>, &'a [(&'static str, Ty)]);
+
+/// A date moved by a duration written in hours or minutes is refused by the checker
+/// (the language reference: such a sum would never have a value), so a written one
+/// becomes the same number of days; one read from the offer stays.
+fn without_written_hours(shift: Expr) -> Expr {
+    let in_days = |operand: Box<Expr>| match *operand {
+        Expr::Duration(amount, DurationUnit::Hours | DurationUnit::Minutes) => {
+            Box::new(Expr::Duration(amount, DurationUnit::Days))
+        }
+        other => Box::new(other),
+    };
+    match shift {
+        Expr::Arith(op, lhs, rhs) => Expr::Arith(op, in_days(lhs), in_days(rhs)),
+        other => other,
+    }
+}
 
 const ALL_ARITH: [Arith; 4] = [Arith::Add, Arith::Sub, Arith::Mul, Arith::Div];
 

@@ -24,6 +24,8 @@ pub enum Trouble {
     DivisionByZero,
     /// Too large for a number, or too small to be told from zero.
     OutOfRange,
+    /// Hours or minutes added to a date, which has no time of day.
+    TimeOnDate,
 }
 
 /// An exact decimal number.

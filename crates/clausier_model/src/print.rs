@@ -77,6 +77,8 @@ pub fn expr(e: &Expr) -> String {
                 DurationUnit::Weeks => "week",
                 DurationUnit::Months => "month",
                 DurationUnit::Years => "year",
+                DurationUnit::Hours => "hour",
+                DurationUnit::Minutes => "minute",
             };
             let plural = if *amount == 1 { "" } else { "s" };
             format!("{amount} {name}{plural}")
@@ -264,12 +266,17 @@ fn json(value: &Value, spelling: &dyn Fn() -> Spelling, out: &mut String) {
         },
         Value::Date(day) => out.push_str(&string(&day.to_string())),
         Value::Duration(span) => {
-            let text = match (spelling(), span.months, span.days) {
-                (Spelling::Worded, 0, days) => format!("{days} days"),
-                (Spelling::Worded, months, 0) => format!("{months} months"),
-                (_, 0, days) => format!("P{days}D"),
-                (_, months, 0) => format!("P{months}M"),
-                (_, months, days) => format!("P{months}M{days}D"),
+            let text = match (spelling(), span.months, span.days, span.seconds) {
+                (Spelling::Worded, 0, days, 0) => format!("{days} days"),
+                (Spelling::Worded, months, 0, 0) => format!("{months} months"),
+                (Spelling::Worded, 0, 0, seconds) if seconds % 3600 == 0 => {
+                    format!("{} hours", seconds / 3600)
+                }
+                (_, 0, days, 0) => format!("P{days}D"),
+                (_, months, 0, 0) => format!("P{months}M"),
+                (_, months, days, 0) => format!("P{months}M{days}D"),
+                (_, 0, 0, seconds) if seconds % 60 == 0 => format!("PT{}M", seconds / 60),
+                (_, months, days, seconds) => format!("P{months}M{days}DT{seconds}S"),
             };
             out.push_str(&string(&text));
         }

@@ -25,18 +25,40 @@ pub enum Value {
     Record(Vec<(&'static str, Option<Value>)>),
 }
 
-/// A calendar duration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A duration: its calendar part (months, days) and its exact time part (seconds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Span {
     pub months: i64,
     pub days: i64,
+    pub seconds: i64,
 }
 
 impl Span {
-    /// The average length, in 4800ths of a day: a month is a twelfth of 365.2425 days,
-    /// 146,097 such units.
+    /// The average length in seconds: a day is 24 hours, a month a twelfth of 365.2425
+    /// days.
     fn length(self) -> i128 {
-        i128::from(self.months) * 146_097 + i128::from(self.days) * 4_800
+        let day = 24 * 60 * 60;
+        i128::from(self.months) * 36_524_250 * day / 1_200_000
+            + i128::from(self.days) * day
+            + i128::from(self.seconds)
+    }
+
+    /// Each part by each part of `other` through `combine`, or `None` on overflow.
+    pub fn zip(self, other: Span, combine: impl Fn(i64, i64) -> Option<i64>) -> Option<Span> {
+        Some(Span {
+            months: combine(self.months, other.months)?,
+            days: combine(self.days, other.days)?,
+            seconds: combine(self.seconds, other.seconds)?,
+        })
+    }
+
+    /// Each part through `change`, or `None` on overflow.
+    pub fn map(self, change: impl Fn(i64) -> Option<i64>) -> Option<Span> {
+        Some(Span {
+            months: change(self.months)?,
+            days: change(self.days)?,
+            seconds: change(self.seconds)?,
+        })
     }
 }
 

@@ -580,6 +580,9 @@ pub enum DurationUnit {
     Weeks,
     Months,
     Years,
+    /// The exact part of a duration: hours and minutes are never calendar days.
+    Hours,
+    Minutes,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -343,6 +343,8 @@ impl Printer {
                     DurationUnit::Weeks => "weeks",
                     DurationUnit::Months => "months",
                     DurationUnit::Years => "years",
+                    DurationUnit::Hours => "hours",
+                    DurationUnit::Minutes => "minutes",
                 };
                 write!(self.out, "(duration {} {unit})", duration.amount)
             }

@@ -103,6 +103,8 @@ pub const DURATION_UNITS: &[(DurationUnit, &[&str])] = &[
         DurationUnit::Years,
         &["years", "year", "années", "année", "ans", "an"],
     ),
+    (DurationUnit::Hours, &["hours", "hour", "heures", "heure"]),
+    (DurationUnit::Minutes, &["minutes", "minute"]),
 ];
 
 /// The spellings of the money unit after an amount: `6.00 €`, `6 EUR`.

@@ -184,7 +184,9 @@ fn the_lexicon_agrees_with_the_tree() {
             DurationUnit::Days,
             DurationUnit::Weeks,
             DurationUnit::Months,
-            DurationUnit::Years
+            DurationUnit::Years,
+            DurationUnit::Hours,
+            DurationUnit::Minutes,
         ]
     );
     let expression = set(lexicon::EXPRESSION_KEYWORDS.iter().copied());

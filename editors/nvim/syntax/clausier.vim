@@ -38,7 +38,7 @@ syntax match clausierClauseId /\%(\<\%(requirement\|criterion\)\s\+\)\@<=\k[[:al
 syntax match clausierClauseId /\%(\<\%(pass\|fail\|missing\|not_applicable\)\s\+\)\@<=\k[[:alnum:]_-]*/
 
 " Literals: numbers with their units, and dates (defined last, so they win over numbers).
-syntax match clausierNumber /\<\d\+\%(\.\d\+\)\?\%(\s*\%(%\|€\|EUR\>\|\%(days\|day\|weeks\|week\|months\|month\|years\|year\|jours\|jour\|semaines\|semaine\|mois\|années\|année\|ans\|an\)\>\)\)\?/
+syntax match clausierNumber /\<\d\+\%(\.\d\+\)\?\%(\s*\%(%\|€\|EUR\>\|\%(days\|day\|weeks\|week\|months\|month\|years\|year\|jours\|jour\|semaines\|semaine\|mois\|années\|année\|ans\|an\|hours\|hour\|heures\|heure\|minutes\|minute\)\>\)\)\?/
 
 syntax match clausierDate /\<\d\{4}-\d\{1,2}-\d\{1,2}\>/
 

@@ -11,8 +11,7 @@ mod paths;
 
 use clausier_diagnostics::{Code, Diagnostic, FileId, Span, stack};
 use clausier_syntax::ast::{
-    AggregateKind, ClauseId, DurationUnit, Expr, ExprKind, Ident, Literal, LiteralKind,
-    QuantifierKind, UnaryOp,
+    AggregateKind, ClauseId, Expr, ExprKind, Ident, Literal, LiteralKind, QuantifierKind, UnaryOp,
 };
 
 use crate::Checker;
@@ -190,13 +189,7 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
             LiteralKind::Money(m) => (Value::Money(*m), Ty::Money),
             LiteralKind::Date(d) => (Value::Date(*d), Ty::Date),
             LiteralKind::Duration(d) => {
-                let (months, days) = match d.unit {
-                    DurationUnit::Days => (Some(0), Some(d.amount)),
-                    DurationUnit::Weeks => (Some(0), d.amount.checked_mul(7)),
-                    DurationUnit::Months => (Some(d.amount), Some(0)),
-                    DurationUnit::Years => (d.amount.checked_mul(12), Some(0)),
-                };
-                let (Some(months), Some(days)) = (months, days) else {
+                let Some(duration) = Duration::of_unit(d.amount, d.unit) else {
                     self.cx.report(
                         Diagnostic::error(Code::INVALID_LITERAL, "duration too large")
                             .with_primary(
@@ -208,7 +201,7 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
                     );
                     return error_expr(literal.span);
                 };
-                (Value::Duration(Duration::new(months, days)), Ty::Duration)
+                (Value::Duration(duration), Ty::Duration)
             }
         };
         TExpr {

@@ -8,6 +8,7 @@ use super::{ConditionOf, ExprChecker};
 use crate::hir::{ArithOp, TExpr, TExprKind};
 use crate::ops;
 use crate::types::Ty;
+use crate::value::Value;
 use crate::wording::{a_ty, quoted_variants_help, this_is, unit_help};
 
 impl ExprChecker<'_, '_> {
@@ -175,6 +176,7 @@ impl ExprChecker<'_, '_> {
         let ty = if l.ty == Ty::Error || r.ty == Ty::Error {
             Ty::Error
         } else if let Some(ty) = ops::arith_type(op, &l.ty, &r.ty) {
+            self.refuse_time_on_date(op_span, &l, &r);
             ty
         } else {
             self.report_invalid_operands(op, op_span, &l, &r);
@@ -185,6 +187,44 @@ impl ExprChecker<'_, '_> {
             ty,
             span,
         }
+    }
+
+    /// `d + 4 hours`: a date has no time of day, so the sum would never have a value. A
+    /// duration the offer gives (`d + support.delay`) may have hours or not: it is left
+    /// to evaluation, which gives no value (R0707).
+    fn refuse_time_on_date(&mut self, op_span: Span, l: &TExpr, r: &TExpr) {
+        let (date, duration) = match (&l.ty, &r.ty) {
+            (Ty::Date, Ty::Duration) => (l, r),
+            (Ty::Duration, Ty::Date) => (r, l),
+            _ => return,
+        };
+        let TExprKind::Const(Value::Duration(written)) = &duration.kind else {
+            return;
+        };
+        if !written.has_time() {
+            return;
+        }
+        self.cx.report(
+            Diagnostic::error(
+                Code::TIME_ON_DATE_LITERAL,
+                "hours or minutes added to a date",
+            )
+            .with_primary(
+                self.file,
+                duration.span,
+                "this duration has hours or minutes",
+            )
+            .with_secondary(
+                self.file,
+                date.span,
+                "this is a date, without a time of day",
+            )
+            .with_secondary(self.file, op_span, "this would never have a value")
+            .with_help(
+                "move the date by days, weeks, months or years, or compare durations \
+                     (`delay <= 48 hours`)",
+            ),
+        );
     }
 
     fn report_invalid_operands(&mut self, op: ArithOp, op_span: Span, l: &TExpr, r: &TExpr) {

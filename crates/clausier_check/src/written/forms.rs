@@ -132,9 +132,15 @@ fn counted(count: i64, french: [&str; 2], english: [&str; 2], feminine: bool) ->
 }
 
 fn duration(duration: Duration) -> Vec<String> {
-    let Duration { months, days } = duration;
+    let Duration {
+        months,
+        days,
+        seconds,
+    } = duration;
     let mut out = Vec::new();
     match (months, days) {
+        (0, 0) if seconds > 0 => out.extend(exact_time(seconds)),
+        _ if seconds != 0 => {}
         (0, days) if days > 0 => {
             out.extend(counted(days, ["jour", "jours"], ["day", "days"], false));
             if days % 7 == 0 {
@@ -161,6 +167,25 @@ fn duration(duration: Duration) -> Vec<String> {
             }
         }
         _ => {}
+    }
+    out
+}
+
+/// A time part alone, in whole hours (`24 heures`, `24 h`) or minutes (`90 minutes`).
+fn exact_time(seconds: i64) -> Vec<String> {
+    let mut out = Vec::new();
+    if seconds % 3_600 == 0 {
+        let hours = seconds / 3_600;
+        out.extend(counted(hours, ["heure", "heures"], ["hour", "hours"], true));
+        out.push(format!("{hours} h"));
+    }
+    if seconds % 60 == 0 {
+        out.extend(counted(
+            seconds / 60,
+            ["minute", "minutes"],
+            ["minute", "minutes"],
+            true,
+        ));
     }
     out
 }

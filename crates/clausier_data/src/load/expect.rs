@@ -120,8 +120,9 @@ pub(crate) fn type_error_help(node: &Node<'_>, ty: &Ty, mismatch: Mismatch) -> O
         Mismatch::NoSuchDay => format!("{} is not a day of the calendar", quoted(node.as_text()?)),
         Mismatch::DateTime => "a date has no time of day: write it as `2027-06-30`".to_owned(),
         Mismatch::Duration => {
-            "write durations in ISO 8601 (`P6M`, `P30D`, `P1Y2M10D`, `P2W`) or in \
-                               words (`6 months`, `30 days`, `1 year`)"
+            "write durations in ISO 8601 (`P6M`, `P30D`, `P1Y2M10D`, `P2W`, `PT12H`, \
+             `P1DT2H`, `PT30M`) or in words (`6 months`, `30 days`, `1 year`, `24 hours`, \
+             `90 minutes`)"
                 .to_owned()
         }
         Mismatch::Kind if decimal_comma(node, ty).is_some() => {

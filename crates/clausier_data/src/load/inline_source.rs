@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::rc::Rc;
 
 use clausier_check::value::Duration;
-use clausier_syntax::ast::{DataValue, DataValueKind, DurationUnit, LiteralKind};
+use clausier_syntax::ast::{DataValue, DataValueKind, LiteralKind};
 
 use super::SyntaxError;
 use super::node::{Entry, MAX_DEPTH, Node, NodeKind, NumberText};
@@ -32,14 +32,7 @@ pub(crate) fn node(data: &DataValue, depth: usize) -> Result<Node<'_>, SyntaxErr
             LiteralKind::Date(date) => NodeKind::Date(*date),
             LiteralKind::Duration(literal) => {
                 let amount = literal.amount;
-                let duration = match literal.unit {
-                    DurationUnit::Days => Some(Duration::new(0, amount)),
-                    DurationUnit::Weeks => amount.checked_mul(7).map(|days| Duration::new(0, days)),
-                    DurationUnit::Months => Some(Duration::new(amount, 0)),
-                    DurationUnit::Years => amount
-                        .checked_mul(12)
-                        .map(|months| Duration::new(months, 0)),
-                };
+                let duration = Duration::of_unit(amount, literal.unit);
                 duration.map_or(NodeKind::Broken, NodeKind::Duration)
             }
         },

@@ -2,7 +2,6 @@
 //! dates, durations and booleans, in the forms the brief lists for descriptors.
 
 use clausier_check::value::Duration;
-use clausier_syntax::ast::DurationUnit;
 use clausier_syntax::lexicon;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -180,42 +179,44 @@ pub(crate) fn parse_date(text: &str) -> Result<Date, DateError> {
     Date::new(year, month, day).map_err(|_| DateError::NoSuchDay)
 }
 
-/// A duration in ISO 8601 (`P6M`, `P30D`, `P1Y2M10D`, `P2W`) or in words (`6 months`,
-/// `30 days`, `1 year 6 months`, French `30 jours`, `6 mois`, `1 an`).
+/// A duration in ISO 8601 (`P6M`, `P30D`, `P1Y2M10D`, `P2W`, `PT12H`, `P1DT2H`,
+/// `PT30M`) or in words (`6 months`, `30 days`, `1 year 6 months`, `24 hours`, French
+/// `30 jours`, `6 mois`, `1 an`, `4 heures`).
 pub(crate) fn parse_duration(text: &str) -> Option<Duration> {
     let text = text.trim();
-    match text.strip_prefix(['P', 'p']) {
-        Some(designators) if designators.starts_with(|c: char| c.is_ascii_digit()) => {
-            parse_iso_duration(designators)
-        }
-        _ => parse_worded_duration(text),
+    if text.starts_with(['P', 'p']) {
+        parse_iso_duration(text)
+    } else {
+        parse_worded_duration(text)
     }
 }
 
-fn parse_iso_duration(designators: &str) -> Option<Duration> {
-    let mut total = Duration::default();
-    let mut rest = designators;
-    // Each designator at most once and in order: years, months, weeks, days.
-    let mut last_rank = 0;
-    while !rest.is_empty() {
-        let digits_len = rest.bytes().take_while(u8::is_ascii_digit).count();
-        let amount: i64 = rest.get(..digits_len)?.parse().ok()?;
-        let designator = rest.get(digits_len..)?.chars().next()?;
-        let (rank, unit) = match designator.to_ascii_uppercase() {
-            'Y' => (1, DurationUnit::Years),
-            'M' => (2, DurationUnit::Months),
-            'W' => (3, DurationUnit::Weeks),
-            'D' => (4, DurationUnit::Days),
-            _ => return None,
-        };
-        if rank <= last_rank {
-            return None;
-        }
-        last_rank = rank;
-        total = total.checked_add(times(unit, amount)?)?;
-        rest = rest.get(digits_len + designator.len_utf8()..)?;
+/// Read by jiff, which knows ISO 8601's designators and their order. Years and months
+/// become months, weeks and days days, the time part seconds. A negative duration is
+/// refused, and so is a fraction (`PT1.5H`): every part is a whole number, as in the
+/// language, so that the JSON Schema's pattern says exactly what is accepted.
+fn parse_iso_duration(text: &str) -> Option<Duration> {
+    static PARSER: jiff::fmt::temporal::SpanParser = jiff::fmt::temporal::SpanParser::new();
+    if text.contains(['.', ',']) {
+        return None;
     }
-    Some(total)
+    let span = PARSER.parse_span(text).ok()?;
+    let finer_than_a_second =
+        span.get_milliseconds() != 0 || span.get_microseconds() != 0 || span.get_nanoseconds() != 0;
+    if span.is_negative() || finer_than_a_second {
+        return None;
+    }
+    let months = i64::from(span.get_years())
+        .checked_mul(12)?
+        .checked_add(i64::from(span.get_months()))?;
+    let days = i64::from(span.get_weeks())
+        .checked_mul(7)?
+        .checked_add(i64::from(span.get_days()))?;
+    let seconds = i64::from(span.get_hours())
+        .checked_mul(3_600)?
+        .checked_add(span.get_minutes().checked_mul(60)?)?
+        .checked_add(span.get_seconds())?;
+    Duration::new(months, days).checked_add(Duration::of_seconds(seconds))
 }
 
 fn parse_worded_duration(text: &str) -> Option<Duration> {
@@ -244,20 +245,10 @@ fn parse_worded_duration(text: &str) -> Option<Duration> {
         // The units of a clause, in any case.
         let unit = lexicon::duration_unit(&rest.get(..word_len)?.to_lowercase())?;
         rest = rest.get(word_len..)?;
-        total = total.checked_add(times(unit, amount)?)?;
+        total = total.checked_add(Duration::of_unit(amount, unit)?)?;
         parts += 1;
     }
     (parts > 0).then_some(total)
-}
-
-/// `amount` of `unit` as a calendar duration, if it fits.
-fn times(unit: DurationUnit, amount: i64) -> Option<Duration> {
-    Some(match unit {
-        DurationUnit::Days => Duration::new(0, amount),
-        DurationUnit::Weeks => Duration::new(0, amount.checked_mul(7)?),
-        DurationUnit::Months => Duration::new(amount, 0),
-        DurationUnit::Years => Duration::new(amount.checked_mul(12)?, 0),
-    })
 }
 
 /// `true` or `false` in the spellings YAML's core schema and spreadsheets use.
@@ -393,10 +384,33 @@ mod tests {
                 "{text:?}"
             );
         }
+        let with_time = [
+            ("PT12H", (0, 0, 43_200)),
+            ("P1DT2H", (0, 1, 7_200)),
+            ("PT30M", (0, 0, 1_800)),
+            ("P3M", (3, 0, 0)),
+            ("p1dt2h", (0, 1, 7_200)),
+            ("P1Y2M3W4DT5H6M7S", (14, 25, 18_367)),
+            ("PT90S", (0, 0, 90)),
+            ("24 hours", (0, 0, 86_400)),
+            ("1 day 2 hours", (0, 1, 7_200)),
+            ("4 heures et 30 minutes", (0, 0, 16_200)),
+        ];
+        for (text, (months, days, seconds)) in with_time {
+            let expected = Duration::new(months, days).checked_add(Duration::of_seconds(seconds));
+            assert_eq!(parse_duration(text), expected, "{text:?}");
+        }
         for text in [
             "",
             "P",
-            "PT1H",
+            "PT",
+            "P1DT",
+            "PT0.5S",
+            "PT1.5H",
+            "PT1,5H",
+            "P1DT",
+            "PT1S2M",
+            "PT1H2D",
             "P1M1Y",
             "6",
             "months",

@@ -257,6 +257,15 @@ pub fn duration(months: i64, days: i64) -> TExpr {
     )
 }
 
+pub fn duration_with_time(months: i64, days: i64, seconds: i64) -> TExpr {
+    let value = Duration {
+        months,
+        days,
+        seconds,
+    };
+    expr(TExprKind::Const(Value::Duration(value)), Ty::Duration)
+}
+
 pub fn today() -> TExpr {
     expr(TExprKind::Today, Ty::Date)
 }

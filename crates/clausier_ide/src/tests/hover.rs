@@ -58,6 +58,17 @@ The highest acceptable price.
 }
 
 #[test]
+fn a_duration_with_hours_shows_its_canonical_form() {
+    let input = "param de$0lai: duration = 1 day + 2 heures + 90 minutes\n";
+    assert_snapshot!(check(input), @r#"
+main.clause:1:7-1:12 `delai`
+```clausier
+param delai: duration = 1 day 3 hours 30 minutes
+```
+"#);
+}
+
+#[test]
 fn enum_shows_its_variants_in_order() {
     assert_snapshot!(check(&mark(PACK, "== Reg$0ion.EU")), @r#"
 rules.clause:11:47-11:53 `Region`

@@ -165,6 +165,13 @@ fn literals_and_comments() {
 `duration` type +defaultLibrary
 `30 days` number
 "#);
+    let input = "param h: duration = 4 heures$0\n";
+    assert_snapshot!(check(input), @r#"
+`param` keyword
+`h` parameter +declaration +readonly
+`duration` type +defaultLibrary
+`4 heures` number
+"#);
     let input = "param r: percent = 75 %$0\n";
     assert_snapshot!(check(input), @r#"
 `param` keyword

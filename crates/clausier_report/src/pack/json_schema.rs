@@ -361,9 +361,10 @@ impl Builder<'_> {
 /// An exact decimal as the loader reads it: `12`, `-4.50`, `+3`, `.5`, `1e3`.
 const DECIMAL: &str = "[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?";
 
-/// `P6M`, `P30D`, `P1Y2M10D`, `P2W`: years, months, weeks and days, in that order.
-const ISO_DURATION: &str =
-    "^\\s*[Pp](?=[0-9])([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?\\s*$";
+/// `P6M`, `P30D`, `P1Y2M10D`, `P2W`, `PT12H`, `P1DT2H`: years, months, weeks and days,
+/// then after `T` hours, minutes and seconds, each in that order and in whole numbers.
+const ISO_DURATION: &str = "^\\s*[Pp](?=[0-9]|[Tt][0-9])([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?\
+     ([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?\\s*$";
 
 /// `6 months`, `30 days`, `1 year 6 months`, `1 an et 6 mois`, in any case.
 fn worded_duration() -> String {
@@ -405,8 +406,9 @@ fn unit_note(ty: &Ty) -> Option<&'static str> {
              \"4.50 EUR\")."
         }
         Ty::Duration => {
-            "A duration: ISO 8601 (\"P6M\", \"P30D\", \"P1Y2M10D\", \"P2W\") or in words \
-             (\"6 months\", \"30 days\", \"1 year\"; French \"6 mois\", \"30 jours\", \"1 an\")."
+            "A duration: ISO 8601 (\"P6M\", \"P30D\", \"P1Y2M10D\", \"P2W\", \"PT12H\", \
+             \"P1DT2H\", \"PT30M\") or in words (\"6 months\", \"30 days\", \"1 year\", \
+             \"24 hours\"; French \"6 mois\", \"30 jours\", \"1 an\", \"4 heures\")."
         }
         Ty::Date => "A calendar date, year-month-day (\"2027-06-30\").",
         Ty::Int => "A whole number.",

@@ -304,6 +304,16 @@ fn rules_read_as_sentences() {
             "`a11y.audit` is on or after the date 3 years before the date the offers are assessed",
         ),
         (
+            "gdpr.retention <= 24 hours",
+            "`gdpr.retention` est au plus 24 heures",
+            "`gdpr.retention` is at most 24 hours",
+        ),
+        (
+            "gdpr.retention <= 90 minutes + 1 jour",
+            "`gdpr.retention` est au plus 1 heure et 30 minutes + 1 jour",
+            "`gdpr.retention` is at most 1 hour 30 minutes + 1 day",
+        ),
+        (
             "a11y.audit < 2027-12-02",
             "`a11y.audit` est antérieure au 2 décembre 2027",
             "`a11y.audit` is before 2 December 2027",

@@ -684,7 +684,8 @@ pub(super) fn placeholder_value(value: &Value, schema: &Schema, lang: Lang) -> S
     }
 }
 
-/// `3 ans`, `2 mois`, `1 an et 6 mois`, `30 jours`.
+/// `3 ans`, `2 mois`, `1 an et 6 mois`, `30 jours`, `24 heures`, `1 jour et 2 heures`,
+/// `1 jour, 3 heures et 30 minutes`.
 fn french_duration(duration: Duration) -> String {
     let count = |n: i64, one: &str, many: &str| {
         if n.abs() <= 1 {
@@ -701,10 +702,30 @@ fn french_duration(duration: Duration) -> String {
     if months != 0 {
         parts.push(format!("{months} mois"));
     }
-    if duration.days != 0 || parts.is_empty() {
+    if duration.days != 0 || (parts.is_empty() && !duration.has_time()) {
         parts.push(count(duration.days, "jour", "jours"));
     }
-    parts.join(" et ")
+    parts.extend(french_time_parts(duration.seconds, count));
+    // « 1 jour, 3 heures et 30 minutes »: commas, then « et » before the last part.
+    match parts.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} et {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// The exact part of a duration in French: hours, minutes, seconds that are not zero.
+fn french_time_parts(seconds: i64, count: impl Fn(i64, &str, &str) -> String) -> Vec<String> {
+    let (hours, minutes, rest) = (seconds / 3_600, seconds % 3_600 / 60, seconds % 60);
+    [
+        (hours, "heure", "heures"),
+        (minutes, "minute", "minutes"),
+        (rest, "seconde", "secondes"),
+    ]
+    .into_iter()
+    .filter(|(amount, _, _)| *amount != 0)
+    .map(|(amount, one, many)| count(amount, one, many))
+    .collect()
 }
 
 /// The comparison that holds exactly when `op` does not.
@@ -761,5 +782,16 @@ mod tests {
         assert_eq!(french_duration(Duration::new(0, 30)), "30 jours");
         assert_eq!(french_duration(Duration::new(0, 1)), "1 jour");
         assert_eq!(french_duration(Duration::new(0, 0)), "0 jour");
+        let hours = |n: i64| Duration::of_seconds(n * 3_600);
+        assert_eq!(french_duration(hours(24)), "24 heures");
+        assert_eq!(french_duration(hours(1)), "1 heure");
+        let day_and_hours = Duration::new(0, 1).checked_add(hours(2)).unwrap();
+        assert_eq!(french_duration(day_and_hours), "1 jour et 2 heures");
+        assert_eq!(
+            french_duration(Duration::of_seconds(5_400)),
+            "1 heure et 30 minutes"
+        );
+        let longest = Duration::new(14, 1).checked_add(hours(3)).unwrap();
+        assert_eq!(french_duration(longest), "1 an, 2 mois, 1 jour et 3 heures");
     }
 }
