@@ -106,6 +106,9 @@ catalogue! {
     MALFORMED_PLACEHOLDER = "E0313", Error, "malformed placeholder in a text";
     UNKNOWN_PASSED_REQUIREMENT = "E0314", Error, "`passed` of an unknown requirement";
     PASSED_MISUSED = "E0315", Error, "`passed` outside a score or of a requirement that is not `should`";
+    MAP_TYPE_MISPLACED = "E0320", Error, "map type where it is not allowed";
+    TABLE_LITERAL = "E0321", Error, "invalid table";
+    INDEX_NOT_A_MAP = "E0322", Error, "`[…]` on a value that is not a map";
 
     MISSING_REQUIRE = "E0401", Error, "requirement without `require`";
     REPEATED_CLAUSE_FIELD = "E0402", Error, "clause field given twice";
@@ -148,6 +151,7 @@ catalogue! {
     OVERFLOW = "R0703", Info, "value out of range";
     ZERO_AGGREGATE = "R0704", Warning, "`lowest` or `highest` is zero over the eligible offers";
     EMPTY_AGGREGATE = "R0705", Info, "aggregate of an empty list";
+    NO_TABLE_ENTRY = "R0706", Info, "no entry for a key in a table";
 
     MANIFEST = "E0801", Error, "invalid pack manifest";
     DEPENDENCY_CYCLE = "E0802", Error, "packs depend on each other in a cycle";
