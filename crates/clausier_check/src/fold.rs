@@ -111,6 +111,11 @@ impl<'p> Folder<'p> {
                 }
                 Ok(Value::List(values.into()))
             }
+            TExprKind::Index(table, key) => {
+                let (table, key) = (self.fold_in(table, locals)?, self.fold_in(key, locals)?);
+                // A key the map lacks has no value: left to the evaluation, unknown.
+                table.map_entry(&key).cloned().ok_or(FoldError::NotConstant)
+            }
             TExprKind::Not(inner) => Ok(Value::Bool(!self.fold_bool(inner, locals)?)),
             TExprKind::Neg(inner) => Ok(ops::negate(&self.fold_in(inner, locals)?)?),
             TExprKind::And(l, r) => {
@@ -271,7 +276,8 @@ pub(crate) fn walk_mut(expr: &mut TExpr, visit: &mut impl FnMut(&mut TExpr)) {
             | TExprKind::Implies(l, r)
             | TExprKind::Compare(_, l, r)
             | TExprKind::Arith(_, l, r)
-            | TExprKind::In(l, r) => {
+            | TExprKind::In(l, r)
+            | TExprKind::Index(l, r) => {
                 walk_mut(l, visit);
                 walk_mut(r, visit);
             }
@@ -336,7 +342,8 @@ fn walk_node(expr: &TExpr, visit: &mut impl FnMut(&TExpr) -> bool) {
         | TExprKind::Implies(l, r)
         | TExprKind::Compare(_, l, r)
         | TExprKind::Arith(_, l, r)
-        | TExprKind::In(l, r) => {
+        | TExprKind::In(l, r)
+        | TExprKind::Index(l, r) => {
             walk(l, visit);
             walk(r, visit);
         }

@@ -271,7 +271,8 @@ impl TExprKind {
             | TExprKind::Implies(l, r)
             | TExprKind::Compare(_, l, r)
             | TExprKind::Arith(_, l, r)
-            | TExprKind::In(l, r) => into.extend([*l, *r]),
+            | TExprKind::In(l, r)
+            | TExprKind::Index(l, r) => into.extend([*l, *r]),
             TExprKind::Quantifier {
                 collection, body, ..
             } => into.extend([*collection, *body]),
@@ -342,6 +343,8 @@ pub enum TExprKind {
     If(Box<TExpr>, Box<TExpr>, Box<TExpr>),
     Today,
     Aggregate(AggregateId),
+    /// `m[k]`: the entry of a map for a key; unknown when the map has none.
+    Index(Box<TExpr>, Box<TExpr>),
     /// `passed(ID)`: whether the offer passed the requirement at this index of
     /// [`CheckedPack::requirements`] (true also when it did not apply, unknown when its
     /// data is missing). Only in a criterion's score.

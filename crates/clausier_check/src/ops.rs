@@ -178,6 +178,7 @@ pub fn compare(op: CompareOp, equality: Equality, lhs: &Value, rhs: &Value) -> O
 pub fn contains(collection: &Value, item: &Value) -> Result<bool, OpError> {
     match collection {
         Value::List(items) => Ok(items.iter().any(|candidate| candidate.same(item))),
+        Value::Map(entries) => Ok(entries.iter().any(|(key, _)| key.same(item))),
         _ => Err(OpError::Types),
     }
 }

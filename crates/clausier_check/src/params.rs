@@ -178,6 +178,11 @@ impl<'a> Checker<'a> {
         declared: Origin,
         reads: Reads,
     ) -> Option<TExpr> {
+        // A table is typed by the declared type alone: with that type in error, there is
+        // nothing more to say of it.
+        if *ty == Ty::Error && matches!(value.kind, clausier_syntax::ast::ExprKind::Table(_)) {
+            return None;
+        }
         let known_ty = (*ty != Ty::Error).then_some(ty);
         let typed = ExprChecker::new(self, file, name).check(value, known_ty);
         if *ty == Ty::Error || crate::fold::has_error(&typed) {
@@ -271,10 +276,11 @@ fn first_non_constant(cx: &Checker<'_>, expr: &TExpr, reads: Reads) -> Option<(S
 
 /// Whether a value of type `found` may stand where `wanted` is declared: the same type,
 /// with `int` widening to `number`, inside lists and sets too.
-fn assignable(found: &Ty, wanted: &Ty) -> bool {
+pub(crate) fn assignable(found: &Ty, wanted: &Ty) -> bool {
     match (found, wanted) {
         (Ty::Int, Ty::Number) => true,
         (Ty::List(f), Ty::List(w)) | (Ty::Set(f), Ty::Set(w)) => assignable(f, w),
+        (Ty::Map(fk, fv), Ty::Map(wk, wv)) => fk == wk && assignable(fv, wv),
         _ => found == wanted,
     }
 }
@@ -292,6 +298,7 @@ fn placeholder_value(ty: &Ty) -> Value {
         Ty::String => Value::String("".into()),
         Ty::Enum(id) => Value::Enum(*id, 0),
         Ty::List(_) | Ty::Set(_) => Value::List(Vec::new().into()),
+        Ty::Map(..) => Value::Map(Vec::new().into()),
         Ty::Record(_) => Value::Record(Default::default()),
         Ty::Bool | Ty::Error => Value::Bool(false),
     }

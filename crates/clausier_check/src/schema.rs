@@ -104,7 +104,46 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        self.refuse_maps_in_descriptor();
         self.index_variants();
+    }
+
+    /// A map belongs to a parameter: no descriptor format could carry one the same way
+    /// (a CSV cell cannot), so a descriptor lists records instead.
+    fn refuse_maps_in_descriptor(&mut self) {
+        let mut found = Vec::new();
+        let mut records = vec![self.pack.schema.descriptor];
+        let mut seen = Vec::new();
+        while let Some(id) = records.pop() {
+            if seen.contains(&id) {
+                continue;
+            }
+            seen.push(id);
+            let Some(def) = self.pack.schema.record(id) else {
+                continue;
+            };
+            for (name, field) in &def.fields {
+                let mut ty = &field.ty;
+                while let Ty::List(inner) | Ty::Set(inner) = ty {
+                    ty = inner;
+                }
+                match ty {
+                    Ty::Map(..) => found.push((name.clone(), field.origin)),
+                    Ty::Record(inner) => records.push(*inner),
+                    _ => {}
+                }
+            }
+        }
+        for (name, origin) in found {
+            self.report(
+                Diagnostic::error(
+                    Code::MAP_TYPE_MISPLACED,
+                    format!("the descriptor field `{name}` is a map, which only a parameter may be"),
+                )
+                .with_primary(origin.file, origin.span, "a vendor's descriptor cannot give a map")
+                .with_help("declare a list of records instead, such as `list<{ code: string, purpose: string }>`"),
+            );
+        }
     }
 
     /// Where a type name was first declared, for "first declared here" labels.
@@ -395,6 +434,25 @@ impl<'a> Checker<'a> {
             TypeExprKind::Named(name) => self.resolve_type_name(file, name),
             TypeExprKind::List(inner) => Ty::List(Box::new(self.resolve_type(file, inner, None))),
             TypeExprKind::Set(inner) => Ty::Set(Box::new(self.resolve_type(file, inner, None))),
+            TypeExprKind::Map(key, value) => {
+                let key_ty = self.resolve_type(file, key, None);
+                let value_ty = self.resolve_type(file, value, None);
+                if !matches!(key_ty, Ty::String | Ty::Enum(_) | Ty::Error) {
+                    let found = self.ty_name(&key_ty);
+                    self.report(
+                        Diagnostic::error(
+                            Code::MAP_TYPE_MISPLACED,
+                            format!(
+                                "the keys of a map are strings or enum variants, not `{found}`"
+                            ),
+                        )
+                        .with_primary(file, key.span, "not a key type")
+                        .with_help("write `map<string, …>` or `map<AnEnum, …>`"),
+                    );
+                    return Ty::Error;
+                }
+                Ty::Map(Box::new(key_ty), Box::new(value_ty))
+            }
             TypeExprKind::Record(fields) => {
                 let id = self.new_record(record_name.map(str::to_owned));
                 self.merge_fields(file, id, fields, "");

@@ -26,6 +26,8 @@ pub enum Ty {
     String,
     List(Box<Ty>),
     Set(Box<Ty>),
+    /// `map<K, V>`, keyed by strings or enum variants: a parameter's table.
+    Map(Box<Ty>, Box<Ty>),
     Record(RecordId),
     Enum(EnumId),
     /// The type of an expression that already has an error; never reported again.
@@ -69,6 +71,12 @@ impl fmt::Display for TyDisplay<'_> {
             Ty::String => f.write_str("string"),
             Ty::List(inner) => write!(f, "list<{}>", inner.display(self.schema)),
             Ty::Set(inner) => write!(f, "set<{}>", inner.display(self.schema)),
+            Ty::Map(key, value) => write!(
+                f,
+                "map<{}, {}>",
+                key.display(self.schema),
+                value.display(self.schema)
+            ),
             Ty::Record(id) => match self.schema.record(*id).and_then(|r| r.name.as_deref()) {
                 Some(name) => f.write_str(name),
                 None => f.write_str("a record"),

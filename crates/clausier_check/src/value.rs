@@ -28,6 +28,8 @@ pub enum Value {
     /// Lists and sets; a set holds each value once, in the order first seen.
     List(Arc<[Value]>),
     Record(Arc<Record>),
+    /// A table of a parameter: each key once, in the order written.
+    Map(Arc<[(Value, Value)]>),
 }
 
 /// The fields of a record value, at the indexes of its `RecordDef`.
@@ -268,6 +270,17 @@ impl Value {
         }
     }
 
+    /// The value a map holds for `key`; `None` when it holds none, or is no map.
+    pub fn map_entry(&self, key: &Value) -> Option<&Value> {
+        let Value::Map(entries) = self else {
+            return None;
+        };
+        entries
+            .iter()
+            .find(|(candidate, _)| candidate.same(key))
+            .map(|(_, value)| value)
+    }
+
     /// The value as a person reads it in a report: `EU`, `75%`, `6.00 €`, `2027-06-30`,
     /// `6 months`, `["CSV", "JSON"]`, `{ name: "Acme", region: EU }`.
     pub fn display<'a>(&'a self, schema: &'a Schema) -> ValueDisplay<'a> {
@@ -315,6 +328,21 @@ impl fmt::Display for ValueDisplay<'_> {
                 f.write_str("]")
             }
             Value::Record(record) => self.record(record, f),
+            Value::Map(entries) => {
+                if entries.is_empty() {
+                    return f.write_str("{}");
+                }
+                for (i, (key, value)) in entries.iter().enumerate() {
+                    f.write_str(if i == 0 { "{ " } else { ", " })?;
+                    write!(
+                        f,
+                        "{}: {}",
+                        key.display(self.schema),
+                        value.display(self.schema)
+                    )?;
+                }
+                f.write_str(" }")
+            }
         }
     }
 }

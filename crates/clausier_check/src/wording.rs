@@ -71,6 +71,11 @@ pub fn example_literal(schema: &Schema, ty: &Ty) -> String {
             .and_then(|def| def.variants.first())
             .map_or_else(|| "…".to_owned(), |v| v.name.clone()),
         Ty::List(inner) | Ty::Set(inner) => format!("[{}]", example_literal(schema, inner)),
+        Ty::Map(key, value) => format!(
+            "{{ {}: {} }}",
+            example_literal(schema, key),
+            example_literal(schema, value)
+        ),
         Ty::Record(_) | Ty::Error => "…".to_owned(),
     }
 }
@@ -172,6 +177,7 @@ pub fn condition_help(schema: &Schema, ty: &Ty) -> Option<String> {
             "use `all x in …: …`, `any x in …: …` or `count(…) > 0` to get a condition".to_owned()
         }
         Ty::Record(_) => "name one of its fields, such as `gar.compliant`".to_owned(),
+        Ty::Map(..) => "read one of its entries, such as `table[\"key\"]`".to_owned(),
         Ty::Bool | Ty::Error => return None,
     };
     Some(help)

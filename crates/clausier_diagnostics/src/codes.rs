@@ -107,6 +107,9 @@ catalogue! {
     UNKNOWN_PASSED_REQUIREMENT = "E0314", Error, "`passed` of an unknown requirement";
     PASSED_MISUSED = "E0315", Error, "`passed` outside a score or of a requirement that is not `should`";
     TIME_ON_DATE_LITERAL = "E0319", Error, "hours or minutes added to a date";
+    MAP_TYPE_MISPLACED = "E0320", Error, "map type where it is not allowed";
+    TABLE_LITERAL = "E0321", Error, "invalid table";
+    INDEX_NOT_A_MAP = "E0322", Error, "`[…]` on a value that is not a map";
 
     MISSING_REQUIRE = "E0401", Error, "requirement without `require`";
     REPEATED_CLAUSE_FIELD = "E0402", Error, "clause field given twice";
@@ -149,6 +152,7 @@ catalogue! {
     OVERFLOW = "R0703", Info, "value out of range";
     ZERO_AGGREGATE = "R0704", Warning, "`lowest` or `highest` is zero over the eligible offers";
     EMPTY_AGGREGATE = "R0705", Info, "aggregate of an empty list";
+    NO_TABLE_ENTRY = "R0706", Info, "no entry for a key in a table";
     TIME_ON_DATE = "R0707", Info, "hours or minutes added to a date";
 
     MANIFEST = "E0801", Error, "invalid pack manifest";

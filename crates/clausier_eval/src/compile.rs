@@ -193,7 +193,10 @@ impl<'a> Lowering<'a> {
         let quoted = expr.ty == Ty::Bool
             || matches!(
                 expr.kind,
-                TExprKind::Arith(..) | TExprKind::Neg(_) | TExprKind::ListAggregate { .. }
+                TExprKind::Arith(..)
+                    | TExprKind::Neg(_)
+                    | TExprKind::ListAggregate { .. }
+                    | TExprKind::Index(..)
             );
         let printed = u32::try_from(self.printed.len().saturating_sub(1)).unwrap_or(u32::MAX);
         let text = quoted
@@ -318,6 +321,10 @@ impl<'a> Lowering<'a> {
             TExprKind::In(item, collection) => {
                 let (item, collection) = (self.lower(item), self.lower(collection));
                 self.binary(Node::In(item.id, collection.id), item, collection, text)
+            }
+            TExprKind::Index(table, key) => {
+                let (table, key) = (self.lower(table), self.lower(key));
+                self.binary(Node::Index(table.id, key.id), table, key, text)
             }
             TExprKind::Quantifier {
                 kind,

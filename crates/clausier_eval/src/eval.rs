@@ -142,6 +142,13 @@ impl Code {
                 }
                 Some(Cow::Owned(Value::List(Arc::from(items))))
             }
+            Node::Index(table, key) => {
+                let key = self.value(key, scope)?;
+                match self.value(table, scope)? {
+                    Cow::Borrowed(table) => table.map_entry(&key).map(Cow::Borrowed),
+                    Cow::Owned(table) => table.map_entry(&key).cloned().map(Cow::Owned),
+                }
+            }
             Node::Neg(operand) => {
                 let operand = self.value(operand, scope)?;
                 ops::negate(&operand).ok().map(Cow::Owned)
@@ -237,6 +244,7 @@ impl Code {
             | Node::List { .. }
             | Node::Neg(_)
             | Node::Arith(..)
+            | Node::Index(..)
             | Node::Count { .. }
             | Node::ListAggregate { .. } => match self.value(id, scope)?.as_ref() {
                 Value::Bool(b) => Some(*b),
@@ -381,7 +389,8 @@ impl Code {
             | Node::Implies(lhs, rhs)
             | Node::Compare(_, _, lhs, rhs)
             | Node::Arith(_, lhs, rhs)
-            | Node::In(lhs, rhs) => {
+            | Node::In(lhs, rhs)
+            | Node::Index(lhs, rhs) => {
                 visit(lhs);
                 visit(rhs);
             }

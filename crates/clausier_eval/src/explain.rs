@@ -538,7 +538,7 @@ impl<'a> Explainer<'a> {
                     }
                     None => {}
                 }
-                if let Some(reason) = reason(code, id, scope, self.text(id))
+                if let Some(reason) = reason(code, &self.program.schema, id, scope, self.text(id))
                     && !out.reasons.contains(&reason)
                 {
                     out.reasons.push(reason);
@@ -562,7 +562,8 @@ impl<'a> Explainer<'a> {
                     }
                 });
                 if unknown.is_empty()
-                    && let Some(reason) = reason(code, id, scope, self.text(id))
+                    && let Some(reason) =
+                        reason(code, &self.program.schema, id, scope, self.text(id))
                     && !out.reasons.contains(&reason)
                 {
                     out.reasons.push(reason);
@@ -603,7 +604,8 @@ impl<'a> Explainer<'a> {
                 (Some(lhs), Some(rhs)) => {
                     let result = ops::arith(op, &lhs, &rhs).ok();
                     if result.is_none()
-                        && let Some(reason) = reason(code, step, scope, self.text(step))
+                        && let Some(reason) =
+                            reason(code, &self.program.schema, step, scope, self.text(step))
                         && !out.reasons.contains(&reason)
                     {
                         out.reasons.push(reason);

@@ -211,6 +211,12 @@ impl<'a> Printer<'a> {
                 out.push_str(" in ");
                 self.write(collection, prec::COMPARE + 1, open_tail, out);
             }
+            TExprKind::Index(table, key) => {
+                self.write(table, prec::ATOM, false, out);
+                out.push('[');
+                self.write(key, 0, false, out);
+                out.push(']');
+            }
             TExprKind::Arith(op, lhs, rhs) => {
                 let level = match op {
                     ArithOp::Add | ArithOp::Sub => prec::ADD,

@@ -50,6 +50,8 @@ pub(crate) enum Node {
     Compare(CompareOp, Equality, NodeId, NodeId),
     Arith(ArithOp, NodeId, NodeId),
     In(NodeId, NodeId),
+    /// `m[k]`: the entry of a map, unknown when it has none.
+    Index(NodeId, NodeId),
     Quantifier {
         kind: QuantifierKind,
         slot: u32,

@@ -1,11 +1,13 @@
 //! Why a computation has no value, in the words and codes of the diagnostics catalogue:
 //! a division by zero (R0702), a result out of range (R0703), a `mean`, `min` or
-//! `max` of an empty list (R0705), or hours added to a date (R0707). The evaluator only
+//! `max` of an empty list (R0705), a key a table has no entry for (R0706), or hours
+//! added to a date (R0707). The evaluator only
 //! knows that the value is unknown; the explainer asks the operation again for the
 //! reason, off the fast path.
 
 use clausier_check::list_aggregates::ListAggregateError;
 use clausier_check::ops::{self, OpError};
+use clausier_check::types::Schema;
 use clausier_diagnostics::Code;
 
 use crate::eval::Scope;
@@ -14,8 +16,25 @@ use crate::report::Reason;
 
 /// The reason an arithmetic node whose operands are known has no value; `None` for any
 /// other node.
-pub(crate) fn reason(code: &Arena, id: NodeId, scope: Scope<'_>, expr: String) -> Option<Reason> {
+pub(crate) fn reason(
+    code: &Arena,
+    schema: &Schema,
+    id: NodeId,
+    scope: Scope<'_>,
+    expr: String,
+) -> Option<Reason> {
     let error = match code.node(id)? {
+        Node::Index(table, key) => {
+            let (table, key) = (code.value(table, scope)?, code.value(key, scope)?);
+            if table.map_entry(&key).is_some() {
+                return None;
+            }
+            return Some(Reason {
+                code: Code::NO_TABLE_ENTRY.as_str().to_owned(),
+                message: format!("the table has no entry for {}", key.display(schema)),
+                expr,
+            });
+        }
         Node::Arith(op, lhs, rhs) => {
             let lhs = code.value(lhs, scope)?;
             let rhs = code.value(rhs, scope)?;

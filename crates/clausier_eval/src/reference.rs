@@ -14,7 +14,7 @@ use clausier_check::ops;
 use clausier_check::types::{RecordDef, Ty};
 use clausier_check::value::{Record, Value};
 use clausier_diagnostics::stack;
-use clausier_syntax::ast::QuantifierKind;
+use clausier_syntax::ast::{CompareOp, QuantifierKind};
 use rust_decimal::Decimal;
 
 use crate::program::EvalContext;
@@ -149,6 +149,20 @@ impl Interpreter<'_> {
             TExprKind::In(item, collection) => {
                 let (item, collection) = (self.eval(item), self.eval(collection));
                 ops::contains(&collection?, &item?).ok().map(Value::Bool)
+            }
+            TExprKind::Index(table, key) => {
+                let (table, key) = (self.eval(table)?, self.eval(key)?);
+                let Value::Map(entries) = table else {
+                    return None;
+                };
+                // Searched here as the language says: the first key equal to `key`.
+                entries
+                    .iter()
+                    .find(|(candidate, _)| {
+                        ops::compare(CompareOp::Eq, ops::Equality::Ordered, candidate, &key)
+                            == Some(true)
+                    })
+                    .map(|(_, value)| value.clone())
             }
             TExprKind::Quantifier {
                 kind,

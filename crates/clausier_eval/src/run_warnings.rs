@@ -98,7 +98,8 @@ fn aggregates_read(program: &Program, root: NodeId) -> Vec<(u32, NodeId)> {
             | Node::Implies(a, b)
             | Node::Compare(_, _, a, b)
             | Node::Arith(_, a, b)
-            | Node::In(a, b) => stack.extend([b, a]),
+            | Node::In(a, b)
+            | Node::Index(a, b) => stack.extend([b, a]),
             Node::Quantifier {
                 collection, body, ..
             } => stack.extend([body, collection]),

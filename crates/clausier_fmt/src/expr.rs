@@ -171,6 +171,36 @@ impl Printer<'_> {
                 self.expr(inner, cont, trail + 1);
                 self.w.token(end.saturating_sub(1), end, ")");
             }
+            ExprKind::Table(entries) => {
+                self.w.token(start, start + 1, "{");
+                let count = entries.len();
+                for (i, entry) in entries.iter().enumerate() {
+                    self.w.set_break(Break::line(cont));
+                    let key = entry.key.span();
+                    self.w.token(
+                        key.start as usize,
+                        key.end as usize,
+                        &flat::table_key(self.src, &entry.key),
+                    );
+                    self.w.text(": ");
+                    let last = i + 1 == count;
+                    self.expr(&entry.value, cont + step, usize::from(!last));
+                    if !last {
+                        self.w.text(",");
+                    }
+                }
+                let outer = cont.saturating_sub(step);
+                self.w.set_break(Break::close_compact(cont, outer));
+                self.w.token(end.saturating_sub(1), end, "}");
+            }
+            ExprKind::Index { table, key } => {
+                self.expr(table, cont, 0);
+                let open = table.span.end as usize;
+                self.w.token(open, open + 1, "[");
+                self.expr(key, cont + step, 1);
+                self.w.token(end.saturating_sub(1), end, "]");
+                let _ = trail;
+            }
             ExprKind::List(items) => {
                 self.w.token(start, start + 1, "[");
                 let count = items.len();

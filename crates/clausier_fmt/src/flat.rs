@@ -7,7 +7,7 @@
 use clausier_diagnostics::stack;
 use clausier_syntax::ast::{
     AggregateKind, DataValue, DataValueKind, Expr, ExprKind, FieldBound, FieldDecl, Literal,
-    LiteralKind, QuantifierKind, TypeExpr, TypeExprKind, UnaryOp,
+    LiteralKind, QuantifierKind, TableKey, TypeExpr, TypeExprKind, UnaryOp,
 };
 
 use crate::writer::is_space;
@@ -116,6 +116,25 @@ fn push_node(src: &str, e: &Expr, out: &mut String) {
             }
             out.push(']');
         }
+        ExprKind::Table(entries) if entries.is_empty() => out.push_str("{}"),
+        ExprKind::Table(entries) => {
+            out.push_str("{ ");
+            for (i, entry) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&table_key(src, &entry.key));
+                out.push_str(": ");
+                push_expr(src, &entry.value, out);
+            }
+            out.push_str(" }");
+        }
+        ExprKind::Index { table, key } => {
+            push_expr(src, table, out);
+            out.push('[');
+            push_expr(src, key, out);
+            out.push(']');
+        }
         ExprKind::Unary { op, operand } => {
             out.push_str(unary_word(*op, operand));
             push_expr(src, operand, out);
@@ -218,6 +237,9 @@ pub(crate) fn type_expr(src: &str, ty: &TypeExpr) -> Option<String> {
         TypeExprKind::Named(name) => name.name.clone(),
         TypeExprKind::List(element) => format!("list<{}>", type_expr(src, element)?),
         TypeExprKind::Set(element) => format!("set<{}>", type_expr(src, element)?),
+        TypeExprKind::Map(key, value) => {
+            format!("map<{}, {}>", type_expr(src, key)?, type_expr(src, value)?)
+        }
         TypeExprKind::Record(fields) => record(src, fields)?,
         TypeExprKind::Error => return None,
     })
@@ -315,5 +337,13 @@ mod tests {
             param_value("param p: int = count( s in xs :s.a)+lowest( a.b )"),
             "count(s in xs: s.a) + lowest(a.b)"
         );
+    }
+}
+
+/// A key of a table as written: a name, or a string literal with its escapes.
+pub(crate) fn table_key(src: &str, key: &TableKey) -> String {
+    match key {
+        TableKey::Name(name) => name.name.clone(),
+        TableKey::Text(text) => slice(src, text.span.start, text.span.end).to_owned(),
     }
 }

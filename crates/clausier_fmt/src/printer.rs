@@ -416,6 +416,17 @@ impl Printer<'_> {
                 self.type_expr(element, indent);
                 self.w.token(end.saturating_sub(1), end, ">");
             }
+            TypeExprKind::Map(key, value) => {
+                self.w.token(start, start + "map".len(), "map");
+                let angle = self.find(start + "map".len(), end, '<');
+                self.w.token(angle, angle + 1, "<");
+                self.type_expr(key, indent);
+                let comma = self.find(key.span.end as usize, end, ',');
+                self.w.token(comma, comma + 1, ",");
+                self.w.text(" ");
+                self.type_expr(value, indent);
+                self.w.token(end.saturating_sub(1), end, ">");
+            }
             TypeExprKind::Record(fields) => {
                 self.record_block(fields, start, end.saturating_sub(1), indent, false);
             }

@@ -71,7 +71,12 @@ fn infer_at(
             list_aggregates::result_type(*kind, &values)
         }
         ExprKind::Aggregate { arg, .. } => sub(arg),
-        ExprKind::Error => None,
+        ExprKind::Index { table, .. } => match sub(table)? {
+            Ty::Map(_, value) => Some(*value),
+            _ => None,
+        },
+        // A table's type is the one declared where it stands.
+        ExprKind::Table(_) | ExprKind::Error => None,
     }
 }
 

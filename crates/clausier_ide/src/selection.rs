@@ -126,6 +126,10 @@ fn type_spans(ty: &TypeExpr, out: &mut Vec<Span>, depth: usize) {
         TypeExprKind::List(inner) | TypeExprKind::Set(inner) => {
             type_spans(inner, out, depth + 1);
         }
+        TypeExprKind::Map(key, value) => {
+            type_spans(key, out, depth + 1);
+            type_spans(value, out, depth + 1);
+        }
         TypeExprKind::Record(fields) => field_spans(fields, out, depth + 1),
         TypeExprKind::Named(_) | TypeExprKind::Error => {}
     }

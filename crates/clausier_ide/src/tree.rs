@@ -35,6 +35,8 @@ pub(crate) fn field_expr(field: &ClauseField) -> Option<&Expr> {
 pub(crate) fn children(expr: &Expr) -> Vec<&Expr> {
     match &expr.kind {
         ExprKind::List(items) => items.iter().collect(),
+        ExprKind::Table(entries) => entries.iter().map(|entry| &entry.value).collect(),
+        ExprKind::Index { table, key } => vec![table, key],
         ExprKind::Unary { operand, .. } => vec![operand],
         ExprKind::Binary { lhs, rhs, .. } => vec![lhs, rhs],
         ExprKind::Quantifier {

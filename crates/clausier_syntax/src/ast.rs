@@ -176,6 +176,8 @@ pub enum TypeExprKind {
     Named(Ident),
     List(Box<TypeExpr>),
     Set(Box<TypeExpr>),
+    /// `map<K, V>`.
+    Map(Box<TypeExpr>, Box<TypeExpr>),
     Record(Vec<FieldDecl>),
     Error,
 }
@@ -438,6 +440,8 @@ impl ExprKind {
         }
         match std::mem::replace(self, ExprKind::Error) {
             ExprKind::List(items) => into.extend(items),
+            ExprKind::Table(entries) => into.extend(entries.into_iter().map(|entry| entry.value)),
+            ExprKind::Index { table, key } => into.extend([*table, *key]),
             ExprKind::Unary { operand, .. }
             | ExprKind::Paren(operand)
             | ExprKind::Aggregate { arg: operand, .. } => {
@@ -482,6 +486,13 @@ pub enum ExprKind {
     Path(Path),
     /// `[a, b, c]`.
     List(Vec<Expr>),
+    /// `{ "IDO": [sso], "UAI": [] }` or `{ name: "Acme" }`: a map or a record.
+    Table(Vec<TableEntry>),
+    /// `m[k]`: the entry of a table.
+    Index {
+        table: Box<Expr>,
+        key: Box<Expr>,
+    },
     Unary {
         op: UnaryOp,
         operand: Box<Expr>,
@@ -686,5 +697,36 @@ impl ListAggregateKind {
     /// The kind a word spells.
     pub fn from_word(word: &str) -> Option<ListAggregateKind> {
         Self::ALL.into_iter().find(|kind| kind.as_str() == word)
+    }
+}
+
+/// One `key: value` of a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableEntry {
+    pub key: TableKey,
+    pub value: Expr,
+}
+
+/// A key of a table: a name (a record's field, an enum variant) or a string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableKey {
+    Name(Ident),
+    Text(StringLit),
+}
+
+impl TableKey {
+    pub fn span(&self) -> Span {
+        match self {
+            TableKey::Name(name) => name.span,
+            TableKey::Text(text) => text.span,
+        }
+    }
+
+    /// The key as the table names it: the name, or the string's value.
+    pub fn text(&self) -> &str {
+        match self {
+            TableKey::Name(name) => &name.name,
+            TableKey::Text(text) => &text.value,
+        }
     }
 }

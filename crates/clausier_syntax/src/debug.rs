@@ -278,6 +278,13 @@ impl Printer {
                 self.type_expr(element);
                 self.out.push('>');
             }
+            TypeExprKind::Map(key, value) => {
+                self.out.push_str("map<");
+                self.type_expr(key);
+                self.out.push_str(", ");
+                self.type_expr(value);
+                self.out.push('>');
+            }
             TypeExprKind::Record(fields) => {
                 self.out.push('{');
                 for (i, field) in fields.iter().enumerate() {
@@ -380,6 +387,26 @@ impl Printer {
             ExprKind::Error => {
                 self.out.push_str("<error>");
                 self.span(expr.span);
+            }
+            ExprKind::Table(entries) => {
+                self.out.push('{');
+                for (i, entry) in entries.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push(' ');
+                    }
+                    let _ = write!(self.out, "{:?}: ", entry.key.text());
+                    self.expr(&entry.value);
+                }
+                self.out.push('}');
+                self.span(expr.span);
+            }
+            ExprKind::Index { table, key } => {
+                self.open("index", expr.span);
+                self.out.push(' ');
+                self.expr(table);
+                self.out.push(' ');
+                self.expr(key);
+                self.out.push(')');
             }
             ExprKind::List(items) => {
                 self.out.push('[');

@@ -71,8 +71,8 @@ pub const ALIAS_KEYWORD: &str = "as";
 /// `price: money where >= 0.01 €`: the bounds of a field (joined by `and`).
 pub const BOUNDS_KEYWORD: &str = "where";
 
-/// The words that open a type with an element type: `list<…>`, `set<…>`.
-pub const GENERIC_TYPE_KEYWORDS: &[&str] = &["list", "set"];
+/// The words that open a type with element types: `list<…>`, `set<…>`, `map<…, …>`.
+pub const GENERIC_TYPE_KEYWORDS: &[&str] = &["list", "set", "map"];
 
 /// `passed(ID)`: a keyword only right before `(`, so a field may still be called
 /// `passed`.
@@ -88,7 +88,7 @@ pub const NULL_KEYWORD: &str = "null";
 
 /// The built-in types. They are names, not keywords: a field may be called `date`.
 pub const BUILTIN_TYPES: &[&str] = &[
-    "bool", "int", "number", "percent", "money", "date", "duration", "string", "list", "set",
+    "bool", "int", "number", "percent", "money", "date", "duration", "string", "list", "set", "map",
 ];
 
 /// The spellings of each duration unit, English then French, plural before singular.

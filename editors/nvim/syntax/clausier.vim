@@ -29,7 +29,7 @@ syntax keyword clausierNull null
 
 " Built-in types. By convention, enum and type names are capitalized (`Region`) and
 " enum variants are in capitals (`EU`, `PARTIELLEMENT_CONFORME`).
-syntax keyword clausierType bool int number percent money duration string list
+syntax keyword clausierType bool int number percent money duration string list map
 syntax match clausierTypeName /\<\u\w*\>/
 syntax match clausierVariant /\<\u[[:upper:][:digit:]_]*\>/
 

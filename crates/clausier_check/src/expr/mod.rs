@@ -8,6 +8,7 @@
 mod list_aggregates;
 mod operators;
 mod paths;
+mod tables;
 
 use clausier_diagnostics::{Code, Diagnostic, FileId, Span, stack};
 use clausier_syntax::ast::{
@@ -142,6 +143,8 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
             ExprKind::Literal(literal) => self.literal(literal),
             ExprKind::Path(path) => self.path_expr(path, expected),
             ExprKind::List(items) => self.list(items, expected, span),
+            ExprKind::Table(entries) => self.table(entries, expected, span),
+            ExprKind::Index { table, key } => self.index(table, key, span),
             ExprKind::Unary { op, operand } => self.unary(*op, operand, span),
             ExprKind::Binary {
                 op,

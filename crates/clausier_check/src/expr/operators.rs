@@ -138,7 +138,11 @@ impl ExprChecker<'_, '_> {
             let r = self.check(rhs, Some(&hint));
             (l, r)
         };
-        let element = self.element_of(&r, "in");
+        // `k in m` asks whether the table `m` has an entry for `k`.
+        let element = match &r.ty {
+            Ty::Map(key, _) => (**key).clone(),
+            _ => self.element_of(&r, "in"),
+        };
         let fits = l.ty == element
             || l.ty == Ty::Error
             || element == Ty::Error

@@ -97,7 +97,8 @@ fn needed_label_in<'e>(schema: &Schema, expr: &'e TExpr) -> Option<&'e TExpr> {
         TExprKind::And(a, b)
         | TExprKind::Compare(_, a, b)
         | TExprKind::Arith(_, a, b)
-        | TExprKind::In(a, b) => needed_label(schema, a).or_else(|| needed_label(schema, b)),
+        | TExprKind::In(a, b)
+        | TExprKind::Index(a, b) => needed_label(schema, a).or_else(|| needed_label(schema, b)),
         TExprKind::Or(a, b) => {
             let left = needed_label(schema, a)?;
             needed_label(schema, b).map(|_| left)

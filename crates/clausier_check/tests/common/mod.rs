@@ -232,6 +232,7 @@ pub fn render_texpr(pack: &CheckedPack, expr: &TExpr) -> String {
         TExprKind::Compare(op, a, b) => format!("({} {} {})", op.as_str(), r(a), r(b)),
         TExprKind::Arith(op, a, b) => format!("({} {} {})", op.as_str(), r(a), r(b)),
         TExprKind::In(a, b) => format!("(in {} {})", r(a), r(b)),
+        TExprKind::Index(a, b) => format!("(index {} {})", r(a), r(b)),
         TExprKind::Quantifier {
             kind,
             var,

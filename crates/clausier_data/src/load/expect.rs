@@ -175,6 +175,8 @@ impl fmt::Display for Expected<'_> {
             Ty::Duration => f.write_str("a duration such as `P6M` or `6 months`"),
             Ty::String => f.write_str("a string"),
             Ty::List(_) | Ty::Set(_) => f.write_str("a list"),
+            // A pack whose descriptor holds a map does not compile (E0320).
+            Ty::Map(..) => f.write_str("a table"),
             Ty::Enum(id) => match schema.enum_def(*id) {
                 Some(def) => match def.variants.first() {
                     Some(first) => write!(f, "a `{}` value such as `{}`", def.name, first.name),

@@ -227,6 +227,11 @@ impl Builder<'_> {
             Ty::Percent | Ty::Money => bounded(self.scalar_def(ty), FieldBounds::default_for(ty)),
             Ty::Date | Ty::Duration => self.scalar_def(ty),
             Ty::List(element) => json!({ "type": "array", "items": self.type_schema(element) }),
+            // Never in a descriptor (E0320): a parameter's table, an object of its values.
+            Ty::Map(_, value) => json!({
+                "type": "object",
+                "additionalProperties": self.type_schema(value)
+            }),
             Ty::Set(element) => json!({
                 "type": "array",
                 "items": self.type_schema(element),

@@ -801,6 +801,16 @@ impl<'s, 't> ItemBuilder<'s, 't> {
             Rule::type_ref => TypeExprKind::Named(self.ident(&inner)),
             Rule::list_type => TypeExprKind::List(Box::new(self.element_type(inner, span))),
             Rule::set_type => TypeExprKind::Set(Box::new(self.element_type(inner, span))),
+            Rule::map_type => {
+                let mut types = inner
+                    .into_inner()
+                    .filter(|part| part.as_rule() == Rule::type_expr)
+                    .map(|part| self.type_expr(part));
+                match (types.next(), types.next()) {
+                    (Some(key), Some(value)) => TypeExprKind::Map(Box::new(key), Box::new(value)),
+                    _ => TypeExprKind::Error,
+                }
+            }
             Rule::record_type => TypeExprKind::Record(self.record_fields(inner)),
             _ => TypeExprKind::Error,
         };

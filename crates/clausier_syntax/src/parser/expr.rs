@@ -16,7 +16,7 @@ use super::errors;
 use super::grammar::Rule;
 use crate::ast::{
     AggregateKind, BinaryOp, Expr, ExprKind, Ident, ListAggregateKind, Path, QuantifierKind,
-    UnaryOp,
+    TableEntry, TableKey, UnaryOp,
 };
 
 pub(super) fn error_expr(span: Span) -> Expr {
@@ -224,6 +224,7 @@ impl ItemBuilder<'_, '_> {
         let leaf = |kind| (Expr { kind, span }, 1);
         match pair.as_rule() {
             Rule::path => leaf(ExprKind::Path(self.path(pair))),
+            Rule::indexed_path => self.indexed_path(pair, span),
             Rule::today => leaf(ExprKind::Today),
             Rule::bool_lit | Rule::date_lit | Rule::number_lit | Rule::string => {
                 match self.literal(&pair) {
@@ -240,6 +241,36 @@ impl ItemBuilder<'_, '_> {
                 (
                     Expr {
                         kind: ExprKind::Paren(Box::new(inner)),
+                        span,
+                    },
+                    depth + 1,
+                )
+            }
+            Rule::table_expr => {
+                let mut entries = Vec::new();
+                let mut depth = 0;
+                for entry in pair
+                    .into_inner()
+                    .filter(|p| p.as_rule() == Rule::table_entry)
+                {
+                    let mut parts = entry.into_inner();
+                    let key = match parts.next() {
+                        Some(key) if key.as_rule() == Rule::string => {
+                            TableKey::Text(self.string_lit(&key))
+                        }
+                        Some(key) => TableKey::Name(self.ident(&key)),
+                        None => continue,
+                    };
+                    let Some(value) = parts.find(|p| p.as_rule() == Rule::expr) else {
+                        continue;
+                    };
+                    let (value, value_depth) = self.expr_with_depth(value);
+                    depth = depth.max(value_depth);
+                    entries.push(TableEntry { key, value });
+                }
+                (
+                    Expr {
+                        kind: ExprKind::Table(entries),
                         span,
                     },
                     depth + 1,
@@ -276,6 +307,41 @@ impl ItemBuilder<'_, '_> {
             .filter(|inner| inner.as_rule() == Rule::expr)
             .map(|inner| self.expr_with_depth(inner))
             .collect()
+    }
+
+    /// `m[a][b]`: the path, then each entry read in turn.
+    fn indexed_path(&mut self, pair: P, span: Span) -> (Expr, usize) {
+        let mut built: Option<(Expr, usize)> = None;
+        for inner in pair.into_inner() {
+            match inner.as_rule() {
+                Rule::path => {
+                    let path_span = self.span(&inner);
+                    built = Some((
+                        Expr {
+                            kind: ExprKind::Path(self.path(inner)),
+                            span: path_span,
+                        },
+                        1,
+                    ));
+                }
+                Rule::index_suffix => {
+                    let end = self.span(&inner).end;
+                    let (Some((table, depth)), Some((key, key_depth))) =
+                        (built.take(), self.sub_exprs(inner).pop())
+                    else {
+                        return (error_expr(span), 1);
+                    };
+                    let span = Span::new(table.span.start, end);
+                    let kind = ExprKind::Index {
+                        table: Box::new(table),
+                        key: Box::new(key),
+                    };
+                    built = Some((Expr { kind, span }, depth.max(key_depth + 1)));
+                }
+                _ => {}
+            }
+        }
+        built.unwrap_or((error_expr(span), 1))
     }
 
     pub(super) fn path(&self, pair: P) -> Path {

@@ -239,6 +239,10 @@ impl Walker {
         match &ty.kind {
             K::Named(name) => self.spans.push(name.span),
             K::List(inner) | K::Set(inner) => self.ty(inner),
+            K::Map(key, value) => {
+                self.ty(key);
+                self.ty(value);
+            }
             K::Record(fields) => fields.iter().for_each(|f| self.field(f)),
             K::Error => self.errors = true,
         }
@@ -271,6 +275,16 @@ impl Walker {
                 self.spans.extend(path.segments.iter().map(|s| s.span));
             }
             K::List(items) => items.iter().for_each(|e| self.expr(e)),
+            K::Table(entries) => {
+                for entry in entries {
+                    self.spans.push(entry.key.span());
+                    self.expr(&entry.value);
+                }
+            }
+            K::Index { table, key } => {
+                self.expr(table);
+                self.expr(key);
+            }
             K::Unary { operand, .. } => self.expr(operand),
             K::Binary {
                 op_span, lhs, rhs, ..

@@ -292,7 +292,8 @@ fn children(expr: &TExpr) -> Vec<&TExpr> {
         | TExprKind::Implies(left, right)
         | TExprKind::Compare(_, left, right)
         | TExprKind::Arith(_, left, right)
-        | TExprKind::In(left, right) => vec![left, right],
+        | TExprKind::In(left, right)
+        | TExprKind::Index(left, right) => vec![left, right],
         TExprKind::Quantifier {
             collection, body, ..
         } => vec![collection, body],

@@ -427,6 +427,7 @@ impl<'a> Words<'a> {
                 collection,
                 projection,
             } => self.list_aggregate(*kind, collection, projection.as_ref()),
+            TExprKind::Index(table, key) => (self.entry(table, key), Binding::Atom),
             TExprKind::If(condition, then_branch, else_branch) => {
                 let (when, otherwise) = if self.fr() {
                     (" si ", ", sinon ")
@@ -493,6 +494,22 @@ impl<'a> Words<'a> {
                 )
             }
         }
+    }
+
+    /// `l'entrée de la table justifications pour « IDO »`: a table named by its parameter,
+    /// whose whole value the document publishes with the parameters.
+    fn entry(&self, table: &'a TExpr, key: &'a TExpr) -> Rich {
+        let table_words = match &table.kind {
+            TExprKind::Param(id) => match self.pack.params.get(id.0 as usize) {
+                Some(param) => Rich::code(&param.name),
+                None => Rich::plain("?"),
+            },
+            _ => self.operand_within(table, Binding::Atom),
+        };
+        Rich::plain(&self.say("l'entrée de la table ", "the entry of the table "))
+            .join(table_words)
+            .text(&self.say(" pour ", " for "))
+            .join(self.operand_within(key, Binding::Atom))
     }
 
     /// `a + b`, `a × b`; a date moved by a duration reads as « la date située 3 ans avant … ».
