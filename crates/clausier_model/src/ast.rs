@@ -22,6 +22,8 @@ pub enum Ty {
     Record(&'static [(&'static str, Ty)]),
     List(Box<Ty>),
     Set(Box<Ty>),
+    /// A parameter's table, keyed by strings or by `Region`.
+    Map(Box<Ty>, Box<Ty>),
 }
 
 impl Ty {
@@ -58,6 +60,7 @@ impl Ty {
             }
             Ty::List(element) => format!("list<{}>", element.source()),
             Ty::Set(element) => format!("set<{}>", element.source()),
+            Ty::Map(key, value) => format!("map<{}, {}>", key.source(), value.source()),
         }
     }
 }
@@ -186,6 +189,10 @@ pub enum Expr {
     Compare(Cmp, Box<Expr>, Box<Expr>),
     Arith(Arith, Box<Expr>, Box<Expr>),
     In(Box<Expr>, Box<Expr>),
+    /// A table: each key (a string or a `Region` variant literal) once, with its value.
+    Table(Vec<(Expr, Expr)>),
+    /// `p[k]`: the entry of a table parameter.
+    Index(usize, Box<Expr>),
     /// `all` (true) or `any` (false) of variable `var` in a collection.
     Quantifier {
         all: bool,

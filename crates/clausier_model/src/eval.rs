@@ -137,6 +137,28 @@ fn value(expr: &Expr, context: &Context<'_>, locals: &mut Locals) -> Option<Valu
                 (item, Value::List(items, _)) => {
                     Some(Value::Bool(items.iter().any(|x| x.equals(&item))))
                 }
+                // `k in m`: whether the table has an entry for the key.
+                (item, Value::Map(entries)) => Some(Value::Bool(
+                    entries.iter().any(|(key, _)| key.equals(&item)),
+                )),
+                _ => None,
+            }
+        }
+        Expr::Table(entries) => {
+            let mut table = Vec::with_capacity(entries.len());
+            for (key, entry) in entries {
+                table.push((value(key, context, locals)?, value(entry, context, locals)?));
+            }
+            Some(Value::Map(table))
+        }
+        // An entry the table does not have is unknown, as an absent field is.
+        Expr::Index(param, key) => {
+            let key = value(key, context, locals)?;
+            match context.params.get(*param)? {
+                Value::Map(entries) => entries
+                    .iter()
+                    .find(|(candidate, _)| candidate.equals(&key))
+                    .map(|(_, entry)| entry.clone()),
                 _ => None,
             }
         }

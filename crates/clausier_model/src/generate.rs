@@ -233,6 +233,8 @@ impl Generator {
             Ty::Str,
             Ty::Region,
             Ty::Bool,
+            Ty::Map(Box::new(Ty::Str), Box::new(Ty::Int)),
+            Ty::Map(Box::new(Ty::Region), Box::new(Ty::Money)),
         ];
         let mut params: Vec<Param> = Vec::new();
         for index in 0..self.rng.random_range(0..5) {
@@ -333,6 +335,20 @@ impl Generator {
                     items: (0..len).map(|_| self.literal(element)).collect(),
                     set: matches!(ty, Ty::Set(_)),
                 }
+            }
+            Ty::Map(key, value) => {
+                let mut entries: Vec<(Expr, Expr)> = Vec::new();
+                for _ in 0..self.rng.random_range(0..4) {
+                    let key = self.literal(key);
+                    let taken = entries
+                        .iter()
+                        .any(|(seen, _)| crate::print::expr(seen) == crate::print::expr(&key));
+                    if !taken {
+                        let value = self.literal(value);
+                        entries.push((key, value));
+                    }
+                }
+                Expr::Table(entries)
             }
             Ty::Record(_) => Expr::Bool(false),
         }
@@ -491,7 +507,7 @@ impl Generator {
                     self.leaf(ty, scope)
                 }
             }
-            Ty::List(_) | Ty::Set(_) | Ty::Record(_) => self.leaf(ty, scope),
+            Ty::List(_) | Ty::Set(_) | Ty::Record(_) | Ty::Map(..) => self.leaf(ty, scope),
         }
     }
 
@@ -701,6 +717,36 @@ impl Generator {
                 .filter(|(_, param)| *param == ty)
                 .map(|(index, _)| Expr::Param(index)),
         );
+        let tables: Vec<(usize, Ty)> = scope
+            .params
+            .iter()
+            .enumerate()
+            .filter_map(|(index, param)| match param {
+                Ty::Map(key, value) if **value == *ty => Some((index, (**key).clone())),
+                _ => None,
+            })
+            .collect();
+        if !tables.is_empty() && self.chance(0.4) {
+            let (table, key_ty) = tables[self.rng.random_range(0..tables.len())].clone();
+            let key = self.leaf(&key_ty, scope);
+            return Expr::Index(table, Box::new(key));
+        }
+        if *ty == Ty::Bool && self.chance(0.1) {
+            let tables: Vec<(usize, Ty)> = scope
+                .params
+                .iter()
+                .enumerate()
+                .filter_map(|(index, param)| match param {
+                    Ty::Map(key, _) => Some((index, (**key).clone())),
+                    _ => None,
+                })
+                .collect();
+            if !tables.is_empty() {
+                let (table, key_ty) = tables[self.rng.random_range(0..tables.len())].clone();
+                let key = self.leaf(&key_ty, scope);
+                return Expr::In(Box::new(key), Box::new(Expr::Param(table)));
+            }
+        }
         match ty {
             Ty::Date if self.chance(0.3) => return Expr::Today,
             Ty::Bool if !scope.should.is_empty() && self.chance(0.6) => {
@@ -821,6 +867,8 @@ impl Generator {
                     })
                     .collect(),
             ),
+            // A descriptor holds no table.
+            Ty::Map(..) => Value::Map(Vec::new()),
         }
     }
 }

@@ -127,6 +127,22 @@ pub fn expr(e: &Expr) -> String {
             binary(l, op, r)
         }
         Expr::In(item, collection) => binary(item, "in", collection),
+        Expr::Table(entries) if entries.is_empty() => "{}".to_owned(),
+        Expr::Table(entries) => {
+            let entries: Vec<String> = entries
+                .iter()
+                .map(|(key, value)| {
+                    // A key is a name or a string, never `Region.EU`.
+                    let key = match key {
+                        Expr::Variant(index) => REGIONS[*index].to_owned(),
+                        other => expr(other),
+                    };
+                    format!("{key}: {}", expr(value))
+                })
+                .collect();
+            format!("{{ {} }}", entries.join(", "))
+        }
+        Expr::Index(param, key) => format!("p{param}[{}]", expr(key)),
         Expr::Quantifier {
             all,
             var,
@@ -307,5 +323,7 @@ fn json(value: &Value, spelling: &dyn Fn() -> Spelling, out: &mut String) {
             }
             out.push('}');
         }
+        // A descriptor holds no table: the generator never writes one.
+        Value::Map(_) => out.push_str("{}"),
     }
 }

@@ -23,6 +23,8 @@ pub enum Value {
     List(Vec<Value>, bool),
     /// A record's fields by name; `None` is absent.
     Record(Vec<(&'static str, Option<Value>)>),
+    /// A table: its keys and values, in the order written.
+    Map(Vec<(Value, Value)>),
 }
 
 /// A duration: its calendar part (months, days) and its exact time part (seconds).
