@@ -398,6 +398,33 @@ fn aggregates_over_a_list_read_as_count_does() {
     );
 }
 
+#[test]
+fn tables_read_by_the_name_of_their_parameter_and_in_words_in_the_annex() {
+    let source = format!(
+        "{SCHEMA}\nparam ceilings: map<Region, money> = {{ EU: 6.00 €, EEA: 5.50 € }}\nrequirement R-01 \"Règle\" {{\n  text \"Texte.\"\n  require hosting.region in ceilings and pricing.per_student <= ceilings[hosting.region]\n}}\n"
+    );
+    let line = |document: &str, label: &str| {
+        document
+            .lines()
+            .find_map(|line| line.strip_prefix(label))
+            .map(|line| line.replace('\\', ""))
+            .unwrap()
+    };
+    let french = french(&source);
+    assert_eq!(
+        line(&french, "- **Vérification :** "),
+        "la table `ceilings` a une entrée pour `hosting.region`, et `pricing.per_student` est au plus l'entrée de la table `ceilings` pour `hosting.region`"
+    );
+    assert!(
+        french.contains("| `ceilings` | EU : 6,00 € ; EEA : 5,50 € |"),
+        "{french}"
+    );
+    assert_eq!(
+        line(&english(&source), "- **Check:** "),
+        "the table `ceilings` has an entry for `hosting.region`, and `pricing.per_student` is at most the entry of the table `ceilings` for `hosting.region`"
+    );
+}
+
 /// The method of the one criterion of a pack, in French and in English, as the sentence
 /// or the sub-criteria table rows.
 fn methods(schema_and_params: &str, score: &str, weight: u32) -> (String, String) {

@@ -176,6 +176,17 @@ impl<'a> Words<'a> {
 
     fn membership(&self, item: &'a TExpr, collection: &'a TExpr, negated: bool) -> Rich {
         let item = self.operand(item);
+        // `k in m`: the table has an entry for the key.
+        if let Ty::Map(..) = collection.ty {
+            let table = self.table_name(collection);
+            let word = match (negated, self.fr()) {
+                (false, true) => (" a une entrée pour ", "la table "),
+                (true, true) => (" n'a pas d'entrée pour ", "la table "),
+                (false, false) => (" has an entry for ", "the table "),
+                (true, false) => (" has no entry for ", "the table "),
+            };
+            return Rich::plain(word.1).join(table).text(word.0).join(item);
+        }
         match self.listing(collection) {
             Some(values) => {
                 let word = match (negated, self.fr()) {
@@ -499,17 +510,21 @@ impl<'a> Words<'a> {
     /// `l'entrée de la table justifications pour « IDO »`: a table named by its parameter,
     /// whose whole value the document publishes with the parameters.
     fn entry(&self, table: &'a TExpr, key: &'a TExpr) -> Rich {
-        let table_words = match &table.kind {
+        Rich::plain(&self.say("l'entrée de la table ", "the entry of the table "))
+            .join(self.table_name(table))
+            .text(&self.say(" pour ", " for "))
+            .join(self.operand_within(key, Binding::Atom))
+    }
+
+    /// A table by the name of its parameter: its whole value is in the parameters' annex.
+    fn table_name(&self, table: &'a TExpr) -> Rich {
+        match &table.kind {
             TExprKind::Param(id) => match self.pack.params.get(id.0 as usize) {
                 Some(param) => Rich::code(&param.name),
                 None => Rich::plain("?"),
             },
             _ => self.operand_within(table, Binding::Atom),
-        };
-        Rich::plain(&self.say("l'entrée de la table ", "the entry of the table "))
-            .join(table_words)
-            .text(&self.say(" pour ", " for "))
-            .join(self.operand_within(key, Binding::Atom))
+        }
     }
 
     /// `a + b`, `a × b`; a date moved by a duration reads as « la date située 3 ans avant … ».
@@ -597,6 +612,43 @@ impl<'a> Words<'a> {
                 }
                 words
             }
+            // `IDO : sso ; UAI : annuaire, messagerie`, each value in words.
+            Value::Map(entries) if entries.is_empty() => {
+                Rich::plain(&self.say("la table vide", "the empty table"))
+            }
+            Value::Map(entries) => {
+                let mut words = Rich::default();
+                for (index, (key, value)) in entries.iter().enumerate() {
+                    if index > 0 {
+                        words = words.text(" ; ");
+                    }
+                    let colon = if self.fr() { " : " } else { ": " };
+                    words = words
+                        .join(self.constant(key))
+                        .text(colon)
+                        .join(self.constant(value));
+                }
+                words
+            }
+            Value::Record(record) => {
+                let mut words = Rich::plain("(");
+                let def = self.pack.schema.record(record.def);
+                for (index, value) in record.fields.iter().enumerate() {
+                    let (Some(value), Some(def)) = (value, def) else {
+                        continue;
+                    };
+                    let name = u32::try_from(index)
+                        .ok()
+                        .and_then(|index| def.field_at(index))
+                        .map_or("?", |(name, _)| name);
+                    if index > 0 {
+                        words = words.text(", ");
+                    }
+                    let colon = if self.fr() { " : " } else { ": " };
+                    words = words.text(name).text(colon).join(self.constant(value));
+                }
+                words.text(")")
+            }
             _ => Rich::plain(&value(constant, &self.pack.schema, self.lang)),
         }
     }
@@ -683,6 +735,37 @@ pub(super) fn value(value: &Value, schema: &Schema, lang: Lang) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         (Value::String(text), Lang::Fr) => format!("« {text} »"),
+        // `« IDO » : sso ; « UAI » : annuaire, messagerie`.
+        (Value::Map(entries), _) => {
+            let colon = if lang == Lang::Fr { " : " } else { ": " };
+            entries
+                .iter()
+                .map(|(key, entry)| {
+                    let (key, entry) = (
+                        self::value(key, schema, lang),
+                        self::value(entry, schema, lang),
+                    );
+                    format!("{key}{colon}{entry}")
+                })
+                .collect::<Vec<_>>()
+                .join(" ; ")
+        }
+        // `(profil : ELEVE, plafond : 6,00 €)`.
+        (Value::Record(record), _) => {
+            let colon = if lang == Lang::Fr { " : " } else { ": " };
+            let def = schema.record(record.def);
+            let fields: Vec<String> = record
+                .fields
+                .iter()
+                .enumerate()
+                .filter_map(|(index, field)| {
+                    let field = field.as_ref()?;
+                    let name = def?.field_at(u32::try_from(index).ok()?)?.0;
+                    Some(format!("{name}{colon}{}", self::value(field, schema, lang)))
+                })
+                .collect();
+            format!("({})", fields.join(", "))
+        }
         _ => value.display(schema).to_string(),
     }
 }
