@@ -115,6 +115,7 @@ fn not_utf8(source: &str, number: u32, offset: usize, bytes: &[u8]) -> Descripto
         source: source.to_owned(),
         line: Some(number),
         root: None,
+        lots: Vec::new(),
         locations: Locations::default(),
         problems: vec![problem],
     }
