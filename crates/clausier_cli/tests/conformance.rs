@@ -141,6 +141,7 @@ cases! {
     pack_unknown_names => "pack-unknown-names",
     pack_version => "pack-version",
     scoring_clamp => "scoring-clamp",
+    scoring_lots => "scoring-lots",
     scoring_cohort => "scoring-cohort",
     scoring_none => "scoring-none",
     scoring_passed => "scoring-passed",

@@ -65,7 +65,7 @@ pub fn render_human_with_data(
         write_table(&mut out, &report.descriptors, painter);
     }
     write_run_warnings(&mut out, report, painter);
-    for (index, descriptor) in report.descriptors.iter().enumerate() {
+    for descriptor in &report.descriptors {
         let shown = options.explain_all
             || descriptor.status != DescriptorStatus::Eligible
             || !descriptor.errors.is_empty()
@@ -73,7 +73,7 @@ pub fn render_human_with_data(
         if shown {
             out.push('\n');
             write_details(&mut out, report, descriptor, options, painter);
-            match data.of(index) {
+            match data.of(descriptor.input) {
                 [] => {
                     for error in &descriptor.errors {
                         write_data_error(&mut out, descriptor, error, painter);
