@@ -38,6 +38,16 @@ fn check(format: &str) -> Output {
 }
 
 #[test]
+fn markdown_ranks_the_offers_of_each_lot_in_its_own_table() {
+    let output = check("markdown");
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    let hash = text.find("(`sha256:").unwrap();
+    let end = text[hash..].find(')').unwrap() + hash;
+    insta::assert_snapshot!(format!("{}(`sha256:…`{}", &text[..hash], &text[end..]));
+}
+
+#[test]
 fn csv_gives_the_lot_of_each_row_with_its_score_and_rank_in_the_lot() {
     let output = check("csv");
     assert_eq!(output.status.code(), Some(1));

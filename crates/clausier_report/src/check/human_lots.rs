@@ -48,18 +48,16 @@ fn write_heading(out: &mut String, first: &mut bool, heading: &str, painter: Pai
 }
 
 /// `Lot 1 — Espace numérique de travail (ENT)`.
-pub(super) fn lot_heading(lot: &LotReport) -> String {
+pub(crate) fn lot_heading(lot: &LotReport) -> String {
     format!("Lot {} — {}", lot.id, lot.title)
 }
 
 /// The run's counts: descriptors, then the entries of their offers on each lot.
 pub(super) fn write_lot_summary(out: &mut String, report: &Report) {
-    let descriptors: BTreeSet<usize> = report.descriptors.iter().map(|entry| entry.input).collect();
     let _ = writeln!(
         out,
-        "{}, {} (one per lot an offer bids for): {}, {} invalid",
-        plural(descriptors.len(), "descriptor", "descriptors"),
-        plural(report.summary.total, "entry", "entries"),
+        "{}: {}, {} invalid",
+        counted_entries(report),
         counts(&report.summary),
         report.summary.invalid
     );
@@ -72,6 +70,16 @@ pub(super) fn write_lot_summary(out: &mut String, report: &Report) {
             counts(&lot.summary)
         );
     }
+}
+
+/// `7 descriptors, 8 entries (one per lot an offer bids for)`.
+pub(crate) fn counted_entries(report: &Report) -> String {
+    let descriptors: BTreeSet<usize> = report.descriptors.iter().map(|entry| entry.input).collect();
+    format!(
+        "{}, {} (one per lot an offer bids for)",
+        plural(descriptors.len(), "descriptor", "descriptors"),
+        plural(report.summary.total, "entry", "entries"),
+    )
 }
 
 fn counts(summary: &Summary) -> String {
