@@ -1,6 +1,7 @@
-//! Parameters computed from other parameters (`param contract_end: date = contract_start
-//! + 4 years`): the order in which their values are computed, the cycles that have no
-//! order, and the values computed again once overrides have changed what they read.
+//! Parameters computed from other parameters
+//! (`param contract_end: date = contract_start + 4 years`): the order in which their
+//! values are computed, the cycles that have no order, and the values computed again
+//! once overrides have changed what they read.
 
 use std::collections::HashMap;
 

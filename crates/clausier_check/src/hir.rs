@@ -31,8 +31,6 @@ pub struct CheckedPack {
     pub criteria: Vec<CriterionDef>,
     pub aggregates: Vec<AggregateDef>,
     pub tests: Vec<TestDef>,
-    /// The lots of the contract, in order; empty for a contract in one piece.
-    pub lots: Vec<Lot>,
     /// Every resolved name occurrence, for hover, go-to-definition, references, rename.
     pub symbols: Vec<SymbolRef>,
 }
@@ -70,14 +68,7 @@ pub struct ParamOverrideSite {
     pub pack: String,
 }
 
-/// One lot of the contract (CCP L2113-10), as the root's `[document]` declares it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Lot {
-    /// What clauses (`lots "1"`) and descriptors name the lot by; unique in the pack.
-    pub id: String,
-    /// Its title, as the tender prints it after « Lot 1 — ».
-    pub title: String,
-}
+pub use crate::types::Lot;
 
 /// What requirements and criteria have in common.
 #[derive(Debug, Clone)]

@@ -193,7 +193,7 @@ pub fn check_graph(graph: &PackGraph<'_>) -> Checked {
     let declared = checker.declared_requirements();
     checker.compose();
     checker.resolve_passed(&declared);
-    checker.pack.lots = graph.lots.to_vec();
+    checker.pack.schema.lots = graph.lots.to_vec();
     checker.enter(root);
     if let Some(pack) = graph.packs.get(root) {
         checker.collect_tests(pack.files);

@@ -13,7 +13,9 @@ use crate::Checker;
 use crate::bounds::FieldBounds;
 use crate::hir::Symbol;
 use crate::suggest::{did_you_mean, list_names};
-use crate::types::{EnumDef, EnumId, FieldDef, Origin, RecordDef, RecordId, Ty, VariantDef};
+use crate::types::{
+    EnumDef, EnumId, FieldDef, LOTS_KEY, Origin, RecordDef, RecordId, Ty, VariantDef,
+};
 
 const BUILTIN_TYPES: [&str; 8] = [
     "bool", "int", "number", "percent", "money", "date", "duration", "string",
@@ -564,6 +566,22 @@ impl<'a> Checker<'a> {
     /// Adds `fields` to `record`. A field already there (from another `descriptor`
     /// block) must have the same type; inline records merge field by field. A field
     /// named twice in the same block is a duplicate.
+    /// A top-level descriptor field named `lots`: that key says which lots an offer bids
+    /// for, in every pack, so that declaring lots later never changes what a descriptor
+    /// means.
+    fn report_reserved_field(&mut self, file: FileId, field: &FieldDecl) {
+        self.report(
+            Diagnostic::error(
+                Code::RESERVED_FIELD,
+                format!("the descriptor field `{LOTS_KEY}` is reserved"),
+            )
+            .with_primary(file, field.name.span, "reserved for the lots an offer bids for")
+            .with_help(format!(
+                "choose another name, such as `{LOTS_KEY}_offered`; a descriptor names the lots its offer bids for in its top-level `{LOTS_KEY}` key",
+            )),
+        );
+    }
+
     fn merge_fields(&mut self, file: FileId, record: RecordId, fields: &[FieldDecl], path: &str) {
         let mut seen: HashMap<&str, Span> = HashMap::new();
         for field in fields {
@@ -580,6 +598,10 @@ impl<'a> Checker<'a> {
                 continue;
             }
             seen.insert(&field.name.name, field.name.span);
+            if record == self.pack.schema.descriptor && field.name.name == LOTS_KEY {
+                self.report_reserved_field(file, field);
+                continue;
+            }
             let field_path = if path.is_empty() {
                 field.name.name.clone()
             } else {

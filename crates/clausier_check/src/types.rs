@@ -172,7 +172,24 @@ pub struct Schema {
     pub descriptor: RecordId,
     /// Named `type` declarations and what they stand for.
     pub aliases: IndexMap<String, (Ty, Origin)>,
+    /// The lots of the contract, in order, as the root's `[document]` declares them;
+    /// empty for a contract in one piece. Clauses name them in `lots "1"`, and each
+    /// descriptor names those its offer bids for in its top-level `lots` key.
+    pub lots: Vec<Lot>,
 }
+
+/// One lot of the contract (CCP L2113-10), as the root's `[document]` declares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lot {
+    /// What clauses (`lots "1"`) and descriptors name the lot by; unique in the pack.
+    pub id: String,
+    /// Its title, as the tender prints it after « Lot 1 — ».
+    pub title: String,
+}
+
+/// The top-level descriptor key that names the lots an offer bids for: no pack may
+/// declare a descriptor field of that name (E0217).
+pub const LOTS_KEY: &str = "lots";
 
 impl Schema {
     pub fn enum_def(&self, id: EnumId) -> Option<&EnumDef> {

@@ -48,7 +48,7 @@ criterion PRIX "Prix" weight 100 {{
     assert_eq!(lots(&pack.requirements[0].meta), "1,2");
     assert_eq!(lots(&pack.requirements[1].meta), "");
     assert_eq!(lots(&pack.criteria[0].meta), "1");
-    assert_eq!(pack.lots.len(), 2);
+    assert_eq!(pack.schema.lots.len(), 2);
 }
 
 #[test]
@@ -156,4 +156,22 @@ criterion PRIX-RES "Prix (ressources)" weight {resources_price} {{
         .find(|part| part.starts_with("W0502"))
         .unwrap();
     assert_snapshot!(warning);
+}
+
+#[test]
+fn a_descriptor_field_named_lots_is_reserved_at_the_top_only() {
+    let source = r#"
+descriptor {
+  lots: list<string>
+  catalogue: { lots: list<string> }
+}
+requirement CAT-01 "Catalogue" { require count(catalogue.lots) >= 1 }
+"#;
+    // Reserved whether the pack declares lots or not: declaring them later never
+    // changes what a descriptor's `lots` key means.
+    assert_snapshot!(check(source).diagnostics());
+    assert_eq!(
+        check_with_lots(source, LOTS).diagnostics(),
+        check(source).diagnostics()
+    );
 }

@@ -295,6 +295,26 @@ fn schema_of_a_small_pack() {
     insta::assert_snapshot!(transcript(&output));
 }
 
+#[test]
+fn schema_of_a_pack_with_lots_requires_the_lots_of_each_offer() {
+    let output = clausier(&["schema", "tests/conformance/data-offer-lots/pack"]);
+    assert_eq!(exit_code(&output), 0);
+    let schema: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(schema["required"], serde_json::json!(["lots"]));
+    let lots = &schema["properties"]["lots"];
+    assert_eq!(lots["oneOf"][0]["enum"], serde_json::json!(["1", "2"]));
+    assert_eq!(
+        lots["oneOf"][1]["items"]["enum"],
+        serde_json::json!(["1", "2"])
+    );
+    assert_eq!(lots["oneOf"][1]["minItems"], 1);
+    assert_eq!(
+        lots["description"],
+        "The lots the offer bids for, by their ids: `1` (Espace numérique de travail (ENT)), \
+         `2` (Ressources numériques pédagogiques). The offer is evaluated once per lot."
+    );
+}
+
 // help
 
 #[test]

@@ -366,6 +366,10 @@ pub struct Descriptor {
     pub line: Option<u32>,
     /// `None` when nothing could be read.
     pub root: Option<Arc<Record>>,
+    /// The ids of the lots the offer bids for (its top-level `lots` key), in the order
+    /// the pack declares them, each once; empty for a pack without lots and for an
+    /// invalid descriptor that names none.
+    pub lots: Vec<String>,
     pub locations: Locations,
     pub problems: Vec<DataProblem>,
 }

@@ -90,6 +90,7 @@ catalogue! {
     UNKNOWN_DEPENDENCY_PARAM = "E0214", Error, "unknown parameter of a dependency";
     UNKNOWN_LOT = "E0215", Error, "unknown lot";
     PARAM_CYCLE = "E0216", Error, "parameters computed from each other";
+    RESERVED_FIELD = "E0217", Error, "descriptor field with a reserved name";
 
     TYPE_MISMATCH = "E0301", Error, "type mismatch";
     INCOMPARABLE = "E0302", Error, "values of different types compared";
@@ -146,6 +147,7 @@ catalogue! {
     DESCRIPTOR_DUPLICATE_KEY = "D0606", Error, "key given twice in a descriptor";
     DESCRIPTOR_UNREADABLE = "D0607", Error, "descriptor file cannot be read";
     DESCRIPTOR_OUT_OF_BOUNDS = "D0608", Error, "descriptor value outside the field's bounds";
+    OFFER_LOTS = "D0609", Error, "offer names no lot of the contract";
 
     SCORE_CLAMPED = "R0701", Info, "criterion score clamped to the range 0 to 1";
     DIVISION_BY_ZERO = "R0702", Info, "division by zero";

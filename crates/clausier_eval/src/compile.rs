@@ -51,6 +51,7 @@ pub fn compile(valid: ValidPack<'_>) -> Program {
                     }
                 })
                 .collect(),
+            lots: requirement.meta.lots.clone(),
         })
         .collect();
     let criteria = pack
@@ -62,6 +63,7 @@ pub fn compile(valid: ValidPack<'_>) -> Program {
             version: criterion.meta.version.clone(),
             weight: criterion.weight,
             score: lowering.lower_whole(&criterion.score),
+            lots: criterion.meta.lots.clone(),
         })
         .collect();
     let aggregates = pack

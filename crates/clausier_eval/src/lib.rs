@@ -9,6 +9,7 @@
 mod compile;
 mod eval;
 mod explain;
+mod lots;
 pub mod pack_tests;
 pub mod print;
 mod program;

@@ -113,6 +113,8 @@ pub(crate) struct RequirementProgram {
     pub require: NodeId,
     /// The documents the offer must supply, each read by a `Has` node.
     pub documents: Vec<DocumentProgram>,
+    /// The lots it applies to; empty for every lot.
+    pub lots: Vec<String>,
 }
 
 /// A document a requirement requires, with the node that says whether the descriptor
@@ -132,6 +134,8 @@ pub(crate) struct CriterionProgram {
     pub version: String,
     pub weight: Decimal,
     pub score: NodeId,
+    /// The lots it scores; empty for every lot.
+    pub lots: Vec<String>,
 }
 
 /// One `lowest(…)`/`highest(…)` to compute over the eligible descriptors of a run.

@@ -21,10 +21,25 @@ pub struct Report {
     pub params: Vec<ParamReport>,
     pub descriptors: Vec<DescriptorReport>,
     pub summary: Summary,
+    /// In a contract divided into lots, each lot with the count of its offers by status,
+    /// in the order of `[document]`; left out for a contract in one piece.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lots: Vec<LotReport>,
     /// What the buyer must know of the run as a whole, such as a criterion whose
     /// `lowest(…)` is zero; left out when there is none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<RunWarning>,
+}
+
+/// One lot of the contract in a run: its offers are the entries of `descriptors` whose
+/// `lot` is its id, scored and ranked among themselves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LotReport {
+    pub id: String,
+    pub title: String,
+    /// The offers on this lot, by status (an invalid descriptor is counted only in the
+    /// report's summary: it is on no lot).
+    pub summary: Summary,
 }
 
 /// A warning about the whole run rather than one offer.
@@ -104,11 +119,21 @@ impl RequirementStatus {
 pub struct DescriptorReport {
     pub id: String,
     pub source: String,
+    /// In a contract divided into lots, the lot this entry evaluates the offer on: an
+    /// offer on two lots has two entries. Left out for a contract in one piece and for
+    /// an invalid descriptor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lot: Option<String>,
+    /// The index of its descriptor among the run's inputs (the entries of an offer on two
+    /// lots share it), where the human report finds the descriptor's data problems.
+    #[serde(skip)]
+    pub input: usize,
     pub status: DescriptorStatus,
     /// The sum of the criteria points; `null` unless eligible and the pack has criteria.
     #[serde(serialize_with = "optional_number")]
     pub score: Option<Decimal>,
-    /// Standard competition rank among the eligible descriptors (1, 1, 3, …).
+    /// Standard competition rank among the eligible descriptors (1, 1, 3, …), of its lot
+    /// in a contract divided into lots.
     pub rank: Option<u32>,
     pub results: Vec<ClauseResult>,
     pub errors: Vec<DataErrorEntry>,

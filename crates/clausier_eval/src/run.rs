@@ -1,5 +1,7 @@
 //! A `check` run: every descriptor against the compiled pack, in parallel, then the
-//! run-wide steps (aggregates, ranks) once every descriptor's eligibility is known.
+//! run-wide steps (aggregates, ranks) once every descriptor's eligibility is known. In a
+//! contract divided into lots, an offer is evaluated once per lot it bids for, and the
+//! run-wide steps are taken per lot (`lots.rs`).
 //!
 //! Results are gathered by input index and the run-wide steps are sequential, so the
 //! report is the same whatever the number of threads.
@@ -14,9 +16,10 @@ use rayon::{ThreadPool, ThreadPoolBuilder};
 
 use crate::eval::Scope;
 use crate::explain::{Explainer, Unknown, natural_order};
+use crate::lots::{self, Bid};
 use crate::program::{AggregateProgram, DocumentProgram, Program, RequirementProgram};
 use crate::report::{
-    ClauseResult, DataErrorEntry, DescriptorReport, DescriptorStatus, PackInfo, Report,
+    ClauseResult, DataErrorEntry, DescriptorReport, DescriptorStatus, LotReport, PackInfo, Report,
     RequestedDocument, RequirementResult, RequirementStatus, Summary,
 };
 use crate::run_warnings::zero_aggregate_warnings;
@@ -46,28 +49,43 @@ pub fn run(
     // Criteria that use no aggregate can be scored in the same pass as eligibility.
     let score_early = program.aggregates.is_empty();
     let no_aggregates: &[Option<Value>] = &[];
-    let mut evaluated: Vec<Evaluated> = map_in(pool, descriptors, |descriptor| {
+    let bids = lots::bids(program, descriptors);
+    let mut evaluated: Vec<Evaluated> = map_in(pool, &bids, |bid| {
         evaluate_descriptor(
             program,
-            descriptor,
+            bid.descriptor,
             today,
             score_early.then_some(no_aggregates),
+            bid.lot,
         )
     });
 
     let mut warnings = Vec::new();
     if !score_early {
-        let aggregates = compute_aggregates(program, descriptors, &evaluated);
-        warnings = zero_aggregate_warnings(program, &aggregates);
-        let scored: Vec<Option<Vec<CriterionOutcome>>> = map_in(
-            pool,
-            &zip_refs(descriptors, &evaluated),
-            |(descriptor, evaluated)| {
+        let aggregates: Vec<Vec<Option<Value>>> = (0..lots::parts(program))
+            .map(|part| compute_aggregates(program, &bids, &evaluated, part))
+            .collect();
+        for part in &aggregates {
+            for warning in zero_aggregate_warnings(program, part) {
+                if !warnings.contains(&warning) {
+                    warnings.push(warning);
+                }
+            }
+        }
+        let scored: Vec<Option<Vec<CriterionOutcome>>> =
+            map_in(pool, &zip_refs(&bids, &evaluated), |(bid, evaluated)| {
+                let aggregates = aggregates.get(bid.part)?;
                 (evaluated.status == DescriptorStatus::Eligible).then(|| {
-                    score_descriptor(program, descriptor, today, &aggregates, &evaluated.outcomes)
+                    score_descriptor(
+                        program,
+                        bid.descriptor,
+                        today,
+                        aggregates,
+                        &evaluated.outcomes,
+                        bid.lot,
+                    )
                 })
-            },
-        );
+            });
         for (evaluated, criteria) in evaluated.iter_mut().zip(scored) {
             if criteria.is_some() {
                 evaluated.criteria = criteria;
@@ -77,7 +95,7 @@ pub fn run(
 
     Report {
         warnings,
-        ..assemble(program, pack, today, descriptors, evaluated)
+        ..assemble(program, pack, today, &bids, evaluated)
     }
 }
 
@@ -120,11 +138,16 @@ where
 
 /// Judges every requirement; scores the criteria too when the descriptor is eligible and
 /// `aggregates_for_scoring` gives the run's aggregates.
+///
+/// On a lot (`lot`), only the clauses that apply to it are judged and scored; the
+/// `passed(ID)` of a requirement left out is unknown, and no criterion of the lot reads
+/// it (E0409).
 pub(crate) fn evaluate_descriptor(
     program: &Program,
     descriptor: &Descriptor,
     today: Date,
     aggregates_for_scoring: Option<&[Option<Value>]>,
+    lot: Option<&str>,
 ) -> Evaluated {
     let root = match &descriptor.root {
         Some(root) if !descriptor.is_invalid() => root,
@@ -143,7 +166,11 @@ pub(crate) fn evaluate_descriptor(
     let mut missing = false;
     let mut results = Vec::with_capacity(program.requirements.len() + program.criteria.len());
     let mut outcomes = Vec::with_capacity(program.requirements.len());
-    results.extend(program.requirements.iter().map(|requirement| {
+    results.extend(program.requirements.iter().filter_map(|requirement| {
+        if !requirement.applies_to(lot) {
+            outcomes.push(None);
+            return None;
+        }
         let (status, unknown, explanation) = judge(program, &mut explainer, requirement, scope);
         let documents = if status == RequirementStatus::Missing {
             lacking_documents(program, requirement, scope)
@@ -160,7 +187,7 @@ pub(crate) fn evaluate_descriptor(
             missing |= status == RequirementStatus::Missing;
         }
         outcomes.push(outcome(status));
-        ClauseResult::Requirement(RequirementResult {
+        Some(ClauseResult::Requirement(RequirementResult {
             clause: requirement.id.clone(),
             pack: requirement.pack.clone(),
             version: requirement.version.clone(),
@@ -171,7 +198,7 @@ pub(crate) fn evaluate_descriptor(
             explanation,
             reasons: unknown.reasons,
             documents,
-        })
+        }))
     }));
     let status = if failed {
         DescriptorStatus::Ineligible
@@ -182,7 +209,7 @@ pub(crate) fn evaluate_descriptor(
     };
     let criteria = match aggregates_for_scoring {
         Some(aggregates) if status == DescriptorStatus::Eligible => Some(score_descriptor(
-            program, descriptor, today, aggregates, &outcomes,
+            program, descriptor, today, aggregates, &outcomes, lot,
         )),
         _ => None,
     };
@@ -337,6 +364,7 @@ fn score_descriptor(
     today: Date,
     aggregates: &[Option<Value>],
     outcomes: &[Option<bool>],
+    lot: Option<&str>,
 ) -> Vec<CriterionOutcome> {
     let Some(root) = descriptor.root.as_deref() else {
         return Vec::new();
@@ -346,36 +374,40 @@ fn score_descriptor(
     program
         .criteria
         .iter()
+        .filter(|criterion| criterion.applies_to(lot))
         .map(|criterion| score_criterion(program, &mut explainer, criterion, scope))
         .collect()
 }
 
-/// The value of each `lowest`/`highest` over the eligible descriptors, in input order;
-/// absent values are skipped, and none present leaves it unknown.
+/// The value of each `lowest`/`highest` over the eligible offers of `part` (one lot, or
+/// the whole contract), in input order; absent values are skipped, and none present
+/// leaves it unknown.
 fn compute_aggregates(
     program: &Program,
-    descriptors: &[Descriptor],
+    bids: &[Bid<'_>],
     evaluated: &[Evaluated],
+    part: usize,
 ) -> Vec<Option<Value>> {
     program
         .aggregates
         .iter()
-        .map(|aggregate| aggregate_value(program, aggregate, descriptors, evaluated))
+        .map(|aggregate| aggregate_value(program, aggregate, bids, evaluated, part))
         .collect()
 }
 
 fn aggregate_value(
     program: &Program,
     aggregate: &AggregateProgram,
-    descriptors: &[Descriptor],
+    bids: &[Bid<'_>],
     evaluated: &[Evaluated],
+    part: usize,
 ) -> Option<Value> {
     let mut best: Option<&Value> = None;
-    for (descriptor, evaluated) in descriptors.iter().zip(evaluated) {
-        if evaluated.status != DescriptorStatus::Eligible {
+    for (bid, evaluated) in bids.iter().zip(evaluated) {
+        if evaluated.status != DescriptorStatus::Eligible || bid.part != part {
             continue;
         }
-        let Some(value) = aggregate_input(program, aggregate, descriptor) else {
+        let Some(value) = aggregate_input(program, aggregate, bid.descriptor) else {
             continue;
         };
         if replaces_best(aggregate.kind, best, value) {
@@ -411,29 +443,71 @@ fn assemble(
     program: &Program,
     pack: PackInfo,
     today: Date,
-    descriptors: &[Descriptor],
+    bids: &[Bid<'_>],
     evaluated: Vec<Evaluated>,
 ) -> Report {
     let totals: Vec<Option<rust_decimal::Decimal>> = evaluated
         .iter()
         .map(|evaluated| total_score(program, evaluated))
         .collect();
-    let ranks = rank(&totals);
+    let ranks = ranks_by_part(program, bids, &totals);
     let mut summary = Summary::default();
-    let reports = descriptors
+    let mut lots: Vec<LotReport> = program
+        .schema()
+        .lots
+        .iter()
+        .map(|lot| LotReport {
+            id: lot.id.clone(),
+            title: lot.title.clone(),
+            summary: Summary::default(),
+        })
+        .collect();
+    let reports = bids
         .iter()
         .zip(evaluated)
         .zip(totals.into_iter().zip(ranks))
-        .map(|((descriptor, evaluated), (score, rank))| {
+        .map(|((bid, evaluated), (score, rank))| {
             summary.count(evaluated.status);
-            descriptor_report(program, descriptor, evaluated, score, rank)
+            if bid.lot.is_some()
+                && let Some(lot) = lots.get_mut(bid.part)
+            {
+                lot.summary.count(evaluated.status);
+            }
+            let entry = descriptor_report(program, bid.descriptor, evaluated, score, rank, bid.lot);
+            DescriptorReport {
+                input: bid.input,
+                ..entry
+            }
         })
         .collect();
     Report {
         descriptors: reports,
         summary,
+        lots,
         ..report_shell(program, pack, today)
     }
+}
+
+/// Each bid's rank among the scored bids of its part: its lot, or the whole contract.
+fn ranks_by_part(
+    program: &Program,
+    bids: &[Bid<'_>],
+    totals: &[Option<rust_decimal::Decimal>],
+) -> Vec<Option<u32>> {
+    let mut ranks = vec![None; totals.len()];
+    for part in 0..lots::parts(program) {
+        let in_part: Vec<Option<rust_decimal::Decimal>> = bids
+            .iter()
+            .zip(totals)
+            .map(|(bid, total)| if bid.part == part { *total } else { None })
+            .collect();
+        for ((slot, bid), part_rank) in ranks.iter_mut().zip(bids).zip(rank(&in_part)) {
+            if bid.part == part {
+                *slot = part_rank;
+            }
+        }
+    }
+    ranks
 }
 
 /// A report without descriptors and with nothing counted yet: what is known of a run
@@ -446,6 +520,7 @@ pub(crate) fn report_shell(program: &Program, pack: PackInfo, today: Date) -> Re
         params: program.params.clone(),
         descriptors: Vec::new(),
         summary: Summary::default(),
+        lots: Vec::new(),
         warnings: Vec::new(),
     }
 }
@@ -471,24 +546,29 @@ pub(crate) fn descriptor_report(
     evaluated: Evaluated,
     score: Option<rust_decimal::Decimal>,
     rank: Option<u32>,
+    lot: Option<&str>,
 ) -> DescriptorReport {
     let mut results = evaluated.results;
+    let criteria = program
+        .criteria
+        .iter()
+        .filter(|criterion| criterion.applies_to(lot));
     match evaluated.criteria {
-        Some(criteria) => results.extend(
-            program
-                .criteria
-                .iter()
-                .zip(criteria)
+        Some(outcomes) => results.extend(
+            criteria
+                .zip(outcomes)
                 .map(|(criterion, outcome)| outcome.into_result(criterion)),
         ),
         None if evaluated.status != DescriptorStatus::Invalid => {
-            results.extend(program.criteria.iter().map(unscored));
+            results.extend(criteria.map(unscored));
         }
         None => {}
     }
     DescriptorReport {
         id: descriptor.id.clone(),
         source: descriptor.source.clone(),
+        lot: lot.map(str::to_owned),
+        input: 0,
         status: evaluated.status,
         score,
         rank,

@@ -115,6 +115,7 @@ fn not_utf8(source: &str, number: u32, offset: usize, bytes: &[u8]) -> Descripto
         source: source.to_owned(),
         line: Some(number),
         root: None,
+        lots: Vec::new(),
         locations: Locations::default(),
         problems: vec![problem],
     }
@@ -283,15 +284,25 @@ impl<'a> StreamCheck<'a> {
         let (options, today) = (&self.load_options, self.today);
         let aggregates = self.aggregates.as_slice();
         let ranks = self.ranks.as_slice();
-        let rendered: Vec<(DescriptorStatus, T)> = map_in(self.pool.as_ref(), chunk, |pending| {
-            let descriptor = pending.load(program.schema(), options);
-            let evaluated = evaluate_descriptor(program, &descriptor, today, Some(aggregates));
-            let status = evaluated.status;
-            let score = total_score(program, &evaluated);
-            let rank = score.map(|score| rank_of(ranks, score));
-            let report = descriptor_report(program, &descriptor, evaluated, score, rank);
-            (status, render(&report))
-        });
+        let indexed: Vec<(usize, &Pending)> = chunk
+            .iter()
+            .enumerate()
+            .map(|(offset, pending)| (self.position + offset, pending))
+            .collect();
+        let rendered: Vec<(DescriptorStatus, T)> =
+            map_in(self.pool.as_ref(), &indexed, |&(input, pending)| {
+                let descriptor = pending.load(program.schema(), options);
+                let evaluated =
+                    evaluate_descriptor(program, &descriptor, today, Some(aggregates), None);
+                let status = evaluated.status;
+                let score = total_score(program, &evaluated);
+                let rank = score.map(|score| rank_of(ranks, score));
+                let report = DescriptorReport {
+                    input,
+                    ..descriptor_report(program, &descriptor, evaluated, score, rank, None)
+                };
+                (status, render(&report))
+            });
         self.position += chunk.len();
         rendered
             .into_iter()

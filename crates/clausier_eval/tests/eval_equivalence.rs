@@ -758,6 +758,7 @@ proptest! {
                 source: format!("d{index}.json"),
                 line: None,
                 root: Some(Arc::new(data.clone())),
+                lots: Vec::new(),
                 locations: Locations::default(),
                 problems: Vec::new(),
             })

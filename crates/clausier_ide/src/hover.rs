@@ -114,11 +114,11 @@ impl Analysis {
         let pack = &self.checked.pack;
         if let Some(req) = pack.requirements.iter().find(|r| r.meta.id == id) {
             let head = format!("requirement {}\nlevel {}", req.meta.id, req.level.as_str());
-            return Some(clause_markdown(&head, &req.meta, &pack.lots));
+            return Some(clause_markdown(&head, &req.meta, &pack.schema.lots));
         }
         let crit = pack.criteria.iter().find(|c| c.meta.id == id)?;
         let head = format!("criterion {}\nweight {}", crit.meta.id, crit.weight);
-        Some(clause_markdown(&head, &crit.meta, &pack.lots))
+        Some(clause_markdown(&head, &crit.meta, &pack.schema.lots))
     }
 }
 

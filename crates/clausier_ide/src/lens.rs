@@ -148,7 +148,7 @@ impl Analysis {
         let report = run(&program, info, &loaded, &RunOptions { date, jobs: 1 });
         let mut lens = CheckLens {
             reason: None,
-            descriptors: report.descriptors.len(),
+            descriptors: loaded.len(),
             invalid: Vec::new(),
             requirements: pack
                 .requirements
@@ -167,8 +167,11 @@ impl Analysis {
                 })
                 .collect(),
         };
-        for (descriptor, path) in report.descriptors.iter().zip(paths) {
-            lens.add(descriptor, path);
+        // An offer on two lots has an entry per lot, each naming its input.
+        for descriptor in &report.descriptors {
+            if let Some(path) = paths.get(descriptor.input) {
+                lens.add(descriptor, path.clone());
+            }
         }
         lens
     }

@@ -7,12 +7,13 @@ use std::hash::{Hash, Hasher};
 use std::sync::{Arc, LazyLock};
 
 use clausier_check::bounds::{FieldBounds, Unit};
-use clausier_check::types::{RecordDef, RecordId, Schema, Ty};
+use clausier_check::types::{LOTS_KEY, RecordDef, RecordId, Schema, Ty};
 use clausier_check::value::{Record, Value};
 use clausier_diagnostics::{Code, Span, quoted};
 
 use super::expect::{Expected, Mismatch, found, type_error_help};
 use super::node::{Entry, Node, NodeKind, NumberText};
+use super::offer_lots;
 use super::suggest::closest;
 use super::text_index::TextIndex;
 use crate::descriptor::{DataProblem, Loc, Locations, PathStep};
@@ -42,6 +43,9 @@ pub(crate) struct Converter<'s, 't> {
     /// How many more values may be converted: YAML aliases can make a small text expand
     /// to an exponential number of values, and conversion must stay linear in the text.
     budget: usize,
+    /// The lots the offer bids for, read from the top-level `lots` key of a descriptor
+    /// of a pack divided into lots; `None` while no such key was read.
+    offer_lots: Option<Vec<String>>,
 }
 
 impl<'s, 't> Converter<'s, 't> {
@@ -57,6 +61,7 @@ impl<'s, 't> Converter<'s, 't> {
             problems: Vec::new(),
             locate: true,
             budget: index.text().len().saturating_mul(2).saturating_add(1024),
+            offer_lots: None,
         }
     }
 
@@ -87,11 +92,22 @@ impl<'s, 't> Converter<'s, 't> {
         };
         let record = self.convert_record(self.schema.descriptor, entries, true);
         self.store_location(node.span);
+        if !self.schema.lots.is_empty() && self.offer_lots.is_none() {
+            let start = first_char(node.span, self.index);
+            let problem = offer_lots::missing(Some(start), "", &self.schema.lots, self.index);
+            self.problems.push(problem);
+        }
         Some(record)
     }
 
-    pub(crate) fn finish(self) -> (Locations, Vec<DataProblem>) {
-        (self.locations, self.problems)
+    /// The locations, the problems, and the lots the offer bids for (empty for a pack
+    /// without lots, or when the descriptor names none).
+    pub(crate) fn finish(self) -> (Locations, Vec<DataProblem>, Vec<String>) {
+        (
+            self.locations,
+            self.problems,
+            self.offer_lots.unwrap_or_default(),
+        )
     }
 
     /// Adds a problem found outside the tree (a CSV header, for instance).
@@ -200,9 +216,19 @@ impl<'s, 't> Converter<'s, 't> {
                 }
                 // The `id` names the descriptor in reports, declared or not.
                 None if is_root && key == "id" => {}
+                // `lots` is reserved (E0217): no pack declares it as a field.
+                None if is_root && key == LOTS_KEY && !schema.lots.is_empty() => {
+                    let (ids, problems) = offer_lots::read(&entry.value, &schema.lots, self.index);
+                    self.offer_lots = Some(ids);
+                    self.problems.extend(problems);
+                }
                 None if self.strict => {
-                    let help = closest(key, def.fields.keys().map(String::as_str))
-                        .map(|near| format!("did you mean `{near}`?"));
+                    let help = if is_root && key == LOTS_KEY {
+                        Some("the contract is not divided into lots: remove `lots`".to_owned())
+                    } else {
+                        closest(key, def.fields.keys().map(String::as_str))
+                            .map(|near| format!("did you mean `{near}`?"))
+                    };
                     self.problem_at_key(
                         Code::DESCRIPTOR_UNKNOWN_FIELD,
                         format!("field {} is not declared by the pack", quoted(key)),
@@ -417,6 +443,15 @@ impl<'s, 't> Converter<'s, 't> {
         }
         path
     }
+}
+
+/// The first character of `span`, where a problem about the whole descriptor points.
+fn first_char(span: Span, index: &TextIndex<'_>) -> Span {
+    let width = index
+        .slice(span)
+        .and_then(|text| text.chars().next())
+        .map_or(0, char::len_utf8);
+    Span::new(span.start, span.start + u32::try_from(width).unwrap_or(0))
 }
 
 /// `` `EU`, `EEA`, `ADEQUATE`, `OTHER` ``, cut short for long enums.

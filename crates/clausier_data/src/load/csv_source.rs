@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use clausier_check::types::{RecordDef, Ty};
+use clausier_check::types::{LOTS_KEY, RecordDef, Ty};
 use clausier_diagnostics::{Code, Span};
 use csv::{ReaderBuilder, StringRecord};
 
@@ -24,6 +24,9 @@ enum Target<'s> {
     Field { path: Vec<&'s str>, ty: &'s Ty },
     /// An `id` column the schema does not declare: it still names the row.
     Id,
+    /// The `lots` column of a pack divided into lots: the lots the row's offer bids for,
+    /// a list cell.
+    Lots,
     /// A field the schema does not declare.
     Unknown,
     /// A record as a whole: its fields need columns of their own.
@@ -356,6 +359,8 @@ fn resolve<'s>(loader: &Loader<'s>, name: &str) -> Target<'s> {
         let Some((field_name, field)) = record.fields.get_key_value(*segment) else {
             return if name == "id" {
                 Target::Id
+            } else if name == LOTS_KEY && !schema.lots.is_empty() {
+                Target::Lots
             } else {
                 Target::Unknown
             };
@@ -508,6 +513,7 @@ fn row_node<'a>(
                 let node = Node::new(NodeKind::Plain(Cow::Borrowed(trimmed)), span);
                 root.insert(&["id"], column.span, node);
             }
+            Target::Lots => root.insert(&[LOTS_KEY], column.span, list_node(cell, value, span)),
             Target::Unknown => {}
             Target::Record => problems.push(problem(
                 Code::DESCRIPTOR_TYPE,

@@ -24,7 +24,7 @@ use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
 use clausier_check::bounds::FieldBounds;
-use clausier_check::types::{EnumId, FieldDef, RecordDef, RecordId, Schema, Ty};
+use clausier_check::types::{EnumId, FieldDef, LOTS_KEY, Lot, RecordDef, RecordId, Schema, Ty};
 use clausier_check::value::{Record, Value};
 use clausier_diagnostics::Span;
 use jiter::{Jiter, JiterError, Peek};
@@ -61,6 +61,9 @@ pub(crate) struct FastRead {
     pub(crate) root: Arc<Record>,
     /// The top-level `id` string, trimmed, when there is a non-blank one.
     pub(crate) id: Option<String>,
+    /// The lots the offer bids for, in the order the pack declares them (a pack with
+    /// lots only: the others read no `lots` key).
+    pub(crate) lots: Vec<String>,
     /// Where each value the located path would locate was written.
     pub(crate) spans: ValueSpans,
 }
@@ -145,6 +148,8 @@ struct Reader<'s, 't> {
     depth: usize,
     strict: bool,
     id: Option<String>,
+    /// The ids the top-level `lots` key names, once it was read.
+    lots: Option<Vec<String>>,
     /// The path from the root to the value being read.
     steps: Vec<PathStep>,
     spans: ValueSpans,
@@ -185,6 +190,8 @@ impl Seen {
 /// What a key of a record names.
 enum Entry<'d> {
     Field(usize, &'d FieldDef),
+    /// The top-level `lots` key of a descriptor in a pack divided into lots.
+    OfferLots,
     Undeclared,
 }
 
@@ -196,6 +203,7 @@ impl<'s, 't> Reader<'s, 't> {
             depth: 0,
             strict,
             id: None,
+            lots: None,
             steps: Vec::new(),
             spans: ValueSpans::for_text(text.len()),
         }
@@ -209,9 +217,22 @@ impl<'s, 't> Reader<'s, 't> {
         let root = self.record(self.schema.descriptor, true)?;
         self.note_span(start)?;
         self.json.finish()?;
+        // An offer that names no lot is a problem the located path reports.
+        let lots = match self.lots.take() {
+            Some(named) => self
+                .schema
+                .lots
+                .iter()
+                .filter(|lot| named.contains(&lot.id))
+                .map(|lot| lot.id.clone())
+                .collect(),
+            None if self.schema.lots.is_empty() => Vec::new(),
+            None => return Err(GiveUp),
+        };
         Ok(FastRead {
             root,
             id: self.id.take(),
+            lots,
             spans: std::mem::take(&mut self.spans),
         })
     }
@@ -241,7 +262,14 @@ impl<'s, 't> Reader<'s, 't> {
         // Data usually lists fields in the declared order: the next one is tried first.
         let mut next_guess = 0usize;
         let mut entry = match self.json.known_object()? {
-            Some(key) => Some(classify(def, key, next_guess, is_root, &mut undeclared)?),
+            Some(key) => Some(classify(
+                def,
+                key,
+                next_guess,
+                is_root && !schema.lots.is_empty(),
+                is_root,
+                &mut undeclared,
+            )?),
             None => None,
         };
         while let Some((current, is_id)) = entry {
@@ -262,6 +290,7 @@ impl<'s, 't> Reader<'s, 't> {
                         *slot = value;
                     }
                 }
+                Entry::OfferLots => self.offer_lots()?,
                 Entry::Undeclared => {
                     // An undeclared field is a warning under `--strict`; the `id` names
                     // the descriptor, declared or not.
@@ -277,12 +306,46 @@ impl<'s, 't> Reader<'s, 't> {
                 }
             }
             entry = match self.json.next_key()? {
-                Some(key) => Some(classify(def, key, next_guess, is_root, &mut undeclared)?),
+                Some(key) => Some(classify(
+                    def,
+                    key,
+                    next_guess,
+                    is_root && !schema.lots.is_empty(),
+                    is_root,
+                    &mut undeclared,
+                )?),
                 None => None,
             };
         }
         self.leave();
         Ok(Arc::new(Record::new(id, fields.into_boxed_slice())))
+    }
+
+    /// The value of the top-level `lots` key: one declared lot id, or a list of them,
+    /// at least one. Anything else is a problem the located path reports.
+    fn offer_lots(&mut self) -> Read<()> {
+        let schema = self.schema;
+        let declared = &schema.lots;
+        let mut named = Vec::new();
+        match self.json.peek()? {
+            Peek::String => named.push(known_lot(declared, self.json.known_str()?)?),
+            Peek::Array => {
+                let mut next = self.json.known_array()?;
+                while let Some(peek) = next {
+                    if peek != Peek::String {
+                        return Err(GiveUp);
+                    }
+                    named.push(known_lot(declared, self.json.known_str()?)?);
+                    next = self.json.array_step()?;
+                }
+            }
+            _ => return Err(GiveUp),
+        }
+        if named.is_empty() {
+            return Err(GiveUp);
+        }
+        self.lots = Some(named);
+        Ok(())
     }
 
     fn push_step(&mut self, step: PathStep) {
@@ -423,6 +486,7 @@ fn classify<'d>(
     def: &'d RecordDef,
     key: &str,
     guess: usize,
+    reads_lots: bool,
     is_root: bool,
     undeclared: &mut HashSet<Box<str>>,
 ) -> Read<(Entry<'d>, bool)> {
@@ -433,7 +497,17 @@ fn classify<'d>(
     if !undeclared.insert(key.into()) {
         return Err(GiveUp);
     }
+    if reads_lots && key == LOTS_KEY {
+        return Ok((Entry::OfferLots, false));
+    }
     Ok((Entry::Undeclared, is_id))
+}
+
+/// The id of a declared lot, as the located path's `offer_lots::known_lot` finds it.
+fn known_lot(declared: &[Lot], text: &str) -> Read<String> {
+    super::offer_lots::known_lot(declared, text)
+        .map(str::to_owned)
+        .ok_or(GiveUp)
 }
 
 fn note_id(slot: &mut Option<String>, text: &str) {

@@ -87,6 +87,7 @@ fn schema() -> Schema {
         records: vec![descriptor, hosting, subprocessor],
         descriptor: RecordId(0),
         aliases: IndexMap::new(),
+        lots: Vec::new(),
     }
 }
 

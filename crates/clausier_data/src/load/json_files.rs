@@ -67,6 +67,7 @@ pub(super) fn json_file(
         source: source.to_owned(),
         line: None,
         root: Some(fast.root),
+        lots: fast.lots,
         locations: Locations::deferred(located, fast.spans),
         problems: Vec::new(),
     }
@@ -145,6 +146,7 @@ pub(super) fn ndjson_line(
         source: source.to_owned(),
         line: Some(line.number),
         root: Some(fast.root),
+        lots: fast.lots,
         locations: Locations::deferred(located, fast.spans),
         problems: Vec::new(),
     }

@@ -16,6 +16,7 @@ mod inline_source;
 mod json_files;
 mod json_source;
 mod node;
+mod offer_lots;
 mod scalar;
 mod suggest;
 mod text_index;
@@ -210,6 +211,7 @@ pub fn unreadable(source: &str, message: String) -> Descriptor {
         source: source.to_owned(),
         line: None,
         root: None,
+        lots: Vec::new(),
         locations: Locations::default(),
         problems: vec![DataProblem::new(
             Code::DESCRIPTOR_UNREADABLE,
@@ -285,7 +287,7 @@ impl Loader<'_> {
             converter.push_problem(problem);
         }
         let root = converter.convert_root(&node, shape_help);
-        let (locations, mut problems) = converter.finish();
+        let (locations, mut problems, lots) = converter.finish();
         // Problems read in the order of the file.
         problems.sort_by_key(|problem| problem.loc.map(|loc| loc.span.start));
         Descriptor {
@@ -293,6 +295,7 @@ impl Loader<'_> {
             source: self.source.to_owned(),
             line,
             root,
+            lots,
             locations,
             problems,
         }
@@ -312,6 +315,7 @@ impl Loader<'_> {
             source: self.source.to_owned(),
             line,
             root: None,
+            lots: Vec::new(),
             locations: Locations::default(),
             problems: vec![problem],
         }

@@ -147,6 +147,22 @@ pub fn schema() -> Schema {
         records,
         descriptor: DESCRIPTOR,
         aliases: IndexMap::new(),
+        lots: Vec::new(),
+    }
+}
+
+/// The schema of [`schema`] in a contract divided into two lots, `1` and `2`.
+pub fn schema_with_lots() -> Schema {
+    let lot = |id: &str, title: &str| clausier_check::types::Lot {
+        id: id.to_owned(),
+        title: title.to_owned(),
+    };
+    Schema {
+        lots: vec![
+            lot("1", "Espace numérique de travail (ENT)"),
+            lot("2", "Ressources numériques pédagogiques"),
+        ],
+        ..schema()
     }
 }
 
@@ -195,6 +211,9 @@ fn render_one(schema: &Schema, descriptor: &Descriptor, out: &mut String) {
         "{} ({}{line}) {status}",
         descriptor.id, descriptor.source
     );
+    if !descriptor.lots.is_empty() {
+        let _ = writeln!(out, "  lots {}", descriptor.lots.join(", "));
+    }
     if let Some(root) = &descriptor.root {
         let loc = descriptor.locations.get(&[]);
         let _ = writeln!(out, "  <root> {}", at(loc));

@@ -19,7 +19,12 @@ const DATE: Date = jiff::civil::date(2026, 11, 28);
 /// The example descriptors, named as `clausier check rules/edtech-fr examples/edtech-fr`
 /// names them.
 fn examples() -> Vec<DescriptorInput> {
-    let folder = repository().join("examples/edtech-fr");
+    inputs_in("examples/edtech-fr")
+}
+
+/// The descriptor files of a folder of the repository, in path order.
+fn inputs_in(relative: &str) -> Vec<DescriptorInput> {
+    let folder = repository().join(relative);
     let mut names: Vec<String> = fs::read_dir(&folder)
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
@@ -31,7 +36,7 @@ fn examples() -> Vec<DescriptorInput> {
         .map(|name| DescriptorInput {
             path: folder.join(&name),
             text: fs::read_to_string(folder.join(&name)).unwrap(),
-            source: format!("examples/edtech-fr/{name}"),
+            source: format!("{relative}/{name}"),
             unread: None,
         })
         .collect()
@@ -135,6 +140,28 @@ fn lens_counts_as_the_report(pack: &Path) {
     for (_, c) in &expected {
         assert_eq!(c.pass + c.fail + c.missing + c.not_applicable, valid);
     }
+}
+
+#[test]
+fn the_lens_of_a_pack_with_lots_counts_each_offer_once_and_its_entry_on_each_lot() {
+    let case = "tests/conformance/scoring-lots";
+    let inputs = inputs_in(&format!("{case}/descriptors"));
+    let pack = repository().join(case).join("pack");
+    let report = json_report(&pack, &inputs);
+    let lens = open(&pack).check_descriptors(&inputs, DATE);
+    assert_eq!(lens.reason, None);
+    // `mixte-d` bids for both lots: one descriptor, two entries of the report.
+    assert_eq!(lens.descriptors, inputs.len());
+    assert_eq!(
+        report["descriptors"].as_array().unwrap().len(),
+        inputs.len() + 1
+    );
+    let found: Vec<(String, LensCounts)> = lens
+        .requirements
+        .iter()
+        .map(|r| (r.id.clone(), r.counts()))
+        .collect();
+    assert_eq!(found, counts_in_report(&report));
 }
 
 #[test]

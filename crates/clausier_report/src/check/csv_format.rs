@@ -1,5 +1,7 @@
 //! The check report as CSV (RFC 4180): a header, then a row per descriptor with its id,
-//! source, status, score and rank, and a column per clause.
+//! source, status, score and rank, and a column per clause. In a contract divided into
+//! lots, a `lot` column after the source gives the lot of each row (an offer on two lots
+//! has a row per lot; empty for an invalid descriptor), and score and rank are the lot's.
 
 use clausier_eval::report::{ClauseResult, Report};
 
@@ -20,17 +22,27 @@ pub fn render_csv(report: &Report) -> Result<String, csv::Error> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let mut header: Vec<&str> = vec!["id", "source", "status", "score", "rank"];
+    let on_lots = !report.lots.is_empty();
+    let mut header: Vec<&str> = vec!["id", "source"];
+    if on_lots {
+        header.push("lot");
+    }
+    header.extend(["status", "score", "rank"]);
     header.extend(clauses.iter().map(|column| column.name.as_str()));
     writer.write_record(&header)?;
     for descriptor in &report.descriptors {
         let mut row: Vec<String> = vec![
             spreadsheet_text(&descriptor.id).into_owned(),
             spreadsheet_text(&descriptor.source).into_owned(),
+        ];
+        if on_lots {
+            row.push(descriptor.lot.clone().unwrap_or_default());
+        }
+        row.extend([
             descriptor.status.as_str().to_owned(),
             descriptor.score.map(two_decimals).unwrap_or_default(),
             descriptor.rank.map(|r| r.to_string()).unwrap_or_default(),
-        ];
+        ]);
         for column in &clauses {
             let cell = match result_for(descriptor, column) {
                 Some(ClauseResult::Requirement(r)) => r.status.as_str().to_owned(),

@@ -73,6 +73,8 @@ pub(crate) fn report() -> Report {
         DescriptorReport {
             id: "vendor-042".into(),
             source: "vendors/vendor-042.json".into(),
+            lot: None,
+            input: 0,
             status: DescriptorStatus::Eligible,
             score: Some(Decimal::new(8750, 2)),
             rank: Some(1),
@@ -87,6 +89,8 @@ pub(crate) fn report() -> Report {
         DescriptorReport {
             id: "édu-numérique".into(),
             source: "vendors/b.yaml".into(),
+            lot: None,
+            input: 1,
             status: DescriptorStatus::Eligible,
             score: Some(Decimal::new(8750, 2)),
             rank: Some(1),
@@ -96,6 +100,8 @@ pub(crate) fn report() -> Report {
         DescriptorReport {
             id: "vendor-013".into(),
             source: "vendors/vendor-013.json".into(),
+            lot: None,
+            input: 2,
             status: DescriptorStatus::Ineligible,
             score: None,
             rank: None,
@@ -141,6 +147,8 @@ pub(crate) fn report() -> Report {
         DescriptorReport {
             id: "vendors:2".into(),
             source: "vendors.ndjson".into(),
+            lot: None,
+            input: 3,
             status: DescriptorStatus::Incomplete,
             score: None,
             rank: None,
@@ -156,6 +164,8 @@ pub(crate) fn report() -> Report {
         DescriptorReport {
             id: "broken".into(),
             source: "vendors/broken.json".into(),
+            lot: None,
+            input: 4,
             status: DescriptorStatus::Invalid,
             score: None,
             rank: None,
@@ -211,6 +221,7 @@ pub(crate) fn report() -> Report {
         ],
         descriptors,
         summary,
+        lots: Vec::new(),
         warnings: Vec::new(),
     }
 }

@@ -12,7 +12,7 @@ use clausier_eval::report::{
 use rust_decimal::{Decimal, RoundingStrategy};
 use unicode_width::UnicodeWidthStr;
 
-use super::{vendor_text, wording};
+use super::{human_lots, vendor_text, wording};
 use crate::DateOrigin;
 use crate::diagnostics::{plural, render_terminal};
 use crate::style::{Painter, Style};
@@ -62,10 +62,14 @@ pub fn render_human_with_data(
     write_packs_and_params(&mut out, report, painter);
     if !report.descriptors.is_empty() {
         out.push('\n');
-        write_table(&mut out, &report.descriptors, painter);
+        if report.lots.is_empty() {
+            write_table(&mut out, &report.descriptors, painter);
+        } else {
+            human_lots::write_lot_tables(&mut out, report, painter);
+        }
     }
     write_run_warnings(&mut out, report, painter);
-    for (index, descriptor) in report.descriptors.iter().enumerate() {
+    for descriptor in &report.descriptors {
         let shown = options.explain_all
             || descriptor.status != DescriptorStatus::Eligible
             || !descriptor.errors.is_empty()
@@ -73,7 +77,7 @@ pub fn render_human_with_data(
         if shown {
             out.push('\n');
             write_details(&mut out, report, descriptor, options, painter);
-            match data.of(index) {
+            match data.of(descriptor.input) {
                 [] => {
                     for error in &descriptor.errors {
                         write_data_error(&mut out, descriptor, error, painter);
@@ -86,6 +90,10 @@ pub fn render_human_with_data(
         }
     }
     out.push('\n');
+    if !report.lots.is_empty() {
+        human_lots::write_lot_summary(&mut out, report);
+        return out;
+    }
     let summary = &report.summary;
     let _ = writeln!(
         out,
@@ -205,7 +213,7 @@ enum Align {
     Right,
 }
 
-fn write_table(out: &mut String, descriptors: &[DescriptorReport], painter: Painter) {
+pub(super) fn write_table(out: &mut String, descriptors: &[DescriptorReport], painter: Painter) {
     const GAP: &str = "  ";
     let header = ["ID", "SOURCE", "STATUS", "SCORE", "RANK"];
     let aligns = [
@@ -297,8 +305,12 @@ fn write_details(
     painter: Painter,
 ) {
     let status = painter.paint(status_style(descriptor.status), descriptor.status.as_str());
+    let lot = descriptor
+        .lot
+        .as_ref()
+        .map_or_else(String::new, |lot| format!(", lot {lot}"));
     let mut heading = format!(
-        "{} ({}): {status}",
+        "{} ({}){lot}: {status}",
         painter.paint(Style::Bold, &descriptor.id),
         descriptor.source
     );

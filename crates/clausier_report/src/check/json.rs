@@ -62,11 +62,15 @@ pub fn json_entry(descriptor: &DescriptorReport) -> Result<String, serde_json::E
 }
 
 /// The rest of the report once every entry is written: the end of `descriptors`, the
-/// summary, and the final line break. `any_entry` says whether an entry was written.
+/// summary, the lots of a contract divided into lots, and the final line break. `any_entry` says whether an entry was written.
 pub fn json_tail(report: &Report, any_entry: bool) -> Result<String, serde_json::Error> {
     let mut text = String::from(if any_entry { "\n  ]" } else { "]" });
     text.push_str(",\n  \"summary\": ");
     text.push_str(&indented(&report.summary, FIELD_INDENT)?);
+    if !report.lots.is_empty() {
+        text.push_str(",\n  \"lots\": ");
+        text.push_str(&indented(&report.lots, FIELD_INDENT)?);
+    }
     if !report.warnings.is_empty() {
         text.push_str(",\n  \"warnings\": ");
         text.push_str(&indented(&report.warnings, FIELD_INDENT)?);

@@ -1,5 +1,6 @@
 //! The check report as Markdown, for merge requests, wikis and tickets: a table of the
-//! descriptors, then the reasons of each one that is not eligible.
+//! descriptors (one per lot in a contract divided into lots), then the reasons of each
+//! one that is not eligible.
 
 use std::fmt::Write;
 
@@ -10,6 +11,7 @@ use clausier_eval::report::{
 };
 
 use super::human::{clause_name, two_decimals};
+use super::human_lots::{counted_entries, lot_heading};
 use super::wording;
 use crate::diagnostics::plural;
 use crate::pack::cahier::{md_code as code, md_escape as escape};
@@ -36,34 +38,52 @@ pub fn render_markdown(report: &Report) -> String {
     );
     let _ = writeln!(out, "- Date: {}", escape(&report.date));
     let summary = &report.summary;
+    let counted = if report.lots.is_empty() {
+        plural(summary.total, "descriptor", "descriptors")
+    } else {
+        counted_entries(report)
+    };
     let _ = writeln!(
         out,
-        "- {}: {} eligible, {} ineligible, {} incomplete, {} invalid",
-        plural(summary.total, "descriptor", "descriptors"),
-        summary.eligible,
-        summary.ineligible,
-        summary.incomplete,
-        summary.invalid
+        "- {counted}: {} eligible, {} ineligible, {} incomplete, {} invalid",
+        summary.eligible, summary.ineligible, summary.incomplete, summary.invalid
     );
-    if !report.descriptors.is_empty() {
+    for lot in &report.lots {
+        let _ = writeln!(
+            out,
+            "- {}: {}: {} eligible, {} ineligible, {} incomplete",
+            escape(&lot_heading(lot)),
+            plural(lot.summary.total, "offer", "offers"),
+            lot.summary.eligible,
+            lot.summary.ineligible,
+            lot.summary.incomplete
+        );
+    }
+    if report.lots.is_empty() && !report.descriptors.is_empty() {
         out.push_str("\n## Descriptors\n\n");
-        out.push_str("| ID | Source | Status | Score | Rank |\n");
-        out.push_str("| --- | --- | --- | ---: | ---: |\n");
-        for descriptor in &report.descriptors {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
-                escape(&descriptor.id),
-                cell_code(&descriptor.source),
-                descriptor.status.as_str(),
-                descriptor
-                    .score
-                    .map_or_else(|| "-".to_owned(), two_decimals),
-                descriptor
-                    .rank
-                    .map_or_else(|| "-".to_owned(), |rank| rank.to_string())
-            );
+        write_table(&mut out, report.descriptors.iter());
+    }
+    // A contract divided into lots: a ranking per lot, then the descriptors on none.
+    for lot in &report.lots {
+        let mut entries = report
+            .descriptors
+            .iter()
+            .filter(|entry| entry.lot.as_deref() == Some(lot.id.as_str()))
+            .peekable();
+        if entries.peek().is_some() {
+            let _ = writeln!(out, "\n## {}\n", escape(&lot_heading(lot)));
+            write_table(&mut out, entries);
         }
+    }
+    if !report.lots.is_empty() && report.descriptors.iter().any(|entry| entry.lot.is_none()) {
+        out.push_str("\n## Invalid, on no lot\n\n");
+        write_table(
+            &mut out,
+            report
+                .descriptors
+                .iter()
+                .filter(|entry| entry.lot.is_none()),
+        );
     }
     let failing: Vec<&DescriptorReport> = report
         .descriptors
@@ -85,9 +105,13 @@ pub fn render_markdown(report: &Report) -> String {
         out.push_str("\nNone: every descriptor is eligible.\n");
     }
     for descriptor in failing {
+        let lot = descriptor
+            .lot
+            .as_ref()
+            .map_or_else(String::new, |lot| format!(", lot {}", escape(lot)));
         let _ = writeln!(
             out,
-            "\n### {} ({}): {}\n",
+            "\n### {} ({}){lot}: {}\n",
             escape(&descriptor.id),
             code(&descriptor.source),
             descriptor.status.as_str()
@@ -113,6 +137,27 @@ pub fn render_markdown(report: &Report) -> String {
         }
     }
     out
+}
+
+/// A table of entries: status, score and rank.
+fn write_table<'a>(out: &mut String, entries: impl Iterator<Item = &'a DescriptorReport>) {
+    out.push_str("| ID | Source | Status | Score | Rank |\n");
+    out.push_str("| --- | --- | --- | ---: | ---: |\n");
+    for descriptor in entries {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            escape(&descriptor.id),
+            cell_code(&descriptor.source),
+            descriptor.status.as_str(),
+            descriptor
+                .score
+                .map_or_else(|| "-".to_owned(), two_decimals),
+            descriptor
+                .rank
+                .map_or_else(|| "-".to_owned(), |rank| rank.to_string())
+        );
+    }
 }
 
 fn write_requirement(

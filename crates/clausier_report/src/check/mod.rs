@@ -5,6 +5,7 @@ mod columns;
 mod csv_format;
 mod html;
 pub(crate) mod human;
+mod human_lots;
 mod json;
 mod junit;
 mod markdown;

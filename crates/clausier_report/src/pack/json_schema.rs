@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use clausier_check::bounds::FieldBounds;
 use clausier_check::hir::CheckedPack;
-use clausier_check::types::{RecordDef, RecordId, Schema, Ty};
+use clausier_check::types::{LOTS_KEY, Lot, RecordDef, RecordId, Schema, Ty};
 use clausier_syntax::ast::{ItemKind, SourceFileAst, TypeExprKind};
 use serde_json::{Map, Value, json};
 
@@ -91,11 +91,44 @@ pub fn json_schema(input: &SchemaInput<'_>) -> Value {
             }),
         );
     }
+    if !schema.lots.is_empty() {
+        offer_lots(&mut object, &schema.lots);
+    }
     root.extend(object);
     if !builder.defs.is_empty() {
         root.insert("$defs".to_owned(), Value::Object(builder.defs));
     }
     Value::Object(root)
+}
+
+/// In a contract divided into lots, the `lots` key every offer must give: one declared
+/// lot id, or a list of them.
+fn offer_lots(object: &mut Map<String, Value>, lots: &[Lot]) {
+    let ids: Vec<&str> = lots.iter().map(|lot| lot.id.as_str()).collect();
+    let listed: Vec<String> = lots
+        .iter()
+        .map(|lot| format!("`{}` ({})", lot.id, lot.title))
+        .collect();
+    if let Some(Value::Object(properties)) = object.get_mut("properties") {
+        properties.insert(
+            LOTS_KEY.to_owned(),
+            json!({
+                "description": format!(
+                    "The lots the offer bids for, by their ids: {}. The offer is evaluated once per lot.",
+                    listed.join(", ")
+                ),
+                "oneOf": [
+                    { "type": "string", "enum": ids },
+                    {
+                        "type": "array",
+                        "items": { "type": "string", "enum": ids },
+                        "minItems": 1
+                    }
+                ]
+            }),
+        );
+    }
+    object.insert("required".to_owned(), json!([LOTS_KEY]));
 }
 
 /// The doc comments the checked schema does not keep: those of `descriptor` blocks and

@@ -66,6 +66,7 @@ pub(crate) fn as_check_report(report: &TestReport) -> Report {
         params: Vec::new(),
         descriptors: Vec::new(),
         summary: Summary::default(),
+        lots: Vec::new(),
         warnings: Vec::new(),
     }
 }

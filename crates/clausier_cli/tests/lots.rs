@@ -1,0 +1,104 @@
+//! A contract divided into lots, end to end: each report format of `check` says which
+//! lot each entry is about, with scores and ranks per lot.
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "the helpers run the binary; a test that cannot must fail loudly"
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const CASE: &str = "tests/conformance/scoring-lots";
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+fn check(format: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args([
+            "check",
+            &format!("{CASE}/pack"),
+            &format!("{CASE}/descriptors"),
+            "--date",
+            "2026-11-28",
+            "--format",
+            format,
+        ])
+        .current_dir(workspace_root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn markdown_ranks_the_offers_of_each_lot_in_its_own_table() {
+    let output = check("markdown");
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    let hash = text.find("(`sha256:").unwrap();
+    let end = text[hash..].find(')').unwrap() + hash;
+    insta::assert_snapshot!(format!("{}(`sha256:…`{}", &text[..hash], &text[end..]));
+}
+
+#[test]
+fn csv_gives_the_lot_of_each_row_with_its_score_and_rank_in_the_lot() {
+    let output = check("csv");
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!(String::from_utf8_lossy(&output.stdout));
+}
+
+/// Each entry's id, lot and rank.
+fn ranks(json: &[u8]) -> Vec<(String, String, String)> {
+    let json: serde_json::Value = serde_json::from_slice(json).unwrap();
+    json["descriptors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| {
+            (
+                entry["id"].as_str().unwrap().to_owned(),
+                entry["lot"].as_str().unwrap_or("").to_owned(),
+                entry["rank"].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn ndjson_input_is_checked_per_lot_as_the_other_inputs() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = workspace_root();
+    let mut lines = String::new();
+    let mut names: Vec<_> = std::fs::read_dir(root.join(CASE).join("descriptors"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    names.sort();
+    for path in names {
+        lines.push_str(std::fs::read_to_string(path).unwrap().trim());
+        lines.push('\n');
+    }
+    let input = folder.path().join("offres.ndjson");
+    std::fs::write(&input, lines).unwrap();
+    let streamed = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["check", &format!("{CASE}/pack")])
+        .arg(&input)
+        .args(["--date", "2026-11-28", "--format", "json"])
+        .current_dir(&root)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let expected = ranks(&check("json").stdout);
+    assert!(
+        expected.contains(&("ent-a".to_owned(), "1".to_owned(), "1".to_owned())),
+        "{expected:?}"
+    );
+    assert_eq!(ranks(&streamed.stdout), expected);
+}
