@@ -59,7 +59,7 @@ const EXPRESSION_STARTS: &[Rule] = &[
     Rule::list_expr,
     Rule::table_expr,
     Rule::open_table,
-    Rule::indexed_path,
+    Rule::path_term,
     Rule::paren_expr,
     Rule::path,
     Rule::path_segment,

@@ -224,7 +224,7 @@ impl ItemBuilder<'_, '_> {
         let leaf = |kind| (Expr { kind, span }, 1);
         match pair.as_rule() {
             Rule::path => leaf(ExprKind::Path(self.path(pair))),
-            Rule::indexed_path => self.indexed_path(pair, span),
+            Rule::path_term => self.path_term(pair, span),
             Rule::today => leaf(ExprKind::Today),
             Rule::bool_lit | Rule::date_lit | Rule::number_lit | Rule::string => {
                 match self.literal(&pair) {
@@ -246,36 +246,7 @@ impl ItemBuilder<'_, '_> {
                     depth + 1,
                 )
             }
-            Rule::table_expr => {
-                let mut entries = Vec::new();
-                let mut depth = 0;
-                for entry in pair
-                    .into_inner()
-                    .filter(|p| p.as_rule() == Rule::table_entry)
-                {
-                    let mut parts = entry.into_inner();
-                    let key = match parts.next() {
-                        Some(key) if key.as_rule() == Rule::string => {
-                            TableKey::Text(self.string_lit(&key))
-                        }
-                        Some(key) => TableKey::Name(self.ident(&key)),
-                        None => continue,
-                    };
-                    let Some(value) = parts.find(|p| p.as_rule() == Rule::expr) else {
-                        continue;
-                    };
-                    let (value, value_depth) = self.expr_with_depth(value);
-                    depth = depth.max(value_depth);
-                    entries.push(TableEntry { key, value });
-                }
-                (
-                    Expr {
-                        kind: ExprKind::Table(entries),
-                        span,
-                    },
-                    depth + 1,
-                )
-            }
+            Rule::table_expr => self.table(pair, span),
             Rule::list_expr => {
                 let items = self.sub_exprs(pair);
                 let depth = items.iter().map(|(_, depth)| *depth).max().unwrap_or(0) + 1;
@@ -309,8 +280,41 @@ impl ItemBuilder<'_, '_> {
             .collect()
     }
 
-    /// `m[a][b]`: the path, then each entry read in turn.
-    fn indexed_path(&mut self, pair: P, span: Span) -> (Expr, usize) {
+    /// `{ key: value, … }`. Apart from [`Self::term`], whose frame every bracket of a deep
+    /// expression pays for.
+    #[inline(never)]
+    fn table(&mut self, pair: P, span: Span) -> (Expr, usize) {
+        let mut entries = Vec::new();
+        let mut depth = 0;
+        for entry in pair
+            .into_inner()
+            .filter(|p| p.as_rule() == Rule::table_entry)
+        {
+            let mut parts = entry.into_inner();
+            let key = match parts.next() {
+                Some(key) if key.as_rule() == Rule::string => TableKey::Text(self.string_lit(&key)),
+                Some(key) => TableKey::Name(self.ident(&key)),
+                None => continue,
+            };
+            let Some(value) = parts.find(|p| p.as_rule() == Rule::expr) else {
+                continue;
+            };
+            let (value, value_depth) = self.expr_with_depth(value);
+            depth = depth.max(value_depth);
+            entries.push(TableEntry { key, value });
+        }
+        (
+            Expr {
+                kind: ExprKind::Table(entries),
+                span,
+            },
+            depth + 1,
+        )
+    }
+
+    /// `a.b`, or `m[a][b]`: the path, then each entry read in turn.
+    #[inline(never)]
+    fn path_term(&mut self, pair: P, span: Span) -> (Expr, usize) {
         let mut built: Option<(Expr, usize)> = None;
         for inner in pair.into_inner() {
             match inner.as_rule() {
