@@ -1,5 +1,5 @@
-//! Parameters computed from other parameters (`param contract_end: date = contract_start
-//! + 4 years`): the order in which their values are computed, the cycles that have no
+//! Parameters computed from other parameters
+//! (`param contract_end: date = contract_start + 4 years`): the order in which their values are computed, the cycles that have no
 //! order, and the values computed again once overrides have changed what they read.
 
 use std::collections::HashMap;
@@ -116,7 +116,11 @@ impl Checker<'_> {
                 Code::PARAM_CYCLE,
                 format!("the parameter `{only}` is computed from itself"),
             )
-            .with_primary(first.file, first.typed.span, "this value reads the parameter it defines")
+            .with_primary(
+                first.file,
+                first.typed.span,
+                "this value reads the parameter it defines",
+            )
             .with_help("write the value as a constant, such as a date or an amount")
         } else {
             let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
@@ -127,7 +131,10 @@ impl Checker<'_> {
                 .collect();
             Diagnostic::error(
                 Code::PARAM_CYCLE,
-                format!("the parameters {} are computed from each other", quoted.join(", ")),
+                format!(
+                    "the parameters {} are computed from each other",
+                    quoted.join(", ")
+                ),
             )
             .with_primary(first.file, first.typed.span, "this value starts the cycle")
             .with_note(steps.join(", "))
