@@ -90,6 +90,7 @@ catalogue! {
     UNKNOWN_DEPENDENCY_PARAM = "E0214", Error, "unknown parameter of a dependency";
     UNKNOWN_LOT = "E0215", Error, "unknown lot";
     PARAM_CYCLE = "E0216", Error, "parameters computed from each other";
+    UNKNOWN_FUNCTION = "E0217", Error, "unknown function";
 
     TYPE_MISMATCH = "E0301", Error, "type mismatch";
     INCOMPARABLE = "E0302", Error, "values of different types compared";
@@ -106,6 +107,8 @@ catalogue! {
     MALFORMED_PLACEHOLDER = "E0313", Error, "malformed placeholder in a text";
     UNKNOWN_PASSED_REQUIREMENT = "E0314", Error, "`passed` of an unknown requirement";
     PASSED_MISUSED = "E0315", Error, "`passed` outside a score or of a requirement that is not `should`";
+    INVALID_PATTERN = "E0316", Error, "invalid text pattern";
+    PATTERN_NOT_LITERAL = "E0317", Error, "text pattern is not a string literal";
 
     MISSING_REQUIRE = "E0401", Error, "requirement without `require`";
     REPEATED_CLAUSE_FIELD = "E0402", Error, "clause field given twice";
