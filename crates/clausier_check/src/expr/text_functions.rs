@@ -44,7 +44,14 @@ impl ExprChecker<'_, '_> {
             self.cx.report(
                 Diagnostic::error(
                     Code::TYPE_MISMATCH,
-                    format!("`{word}` takes {expected}, found {} arguments", args.len()),
+                    format!(
+                        "`{word}` takes {expected}, found {}",
+                        match args.len() {
+                            0 => "no argument".to_owned(),
+                            1 => "1 argument".to_owned(),
+                            n => format!("{n} arguments"),
+                        }
+                    ),
                 )
                 .with_primary(self.file, span, format!("`{word}` takes {expected}"))
                 .with_help(example(known)),
@@ -59,16 +66,16 @@ impl ExprChecker<'_, '_> {
         };
         let text = self.check(text, Some(&Ty::String));
         let text_ok = self.expect_text(&text, known);
-        let check = match pattern {
-            Some(pattern) => match self.pattern(pattern) {
+        let check = match (known, pattern) {
+            (TextFunction::Matches, Some(pattern)) => match self.pattern(pattern) {
                 Some(pattern) => TextCheck::Matches(pattern),
                 None => return error_expr(span),
             },
-            None => match known {
-                TextFunction::Siret => TextCheck::Siret,
-                TextFunction::Uai => TextCheck::Uai,
-                TextFunction::HttpsUrl | TextFunction::Matches => TextCheck::HttpsUrl,
-            },
+            // Not reached: the arity was checked above.
+            (TextFunction::Matches, None) => return error_expr(span),
+            (TextFunction::Siret, _) => TextCheck::Siret,
+            (TextFunction::Uai, _) => TextCheck::Uai,
+            (TextFunction::HttpsUrl, _) => TextCheck::HttpsUrl,
         };
         if !text_ok {
             return error_expr(span);
