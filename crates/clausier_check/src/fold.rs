@@ -7,6 +7,7 @@ use clausier_syntax::ast::QuantifierKind;
 use crate::hir::{FieldRoot, ParamDef, TExpr, TExprKind};
 use crate::list_aggregates::{self, ListAggregateError};
 use crate::ops::{self, OpError};
+use crate::text_functions;
 use crate::types::Ty;
 use crate::value::Value;
 
@@ -208,6 +209,12 @@ impl<'p> Folder<'p> {
                     Err(ListAggregateError::Op(error)) => Err(FoldError::Op(error)),
                 }
             }
+            TExprKind::TextCheck { check, text } => match self.fold_in(text, locals)? {
+                Value::String(text) => text_functions::check_text(check, &text)
+                    .map(Value::Bool)
+                    .ok_or(FoldError::NotConstant),
+                _ => Err(FoldError::NotConstant),
+            },
             TExprKind::If(cond, then_branch, else_branch) => {
                 if self.fold_bool(cond, locals)? {
                     self.fold_in(then_branch, locals)
@@ -303,6 +310,7 @@ pub(crate) fn walk_mut(expr: &mut TExpr, visit: &mut impl FnMut(&mut TExpr)) {
                     walk_mut(value, visit);
                 }
             }
+            TExprKind::TextCheck { text, .. } => walk_mut(text, visit),
             TExprKind::If(cond, then_branch, else_branch) => {
                 walk_mut(cond, visit);
                 walk_mut(then_branch, visit);
@@ -369,6 +377,7 @@ fn walk_node(expr: &TExpr, visit: &mut impl FnMut(&TExpr) -> bool) {
                 walk(value, visit);
             }
         }
+        TExprKind::TextCheck { text, .. } => walk(text, visit),
         TExprKind::If(cond, then_branch, else_branch) => {
             walk(cond, visit);
             walk(then_branch, visit);

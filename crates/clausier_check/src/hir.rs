@@ -1,6 +1,7 @@
 //! The checked pack: every name resolved, every expression typed. This is what the
 //! evaluator compiles and what the IDE answers questions from.
 
+use crate::text_functions::TextCheck;
 use clausier_diagnostics::{FileId, Span, stack};
 use clausier_syntax::ast::{
     AggregateKind, CompareOp, Level, ListAggregateKind, QuantifierKind, TestDecl,
@@ -279,6 +280,7 @@ impl TExprKind {
                 into.push(*collection);
                 into.extend(projection.map(|(_, _, value)| *value));
             }
+            TExprKind::TextCheck { text, .. } => into.push(*text),
             TExprKind::If(cond, then_branch, else_branch) => {
                 into.extend([*cond, *then_branch, *else_branch]);
             }
@@ -329,6 +331,12 @@ pub enum TExprKind {
         kind: ListAggregateKind,
         collection: Box<TExpr>,
         projection: Option<(LocalId, String, Box<TExpr>)>,
+    },
+    /// `matches(text, "…")`, `siret(text)`, `uai(text)`, `https_url(text)`: whether a
+    /// text passes a check of [`crate::text_functions`].
+    TextCheck {
+        check: TextCheck,
+        text: Box<TExpr>,
     },
     Has(FieldRef),
     If(Box<TExpr>, Box<TExpr>, Box<TExpr>),

@@ -12,6 +12,7 @@ pub mod bounds;
 pub mod hir;
 pub mod list_aggregates;
 pub mod ops;
+pub mod text_functions;
 pub mod types;
 pub mod value;
 

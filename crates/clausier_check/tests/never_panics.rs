@@ -75,6 +75,12 @@ const FRAGMENTS: &[&str] = &[
     " x.y.z ",
     " [] ",
     " -",
+    " matches(hosting.country, \"^(\") ",
+    " matches(",
+    " siret(",
+    " avg(",
+    " https_url(x) ",
+    " \"(a{1000}){1000}\" ",
 ];
 
 /// Words that replace a word of the pack: mostly keeps it parsing, so that the checker
@@ -232,6 +238,7 @@ fn every_expr(pack: &CheckedPack) -> Vec<&TExpr> {
                 roots.push(collection);
                 roots.extend(projection.as_ref().map(|(_, _, value)| &**value));
             }
+            TExprKind::TextCheck { text, .. } => roots.push(text),
             TExprKind::If(a, b, c) => roots.extend([&**a, &**b, &**c]),
             _ => {}
         }

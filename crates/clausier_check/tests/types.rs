@@ -257,3 +257,33 @@ requirement AGG-02 "aggregates" {
     assert!(!outcome.checked.has_errors(), "{}", outcome.diagnostics());
     assert_snapshot!(outcome.require_of("AGG-02"));
 }
+
+#[test]
+fn text_functions_read_a_text_and_a_literal_pattern() {
+    let source = r#"
+param scheme: string = "^https://"
+requirement TXT-01 "text functions" {
+  require matches(hosting.country, "^(FR")
+    and matches(hosting.country, scheme)
+    and siret(pricing.licences)
+    and uai(hosting.country, "x")
+    and matches(hosting.country, "(a{1000}){1000}")
+    and siren(hosting.country)
+    and avg(standards) > 0
+}
+"#;
+    assert_snapshot!(snapshot_of(source));
+}
+
+#[test]
+fn text_functions_are_conditions() {
+    let source = r#"
+requirement TXT-02 "text functions" {
+  require siret(hosting.country) and uai(hosting.country)
+    and https_url(hosting.country) and not matches(hosting.country, "^[A-Z]{2}$")
+}
+"#;
+    let outcome = check_in_schema(source);
+    assert!(!outcome.checked.has_errors(), "{}", outcome.diagnostics());
+    assert_snapshot!(outcome.require_of("TXT-02"));
+}

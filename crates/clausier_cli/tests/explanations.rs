@@ -163,3 +163,40 @@ fn explain_r0705_shows_what_check_prints() {
         "`clausier explain R0705` does not show `{line}`"
     );
 }
+
+/// The example of an explanation (its `clause` block) run through `clausier validate`
+/// prints what the explanation says it prints (its `text` block).
+fn explanation_shows_what_validate_prints(code: &str) {
+    let explained = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["explain", code])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(explained.stdout).unwrap();
+    let block = |fence: &str| {
+        let start = text.find(fence).unwrap() + fence.len();
+        let rest = &text[start..];
+        rest[..rest.find("\n```").unwrap()]
+            .trim_start_matches('\n')
+            .to_owned()
+    };
+    let (example, printed) = (block("```clause\n"), block("```text\n"));
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("pack.clause"), example).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["validate", "pack.clause", "--color", "never"])
+        .current_dir(folder.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(printed.trim_end()),
+        "`clausier explain {code}` shows\n{printed}\nbut validate prints\n{stderr}"
+    );
+}
+
+#[test]
+fn explain_e0217_e0316_and_e0317_show_what_validate_prints() {
+    for code in ["E0218", "E0316", "E0317"] {
+        explanation_shows_what_validate_prints(code);
+    }
+}

@@ -91,6 +91,7 @@ catalogue! {
     UNKNOWN_LOT = "E0215", Error, "unknown lot";
     PARAM_CYCLE = "E0216", Error, "parameters computed from each other";
     RESERVED_FIELD = "E0217", Error, "descriptor field with a reserved name";
+    UNKNOWN_FUNCTION = "E0218", Error, "unknown function";
 
     TYPE_MISMATCH = "E0301", Error, "type mismatch";
     INCOMPARABLE = "E0302", Error, "values of different types compared";
@@ -107,6 +108,8 @@ catalogue! {
     MALFORMED_PLACEHOLDER = "E0313", Error, "malformed placeholder in a text";
     UNKNOWN_PASSED_REQUIREMENT = "E0314", Error, "`passed` of an unknown requirement";
     PASSED_MISUSED = "E0315", Error, "`passed` outside a score or of a requirement that is not `should`";
+    INVALID_PATTERN = "E0316", Error, "invalid text pattern";
+    PATTERN_NOT_LITERAL = "E0317", Error, "text pattern is not a string literal";
     TIME_ON_DATE_LITERAL = "E0319", Error, "hours or minutes added to a date";
     MAP_TYPE_MISPLACED = "E0320", Error, "map type where it is not allowed";
     TABLE_LITERAL = "E0321", Error, "invalid table";

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use clausier_check::hir::{CheckedPack, FieldRef, FieldRoot, LocalId, TExpr, TExprKind};
 use clausier_check::list_aggregates::{self, ListAggregateKind};
+use clausier_check::text_functions::{self, TextCheck};
 use clausier_check::types::{Schema, Ty};
 use clausier_check::value::{Record, Value};
 use clausier_check::{ValidPack, ops};
@@ -19,7 +20,7 @@ use crate::eval::Scope;
 use crate::print::{Extent, Printer};
 use crate::program::{
     AggregateProgram, Code, CriterionProgram, DocumentProgram, FieldPath, Node, NodeId, NodeText,
-    PathRoot, PrintedExpr, Program, RequirementProgram,
+    PathRoot, PrintedExpr, Program, RequirementProgram, TextNodeCheck,
 };
 
 /// Compiles a pack without errors into its evaluable form.
@@ -126,6 +127,8 @@ struct Lowering<'a> {
     empty: Record,
     /// Whether an expression lowered so far reads a requirement's outcome.
     scores_outcomes: bool,
+    /// The index in [`Code::patterns`] of each pattern compiled so far.
+    pattern_indexes: HashMap<String, u32>,
 }
 
 /// Marks of the arena's lengths, to drop the nodes of a sub-expression once folded.
@@ -146,6 +149,7 @@ impl<'a> Lowering<'a> {
             printer: Printer::new(pack),
             empty: Record::default(),
             scores_outcomes: false,
+            pattern_indexes: HashMap::new(),
         }
     }
 
@@ -369,6 +373,18 @@ impl<'a> Lowering<'a> {
                 collection,
                 projection,
             } => self.list_aggregate(*kind, collection, projection.as_ref(), &expr.ty, text),
+            TExprKind::TextCheck {
+                check,
+                text: checked,
+            } => {
+                let checked = self.lower(checked);
+                let check = self.text_check(check);
+                let node = Node::TextCheck {
+                    check,
+                    text: checked.id,
+                };
+                self.compound(node, checked.constant, text)
+            }
             TExprKind::If(cond, then_branch, else_branch) => {
                 let cond = self.lower(cond);
                 let then_branch = self.lower(then_branch);
@@ -392,6 +408,29 @@ impl<'a> Lowering<'a> {
         Lowered {
             id: self.push(node, text),
             constant: false,
+        }
+    }
+
+    /// The check of a text node; a pattern of `matches` is compiled the first time the
+    /// pack uses it and shared by every later use.
+    fn text_check(&mut self, check: &TextCheck) -> TextNodeCheck {
+        match check {
+            TextCheck::Matches(pattern) => {
+                if let Some(&index) = self.pattern_indexes.get(pattern) {
+                    return TextNodeCheck::Matches(index);
+                }
+                // The checker compiled it already: a pack with errors is never lowered.
+                let Ok(compiled) = text_functions::compile_pattern(pattern) else {
+                    return TextNodeCheck::Matches(u32::MAX);
+                };
+                let index = u32::try_from(self.code.patterns.len()).unwrap_or(u32::MAX);
+                self.code.patterns.push(compiled);
+                self.pattern_indexes.insert(pattern.clone(), index);
+                TextNodeCheck::Matches(index)
+            }
+            TextCheck::Siret => TextNodeCheck::Siret,
+            TextCheck::Uai => TextNodeCheck::Uai,
+            TextCheck::HttpsUrl => TextNodeCheck::HttpsUrl,
         }
     }
 

@@ -10,13 +10,14 @@ use std::sync::Arc;
 
 use clausier_check::list_aggregates::{self, ListAggregateError};
 use clausier_check::ops;
+use clausier_check::text_functions;
 use clausier_check::value::{Record, Value};
 use clausier_diagnostics::stack;
 use clausier_syntax::ast::QuantifierKind;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use crate::program::{Code, FieldPath, Node, NodeId, PathRoot};
+use crate::program::{Code, FieldPath, Node, NodeId, PathRoot, TextNodeCheck};
 
 /// Everything an expression reads besides the program: the descriptor, `today`, the
 /// run's aggregates, the outcomes of the offer's requirements and the bound elements.
@@ -178,6 +179,7 @@ impl Code {
             | Node::In(..)
             | Node::Has(_)
             | Node::Passed(_)
+            | Node::TextCheck { .. }
             | Node::Quantifier { .. } => self.truth(id, scope).map(|b| Cow::Owned(Value::Bool(b))),
         }
     }
@@ -221,6 +223,7 @@ impl Code {
             }
             Node::In(item, collection) => self.contains(item, collection, scope),
             Node::Has(path) => Some(self.read(path, scope).is_some()),
+            Node::TextCheck { check, text } => self.text_check(check, text, scope),
             Node::Passed(index) => scope.passed.get(index as usize).copied().flatten(),
             Node::Quantifier {
                 kind,
@@ -250,6 +253,23 @@ impl Code {
                 Value::Bool(b) => Some(*b),
                 _ => None,
             },
+        }
+    }
+
+    /// Whether a text passes a check of the standard library; unknown when the text is.
+    fn text_check(&self, check: TextNodeCheck, text: NodeId, scope: Scope<'_>) -> Option<bool> {
+        let text = self.value(text, scope)?;
+        let Value::String(text) = text.as_ref() else {
+            return None;
+        };
+        match check {
+            TextNodeCheck::Matches(index) => self
+                .patterns
+                .get(index as usize)
+                .map(|pattern| pattern.is_match(text)),
+            TextNodeCheck::Siret => Some(text_functions::is_siret(text)),
+            TextNodeCheck::Uai => Some(text_functions::is_uai(text)),
+            TextNodeCheck::HttpsUrl => Some(text_functions::is_https_url(text)),
         }
     }
 
@@ -416,6 +436,7 @@ impl Code {
                     visit(value);
                 }
             }
+            Node::TextCheck { text, .. } => visit(text),
             Node::If(cond, then_branch, else_branch) => {
                 visit(cond);
                 visit(then_branch);

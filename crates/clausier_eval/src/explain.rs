@@ -18,7 +18,7 @@ use clausier_diagnostics::stack;
 use clausier_syntax::ast::QuantifierKind;
 
 use crate::eval::{Binding, Scope};
-use crate::program::{Node, NodeId, PathRoot, Program};
+use crate::program::{Node, NodeId, PathRoot, Program, TextNodeCheck};
 use crate::reason::reason;
 use crate::report::{Alternative, ElementRef, Explanation, Reason};
 use clausier_data::descriptor::{Descriptor, PathStep};
@@ -349,7 +349,23 @@ impl<'a> Explainer<'a> {
             alternatives: Vec::new(),
             element: self.elements.last().cloned(),
             counted: None,
+            words: self.text_check_words(id),
         }
+    }
+
+    /// What a failing text check says the text is not. Only a check that is itself
+    /// explained is worded: under a `not`, the check held.
+    fn text_check_words(&self, id: NodeId) -> Option<String> {
+        let Some(Node::TextCheck { check, .. }) = self.program.code.node(id) else {
+            return None;
+        };
+        let words = match check {
+            TextNodeCheck::Matches(_) => "the pattern is found nowhere in it",
+            TextNodeCheck::Siret => "not a valid SIRET number (14 digits, Luhn key)",
+            TextNodeCheck::Uai => "not a valid UAI code (7 digits and their key letter)",
+            TextNodeCheck::HttpsUrl => "not an https address with a host",
+        };
+        Some(words.to_owned())
     }
 
     /// The text of a node, each variable bound outside it replaced by the place of the

@@ -4,6 +4,7 @@
 //! Parentheses appear only where the grammar needs them. Quantifiers and `if` extend as
 //! far right as they can, so they are parenthesized wherever something follows them.
 
+use clausier_check::text_functions::TextCheck;
 use std::collections::HashMap;
 
 use clausier_check::hir::{ArithOp, CheckedPack, FieldRef, FieldRoot, LocalId, TExpr, TExprKind};
@@ -277,6 +278,16 @@ impl<'a> Printer<'a> {
                         self.write(value, prec::OPEN, true, out);
                         self.unbind();
                     }
+                }
+                out.push(')');
+            }
+            TExprKind::TextCheck { check, text } => {
+                out.push_str(check.function().as_str());
+                out.push('(');
+                self.write(text, prec::OPEN, true, out);
+                if let TextCheck::Matches(pattern) = check {
+                    out.push_str(", ");
+                    out.push_str(&self.constant(&Value::String(pattern.as_str().into())));
                 }
                 out.push(')');
             }

@@ -72,7 +72,22 @@ pub(crate) enum Node {
         /// What an empty `sum` gives, an index into [`Code::consts`].
         zero: Option<u32>,
     },
+    /// `matches(text, "…")`, `siret(text)`, `uai(text)`, `https_url(text)`.
+    TextCheck {
+        check: TextNodeCheck,
+        text: NodeId,
+    },
     If(NodeId, NodeId, NodeId),
+}
+
+/// What a [`Node::TextCheck`] checks; the pattern of `matches` is an index into
+/// [`Code::patterns`], compiled once per pack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextNodeCheck {
+    Matches(u32),
+    Siret,
+    Uai,
+    HttpsUrl,
 }
 
 /// Where a field path starts.
@@ -101,6 +116,8 @@ pub(crate) struct Code {
     pub children: Vec<NodeId>,
     pub consts: Vec<Value>,
     pub paths: Vec<FieldPath>,
+    /// The patterns of `matches`, each compiled once for the whole pack.
+    pub patterns: Vec<regex::Regex>,
 }
 
 #[derive(Debug, Clone)]

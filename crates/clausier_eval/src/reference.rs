@@ -6,6 +6,7 @@
 //! `clausier_check::ops`). It is slow on purpose: it is the yardstick the property
 //! tests hold the compiled evaluator to.
 
+use clausier_check::text_functions;
 use std::sync::Arc;
 
 use clausier_check::hir::{CheckedPack, FieldRef, FieldRoot, LocalId, TExpr, TExprKind};
@@ -219,6 +220,11 @@ impl Interpreter<'_> {
                 let zero = list_aggregates::zero(&expr.ty);
                 list_aggregates::compute(*kind, zero.as_ref(), &values).ok()
             }
+            // Compiles the pattern at each use: the reference favours plainness over speed.
+            TExprKind::TextCheck { check, text } => match self.eval(text)? {
+                Value::String(text) => text_functions::check_text(check, &text).map(Value::Bool),
+                _ => None,
+            },
             TExprKind::Has(field) => Some(Value::Bool(self.lookup(field).is_some())),
             TExprKind::If(cond, then_branch, else_branch) => match self.truth(cond) {
                 Truth::True => self.eval(then_branch),

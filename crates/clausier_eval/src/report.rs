@@ -229,6 +229,10 @@ pub struct Explanation {
     /// For a list read by `count(x in xs: p)`: the elements it counted, by path.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub counted: Option<Vec<String>>,
+    /// For a text check of the standard library that fails, what the text is not, in
+    /// words: `not a valid SIRET number (14 digits, Luhn key)`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words: Option<String>,
 }
 
 impl Explanation {

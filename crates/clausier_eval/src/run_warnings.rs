@@ -119,6 +119,7 @@ fn aggregates_read(program: &Program, root: NodeId) -> Vec<(u32, NodeId)> {
                 }
                 stack.push(collection);
             }
+            Node::TextCheck { text, .. } => stack.push(text),
             Node::If(c, a, b) => stack.extend([b, a, c]),
         }
     }

@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 use clausier_check::hir::{ArithOp, CheckedPack, LocalId, TExpr};
 use clausier_check::list_aggregates;
+use clausier_check::text_functions::TextCheck;
 use clausier_check::types::{Schema, Ty};
 use clausier_check::value::{Duration, Record, Value};
 use clausier_data::descriptor::{Descriptor, Locations};
@@ -105,7 +106,16 @@ const DURATIONS: &[(i64, i64, i64)] = &[
     (0, 1, 7_200),
     (0, 0, 1_800),
 ];
-const STRINGS: &[&str] = &["a", "b", "c"];
+const STRINGS: &[&str] = &[
+    "a",
+    "b",
+    "c",
+    // For the text checks: a valid SIRET and a wrong key, a UAI, an address.
+    "73282932000074",
+    "73282932000075",
+    "0750680G",
+    "https://ent.example.fr",
+];
 const REGIONS: &[&str] = &["EU", "EEA", "ADEQUATE", "OTHER"];
 
 /// A variable in scope: its id and what it is bound to.
@@ -333,6 +343,14 @@ impl Grammar {
                     }
                 }));
                 out.push(binary(Kind::Str, Kind::Strings, contains));
+                out.push(unary(Kind::Str, |text| text_check(TextCheck::Siret, text)));
+                out.push(unary(Kind::Str, |text| text_check(TextCheck::Uai, text)));
+                out.push(unary(Kind::Str, |text| {
+                    text_check(TextCheck::HttpsUrl, text)
+                }));
+                out.push(unary(Kind::Str, |text| {
+                    text_check(TextCheck::Matches("^[0-9]{14}$".to_owned()), text)
+                }));
                 out.push(binary(Kind::Region, Kind::Region, |item, other| {
                     let region = item.ty.clone();
                     contains(item, list_of(vec![other], region))

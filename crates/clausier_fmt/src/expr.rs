@@ -228,6 +228,20 @@ impl Printer<'_> {
                 self.binding(var, collection, cont);
                 self.expr(body, cont + step, trail);
             }
+            ExprKind::Call { function, args } => {
+                self.open_call(start, end, &function.name);
+                let count = args.len();
+                for (i, arg) in args.iter().enumerate() {
+                    let last = i + 1 == count;
+                    self.expr(arg, cont + step, if last { trail + 1 } else { 1 });
+                    if !last {
+                        let comma = self.find(flat::expr_end(arg) as usize, end, ',');
+                        self.w.token(comma, comma + 1, ",");
+                        self.w.text(" ");
+                    }
+                }
+                self.w.token(end.saturating_sub(1), end, ")");
+            }
             ExprKind::Count { filter, collection } => {
                 self.open_call(start, end, "count");
                 match filter {

@@ -193,6 +193,17 @@ fn push_node(src: &str, e: &Expr, out: &mut String) {
             }
             out.push(')');
         }
+        ExprKind::Call { function, args } => {
+            out.push_str(&function.name);
+            out.push('(');
+            for (i, arg) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                push_expr(src, arg, out);
+            }
+            out.push(')');
+        }
         ExprKind::Has(path) => {
             out.push_str("has ");
             out.push_str(&path.dotted());

@@ -133,7 +133,12 @@ enum Expr {
     /// its form: the word, then `(xs)` or `(x in xs: e)`.
     Count(&'static str, Option<String>, Box<Expr>, Option<Box<Expr>>),
     If(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// `lowest(e)`, `highest(e)`, and the calls of the other functions: the text checks
+    /// (`siret(e)`, `matches(e, "…")`) and unknown names (`avg(e)`), which the formatter
+    /// keeps as written.
     Aggregate(&'static str, Box<Expr>),
+    /// `matches(e, "pattern")`.
+    Matches(Box<Expr>),
     Passed(&'static str),
 }
 
@@ -522,7 +527,16 @@ impl Program {
             10 => Expr::If(sub(self), sub(self), sub(self)),
             _ => {
                 let kind = self.rng.pick(&["lowest", "highest"]);
-                Expr::Aggregate(kind, sub(self))
+                // The other functions are chosen from the tokens written so far rather
+                // than a new draw, so the other programs the seeds give stay the same.
+                match self.tokens.len() % 6 {
+                    0 => Expr::Matches(sub(self)),
+                    1 => Expr::Aggregate(
+                        ["siret", "uai", "https_url", "avg"][(self.tokens.len() / 6) % 4],
+                        sub(self),
+                    ),
+                    _ => Expr::Aggregate(kind, sub(self)),
+                }
             }
         }
     }
@@ -606,6 +620,14 @@ impl Program {
                 self.word(kind);
                 self.symbol("(");
                 self.emit(arg);
+                self.symbol(")");
+            }
+            Expr::Matches(text) => {
+                self.word("matches");
+                self.symbol("(");
+                self.emit(text);
+                self.symbol(",");
+                self.word("\"^[0-9]{5}$\"");
                 self.symbol(")");
             }
             Expr::Passed(id) => {

@@ -22,6 +22,7 @@ use clausier_syntax::ast::ItemKind;
 use clausier_syntax::lexicon::{
     BUILTIN_TYPES, CLAUSE_FIELD_KEYWORDS, CLAUSE_STATUSES, EXPRESSION_KEYWORDS, ITEM_KEYWORDS,
     LIST_AGGREGATE_KEYWORDS, PASSED_KEYWORD, SCORE_KEYWORD, TEST_FIELD_KEYWORDS, TEST_OUTCOMES,
+    TEXT_FUNCTION_KEYWORDS,
 };
 
 use crate::{Analysis, FileId, Span};
@@ -420,6 +421,7 @@ impl Ctx<'_> {
             CompletionKind::Enum => schema.enum_by_name(label).map(|(id, _)| Ty::Enum(id)),
             CompletionKind::Keyword => match label {
                 "true" | "false" | "all" | "any" | "has" | "not" => Some(Ty::Bool),
+                _ if TEXT_FUNCTION_KEYWORDS.contains(&label) => Some(Ty::Bool),
                 "today" => Some(Ty::Date),
                 "count" => Some(Ty::Int),
                 _ => None,
@@ -582,6 +584,11 @@ impl Ctx<'_> {
                 .iter()
                 .map(|k| keyword(k, list_aggregate_detail(k))),
         );
+        out.extend(
+            TEXT_FUNCTION_KEYWORDS
+                .iter()
+                .map(|k| keyword(k, text_function_detail(k))),
+        );
         out
     }
 
@@ -693,6 +700,17 @@ fn list_aggregate_detail(word: &str) -> Option<&'static str> {
         "mean" => Some("the mean of a list: `mean(xs)` or `mean(x in xs: x.value)`"),
         "min" => Some("the smallest value of a list: `min(xs)` or `min(x in xs: x.value)`"),
         "max" => Some("the largest value of a list: `max(xs)` or `max(x in xs: x.value)`"),
+        _ => None,
+    }
+}
+
+/// What each text check says of a text, shown beside its word.
+fn text_function_detail(word: &str) -> Option<&'static str> {
+    match word {
+        "matches" => Some("whether a pattern is found in a text: `matches(x.url, \"^https://\")`"),
+        "siret" => Some("whether a text is a valid SIRET number: 14 digits, Luhn key"),
+        "uai" => Some("whether a text is a valid UAI code: 7 digits and their key letter"),
+        "https_url" => Some("whether a text is an `https` address with a host"),
         _ => None,
     }
 }

@@ -4,7 +4,7 @@
 use clausier_check::hir::Symbol;
 use clausier_check::list_aggregates;
 use clausier_check::types::Ty;
-use clausier_syntax::ast::{BinaryOp, Expr, ExprKind, LiteralKind, UnaryOp};
+use clausier_syntax::ast::{BinaryOp, Expr, ExprKind, LiteralKind, TextFunction, UnaryOp};
 
 use crate::{Analysis, FileId};
 
@@ -75,6 +75,10 @@ fn infer_at(
             Ty::Map(_, value) => Some(*value),
             _ => None,
         },
+        // The text functions of the standard library all say whether a text passes.
+        ExprKind::Call { function, .. } => {
+            TextFunction::from_word(&function.name).map(|_| Ty::Bool)
+        }
         // A table's type is the one declared where it stands.
         ExprKind::Table(_) | ExprKind::Error => None,
     }

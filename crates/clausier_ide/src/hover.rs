@@ -4,8 +4,35 @@ use std::fmt::Write as _;
 
 use clausier_check::hir::{ClauseMeta, Lot, Symbol};
 use clausier_check::types::{RecordId, Schema, Ty};
+use clausier_syntax::ast::TextFunction;
 
 use crate::{Analysis, FileId, Span};
+
+/// What each text check of the standard library takes and says, shown on hover.
+fn text_function_markdown(function: TextFunction) -> String {
+    let (signature, meaning) = match function {
+        TextFunction::Matches => (
+            "matches(text: string, pattern: string literal): bool",
+            "whether the regular expression `pattern` is found anywhere in `text` (anchor it with `^` and `$`); the pattern is compiled once, with the Rust `regex` crate's syntax",
+        ),
+        TextFunction::Siret => (
+            "siret(text: string): bool",
+            "whether `text` is a valid SIRET number: 14 digits and a valid Luhn key (for La Poste, SIREN 356000000, digits summing to a multiple of 5)",
+        ),
+        TextFunction::Uai => (
+            "uai(text: string): bool",
+            "whether `text` is a valid UAI code: 7 digits, then the letter of their number modulo 23",
+        ),
+        TextFunction::HttpsUrl => (
+            "https_url(text: string): bool",
+            "whether `text` is an absolute URL with the scheme `https` and a host",
+        ),
+    };
+    format!(
+        "{}\n\n{meaning}; unknown when `text` is absent",
+        code(signature)
+    )
+}
 
 /// The Markdown shown on hover, and the span of the name it describes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,11 +46,39 @@ impl Analysis {
     /// an enum (its variants in order), a variant, a type or a clause (its title, level,
     /// legal text and references).
     pub fn hover(&self, file: FileId, offset: u32) -> Option<HoverResult> {
-        let occurrence = self.symbol_at(file, offset)?;
+        let Some(occurrence) = self.symbol_at(file, offset) else {
+            return self.text_function_hover(file, offset);
+        };
         let markdown = self.describe(file, &occurrence.symbol)?;
         Some(HoverResult {
             markdown,
             range: occurrence.span,
+        })
+    }
+
+    /// Hover over the word of a text check written right before `(`.
+    fn text_function_hover(&self, file: FileId, offset: u32) -> Option<HoverResult> {
+        let text = self.file_text(file)?;
+        let at = usize::try_from(offset).ok()?;
+        let is_word = |c: char| c.is_alphanumeric() || c == '_';
+        let start = text
+            .get(..at)?
+            .rfind(|c: char| !is_word(c))
+            .map_or(0, |i| i + 1);
+        let end = at
+            + text
+                .get(at..)?
+                .find(|c: char| !is_word(c))
+                .unwrap_or(text.len() - at);
+        let function = TextFunction::from_word(text.get(start..end)?)?;
+        let preceded_by_dot = text.get(..start)?.ends_with('.');
+        let followed_by_paren = text.get(end..)?.trim_start().starts_with('(');
+        if preceded_by_dot || !followed_by_paren {
+            return None;
+        }
+        Some(HoverResult {
+            markdown: text_function_markdown(function),
+            range: Span::new(u32::try_from(start).ok()?, u32::try_from(end).ok()?),
         })
     }
 

@@ -66,6 +66,7 @@ pub(crate) fn children(expr: &Expr) -> Vec<&Expr> {
             else_branch,
         } => vec![cond, then_branch, else_branch],
         ExprKind::Aggregate { arg, .. } => vec![arg],
+        ExprKind::Call { args, .. } => args.iter().collect(),
         ExprKind::Paren(inner) => vec![inner],
         ExprKind::Literal(_)
         | ExprKind::Path(_)

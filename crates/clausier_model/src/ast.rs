@@ -147,6 +147,44 @@ impl Reduce {
     }
 }
 
+/// The text checks of the standard library. The patterns of `matches` are the few the
+/// generator writes, each with the meaning the language reference gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextCheck {
+    Siret,
+    Uai,
+    HttpsUrl,
+    /// `matches(t, "^https://")`: the text starts with `https://`.
+    StartsHttps,
+    /// `matches(t, "[0-9]")`: a digit anywhere in the text.
+    HasDigit,
+    /// `matches(t, "^[0-9]{14}$")`: exactly fourteen digits.
+    FourteenDigits,
+}
+
+impl TextCheck {
+    pub const ALL: [TextCheck; 6] = [
+        TextCheck::Siret,
+        TextCheck::Uai,
+        TextCheck::HttpsUrl,
+        TextCheck::StartsHttps,
+        TextCheck::HasDigit,
+        TextCheck::FourteenDigits,
+    ];
+
+    /// The call as written, around the text `t`.
+    pub fn call(self, t: &str) -> String {
+        match self {
+            TextCheck::Siret => format!("siret({t})"),
+            TextCheck::Uai => format!("uai({t})"),
+            TextCheck::HttpsUrl => format!("https_url({t})"),
+            TextCheck::StartsHttps => format!("matches({t}, \"^https://\")"),
+            TextCheck::HasDigit => format!("matches({t}, \"[0-9]\")"),
+            TextCheck::FourteenDigits => format!("matches({t}, \"^[0-9]{{14}}$\")"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DurationUnit {
     Days,
@@ -214,6 +252,8 @@ pub enum Expr {
         projection: Option<(usize, Box<Expr>)>,
         values: Ty,
     },
+    /// `siret(t)`, `uai(t)`, `https_url(t)` or `matches(t, "…")` of a text.
+    TextCheck(TextCheck, Box<Expr>),
     If(Box<Expr>, Box<Expr>, Box<Expr>),
     /// `lowest` (true) or `highest` (false) of a descriptor field over the eligible offers.
     /// `passed(R-i)`: the outcome of the requirement at this index of the pack (in a

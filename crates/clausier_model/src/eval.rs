@@ -91,6 +91,10 @@ fn value(expr: &Expr, context: &Context<'_>, locals: &mut Locals) -> Option<Valu
         Expr::Param(index) => context.params.get(*index).cloned(),
         Expr::Today => Some(Value::Date(context.today)),
         Expr::Has(path) => Some(Value::Bool(follow(Some(context.offer), path).is_some())),
+        Expr::TextCheck(check, text) => match value(text, context, locals)? {
+            Value::Str(text) => Some(Value::Bool(crate::text::passes(*check, &text))),
+            _ => None,
+        },
         Expr::Not(operand) => truth(operand, context, locals).map(|b| Value::Bool(!b)),
         Expr::Neg(operand) => negate(value(operand, context, locals)?),
         Expr::And(lhs, rhs) => {

@@ -7,7 +7,7 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::ast::{
     Arith, Cmp, Criterion, DurationUnit, Expr, Pack, Param, REGIONS, Reduce, Requirement, SUPPLIER,
-    Ty, descriptor_fields,
+    TextCheck, Ty, descriptor_fields,
 };
 use crate::calendar::Day;
 use crate::number::Num;
@@ -133,7 +133,22 @@ const SHORT_DURATIONS: &[(i64, DurationUnit)] = &[
     (6, DurationUnit::Months),
     (2, DurationUnit::Years),
 ];
-const STRINGS: &[&str] = &["a", "b", "c", "été"];
+const STRINGS: &[&str] = &[
+    "a",
+    "b",
+    "c",
+    "été",
+    // For the text checks: a valid SIRET and one with a wrong key, one of La Poste valid
+    // only by the sum of its digits, valid and invalid UAI codes, addresses.
+    "73282932000074",
+    "73282932000075",
+    "35600000000001",
+    "0750680G",
+    "0750680H",
+    "https://ent.example.fr/connexion",
+    "http://ent.example.fr",
+    "https://",
+];
 const TODAYS: &[(i64, i64, i64)] = &[(2026, 11, 28), (2027, 12, 2), (2024, 2, 29), (2027, 1, 31)];
 
 /// One random run: a pack, the offers as the model sees them and as NDJSON, and the date.
@@ -530,6 +545,10 @@ impl Generator {
             7 => self.membership(d, scope),
             8 | 9 => self.quantifier(d, scope),
             10 => self.conditional(&Ty::Bool, d, scope),
+            11 if self.chance(0.3) => {
+                let check = self.pick(&TextCheck::ALL);
+                Expr::TextCheck(check, Box::new(self.expr(&Ty::Str, d, scope)))
+            }
             _ => self.leaf(&Ty::Bool, scope),
         }
     }

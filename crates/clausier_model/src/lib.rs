@@ -4,7 +4,7 @@
 //! ([`number`]), its own calendar ([`calendar`]) and Kleene logic written from
 //! `docs/language.md`; it shares no code with `clausier_check` or `clausier_eval`. The
 //! [`generate`] module draws random packs and offers, [`print`] writes them as a clause
-//! file and NDJSON for the engine, and [`verdict`] says what the engine's report must
+//! file and NDJSON for the engine, [`text`] checks texts, and [`verdict`] says what the engine's report must
 //! hold: every requirement's status, every offer's status, scores, points and ranks.
 
 pub mod ast;
@@ -13,5 +13,6 @@ pub mod eval;
 pub mod generate;
 pub mod number;
 pub mod print;
+pub mod text;
 pub mod value;
 pub mod verdict;

@@ -101,6 +101,7 @@ pub fn expr(e: &Expr) -> String {
         Expr::Param(index) => format!("p{index}"),
         Expr::Today => "today".to_owned(),
         Expr::Has(path) => format!("(has {})", path.join(".")),
+        Expr::TextCheck(check, text) => check.call(&expr(text)),
         Expr::Not(operand) => format!("(not {})", operand_text(operand)),
         Expr::Neg(operand) => format!("(-{})", operand_text(operand)),
         Expr::And(l, r) => binary(l, "and", r),
@@ -223,6 +224,7 @@ fn is_atom(e: &Expr) -> bool {
             | Expr::Reduce { .. }
             | Expr::Aggregate { .. }
             | Expr::Passed(_)
+            | Expr::TextCheck(..)
     )
 }
 

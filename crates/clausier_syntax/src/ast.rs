@@ -463,6 +463,7 @@ impl ExprKind {
                 into.push(*collection);
                 into.extend(projection.map(|(_, value)| *value));
             }
+            ExprKind::Call { args, .. } => into.extend(args),
             ExprKind::If {
                 cond,
                 then_branch,
@@ -536,6 +537,12 @@ pub enum ExprKind {
         kind: ListAggregateKind,
         projection: Option<(Ident, Box<Expr>)>,
         collection: Box<Expr>,
+    },
+    /// `name(args…)`: a call of a function of the standard library (`matches`, `siret`…)
+    /// or of a name the checker reports as an unknown function.
+    Call {
+        function: Ident,
+        args: Vec<Expr>,
     },
     /// `( … )`, kept so that spans and formatting follow the source.
     Paren(Box<Expr>),
@@ -727,6 +734,51 @@ impl TableKey {
         match self {
             TableKey::Name(name) => &name.name,
             TableKey::Text(text) => &text.value,
+        }
+    }
+}
+
+/// A text function of the standard library: `matches(text, "…")`, `siret(x)`, `uai(x)`,
+/// `https_url(x)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextFunction {
+    Matches,
+    Siret,
+    Uai,
+    HttpsUrl,
+}
+
+impl TextFunction {
+    /// In the order of [`crate::lexicon::TEXT_FUNCTION_KEYWORDS`].
+    pub const ALL: [TextFunction; 4] = [
+        TextFunction::Matches,
+        TextFunction::Siret,
+        TextFunction::Uai,
+        TextFunction::HttpsUrl,
+    ];
+
+    /// The word as written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextFunction::Matches => "matches",
+            TextFunction::Siret => "siret",
+            TextFunction::Uai => "uai",
+            TextFunction::HttpsUrl => "https_url",
+        }
+    }
+
+    /// The function a word names.
+    pub fn from_word(word: &str) -> Option<TextFunction> {
+        Self::ALL
+            .into_iter()
+            .find(|function| function.as_str() == word)
+    }
+
+    /// How many arguments it takes: the text, and for `matches` the pattern.
+    pub fn arity(self) -> usize {
+        match self {
+            TextFunction::Matches => 2,
+            TextFunction::Siret | TextFunction::Uai | TextFunction::HttpsUrl => 1,
         }
     }
 }

@@ -484,6 +484,15 @@ impl Printer {
                 }
                 self.out.push(')');
             }
+            ExprKind::Call { function, args } => {
+                self.open("call", expr.span);
+                let _ = write!(self.out, " {}", function.name);
+                for arg in args {
+                    self.out.push(' ');
+                    self.expr(arg);
+                }
+                self.out.push(')');
+            }
             ExprKind::Has(path) => {
                 self.open("has", expr.span);
                 let _ = write!(self.out, " {})", path.dotted());

@@ -83,6 +83,19 @@ pub const PASSED_KEYWORD: &str = "passed";
 /// [`crate::ast::ListAggregateKind::ALL`].
 pub const LIST_AGGREGATE_KEYWORDS: &[&str] = &["sum", "mean", "min", "max"];
 
+/// `matches(text, "…")`, `siret(x)`, `uai(x)`, `https_url(x)`: the text functions of the
+/// standard library, keywords only right before `(` so a field may still be called
+/// `siret`. In the order of [`crate::ast::TextFunction::ALL`].
+pub const TEXT_FUNCTION_KEYWORDS: &[&str] = &["matches", "siret", "uai", "https_url"];
+
+/// Every function a call may name, for the suggestion given for an unknown one.
+pub fn function_names() -> impl Iterator<Item = &'static str> {
+    ["count", "lowest", "highest", PASSED_KEYWORD]
+        .into_iter()
+        .chain(LIST_AGGREGATE_KEYWORDS.iter().copied())
+        .chain(TEXT_FUNCTION_KEYWORDS.iter().copied())
+}
+
 /// The absent value in a test's data.
 pub const NULL_KEYWORD: &str = "null";
 
@@ -142,6 +155,7 @@ pub fn grammar_words() -> impl Iterator<Item = &'static str> {
         CLAUSE_STATUSES,
         GENERIC_TYPE_KEYWORDS,
         LIST_AGGREGATE_KEYWORDS,
+        TEXT_FUNCTION_KEYWORDS,
     ];
     let single = [
         WEIGHT_KEYWORD,

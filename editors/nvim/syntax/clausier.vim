@@ -23,6 +23,8 @@ syntax keyword clausierFunction count lowest highest
 syntax match clausierFunction /\<passed\ze\s*(/
 " Contextual too: the aggregates over a list.
 syntax match clausierFunction /\<\(sum\|mean\|min\|max\)\ze\s*(/
+" Contextual too: the text checks of the standard library.
+syntax match clausierFunction /\<\(matches\|siret\|uai\|https_url\)\ze\s*(/
 syntax keyword clausierBuiltin today
 syntax keyword clausierBoolean true false
 syntax keyword clausierNull null

@@ -9,6 +9,7 @@ mod list_aggregates;
 mod operators;
 mod paths;
 mod tables;
+mod text_functions;
 
 use clausier_diagnostics::{Code, Diagnostic, FileId, Span, stack};
 use clausier_syntax::ast::{
@@ -177,6 +178,7 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
                 projection,
                 collection,
             } => self.list_aggregate(*kind, projection.as_ref(), collection, span),
+            ExprKind::Call { function, args } => self.call(function, args, span),
             ExprKind::Paren(inner) => self.check(inner, expected),
             ExprKind::Error => error_expr(span),
         }

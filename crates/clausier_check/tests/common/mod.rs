@@ -271,6 +271,12 @@ pub fn render_texpr(pack: &CheckedPack, expr: &TExpr) -> String {
                 r(value)
             ),
         },
+        TExprKind::TextCheck { check, text } => match check {
+            clausier_check::text_functions::TextCheck::Matches(pattern) => {
+                format!("(matches {} {pattern:?})", r(text))
+            }
+            _ => format!("({} {})", check.function().as_str(), r(text)),
+        },
         TExprKind::Has(field) => format!("(has {})", field.text),
         TExprKind::If(c, a, b) => format!("(if {} {} {})", r(c), r(a), r(b)),
         TExprKind::Today => "today".to_owned(),

@@ -274,6 +274,17 @@ pub fn not(operand: TExpr) -> TExpr {
     expr(TExprKind::Not(Box::new(operand)), Ty::Bool)
 }
 
+/// `siret(text)`, `matches(text, "…")` and the other text checks.
+pub fn text_check(check: clausier_check::text_functions::TextCheck, text: TExpr) -> TExpr {
+    expr(
+        TExprKind::TextCheck {
+            check,
+            text: Box::new(text),
+        },
+        Ty::Bool,
+    )
+}
+
 pub fn neg(operand: TExpr) -> TExpr {
     let ty = operand.ty.clone();
     expr(TExprKind::Neg(Box::new(operand)), ty)

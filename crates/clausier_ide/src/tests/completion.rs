@@ -80,6 +80,7 @@ Param max_price money = 6.00 €
 Keyword mean the mean of a list: `mean(xs)` or `mean(x in xs: x.value)`
 Keyword min the smallest value of a list: `min(xs)` or `min(x in xs: x.value)`
 Keyword max the largest value of a list: `max(xs)` or `max(x in xs: x.value)`
+Keyword matches whether a pattern is found in a text: `matches(x.url, "^https://")`
 "#);
     assert_snapshot!(check(&in_clause("require any s in subprocessors: $0")), @r#"
 Local s
@@ -109,6 +110,10 @@ Keyword sum the sum of a list: `sum(xs)` or `sum(x in xs: x.value)`
 Keyword mean the mean of a list: `mean(xs)` or `mean(x in xs: x.value)`
 Keyword min the smallest value of a list: `min(xs)` or `min(x in xs: x.value)`
 Keyword max the largest value of a list: `max(xs)` or `max(x in xs: x.value)`
+Keyword matches whether a pattern is found in a text: `matches(x.url, "^https://")`
+Keyword siret whether a text is a valid SIRET number: 14 digits, Luhn key
+Keyword uai whether a text is a valid UAI code: 7 digits and their key letter
+Keyword https_url whether a text is an `https` address with a host
 "#);
 }
 
@@ -296,6 +301,10 @@ fn items_of_the_expected_type_come_first() {
 0 Keyword today
 0 Keyword true
 0 Keyword false
+0 Keyword matches
+0 Keyword siret
+0 Keyword uai
+0 Keyword https_url
 "#);
     assert_snapshot!(ranked(&in_clause("require $0")), @r#"
 2 Keyword all
@@ -304,6 +313,10 @@ fn items_of_the_expected_type_come_first() {
 2 Keyword not
 2 Keyword true
 2 Keyword false
+2 Keyword matches
+2 Keyword siret
+2 Keyword uai
+2 Keyword https_url
 1 Field hosting
 1 Keyword if
 1 Keyword then
@@ -330,6 +343,7 @@ fn items_of_the_expected_type_come_first() {
 1 Keyword mean
 1 Keyword min
 1 Keyword max
+0 Keyword matches
 "#);
 }
 
@@ -380,4 +394,23 @@ fn fields_of_a_variable_bound_by_an_aggregate() {
 Field name string
 Field region Region
 "#);
+}
+
+#[test]
+fn the_text_checks_are_proposed_with_what_they_check() {
+    let proposals = check(&in_clause("require $0"));
+    let checks: Vec<&str> = proposals
+        .lines()
+        .filter(|line| {
+            ["matches ", "siret ", "uai ", "https_url "]
+                .iter()
+                .any(|word| line.starts_with(&format!("Keyword {word}")))
+        })
+        .collect();
+    assert_snapshot!(checks.join("\n"), @r#"
+    Keyword matches whether a pattern is found in a text: `matches(x.url, "^https://")`
+    Keyword siret whether a text is a valid SIRET number: 14 digits, Luhn key
+    Keyword uai whether a text is a valid UAI code: 7 digits and their key letter
+    Keyword https_url whether a text is an `https` address with a host
+    "#);
 }

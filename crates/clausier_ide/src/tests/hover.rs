@@ -212,3 +212,17 @@ s: Subprocessor
 a variable bound in `SUB-01`
 "#);
 }
+
+#[test]
+fn a_text_check_shows_what_it_takes_and_says() {
+    let pack =
+        format!("{PACK}\nrequirement TXT \"txt\" {{\n  require siret(hosting.country)\n}}\n");
+    assert_snapshot!(check(&mark(&pack, "si$0ret(hosting")), @r#"
+rules.clause:24:11-24:16 `siret`
+```clausier
+siret(text: string): bool
+```
+
+whether `text` is a valid SIRET number: 14 digits and a valid Luhn key (for La Poste, SIREN 356000000, digits summing to a multiple of 5); unknown when `text` is absent
+"#);
+}

@@ -274,3 +274,19 @@ fn an_aggregate_over_a_list_is_a_word_before_a_parenthesis_only() {
 `2` number
 "#);
 }
+
+#[test]
+fn a_text_check_is_a_word_before_a_parenthesis_only() {
+    let pack = format!(
+        "{PACK}\nparam uai: string = \"0750680G\"\nrequirement TXT \"txt\" {{\n  require uai(uai) and matches(hosting.country, \"^F\")\n}}\n"
+    );
+    assert_snapshot!(check(&mark(&pack, "require uai(uai) and matches(hosting.country, \"^F\")$0")), @r#"
+`require` keyword
+`uai` keyword
+`uai` parameter +readonly
+`and` keyword
+`matches` keyword
+`hosting` property
+`"^F"` string
+"#);
+}

@@ -64,6 +64,7 @@ fn explained(
         alternatives: Vec::new(),
         element: None,
         counted: None,
+        words: None,
     }
 }
 

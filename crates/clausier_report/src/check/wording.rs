@@ -112,6 +112,9 @@ pub(crate) fn detail(item: &Explanation, source: &str) -> Vec<Piece> {
         (None, Some(value)) => pieces.extend([Piece::Then, code(value)]),
         (None, None) => {}
     }
+    if let Some(words) = &item.words {
+        pieces.push(text(&format!(", {words}")));
+    }
     if let Some(counted) = &item.counted {
         match counted.as_slice() {
             [] => pieces.push(text(", counting none of them")),

@@ -262,14 +262,49 @@ impl ItemBuilder<'_, '_> {
             Rule::if_expr => self.if_expr(pair, span),
             Rule::quantifier => self.quantifier(pair, span),
             Rule::count_expr => self.count(pair, span),
-            Rule::list_aggregate => self.list_aggregate(pair, span),
-            Rule::aggregate => self.aggregate(pair, span),
-            Rule::passed_expr => match pair.into_inner().find(|p| p.as_rule() == Rule::clause_id) {
-                Some(id) => leaf(ExprKind::Passed(self.clause_id(&id))),
-                None => leaf(ExprKind::Error),
-            },
+            Rule::passed_expr | Rule::list_aggregate | Rule::call_expr | Rule::aggregate => {
+                self.function_term(pair, span)
+            }
             _ => leaf(ExprKind::Error),
         }
+    }
+
+    /// A term written `word(…)`. Apart from [`Self::term`] to keep that recursive
+    /// function's stack frame small: each of its arms costs stack at every level of
+    /// nesting.
+    fn function_term(&mut self, pair: P, span: Span) -> (Expr, usize) {
+        match pair.as_rule() {
+            Rule::list_aggregate => self.list_aggregate(pair, span),
+            Rule::call_expr => self.call(pair, span),
+            Rule::aggregate => self.aggregate(pair, span),
+            Rule::passed_expr => {
+                let kind = match pair.into_inner().find(|p| p.as_rule() == Rule::clause_id) {
+                    Some(id) => ExprKind::Passed(self.clause_id(&id)),
+                    None => ExprKind::Error,
+                };
+                (Expr { kind, span }, 1)
+            }
+            _ => (error_expr(span), 1),
+        }
+    }
+
+    /// `name(args…)`: the name as written, whatever function it names; the checker
+    /// resolves it (and reports an unknown one with a suggestion).
+    fn call(&mut self, pair: P, span: Span) -> (Expr, usize) {
+        let Some(name) = pair.clone().into_inner().next() else {
+            return (error_expr(span), 1);
+        };
+        let function = self.ident(&name);
+        let args = self.sub_exprs(pair);
+        let depth = args.iter().map(|(_, depth)| *depth).max().unwrap_or(0) + 1;
+        let args = args.into_iter().map(|(arg, _)| arg).collect();
+        (
+            Expr {
+                kind: ExprKind::Call { function, args },
+                span,
+            },
+            depth,
+        )
     }
 
     /// The expressions directly inside `pair`, in order.

@@ -332,6 +332,10 @@ impl Walker {
             }
             K::Aggregate { arg, .. } | K::Paren(arg) => self.expr(arg),
             K::Passed(id) => self.spans.push(id.span),
+            K::Call { function, args } => {
+                self.spans.push(function.span);
+                args.iter().for_each(|arg| self.expr(arg));
+            }
             K::Today => {}
             K::Error => self.errors = true,
         }

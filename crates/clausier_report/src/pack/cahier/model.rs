@@ -311,6 +311,7 @@ fn children(expr: &TExpr) -> Vec<&TExpr> {
             found.extend(projection.as_ref().map(|(_, _, value)| &**value));
             found
         }
+        TExprKind::TextCheck { text, .. } => vec![text],
         TExprKind::If(condition, then_branch, else_branch) => {
             vec![condition, then_branch, else_branch]
         }

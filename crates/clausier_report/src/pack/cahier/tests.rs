@@ -425,6 +425,30 @@ fn tables_read_by_the_name_of_their_parameter_and_in_words_in_the_annex() {
     );
 }
 
+#[test]
+fn text_checks_read_as_plain_words() {
+    let source = format!(
+        "{SCHEMA}\nrequirement R-01 \"Règle\" {{\n  text \"Texte.\"\n  require siret(s.name) and not uai(s.name) and https_url(s.name) and matches(s.name, \"^EU-\")\n}}\n"
+    )
+    .replace("s.name", "subprocessors_name");
+    let source = source.replace("descriptor {", "descriptor {\n  subprocessors_name: string");
+    let line = |document: &str, label: &str| {
+        document
+            .lines()
+            .find_map(|line| line.strip_prefix(label))
+            .map(|line| line.replace('\\', ""))
+            .unwrap()
+    };
+    assert_eq!(
+        line(&french(&source), "- **Vérification :** "),
+        "`subprocessors_name` est un numéro SIRET valide (14 chiffres, clé de Luhn), et `subprocessors_name` n'est pas un code UAI valide (7 chiffres et leur lettre clé), et `subprocessors_name` est une adresse web en https, et `subprocessors_name` correspond au motif `^EU-`"
+    );
+    assert_eq!(
+        line(&english(&source), "- **Check:** "),
+        "`subprocessors_name` is a valid SIRET number (14 digits, Luhn key), and `subprocessors_name` is not a valid UAI code (7 digits and their key letter), and `subprocessors_name` is an https web address, and `subprocessors_name` matches the pattern `^EU-`"
+    );
+}
+
 /// The method of the one criterion of a pack, in French and in English, as the sentence
 /// or the sub-criteria table rows.
 fn methods(schema_and_params: &str, score: &str, weight: u32) -> (String, String) {

@@ -6,6 +6,7 @@
 
 use clausier_check::bounds::FieldBounds;
 use clausier_check::hir::{ArithOp, CheckedPack, FieldRef, LocalId, TExpr, TExprKind};
+use clausier_check::text_functions::TextCheck;
 use clausier_check::types::{Schema, Ty};
 use clausier_check::value::{Duration, Value};
 use clausier_diagnostics::stack;
@@ -72,6 +73,7 @@ impl<'a> Words<'a> {
             TExprKind::Compare(op, left, right) => self.comparison(*op, left, right, false),
             TExprKind::In(item, collection) => self.membership(item, collection, false),
             TExprKind::Passed(index) => self.passed(*index, false),
+            TExprKind::TextCheck { check, text } => self.text_check(check, text, false),
             TExprKind::And(..) | TExprKind::Or(..) => self.chain(expr),
             TExprKind::Implies(left, right) => {
                 let (when, then) = if self.fr() {
@@ -120,9 +122,46 @@ impl<'a> Words<'a> {
             TExprKind::Compare(op, left, right) => self.comparison(*op, left, right, true),
             TExprKind::In(item, collection) => self.membership(item, collection, true),
             TExprKind::Passed(index) => self.passed(*index, true),
+            TExprKind::TextCheck { check, text } => self.text_check(check, text, true),
             TExprKind::Not(twice) => self.condition(twice),
             _ => Rich::plain(&self.say("il est faux que ", "it is not the case that "))
                 .join(self.part(inner)),
+        }
+    }
+
+    /// `siret(fournisseur.siret)`: « `fournisseur.siret` est un numéro SIRET valide »;
+    /// `matches(site, "^https://")`: « `site` correspond au motif `^https://` ».
+    fn text_check(&self, check: &TextCheck, text: &'a TExpr, negated: bool) -> Rich {
+        let subject = self.operand_within(text, Binding::Atom);
+        let (is, is_not) = if self.fr() {
+            (" est ", " n'est pas ")
+        } else {
+            (" is ", " is not ")
+        };
+        let verb = if negated { is_not } else { is };
+        match check {
+            TextCheck::Matches(pattern) => {
+                let (fr, en) = if negated {
+                    (
+                        " ne correspond pas au motif ",
+                        " does not match the pattern ",
+                    )
+                } else {
+                    (" correspond au motif ", " matches the pattern ")
+                };
+                subject.text(&self.say(fr, en)).join(Rich::code(pattern))
+            }
+            TextCheck::Siret => subject.text(verb).text(&self.say(
+                "un numéro SIRET valide (14 chiffres, clé de Luhn)",
+                "a valid SIRET number (14 digits, Luhn key)",
+            )),
+            TextCheck::Uai => subject.text(verb).text(&self.say(
+                "un code UAI valide (7 chiffres et leur lettre clé)",
+                "a valid UAI code (7 digits and their key letter)",
+            )),
+            TextCheck::HttpsUrl => subject
+                .text(verb)
+                .text(&self.say("une adresse web en https", "an https web address")),
         }
     }
 
@@ -683,6 +722,7 @@ fn is_compound(expr: &TExpr) -> bool {
                 | TExprKind::Has(_)
                 | TExprKind::Compare(..)
                 | TExprKind::In(..)
+                | TExprKind::TextCheck { .. }
         ),
         _ => false,
     }
