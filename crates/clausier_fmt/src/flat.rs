@@ -308,6 +308,14 @@ pub(crate) fn data(src: &str, value: &DataValue) -> String {
     }
 }
 
+/// A key of a table as written: a name, or a string literal with its escapes.
+pub(crate) fn table_key(src: &str, key: &TableKey) -> String {
+    match key {
+        TableKey::Name(name) => name.name.clone(),
+        TableKey::Text(text) => slice(src, text.span.start, text.span.end).to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use clausier_diagnostics::FileId;
@@ -348,13 +356,5 @@ mod tests {
             param_value("param p: int = count( s in xs :s.a)+lowest( a.b )"),
             "count(s in xs: s.a) + lowest(a.b)"
         );
-    }
-}
-
-/// A key of a table as written: a name, or a string literal with its escapes.
-pub(crate) fn table_key(src: &str, key: &TableKey) -> String {
-    match key {
-        TableKey::Name(name) => name.name.clone(),
-        TableKey::Text(text) => slice(src, text.span.start, text.span.end).to_owned(),
     }
 }
