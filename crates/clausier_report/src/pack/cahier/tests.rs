@@ -46,6 +46,16 @@ fn english(source: &str) -> String {
     markdown(&pack(source), &TitlePage::default(), Lang::En)
 }
 
+/// The line of `document` that starts with `label`, without it, as a reader sees it
+/// (Markdown's escapes removed).
+fn line(document: &str, label: &str) -> String {
+    document
+        .lines()
+        .find_map(|line| line.strip_prefix(label))
+        .map(|line| line.replace('\\', ""))
+        .unwrap_or_else(|| panic!("no line starts with {label:?} in:\n{document}"))
+}
+
 /// The body of the document: everything before the annex.
 fn body(document: &str) -> &str {
     let end = document
@@ -343,24 +353,12 @@ fn rules_read_as_sentences() {
         let source = format!(
             "{SCHEMA}\nrequirement R-01 \"Règle\" {{\n  text \"Texte.\"\n  require {rule}\n}}\n"
         );
-        let line = |document: &str, label: &str| {
-            document
-                .lines()
-                .find_map(|line| line.strip_prefix(label))
-                .map(str::to_owned)
-                .unwrap()
-        };
-        let words = |text: String| text.replace('\\', "");
         assert_eq!(
-            words(line(&french(&source), "- **Vérification :** ")),
+            line(&french(&source), "- **Vérification :** "),
             fr,
             "{rule}"
         );
-        assert_eq!(
-            words(line(&english(&source), "- **Check:** ")),
-            en,
-            "{rule}"
-        );
+        assert_eq!(line(&english(&source), "- **Check:** "), en, "{rule}");
     }
 }
 
@@ -369,13 +367,6 @@ fn aggregates_over_a_list_read_as_count_does() {
     let source = format!(
         "{SCHEMA}\nrequirement R-01 \"Règle\" {{\n  text \"Texte.\"\n  require max(s in subprocessors: s.region) == EU and sum(standards_fees) <= 10 €\n}}\nparam standards_fees: list<money> = [1 €, 2 €]\n"
     );
-    let line = |document: &str, label: &str| {
-        document
-            .lines()
-            .find_map(|line| line.strip_prefix(label))
-            .map(|line| line.replace('\\', ""))
-            .unwrap()
-    };
     assert_eq!(
         line(&french(&source), "- **Vérification :** "),
         "la plus grande valeur de `s.region` sur les éléments `s` de `subprocessors` vaut `EU`, et la somme des éléments de 1,00 €, 2,00 € est au plus 10,00 €"
@@ -403,13 +394,6 @@ fn tables_read_by_the_name_of_their_parameter_and_in_words_in_the_annex() {
     let source = format!(
         "{SCHEMA}\nparam ceilings: map<Region, money> = {{ EU: 6.00 €, EEA: 5.50 € }}\nrequirement R-01 \"Règle\" {{\n  text \"Texte.\"\n  require hosting.region in ceilings and pricing.per_student <= ceilings[hosting.region]\n}}\n"
     );
-    let line = |document: &str, label: &str| {
-        document
-            .lines()
-            .find_map(|line| line.strip_prefix(label))
-            .map(|line| line.replace('\\', ""))
-            .unwrap()
-    };
     let french = french(&source);
     assert_eq!(
         line(&french, "- **Vérification :** "),
@@ -432,13 +416,6 @@ fn text_checks_read_as_plain_words() {
     )
     .replace("s.name", "subprocessors_name");
     let source = source.replace("descriptor {", "descriptor {\n  subprocessors_name: string");
-    let line = |document: &str, label: &str| {
-        document
-            .lines()
-            .find_map(|line| line.strip_prefix(label))
-            .map(|line| line.replace('\\', ""))
-            .unwrap()
-    };
     assert_eq!(
         line(&french(&source), "- **Vérification :** "),
         "`subprocessors_name` est un numéro SIRET valide (14 chiffres, clé de Luhn), et `subprocessors_name` n'est pas un code UAI valide (7 chiffres et leur lettre clé), et `subprocessors_name` est une adresse web en https, et `subprocessors_name` correspond au motif `^EU-`"
