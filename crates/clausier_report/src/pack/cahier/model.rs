@@ -341,7 +341,21 @@ fn requirement_entry(
         applies_when: requirement.when.as_ref().map(|when| words.condition(when)),
         check: words.condition(&requirement.require),
         refs: meta.refs.clone(),
-        evidence: meta.evidence.clone(),
+        evidence: meta
+            .evidence
+            .iter()
+            .map(|label| {
+                let required = requirement
+                    .documents
+                    .iter()
+                    .any(|document| &document.label == label);
+                if required {
+                    format!("{label}{}", Labels::of(words.lang).required_document)
+                } else {
+                    label.clone()
+                }
+            })
+            .collect(),
     }
 }
 

@@ -390,6 +390,28 @@ fn aggregates_over_a_list_read_as_count_does() {
 }
 
 #[test]
+fn a_required_document_says_that_an_offer_without_it_is_incomplete() {
+    let source = format!(
+        "{SCHEMA}\ndescriptor {{ documents: {{ homologation: string }} }}\nrequirement SEC-03 \"Homologation\" {{\n  text \"Le candidat remet le dossier d'homologation.\"\n  evidence documents.homologation \"Dossier d'homologation RGS\"\n  evidence \"Plan d'assurance sécurité\"\n  require true\n}}\n"
+    );
+    let french = french(&source);
+    assert!(
+        french.contains(
+            "Dossier d'homologation RGS (pièce exigée : si elle manque, l'offre est incomplète"
+        ),
+        "{french}"
+    );
+    assert!(
+        french.contains("| Plan d'assurance sécurité | SEC-03 |"),
+        "{french}"
+    );
+    assert!(
+        english(&source)
+            .contains("Dossier d'homologation RGS (required: an offer without it is incomplete")
+    );
+}
+
+#[test]
 fn tables_read_by_the_name_of_their_parameter_and_in_words_in_the_annex() {
     let source = format!(
         "{SCHEMA}\nparam ceilings: map<Region, money> = {{ EU: 6.00 €, EEA: 5.50 € }}\nrequirement R-01 \"Règle\" {{\n  text \"Texte.\"\n  require hosting.region in ceilings and pricing.per_student <= ceilings[hosting.region]\n}}\n"
