@@ -54,6 +54,30 @@ fn csv_gives_the_lot_of_each_row_with_its_score_and_rank_in_the_lot() {
     insta::assert_snapshot!(String::from_utf8_lossy(&output.stdout));
 }
 
+#[test]
+fn sarif_names_the_lot_of_a_failing_entry() {
+    let output = check("sarif");
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("fails for hors-ue-e (lot 2)"), "{text}");
+}
+
+#[test]
+fn html_and_junit_name_the_lot_of_an_offer_on_two_lots() {
+    for format in ["html", "junit"] {
+        let output = check(format);
+        assert_eq!(output.status.code(), Some(1), "{format}");
+        let text = String::from_utf8_lossy(&output.stdout);
+        // `mixte-d` bids for both lots: each of its entries says which.
+        for lot in ["1", "2"] {
+            assert!(
+                text.contains(&format!("mixte-d (lot {lot})")),
+                "{format} does not name `mixte-d (lot {lot})`:\n{text}"
+            );
+        }
+    }
+}
+
 /// Each entry's id, lot and rank.
 fn ranks(json: &[u8]) -> Vec<(String, String, String)> {
     let json: serde_json::Value = serde_json::from_slice(json).unwrap();

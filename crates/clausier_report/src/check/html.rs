@@ -205,9 +205,10 @@ fn write_row(out: &mut String, descriptor: &DescriptorReport, clauses: &[Column]
     out.push_str("<tr>");
     let _ = write!(
         out,
-        "<th scope=\"row\" data-descriptor=\"{id}\">{id}</th><td><code>{}</code></td>",
+        "<th scope=\"row\" data-descriptor=\"{id}\">{name}</th><td><code>{}</code></td>",
         escape(&descriptor.source),
         id = escape(&descriptor.id),
+        name = escape(&wording::offer_name(descriptor)),
     );
     if descriptor.errors.is_empty() {
         let _ = write!(

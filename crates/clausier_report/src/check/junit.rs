@@ -152,7 +152,7 @@ fn write_case(out: &mut String, case: &Case<'_>) {
     let open = format!(
         "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\"",
         attribute(name),
-        attribute(&descriptor.id),
+        attribute(&wording::offer_name(descriptor)),
         attribute(&descriptor.source)
     );
     match case.outcome {

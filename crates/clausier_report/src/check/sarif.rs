@@ -78,7 +78,7 @@ pub fn render_sarif(report: &Report, clauses: &[ClauseInfo]) -> Result<String, s
         }
         if descriptor.status == DescriptorStatus::Invalid {
             for error in &descriptor.errors {
-                let mut text = format!("{}: ", descriptor.id);
+                let mut text = format!("{}: ", wording::offer_name(descriptor));
                 if !error.path.is_empty() {
                     text.push_str(&error.path);
                     text.push_str(": ");
@@ -180,7 +180,7 @@ fn result_of(
                 "{} ({}) cannot be decided for {}: {}",
                 rule_id,
                 requirement.level,
-                descriptor.id,
+                wording::offer_name(descriptor),
                 wording::requirement_undecided(requirement)
             ),
             None,
@@ -193,7 +193,9 @@ fn result_of(
                 .collect();
             let mut message = format!(
                 "{} ({}) fails for {}",
-                rule_id, requirement.level, descriptor.id
+                rule_id,
+                requirement.level,
+                wording::offer_name(descriptor)
             );
             if !lines.is_empty() {
                 message.push_str(": ");

@@ -5,8 +5,10 @@
 //! An `or` (or an `any`) that nothing satisfies reads as one failure with its
 //! alternatives, never as separate failures: the requirement needed only one of them.
 
+use std::borrow::Cow;
+
 use clausier_eval::report::{
-    Alternative, Explanation, Reason, RequestedDocument, RequirementResult,
+    Alternative, DescriptorReport, Explanation, Reason, RequestedDocument, RequirementResult,
 };
 
 /// A piece of an explanation: words, or a quotation of the clause or the descriptor.
@@ -205,4 +207,13 @@ pub(crate) fn undecided(missing: &[String], reasons: &[Reason]) -> String {
     }
     parts.extend(reasons.iter().map(|item| plain(&reason(item))));
     parts.join("; ")
+}
+
+/// The offer an entry is about, with its lot in a contract divided into lots
+/// (`ent-a (lot 1)`): an offer on two lots has an entry in each, ranked in each.
+pub(crate) fn offer_name(descriptor: &DescriptorReport) -> Cow<'_, str> {
+    match &descriptor.lot {
+        Some(lot) => Cow::Owned(format!("{} (lot {lot})", descriptor.id)),
+        None => Cow::Borrowed(&descriptor.id),
+    }
 }

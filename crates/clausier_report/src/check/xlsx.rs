@@ -242,7 +242,7 @@ fn write_ranking(
     for (index, (place, descriptor)) in ranked(report).into_iter().enumerate() {
         let row = row_number(index + 1)?;
         sheet.write_number(row, 0, u32::try_from(place).unwrap_or(u32::MAX))?;
-        sheet.write_string(row, 1, cell_text(&descriptor.id))?;
+        sheet.write_string(row, 1, cell_text(&wording::offer_name(descriptor)))?;
         sheet.write_string(row, 2, cell_text(&descriptor.source))?;
         sheet.write_string(row, 3, status_words(descriptor.status))?;
         if let Some(rank) = descriptor.rank {
@@ -298,7 +298,7 @@ fn write_grid(
     for (index, (place, descriptor)) in ranked(report).into_iter().enumerate() {
         let row = row_number(index + 1)?;
         sheet.write_number(row, 0, u32::try_from(place).unwrap_or(u32::MAX))?;
-        sheet.write_string(row, 1, cell_text(&descriptor.id))?;
+        sheet.write_string(row, 1, cell_text(&wording::offer_name(descriptor)))?;
         sheet.write_string(row, 2, status_words(descriptor.status))?;
         for (offset, (column, _)) in requirements.iter().enumerate() {
             let col = column_number(3 + offset)?;
@@ -355,7 +355,7 @@ fn write_reasons(sheet: &mut Worksheet, report: &Report, styles: &Styles) -> Res
     for (place, descriptor) in ranked(report) {
         let mut line = |clause: String, level: &str, outcome: &str, reason: String| {
             sheet.write_number(row, 0, u32::try_from(place).unwrap_or(u32::MAX))?;
-            sheet.write_string(row, 1, cell_text(&descriptor.id))?;
+            sheet.write_string(row, 1, cell_text(&wording::offer_name(descriptor)))?;
             sheet.write_string(row, 2, clause)?;
             sheet.write_string(row, 3, level)?;
             sheet.write_string(row, 4, outcome)?;
