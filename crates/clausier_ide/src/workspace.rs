@@ -483,34 +483,9 @@ pub(crate) fn check_graph(graph: &Graph, files: &[Arc<FileData>]) -> Checked {
     })
 }
 
-/// The lots of the contract, from the root's `[document]` as its manifest now reads.
-fn root_lots(graph: &Graph) -> &[clausier_check::Lot] {
-    let Some(root) = graph.packs.len().checked_sub(1) else {
-        return &[];
-    };
-    graph
-        .others
-        .iter()
-        .find_map(|other| match &other.kind {
-            OtherKind::Manifest {
-                pack,
-                resolved,
-                current,
-                ..
-            } if *pack == root => current
-                .as_deref()
-                .unwrap_or(resolved)
-                .document
-                .as_ref()
-                .map(|document| document.lots.as_slice()),
-            _ => None,
-        })
-        .unwrap_or(&[])
-}
-
-/// The launch date of the procedure, from the root's `[document]` as its manifest now
-/// reads (the root is the last pack of the graph).
-fn root_launch(graph: &Graph) -> Option<jiff::civil::Date> {
+/// The root's `[document]` as its manifest now reads (the root is the last pack of the
+/// graph).
+fn root_document(graph: &Graph) -> Option<&clausier_pack::DocumentTable> {
     let root = graph.packs.len().checked_sub(1)?;
     graph.others.iter().find_map(|other| match &other.kind {
         OtherKind::Manifest {
@@ -518,14 +493,19 @@ fn root_launch(graph: &Graph) -> Option<jiff::civil::Date> {
             resolved,
             current,
             ..
-        } if *pack == root => current
-            .as_deref()
-            .unwrap_or(resolved)
-            .document
-            .as_ref()
-            .and_then(|document| document.launch),
+        } if *pack == root => current.as_deref().unwrap_or(resolved).document.as_ref(),
         _ => None,
     })
+}
+
+/// The lots of the contract.
+fn root_lots(graph: &Graph) -> &[clausier_check::Lot] {
+    root_document(graph).map_or(&[], |document| document.lots.as_slice())
+}
+
+/// The launch date of the procedure.
+fn root_launch(graph: &Graph) -> Option<jiff::civil::Date> {
+    root_document(graph).and_then(|document| document.launch)
 }
 
 /// The name and text of every file by id, for the locations the checker prints (where a

@@ -205,7 +205,7 @@ impl ExprChecker<'_, '_> {
         if typed.ty == Ty::Error {
             return None;
         }
-        if !super::super::params::assignable(&typed.ty, ty) {
+        if !crate::params::assignable(&typed.ty, ty) {
             let (want, found) = (self.cx.ty_name(ty), self.cx.ty_name(&typed.ty));
             self.report(
                 Diagnostic::error(

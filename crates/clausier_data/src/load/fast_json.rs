@@ -261,12 +261,14 @@ impl<'s, 't> Reader<'s, 't> {
         let mut undeclared: HashSet<Box<str>> = HashSet::new();
         // Data usually lists fields in the declared order: the next one is tried first.
         let mut next_guess = 0usize;
+        // At the top of a descriptor, `lots` names the lots the offer bids for.
+        let offers_lots = is_root && !schema.lots.is_empty();
         let mut entry = match self.json.known_object()? {
             Some(key) => Some(classify(
                 def,
                 key,
                 next_guess,
-                is_root && !schema.lots.is_empty(),
+                offers_lots,
                 is_root,
                 &mut undeclared,
             )?),
@@ -310,7 +312,7 @@ impl<'s, 't> Reader<'s, 't> {
                     def,
                     key,
                     next_guess,
-                    is_root && !schema.lots.is_empty(),
+                    offers_lots,
                     is_root,
                     &mut undeclared,
                 )?),
