@@ -92,6 +92,7 @@ cases! {
     diag_files_output => "diag-files-output",
     diag_files_unreadable => "diag-files-unreadable",
     diag_law => "diag-law",
+    diag_law_lots => "diag-law-lots",
     diag_lints => "diag-lints",
     diag_lints_score_range => "diag-lints-score-range",
     diag_literals => "diag-literals",

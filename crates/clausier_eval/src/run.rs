@@ -446,10 +446,7 @@ fn assemble(
     bids: &[Bid<'_>],
     evaluated: Vec<Evaluated>,
 ) -> Report {
-    let totals: Vec<Option<rust_decimal::Decimal>> = evaluated
-        .iter()
-        .map(|evaluated| total_score(program, evaluated))
-        .collect();
+    let totals: Vec<Option<rust_decimal::Decimal>> = evaluated.iter().map(total_score).collect();
     let ranks = ranks_by_part(program, bids, &totals);
     let mut summary = Summary::default();
     let mut lots: Vec<LotReport> = program
@@ -525,14 +522,12 @@ pub(crate) fn report_shell(program: &Program, pack: PackInfo, today: Date) -> Re
     }
 }
 
-/// The sum of a scored descriptor's points; `None` when it is not scored or the pack has
-/// no criteria.
-pub(crate) fn total_score(
-    program: &Program,
-    evaluated: &Evaluated,
-) -> Option<rust_decimal::Decimal> {
+/// The sum of a scored descriptor's points; `None` when it is not scored or no criterion
+/// applies to it.
+pub(crate) fn total_score(evaluated: &Evaluated) -> Option<rust_decimal::Decimal> {
+    // A lot that no criterion scores has no ranking, as a contract without criteria.
     match &evaluated.criteria {
-        Some(criteria) if program.has_criteria() => {
+        Some(criteria) if !criteria.is_empty() => {
             Some(total_points(criteria.iter().map(|outcome| outcome.points)))
         }
         _ => None,

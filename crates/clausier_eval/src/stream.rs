@@ -295,7 +295,7 @@ impl<'a> StreamCheck<'a> {
                 let evaluated =
                     evaluate_descriptor(program, &descriptor, today, Some(aggregates), None);
                 let status = evaluated.status;
-                let score = total_score(program, &evaluated);
+                let score = total_score(&evaluated);
                 let rank = score.map(|score| rank_of(ranks, score));
                 let report = DescriptorReport {
                     input,

@@ -280,6 +280,8 @@ pub struct Requirement {
     pub require: Expr,
     /// `evidence PATH "…"`: the descriptor fields that give the documents it requires.
     pub documents: Vec<Vec<&'static str>>,
+    /// `lots "1", "2"`: the lots it applies to; empty for every lot.
+    pub lots: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -287,11 +289,25 @@ pub struct Criterion {
     pub id: String,
     pub weight: u32,
     pub score: Expr,
+    /// `lots "1", "2"`: the lots it scores; empty for every lot.
+    pub lots: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Pack {
+    /// The ids of the lots `[document]` declares, in order; empty for a contract in one
+    /// piece.
+    pub lots: Vec<String>,
     pub params: Vec<Param>,
     pub requirements: Vec<Requirement>,
     pub criteria: Vec<Criterion>,
+}
+
+/// Whether a clause limited to `clause_lots` (empty: every lot) is part of the
+/// evaluation of an offer on `lot` (`None`: a contract in one piece).
+pub fn applies_to(clause_lots: &[String], lot: Option<&str>) -> bool {
+    match lot {
+        None => true,
+        Some(lot) => clause_lots.is_empty() || clause_lots.iter().any(|named| named == lot),
+    }
 }

@@ -172,7 +172,7 @@ impl Generator {
         let mut offers = Vec::with_capacity(count);
         let mut ndjson = String::new();
         for index in 0..count {
-            let (offer, line) = self.offer(index);
+            let (offer, line) = self.offer(index, &pack.lots);
             offers.push(offer);
             ndjson.push_str(&line);
             ndjson.push('\n');
@@ -268,6 +268,7 @@ impl Generator {
                 value,
             });
         }
+        let lots = crate::lots::pack_lots(&mut self.rng);
         let param_types: Vec<Ty> = params.iter().map(|p| p.ty.clone()).collect();
         let requirements: Vec<Requirement> = (0..self.rng.random_range(0..8))
             .map(|index| {
@@ -284,19 +285,23 @@ impl Generator {
                         self.expr(&Ty::Bool, depth, &mut scope)
                     },
                     documents: self.documents(),
+                    lots: crate::lots::clause_lots(&mut self.rng, &lots),
                 }
             })
             .collect();
-        let should: Vec<usize> = requirements
-            .iter()
-            .enumerate()
-            .filter(|(_, requirement)| !requirement.must)
-            .map(|(index, _)| index)
-            .collect();
         let criteria = (0..self.rng.random_range(0..5))
             .map(|index| {
+                let criterion_lots = crate::lots::clause_lots(&mut self.rng, &lots);
                 let mut scope = Scope::new(&param_types, true);
-                scope.should.clone_from(&should);
+                scope.should = requirements
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, requirement)| {
+                        !requirement.must
+                            && crate::lots::asks_on_every_lot_of(&requirement.lots, &criterion_lots)
+                    })
+                    .map(|(index, _)| index)
+                    .collect();
                 let ty = if self.chance(0.7) {
                     Ty::Number
                 } else {
@@ -309,10 +314,12 @@ impl Generator {
                         let depth = self.rng.random_range(1..5);
                         self.expr(&ty, depth, &mut scope)
                     },
+                    lots: criterion_lots,
                 }
             })
             .collect();
         Pack {
+            lots,
             params,
             requirements,
             criteria,
@@ -798,7 +805,7 @@ impl Generator {
 
     /// One offer, with each field absent one time in six, and, one time in twenty, a
     /// value that does not fit the schema (the offer is then invalid).
-    fn offer(&mut self, index: usize) -> (Offer, String) {
+    fn offer(&mut self, index: usize, pack_lots: &[String]) -> (Offer, String) {
         let id = format!("offre-{index}");
         let mut fields: Vec<(&'static str, Option<Value>)> = Vec::new();
         for (name, ty) in descriptor_fields() {
@@ -820,6 +827,10 @@ impl Generator {
                 Spelling::Plain
             }
         });
+        let lots = crate::lots::offer_lots(&mut self.rng, pack_lots);
+        if let Some((_, json)) = &lots {
+            line = line.replacen('{', &format!("{{\"lots\":{json},"), 1);
+        }
         let invalid = self.chance(0.05);
         if invalid {
             let broken = match self.rng.random_range(0..3) {
@@ -836,6 +847,7 @@ impl Generator {
         let offer = Offer {
             id,
             root: (!invalid && in_range).then_some(root),
+            lots: lots.map(|(named, _)| named),
         };
         (offer, line)
     }

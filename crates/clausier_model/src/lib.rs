@@ -11,6 +11,7 @@ pub mod ast;
 pub mod calendar;
 pub mod eval;
 pub mod generate;
+pub mod lots;
 pub mod number;
 pub mod print;
 pub mod text;

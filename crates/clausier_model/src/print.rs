@@ -38,6 +38,7 @@ pub fn clause_file(pack: &Pack) -> String {
         if !requirement.must {
             out.push_str("  level should\n");
         }
+        out.push_str(&lots_line(&requirement.lots));
         if let Some(when) = &requirement.when {
             let _ = writeln!(out, "  when {}", expr(when));
         }
@@ -50,14 +51,39 @@ pub fn clause_file(pack: &Pack) -> String {
     for criterion in &pack.criteria {
         let _ = writeln!(
             out,
-            "\ncriterion {} \"{}\" weight {} {{\n  score {}\n}}",
+            "\ncriterion {} \"{}\" weight {} {{\n{}  score {}\n}}",
             criterion.id,
             criterion.id,
             criterion.weight,
+            lots_line(&criterion.lots),
             expr(&criterion.score)
         );
     }
     out
+}
+
+/// A clause's `lots` line, or nothing for a clause on every lot.
+fn lots_line(lots: &[String]) -> String {
+    if lots.is_empty() {
+        return String::new();
+    }
+    let quoted: Vec<String> = lots.iter().map(|id| format!("\"{id}\"")).collect();
+    format!("  lots {}\n", quoted.join(", "))
+}
+
+/// The pack's `pack.toml`, which declares its lots in `[document]`; `None` for a
+/// contract in one piece, which the clause file alone describes.
+pub fn manifest(pack: &Pack) -> Option<String> {
+    if pack.lots.is_empty() {
+        return None;
+    }
+    let mut out =
+        String::from("[pack]\nname = \"modele\"\nversion = \"1.0.0\"\n\n[document]\nlots = [\n");
+    for id in &pack.lots {
+        let _ = writeln!(out, "  {{ id = \"{id}\", title = \"Lot {id}\" }},");
+    }
+    out.push_str("]\n");
+    Some(out)
 }
 
 /// An expression as source text. Every operand that is not atomic is parenthesized, so

@@ -4,7 +4,7 @@
 
 use std::cmp::Ordering;
 
-use crate::ast::{Expr, Pack};
+use crate::ast::{Criterion, Expr, Pack, Requirement, applies_to};
 use crate::calendar::Day;
 use crate::eval::{Context, evaluate};
 use crate::number::Num;
@@ -16,6 +16,8 @@ pub struct Offer {
     pub id: String,
     /// The descriptor's record, or `None` when its file does not fit the schema.
     pub root: Option<Value>,
+    /// The lots the descriptor's top-level `lots` key names; `None` without the key.
+    pub lots: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,9 +58,16 @@ impl RequirementStatus {
     }
 }
 
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequirementVerdict {
+    pub id: String,
+    pub status: RequirementStatus,
+}
+
 /// A criterion of a scored offer; `None` fields for an offer that is not scored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CriterionVerdict {
+    pub id: String,
     /// The clamped score, to 4 places; `None` when unknown or not scored.
     pub score: Option<Num>,
     /// `weight × clamped score`, to 2 places; `None` when not scored.
@@ -66,18 +75,66 @@ pub struct CriterionVerdict {
     pub clamped: bool,
 }
 
+/// One entry of the report: an offer on one lot, on the whole contract, or invalid.
 #[derive(Debug, Clone)]
 pub struct Verdict {
+    /// The index of the offer among the run's.
+    pub offer: usize,
+    /// The lot of the evaluation; `None` for a contract in one piece and for an invalid
+    /// offer, which is judged once, on no lot.
+    pub lot: Option<String>,
     pub status: Status,
-    /// One per requirement, in pack order; empty for an invalid offer.
-    pub requirements: Vec<RequirementStatus>,
-    /// One per criterion, in pack order; empty for an invalid offer.
+    /// One per requirement of the lot, in pack order; empty for an invalid offer.
+    pub requirements: Vec<RequirementVerdict>,
+    /// One per criterion of the lot, in pack order; empty for an invalid offer.
     pub criteria: Vec<CriterionVerdict>,
     pub score: Option<Num>,
     pub rank: Option<u32>,
 }
 
-/// Judges every offer of a run.
+/// What is judged: an offer on one lot or on the whole contract (`lot: None`), or an
+/// offer that is invalid, judged once.
+struct Bid<'a> {
+    offer: usize,
+    root: Option<&'a Value>,
+    lot: Option<&'a str>,
+}
+
+/// The entries of a run, in offer order, each offer's in the order the pack declares its
+/// lots. In a contract divided into lots, an offer that names no lot, or a lot the pack
+/// does not declare, is invalid.
+fn bids<'a>(pack: &'a Pack, offers: &'a [Offer]) -> Vec<Bid<'a>> {
+    let mut bids = Vec::new();
+    for (index, offer) in offers.iter().enumerate() {
+        let whole = Bid {
+            offer: index,
+            root: offer.root.as_ref(),
+            lot: None,
+        };
+        if offer.root.is_none() || pack.lots.is_empty() {
+            bids.push(whole);
+            continue;
+        }
+        let named = offer.lots.as_deref().unwrap_or_default();
+        let declared = |id: &String| pack.lots.contains(id);
+        if named.is_empty() || !named.iter().all(declared) {
+            bids.push(Bid {
+                root: None,
+                ..whole
+            });
+            continue;
+        }
+        for lot in pack.lots.iter().filter(|lot| named.contains(lot)) {
+            bids.push(Bid {
+                lot: Some(lot),
+                ..whole
+            });
+        }
+    }
+    bids
+}
+
+/// Judges every offer of a run: one verdict per entry of the report.
 pub fn judge(pack: &Pack, offers: &[Offer], today: Day) -> Vec<Verdict> {
     let no_aggregates = |_: bool, _: &[&'static str]| None;
     // A parameter's value may read the parameters declared before it.
@@ -94,28 +151,60 @@ pub fn judge(pack: &Pack, offers: &[Offer], today: Day) -> Vec<Verdict> {
         params.push(value);
     }
 
-    let mut verdicts: Vec<Verdict> = offers
+    let bids = bids(pack, offers);
+    let mut verdicts: Vec<Verdict> = bids
         .iter()
-        .map(|offer| eligibility(pack, offer, today, &params))
+        .map(|bid| eligibility(pack, bid, today, &params))
         .collect();
 
-    let eligible: Vec<&Value> = offers
+    // Each lot is awarded apart: `lowest`, `highest` and ranks among its own offers.
+    let parts: Vec<Option<&str>> = if pack.lots.is_empty() {
+        vec![None]
+    } else {
+        pack.lots.iter().map(|lot| Some(lot.as_str())).collect()
+    };
+    for part in parts {
+        let members: Vec<usize> = bids
+            .iter()
+            .enumerate()
+            .filter(|(_, bid)| bid.root.is_some() && bid.lot == part)
+            .map(|(index, _)| index)
+            .collect();
+        score_part(pack, part, &bids, &members, &mut verdicts, (today, &params));
+    }
+    verdicts
+}
+
+/// Scores the eligible entries among `members`, the entries on `lot`, and ranks them.
+fn score_part(
+    pack: &Pack,
+    lot: Option<&str>,
+    bids: &[Bid<'_>],
+    members: &[usize],
+    verdicts: &mut [Verdict],
+    (today, params): (Day, &[Value]),
+) {
+    let eligible: Vec<&Value> = members
         .iter()
-        .zip(&verdicts)
-        .filter(|(_, verdict)| verdict.status == Status::Eligible)
-        .filter_map(|(offer, _)| offer.root.as_ref())
+        .filter(|&&index| verdicts[index].status == Status::Eligible)
+        .filter_map(|&index| bids[index].root)
         .collect();
     let aggregates = |lowest: bool, path: &[&'static str]| cohort_extreme(&eligible, lowest, path);
-
-    for (offer, verdict) in offers.iter().zip(verdicts.iter_mut()) {
-        let Some(root) = &offer.root else {
+    let criteria: Vec<&crate::ast::Criterion> = pack
+        .criteria
+        .iter()
+        .filter(|criterion| applies_to(&criterion.lots, lot))
+        .collect();
+    for &index in members {
+        let (bid, verdict) = (&bids[index], &mut verdicts[index]);
+        let Some(root) = bid.root else {
             continue;
         };
         if verdict.status != Status::Eligible {
-            verdict.criteria = pack
-                .criteria
+            verdict.criteria = criteria
                 .iter()
-                .map(|_| CriterionVerdict {
+                .map(|criterion| CriterionVerdict {
+                    id: criterion.id.clone(),
                     score: None,
                     points: None,
                     clamped: false,
@@ -123,28 +212,28 @@ pub fn judge(pack: &Pack, offers: &[Offer], today: Day) -> Vec<Verdict> {
                 .collect();
             continue;
         }
-        let passed: Vec<Option<bool>> = verdict
-            .requirements
-            .iter()
-            .map(|status| match status {
+        // A `passed(ID)` reads only requirements of the same lot (E0409).
+        let mut passed: Vec<Option<bool>> = vec![None; pack.requirements.len()];
+        for (slot, requirement) in passed.iter_mut().zip(&pack.requirements) {
+            let outcome = verdict.requirements.iter().find(|r| r.id == requirement.id);
+            *slot = outcome.and_then(|outcome| match outcome.status {
                 RequirementStatus::Pass | RequirementStatus::NotApplicable => Some(true),
                 RequirementStatus::Fail => Some(false),
                 RequirementStatus::Missing => None,
-            })
-            .collect();
+            });
+        }
         let context = Context {
             offer: root,
             today,
-            params: &params,
+            params,
             aggregates: &aggregates,
             passed: &passed,
         };
-        verdict.criteria = pack
-            .criteria
+        verdict.criteria = criteria
             .iter()
-            .map(|criterion| score(&criterion.score, criterion.weight, &context))
+            .map(|criterion| score(criterion, &context))
             .collect();
-        if !pack.criteria.is_empty() {
+        if !criteria.is_empty() {
             let mut total = Num::zero();
             for criterion in &verdict.criteria {
                 if let Some(points) = &criterion.points {
@@ -154,13 +243,14 @@ pub fn judge(pack: &Pack, offers: &[Offer], today: Day) -> Vec<Verdict> {
             verdict.score = Some(total);
         }
     }
-    rank(&mut verdicts);
-    verdicts
+    rank(verdicts, members);
 }
 
-fn eligibility(pack: &Pack, offer: &Offer, today: Day, params: &[Value]) -> Verdict {
-    let Some(root) = &offer.root else {
+fn eligibility(pack: &Pack, bid: &Bid<'_>, today: Day, params: &[Value]) -> Verdict {
+    let Some(root) = bid.root else {
         return Verdict {
+            offer: bid.offer,
+            lot: None,
             status: Status::Invalid,
             requirements: Vec::new(),
             criteria: Vec::new(),
@@ -182,18 +272,22 @@ fn eligibility(pack: &Pack, offer: &Offer, today: Day, params: &[Value]) -> Verd
     };
     // A document the descriptor does not give leaves the requirement undecided, unless
     // the offer fails it anyway.
-    let lacks_a_document = |requirement: &crate::ast::Requirement| {
+    let lacks_a_document = |requirement: &Requirement| {
         requirement
             .documents
             .iter()
             .any(|path| truth(&Expr::Has(path.clone())) != Some(true))
     };
-    let requirements: Vec<RequirementStatus> = pack
+    let applicable: Vec<&Requirement> = pack
         .requirements
+        .iter()
+        .filter(|requirement| applies_to(&requirement.lots, bid.lot))
+        .collect();
+    let requirements: Vec<RequirementVerdict> = applicable
         .iter()
         .map(|requirement| {
             let applies = requirement.when.as_ref().map_or(Some(true), truth);
-            match applies {
+            let status = match applies {
                 None => RequirementStatus::Missing,
                 Some(false) => RequirementStatus::NotApplicable,
                 Some(true) => match truth(&requirement.require) {
@@ -202,15 +296,19 @@ fn eligibility(pack: &Pack, offer: &Offer, today: Day, params: &[Value]) -> Verd
                     Some(true) => RequirementStatus::Pass,
                     None => RequirementStatus::Missing,
                 },
+            };
+            RequirementVerdict {
+                id: requirement.id.clone(),
+                status,
             }
         })
         .collect();
     let musts = || {
-        pack.requirements
+        applicable
             .iter()
             .zip(&requirements)
             .filter(|(requirement, _)| requirement.must)
-            .map(|(_, status)| *status)
+            .map(|(_, verdict)| verdict.status)
     };
     let status = if musts().any(|s| s == RequirementStatus::Fail) {
         Status::Ineligible
@@ -220,6 +318,8 @@ fn eligibility(pack: &Pack, offer: &Offer, today: Day, params: &[Value]) -> Verd
         Status::Eligible
     };
     Verdict {
+        offer: bid.offer,
+        lot: bid.lot.map(str::to_owned),
         status,
         requirements,
         criteria: Vec::new(),
@@ -255,35 +355,41 @@ fn cohort_extreme(eligible: &[&Value], lowest: bool, path: &[&'static str]) -> O
     best
 }
 
-fn score(expr: &Expr, weight: u32, context: &Context<'_>) -> CriterionVerdict {
-    let fraction = match evaluate(expr, context) {
+fn score(criterion: &Criterion, context: &Context<'_>) -> CriterionVerdict {
+    let fraction = match evaluate(&criterion.score, context) {
         Some(Value::Num(n)) => Some(n),
         Some(Value::Percent(p)) => p.div(&Num::from_int(100)).ok(),
         _ => None,
     };
     let Some(raw) = fraction else {
         return CriterionVerdict {
+            id: criterion.id.clone(),
             score: None,
             points: Some(Num::zero()),
             clamped: false,
         };
     };
     let clamped = raw.clamp_unit();
-    let exact_points = Num::from_int(i64::from(weight))
+    let exact_points = Num::from_int(i64::from(criterion.weight))
         .mul(&clamped)
         .unwrap_or_else(|_| Num::zero());
     CriterionVerdict {
+        id: criterion.id.clone(),
         score: Some(clamped.rounded_half_away(4)),
         points: Some(exact_points.rounded_half_away(2)),
         clamped: clamped != raw,
     }
 }
 
-/// Standard competition ranks by descending score: 90, 90, 80 rank 1, 1, 3.
-fn rank(verdicts: &mut [Verdict]) {
-    let scores: Vec<Option<Num>> = verdicts.iter().map(|v| v.score.clone()).collect();
-    for (verdict, own) in verdicts.iter_mut().zip(&scores) {
-        verdict.rank = own.as_ref().map(|own| {
+/// Standard competition ranks by descending score among `members`: 90, 90, 80 rank 1,
+/// 1, 3.
+fn rank(verdicts: &mut [Verdict], members: &[usize]) {
+    let scores: Vec<Option<Num>> = members
+        .iter()
+        .map(|&index| verdicts[index].score.clone())
+        .collect();
+    for (&index, own) in members.iter().zip(&scores) {
+        verdicts[index].rank = own.as_ref().map(|own| {
             let better = scores.iter().flatten().filter(|other| *other > own).count();
             u32::try_from(better + 1).unwrap_or(u32::MAX)
         });

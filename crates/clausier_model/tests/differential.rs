@@ -23,7 +23,7 @@ use clausier_eval::{RunOptions, compile, run};
 use clausier_model::calendar::Day;
 use clausier_model::generate::{Generator, Run};
 use clausier_model::number::Num;
-use clausier_model::print::clause_file;
+use clausier_model::print::{clause_file, manifest};
 use clausier_model::verdict::{Verdict, judge};
 use clausier_pack::load_pack;
 use clausier_report::check::render_json;
@@ -110,6 +110,8 @@ impl Tally {
             "criterion unknown",
             "criterion clamped",
             "rank tied",
+            "pack with lots",
+            "offer scored on a lot",
         ];
         for outcome in expected {
             let count = self.seen.get(outcome).copied().unwrap_or(0);
@@ -153,6 +155,9 @@ fn check_seed(seed: u64, comparisons: usize, folder: &Path, tally: &mut Tally) {
 fn describe(run: &Run, differences: &[String]) -> String {
     let mut text = String::new();
     let _ = writeln!(text, "--- today: {}", run.today);
+    if let Some(manifest) = manifest(&run.pack) {
+        let _ = writeln!(text, "--- pack.toml\n{manifest}");
+    }
     let _ = writeln!(text, "--- pack.clause\n{}", clause_file(&run.pack));
     let _ = writeln!(text, "--- offres.ndjson\n{}", run.ndjson);
     let _ = writeln!(text, "--- differences");
@@ -171,9 +176,7 @@ fn date(day: Day) -> jiff::civil::Date {
 
 /// Runs the engine on `run` and lists where its report differs from the model.
 fn compare_run(run: &Run, folder: &Path, tally: &mut Tally) -> Vec<String> {
-    let source = clause_file(&run.pack);
-    let path = folder.join("pack.clause");
-    std::fs::write(&path, &source).expect("the pack is written");
+    let path = write_pack(run, folder);
     let pack = load_pack(&path).expect("the pack loads");
     let Some(valid) = pack.checked.valid() else {
         let rendered =
@@ -195,6 +198,9 @@ fn compare_run(run: &Run, folder: &Path, tally: &mut Tally) -> Vec<String> {
     let report = run_report(&program, &pack, &descriptors, &options);
     let expected = judge(&run.pack, &run.offers, run.today);
     tally.packs += 1;
+    if !run.pack.lots.is_empty() {
+        tally.saw("pack with lots");
+    }
 
     let mut differences = Vec::new();
     let entries = report["descriptors"]
@@ -208,7 +214,8 @@ fn compare_run(run: &Run, folder: &Path, tally: &mut Tally) -> Vec<String> {
             expected.len()
         )];
     }
-    for ((entry, verdict), offer) in entries.iter().zip(&expected).zip(&run.offers) {
+    for (entry, verdict) in entries.iter().zip(&expected) {
+        let offer = &run.offers[verdict.offer];
         let mut check = |what: String, found: &Json, wanted: Json| {
             tally.comparisons += 1;
             if !same_json(found, &wanted) {
@@ -219,6 +226,11 @@ fn compare_run(run: &Run, folder: &Path, tally: &mut Tally) -> Vec<String> {
             }
         };
         check("id".into(), &entry["id"], Json::from(offer.id.clone()));
+        check(
+            "lot".into(),
+            &entry["lot"],
+            verdict.lot.clone().map_or(Json::Null, Json::from),
+        );
         check(
             "status".into(),
             &entry["status"],
@@ -234,10 +246,67 @@ fn compare_run(run: &Run, folder: &Path, tally: &mut Tally) -> Vec<String> {
             &entry["rank"],
             verdict.rank.map_or(Json::Null, Json::from),
         );
-        compare_results(entry, verdict, run, &mut check);
+        compare_results(entry, verdict, &mut check);
         tally_verdict(verdict, &expected, tally);
     }
+    compare_lot_summaries(&report, &expected, run, &mut differences, tally);
     differences
+}
+
+/// Writes the run's pack: a clause file alone, or, for a contract divided into lots, a
+/// folder with the `pack.toml` that declares them. Returns the path to load.
+fn write_pack(run: &Run, folder: &Path) -> std::path::PathBuf {
+    let source = clause_file(&run.pack);
+    match manifest(&run.pack) {
+        None => {
+            let path = folder.join("pack.clause");
+            std::fs::write(&path, &source).expect("the pack is written");
+            path
+        }
+        Some(manifest) => {
+            let pack = folder.join("lots");
+            std::fs::create_dir_all(&pack).expect("the pack's folder is made");
+            std::fs::write(pack.join("pack.toml"), manifest).expect("the manifest is written");
+            std::fs::write(pack.join("pack.clause"), &source).expect("the pack is written");
+            pack
+        }
+    }
+}
+
+/// Each lot's counts of entries by status, in the report's `lots` list.
+fn compare_lot_summaries(
+    report: &Json,
+    expected: &[Verdict],
+    run: &Run,
+    differences: &mut Vec<String>,
+    tally: &mut Tally,
+) {
+    let listed = report["lots"].as_array().cloned().unwrap_or_default();
+    let ids: Vec<&str> = listed.iter().filter_map(|lot| lot["id"].as_str()).collect();
+    tally.comparisons += 1;
+    if ids != run.pack.lots {
+        differences.push(format!(
+            "the report lists the lots {ids:?}, the pack declares {:?}",
+            run.pack.lots
+        ));
+        return;
+    }
+    for lot in &listed {
+        let id = lot["id"].as_str();
+        for status in ["eligible", "ineligible", "incomplete", "invalid"] {
+            let count = expected
+                .iter()
+                .filter(|verdict| verdict.lot.as_deref() == id && verdict.status.as_str() == status)
+                .count();
+            tally.comparisons += 1;
+            if lot["summary"][status] != Json::from(count) {
+                differences.push(format!(
+                    "lot {}: {status}: the report counts {}, the model {count}",
+                    lot["id"], lot["summary"][status]
+                ));
+            }
+        }
+    }
 }
 
 fn run_report(
@@ -251,12 +320,7 @@ fn run_report(
     serde_json::from_str(&text).expect("the JSON report parses")
 }
 
-fn compare_results(
-    entry: &Json,
-    verdict: &Verdict,
-    run: &Run,
-    check: &mut impl FnMut(String, &Json, Json),
-) {
+fn compare_results(entry: &Json, verdict: &Verdict, check: &mut impl FnMut(String, &Json, Json)) {
     let results = entry["results"].as_array().cloned().unwrap_or_default();
     let requirements: Vec<&Json> = results
         .iter()
@@ -276,22 +340,25 @@ fn compare_results(
         &Json::from(criteria.len()),
         Json::from(verdict.criteria.len()),
     );
-    for ((result, status), requirement) in requirements
-        .iter()
-        .zip(&verdict.requirements)
-        .zip(&run.pack.requirements)
-    {
+    for (result, requirement) in requirements.iter().zip(&verdict.requirements) {
+        check(
+            format!("{} id", requirement.id),
+            &result["clause"],
+            Json::from(requirement.id.clone()),
+        );
         check(
             format!("{} status", requirement.id),
             &result["status"],
-            Json::from(status.as_str()),
+            Json::from(requirement.status.as_str()),
         );
     }
-    for ((result, expected), criterion) in criteria
-        .iter()
-        .zip(&verdict.criteria)
-        .zip(&run.pack.criteria)
-    {
+    for (result, criterion) in criteria.iter().zip(&verdict.criteria) {
+        let expected = criterion;
+        check(
+            format!("{} id", criterion.id),
+            &result["clause"],
+            Json::from(criterion.id.clone()),
+        );
         check(
             format!("{} score", criterion.id),
             &result["score"],
@@ -312,8 +379,11 @@ fn compare_results(
 
 fn tally_verdict(verdict: &Verdict, all: &[Verdict], tally: &mut Tally) {
     tally.saw(format!("offer {}", verdict.status.as_str()));
-    for status in &verdict.requirements {
-        tally.saw(format!("requirement {}", status.as_str()));
+    for requirement in &verdict.requirements {
+        tally.saw(format!("requirement {}", requirement.status.as_str()));
+    }
+    if verdict.lot.is_some() && verdict.score.is_some() {
+        tally.saw("offer scored on a lot");
     }
     for criterion in &verdict.criteria {
         match (&criterion.score, &criterion.points) {
@@ -324,7 +394,11 @@ fn tally_verdict(verdict: &Verdict, all: &[Verdict], tally: &mut Tally) {
         }
     }
     if let Some(rank) = verdict.rank {
-        let tied = all.iter().filter(|other| other.rank == Some(rank)).count() > 1;
+        let tied = all
+            .iter()
+            .filter(|other| other.lot == verdict.lot && other.rank == Some(rank))
+            .count()
+            > 1;
         if tied {
             tally.saw("rank tied");
         }

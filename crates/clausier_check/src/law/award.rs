@@ -5,58 +5,94 @@
 use clausier_diagnostics::{Code, Diagnostic};
 use clausier_syntax::ast::Level;
 
+use super::grids::Grid;
 use crate::fold::walk;
-use crate::hir::{CheckedPack, ClauseMeta, TExprKind};
+use crate::hir::{CheckedPack, ClauseMeta, RequirementDef, TExprKind};
 use crate::types::Origin;
 
 /// `W0509`: each `should` requirement in effect that no criterion in effect scores with
-/// `passed(ID)`. `entries` says where each requirement came into the pack (its id, or
-/// the `use` that brought it in), which is where the warning points.
+/// `passed(ID)`; in a contract divided into lots, no criterion of one of the lots it
+/// applies to. `entries` says where each requirement came into the pack (its id, or the
+/// `use` that brought it in), which is where the warning points.
 pub(super) fn unscored_should(pack: &CheckedPack, entries: &[Origin]) -> Vec<Diagnostic> {
-    let mut scored = vec![false; pack.requirements.len()];
-    for criterion in &pack.criteria {
-        walk(&criterion.score, &mut |node| {
-            if let TExprKind::Passed(index) = node.kind
-                && let Some(flag) = scored.get_mut(index)
-            {
-                *flag = true;
+    let grids = Grid::of(pack);
+    // For each grid, which requirements its criteria score.
+    let scored: Vec<Vec<bool>> = grids
+        .iter()
+        .map(|grid| {
+            let mut scored = vec![false; pack.requirements.len()];
+            for criterion in pack.criteria.iter().filter(|c| grid.has(&c.meta)) {
+                walk(&criterion.score, &mut |node| {
+                    if let TExprKind::Passed(index) = node.kind
+                        && let Some(flag) = scored.get_mut(index)
+                    {
+                        *flag = true;
+                    }
+                    true
+                });
             }
-            true
-        });
-    }
+            scored
+        })
+        .collect();
     pack.requirements
         .iter()
         .enumerate()
-        .filter(|(index, r)| {
-            r.level == Level::Should && !scored.get(*index).copied().unwrap_or(true)
-        })
-        .map(|(index, requirement)| {
-            let meta = &requirement.meta;
-            let at = entries.get(index).copied().unwrap_or(meta.origin);
-            let mut diagnostic = Diagnostic::warning(
-                Code::UNSCORED_SHOULD,
-                format!(
-                    "the `should` requirement `{}` is not scored by any criterion",
-                    meta.id
-                ),
-            )
-            .with_primary(at.file, at.span, "desirable, but no criterion weighs it");
-            if at != meta.origin {
-                diagnostic =
-                    diagnostic.with_secondary(meta.origin.file, meta.origin.span, "declared here");
-            }
-            diagnostic
-                .with_note(
-                    "an element appreciated without a published weight is an unpublished award \
-                     criterion (CE 18/06/2010 Commune de Saint-Pal-de-Mons; CCP R2152-11)",
-                )
-                .with_help(format!(
-                    "score it in a criterion, as `score if passed({}) then 1 else 0`, or declare \
-                     `level info` if it is information only",
-                    meta.id
-                ))
+        .filter(|(_, r)| r.level == Level::Should)
+        .filter_map(|(index, requirement)| {
+            let unscored: Vec<Grid<'_>> = grids
+                .iter()
+                .zip(&scored)
+                .filter(|(grid, scored)| {
+                    grid.has(&requirement.meta) && !scored.get(index).copied().unwrap_or(true)
+                })
+                .map(|(grid, _)| *grid)
+                .collect();
+            (!unscored.is_empty())
+                .then(|| unscored_requirement(requirement, index, &unscored, entries))
         })
         .collect()
+}
+
+/// The `W0509` of one requirement, unscored in `grids`.
+fn unscored_requirement(
+    requirement: &RequirementDef,
+    index: usize,
+    grids: &[Grid<'_>],
+    entries: &[Origin],
+) -> Diagnostic {
+    let meta = &requirement.meta;
+    let at = entries.get(index).copied().unwrap_or(meta.origin);
+    let lots: Vec<String> = grids
+        .iter()
+        .filter_map(|grid| grid.lot)
+        .map(|lot| format!("`{}` ({})", lot.id, lot.title))
+        .collect();
+    let in_lots = match lots.len() {
+        0 => String::new(),
+        1 => format!(" of lot {}", lots[0]),
+        _ => format!(" of lots {}", lots.join(", ")),
+    };
+    let mut diagnostic = Diagnostic::warning(
+        Code::UNSCORED_SHOULD,
+        format!(
+            "the `should` requirement `{}` is not scored by any criterion{in_lots}",
+            meta.id
+        ),
+    )
+    .with_primary(at.file, at.span, "desirable, but no criterion weighs it");
+    if at != meta.origin {
+        diagnostic = diagnostic.with_secondary(meta.origin.file, meta.origin.span, "declared here");
+    }
+    diagnostic
+        .with_note(
+            "an element appreciated without a published weight is an unpublished award \
+             criterion (CE 18/06/2010 Commune de Saint-Pal-de-Mons; CCP R2152-11)",
+        )
+        .with_help(format!(
+            "score it in a criterion, as `score if passed({}) then 1 else 0`, or declare \
+             `level info` if it is information only",
+            meta.id
+        ))
 }
 
 /// `W0510`: a requirement or a criterion in effect without `text`, in a pack written

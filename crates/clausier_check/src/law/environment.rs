@@ -6,6 +6,7 @@ use clausier_syntax::ast::Level;
 use jiff::civil::{Date, date};
 use rust_decimal::Decimal;
 
+use super::grids::Grid;
 use super::{field_segments, words};
 use crate::fold::{has_error, walk};
 use crate::hir::{
@@ -13,21 +14,33 @@ use crate::hir::{
 };
 use crate::types::Origin;
 
-/// `W0506`: the pack has a grid of criteria ready to publish and none of them is
-/// environmental (see [`grid_ready`]). A criterion without `text` does not make the grid
-/// less ready: `W0510` says what it lacks.
+/// `W0506`: a grid of criteria ready to publish (see [`grid_ready`]) none of which is
+/// environmental, once per lot of a contract divided into lots. A criterion without
+/// `text` does not make the grid less ready: `W0510` says what it lacks.
 ///
 /// The criteria are those in effect, the root's own and those it brought in with `use`;
-/// the warning points at the first that `root` declares, else at the `use` that brought
-/// in the first (`entries`), where the root's author can act.
+/// the warning points at the first of the grid that `root` declares, else at the `use`
+/// that brought in the first (`entries`), where the root's author can act.
 pub(super) fn no_environmental_criterion(
     pack: &CheckedPack,
     root: &str,
     entries: &[Origin],
+) -> Vec<Diagnostic> {
+    Grid::of(pack)
+        .into_iter()
+        .filter_map(|grid| grid_without_environmental_criterion(pack, grid, root, entries))
+        .collect()
+}
+
+fn grid_without_environmental_criterion(
+    pack: &CheckedPack,
+    grid: Grid<'_>,
+    root: &str,
+    entries: &[Origin],
 ) -> Option<Diagnostic> {
-    let criteria = &pack.criteria;
-    let (first, at) = first_of_root(pack, root, entries)?;
-    if !grid_ready(pack) || criteria.iter().any(|c| is_environmental(pack, c)) {
+    let criteria: Vec<&CriterionDef> = pack.criteria.iter().filter(|c| grid.has(&c.meta)).collect();
+    let (first, at) = first_of_root(pack, grid, root, entries)?;
+    if !grid_ready(&criteria) || criteria.iter().any(|c| is_environmental(pack, c)) {
         return None;
     }
     let count = criteria.len();
@@ -38,14 +51,23 @@ pub(super) fn no_environmental_criterion(
     };
     let mut diagnostic = Diagnostic::warning(
         Code::NO_ENVIRONMENTAL_CRITERION,
-        "no award criterion takes the environment into account",
+        format!(
+            "no award criterion{} takes the environment into account",
+            grid.named()
+        ),
     )
     .with_primary(at.file, at.span, summary);
-    for criterion in criteria.iter().filter(|c| !std::ptr::eq(*c, first)) {
+    for criterion in criteria.iter().filter(|c| !std::ptr::eq(**c, first)) {
         diagnostic = diagnostic.with_secondary(
             criterion.meta.origin.file,
             criterion.meta.origin.span,
             "not environmental",
+        );
+    }
+    if grid.lot.is_some() {
+        diagnostic = diagnostic.with_note(
+            "each lot is awarded on its own grid (CCP L2113-10): the criteria without `lots` \
+             and those naming the lot",
         );
     }
     Some(
@@ -67,18 +89,20 @@ pub(super) fn no_environmental_criterion(
     )
 }
 
-/// The first criterion the root declares, else the first in effect, with where it came
-/// into the root.
+/// The first criterion of the grid the root declares, else the first of the grid in
+/// effect, with where it came into the root.
 fn first_of_root<'p>(
     pack: &'p CheckedPack,
+    grid: Grid<'_>,
     root: &str,
     entries: &[Origin],
 ) -> Option<(&'p CriterionDef, Origin)> {
     let criteria = &pack.criteria;
+    let in_grid = |c: &&CriterionDef| grid.has(&c.meta);
     let index = criteria
         .iter()
-        .position(|c| c.meta.pack == root)
-        .or_else(|| (!criteria.is_empty()).then_some(0))?;
+        .position(|c| in_grid(&c) && c.meta.pack == root)
+        .or_else(|| criteria.iter().position(|c| in_grid(&c)))?;
     let criterion = criteria.get(index)?;
     let at = entries.get(index).copied().unwrap_or(criterion.meta.origin);
     Some((criterion, at))
@@ -121,12 +145,12 @@ fn speaks_of_environment<'e>(
     found
 }
 
-/// Whether the pack holds a grid of criteria ready to publish: weights that sum to 100
-/// and scores free of errors. Until then `W0502` or the errors show that the tender is
-/// still being drafted, and the lints on what a tender must contain wait.
-pub(super) fn grid_ready(pack: &CheckedPack) -> bool {
-    let total: Decimal = pack.criteria.iter().map(|c| c.weight).sum();
-    total == Decimal::ONE_HUNDRED && pack.criteria.iter().all(|c| !has_error(&c.score))
+/// Whether a grid of criteria is ready to publish: weights that sum to 100 and scores
+/// free of errors. Until then `W0502` or the errors show that the tender is still being
+/// drafted, and the lints on what a tender must contain wait.
+fn grid_ready(criteria: &[&CriterionDef]) -> bool {
+    let total: Decimal = criteria.iter().map(|c| c.weight).sum();
+    total == Decimal::ONE_HUNDRED && criteria.iter().all(|c| !has_error(&c.score))
 }
 
 // ---------------------------------------------------------------------------- W0513
@@ -137,7 +161,8 @@ const ENVIRONMENTAL_CONDITION_FROM: Date = date(2026, 8, 22);
 
 /// `W0513`: a tender ready to publish (see [`grid_ready`]), for a procedure launched
 /// from 2026-08-22 (`launch`, `None` for one launched now), with no execution condition
-/// that takes the environment into account.
+/// that takes the environment into account; once per lot of a contract divided into
+/// lots, whose conditions are those without `lots` and those naming it.
 ///
 /// An execution condition counts when its id or title names the environment or its
 /// `when` or `require` reads a field that does, as for `W0506`. The warning points at
@@ -147,14 +172,31 @@ pub(super) fn no_environmental_condition(
     root: &str,
     entries: &[Origin],
     launch: Option<Date>,
+) -> Vec<Diagnostic> {
+    if launch.is_some_and(|launch| launch < ENVIRONMENTAL_CONDITION_FROM) {
+        return Vec::new();
+    }
+    Grid::of(pack)
+        .into_iter()
+        .filter_map(|grid| grid_without_environmental_condition(pack, grid, root, entries, launch))
+        .collect()
+}
+
+fn grid_without_environmental_condition(
+    pack: &CheckedPack,
+    grid: Grid<'_>,
+    root: &str,
+    entries: &[Origin],
+    launch: Option<Date>,
 ) -> Option<Diagnostic> {
-    if launch.is_some_and(|launch| launch < ENVIRONMENTAL_CONDITION_FROM) || !grid_ready(pack) {
+    let criteria: Vec<&CriterionDef> = pack.criteria.iter().filter(|c| grid.has(&c.meta)).collect();
+    if !grid_ready(&criteria) {
         return None;
     }
     let conditions: Vec<&RequirementDef> = pack
         .requirements
         .iter()
-        .filter(|r| r.level == Level::Execution)
+        .filter(|r| r.level == Level::Execution && grid.has(&r.meta))
         .collect();
     let environmental = |r: &RequirementDef| {
         speaks_of_environment(pack, &r.meta, std::iter::once(&r.require).chain(&r.when))
@@ -168,7 +210,10 @@ pub(super) fn no_environmental_condition(
         .or_else(|| conditions.first());
     let mut diagnostic = Diagnostic::warning(
         Code::NO_ENVIRONMENTAL_CONDITION,
-        "no execution condition takes the environment into account",
+        format!(
+            "no execution condition{} takes the environment into account",
+            grid.named()
+        ),
     );
     diagnostic = match own_condition {
         Some(first) => {
@@ -187,14 +232,20 @@ pub(super) fn no_environmental_condition(
             diagnostic
         }
         None => {
-            let (_, at) = first_of_root(pack, root, entries)?;
-            diagnostic.with_primary(
-                at.file,
-                at.span,
-                "this tender's grid is ready, and none of its requirements is an execution condition (`level execution`)",
-            )
+            let (_, at) = first_of_root(pack, grid, root, entries)?;
+            let label = match grid.lot {
+                None => "this tender's grid is ready, and none of its requirements is an execution condition (`level execution`)".to_owned(),
+                Some(lot) => format!("the grid of lot `{}` is ready, and none of its requirements is an execution condition (`level execution`)", lot.id),
+            };
+            diagnostic.with_primary(at.file, at.span, label)
         }
     };
+    if grid.lot.is_some() {
+        diagnostic = diagnostic.with_note(
+            "each lot is a contract of its own (CCP L2113-10): its execution conditions are \
+             those without `lots` and those naming the lot",
+        );
+    }
     let launched = match launch {
         Some(launch) => format!("the procedure is launched on {launch}"),
         None => "no launch date is given (`[document] launch` in `pack.toml`): the procedure is taken to be launched now".to_owned(),

@@ -19,6 +19,7 @@
 
 mod award;
 mod environment;
+mod grids;
 mod irregular;
 mod labels;
 mod seat;
