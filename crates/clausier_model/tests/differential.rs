@@ -299,7 +299,7 @@ fn compare_lot_summaries(
                 .filter(|verdict| verdict.lot.as_deref() == id && verdict.status.as_str() == status)
                 .count();
             tally.comparisons += 1;
-            if lot["summary"][status] != Json::from(count) {
+            if lot["summary"][status] != count {
                 differences.push(format!(
                     "lot {}: {status}: the report counts {}, the model {count}",
                     lot["id"], lot["summary"][status]
