@@ -200,6 +200,82 @@ fn a_pack_with_criteria_but_no_aggregate_gives_the_whole_reports_bytes() {
     );
 }
 
+/// A pack divided into two lots, each with its own criteria: with `lowest` (three
+/// passes) or without any aggregate (two).
+fn pack_with_lots(dir: &Path, aggregates: bool) -> PathBuf {
+    let pack = dir.join(if aggregates { "lots-agregats" } else { "lots" });
+    fs::create_dir_all(&pack).unwrap();
+    fs::write(
+        pack.join("pack.toml"),
+        "[pack]\nname = \"lots\"\nversion = \"1.0.0\"\n\n[document]\nlots = [\n  \
+         { id = \"1\", title = \"ENT\" },\n  { id = \"2\", title = \"Ressources\" },\n]\n",
+    )
+    .unwrap();
+    let price = if aggregates {
+        "lowest(prix) / prix"
+    } else {
+        "if prix <= 5.00 € then 1 else 0.5"
+    };
+    fs::write(
+        pack.join("lots.clause"),
+        format!(
+            "descriptor {{\n  id: string\n  hebergement_ue: bool\n  prix: money\n  sso: bool\n  \
+             titres: int\n  env: {{ rgesn: int, engagement: bool }}\n}}\n\n\
+             requirement HEB-01 \"Hébergement dans l'UE\" {{\n  require hebergement_ue\n}}\n\n\
+             requirement ENV-01 \"Sobriété numérique\" {{\n  level execution\n  require env.engagement\n}}\n\n\
+             requirement SSO-01 \"Authentification unique\" {{\n  level should\n  lots \"1\"\n  require sso\n}}\n\n\
+             requirement CAT-01 \"Catalogue\" {{\n  lots \"2\"\n  require titres >= 10\n}}\n\n\
+             criterion PRIX \"Prix\" weight 60 {{\n  score {price}\n}}\n\n\
+             criterion ENV \"Écoconception\" weight 10 {{\n  score env.rgesn / 30\n}}\n\n\
+             criterion SSO \"Authentification unique\" weight 30 {{\n  lots \"1\"\n  \
+             score if passed(SSO-01) then 1 else 0\n}}\n\n\
+             criterion CAT \"Catalogue\" weight 30 {{\n  lots \"2\"\n  score titres / 1000\n}}\n"
+        ),
+    )
+    .unwrap();
+    pack
+}
+
+/// Offers on one lot, on both, on none, on a lot the pack does not declare, with ties
+/// and broken lines, enough for several chunks.
+fn offers_on_lots() -> String {
+    let mut text = String::new();
+    for index in 0..3000 {
+        let lots = match index % 7 {
+            0 => "[\"1\", \"2\"]",
+            1 | 2 => "\"1\"",
+            3 | 4 => "[\"2\"]",
+            5 if index % 2 == 0 => "[]",
+            5 => "[\"3\"]",
+            _ => "[\"2\", \"1\"]",
+        };
+        let price = 3 + index % 5;
+        let _ = writeln!(
+            text,
+            "{{\"id\": \"offre-{index}\", \"lots\": {lots}, \"hebergement_ue\": {}, \"prix\": {price}, \
+             \"sso\": {}, \"titres\": {}, \"env\": {{\"rgesn\": {}, \"engagement\": {}}}}}",
+            index % 11 != 0,
+            index % 3 == 0,
+            index % 40,
+            index % 31,
+            index % 13 != 0,
+        );
+        if index % 500 == 0 {
+            text.push_str("{\"id\": \"cassé\", \"lots\": \n\n");
+        }
+    }
+    text
+}
+
+#[test]
+fn a_pack_divided_into_lots_gives_the_whole_reports_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let offers = offers_on_lots();
+    for aggregates in [true, false] {
+        assert_streamed_equals_whole(&pack_with_lots(dir.path(), aggregates), &offers);
+    }
+}
+
 #[test]
 fn a_pack_without_criteria_gives_the_whole_reports_bytes() {
     let dir = tempfile::tempdir().unwrap();

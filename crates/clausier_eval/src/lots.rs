@@ -25,32 +25,39 @@ pub(crate) struct Bid<'a> {
 
 /// The bids of a run, in input order, each descriptor's in the order of the lots.
 pub(crate) fn bids<'a>(program: &'a Program, descriptors: &'a [Descriptor]) -> Vec<Bid<'a>> {
-    let lots = &program.schema().lots;
     let mut bids = Vec::with_capacity(descriptors.len());
     for (input, descriptor) in descriptors.iter().enumerate() {
-        let whole = Bid {
-            descriptor,
-            input,
-            lot: None,
-            part: 0,
-        };
-        if lots.is_empty() || descriptor.lots.is_empty() || descriptor.is_invalid() {
-            bids.push(whole);
-            continue;
-        }
-        bids.extend(
-            lots.iter()
-                .enumerate()
-                .filter(|(_, lot)| descriptor.lots.contains(&lot.id))
-                .map(|(part, lot)| Bid {
-                    descriptor,
-                    input,
-                    lot: Some(lot.id.as_str()),
-                    part,
-                }),
-        );
+        bids.extend(descriptor_bids(program, descriptor, input));
     }
     bids
+}
+
+/// The bids of one descriptor, the `input`-th of the run: one per lot it names, in the
+/// order of the lots; one on no lot for a contract in one piece or an invalid descriptor.
+pub(crate) fn descriptor_bids<'a>(
+    program: &'a Program,
+    descriptor: &'a Descriptor,
+    input: usize,
+) -> Vec<Bid<'a>> {
+    let lots = &program.schema().lots;
+    let whole = Bid {
+        descriptor,
+        input,
+        lot: None,
+        part: 0,
+    };
+    if lots.is_empty() || descriptor.lots.is_empty() || descriptor.is_invalid() {
+        return vec![whole];
+    }
+    lots.iter()
+        .enumerate()
+        .filter(|(_, lot)| descriptor.lots.contains(&lot.id))
+        .map(|(part, lot)| Bid {
+            lot: Some(lot.id.as_str()),
+            part,
+            ..whole
+        })
+        .collect()
 }
 
 /// How many groups of offers are compared: one per lot, or the whole contract.

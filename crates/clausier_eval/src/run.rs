@@ -22,7 +22,7 @@ use crate::report::{
     ClauseResult, DataErrorEntry, DescriptorReport, DescriptorStatus, LotReport, PackInfo, Report,
     RequestedDocument, RequirementResult, RequirementStatus, Summary,
 };
-use crate::run_warnings::zero_aggregate_warnings;
+use crate::run_warnings::run_warnings;
 use crate::score::{CriterionOutcome, rank, score_criterion, total_points, unscored};
 use clausier_data::descriptor::Descriptor;
 
@@ -65,13 +65,7 @@ pub fn run(
         let aggregates: Vec<Vec<Option<Value>>> = (0..lots::parts(program))
             .map(|part| compute_aggregates(program, &bids, &evaluated, part))
             .collect();
-        for part in &aggregates {
-            for warning in zero_aggregate_warnings(program, part) {
-                if !warnings.contains(&warning) {
-                    warnings.push(warning);
-                }
-            }
-        }
+        warnings = run_warnings(program, &aggregates);
         let scored: Vec<Option<Vec<CriterionOutcome>>> =
             map_in(pool, &zip_refs(&bids, &evaluated), |(bid, evaluated)| {
                 let aggregates = aggregates.get(bid.part)?;
@@ -230,16 +224,27 @@ fn outcome(status: RequirementStatus) -> Option<bool> {
     }
 }
 
-/// What `passed(ID)` reads of each requirement for the descriptor of `scope`, judged
-/// without explaining anything; empty when no criterion reads it.
-pub(crate) fn requirement_outcomes(program: &Program, scope: Scope<'_>) -> Vec<Option<bool>> {
+/// What `passed(ID)` reads of each requirement for the descriptor of `scope` on `lot`,
+/// judged without explaining anything; empty when no criterion reads it. A requirement
+/// that does not apply to the lot is unknown, and no criterion of the lot reads it
+/// (E0409).
+pub(crate) fn requirement_outcomes(
+    program: &Program,
+    scope: Scope<'_>,
+    lot: Option<&str>,
+) -> Vec<Option<bool>> {
     if !program.scores_outcomes {
         return Vec::new();
     }
     program
         .requirements
         .iter()
-        .map(|requirement| holds(program, requirement, scope))
+        .map(|requirement| {
+            requirement
+                .applies_to(lot)
+                .then(|| holds(program, requirement, scope))
+                .flatten()
+        })
         .collect()
 }
 
@@ -280,12 +285,14 @@ fn lacking_documents<'p>(
         .filter(move |document| program.code.truth(document.given, scope) != Some(true))
 }
 
-/// The status [`evaluate_descriptor`] gives, without explaining anything: only `must`
-/// and `execution` requirements count, and the first failure decides.
+/// The status [`evaluate_descriptor`] gives on `lot`, without explaining anything: only
+/// the `must` and `execution` requirements of the lot count, and the first failure
+/// decides.
 pub(crate) fn eligibility(
     program: &Program,
     descriptor: &Descriptor,
     today: Date,
+    lot: Option<&str>,
 ) -> DescriptorStatus {
     let root = match &descriptor.root {
         Some(root) if !descriptor.is_invalid() => root,
@@ -294,7 +301,7 @@ pub(crate) fn eligibility(
     let scope = Scope::new(root, today, &[]);
     let mut missing = false;
     for requirement in &program.requirements {
-        if !requirement.level.excludes() {
+        if !requirement.level.excludes() || !requirement.applies_to(lot) {
             continue;
         }
         match holds(program, requirement, scope) {

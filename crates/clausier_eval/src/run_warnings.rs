@@ -10,14 +10,39 @@ use clausier_syntax::ast::AggregateKind;
 use crate::program::{Node, NodeId, Program};
 use crate::report::RunWarning;
 
-/// A warning for each criterion that reads an aggregate whose value over the eligible
-/// offers is zero, in the order of the criteria, then of the aggregates.
-pub(crate) fn zero_aggregate_warnings(
+/// The run's warnings from the aggregates of each part (`aggregates[part]`: one per lot,
+/// or one for a contract in one piece), each once.
+pub(crate) fn run_warnings(
+    program: &Program,
+    aggregates: &[Vec<Option<Value>>],
+) -> Vec<RunWarning> {
+    let lots = &program.schema().lots;
+    let mut warnings: Vec<RunWarning> = Vec::new();
+    for (part, values) in aggregates.iter().enumerate() {
+        let lot = lots.get(part).map(|lot| lot.id.as_str());
+        for warning in zero_aggregate_warnings(program, values, lot) {
+            if !warnings.contains(&warning) {
+                warnings.push(warning);
+            }
+        }
+    }
+    warnings
+}
+
+/// A warning for each criterion of `lot` (`None`: a contract in one piece) that reads an
+/// aggregate whose value over the eligible offers of the lot is zero, in the order of
+/// the criteria, then of the aggregates.
+fn zero_aggregate_warnings(
     program: &Program,
     aggregates: &[Option<Value>],
+    lot: Option<&str>,
 ) -> Vec<RunWarning> {
     let mut warnings = Vec::new();
-    for criterion in &program.criteria {
+    let offers = match lot {
+        Some(lot) => format!("the eligible offers of lot `{lot}`"),
+        None => "the eligible offers".to_owned(),
+    };
+    for criterion in program.criteria.iter().filter(|c| c.applies_to(lot)) {
         for (id, node) in aggregates_read(program, criterion.score) {
             let Some(value) = aggregates.get(id as usize).and_then(Option::as_ref) else {
                 continue;
@@ -31,7 +56,7 @@ pub(crate) fn zero_aggregate_warnings(
                 criterion: criterion.id.clone(),
                 pack: criterion.pack.clone(),
                 message: format!(
-                    "`{text}` is {} over the eligible offers, so this criterion does not rank them: a division by it has no value and a ratio to it is 0 for every offer",
+                    "`{text}` is {} over {offers}, so this criterion does not rank them: a division by it has no value and a ratio to it is 0 for every offer",
                     value.display(program.schema())
                 ),
             });

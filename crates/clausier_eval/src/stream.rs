@@ -22,13 +22,14 @@ use rayon::ThreadPool;
 use rust_decimal::Decimal;
 
 use crate::eval::Scope;
+use crate::lots;
 use crate::program::Program;
-use crate::report::{DescriptorReport, DescriptorStatus, PackInfo, Report, Summary};
+use crate::report::{DescriptorReport, DescriptorStatus, LotReport, PackInfo, Report, Summary};
 use crate::run::{
     RunOptions, aggregate_input, descriptor_report, eligibility, evaluate_descriptor, map_in,
     replaces_best, report_shell, thread_pool, total_score,
 };
-use crate::run_warnings::zero_aggregate_warnings;
+use crate::run_warnings::run_warnings;
 use crate::score::{criterion_points, total_points};
 use clausier_data::descriptor::{DataProblem, Descriptor, Loc, Locations};
 use clausier_data::load::{self, LoadOptions, file_stem};
@@ -136,6 +137,10 @@ pub enum Pass {
 
 /// A run in passes. Call [`StreamCheck::begin`] for each pass of
 /// [`StreamCheck::passes`], then the pass's method with every chunk in input order.
+///
+/// In a contract divided into lots, a descriptor is one entry per lot it bids for, and
+/// what the passes keep (aggregates, totals, ranks, counts) is kept per lot: its
+/// "part", as `lots.rs` calls it.
 pub struct StreamCheck<'a> {
     program: &'a Program,
     load_options: LoadOptions,
@@ -144,19 +149,23 @@ pub struct StreamCheck<'a> {
     pass: Pass,
     /// The descriptors seen in this pass.
     position: usize,
-    /// From the survey, for the scores pass: whether each descriptor is eligible.
+    /// From the survey, for the scores pass: whether each descriptor is eligible on at
+    /// least one of its lots.
     eligible: Vec<bool>,
-    /// The best value of each aggregate so far.
-    aggregates: Vec<Option<Value>>,
-    /// How many eligible descriptors reached each total.
-    totals: BTreeMap<Decimal, u32>,
-    /// Each total reached, best first, with how many reached it or more.
-    ranks: Vec<(Decimal, u32)>,
+    /// Per part, the best value of each aggregate so far.
+    aggregates: Vec<Vec<Option<Value>>>,
+    /// Per part, how many eligible entries reached each total.
+    totals: Vec<BTreeMap<Decimal, u32>>,
+    /// Per part, each total reached, best first, with how many reached it or more.
+    ranks: Vec<Vec<(Decimal, u32)>>,
     summary: Summary,
+    /// The counts of each lot's entries, in the order of the lots.
+    lot_summaries: Vec<Summary>,
 }
 
 impl<'a> StreamCheck<'a> {
     pub fn new(program: &'a Program, options: &RunOptions, load_options: LoadOptions) -> Self {
+        let parts = lots::parts(program);
         Self {
             program,
             load_options,
@@ -165,10 +174,11 @@ impl<'a> StreamCheck<'a> {
             pass: Pass::Survey,
             position: 0,
             eligible: Vec::new(),
-            aggregates: vec![None; program.aggregates.len()],
-            totals: BTreeMap::new(),
+            aggregates: vec![vec![None; program.aggregates.len()]; parts],
+            totals: vec![BTreeMap::new(); parts],
             ranks: Vec::new(),
             summary: Summary::default(),
+            lot_summaries: vec![Summary::default(); program.schema().lots.len()],
         }
     }
 
@@ -190,7 +200,7 @@ impl<'a> StreamCheck<'a> {
         self.position = 0;
         if pass == Pass::Results {
             self.eligible = Vec::new();
-            self.ranks = cumulative_counts(&self.totals);
+            self.ranks = self.totals.iter().map(cumulative_counts).collect();
         }
     }
 
@@ -203,32 +213,50 @@ impl<'a> StreamCheck<'a> {
         let program = self.program;
         let (options, today) = (&self.load_options, self.today);
         let with_aggregates = !program.aggregates.is_empty();
-        let found: Vec<Surveyed> = map_in(self.pool.as_ref(), chunk, |pending| {
+        let found: Vec<Vec<Surveyed>> = map_in(self.pool.as_ref(), chunk, |pending| {
             let descriptor = pending.load(program.schema(), options);
-            let status = eligibility(program, &descriptor, today);
-            let eligible = status == DescriptorStatus::Eligible;
-            Surveyed {
-                eligible,
-                inputs: if eligible && with_aggregates {
-                    program
-                        .aggregates
-                        .iter()
-                        .map(|aggregate| aggregate_input(program, aggregate, &descriptor).cloned())
-                        .collect()
-                } else {
-                    Vec::new()
-                },
-                total: (eligible && !with_aggregates)
-                    .then(|| descriptor_total(program, &descriptor, today, &[]))
-                    .flatten(),
-            }
+            lots::descriptor_bids(program, &descriptor, 0)
+                .iter()
+                .map(|bid| {
+                    let status = eligibility(program, &descriptor, today, bid.lot);
+                    let eligible = status == DescriptorStatus::Eligible;
+                    Surveyed {
+                        part: bid.part,
+                        eligible,
+                        inputs: if eligible && with_aggregates {
+                            program
+                                .aggregates
+                                .iter()
+                                .map(|aggregate| {
+                                    aggregate_input(program, aggregate, &descriptor).cloned()
+                                })
+                                .collect()
+                        } else {
+                            Vec::new()
+                        },
+                        total: (eligible && !with_aggregates)
+                            .then(|| descriptor_total(program, &descriptor, today, &[], bid.lot))
+                            .flatten(),
+                    }
+                })
+                .collect()
         });
-        for surveyed in found {
+        for bids in found {
             if with_aggregates {
-                self.eligible.push(surveyed.eligible);
+                self.eligible.push(bids.iter().any(|bid| bid.eligible));
             }
-            for ((best, aggregate), input) in self
-                .aggregates
+            for surveyed in bids {
+                self.fold_in(surveyed);
+            }
+        }
+        self.position += chunk.len();
+    }
+
+    /// Takes one surveyed entry into the facts of its part.
+    fn fold_in(&mut self, surveyed: Surveyed) {
+        let program = self.program;
+        if let Some(best_values) = self.aggregates.get_mut(surveyed.part) {
+            for ((best, aggregate), input) in best_values
                 .iter_mut()
                 .zip(&program.aggregates)
                 .zip(surveyed.inputs)
@@ -239,11 +267,10 @@ impl<'a> StreamCheck<'a> {
                     *best = Some(input);
                 }
             }
-            if let Some(total) = surveyed.total {
-                *self.totals.entry(total).or_default() += 1;
-            }
         }
-        self.position += chunk.len();
+        if let (Some(total), Some(totals)) = (surveyed.total, self.totals.get_mut(surveyed.part)) {
+            *totals.entry(total).or_default() += 1;
+        }
     }
 
     /// Scores the eligible descriptors of a chunk (in [`Pass::Scores`]).
@@ -263,18 +290,31 @@ impl<'a> StreamCheck<'a> {
             .zip(eligible)
             .filter_map(|(pending, eligible)| eligible.then_some(pending))
             .collect();
-        let totals: Vec<Option<Decimal>> = map_in(self.pool.as_ref(), &to_score, |pending| {
+        let totals: Vec<Vec<(usize, Decimal)>> = map_in(self.pool.as_ref(), &to_score, |pending| {
             let descriptor = pending.load(program.schema(), options);
-            descriptor_total(program, &descriptor, today, aggregates)
+            lots::descriptor_bids(program, &descriptor, 0)
+                .iter()
+                .filter(|bid| {
+                    eligibility(program, &descriptor, today, bid.lot) == DescriptorStatus::Eligible
+                })
+                .filter_map(|bid| {
+                    let aggregates = aggregates.get(bid.part)?;
+                    descriptor_total(program, &descriptor, today, aggregates, bid.lot)
+                        .map(|total| (bid.part, total))
+                })
+                .collect()
         });
-        for total in totals.into_iter().flatten() {
-            *self.totals.entry(total).or_default() += 1;
+        for (part, total) in totals.into_iter().flatten() {
+            if let Some(totals) = self.totals.get_mut(part) {
+                *totals.entry(total).or_default() += 1;
+            }
         }
         self.position += chunk.len();
     }
 
     /// Every entry of a chunk (in [`Pass::Results`]), each given to `render` on the
-    /// evaluating thread; the renderings come back in input order.
+    /// evaluating thread; the renderings come back in input order, a descriptor's in
+    /// the order of its lots.
     pub fn results<T, F>(&mut self, chunk: &[Pending], render: F) -> Vec<T>
     where
         T: Send,
@@ -289,25 +329,58 @@ impl<'a> StreamCheck<'a> {
             .enumerate()
             .map(|(offset, pending)| (self.position + offset, pending))
             .collect();
-        let rendered: Vec<(DescriptorStatus, T)> =
+        let rendered: Vec<Vec<(Counted, T)>> =
             map_in(self.pool.as_ref(), &indexed, |&(input, pending)| {
                 let descriptor = pending.load(program.schema(), options);
-                let evaluated =
-                    evaluate_descriptor(program, &descriptor, today, Some(aggregates), None);
-                let status = evaluated.status;
-                let score = total_score(&evaluated);
-                let rank = score.map(|score| rank_of(ranks, score));
-                let report = DescriptorReport {
-                    input,
-                    ..descriptor_report(program, &descriptor, evaluated, score, rank, None)
-                };
-                (status, render(&report))
+                lots::descriptor_bids(program, &descriptor, input)
+                    .iter()
+                    .map(|bid| {
+                        let no_aggregates: &[Option<Value>] = &[];
+                        let part_aggregates = aggregates
+                            .get(bid.part)
+                            .map_or(no_aggregates, Vec::as_slice);
+                        let evaluated = evaluate_descriptor(
+                            program,
+                            &descriptor,
+                            today,
+                            Some(part_aggregates),
+                            bid.lot,
+                        );
+                        let counted = Counted {
+                            status: evaluated.status,
+                            part: bid.lot.map(|_| bid.part),
+                        };
+                        let score = total_score(&evaluated);
+                        let rank = score.and_then(|score| {
+                            ranks.get(bid.part).map(|counts| rank_of(counts, score))
+                        });
+                        let report = DescriptorReport {
+                            input,
+                            ..descriptor_report(
+                                program,
+                                &descriptor,
+                                evaluated,
+                                score,
+                                rank,
+                                bid.lot,
+                            )
+                        };
+                        (counted, render(&report))
+                    })
+                    .collect()
             });
         self.position += chunk.len();
         rendered
             .into_iter()
-            .map(|(status, rendering)| {
-                self.summary.count(status);
+            .flatten()
+            .map(|(counted, rendering)| {
+                self.summary.count(counted.status);
+                if let Some(lot) = counted
+                    .part
+                    .and_then(|part| self.lot_summaries.get_mut(part))
+                {
+                    lot.count(counted.status);
+                }
                 rendering
             })
             .collect()
@@ -319,37 +392,66 @@ impl<'a> StreamCheck<'a> {
     }
 
     /// The report without its descriptors: the version, pack, date, parameters, and the
-    /// summary of the results given so far.
+    /// counts of the results given so far, of the run and of each lot.
     pub fn report_shell(&self, pack: PackInfo) -> Report {
+        let lots = self
+            .program
+            .schema()
+            .lots
+            .iter()
+            .zip(&self.lot_summaries)
+            .map(|(lot, summary)| LotReport {
+                id: lot.id.clone(),
+                title: lot.title.clone(),
+                summary: *summary,
+            })
+            .collect();
         Report {
             summary: self.summary,
-            warnings: zero_aggregate_warnings(self.program, &self.aggregates),
+            lots,
+            warnings: run_warnings(self.program, &self.aggregates),
             ..report_shell(self.program, pack, self.today)
         }
     }
 }
 
-/// What the survey keeps of one descriptor until its chunk is folded in.
+/// What the survey keeps of one entry until its chunk is folded in.
 struct Surveyed {
+    /// The part (lot) of the entry.
+    part: usize,
     eligible: bool,
-    /// The value each aggregate reads, for an eligible descriptor.
+    /// The value each aggregate reads, for an eligible entry.
     inputs: Vec<Option<Value>>,
-    /// Without aggregates, an eligible descriptor's total.
+    /// Without aggregates, an eligible entry's total.
     total: Option<Decimal>,
 }
 
-/// An eligible descriptor's total, as its entry will give it.
+/// What the counts need of one entry: its status, and its lot's index when it has one.
+struct Counted {
+    status: DescriptorStatus,
+    part: Option<usize>,
+}
+
+/// An eligible entry's total on `lot`, as its entry will give it; `None` when no
+/// criterion scores the lot.
 fn descriptor_total(
     program: &Program,
     descriptor: &Descriptor,
     today: Date,
     aggregates: &[Option<Value>],
+    lot: Option<&str>,
 ) -> Option<Decimal> {
     let root = descriptor.root.as_deref()?;
     let scope = Scope::new(root, today, aggregates);
-    let outcomes = crate::run::requirement_outcomes(program, scope);
+    let outcomes = crate::run::requirement_outcomes(program, scope, lot);
     let scope = scope.passed(&outcomes);
-    Some(total_points(program.criteria.iter().map(|criterion| {
+    let mut criteria = program
+        .criteria
+        .iter()
+        .filter(|criterion| criterion.applies_to(lot))
+        .peekable();
+    criteria.peek()?;
+    Some(total_points(criteria.map(|criterion| {
         criterion_points(program, criterion, scope)
     })))
 }

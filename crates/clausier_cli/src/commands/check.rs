@@ -64,11 +64,8 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
     let program = compile(valid);
     let mut progress = Progress::for_terminal(args.quiet);
 
-    // The streamed run compares every offer of the run: a contract divided into lots is
-    // checked in memory, lot by lot.
     if let Some(format) = stream_format(args.format)
         && inputs::all_ndjson(&inputs)
-        && pack.checked.pack.schema.lots.is_empty()
     {
         let run = StreamRun {
             inputs: &inputs,

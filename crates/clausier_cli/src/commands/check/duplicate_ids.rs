@@ -17,6 +17,8 @@ pub struct DuplicateIds {
     seen: HashSet<u64>,
     repeated: Vec<(String, String)>,
     count: usize,
+    /// The index of the last input noted by [`DuplicateIds::note_entry`].
+    last_input: Option<usize>,
 }
 
 impl DuplicateIds {
@@ -26,6 +28,7 @@ impl DuplicateIds {
             seen: HashSet::new(),
             repeated: Vec::new(),
             count: 0,
+            last_input: None,
         }
     }
 
@@ -36,6 +39,15 @@ impl DuplicateIds {
             if self.repeated.len() < SHOWN {
                 self.repeated.push((id.to_owned(), source.to_owned()));
             }
+        }
+    }
+
+    /// Notes the id of a report's entry, in order: the entries of one input (an offer on
+    /// two lots has an entry per lot) are one descriptor.
+    pub fn note_entry(&mut self, input: usize, id: &str, source: &str) {
+        if self.last_input != Some(input) {
+            self.last_input = Some(input);
+            self.note(id, source);
         }
     }
 

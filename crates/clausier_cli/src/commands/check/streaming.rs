@@ -127,13 +127,14 @@ fn feed(
             let format = writer.format;
             let rendered = check.results(chunk, |report| {
                 (
+                    report.input,
                     report.id.clone(),
                     report.source.clone(),
                     format.render(report),
                 )
             });
-            for (id, source, text) in rendered {
-                ids.note(&id, &source);
+            for (input, id, source, text) in rendered {
+                ids.note_entry(input, &id, &source);
                 sink.write(&writer.entry(text?))?;
             }
             // A reader of standard output sees each chunk's lines as soon as they are final.
