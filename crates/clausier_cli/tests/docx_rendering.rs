@@ -22,7 +22,11 @@ use serde_json::Value;
 use support::{checker, clausier, run};
 
 const READER: &str = "crates/clausier_cli/tests/tender_read.py";
-const TENDERS: [&str; 2] = ["rules/region-exemple", "tests/cli/packs/tender/region"];
+const TENDERS: [&str; 3] = [
+    "rules/region-exemple",
+    "tests/cli/packs/tender/region",
+    "examples/lots-ent-ressources/pack",
+];
 
 fn python() -> PathBuf {
     support::python("read the Word document back with python-docx")

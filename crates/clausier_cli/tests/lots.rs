@@ -126,3 +126,58 @@ fn ndjson_input_is_checked_per_lot_as_the_other_inputs() {
     );
     assert_eq!(ranks(&streamed.stdout), expected);
 }
+
+#[test]
+fn html_ranks_the_offers_of_each_lot_in_its_own_table_with_its_counts() {
+    let output = check("html");
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    let start = text.find("<section class=\"lot\"").unwrap();
+    let end = text.find("<h2>Every entry</h2>").unwrap();
+    insta::assert_snapshot!(&text[start..end]);
+}
+
+#[test]
+fn xlsx_has_a_ranking_sheet_per_lot_and_each_lots_counts() {
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    let output = check("xlsx");
+    assert_eq!(output.status.code(), Some(1));
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(output.stdout)).unwrap();
+    let mut out = String::new();
+    for name in workbook.sheet_names() {
+        out.push_str(&format!("== {name}\n"));
+        if !(name.starts_with("Lot ") || name == "Synthèse") {
+            continue;
+        }
+        for row in workbook.worksheet_range(&name).unwrap().rows() {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|cell| match cell {
+                    Data::Float(number) => format!("{number}"),
+                    Data::Empty => String::new(),
+                    other => other.to_string(),
+                })
+                .collect();
+            if cells[0] != "Empreinte du pack" && cells[0] != "Version de Clausier" {
+                out.push_str(&cells.join(" | "));
+                out.push('\n');
+            }
+        }
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn ndjson_summary_line_counts_the_offers_of_each_lot() {
+    let output = check("ndjson");
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    let last: serde_json::Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
+    insta::assert_snapshot!(
+        serde_json::to_string_pretty(&serde_json::json!({
+            "summary": last["summary"],
+            "lots": last["lots"],
+        }))
+        .unwrap()
+    );
+}

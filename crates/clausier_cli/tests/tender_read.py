@@ -37,7 +37,8 @@ def read_docx(path):
         header = [cell.text for cell in table.rows[0].cells]
         rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
         if header[-1] in ("Pondération", "Weight"):
-            criteria = rows[:-1]
+            # One table per lot in a contract whose lots have criteria of their own.
+            criteria += rows[:-1]
             total = rows[-1][-1]
         if header[0] in ("Pièce", "Document"):
             evidence = len(rows)
@@ -116,10 +117,14 @@ def read_html(path):
     title = next(text for tag, text in page.headings if tag == "h1")
     articles = [text for tag, text in page.headings if text.startswith(("Article ", "Annex"))]
     clauses = [text for tag, text in page.headings if CLAUSE.match(text)]
-    criteria_table = page.tables.get("criteria", [])
-    rows = criteria_table[1:]
-    criteria = [row for row in rows[:-1]]
-    total = rows[-1][-1] if rows else None
+    criteria, total = [], None
+    # `criteria`, or `lot-1-criteria`, `lot-2-criteria`… in a contract whose lots have
+    # criteria of their own, in the order of the page.
+    for name, table in page.tables.items():
+        if name == "criteria" or (name or "").endswith("-criteria"):
+            rows = table[1:]
+            criteria += rows[:-1]
+            total = rows[-1][-1] if rows else None
     evidence = page.tables.get("evidence")
     return {
         "title": title,

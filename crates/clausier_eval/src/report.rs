@@ -42,6 +42,20 @@ pub struct LotReport {
     pub summary: Summary,
 }
 
+impl LotReport {
+    /// Each lot of the contract, in order, with nothing counted yet: what a run (whole
+    /// or streamed) counts its entries into, and what the NDJSON summary line gives.
+    pub fn uncounted(lots: &[clausier_check::Lot]) -> Vec<LotReport> {
+        lots.iter()
+            .map(|lot| LotReport {
+                id: lot.id.clone(),
+                title: lot.title.clone(),
+                summary: Summary::default(),
+            })
+            .collect()
+    }
+}
+
 /// A warning about the whole run rather than one offer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RunWarning {

@@ -456,16 +456,7 @@ fn assemble(
     let totals: Vec<Option<rust_decimal::Decimal>> = evaluated.iter().map(total_score).collect();
     let ranks = ranks_by_part(program, bids, &totals);
     let mut summary = Summary::default();
-    let mut lots: Vec<LotReport> = program
-        .schema()
-        .lots
-        .iter()
-        .map(|lot| LotReport {
-            id: lot.id.clone(),
-            title: lot.title.clone(),
-            summary: Summary::default(),
-        })
-        .collect();
+    let mut lots = LotReport::uncounted(&program.schema().lots);
     let reports = bids
         .iter()
         .zip(evaluated)

@@ -159,8 +159,8 @@ pub struct StreamCheck<'a> {
     /// Per part, each total reached, best first, with how many reached it or more.
     ranks: Vec<Vec<(Decimal, u32)>>,
     summary: Summary,
-    /// The counts of each lot's entries, in the order of the lots.
-    lot_summaries: Vec<Summary>,
+    /// Each lot with the counts of its entries so far, in the order of the lots.
+    lots: Vec<LotReport>,
 }
 
 impl<'a> StreamCheck<'a> {
@@ -178,7 +178,7 @@ impl<'a> StreamCheck<'a> {
             totals: vec![BTreeMap::new(); parts],
             ranks: Vec::new(),
             summary: Summary::default(),
-            lot_summaries: vec![Summary::default(); program.schema().lots.len()],
+            lots: LotReport::uncounted(&program.schema().lots),
         }
     }
 
@@ -394,21 +394,9 @@ impl<'a> StreamCheck<'a> {
     /// The report without its descriptors: the version, pack, date, parameters, and the
     /// counts of the results given so far, of the run and of each lot.
     pub fn report_shell(&self, pack: PackInfo) -> Report {
-        let lots = self
-            .program
-            .schema()
-            .lots
-            .iter()
-            .zip(&self.lot_summaries)
-            .map(|(lot, summary)| LotReport {
-                id: lot.id.clone(),
-                title: lot.title.clone(),
-                summary: *summary,
-            })
-            .collect();
         Report {
             summary: self.summary,
-            lots,
+            lots: self.lots.clone(),
             warnings: run_warnings(self.program, &self.aggregates),
             ..report_shell(self.program, pack, self.today)
         }

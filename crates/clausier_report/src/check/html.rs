@@ -11,7 +11,9 @@ use clausier_eval::report::{
 use rust_decimal::Decimal;
 
 use super::columns::{Column, columns, result_for};
+use super::html_lots::write_lot_sections;
 use super::human::two_decimals;
+use super::human_lots::counted_entries;
 use super::wording;
 use crate::diagnostics::plural;
 
@@ -141,15 +143,18 @@ pub fn render_html(report: &Report) -> String {
     );
     let _ = writeln!(out, "<dt>Date</dt><dd>{}</dd>", escape(&report.date));
     let summary = &report.summary;
+    // On lots, an offer on two lots is two entries: say so rather than count them as
+    // descriptors.
+    let counted = if report.lots.is_empty() {
+        plural(summary.total, "descriptor", "descriptors")
+    } else {
+        counted_entries(report)
+    };
     let _ = writeln!(
         out,
         "<dt>Descriptors</dt><dd id=\"summary\">{}: {} eligible, {} ineligible, {} incomplete, {} \
          invalid</dd>",
-        plural(summary.total, "descriptor", "descriptors"),
-        summary.eligible,
-        summary.ineligible,
-        summary.incomplete,
-        summary.invalid
+        counted, summary.eligible, summary.ineligible, summary.incomplete, summary.invalid
     );
     if !report.params.is_empty() {
         let params: Vec<String> = report
@@ -160,6 +165,7 @@ pub fn render_html(report: &Report) -> String {
         let _ = writeln!(out, "<dt>Parameters</dt><dd>{}</dd>", params.join(", "));
     }
     out.push_str("</dl>\n");
+    write_lot_sections(&mut out, report);
     out.push_str(
         "<p class=\"legend\"><span class=\"pass\">pass</span><span class=\"fail\">fail</span>\
          <span class=\"missing\">missing</span><span class=\"not_applicable\">not applicable</span>\
@@ -314,7 +320,7 @@ fn write_row(out: &mut String, descriptor: &DescriptorReport, clauses: &[Column]
     out.push_str("</tr>\n");
 }
 
-fn number_cell(out: &mut String, value: Option<Decimal>) {
+pub(super) fn number_cell(out: &mut String, value: Option<Decimal>) {
     match value {
         Some(value) => {
             let _ = write!(
@@ -365,7 +371,7 @@ fn data_error(error: &DataErrorEntry, source: &str) -> String {
 }
 
 /// Text for HTML content or a quoted attribute.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for character in text.chars() {
         match character {

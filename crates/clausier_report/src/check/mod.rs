@@ -4,6 +4,7 @@
 mod columns;
 mod csv_format;
 mod html;
+mod html_lots;
 pub(crate) mod human;
 mod human_lots;
 mod json;

@@ -241,3 +241,41 @@ fn xlsx_report_is_the_same_bytes_on_every_run() {
     std::thread::sleep(std::time::Duration::from_millis(1100));
     assert_eq!(first, render_xlsx(&report()).unwrap());
 }
+
+#[test]
+fn xlsx_report_names_each_lot_sheet_as_excel_accepts() {
+    let mut report = report();
+    let lot = |id: &str| clausier_eval::report::LotReport {
+        id: id.to_owned(),
+        title: "Lot".to_owned(),
+        summary: clausier_eval::report::Summary::default(),
+    };
+    // Excel refuses `[]:*?/\`, more than 31 characters, a final apostrophe, and two
+    // names that differ only in case.
+    report.lots = vec![
+        lot("1"),
+        lot("a/b:c"),
+        lot("A/B:C"),
+        lot("Établissements du second degré publics et privés"),
+        lot("x'"),
+    ];
+    let bytes = render_xlsx(&report).unwrap();
+    let names: Vec<String> = read_workbook(&bytes)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Lot 1",
+            "Lot a-b-c",
+            "Lot A-B-C (2)",
+            "Lot Établissements du second de",
+            "Lot x",
+            "Exigences",
+            "Motifs",
+            "Paramètres",
+            "Synthèse"
+        ]
+    );
+}

@@ -43,12 +43,84 @@ pub fn render_xlsx(report: &Report) -> Result<Vec<u8>, XlsxError> {
     }
     workbook.set_properties(&properties);
 
-    write_ranking(workbook.add_worksheet(), report, &clauses, &styles)?;
+    if report.lots.is_empty() {
+        let offers = ranked(report);
+        write_ranking(
+            workbook.add_worksheet(),
+            "Classement",
+            report,
+            &offers,
+            &clauses,
+            &styles,
+        )?;
+    } else {
+        // One ranking sheet per lot rather than one sheet with a lot column: each lot is
+        // awarded separately, with criteria of its own, so a buyer reads and sorts one
+        // lot's offers at a time; on a shared sheet, sorting by rank or score would mix
+        // lots whose ranks and points cannot be compared, and every lot would carry the
+        // empty columns of the other lots' criteria.
+        for (lot, name) in report.lots.iter().zip(lot_sheet_names(report)) {
+            let offers: Vec<(usize, &DescriptorReport)> = ranked(report)
+                .into_iter()
+                .filter(|(_, entry)| entry.lot.as_deref() == Some(lot.id.as_str()))
+                .collect();
+            write_ranking(
+                workbook.add_worksheet(),
+                &name,
+                report,
+                &offers,
+                &clauses,
+                &styles,
+            )?;
+        }
+    }
     write_grid(workbook.add_worksheet(), report, &clauses, &styles)?;
     write_reasons(workbook.add_worksheet(), report, &styles)?;
     write_params(workbook.add_worksheet(), report, &styles)?;
     write_summary(workbook.add_worksheet(), report, &styles)?;
     workbook.save_to_buffer()
+}
+
+/// The longest name Excel gives a sheet.
+const MAX_SHEET_NAME_CHARS: usize = 31;
+
+/// The name of each lot's ranking sheet, `Lot 1`: at most 31 characters, without the
+/// characters Excel refuses in a name (`[]:*?/\`, replaced by `-`) or an apostrophe at
+/// either end, and distinct from each other whatever their case (Excel's rule), a
+/// repeated name taking ` (2)`, ` (3)`….
+fn lot_sheet_names(report: &Report) -> Vec<String> {
+    let mut names: Vec<String> = Vec::with_capacity(report.lots.len());
+    for lot in &report.lots {
+        let cleaned: String = format!("Lot {}", lot.id)
+            .chars()
+            .map(|c| match c {
+                '[' | ']' | ':' | '*' | '?' | '/' | '\\' => '-',
+                c if c.is_control() => ' ',
+                c => c,
+            })
+            .collect();
+        let cleaned = cleaned.trim_end_matches('\'').to_owned();
+        let taken = |name: &str| {
+            names
+                .iter()
+                .any(|n| n.to_lowercase() == name.to_lowercase())
+        };
+        let mut name = shortened(&cleaned, "");
+        let mut repeat = 2;
+        while taken(&name) {
+            name = shortened(&cleaned, &format!(" ({repeat})"));
+            repeat += 1;
+        }
+        names.push(name);
+    }
+    names
+}
+
+/// `name` cut so that with `suffix` it fits a sheet name.
+fn shortened(name: &str, suffix: &str) -> String {
+    let room = MAX_SHEET_NAME_CHARS.saturating_sub(suffix.chars().count());
+    let kept: String = name.chars().take(room).collect();
+    format!("{}{suffix}", kept.trim_end_matches('\''))
 }
 
 fn evaluation_date(date: &str) -> Option<ExcelDateTime> {
@@ -174,17 +246,16 @@ fn row_number(row: usize) -> Result<u32, XlsxError> {
 
 /// The columns whose clause `pick` recognises in some descriptor's results, each with
 /// what `pick` reads of it (a requirement's level, a criterion's weight).
-fn clause_columns<T>(
+fn clause_columns<'a, T>(
     clauses: &[Column],
-    report: &Report,
+    offers: impl Iterator<Item = &'a DescriptorReport> + Clone,
     pick: impl Fn(&ClauseResult) -> Option<T>,
 ) -> Vec<(Column, T)> {
     clauses
         .iter()
         .filter_map(|column| {
-            report
-                .descriptors
-                .iter()
+            offers
+                .clone()
                 .find_map(|descriptor| result_for(descriptor, column).and_then(&pick))
                 .map(|found| (column.clone(), found))
         })
@@ -192,14 +263,17 @@ fn clause_columns<T>(
 }
 
 fn requirement_columns(clauses: &[Column], report: &Report) -> Vec<(Column, &'static str)> {
-    clause_columns(clauses, report, |result| match result {
+    clause_columns(clauses, report.descriptors.iter(), |result| match result {
         ClauseResult::Requirement(result) => Some(result.level),
         ClauseResult::Criterion(_) => None,
     })
 }
 
-fn criterion_columns(clauses: &[Column], report: &Report) -> Vec<(Column, Decimal)> {
-    clause_columns(clauses, report, |result| match result {
+fn criterion_columns<'a>(
+    clauses: &[Column],
+    offers: impl Iterator<Item = &'a DescriptorReport> + Clone,
+) -> Vec<(Column, Decimal)> {
+    clause_columns(clauses, offers, |result| match result {
         ClauseResult::Criterion(result) => Some(result.weight),
         ClauseResult::Requirement(_) => None,
     })
@@ -219,14 +293,18 @@ fn unmet(descriptor: &DescriptorReport, report: &Report, wanted: RequirementStat
         .join(", ")
 }
 
+/// A ranking sheet: `offers` (all of them, or one lot's) in the order of [`ranked`],
+/// with a column for each criterion one of them is scored on.
 fn write_ranking(
     sheet: &mut Worksheet,
+    name: &str,
     report: &Report,
+    offers: &[(usize, &DescriptorReport)],
     clauses: &[Column],
     styles: &Styles,
 ) -> Result<(), XlsxError> {
-    sheet.set_name("Classement")?;
-    let criteria = criterion_columns(clauses, report);
+    sheet.set_name(name)?;
+    let criteria = criterion_columns(clauses, offers.iter().map(|(_, offer)| *offer));
     let mut headers: Vec<String> = ["N°", "Offre", "Fichier", "Statut", "Rang", "Note"]
         .iter()
         .map(|h| (*h).to_owned())
@@ -239,7 +317,7 @@ fn write_ranking(
     headers.push("Exigences non satisfaites".to_owned());
     headers.push("Données manquantes".to_owned());
     write_headers(sheet, &headers, styles)?;
-    for (index, (place, descriptor)) in ranked(report).into_iter().enumerate() {
+    for (index, &(place, descriptor)) in offers.iter().enumerate() {
         let row = row_number(index + 1)?;
         sheet.write_number(row, 0, u32::try_from(place).unwrap_or(u32::MAX))?;
         sheet.write_string(row, 1, cell_text(&wording::offer_name(descriptor)))?;
@@ -265,7 +343,7 @@ fn write_ranking(
         let missing = unmet(descriptor, report, RequirementStatus::Missing);
         sheet.write_string(row, col + 1, cell_text(&missing))?;
     }
-    let last_row = row_number(report.descriptors.len())?;
+    let last_row = row_number(offers.len())?;
     let last_col = column_number(headers.len().saturating_sub(1))?;
     sheet.autofilter(0, 0, last_row, last_col)?;
     sheet.set_column_width(1, 28)?;
@@ -458,6 +536,25 @@ fn write_summary(sheet: &mut Worksheet, report: &Report, styles: &Styles) -> Res
         sheet.write_string_with_format(row, 0, label, &styles.label)?;
         sheet.write_number(row, 1, u32::try_from(count).unwrap_or(u32::MAX))?;
         row += 1;
+    }
+    // Each lot's counts, as numbers: an offer on two lots is counted on each, an
+    // invalid descriptor on none.
+    for lot in &report.lots {
+        sheet.write_string_with_format(row, 0, format!("Lot {}", lot.id), &styles.label)?;
+        sheet.write_string(row, 1, cell_text(&lot.title))?;
+        row += 1;
+        let summary = &lot.summary;
+        let counts = [
+            ("Offres sur le lot", summary.total),
+            ("Éligibles", summary.eligible),
+            ("Non éligibles", summary.ineligible),
+            ("Incomplètes", summary.incomplete),
+        ];
+        for (label, count) in counts {
+            sheet.write_string(row, 0, label)?;
+            sheet.write_number(row, 1, u32::try_from(count).unwrap_or(u32::MAX))?;
+            row += 1;
+        }
     }
     for warning in &report.warnings {
         sheet.write_string_with_format(row, 0, "Avertissement", &styles.label)?;

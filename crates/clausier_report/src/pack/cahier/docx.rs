@@ -178,9 +178,17 @@ fn write_title_page(mut docx: Docx, cahier: &Cahier, labels: &Labels) -> Docx {
             ),
         );
     }
+    if cahier.is_divided() {
+        docx = docx.add_paragraph(paragraph(labels.common_intro));
+    }
     docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)));
     docx = docx.add_paragraph(heading("Heading1", labels.contents));
     for article in &cahier.articles {
+        if let Some(lot) = &article.opens_lot {
+            docx = docx.add_paragraph(
+                Paragraph::new().add_run(Run::new().add_text(lot.heading.as_str()).bold()),
+            );
+        }
         docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(format!(
             "{} {} — {}",
             labels.article, article.number, article.title
@@ -190,13 +198,19 @@ fn write_title_page(mut docx: Docx, cahier: &Cahier, labels: &Labels) -> Docx {
 }
 
 fn write_article(mut docx: Docx, article: &Article, labels: &Labels, lang: Lang) -> Docx {
+    if let Some(lot) = &article.opens_lot {
+        // A lot's part starts on a page of its own, as the first article does.
+        docx = docx
+            .add_paragraph(heading("Heading1", &lot.heading).page_break_before(true))
+            .add_paragraph(paragraph(&lot.intro));
+    }
     docx = docx
         .add_paragraph(
             heading(
                 "Heading1",
                 &format!("{} {} — {}", labels.article, article.number, article.title),
             )
-            .page_break_before(article.number == 1),
+            .page_break_before(article.number == 1 && article.opens_lot.is_none()),
         )
         .add_paragraph(paragraph(article.intro));
     match &article.body {

@@ -1,6 +1,7 @@
 //! The tender as one self-contained HTML page: semantic markup, the style inline, nothing
 //! fetched from the network, and a print style for A4 paper and PDF.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use rust_decimal::Decimal;
@@ -75,8 +76,9 @@ pub fn render_html(input: &CahierInput<'_>, lang: Lang) -> String {
     let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
     write_title_page(&mut out, &cahier, labels);
     out.push_str("<main>\n");
+    let first_anchors = first_anchors(&cahier.articles);
     for article in &cahier.articles {
-        write_article(&mut out, article, labels, lang);
+        write_article(&mut out, article, &first_anchors, labels, lang);
     }
     write_annex(&mut out, &cahier.annex, labels);
     out.push_str("</main>\n");
@@ -114,6 +116,9 @@ fn write_title_page(out: &mut String, cahier: &Cahier, labels: &Labels) {
             escape(labels.draft_notice)
         );
     }
+    if cahier.is_divided() {
+        let _ = writeln!(out, "<p>{}</p>", escape(labels.common_intro));
+    }
     out.push_str("</header>\n");
     let _ = writeln!(
         out,
@@ -121,6 +126,14 @@ fn write_title_page(out: &mut String, cahier: &Cahier, labels: &Labels) {
         escape(labels.contents)
     );
     for article in &cahier.articles {
+        if let Some(lot) = &article.opens_lot {
+            let _ = writeln!(
+                out,
+                "<li class=\"lot\"><a href=\"#{}\">{}</a></li>",
+                lot.anchor,
+                escape(&lot.heading)
+            );
+        }
         let _ = writeln!(
             out,
             "<li><a href=\"#{}\">{} {} — {}</a></li>",
@@ -137,7 +150,48 @@ fn write_title_page(out: &mut String, cahier: &Cahier, labels: &Labels) {
     );
 }
 
-fn write_article(out: &mut String, article: &Article, labels: &Labels, lang: Lang) {
+/// Each clause's anchor where the document first publishes it, for the links of the
+/// list of supporting documents.
+fn first_anchors(articles: &[Article]) -> BTreeMap<&str, String> {
+    let mut found = BTreeMap::new();
+    for article in articles {
+        let ids: Vec<&str> = match &article.body {
+            Body::Requirements(entries) => entries.iter().map(|entry| entry.id.as_str()).collect(),
+            Body::Criteria { criteria, .. } => criteria
+                .iter()
+                .flat_map(|criterion| {
+                    std::iter::once(criterion.id.as_str())
+                        .chain(criterion.scored.iter().map(|entry| entry.id.as_str()))
+                })
+                .collect(),
+            Body::Evidence(_) => Vec::new(),
+        };
+        for id in ids {
+            found
+                .entry(id)
+                .or_insert_with(|| anchor_in(id, article.lot_anchor.as_deref()));
+        }
+    }
+    found
+}
+
+fn write_article(
+    out: &mut String,
+    article: &Article,
+    first_anchors: &BTreeMap<&str, String>,
+    labels: &Labels,
+    lang: Lang,
+) {
+    let lot = article.lot_anchor.as_deref();
+    if let Some(lot) = &article.opens_lot {
+        let _ = writeln!(
+            out,
+            "<h2 class=\"lot\" id=\"{}\">{}</h2>\n<p>{}</p>",
+            lot.anchor,
+            escape(&lot.heading),
+            escape(&lot.intro)
+        );
+    }
     let _ = writeln!(
         out,
         "<section id=\"{}\">\n<h2>{} {} — {}</h2>\n<p>{}</p>",
@@ -161,14 +215,14 @@ fn write_article(out: &mut String, article: &Article, labels: &Labels, lang: Lan
                     out,
                     "<tr><td class=\"nowrap\">{}</td><td class=\"nowrap\"><a href=\"#{}\">{}</a></td><td>{}</td></tr>",
                     entry.number,
-                    anchor(&entry.id),
+                    anchor_in(&entry.id, lot),
                     escape(&entry.id),
                     escape(&entry.title)
                 );
             }
             out.push_str("</tbody>\n</table>\n");
             for entry in entries {
-                write_requirement(out, entry, "h3", labels, lang);
+                write_requirement(out, entry, lot, "h3", labels, lang);
             }
         }
         Body::Criteria { criteria, total } => {
@@ -185,7 +239,7 @@ fn write_article(out: &mut String, article: &Article, labels: &Labels, lang: Lan
                     out,
                     "<tr><td class=\"nowrap\">{}</td><td class=\"nowrap\"><a href=\"#{}\">{}</a></td><td>{}</td><td class=\"number\">{}</td></tr>",
                     criterion.number,
-                    anchor(&criterion.id),
+                    anchor_in(&criterion.id, lot),
                     escape(&criterion.id),
                     escape(&criterion.title),
                     number(criterion.weight, lang)
@@ -201,7 +255,7 @@ fn write_article(out: &mut String, article: &Article, labels: &Labels, lang: Lan
                 let _ = writeln!(out, "<p>{}</p>", escape(labels.criteria_total_note));
             }
             for criterion in criteria {
-                write_criterion(out, criterion, labels, lang);
+                write_criterion(out, criterion, lot, labels, lang);
             }
         }
         Body::Evidence(rows) => {
@@ -214,7 +268,13 @@ fn write_article(out: &mut String, article: &Article, labels: &Labels, lang: Lan
             for (document, ids) in rows {
                 let links: Vec<String> = ids
                     .iter()
-                    .map(|id| format!("<a href=\"#{}\">{}</a>", anchor(id), escape(id)))
+                    .map(|id| {
+                        let target = first_anchors
+                            .get(id.as_str())
+                            .cloned()
+                            .unwrap_or_else(|| anchor(id));
+                        format!("<a href=\"#{target}\">{}</a>", escape(id))
+                    })
                     .collect();
                 let _ = writeln!(
                     out,
@@ -232,6 +292,7 @@ fn write_article(out: &mut String, article: &Article, labels: &Labels, lang: Lan
 fn write_requirement(
     out: &mut String,
     entry: &RequirementEntry,
+    lot: Option<&str>,
     heading: &str,
     labels: &Labels,
     lang: Lang,
@@ -239,7 +300,7 @@ fn write_requirement(
     let _ = writeln!(
         out,
         "<article id=\"{}\">\n<{heading}><span class=\"number\">{}</span> <span class=\"id\">{}</span> — {}</{heading}>",
-        anchor(&entry.id),
+        anchor_in(&entry.id, lot),
         entry.number,
         escape(&entry.id),
         escape(&entry.title)
@@ -296,11 +357,17 @@ fn write_text(
     }
 }
 
-fn write_criterion(out: &mut String, criterion: &CriterionEntry, labels: &Labels, lang: Lang) {
+fn write_criterion(
+    out: &mut String,
+    criterion: &CriterionEntry,
+    lot: Option<&str>,
+    labels: &Labels,
+    lang: Lang,
+) {
     let _ = writeln!(
         out,
         "<article id=\"{}\">\n<h3><span class=\"number\">{}</span> <span class=\"id\">{}</span> — {} ({})</h3>",
-        anchor(&criterion.id),
+        anchor_in(&criterion.id, lot),
         criterion.number,
         escape(&criterion.id),
         escape(&criterion.title),
@@ -353,7 +420,7 @@ fn write_criterion(out: &mut String, criterion: &CriterionEntry, labels: &Labels
     if !criterion.scored.is_empty() {
         let _ = writeln!(out, "<h4>{}</h4>", escape(labels.scored_requirements));
         for entry in &criterion.scored {
-            write_requirement(out, entry, "h5", labels, lang);
+            write_requirement(out, entry, lot, "h5", labels, lang);
         }
     }
     out.push_str("</article>\n");
@@ -437,6 +504,15 @@ fn rich(text: &Rich) -> String {
         }
     }
     out
+}
+
+/// The element id of a clause in a lot's part, `lot-1-clause-PRIX`: a criterion for
+/// every lot is published in each lot's part. In the common part, [`anchor`].
+fn anchor_in(id: &str, lot: Option<&str>) -> String {
+    match lot {
+        Some(lot) => format!("{lot}-{}", anchor(id)),
+        None => anchor(id),
+    }
 }
 
 /// An element id for a clause: `clause-HEB-01`. Clause ids hold letters, digits, `-` and

@@ -13,6 +13,10 @@ pub(crate) struct Labels {
     pub(crate) procedure: &'static str,
     pub(crate) lots: &'static str,
     pub(crate) lot: &'static str,
+    /// Under a lot's heading, `{lot}` its id.
+    pub(crate) lot_intro: &'static str,
+    /// Before the articles common to every lot, in a contract divided into lots.
+    pub(crate) common_intro: &'static str,
     pub(crate) deadline: &'static str,
     pub(crate) contents: &'static str,
     pub(crate) article: &'static str,
@@ -83,6 +87,8 @@ static FRENCH: Labels = Labels {
     procedure: "Procédure",
     lots: "Lots",
     lot: "Lot",
+    lot_intro: "Les articles suivants s'appliquent au seul lot {lot}, en plus des articles communs à tous les lots. Chaque lot est attribué séparément (article L2113-10 du code de la commande publique) : les offres d'un lot sont comparées et classées entre elles, selon les critères publiés pour ce lot.",
+    common_intro: "Le marché est divisé en lots. Les articles qui précèdent le premier lot s'appliquent à tous les lots ; chaque lot a ensuite ses propres articles.",
     deadline: "Date limite de réception des offres",
     contents: "Sommaire",
     article: "Article",
@@ -143,6 +149,8 @@ static ENGLISH: Labels = Labels {
     procedure: "Procedure",
     lots: "Lots",
     lot: "Lot",
+    lot_intro: "The following articles apply to lot {lot} only, in addition to the articles common to every lot. Each lot is awarded separately (article L2113-10 of the French public procurement code): the offers on a lot are compared and ranked among themselves, on the criteria published for that lot.",
+    common_intro: "The contract is divided into lots. The articles before the first lot apply to every lot; each lot then has its own articles.",
     deadline: "Deadline for offers",
     contents: "Contents",
     article: "Article",

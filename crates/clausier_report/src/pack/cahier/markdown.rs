@@ -43,8 +43,14 @@ fn write_title_page(out: &mut String, cahier: &Cahier, labels: &Labels) {
     if cahier.draft {
         let _ = writeln!(out, "> **{}**\n", escape(labels.draft_notice));
     }
+    if cahier.is_divided() {
+        let _ = writeln!(out, "{}\n", paragraph(labels.common_intro));
+    }
     let _ = writeln!(out, "## {}\n", labels.contents);
     for article in &cahier.articles {
+        if let Some(lot) = &article.opens_lot {
+            let _ = writeln!(out, "- **{}**", escape(&lot.heading));
+        }
         let _ = writeln!(
             out,
             "- {} {} — {}",
@@ -56,6 +62,10 @@ fn write_title_page(out: &mut String, cahier: &Cahier, labels: &Labels) {
 
 fn write_article(out: &mut String, article: &Article, cahier: &Cahier, labels: &Labels) {
     let lang = cahier.lang;
+    if let Some(lot) = &article.opens_lot {
+        let _ = writeln!(out, "## {}\n", escape(&lot.heading));
+        let _ = writeln!(out, "{}\n", paragraph(&lot.intro));
+    }
     let _ = writeln!(
         out,
         "## {} {} — {}\n",

@@ -24,14 +24,82 @@ pub(crate) struct Cahier {
     pub(crate) annex: Annex,
 }
 
+impl Cahier {
+    /// Whether the contract is divided into lots, each with a part of its own.
+    pub(crate) fn is_divided(&self) -> bool {
+        self.articles
+            .iter()
+            .any(|article| article.opens_lot.is_some())
+    }
+}
+
 /// A numbered article: `Article 1 — Spécifications techniques`.
 pub(crate) struct Article {
     pub(crate) number: usize,
-    /// A stable name for links: `specifications`, `criteria`…
-    pub(crate) anchor: &'static str,
+    /// A stable name for links: `specifications`, `criteria`…, `lot-1-criteria` in a
+    /// lot's part.
+    pub(crate) anchor: String,
     pub(crate) title: &'static str,
     pub(crate) intro: &'static str,
     pub(crate) body: Body,
+    /// In a contract divided into lots, the first article of a lot's part opens it with
+    /// the lot's heading: the articles from there to the next lot's apply to that lot
+    /// only, those before the first lot to every lot.
+    pub(crate) opens_lot: Option<LotOpening>,
+    /// The anchor of the lot whose part the article is in (`lot-1`), so that a clause
+    /// published in two lots' parts has an anchor in each; `None` in the common part.
+    pub(crate) lot_anchor: Option<String>,
+}
+
+/// The heading of a lot's part: `Lot 1 — Espace numérique de travail (ENT)`.
+pub(crate) struct LotOpening {
+    pub(crate) heading: String,
+    pub(crate) intro: String,
+    /// `lot-1`.
+    pub(crate) anchor: String,
+}
+
+/// Which clauses an article lists.
+#[derive(Debug, Clone, Copy)]
+enum Scope<'a> {
+    /// Those that apply to every lot (every clause of a contract in one piece).
+    Common { divided: bool },
+    /// Those limited to lots among which this one.
+    Lot(&'a str),
+}
+
+impl Scope<'_> {
+    /// Whether a requirement is listed: a requirement for every lot is published once,
+    /// in the common part.
+    fn holds(self, meta: &ClauseMeta) -> bool {
+        match self {
+            Scope::Common { divided } => !divided || meta.lots.is_empty(),
+            Scope::Lot(lot) => meta.lots.iter().any(|named| named == lot),
+        }
+    }
+
+    /// Whether a criterion is listed: a lot's table has every criterion that scores its
+    /// offers, those for every lot included.
+    fn holds_criterion(self, meta: &ClauseMeta) -> bool {
+        match self {
+            Scope::Common { .. } => true,
+            Scope::Lot(lot) => meta.lots.is_empty() || meta.lots.iter().any(|named| named == lot),
+        }
+    }
+
+    fn anchor(self, name: &str) -> String {
+        match self {
+            Scope::Common { .. } => name.to_owned(),
+            Scope::Lot(lot) => format!("lot-{}-{name}", anchor_text(lot)),
+        }
+    }
+}
+
+/// A lot's id as it can stand in a link: letters and digits kept, anything else `-`.
+fn anchor_text(id: &str) -> String {
+    id.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect()
 }
 
 pub(crate) enum Body {
@@ -134,51 +202,44 @@ pub(crate) fn build(input: &CahierInput<'_>, lang: Lang) -> Cahier {
         Level::Should | Level::Info => Part::Information,
     };
 
-    let requirements_of = |wanted: Part, article: usize| -> Vec<RequirementEntry> {
+    let lots = &pack.schema.lots;
+    let requirements_of = |wanted: Part, scope: Scope<'_>, article: usize| {
         pack.requirements
             .iter()
             .enumerate()
-            .filter(|(index, requirement)| part(*index, requirement) == wanted)
+            .filter(|(index, requirement)| {
+                part(*index, requirement) == wanted && scope.holds(&requirement.meta)
+            })
             .enumerate()
             .map(|(position, (_, requirement))| {
                 requirement_entry(&words, requirement, format!("{article}.{}", position + 1))
             })
-            .collect()
+            .collect::<Vec<RequirementEntry>>()
     };
     let mut articles: Vec<Article> = Vec::new();
-    let requirements_article = |articles: &mut Vec<Article>, wanted: Part, anchor, title, intro| {
-        let number = articles.len() + 1;
-        let entries = requirements_of(wanted, number);
-        if !entries.is_empty() {
-            articles.push(Article {
-                number,
-                anchor,
-                title,
-                intro,
-                body: Body::Requirements(entries),
-            });
-        }
-    };
-    requirements_article(
-        &mut articles,
-        Part::Specification,
-        "specifications",
-        labels.specifications,
-        labels.specifications_intro,
-    );
-    requirements_article(
-        &mut articles,
-        Part::Execution,
-        "execution",
-        labels.execution,
-        labels.execution_intro,
-    );
-    if !pack.criteria.is_empty() {
+    let requirements_article =
+        |articles: &mut Vec<Article>, wanted: Part, scope: Scope<'_>, anchor, title, intro| {
+            let number = articles.len() + 1;
+            let entries = requirements_of(wanted, scope, number);
+            if !entries.is_empty() {
+                articles.push(Article {
+                    number,
+                    anchor: scope.anchor(anchor),
+                    title,
+                    intro,
+                    body: Body::Requirements(entries),
+                    opens_lot: None,
+                    lot_anchor: None,
+                });
+            }
+        };
+    let criteria_article = |articles: &mut Vec<Article>, scope: Scope<'_>| {
         let number = articles.len() + 1;
         let criteria: Vec<CriterionEntry> = pack
             .criteria
             .iter()
             .zip(&scored_by)
+            .filter(|(criterion, _)| scope.holds_criterion(&criterion.meta))
             .enumerate()
             .map(|(position, (criterion, scored))| {
                 criterion_entry(
@@ -189,6 +250,9 @@ pub(crate) fn build(input: &CahierInput<'_>, lang: Lang) -> Cahier {
                 )
             })
             .collect();
+        if criteria.is_empty() {
+            return;
+        }
         let total = criteria
             .iter()
             .fold(Decimal::ZERO, |sum, criterion| {
@@ -197,27 +261,104 @@ pub(crate) fn build(input: &CahierInput<'_>, lang: Lang) -> Cahier {
             .normalize();
         articles.push(Article {
             number,
-            anchor: "criteria",
+            anchor: scope.anchor("criteria"),
             title: labels.criteria,
             intro: labels.criteria_intro,
             body: Body::Criteria { criteria, total },
+            opens_lot: None,
+            lot_anchor: None,
         });
+    };
+    let common = Scope::Common {
+        divided: !lots.is_empty(),
+    };
+    requirements_article(
+        &mut articles,
+        Part::Specification,
+        common,
+        "specifications",
+        labels.specifications,
+        labels.specifications_intro,
+    );
+    requirements_article(
+        &mut articles,
+        Part::Execution,
+        common,
+        "execution",
+        labels.execution,
+        labels.execution_intro,
+    );
+    // Each lot is awarded separately (CCP L2113-10). When some criterion is limited to
+    // lots, each lot publishes its own table, the criteria common to every lot
+    // included, so that a lot's weights are read (and add up) together; when none is,
+    // every lot has the same criteria and they are published once.
+    let criteria_per_lot = pack
+        .criteria
+        .iter()
+        .any(|criterion| !criterion.meta.lots.is_empty());
+    if !criteria_per_lot {
+        criteria_article(&mut articles, common);
     }
     requirements_article(
         &mut articles,
         Part::Information,
+        common,
         "information",
         labels.information,
         labels.information_intro,
     );
+    for lot in lots {
+        let scope = Scope::Lot(&lot.id);
+        let first = articles.len();
+        for (wanted, anchor, title, intro) in [
+            (
+                Part::Specification,
+                "specifications",
+                labels.specifications,
+                labels.specifications_intro,
+            ),
+            (
+                Part::Execution,
+                "execution",
+                labels.execution,
+                labels.execution_intro,
+            ),
+        ] {
+            requirements_article(&mut articles, wanted, scope, anchor, title, intro);
+        }
+        if criteria_per_lot {
+            criteria_article(&mut articles, scope);
+        }
+        requirements_article(
+            &mut articles,
+            Part::Information,
+            scope,
+            "information",
+            labels.information,
+            labels.information_intro,
+        );
+        let lot_anchor = format!("lot-{}", anchor_text(&lot.id));
+        for article in articles.iter_mut().skip(first) {
+            article.lot_anchor = Some(lot_anchor.clone());
+        }
+        if let Some(article) = articles.get_mut(first) {
+            article.opens_lot = Some(LotOpening {
+                heading: format!("{} {} — {}", labels.lot, lot.id, lot.title),
+                intro: labels.lot_intro.replace("{lot}", &lot.id),
+                anchor: lot_anchor,
+            });
+        }
+    }
     let evidence = evidence_table(&articles);
     if !evidence.is_empty() {
         articles.push(Article {
             number: articles.len() + 1,
-            anchor: "evidence",
+            anchor: "evidence".to_owned(),
             title: labels.evidence_list,
             intro: labels.evidence_intro,
             body: Body::Evidence(evidence),
+            opens_lot: None,
+            lot_anchor: None,
         });
     }
 

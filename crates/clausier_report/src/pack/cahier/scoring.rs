@@ -296,6 +296,12 @@ fn ratio_to_best(words: &Words<'_>, expr: &TExpr) -> Option<(Rich, Option<Rich>)
             "the value being ",
         ),
     };
+    // Each lot is awarded separately: the best offer is the lot's, and the document says so.
+    let best = match (words.pack.schema.lots.is_empty(), fr) {
+        (true, _) => best.to_owned(),
+        (false, true) => format!("{best} du lot"),
+        (false, false) => format!("{best} on the lot"),
+    };
     let formula = if lowest {
         format!("({best} / {offer})")
     } else {
