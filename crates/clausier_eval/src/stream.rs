@@ -375,11 +375,8 @@ impl<'a> StreamCheck<'a> {
             .flatten()
             .map(|(counted, rendering)| {
                 self.summary.count(counted.status);
-                if let Some(lot) = counted
-                    .part
-                    .and_then(|part| self.lot_summaries.get_mut(part))
-                {
-                    lot.count(counted.status);
+                if let Some(lot) = counted.part.and_then(|part| self.lots.get_mut(part)) {
+                    lot.summary.count(counted.status);
                 }
                 rendering
             })
