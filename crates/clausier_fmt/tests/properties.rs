@@ -140,7 +140,15 @@ enum Expr {
     /// `matches(e, "pattern")`.
     Matches(Box<Expr>),
     Passed(&'static str),
+    /// A table, `{ "IDO": e, ELEVE: e }`: its keys as written, strings or names.
+    Table(Vec<(&'static str, Expr)>),
+    /// The entry of a table, `plafonds[e]`: the `[` right after the name.
+    Index(&'static str, Box<Expr>),
 }
+
+/// The keys of tables: strings for maps, names for records or enum variants.
+const TABLE_KEYS: &[&str] = &["\"IDO\"", "\"\"", "\"é 1\"", "ELEVE", "plafond", "é_2"];
+const TABLES: &[&str] = &["plafonds", "justifications", "t.prix", "région"];
 
 const OPERATORS: &[&str] = &[
     "implies", "or", "and", "==", "!=", "<", "<=", ">", ">=", "in", "+", "-", "*", "/",
@@ -444,9 +452,30 @@ impl Program {
 
     fn type_expr(&mut self, depth: usize) {
         match self.rng.below(if depth == 0 { 1 } else { 5 }) {
+            // A table of named values, chosen from the tokens written so far rather than
+            // a new draw.
+            0 | 1 if self.tokens.len() % 4 == 0 => {
+                self.word("map");
+                self.symbol("<");
+                let key = self.rng.pick(&["string", "Region"]);
+                self.word(key);
+                self.symbol(",");
+                let value = self.rng.pick(TYPES);
+                self.word(value);
+                self.symbol(">");
+            }
             0 | 1 => {
                 let name = self.rng.pick(TYPES);
                 self.word(name);
+            }
+            2 if self.tokens.len() % 3 == 0 => {
+                self.word("map");
+                self.symbol("<");
+                let key = self.rng.pick(&["string", "Region"]);
+                self.word(key);
+                self.symbol(",");
+                self.type_expr(depth - 1);
+                self.symbol(">");
             }
             2 => {
                 self.word("list");
@@ -480,8 +509,23 @@ impl Program {
     }
 
     fn atom(&mut self) -> Expr {
+        // Some paths read a table's entry and some literals are tables, chosen from the
+        // tokens written so far rather than a new draw.
+        let table_form = self.tokens.len() % 6 == 0;
         let text = match self.rng.below(5) {
+            0 | 1 if table_form => {
+                let key = self.rng.pick(PATHS);
+                return Expr::Index(
+                    TABLES[self.tokens.len() / 6 % TABLES.len()],
+                    Box::new(Expr::Atom(key.to_string())),
+                );
+            }
             0 | 1 => self.rng.pick(PATHS),
+            2 if table_form => {
+                let value = self.rng.pick(LITERALS);
+                let key = TABLE_KEYS[self.tokens.len() / 6 % TABLE_KEYS.len()];
+                return Expr::Table(vec![(key, Expr::Atom(value.to_string()))]);
+            }
             2 => self.rng.pick(LITERALS),
             3 => self.rng.pick(&["today", "has hosting.region", "has a"]),
             // Not `test`, which would start an item at the start of a line.
@@ -504,10 +548,30 @@ impl Program {
             5 => Expr::Neg(sub(self)),
             6 => Expr::Paren(sub(self)),
             7 => {
-                let items = (0..self.rng.below(4))
+                let items: Vec<Expr> = (0..self.rng.below(4))
                     .map(|_| self.expr(depth - 1))
                     .collect();
-                Expr::List(items, self.rng.chance(20))
+                // Tables are chosen from the tokens written so far rather than a new
+                // draw, so the other programs the seeds give stay the same.
+                match self.tokens.len() % 5 {
+                    0 => Expr::Table(
+                        items
+                            .into_iter()
+                            .enumerate()
+                            .map(|(index, item)| {
+                                (
+                                    TABLE_KEYS[(index + self.tokens.len()) % TABLE_KEYS.len()],
+                                    item,
+                                )
+                            })
+                            .collect(),
+                    ),
+                    1 => Expr::Index(
+                        TABLES[self.tokens.len() / 5 % TABLES.len()],
+                        Box::new(items.into_iter().next().unwrap_or_else(|| self.atom())),
+                    ),
+                    _ => Expr::List(items, self.rng.chance(20)),
+                }
             }
             8 => {
                 let kind = self.rng.pick(&["all", "any"]);
@@ -636,6 +700,24 @@ impl Program {
                 self.word(id);
                 self.symbol(")");
             }
+            Expr::Table(entries) => {
+                self.symbol("{");
+                for (i, (key, value)) in entries.iter().enumerate() {
+                    self.word(key);
+                    self.symbol(":");
+                    self.emit(value);
+                    if i + 1 < entries.len() {
+                        self.symbol(",");
+                    }
+                }
+                self.symbol("}");
+            }
+            Expr::Index(table, key) => {
+                // One token: nothing may come between the name and its `[`.
+                self.word(&format!("{table}["));
+                self.emit(key);
+                self.symbol("]");
+            }
         }
     }
 
@@ -726,10 +808,33 @@ fn check(text: &str) -> Result<(), TestCaseError> {
 
 #[test]
 fn the_generator_makes_valid_programs() {
-    let valid = (0..300u64)
-        .filter(|&seed| parse_clean(&program(seed)).is_ok())
+    let valid: Vec<String> = (0..300u64)
+        .map(program)
+        .filter(|text| parse_clean(text).is_ok())
+        .collect();
+    assert!(
+        valid.len() >= 200,
+        "only {} of 300 generated programs parse",
+        valid.len()
+    );
+    // Tables, their entries and their types are among the forms the valid ones hold.
+    for form in ["map<", "plafonds[", "justifications[", "t.prix[", "région["] {
+        let holding = valid.iter().filter(|text| text.contains(form)).count();
+        assert!(holding >= 5, "only {holding} valid programs hold `{form}`");
+    }
+    let with_a_table = valid
+        .iter()
+        .filter_map(|text| clausier_fmt::format(text).ok())
+        .filter(|formatted| {
+            TABLE_KEYS
+                .iter()
+                .any(|key| formatted.contains(&format!("{{ {key}: ")))
+        })
         .count();
-    assert!(valid >= 200, "only {valid} of 300 generated programs parse");
+    assert!(
+        with_a_table >= 5,
+        "only {with_a_table} valid programs hold a table"
+    );
 }
 
 #[expect(clippy::unwrap_used, reason = "a missing fixture fails the test")]
