@@ -454,7 +454,7 @@ impl Program {
         match self.rng.below(if depth == 0 { 1 } else { 5 }) {
             // A table of named values, chosen from the tokens written so far rather than
             // a new draw.
-            0 | 1 if self.tokens.len() % 4 == 0 => {
+            0 | 1 if self.tokens.len().is_multiple_of(4) => {
                 self.word("map");
                 self.symbol("<");
                 let key = self.rng.pick(&["string", "Region"]);
@@ -511,7 +511,7 @@ impl Program {
     fn atom(&mut self) -> Expr {
         // Some paths read a table's entry and some literals are tables, chosen from the
         // tokens written so far rather than a new draw.
-        let table_form = self.tokens.len() % 6 == 0;
+        let table_form = self.tokens.len().is_multiple_of(6);
         let text = match self.rng.below(5) {
             0 | 1 if table_form => {
                 let key = self.rng.pick(PATHS);
