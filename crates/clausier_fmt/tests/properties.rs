@@ -468,7 +468,7 @@ impl Program {
                 let name = self.rng.pick(TYPES);
                 self.word(name);
             }
-            2 if self.tokens.len() % 3 == 0 => {
+            2 if self.tokens.len().is_multiple_of(3) => {
                 self.word("map");
                 self.symbol("<");
                 let key = self.rng.pick(&["string", "Region"]);
