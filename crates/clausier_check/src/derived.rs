@@ -214,7 +214,7 @@ impl Checker<'_> {
 fn params_read(expr: &TExpr) -> Vec<ParamId> {
     let mut read = Vec::new();
     crate::fold::walk(expr, &mut |node| {
-        if let TExprKind::Param(id) = node.kind
+        if let TExprKind::Param(id) | TExprKind::ParamField(id, _) = node.kind
             && !read.contains(&id)
         {
             read.push(id);

@@ -4,7 +4,7 @@
 use clausier_diagnostics::stack;
 use clausier_syntax::ast::QuantifierKind;
 
-use crate::hir::{FieldRoot, ParamDef, TExpr, TExprKind};
+use crate::hir::{FieldRoot, ParamDef, ParamId, TExpr, TExprKind};
 use crate::list_aggregates::{self, ListAggregateError};
 use crate::ops::{self, OpError};
 use crate::text_functions;
@@ -60,20 +60,27 @@ impl<'p> Folder<'p> {
         stack::deep(|| self.fold_node(expr, locals))
     }
 
+    /// A parameter's value, when it is known at compile time.
+    fn param_value(&self, id: ParamId) -> Result<Value, FoldError> {
+        let index = id.0 as usize;
+        if !self.known.get(index).copied().unwrap_or(false) {
+            return Err(FoldError::NotConstant);
+        }
+        self.params
+            .get(index)
+            .map(|p| p.value.clone())
+            .ok_or(FoldError::NotConstant)
+    }
+
     fn fold_node(&self, expr: &TExpr, locals: &mut Vec<Option<Value>>) -> Result<Value, FoldError> {
         if expr.ty == Ty::Error {
             return Err(FoldError::NotConstant);
         }
         match &expr.kind {
             TExprKind::Const(value) => Ok(value.clone()),
-            TExprKind::Param(id) => {
-                let index = id.0 as usize;
-                if !self.known.get(index).copied().unwrap_or(false) {
-                    return Err(FoldError::NotConstant);
-                }
-                self.params
-                    .get(index)
-                    .map(|p| p.value.clone())
+            TExprKind::Param(id) => self.param_value(*id),
+            TExprKind::ParamField(id, steps) => {
+                crate::hir::record_field(&self.param_value(*id)?, steps)
                     .ok_or(FoldError::NotConstant)
             }
             TExprKind::Local(id) => locals
@@ -267,6 +274,7 @@ pub(crate) fn walk_mut(expr: &mut TExpr, visit: &mut impl FnMut(&mut TExpr)) {
             TExprKind::Const(_)
             | TExprKind::Field(_)
             | TExprKind::Param(_)
+            | TExprKind::ParamField(..)
             | TExprKind::Local(_)
             | TExprKind::Has(_)
             | TExprKind::Today
@@ -334,6 +342,7 @@ fn walk_node(expr: &TExpr, visit: &mut impl FnMut(&TExpr) -> bool) {
         TExprKind::Const(_)
         | TExprKind::Field(_)
         | TExprKind::Param(_)
+        | TExprKind::ParamField(..)
         | TExprKind::Local(_)
         | TExprKind::Has(_)
         | TExprKind::Today

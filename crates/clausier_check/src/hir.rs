@@ -106,11 +106,14 @@ pub struct LegalText {
 }
 
 /// A piece of a [`LegalText`]: text to print as it is (braces unescaped), or the value
-/// of a parameter. An erroneous placeholder stays a literal of its source text.
+/// of a parameter or of a field of a record parameter. An erroneous placeholder stays a
+/// literal of its source text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextPart {
     Literal(String),
     Param(ParamId),
+    /// `{horaires.ouverture}`: the steps from the parameter's record type (never empty).
+    ParamField(ParamId, Vec<FieldStep>),
 }
 
 impl LegalText {
@@ -122,13 +125,23 @@ impl LegalText {
         }
     }
 
-    /// The text with each placeholder replaced by what `value` writes for it.
-    pub fn fill(&self, mut value: impl FnMut(ParamId) -> String) -> String {
+    /// The text with each placeholder replaced by what `show` writes for its value among
+    /// `params` (nothing for a value it cannot find).
+    pub fn fill(&self, params: &[ParamDef], mut show: impl FnMut(&Value) -> String) -> String {
         let mut out = String::with_capacity(self.source.len());
         for part in &self.parts {
-            match part {
-                TextPart::Literal(text) => out.push_str(text),
-                TextPart::Param(id) => out.push_str(&value(*id)),
+            let value = match part {
+                TextPart::Literal(text) => {
+                    out.push_str(text);
+                    continue;
+                }
+                TextPart::Param(id) => params.get(id.0 as usize).map(|p| p.value.clone()),
+                TextPart::ParamField(id, steps) => params
+                    .get(id.0 as usize)
+                    .and_then(|p| record_field(&p.value, steps)),
+            };
+            if let Some(value) = value {
+                out.push_str(&show(&value));
             }
         }
         out
@@ -137,7 +150,7 @@ impl LegalText {
     /// The parameters its placeholders name, in order, repeats included.
     pub fn params(&self) -> impl Iterator<Item = ParamId> + '_ {
         self.parts.iter().filter_map(|part| match part {
-            TextPart::Param(id) => Some(*id),
+            TextPart::Param(id) | TextPart::ParamField(id, _) => Some(*id),
             TextPart::Literal(_) => None,
         })
     }
@@ -246,6 +259,7 @@ impl TExprKind {
             TExprKind::Const(_)
                 | TExprKind::Field(_)
                 | TExprKind::Param(_)
+                | TExprKind::ParamField(..)
                 | TExprKind::Local(_)
                 | TExprKind::Has(_)
                 | TExprKind::Today
@@ -287,6 +301,7 @@ impl TExprKind {
             TExprKind::Const(_)
             | TExprKind::Field(_)
             | TExprKind::Param(_)
+            | TExprKind::ParamField(..)
             | TExprKind::Local(_)
             | TExprKind::Has(_)
             | TExprKind::Today
@@ -296,6 +311,19 @@ impl TExprKind {
     }
 }
 
+/// The value of a field of a record parameter's value, by its steps; `None` when a step
+/// does not lead to a record's field.
+pub fn record_field(value: &Value, steps: &[FieldStep]) -> Option<Value> {
+    let mut current = value.clone();
+    for step in steps {
+        let Value::Record(record) = &current else {
+            return None;
+        };
+        current = record.get(step.field)?.clone();
+    }
+    Some(current)
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum TExprKind {
     /// A literal, an enum variant, or a folded constant.
@@ -303,6 +331,9 @@ pub enum TExprKind {
     /// A descriptor field or a field of a bound variable.
     Field(FieldRef),
     Param(ParamId),
+    /// `horaires.ouverture`: a field of a record parameter, by its steps from the
+    /// parameter's record type (never empty).
+    ParamField(ParamId, Vec<FieldStep>),
     /// A bound variable itself (`x` in `any x in xs: x == "CSV"`).
     Local(LocalId),
     List(Vec<TExpr>),

@@ -251,8 +251,8 @@ fn first_non_constant(cx: &Checker<'_>, expr: &TExpr, reads: Reads) -> Option<(S
                 "`{}` is a descriptor field, known only when an offer is checked",
                 field.text
             )),
-            TExprKind::Param(_) if reads == Reads::Parameters => None,
-            TExprKind::Param(id) => Some(format!(
+            TExprKind::Param(_) | TExprKind::ParamField(..) if reads == Reads::Parameters => None,
+            TExprKind::Param(id) | TExprKind::ParamField(id, _) => Some(format!(
                 "`{}` is another parameter",
                 cx.pack
                     .params

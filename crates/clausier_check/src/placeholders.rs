@@ -1,5 +1,5 @@
-//! The placeholders of a `text` or a `note`: `{max_price}` names a parameter, `{{` and
-//! `}}` write a brace. Each placeholder is a use of its parameter and a symbol
+//! The placeholders of a `text` or a `note`: `{max_price}` names a parameter,
+//! `{horaires.ouverture}` a field of a record parameter, `{{` and `}}` write a brace. Each placeholder is a use of its parameter and a symbol
 //! occurrence (hover, go-to-definition and rename see it); a name that resolves to
 //! nothing is `E0312`, a brace that makes no placeholder `E0313`, each located at its
 //! bytes in the file.
@@ -11,8 +11,9 @@ use clausier_syntax::ast::StringLit;
 use clausier_syntax::is_name;
 
 use crate::Checker;
-use crate::hir::{LegalText, ParamId, Symbol, TextPart};
+use crate::hir::{FieldStep, LegalText, ParamId, Symbol, TextPart};
 use crate::suggest::{did_you_mean, list_names};
+use crate::types::Ty;
 
 /// One piece of a text as written, with its range in the decoded string.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +61,7 @@ fn pieces(text: &str) -> Vec<Piece> {
                         let name = &text[inner..close];
                         let piece = if name.is_empty() {
                             Piece::Malformed(at..close + 1, Malformed::Empty)
-                        } else if is_name(name) {
+                        } else if name.split('.').all(is_name) {
                             Piece::Placeholder(inner..close)
                         } else {
                             Piece::Malformed(at..close + 1, Malformed::NotAName)
@@ -105,7 +106,7 @@ impl Checker<'_> {
                 Piece::Placeholder(name_range) => {
                     let name = &source[name_range.clone()];
                     match self.placeholder(file, literal, name, name_range.clone()) {
-                        Some(id) => parts.push(TextPart::Param(id)),
+                        Some(part) => parts.push(part),
                         None => {
                             let whole = name_range.start - 1..name_range.end + 1;
                             push_literal(&mut parts, &source[whole]);
@@ -124,21 +125,26 @@ impl Checker<'_> {
         }
     }
 
-    /// The parameter a placeholder names, recorded as a use; reported when none.
+    /// What a placeholder names, the parameter recorded as a use; reported when nothing.
     fn placeholder(
         &mut self,
         file: FileId,
         literal: &StringLit,
-        name: &str,
+        written: &str,
         range: Range<usize>,
-    ) -> Option<ParamId> {
-        let span = literal.source_span(range);
+    ) -> Option<TextPart> {
+        let name = written.split('.').next().unwrap_or(written);
+        let span = literal.source_span(range.start..range.start + name.len());
         if let Some(id) = self.params.get(name) {
             self.symbol(file, span, Symbol::Param(id), false);
             if let Some(state) = self.params.state_mut(id) {
                 state.used = true;
             }
-            return Some(id);
+            if name.len() == written.len() {
+                return Some(TextPart::Param(id));
+            }
+            let steps = self.placeholder_steps(file, literal, id, written, range)?;
+            return Some(TextPart::ParamField(id, steps));
         }
         let pack = self.pack_name;
         let names: Vec<String> = self
@@ -180,6 +186,80 @@ impl Checker<'_> {
         };
         self.report(diagnostic);
         None
+    }
+
+    /// The steps of `{horaires.ouverture}` through the record type of the parameter
+    /// `id`, each a symbol occurrence; reported (`E0312`) at the first that is not a
+    /// field of a record.
+    fn placeholder_steps(
+        &mut self,
+        file: FileId,
+        literal: &StringLit,
+        id: ParamId,
+        written: &str,
+        range: Range<usize>,
+    ) -> Option<Vec<FieldStep>> {
+        let mut ty = self.pack.params.get(id.0 as usize)?.ty.clone();
+        let mut steps = Vec::new();
+        let mut at = range.start;
+        let mut segments = written.split('.');
+        let mut walked = segments.next().unwrap_or_default().to_owned();
+        at += walked.len() + 1;
+        for segment in segments {
+            let span = literal.source_span(at..at + segment.len());
+            let record_id = match &ty {
+                Ty::Record(record_id) => Some(*record_id),
+                _ => None,
+            };
+            let record = record_id.and_then(|record_id| self.pack.schema.record(record_id));
+            let found = record
+                .and_then(|record| record.field(segment))
+                .map(|(index, field)| (index, field.ty.clone()));
+            let (Some(record_id), Some((index, field_ty))) = (record_id, found) else {
+                let names: Vec<String> = record
+                    .map(|record| record.fields.keys().cloned().collect())
+                    .unwrap_or_default();
+                let mut diagnostic = Diagnostic::error(
+                    Code::UNKNOWN_PLACEHOLDER,
+                    format!("`{walked}` has no field `{segment}` in a placeholder"),
+                )
+                .with_primary(file, span, "no such field");
+                diagnostic = match did_you_mean(segment, names.iter().map(String::as_str)) {
+                    Some(best) => diagnostic
+                        .with_help(format!("did you mean `{best}`?"))
+                        .with_fix(Fix {
+                            title: format!("replace with `{best}`"),
+                            edits: vec![(file, span, best.to_owned())],
+                        }),
+                    None if names.is_empty() => diagnostic
+                        .with_help(format!("`{walked}` is not a record: write `{{{walked}}}`")),
+                    None => diagnostic.with_help(format!(
+                        "the fields of `{walked}` are {}",
+                        list_names(&names)
+                    )),
+                };
+                self.report(diagnostic);
+                return None;
+            };
+            self.symbol(
+                file,
+                span,
+                Symbol::Field {
+                    record: record_id,
+                    field: index,
+                },
+                false,
+            );
+            steps.push(FieldStep {
+                record: record_id,
+                field: index,
+            });
+            ty = field_ty;
+            walked.push('.');
+            walked.push_str(segment);
+            at += segment.len() + 1;
+        }
+        Some(steps)
     }
 
     fn report_malformed(

@@ -32,8 +32,17 @@ criterion ACC "Accessibilité" weight 100 {
 }
 "#;
 
+/// The text with each placeholder written as the name of its parameter.
 fn name(pack: &clausier_check::hir::CheckedPack, text: &LegalText) -> String {
-    text.fill(|id| format!("<{}>", pack.params[id.0 as usize].name))
+    text.parts
+        .iter()
+        .map(|part| match part {
+            TextPart::Literal(literal) => literal.clone(),
+            TextPart::Param(id) | TextPart::ParamField(id, _) => {
+                format!("<{}>", pack.params[id.0 as usize].name)
+            }
+        })
+        .collect()
 }
 
 #[test]

@@ -133,6 +133,7 @@ cases! {
     pack_compose => "pack-compose",
     pack_cycle => "pack-cycle",
     pack_derived_params => "pack-derived-params",
+    pack_record_params => "pack-record-params",
     pack_dependency_missing => "pack-dependency-missing",
     pack_dependency_name => "pack-dependency-name",
     pack_folder => "pack-folder",

@@ -248,6 +248,15 @@ impl<'a> Lowering<'a> {
                 Some(param) => self.push_const(param.value.clone(), text),
                 None => self.variable(Node::Unknown, text),
             },
+            TExprKind::ParamField(id, steps) => match self
+                .pack
+                .params
+                .get(id.0 as usize)
+                .and_then(|param| clausier_check::hir::record_field(&param.value, steps))
+            {
+                Some(value) => self.push_const(value, text),
+                None => self.variable(Node::Unknown, text),
+            },
             TExprKind::Field(field) => {
                 let path = self.path(field);
                 self.variable(Node::Field(path), text)

@@ -174,6 +174,22 @@ impl<'a> Printer<'a> {
                 Some(param) => out.push_str(&param.name),
                 None => out.push('?'),
             },
+            TExprKind::ParamField(id, steps) => {
+                match self.pack.params.get(id.0 as usize) {
+                    Some(param) => out.push_str(&param.name),
+                    None => out.push('?'),
+                }
+                for step in steps {
+                    out.push('.');
+                    let name = self
+                        .pack
+                        .schema
+                        .record(step.record)
+                        .and_then(|record| record.field_at(step.field))
+                        .map_or("?", |(name, _)| name);
+                    out.push_str(name);
+                }
+            }
             TExprKind::Local(local) => self.write_local(*local, out),
             TExprKind::List(items) => {
                 out.push('[');

@@ -9,7 +9,7 @@
 use clausier_check::text_functions;
 use std::sync::Arc;
 
-use clausier_check::hir::{CheckedPack, FieldRef, FieldRoot, LocalId, TExpr, TExprKind};
+use clausier_check::hir::{CheckedPack, FieldRef, FieldRoot, FieldStep, LocalId, TExpr, TExprKind};
 use clausier_check::list_aggregates;
 use clausier_check::ops;
 use clausier_check::types::{RecordDef, Ty};
@@ -109,6 +109,13 @@ impl Interpreter<'_> {
             TExprKind::Const(value) => Some(value.clone()),
             TExprKind::Field(field) => self.lookup(field),
             TExprKind::Param(id) => self.pack.params.get(id.0 as usize).map(|p| p.value.clone()),
+            TExprKind::ParamField(id, steps) => {
+                let mut current = self.pack.params.get(id.0 as usize)?.value.clone();
+                for step in steps {
+                    current = self.field_by_name(current, step)?;
+                }
+                Some(current)
+            }
             TExprKind::Local(local) => self.local(*local),
             TExprKind::List(items) => {
                 let mut values = Vec::new();
@@ -282,14 +289,19 @@ impl Interpreter<'_> {
             FieldRoot::Local(local) => self.local(local)?,
         };
         for step in &field.steps {
-            let definition = self.pack.schema.record(step.record)?;
-            let (name, _) = definition.field_at(step.field)?;
-            let Value::Record(record) = current else {
-                return None;
-            };
-            current = named_field(definition, &record, name)?;
+            current = self.field_by_name(current, step)?;
         }
         Some(current)
+    }
+
+    /// The field of a record value that a step names, found by its name.
+    fn field_by_name(&self, value: Value, step: &FieldStep) -> Option<Value> {
+        let definition = self.pack.schema.record(step.record)?;
+        let (name, _) = definition.field_at(step.field)?;
+        let Value::Record(record) = value else {
+            return None;
+        };
+        named_field(definition, &record, name)
     }
 }
 

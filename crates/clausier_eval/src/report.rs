@@ -413,11 +413,8 @@ pub struct ClauseInfo {
 /// criteria, each in the pack's order.
 pub fn clause_infos(pack: &clausier_check::hir::CheckedPack) -> Vec<ClauseInfo> {
     let filled = |text: &clausier_check::hir::LegalText| {
-        text.fill(|id| {
-            pack.params
-                .get(id.0 as usize)
-                .map(|param| param.value.display(&pack.schema).to_string())
-                .unwrap_or_default()
+        text.fill(&pack.params, |value| {
+            value.display(&pack.schema).to_string()
         })
     };
     let info = |meta: &clausier_check::hir::ClauseMeta, kind, level| ClauseInfo {

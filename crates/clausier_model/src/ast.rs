@@ -231,6 +231,10 @@ pub enum Expr {
     Table(Vec<(Expr, Expr)>),
     /// `p[k]`: the entry of a table parameter.
     Index(usize, Box<Expr>),
+    /// A record literal, every field of its type once, in declaration order.
+    Record(Vec<(&'static str, Expr)>),
+    /// `p.field`: a field of a record parameter.
+    ParamField(usize, &'static str),
     /// `all` (true) or `any` (false) of variable `var` in a collection.
     Quantifier {
         all: bool,

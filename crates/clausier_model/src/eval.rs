@@ -89,6 +89,14 @@ fn value(expr: &Expr, context: &Context<'_>, locals: &mut Locals) -> Option<Valu
         Expr::Field(path) => follow(Some(context.offer), path),
         Expr::Local(var, path) => follow(locals.get(*var).and_then(Option::as_ref), path),
         Expr::Param(index) => context.params.get(*index).cloned(),
+        Expr::ParamField(index, name) => context.params.get(*index)?.field(name).cloned(),
+        Expr::Record(fields) => {
+            let mut record = Vec::with_capacity(fields.len());
+            for (name, field) in fields {
+                record.push((*name, Some(value(field, context, locals)?)));
+            }
+            Some(Value::Record(record))
+        }
         Expr::Today => Some(Value::Date(context.today)),
         Expr::Has(path) => Some(Value::Bool(follow(Some(context.offer), path).is_some())),
         Expr::TextCheck(check, text) => match value(text, context, locals)? {

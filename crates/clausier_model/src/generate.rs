@@ -250,6 +250,7 @@ impl Generator {
             Ty::Bool,
             Ty::Map(Box::new(Ty::Str), Box::new(Ty::Int)),
             Ty::Map(Box::new(Ty::Region), Box::new(Ty::Money)),
+            Ty::Record(SUPPLIER),
         ];
         let mut params: Vec<Param> = Vec::new();
         for index in 0..self.rng.random_range(0..5) {
@@ -372,7 +373,12 @@ impl Generator {
                 }
                 Expr::Table(entries)
             }
-            Ty::Record(_) => Expr::Bool(false),
+            Ty::Record(fields) => Expr::Record(
+                fields
+                    .iter()
+                    .map(|(name, field)| (*name, self.literal(field)))
+                    .collect(),
+            ),
         }
     }
 
@@ -743,6 +749,17 @@ impl Generator {
                 .filter(|(_, param)| *param == ty)
                 .map(|(index, _)| Expr::Param(index)),
         );
+        // The fields of record parameters.
+        for (index, param) in scope.params.iter().enumerate() {
+            if let Ty::Record(fields) = param {
+                options.extend(
+                    fields
+                        .iter()
+                        .filter(|(_, field)| field == ty)
+                        .map(|(name, _)| Expr::ParamField(index, name)),
+                );
+            }
+        }
         let tables: Vec<(usize, Ty)> = scope
             .params
             .iter()

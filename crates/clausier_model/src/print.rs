@@ -170,6 +170,14 @@ pub fn expr(e: &Expr) -> String {
             format!("{{ {} }}", entries.join(", "))
         }
         Expr::Index(param, key) => format!("p{param}[{}]", expr(key)),
+        Expr::ParamField(param, name) => format!("p{param}.{name}"),
+        Expr::Record(fields) => {
+            let fields: Vec<String> = fields
+                .iter()
+                .map(|(name, value)| format!("{name}: {}", expr(value)))
+                .collect();
+            format!("{{ {} }}", fields.join(", "))
+        }
         Expr::Quantifier {
             all,
             var,
@@ -244,6 +252,8 @@ fn is_atom(e: &Expr) -> bool {
             | Expr::Field(_)
             | Expr::Local(..)
             | Expr::Param(_)
+            | Expr::ParamField(..)
+            | Expr::Record(_)
             | Expr::Today
             | Expr::Count(_)
             | Expr::CountWhere { .. }

@@ -16,6 +16,8 @@ enum Target {
     Field(FieldRef, Ty),
     Local(LocalId, Ty),
     Param(ParamId, Ty),
+    /// `horaires.ouverture`: a field of a record parameter.
+    ParamField(ParamId, Vec<FieldStep>, Ty),
     Variant(EnumId, u32),
     /// Could not be resolved; the diagnostic was reported.
     Reported,
@@ -43,6 +45,11 @@ impl ExprChecker<'_, '_> {
                 ty,
                 span,
             },
+            Target::ParamField(id, steps, ty) => TExpr {
+                kind: TExprKind::ParamField(id, steps),
+                ty,
+                span,
+            },
             Target::Variant(enum_id, index) => TExpr {
                 kind: TExprKind::Const(Value::Enum(enum_id, index)),
                 ty: Ty::Enum(enum_id),
@@ -63,7 +70,7 @@ impl ExprChecker<'_, '_> {
             }
             Target::Reported => return error_expr(span),
             Target::Local(..) => "a variable bound by `all`, `any` or `count`",
-            Target::Param(..) => "a parameter, which always has a value",
+            Target::Param(..) | Target::ParamField(..) => "a parameter, which always has a value",
             Target::Variant(..) => "an enum variant",
         };
         self.cx.report(
@@ -89,7 +96,7 @@ impl ExprChecker<'_, '_> {
             Target::Field(field, _) if field.root == FieldRoot::Descriptor => return Some(field),
             Target::Reported => return None,
             Target::Field(..) | Target::Local(..) => "a variable bound by `all`, `any` or `count`",
-            Target::Param(..) => "a parameter",
+            Target::Param(..) | Target::ParamField(..) => "a parameter",
             Target::Variant(..) => "an enum variant",
         };
         self.cx.report(
@@ -221,11 +228,14 @@ impl ExprChecker<'_, '_> {
             if let Some(state) = self.cx.params.state_mut(id) {
                 state.used = true;
             }
-            if let Some(second) = path.segments.get(1) {
-                self.report_not_a_record(&path.segments[..1], second, &ty);
-                return Target::Reported;
+            if path.segments.len() == 1 {
+                return Target::Param(id, ty);
             }
-            return Target::Param(id, ty);
+            // A field of a record parameter: the same walk as a variable's fields.
+            return match self.walk_fields(path, FieldRoot::Descriptor, ty, Vec::new()) {
+                Target::Field(field, ty) => Target::ParamField(id, field.steps, ty),
+                other => other,
+            };
         }
         if let Some((enum_id, _)) = self.cx.pack.schema.enum_by_name(&first.name) {
             self.cx

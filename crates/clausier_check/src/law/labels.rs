@@ -87,6 +87,7 @@ fn needed_label_in<'e>(schema: &Schema, expr: &'e TExpr) -> Option<&'e TExpr> {
         TExprKind::Const(Value::String(text)) => names_label(text).then_some(expr),
         TExprKind::Const(_)
         | TExprKind::Param(_)
+        | TExprKind::ParamField(..)
         | TExprKind::Local(_)
         | TExprKind::Today
         | TExprKind::Aggregate(_)

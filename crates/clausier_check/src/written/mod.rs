@@ -66,7 +66,7 @@ fn params_read(exprs: &[&TExpr]) -> Vec<ParamId> {
     let mut read = Vec::new();
     for expr in exprs {
         walk(expr, &mut |node| {
-            if let TExprKind::Param(id) = node.kind
+            if let TExprKind::Param(id) | TExprKind::ParamField(id, _) = node.kind
                 && !read.contains(&id)
             {
                 read.push(id);

@@ -219,6 +219,17 @@ pub fn render_texpr(pack: &CheckedPack, expr: &TExpr) -> String {
                 .get(id.0 as usize)
                 .map_or("?", |p| p.name.as_str())
         ),
+        TExprKind::ParamField(id, steps) => format!(
+            "param {}.{}",
+            pack.params
+                .get(id.0 as usize)
+                .map_or("?", |p| p.name.as_str()),
+            steps
+                .iter()
+                .map(|step| step.field.to_string())
+                .collect::<Vec<_>>()
+                .join(".")
+        ),
         TExprKind::Local(id) => format!("#{}", id.0),
         TExprKind::List(items) => {
             let items: Vec<String> = items.iter().map(r).collect();

@@ -51,6 +51,18 @@ Field region Region
 }
 
 #[test]
+fn fields_of_a_record_parameter() {
+    let pack = format!(
+        "{PACK}\nparam horaires: {{ ouverture: int, fermeture: int }} = {{ ouverture: 8, fermeture: 18 }}\n\
+         requirement NEW-01 \"new\" {{\n  require horaires.$0\n}}\n"
+    );
+    assert_snapshot!(check(&pack), @r#"
+Field ouverture int
+Field fermeture int
+"#);
+}
+
+#[test]
 fn variants_after_an_enum_name() {
     assert_snapshot!(check(&in_clause("require hosting.region == Region.$0")), @r#"
 Variant EU Region

@@ -459,6 +459,7 @@ fn children(expr: &TExpr) -> Vec<&TExpr> {
         TExprKind::Const(_)
         | TExprKind::Field(_)
         | TExprKind::Param(_)
+        | TExprKind::ParamField(..)
         | TExprKind::Local(_)
         | TExprKind::Has(_)
         | TExprKind::Today
@@ -570,9 +571,8 @@ fn published_note(words: &Words<'_>, meta: &ClauseMeta) -> Option<String> {
 
 fn filled(words: &Words<'_>, text: &LegalText) -> String {
     let pack = words.pack;
-    text.fill(|id| match pack.params.get(id.0 as usize) {
-        Some(param) => words::placeholder_value(&param.value, &pack.schema, words.lang),
-        None => String::new(),
+    text.fill(&pack.params, |value| {
+        words::placeholder_value(value, &pack.schema, words.lang)
     })
 }
 

@@ -121,6 +121,7 @@ fn constant_value(words: &Words<'_>, expr: &TExpr) -> Option<Value> {
     match &expr.kind {
         TExprKind::Const(value) => Some(value.clone()),
         TExprKind::Param(id) => Some(words.pack.params.get(id.0 as usize)?.value.clone()),
+        TExprKind::ParamField(id, steps) => words.param_field(*id, steps),
         TExprKind::Neg(inner) => match constant_value(words, inner)? {
             Value::Number(n) => Some(Value::Number(-n)),
             Value::Percent(n) => Some(Value::Percent(-n)),

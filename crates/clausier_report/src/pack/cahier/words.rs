@@ -5,7 +5,9 @@
 //! signs a drafter writes (+, −, ×, /); parameters are replaced by their values.
 
 use clausier_check::bounds::FieldBounds;
-use clausier_check::hir::{ArithOp, CheckedPack, FieldRef, LocalId, TExpr, TExprKind};
+use clausier_check::hir::{
+    ArithOp, CheckedPack, FieldRef, FieldStep, LocalId, ParamId, TExpr, TExprKind,
+};
 use clausier_check::text_functions::TextCheck;
 use clausier_check::types::{Schema, Ty};
 use clausier_check::value::{Duration, Value};
@@ -425,6 +427,10 @@ impl<'a> Words<'a> {
                 Some(param) => (self.constant(&param.value), Binding::Atom),
                 None => (Rich::plain("?"), Binding::Atom),
             },
+            TExprKind::ParamField(id, steps) => match self.param_field(*id, steps) {
+                Some(value) => (self.constant(&value), Binding::Atom),
+                None => (Rich::plain("?"), Binding::Atom),
+            },
             TExprKind::Const(constant) => (self.constant(constant), Binding::Atom),
             TExprKind::Today => (Rich::plain(&self.today()), Binding::Atom),
             TExprKind::Aggregate(id) => (self.aggregate(id.0 as usize), Binding::Atom),
@@ -562,6 +568,23 @@ impl<'a> Words<'a> {
                 Some(param) => Rich::code(&param.name),
                 None => Rich::plain("?"),
             },
+            TExprKind::ParamField(id, steps) => match self.pack.params.get(id.0 as usize) {
+                Some(param) => {
+                    let mut name = param.name.clone();
+                    for step in steps {
+                        let field = self
+                            .pack
+                            .schema
+                            .record(step.record)
+                            .and_then(|record| record.field_at(step.field))
+                            .map_or("?", |(field, _)| field);
+                        name.push('.');
+                        name.push_str(field);
+                    }
+                    Rich::code(&name)
+                }
+                None => Rich::plain("?"),
+            },
             _ => self.operand_within(table, Binding::Atom),
         }
     }
@@ -692,6 +715,12 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// The value of a field of a record parameter, as the parameters' annex gives it.
+    pub(super) fn param_field(&self, id: ParamId, steps: &[FieldStep]) -> Option<Value> {
+        let param = self.pack.params.get(id.0 as usize)?;
+        clausier_check::hir::record_field(&param.value, steps)
+    }
+
     /// `EU, EEA` for a list of constants, a list literal or a list parameter; `None` for
     /// anything else.
     fn listing(&self, expr: &'a TExpr) -> Option<Rich> {
@@ -699,6 +728,10 @@ impl<'a> Words<'a> {
             TExprKind::Const(list @ Value::List(_)) => Some(self.constant(list)),
             TExprKind::Param(id) => match &self.pack.params.get(id.0 as usize)?.value {
                 list @ Value::List(_) => Some(self.constant(list)),
+                _ => None,
+            },
+            TExprKind::ParamField(id, steps) => match self.param_field(*id, steps)? {
+                list @ Value::List(_) => Some(self.constant(&list)),
                 _ => None,
             },
             TExprKind::List(_) => Some(self.operand(expr)),
