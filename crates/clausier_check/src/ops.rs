@@ -58,7 +58,8 @@ pub fn arith_type(op: ArithOp, lhs: &Ty, rhs: &Ty) -> Option<Ty> {
 }
 
 /// Whether `lhs op rhs` is a valid comparison: equality on values of one type (`int`
-/// and `number` mix), ordering on numbers, percent, money, dates, durations and enums.
+/// and `number` mix), ordering on numbers, percent, money, dates, times of day,
+/// durations and enums.
 pub fn comparison_allowed(op: CompareOp, lhs: &Ty, rhs: &Ty) -> bool {
     let same = lhs == rhs || (lhs.is_numeric() && rhs.is_numeric());
     if !same {
@@ -74,7 +75,14 @@ pub fn comparison_allowed(op: CompareOp, lhs: &Ty, rhs: &Ty) -> bool {
 pub fn is_ordered(ty: &Ty) -> bool {
     matches!(
         ty,
-        Ty::Int | Ty::Number | Ty::Percent | Ty::Money | Ty::Date | Ty::Duration | Ty::Enum(_)
+        Ty::Int
+            | Ty::Number
+            | Ty::Percent
+            | Ty::Money
+            | Ty::Date
+            | Ty::Time
+            | Ty::Duration
+            | Ty::Enum(_)
     )
 }
 

@@ -22,6 +22,8 @@ pub enum Ty {
     Percent,
     Money,
     Date,
+    /// A time of day: `08:30`.
+    Time,
     Duration,
     String,
     List(Box<Ty>),
@@ -67,6 +69,7 @@ impl fmt::Display for TyDisplay<'_> {
             Ty::Percent => f.write_str("percent"),
             Ty::Money => f.write_str("money"),
             Ty::Date => f.write_str("date"),
+            Ty::Time => f.write_str("time"),
             Ty::Duration => f.write_str("duration"),
             Ty::String => f.write_str("string"),
             Ty::List(inner) => write!(f, "list<{}>", inner.display(self.schema)),

@@ -287,3 +287,19 @@ requirement TXT-02 "text functions" {
     assert!(!outcome.checked.has_errors(), "{}", outcome.diagnostics());
     assert_snapshot!(outcome.require_of("TXT-02"));
 }
+
+#[test]
+fn times_of_day_compare_with_times_only() {
+    assert_snapshot!(snapshot_of(
+        r#"
+param ouverture: time = 08:00
+param fermeture: time = 18:30
+requirement HOR-01 "hours" {
+  require ouverture < fermeture and fermeture != 23:59
+    and ouverture >= 8
+    and ouverture <= today
+    and ouverture + 1 hour > fermeture
+}
+"#
+    ));
+}

@@ -42,6 +42,8 @@ enum Kind {
     Money,
     Date,
     Duration,
+    /// A time of day.
+    Time,
     Region,
     Str,
     /// `list<Sub>`.
@@ -76,6 +78,7 @@ fn schema() -> Schema {
         ("price", Ty::Money),
         ("since", Ty::Date),
         ("notice", Ty::Duration),
+        ("opens", Ty::Time),
         ("region", region),
         ("name", Ty::String),
         ("tags", Ty::Set(Box::new(Ty::String))),
@@ -106,6 +109,7 @@ const DURATIONS: &[(i64, i64, i64)] = &[
     (0, 1, 7_200),
     (0, 0, 1_800),
 ];
+const TIMES: &[(i8, i8)] = &[(0, 0), (8, 0), (8, 30), (12, 0), (18, 0), (23, 59)];
 const STRINGS: &[&str] = &[
     "a",
     "b",
@@ -247,6 +251,10 @@ impl Grammar {
                 );
                 leaves.push(self.field("notice"));
             }
+            Kind::Time => {
+                leaves.push(pick(TIMES).prop_map(|(h, m)| time_of_day(h, m)).boxed());
+                leaves.push(self.field("opens"));
+            }
             Kind::Region => {
                 let grammar = self.clone();
                 leaves.push(pick(REGIONS).prop_map(move |r| grammar.region(r)).boxed());
@@ -321,6 +329,7 @@ impl Grammar {
                     Kind::Money,
                     Kind::Date,
                     Kind::Duration,
+                    Kind::Time,
                     Kind::Region,
                 ] {
                     out.push(lazy({
@@ -415,6 +424,10 @@ impl Grammar {
                 out.push(arith_of(ArithOp::Mul, Kind::Int, Kind::Duration));
                 out.push(unary(Kind::Duration, neg));
                 out.push(self.aggregated(ListAggregateKind::Mean, Kind::Duration, depth, scope));
+            }
+            Kind::Time => {
+                out.push(self.aggregated(ListAggregateKind::Min, Kind::Time, depth, scope));
+                out.push(self.aggregated(ListAggregateKind::Max, Kind::Time, depth, scope));
             }
             Kind::Region => {
                 out.push(self.aggregated(ListAggregateKind::Min, Kind::Region, depth, scope));
@@ -556,6 +569,9 @@ fn value_of(kind: Kind) -> BoxedStrategy<Value> {
                 })
             })
             .boxed(),
+        Kind::Time => pick(TIMES)
+            .prop_map(|(h, m)| Value::Time(jiff::civil::time(h, m, 0, 0)))
+            .boxed(),
         Kind::Region => (0u32..4)
             .prop_map(|index| Value::Enum(region_enum(), index))
             .boxed(),
@@ -629,6 +645,7 @@ fn descriptor_data() -> BoxedStrategy<Record> {
         Kind::Money,
         Kind::Date,
         Kind::Duration,
+        Kind::Time,
         Kind::Region,
         Kind::Str,
         Kind::Strings,

@@ -97,6 +97,8 @@ const LITERALS: &[&str] = &[
     "4 heures",
     "90minutes",
     "2026-12-01",
+    "08:30",
+    "23:59",
     "\"x\"",
     "\"\"",
     "\"é \\\" \\\\ \\u{E9} // not a comment\"",

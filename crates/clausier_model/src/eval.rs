@@ -48,6 +48,7 @@ fn value(expr: &Expr, context: &Context<'_>, locals: &mut Locals) -> Option<Valu
         Expr::Percent(n) => Some(Value::Percent(n.clone())),
         Expr::Money(n) => Some(Value::Money(n.clone())),
         Expr::Date(day) => Some(Value::Date(*day)),
+        Expr::Time(clock) => Some(Value::Time(*clock)),
         Expr::Duration(amount, unit) => Some(Value::Duration(match unit {
             DurationUnit::Days => Span {
                 days: *amount,

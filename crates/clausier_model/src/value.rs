@@ -3,6 +3,7 @@
 use std::cmp::Ordering;
 
 use crate::calendar::Day;
+use crate::clock::Clock;
 use crate::number::Num;
 
 #[derive(Debug, Clone)]
@@ -16,6 +17,7 @@ pub enum Value {
     Money(Num),
     Date(Day),
     Duration(Span),
+    Time(Clock),
     Str(String),
     /// A variant of `Region`, by declaration rank.
     Variant(usize),
@@ -106,6 +108,7 @@ impl Value {
             | (Value::Percent(a), Value::Percent(b))
             | (Value::Money(a), Value::Money(b)) => Some(a.cmp(b)),
             (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
+            (Value::Time(a), Value::Time(b)) => Some(a.cmp(b)),
             (Value::Duration(a), Value::Duration(b)) => Some(a.length().cmp(&b.length())),
             (Value::Variant(a), Value::Variant(b)) => Some(a.cmp(b)),
             _ => None,

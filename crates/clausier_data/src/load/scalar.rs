@@ -3,7 +3,7 @@
 
 use clausier_check::value::Duration;
 use clausier_syntax::lexicon;
-use jiff::civil::Date;
+use jiff::civil::{Date, Time};
 use rust_decimal::Decimal;
 
 /// The most digits a decimal holds.
@@ -177,6 +177,27 @@ pub(crate) fn parse_date(text: &str) -> Result<Date, DateError> {
     let month: i8 = month.parse().map_err(|_| DateError::Form)?;
     let day: i8 = day.parse().map_err(|_| DateError::Form)?;
     Date::new(year, month, day).map_err(|_| DateError::NoSuchDay)
+}
+
+/// A time of day written `HH:MM` or `HH:MM:SS`, from `00:00` to `23:59:59`, two digits
+/// each: `8:30`, `8h30` and `24:00` are not times of day.
+pub(crate) fn parse_time(text: &str) -> Option<Time> {
+    let two_digits = |part: &str| {
+        (part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<i8>().ok())
+            .flatten()
+    };
+    let mut parts = text.split(':');
+    let hour = two_digits(parts.next()?)?;
+    let minute = two_digits(parts.next()?)?;
+    let second = match parts.next() {
+        Some(second) => two_digits(second)?,
+        None => 0,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    Time::new(hour, minute, second, 0).ok()
 }
 
 /// A duration in ISO 8601 (`P6M`, `P30D`, `P1Y2M10D`, `P2W`, `PT12H`, `P1DT2H`,

@@ -12,6 +12,7 @@ pub enum TokenKind {
     Ident,
     /// A number with its unit, if any: `6.00 €`, `75%`, `30 days`.
     Number,
+    /// A date, `2026-12-01`, or a time of day, `08:30`: a moment, shown alike.
     Date,
     String,
     Comment,
@@ -49,7 +50,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else if c == '"' {
             (Some(TokenKind::String), string_len(rest))
         } else if c.is_ascii_digit() {
-            match date_len(rest) {
+            match date_len(rest).or_else(|| time_len(rest)) {
                 Some(len) => (Some(TokenKind::Date), len),
                 None => (Some(TokenKind::Number), number_len(rest)),
             }
@@ -132,6 +133,30 @@ fn date_len(rest: &str) -> Option<usize> {
     let end = day_at + day;
     let next = rest.get(end..)?.chars().next();
     if next.is_some_and(unicode_ident::is_xid_continue) {
+        return None;
+    }
+    Some(end)
+}
+
+/// `08:30`, and the loose `8:30` and `08:30:00` the parser reads as a time of day to
+/// reject them.
+fn time_len(rest: &str) -> Option<usize> {
+    let mut end = 0;
+    for part in 0..3 {
+        if part > 0 {
+            if rest.as_bytes().get(end) != Some(&b':') {
+                break;
+            }
+            end += 1;
+        }
+        let count = digits(rest.get(end..)?);
+        if !(1..=2).contains(&count) {
+            return None;
+        }
+        end += count;
+    }
+    let next = rest.get(end..)?.chars().next();
+    if end < 3 || next.is_some_and(unicode_ident::is_xid_continue) {
         return None;
     }
     Some(end)

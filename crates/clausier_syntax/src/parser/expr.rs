@@ -226,7 +226,7 @@ impl ItemBuilder<'_, '_> {
             Rule::path => leaf(ExprKind::Path(self.path(pair))),
             Rule::path_term => self.path_term(pair, span),
             Rule::today => leaf(ExprKind::Today),
-            Rule::bool_lit | Rule::date_lit | Rule::number_lit | Rule::string => {
+            Rule::bool_lit | Rule::date_lit | Rule::time_lit | Rule::number_lit | Rule::string => {
                 match self.literal(&pair) {
                     Some(literal) => leaf(ExprKind::Literal(literal)),
                     None => leaf(ExprKind::Error),

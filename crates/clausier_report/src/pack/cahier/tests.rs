@@ -448,6 +448,25 @@ fn text_checks_read_as_plain_words() {
     );
 }
 
+#[test]
+fn times_of_day_read_as_moments() {
+    let source = format!(
+        "{SCHEMA}\nparam ouverture: time = 08:00\nrequirement R-01 \"Règle\" {{\n  text \"Texte.\"\n  require support_opens <= ouverture and support_closes > 18:30 and support_opens != 00:00\n}}\n"
+    );
+    let source = source.replace(
+        "descriptor {",
+        "descriptor {\n  support_opens: time\n  support_closes: time",
+    );
+    assert_eq!(
+        line(&french(&source), "- **Vérification :** "),
+        "`support_opens` est au plus tard à 8 h, et `support_closes` est après 18 h 30, et `support_opens` n'est pas à 0 h"
+    );
+    assert_eq!(
+        line(&english(&source), "- **Check:** "),
+        "`support_opens` is at or before 8 am, and `support_closes` is after 6:30 pm, and `support_opens` is not at midnight"
+    );
+}
+
 /// The method of the one criterion of a pack, in French and in English, as the sentence
 /// or the sub-criteria table rows.
 fn methods(schema_and_params: &str, score: &str, weight: u32) -> (String, String) {
