@@ -17,8 +17,8 @@ use crate::types::{
     EnumDef, EnumId, FieldDef, LOTS_KEY, Origin, RecordDef, RecordId, Ty, VariantDef,
 };
 
-const BUILTIN_TYPES: [&str; 9] = [
-    "bool", "int", "number", "percent", "money", "date", "time", "duration", "string",
+const BUILTIN_TYPES: [&str; 10] = [
+    "bool", "int", "number", "percent", "money", "date", "time", "datetime", "duration", "string",
 ];
 
 fn builtin_type(name: &str) -> Option<Ty> {
@@ -30,6 +30,7 @@ fn builtin_type(name: &str) -> Option<Ty> {
         "money" => Ty::Money,
         "date" => Ty::Date,
         "time" => Ty::Time,
+        "datetime" => Ty::DateTime,
         "duration" => Ty::Duration,
         "string" => Ty::String,
         _ => return None,

@@ -6,7 +6,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use clausier_syntax::ast::DurationUnit;
-use jiff::civil::{Date, Time};
+use jiff::civil::{Date, DateTime, Time};
 use rust_decimal::Decimal;
 
 use crate::types::{EnumId, RecordId, Schema};
@@ -23,6 +23,8 @@ pub enum Value {
     Date(Date),
     /// A time of day, to the second (clauses write minutes, descriptors may give seconds).
     Time(Time),
+    /// A date and a time of day, in local time.
+    DateTime(DateTime),
     Duration(Duration),
     String(Arc<str>),
     /// A variant by its position in the enum's declaration.
@@ -239,6 +241,7 @@ impl Value {
             | (Value::Money(a), Value::Money(b)) => Some(a.cmp(b)),
             (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
             (Value::Time(a), Value::Time(b)) => Some(a.cmp(b)),
+            (Value::DateTime(a), Value::DateTime(b)) => Some(a.cmp(b)),
             // By average length alone, as the language reference says: `1600 months`
             // and `48699 days` are as long as each other, so neither is shorter.
             (Value::Duration(a), Value::Duration(b)) => {
@@ -311,6 +314,7 @@ impl fmt::Display for ValueDisplay<'_> {
             Value::Money(m) => write!(f, "{m:.2} €"),
             Value::Date(d) => write!(f, "{d}"),
             Value::Time(t) => write!(f, "{}", TimeOfDay(*t)),
+            Value::DateTime(dt) => write!(f, "{}T{}", dt.date(), TimeOfDay(dt.time())),
             Value::Duration(d) => write!(f, "{d}"),
             Value::String(s) => write!(f, "{s:?}"),
             Value::Enum(id, index) => {

@@ -303,3 +303,19 @@ requirement HOR-01 "hours" {
 "#
     ));
 }
+
+#[test]
+fn dates_and_times_move_by_durations_and_compare_with_dates_and_times_only() {
+    assert_snapshot!(snapshot_of(
+        r#"
+param lancement: datetime = 2027-01-04T08:30
+requirement INC-01 "incident" {
+  require lancement + 48 hours > lancement and lancement - lancement <= 4 hours
+    and 1 day + lancement >= 2027-01-04T08:30
+    and lancement >= 2027-01-04
+    and lancement < 08:30
+    and lancement + 1 < lancement
+}
+"#
+    ));
+}

@@ -2,7 +2,7 @@
 //! expressions of every form of the language.
 
 use crate::calendar::Day;
-use crate::clock::Clock;
+use crate::clock::{Clock, Moment};
 use crate::number::Num;
 
 /// The variants of the one enum of the schema, in declaration (and so rank) order.
@@ -19,6 +19,8 @@ pub enum Ty {
     Duration,
     /// A time of day.
     Time,
+    /// A date and a time of day.
+    DateTime,
     Str,
     Region,
     /// A record type: its fields in declaration order.
@@ -52,6 +54,7 @@ impl Ty {
             Ty::Date => "date".to_owned(),
             Ty::Duration => "duration".to_owned(),
             Ty::Time => "time".to_owned(),
+            Ty::DateTime => "datetime".to_owned(),
             Ty::Str => "string".to_owned(),
             Ty::Region => "Region".to_owned(),
             Ty::Record(fields) if *fields == SUPPLIER => "Supplier".to_owned(),
@@ -105,6 +108,8 @@ pub fn descriptor_fields() -> Vec<(&'static str, Ty)> {
         ("delay", Ty::Duration),
         ("opens", Ty::Time),
         ("closes", Ty::Time),
+        ("opened", Ty::DateTime),
+        ("taken", Ty::DateTime),
         ("region", Ty::Region),
         ("name", Ty::Str),
         ("tags", Ty::Set(Box::new(Ty::Str))),
@@ -212,6 +217,7 @@ pub enum Expr {
     Date(Day),
     Duration(i64, DurationUnit),
     Time(Clock),
+    DateTime(Moment),
     Str(String),
     Variant(usize),
     /// A list literal; `set` when the context makes it a set (its duplicates go).

@@ -10,7 +10,7 @@ use crate::ast::{
     TextCheck, Ty, descriptor_fields,
 };
 use crate::calendar::Day;
-use crate::clock::Clock;
+use crate::clock::{Clock, Moment};
 use crate::number::Num;
 use crate::print::Spelling;
 use crate::value::{Span, Value};
@@ -257,6 +257,7 @@ impl Generator {
             Ty::Date,
             Ty::Duration,
             Ty::Time,
+            Ty::DateTime,
             Ty::Str,
             Ty::Region,
             Ty::Bool,
@@ -341,6 +342,12 @@ impl Generator {
         Clock::new(hour, minute)
     }
 
+    /// One of the days and one of the times of day the generator writes.
+    fn moment(&mut self) -> Moment {
+        let day = self.day();
+        Moment::new(day, self.clock())
+    }
+
     fn day(&mut self) -> Day {
         let (y, m, d) = self.pick(DAYS);
         Day::new(y, m, d)
@@ -356,6 +363,7 @@ impl Generator {
             Ty::Money => Expr::Money(self.num(MONEY)),
             Ty::Date => Expr::Date(self.day()),
             Ty::Time => Expr::Time(self.clock()),
+            Ty::DateTime => Expr::DateTime(self.moment()),
             Ty::Duration => {
                 let (amount, unit) = self.pick(DURATIONS);
                 Expr::Duration(amount, unit)
@@ -522,12 +530,28 @@ impl Generator {
                     d,
                     scope,
                 ),
+                1 if self.chance(0.3) => {
+                    self.arith_of(&[Arith::Sub], &Ty::DateTime, &Ty::DateTime, d, scope)
+                }
                 1 => self.arith_of(&[Arith::Sub], &Ty::Date, &Ty::Date, d, scope),
                 2 => self.arith_of(&[Arith::Mul], &Ty::Duration, &Ty::Int, d, scope),
                 3 => self.arith_of(&[Arith::Mul], &Ty::Int, &Ty::Duration, d, scope),
                 4 => Expr::Neg(Box::new(self.expr(ty, d, scope))),
                 5 => self.conditional(ty, d, scope),
                 6 => self.reduce(&ALL_REDUCE, &Ty::Duration, d, scope),
+                _ => self.leaf(ty, scope),
+            },
+            Ty::DateTime => match self.rng.random_range(0..7) {
+                0 => self.arith_of(
+                    &[Arith::Add, Arith::Sub],
+                    &Ty::DateTime,
+                    &Ty::Duration,
+                    d,
+                    scope,
+                ),
+                1 => self.arith_of(&[Arith::Add], &Ty::Duration, &Ty::DateTime, d, scope),
+                2 => self.conditional(ty, d, scope),
+                3 => self.reduce(&[Reduce::Min, Reduce::Max], &Ty::DateTime, d, scope),
                 _ => self.leaf(ty, scope),
             },
             Ty::Time => match self.rng.random_range(0..5) {
@@ -577,7 +601,8 @@ impl Generator {
     }
 
     fn comparison(&mut self, d: u32, scope: &mut Scope) -> Expr {
-        const ORDERED: [Ty; 8] = [
+        const ORDERED: [Ty; 9] = [
+            Ty::DateTime,
             Ty::Int,
             Ty::Number,
             Ty::Percent,
@@ -881,6 +906,7 @@ impl Generator {
             Ty::Money => Value::Money(self.num(MONEY)),
             Ty::Date => Value::Date(self.day()),
             Ty::Time => Value::Time(self.clock()),
+            Ty::DateTime => Value::DateTime(self.moment()),
             Ty::Duration => {
                 let (months, days, seconds) = self.pick(SPANS);
                 Value::Duration(Span {

@@ -72,6 +72,7 @@ pub fn expr(e: &Expr) -> String {
         Expr::Money(n) => signed(n, &n.abs().to_decimal_string(), " €"),
         Expr::Date(day) => day.to_string(),
         Expr::Time(clock) => clock.to_string(),
+        Expr::DateTime(moment) => moment.to_string(),
         Expr::Duration(amount, unit) => {
             let name = match unit {
                 DurationUnit::Days => "day",
@@ -214,6 +215,7 @@ fn is_atom(e: &Expr) -> bool {
             | Expr::Money(_)
             | Expr::Date(_)
             | Expr::Time(_)
+            | Expr::DateTime(_)
             | Expr::Str(_)
             | Expr::Variant(_)
             | Expr::List { .. }
@@ -289,6 +291,10 @@ fn json(value: &Value, spelling: &dyn Fn() -> Spelling, out: &mut String) {
         Value::Time(clock) => match spelling() {
             Spelling::Plain => out.push_str(&string(&clock.to_string())),
             Spelling::Worded => out.push_str(&string(&format!("{clock}:00"))),
+        },
+        Value::DateTime(moment) => match spelling() {
+            Spelling::Plain => out.push_str(&string(&moment.to_string())),
+            Spelling::Worded => out.push_str(&string(&format!("{moment}:00"))),
         },
         Value::Duration(span) => {
             let text = match (spelling(), span.months, span.days, span.seconds) {

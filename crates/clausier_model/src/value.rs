@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 
 use crate::calendar::Day;
-use crate::clock::Clock;
+use crate::clock::{Clock, Moment};
 use crate::number::Num;
 
 #[derive(Debug, Clone)]
@@ -18,6 +18,7 @@ pub enum Value {
     Date(Day),
     Duration(Span),
     Time(Clock),
+    DateTime(Moment),
     Str(String),
     /// A variant of `Region`, by declaration rank.
     Variant(usize),
@@ -109,6 +110,7 @@ impl Value {
             | (Value::Money(a), Value::Money(b)) => Some(a.cmp(b)),
             (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
             (Value::Time(a), Value::Time(b)) => Some(a.cmp(b)),
+            (Value::DateTime(a), Value::DateTime(b)) => Some(a.cmp(b)),
             (Value::Duration(a), Value::Duration(b)) => Some(a.length().cmp(&b.length())),
             (Value::Variant(a), Value::Variant(b)) => Some(a.cmp(b)),
             _ => None,

@@ -9,7 +9,7 @@ use clausier_diagnostics::quoted;
 use rust_decimal::Decimal;
 
 use super::node::{Node, NodeKind, NumberText};
-use super::scalar::{self, DateError, NumberError};
+use super::scalar::{self, DateError, DateTimeError, NumberError};
 use super::text_index::TextIndex;
 
 /// Why a node is not a value of the declared scalar type.
@@ -27,6 +27,10 @@ pub(crate) enum Mismatch {
     Duration,
     /// Not a time of day written `HH:MM` or `HH:MM:SS` (`8h30`, `25:00`).
     TimeForm,
+    /// Not a date and time written `YYYY-MM-DDTHH:MM`.
+    DateTimeForm,
+    /// A date and time with an offset or `Z`.
+    DateTimeOffset,
 }
 
 /// Converts a scalar node to the declared scalar type.
@@ -69,7 +73,18 @@ pub(crate) fn scalar(node: &Node<'_>, ty: &Ty) -> Result<Value, Mismatch> {
                 Err(DateError::Form) => Err(Mismatch::DateForm),
                 Err(DateError::NoSuchDay) => Err(Mismatch::NoSuchDay),
             },
-            NodeKind::DateTime => Err(Mismatch::DateTime),
+            NodeKind::DateTime | NodeKind::LocalDateTime(_) => Err(Mismatch::DateTime),
+            _ => Err(Mismatch::Kind),
+        },
+        Ty::DateTime => match &node.kind {
+            NodeKind::LocalDateTime(datetime) => Ok(Value::DateTime(*datetime)),
+            NodeKind::Str(text) | NodeKind::Plain(text) => match scalar::parse_datetime(text) {
+                Ok(datetime) => Ok(Value::DateTime(datetime)),
+                Err(DateTimeError::Form) => Err(Mismatch::DateTimeForm),
+                Err(DateTimeError::Offset) => Err(Mismatch::DateTimeOffset),
+            },
+            // A TOML date-time with an offset.
+            NodeKind::DateTime => Err(Mismatch::DateTimeOffset),
             _ => Err(Mismatch::Kind),
         },
         Ty::Time => match &node.kind {
@@ -93,6 +108,7 @@ pub(crate) fn scalar(node: &Node<'_>, ty: &Ty) -> Result<Value, Mismatch> {
             | NodeKind::Bool(_)
             | NodeKind::Date(_)
             | NodeKind::Time(_)
+            | NodeKind::LocalDateTime(_)
             | NodeKind::DateTime => Err(Mismatch::Unquoted),
             _ => Err(Mismatch::Kind),
         },
@@ -132,6 +148,15 @@ pub(crate) fn type_error_help(node: &Node<'_>, ty: &Ty, mismatch: Mismatch) -> O
         Mismatch::DateTime => "a date has no time of day: write it as `2027-06-30`".to_owned(),
         Mismatch::TimeForm => {
             "write a time of day hours:minutes from `00:00` to `23:59`, as `08:30` or `08:30:00`"
+                .to_owned()
+        }
+        Mismatch::DateTimeForm => {
+            "write a date and time year-month-day, `T`, then hours:minutes, as \
+             `2027-01-04T08:30` or `2027-01-04T08:30:00`"
+                .to_owned()
+        }
+        Mismatch::DateTimeOffset => {
+            "give the local time in France without an offset or `Z`, as `2027-01-04T08:30`"
                 .to_owned()
         }
         Mismatch::Duration => {
@@ -188,6 +213,7 @@ impl fmt::Display for Expected<'_> {
             Ty::Money => f.write_str("an amount in euros such as `4.50 €`"),
             Ty::Date => f.write_str("a date such as `2027-06-30`"),
             Ty::Time => f.write_str("a time of day such as `08:30`"),
+            Ty::DateTime => f.write_str("a date and time such as `2027-01-04T08:30`"),
             Ty::Duration => f.write_str("a duration such as `P6M` or `6 months`"),
             Ty::String => f.write_str("a string"),
             Ty::List(_) | Ty::Set(_) => f.write_str("a list"),

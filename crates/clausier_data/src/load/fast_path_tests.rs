@@ -52,6 +52,7 @@ fn schema() -> Schema {
             ("price", Ty::Money),
             ("notice", Ty::Duration),
             ("opens", Ty::Time),
+            ("incident", Ty::DateTime),
             ("standards", Ty::Set(Box::new(Ty::String))),
             ("sizes", Ty::Set(Box::new(Ty::Int))),
             ("regions", Ty::List(Box::new(Ty::Enum(REGION)))),
@@ -462,6 +463,13 @@ fn valid_value(schema: &Schema, ty: &Ty) -> BoxedStrategy<String> {
             8 => Just("\"23:59:59\"".to_owned()),
             1 => Just("\"8h30\"".to_owned()),
             1 => Just("\"24:00\"".to_owned()),
+        ]
+        .boxed(),
+        Ty::DateTime => prop_oneof![
+            8 => Just("\"2027-01-04T08:30\"".to_owned()),
+            8 => Just("\"2028-02-29T23:59:59\"".to_owned()),
+            1 => Just("\"2027-01-04T08:30Z\"".to_owned()),
+            1 => Just("\"2027-01-04 08:30\"".to_owned()),
         ]
         .boxed(),
         Ty::Duration => prop_oneof![

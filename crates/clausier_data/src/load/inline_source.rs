@@ -31,6 +31,7 @@ pub(crate) fn node(data: &DataValue, depth: usize) -> Result<Node<'_>, SyntaxErr
             LiteralKind::Money(value) => NodeKind::Money(*value),
             LiteralKind::Date(date) => NodeKind::Date(*date),
             LiteralKind::Time(time) => NodeKind::Time(*time),
+            LiteralKind::DateTime(datetime) => NodeKind::LocalDateTime(*datetime),
             LiteralKind::Duration(literal) => {
                 let amount = literal.amount;
                 let duration = Duration::of_unit(amount, literal.unit);

@@ -250,6 +250,11 @@ pub fn time_of_day(hour: i8, minute: i8) -> TExpr {
     expr(TExprKind::Const(Value::Time(time)), Ty::Time)
 }
 
+pub fn datetime(text: &str) -> TExpr {
+    let at: jiff::civil::DateTime = text.parse().expect("a date and time");
+    expr(TExprKind::Const(Value::DateTime(at)), Ty::DateTime)
+}
+
 pub fn date(text: &str) -> TExpr {
     let date: Date = text.parse().expect("a date");
     expr(TExprKind::Const(Value::Date(date)), Ty::Date)

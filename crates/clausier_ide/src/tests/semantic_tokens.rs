@@ -172,6 +172,13 @@ fn literals_and_comments() {
 `time` type +defaultLibrary
 `08:30` date
 "#);
+    let input = "param d: datetime = 2027-01-04T08:30$0\n";
+    assert_snapshot!(check(input), @r#"
+`param` keyword
+`d` parameter +declaration +readonly
+`datetime` type +defaultLibrary
+`2027-01-04T08:30` date
+"#);
     let input = "param h: duration = 4 heures$0\n";
     assert_snapshot!(check(input), @r#"
 `param` keyword

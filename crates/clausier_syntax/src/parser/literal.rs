@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::str::FromStr;
 
 use clausier_diagnostics::quoted;
-use jiff::civil::{Date, Time};
+use jiff::civil::{Date, DateTime, Time};
 use rust_decimal::Decimal;
 
 use crate::ast::{DurationLit, Escape};
@@ -285,6 +285,25 @@ pub(super) fn time(text: &str) -> Result<Time, LiteralError> {
         return Err(invalid("minutes go from `00` to `59`".to_string()));
     }
     Time::new(h, m, 0, 0).map_err(|_| invalid("write a time of day as `HH:MM`".to_string()))
+}
+
+/// A date and a time of day in local time, `YYYY-MM-DDTHH:MM`: each part as [`date`] and
+/// [`time`] read it, with their help when one is wrong.
+pub(super) fn datetime(text: &str) -> Result<DateTime, LiteralError> {
+    let invalid = |help: Option<String>| {
+        LiteralError::new(
+            0..text.len(),
+            format!("invalid date and time {}", quoted(text)),
+            "not a date and time of day",
+            Some(&help.unwrap_or_else(|| "write a date and time as `YYYY-MM-DDTHH:MM`".into())),
+        )
+    };
+    let Some((day, clock)) = text.split_once('T') else {
+        return Err(invalid(None));
+    };
+    let day = date(day).map_err(|error| invalid(error.help))?;
+    let clock = time(clock).map_err(|error| invalid(error.help))?;
+    Ok(day.to_datetime(clock))
 }
 
 #[cfg(test)]

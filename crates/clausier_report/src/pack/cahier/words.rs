@@ -309,7 +309,8 @@ impl<'a> Words<'a> {
             let word = time_compare_word(op, negated, self.fr());
             return left_words.text(" ").text(word).text(" ").join(right_words);
         }
-        if left.ty == Ty::Date || right.ty == Ty::Date {
+        let moment = |ty: &Ty| matches!(ty, Ty::Date | Ty::DateTime);
+        if moment(&left.ty) || moment(&right.ty) {
             let word = self.date_compare_word(op, negated);
             // « à » before a noun (« à la date d'analyse »), « au » before a day (« au 2 décembre »).
             let starts_with_day = right_words.runs.first().is_some_and(|run| match run {
@@ -573,6 +574,9 @@ impl<'a> Words<'a> {
 
     /// `a + b`, `a × b`; a date moved by a duration reads as « la date située 3 ans avant … ».
     fn arithmetic(&self, op: ArithOp, left: &'a TExpr, right: &'a TExpr) -> (Rich, Binding) {
+        if let Some(words) = self.datetime_arithmetic(op, left, right) {
+            return (words, Binding::Phrase);
+        }
         if left.ty == Ty::Date
             && right.ty == Ty::Duration
             && matches!(op, ArithOp::Add | ArithOp::Sub)
@@ -602,6 +606,44 @@ impl<'a> Words<'a> {
                 .text(sign)
                 .join(self.operand_within(right, right_context)),
             binding,
+        )
+    }
+
+    /// A date and time moved by a duration, « l'instant situé 4 heures après `x` », or
+    /// the time between two, « la durée entre `b` et `a` » for `a - b`.
+    fn datetime_arithmetic(&self, op: ArithOp, left: &'a TExpr, right: &'a TExpr) -> Option<Rich> {
+        let (lead, middle, first, second) = match (op, &left.ty, &right.ty, self.fr()) {
+            (ArithOp::Sub, Ty::DateTime, Ty::DateTime, true) => {
+                ("la durée entre ", " et ", right, left)
+            }
+            (ArithOp::Sub, Ty::DateTime, Ty::DateTime, false) => {
+                ("the time from ", " to ", right, left)
+            }
+            (ArithOp::Sub, Ty::DateTime, Ty::Duration, true) => {
+                ("l'instant situé ", " avant ", right, left)
+            }
+            (ArithOp::Sub, Ty::DateTime, Ty::Duration, false) => {
+                ("the moment ", " before ", right, left)
+            }
+            (ArithOp::Add, Ty::DateTime, Ty::Duration, true) => {
+                ("l'instant situé ", " après ", right, left)
+            }
+            (ArithOp::Add, Ty::DateTime, Ty::Duration, false) => {
+                ("the moment ", " after ", right, left)
+            }
+            (ArithOp::Add, Ty::Duration, Ty::DateTime, true) => {
+                ("l'instant situé ", " après ", left, right)
+            }
+            (ArithOp::Add, Ty::Duration, Ty::DateTime, false) => {
+                ("the moment ", " after ", left, right)
+            }
+            _ => return None,
+        };
+        Some(
+            Rich::plain(lead)
+                .join(self.operand_within(first, Binding::Atom))
+                .text(middle)
+                .join(self.operand_within(second, Binding::Atom)),
         )
     }
 
@@ -763,6 +805,13 @@ pub(super) fn value(value: &Value, schema: &Schema, lang: Lang) -> String {
         (Value::Duration(duration), Lang::Fr) => french_duration(*duration),
         (Value::Time(time), Lang::Fr) => french_time_of_day(*time),
         (Value::Time(time), Lang::En) => english_time_of_day(*time),
+        // « 4 janvier 2027 à 8 h 30 », "4 January 2027 at 8:30 am".
+        (Value::DateTime(at), _) => {
+            let day = self::value(&Value::Date(at.date()), schema, lang);
+            let time = Value::Time(at.time());
+            let word = if lang == Lang::Fr { "à" } else { "at" };
+            format!("{day} {word} {}", self::value(&time, schema, lang))
+        }
         (Value::Date(date), _) => {
             let month = usize::try_from(date.month() - 1).unwrap_or(0);
             let names = match lang {
