@@ -48,7 +48,7 @@ pub fn accepted_types(kind: ListAggregateKind) -> &'static str {
         ListAggregateKind::Sum => "`int`, `number`, `percent`, `money` or `duration`",
         ListAggregateKind::Mean => "`int`, `number`, `percent`, `money` or `duration`",
         ListAggregateKind::Min | ListAggregateKind::Max => {
-            "`int`, `number`, `percent`, `money`, `date`, `duration` or an enum"
+            "`int`, `number`, `percent`, `money`, `date`, `time`, `datetime`, `duration` or an enum"
         }
     }
 }

@@ -50,6 +50,8 @@ pub fn arith_type(op: ArithOp, lhs: &Ty, rhs: &Ty) -> Option<Ty> {
         (Div, Ty::Money, Ty::Money) => Ty::Number,
         (Add | Sub, Ty::Date, Ty::Duration) | (Add, Ty::Duration, Ty::Date) => Ty::Date,
         (Sub, Ty::Date, Ty::Date) => Ty::Duration,
+        (Add | Sub, Ty::DateTime, Ty::Duration) | (Add, Ty::Duration, Ty::DateTime) => Ty::DateTime,
+        (Sub, Ty::DateTime, Ty::DateTime) => Ty::Duration,
         (Add | Sub, Ty::Duration, Ty::Duration) => Ty::Duration,
         (Mul, Ty::Duration, Ty::Int) | (Mul, Ty::Int, Ty::Duration) => Ty::Duration,
         _ => return None,
@@ -58,7 +60,8 @@ pub fn arith_type(op: ArithOp, lhs: &Ty, rhs: &Ty) -> Option<Ty> {
 }
 
 /// Whether `lhs op rhs` is a valid comparison: equality on values of one type (`int`
-/// and `number` mix), ordering on numbers, percent, money, dates, durations and enums.
+/// and `number` mix), ordering on numbers, percent, money, dates, times of day,
+/// durations and enums.
 pub fn comparison_allowed(op: CompareOp, lhs: &Ty, rhs: &Ty) -> bool {
     let same = lhs == rhs || (lhs.is_numeric() && rhs.is_numeric());
     if !same {
@@ -74,7 +77,15 @@ pub fn comparison_allowed(op: CompareOp, lhs: &Ty, rhs: &Ty) -> bool {
 pub fn is_ordered(ty: &Ty) -> bool {
     matches!(
         ty,
-        Ty::Int | Ty::Number | Ty::Percent | Ty::Money | Ty::Date | Ty::Duration | Ty::Enum(_)
+        Ty::Int
+            | Ty::Number
+            | Ty::Percent
+            | Ty::Money
+            | Ty::Date
+            | Ty::Time
+            | Ty::DateTime
+            | Ty::Duration
+            | Ty::Enum(_)
     )
 }
 
@@ -106,6 +117,18 @@ pub fn arith(op: ArithOp, lhs: &Value, rhs: &Value) -> Result<Value, OpError> {
         (Sub, Value::Date(a), Value::Date(b)) => {
             let days = a.since(*b).map_err(|_| OpError::Overflow)?.get_days();
             Ok(Value::Duration(Duration::new(0, i64::from(days))))
+        }
+        (Add, Value::DateTime(at), Value::Duration(span))
+        | (Add, Value::Duration(span), Value::DateTime(at)) => {
+            shift_datetime(*at, *span).map(Value::DateTime)
+        }
+        (Sub, Value::DateTime(at), Value::Duration(span)) => {
+            let back = span.checked_neg().ok_or(OpError::Overflow)?;
+            shift_datetime(*at, back).map(Value::DateTime)
+        }
+        (Sub, Value::DateTime(a), Value::DateTime(b)) => {
+            let seconds = a.duration_since(*b).as_secs();
+            Ok(Value::Duration(Duration::of_seconds(seconds)))
         }
         (Add, Value::Duration(a), Value::Duration(b)) => a
             .checked_add(*b)
@@ -238,6 +261,20 @@ fn shift_date(date: jiff::civil::Date, span: Duration) -> Result<jiff::civil::Da
         .map_err(|_| OpError::Overflow)
 }
 
+/// A date and time moved as the language reference says: months (and years) first, then
+/// days, on the calendar, as a date is; then the exact time part, crossing midnight as
+/// it must (`2027-01-31T23:00 + 1 month 2 hours` is `2027-03-01T01:00`).
+fn shift_datetime(
+    at: jiff::civil::DateTime,
+    span: Duration,
+) -> Result<jiff::civil::DateTime, OpError> {
+    let calendar = Duration::new(span.months, span.days);
+    let day = shift_date(at.date(), calendar)?;
+    day.to_datetime(at.time())
+        .checked_add(jiff::SignedDuration::from_secs(span.seconds))
+        .map_err(|_| OpError::Overflow)
+}
+
 fn scale_duration(duration: Duration, factor: Decimal) -> Result<Duration, OpError> {
     if !factor.fract().is_zero() {
         return Err(OpError::Types);
@@ -251,6 +288,31 @@ mod tests {
     use super::*;
     use jiff::civil::date;
     use rust_decimal::dec;
+
+    #[test]
+    fn a_date_and_time_moves_by_months_then_days_then_time() {
+        let at = |y, m, d, h, min| Value::DateTime(date(y, m, d).at(h, min, 0, 0));
+        let month_and_hours = Duration::new(1, 0)
+            .checked_add(Duration::of_seconds(2 * 3_600))
+            .unwrap();
+        let shifted = arith(
+            ArithOp::Add,
+            &at(2027, 1, 31, 23, 0),
+            &Value::Duration(month_and_hours),
+        );
+        assert_eq!(shifted, Ok(at(2027, 3, 1, 1, 0)));
+        let back = arith(
+            ArithOp::Sub,
+            &at(2027, 1, 4, 1, 0),
+            &Value::Duration(Duration::of_seconds(2 * 3_600)),
+        );
+        assert_eq!(back, Ok(at(2027, 1, 3, 23, 0)));
+        let between = arith(ArithOp::Sub, &at(2027, 1, 5, 10, 0), &at(2027, 1, 4, 8, 0));
+        assert_eq!(
+            between,
+            Ok(Value::Duration(Duration::of_seconds(26 * 3_600)))
+        );
+    }
 
     #[test]
     fn adding_a_month_clamps_to_the_end_of_the_month() {

@@ -294,6 +294,8 @@ fn placeholder_value(ty: &Ty) -> Value {
         Ty::Percent => Value::Percent(Decimal::ZERO),
         Ty::Money => Value::Money(Decimal::ZERO),
         Ty::Date => Value::Date(jiff::civil::Date::ZERO),
+        Ty::Time => Value::Time(jiff::civil::Time::midnight()),
+        Ty::DateTime => Value::DateTime(jiff::civil::DateTime::ZERO),
         Ty::Duration => Value::Duration(crate::value::Duration::default()),
         Ty::String => Value::String("".into()),
         Ty::Enum(id) => Value::Enum(*id, 0),

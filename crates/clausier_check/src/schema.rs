@@ -17,8 +17,8 @@ use crate::types::{
     EnumDef, EnumId, FieldDef, LOTS_KEY, Origin, RecordDef, RecordId, Ty, VariantDef,
 };
 
-const BUILTIN_TYPES: [&str; 8] = [
-    "bool", "int", "number", "percent", "money", "date", "duration", "string",
+const BUILTIN_TYPES: [&str; 10] = [
+    "bool", "int", "number", "percent", "money", "date", "time", "datetime", "duration", "string",
 ];
 
 fn builtin_type(name: &str) -> Option<Ty> {
@@ -29,6 +29,8 @@ fn builtin_type(name: &str) -> Option<Ty> {
         "percent" => Ty::Percent,
         "money" => Ty::Money,
         "date" => Ty::Date,
+        "time" => Ty::Time,
+        "datetime" => Ty::DateTime,
         "duration" => Ty::Duration,
         "string" => Ty::String,
         _ => return None,

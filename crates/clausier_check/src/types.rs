@@ -22,6 +22,10 @@ pub enum Ty {
     Percent,
     Money,
     Date,
+    /// A time of day: `08:30`.
+    Time,
+    /// A date and a time of day: `2027-01-04T08:30`.
+    DateTime,
     Duration,
     String,
     List(Box<Ty>),
@@ -67,6 +71,8 @@ impl fmt::Display for TyDisplay<'_> {
             Ty::Percent => f.write_str("percent"),
             Ty::Money => f.write_str("money"),
             Ty::Date => f.write_str("date"),
+            Ty::Time => f.write_str("time"),
+            Ty::DateTime => f.write_str("datetime"),
             Ty::Duration => f.write_str("duration"),
             Ty::String => f.write_str("string"),
             Ty::List(inner) => write!(f, "list<{}>", inner.display(self.schema)),

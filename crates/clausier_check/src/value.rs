@@ -6,7 +6,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use clausier_syntax::ast::DurationUnit;
-use jiff::civil::Date;
+use jiff::civil::{Date, DateTime, Time};
 use rust_decimal::Decimal;
 
 use crate::types::{EnumId, RecordId, Schema};
@@ -21,6 +21,10 @@ pub enum Value {
     /// In euros.
     Money(Decimal),
     Date(Date),
+    /// A time of day, to the second (clauses write minutes, descriptors may give seconds).
+    Time(Time),
+    /// A date and a time of day, in local time.
+    DateTime(DateTime),
     Duration(Duration),
     String(Arc<str>),
     /// A variant by its position in the enum's declaration.
@@ -236,6 +240,8 @@ impl Value {
             | (Value::Percent(a), Value::Percent(b))
             | (Value::Money(a), Value::Money(b)) => Some(a.cmp(b)),
             (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
+            (Value::Time(a), Value::Time(b)) => Some(a.cmp(b)),
+            (Value::DateTime(a), Value::DateTime(b)) => Some(a.cmp(b)),
             // By average length alone, as the language reference says: `1600 months`
             // and `48699 days` are as long as each other, so neither is shorter.
             (Value::Duration(a), Value::Duration(b)) => {
@@ -307,6 +313,8 @@ impl fmt::Display for ValueDisplay<'_> {
             Value::Money(m) if m.normalize().scale() > 2 => write!(f, "{} €", m.normalize()),
             Value::Money(m) => write!(f, "{m:.2} €"),
             Value::Date(d) => write!(f, "{d}"),
+            Value::Time(t) => write!(f, "{}", TimeOfDay(*t)),
+            Value::DateTime(dt) => write!(f, "{}T{}", dt.date(), TimeOfDay(dt.time())),
             Value::Duration(d) => write!(f, "{d}"),
             Value::String(s) => write!(f, "{s:?}"),
             Value::Enum(id, index) => {
@@ -409,5 +417,21 @@ mod tests {
         assert_eq!(Duration::new(24, 0).to_string(), "2 years");
         assert_eq!(Duration::new(1, 0).to_string(), "1 month");
         assert_eq!(Duration::new(0, 30).to_string(), "30 days");
+    }
+}
+
+/// A time of day as clauses write it, `08:30`, with its seconds only when a descriptor
+/// gave some (`08:30:15`).
+#[derive(Debug, Clone, Copy)]
+pub struct TimeOfDay(pub Time);
+
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let time = self.0;
+        write!(f, "{:02}:{:02}", time.hour(), time.minute())?;
+        if time.second() != 0 {
+            write!(f, ":{:02}", time.second())?;
+        }
+        Ok(())
     }
 }

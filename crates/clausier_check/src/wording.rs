@@ -64,6 +64,8 @@ pub fn example_literal(schema: &Schema, ty: &Ty) -> String {
         Ty::Percent => "75%".to_owned(),
         Ty::Money => "6.00 €".to_owned(),
         Ty::Date => "2026-12-01".to_owned(),
+        Ty::Time => "08:30".to_owned(),
+        Ty::DateTime => "2026-12-01T08:30".to_owned(),
         Ty::Duration => "6 months".to_owned(),
         Ty::String => "\"…\"".to_owned(),
         Ty::Enum(id) => schema
@@ -162,10 +164,19 @@ pub fn quoted_variants_help(schema: &Schema, list: &TExpr, target: &Ty) -> Optio
 /// Advice for a value used where a condition is needed.
 pub fn condition_help(schema: &Schema, ty: &Ty) -> Option<String> {
     let help = match ty {
-        Ty::Int | Ty::Number | Ty::Percent | Ty::Money | Ty::Date | Ty::Duration => format!(
-            "compare it with a threshold to get a condition, such as `… >= {}`",
-            example_literal(schema, ty)
-        ),
+        Ty::Int
+        | Ty::Number
+        | Ty::Percent
+        | Ty::Money
+        | Ty::Date
+        | Ty::Time
+        | Ty::DateTime
+        | Ty::Duration => {
+            format!(
+                "compare it with a threshold to get a condition, such as `… >= {}`",
+                example_literal(schema, ty)
+            )
+        }
         Ty::String => {
             "compare it with a string to get a condition, such as `… == \"…\"`".to_owned()
         }

@@ -287,3 +287,35 @@ requirement TXT-02 "text functions" {
     assert!(!outcome.checked.has_errors(), "{}", outcome.diagnostics());
     assert_snapshot!(outcome.require_of("TXT-02"));
 }
+
+#[test]
+fn times_of_day_compare_with_times_only() {
+    assert_snapshot!(snapshot_of(
+        r#"
+param ouverture: time = 08:00
+param fermeture: time = 18:30
+requirement HOR-01 "hours" {
+  require ouverture < fermeture and fermeture != 23:59
+    and ouverture >= 8
+    and ouverture <= today
+    and ouverture + 1 hour > fermeture
+}
+"#
+    ));
+}
+
+#[test]
+fn dates_and_times_move_by_durations_and_compare_with_dates_and_times_only() {
+    assert_snapshot!(snapshot_of(
+        r#"
+param lancement: datetime = 2027-01-04T08:30
+requirement INC-01 "incident" {
+  require lancement + 48 hours > lancement and lancement - lancement <= 4 hours
+    and 1 day + lancement >= 2027-01-04T08:30
+    and lancement >= 2027-01-04
+    and lancement < 08:30
+    and lancement + 1 < lancement
+}
+"#
+    ));
+}

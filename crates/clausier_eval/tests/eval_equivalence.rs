@@ -42,6 +42,10 @@ enum Kind {
     Money,
     Date,
     Duration,
+    /// A time of day.
+    Time,
+    /// A date and a time of day.
+    DateTime,
     Region,
     Str,
     /// `list<Sub>`.
@@ -76,6 +80,8 @@ fn schema() -> Schema {
         ("price", Ty::Money),
         ("since", Ty::Date),
         ("notice", Ty::Duration),
+        ("opens", Ty::Time),
+        ("opened", Ty::DateTime),
         ("region", region),
         ("name", Ty::String),
         ("tags", Ty::Set(Box::new(Ty::String))),
@@ -105,6 +111,13 @@ const DURATIONS: &[(i64, i64, i64)] = &[
     (0, 0, 86_400),
     (0, 1, 7_200),
     (0, 0, 1_800),
+];
+const TIMES: &[(i8, i8)] = &[(0, 0), (8, 0), (8, 30), (12, 0), (18, 0), (23, 59)];
+const MOMENTS: &[&str] = &[
+    "2026-01-31T23:30",
+    "2026-11-28T08:00",
+    "2027-02-28T18:00",
+    "9999-12-31T23:59",
 ];
 const STRINGS: &[&str] = &[
     "a",
@@ -247,6 +260,14 @@ impl Grammar {
                 );
                 leaves.push(self.field("notice"));
             }
+            Kind::DateTime => {
+                leaves.push(pick(MOMENTS).prop_map(datetime).boxed());
+                leaves.push(self.field("opened"));
+            }
+            Kind::Time => {
+                leaves.push(pick(TIMES).prop_map(|(h, m)| time_of_day(h, m)).boxed());
+                leaves.push(self.field("opens"));
+            }
             Kind::Region => {
                 let grammar = self.clone();
                 leaves.push(pick(REGIONS).prop_map(move |r| grammar.region(r)).boxed());
@@ -321,6 +342,8 @@ impl Grammar {
                     Kind::Money,
                     Kind::Date,
                     Kind::Duration,
+                    Kind::Time,
+                    Kind::DateTime,
                     Kind::Region,
                 ] {
                     out.push(lazy({
@@ -409,12 +432,23 @@ impl Grammar {
             }
             Kind::Duration => {
                 out.push(arith_of(ArithOp::Sub, Kind::Date, Kind::Date));
+                out.push(arith_of(ArithOp::Sub, Kind::DateTime, Kind::DateTime));
                 out.push(arith_of(ArithOp::Add, Kind::Duration, Kind::Duration));
                 out.push(arith_of(ArithOp::Sub, Kind::Duration, Kind::Duration));
                 out.push(arith_of(ArithOp::Mul, Kind::Duration, Kind::Int));
                 out.push(arith_of(ArithOp::Mul, Kind::Int, Kind::Duration));
                 out.push(unary(Kind::Duration, neg));
                 out.push(self.aggregated(ListAggregateKind::Mean, Kind::Duration, depth, scope));
+            }
+            Kind::DateTime => {
+                out.push(arith_of(ArithOp::Add, Kind::DateTime, Kind::Duration));
+                out.push(arith_of(ArithOp::Sub, Kind::DateTime, Kind::Duration));
+                out.push(arith_of(ArithOp::Add, Kind::Duration, Kind::DateTime));
+                out.push(self.aggregated(ListAggregateKind::Max, Kind::DateTime, depth, scope));
+            }
+            Kind::Time => {
+                out.push(self.aggregated(ListAggregateKind::Min, Kind::Time, depth, scope));
+                out.push(self.aggregated(ListAggregateKind::Max, Kind::Time, depth, scope));
             }
             Kind::Region => {
                 out.push(self.aggregated(ListAggregateKind::Min, Kind::Region, depth, scope));
@@ -556,6 +590,12 @@ fn value_of(kind: Kind) -> BoxedStrategy<Value> {
                 })
             })
             .boxed(),
+        Kind::DateTime => pick(MOMENTS)
+            .prop_map(|at| Value::DateTime(at.parse().expect("a date and time")))
+            .boxed(),
+        Kind::Time => pick(TIMES)
+            .prop_map(|(h, m)| Value::Time(jiff::civil::time(h, m, 0, 0)))
+            .boxed(),
         Kind::Region => (0u32..4)
             .prop_map(|index| Value::Enum(region_enum(), index))
             .boxed(),
@@ -629,6 +669,8 @@ fn descriptor_data() -> BoxedStrategy<Record> {
         Kind::Money,
         Kind::Date,
         Kind::Duration,
+        Kind::Time,
+        Kind::DateTime,
         Kind::Region,
         Kind::Str,
         Kind::Strings,

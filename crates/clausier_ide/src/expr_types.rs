@@ -93,6 +93,8 @@ pub(crate) fn literal_type(kind: &LiteralKind) -> Ty {
         LiteralKind::Percent(_) => Ty::Percent,
         LiteralKind::Money(_) => Ty::Money,
         LiteralKind::Date(_) => Ty::Date,
+        LiteralKind::Time(_) => Ty::Time,
+        LiteralKind::DateTime(_) => Ty::DateTime,
         LiteralKind::Duration(_) => Ty::Duration,
     }
 }

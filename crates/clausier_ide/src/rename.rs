@@ -63,7 +63,8 @@ pub(crate) fn starts_items_or_clause_lines(word: &str) -> bool {
 }
 
 const BUILTIN_TYPES: &[&str] = &[
-    "bool", "int", "number", "percent", "money", "date", "duration", "string", "list", "set",
+    "bool", "int", "number", "percent", "money", "date", "time", "duration", "string", "list",
+    "set",
 ];
 
 impl Analysis {

@@ -2,6 +2,7 @@
 //! expressions of every form of the language.
 
 use crate::calendar::Day;
+use crate::clock::{Clock, Moment};
 use crate::number::Num;
 
 /// The variants of the one enum of the schema, in declaration (and so rank) order.
@@ -16,6 +17,10 @@ pub enum Ty {
     Money,
     Date,
     Duration,
+    /// A time of day.
+    Time,
+    /// A date and a time of day.
+    DateTime,
     Str,
     Region,
     /// A record type: its fields in declaration order.
@@ -48,6 +53,8 @@ impl Ty {
             Ty::Money => "money".to_owned(),
             Ty::Date => "date".to_owned(),
             Ty::Duration => "duration".to_owned(),
+            Ty::Time => "time".to_owned(),
+            Ty::DateTime => "datetime".to_owned(),
             Ty::Str => "string".to_owned(),
             Ty::Region => "Region".to_owned(),
             Ty::Record(fields) if *fields == SUPPLIER => "Supplier".to_owned(),
@@ -99,6 +106,10 @@ pub fn descriptor_fields() -> Vec<(&'static str, Ty)> {
         ("until", Ty::Date),
         ("notice", Ty::Duration),
         ("delay", Ty::Duration),
+        ("opens", Ty::Time),
+        ("closes", Ty::Time),
+        ("opened", Ty::DateTime),
+        ("taken", Ty::DateTime),
         ("region", Ty::Region),
         ("name", Ty::Str),
         ("tags", Ty::Set(Box::new(Ty::Str))),
@@ -205,6 +216,8 @@ pub enum Expr {
     Money(Num),
     Date(Day),
     Duration(i64, DurationUnit),
+    Time(Clock),
+    DateTime(Moment),
     Str(String),
     Variant(usize),
     /// A list literal; `set` when the context makes it a set (its duplicates go).

@@ -48,6 +48,8 @@ fn value(expr: &Expr, context: &Context<'_>, locals: &mut Locals) -> Option<Valu
         Expr::Percent(n) => Some(Value::Percent(n.clone())),
         Expr::Money(n) => Some(Value::Money(n.clone())),
         Expr::Date(day) => Some(Value::Date(*day)),
+        Expr::Time(clock) => Some(Value::Time(*clock)),
+        Expr::DateTime(moment) => Some(Value::DateTime(*moment)),
         Expr::Duration(amount, unit) => Some(Value::Duration(match unit {
             DurationUnit::Days => Span {
                 days: *amount,
@@ -401,6 +403,21 @@ pub fn arith(op: Arith, lhs: &Value, rhs: &Value) -> Result<Value, Trouble> {
                 .map(Value::Date)
                 .ok_or(Trouble::OutOfRange)
         }
+        (Add, Value::DateTime(m), Value::Duration(s))
+        | (Add, Value::Duration(s), Value::DateTime(m)) => m
+            .shifted(*s)
+            .map(Value::DateTime)
+            .ok_or(Trouble::OutOfRange),
+        (Sub, Value::DateTime(m), Value::Duration(s)) => {
+            let back = s.map(i64::checked_neg).ok_or(Trouble::OutOfRange)?;
+            m.shifted(back)
+                .map(Value::DateTime)
+                .ok_or(Trouble::OutOfRange)
+        }
+        (Sub, Value::DateTime(a), Value::DateTime(b)) => Ok(Value::Duration(Span {
+            seconds: a.seconds_since(*b),
+            ..Span::default()
+        })),
         (Sub, Value::Date(a), Value::Date(b)) => Ok(Value::Duration(Span {
             days: a.days_since(*b),
             ..Span::default()

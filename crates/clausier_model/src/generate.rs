@@ -10,6 +10,7 @@ use crate::ast::{
     TextCheck, Ty, descriptor_fields,
 };
 use crate::calendar::Day;
+use crate::clock::{Clock, Moment};
 use crate::number::Num;
 use crate::print::Spelling;
 use crate::value::{Span, Value};
@@ -78,6 +79,16 @@ const MONEY: &[(i64, u32)] = &[
     (1, 3),
     (35, 1),
     (48, 1),
+];
+/// Times of day: midnight, the edges of a working day, the last minute.
+const CLOCKS: &[(u16, u16)] = &[
+    (0, 0),
+    (8, 0),
+    (8, 30),
+    (12, 0),
+    (17, 59),
+    (18, 0),
+    (23, 59),
 ];
 const DAYS: &[(i64, i64, i64)] = &[
     (2024, 2, 29),
@@ -245,6 +256,8 @@ impl Generator {
             Ty::Money,
             Ty::Date,
             Ty::Duration,
+            Ty::Time,
+            Ty::DateTime,
             Ty::Str,
             Ty::Region,
             Ty::Bool,
@@ -332,6 +345,17 @@ impl Generator {
         Num::decimal(mantissa, places)
     }
 
+    fn clock(&mut self) -> Clock {
+        let (hour, minute) = self.pick(CLOCKS);
+        Clock::new(hour, minute)
+    }
+
+    /// One of the days and one of the times of day the generator writes.
+    fn moment(&mut self) -> Moment {
+        let day = self.day();
+        Moment::new(day, self.clock())
+    }
+
     fn day(&mut self) -> Day {
         let (y, m, d) = self.pick(DAYS);
         Day::new(y, m, d)
@@ -346,6 +370,8 @@ impl Generator {
             Ty::Percent => Expr::Percent(self.num(PERCENTS)),
             Ty::Money => Expr::Money(self.num(MONEY)),
             Ty::Date => Expr::Date(self.day()),
+            Ty::Time => Expr::Time(self.clock()),
+            Ty::DateTime => Expr::DateTime(self.moment()),
             Ty::Duration => {
                 let (amount, unit) = self.pick(DURATIONS);
                 Expr::Duration(amount, unit)
@@ -517,12 +543,33 @@ impl Generator {
                     d,
                     scope,
                 ),
+                1 if self.chance(0.3) => {
+                    self.arith_of(&[Arith::Sub], &Ty::DateTime, &Ty::DateTime, d, scope)
+                }
                 1 => self.arith_of(&[Arith::Sub], &Ty::Date, &Ty::Date, d, scope),
                 2 => self.arith_of(&[Arith::Mul], &Ty::Duration, &Ty::Int, d, scope),
                 3 => self.arith_of(&[Arith::Mul], &Ty::Int, &Ty::Duration, d, scope),
                 4 => Expr::Neg(Box::new(self.expr(ty, d, scope))),
                 5 => self.conditional(ty, d, scope),
                 6 => self.reduce(&ALL_REDUCE, &Ty::Duration, d, scope),
+                _ => self.leaf(ty, scope),
+            },
+            Ty::DateTime => match self.rng.random_range(0..7) {
+                0 => self.arith_of(
+                    &[Arith::Add, Arith::Sub],
+                    &Ty::DateTime,
+                    &Ty::Duration,
+                    d,
+                    scope,
+                ),
+                1 => self.arith_of(&[Arith::Add], &Ty::Duration, &Ty::DateTime, d, scope),
+                2 => self.conditional(ty, d, scope),
+                3 => self.reduce(&[Reduce::Min, Reduce::Max], &Ty::DateTime, d, scope),
+                _ => self.leaf(ty, scope),
+            },
+            Ty::Time => match self.rng.random_range(0..5) {
+                0 => self.conditional(ty, d, scope),
+                1 => self.reduce(&[Reduce::Min, Reduce::Max], &Ty::Time, d, scope),
                 _ => self.leaf(ty, scope),
             },
             Ty::Region if self.chance(0.15) => {
@@ -567,13 +614,15 @@ impl Generator {
     }
 
     fn comparison(&mut self, d: u32, scope: &mut Scope) -> Expr {
-        const ORDERED: [Ty; 7] = [
+        const ORDERED: [Ty; 9] = [
+            Ty::DateTime,
             Ty::Int,
             Ty::Number,
             Ty::Percent,
             Ty::Money,
             Ty::Date,
             Ty::Duration,
+            Ty::Time,
             Ty::Region,
         ];
         let ops = [Cmp::Eq, Cmp::Ne, Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge];
@@ -850,9 +899,10 @@ impl Generator {
         }
         let invalid = self.chance(0.05);
         if invalid {
-            let broken = match self.rng.random_range(0..3) {
+            let broken = match self.rng.random_range(0..4) {
                 0 => "\"m\":1.5",
                 1 => "\"region\":\"MARS\"",
+                2 => "\"opens\":\"8h30\"",
                 _ => "\"since\":\"30/06/2027\"",
             };
             line = line.replacen('{', &format!("{{{broken},"), 1);
@@ -884,6 +934,8 @@ impl Generator {
             Ty::Percent => Value::Percent(self.num(PERCENTS)),
             Ty::Money => Value::Money(self.num(MONEY)),
             Ty::Date => Value::Date(self.day()),
+            Ty::Time => Value::Time(self.clock()),
+            Ty::DateTime => Value::DateTime(self.moment()),
             Ty::Duration => {
                 let (months, days, seconds) = self.pick(SPANS);
                 Value::Duration(Span {

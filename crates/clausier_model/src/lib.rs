@@ -1,7 +1,7 @@
 //! An independent model of Clausier's language, for differential tests of the engine.
 //!
 //! The model evaluates packs written as trees (it has no parser) with exact rationals
-//! ([`number`]), its own calendar ([`calendar`]) and Kleene logic written from
+//! ([`number`]), its own calendar ([`calendar`]) and clock ([`clock`]) and Kleene logic written from
 //! `docs/language.md`; it shares no code with `clausier_check` or `clausier_eval`. The
 //! [`generate`] module draws random packs and offers, [`print`] writes them as a clause
 //! file and NDJSON for the engine, [`text`] checks texts, and [`verdict`] says what the engine's report must
@@ -9,6 +9,7 @@
 
 pub mod ast;
 pub mod calendar;
+pub mod clock;
 pub mod eval;
 pub mod generate;
 pub mod lots;

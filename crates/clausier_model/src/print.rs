@@ -97,6 +97,8 @@ pub fn expr(e: &Expr) -> String {
         Expr::Percent(n) => signed(n, &n.abs().to_decimal_string(), "%"),
         Expr::Money(n) => signed(n, &n.abs().to_decimal_string(), " €"),
         Expr::Date(day) => day.to_string(),
+        Expr::Time(clock) => clock.to_string(),
+        Expr::DateTime(moment) => moment.to_string(),
         Expr::Duration(amount, unit) => {
             let name = match unit {
                 DurationUnit::Days => "day",
@@ -246,6 +248,8 @@ fn is_atom(e: &Expr) -> bool {
             | Expr::Percent(_)
             | Expr::Money(_)
             | Expr::Date(_)
+            | Expr::Time(_)
+            | Expr::DateTime(_)
             | Expr::Str(_)
             | Expr::Variant(_)
             | Expr::List { .. }
@@ -319,6 +323,15 @@ fn json(value: &Value, spelling: &dyn Fn() -> Spelling, out: &mut String) {
             Spelling::Worded => out.push_str(&string(&format!("{} €", n.to_decimal_string()))),
         },
         Value::Date(day) => out.push_str(&string(&day.to_string())),
+        // A descriptor may give the seconds, which are then zero.
+        Value::Time(clock) => match spelling() {
+            Spelling::Plain => out.push_str(&string(&clock.to_string())),
+            Spelling::Worded => out.push_str(&string(&format!("{clock}:00"))),
+        },
+        Value::DateTime(moment) => match spelling() {
+            Spelling::Plain => out.push_str(&string(&moment.to_string())),
+            Spelling::Worded => out.push_str(&string(&format!("{moment}:00"))),
+        },
         Value::Duration(span) => {
             let text = match (spelling(), span.months, span.days, span.seconds) {
                 (Spelling::Worded, 0, days, 0) => format!("{days} days"),

@@ -3,6 +3,7 @@
 use std::cmp::Ordering;
 
 use crate::calendar::Day;
+use crate::clock::{Clock, Moment};
 use crate::number::Num;
 
 #[derive(Debug, Clone)]
@@ -16,6 +17,8 @@ pub enum Value {
     Money(Num),
     Date(Day),
     Duration(Span),
+    Time(Clock),
+    DateTime(Moment),
     Str(String),
     /// A variant of `Region`, by declaration rank.
     Variant(usize),
@@ -106,6 +109,8 @@ impl Value {
             | (Value::Percent(a), Value::Percent(b))
             | (Value::Money(a), Value::Money(b)) => Some(a.cmp(b)),
             (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
+            (Value::Time(a), Value::Time(b)) => Some(a.cmp(b)),
+            (Value::DateTime(a), Value::DateTime(b)) => Some(a.cmp(b)),
             (Value::Duration(a), Value::Duration(b)) => Some(a.length().cmp(&b.length())),
             (Value::Variant(a), Value::Variant(b)) => Some(a.cmp(b)),
             _ => None,

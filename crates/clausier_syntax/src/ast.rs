@@ -6,7 +6,7 @@
 //! never evaluated.
 
 use clausier_diagnostics::{Span, stack};
-use jiff::civil::Date;
+use jiff::civil::{Date, DateTime, Time};
 use rust_decimal::Decimal;
 
 /// A whole `.clause` file.
@@ -583,6 +583,10 @@ pub enum LiteralKind {
     Money(Decimal),
     Date(Date),
     Duration(DurationLit),
+    /// `08:30`, a time of day to the minute.
+    Time(Time),
+    /// `2027-01-04T08:30`, a date and a time of day in local time.
+    DateTime(DateTime),
 }
 
 /// A calendar duration literal: `30 days`, `6 months`, `1 year`, `2 weeks`.

@@ -344,6 +344,16 @@ impl Printer {
             LiteralKind::Percent(value) => write!(self.out, "{value}%"),
             LiteralKind::Money(value) => write!(self.out, "{value}€"),
             LiteralKind::Date(date) => write!(self.out, "{date}"),
+            LiteralKind::DateTime(datetime) => write!(
+                self.out,
+                "(datetime {}T{:02}:{:02})",
+                datetime.date(),
+                datetime.hour(),
+                datetime.minute()
+            ),
+            LiteralKind::Time(time) => {
+                write!(self.out, "(time {:02}:{:02})", time.hour(), time.minute())
+            }
             LiteralKind::Duration(duration) => {
                 let unit = match duration.unit {
                     DurationUnit::Days => "days",

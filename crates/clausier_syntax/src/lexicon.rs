@@ -101,7 +101,8 @@ pub const NULL_KEYWORD: &str = "null";
 
 /// The built-in types. They are names, not keywords: a field may be called `date`.
 pub const BUILTIN_TYPES: &[&str] = &[
-    "bool", "int", "number", "percent", "money", "date", "duration", "string", "list", "set", "map",
+    "bool", "int", "number", "percent", "money", "date", "time", "datetime", "duration", "string",
+    "list", "set", "map",
 ];
 
 /// The spellings of each duration unit, English then French, plural before singular.

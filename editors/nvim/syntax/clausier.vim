@@ -31,7 +31,7 @@ syntax keyword clausierNull null
 
 " Built-in types. By convention, enum and type names are capitalized (`Region`) and
 " enum variants are in capitals (`EU`, `PARTIELLEMENT_CONFORME`).
-syntax keyword clausierType bool int number percent money duration string list map
+syntax keyword clausierType bool int number percent money time datetime duration string list map
 syntax match clausierTypeName /\<\u\w*\>/
 syntax match clausierVariant /\<\u[[:upper:][:digit:]_]*\>/
 
@@ -43,6 +43,8 @@ syntax match clausierClauseId /\%(\<\%(pass\|fail\|missing\|not_applicable\)\s\+
 syntax match clausierNumber /\<\d\+\%(\.\d\+\)\?\%(\s*\%(%\|€\|EUR\>\|\%(days\|day\|weeks\|week\|months\|month\|years\|year\|jours\|jour\|semaines\|semaine\|mois\|années\|année\|ans\|an\|hours\|hour\|heures\|heure\|minutes\|minute\)\>\)\)\?/
 
 syntax match clausierDate /\<\d\{4}-\d\{1,2}-\d\{1,2}\>/
+syntax match clausierDateTime /\<\d\{4}-\d\{1,2}-\d\{1,2}T\d\{1,2}:\d\{1,2}\%(:\d\{1,2}\)\?\>/
+syntax match clausierTime /\<\d\{1,2}:\d\{1,2}\%(:\d\{1,2}\)\?\>/
 
 syntax match clausierEscape /\\\%(["\\nt]\|u{\x\{1,6}}\)/ contained
 syntax region clausierString start=/"/ skip=/\\./ end=/"\|$/ contains=clausierEscape oneline
@@ -66,6 +68,8 @@ highlight default link clausierTypeName Type
 highlight default link clausierVariant Constant
 highlight default link clausierClauseId Identifier
 highlight default link clausierDate Number
+highlight default link clausierTime Number
+highlight default link clausierDateTime Number
 highlight default link clausierNumber Number
 highlight default link clausierEscape SpecialChar
 highlight default link clausierString String

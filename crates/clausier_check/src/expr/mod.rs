@@ -193,6 +193,8 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
             LiteralKind::Percent(p) => (Value::Percent(*p), Ty::Percent),
             LiteralKind::Money(m) => (Value::Money(*m), Ty::Money),
             LiteralKind::Date(d) => (Value::Date(*d), Ty::Date),
+            LiteralKind::Time(t) => (Value::Time(*t), Ty::Time),
+            LiteralKind::DateTime(dt) => (Value::DateTime(*dt), Ty::DateTime),
             LiteralKind::Duration(d) => {
                 let Some(duration) = Duration::of_unit(d.amount, d.unit) else {
                     self.cx.report(

@@ -271,10 +271,10 @@ impl ExprChecker<'_, '_> {
 fn arith_note(op: ArithOp) -> &'static str {
     match op {
         ArithOp::Add => {
-            "`+` adds numbers, percents to percents, money to money, and durations to dates or durations"
+            "`+` adds numbers, percents to percents, money to money, and durations to dates, datetimes or durations"
         }
         ArithOp::Sub => {
-            "`-` subtracts numbers, percents from percents, money from money, durations from dates or durations, and dates from dates"
+            "`-` subtracts numbers, percents from percents, money from money, durations from dates, datetimes or durations, dates from dates and datetimes from datetimes"
         }
         ArithOp::Mul => {
             "`*` multiplies numbers, and a percent, an amount of money or a duration by a number"

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use jiff::civil::Date;
+use jiff::civil::{Date, Time};
 use rust_decimal::Decimal;
 
 use super::french;
@@ -27,6 +27,7 @@ pub(super) fn forms(value: &Value, bare_numbers: bool) -> Vec<String> {
         Value::Number(n) if bare_numbers => number(*n),
         Value::Duration(duration) => self::duration(*duration),
         Value::Date(date) => self::date(*date),
+        Value::Time(time) => self::time_of_day(*time),
         _ => Vec::new(),
     };
     out.sort();
@@ -186,6 +187,22 @@ fn exact_time(seconds: i64) -> Vec<String> {
             ["minute", "minutes"],
             true,
         ));
+    }
+    out
+}
+
+/// A time of day as French and English texts write it: `8 h 30`, `8h30`, `08:30`; a
+/// whole hour also `8 h`, `8h`.
+fn time_of_day(time: Time) -> Vec<String> {
+    let (hour, minute) = (time.hour(), time.minute());
+    let mut out = vec![
+        format!("{hour} h {minute:02}"),
+        format!("{hour}h{minute:02}"),
+        format!("{hour:02}:{minute:02}"),
+        format!("{hour:02}h{minute:02}"),
+    ];
+    if minute == 0 {
+        out.extend([format!("{hour} h"), format!("{hour}h")]);
     }
     out
 }

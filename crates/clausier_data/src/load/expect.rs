@@ -9,7 +9,7 @@ use clausier_diagnostics::quoted;
 use rust_decimal::Decimal;
 
 use super::node::{Node, NodeKind, NumberText};
-use super::scalar::{self, DateError, NumberError};
+use super::scalar::{self, DateError, DateTimeError, NumberError};
 use super::text_index::TextIndex;
 
 /// Why a node is not a value of the declared scalar type.
@@ -25,6 +25,12 @@ pub(crate) enum Mismatch {
     NoSuchDay,
     DateTime,
     Duration,
+    /// Not a time of day written `HH:MM` or `HH:MM:SS` (`8h30`, `25:00`).
+    TimeForm,
+    /// Not a date and time written `YYYY-MM-DDTHH:MM`.
+    DateTimeForm,
+    /// A date and time with an offset or `Z`.
+    DateTimeOffset,
 }
 
 /// Converts a scalar node to the declared scalar type.
@@ -67,7 +73,25 @@ pub(crate) fn scalar(node: &Node<'_>, ty: &Ty) -> Result<Value, Mismatch> {
                 Err(DateError::Form) => Err(Mismatch::DateForm),
                 Err(DateError::NoSuchDay) => Err(Mismatch::NoSuchDay),
             },
-            NodeKind::DateTime => Err(Mismatch::DateTime),
+            NodeKind::DateTime | NodeKind::LocalDateTime(_) => Err(Mismatch::DateTime),
+            _ => Err(Mismatch::Kind),
+        },
+        Ty::DateTime => match &node.kind {
+            NodeKind::LocalDateTime(datetime) => Ok(Value::DateTime(*datetime)),
+            NodeKind::Str(text) | NodeKind::Plain(text) => match scalar::parse_datetime(text) {
+                Ok(datetime) => Ok(Value::DateTime(datetime)),
+                Err(DateTimeError::Form) => Err(Mismatch::DateTimeForm),
+                Err(DateTimeError::Offset) => Err(Mismatch::DateTimeOffset),
+            },
+            // A TOML date-time with an offset.
+            NodeKind::DateTime => Err(Mismatch::DateTimeOffset),
+            _ => Err(Mismatch::Kind),
+        },
+        Ty::Time => match &node.kind {
+            NodeKind::Time(time) => Ok(Value::Time(*time)),
+            NodeKind::Str(text) | NodeKind::Plain(text) => scalar::parse_time(text)
+                .map(Value::Time)
+                .ok_or(Mismatch::TimeForm),
             _ => Err(Mismatch::Kind),
         },
         Ty::Duration => match &node.kind {
@@ -80,9 +104,12 @@ pub(crate) fn scalar(node: &Node<'_>, ty: &Ty) -> Result<Value, Mismatch> {
         },
         Ty::String => match &node.kind {
             NodeKind::Str(text) | NodeKind::Plain(text) => Ok(Value::String(text.as_ref().into())),
-            NodeKind::Number(_) | NodeKind::Bool(_) | NodeKind::Date(_) | NodeKind::DateTime => {
-                Err(Mismatch::Unquoted)
-            }
+            NodeKind::Number(_)
+            | NodeKind::Bool(_)
+            | NodeKind::Date(_)
+            | NodeKind::Time(_)
+            | NodeKind::LocalDateTime(_)
+            | NodeKind::DateTime => Err(Mismatch::Unquoted),
             _ => Err(Mismatch::Kind),
         },
         _ => Err(Mismatch::Kind),
@@ -119,6 +146,19 @@ pub(crate) fn type_error_help(node: &Node<'_>, ty: &Ty, mismatch: Mismatch) -> O
         Mismatch::DateForm => "write dates year-month-day, as `2027-06-30`".to_owned(),
         Mismatch::NoSuchDay => format!("{} is not a day of the calendar", quoted(node.as_text()?)),
         Mismatch::DateTime => "a date has no time of day: write it as `2027-06-30`".to_owned(),
+        Mismatch::TimeForm => {
+            "write a time of day hours:minutes from `00:00` to `23:59`, as `08:30` or `08:30:00`"
+                .to_owned()
+        }
+        Mismatch::DateTimeForm => {
+            "write a date and time year-month-day, `T`, then hours:minutes, as \
+             `2027-01-04T08:30` or `2027-01-04T08:30:00`"
+                .to_owned()
+        }
+        Mismatch::DateTimeOffset => {
+            "give the local time in France without an offset or `Z`, as `2027-01-04T08:30`"
+                .to_owned()
+        }
         Mismatch::Duration => {
             "write durations in ISO 8601 (`P6M`, `P30D`, `P1Y2M10D`, `P2W`, `PT12H`, \
              `P1DT2H`, `PT30M`) or in words (`6 months`, `30 days`, `1 year`, `24 hours`, \
@@ -172,6 +212,8 @@ impl fmt::Display for Expected<'_> {
             Ty::Percent => f.write_str("a percentage such as `87.5%`"),
             Ty::Money => f.write_str("an amount in euros such as `4.50 €`"),
             Ty::Date => f.write_str("a date such as `2027-06-30`"),
+            Ty::Time => f.write_str("a time of day such as `08:30`"),
+            Ty::DateTime => f.write_str("a date and time such as `2027-01-04T08:30`"),
             Ty::Duration => f.write_str("a duration such as `P6M` or `6 months`"),
             Ty::String => f.write_str("a string"),
             Ty::List(_) | Ty::Set(_) => f.write_str("a list"),

@@ -51,6 +51,8 @@ fn schema() -> Schema {
             ("rate", Ty::Percent),
             ("price", Ty::Money),
             ("notice", Ty::Duration),
+            ("opens", Ty::Time),
+            ("incident", Ty::DateTime),
             ("standards", Ty::Set(Box::new(Ty::String))),
             ("sizes", Ty::Set(Box::new(Ty::Int))),
             ("regions", Ty::List(Box::new(Ty::Enum(REGION)))),
@@ -454,6 +456,20 @@ fn valid_value(schema: &Schema, ty: &Ty) -> BoxedStrategy<String> {
             8 => Just("\"2028-02-29\"".to_owned()),
             1 => Just("\"2027-02-29\"".to_owned()),
             1 => Just("\"30/06/2027\"".to_owned()),
+        ]
+        .boxed(),
+        Ty::Time => prop_oneof![
+            8 => Just("\"08:30\"".to_owned()),
+            8 => Just("\"23:59:59\"".to_owned()),
+            1 => Just("\"8h30\"".to_owned()),
+            1 => Just("\"24:00\"".to_owned()),
+        ]
+        .boxed(),
+        Ty::DateTime => prop_oneof![
+            8 => Just("\"2027-01-04T08:30\"".to_owned()),
+            8 => Just("\"2028-02-29T23:59:59\"".to_owned()),
+            1 => Just("\"2027-01-04T08:30Z\"".to_owned()),
+            1 => Just("\"2027-01-04 08:30\"".to_owned()),
         ]
         .boxed(),
         Ty::Duration => prop_oneof![

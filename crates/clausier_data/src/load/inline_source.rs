@@ -30,6 +30,8 @@ pub(crate) fn node(data: &DataValue, depth: usize) -> Result<Node<'_>, SyntaxErr
             LiteralKind::Percent(value) => NodeKind::Percent(*value),
             LiteralKind::Money(value) => NodeKind::Money(*value),
             LiteralKind::Date(date) => NodeKind::Date(*date),
+            LiteralKind::Time(time) => NodeKind::Time(*time),
+            LiteralKind::DateTime(datetime) => NodeKind::LocalDateTime(*datetime),
             LiteralKind::Duration(literal) => {
                 let amount = literal.amount;
                 let duration = Duration::of_unit(amount, literal.unit);

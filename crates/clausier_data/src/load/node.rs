@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use clausier_check::value::Duration;
 use clausier_diagnostics::Span;
-use jiff::civil::Date;
+use jiff::civil::{Date, DateTime, Time};
 use rust_decimal::Decimal;
 
 /// How deep data may nest before loading stops with an error rather than risk the stack.
@@ -38,6 +38,10 @@ pub(crate) enum NodeKind<'a> {
     Money(Decimal),
     Date(Date),
     Duration(Duration),
+    /// A TOML local time, or a time of day in inline test data.
+    Time(Time),
+    /// A TOML local date-time, or a date and time in inline test data.
+    LocalDateTime(DateTime),
     /// A TOML date-time with a time or an offset: never a `date`.
     DateTime,
     /// Inline data that did not parse; the parser already said why.
@@ -76,6 +80,8 @@ impl<'a> Node<'a> {
             NodeKind::Money(_) => "an amount of money",
             NodeKind::Date(_) => "a date",
             NodeKind::Duration(_) => "a duration",
+            NodeKind::Time(_) => "a time of day",
+            NodeKind::LocalDateTime(_) => "a date and time",
             NodeKind::DateTime => "a date and time",
             NodeKind::Broken => "a value that could not be read",
             NodeKind::List(_) => "a list",

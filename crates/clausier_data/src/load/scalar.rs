@@ -3,7 +3,7 @@
 
 use clausier_check::value::Duration;
 use clausier_syntax::lexicon;
-use jiff::civil::Date;
+use jiff::civil::{Date, DateTime, Time};
 use rust_decimal::Decimal;
 
 /// The most digits a decimal holds.
@@ -177,6 +177,54 @@ pub(crate) fn parse_date(text: &str) -> Result<Date, DateError> {
     let month: i8 = month.parse().map_err(|_| DateError::Form)?;
     let day: i8 = day.parse().map_err(|_| DateError::Form)?;
     Date::new(year, month, day).map_err(|_| DateError::NoSuchDay)
+}
+
+/// A time of day written `HH:MM` or `HH:MM:SS`, from `00:00` to `23:59:59`, two digits
+/// each: `8:30`, `8h30` and `24:00` are not times of day.
+pub(crate) fn parse_time(text: &str) -> Option<Time> {
+    let two_digits = |part: &str| {
+        (part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<i8>().ok())
+            .flatten()
+    };
+    let mut parts = text.split(':');
+    let hour = two_digits(parts.next()?)?;
+    let minute = two_digits(parts.next()?)?;
+    let second = match parts.next() {
+        Some(second) => two_digits(second)?,
+        None => 0,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    Time::new(hour, minute, second, 0).ok()
+}
+
+/// Why a text is not a date and time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateTimeError {
+    /// Not `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`, or no such day or time.
+    Form,
+    /// A moment with an offset or `Z`: the language reads local times only.
+    Offset,
+}
+
+/// A date and time in local time, `2027-01-04T08:30` or `2027-01-04T08:30:00`. An
+/// offset (`Z`, `+01:00`) is refused rather than converted: converting it to the time
+/// of Paris would need the time zone database, and a clause compares local times.
+pub(crate) fn parse_datetime(text: &str) -> Result<DateTime, DateTimeError> {
+    let (day, clock) = text.split_once('T').ok_or(DateTimeError::Form)?;
+    let offset_at = clock.find(['Z', 'z', '+', '-']);
+    if let Some(at) = offset_at {
+        let local = clock.get(..at).unwrap_or_default();
+        return match (parse_date(day), parse_time(local)) {
+            (Ok(_), Some(_)) => Err(DateTimeError::Offset),
+            _ => Err(DateTimeError::Form),
+        };
+    }
+    let day = parse_date(day).map_err(|_| DateTimeError::Form)?;
+    let clock = parse_time(clock).ok_or(DateTimeError::Form)?;
+    Ok(day.to_datetime(clock))
 }
 
 /// A duration in ISO 8601 (`P6M`, `P30D`, `P1Y2M10D`, `P2W`, `PT12H`, `P1DT2H`,

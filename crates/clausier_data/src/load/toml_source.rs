@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use clausier_diagnostics::Span;
-use jiff::civil::Date;
+use jiff::civil::{Date, DateTime, Time};
 use rust_decimal::Decimal;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -279,6 +279,10 @@ fn node<'a>(value: &Spanned<DeValue<'a>>, depth: usize) -> Result<Node<'a>, Synt
         DeValue::Boolean(value) => NodeKind::Bool(*value),
         DeValue::Datetime(datetime) => match (datetime.date, datetime.time, datetime.offset) {
             (Some(date), None, None) => local_date(date).map_or(NodeKind::DateTime, NodeKind::Date),
+            (None, Some(time), None) => local_time(time).map_or(NodeKind::DateTime, NodeKind::Time),
+            (Some(date), Some(time), None) => {
+                local_datetime(date, time).map_or(NodeKind::DateTime, NodeKind::LocalDateTime)
+            }
             _ => NodeKind::DateTime,
         },
         DeValue::Array(items) => {
@@ -291,6 +295,22 @@ fn node<'a>(value: &Spanned<DeValue<'a>>, depth: usize) -> Result<Node<'a>, Synt
         DeValue::Table(inner) => table(inner, depth)?,
     };
     Ok(Node::new(kind, span))
+}
+
+/// A TOML local time (`08:30:00`). One with a fraction of a second is not read as a
+/// time of day (nor is a leap second): clauses compare times to the second at most.
+fn local_time(time: toml::value::Time) -> Option<Time> {
+    if time.nanosecond.is_some_and(|fraction| fraction != 0) {
+        return None;
+    }
+    let hour = i8::try_from(time.hour).ok()?;
+    let minute = i8::try_from(time.minute).ok()?;
+    let second = i8::try_from(time.second.unwrap_or(0)).ok()?;
+    Time::new(hour, minute, second, 0).ok()
+}
+
+fn local_datetime(date: toml::value::Date, time: toml::value::Time) -> Option<DateTime> {
+    Some(local_date(date)?.to_datetime(local_time(time)?))
 }
 
 fn local_date(date: toml::value::Date) -> Option<Date> {

@@ -245,6 +245,16 @@ pub fn string(text: &str) -> TExpr {
     expr(TExprKind::Const(Value::String(text.into())), Ty::String)
 }
 
+pub fn time_of_day(hour: i8, minute: i8) -> TExpr {
+    let time = jiff::civil::time(hour, minute, 0, 0);
+    expr(TExprKind::Const(Value::Time(time)), Ty::Time)
+}
+
+pub fn datetime(text: &str) -> TExpr {
+    let at: jiff::civil::DateTime = text.parse().expect("a date and time");
+    expr(TExprKind::Const(Value::DateTime(at)), Ty::DateTime)
+}
+
 pub fn date(text: &str) -> TExpr {
     let date: Date = text.parse().expect("a date");
     expr(TExprKind::Const(Value::Date(date)), Ty::Date)

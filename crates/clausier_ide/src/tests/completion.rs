@@ -157,7 +157,10 @@ fn item_keywords_between_items() {
 
 #[test]
 fn types_in_the_schema() {
-    assert_snapshot!(check("enum Tier { I, II }\ndescriptor {\n  tier: T$0\n}\n"), @r#"Enum Tier"#);
+    assert_snapshot!(check("enum Tier { I, II }\ndescriptor {\n  tier: T$0\n}\n"), @r#"
+Enum Tier
+Type time
+"#);
 }
 
 #[test]

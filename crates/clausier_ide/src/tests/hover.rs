@@ -69,6 +69,17 @@ param delai: duration = 1 day 3 hours 30 minutes
 }
 
 #[test]
+fn a_time_of_day_shows_its_type_and_value() {
+    let input = "param ouver$0ture: time = 08:30\n";
+    assert_snapshot!(check(input), @r#"
+main.clause:1:7-1:16 `ouverture`
+```clausier
+param ouverture: time = 08:30
+```
+"#);
+}
+
+#[test]
 fn enum_shows_its_variants_in_order() {
     assert_snapshot!(check(&mark(PACK, "== Reg$0ion.EU")), @r#"
 rules.clause:11:47-11:53 `Region`

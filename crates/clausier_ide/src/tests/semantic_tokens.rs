@@ -165,6 +165,20 @@ fn literals_and_comments() {
 `duration` type +defaultLibrary
 `30 days` number
 "#);
+    let input = "param t: time = 08:30$0\n";
+    assert_snapshot!(check(input), @r#"
+`param` keyword
+`t` parameter +declaration +readonly
+`time` type +defaultLibrary
+`08:30` date
+"#);
+    let input = "param d: datetime = 2027-01-04T08:30$0\n";
+    assert_snapshot!(check(input), @r#"
+`param` keyword
+`d` parameter +declaration +readonly
+`datetime` type +defaultLibrary
+`2027-01-04T08:30` date
+"#);
     let input = "param h: duration = 4 heures$0\n";
     assert_snapshot!(check(input), @r#"
 `param` keyword

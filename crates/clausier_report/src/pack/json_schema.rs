@@ -258,7 +258,7 @@ impl Builder<'_> {
             Ty::Number => json!({ "type": "number" }),
             Ty::String => json!({ "type": "string" }),
             Ty::Percent | Ty::Money => bounded(self.scalar_def(ty), FieldBounds::default_for(ty)),
-            Ty::Date | Ty::Duration => self.scalar_def(ty),
+            Ty::Date | Ty::Time | Ty::DateTime | Ty::Duration => self.scalar_def(ty),
             Ty::List(element) => json!({ "type": "array", "items": self.type_schema(element) }),
             // Never in a descriptor (E0320): a parameter's table, an object of its values.
             Ty::Map(_, value) => json!({
@@ -326,6 +326,23 @@ impl Builder<'_> {
                     "type": "string",
                     "format": "date",
                     "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+                }),
+            ),
+            // No `format`: JSON Schema's `time` wants an offset, which a time of day of a
+            // clause never has.
+            Ty::Time => (
+                "time",
+                json!({
+                    "type": "string",
+                    "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+                }),
+            ),
+            // Local time, which JSON Schema's `date-time` (with an offset) is not.
+            Ty::DateTime => (
+                "datetime",
+                json!({
+                    "type": "string",
+                    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
                 }),
             ),
             Ty::Percent => (
@@ -449,6 +466,13 @@ fn unit_note(ty: &Ty) -> Option<&'static str> {
              \"24 hours\"; French \"6 mois\", \"30 jours\", \"1 an\", \"4 heures\")."
         }
         Ty::Date => "A calendar date, year-month-day (\"2027-06-30\").",
+        Ty::DateTime => {
+            "A date and a local time of day, without an offset (\"2027-01-04T08:30\", or \
+             \"2027-01-04T08:30:00\")."
+        }
+        Ty::Time => {
+            "A time of day, hours and minutes (\"08:30\"), seconds if needed (\"08:30:00\")."
+        }
         Ty::Int => "A whole number.",
         Ty::Set(_) => "A set: each value at most once, in any order.",
         _ => return None,

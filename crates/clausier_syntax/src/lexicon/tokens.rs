@@ -12,6 +12,7 @@ pub enum TokenKind {
     Ident,
     /// A number with its unit, if any: `6.00 €`, `75%`, `30 days`.
     Number,
+    /// A date, `2026-12-01`, or a time of day, `08:30`: a moment, shown alike.
     Date,
     String,
     Comment,
@@ -49,7 +50,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else if c == '"' {
             (Some(TokenKind::String), string_len(rest))
         } else if c.is_ascii_digit() {
-            match date_len(rest) {
+            match datetime_len(rest)
+                .or_else(|| date_len(rest))
+                .or_else(|| time_len(rest))
+            {
                 Some(len) => (Some(TokenKind::Date), len),
                 None => (Some(TokenKind::Number), number_len(rest)),
             }
@@ -116,6 +120,16 @@ fn digits(rest: &str) -> usize {
 
 /// `2026-12-01`, and the loose `2026-1-5` the parser reads as a date to reject it.
 fn date_len(rest: &str) -> Option<usize> {
+    let end = date_part_len(rest)?;
+    let next = rest.get(end..)?.chars().next();
+    if next.is_some_and(unicode_ident::is_xid_continue) {
+        return None;
+    }
+    Some(end)
+}
+
+/// The length of the date at the start of `rest`, whatever follows it.
+fn date_part_len(rest: &str) -> Option<usize> {
     let bytes = rest.as_bytes();
     if digits(rest) != 4 || bytes.get(4) != Some(&b'-') {
         return None;
@@ -129,9 +143,37 @@ fn date_len(rest: &str) -> Option<usize> {
     if !(1..=2).contains(&day) {
         return None;
     }
-    let end = day_at + day;
+    Some(day_at + day)
+}
+
+/// `2027-01-04T08:30`: a date, `T`, then a time of day, as loose as each.
+fn datetime_len(rest: &str) -> Option<usize> {
+    let day = date_part_len(rest)?;
+    if rest.as_bytes().get(day) != Some(&b'T') {
+        return None;
+    }
+    time_len(rest.get(day + 1..)?).map(|clock| day + 1 + clock)
+}
+
+/// `08:30`, and the loose `8:30` and `08:30:00` the parser reads as a time of day to
+/// reject them.
+fn time_len(rest: &str) -> Option<usize> {
+    let mut end = 0;
+    for part in 0..3 {
+        if part > 0 {
+            if rest.as_bytes().get(end) != Some(&b':') {
+                break;
+            }
+            end += 1;
+        }
+        let count = digits(rest.get(end..)?);
+        if !(1..=2).contains(&count) {
+            return None;
+        }
+        end += count;
+    }
     let next = rest.get(end..)?.chars().next();
-    if next.is_some_and(unicode_ident::is_xid_continue) {
+    if end < 3 || next.is_some_and(unicode_ident::is_xid_continue) {
         return None;
     }
     Some(end)

@@ -198,6 +198,20 @@ impl<'s, 't> ItemBuilder<'s, 't> {
                     return None;
                 }
             },
+            Rule::datetime_lit => match literal::datetime(pair.as_str()) {
+                Ok(datetime) => LiteralKind::DateTime(datetime),
+                Err(error) => {
+                    self.literal_error(Code::INVALID_LITERAL, span, error);
+                    return None;
+                }
+            },
+            Rule::time_lit => match literal::time(pair.as_str()) {
+                Ok(time) => LiteralKind::Time(time),
+                Err(error) => {
+                    self.literal_error(Code::INVALID_LITERAL, span, error);
+                    return None;
+                }
+            },
             Rule::number_lit => self.number_lit(pair, span)?,
             Rule::string => LiteralKind::String(self.string_lit(pair).value),
             _ => return None,

@@ -226,12 +226,15 @@ impl ItemBuilder<'_, '_> {
             Rule::path => leaf(ExprKind::Path(self.path(pair))),
             Rule::path_term => self.path_term(pair, span),
             Rule::today => leaf(ExprKind::Today),
-            Rule::bool_lit | Rule::date_lit | Rule::number_lit | Rule::string => {
-                match self.literal(&pair) {
-                    Some(literal) => leaf(ExprKind::Literal(literal)),
-                    None => leaf(ExprKind::Error),
-                }
-            }
+            Rule::bool_lit
+            | Rule::datetime_lit
+            | Rule::date_lit
+            | Rule::time_lit
+            | Rule::number_lit
+            | Rule::string => match self.literal(&pair) {
+                Some(literal) => leaf(ExprKind::Literal(literal)),
+                None => leaf(ExprKind::Error),
+            },
             Rule::has_expr => match pair.into_inner().find(|p| p.as_rule() == Rule::path) {
                 Some(path) => leaf(ExprKind::Has(self.path(path))),
                 None => leaf(ExprKind::Error),

@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::str::FromStr;
 
 use clausier_diagnostics::quoted;
-use jiff::civil::Date;
+use jiff::civil::{Date, DateTime, Time};
 use rust_decimal::Decimal;
 
 use crate::ast::{DurationLit, Escape};
@@ -248,6 +248,62 @@ pub(super) fn date(text: &str) -> Result<Date, LiteralError> {
             .unwrap_or(&"");
         invalid(format!("{name} {y} has {days} days"))
     })
+}
+
+/// A time of day written `HH:MM`, from `00:00` to `23:59`. `8:30` and `08:30:00` are
+/// refused with the form to write, so that a clause spells each time one way.
+pub(super) fn time(text: &str) -> Result<Time, LiteralError> {
+    let invalid = |help: String| {
+        LiteralError::new(
+            0..text.len(),
+            format!("invalid time of day {}", quoted(text)),
+            "not a time of day",
+            Some(&help),
+        )
+    };
+    let mut parts = text.split(':');
+    let (Some(hour), Some(minute)) = (parts.next(), parts.next()) else {
+        return Err(invalid("write a time of day as `HH:MM`".to_string()));
+    };
+    let (Ok(h), Ok(m)) = (hour.parse::<i8>(), minute.parse::<i8>()) else {
+        return Err(invalid("write a time of day as `HH:MM`".to_string()));
+    };
+    if parts.next().is_some() {
+        return Err(invalid(format!(
+            "a clause writes a time of day to the minute: `{hour}:{minute}`"
+        )));
+    }
+    if hour.len() != 2 || minute.len() != 2 {
+        return Err(invalid(format!(
+            "write a time of day as `HH:MM`, here `{h:02}:{m:02}`"
+        )));
+    }
+    if !(0..=23).contains(&h) {
+        return Err(invalid("hours go from `00` to `23`".to_string()));
+    }
+    if !(0..=59).contains(&m) {
+        return Err(invalid("minutes go from `00` to `59`".to_string()));
+    }
+    Time::new(h, m, 0, 0).map_err(|_| invalid("write a time of day as `HH:MM`".to_string()))
+}
+
+/// A date and a time of day in local time, `YYYY-MM-DDTHH:MM`: each part as [`date`] and
+/// [`time`] read it, with their help when one is wrong.
+pub(super) fn datetime(text: &str) -> Result<DateTime, LiteralError> {
+    let invalid = |help: Option<String>| {
+        LiteralError::new(
+            0..text.len(),
+            format!("invalid date and time {}", quoted(text)),
+            "not a date and time of day",
+            Some(&help.unwrap_or_else(|| "write a date and time as `YYYY-MM-DDTHH:MM`".into())),
+        )
+    };
+    let Some((day, clock)) = text.split_once('T') else {
+        return Err(invalid(None));
+    };
+    let day = date(day).map_err(|error| invalid(error.help))?;
+    let clock = time(clock).map_err(|error| invalid(error.help))?;
+    Ok(day.to_datetime(clock))
 }
 
 #[cfg(test)]

@@ -448,6 +448,44 @@ fn text_checks_read_as_plain_words() {
     );
 }
 
+#[test]
+fn times_of_day_read_as_moments() {
+    let source = format!(
+        "{SCHEMA}\nparam ouverture: time = 08:00\nrequirement R-01 \"Règle\" {{\n  text \"Texte.\"\n  require support_opens <= ouverture and support_closes > 18:30 and support_opens != 00:00\n}}\n"
+    );
+    let source = source.replace(
+        "descriptor {",
+        "descriptor {\n  support_opens: time\n  support_closes: time",
+    );
+    assert_eq!(
+        line(&french(&source), "- **Vérification :** "),
+        "`support_opens` est au plus tard à 8 h, et `support_closes` est après 18 h 30, et `support_opens` n'est pas à 0 h"
+    );
+    assert_eq!(
+        line(&english(&source), "- **Check:** "),
+        "`support_opens` is at or before 8 am, and `support_closes` is after 6:30 pm, and `support_opens` is not at midnight"
+    );
+}
+
+#[test]
+fn dates_and_times_read_as_moments_and_their_differences_as_durations() {
+    let source = format!(
+        "{SCHEMA}\nrequirement R-01 \"Règle\" {{\n  text \"Texte.\"\n  require incident_taken - incident_opened <= 4 hours and incident_taken <= incident_opened + 1 day and incident_opened >= 2027-01-04T08:30\n}}\n"
+    );
+    let source = source.replace(
+        "descriptor {",
+        "descriptor {\n  incident_opened: datetime\n  incident_taken: datetime",
+    );
+    assert_eq!(
+        line(&french(&source), "- **Vérification :** "),
+        "la durée entre `incident_opened` et `incident_taken` est au plus 4 heures, et `incident_taken` est antérieure ou égale à l'instant situé 1 jour après `incident_opened`, et `incident_opened` est postérieure ou égale au 4 janvier 2027 à 8 h 30"
+    );
+    assert_eq!(
+        line(&english(&source), "- **Check:** "),
+        "the time from `incident_opened` to `incident_taken` is at most 4 hours, and `incident_taken` is on or before the moment 1 day after `incident_opened`, and `incident_opened` is on or after 4 January 2027 at 8:30 am"
+    );
+}
+
 /// The method of the one criterion of a pack, in French and in English, as the sentence
 /// or the sub-criteria table rows.
 fn methods(schema_and_params: &str, score: &str, weight: u32) -> (String, String) {

@@ -14,6 +14,7 @@ use clausier_check::value::{Duration, Value};
 use clausier_diagnostics::stack;
 use clausier_syntax::ast::{AggregateKind, CompareOp, ListAggregateKind, QuantifierKind};
 use clausier_syntax::lexicon::{ENGLISH_MONTHS, FRENCH_MONTHS};
+use jiff::civil::Time;
 
 use super::{Lang, Rich, Run};
 
@@ -306,7 +307,12 @@ impl<'a> Words<'a> {
     fn comparison(&self, op: CompareOp, left: &'a TExpr, right: &'a TExpr, negated: bool) -> Rich {
         let left_words = self.operand(left);
         let right_words = self.operand(right);
-        if left.ty == Ty::Date || right.ty == Ty::Date {
+        if left.ty == Ty::Time || right.ty == Ty::Time {
+            let word = time_compare_word(op, negated, self.fr());
+            return left_words.text(" ").text(word).text(" ").join(right_words);
+        }
+        let moment = |ty: &Ty| matches!(ty, Ty::Date | Ty::DateTime);
+        if moment(&left.ty) || moment(&right.ty) {
             let word = self.date_compare_word(op, negated);
             // « à » before a noun (« à la date d'analyse »), « au » before a day (« au 2 décembre »).
             let starts_with_day = right_words.runs.first().is_some_and(|run| match run {
@@ -591,6 +597,9 @@ impl<'a> Words<'a> {
 
     /// `a + b`, `a × b`; a date moved by a duration reads as « la date située 3 ans avant … ».
     fn arithmetic(&self, op: ArithOp, left: &'a TExpr, right: &'a TExpr) -> (Rich, Binding) {
+        if let Some(words) = self.datetime_arithmetic(op, left, right) {
+            return (words, Binding::Phrase);
+        }
         if left.ty == Ty::Date
             && right.ty == Ty::Duration
             && matches!(op, ArithOp::Add | ArithOp::Sub)
@@ -620,6 +629,44 @@ impl<'a> Words<'a> {
                 .text(sign)
                 .join(self.operand_within(right, right_context)),
             binding,
+        )
+    }
+
+    /// A date and time moved by a duration, « l'instant situé 4 heures après `x` », or
+    /// the time between two, « la durée entre `b` et `a` » for `a - b`.
+    fn datetime_arithmetic(&self, op: ArithOp, left: &'a TExpr, right: &'a TExpr) -> Option<Rich> {
+        let (lead, middle, first, second) = match (op, &left.ty, &right.ty, self.fr()) {
+            (ArithOp::Sub, Ty::DateTime, Ty::DateTime, true) => {
+                ("la durée entre ", " et ", right, left)
+            }
+            (ArithOp::Sub, Ty::DateTime, Ty::DateTime, false) => {
+                ("the time from ", " to ", right, left)
+            }
+            (ArithOp::Sub, Ty::DateTime, Ty::Duration, true) => {
+                ("l'instant situé ", " avant ", right, left)
+            }
+            (ArithOp::Sub, Ty::DateTime, Ty::Duration, false) => {
+                ("the moment ", " before ", right, left)
+            }
+            (ArithOp::Add, Ty::DateTime, Ty::Duration, true) => {
+                ("l'instant situé ", " après ", right, left)
+            }
+            (ArithOp::Add, Ty::DateTime, Ty::Duration, false) => {
+                ("the moment ", " after ", right, left)
+            }
+            (ArithOp::Add, Ty::Duration, Ty::DateTime, true) => {
+                ("l'instant situé ", " après ", left, right)
+            }
+            (ArithOp::Add, Ty::Duration, Ty::DateTime, false) => {
+                ("the moment ", " after ", left, right)
+            }
+            _ => return None,
+        };
+        Some(
+            Rich::plain(lead)
+                .join(self.operand_within(first, Binding::Atom))
+                .text(middle)
+                .join(self.operand_within(second, Binding::Atom)),
         )
     }
 
@@ -789,6 +836,15 @@ pub(super) fn value(value: &Value, schema: &Schema, lang: Lang) -> String {
             format!("{} %", percent.normalize().to_string().replace('.', ","))
         }
         (Value::Duration(duration), Lang::Fr) => french_duration(*duration),
+        (Value::Time(time), Lang::Fr) => french_time_of_day(*time),
+        (Value::Time(time), Lang::En) => english_time_of_day(*time),
+        // « 4 janvier 2027 à 8 h 30 », "4 January 2027 at 8:30 am".
+        (Value::DateTime(at), _) => {
+            let day = self::value(&Value::Date(at.date()), schema, lang);
+            let time = Value::Time(at.time());
+            let word = if lang == Lang::Fr { "à" } else { "at" };
+            format!("{day} {word} {}", self::value(&time, schema, lang))
+        }
         (Value::Date(date), _) => {
             let month = usize::try_from(date.month() - 1).unwrap_or(0);
             let names = match lang {
@@ -854,6 +910,58 @@ pub(super) fn placeholder_value(value: &Value, schema: &Schema, lang: Lang) -> S
             .collect::<Vec<_>>()
             .join(", "),
         _ => self::value(value, schema, lang),
+    }
+}
+
+/// Two times of day compared, as a moment and not a quantity: « est au plus tard à »,
+/// "is at or before".
+fn time_compare_word(op: CompareOp, negated: bool, french: bool) -> &'static str {
+    let op = if negated { negate(op) } else { op };
+    match (op, french) {
+        (CompareOp::Eq, true) => "est à",
+        (CompareOp::Ne, true) => "n'est pas à",
+        (CompareOp::Lt, true) => "est avant",
+        (CompareOp::Le, true) => "est au plus tard à",
+        (CompareOp::Gt, true) => "est après",
+        (CompareOp::Ge, true) => "est au plus tôt à",
+        (CompareOp::Eq, false) => "is at",
+        (CompareOp::Ne, false) => "is not at",
+        (CompareOp::Lt, false) => "is before",
+        (CompareOp::Le, false) => "is at or before",
+        (CompareOp::Gt, false) => "is after",
+        (CompareOp::Ge, false) => "is at or after",
+    }
+}
+
+/// A time of day as French administrative texts write it: « 8 h 30 », « 8 h » for a
+/// whole hour, « 0 h » at midnight, « 8 h 30 min 15 s » when a descriptor gave seconds.
+fn french_time_of_day(time: Time) -> String {
+    let (hour, minute, second) = (time.hour(), time.minute(), time.second());
+    match (minute, second) {
+        (0, 0) => format!("{hour} h"),
+        (_, 0) => format!("{hour} h {minute:02}"),
+        _ => format!("{hour} h {minute:02} min {second:02} s"),
+    }
+}
+
+/// A time of day on the twelve-hour clock of English prose: "8:30 am", "6 pm", "noon"
+/// and "midnight" (never the ambiguous "12 am"), seconds only when a descriptor gave some.
+fn english_time_of_day(time: Time) -> String {
+    let (hour, minute, second) = (time.hour(), time.minute(), time.second());
+    match (hour, minute, second) {
+        (0, 0, 0) => return "midnight".to_owned(),
+        (12, 0, 0) => return "noon".to_owned(),
+        _ => {}
+    }
+    let suffix = if hour < 12 { "am" } else { "pm" };
+    let twelve = match hour % 12 {
+        0 => 12,
+        other => other,
+    };
+    match (minute, second) {
+        (0, 0) => format!("{twelve} {suffix}"),
+        (_, 0) => format!("{twelve}:{minute:02} {suffix}"),
+        _ => format!("{twelve}:{minute:02}:{second:02} {suffix}"),
     }
 }
 
@@ -966,5 +1074,25 @@ mod tests {
         );
         let longest = Duration::new(14, 1).checked_add(hours(3)).unwrap();
         assert_eq!(french_duration(longest), "1 an, 2 mois, 1 jour et 3 heures");
+    }
+
+    #[test]
+    fn times_of_day_in_french_and_english() {
+        let schema = Schema::default();
+        let at = |hour, minute, second| Value::Time(jiff::civil::time(hour, minute, second, 0));
+        let cases = [
+            (at(8, 30, 0), "8 h 30", "8:30 am"),
+            (at(8, 0, 0), "8 h", "8 am"),
+            (at(18, 5, 0), "18 h 05", "6:05 pm"),
+            (at(0, 0, 0), "0 h", "midnight"),
+            (at(12, 0, 0), "12 h", "noon"),
+            (at(12, 30, 0), "12 h 30", "12:30 pm"),
+            (at(0, 15, 0), "0 h 15", "12:15 am"),
+            (at(23, 59, 59), "23 h 59 min 59 s", "11:59:59 pm"),
+        ];
+        for (time, french, english) in cases {
+            assert_eq!(value(&time, &schema, Lang::Fr), french);
+            assert_eq!(value(&time, &schema, Lang::En), english);
+        }
     }
 }
