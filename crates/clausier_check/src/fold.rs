@@ -10,6 +10,7 @@ use crate::ops::{self, OpError};
 use crate::text_functions;
 use crate::types::Ty;
 use crate::value::Value;
+use crate::weekdays;
 
 /// Why an expression has no constant value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,6 +223,10 @@ impl<'p> Folder<'p> {
                     .ok_or(FoldError::NotConstant),
                 _ => Err(FoldError::NotConstant),
             },
+            TExprKind::Weekday { of, weekday } => {
+                weekdays::weekday_of(&self.fold_in(of, locals)?, *weekday)
+                    .ok_or(FoldError::NotConstant)
+            }
             TExprKind::If(cond, then_branch, else_branch) => {
                 if self.fold_bool(cond, locals)? {
                     self.fold_in(then_branch, locals)
@@ -319,6 +324,7 @@ pub(crate) fn walk_mut(expr: &mut TExpr, visit: &mut impl FnMut(&mut TExpr)) {
                 }
             }
             TExprKind::TextCheck { text, .. } => walk_mut(text, visit),
+            TExprKind::Weekday { of, .. } => walk_mut(of, visit),
             TExprKind::If(cond, then_branch, else_branch) => {
                 walk_mut(cond, visit);
                 walk_mut(then_branch, visit);
@@ -387,6 +393,7 @@ fn walk_node(expr: &TExpr, visit: &mut impl FnMut(&TExpr) -> bool) {
             }
         }
         TExprKind::TextCheck { text, .. } => walk(text, visit),
+        TExprKind::Weekday { of, .. } => walk(of, visit),
         TExprKind::If(cond, then_branch, else_branch) => {
             walk(cond, visit);
             walk(then_branch, visit);

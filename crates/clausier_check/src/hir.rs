@@ -295,6 +295,7 @@ impl TExprKind {
                 into.extend(projection.map(|(_, _, value)| *value));
             }
             TExprKind::TextCheck { text, .. } => into.push(*text),
+            TExprKind::Weekday { of, .. } => into.push(*of),
             TExprKind::If(cond, then_branch, else_branch) => {
                 into.extend([*cond, *then_branch, *else_branch]);
             }
@@ -368,6 +369,12 @@ pub enum TExprKind {
     TextCheck {
         check: TextCheck,
         text: Box<TExpr>,
+    },
+    /// `weekday(d)`: the day of the week of a date or a datetime, a value of the
+    /// built-in enum `weekday` ([`crate::weekdays`]).
+    Weekday {
+        of: Box<TExpr>,
+        weekday: EnumId,
     },
     Has(FieldRef),
     If(Box<TExpr>, Box<TExpr>, Box<TExpr>),

@@ -15,6 +15,7 @@ pub mod ops;
 pub mod text_functions;
 pub mod types;
 pub mod value;
+pub mod weekdays;
 
 mod clauses;
 mod compose;
@@ -218,6 +219,8 @@ pub(crate) struct Checker<'a> {
     params: ParamTable,
     /// Every enum that declares a variant of a given name, for bare variants (`EU`).
     variants_by_name: HashMap<String, Vec<(EnumId, u32)>>,
+    /// The built-in enum `weekday`, once the pack names it ([`weekdays`]).
+    weekday: Option<EnumId>,
     weights: lints::WeightLog,
     /// The `passed(ID)` of every score, resolved once the clauses are composed.
     passed_refs: Vec<passed::PassedRef>,
@@ -308,6 +311,7 @@ impl<'a> Checker<'a> {
             types: TypeTable::default(),
             params: ParamTable::default(),
             variants_by_name: HashMap::new(),
+            weekday: None,
             weights: lints::WeightLog::default(),
             passed_refs: Vec::new(),
             clause_literals: HashMap::new(),
@@ -342,6 +346,13 @@ impl<'a> Checker<'a> {
     }
 
     fn symbol(&mut self, file: FileId, span: Span, symbol: Symbol, is_definition: bool) {
+        // The built-in `weekday` is declared nowhere: no definition to go to, nothing to
+        // rename.
+        if let Symbol::Enum(id) | Symbol::Variant { enum_id: id, .. } = symbol
+            && self.is_weekday_enum(id)
+        {
+            return;
+        }
         self.pack.symbols.push(SymbolRef {
             file,
             span,

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use clausier_diagnostics::{Code, Diagnostic, FileId, Fix, Span};
 use clausier_syntax::ast::{FieldDecl, ItemKind, SourceFileAst, TypeDecl, TypeExpr, TypeExprKind};
+use clausier_syntax::lexicon;
 
 use crate::Checker;
 use crate::bounds::FieldBounds;
@@ -17,8 +18,9 @@ use crate::types::{
     EnumDef, EnumId, FieldDef, LOTS_KEY, Origin, RecordDef, RecordId, Ty, VariantDef,
 };
 
-const BUILTIN_TYPES: [&str; 10] = [
+const BUILTIN_TYPES: [&str; 11] = [
     "bool", "int", "number", "percent", "money", "date", "time", "datetime", "duration", "string",
+    "weekday",
 ];
 
 fn builtin_type(name: &str) -> Option<Ty> {
@@ -160,7 +162,7 @@ impl<'a> Checker<'a> {
 
     /// Reports a type name that is a builtin or already declared; true when it is free.
     fn claim_type_name(&mut self, file: FileId, name: &clausier_syntax::ast::Ident) -> bool {
-        if builtin_type(&name.name).is_some() {
+        if builtin_type(&name.name).is_some() || name.name == lexicon::WEEKDAY_TYPE {
             self.report(
                 Diagnostic::error(
                     Code::DUPLICATE_DEFINITION,
@@ -479,6 +481,9 @@ impl<'a> Checker<'a> {
         if let Some(ty) = builtin_type(&name.name) {
             return ty;
         }
+        if name.name == lexicon::WEEKDAY_TYPE {
+            return Ty::Enum(self.weekday_enum());
+        }
         match self.types.names.get(&name.name).copied() {
             Some(TypeName::Enum(id)) => {
                 self.symbol(file, name.span, Symbol::Enum(id), false);
@@ -559,7 +564,7 @@ impl<'a> Checker<'a> {
                 });
         } else {
             diagnostic = diagnostic.with_help(
-                "the types are `bool`, `int`, `number`, `percent`, `money`, `date`, `duration`, `string`, `list<T>`, `set<T>`, records and the declared `enum`s and `type`s",
+                "the types are `bool`, `int`, `number`, `percent`, `money`, `date`, `time`, `datetime`, `duration`, `string`, `weekday`, `list<T>`, `set<T>`, records and the declared `enum`s and `type`s",
             );
         }
         self.report(diagnostic);

@@ -239,6 +239,7 @@ fn every_expr(pack: &CheckedPack) -> Vec<&TExpr> {
                 roots.extend(projection.as_ref().map(|(_, _, value)| &**value));
             }
             TExprKind::TextCheck { text, .. } => roots.push(text),
+            TExprKind::Weekday { of, .. } => roots.push(of),
             TExprKind::If(a, b, c) => roots.extend([&**a, &**b, &**c]),
             _ => {}
         }

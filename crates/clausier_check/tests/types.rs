@@ -319,3 +319,18 @@ requirement INC-01 "incident" {
 "#
     ));
 }
+
+#[test]
+fn weekdays_are_a_builtin_enum_named_in_french() {
+    assert_snapshot!(snapshot_of(
+        r#"
+param jours: set<weekday> = [lundi, monday]
+enum weekday { a }
+requirement DAY-01 "jours" {
+  require weekday(today) in jours and weekday(2027-01-04) == lundi
+    and weekday(1) == mardi
+    and weekday(today, today) == weekday.samedi
+}
+"#
+    ));
+}

@@ -127,6 +127,7 @@ cases! {
     expr_has_if_today => "expr-has-if-today",
     expr_hours => "expr-hours",
     expr_time_of_day => "expr-time-of-day",
+    expr_weekdays => "expr-weekdays",
     expr_paths => "expr-paths",
     expr_precedence => "expr-precedence",
     expr_tables => "expr-tables",

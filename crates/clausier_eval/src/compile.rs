@@ -394,6 +394,14 @@ impl<'a> Lowering<'a> {
                 };
                 self.compound(node, checked.constant, text)
             }
+            TExprKind::Weekday { of, weekday } => {
+                let of = self.lower(of);
+                let node = Node::Weekday {
+                    of: of.id,
+                    weekday: *weekday,
+                };
+                self.compound(node, of.constant, text)
+            }
             TExprKind::If(cond, then_branch, else_branch) => {
                 let cond = self.lower(cond);
                 let then_branch = self.lower(then_branch);

@@ -12,6 +12,7 @@ use clausier_check::list_aggregates::{self, ListAggregateError};
 use clausier_check::ops;
 use clausier_check::text_functions;
 use clausier_check::value::{Record, Value};
+use clausier_check::weekdays;
 use clausier_diagnostics::stack;
 use clausier_syntax::ast::QuantifierKind;
 use jiff::civil::Date;
@@ -143,6 +144,9 @@ impl Code {
                 }
                 Some(Cow::Owned(Value::List(Arc::from(items))))
             }
+            Node::Weekday { of, weekday } => {
+                weekdays::weekday_of(self.value(of, scope)?.as_ref(), weekday).map(Cow::Owned)
+            }
             Node::Index(table, key) => {
                 let key = self.value(key, scope)?;
                 match self.value(table, scope)? {
@@ -249,6 +253,7 @@ impl Code {
             | Node::Arith(..)
             | Node::Index(..)
             | Node::Count { .. }
+            | Node::Weekday { .. }
             | Node::ListAggregate { .. } => match self.value(id, scope)?.as_ref() {
                 Value::Bool(b) => Some(*b),
                 _ => None,
@@ -437,6 +442,7 @@ impl Code {
                 }
             }
             Node::TextCheck { text, .. } => visit(text),
+            Node::Weekday { of, .. } => visit(of),
             Node::If(cond, then_branch, else_branch) => {
                 visit(cond);
                 visit(then_branch);

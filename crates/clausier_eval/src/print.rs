@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use clausier_check::hir::{ArithOp, CheckedPack, FieldRef, FieldRoot, LocalId, TExpr, TExprKind};
 use clausier_check::value::Value;
 use clausier_diagnostics::stack;
+use clausier_syntax::ast::TimeFunction;
 use clausier_syntax::ast::{AggregateKind, QuantifierKind};
 
 /// Prints an expression of a checked pack the way a drafter would write it.
@@ -305,6 +306,12 @@ impl<'a> Printer<'a> {
                     out.push_str(", ");
                     out.push_str(&self.constant(&Value::String(pattern.as_str().into())));
                 }
+                out.push(')');
+            }
+            TExprKind::Weekday { of, .. } => {
+                out.push_str(TimeFunction::Weekday.as_str());
+                out.push('(');
+                self.write(of, prec::OPEN, true, out);
                 out.push(')');
             }
             TExprKind::Has(field) => {

@@ -5,7 +5,7 @@
 
 use clausier_check::hir::ArithOp;
 use clausier_check::ops::Equality;
-use clausier_check::types::Schema;
+use clausier_check::types::{EnumId, Schema};
 use clausier_check::value::{Record, Value};
 use clausier_syntax::ast::{AggregateKind, CompareOp, Level, ListAggregateKind, QuantifierKind};
 use jiff::civil::Date;
@@ -76,6 +76,11 @@ pub(crate) enum Node {
     TextCheck {
         check: TextNodeCheck,
         text: NodeId,
+    },
+    /// `weekday(d)`: the day of the week of a date or datetime, a variant of `weekday`.
+    Weekday {
+        of: NodeId,
+        weekday: EnumId,
     },
     If(NodeId, NodeId, NodeId),
 }

@@ -14,6 +14,7 @@ use clausier_check::list_aggregates;
 use clausier_check::ops;
 use clausier_check::types::{RecordDef, Ty};
 use clausier_check::value::{Record, Value};
+use clausier_check::weekdays;
 use clausier_diagnostics::stack;
 use clausier_syntax::ast::{CompareOp, QuantifierKind};
 use rust_decimal::Decimal;
@@ -232,6 +233,7 @@ impl Interpreter<'_> {
                 Value::String(text) => text_functions::check_text(check, &text).map(Value::Bool),
                 _ => None,
             },
+            TExprKind::Weekday { of, weekday } => weekdays::weekday_of(&self.eval(of)?, *weekday),
             TExprKind::Has(field) => Some(Value::Bool(self.lookup(field).is_some())),
             TExprKind::If(cond, then_branch, else_branch) => match self.truth(cond) {
                 Truth::True => self.eval(then_branch),

@@ -145,6 +145,7 @@ fn aggregates_read(program: &Program, root: NodeId) -> Vec<(u32, NodeId)> {
                 stack.push(collection);
             }
             Node::TextCheck { text, .. } => stack.push(text),
+            Node::Weekday { of, .. } => stack.push(of),
             Node::If(c, a, b) => stack.extend([b, a, c]),
         }
     }

@@ -742,6 +742,38 @@ impl TableKey {
     }
 }
 
+/// A time function of the standard library: `weekday(d)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimeFunction {
+    Weekday,
+}
+
+impl TimeFunction {
+    /// In the order of [`crate::lexicon::TIME_FUNCTION_KEYWORDS`].
+    pub const ALL: [TimeFunction; 1] = [TimeFunction::Weekday];
+
+    /// The word as written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeFunction::Weekday => "weekday",
+        }
+    }
+
+    /// The function a word names.
+    pub fn from_word(word: &str) -> Option<TimeFunction> {
+        Self::ALL
+            .into_iter()
+            .find(|function| function.as_str() == word)
+    }
+
+    /// How many arguments it takes.
+    pub fn arity(self) -> usize {
+        match self {
+            TimeFunction::Weekday => 1,
+        }
+    }
+}
+
 /// A text function of the standard library: `matches(text, "…")`, `siret(x)`, `uai(x)`,
 /// `https_url(x)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

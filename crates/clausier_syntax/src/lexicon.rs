@@ -88,12 +88,29 @@ pub const LIST_AGGREGATE_KEYWORDS: &[&str] = &["sum", "mean", "min", "max"];
 /// `siret`. In the order of [`crate::ast::TextFunction::ALL`].
 pub const TEXT_FUNCTION_KEYWORDS: &[&str] = &["matches", "siret", "uai", "https_url"];
 
+/// `weekday(d)`: the time functions of the standard library, keywords only right before
+/// `(` so a field may still be called `weekday`. In the order of
+/// [`crate::ast::TimeFunction::ALL`].
+pub const TIME_FUNCTION_KEYWORDS: &[&str] = &["weekday"];
+
+/// The built-in type of the days of the week, `set<weekday>`, whose values are
+/// [`WEEKDAYS`]. A name, not a keyword: it stays free as a field name.
+pub const WEEKDAY_TYPE: &str = "weekday";
+
+/// The values of `weekday`, Monday first, in French only: a value has one spelling, so
+/// that a vendor's `["lundi"]` and a clause's `lundi` are the same day whichever file
+/// wrote them (keywords are English, values of the tender French).
+pub const WEEKDAYS: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+
 /// Every function a call may name, for the suggestion given for an unknown one.
 pub fn function_names() -> impl Iterator<Item = &'static str> {
     ["count", "lowest", "highest", PASSED_KEYWORD]
         .into_iter()
         .chain(LIST_AGGREGATE_KEYWORDS.iter().copied())
         .chain(TEXT_FUNCTION_KEYWORDS.iter().copied())
+        .chain(TIME_FUNCTION_KEYWORDS.iter().copied())
 }
 
 /// The absent value in a test's data.
@@ -102,7 +119,7 @@ pub const NULL_KEYWORD: &str = "null";
 /// The built-in types. They are names, not keywords: a field may be called `date`.
 pub const BUILTIN_TYPES: &[&str] = &[
     "bool", "int", "number", "percent", "money", "date", "time", "datetime", "duration", "string",
-    "list", "set", "map",
+    "weekday", "list", "set", "map",
 ];
 
 /// The spellings of each duration unit, English then French, plural before singular.
@@ -157,6 +174,7 @@ pub fn grammar_words() -> impl Iterator<Item = &'static str> {
         GENERIC_TYPE_KEYWORDS,
         LIST_AGGREGATE_KEYWORDS,
         TEXT_FUNCTION_KEYWORDS,
+        TIME_FUNCTION_KEYWORDS,
     ];
     let single = [
         WEIGHT_KEYWORD,

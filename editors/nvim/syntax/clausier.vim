@@ -24,14 +24,14 @@ syntax match clausierFunction /\<passed\ze\s*(/
 " Contextual too: the aggregates over a list.
 syntax match clausierFunction /\<\(sum\|mean\|min\|max\)\ze\s*(/
 " Contextual too: the text checks of the standard library.
-syntax match clausierFunction /\<\(matches\|siret\|uai\|https_url\)\ze\s*(/
+syntax match clausierFunction /\<\(matches\|siret\|uai\|https_url\|weekday\)\ze\s*(/
 syntax keyword clausierBuiltin today
 syntax keyword clausierBoolean true false
 syntax keyword clausierNull null
 
 " Built-in types. By convention, enum and type names are capitalized (`Region`) and
 " enum variants are in capitals (`EU`, `PARTIELLEMENT_CONFORME`).
-syntax keyword clausierType bool int number percent money time datetime duration string list map
+syntax keyword clausierType bool int number percent money time datetime duration string weekday list map
 syntax match clausierTypeName /\<\u\w*\>/
 syntax match clausierVariant /\<\u[[:upper:][:digit:]_]*\>/
 

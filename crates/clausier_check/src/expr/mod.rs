@@ -10,6 +10,7 @@ mod operators;
 mod paths;
 mod tables;
 mod text_functions;
+mod time_functions;
 
 use clausier_diagnostics::{Code, Diagnostic, FileId, Span, stack};
 use clausier_syntax::ast::{

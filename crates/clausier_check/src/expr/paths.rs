@@ -3,12 +3,14 @@
 
 use clausier_diagnostics::{Code, Diagnostic, Fix, Span};
 use clausier_syntax::ast::{Expr, ExprKind, Ident, Path};
+use clausier_syntax::lexicon;
 
 use super::{ExprChecker, error_expr};
 use crate::hir::{FieldRef, FieldRoot, FieldStep, LocalId, ParamId, Symbol, TExpr, TExprKind};
 use crate::suggest::{did_you_mean, list_names};
 use crate::types::{EnumId, Ty};
 use crate::value::Value;
+use crate::weekdays;
 use crate::wording::a_ty;
 
 /// What a path resolved to.
@@ -128,7 +130,8 @@ impl ExprChecker<'_, '_> {
                     !self.is_bound(name)
                         && !self.is_descriptor_field(name)
                         && self.cx.params.get(name).is_none()
-                        && self.cx.variants_by_name.contains_key(name)
+                        && (self.cx.variants_by_name.contains_key(name)
+                            || lexicon::WEEKDAYS.contains(&name))
                 }
                 _ => false,
             },
@@ -237,6 +240,7 @@ impl ExprChecker<'_, '_> {
                 other => other,
             };
         }
+        self.cx.declare_weekday_for(&first.name);
         if let Some((enum_id, _)) = self.cx.pack.schema.enum_by_name(&first.name) {
             self.cx
                 .symbol(self.file, first.span, Symbol::Enum(enum_id), false);
@@ -488,7 +492,14 @@ impl ExprChecker<'_, '_> {
             variant.span,
             format!("`{enum_name}` has no such variant"),
         );
-        if let Some(best) = did_you_mean(&variant.name, names.iter().map(String::as_str)) {
+        let english_day = self
+            .cx
+            .is_weekday_enum(enum_id)
+            .then(|| weekdays::french_day(&variant.name))
+            .flatten();
+        if let Some(best) =
+            english_day.or_else(|| did_you_mean(&variant.name, names.iter().map(String::as_str)))
+        {
             diagnostic = diagnostic
                 .with_help(format!("did you mean `{best}`?"))
                 .with_fix(replace(self.file, variant.span, best));

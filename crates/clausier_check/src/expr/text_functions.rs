@@ -3,7 +3,7 @@
 //! function names, reported with the nearest known one.
 
 use clausier_diagnostics::{Code, Diagnostic, Fix, Span};
-use clausier_syntax::ast::{Expr, ExprKind, Ident, LiteralKind};
+use clausier_syntax::ast::{Expr, ExprKind, Ident, LiteralKind, TimeFunction};
 use clausier_syntax::lexicon;
 
 use super::{ExprChecker, error_expr};
@@ -27,6 +27,9 @@ const FUNCTION_SYNONYMS: &[(&str, &str)] = &[
 impl ExprChecker<'_, '_> {
     /// `name(args…)`.
     pub(super) fn call(&mut self, function: &Ident, args: &[Expr], span: Span) -> TExpr {
+        if let Some(time) = TimeFunction::from_word(&function.name) {
+            return self.time_call(time, args, span);
+        }
         let Some(known) = TextFunction::from_word(&function.name) else {
             // The arguments are still checked, so that their own errors are reported.
             for arg in args {

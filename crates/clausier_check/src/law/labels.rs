@@ -93,6 +93,7 @@ fn needed_label_in<'e>(schema: &Schema, expr: &'e TExpr) -> Option<&'e TExpr> {
         | TExprKind::Aggregate(_)
         | TExprKind::Passed(_)
         | TExprKind::TextCheck { .. }
+        | TExprKind::Weekday { .. }
         | TExprKind::Not(_)
         | TExprKind::Neg(_) => None,
         TExprKind::List(items) => items.iter().find_map(|item| needed_label(schema, item)),

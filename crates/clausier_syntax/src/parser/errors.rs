@@ -54,6 +54,7 @@ const EXPRESSION_STARTS: &[Rule] = &[
     Rule::kw_siret,
     Rule::kw_uai,
     Rule::kw_https_url,
+    Rule::kw_weekday,
     Rule::unknown_function,
     Rule::call_expr,
     Rule::today,

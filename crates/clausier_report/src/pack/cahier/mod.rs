@@ -20,6 +20,7 @@ mod labels;
 mod markdown;
 mod model;
 mod scoring;
+mod weekday_words;
 mod words;
 
 use clausier_check::hir::CheckedPack;

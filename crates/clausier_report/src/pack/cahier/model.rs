@@ -453,6 +453,7 @@ fn children(expr: &TExpr) -> Vec<&TExpr> {
             found
         }
         TExprKind::TextCheck { text, .. } => vec![text],
+        TExprKind::Weekday { of, .. } => vec![of],
         TExprKind::If(condition, then_branch, else_branch) => {
             vec![condition, then_branch, else_branch]
         }

@@ -486,6 +486,25 @@ fn dates_and_times_read_as_moments_and_their_differences_as_durations() {
     );
 }
 
+#[test]
+fn weekdays_read_as_days_and_runs_of_days() {
+    let source = format!(
+        "{SCHEMA}\nparam ouvres: set<weekday> = [vendredi, lundi, mardi, mercredi, jeudi]\nparam marche: set<weekday> = [lundi, mercredi, vendredi]\nrequirement R-01 \"Règle\" {{\n  text \"Texte.\"\n  require weekday(incident_opened) in ouvres and not (weekday(incident_opened) in marche) and weekday(incident_opened) != dimanche and astreinte == [samedi, lundi]\n}}\n"
+    );
+    let source = source.replace(
+        "descriptor {",
+        "descriptor {\n  incident_opened: datetime\n  astreinte: set<weekday>",
+    );
+    assert_eq!(
+        line(&french(&source), "- **Vérification :** "),
+        "`incident_opened` tombe du lundi au vendredi, et `incident_opened` ne tombe pas le lundi, le mercredi ou le vendredi, et le jour de la semaine de `incident_opened` est différent de dimanche, et `astreinte` vaut samedi, lundi"
+    );
+    assert_eq!(
+        line(&english(&source), "- **Check:** "),
+        "`incident_opened` falls on a day from Monday to Friday, and `incident_opened` does not fall on Monday, Wednesday or Friday, and the day of the week of `incident_opened` is not Sunday, and `astreinte` is Saturday, Monday"
+    );
+}
+
 /// The method of the one criterion of a pack, in French and in English, as the sentence
 /// or the sub-criteria table rows.
 fn methods(schema_and_params: &str, score: &str, weight: u32) -> (String, String) {

@@ -51,11 +51,11 @@ impl<'a> Words<'a> {
         }
     }
 
-    fn fr(&self) -> bool {
+    pub(super) fn fr(&self) -> bool {
         self.lang == Lang::Fr
     }
 
-    fn say(&self, fr: &str, en: &str) -> String {
+    pub(super) fn say(&self, fr: &str, en: &str) -> String {
         if self.fr() { fr } else { en }.to_owned()
     }
 
@@ -217,6 +217,11 @@ impl<'a> Words<'a> {
     }
 
     fn membership(&self, item: &'a TExpr, collection: &'a TExpr, negated: bool) -> Rich {
+        if let Some(days) = self.listed_value(collection)
+            && let Some(words) = self.weekday_membership(item, &days, negated)
+        {
+            return words;
+        }
         let item = self.operand(item);
         // `k in m`: the table has an entry for the key.
         if let Ty::Map(..) = collection.ty {
@@ -490,6 +495,10 @@ impl<'a> Words<'a> {
                 projection,
             } => self.list_aggregate(*kind, collection, projection.as_ref()),
             TExprKind::Index(table, key) => (self.entry(table, key), Binding::Atom),
+            TExprKind::Weekday { of, .. } => (
+                self.day_of_week(self.operand_within(of, Binding::Atom)),
+                Binding::Atom,
+            ),
             TExprKind::If(condition, then_branch, else_branch) => {
                 let (when, otherwise) = if self.fr() {
                     (" si ", ", sinon ")
@@ -704,6 +713,9 @@ impl<'a> Words<'a> {
     /// A constant: enum values and strings as a descriptor writes them, in code; other
     /// values in words.
     pub(super) fn constant(&self, constant: &Value) -> Rich {
+        if let Some(days) = self.weekday_words(constant) {
+            return days;
+        }
         match constant {
             Value::Enum(..) | Value::String(_) => {
                 Rich::code(&constant.display(&self.pack.schema).to_string())
@@ -770,6 +782,22 @@ impl<'a> Words<'a> {
 
     /// `EU, EEA` for a list of constants, a list literal or a list parameter; `None` for
     /// anything else.
+    /// The list a collection holds when the tender is written: a literal or a parameter.
+    fn listed_value(&self, expr: &'a TExpr) -> Option<Value> {
+        match &expr.kind {
+            TExprKind::Const(list @ Value::List(_)) => Some(list.clone()),
+            TExprKind::Param(id) => match &self.pack.params.get(id.0 as usize)?.value {
+                list @ Value::List(_) => Some(list.clone()),
+                _ => None,
+            },
+            TExprKind::ParamField(id, steps) => match self.param_field(*id, steps)? {
+                list @ Value::List(_) => Some(list),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     fn listing(&self, expr: &'a TExpr) -> Option<Rich> {
         match &expr.kind {
             TExprKind::Const(list @ Value::List(_)) => Some(self.constant(list)),

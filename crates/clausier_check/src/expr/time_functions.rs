@@ -1,0 +1,67 @@
+//! Calls of the time functions of the standard library: `weekday(d)`, the day of the
+//! week of a date or a datetime.
+
+use clausier_diagnostics::{Code, Diagnostic, Span};
+use clausier_syntax::ast::{Expr, TimeFunction};
+
+use super::{ExprChecker, error_expr};
+use crate::hir::{TExpr, TExprKind};
+use crate::types::Ty;
+use crate::wording::this_is;
+
+impl ExprChecker<'_, '_> {
+    /// `weekday(d)`.
+    pub(super) fn time_call(&mut self, function: TimeFunction, args: &[Expr], span: Span) -> TExpr {
+        let word = function.as_str();
+        let [of] = args else {
+            self.cx.report(
+                Diagnostic::error(
+                    Code::TYPE_MISMATCH,
+                    format!(
+                        "`{word}` takes one date or datetime, found {}",
+                        match args.len() {
+                            0 => "no argument".to_owned(),
+                            n => format!("{n} arguments"),
+                        }
+                    ),
+                )
+                .with_primary(
+                    self.file,
+                    span,
+                    format!("`{word}` takes one date or datetime"),
+                )
+                .with_help("for example `weekday(incident.ouverture) in jours_ouvres`"),
+            );
+            for arg in args {
+                self.check(arg, None);
+            }
+            return error_expr(span);
+        };
+        let of = self.check(of, None);
+        match of.ty {
+            Ty::Date | Ty::DateTime => {}
+            Ty::Error => return error_expr(span),
+            _ => {
+                let found = self.cx.ty_name(&of.ty);
+                self.cx.report(
+                    Diagnostic::error(
+                        Code::TYPE_MISMATCH,
+                        format!("expected `date` or `datetime`, found `{found}`"),
+                    )
+                    .with_primary(self.file, of.span, this_is(&found))
+                    .with_note(format!("`{word}` gives the day of the week of a date")),
+                );
+                return error_expr(span);
+            }
+        }
+        let weekday = self.cx.weekday_enum();
+        TExpr {
+            kind: TExprKind::Weekday {
+                of: Box::new(of),
+                weekday,
+            },
+            ty: Ty::Enum(weekday),
+            span,
+        }
+    }
+}
