@@ -22,7 +22,7 @@ use clausier_syntax::ast::ItemKind;
 use clausier_syntax::lexicon::{
     BUILTIN_TYPES, CLAUSE_FIELD_KEYWORDS, CLAUSE_STATUSES, EXPRESSION_KEYWORDS, ITEM_KEYWORDS,
     LIST_AGGREGATE_KEYWORDS, PASSED_KEYWORD, SCORE_KEYWORD, TEST_FIELD_KEYWORDS, TEST_OUTCOMES,
-    TEXT_FUNCTION_KEYWORDS,
+    TEXT_FUNCTION_KEYWORDS, TIME_FUNCTION_KEYWORDS,
 };
 
 use crate::{Analysis, FileId, Span};
@@ -589,6 +589,12 @@ impl Ctx<'_> {
                 .iter()
                 .map(|k| keyword(k, text_function_detail(k))),
         );
+        out.extend(TIME_FUNCTION_KEYWORDS.iter().map(|k| {
+            keyword(
+                k,
+                Some("the day of the week of a date or datetime: `weekday(d) in jours_ouvres`"),
+            )
+        }));
         out
     }
 

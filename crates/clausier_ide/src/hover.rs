@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use clausier_check::hir::{ClauseMeta, Lot, Symbol};
 use clausier_check::types::{RecordId, Schema, Ty};
-use clausier_syntax::ast::TextFunction;
+use clausier_syntax::ast::{TextFunction, TimeFunction};
 
 use crate::{Analysis, FileId, Span};
 
@@ -32,6 +32,16 @@ fn text_function_markdown(function: TextFunction) -> String {
         "{}\n\n{meaning}; unknown when `text` is absent",
         code(signature)
     )
+}
+
+/// What each time function of the standard library takes and gives, shown on hover.
+fn time_function_markdown(function: TimeFunction) -> String {
+    match function {
+        TimeFunction::Weekday => format!(
+            "{}\n\nthe day of the week of `d`, from `lundi` to `dimanche`; unknown when `d` is absent",
+            code("weekday(d: date | datetime): weekday")
+        ),
+    }
 }
 
 /// The Markdown shown on hover, and the span of the name it describes.
@@ -70,14 +80,18 @@ impl Analysis {
                 .get(at..)?
                 .find(|c: char| !is_word(c))
                 .unwrap_or(text.len() - at);
-        let function = TextFunction::from_word(text.get(start..end)?)?;
+        let word = text.get(start..end)?;
+        let markdown = match TimeFunction::from_word(word) {
+            Some(time) => time_function_markdown(time),
+            None => text_function_markdown(TextFunction::from_word(word)?),
+        };
         let preceded_by_dot = text.get(..start)?.ends_with('.');
         let followed_by_paren = text.get(end..)?.trim_start().starts_with('(');
         if preceded_by_dot || !followed_by_paren {
             return None;
         }
         Some(HoverResult {
-            markdown: text_function_markdown(function),
+            markdown,
             range: Span::new(u32::try_from(start).ok()?, u32::try_from(end).ok()?),
         })
     }

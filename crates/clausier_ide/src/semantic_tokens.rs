@@ -11,7 +11,7 @@ use clausier_syntax::ast::{ExpectKind, ItemKind};
 use clausier_syntax::lexicon::{
     self, ALIAS_KEYWORD, BUILTIN_TYPES, CLAUSE_STATUSES, GENERIC_TYPE_KEYWORDS,
     LIST_AGGREGATE_KEYWORDS, NULL_KEYWORD, PASSED_KEYWORD, TEST_FIELD_KEYWORDS, TEST_OUTCOMES,
-    TEXT_FUNCTION_KEYWORDS, Token, TokenKind, tokenize,
+    TEXT_FUNCTION_KEYWORDS, TIME_FUNCTION_KEYWORDS, Token, TokenKind, tokenize,
 };
 
 use crate::rename::starts_items_or_clause_lines;
@@ -298,7 +298,8 @@ impl Analysis {
         // before `(`, as the grammar reads them.
         let contextual = (word == PASSED_KEYWORD
             || LIST_AGGREGATE_KEYWORDS.contains(&word)
-            || TEXT_FUNCTION_KEYWORDS.contains(&word))
+            || TEXT_FUNCTION_KEYWORDS.contains(&word)
+            || TIME_FUNCTION_KEYWORDS.contains(&word))
             && punct_is(next, &["("]);
         (contextual || is_keyword(word))
             .then_some((SemanticTokenKind::Keyword, SemanticTokenModifiers::NONE))

@@ -126,6 +126,7 @@ Keyword matches whether a pattern is found in a text: `matches(x.url, "^https://
 Keyword siret whether a text is a valid SIRET number: 14 digits, Luhn key
 Keyword uai whether a text is a valid UAI code: 7 digits and their key letter
 Keyword https_url whether a text is an `https` address with a host
+Keyword weekday the day of the week of a date or datetime: `weekday(d) in jours_ouvres`
 "#);
 }
 
@@ -306,6 +307,7 @@ fn items_of_the_expected_type_come_first() {
 1 Keyword mean
 1 Keyword min
 1 Keyword max
+1 Keyword weekday
 0 Field subprocessors
 0 Enum Region
 0 Keyword all
@@ -346,6 +348,7 @@ fn items_of_the_expected_type_come_first() {
 1 Keyword mean
 1 Keyword min
 1 Keyword max
+1 Keyword weekday
 0 Param max_price
 0 Field subprocessors
 0 Field price

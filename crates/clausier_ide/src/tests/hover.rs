@@ -237,3 +237,17 @@ siret(text: string): bool
 whether `text` is a valid SIRET number: 14 digits and a valid Luhn key (for La Poste, SIREN 356000000, digits summing to a multiple of 5); unknown when `text` is absent
 "#);
 }
+
+#[test]
+fn weekday_shows_what_it_takes_and_gives() {
+    let pack =
+        format!("{PACK}\nrequirement DAY \"day\" {{\n  require weekday(today) != dimanche\n}}\n");
+    assert_snapshot!(check(&mark(&pack, "week$0day(today")), @r#"
+rules.clause:24:11-24:18 `weekday`
+```clausier
+weekday(d: date | datetime): weekday
+```
+
+the day of the week of `d`, from `lundi` to `dimanche`; unknown when `d` is absent
+"#);
+}
