@@ -69,6 +69,7 @@ cases! {
     data_bounds => "data-bounds",
     data_csv => "data-csv",
     data_csv_row_help => "data-csv-row-help",
+    data_csv_semicolon => "data-csv-semicolon",
     data_tsv => "data-tsv",
     data_duplicates => "data-duplicates",
     data_error_help => "data-error-help",

@@ -1,6 +1,8 @@
 //! CSV (RFC 4180, header row required) and its tab-separated variant (TSV, as
 //! spreadsheets export it): one descriptor a row, dotted column names for nested record
-//! fields (`hosting.region`), `;`-separated lists, empty cells absent.
+//! fields (`hosting.region`), `;`-separated lists (`[]` for an empty one), empty cells
+//! absent. The separator and the decimal comma of a French spreadsheet are
+//! `csv_dialect.rs`'s.
 //!
 //! The `csv` crate decodes the cells; the byte offset of each cell in the file, which it
 //! does not give, comes from a scan of the row's raw text from the row's start.
@@ -13,6 +15,7 @@ use clausier_check::types::{LOTS_KEY, RecordDef, Ty};
 use clausier_diagnostics::{Code, Span};
 use csv::{ReaderBuilder, StringRecord};
 
+use super::csv_dialect::{Dialect, decimal_point};
 use super::node::{Entry, Node, NodeKind};
 use super::{Loader, SyntaxError, file_stem, without_bom};
 use crate::descriptor::{DataProblem, Descriptor};
@@ -57,24 +60,6 @@ struct CellSpan {
     unclosed: bool,
 }
 
-/// How cells are separated, and what messages call the format.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Dialect {
-    pub delimiter: u8,
-    pub name: &'static str,
-}
-
-impl Dialect {
-    pub(crate) const CSV: Dialect = Dialect {
-        delimiter: b',',
-        name: "CSV",
-    };
-    pub(crate) const TSV: Dialect = Dialect {
-        delimiter: b'\t',
-        name: "TSV",
-    };
-}
-
 pub(crate) fn load(loader: &Loader<'_>, dialect: Dialect) -> Vec<Descriptor> {
     let text = loader.index.text();
     let (body, base) = without_bom(text);
@@ -89,6 +74,9 @@ pub(crate) fn load(loader: &Loader<'_>, dialect: Dialect) -> Vec<Descriptor> {
         Some(Ok(header_start)) if !is_blank(&record) => {
             let cells = cell_spans(text, header_start, record.len(), dialect);
             if let Some(error) = unclosed_quote(&cells, dialect) {
+                return vec![loader.broken(None, stem, error)];
+            }
+            if let Some(error) = header_with_other_separator(&record, &cells, dialect) {
                 return vec![loader.broken(None, stem, error)];
             }
             resolve_columns(loader, &record, &cells)
@@ -150,7 +138,12 @@ pub(crate) fn load(loader: &Loader<'_>, dialect: Dialect) -> Vec<Descriptor> {
                     record.len()
                 ),
                 span: Span::new(row_start, end),
-                help: Some(cell_count_help(header.len(), record.len(), dialect)),
+                help: Some(cell_count_help(
+                    header.len(),
+                    record.len(),
+                    dialect,
+                    text.get(row_start as usize..).unwrap_or_default(),
+                )),
             };
             descriptors.push(loader.broken(Some(line), default_id, error));
             continue;
@@ -235,8 +228,35 @@ fn unclosed_quote(cells: &[CellSpan], dialect: Dialect) -> Option<SyntaxError> {
     })
 }
 
-/// What to do about a row with more or fewer cells than the header.
-fn cell_count_help(header: usize, row: usize, dialect: Dialect) -> String {
+/// The error for a header of one column whose name holds another separator: the file
+/// was saved with another separator than its extension says (a `;`-separated `.tsv`).
+/// A field path never holds a separator, so such a header is never meant.
+fn header_with_other_separator(
+    header: &StringRecord,
+    cells: &[CellSpan],
+    dialect: Dialect,
+) -> Option<SyntaxError> {
+    let [name] = header.iter().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let (found, count) = dialect.other_separator(name)?;
+    Some(SyntaxError {
+        message: format!(
+            "invalid {}: the header is one column, but its name holds {found}",
+            dialect.name
+        ),
+        span: cells.first().map_or(Span::empty_at(0), |cell| cell.raw),
+        help: Some(format!(
+            "this file separates its {count} columns with {found}, not {}: save it as CSV \
+             (`.csv`), whose separator is found from the header",
+            dialect.separator_name()
+        )),
+    })
+}
+
+/// What to do about a row with more or fewer cells than the header; `row_text` is the
+/// file from the row's start.
+fn cell_count_help(header: usize, row: usize, dialect: Dialect, row_text: &str) -> String {
     let cells = |count: usize| match count {
         1 => "1 cell".to_owned(),
         _ => format!("{count} cells"),
@@ -246,12 +266,27 @@ fn cell_count_help(header: usize, row: usize, dialect: Dialect) -> String {
         cells(header),
         cells(row)
     );
+    if let Some((found, _)) = dialect
+        .other_separator(row_text)
+        .filter(|(_, count)| *count == header)
+    {
+        return format!(
+            "{counts}: the header separates cells with {} but this row with {found}; \
+             use {} on every row",
+            dialect.separator_name(),
+            dialect.separator_name()
+        );
+    }
     match (row > header, dialect.delimiter) {
         (true, b'\t') => format!("{counts}: quote cells that hold a tab, as `\"Paris⇥France\"`"),
+        (true, b';') => format!("{counts}: quote cells that hold a semicolon, as `\"RGAA;RGPD\"`"),
         (true, _) => format!("{counts}: quote cells that hold a comma, as `\"Paris, France\"`"),
         (false, b'\t') => format!(
             "{counts}: give every column a cell, left empty (two tabs in a row) where there is no value"
         ),
+        (false, b';') => {
+            format!("{counts}: give every column a cell, left empty (`;;`) where there is no value")
+        }
         (false, _) => {
             format!("{counts}: give every column a cell, left empty (`,,`) where there is no value")
         }
@@ -504,8 +539,11 @@ fn row_node<'a>(
         match &column.target {
             Target::Field { path, ty } => {
                 let node = match ty.element() {
-                    Some(_) => list_node(cell, value, span),
-                    None => Node::new(NodeKind::Plain(Cow::Borrowed(trimmed)), span),
+                    Some(_) if trimmed == EMPTY_LIST => {
+                        Node::new(NodeKind::List(Rc::from(Vec::new())), span)
+                    }
+                    Some(element) => list_node(cell, value, span, dialect, element),
+                    None => scalar_node(trimmed, span, dialect, ty),
                 };
                 root.insert(path, column.span, node);
             }
@@ -513,7 +551,11 @@ fn row_node<'a>(
                 let node = Node::new(NodeKind::Plain(Cow::Borrowed(trimmed)), span);
                 root.insert(&["id"], column.span, node);
             }
-            Target::Lots => root.insert(&[LOTS_KEY], column.span, list_node(cell, value, span)),
+            Target::Lots => root.insert(
+                &[LOTS_KEY],
+                column.span,
+                list_node(cell, value, span, dialect, &Ty::String),
+            ),
             Target::Unknown => {}
             Target::Record => problems.push(problem(
                 Code::DESCRIPTOR_TYPE,
@@ -568,9 +610,29 @@ fn value_span(cell: &CellSpan, value: &str, trimmed: &str) -> Span {
     Span::from_range(start..start + trimmed.len())
 }
 
-/// A `;`-separated list, each item located in the cell when the cell's text maps onto
-/// the file byte for byte.
-fn list_node<'a>(cell: &CellSpan, value: &'a str, span: Span) -> Node<'a> {
+/// What a list or set cell writes for a list without items: an empty cell is a value not
+/// given, which is not the same.
+const EMPTY_LIST: &str = "[]";
+
+/// A cell of a field of type `ty`, its decimal comma made a point where the dialect
+/// allows one.
+fn scalar_node<'a>(text: &'a str, span: Span, dialect: Dialect, ty: &Ty) -> Node<'a> {
+    let text = match dialect.decimal_comma().then(|| decimal_point(text, ty)) {
+        Some(Some(fixed)) => Cow::Owned(fixed),
+        _ => Cow::Borrowed(text),
+    };
+    Node::new(NodeKind::Plain(text), span)
+}
+
+/// A `;`-separated list of `element`s, each item located in the cell when the cell's
+/// text maps onto the file byte for byte.
+fn list_node<'a>(
+    cell: &CellSpan,
+    value: &'a str,
+    span: Span,
+    dialect: Dialect,
+    element: &Ty,
+) -> Node<'a> {
     let exact = !cell.quoted || cell.raw.len() as usize == value.len() + 2;
     let base = cell.raw.start as usize + usize::from(cell.quoted);
     let mut items = Vec::new();
@@ -588,7 +650,7 @@ fn list_node<'a>(cell: &CellSpan, value: &'a str, span: Span) -> Node<'a> {
         } else {
             span
         };
-        items.push(Node::new(NodeKind::Plain(Cow::Borrowed(item)), item_span));
+        items.push(scalar_node(item, item_span, dialect, element));
     }
     Node::new(NodeKind::List(Rc::from(items)), span)
 }

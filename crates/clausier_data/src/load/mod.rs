@@ -7,6 +7,7 @@
 //! first. Nothing here panics on any input: bad data makes an `invalid` descriptor.
 
 mod convert;
+mod csv_dialect;
 mod csv_source;
 mod expect;
 mod fast_json;
@@ -160,8 +161,11 @@ pub fn load_text(
             let shape = "a TOML descriptor is a table of field names and values";
             vec![loader.document(None, file_stem(source), read, problems, shape)]
         }
-        Format::Csv => csv_source::load(&loader, csv_source::Dialect::CSV),
-        Format::Tsv => csv_source::load(&loader, csv_source::Dialect::TSV),
+        Format::Csv => {
+            let dialect = csv_dialect::Dialect::sniff_csv(without_bom(text).0);
+            csv_source::load(&loader, dialect)
+        }
+        Format::Tsv => csv_source::load(&loader, csv_dialect::Dialect::TSV),
     }
 }
 
