@@ -74,6 +74,7 @@ cases! {
     data_duplicates => "data-duplicates",
     data_error_help => "data-error-help",
     data_json_syntax_column => "data-json-syntax-column",
+    data_latin1 => "data-latin1",
     data_money_display => "data-money-display",
     data_null => "data-null",
     data_offer_lots => "data-offer-lots",

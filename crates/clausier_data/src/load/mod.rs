@@ -169,6 +169,33 @@ pub fn load_text(
     }
 }
 
+/// The descriptors of a file read by `files::read_descriptor_file`: `load_text`, and a
+/// note (D0610) on the first descriptor, once for the file, when its bytes were not
+/// UTF-8 and their encoding was assumed, so that a buyer who reads a strange letter knows
+/// why.
+pub fn load_file(
+    schema: &Schema,
+    source: &str,
+    file: &crate::files::DescriptorFile,
+    options: &LoadOptions,
+) -> Vec<Descriptor> {
+    let mut descriptors = load_text(schema, source, &file.text, file.format, options);
+    if let (Some(encoding), Some(first)) = (file.encoding.assumed_name(), descriptors.first_mut()) {
+        let note = DataProblem::new(
+            Code::DESCRIPTOR_ENCODING,
+            format!("`{source}` is not UTF-8: it was read as {encoding}"),
+            String::new(),
+            None,
+        )
+        .with_help(
+            "check its accented letters in this report; save the file as UTF-8 to be sure \
+             (in Excel, « CSV UTF-8 (délimité par des virgules) »)",
+        );
+        first.problems.insert(0, note);
+    }
+    descriptors
+}
+
 /// A test's inline `given { … }` data, located in the clause file `file_text`.
 ///
 /// Undeclared fields are always reported (as warnings): in a test, a misspelt field would
