@@ -71,6 +71,7 @@ cases! {
     data_csv_row_help => "data-csv-row-help",
     data_csv_semicolon => "data-csv-semicolon",
     data_tsv => "data-tsv",
+    data_typos => "data-typos",
     data_duplicates => "data-duplicates",
     data_error_help => "data-error-help",
     data_json_syntax_column => "data-json-syntax-column",

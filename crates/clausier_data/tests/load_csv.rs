@@ -10,6 +10,7 @@
 mod load_support;
 
 use clausier_data::load::Format;
+use clausier_diagnostics::Severity;
 use insta::assert_snapshot;
 use load_support::{load, load_strict, render};
 
@@ -238,14 +239,9 @@ fn a_value_in_a_repeated_column_makes_its_row_invalid() {
 }
 
 #[test]
-fn unknown_columns_are_ignored_or_warned_once_under_strict() {
+fn unknown_columns_are_warned_once_with_a_did_you_mean_and_errors_under_strict() {
     let text = "name,colour,hosting.regoin\nA,blue,EU\nB,red,EU\n";
-    assert!(
-        load("v.csv", text, Format::Csv)
-            .iter()
-            .all(|d| d.problems.is_empty())
-    );
-    let descriptors = load_strict("v.csv", text, Format::Csv);
+    let descriptors = load("v.csv", text, Format::Csv);
     assert!(descriptors.iter().all(|d| !d.is_invalid()));
     assert_snapshot!(render(&descriptors), @r#"
     v:2 (v.csv line 2) valid
@@ -253,9 +249,40 @@ fn unknown_columns_are_ignored_or_warned_once_under_strict() {
       name = "A" @2:1
       warning D0604 `colour` 1:6: column `colour` is not a field declared by the pack
       warning D0604 `hosting.regoin` 1:13: column `hosting.regoin` is not a field declared by the pack
+        help: did you mean `hosting.region`?
     v:3 (v.csv line 3) valid
       <root> @3:1
       name = "B" @3:1
+    "#);
+    let strict = load_strict("v.csv", text, Format::Csv);
+    assert!(strict[0].is_invalid());
+    assert!(!strict[1].is_invalid());
+    assert!(
+        strict[0]
+            .problems
+            .iter()
+            .all(|p| p.severity == Severity::Error)
+    );
+}
+
+#[test]
+fn a_column_typed_with_combining_accents_names_its_field() {
+    // `délai_intervention` with its `é` typed as `e` and a combining acute accent, and a
+    // slip in the same word.
+    let text = "name,de\u{301}lai_intervention\nA,P1D\n";
+    let descriptors = load("v.csv", text, Format::Csv);
+    assert_snapshot!(render(&descriptors), @r#"
+    v:2 (v.csv line 2) valid
+      <root> @2:1
+      name = "A" @2:1
+      délai_intervention = duration 0 months 1 days @2:3
+    "#);
+    let slip = load("v.csv", "de\u{301}lai_interventoin\nP1D\n", Format::Csv);
+    assert_snapshot!(render(&slip), @r#"
+    v:2 (v.csv line 2) valid
+      <root> @2:1
+      warning D0604 `délai_interventoin` 1:1: column `délai_interventoin` is not a field declared by the pack
+        help: did you mean `délai_intervention`?
     "#);
 }
 

@@ -16,7 +16,9 @@ use clausier_diagnostics::{Code, Span};
 use csv::{ReaderBuilder, StringRecord};
 
 use super::csv_dialect::{Dialect, decimal_point};
+use super::keys;
 use super::node::{Entry, Node, NodeKind};
+use super::suggest::closest;
 use super::{Loader, SyntaxError, file_stem, without_bom};
 use crate::descriptor::{DataProblem, Descriptor};
 
@@ -30,8 +32,8 @@ enum Target<'s> {
     /// The `lots` column of a pack divided into lots: the lots the row's offer bids for,
     /// a list cell.
     Lots,
-    /// A field the schema does not declare.
-    Unknown,
+    /// A field the schema does not declare, and the declared path it may be a slip for.
+    Unknown { near: Option<String> },
     /// A record as a whole: its fields need columns of their own.
     Record,
     /// A list of records, or a field inside one: CSV has no way to write them.
@@ -102,7 +104,7 @@ pub(crate) fn load(loader: &Loader<'_>, dialect: Dialect) -> Vec<Descriptor> {
     };
 
     let mut descriptors = Vec::new();
-    let mut header_warnings = strict_warnings(loader, &header);
+    let mut header_warnings = undeclared_columns(loader, &header);
     while let Some(row) = next_record(&mut reader, &mut record, body, base, origin, dialect) {
         let row_start = match row {
             Ok(start) => start,
@@ -361,7 +363,8 @@ fn resolve_columns<'s>(
     let mut first_seen: HashSet<String> = HashSet::new();
     let mut columns = Vec::with_capacity(header.len());
     for (position, name) in header.iter().enumerate() {
-        let name = name.trim().to_owned();
+        // In NFC, as keys are: a column typed with combining accents names the field.
+        let name = keys::nfc(name.trim()).into_owned();
         let span = cells
             .get(position)
             .map_or(Span::empty_at(0), |cell| cell.raw);
@@ -386,7 +389,7 @@ fn resolve<'s>(loader: &Loader<'s>, name: &str) -> Target<'s> {
     let schema = loader.schema;
     let segments: Vec<&str> = name.split('.').collect();
     let Some(mut record): Option<&'s RecordDef> = schema.descriptor_record() else {
-        return Target::Unknown;
+        return Target::Unknown { near: None };
     };
     let mut path: Vec<&'s str> = Vec::with_capacity(segments.len());
     for (position, segment) in segments.iter().enumerate() {
@@ -397,7 +400,16 @@ fn resolve<'s>(loader: &Loader<'s>, name: &str) -> Target<'s> {
             } else if name == LOTS_KEY && !schema.lots.is_empty() {
                 Target::Lots
             } else {
-                Target::Unknown
+                let near = closest(segment, record.fields.keys().map(String::as_str));
+                Target::Unknown {
+                    near: near.map(|near| {
+                        path.iter()
+                            .copied()
+                            .chain([near])
+                            .collect::<Vec<_>>()
+                            .join(".")
+                    }),
+                }
             };
         };
         path.push(field_name.as_str());
@@ -411,26 +423,32 @@ fn resolve<'s>(loader: &Loader<'s>, name: &str) -> Target<'s> {
             Ty::Record(_) if is_last => return Target::Record,
             Ty::Record(id) => match schema.record(*id) {
                 Some(inner) => record = inner,
-                None => return Target::Unknown,
+                None => return Target::Unknown { near: None },
             },
             ty if is_last => return Target::Field { path, ty },
             // A scalar has no fields: `hosting.region.code` names nothing.
-            _ => return Target::Unknown,
+            _ => return Target::Unknown { near: None },
         }
     }
-    Target::Unknown
+    Target::Unknown { near: None }
 }
 
-/// Under `--strict`, one warning per undeclared column, given with the first row.
-fn strict_warnings(loader: &Loader<'_>, columns: &[Column<'_>]) -> Vec<DataProblem> {
-    if !loader.options.strict {
-        return Vec::new();
-    }
-    columns
+/// One problem per undeclared column, given with the first row: a warning with the
+/// declared path it may be a slip for, an error under `--strict`.
+fn undeclared_columns(loader: &Loader<'_>, columns: &[Column<'_>]) -> Vec<DataProblem> {
+    let severity = keys::undeclared_severity(loader.options.strict);
+    let undeclared: Vec<(&Column<'_>, &Option<String>)> = columns
         .iter()
-        .filter(|column| matches!(column.target, Target::Unknown))
-        .map(|column| {
-            DataProblem::new(
+        .filter_map(|column| match &column.target {
+            Target::Unknown { near } => Some((column, near)),
+            _ => None,
+        })
+        .collect();
+    let mut problems: Vec<DataProblem> = undeclared
+        .iter()
+        .take(keys::MAX_UNDECLARED_SHOWN)
+        .map(|(column, near)| {
+            let mut problem = DataProblem::new(
                 Code::DESCRIPTOR_UNKNOWN_FIELD,
                 format!(
                     "column `{}` is not a field declared by the pack",
@@ -438,9 +456,17 @@ fn strict_warnings(loader: &Loader<'_>, columns: &[Column<'_>]) -> Vec<DataProbl
                 ),
                 column.name.clone(),
                 Some(loader.index.loc(column.span)),
-            )
+            );
+            problem.help = near.as_ref().map(|near| format!("did you mean `{near}`?"));
+            problem.severity = severity;
+            problem
         })
-        .collect()
+        .collect();
+    problems.extend(keys::more_undeclared(
+        undeclared.len(),
+        loader.options.strict,
+    ));
+    problems
 }
 
 /// A nested record being assembled from dotted columns.
@@ -556,7 +582,7 @@ fn row_node<'a>(
                 column.span,
                 list_node(cell, value, span, dialect, &Ty::String),
             ),
-            Target::Unknown => {}
+            Target::Unknown { .. } => {}
             Target::Record => problems.push(problem(
                 Code::DESCRIPTOR_TYPE,
                 format!("the column `{}` names a record, not a value", column.name),

@@ -16,6 +16,7 @@ mod fast_path_tests;
 mod inline_source;
 mod json_files;
 mod json_source;
+mod keys;
 mod node;
 mod offer_lots;
 mod scalar;
@@ -103,7 +104,8 @@ impl Format {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct LoadOptions {
-    /// Report fields the schema does not declare (as warnings) instead of ignoring them.
+    /// Make fields the schema does not declare errors, which make the descriptor invalid;
+    /// without it they are warnings.
     pub strict: bool,
 }
 
@@ -198,8 +200,8 @@ pub fn load_file(
 
 /// A test's inline `given { … }` data, located in the clause file `file_text`.
 ///
-/// Undeclared fields are always reported (as warnings): in a test, a misspelt field would
-/// otherwise silently test something else.
+/// Undeclared fields are warnings, as in every descriptor: in a test, a misspelt field
+/// would otherwise silently test something else.
 pub fn load_inline(schema: &Schema, source: &str, file_text: &str, data: &DataValue) -> Descriptor {
     inline_with_index(schema, source, &TextIndex::new(file_text), data)
 }
@@ -223,7 +225,7 @@ fn inline_with_index(
     index: &TextIndex<'_>,
     data: &DataValue,
 ) -> Descriptor {
-    let options = LoadOptions { strict: true };
+    let options = LoadOptions::default();
     let loader = Loader {
         schema,
         source,
