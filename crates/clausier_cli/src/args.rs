@@ -129,7 +129,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub explain: bool,
 
-    /// Report fields of a descriptor that the pack does not declare (as warnings)
+    /// Make fields of a descriptor that the pack does not declare errors, which make the
+    /// descriptor invalid; without it they are warnings
     #[arg(long)]
     pub strict: bool,
 

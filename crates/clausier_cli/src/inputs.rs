@@ -96,10 +96,10 @@ pub fn load_all(
                 }
             }
             Input::File { path, source } => match read_descriptor_file(path, source, max_size) {
-                Ok((text, format)) => {
-                    let loaded = load::load_text(schema, source, &text, format, options);
+                Ok(file) => {
+                    let loaded = load::load_file(schema, source, &file, options);
                     if let Some(data) = data.as_deref_mut() {
-                        data.push_file(&loaded, &text);
+                        data.push_file(&loaded, &file.text);
                     }
                     descriptors.extend(loaded);
                 }

@@ -10,6 +10,7 @@
 mod load_support;
 
 use clausier_data::load::Format;
+use clausier_diagnostics::Severity;
 use insta::assert_snapshot;
 use load_support::{load, load_strict, render};
 
@@ -238,14 +239,9 @@ fn a_value_in_a_repeated_column_makes_its_row_invalid() {
 }
 
 #[test]
-fn unknown_columns_are_ignored_or_warned_once_under_strict() {
+fn unknown_columns_are_warned_once_with_a_did_you_mean_and_errors_under_strict() {
     let text = "name,colour,hosting.regoin\nA,blue,EU\nB,red,EU\n";
-    assert!(
-        load("v.csv", text, Format::Csv)
-            .iter()
-            .all(|d| d.problems.is_empty())
-    );
-    let descriptors = load_strict("v.csv", text, Format::Csv);
+    let descriptors = load("v.csv", text, Format::Csv);
     assert!(descriptors.iter().all(|d| !d.is_invalid()));
     assert_snapshot!(render(&descriptors), @r#"
     v:2 (v.csv line 2) valid
@@ -253,9 +249,40 @@ fn unknown_columns_are_ignored_or_warned_once_under_strict() {
       name = "A" @2:1
       warning D0604 `colour` 1:6: column `colour` is not a field declared by the pack
       warning D0604 `hosting.regoin` 1:13: column `hosting.regoin` is not a field declared by the pack
+        help: did you mean `hosting.region`?
     v:3 (v.csv line 3) valid
       <root> @3:1
       name = "B" @3:1
+    "#);
+    let strict = load_strict("v.csv", text, Format::Csv);
+    assert!(strict[0].is_invalid());
+    assert!(!strict[1].is_invalid());
+    assert!(
+        strict[0]
+            .problems
+            .iter()
+            .all(|p| p.severity == Severity::Error)
+    );
+}
+
+#[test]
+fn a_column_typed_with_combining_accents_names_its_field() {
+    // `délai_intervention` with its `é` typed as `e` and a combining acute accent, and a
+    // slip in the same word.
+    let text = "name,de\u{301}lai_intervention\nA,P1D\n";
+    let descriptors = load("v.csv", text, Format::Csv);
+    assert_snapshot!(render(&descriptors), @r#"
+    v:2 (v.csv line 2) valid
+      <root> @2:1
+      name = "A" @2:1
+      délai_intervention = duration 0 months 1 days @2:3
+    "#);
+    let slip = load("v.csv", "de\u{301}lai_interventoin\nP1D\n", Format::Csv);
+    assert_snapshot!(render(&slip), @r#"
+    v:2 (v.csv line 2) valid
+      <root> @2:1
+      warning D0604 `délai_interventoin` 1:1: column `délai_interventoin` is not a field declared by the pack
+        help: did you mean `délai_intervention`?
     "#);
 }
 
@@ -313,5 +340,65 @@ fn decimal_commas_get_a_hint() {
         help: write decimals with a point: `87.5%`
       error D0603 `hosting.region` 2:24: unknown `Region` value `Region.EU`
         help: write the value's name alone: `EU`
+    "#);
+}
+
+#[test]
+fn a_french_spreadsheet_separates_cells_with_semicolons_and_writes_decimal_commas() {
+    let text = "\
+id;name;rating;pricing.per_student;accessibility.rgaa_rate;standards;sizes;tiers
+vendor-042;Lumière;4,5;4,50 €;12,5 %;\"RGAA;RGPD\";\"1;2\";[]
+vendor-043;\"Durand; fils\";4;4 €;87,5%;[];;
+";
+    let descriptors = load("offres.csv", text, Format::Csv);
+    assert_snapshot!(render(&descriptors), @r#"
+    vendor-042 (offres.csv line 2) valid
+      <root> @2:1
+      id = "vendor-042" @2:1
+      name = "Lumière" @2:12
+      rating = number 4.5 @2:20
+      accessibility @2:31
+      accessibility.rgaa_rate = percent 12.5 @2:31
+      standards = ["RGAA", "RGPD"] @2:38
+        [0] = "RGAA" @2:39
+        [1] = "RGPD" @2:44
+      pricing @2:24
+      pricing.per_student = money 4.50 @2:24
+      tiers = [] @2:56
+      sizes = [1, 2] @2:50
+        [0] = 1 @2:51
+        [1] = 2 @2:53
+    vendor-043 (offres.csv line 3) valid
+      <root> @3:1
+      id = "vendor-043" @3:1
+      name = "Durand; fils" @3:12
+      rating = number 4 @3:27
+      accessibility @3:33
+      accessibility.rgaa_rate = percent 87.5 @3:33
+      standards = [] @3:39
+      pricing @3:29
+      pricing.per_student = money 4 @3:29
+    "#);
+}
+
+#[test]
+fn decimal_commas_stay_wrong_in_a_comma_separated_file() {
+    let text = "rating,name\n\"4,5\",A\n";
+    let descriptors = load("v.csv", text, Format::Csv);
+    assert!(descriptors[0].is_invalid());
+    assert_eq!(descriptors[0].problems[0].code.as_str(), "D0602");
+}
+
+#[test]
+fn a_row_or_header_with_another_separator_gets_a_hint_naming_it() {
+    let row = load("a.csv", "name;hosting.region;rating\nA,EU,4\n", Format::Csv);
+    let header = load("b.tsv", "name;hosting.region\nA;EU\n", Format::Tsv);
+    assert_snapshot!(render(&[row, header].concat()), @r#"
+    a:2 (a.csv line 2) invalid
+      error D0601 `` 2:1: invalid CSV: expected 3 cells as in the header, found 1
+        help: the header has 3 cells and this row has 1 cell: the header separates cells with `;` but this row with `,`; use `;` on every row
+    b (b.tsv) invalid
+      error D0601 `` 1:1: invalid TSV: the header is one column, but its name holds `;`
+        help: this file separates its 2 columns with `;`, not tabs: save it as CSV (`.csv`), whose separator is found from the header
     "#);
 }

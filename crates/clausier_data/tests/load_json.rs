@@ -254,13 +254,11 @@ fn nulls_are_absent() {
 }
 
 #[test]
-fn undeclared_fields_are_ignored_or_warned_under_strict() {
+fn undeclared_fields_are_warned_with_a_did_you_mean_and_errors_under_strict() {
     let text = r#"{ "id": "x", "hosting": { "regoin": "EU", "tier": 1 }, "colour": "blue" }"#;
     let relaxed = load_one("v.json", text, Format::Json);
-    assert!(relaxed.problems.is_empty());
-    let strict = load_strict("v.json", text, Format::Json);
-    assert!(!strict[0].is_invalid(), "warnings do not invalidate");
-    assert_snapshot!(render(&strict), @r#"
+    assert!(!relaxed.is_invalid(), "warnings do not invalidate");
+    assert_snapshot!(render(&[relaxed]), @r#"
     x (v.json) valid
       <root> @1:1
       id = "x" @1:9
@@ -269,6 +267,23 @@ fn undeclared_fields_are_ignored_or_warned_under_strict() {
         help: did you mean `region`?
       warning D0604 `hosting.tier` 1:43: field `tier` is not declared by the pack
       warning D0604 `colour` 1:56: field `colour` is not declared by the pack
+    "#);
+    let strict = load_strict("v.json", text, Format::Json);
+    assert!(strict[0].is_invalid(), "`--strict` makes them errors");
+    assert_eq!(strict[0].problems.len(), 3);
+}
+
+#[test]
+fn a_key_typed_with_combining_accents_is_the_declared_field() {
+    // `délai_intervention` with its `é` typed as `e` and a combining acute accent.
+    let text = "{ \"de\u{301}lai_intervention\": \"P1D\", \"de\u{301}lai_interventoin\": 1 }";
+    let descriptor = load_one("v.json", text, Format::Json);
+    assert_snapshot!(render(&[descriptor]), @r#"
+    v (v.json) valid
+      <root> @1:1
+      délai_intervention = duration 0 months 1 days @1:26
+      warning D0604 `délai_interventoin` 1:33: field `délai_interventoin` is not declared by the pack
+        help: did you mean `délai_intervention`?
     "#);
 }
 

@@ -175,6 +175,7 @@ fn repeated_keys_have_their_full_path_however_their_table_is_written() {
     D0606 `security` 4:2: key `security` given twice
     D0606 `security.iso27001` 5:1: key `iso27001` given twice
     -- dotted table header
+    D0604 `a` 1:2: field `a` is not declared by the pack
     D0606 `a.b` 4:4: key `b` given twice
     ");
 }
@@ -204,14 +205,14 @@ fn an_empty_file_is_an_empty_descriptor() {
 }
 
 #[test]
-fn undeclared_fields_warn_under_strict() {
+fn undeclared_fields_warn_and_are_errors_under_strict() {
     let text = "[hosting]\ncountri = \"FR\"\n";
     let descriptors = load_strict("v.toml", text, Format::Toml);
     assert_snapshot!(render(&descriptors), @r"
-    v (v.toml) valid
+    v (v.toml) invalid
       <root> @1:1
       hosting @1:1
-      warning D0604 `hosting.countri` 2:1: field `countri` is not declared by the pack
+      error D0604 `hosting.countri` 2:1: field `countri` is not declared by the pack
         help: did you mean `country`?
     ");
 }

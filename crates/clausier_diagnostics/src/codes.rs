@@ -151,6 +151,7 @@ catalogue! {
     DESCRIPTOR_UNREADABLE = "D0607", Error, "descriptor file cannot be read";
     DESCRIPTOR_OUT_OF_BOUNDS = "D0608", Error, "descriptor value outside the field's bounds";
     OFFER_LOTS = "D0609", Error, "offer names no lot of the contract";
+    DESCRIPTOR_ENCODING = "D0610", Warning, "descriptor file read in an encoding other than UTF-8";
 
     SCORE_CLAMPED = "R0701", Info, "criterion score clamped to the range 0 to 1";
     DIVISION_BY_ZERO = "R0702", Info, "division by zero";

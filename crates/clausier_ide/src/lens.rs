@@ -27,9 +27,9 @@ pub struct DescriptorInput {
     /// The name shown, as `clausier check` shows a file found in a folder.
     pub source: String,
     pub text: String,
-    /// Why the file could not be read (too large, not a regular file, not UTF-8), as the
-    /// invalid descriptor `clausier_data::files::read_descriptor_file` gives; `text` is
-    /// then empty.
+    /// Why the file could not be read (too large, not a regular file, a byte that is no
+    /// character), as the invalid descriptor `clausier_data::files::read_descriptor_file`
+    /// gives; `text` is then empty.
     pub unread: Option<Box<Descriptor>>,
 }
 

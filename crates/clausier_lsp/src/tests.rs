@@ -426,18 +426,18 @@ fn a_declared_descriptor_that_cannot_be_read_shows_why_on_its_file() {
         ("descriptors/ok.json", r#"{"hosting": {"region": "EU"}}"#),
     ]);
     std::fs::write(
-        root.join("descriptors/latin1.json"),
-        b"{\"id\": \"caf\xe9\"}",
+        root.join("descriptors/undecodable.json"),
+        b"{\"id\": \"caf\x81\"}",
     )
     .unwrap();
     let snapshot = snapshot(&root, &[]);
     assert_eq!(snapshot.lens().descriptors, 2);
     assert_eq!(snapshot.lens().invalid.len(), 1);
     let published = publish::collect(&snapshot, Encoding::Utf16);
-    let latin1 = uri(&root.join("descriptors/latin1.json"));
+    let undecodable = uri(&root.join("descriptors/undecodable.json"));
     let (_, version, diagnostics) = published
         .iter()
-        .find(|(uri, _, _)| *uri == latin1)
+        .find(|(uri, _, _)| *uri == undecodable)
         .expect("the unreadable descriptor's diagnostics");
     assert_eq!(*version, None);
     assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
@@ -449,7 +449,9 @@ fn a_declared_descriptor_that_cannot_be_read_shows_why_on_its_file() {
     );
     assert_eq!(
         diagnostics[0].message,
-        "`descriptors/latin1.json` is not valid UTF-8"
+        "`descriptors/undecodable.json` is neither UTF-8 nor Windows-1252: byte 0x81 is no \
+         character\nhelp: save the file as UTF-8 (in Excel, « CSV UTF-8 (délimité par des \
+         virgules) »)"
     );
     let ok = uri(&root.join("descriptors/ok.json"));
     assert!(published.iter().all(|(uri, _, _)| *uri != ok));

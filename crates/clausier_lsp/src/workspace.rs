@@ -351,7 +351,7 @@ impl Snapshot {
                 Some(open) => (open.text.clone(), open.version, None),
                 None => {
                     match files::read_descriptor_file(&path, &source, files::DEFAULT_MAX_SIZE) {
-                        Ok((text, _)) => (text, None, None),
+                        Ok(file) => (file.text, None, None),
                         Err(unread) => (String::new(), None, Some(unread)),
                     }
                 }

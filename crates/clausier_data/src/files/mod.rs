@@ -5,6 +5,7 @@
 //! cannot be listed becomes an input reported invalid, never a silent skip.
 
 mod declared;
+mod decode;
 mod file_kind;
 pub mod size_limit;
 
@@ -18,6 +19,7 @@ use crate::descriptor::Descriptor;
 use crate::load::Format;
 
 pub use self::declared::{declared_files, folder_files, glob_matcher};
+pub use self::decode::{TextEncoding, UndecodableByte, decode};
 pub use self::file_kind::open_regular;
 
 /// The source name of descriptors read from standard input.
@@ -232,14 +234,25 @@ impl Collector {
     }
 }
 
+/// A descriptor file read whole, as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DescriptorFile {
+    pub text: String,
+    pub format: Format,
+    /// How its bytes were read: a note says so when it was not UTF-8
+    /// (`load::load_file`).
+    pub encoding: TextEncoding,
+}
+
 /// A whole descriptor file and its format, read up to one byte past `max_size` and no
-/// further; what cannot be read (not a descriptor's extension, not a regular file, too
-/// large, not UTF-8) is the invalid descriptor that says why.
+/// further, its text decoded by `decode`; what cannot be read (not a descriptor's
+/// extension, not a regular file, too large, a byte that is no character) is the invalid
+/// descriptor that says why.
 pub fn read_descriptor_file(
     path: &Path,
     source: &str,
     max_size: usize,
-) -> Result<(String, Format), Box<Descriptor>> {
+) -> Result<DescriptorFile, Box<Descriptor>> {
     let unreadable = |message: String| Box::new(crate::load::unreadable(source, message));
     let format = Format::from_path(path).ok_or_else(|| {
         unreadable(format!(
@@ -283,9 +296,47 @@ pub fn read_descriptor_file(
             "`{source}` is too large to be a descriptor file"
         )));
     }
-    let text = String::from_utf8(bytes)
-        .map_err(|_| unreadable(format!("`{source}` is not valid UTF-8")))?;
-    Ok((text, format))
+    let (text, encoding) =
+        decode(bytes).map_err(|undecodable| Box::new(undecodable_file(source, undecodable)))?;
+    // Windows-1252 text takes more bytes than the file: spans must still fit.
+    if u32::try_from(text.len()).is_err() {
+        return Err(unreadable(format!(
+            "`{source}` is too large to be a descriptor file"
+        )));
+    }
+    Ok(DescriptorFile {
+        text,
+        format,
+        encoding,
+    })
+}
+
+/// The invalid descriptor of a file that holds a byte no encoding makes a character of,
+/// located at that byte.
+fn undecodable_file(source: &str, undecodable: UndecodableByte) -> Descriptor {
+    let UndecodableByte {
+        byte,
+        offset,
+        line,
+        column,
+    } = undecodable;
+    let mut descriptor = crate::load::unreadable(
+        source,
+        format!("`{source}` is neither UTF-8 nor Windows-1252: byte 0x{byte:02X} is no character"),
+    );
+    for problem in &mut descriptor.problems {
+        let at = u32::try_from(offset).unwrap_or(u32::MAX);
+        problem.loc = Some(crate::Loc {
+            span: clausier_diagnostics::Span::new(at, at.saturating_add(1)),
+            line,
+            column,
+        });
+        problem.help = Some(
+            "save the file as UTF-8 (in Excel, « CSV UTF-8 (délimité par des virgules) »)"
+                .to_owned(),
+        );
+    }
+    descriptor
 }
 
 /// An I/O error as a lowercase phrase, without the operating system's error number:

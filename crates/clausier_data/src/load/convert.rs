@@ -1,6 +1,7 @@
 //! Checking a read tree against the schema: typed values at field indexes, the location
 //! of every stored value, and every problem with its path.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -13,9 +14,9 @@ use clausier_diagnostics::{Code, Span, quoted};
 
 use super::expect::{Expected, Mismatch, found, type_error_help};
 use super::node::{Entry, Node, NodeKind, NumberText};
-use super::offer_lots;
 use super::suggest::closest;
 use super::text_index::TextIndex;
+use super::{keys, offer_lots};
 use crate::descriptor::{DataProblem, Loc, Locations, PathStep};
 
 static EMPTY_RECORD: LazyLock<RecordDef> = LazyLock::new(RecordDef::default);
@@ -46,6 +47,9 @@ pub(crate) struct Converter<'s, 't> {
     /// The lots the offer bids for, read from the top-level `lots` key of a descriptor
     /// of a pack divided into lots; `None` while no such key was read.
     offer_lots: Option<Vec<String>>,
+    /// How many undeclared keys the descriptor gives; only the first
+    /// `keys::MAX_UNDECLARED_SHOWN` get a problem of their own.
+    undeclared: usize,
 }
 
 impl<'s, 't> Converter<'s, 't> {
@@ -62,6 +66,7 @@ impl<'s, 't> Converter<'s, 't> {
             locate: true,
             budget: index.text().len().saturating_mul(2).saturating_add(1024),
             offer_lots: None,
+            undeclared: 0,
         }
     }
 
@@ -102,7 +107,10 @@ impl<'s, 't> Converter<'s, 't> {
 
     /// The locations, the problems, and the lots the offer bids for (empty for a pack
     /// without lots, or when the descriptor names none).
-    pub(crate) fn finish(self) -> (Locations, Vec<DataProblem>, Vec<String>) {
+    pub(crate) fn finish(mut self) -> (Locations, Vec<DataProblem>, Vec<String>) {
+        if let Some(more) = keys::more_undeclared(self.undeclared, self.strict) {
+            self.problems.push(more);
+        }
         (
             self.locations,
             self.problems,
@@ -181,9 +189,12 @@ impl<'s, 't> Converter<'s, 't> {
         // A pack without a `descriptor` block declares no field: the data is an empty record.
         let def: &'s RecordDef = schema.record(id).unwrap_or(&EMPTY_RECORD);
         let mut fields: Vec<Option<Value>> = vec![None; def.fields.len()];
-        let mut seen: HashMap<&str, Span> = HashMap::with_capacity(entries.len());
+        let mut seen: HashMap<Cow<'_, str>, Span> = HashMap::with_capacity(entries.len());
         for entry in entries {
-            let key: &str = &entry.key;
+            // Compared in NFC: a key typed with combining accents is the declared field,
+            // and given twice when it comes both ways.
+            let normalized = keys::nfc(&entry.key);
+            let key: &str = &normalized;
             if let Some(first) = seen.get(key) {
                 let first_line = self.index.loc(*first).line;
                 self.problem_at_key(
@@ -198,7 +209,7 @@ impl<'s, 't> Converter<'s, 't> {
                 );
                 continue;
             }
-            seen.insert(key, entry.key_span);
+            seen.insert(normalized.clone(), entry.key_span);
             match def.fields.get_full(key) {
                 Some((index, name, field)) => {
                     let Ok(step) = u32::try_from(index) else {
@@ -222,7 +233,9 @@ impl<'s, 't> Converter<'s, 't> {
                     self.offer_lots = Some(ids);
                     self.problems.extend(problems);
                 }
-                None if self.strict => {
+                None if self.undeclared >= keys::MAX_UNDECLARED_SHOWN => self.undeclared += 1,
+                None => {
+                    self.undeclared += 1;
                     let help = if is_root && key == LOTS_KEY {
                         Some("the contract is not divided into lots: remove `lots`".to_owned())
                     } else {
@@ -236,8 +249,10 @@ impl<'s, 't> Converter<'s, 't> {
                         entry.key_span,
                         help,
                     );
+                    if let Some(problem) = self.problems.last_mut() {
+                        problem.severity = keys::undeclared_severity(self.strict);
+                    }
                 }
-                None => {}
             }
         }
         Arc::new(Record::new(id, fields.into_boxed_slice()))

@@ -1,6 +1,8 @@
 //! CSV (RFC 4180, header row required) and its tab-separated variant (TSV, as
 //! spreadsheets export it): one descriptor a row, dotted column names for nested record
-//! fields (`hosting.region`), `;`-separated lists, empty cells absent.
+//! fields (`hosting.region`), `;`-separated lists (`[]` for an empty one), empty cells
+//! absent. The separator and the decimal comma of a French spreadsheet are
+//! `csv_dialect.rs`'s.
 //!
 //! The `csv` crate decodes the cells; the byte offset of each cell in the file, which it
 //! does not give, comes from a scan of the row's raw text from the row's start.
@@ -13,7 +15,10 @@ use clausier_check::types::{LOTS_KEY, RecordDef, Ty};
 use clausier_diagnostics::{Code, Span};
 use csv::{ReaderBuilder, StringRecord};
 
+use super::csv_dialect::{Dialect, decimal_point};
+use super::keys;
 use super::node::{Entry, Node, NodeKind};
+use super::suggest::closest;
 use super::{Loader, SyntaxError, file_stem, without_bom};
 use crate::descriptor::{DataProblem, Descriptor};
 
@@ -27,8 +32,8 @@ enum Target<'s> {
     /// The `lots` column of a pack divided into lots: the lots the row's offer bids for,
     /// a list cell.
     Lots,
-    /// A field the schema does not declare.
-    Unknown,
+    /// A field the schema does not declare, and the declared path it may be a slip for.
+    Unknown { near: Option<String> },
     /// A record as a whole: its fields need columns of their own.
     Record,
     /// A list of records, or a field inside one: CSV has no way to write them.
@@ -57,24 +62,6 @@ struct CellSpan {
     unclosed: bool,
 }
 
-/// How cells are separated, and what messages call the format.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Dialect {
-    pub delimiter: u8,
-    pub name: &'static str,
-}
-
-impl Dialect {
-    pub(crate) const CSV: Dialect = Dialect {
-        delimiter: b',',
-        name: "CSV",
-    };
-    pub(crate) const TSV: Dialect = Dialect {
-        delimiter: b'\t',
-        name: "TSV",
-    };
-}
-
 pub(crate) fn load(loader: &Loader<'_>, dialect: Dialect) -> Vec<Descriptor> {
     let text = loader.index.text();
     let (body, base) = without_bom(text);
@@ -89,6 +76,9 @@ pub(crate) fn load(loader: &Loader<'_>, dialect: Dialect) -> Vec<Descriptor> {
         Some(Ok(header_start)) if !is_blank(&record) => {
             let cells = cell_spans(text, header_start, record.len(), dialect);
             if let Some(error) = unclosed_quote(&cells, dialect) {
+                return vec![loader.broken(None, stem, error)];
+            }
+            if let Some(error) = header_with_other_separator(&record, &cells, dialect) {
                 return vec![loader.broken(None, stem, error)];
             }
             resolve_columns(loader, &record, &cells)
@@ -114,7 +104,7 @@ pub(crate) fn load(loader: &Loader<'_>, dialect: Dialect) -> Vec<Descriptor> {
     };
 
     let mut descriptors = Vec::new();
-    let mut header_warnings = strict_warnings(loader, &header);
+    let mut header_warnings = undeclared_columns(loader, &header);
     while let Some(row) = next_record(&mut reader, &mut record, body, base, origin, dialect) {
         let row_start = match row {
             Ok(start) => start,
@@ -150,7 +140,12 @@ pub(crate) fn load(loader: &Loader<'_>, dialect: Dialect) -> Vec<Descriptor> {
                     record.len()
                 ),
                 span: Span::new(row_start, end),
-                help: Some(cell_count_help(header.len(), record.len(), dialect)),
+                help: Some(cell_count_help(
+                    header.len(),
+                    record.len(),
+                    dialect,
+                    text.get(row_start as usize..).unwrap_or_default(),
+                )),
             };
             descriptors.push(loader.broken(Some(line), default_id, error));
             continue;
@@ -235,8 +230,35 @@ fn unclosed_quote(cells: &[CellSpan], dialect: Dialect) -> Option<SyntaxError> {
     })
 }
 
-/// What to do about a row with more or fewer cells than the header.
-fn cell_count_help(header: usize, row: usize, dialect: Dialect) -> String {
+/// The error for a header of one column whose name holds another separator: the file
+/// was saved with another separator than its extension says (a `;`-separated `.tsv`).
+/// A field path never holds a separator, so such a header is never meant.
+fn header_with_other_separator(
+    header: &StringRecord,
+    cells: &[CellSpan],
+    dialect: Dialect,
+) -> Option<SyntaxError> {
+    let [name] = header.iter().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let (found, count) = dialect.other_separator(name)?;
+    Some(SyntaxError {
+        message: format!(
+            "invalid {}: the header is one column, but its name holds {found}",
+            dialect.name
+        ),
+        span: cells.first().map_or(Span::empty_at(0), |cell| cell.raw),
+        help: Some(format!(
+            "this file separates its {count} columns with {found}, not {}: save it as CSV \
+             (`.csv`), whose separator is found from the header",
+            dialect.separator_name()
+        )),
+    })
+}
+
+/// What to do about a row with more or fewer cells than the header; `row_text` is the
+/// file from the row's start.
+fn cell_count_help(header: usize, row: usize, dialect: Dialect, row_text: &str) -> String {
     let cells = |count: usize| match count {
         1 => "1 cell".to_owned(),
         _ => format!("{count} cells"),
@@ -246,12 +268,27 @@ fn cell_count_help(header: usize, row: usize, dialect: Dialect) -> String {
         cells(header),
         cells(row)
     );
+    if let Some((found, _)) = dialect
+        .other_separator(row_text)
+        .filter(|(_, count)| *count == header)
+    {
+        return format!(
+            "{counts}: the header separates cells with {} but this row with {found}; \
+             use {} on every row",
+            dialect.separator_name(),
+            dialect.separator_name()
+        );
+    }
     match (row > header, dialect.delimiter) {
         (true, b'\t') => format!("{counts}: quote cells that hold a tab, as `\"Paris⇥France\"`"),
+        (true, b';') => format!("{counts}: quote cells that hold a semicolon, as `\"RGAA;RGPD\"`"),
         (true, _) => format!("{counts}: quote cells that hold a comma, as `\"Paris, France\"`"),
         (false, b'\t') => format!(
             "{counts}: give every column a cell, left empty (two tabs in a row) where there is no value"
         ),
+        (false, b';') => {
+            format!("{counts}: give every column a cell, left empty (`;;`) where there is no value")
+        }
         (false, _) => {
             format!("{counts}: give every column a cell, left empty (`,,`) where there is no value")
         }
@@ -326,7 +363,8 @@ fn resolve_columns<'s>(
     let mut first_seen: HashSet<String> = HashSet::new();
     let mut columns = Vec::with_capacity(header.len());
     for (position, name) in header.iter().enumerate() {
-        let name = name.trim().to_owned();
+        // In NFC, as keys are: a column typed with combining accents names the field.
+        let name = keys::nfc(name.trim()).into_owned();
         let span = cells
             .get(position)
             .map_or(Span::empty_at(0), |cell| cell.raw);
@@ -351,7 +389,7 @@ fn resolve<'s>(loader: &Loader<'s>, name: &str) -> Target<'s> {
     let schema = loader.schema;
     let segments: Vec<&str> = name.split('.').collect();
     let Some(mut record): Option<&'s RecordDef> = schema.descriptor_record() else {
-        return Target::Unknown;
+        return Target::Unknown { near: None };
     };
     let mut path: Vec<&'s str> = Vec::with_capacity(segments.len());
     for (position, segment) in segments.iter().enumerate() {
@@ -362,7 +400,16 @@ fn resolve<'s>(loader: &Loader<'s>, name: &str) -> Target<'s> {
             } else if name == LOTS_KEY && !schema.lots.is_empty() {
                 Target::Lots
             } else {
-                Target::Unknown
+                let near = closest(segment, record.fields.keys().map(String::as_str));
+                Target::Unknown {
+                    near: near.map(|near| {
+                        path.iter()
+                            .copied()
+                            .chain([near])
+                            .collect::<Vec<_>>()
+                            .join(".")
+                    }),
+                }
             };
         };
         path.push(field_name.as_str());
@@ -376,26 +423,32 @@ fn resolve<'s>(loader: &Loader<'s>, name: &str) -> Target<'s> {
             Ty::Record(_) if is_last => return Target::Record,
             Ty::Record(id) => match schema.record(*id) {
                 Some(inner) => record = inner,
-                None => return Target::Unknown,
+                None => return Target::Unknown { near: None },
             },
             ty if is_last => return Target::Field { path, ty },
             // A scalar has no fields: `hosting.region.code` names nothing.
-            _ => return Target::Unknown,
+            _ => return Target::Unknown { near: None },
         }
     }
-    Target::Unknown
+    Target::Unknown { near: None }
 }
 
-/// Under `--strict`, one warning per undeclared column, given with the first row.
-fn strict_warnings(loader: &Loader<'_>, columns: &[Column<'_>]) -> Vec<DataProblem> {
-    if !loader.options.strict {
-        return Vec::new();
-    }
-    columns
+/// One problem per undeclared column, given with the first row: a warning with the
+/// declared path it may be a slip for, an error under `--strict`.
+fn undeclared_columns(loader: &Loader<'_>, columns: &[Column<'_>]) -> Vec<DataProblem> {
+    let severity = keys::undeclared_severity(loader.options.strict);
+    let undeclared: Vec<(&Column<'_>, &Option<String>)> = columns
         .iter()
-        .filter(|column| matches!(column.target, Target::Unknown))
-        .map(|column| {
-            DataProblem::new(
+        .filter_map(|column| match &column.target {
+            Target::Unknown { near } => Some((column, near)),
+            _ => None,
+        })
+        .collect();
+    let mut problems: Vec<DataProblem> = undeclared
+        .iter()
+        .take(keys::MAX_UNDECLARED_SHOWN)
+        .map(|(column, near)| {
+            let mut problem = DataProblem::new(
                 Code::DESCRIPTOR_UNKNOWN_FIELD,
                 format!(
                     "column `{}` is not a field declared by the pack",
@@ -403,9 +456,17 @@ fn strict_warnings(loader: &Loader<'_>, columns: &[Column<'_>]) -> Vec<DataProbl
                 ),
                 column.name.clone(),
                 Some(loader.index.loc(column.span)),
-            )
+            );
+            problem.help = near.as_ref().map(|near| format!("did you mean `{near}`?"));
+            problem.severity = severity;
+            problem
         })
-        .collect()
+        .collect();
+    problems.extend(keys::more_undeclared(
+        undeclared.len(),
+        loader.options.strict,
+    ));
+    problems
 }
 
 /// A nested record being assembled from dotted columns.
@@ -504,8 +565,11 @@ fn row_node<'a>(
         match &column.target {
             Target::Field { path, ty } => {
                 let node = match ty.element() {
-                    Some(_) => list_node(cell, value, span),
-                    None => Node::new(NodeKind::Plain(Cow::Borrowed(trimmed)), span),
+                    Some(_) if trimmed == EMPTY_LIST => {
+                        Node::new(NodeKind::List(Rc::from(Vec::new())), span)
+                    }
+                    Some(element) => list_node(cell, value, span, dialect, element),
+                    None => scalar_node(trimmed, span, dialect, ty),
                 };
                 root.insert(path, column.span, node);
             }
@@ -513,8 +577,12 @@ fn row_node<'a>(
                 let node = Node::new(NodeKind::Plain(Cow::Borrowed(trimmed)), span);
                 root.insert(&["id"], column.span, node);
             }
-            Target::Lots => root.insert(&[LOTS_KEY], column.span, list_node(cell, value, span)),
-            Target::Unknown => {}
+            Target::Lots => root.insert(
+                &[LOTS_KEY],
+                column.span,
+                list_node(cell, value, span, dialect, &Ty::String),
+            ),
+            Target::Unknown { .. } => {}
             Target::Record => problems.push(problem(
                 Code::DESCRIPTOR_TYPE,
                 format!("the column `{}` names a record, not a value", column.name),
@@ -568,9 +636,29 @@ fn value_span(cell: &CellSpan, value: &str, trimmed: &str) -> Span {
     Span::from_range(start..start + trimmed.len())
 }
 
-/// A `;`-separated list, each item located in the cell when the cell's text maps onto
-/// the file byte for byte.
-fn list_node<'a>(cell: &CellSpan, value: &'a str, span: Span) -> Node<'a> {
+/// What a list or set cell writes for a list without items: an empty cell is a value not
+/// given, which is not the same.
+const EMPTY_LIST: &str = "[]";
+
+/// A cell of a field of type `ty`, its decimal comma made a point where the dialect
+/// allows one.
+fn scalar_node<'a>(text: &'a str, span: Span, dialect: Dialect, ty: &Ty) -> Node<'a> {
+    let text = match dialect.decimal_comma().then(|| decimal_point(text, ty)) {
+        Some(Some(fixed)) => Cow::Owned(fixed),
+        _ => Cow::Borrowed(text),
+    };
+    Node::new(NodeKind::Plain(text), span)
+}
+
+/// A `;`-separated list of `element`s, each item located in the cell when the cell's
+/// text maps onto the file byte for byte.
+fn list_node<'a>(
+    cell: &CellSpan,
+    value: &'a str,
+    span: Span,
+    dialect: Dialect,
+    element: &Ty,
+) -> Node<'a> {
     let exact = !cell.quoted || cell.raw.len() as usize == value.len() + 2;
     let base = cell.raw.start as usize + usize::from(cell.quoted);
     let mut items = Vec::new();
@@ -588,7 +676,7 @@ fn list_node<'a>(cell: &CellSpan, value: &'a str, span: Span) -> Node<'a> {
         } else {
             span
         };
-        items.push(Node::new(NodeKind::Plain(Cow::Borrowed(item)), item_span));
+        items.push(scalar_node(item, item_span, dialect, element));
     }
     Node::new(NodeKind::List(Rc::from(items)), span)
 }

@@ -3,7 +3,7 @@
 //!
 //! It only accepts what the located path reads without a single problem: strict JSON
 //! with plain whitespace, no duplicate key, every value of its declared type, no
-//! undeclared field under `--strict`. Anything else gives up (`None`) and the located
+//! undeclared field. Anything else gives up (`None`) and the located
 //! path reads the descriptor again, so that every message, line and column stays exactly
 //! as that path gives them. The conversions are the located path's own (`expect::scalar`
 //! on a node made on the spot), so the values cannot differ either.
@@ -70,8 +70,8 @@ pub(crate) struct FastRead {
 
 /// Reads one JSON descriptor (the text of a file without its byte order mark, or one
 /// NDJSON line without its line break), or gives up.
-pub(crate) fn read(schema: &Schema, text: &str, strict: bool) -> Option<FastRead> {
-    let mut reader = Reader::new(schema, text, strict);
+pub(crate) fn read(schema: &Schema, text: &str) -> Option<FastRead> {
+    let mut reader = Reader::new(schema, text);
     reader.document().ok()
 }
 
@@ -146,7 +146,6 @@ struct Reader<'s, 't> {
     json: Jiter<'t>,
     /// How many objects and arrays enclose the parser.
     depth: usize,
-    strict: bool,
     id: Option<String>,
     /// The ids the top-level `lots` key names, once it was read.
     lots: Option<Vec<String>>,
@@ -196,12 +195,11 @@ enum Entry<'d> {
 }
 
 impl<'s, 't> Reader<'s, 't> {
-    fn new(schema: &'s Schema, text: &'t str, strict: bool) -> Self {
+    fn new(schema: &'s Schema, text: &'t str) -> Self {
         Self {
             schema,
             json: Jiter::new(text.as_bytes()),
             depth: 0,
-            strict,
             id: None,
             lots: None,
             steps: Vec::new(),
@@ -294,9 +292,10 @@ impl<'s, 't> Reader<'s, 't> {
                 }
                 Entry::OfferLots => self.offer_lots()?,
                 Entry::Undeclared => {
-                    // An undeclared field is a warning under `--strict`; the `id` names
-                    // the descriptor, declared or not.
-                    if self.strict && !is_id {
+                    // An undeclared field is a problem the located path reports (a
+                    // warning, an error under `--strict`); the `id` names the descriptor,
+                    // declared or not.
+                    if !is_id {
                         return Err(GiveUp);
                     }
                     let peek = self.json.peek()?;

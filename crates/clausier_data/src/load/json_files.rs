@@ -57,7 +57,7 @@ pub(super) fn json_file(
         line_number: 1,
         kind: SourceKind::JsonFile,
     };
-    let Some(fast) = fast_json::read(schema, body, options.strict) else {
+    let Some(fast) = fast_json::read(schema, body) else {
         let mut descriptor = json_file_located(schema, source, text, options, false);
         descriptor.locations = Locations::reread(located, shared.kept_schema());
         return descriptor;
@@ -136,7 +136,7 @@ pub(super) fn ndjson_line(
         line_number: line.number,
         kind: SourceKind::NdjsonLine,
     };
-    let Some(fast) = fast_json::read(schema, body, options.strict) else {
+    let Some(fast) = fast_json::read(schema, body) else {
         let mut descriptor = ndjson_line_located(schema, source, stem, line, options, false);
         descriptor.locations = Locations::reread(located, shared.kept_schema());
         return descriptor;

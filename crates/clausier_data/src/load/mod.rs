@@ -7,6 +7,7 @@
 //! first. Nothing here panics on any input: bad data makes an `invalid` descriptor.
 
 mod convert;
+mod csv_dialect;
 mod csv_source;
 mod expect;
 mod fast_json;
@@ -15,6 +16,7 @@ mod fast_path_tests;
 mod inline_source;
 mod json_files;
 mod json_source;
+mod keys;
 mod node;
 mod offer_lots;
 mod scalar;
@@ -102,7 +104,8 @@ impl Format {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct LoadOptions {
-    /// Report fields the schema does not declare (as warnings) instead of ignoring them.
+    /// Make fields the schema does not declare errors, which make the descriptor invalid;
+    /// without it they are warnings.
     pub strict: bool,
 }
 
@@ -160,15 +163,45 @@ pub fn load_text(
             let shape = "a TOML descriptor is a table of field names and values";
             vec![loader.document(None, file_stem(source), read, problems, shape)]
         }
-        Format::Csv => csv_source::load(&loader, csv_source::Dialect::CSV),
-        Format::Tsv => csv_source::load(&loader, csv_source::Dialect::TSV),
+        Format::Csv => {
+            let dialect = csv_dialect::Dialect::sniff_csv(without_bom(text).0);
+            csv_source::load(&loader, dialect)
+        }
+        Format::Tsv => csv_source::load(&loader, csv_dialect::Dialect::TSV),
     }
+}
+
+/// The descriptors of a file read by `files::read_descriptor_file`: `load_text`, and a
+/// note (D0610) on the first descriptor, once for the file, when its bytes were not
+/// UTF-8 and their encoding was assumed, so that a buyer who reads a strange letter knows
+/// why.
+pub fn load_file(
+    schema: &Schema,
+    source: &str,
+    file: &crate::files::DescriptorFile,
+    options: &LoadOptions,
+) -> Vec<Descriptor> {
+    let mut descriptors = load_text(schema, source, &file.text, file.format, options);
+    if let (Some(encoding), Some(first)) = (file.encoding.assumed_name(), descriptors.first_mut()) {
+        let note = DataProblem::new(
+            Code::DESCRIPTOR_ENCODING,
+            format!("`{source}` is not UTF-8: it was read as {encoding}"),
+            String::new(),
+            None,
+        )
+        .with_help(
+            "check its accented letters in this report; save the file as UTF-8 to be sure \
+             (in Excel, « CSV UTF-8 (délimité par des virgules) »)",
+        );
+        first.problems.insert(0, note);
+    }
+    descriptors
 }
 
 /// A test's inline `given { … }` data, located in the clause file `file_text`.
 ///
-/// Undeclared fields are always reported (as warnings): in a test, a misspelt field would
-/// otherwise silently test something else.
+/// Undeclared fields are warnings, as in every descriptor: in a test, a misspelt field
+/// would otherwise silently test something else.
 pub fn load_inline(schema: &Schema, source: &str, file_text: &str, data: &DataValue) -> Descriptor {
     inline_with_index(schema, source, &TextIndex::new(file_text), data)
 }
@@ -192,7 +225,7 @@ fn inline_with_index(
     index: &TextIndex<'_>,
     data: &DataValue,
 ) -> Descriptor {
-    let options = LoadOptions { strict: true };
+    let options = LoadOptions::default();
     let loader = Loader {
         schema,
         source,

@@ -103,6 +103,8 @@ pub fn schema() -> Schema {
             ("tiers", list(Ty::Enum(TIER))),
             ("audits", list(Ty::Date)),
             ("sizes", set(Ty::Int)),
+            // An accented name, for keys typed with combining accents.
+            ("délai_intervention", Ty::Duration),
         ],
     );
     let records = vec![

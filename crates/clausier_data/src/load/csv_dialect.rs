@@ -1,0 +1,169 @@
+//! How a CSV file separates its cells and writes its decimals, as the spreadsheet that
+//! saved it does: a French Excel writes `;` between cells and `4,50` for four and a half,
+//! an English one `,` and `4.50`, and a TSV export tabs.
+//!
+//! The separator of a `.csv` file is found from its header row (field paths never hold a
+//! separator, so the one the header uses is the one the file uses); a `.tsv` file is always
+//! tab-separated. Only a `;`-separated file may write decimal commas: with `,` between
+//! cells, `4,50` is two cells, or a quoted cell that is not a number.
+
+use clausier_check::types::Ty;
+
+/// The separators a header is searched for, in the order a tie is decided.
+const CANDIDATES: [u8; 3] = [b',', b';', b'\t'];
+
+/// How cells are separated, and what messages call the format.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Dialect {
+    pub delimiter: u8,
+    pub name: &'static str,
+}
+
+impl Dialect {
+    pub(crate) const CSV: Dialect = Dialect {
+        delimiter: b',',
+        name: "CSV",
+    };
+    pub(crate) const TSV: Dialect = Dialect {
+        delimiter: b'\t',
+        name: "TSV",
+    };
+
+    /// The dialect of a `.csv` file: the separator its header row uses most, outside
+    /// quotes (`,` when it uses none, a one-column file).
+    pub(crate) fn sniff_csv(body: &str) -> Dialect {
+        let counts = separators_in_first_row(body);
+        let delimiter = CANDIDATES
+            .iter()
+            .zip(counts)
+            // `max_by_key` keeps the last of equals: reversed, the first candidate wins.
+            .rev()
+            .max_by_key(|(_, count)| *count)
+            .filter(|(_, count)| *count > 0)
+            .map_or(b',', |(delimiter, _)| *delimiter);
+        Dialect {
+            delimiter,
+            ..Dialect::CSV
+        }
+    }
+
+    /// Whether number, money and percent cells may write their decimals with a comma.
+    pub(crate) fn decimal_comma(self) -> bool {
+        self.delimiter == b';'
+    }
+
+    /// The separator as a message writes it.
+    pub(crate) fn separator_name(self) -> &'static str {
+        separator_name(self.delimiter)
+    }
+
+    /// Another separator that `text` (one row of the file) uses instead of this one, and
+    /// how many cells it would give: for the hint of a row or header that seems saved
+    /// with another separator.
+    pub(crate) fn other_separator(self, text: &str) -> Option<(&'static str, usize)> {
+        let line = text.lines().next().unwrap_or_default();
+        CANDIDATES
+            .iter()
+            .zip(separators_in_first_row(line))
+            .filter(|(delimiter, count)| **delimiter != self.delimiter && *count > 0)
+            .max_by_key(|(_, count)| *count)
+            .map(|(delimiter, count)| (separator_name(*delimiter), count + 1))
+    }
+}
+
+fn separator_name(delimiter: u8) -> &'static str {
+    match delimiter {
+        b';' => "`;`",
+        b'\t' => "tabs",
+        _ => "`,`",
+    }
+}
+
+/// How many of each candidate separator the first row holds outside quotes, in the
+/// order of `CANDIDATES`. A quoted cell may span lines: the row ends at the first line
+/// break outside quotes.
+fn separators_in_first_row(body: &str) -> [usize; 3] {
+    let mut counts = [0; 3];
+    let mut in_quotes = false;
+    for byte in body.bytes() {
+        match byte {
+            b'"' => in_quotes = !in_quotes,
+            b'\n' | b'\r' if !in_quotes => break,
+            _ if in_quotes => {}
+            _ => {
+                if let Some(position) = CANDIDATES.iter().position(|c| *c == byte)
+                    && let Some(count) = counts.get_mut(position)
+                {
+                    *count += 1;
+                }
+            }
+        }
+    }
+    counts
+}
+
+/// The cell's text with its decimal comma made a point, when the field holds numbers,
+/// amounts or percentages and the comma sits between two digits (`4,50`, `4,50 €`,
+/// `12,5 %`); `None` leaves the text as written, for the converter to judge. The point
+/// takes the comma's byte, so every location in the cell stays exact.
+pub(crate) fn decimal_point(text: &str, ty: &Ty) -> Option<String> {
+    if !matches!(ty, Ty::Number | Ty::Percent | Ty::Money) {
+        return None;
+    }
+    let mut commas = text.match_indices(',');
+    let (at, _) = commas.next()?;
+    if commas.next().is_some() {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let digit_at = |index: Option<usize>| {
+        index
+            .and_then(|index| bytes.get(index))
+            .is_some_and(u8::is_ascii_digit)
+    };
+    (digit_at(at.checked_sub(1)) && digit_at(at.checked_add(1))).then(|| text.replacen(',', ".", 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_header_decides_the_separator() {
+        let sniffed = |text: &str| Dialect::sniff_csv(text).delimiter;
+        assert_eq!(sniffed("id,name,hosting.region\nA;B;C"), b',');
+        assert_eq!(sniffed("id;name;hosting.region\nA,B,C"), b';');
+        assert_eq!(sniffed("id\tname\nA,B"), b'\t');
+        assert_eq!(sniffed("\"a;b\",name\n"), b',');
+        assert_eq!(sniffed("id\n"), b',');
+        assert_eq!(sniffed(""), b',');
+        assert_eq!(sniffed("a,b;c\n"), b',');
+    }
+
+    #[test]
+    fn a_comma_between_digits_becomes_a_point_in_numeric_fields_only() {
+        assert_eq!(decimal_point("4,50", &Ty::Number).as_deref(), Some("4.50"));
+        assert_eq!(
+            decimal_point("4,50 €", &Ty::Money).as_deref(),
+            Some("4.50 €")
+        );
+        assert_eq!(
+            decimal_point("12,5 %", &Ty::Percent).as_deref(),
+            Some("12.5 %")
+        );
+        assert_eq!(decimal_point("4,50", &Ty::String), None);
+        assert_eq!(decimal_point("4,50", &Ty::Int), None);
+        assert_eq!(decimal_point("1,234,5", &Ty::Number), None);
+        assert_eq!(decimal_point(",5", &Ty::Number), None);
+        assert_eq!(decimal_point("4.5", &Ty::Number), None);
+    }
+
+    #[test]
+    fn another_separator_is_found_with_its_cell_count() {
+        assert_eq!(
+            Dialect::TSV.other_separator("id;name;region"),
+            Some(("`;`", 3))
+        );
+        assert_eq!(Dialect::CSV.other_separator("id,name"), None);
+    }
+}

@@ -1,0 +1,68 @@
+//! How a vendor's key is matched with the names the pack declares: both in Unicode's
+//! composed form (NFC), so that `délai` typed with a combining accent, as some keyboards
+//! and macOS file names give it, is the declared `délai`; and what an undeclared key is.
+
+use std::borrow::Cow;
+
+use clausier_diagnostics::{Code, Severity};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::descriptor::DataProblem;
+
+/// The undeclared keys of one descriptor that get a warning of their own: a file built
+/// to cost (a million keys) gets one more problem that counts the rest, not a million.
+pub(crate) const MAX_UNDECLARED_SHOWN: usize = 20;
+
+/// The key in NFC; borrowed, without a copy, when it already is (every ASCII key).
+pub(crate) fn nfc(key: &str) -> Cow<'_, str> {
+    match is_nfc_quick(key.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(key),
+        IsNormalized::No | IsNormalized::Maybe => Cow::Owned(key.nfc().collect()),
+    }
+}
+
+/// An undeclared key is a warning, with a "did you mean", in every report: a misspelt
+/// field would otherwise only show as a missing value. `--strict` makes it an error,
+/// which makes the descriptor invalid.
+pub(crate) fn undeclared_severity(strict: bool) -> Severity {
+    if strict {
+        Severity::Error
+    } else {
+        Severity::Warning
+    }
+}
+
+/// The problem that counts the undeclared keys past the first `MAX_UNDECLARED_SHOWN`,
+/// when there are any.
+pub(crate) fn more_undeclared(undeclared: usize, strict: bool) -> Option<DataProblem> {
+    let more = undeclared
+        .checked_sub(MAX_UNDECLARED_SHOWN)
+        .filter(|more| *more > 0)?;
+    let mut problem = DataProblem::new(
+        Code::DESCRIPTOR_UNKNOWN_FIELD,
+        format!(
+            "{more} more {} not declared by the pack",
+            if more == 1 { "field is" } else { "fields are" }
+        ),
+        String::new(),
+        None,
+    )
+    .with_help(format!(
+        "only the first {MAX_UNDECLARED_SHOWN} undeclared fields are named; compare the file \
+         with the schema the buyer publishes (`clausier schema`)"
+    ));
+    problem.severity = undeclared_severity(strict);
+    Some(problem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_decomposed_accent_is_composed_and_ascii_is_not_copied() {
+        let decomposed = "de\u{301}lai";
+        assert_eq!(nfc(decomposed), "délai");
+        assert!(matches!(nfc("hosting"), Cow::Borrowed(_)));
+    }
+}
