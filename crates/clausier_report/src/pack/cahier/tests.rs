@@ -315,12 +315,12 @@ fn rules_read_as_sentences() {
         ),
         (
             "gdpr.retention <= 24 hours",
-            "`gdpr.retention` est au plus 24 heures",
+            "`gdpr.retention` est d'au plus 24 heures",
             "`gdpr.retention` is at most 24 hours",
         ),
         (
             "gdpr.retention <= 90 minutes + 1 jour",
-            "`gdpr.retention` est au plus 1 heure et 30 minutes + 1 jour",
+            "`gdpr.retention` est d'au plus 1 heure et 30 minutes + 1 jour",
             "`gdpr.retention` is at most 1 hour 30 minutes + 1 day",
         ),
         (
@@ -478,7 +478,7 @@ fn dates_and_times_read_as_moments_and_their_differences_as_durations() {
     );
     assert_eq!(
         line(&french(&source), "- **Vérification :** "),
-        "la durée entre `incident_opened` et `incident_taken` est au plus 4 heures, et `incident_taken` est antérieure ou égale à l'instant situé 1 jour après `incident_opened`, et `incident_opened` est postérieure ou égale au 4 janvier 2027 à 8 h 30"
+        "la durée entre `incident_opened` et `incident_taken` est d'au plus 4 heures, et `incident_taken` est antérieure ou égale à l'instant situé 1 jour après `incident_opened`, et `incident_opened` est postérieure ou égale au 4 janvier 2027 à 8 h 30"
     );
     assert_eq!(
         line(&english(&source), "- **Check:** "),

@@ -329,11 +329,25 @@ impl<'a> Words<'a> {
             };
             return left_words.text(" ").text(&joined).join(right_words);
         }
-        left_words
-            .text(" ")
-            .text(self.compare_word(op, negated))
-            .text(" ")
-            .join(right_words)
+        let word = if left.ty == Ty::Duration && right.ty == Ty::Duration {
+            self.duration_compare_word(op, negated)
+        } else {
+            self.compare_word(op, negated)
+        };
+        left_words.text(" ").text(word).text(" ").join(right_words)
+    }
+
+    /// Durations are lengths, as a drafter writes a delay: « le délai est d'au plus
+    /// 48 heures », not « est au plus 48 heures ».
+    fn duration_compare_word(&self, op: CompareOp, negated: bool) -> &'static str {
+        let op = if negated { negate(op) } else { op };
+        match (op, self.fr()) {
+            (CompareOp::Lt, true) => "est de moins de",
+            (CompareOp::Le, true) => "est d'au plus",
+            (CompareOp::Gt, true) => "est de plus de",
+            (CompareOp::Ge, true) => "est d'au moins",
+            _ => self.compare_word(op, false),
+        }
     }
 
     fn date_compare_word(&self, op: CompareOp, negated: bool) -> &'static str {
