@@ -135,7 +135,7 @@ impl Checker<'_> {
     ) -> Option<TextPart> {
         let name = written.split('.').next().unwrap_or(written);
         let span = literal.source_span(range.start..range.start + name.len());
-        if let Some(id) = self.params.get(name) {
+        if let Some(id) = self.params.get(&clausier_syntax::composed(name)) {
             self.symbol(file, span, Symbol::Param(id), false);
             if let Some(state) = self.params.state_mut(id) {
                 state.used = true;
@@ -213,7 +213,7 @@ impl Checker<'_> {
             };
             let record = record_id.and_then(|record_id| self.pack.schema.record(record_id));
             let found = record
-                .and_then(|record| record.field(segment))
+                .and_then(|record| record.field(&clausier_syntax::composed(segment)))
                 .map(|(index, field)| (index, field.ty.clone()));
             let (Some(record_id), Some((index, field_ty))) = (record_id, found) else {
                 let names: Vec<String> = record

@@ -177,3 +177,25 @@ test "t" {
     assert_eq!(outcome.diagnostics(), "no diagnostics\n");
     assert_snapshot!(render_symbols(&outcome, "main.clause"));
 }
+
+#[test]
+fn a_name_typed_with_a_combining_accent_is_the_name_typed_with_its_letter() {
+    // `délai` and `prix_élève` declared composed (é), read decomposed (e + U+0301), in an
+    // expression and in a placeholder.
+    let source = "descriptor {\n  d\u{e9}lai: int\n}\n\n\
+                  param prix_\u{e9}l\u{e8}ve: int = 3\n\n\
+                  requirement R-01 \"D\u{e9}lai\" {\n  \
+                  text \"Au plus {prix_e\u{301}le\u{300}ve} jours.\"\n  \
+                  require de\u{301}lai <= prix_e\u{301}le\u{300}ve\n}\n";
+    let outcome = common::check(source);
+    assert!(
+        outcome.codes().iter().all(|code| !code.starts_with('E')),
+        "{}",
+        outcome.diagnostics()
+    );
+    assert!(
+        !outcome.codes().contains(&"W0501"),
+        "{}",
+        outcome.diagnostics()
+    );
+}

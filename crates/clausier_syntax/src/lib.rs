@@ -21,3 +21,14 @@ pub fn is_name(text: &str) -> bool {
         && chars.all(unicode_ident::is_xid_continue)
         && !lexicon::is_reserved(text)
 }
+
+/// `text` in Unicode's composed form (NFC), as names are compared: a name typed with a
+/// combining accent (`e` then U+0301) is the same name as one typed with `é`. Borrowed,
+/// without a copy, when it already is composed (every ASCII name).
+pub fn composed(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
+        IsNormalized::No | IsNormalized::Maybe => std::borrow::Cow::Owned(text.nfc().collect()),
+    }
+}

@@ -2,10 +2,7 @@
 //! composed form (NFC), so that `délai` typed with a combining accent, as some keyboards
 //! and macOS file names give it, is the declared `délai`; and what an undeclared key is.
 
-use std::borrow::Cow;
-
 use clausier_diagnostics::{Code, Severity};
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::descriptor::DataProblem;
 
@@ -13,13 +10,8 @@ use crate::descriptor::DataProblem;
 /// to cost (a million keys) gets one more problem that counts the rest, not a million.
 pub(crate) const MAX_UNDECLARED_SHOWN: usize = 20;
 
-/// The key in NFC; borrowed, without a copy, when it already is (every ASCII key).
-pub(crate) fn nfc(key: &str) -> Cow<'_, str> {
-    match is_nfc_quick(key.chars()) {
-        IsNormalized::Yes => Cow::Borrowed(key),
-        IsNormalized::No | IsNormalized::Maybe => Cow::Owned(key.nfc().collect()),
-    }
-}
+/// The key in NFC, as the pack's names are; borrowed when it already is.
+pub(crate) use clausier_syntax::composed as nfc;
 
 /// An undeclared key is a warning, with a "did you mean", in every report: a misspelt
 /// field would otherwise only show as a missing value. `--strict` makes it an error,

@@ -114,16 +114,18 @@ impl<'s, 't> ItemBuilder<'s, 't> {
         self.report(diagnostic);
     }
 
+    /// A name as the checker compares it: in Unicode's composed form (NFC), so that
+    /// `é` typed as `e` and a combining accent is the same name as `é`.
     pub(super) fn ident(&self, pair: &P) -> Ident {
         Ident {
-            name: pair.as_str().to_string(),
+            name: crate::composed(pair.as_str()).into_owned(),
             span: self.span(pair),
         }
     }
 
     pub(super) fn clause_id(&self, pair: &P) -> ClauseId {
         ClauseId {
-            name: pair.as_str().to_string(),
+            name: crate::composed(pair.as_str()).into_owned(),
             span: self.span(pair),
         }
     }
