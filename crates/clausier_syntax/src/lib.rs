@@ -32,3 +32,14 @@ pub fn composed(text: &str) -> std::borrow::Cow<'_, str> {
         IsNormalized::No | IsNormalized::Maybe => std::borrow::Cow::Owned(text.nfc().collect()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_decomposed_accent_is_composed_and_ascii_is_not_copied() {
+        assert_eq!(composed("de\u{301}lai"), "d\u{e9}lai");
+        assert!(matches!(composed("hosting"), std::borrow::Cow::Borrowed(_)));
+    }
+}

@@ -46,15 +46,3 @@ pub(crate) fn more_undeclared(undeclared: usize, strict: bool) -> Option<DataPro
     problem.severity = undeclared_severity(strict);
     Some(problem)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_decomposed_accent_is_composed_and_ascii_is_not_copied() {
-        let decomposed = "de\u{301}lai";
-        assert_eq!(nfc(decomposed), "délai");
-        assert!(matches!(nfc("hosting"), Cow::Borrowed(_)));
-    }
-}
