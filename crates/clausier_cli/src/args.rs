@@ -19,6 +19,7 @@ the eligible offers.",
   clausier check rules/edtech-fr examples/edtech-fr --date 2026-11-28
   clausier test rules/edtech-fr --coverage
   clausier render rules/region-exemple --format docx --output cahier-des-charges.docx
+  clausier award rules/edtech-fr examples/edtech-fr --notify-date 2026-12-01
   clausier schema rules/edtech-fr > edtech-fr.schema.json
   clausier lock rules/region-exemple
   clausier fmt rules
@@ -43,6 +44,7 @@ pub enum Command {
     Explain(ExplainArgs),
     Test(TestArgs),
     Render(RenderArgs),
+    Award(AwardArgs),
     Schema(SchemaArgs),
     Lock(LockArgs),
     Pack(PackArgs),
@@ -305,6 +307,90 @@ pub struct RenderArgs {
     /// once the whole document is written
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// Write the analysis of offers and the letters to tenderers not retained
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Write what a buyer writes after the award: the analysis of offers (rapport \
+d'analyse des offres) and one letter for each tenderer whose offer is not retained, in \
+Markdown, into a folder.
+
+The offers are checked exactly as `clausier check` checks them (the same loading, the same \
+evaluation date, the same statuses, scores and ranks). The report gives the procedure \
+(`[document]` of pack.toml), every offer received (those whose data cannot be read, with \
+why), the regularity of each offer with the specifications and execution conditions it fails \
+in words and what it declared (for an incomplete offer, the documents to request, R2152-2), \
+the scores per criterion with the declared values and weights, the ranking and the proposed \
+winner; per lot in a contract divided into lots.
+
+Each letter (`lettre-ID.md`, `lettre-ID-lot-LOT.md` in a contract divided into lots) gives \
+the reasons of the rejection, or the offer's scores and rank; the winner's name and its \
+scores per criterion (R2181-1, R2181-3); and the earliest date the contract may be signed \
+(R2182-1): the notification date plus 11 days when the letters are sent electronically, 16 \
+otherwise.
+
+Offers tied at the first rank: no winner is proposed, the buyer decides, and no letter is \
+written for them (standard error says so). No regular offer on a lot: the report concludes \
+« procédure infructueuse » and no letter names a winner.
+
+Files already in the folder are not replaced unless `--force`; each file is written whole or \
+not at all. The same inputs give the same bytes: the only dates are the notification date \
+and the evaluation date.
+
+Exit status: 0 when the documents are written, 2 when the pack does not compile, no offer is \
+given, a file exists (without `--force`) or cannot be written, or the command line is wrong.",
+    after_help = "Examples:
+  clausier award rules/edtech-fr examples/edtech-fr --date 2026-11-28 --notify-date 2026-12-01
+  clausier award examples/lots-ent-ressources/pack examples/lots-ent-ressources/offres \\
+      --notify-date 2027-04-02 --notified-by post --output-dir attribution
+  clausier award rules/edtech-fr offres/ --notify-date 2026-12-01 --lang en --force"
+)]
+pub struct AwardArgs {
+    /// The pack: a folder of `.clause` files (with its `pack.toml`) or one `.clause` file
+    #[arg(value_name = "PACK")]
+    pub pack: PathBuf,
+
+    /// The offers: descriptor files or folders, as `clausier check` reads them
+    #[arg(value_name = "OFFERS", required = true, num_args = 1..)]
+    pub descriptors: Vec<PathBuf>,
+
+    /// The day the letters are sent, as YYYY-MM-DD: the standstill period runs from it
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD", required = true)]
+    pub notify_date: Date,
+
+    /// How the letters are sent: `electronic` (the contract may be signed 11 days later) or
+    /// `post` (16 days later), R2182-1
+    #[arg(long, value_enum, default_value_t = NotifiedBy::Electronic, value_name = "MEANS")]
+    pub notified_by: NotifiedBy,
+
+    /// The folder the documents are written into; created when it does not exist
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub output_dir: PathBuf,
+
+    /// The language of the documents: `fr` or `en` [default: `[document] language` in the
+    /// pack's pack.toml, else `fr`]
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<RenderLang>,
+
+    /// The evaluation date, `today` in the clauses, as YYYY-MM-DD [default: the deadline for
+    /// offers, `[document] deadline` in the pack's pack.toml, else today in the local time
+    /// zone]
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub date: Option<Date>,
+
+    /// Replace the documents of an earlier run found in the folder
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// How the letters of `clausier award` are sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NotifiedBy {
+    /// By electronic means: 11 days of standstill
+    Electronic,
+    /// By post or any other means: 16 days of standstill
+    Post,
 }
 
 /// Print the JSON Schema of a pack's descriptor

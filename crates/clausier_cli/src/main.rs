@@ -32,6 +32,7 @@ fn main() -> ExitCode {
         Command::Fmt(args) => commands::fmt::run(args, cli.color),
         Command::Test(args) => commands::test::run(args, cli.color),
         Command::Render(args) => commands::render::run(args, cli.color),
+        Command::Award(args) => commands::award::run(args, cli.color),
         Command::Schema(args) => commands::schema::run(args, cli.color),
         Command::Lock(args) => commands::lock::run(args),
         Command::Pack(args) => commands::pack::run(args),

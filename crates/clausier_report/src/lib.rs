@@ -4,6 +4,7 @@
 //! detection. The caller decides whether colors are wanted and where the text goes, so
 //! that the same input always renders to the same bytes.
 
+pub mod award;
 pub mod check;
 mod date_origin;
 pub mod diagnostics;

@@ -1,6 +1,7 @@
 //! One module per command. Each returns the outcome that sets the exit status, or the
 //! failure that `main` renders as a diagnostic.
 
+pub mod award;
 pub mod check;
 mod compiled;
 pub mod explain;

@@ -105,7 +105,7 @@ fn missing_texts(pack: &CheckedPack) -> Vec<Diagnostic> {
         .collect()
 }
 
-fn title_page(pack: &LoadedPack) -> TitlePage {
+pub(super) fn title_page(pack: &LoadedPack) -> TitlePage {
     let Some(document) = &pack.manifest.document else {
         return TitlePage::default();
     };

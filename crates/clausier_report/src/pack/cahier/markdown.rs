@@ -312,7 +312,7 @@ fn label(name: &str, lang: Lang) -> String {
     }
 }
 
-fn rich(text: &Rich) -> String {
+pub(super) fn rich(text: &Rich) -> String {
     let mut out = String::new();
     for run in &text.runs {
         match run {

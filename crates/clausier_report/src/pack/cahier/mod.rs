@@ -30,6 +30,7 @@ pub use docx::render_docx;
 pub use html::render_html;
 pub use markdown::render_markdown;
 pub(crate) use markdown::{code as md_code, escape as md_escape};
+pub(crate) use model::children as expr_children;
 
 /// The language of the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -149,6 +150,27 @@ pub fn value_in_words(
     lang: Lang,
 ) -> String {
     words::placeholder_value(value, schema, lang)
+}
+
+/// A rule as the tender words it, written as Markdown: the condition of a requirement
+/// (`hosting.region` est l'une des valeurs EU, EEA), for the analysis of offers, which
+/// states the rules an offer failed in the words the buyer published.
+pub(crate) fn condition_markdown(
+    pack: &CheckedPack,
+    expr: &clausier_check::hir::TExpr,
+    lang: Lang,
+    deadline_known: bool,
+) -> String {
+    markdown::rich(&words::Words::new(pack, lang, deadline_known).condition(expr))
+}
+
+/// A value as the tender writes it (`8,00 €`, `2 décembre 2027`), wherever it is shown.
+pub(crate) fn value_words(
+    value: &clausier_check::value::Value,
+    schema: &clausier_check::types::Schema,
+    lang: Lang,
+) -> String {
+    words::value(value, schema, lang)
 }
 
 /// What separates the items of a list on one line: ` ; ` in French, `; ` in English.

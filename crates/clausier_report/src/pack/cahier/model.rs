@@ -424,7 +424,7 @@ fn scored_requirements(pack: &CheckedPack) -> Vec<Vec<usize>> {
 }
 
 /// The sub-expressions of an expression, left to right.
-fn children(expr: &TExpr) -> Vec<&TExpr> {
+pub(crate) fn children(expr: &TExpr) -> Vec<&TExpr> {
     match &expr.kind {
         TExprKind::List(items) => items.iter().collect(),
         TExprKind::Not(inner) | TExprKind::Neg(inner) => vec![inner],

@@ -867,7 +867,7 @@ fn collect_chain<'a>(expr: &'a TExpr, is_and: bool, out: &mut Vec<&'a TExpr>) {
 
 /// A value as the document's language writes it: `8,00 €`, `75 %`, `3 ans`,
 /// `2 décembre 2027` in French; `8.00 €`, `75%`, `3 years`, `2 December 2027` in English.
-pub(super) fn value(value: &Value, schema: &Schema, lang: Lang) -> String {
+pub(crate) fn value(value: &Value, schema: &Schema, lang: Lang) -> String {
     match (value, lang) {
         (Value::Bool(true), Lang::Fr) => "vrai".to_owned(),
         (Value::Bool(false), Lang::Fr) => "faux".to_owned(),

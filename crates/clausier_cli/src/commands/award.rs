@@ -1,0 +1,122 @@
+//! `clausier award PACK OFFERS… --notify-date D`: the analysis of offers and the letters,
+//! from the same run as `clausier check`.
+
+use std::io;
+use std::path::Path;
+
+use clausier_data::load::LoadOptions;
+use clausier_eval::{RunOptions, compile, run as run_checks};
+use clausier_pack::{DocumentLanguage, describe_io_error};
+use clausier_report::award::{AwardInput, Means, Notification, render_award_markdown};
+use clausier_report::pack::Lang;
+
+use super::compiled::{CommandErrors, evaluation_date, load_compiled_quietly};
+use super::render::title_page;
+use super::{Failure, Outcome};
+use crate::args::{AwardArgs, ColorChoice, NotifiedBy, RenderLang};
+use crate::error::CliError;
+use crate::inputs;
+use crate::output::{print_stderr, write_report_bytes};
+
+pub fn run(args: &AwardArgs, color: ColorChoice) -> Result<Outcome, Failure> {
+    let Some(pack) = load_compiled_quietly(&args.pack, color, false, |_| CommandErrors::default())?
+    else {
+        return Ok(Outcome::Failure);
+    };
+    let Some(valid) = pack.checked.valid() else {
+        return Ok(Outcome::Failure);
+    };
+    let inputs = inputs::collect(&args.descriptors, None)?;
+    let descriptors = inputs::load_all(
+        &inputs,
+        &pack.checked.pack.schema,
+        &LoadOptions::default(),
+        clausier_data::files::DEFAULT_MAX_SIZE,
+        &mut io::stdin().lock(),
+        None,
+    );
+    if descriptors.is_empty() {
+        return Err(inputs::no_descriptor().into());
+    }
+    let (date, _) = evaluation_date(args.date, &pack.manifest);
+    let options = RunOptions {
+        date,
+        jobs: std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+    };
+    let report = run_checks(&compile(valid), pack.info.clone(), &descriptors, &options);
+
+    let document_language = pack
+        .manifest
+        .document
+        .as_ref()
+        .and_then(|document| document.language);
+    let lang = match (args.lang, document_language) {
+        (Some(RenderLang::Fr), _) | (None, Some(DocumentLanguage::Fr) | None) => Lang::Fr,
+        (Some(RenderLang::En), _) | (None, Some(DocumentLanguage::En)) => Lang::En,
+    };
+    let procedure = title_page(&pack);
+    let input = AwardInput {
+        pack: &pack.checked.pack,
+        report: &report,
+        descriptors: &descriptors,
+        procedure: &procedure,
+        notification: Notification {
+            date: args.notify_date,
+            means: match args.notified_by {
+                NotifiedBy::Electronic => Means::Electronic,
+                NotifiedBy::Post => Means::Post,
+            },
+        },
+        lang,
+    };
+    let written = render_award_markdown(&input);
+
+    std::fs::create_dir_all(&args.output_dir)
+        .map_err(|error| cannot_write(&args.output_dir, &error))?;
+    // Every file is checked before any is written: a refused run leaves the folder as it was.
+    if !args.force {
+        let existing: Vec<String> = written
+            .documents
+            .iter()
+            .filter(|document| args.output_dir.join(&document.file_name).exists())
+            .map(|document| format!("`{}`", args.output_dir.join(&document.file_name).display()))
+            .collect();
+        if !existing.is_empty() {
+            return Err(CliError::new(format!(
+                "the folder already holds {}: nothing was written",
+                existing.join(", ")
+            ))
+            .with_help("give `--force` to replace them, or another folder with `--output-dir`")
+            .into());
+        }
+    }
+    for document in &written.documents {
+        write_report_bytes(
+            &args.output_dir.join(&document.file_name),
+            &document.content,
+        )?;
+    }
+    for (id, lot) in &written.tied_without_letter {
+        let lot = lot
+            .as_ref()
+            .map(|lot| format!(" on lot {lot}"))
+            .unwrap_or_default();
+        print_stderr(&format!(
+            "note: no letter for `{id}`{lot}: its offer is tied at the first rank, and the buyer decides between the tied offers\n"
+        ));
+    }
+    print_stderr(&format!(
+        "wrote {} files into `{}`\n",
+        written.documents.len(),
+        args.output_dir.display()
+    ));
+    Ok(Outcome::Success)
+}
+
+fn cannot_write(path: &Path, error: &io::Error) -> CliError {
+    CliError::new(format!(
+        "cannot write into `{}`: {}",
+        path.display(),
+        describe_io_error(error)
+    ))
+}
