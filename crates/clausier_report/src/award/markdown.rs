@@ -512,7 +512,7 @@ fn letter(
         );
         criteria_table(&mut out, input, offer);
     } else {
-        let _ = writeln!(out, "{}\n", s.rejected_because());
+        let _ = writeln!(out, "{}\n", s.rejected_because(offer.status));
         reasons(&mut out, input, offer, "");
         out.push('\n');
     }

@@ -1,6 +1,8 @@
 //! Every fixed word of the analysis of offers and the letters, in French and English.
 //! Rules themselves are worded by the tender's words (`pack::cahier`), never here.
 
+use clausier_eval::report::DescriptorStatus;
+
 use crate::pack::Lang;
 
 pub(super) struct Words {
@@ -218,11 +220,29 @@ impl Sentences {
         }
     }
 
-    pub(super) fn rejected_because(&self) -> &'static str {
-        if self.fr() {
-            "Votre offre est écartée pour les motifs suivants :"
-        } else {
-            "Your offer is rejected for the following reasons:"
+    /// Why an offer that is not regular is not retained, in the words of the code: an
+    /// offer that does not meet the specifications is irregular (L2152-2), not « set
+    /// aside », and an incomplete one could have been regularised (R2152-2).
+    pub(super) fn rejected_because(&self, status: DescriptorStatus) -> &'static str {
+        match (status, self.fr()) {
+            (DescriptorStatus::Incomplete, true) => {
+                "Votre offre est incomplète et, faute de régularisation, irrégulière (articles L2152-2 et R2152-2 du code de la commande publique), pour les motifs suivants :"
+            }
+            (DescriptorStatus::Invalid, true) => {
+                "Les données de votre offre ne sont pas conformes au cadre de réponse et n'ont pu être analysées, pour les motifs suivants :"
+            }
+            (_, true) => {
+                "Votre offre est irrégulière (article L2152-2 du code de la commande publique), pour les motifs suivants :"
+            }
+            (DescriptorStatus::Incomplete, false) => {
+                "Your offer is incomplete and, not having been regularised, irregular (articles L2152-2 and R2152-2 of the code de la commande publique), for the following reasons:"
+            }
+            (DescriptorStatus::Invalid, false) => {
+                "The data of your offer do not follow the response form and could not be analysed, for the following reasons:"
+            }
+            (_, false) => {
+                "Your offer is irregular (article L2152-2 of the code de la commande publique), for the following reasons:"
+            }
         }
     }
 
