@@ -4,6 +4,7 @@
 use clausier_diagnostics::stack;
 use clausier_syntax::ast::QuantifierKind;
 
+use crate::business_time;
 use crate::hir::{FieldRoot, ParamDef, ParamId, TExpr, TExprKind};
 use crate::list_aggregates::{self, ListAggregateError};
 use crate::ops::{self, OpError};
@@ -227,6 +228,20 @@ impl<'p> Folder<'p> {
                 weekdays::weekday_of(&self.fold_in(of, locals)?, *weekday)
                     .ok_or(FoldError::NotConstant)
             }
+            TExprKind::BusinessDuration(args) => {
+                let [start, end, days, opens, closes] = args.as_ref();
+                // A duration without a value is left to the evaluator, which says why
+                // (R0708).
+                business_time::business_duration_of(
+                    &self.fold_in(start, locals)?,
+                    &self.fold_in(end, locals)?,
+                    &self.fold_in(days, locals)?,
+                    &self.fold_in(opens, locals)?,
+                    &self.fold_in(closes, locals)?,
+                )
+                .and_then(Result::ok)
+                .ok_or(FoldError::NotConstant)
+            }
             TExprKind::If(cond, then_branch, else_branch) => {
                 if self.fold_bool(cond, locals)? {
                     self.fold_in(then_branch, locals)
@@ -325,6 +340,11 @@ pub(crate) fn walk_mut(expr: &mut TExpr, visit: &mut impl FnMut(&mut TExpr)) {
             }
             TExprKind::TextCheck { text, .. } => walk_mut(text, visit),
             TExprKind::Weekday { of, .. } => walk_mut(of, visit),
+            TExprKind::BusinessDuration(args) => {
+                for arg in args.iter_mut() {
+                    walk_mut(arg, visit);
+                }
+            }
             TExprKind::If(cond, then_branch, else_branch) => {
                 walk_mut(cond, visit);
                 walk_mut(then_branch, visit);
@@ -394,6 +414,11 @@ fn walk_node(expr: &TExpr, visit: &mut impl FnMut(&TExpr) -> bool) {
         }
         TExprKind::TextCheck { text, .. } => walk(text, visit),
         TExprKind::Weekday { of, .. } => walk(of, visit),
+        TExprKind::BusinessDuration(args) => {
+            for arg in args.iter() {
+                walk(arg, visit);
+            }
+        }
         TExprKind::If(cond, then_branch, else_branch) => {
             walk(cond, visit);
             walk(then_branch, visit);

@@ -296,6 +296,7 @@ impl TExprKind {
             }
             TExprKind::TextCheck { text, .. } => into.push(*text),
             TExprKind::Weekday { of, .. } => into.push(*of),
+            TExprKind::BusinessDuration(args) => into.extend(*args),
             TExprKind::If(cond, then_branch, else_branch) => {
                 into.extend([*cond, *then_branch, *else_branch]);
             }
@@ -376,6 +377,9 @@ pub enum TExprKind {
         of: Box<TExpr>,
         weekday: EnumId,
     },
+    /// `business_duration(start, end, days, opens, closes)`, its arguments in that order:
+    /// the business time between two datetimes ([`crate::business_time`]).
+    BusinessDuration(Box<[TExpr; 5]>),
     Has(FieldRef),
     If(Box<TExpr>, Box<TExpr>, Box<TExpr>),
     Today,

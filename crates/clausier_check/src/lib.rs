@@ -9,6 +9,7 @@
 //! [`Ty::Error`]: types::Ty::Error
 
 pub mod bounds;
+pub mod business_time;
 pub mod hir;
 pub mod list_aggregates;
 pub mod ops;

@@ -240,6 +240,7 @@ fn every_expr(pack: &CheckedPack) -> Vec<&TExpr> {
             }
             TExprKind::TextCheck { text, .. } => roots.push(text),
             TExprKind::Weekday { of, .. } => roots.push(of),
+            TExprKind::BusinessDuration(args) => roots.extend(args.iter()),
             TExprKind::If(a, b, c) => roots.extend([&**a, &**b, &**c]),
             _ => {}
         }

@@ -334,3 +334,19 @@ requirement DAY-01 "jours" {
 "#
     ));
 }
+
+#[test]
+fn business_durations_take_datetimes_days_and_hours_that_open_before_they_close() {
+    assert_snapshot!(snapshot_of(
+        r#"
+param ouvre: time = 18:00
+requirement BUS-01 "heures ouvrées" {
+  require business_duration(2027-01-08T17:00, 2027-01-11T09:00, [lundi, vendredi], 08:00, 18:00) == 2 hours
+    and business_duration(2027-01-08T17:00, 2027-01-11T09:00, [lundi], 18:00, 08:00) > 0 hours
+    and business_duration(2027-01-08, 2027-01-11T09:00, ["lundi"], 8, 18:00) > 0 hours
+    and business_duration(2027-01-08T17:00) > 0 hours
+    and business_duration(2027-01-08T17:00, 2027-01-11T09:00, [lundi], ouvre, 08:00) > 0 hours
+}
+"#
+    ));
+}

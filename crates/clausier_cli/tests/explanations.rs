@@ -200,3 +200,35 @@ fn explain_e0217_e0316_and_e0317_show_what_validate_prints() {
         explanation_shows_what_validate_prints(code);
     }
 }
+
+#[test]
+fn explain_e0323_shows_what_validate_prints() {
+    explanation_shows_what_validate_prints("E0323");
+}
+
+#[test]
+fn explain_r0708_shows_what_check_prints() {
+    let case = "tests/conformance/expr-business-time";
+    let report = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["check", &format!("{case}/pack.clause")])
+        .arg(format!("{case}/descriptors/a-rebours.json"))
+        .args(["--date", DATE, "--format", "human", "--color", "never"])
+        .current_dir(workspace_root())
+        .output()
+        .unwrap();
+    let report = String::from_utf8(report.stdout).unwrap();
+    let line = report
+        .lines()
+        .find(|line| line.trim_start().starts_with("PRISE "))
+        .unwrap();
+    assert!(line.contains("(R0708)"), "{line}");
+    let explained = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["explain", "R0708"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(explained.stdout).unwrap();
+    assert!(
+        text.contains(line.trim()),
+        "`clausier explain R0708` does not show `{line}`"
+    );
+}

@@ -114,6 +114,7 @@ catalogue! {
     MAP_TYPE_MISPLACED = "E0320", Error, "map type where it is not allowed";
     TABLE_LITERAL = "E0321", Error, "invalid table";
     INDEX_NOT_A_MAP = "E0322", Error, "`[…]` on a value that is not a map";
+    EMPTY_BUSINESS_HOURS = "E0323", Error, "business hours that close before they open";
 
     MISSING_REQUIRE = "E0401", Error, "requirement without `require`";
     REPEATED_CLAUSE_FIELD = "E0402", Error, "clause field given twice";
@@ -160,6 +161,7 @@ catalogue! {
     EMPTY_AGGREGATE = "R0705", Info, "aggregate of an empty list";
     NO_TABLE_ENTRY = "R0706", Info, "no entry for a key in a table";
     TIME_ON_DATE = "R0707", Info, "hours or minutes added to a date";
+    NO_BUSINESS_DURATION = "R0708", Info, "business duration without a value";
 
     MANIFEST = "E0801", Error, "invalid pack manifest";
     DEPENDENCY_CYCLE = "E0802", Error, "packs depend on each other in a cycle";

@@ -195,7 +195,8 @@ impl<'a> Lowering<'a> {
     }
 
     fn lower_node(&mut self, expr: &TExpr) -> Lowered {
-        // Only boolean and arithmetic sub-expressions are ever quoted by an explanation.
+        // Only boolean, arithmetic and business-time sub-expressions are ever quoted by an
+        // explanation (the last in R0708).
         let quoted = expr.ty == Ty::Bool
             || matches!(
                 expr.kind,
@@ -203,6 +204,7 @@ impl<'a> Lowering<'a> {
                     | TExprKind::Neg(_)
                     | TExprKind::ListAggregate { .. }
                     | TExprKind::Index(..)
+                    | TExprKind::BusinessDuration(_)
             );
         let printed = u32::try_from(self.printed.len().saturating_sub(1)).unwrap_or(u32::MAX);
         let text = quoted
@@ -401,6 +403,20 @@ impl<'a> Lowering<'a> {
                     weekday: *weekday,
                 };
                 self.compound(node, of.constant, text)
+            }
+            TExprKind::BusinessDuration(args) => {
+                let lowered = args.each_ref().map(|arg| self.lower(arg));
+                let constant = lowered.iter().all(|arg| arg.constant);
+                let node = Node::BusinessDuration(lowered.map(|arg| arg.id));
+                let lowered = self.compound(node, constant, text);
+                // Constant arguments it cannot count between (an end before the start)
+                // stay a node, so that a run says why (R0708).
+                let scope = Scope::new(&self.empty, Date::ZERO, &[]);
+                let counted = constant && self.code.value(lowered.id, scope).is_some();
+                Lowered {
+                    constant: counted,
+                    ..lowered
+                }
             }
             TExprKind::If(cond, then_branch, else_branch) => {
                 let cond = self.lower(cond);

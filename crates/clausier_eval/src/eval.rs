@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use clausier_check::business_time::{self, BusinessTimeError};
 use clausier_check::list_aggregates::{self, ListAggregateError};
 use clausier_check::ops;
 use clausier_check::text_functions;
@@ -147,6 +148,9 @@ impl Code {
             Node::Weekday { of, weekday } => {
                 weekdays::weekday_of(self.value(of, scope)?.as_ref(), weekday).map(Cow::Owned)
             }
+            Node::BusinessDuration(args) => {
+                self.business_duration(args, scope)?.ok().map(Cow::Owned)
+            }
             Node::Index(table, key) => {
                 let key = self.value(key, scope)?;
                 match self.value(table, scope)? {
@@ -254,11 +258,28 @@ impl Code {
             | Node::Index(..)
             | Node::Count { .. }
             | Node::Weekday { .. }
+            | Node::BusinessDuration(_)
             | Node::ListAggregate { .. } => match self.value(id, scope)?.as_ref() {
                 Value::Bool(b) => Some(*b),
                 _ => None,
             },
         }
+    }
+
+    /// What a `business_duration` node gives: `None` when an argument is unknown, else
+    /// the duration or why it has none (R0708).
+    pub(crate) fn business_duration(
+        &self,
+        [start, end, days, opens, closes]: [NodeId; 5],
+        scope: Scope<'_>,
+    ) -> Option<Result<Value, BusinessTimeError>> {
+        business_time::business_duration_of(
+            self.value(start, scope)?.as_ref(),
+            self.value(end, scope)?.as_ref(),
+            self.value(days, scope)?.as_ref(),
+            self.value(opens, scope)?.as_ref(),
+            self.value(closes, scope)?.as_ref(),
+        )
     }
 
     /// Whether a text passes a check of the standard library; unknown when the text is.
@@ -443,6 +464,7 @@ impl Code {
             }
             Node::TextCheck { text, .. } => visit(text),
             Node::Weekday { of, .. } => visit(of),
+            Node::BusinessDuration(args) => args.into_iter().for_each(visit),
             Node::If(cond, then_branch, else_branch) => {
                 visit(cond);
                 visit(then_branch);

@@ -314,6 +314,17 @@ impl<'a> Printer<'a> {
                 self.write(of, prec::OPEN, true, out);
                 out.push(')');
             }
+            TExprKind::BusinessDuration(args) => {
+                out.push_str(TimeFunction::BusinessDuration.as_str());
+                out.push('(');
+                for (position, arg) in args.iter().enumerate() {
+                    if position > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write(arg, prec::OPEN, true, out);
+                }
+                out.push(')');
+            }
             TExprKind::Has(field) => {
                 out.push_str("has ");
                 out.push_str(&field.text);

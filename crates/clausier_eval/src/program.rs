@@ -82,6 +82,8 @@ pub(crate) enum Node {
         of: NodeId,
         weekday: EnumId,
     },
+    /// `business_duration(start, end, days, opens, closes)`, its arguments in that order.
+    BusinessDuration([NodeId; 5]),
     If(NodeId, NodeId, NodeId),
 }
 

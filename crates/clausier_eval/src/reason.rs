@@ -1,7 +1,8 @@
 //! Why a computation has no value, in the words and codes of the diagnostics catalogue:
 //! a division by zero (R0702), a result out of range (R0703), a `mean`, `min` or
-//! `max` of an empty list (R0705), a key a table has no entry for (R0706), or hours
-//! added to a date (R0707). The evaluator only
+//! `max` of an empty list (R0705), a key a table has no entry for (R0706), hours added
+//! to a date (R0707), or a business duration that ends before it starts or whose hours
+//! close before they open (R0708). The evaluator only
 //! knows that the value is unknown; the explainer asks the operation again for the
 //! reason, off the fast path.
 
@@ -43,6 +44,14 @@ pub(crate) fn reason(
         Node::Neg(operand) => {
             let operand = code.value(operand, scope)?;
             ops::negate(&operand).err()?
+        }
+        Node::BusinessDuration(args) => {
+            let error = code.business_duration(args, scope)?.err()?;
+            return Some(Reason {
+                code: Code::NO_BUSINESS_DURATION.as_str().to_owned(),
+                message: error.message().to_owned(),
+                expr,
+            });
         }
         Node::ListAggregate { .. } => match code.list_aggregate(id, scope)?.err()? {
             ListAggregateError::Empty => {

@@ -9,6 +9,7 @@
 use clausier_check::text_functions;
 use std::sync::Arc;
 
+use clausier_check::business_time;
 use clausier_check::hir::{CheckedPack, FieldRef, FieldRoot, FieldStep, LocalId, TExpr, TExprKind};
 use clausier_check::list_aggregates;
 use clausier_check::ops;
@@ -234,6 +235,17 @@ impl Interpreter<'_> {
                 _ => None,
             },
             TExprKind::Weekday { of, weekday } => weekdays::weekday_of(&self.eval(of)?, *weekday),
+            TExprKind::BusinessDuration(args) => {
+                let [start, end, days, opens, closes] = args.as_ref();
+                business_time::business_duration_of(
+                    &self.eval(start)?,
+                    &self.eval(end)?,
+                    &self.eval(days)?,
+                    &self.eval(opens)?,
+                    &self.eval(closes)?,
+                )?
+                .ok()
+            }
             TExprKind::Has(field) => Some(Value::Bool(self.lookup(field).is_some())),
             TExprKind::If(cond, then_branch, else_branch) => match self.truth(cond) {
                 Truth::True => self.eval(then_branch),

@@ -146,6 +146,7 @@ fn aggregates_read(program: &Program, root: NodeId) -> Vec<(u32, NodeId)> {
             }
             Node::TextCheck { text, .. } => stack.push(text),
             Node::Weekday { of, .. } => stack.push(of),
+            Node::BusinessDuration(args) => stack.extend(args.into_iter().rev()),
             Node::If(c, a, b) => stack.extend([b, a, c]),
         }
     }

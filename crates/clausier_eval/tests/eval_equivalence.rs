@@ -16,21 +16,66 @@ mod eval_support;
 
 use std::sync::Arc;
 
-use clausier_check::hir::{ArithOp, CheckedPack, LocalId, TExpr};
+use clausier_check::hir::{ArithOp, CheckedPack, LocalId, TExpr, TExprKind};
 use clausier_check::list_aggregates;
 use clausier_check::text_functions::TextCheck;
-use clausier_check::types::{Schema, Ty};
+use clausier_check::types::{EnumId, Schema, Ty};
 use clausier_check::value::{Duration, Record, Value};
 use clausier_data::descriptor::{Descriptor, Locations};
 use clausier_eval::report::{ClauseResult, DescriptorStatus, RequirementStatus};
 use clausier_eval::{ClauseExpr, EvalContext, RunOptions, reference, run};
 use clausier_syntax::ast::{AggregateKind, CompareOp, Level, ListAggregateKind};
+use clausier_syntax::lexicon;
 use eval_support::*;
 use jiff::civil::Date;
 use proptest::arbitrary::any;
 use proptest::prelude::*;
 use proptest::strategy::Union;
 use rust_decimal::Decimal;
+
+/// The built-in `weekday`, declared by [`schema`] right after `Region`.
+const WEEKDAY: EnumId = EnumId(1);
+
+/// Some days of the week as a list literal, by their positions from Monday.
+fn days(positions: Vec<u32>) -> TExpr {
+    let day = Ty::Enum(WEEKDAY);
+    let items = positions
+        .into_iter()
+        .map(|position| {
+            expr(
+                TExprKind::Const(Value::Enum(WEEKDAY, position)),
+                day.clone(),
+            )
+        })
+        .collect();
+    list_of(items, day)
+}
+
+/// `weekday(of) in [days…]`.
+fn weekday_in(of: TExpr, positions: Vec<u32>) -> TExpr {
+    let day = expr(
+        TExprKind::Weekday {
+            of: Box::new(of),
+            weekday: WEEKDAY,
+        },
+        Ty::Enum(WEEKDAY),
+    );
+    contains(day, days(positions))
+}
+
+/// `business_duration(start, end, [days…], opens, closes)`.
+fn business_duration(
+    start: TExpr,
+    end: TExpr,
+    positions: Vec<u32>,
+    opens: TExpr,
+    closes: TExpr,
+) -> TExpr {
+    expr(
+        TExprKind::BusinessDuration(Box::new([start, end, days(positions), opens, closes])),
+        Ty::Duration,
+    )
+}
 
 /// The types the generator builds expressions of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +102,8 @@ enum Kind {
 fn schema() -> Schema {
     let mut b = SchemaBuilder::default();
     let region = b.enumeration("Region", &["EU", "EEA", "ADEQUATE", "OTHER"]);
+    // The built-in days, at the id of [`WEEKDAY`].
+    b.enumeration(lexicon::WEEKDAY_TYPE, &lexicon::WEEKDAYS);
     let sub = b.record(
         Some("Sub"),
         vec![
@@ -366,6 +413,16 @@ impl Grammar {
                     }
                 }));
                 out.push(binary(Kind::Str, Kind::Strings, contains));
+                for of in [Kind::Date, Kind::DateTime] {
+                    out.push(lazy({
+                        let of = sub(of);
+                        move || {
+                            (of(), proptest::collection::vec(0u32..7, 1..4))
+                                .prop_map(|(of, positions)| weekday_in(of, positions))
+                                .boxed()
+                        }
+                    }));
+                }
                 out.push(unary(Kind::Str, |text| text_check(TextCheck::Siret, text)));
                 out.push(unary(Kind::Str, |text| text_check(TextCheck::Uai, text)));
                 out.push(unary(Kind::Str, |text| {
@@ -433,6 +490,18 @@ impl Grammar {
             Kind::Duration => {
                 out.push(arith_of(ArithOp::Sub, Kind::Date, Kind::Date));
                 out.push(arith_of(ArithOp::Sub, Kind::DateTime, Kind::DateTime));
+                out.push(lazy({
+                    let (start, end) = (sub(Kind::DateTime), sub(Kind::DateTime));
+                    let (opens, closes) = (sub(Kind::Time), sub(Kind::Time));
+                    move || {
+                        let days = proptest::collection::vec(0u32..7, 1..4);
+                        (start(), end(), days, opens(), closes())
+                            .prop_map(|(start, end, positions, opens, closes)| {
+                                business_duration(start, end, positions, opens, closes)
+                            })
+                            .boxed()
+                    }
+                }));
                 out.push(arith_of(ArithOp::Add, Kind::Duration, Kind::Duration));
                 out.push(arith_of(ArithOp::Sub, Kind::Duration, Kind::Duration));
                 out.push(arith_of(ArithOp::Mul, Kind::Duration, Kind::Int));

@@ -228,6 +228,24 @@ impl Printer<'_> {
                 self.binding(var, collection, cont);
                 self.expr(body, cont + step, trail);
             }
+            // `business_duration(start, end, days, opens, closes)`: too long for a line,
+            // one argument a line, as a list's items.
+            ExprKind::Call { function, args } if args.len() > 2 => {
+                self.open_call(start, end, &function.name);
+                let count = args.len();
+                for (i, arg) in args.iter().enumerate() {
+                    self.w.set_break(Break::line(cont));
+                    let last = i + 1 == count;
+                    self.expr(arg, cont + step, usize::from(!last));
+                    if !last {
+                        let comma = self.find(flat::expr_end(arg) as usize, end, ',');
+                        self.w.token(comma, comma + 1, ",");
+                    }
+                }
+                let outer = cont.saturating_sub(step);
+                self.w.set_break(Break::close_compact(cont, outer));
+                self.w.token(end.saturating_sub(1), end, ")");
+            }
             ExprKind::Call { function, args } => {
                 self.open_call(start, end, &function.name);
                 let count = args.len();

@@ -142,6 +142,9 @@ enum Expr {
     Aggregate(&'static str, Box<Expr>),
     /// `matches(e, "pattern")`.
     Matches(Box<Expr>),
+    /// `business_duration(e, e, e, e, e)`, which the formatter breaks one argument a line
+    /// when it is too long.
+    BusinessDuration(Vec<Expr>),
     Passed(&'static str),
     /// A table, `{ "IDO": e, ELEVE: e }`: its keys as written, strings or names.
     Table(Vec<(&'static str, Expr)>),
@@ -599,9 +602,11 @@ impl Program {
                 match self.tokens.len() % 6 {
                     0 => Expr::Matches(sub(self)),
                     1 => Expr::Aggregate(
-                        ["siret", "uai", "https_url", "avg"][(self.tokens.len() / 6) % 4],
+                        ["siret", "uai", "https_url", "avg", "weekday"]
+                            [(self.tokens.len() / 6) % 5],
                         sub(self),
                     ),
+                    2 => Expr::BusinessDuration((0..5).map(|_| *sub(self)).collect()),
                     _ => Expr::Aggregate(kind, sub(self)),
                 }
             }
@@ -687,6 +692,17 @@ impl Program {
                 self.word(kind);
                 self.symbol("(");
                 self.emit(arg);
+                self.symbol(")");
+            }
+            Expr::BusinessDuration(args) => {
+                self.word("business_duration");
+                self.symbol("(");
+                for (i, arg) in args.iter().enumerate() {
+                    if i > 0 {
+                        self.symbol(",");
+                    }
+                    self.emit(arg);
+                }
                 self.symbol(")");
             }
             Expr::Matches(text) => {

@@ -18,7 +18,7 @@
 //! condition), the proposals of that type come first: see [`CompletionItem::relevance`].
 
 use clausier_check::types::{RecordId, Schema, Ty};
-use clausier_syntax::ast::ItemKind;
+use clausier_syntax::ast::{ItemKind, TimeFunction};
 use clausier_syntax::lexicon::{
     BUILTIN_TYPES, CLAUSE_FIELD_KEYWORDS, CLAUSE_STATUSES, EXPRESSION_KEYWORDS, ITEM_KEYWORDS,
     LIST_AGGREGATE_KEYWORDS, PASSED_KEYWORD, SCORE_KEYWORD, TEST_FIELD_KEYWORDS, TEST_OUTCOMES,
@@ -589,12 +589,11 @@ impl Ctx<'_> {
                 .iter()
                 .map(|k| keyword(k, text_function_detail(k))),
         );
-        out.extend(TIME_FUNCTION_KEYWORDS.iter().map(|k| {
-            keyword(
-                k,
-                Some("the day of the week of a date or datetime: `weekday(d) in jours_ouvres`"),
-            )
-        }));
+        out.extend(
+            TIME_FUNCTION_KEYWORDS
+                .iter()
+                .map(|k| keyword(k, time_function_detail(k))),
+        );
         out
     }
 
@@ -707,6 +706,18 @@ fn list_aggregate_detail(word: &str) -> Option<&'static str> {
         "min" => Some("the smallest value of a list: `min(xs)` or `min(x in xs: x.value)`"),
         "max" => Some("the largest value of a list: `max(xs)` or `max(x in xs: x.value)`"),
         _ => None,
+    }
+}
+
+/// The detail shown beside a time function of the standard library.
+fn time_function_detail(word: &str) -> Option<&'static str> {
+    match TimeFunction::from_word(word)? {
+        TimeFunction::Weekday => {
+            Some("the day of the week of a date or datetime: `weekday(d) in jours_ouvres`")
+        }
+        TimeFunction::BusinessDuration => Some(
+            "the time between two datetimes on the given days, between an opening and a closing time",
+        ),
     }
 }
 

@@ -41,6 +41,12 @@ fn time_function_markdown(function: TimeFunction) -> String {
             "{}\n\nthe day of the week of `d`, from `lundi` to `dimanche`; unknown when `d` is absent",
             code("weekday(d: date | datetime): weekday")
         ),
+        TimeFunction::BusinessDuration => format!(
+            "{}\n\nthe hours and minutes between `start` and `end` counted only on the days of `days`, from `opens` to `closes`; public holidays count as business days; unknown when an argument is, no value when `end` is before `start` or `opens` is not before `closes`",
+            code(
+                "business_duration(start: datetime, end: datetime, days: set<weekday>, opens: time, closes: time): duration"
+            )
+        ),
     }
 }
 

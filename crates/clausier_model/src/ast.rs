@@ -5,6 +5,11 @@ use crate::calendar::Day;
 use crate::clock::{Clock, Moment};
 use crate::number::Num;
 
+/// The days of the built-in `weekday`, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+
 /// The variants of the one enum of the schema, in declaration (and so rank) order.
 pub const REGIONS: [&str; 4] = ["EU", "EEA", "ADEQUATE", "OTHER"];
 
@@ -110,6 +115,9 @@ pub fn descriptor_fields() -> Vec<(&'static str, Ty)> {
         ("closes", Ty::Time),
         ("opened", Ty::DateTime),
         ("taken", Ty::DateTime),
+        // Moments a few days apart, for business durations (counted minute by minute).
+        ("reported", Ty::DateTime),
+        ("answered", Ty::DateTime),
         ("region", Ty::Region),
         ("name", Ty::Str),
         ("tags", Ty::Set(Box::new(Ty::Str))),
@@ -271,6 +279,17 @@ pub enum Expr {
     },
     /// `siret(t)`, `uai(t)`, `https_url(t)` or `matches(t, "…")` of a text.
     TextCheck(TextCheck, Box<Expr>),
+    /// `weekday(of) in [lundi, …]`: whether a date or datetime falls on one of the days
+    /// (indexes into [`WEEKDAYS`], never empty).
+    WeekdayIn(Box<Expr>, Vec<usize>),
+    /// `business_duration(start, end, [days…], opens, closes)`, its days a literal set.
+    BusinessDuration {
+        start: Box<Expr>,
+        end: Box<Expr>,
+        days: Vec<usize>,
+        opens: Box<Expr>,
+        closes: Box<Expr>,
+    },
     If(Box<Expr>, Box<Expr>, Box<Expr>),
     /// `lowest` (true) or `highest` (false) of a descriptor field over the eligible offers.
     /// `passed(R-i)`: the outcome of the requirement at this index of the pack (in a

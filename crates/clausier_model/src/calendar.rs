@@ -85,6 +85,13 @@ impl Day {
         Day::from_ordinal(ordinal).in_range()
     }
 
+    /// The day of the week, 0 for Monday to 6 for Sunday: 0000-03-01, the first day of
+    /// the ordinals, was a Wednesday, and every 400-year era has a whole number of weeks.
+    pub fn weekday(self) -> usize {
+        // In 0..7, so the conversion cannot fail.
+        usize::try_from((self.ordinal() + 2).rem_euclid(7)).unwrap_or(0)
+    }
+
     /// Days from `earlier` to `self`.
     pub fn days_since(self, earlier: Day) -> i64 {
         self.ordinal() - earlier.ordinal()
@@ -140,6 +147,15 @@ mod tests {
         );
         assert_eq!(Day::new(2026, 3, 1).days_since(Day::new(2026, 2, 1)), 28);
         assert_eq!(Day::new(2029, 3, 1).days_since(Day::new(2028, 2, 1)), 394);
+    }
+
+    #[test]
+    fn weekdays_count_from_monday() {
+        // 4 January 2027 is a Monday, 9 January a Saturday, 29 February 2024 a Thursday.
+        assert_eq!(Day::new(2027, 1, 4).weekday(), 0);
+        assert_eq!(Day::new(2027, 1, 9).weekday(), 5);
+        assert_eq!(Day::new(2024, 2, 29).weekday(), 3);
+        assert_eq!(Day::new(1, 1, 1).weekday(), 0);
     }
 
     #[test]

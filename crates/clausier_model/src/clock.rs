@@ -34,6 +34,37 @@ impl Clock {
     }
 }
 
+/// The business time from `start` to `end`, in seconds, as the language reference
+/// defines `business_duration`: the minutes that fall on a day of `days` (0 for Monday)
+/// from `opens` to `closes`. Counted minute by minute, so only for the spans of a few
+/// days the generator writes between moments of whole minutes. `None` when `end` is
+/// before `start` or `opens` is not before `closes`.
+pub fn business_seconds(
+    start: Moment,
+    end: Moment,
+    days: &[usize],
+    opens: Clock,
+    closes: Clock,
+) -> Option<i64> {
+    if opens >= closes || end < start {
+        return None;
+    }
+    let (opens, closes) = (i64::from(opens.minutes), i64::from(closes.minutes));
+    let mut minute = start;
+    let mut counted = 0;
+    while minute < end {
+        let of_day = minute.second_of_day / 60;
+        if days.contains(&minute.day.weekday()) && (opens..closes).contains(&of_day) {
+            counted += 60;
+        }
+        minute = minute.shifted(Span {
+            seconds: 60,
+            ..Span::default()
+        })?;
+    }
+    Some(counted)
+}
+
 /// A date and a time of day, to the second (durations may move it by seconds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Moment {
@@ -95,6 +126,30 @@ mod tests {
         assert_eq!(Clock::new(23, 59).to_string(), "23:59");
         assert!(Clock::new(0, 0) < Clock::new(0, 1));
         assert!(Clock::new(9, 59) < Clock::new(10, 0));
+    }
+
+    #[test]
+    fn business_time_counts_open_minutes_only() {
+        let at = |y, m, d, h, min| Moment::new(Day::new(y, m, d), Clock::new(h, min));
+        let (opens, closes) = (Clock::new(8, 0), Clock::new(18, 0));
+        let weekdays = [0, 1, 2, 3, 4];
+        // Friday 17:00 to Monday 09:00: an hour on Friday, an hour on Monday.
+        let weekend = business_seconds(
+            at(2027, 1, 8, 17, 0),
+            at(2027, 1, 11, 9, 0),
+            &weekdays,
+            opens,
+            closes,
+        );
+        assert_eq!(weekend, Some(2 * 3_600));
+        let reversed = business_seconds(
+            at(2027, 1, 11, 9, 0),
+            at(2027, 1, 8, 17, 0),
+            &weekdays,
+            opens,
+            closes,
+        );
+        assert_eq!(reversed, None);
     }
 
     #[test]

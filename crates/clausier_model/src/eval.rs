@@ -3,6 +3,7 @@
 
 use crate::ast::{Arith, Cmp, DurationUnit, Expr, Reduce, Ty};
 use crate::calendar::Day;
+use crate::clock::business_seconds;
 use crate::number::{Num, Trouble};
 use crate::value::{Span, Value};
 
@@ -105,6 +106,42 @@ fn value(expr: &Expr, context: &Context<'_>, locals: &mut Locals) -> Option<Valu
             Value::Str(text) => Some(Value::Bool(crate::text::passes(*check, &text))),
             _ => None,
         },
+        Expr::WeekdayIn(of, days) => {
+            let day = match value(of, context, locals)? {
+                Value::Date(day) => day,
+                Value::DateTime(moment) => moment.day,
+                _ => return None,
+            };
+            Some(Value::Bool(days.contains(&day.weekday())))
+        }
+        Expr::BusinessDuration {
+            start,
+            end,
+            days,
+            opens,
+            closes,
+        } => {
+            // Every argument is read, so that an unknown one makes the duration unknown.
+            let start = value(start, context, locals);
+            let end = value(end, context, locals);
+            let opens = value(opens, context, locals);
+            let closes = value(closes, context, locals);
+            match (start?, end?, opens?, closes?) {
+                (
+                    Value::DateTime(start),
+                    Value::DateTime(end),
+                    Value::Time(opens),
+                    Value::Time(closes),
+                ) => {
+                    let seconds = business_seconds(start, end, days, opens, closes)?;
+                    Some(Value::Duration(Span {
+                        seconds,
+                        ..Span::default()
+                    }))
+                }
+                _ => None,
+            }
+        }
         Expr::Not(operand) => truth(operand, context, locals).map(|b| Value::Bool(!b)),
         Expr::Neg(operand) => negate(value(operand, context, locals)?),
         Expr::And(lhs, rhs) => {

@@ -7,7 +7,7 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::ast::{
     Arith, Cmp, Criterion, DurationUnit, Expr, Pack, Param, REGIONS, Reduce, Requirement, SUPPLIER,
-    TextCheck, Ty, descriptor_fields,
+    TextCheck, Ty, WEEKDAYS, descriptor_fields,
 };
 use crate::calendar::Day;
 use crate::clock::{Clock, Moment};
@@ -101,6 +101,18 @@ const DAYS: &[(i64, i64, i64)] = &[
     (2027, 12, 2),
     (9999, 12, 1),
 ];
+/// The days of the moments of business durations: a weekend, a month end, at most a few
+/// weeks apart, so that the model can count their minutes one by one.
+const NEARBY_DAYS: &[(i64, i64, i64)] = &[
+    (2027, 1, 8),
+    (2027, 1, 9),
+    (2027, 1, 11),
+    (2027, 1, 29),
+    (2027, 1, 31),
+    (2027, 2, 1),
+];
+/// The hours a business duration is compared with.
+const BUSINESS_HOURS: &[i64] = &[0, 1, 2, 4, 10, 24];
 const DURATIONS: &[(i64, DurationUnit)] = &[
     (0, DurationUnit::Days),
     (1, DurationUnit::Days),
@@ -356,6 +368,68 @@ impl Generator {
         Moment::new(day, self.clock())
     }
 
+    /// A moment of [`NEARBY_DAYS`], for business durations.
+    fn nearby_moment(&mut self) -> Moment {
+        let (y, m, d) = self.pick(NEARBY_DAYS);
+        Moment::new(Day::new(y, m, d), self.clock())
+    }
+
+    /// Some days of the week, at least one, by their indexes from Monday.
+    fn weekdays(&mut self) -> Vec<usize> {
+        let mut days: Vec<usize> = (0..WEEKDAYS.len()).filter(|_| self.chance(0.6)).collect();
+        if days.is_empty() {
+            days.push(self.rng.random_range(0..WEEKDAYS.len()));
+        }
+        days
+    }
+
+    /// `weekday(d) in [lundi, …]` of a date or a datetime.
+    fn weekday_in(&mut self, d: u32, scope: &mut Scope) -> Expr {
+        let of = if self.chance(0.5) {
+            self.expr(&Ty::Date, d, scope)
+        } else {
+            self.expr(&Ty::DateTime, d, scope)
+        };
+        Expr::WeekdayIn(Box::new(of), self.weekdays())
+    }
+
+    /// `business_duration(…) <= N hours` (or another comparison) between the nearby
+    /// moments of the offer or written ones, with hours from the offer or written.
+    fn business_comparison(&mut self) -> Expr {
+        let moment = |generator: &mut Self| match generator.rng.random_range(0..3) {
+            0 => Expr::Field(vec!["reported"]),
+            1 => Expr::Field(vec!["answered"]),
+            _ => Expr::DateTime(generator.nearby_moment()),
+        };
+        let start = moment(self);
+        let end = moment(self);
+        let (opens, closes) = if self.chance(0.5) {
+            (Expr::Field(vec!["opens"]), Expr::Field(vec!["closes"]))
+        } else {
+            // Written hours that close before they open are refused (E0323): written
+            // hours are in order, the offer's may not be.
+            let (a, b) = (self.clock(), self.clock());
+            let (opens, closes) = if a < b { (a, b) } else { (b, a) };
+            let (opens, closes) = if opens == closes {
+                (Clock::new(8, 0), Clock::new(18, 0))
+            } else {
+                (opens, closes)
+            };
+            (Expr::Time(opens), Expr::Time(closes))
+        };
+        let duration = Expr::BusinessDuration {
+            start: Box::new(start),
+            end: Box::new(end),
+            days: self.weekdays(),
+            opens: Box::new(opens),
+            closes: Box::new(closes),
+        };
+        let ops = [Cmp::Eq, Cmp::Ne, Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge];
+        let op = self.pick(&ops);
+        let hours = Expr::Duration(self.pick(BUSINESS_HOURS), DurationUnit::Hours);
+        Expr::Compare(op, Box::new(duration), Box::new(hours))
+    }
+
     fn day(&mut self) -> Day {
         let (y, m, d) = self.pick(DAYS);
         Day::new(y, m, d)
@@ -587,7 +661,7 @@ impl Generator {
     }
 
     fn boolean(&mut self, d: u32, scope: &mut Scope) -> Expr {
-        match self.rng.random_range(0..12) {
+        match self.rng.random_range(0..14) {
             0 => Expr::Not(Box::new(self.expr(&Ty::Bool, d, scope))),
             1 => Expr::And(
                 Box::new(self.expr(&Ty::Bool, d, scope)),
@@ -609,6 +683,8 @@ impl Generator {
                 let check = self.pick(&TextCheck::ALL);
                 Expr::TextCheck(check, Box::new(self.expr(&Ty::Str, d, scope)))
             }
+            12 => self.weekday_in(d, scope),
+            13 => self.business_comparison(),
             _ => self.leaf(&Ty::Bool, scope),
         }
     }
@@ -879,6 +955,8 @@ impl Generator {
                 Some(Value::Str(id.clone()))
             } else if self.chance(1.0 / 6.0) {
                 None
+            } else if matches!(name, "reported" | "answered") {
+                Some(Value::DateTime(self.nearby_moment()))
             } else {
                 Some(self.data(&ty))
             };

@@ -2,7 +2,9 @@
 
 use std::fmt::Write as _;
 
-use crate::ast::{Arith, Cmp, DurationUnit, Expr, Pack, REGIONS, SUPPLIER, descriptor_fields};
+use crate::ast::{
+    Arith, Cmp, DurationUnit, Expr, Pack, REGIONS, SUPPLIER, WEEKDAYS, descriptor_fields,
+};
 use crate::number::Num;
 use crate::value::Value;
 
@@ -130,6 +132,21 @@ pub fn expr(e: &Expr) -> String {
         Expr::Today => "today".to_owned(),
         Expr::Has(path) => format!("(has {})", path.join(".")),
         Expr::TextCheck(check, text) => check.call(&expr(text)),
+        Expr::WeekdayIn(of, days) => format!("(weekday({}) in {})", expr(of), day_list(days)),
+        Expr::BusinessDuration {
+            start,
+            end,
+            days,
+            opens,
+            closes,
+        } => format!(
+            "business_duration({}, {}, {}, {}, {})",
+            expr(start),
+            expr(end),
+            day_list(days),
+            expr(opens),
+            expr(closes)
+        ),
         Expr::Not(operand) => format!("(not {})", operand_text(operand)),
         Expr::Neg(operand) => format!("(-{})", operand_text(operand)),
         Expr::And(l, r) => binary(l, "and", r),
@@ -265,7 +282,17 @@ fn is_atom(e: &Expr) -> bool {
             | Expr::Aggregate { .. }
             | Expr::Passed(_)
             | Expr::TextCheck(..)
+            | Expr::BusinessDuration { .. }
     )
+}
+
+/// `[lundi, mercredi]`: days by their French names.
+fn day_list(days: &[usize]) -> String {
+    let names: Vec<&str> = days
+        .iter()
+        .filter_map(|day| WEEKDAYS.get(*day).copied())
+        .collect();
+    format!("[{}]", names.join(", "))
 }
 
 fn binary(l: &Expr, op: &str, r: &Expr) -> String {

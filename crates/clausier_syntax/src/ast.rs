@@ -742,20 +742,23 @@ impl TableKey {
     }
 }
 
-/// A time function of the standard library: `weekday(d)`.
+/// A time function of the standard library: `weekday(d)`, `business_duration(start, end,
+/// days, opens, closes)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimeFunction {
     Weekday,
+    BusinessDuration,
 }
 
 impl TimeFunction {
     /// In the order of [`crate::lexicon::TIME_FUNCTION_KEYWORDS`].
-    pub const ALL: [TimeFunction; 1] = [TimeFunction::Weekday];
+    pub const ALL: [TimeFunction; 2] = [TimeFunction::Weekday, TimeFunction::BusinessDuration];
 
     /// The word as written.
     pub fn as_str(self) -> &'static str {
         match self {
             TimeFunction::Weekday => "weekday",
+            TimeFunction::BusinessDuration => "business_duration",
         }
     }
 
@@ -770,6 +773,7 @@ impl TimeFunction {
     pub fn arity(self) -> usize {
         match self {
             TimeFunction::Weekday => 1,
+            TimeFunction::BusinessDuration => 5,
         }
     }
 }

@@ -88,10 +88,10 @@ pub const LIST_AGGREGATE_KEYWORDS: &[&str] = &["sum", "mean", "min", "max"];
 /// `siret`. In the order of [`crate::ast::TextFunction::ALL`].
 pub const TEXT_FUNCTION_KEYWORDS: &[&str] = &["matches", "siret", "uai", "https_url"];
 
-/// `weekday(d)`: the time functions of the standard library, keywords only right before
-/// `(` so a field may still be called `weekday`. In the order of
-/// [`crate::ast::TimeFunction::ALL`].
-pub const TIME_FUNCTION_KEYWORDS: &[&str] = &["weekday"];
+/// `weekday(d)`, `business_duration(start, end, days, opens, closes)`: the time functions
+/// of the standard library, keywords only right before `(` so a field may still be
+/// called `weekday`. In the order of [`crate::ast::TimeFunction::ALL`].
+pub const TIME_FUNCTION_KEYWORDS: &[&str] = &["weekday", "business_duration"];
 
 /// The built-in type of the days of the week, `set<weekday>`, whose values are
 /// [`WEEKDAYS`]. A name, not a keyword: it stays free as a field name.

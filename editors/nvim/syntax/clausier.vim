@@ -24,7 +24,7 @@ syntax match clausierFunction /\<passed\ze\s*(/
 " Contextual too: the aggregates over a list.
 syntax match clausierFunction /\<\(sum\|mean\|min\|max\)\ze\s*(/
 " Contextual too: the text checks of the standard library.
-syntax match clausierFunction /\<\(matches\|siret\|uai\|https_url\|weekday\)\ze\s*(/
+syntax match clausierFunction /\<\(matches\|siret\|uai\|https_url\|weekday\|business_duration\)\ze\s*(/
 syntax keyword clausierBuiltin today
 syntax keyword clausierBoolean true false
 syntax keyword clausierNull null

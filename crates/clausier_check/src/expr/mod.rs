@@ -5,6 +5,7 @@
 //! An expression with an error gets [`Ty::Error`], and nothing built on it is reported
 //! again.
 
+mod business_time;
 mod list_aggregates;
 mod operators;
 mod paths;

@@ -1,5 +1,5 @@
 //! Calls of the time functions of the standard library: `weekday(d)`, the day of the
-//! week of a date or a datetime.
+//! week of a date or a datetime; `business_duration(…)` is in [`super::business_time`].
 
 use clausier_diagnostics::{Code, Diagnostic, Span};
 use clausier_syntax::ast::{Expr, TimeFunction};
@@ -12,6 +12,9 @@ use crate::wording::this_is;
 impl ExprChecker<'_, '_> {
     /// `weekday(d)`.
     pub(super) fn time_call(&mut self, function: TimeFunction, args: &[Expr], span: Span) -> TExpr {
+        if function == TimeFunction::BusinessDuration {
+            return self.business_duration_call(args, span);
+        }
         let word = function.as_str();
         let [of] = args else {
             self.cx.report(

@@ -94,6 +94,7 @@ fn needed_label_in<'e>(schema: &Schema, expr: &'e TExpr) -> Option<&'e TExpr> {
         | TExprKind::Passed(_)
         | TExprKind::TextCheck { .. }
         | TExprKind::Weekday { .. }
+        | TExprKind::BusinessDuration(_)
         | TExprKind::Not(_)
         | TExprKind::Neg(_) => None,
         TExprKind::List(items) => items.iter().find_map(|item| needed_label(schema, item)),

@@ -289,6 +289,10 @@ pub fn render_texpr(pack: &CheckedPack, expr: &TExpr) -> String {
             _ => format!("({} {})", check.function().as_str(), r(text)),
         },
         TExprKind::Weekday { of, .. } => format!("(weekday {})", r(of)),
+        TExprKind::BusinessDuration(args) => format!(
+            "(business_duration {})",
+            args.iter().map(r).collect::<Vec<_>>().join(" ")
+        ),
         TExprKind::Has(field) => format!("(has {})", field.text),
         TExprKind::If(c, a, b) => format!("(if {} {} {})", r(c), r(a), r(b)),
         TExprKind::Today => "today".to_owned(),

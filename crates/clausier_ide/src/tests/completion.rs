@@ -127,6 +127,7 @@ Keyword siret whether a text is a valid SIRET number: 14 digits, Luhn key
 Keyword uai whether a text is a valid UAI code: 7 digits and their key letter
 Keyword https_url whether a text is an `https` address with a host
 Keyword weekday the day of the week of a date or datetime: `weekday(d) in jours_ouvres`
+Keyword business_duration the time between two datetimes on the given days, between an opening and a closing time
 "#);
 }
 
@@ -308,6 +309,7 @@ fn items_of_the_expected_type_come_first() {
 1 Keyword min
 1 Keyword max
 1 Keyword weekday
+1 Keyword business_duration
 0 Field subprocessors
 0 Enum Region
 0 Keyword all
@@ -349,6 +351,7 @@ fn items_of_the_expected_type_come_first() {
 1 Keyword min
 1 Keyword max
 1 Keyword weekday
+1 Keyword business_duration
 0 Param max_price
 0 Field subprocessors
 0 Field price

@@ -251,3 +251,18 @@ weekday(d: date | datetime): weekday
 the day of the week of `d`, from `lundi` to `dimanche`; unknown when `d` is absent
 "#);
 }
+
+#[test]
+fn business_duration_shows_what_it_takes_and_gives() {
+    let pack = format!(
+        "{PACK}\nrequirement BUS \"bus\" {{\n  require business_duration(2027-01-08T17:00, 2027-01-11T09:00, [lundi], 08:00, 18:00) <= 4 hours\n}}\n"
+    );
+    assert_snapshot!(check(&mark(&pack, "business$0_duration(")), @r#"
+rules.clause:24:11-24:28 `business_duration`
+```clausier
+business_duration(start: datetime, end: datetime, days: set<weekday>, opens: time, closes: time): duration
+```
+
+the hours and minutes between `start` and `end` counted only on the days of `days`, from `opens` to `closes`; public holidays count as business days; unknown when an argument is, no value when `end` is before `start` or `opens` is not before `closes`
+"#);
+}

@@ -55,6 +55,7 @@ const EXPRESSION_STARTS: &[Rule] = &[
     Rule::kw_uai,
     Rule::kw_https_url,
     Rule::kw_weekday,
+    Rule::kw_business_duration,
     Rule::unknown_function,
     Rule::call_expr,
     Rule::today,

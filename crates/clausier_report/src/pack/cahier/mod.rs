@@ -14,6 +14,7 @@
 //! One document model is built from the checked pack, then written as Markdown, as a
 //! self-contained HTML page or as a Word document.
 
+mod business_time_words;
 mod docx;
 mod html;
 mod labels;

@@ -454,6 +454,7 @@ pub(crate) fn children(expr: &TExpr) -> Vec<&TExpr> {
         }
         TExprKind::TextCheck { text, .. } => vec![text],
         TExprKind::Weekday { of, .. } => vec![of],
+        TExprKind::BusinessDuration(args) => args.iter().collect(),
         TExprKind::If(condition, then_branch, else_branch) => {
             vec![condition, then_branch, else_branch]
         }

@@ -505,6 +505,25 @@ fn weekdays_read_as_days_and_runs_of_days() {
     );
 }
 
+#[test]
+fn business_durations_read_as_business_time_with_their_days_and_hours() {
+    let source = format!(
+        "{SCHEMA}\ntype Horaires = {{ ouverture: time, fermeture: time }}\nparam horaires: Horaires = {{ ouverture: 08:00, fermeture: 18:00 }}\nrequirement R-01 \"Règle\" {{\n  text \"Texte.\"\n  require business_duration(incident_opened, incident_taken, [lundi, mardi, mercredi, jeudi, vendredi], horaires.ouverture, horaires.fermeture) <= 4 hours and business_duration(incident_opened, incident_taken, [samedi, lundi], 09:30, 12:00) <= 1 hours\n}}\n"
+    );
+    let source = source.replace(
+        "descriptor {",
+        "descriptor {\n  incident_opened: datetime\n  incident_taken: datetime",
+    );
+    assert_eq!(
+        line(&french(&source), "- **Vérification :** "),
+        "la durée ouvrée entre `incident_opened` et `incident_taken` (du lundi au vendredi, de 8 h à 18 h) est au plus 4 heures, et la durée ouvrée entre `incident_opened` et `incident_taken` (le lundi et le samedi, de 9 h 30 à 12 h) est au plus 1 heure"
+    );
+    assert_eq!(
+        line(&english(&source), "- **Check:** "),
+        "the business time between `incident_opened` and `incident_taken` (from Monday to Friday, from 8 am to 6 pm) is at most 4 hours, and the business time between `incident_opened` and `incident_taken` (Monday and Saturday, from 9:30 am to noon) is at most 1 hour"
+    );
+}
+
 /// The method of the one criterion of a pack, in French and in English, as the sentence
 /// or the sub-criteria table rows.
 fn methods(schema_and_params: &str, score: &str, weight: u32) -> (String, String) {

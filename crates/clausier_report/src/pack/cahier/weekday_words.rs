@@ -40,7 +40,7 @@ impl<'a> Words<'a> {
 
     /// The days of a list of weekdays, in week order; `None` when it is empty or holds
     /// anything else.
-    fn days_of(&self, value: &Value) -> Option<Vec<u32>> {
+    pub(super) fn days_of(&self, value: &Value) -> Option<Vec<u32>> {
         // An empty list says « la liste vide », whatever its type.
         let Value::List(items) = value else {
             return None;
@@ -70,7 +70,7 @@ impl<'a> Words<'a> {
 
     /// The days in words, and whether they are a run « du … au … ». `or` joins the last
     /// two with « ou » (a day is one of them) rather than « et ».
-    fn days_phrase(&self, days: &[u32], or: bool) -> (String, bool) {
+    pub(super) fn days_phrase(&self, days: &[u32], or: bool) -> (String, bool) {
         if let (Some(&first), Some(&last)) = (days.first(), days.last())
             && days.len() >= 3
             && (last - first) as usize + 1 == days.len()

@@ -513,6 +513,7 @@ impl<'a> Words<'a> {
                 self.day_of_week(self.operand_within(of, Binding::Atom)),
                 Binding::Atom,
             ),
+            TExprKind::BusinessDuration(args) => (self.business_duration(args), Binding::Atom),
             TExprKind::If(condition, then_branch, else_branch) => {
                 let (when, otherwise) = if self.fr() {
                     (" si ", ", sinon ")
@@ -797,7 +798,7 @@ impl<'a> Words<'a> {
     /// `EU, EEA` for a list of constants, a list literal or a list parameter; `None` for
     /// anything else.
     /// The list a collection holds when the tender is written: a literal or a parameter.
-    fn listed_value(&self, expr: &'a TExpr) -> Option<Value> {
+    pub(super) fn listed_value(&self, expr: &'a TExpr) -> Option<Value> {
         match &expr.kind {
             TExprKind::Const(list @ Value::List(_)) => Some(list.clone()),
             TExprKind::Param(id) => match &self.pack.params.get(id.0 as usize)?.value {
