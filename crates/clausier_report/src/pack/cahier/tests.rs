@@ -516,7 +516,7 @@ fn business_durations_read_as_business_time_with_their_days_and_hours() {
     );
     assert_eq!(
         line(&french(&source), "- **Vérification :** "),
-        "la durée ouvrée entre `incident_opened` et `incident_taken` (du lundi au vendredi, de 8 h à 18 h) est au plus 4 heures, et la durée ouvrée entre `incident_opened` et `incident_taken` (le lundi et le samedi, de 9 h 30 à 12 h) est au plus 1 heure"
+        "la durée ouvrée entre `incident_opened` et `incident_taken` (du lundi au vendredi, de 8 h à 18 h) est d'au plus 4 heures, et la durée ouvrée entre `incident_opened` et `incident_taken` (le lundi et le samedi, de 9 h 30 à 12 h) est d'au plus 1 heure"
     );
     assert_eq!(
         line(&english(&source), "- **Check:** "),
