@@ -523,15 +523,16 @@ fn letter(
     };
     let mut any_winner = false;
     for part in parts {
+        // « L'offre retenue » only when one is: a tie or no regular offer has none.
+        let title = match part.outcome {
+            LotOutcome::Winner(_) => w.chosen_offer,
+            LotOutcome::Tie(_) | LotOutcome::Unsuccessful => w.outcome,
+        };
         let heading = match part.lot {
             Some(lot) if part_is_not_letters_own(part, offer) => {
-                format!(
-                    "{} — {}",
-                    w.chosen_offer,
-                    escape(&s.lot_heading(&lot.id, &lot.title))
-                )
+                format!("{title} — {}", escape(&s.lot_heading(&lot.id, &lot.title)))
             }
-            _ => w.chosen_offer.to_owned(),
+            _ => title.to_owned(),
         };
         let _ = writeln!(out, "## {heading}\n");
         match &part.outcome {

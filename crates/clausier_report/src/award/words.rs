@@ -45,6 +45,9 @@ pub(super) struct Words {
     pub(super) notified_on: &'static str,
     pub(super) your_offer: &'static str,
     pub(super) chosen_offer: &'static str,
+    /// The heading of the outcome when no offer is chosen yet (a tie) or none can be
+    /// (no regular offer).
+    pub(super) outcome: &'static str,
     pub(super) signature: &'static str,
     pub(super) line: &'static str,
     pub(super) column: &'static str,
@@ -91,6 +94,7 @@ const FR: Words = Words {
     notified_on: "Date de notification",
     your_offer: "Votre offre",
     chosen_offer: "L'offre retenue",
+    outcome: "Issue de la procédure",
     signature: "Signature du marché",
     line: "ligne",
     column: "colonne",
@@ -137,6 +141,7 @@ const EN: Words = Words {
     notified_on: "Date of notification",
     your_offer: "Your offer",
     chosen_offer: "The chosen offer",
+    outcome: "Outcome of the procedure",
     signature: "Signature of the contract",
     line: "line",
     column: "column",
