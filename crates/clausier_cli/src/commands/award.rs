@@ -6,14 +6,13 @@ use std::path::Path;
 
 use clausier_data::load::LoadOptions;
 use clausier_eval::{RunOptions, compile, run as run_checks};
-use clausier_pack::{DocumentLanguage, describe_io_error};
+use clausier_pack::describe_io_error;
 use clausier_report::award::{AwardInput, Means, Notification, render_award_markdown};
-use clausier_report::pack::Lang;
 
 use super::compiled::{CommandErrors, evaluation_date, load_compiled_quietly};
-use super::render::title_page;
+use super::render::{document_lang, title_page};
 use super::{Failure, Outcome};
-use crate::args::{AwardArgs, ColorChoice, NotifiedBy, RenderLang};
+use crate::args::{AwardArgs, ColorChoice, NotifiedBy};
 use crate::error::CliError;
 use crate::inputs;
 use crate::output::{print_stderr, write_report_bytes};
@@ -45,15 +44,7 @@ pub fn run(args: &AwardArgs, color: ColorChoice) -> Result<Outcome, Failure> {
     };
     let report = run_checks(&compile(valid), pack.info.clone(), &descriptors, &options);
 
-    let document_language = pack
-        .manifest
-        .document
-        .as_ref()
-        .and_then(|document| document.language);
-    let lang = match (args.lang, document_language) {
-        (Some(RenderLang::Fr), _) | (None, Some(DocumentLanguage::Fr) | None) => Lang::Fr,
-        (Some(RenderLang::En), _) | (None, Some(DocumentLanguage::En)) => Lang::En,
-    };
+    let lang = document_lang(args.lang, &pack.manifest);
     let procedure = title_page(&pack);
     let input = AwardInput {
         pack: &pack.checked.pack,

@@ -2,7 +2,7 @@
 
 use clausier_check::hir::CheckedPack;
 use clausier_diagnostics::{Code, Diagnostic};
-use clausier_pack::{DocumentLanguage, LoadedPack};
+use clausier_pack::{DocumentLanguage, LoadedPack, Manifest};
 use clausier_report::pack::{
     CahierInput, Lang, PackProvenance, TitlePage, render_docx, render_html, render_markdown,
 };
@@ -43,15 +43,7 @@ pub fn run(args: &RenderArgs, color: ColorChoice) -> Result<Outcome, Failure> {
         provenance: &provenance,
         draft: args.draft,
     };
-    let document_language = pack
-        .manifest
-        .document
-        .as_ref()
-        .and_then(|document| document.language);
-    let lang = match (args.lang, document_language) {
-        (Some(RenderLang::Fr), _) | (None, Some(DocumentLanguage::Fr) | None) => Lang::Fr,
-        (Some(RenderLang::En), _) | (None, Some(DocumentLanguage::En)) => Lang::En,
-    };
+    let lang = document_lang(args.lang, &pack.manifest);
     let output = args.output.as_deref();
     match args.format {
         RenderFormat::Docx => {
@@ -140,4 +132,17 @@ fn provenance(pack: &LoadedPack) -> Vec<PackProvenance> {
         dependencies: dependency.dependencies.clone(),
     }));
     packs
+}
+
+/// The language of a document the buyer publishes: `--lang`, else the pack's
+/// `[document] language`, else French.
+pub(crate) fn document_lang(asked: Option<RenderLang>, manifest: &Manifest) -> Lang {
+    let declared = manifest
+        .document
+        .as_ref()
+        .and_then(|document| document.language);
+    match (asked, declared) {
+        (Some(RenderLang::Fr), _) | (None, Some(DocumentLanguage::Fr) | None) => Lang::Fr,
+        (Some(RenderLang::En), _) | (None, Some(DocumentLanguage::En)) => Lang::En,
+    }
 }
