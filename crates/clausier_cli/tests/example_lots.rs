@@ -7,29 +7,14 @@
     reason = "the helpers run the binary; a test that cannot must fail loudly"
 )]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod support;
+
+use std::process::Output;
+
+use support::{clausier, workspace_root};
 
 const PACK: &str = "examples/lots-ent-ressources/pack";
 const OFFERS: &str = "examples/lots-ent-ressources/offres";
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-fn clausier(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args(args)
-        .current_dir(workspace_root())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .output()
-        .unwrap()
-}
 
 fn check(format: &str) -> Output {
     let output = clausier(&[
