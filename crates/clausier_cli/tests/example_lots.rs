@@ -4,6 +4,7 @@
 
 #![expect(
     clippy::unwrap_used,
+    clippy::panic,
     reason = "the helpers run the binary; a test that cannot must fail loudly"
 )]
 
