@@ -35,6 +35,12 @@ pub struct Cli {
     /// When to color the output: `auto` colors a terminal unless NO_COLOR is set
     #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+
+    /// The language of messages, reports and documents: `fr` or `en` [default: the pack's
+    /// `[document] language`, else the language of the locale (LC_ALL, LC_MESSAGES, LANG),
+    /// else `fr`]
+    #[arg(long, value_enum, global = true, value_name = "LANG")]
+    pub lang: Option<LangArg>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -293,11 +299,6 @@ pub struct RenderArgs {
     #[arg(long, value_enum, default_value_t = RenderFormat::Markdown, value_name = "FORMAT")]
     pub format: RenderFormat,
 
-    /// The language of the document: `fr` or `en` [default: `[document] language` in the
-    /// pack's pack.toml, else `fr`]
-    #[arg(long, value_enum, value_name = "LANG")]
-    pub lang: Option<RenderLang>,
-
     /// A working draft: requirements and criteria without a `text` are marked « [Texte à
     /// rédiger] » instead of stopping the command
     #[arg(long)]
@@ -367,11 +368,6 @@ pub struct AwardArgs {
     /// The folder the documents are written into; created when it does not exist
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub output_dir: PathBuf,
-
-    /// The language of the documents: `fr` or `en` [default: `[document] language` in the
-    /// pack's pack.toml, else `fr`]
-    #[arg(long, value_enum, value_name = "LANG")]
-    pub lang: Option<RenderLang>,
 
     /// The evaluation date, `today` in the clauses, as YYYY-MM-DD [default: the deadline for
     /// offers, `[document] deadline` in the pack's pack.toml, else today in the local time
@@ -573,9 +569,9 @@ pub enum RenderFormat {
     Docx,
 }
 
-/// The languages of `clausier render`'s labels.
+/// The languages Clausier speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RenderLang {
+pub enum LangArg {
     /// French
     Fr,
     /// English

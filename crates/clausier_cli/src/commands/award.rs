@@ -10,14 +10,19 @@ use clausier_pack::describe_io_error;
 use clausier_report::award::{AwardInput, Means, Notification, render_award_markdown};
 
 use super::compiled::{CommandErrors, evaluation_date, load_compiled_quietly};
-use super::render::{document_lang, title_page};
+use super::language::chosen_lang;
+use super::render::title_page;
 use super::{Failure, Outcome};
-use crate::args::{AwardArgs, ColorChoice, NotifiedBy};
+use crate::args::{AwardArgs, ColorChoice, LangArg, NotifiedBy};
 use crate::error::CliError;
 use crate::inputs;
 use crate::output::{print_stderr, write_report_bytes};
 
-pub fn run(args: &AwardArgs, color: ColorChoice) -> Result<Outcome, Failure> {
+pub fn run(
+    args: &AwardArgs,
+    color: ColorChoice,
+    lang: Option<LangArg>,
+) -> Result<Outcome, Failure> {
     let Some(pack) = load_compiled_quietly(&args.pack, color, false, |_| CommandErrors::default())?
     else {
         return Ok(Outcome::Failure);
@@ -44,7 +49,7 @@ pub fn run(args: &AwardArgs, color: ColorChoice) -> Result<Outcome, Failure> {
     };
     let report = run_checks(&compile(valid), pack.info.clone(), &descriptors, &options);
 
-    let lang = document_lang(args.lang, &pack.manifest);
+    let lang = chosen_lang(lang, Some(&pack.manifest));
     let procedure = title_page(&pack);
     let input = AwardInput {
         pack: &pack.checked.pack,

@@ -6,6 +6,7 @@ pub mod check;
 mod compiled;
 pub mod explain;
 pub mod fmt;
+mod language;
 pub mod lock;
 pub mod lsp;
 pub mod pack;

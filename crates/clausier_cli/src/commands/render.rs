@@ -2,20 +2,25 @@
 
 use clausier_check::hir::CheckedPack;
 use clausier_diagnostics::{Code, Diagnostic};
-use clausier_pack::{DocumentLanguage, LoadedPack, Manifest};
+use clausier_pack::LoadedPack;
 use clausier_report::pack::{
-    CahierInput, Lang, PackProvenance, TitlePage, render_docx, render_html, render_markdown,
+    CahierInput, PackProvenance, TitlePage, render_docx, render_html, render_markdown,
 };
 
 use super::compiled::{CommandErrors, load_compiled_with};
+use super::language::chosen_lang;
 use super::{Failure, Outcome};
-use crate::args::{ColorChoice, RenderArgs, RenderFormat, RenderLang};
+use crate::args::{ColorChoice, LangArg, RenderArgs, RenderFormat};
 use crate::error::CliError;
 use crate::output::{
     print_stdout, print_stdout_bytes, refuse_binary_on_terminal, write_report, write_report_bytes,
 };
 
-pub fn run(args: &RenderArgs, color: ColorChoice) -> Result<Outcome, Failure> {
+pub fn run(
+    args: &RenderArgs,
+    color: ColorChoice,
+    lang: Option<LangArg>,
+) -> Result<Outcome, Failure> {
     if args.format == RenderFormat::Docx {
         refuse_binary_on_terminal(
             args.output.as_deref(),
@@ -43,7 +48,7 @@ pub fn run(args: &RenderArgs, color: ColorChoice) -> Result<Outcome, Failure> {
         provenance: &provenance,
         draft: args.draft,
     };
-    let lang = document_lang(args.lang, &pack.manifest);
+    let lang = chosen_lang(lang, Some(&pack.manifest));
     let output = args.output.as_deref();
     match args.format {
         RenderFormat::Docx => {
@@ -132,17 +137,4 @@ fn provenance(pack: &LoadedPack) -> Vec<PackProvenance> {
         dependencies: dependency.dependencies.clone(),
     }));
     packs
-}
-
-/// The language of a document the buyer publishes: `--lang`, else the pack's
-/// `[document] language`, else French.
-pub(crate) fn document_lang(asked: Option<RenderLang>, manifest: &Manifest) -> Lang {
-    let declared = manifest
-        .document
-        .as_ref()
-        .and_then(|document| document.language);
-    match (asked, declared) {
-        (Some(RenderLang::Fr), _) | (None, Some(DocumentLanguage::Fr) | None) => Lang::Fr,
-        (Some(RenderLang::En), _) | (None, Some(DocumentLanguage::En)) => Lang::En,
-    }
 }

@@ -33,22 +33,7 @@ pub use markdown::render_markdown;
 pub(crate) use markdown::{code as md_code, escape as md_escape};
 pub(crate) use model::children as expr_children;
 
-/// The language of the document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-}
+pub use clausier_i18n::Lang;
 
 /// What the document is made from.
 #[derive(Debug, Clone, Copy)]

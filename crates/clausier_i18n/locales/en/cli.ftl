@@ -1,0 +1,3 @@
+## The command line's own messages.
+
+cli-lang-unknown = unknown language `{ $value }`: write `fr` or `en`
