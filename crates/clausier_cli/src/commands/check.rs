@@ -20,15 +20,20 @@ use self::duplicate_ids::DuplicateIds;
 use self::progress::Progress;
 use self::streaming::{StreamFormat, StreamRun};
 use super::compiled::{CommandErrors, evaluation_date, load_compiled_quietly};
+use super::language::chosen_lang;
 use super::{Failure, Outcome};
-use crate::args::{CheckArgs, CheckFormat, ColorChoice};
+use crate::args::{CheckArgs, CheckFormat, ColorChoice, LangArg};
 use crate::error::CliError;
 use crate::inputs;
 use crate::output::{
     print_stderr, print_stdout_bytes, refuse_binary_on_terminal, write_report_bytes,
 };
 
-pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
+pub fn run(
+    args: &CheckArgs,
+    color: ColorChoice,
+    lang: Option<LangArg>,
+) -> Result<Outcome, Failure> {
     if args.format == CheckFormat::Xlsx {
         refuse_binary_on_terminal(
             args.output.as_deref(),
@@ -57,6 +62,7 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
         strict: args.strict,
     };
     let (date, date_origin) = evaluation_date(args.date, &pack.manifest);
+    let lang = chosen_lang(lang, Some(&pack.manifest));
     let options = RunOptions {
         date,
         jobs: jobs(args.jobs, args.quiet),
@@ -116,6 +122,7 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
                     color,
                     explain_all: args.explain,
                     date_origin,
+                    lang,
                 },
                 &data,
             )
@@ -130,13 +137,13 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
         CheckFormat::Csv => render_csv(&report)
             .map_err(|error| CliError::new(format!("cannot write the report as CSV: {error}")))?
             .into_bytes(),
-        CheckFormat::Markdown => render_markdown(&report).into_bytes(),
-        CheckFormat::Junit => render_junit(&report).into_bytes(),
-        CheckFormat::Html => render_html(&report).into_bytes(),
-        CheckFormat::Sarif => render_sarif(&report, &clause_infos(&pack.checked.pack))
+        CheckFormat::Markdown => render_markdown(&report, lang).into_bytes(),
+        CheckFormat::Junit => render_junit(&report, lang).into_bytes(),
+        CheckFormat::Html => render_html(&report, lang).into_bytes(),
+        CheckFormat::Sarif => render_sarif(&report, &clause_infos(&pack.checked.pack), lang)
             .map_err(|error| CliError::new(format!("cannot write the report as SARIF: {error}")))?
             .into_bytes(),
-        CheckFormat::Xlsx => render_xlsx(&report).map_err(|error| {
+        CheckFormat::Xlsx => render_xlsx(&report, lang).map_err(|error| {
             CliError::new(format!(
                 "cannot write the report as an Excel workbook: {error}"
             ))
