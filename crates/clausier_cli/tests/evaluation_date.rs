@@ -29,9 +29,17 @@ fn check_runs_at_the_deadline_for_offers_and_says_so() {
     let human = stdout(&clausier(&["check", DATED, OFFER]));
     assert!(
         human.contains(
-            "date: 2027-03-15 (the deadline for offers, `[document] deadline` in pack.toml)\n"
+            "date : 15 mars 2027 (la date limite de remise des offres, « [document] deadline » \
+             dans pack.toml)\n"
         ),
         "{human}"
+    );
+    let english = stdout(&clausier(&["check", DATED, OFFER, "--lang", "en"]));
+    assert!(
+        english.contains(
+            "date: 15 March 2027 (the deadline for offers, `[document] deadline` in pack.toml)\n"
+        ),
+        "{english}"
     );
 }
 
@@ -40,7 +48,7 @@ fn the_date_given_on_the_command_line_wins() {
     let output = clausier(&["check", DATED, OFFER, "--date", "2026-12-01"]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     let human = stdout(&output);
-    assert!(human.contains("date: 2026-12-01\n"), "{human}");
+    assert!(human.contains("date : 1er décembre 2026\n"), "{human}");
 }
 
 #[test]
@@ -53,11 +61,12 @@ fn without_a_deadline_the_report_says_it_is_today() {
     let human = stdout(&output);
     let today = human
         .lines()
-        .find_map(|line| line.strip_prefix("date: "))
+        .find_map(|line| line.strip_prefix("date : "))
         .unwrap();
     assert!(
         today.ends_with(
-            " (today: pack.toml gives no `[document] deadline` and no `--date` was given)"
+            " (aujourd'hui : pack.toml ne donne pas de « [document] deadline » et aucune date \
+             n'a été donnée par --date)"
         ),
         "{human}"
     );
@@ -70,7 +79,8 @@ fn tests_without_a_date_run_at_the_deadline() {
     assert_eq!(output.status.code(), Some(0), "{text}");
     assert!(
         text.contains(
-            "date: 2027-03-15 (the deadline for offers, `[document] deadline` in pack.toml)\n"
+            "date : 15 mars 2027 (la date limite de remise des offres, « [document] deadline » \
+             dans pack.toml)\n"
         ),
         "{text}"
     );

@@ -21,11 +21,24 @@ use support::workspace_root;
 const PACK: &str = "tests/cli/packs/explain";
 const DATE: &str = "2026-11-28";
 
-/// Standard output of `clausier check` on one descriptor of `tests/cli/explain`.
+/// Standard output of `clausier check` on one descriptor of `tests/cli/explain`, in the
+/// default language (French) unless `lang` says otherwise.
 fn check(descriptor: &str, format: &str) -> String {
+    check_in(descriptor, format, "fr")
+}
+
+fn check_in(descriptor: &str, format: &str, lang: &str) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
         .args(["check", PACK, &format!("tests/cli/explain/{descriptor}")])
-        .args(["--date", DATE, "--explain", "--format", format])
+        .args([
+            "--date",
+            DATE,
+            "--explain",
+            "--format",
+            format,
+            "--lang",
+            lang,
+        ])
         .current_dir(workspace_root())
         .env_remove("CLICOLOR_FORCE")
         .output()
@@ -36,7 +49,11 @@ fn check(descriptor: &str, format: &str) -> String {
 /// The lines of the human report about one clause: its own line and those indented
 /// below it.
 fn human(descriptor: &str, clause: &str) -> String {
-    let report = check(descriptor, "human");
+    human_in(descriptor, clause, "fr")
+}
+
+fn human_in(descriptor: &str, clause: &str, lang: &str) -> String {
+    let report = check_in(descriptor, "human", lang);
     let mut lines = Vec::new();
     let mut inside = false;
     for line in report.lines() {
@@ -125,43 +142,58 @@ fn explain_r0702_r0703_and_r0707_show_what_check_prints() {
         ("R0703", "huge.json", "VOL-01"),
         ("R0707", "hours.json", "REP-01"),
     ] {
-        let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
-            .args(["explain", code, "--lang", "en"])
-            .output()
-            .unwrap();
-        let text = String::from_utf8(output.stdout).unwrap();
-        let line = human(descriptor, clause);
-        assert!(
-            text.contains(line.trim()),
-            "`clausier explain {code}` does not show `{line}`"
-        );
+        for lang in ["en", "fr"] {
+            let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
+                .args(["explain", code, "--lang", lang])
+                .output()
+                .unwrap();
+            let text = String::from_utf8(output.stdout).unwrap();
+            let line = human_in(descriptor, clause, lang);
+            assert!(
+                text.contains(line.trim()),
+                "`clausier explain {code} --lang {lang}` does not show `{line}`"
+            );
+        }
     }
 }
 
 #[test]
 fn explain_r0705_shows_what_check_prints() {
-    let case = "tests/conformance/expr-aggregates";
-    let report = Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args(["check", &format!("{case}/pack.clause")])
-        .arg(format!("{case}/descriptors/vide.json"))
-        .args(["--date", DATE, "--format", "human", "--color", "never"])
-        .current_dir(workspace_root())
-        .output()
-        .unwrap();
-    let report = String::from_utf8(report.stdout).unwrap();
-    let line = report
-        .lines()
-        .find(|line| line.trim_start().starts_with("RGAA-MEAN "))
-        .unwrap();
-    let explained = Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args(["explain", "R0705", "--lang", "en"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(explained.stdout).unwrap();
-    assert!(
-        text.contains(line.trim()),
-        "`clausier explain R0705` does not show `{line}`"
+    explanation_shows_the_line_check_prints(
+        "R0705",
+        "tests/conformance/expr-aggregates",
+        "vide.json",
+        "RGAA-MEAN ",
     );
+}
+
+/// In each language, the explanation of `code` quotes the line of the human report of
+/// `clausier check` about the clause whose line starts with `clause`.
+fn explanation_shows_the_line_check_prints(code: &str, case: &str, offer: &str, clause: &str) {
+    for lang in ["en", "fr"] {
+        let report = Command::new(env!("CARGO_BIN_EXE_clausier"))
+            .args(["check", &format!("{case}/pack.clause")])
+            .arg(format!("{case}/descriptors/{offer}"))
+            .args(["--date", DATE, "--format", "human", "--color", "never"])
+            .args(["--lang", lang])
+            .current_dir(workspace_root())
+            .output()
+            .unwrap();
+        let report = String::from_utf8(report.stdout).unwrap();
+        let line = report
+            .lines()
+            .find(|line| line.trim_start().starts_with(clause))
+            .unwrap();
+        let explained = Command::new(env!("CARGO_BIN_EXE_clausier"))
+            .args(["explain", code, "--lang", lang])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(explained.stdout).unwrap();
+        assert!(
+            text.contains(line.trim()),
+            "`clausier explain {code} --lang {lang}` does not show `{line}`"
+        );
+    }
 }
 
 /// The example of an explanation (its `clause` block) run through `clausier validate`
@@ -208,27 +240,10 @@ fn explain_e0323_shows_what_validate_prints() {
 
 #[test]
 fn explain_r0708_shows_what_check_prints() {
-    let case = "tests/conformance/expr-business-time";
-    let report = Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args(["check", &format!("{case}/pack.clause")])
-        .arg(format!("{case}/descriptors/a-rebours.json"))
-        .args(["--date", DATE, "--format", "human", "--color", "never"])
-        .current_dir(workspace_root())
-        .output()
-        .unwrap();
-    let report = String::from_utf8(report.stdout).unwrap();
-    let line = report
-        .lines()
-        .find(|line| line.trim_start().starts_with("PRISE "))
-        .unwrap();
-    assert!(line.contains("(R0708)"), "{line}");
-    let explained = Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args(["explain", "R0708", "--lang", "en"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(explained.stdout).unwrap();
-    assert!(
-        text.contains(line.trim()),
-        "`clausier explain R0708` does not show `{line}`"
+    explanation_shows_the_line_check_prints(
+        "R0708",
+        "tests/conformance/expr-business-time",
+        "a-rebours.json",
+        "PRISE ",
     );
 }

@@ -326,7 +326,7 @@ fn a_zero_lowest_price_is_a_run_warning_naming_the_criterion() {
             .starts_with("`lowest(price)` is 0.00 € over the eligible offers"),
         "{report}"
     );
-    let (_, human, _) = check(PACK, &offers, &[]);
+    let (_, human, _) = check(PACK, &offers, &["--lang", "en"]);
     assert!(
         human
             .lines()

@@ -322,7 +322,8 @@ fn explanations(seen: &Value, report: &Value) -> Vec<String> {
                 }
                 if let Some(line) = item["line"].as_u64() {
                     let column = item["column"].as_u64().unwrap_or(1);
-                    needed.push(format!("{}:{line}:{column}", text(&descriptor["source"])));
+                    // The report speaks French by default: « ligne 3, colonne 389 ».
+                    needed.push(format!("ligne {line}, colonne {column}"));
                 }
             }
             for part in needed {

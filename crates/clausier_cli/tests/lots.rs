@@ -59,7 +59,10 @@ fn sarif_names_the_lot_of_a_failing_entry() {
     let output = check("sarif");
     assert_eq!(output.status.code(), Some(1));
     let text = String::from_utf8_lossy(&output.stdout);
-    assert!(text.contains("fails for hors-ue-e (lot 2)"), "{text}");
+    assert!(
+        text.contains("non satisfaite par hors-ue-e (lot 2)"),
+        "{text}"
+    );
 }
 
 #[test]

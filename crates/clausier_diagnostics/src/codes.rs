@@ -272,18 +272,22 @@ mod tests {
                 info.code
             );
             assert_ne!(info.title_in(Lang::Fr), info.title, "{}", info.code);
-            let clause_blocks = |text: &'static str| -> Vec<&'static str> {
-                text.split("```clause")
-                    .skip(1)
-                    .filter_map(|rest| rest.split("```").next())
-                    .collect()
-            };
-            assert_eq!(
-                clause_blocks(french),
-                clause_blocks(info.explanation),
-                "{}: the French explanation's clause examples differ from the English ones",
-                info.code
-            );
+            // Clauses, descriptors and JSON reports are the same in both languages: only
+            // the words around them and the messages are translated.
+            for fence in ["```clause", "```json", "```toml", "```csv"] {
+                let blocks = |text: &'static str| -> Vec<&'static str> {
+                    text.split(fence)
+                        .skip(1)
+                        .filter_map(|rest| rest.split("```").next())
+                        .collect()
+                };
+                assert_eq!(
+                    blocks(french),
+                    blocks(info.explanation),
+                    "{}: the French explanation's {fence} blocks differ from the English ones",
+                    info.code
+                );
+            }
         }
     }
 

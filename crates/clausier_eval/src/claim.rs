@@ -127,9 +127,20 @@ fn reads_descriptor(code: &Code, id: NodeId) -> bool {
     }
 }
 
-fn shown(value: &Value, schema: &Schema) -> Shown {
+/// A value as a report can write it in any language; what names declarations (enum
+/// variants, record fields, tables keyed by variants) is written as the language prints it.
+pub(crate) fn shown(value: &Value, schema: &Schema) -> Shown {
+    if names_declarations(value) {
+        Shown::Name(value.display(schema).to_string())
+    } else {
+        Shown::Value(value.clone())
+    }
+}
+
+fn names_declarations(value: &Value) -> bool {
     match value {
-        Value::Enum(..) | Value::Record(_) => Shown::Name(value.display(schema).to_string()),
-        _ => Shown::Value(value.clone()),
+        Value::Enum(..) | Value::Record(_) | Value::Map(_) => true,
+        Value::List(items) => items.iter().any(names_declarations),
+        _ => false,
     }
 }

@@ -85,7 +85,9 @@ pub fn compile(valid: ValidPack<'_>) -> Program {
             name: param.name.clone(),
             pack: param.pack.clone(),
             value: param.value.display(&pack.schema).to_string(),
+            shown: Some(crate::claim::shown(&param.value, &pack.schema)),
             default: param.default.display(&pack.schema).to_string(),
+            default_shown: Some(crate::claim::shown(&param.default, &pack.schema)),
             set_in: param.set_in.as_ref().map(|site| site.location.clone()),
             computed_from: match param.set_in {
                 Some(_) => Vec::new(),

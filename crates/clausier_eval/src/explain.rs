@@ -17,11 +17,11 @@ use clausier_check::value::Value;
 use clausier_diagnostics::stack;
 use clausier_syntax::ast::QuantifierKind;
 
-use crate::claim::claim;
+use crate::claim::{claim, shown};
 use crate::eval::{Binding, Scope};
 use crate::program::{Node, NodeId, PathRoot, Program, TextNodeCheck};
 use crate::reason::reason;
-use crate::report::{Alternative, ElementRef, Explanation, Reason};
+use crate::report::{Alternative, ElementRef, Explanation, Reason, Shown};
 use clausier_data::descriptor::{Descriptor, PathStep};
 
 /// How many failing elements of an `all` are explained one by one.
@@ -53,6 +53,8 @@ impl Place {
 struct Read {
     place: Place,
     value: Option<String>,
+    /// The value, for the reports that write it in the reader's language.
+    shown: Option<Shown>,
     /// For a list a `count(x in xs: p)` reads: the places of the elements it counts.
     counted: Option<Vec<String>>,
 }
@@ -335,6 +337,7 @@ impl<'a> Explainer<'a> {
             seen.push(read.place.text.clone());
             let mut item = self.item(id, Some(read.place), read.value);
             item.counted = read.counted;
+            item.observed = read.shown;
             item.claim = claim.clone();
             out.push(item);
         }
@@ -362,6 +365,7 @@ impl<'a> Explainer<'a> {
             element: self.elements.last().cloned(),
             counted: None,
             words: self.text_check_words(id),
+            observed: None,
             claim: None,
         }
     }
@@ -414,21 +418,23 @@ impl<'a> Explainer<'a> {
         };
         match node {
             Node::Field(path) | Node::Has(path) => {
-                let value = code.read(path, scope).map(|value| self.display(value));
+                let read = code.read(path, scope);
                 if let Some(place) = self.place_of_path(path) {
                     reads.push(Read {
                         place,
-                        value,
+                        value: read.map(|value| self.display(value)),
+                        shown: read.map(|value| shown(value, &self.program.schema)),
                         counted: None,
                     });
                 }
             }
             Node::Local(slot) => {
                 if let Some(place) = self.bound_place(slot) {
-                    let value = scope.local(slot).map(|value| self.display(value));
+                    let read = scope.local(slot);
                     reads.push(Read {
                         place,
-                        value,
+                        value: read.map(|value| self.display(value)),
+                        shown: read.map(|value| shown(value, &self.program.schema)),
                         counted: None,
                     });
                 }
@@ -469,6 +475,7 @@ impl<'a> Explainer<'a> {
                         steps: None,
                     },
                     value: Some(self.display(&value)),
+                    shown: Some(shown(&value, &self.program.schema)),
                     counted: None,
                 }),
                 None => self.collect_reads(collection, scope, reads),

@@ -6,6 +6,7 @@
 //! knows that the value is unknown; the explainer asks the operation again for the
 //! reason, off the fast path.
 
+use clausier_check::business_time::BusinessTimeError;
 use clausier_check::list_aggregates::ListAggregateError;
 use clausier_check::ops::{self, OpError};
 use clausier_check::types::Schema;
@@ -30,9 +31,12 @@ pub(crate) fn reason(
             if table.map_entry(&key).is_some() {
                 return None;
             }
+            let key = key.display(schema).to_string();
             return Some(Reason {
                 code: Code::NO_TABLE_ENTRY.as_str().to_owned(),
-                message: format!("the table has no entry for {}", key.display(schema)),
+                message: format!("the table has no entry for {key}"),
+                message_id: "reason-no-table-entry",
+                key: Some(key),
                 expr,
             });
         }
@@ -50,6 +54,12 @@ pub(crate) fn reason(
             return Some(Reason {
                 code: Code::NO_BUSINESS_DURATION.as_str().to_owned(),
                 message: error.message().to_owned(),
+                message_id: match error {
+                    BusinessTimeError::EndBeforeStart => "reason-business-end-before-start",
+                    BusinessTimeError::ClosesBeforeOpening => "reason-business-closes-first",
+                    BusinessTimeError::Overflow => "reason-out-of-range",
+                },
+                key: None,
                 expr,
             });
         }
@@ -58,6 +68,8 @@ pub(crate) fn reason(
                 return Some(Reason {
                     code: Code::EMPTY_AGGREGATE.as_str().to_owned(),
                     message: "aggregate of an empty list".to_owned(),
+                    message_id: "reason-empty-aggregate",
+                    key: None,
                     expr,
                 });
             }
@@ -65,15 +77,25 @@ pub(crate) fn reason(
         },
         _ => return None,
     };
-    let (code, message) = match error {
-        OpError::DivisionByZero => (Code::DIVISION_BY_ZERO, "division by zero"),
-        OpError::Overflow => (Code::OVERFLOW, "value out of range"),
-        OpError::TimeOnDate => (Code::TIME_ON_DATE, "hours or minutes added to a date"),
+    let (code, message, message_id) = match error {
+        OpError::DivisionByZero => (
+            Code::DIVISION_BY_ZERO,
+            "division by zero",
+            "reason-division-by-zero",
+        ),
+        OpError::Overflow => (Code::OVERFLOW, "value out of range", "reason-out-of-range"),
+        OpError::TimeOnDate => (
+            Code::TIME_ON_DATE,
+            "hours or minutes added to a date",
+            "reason-time-on-date",
+        ),
         OpError::Types => return None,
     };
     Some(Reason {
         code: code.as_str().to_owned(),
         message: message.to_owned(),
+        message_id,
+        key: None,
         expr,
     })
 }

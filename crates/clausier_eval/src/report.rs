@@ -79,8 +79,14 @@ pub struct ParamReport {
     pub pack: String,
     /// The effective value, as the language prints it (`5.50 €`, `80%`, `30 days`).
     pub value: String,
+    /// The effective value, for the reports that write it in the reader's language.
+    #[serde(skip)]
+    pub shown: Option<Shown>,
     /// The value its declaration gives.
     pub default: String,
+    /// The value its declaration gives, for the reports that write it in words.
+    #[serde(skip)]
+    pub default_shown: Option<Shown>,
     /// `file:line:column` of the `set` or `[params]` key that overrode it; `null` when
     /// the declared value is in effect.
     pub set_in: Option<String>,
@@ -248,6 +254,9 @@ pub struct Explanation {
     /// words: `not a valid SIRET number (14 digits, Luhn key)`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub words: Option<String>,
+    /// The value read, for the reports that write it in the reader's language.
+    #[serde(skip)]
+    pub observed: Option<Shown>,
     /// What the failing sub-expression asked of the descriptor's value, for reports that
     /// say it in words; `None` when it is not a field against a value.
     #[serde(skip)]
@@ -336,6 +345,12 @@ pub struct Reason {
     /// `R0702` (division by zero) or `R0703` (overflow).
     pub code: String,
     pub message: String,
+    /// The message's id in the catalogue of `clausier_i18n` (`reason-division-by-zero`),
+    /// for the reports that say it in the reader's language; `key` is its argument.
+    #[serde(skip)]
+    pub message_id: &'static str,
+    #[serde(skip)]
+    pub key: Option<String>,
     /// The sub-expression as written in the clause.
     pub expr: String,
 }

@@ -115,6 +115,9 @@ fn render_bytes(pack: &str, descriptors: &str, format: &str) -> Vec<u8> {
         format,
         "--color",
         "never",
+        // The text formats are read back by their English words.
+        "--lang",
+        "en",
     ]);
     assert_eq!(
         output.status.code(),

@@ -67,6 +67,7 @@ explain-documents-to-request = ; documents to request:
 
 ## What a requirement expects, in words.
 expect-equal = { $value }
+expect-on-day = on { $value }
 expect-not-equal = a value other than { $value }
 expect-at-most = at most { $value }
 expect-below = less than { $value }
@@ -106,3 +107,37 @@ lots-offers = { $total ->
     [one] { $total } offer
    *[other] { $total } offers
   }
+
+## Why a computation has no value (R07).
+reason-division-by-zero = division by zero
+reason-out-of-range = value out of range
+reason-time-on-date = hours or minutes added to a date
+reason-empty-aggregate = aggregate of an empty list
+reason-no-table-entry = the table has no entry for { $key }
+reason-business-end-before-start = the end of a business duration is before its start
+reason-business-closes-first = the closing time of a business duration is not after its opening time
+
+## The Markdown report.
+markdown-title = Check report: { $pack } { $version }
+markdown-pack = Pack
+markdown-date = Date
+markdown-descriptors = Descriptors
+markdown-invalid-on-no-lot = Invalid, on no lot
+markdown-failures = Failures
+markdown-no-failure = None: every descriptor is eligible.
+markdown-no-requirement-failed = no requirement failed
+markdown-column-source = Source
+markdown-column-status = Status
+markdown-column-score = Score
+markdown-column-rank = Rank
+markdown-at = at { $place }
+
+## JUnit and SARIF, for continuous integration and code-scanning tools.
+junit-fails = { $clause } ({ $level }) fails
+junit-undecided = { $clause } ({ $level }) cannot be decided: { $why }
+junit-not-applicable = not applicable
+junit-invalid = invalid descriptor
+sarif-fails-for = { $clause } ({ $level }) fails for { $offer }
+sarif-undecided-for = { $clause } ({ $level }) cannot be decided for { $offer }: { $why }
+data-error-at = at { $place }
+data-error-help = help: { $help }

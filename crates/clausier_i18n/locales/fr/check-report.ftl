@@ -54,7 +54,7 @@ outcome-no-effect = sans effet sur l'éligibilité
 ## A criterion's line.
 criterion-weight = pondération { $weight }
 criterion-points = note { $score }, { $points } points
-criterion-clamped = (ramenée entre 0 et 1)
+criterion-clamped = (écrêtée)
 criterion-no-score = pas de note
 criterion-missing = manque { $paths }
 criterion-not-scored = non notée
@@ -68,7 +68,7 @@ explain-every-element = exigé de chaque élément de { $list }
 explain-counting-none = sans en compter aucun
 explain-counting = en comptant
 explain-none-holds = aucune de ces conditions n'est remplie
-explain-no-element = aucun élément de { $list } ne la remplit
+explain-no-element = aucun élément de { $list } ne remplit la condition
 explain-either = soit
 explain-or = ou
 explain-or-inline = ; ou
@@ -79,6 +79,7 @@ explain-documents-to-request = ; pièces à demander :
 
 ## What a requirement expects, in words.
 expect-equal = { $value }
+expect-on-day = le { $value }
 expect-not-equal = une autre valeur que { $value }
 expect-at-most = au plus { $value }
 expect-below = moins de { $value }
@@ -130,3 +131,37 @@ lots-offers = { $total ->
     [one] { $total } offre
    *[other] { $total } offres
   }
+
+## Why a computation has no value (R07).
+reason-division-by-zero = division par zéro
+reason-out-of-range = valeur hors des limites
+reason-time-on-date = heures ou minutes ajoutées à une date
+reason-empty-aggregate = agrégat d'une liste vide
+reason-no-table-entry = la table n'a pas d'entrée pour { $key }
+reason-business-end-before-start = la fin d'une durée ouvrée précède son début
+reason-business-closes-first = l'heure de fermeture d'une durée ouvrée n'est pas après son heure d'ouverture
+
+## The Markdown report.
+markdown-title = Rapport de vérification : { $pack } { $version }
+markdown-pack = Jeu de clauses
+markdown-date = Date
+markdown-descriptors = Offres
+markdown-invalid-on-no-lot = Invalides, sur aucun lot
+markdown-failures = Motifs
+markdown-no-failure = Aucun : toutes les offres sont éligibles.
+markdown-no-requirement-failed = aucune exigence n'est manquée
+markdown-column-source = Fichier
+markdown-column-status = Statut
+markdown-column-score = Note
+markdown-column-rank = Rang
+markdown-at = à { $place }
+
+## JUnit and SARIF, for continuous integration and code-scanning tools.
+junit-fails = { $clause } ({ $level }) non satisfaite
+junit-undecided = { $clause } ({ $level }) non décidable : { $why }
+junit-not-applicable = sans objet
+junit-invalid = descripteur invalide
+sarif-fails-for = { $clause } ({ $level }) non satisfaite par { $offer }
+sarif-undecided-for = { $clause } ({ $level }) non décidable pour { $offer } : { $why }
+data-error-at = à { $place }
+data-error-help = aide : { $help }

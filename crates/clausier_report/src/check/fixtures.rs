@@ -65,6 +65,7 @@ fn explained(
         element: None,
         counted: None,
         words: None,
+        observed: None,
         claim: None,
     }
 }
@@ -208,7 +209,9 @@ pub(crate) fn report() -> Report {
                 name: "max_price".into(),
                 pack: "edtech-fr".into(),
                 value: "6.00 €".into(),
+                shown: None,
                 default: "6.00 €".into(),
+                default_shown: None,
                 set_in: None,
                 computed_from: Vec::new(),
             },
@@ -216,7 +219,9 @@ pub(crate) fn report() -> Report {
                 name: "min_rgaa".into(),
                 pack: "edtech-fr".into(),
                 value: "75%".into(),
+                shown: None,
                 default: "75%".into(),
+                default_shown: None,
                 set_in: None,
                 computed_from: Vec::new(),
             },

@@ -3,11 +3,12 @@
 
 use std::fmt::Write;
 
+use clausier_check::value::Value;
 use clausier_data::DataDiagnostics;
 use clausier_diagnostics::{Diagnostic, SourceMap};
 use clausier_eval::report::{
     ClauseResult, CriterionResult, DataErrorEntry, DescriptorReport, DescriptorStatus, Explanation,
-    Report, RequirementResult, RequirementStatus, Summary,
+    Report, RequirementResult, RequirementStatus, Shown, Summary,
 };
 use clausier_i18n::{Lang, t};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -124,6 +125,7 @@ pub(crate) fn write_date(
     lang: Lang,
 ) {
     let heading = t!(lang, "report-date");
+    let date = date_in_words(date, lang);
     let _ = write!(out, "{} {date}", painter.paint(Style::Bold, &heading));
     if let Some(note) = origin.note(lang) {
         let _ = write!(out, " ({note})");
@@ -193,45 +195,45 @@ fn write_packs_and_params(out: &mut String, report: &Report, painter: Painter, l
         .map(|param| clause_name(report, &param.name, &param.pack))
         .collect();
     let name_width = names.iter().map(|n| n.width()).max().unwrap_or(0);
-    let value_width = report
+    let values: Vec<(String, String)> = report
         .params
         .iter()
-        .map(|param| param.value.width())
+        .map(|param| {
+            (
+                in_words(param.shown.as_ref(), &param.value, lang),
+                in_words(param.default_shown.as_ref(), &param.default, lang),
+            )
+        })
+        .collect();
+    let value_width = values
+        .iter()
+        .map(|(value, _)| value.width())
         .max()
         .unwrap_or(0);
-    for (param, name) in report.params.iter().zip(&names) {
+    for ((param, name), (value, default)) in report.params.iter().zip(&names).zip(&values) {
         let mut line = format!("  {name}{}", " ".repeat(name_width - name.width()));
+        let padding = " ".repeat(value_width - value.width());
         match &param.set_in {
             Some(at) => {
-                let _ = write!(
-                    line,
-                    "  {}{}  {}",
-                    param.value,
-                    " ".repeat(value_width - param.value.width()),
-                    t!(
-                        lang,
-                        "report-param-set-in",
-                        place = at.as_str(),
-                        default = param.default.as_str()
-                    )
+                let origin = t!(
+                    lang,
+                    "report-param-set-in",
+                    place = at.as_str(),
+                    default = default.as_str()
                 );
+                let _ = write!(line, "  {value}{padding}  {origin}");
             }
             None if !param.computed_from.is_empty() && param.value != param.default => {
-                let _ = write!(
-                    line,
-                    "  {}{}  {}",
-                    param.value,
-                    " ".repeat(value_width - param.value.width()),
-                    t!(
-                        lang,
-                        "report-param-computed",
-                        from = param.computed_from.join(", "),
-                        default = param.default.as_str()
-                    )
+                let origin = t!(
+                    lang,
+                    "report-param-computed",
+                    from = param.computed_from.join(", "),
+                    default = default.as_str()
                 );
+                let _ = write!(line, "  {value}{padding}  {origin}");
             }
             None => {
-                let _ = write!(line, "  {}", param.value);
+                let _ = write!(line, "  {value}");
             }
         }
         let _ = writeln!(out, "{line}");
@@ -386,7 +388,7 @@ fn write_details(
                         RequirementStatus::Fail | RequirementStatus::Missing
                     );
                 if wanted {
-                    write_requirement(out, report, descriptor, requirement, painter, lang);
+                    write_requirement(out, report, requirement, painter, lang);
                 }
             }
             ClauseResult::Criterion(criterion) if options.explain_all => {
@@ -424,7 +426,6 @@ fn write_data_diagnostics(
 pub(crate) fn write_requirement(
     out: &mut String,
     report: &Report,
-    descriptor: &DescriptorReport,
     requirement: &RequirementResult,
     painter: Painter,
     lang: Lang,
@@ -442,7 +443,6 @@ pub(crate) fn write_requirement(
         level_word(requirement.level, lang),
         painter.paint(style, &outcome_word(requirement.status, lang))
     );
-    let source = &descriptor.source;
     // A `should` or `info` result never changes the status; saying so keeps a buyer
     // from reading it as a reason for exclusion.
     let unmet = matches!(
@@ -464,12 +464,12 @@ pub(crate) fn write_requirement(
             [group] => {
                 let heading = wording::plain(&wording::group_heading(group, lang));
                 let _ = writeln!(out, "{head}{colon} {heading}{colon}");
-                write_alternatives(out, group, source, 4, lang);
+                write_alternatives(out, group, 4, lang);
             }
             several => {
                 let _ = writeln!(out, "{head}{colon}");
                 for item in several {
-                    write_item(out, item, source, 4, lang);
+                    write_item(out, item, 4, lang);
                 }
             }
         },
@@ -487,7 +487,7 @@ pub(crate) fn write_requirement(
 
 /// One explanation on its own line; a group of alternatives as a heading with one line
 /// per alternative below it.
-fn write_item(out: &mut String, item: &Explanation, source: &str, indent: usize, lang: Lang) {
+fn write_item(out: &mut String, item: &Explanation, indent: usize, lang: Lang) {
     let pad = " ".repeat(indent);
     if item.alternatives.is_empty() {
         let _ = writeln!(out, "{pad}{}", explanation(item, lang));
@@ -495,18 +495,12 @@ fn write_item(out: &mut String, item: &Explanation, source: &str, indent: usize,
     }
     let heading = wording::plain(&wording::group_heading(item, lang));
     let _ = writeln!(out, "{pad}{heading}{}", colon(lang));
-    write_alternatives(out, item, source, indent, lang);
+    write_alternatives(out, item, indent, lang);
 }
 
 /// `either A — …` then `or B — …`, each alternative's reasons below it when it is not
 /// itself the failing sub-expression.
-fn write_alternatives(
-    out: &mut String,
-    group: &Explanation,
-    source: &str,
-    indent: usize,
-    lang: Lang,
-) {
+fn write_alternatives(out: &mut String, group: &Explanation, indent: usize, lang: Lang) {
     let pad = " ".repeat(indent);
     let colon = colon(lang);
     for (index, alternative) in group.alternatives.iter().enumerate() {
@@ -523,12 +517,21 @@ fn write_alternatives(
             [only] if only.expr == alternative.expr => {
                 let heading = wording::plain(&wording::group_heading(only, lang));
                 let _ = writeln!(out, "{pad}{word} {heading}{colon}");
-                write_alternatives(out, only, source, indent + 2, lang);
+                write_alternatives(out, only, indent + 2, lang);
+            }
+            [only] if wording::said_in_words(std::slice::from_ref(only)) => {
+                let _ = writeln!(out, "{pad}{word} {}", explanation(only, lang));
+            }
+            items if wording::said_in_words(items) => {
+                let _ = writeln!(out, "{pad}{word}{colon}");
+                for item in items {
+                    write_item(out, item, indent + 2, lang);
+                }
             }
             items => {
                 let _ = writeln!(out, "{pad}{word} {}", alternative.expr);
                 for item in items {
-                    write_item(out, item, source, indent + 2, lang);
+                    write_item(out, item, indent + 2, lang);
                 }
             }
         }
@@ -630,6 +633,20 @@ pub(crate) fn status_style(status: DescriptorStatus) -> Style {
         DescriptorStatus::Incomplete => Style::Yellow,
         DescriptorStatus::Invalid => Style::Magenta,
     }
+}
+
+/// A value in the reader's language when the report knows it, else as the language of
+/// the clauses prints it.
+pub(crate) fn in_words(shown: Option<&Shown>, printed: &str, lang: Lang) -> String {
+    shown.map_or_else(|| printed.to_owned(), |shown| wording::shown(shown, lang))
+}
+
+/// The run's date as the reader's language writes it: « 28 novembre 2026 ».
+pub(crate) fn date_in_words(date: &str, lang: Lang) -> String {
+    date.parse::<jiff::civil::Date>().map_or_else(
+        |_| date.to_owned(),
+        |day| crate::pack::plain_value_in_words(&Value::Date(day), lang),
+    )
 }
 
 /// A status as the reader's language names it.

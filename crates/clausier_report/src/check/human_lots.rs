@@ -60,23 +60,32 @@ pub(crate) fn lot_heading(lot: &LotReport, lang: Lang) -> String {
 
 /// The run's counts: descriptors, then the entries of their offers on each lot.
 pub(super) fn write_lot_summary(out: &mut String, report: &Report, lang: Lang) {
-    let colon = colon(lang);
-    let _ = writeln!(
-        out,
-        "{}{colon} {}, {}",
+    let _ = writeln!(out, "{}", lot_summary_line(report, lang));
+    for lot in &report.lots {
+        let _ = writeln!(out, "  {}", lot_line(lot, lang));
+    }
+}
+
+/// `7 descriptors, 8 entries (one per lot an offer bids for): 6 eligible, …, 1 invalid`.
+pub(crate) fn lot_summary_line(report: &Report, lang: Lang) -> String {
+    format!(
+        "{}{} {}, {}",
         counted_entries(report, lang),
+        colon(lang),
         counts(&report.summary, lang),
         t!(lang, "lots-invalid", invalid = report.summary.invalid)
-    );
-    for lot in &report.lots {
-        let _ = writeln!(
-            out,
-            "  {}{colon} {}{colon} {}",
-            lot_heading(lot, lang),
-            t!(lang, "lots-offers", total = lot.summary.total),
-            counts(&lot.summary, lang)
-        );
-    }
+    )
+}
+
+/// `Lot 1 — ENT: 3 offers: 2 eligible, 0 ineligible, 1 incomplete`.
+pub(crate) fn lot_line(lot: &LotReport, lang: Lang) -> String {
+    let colon = colon(lang);
+    format!(
+        "{}{colon} {}{colon} {}",
+        lot_heading(lot, lang),
+        t!(lang, "lots-offers", total = lot.summary.total),
+        counts(&lot.summary, lang)
+    )
 }
 
 /// `7 descriptors, 8 entries (one per lot an offer bids for)`.

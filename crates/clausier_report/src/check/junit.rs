@@ -4,7 +4,9 @@
 //!
 //! No times or timestamps are written, so that reruns give the same bytes.
 
-use clausier_i18n::Lang;
+use clausier_i18n::{Lang, t};
+
+use super::human::{colon, level_word};
 use std::fmt::Write;
 
 use clausier_eval::report::{
@@ -163,7 +165,11 @@ fn write_case(out: &mut String, case: &Case<'_>, lang: Lang) {
             }
             RequirementStatus::NotApplicable => {
                 let _ = writeln!(out, "{open}>");
-                out.push_str("      <skipped message=\"not applicable\"/>\n");
+                let _ = writeln!(
+                    out,
+                    "      <skipped message=\"{}\"/>",
+                    attribute(&t!(lang, "junit-not-applicable"))
+                );
                 out.push_str("    </testcase>\n");
             }
             RequirementStatus::Fail => {
@@ -172,20 +178,28 @@ fn write_case(out: &mut String, case: &Case<'_>, lang: Lang) {
                     .iter()
                     .map(|item| explanation(item, lang))
                     .collect();
+                let fails = t!(
+                    lang,
+                    "junit-fails",
+                    clause = requirement.clause.as_str(),
+                    level = level_word(requirement.level, lang)
+                );
                 let message = format!(
-                    "{} ({}) fails{}",
-                    requirement.clause,
-                    requirement.level,
-                    lines.first().map(|l| format!(": {l}")).unwrap_or_default()
+                    "{fails}{}",
+                    lines
+                        .first()
+                        .map(|l| format!("{} {l}", colon(lang)))
+                        .unwrap_or_default()
                 );
                 write_problem(out, &open, "failure", "fail", &message, &lines);
             }
             RequirementStatus::Missing => {
-                let message = format!(
-                    "{} ({}) cannot be decided: {}",
-                    requirement.clause,
-                    requirement.level,
-                    wording::requirement_undecided(requirement, lang)
+                let message = t!(
+                    lang,
+                    "junit-undecided",
+                    clause = requirement.clause.as_str(),
+                    level = level_word(requirement.level, lang),
+                    why = wording::requirement_undecided(requirement, lang)
                 );
                 let lines: Vec<String> = requirement
                     .missing
@@ -210,24 +224,26 @@ fn write_case(out: &mut String, case: &Case<'_>, lang: Lang) {
                     if !error.path.is_empty() {
                         let _ = write!(line, " {}", error.path);
                     }
-                    let _ = write!(line, ": {}", error.message);
+                    let _ = write!(line, "{} {}", colon(lang), error.message);
                     if let Some(at) = error.line {
-                        let _ = write!(
-                            line,
-                            " at {}:{at}:{}",
-                            descriptor.source,
-                            error.column.unwrap_or(1)
-                        );
+                        let place =
+                            format!("{}:{at}:{}", descriptor.source, error.column.unwrap_or(1));
+                        let _ = write!(line, " {}", t!(lang, "data-error-at", place = place));
                     }
                     if let Some(help) = &error.help {
-                        let _ = write!(line, " (help: {help})");
+                        let help = t!(lang, "data-error-help", help = help.as_str());
+                        let _ = write!(line, " ({help})");
                     }
                     line
                 })
                 .collect();
             let message = format!(
-                "invalid descriptor{}",
-                lines.first().map(|l| format!(": {l}")).unwrap_or_default()
+                "{}{}",
+                t!(lang, "junit-invalid"),
+                lines
+                    .first()
+                    .map(|l| format!("{} {l}", colon(lang)))
+                    .unwrap_or_default()
             );
             write_problem(out, &open, "error", "invalid", &message, &lines);
         }

@@ -10,12 +10,14 @@ use clausier_eval::report::{
     RequirementResult, RequirementStatus,
 };
 
-use super::human::{clause_name, two_decimals};
-use clausier_i18n::Lang;
+use clausier_i18n::{Lang, t};
 
-use super::human_lots::{counted_entries, lot_heading};
+use super::human::{
+    clause_name, colon, date_in_words, level_word, outcome_word, score_text, status_word,
+    summary_line,
+};
+use super::human_lots::{lot_heading, lot_line, lot_summary_line};
 use super::wording;
-use crate::diagnostics::plural;
 use crate::pack::cahier::{md_code as code, md_escape as escape};
 
 /// Renders a report as CommonMark with GitHub tables: the pack, date and totals, a table
@@ -25,45 +27,40 @@ use crate::pack::cahier::{md_code as code, md_escape as escape};
 pub fn render_markdown(report: &Report, lang: Lang) -> String {
     let report = &super::vendor_text::for_people(report);
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Check report: {} {}\n",
-        escape(&report.pack.name),
-        escape(&report.pack.version)
+    let colon = colon(lang);
+    let title = t!(
+        lang,
+        "markdown-title",
+        pack = report.pack.name.as_str(),
+        version = report.pack.version.as_str()
     );
+    let _ = writeln!(out, "# {}\n", escape(&title));
     let _ = writeln!(
         out,
-        "- Pack: {} {} ({})",
+        "- {}{colon} {} {} ({})",
+        t!(lang, "markdown-pack"),
         code(&report.pack.name),
         escape(&report.pack.version),
         code(&report.pack.hash)
     );
-    let _ = writeln!(out, "- Date: {}", escape(&report.date));
-    let summary = &report.summary;
-    let counted = if report.lots.is_empty() {
-        plural(summary.total, "descriptor", "descriptors")
-    } else {
-        counted_entries(report, lang)
-    };
+    let date = date_in_words(&report.date, lang);
     let _ = writeln!(
         out,
-        "- {counted}: {} eligible, {} ineligible, {} incomplete, {} invalid",
-        summary.eligible, summary.ineligible, summary.incomplete, summary.invalid
+        "- {}{colon} {}",
+        t!(lang, "markdown-date"),
+        escape(&date)
     );
+    if report.lots.is_empty() {
+        let _ = writeln!(out, "- {}", escape(&summary_line(&report.summary, lang)));
+    } else {
+        let _ = writeln!(out, "- {}", escape(&lot_summary_line(report, lang)));
+    }
     for lot in &report.lots {
-        let _ = writeln!(
-            out,
-            "- {}: {}: {} eligible, {} ineligible, {} incomplete",
-            escape(&lot_heading(lot, lang)),
-            plural(lot.summary.total, "offer", "offers"),
-            lot.summary.eligible,
-            lot.summary.ineligible,
-            lot.summary.incomplete
-        );
+        let _ = writeln!(out, "- {}", escape(&lot_line(lot, lang)));
     }
     if report.lots.is_empty() && !report.descriptors.is_empty() {
-        out.push_str("\n## Descriptors\n\n");
-        write_table(&mut out, report.descriptors.iter());
+        let _ = writeln!(out, "\n## {}\n", t!(lang, "markdown-descriptors"));
+        write_table(&mut out, report.descriptors.iter(), lang);
     }
     // A contract divided into lots: a ranking per lot, then the descriptors on none.
     for lot in &report.lots {
@@ -74,17 +71,18 @@ pub fn render_markdown(report: &Report, lang: Lang) -> String {
             .peekable();
         if entries.peek().is_some() {
             let _ = writeln!(out, "\n## {}\n", escape(&lot_heading(lot, lang)));
-            write_table(&mut out, entries);
+            write_table(&mut out, entries, lang);
         }
     }
     if !report.lots.is_empty() && report.descriptors.iter().any(|entry| entry.lot.is_none()) {
-        out.push_str("\n## Invalid, on no lot\n\n");
+        let _ = writeln!(out, "\n## {}\n", t!(lang, "markdown-invalid-on-no-lot"));
         write_table(
             &mut out,
             report
                 .descriptors
                 .iter()
                 .filter(|entry| entry.lot.is_none()),
+            lang,
         );
     }
     let failing: Vec<&DescriptorReport> = report
@@ -102,21 +100,20 @@ pub fn render_markdown(report: &Report, lang: Lang) -> String {
                 })
         })
         .collect();
-    out.push_str("\n## Failures\n");
+    let _ = writeln!(out, "\n## {}", t!(lang, "markdown-failures"));
     if failing.is_empty() {
-        out.push_str("\nNone: every descriptor is eligible.\n");
+        let _ = writeln!(out, "\n{}", t!(lang, "markdown-no-failure"));
     }
     for descriptor in failing {
-        let lot = descriptor
-            .lot
-            .as_ref()
-            .map_or_else(String::new, |lot| format!(", lot {}", escape(lot)));
+        let lot = descriptor.lot.as_ref().map_or_else(String::new, |lot| {
+            format!(", {}", escape(&t!(lang, "report-lot", lot = lot.as_str())))
+        });
         let _ = writeln!(
             out,
-            "\n### {} ({}){lot}: {}\n",
+            "\n### {} ({}){lot}{colon} {}\n",
             escape(&descriptor.id),
             code(&descriptor.source),
-            descriptor.status.as_str()
+            status_word(descriptor.status, lang)
         );
         let mut any = false;
         for result in &descriptor.results {
@@ -131,19 +128,30 @@ pub fn render_markdown(report: &Report, lang: Lang) -> String {
             }
         }
         for error in &descriptor.errors {
-            write_error(&mut out, descriptor, error);
+            write_error(&mut out, descriptor, error, lang);
             any = true;
         }
         if !any {
-            out.push_str("- no requirement failed\n");
+            let _ = writeln!(out, "- {}", t!(lang, "markdown-no-requirement-failed"));
         }
     }
     out
 }
 
 /// A table of entries: status, score and rank.
-fn write_table<'a>(out: &mut String, entries: impl Iterator<Item = &'a DescriptorReport>) {
-    out.push_str("| ID | Source | Status | Score | Rank |\n");
+fn write_table<'a>(
+    out: &mut String,
+    entries: impl Iterator<Item = &'a DescriptorReport>,
+    lang: Lang,
+) {
+    let _ = writeln!(
+        out,
+        "| ID | {} | {} | {} | {} |",
+        t!(lang, "markdown-column-source"),
+        t!(lang, "markdown-column-status"),
+        t!(lang, "markdown-column-score"),
+        t!(lang, "markdown-column-rank")
+    );
     out.push_str("| --- | --- | --- | ---: | ---: |\n");
     for descriptor in entries {
         let _ = writeln!(
@@ -151,10 +159,10 @@ fn write_table<'a>(out: &mut String, entries: impl Iterator<Item = &'a Descripto
             "| {} | {} | {} | {} | {} |",
             escape(&descriptor.id),
             cell_code(&descriptor.source),
-            descriptor.status.as_str(),
+            status_word(descriptor.status, lang),
             descriptor
                 .score
-                .map_or_else(|| "-".to_owned(), two_decimals),
+                .map_or_else(|| "-".to_owned(), |score| score_text(score, lang)),
             descriptor
                 .rank
                 .map_or_else(|| "-".to_owned(), |rank| rank.to_string())
@@ -169,22 +177,26 @@ fn write_requirement(
     lang: Lang,
 ) {
     let name = clause_name(report, &requirement.clause, &requirement.pack);
-    let head = format!(
+    let mut head = format!(
         "- **{}** ({}) {}",
         escape(&name),
-        requirement.level,
-        requirement.status.as_str()
+        level_word(requirement.level, lang),
+        outcome_word(requirement.status, lang)
     );
+    if matches!(requirement.level, "should" | "info") {
+        let _ = write!(head, ", {}", t!(lang, "outcome-no-effect"));
+    }
+    let colon = colon(lang);
     match requirement.status {
         RequirementStatus::Fail => match requirement.explanation.as_slice() {
             [] => {
                 let _ = writeln!(out, "{head}");
             }
             [only] => {
-                let _ = writeln!(out, "{head}: {}", explanation(only, lang));
+                let _ = writeln!(out, "{head}{colon} {}", explanation(only, lang));
             }
             several => {
-                let _ = writeln!(out, "{head}:");
+                let _ = writeln!(out, "{head}{colon}");
                 for item in several {
                     let _ = writeln!(out, "  - {}", explanation(item, lang));
                 }
@@ -192,7 +204,7 @@ fn write_requirement(
         },
         _ if !requirement.missing.is_empty() || !requirement.reasons.is_empty() => {
             let why = wording::requirement_unknown(requirement, lang);
-            let _ = writeln!(out, "{head}: {}", markdown(&why));
+            let _ = writeln!(out, "{head}{colon} {}", markdown(&why));
         }
         _ => {
             let _ = writeln!(out, "{head}");
@@ -209,22 +221,27 @@ fn markdown(pieces: &[wording::Piece]) -> String {
     wording::join(pieces, code, escape, " — ")
 }
 
-fn write_error(out: &mut String, descriptor: &DescriptorReport, error: &DataErrorEntry) {
+fn write_error(
+    out: &mut String,
+    descriptor: &DescriptorReport,
+    error: &DataErrorEntry,
+    lang: Lang,
+) {
     let mut line = format!("- **{}**", escape(&error.code));
     if error.severity == Severity::Warning {
-        line.push_str(" (warning)");
+        let _ = write!(line, " ({})", t!(lang, "report-warning"));
     }
     if !error.path.is_empty() {
         let _ = write!(line, " {}", code(&error.path));
     }
-    let _ = write!(line, ": {}", escape(&error.message));
+    let _ = write!(line, "{} {}", colon(lang), escape(&error.message));
     if let Some(at) = error.line {
         let place = format!("{}:{at}:{}", descriptor.source, error.column.unwrap_or(1));
-        let _ = write!(line, " at {}", code(&place));
+        let _ = write!(line, " {}", t!(lang, "markdown-at", place = code(&place)));
     }
     let _ = writeln!(out, "{line}");
     if let Some(help) = &error.help {
-        let _ = writeln!(out, "  - help: {}", escape(help));
+        let _ = writeln!(out, "  - {} {}", t!(lang, "report-help"), escape(help));
     }
 }
 

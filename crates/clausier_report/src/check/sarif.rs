@@ -2,7 +2,9 @@
 //! failed or missing requirement, located in the descriptor's file, with the clause as
 //! its rule.
 
-use clausier_i18n::Lang;
+use clausier_i18n::{Lang, t};
+
+use super::human::{colon, level_word};
 use std::fmt::Write;
 
 use clausier_eval::report::{
@@ -83,15 +85,17 @@ pub fn render_sarif(
         }
         if descriptor.status == DescriptorStatus::Invalid {
             for error in &descriptor.errors {
-                let mut text = format!("{}: ", wording::offer_name(descriptor));
+                let colon = colon(lang);
+                let mut text = format!("{}{colon} ", wording::offer_name(descriptor));
                 if !error.path.is_empty() {
                     text.push_str(&error.path);
-                    text.push_str(": ");
+                    text.push_str(colon);
+                    text.push(' ');
                 }
                 text.push_str(&error.message);
                 if let Some(help) = &error.help {
-                    text.push_str(" (help: ");
-                    text.push_str(help);
+                    text.push_str(" (");
+                    text.push_str(&t!(lang, "data-error-help", help = help.as_str()));
                     text.push(')');
                 }
                 notifications.push(json!({
@@ -182,12 +186,13 @@ fn result_of(
 ) -> Value {
     let (message, at) = match requirement.status {
         RequirementStatus::Missing => (
-            format!(
-                "{} ({}) cannot be decided for {}: {}",
-                rule_id,
-                requirement.level,
-                wording::offer_name(descriptor),
-                wording::requirement_undecided(requirement, lang)
+            t!(
+                lang,
+                "sarif-undecided-for",
+                clause = rule_id,
+                level = level_word(requirement.level, lang),
+                offer = wording::offer_name(descriptor).into_owned(),
+                why = wording::requirement_undecided(requirement, lang)
             ),
             None,
         ),
@@ -197,15 +202,17 @@ fn result_of(
                 .iter()
                 .map(|item| explanation(item, lang))
                 .collect();
-            let mut message = format!(
-                "{} ({}) fails for {}",
-                rule_id,
-                requirement.level,
-                wording::offer_name(descriptor)
+            let mut message = t!(
+                lang,
+                "sarif-fails-for",
+                clause = rule_id,
+                level = level_word(requirement.level, lang),
+                offer = wording::offer_name(descriptor).into_owned()
             );
             if !lines.is_empty() {
-                message.push_str(": ");
-                message.push_str(&lines.join("; "));
+                message.push_str(colon(lang));
+                message.push(' ');
+                message.push_str(&lines.join(&format!("{} ", wording::semicolon(lang))));
             }
             let at = requirement
                 .explanation

@@ -7,10 +7,11 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
+use clausier_check::value::Value;
 use clausier_diagnostics::{Diagnostic, SourceFile, SourceMap};
 
 use clausier_eval::report::{
-    Alternative, ClauseResult, DataErrorEntry, DescriptorReport, Explanation, Reason, Report,
+    Alternative, ClauseResult, DataErrorEntry, DescriptorReport, Explanation, Reason, Report, Shown,
 };
 
 /// The most characters of one vendor text a report shows.
@@ -170,9 +171,49 @@ fn explanation_for_people(item: &mut Explanation) {
     if let Some(counted) = &mut item.counted {
         counted.iter_mut().for_each(fix);
     }
+    item.observed.iter_mut().for_each(shown_for_people);
+    if let Some(claim) = &mut item.claim {
+        claim.observed.iter_mut().for_each(shown_for_people);
+        claim.expected.iter_mut().for_each(shown_for_people);
+    }
     item.alternatives
         .iter_mut()
         .for_each(alternative_for_people);
+}
+
+/// A vendor's text inside a value a claim quotes (`"spoof\u{1b}[2K"`), made visible as
+/// everywhere else in the report.
+fn shown_for_people(shown: &mut Shown) {
+    match shown {
+        Shown::Name(name) => fix(name),
+        Shown::Value(value) => {
+            if let Some(made_visible) = visible_value(value) {
+                *value = made_visible;
+            }
+        }
+    }
+}
+
+/// The value with its texts made visible, `None` when nothing needed it.
+fn visible_value(value: &Value) -> Option<Value> {
+    match value {
+        Value::String(text) => match visible(text) {
+            Cow::Owned(shown) => Some(Value::String(shown.into())),
+            Cow::Borrowed(_) => None,
+        },
+        Value::List(items) => {
+            let changed: Vec<Option<Value>> = items.iter().map(visible_value).collect();
+            changed.iter().any(Option::is_some).then(|| {
+                let items: Vec<Value> = changed
+                    .into_iter()
+                    .zip(items.iter())
+                    .map(|(changed, item)| changed.unwrap_or_else(|| item.clone()))
+                    .collect();
+                Value::List(items.into())
+            })
+        }
+        _ => None,
+    }
 }
 
 fn alternative_for_people(alternative: &mut Alternative) {

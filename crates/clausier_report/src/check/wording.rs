@@ -138,7 +138,7 @@ fn claimed(item: &Explanation, claim: &Claim, path: &str, lang: Lang) -> Vec<Pie
 }
 
 /// `;` as each language punctuates it.
-fn semicolon(lang: Lang) -> &'static str {
+pub(crate) fn semicolon(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => " ;",
         Lang::En => ";",
@@ -154,6 +154,7 @@ fn expectation(claim: &Claim, lang: Lang) -> String {
         .unwrap_or_default();
     let moment = claim.expected.first().and_then(moment_kind);
     let id = match (claim.relation, moment) {
+        (Relation::Equal, Some(Moment::Day)) => "expect-on-day",
         (Relation::Equal, _) => "expect-equal",
         (Relation::NotEqual, _) => "expect-not-equal",
         (Relation::AtMost, None) => "expect-at-most",
@@ -238,6 +239,16 @@ pub(crate) fn alternative_line(alternative: &Alternative, lang: Lang) -> Vec<Pie
     match alternative.explanation.as_slice() {
         [only] if only.expr == alternative.expr => explanation(only, lang),
         [] => vec![code(&alternative.expr)],
+        items if said_in_words(items) => {
+            let mut pieces = Vec::new();
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    pieces.push(text(&format!("{} ", semicolon(lang))));
+                }
+                pieces.extend(explanation(item, lang));
+            }
+            pieces
+        }
         items => {
             let mut pieces = vec![code(&alternative.expr), text(" (")];
             for (index, item) in items.iter().enumerate() {
@@ -250,6 +261,14 @@ pub(crate) fn alternative_line(alternative: &Alternative, lang: Lang) -> Vec<Pie
             pieces
         }
     }
+}
+
+/// Whether every item says in words what was declared and expected: an alternative made
+/// of them needs no quotation of its condition.
+pub(crate) fn said_in_words(items: &[Explanation]) -> bool {
+    items
+        .iter()
+        .all(|item| item.claim.is_some() && item.path.is_some() && item.alternatives.is_empty())
 }
 
 /// What follows a sub-expression quoted as written: whose element it is about, the value
@@ -267,7 +286,10 @@ pub(crate) fn detail(item: &Explanation, lang: Lang) -> Vec<Piece> {
             let sentence = t!(lang, "explain-declared", path = "\u{0}", value = "\u{1}");
             let (head, tail) = sentence.split_once('\u{1}').unwrap_or((&sentence, ""));
             pieces.extend(quoting(head, path));
-            pieces.push(code(value));
+            match &item.observed {
+                Some(observed) => pieces.push(code(&shown(observed, lang))),
+                None => pieces.push(code(value)),
+            }
             if !tail.is_empty() {
                 pieces.push(text(tail));
             }
@@ -314,10 +336,24 @@ pub(crate) fn reason(reason: &Reason, lang: Lang) -> Vec<Piece> {
     let words = t!(
         lang,
         "explain-no-value",
-        reason = reason.message.as_str(),
+        reason = reason_words(reason, lang),
         code = reason.code.as_str()
     );
     vec![code(&reason.expr), text(&format!(" {words}"))]
+}
+
+/// Why a computation has no value, in the reader's language; as the evaluator said it
+/// when the catalogue does not know its id.
+fn reason_words(reason: &Reason, lang: Lang) -> String {
+    if reason.message_id.is_empty() {
+        return reason.message.clone();
+    }
+    let key = reason.key.clone().unwrap_or_default();
+    clausier_i18n::text_with(
+        lang,
+        reason.message_id,
+        &clausier_i18n::Args::new().with("key", key),
+    )
 }
 
 /// Why a requirement is missing or a score unknown: the absent paths, then the

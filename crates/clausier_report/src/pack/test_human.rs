@@ -166,7 +166,7 @@ fn write_why(
         );
         if named || wrong {
             indented(out, 2, |buffer| {
-                write_requirement(buffer, check_report, result, requirement, painter, lang);
+                write_requirement(buffer, check_report, requirement, painter, lang);
             });
         }
     }
