@@ -11,7 +11,7 @@ use jiff::civil::Date;
     version,
     about = "Check vendors' descriptors against public-procurement clauses",
     long_about = "Clausier checks the descriptors vendors give for their solutions (JSON, YAML, \
-TOML, CSV or NDJSON) against the clauses of a tender written as rules in `.clause` files. It \
+TOML, CSV, NDJSON, or Excel and LibreOffice workbooks) against the clauses of a tender written as rules in `.clause` files. It \
 explains every failure with the values the descriptor holds and where, then scores and ranks \
 the eligible offers.",
     after_help = "Examples:
@@ -90,8 +90,8 @@ pub struct CheckArgs {
     pub pack: PathBuf,
 
     /// Descriptor files, folders (searched recursively for .json, .yaml, .yml, .toml, .csv,
-    /// .tsv, .tab, .ndjson and .jsonl files; hidden entries are skipped), or `-` to read
-    /// NDJSON from standard input
+    /// .tsv, .tab, .ndjson, .jsonl, .xlsx and .ods files; hidden entries are skipped), or `-`
+    /// to read NDJSON from standard input
     #[arg(value_name = "DESCRIPTOR", required = true, num_args = 1..)]
     pub descriptors: Vec<PathBuf>,
 
@@ -119,7 +119,7 @@ pub struct CheckArgs {
     #[arg(long, short, value_parser = parse_jobs, value_name = "N")]
     pub jobs: Option<usize>,
 
-    /// The largest descriptor read: a whole JSON, YAML, TOML or CSV file, or one line of
+    /// The largest descriptor read: a whole JSON, YAML, TOML or CSV file or workbook, or one line of
     /// NDJSON, as `64MiB`, `512KiB` or a number of bytes; a larger one is reported as
     /// invalid and read no further
     #[arg(long, value_parser = clausier_data::files::size_limit::parse, value_name = "SIZE",

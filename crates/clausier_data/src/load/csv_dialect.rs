@@ -17,16 +17,21 @@ const CANDIDATES: [u8; 3] = [b',', b';', b'\t'];
 pub(crate) struct Dialect {
     pub delimiter: u8,
     pub name: &'static str,
+    /// The cells come from a workbook, whose numbers are numbers already: a text cell
+    /// of a French spreadsheet writes its decimals with a comma (`4,5`).
+    pub workbook: bool,
 }
 
 impl Dialect {
     pub(crate) const CSV: Dialect = Dialect {
         delimiter: b',',
         name: "CSV",
+        workbook: false,
     };
     pub(crate) const TSV: Dialect = Dialect {
         delimiter: b'\t',
         name: "TSV",
+        workbook: false,
     };
 
     /// The dialect of a `.csv` file: the separator its header row uses most, outside
@@ -49,7 +54,7 @@ impl Dialect {
 
     /// Whether number, money and percent cells may write their decimals with a comma.
     pub(crate) fn decimal_comma(self) -> bool {
-        self.delimiter == b';'
+        self.delimiter == b';' || self.workbook
     }
 
     /// The separator as a message writes it.

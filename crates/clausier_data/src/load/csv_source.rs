@@ -44,7 +44,7 @@ enum Target<'s> {
     Unnamed,
 }
 
-struct Column<'s> {
+pub(crate) struct Column<'s> {
     name: String,
     /// Where the column is in the header, from 0.
     position: usize,
@@ -54,12 +54,23 @@ struct Column<'s> {
 
 /// Where a cell is in the file.
 #[derive(Debug, Clone, Copy)]
-struct CellSpan {
-    raw: Span,
-    quoted: bool,
+pub(crate) struct CellSpan {
+    pub(crate) raw: Span,
+    pub(crate) quoted: bool,
     /// A quoted cell whose closing `"` never comes (it runs to the end of the file), or
     /// comes on a later line amid a cell (a stray quote that would swallow the rows between).
-    unclosed: bool,
+    pub(crate) unclosed: bool,
+}
+
+impl CellSpan {
+    /// An unquoted cell at `raw`, as a workbook's cells are.
+    pub(crate) fn plain(raw: Span) -> Self {
+        Self {
+            raw,
+            quoted: false,
+            unclosed: false,
+        }
+    }
 }
 
 pub(crate) fn load(loader: &Loader<'_>, dialect: Dialect) -> Vec<Descriptor> {
@@ -355,7 +366,7 @@ fn cell_spans(text: &str, start: u32, count: usize, dialect: Dialect) -> Vec<Cel
     cells
 }
 
-fn resolve_columns<'s>(
+pub(crate) fn resolve_columns<'s>(
     loader: &Loader<'s>,
     header: &StringRecord,
     cells: &[CellSpan],
@@ -435,7 +446,7 @@ fn resolve<'s>(loader: &Loader<'s>, name: &str) -> Target<'s> {
 
 /// One problem per undeclared column, given with the first row: a warning with the
 /// declared path it may be a slip for, an error under `--strict`.
-fn undeclared_columns(loader: &Loader<'_>, columns: &[Column<'_>]) -> Vec<DataProblem> {
+pub(crate) fn undeclared_columns(loader: &Loader<'_>, columns: &[Column<'_>]) -> Vec<DataProblem> {
     let severity = keys::undeclared_severity(loader.options.strict);
     let undeclared: Vec<(&Column<'_>, &Option<String>)> = columns
         .iter()
@@ -537,7 +548,7 @@ impl<'a> Group<'a> {
     }
 }
 
-fn row_node<'a>(
+pub(crate) fn row_node<'a>(
     loader: &Loader<'_>,
     columns: &[Column<'a>],
     record: &'a StringRecord,
