@@ -16,7 +16,7 @@ use std::io::Write as _;
 
 use clausier_data::Descriptor;
 use clausier_data::files::{DEFAULT_MAX_SIZE, read_descriptor_file};
-use clausier_data::load::{LoadOptions, load_file};
+use clausier_data::load::{Format as LoadFormat, LoadOptions, load_file};
 use insta::assert_snapshot;
 use load_support::{render, schema};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
@@ -168,4 +168,58 @@ fn a_workbook_larger_than_the_size_limit_is_not_opened() {
     std::fs::write(&path, offers_table()).unwrap();
     let refused = read_descriptor_file(&path, "big.xlsx", 100).unwrap_err();
     assert!(refused.problems[0].message.contains("larger than"));
+}
+
+/// A questionnaire with the given (path, value) rows, all written as text cells.
+fn questionnaire_of(rows: &[(&str, &str)]) -> Vec<u8> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("Offre").unwrap();
+    sheet.write_string(0, 0, "Champ").unwrap();
+    sheet.write_string(0, 1, "Valeur").unwrap();
+    for (row, (path, value)) in rows.iter().enumerate() {
+        sheet.write_string(row as u32 + 1, 0, *path).unwrap();
+        sheet.write_string(row as u32 + 1, 1, *value).unwrap();
+    }
+    workbook.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_workbook_boolean_may_be_written_oui_non_vrai_or_faux_in_any_case() {
+    let descriptors = read(
+        "nimbus.xlsx",
+        &questionnaire_of(&[
+            ("id", "nimbus"),
+            ("hosting.secnumcloud", "Oui"),
+            ("security.iso27001", "FAUX"),
+        ]),
+    );
+    assert_snapshot!(render(&descriptors), @r#"
+    nimbus (nimbus.xlsx) valid
+      <root> @2:2
+      id = "nimbus" @2:2
+      hosting @3:2
+      hosting.secnumcloud = true @3:2
+      security @4:2
+      security.iso27001 = false @4:2
+    "#);
+}
+
+#[test]
+fn oui_is_a_boolean_in_a_workbook_only() {
+    for (name, text, format) in [
+        (
+            "nimbus.json",
+            r#"{"hosting": {"secnumcloud": "oui"}}"#,
+            LoadFormat::Json,
+        ),
+        ("nimbus.csv", "hosting.secnumcloud\noui\n", LoadFormat::Csv),
+    ] {
+        let descriptor = load_support::load_one(name, text, format);
+        assert!(descriptor.is_invalid(), "{name} should refuse `oui`");
+        assert!(
+            descriptor.problems[0].message.contains("`true` or `false`"),
+            "{name}: {}",
+            descriptor.problems[0].message
+        );
+    }
 }

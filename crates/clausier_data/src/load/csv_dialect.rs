@@ -129,6 +129,18 @@ pub(crate) fn decimal_point(text: &str, ty: &Ty) -> Option<String> {
     (digit_at(at.checked_sub(1)) && digit_at(at.checked_add(1))).then(|| text.replacen(',', ".", 1))
 }
 
+/// A boolean as a French workbook writes it in a text cell: `oui` or `non`, the words of
+/// the list `clausier schema --format xlsx` offers, or `vrai` and `faux`, the words French
+/// Excel shows for its own booleans; in any case. Only workbooks read them: a JSON, YAML
+/// or TOML file has booleans of its own, and a CSV file keeps `true` and `false`.
+pub(crate) fn workbook_bool(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "oui" | "vrai" => Some(true),
+        "non" | "faux" => Some(false),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,7 +15,7 @@ use clausier_check::types::{LOTS_KEY, RecordDef, Ty};
 use clausier_diagnostics::{Code, Span};
 use csv::{ReaderBuilder, StringRecord};
 
-use super::csv_dialect::{Dialect, decimal_point};
+use super::csv_dialect::{Dialect, decimal_point, workbook_bool};
 use super::keys;
 use super::node::{Entry, Node, NodeKind};
 use super::suggest::closest;
@@ -652,8 +652,14 @@ fn value_span(cell: &CellSpan, value: &str, trimmed: &str) -> Span {
 const EMPTY_LIST: &str = "[]";
 
 /// A cell of a field of type `ty`, its decimal comma made a point where the dialect
-/// allows one.
+/// allows one, and a workbook's boolean written in French words read as a boolean.
 fn scalar_node<'a>(text: &'a str, span: Span, dialect: Dialect, ty: &Ty) -> Node<'a> {
+    if dialect.workbook
+        && matches!(ty, Ty::Bool)
+        && let Some(value) = workbook_bool(text)
+    {
+        return Node::new(NodeKind::Bool(value), span);
+    }
     let text = match dialect.decimal_comma().then(|| decimal_point(text, ty)) {
         Some(Some(fixed)) => Cow::Owned(fixed),
         _ => Cow::Borrowed(text),
