@@ -36,8 +36,9 @@ enum Target<'s> {
     Unknown { near: Option<String> },
     /// A record as a whole: its fields need columns of their own.
     Record,
-    /// A list of records, or a field inside one: CSV has no way to write them.
-    RecordList { field: String },
+    /// A list of records (`inside` false), or a field inside one: CSV has no way to write
+    /// them, but for the empty list `[]`.
+    RecordList { path: Vec<&'s str>, inside: bool },
     /// The same name as an earlier column.
     Duplicate,
     /// No name at all: its values belong to no field.
@@ -428,7 +429,8 @@ fn resolve<'s>(loader: &Loader<'s>, name: &str) -> Target<'s> {
         match &field.ty {
             _ if element_is_record => {
                 return Target::RecordList {
-                    field: path.join("."),
+                    path,
+                    inside: !is_last,
                 };
             }
             Ty::Record(_) if is_last => return Target::Record,
@@ -602,14 +604,28 @@ pub(crate) fn row_node<'a>(
                     column.name
                 ),
             )),
-            Target::RecordList { field } => problems.push(problem(
-                Code::DESCRIPTOR_TYPE,
-                format!(
-                    "`{field}` is a list of records, which a {} cell cannot hold",
-                    dialect.name
-                ),
-                format!("describe `{field}` in a JSON, YAML or TOML descriptor"),
-            )),
+            Target::RecordList { path, inside } if !inside && trimmed == EMPTY_LIST => {
+                root.insert(
+                    path,
+                    column.span,
+                    Node::new(NodeKind::List(Rc::from(Vec::new())), span),
+                );
+            }
+            Target::RecordList { path, inside } => {
+                let field = path.join(".");
+                let elsewhere = format!("describe `{field}` in a JSON, YAML or TOML descriptor");
+                problems.push(problem(
+                    Code::DESCRIPTOR_TYPE,
+                    format!(
+                        "`{field}` is a list of records, which a {} cell cannot hold",
+                        dialect.name
+                    ),
+                    match inside {
+                        true => elsewhere,
+                        false => format!("write `[]` when the list is empty; otherwise {elsewhere}"),
+                    },
+                ));
+            }
             Target::Unnamed => problems.push(problem(
                 Code::DESCRIPTOR_SYNTAX,
                 format!(
