@@ -393,7 +393,7 @@ pub enum NotifiedBy {
     Post,
 }
 
-/// Print the JSON Schema of a pack's descriptor
+/// Print the JSON Schema of a pack's descriptor, or the questionnaire vendors fill in
 #[derive(Debug, Args)]
 #[command(
     long_about = "Print the JSON Schema (draft 2020-12) of the descriptor a pack reads, for \
@@ -405,22 +405,43 @@ every description comes from the pack's doc comments, with the unit of the value
 Every field may be absent or null, and fields the pack does not declare are allowed: the schema \
 checks the form of what is given; `clausier check` says what is missing.
 
+With `--format xlsx`, write instead the questionnaire a buyer sends to vendors: an Excel \
+workbook whose sheet « Offre » has one row per field (its path, an empty value cell, its \
+description, its type and allowed values in French, a drop-down list for an enum or a \
+`oui`/`non`). Filled in by a vendor, it is an offer `clausier check` reads. It is written to a \
+file (`--output`) or a pipe, never to a terminal.
+
 Exit status: 0 when the schema is written, 2 when the pack does not compile, the output cannot \
 be written, or the command line is wrong.",
     after_help = "Examples:
   clausier schema rules/edtech-fr > edtech-fr.schema.json
   clausier schema rules/edtech-fr --output edtech-fr.schema.json
-  clausier schema cahier-des-charges.clause"
+  clausier schema cahier-des-charges.clause
+  clausier schema rules/edtech-fr --format xlsx --output questionnaire.xlsx"
 )]
 pub struct SchemaArgs {
     /// The pack: a folder of `.clause` files (with its `pack.toml`) or one `.clause` file
     #[arg(value_name = "PACK")]
     pub pack: PathBuf,
 
+    /// `json` for the JSON Schema; `xlsx` for the questionnaire vendors fill in
+    #[arg(long, value_enum, default_value_t = SchemaFormat::Json, value_name = "FORMAT")]
+    pub format: SchemaFormat,
+
     /// Write the schema to FILE instead of standard output; the file is replaced only once
     /// the whole schema is written
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// The formats of `clausier schema`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaFormat {
+    /// The JSON Schema (draft 2020-12) of the descriptor
+    Json,
+    /// The questionnaire a buyer sends to vendors: an Excel workbook (.xlsx) in French, one
+    /// row per field, that `clausier check` reads back as an offer once filled in
+    Xlsx,
 }
 
 /// Write the pack.lock of a pack
