@@ -15,7 +15,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
 use serde_json::Value;
-use support::clausier;
+use support::{cell_text, clausier, entries_without_places, example_offer};
 
 const EDTECH: &str = "rules/edtech-fr";
 const DATE: &str = "2026-11-28";
@@ -111,41 +111,9 @@ fn the_questionnaire_is_the_same_bytes_each_time() {
     assert!(first == second, "the workbook depends on the clock");
 }
 
-/// A JSON value as a vendor types it in a value cell: booleans `oui` or `non`, lists
-/// `;`-separated (`[]` when empty), numbers and texts as they are.
-fn cell_text(value: &Value) -> String {
-    match value {
-        Value::Bool(true) => "oui".to_owned(),
-        Value::Bool(false) => "non".to_owned(),
-        Value::Array(items) if items.is_empty() => "[]".to_owned(),
-        Value::Array(items) => items.iter().map(cell_text).collect::<Vec<_>>().join(";"),
-        Value::String(text) => text.clone(),
-        other => other.to_string(),
-    }
-}
-
 /// The value at a dotted path of a JSON offer.
 fn at_path<'v>(offer: &'v Value, path: &str) -> Option<&'v Value> {
     path.split('.').try_fold(offer, |value, key| value.get(key))
-}
-
-/// The entries of a JSON report without what says where values were written.
-fn entries_without_places(report: &Value) -> Value {
-    fn strip(value: &mut Value) {
-        match value {
-            Value::Object(map) => {
-                for key in ["source", "line", "column"] {
-                    map.remove(key);
-                }
-                map.values_mut().for_each(strip);
-            }
-            Value::Array(items) => items.iter_mut().for_each(strip),
-            _ => {}
-        }
-    }
-    let mut entries = report["descriptors"].clone();
-    strip(&mut entries);
-    entries
 }
 
 fn json_report(inputs: &[&str]) -> Value {
@@ -162,10 +130,7 @@ fn a_questionnaire_filled_in_is_an_offer_with_the_results_of_the_same_offer_in_j
     let dir = tempfile::tempdir().unwrap();
     let (_, rows) = rows_of(&questionnaire(dir.path()));
     let example = "examples/edtech-fr/eveil-numerique.json";
-    let offer: Value = serde_json::from_str(
-        &std::fs::read_to_string(support::workspace_root().join(example)).unwrap(),
-    )
-    .unwrap();
+    let offer = example_offer(example);
 
     // The vendor types each value of its offer in column B, and saves the workbook.
     let mut workbook = rust_xlsxwriter::Workbook::new();
