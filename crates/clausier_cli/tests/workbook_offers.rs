@@ -12,7 +12,6 @@
 mod support;
 
 use std::io::Write as _;
-use std::path::Path;
 
 use serde_json::Value;
 use support::{clausier, example_offer, offer_cells};
