@@ -11,7 +11,7 @@ use jiff::civil::Date;
     version,
     about = "Check vendors' descriptors against public-procurement clauses",
     long_about = "Clausier checks the descriptors vendors give for their solutions (JSON, YAML, \
-TOML, CSV or NDJSON) against the clauses of a tender written as rules in `.clause` files. It \
+TOML, CSV, NDJSON, or Excel and LibreOffice workbooks) against the clauses of a tender written as rules in `.clause` files. It \
 explains every failure with the values the descriptor holds and where, then scores and ranks \
 the eligible offers.",
     after_help = "Examples:
@@ -96,8 +96,8 @@ pub struct CheckArgs {
     pub pack: PathBuf,
 
     /// Descriptor files, folders (searched recursively for .json, .yaml, .yml, .toml, .csv,
-    /// .tsv, .tab, .ndjson and .jsonl files; hidden entries are skipped), or `-` to read
-    /// NDJSON from standard input
+    /// .tsv, .tab, .ndjson, .jsonl, .xlsx and .ods files; hidden entries are skipped), or `-`
+    /// to read NDJSON from standard input
     #[arg(value_name = "DESCRIPTOR", required = true, num_args = 1..)]
     pub descriptors: Vec<PathBuf>,
 
@@ -125,7 +125,7 @@ pub struct CheckArgs {
     #[arg(long, short, value_parser = parse_jobs, value_name = "N")]
     pub jobs: Option<usize>,
 
-    /// The largest descriptor read: a whole JSON, YAML, TOML or CSV file, or one line of
+    /// The largest descriptor read: a whole JSON, YAML, TOML or CSV file or workbook, or one line of
     /// NDJSON, as `64MiB`, `512KiB` or a number of bytes; a larger one is reported as
     /// invalid and read no further
     #[arg(long, value_parser = clausier_data::files::size_limit::parse, value_name = "SIZE",
@@ -389,7 +389,7 @@ pub enum NotifiedBy {
     Post,
 }
 
-/// Print the JSON Schema of a pack's descriptor
+/// Print the JSON Schema of a pack's descriptor, or the questionnaire vendors fill in
 #[derive(Debug, Args)]
 #[command(
     long_about = "Print the JSON Schema (draft 2020-12) of the descriptor a pack reads, for \
@@ -401,22 +401,43 @@ every description comes from the pack's doc comments, with the unit of the value
 Every field may be absent or null, and fields the pack does not declare are allowed: the schema \
 checks the form of what is given; `clausier check` says what is missing.
 
+With `--format xlsx`, write instead the questionnaire a buyer sends to vendors: an Excel \
+workbook whose sheet « Offre » has one row per field (its path, an empty value cell, its \
+description, its type and allowed values in French, a drop-down list for an enum or a \
+`oui`/`non`). Filled in by a vendor, it is an offer `clausier check` reads. It is written to a \
+file (`--output`) or a pipe, never to a terminal.
+
 Exit status: 0 when the schema is written, 2 when the pack does not compile, the output cannot \
 be written, or the command line is wrong.",
     after_help = "Examples:
   clausier schema rules/edtech-fr > edtech-fr.schema.json
   clausier schema rules/edtech-fr --output edtech-fr.schema.json
-  clausier schema cahier-des-charges.clause"
+  clausier schema cahier-des-charges.clause
+  clausier schema rules/edtech-fr --format xlsx --output questionnaire.xlsx"
 )]
 pub struct SchemaArgs {
     /// The pack: a folder of `.clause` files (with its `pack.toml`) or one `.clause` file
     #[arg(value_name = "PACK")]
     pub pack: PathBuf,
 
+    /// `json` for the JSON Schema; `xlsx` for the questionnaire vendors fill in
+    #[arg(long, value_enum, default_value_t = SchemaFormat::Json, value_name = "FORMAT")]
+    pub format: SchemaFormat,
+
     /// Write the schema to FILE instead of standard output; the file is replaced only once
     /// the whole schema is written
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// The formats of `clausier schema`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaFormat {
+    /// The JSON Schema (draft 2020-12) of the descriptor
+    Json,
+    /// The questionnaire a buyer sends to vendors: an Excel workbook (.xlsx) in French, one
+    /// row per field, that `clausier check` reads back as an offer once filled in
+    Xlsx,
 }
 
 /// Write the pack.lock of a pack

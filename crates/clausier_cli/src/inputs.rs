@@ -99,7 +99,15 @@ pub fn load_all(
                 Ok(file) => {
                     let loaded = load::load_file(schema, source, &file, options);
                     if let Some(data) = data.as_deref_mut() {
-                        data.push_file(&loaded, &file.text);
+                        if file.format.is_workbook() {
+                            // A workbook has no text to quote: its problems name their
+                            // sheet and cell instead.
+                            loaded
+                                .iter()
+                                .for_each(|descriptor| data.push_unread(descriptor));
+                        } else {
+                            data.push_file(&loaded, &file.text);
+                        }
                     }
                     descriptors.extend(loaded);
                 }

@@ -207,12 +207,23 @@ fn lists_of_records_and_whole_records_cannot_be_cells() {
     v:2 (v.csv line 2) invalid
       <root> @2:1
       error D0602 `subprocessors` 2:1: `subprocessors` is a list of records, which a CSV cell cannot hold
-        help: describe `subprocessors` in a JSON, YAML or TOML descriptor
+        help: write `[]` when the list is empty; otherwise describe `subprocessors` in a JSON, YAML or TOML descriptor
       error D0602 `subprocessors.region` 2:3: `subprocessors` is a list of records, which a CSV cell cannot hold
         help: describe `subprocessors` in a JSON, YAML or TOML descriptor
       error D0602 `hosting` 2:6: the column `hosting` names a record, not a value
         help: give each of its fields a column, such as `hosting.…`
     ");
+}
+
+#[test]
+fn a_list_of_records_may_be_given_empty_as_brackets() {
+    let descriptors = load("v.csv", "id,subprocessors\nA,[]\n", Format::Csv);
+    assert_snapshot!(render(&descriptors), @r#"
+    A (v.csv line 2) valid
+      <root> @2:1
+      id = "A" @2:1
+      subprocessors = list of 0 @2:3
+    "#);
 }
 
 #[test]

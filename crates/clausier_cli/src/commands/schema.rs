@@ -1,15 +1,25 @@
-//! `clausier schema PACK`
+//! `clausier schema PACK`: the JSON Schema of a pack's descriptor, or the questionnaire
+//! vendors fill in (`--format xlsx`).
 
-use clausier_report::pack::{SchemaInput, render_json_schema};
+use clausier_report::pack::{SchemaInput, render_json_schema, render_questionnaire};
 use clausier_syntax::ast::SourceFileAst;
 
 use super::compiled::load_compiled;
 use super::{Failure, Outcome};
-use crate::args::{ColorChoice, SchemaArgs};
+use crate::args::{ColorChoice, SchemaArgs, SchemaFormat};
 use crate::error::CliError;
-use crate::output::{print_stdout, write_report};
+use crate::output::{
+    print_stdout, print_stdout_bytes, refuse_binary_on_terminal, write_report, write_report_bytes,
+};
 
 pub fn run(args: &SchemaArgs, color: ColorChoice) -> Result<Outcome, Failure> {
+    if args.format == SchemaFormat::Xlsx {
+        refuse_binary_on_terminal(
+            args.output.as_deref(),
+            "an Excel questionnaire",
+            "questionnaire.xlsx",
+        )?;
+    }
     let Some(pack) = load_compiled(&args.pack, color)? else {
         return Ok(Outcome::Failure);
     };
@@ -21,11 +31,25 @@ pub fn run(args: &SchemaArgs, color: ColorChoice) -> Result<Outcome, Failure> {
         description: pack.manifest.pack.description.as_deref(),
         files: &files,
     };
-    let text = render_json_schema(&input)
-        .map_err(|error| CliError::new(format!("cannot write the schema as JSON: {error}")))?;
-    match &args.output {
-        Some(path) => write_report(path, &text)?,
-        None => print_stdout(&text)?,
+    match args.format {
+        SchemaFormat::Json => {
+            let text = render_json_schema(&input).map_err(|error| {
+                CliError::new(format!("cannot write the schema as JSON: {error}"))
+            })?;
+            match &args.output {
+                Some(path) => write_report(path, &text)?,
+                None => print_stdout(&text)?,
+            }
+        }
+        SchemaFormat::Xlsx => {
+            let bytes = render_questionnaire(&input).map_err(|error| {
+                CliError::new(format!("cannot write the questionnaire: {error}"))
+            })?;
+            match &args.output {
+                Some(path) => write_report_bytes(path, &bytes)?,
+                None => print_stdout_bytes(&bytes)?,
+            }
+        }
     }
     Ok(Outcome::Success)
 }

@@ -112,3 +112,73 @@ pub fn markdown_cells(line: &str) -> Vec<String> {
     }
     cells.iter().map(|cell| cell.trim().to_owned()).collect()
 }
+
+/// The fields of a JSON offer as `(path, text)` pairs, in the order of the file, each
+/// text as a vendor types it in a spreadsheet cell: nested records flattened into dotted
+/// paths, booleans `oui` or `non`, lists `;`-separated (`[]` when empty), numbers and
+/// texts as they are. A non-empty list of records has no cell: it panics.
+pub fn offer_cells(offer: &serde_json::Value) -> Vec<(String, String)> {
+    fn walk(value: &serde_json::Value, prefix: &str, cells: &mut Vec<(String, String)>) {
+        match value {
+            serde_json::Value::Object(fields) => {
+                for (name, field) in fields {
+                    let path = match prefix.is_empty() {
+                        true => name.clone(),
+                        false => format!("{prefix}.{name}"),
+                    };
+                    walk(field, &path, cells);
+                }
+            }
+            other => cells.push((prefix.to_owned(), cell_text(other))),
+        }
+    }
+    let mut cells = Vec::new();
+    walk(offer, "", &mut cells);
+    cells
+}
+
+/// A JSON value as a vendor types it in a cell (see [`offer_cells`]).
+pub fn cell_text(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Bool(true) => "oui".to_owned(),
+        Value::Bool(false) => "non".to_owned(),
+        Value::Array(items) if items.is_empty() => "[]".to_owned(),
+        Value::Array(items) => items
+            .iter()
+            .map(|item| {
+                assert!(!item.is_object(), "a list of records has no cell");
+                cell_text(item)
+            })
+            .collect::<Vec<_>>()
+            .join(";"),
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// An example offer of the workspace, read as JSON.
+pub fn example_offer(path: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(workspace_root().join(path)).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// The entries of a JSON report without what says where values were written (the file,
+/// lines and columns), which differ from one format to another.
+pub fn entries_without_places(report: &serde_json::Value) -> serde_json::Value {
+    fn strip(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for key in ["source", "line", "column"] {
+                    map.remove(key);
+                }
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut entries = report["descriptors"].clone();
+    strip(&mut entries);
+    entries
+}

@@ -242,6 +242,9 @@ pub struct DescriptorFile {
     /// How its bytes were read: a note says so when it was not UTF-8
     /// (`load::load_file`).
     pub encoding: TextEncoding,
+    /// The bytes of a workbook (`Format::is_workbook`), whose `text` is empty; empty for
+    /// a text format.
+    pub bytes: Vec<u8>,
 }
 
 /// A whole descriptor file and its format, read up to one byte past `max_size` and no
@@ -296,6 +299,14 @@ pub fn read_descriptor_file(
             "`{source}` is too large to be a descriptor file"
         )));
     }
+    if format.is_workbook() {
+        return Ok(DescriptorFile {
+            text: String::new(),
+            format,
+            encoding: TextEncoding::Utf8,
+            bytes,
+        });
+    }
     let (text, encoding) =
         decode(bytes).map_err(|undecodable| Box::new(undecodable_file(source, undecodable)))?;
     // Windows-1252 text takes more bytes than the file: spans must still fit.
@@ -308,6 +319,7 @@ pub fn read_descriptor_file(
         text,
         format,
         encoding,
+        bytes: Vec::new(),
     })
 }
 

@@ -17,16 +17,21 @@ const CANDIDATES: [u8; 3] = [b',', b';', b'\t'];
 pub(crate) struct Dialect {
     pub delimiter: u8,
     pub name: &'static str,
+    /// The cells come from a workbook, whose numbers are numbers already: a text cell
+    /// of a French spreadsheet writes its decimals with a comma (`4,5`).
+    pub workbook: bool,
 }
 
 impl Dialect {
     pub(crate) const CSV: Dialect = Dialect {
         delimiter: b',',
         name: "CSV",
+        workbook: false,
     };
     pub(crate) const TSV: Dialect = Dialect {
         delimiter: b'\t',
         name: "TSV",
+        workbook: false,
     };
 
     /// The dialect of a `.csv` file: the separator its header row uses most, outside
@@ -49,7 +54,7 @@ impl Dialect {
 
     /// Whether number, money and percent cells may write their decimals with a comma.
     pub(crate) fn decimal_comma(self) -> bool {
-        self.delimiter == b';'
+        self.delimiter == b';' || self.workbook
     }
 
     /// The separator as a message writes it.
@@ -122,6 +127,18 @@ pub(crate) fn decimal_point(text: &str, ty: &Ty) -> Option<String> {
             .is_some_and(u8::is_ascii_digit)
     };
     (digit_at(at.checked_sub(1)) && digit_at(at.checked_add(1))).then(|| text.replacen(',', ".", 1))
+}
+
+/// A boolean as a French workbook writes it in a text cell: `oui` or `non`, the words of
+/// the list `clausier schema --format xlsx` offers, or `vrai` and `faux`, the words French
+/// Excel shows for its own booleans; in any case. Only workbooks read them: a JSON, YAML
+/// or TOML file has booleans of its own, and a CSV file keeps `true` and `false`.
+pub(crate) fn workbook_bool(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "oui" | "vrai" => Some(true),
+        "non" | "faux" => Some(false),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use clausier_check::types::{LOTS_KEY, RecordDef, Ty};
 use clausier_diagnostics::{Code, Span};
 use csv::{ReaderBuilder, StringRecord};
 
-use super::csv_dialect::{Dialect, decimal_point};
+use super::csv_dialect::{Dialect, decimal_point, workbook_bool};
 use super::keys;
 use super::node::{Entry, Node, NodeKind};
 use super::suggest::closest;
@@ -36,15 +36,16 @@ enum Target<'s> {
     Unknown { near: Option<String> },
     /// A record as a whole: its fields need columns of their own.
     Record,
-    /// A list of records, or a field inside one: CSV has no way to write them.
-    RecordList { field: String },
+    /// A list of records (`inside` false), or a field inside one: CSV has no way to write
+    /// them, but for the empty list `[]`.
+    RecordList { path: Vec<&'s str>, inside: bool },
     /// The same name as an earlier column.
     Duplicate,
     /// No name at all: its values belong to no field.
     Unnamed,
 }
 
-struct Column<'s> {
+pub(crate) struct Column<'s> {
     name: String,
     /// Where the column is in the header, from 0.
     position: usize,
@@ -54,12 +55,23 @@ struct Column<'s> {
 
 /// Where a cell is in the file.
 #[derive(Debug, Clone, Copy)]
-struct CellSpan {
-    raw: Span,
-    quoted: bool,
+pub(crate) struct CellSpan {
+    pub(crate) raw: Span,
+    pub(crate) quoted: bool,
     /// A quoted cell whose closing `"` never comes (it runs to the end of the file), or
     /// comes on a later line amid a cell (a stray quote that would swallow the rows between).
-    unclosed: bool,
+    pub(crate) unclosed: bool,
+}
+
+impl CellSpan {
+    /// An unquoted cell at `raw`, as a workbook's cells are.
+    pub(crate) fn plain(raw: Span) -> Self {
+        Self {
+            raw,
+            quoted: false,
+            unclosed: false,
+        }
+    }
 }
 
 pub(crate) fn load(loader: &Loader<'_>, dialect: Dialect) -> Vec<Descriptor> {
@@ -355,7 +367,7 @@ fn cell_spans(text: &str, start: u32, count: usize, dialect: Dialect) -> Vec<Cel
     cells
 }
 
-fn resolve_columns<'s>(
+pub(crate) fn resolve_columns<'s>(
     loader: &Loader<'s>,
     header: &StringRecord,
     cells: &[CellSpan],
@@ -417,7 +429,8 @@ fn resolve<'s>(loader: &Loader<'s>, name: &str) -> Target<'s> {
         match &field.ty {
             _ if element_is_record => {
                 return Target::RecordList {
-                    field: path.join("."),
+                    path,
+                    inside: !is_last,
                 };
             }
             Ty::Record(_) if is_last => return Target::Record,
@@ -435,7 +448,7 @@ fn resolve<'s>(loader: &Loader<'s>, name: &str) -> Target<'s> {
 
 /// One problem per undeclared column, given with the first row: a warning with the
 /// declared path it may be a slip for, an error under `--strict`.
-fn undeclared_columns(loader: &Loader<'_>, columns: &[Column<'_>]) -> Vec<DataProblem> {
+pub(crate) fn undeclared_columns(loader: &Loader<'_>, columns: &[Column<'_>]) -> Vec<DataProblem> {
     let severity = keys::undeclared_severity(loader.options.strict);
     let undeclared: Vec<(&Column<'_>, &Option<String>)> = columns
         .iter()
@@ -537,7 +550,7 @@ impl<'a> Group<'a> {
     }
 }
 
-fn row_node<'a>(
+pub(crate) fn row_node<'a>(
     loader: &Loader<'_>,
     columns: &[Column<'a>],
     record: &'a StringRecord,
@@ -591,14 +604,28 @@ fn row_node<'a>(
                     column.name
                 ),
             )),
-            Target::RecordList { field } => problems.push(problem(
-                Code::DESCRIPTOR_TYPE,
-                format!(
-                    "`{field}` is a list of records, which a {} cell cannot hold",
-                    dialect.name
-                ),
-                format!("describe `{field}` in a JSON, YAML or TOML descriptor"),
-            )),
+            Target::RecordList { path, inside } if !inside && trimmed == EMPTY_LIST => {
+                root.insert(
+                    path,
+                    column.span,
+                    Node::new(NodeKind::List(Rc::from(Vec::new())), span),
+                );
+            }
+            Target::RecordList { path, inside } => {
+                let field = path.join(".");
+                let elsewhere = format!("describe `{field}` in a JSON, YAML or TOML descriptor");
+                problems.push(problem(
+                    Code::DESCRIPTOR_TYPE,
+                    format!(
+                        "`{field}` is a list of records, which a {} cell cannot hold",
+                        dialect.name
+                    ),
+                    match inside {
+                        true => elsewhere,
+                        false => format!("write `[]` when the list is empty; otherwise {elsewhere}"),
+                    },
+                ));
+            }
             Target::Unnamed => problems.push(problem(
                 Code::DESCRIPTOR_SYNTAX,
                 format!(
@@ -641,8 +668,14 @@ fn value_span(cell: &CellSpan, value: &str, trimmed: &str) -> Span {
 const EMPTY_LIST: &str = "[]";
 
 /// A cell of a field of type `ty`, its decimal comma made a point where the dialect
-/// allows one.
+/// allows one, and a workbook's boolean written in French words read as a boolean.
 fn scalar_node<'a>(text: &'a str, span: Span, dialect: Dialect, ty: &Ty) -> Node<'a> {
+    if dialect.workbook
+        && matches!(ty, Ty::Bool)
+        && let Some(value) = workbook_bool(text)
+    {
+        return Node::new(NodeKind::Bool(value), span);
+    }
     let text = match dialect.decimal_comma().then(|| decimal_point(text, ty)) {
         Some(Some(fixed)) => Cow::Owned(fixed),
         _ => Cow::Borrowed(text),

@@ -1,5 +1,5 @@
-//! Loading vendor descriptors (JSON, YAML, TOML, CSV, NDJSON, and the inline data of
-//! tests) against a pack's schema.
+//! Loading vendor descriptors (JSON, YAML, TOML, CSV, NDJSON, Excel and OpenDocument
+//! workbooks, and the inline data of tests) against a pack's schema.
 //!
 //! Each format is read into one neutral tree with byte spans in the whole file; one
 //! converter then gives every value its declared type, records where it was written, and
@@ -23,6 +23,7 @@ mod scalar;
 mod suggest;
 mod text_index;
 mod toml_source;
+mod workbook_source;
 mod yaml_source;
 
 use std::path::Path;
@@ -49,12 +50,16 @@ pub enum Format {
     /// semicolon questions of CSV; otherwise read as CSV is.
     Tsv,
     Ndjson,
+    /// An Excel workbook, read from its bytes (`workbook_source.rs`).
+    Xlsx,
+    /// An OpenDocument spreadsheet (LibreOffice Calc), read as an Excel workbook is.
+    Ods,
 }
 
 impl Format {
     /// Every descriptor extension with its format, in the order messages list them: the
     /// one list the readers, the messages and the file searches use.
-    pub const EXTENSIONS: [(&'static str, Format); 9] = [
+    pub const EXTENSIONS: [(&'static str, Format); 11] = [
         ("json", Format::Json),
         ("yaml", Format::Yaml),
         ("yml", Format::Yaml),
@@ -64,10 +69,12 @@ impl Format {
         ("tab", Format::Tsv),
         ("ndjson", Format::Ndjson),
         ("jsonl", Format::Ndjson),
+        ("xlsx", Format::Xlsx),
+        ("ods", Format::Ods),
     ];
 
-    /// The format of `.json`, `.yaml`/`.yml`, `.toml`, `.csv`, `.tsv`/`.tab` and
-    /// `.ndjson`/`.jsonl` files, whatever the case of the extension.
+    /// The format of `.json`, `.yaml`/`.yml`, `.toml`, `.csv`, `.tsv`/`.tab`,
+    /// `.ndjson`/`.jsonl`, `.xlsx` and `.ods` files, whatever the case of the extension.
     pub fn from_path(path: &Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         Format::EXTENSIONS
@@ -98,7 +105,15 @@ impl Format {
             Format::Csv => "CSV",
             Format::Tsv => "TSV",
             Format::Ndjson => "NDJSON",
+            Format::Xlsx => "XLSX",
+            Format::Ods => "ODS",
         }
+    }
+
+    /// Whether files of this format are workbooks, read from their bytes rather than as
+    /// text (`load_file`).
+    pub fn is_workbook(self) -> bool {
+        matches!(self, Format::Xlsx | Format::Ods)
     }
 }
 
@@ -110,7 +125,8 @@ pub struct LoadOptions {
 }
 
 /// One file's descriptors, in order: one for JSON, YAML and TOML, one per non-blank line
-/// of NDJSON and per non-blank row of CSV and TSV.
+/// of NDJSON and per non-blank row of CSV and TSV. A workbook is not text: `load_file`
+/// reads it, and here it is an invalid descriptor that says so.
 pub fn load_text(
     schema: &Schema,
     source: &str,
@@ -126,6 +142,12 @@ pub fn load_text(
                 schema, source, text, options, &shared,
             )];
         }
+        Format::Xlsx | Format::Ods => {
+            return vec![unreadable(
+                source,
+                format!("`{source}` is a workbook: it is read from its bytes, not as text",),
+            )];
+        }
         Format::Yaml | Format::Toml | Format::Csv | Format::Tsv => {}
     }
     let index = TextIndex::new(text);
@@ -137,7 +159,7 @@ pub fn load_text(
     };
     match format {
         // Read above, without a whole-file index.
-        Format::Json | Format::Ndjson => Vec::new(),
+        Format::Json | Format::Ndjson | Format::Xlsx | Format::Ods => Vec::new(),
         Format::Yaml => {
             let read = yaml_source::parse(text, &index);
             let shape = "a YAML descriptor is a mapping of field names to values";
@@ -181,7 +203,11 @@ pub fn load_file(
     file: &crate::files::DescriptorFile,
     options: &LoadOptions,
 ) -> Vec<Descriptor> {
-    let mut descriptors = load_text(schema, source, &file.text, file.format, options);
+    let mut descriptors = if file.format.is_workbook() {
+        workbook_source::load(schema, source, &file.bytes, file.format, options)
+    } else {
+        load_text(schema, source, &file.text, file.format, options)
+    };
     if let (Some(encoding), Some(first)) = (file.encoding.assumed_name(), descriptors.first_mut()) {
         let note = DataProblem::new(
             Code::DESCRIPTOR_ENCODING,

@@ -21,6 +21,9 @@ pub(crate) struct TextIndex<'t> {
     lines: LineIndex,
     /// The number of characters before the start of each block of `BLOCK` bytes.
     chars_before_block: Vec<usize>,
+    /// Whether the text is the picture of a workbook's sheet (`workbook_source.rs`): a
+    /// column is then a cell's, counted in tabs, not in characters.
+    cells: bool,
 }
 
 impl<'t> TextIndex<'t> {
@@ -44,6 +47,17 @@ impl<'t> TextIndex<'t> {
             first_line: (first_line as usize).saturating_sub(1),
             lines: LineIndex::new(text),
             chars_before_block,
+            cells: false,
+        }
+    }
+
+    /// The index of the picture of a sheet: one line per row, cells separated by tabs
+    /// (which no cell's text holds); a location's line is the cell's row and its column
+    /// the cell's column, both 1-based.
+    pub(crate) fn cells(text: &'t str) -> Self {
+        Self {
+            cells: true,
+            ..Self::new(text)
         }
     }
 
@@ -68,7 +82,16 @@ impl<'t> TextIndex<'t> {
         let local = start - low;
         let line = self.lines.line_of(local);
         let line_start = self.lines.line_start(line).unwrap_or(0);
-        let column = self.chars_before(local as usize) - self.chars_before(line_start as usize);
+        let column = if self.cells {
+            let before = self
+                .text
+                .as_bytes()
+                .get(line_start as usize..local as usize)
+                .unwrap_or_default();
+            before.iter().filter(|byte| **byte == b'\t').count()
+        } else {
+            self.chars_before(local as usize) - self.chars_before(line_start as usize)
+        };
         Loc {
             span: Span::new(start, end),
             line: u32::try_from(self.first_line + line + 1).unwrap_or(u32::MAX),

@@ -480,7 +480,7 @@ fn unit_note(ty: &Ty) -> Option<&'static str> {
 }
 
 /// Doc comment text with its lines joined, paragraphs kept apart.
-fn paragraphs(text: &str) -> String {
+pub(super) fn paragraphs(text: &str) -> String {
     text.split("\n\n")
         .map(one_line)
         .filter(|paragraph| !paragraph.is_empty())

@@ -1,10 +1,11 @@
 //! Renderings of a pack itself rather than of a check: the result of its tests (text,
-//! JUnit XML), its clauses as the text of a tender (Markdown, HTML, Word), and the JSON Schema
-//! of its descriptor.
+//! JUnit XML), its clauses as the text of a tender (Markdown, HTML, Word), the JSON Schema
+//! of its descriptor, and the questionnaire vendors fill in (Excel).
 
 pub mod cahier;
 mod json_schema;
 mod junit;
+mod questionnaire;
 mod test_human;
 
 pub(crate) use cahier::plain_value_in_words;
@@ -15,4 +16,5 @@ pub use cahier::{
 pub use json_schema::{SchemaInput, json_schema, render_json_schema};
 pub use junit::render_test_junit;
 pub(crate) use junit::{attribute as xml_attribute, text_content as xml_text};
+pub use questionnaire::render_questionnaire;
 pub use test_human::{render_coverage, render_test_human};
