@@ -81,6 +81,28 @@ fn validate_reports_every_error_of_a_broken_pack() {
 }
 
 #[test]
+fn validate_in_french_names_the_severity_and_the_advice_in_french() {
+    let output = clausier(&["validate", BROKEN, "--lang", "fr"], None);
+    assert_eq!(exit_code(&output), 2);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("erreur[E0201]: "), "{stderr}");
+    assert!(
+        stderr.contains("= aide : did you mean `region`?"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("error[E"), "{stderr}");
+    assert!(!stderr.contains("= help:"), "{stderr}");
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn validate_in_english_prints_the_same_bytes_as_before() {
+    let english = clausier(&["validate", BROKEN, "--lang", "en"], None);
+    let default = clausier(&["validate", BROKEN], None);
+    assert_eq!(transcript(&english), transcript(&default));
+}
+
+#[test]
 fn validate_as_json_lists_diagnostics_on_stdout() {
     let output = clausier(&["validate", BROKEN, "--format", "json"], None);
     assert_eq!(exit_code(&output), 2);

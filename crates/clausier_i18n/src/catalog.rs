@@ -33,7 +33,7 @@ macro_rules! resources {
     };
 }
 
-resources!("cli");
+resources!("cli", "diagnostics");
 
 /// Every message file, for the tests that compare the languages.
 pub fn resources() -> &'static [Resource] {

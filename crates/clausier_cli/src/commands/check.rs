@@ -21,14 +21,18 @@ use self::progress::Progress;
 use self::streaming::{StreamFormat, StreamRun};
 use super::compiled::{CommandErrors, evaluation_date, load_compiled_quietly};
 use super::{Failure, Outcome};
-use crate::args::{CheckArgs, CheckFormat, ColorChoice};
+use crate::args::{CheckArgs, CheckFormat, ColorChoice, LangArg};
 use crate::error::CliError;
 use crate::inputs;
 use crate::output::{
     print_stderr, print_stdout_bytes, refuse_binary_on_terminal, write_report_bytes,
 };
 
-pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
+pub fn run(
+    args: &CheckArgs,
+    color: ColorChoice,
+    lang: Option<LangArg>,
+) -> Result<Outcome, Failure> {
     if args.format == CheckFormat::Xlsx {
         refuse_binary_on_terminal(
             args.output.as_deref(),
@@ -38,8 +42,9 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<Outcome, Failure> {
     }
     // Warnings do not stop a check, but whoever runs it should know of them; standard
     // error keeps them out of the report.
-    let Some(pack) =
-        load_compiled_quietly(&args.pack, color, args.quiet, |_| CommandErrors::default())?
+    let Some(pack) = load_compiled_quietly(&args.pack, color, lang, args.quiet, |_| {
+        CommandErrors::default()
+    })?
     else {
         return Ok(Outcome::Failure);
     };

@@ -5,12 +5,16 @@ use clausier_syntax::ast::SourceFileAst;
 
 use super::compiled::load_compiled;
 use super::{Failure, Outcome};
-use crate::args::{ColorChoice, SchemaArgs};
+use crate::args::{ColorChoice, LangArg, SchemaArgs};
 use crate::error::CliError;
 use crate::output::{print_stdout, write_report};
 
-pub fn run(args: &SchemaArgs, color: ColorChoice) -> Result<Outcome, Failure> {
-    let Some(pack) = load_compiled(&args.pack, color)? else {
+pub fn run(
+    args: &SchemaArgs,
+    color: ColorChoice,
+    lang: Option<LangArg>,
+) -> Result<Outcome, Failure> {
+    let Some(pack) = load_compiled(&args.pack, color, lang)? else {
         return Ok(Outcome::Failure);
     };
     let files: Vec<&SourceFileAst> = pack.files.iter().map(|file| &file.ast).collect();

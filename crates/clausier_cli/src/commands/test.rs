@@ -10,11 +10,11 @@ use clausier_report::pack::{render_coverage, render_test_human, render_test_juni
 
 use super::compiled::{evaluation_date, load_compiled};
 use super::{Failure, Outcome};
-use crate::args::{ColorChoice, TestArgs, TestFormat};
+use crate::args::{ColorChoice, LangArg, TestArgs, TestFormat};
 use crate::output::{print_stdout, write_report};
 
-pub fn run(args: &TestArgs, color: ColorChoice) -> Result<Outcome, Failure> {
-    let Some(pack) = load_compiled(&args.pack, color)? else {
+pub fn run(args: &TestArgs, color: ColorChoice, lang: Option<LangArg>) -> Result<Outcome, Failure> {
+    let Some(pack) = load_compiled(&args.pack, color, lang)? else {
         return Ok(Outcome::Failure);
     };
     // `load_compiled` has shown the errors of a pack that has some.
