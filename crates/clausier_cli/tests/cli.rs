@@ -323,7 +323,7 @@ fn colors_only_when_asked() {
 
 #[test]
 fn explain_prints_the_long_explanation() {
-    let output = clausier(&["explain", "e0201"], None);
+    let output = clausier(&["explain", "e0201", "--lang", "en"], None);
     assert_eq!(exit_code(&output), 0);
     let expected = clausier_diagnostics::lookup_code("E0201")
         .unwrap()
@@ -336,8 +336,34 @@ fn explain_prints_the_long_explanation() {
 }
 
 #[test]
+fn explain_speaks_french_by_default_and_follows_the_locale() {
+    let french = std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["explain", "E0301"])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(exit_code(&french), 0);
+    let french = String::from_utf8_lossy(&french.stdout).into_owned();
+    assert!(
+        french.starts_with("# E0301 : types incompatibles\n"),
+        "{french}"
+    );
+    let english = std::process::Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["explain", "E0301"])
+        .env("LC_ALL", "en_GB.UTF-8")
+        .output()
+        .unwrap();
+    let english = String::from_utf8_lossy(&english.stdout).into_owned();
+    assert!(english.starts_with("# E0301: type mismatch\n"), "{english}");
+    let asked = clausier(&["explain", "E0301", "--lang", "fr"], None);
+    assert_eq!(String::from_utf8_lossy(&asked.stdout), french);
+}
+
+#[test]
 fn explain_list_names_every_code() {
-    let output = clausier(&["explain", "--list"], None);
+    let output = clausier(&["explain", "--list", "--lang", "en"], None);
     assert_eq!(exit_code(&output), 0);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(
@@ -346,6 +372,9 @@ fn explain_list_names_every_code() {
     );
     assert!(stdout.contains("E0201  error    unknown descriptor field\n"));
     assert!(stdout.contains("W0502  warning  criteria weights do not sum to 100\n"));
+    let french = clausier(&["explain", "--list", "--lang", "fr"], None);
+    let french = String::from_utf8_lossy(&french.stdout);
+    assert!(french.contains("W0502  avertissement  "), "{french}");
 }
 
 #[test]

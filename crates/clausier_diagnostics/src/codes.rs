@@ -1,8 +1,10 @@
 //! The catalogue of diagnostic codes. Each code has a one-line title, a default severity
-//! and a long explanation (`clausier explain CODE`), kept as Markdown beside this crate.
+//! and a long explanation (`clausier explain CODE`), kept as Markdown beside this crate,
+//! one folder per language (`explanations/en`, `explanations/fr`).
 
 use std::fmt;
 
+use clausier_i18n::Lang;
 use serde::{Serialize, Serializer};
 
 use crate::Severity;
@@ -47,7 +49,34 @@ pub struct CodeInfo {
     pub code: Code,
     pub title: &'static str,
     pub severity: Severity,
+    /// The long explanation in English (`explanations/en/CODE.md`).
     pub explanation: &'static str,
+    /// The long explanation in French (`explanations/fr/CODE.md`).
+    pub french_explanation: &'static str,
+}
+
+impl CodeInfo {
+    /// The long explanation in a language.
+    pub fn explanation_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => self.french_explanation,
+            Lang::En => self.explanation,
+        }
+    }
+
+    /// The short title in a language: the French one is the first line of the French
+    /// explanation, `# E0301 : types incompatibles`.
+    pub fn title_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.title,
+            Lang::Fr => self
+                .french_explanation
+                .lines()
+                .next()
+                .and_then(|line| line.split_once(" : "))
+                .map_or(self.title, |(_, title)| title.trim()),
+        }
+    }
 }
 
 macro_rules! catalogue {
@@ -61,7 +90,8 @@ macro_rules! catalogue {
                 code: Code($code),
                 title: $title,
                 severity: Severity::$severity,
-                explanation: include_str!(concat!("../explanations/", $code, ".md")),
+                explanation: include_str!(concat!("../explanations/en/", $code, ".md")),
+                french_explanation: include_str!(concat!("../explanations/fr/", $code, ".md")),
             }, )*
         ];
     };
@@ -226,6 +256,32 @@ mod tests {
             assert!(
                 text.contains("```"),
                 "{} explanation has no example",
+                info.code
+            );
+        }
+    }
+
+    #[test]
+    fn every_code_is_explained_in_french_with_the_same_examples() {
+        for info in all_codes() {
+            let french = info.french_explanation;
+            let heading = format!("# {} : ", info.code);
+            assert!(
+                french.starts_with(&heading),
+                "{} French explanation must open with `{heading}`",
+                info.code
+            );
+            assert_ne!(info.title_in(Lang::Fr), info.title, "{}", info.code);
+            let clause_blocks = |text: &'static str| -> Vec<&'static str> {
+                text.split("```clause")
+                    .skip(1)
+                    .filter_map(|rest| rest.split("```").next())
+                    .collect()
+            };
+            assert_eq!(
+                clause_blocks(french),
+                clause_blocks(info.explanation),
+                "{}: the French explanation's clause examples differ from the English ones",
                 info.code
             );
         }

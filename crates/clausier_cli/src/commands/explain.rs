@@ -1,22 +1,25 @@
 //! `clausier explain CODE` and `clausier explain --list`
 
-use clausier_diagnostics::{CodeInfo, all_codes, lookup_code};
+use clausier_diagnostics::{CodeInfo, Severity, all_codes, lookup_code};
+use clausier_i18n::{Lang, t};
 
+use super::language::chosen_lang;
 use super::{Failure, Outcome};
-use crate::args::ExplainArgs;
+use crate::args::{ExplainArgs, LangArg};
 use crate::error::CliError;
 use crate::output::print_stdout;
 
-pub fn run(args: &ExplainArgs) -> Result<Outcome, Failure> {
+pub fn run(args: &ExplainArgs, lang: Option<LangArg>) -> Result<Outcome, Failure> {
+    let lang = chosen_lang(lang, None);
     if args.list {
-        print_stdout(&list())?;
+        print_stdout(&list(lang))?;
         return Ok(Outcome::Success);
     }
     let code = args.code.as_deref().unwrap_or_default();
     let Some(info) = lookup_code(code) else {
         return Err(unknown_code(code).into());
     };
-    let mut text = info.explanation.to_owned();
+    let mut text = info.explanation_in(lang).to_owned();
     if !text.ends_with('\n') {
         text.push('\n');
     }
@@ -25,15 +28,25 @@ pub fn run(args: &ExplainArgs) -> Result<Outcome, Failure> {
 }
 
 /// Every code with its severity and title, one a line.
-fn list() -> String {
+fn list(lang: Lang) -> String {
+    let severity = |info: &CodeInfo| match info.severity {
+        Severity::Error => t!(lang, "severity-error"),
+        Severity::Warning => t!(lang, "severity-warning"),
+        Severity::Info => t!(lang, "severity-info"),
+    };
+    let width = all_codes()
+        .iter()
+        .map(|info| severity(info).chars().count())
+        .max()
+        .unwrap_or(0);
     all_codes()
         .iter()
         .map(|info| {
             format!(
-                "{}  {:<7}  {}\n",
+                "{}  {:<width$}  {}\n",
                 info.code,
-                info.severity.as_str(),
-                info.title
+                severity(info),
+                info.title_in(lang)
             )
         })
         .collect()
@@ -83,7 +96,7 @@ mod tests {
 
     #[test]
     fn the_list_has_every_code_once() {
-        let list = list();
+        let list = list(Lang::En);
         assert_eq!(list.lines().count(), all_codes().len());
         assert!(list.contains("E0201  error    unknown descriptor field\n"));
     }
