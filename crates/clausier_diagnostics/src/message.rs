@@ -20,11 +20,15 @@ pub enum Message {
 }
 
 /// An argument of a catalogue message: a text (a name, a quoted value, a list already
-/// written out) or a count, which chooses the plural form.
+/// written out), a count, which chooses the plural form, or words of the catalogue put
+/// into the same language as the message that holds them: one message, or alternatives
+/// joined as that language joins them (`a, b or c`, `a, b ou c`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Arg {
     Text(String),
     Count(i64),
+    Message(Box<Message>),
+    Alternatives(Vec<Message>),
 }
 
 impl Message {
@@ -52,7 +56,7 @@ impl Message {
             Message::Catalogue { id, args } if args.is_empty() => clausier_i18n::text(lang, id),
             Message::Catalogue { id, args } => {
                 let fluent = args.iter().fold(Args::new(), |fluent, (name, value)| {
-                    fluent.with(name, value.to_fluent())
+                    fluent.with(name, value.to_fluent(lang))
                 });
                 clausier_i18n::text_with(lang, id, &fluent)
             }
@@ -64,16 +68,17 @@ impl Message {
     /// the user's names and values are). The catalogue's own words are left alone.
     #[must_use]
     pub fn map_texts(&self, change: impl Fn(&str) -> String) -> Message {
+        self.map_texts_with(&change)
+    }
+
+    fn map_texts_with(&self, change: &dyn Fn(&str) -> String) -> Message {
         match self {
             Message::Literal(text) => Message::Literal(change(text)),
             Message::Catalogue { id, args } => Message::Catalogue {
                 id,
                 args: args
                     .iter()
-                    .map(|(name, value)| match value {
-                        Arg::Text(text) => (*name, Arg::Text(change(text))),
-                        Arg::Count(_) => (*name, value.clone()),
-                    })
+                    .map(|(name, value)| (*name, value.map_texts(change)))
                     .collect(),
             },
         }
@@ -92,11 +97,54 @@ impl Default for Message {
 }
 
 impl Arg {
-    fn to_fluent(&self) -> FluentValue<'_> {
+    fn to_fluent(&self, lang: Lang) -> FluentValue<'_> {
         match self {
             Arg::Text(text) => FluentValue::from(text.as_str()),
             Arg::Count(count) => FluentValue::from(*count),
+            Arg::Message(message) => FluentValue::from(message.text(lang)),
+            Arg::Alternatives(messages) => FluentValue::from(alternatives(lang, messages)),
         }
+    }
+
+    fn map_texts(&self, change: &dyn Fn(&str) -> String) -> Arg {
+        match self {
+            Arg::Text(text) => Arg::Text(change(text)),
+            Arg::Count(_) => self.clone(),
+            Arg::Message(message) => Arg::Message(Box::new(message.map_texts_with(change))),
+            Arg::Alternatives(messages) => Arg::Alternatives(
+                messages
+                    .iter()
+                    .map(|message| message.map_texts_with(change))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// `a`, `a or b`, `a, b or c`: the last two joined by the language's word for "or".
+fn alternatives(lang: Lang, messages: &[Message]) -> String {
+    match messages {
+        [] => String::new(),
+        [one] => one.text(lang),
+        [init @ .., last] => {
+            let init: Vec<String> = init.iter().map(|message| message.text(lang)).collect();
+            let args = Args::new()
+                .with("init", init.join(", "))
+                .with("last", last.text(lang));
+            clausier_i18n::text_with(lang, "diagnostic-alternatives", &args)
+        }
+    }
+}
+
+impl From<Message> for Arg {
+    fn from(message: Message) -> Self {
+        Arg::Message(Box::new(message))
+    }
+}
+
+impl From<Vec<Message>> for Arg {
+    fn from(messages: Vec<Message>) -> Self {
+        Arg::Alternatives(messages)
     }
 }
 
@@ -163,6 +211,16 @@ mod tests {
         let message = Message::from("unknown field `x`");
         assert_eq!(message.text(Lang::Fr), "unknown field `x`");
         assert_eq!(message.text(Lang::En), "unknown field `x`");
+    }
+
+    #[test]
+    fn alternatives_are_joined_in_the_language_of_the_message() {
+        let token = |token: &str| Message::new("syntax-token").with("token", token);
+        let message = Message::new("syntax-expected-found")
+            .with("expected", vec![token(","), token("}")])
+            .with("found", token("x"));
+        assert_eq!(message.text(Lang::En), "expected `,` or `}`, found `x`");
+        assert_eq!(message.text(Lang::Fr), "`,` ou `}` attendu, `x` trouvé");
     }
 
     #[test]

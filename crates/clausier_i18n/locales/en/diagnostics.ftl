@@ -7,3 +7,5 @@ diagnostic-severity-info = note
 diagnostic-help = help: { $help }
 # Before a note of a diagnostic, where the editor shows it under the message.
 diagnostic-note = note: { $note }
+# Alternatives in a message: `a, b or c`.
+diagnostic-alternatives = { $init } or { $last }

@@ -7,3 +7,5 @@ diagnostic-severity-info = remarque
 diagnostic-help = aide : { $help }
 # Avant une remarque d'un diagnostic, là où l'éditeur l'affiche sous le message.
 diagnostic-note = remarque : { $note }
+# Des possibilités dans un message : `a, b ou c`.
+diagnostic-alternatives = { $init } ou { $last }
