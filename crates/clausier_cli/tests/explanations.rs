@@ -126,7 +126,7 @@ fn explain_r0702_r0703_and_r0707_show_what_check_prints() {
         ("R0707", "hours.json", "REP-01"),
     ] {
         let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
-            .args(["explain", code])
+            .args(["explain", code, "--lang", "en"])
             .output()
             .unwrap();
         let text = String::from_utf8(output.stdout).unwrap();
@@ -154,7 +154,7 @@ fn explain_r0705_shows_what_check_prints() {
         .find(|line| line.trim_start().starts_with("RGAA-MEAN "))
         .unwrap();
     let explained = Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args(["explain", "R0705"])
+        .args(["explain", "R0705", "--lang", "en"])
         .output()
         .unwrap();
     let text = String::from_utf8(explained.stdout).unwrap();
@@ -168,7 +168,7 @@ fn explain_r0705_shows_what_check_prints() {
 /// prints what the explanation says it prints (its `text` block).
 fn explanation_shows_what_validate_prints(code: &str) {
     let explained = Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args(["explain", code])
+        .args(["explain", code, "--lang", "en"])
         .output()
         .unwrap();
     let text = String::from_utf8(explained.stdout).unwrap();
@@ -223,7 +223,7 @@ fn explain_r0708_shows_what_check_prints() {
         .unwrap();
     assert!(line.contains("(R0708)"), "{line}");
     let explained = Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args(["explain", "R0708"])
+        .args(["explain", "R0708", "--lang", "en"])
         .output()
         .unwrap();
     let text = String::from_utf8(explained.stdout).unwrap();

@@ -17,6 +17,7 @@ use clausier_check::value::Value;
 use clausier_diagnostics::stack;
 use clausier_syntax::ast::QuantifierKind;
 
+use crate::claim::claim;
 use crate::eval::{Binding, Scope};
 use crate::program::{Node, NodeId, PathRoot, Program, TextNodeCheck};
 use crate::reason::reason;
@@ -317,6 +318,16 @@ impl<'a> Explainer<'a> {
         self.collect_reads(id, scope, &mut reads);
         let mut seen: Vec<String> = Vec::new();
         let before = out.len();
+        let claim = match reads.as_slice() {
+            [_] => claim(
+                &self.program.code,
+                &self.program.schema,
+                id,
+                scope,
+                |node| self.place_of(node).is_some(),
+            ),
+            _ => None,
+        };
         for read in reads {
             if seen.contains(&read.place.text) {
                 continue;
@@ -324,6 +335,7 @@ impl<'a> Explainer<'a> {
             seen.push(read.place.text.clone());
             let mut item = self.item(id, Some(read.place), read.value);
             item.counted = read.counted;
+            item.claim = claim.clone();
             out.push(item);
         }
         if out.len() == before {
@@ -350,6 +362,7 @@ impl<'a> Explainer<'a> {
             element: self.elements.last().cloned(),
             counted: None,
             words: self.text_check_words(id),
+            claim: None,
         }
     }
 

@@ -6,6 +6,7 @@
 //! CheckedPack ──compile──▶ Program ──run(descriptors, date, jobs)──▶ Report
 //! ```
 
+mod claim;
 mod compile;
 mod eval;
 mod explain;

@@ -1,6 +1,7 @@
 //! The result model of a `check` run. Every report format renders this one model; its
 //! serde form is the JSON report of the design brief, field for field.
 
+use clausier_check::value::Value;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Serialize, Serializer};
@@ -247,6 +248,50 @@ pub struct Explanation {
     /// words: `not a valid SIRET number (14 digits, Luhn key)`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub words: Option<String>,
+    /// What the failing sub-expression asked of the descriptor's value, for reports that
+    /// say it in words; `None` when it is not a field against a value.
+    #[serde(skip)]
+    pub claim: Option<Claim>,
+}
+
+/// What a failing sub-expression asked of one value of the descriptor and what the
+/// descriptor holds, in terms any language can phrase: `hosting.region` is `ADEQUATE`;
+/// the requirement expects one of `EU`, `EEA`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub relation: Relation,
+    /// The values the relation compares with, in the clause's order (one, except for
+    /// [`Relation::OneOf`] and [`Relation::NoneOf`]).
+    pub expected: Vec<Shown>,
+    /// The descriptor's value; `None` when absent.
+    pub observed: Option<Shown>,
+}
+
+/// How the descriptor's value had to relate to the expected ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    Equal,
+    NotEqual,
+    AtMost,
+    Below,
+    AtLeast,
+    Above,
+    OneOf,
+    NoneOf,
+    /// A yes/no field that had to be yes.
+    Yes,
+    /// A yes/no field that had to be no.
+    No,
+    /// A field that had to be given.
+    Given,
+}
+
+/// A value as a report can write it in any language: a value of the language, or an
+/// enum variant by its name (variants are written as declared, in every language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    Value(Value),
+    Name(String),
 }
 
 impl Explanation {

@@ -1,5 +1,6 @@
 //! Each descriptor format against a fixed schema, then the reports written from it.
 
+use clausier_i18n::Lang;
 use std::sync::OnceLock;
 
 use clausier_data::load::{Format, LoadOptions, load_text};
@@ -78,10 +79,12 @@ pub fn descriptors(data: &[u8]) {
     assert!(render_json(&report).is_ok());
     assert!(render_ndjson(&report).is_ok());
     assert!(render_csv(&report).is_ok());
-    assert!(render_xlsx(&report).is_ok());
-    let _ = (
-        render_markdown(&report),
-        render_html(&report),
-        render_junit(&report),
-    );
+    for lang in Lang::ALL {
+        assert!(render_xlsx(&report, lang).is_ok());
+        let _ = (
+            render_markdown(&report, lang),
+            render_html(&report, lang),
+            render_junit(&report, lang),
+        );
+    }
 }

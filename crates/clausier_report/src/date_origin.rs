@@ -1,6 +1,8 @@
 //! Why a report is at the date it is: the evaluation date is `today` in every clause, so
 //! whoever reads the report must know where it came from when nobody gave it.
 
+use clausier_i18n::{Lang, t};
+
 /// Where the evaluation date of a run comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DateOrigin {
@@ -15,15 +17,11 @@ pub enum DateOrigin {
 
 impl DateOrigin {
     /// What the human reports print after the date; nothing when the reader gave it.
-    pub(crate) fn note(self) -> Option<&'static str> {
+    pub(crate) fn note(self, lang: Lang) -> Option<String> {
         match self {
             DateOrigin::Given => None,
-            DateOrigin::Deadline => {
-                Some("the deadline for offers, `[document] deadline` in pack.toml")
-            }
-            DateOrigin::Today => {
-                Some("today: pack.toml gives no `[document] deadline` and no `--date` was given")
-            }
+            DateOrigin::Deadline => Some(t!(lang, "report-date-deadline")),
+            DateOrigin::Today => Some(t!(lang, "report-date-today")),
         }
     }
 }

@@ -20,6 +20,7 @@ use self::duplicate_ids::DuplicateIds;
 use self::progress::Progress;
 use self::streaming::{StreamFormat, StreamRun};
 use super::compiled::{CommandErrors, evaluation_date, load_compiled_quietly};
+use super::language::chosen_lang;
 use super::{Failure, Outcome};
 use crate::args::{CheckArgs, CheckFormat, ColorChoice, LangArg};
 use crate::error::CliError;
@@ -62,6 +63,7 @@ pub fn run(
         strict: args.strict,
     };
     let (date, date_origin) = evaluation_date(args.date, &pack.manifest);
+    let lang = chosen_lang(lang, Some(&pack.manifest));
     let options = RunOptions {
         date,
         jobs: jobs(args.jobs, args.quiet),
@@ -121,6 +123,7 @@ pub fn run(
                     color,
                     explain_all: args.explain,
                     date_origin,
+                    lang,
                 },
                 &data,
             )
@@ -135,13 +138,13 @@ pub fn run(
         CheckFormat::Csv => render_csv(&report)
             .map_err(|error| CliError::new(format!("cannot write the report as CSV: {error}")))?
             .into_bytes(),
-        CheckFormat::Markdown => render_markdown(&report).into_bytes(),
-        CheckFormat::Junit => render_junit(&report).into_bytes(),
-        CheckFormat::Html => render_html(&report).into_bytes(),
-        CheckFormat::Sarif => render_sarif(&report, &clause_infos(&pack.checked.pack))
+        CheckFormat::Markdown => render_markdown(&report, lang).into_bytes(),
+        CheckFormat::Junit => render_junit(&report, lang).into_bytes(),
+        CheckFormat::Html => render_html(&report, lang).into_bytes(),
+        CheckFormat::Sarif => render_sarif(&report, &clause_infos(&pack.checked.pack), lang)
             .map_err(|error| CliError::new(format!("cannot write the report as SARIF: {error}")))?
             .into_bytes(),
-        CheckFormat::Xlsx => render_xlsx(&report).map_err(|error| {
+        CheckFormat::Xlsx => render_xlsx(&report, lang).map_err(|error| {
             CliError::new(format!(
                 "cannot write the report as an Excel workbook: {error}"
             ))

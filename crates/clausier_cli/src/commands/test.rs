@@ -9,6 +9,7 @@ use clausier_pack::LoadedPack;
 use clausier_report::pack::{render_coverage, render_test_human, render_test_junit};
 
 use super::compiled::{evaluation_date, load_compiled};
+use super::language::chosen_lang;
 use super::{Failure, Outcome};
 use crate::args::{ColorChoice, LangArg, TestArgs, TestFormat};
 use crate::output::{print_stdout, write_report};
@@ -24,6 +25,7 @@ pub fn run(args: &TestArgs, color: ColorChoice, lang: Option<LangArg>) -> Result
     let checked = valid.pack();
     let program = compile(valid);
     let (date, date_origin) = evaluation_date(args.date, &pack.manifest);
+    let lang = chosen_lang(lang, Some(&pack.manifest));
     let report = run_tests(
         checked,
         &program,
@@ -38,13 +40,13 @@ pub fn run(args: &TestArgs, color: ColorChoice, lang: Option<LangArg>) -> Result
                 Some(_) => color == ColorChoice::Always,
                 None => color.enabled(io::stdout().is_terminal()),
             };
-            render_test_human(&report, coverage.as_ref(), color, date_origin)
+            render_test_human(&report, coverage.as_ref(), color, date_origin, lang)
         }
         TestFormat::Junit => {
             let system_out = coverage
                 .as_ref()
                 .map(|coverage| render_coverage(coverage, &report, false));
-            render_test_junit(&report, system_out.as_deref())
+            render_test_junit(&report, system_out.as_deref(), lang)
         }
     };
     match &args.output {

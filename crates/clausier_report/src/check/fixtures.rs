@@ -65,6 +65,7 @@ fn explained(
         element: None,
         counted: None,
         words: None,
+        claim: None,
     }
 }
 

@@ -11,6 +11,8 @@ use clausier_eval::report::{
 use rust_decimal::Decimal;
 
 use super::columns::{Column, columns, result_for};
+use clausier_i18n::Lang;
+
 use super::html_lots::write_lot_sections;
 use super::human::two_decimals;
 use super::human_lots::counted_entries;
@@ -122,7 +124,7 @@ const SCRIPT: &str = r#"
 /// name in `data-clause` (the fixed ones `data-column`), each row heading the descriptor's
 /// id in `data-descriptor`, and each cell its sort key (a requirement's status, a number)
 /// in `data-value`.
-pub fn render_html(report: &Report) -> String {
+pub fn render_html(report: &Report, lang: Lang) -> String {
     let report = &super::vendor_text::for_people(report);
     let clauses = columns(report);
     let mut out = String::new();
@@ -148,7 +150,7 @@ pub fn render_html(report: &Report) -> String {
     let counted = if report.lots.is_empty() {
         plural(summary.total, "descriptor", "descriptors")
     } else {
-        counted_entries(report)
+        counted_entries(report, lang)
     };
     let _ = writeln!(
         out,
@@ -165,7 +167,7 @@ pub fn render_html(report: &Report) -> String {
         let _ = writeln!(out, "<dt>Parameters</dt><dd>{}</dd>", params.join(", "));
     }
     out.push_str("</dl>\n");
-    write_lot_sections(&mut out, report);
+    write_lot_sections(&mut out, report, lang);
     out.push_str(
         "<p class=\"legend\"><span class=\"pass\">pass</span><span class=\"fail\">fail</span>\
          <span class=\"missing\">missing</span><span class=\"not_applicable\">not applicable</span>\
@@ -193,7 +195,7 @@ pub fn render_html(report: &Report) -> String {
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
     for descriptor in &report.descriptors {
-        write_row(&mut out, descriptor, &clauses);
+        write_row(&mut out, descriptor, &clauses, lang);
     }
     out.push_str("</tbody>\n</table>\n</div>\n");
     let _ = writeln!(
@@ -206,7 +208,7 @@ pub fn render_html(report: &Report) -> String {
     out
 }
 
-fn write_row(out: &mut String, descriptor: &DescriptorReport, clauses: &[Column]) {
+fn write_row(out: &mut String, descriptor: &DescriptorReport, clauses: &[Column], lang: Lang) {
     let status = descriptor.status.as_str();
     out.push_str("<tr>");
     let _ = write!(
@@ -251,7 +253,7 @@ fn write_row(out: &mut String, descriptor: &DescriptorReport, clauses: &[Column]
                     RequirementStatus::Fail => requirement
                         .explanation
                         .iter()
-                        .map(|item| explanation(item, &descriptor.source))
+                        .map(|item| explanation(item, lang))
                         .collect(),
                     RequirementStatus::Missing => requirement
                         .missing
@@ -261,7 +263,7 @@ fn write_row(out: &mut String, descriptor: &DescriptorReport, clauses: &[Column]
                             requirement
                                 .reasons
                                 .iter()
-                                .map(|reason| html(&wording::reason(reason))),
+                                .map(|reason| html(&wording::reason(reason, lang))),
                         )
                         .chain(requirement.documents.iter().map(|document| {
                             format!("document to request: « {} »", escape(&document.label))
@@ -334,8 +336,8 @@ pub(super) fn number_cell(out: &mut String, value: Option<Decimal>) {
     }
 }
 
-fn explanation(item: &Explanation, source: &str) -> String {
-    html(&wording::explanation(item, source))
+fn explanation(item: &Explanation, lang: Lang) -> String {
+    html(&wording::explanation(item, lang))
 }
 
 fn html(pieces: &[wording::Piece]) -> String {

@@ -8,29 +8,31 @@ use std::fmt::Write;
 use clausier_eval::report::{DescriptorReport, LotReport, Report};
 
 use super::html::{escape, number_cell};
+use clausier_i18n::Lang;
+
 use super::human_lots::lot_heading;
 use crate::diagnostics::plural;
 
 /// One `<section class="lot">` per lot, in the order of `[document]`; nothing for a
 /// contract in one piece.
-pub(super) fn write_lot_sections(out: &mut String, report: &Report) {
+pub(super) fn write_lot_sections(out: &mut String, report: &Report, lang: Lang) {
     for lot in &report.lots {
         let entries: Vec<&DescriptorReport> = report
             .descriptors
             .iter()
             .filter(|entry| entry.lot.as_deref() == Some(lot.id.as_str()))
             .collect();
-        write_lot_section(out, lot, &entries);
+        write_lot_section(out, lot, &entries, lang);
     }
     if !report.lots.is_empty() {
         out.push_str("<h2>Every entry</h2>\n");
     }
 }
 
-fn write_lot_section(out: &mut String, lot: &LotReport, entries: &[&DescriptorReport]) {
+fn write_lot_section(out: &mut String, lot: &LotReport, entries: &[&DescriptorReport], lang: Lang) {
     let id = escape(&lot.id);
     let _ = writeln!(out, "<section class=\"lot\" data-lot=\"{id}\">");
-    let _ = writeln!(out, "<h2>{}</h2>", escape(&lot_heading(lot)));
+    let _ = writeln!(out, "<h2>{}</h2>", escape(&lot_heading(lot, lang)));
     let summary = &lot.summary;
     let _ = writeln!(
         out,

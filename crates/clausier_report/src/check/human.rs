@@ -7,14 +7,15 @@ use clausier_data::DataDiagnostics;
 use clausier_diagnostics::{Diagnostic, SourceMap};
 use clausier_eval::report::{
     ClauseResult, CriterionResult, DataErrorEntry, DescriptorReport, DescriptorStatus, Explanation,
-    Report, RequirementResult, RequirementStatus,
+    Report, RequirementResult, RequirementStatus, Summary,
 };
+use clausier_i18n::{Lang, t};
 use rust_decimal::{Decimal, RoundingStrategy};
 use unicode_width::UnicodeWidthStr;
 
 use super::{human_lots, vendor_text, wording};
 use crate::DateOrigin;
-use crate::diagnostics::{plural, render_terminal};
+use crate::diagnostics::render_terminal;
 use crate::style::{Painter, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -26,6 +27,8 @@ pub struct HumanOptions {
     pub explain_all: bool,
     /// Why the run is at its date, printed beside it unless the reader gave it.
     pub date_origin: DateOrigin,
+    /// The language of the words around the results.
+    pub lang: Lang,
 }
 
 /// Renders a report as text: the pack and date, a table of the descriptors, the reasons
@@ -49,26 +52,27 @@ pub fn render_human_with_data(
     let painter = Painter {
         color: options.color,
     };
+    let lang = options.lang;
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{} {} {} ({})",
-        painter.paint(Style::Bold, "pack:"),
+        painter.paint(Style::Bold, &t!(lang, "report-pack")),
         report.pack.name,
         report.pack.version,
         report.pack.hash
     );
-    write_date(&mut out, &report.date, options.date_origin, painter);
-    write_packs_and_params(&mut out, report, painter);
+    write_date(&mut out, &report.date, options.date_origin, painter, lang);
+    write_packs_and_params(&mut out, report, painter, lang);
     if !report.descriptors.is_empty() {
         out.push('\n');
         if report.lots.is_empty() {
-            write_table(&mut out, &report.descriptors, painter);
+            write_table(&mut out, &report.descriptors, painter, lang);
         } else {
-            human_lots::write_lot_tables(&mut out, report, painter);
+            human_lots::write_lot_tables(&mut out, report, painter, lang);
         }
     }
-    write_run_warnings(&mut out, report, painter);
+    write_run_warnings(&mut out, report, painter, lang);
     for descriptor in &report.descriptors {
         let shown = options.explain_all
             || descriptor.status != DescriptorStatus::Eligible
@@ -80,7 +84,7 @@ pub fn render_human_with_data(
             match data.of(descriptor.input) {
                 [] => {
                     for error in &descriptor.errors {
-                        write_data_error(&mut out, descriptor, error, painter);
+                        write_data_error(&mut out, descriptor, error, painter, lang);
                     }
                 }
                 diagnostics => {
@@ -91,33 +95,44 @@ pub fn render_human_with_data(
     }
     out.push('\n');
     if !report.lots.is_empty() {
-        human_lots::write_lot_summary(&mut out, report);
+        human_lots::write_lot_summary(&mut out, report, lang);
         return out;
     }
-    let summary = &report.summary;
-    let _ = writeln!(
-        out,
-        "{}: {} eligible, {} ineligible, {} incomplete, {} invalid",
-        plural(summary.total, "descriptor", "descriptors"),
-        summary.eligible,
-        summary.ineligible,
-        summary.incomplete,
-        summary.invalid
-    );
+    let _ = writeln!(out, "{}", summary_line(&report.summary, lang));
     out
 }
 
+/// `16 descriptors: 6 eligible, 7 ineligible, 2 incomplete, 1 invalid`.
+pub(crate) fn summary_line(summary: &Summary, lang: Lang) -> String {
+    t!(
+        lang,
+        "report-summary",
+        total = summary.total,
+        eligible = summary.eligible,
+        ineligible = summary.ineligible,
+        incomplete = summary.incomplete,
+        invalid = summary.invalid
+    )
+}
+
 /// `date: 2027-03-15 (the deadline for offers, …)`.
-pub(crate) fn write_date(out: &mut String, date: &str, origin: DateOrigin, painter: Painter) {
-    let _ = write!(out, "{} {date}", painter.paint(Style::Bold, "date:"));
-    if let Some(note) = origin.note() {
+pub(crate) fn write_date(
+    out: &mut String,
+    date: &str,
+    origin: DateOrigin,
+    painter: Painter,
+    lang: Lang,
+) {
+    let heading = t!(lang, "report-date");
+    let _ = write!(out, "{} {date}", painter.paint(Style::Bold, &heading));
+    if let Some(note) = origin.note(lang) {
         let _ = write!(out, " ({note})");
     }
     out.push('\n');
 }
 
 /// `warning[R0704]: PRIX: …`, once per run-wide warning, below the table.
-fn write_run_warnings(out: &mut String, report: &Report, painter: Painter) {
+fn write_run_warnings(out: &mut String, report: &Report, painter: Painter, lang: Lang) {
     if report.warnings.is_empty() {
         return;
     }
@@ -126,7 +141,10 @@ fn write_run_warnings(out: &mut String, report: &Report, painter: Painter) {
         let _ = writeln!(
             out,
             "{} {}: {}",
-            painter.paint(Style::Yellow, &format!("warning[{}]:", warning.code)),
+            painter.paint(
+                Style::Yellow,
+                &format!("{}[{}]:", t!(lang, "report-warning"), warning.code)
+            ),
             clause_name(report, &warning.criterion, &warning.pack),
             warning.message
         );
@@ -135,7 +153,7 @@ fn write_run_warnings(out: &mut String, report: &Report, painter: Painter) {
 
 /// The dependencies the results come from, with their versions, and every parameter in
 /// effect: its value, and where a depending pack overrode it.
-fn write_packs_and_params(out: &mut String, report: &Report, painter: Painter) {
+fn write_packs_and_params(out: &mut String, report: &Report, painter: Painter, lang: Lang) {
     let mut packs: Vec<(&str, &str)> = Vec::new();
     for descriptor in &report.descriptors {
         for result in &descriptor.results {
@@ -157,14 +175,18 @@ fn write_packs_and_params(out: &mut String, report: &Report, painter: Painter) {
         let _ = writeln!(
             out,
             "{} {}",
-            painter.paint(Style::Bold, "clauses from:"),
+            painter.paint(Style::Bold, &t!(lang, "report-clauses-from")),
             listed.join(", ")
         );
     }
     if report.params.is_empty() {
         return;
     }
-    let _ = writeln!(out, "{}", painter.paint(Style::Bold, "params:"));
+    let _ = writeln!(
+        out,
+        "{}",
+        painter.paint(Style::Bold, &t!(lang, "report-params"))
+    );
     let names: Vec<String> = report
         .params
         .iter()
@@ -183,20 +205,29 @@ fn write_packs_and_params(out: &mut String, report: &Report, painter: Painter) {
             Some(at) => {
                 let _ = write!(
                     line,
-                    "  {}{}  set in {at} (default {})",
+                    "  {}{}  {}",
                     param.value,
                     " ".repeat(value_width - param.value.width()),
-                    param.default
+                    t!(
+                        lang,
+                        "report-param-set-in",
+                        place = at.as_str(),
+                        default = param.default.as_str()
+                    )
                 );
             }
             None if !param.computed_from.is_empty() && param.value != param.default => {
                 let _ = write!(
                     line,
-                    "  {}{}  computed from {} (default {})",
+                    "  {}{}  {}",
                     param.value,
                     " ".repeat(value_width - param.value.width()),
-                    param.computed_from.join(", "),
-                    param.default
+                    t!(
+                        lang,
+                        "report-param-computed",
+                        from = param.computed_from.join(", "),
+                        default = param.default.as_str()
+                    )
                 );
             }
             None => {
@@ -213,9 +244,28 @@ enum Align {
     Right,
 }
 
-pub(super) fn write_table(out: &mut String, descriptors: &[DescriptorReport], painter: Painter) {
+pub(super) fn write_table(
+    out: &mut String,
+    descriptors: &[DescriptorReport],
+    painter: Painter,
+    lang: Lang,
+) {
     const GAP: &str = "  ";
-    let header = ["ID", "SOURCE", "STATUS", "SCORE", "RANK"];
+    let header = [
+        "report-column-id",
+        "report-column-source",
+        "report-column-status",
+        "report-column-score",
+        "report-column-rank",
+    ]
+    .map(|id| clausier_i18n::text(lang, id));
+    let header = [
+        header[0].as_str(),
+        header[1].as_str(),
+        header[2].as_str(),
+        header[3].as_str(),
+        header[4].as_str(),
+    ];
     let aligns = [
         Align::Left,
         Align::Left,
@@ -229,8 +279,9 @@ pub(super) fn write_table(out: &mut String, descriptors: &[DescriptorReport], pa
             let cells = [
                 d.id.clone(),
                 d.source.clone(),
-                d.status.as_str().to_owned(),
-                d.score.map_or_else(|| "-".to_owned(), two_decimals),
+                status_word(d.status, lang),
+                d.score
+                    .map_or_else(|| "-".to_owned(), |score| score_text(score, lang)),
                 d.rank
                     .map_or_else(|| "-".to_owned(), |rank| rank.to_string()),
             ];
@@ -304,21 +355,26 @@ fn write_details(
     options: &HumanOptions,
     painter: Painter,
 ) {
-    let status = painter.paint(status_style(descriptor.status), descriptor.status.as_str());
-    let lot = descriptor
-        .lot
-        .as_ref()
-        .map_or_else(String::new, |lot| format!(", lot {lot}"));
+    let lang = options.lang;
+    let status = painter.paint(
+        status_style(descriptor.status),
+        &status_word(descriptor.status, lang),
+    );
+    let lot = descriptor.lot.as_ref().map_or_else(String::new, |lot| {
+        format!(", {}", t!(lang, "report-lot", lot = lot.as_str()))
+    });
     let mut heading = format!(
-        "{} ({}){lot}: {status}",
+        "{} ({}){lot}{} {status}",
         painter.paint(Style::Bold, &descriptor.id),
-        descriptor.source
+        descriptor.source,
+        colon(lang)
     );
     if let Some(score) = descriptor.score {
-        let _ = write!(heading, ", score {}", two_decimals(score));
+        let score = score_text(score, lang);
+        let _ = write!(heading, ", {}", t!(lang, "report-score", score = score));
     }
     if let Some(rank) = descriptor.rank {
-        let _ = write!(heading, ", rank {rank}");
+        let _ = write!(heading, ", {}", t!(lang, "report-rank", rank = rank));
     }
     let _ = writeln!(out, "{heading}");
     for result in &descriptor.results {
@@ -330,11 +386,11 @@ fn write_details(
                         RequirementStatus::Fail | RequirementStatus::Missing
                     );
                 if wanted {
-                    write_requirement(out, report, descriptor, requirement, painter);
+                    write_requirement(out, report, descriptor, requirement, painter, lang);
                 }
             }
             ClauseResult::Criterion(criterion) if options.explain_all => {
-                write_criterion(out, report, criterion);
+                write_criterion(out, report, criterion, lang);
             }
             ClauseResult::Criterion(_) => {}
         }
@@ -371,19 +427,20 @@ pub(crate) fn write_requirement(
     descriptor: &DescriptorReport,
     requirement: &RequirementResult,
     painter: Painter,
+    lang: Lang,
 ) {
     let name = clause_name(report, &requirement.clause, &requirement.pack);
-    let (word, style) = match requirement.status {
-        RequirementStatus::Pass => ("pass", Style::Green),
-        RequirementStatus::Fail => ("fail", Style::Red),
-        RequirementStatus::Missing => ("missing", Style::Yellow),
-        RequirementStatus::NotApplicable => ("not applicable", Style::Dim),
+    let style = match requirement.status {
+        RequirementStatus::Pass => Style::Green,
+        RequirementStatus::Fail => Style::Red,
+        RequirementStatus::Missing => Style::Yellow,
+        RequirementStatus::NotApplicable => Style::Dim,
     };
     let mut head = format!(
         "  {} ({}) {}",
         painter.paint(Style::Bold, &name),
-        requirement.level,
-        painter.paint(style, word)
+        level_word(requirement.level, lang),
+        painter.paint(style, &outcome_word(requirement.status, lang))
     );
     let source = &descriptor.source;
     // A `should` or `info` result never changes the status; saying so keeps a buyer
@@ -393,33 +450,34 @@ pub(crate) fn write_requirement(
         RequirementStatus::Fail | RequirementStatus::Missing
     );
     if unmet && matches!(requirement.level, "should" | "info") {
-        head.push_str(", does not affect eligibility");
+        let _ = write!(head, ", {}", t!(lang, "outcome-no-effect"));
     }
+    let colon = colon(lang);
     match requirement.status {
         RequirementStatus::Fail => match requirement.explanation.as_slice() {
             [] => {
                 let _ = writeln!(out, "{head}");
             }
             [only] if only.alternatives.is_empty() => {
-                let _ = writeln!(out, "{head}: {}", explanation(only, source));
+                let _ = writeln!(out, "{head}{colon} {}", explanation(only, lang));
             }
             [group] => {
-                let heading = wording::plain(&wording::group_heading(group));
-                let _ = writeln!(out, "{head}: {heading}:");
-                write_alternatives(out, group, source, 4);
+                let heading = wording::plain(&wording::group_heading(group, lang));
+                let _ = writeln!(out, "{head}{colon} {heading}{colon}");
+                write_alternatives(out, group, source, 4, lang);
             }
             several => {
-                let _ = writeln!(out, "{head}:");
+                let _ = writeln!(out, "{head}{colon}");
                 for item in several {
-                    write_item(out, item, source, 4);
+                    write_item(out, item, source, 4, lang);
                 }
             }
         },
         RequirementStatus::Missing
             if !requirement.missing.is_empty() || !requirement.reasons.is_empty() =>
         {
-            let why = wording::requirement_unknown(requirement);
-            let _ = writeln!(out, "{head}: {}", wording::plain(&why));
+            let why = wording::requirement_unknown(requirement, lang);
+            let _ = writeln!(out, "{head}{colon} {}", wording::plain(&why));
         }
         _ => {
             let _ = writeln!(out, "{head}");
@@ -429,73 +487,94 @@ pub(crate) fn write_requirement(
 
 /// One explanation on its own line; a group of alternatives as a heading with one line
 /// per alternative below it.
-fn write_item(out: &mut String, item: &Explanation, source: &str, indent: usize) {
+fn write_item(out: &mut String, item: &Explanation, source: &str, indent: usize, lang: Lang) {
     let pad = " ".repeat(indent);
     if item.alternatives.is_empty() {
-        let _ = writeln!(out, "{pad}{}", explanation(item, source));
+        let _ = writeln!(out, "{pad}{}", explanation(item, lang));
         return;
     }
-    let heading = wording::plain(&wording::group_heading(item));
-    let _ = writeln!(out, "{pad}{heading}:");
-    write_alternatives(out, item, source, indent);
+    let heading = wording::plain(&wording::group_heading(item, lang));
+    let _ = writeln!(out, "{pad}{heading}{}", colon(lang));
+    write_alternatives(out, item, source, indent, lang);
 }
 
 /// `either A — …` then `or B — …`, each alternative's reasons below it when it is not
 /// itself the failing sub-expression.
-fn write_alternatives(out: &mut String, group: &Explanation, source: &str, indent: usize) {
+fn write_alternatives(
+    out: &mut String,
+    group: &Explanation,
+    source: &str,
+    indent: usize,
+    lang: Lang,
+) {
     let pad = " ".repeat(indent);
+    let colon = colon(lang);
     for (index, alternative) in group.alternatives.iter().enumerate() {
-        let word = if index == 0 { "either" } else { "or" };
+        let word = if index == 0 {
+            t!(lang, "explain-either")
+        } else {
+            t!(lang, "explain-or")
+        };
         match alternative.explanation.as_slice() {
             [only] if only.expr == alternative.expr && only.alternatives.is_empty() => {
-                let _ = writeln!(out, "{pad}{word} {}", explanation(only, source));
+                let _ = writeln!(out, "{pad}{word} {}", explanation(only, lang));
             }
             // A nested group reads as its heading, its own alternatives below.
             [only] if only.expr == alternative.expr => {
-                let heading = wording::plain(&wording::group_heading(only));
-                let _ = writeln!(out, "{pad}{word} {heading}:");
-                write_alternatives(out, only, source, indent + 2);
+                let heading = wording::plain(&wording::group_heading(only, lang));
+                let _ = writeln!(out, "{pad}{word} {heading}{colon}");
+                write_alternatives(out, only, source, indent + 2, lang);
             }
             items => {
                 let _ = writeln!(out, "{pad}{word} {}", alternative.expr);
                 for item in items {
-                    write_item(out, item, source, indent + 2);
+                    write_item(out, item, source, indent + 2, lang);
                 }
             }
         }
     }
 }
 
-/// `hosting.region == EU — hosting.region is OTHER at vendors/x.json:4:15`.
-pub(crate) fn explanation(item: &Explanation, source: &str) -> String {
-    wording::plain(&wording::explanation(item, source))
+/// `hosting.region is ADEQUATE (line 6, column 15); the requirement expects EU or EEA`.
+pub(crate) fn explanation(item: &Explanation, lang: Lang) -> String {
+    wording::plain(&wording::explanation(item, lang))
 }
 
-fn write_criterion(out: &mut String, report: &Report, criterion: &CriterionResult) {
+fn write_criterion(out: &mut String, report: &Report, criterion: &CriterionResult, lang: Lang) {
     let name = clause_name(report, &criterion.clause, &criterion.pack);
-    let mut line = format!("  {name} (weight {})", criterion.weight.normalize());
+    let weight = decimal_text(criterion.weight.normalize(), lang);
+    let mut line = format!(
+        "  {name} ({})",
+        t!(lang, "criterion-weight", weight = weight)
+    );
+    let colon = colon(lang);
     match (criterion.score, criterion.points) {
         (Some(score), Some(points)) => {
-            let _ = write!(
-                line,
-                ": score {}, {} points",
-                score.normalize(),
-                two_decimals(points)
+            let points = t!(
+                lang,
+                "criterion-points",
+                score = decimal_text(score.normalize(), lang),
+                points = score_text(points, lang)
             );
+            let _ = write!(line, "{colon} {points}");
             if criterion.clamped {
-                line.push_str(" (clamped)");
+                let _ = write!(line, " {}", t!(lang, "criterion-clamped"));
             }
         }
         _ if !criterion.missing.is_empty() || !criterion.reasons.is_empty() => {
-            line.push_str(": no score");
+            let _ = write!(line, "{colon} {}", t!(lang, "criterion-no-score"));
             if !criterion.missing.is_empty() {
-                let _ = write!(line, ", missing {}", criterion.missing.join(", "));
+                let missing = criterion.missing.join(", ");
+                let _ = write!(line, ", {}", t!(lang, "criterion-missing", paths = missing));
             }
             for reason in &criterion.reasons {
-                let _ = write!(line, ", {}", wording::plain(&wording::reason(reason)));
+                let reason = wording::plain(&wording::reason(reason, lang));
+                let _ = write!(line, ", {reason}");
             }
         }
-        _ => line.push_str(": not scored"),
+        _ => {
+            let _ = write!(line, "{colon} {}", t!(lang, "criterion-not-scored"));
+        }
     }
     let _ = writeln!(out, "{line}");
 }
@@ -505,10 +584,11 @@ pub(crate) fn write_data_error(
     descriptor: &DescriptorReport,
     error: &DataErrorEntry,
     painter: Painter,
+    lang: Lang,
 ) {
     let mut line = format!("  {}", painter.paint(Style::Magenta, &error.code));
     if error.severity == clausier_diagnostics::Severity::Warning {
-        line.push_str(" (warning)");
+        let _ = write!(line, " ({})", t!(lang, "report-warning"));
     }
     if !error.path.is_empty() {
         let _ = write!(line, " {}", error.path);
@@ -525,7 +605,11 @@ pub(crate) fn write_data_error(
     }
     let _ = writeln!(out, "{line}");
     if let Some(help) = &error.help {
-        let _ = writeln!(out, "    {} {help}", painter.paint(Style::Bold, "help:"));
+        let _ = writeln!(
+            out,
+            "    {} {help}",
+            painter.paint(Style::Bold, &t!(lang, "report-help"))
+        );
     }
 }
 
@@ -545,6 +629,59 @@ pub(crate) fn status_style(status: DescriptorStatus) -> Style {
         DescriptorStatus::Ineligible => Style::Red,
         DescriptorStatus::Incomplete => Style::Yellow,
         DescriptorStatus::Invalid => Style::Magenta,
+    }
+}
+
+/// A status as the reader's language names it.
+pub(crate) fn status_word(status: DescriptorStatus, lang: Lang) -> String {
+    let id = match status {
+        DescriptorStatus::Eligible => "status-eligible",
+        DescriptorStatus::Ineligible => "status-ineligible",
+        DescriptorStatus::Incomplete => "status-incomplete",
+        DescriptorStatus::Invalid => "status-invalid",
+    };
+    clausier_i18n::text(lang, id)
+}
+
+/// `must`, `should`, `info` as the reader's language names them.
+pub(crate) fn level_word(level: &str, lang: Lang) -> String {
+    match level {
+        "must" => t!(lang, "level-must"),
+        "should" => t!(lang, "level-should"),
+        "info" => t!(lang, "level-info"),
+        other => other.to_owned(),
+    }
+}
+
+/// A requirement's outcome as the reader's language names it.
+pub(crate) fn outcome_word(status: RequirementStatus, lang: Lang) -> String {
+    match status {
+        RequirementStatus::Pass => t!(lang, "outcome-pass"),
+        RequirementStatus::Fail => t!(lang, "outcome-fail"),
+        RequirementStatus::Missing => t!(lang, "outcome-missing"),
+        RequirementStatus::NotApplicable => t!(lang, "outcome-not-applicable"),
+    }
+}
+
+/// `:` as each language punctuates it after a heading.
+pub(crate) fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => " :",
+        Lang::En => ":",
+    }
+}
+
+/// A score or points to two decimals, with the language's decimal separator.
+pub(crate) fn score_text(value: Decimal, lang: Lang) -> String {
+    decimal_text(two_decimals(value), lang)
+}
+
+/// A decimal number with the language's decimal separator: `72,56` in French.
+pub(crate) fn decimal_text(value: impl std::fmt::Display, lang: Lang) -> String {
+    let text = value.to_string();
+    match lang {
+        Lang::Fr => text.replace('.', ","),
+        Lang::En => text,
     }
 }
 

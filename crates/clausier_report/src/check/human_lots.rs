@@ -7,12 +7,13 @@ use std::fmt::Write as _;
 
 use clausier_eval::report::{DescriptorReport, LotReport, Report, Summary};
 
-use super::human::write_table;
-use crate::diagnostics::plural;
+use clausier_i18n::{Lang, t};
+
+use super::human::{colon, write_table};
 use crate::style::{Painter, Style};
 
 /// The tables of a run on lots, each lot's entries in input order.
-pub(super) fn write_lot_tables(out: &mut String, report: &Report, painter: Painter) {
+pub(super) fn write_lot_tables(out: &mut String, report: &Report, painter: Painter, lang: Lang) {
     let mut first = true;
     for lot in &report.lots {
         let entries: Vec<DescriptorReport> = report
@@ -24,8 +25,8 @@ pub(super) fn write_lot_tables(out: &mut String, report: &Report, painter: Paint
         if entries.is_empty() {
             continue;
         }
-        write_heading(out, &mut first, &lot_heading(lot), painter);
-        write_table(out, &entries, painter);
+        write_heading(out, &mut first, &lot_heading(lot, lang), painter);
+        write_table(out, &entries, painter, lang);
     }
     let on_no_lot: Vec<DescriptorReport> = report
         .descriptors
@@ -34,8 +35,8 @@ pub(super) fn write_lot_tables(out: &mut String, report: &Report, painter: Paint
         .cloned()
         .collect();
     if !on_no_lot.is_empty() {
-        write_heading(out, &mut first, "Invalid, on no lot", painter);
-        write_table(out, &on_no_lot, painter);
+        write_heading(out, &mut first, &t!(lang, "lots-invalid-heading"), painter);
+        write_table(out, &on_no_lot, painter, lang);
     }
 }
 
@@ -48,43 +49,53 @@ fn write_heading(out: &mut String, first: &mut bool, heading: &str, painter: Pai
 }
 
 /// `Lot 1 — Espace numérique de travail (ENT)`.
-pub(crate) fn lot_heading(lot: &LotReport) -> String {
-    format!("Lot {} — {}", lot.id, lot.title)
+pub(crate) fn lot_heading(lot: &LotReport, lang: Lang) -> String {
+    t!(
+        lang,
+        "lots-heading",
+        lot = lot.id.as_str(),
+        title = lot.title.as_str()
+    )
 }
 
 /// The run's counts: descriptors, then the entries of their offers on each lot.
-pub(super) fn write_lot_summary(out: &mut String, report: &Report) {
+pub(super) fn write_lot_summary(out: &mut String, report: &Report, lang: Lang) {
+    let colon = colon(lang);
     let _ = writeln!(
         out,
-        "{}: {}, {} invalid",
-        counted_entries(report),
-        counts(&report.summary),
-        report.summary.invalid
+        "{}{colon} {}, {}",
+        counted_entries(report, lang),
+        counts(&report.summary, lang),
+        t!(lang, "lots-invalid", invalid = report.summary.invalid)
     );
     for lot in &report.lots {
         let _ = writeln!(
             out,
-            "  {}: {}: {}",
-            lot_heading(lot),
-            plural(lot.summary.total, "offer", "offers"),
-            counts(&lot.summary)
+            "  {}{colon} {}{colon} {}",
+            lot_heading(lot, lang),
+            t!(lang, "lots-offers", total = lot.summary.total),
+            counts(&lot.summary, lang)
         );
     }
 }
 
 /// `7 descriptors, 8 entries (one per lot an offer bids for)`.
-pub(crate) fn counted_entries(report: &Report) -> String {
+pub(crate) fn counted_entries(report: &Report, lang: Lang) -> String {
     let descriptors: BTreeSet<usize> = report.descriptors.iter().map(|entry| entry.input).collect();
-    format!(
-        "{}, {} (one per lot an offer bids for)",
-        plural(descriptors.len(), "descriptor", "descriptors"),
-        plural(report.summary.total, "entry", "entries"),
+    t!(
+        lang,
+        "lots-entries",
+        descriptors = descriptors.len(),
+        entries = report.summary.total
     )
 }
 
-fn counts(summary: &Summary) -> String {
-    format!(
-        "{} eligible, {} ineligible, {} incomplete",
-        summary.eligible, summary.ineligible, summary.incomplete
+fn counts(summary: &Summary, lang: Lang) -> String {
+    t!(
+        lang,
+        "lots-counts",
+        eligible = summary.eligible,
+        ineligible = summary.ineligible,
+        incomplete = summary.incomplete
     )
 }

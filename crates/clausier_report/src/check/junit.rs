@@ -4,6 +4,7 @@
 //!
 //! No times or timestamps are written, so that reruns give the same bytes.
 
+use clausier_i18n::Lang;
 use std::fmt::Write;
 
 use clausier_eval::report::{
@@ -63,7 +64,7 @@ fn is_skipped(case: &Case<'_>) -> bool {
 /// descriptor's file as its `file`. A failed or missing requirement is a `<failure>` (its
 /// `type` is `fail` or `missing`), a requirement that does not apply is `<skipped>`, and
 /// an invalid descriptor is one `<error>` case named `data` with its data errors.
-pub fn render_junit(report: &Report) -> String {
+pub fn render_junit(report: &Report, lang: Lang) -> String {
     let mut suites: Vec<Suite<'_>> = vec![Suite {
         pack: &report.pack.name,
         version: &report.pack.version,
@@ -135,7 +136,7 @@ pub fn render_junit(report: &Report) -> String {
         }
         out.push_str("    </properties>\n");
         for case in &suite.cases {
-            write_case(&mut out, case);
+            write_case(&mut out, case, lang);
         }
         out.push_str("  </testsuite>\n");
     }
@@ -143,7 +144,7 @@ pub fn render_junit(report: &Report) -> String {
     out
 }
 
-fn write_case(out: &mut String, case: &Case<'_>) {
+fn write_case(out: &mut String, case: &Case<'_>, lang: Lang) {
     let descriptor = case.descriptor;
     let name = match case.outcome {
         Outcome::Requirement(r) => r.clause.as_str(),
@@ -169,7 +170,7 @@ fn write_case(out: &mut String, case: &Case<'_>) {
                 let lines: Vec<String> = requirement
                     .explanation
                     .iter()
-                    .map(|item| explanation(item, &descriptor.source))
+                    .map(|item| explanation(item, lang))
                     .collect();
                 let message = format!(
                     "{} ({}) fails{}",
@@ -184,7 +185,7 @@ fn write_case(out: &mut String, case: &Case<'_>) {
                     "{} ({}) cannot be decided: {}",
                     requirement.clause,
                     requirement.level,
-                    wording::requirement_undecided(requirement)
+                    wording::requirement_undecided(requirement, lang)
                 );
                 let lines: Vec<String> = requirement
                     .missing
@@ -194,7 +195,7 @@ fn write_case(out: &mut String, case: &Case<'_>) {
                         requirement
                             .reasons
                             .iter()
-                            .map(|reason| wording::plain(&wording::reason(reason))),
+                            .map(|reason| wording::plain(&wording::reason(reason, lang))),
                     )
                     .collect();
                 write_problem(out, &open, "failure", "missing", &message, &lines);

@@ -11,6 +11,8 @@ use clausier_eval::report::{
 };
 
 use super::human::{clause_name, two_decimals};
+use clausier_i18n::Lang;
+
 use super::human_lots::{counted_entries, lot_heading};
 use super::wording;
 use crate::diagnostics::plural;
@@ -20,7 +22,7 @@ use crate::pack::cahier::{md_code as code, md_escape as escape};
 /// of every descriptor (status, score, rank), and a "Failures" section with, for each
 /// descriptor that is not eligible, has data errors or fails a `should` requirement, its
 /// failed and missing requirements with their explanations and its data errors.
-pub fn render_markdown(report: &Report) -> String {
+pub fn render_markdown(report: &Report, lang: Lang) -> String {
     let report = &super::vendor_text::for_people(report);
     let mut out = String::new();
     let _ = writeln!(
@@ -41,7 +43,7 @@ pub fn render_markdown(report: &Report) -> String {
     let counted = if report.lots.is_empty() {
         plural(summary.total, "descriptor", "descriptors")
     } else {
-        counted_entries(report)
+        counted_entries(report, lang)
     };
     let _ = writeln!(
         out,
@@ -52,7 +54,7 @@ pub fn render_markdown(report: &Report) -> String {
         let _ = writeln!(
             out,
             "- {}: {}: {} eligible, {} ineligible, {} incomplete",
-            escape(&lot_heading(lot)),
+            escape(&lot_heading(lot, lang)),
             plural(lot.summary.total, "offer", "offers"),
             lot.summary.eligible,
             lot.summary.ineligible,
@@ -71,7 +73,7 @@ pub fn render_markdown(report: &Report) -> String {
             .filter(|entry| entry.lot.as_deref() == Some(lot.id.as_str()))
             .peekable();
         if entries.peek().is_some() {
-            let _ = writeln!(out, "\n## {}\n", escape(&lot_heading(lot)));
+            let _ = writeln!(out, "\n## {}\n", escape(&lot_heading(lot, lang)));
             write_table(&mut out, entries);
         }
     }
@@ -124,7 +126,7 @@ pub fn render_markdown(report: &Report) -> String {
                     RequirementStatus::Fail | RequirementStatus::Missing
                 )
             {
-                write_requirement(&mut out, report, descriptor, requirement);
+                write_requirement(&mut out, report, requirement, lang);
                 any = true;
             }
         }
@@ -163,8 +165,8 @@ fn write_table<'a>(out: &mut String, entries: impl Iterator<Item = &'a Descripto
 fn write_requirement(
     out: &mut String,
     report: &Report,
-    descriptor: &DescriptorReport,
     requirement: &RequirementResult,
+    lang: Lang,
 ) {
     let name = clause_name(report, &requirement.clause, &requirement.pack);
     let head = format!(
@@ -179,17 +181,17 @@ fn write_requirement(
                 let _ = writeln!(out, "{head}");
             }
             [only] => {
-                let _ = writeln!(out, "{head}: {}", explanation(only, &descriptor.source));
+                let _ = writeln!(out, "{head}: {}", explanation(only, lang));
             }
             several => {
                 let _ = writeln!(out, "{head}:");
                 for item in several {
-                    let _ = writeln!(out, "  - {}", explanation(item, &descriptor.source));
+                    let _ = writeln!(out, "  - {}", explanation(item, lang));
                 }
             }
         },
         _ if !requirement.missing.is_empty() || !requirement.reasons.is_empty() => {
-            let why = wording::requirement_unknown(requirement);
+            let why = wording::requirement_unknown(requirement, lang);
             let _ = writeln!(out, "{head}: {}", markdown(&why));
         }
         _ => {
@@ -199,8 +201,8 @@ fn write_requirement(
 }
 
 /// `` `hosting.region == EU` — `hosting.region` is `OTHER` at `vendors/x.json:4:15` ``.
-fn explanation(item: &Explanation, source: &str) -> String {
-    markdown(&wording::explanation(item, source))
+fn explanation(item: &Explanation, lang: Lang) -> String {
+    markdown(&wording::explanation(item, lang))
 }
 
 fn markdown(pieces: &[wording::Piece]) -> String {

@@ -2,6 +2,7 @@
 //! failed or missing requirement, located in the descriptor's file, with the clause as
 //! its rule.
 
+use clausier_i18n::Lang;
 use std::fmt::Write;
 
 use clausier_eval::report::{
@@ -32,7 +33,11 @@ struct Rule<'a> {
 /// for a `must`, `warning` for a `should`) located in the descriptor's file, at the first
 /// place its explanation points to; the data errors of an invalid descriptor are tool
 /// notifications of the run's invocation. Equal inputs give identical bytes.
-pub fn render_sarif(report: &Report, clauses: &[ClauseInfo]) -> Result<String, serde_json::Error> {
+pub fn render_sarif(
+    report: &Report,
+    clauses: &[ClauseInfo],
+    lang: Lang,
+) -> Result<String, serde_json::Error> {
     let mut rules: Vec<Rule<'_>> = clauses
         .iter()
         .filter(|info| info.kind == "requirement")
@@ -74,7 +79,7 @@ pub fn render_sarif(report: &Report, clauses: &[ClauseInfo]) -> Result<String, s
                 }
             };
             let rule_id = rules.get(index).map(|r| r.id.clone()).unwrap_or_default();
-            results.push(result_of(descriptor, requirement, &rule_id, index));
+            results.push(result_of(descriptor, requirement, &rule_id, index, lang));
         }
         if descriptor.status == DescriptorStatus::Invalid {
             for error in &descriptor.errors {
@@ -173,6 +178,7 @@ fn result_of(
     requirement: &RequirementResult,
     rule_id: &str,
     rule_index: usize,
+    lang: Lang,
 ) -> Value {
     let (message, at) = match requirement.status {
         RequirementStatus::Missing => (
@@ -181,7 +187,7 @@ fn result_of(
                 rule_id,
                 requirement.level,
                 wording::offer_name(descriptor),
-                wording::requirement_undecided(requirement)
+                wording::requirement_undecided(requirement, lang)
             ),
             None,
         ),
@@ -189,7 +195,7 @@ fn result_of(
             let lines: Vec<String> = requirement
                 .explanation
                 .iter()
-                .map(|item| explanation(item, &descriptor.source))
+                .map(|item| explanation(item, lang))
                 .collect();
             let mut message = format!(
                 "{} ({}) fails for {}",

@@ -1,9 +1,17 @@
+use clausier_i18n::Lang;
+
 use super::fixtures::report;
 use super::*;
 
 #[test]
 fn human_report_lists_reasons_of_descriptors_that_are_not_eligible() {
-    let text = render_human(&report(), &HumanOptions::default());
+    let text = render_human(
+        &report(),
+        &HumanOptions {
+            lang: Lang::En,
+            ..HumanOptions::default()
+        },
+    );
     insta::assert_snapshot!(text);
 }
 
@@ -12,21 +20,33 @@ fn human_report_with_explain_lists_every_clause() {
     let options = HumanOptions {
         color: false,
         explain_all: true,
-        ..HumanOptions::default()
+        ..HumanOptions {
+            lang: Lang::En,
+            ..HumanOptions::default()
+        }
     };
     insta::assert_snapshot!(render_human(&report(), &options));
 }
 
 #[test]
 fn human_report_has_no_escape_codes_without_color() {
-    let plain = render_human(&report(), &HumanOptions::default());
+    let plain = render_human(
+        &report(),
+        &HumanOptions {
+            lang: Lang::En,
+            ..HumanOptions::default()
+        },
+    );
     assert!(!plain.contains('\u{1b}'));
     let colored = render_human(
         &report(),
         &HumanOptions {
             color: true,
             explain_all: false,
-            ..HumanOptions::default()
+            ..HumanOptions {
+                lang: Lang::En,
+                ..HumanOptions::default()
+            }
         },
     );
     assert!(colored.contains("\u{1b}[31mineligible\u{1b}[0m"));
@@ -36,7 +56,13 @@ fn human_report_has_no_escape_codes_without_color() {
 
 #[test]
 fn table_columns_align_on_display_width() {
-    let text = render_human(&report(), &HumanOptions::default());
+    let text = render_human(
+        &report(),
+        &HumanOptions {
+            lang: Lang::En,
+            ..HumanOptions::default()
+        },
+    );
     let rows: Vec<&str> = text
         .lines()
         .skip_while(|line| !line.starts_with("ID"))
@@ -127,8 +153,8 @@ fn csv_report_has_a_row_per_descriptor_and_a_column_per_clause() {
 
 #[test]
 fn markdown_report_has_the_table_and_the_reasons_of_each_failure() {
-    let text = render_markdown(&report());
-    assert_eq!(render_markdown(&report()), text);
+    let text = render_markdown(&report(), Lang::En);
+    assert_eq!(render_markdown(&report(), Lang::En), text);
     assert!(text.contains("| --- | --- | --- | ---: | ---: |\n"));
     assert!(text.contains("### vendor-013 (`vendors/vendor-013.json`): ineligible"));
     assert!(!text.contains("### vendor-042"));
@@ -137,8 +163,8 @@ fn markdown_report_has_the_table_and_the_reasons_of_each_failure() {
 
 #[test]
 fn junit_report_has_a_case_per_descriptor_and_requirement() {
-    let text = render_junit(&report());
-    assert_eq!(render_junit(&report()), text);
+    let text = render_junit(&report(), Lang::En);
+    assert_eq!(render_junit(&report(), Lang::En), text);
     assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"));
     // 2 + 1 + 3 requirements of the evaluated descriptors, 1 case for the invalid one.
     assert_eq!(text.matches("<testcase ").count(), 8);
@@ -148,9 +174,9 @@ fn junit_report_has_a_case_per_descriptor_and_requirement() {
 
 #[test]
 fn sarif_report_has_a_result_per_failed_or_missing_requirement() {
-    let text = render_sarif(&report(), &super::fixtures::clauses()).unwrap();
+    let text = render_sarif(&report(), &super::fixtures::clauses(), Lang::En).unwrap();
     assert_eq!(
-        render_sarif(&report(), &super::fixtures::clauses()).unwrap(),
+        render_sarif(&report(), &super::fixtures::clauses(), Lang::En).unwrap(),
         text
     );
     let log: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -176,8 +202,8 @@ fn sarif_report_has_a_result_per_failed_or_missing_requirement() {
 
 #[test]
 fn html_report_is_a_self_contained_sortable_matrix() {
-    let text = render_html(&report());
-    assert_eq!(render_html(&report()), text);
+    let text = render_html(&report(), Lang::En);
+    assert_eq!(render_html(&report(), Lang::En), text);
     assert!(text.starts_with("<!DOCTYPE html>"));
     assert!(text.ends_with("</html>\n"));
     for remote in ["http://", "https://", "src=", "href=", "@import", "url("] {
@@ -223,7 +249,7 @@ fn read_workbook(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
 
 #[test]
 fn xlsx_report_ranks_offers_and_gives_each_reason_in_its_own_sheet() {
-    let bytes = render_xlsx(&report()).unwrap();
+    let bytes = render_xlsx(&report(), Lang::En).unwrap();
     let mut out = String::new();
     for (name, rows) in read_workbook(&bytes) {
         out.push_str(&format!("== {name}\n"));
@@ -237,9 +263,9 @@ fn xlsx_report_ranks_offers_and_gives_each_reason_in_its_own_sheet() {
 
 #[test]
 fn xlsx_report_is_the_same_bytes_on_every_run() {
-    let first = render_xlsx(&report()).unwrap();
+    let first = render_xlsx(&report(), Lang::En).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    assert_eq!(first, render_xlsx(&report()).unwrap());
+    assert_eq!(first, render_xlsx(&report(), Lang::En).unwrap());
 }
 
 #[test]
@@ -259,7 +285,7 @@ fn xlsx_report_names_each_lot_sheet_as_excel_accepts() {
         lot("Établissements du second degré publics et privés"),
         lot("x'"),
     ];
-    let bytes = render_xlsx(&report).unwrap();
+    let bytes = render_xlsx(&report, Lang::En).unwrap();
     let names: Vec<String> = read_workbook(&bytes)
         .into_iter()
         .map(|(name, _)| name)

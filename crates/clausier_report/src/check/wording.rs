@@ -7,9 +7,12 @@
 
 use std::borrow::Cow;
 
+use clausier_check::value::Value;
 use clausier_eval::report::{
-    Alternative, DescriptorReport, Explanation, Reason, RequestedDocument, RequirementResult,
+    Alternative, Claim, DescriptorReport, Explanation, Reason, Relation, RequestedDocument,
+    RequirementResult, Shown,
 };
+use clausier_i18n::{Lang, t};
 
 /// A piece of an explanation: words, or a quotation of the clause or the descriptor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,45 +55,196 @@ pub(crate) fn plain(pieces: &[Piece]) -> String {
 
 /// The heading of a group of alternatives: `none of these holds`, or `no element of
 /// subprocessors satisfies it` for an `any`.
-pub(crate) fn group_heading(item: &Explanation) -> Vec<Piece> {
+pub(crate) fn group_heading(item: &Explanation, lang: Lang) -> Vec<Piece> {
     match item.any_list() {
-        Some(list) => vec![text("no element of "), code(list), text(" satisfies it")],
-        None => vec![text("none of these holds")],
+        Some(list) => {
+            let sentence = t!(lang, "explain-no-element", list = "\u{0}");
+            quoting(&sentence, list)
+        }
+        None => vec![Piece::Text(t!(lang, "explain-none-holds"))],
     }
 }
 
-/// One explanation on one line: `hosting.region == EU — hosting.region is OTHER at
-/// vendors/x.json:4:15`; a group as `none of these holds: A — …; or B — …`.
-pub(crate) fn explanation(item: &Explanation, source: &str) -> Vec<Piece> {
+/// A sentence with one quotation at the `\u{0}` that stands for it.
+fn quoting(sentence: &str, quoted: &str) -> Vec<Piece> {
+    let (before, after) = sentence.split_once('\u{0}').unwrap_or((sentence, ""));
+    let mut pieces = Vec::new();
+    if !before.is_empty() {
+        pieces.push(text(before));
+    }
+    pieces.push(code(quoted));
+    if !after.is_empty() {
+        pieces.push(text(after));
+    }
+    pieces
+}
+
+/// One explanation on one line: `hosting.region is ADEQUATE (line 6, column 15); the
+/// requirement expects EU or EEA`, or the sub-expression as written when it compares
+/// nothing with a value (`hosting.region == backup.region — hosting.region is OTHER at
+/// vendors/x.json:4:15`); a group as `none of these holds: A; or B`.
+pub(crate) fn explanation(item: &Explanation, lang: Lang) -> Vec<Piece> {
     if !item.alternatives.is_empty() {
-        let mut pieces = group_heading(item);
+        let mut pieces = group_heading(item, lang);
         pieces.push(text(": "));
         for (index, alternative) in item.alternatives.iter().enumerate() {
             if index > 0 {
-                pieces.push(text("; or "));
+                pieces.push(text(&format!("{} ", t!(lang, "explain-or-inline"))));
             }
-            pieces.extend(alternative_line(alternative, source));
+            pieces.extend(alternative_line(alternative, lang));
         }
         return pieces;
     }
+    if let (Some(claim), Some(path)) = (&item.claim, &item.path) {
+        return claimed(item, claim, path, lang);
+    }
     let mut pieces = vec![code(&item.expr)];
-    pieces.extend(detail(item, source));
+    pieces.extend(detail(item, lang));
     pieces
+}
+
+/// `pricing.per_student is 9.40 € (line 3, column 389); the requirement expects at most
+/// 8.00 €`.
+fn claimed(item: &Explanation, claim: &Claim, path: &str, lang: Lang) -> Vec<Piece> {
+    let mut pieces = match &claim.observed {
+        Some(observed) => {
+            let sentence = t!(
+                lang,
+                "explain-declared",
+                path = "\u{0}",
+                value = shown(observed, lang)
+            );
+            quoting(&sentence, path)
+        }
+        None => quoting(&t!(lang, "explain-absent", path = "\u{0}"), path),
+    };
+    if let Some(element) = item.element.as_ref().filter(|e| e.quantifier == "all") {
+        pieces.push(text(", "));
+        let sentence = t!(lang, "explain-every-element", list = "\u{0}");
+        pieces.extend(quoting(&sentence, &element.list));
+    }
+    if let Some(line) = item.line {
+        let at = t!(
+            lang,
+            "explain-at",
+            line = line,
+            column = item.column.unwrap_or(1)
+        );
+        pieces.push(text(&format!(" ({at})")));
+    }
+    let expected = t!(lang, "explain-expects", expected = expectation(claim, lang));
+    pieces.push(text(&format!("{} {expected}", semicolon(lang))));
+    pieces
+}
+
+/// `;` as each language punctuates it.
+fn semicolon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => " ;",
+        Lang::En => ";",
+    }
+}
+
+/// What the requirement expects, in words: `at most 8.00 €`, `EU or EEA`.
+fn expectation(claim: &Claim, lang: Lang) -> String {
+    let first = claim
+        .expected
+        .first()
+        .map(|value| shown(value, lang))
+        .unwrap_or_default();
+    let moment = claim.expected.first().and_then(moment_kind);
+    let id = match (claim.relation, moment) {
+        (Relation::Equal, _) => "expect-equal",
+        (Relation::NotEqual, _) => "expect-not-equal",
+        (Relation::AtMost, None) => "expect-at-most",
+        (Relation::AtMost, Some(Moment::Day)) => "expect-on-or-before",
+        (Relation::AtMost, Some(Moment::Time)) => "expect-at-or-before-time",
+        (Relation::Below, None) => "expect-below",
+        (Relation::Below, Some(Moment::Day)) => "expect-before",
+        (Relation::Below, Some(Moment::Time)) => "expect-before-time",
+        (Relation::AtLeast, None) => "expect-at-least",
+        (Relation::AtLeast, Some(Moment::Day)) => "expect-on-or-after",
+        (Relation::AtLeast, Some(Moment::Time)) => "expect-at-or-after-time",
+        (Relation::Above, None) => "expect-above",
+        (Relation::Above, Some(Moment::Day)) => "expect-after",
+        (Relation::Above, Some(Moment::Time)) => "expect-after-time",
+        (Relation::OneOf, _) => {
+            let values = listed(&claim.expected, lang, "list-last-or");
+            return clausier_i18n::text_with(
+                lang,
+                "expect-one-of",
+                &clausier_i18n::Args::new().with("values", values),
+            );
+        }
+        (Relation::NoneOf, _) => {
+            let values = listed(&claim.expected, lang, "list-last-and");
+            return clausier_i18n::text_with(
+                lang,
+                "expect-none-of",
+                &clausier_i18n::Args::new().with("values", values),
+            );
+        }
+        (Relation::Yes, _) => return t!(lang, "expect-yes"),
+        (Relation::No, _) => return t!(lang, "expect-no"),
+        (Relation::Given, _) => return t!(lang, "expect-given"),
+    };
+    clausier_i18n::text_with(lang, id, &clausier_i18n::Args::new().with("value", first))
+}
+
+/// A value that is a moment: compared, it reads "on or before", not "at most".
+#[derive(Clone, Copy)]
+enum Moment {
+    Day,
+    Time,
+}
+
+fn moment_kind(shown: &Shown) -> Option<Moment> {
+    match shown {
+        Shown::Value(Value::Date(_) | Value::DateTime(_)) => Some(Moment::Day),
+        Shown::Value(Value::Time(_)) => Some(Moment::Time),
+        _ => None,
+    }
+}
+
+/// `EU, EEA or EFTA`, the last joined with the word `last` names.
+fn listed(values: &[Shown], lang: Lang, last: &'static str) -> String {
+    let words: Vec<String> = values.iter().map(|value| shown(value, lang)).collect();
+    match words.split_last() {
+        Some((only, [])) => only.clone(),
+        Some((final_one, rest)) => {
+            let last = match last {
+                "list-last-and" => t!(lang, "list-last-and"),
+                _ => t!(lang, "list-last-or"),
+            };
+            format!("{} {last} {final_one}", rest.join(", "))
+        }
+        None => String::new(),
+    }
+}
+
+/// A value of a claim as the language writes it: `9,40 €`, `30 septembre 2026`, `oui`.
+pub(crate) fn shown(value: &Shown, lang: Lang) -> String {
+    match value {
+        Shown::Name(name) => name.clone(),
+        Shown::Value(Value::Bool(true)) => t!(lang, "word-yes"),
+        Shown::Value(Value::Bool(false)) => t!(lang, "word-no"),
+        Shown::Value(value) => crate::pack::plain_value_in_words(value, lang),
+    }
 }
 
 /// An alternative on one line: the failing sub-expression itself when it is the whole
 /// alternative, else the alternative followed by what fails in it.
-pub(crate) fn alternative_line(alternative: &Alternative, source: &str) -> Vec<Piece> {
+pub(crate) fn alternative_line(alternative: &Alternative, lang: Lang) -> Vec<Piece> {
     match alternative.explanation.as_slice() {
-        [only] if only.expr == alternative.expr => explanation(only, source),
+        [only] if only.expr == alternative.expr => explanation(only, lang),
         [] => vec![code(&alternative.expr)],
         items => {
             let mut pieces = vec![code(&alternative.expr), text(" (")];
             for (index, item) in items.iter().enumerate() {
                 if index > 0 {
-                    pieces.push(text("; "));
+                    pieces.push(text(&format!("{} ", semicolon(lang))));
                 }
-                pieces.extend(explanation(item, source));
+                pieces.extend(explanation(item, lang));
             }
             pieces.push(text(")"));
             pieces
@@ -98,19 +252,30 @@ pub(crate) fn alternative_line(alternative: &Alternative, source: &str) -> Vec<P
     }
 }
 
-/// What follows a sub-expression: whose element it is about, the value it read and
-/// where.
-pub(crate) fn detail(item: &Explanation, source: &str) -> Vec<Piece> {
+/// What follows a sub-expression quoted as written: whose element it is about, the value
+/// it read and where.
+pub(crate) fn detail(item: &Explanation, lang: Lang) -> Vec<Piece> {
     let mut pieces = Vec::new();
     if let Some(element) = item.element.as_ref().filter(|e| e.quantifier == "all") {
-        pieces.push(text(", required of every element of "));
-        pieces.push(code(&element.list));
+        pieces.push(text(", "));
+        let sentence = t!(lang, "explain-every-element", list = "\u{0}");
+        pieces.extend(quoting(&sentence, &element.list));
     }
     match (&item.path, &item.value) {
         (Some(path), Some(value)) => {
-            pieces.extend([Piece::Then, code(path), text(" is "), code(value)]);
+            pieces.push(Piece::Then);
+            let sentence = t!(lang, "explain-declared", path = "\u{0}", value = "\u{1}");
+            let (head, tail) = sentence.split_once('\u{1}').unwrap_or((&sentence, ""));
+            pieces.extend(quoting(head, path));
+            pieces.push(code(value));
+            if !tail.is_empty() {
+                pieces.push(text(tail));
+            }
         }
-        (Some(path), None) => pieces.extend([Piece::Then, code(path), text(" is absent")]),
+        (Some(path), None) => {
+            pieces.push(Piece::Then);
+            pieces.extend(quoting(&t!(lang, "explain-absent", path = "\u{0}"), path));
+        }
         (None, Some(value)) => pieces.extend([Piece::Then, code(value)]),
         (None, None) => {}
     }
@@ -119,9 +284,9 @@ pub(crate) fn detail(item: &Explanation, source: &str) -> Vec<Piece> {
     }
     if let Some(counted) = &item.counted {
         match counted.as_slice() {
-            [] => pieces.push(text(", counting none of them")),
+            [] => pieces.push(text(&format!(", {}", t!(lang, "explain-counting-none")))),
             paths => {
-                pieces.push(text(", counting "));
+                pieces.push(text(&format!(", {} ", t!(lang, "explain-counting"))));
                 for (index, path) in paths.iter().enumerate() {
                     if index > 0 {
                         pieces.push(text(", "));
@@ -132,27 +297,32 @@ pub(crate) fn detail(item: &Explanation, source: &str) -> Vec<Piece> {
         }
     }
     if let Some(line) = item.line {
-        let at = format!("{source}:{line}:{}", item.column.unwrap_or(1));
-        pieces.extend([text(" at "), code(&at)]);
+        let at = t!(
+            lang,
+            "explain-at",
+            line = line,
+            column = item.column.unwrap_or(1)
+        );
+        pieces.push(text(&format!(" ({at})")));
     }
     pieces
 }
 
 /// `lowest(pricing.per_student) / pricing.per_student has no value: division by zero
 /// (R0702)`.
-pub(crate) fn reason(reason: &Reason) -> Vec<Piece> {
-    vec![
-        code(&reason.expr),
-        text(&format!(
-            " has no value: {} ({})",
-            reason.message, reason.code
-        )),
-    ]
+pub(crate) fn reason(reason: &Reason, lang: Lang) -> Vec<Piece> {
+    let words = t!(
+        lang,
+        "explain-no-value",
+        reason = reason.message.as_str(),
+        code = reason.code.as_str()
+    );
+    vec![code(&reason.expr), text(&format!(" {words}"))]
 }
 
 /// Why a requirement is missing or a score unknown: the absent paths, then the
 /// computations without a value.
-pub(crate) fn unknown(missing: &[String], reasons: &[Reason]) -> Vec<Piece> {
+pub(crate) fn unknown(missing: &[String], reasons: &[Reason], lang: Lang) -> Vec<Piece> {
     let mut pieces = Vec::new();
     for (index, path) in missing.iter().enumerate() {
         if index > 0 {
@@ -162,36 +332,36 @@ pub(crate) fn unknown(missing: &[String], reasons: &[Reason]) -> Vec<Piece> {
     }
     for item in reasons {
         if !pieces.is_empty() {
-            pieces.push(text("; "));
+            pieces.push(text(&format!("{} ", semicolon(lang))));
         }
-        pieces.extend(reason(item));
+        pieces.extend(reason(item, lang));
     }
     pieces
 }
 
 /// Why a requirement is `missing`: its absent paths and computations without a value,
 /// then the documents to request from the candidate.
-pub(crate) fn requirement_unknown(requirement: &RequirementResult) -> Vec<Piece> {
-    let mut pieces = unknown(&requirement.missing, &requirement.reasons);
-    pieces.extend(documents_to_request(&requirement.documents));
+pub(crate) fn requirement_unknown(requirement: &RequirementResult, lang: Lang) -> Vec<Piece> {
+    let mut pieces = unknown(&requirement.missing, &requirement.reasons, lang);
+    pieces.extend(documents_to_request(&requirement.documents, lang));
     pieces
 }
 
 /// [`requirement_unknown`] in plain words.
-pub(crate) fn requirement_undecided(requirement: &RequirementResult) -> String {
-    let mut why = undecided(&requirement.missing, &requirement.reasons);
-    why.push_str(&plain(&documents_to_request(&requirement.documents)));
+pub(crate) fn requirement_undecided(requirement: &RequirementResult, lang: Lang) -> String {
+    let mut why = undecided(&requirement.missing, &requirement.reasons, lang);
+    why.push_str(&plain(&documents_to_request(&requirement.documents, lang)));
     why
 }
 
 /// `; documents to request: « Dossier d'homologation RGS »`, or nothing.
-fn documents_to_request(documents: &[RequestedDocument]) -> Vec<Piece> {
+fn documents_to_request(documents: &[RequestedDocument], lang: Lang) -> Vec<Piece> {
     let mut pieces = Vec::new();
     for (index, document) in documents.iter().enumerate() {
-        pieces.push(text(match (index, documents.len()) {
-            (0, 1) => "; document to request: ",
-            (0, _) => "; documents to request: ",
-            _ => ", ",
+        pieces.push(text(&match (index, documents.len()) {
+            (0, 1) => format!("{} ", t!(lang, "explain-document-to-request")),
+            (0, _) => format!("{} ", t!(lang, "explain-documents-to-request")),
+            _ => ", ".to_owned(),
         }));
         pieces.push(text(&format!("« {} »", document.label)));
     }
@@ -200,13 +370,13 @@ fn documents_to_request(documents: &[RequestedDocument]) -> Vec<Piece> {
 
 /// Why a requirement cannot be decided, in plain words: `missing a, b`, then each
 /// computation without a value.
-pub(crate) fn undecided(missing: &[String], reasons: &[Reason]) -> String {
+pub(crate) fn undecided(missing: &[String], reasons: &[Reason], lang: Lang) -> String {
     let mut parts = Vec::new();
     if !missing.is_empty() || reasons.is_empty() {
-        parts.push(format!("missing {}", missing.join(", ")));
+        parts.push(t!(lang, "explain-missing", paths = missing.join(", ")));
     }
-    parts.extend(reasons.iter().map(|item| plain(&reason(item))));
-    parts.join("; ")
+    parts.extend(reasons.iter().map(|item| plain(&reason(item, lang))));
+    parts.join(&format!("{} ", semicolon(lang)))
 }
 
 /// The offer an entry is about, with its lot in a contract divided into lots

@@ -4,6 +4,7 @@
 //! sums them), texts are never formulas, and the same report always gives the same
 //! bytes: the workbook's creation date is the evaluation date, not the clock.
 
+use clausier_i18n::Lang;
 use std::borrow::Cow;
 
 use clausier_eval::report::{
@@ -26,7 +27,7 @@ const MAX_CELL_CHARS: usize = 32_000;
 
 /// Renders a report as an `.xlsx` workbook. Fails only when the report does not fit a
 /// worksheet (more than 1,048,575 offers or 16,380 clauses).
-pub fn render_xlsx(report: &Report) -> Result<Vec<u8>, XlsxError> {
+pub fn render_xlsx(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let report = &vendor_text::for_people(report);
     let clauses = columns(report);
     let styles = Styles::new();
@@ -75,7 +76,7 @@ pub fn render_xlsx(report: &Report) -> Result<Vec<u8>, XlsxError> {
         }
     }
     write_grid(workbook.add_worksheet(), report, &clauses, &styles)?;
-    write_reasons(workbook.add_worksheet(), report, &styles)?;
+    write_reasons(workbook.add_worksheet(), report, &styles, lang)?;
     write_params(workbook.add_worksheet(), report, &styles)?;
     write_summary(workbook.add_worksheet(), report, &styles)?;
     workbook.save_to_buffer()
@@ -410,19 +411,24 @@ fn write_grid(
 }
 
 /// Why a requirement failed or is missing, in the words of the other reports.
-fn reason_text(result: &RequirementResult, source: &str) -> String {
+fn reason_text(result: &RequirementResult, lang: Lang) -> String {
     match result.status {
         RequirementStatus::Fail => result
             .explanation
             .iter()
-            .map(|item| super::human::explanation(item, source))
+            .map(|item| super::human::explanation(item, lang))
             .collect::<Vec<_>>()
             .join("\n"),
-        _ => wording::requirement_undecided(result),
+        _ => wording::requirement_undecided(result, lang),
     }
 }
 
-fn write_reasons(sheet: &mut Worksheet, report: &Report, styles: &Styles) -> Result<(), XlsxError> {
+fn write_reasons(
+    sheet: &mut Worksheet,
+    report: &Report,
+    styles: &Styles,
+    lang: Lang,
+) -> Result<(), XlsxError> {
     sheet.set_name("Motifs")?;
     let headers: Vec<String> = ["N°", "Offre", "Clause", "Niveau", "Résultat", "Motif"]
         .iter()
@@ -468,7 +474,7 @@ fn write_reasons(sheet: &mut Worksheet, report: &Report, styles: &Styles) -> Res
                     super::human::clause_name(report, &result.clause, &result.pack),
                     level_words(result.level),
                     requirement_words(result.status),
-                    reason_text(result, &descriptor.source),
+                    reason_text(result, lang),
                 )?;
             }
         }

@@ -4,6 +4,7 @@
 //!
 //! No times are written, so that reruns give the same bytes.
 
+use clausier_i18n::Lang;
 use std::fmt::Write;
 
 use clausier_eval::pack_tests::{TestOutcome, TestReport};
@@ -13,7 +14,7 @@ use crate::style::Painter;
 
 /// Renders a test run as a JUnit XML document. `system_out`, when given (the coverage
 /// table), is attached to the test suite.
-pub fn render_test_junit(report: &TestReport, system_out: Option<&str>) -> String {
+pub fn render_test_junit(report: &TestReport, system_out: Option<&str>, lang: Lang) -> String {
     let summary = &report.summary;
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -44,7 +45,7 @@ pub fn render_test_junit(report: &TestReport, system_out: Option<&str>) -> Strin
     out.push_str("    </properties>\n");
     let check_report = as_check_report(report);
     for test in &report.tests {
-        write_case(&mut out, report, &check_report, test);
+        write_case(&mut out, report, &check_report, test, lang);
     }
     if let Some(text) = system_out {
         let _ = writeln!(out, "    <system-out>{}</system-out>", text_content(text));
@@ -59,6 +60,7 @@ fn write_case(
     report: &TestReport,
     check_report: &clausier_eval::report::Report,
     test: &TestOutcome,
+    lang: Lang,
 ) {
     let _ = write!(
         out,
@@ -74,7 +76,13 @@ fn write_case(
     }
     out.push_str(">\n");
     let mut details = String::new();
-    write_failure(&mut details, check_report, test, Painter { color: false });
+    write_failure(
+        &mut details,
+        check_report,
+        test,
+        Painter { color: false },
+        lang,
+    );
     let _ = writeln!(
         out,
         "      <failure message=\"{}\" type=\"{}\">{}</failure>",

@@ -7,6 +7,7 @@ mod json_schema;
 mod junit;
 mod test_human;
 
+pub(crate) use cahier::plain_value_in_words;
 pub use cahier::{
     CahierInput, Lang, PackProvenance, TitlePage, render_docx, render_html, render_markdown,
     value_in_words,

@@ -1,6 +1,7 @@
 //! The result of `clausier test` for people: one line per test, and for each failed one
 //! what it expected, what the check found, and why, in the words of `clausier check`.
 
+use clausier_i18n::Lang;
 use std::fmt::Write;
 
 use clausier_eval::pack_tests::{
@@ -21,6 +22,7 @@ pub fn render_test_human(
     coverage: Option<&Coverage>,
     color: bool,
     date_origin: DateOrigin,
+    lang: Lang,
 ) -> String {
     let painter = Painter { color };
     let mut out = String::new();
@@ -32,14 +34,14 @@ pub fn render_test_human(
         report.pack.version,
         report.pack.hash
     );
-    write_date(&mut out, &report.date, date_origin, painter);
+    write_date(&mut out, &report.date, date_origin, painter, lang);
     out.push('\n');
     if report.tests.is_empty() {
         out.push_str("the pack has no tests\n");
     }
     let check_report = as_check_report(report);
     for test in &report.tests {
-        write_test(&mut out, &check_report, test, painter);
+        write_test(&mut out, &check_report, test, painter, lang);
     }
     if let Some(coverage) = coverage {
         out.push('\n');
@@ -71,7 +73,13 @@ pub(crate) fn as_check_report(report: &TestReport) -> Report {
     }
 }
 
-fn write_test(out: &mut String, check_report: &Report, test: &TestOutcome, painter: Painter) {
+fn write_test(
+    out: &mut String,
+    check_report: &Report,
+    test: &TestOutcome,
+    painter: Painter,
+    lang: Lang,
+) {
     let name = match &test.date {
         Some(date) => format!("{} (at {date})", test.name),
         None => test.name.clone(),
@@ -81,13 +89,13 @@ fn write_test(out: &mut String, check_report: &Report, test: &TestOutcome, paint
         // Undeclared fields in a passing test: the test may not check what it says.
         if let Some(result) = &test.result {
             for error in &result.errors {
-                write_data_error(out, result, error, painter);
+                write_data_error(out, result, error, painter, lang);
             }
         }
         return;
     }
     let _ = writeln!(out, "{}  {name}", painter.paint(Style::BoldRed, "FAILED"));
-    write_failure(out, check_report, test, painter);
+    write_failure(out, check_report, test, painter, lang);
 }
 
 /// Where a failed test is, each expectation with what was found, and why.
@@ -96,6 +104,7 @@ pub(crate) fn write_failure(
     check_report: &Report,
     test: &TestOutcome,
     painter: Painter,
+    lang: Lang,
 ) {
     let _ = writeln!(out, "  at {}:{}:{}", test.file, test.line, test.column);
     if let Some(problem) = &test.problem {
@@ -123,7 +132,7 @@ pub(crate) fn write_failure(
         );
     }
     if let Some(result) = &test.result {
-        write_why(out, check_report, test, result, painter);
+        write_why(out, check_report, test, result, painter, lang);
     }
 }
 
@@ -136,6 +145,7 @@ fn write_why(
     test: &TestOutcome,
     result: &DescriptorReport,
     painter: Painter,
+    lang: Lang,
 ) {
     let status = painter.paint(status_style(result.status), result.status.as_str());
     let mut heading = format!("  the offer is {status}");
@@ -156,13 +166,13 @@ fn write_why(
         );
         if named || wrong {
             indented(out, 2, |buffer| {
-                write_requirement(buffer, check_report, result, requirement, painter);
+                write_requirement(buffer, check_report, result, requirement, painter, lang);
             });
         }
     }
     for error in &result.errors {
         indented(out, 2, |buffer| {
-            write_data_error(buffer, result, error, painter)
+            write_data_error(buffer, result, error, painter, lang)
         });
     }
 }

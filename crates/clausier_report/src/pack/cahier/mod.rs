@@ -138,6 +138,13 @@ pub fn value_in_words(
     words::placeholder_value(value, schema, lang)
 }
 
+/// A value that needs no declaration to be written (neither an enum variant nor a
+/// record), as the document in `lang` writes it: `9,40 €`, `90 jours`, `30 septembre
+/// 2026`.
+pub(crate) fn plain_value_in_words(value: &clausier_check::value::Value, lang: Lang) -> String {
+    words::value(value, &clausier_check::types::Schema::default(), lang)
+}
+
 /// A rule as the tender words it, written as Markdown: the condition of a requirement
 /// (`hosting.region` est l'une des valeurs EU, EEA), for the analysis of offers, which
 /// states the rules an offer failed in the words the buyer published.

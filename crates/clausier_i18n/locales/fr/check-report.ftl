@@ -1,0 +1,132 @@
+## The check report: the words around the results, in every format a person reads.
+
+report-pack = jeu de clauses :
+report-date = date :
+report-date-deadline = la date limite de remise des offres, « [document] deadline » dans pack.toml
+report-date-today = aujourd'hui : pack.toml ne donne pas de « [document] deadline » et aucune date n'a été donnée par --date
+report-clauses-from = clauses issues de :
+report-params = paramètres :
+report-param-set-in = fixé dans { $place } (par défaut { $default })
+report-param-computed = calculé à partir de { $from } (par défaut { $default })
+report-column-id = IDENTIFIANT
+report-column-source = FICHIER
+report-column-status = STATUT
+report-column-score = NOTE
+report-column-rank = RANG
+report-lot = lot { $lot }
+report-score = note { $score }
+report-rank = rang { $rank }
+report-warning = avertissement
+report-help = aide :
+report-summary = { $total ->
+    [one] { $total } offre
+   *[other] { $total } offres
+  } : { $eligible } { $eligible ->
+    [one] éligible
+   *[other] éligibles
+  }, { $ineligible } { $ineligible ->
+    [one] inéligible
+   *[other] inéligibles
+  }, { $incomplete } { $incomplete ->
+    [one] incomplète
+   *[other] incomplètes
+  }, { $invalid } { $invalid ->
+    [one] invalide
+   *[other] invalides
+  }
+
+## Statuses of an offer.
+status-eligible = éligible
+status-ineligible = inéligible
+status-incomplete = incomplète
+status-invalid = invalide
+
+## Levels and outcomes of a requirement.
+level-must = impérative
+level-should = souhaitée
+level-info = pour information
+outcome-pass = satisfaite
+outcome-fail = non satisfaite
+outcome-missing = non décidable, données manquantes
+outcome-not-applicable = sans objet
+outcome-no-effect = sans effet sur l'éligibilité
+
+## A criterion's line.
+criterion-weight = pondération { $weight }
+criterion-points = note { $score }, { $points } points
+criterion-clamped = (ramenée entre 0 et 1)
+criterion-no-score = pas de note
+criterion-missing = manque { $paths }
+criterion-not-scored = non notée
+
+## Explanations: what the offer declared and what the requirement expects.
+explain-declared = { $path } vaut { $value }
+explain-absent = { $path } est absent
+explain-at = ligne { $line }, colonne { $column }
+explain-expects = l'exigence attend { $expected }
+explain-every-element = exigé de chaque élément de { $list }
+explain-counting-none = sans en compter aucun
+explain-counting = en comptant
+explain-none-holds = aucune de ces conditions n'est remplie
+explain-no-element = aucun élément de { $list } ne la remplit
+explain-either = soit
+explain-or = ou
+explain-or-inline = ; ou
+explain-no-value = n'a pas de valeur : { $reason } ({ $code })
+explain-missing = manque { $paths }
+explain-document-to-request = ; pièce à demander :
+explain-documents-to-request = ; pièces à demander :
+
+## What a requirement expects, in words.
+expect-equal = { $value }
+expect-not-equal = une autre valeur que { $value }
+expect-at-most = au plus { $value }
+expect-below = moins de { $value }
+expect-at-least = au moins { $value }
+expect-above = plus de { $value }
+expect-on-or-before = au plus tard le { $value }
+expect-before = avant le { $value }
+expect-on-or-after = au plus tôt le { $value }
+expect-after = après le { $value }
+expect-at-or-before-time = au plus tard à { $value }
+expect-before-time = avant { $value }
+expect-at-or-after-time = au plus tôt à { $value }
+expect-after-time = après { $value }
+expect-one-of = { $values }
+expect-none-of = une valeur autre que { $values }
+expect-yes = oui
+expect-no = non
+expect-given = une valeur
+word-yes = oui
+word-no = non
+list-last-or = ou
+list-last-and = et
+
+## A contract divided into lots.
+lots-heading = Lot { $lot } — { $title }
+lots-invalid-heading = Invalides, sur aucun lot
+lots-entries = { $descriptors ->
+    [one] { $descriptors } descripteur
+   *[other] { $descriptors } descripteurs
+  }, { $entries ->
+    [one] { $entries } entrée
+   *[other] { $entries } entrées
+  } (une par lot auquel une offre répond)
+lots-counts = { $eligible } { $eligible ->
+    [one] éligible
+   *[other] éligibles
+  }, { $ineligible } { $ineligible ->
+    [one] inéligible
+   *[other] inéligibles
+  }, { $incomplete } { $incomplete ->
+    [one] incomplète
+   *[other] incomplètes
+  }
+lots-invalid = { $invalid } { $invalid ->
+    [one] invalide
+   *[other] invalides
+  }
+lots-offers = { $total ->
+    [one] { $total } offre
+   *[other] { $total } offres
+  }
