@@ -125,7 +125,7 @@ impl<'a> Checker<'a> {
             Some(best) => diagnostic
                 .with_help(format!("did you mean `{best}`?"))
                 .with_fix(Fix {
-                    title: format!("replace with `{best}`"),
+                    title: format!("replace with `{best}`").into(),
                     edits: vec![(file, name.span, best.to_owned())],
                 }),
             None if elsewhere => diagnostic.with_help(format!(
@@ -277,7 +277,7 @@ impl<'a> Checker<'a> {
             Some(best) => diagnostic
                 .with_help(format!("did you mean `{best}`?"))
                 .with_fix(Fix {
-                    title: format!("replace with `{best}`"),
+                    title: format!("replace with `{best}`").into(),
                     edits: vec![(site.file, site.name.span, best.to_owned())],
                 }),
             None if names.is_empty() => {
@@ -475,7 +475,7 @@ impl<'a> Checker<'a> {
             Some(best) => diagnostic
                 .with_help(format!("did you mean `{best}`?"))
                 .with_fix(Fix {
-                    title: format!("replace with `{best}`"),
+                    title: format!("replace with `{best}`").into(),
                     edits: vec![(file, id.span, best.to_owned())],
                 }),
             None if ids.is_empty() => {

@@ -210,7 +210,7 @@ impl Checker<'_> {
                 diagnostic
                     .with_help(format!("did you mean `{best}`?"))
                     .with_fix(Fix {
-                        title: format!("replace with `{best}`"),
+                        title: format!("replace with `{best}`").into(),
                         edits: vec![(reference.file, id.span, best)],
                     })
             }

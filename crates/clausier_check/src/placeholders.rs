@@ -172,7 +172,7 @@ impl Checker<'_> {
                 diagnostic
                     .with_help(format!("did you mean `{best}`?"))
                     .with_fix(Fix {
-                        title: format!("replace with `{best}`"),
+                        title: format!("replace with `{best}`").into(),
                         edits: vec![(file, span, best.to_owned())],
                     })
             }
@@ -228,7 +228,7 @@ impl Checker<'_> {
                     Some(best) => diagnostic
                         .with_help(format!("did you mean `{best}`?"))
                         .with_fix(Fix {
-                            title: format!("replace with `{best}`"),
+                            title: format!("replace with `{best}`").into(),
                             edits: vec![(file, span, best.to_owned())],
                         }),
                     None if names.is_empty() => diagnostic

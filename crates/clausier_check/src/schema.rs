@@ -559,7 +559,7 @@ impl<'a> Checker<'a> {
             diagnostic = diagnostic
                 .with_help(format!("did you mean `{best}`?"))
                 .with_fix(Fix {
-                    title: format!("replace with `{best}`"),
+                    title: format!("replace with `{best}`").into(),
                     edits: vec![(file, name.span, best.to_owned())],
                 });
         } else {

@@ -103,7 +103,7 @@ impl Checker<'_> {
                 diagnostic = diagnostic
                     .with_help(format!("did you mean `{best}`?"))
                     .with_fix(Fix {
-                        title: format!("replace with `{best}`"),
+                        title: format!("replace with `{best}`").into(),
                         edits: vec![(file, id.span, best.to_owned())],
                     });
             }

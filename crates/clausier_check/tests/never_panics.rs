@@ -6,6 +6,7 @@ mod common;
 use clausier_check::check_pack;
 use clausier_check::hir::{CheckedPack, TExpr, TExprKind};
 use clausier_check::types::Ty;
+use clausier_diagnostics::Lang;
 use clausier_diagnostics::{Diagnostic, FileId};
 use proptest::prelude::*;
 
@@ -266,11 +267,11 @@ proptest! {
         prop_assert_eq!(keys, sorted, "diagnostics are sorted");
         for diagnostic in &checked.diagnostics {
             let label = diagnostic.primary_label();
-            prop_assert!(label.is_some(), "{} has no label", diagnostic.message);
+            prop_assert!(label.is_some(), "{} has no label", diagnostic.message.text(Lang::En));
             if let Some(label) = label {
                 prop_assert!(label.span.end as usize <= text.len() && label.span.start <= label.span.end);
             }
-            prop_assert!(!diagnostic.message.ends_with('.'), "{}", diagnostic.message);
+            prop_assert!(!diagnostic.message.text(Lang::En).ends_with('.'), "{}", diagnostic.message.text(Lang::En));
         }
         let parse_ok = parse.diagnostics.iter().all(|d| !d.is_error());
         if parse_ok && !checked.has_errors() {

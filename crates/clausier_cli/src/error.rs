@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-use clausier_diagnostics::Code;
+use clausier_diagnostics::{Code, Lang, Message};
 use clausier_pack::PackError;
-use clausier_report::diagnostics::{render_error_without_place, render_terminal};
+use clausier_report::diagnostics::{render_error_without_place, render_terminal_in};
 
 /// An error of the command itself, not of a clause file or a descriptor.
 #[derive(Debug)]
@@ -34,9 +34,11 @@ impl CliError {
         self
     }
 
-    /// The error as the terminal shows it, with ANSI colours only when `color`.
-    pub fn render(&self, color: bool) -> String {
-        render_error_without_place(self.code, &self.message, self.help.as_deref(), color)
+    /// The error as the terminal shows it in `lang`, with ANSI colours only when `color`.
+    pub fn render(&self, lang: Lang, color: bool) -> String {
+        let message = Message::from(&self.message);
+        let help = self.help.as_ref().map(Message::from);
+        render_error_without_place(lang, self.code, &message, help.as_ref(), color)
     }
 }
 
@@ -51,7 +53,7 @@ impl std::error::Error for CliError {}
 /// A pack that cannot be loaded, shown as a diagnostic of the file it is about: with the
 /// manifest's lines when the error is inside `pack.toml`, as `validate` and the editor
 /// show it.
-pub fn render_pack_error(error: &PackError, color: bool) -> String {
+pub fn render_pack_error(error: &PackError, lang: Lang, color: bool) -> String {
     let (diagnostic, sources) = error.to_diagnostic();
-    render_terminal(&[diagnostic], &sources, color)
+    render_terminal_in(lang, &[diagnostic], &sources, color)
 }

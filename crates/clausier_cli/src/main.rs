@@ -27,13 +27,13 @@ fn main() -> ExitCode {
     };
     let result = match &cli.command {
         Command::Check(args) => commands::check::run(args, cli.color, cli.lang),
-        Command::Validate(args) => commands::validate::run(args, cli.color),
+        Command::Validate(args) => commands::validate::run(args, cli.color, cli.lang),
         Command::Explain(args) => commands::explain::run(args, cli.lang),
-        Command::Fmt(args) => commands::fmt::run(args, cli.color),
+        Command::Fmt(args) => commands::fmt::run(args, cli.color, cli.lang),
         Command::Test(args) => commands::test::run(args, cli.color, cli.lang),
         Command::Render(args) => commands::render::run(args, cli.color, cli.lang),
         Command::Award(args) => commands::award::run(args, cli.color, cli.lang),
-        Command::Schema(args) => commands::schema::run(args, cli.color),
+        Command::Schema(args) => commands::schema::run(args, cli.color, cli.lang),
         Command::Lock(args) => commands::lock::run(args),
         Command::Pack(args) => commands::pack::run(args),
         // The server owns standard input and output, and the protocol sets its exit status.
@@ -43,7 +43,8 @@ fn main() -> ExitCode {
         Ok(outcome) => outcome.into(),
         Err(failure) => {
             let color = cli.color.enabled(io::stderr().is_terminal());
-            print_stderr(&failure.render(color));
+            let lang = commands::diagnostics_lang(cli.lang);
+            print_stderr(&failure.render(lang, color));
             Outcome::Failure.into()
         }
     }

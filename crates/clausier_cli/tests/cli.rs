@@ -13,6 +13,7 @@ use std::process::{Command, Output, Stdio};
 
 const EDTECH: &str = "tests/cli/packs/edtech";
 const BROKEN: &str = "tests/cli/packs/broken";
+const BROKEN_SYNTAX: &str = "tests/cli/packs/broken-syntax";
 const DESCRIPTORS: &str = "tests/cli/descriptors";
 const ELIGIBLE: &str = "tests/cli/eligible";
 const DATE: &str = "2026-11-28";
@@ -78,6 +79,45 @@ fn validate_reports_every_error_of_a_broken_pack() {
     let output = clausier(&["validate", BROKEN], None);
     assert_eq!(exit_code(&output), 2);
     insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn validate_in_french_names_the_severity_and_the_advice_in_french() {
+    let output = clausier(&["validate", BROKEN, "--lang", "fr"], None);
+    assert_eq!(exit_code(&output), 2);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("erreur[E0201]: "), "{stderr}");
+    assert!(
+        stderr.contains("= aide : did you mean `region`?"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("error[E"), "{stderr}");
+    assert!(!stderr.contains("= help:"), "{stderr}");
+    insta::assert_snapshot!(transcript(&output));
+}
+
+/// Syntax errors (E01) read in French through and through: what was expected and found,
+/// the labels and the advice, as the French explanations of E0101 and E0102 show them.
+#[test]
+fn validate_in_french_words_syntax_errors_in_french() {
+    let output = clausier(&["validate", BROKEN_SYNTAX, "--lang", "fr"], None);
+    assert_eq!(exit_code(&output), 2);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("un opérateur, un champ de clause ou `}` attendu, `=` trouvé"),
+        "{stderr}"
+    );
+    for english in ["expected", "found", "unterminated", "doc comment", " or "] {
+        assert!(!stderr.contains(english), "`{english}` in {stderr}");
+    }
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn validate_in_english_prints_the_same_bytes_as_before() {
+    let english = clausier(&["validate", BROKEN, "--lang", "en"], None);
+    let default = clausier(&["validate", BROKEN], None);
+    assert_eq!(transcript(&english), transcript(&default));
 }
 
 #[test]

@@ -1,6 +1,8 @@
 use serde::Serialize;
 
-use crate::{Code, FileId, Span};
+use clausier_i18n::Lang;
+
+use crate::{Code, FileId, Message, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -14,12 +16,23 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The word programs read (JSON, SARIF levels): English whatever the language.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
+    }
+
+    /// The word people read before the code: `erreur[E0301]`, `warning[W0501]`.
+    pub fn word(self, lang: Lang) -> String {
+        let id = match self {
+            Severity::Info => "diagnostic-severity-info",
+            Severity::Warning => "diagnostic-severity-warning",
+            Severity::Error => "diagnostic-severity-error",
+        };
+        Message::new(id).text(lang)
     }
 }
 
@@ -28,7 +41,7 @@ impl Severity {
 pub struct Label {
     pub file: FileId,
     pub span: Span,
-    pub message: String,
+    pub message: Message,
     /// The primary label says where the problem is; secondary ones give context
     /// (the earlier declaration, the other operand).
     pub primary: bool,
@@ -37,27 +50,28 @@ pub struct Label {
 /// A machine-applicable edit offered with a diagnostic ("did you mean", add a field).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Fix {
-    pub title: String,
+    pub title: Message,
     pub edits: Vec<(FileId, Span, String)>,
 }
 
 /// One problem found in a source text, independent of how it will be shown.
 ///
+/// Its words are [`Message`]s, put into a language by whoever renders it.
 /// Messages are lowercase, name user input in backticks, have no final period, and leave
 /// advice to `help`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
-    pub message: String,
+    pub message: Message,
     pub labels: Vec<Label>,
-    pub notes: Vec<String>,
-    pub help: Option<String>,
+    pub notes: Vec<Message>,
+    pub help: Option<Message>,
     pub fixes: Vec<Fix>,
 }
 
 impl Diagnostic {
-    pub fn new(code: Code, severity: Severity, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, severity: Severity, message: impl Into<Message>) -> Self {
         Self {
             code,
             severity,
@@ -70,19 +84,19 @@ impl Diagnostic {
     }
 
     /// A diagnostic at the severity its code is registered with.
-    pub fn from_code(code: Code, message: impl Into<String>) -> Self {
+    pub fn from_code(code: Code, message: impl Into<Message>) -> Self {
         Self::new(code, code.default_severity(), message)
     }
 
-    pub fn error(code: Code, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<Message>) -> Self {
         Self::new(code, Severity::Error, message)
     }
 
-    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<Message>) -> Self {
         Self::new(code, Severity::Warning, message)
     }
 
-    pub fn with_primary(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
+    pub fn with_primary(mut self, file: FileId, span: Span, message: impl Into<Message>) -> Self {
         self.labels.push(Label {
             file,
             span,
@@ -92,7 +106,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_secondary(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
+    pub fn with_secondary(mut self, file: FileId, span: Span, message: impl Into<Message>) -> Self {
         self.labels.push(Label {
             file,
             span,
@@ -102,12 +116,12 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+    pub fn with_note(mut self, note: impl Into<Message>) -> Self {
         self.notes.push(note.into());
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Message>) -> Self {
         self.help = Some(help.into());
         self
     }

@@ -51,7 +51,7 @@ mod writer;
 
 use std::fmt;
 
-use clausier_diagnostics::{Diagnostic, FileId, LineIndex, Severity, Span};
+use clausier_diagnostics::{Diagnostic, FileId, Lang, LineIndex, Message, Severity, Span};
 
 /// How to lay out the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +85,7 @@ pub enum FormatError {
     /// The text has syntax errors, so it is left as it is.
     Syntax {
         /// The first error's message.
-        message: String,
+        message: Message,
         /// Where the first error is: 1-based line, and column in characters.
         line: u32,
         column: u32,
@@ -109,7 +109,10 @@ impl fmt::Display for FormatError {
                 ..
             } => write!(
                 f,
-                "cannot format a file with syntax errors: the first is at line {line}, column {column}: {message}"
+                "cannot format a file with syntax errors: the first is at line {line}, column {column}: {}",
+                // `Display` is for programs and logs, which read English; people read the
+                // diagnostics, rendered in their language by the command line or the editor.
+                message.text(Lang::En)
             ),
             FormatError::Unsafe => f.write_str(
                 "the formatter could not keep the meaning of this file, so it left it unchanged",

@@ -8,7 +8,7 @@
 
 mod common;
 
-use clausier_diagnostics::Span;
+use clausier_diagnostics::{Lang, Span};
 use clausier_fmt::{FormatError, FormatOptions, TextEdit, format, format_range, format_with};
 use common::check_format;
 
@@ -72,7 +72,7 @@ fn syntax_errors_are_refused_with_the_place_of_the_first() {
         panic!("{error:?}");
     };
     assert_eq!((*line, *column), (2, 28));
-    assert_eq!(message, "expected an expression, found `}`");
+    assert_eq!(message.text(Lang::En), "expected an expression, found `}`");
     // Right after `==`, where the expression is missing.
     assert_eq!(span.start as usize, BROKEN.find("==\n").unwrap() + 2);
     assert_eq!(diagnostics.len(), 1);

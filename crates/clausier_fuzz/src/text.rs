@@ -1,6 +1,6 @@
 //! The parser and the formatter.
 
-use clausier_diagnostics::FileId;
+use clausier_diagnostics::{FileId, Lang};
 use clausier_syntax::debug::debug_tree;
 
 use crate::text_of;
@@ -17,12 +17,12 @@ pub fn parse(data: &[u8]) {
                 start <= end && end <= text.len(),
                 "a label outside the text: {start}..{end} of {} bytes: {}",
                 text.len(),
-                diagnostic.message
+                diagnostic.message.text(Lang::En)
             );
             assert!(
                 text.is_char_boundary(start) && text.is_char_boundary(end),
                 "a label inside a character: {start}..{end}: {}",
-                diagnostic.message
+                diagnostic.message.text(Lang::En)
             );
         }
     }

@@ -33,7 +33,7 @@ macro_rules! resources {
     };
 }
 
-resources!("cli", "check-report");
+resources!("cli", "check-report", "diagnostics", "diagnostics-syntax");
 
 /// Every message file, for the tests that compare the languages.
 pub fn resources() -> &'static [Resource] {

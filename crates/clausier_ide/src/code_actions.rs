@@ -3,7 +3,7 @@
 
 use clausier_check::hir::Symbol;
 use clausier_check::types::{RecordId, Ty};
-use clausier_diagnostics::{Code, Fix};
+use clausier_diagnostics::{Code, Fix, Lang, Message};
 use clausier_syntax::ast::{ClauseFieldKind, ExprKind, Item, ItemKind, Level, Path};
 
 use crate::field_insertion::RecordBlock;
@@ -20,7 +20,8 @@ pub enum CodeActionKind {
 /// An edit offered at a range of a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CodeAction {
-    pub title: String,
+    /// What the action does, rendered in the editor's language by the server.
+    pub title: Message,
     pub kind: CodeActionKind,
     /// The code of the diagnostic the action repairs.
     pub code: Option<Code>,
@@ -72,10 +73,13 @@ impl Analysis {
         diagnostic: &Diagnostic,
         at: Span,
     ) -> Option<CodeAction> {
-        let is_unknown_field = diagnostic.code == Code::UNKNOWN_FIELD
-            && diagnostic.message.starts_with("unknown field");
+        // The codes are shared by neighbouring mistakes; the English words tell them apart
+        // whatever language the diagnostic is shown in.
+        let message = diagnostic.message.text(Lang::En);
+        let is_unknown_field =
+            diagnostic.code == Code::UNKNOWN_FIELD && message.starts_with("unknown field");
         let is_unknown_name =
-            diagnostic.code == Code::UNKNOWN_NAME && diagnostic.message.starts_with("unknown name");
+            diagnostic.code == Code::UNKNOWN_NAME && message.starts_with("unknown name");
         if !is_unknown_field && !is_unknown_name {
             return None;
         }
@@ -101,7 +105,7 @@ impl Analysis {
         let block = self.record_block(owner, file)?;
         let edit = block.insert_field(self, name, &ty)?;
         Some(CodeAction {
-            title: format!("add field `{name}: {ty}` to {}", block.owner_name),
+            title: format!("add field `{name}: {ty}` to {}", block.owner_name).into(),
             kind: CodeActionKind::QuickFix,
             code: Some(diagnostic.code),
             change: SourceChange {
@@ -245,7 +249,7 @@ impl Analysis {
             None => (Level::Should, add_level_line(text, open, &decl.body)?),
         };
         Some(CodeAction {
-            title: format!("change level to {}", target.as_str()),
+            title: format!("change level to {}", target.as_str()).into(),
             kind: CodeActionKind::RefactorRewrite,
             code: None,
             change: SourceChange {

@@ -1,6 +1,7 @@
 //! Tests at the IDE boundary: a fixture holds `$0` where the cursor is, and several
 //! files are separated by `//- name.clause` lines.
 
+use clausier_diagnostics::Lang;
 use std::fmt::Write as _;
 
 use crate::{Analysis, FileId, Span};
@@ -109,7 +110,7 @@ impl Fixture {
                     self.range(file, span),
                     d.severity.as_str(),
                     d.code.as_str(),
-                    d.message
+                    d.message.text(Lang::En)
                 );
             }
         }

@@ -1,7 +1,7 @@
 //! Code actions: the IDE's quick fixes and rewrites, each quick fix with the diagnostics
 //! it repairs.
 
-use clausier_diagnostics::FileId;
+use clausier_diagnostics::{FileId, Lang};
 use clausier_ide::{CodeAction, CodeActionKind};
 use tower_lsp_server::ls_types::{self as lsp, CodeActionOrCommand, NumberOrString, Range};
 
@@ -22,7 +22,9 @@ pub fn code_actions(
     range: Range,
     context: &lsp::CodeActionContext,
     encoding: Encoding,
+    locale: Option<Lang>,
 ) -> Option<Vec<CodeActionOrCommand>> {
+    let lang = snapshot.lang(locale);
     let map = snapshot.line_map(file, encoding)?;
     let actions = snapshot.analysis.code_actions(file, map.span(range));
     Some(
@@ -30,7 +32,7 @@ pub fn code_actions(
             .iter()
             .filter(|action| wanted(action, context.only.as_deref()))
             .map(|action| {
-                let mut lsp = to_lsp(action, &context.diagnostics);
+                let mut lsp = to_lsp(lang, action, &context.diagnostics);
                 lsp.edit = Some(workspace_edit(snapshot, &action.change, encoding));
                 CodeActionOrCommand::CodeAction(lsp)
             })
@@ -52,7 +54,7 @@ fn wanted(action: &CodeAction, only: Option<&[lsp::CodeActionKind]>) -> bool {
 
 /// The action without its edit; the diagnostics it fixes are those of the client's
 /// context that carry its code.
-pub fn to_lsp(action: &CodeAction, in_context: &[lsp::Diagnostic]) -> lsp::CodeAction {
+pub fn to_lsp(lang: Lang, action: &CodeAction, in_context: &[lsp::Diagnostic]) -> lsp::CodeAction {
     let fixes: Vec<lsp::Diagnostic> = match action.code {
         Some(code) => in_context
             .iter()
@@ -62,7 +64,7 @@ pub fn to_lsp(action: &CodeAction, in_context: &[lsp::Diagnostic]) -> lsp::CodeA
         None => Vec::new(),
     };
     lsp::CodeAction {
-        title: action.title.clone(),
+        title: action.title.text(lang),
         kind: Some(kind(action.kind)),
         diagnostics: (!fixes.is_empty()).then_some(fixes),
         edit: None,
@@ -102,13 +104,18 @@ mod tests {
     fn a_quick_fix_names_the_diagnostics_it_fixes() {
         let context = [diagnostic("E0201"), diagnostic("W0501")];
         let lsp = to_lsp(
+            Lang::En,
             &action(CodeActionKind::QuickFix, Some(Code::UNKNOWN_FIELD)),
             &context,
         );
         assert_eq!(lsp.kind, Some(lsp::CodeActionKind::QUICKFIX));
         assert_eq!(lsp.diagnostics, Some(vec![diagnostic("E0201")]));
         assert_eq!(lsp.is_preferred, Some(true));
-        let rewrite = to_lsp(&action(CodeActionKind::RefactorRewrite, None), &context);
+        let rewrite = to_lsp(
+            Lang::En,
+            &action(CodeActionKind::RefactorRewrite, None),
+            &context,
+        );
         assert_eq!(rewrite.kind, Some(lsp::CodeActionKind::REFACTOR_REWRITE));
         assert_eq!(rewrite.diagnostics, None);
     }

@@ -20,6 +20,10 @@ pub fn client_config(params: &InitializeParams) -> Config {
         .and_then(|date| date.as_str())
         .and_then(|date| date.parse::<jiff::civil::Date>().ok());
     Config {
+        locale: params
+            .locale
+            .as_deref()
+            .and_then(clausier_diagnostics::Lang::from_code),
         encoding: Encoding::negotiate(
             capabilities
                 .general

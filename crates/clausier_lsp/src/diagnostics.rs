@@ -1,7 +1,7 @@
 //! The project's diagnostics as LSP diagnostics: the code in `code`, its title in
 //! `data`, secondary labels as related information, notes and help in the message.
 
-use clausier_diagnostics::{Code, Diagnostic, FileId, Severity};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Lang, Message, Severity};
 use serde_json::json;
 use tower_lsp_server::ls_types::{
     self as lsp, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, Location,
@@ -27,15 +27,23 @@ fn tags(code: Code) -> Option<Vec<DiagnosticTag>> {
 }
 
 /// The message with its notes and help, as the terminal shows them below it.
-fn full_message(message: &str, notes: &[String], help: Option<&str>) -> String {
-    let mut out = message.to_owned();
+fn full_message(lang: Lang, message: String, notes: &[Message], help: Option<&Message>) -> String {
+    let mut out = message;
     for note in notes {
-        out.push_str("\nnote: ");
-        out.push_str(note);
+        out.push('\n');
+        out.push_str(
+            &Message::new("diagnostic-note")
+                .with("note", note.text(lang))
+                .text(lang),
+        );
     }
     if let Some(help) = help {
-        out.push_str("\nhelp: ");
-        out.push_str(help);
+        out.push('\n');
+        out.push_str(
+            &Message::new("diagnostic-help")
+                .with("help", help.text(lang))
+                .text(lang),
+        );
     }
     out
 }
@@ -50,9 +58,10 @@ fn data(code: Code) -> Option<serde_json::Value> {
     }))
 }
 
-/// Converts a diagnostic whose primary label is in the file `map` reads. `locate` gives
-/// the location of a span in any file, for the related information.
+/// Converts a diagnostic whose primary label is in the file `map` reads, in `lang`.
+/// `locate` gives the location of a span in any file, for the related information.
 pub fn to_lsp(
+    lang: Lang,
     diagnostic: &Diagnostic,
     map: &LineMap<'_>,
     locate: &dyn Fn(FileId, clausier_diagnostics::Span) -> Option<Location>,
@@ -66,13 +75,16 @@ pub fn to_lsp(
         .filter_map(|label| {
             Some(DiagnosticRelatedInformation {
                 location: locate(label.file, label.span)?,
-                message: label.message.clone(),
+                message: label.message.text(lang),
             })
         })
         .collect();
-    let mut message = diagnostic.message.clone();
-    if let Some(label) = primary.filter(|l| !l.message.is_empty() && l.message != message) {
-        message = format!("{message}: {}", label.message);
+    let mut message = diagnostic.message.text(lang);
+    if let Some(label) = primary.map(|l| l.message.text(lang))
+        && !label.is_empty()
+        && label != message
+    {
+        message = format!("{message}: {label}");
     }
     lsp::Diagnostic {
         range,
@@ -80,7 +92,7 @@ pub fn to_lsp(
         code: Some(NumberOrString::String(diagnostic.code.to_string())),
         code_description: None,
         source: Some(SOURCE.to_owned()),
-        message: full_message(&message, &diagnostic.notes, diagnostic.help.as_deref()),
+        message: full_message(lang, message, &diagnostic.notes, diagnostic.help.as_ref()),
         related_information: (!related.is_empty()).then_some(related),
         tags: tags(diagnostic.code),
         data: data(diagnostic.code),
@@ -128,7 +140,7 @@ mod tests {
                 range: map.range(span),
             })
         };
-        to_lsp(diagnostic, &map, &locate)
+        to_lsp(Lang::En, diagnostic, &map, &locate)
     }
 
     #[test]

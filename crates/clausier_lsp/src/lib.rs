@@ -16,6 +16,7 @@ mod diagnostics;
 mod documents;
 mod formatting;
 mod hover;
+mod language;
 mod lens;
 mod navigation;
 mod publish;

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
+use clausier_diagnostics::Lang;
 use clausier_ide::FileId;
 use tokio::sync::mpsc::UnboundedReceiver;
 use tower_lsp_server::ls_types::{self as lsp, Uri};
@@ -79,10 +80,11 @@ async fn analyse(shared: &Arc<Shared>, key: &PackKey, published: &mut Published)
         return;
     }
     let encoding = config.encoding;
+    let locale = config.locale;
     let for_lens = snapshot.clone();
     let watch_lens = config.code_lens_refresh && !snapshot.descriptors.is_empty();
     let computed = tokio::task::spawn_blocking(move || {
-        let documents = collect(&snapshot, encoding);
+        let documents = collect(&snapshot, encoding, locale);
         let lens = watch_lens.then(|| lens::summary(for_lens.lens()));
         (documents, lens)
     })
@@ -139,7 +141,9 @@ async fn analyse(shared: &Arc<Shared>, key: &PackKey, published: &mut Published)
 pub fn collect(
     snapshot: &Snapshot,
     encoding: Encoding,
+    locale: Option<Lang>,
 ) -> Vec<(Uri, Option<i32>, Vec<lsp::Diagnostic>)> {
+    let lang = snapshot.lang(locale);
     let locate = |file, span| snapshot.location(file, span, encoding);
     let mut out = Vec::new();
     for file in snapshot.files.iter().filter(|file| file.owned) {
@@ -150,14 +154,19 @@ pub fn collect(
             .analysis
             .diagnostics(file.id)
             .iter()
-            .map(|diagnostic| diagnostics::to_lsp(diagnostic, &map, &locate))
+            .map(|diagnostic| diagnostics::to_lsp(lang, diagnostic, &map, &locate))
             .collect();
         out.push((file.uri.clone(), file.version, list));
     }
     if let Some(failure) = &snapshot.failure {
         let map = LineMap::new(&failure.text, &failure.index, encoding);
         let nowhere = |_, _| None;
-        let list = vec![diagnostics::to_lsp(&failure.diagnostic, &map, &nowhere)];
+        let list = vec![diagnostics::to_lsp(
+            lang,
+            &failure.diagnostic,
+            &map,
+            &nowhere,
+        )];
         match out
             .iter_mut()
             .find(|(uri, _, _)| uri.as_str() == failure.uri.as_str())
@@ -177,7 +186,7 @@ pub fn collect(
             .analysis
             .descriptor_diagnostics(&descriptor.input, FileId::default())
             .iter()
-            .map(|diagnostic| diagnostics::to_lsp(diagnostic, &map, &nowhere))
+            .map(|diagnostic| diagnostics::to_lsp(lang, diagnostic, &map, &nowhere))
             .collect();
         out.push((descriptor.uri.clone(), descriptor.version, list));
     }

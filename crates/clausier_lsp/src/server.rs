@@ -310,7 +310,14 @@ impl LanguageServer for Backend {
         let range = params.range;
         let context = params.context;
         self.query(&params.text_document.uri, move |snapshot, file, config| {
-            actions::code_actions(snapshot, file, range, &context, config.encoding)
+            actions::code_actions(
+                snapshot,
+                file,
+                range,
+                &context,
+                config.encoding,
+                config.locale,
+            )
         })
         .await
     }

@@ -27,6 +27,9 @@ pub struct Config {
     /// The value of `today` for the check lens (`initializationOptions.date`); without
     /// it, each pack's deadline for offers (`[document] deadline`), else today.
     pub date: Option<jiff::civil::Date>,
+    /// The editor's language (the `locale` of `initialize`), when it is one Clausier
+    /// speaks.
+    pub locale: Option<clausier_diagnostics::Lang>,
 }
 
 impl Default for Config {
@@ -38,6 +41,7 @@ impl Default for Config {
             code_lens_refresh: false,
             watched_files_registration: false,
             date: None,
+            locale: None,
         }
     }
 }

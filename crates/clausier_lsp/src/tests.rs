@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use clausier_diagnostics::Lang;
 use serde_json::{Value, json};
 use tokio::io::AsyncWriteExt;
 use tower_lsp_server::ls_types::{
@@ -81,7 +82,7 @@ fn a_snapshot_reads_the_disk_under_the_editors_buffers() {
     ]);
     let broken = REQUIREMENTS.replace("hosting.region", "hosting.regoin");
     let snapshot = snapshot(&root, &[("exigences.clause", &broken)]);
-    let published = publish::collect(&snapshot, Encoding::Utf16);
+    let published = publish::collect(&snapshot, Encoding::Utf16, Some(Lang::En));
     let by_uri: HashMap<String, (Option<i32>, Vec<String>)> = published
         .into_iter()
         .map(|(uri, version, list)| {
@@ -121,7 +122,7 @@ fn a_pack_that_cannot_be_read_is_reported_on_its_manifest() {
     let snapshot = snapshot(&root, &[]);
     let failure = snapshot.failure.as_ref().unwrap();
     assert_eq!(failure.uri.as_str(), uri(&root.join("pack.toml")).as_str());
-    let published = publish::collect(&snapshot, Encoding::Utf16);
+    let published = publish::collect(&snapshot, Encoding::Utf16, Some(Lang::En));
     let (_, _, list) = published
         .iter()
         .find(|(uri, _, _)| uri.as_str().ends_with("pack.toml"))
@@ -387,7 +388,7 @@ fn an_open_descriptor_gets_the_diagnostics_of_check_with_code_and_range() {
         ("descriptors/offre.json", "{}"),
     ]);
     let snapshot = snapshot(&root, &[("descriptors/offre.json", text)]);
-    let published = publish::collect(&snapshot, Encoding::Utf16);
+    let published = publish::collect(&snapshot, Encoding::Utf16, Some(Lang::En));
     let offer = uri(&root.join("descriptors/offre.json"));
     let (_, version, diagnostics) = published
         .iter()
@@ -433,7 +434,7 @@ fn a_declared_descriptor_that_cannot_be_read_shows_why_on_its_file() {
     let snapshot = snapshot(&root, &[]);
     assert_eq!(snapshot.lens().descriptors, 2);
     assert_eq!(snapshot.lens().invalid.len(), 1);
-    let published = publish::collect(&snapshot, Encoding::Utf16);
+    let published = publish::collect(&snapshot, Encoding::Utf16, Some(Lang::En));
     let undecodable = uri(&root.join("descriptors/undecodable.json"));
     let (_, version, diagnostics) = published
         .iter()

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use clausier_data::files;
+use clausier_diagnostics::Lang;
 use clausier_diagnostics::{Diagnostic, FileId, LineIndex, Span};
 use clausier_ide::{Analysis, CheckLens, DescriptorInput};
 use clausier_pack::{LOCK_FILE, MANIFEST_FILE, PackError, WorkspaceSources};
@@ -114,6 +115,9 @@ pub struct Snapshot {
     /// The root's deadline for offers as its manifest read, the date of the lens when
     /// the editor gives none.
     deadline: Option<jiff::civil::Date>,
+    /// The root's `[document] language`: the diagnostics' language when the editor
+    /// gives no locale.
+    document_lang: Option<Lang>,
     /// True when an edit of open clause files can update this snapshot in place: the
     /// pack was read whole, and its root has no `pack.lock` (whose hashes cover every
     /// file, so that only reading the graph again says whether an edit made it stale).
@@ -142,6 +146,12 @@ pub struct SnapshotInput {
 }
 
 impl Snapshot {
+    /// The language the pack's diagnostics and actions are written in for an editor
+    /// whose locale is `client` (the `locale` of `initialize`).
+    pub fn lang(&self, client: Option<Lang>) -> Lang {
+        crate::language::chosen_lang(client, self.document_lang, Lang::from_process_environment())
+    }
+
     /// Reads and checks the pack, parsing only the clause files whose text differs from
     /// that in `previous` (an analysis of the same pack, if any). Never fails: a pack
     /// that cannot be read gives a diagnostic on the file at fault and an analysis of its
@@ -163,6 +173,7 @@ impl Snapshot {
             date: date.unwrap_or_else(crate::state::today),
             lens: OnceLock::new(),
             deadline: None,
+            document_lang: None,
             updatable: false,
         };
         match &key {
@@ -265,6 +276,7 @@ impl Snapshot {
                 .unwrap_or_else(crate::state::today),
             lens: OnceLock::new(),
             deadline: self.deadline,
+            document_lang: self.document_lang,
             updatable: true,
         })
     }
@@ -297,6 +309,14 @@ impl Snapshot {
             .unwrap_or_default();
         // As `clausier check` does: the buyer checks offers at their deadline.
         self.deadline = manifest.document.as_ref().and_then(|d| d.deadline);
+        self.document_lang = manifest
+            .document
+            .as_ref()
+            .and_then(|d| d.language)
+            .map(|language| match language {
+                clausier_pack::DocumentLanguage::Fr => Lang::Fr,
+                clausier_pack::DocumentLanguage::En => Lang::En,
+            });
         if let Some(deadline) = self.deadline
             && !date_given
         {

@@ -3,6 +3,7 @@
 mod common;
 
 use clausier_diagnostics::Code;
+use clausier_diagnostics::Lang;
 use clausier_syntax::ast::ItemKind;
 use common::{parse_text, tree_and_diagnostics};
 
@@ -93,9 +94,14 @@ fn messages_never_name_grammar_rules() {
     insta::glob!("fixtures/broken/*.clause", |path| {
         let text = std::fs::read_to_string(path).unwrap();
         for diagnostic in parse_text(&text).diagnostics {
-            let mut said = vec![diagnostic.message.clone()];
-            said.extend(diagnostic.labels.iter().map(|label| label.message.clone()));
-            said.extend(diagnostic.help.clone());
+            let mut said = vec![diagnostic.message.text(Lang::En)];
+            said.extend(
+                diagnostic
+                    .labels
+                    .iter()
+                    .map(|label| label.message.text(Lang::En)),
+            );
+            said.extend(diagnostic.help.as_ref().map(|help| help.text(Lang::En)));
             for sentence in said {
                 let prose = prose(&sentence);
                 let rule_like = prose
@@ -103,9 +109,17 @@ fn messages_never_name_grammar_rules() {
                     .find(|word| word.contains('_') || ["EOI", "SOI", "Rule"].contains(word));
                 assert_eq!(rule_like, None, "{sentence}");
             }
-            assert!(!diagnostic.message.ends_with('.'), "{}", diagnostic.message);
-            let first = diagnostic.message.chars().next().unwrap();
-            assert!(!first.is_uppercase(), "{}", diagnostic.message);
+            assert!(
+                !diagnostic.message.text(Lang::En).ends_with('.'),
+                "{}",
+                diagnostic.message.text(Lang::En)
+            );
+            let first = diagnostic.message.text(Lang::En).chars().next().unwrap();
+            assert!(
+                !first.is_uppercase(),
+                "{}",
+                diagnostic.message.text(Lang::En)
+            );
         }
     });
 }

@@ -6,6 +6,7 @@
 
 mod common;
 
+use clausier_diagnostics::Lang;
 use std::time::{Duration, Instant};
 
 use clausier_diagnostics::{Code, LineIndex};
@@ -64,8 +65,14 @@ fn a_hundred_thousand_parentheses_are_refused_with_one_located_error() {
         (1, "param deep: int = ".len() + MAX_NESTING + 1)
     );
     let diagnostic = &parse.diagnostics[0];
-    assert_eq!(diagnostic.message, "expression nested too deeply");
-    assert_eq!(label.message, "this goes past 256 levels of nesting");
+    assert_eq!(
+        diagnostic.message.text(Lang::En),
+        "expression nested too deeply"
+    );
+    assert_eq!(
+        label.message.text(Lang::En),
+        "this goes past 256 levels of nesting"
+    );
     assert!(diagnostic.help.is_some());
     assert_eq!(&text[label.span.range()], "(");
 }
@@ -310,7 +317,7 @@ fn a_million_digit_literal_is_quoted_short() {
     let (_, parse) = parse_then_good_item(format!("param p: int = {digits}"));
     assert_eq!(codes(&parse), [Code::INVALID_LITERAL]);
     assert_eq!(
-        parse.diagnostics[0].message,
+        parse.diagnostics[0].message.text(Lang::En),
         format!("invalid number `{}`… (1000000 characters)", &digits[..80])
     );
 }

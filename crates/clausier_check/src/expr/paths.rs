@@ -336,7 +336,7 @@ impl ExprChecker<'_, '_> {
             ));
             for q in &qualified {
                 diagnostic = diagnostic.with_fix(Fix {
-                    title: format!("write `{q}`"),
+                    title: format!("write `{q}`").into(),
                     edits: vec![(self.file, name.span, q.clone())],
                 });
             }
@@ -583,7 +583,7 @@ fn dotted(segments: &[Ident]) -> String {
 
 fn replace(file: clausier_diagnostics::FileId, span: Span, with: &str) -> Fix {
     Fix {
-        title: format!("replace with `{with}`"),
+        title: format!("replace with `{with}`").into(),
         edits: vec![(file, span, with.to_owned())],
     }
 }

@@ -164,7 +164,7 @@ impl ExprChecker<'_, '_> {
             Some(best) => diagnostic
                 .with_help(format!("did you mean `{best}`?"))
                 .with_fix(Fix {
-                    title: format!("replace with `{best}`"),
+                    title: format!("replace with `{best}`").into(),
                     edits: vec![(self.file, function.span, best.to_owned())],
                 }),
             None => diagnostic.with_note(format!(

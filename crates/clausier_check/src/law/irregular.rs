@@ -72,7 +72,7 @@ pub(super) fn offer_set_aside(
              ask for the offer to be regularised"
         ))
         .with_fix(Fix {
-            title: format!("write « {replacement} »"),
+            title: format!("write « {replacement} »").into(),
             edits: vec![(file, span, replacement.to_owned())],
         }),
     )

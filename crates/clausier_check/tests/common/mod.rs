@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use clausier_check::hir::{CheckedPack, TExpr, TExprKind};
 use clausier_check::{Checked, Lot, PackGraph, PackInput, check_graph, check_pack};
-use clausier_diagnostics::{Diagnostic, FileId, SourceFile, SourceMap, Span};
+use clausier_diagnostics::{Diagnostic, FileId, Lang, SourceFile, SourceMap, Span};
 use clausier_syntax::ast::{AggregateKind, QuantifierKind};
 
 /// Clause files and what checking them gave.
@@ -166,7 +166,7 @@ pub fn render_diagnostics(sources: &SourceMap, diagnostics: &[Diagnostic]) -> St
             "{}[{}] {at}: {}",
             diagnostic.severity.as_str(),
             diagnostic.code,
-            diagnostic.message
+            diagnostic.message.text(Lang::En)
         );
         for label in &diagnostic.labels {
             let kind = if label.primary {
@@ -178,21 +178,21 @@ pub fn render_diagnostics(sources: &SourceMap, diagnostics: &[Diagnostic]) -> St
                 out,
                 "  {kind} {}: {}",
                 position(sources, label.file, label.span),
-                label.message
+                label.message.text(Lang::En)
             );
         }
         for note in &diagnostic.notes {
-            let _ = writeln!(out, "  note: {note}");
+            let _ = writeln!(out, "  note: {}", note.text(Lang::En));
         }
         if let Some(help) = &diagnostic.help {
-            let _ = writeln!(out, "  help: {help}");
+            let _ = writeln!(out, "  help: {}", help.text(Lang::En));
         }
         for fix in &diagnostic.fixes {
             for (file, span, text) in &fix.edits {
                 let _ = writeln!(
                     out,
                     "  fix `{}`: {} -> `{text}`",
-                    fix.title,
+                    fix.title.text(Lang::En),
                     position(sources, *file, *span)
                 );
             }

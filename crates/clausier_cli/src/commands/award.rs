@@ -23,7 +23,8 @@ pub fn run(
     color: ColorChoice,
     lang: Option<LangArg>,
 ) -> Result<Outcome, Failure> {
-    let Some(pack) = load_compiled_quietly(&args.pack, color, false, |_| CommandErrors::default())?
+    let Some(pack) =
+        load_compiled_quietly(&args.pack, color, lang, false, |_| CommandErrors::default())?
     else {
         return Ok(Outcome::Failure);
     };

@@ -43,8 +43,9 @@ pub fn run(
     }
     // Warnings do not stop a check, but whoever runs it should know of them; standard
     // error keeps them out of the report.
-    let Some(pack) =
-        load_compiled_quietly(&args.pack, color, args.quiet, |_| CommandErrors::default())?
+    let Some(pack) = load_compiled_quietly(&args.pack, color, lang, args.quiet, |_| {
+        CommandErrors::default()
+    })?
     else {
         return Ok(Outcome::Failure);
     };

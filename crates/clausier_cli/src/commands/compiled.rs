@@ -7,16 +7,22 @@ use std::path::Path;
 use clausier_diagnostics::{Code, Diagnostic, Severity};
 use clausier_pack::{LoadedPack, Manifest, load_pack};
 use clausier_report::DateOrigin;
-use clausier_report::diagnostics::{render_refusal, render_terminal};
+use clausier_report::diagnostics::{render_refusal, render_terminal_in};
 
 use super::Failure;
-use crate::args::ColorChoice;
+use super::language::diagnostics_lang;
+use crate::args::{ColorChoice, LangArg};
 use crate::output::print_stderr;
 
 /// Loads the pack at `path`. A pack with errors has them printed and gives `None`: the
-/// command then stops with exit status 2. Warnings are printed and do not stop it.
-pub fn load_compiled(path: &Path, color: ColorChoice) -> Result<Option<LoadedPack>, Failure> {
-    load_compiled_with(path, color, |_| CommandErrors::default())
+/// command then stops with exit status 2. Warnings are printed and do not stop it, in the
+/// language `lang` asks for (see [`diagnostics_lang`]).
+pub fn load_compiled(
+    path: &Path,
+    color: ColorChoice,
+    lang: Option<LangArg>,
+) -> Result<Option<LoadedPack>, Failure> {
+    load_compiled_with(path, color, lang, |_| CommandErrors::default())
 }
 
 /// [`load_compiled`], with the errors that only this command finds in the pack (such as a
@@ -25,20 +31,23 @@ pub fn load_compiled(path: &Path, color: ColorChoice) -> Result<Option<LoadedPac
 pub fn load_compiled_with(
     path: &Path,
     color: ColorChoice,
+    lang: Option<LangArg>,
     errors: impl FnOnce(&LoadedPack) -> CommandErrors,
 ) -> Result<Option<LoadedPack>, Failure> {
-    load_compiled_quietly(path, color, false, errors)
+    load_compiled_quietly(path, color, lang, false, errors)
 }
 
 /// [`load_compiled_with`], printing no warning when `quiet` (errors are always printed).
 pub fn load_compiled_quietly(
     path: &Path,
     color: ColorChoice,
+    lang: Option<LangArg>,
     quiet: bool,
     errors: impl FnOnce(&LoadedPack) -> CommandErrors,
 ) -> Result<Option<LoadedPack>, Failure> {
     let stderr_color = color.enabled(io::stderr().is_terminal());
     let mut pack = load_pack(path)?;
+    let lang = diagnostics_lang(lang);
     // A pack that does not compile is refused for that first.
     let found = if pack.has_errors() {
         CommandErrors::default()
@@ -59,7 +68,8 @@ pub fn load_compiled_quietly(
         diagnostics.sort_by_key(Diagnostic::sort_key);
     }
     if pack.has_errors() {
-        print_stderr(&render_terminal(
+        print_stderr(&render_terminal_in(
+            lang,
             pack.diagnostics(),
             &pack.sources,
             stderr_color,
@@ -78,7 +88,12 @@ pub fn load_compiled_quietly(
         .cloned()
         .collect();
     if !warnings.is_empty() && !quiet {
-        print_stderr(&render_terminal(&warnings, &pack.sources, stderr_color));
+        print_stderr(&render_terminal_in(
+            lang,
+            &warnings,
+            &pack.sources,
+            stderr_color,
+        ));
     }
     Ok(Some(pack))
 }

@@ -4,32 +4,35 @@ use std::fs;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
-use clausier_diagnostics::{Code, SourceFile, SourceMap};
+use clausier_diagnostics::{Code, Lang, SourceFile, SourceMap};
 use clausier_fmt::FormatError;
 use clausier_pack::describe_io_error;
-use clausier_report::diagnostics::{plural, render_terminal};
+use clausier_report::diagnostics::{plural, render_terminal_in};
 
+use super::language::diagnostics_lang;
 use super::{Failure, Outcome};
-use crate::args::{ColorChoice, FmtArgs};
+use crate::args::{ColorChoice, FmtArgs, LangArg};
 use crate::error::CliError;
 use crate::output::{print_stderr, print_stdout};
 
 /// The name standard input goes by in messages.
 const STDIN: &str = "<stdin>";
 
-pub fn run(args: &FmtArgs, color: ColorChoice) -> Result<Outcome, Failure> {
+pub fn run(args: &FmtArgs, color: ColorChoice, lang: Option<LangArg>) -> Result<Outcome, Failure> {
     let color = color.enabled(io::stderr().is_terminal());
+    let lang = diagnostics_lang(lang);
     if args.paths.iter().any(|path| path.as_os_str() == "-") {
         if args.paths.len() > 1 {
             return Err(CliError::new("`-` cannot be combined with other paths")
                 .with_help("format standard input alone: `clausier fmt - < rules.clause`")
                 .into());
         }
-        return stdin(args.check, color);
+        return stdin(args.check, color, lang);
     }
     let mut run = Run {
         check: args.check,
         color,
+        lang,
         changed: 0,
         unchanged: 0,
         failed: 0,
@@ -52,6 +55,7 @@ pub fn run(args: &FmtArgs, color: ColorChoice) -> Result<Outcome, Failure> {
 struct Run {
     check: bool,
     color: bool,
+    lang: Lang,
     changed: usize,
     unchanged: usize,
     /// Files left as they were because of their errors.
@@ -63,7 +67,7 @@ struct Run {
 impl Run {
     /// An error about a path as a whole (it cannot be read, listed or written).
     fn error(&mut self, error: CliError) {
-        print_stderr(&error.render(self.color));
+        print_stderr(&error.render(self.lang, self.color));
         self.errors += 1;
     }
 
@@ -128,7 +132,12 @@ impl Run {
             FormatError::Syntax { diagnostics, .. } => {
                 let mut sources = SourceMap::new();
                 sources.add(SourceFile::new(shown, text));
-                print_stderr(&render_terminal(&diagnostics, &sources, self.color));
+                print_stderr(&render_terminal_in(
+                    self.lang,
+                    &diagnostics,
+                    &sources,
+                    self.color,
+                ));
                 self.failed += 1;
                 self.errors += 1;
             }
@@ -167,7 +176,7 @@ impl Run {
 
 /// `clausier fmt -`: standard input to standard output (nothing is written with
 /// `--check`, or when the text has errors).
-fn stdin(check: bool, color: bool) -> Result<Outcome, Failure> {
+fn stdin(check: bool, color: bool, lang: Lang) -> Result<Outcome, Failure> {
     let mut bytes = Vec::new();
     io::stdin().read_to_end(&mut bytes).map_err(|error| {
         CliError::new(format!(
@@ -182,6 +191,7 @@ fn stdin(check: bool, color: bool) -> Result<Outcome, Failure> {
     let mut run = Run {
         check,
         color,
+        lang,
         changed: 0,
         unchanged: 0,
         failed: 0,

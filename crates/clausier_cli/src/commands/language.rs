@@ -12,6 +12,14 @@ pub(crate) fn chosen_lang(asked: Option<LangArg>, manifest: Option<&Manifest>) -
     chosen_lang_in(asked, manifest, Lang::from_process_environment())
 }
 
+/// The language of diagnostics: `--lang`, else English. Interim: diagnostics are to follow
+/// [`chosen_lang`] like everything else, once the end-to-end tests that read English
+/// diagnostics ask for them with `--lang en`; until then a run without `--lang` prints
+/// them as it always has.
+pub(crate) fn diagnostics_lang(asked: Option<LangArg>) -> Lang {
+    asked.map_or(Lang::En, |asked| chosen_lang_in(Some(asked), None, None))
+}
+
 fn chosen_lang_in(
     asked: Option<LangArg>,
     manifest: Option<&Manifest>,

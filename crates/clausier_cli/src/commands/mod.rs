@@ -7,6 +7,8 @@ mod compiled;
 pub mod explain;
 pub mod fmt;
 mod language;
+
+pub(crate) use language::diagnostics_lang;
 pub mod lock;
 pub mod lsp;
 pub mod pack;
@@ -17,6 +19,7 @@ pub mod validate;
 
 use std::process::ExitCode;
 
+use clausier_diagnostics::Lang;
 use clausier_pack::PackError;
 
 use crate::error::CliError;
@@ -57,10 +60,10 @@ pub enum Failure {
 
 impl Failure {
     /// The failure as the terminal shows it, with ANSI colours only when `color`.
-    pub fn render(&self, color: bool) -> String {
+    pub fn render(&self, lang: Lang, color: bool) -> String {
         match self {
-            Failure::Pack(error) => crate::error::render_pack_error(error, color),
-            Failure::Cli(error) => error.render(color),
+            Failure::Pack(error) => crate::error::render_pack_error(error, lang, color),
+            Failure::Cli(error) => error.render(lang, color),
         }
     }
 }

@@ -28,7 +28,7 @@ pub fn run(
             "cahier-des-charges.docx",
         )?;
     }
-    let Some(pack) = load_compiled_with(&args.pack, color, |pack| CommandErrors {
+    let Some(pack) = load_compiled_with(&args.pack, color, lang, |pack| CommandErrors {
         errors: if args.draft {
             Vec::new()
         } else {

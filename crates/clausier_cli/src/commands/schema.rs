@@ -6,13 +6,17 @@ use clausier_syntax::ast::SourceFileAst;
 
 use super::compiled::load_compiled;
 use super::{Failure, Outcome};
-use crate::args::{ColorChoice, SchemaArgs, SchemaFormat};
+use crate::args::{ColorChoice, LangArg, SchemaArgs, SchemaFormat};
 use crate::error::CliError;
 use crate::output::{
     print_stdout, print_stdout_bytes, refuse_binary_on_terminal, write_report, write_report_bytes,
 };
 
-pub fn run(args: &SchemaArgs, color: ColorChoice) -> Result<Outcome, Failure> {
+pub fn run(
+    args: &SchemaArgs,
+    color: ColorChoice,
+    lang: Option<LangArg>,
+) -> Result<Outcome, Failure> {
     if args.format == SchemaFormat::Xlsx {
         refuse_binary_on_terminal(
             args.output.as_deref(),
@@ -20,7 +24,7 @@ pub fn run(args: &SchemaArgs, color: ColorChoice) -> Result<Outcome, Failure> {
             "questionnaire.xlsx",
         )?;
     }
-    let Some(pack) = load_compiled(&args.pack, color)? else {
+    let Some(pack) = load_compiled(&args.pack, color, lang)? else {
         return Ok(Outcome::Failure);
     };
     let files: Vec<&SourceFileAst> = pack.files.iter().map(|file| &file.ast).collect();

@@ -15,7 +15,7 @@ use crate::args::{ColorChoice, LangArg, TestArgs, TestFormat};
 use crate::output::{print_stdout, write_report};
 
 pub fn run(args: &TestArgs, color: ColorChoice, lang: Option<LangArg>) -> Result<Outcome, Failure> {
-    let Some(pack) = load_compiled(&args.pack, color)? else {
+    let Some(pack) = load_compiled(&args.pack, color, lang)? else {
         return Ok(Outcome::Failure);
     };
     // `load_compiled` has shown the errors of a pack that has some.

@@ -4,32 +4,38 @@ use std::io::{self, IsTerminal};
 
 use clausier_diagnostics::Severity;
 use clausier_pack::load_pack;
-use clausier_report::diagnostics::{count, plural, render_summary, render_terminal, to_json};
+use clausier_report::diagnostics::{count, plural, render_summary, render_terminal_in, to_json};
 
+use super::language::diagnostics_lang;
 use super::{Failure, Outcome};
-use crate::args::{ColorChoice, ValidateArgs, ValidateFormat};
+use crate::args::{ColorChoice, LangArg, ValidateArgs, ValidateFormat};
 use crate::error::CliError;
 use crate::output::{print_stderr, print_stdout};
 
-pub fn run(args: &ValidateArgs, color: ColorChoice) -> Result<Outcome, Failure> {
+pub fn run(
+    args: &ValidateArgs,
+    color: ColorChoice,
+    asked: Option<LangArg>,
+) -> Result<Outcome, Failure> {
     let pack = match load_pack(&args.pack) {
         Ok(pack) => pack,
         // A program reading the JSON list must get one, even for a pack it cannot open.
         Err(error) if args.format == ValidateFormat::Json => {
             let (diagnostic, sources) = error.to_diagnostic();
-            print_json(&to_json(&[diagnostic], &sources))?;
+            print_json(&to_json(diagnostics_lang(asked), &[diagnostic], &sources))?;
             return Ok(Outcome::Failure);
         }
         Err(error) => return Err(error.into()),
     };
     let diagnostics = pack.diagnostics();
+    let lang = diagnostics_lang(asked);
     match args.format {
         ValidateFormat::Json => {
-            print_json(&to_json(diagnostics, &pack.sources))?;
+            print_json(&to_json(lang, diagnostics, &pack.sources))?;
         }
         ValidateFormat::Human => {
             let color = color.enabled(io::stderr().is_terminal());
-            print_stderr(&render_terminal(diagnostics, &pack.sources, color));
+            print_stderr(&render_terminal_in(lang, diagnostics, &pack.sources, color));
             match render_summary(&pack.info.name, diagnostics, color) {
                 Some(summary) => print_stderr(&summary),
                 None => {

@@ -6,7 +6,7 @@
     reason = "each test binary uses its own part of these helpers"
 )]
 
-use clausier_diagnostics::{FileId, Severity};
+use clausier_diagnostics::{FileId, Lang, Severity};
 use clausier_syntax::ast::{ClauseField, ClauseFieldKind, ItemKind, SourceFileAst};
 use clausier_syntax::debug::debug_tree;
 
@@ -17,7 +17,7 @@ pub fn parse_clean(text: &str) -> Result<SourceFileAst, String> {
         .diagnostics
         .iter()
         .filter(|diagnostic| diagnostic.severity == Severity::Error)
-        .map(|diagnostic| diagnostic.message.clone())
+        .map(|diagnostic| diagnostic.message.text(Lang::En))
         .collect();
     if errors.is_empty() {
         Ok(parse.ast)

@@ -1,3 +1,4 @@
+use clausier_diagnostics::Lang;
 use std::fmt::Write as _;
 
 use insta::assert_snapshot;
@@ -23,7 +24,12 @@ fn check(input: &str) -> String {
         } else {
             ""
         };
-        let _ = writeln!(out, "{:?}{code}{preferred}: {}", action.kind, action.title);
+        let _ = writeln!(
+            out,
+            "{:?}{code}{preferred}: {}",
+            action.kind,
+            action.title.text(Lang::En)
+        );
         for (file, edits) in &action.change.edits {
             for edit in edits {
                 let at = fixture.loc(*file, edit.range);
@@ -38,7 +44,10 @@ fn check(input: &str) -> String {
 /// changed.
 fn applied(input: &str, title: &str) -> String {
     let (fixture, actions) = actions(input);
-    let Some(action) = actions.iter().find(|a| a.title.starts_with(title)) else {
+    let Some(action) = actions
+        .iter()
+        .find(|a| a.title.text(Lang::En).starts_with(title))
+    else {
         return format!("no action `{title}`");
     };
     let Some((file, edits)) = action.change.edits.first() else {
@@ -74,7 +83,10 @@ QuickFix E0201: add field `region_: Region` to `descriptor.hosting`
 fn the_type_of_a_new_field_comes_from_its_use() {
     let title = |expr: &str| {
         let (_, actions) = actions(&require(expr));
-        let titles: Vec<String> = actions.into_iter().map(|a| a.title).collect();
+        let titles: Vec<String> = actions
+            .into_iter()
+            .map(|a| a.title.text(Lang::En))
+            .collect();
         titles.join(" | ")
     };
     assert_snapshot!(title("bud$0get <= 5.00 €"), @"add field `budget: money` to the descriptor");
@@ -244,7 +256,15 @@ fn fixes_in_a_manifest() {
     let actions = analysis.code_actions(manifest, Span::empty_at(at + 3));
     let titles: Vec<String> = actions
         .iter()
-        .map(|a| format!("{:?} {:?} {} {}", a.kind, a.code, a.title, a.is_preferred))
+        .map(|a| {
+            format!(
+                "{:?} {:?} {} {}",
+                a.kind,
+                a.code,
+                a.title.text(Lang::En),
+                a.is_preferred
+            )
+        })
         .collect();
     assert_snapshot!(titles.join("\n"), @r#"QuickFix Some(Code("E0214")) replace with `max_exit_notice` true"#);
 }

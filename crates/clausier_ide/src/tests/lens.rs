@@ -1,6 +1,7 @@
 //! The check lens, compared with the JSON report of `clausier check` on the same files
 //! and date, and the diagnostics of descriptor files.
 
+use clausier_diagnostics::Lang;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
@@ -227,9 +228,14 @@ fn a_wrong_type_and_an_unknown_variant_are_located_in_the_descriptor() {
     let label = variant.primary_label().unwrap();
     assert_eq!(label.file, file);
     assert!(crate::slice(text, label.span).contains("EUU"));
-    assert_eq!(label.message, "at `hosting.region`");
+    assert_eq!(label.message.text(Lang::En), "at `hosting.region`");
     assert!(
-        variant.help.as_deref().unwrap_or("").contains("EU"),
+        variant
+            .help
+            .as_ref()
+            .map(|help| help.text(Lang::En))
+            .unwrap_or_default()
+            .contains("EU"),
         "{variant:?}"
     );
     let wrong_type = diagnostics
@@ -238,7 +244,7 @@ fn a_wrong_type_and_an_unknown_variant_are_located_in_the_descriptor() {
         .unwrap();
     let label = wrong_type.primary_label().unwrap();
     assert_eq!(crate::slice(text, label.span), "true");
-    assert_eq!(label.message, "at `pricing.per_student`");
+    assert_eq!(label.message.text(Lang::En), "at `pricing.per_student`");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! An analysis of a pack with its dependencies, read from disk with an editor's overlay:
 //! the same diagnostics as `clausier validate`, and the features across packs.
 
+use clausier_diagnostics::Lang;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -104,8 +105,11 @@ fn describe(d: &Diagnostic, name: impl Fn(FileId) -> String) -> String {
         span.end,
         d.severity.as_str(),
         d.code.as_str(),
-        d.message,
-        d.help.as_deref().unwrap_or("")
+        d.message.text(Lang::En),
+        d.help
+            .as_ref()
+            .map(|help| help.text(Lang::En))
+            .unwrap_or_default()
     )
 }
 
@@ -310,7 +314,7 @@ fn the_overlay_takes_the_place_of_the_disk() {
     assert!(
         diagnostics
             .iter()
-            .any(|d| d.is_error() && d.message.contains("regio")),
+            .any(|d| d.is_error() && d.message.text(Lang::En).contains("regio")),
         "{diagnostics:#?}"
     );
     assert_eq!(fs::read_to_string(&hosting).unwrap(), on_disk);
@@ -514,7 +518,7 @@ fn editing_a_manifest_reads_its_params_again() {
     assert!(
         diagnostics
             .iter()
-            .any(|d| d.is_error() && d.message.contains("max_exit_notise")),
+            .any(|d| d.is_error() && d.message.text(Lang::En).contains("max_exit_notise")),
         "{diagnostics:#?}"
     );
 

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use std::future::Future;
 use std::path::{Path, PathBuf};
 
+use clausier_diagnostics::Lang;
+
 use tower_lsp_server::ls_types::{self as lsp, Uri};
 
 use super::{REQUIREMENTS, SCHEMA, uri};
@@ -79,7 +81,7 @@ impl Session {
 
 async fn published(state: &State, key: &PackKey) -> Published {
     let snapshot = state.snapshot(key, DATE).await.unwrap();
-    let mut out: Published = publish::collect(&snapshot, Encoding::Utf16)
+    let mut out: Published = publish::collect(&snapshot, Encoding::Utf16, Some(Lang::En))
         .into_iter()
         .map(|(uri, version, list)| (uri.as_str().to_owned(), version, list))
         .collect();

@@ -70,15 +70,16 @@ fn escaped(text: &str) -> Cow<'_, str> {
 /// quotes the vendor's values, the label names the vendor's keys).
 pub(crate) fn visible_diagnostic(diagnostic: &Diagnostic) -> Diagnostic {
     let mut shown = diagnostic.clone();
-    shown.message = escaped(&shown.message).into_owned();
+    let visible = |text: &str| escaped(text).into_owned();
+    shown.message = shown.message.map_texts(visible);
     for label in &mut shown.labels {
-        label.message = escaped(&label.message).into_owned();
+        label.message = label.message.map_texts(visible);
     }
     for note in &mut shown.notes {
-        *note = escaped(note).into_owned();
+        *note = note.map_texts(visible);
     }
     if let Some(help) = &mut shown.help {
-        *help = escaped(help).into_owned();
+        *help = help.map_texts(visible);
     }
     shown
 }

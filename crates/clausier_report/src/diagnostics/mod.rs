@@ -2,7 +2,8 @@
 
 mod files;
 
-use clausier_diagnostics::{Diagnostic, Label, LineCol, Severity, SourceMap};
+use clausier_diagnostics::{Code, Diagnostic, Label, LineCol, Message, Severity, SourceMap};
+use clausier_i18n::Lang;
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor};
 use serde_json::{Value, json};
@@ -11,25 +12,66 @@ use crate::style::{Painter, Style};
 
 use self::files::SourceFiles;
 
+/// [`render_terminal_in`] in English, for the check report's data problems, whose words
+/// are still English sentences (`clausier_data`'s `D06` messages are not in the
+/// catalogue yet).
+pub fn render_terminal(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
+    render_terminal_in(Lang::En, diags, sources, color)
+}
+
 /// Renders diagnostics as rustc does: `error[E0201]: message`, the source lines with
-/// primary and secondary labels, then notes and `help:`. ANSI colors only when `color`.
+/// primary and secondary labels, then notes and `help:`, every word in `lang`
+/// (`erreur[E0201]`, `= aide : …` in French). ANSI colors only when `color`.
 ///
 /// The output depends only on the arguments; diagnostics are rendered in the order given
 /// (sort them with [`Diagnostic::sort_key`] first).
-pub fn render_terminal(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
+pub fn render_terminal_in(
+    lang: Lang,
+    diags: &[Diagnostic],
+    sources: &SourceMap,
+    color: bool,
+) -> String {
     let files = SourceFiles::new(sources);
     let config = Config::default();
     let styles = Styles::default();
     let mut out = Vec::new();
     for diagnostic in diags {
-        let converted = to_codespan(diagnostic, sources);
+        let converted = to_codespan(lang, diagnostic, sources);
         let mut buffer = Vec::new();
         if emit(&mut buffer, color, &styles, &config, &files, &converted).is_err() {
-            buffer = fallback_text(diagnostic).into_bytes();
+            buffer = fallback_text(lang, diagnostic).into_bytes();
         }
-        out.extend_from_slice(&buffer);
+        let rendered = String::from_utf8_lossy(&buffer);
+        out.extend_from_slice(
+            translated_header(&rendered, diagnostic.severity, Some(diagnostic.code), lang)
+                .as_bytes(),
+        );
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// codespan-reporting writes the severity word of the header itself, in English
+/// (`error[E0301]`): the header is the first thing it writes, so its first occurrence of
+/// `error[E0301]` (or `error:` without a code) is replaced by the word in `lang`. Nothing
+/// else is touched: the same sequence inside a message or a snippet stays as written.
+fn translated_header(rendered: &str, severity: Severity, code: Option<Code>, lang: Lang) -> String {
+    let english = severity.word(Lang::En);
+    let local = severity.word(lang);
+    if english == local {
+        return rendered.to_owned();
+    }
+    let (from, to) = match code {
+        Some(code) => (format!("{english}[{code}]"), format!("{local}[{code}]")),
+        None => (english.clone(), local),
+    };
+    rendered.replacen(&from, &to, 1)
+}
+
+/// A diagnostic's advice as its last note: `help: …`, `aide : …`.
+fn help_note(lang: Lang, help: &Message) -> String {
+    Message::new("diagnostic-help")
+        .with("help", help.text(lang))
+        .text(lang)
 }
 
 /// Renders an error that is about no place in a file (a command-line mistake, an output
@@ -37,17 +79,20 @@ pub fn render_terminal(diags: &[Diagnostic], sources: &SourceMap, color: bool) -
 /// `error[E0901]: message`, then `= help: …`. A code is optional here, since not every
 /// mistake on the command line has an entry in the catalogue.
 pub fn render_error_without_place(
-    code: Option<clausier_diagnostics::Code>,
-    message: &str,
-    help: Option<&str>,
+    lang: Lang,
+    code: Option<Code>,
+    message: &Message,
+    help: Option<&Message>,
     color: bool,
 ) -> String {
-    let mut converted = cs::Diagnostic::error().with_message(message);
+    let message = message.text(lang);
+    let help = help.map(|help| help_note(lang, help));
+    let mut converted = cs::Diagnostic::error().with_message(&message);
     if let Some(code) = code {
         converted = converted.with_code(code);
     }
-    if let Some(help) = help {
-        converted = converted.with_notes(vec![format!("help: {help}")]);
+    if let Some(help) = &help {
+        converted = converted.with_notes(vec![help.clone()]);
     }
     let sources = SourceMap::new();
     let files = SourceFiles::new(&sources);
@@ -61,13 +106,17 @@ pub fn render_error_without_place(
         &converted,
     );
     if rendered.is_err() {
+        let word = Severity::Error.word(lang);
         let code = code.map(|code| format!("[{code}]")).unwrap_or_default();
-        let help = help
-            .map(|help| format!("  = help: {help}\n"))
-            .unwrap_or_default();
-        return format!("error{code}: {message}\n{help}\n");
+        let help = help.map(|help| format!("  = {help}\n")).unwrap_or_default();
+        return format!("{word}{code}: {message}\n{help}\n");
     }
-    String::from_utf8_lossy(&buffer).into_owned()
+    translated_header(
+        &String::from_utf8_lossy(&buffer),
+        Severity::Error,
+        code,
+        lang,
+    )
 }
 
 fn emit(
@@ -88,6 +137,7 @@ fn emit(
 }
 
 fn to_codespan(
+    lang: Lang,
     diagnostic: &Diagnostic,
     sources: &SourceMap,
 ) -> cs::Diagnostic<clausier_diagnostics::FileId> {
@@ -96,14 +146,16 @@ fn to_codespan(
         Severity::Warning => cs::Severity::Warning,
         Severity::Info => cs::Severity::Note,
     };
+    let message = diagnostic.message.text(lang);
     let mut labels = Vec::new();
     let mut notes = Vec::new();
     for label in &diagnostic.labels {
+        let label_text = label.message.text(lang);
         if is_whole_empty_file(label, sources) {
             // An error about a file as a whole (it cannot be read, it is a folder) has no
             // line to draw: the message names the file, or a note does.
             if let Some(file) = sources.get(label.file)
-                && !diagnostic.message.contains(file.name())
+                && !message.contains(file.name())
             {
                 notes.push(file.name().to_owned());
             }
@@ -114,7 +166,7 @@ fn to_codespan(
                 cs::LabelStyle::Secondary
             };
             labels.push(
-                cs::Label::new(style, label.file, label.span.range()).with_message(&label.message),
+                cs::Label::new(style, label.file, label.span.range()).with_message(label_text),
             );
         } else {
             // A span that does not fit its text cannot be drawn, and a line of many
@@ -128,20 +180,20 @@ fn to_codespan(
                 Some(file) => file.name().to_owned(),
                 None => "<unknown file>".to_owned(),
             };
-            notes.push(if label.message.is_empty() {
+            notes.push(if label_text.is_empty() {
                 place
             } else {
-                format!("{place}: {}", label.message)
+                format!("{place}: {label_text}")
             });
         }
     }
-    notes.extend(diagnostic.notes.iter().cloned());
+    notes.extend(diagnostic.notes.iter().map(|note| note.text(lang)));
     if let Some(help) = &diagnostic.help {
-        notes.push(format!("help: {help}"));
+        notes.push(help_note(lang, help));
     }
     cs::Diagnostic::new(severity)
         .with_code(diagnostic.code)
-        .with_message(&diagnostic.message)
+        .with_message(message)
         .with_labels(labels)
         .with_notes(notes)
 }
@@ -186,18 +238,18 @@ fn too_long_to_draw(label: &Label, sources: &SourceMap) -> bool {
     })
 }
 
-fn fallback_text(diagnostic: &Diagnostic) -> String {
+fn fallback_text(lang: Lang, diagnostic: &Diagnostic) -> String {
     let mut text = format!(
         "{}[{}]: {}\n",
-        diagnostic.severity.as_str(),
+        diagnostic.severity.word(Lang::En),
         diagnostic.code,
-        diagnostic.message
+        diagnostic.message.text(lang)
     );
     for note in &diagnostic.notes {
-        text.push_str(&format!("  = {note}\n"));
+        text.push_str(&format!("  = {}\n", note.text(lang)));
     }
     if let Some(help) = &diagnostic.help {
-        text.push_str(&format!("  = help: {help}\n"));
+        text.push_str(&format!("  = {}\n", help_note(lang, help)));
     }
     text.push('\n');
     text
@@ -248,8 +300,9 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 /// The diagnostics as a JSON list of `{severity, code, message, file, line, column,
 /// end_line, end_column, help}` taken from each primary label: lines and columns 1-based,
 /// columns counted in characters. A diagnostic without a label has `null` for its file
-/// and position; `help` is `null` when there is none.
-pub fn to_json(diags: &[Diagnostic], sources: &SourceMap) -> Value {
+/// and position; `help` is `null` when there is none. `message` and `help` are in `lang`;
+/// `severity` is the machine's word (`error`, `warning`, `info`) in every language.
+pub fn to_json(lang: Lang, diags: &[Diagnostic], sources: &SourceMap) -> Value {
     Value::Array(
         diags
             .iter()
@@ -266,13 +319,13 @@ pub fn to_json(diags: &[Diagnostic], sources: &SourceMap) -> Value {
                 json!({
                     "severity": diagnostic.severity.as_str(),
                     "code": diagnostic.code.as_str(),
-                    "message": diagnostic.message,
+                    "message": diagnostic.message.text(lang),
                     "file": file,
                     "line": start.map(|at| at.line),
                     "column": start.map(|at| at.column),
                     "end_line": end.map(|at| at.line),
                     "end_column": end.map(|at| at.column),
-                    "help": diagnostic.help,
+                    "help": diagnostic.help.as_ref().map(|help| help.text(lang)),
                 })
             })
             .collect(),

@@ -1,4 +1,4 @@
-use clausier_diagnostics::{Code, Diagnostic, FileId, SourceFile, SourceMap, Span};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Lang, SourceFile, SourceMap, Span};
 
 use super::*;
 
@@ -87,7 +87,7 @@ fn the_summary_counts_errors_and_warnings() {
 
 #[test]
 fn json_gives_one_based_positions_in_characters() {
-    let value = to_json(&diagnostics(), &sources());
+    let value = to_json(Lang::En, &diagnostics(), &sources());
     insta::assert_json_snapshot!(value);
     // `région` and `€` are multi-byte: columns must count characters.
     let award = &value[1];
@@ -99,6 +99,7 @@ fn json_gives_one_based_positions_in_characters() {
 #[test]
 fn json_without_a_label_has_null_positions_and_help() {
     let value = to_json(
+        Lang::En,
         &[Diagnostic::error(Code::IO, "cannot read `x.clause`")],
         &sources(),
     );
@@ -136,4 +137,51 @@ fn a_label_on_a_very_long_line_is_located_instead_of_drawn() {
         rendered.len()
     );
     insta::assert_snapshot!(rendered);
+}
+
+#[test]
+fn french_names_the_severity_and_the_advice_in_french_with_or_without_colour() {
+    let warning = Diagnostic::warning(Code::UNUSED_PARAM, "parameter `x` is never used")
+        .with_primary(FileId(1), span_of(AWARD, "PRIX"), "")
+        .with_help("remove it");
+    for color in [false, true] {
+        let rendered = render_terminal_in(Lang::Fr, &diagnostics(), &sources(), color);
+        assert!(rendered.contains("erreur[E0201]"), "{rendered}");
+        assert!(
+            rendered.contains("aide : did you mean `région`?"),
+            "{rendered}"
+        );
+        assert!(!rendered.contains("error[E"), "{rendered}");
+        assert!(!rendered.contains("help:"), "{rendered}");
+        let rendered =
+            render_terminal_in(Lang::Fr, std::slice::from_ref(&warning), &sources(), color);
+        assert!(rendered.contains("avertissement[W0"), "{rendered}");
+    }
+    // A message that happens to contain the English header is left as written.
+    let quoting = Diagnostic::error(Code::IO, "cannot read `error[E0901]`");
+    let rendered = render_terminal_in(Lang::Fr, &[quoting], &sources(), false);
+    assert!(
+        rendered.starts_with("erreur[E0901]: cannot read `error[E0901]`"),
+        "{rendered}"
+    );
+}
+
+#[test]
+fn english_rendering_is_the_default_renderer() {
+    assert_eq!(
+        render_terminal_in(Lang::En, &diagnostics(), &sources(), false),
+        render_terminal(&diagnostics(), &sources(), false)
+    );
+}
+
+#[test]
+fn json_gives_the_message_and_help_in_the_language_asked() {
+    let help = Diagnostic::error(Code::IO, Message::new("diagnostic-severity-error"))
+        .with_help(Message::new("diagnostic-severity-warning"));
+    let french = to_json(Lang::Fr, std::slice::from_ref(&help), &sources());
+    assert_eq!(french[0]["message"], "erreur");
+    assert_eq!(french[0]["help"], "avertissement");
+    assert_eq!(french[0]["severity"], "error");
+    let english = to_json(Lang::En, &[help], &sources());
+    assert_eq!(english[0]["message"], "error");
 }

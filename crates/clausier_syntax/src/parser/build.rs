@@ -2,10 +2,10 @@
 //! builder can give: catch-all slices explained, titles missing, braces left open,
 //! literals that do not mean anything.
 
-use clausier_diagnostics::{Code, Diagnostic, Span};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Message, Span};
 use pest::iterators::Pair;
 
-use super::errors::{self, Context};
+use super::errors::{self, Context, Said};
 use super::grammar::Rule;
 use super::lex::last_token_end;
 use super::literal::{self, LiteralError};
@@ -43,19 +43,23 @@ impl<'s, 't> ItemBuilder<'s, 't> {
             return;
         };
         let closing = if bracket == '[' { ']' } else { '}' };
-        let mut diagnostic = Diagnostic::error(Code::SYNTAX, format!("unclosed `{bracket}`"))
-            .with_primary(
-                self.session.file,
-                innermost,
-                format!("this `{bracket}` is never closed"),
-            )
-            .with_help(format!("add `{closing}` where the block ends"));
+        let bracket = bracket.to_string();
+        let mut diagnostic = Diagnostic::error(
+            Code::SYNTAX,
+            Message::new("syntax-unclosed").with("bracket", &bracket),
+        )
+        .with_primary(
+            self.session.file,
+            innermost,
+            Message::new("syntax-unclosed-label").with("bracket", &bracket),
+        )
+        .with_help(Message::new("syntax-unclosed-help").with("closing", closing.to_string()));
         for &(span, other) in &self.unclosed {
             if span != innermost {
                 diagnostic = diagnostic.with_secondary(
                     self.session.file,
                     span,
-                    format!("this `{other}` is not closed either"),
+                    Message::new("syntax-unclosed-other").with("bracket", other.to_string()),
                 );
             }
         }
@@ -108,7 +112,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
     }
 
     /// "expected …, found …" where the builder knows what belonged at `pair`.
-    pub(super) fn expected_at(&mut self, pair: &P, what: &str) {
+    pub(super) fn expected_at(&mut self, pair: &P, what: Said) {
         let at = self.span(pair).start as usize;
         let diagnostic = errors::expected_words(self.session.file, self.session.text, at, at, what);
         self.report(diagnostic);
@@ -299,7 +303,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
                 Rule::open_brace => open = Some(self.span(&inner)),
                 Rule::variant => {
                     if matches!(previous, Some((_, false))) && !missing_comma_reported {
-                        self.expected_at(&inner, "`,` or `}`");
+                        self.expected_at(&inner, Said::Words("syntax-expected-comma-or-brace"));
                         missing_comma_reported = true;
                     }
                     previous = Some((self.span(&inner).start, false));
@@ -321,7 +325,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
                     after_error = true;
                 }
                 Rule::stray_comma => {
-                    self.expected_at(&inner, "a variant name");
+                    self.expected_at(&inner, Said::Words("syntax-expected-variant-name"));
                     previous = None;
                 }
                 Rule::unclosed => self.note_unclosed(open, '{'),
@@ -398,10 +402,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
     }
 
     fn requirement_decl(&mut self, pair: P) -> RequirementDecl {
-        let clause = self.clause_parts(
-            pair,
-            "a requirement needs a title in quotes: `requirement HEB-01 \"Hébergement\" { … }`",
-        );
+        let clause = self.clause_parts(pair, "syntax-help-requirement-title");
         RequirementDecl {
             id: clause.id,
             title: clause.title,
@@ -410,10 +411,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
     }
 
     fn criterion_decl(&mut self, pair: P) -> CriterionDecl {
-        let clause = self.clause_parts(
-            pair,
-            "a criterion needs a title in quotes: `criterion PRIX \"Prix\" weight 40 { … }`",
-        );
+        let clause = self.clause_parts(pair, "syntax-help-criterion-title");
         CriterionDecl {
             id: clause.id,
             title: clause.title,
@@ -424,7 +422,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
 
     /// What requirements and criteria are made of; `title_help` says how to write the
     /// title when it is missing.
-    fn clause_parts(&mut self, pair: P, title_help: &str) -> ClauseParts {
+    fn clause_parts(&mut self, pair: P, title_help: &'static str) -> ClauseParts {
         let span = self.span(&pair);
         let mut id = None;
         let mut title = None;
@@ -451,15 +449,15 @@ impl<'s, 't> ItemBuilder<'s, 't> {
         }
     }
 
-    fn missing_title(&mut self, id: &ClauseId, help: &str) {
+    fn missing_title(&mut self, id: &ClauseId, help: &'static str) {
         let diagnostic = errors::expected_words(
             self.session.file,
             self.session.text,
             id.span.start as usize,
             id.span.end as usize,
-            "a title in quotes",
+            Said::Words("syntax-expected-title"),
         )
-        .with_help(help);
+        .with_help(Message::new(help));
         self.report(diagnostic);
     }
 
@@ -683,14 +681,11 @@ impl<'s, 't> ItemBuilder<'s, 't> {
                     match date {
                         None => *date = Some(TestDate { value, span }),
                         Some(first) => {
-                            let diagnostic = Diagnostic::error(
-                                Code::REPEATED_CLAUSE_FIELD,
-                                "`date` appears twice in this test",
-                            )
-                            .with_primary(self.session.file, span, "second `date`")
-                            .with_secondary(self.session.file, first.span, "first `date`")
-                            .with_help(
-                                "a test runs at one date: write another test for the other one",
+                            let diagnostic = repeated_test_field(
+                                self.session.file,
+                                "date",
+                                (first.span, span),
+                                "syntax-help-one-date-per-test",
                             );
                             self.report(diagnostic);
                         }
@@ -706,13 +701,12 @@ impl<'s, 't> ItemBuilder<'s, 't> {
                             *given = value;
                         }
                         Some(first) => {
-                            let diagnostic = Diagnostic::error(
-                                Code::REPEATED_CLAUSE_FIELD,
-                                "`given` appears twice in this test",
-                            )
-                            .with_primary(self.session.file, span, "second `given`")
-                            .with_secondary(self.session.file, first, "first `given`")
-                            .with_help("a test checks one descriptor: write another test for the other one");
+                            let diagnostic = repeated_test_field(
+                                self.session.file,
+                                "given",
+                                (first, span),
+                                "syntax-help-one-given-per-test",
+                            );
                             self.report(diagnostic);
                         }
                     }
@@ -859,7 +853,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
                     previous = None;
                 }
                 Rule::stray_comma => {
-                    self.expected_at(&inner, "a field name");
+                    self.expected_at(&inner, Said::Words("syntax-expected-field-name"));
                     previous = None;
                 }
                 Rule::unclosed => self.note_unclosed(open, '{'),
@@ -967,4 +961,28 @@ struct ClauseParts {
     title: Option<StringLit>,
     weight: Option<Weight>,
     body: Vec<ClauseField>,
+}
+
+/// A field a test may give once (`date`, `given`) given twice.
+fn repeated_test_field(
+    file: FileId,
+    field: &str,
+    (first, second): (Span, Span),
+    help: &'static str,
+) -> Diagnostic {
+    Diagnostic::error(
+        Code::REPEATED_CLAUSE_FIELD,
+        Message::new("syntax-test-field-twice").with("field", field),
+    )
+    .with_primary(
+        file,
+        second,
+        Message::new("syntax-test-field-second").with("field", field),
+    )
+    .with_secondary(
+        file,
+        first,
+        Message::new("syntax-test-field-first").with("field", field),
+    )
+    .with_help(Message::new(help))
 }

@@ -4,7 +4,7 @@
 use clausier_diagnostics::Span;
 
 use super::build::{ItemBuilder, P};
-use super::errors::Context;
+use super::errors::{Context, Said};
 use super::grammar::Rule;
 use crate::ast::{DataValue, DataValueKind, Ident, Literal, LiteralKind};
 
@@ -74,7 +74,7 @@ impl ItemBuilder<'_, '_> {
                     previous = None;
                 }
                 Rule::stray_comma => {
-                    self.expected_at(&inner, "a key");
+                    self.expected_at(&inner, Said::Words("syntax-expected-key"));
                     previous = None;
                 }
                 Rule::unclosed => self.note_unclosed(open, '{'),
@@ -134,7 +134,7 @@ impl ItemBuilder<'_, '_> {
                     previous = None;
                 }
                 Rule::stray_comma => {
-                    self.expected_at(&inner, "a value");
+                    self.expected_at(&inner, Said::Words("syntax-expected-value"));
                     previous = None;
                 }
                 Rule::unclosed_bracket => self.note_unclosed(open, '['),

@@ -1,7 +1,9 @@
 //! Syntax errors in words: pest's rule names become what a person would say ("an
-//! expression", "a clause id such as `HEB-01`"), and the offending token is quoted.
+//! expression", "a clause id such as `HEB-01`"), and the offending token is quoted. The
+//! words are messages of the catalogue (`diagnostics-syntax.ftl`), put into a language
+//! only when the diagnostic is shown.
 
-use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Message, Span};
 
 use super::MAX_NESTING;
 use super::grammar::Rule;
@@ -19,15 +21,47 @@ pub(super) enum Context {
 }
 
 impl Context {
-    fn end_phrase(self) -> &'static str {
+    fn end_phrase(self) -> Option<Said> {
         match self {
             // Whatever may follow an item is another item, which `expected` already says.
-            Context::Item => "",
-            Context::Block => "`}`",
-            Context::Type | Context::DataValue => "`,` or `}`",
-            Context::DataValues => "`]`",
+            Context::Item => None,
+            Context::Block => Some(Said::Token("}")),
+            Context::Type | Context::DataValue => {
+                Some(Said::Words("syntax-expected-comma-or-brace"))
+            }
+            Context::DataValues => Some(Said::Token("]")),
         }
     }
+}
+
+/// One thing the parser expected: words of the catalogue (by id), or a token of the
+/// language, the same in every language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Said {
+    Words(&'static str),
+    Token(&'static str),
+}
+
+const AN_ITEM: Said = Said::Words("syntax-expected-item");
+const A_VALUE: Said = Said::Words("syntax-expected-value");
+const AN_EXPRESSION: Said = Said::Words("syntax-expected-expression");
+const A_TYPE: Said = Said::Words("syntax-expected-type");
+const A_CLAUSE_FIELD: Said = Said::Words("syntax-expected-clause-field");
+const AN_EXPECTATION: Said = Said::Words("syntax-expected-expectation");
+const AN_OPERATOR: Said = Said::Words("syntax-expected-operator");
+
+impl Said {
+    pub(super) fn message(self) -> Message {
+        match self {
+            Said::Words(id) => Message::new(id),
+            Said::Token(token) => token_message(token),
+        }
+    }
+}
+
+/// A token of the language or of the user's text, in backticks in every language.
+pub(super) fn token_message(token: &str) -> Message {
+    Message::new("syntax-token").with("token", token)
 }
 
 const EXPRESSION_STARTS: &[Rule] = &[
@@ -163,7 +197,7 @@ struct Group {
     leaders: &'static [Rule],
     /// How many members, without a leader, are enough.
     enough: usize,
-    phrase: &'static str,
+    phrase: Said,
 }
 
 const GROUPS: &[Group] = &[
@@ -171,7 +205,7 @@ const GROUPS: &[Group] = &[
         members: ITEM_STARTS,
         leaders: &[Rule::chunk],
         enough: 2,
-        phrase: "an item",
+        phrase: AN_ITEM,
     },
     Group {
         members: VALUE_STARTS,
@@ -181,105 +215,111 @@ const GROUPS: &[Group] = &[
             Rule::strict_data_values,
         ],
         enough: usize::MAX,
-        phrase: "a value",
+        phrase: A_VALUE,
     },
     Group {
         members: EXPRESSION_STARTS,
         leaders: &[Rule::expr],
         enough: 3,
-        phrase: "an expression",
+        phrase: AN_EXPRESSION,
     },
     Group {
         members: TYPE_STARTS,
         leaders: &[Rule::type_expr, Rule::strict_type],
         enough: 2,
-        phrase: "a type",
+        phrase: A_TYPE,
     },
     Group {
         members: CLAUSE_FIELD_STARTS,
         leaders: &[Rule::clause_field, Rule::strict_clause_fields],
         enough: 2,
-        phrase: "a clause field",
+        phrase: A_CLAUSE_FIELD,
     },
     Group {
         members: EXPECTATIONS,
         leaders: &[Rule::expect_status, Rule::clause_status],
         enough: usize::MAX,
-        phrase: "an expectation such as `eligible` or `pass HEB-01`",
+        phrase: AN_EXPECTATION,
     },
 ];
 
-fn phrase(rule: Rule, context: Context) -> Option<&'static str> {
+fn phrase(rule: Rule, context: Context) -> Option<Said> {
     use Rule as R;
     let phrase = match rule {
-        R::EOI => context.end_phrase(),
-        R::chunk => "an item",
-        R::enum_name => "a name for the enum",
-        R::variant_name | R::variant | R::strict_variants => "a variant name",
-        R::type_name => "a name for the type",
-        R::type_ref | R::type_expr | R::strict_type => "a type",
-        R::field_name | R::field_decl | R::strict_record_fields | R::path_segment => "a field name",
-        R::param_name => "a parameter name",
-        R::var_name => "a variable name",
-        R::data_key_word | R::data_entry | R::strict_data_entries => "a key",
-        R::pack_name => "a pack name",
-        R::clause_id => "a clause id such as `HEB-01`",
-        R::open_brace => "`{`",
-        R::close_brace => "`}`",
-        R::open_paren => "`(`",
-        R::close_paren => "`)`",
-        R::open_bracket => "`[`",
-        R::close_bracket => "`]`",
-        R::colon => "`:`",
-        R::double_colon => "`::`",
-        R::comma => "`,`",
-        R::equals => "`=`",
-        R::lt => "`<`",
-        R::gt => "`>`",
-        R::kw_enum => "`enum`",
-        R::kw_type => "`type`",
-        R::kw_descriptor => "`descriptor`",
-        R::kw_param => "`param`",
-        R::kw_requirement => "`requirement`",
-        R::kw_criterion => "`criterion`",
-        R::kw_use => "`use`",
-        R::kw_set => "`set`",
-        R::kw_test => "`test`",
-        R::kw_list => "`list`",
-        R::kw_as => "`as`",
-        R::kw_weight => "`weight`",
-        R::kw_level => "`level`",
-        R::kw_text => "`text`",
-        R::kw_note => "`note`",
-        R::kw_ref => "`ref`",
-        R::kw_evidence => "`evidence`",
-        R::kw_lots | R::lots_field => "`lots`",
-        R::kw_when => "`when`",
-        R::kw_require => "`require`",
-        R::kw_score => "`score`",
-        R::kw_given | R::given_field => "`given`",
-        R::kw_expect | R::expect_field => "`expect`",
-        R::strict_test_fields => "`given` or `expect`",
-        R::kw_then => "`then`",
-        R::kw_else => "`else`",
-        R::kw_in => "`in`",
-        R::level_value => "`must`, `should`, `info` or `execution`",
-        R::string => "a string in quotes",
-        R::title => "a title in quotes",
-        R::test_name => "a test name in quotes",
-        R::file_name => "a file name in quotes",
-        R::weight_value | R::score_value => "a number",
-        R::compare_op => "a comparison such as `>=`",
-        R::kw_where => "`where`",
-        R::kw_and => "`and`",
-        R::bound_op | R::field_bound | R::field_bounds => "a bound such as `>= 0 €`",
-        R::negative_number => "a number",
-        R::infix_op => "an operator",
-        R::data_value | R::strict_data_value | R::strict_data_values | R::data_null => "a value",
-        R::clause_field | R::strict_clause_fields => "a clause field",
-        _ if EXPRESSION_STARTS.contains(&rule) => "an expression",
-        _ if CLAUSE_FIELD_STARTS.contains(&rule) => "a clause field",
-        _ if EXPECTATIONS.contains(&rule) => "an expectation such as `eligible` or `pass HEB-01`",
+        R::EOI => return context.end_phrase(),
+        R::chunk => AN_ITEM,
+        R::enum_name => Said::Words("syntax-expected-enum-name"),
+        R::variant_name | R::variant | R::strict_variants => {
+            Said::Words("syntax-expected-variant-name")
+        }
+        R::type_name => Said::Words("syntax-expected-type-name"),
+        R::type_ref | R::type_expr | R::strict_type => A_TYPE,
+        R::field_name | R::field_decl | R::strict_record_fields | R::path_segment => {
+            Said::Words("syntax-expected-field-name")
+        }
+        R::param_name => Said::Words("syntax-expected-param-name"),
+        R::var_name => Said::Words("syntax-expected-variable-name"),
+        R::data_key_word | R::data_entry | R::strict_data_entries => {
+            Said::Words("syntax-expected-key")
+        }
+        R::pack_name => Said::Words("syntax-expected-pack-name"),
+        R::clause_id => Said::Words("syntax-expected-clause-id"),
+        R::open_brace => Said::Token("{"),
+        R::close_brace => Said::Token("}"),
+        R::open_paren => Said::Token("("),
+        R::close_paren => Said::Token(")"),
+        R::open_bracket => Said::Token("["),
+        R::close_bracket => Said::Token("]"),
+        R::colon => Said::Token(":"),
+        R::double_colon => Said::Token("::"),
+        R::comma => Said::Token(","),
+        R::equals => Said::Token("="),
+        R::lt => Said::Token("<"),
+        R::gt => Said::Token(">"),
+        R::kw_enum => Said::Token("enum"),
+        R::kw_type => Said::Token("type"),
+        R::kw_descriptor => Said::Token("descriptor"),
+        R::kw_param => Said::Token("param"),
+        R::kw_requirement => Said::Token("requirement"),
+        R::kw_criterion => Said::Token("criterion"),
+        R::kw_use => Said::Token("use"),
+        R::kw_set => Said::Token("set"),
+        R::kw_test => Said::Token("test"),
+        R::kw_list => Said::Token("list"),
+        R::kw_as => Said::Token("as"),
+        R::kw_weight => Said::Token("weight"),
+        R::kw_level => Said::Token("level"),
+        R::kw_text => Said::Token("text"),
+        R::kw_note => Said::Token("note"),
+        R::kw_ref => Said::Token("ref"),
+        R::kw_evidence => Said::Token("evidence"),
+        R::kw_lots | R::lots_field => Said::Token("lots"),
+        R::kw_when => Said::Token("when"),
+        R::kw_require => Said::Token("require"),
+        R::kw_score => Said::Token("score"),
+        R::kw_given | R::given_field => Said::Token("given"),
+        R::kw_expect | R::expect_field => Said::Token("expect"),
+        R::strict_test_fields => Said::Words("syntax-expected-given-or-expect"),
+        R::kw_then => Said::Token("then"),
+        R::kw_else => Said::Token("else"),
+        R::kw_in => Said::Token("in"),
+        R::level_value => Said::Words("syntax-expected-level"),
+        R::string => Said::Words("syntax-expected-string"),
+        R::title => Said::Words("syntax-expected-title"),
+        R::test_name => Said::Words("syntax-expected-test-name"),
+        R::file_name => Said::Words("syntax-expected-file-name"),
+        R::weight_value | R::score_value => Said::Words("syntax-expected-number"),
+        R::compare_op => Said::Words("syntax-expected-comparison"),
+        R::kw_where => Said::Token("where"),
+        R::kw_and => Said::Token("and"),
+        R::bound_op | R::field_bound | R::field_bounds => Said::Words("syntax-expected-bound"),
+        R::negative_number => Said::Words("syntax-expected-number"),
+        R::infix_op => AN_OPERATOR,
+        R::data_value | R::strict_data_value | R::strict_data_values | R::data_null => A_VALUE,
+        R::clause_field | R::strict_clause_fields => A_CLAUSE_FIELD,
+        _ if EXPRESSION_STARTS.contains(&rule) => AN_EXPRESSION,
+        _ if CLAUSE_FIELD_STARTS.contains(&rule) => A_CLAUSE_FIELD,
+        _ if EXPECTATIONS.contains(&rule) => AN_EXPECTATION,
         // Doc comments, catch-alls, literal suffixes: true, but no help to a reader.
         _ => return None,
     };
@@ -287,7 +327,7 @@ fn phrase(rule: Rule, context: Context) -> Option<&'static str> {
 }
 
 /// The phrases for what pest expected, grouped, deduplicated, in pest's order.
-fn expected_phrases(positives: &[Rule], context: Context) -> Vec<&'static str> {
+fn expected_phrases(positives: &[Rule], context: Context) -> Vec<Said> {
     let active: Vec<&Group> = GROUPS
         .iter()
         .filter(|group| {
@@ -299,14 +339,14 @@ fn expected_phrases(positives: &[Rule], context: Context) -> Vec<&'static str> {
             leader || members >= group.enough
         })
         .collect();
-    let mut phrases: Vec<&'static str> = Vec::new();
+    let mut phrases: Vec<Said> = Vec::new();
     for &rule in positives {
         let said = active
             .iter()
             .find(|group| group.members.contains(&rule) || group.leaders.contains(&rule))
             .map(|group| group.phrase)
             .or_else(|| phrase(rule, context));
-        if let Some(said) = said.filter(|said| !said.is_empty())
+        if let Some(said) = said
             && !phrases.contains(&said)
         {
             phrases.push(said);
@@ -315,79 +355,53 @@ fn expected_phrases(positives: &[Rule], context: Context) -> Vec<&'static str> {
     // What continues the text before what ends it: "an operator, a clause field or `}`".
     let end = context.end_phrase();
     phrases.sort_by_key(|said| match *said {
-        "an operator" => 0,
-        "`}`" | "`)`" | "`]`" => 2,
-        said if said == end => 2,
+        AN_OPERATOR => 0,
+        Said::Token("}" | ")" | "]") => 2,
+        said if Some(said) == end => 2,
         _ => 1,
     });
     phrases
 }
 
-fn join_phrases(phrases: &[&str]) -> String {
-    match phrases {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
+/// The alternatives, joined in the language the diagnostic is shown in.
+fn alternatives(phrases: &[Said]) -> Vec<Message> {
+    phrases.iter().map(|said| said.message()).collect()
 }
 
 /// Advice for the commonest slips, keyed on what was found, what was expected and what
 /// comes just before (`before`, the text up to the token).
-fn help_for(token: &str, before: &str, positives: &[Rule], phrases: &[&str]) -> Option<String> {
+fn help_for(token: &str, before: &str, positives: &[Rule], phrases: &[Said]) -> Option<Message> {
     let expects = |rule: Rule| positives.contains(&rule);
     let in_passed = before
         .trim_end()
         .strip_suffix('(')
         .is_some_and(|head| head.trim_end().ends_with("passed"));
     let help = match token {
-        _ if in_passed && expects(Rule::clause_id) => {
-            "`passed` takes the id of a requirement, without quotes: `passed(ACC-02)`"
-        }
-        "=" if phrases.contains(&"an operator") => "use `==` to compare two values",
-        "&&" => "write `and`",
-        "||" => "write `or`",
-        "!" => "write `not`",
-        ";" => {
-            "remove the `;`: a line break ends a field, and `,` separates variants and list items"
-        }
-        "weight" if phrases.contains(&"a clause field") => {
-            "the weight belongs in the criterion's header: `criterion PRIX \"Prix\" weight 40 { … }`"
-        }
-        _ if token.starts_with("///") => {
-            "doc comments document items, fields and enum variants; use `//` for a plain comment"
-        }
+        _ if in_passed && expects(Rule::clause_id) => "syntax-help-passed-takes-an-id",
+        "=" if phrases.contains(&AN_OPERATOR) => "syntax-help-double-equals",
+        "&&" => "syntax-help-write-and",
+        "||" => "syntax-help-write-or",
+        "!" => "syntax-help-write-not",
+        ";" => "syntax-help-semicolon",
+        "weight" if phrases.contains(&A_CLAUSE_FIELD) => "syntax-help-weight-in-header",
+        _ if token.starts_with("///") => "syntax-help-doc-comment-placement",
         _ if lexicon::is_reserved(token)
-            && !phrases.contains(&"an expression")
+            && !phrases.contains(&AN_EXPRESSION)
             && NAME_RULES.iter().any(|rule| expects(*rule)) =>
         {
-            return Some(format!(
-                "`{token}` is a reserved word and cannot be used as a name"
-            ));
+            return Some(Message::new("syntax-help-reserved-word").with("token", token));
         }
         _ if expects(Rule::clause_id) && token.starts_with('"') => {
-            "a clause starts with its id, then its title: `requirement HEB-01 \"Hébergement\" { … }`"
+            "syntax-help-clause-starts-with-id"
         }
-        _ if expects(Rule::clause_id) => {
-            "a clause id starts with a letter and may hold letters, digits, `-` and `_`"
-        }
-        _ if expects(Rule::title) && expects(Rule::kw_weight) => {
-            "a criterion needs a title in quotes and a weight: `criterion PRIX \"Prix\" weight 40 { … }`"
-        }
-        _ if expects(Rule::title) => {
-            "a requirement needs a title in quotes: `requirement HEB-01 \"Hébergement\" { … }`"
-        }
-        _ if phrases
-            .iter()
-            .any(|said| said.starts_with("an expectation")) =>
-        {
-            "write `expect` and one of `eligible`, `ineligible`, `incomplete`, `invalid`, `pass ID`, `fail ID`, `missing ID`, `not_applicable ID` or `score >= N`"
-        }
-        _ if phrases.contains(&"an item") => {
-            "an item starts with `enum`, `type`, `descriptor`, `param`, `requirement`, `criterion`, `use`, `set` or `test`"
-        }
+        _ if expects(Rule::clause_id) => "syntax-help-clause-id-form",
+        _ if expects(Rule::title) && expects(Rule::kw_weight) => "syntax-help-criterion-header",
+        _ if expects(Rule::title) => "syntax-help-requirement-title",
+        _ if phrases.contains(&AN_EXPECTATION) => "syntax-help-expectations",
+        _ if phrases.contains(&AN_ITEM) => "syntax-help-item-keywords",
         _ => return None,
     };
-    Some(help.to_string())
+    Some(Message::new(help))
 }
 
 /// The span of the token at or after `pos`, skipping trivia.
@@ -428,7 +442,7 @@ pub(super) fn expected(
     let phrases = expected_phrases(positives, context);
     let span = label_span(text, region, found_span);
     let before = &text[..found_span.start as usize];
-    expected_message(file, span, token, before, &found, positives, &phrases)
+    expected_message(file, span, token, before, found, positives, &phrases)
 }
 
 /// Whether `expected` would say what was expected (rather than only "unexpected").
@@ -441,20 +455,22 @@ fn expected_message(
     span: Span,
     token: &str,
     before: &str,
-    found: &str,
+    found: Message,
     positives: &[Rule],
-    phrases: &[&str],
+    phrases: &[Said],
 ) -> Diagnostic {
     let (message, label) = if phrases.is_empty() {
         (
-            format!("unexpected {found}"),
-            "not expected here".to_string(),
+            Message::new("syntax-unexpected").with("found", found),
+            Message::new("syntax-unexpected-label"),
         )
     } else {
-        let list = join_phrases(phrases);
+        let list = alternatives(phrases);
         (
-            format!("expected {list}, found {found}"),
-            format!("expected {list}"),
+            Message::new("syntax-expected-found")
+                .with("expected", list.clone())
+                .with("found", found),
+            Message::new("syntax-expected").with("expected", list),
         )
     };
     let diagnostic = Diagnostic::error(Code::SYNTAX, message).with_primary(file, span, label);
@@ -470,14 +486,20 @@ pub(super) fn expected_words(
     text: &str,
     region: usize,
     pos: usize,
-    what: &str,
+    what: Said,
 ) -> Diagnostic {
     let found_span = token_span(text, pos);
     let found = describe_token(&text[found_span.range()]);
-    Diagnostic::error(Code::SYNTAX, format!("expected {what}, found {found}")).with_primary(
+    Diagnostic::error(
+        Code::SYNTAX,
+        Message::new("syntax-expected-found")
+            .with("expected", what.message())
+            .with("found", found),
+    )
+    .with_primary(
         file,
         label_span(text, region, found_span),
-        format!("expected {what}"),
+        Message::new("syntax-expected").with("expected", what.message()),
     )
 }
 
@@ -485,25 +507,29 @@ pub(super) fn unterminated_string(file: FileId, text: &str, start: usize) -> Dia
     let end = text[start..]
         .find(['\n', '\r'])
         .map_or(text.len(), |at| start + at);
-    Diagnostic::error(Code::UNTERMINATED_STRING, "unterminated string")
-        .with_primary(
-            file,
-            Span::from_range(start..end),
-            "this string is never closed",
-        )
-        .with_help(
-            "close it with `\"` on the same line; write a line break inside a string as `\\n`",
-        )
+    Diagnostic::error(
+        Code::UNTERMINATED_STRING,
+        Message::new("syntax-unterminated-string"),
+    )
+    .with_primary(
+        file,
+        Span::from_range(start..end),
+        Message::new("syntax-unterminated-string-label"),
+    )
+    .with_help(Message::new("syntax-unterminated-string-help"))
 }
 
 pub(super) fn too_deep(file: FileId, at: Span) -> Diagnostic {
-    Diagnostic::error(Code::NESTING_TOO_DEEP, "expression nested too deeply")
-        .with_primary(
-            file,
-            at,
-            format!("this goes past {MAX_NESTING} levels of nesting"),
-        )
-        .with_help("split it into smaller parts: several requirements, or a `param` for a constant")
+    Diagnostic::error(
+        Code::NESTING_TOO_DEEP,
+        Message::new("syntax-nesting-too-deep"),
+    )
+    .with_primary(
+        file,
+        at,
+        Message::new("syntax-nesting-too-deep-label").with("levels", MAX_NESTING),
+    )
+    .with_help(Message::new("syntax-nesting-too-deep-help"))
 }
 
 #[cfg(test)]
@@ -521,7 +547,7 @@ mod tests {
         ];
         assert_eq!(
             expected_phrases(&positives, Context::Block),
-            ["an expression"]
+            [AN_EXPRESSION]
         );
     }
 
@@ -529,16 +555,20 @@ mod tests {
     fn a_lone_segment_after_a_dot_is_a_field_name() {
         assert_eq!(
             expected_phrases(&[Rule::path_segment], Context::Block),
-            ["a field name"]
+            [Said::Words("syntax-expected-field-name")]
         );
     }
 
     #[test]
     fn lists_join_with_or() {
         let positives = [Rule::infix_op, Rule::clause_field, Rule::EOI];
+        let list = Message::new("syntax-expected").with(
+            "expected",
+            alternatives(&expected_phrases(&positives, Context::Block)),
+        );
         assert_eq!(
-            join_phrases(&expected_phrases(&positives, Context::Block)),
-            "an operator, a clause field or `}`"
+            list.text(clausier_diagnostics::Lang::En),
+            "expected an operator, a clause field or `}`"
         );
     }
 }

@@ -8,7 +8,7 @@
 //! `a and b and c` is a flat chain however long, even though its tree is as tall as the
 //! chain (every walk of the tree goes through `clausier_diagnostics::stack::deep`).
 
-use clausier_diagnostics::{Code, Diagnostic, Span};
+use clausier_diagnostics::{Code, Diagnostic, Message, Span};
 
 use super::MAX_NESTING;
 use super::build::{ItemBuilder, P};
@@ -209,12 +209,19 @@ impl ItemBuilder<'_, '_> {
 
     fn report_chain(&mut self, first: Span, second: Span) {
         let file = self.session.file;
-        let diagnostic = Diagnostic::error(Code::SYNTAX, "comparisons cannot be chained")
-            .with_primary(file, second, "second comparison")
-            .with_secondary(file, first, "first comparison")
-            .with_help(
-                "add parentheses to say which comes first, or join two comparisons with `and`: `a < b and b < c`",
-            );
+        let diagnostic =
+            Diagnostic::error(Code::SYNTAX, Message::new("syntax-chained-comparisons"))
+                .with_primary(
+                    file,
+                    second,
+                    Message::new("syntax-chained-comparisons-second"),
+                )
+                .with_secondary(
+                    file,
+                    first,
+                    Message::new("syntax-chained-comparisons-first"),
+                )
+                .with_help(Message::new("syntax-chained-comparisons-help"));
         self.report(diagnostic);
     }
 
@@ -463,12 +470,14 @@ impl ItemBuilder<'_, '_> {
                 (Expr { kind, span }, first_depth.max(body_depth) + 1)
             }
             None => {
-                let diagnostic = Diagnostic::error(
-                    Code::SYNTAX,
-                    "a `count` with a condition needs `x in collection` before `:`",
-                )
-                .with_primary(self.session.file, first_span, "expected `x in collection`")
-                .with_help("for example `count(s in subprocessors: s.region == EU)`");
+                let diagnostic =
+                    Diagnostic::error(Code::SYNTAX, Message::new("syntax-count-needs-binding"))
+                        .with_primary(
+                            self.session.file,
+                            first_span,
+                            Message::new("syntax-expected-binding"),
+                        )
+                        .with_help(Message::new("syntax-count-needs-binding-help"));
                 self.report(diagnostic);
                 (error_expr(span), 1)
             }
@@ -513,12 +522,14 @@ impl ItemBuilder<'_, '_> {
             None => {
                 let diagnostic = Diagnostic::error(
                     Code::SYNTAX,
-                    format!(
-                        "a `{word}` of a value of each element needs `x in collection` before `:`"
-                    ),
+                    Message::new("syntax-aggregate-needs-binding").with("word", &word),
                 )
-                .with_primary(self.session.file, first_span, "expected `x in collection`")
-                .with_help(format!("for example `{word}(s in services: s.rgaa_rate)`"));
+                .with_primary(
+                    self.session.file,
+                    first_span,
+                    Message::new("syntax-expected-binding"),
+                )
+                .with_help(Message::new("syntax-aggregate-needs-binding-help").with("word", &word));
                 self.report(diagnostic);
                 (error_expr(span), 1)
             }

@@ -2,6 +2,8 @@
 //! far it goes, and where the last one ends. It agrees with the grammar on what is
 //! whitespace, a comment, a string and a word.
 
+use clausier_diagnostics::Message;
+
 /// Whitespace as the grammar has it: any Unicode white space (French text often puts a
 /// no-break space before `€` or `%`) and a byte-order mark.
 fn is_whitespace(c: char) -> bool {
@@ -141,12 +143,12 @@ pub(super) fn last_token_end(text: &str, from: usize, end: usize) -> usize {
 }
 
 /// The token at `from`, for a message: `found \`…\``, shortened when long.
-pub(super) fn describe_token(token: &str) -> String {
+pub(super) fn describe_token(token: &str) -> Message {
     if token.is_empty() {
-        return "end of file".to_string();
+        return Message::new("syntax-found-end-of-file");
     }
     if is_doc_comment(token) {
-        return "a doc comment".to_string();
+        return Message::new("syntax-found-doc-comment");
     }
     const LONGEST: usize = 32;
     let shown: String = if token.chars().count() > LONGEST {
@@ -155,7 +157,7 @@ pub(super) fn describe_token(token: &str) -> String {
     } else {
         token.to_string()
     };
-    format!("`{shown}`")
+    super::errors::token_message(&shown)
 }
 
 #[cfg(test)]
@@ -201,7 +203,8 @@ mod tests {
     #[test]
     fn long_tokens_are_shortened() {
         let long = "a".repeat(40);
-        assert_eq!(describe_token(&long).chars().count(), 34);
-        assert_eq!(describe_token(""), "end of file");
+        let said = |token: &str| describe_token(token).text(clausier_diagnostics::Lang::En);
+        assert_eq!(said(&long).chars().count(), 34);
+        assert_eq!(said(""), "end of file");
     }
 }

@@ -19,7 +19,7 @@ mod lex;
 mod literal;
 mod scan;
 
-use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Message, Span};
 use pest::Parser;
 use pest::error::{ErrorVariant, InputLocation};
 
@@ -52,9 +52,13 @@ pub fn parse(file: FileId, text: &str) -> Parse {
 /// [`parse`], refusing texts longer than `max_len` (spans hold `u32` offsets).
 fn parse_up_to(file: FileId, text: &str, max_len: usize) -> Parse {
     if text.len() > max_len {
-        let diagnostic = Diagnostic::error(Code::TOO_LARGE, "input too large")
-            .with_primary(file, Span::empty_at(0), "this file is larger than 4 GiB")
-            .with_help("split the rules into several `.clause` files of a pack");
+        let diagnostic = Diagnostic::error(Code::TOO_LARGE, Message::new("syntax-too-large"))
+            .with_primary(
+                file,
+                Span::empty_at(0),
+                Message::new("syntax-too-large-label"),
+            )
+            .with_help(Message::new("syntax-too-large-help"));
         return Parse {
             ast: SourceFileAst::default(),
             diagnostics: vec![diagnostic],
@@ -112,9 +116,13 @@ impl<'t> Session<'t> {
         let (docs, after_docs) = leading_docs(self.text, content, end);
         if after_docs == end {
             self.diagnostics.push(
-                Diagnostic::error(Code::SYNTAX, "doc comment documents nothing")
-                    .with_primary(self.file, docs.span, "no item follows this doc comment")
-                    .with_help("put it right before an item, or make it a plain comment with `//`"),
+                Diagnostic::error(Code::SYNTAX, Message::new("syntax-doc-comment-alone"))
+                    .with_primary(
+                        self.file,
+                        docs.span,
+                        Message::new("syntax-doc-comment-alone-label"),
+                    )
+                    .with_help(Message::new("syntax-doc-comment-alone-help")),
             );
             items.push(Item {
                 docs: Docs::default(),
@@ -199,9 +207,9 @@ impl<'t> Session<'t> {
     fn report_junk(&mut self, from: usize, end: usize, docs: Docs, items: &mut Vec<Item>) {
         let span = errors::token_span(self.text, from);
         let diagnostic = if &self.text[span.range()] == "}" {
-            Diagnostic::error(Code::SYNTAX, "unexpected `}`")
-                .with_primary(self.file, span, "this `}` closes nothing")
-                .with_help("remove it, or look for a `{` missing before it")
+            Diagnostic::error(Code::SYNTAX, Message::new("syntax-stray-brace"))
+                .with_primary(self.file, span, Message::new("syntax-stray-brace-label"))
+                .with_help(Message::new("syntax-stray-brace-help"))
         } else {
             errors::expected(
                 self.file,

@@ -6,6 +6,7 @@
 )]
 #![expect(clippy::panic, reason = "a helper fails the test that calls it")]
 
+use clausier_diagnostics::Lang;
 use std::fmt::Write as _;
 
 use clausier_diagnostics::{Diagnostic, FileId, LineIndex};
@@ -28,7 +29,7 @@ pub fn render_diagnostics(text: &str, diagnostics: &[Diagnostic]) -> String {
             "{}[{}]: {}",
             diagnostic.severity.as_str(),
             diagnostic.code,
-            diagnostic.message
+            diagnostic.message.text(Lang::En)
         );
         for label in &diagnostic.labels {
             let at = index.line_col(text, label.span.start);
@@ -47,11 +48,11 @@ pub fn render_diagnostics(text: &str, diagnostics: &[Diagnostic]) -> String {
                 "   | {}{} {}",
                 " ".repeat(at.column as usize - 1),
                 marker.to_string().repeat(width),
-                label.message
+                label.message.text(Lang::En)
             );
         }
         if let Some(help) = &diagnostic.help {
-            let _ = writeln!(out, "   = help: {help}");
+            let _ = writeln!(out, "   = help: {}", help.text(Lang::En));
         }
     }
     out

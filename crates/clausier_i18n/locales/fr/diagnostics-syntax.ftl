@@ -1,0 +1,95 @@
+## Erreurs de syntaxe (E01) : ce que l'analyseur attendait et ce qu'il a trouvé, et les conseils pour les fautes courantes.
+
+# Un mot du langage ou du texte de l'utilisateur.
+syntax-token = `{ $token }`
+syntax-found-end-of-file = la fin du fichier
+syntax-found-doc-comment = un commentaire de documentation
+syntax-unexpected = { $found } inattendu
+syntax-unexpected-label = inattendu ici
+# `expected` est une ou plusieurs possibilités, déjà jointes.
+syntax-expected-found = { $expected } attendu, { $found } trouvé
+syntax-expected = { $expected } attendu
+
+## Ce que l'analyseur attendait.
+
+syntax-expected-item = un élément
+syntax-expected-value = une valeur
+syntax-expected-expression = une expression
+syntax-expected-type = un type
+syntax-expected-clause-field = un champ de clause
+syntax-expected-expectation = une attente telle que `eligible` ou `pass HEB-01`
+syntax-expected-operator = un opérateur
+syntax-expected-enum-name = un nom pour l'énumération
+syntax-expected-variant-name = un nom de variante
+syntax-expected-type-name = un nom pour le type
+syntax-expected-field-name = un nom de champ
+syntax-expected-param-name = un nom de paramètre
+syntax-expected-variable-name = un nom de variable
+syntax-expected-key = une clé
+syntax-expected-pack-name = un nom de pack
+syntax-expected-clause-id = un identifiant de clause tel que `HEB-01`
+syntax-expected-level = `must`, `should`, `info` ou `execution`
+syntax-expected-given-or-expect = `given` ou `expect`
+syntax-expected-comma-or-brace = `,` ou `{ "}" }`
+syntax-expected-string = une chaîne entre guillemets
+syntax-expected-title = un titre entre guillemets
+syntax-expected-test-name = un nom de test entre guillemets
+syntax-expected-file-name = un nom de fichier entre guillemets
+syntax-expected-number = un nombre
+syntax-expected-comparison = une comparaison telle que `>=`
+syntax-expected-bound = une borne telle que `>= 0 €`
+
+## Les conseils pour les fautes les plus courantes.
+
+syntax-help-passed-takes-an-id = `passed` prend l'identifiant d'une exigence, sans guillemets : `passed(ACC-02)`
+syntax-help-double-equals = pour comparer deux valeurs, écrivez `==`
+syntax-help-write-and = écrivez `and`
+syntax-help-write-or = écrivez `or`
+syntax-help-write-not = écrivez `not`
+syntax-help-semicolon = retirez le `;` : un saut de ligne termine un champ, et `,` sépare les variantes et les éléments d'une liste
+syntax-help-weight-in-header = le poids s'écrit dans l'en-tête du critère : `criterion PRIX "Prix" weight 40 { "{" } … { "}" }`
+syntax-help-doc-comment-placement = un commentaire de documentation documente un élément, un champ ou une variante ; pour un simple commentaire, écrivez `//`
+syntax-help-reserved-word = `{ $token }` est un mot réservé et ne peut pas servir de nom
+syntax-help-clause-starts-with-id = une clause commence par son identifiant, puis son titre : `requirement HEB-01 "Hébergement" { "{" } … { "}" }`
+syntax-help-clause-id-form = un identifiant de clause commence par une lettre et peut contenir des lettres, des chiffres, `-` et `_`
+syntax-help-criterion-header = un critère demande un titre entre guillemets et un poids : `criterion PRIX "Prix" weight 40 { "{" } … { "}" }`
+syntax-help-criterion-title = un critère demande un titre entre guillemets : `criterion PRIX "Prix" weight 40 { "{" } … { "}" }`
+syntax-help-requirement-title = une exigence demande un titre entre guillemets : `requirement HEB-01 "Hébergement" { "{" } … { "}" }`
+syntax-help-expectations = écrivez `expect` suivi de l'une des attentes `eligible`, `ineligible`, `incomplete`, `invalid`, `pass ID`, `fail ID`, `missing ID`, `not_applicable ID` ou `score >= N`
+syntax-help-item-keywords = un élément commence par `enum`, `type`, `descriptor`, `param`, `requirement`, `criterion`, `use`, `set` ou `test`
+
+## Chaînes, imbrication, taille des fichiers, texte mal placé.
+
+syntax-unterminated-string = chaîne de caractères non terminée
+syntax-unterminated-string-label = cette chaîne n'est jamais fermée
+syntax-unterminated-string-help = fermez-la par un `"` sur la même ligne ; dans une chaîne, écrivez un saut de ligne `\n`
+syntax-nesting-too-deep = expression trop profondément imbriquée
+syntax-nesting-too-deep-label = cette expression dépasse { $levels } niveaux d'imbrication
+syntax-nesting-too-deep-help = scindez-la en parties plus petites : plusieurs exigences, ou un `param` pour une constante
+syntax-too-large = fichier trop volumineux
+syntax-too-large-label = ce fichier dépasse 4 Gio
+syntax-too-large-help = répartissez les règles entre plusieurs fichiers `.clause` d'un pack
+syntax-doc-comment-alone = ce commentaire de documentation ne documente rien
+syntax-doc-comment-alone-label = aucun élément ne suit ce commentaire de documentation
+syntax-doc-comment-alone-help = placez-le juste avant un élément, ou faites-en un simple commentaire avec `//`
+syntax-stray-brace = `{ "}" }` inattendu
+syntax-stray-brace-label = ce `{ "}" }` ne ferme rien
+syntax-stray-brace-help = retirez-le, ou cherchez un `{ "{" }` manquant avant lui
+syntax-unclosed = `{ $bracket }` non fermé
+syntax-unclosed-label = ce `{ $bracket }` n'est jamais fermé
+syntax-unclosed-other = ce `{ $bracket }` n'est pas fermé non plus
+syntax-unclosed-help = ajoutez `{ $closing }` là où le bloc se termine
+syntax-chained-comparisons = les comparaisons ne peuvent pas s'enchaîner
+syntax-chained-comparisons-second = seconde comparaison
+syntax-chained-comparisons-first = première comparaison
+syntax-chained-comparisons-help = ajoutez des parenthèses pour dire laquelle vient d'abord, ou joignez deux comparaisons par `and` : `a < b and b < c`
+syntax-expected-binding = `x in collection` attendu
+syntax-count-needs-binding = un `count` avec une condition demande `x in collection` avant `:`
+syntax-count-needs-binding-help = par exemple `count(s in subprocessors: s.region == EU)`
+syntax-aggregate-needs-binding = un `{ $word }` d'une valeur de chaque élément demande `x in collection` avant `:`
+syntax-aggregate-needs-binding-help = par exemple `{ $word }(s in services: s.rgaa_rate)`
+syntax-test-field-twice = `{ $field }` figure deux fois dans ce test
+syntax-test-field-second = second `{ $field }`
+syntax-test-field-first = premier `{ $field }`
+syntax-help-one-date-per-test = un test s'exécute à une seule date : écrivez un autre test pour l'autre
+syntax-help-one-given-per-test = un test vérifie un seul descripteur : écrivez un autre test pour l'autre
