@@ -247,3 +247,21 @@ fn explain_r0708_shows_what_check_prints() {
         "PRISE ",
     );
 }
+
+/// The README quotes an explanation in French as `clausier check` writes it for the shipped
+/// example.
+#[test]
+fn the_readme_quotes_an_explanation_as_check_writes_it() {
+    let root = workspace_root();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let start = readme.find("(« pricing.per_student").unwrap() + "(« ".len();
+    let end = start + readme[start..].find(" »)").unwrap();
+    let quoted = readme[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["check", "rules/edtech-fr", "examples/edtech-fr", "--lang", "fr"])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(report.contains(&quoted), "`{quoted}` is not in\n{report}");
+}
