@@ -256,9 +256,18 @@ fn the_readme_quotes_an_explanation_as_check_writes_it() {
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
     let start = readme.find("(« pricing.per_student").unwrap() + "(« ".len();
     let end = start + readme[start..].find(" »)").unwrap();
-    let quoted = readme[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    let quoted = readme[start..end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args(["check", "rules/edtech-fr", "examples/edtech-fr", "--lang", "fr"])
+        .args([
+            "check",
+            "rules/edtech-fr",
+            "examples/edtech-fr",
+            "--lang",
+            "fr",
+        ])
         .current_dir(&root)
         .output()
         .unwrap();

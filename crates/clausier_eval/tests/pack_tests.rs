@@ -156,7 +156,7 @@ fn every_expectation_is_compared_with_what_the_check_concluded() {
             "a missing file (pack/tests.clause:34): failed",
             "  eligible -> invalid (failed) at line 36",
             "a file with no descriptor format (pack/tests.clause:38): failed",
-            "  problem: `offres/notes.txt` is not a descriptor file: name it `.json`, `.yaml`, `.yml`, `.toml`, `.csv`, `.tsv`, `.tab`, `.ndjson` or `.jsonl`",
+            "  problem: `offres/notes.txt` is not a descriptor file: name it `.json`, `.yaml`, `.yml`, `.toml`, `.csv`, `.tsv`, `.tab`, `.ndjson`, `.jsonl`, `.xlsx` or `.ods`",
         ]
     );
     assert_eq!(

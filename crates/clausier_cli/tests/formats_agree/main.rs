@@ -115,9 +115,10 @@ fn render_bytes(pack: &str, descriptors: &str, format: &str) -> Vec<u8> {
         format,
         "--color",
         "never",
-        // The text formats are read back by their English words.
+        // The text formats are read back by their English words, the workbook by its
+        // French ones (a buyer's workbook is French unless asked otherwise).
         "--lang",
-        "en",
+        if format == "xlsx" { "fr" } else { "en" },
     ]);
     assert_eq!(
         output.status.code(),

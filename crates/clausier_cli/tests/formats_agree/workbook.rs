@@ -36,7 +36,7 @@ fn sheet(workbook: &mut Xlsx<std::io::Cursor<&[u8]>>, name: &str) -> Vec<HashMap
 fn status(words: &str) -> &'static str {
     match words {
         "éligible" => "eligible",
-        "non éligible" => "ineligible",
+        "inéligible" => "ineligible",
         "incomplète" => "incomplete",
         "invalide" => "invalid",
         other => panic!("not a status: {other}"),
@@ -75,7 +75,7 @@ pub fn read(bytes: &[u8]) -> Seen {
     for row in sheet(&mut workbook, "Motifs") {
         let outcome = match cell_text(&row["Résultat"]).as_str() {
             "non satisfaite" => "fail",
-            "donnée manquante" => "missing",
+            "non décidable, données manquantes" => "missing",
             _ => continue,
         };
         unmet
@@ -96,7 +96,7 @@ pub fn read(bytes: &[u8]) -> Seen {
     let summary = [
         "Offres",
         "Éligibles",
-        "Non éligibles",
+        "Inéligibles",
         "Incomplètes",
         "Invalides",
     ]

@@ -42,7 +42,8 @@ status-incomplete = incomplète
 status-invalid = invalide
 
 ## Levels and outcomes of a requirement.
-level-must = impérative
+level-must = obligatoire
+level-execution = condition d'exécution
 level-should = souhaitée
 level-info = pour information
 outcome-pass = satisfaite
@@ -56,7 +57,7 @@ criterion-weight = pondération { $weight }
 criterion-points = note { $score }, { $points } points
 criterion-clamped = (écrêtée)
 criterion-no-score = pas de note
-criterion-missing = manque { $paths }
+criterion-missing = il manque { $paths }
 criterion-not-scored = non notée
 
 ## Explanations: what the offer declared and what the requirement expects.
@@ -73,7 +74,7 @@ explain-either = soit
 explain-or = ou
 explain-or-inline = ; ou
 explain-no-value = n'a pas de valeur : { $reason } ({ $code })
-explain-missing = manque { $paths }
+explain-missing = il manque { $paths }
 explain-document-to-request = ; pièce à demander :
 explain-documents-to-request = ; pièces à demander :
 
@@ -165,3 +166,44 @@ sarif-fails-for = { $clause } ({ $level }) non satisfaite par { $offer }
 sarif-undecided-for = { $clause } ({ $level }) non décidable pour { $offer } : { $why }
 data-error-at = à { $place }
 data-error-help = aide : { $help }
+
+## The workbook.
+xlsx-title = Analyse des offres : { $pack }
+xlsx-subject = { $pack } { $version } ({ $hash }), évaluation du { $date }
+xlsx-ranking = Classement
+xlsx-requirements = Exigences
+xlsx-reasons = Motifs
+xlsx-params = Paramètres
+xlsx-summary = Synthèse
+xlsx-number = N°
+xlsx-offer = Offre
+xlsx-file = Fichier
+xlsx-status = Statut
+xlsx-rank = Rang
+xlsx-score = Note
+xlsx-out-of = { $criterion } (sur { $weight })
+xlsx-failed = Exigences non satisfaites
+xlsx-missing = Données manquantes
+xlsx-clause = Clause
+xlsx-level = Niveau
+xlsx-outcome = Résultat
+xlsx-reason = Motif
+xlsx-data = données
+xlsx-data-error = erreur de données
+xlsx-param = Paramètre
+xlsx-pack = Jeu de clauses
+xlsx-value = Valeur appliquée
+xlsx-default = Valeur déclarée
+xlsx-set-in = Modifiée dans
+xlsx-version = Version
+xlsx-hash = Empreinte du jeu de clauses
+xlsx-date = Date d'évaluation
+xlsx-clausier = Version de Clausier
+xlsx-offers = Offres
+xlsx-eligible = Éligibles
+xlsx-ineligible = Inéligibles
+xlsx-incomplete = Incomplètes
+xlsx-invalid = Invalides
+xlsx-offers-on-lot = Offres sur le lot
+xlsx-lot = Lot { $lot }
+xlsx-warning = Avertissement

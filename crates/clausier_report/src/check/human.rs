@@ -665,6 +665,7 @@ pub(crate) fn level_word(level: &str, lang: Lang) -> String {
     match level {
         "must" => t!(lang, "level-must"),
         "should" => t!(lang, "level-should"),
+        "execution" => t!(lang, "level-execution"),
         "info" => t!(lang, "level-info"),
         other => other.to_owned(),
     }

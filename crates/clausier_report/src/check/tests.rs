@@ -249,7 +249,7 @@ fn read_workbook(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
 
 #[test]
 fn xlsx_report_ranks_offers_and_gives_each_reason_in_its_own_sheet() {
-    let bytes = render_xlsx(&report(), Lang::En).unwrap();
+    let bytes = render_xlsx(&report(), Lang::Fr).unwrap();
     let mut out = String::new();
     for (name, rows) in read_workbook(&bytes) {
         out.push_str(&format!("== {name}\n"));
@@ -263,9 +263,9 @@ fn xlsx_report_ranks_offers_and_gives_each_reason_in_its_own_sheet() {
 
 #[test]
 fn xlsx_report_is_the_same_bytes_on_every_run() {
-    let first = render_xlsx(&report(), Lang::En).unwrap();
+    let first = render_xlsx(&report(), Lang::Fr).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    assert_eq!(first, render_xlsx(&report(), Lang::En).unwrap());
+    assert_eq!(first, render_xlsx(&report(), Lang::Fr).unwrap());
 }
 
 #[test]
@@ -285,7 +285,7 @@ fn xlsx_report_names_each_lot_sheet_as_excel_accepts() {
         lot("Établissements du second degré publics et privés"),
         lot("x'"),
     ];
-    let bytes = render_xlsx(&report, Lang::En).unwrap();
+    let bytes = render_xlsx(&report, Lang::Fr).unwrap();
     let names: Vec<String> = read_workbook(&bytes)
         .into_iter()
         .map(|(name, _)| name)

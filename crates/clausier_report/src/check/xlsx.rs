@@ -4,11 +4,13 @@
 //! sums them), texts are never formulas, and the same report always gives the same
 //! bytes: the workbook's creation date is the evaluation date, not the clock.
 
-use clausier_i18n::Lang;
+use clausier_i18n::{Lang, t};
+
+use super::human::{colon, in_words, level_word, outcome_word, status_word};
 use std::borrow::Cow;
 
 use clausier_eval::report::{
-    ClauseResult, DescriptorReport, DescriptorStatus, Report, RequirementResult, RequirementStatus,
+    ClauseResult, DescriptorReport, Report, RequirementResult, RequirementStatus,
 };
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -33,10 +35,14 @@ pub fn render_xlsx(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let styles = Styles::new();
     let mut workbook = Workbook::new();
     let mut properties = DocProperties::new()
-        .set_title(format!("Analyse des offres : {}", report.pack.name))
-        .set_subject(format!(
-            "{} {} ({}), évaluation du {}",
-            report.pack.name, report.pack.version, report.pack.hash, report.date
+        .set_title(t!(lang, "xlsx-title", pack = report.pack.name.as_str()))
+        .set_subject(t!(
+            lang,
+            "xlsx-subject",
+            pack = report.pack.name.as_str(),
+            version = report.pack.version.as_str(),
+            hash = report.pack.hash.as_str(),
+            date = report.date.as_str()
         ))
         .set_author(format!("Clausier {}", report.clausier));
     if let Some(date) = evaluation_date(&report.date) {
@@ -48,11 +54,12 @@ pub fn render_xlsx(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         let offers = ranked(report);
         write_ranking(
             workbook.add_worksheet(),
-            "Classement",
+            &t!(lang, "xlsx-ranking"),
             report,
             &offers,
             &clauses,
             &styles,
+            lang,
         )?;
     } else {
         // One ranking sheet per lot rather than one sheet with a lot column: each lot is
@@ -72,13 +79,14 @@ pub fn render_xlsx(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                 &offers,
                 &clauses,
                 &styles,
+                lang,
             )?;
         }
     }
-    write_grid(workbook.add_worksheet(), report, &clauses, &styles)?;
+    write_grid(workbook.add_worksheet(), report, &clauses, &styles, lang)?;
     write_reasons(workbook.add_worksheet(), report, &styles, lang)?;
-    write_params(workbook.add_worksheet(), report, &styles)?;
-    write_summary(workbook.add_worksheet(), report, &styles)?;
+    write_params(workbook.add_worksheet(), report, &styles, lang)?;
+    write_summary(workbook.add_worksheet(), report, &styles, lang)?;
     workbook.save_to_buffer()
 }
 
@@ -164,35 +172,6 @@ impl Styles {
             quiet: cell().set_background_color(Color::RGB(0xEE_EE_EE)),
             label: Format::new().set_bold(),
         }
-    }
-}
-
-/// The words a buyer reads for an offer's status.
-fn status_words(status: DescriptorStatus) -> &'static str {
-    match status {
-        DescriptorStatus::Eligible => "éligible",
-        DescriptorStatus::Ineligible => "non éligible",
-        DescriptorStatus::Incomplete => "incomplète",
-        DescriptorStatus::Invalid => "invalide",
-    }
-}
-
-fn requirement_words(status: RequirementStatus) -> &'static str {
-    match status {
-        RequirementStatus::Pass => "satisfaite",
-        RequirementStatus::Fail => "non satisfaite",
-        RequirementStatus::Missing => "donnée manquante",
-        RequirementStatus::NotApplicable => "sans objet",
-    }
-}
-
-fn level_words(level: &str) -> &str {
-    match level {
-        "must" => "obligatoire",
-        "should" => "souhaitée",
-        "execution" => "condition d'exécution",
-        "info" => "information",
-        other => other,
     }
 }
 
@@ -303,27 +282,38 @@ fn write_ranking(
     offers: &[(usize, &DescriptorReport)],
     clauses: &[Column],
     styles: &Styles,
+    lang: Lang,
 ) -> Result<(), XlsxError> {
     sheet.set_name(name)?;
     let criteria = criterion_columns(clauses, offers.iter().map(|(_, offer)| *offer));
-    let mut headers: Vec<String> = ["N°", "Offre", "Fichier", "Statut", "Rang", "Note"]
-        .iter()
-        .map(|h| (*h).to_owned())
-        .collect();
-    headers.extend(
-        criteria
-            .iter()
-            .map(|(column, weight)| format!("{} (sur {})", column.name, weight.normalize())),
-    );
-    headers.push("Exigences non satisfaites".to_owned());
-    headers.push("Données manquantes".to_owned());
+    let mut headers: Vec<String> = [
+        "xlsx-number",
+        "xlsx-offer",
+        "xlsx-file",
+        "xlsx-status",
+        "xlsx-rank",
+        "xlsx-score",
+    ]
+    .iter()
+    .map(|id| clausier_i18n::text(lang, id))
+    .collect();
+    headers.extend(criteria.iter().map(|(column, weight)| {
+        t!(
+            lang,
+            "xlsx-out-of",
+            criterion = column.name.as_str(),
+            weight = weight.normalize().to_string()
+        )
+    }));
+    headers.push(t!(lang, "xlsx-failed"));
+    headers.push(t!(lang, "xlsx-missing"));
     write_headers(sheet, &headers, styles)?;
     for (index, &(place, descriptor)) in offers.iter().enumerate() {
         let row = row_number(index + 1)?;
         sheet.write_number(row, 0, u32::try_from(place).unwrap_or(u32::MAX))?;
         sheet.write_string(row, 1, cell_text(&wording::offer_name(descriptor)))?;
         sheet.write_string(row, 2, cell_text(&descriptor.source))?;
-        sheet.write_string(row, 3, status_words(descriptor.status))?;
+        sheet.write_string(row, 3, status_word(descriptor.status, lang))?;
         if let Some(rank) = descriptor.rank {
             sheet.write_number(row, 4, rank)?;
         }
@@ -360,17 +350,18 @@ fn write_grid(
     report: &Report,
     clauses: &[Column],
     styles: &Styles,
+    lang: Lang,
 ) -> Result<(), XlsxError> {
-    sheet.set_name("Exigences")?;
+    sheet.set_name(t!(lang, "xlsx-requirements"))?;
     let requirements = requirement_columns(clauses, report);
-    let mut headers: Vec<String> = ["N°", "Offre", "Statut"]
+    let mut headers: Vec<String> = ["xlsx-number", "xlsx-offer", "xlsx-status"]
         .iter()
-        .map(|h| (*h).to_owned())
+        .map(|id| clausier_i18n::text(lang, id))
         .collect();
     headers.extend(
         requirements
             .iter()
-            .map(|(column, level)| format!("{}\n{}", column.name, level_words(level))),
+            .map(|(column, level)| format!("{}\n{}", column.name, level_word(level, lang))),
     );
     write_headers(sheet, &headers, styles)?;
     sheet.set_freeze_panes(1, 2)?;
@@ -378,7 +369,7 @@ fn write_grid(
         let row = row_number(index + 1)?;
         sheet.write_number(row, 0, u32::try_from(place).unwrap_or(u32::MAX))?;
         sheet.write_string(row, 1, cell_text(&wording::offer_name(descriptor)))?;
-        sheet.write_string(row, 2, status_words(descriptor.status))?;
+        sheet.write_string(row, 2, status_word(descriptor.status, lang))?;
         for (offset, (column, _)) in requirements.iter().enumerate() {
             let col = column_number(3 + offset)?;
             if let Some(ClauseResult::Requirement(result)) = result_for(descriptor, column) {
@@ -396,7 +387,7 @@ fn write_grid(
                 sheet.write_string_with_format(
                     row,
                     col,
-                    requirement_words(result.status),
+                    outcome_word(result.status, lang),
                     style,
                 )?;
             }
@@ -429,11 +420,18 @@ fn write_reasons(
     styles: &Styles,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    sheet.set_name("Motifs")?;
-    let headers: Vec<String> = ["N°", "Offre", "Clause", "Niveau", "Résultat", "Motif"]
-        .iter()
-        .map(|h| (*h).to_owned())
-        .collect();
+    sheet.set_name(t!(lang, "xlsx-reasons"))?;
+    let headers: Vec<String> = [
+        "xlsx-number",
+        "xlsx-offer",
+        "xlsx-clause",
+        "xlsx-level",
+        "xlsx-outcome",
+        "xlsx-reason",
+    ]
+    .iter()
+    .map(|id| clausier_i18n::text(lang, id))
+    .collect();
     write_headers(sheet, &headers, styles)?;
     let mut row = 1u32;
     for (place, descriptor) in ranked(report) {
@@ -455,13 +453,18 @@ fn write_reasons(
             let path = if error.path.is_empty() {
                 String::new()
             } else {
-                format!("{} : ", error.path)
+                format!("{}{} ", error.path, colon(lang))
             };
             let mut reason = format!("{path}{}{place}", error.message);
             if let Some(help) = &error.help {
                 reason.push_str(&format!("\n{help}"));
             }
-            line(error.code.clone(), "données", "erreur de données", reason)?;
+            line(
+                error.code.clone(),
+                &t!(lang, "xlsx-data"),
+                &t!(lang, "xlsx-data-error"),
+                reason,
+            )?;
         }
         for result in &descriptor.results {
             if let ClauseResult::Requirement(result) = result
@@ -472,8 +475,8 @@ fn write_reasons(
             {
                 line(
                     super::human::clause_name(report, &result.clause, &result.pack),
-                    level_words(result.level),
-                    requirement_words(result.status),
+                    &level_word(result.level, lang),
+                    &outcome_word(result.status, lang),
                     reason_text(result, lang),
                 )?;
             }
@@ -488,25 +491,34 @@ fn write_reasons(
     Ok(())
 }
 
-fn write_params(sheet: &mut Worksheet, report: &Report, styles: &Styles) -> Result<(), XlsxError> {
-    sheet.set_name("Paramètres")?;
+fn write_params(
+    sheet: &mut Worksheet,
+    report: &Report,
+    styles: &Styles,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    sheet.set_name(t!(lang, "xlsx-params"))?;
     let headers: Vec<String> = [
-        "Paramètre",
-        "Pack",
-        "Valeur appliquée",
-        "Valeur déclarée",
-        "Modifiée dans",
+        "xlsx-param",
+        "xlsx-pack",
+        "xlsx-value",
+        "xlsx-default",
+        "xlsx-set-in",
     ]
     .iter()
-    .map(|h| (*h).to_owned())
+    .map(|id| clausier_i18n::text(lang, id))
     .collect();
     write_headers(sheet, &headers, styles)?;
     for (index, param) in report.params.iter().enumerate() {
         let row = row_number(index + 1)?;
         sheet.write_string(row, 0, &param.name)?;
         sheet.write_string(row, 1, &param.pack)?;
-        sheet.write_string(row, 2, &param.value)?;
-        sheet.write_string(row, 3, &param.default)?;
+        sheet.write_string(row, 2, in_words(param.shown.as_ref(), &param.value, lang))?;
+        sheet.write_string(
+            row,
+            3,
+            in_words(param.default_shown.as_ref(), &param.default, lang),
+        )?;
         sheet.write_string(row, 4, param.set_in.as_deref().unwrap_or(""))?;
     }
     for (col, width) in [(0, 28), (1, 22), (2, 18), (3, 18), (4, 40)] {
@@ -515,30 +527,37 @@ fn write_params(sheet: &mut Worksheet, report: &Report, styles: &Styles) -> Resu
     Ok(())
 }
 
-fn write_summary(sheet: &mut Worksheet, report: &Report, styles: &Styles) -> Result<(), XlsxError> {
-    sheet.set_name("Synthèse")?;
+fn write_summary(
+    sheet: &mut Worksheet,
+    report: &Report,
+    styles: &Styles,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    sheet.set_name(t!(lang, "xlsx-summary"))?;
     let texts = [
-        ("Pack", report.pack.name.as_str()),
-        ("Version", report.pack.version.as_str()),
-        ("Empreinte du pack", report.pack.hash.as_str()),
-        ("Date d'évaluation", report.date.as_str()),
-        ("Version de Clausier", report.clausier.as_str()),
+        ("xlsx-pack", report.pack.name.as_str()),
+        ("xlsx-version", report.pack.version.as_str()),
+        ("xlsx-hash", report.pack.hash.as_str()),
+        ("xlsx-date", report.date.as_str()),
+        ("xlsx-clausier", report.clausier.as_str()),
     ];
     let mut row = 0u32;
     for (label, value) in texts {
+        let label = clausier_i18n::text(lang, label);
         sheet.write_string_with_format(row, 0, label, &styles.label)?;
         sheet.write_string(row, 1, value)?;
         row += 1;
     }
     let summary = &report.summary;
     let counts = [
-        ("Offres", summary.total),
-        ("Éligibles", summary.eligible),
-        ("Non éligibles", summary.ineligible),
-        ("Incomplètes", summary.incomplete),
-        ("Invalides", summary.invalid),
+        ("xlsx-offers", summary.total),
+        ("xlsx-eligible", summary.eligible),
+        ("xlsx-ineligible", summary.ineligible),
+        ("xlsx-incomplete", summary.incomplete),
+        ("xlsx-invalid", summary.invalid),
     ];
     for (label, count) in counts {
+        let label = clausier_i18n::text(lang, label);
         sheet.write_string_with_format(row, 0, label, &styles.label)?;
         sheet.write_number(row, 1, u32::try_from(count).unwrap_or(u32::MAX))?;
         row += 1;
@@ -546,30 +565,34 @@ fn write_summary(sheet: &mut Worksheet, report: &Report, styles: &Styles) -> Res
     // Each lot's counts, as numbers: an offer on two lots is counted on each, an
     // invalid descriptor on none.
     for lot in &report.lots {
-        sheet.write_string_with_format(row, 0, format!("Lot {}", lot.id), &styles.label)?;
+        let heading = t!(lang, "xlsx-lot", lot = lot.id.as_str());
+        sheet.write_string_with_format(row, 0, heading, &styles.label)?;
         sheet.write_string(row, 1, cell_text(&lot.title))?;
         row += 1;
         let summary = &lot.summary;
         let counts = [
-            ("Offres sur le lot", summary.total),
-            ("Éligibles", summary.eligible),
-            ("Non éligibles", summary.ineligible),
-            ("Incomplètes", summary.incomplete),
+            ("xlsx-offers-on-lot", summary.total),
+            ("xlsx-eligible", summary.eligible),
+            ("xlsx-ineligible", summary.ineligible),
+            ("xlsx-incomplete", summary.incomplete),
         ];
         for (label, count) in counts {
-            sheet.write_string(row, 0, label)?;
+            sheet.write_string(row, 0, clausier_i18n::text(lang, label))?;
             sheet.write_number(row, 1, u32::try_from(count).unwrap_or(u32::MAX))?;
             row += 1;
         }
     }
     for warning in &report.warnings {
-        sheet.write_string_with_format(row, 0, "Avertissement", &styles.label)?;
+        sheet.write_string_with_format(row, 0, t!(lang, "xlsx-warning"), &styles.label)?;
         sheet.write_string(
             row,
             1,
             format!(
-                "{} {} : {}",
-                warning.code, warning.criterion, warning.message
+                "{} {}{} {}",
+                warning.code,
+                warning.criterion,
+                colon(lang),
+                warning.message
             ),
         )?;
         row += 1;
