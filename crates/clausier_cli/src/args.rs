@@ -315,7 +315,7 @@ pub struct RenderArgs {
 #[command(
     long_about = "Write what a buyer writes after the award: the analysis of offers (rapport \
 d'analyse des offres) and one letter for each tenderer whose offer is not retained, in \
-Markdown, into a folder.
+Markdown, HTML or Word (`--format`), into a folder.
 
 The offers are checked exactly as `clausier check` checks them (the same loading, the same \
 evaluation date, the same statuses, scores and ranks). The report gives the procedure \
@@ -325,7 +325,8 @@ in words and what it declared (for an incomplete offer, the documents to request
 the scores per criterion with the declared values and weights, the ranking and the proposed \
 winner; per lot in a contract divided into lots.
 
-Each letter (`lettre-ID.md`, `lettre-ID-lot-LOT.md` in a contract divided into lots) gives \
+The report is `rapport-analyse-des-offres.md`; each letter (`lettre-ID.md`, \
+`lettre-ID-lot-LOT.md` in a contract divided into lots; `.html` or `.docx` in those formats) gives \
 the reasons of the rejection, or the offer's scores and rank; the winner's name and its \
 scores per criterion (R2181-1, R2181-3); and the earliest date the contract may be signed \
 (R2182-1): the notification date plus 11 days when the letters are sent electronically, 16 \
@@ -345,7 +346,8 @@ given, a file exists (without `--force`) or cannot be written, or the command li
   clausier award rules/edtech-fr examples/edtech-fr --date 2026-11-28 --notify-date 2026-12-01
   clausier award examples/lots-ent-ressources/pack examples/lots-ent-ressources/offres \\
       --notify-date 2027-04-02 --notified-by post --output-dir attribution
-  clausier award rules/edtech-fr offres/ --notify-date 2026-12-01 --lang en --force"
+  clausier award rules/edtech-fr offres/ --notify-date 2026-12-01 --lang en --force
+  clausier award rules/edtech-fr examples/edtech-fr --notify-date 2026-12-01 --format docx"
 )]
 pub struct AwardArgs {
     /// The pack: a folder of `.clause` files (with its `pack.toml`) or one `.clause` file
@@ -365,6 +367,11 @@ pub struct AwardArgs {
     #[arg(long, value_enum, default_value_t = NotifiedBy::Electronic, value_name = "MEANS")]
     pub notified_by: NotifiedBy,
 
+    /// `markdown` for editing; `html` for pages to open, share or print; `docx` for Word
+    /// documents, to sign and send from Word or LibreOffice. The words are the same in all three
+    #[arg(long, value_enum, default_value_t = AwardFormatArg::Markdown, value_name = "FORMAT")]
+    pub format: AwardFormatArg,
+
     /// The folder the documents are written into; created when it does not exist
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub output_dir: PathBuf,
@@ -378,6 +385,17 @@ pub struct AwardArgs {
     /// Replace the documents of an earlier run found in the folder
     #[arg(long)]
     pub force: bool,
+}
+
+/// The formats of `clausier award`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AwardFormatArg {
+    /// Markdown, with tables (`.md`)
+    Markdown,
+    /// Self-contained HTML pages (`.html`)
+    Html,
+    /// Word documents, Office Open XML (`.docx`)
+    Docx,
 }
 
 /// How the letters of `clausier award` are sent.

@@ -38,6 +38,16 @@ fn award(args: &[&str]) -> (Output, Vec<(String, String)>) {
 }
 
 fn award_in(from: &Path, args: &[&str]) -> (Output, Vec<(String, String)>) {
+    let (output, files) = award_bytes(from, args);
+    let files = files
+        .into_iter()
+        .map(|(name, bytes)| (name, String::from_utf8(bytes).unwrap()))
+        .collect();
+    (output, files)
+}
+
+/// Runs the award into a fresh folder and gives the bytes of every file written, by name.
+fn award_bytes(from: &Path, args: &[&str]) -> (Output, Vec<(String, Vec<u8>)>) {
     let folder = tempfile::tempdir().unwrap();
     let out = folder.path().join("attribution");
     let mut all: Vec<&str> = vec!["award"];
@@ -50,7 +60,7 @@ fn award_in(from: &Path, args: &[&str]) -> (Output, Vec<(String, String)>) {
             let entry = entry.unwrap();
             files.push((
                 entry.file_name().to_string_lossy().into_owned(),
-                fs::read_to_string(entry.path()).unwrap(),
+                fs::read(entry.path()).unwrap(),
             ));
         }
     }
@@ -75,16 +85,82 @@ fn stderr(output: &Output) -> String {
 
 #[test]
 fn edtech_fr_report_and_letters() {
-    let (output, files) = award(&[
-        "rules/edtech-fr",
-        "examples/edtech-fr",
-        "--date",
-        "2026-11-28",
-        "--notify-date",
-        "2026-12-01",
-    ]);
+    let (output, files) = award(&EDTECH_FR);
     assert!(output.status.success(), "{}", stderr(&output));
     insta::assert_snapshot!(all_files(&files));
+}
+
+const EDTECH_FR: [&str; 6] = [
+    "rules/edtech-fr",
+    "examples/edtech-fr",
+    "--date",
+    "2026-11-28",
+    "--notify-date",
+    "2026-12-01",
+];
+
+/// Every file of an award in `format` is named as its Markdown version, with the
+/// extension of the format.
+fn assert_named_as_markdown(files: &[(String, impl Sized)], extension: &str) {
+    let (_, markdown) = award(&EDTECH_FR);
+    let expected: Vec<String> = markdown
+        .iter()
+        .map(|(name, _)| name.replace(".md", &format!(".{extension}")))
+        .collect();
+    let names: Vec<&String> = files.iter().map(|(name, _)| name).collect();
+    assert_eq!(names, expected.iter().collect::<Vec<_>>());
+}
+
+#[test]
+fn edtech_fr_as_html_pages() {
+    let mut args = EDTECH_FR.to_vec();
+    args.extend(["--format", "html"]);
+    let (output, files) = award(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_named_as_markdown(&files, "html");
+    for (name, page) in &files {
+        assert!(
+            page.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"),
+            "{name}"
+        );
+        // Self-contained: nothing is fetched, no script runs.
+        for outside in ["http://", "https://", "<script", "<link", "<img", "url("] {
+            assert!(!page.contains(outside), "{name} holds `{outside}`");
+        }
+    }
+    insta::assert_snapshot!(
+        "edtech_fr_html_report",
+        file(&files, "rapport-analyse-des-offres.html")
+    );
+    insta::assert_snapshot!(
+        "edtech_fr_html_letter",
+        file(&files, "lettre-vendor-clef-des-champs.html")
+    );
+}
+
+#[test]
+fn edtech_fr_as_html_pages_in_english() {
+    let mut args = EDTECH_FR.to_vec();
+    args.extend(["--format", "html", "--lang", "en"]);
+    let (output, files) = award(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let letter = file(&files, "lettre-vendor-atelier-des-nombres.html");
+    assert!(letter.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    insta::assert_snapshot!("edtech_fr_html_letter_in_english", letter);
+}
+
+#[test]
+fn edtech_fr_as_word_documents_the_same_bytes_each_run() {
+    let mut args = EDTECH_FR.to_vec();
+    args.extend(["--format", "docx"]);
+    let (output, files) = award_bytes(&workspace_root(), &args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_named_as_markdown(&files, "docx");
+    for (name, bytes) in &files {
+        assert!(bytes.starts_with(b"PK"), "{name}: a ZIP package");
+    }
+    let (_, again) = award_bytes(&workspace_root(), &args);
+    assert!(again == files, "the same inputs give the same bytes");
 }
 
 #[test]
@@ -294,4 +370,13 @@ fn bad_inputs_are_refused_with_a_clear_error() {
         "{}",
         stderr(&output)
     );
+}
+
+#[test]
+fn help_names_the_three_formats_and_teaches_with_examples() {
+    let output = clausier(&["award", "--help"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("Examples:"), "{text}");
+    insta::assert_snapshot!("help_award", text);
 }

@@ -2,7 +2,9 @@
 //! nothing of Clausier: python-docx reads it back with the same articles, clauses,
 //! criteria and weights as the HTML page of the same tender, on A4 pages in French; and
 //! LibreOffice, headless, converts it to PDF, as a buyer assembling a consultation file
-//! would open it.
+//! would open it. The same for the analysis of offers and the letters of `clausier award
+//! --format docx`: headings, the ranking table and the signature date read back, and every
+//! document converted to PDF.
 //!
 //! `scripts/test` sets `CLAUSIER_TEST_PYTHON` (`scripts/python-env`, with python-docx) and
 //! `CLAUSIER_TEST_SOFFICE` (`scripts/libreoffice`). Without them these tests fail and say
@@ -27,6 +29,8 @@ const TENDERS: [&str; 3] = [
     "tests/cli/packs/tender/region",
     "examples/lots-ent-ressources/pack",
 ];
+
+const AWARD_READER: &str = "crates/clausier_cli/tests/award_read.py";
 
 fn python() -> PathBuf {
     support::python("read the Word document back with python-docx")
@@ -226,4 +230,155 @@ fn a_word_document_goes_to_a_file_or_a_pipe_never_to_a_terminal() {
         "{said}"
     );
     assert!(said.contains("--output cahier-des-charges.docx"), "{said}");
+}
+
+/// `clausier award` of the national example as Word documents into `dir`, in `lang`.
+fn award_documents(dir: &Path, lang: &str) -> PathBuf {
+    let out = dir.join(format!("attribution-{lang}"));
+    let output = clausier(&[
+        "award",
+        "rules/edtech-fr",
+        "examples/edtech-fr",
+        "--date",
+        "2026-11-28",
+        "--notify-date",
+        "2026-12-01",
+        "--format",
+        "docx",
+        "--lang",
+        lang,
+        "--output-dir",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    out
+}
+
+fn read_award(document: &Path) -> Value {
+    let read = run(&python(), &[AWARD_READER, document.to_str().unwrap()]);
+    assert!(
+        read.status.success(),
+        "python-docx refused {}: {}",
+        document.display(),
+        String::from_utf8_lossy(&read.stderr)
+    );
+    serde_json::from_slice(&read.stdout).unwrap()
+}
+
+#[test]
+fn python_docx_reads_the_award_headings_ranking_and_signature_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = award_documents(dir.path(), "fr");
+
+    let report = read_award(&out.join("rapport-analyse-des-offres.docx"));
+    assert_eq!(report["language"], "fr-FR");
+    assert_eq!(report["page_mm"], serde_json::json!([210, 297]));
+    let headings = report["headings"].as_array().unwrap();
+    assert_eq!(
+        headings.first().unwrap(),
+        &serde_json::json!([1, "Rapport d'analyse des offres"])
+    );
+    for heading in [
+        "Offres reçues",
+        "Régularité des offres",
+        "Notation des offres régulières",
+        "Classement",
+        "Proposition",
+    ] {
+        assert!(
+            headings.contains(&serde_json::json!([2, heading])),
+            "{heading}: {headings:?}"
+        );
+    }
+    let ranking = report["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|table| table[0] == serde_json::json!(["Rang", "Soumissionnaire", "Points"]))
+        .unwrap_or_else(|| panic!("no ranking table: {}", report["tables"]));
+    assert_eq!(
+        ranking.as_array().unwrap()[1..],
+        serde_json::json!([
+            ["1", "vendor-petits-malins", "84"],
+            ["2", "vendor-atelier-des-nombres", "83,67"],
+            ["2", "vendor-boussole-lecture", "83,67"],
+            ["4", "vendor-cartable-leger", "72,56"],
+            ["5", "vendor-plume-savante", "59,58"],
+            ["6", "vendor-grain-de-sel", "44,04"]
+        ])
+        .as_array()
+        .unwrap()[..]
+    );
+
+    let letter = read_award(&out.join("lettre-vendor-cartable-leger.docx"));
+    assert!(
+        letter["headings"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!([2, "Signature du marché"])),
+        "{}",
+        letter["headings"]
+    );
+    let paragraphs = letter["paragraphs"].to_string();
+    assert!(
+        paragraphs.contains("ne pourra pas être signé avant le 12 décembre 2026, soit 11 jours"),
+        "{paragraphs}"
+    );
+    assert!(
+        paragraphs.contains("se classe au rang 4 sur 6"),
+        "{paragraphs}"
+    );
+
+    let english =
+        read_award(&award_documents(dir.path(), "en").join("rapport-analyse-des-offres.docx"));
+    assert_eq!(english["language"], "en-GB");
+}
+
+#[test]
+fn libreoffice_converts_the_award_documents_to_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = award_documents(dir.path(), "fr");
+    let pdf_dir = dir.path().join("pdf");
+    let mut documents: Vec<PathBuf> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    documents.sort();
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
+    );
+    let mut args = vec![
+        profile.as_str(),
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        pdf_dir.to_str().unwrap(),
+    ];
+    args.extend(documents.iter().map(|document| document.to_str().unwrap()));
+    let converted = run(&soffice(), &args);
+    assert!(
+        converted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&converted.stderr)
+    );
+    for document in &documents {
+        let name = document.with_extension("pdf");
+        let name = name.file_name().unwrap();
+        let pdf = std::fs::read(pdf_dir.join(name)).unwrap_or_else(|error| {
+            panic!(
+                "LibreOffice wrote no PDF of {} ({error}): {}",
+                document.display(),
+                String::from_utf8_lossy(&converted.stdout)
+            )
+        });
+        assert!(pdf.starts_with(b"%PDF-"), "{}", document.display());
+        assert!(page_count(&pdf) >= 1, "{}", document.display());
+    }
 }

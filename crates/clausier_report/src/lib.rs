@@ -8,6 +8,7 @@ pub mod award;
 pub mod check;
 mod date_origin;
 pub mod diagnostics;
+mod docx_page;
 pub mod pack;
 mod style;
 

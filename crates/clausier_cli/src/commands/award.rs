@@ -7,13 +7,13 @@ use std::path::Path;
 use clausier_data::load::LoadOptions;
 use clausier_eval::{RunOptions, compile, run as run_checks};
 use clausier_pack::describe_io_error;
-use clausier_report::award::{AwardInput, Means, Notification, render_award_markdown};
+use clausier_report::award::{AwardFormat, AwardInput, Means, Notification, render_award};
 
 use super::compiled::{CommandErrors, evaluation_date, load_compiled_quietly};
 use super::language::chosen_lang;
 use super::render::title_page;
 use super::{Failure, Outcome};
-use crate::args::{AwardArgs, ColorChoice, LangArg, NotifiedBy};
+use crate::args::{AwardArgs, AwardFormatArg, ColorChoice, LangArg, NotifiedBy};
 use crate::error::CliError;
 use crate::inputs;
 use crate::output::{print_stderr, write_report_bytes};
@@ -66,7 +66,13 @@ pub fn run(
         },
         lang,
     };
-    let written = render_award_markdown(&input);
+    let format = match args.format {
+        AwardFormatArg::Markdown => AwardFormat::Markdown,
+        AwardFormatArg::Html => AwardFormat::Html,
+        AwardFormatArg::Docx => AwardFormat::Docx,
+    };
+    let written = render_award(&input, format)
+        .map_err(|error| CliError::new(format!("cannot write the Word documents: {error}")))?;
 
     std::fs::create_dir_all(&args.output_dir)
         .map_err(|error| cannot_write(&args.output_dir, &error))?;

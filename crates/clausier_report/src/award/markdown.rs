@@ -1,4 +1,5 @@
-//! The report and the letters as Markdown.
+//! The report and the letters as Markdown: the one place their wording is written (the
+//! HTML and Word documents are this Markdown read back, `blocks.rs`).
 
 use std::fmt::Write as _;
 
@@ -12,26 +13,34 @@ use rust_decimal::Decimal;
 
 use super::analysis::{Analysis, LotOutcome, Part};
 use super::words::{Sentences, Words};
-use super::{AwardDocument, AwardDocuments, AwardInput, Means, file_stem};
+use super::{AwardInput, Means, file_stem};
 use crate::pack::cahier::{
     condition_markdown, expr_children, md_code as code, md_escape as escape, number, value_words,
 };
 
-/// The report (`rapport-analyse-des-offres.md`) and one letter per offer not retained.
-pub fn render_award_markdown(input: &AwardInput<'_>) -> AwardDocuments {
+/// A document in Markdown, named without its extension.
+pub(super) struct Written {
+    pub stem: String,
+    pub text: String,
+}
+
+/// The report (`rapport-analyse-des-offres`) and one letter per offer not retained, and
+/// the offers tied at the first rank, which get no letter.
+pub(super) fn write_documents(
+    input: &AwardInput<'_>,
+) -> (Vec<Written>, Vec<(String, Option<String>)>) {
     let analysis = Analysis::of(input.report);
-    let mut documents = vec![AwardDocument {
-        file_name: "rapport-analyse-des-offres.md".to_owned(),
-        content: report(input, &analysis).into_bytes(),
+    let mut documents = vec![Written {
+        stem: "rapport-analyse-des-offres".to_owned(),
+        text: report(input, &analysis),
     }];
     let mut tied_without_letter = Vec::new();
     let mut names = Vec::new();
     for entry in &input.report.descriptors {
         if entry.status == DescriptorStatus::Invalid {
-            let name = unique(&mut names, format!("lettre-{}", file_stem(&entry.id)));
-            documents.push(AwardDocument {
-                file_name: format!("{name}.md"),
-                content: letter(input, &analysis, entry, None).into_bytes(),
+            documents.push(Written {
+                stem: unique(&mut names, format!("lettre-{}", file_stem(&entry.id))),
+                text: letter(input, &analysis, entry, None),
             });
             continue;
         }
@@ -53,16 +62,12 @@ pub fn render_award_markdown(input: &AwardInput<'_>) -> AwardDocuments {
             Some(lot) => format!("lettre-{}-lot-{}", file_stem(&entry.id), file_stem(lot)),
             None => format!("lettre-{}", file_stem(&entry.id)),
         };
-        let name = unique(&mut names, stem);
-        documents.push(AwardDocument {
-            file_name: format!("{name}.md"),
-            content: letter(input, &analysis, entry, Some(part)).into_bytes(),
+        documents.push(Written {
+            stem: unique(&mut names, stem),
+            text: letter(input, &analysis, entry, Some(part)),
         });
     }
-    AwardDocuments {
-        documents,
-        tied_without_letter,
-    }
+    (documents, tied_without_letter)
 }
 
 /// `stem`, or `stem-2`, `stem-3`… when two offers share an id: no letter replaces another.

@@ -7,9 +7,14 @@
 //! Everything comes from a `check` run's [`Report`] and the checked pack, read as they
 //! are: the award evaluates nothing again. [`analysis`] decides each lot's outcome (a
 //! winner, offers tied at the first rank, or no eligible offer); [`markdown`] writes the
-//! documents; every fixed word, in French and English, is in [`words`].
+//! documents, once, in Markdown; [`blocks`] reads that Markdown back (pulldown-cmark) for
+//! [`html`] and [`docx`], so the three formats say the same words; every fixed word, in
+//! French and English, is in [`words`].
 
 mod analysis;
+mod blocks;
+mod docx;
+mod html;
 mod markdown;
 mod words;
 
@@ -21,7 +26,6 @@ use jiff::civil::Date;
 use crate::pack::{Lang, TitlePage};
 
 pub use analysis::{Analysis, LotOutcome};
-pub use markdown::render_award_markdown;
 
 /// How the letters are sent, which sets the standstill period of R2182-1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +93,56 @@ pub struct AwardDocuments {
     /// The offers tied at the first rank of a lot (id, lot): the buyer decides between
     /// them, so no letter is written for them yet.
     pub tied_without_letter: Vec<(String, Option<String>)>,
+}
+
+/// The format of the documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AwardFormat {
+    /// Markdown, with tables (`.md`).
+    Markdown,
+    /// One self-contained HTML page per document (`.html`).
+    Html,
+    /// One Word document per document (`.docx`).
+    Docx,
+}
+
+impl AwardFormat {
+    /// The extension of the files, without its dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            AwardFormat::Markdown => "md",
+            AwardFormat::Html => "html",
+            AwardFormat::Docx => "docx",
+        }
+    }
+}
+
+/// The report (`rapport-analyse-des-offres.EXT`) and one letter per offer not retained
+/// (`lettre-ID.EXT`, `lettre-ID-lot-LOT.EXT`), in `format`. An error only when the Word
+/// package cannot be written.
+pub fn render_award(
+    input: &AwardInput<'_>,
+    format: AwardFormat,
+) -> std::io::Result<AwardDocuments> {
+    let (written, tied_without_letter) = markdown::write_documents(input);
+    let mut documents = Vec::with_capacity(written.len());
+    for document in written {
+        let content = match format {
+            AwardFormat::Markdown => document.text.into_bytes(),
+            AwardFormat::Html => {
+                html::page(&blocks::parse(&document.text), input.lang).into_bytes()
+            }
+            AwardFormat::Docx => docx::document(&blocks::parse(&document.text), input.lang)?,
+        };
+        documents.push(AwardDocument {
+            file_name: format!("{}.{}", document.stem, format.extension()),
+            content,
+        });
+    }
+    Ok(AwardDocuments {
+        documents,
+        tied_without_letter,
+    })
 }
 
 /// A file name made of vendor text: letters, digits, `.`, `_` and `-` kept, anything
