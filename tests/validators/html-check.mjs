@@ -6,18 +6,20 @@
 //
 // - `requests`: every request for something other than a file: or data: URL (each is
 //   blocked: the page must be self-contained), `consoleErrors` and `pageErrors`;
-// - `columns`: the clause of each column of the matrix, from its heading's `data-clause`;
-// - `rows`: each row in order: the descriptor (`data-descriptor` of its heading), the
-//   status, score and rank shown, and each clause cell (by column) with its sort value
-//   (`data-value`: a requirement's status, a criterion's points), its text, and its
-//   computed background colour;
-// - `explanations`: each `<details>` of the matrix (its descriptor, and its clause or
-//   fixed column), with whether its explanation is visible before a click on its summary,
-//   after it, and after a second one, and its text;
-// - `sorting`: the rows' order after one and two clicks on each of the Score and Rank
-//   headings, with the headings' `aria-sort`;
-// - `print`: under `@media print`, whether a print style sheet applies, whether every
-//   explanation is open, and the sort indicator's content;
+// - `title`, `lang` (of the `<html>` element) and `summary` (the counts' text);
+// - `rankings`: each ranking table (its lot's `data-lot`, or null) with its rows in order:
+//   the descriptor (`data-descriptor`), the rank, score and status shown (text, `data-value`
+//   or `data-status`, computed background), and whether the row is visible;
+// - `offers`: each offer's section in order: its descriptor and lot, heading, status,
+//   score and rank, every requirement it lists (clause, level, status, the text shown,
+//   its outcome word, its background, whether visible, whether among the reasons), every
+//   criterion row (clause, points shown and `data-value`, visible) and the problems of
+//   its file;
+// - `layout`: at a 1280 px wide window, the document's `scrollWidth` and the elements
+//   wider than the window;
+// - `print`: under `@media print` on the width of an A4 page inside its margins (703 px),
+//   the print rules, the `scrollWidth`, each criterion's points (text, visible), each
+//   offer section's `break-before`, each table's `break-inside`, and the page's text;
 // - `screenshot`: where the first view was saved, when a third argument names a file.
 
 import { mkdtempSync, rmSync } from "node:fs";
@@ -37,6 +39,10 @@ if (!report || !executablePath) {
   process.exit(2);
 }
 
+const SCREEN = { width: 1280, height: 900 };
+// A4 is 210 mm wide; the page's `@page` margins are 12 mm each side: 186 mm at 96 dpi.
+const A4_CONTENT = { width: 703, height: 1000 };
+
 const profile = mkdtempSync(join(tmpdir(), "clausier-html-check-"));
 const summary = { requests: [], consoleErrors: [], pageErrors: [] };
 let context;
@@ -54,7 +60,7 @@ try {
       "--disable-component-update",
       "--disable-sync",
     ],
-    viewport: { width: 1600, height: 1000 },
+    viewport: SCREEN,
     offline: true,
     timeout: 30_000,
   });
@@ -89,93 +95,87 @@ try {
   }
 
   summary.title = await page.title();
-  summary.columns = await page.$$eval("#matrix thead th button[data-clause]", (buttons) =>
-    buttons.map((button) => button.dataset.clause),
+  summary.lang = await page.evaluate(() => document.documentElement.lang);
+  summary.summary = await page.evaluate(
+    () => document.getElementById("summary")?.innerText.trim() ?? null,
   );
-  summary.rows = await readRows(page);
-
-  // Each explanation, hidden until its summary is clicked: the first of each kind (fail,
-  // missing, invalid) with the mouse, the others with a click event, then closed again.
-  summary.explanations = await page.$$eval("#matrix tbody details", (all) =>
-    all.map((element, index) => {
-      const cell = element.closest("td");
-      const row = cell.closest("tr");
-      const heading = cell.closest("table").tHead.rows[0].cells[cell.cellIndex];
-      const button = heading.querySelector("button");
-      element.dataset.check = String(index);
+  summary.rankings = await page.$$eval("#ranking table.ranking", (tables) =>
+    tables.map((table) => ({
+      lot: table.closest("section.lot")?.dataset.lot ?? null,
+      rows: Array.from(table.tBodies[0].rows).map((row) => {
+        const [rank, name, score, status] = Array.from(row.cells);
+        return {
+          descriptor: row.dataset.descriptor ?? null,
+          name: name.innerText.trim(),
+          visible: row.checkVisibility(),
+          rank: { value: rank.dataset.value ?? null, text: rank.innerText.trim() },
+          score: { value: score.dataset.value ?? null, text: score.innerText.trim() },
+          status: {
+            value: status.dataset.status ?? null,
+            text: status.innerText.trim(),
+            background: getComputedStyle(status).backgroundColor,
+          },
+        };
+      }),
+    })),
+  );
+  summary.offers = await page.$$eval("section.offer", (sections) =>
+    sections.map((section) => {
+      const status = section.querySelector(".facts [data-status]");
+      const score = section.querySelector(".facts .score");
+      const rank = section.querySelector(".facts .rank");
       return {
-        descriptor: row.querySelector("th[data-descriptor]")?.dataset.descriptor ?? null,
-        clause: button?.dataset.clause ?? null,
-        column: button?.dataset.column ?? null,
-        summary: element.querySelector("summary").textContent.trim(),
+        descriptor: section.dataset.descriptor ?? null,
+        lot: section.dataset.lot ?? null,
+        heading: section.querySelector("h3, h4")?.innerText.trim() ?? null,
+        status: status && {
+          value: status.dataset.status,
+          text: status.innerText.trim(),
+          background: getComputedStyle(status).backgroundColor,
+        },
+        score: score && { value: score.dataset.value ?? null, text: score.innerText.trim() },
+        rank: rank && { value: rank.dataset.value ?? null, text: rank.innerText.trim() },
+        requirements: Array.from(section.querySelectorAll("li[data-clause]")).map((item) => ({
+          clause: item.dataset.clause,
+          shownName: item.querySelector(".clause")?.innerText.trim() ?? null,
+          level: item.dataset.level,
+          status: item.dataset.status,
+          outcome: item.querySelector(".outcome")?.innerText.trim() ?? null,
+          text: item.innerText.trim(),
+          background: getComputedStyle(item).backgroundColor,
+          visible: item.checkVisibility(),
+          inReasons: item.closest("ul.reasons") !== null,
+        })),
+        criteria: Array.from(section.querySelectorAll("table.criteria tbody tr")).map((row) => {
+          const points = row.querySelector(".points");
+          return {
+            clause: row.dataset.clause,
+            shownName: row.cells[0].innerText.trim(),
+            points: points && { value: points.dataset.value ?? null, text: points.innerText.trim() },
+            text: row.innerText.trim(),
+            visible: row.checkVisibility(),
+          };
+        }),
+        errors: section.querySelector("ul.data-problems")?.innerText.trim() ?? "",
       };
     }),
   );
-  const firsts = new Set();
-  for (const [index, item] of summary.explanations.entries()) {
-    if (firsts.has(item.summary)) {
-      continue;
-    }
-    firsts.add(item.summary);
-    const details = page.locator(`#matrix details[data-check="${index}"]`);
-    const list = details.locator("ul");
-    item.clickedWith = "mouse";
-    item.visibleBefore = await list.isVisible();
-    await details.locator("summary").click();
-    item.visibleAfter = await list.isVisible();
-    item.text = (await list.innerText()).trim();
-    await details.locator("summary").click();
-    item.visibleAfterSecondClick = await list.isVisible();
-  }
-  const others = await page.$$eval(
-    "#matrix details[data-check]",
-    (all, skip) =>
-      all
-        .filter((element) => !skip.includes(element.dataset.check))
-        .map((element) => {
-          const list = element.querySelector("ul");
-          const summary = element.querySelector("summary");
-          const visibleBefore = list.checkVisibility();
-          summary.click();
-          const visibleAfter = list.checkVisibility();
-          const text = list.innerText.trim();
-          summary.click();
-          const visibleAfterSecondClick = list.checkVisibility();
-          return {
-            index: Number(element.dataset.check),
-            clickedWith: "event",
-            visibleBefore,
-            visibleAfter,
-            text,
-            visibleAfterSecondClick,
-          };
-        }),
-    summary.explanations
-      .map((item, index) => (item.clickedWith ? String(index) : null))
-      .filter((index) => index !== null),
-  );
-  for (const { index, ...seen } of others) {
-    Object.assign(summary.explanations[index], seen);
-  }
 
-  // Sorting: one click sorts one way, a second the other.
-  summary.sorting = {};
-  for (const column of ["score", "rank"]) {
-    const button = page.locator(`#matrix thead button[data-column="${column}"]`);
-    const order = async () =>
-      page.$$eval("#matrix tbody tr th[data-descriptor]", (cells) =>
-        cells.map((cell) => cell.dataset.descriptor),
-      );
-    const sort = async () =>
-      button.evaluate((element) => element.closest("th").getAttribute("aria-sort"));
-    await button.click();
-    const first = { ariaSort: await sort(), rows: await order() };
-    await button.click();
-    const second = { ariaSort: await sort(), rows: await order() };
-    summary.sorting[column] = [first, second];
-  }
+  const width = () =>
+    page.evaluate(() => {
+      const limit = window.innerWidth;
+      const wide = Array.from(document.body.querySelectorAll("*"))
+        .filter((element) => element.getBoundingClientRect().right > limit + 0.5)
+        .map((element) => element.tagName.toLowerCase() + (element.className ? "." + element.className : ""));
+      return {
+        width: limit,
+        scrollWidth: document.documentElement.scrollWidth,
+        overflowing: wide.slice(0, 10),
+      };
+    });
+  summary.layout = await width();
 
-  // Print: the print style sheet applies and every explanation is open.
+  // Print: the print style sheet applies, on the width of an A4 page.
   const printRules = await page.evaluate(() =>
     Array.from(document.styleSheets).flatMap((sheet) => {
       let rules = [];
@@ -189,69 +189,32 @@ try {
         .map((rule) => rule.cssRules.length);
     }),
   );
-  // Media query listeners run with the next rendering steps: two frames later.
-  const frames = () =>
-    page.evaluate(
-      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-    );
-  const state = () =>
-    page.evaluate(() => {
-      const details = Array.from(document.querySelectorAll("details"));
-      const button = document.querySelector("#matrix thead button");
-      const heading = document.querySelector("#matrix thead th");
-      return {
-        printMatches: window.matchMedia("print").matches,
-        details: details.length,
-        open: details.filter((element) => element.open).length,
-        headingPosition: getComputedStyle(heading).position,
-        sortIndicator: getComputedStyle(button, "::after").content,
-      };
-    });
+  await page.setViewportSize(A4_CONTENT);
   await page.emulateMedia({ media: "print" });
-  await frames();
-  const inPrint = await state();
+  const printed = await page.evaluate(() => ({
+    printMatches: window.matchMedia("print").matches,
+    criteria: Array.from(document.querySelectorAll("section.offer")).flatMap((section) =>
+      Array.from(section.querySelectorAll("table.criteria .points")).map((cell) => ({
+        descriptor: section.dataset.descriptor,
+        lot: section.dataset.lot ?? null,
+        clause: cell.closest("tr").dataset.clause,
+        text: cell.innerText.trim(),
+        visible: cell.checkVisibility(),
+      })),
+    ),
+    offerBreaks: Array.from(document.querySelectorAll("section.offer")).map(
+      (section) => getComputedStyle(section).breakBefore,
+    ),
+    tableBreaks: Array.from(document.querySelectorAll("table")).map(
+      (table) => getComputedStyle(table).breakInside,
+    ),
+    text: document.body.innerText,
+  }));
+  summary.print = { rules: printRules, ...printed, ...(await width()) };
   await page.emulateMedia({ media: "screen" });
-  await frames();
-  const afterPrint = await state();
-  summary.print = { rules: printRules, print: inPrint, screen: afterPrint };
-  summary.rowsAfterAll = await readRows(page);
+  await page.setViewportSize(SCREEN);
 } finally {
   await context?.close();
   rmSync(profile, { recursive: true, force: true });
 }
 console.log(JSON.stringify(summary));
-
-/** The matrix's rows as shown: descriptor, status, score, rank, and clause cells. */
-function readRows(page) {
-  return page.$$eval("#matrix tbody tr", (rows) => {
-    const table = document.getElementById("matrix");
-    const headings = Array.from(table.tHead.rows[0].cells).map((cell) => {
-      const button = cell.querySelector("button");
-      return { column: button?.dataset.column ?? null, clause: button?.dataset.clause ?? null };
-    });
-    return rows.map((row) => {
-      const out = { descriptor: null, cells: {} };
-      Array.from(row.cells).forEach((cell, index) => {
-        const heading = headings[index] ?? {};
-        const value = cell.hasAttribute("data-value") ? cell.getAttribute("data-value") : null;
-        const shown = cell.querySelector("summary")?.textContent.trim() ?? cell.textContent.trim();
-        if (heading.column === "id") {
-          out.descriptor = cell.dataset.descriptor ?? null;
-          out.text = cell.textContent.trim();
-        } else if (heading.column === "status") {
-          out.status = { value, text: shown, background: getComputedStyle(cell).backgroundColor };
-        } else if (heading.column === "score" || heading.column === "rank") {
-          out[heading.column] = { value, text: cell.textContent.trim() };
-        } else if (heading.clause) {
-          out.cells[heading.clause] = {
-            value,
-            text: shown,
-            classes: Array.from(cell.classList),
-            background: getComputedStyle(cell).backgroundColor,
-          };
-        }
-      });
-      return out;
-    });
-  });
-}

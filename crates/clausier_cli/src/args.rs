@@ -684,9 +684,10 @@ pub enum CheckFormat {
     /// the line and column of its explanation; an invalid descriptor's data errors as tool
     /// notifications
     Sarif,
-    /// One self-contained HTML page (style and script inline, nothing fetched): the
-    /// descriptor × clause matrix coloured by status, with scores and ranks, each failure's
-    /// explanation behind a click, columns sortable by their heading, and a print layout
+    /// One self-contained HTML page for a buyer to hand on (style inline, nothing
+    /// fetched): the ranking first (one table per lot), then a section per offer with its
+    /// status and the reasons for it in words, its criteria points and its other
+    /// requirements; fits a 1280 px screen and prints on A4, an offer per page
     Html,
     /// An Excel workbook (.xlsx), in French: the offers in rank order with their points
     /// per criterion, the offer × requirement grid coloured by result, the reasons of

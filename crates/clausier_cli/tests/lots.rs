@@ -135,8 +135,8 @@ fn html_ranks_the_offers_of_each_lot_in_its_own_table_with_its_counts() {
     let output = check("html");
     assert_eq!(output.status.code(), Some(1));
     let text = String::from_utf8_lossy(&output.stdout);
-    let start = text.find("<section class=\"lot\"").unwrap();
-    let end = text.find("<h2>Every entry</h2>").unwrap();
+    let start = text.find("<section id=\"ranking\">").unwrap();
+    let end = text.find("<section id=\"offers\">").unwrap();
     insta::assert_snapshot!(&text[start..end]);
 }
 

@@ -2,7 +2,8 @@
 //! HTML parser is among the workspace's dependencies): it builds the element tree, keeps
 //! `<script>` and `<style>` as raw text, resolves character references, and refuses an
 //! element left open or closed out of order rather than guess as a browser would. From
-//! the tree it reads what a reader of the page sees: the summary and the matrix table.
+//! the tree it reads what a reader of the page sees: the summary, the ranking table and the
+//! reasons of each offer's section.
 
 use crate::{Row, Seen, Unmet, summary_sentence};
 
@@ -216,14 +217,20 @@ fn cells(row: &Element) -> Vec<&Element> {
         .collect()
 }
 
-pub fn read_report(html: &str) -> Seen {
+/// The rows of the ranking, in input order (the page lists them by rank): each offer's
+/// status and, unless the cell says there is none, its score and rank; then the failed
+/// and missing requirements each offer's section lists with their outcome words.
+pub fn read_report(html: &str, input_order: &[String]) -> Seen {
     let document = parse(html);
     let summary = document
         .find(|element| element.attribute("id") == Some("summary"))
         .expect("the summary");
-    let table = document
-        .find(|element| element.name == "table" && element.attribute("id") == Some("matrix"))
-        .expect("the matrix table");
+    let ranking = document
+        .find(|element| element.name == "section" && element.attribute("id") == Some("ranking"))
+        .expect("the ranking");
+    let table = ranking
+        .find(|element| element.name == "table")
+        .expect("the ranking table");
     let header_row = table
         .find(|element| element.name == "thead")
         .and_then(|head| head.find(|element| element.name == "tr"))
@@ -232,30 +239,54 @@ pub fn read_report(html: &str) -> Seen {
         .iter()
         .map(|cell| cell.visible_text())
         .collect();
-    assert_eq!(header[..5], ["ID", "Source", "Status", "Score", "Rank"]);
+    assert_eq!(header, ["Rank", "Offer", "Score", "Status"]);
     let body = table
         .find(|element| element.name == "tbody")
         .expect("the table's body");
     let mut rows = Vec::new();
-    let mut unmet = Unmet::new();
     for row in body.elements().filter(|element| element.name == "tr") {
-        let texts: Vec<String> = cells(row).iter().map(|cell| cell.visible_text()).collect();
-        assert_eq!(texts.len(), header.len(), "a cell per column");
-        let present = |text: &String| (!text.is_empty()).then(|| text.clone());
-        let id = texts[0].clone();
+        let row_cells = cells(row);
+        assert_eq!(row_cells.len(), header.len(), "a cell per column");
+        // A cell that says there is no value holds it in a `none` span.
+        let present = |cell: &Element| {
+            let none = cell.find(|element| element.attribute("class") == Some("none"));
+            none.is_none().then(|| cell.visible_text())
+        };
         rows.push(Row {
-            id: id.clone(),
-            status: texts[2].clone(),
-            score: present(&texts[3]),
-            rank: present(&texts[4]),
+            id: row_cells[1].visible_text(),
+            status: row_cells[3].visible_text(),
+            score: present(row_cells[2]),
+            rank: present(row_cells[0]),
         });
-        for (clause, text) in header.iter().zip(&texts).skip(5) {
-            if matches!(text.as_str(), "fail" | "missing") {
-                unmet
-                    .entry(id.clone())
-                    .or_default()
-                    .insert((clause.clone(), text.clone()));
-            }
+    }
+    rows.sort_by_key(|row| input_order.iter().position(|id| *id == row.id));
+    let mut unmet = Unmet::new();
+    for section in document
+        .descendants()
+        .into_iter()
+        .filter(|element| element.attribute("class") == Some("offer"))
+    {
+        let heading = section
+            .find(|element| element.name == "h3")
+            .expect("the offer's heading")
+            .text();
+        let Some(reasons) = section.find(|element| element.attribute("class") == Some("reasons"))
+        else {
+            continue;
+        };
+        for item in reasons.elements() {
+            let clause = item
+                .find(|element| element.attribute("class") == Some("clause"))
+                .expect("the requirement's name")
+                .text();
+            let outcome = item
+                .find(|element| element.attribute("class") == Some("outcome"))
+                .expect("the requirement's outcome")
+                .text();
+            unmet
+                .entry(heading.clone())
+                .or_default()
+                .insert((clause, outcome));
         }
     }
     Seen {

@@ -207,7 +207,10 @@ fn check_agreement(pack: &str, descriptors: &str) {
                 }
                 "human" => text::read_human(&output),
                 "markdown" => text::read_markdown(&output),
-                "html" => html::read_report(&output),
+                "html" => {
+                    let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
+                    html::read_report(&output, &ids)
+                }
                 _ => unreachable!("every format is read"),
             }
         };

@@ -1,84 +1,93 @@
-//! The HTML report of a contract divided into lots: before the matrix of every entry,
-//! one section per lot under « Lot 1 — title » with that lot's counts and its own ranking
-//! table (rank, offer, score, status), since each lot is awarded separately and a rank
-//! means something only among the offers of its lot.
+//! The HTML report of a contract divided into lots: each lot is awarded separately and a
+//! rank means something only among the offers of its lot, so the ranking has one table
+//! per lot under « Lot 1 — title » with that lot's counts, and the offers follow lot by
+//! lot; the invalid descriptors, on no lot, come last.
 
 use std::fmt::Write;
 
 use clausier_eval::report::{DescriptorReport, LotReport, Report};
+use clausier_i18n::{Lang, t};
 
-use super::html::{escape, number_cell};
-use clausier_i18n::Lang;
+use super::html::{escape, ranked, write_ranking};
+use super::html_offer::write_offer;
+use super::human_lots::{lot_counts, lot_heading};
 
-use super::human_lots::lot_heading;
-use crate::diagnostics::plural;
-
-/// One `<section class="lot">` per lot, in the order of `[document]`; nothing for a
-/// contract in one piece.
-pub(super) fn write_lot_sections(out: &mut String, report: &Report, lang: Lang) {
-    for lot in &report.lots {
-        let entries: Vec<&DescriptorReport> = report
-            .descriptors
-            .iter()
-            .filter(|entry| entry.lot.as_deref() == Some(lot.id.as_str()))
-            .collect();
-        write_lot_section(out, lot, &entries, lang);
-    }
-    if !report.lots.is_empty() {
-        out.push_str("<h2>Every entry</h2>\n");
-    }
-}
-
-fn write_lot_section(out: &mut String, lot: &LotReport, entries: &[&DescriptorReport], lang: Lang) {
-    let id = escape(&lot.id);
-    let _ = writeln!(out, "<section class=\"lot\" data-lot=\"{id}\">");
-    let _ = writeln!(out, "<h2>{}</h2>", escape(&lot_heading(lot, lang)));
-    let summary = &lot.summary;
-    let _ = writeln!(
-        out,
-        "<p class=\"lot-summary\">{}: {} eligible, {} ineligible, {} incomplete</p>",
-        plural(summary.total, "offer", "offers"),
-        summary.eligible,
-        summary.ineligible,
-        summary.incomplete
-    );
-    if entries.is_empty() {
-        out.push_str("<p>No offer bids for this lot.</p>\n</section>\n");
-        return;
-    }
-    out.push_str(
-        "<table class=\"ranking\">\n<thead>\n<tr><th scope=\"col\">Rank</th>\
-         <th scope=\"col\">Offer</th><th scope=\"col\">Score</th>\
-         <th scope=\"col\">Status</th></tr>\n</thead>\n<tbody>\n",
-    );
-    for entry in ranked(entries) {
-        out.push_str("<tr>");
-        match entry.rank {
-            Some(rank) => {
-                let _ = write!(out, "<td class=\"num\" data-value=\"{rank}\">{rank}</td>");
-            }
-            None => out.push_str("<td class=\"num\" data-value=\"\"></td>"),
+/// One `<section class="lot">` per lot in the order of `[document]`, each with its
+/// ranking table, then the entries on no lot.
+pub(super) fn write_lot_rankings(out: &mut String, report: &Report, lang: Lang) {
+    for (lot, entries) in groups(report) {
+        let (id, heading) = group_heading(lot, lang);
+        let _ = writeln!(
+            out,
+            "<section class=\"lot\" data-lot=\"{}\">\n<h3>{}</h3>",
+            escape(id),
+            escape(&heading)
+        );
+        if let Some(lot) = lot {
+            let _ = writeln!(
+                out,
+                "<p class=\"lot-summary\">{}</p>",
+                escape(&lot_counts(lot, lang))
+            );
         }
-        let _ = write!(
-            out,
-            "<th scope=\"row\" data-descriptor=\"{id}\">{id}</th>",
-            id = escape(&entry.id)
-        );
-        number_cell(out, entry.score);
-        let status = entry.status.as_str();
-        let _ = write!(
-            out,
-            "<td class=\"{status}\" data-value=\"{status}\">{status}</td>"
-        );
-        out.push_str("</tr>\n");
+        if entries.is_empty() {
+            let _ = writeln!(out, "<p>{}</p>", t!(lang, "html-no-offer-on-lot"));
+        } else {
+            write_ranking(out, &entries, lang);
+        }
+        out.push_str("</section>\n");
     }
-    out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-/// The lot's offers as its award reads them: the ranked ones by rank, then the others,
-/// each group in input order.
-fn ranked<'a>(entries: &[&'a DescriptorReport]) -> Vec<&'a DescriptorReport> {
-    let mut ordered = entries.to_vec();
-    ordered.sort_by_key(|entry| (entry.rank.is_none(), entry.rank, entry.status));
-    ordered
+/// The offers' sections lot by lot, each lot under its heading, in ranking order.
+pub(super) fn write_lot_offers(out: &mut String, report: &Report, lang: Lang) {
+    for (lot, entries) in groups(report) {
+        if entries.is_empty() {
+            continue;
+        }
+        let (id, heading) = group_heading(lot, lang);
+        let _ = writeln!(
+            out,
+            "<section class=\"lot-offers\" data-lot=\"{}\">\n<h3>{}</h3>",
+            escape(id),
+            escape(&heading)
+        );
+        for entry in ranked(&entries) {
+            write_offer(out, report, entry, 4, lang);
+        }
+        out.push_str("</section>\n");
+    }
+}
+
+/// Each lot with its entries, then (as `None`) the entries on no lot when there are.
+fn groups(report: &Report) -> Vec<(Option<&LotReport>, Vec<&DescriptorReport>)> {
+    let mut groups: Vec<(Option<&LotReport>, Vec<&DescriptorReport>)> = report
+        .lots
+        .iter()
+        .map(|lot| {
+            let entries = report
+                .descriptors
+                .iter()
+                .filter(|entry| entry.lot.as_deref() == Some(lot.id.as_str()))
+                .collect();
+            (Some(lot), entries)
+        })
+        .collect();
+    let on_no_lot: Vec<&DescriptorReport> = report
+        .descriptors
+        .iter()
+        .filter(|entry| entry.lot.is_none())
+        .collect();
+    if !on_no_lot.is_empty() {
+        groups.push((None, on_no_lot));
+    }
+    groups
+}
+
+/// The lot's id and heading, or an empty id and « Invalides, sur aucun lot ».
+fn group_heading(lot: Option<&LotReport>, lang: Lang) -> (&str, String) {
+    match lot {
+        Some(lot) => (lot.id.as_str(), lot_heading(lot, lang)),
+        None => ("", t!(lang, "lots-invalid-heading")),
+    }
 }

@@ -79,11 +79,20 @@ pub(crate) fn lot_summary_line(report: &Report, lang: Lang) -> String {
 
 /// `Lot 1 — ENT: 3 offers: 2 eligible, 0 ineligible, 1 incomplete`.
 pub(crate) fn lot_line(lot: &LotReport, lang: Lang) -> String {
-    let colon = colon(lang);
     format!(
-        "{}{colon} {}{colon} {}",
+        "{}{} {}",
         lot_heading(lot, lang),
+        colon(lang),
+        lot_counts(lot, lang)
+    )
+}
+
+/// `3 offers: 2 eligible, 0 ineligible, 1 incomplete`, under a heading naming the lot.
+pub(crate) fn lot_counts(lot: &LotReport, lang: Lang) -> String {
+    format!(
+        "{}{} {}",
         t!(lang, "lots-offers", total = lot.summary.total),
+        colon(lang),
         counts(&lot.summary, lang)
     )
 }

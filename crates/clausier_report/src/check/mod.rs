@@ -5,6 +5,8 @@ mod columns;
 mod csv_format;
 mod html;
 mod html_lots;
+mod html_offer;
+mod html_style;
 pub(crate) mod human;
 mod human_lots;
 mod json;

@@ -201,23 +201,117 @@ fn sarif_report_has_a_result_per_failed_or_missing_requirement() {
 }
 
 #[test]
-fn html_report_is_a_self_contained_sortable_matrix() {
+fn html_report_ranks_the_offers_then_gives_a_section_to_each() {
     let text = render_html(&report(), Lang::En);
     assert_eq!(render_html(&report(), Lang::En), text);
-    assert!(text.starts_with("<!DOCTYPE html>"));
+    assert!(text.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(text.ends_with("</html>\n"));
-    for remote in ["http://", "https://", "src=", "href=", "@import", "url("] {
+    for remote in [
+        "http://", "https://", "src=", "href=", "@import", "url(", "<script",
+    ] {
         assert!(!text.contains(remote), "{remote} in the page");
     }
     assert!(text.contains("@media print"));
-    assert_eq!(text.matches("<tr>").count(), 1 + report().descriptors.len());
-    // A column per clause: 5 fixed, 7 clauses.
-    assert_eq!(text.matches("<th scope=\"col\">").count(), 12);
+    // The ranking first, by rank then by status; then the sections in the same order.
+    let ranking = &text[text.find("<section id=\"ranking\">").unwrap()
+        ..text.find("<section id=\"offers\">").unwrap()];
+    let order = [
+        "vendor-042",
+        "édu-numérique",
+        "vendor-013",
+        "vendors:2",
+        "broken",
+    ];
+    let rows: Vec<usize> = order
+        .iter()
+        .map(|id| {
+            ranking
+                .find(&format!("<tr data-descriptor=\"{id}\">"))
+                .unwrap()
+        })
+        .collect();
+    assert!(rows.is_sorted(), "{ranking}");
+    let sections: Vec<usize> = order
+        .iter()
+        .map(|id| {
+            text.find(&format!(
+                "<section class=\"offer\" data-descriptor=\"{id}\">"
+            ))
+            .unwrap()
+        })
+        .collect();
+    assert!(sections.is_sorted());
+    assert!(sections[0] > rows[4]);
+    // No grid of clauses: no table has a column per clause.
+    assert!(!text.contains("id=\"matrix\""));
+    // A failed `must` and an unmet `should` are told apart in words and in class.
     assert!(text.contains(
-        "<td class=\"fail\" data-value=\"fail\" title=\"HEB-01 (must)\"><details><summary>fail</summary>"
+        "<li class=\"requirement must fail\" data-clause=\"HEB-01\" data-level=\"must\" \
+         data-status=\"fail\"><strong class=\"clause\">HEB-01</strong> (<span class=\"level\">must</span>) \
+         <span class=\"outcome\">fail</span>: <span class=\"why\"><code>hosting.region == EU</code>"
     ));
-    assert!(text.contains("<code>hosting.region == EU</code>"));
+    assert!(text.contains(
+        "<li class=\"requirement should missing\" data-clause=\"ACC-01\" data-level=\"should\" \
+         data-status=\"missing\"><strong class=\"clause\">ACC-01</strong> (<span class=\"level\">should</span>) \
+         <span class=\"outcome\">missing</span>, <span class=\"no-effect\">does not affect eligibility</span>"
+    ));
+    // Criteria points, scored or not.
+    assert!(text.contains("<td class=\"num points\" data-value=\"20\">20.00</td>"));
+    assert!(
+        text.contains(
+            "<td class=\"score\" colspan=\"2\"><span class=\"none\">no score</span></td>"
+        )
+    );
     insta::assert_snapshot!(text);
+}
+
+#[test]
+fn html_report_in_french_has_every_word_from_the_catalogue() {
+    let text = render_html(&report(), Lang::Fr);
+    assert!(text.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+    for french in [
+        "<title>Rapport de vérification : edtech-fr 1.0.0</title>",
+        "<h2>Classement</h2>",
+        ">inéligible</td>",
+        "(<span class=\"level\">impérative</span>) <span class=\"outcome\">non satisfaite</span>",
+        "<span class=\"no-effect\">sans effet sur l&#39;éligibilité</span>",
+        "<td class=\"num points\" data-value=\"20\">20,00</td>",
+        "<span class=\"none\">sans rang</span>",
+    ] {
+        assert!(text.contains(french), "{french} not in\n{text}");
+    }
+    let words = visible_words(&text);
+    for english in [
+        "Rank", "Score", "Status", "Offer", "eligible", "must", "should", "fail", "missing",
+        "points", "weight",
+    ] {
+        assert!(
+            !words.iter().any(|word| word == english),
+            "`{english}` in the French page: {words:?}"
+        );
+    }
+}
+
+/// The words of a page outside its tags, style and code quotations.
+fn visible_words(html: &str) -> Vec<String> {
+    let body = &html[html.find("<body>").unwrap()..];
+    let mut words = Vec::new();
+    let mut rest = body;
+    while let Some(start) = rest.find('>') {
+        rest = &rest[start + 1..];
+        let end = rest.find('<').unwrap_or(rest.len());
+        words.extend(
+            rest[..end]
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned),
+        );
+        rest = &rest[end..];
+        if let Some(code) = rest.strip_prefix("<code>") {
+            rest = &code[code.find("</code>").unwrap()..];
+        }
+    }
+    words
 }
 
 /// Every sheet of a workbook as rows of cells, read by calamine (not by the writer).
