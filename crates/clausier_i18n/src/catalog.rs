@@ -33,7 +33,13 @@ macro_rules! resources {
     };
 }
 
-resources!("cli", "check-report", "diagnostics", "diagnostics-syntax");
+resources!(
+    "cli",
+    "check-report",
+    "diagnostics",
+    "diagnostics-syntax",
+    "diagnostics-data",
+);
 
 /// Every message file, for the tests that compare the languages.
 pub fn resources() -> &'static [Resource] {

@@ -29,7 +29,7 @@ mod yaml_source;
 use std::path::Path;
 
 use clausier_check::types::Schema;
-use clausier_diagnostics::{Code, SourceFile, Span, quoted};
+use clausier_diagnostics::{Code, Message, SourceFile, Span, quoted};
 use clausier_syntax::ast::DataValue;
 
 use self::convert::Converter;
@@ -368,7 +368,7 @@ impl Loader<'_> {
             String::new(),
             Some(self.index.loc(error.span)),
         );
-        problem.help = error.help;
+        problem.help = error.help.map(Message::from);
         Descriptor {
             id,
             source: self.source.to_owned(),

@@ -7,9 +7,9 @@
 //! pack without lots the key is an undeclared field like any other (see `convert.rs`).
 
 use clausier_check::types::Lot;
-use clausier_diagnostics::{Code, Span, quoted};
+use clausier_diagnostics::{Code, Message, Span, quoted};
 
-use super::expect::found;
+use super::expect::{Phrase, expected_found, found};
 use super::node::{Node, NodeKind};
 use super::suggest::closest;
 use super::text_index::TextIndex;
@@ -139,14 +139,14 @@ fn nearest_lot<'d>(text: &str, declared: &'d [Lot]) -> Option<Near<'d>> {
 fn not_an_id(node: &Node<'_>, path: String, index: &TextIndex<'_>) -> DataProblem {
     DataProblem::new(
         Code::DESCRIPTOR_TYPE,
-        format!(
-            "expected a lot id as a string, found {}",
-            found(node, index)
+        expected_found(
+            Phrase::masculine(Message::new("data-expected-lot-id")),
+            found(node, index),
         ),
         path,
         Some(index.loc(node.span)),
     )
-    .with_help("write each lot id as a string, as `\"lots\": [\"1\", \"2\"]`")
+    .with_help(Message::new("data-help-lot-ids-as-strings"))
 }
 
 /// `the lots of the contract are `1` (ENT), `2` (Ressources)`.
