@@ -81,14 +81,14 @@ impl<'s, 't> Converter<'s, 't> {
     pub(crate) fn convert_root(
         &mut self,
         node: &Node<'_>,
-        shape_help: &str,
+        shape_help: &Message,
     ) -> Option<Arc<Record>> {
         let NodeKind::Record(entries) = &node.kind else {
             let message = root_not_record(found(node, self.index));
             let loc = self.index.loc(node.span);
             self.problems.push(
                 DataProblem::new(Code::DESCRIPTOR_SHAPE, message, String::new(), Some(loc))
-                    .with_help(shape_help),
+                    .with_help(shape_help.clone()),
             );
             return None;
         };

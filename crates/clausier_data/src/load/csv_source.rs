@@ -172,7 +172,14 @@ pub(crate) fn load(loader: &Loader<'_>, dialect: Dialect) -> Vec<Descriptor> {
             dialect,
             &mut problems,
         );
-        descriptors.push(loader.document(Some(line), default_id, Ok(root), problems, ""));
+        descriptors.push(loader.document(
+            Some(line),
+            default_id,
+            Ok(root),
+            problems,
+            // A CSV row is always a record.
+            &Message::default(),
+        ));
     }
     descriptors
 }

@@ -396,7 +396,7 @@ fn table(
             format!("{stem}:{line}"),
             Ok(root),
             problems,
-            "",
+            &Message::default(),
         ));
     }
     descriptors
@@ -462,7 +462,7 @@ fn questionnaire(
         };
         return loader.broken(None, stem, error);
     }
-    loader.document(None, stem, Ok(root), problems, "")
+    loader.document(None, stem, Ok(root), problems, &Message::default())
 }
 
 /// Starts each located problem's message with its sheet and cell: a workbook's reader

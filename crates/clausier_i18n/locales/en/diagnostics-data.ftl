@@ -126,3 +126,26 @@ data-help-no-lots = the contract is not divided into lots: remove `lots`
 
 # A problem in a workbook's cell: `message` is the problem itself.
 data-in-cell = in sheet `{ $sheet }`, cell { $cell }: { $message }
+
+## The lots an offer bids for (D0609).
+
+# `lots` is the lots of the contract, each as `id` (title), joined by commas.
+data-offer-names-no-lot = the offer does not say which lots it bids for
+data-help-name-the-lots = give the ids of its lots in the top-level key `lots`, as `"lots": ["1"]`; the lots of the contract are { $lots }
+# `id` is the vendor's text, already quoted.
+data-unknown-lot = no lot of the contract has the id { $id }
+data-help-lots = the lots of the contract are { $lots }
+data-help-did-you-mean-lot = did you mean `{ $id }`? the lots of the contract are { $lots }
+# `title` is the vendor's text, already quoted.
+data-help-lot-title = { $title } is the title of the lot `{ $id }`: name it by its id, `{ $id }`
+
+## Files and formats.
+
+data-help-each-key-and-table-once = give each key and each table once
+data-read-as-encoding = `{ $file }` is not UTF-8: it was read as { $encoding }
+data-help-check-accents = check its accented letters in this report; save the file as UTF-8 to be sure (in Excel, « CSV UTF-8 (délimité par des virgules) »)
+data-help-json-shape = a JSON descriptor is an object, as `{ "{" } "id": "vendor-042", … { "}" }`
+data-help-ndjson-shape = each line of an NDJSON file is one JSON object
+data-help-yaml-shape = a YAML descriptor is a mapping of field names to values
+data-help-toml-shape = a TOML descriptor is a table of field names and values
+data-help-given-shape = a test's data is a record, as `given { "{" } hosting: { "{" } region: "EU" { "}" } { "}" }`

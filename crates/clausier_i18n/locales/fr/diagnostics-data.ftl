@@ -129,3 +129,26 @@ data-help-no-lots = le marché n'est pas divisé en lots : retirez `lots`
 
 # Un problème dans une cellule d'un classeur : `message` est le problème lui-même.
 data-in-cell = dans la feuille `{ $sheet }`, cellule { $cell } : { $message }
+
+## Les lots pour lesquels une offre est présentée (D0609).
+
+# `lots` : les lots du marché, chacun sous la forme `id` (intitulé), séparés par des virgules.
+data-offer-names-no-lot = l'offre n'indique pas les lots pour lesquels elle est présentée
+data-help-name-the-lots = donnez les identifiants de ses lots dans la clé `lots` de premier niveau, comme `"lots": ["1"]` ; les lots du marché sont { $lots }
+# `id` est le texte du candidat, déjà cité.
+data-unknown-lot = aucun lot du marché n'a l'identifiant { $id }
+data-help-lots = les lots du marché sont { $lots }
+data-help-did-you-mean-lot = vouliez-vous dire `{ $id }` ? les lots du marché sont { $lots }
+# `title` est le texte du candidat, déjà cité.
+data-help-lot-title = { $title } est l'intitulé du lot `{ $id }` : désignez-le par son identifiant, `{ $id }`
+
+## Les fichiers et les formats.
+
+data-help-each-key-and-table-once = donnez chaque clé et chaque table une seule fois
+data-read-as-encoding = `{ $file }` n'est pas en UTF-8 : il a été lu en { $encoding }
+data-help-check-accents = vérifiez ses lettres accentuées dans ce rapport ; enregistrez le fichier en UTF-8 pour en être sûr (dans Excel, « CSV UTF-8 (délimité par des virgules) »)
+data-help-json-shape = un descripteur JSON est un objet, comme `{ "{" } "id": "vendor-042", … { "}" }`
+data-help-ndjson-shape = chaque ligne d'un fichier NDJSON est un objet JSON
+data-help-yaml-shape = un descripteur YAML associe des noms de champs à des valeurs
+data-help-toml-shape = un descripteur TOML est une table de noms de champs et de valeurs
+data-help-given-shape = les données d'un test sont un enregistrement, comme `given { "{" } hosting: { "{" } region: "EU" { "}" } { "}" }`
