@@ -204,7 +204,15 @@ fn a_hundred_megabyte_value_is_quoted_short_in_the_report() {
     );
     drop(value);
     // Past the default size of a descriptor: the buyer raised it for this file.
-    let output = clausier(&["check", &pack, &offer, "--max-descriptor-size", "200MiB"]);
+    let output = clausier(&[
+        "check",
+        &pack,
+        &offer,
+        "--max-descriptor-size",
+        "200MiB",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(exit_code(&output), Some(1), "{}", stderr(&output));
     let report = String::from_utf8_lossy(&output.stdout);
     assert!(report.len() < 10_000, "a report of {} bytes", report.len());

@@ -30,14 +30,20 @@ requirement HEB-01 "Hébergement dans l'Union européenne" {
 /// The human report of `clausier check pack.clause offers` run in a folder holding
 /// `files` under `offers/`, with paths relative to it.
 fn human_report(files: &[(&str, &str)]) -> String {
+    human_report_of(PACK, files, &[])
+}
+
+/// The human report of `clausier check pack.clause offers` with `pack` and `options`.
+fn human_report_of(pack: &str, files: &[(&str, &str)], options: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("pack.clause"), PACK).unwrap();
+    std::fs::write(dir.path().join("pack.clause"), pack).unwrap();
     std::fs::create_dir(dir.path().join("offers")).unwrap();
     for (name, text) in files {
         std::fs::write(dir.path().join("offers").join(name), text).unwrap();
     }
     let output = Command::new(Path::new(env!("CARGO_BIN_EXE_clausier")))
         .args(["check", "pack.clause", "offers", "--date", "2026-11-28"])
+        .args(options)
         .current_dir(dir.path())
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
@@ -81,5 +87,35 @@ fn control_characters_of_the_vendor_are_written_out_in_snippets() {
     for raw in ['\u{1b}', '\r', '\u{7}'] {
         assert!(!report.contains(raw), "{report:?}");
     }
+    insta::assert_snapshot!(report);
+}
+
+const DATED_PACK: &str = r#"
+enum Region { EU, OTHER }
+
+descriptor {
+  hosting: { region: Region }
+  starts: date
+  pricing: { per_student: money where >= 0.01 € }
+}
+
+requirement HEB-01 "Hébergement dans l'Union européenne" {
+  require hosting.region == EU
+}
+"#;
+
+/// One offer with a value of each kind of mistake: a misspelt key, a key given twice, a
+/// date written the French way, an unknown value and a price below its bound.
+const MISTAKES: &str = "{\n  \"hosting\": { \"region\": \"Europe\", \"regoin\": \"EU\" },\n  \"starts\": \"30/06/2027\",\n  \"starts\": \"2027-06-30\",\n  \"pricing\": { \"per_student\": -1 }\n}\n";
+
+#[test]
+fn a_vendors_mistakes_read_in_french_with_the_words_of_the_explanations() {
+    let report = human_report_of(DATED_PACK, &[("v.json", MISTAKES)], &["--lang", "fr"]);
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn a_vendors_mistakes_read_in_english_with_lang_en() {
+    let report = human_report_of(DATED_PACK, &[("v.json", MISTAKES)], &["--lang", "en"]);
     insta::assert_snapshot!(report);
 }

@@ -8,8 +8,8 @@ use std::sync::{Arc, OnceLock};
 
 use clausier_check::types::Schema;
 use clausier_check::value::Record;
-use clausier_diagnostics::{Code, Diagnostic, FileId, Severity, Span};
-use serde::Serialize;
+use clausier_diagnostics::{Code, Diagnostic, FileId, Lang, Message, Severity, Span};
+use serde::{Serialize, Serializer};
 
 use crate::load::ValueSpans;
 
@@ -296,29 +296,50 @@ impl fmt::Debug for Locations {
 pub struct DataProblem {
     pub code: Code,
     pub severity: Severity,
-    pub message: String,
+    /// Put into a language by whoever shows it; serialised in English, as the machine
+    /// formats give it.
+    #[serde(serialize_with = "in_english")]
+    pub message: Message,
     /// The path of the value, as `subprocessors[1].region`; empty for the whole file.
     pub path: String,
     pub loc: Option<Loc>,
     /// Advice: a "did you mean", the values allowed, the form expected.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "optional_in_english"
+    )]
+    pub help: Option<Message>,
+}
+
+fn in_english<S: Serializer>(message: &Message, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&message.text(Lang::En))
+}
+
+fn optional_in_english<S: Serializer>(
+    message: &Option<Message>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match message {
+        Some(message) => in_english(message, serializer),
+        None => serializer.serialize_none(),
+    }
 }
 
 impl DataProblem {
     /// A problem with its code's default severity and no help.
-    pub fn new(code: Code, message: String, path: String, loc: Option<Loc>) -> Self {
+    pub fn new(code: Code, message: impl Into<Message>, path: String, loc: Option<Loc>) -> Self {
         Self {
             code,
             severity: code.default_severity(),
-            message,
+            message: message.into(),
             path,
             loc,
             help: None,
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<Message>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -335,9 +356,11 @@ impl DataProblem {
                 let span = Span::new(loc.span.start - start, loc.span.end - start);
                 diagnostic.with_primary(file, span, self.label())
             }
-            (_, Some(loc)) => {
-                diagnostic.with_note(format!("at line {}, column {}", loc.line, loc.column))
-            }
+            (_, Some(loc)) => diagnostic.with_note(
+                Message::new("data-at-line-column")
+                    .with("line", loc.line.to_string())
+                    .with("column", loc.column.to_string()),
+            ),
             (_, None) => diagnostic,
         };
         match &self.help {
@@ -347,11 +370,11 @@ impl DataProblem {
     }
 
     /// What the caret under the value says: the value's path, unless the message gives it.
-    fn label(&self) -> String {
-        if self.path.is_empty() || self.message.contains(&self.path) {
-            String::new()
+    fn label(&self) -> Message {
+        if self.path.is_empty() || self.message.text(Lang::En).contains(&self.path) {
+            Message::default()
         } else {
-            format!("at `{}`", self.path)
+            Message::new("data-at-path").with("path", self.path.clone())
         }
     }
 }

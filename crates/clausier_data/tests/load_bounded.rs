@@ -49,7 +49,9 @@ fn a_million_undeclared_keys_load() {
     // Twenty warnings name a key each, and one counts the rest.
     assert_eq!(descriptor.problems.len(), 21);
     assert_eq!(
-        descriptor.problems[0].message,
+        descriptor.problems[0]
+            .message
+            .text(clausier_diagnostics::Lang::En),
         "999980 more fields are not declared by the pack"
     );
     assert_eq!(descriptor.id, "v");
@@ -63,7 +65,7 @@ fn a_ten_megabyte_enum_value_is_quoted_short() {
     let problem = only_problem(&descriptor);
     assert_eq!(problem.code, Code::DESCRIPTOR_VARIANT);
     assert_eq!(
-        problem.message,
+        problem.message.text(clausier_diagnostics::Lang::En),
         format!(
             "unknown `Region` value `{}`… (10485760 characters)",
             "X".repeat(80)
@@ -141,9 +143,13 @@ fn numbers_out_of_range_say_why_and_where() {
             problem.code,
             Code::DESCRIPTOR_TYPE,
             "{source}: {}",
-            problem.message
+            problem.message.text(clausier_diagnostics::Lang::En)
         );
-        assert_eq!(problem.message, message, "{source}");
+        assert_eq!(
+            problem.message.text(clausier_diagnostics::Lang::En),
+            message,
+            "{source}"
+        );
         let loc = problem.loc.unwrap();
         assert_eq!(
             (loc.line, loc.column),
@@ -161,7 +167,7 @@ fn a_toml_key_dotted_past_the_limit_is_located_at_the_key() {
     let problem = only_problem(&descriptor);
     assert_eq!(problem.code, Code::DESCRIPTOR_SYNTAX);
     assert_eq!(
-        problem.message,
+        problem.message.text(clausier_diagnostics::Lang::En),
         "invalid TOML: a dotted key of more than 80 parts"
     );
     let loc = problem.loc.unwrap();

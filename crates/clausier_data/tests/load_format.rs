@@ -63,7 +63,7 @@ fn an_unreadable_file_is_one_invalid_descriptor() {
     assert_eq!(problem.code, Code::DESCRIPTOR_UNREADABLE);
     assert_eq!(problem.severity, Severity::Error);
     assert_eq!(
-        problem.message,
+        problem.message.text(clausier_diagnostics::Lang::En),
         "`vendors/vendor-042.json` is not valid UTF-8"
     );
     assert_eq!(problem.path, "");

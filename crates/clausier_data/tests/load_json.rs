@@ -97,7 +97,7 @@ fn the_brief_example_of_a_wrong_date() {
     let problem = &descriptor.problems[0];
     assert_eq!(problem.code, Code::DESCRIPTOR_TYPE);
     assert_eq!(
-        problem.message,
+        problem.message.text(clausier_diagnostics::Lang::En),
         "expected a date such as `2027-06-30`, found `\"30/06/2027\"`"
     );
     assert_eq!(problem.path, "security.iso27001_expires");

@@ -101,7 +101,9 @@ fn two_objects_on_one_line_are_a_syntax_error() {
     let descriptors = load("v.ndjson", "{} {}\n", Format::Ndjson);
     assert_eq!(descriptors.len(), 1);
     assert_eq!(
-        descriptors[0].problems[0].message,
+        descriptors[0].problems[0]
+            .message
+            .text(clausier_diagnostics::Lang::En),
         "invalid JSON: text cannot contain more than one JSON value"
     );
 }

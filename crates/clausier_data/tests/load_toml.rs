@@ -158,7 +158,11 @@ fn repeated_keys_have_their_full_path_however_their_table_is_written() {
             let loc = problem.loc.expect("located");
             out.push_str(&format!(
                 "{} `{}` {}:{}: {}\n",
-                problem.code, problem.path, loc.line, loc.column, problem.message
+                problem.code,
+                problem.path,
+                loc.line,
+                loc.column,
+                problem.message.text(clausier_diagnostics::Lang::En)
             ));
         }
     }

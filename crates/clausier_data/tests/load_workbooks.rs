@@ -77,9 +77,12 @@ fn a_problem_names_its_sheet_and_cell_and_is_located_at_its_row_and_column() {
     assert!(durand.is_invalid());
     let problem = &durand.problems[0];
     assert!(
-        problem.message.starts_with("in sheet `Offres`, cell C3: "),
+        problem
+            .message
+            .text(clausier_diagnostics::Lang::En)
+            .starts_with("in sheet `Offres`, cell C3: "),
         "{}",
-        problem.message
+        problem.message.text(clausier_diagnostics::Lang::En)
     );
     let loc = problem.loc.unwrap();
     assert_eq!((loc.line, loc.column), (3, 3));
@@ -142,11 +145,20 @@ fn a_file_that_is_not_a_workbook_is_refused_with_its_name() {
     assert!(
         problem
             .message
+            .text(clausier_diagnostics::Lang::En)
             .starts_with("the file cannot be read as an XLSX workbook"),
         "{}",
-        problem.message
+        problem.message.text(clausier_diagnostics::Lang::En)
     );
-    assert!(problem.help.as_deref().unwrap().contains("Classeur Excel"));
+    assert!(
+        problem
+            .help
+            .as_ref()
+            .map(|help| help.text(clausier_diagnostics::Lang::En))
+            .as_deref()
+            .unwrap()
+            .contains("Classeur Excel")
+    );
 }
 
 #[test]
@@ -156,7 +168,9 @@ fn an_empty_workbook_is_refused() {
     let descriptors = read("vide.xlsx", &workbook.save_to_buffer().unwrap());
     assert_eq!(descriptors.len(), 1);
     assert_eq!(
-        descriptors[0].problems[0].message,
+        descriptors[0].problems[0]
+            .message
+            .text(clausier_diagnostics::Lang::En),
         "`vide.xlsx` holds no cell: it has no offer"
     );
 }
@@ -167,7 +181,12 @@ fn a_workbook_larger_than_the_size_limit_is_not_opened() {
     let path = folder.path().join("big.xlsx");
     std::fs::write(&path, offers_table()).unwrap();
     let refused = read_descriptor_file(&path, "big.xlsx", 100).unwrap_err();
-    assert!(refused.problems[0].message.contains("larger than"));
+    assert!(
+        refused.problems[0]
+            .message
+            .text(clausier_diagnostics::Lang::En)
+            .contains("larger than")
+    );
 }
 
 /// A questionnaire with the given (path, value) rows, all written as text cells.
@@ -217,9 +236,14 @@ fn oui_is_a_boolean_in_a_workbook_only() {
         let descriptor = load_support::load_one(name, text, format);
         assert!(descriptor.is_invalid(), "{name} should refuse `oui`");
         assert!(
-            descriptor.problems[0].message.contains("`true` or `false`"),
+            descriptor.problems[0]
+                .message
+                .text(clausier_diagnostics::Lang::En)
+                .contains("`true` or `false`"),
             "{name}: {}",
-            descriptor.problems[0].message
+            descriptor.problems[0]
+                .message
+                .text(clausier_diagnostics::Lang::En)
         );
     }
 }

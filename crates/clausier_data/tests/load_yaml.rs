@@ -215,11 +215,11 @@ fn aliases_cannot_expand_without_bound() {
         clausier_data::load::load_text(&schema, "bomb.yaml", &text, Format::Yaml, &options);
     assert!(descriptors[0].is_invalid());
     // The anchors' keys `a0`…`a7` are undeclared: warnings beside the one error.
-    let errors: Vec<&str> = descriptors[0]
+    let errors: Vec<String> = descriptors[0]
         .problems
         .iter()
         .filter(|p| p.severity == clausier_diagnostics::Severity::Error)
-        .map(|p| p.message.as_str())
+        .map(|p| p.message.text(clausier_diagnostics::Lang::En))
         .collect();
     assert_eq!(errors, ["the data expands to too many values"]);
 }

@@ -572,7 +572,8 @@ pub(crate) fn descriptor_report(
 
 /// The problems found while loading, in the loader's order. Warnings (undeclared
 /// fields under `--strict`) are reported for valid descriptors too: they are what the
-/// flag asks for.
+/// flag asks for. The report's words are English, as its machine formats give them; the
+/// terminal shows the problems themselves, in the reader's language.
 fn data_errors(descriptor: &Descriptor) -> Vec<DataErrorEntry> {
     descriptor
         .problems
@@ -580,11 +581,16 @@ fn data_errors(descriptor: &Descriptor) -> Vec<DataErrorEntry> {
         .map(|problem| {
             DataErrorEntry::new(
                 problem.code.as_str(),
-                problem.message.clone(),
+                problem.message.text(clausier_diagnostics::Lang::En),
                 problem.path.clone(),
                 problem.loc,
             )
-            .with_help(problem.help.clone())
+            .with_help(
+                problem
+                    .help
+                    .as_ref()
+                    .map(|help| help.text(clausier_diagnostics::Lang::En)),
+            )
             .with_severity(problem.severity)
         })
         .collect()

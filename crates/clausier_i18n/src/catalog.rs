@@ -38,7 +38,8 @@ resources!(
     "check-report",
     "check-html",
     "diagnostics",
-    "diagnostics-syntax"
+    "diagnostics-syntax",
+    "diagnostics-data",
 );
 
 /// Every message file, for the tests that compare the languages.

@@ -184,7 +184,7 @@ impl<R: BufRead> NdjsonLines<R> {
         descriptor.id = format!("{}:{}", descriptor.id, self.number);
         descriptor.line = Some(self.number);
         for problem in &mut descriptor.problems {
-            problem.help = Some(size_limit::raise_help(self.max_line));
+            problem.help = Some(size_limit::raise_help(self.max_line).into());
         }
         descriptor
     }
@@ -299,7 +299,9 @@ mod tests {
         };
         assert_eq!(descriptor.line, Some(2));
         assert_eq!(
-            descriptor.problems[0].message,
+            descriptor.problems[0]
+                .message
+                .text(clausier_diagnostics::Lang::En),
             "line 2 of `lot.ndjson` is larger than 10 bytes, the largest descriptor read"
         );
     }

@@ -273,7 +273,7 @@ pub fn read_descriptor_file(
             ),
         );
         for problem in &mut descriptor.problems {
-            problem.help = Some(size_limit::raise_help(max_size));
+            problem.help = Some(size_limit::raise_help(max_size).into());
         }
         Box::new(descriptor)
     };
@@ -344,8 +344,7 @@ fn undecodable_file(source: &str, undecodable: UndecodableByte) -> Descriptor {
             column,
         });
         problem.help = Some(
-            "save the file as UTF-8 (in Excel, « CSV UTF-8 (délimité par des virgules) »)"
-                .to_owned(),
+            "save the file as UTF-8 (in Excel, « CSV UTF-8 (délimité par des virgules) »)".into(),
         );
     }
     descriptor

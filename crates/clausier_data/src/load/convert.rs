@@ -7,12 +7,12 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, LazyLock};
 
-use clausier_check::bounds::{FieldBounds, Unit};
+use clausier_check::bounds::{Bound, FieldBounds, Unit};
 use clausier_check::types::{LOTS_KEY, RecordDef, RecordId, Schema, Ty};
 use clausier_check::value::{Record, Value};
-use clausier_diagnostics::{Code, Span, quoted};
+use clausier_diagnostics::{Arg, Code, Message, Span, quoted};
 
-use super::expect::{Expected, Mismatch, found, type_error_help};
+use super::expect::{Mismatch, expected, expected_found, found, root_not_record, type_error_help};
 use super::node::{Entry, Node, NodeKind, NumberText};
 use super::suggest::closest;
 use super::text_index::TextIndex;
@@ -81,17 +81,14 @@ impl<'s, 't> Converter<'s, 't> {
     pub(crate) fn convert_root(
         &mut self,
         node: &Node<'_>,
-        shape_help: &str,
+        shape_help: &Message,
     ) -> Option<Arc<Record>> {
         let NodeKind::Record(entries) = &node.kind else {
-            let message = format!(
-                "expected a record of fields at the top of the descriptor, found {}",
-                found(node, self.index)
-            );
+            let message = root_not_record(found(node, self.index));
             let loc = self.index.loc(node.span);
             self.problems.push(
                 DataProblem::new(Code::DESCRIPTOR_SHAPE, message, String::new(), Some(loc))
-                    .with_help(shape_help),
+                    .with_help(shape_help.clone()),
             );
             return None;
         };
@@ -132,15 +129,11 @@ impl<'s, 't> Converter<'s, 't> {
         }
         self.budget -= 1;
         if self.budget == 0 {
-            let message = "the data expands to too many values".to_owned();
             self.problem(
                 Code::DESCRIPTOR_SYNTAX,
-                message,
+                Message::new("data-too-many-values"),
                 node.span,
-                Some(
-                    "YAML aliases repeat their anchor's data: write the values out instead"
-                        .to_owned(),
-                ),
+                Some(Message::new("data-help-yaml-aliases")),
             );
             return None;
         }
@@ -199,13 +192,14 @@ impl<'s, 't> Converter<'s, 't> {
                 let first_line = self.index.loc(*first).line;
                 self.problem_at_key(
                     Code::DESCRIPTOR_DUPLICATE_KEY,
-                    format!("key {} given twice", quoted(key)),
+                    Message::new("data-duplicate-key").with("key", quoted(key)),
                     key,
                     entry.key_span,
-                    Some(format!(
-                        "the first {} is on line {first_line}; give each key once",
-                        quoted(key)
-                    )),
+                    Some(
+                        Message::new("data-help-first-key")
+                            .with("key", quoted(key))
+                            .with("line", first_line.to_string()),
+                    ),
                 );
                 continue;
             }
@@ -237,14 +231,14 @@ impl<'s, 't> Converter<'s, 't> {
                 None => {
                     self.undeclared += 1;
                     let help = if is_root && key == LOTS_KEY {
-                        Some("the contract is not divided into lots: remove `lots`".to_owned())
+                        Some(Message::new("data-help-no-lots"))
                     } else {
                         closest(key, def.fields.keys().map(String::as_str))
-                            .map(|near| format!("did you mean `{near}`?"))
+                            .map(|near| Message::new("data-did-you-mean").with("near", near))
                     };
                     self.problem_at_key(
                         Code::DESCRIPTOR_UNKNOWN_FIELD,
-                        format!("field {} is not declared by the pack", quoted(key)),
+                        Message::new("data-undeclared-field").with("key", quoted(key)),
                         key,
                         entry.key_span,
                         help,
@@ -264,16 +258,13 @@ impl<'s, 't> Converter<'s, 't> {
         for (position, item) in items.iter().enumerate() {
             self.shown.push(Shown::Index(position));
             if matches!(item.kind, NodeKind::Null) {
-                let message = format!(
-                    "expected {}, found {}",
-                    Expected(element, self.schema),
-                    found(item, self.index)
-                );
+                let message =
+                    expected_found(expected(element, self.schema), found(item, self.index));
                 self.problem(
                     Code::DESCRIPTOR_TYPE,
                     message,
                     item.span,
-                    Some("a list cannot hold an absent value: remove it".to_owned()),
+                    Some(Message::new("data-help-no-absent-in-list")),
                 );
                 self.shown.pop();
                 continue;
@@ -325,8 +316,10 @@ impl<'s, 't> Converter<'s, 't> {
         }
         let shown = Unit::of(ty).show(*x);
         let path = self.shown_path(None);
-        let message = format!("`{shown}` is outside the allowed range");
-        let help = format!("`{path}` must be {}", bounds.describe(ty));
+        let message = Message::new("data-outside-range").with("value", shown.to_string());
+        let help = Message::new("data-help-range")
+            .with("path", path)
+            .with("range", range(bounds, ty));
         self.problem(
             Code::DESCRIPTOR_OUT_OF_BOUNDS,
             message,
@@ -345,14 +338,14 @@ impl<'s, 't> Converter<'s, 't> {
         let def = schema.enum_def(id)?;
         let names = || def.variants.iter().map(|variant| variant.name.as_str());
         let listing = list_names(names());
+        let one_of = || {
+            Message::new("data-help-one-of")
+                .with("name", def.name.as_str())
+                .with("values", listing.clone())
+        };
         let Some(text) = node.as_text() else {
-            let message = format!(
-                "expected a `{}` value such as `{}`, found {}",
-                def.name,
-                names().next().unwrap_or_default(),
-                found(node, self.index)
-            );
-            let help = format!("`{}` is one of {listing}", def.name);
+            let message = expected_found(expected(&Ty::Enum(id), schema), found(node, self.index));
+            let help = one_of();
             self.problem(Code::DESCRIPTOR_TYPE, message, node.span, Some(help));
             return None;
         };
@@ -363,13 +356,18 @@ impl<'s, 't> Converter<'s, 't> {
             *prefix == def.name && def.variant_index(variant).is_some()
         });
         let help = match (qualified, closest(text, names())) {
-            (Some((_, variant)), _) => format!("write the value's name alone: `{variant}`"),
-            (None, Some(near)) => {
-                format!("did you mean `{near}`? `{}` is one of {listing}", def.name)
+            (Some((_, variant)), _) => {
+                Message::new("data-help-name-alone").with("variant", variant)
             }
-            (None, None) => format!("`{}` is one of {listing}", def.name),
+            (None, Some(near)) => Message::new("data-help-did-you-mean-one-of")
+                .with("near", near)
+                .with("name", def.name.as_str())
+                .with("values", listing.clone()),
+            (None, None) => one_of(),
         };
-        let message = format!("unknown `{}` value {}", def.name, quoted(text));
+        let message = Message::new("data-unknown-variant")
+            .with("name", def.name.as_str())
+            .with("value", quoted(text));
         self.problem(Code::DESCRIPTOR_VARIANT, message, node.span, Some(help));
         None
     }
@@ -383,39 +381,24 @@ impl<'s, 't> Converter<'s, 't> {
         .trim();
         let (message, help) = if super::scalar::is_too_large(written) {
             (
-                format!(
-                    "number {} is too large: numbers range from -79228162514264337593543950335 to 79228162514264337593543950335",
-                    quoted(written)
-                ),
-                "give the value in a smaller unit, or check it for a typing slip",
+                Message::new("data-number-too-large").with("value", quoted(written)),
+                Message::new("data-help-smaller-unit"),
             )
         } else {
             (
-                format!(
-                    "number {} has too many digits: a number has at most 28 digits after the decimal point, and about 28 digits in all",
-                    quoted(written)
-                ),
-                "round the value to fewer decimal places",
+                Message::new("data-number-too-precise").with("value", quoted(written)),
+                Message::new("data-help-round"),
             )
         };
-        self.problem(
-            Code::DESCRIPTOR_TYPE,
-            message,
-            node.span,
-            Some(help.to_owned()),
-        );
+        self.problem(Code::DESCRIPTOR_TYPE, message, node.span, Some(help));
     }
 
-    fn type_error(&mut self, node: &Node<'_>, ty: &Ty, help: Option<String>) {
-        let message = format!(
-            "expected {}, found {}",
-            Expected(ty, self.schema),
-            found(node, self.index)
-        );
+    fn type_error(&mut self, node: &Node<'_>, ty: &Ty, help: Option<Message>) {
+        let message = expected_found(expected(ty, self.schema), found(node, self.index));
         self.problem(Code::DESCRIPTOR_TYPE, message, node.span, help);
     }
 
-    fn problem(&mut self, code: Code, message: String, span: Span, help: Option<String>) {
+    fn problem(&mut self, code: Code, message: Message, span: Span, help: Option<Message>) {
         let path = self.shown_path(None);
         let loc = self.index.loc(span);
         let mut problem = DataProblem::new(code, message, path, Some(loc));
@@ -426,10 +409,10 @@ impl<'s, 't> Converter<'s, 't> {
     fn problem_at_key(
         &mut self,
         code: Code,
-        message: String,
+        message: Message,
         key: &str,
         span: Span,
-        help: Option<String>,
+        help: Option<Message>,
     ) {
         let path = self.shown_path(Some(key));
         let loc = self.index.loc(span);
@@ -470,18 +453,55 @@ fn first_char(span: Span, index: &TextIndex<'_>) -> Span {
 }
 
 /// `` `EU`, `EEA`, `ADEQUATE`, `OTHER` ``, cut short for long enums.
-fn list_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
+fn list_names<'a>(names: impl Iterator<Item = &'a str>) -> Arg {
     const SHOWN: usize = 12;
     let names: Vec<&str> = names.collect();
-    let mut listing: Vec<String> = names
+    let listing: Vec<String> = names
         .iter()
         .take(SHOWN)
         .map(|name| format!("`{name}`"))
         .collect();
     if names.len() > SHOWN {
-        listing.push(format!("and {} more", names.len() - SHOWN));
+        return Message::new("data-names-and-more")
+            .with("names", listing.join(", "))
+            .with("count", names.len() - SHOWN)
+            .into();
     }
-    listing.join(", ")
+    listing.join(", ").into()
+}
+
+/// The range of a field's bounds in words: "at least 0.01 €", "from 0% to 100%".
+fn range(bounds: FieldBounds, ty: &Ty) -> Message {
+    let unit = Unit::of(ty);
+    let lower = |bound: Bound| {
+        let id = if bound.inclusive {
+            "data-range-at-least"
+        } else {
+            "data-range-more-than"
+        };
+        Message::new(id).with("value", unit.show(bound.value).to_string())
+    };
+    let upper = |bound: Bound| {
+        let id = if bound.inclusive {
+            "data-range-at-most"
+        } else {
+            "data-range-less-than"
+        };
+        Message::new(id).with("value", unit.show(bound.value).to_string())
+    };
+    match (bounds.lower, bounds.upper) {
+        (Some(low), Some(high)) if low.inclusive && high.inclusive => {
+            Message::new("data-range-from-to")
+                .with("lower", unit.show(low.value).to_string())
+                .with("upper", unit.show(high.value).to_string())
+        }
+        (Some(low), Some(high)) => Message::new("data-range-both")
+            .with("lower", lower(low))
+            .with("upper", upper(high)),
+        (Some(low), None) => lower(low),
+        (None, Some(high)) => upper(high),
+        (None, None) => Message::new("data-range-any"),
+    }
 }
 
 /// The values already in a set, bucketed by hash so that each new element is compared

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use clausier_check::types::{LOTS_KEY, RecordDef, Ty};
-use clausier_diagnostics::{Code, Span};
+use clausier_diagnostics::{Code, Message, Span};
 use csv::{ReaderBuilder, StringRecord};
 
 use super::csv_dialect::{Dialect, decimal_point, workbook_bool};
@@ -172,7 +172,14 @@ pub(crate) fn load(loader: &Loader<'_>, dialect: Dialect) -> Vec<Descriptor> {
             dialect,
             &mut problems,
         );
-        descriptors.push(loader.document(Some(line), default_id, Ok(root), problems, ""));
+        descriptors.push(loader.document(
+            Some(line),
+            default_id,
+            Ok(root),
+            problems,
+            // A CSV row is always a record.
+            &Message::default(),
+        ));
     }
     descriptors
 }
@@ -470,7 +477,9 @@ pub(crate) fn undeclared_columns(loader: &Loader<'_>, columns: &[Column<'_>]) ->
                 column.name.clone(),
                 Some(loader.index.loc(column.span)),
             );
-            problem.help = near.as_ref().map(|near| format!("did you mean `{near}`?"));
+            problem.help = near
+                .as_ref()
+                .map(|near| Message::new("data-did-you-mean").with("near", near));
             problem.severity = severity;
             problem
         })

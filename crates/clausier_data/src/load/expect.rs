@@ -1,11 +1,9 @@
 //! Scalar values from read nodes by declared type, and the words of a type error: what
 //! was expected, what was found, and how to write it instead.
 
-use std::fmt;
-
 use clausier_check::types::{Schema, Ty};
 use clausier_check::value::Value;
-use clausier_diagnostics::quoted;
+use clausier_diagnostics::{Message, quoted};
 use rust_decimal::Decimal;
 
 use super::node::{Node, NodeKind, NumberText};
@@ -138,49 +136,27 @@ fn from_number_text(parsed: Option<Result<Decimal, NumberError>>) -> Result<Deci
 }
 
 /// Advice for a type error, when there is more to say than the message.
-pub(crate) fn type_error_help(node: &Node<'_>, ty: &Ty, mismatch: Mismatch) -> Option<String> {
+pub(crate) fn type_error_help(node: &Node<'_>, ty: &Ty, mismatch: Mismatch) -> Option<Message> {
     let help = match mismatch {
-        Mismatch::QuotedNumber => "remove the quotes: numbers are written without them".to_owned(),
-        Mismatch::Unquoted => "put the value in quotes to make it a string".to_owned(),
-        Mismatch::OutOfRange => "numbers are exact decimals of at most 28 digits".to_owned(),
-        Mismatch::DateForm => "write dates year-month-day, as `2027-06-30`".to_owned(),
-        Mismatch::NoSuchDay => format!("{} is not a day of the calendar", quoted(node.as_text()?)),
-        Mismatch::DateTime => "a date has no time of day: write it as `2027-06-30`".to_owned(),
-        Mismatch::TimeForm => {
-            "write a time of day hours:minutes from `00:00` to `23:59`, as `08:30` or `08:30:00`"
-                .to_owned()
+        Mismatch::QuotedNumber => Message::new("data-help-remove-quotes"),
+        Mismatch::Unquoted => Message::new("data-help-add-quotes"),
+        Mismatch::OutOfRange => Message::new("data-help-exact-decimals"),
+        Mismatch::DateForm => Message::new("data-help-date-form"),
+        Mismatch::NoSuchDay => {
+            Message::new("data-help-no-such-day").with("value", quoted(node.as_text()?))
         }
-        Mismatch::DateTimeForm => {
-            "write a date and time year-month-day, `T`, then hours:minutes, as \
-             `2027-01-04T08:30` or `2027-01-04T08:30:00`"
-                .to_owned()
-        }
-        Mismatch::DateTimeOffset => {
-            "give the local time in France without an offset or `Z`, as `2027-01-04T08:30`"
-                .to_owned()
-        }
-        Mismatch::Duration => {
-            "write durations in ISO 8601 (`P6M`, `P30D`, `P1Y2M10D`, `P2W`, `PT12H`, \
-             `P1DT2H`, `PT30M`) or in words (`6 months`, `30 days`, `1 year`, `24 hours`, \
-             `90 minutes`)"
-                .to_owned()
-        }
+        Mismatch::DateTime => Message::new("data-help-date-without-time"),
+        Mismatch::TimeForm => Message::new("data-help-time-form"),
+        Mismatch::DateTimeForm => Message::new("data-help-datetime-form"),
+        Mismatch::DateTimeOffset => Message::new("data-help-datetime-offset"),
+        Mismatch::Duration => Message::new("data-help-duration-form"),
         Mismatch::Kind if decimal_comma(node, ty).is_some() => {
-            format!(
-                "write decimals with a point: `{}`",
-                decimal_comma(node, ty)?
-            )
+            Message::new("data-help-decimal-point").with("fixed", decimal_comma(node, ty)?)
         }
         Mismatch::Kind => match (ty, &node.kind) {
-            (Ty::Percent, NodeKind::Str(_)) => {
-                "write a number of percent, `87.5`, or a string with the sign, `\"87.5%\"`"
-                    .to_owned()
-            }
-            (Ty::Money, NodeKind::Str(_)) => {
-                "write a number of euros, `4.5`, or a string with the currency, `\"4.50 €\"`"
-                    .to_owned()
-            }
-            (Ty::Bool, NodeKind::Str(_)) => "write `true` or `false` without quotes".to_owned(),
+            (Ty::Percent, NodeKind::Str(_)) => Message::new("data-help-percent-form"),
+            (Ty::Money, NodeKind::Str(_)) => Message::new("data-help-money-form"),
+            (Ty::Bool, NodeKind::Str(_)) => Message::new("data-help-bool-form"),
             _ => return None,
         },
     };
@@ -199,70 +175,150 @@ fn decimal_comma(node: &Node<'_>, ty: &Ty) -> Option<String> {
     scalar(&as_written, ty).is_ok().then_some(fixed)
 }
 
-/// What a type expects, as in "expected a date such as `2027-06-30`".
-pub(crate) struct Expected<'a>(pub(crate) &'a Ty, pub(crate) &'a Schema);
+/// Words a data message puts in a sentence, with the gender French agrees its
+/// participles with ("une date … est attendue", "une liste trouvée").
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    words: Message,
+    feminine: bool,
+}
 
-impl fmt::Display for Expected<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Expected(ty, schema) = *self;
-        match ty {
-            Ty::Bool => f.write_str("`true` or `false`"),
-            Ty::Int => f.write_str("a whole number such as `12`"),
-            Ty::Number => f.write_str("a number such as `4.5`"),
-            Ty::Percent => f.write_str("a percentage such as `87.5%`"),
-            Ty::Money => f.write_str("an amount in euros such as `4.50 €`"),
-            Ty::Date => f.write_str("a date such as `2027-06-30`"),
-            Ty::Time => f.write_str("a time of day such as `08:30`"),
-            Ty::DateTime => f.write_str("a date and time such as `2027-01-04T08:30`"),
-            Ty::Duration => f.write_str("a duration such as `P6M` or `6 months`"),
-            Ty::String => f.write_str("a string"),
-            Ty::List(_) | Ty::Set(_) => f.write_str("a list"),
-            // A pack whose descriptor holds a map does not compile (E0320).
-            Ty::Map(..) => f.write_str("a table"),
-            Ty::Enum(id) => match schema.enum_def(*id) {
-                Some(def) => match def.variants.first() {
-                    Some(first) => write!(f, "a `{}` value such as `{}`", def.name, first.name),
-                    None => write!(f, "a `{}` value", def.name),
-                },
-                None => f.write_str("an enum value"),
-            },
-            Ty::Record(id) => match schema.record(*id) {
-                Some(def) => match &def.name {
-                    Some(name) => write!(f, "a `{name}` record"),
-                    None => {
-                        let fields: Vec<String> = def
-                            .fields
-                            .keys()
-                            .take(2)
-                            .map(|name| format!("`{name}`"))
-                            .collect();
-                        if fields.is_empty() {
-                            f.write_str("a record")
-                        } else {
-                            write!(f, "a record with fields such as {}", fields.join(", "))
-                        }
-                    }
-                },
-                None => f.write_str("a record"),
-            },
-            Ty::Error => f.write_str("a value"),
+impl Phrase {
+    pub(crate) fn masculine(words: Message) -> Self {
+        Self {
+            words,
+            feminine: false,
         }
+    }
+
+    fn feminine(words: Message) -> Self {
+        Self {
+            words,
+            feminine: true,
+        }
+    }
+
+    fn gender(&self) -> &'static str {
+        if self.feminine {
+            "feminine"
+        } else {
+            "masculine"
+        }
+    }
+}
+
+/// "expected a date such as `2027-06-30`, found `\"30/06/2027\"`".
+pub(crate) fn expected_found(expected: Phrase, found: Phrase) -> Message {
+    let (expected_gender, found_gender) = (expected.gender(), found.gender());
+    Message::new("data-expected-found")
+        .with("expected", expected.words)
+        .with("expected_gender", expected_gender)
+        .with("found", found.words)
+        .with("found_gender", found_gender)
+}
+
+/// "expected a record of fields at the top of the descriptor, found a list".
+pub(crate) fn root_not_record(found: Phrase) -> Message {
+    let found_gender = found.gender();
+    Message::new("data-root-not-record")
+        .with("found", found.words)
+        .with("found_gender", found_gender)
+}
+
+/// What a value of the declared type looks like, as in "expected a date such as
+/// `2027-06-30`".
+pub(crate) fn expected(ty: &Ty, schema: &Schema) -> Phrase {
+    let masculine = |id| Phrase::masculine(Message::new(id));
+    let feminine = |id| Phrase::feminine(Message::new(id));
+    match ty {
+        Ty::Bool => masculine("data-expected-bool"),
+        Ty::Int => masculine("data-expected-int"),
+        Ty::Number => masculine("data-expected-number"),
+        Ty::Percent => masculine("data-expected-percent"),
+        Ty::Money => masculine("data-expected-money"),
+        Ty::Date => feminine("data-expected-date"),
+        Ty::Time => feminine("data-expected-time"),
+        Ty::DateTime => feminine("data-expected-datetime"),
+        Ty::Duration => feminine("data-expected-duration"),
+        Ty::String => feminine("data-expected-string"),
+        Ty::List(_) | Ty::Set(_) => feminine("data-expected-list"),
+        // A pack whose descriptor holds a map does not compile (E0320).
+        Ty::Map(..) => feminine("data-expected-table"),
+        Ty::Enum(id) => match schema.enum_def(*id) {
+            Some(def) => match def.variants.first() {
+                Some(first) => Phrase::feminine(
+                    Message::new("data-expected-enum-such-as")
+                        .with("name", def.name.as_str())
+                        .with("first", first.name.as_str()),
+                ),
+                None => Phrase::feminine(
+                    Message::new("data-expected-enum-named").with("name", def.name.as_str()),
+                ),
+            },
+            None => feminine("data-expected-enum"),
+        },
+        Ty::Record(id) => match schema.record(*id) {
+            Some(def) => match &def.name {
+                Some(name) => Phrase::masculine(
+                    Message::new("data-expected-record-named").with("name", name.as_str()),
+                ),
+                None => {
+                    let fields: Vec<String> = def
+                        .fields
+                        .keys()
+                        .take(2)
+                        .map(|name| format!("`{name}`"))
+                        .collect();
+                    if fields.is_empty() {
+                        masculine("data-expected-record")
+                    } else {
+                        Phrase::masculine(
+                            Message::new("data-expected-record-with")
+                                .with("fields", fields.join(", ")),
+                        )
+                    }
+                }
+            },
+            None => masculine("data-expected-record"),
+        },
+        Ty::Error => feminine("data-expected-value"),
     }
 }
 
 /// What was found, as in "found `\"30/06/2027\"`": the text itself when it is short,
 /// else what kind of value it is.
-pub(crate) fn found(node: &Node<'_>, index: &TextIndex<'_>) -> String {
+pub(crate) fn found(node: &Node<'_>, index: &TextIndex<'_>) -> Phrase {
     if matches!(
         node.kind,
         NodeKind::List(_) | NodeKind::Record(_) | NodeKind::Broken
     ) {
-        return node.kind_name().to_owned();
+        return kind(node);
     }
     let written = index.slice(node.span).unwrap_or_default().trim();
     if written.is_empty() || written.contains(['\n', '\r', '`']) || written.chars().count() > 60 {
-        node.kind_name().to_owned()
+        kind(node)
     } else {
-        format!("`{written}`")
+        Phrase::masculine(Message::new("data-found-written").with("text", written))
+    }
+}
+
+/// What kind of value a node is, as in "found a list".
+pub(crate) fn kind(node: &Node<'_>) -> Phrase {
+    let masculine = |id| Phrase::masculine(Message::new(id));
+    let feminine = |id| Phrase::feminine(Message::new(id));
+    match &node.kind {
+        NodeKind::Null => masculine("data-found-nothing"),
+        NodeKind::Bool(_) => masculine("data-found-bool"),
+        NodeKind::Number(_) => masculine("data-found-number"),
+        NodeKind::Str(_) | NodeKind::Plain(_) => feminine("data-found-string"),
+        NodeKind::Percent(_) => masculine("data-found-percent"),
+        NodeKind::Money(_) => masculine("data-found-money"),
+        NodeKind::Date(_) => feminine("data-found-date"),
+        NodeKind::Duration(_) => feminine("data-found-duration"),
+        NodeKind::Time(_) => feminine("data-found-time"),
+        NodeKind::LocalDateTime(_) | NodeKind::DateTime => feminine("data-found-datetime"),
+        NodeKind::Broken => feminine("data-found-broken"),
+        NodeKind::List(_) => feminine("data-found-list"),
+        NodeKind::Record(_) => masculine("data-found-record"),
     }
 }

@@ -121,7 +121,10 @@ fn assert_same(text: &str, strict: bool) -> bool {
         );
     }
     if std::env::var_os("FAST_PATH_STATS").is_some() {
-        let first = located.problems.first().map(|problem| &problem.message);
+        let first = located
+            .problems
+            .first()
+            .map(|problem| problem.message.text(clausier_diagnostics::Lang::En));
         eprintln!("{} {text} {first:?}", if fast { "FAST" } else { "SLOW" });
     }
     // As a JSON file too.

@@ -5,12 +5,12 @@
 use std::sync::{Arc, OnceLock};
 
 use clausier_check::types::Schema;
-use clausier_diagnostics::Span;
+use clausier_diagnostics::{Message, Span};
 use rayon::prelude::*;
 
 use super::fast_json::ValueSpans;
 use super::text_index::TextIndex;
-use super::{JSON_SHAPE, LoadOptions, Loader, fast_json, file_stem, json_source, without_bom};
+use super::{LoadOptions, Loader, fast_json, file_stem, json_shape, json_source, without_bom};
 use crate::descriptor::{Descriptor, Loc, LocationMap, Locations, SourceKind, SourceText};
 
 /// Below this many lines, an NDJSON text is read on the calling thread.
@@ -92,9 +92,9 @@ pub(super) fn json_file_located(
     let (body, base) = without_bom(text);
     let read = json_source::parse(body, base, json_source::Extent::File, &index);
     if locate {
-        loader.document(None, file_stem(source), read, Vec::new(), JSON_SHAPE)
+        loader.document(None, file_stem(source), read, Vec::new(), &json_shape())
     } else {
-        loader.document_unlocated(None, file_stem(source), read, JSON_SHAPE)
+        loader.document_unlocated(None, file_stem(source), read, &json_shape())
     }
 }
 
@@ -177,12 +177,12 @@ pub(super) fn ndjson_line_located(
         json_source::Extent::Line,
         &index,
     );
-    let shape = "each line of an NDJSON file is one JSON object";
+    let shape = Message::new("data-help-ndjson-shape");
     let default_id = format!("{stem}:{}", line.number);
     if locate {
-        loader.document(Some(line.number), default_id, read, Vec::new(), shape)
+        loader.document(Some(line.number), default_id, read, Vec::new(), &shape)
     } else {
-        loader.document_unlocated(Some(line.number), default_id, read, shape)
+        loader.document_unlocated(Some(line.number), default_id, read, &shape)
     }
 }
 

@@ -2,7 +2,7 @@
 //! composed form (NFC), so that `délai` typed with a combining accent, as some keyboards
 //! and macOS file names give it, is the declared `délai`; and what an undeclared key is.
 
-use clausier_diagnostics::{Code, Severity};
+use clausier_diagnostics::{Code, Message, Severity};
 
 use crate::descriptor::DataProblem;
 
@@ -32,17 +32,13 @@ pub(crate) fn more_undeclared(undeclared: usize, strict: bool) -> Option<DataPro
         .filter(|more| *more > 0)?;
     let mut problem = DataProblem::new(
         Code::DESCRIPTOR_UNKNOWN_FIELD,
-        format!(
-            "{more} more {} not declared by the pack",
-            if more == 1 { "field is" } else { "fields are" }
-        ),
+        Message::new("data-more-undeclared").with("count", more),
         String::new(),
         None,
     )
-    .with_help(format!(
-        "only the first {MAX_UNDECLARED_SHOWN} undeclared fields are named; compare the file \
-         with the schema the buyer publishes (`clausier schema`)"
-    ));
+    .with_help(
+        Message::new("data-help-more-undeclared").with("shown", MAX_UNDECLARED_SHOWN.to_string()),
+    );
     problem.severity = undeclared_severity(strict);
     Some(problem)
 }

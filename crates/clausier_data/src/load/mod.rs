@@ -29,7 +29,7 @@ mod yaml_source;
 use std::path::Path;
 
 use clausier_check::types::Schema;
-use clausier_diagnostics::{Code, SourceFile, Span, quoted};
+use clausier_diagnostics::{Code, Message, SourceFile, Span, quoted};
 use clausier_syntax::ast::DataValue;
 
 use self::convert::Converter;
@@ -162,8 +162,8 @@ pub fn load_text(
         Format::Json | Format::Ndjson | Format::Xlsx | Format::Ods => Vec::new(),
         Format::Yaml => {
             let read = yaml_source::parse(text, &index);
-            let shape = "a YAML descriptor is a mapping of field names to values";
-            vec![loader.document(None, file_stem(source), read, Vec::new(), shape)]
+            let shape = Message::new("data-help-yaml-shape");
+            vec![loader.document(None, file_stem(source), read, Vec::new(), &shape)]
         }
         Format::Toml => {
             let (read, duplicates) = match toml_source::parse(text) {
@@ -175,15 +175,15 @@ pub fn load_text(
                 .map(|duplicate| {
                     DataProblem::new(
                         Code::DESCRIPTOR_DUPLICATE_KEY,
-                        format!("key {} given twice", quoted(&duplicate.key)),
+                        Message::new("data-duplicate-key").with("key", quoted(&duplicate.key)),
                         duplicate.path,
                         Some(index.loc(duplicate.span)),
                     )
-                    .with_help("give each key and each table once")
+                    .with_help(Message::new("data-help-each-key-and-table-once"))
                 })
                 .collect();
-            let shape = "a TOML descriptor is a table of field names and values";
-            vec![loader.document(None, file_stem(source), read, problems, shape)]
+            let shape = Message::new("data-help-toml-shape");
+            vec![loader.document(None, file_stem(source), read, problems, &shape)]
         }
         Format::Csv => {
             let dialect = csv_dialect::Dialect::sniff_csv(without_bom(text).0);
@@ -211,14 +211,13 @@ pub fn load_file(
     if let (Some(encoding), Some(first)) = (file.encoding.assumed_name(), descriptors.first_mut()) {
         let note = DataProblem::new(
             Code::DESCRIPTOR_ENCODING,
-            format!("`{source}` is not UTF-8: it was read as {encoding}"),
+            Message::new("data-read-as-encoding")
+                .with("file", source)
+                .with("encoding", encoding),
             String::new(),
             None,
         )
-        .with_help(
-            "check its accented letters in this report; save the file as UTF-8 to be sure \
-             (in Excel, « CSV UTF-8 (délimité par des virgules) »)",
-        );
+        .with_help(Message::new("data-help-check-accents"));
         first.problems.insert(0, note);
     }
     descriptors
@@ -259,8 +258,8 @@ fn inline_with_index(
         options: &options,
     };
     let read = inline_source::node(data, 0);
-    let shape = "a test's data is a record, as `given { hosting: { region: \"EU\" } }`";
-    loader.document(None, file_stem(source), read, Vec::new(), shape)
+    let shape = Message::new("data-help-given-shape");
+    loader.document(None, file_stem(source), read, Vec::new(), &shape)
 }
 
 /// A descriptor for a file that could not be read at all (an I/O error, not UTF-8).
@@ -281,7 +280,10 @@ pub fn unreadable(source: &str, message: String) -> Descriptor {
     }
 }
 
-const JSON_SHAPE: &str = "a JSON descriptor is an object, as `{ \"id\": \"vendor-042\", … }`";
+/// The help under a JSON descriptor that is not an object.
+fn json_shape() -> Message {
+    Message::new("data-help-json-shape")
+}
 
 /// What a format could not read: the message, where, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -307,7 +309,7 @@ impl Loader<'_> {
         default_id: String,
         read: Result<Node<'_>, SyntaxError>,
         problems: Vec<DataProblem>,
-        shape_help: &str,
+        shape_help: &Message,
     ) -> Descriptor {
         self.convert(line, default_id, read, problems, shape_help, true)
     }
@@ -319,7 +321,7 @@ impl Loader<'_> {
         line: Option<u32>,
         default_id: String,
         read: Result<Node<'_>, SyntaxError>,
-        shape_help: &str,
+        shape_help: &Message,
     ) -> Descriptor {
         self.convert(line, default_id, read, Vec::new(), shape_help, false)
     }
@@ -330,7 +332,7 @@ impl Loader<'_> {
         default_id: String,
         read: Result<Node<'_>, SyntaxError>,
         problems: Vec<DataProblem>,
-        shape_help: &str,
+        shape_help: &Message,
         locate: bool,
     ) -> Descriptor {
         let node = match read {
@@ -368,7 +370,7 @@ impl Loader<'_> {
             String::new(),
             Some(self.index.loc(error.span)),
         );
-        problem.help = error.help;
+        problem.help = error.help.map(Message::from);
         Descriptor {
             id,
             source: self.source.to_owned(),

@@ -7,9 +7,9 @@
 //! pack without lots the key is an undeclared field like any other (see `convert.rs`).
 
 use clausier_check::types::Lot;
-use clausier_diagnostics::{Code, Span, quoted};
+use clausier_diagnostics::{Code, Message, Span, quoted};
 
-use super::expect::found;
+use super::expect::{Phrase, expected_found, found};
 use super::node::{Node, NodeKind};
 use super::suggest::closest;
 use super::text_index::TextIndex;
@@ -69,14 +69,11 @@ pub(crate) fn missing(
 ) -> DataProblem {
     DataProblem::new(
         Code::OFFER_LOTS,
-        "the offer does not say which lots it bids for".to_owned(),
+        Message::new("data-offer-names-no-lot"),
         path.to_owned(),
         span.map(|span| index.loc(span)),
     )
-    .with_help(format!(
-        "give the ids of its lots in the top-level key `lots`, as `\"lots\": [\"1\"]`; {}",
-        listing(declared)
-    ))
+    .with_help(Message::new("data-help-name-the-lots").with("lots", listing(declared)))
 }
 
 fn unknown(
@@ -87,16 +84,17 @@ fn unknown(
     index: &TextIndex<'_>,
 ) -> DataProblem {
     let help = match nearest_lot(text, declared) {
-        Some(Near::Title(id)) => format!(
-            "{} is the title of the lot `{id}`: name it by its id, `{id}`",
-            quoted(text)
-        ),
-        Some(Near::Id(id)) => format!("did you mean `{id}`? {}", listing(declared)),
-        None => listing(declared),
+        Some(Near::Title(id)) => Message::new("data-help-lot-title")
+            .with("title", quoted(text))
+            .with("id", id),
+        Some(Near::Id(id)) => Message::new("data-help-did-you-mean-lot")
+            .with("id", id)
+            .with("lots", listing(declared)),
+        None => Message::new("data-help-lots").with("lots", listing(declared)),
     };
     DataProblem::new(
         Code::OFFER_LOTS,
-        format!("no lot of the contract has the id {}", quoted(text)),
+        Message::new("data-unknown-lot").with("id", quoted(text)),
         path,
         Some(index.loc(span)),
     )
@@ -139,21 +137,21 @@ fn nearest_lot<'d>(text: &str, declared: &'d [Lot]) -> Option<Near<'d>> {
 fn not_an_id(node: &Node<'_>, path: String, index: &TextIndex<'_>) -> DataProblem {
     DataProblem::new(
         Code::DESCRIPTOR_TYPE,
-        format!(
-            "expected a lot id as a string, found {}",
-            found(node, index)
+        expected_found(
+            Phrase::masculine(Message::new("data-expected-lot-id")),
+            found(node, index),
         ),
         path,
         Some(index.loc(node.span)),
     )
-    .with_help("write each lot id as a string, as `\"lots\": [\"1\", \"2\"]`")
+    .with_help(Message::new("data-help-lot-ids-as-strings"))
 }
 
-/// `the lots of the contract are `1` (ENT), `2` (Ressources)`.
+/// The lots of the contract, as `` `1` (ENT), `2` (Ressources) ``.
 fn listing(declared: &[Lot]) -> String {
     let listed: Vec<String> = declared
         .iter()
         .map(|lot| format!("`{}` ({})", lot.id, lot.title))
         .collect();
-    format!("the lots of the contract are {}", listed.join(", "))
+    listed.join(", ")
 }

@@ -33,7 +33,7 @@ use std::io::Cursor;
 
 use calamine::{Data, DataRef, Ods, Reader, Xlsx};
 use clausier_check::types::Schema;
-use clausier_diagnostics::{Code, Span};
+use clausier_diagnostics::{Code, Message, Span};
 use csv::StringRecord;
 
 use super::csv_dialect::Dialect;
@@ -169,7 +169,7 @@ fn refused(source: &str, message: String, format: Format) -> Descriptor {
         _ => "save the file from Excel as « Classeur Excel (.xlsx) », or export its sheet as CSV",
     };
     for problem in &mut descriptor.problems {
-        problem.help = Some(help.to_owned());
+        problem.help = Some(help.into());
     }
     descriptor
 }
@@ -396,7 +396,7 @@ fn table(
             format!("{stem}:{line}"),
             Ok(root),
             problems,
-            "",
+            &Message::default(),
         ));
     }
     descriptors
@@ -462,7 +462,7 @@ fn questionnaire(
         };
         return loader.broken(None, stem, error);
     }
-    loader.document(None, stem, Ok(root), problems, "")
+    loader.document(None, stem, Ok(root), problems, &Message::default())
 }
 
 /// Starts each located problem's message with its sheet and cell: a workbook's reader
@@ -471,7 +471,10 @@ fn name_cells(descriptor: &mut Descriptor, sheet: &str) {
     for problem in &mut descriptor.problems {
         if let Some(loc) = problem.loc {
             let cell = cell_name(loc.line, loc.column);
-            problem.message = format!("in sheet `{sheet}`, cell {cell}: {}", problem.message);
+            problem.message = Message::new("data-in-cell")
+                .with("sheet", sheet)
+                .with("cell", cell)
+                .with("message", problem.message.clone());
         }
     }
 }

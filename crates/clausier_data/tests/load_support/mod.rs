@@ -233,10 +233,14 @@ fn render_one(schema: &Schema, descriptor: &Descriptor, out: &mut String) {
                 "{}:{}",
                 loc.line, loc.column
             )),
-            problem.message
+            problem.message.text(clausier_diagnostics::Lang::En)
         );
         if let Some(help) = &problem.help {
-            let _ = writeln!(out, "    help: {help}");
+            let _ = writeln!(
+                out,
+                "    help: {}",
+                help.text(clausier_diagnostics::Lang::En)
+            );
         }
     }
 }

@@ -16,7 +16,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{human_lots, vendor_text, wording};
 use crate::DateOrigin;
-use crate::diagnostics::render_terminal;
+use crate::diagnostics::render_terminal_in;
 use crate::style::{Painter, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -89,7 +89,7 @@ pub fn render_human_with_data(
                     }
                 }
                 diagnostics => {
-                    write_data_diagnostics(&mut out, diagnostics, &data_sources, painter)
+                    write_data_diagnostics(&mut out, diagnostics, &data_sources, painter, lang)
                 }
             }
         }
@@ -406,12 +406,13 @@ fn write_data_diagnostics(
     diagnostics: &[Diagnostic],
     sources: &SourceMap,
     painter: Painter,
+    lang: Lang,
 ) {
     let shown: Vec<Diagnostic> = diagnostics
         .iter()
         .map(vendor_text::visible_diagnostic)
         .collect();
-    let rendered = render_terminal(&shown, sources, painter.color);
+    let rendered = render_terminal_in(lang, &shown, sources, painter.color);
     // codespan-reporting ends each diagnostic with a blank line; the next heading brings its
     // own.
     for line in rendered.trim_end().lines() {

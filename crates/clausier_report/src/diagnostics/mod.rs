@@ -12,9 +12,7 @@ use crate::style::{Painter, Style};
 
 use self::files::SourceFiles;
 
-/// [`render_terminal_in`] in English, for the check report's data problems, whose words
-/// are still English sentences (`clausier_data`'s `D06` messages are not in the
-/// catalogue yet).
+/// [`render_terminal_in`] in English.
 pub fn render_terminal(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
     render_terminal_in(Lang::En, diags, sources, color)
 }
