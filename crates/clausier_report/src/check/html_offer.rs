@@ -173,7 +173,7 @@ fn requirement_attributes(requirement: &RequirementResult) -> String {
     )
 }
 
-/// `<strong>HEB-01</strong> (impérative) <span class="outcome">non satisfaite</span>`,
+/// `<strong>HEB-01</strong> (obligatoire) <span class="outcome">non satisfaite</span>`,
 /// and for a `should` or `info` that it does not affect eligibility.
 fn requirement_head(report: &Report, requirement: &RequirementResult, lang: Lang) -> String {
     let mut head = format!(

@@ -273,7 +273,7 @@ fn html_report_in_french_has_every_word_from_the_catalogue() {
         "<title>Rapport de vérification : edtech-fr 1.0.0</title>",
         "<h2>Classement</h2>",
         ">inéligible</td>",
-        "(<span class=\"level\">impérative</span>) <span class=\"outcome\">non satisfaite</span>",
+        "(<span class=\"level\">obligatoire</span>) <span class=\"outcome\">non satisfaite</span>",
         "<span class=\"no-effect\">sans effet sur l&#39;éligibilité</span>",
         "<td class=\"num points\" data-value=\"20\">20,00</td>",
         "<span class=\"none\">sans rang</span>",
