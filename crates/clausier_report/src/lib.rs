@@ -9,6 +9,7 @@ pub mod check;
 mod date_origin;
 pub mod diagnostics;
 mod docx_page;
+mod html_text;
 pub mod pack;
 mod style;
 

@@ -2,6 +2,7 @@
 //! headings, paragraphs, lists and tables with column headers, the style inline, nothing
 //! fetched, and a print style for A4 paper.
 
+use crate::html_text::escape;
 use std::fmt::Write as _;
 
 use super::blocks::{Block, Inline, plain};
@@ -127,20 +128,6 @@ fn inline(text: &Inline) -> String {
             piece = format!("<strong>{piece}</strong>");
         }
         out.push_str(&piece);
-    }
-    out
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for character in text.chars() {
-        match character {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            other => out.push(other),
-        }
     }
     out
 }

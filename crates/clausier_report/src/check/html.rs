@@ -3,6 +3,7 @@
 //! words, and its criteria points. Style inline, no script, nothing fetched; printed on
 //! A4, each offer starts a page.
 
+pub(super) use crate::html_text::escape;
 use std::fmt::Write;
 
 use clausier_eval::report::{DescriptorReport, Report};
@@ -210,20 +211,4 @@ pub(super) fn ranked<'a>(entries: &[&'a DescriptorReport]) -> Vec<&'a Descriptor
     let mut ordered = entries.to_vec();
     ordered.sort_by_key(|entry| (entry.rank.is_none(), entry.rank, entry.status));
     ordered
-}
-
-/// Text for HTML content or a quoted attribute.
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for character in text.chars() {
-        match character {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
 }

@@ -118,23 +118,30 @@ fn claimed(item: &Explanation, claim: &Claim, path: &str, lang: Lang) -> Vec<Pie
         }
         None => quoting(&t!(lang, "explain-absent", path = "\u{0}"), path),
     };
-    if let Some(element) = item.element.as_ref().filter(|e| e.quantifier == "all") {
-        pieces.push(text(", "));
-        let sentence = t!(lang, "explain-every-element", list = "\u{0}");
-        pieces.extend(quoting(&sentence, &element.list));
-    }
-    if let Some(line) = item.line {
-        let at = t!(
-            lang,
-            "explain-at",
-            line = line,
-            column = item.column.unwrap_or(1)
-        );
-        pieces.push(text(&format!(" ({at})")));
-    }
+    pieces.extend(every_element(item, lang));
+    pieces.extend(location(item, lang));
     let expected = t!(lang, "explain-expects", expected = expectation(claim, lang));
     pieces.push(text(&format!("{} {expected}", semicolon(lang))));
     pieces
+}
+
+/// `, required of every element of subprocessors` when an `all` failed on an element.
+fn every_element(item: &Explanation, lang: Lang) -> Vec<Piece> {
+    let Some(element) = item.element.as_ref().filter(|e| e.quantifier == "all") else {
+        return Vec::new();
+    };
+    let sentence = t!(lang, "explain-every-element", list = "\u{0}");
+    let mut pieces = vec![text(", ")];
+    pieces.extend(quoting(&sentence, &element.list));
+    pieces
+}
+
+/// ` (line 3, column 389)` where the value is in the vendor's file.
+fn location(item: &Explanation, lang: Lang) -> Option<Piece> {
+    let line = item.line?;
+    let column = item.column.unwrap_or(1);
+    let at = t!(lang, "explain-at", line = line, column = column);
+    Some(text(&format!(" ({at})")))
 }
 
 /// `;` as each language punctuates it.
@@ -275,11 +282,7 @@ pub(crate) fn said_in_words(items: &[Explanation]) -> bool {
 /// it read and where.
 pub(crate) fn detail(item: &Explanation, lang: Lang) -> Vec<Piece> {
     let mut pieces = Vec::new();
-    if let Some(element) = item.element.as_ref().filter(|e| e.quantifier == "all") {
-        pieces.push(text(", "));
-        let sentence = t!(lang, "explain-every-element", list = "\u{0}");
-        pieces.extend(quoting(&sentence, &element.list));
-    }
+    pieces.extend(every_element(item, lang));
     match (&item.path, &item.value) {
         (Some(path), Some(value)) => {
             pieces.push(Piece::Then);
@@ -318,15 +321,7 @@ pub(crate) fn detail(item: &Explanation, lang: Lang) -> Vec<Piece> {
             }
         }
     }
-    if let Some(line) = item.line {
-        let at = t!(
-            lang,
-            "explain-at",
-            line = line,
-            column = item.column.unwrap_or(1)
-        );
-        pieces.push(text(&format!(" ({at})")));
-    }
+    pieces.extend(location(item, lang));
     pieces
 }
 

@@ -1,6 +1,7 @@
 //! The tender as one self-contained HTML page: semantic markup, the style inline, nothing
 //! fetched from the network, and a print style for A4 paper and PDF.
 
+use crate::html_text::escape;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -529,21 +530,6 @@ fn anchor(id: &str) -> String {
         })
         .collect();
     format!("clause-{safe}")
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for character in text.chars() {
-        match character {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
