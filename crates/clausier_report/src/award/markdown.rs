@@ -315,13 +315,18 @@ fn declared(out: &mut String, input: &AwardInput<'_>, result: &RequirementResult
             continue;
         }
         seen.push(path);
+        // The value as the document's language writes it (`12,00 €`, `30 juin 2028`).
+        let value = explanation.observed.as_ref().map_or_else(
+            || value.clone(),
+            |observed| crate::check::wording::shown(observed, input.lang),
+        );
         let _ = writeln!(
             out,
             "{indent}- {}{}{} = {}{}",
             w.declared,
             w.colon,
             code(path),
-            code(value),
+            code(&value),
             place(w, explanation.line, explanation.column)
         );
     }

@@ -15,7 +15,7 @@ mod markdown;
 mod ndjson;
 mod sarif;
 mod vendor_text;
-mod wording;
+pub(crate) mod wording;
 mod xlsx;
 
 pub use csv_format::render_csv;
