@@ -1,5 +1,10 @@
 //! Text inside an HTML page: the one escaping every HTML renderer (the tender, the check
-//! report, the award documents) uses, for element content and quoted attributes alike.
+//! report, the award documents) uses, for element content and quoted attributes alike,
+//! and the head the published documents (the tender, the award documents) share.
+
+use std::fmt::Write;
+
+use clausier_i18n::Lang;
 
 /// `text` with `&`, `<`, `>`, `"` and `'` written as entities.
 pub(crate) fn escape(text: &str) -> String {
@@ -15,4 +20,20 @@ pub(crate) fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// A self-contained page up to its open `<body>`: its language, the generator, its title
+/// and its style sheet.
+pub(crate) fn write_page_head(out: &mut String, lang: Lang, title: &str, style: &str) {
+    out.push_str("<!DOCTYPE html>\n");
+    let _ = writeln!(out, "<html lang=\"{}\">", lang.code());
+    out.push_str("<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(
+        out,
+        "<meta name=\"generator\" content=\"Clausier {}\">",
+        env!("CARGO_PKG_VERSION")
+    );
+    let _ = writeln!(out, "<title>{}</title>", escape(title));
+    let _ = writeln!(out, "<style>{style}</style>\n</head>\n<body>");
 }

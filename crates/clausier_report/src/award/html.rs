@@ -2,7 +2,7 @@
 //! headings, paragraphs, lists and tables with column headers, the style inline, nothing
 //! fetched, and a print style for A4 paper.
 
-use crate::html_text::escape;
+use crate::html_text::{escape, write_page_head};
 use std::fmt::Write as _;
 
 use super::blocks::{Block, Inline, plain};
@@ -44,17 +44,8 @@ pub(super) fn page(blocks: &[Block], lang: Lang) -> String {
         })
         .unwrap_or_default();
     let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n");
-    let _ = writeln!(out, "<html lang=\"{}\">", lang.code());
-    out.push_str("<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(
-        out,
-        "<meta name=\"generator\" content=\"Clausier {}\">",
-        env!("CARGO_PKG_VERSION")
-    );
-    let _ = writeln!(out, "<title>{}</title>", escape(&title));
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>\n<main>");
+    write_page_head(&mut out, lang, &title, STYLE);
+    out.push_str("<main>\n");
     write_blocks(&mut out, blocks);
     out.push_str("</main>\n</body>\n</html>\n");
     out

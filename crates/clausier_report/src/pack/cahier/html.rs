@@ -1,7 +1,7 @@
 //! The tender as one self-contained HTML page: semantic markup, the style inline, nothing
 //! fetched from the network, and a print style for A4 paper and PDF.
 
-use crate::html_text::escape;
+use crate::html_text::{escape, write_page_head};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -64,17 +64,7 @@ pub fn render_html(input: &CahierInput<'_>, lang: Lang) -> String {
     let cahier = build(input, lang);
     let labels = Labels::of(lang);
     let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n");
-    let _ = writeln!(out, "<html lang=\"{}\">", lang.code());
-    out.push_str("<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(
-        out,
-        "<meta name=\"generator\" content=\"Clausier {}\">",
-        env!("CARGO_PKG_VERSION")
-    );
-    let _ = writeln!(out, "<title>{}</title>", escape(&cahier.title));
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    write_page_head(&mut out, lang, &cahier.title, STYLE);
     write_title_page(&mut out, &cahier, labels);
     out.push_str("<main>\n");
     let first_anchors = first_anchors(&cahier.articles);
