@@ -399,6 +399,42 @@ fn a_cycle_names_the_packs_in_order() {
     insta::assert_snapshot!(validate_error("cycle/a"));
 }
 
+/// The errors of a pack's graph and lock speak the reader's language: a drafter who
+/// edits `pack.toml` reads them in French.
+#[test]
+fn errors_of_the_graph_are_in_french_with_lang_fr() {
+    let french = |fixture: &str| {
+        let output = clausier(&[
+            "validate",
+            &format!("tests/packs/errors/{fixture}"),
+            "--lang",
+            "fr",
+        ]);
+        assert_eq!(exit_code(&output), 2, "{}", transcript(&output));
+        transcript(&output)
+    };
+    insta::assert_snapshot!("cycle_in_french", french("cycle/a"));
+    insta::assert_snapshot!(
+        "version_mismatch_in_french",
+        french("version-mismatch/region")
+    );
+    insta::assert_snapshot!("two_versions_in_french", french("two-versions/region"));
+}
+
+#[test]
+fn a_tampered_lock_is_explained_in_french_with_lang_fr() {
+    let dir = composed_copy();
+    assert_eq!(exit_code(&clausier_in(dir.path(), &["lock", "region"])), 0);
+    replace_in(
+        &dir.path().join("base/clauses.clause"),
+        "param max_price: money = 8.00 €",
+        "param max_price: money = 80.00 €",
+    );
+    let frozen = clausier_in(dir.path(), &["lock", "region", "--frozen", "--lang", "fr"]);
+    assert_eq!(exit_code(&frozen), 2);
+    insta::assert_snapshot!("tampered_lock_frozen_in_french", transcript(&frozen));
+}
+
 #[test]
 fn a_version_that_does_not_match_the_requirement_is_refused() {
     insta::assert_snapshot!(validate_error("version-mismatch/region"));

@@ -3,7 +3,7 @@
 //! from its buffers) call, so that the two cannot disagree on what is wrong with a pack.
 
 use clausier_check::{Checked, PackGraph, PackInput};
-use clausier_diagnostics::{Diagnostic, FileId, SourceMap};
+use clausier_diagnostics::{Diagnostic, FileId, Message, SourceMap};
 use clausier_syntax::ast::SourceFileAst;
 
 use crate::fixtures::Fixture;
@@ -106,7 +106,7 @@ fn fixture_errors<'a>(
         let mut diagnostic = Diagnostic::error(problem.code, problem.message.clone()).with_primary(
             file.id,
             fixture.span,
-            "the test reads this file",
+            Message::new("e08-label-test-reads-file"),
         );
         if let Some(help) = &problem.help {
             diagnostic = diagnostic.with_help(help.clone());

@@ -16,6 +16,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use clausier_data::files;
+use clausier_diagnostics::Message;
 use toml::Spanned;
 use toml::de::DeValue;
 
@@ -41,50 +42,50 @@ pub struct DescriptorPattern {
     pub span: Range<usize>,
 }
 
-const WORKSPACE_HELP: &str = "declare the descriptors to check the pack against as `[workspace]` then `descriptors = [\"examples/**/*.json\"]`";
+fn workspace_help() -> Message {
+    Message::new("e0801-help-workspace")
+}
 
 pub(crate) fn read_workspace_table(
     value: &Spanned<DeValue<'_>>,
-    error: &impl Fn(String, Range<usize>) -> Located,
+    error: &impl Fn(Message, Range<usize>) -> Located,
 ) -> Result<WorkspaceSection, Located> {
     let mut section = WorkspaceSection::default();
-    for (key, value) in table(value, "`[workspace]`", WORKSPACE_HELP, error)? {
+    let help = workspace_help();
+    for (key, value) in table(value, Message::from("`[workspace]`"), &help, error)? {
         if key.get_ref().as_ref() != "descriptors" {
             return Err(error(
-                format!("unknown key `{}` in `[workspace]`", key.get_ref()),
+                Message::new("e0801-unknown-workspace-key").with("key", key.get_ref().to_string()),
                 key.span(),
             )
-            .with_label("unknown key")
-            .with_help("`[workspace]` has one key, `descriptors`: a list of globs"));
+            .with_label(Message::new("e08-label-unknown-key"))
+            .with_help(Message::new("e0801-help-workspace-keys")));
         }
         let DeValue::Array(items) = value.get_ref() else {
             return Err(error(
-                format!(
-                    "`descriptors` must be a list of strings, not {}",
-                    describe(value.get_ref())
-                ),
+                Message::new("e08-must-be-string-list")
+                    .with("key", "descriptors")
+                    .with("found", describe(value.get_ref())),
                 value.span(),
             )
-            .with_label("expected a list")
-            .with_help(WORKSPACE_HELP));
+            .with_label(Message::new("e08-label-expected-list"))
+            .with_help(workspace_help()));
         };
         for item in items {
             let DeValue::String(pattern) = item.get_ref() else {
                 return Err(error(
-                    format!(
-                        "`descriptors` must be a list of strings, not of {}",
-                        plural(describe(item.get_ref()))
-                    ),
+                    Message::new("e0801-descriptors-not-strings")
+                        .with("found", describe_plural(item.get_ref())),
                     item.span(),
                 )
-                .with_label("expected a string")
-                .with_help(WORKSPACE_HELP));
+                .with_label(Message::new("e0815-label-expected-string"))
+                .with_help(workspace_help()));
             };
             let pattern = pattern.to_string();
             check_pattern(&pattern).map_err(|(message, label)| {
                 error(message, item.span())
                     .with_label(label)
-                    .with_help(WORKSPACE_HELP)
+                    .with_help(workspace_help())
             })?;
             section.descriptors.push(DescriptorPattern {
                 pattern,
@@ -95,29 +96,37 @@ pub(crate) fn read_workspace_table(
     Ok(section)
 }
 
-fn plural(described: &str) -> String {
-    let noun = described.trim_start_matches("an ").trim_start_matches("a ");
-    format!("{noun}s")
+/// A TOML value's kind in the plural: what a list of them holds.
+fn describe_plural(value: &DeValue<'_>) -> Message {
+    Message::new(match value {
+        DeValue::String(_) => "e08-toml-strings",
+        DeValue::Integer(_) => "e08-toml-integers",
+        DeValue::Float(_) => "e08-toml-numbers",
+        DeValue::Boolean(_) => "e08-toml-booleans",
+        DeValue::Datetime(_) => "e08-toml-dates",
+        DeValue::Array(_) => "e08-toml-lists",
+        DeValue::Table(_) => "e08-toml-tables",
+    })
 }
 
 /// Why a pattern cannot be used: the message and the label.
-fn check_pattern(pattern: &str) -> Result<(), (String, String)> {
+fn check_pattern(pattern: &str) -> Result<(), (Message, Message)> {
     if pattern.trim().is_empty() {
         return Err((
-            "a descriptor pattern is empty".to_owned(),
-            "empty".to_owned(),
+            Message::new("e0801-empty-pattern"),
+            Message::new("e0801-label-empty-pattern"),
         ));
     }
     if Path::new(pattern).has_root() || pattern.contains('\\') {
         return Err((
-            format!("`{pattern}` is not relative to the pack's folder"),
-            "write a `/`-separated path relative to this `pack.toml`".to_owned(),
+            Message::new("e0801-pattern-not-relative").with("pattern", pattern),
+            Message::new("e0801-label-pattern-not-relative"),
         ));
     }
     files::glob_matcher(pattern).map(drop).map_err(|e| {
         (
-            format!("`{pattern}` is not a valid glob"),
-            e.kind().to_string(),
+            Message::new("e0801-pattern-not-glob").with("pattern", pattern),
+            Message::from(e.kind().to_string()),
         )
     })
 }

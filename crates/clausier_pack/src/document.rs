@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use clausier_diagnostics::Code;
+use clausier_diagnostics::{Code, Message};
 use jiff::civil::Date;
 use toml::Spanned;
 use toml::de::DeValue;
@@ -62,15 +62,14 @@ pub const DOCUMENT_KEYS: &[&str] = &[
     "language",
 ];
 
-const DOCUMENT_HELP: &str = "describe the tender as `[document]` then `title = \"…\"`, `buyer = \"…\"`, `deadline = 2027-03-15`…";
-
 pub(crate) fn read_document_table(
     value: &Spanned<DeValue<'_>>,
-    error: &impl Fn(String, Range<usize>) -> Located,
+    error: &impl Fn(Message, Range<usize>) -> Located,
 ) -> Result<DocumentTable, Located> {
     let invalid =
-        |message: String, span: Range<usize>| error(message, span).with_code(Code::DOCUMENT_VALUE);
-    let entries = table(value, "`[document]`", DOCUMENT_HELP, &invalid)?;
+        |message: Message, span: Range<usize>| error(message, span).with_code(Code::DOCUMENT_VALUE);
+    let help = Message::new("e0815-help-document");
+    let entries = table(value, Message::from("`[document]`"), &help, &invalid)?;
     let mut document = DocumentTable::default();
     let mut deadline_span = None;
     for (key, value) in entries {
@@ -81,7 +80,7 @@ pub(crate) fn read_document_table(
             "object" => document.object = Some(text(name, value, &invalid)?),
             "procedure" => document.procedure = Some(text(name, value, &invalid)?),
             "lots" => {
-                let unknown_key = |message: String, span: Range<usize>| {
+                let unknown_key = |message: Message, span: Range<usize>| {
                     error(message, span).with_code(Code::DOCUMENT_KEY)
                 };
                 document.lots = read_lots(value, &invalid, &unknown_key)?;
@@ -93,13 +92,16 @@ pub(crate) fn read_document_table(
             }
             "language" => document.language = Some(language(value, &invalid)?),
             other => {
-                let located = error(format!("unknown key `{other}` in `[document]`"), key.span())
-                    .with_code(Code::DOCUMENT_KEY)
-                    .with_label("unknown key");
+                let located = error(
+                    Message::new("e0814-unknown-key").with("key", other),
+                    key.span(),
+                )
+                .with_code(Code::DOCUMENT_KEY)
+                .with_label(Message::new("e08-label-unknown-key"));
                 let help = match clausier_check::did_you_mean(other, DOCUMENT_KEYS.iter().copied())
                 {
-                    Some(best) => format!("did you mean `{best}`?"),
-                    None => format!("the keys of `[document]` are {}", quoted_keys()),
+                    Some(best) => Message::new("e08-help-did-you-mean").with("name", best),
+                    None => Message::new("e0814-help-keys").with("keys", quoted_keys()),
                 };
                 return Err(located.with_help(help));
             }
@@ -110,14 +112,14 @@ pub(crate) fn read_document_table(
         && deadline < launch
     {
         return Err(error(
-            format!("the deadline for offers, {deadline}, is before the launch, {launch}"),
+            Message::new("e0816-deadline-before-launch")
+                .with("deadline", deadline.to_string())
+                .with("launch", launch.to_string()),
             span,
         )
         .with_code(Code::DOCUMENT_DATES)
-        .with_label("before `launch`")
-        .with_help(
-            "offers are received after the procedure is launched: check both dates of `[document]`",
-        ));
+        .with_label(Message::new("e0816-label-before-launch"))
+        .with_help(Message::new("e0816-help-dates")));
     }
     Ok(document)
 }
@@ -131,45 +133,46 @@ fn quoted_keys() -> String {
 fn text(
     name: &str,
     value: &Spanned<DeValue<'_>>,
-    invalid: &impl Fn(String, Range<usize>) -> Located,
+    invalid: &impl Fn(Message, Range<usize>) -> Located,
 ) -> Result<String, Located> {
     match value.get_ref() {
-        DeValue::String(text) if text.trim().is_empty() => {
-            Err(invalid(format!("`{name}` is empty"), value.span())
-                .with_label("empty text")
-                .with_help(format!(
-                    "write the {} as it will be printed, or leave the key out",
-                    key_meaning(name)
-                )))
-        }
-        DeValue::String(text) => Ok(text.to_string()),
-        other => Err(invalid(
-            format!("`{name}` must be a string, not {}", describe(other)),
+        DeValue::String(text) if text.trim().is_empty() => Err(invalid(
+            Message::new("e0815-empty").with("name", name),
             value.span(),
         )
-        .with_label("expected a string")
-        .with_help(format!(
-            "write the {} in double quotes: `{name} = \"…\"`",
-            key_meaning(name)
-        ))),
+        .with_label(Message::new("e0815-label-empty"))
+        .with_help(Message::new("e0815-help-empty").with("meaning", key_meaning(name)))),
+        DeValue::String(text) => Ok(text.to_string()),
+        other => Err(invalid(
+            Message::new("e08-must-be-string")
+                .with("key", name)
+                .with("found", describe(other)),
+            value.span(),
+        )
+        .with_label(Message::new("e0815-label-expected-string"))
+        .with_help(
+            Message::new("e0815-help-quotes")
+                .with("meaning", key_meaning(name))
+                .with("name", name),
+        )),
     }
 }
 
-fn key_meaning(name: &str) -> &'static str {
-    match name {
-        "title" => "title of the tender",
-        "buyer" => "name of the buyer",
-        "object" => "object of the contract",
-        "procedure" => "procedure",
-        _ => "value",
-    }
+fn key_meaning(name: &str) -> Message {
+    Message::new(match name {
+        "title" => "e0815-meaning-title",
+        "buyer" => "e0815-meaning-buyer",
+        "object" => "e0815-meaning-object",
+        "procedure" => "e0815-meaning-procedure",
+        _ => "e0815-meaning-value",
+    })
 }
 
 /// A TOML date without a time: `2027-03-15`.
 fn date(
     name: &str,
     value: &Spanned<DeValue<'_>>,
-    invalid: &impl Fn(String, Range<usize>) -> Located,
+    invalid: &impl Fn(Message, Range<usize>) -> Located,
 ) -> Result<Date, Located> {
     let example = match name {
         "launch" => "launch = 2026-12-01",
@@ -187,58 +190,67 @@ fn date(
             });
             day.ok_or_else(|| {
                 invalid(
-                    format!("`{name}` is not a day of the calendar"),
+                    Message::new("e0815-not-a-day").with("name", name),
                     value.span(),
                 )
-                .with_label("no such day")
-                .with_help(format!("write a day as YEAR-MONTH-DAY: `{example}`"))
+                .with_label(Message::new("e0815-label-no-such-day"))
+                .with_help(Message::new("e0815-help-day").with("example", example))
             })
         }
-        DeValue::Datetime(_) => Err(invalid(format!("`{name}` has a time of day"), value.span())
-            .with_label("a date and a time")
-            .with_help(format!("give the day alone: `{example}`"))),
-        DeValue::String(text) => Err(invalid(
-            format!("`{name}` must be a TOML date, not a string"),
+        DeValue::Datetime(_) => Err(invalid(
+            Message::new("e0801-param-has-time").with("name", name),
             value.span(),
         )
-        .with_label("a string")
+        .with_label(Message::new("e0801-label-date-and-time"))
+        .with_help(Message::new("e0815-help-day-alone").with("example", example))),
+        DeValue::String(text) => Err(invalid(
+            Message::new("e0815-date-not-toml-date")
+                .with("name", name)
+                .with("found", Message::new("e08-toml-string")),
+            value.span(),
+        )
+        .with_label(Message::new("e08-toml-string"))
         .with_help(if text.parse::<Date>().is_ok() {
-            format!("write the date without quotes: `{name} = {text}`")
+            Message::new("e0815-help-without-quotes")
+                .with("name", name)
+                .with("text", text.to_string())
         } else {
-            format!("write a day as YEAR-MONTH-DAY, without quotes: `{example}`")
+            Message::new("e0815-help-day-without-quotes").with("example", example)
         })),
         other => Err(invalid(
-            format!("`{name}` must be a TOML date, not {}", describe(other)),
+            Message::new("e0815-date-not-toml-date")
+                .with("name", name)
+                .with("found", describe(other)),
             value.span(),
         )
-        .with_label("expected a date")
-        .with_help(format!(
-            "write a day as YEAR-MONTH-DAY, without quotes: `{example}`"
-        ))),
+        .with_label(Message::new("e0815-label-expected-date"))
+        .with_help(Message::new("e0815-help-day-without-quotes").with("example", example))),
     }
 }
 
 fn language(
     value: &Spanned<DeValue<'_>>,
-    invalid: &impl Fn(String, Range<usize>) -> Located,
+    invalid: &impl Fn(Message, Range<usize>) -> Located,
 ) -> Result<DocumentLanguage, Located> {
-    let help = "`language` is `\"fr\"` (French) or `\"en\"` (English)";
+    let help = Message::new("e0815-help-language");
     match value.get_ref() {
         DeValue::String(text) => match text.as_ref() {
             "fr" => Ok(DocumentLanguage::Fr),
             "en" => Ok(DocumentLanguage::En),
             other => Err(invalid(
-                format!("`{other}` is not a language of `clausier render`"),
+                Message::new("e0815-not-a-language").with("text", other),
                 value.span(),
             )
-            .with_label("expected `fr` or `en`")
+            .with_label(Message::new("e0815-label-fr-or-en"))
             .with_help(help)),
         },
         other => Err(invalid(
-            format!("`language` must be a string, not {}", describe(other)),
+            Message::new("e08-must-be-string")
+                .with("key", "language")
+                .with("found", describe(other)),
             value.span(),
         )
-        .with_label("expected a string")
+        .with_label(Message::new("e0815-label-expected-string"))
         .with_help(help)),
     }
 }
@@ -261,9 +273,9 @@ mod tests {
         let at = error.span.clone().map(|span| text[span].to_owned());
         (
             error.code,
-            error.message.clone(),
+            error.english(),
             at.unwrap_or_default(),
-            error.help.clone(),
+            error.english_help(),
         )
     }
 

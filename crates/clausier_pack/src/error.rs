@@ -1,57 +1,79 @@
 //! Why a pack could not be loaded at all. Problems inside clause files are not here:
 //! they are diagnostics of the loaded pack.
 
+use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use clausier_diagnostics::{Code, Diagnostic, SourceFile, SourceMap, Span};
+use clausier_diagnostics::{Code, Diagnostic, Lang, Message, SourceFile, SourceMap, Span};
 
 /// A pack that cannot be loaded: its files cannot be read, or its manifest is wrong.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum PackError {
     // The I/O error is part of the message, not a cause: a renderer would print it twice.
-    #[error("cannot read `{}`: {}", path.display(), describe_io_error(error))]
-    Io { path: PathBuf, error: io::Error },
-    #[error("`{}` is not valid UTF-8", path.display())]
-    NotUtf8 { path: PathBuf },
-    #[error("`{}` is too large ({size} bytes)", path.display())]
-    TooLarge { path: PathBuf, size: u64 },
-    #[error("`{}` leads out of the workspace, to `{}`", path.display(), target.display())]
-    FileOutsideWorkspace { path: PathBuf, target: PathBuf },
-    #[error("`{}` is not a regular file: it is {kind}", path.display())]
-    NotARegularFile { path: PathBuf, kind: &'static str },
-    #[error(
-        "`{}` is larger than the limit of {} for a pack file ({size} bytes)",
-        path.display(),
-        crate::files::describe_size(*limit)
-    )]
+    Io {
+        path: PathBuf,
+        error: io::Error,
+    },
+    NotUtf8 {
+        path: PathBuf,
+    },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+    },
+    FileOutsideWorkspace {
+        path: PathBuf,
+        target: PathBuf,
+    },
+    /// `kind` is what the entry is instead, in words (`a folder`, `a FIFO`).
+    NotARegularFile {
+        path: PathBuf,
+        kind: Message,
+    },
     OverLimit {
         path: PathBuf,
         size: u64,
         limit: u64,
     },
-    #[error("`{value}` is not a size for `{}`", crate::files::FILE_LIMIT_VARIABLE)]
-    InvalidFileLimit { value: String },
-    #[error("{message}")]
+    InvalidFileLimit {
+        value: String,
+    },
     Signature {
         path: PathBuf,
         code: Code,
-        message: String,
-        help: Option<String>,
+        message: Message,
+        help: Option<Message>,
     },
-    #[error("`{}` is not a `.clause` file", path.display())]
-    NotAClauseFile { path: PathBuf },
-    #[error("no `.clause` file in `{}`", path.display())]
-    NoClauseFiles { path: PathBuf },
-    #[error("`{}` is a single clause file, which has no `pack.lock`", path.display())]
-    SingleFileLock { path: PathBuf },
-    #[error("`{}` does not exist", path.display())]
-    LockMissing { path: PathBuf, command: String },
-    #[error("cannot write `{}`: {}", path.display(), describe_io_error(error))]
-    Write { path: PathBuf, error: io::Error },
-    #[error(transparent)]
+    NotAClauseFile {
+        path: PathBuf,
+    },
+    NoClauseFiles {
+        path: PathBuf,
+    },
+    SingleFileLock {
+        path: PathBuf,
+    },
+    LockMissing {
+        path: PathBuf,
+        command: String,
+    },
+    Write {
+        path: PathBuf,
+        error: io::Error,
+    },
     Manifest(Box<ManifestError>),
 }
+
+/// In English, for logs and programs; people read [`PackError::message`] in their
+/// language.
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().text(Lang::En))
+    }
+}
+
+impl std::error::Error for PackError {}
 
 impl PackError {
     pub fn code(&self) -> Code {
@@ -70,6 +92,52 @@ impl PackError {
             PackError::LockMissing { .. } => Code::LOCK_MISMATCH,
             PackError::Write { .. } => Code::IO,
             PackError::Manifest(error) => error.code,
+        }
+    }
+
+    /// What went wrong, in the catalogue's words.
+    pub fn message(&self) -> Message {
+        let shown = |path: &Path| path.display().to_string();
+        match self {
+            PackError::Io { path, error } => Message::new("e08-cannot-read")
+                .with("path", shown(path))
+                .with("reason", describe_io_error(error)),
+            PackError::NotUtf8 { path } => Message::new("e08-not-utf8").with("path", shown(path)),
+            PackError::TooLarge { path, size } => Message::new("e08-too-large")
+                .with("path", shown(path))
+                .with("size", size.to_string()),
+            PackError::FileOutsideWorkspace { path, target } => {
+                Message::new("e08-outside-workspace")
+                    .with("path", shown(path))
+                    .with("target", shown(target))
+            }
+            PackError::NotARegularFile { path, kind } => Message::new("e08-not-a-regular-file")
+                .with("path", shown(path))
+                .with("kind", kind.clone()),
+            PackError::OverLimit { path, size, limit } => Message::new("e08-over-limit")
+                .with("path", shown(path))
+                .with("limit", crate::files::describe_size(*limit))
+                .with("size", size.to_string()),
+            PackError::InvalidFileLimit { value } => Message::new("e08-invalid-file-limit")
+                .with("value", value)
+                .with("variable", crate::files::FILE_LIMIT_VARIABLE),
+            PackError::Signature { message, .. } => message.clone(),
+            PackError::NotAClauseFile { path } => {
+                Message::new("e08-not-a-clause-file").with("path", shown(path))
+            }
+            PackError::NoClauseFiles { path } => {
+                Message::new("e08-no-clause-files").with("path", shown(path))
+            }
+            PackError::SingleFileLock { path } => {
+                Message::new("e08-single-file-lock").with("path", shown(path))
+            }
+            PackError::LockMissing { path, .. } => {
+                Message::new("e08-lock-missing").with("path", shown(path))
+            }
+            PackError::Write { path, error } => Message::new("e08-cannot-write")
+                .with("path", shown(path))
+                .with("reason", describe_io_error(error)),
+            PackError::Manifest(error) => error.message.clone(),
         }
     }
 
@@ -128,8 +196,8 @@ impl PackError {
     /// start, with no text to draw.
     pub fn to_diagnostic(&self) -> (Diagnostic, SourceMap) {
         let mut sources = SourceMap::new();
-        let mut diagnostic = Diagnostic::error(self.code(), self.to_string());
-        if let Some(help) = self.help_text() {
+        let mut diagnostic = Diagnostic::error(self.code(), self.message());
+        if let Some(help) = self.help() {
             diagnostic = diagnostic.with_help(help);
         }
         match self {
@@ -143,59 +211,46 @@ impl PackError {
             }
             _ => {
                 let file = sources.add(SourceFile::new(self.path().display().to_string(), ""));
-                diagnostic = diagnostic.with_primary(file, Span::default(), "");
+                diagnostic = diagnostic.with_primary(file, Span::default(), Message::default());
             }
         }
         (diagnostic, sources)
     }
 
     /// What the user can do about it.
-    pub fn help_text(&self) -> Option<String> {
+    pub fn help(&self) -> Option<Message> {
         match self {
-            PackError::Io { error, .. } if error.kind() == io::ErrorKind::NotFound => Some(
-                "check the path: a pack is a folder of `.clause` files, or a single `.clause` \
-                 file, and a link must lead to an existing file"
-                    .to_owned(),
-            ),
-            PackError::Io { .. } => None,
-            PackError::NotUtf8 { .. } => Some("save the file with the UTF-8 encoding".to_owned()),
-            PackError::TooLarge { .. } => {
-                Some("a clause file or manifest may hold at most 4 GiB".to_owned())
+            PackError::Io { error, .. } if error.kind() == io::ErrorKind::NotFound => {
+                Some(Message::new("e08-help-cannot-read"))
             }
-            PackError::FileOutsideWorkspace { .. } => Some(
-                "a pack reads only files inside its workspace, the Git repository that holds \
-                 the root pack (or, outside one, the folder that holds it): copy the file into \
-                 the pack"
-                    .to_owned(),
+            PackError::Io { .. } | PackError::Write { .. } => None,
+            PackError::NotUtf8 { .. } => Some(Message::new("e08-help-not-utf8")),
+            PackError::TooLarge { .. } => Some(Message::new("e08-help-too-large")),
+            PackError::FileOutsideWorkspace { .. } => {
+                Some(Message::new("e08-help-outside-workspace"))
+            }
+            PackError::NotARegularFile { .. } => Some(Message::new("e08-help-not-a-regular-file")),
+            PackError::OverLimit { size, .. } => Some(
+                Message::new("e08-help-over-limit")
+                    .with("variable", crate::files::FILE_LIMIT_VARIABLE)
+                    .with(
+                        "limit",
+                        crate::files::describe_size(size.div_ceil(MIB_FOR_HELP) * MIB_FOR_HELP),
+                    ),
             ),
-            PackError::NotARegularFile { .. } => Some(
-                "a pack's files are plain files: replace this entry with the file itself"
-                    .to_owned(),
-            ),
-            PackError::OverLimit { size, .. } => Some(format!(
-                "if the file is meant to be this large, raise the limit: `{}={}`",
-                crate::files::FILE_LIMIT_VARIABLE,
-                crate::files::describe_size(size.div_ceil(MIB_FOR_HELP) * MIB_FOR_HELP)
-            )),
-            PackError::InvalidFileLimit { .. } => Some(format!(
-                "give a number of bytes or a size such as `64MiB` (at most 4 GiB); the default is {}",
-                crate::files::describe_size(crate::files::DEFAULT_FILE_LIMIT)
-            )),
+            PackError::InvalidFileLimit { .. } => {
+                Some(Message::new("e08-help-invalid-file-limit").with(
+                    "default",
+                    crate::files::describe_size(crate::files::DEFAULT_FILE_LIMIT),
+                ))
+            }
             PackError::Signature { help, .. } => help.clone(),
-            PackError::NotAClauseFile { .. } => Some(
-                "give the pack's folder, or a single file whose name ends in `.clause`".to_owned(),
-            ),
-            PackError::NoClauseFiles { .. } => Some(
-                "add a `.clause` file; hidden folders and `target` folders are not searched"
-                    .to_owned(),
-            ),
-            PackError::SingleFileLock { .. } => {
-                Some("put the file in a folder with a `pack.toml`, and lock the folder".to_owned())
+            PackError::NotAClauseFile { .. } => Some(Message::new("e08-help-not-a-clause-file")),
+            PackError::NoClauseFiles { .. } => Some(Message::new("e08-help-no-clause-files")),
+            PackError::SingleFileLock { .. } => Some(Message::new("e08-help-single-file-lock")),
+            PackError::LockMissing { command, .. } => {
+                Some(Message::new("e08-help-lock-missing").with("command", command))
             }
-            PackError::LockMissing { command, .. } => Some(format!(
-                "`--frozen` does not write the lock: run `{command}` and commit `pack.lock`"
-            )),
-            PackError::Write { .. } => None,
             PackError::Manifest(error) => error.help.clone(),
         }
     }
@@ -212,19 +267,18 @@ const MIB_FOR_HELP: u64 = 1024 * 1024;
 
 /// Something wrong in a pack's `pack.toml` (or in the dependency graph it declares), or
 /// in the root's `pack.lock`, located in the file's text.
-#[derive(Debug, thiserror::Error)]
-#[error("{message}")]
+#[derive(Debug)]
 pub struct ManifestError {
     /// `E0801` for the manifest itself, the other `E08xx` codes for the graph and the
     /// lock.
     pub code: Code,
     pub path: PathBuf,
-    pub message: String,
+    pub message: Message,
     /// Byte range in the manifest's text, when the problem has a place.
     pub span: Option<std::ops::Range<usize>>,
     /// What the label under the span says.
-    pub label: String,
-    pub help: Option<String>,
+    pub label: Message,
+    pub help: Option<Message>,
     /// How the file is shown (its path as the user reached it), and its text.
     source_name: String,
     source_text: String,
@@ -235,7 +289,7 @@ impl ManifestError {
         path: &Path,
         name: &str,
         text: &str,
-        message: impl Into<String>,
+        message: impl Into<Message>,
         span: Option<std::ops::Range<usize>>,
     ) -> Box<Self> {
         Box::new(Self {
@@ -243,7 +297,7 @@ impl ManifestError {
             path: path.to_path_buf(),
             message: message.into(),
             span,
-            label: "here".to_owned(),
+            label: Message::new("e08-label-here"),
             help: None,
             source_name: name.to_owned(),
             source_text: text.to_owned(),
@@ -265,16 +319,36 @@ impl ManifestError {
         self
     }
 
-    pub(crate) fn with_label(mut self: Box<Self>, label: impl Into<String>) -> Box<Self> {
+    pub(crate) fn with_label(mut self: Box<Self>, label: impl Into<Message>) -> Box<Self> {
         self.label = label.into();
         self
     }
 
-    pub(crate) fn with_help(mut self: Box<Self>, help: impl Into<String>) -> Box<Self> {
+    pub(crate) fn with_help(mut self: Box<Self>, help: impl Into<Message>) -> Box<Self> {
         self.help = Some(help.into());
         self
     }
 }
 
+impl fmt::Display for ManifestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message.text(Lang::En))
+    }
+}
+
+impl std::error::Error for ManifestError {}
+
 /// An I/O error as a lowercase phrase, worded as for a descriptor file.
 pub use clausier_data::files::describe_io_error;
+
+#[cfg(test)]
+impl ManifestError {
+    /// The message as the English catalogue words it, for tests that read it.
+    pub(crate) fn english(&self) -> String {
+        self.message.text(Lang::En)
+    }
+
+    pub(crate) fn english_help(&self) -> Option<String> {
+        self.help.as_ref().map(|help| help.text(Lang::En))
+    }
+}

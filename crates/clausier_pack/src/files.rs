@@ -7,6 +7,8 @@ use std::fs::{self, File, Metadata};
 use std::io::Read;
 use std::path::Path;
 
+use clausier_diagnostics::Message;
+
 use crate::error::PackError;
 
 /// The most a pack file may hold unless [`FILE_LIMIT_VARIABLE`] says otherwise.
@@ -52,13 +54,13 @@ pub fn parse_size(text: &str) -> Option<u64> {
 
 /// A size as the limit is written: `16 MiB`, or bytes when it is not a whole number of
 /// a unit.
-pub fn describe_size(size: u64) -> String {
+pub fn describe_size(size: u64) -> Message {
     for (unit, name) in [(GIB, "GiB"), (MIB, "MiB"), (KIB, "KiB")] {
         if size >= unit && size.is_multiple_of(unit) {
-            return format!("{} {name}", size / unit);
+            return Message::from(format!("{} {name}", size / unit));
         }
     }
-    format!("{size} bytes")
+    Message::new("e08-size-in-bytes").with("size", size.to_string())
 }
 
 /// True when something, even a dangling link or a FIFO, is at `path`: what decides that
@@ -125,29 +127,31 @@ fn refuse_special(path: &Path, metadata: &Metadata) -> Result<(), PackError> {
 }
 
 /// What a file that is not a regular file is, in words.
-fn describe_file_type(metadata: &Metadata) -> &'static str {
+fn describe_file_type(metadata: &Metadata) -> Message {
     if metadata.is_dir() {
-        return "a folder";
+        return Message::new("e08-kind-folder");
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         let kind = metadata.file_type();
         if kind.is_fifo() {
-            return "a FIFO";
+            return Message::new("e08-kind-fifo");
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
+            return Message::new("e08-kind-device");
         }
         if kind.is_socket() {
-            return "a socket";
+            return Message::new("e08-kind-socket");
         }
     }
-    "not a regular file"
+    Message::new("e08-kind-other")
 }
 
 #[cfg(test)]
 mod tests {
+    use clausier_diagnostics::Lang;
+
     use super::*;
 
     #[test]
@@ -158,7 +162,8 @@ mod tests {
         assert_eq!(parse_size("5GiB"), None);
         assert_eq!(parse_size("0"), None);
         assert_eq!(parse_size("16MB"), None);
-        assert_eq!(describe_size(DEFAULT_FILE_LIMIT), "16 MiB");
-        assert_eq!(describe_size(1000), "1000 bytes");
+        assert_eq!(describe_size(DEFAULT_FILE_LIMIT).text(Lang::En), "16 MiB");
+        assert_eq!(describe_size(1000).text(Lang::En), "1000 bytes");
+        assert_eq!(describe_size(1000).text(Lang::Fr), "1000 octets");
     }
 }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use clausier_diagnostics::{Code, FileId, Span};
+use clausier_diagnostics::{Code, FileId, Message, Span};
 use clausier_syntax::ast::{Given, ItemKind};
 
 use crate::display_join;
@@ -33,8 +33,8 @@ pub struct Fixture {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FixtureProblem {
     pub code: Code,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Message,
+    pub help: Option<Message>,
     /// The pack itself is at fault (the file leads out of the workspace, is not a regular
     /// file, is too large): an error of the pack, not only a failed test.
     pub refuses_pack: bool,
@@ -73,10 +73,8 @@ pub(crate) fn read_fixtures(
             let text = if Path::new(&path.value).is_absolute() {
                 Err(FixtureProblem {
                     code: Code::OUTSIDE_WORKSPACE,
-                    message: format!("the test file `{}` is an absolute path", path.value),
-                    help: Some(
-                        "name the file relative to the clause file, inside the pack".to_owned(),
-                    ),
+                    message: Message::new("e08-test-file-absolute").with("path", &path.value),
+                    help: Some(Message::new("e08-help-test-file-absolute")),
                     refuses_pack: true,
                 })
             } else {
@@ -102,18 +100,10 @@ fn problem(error: PackError) -> FixtureProblem {
         &error,
         PackError::Io { error, .. } if error.kind() == std::io::ErrorKind::NotFound
     );
-    let message = match &error {
-        PackError::Io { path, error } => format!(
-            "cannot read `{}`: {}",
-            path.display(),
-            crate::describe_io_error(error)
-        ),
-        other => other.to_string(),
-    };
     FixtureProblem {
         code: error.code(),
-        message,
-        help: error.help_text(),
+        message: error.message(),
+        help: error.help(),
         refuses_pack,
     }
 }

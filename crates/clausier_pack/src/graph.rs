@@ -17,7 +17,7 @@ use std::fs;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
-use clausier_diagnostics::Code;
+use clausier_diagnostics::{Code, Message};
 
 use crate::discover;
 use crate::error::{ManifestError, PackError, describe_io_error};
@@ -65,7 +65,7 @@ pub(crate) struct ManifestSource {
 }
 
 impl ManifestSource {
-    fn error(&self, message: impl Into<String>, span: Range<usize>) -> Box<ManifestError> {
+    fn error(&self, message: Message, span: Range<usize>) -> Box<ManifestError> {
         ManifestError::new(&self.path, &self.name, &self.text, message, Some(span))
     }
 }
@@ -174,16 +174,14 @@ impl Resolver<'_> {
         let dir = fs::canonicalize(&joined).map_err(|error| {
             manifest
                 .error(
-                    format!(
-                        "the dependency `{}` is not found at `{}`",
-                        dep.name,
-                        shown.display()
-                    ),
+                    Message::new("e0808-dependency-not-found")
+                        .with("name", &dep.name)
+                        .with("path", shown.display().to_string()),
                     dep.path_span.clone(),
                 )
                 .with_code(Code::DEPENDENCY_NOT_FOUND)
                 .with_label(describe_io_error(&error))
-                .with_help("give the path of the pack's folder, relative to this `pack.toml`")
+                .with_help(Message::new("e0808-help-dependency-path"))
         })?;
         if !dir.starts_with(&self.workspace) {
             return Err(outside_workspace(manifest, dep).into());
@@ -196,17 +194,16 @@ impl Resolver<'_> {
             names.push(format!("`{}`", dep.name));
             return Err(manifest
                 .error(
-                    format!(
-                        "the packs depend on each other in a cycle: {}",
-                        names.join(" → ")
-                    ),
+                    Message::new("e0802-cycle").with("cycle", names.join(" → ")),
                     dep.name_span.clone(),
                 )
                 .with_code(Code::DEPENDENCY_CYCLE)
-                .with_label(format!("`{}` depends on `{}` here", pack.name, dep.name))
-                .with_help(
-                    "remove one of these dependencies: what two packs share belongs in a third pack both depend on",
+                .with_label(
+                    Message::new("e0802-label-depends-here")
+                        .with("pack", &pack.name)
+                        .with("dependency", &dep.name),
                 )
+                .with_help(Message::new("e0802-help-cycle"))
                 .into());
         }
         let index = match self.done.get(&dir) {
@@ -226,28 +223,25 @@ impl Resolver<'_> {
                         .iter()
                         .find(|p| p.dir == *other)
                         .map(|p| (p.version.clone(), p.shown.clone()));
-                    let first = match first {
-                        Some((version, shown)) => {
-                            format!(" and {version} in `{}`", shown.display())
-                        }
-                        None => String::new(),
+                    let message = match first {
+                        Some((version, shown)) => Message::new("e0804-two-versions-of")
+                            .with("other_version", version)
+                            .with("other_path", shown.display().to_string()),
+                        None => Message::new("e0804-two-copies-of"),
                     };
                     return Err(manifest
                         .error(
-                            format!(
-                                "two versions of the pack `{}`: {} in `{}`{first}",
-                                child.name,
-                                child.version,
-                                child.shown.display()
-                            ),
+                            message
+                                .with("pack", &child.name)
+                                .with("version", &child.version)
+                                .with("path", child.shown.display().to_string()),
                             dep.name_span.clone(),
                         )
                         .with_code(Code::DUPLICATE_PACK)
-                        .with_label(format!("this is a second copy of `{}`", child.name))
-                        .with_help(format!(
-                            "make every pack depend on the same folder of `{}`",
-                            child.name
-                        ))
+                        .with_label(
+                            Message::new("e0804-label-second-copy").with("pack", &child.name),
+                        )
+                        .with_help(Message::new("e0804-help-same-folder").with("pack", &child.name))
                         .into());
                 }
                 self.visit(child)?
@@ -273,20 +267,19 @@ impl Resolver<'_> {
         }
         Err(manifest
             .error(
-                format!(
-                    "the pack at `{}` is named `{}`, not `{}`",
-                    child.shown.display(),
-                    child.name,
-                    dep.name
-                ),
+                Message::new("e0808-named-otherwise")
+                    .with("path", child.shown.display().to_string())
+                    .with("name", &child.name)
+                    .with("declared", &dep.name),
                 dep.name_span.clone(),
             )
             .with_code(Code::DEPENDENCY_NOT_FOUND)
-            .with_label(format!("declared as `{}`", dep.name))
-            .with_help(format!(
-                "declare the dependency under the pack's own name: `{} = {{ path = \"{}\" }}`",
-                child.name, dep.path
-            ))
+            .with_label(Message::new("e0808-label-declared-as").with("declared", &dep.name))
+            .with_help(
+                Message::new("e0808-help-own-name")
+                    .with("name", &child.name)
+                    .with("path", &dep.path),
+            )
             .into())
     }
 }
@@ -307,18 +300,19 @@ fn check_version(
     }
     Err(manifest
         .error(
-            format!(
-                "`{}` is version {}, which does not match the requirement `{text}`",
-                dep.name, child.version
-            ),
+            Message::new("e0803-version-mismatch")
+                .with("name", &dep.name)
+                .with("version", &child.version)
+                .with("requirement", text),
             span,
         )
         .with_code(Code::DEPENDENCY_VERSION)
-        .with_label(format!("requires `{text}`"))
-        .with_help(format!(
-            "read what changed in `{}`, then require a version it has, such as `^{}`",
-            dep.name, child.version
-        ))
+        .with_label(Message::new("e0803-label-requires").with("requirement", text))
+        .with_help(
+            Message::new("e0803-help-version")
+                .with("name", &dep.name)
+                .with("version", &child.version),
+        )
         .into())
 }
 
@@ -340,41 +334,35 @@ fn check_key(
         Err(signature::Problem::Unreadable(error)) => return Err(error),
         Err(signature::Problem::Missing) => manifest
             .error(
-                format!(
-                    "the dependency `{}` is pinned to a key, and `{}` does not exist",
-                    dep.name,
-                    display_join(&child.shown, signature::SIGNATURE_FILE)
-                ),
+                Message::new("e08-pinned-not-signed")
+                    .with("name", &dep.name)
+                    .with(
+                        "path",
+                        display_join(&child.shown, signature::SIGNATURE_FILE),
+                    ),
                 span.clone(),
             )
             .with_code(Code::SIGNATURE_MISSING)
-            .with_label("the pack must be signed by this key")
-            .with_help(format!(
-                "take the signed pack from its publisher, with its `pack.sig`; a publisher signs it with `{sign_command}`"
-            )),
+            .with_label(Message::new("e08-label-must-be-signed"))
+            .with_help(Message::new("e08-help-pinned-not-signed").with("command", &sign_command)),
         Err(signature::Problem::OtherKey { found }) => manifest
             .error(
-                format!(
-                    "the dependency `{}` is signed by another key: `{found}`",
-                    dep.name
-                ),
+                Message::new("e08-dependency-other-key")
+                    .with("name", &dep.name)
+                    .with("key", found.to_string()),
                 span.clone(),
             )
             .with_code(Code::SIGNATURE_KEY)
-            .with_label("the pack must be signed by this key")
-            .with_help(
-                "take the pack from the publisher of this key; if the publisher changed its key, check the new one with them before pinning it",
-            ),
+            .with_label(Message::new("e08-label-must-be-signed"))
+            .with_help(Message::new("e08-help-dependency-other-key")),
         Err(signature::Problem::Changed) => manifest
             .error(
-                format!("the dependency `{}` changed since it was signed", dep.name),
+                Message::new("e08-dependency-changed").with("name", &dep.name),
                 span.clone(),
             )
             .with_code(Code::SIGNATURE_MISMATCH)
-            .with_label("signed by this key")
-            .with_help(format!(
-                "take the pack again from its publisher; a publisher who made the change reviews it and signs again with `{sign_command}`"
-            )),
+            .with_label(Message::new("e08-label-signed-by-key"))
+            .with_help(Message::new("e08-help-dependency-changed").with("command", &sign_command)),
     };
     Err(error.into())
 }
@@ -382,14 +370,12 @@ fn check_key(
 fn outside_workspace(manifest: &ManifestSource, dep: &Dependency) -> Box<ManifestError> {
     manifest
         .error(
-            format!("the dependency `{}` is outside the workspace", dep.name),
+            Message::new("e08-dependency-outside").with("name", &dep.name),
             dep.path_span.clone(),
         )
         .with_code(Code::OUTSIDE_WORKSPACE)
-        .with_label("this path leads out of the workspace")
-        .with_help(
-            "the workspace is the Git repository that holds the root pack (or, outside one, the folder that holds it): copy the dependency into it and give a path inside it",
-        )
+        .with_label(Message::new("e08-label-leads-out"))
+        .with_help(Message::new("e08-help-dependency-outside"))
 }
 
 /// Reads a dependency's folder; a path to something else than a pack is located in the
@@ -402,29 +388,25 @@ fn read_dependency(
     workspace: &Path,
     overlay: Overlay<'_>,
 ) -> Result<RawPack, PackError> {
-    let not_a_pack = |label: &str| {
+    let not_a_pack = |label: &'static str| {
         PackError::from(
             manifest
                 .error(
-                    format!(
-                        "the dependency `{}` at `{}` is not a pack",
-                        dep.name,
-                        shown.display()
-                    ),
+                    Message::new("e0808-not-a-pack")
+                        .with("name", &dep.name)
+                        .with("path", shown.display().to_string()),
                     dep.path_span.clone(),
                 )
                 .with_code(Code::DEPENDENCY_NOT_FOUND)
-                .with_label(label.to_owned())
-                .with_help(
-                    "a dependency is the folder of a pack: its `pack.toml` and `.clause` files",
-                ),
+                .with_label(Message::new(label))
+                .with_help(Message::new("e0808-help-not-a-pack")),
         )
     };
     if !dir.is_dir() {
-        return Err(not_a_pack("not a folder"));
+        return Err(not_a_pack("e0808-label-not-a-folder"));
     }
     match read_pack(dir, shown.clone(), workspace, overlay) {
-        Err(PackError::NoClauseFiles { .. }) => Err(not_a_pack("no `.clause` file in this folder")),
+        Err(PackError::NoClauseFiles { .. }) => Err(not_a_pack("e0808-label-no-clause-file")),
         Err(error) => Err(error.relocated(dir, &shown)),
         Ok(pack) => Ok(pack),
     }

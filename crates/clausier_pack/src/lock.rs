@@ -12,7 +12,7 @@ use std::io::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use clausier_diagnostics::Code;
+use clausier_diagnostics::{Code, Message};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -126,7 +126,7 @@ pub fn lock_pack(path: &Path, frozen: bool) -> Result<Locked, PackError> {
                 let mismatch = first_mismatch(&graph, &lock, locked, true);
                 let message = match &mismatch {
                     Some(mismatch) => mismatch.message.clone(),
-                    None => "the lock is out of date".to_owned(),
+                    None => Message::new("e08-lock-out-of-date-plain"),
                 };
                 let span = mismatch
                     .as_ref()
@@ -136,14 +136,12 @@ pub fn lock_pack(path: &Path, frozen: bool) -> Result<Locked, PackError> {
                     &source.path,
                     &source.name,
                     &source.text,
-                    format!("`pack.lock` is out of date: {message}"),
+                    Message::new("e08-lock-out-of-date").with("reason", message),
                     span,
                 )
                 .with_code(Code::LOCK_MISMATCH)
-                .with_label("locked here")
-                .with_help(format!(
-                    "`--frozen` does not rewrite the lock: run `{command}`, review the change and commit `pack.lock`"
-                ))
+                .with_label(Message::new("e08-label-locked-here"))
+                .with_help(Message::new("e08-help-frozen").with("command", &command))
                 .into()
             }
         };
@@ -193,11 +191,8 @@ pub(crate) fn check_lock(graph: &Graph) -> Result<(), PackError> {
         span,
     )
     .with_code(Code::LOCK_MISMATCH)
-    .with_label("locked here")
-    .with_help(format!(
-        "review the change, then run `{}` to accept it",
-        lock_command(root)
-    ))
+    .with_label(Message::new("e08-label-locked-here"))
+    .with_help(Message::new("e08-help-accept-lock").with("command", lock_command(root)))
     .into())
 }
 
@@ -280,7 +275,7 @@ impl Field {
 }
 
 struct Mismatch {
-    message: String,
+    message: Message,
     /// The lock entry it is about, if the lock has one.
     locked_index: Option<usize>,
     field: Field,
@@ -293,10 +288,11 @@ struct Mismatch {
 fn first_mismatch(graph: &Graph, current: &Lock, locked: &Lock, extra: bool) -> Option<Mismatch> {
     let mut all = mismatches(graph, current, locked, extra).into_iter();
     let mut first = all.next()?;
-    let others: Vec<String> = all.map(|mismatch| mismatch.message).collect();
-    if !others.is_empty() {
-        first.message = format!("{}; {}", first.message, others.join("; "));
-    }
+    first.message = all.fold(first.message, |said, other| {
+        Message::new("e08-lock-and-then")
+            .with("first", said)
+            .with("then", other.message)
+    });
     Some(first)
 }
 
@@ -314,7 +310,7 @@ fn mismatches(graph: &Graph, current: &Lock, locked: &Lock, extra: bool) -> Vec<
             .find(|(_, p)| p.name == pack.name)
         else {
             found.push(Mismatch {
-                message: format!("the pack `{}` is not in `pack.lock`", pack.name),
+                message: Message::new("e08-lock-not-locked").with("pack", &pack.name),
                 locked_index: None,
                 field: Field::Name,
             });
@@ -322,43 +318,45 @@ fn mismatches(graph: &Graph, current: &Lock, locked: &Lock, extra: bool) -> Vec<
         };
         if now.version != then.version {
             found.push(Mismatch {
-                message: format!(
-                    "the pack `{}` is version {}, and `pack.lock` has {}",
-                    pack.name, now.version, then.version
-                ),
+                message: Message::new("e08-lock-version")
+                    .with("pack", &pack.name)
+                    .with("version", &now.version)
+                    .with("locked", &then.version),
                 locked_index: Some(index),
                 field: Field::Version,
             });
         } else if now.path != then.path {
             found.push(Mismatch {
-                message: format!(
-                    "the pack `{}` is at `{}`, and `pack.lock` has `{}`",
-                    pack.name, now.path, then.path
-                ),
+                message: Message::new("e08-lock-path")
+                    .with("pack", &pack.name)
+                    .with("path", &now.path)
+                    .with("locked", &then.path),
                 locked_index: Some(index),
                 field: Field::Path,
             });
         } else if now.hash != then.hash || now.files != then.files {
-            let changes = file_changes(pack, &now.files, &then.files);
-            let detail = if changes.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", changes.join(", "))
+            let mut changes = file_changes(pack, &now.files, &then.files).into_iter();
+            let message = match changes.next() {
+                None => Message::new("e08-lock-changed").with("pack", &pack.name),
+                Some(first) => Message::new("e08-lock-files-changed")
+                    .with("pack", &pack.name)
+                    .with(
+                        "changes",
+                        changes.fold(first, |said, next| {
+                            Message::new("e08-lock-list")
+                                .with("first", said)
+                                .with("then", next)
+                        }),
+                    ),
             };
             found.push(Mismatch {
-                message: format!(
-                    "the pack `{}` changed since `pack.lock` was written{detail}",
-                    pack.name
-                ),
+                message,
                 locked_index: Some(index),
                 field: Field::Hash,
             });
         } else if now.dependencies != then.dependencies {
             found.push(Mismatch {
-                message: format!(
-                    "the dependencies of the pack `{}` changed since `pack.lock` was written",
-                    pack.name
-                ),
+                message: Message::new("e08-lock-dependencies-changed").with("pack", &pack.name),
                 locked_index: Some(index),
                 field: Field::Name,
             });
@@ -368,10 +366,7 @@ fn mismatches(graph: &Graph, current: &Lock, locked: &Lock, extra: bool) -> Vec<
         for (index, then) in locked.packs.iter().enumerate() {
             if !current.packs.iter().any(|p| p.name == then.name) {
                 found.push(Mismatch {
-                    message: format!(
-                        "the pack `{}` is in `pack.lock` but no longer a dependency",
-                        then.name
-                    ),
+                    message: Message::new("e08-lock-no-longer-dependency").with("pack", &then.name),
                     locked_index: Some(index),
                     field: Field::Name,
                 });
@@ -386,17 +381,19 @@ fn file_changes(
     pack: &RawPack,
     now: &BTreeMap<String, String>,
     then: &BTreeMap<String, String>,
-) -> Vec<String> {
-    let shown = |relative: &str| format!("`{}`", display_join(&pack.shown, relative));
+) -> Vec<Message> {
+    let change = |id: &'static str, relative: &str| {
+        Message::new(id).with("path", display_join(&pack.shown, relative))
+    };
     let mut paths: Vec<&String> = now.keys().chain(then.keys()).collect();
     paths.sort();
     paths.dedup();
     paths
         .into_iter()
         .filter_map(|path| match (now.get(path), then.get(path)) {
-            (Some(a), Some(b)) if a != b => Some(format!("{} changed", shown(path))),
-            (Some(_), None) => Some(format!("{} was added", shown(path))),
-            (None, Some(_)) => Some(format!("{} was removed", shown(path))),
+            (Some(a), Some(b)) if a != b => Some(change("e08-lock-file-changed", path)),
+            (Some(_), None) => Some(change("e08-lock-file-added", path)),
+            (None, Some(_)) => Some(change("e08-lock-file-removed", path)),
             _ => None,
         })
         .collect()
@@ -405,26 +402,30 @@ fn file_changes(
 /// Reads a lock, locating every problem in its text.
 fn parse_lock(source: &ManifestSource) -> Result<(Lock, Vec<EntrySpans>), Box<ManifestError>> {
     let text = source.text.as_str();
-    let error = |message: String, span: Option<Range<usize>>| {
+    let error = |message: Message, span: Option<Range<usize>>| {
         ManifestError::new(&source.path, &source.name, text, message, span)
             .with_code(Code::LOCK_FILE)
-            .with_help("`pack.lock` is written by `clausier lock`: run it to write the file again")
+            .with_help(Message::new("e08-help-lock-file"))
     };
     let document = DeTable::parse(text).map_err(|e| {
-        error(crate::manifest::toml_message(&e), e.span()).with_label("invalid TOML")
+        error(crate::manifest::toml_message(&e), e.span())
+            .with_label(Message::new("e08-label-invalid-toml"))
     })?;
     let document = document.get_ref();
     match document.get("version").map(|v| (v.get_ref(), v.span())) {
         Some((DeValue::Integer(integer), _)) if integer.as_str() == LOCK_FORMAT.to_string() => {}
         Some((_, span)) => {
             return Err(error(
-                format!("this `pack.lock` is not of format {LOCK_FORMAT}"),
+                Message::new("e08-lock-format").with("format", LOCK_FORMAT.to_string()),
                 Some(span),
             )
-            .with_label("unknown format"));
+            .with_label(Message::new("e08-label-unknown-format")));
         }
         None => {
-            return Err(error("`pack.lock` has no `version`".to_owned(), None));
+            return Err(error(
+                Message::new("e08-lock-key-missing").with("key", "version"),
+                None,
+            ));
         }
     }
     let Some(packs) = document.get("pack") else {
@@ -432,7 +433,7 @@ fn parse_lock(source: &ManifestSource) -> Result<(Lock, Vec<EntrySpans>), Box<Ma
     };
     let DeValue::Array(entries) = packs.get_ref() else {
         return Err(error(
-            "`pack` must be a list of `[[pack]]` tables".to_owned(),
+            Message::new("e08-lock-pack-not-list"),
             Some(packs.span()),
         ));
     };
@@ -441,7 +442,7 @@ fn parse_lock(source: &ManifestSource) -> Result<(Lock, Vec<EntrySpans>), Box<Ma
     for entry in entries.iter() {
         let DeValue::Table(table) = entry.get_ref() else {
             return Err(error(
-                "an entry of `pack` must be a table".to_owned(),
+                Message::new("e08-lock-entry-not-table"),
                 Some(entry.span()),
             ));
         };
@@ -450,12 +451,12 @@ fn parse_lock(source: &ManifestSource) -> Result<(Lock, Vec<EntrySpans>), Box<Ma
                 Some(value) => match value.get_ref() {
                     DeValue::String(text) => Ok((text.to_string(), value.span())),
                     _ => Err(error(
-                        format!("`{key}` must be a string"),
+                        Message::new("e08-key-not-string").with("key", key),
                         Some(value.span()),
                     )),
                 },
                 None => Err(error(
-                    format!("a `[[pack]]` entry has no `{key}`"),
+                    Message::new("e08-lock-entry-key-missing").with("key", key),
                     Some(entry.span()),
                 )),
             }
@@ -468,7 +469,7 @@ fn parse_lock(source: &ManifestSource) -> Result<(Lock, Vec<EntrySpans>), Box<Ma
             None => Vec::new(),
             Some(value) => strings(value).ok_or_else(|| {
                 error(
-                    "`dependencies` must be a list of strings".to_owned(),
+                    Message::new("e08-lock-dependencies-not-list"),
                     Some(value.span()),
                 )
             })?,
@@ -476,10 +477,7 @@ fn parse_lock(source: &ManifestSource) -> Result<(Lock, Vec<EntrySpans>), Box<Ma
         let files = match table.get("files") {
             None => BTreeMap::new(),
             Some(value) => file_table(value).ok_or_else(|| {
-                error(
-                    "`files` must be a table of file hashes".to_owned(),
-                    Some(value.span()),
-                )
+                error(Message::new("e08-lock-files-not-table"), Some(value.span()))
             })?,
         };
         lock.packs.push(LockedPack {

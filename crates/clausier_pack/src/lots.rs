@@ -15,6 +15,7 @@
 
 use std::ops::Range;
 
+use clausier_diagnostics::Message;
 use toml::Spanned;
 use toml::de::DeValue;
 
@@ -25,26 +26,28 @@ pub use clausier_check::Lot;
 /// The keys of one lot's table.
 const LOT_KEYS: &[&str] = &["id", "title"];
 
-const LOTS_HELP: &str = "list the lots in order: `lots = [{ id = \"1\", title = \"Espace numérique de travail\" }, { id = \"2\", title = \"Ressources pédagogiques\" }]`";
+fn lots_help() -> Message {
+    Message::new("e0815-help-lots")
+}
 
 pub(crate) fn read_lots(
     value: &Spanned<DeValue<'_>>,
-    invalid: &impl Fn(String, Range<usize>) -> Located,
-    unknown_key: &impl Fn(String, Range<usize>) -> Located,
+    invalid: &impl Fn(Message, Range<usize>) -> Located,
+    unknown_key: &impl Fn(Message, Range<usize>) -> Located,
 ) -> Result<Vec<Lot>, Located> {
     let DeValue::Array(items) = value.get_ref() else {
         return Err(invalid(
-            format!("`lots` must be a list, not {}", describe(value.get_ref())),
+            Message::new("e0815-lots-not-list").with("found", describe(value.get_ref())),
             value.span(),
         )
-        .with_label("expected a list")
-        .with_help(LOTS_HELP));
+        .with_label(Message::new("e08-label-expected-list"))
+        .with_help(lots_help()));
     };
     let mut lots: Vec<Lot> = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let (lot, id_span) = match item.get_ref() {
             DeValue::String(title) => {
-                let title = non_empty(title, "a lot has an empty title", item, invalid)?;
+                let title = non_empty(title, "e0815-lot-empty-title", item, invalid)?;
                 let id = (index + 1).to_string();
                 (Lot { id, title }, item.span())
             }
@@ -57,38 +60,39 @@ pub(crate) fn read_lots(
                     match key.get_ref().as_ref() {
                         "id" => {
                             let text = string("id", field, invalid)?;
-                            let text = non_empty(&text, "a lot has an empty id", field, invalid)?;
+                            let text = non_empty(&text, "e0815-lot-empty-id", field, invalid)?;
                             id = Some((text, field.span()));
                         }
                         "title" => {
                             let text = string("title", field, invalid)?;
-                            title = Some(non_empty(
-                                &text,
-                                "a lot has an empty title",
-                                field,
-                                invalid,
-                            )?);
+                            title =
+                                Some(non_empty(&text, "e0815-lot-empty-title", field, invalid)?);
                         }
                         other => {
                             let help =
                                 match clausier_check::did_you_mean(other, LOT_KEYS.iter().copied())
                                 {
-                                    Some(best) => format!("did you mean `{best}`?"),
-                                    None => "a lot has the keys `id` and `title`".to_owned(),
+                                    Some(best) => {
+                                        Message::new("e08-help-did-you-mean").with("name", best)
+                                    }
+                                    None => Message::new("e0814-help-lot-keys"),
                                 };
                             return Err(unknown_key(
-                                format!("unknown key `{other}` in a lot of `[document]`"),
+                                Message::new("e0814-unknown-lot-key").with("key", other),
                                 key.span(),
                             )
-                            .with_label("unknown key")
+                            .with_label(Message::new("e08-label-unknown-key"))
                             .with_help(help));
                         }
                     }
                 }
                 let missing = |key: &str| {
-                    invalid(format!("a lot has no `{key}`"), item.span())
-                        .with_label(format!("no `{key}`"))
-                        .with_help(LOTS_HELP)
+                    invalid(
+                        Message::new("e0815-lot-key-missing").with("key", key),
+                        item.span(),
+                    )
+                    .with_label(Message::new("e0815-label-key-missing").with("key", key))
+                    .with_help(lots_help())
                 };
                 let Some((id, id_span)) = id else {
                     return Err(missing("id"));
@@ -100,25 +104,24 @@ pub(crate) fn read_lots(
             }
             other => {
                 return Err(invalid(
-                    format!(
-                        "a lot must be a table with `id` and `title`, not {}",
-                        describe(other)
-                    ),
+                    Message::new("e0815-lot-not-table").with("found", describe(other)),
                     item.span(),
                 )
-                .with_label("expected a table")
-                .with_help(LOTS_HELP));
+                .with_label(Message::new("e08-label-expected-table"))
+                .with_help(lots_help()));
             }
         };
         if let Some(first) = lots.iter().find(|earlier| earlier.id == lot.id) {
-            return Err(
-                invalid(format!("two lots have the id `{}`", lot.id), id_span)
-                    .with_label("already the id of an earlier lot")
-                    .with_help(format!(
-                        "each lot has its own id: `{}` is already « {} »",
-                        first.id, first.title
-                    )),
-            );
+            return Err(invalid(
+                Message::new("e0815-lot-id-twice").with("id", &lot.id),
+                id_span,
+            )
+            .with_label(Message::new("e0815-label-id-taken"))
+            .with_help(
+                Message::new("e0815-help-id-taken")
+                    .with("id", &first.id)
+                    .with("title", &first.title),
+            ));
         }
         lots.push(lot);
     }
@@ -128,32 +131,31 @@ pub(crate) fn read_lots(
 fn string(
     name: &str,
     value: &Spanned<DeValue<'_>>,
-    invalid: &impl Fn(String, Range<usize>) -> Located,
+    invalid: &impl Fn(Message, Range<usize>) -> Located,
 ) -> Result<String, Located> {
     match value.get_ref() {
         DeValue::String(text) => Ok(text.to_string()),
         other => Err(invalid(
-            format!(
-                "the `{name}` of a lot must be a string, not {}",
-                describe(other)
-            ),
+            Message::new("e0815-lot-key-not-string")
+                .with("key", name)
+                .with("found", describe(other)),
             value.span(),
         )
-        .with_label("expected a string")
-        .with_help(format!("write it in double quotes: `{name} = \"…\"`"))),
+        .with_label(Message::new("e0815-label-expected-string"))
+        .with_help(Message::new("e0815-help-lot-quotes").with("key", name))),
     }
 }
 
 fn non_empty(
     text: &str,
-    message: &str,
+    message: &'static str,
     value: &Spanned<DeValue<'_>>,
-    invalid: &impl Fn(String, Range<usize>) -> Located,
+    invalid: &impl Fn(Message, Range<usize>) -> Located,
 ) -> Result<String, Located> {
     if text.trim().is_empty() {
-        Err(invalid(message.to_owned(), value.span())
-            .with_label("empty text")
-            .with_help(LOTS_HELP))
+        Err(invalid(Message::new(message), value.span())
+            .with_label(Message::new("e0815-label-empty"))
+            .with_help(lots_help()))
     } else {
         Ok(text.to_owned())
     }

@@ -12,6 +12,8 @@ use toml::Spanned;
 
 pub use crate::descriptors::{DescriptorPattern, WorkspaceSection};
 pub use crate::document::{DOCUMENT_KEYS, DocumentLanguage, DocumentTable};
+use clausier_diagnostics::Message;
+
 use crate::error::ManifestError;
 pub use crate::lots::Lot;
 pub use crate::sections::{Dependency, ParamSetting, ParamValue};
@@ -60,8 +62,8 @@ struct RawManifest {
 pub fn parse_manifest(path: &Path, name: &str, text: &str) -> Result<Manifest, Box<ManifestError>> {
     let raw: RawManifest = toml::from_str(text).map_err(|error| {
         ManifestError::new(path, name, text, toml_message(&error), error.span())
-            .with_label("invalid TOML")
-            .with_help("a manifest is a TOML file with a `[pack]` table")
+            .with_label(Message::new("e08-label-invalid-toml"))
+            .with_help(Message::new("e0801-help-manifest-is-toml"))
     })?;
     let sections = crate::sections::read_sections(path, name, text)?;
     let mut section = PackSection::default();
@@ -77,7 +79,7 @@ pub fn parse_manifest(path: &Path, name: &str, text: &str) -> Result<Manifest, B
     let mut entries: Vec<_> = table.into_iter().collect();
     // Report the first problem in reading order, not in key order.
     entries.sort_by_key(|(key, _)| key.span().start);
-    let error = |message: String, span: std::ops::Range<usize>| {
+    let error = |message: Message, span: std::ops::Range<usize>| {
         ManifestError::new(path, name, text, message, Some(span))
     };
     for (key, value) in entries {
@@ -90,9 +92,9 @@ pub fn parse_manifest(path: &Path, name: &str, text: &str) -> Result<Manifest, B
                 let name_value = expect_string(&key, value)
                     .map_err(|message| error(message, value_span.clone()))?;
                 if name_value.trim().is_empty() {
-                    return Err(error("the pack name is empty".to_owned(), value_span)
-                        .with_label("empty name")
-                        .with_help("name the pack, such as `name = \"edtech-fr\"`"));
+                    return Err(error(Message::new("e0801-empty-name"), value_span)
+                        .with_label(Message::new("e0801-label-empty-name"))
+                        .with_help(Message::new("e0801-help-empty-name")));
                 }
                 section.name = Some(name_value);
             }
@@ -100,11 +102,12 @@ pub fn parse_manifest(path: &Path, name: &str, text: &str) -> Result<Manifest, B
                 let version = expect_string(&key, value)
                     .map_err(|message| error(message, value_span.clone()))?;
                 if !is_version(&version) {
-                    return Err(error(format!("`{version}` is not a version"), value_span)
-                        .with_label("expected MAJOR.MINOR.PATCH")
-                        .with_help(
-                            "write a version as three numbers, such as `1.0.0` or `2.1.0-beta.1`",
-                        ));
+                    return Err(error(
+                        Message::new("e0801-not-a-version").with("version", &version),
+                        value_span,
+                    )
+                    .with_label(Message::new("e0801-label-not-a-version"))
+                    .with_help(Message::new("e0801-help-not-a-version")));
                 }
                 section.version = Some(version);
             }
@@ -121,9 +124,12 @@ pub fn parse_manifest(path: &Path, name: &str, text: &str) -> Result<Manifest, B
                     .map_err(|message| error(message, value_span.clone()))?;
             }
             _ => {
-                return Err(error(format!("unknown key `{key}` in `[pack]`"), key_span)
-                    .with_label("unknown key")
-                    .with_help(format!("the keys of `[pack]` are {}", allowed_keys())));
+                return Err(error(
+                    Message::new("e0801-unknown-pack-key").with("key", &key),
+                    key_span,
+                )
+                .with_label(Message::new("e08-label-unknown-key"))
+                .with_help(Message::new("e0801-help-pack-keys").with("keys", allowed_keys())));
             }
         }
     }
@@ -136,22 +142,20 @@ pub fn parse_manifest(path: &Path, name: &str, text: &str) -> Result<Manifest, B
     })
 }
 
-fn expect_string(key: &str, value: toml::Value) -> Result<String, String> {
+fn expect_string(key: &str, value: toml::Value) -> Result<String, Message> {
     match value {
         toml::Value::String(text) => Ok(text),
-        other => Err(format!(
-            "`{key}` must be a string, not {}",
-            describe_toml_type(&other)
-        )),
+        other => Err(Message::new("e08-must-be-string")
+            .with("key", key)
+            .with("found", describe_toml_type(&other))),
     }
 }
 
-fn expect_string_list(key: &str, value: toml::Value) -> Result<Vec<String>, String> {
+fn expect_string_list(key: &str, value: toml::Value) -> Result<Vec<String>, Message> {
     let not_a_list = |other: &toml::Value| {
-        format!(
-            "`{key}` must be a list of strings, not {}",
-            describe_toml_type(other)
-        )
+        Message::new("e08-must-be-string-list")
+            .with("key", key)
+            .with("found", describe_toml_type(other))
     };
     match value {
         toml::Value::Array(items) => items
@@ -165,16 +169,16 @@ fn expect_string_list(key: &str, value: toml::Value) -> Result<Vec<String>, Stri
     }
 }
 
-pub(crate) fn describe_toml_type(value: &toml::Value) -> &'static str {
-    match value {
-        toml::Value::String(_) => "a string",
-        toml::Value::Integer(_) => "an integer",
-        toml::Value::Float(_) => "a number",
-        toml::Value::Boolean(_) => "a boolean",
-        toml::Value::Datetime(_) => "a date",
-        toml::Value::Array(_) => "a list",
-        toml::Value::Table(_) => "a table",
-    }
+pub(crate) fn describe_toml_type(value: &toml::Value) -> Message {
+    Message::new(match value {
+        toml::Value::String(_) => "e08-toml-string",
+        toml::Value::Integer(_) => "e08-toml-integer",
+        toml::Value::Float(_) => "e08-toml-number",
+        toml::Value::Boolean(_) => "e08-toml-boolean",
+        toml::Value::Datetime(_) => "e08-toml-date",
+        toml::Value::Array(_) => "e08-toml-list",
+        toml::Value::Table(_) => "e08-toml-table",
+    })
 }
 
 fn allowed_keys() -> String {
@@ -207,12 +211,16 @@ pub(crate) fn is_version(text: &str) -> bool {
 }
 
 /// toml's messages end with a line break and sometimes start with a capital; ours do not.
-pub(crate) fn toml_message(error: &toml::de::Error) -> String {
+/// They are the parser's English words, framed in the reader's language.
+pub(crate) fn toml_message(error: &toml::de::Error) -> Message {
     let message = error.message().trim();
     let mut chars = message.chars();
     match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => "invalid TOML".to_owned(),
+        Some(first) => Message::new("e08-invalid-toml").with(
+            "reason",
+            first.to_lowercase().chain(chars).collect::<String>(),
+        ),
+        None => Message::new("e08-label-invalid-toml"),
     }
 }
 
@@ -252,10 +260,10 @@ mod tests {
     fn an_unknown_key_is_located_and_the_allowed_keys_are_named() {
         let text = "[pack]\nname = \"a\"\nverison = \"1.0.0\"\n";
         let error = parse(text).unwrap_err();
-        assert_eq!(error.message, "unknown key `verison` in `[pack]`");
+        assert_eq!(error.english(), "unknown key `verison` in `[pack]`");
         assert_eq!(&text[error.span.clone().unwrap()], "verison");
         assert_eq!(
-            error.help.as_deref(),
+            error.english_help().as_deref(),
             Some("the keys of `[pack]` are `name`, `version`, `description`, `license`, `authors`")
         );
     }
@@ -265,7 +273,7 @@ mod tests {
         let text = "[pack]\nauthors = \"Région Bretagne\"\n";
         let error = parse(text).unwrap_err();
         assert_eq!(
-            error.message,
+            error.english(),
             "`authors` must be a list of strings, not a string"
         );
         assert_eq!(&text[error.span.clone().unwrap()], "\"Région Bretagne\"");
@@ -280,7 +288,7 @@ mod tests {
             assert!(!is_version(bad), "{bad}");
         }
         let error = parse("[pack]\nversion = \"1.0\"\n").unwrap_err();
-        assert_eq!(error.message, "`1.0` is not a version");
+        assert_eq!(error.english(), "`1.0` is not a version");
     }
 
     #[test]
@@ -289,9 +297,13 @@ mod tests {
         let error = parse(text).unwrap_err();
         assert!(error.span.is_some());
         assert!(
-            error.message.chars().next().is_some_and(char::is_lowercase),
+            error
+                .english()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase),
             "{}",
-            error.message
+            error.english()
         );
     }
 }

@@ -3,7 +3,7 @@
 //! its errors point into `pack.toml`; numbers and booleans are taken as they are.
 
 use clausier_check::ParamOverride;
-use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Message, Span};
 use clausier_syntax::ast::{Expr, ExprKind, Ident, ItemKind, Literal, LiteralKind};
 
 use crate::manifest::{ParamSetting, ParamValue};
@@ -75,9 +75,9 @@ fn parse_value(
     };
     if let Some(extra) = items.next().filter(|_| !has_errors) {
         diagnostics.push(
-            Diagnostic::error(Code::SYNTAX, "unexpected text after the value")
-                .with_primary(file, extra.span, "this is not part of the value")
-                .with_help("a parameter's value is one expression, such as `\"5.50 €\"`"),
+            Diagnostic::error(Code::SYNTAX, Message::new("e08-param-extra-text"))
+                .with_primary(file, extra.span, Message::new("e08-label-param-extra-text"))
+                .with_help(Message::new("e08-help-param-one-expression")),
         );
     }
     value

@@ -18,6 +18,8 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
+use clausier_diagnostics::Message;
+
 use crate::descriptors::{WorkspaceSection, read_workspace_table};
 use crate::document::{DocumentTable, read_document_table};
 use crate::error::ManifestError;
@@ -90,7 +92,7 @@ pub(crate) struct Sections {
 /// Reads `[dependencies]`, `[params]`, `[workspace]` and `[document]`, and refuses a top-level table
 /// the manifest does not have.
 pub(crate) fn read_sections(path: &Path, name: &str, text: &str) -> Result<Sections, Located> {
-    let error = |message: String, span: Range<usize>| {
+    let error = |message: Message, span: Range<usize>| {
         ManifestError::new(path, name, text, message, Some(span))
     };
     let document = DeTable::parse(text).map_err(|e| {
@@ -101,7 +103,7 @@ pub(crate) fn read_sections(path: &Path, name: &str, text: &str) -> Result<Secti
             crate::manifest::toml_message(&e),
             e.span(),
         )
-        .with_label("invalid TOML")
+        .with_label(Message::new("e08-label-invalid-toml"))
     })?;
     let mut entries: Vec<_> = document.get_ref().iter().collect();
     entries.sort_by_key(|(key, _)| key.span().start);
@@ -114,13 +116,16 @@ pub(crate) fn read_sections(path: &Path, name: &str, text: &str) -> Result<Secti
             "workspace" => sections.workspace = read_workspace_table(value, &error)?,
             "document" => sections.document = Some(read_document_table(value, &error)?),
             other => {
-                let mut located = error(format!("unknown table `[{other}]`"), key.span())
-                    .with_label("unknown table");
+                let mut located = error(
+                    Message::new("e0801-unknown-table").with("table", other),
+                    key.span(),
+                )
+                .with_label(Message::new("e0801-label-unknown-table"));
                 located = match clausier_check::did_you_mean(other, TABLES.iter().copied()) {
-                    Some(best) => located.with_help(format!("did you mean `[{best}]`?")),
-                    None => located.with_help(
-                        "a manifest has the tables `[pack]`, `[dependencies]`, `[params]`, `[workspace]` and `[document]`",
+                    Some(best) => located.with_help(
+                        Message::new("e08-help-did-you-mean").with("name", format!("[{best}]")),
                     ),
+                    None => located.with_help(Message::new("e0801-help-tables")),
                 };
                 return Err(located);
             }
@@ -131,9 +136,9 @@ pub(crate) fn read_sections(path: &Path, name: &str, text: &str) -> Result<Secti
 
 pub(crate) fn table<'v, 'i>(
     value: &'v Spanned<DeValue<'i>>,
-    what: &str,
-    help: &str,
-    error: &impl Fn(String, Range<usize>) -> Located,
+    what: Message,
+    help: &Message,
+    error: &impl Fn(Message, Range<usize>) -> Located,
 ) -> Result<Vec<Entry<'v, 'i>>, Located> {
     match value.get_ref() {
         DeValue::Table(table) => {
@@ -142,46 +147,51 @@ pub(crate) fn table<'v, 'i>(
             Ok(entries)
         }
         other => Err(error(
-            format!("{what} must be a table, not {}", describe(other)),
+            Message::new("e08-must-be-table")
+                .with("what", what)
+                .with("found", describe(other)),
             value.span(),
         )
-        .with_label("expected a table")
-        .with_help(help.to_owned())),
+        .with_label(Message::new("e08-label-expected-table"))
+        .with_help(help.clone())),
     }
 }
 
-const DEPENDENCY_HELP: &str =
-    "declare a dependency as `edtech-fr = { path = \"../edtech-fr\", version = \"^1.0\" }`";
+fn dependency_help() -> Message {
+    Message::new("e0801-help-dependency")
+}
 
 fn read_dependencies(
     value: &Spanned<DeValue<'_>>,
-    error: &impl Fn(String, Range<usize>) -> Located,
+    error: &impl Fn(Message, Range<usize>) -> Located,
 ) -> Result<Vec<Dependency>, Located> {
     let mut dependencies = Vec::new();
-    for (key, value) in table(value, "`[dependencies]`", DEPENDENCY_HELP, error)? {
+    let help = dependency_help();
+    for (key, value) in table(value, Message::from("`[dependencies]`"), &help, error)? {
         let dep_name = key.get_ref().to_string();
         let entries = match value.get_ref() {
-            DeValue::Table(_) => table(value, "a dependency", DEPENDENCY_HELP, error)?,
+            DeValue::Table(_) => table(value, Message::new("e0801-a-dependency"), &help, error)?,
             DeValue::String(text) => {
                 return Err(error(
-                    format!("the dependency `{dep_name}` has no path"),
+                    Message::new("e0801-dependency-without-path").with("name", &dep_name),
                     value.span(),
                 )
-                .with_label("a version alone does not say where the pack is")
-                .with_help(format!(
-                    "packs are found by path: `{dep_name} = {{ path = \"../{dep_name}\", version = \"{text}\" }}`"
-                )));
+                .with_label(Message::new("e0801-label-version-alone"))
+                .with_help(
+                    Message::new("e0801-help-dependency-by-path")
+                        .with("name", &dep_name)
+                        .with("version", text.to_string()),
+                ));
             }
             other => {
                 return Err(error(
-                    format!(
-                        "the dependency `{dep_name}` must be a table, not {}",
-                        describe(other)
-                    ),
+                    Message::new("e0801-dependency-not-table")
+                        .with("name", &dep_name)
+                        .with("found", describe(other)),
                     value.span(),
                 )
-                .with_label("expected `{ path = …, version = … }`")
-                .with_help(DEPENDENCY_HELP));
+                .with_label(Message::new("e0801-label-expected-dependency-table"))
+                .with_help(dependency_help()));
             }
         };
         let mut path = None;
@@ -191,25 +201,23 @@ fn read_dependencies(
             let string = || match field_value.get_ref() {
                 DeValue::String(text) => Ok(text.to_string()),
                 other => Err(error(
-                    format!(
-                        "`{}` must be a string, not {}",
-                        field.get_ref(),
-                        describe(other)
-                    ),
+                    Message::new("e08-must-be-string")
+                        .with("key", field.get_ref().to_string())
+                        .with("found", describe(other)),
                     field_value.span(),
                 )
-                .with_help(DEPENDENCY_HELP)),
+                .with_help(dependency_help())),
             };
             match field.get_ref().as_ref() {
                 "path" => {
                     let text = string()?;
                     if text.trim().is_empty() {
                         return Err(error(
-                            format!("the path of `{dep_name}` is empty"),
+                            Message::new("e0801-empty-path").with("name", &dep_name),
                             field_value.span(),
                         )
-                        .with_label("empty path")
-                        .with_help("give the folder of the pack, relative to this `pack.toml`"));
+                        .with_label(Message::new("e0801-label-empty-path"))
+                        .with_help(Message::new("e0801-help-empty-path")));
                     }
                     path = Some((text, field_value.span()));
                 }
@@ -217,13 +225,11 @@ fn read_dependencies(
                     let text = string()?;
                     let requirement = semver::VersionReq::parse(&text).map_err(|e| {
                         error(
-                            format!("`{text}` is not a version requirement"),
+                            Message::new("e0801-not-a-requirement").with("text", &text),
                             field_value.span(),
                         )
                         .with_label(e.to_string())
-                        .with_help(
-                            "write a requirement such as `^1.0` (1.0.0 up to 2.0.0), `~1.2` (1.2.x) or `=1.2.3`",
-                        )
+                        .with_help(Message::new("e0801-help-requirement"))
                     })?;
                     version = Some((requirement, text, field_value.span()));
                 }
@@ -231,35 +237,33 @@ fn read_dependencies(
                     let text = string()?;
                     let public = PublicKey::parse(&text).map_err(|message| {
                         error(
-                            format!("`{text}` is not a publisher's key"),
+                            Message::new("e0801-not-a-key").with("text", &text),
                             field_value.span(),
                         )
                         .with_label(message)
-                        .with_help(
-                            "pin the key the publisher gives, as `clausier pack keygen` writes it in its `.pub` file: `key = \"ed25519:…\"`",
-                        )
+                        .with_help(Message::new("e0801-help-pin-key"))
                     })?;
                     pinned_key = Some((public, field_value.span()));
                 }
                 other => {
                     return Err(error(
-                        format!("unknown key `{other}` in the dependency `{dep_name}`"),
+                        Message::new("e0801-unknown-dependency-key")
+                            .with("key", other)
+                            .with("name", &dep_name),
                         field.span(),
                     )
-                    .with_label("unknown key")
-                    .with_help("a dependency has the keys `path`, `version` and `key`"));
+                    .with_label(Message::new("e08-label-unknown-key"))
+                    .with_help(Message::new("e0801-help-dependency-keys")));
                 }
             }
         }
         let Some((path, path_span)) = path else {
             return Err(error(
-                format!("the dependency `{dep_name}` has no path"),
+                Message::new("e0801-dependency-without-path").with("name", &dep_name),
                 value.span(),
             )
-            .with_label("`path` is missing")
-            .with_help(format!(
-                "give the folder of the pack, relative to this `pack.toml`: `path = \"../{dep_name}\"`"
-            )));
+            .with_label(Message::new("e0801-label-path-missing"))
+            .with_help(Message::new("e0801-help-path").with("name", &dep_name)));
         };
         let (version, version_text, version_span) = match version {
             Some((requirement, text, span)) => (Some(requirement), Some(text), Some(span)),
@@ -279,27 +283,23 @@ fn read_dependencies(
     Ok(dependencies)
 }
 
-const PARAMS_HELP: &str = "override a dependency's parameter in a table named after it: `[params.edtech-fr]` then `max_price = \"5.50 €\"`";
-
 fn read_params(
     source: &str,
     value: &Spanned<DeValue<'_>>,
-    error: &impl Fn(String, Range<usize>) -> Located,
+    error: &impl Fn(Message, Range<usize>) -> Located,
 ) -> Result<Vec<ParamSetting>, Located> {
     let mut settings = Vec::new();
-    for (pack, values) in table(value, "`[params]`", PARAMS_HELP, error)? {
+    let help = Message::new("e0801-help-params");
+    for (pack, values) in table(value, Message::from("`[params]`"), &help, error)? {
         if !matches!(values.get_ref(), DeValue::Table(_)) {
             return Err(error(
-                format!(
-                    "`{}` under `[params]` must be a table named after a dependency",
-                    pack.get_ref()
-                ),
+                Message::new("e0801-param-outside-table").with("key", pack.get_ref().to_string()),
                 pack.span(),
             )
-            .with_label("not a dependency's table")
-            .with_help(PARAMS_HELP));
+            .with_label(Message::new("e0801-label-not-dependency-table"))
+            .with_help(help));
         }
-        for (key, value) in table(values, "a `[params]` table", PARAMS_HELP, error)? {
+        for (key, value) in table(values, Message::new("e0801-a-params-table"), &help, error)? {
             settings.push(ParamSetting {
                 pack: pack.get_ref().to_string(),
                 pack_span: pack.span(),
@@ -317,7 +317,7 @@ fn param_value(
     source: &str,
     name: &str,
     value: &Spanned<DeValue<'_>>,
-    error: &impl Fn(String, Range<usize>) -> Located,
+    error: &impl Fn(Message, Range<usize>) -> Located,
 ) -> Result<ParamValue, Located> {
     let span = value.span();
     match value.get_ref() {
@@ -330,9 +330,11 @@ fn param_value(
             let digits: String = integer.as_str().chars().filter(|c| *c != '_').collect();
             match (integer.radix(), digits.parse::<Decimal>()) {
                 (10, Ok(number)) => Ok(ParamValue::Int(number)),
-                _ => Err(error(format!("`{name}` is out of range"), span)
-                    .with_label("not a decimal number Clausier can hold")
-                    .with_help("write the number in decimal")),
+                _ => Err(
+                    error(Message::new("e0801-out-of-range").with("name", name), span)
+                        .with_label(Message::new("e0801-label-out-of-range"))
+                        .with_help(Message::new("e0801-help-decimal")),
+                ),
             }
         }
         DeValue::Float(float) => {
@@ -342,9 +344,9 @@ fn param_value(
                 .or_else(|_| Decimal::from_scientific(&digits))
                 .map(ParamValue::Number)
                 .map_err(|_| {
-                    error(format!("`{name}` is not a number Clausier can hold"), span)
-                        .with_label("not a finite decimal number")
-                        .with_help("write the number in decimal, such as `4.5`")
+                    error(Message::new("e0801-not-a-number").with("name", name), span)
+                        .with_label(Message::new("e0801-label-not-finite"))
+                        .with_help(Message::new("e0801-help-decimal-example"))
                 })
         }
         DeValue::Datetime(datetime)
@@ -355,22 +357,24 @@ fn param_value(
                 offset: span.start,
             })
         }
-        DeValue::Datetime(_) => Err(error(format!("`{name}` has a time of day"), span)
-            .with_label("a date and a time")
-            .with_help("a `date` parameter is a day, such as `2027-01-12`")),
-        DeValue::Array(_) => Err(error(
-            format!("`{name}` is a TOML array"),
+        DeValue::Datetime(_) => Err(error(
+            Message::new("e0801-param-has-time").with("name", name),
             span,
         )
-        .with_label("a TOML array")
-        .with_help(
-            "write a list as in a clause file, inside a string: `'[\"CSV\", \"JSON\"]'` or `\"[EU, EEA]\"`",
-        )),
-        DeValue::Table(_) => Err(error(format!("`{name}` is a table"), span)
-            .with_label("a table")
-            .with_help(
-                "a parameter's value is a string in clause syntax (`\"5.50 €\"`), a number or a boolean",
-            )),
+        .with_label(Message::new("e0801-label-date-and-time"))
+        .with_help(Message::new("e0801-help-date-param"))),
+        DeValue::Array(_) => Err(error(
+            Message::new("e0801-param-is-array").with("name", name),
+            span,
+        )
+        .with_label(Message::new("e0801-label-toml-array"))
+        .with_help(Message::new("e0801-help-list-in-string"))),
+        DeValue::Table(_) => Err(error(
+            Message::new("e0801-param-is-table").with("name", name),
+            span,
+        )
+        .with_label(Message::new("e08-toml-table"))
+        .with_help(Message::new("e0801-help-param-value"))),
     }
 }
 
@@ -391,16 +395,16 @@ fn content_offset(source: &str, start: usize) -> usize {
     }
 }
 
-pub(crate) fn describe(value: &DeValue<'_>) -> &'static str {
-    match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a number",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
-    }
+pub(crate) fn describe(value: &DeValue<'_>) -> Message {
+    Message::new(match value {
+        DeValue::String(_) => "e08-toml-string",
+        DeValue::Integer(_) => "e08-toml-integer",
+        DeValue::Float(_) => "e08-toml-number",
+        DeValue::Boolean(_) => "e08-toml-boolean",
+        DeValue::Datetime(_) => "e08-toml-date",
+        DeValue::Array(_) => "e08-toml-list",
+        DeValue::Table(_) => "e08-toml-table",
+    })
 }
 
 #[cfg(test)]
@@ -437,10 +441,10 @@ mod tests {
     fn a_dependency_given_as_a_version_only_is_refused_with_the_table_form() {
         let text = "[dependencies]\nedtech-fr = \"^1.0\"\n";
         let error = parse(text).unwrap_err();
-        assert_eq!(error.message, "the dependency `edtech-fr` has no path");
+        assert_eq!(error.english(), "the dependency `edtech-fr` has no path");
         assert_eq!(&text[error.span.clone().unwrap()], "\"^1.0\"");
         assert_eq!(
-            error.help.as_deref(),
+            error.english_help().as_deref(),
             Some(
                 "packs are found by path: `edtech-fr = { path = \"../edtech-fr\", version = \"^1.0\" }`"
             )
@@ -451,7 +455,7 @@ mod tests {
     fn a_bad_version_requirement_is_located() {
         let text = "[dependencies]\nedtech-fr = { path = \"../e\", version = \"un\" }\n";
         let error = parse(text).unwrap_err();
-        assert_eq!(error.message, "`un` is not a version requirement");
+        assert_eq!(error.english(), "`un` is not a version requirement");
         assert_eq!(&text[error.span.clone().unwrap()], "\"un\"");
     }
 
@@ -505,7 +509,7 @@ mod tests {
         let text = "[params]\nmax_price = \"5 €\"\n";
         let error = parse(text).unwrap_err();
         assert_eq!(
-            error.message,
+            error.english(),
             "`max_price` under `[params]` must be a table named after a dependency"
         );
         assert_eq!(&text[error.span.clone().unwrap()], "max_price");
@@ -515,9 +519,9 @@ mod tests {
     fn an_unknown_table_is_refused_with_a_suggestion() {
         let text = "[pack]\nname = \"a\"\n\n[dependences]\n";
         let error = parse(text).unwrap_err();
-        assert_eq!(error.message, "unknown table `[dependences]`");
+        assert_eq!(error.english(), "unknown table `[dependences]`");
         assert_eq!(
-            error.help.as_deref(),
+            error.english_help().as_deref(),
             Some("did you mean `[dependencies]`?")
         );
         assert_eq!(&text[error.span.clone().unwrap()], "dependences");

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use clausier_diagnostics::Code;
+use clausier_diagnostics::{Code, Message};
 use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
 use toml::de::{DeTable, DeValue};
 
@@ -41,15 +41,14 @@ pub struct PublicKey(VerifyingKey);
 
 impl PublicKey {
     /// Reads `ed25519:…`, or says what is wrong with it.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, Message> {
         let Some(encoded) = text.trim().strip_prefix(PUBLIC_PREFIX) else {
-            return Err("a public key starts with `ed25519:`".to_owned());
+            return Err(Message::new("e08-key-prefix"));
         };
-        let bytes = decode_32(encoded)
-            .ok_or_else(|| "the key after `ed25519:` is not 32 bytes in base64".to_owned())?;
+        let bytes = decode_32(encoded).ok_or_else(|| Message::new("e08-key-not-32-bytes"))?;
         VerifyingKey::from_bytes(&bytes)
             .map(PublicKey)
-            .map_err(|_| "the key after `ed25519:` is not an Ed25519 public key".to_owned())
+            .map_err(|_| Message::new("e08-key-not-ed25519"))
     }
 }
 
@@ -144,23 +143,21 @@ pub fn read_secret_key(path: &Path) -> Result<SecretKey, PackError> {
     let text = read_key_file(path)?;
     let bytes = key_line(&text, SECRET_PREFIX)
         .and_then(decode_32)
-        .ok_or_else(|| {
-            key_file_error(
-                path,
-                "is not a secret key file: it has no `ed25519-secret:` line",
-            )
-        })?;
+        .ok_or_else(|| key_file_error(path, Message::new("e08-not-secret-key-file")))?;
     Ok(SecretKey(SigningKey::from_bytes(&bytes)))
 }
 
 /// Reads a public key file that `clausier pack keygen` wrote (`ed25519:…`).
 pub fn read_public_key(path: &Path) -> Result<PublicKey, PackError> {
     let text = read_key_file(path)?;
-    let line = key_line(&text, PUBLIC_PREFIX).ok_or_else(|| {
-        key_file_error(path, "is not a public key file: it has no `ed25519:` line")
-    })?;
-    PublicKey::parse(&format!("{PUBLIC_PREFIX}{line}"))
-        .map_err(|message| key_file_error(path, &format!("holds no valid key: {message}")))
+    let line = key_line(&text, PUBLIC_PREFIX)
+        .ok_or_else(|| key_file_error(path, Message::new("e08-not-public-key-file")))?;
+    PublicKey::parse(&format!("{PUBLIC_PREFIX}{line}")).map_err(|message| {
+        key_file_error(
+            path,
+            Message::new("e08-no-valid-key").with("reason", message),
+        )
+    })
 }
 
 fn read_key_file(path: &Path) -> Result<String, PackError> {
@@ -178,12 +175,15 @@ fn key_line<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
         .map(str::trim)
 }
 
-fn key_file_error(path: &Path, what: &str) -> PackError {
+/// `what` says what is wrong with the file, after its name.
+fn key_file_error(path: &Path, what: Message) -> PackError {
     PackError::Signature {
         path: path.to_path_buf(),
         code: Code::SIGNATURE_FILE,
-        message: format!("`{}` {what}", path.display()),
-        help: Some("give a key file that `clausier pack keygen` wrote, unchanged".to_owned()),
+        message: Message::new("e08-key-file")
+            .with("path", path.display().to_string())
+            .with("what", what),
+        help: Some(Message::new("e08-help-key-file")),
     }
 }
 
@@ -228,11 +228,11 @@ pub fn sign_pack(path: &Path, key: &SecretKey) -> Result<Signed, PackError> {
 pub fn verify_pack(path: &Path, expected: Option<&PublicKey>) -> Result<Signed, PackError> {
     let pack = read_alone(path)?;
     let shown = PathBuf::from(display_join(&pack.shown, SIGNATURE_FILE));
-    let failure = |code, message: String, help: &str| PackError::Signature {
+    let failure = |code, message: Message, help: &'static str| PackError::Signature {
         path: shown.clone(),
         code,
         message,
-        help: Some(help.to_owned()),
+        help: Some(Message::new(help)),
     };
     match verify(&pack, expected) {
         Ok(key) => Ok(Signed {
@@ -243,25 +243,21 @@ pub fn verify_pack(path: &Path, expected: Option<&PublicKey>) -> Result<Signed, 
         }),
         Err(Problem::Missing) => Err(failure(
             Code::SIGNATURE_MISSING,
-            format!(
-                "`{}` does not exist: the pack is not signed",
-                shown.display()
-            ),
-            "sign the pack with `clausier pack sign PACK --key SECRET_KEY_FILE`",
+            Message::new("e08-not-signed").with("path", shown.display().to_string()),
+            "e08-help-not-signed",
         )),
         Err(Problem::Unreadable(error)) => Err(error),
         Err(Problem::OtherKey { found }) => Err(failure(
             Code::SIGNATURE_KEY,
-            format!(
-                "the pack `{}` is signed by another key: `{found}`",
-                pack.name
-            ),
-            "take the pack from its publisher, signed by the key you expect",
+            Message::new("e08-other-key")
+                .with("pack", &pack.name)
+                .with("key", found.to_string()),
+            "e08-help-other-key",
         )),
         Err(Problem::Changed) => Err(failure(
             Code::SIGNATURE_MISMATCH,
-            format!("the pack `{}` changed since it was signed", pack.name),
-            "take the pack again from its publisher; if you publish it, review the change and sign it again",
+            Message::new("e08-changed-since-signed").with("pack", &pack.name),
+            "e08-help-changed-since-signed",
         )),
     }
 }
@@ -275,13 +271,9 @@ fn read_alone(path: &Path) -> Result<RawPack, PackError> {
         return Err(PackError::Signature {
             path: path.to_path_buf(),
             code: Code::SIGNATURE_FILE,
-            message: format!(
-                "`{}` is a single clause file, which has no `pack.sig`",
-                path.display()
-            ),
-            help: Some(
-                "put the file in a folder with a `pack.toml`, and sign the folder".to_owned(),
-            ),
+            message: Message::new("e08-single-file-signature")
+                .with("path", path.display().to_string()),
+            help: Some(Message::new("e08-help-single-file-signature")),
         });
     }
     Ok(pack)
@@ -337,40 +329,50 @@ fn parse_signature(
     name: &str,
     text: &str,
 ) -> Result<(PublicKey, Signature), Box<ManifestError>> {
-    let error = |message: String, span: Option<Range<usize>>| {
+    let error = |message: Message, span: Option<Range<usize>>| {
         ManifestError::new(path, name, text, message, span)
             .with_code(Code::SIGNATURE_FILE)
-            .with_help("`pack.sig` is written by `clausier pack sign`: ask the publisher to sign the pack again")
+            .with_help(Message::new("e08-help-signature-file"))
     };
     let document = DeTable::parse(text).map_err(|e| {
-        error(crate::manifest::toml_message(&e), e.span()).with_label("invalid TOML")
+        error(crate::manifest::toml_message(&e), e.span())
+            .with_label(Message::new("e08-label-invalid-toml"))
     })?;
     let document = document.get_ref();
     let string = |key: &str| match document.get(key) {
         Some(value) => match value.get_ref() {
             DeValue::String(text) => Ok((text.to_string(), value.span())),
             _ => Err(error(
-                format!("`{key}` must be a string"),
+                Message::new("e08-key-not-string").with("key", key),
                 Some(value.span()),
             )),
         },
-        None => Err(error(format!("`pack.sig` has no `{key}`"), None)),
+        None => Err(error(
+            Message::new("e08-signature-key-missing").with("key", key),
+            None,
+        )),
     };
     match document.get("version").map(|v| (v.get_ref(), v.span())) {
         Some((DeValue::Integer(integer), _))
             if integer.as_str() == SIGNATURE_FORMAT.to_string() => {}
         Some((_, span)) => {
             return Err(error(
-                format!("this `pack.sig` is not of format {SIGNATURE_FORMAT}"),
+                Message::new("e08-signature-format").with("format", SIGNATURE_FORMAT.to_string()),
                 Some(span),
             )
-            .with_label("unknown format"));
+            .with_label(Message::new("e08-label-unknown-format")));
         }
-        None => return Err(error("`pack.sig` has no `version`".to_owned(), None)),
+        None => {
+            return Err(error(
+                Message::new("e08-signature-key-missing").with("key", "version"),
+                None,
+            ));
+        }
     }
     let (key_text, key_span) = string("key")?;
-    let key = PublicKey::parse(&key_text)
-        .map_err(|message| error(message, Some(key_span)).with_label("not a key"))?;
+    let key = PublicKey::parse(&key_text).map_err(|message| {
+        error(message, Some(key_span)).with_label(Message::new("e08-label-not-a-key"))
+    })?;
     let (signature_text, signature_span) = string("signature")?;
     let signature = BASE64
         .decode(signature_text.trim())
@@ -378,10 +380,10 @@ fn parse_signature(
         .and_then(|bytes| Signature::from_slice(&bytes).ok())
         .ok_or_else(|| {
             error(
-                "the signature is not 64 bytes in base64".to_owned(),
+                Message::new("e08-signature-not-64-bytes"),
                 Some(signature_span),
             )
-            .with_label("not a signature")
+            .with_label(Message::new("e08-label-not-a-signature"))
         })?;
     Ok((key, signature))
 }

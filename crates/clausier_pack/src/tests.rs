@@ -145,7 +145,10 @@ fn a_missing_path_is_an_io_error_with_help() {
         )
     );
     assert_eq!(
-        error.help_text().as_deref(),
+        error
+            .help()
+            .map(|help| help.text(clausier_diagnostics::Lang::En))
+            .as_deref(),
         Some(
             "check the path: a pack is a folder of `.clause` files, or a single `.clause` \
              file, and a link must lead to an existing file"

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use clausier_diagnostics::Code;
+use clausier_diagnostics::{Code, Message};
 
 use crate::error::PackError;
 use crate::fixtures::Fixture;
@@ -84,11 +84,11 @@ pub struct LockWarning {
     pub name: String,
     pub text: String,
     pub code: Code,
-    pub message: String,
+    pub message: Message,
     /// Byte range in `text`, when the mismatch has a place.
     pub span: Option<std::ops::Range<usize>>,
-    pub label: String,
-    pub help: Option<String>,
+    pub label: Message,
+    pub help: Option<Message>,
 }
 
 /// Reads the pack at `path` and its dependencies, `overlay` giving the text of the
@@ -140,9 +140,9 @@ fn stale_lock(graph: &Graph) -> Option<LockWarning> {
             path: lock_path,
             text: String::new(),
             code: other.code(),
-            message: other.to_string(),
+            message: other.message(),
             span: None,
-            label: String::new(),
+            label: Message::default(),
             help: None,
         }),
     }

@@ -87,7 +87,10 @@ impl TestSources for PackFiles<'_> {
         };
         match &fixture.text {
             Ok(text) => Ok((fixture.name.clone(), text.clone())),
-            Err(problem) => Err((fixture.name.clone(), problem.message.clone())),
+            Err(problem) => Err((
+                fixture.name.clone(),
+                problem.message.text(clausier_diagnostics::Lang::En),
+            )),
         }
     }
 }

@@ -130,7 +130,7 @@ fn bad_values_and_patterns_are_located() {
     ];
     for (text, message, located) in cases {
         let error = manifest(text).unwrap_err();
-        assert_eq!(error.message, message, "{text}");
+        assert_eq!(error.english(), message, "{text}");
         assert_eq!(&text[error.span.clone().unwrap()], located, "{text}");
     }
 }
@@ -138,5 +138,8 @@ fn bad_values_and_patterns_are_located() {
 #[test]
 fn a_misspelt_table_suggests_workspace() {
     let error = manifest("[workspaces]\ndescriptors = []\n").unwrap_err();
-    assert_eq!(error.help.as_deref(), Some("did you mean `[workspace]`?"));
+    assert_eq!(
+        error.english_help().as_deref(),
+        Some("did you mean `[workspace]`?")
+    );
 }
