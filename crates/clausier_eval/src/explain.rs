@@ -364,25 +364,36 @@ impl<'a> Explainer<'a> {
             alternatives: Vec::new(),
             element: self.elements.last().cloned(),
             counted: None,
-            words: self.text_check_words(id),
+            words: self.text_check_words(id).map(|(_, words)| words.to_owned()),
             observed: None,
             claim: None,
+            words_id: self.text_check_words(id).map(|(id, _)| id),
+            in_words: None,
         }
     }
 
     /// What a failing text check says the text is not. Only a check that is itself
     /// explained is worded: under a `not`, the check held.
-    fn text_check_words(&self, id: NodeId) -> Option<String> {
+    /// The catalogue id of those words, and the words in English for the JSON report.
+    fn text_check_words(&self, id: NodeId) -> Option<(&'static str, &'static str)> {
         let Some(Node::TextCheck { check, .. }) = self.program.code.node(id) else {
             return None;
         };
-        let words = match check {
-            TextNodeCheck::Matches(_) => "the pattern is found nowhere in it",
-            TextNodeCheck::Siret => "not a valid SIRET number (14 digits, Luhn key)",
-            TextNodeCheck::Uai => "not a valid UAI code (7 digits and their key letter)",
-            TextNodeCheck::HttpsUrl => "not an https address with a host",
-        };
-        Some(words.to_owned())
+        Some(match check {
+            TextNodeCheck::Matches(_) => (
+                "explain-pattern-not-found",
+                "the pattern is found nowhere in it",
+            ),
+            TextNodeCheck::Siret => (
+                "explain-not-siret",
+                "not a valid SIRET number (14 digits, Luhn key)",
+            ),
+            TextNodeCheck::Uai => (
+                "explain-not-uai",
+                "not a valid UAI code (7 digits and their key letter)",
+            ),
+            TextNodeCheck::HttpsUrl => ("explain-not-https", "not an https address with a host"),
+        })
     }
 
     /// The text of a node, each variable bound outside it replaced by the place of the

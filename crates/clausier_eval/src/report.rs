@@ -261,6 +261,22 @@ pub struct Explanation {
     /// say it in words; `None` when it is not a field against a value.
     #[serde(skip)]
     pub claim: Option<Claim>,
+    /// The catalogue id of `words`, for the reports that write it in the reader's
+    /// language.
+    #[serde(skip)]
+    pub words_id: Option<&'static str>,
+    /// The failing sub-expression as the tender words it, for the reports that have the
+    /// pack to word it (`clausier_report::check::word_conditions`); the evaluator leaves
+    /// it empty.
+    #[serde(skip)]
+    pub in_words: Option<Vec<Worded>>,
+}
+
+/// A piece of a rule in words: words, or a name or value of the clause quoted as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Worded {
+    Words(String),
+    Quoted(String),
 }
 
 /// What a failing sub-expression asked of one value of the descriptor and what the

@@ -11,9 +11,10 @@ use clausier_data::DataDiagnostics;
 use clausier_data::load::LoadOptions;
 use clausier_eval::report::{Summary, clause_infos};
 use clausier_eval::{RunOptions, compile, run as run_checks};
+use clausier_report::DateOrigin;
 use clausier_report::check::{
     HumanOptions, render_csv, render_html, render_human_with_data, render_json, render_junit,
-    render_markdown, render_ndjson, render_sarif, render_xlsx,
+    render_markdown, render_ndjson, render_sarif, render_xlsx, word_conditions,
 };
 
 use self::duplicate_ids::DuplicateIds;
@@ -103,7 +104,14 @@ pub fn run(
     if descriptors.is_empty() {
         return Err(inputs::no_descriptor().into());
     }
-    let report = run_checks(&program, pack.info.clone(), &descriptors, &options);
+    let mut report = run_checks(&program, pack.info.clone(), &descriptors, &options);
+    // The reports read by people say the failing rules as the tender words them.
+    word_conditions(
+        &mut report,
+        &pack.checked.pack,
+        lang,
+        matches!(date_origin, DateOrigin::Deadline),
+    );
     let mut ids = DuplicateIds::new();
     // The inputs, not the report's entries: an offer on two lots has an entry per lot.
     for descriptor in &descriptors {

@@ -56,6 +56,11 @@ explain-expects = the requirement expects { $expected }
 explain-every-element = required of every element of { $list }
 explain-counting-none = counting none of them
 explain-counting = counting
+# What a failing text check says the text is not.
+explain-pattern-not-found = the pattern is found nowhere in it
+explain-not-siret = not a valid SIRET number (14 digits, Luhn key)
+explain-not-uai = not a valid UAI code (7 digits and their key letter)
+explain-not-https = not an https address with a host
 explain-none-holds = none of these holds
 explain-no-element = no element of { $list } satisfies it
 explain-either = either

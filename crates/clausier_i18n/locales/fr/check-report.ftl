@@ -68,6 +68,11 @@ explain-expects = l'exigence attend { $expected }
 explain-every-element = exigé de chaque élément de { $list }
 explain-counting-none = sans en compter aucun
 explain-counting = en comptant
+# What a failing text check says the text is not.
+explain-pattern-not-found = le motif n'y figure nulle part
+explain-not-siret = ce n'est pas un numéro SIRET valide (14 chiffres, clé de Luhn)
+explain-not-uai = ce n'est pas un code UAI valide (7 chiffres et leur lettre clé)
+explain-not-https = ce n'est pas une adresse https avec un nom d'hôte
 explain-none-holds = aucune de ces conditions n'est remplie
 explain-no-element = aucun élément de { $list } ne remplit la condition
 explain-either = soit

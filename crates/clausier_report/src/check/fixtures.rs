@@ -67,6 +67,8 @@ fn explained(
         words: None,
         observed: None,
         claim: None,
+        words_id: None,
+        in_words: None,
     }
 }
 

@@ -2,6 +2,7 @@
 //! (a table with the reasons of every failure, a workbook).
 
 mod columns;
+mod conditions;
 mod csv_format;
 mod html;
 mod html_lots;
@@ -18,6 +19,7 @@ mod vendor_text;
 pub(crate) mod wording;
 mod xlsx;
 
+pub use conditions::word_conditions;
 pub use csv_format::render_csv;
 pub use html::render_html;
 pub use human::{HumanOptions, render_human, render_human_with_data};

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use clausier_check::value::Value;
 use clausier_eval::report::{
     Alternative, Claim, DescriptorReport, Explanation, Reason, Relation, RequestedDocument,
-    RequirementResult, Shown,
+    RequirementResult, Shown, Worded,
 };
 use clausier_i18n::{Lang, t};
 
@@ -98,7 +98,16 @@ pub(crate) fn explanation(item: &Explanation, lang: Lang) -> Vec<Piece> {
     if let (Some(claim), Some(path)) = (&item.claim, &item.path) {
         return claimed(item, claim, path, lang);
     }
-    let mut pieces = vec![code(&item.expr)];
+    let mut pieces = match &item.in_words {
+        Some(rule) => rule
+            .iter()
+            .map(|piece| match piece {
+                Worded::Words(words) => text(words),
+                Worded::Quoted(quoted) => code(quoted),
+            })
+            .collect(),
+        None => vec![code(&item.expr)],
+    };
     pieces.extend(detail(item, lang));
     pieces
 }
@@ -304,8 +313,10 @@ pub(crate) fn detail(item: &Explanation, lang: Lang) -> Vec<Piece> {
         (None, Some(value)) => pieces.extend([Piece::Then, code(value)]),
         (None, None) => {}
     }
-    if let Some(words) = &item.words {
-        pieces.push(text(&format!(", {words}")));
+    match (item.words_id, &item.words) {
+        (Some(id), _) => pieces.push(text(&format!(", {}", clausier_i18n::text(lang, id)))),
+        (None, Some(words)) => pieces.push(text(&format!(", {words}"))),
+        (None, None) => {}
     }
     if let Some(counted) = &item.counted {
         match counted.as_slice() {

@@ -157,6 +157,25 @@ pub(crate) fn condition_markdown(
     markdown::rich(&words::Words::new(pack, lang, deadline_known).condition(expr))
 }
 
+/// The same rule as pieces, each a quotation of the clause (`true`) or words, for the
+/// reports that mark quotations in their own way.
+pub(crate) fn condition_runs(
+    pack: &CheckedPack,
+    expr: &clausier_check::hir::TExpr,
+    lang: Lang,
+    deadline_known: bool,
+) -> Vec<(bool, String)> {
+    words::Words::new(pack, lang, deadline_known)
+        .condition(expr)
+        .runs
+        .into_iter()
+        .map(|run| match run {
+            Run::Text(text) => (false, text),
+            Run::Code(text) => (true, text),
+        })
+        .collect()
+}
+
 /// A value as the tender writes it (`8,00 €`, `2 décembre 2027`), wherever it is shown.
 pub(crate) fn value_words(
     value: &clausier_check::value::Value,
