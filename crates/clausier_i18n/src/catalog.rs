@@ -40,6 +40,9 @@ resources!(
     "diagnostics",
     "diagnostics-syntax",
     "diagnostics-data",
+    "diagnostics-structure",
+    "diagnostics-lints",
+    "diagnostics-law",
 );
 
 /// Every message file, for the tests that compare the languages.
