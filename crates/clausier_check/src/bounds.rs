@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use clausier_diagnostics::{Code, Diagnostic, FileId};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Message};
 use clausier_syntax::ast::{CompareOp, FieldBound, LiteralKind};
 use rust_decimal::Decimal;
 
@@ -119,6 +119,41 @@ impl FieldBounds {
             (None, None) => "any value".to_owned(),
         }
     }
+
+    /// The range in words in the language a diagnostic is shown in: the words of a
+    /// vendor's value out of range (`data-range-…`), so both say a range alike.
+    pub fn describe_message(&self, ty: &Ty) -> Message {
+        let unit = Unit::of(ty);
+        let lower = |bound: Bound| {
+            let id = if bound.inclusive {
+                "data-range-at-least"
+            } else {
+                "data-range-more-than"
+            };
+            Message::new(id).with("value", unit.show(bound.value).to_string())
+        };
+        let upper = |bound: Bound| {
+            let id = if bound.inclusive {
+                "data-range-at-most"
+            } else {
+                "data-range-less-than"
+            };
+            Message::new(id).with("value", unit.show(bound.value).to_string())
+        };
+        match (self.lower, self.upper) {
+            (Some(low), Some(high)) if low.inclusive && high.inclusive => {
+                Message::new("data-range-from-to")
+                    .with("lower", unit.show(low.value).to_string())
+                    .with("upper", unit.show(high.value).to_string())
+            }
+            (Some(low), Some(high)) => Message::new("data-range-both")
+                .with("lower", lower(low))
+                .with("upper", upper(high)),
+            (Some(low), None) => lower(low),
+            (None, Some(high)) => upper(high),
+            (None, None) => Message::new("data-range-any"),
+        }
+    }
 }
 
 fn describe_lower(bound: Bound, unit: Unit) -> String {
@@ -227,14 +262,12 @@ impl Checker<'_> {
             self.report(
                 Diagnostic::error(
                     Code::INVALID_BOUND,
-                    format!("the field `{field}` is a `{type_name}`, whose values have no bounds"),
+                    Message::new("e0311-unordered")
+                        .with("field", field)
+                        .with("type", &type_name),
                 )
-                .with_primary(
-                    file,
-                    span,
-                    "a bound applies to an `int`, a `number`, a `percent` or `money`",
-                )
-                .with_help("remove the `where`, or check the value in a requirement"),
+                .with_primary(file, span, Message::new("e0311-unordered-label"))
+                .with_help(Message::new("e0311-unordered-help")),
             );
             return declared;
         }
@@ -243,13 +276,16 @@ impl Checker<'_> {
                 self.report(
                     Diagnostic::error(
                         Code::INVALID_BOUND,
-                        format!("the bound of `{field}` is not a `{type_name}`"),
+                        Message::new("e0311-wrong-type")
+                            .with("field", field)
+                            .with("type", &type_name),
                     )
-                    .with_primary(file, bound.value.span, format!("expected a `{type_name}`"))
-                    .with_help(format!(
-                        "write the bound in the field's unit, such as {}",
-                        example(ty)
-                    )),
+                    .with_primary(
+                        file,
+                        bound.value.span,
+                        Message::new("e0311-wrong-type-label").with("type", &type_name),
+                    )
+                    .with_help(Message::new("e0311-wrong-type-help").with("example", example(ty))),
                 );
                 continue;
             };
@@ -261,18 +297,19 @@ impl Checker<'_> {
                 CompareOp::Eq | CompareOp::Ne => continue,
             };
             if side.is_some() {
-                let which = if matches!(bound.op, CompareOp::Ge | CompareOp::Gt) {
-                    "lower"
+                let lower = matches!(bound.op, CompareOp::Ge | CompareOp::Gt);
+                let (message, label) = if lower {
+                    ("e0311-two-lower", "e0311-second-lower")
                 } else {
-                    "upper"
+                    ("e0311-two-upper", "e0311-second-upper")
                 };
                 self.report(
                     Diagnostic::error(
                         Code::INVALID_BOUND,
-                        format!("the field `{field}` has two {which} bounds"),
+                        Message::new(message).with("field", field),
                     )
-                    .with_primary(file, bound.span, format!("a second {which} bound"))
-                    .with_help("keep one of them"),
+                    .with_primary(file, bound.span, Message::new(label))
+                    .with_help(Message::new("e0311-keep-one")),
                 );
                 continue;
             }
@@ -287,25 +324,25 @@ impl Checker<'_> {
                 .unwrap_or_default();
             let mut diagnostic = Diagnostic::error(
                 Code::INVALID_BOUND,
-                format!("no value of `{field}` can satisfy its bounds"),
+                Message::new("e0311-empty-range").with("field", field),
             )
             .with_primary(
                 file,
                 span,
-                format!("the range {} admits no value", effective.describe(ty)),
+                Message::new("e0311-empty-range-label")
+                    .with("range", effective.describe_message(ty)),
             );
             let default = FieldBounds::default_for(ty);
             if declared.upper.is_none() && default.upper.is_some()
                 || declared.lower.is_none() && default.lower.is_some()
             {
-                diagnostic = diagnostic.with_note(format!(
-                    "without `where`, a `{type_name}` is {}",
-                    default.describe(ty)
-                ));
+                diagnostic = diagnostic.with_note(
+                    Message::new("e0311-default-note")
+                        .with("type", &type_name)
+                        .with("range", default.describe_message(ty)),
+                );
             }
-            self.report(diagnostic.with_help(
-                "give a lower bound below the upper bound; a side you give replaces the default",
-            ));
+            self.report(diagnostic.with_help(Message::new("e0311-empty-range-help")));
             return FieldBounds::default();
         }
         declared

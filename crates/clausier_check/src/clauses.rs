@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Message, Span};
 use clausier_syntax::ast::{
     ClauseField, ClauseFieldKind, ClauseId, CriterionDecl, Docs, Item, ItemKind, Level,
     RequirementDecl, SourceFileAst, StringLit,
@@ -17,7 +17,6 @@ use crate::hir::{
 };
 use crate::lints::WeightEntry;
 use crate::types::{Origin, Ty};
-use crate::wording::this_is;
 
 /// The fields a clause body may hold, as named in messages.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -94,11 +93,15 @@ impl<'a> Checker<'a> {
             self.report(
                 Diagnostic::error(
                     Code::DUPLICATE_CLAUSE,
-                    format!("the clause id `{}` is used twice", id.name),
+                    Message::new("e0205-id-used-twice").with("id", &id.name),
                 )
-                .with_primary(file, id.span, "used again here")
-                .with_secondary(first.file, first.span, "first used here")
-                .with_help("give each requirement and criterion of the pack its own id"),
+                .with_primary(file, id.span, Message::new("e0205-used-again-here"))
+                .with_secondary(
+                    first.file,
+                    first.span,
+                    Message::new("e0205-first-used-here"),
+                )
+                .with_help(Message::new("e0205-id-used-twice-help")),
             );
             return;
         }
@@ -177,10 +180,10 @@ impl<'a> Checker<'a> {
             self.report(
                 Diagnostic::error(
                     Code::MISSING_REQUIRE,
-                    format!("the requirement `{}` has no `require`", decl.id.name),
+                    Message::new("e0401-no-require").with("id", &decl.id.name),
                 )
-                .with_primary(file, decl.id.span, "this requirement checks nothing")
-                .with_help("add a line `require CONDITION` with what an offer must meet"),
+                .with_primary(file, decl.id.span, Message::new("e0401-no-require-label"))
+                .with_help(Message::new("e0401-no-require-help")),
             );
             error_expr(decl.id.span)
         });
@@ -222,10 +225,10 @@ impl<'a> Checker<'a> {
                 self.report(
                     Diagnostic::error(
                         Code::MISSING_SCORE,
-                        format!("the criterion `{}` has no `score`", decl.id.name),
+                        Message::new("e0404-no-score").with("id", &decl.id.name),
                     )
-                    .with_primary(file, decl.id.span, "this criterion scores nothing")
-                    .with_help("add a line `score EXPRESSION`, a number or a percent from 0 to 1"),
+                    .with_primary(file, decl.id.span, Message::new("e0404-no-score-label"))
+                    .with_help(Message::new("e0404-no-score-help")),
                 );
                 error_expr(decl.id.span)
             }
@@ -258,10 +261,10 @@ impl<'a> Checker<'a> {
             self.report(
                 Diagnostic::error(
                     Code::INVALID_WEIGHT,
-                    format!("the criterion `{}` has no weight", decl.id.name),
+                    Message::new("e0405-no-weight").with("id", &decl.id.name),
                 )
-                .with_primary(file, decl.id.span, "a criterion needs a weight")
-                .with_help("write `weight N` after the title, with N more than 0 and at most 100"),
+                .with_primary(file, decl.id.span, Message::new("e0405-no-weight-label"))
+                .with_help(Message::new("e0405-no-weight-help")),
             );
             self.weights.any_invalid = true;
             return Decimal::ZERO;
@@ -270,14 +273,12 @@ impl<'a> Checker<'a> {
             self.report(
                 Diagnostic::error(
                     Code::INVALID_WEIGHT,
-                    format!(
-                        "the weight of `{}` must be more than 0 and at most 100, found `{}`",
-                        decl.id.name,
-                        weight.value.normalize()
-                    ),
+                    Message::new("e0405-weight-out-of-range")
+                        .with("id", &decl.id.name)
+                        .with("found", weight.value.normalize().to_string()),
                 )
-                .with_primary(file, weight.span, "out of range")
-                .with_help("weights are points out of 100 shared by the criteria of the pack"),
+                .with_primary(file, weight.span, Message::new("e0405-out-of-range"))
+                .with_help(Message::new("e0405-weight-help")),
             );
             self.weights.any_invalid = true;
             return Decimal::ZERO;
@@ -291,20 +292,23 @@ impl<'a> Checker<'a> {
         }
         let found = self.ty_name(&score.ty);
         let help = match &score.ty {
-            Ty::Bool => "give points for a condition with `if CONDITION then 1 else 0`".to_owned(),
-            Ty::Money => {
-                "divide amounts to get a number, such as `lowest(pricing.per_student) / pricing.per_student`"
-                    .to_owned()
-            }
-            _ => "a score is a number or a percent from 0 to 1".to_owned(),
+            Ty::Bool => "e0306-bool-score-help",
+            Ty::Money => "e0306-money-score-help",
+            _ => "e0306-score-help",
         };
         self.report(
             Diagnostic::error(
                 Code::SCORE_NOT_NUMERIC,
-                format!("a score is a number or a percent, found `{found}`"),
+                Message::new("e0306-score-not-numeric").with("found", &found),
             )
-            .with_primary(file, score.span, this_is(&found))
-            .with_help(help),
+            .with_primary(
+                file,
+                score.span,
+                Message::new("e0306-this-is")
+                    .with("type", &found)
+                    .with("vowel", crate::params::starts_with_vowel(&found)),
+            )
+            .with_help(Message::new(help)),
         );
     }
 }
@@ -343,10 +347,10 @@ fn read_body(
                     checker.report(
                         Diagnostic::error(
                             Code::REPEATED_CLAUSE_FIELD,
-                            format!("`{}` is given twice", name.as_str()),
+                            Message::new("e0402-given-twice").with("field", name.as_str()),
                         )
-                        .with_primary(file, span, "given again here")
-                        .with_secondary(file, first, "first given here")
+                        .with_primary(file, span, Message::new("e0402-given-again-here"))
+                        .with_secondary(file, first, Message::new("e0402-first-given-here"))
                         .with_help(repeat_help(name)),
                     );
                     true
@@ -424,17 +428,14 @@ fn read_document(
         checker.report(
             Diagnostic::error(
                 Code::MISPLACED_CLAUSE_FIELD,
-                "a criterion cannot require a document",
+                Message::new("e0403-criterion-document"),
             )
             .with_primary(
                 file,
                 path.span,
-                "a required document belongs to a requirement",
+                Message::new("e0403-criterion-document-label"),
             )
-            .with_help(format!(
-                "move this line to the requirement the document supports, or write \
-                 `evidence \"{label}\"` to only name the document"
-            )),
+            .with_help(Message::new("e0403-criterion-document-help").with("label", label)),
         );
         return;
     }
@@ -447,20 +448,16 @@ fn read_document(
     }
 }
 
-fn repeat_help(name: FieldName) -> String {
-    match name {
-        FieldName::When | FieldName::Require => format!(
-            "keep one `{}`, joining the conditions with `and`",
-            name.as_str()
-        ),
+fn repeat_help(name: FieldName) -> Message {
+    let id = match name {
+        FieldName::When | FieldName::Require => "e0402-keep-one-joined-help",
         FieldName::Level
         | FieldName::Lots
         | FieldName::Text
         | FieldName::Note
-        | FieldName::Score => {
-            format!("keep one `{}`", name.as_str())
-        }
-    }
+        | FieldName::Score => "e0402-keep-one-help",
+    };
+    Message::new(id).with("field", name.as_str())
 }
 
 /// The line of a clause field from its keyword to the end of its value, without the
@@ -497,27 +494,26 @@ fn report_misplaced(
     name: FieldName,
     kind: ClauseKind,
 ) {
-    let (clause, help) = match (kind, name) {
-        (ClauseKind::Requirement, _) => (
-            "a requirement",
-            "a requirement passes or fails with `require`; a score belongs in a `criterion`",
-        ),
+    let (message, help) = match (kind, name) {
+        (ClauseKind::Requirement, _) => {
+            ("e0403-not-allowed-in-requirement", "e0403-requirement-help")
+        }
         (ClauseKind::Criterion, FieldName::Level) => (
-            "a criterion",
-            "a criterion is weighted, not `must` or `should`: set its `weight` instead",
+            "e0403-not-allowed-in-criterion",
+            "e0403-criterion-level-weight-help",
         ),
         (ClauseKind::Criterion, _) => (
-            "a criterion",
-            "a criterion only scores eligible offers; put conditions in a `requirement`, or use `if … then … else …` in the `score`",
+            "e0403-not-allowed-in-criterion",
+            "e0403-criterion-conditions-help",
         ),
     };
     checker.report(
         Diagnostic::error(
             Code::MISPLACED_CLAUSE_FIELD,
-            format!("`{}` is not allowed in {clause}", name.as_str()),
+            Message::new(message).with("field", name.as_str()),
         )
-        .with_primary(file, span, "not allowed here")
-        .with_help(help),
+        .with_primary(file, span, Message::new("e0403-not-allowed-here"))
+        .with_help(Message::new(help)),
     );
 }
 

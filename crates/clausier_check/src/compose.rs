@@ -9,12 +9,12 @@
 
 use std::collections::HashMap;
 
-use clausier_diagnostics::{Code, Diagnostic, FileId, Fix, Span};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Fix, Message, Span};
 use clausier_syntax::ast::{Expr, Ident, ItemKind, Level, UseDecl};
 
 use crate::Checker;
 use crate::hir::{ParamId, ParamOverrideSite, Symbol};
-use crate::suggest::{did_you_mean, list_names};
+use crate::suggest::{did_you_mean, names_joined};
 use crate::types::Origin;
 use crate::value::Value;
 
@@ -109,30 +109,32 @@ impl<'a> Checker<'a> {
             .iter()
             .map(|(dep, _)| dep.as_str())
             .collect();
-        let mut diagnostic =
-            Diagnostic::error(Code::UNKNOWN_PACK, format!("unknown pack `{}`", name.name))
-                .with_primary(file, name.span, "no dependency has this name");
+        let mut diagnostic = Diagnostic::error(
+            Code::UNKNOWN_PACK,
+            Message::new("e0211-unknown-pack").with("name", &name.name),
+        )
+        .with_primary(file, name.span, Message::new("e0211-unknown-pack-label"));
         if !names.is_empty() {
-            let owned: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
-            diagnostic = diagnostic.with_note(format!(
-                "the dependencies of `{}` are {}",
-                pack.name,
-                list_names(&owned)
-            ));
+            diagnostic = diagnostic.with_note(
+                Message::new("e0211-dependencies-note")
+                    .with("pack", pack.name)
+                    .with("dependencies", names_joined(&names)),
+            );
         }
         let elsewhere = graph.packs.iter().any(|other| other.name == name.name);
         diagnostic = match did_you_mean(&name.name, names.iter().copied()) {
             Some(best) => diagnostic
-                .with_help(format!("did you mean `{best}`?"))
+                .with_help(Message::new("e0211-did-you-mean").with("name", best))
                 .with_fix(Fix {
-                    title: format!("replace with `{best}`").into(),
+                    title: Message::new("e0211-replace-with").with("name", best),
                     edits: vec![(file, name.span, best.to_owned())],
                 }),
-            None if elsewhere => diagnostic.with_help(format!(
-                "`{}` is a dependency of another pack: declare it under `[dependencies]` in the `pack.toml` of `{}` too",
-                name.name, pack.name
-            )),
-            None => diagnostic.with_help("declare it under `[dependencies]` in `pack.toml`"),
+            None if elsewhere => diagnostic.with_help(
+                Message::new("e0211-dependency-elsewhere-help")
+                    .with("name", &name.name)
+                    .with("pack", pack.name),
+            ),
+            None => diagnostic.with_help(Message::new("e0211-declare-dependency-help")),
         };
         self.report(diagnostic);
         None
@@ -204,11 +206,19 @@ impl<'a> Checker<'a> {
                 self.report(
                     Diagnostic::error(
                         Code::DUPLICATE_DEFINITION,
-                        format!("the parameter `{qualified}` is set twice"),
+                        Message::new("e0206-param-set-twice").with("param", &qualified),
                     )
-                    .with_primary(site.file, site.name.span, "set again here")
-                    .with_secondary(previous.origin.file, previous.origin.span, "first set here")
-                    .with_help("keep one override: a `set` in a clause file or a key under `[params]` in `pack.toml`"),
+                    .with_primary(
+                        site.file,
+                        site.name.span,
+                        Message::new("e0206-set-again-here"),
+                    )
+                    .with_secondary(
+                        previous.origin.file,
+                        previous.origin.span,
+                        Message::new("e0206-first-set-here"),
+                    )
+                    .with_help(Message::new("e0206-param-set-twice-help")),
                 );
                 return;
             }
@@ -217,20 +227,25 @@ impl<'a> Checker<'a> {
                 self.report(
                     Diagnostic::error(
                         Code::DUPLICATE_DEFINITION,
-                        format!(
-                            "the parameter `{qualified}` is set by `{previous_name}` and by `{this_name}`"
-                        ),
+                        Message::new("e0206-param-set-by-two")
+                            .with("param", &qualified)
+                            .with("first_pack", previous_name)
+                            .with("this_pack", this_name),
                     )
-                    .with_primary(site.file, site.name.span, format!("set by `{this_name}` here"))
+                    .with_primary(
+                        site.file,
+                        site.name.span,
+                        Message::new("e0206-set-by-here").with("pack", this_name),
+                    )
                     .with_secondary(
                         previous.origin.file,
                         previous.origin.span,
-                        format!("set by `{previous_name}` here"),
+                        Message::new("e0206-set-by-here").with("pack", previous_name),
                     )
-                    .with_note("neither pack depends on the other, so neither override can win")
-                    .with_help(format!(
-                        "remove one of them, or set `{qualified}` in a pack that depends on both"
-                    )),
+                    .with_note(Message::new("e0206-param-set-by-two-note"))
+                    .with_help(
+                        Message::new("e0206-param-set-by-two-help").with("param", &qualified),
+                    ),
                 );
                 return;
             }
@@ -267,26 +282,30 @@ impl<'a> Checker<'a> {
             .collect();
         let mut diagnostic = Diagnostic::error(
             Code::UNKNOWN_DEPENDENCY_PARAM,
-            format!(
-                "the pack `{dep_name}` has no parameter `{}`",
-                site.name.name
-            ),
+            Message::new("e0214-unknown-param")
+                .with("pack", dep_name)
+                .with("name", &site.name.name),
         )
-        .with_primary(site.file, site.name.span, "no parameter has this name");
+        .with_primary(
+            site.file,
+            site.name.span,
+            Message::new("e0214-unknown-param-label"),
+        );
         diagnostic = match did_you_mean(&site.name.name, names.iter().map(String::as_str)) {
             Some(best) => diagnostic
-                .with_help(format!("did you mean `{best}`?"))
+                .with_help(Message::new("e0214-did-you-mean").with("name", best))
                 .with_fix(Fix {
-                    title: format!("replace with `{best}`").into(),
+                    title: Message::new("e0214-replace-with").with("name", best),
                     edits: vec![(site.file, site.name.span, best.to_owned())],
                 }),
             None if names.is_empty() => {
-                diagnostic.with_help(format!("`{dep_name}` declares no parameter to override"))
+                diagnostic.with_help(Message::new("e0214-no-params-help").with("pack", dep_name))
             }
-            None => diagnostic.with_help(format!(
-                "the parameters of `{dep_name}` are {}",
-                list_names(&names)
-            )),
+            None => diagnostic.with_help(
+                Message::new("e0214-params-help")
+                    .with("pack", dep_name)
+                    .with("params", names_joined(&names)),
+            ),
         };
         self.report(diagnostic);
         None
@@ -439,13 +458,12 @@ impl<'a> Checker<'a> {
                     self.report(
                         Diagnostic::error(
                             Code::MISPLACED_CLAUSE_FIELD,
-                            format!("`{}` is a criterion, which has no level", item.id.name),
+                            Message::new("e0403-criterion-level").with("id", &item.id.name),
                         )
-                        .with_primary(file, span, "not allowed on a criterion")
-                        .with_help(format!(
-                            "a criterion is weighted, not `must` or `should`: write `{}` alone",
-                            item.id.name
-                        )),
+                        .with_primary(file, span, Message::new("e0403-criterion-level-label"))
+                        .with_help(
+                            Message::new("e0403-criterion-level-help").with("id", &item.id.name),
+                        ),
                     );
                 }
             }
@@ -468,27 +486,31 @@ impl<'a> Checker<'a> {
         let pack_name = self.graph.packs.get(dep).map_or(dep_name, |p| p.name);
         let mut diagnostic = Diagnostic::error(
             Code::UNKNOWN_DEPENDENCY_CLAUSE,
-            format!("the pack `{pack_name}` has no clause `{}`", id.name),
+            Message::new("e0213-unknown-clause")
+                .with("pack", pack_name)
+                .with("id", &id.name),
         )
-        .with_primary(file, id.span, "no requirement or criterion has this id");
+        .with_primary(file, id.span, Message::new("e0213-unknown-clause-label"));
         diagnostic = match did_you_mean(&id.name, ids.iter().map(String::as_str)) {
             Some(best) => diagnostic
-                .with_help(format!("did you mean `{best}`?"))
+                .with_help(Message::new("e0213-did-you-mean").with("name", best))
                 .with_fix(Fix {
-                    title: format!("replace with `{best}`").into(),
+                    title: Message::new("e0213-replace-with").with("name", best),
                     edits: vec![(file, id.span, best.to_owned())],
                 }),
             None if ids.is_empty() => {
-                diagnostic.with_help(format!("`{pack_name}` has no clause to bring in"))
+                diagnostic.with_help(Message::new("e0213-no-clauses-help").with("pack", pack_name))
             }
-            None if ids.len() <= 12 => diagnostic.with_help(format!(
-                "the clauses of `{pack_name}` are {}",
-                list_names(&ids)
-            )),
-            None => diagnostic.with_help(format!(
-                "`clausier validate` the pack `{pack_name}` to see its {} clauses",
-                ids.len()
-            )),
+            None if ids.len() <= 12 => diagnostic.with_help(
+                Message::new("e0213-clauses-help")
+                    .with("pack", pack_name)
+                    .with("ids", names_joined(&ids)),
+            ),
+            None => diagnostic.with_help(
+                Message::new("e0213-many-clauses-help")
+                    .with("pack", pack_name)
+                    .with("count", ids.len()),
+            ),
         };
         self.report(diagnostic);
     }
@@ -549,25 +571,24 @@ impl<'a> Checker<'a> {
                     self.report(
                         Diagnostic::error(
                             Code::DUPLICATE_CLAUSE,
-                            format!(
-                                "the clause `{id}` is brought in twice, as `{}` and as `{}`",
-                                level_name(first.level),
-                                level_name(member.level)
-                            ),
+                            Message::new("e0205-brought-in-twice")
+                                .with("id", &id)
+                                .with("first", level_name(first.level))
+                                .with("again", level_name(member.level)),
                         )
                         .with_primary(
                             member.at.file,
                             member.at.span,
-                            format!("brought in again as `{}`", level_name(member.level)),
+                            Message::new("e0205-brought-in-again-as")
+                                .with("level", level_name(member.level)),
                         )
                         .with_secondary(
                             first.at.file,
                             first.at.span,
-                            format!("first brought in as `{}`", level_name(first.level)),
+                            Message::new("e0205-first-brought-in-as")
+                                .with("level", level_name(first.level)),
                         )
-                        .with_help(format!(
-                            "bring `{id}` in once, with the level the tender asks for"
-                        )),
+                        .with_help(Message::new("e0205-brought-in-twice-help").with("id", &id)),
                     );
                 }
                 continue;
@@ -585,21 +606,22 @@ impl<'a> Checker<'a> {
             self.report(
                 Diagnostic::error(
                     Code::DUPLICATE_CLAUSE,
-                    format!("the clause id `{id}` is used by `{first_pack}` and by `{this_pack}`"),
+                    Message::new("e0205-id-in-two-packs")
+                        .with("id", &id)
+                        .with("first_pack", &first_pack)
+                        .with("this_pack", &this_pack),
                 )
                 .with_primary(
                     member.at.file,
                     member.at.span,
-                    format!("the clause of `{this_pack}` comes in here"),
+                    Message::new("e0205-clause-comes-in-here").with("pack", &this_pack),
                 )
                 .with_secondary(
                     first.at.file,
                     first.at.span,
-                    format!("the clause of `{first_pack}` comes in here"),
+                    Message::new("e0205-clause-comes-in-here").with("pack", &first_pack),
                 )
-                .with_help(
-                    "rename your own clause, or bring in a selection that leaves one of them out: `use DEP::{ID, …}`",
-                ),
+                .with_help(Message::new("e0205-id-in-two-packs-help")),
             );
         }
         kept

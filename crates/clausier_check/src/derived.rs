@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use clausier_diagnostics::{Code, Diagnostic, FileId};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Message};
 
 use crate::Checker;
 use crate::hir::{ParamId, TExpr, TExprKind};
@@ -115,37 +115,33 @@ impl Checker<'_> {
         let mut diagnostic = if let [only] = names.as_slice() {
             Diagnostic::error(
                 Code::PARAM_CYCLE,
-                format!("the parameter `{only}` is computed from itself"),
+                Message::new("e0216-computed-from-itself").with("name", only),
             )
             .with_primary(
                 first.file,
                 first.typed.span,
-                "this value reads the parameter it defines",
+                Message::new("e0216-computed-from-itself-label"),
             )
-            .with_help("write the value as a constant, such as a date or an amount")
+            .with_help(Message::new("e0216-computed-from-itself-help"))
         } else {
             let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
-            let steps: Vec<String> = names
-                .iter()
-                .zip(names.iter().cycle().skip(1))
-                .map(|(from, to)| format!("`{from}` is computed from `{to}`"))
-                .collect();
             Diagnostic::error(
                 Code::PARAM_CYCLE,
-                format!(
-                    "the parameters {} are computed from each other",
-                    quoted.join(", ")
-                ),
+                Message::new("e0216-cycle").with("names", quoted.join(", ")),
             )
-            .with_primary(first.file, first.typed.span, "this value starts the cycle")
-            .with_note(steps.join(", "))
-            .with_help("write the value of one of them as a constant, such as a date or an amount")
+            .with_primary(
+                first.file,
+                first.typed.span,
+                Message::new("e0216-cycle-label"),
+            )
+            .with_note(cycle_steps(&names))
+            .with_help(Message::new("e0216-cycle-help"))
         };
         for (value, name) in members.iter().zip(&names).skip(1) {
             diagnostic = diagnostic.with_secondary(
                 value.file,
                 value.typed.span,
-                format!("`{name}` is computed here"),
+                Message::new("e0216-computed-here").with("name", name),
             );
         }
         self.report(diagnostic);
@@ -222,4 +218,23 @@ fn params_read(expr: &TExpr) -> Vec<ParamId> {
         true
     });
     read
+}
+
+/// "`a` is computed from `b`, `b` is computed from `a`": each step of a cycle, the
+/// last back to the first, as one message of nested steps.
+fn cycle_steps(names: &[String]) -> Message {
+    let step = |(from, to): (&String, &String)| {
+        Message::new("e0216-step").with("from", from).with("to", to)
+    };
+    let mut steps: Vec<Message> = names
+        .iter()
+        .zip(names.iter().cycle().skip(1))
+        .map(step)
+        .collect();
+    let last = steps.pop().unwrap_or_default();
+    steps.into_iter().rev().fold(last, |rest, step| {
+        Message::new("e0216-steps")
+            .with("step", step)
+            .with("rest", rest)
+    })
 }

@@ -1,7 +1,7 @@
 //! Constant folding of typed expressions, with the operators of [`crate::ops`]: the
 //! values of parameters, and the lints on conditions that do not depend on the offer.
 
-use clausier_diagnostics::stack;
+use clausier_diagnostics::{Message, stack};
 use clausier_syntax::ast::QuantifierKind;
 
 use crate::business_time;
@@ -30,16 +30,14 @@ impl From<OpError> for FoldError {
 }
 
 /// Says why folding failed, for a label.
-pub(crate) fn fold_error_reason(error: FoldError) -> String {
-    match error {
-        FoldError::NotConstant => "this is not a constant".to_owned(),
-        FoldError::Op(OpError::DivisionByZero) => "this divides by zero".to_owned(),
-        FoldError::Op(OpError::Overflow) => "this is out of the range of values".to_owned(),
-        FoldError::Op(OpError::Types) => "these values do not combine".to_owned(),
-        FoldError::Op(OpError::TimeOnDate) => {
-            "a date has no time of day to add hours or minutes to".to_owned()
-        }
-    }
+pub(crate) fn fold_error_reason(error: FoldError) -> Message {
+    Message::new(match error {
+        FoldError::NotConstant => "e0309-not-a-constant",
+        FoldError::Op(OpError::DivisionByZero) => "e0309-divides-by-zero",
+        FoldError::Op(OpError::Overflow) => "e0309-out-of-range",
+        FoldError::Op(OpError::Types) => "e0309-do-not-combine",
+        FoldError::Op(OpError::TimeOnDate) => "e0309-time-on-date",
+    })
 }
 
 /// Folds expressions with the current values of the parameters marked as known.

@@ -1,6 +1,6 @@
 //! Warnings on a pack that compiles but probably does not say what its author meant.
 
-use clausier_diagnostics::{Code, Diagnostic, FileId};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Message};
 use rust_decimal::Decimal;
 
 use crate::Checker;
@@ -31,10 +31,14 @@ impl Checker<'_> {
             self.report(
                 Diagnostic::warning(
                     Code::UNUSED_PARAM,
-                    format!("the parameter `{name}` is never used"),
+                    Message::new("w0501-unused-param").with("name", &name),
                 )
-                .with_primary(origin.file, origin.span, "declared here")
-                .with_help("use it in a clause, or remove it"),
+                .with_primary(
+                    origin.file,
+                    origin.span,
+                    Message::new("w0501-declared-here"),
+                )
+                .with_help(Message::new("w0501-unused-param-help")),
             );
         }
     }
@@ -83,23 +87,17 @@ impl Checker<'_> {
                 && let Some(holds) = constant_bool(&folder, when)
             {
                 let (message, help) = if holds {
-                    (
-                        "always true",
-                        "remove `when`: the requirement always applies",
-                    )
+                    ("w0504-when-always-true", "w0504-when-always-true-help")
                 } else {
-                    (
-                        "always false",
-                        "the requirement never applies: compare a descriptor field in `when`",
-                    )
+                    ("w0504-when-always-false", "w0504-when-always-false-help")
                 };
                 found.push(
                     Diagnostic::warning(
                         Code::CONSTANT_WHEN,
-                        format!("the `when` of requirement `{}` is {message}", meta.id),
+                        Message::new(message).with("id", &meta.id),
                     )
-                    .with_primary(file, when.span, "this does not depend on the offer")
-                    .with_help(help),
+                    .with_primary(file, when.span, Message::new("w05-not-on-the-offer"))
+                    .with_help(Message::new(help)),
                 );
             }
             // `require true` beside a required document checks that the document is
@@ -108,27 +106,21 @@ impl Checker<'_> {
                 && (!holds || requirement.documents.is_empty())
             {
                 let (message, help) = if holds {
-                    (
-                        "always true",
-                        "every offer passes it: compare a descriptor field with the threshold",
-                    )
+                    ("w0503-always-true", "w0503-always-true-help")
                 } else {
-                    (
-                        "always false",
-                        "no offer can pass it: compare a descriptor field with the threshold",
-                    )
+                    ("w0503-always-false", "w0503-always-false-help")
                 };
                 found.push(
                     Diagnostic::warning(
                         Code::CONSTANT_REQUIRE,
-                        format!("requirement `{}` is {message}", meta.id),
+                        Message::new(message).with("id", &meta.id),
                     )
                     .with_primary(
                         file,
                         requirement.require.span,
-                        "this does not depend on the offer",
+                        Message::new("w05-not-on-the-offer"),
                     )
-                    .with_help(help),
+                    .with_help(Message::new(help)),
                 );
             }
         }
@@ -146,13 +138,16 @@ impl Checker<'_> {
             found.push(
                 Diagnostic::warning(
                     Code::SCORE_OUT_OF_RANGE,
-                    format!(
-                        "the score of `{}` is always {shown}, outside the range 0 to 1",
-                        criterion.meta.id
-                    ),
+                    Message::new("w0505-score-out-of-range")
+                        .with("id", &criterion.meta.id)
+                        .with("value", shown),
                 )
-                .with_primary(criterion.meta.origin.file, criterion.score.span, "this does not depend on the offer")
-                .with_help("a score is a fraction from 0 to 1 (a percent counts as its fraction); it is clamped when scoring"),
+                .with_primary(
+                    criterion.meta.origin.file,
+                    criterion.score.span,
+                    Message::new("w05-not-on-the-offer"),
+                )
+                .with_help(Message::new("w0505-score-out-of-range-help")),
             );
         }
         for diagnostic in found {
@@ -185,15 +180,16 @@ fn weights_not_100(grid: &[&WeightEntry], lot: Option<&Lot>) -> Option<Diagnosti
     }
     let sum = sum.normalize();
     let message = match lot {
-        None => format!("the criteria weights sum to {sum}, not 100"),
-        Some(lot) => format!(
-            "the criteria weights of lot `{}` ({}) sum to {sum}, not 100",
-            lot.id, lot.title
-        ),
+        None => Message::new("w0502-weights-sum").with("sum", sum.to_string()),
+        Some(lot) => Message::new("w0502-lot-weights-sum")
+            .with("lot", &lot.id)
+            .with("title", &lot.title)
+            .with("sum", sum.to_string()),
     };
     let mut diagnostic = Diagnostic::warning(Code::WEIGHTS_NOT_100, message);
     for (i, entry) in grid.iter().enumerate() {
-        let text = format!("weight {}", entry.weight.normalize());
+        let text =
+            Message::new("w0502-weight").with("weight", entry.weight.normalize().to_string());
         diagnostic = if i == 0 {
             diagnostic.with_primary(entry.file, entry.span, text)
         } else {
@@ -201,12 +197,10 @@ fn weights_not_100(grid: &[&WeightEntry], lot: Option<&Lot>) -> Option<Diagnosti
         };
     }
     let help = match lot {
-        None => "set the weights so that they sum to 100: each is the share of the score it gives",
-        Some(_) => {
-            "set the weights of the criteria of this lot (those without `lots` and those naming it) so that they sum to 100: each lot is awarded on its own grid"
-        }
+        None => "w0502-weights-sum-help",
+        Some(_) => "w0502-lot-weights-sum-help",
     };
-    Some(diagnostic.with_help(help))
+    Some(diagnostic.with_help(Message::new(help)))
 }
 
 /// A valid criterion weight, where it was written, and the lots its criterion scores

@@ -2,7 +2,7 @@
 //! the clause applies to. Each id must be declared, once; a pack without lots has no
 //! `lots` lines.
 
-use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Message, Span};
 use clausier_syntax::ast::StringLit;
 
 use crate::Checker;
@@ -25,12 +25,10 @@ impl Checker<'_> {
             self.report(
                 Diagnostic::error(
                     Code::LOTS_WITHOUT_DECLARED_LOTS,
-                    "`lots` names lots, but the pack declares none",
+                    Message::new("e0407-no-declared-lots"),
                 )
-                .with_primary(file, span, "the pack declares no lots")
-                .with_help(
-                    "declare the lots in `pack.toml`: `[document]` then `lots = [{ id = \"1\", title = \"…\" }]`, or remove this line for a contract in one piece",
-                ),
+                .with_primary(file, span, Message::new("e0407-no-declared-lots-label"))
+                .with_help(Message::new("e0407-no-declared-lots-help")),
             );
             return Vec::new();
         }
@@ -41,11 +39,11 @@ impl Checker<'_> {
                 self.report(
                     Diagnostic::error(
                         Code::LOT_NAMED_TWICE,
-                        format!("the lot `{}` is named twice", id.value),
+                        Message::new("e0408-named-twice").with("lot", &id.value),
                     )
-                    .with_primary(file, id.span, "named again here")
-                    .with_secondary(file, first, "first named here")
-                    .with_help("name each lot once"),
+                    .with_primary(file, id.span, Message::new("e0408-named-again-here"))
+                    .with_secondary(file, first, Message::new("e0408-first-named-here"))
+                    .with_help(Message::new("e0408-named-twice-help")),
                 );
                 continue;
             }
@@ -65,20 +63,20 @@ impl Checker<'_> {
 
 fn unknown_lot(file: FileId, id: &StringLit, declared: &[Lot]) -> Diagnostic {
     let help = match crate::did_you_mean(&id.value, declared.iter().map(|lot| lot.id.as_str())) {
-        Some(best) => format!("did you mean `{best}`?"),
+        Some(best) => Message::new("e0215-did-you-mean").with("name", best),
         None => {
             let listed: Vec<String> = declared
                 .iter()
                 .map(|lot| format!("`{}` ({})", lot.id, lot.title))
                 .collect();
-            format!("the lots of `[document]` are {}", listed.join(", "))
+            Message::new("e0215-lots-help").with("lots", listed.join(", "))
         }
     };
     Diagnostic::error(
         Code::UNKNOWN_LOT,
-        format!("no lot has the id `{}`", id.value),
+        Message::new("e0215-unknown-lot").with("lot", &id.value),
     )
-    .with_primary(file, id.span, "not a lot of `[document]`")
+    .with_primary(file, id.span, Message::new("e0215-unknown-lot-label"))
     .with_help(help)
 }
 

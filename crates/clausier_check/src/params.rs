@@ -5,7 +5,7 @@
 //! parameter declared after it; values are then computed in the order of their
 //! dependencies (`derived`).
 
-use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Message, Span};
 use clausier_syntax::ast::{ItemKind, ParamDecl, SourceFileAst};
 
 use crate::expr::ExprChecker;
@@ -13,7 +13,7 @@ use crate::fold::{Folder, fold_error_reason};
 use crate::hir::{FieldRoot, ParamDef, ParamId, Symbol, TExpr, TExprKind};
 use crate::types::{Origin, Ty};
 use crate::value::Value;
-use crate::wording::{a_ty, example_literal, this_is, unit_help};
+use crate::wording::{example_literal, unit_help};
 use crate::{Checker, ParamState};
 
 impl<'a> Checker<'a> {
@@ -63,11 +63,15 @@ impl<'a> Checker<'a> {
                 self.report(
                     Diagnostic::error(
                         Code::DUPLICATE_DEFINITION,
-                        format!("the parameter `{}` is declared twice", name.name),
+                        Message::new("e0206-param-twice").with("name", &name.name),
                     )
-                    .with_primary(file, name.span, "declared again here")
-                    .with_secondary(origin.file, origin.span, "first declared here")
-                    .with_help("remove one of them, or rename it"),
+                    .with_primary(file, name.span, Message::new("e0206-declared-again-here"))
+                    .with_secondary(
+                        origin.file,
+                        origin.span,
+                        Message::new("e0206-first-declared-here"),
+                    )
+                    .with_help(Message::new("e0206-param-twice-help")),
                 );
             }
             return None;
@@ -82,21 +86,15 @@ impl<'a> Checker<'a> {
             self.report(
                 Diagnostic::error(
                     Code::PARAM_SHADOWS_FIELD,
-                    format!(
-                        "the parameter `{}` has the name of a descriptor field",
-                        name.name
-                    ),
+                    Message::new("e0208-shadows-field").with("name", &name.name),
                 )
-                .with_primary(file, name.span, "this parameter could never be read")
+                .with_primary(file, name.span, Message::new("e0208-shadows-field-label"))
                 .with_secondary(
                     field.file,
                     field.span,
-                    "the descriptor field is declared here",
+                    Message::new("e0208-field-declared-here"),
                 )
-                .with_help(format!(
-                    "rename the parameter, such as `max_{}`: the path `{}` names the field",
-                    name.name, name.name
-                )),
+                .with_help(Message::new("e0208-shadows-field-help").with("name", &name.name)),
             );
         }
         let id = ParamId(u32::try_from(self.pack.params.len()).unwrap_or(u32::MAX));
@@ -156,10 +154,10 @@ impl<'a> Checker<'a> {
                 self.report(
                     Diagnostic::error(
                         Code::PARAM_VALUE,
-                        format!("the value of the parameter `{name}` cannot be computed"),
+                        Message::new("e0309-cannot-be-computed").with("name", name),
                     )
                     .with_primary(file, typed.span, fold_error_reason(error))
-                    .with_help("write the value itself"),
+                    .with_help(Message::new("e0309-write-the-value")),
                 );
                 None
             }
@@ -193,10 +191,10 @@ impl<'a> Checker<'a> {
             self.report(
                 Diagnostic::error(
                     Code::PARAM_VALUE,
-                    format!("the value of the parameter `{name}` is not a constant"),
+                    Message::new("e0309-not-constant").with("name", name),
                 )
                 .with_primary(file, span, reason)
-                .with_help(format!("write the value itself, such as `{example}`")),
+                .with_help(Message::new("e0309-write-the-value-such-as").with("example", example)),
             );
             return None;
         }
@@ -204,23 +202,34 @@ impl<'a> Checker<'a> {
             let (want, found) = (self.ty_name(ty), self.ty_name(&typed.ty));
             let mut diagnostic = Diagnostic::error(
                 Code::PARAM_VALUE,
-                format!(
-                    "the parameter `{name}` is declared `{want}` but its value is {}",
-                    a_ty(&found)
-                ),
+                Message::new("e0309-wrong-type")
+                    .with("name", name)
+                    .with("want", &want)
+                    .with("found", &found)
+                    .with("vowel", starts_with_vowel(&found)),
             )
-            .with_primary(file, typed.span, this_is(&found))
+            .with_primary(
+                file,
+                typed.span,
+                Message::new("e0306-this-is")
+                    .with("type", &found)
+                    .with("vowel", starts_with_vowel(&found)),
+            )
             .with_secondary(
                 declared.file,
                 declared.span,
-                format!("declared `{want}` here"),
+                Message::new("e0309-declared-here").with("type", &want),
             );
             if let Some(help) = unit_help(&self.pack.schema, &typed, ty, "value") {
                 diagnostic = diagnostic.with_help(help);
             } else {
                 let example = example_literal(&self.pack.schema, ty);
-                diagnostic =
-                    diagnostic.with_help(format!("write {}, such as `{example}`", a_ty(&want)));
+                diagnostic = diagnostic.with_help(
+                    Message::new("e0309-write-a-type-such-as")
+                        .with("type", &want)
+                        .with("vowel", starts_with_vowel(&want))
+                        .with("example", example),
+                );
             }
             self.report(diagnostic);
             return None;
@@ -240,27 +249,28 @@ enum Reads {
 
 /// The first part of a parameter's value, in source order, that is not known before an
 /// offer is checked, with why.
-fn first_non_constant(cx: &Checker<'_>, expr: &TExpr, reads: Reads) -> Option<(Span, String)> {
+fn first_non_constant(cx: &Checker<'_>, expr: &TExpr, reads: Reads) -> Option<(Span, Message)> {
     let mut found = None;
     crate::fold::walk(expr, &mut |node| {
         if found.is_some() {
             return false;
         }
         let reason = match &node.kind {
-            TExprKind::Field(field) if field.root == FieldRoot::Descriptor => Some(format!(
-                "`{}` is a descriptor field, known only when an offer is checked",
-                field.text
-            )),
+            TExprKind::Field(field) if field.root == FieldRoot::Descriptor => {
+                Some(Message::new("e0309-reads-descriptor-field").with("field", &field.text))
+            }
             TExprKind::Param(_) | TExprKind::ParamField(..) if reads == Reads::Parameters => None,
-            TExprKind::Param(id) | TExprKind::ParamField(id, _) => Some(format!(
-                "`{}` is another parameter",
-                cx.pack
-                    .params
-                    .get(id.0 as usize)
-                    .map_or("…", |p| p.name.as_str())
-            )),
-            TExprKind::Today => Some("`today` depends on the date of the evaluation".to_owned()),
-            TExprKind::Has(_) => Some("`has` reads the descriptor".to_owned()),
+            TExprKind::Param(id) | TExprKind::ParamField(id, _) => Some(
+                Message::new("e0309-reads-another-param").with(
+                    "name",
+                    cx.pack
+                        .params
+                        .get(id.0 as usize)
+                        .map_or("…", |p| p.name.as_str()),
+                ),
+            ),
+            TExprKind::Today => Some(Message::new("e0309-reads-today")),
+            TExprKind::Has(_) => Some(Message::new("e0309-reads-has")),
             _ => None,
         };
         match reason {
@@ -272,6 +282,16 @@ fn first_non_constant(cx: &Checker<'_>, expr: &TExpr, reads: Reads) -> Option<(S
         }
     });
     found
+}
+
+/// `yes` when a type's name takes "an" in English (`an int`), for the messages that
+/// choose their article.
+pub(crate) fn starts_with_vowel(type_name: &str) -> &'static str {
+    let vowel = type_name
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
+    if vowel { "yes" } else { "no" }
 }
 
 /// Whether a value of type `found` may stand where `wanted` is declared: the same type,

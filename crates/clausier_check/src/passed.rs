@@ -5,7 +5,7 @@
 //! resolved once the clauses are composed, to the requirement's index in
 //! [`CheckedPack::requirements`](crate::hir::CheckedPack::requirements).
 
-use clausier_diagnostics::{Code, Diagnostic, FileId, Fix, Span};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Fix, Message, Span};
 use clausier_syntax::ast::{ClauseId, Level};
 
 use crate::Checker;
@@ -111,33 +111,23 @@ impl Checker<'_> {
             return Ok(index);
         }
         let help = match level {
-            Level::Info => {
-                "an `info` requirement is never used in the award: make it `level should` to score it"
-            }
-            _ => {
-                "every scored offer passes it, so all would get the same points: score a `should` requirement instead"
-            }
-        };
-        let article = if matches!(level, Level::Info | Level::Execution) {
-            "an"
-        } else {
-            "a"
+            Level::Info => "e0315-info-help",
+            _ => "e0315-not-should-help",
         };
         let level = level.as_str();
         self.report(
             Diagnostic::error(
                 Code::PASSED_MISUSED,
-                format!(
-                    "`{}` is {article} `{level}` requirement, which `passed` cannot score",
-                    id.name
-                ),
+                Message::new("e0315-cannot-score")
+                    .with("id", &id.name)
+                    .with("level", level),
             )
             .with_primary(
                 reference.file,
                 id.span,
-                format!("{article} `{level}` requirement"),
+                Message::new("e0315-requirement-of-level").with("level", level),
             )
-            .with_help(help),
+            .with_help(Message::new(help)),
         );
         Err(false)
     }
@@ -169,20 +159,27 @@ impl Checker<'_> {
     fn report_outside_lots(&mut self, reference: &PassedRef, missing: &[String]) {
         let id = &reference.id;
         let listed: Vec<String> = missing.iter().map(|lot| format!("`{lot}`")).collect();
-        let (noun, lots) = match listed.as_slice() {
-            [one] => ("lot", one.clone()),
-            _ => ("lots", listed.join(", ")),
-        };
+        let lots = listed.join(", ");
         self.report(
             Diagnostic::error(
                 Code::PASSED_OUTSIDE_LOT,
-                format!("`{}` is not asked in {noun} {lots}, which this criterion scores", id.name),
+                Message::new("e0409-not-asked")
+                    .with("id", &id.name)
+                    .with("lots", &lots)
+                    .with("count", listed.len()),
             )
-            .with_primary(reference.file, id.span, format!("not asked in {noun} {lots}"))
-            .with_help(format!(
-                "limit the criterion to the lots of `{}` with a `lots` line, or add {lots} to the `lots` of the requirement",
-                id.name
-            )),
+            .with_primary(
+                reference.file,
+                id.span,
+                Message::new("e0409-not-asked-label")
+                    .with("lots", &lots)
+                    .with("count", listed.len()),
+            )
+            .with_help(
+                Message::new("e0409-not-asked-help")
+                    .with("id", &id.name)
+                    .with("lots", &lots),
+            ),
         );
     }
 
@@ -191,13 +188,18 @@ impl Checker<'_> {
         let is_criterion = self.pack.criteria.iter().any(|c| c.meta.id == id.name);
         let mut diagnostic = Diagnostic::error(
             Code::UNKNOWN_PASSED_REQUIREMENT,
-            if is_criterion {
-                format!("`{}` is a criterion, which is scored, not passed", id.name)
+            Message::new(if is_criterion {
+                "e0314-criterion"
             } else {
-                format!("no requirement `{}` is in effect in this pack", id.name)
-            },
+                "e0314-unknown-requirement"
+            })
+            .with("id", &id.name),
         )
-        .with_primary(reference.file, id.span, "not a requirement of the pack");
+        .with_primary(
+            reference.file,
+            id.span,
+            Message::new("e0314-not-a-requirement"),
+        );
         let ids: Vec<&str> = self
             .pack
             .requirements
@@ -208,15 +210,13 @@ impl Checker<'_> {
             Some(best) if !is_criterion => {
                 let best = best.to_owned();
                 diagnostic
-                    .with_help(format!("did you mean `{best}`?"))
+                    .with_help(Message::new("e0314-did-you-mean").with("name", &best))
                     .with_fix(Fix {
-                        title: format!("replace with `{best}`").into(),
+                        title: Message::new("e0314-replace-with").with("name", &best),
                         edits: vec![(reference.file, id.span, best)],
                     })
             }
-            _ => diagnostic.with_help(
-                "name a `should` requirement of the pack, or bring a dependency's in with `use DEP::{ID}`",
-            ),
+            _ => diagnostic.with_help(Message::new("e0314-help")),
         };
         self.report(diagnostic);
     }

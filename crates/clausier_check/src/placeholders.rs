@@ -6,13 +6,13 @@
 
 use std::ops::Range;
 
-use clausier_diagnostics::{Code, Diagnostic, FileId, Fix};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Fix, Message};
 use clausier_syntax::ast::StringLit;
 use clausier_syntax::is_name;
 
 use crate::Checker;
 use crate::hir::{FieldStep, LegalText, ParamId, Symbol, TextPart};
-use crate::suggest::{did_you_mean, list_names};
+use crate::suggest::{did_you_mean, names_joined};
 use crate::types::Ty;
 
 /// One piece of a text as written, with its range in the decoded string.
@@ -156,9 +156,9 @@ impl Checker<'_> {
             .collect();
         let mut diagnostic = Diagnostic::error(
             Code::UNKNOWN_PLACEHOLDER,
-            format!("unknown parameter `{name}` in a placeholder"),
+            Message::new("e0312-unknown-param").with("name", name),
         )
-        .with_primary(file, span, "no parameter has this name");
+        .with_primary(file, span, Message::new("e0312-unknown-param-label"));
         diagnostic = match did_you_mean(name, names.iter().map(String::as_str)) {
             Some(best) => {
                 // A misspelt parameter is used, as far as `W0501` is concerned.
@@ -170,19 +170,15 @@ impl Checker<'_> {
                     state.used = true;
                 }
                 diagnostic
-                    .with_help(format!("did you mean `{best}`?"))
+                    .with_help(Message::new("e0312-did-you-mean").with("name", best))
                     .with_fix(Fix {
-                        title: format!("replace with `{best}`").into(),
+                        title: Message::new("e0312-replace-with").with("name", best),
                         edits: vec![(file, span, best.to_owned())],
                     })
             }
-            None if names.is_empty() => diagnostic.with_help(
-                "a placeholder names a parameter declared with `param`; write `{{` and `}}` for braces in the text",
-            ),
-            None => diagnostic.with_help(format!(
-                "the parameters of this pack are {}; write `{{{{` and `}}}}` for braces in the text",
-                list_names(&names)
-            )),
+            None if names.is_empty() => diagnostic.with_help(Message::new("e0312-no-params-help")),
+            None => diagnostic
+                .with_help(Message::new("e0312-params-help").with("params", names_joined(&names))),
         };
         self.report(diagnostic);
         None
@@ -221,22 +217,25 @@ impl Checker<'_> {
                     .unwrap_or_default();
                 let mut diagnostic = Diagnostic::error(
                     Code::UNKNOWN_PLACEHOLDER,
-                    format!("`{walked}` has no field `{segment}` in a placeholder"),
+                    Message::new("e0312-no-field")
+                        .with("path", &walked)
+                        .with("field", segment),
                 )
-                .with_primary(file, span, "no such field");
+                .with_primary(file, span, Message::new("e0312-no-field-label"));
                 diagnostic = match did_you_mean(segment, names.iter().map(String::as_str)) {
                     Some(best) => diagnostic
-                        .with_help(format!("did you mean `{best}`?"))
+                        .with_help(Message::new("e0312-did-you-mean").with("name", best))
                         .with_fix(Fix {
-                            title: format!("replace with `{best}`").into(),
+                            title: Message::new("e0312-replace-with").with("name", best),
                             edits: vec![(file, span, best.to_owned())],
                         }),
                     None if names.is_empty() => diagnostic
-                        .with_help(format!("`{walked}` is not a record: write `{{{walked}}}`")),
-                    None => diagnostic.with_help(format!(
-                        "the fields of `{walked}` are {}",
-                        list_names(&names)
-                    )),
+                        .with_help(Message::new("e0312-not-a-record-help").with("path", &walked)),
+                    None => diagnostic.with_help(
+                        Message::new("e0312-fields-help")
+                            .with("path", &walked)
+                            .with("fields", names_joined(&names)),
+                    ),
                 };
                 self.report(diagnostic);
                 return None;
@@ -272,30 +271,26 @@ impl Checker<'_> {
         let span = literal.source_span(range);
         let (message, label, help) = match what {
             Malformed::Unclosed => (
-                "unclosed `{` in a text",
-                "this `{` opens no placeholder",
-                "close the placeholder with `}` right after the parameter's name, or write `{{` for a brace in the text",
+                "e0313-unclosed",
+                "e0313-unclosed-label",
+                "e0313-unclosed-help",
             ),
             Malformed::Unopened => (
-                "unopened `}` in a text",
-                "this `}` closes no placeholder",
-                "write `}}` for a brace in the text",
+                "e0313-unopened",
+                "e0313-unopened-label",
+                "e0313-unopened-help",
             ),
-            Malformed::Empty => (
-                "empty placeholder in a text",
-                "no parameter is named here",
-                "write a parameter's name between the braces, or `{{}}` for braces in the text",
-            ),
+            Malformed::Empty => ("e0313-empty", "e0313-empty-label", "e0313-empty-help"),
             Malformed::NotAName => (
-                "a placeholder holds one parameter name",
-                "this is not a parameter name",
-                "write `{max_price}` with no space, or `{{` and `}}` for braces in the text",
+                "e0313-not-a-name",
+                "e0313-not-a-name-label",
+                "e0313-not-a-name-help",
             ),
         };
         self.report(
-            Diagnostic::error(Code::MALFORMED_PLACEHOLDER, message)
-                .with_primary(file, span, label)
-                .with_help(help),
+            Diagnostic::error(Code::MALFORMED_PLACEHOLDER, Message::new(message))
+                .with_primary(file, span, Message::new(label))
+                .with_help(Message::new(help)),
         );
     }
 }

@@ -6,14 +6,14 @@
 
 use std::collections::HashMap;
 
-use clausier_diagnostics::{Code, Diagnostic, FileId, Fix, Span};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Fix, Message, Span};
 use clausier_syntax::ast::{FieldDecl, ItemKind, SourceFileAst, TypeDecl, TypeExpr, TypeExprKind};
 use clausier_syntax::lexicon;
 
 use crate::Checker;
 use crate::bounds::FieldBounds;
 use crate::hir::Symbol;
-use crate::suggest::{did_you_mean, list_names};
+use crate::suggest::{did_you_mean, names_joined};
 use crate::types::{
     EnumDef, EnumId, FieldDef, LOTS_KEY, Origin, RecordDef, RecordId, Ty, VariantDef,
 };
@@ -144,10 +144,14 @@ impl<'a> Checker<'a> {
             self.report(
                 Diagnostic::error(
                     Code::MAP_TYPE_MISPLACED,
-                    format!("the descriptor field `{name}` is a map, which only a parameter may be"),
+                    Message::new("e0320-descriptor-map").with("name", name),
                 )
-                .with_primary(origin.file, origin.span, "a vendor's descriptor cannot give a map")
-                .with_help("declare a list of records instead, such as `list<{ code: string, purpose: string }>`"),
+                .with_primary(
+                    origin.file,
+                    origin.span,
+                    Message::new("e0320-descriptor-map-label"),
+                )
+                .with_help(Message::new("e0320-descriptor-map-help")),
             );
         }
     }
@@ -166,10 +170,10 @@ impl<'a> Checker<'a> {
             self.report(
                 Diagnostic::error(
                     Code::DUPLICATE_DEFINITION,
-                    format!("`{}` is a builtin type", name.name),
+                    Message::new("e0206-builtin-type").with("name", &name.name),
                 )
-                .with_primary(file, name.span, "this name is taken by a builtin type")
-                .with_help("choose another name"),
+                .with_primary(file, name.span, Message::new("e0206-builtin-type-label"))
+                .with_help(Message::new("e0206-choose-another-name")),
             );
             return false;
         }
@@ -177,11 +181,15 @@ impl<'a> Checker<'a> {
             self.report(
                 Diagnostic::error(
                     Code::DUPLICATE_DEFINITION,
-                    format!("the type `{}` is declared twice", name.name),
+                    Message::new("e0206-type-twice").with("name", &name.name),
                 )
-                .with_primary(file, name.span, "declared again here")
-                .with_secondary(first.file, first.span, "first declared here")
-                .with_help("rename one of them, or merge them into one declaration"),
+                .with_primary(file, name.span, Message::new("e0206-declared-again-here"))
+                .with_secondary(
+                    first.file,
+                    first.span,
+                    Message::new("e0206-first-declared-here"),
+                )
+                .with_help(Message::new("e0206-type-twice-help")),
             );
             return false;
         }
@@ -206,14 +214,21 @@ impl<'a> Checker<'a> {
                 self.report(
                     Diagnostic::error(
                         Code::DUPLICATE_DEFINITION,
-                        format!(
-                            "the variant `{}` is declared twice in `{}`",
-                            variant.name.name, decl.name.name
-                        ),
+                        Message::new("e0206-variant-twice")
+                            .with("variant", &variant.name.name)
+                            .with("enum", &decl.name.name),
                     )
-                    .with_primary(file, variant.name.span, "declared again here")
-                    .with_secondary(first.file, first.span, "first declared here")
-                    .with_help("remove one of them"),
+                    .with_primary(
+                        file,
+                        variant.name.span,
+                        Message::new("e0206-declared-again-here"),
+                    )
+                    .with_secondary(
+                        first.file,
+                        first.span,
+                        Message::new("e0206-first-declared-here"),
+                    )
+                    .with_help(Message::new("e0206-remove-one")),
                 );
                 continue;
             }
@@ -321,21 +336,29 @@ impl<'a> Checker<'a> {
         self.report(
             Diagnostic::error(
                 Code::DUPLICATE_DEFINITION,
-                format!(
-                    "the enum `{}` is declared by `{first_pack}` and, with other variants, by `{this_pack}`",
-                    decl.name.name
-                ),
+                Message::new("e0206-enum-other-variants")
+                    .with("name", &decl.name.name)
+                    .with("first_pack", first_pack)
+                    .with("this_pack", this_pack),
             )
-            .with_primary(file, decl.name.span, format!("declared here in `{this_pack}`"))
-            .with_secondary(origin.file, origin.span, format!("first declared in `{first_pack}`"))
-            .with_note(format!(
-                "`{first_pack}` gives the variants {}; `{this_pack}` gives {}",
-                list_names(&first),
-                list_names(&this)
-            ))
-            .with_help(
-                "give the enum the same variants in the same order in both packs, or rename one of them",
-            ),
+            .with_primary(
+                file,
+                decl.name.span,
+                Message::new("e0206-declared-here-in").with("pack", this_pack),
+            )
+            .with_secondary(
+                origin.file,
+                origin.span,
+                Message::new("e0206-first-declared-in").with("pack", first_pack),
+            )
+            .with_note(
+                Message::new("e0206-enum-variants-note")
+                    .with("first_pack", first_pack)
+                    .with("first", names_joined(&first))
+                    .with("this_pack", this_pack)
+                    .with("this", names_joined(&this)),
+            )
+            .with_help(Message::new("e0206-enum-other-variants-help")),
         );
     }
 
@@ -368,20 +391,22 @@ impl<'a> Checker<'a> {
             self.report(
                 Diagnostic::error(
                     Code::DUPLICATE_DEFINITION,
-                    format!(
-                        "the type `{}` is declared by `{first_pack}` and, differently, by `{this_pack}`",
-                        decl.name.name
-                    ),
+                    Message::new("e0206-type-differently")
+                        .with("name", &decl.name.name)
+                        .with("first_pack", first_pack)
+                        .with("this_pack", this_pack),
                 )
-                .with_primary(file, decl.name.span, format!("declared here in `{this_pack}`"))
+                .with_primary(
+                    file,
+                    decl.name.span,
+                    Message::new("e0206-declared-here-in").with("pack", this_pack),
+                )
                 .with_secondary(
                     first_origin.file,
                     first_origin.span,
-                    format!("first declared in `{first_pack}`"),
+                    Message::new("e0206-first-declared-in").with("pack", first_pack),
                 )
-                .with_help(
-                    "give the type the same fields, with the same types, in both packs, or rename one of them",
-                ),
+                .with_help(Message::new("e0206-type-differently-help")),
             );
         }
     }
@@ -448,12 +473,10 @@ impl<'a> Checker<'a> {
                     self.report(
                         Diagnostic::error(
                             Code::MAP_TYPE_MISPLACED,
-                            format!(
-                                "the keys of a map are strings or enum variants, not `{found}`"
-                            ),
+                            Message::new("e0320-map-key").with("found", found),
                         )
-                        .with_primary(file, key.span, "not a key type")
-                        .with_help("write `map<string, …>` or `map<AnEnum, …>`"),
+                        .with_primary(file, key.span, Message::new("e0320-map-key-label"))
+                        .with_help(Message::new("e0320-map-key-help")),
                     );
                     return Ty::Error;
                 }
@@ -512,26 +535,26 @@ impl<'a> Checker<'a> {
             .collect();
         let mut diagnostic = Diagnostic::error(
             Code::RECURSIVE_TYPE,
-            format!("the type `{}` contains itself", name.name),
+            Message::new("e0210-recursive").with("name", &name.name),
         )
         .with_primary(
             file,
             name.span,
-            format!("`{}` is used inside its own definition", name.name),
+            Message::new("e0210-recursive-label").with("name", &name.name),
         );
         if let Some(origin) = self.type_name_origin(&name.name) {
-            diagnostic = diagnostic.with_secondary(origin.file, origin.span, "declared here");
+            diagnostic = diagnostic.with_secondary(
+                origin.file,
+                origin.span,
+                Message::new("e0210-declared-here"),
+            );
         }
         if cycle.len() > 2 {
             let chain: Vec<String> = cycle.iter().map(|n| format!("`{n}`")).collect();
-            diagnostic = diagnostic.with_note(format!(
-                "the types refer to each other: {}",
-                chain.join(" → ")
-            ));
+            diagnostic = diagnostic
+                .with_note(Message::new("e0210-cycle-note").with("chain", chain.join(" → ")));
         }
-        self.report(diagnostic.with_help(
-            "a descriptor is finite data: describe the nested part with a type that does not refer back",
-        ));
+        self.report(diagnostic.with_help(Message::new("e0210-recursive-help")));
     }
 
     fn report_unknown_type(&mut self, file: FileId, name: &clausier_syntax::ast::Ident) {
@@ -547,25 +570,23 @@ impl<'a> Checker<'a> {
             .iter()
             .copied()
             .chain(declared.iter().map(String::as_str));
-        let mut diagnostic =
-            Diagnostic::error(Code::UNKNOWN_TYPE, format!("unknown type `{}`", name.name))
-                .with_primary(file, name.span, "no type has this name");
+        let mut diagnostic = Diagnostic::error(
+            Code::UNKNOWN_TYPE,
+            Message::new("e0204-unknown-type").with("name", &name.name),
+        )
+        .with_primary(file, name.span, Message::new("e0204-unknown-type-label"));
         if matches!(name.name.as_str(), "list" | "set") {
-            diagnostic = diagnostic.with_help(format!(
-                "give the type of the elements: `{}<string>`",
-                name.name
-            ));
+            diagnostic = diagnostic
+                .with_help(Message::new("e0204-element-type-help").with("name", &name.name));
         } else if let Some(best) = did_you_mean(&name.name, candidates) {
             diagnostic = diagnostic
-                .with_help(format!("did you mean `{best}`?"))
+                .with_help(Message::new("e0204-did-you-mean").with("name", best))
                 .with_fix(Fix {
-                    title: format!("replace with `{best}`").into(),
+                    title: Message::new("e0204-replace-with").with("name", best),
                     edits: vec![(file, name.span, best.to_owned())],
                 });
         } else {
-            diagnostic = diagnostic.with_help(
-                "the types are `bool`, `int`, `number`, `percent`, `money`, `date`, `time`, `datetime`, `duration`, `string`, `weekday`, `list<T>`, `set<T>`, records and the declared `enum`s and `type`s",
-            );
+            diagnostic = diagnostic.with_help(Message::new("e0204-types-help"));
         }
         self.report(diagnostic);
     }
@@ -580,12 +601,10 @@ impl<'a> Checker<'a> {
         self.report(
             Diagnostic::error(
                 Code::RESERVED_FIELD,
-                format!("the descriptor field `{LOTS_KEY}` is reserved"),
+                Message::new("e0217-reserved").with("name", LOTS_KEY),
             )
-            .with_primary(file, field.name.span, "reserved for the lots an offer bids for")
-            .with_help(format!(
-                "choose another name, such as `{LOTS_KEY}_offered`; a descriptor names the lots its offer bids for in its top-level `{LOTS_KEY}` key",
-            )),
+            .with_primary(file, field.name.span, Message::new("e0217-reserved-label"))
+            .with_help(Message::new("e0217-reserved-help").with("name", LOTS_KEY)),
         );
     }
 
@@ -596,11 +615,15 @@ impl<'a> Checker<'a> {
                 self.report(
                     Diagnostic::error(
                         Code::DUPLICATE_DEFINITION,
-                        format!("the field `{}` is declared twice", field.name.name),
+                        Message::new("e0206-field-twice").with("name", &field.name.name),
                     )
-                    .with_primary(file, field.name.span, "declared again here")
-                    .with_secondary(file, *first, "first declared here")
-                    .with_help("remove one of them"),
+                    .with_primary(
+                        file,
+                        field.name.span,
+                        Message::new("e0206-declared-again-here"),
+                    )
+                    .with_secondary(file, *first, Message::new("e0206-first-declared-here"))
+                    .with_help(Message::new("e0206-remove-one")),
                 );
                 continue;
             }
@@ -706,20 +729,22 @@ impl<'a> Checker<'a> {
         self.report(
             Diagnostic::error(
                 Code::CONFLICTING_FIELD,
-                format!("the descriptor field `{path}` is declared with other bounds"),
+                Message::new("e0207-other-bounds").with("path", path),
             )
             .with_primary(
                 file,
                 span,
-                format!(
-                    "declared here as {}",
-                    FieldBounds::of(&declared, ty).describe(ty)
+                Message::new("e0207-declared-with-bounds").with(
+                    "bounds",
+                    FieldBounds::of(&declared, ty).describe_message(ty),
                 ),
             )
-            .with_secondary(first.file, first.span, "first declared here")
-            .with_help(
-                "give the field the same `where` in every `descriptor` block, or give it once",
-            ),
+            .with_secondary(
+                first.file,
+                first.span,
+                Message::new("e0207-first-declared-here"),
+            )
+            .with_help(Message::new("e0207-other-bounds-help")),
         );
     }
 
@@ -758,33 +783,47 @@ impl<'a> Checker<'a> {
                     (Some(first_pack), Some(this_pack)) if first_pack != this_pack => {
                         Diagnostic::error(
                             Code::CONFLICTING_FIELD,
-                            format!(
-                                "the descriptor field `{path}` is declared as `{old_name}` by `{first_pack}` and as `{new_name}` by `{this_pack}`"
-                            ),
+                            Message::new("e0207-two-types-two-packs")
+                                .with("path", path)
+                                .with("old", &old_name)
+                                .with("first_pack", first_pack)
+                                .with("new", &new_name)
+                                .with("this_pack", this_pack),
                         )
                         .with_primary(
                             file,
                             expr.span,
-                            format!("declared here as `{new_name}` in `{this_pack}`"),
+                            Message::new("e0207-declared-here-as-in")
+                                .with("type", &new_name)
+                                .with("pack", this_pack),
                         )
                         .with_secondary(
                             first.file,
                             first.span,
-                            format!("first declared as `{old_name}` in `{first_pack}`"),
+                            Message::new("e0207-first-declared-as-in")
+                                .with("type", &old_name)
+                                .with("pack", first_pack),
                         )
                     }
                     _ => Diagnostic::error(
                         Code::CONFLICTING_FIELD,
-                        format!(
-                            "the descriptor field `{path}` is declared as `{old_name}` and as `{new_name}`"
-                        ),
+                        Message::new("e0207-two-types")
+                            .with("path", path)
+                            .with("old", &old_name)
+                            .with("new", &new_name),
                     )
-                    .with_primary(file, expr.span, format!("declared here as `{new_name}`"))
-                    .with_secondary(first.file, first.span, format!("first declared as `{old_name}`")),
+                    .with_primary(
+                        file,
+                        expr.span,
+                        Message::new("e0207-declared-here-as").with("type", &new_name),
+                    )
+                    .with_secondary(
+                        first.file,
+                        first.span,
+                        Message::new("e0207-first-declared-as").with("type", &old_name),
+                    ),
                 };
-                diagnostic = diagnostic.with_help(
-                    "give the field the same type in every `descriptor` block, or rename one of them",
-                );
+                diagnostic = diagnostic.with_help(Message::new("e0207-two-types-help"));
                 self.report(diagnostic);
             }
         }
@@ -844,10 +883,13 @@ impl<'a> Checker<'a> {
 
     /// "`Region` has the variants `EU`, `EEA` and `OTHER`", when there are few enough to
     /// read at a glance.
-    pub(crate) fn variants_note(&self, id: EnumId) -> Option<String> {
+    pub(crate) fn variants_note(&self, id: EnumId) -> Option<Message> {
         let names = self.variant_names(id);
         let def = self.pack.schema.enum_def(id)?;
-        (!names.is_empty() && names.len() <= 12)
-            .then(|| format!("`{}` has the variants {}", def.name, list_names(&names)))
+        (!names.is_empty() && names.len() <= 12).then(|| {
+            Message::new("e02-enum-variants-note")
+                .with("name", &def.name)
+                .with("variants", names_joined(&names))
+        })
     }
 }

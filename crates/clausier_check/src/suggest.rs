@@ -1,5 +1,7 @@
 //! "Did you mean": the nearest of a set of names to a name that did not resolve.
 
+use clausier_diagnostics::{Arg, Message};
+
 /// The candidate a person most likely meant by `name`, if one is close enough.
 ///
 /// Close enough is a Damerau-Levenshtein distance of at most a third of the name's
@@ -67,6 +69,23 @@ pub fn list_names<S: AsRef<str>>(names: &[S]) -> String {
         None => String::new(),
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The names of [`list_names`] as a message argument, the last two joined by the word
+/// for "and" of the language the message is shown in.
+pub fn names_joined<S: AsRef<str>>(names: &[S]) -> Arg {
+    let quoted: Vec<String> = names
+        .iter()
+        .map(|name| format!("`{}`", name.as_ref()))
+        .collect();
+    match quoted.split_last() {
+        None => Arg::Text(String::new()),
+        Some((last, [])) => Arg::Text(last.clone()),
+        Some((last, rest)) => Message::new("structure-names-and")
+            .with("init", rest.join(", "))
+            .with("last", last.as_str())
+            .into(),
     }
 }
 

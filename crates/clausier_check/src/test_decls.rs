@@ -2,12 +2,12 @@
 //! descriptor and expects something, and every clause an `expect` names is a requirement
 //! of the pack. Running them is `clausier test`'s job.
 
-use clausier_diagnostics::{Code, Diagnostic, FileId, Fix};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Fix, Message};
 use clausier_syntax::ast::{ClauseId, ExpectKind, TestDecl};
 
 use crate::Checker;
 use crate::hir::Symbol;
-use crate::suggest::{did_you_mean, list_names};
+use crate::suggest::{did_you_mean, names_joined};
 
 /// Up to this many requirements are listed in a note when no id is near the one written.
 const REQUIREMENTS_NOTE_MAX: usize = 12;
@@ -32,27 +32,31 @@ impl Checker<'_> {
     /// A test needs a descriptor and something to expect of it.
     fn check_test_shape(&mut self, file: FileId, decl: &TestDecl) {
         let name = &decl.name;
-        let shown = if name.value.is_empty() {
-            "this test".to_owned()
-        } else {
-            format!("the test `{}`", name.value)
-        };
+        // An unnamed test is "this test"; the catalogue chooses by `named`.
+        let named = if name.value.is_empty() { "no" } else { "yes" };
         if decl.given.is_none() {
             self.report(
-                Diagnostic::error(Code::INCOMPLETE_TEST, format!("{shown} has no `given`"))
-                    .with_primary(file, name.span, "this test checks no descriptor")
-                    .with_help(
-                        "add the descriptor's data, as `given { hosting: { region: \"EU\" } }`, \
-                         or a file, as `given \"offre.json\"`",
-                    ),
+                Diagnostic::error(
+                    Code::INCOMPLETE_TEST,
+                    Message::new("e0406-no-given")
+                        .with("name", &name.value)
+                        .with("named", named),
+                )
+                .with_primary(file, name.span, Message::new("e0406-no-given-label"))
+                .with_help(Message::new("e0406-no-given-help")),
             );
         }
         // A line that did not parse was an `expect` of some kind, already reported.
         if decl.expects.is_empty() {
             self.report(
-                Diagnostic::error(Code::INCOMPLETE_TEST, format!("{shown} expects nothing"))
-                    .with_primary(file, name.span, "this test cannot fail")
-                    .with_help("add what the offer should give, as `expect eligible` or `expect fail HEB-01`"),
+                Diagnostic::error(
+                    Code::INCOMPLETE_TEST,
+                    Message::new("e0406-expects-nothing")
+                        .with("name", &name.value)
+                        .with("named", named),
+                )
+                .with_primary(file, name.span, Message::new("e0406-expects-nothing-label"))
+                .with_help(Message::new("e0406-expects-nothing-help")),
             );
         }
     }
@@ -69,22 +73,19 @@ impl Checker<'_> {
             self.report(
                 Diagnostic::error(
                     Code::UNKNOWN_TEST_CLAUSE,
-                    format!(
-                        "`{}` is a criterion, which has a score, not a status",
-                        id.name
-                    ),
+                    Message::new("e0212-criterion").with("id", &id.name),
                 )
                 .with_primary(
                     file,
                     id.span,
-                    format!("`expect {status}` needs a requirement"),
+                    Message::new("e0212-criterion-label").with("status", status),
                 )
                 .with_secondary(
                     declared.file,
                     declared.span,
-                    "the criterion is declared here",
+                    Message::new("e0212-criterion-declared-here"),
                 )
-                .with_help("expect the offer's total score instead, as `expect score >= 60`"),
+                .with_help(Message::new("e0212-criterion-help")),
             );
             return;
         }
@@ -95,24 +96,29 @@ impl Checker<'_> {
             .collect();
         let mut diagnostic = Diagnostic::error(
             Code::UNKNOWN_TEST_CLAUSE,
-            format!("unknown requirement `{}` in a test", id.name),
+            Message::new("e0212-unknown-requirement").with("id", &id.name),
         )
-        .with_primary(file, id.span, "no requirement of the pack has this id");
+        .with_primary(
+            file,
+            id.span,
+            Message::new("e0212-unknown-requirement-label"),
+        );
         match did_you_mean(&id.name, ids.iter().copied()) {
             Some(best) => {
                 diagnostic = diagnostic
-                    .with_help(format!("did you mean `{best}`?"))
+                    .with_help(Message::new("e0212-did-you-mean").with("name", best))
                     .with_fix(Fix {
-                        title: format!("replace with `{best}`").into(),
+                        title: Message::new("e0212-replace-with").with("name", best),
                         edits: vec![(file, id.span, best.to_owned())],
                     });
             }
             None if ids.is_empty() => {
-                diagnostic = diagnostic.with_note("the pack has no requirement");
+                diagnostic = diagnostic.with_note(Message::new("e0212-no-requirement-note"));
             }
             None if ids.len() <= REQUIREMENTS_NOTE_MAX => {
-                diagnostic =
-                    diagnostic.with_note(format!("the requirements are {}", list_names(&ids)));
+                diagnostic = diagnostic.with_note(
+                    Message::new("e0212-requirements-note").with("ids", names_joined(&ids)),
+                );
             }
             None => {}
         }

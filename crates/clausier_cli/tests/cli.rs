@@ -14,6 +14,7 @@ use std::process::{Command, Output, Stdio};
 const EDTECH: &str = "tests/cli/packs/edtech";
 const BROKEN: &str = "tests/cli/packs/broken";
 const BROKEN_SYNTAX: &str = "tests/cli/packs/broken-syntax";
+const BROKEN_STRUCTURE: &str = "tests/cli/packs/broken-structure";
 const DESCRIPTORS: &str = "tests/cli/descriptors";
 const ELIGIBLE: &str = "tests/cli/eligible";
 const DATE: &str = "2026-11-28";
@@ -111,6 +112,70 @@ fn validate_in_french_words_syntax_errors_in_french() {
         assert!(!stderr.contains(english), "`{english}` in {stderr}");
     }
     insta::assert_snapshot!(transcript(&output));
+}
+
+/// The checker's errors on types and the descriptor (E0204, E0206, E0207, E0210, E0217,
+/// E0311, E0320) read in French, as their French explanations show them.
+#[test]
+fn validate_in_french_words_the_descriptors_errors_in_french() {
+    let output = clausier(&["validate", BROKEN_STRUCTURE, "--lang", "fr"], None);
+    assert_eq!(exit_code(&output), 2);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("erreur[E0210]: le type `Organisation` se contient lui-même"),
+        "{stderr}"
+    );
+    for english in [
+        "declared",
+        "unknown",
+        "bound",
+        "reserved",
+        "did you mean",
+        "is a map",
+    ] {
+        assert!(!stderr.contains(english), "`{english}` in {stderr}");
+    }
+    insta::assert_snapshot!(transcript(&output));
+}
+
+/// The checker's diagnostics outside expressions read in French, family by family, on
+/// the conformance cases whose English snapshots show them: composition, clauses,
+/// parameters, tests, placeholders, `passed`, lots, lints and the law.
+#[test]
+fn validate_in_french_words_the_checkers_diagnostics_in_french() {
+    let cases = [
+        ("compose", "tests/conformance/pack-unknown-names/pack"),
+        ("clauses", "tests/conformance/diag-clauses/pack.clause"),
+        ("bounds", "tests/conformance/diag-bounds/pack.clause"),
+        (
+            "param_cycle",
+            "tests/conformance/diag-param-cycle/pack.clause",
+        ),
+        ("tests", "tests/conformance/diag-tests/pack.clause"),
+        (
+            "placeholders",
+            "tests/conformance/diag-placeholders/pack.clause",
+        ),
+        ("passed", "tests/conformance/diag-passed/pack.clause"),
+        ("lots", "tests/conformance/diag-lots/pack"),
+        ("lints", "tests/conformance/diag-lints/pack.clause"),
+        ("law", "tests/conformance/diag-law/pack.clause"),
+        ("texts", "tests/conformance/diag-texts/pack"),
+    ];
+    for (family, pack) in cases {
+        let output = clausier(&["validate", pack, "--lang", "fr"], None);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        for english in [
+            "did you mean",
+            "declared here",
+            "= help:",
+            "no lot",
+            "is never used",
+        ] {
+            assert!(!stderr.contains(english), "`{english}` in {stderr}");
+        }
+        insta::assert_snapshot!(format!("validate_in_french_{family}"), transcript(&output));
+    }
 }
 
 #[test]

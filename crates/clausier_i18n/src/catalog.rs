@@ -41,6 +41,9 @@ resources!(
     "diagnostics-syntax",
     "diagnostics-data",
     "diagnostics-packs",
+    "diagnostics-structure",
+    "diagnostics-lints",
+    "diagnostics-law",
 );
 
 /// Every message file, for the tests that compare the languages.

@@ -2,7 +2,7 @@
 //! `should` requirement a criterion that weighs it (`W0509`): an element "appreciated"
 //! without a published weight is an unpublished award criterion.
 
-use clausier_diagnostics::{Code, Diagnostic};
+use clausier_diagnostics::{Code, Diagnostic, Message};
 use clausier_syntax::ast::Level;
 
 use super::grids::Grid;
@@ -67,32 +67,28 @@ fn unscored_requirement(
         .filter_map(|grid| grid.lot)
         .map(|lot| format!("`{}` ({})", lot.id, lot.title))
         .collect();
-    let in_lots = match lots.len() {
-        0 => String::new(),
-        1 => format!(" of lot {}", lots[0]),
-        _ => format!(" of lots {}", lots.join(", ")),
-    };
     let mut diagnostic = Diagnostic::warning(
         Code::UNSCORED_SHOULD,
-        format!(
-            "the `should` requirement `{}` is not scored by any criterion{in_lots}",
-            meta.id
-        ),
+        Message::new("w0509-unscored-should")
+            .with("id", &meta.id)
+            .with("lots", lots.join(", "))
+            .with("count", lots.len()),
     )
-    .with_primary(at.file, at.span, "desirable, but no criterion weighs it");
+    .with_primary(
+        at.file,
+        at.span,
+        Message::new("w0509-unscored-should-label"),
+    );
     if at != meta.origin {
-        diagnostic = diagnostic.with_secondary(meta.origin.file, meta.origin.span, "declared here");
+        diagnostic = diagnostic.with_secondary(
+            meta.origin.file,
+            meta.origin.span,
+            Message::new("w0509-declared-here"),
+        );
     }
     diagnostic
-        .with_note(
-            "an element appreciated without a published weight is an unpublished award \
-             criterion (CE 18/06/2010 Commune de Saint-Pal-de-Mons; CCP R2152-11)",
-        )
-        .with_help(format!(
-            "score it in a criterion, as `score if passed({}) then 1 else 0`, or declare \
-             `level info` if it is information only",
-            meta.id
-        ))
+        .with_note(Message::new("w0509-unscored-should-note"))
+        .with_help(Message::new("w0509-unscored-should-help").with("id", &meta.id))
 }
 
 /// `W0510`: a requirement or a criterion in effect without `text`, in a pack written
@@ -115,23 +111,24 @@ pub(super) fn missing_texts(pack: &CheckedPack) -> Vec<Diagnostic> {
 }
 
 fn missing_text(meta: &ClauseMeta, kind: &str) -> Diagnostic {
-    let (label, help) = if kind == "criterion" {
+    let (message, label, help) = if kind == "criterion" {
         (
-            "the published grid would not say how this criterion is scored",
-            "write how it is scored, as the tender will publish it: `text \"Note = … × 40.\"` \
-             (CCP R2152-11: the criteria and how they are applied are published)",
+            "w0510-criterion-without-text",
+            "w0510-criterion-without-text-label",
+            "w0510-criterion-without-text-help",
         )
     } else {
         (
-            "this requirement would be published without its legal text",
-            "write the clause as the tender will publish it: `text \"Le candidat …\"`",
+            "w0510-requirement-without-text",
+            "w0510-requirement-without-text-label",
+            "w0510-requirement-without-text-help",
         )
     };
     Diagnostic::warning(
         Code::MISSING_TEXT,
-        format!("{kind} `{}` has no `text`", meta.id),
+        Message::new(message).with("id", &meta.id),
     )
-    .with_primary(meta.origin.file, meta.origin.span, label)
-    .with_note("`clausier render` refuses a pack with a clause without text, unless `--draft`")
-    .with_help(help)
+    .with_primary(meta.origin.file, meta.origin.span, Message::new(label))
+    .with_note(Message::new("w0510-render-refuses-note"))
+    .with_help(Message::new(help))
 }

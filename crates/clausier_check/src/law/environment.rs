@@ -1,7 +1,7 @@
 //! Lints on what a tender must contain for the environment: an environmental award
 //! criterion (`W0506`) and an environmental execution condition (`W0513`).
 
-use clausier_diagnostics::{Code, Diagnostic};
+use clausier_diagnostics::{Code, Diagnostic, Message};
 use clausier_syntax::ast::Level;
 use jiff::civil::{Date, date};
 use rust_decimal::Decimal;
@@ -43,49 +43,27 @@ fn grid_without_environmental_criterion(
     if !grid_ready(&criteria) || criteria.iter().any(|c| is_environmental(pack, c)) {
         return None;
     }
-    let count = criteria.len();
-    let summary = if count == 1 {
-        "the only criterion does not take the environment into account".to_owned()
-    } else {
-        format!("none of the {count} criteria takes the environment into account")
-    };
+    let summary = Message::new("w0506-criteria-summary").with("count", criteria.len());
     let mut diagnostic = Diagnostic::warning(
         Code::NO_ENVIRONMENTAL_CRITERION,
-        format!(
-            "no award criterion{} takes the environment into account",
-            grid.named()
-        ),
+        Message::new("w0506-no-environmental-criterion").with("grid", grid.named()),
     )
     .with_primary(at.file, at.span, summary);
     for criterion in criteria.iter().filter(|c| !std::ptr::eq(**c, first)) {
         diagnostic = diagnostic.with_secondary(
             criterion.meta.origin.file,
             criterion.meta.origin.span,
-            "not environmental",
+            Message::new("law-not-environmental"),
         );
     }
     if grid.lot.is_some() {
-        diagnostic = diagnostic.with_note(
-            "each lot is awarded on its own grid (CCP L2113-10): the criteria without `lots` \
-             and those naming the lot",
-        );
+        diagnostic = diagnostic.with_note(Message::new("w0506-lot-grid-note"));
     }
     Some(
         diagnostic
-            .with_note(
-                "Code de la commande publique L2111-2 and loi n° 2021-1104 (Climat et résilience) \
-                 art. 35: a procedure launched from 2026-08-22 has at least one award criterion \
-                 that takes the environmental characteristics of the offer into account",
-            )
-            .with_note(
-                "a criterion counts as environmental when its id or title names the environment \
-                 (`ENV`, environnement, écoconception, RGESN, carbone, climat, durabilité…) or its \
-                 score reads a field of an `env` or `environnement` record",
-            )
-            .with_help(
-                "add a criterion such as `criterion ENV \"Écoconception (RGESN)\" weight 10 { text \
-                 \"…\" score env.rgesn_priority_met / 30 }` and adjust the other weights",
-            ),
+            .with_note(Message::new("w0506-law-note"))
+            .with_note(Message::new("w0506-what-counts-note"))
+            .with_help(Message::new("w0506-help")),
     )
 }
 
@@ -210,23 +188,20 @@ fn grid_without_environmental_condition(
         .or_else(|| conditions.first());
     let mut diagnostic = Diagnostic::warning(
         Code::NO_ENVIRONMENTAL_CONDITION,
-        format!(
-            "no execution condition{} takes the environment into account",
-            grid.named()
-        ),
+        Message::new("w0513-no-environmental-condition").with("grid", grid.named()),
     );
     diagnostic = match own_condition {
         Some(first) => {
             let mut diagnostic = diagnostic.with_primary(
                 first.meta.origin.file,
                 first.meta.origin.span,
-                "this execution condition does not take the environment into account",
+                Message::new("w0513-condition-not-environmental"),
             );
             for other in conditions.iter().filter(|r| !std::ptr::eq(**r, *first)) {
                 diagnostic = diagnostic.with_secondary(
                     other.meta.origin.file,
                     other.meta.origin.span,
-                    "not environmental",
+                    Message::new("law-not-environmental"),
                 );
             }
             diagnostic
@@ -234,41 +209,25 @@ fn grid_without_environmental_condition(
         None => {
             let (_, at) = first_of_root(pack, grid, root, entries)?;
             let label = match grid.lot {
-                None => "this tender's grid is ready, and none of its requirements is an execution condition (`level execution`)".to_owned(),
-                Some(lot) => format!("the grid of lot `{}` is ready, and none of its requirements is an execution condition (`level execution`)", lot.id),
+                None => Message::new("w0513-no-execution-condition"),
+                Some(lot) => Message::new("w0513-lot-no-execution-condition").with("lot", &lot.id),
             };
             diagnostic.with_primary(at.file, at.span, label)
         }
     };
     if grid.lot.is_some() {
-        diagnostic = diagnostic.with_note(
-            "each lot is a contract of its own (CCP L2113-10): its execution conditions are \
-             those without `lots` and those naming the lot",
-        );
+        diagnostic = diagnostic.with_note(Message::new("w0513-lot-contract-note"));
     }
     let launched = match launch {
-        Some(launch) => format!("the procedure is launched on {launch}"),
-        None => "no launch date is given (`[document] launch` in `pack.toml`): the procedure is taken to be launched now".to_owned(),
+        Some(launch) => Message::new("law-launched-on").with("date", launch.to_string()),
+        None => Message::new("law-no-launch-date"),
     };
     Some(
         diagnostic
-            .with_note(
-                "Code de la commande publique L2112-2 and loi n° 2021-1104 (Climat et résilience) \
-                 art. 35: the contracts of a procedure launched from 2026-08-22 include at least \
-                 one execution condition that takes the environment into account",
-            )
+            .with_note(Message::new("w0513-law-note"))
             .with_note(launched)
-            .with_note(
-                "an execution condition counts as environmental when its id or title names the \
-                 environment (`ENV`, environnement, écoconception, RGESN, carbone, climat, \
-                 durabilité…) or its `require` or `when` reads a field of an `env` or \
-                 `environnement` record",
-            )
-            .with_help(
-                "add a requirement with `level execution` that the candidate commits to, such as \
-                 `requirement ENV-02 \"Sobriété numérique\" { level execution text \"…\" require \
-                 env.rgesn_commitment }`",
-            ),
+            .with_note(Message::new("w0513-what-counts-note"))
+            .with_help(Message::new("w0513-help")),
     )
 }
 

@@ -2,6 +2,8 @@
 //! without a `lots` line and those naming the lot, or one for a contract in one piece.
 //! What a tender must contain, it must contain in each lot.
 
+use clausier_diagnostics::{Arg, Message};
+
 use crate::hir::{CheckedPack, ClauseMeta};
 use crate::types::Lot;
 
@@ -31,10 +33,13 @@ impl<'p> Grid<'p> {
 
     /// How a message names the grid: ` of lot `1` (title)`, or nothing for a contract
     /// in one piece.
-    pub(super) fn named(&self) -> String {
+    pub(super) fn named(&self) -> Arg {
         match self.lot {
-            None => String::new(),
-            Some(lot) => format!(" of lot `{}` ({})", lot.id, lot.title),
+            None => Arg::Text(String::new()),
+            Some(lot) => Message::new("law-grid-of-lot")
+                .with("lot", &lot.id)
+                .with("title", &lot.title)
+                .into(),
         }
     }
 }

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use clausier_diagnostics::{Code, Diagnostic, Fix};
+use clausier_diagnostics::{Code, Diagnostic, Fix, Message};
 use clausier_syntax::ast::{Level, StringLit};
 
 use super::word_ranges;
@@ -52,27 +52,13 @@ pub(super) fn offer_set_aside(
     Some(
         Diagnostic::warning(
             Code::OFFER_SET_ASIDE,
-            format!(
-                "the requirement `{}` says an offer that fails it is set aside",
-                meta.id
-            ),
+            Message::new("w0515-set-aside").with("id", &meta.id),
         )
-        .with_primary(
-            file,
-            span,
-            "an offer that fails a specification is « irrégulière »",
-        )
-        .with_note(
-            "an offer that does not meet the specifications is « irrégulière » (CCP \
-             L2152-2); in some procedures the buyer may ask for it to be regularised \
-             (R2152-2) before setting it aside",
-        )
-        .with_help(format!(
-            "write « {replacement} »; say, if the procedure allows it, that the buyer may \
-             ask for the offer to be regularised"
-        ))
+        .with_primary(file, span, Message::new("w0515-set-aside-label"))
+        .with_note(Message::new("w0515-set-aside-note"))
+        .with_help(Message::new("w0515-set-aside-help").with("replacement", replacement))
         .with_fix(Fix {
-            title: format!("write « {replacement} »").into(),
+            title: Message::new("w0515-write").with("replacement", replacement),
             edits: vec![(file, span, replacement.to_owned())],
         }),
     )

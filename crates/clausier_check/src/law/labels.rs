@@ -1,6 +1,6 @@
 //! `W0507`: a requirement that demands a label without accepting an equivalent.
 
-use clausier_diagnostics::{Code, Diagnostic, stack};
+use clausier_diagnostics::{Code, Diagnostic, Message, stack};
 
 use super::{field_segments, words};
 use crate::fold::has_error;
@@ -20,39 +20,28 @@ pub(super) fn label_without_equivalent(
         return None;
     }
     let node = needed_label(schema, &requirement.require)?;
-    let named = match &node.kind {
-        TExprKind::Field(field) | TExprKind::Has(field) => format!("`{}`", field.text),
-        TExprKind::Const(Value::String(text)) => format!("`{text}`"),
-        _ => "this".to_owned(),
+    let label = match &node.kind {
+        TExprKind::Field(field) | TExprKind::Has(field) => {
+            Message::new("w0507-names-a-label").with("name", &field.text)
+        }
+        TExprKind::Const(Value::String(text)) => {
+            Message::new("w0507-names-a-label").with("name", text.as_ref())
+        }
+        _ => Message::new("w0507-this-names-a-label"),
     };
     Some(
         Diagnostic::warning(
             Code::LABEL_WITHOUT_EQUIVALENT,
-            format!(
-                "requirement `{}` demands a label or certification without accepting an equivalent",
-                meta.id
-            ),
+            Message::new("w0507-label-without-equivalent").with("id", &meta.id),
         )
-        .with_primary(
-            meta.origin.file,
-            node.span,
-            format!("{named} names a label; every way to meet `require` needs a label"),
-        )
+        .with_primary(meta.origin.file, node.span, label)
         .with_secondary(
             meta.origin.file,
             meta.origin.span,
-            "neither the title, the text nor the doc comment of this requirement mentions an equivalent",
+            Message::new("w0507-no-equivalent-mentioned"),
         )
-        .with_note(
-            "Code de la commande publique R2111-12 to R2111-17: a buyer who asks for a label \
-             accepts every label that confirms equivalent requirements, and other appropriate \
-             evidence from a candidate who could not obtain it in time for reasons not its own",
-        )
-        .with_help(
-            "accept an alternative in `require` (`… or security.equivalent_expires >= today`) \
-             and write « ou équivalent » in the text; if the law itself imposes this \
-             certification, say so in the doc comment, naming equivalence",
-        ),
+        .with_note(Message::new("w0507-law-note"))
+        .with_help(Message::new("w0507-help")),
     )
 }
 

@@ -6,23 +6,13 @@
 //! to the object of the contract: where the data are hosted, who may access them, a
 //! qualification with its equivalents.
 
-use clausier_diagnostics::{Code, Diagnostic, Span};
+use clausier_diagnostics::{Code, Diagnostic, Message, Span};
 use clausier_syntax::ast::Level;
 
 use super::{field_segments, words};
 use crate::fold::{has_error, walk};
 use crate::hir::{ClauseMeta, CriterionDef, FieldRef, RequirementDef, TExpr, TExprKind};
 use crate::types::Schema;
-
-const EQUAL_TREATMENT: &str = "equal treatment: TFEU art. 18 prohibits discrimination on \
-     grounds of nationality, and directive 2014/24/EU art. 18 requires treating economic \
-     operators equally and without discrimination; the CJEU (Kolin, C-652/22, 22/10/2024) \
-     only lets buyers treat differently operators from third countries without a \
-     procurement agreement with the EU";
-
-const OBJECT_HELP: &str = "judge the service, not the company: where the data are hosted, \
-     who may access them and from where, a qualification such as SecNumCloud \
-     « ou équivalent », a commitment under GDPR art. 48";
 
 /// `W0508` on a requirement: its `require` or `when` reads such a field.
 pub(super) fn seat_based_requirement(
@@ -31,21 +21,17 @@ pub(super) fn seat_based_requirement(
 ) -> Option<Diagnostic> {
     let why = match requirement.level {
         Level::Info => return None,
-        Level::Must | Level::Execution => format!(
-            "a `{}` requirement excludes every offer that fails it",
-            requirement.level.as_str()
-        ),
-        Level::Should => "a `should` requirement is scored in the award".to_owned(),
+        Level::Must | Level::Execution => {
+            Message::new("w0508-requirement-excludes").with("level", requirement.level.as_str())
+        }
+        Level::Should => Message::new("w0508-should-scored"),
     };
     let exprs = std::iter::once(&requirement.require).chain(requirement.when.as_ref());
     let (span, field) = first_operator_read(schema, exprs)?;
     let meta = &requirement.meta;
     Some(diagnostic(
         meta,
-        format!(
-            "requirement `{}` judges the operator's seat, nationality or ownership",
-            meta.id
-        ),
+        Message::new("w0508-requirement-judges-operator").with("id", &meta.id),
         span,
         &field,
         why,
@@ -62,40 +48,31 @@ pub(super) fn seat_based_criterion(
     Some(
         diagnostic(
             meta,
-            format!(
-                "criterion `{}` scores the operator's seat, nationality or ownership",
-                meta.id
-            ),
+            Message::new("w0508-criterion-scores-operator").with("id", &meta.id),
             span,
             &field,
-            "an award criterion must be linked to the object of the contract".to_owned(),
+            Message::new("w0508-criterion-linked-to-object"),
         )
-        .with_note(
-            "Code de la commande publique L2152-7 and R2152-7: award criteria are linked to \
-             the object of the contract or its conditions of execution, and do not give the \
-             buyer an unrestricted freedom of choice",
-        ),
+        .with_note(Message::new("w0508-award-criteria-note")),
     )
 }
 
 fn diagnostic(
     meta: &ClauseMeta,
-    message: String,
+    message: Message,
     span: Span,
     field: &str,
-    why: String,
+    why: Message,
 ) -> Diagnostic {
     Diagnostic::warning(Code::SEAT_BASED_ELIGIBILITY, message)
         .with_primary(
             meta.origin.file,
             span,
-            format!(
-                "`{field}` says where an operator is established, its nationality or who owns it, not what the service does"
-            ),
+            Message::new("w0508-field-about-operator").with("field", field),
         )
         .with_secondary(meta.origin.file, meta.origin.span, why)
-        .with_note(EQUAL_TREATMENT)
-        .with_help(OBJECT_HELP)
+        .with_note(Message::new("w0508-equal-treatment-note"))
+        .with_help(Message::new("w0508-help"))
 }
 
 /// The first field read by `exprs` (free of errors) that is about the operator's seat,

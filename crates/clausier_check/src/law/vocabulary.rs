@@ -2,7 +2,7 @@
 //! award the parties are « le candidat » or « le soumissionnaire »; « le titulaire » is
 //! the holder of the contract, whose obligations are execution conditions.
 
-use clausier_diagnostics::{Code, Diagnostic};
+use clausier_diagnostics::{Code, Diagnostic, Message};
 use clausier_syntax::ast::{Level, StringLit};
 
 use super::word_ranges;
@@ -47,28 +47,21 @@ pub(super) fn titulaire_at_bid_stage(
     Some(
         Diagnostic::warning(
             Code::TITULAIRE_AT_BID_STAGE,
-            format!(
-                "the `{level}` requirement `{}` speaks of « titulaire » at bid stage",
-                meta.id
-            ),
+            Message::new("w0514-titulaire")
+                .with("level", level)
+                .with("id", &meta.id),
         )
         .with_primary(
             meta.origin.file,
             text.source_span(range),
-            "there is no holder of the contract yet when offers are checked",
+            Message::new("w0514-titulaire-label"),
         )
         .with_secondary(
             meta.origin.file,
             meta.origin.span,
-            format!("a `{level}` requirement is checked on the offer"),
+            Message::new("w0514-checked-on-the-offer").with("level", level),
         )
-        .with_note(
-            "at bid stage the parties are « le candidat » or « le soumissionnaire »; « le \
-             titulaire » holds the contract once it is awarded",
-        )
-        .with_help(
-            "write « le candidat » (or « le soumissionnaire »); if this is an obligation of the \
-             contract the candidate commits to, make it `level execution`",
-        ),
+        .with_note(Message::new("w0514-titulaire-note"))
+        .with_help(Message::new("w0514-titulaire-help")),
     )
 }

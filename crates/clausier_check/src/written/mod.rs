@@ -10,7 +10,7 @@
 mod forms;
 mod french;
 
-use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Message, Span};
 use clausier_syntax::ast::StringLit;
 
 use crate::fold::walk;
@@ -128,42 +128,48 @@ fn literal_value(
     span: Span,
 ) -> Diagnostic {
     let name = &param.name;
+    // "the value" when the parameter keeps its default, "a value" when an override
+    // gives it another one: the text may write either.
     let which = if param.value == param.default {
-        "the value"
+        "default"
     } else {
-        "a value"
+        "overridden"
     };
     let mut diagnostic = Diagnostic::warning(
         Code::LITERAL_VALUE_IN_TEXT,
-        format!(
-            "the `{field}` of `{}` writes {which} of `{name}` instead of naming it",
-            meta.id
-        ),
+        Message::new("w0511-literal-value")
+            .with("field", field)
+            .with("id", &meta.id)
+            .with("which", which)
+            .with("name", name),
     )
     .with_primary(
         meta.origin.file,
         span,
-        format!("`{written}` is {which} of `{name}`, which this clause reads"),
+        Message::new("w0511-literal-value-label")
+            .with("written", written)
+            .with("which", which)
+            .with("name", name),
     );
     let effective = param.value.display(schema).to_string();
     if param.value != param.default {
-        diagnostic = diagnostic.with_note(format!(
-            "`{name}` is {} by default and {effective} in effect",
-            param.default.display(schema)
-        ));
+        diagnostic = diagnostic.with_note(
+            Message::new("w0511-default-and-effective")
+                .with("name", name)
+                .with("default", param.default.display(schema).to_string())
+                .with("effective", &effective),
+        );
     }
     let help = if field == "ref" {
-        format!(
-            "a reference names a source; give the threshold in the `text`, as `{{{name}}}`, \
-             which publishes the value in effect ({effective})"
-        )
+        "w0511-ref-help"
     } else {
-        format!(
-            "write `{{{name}}}`: the published text then shows the value in effect \
-             ({effective}), also after a pack that uses this one sets another"
-        )
+        "w0511-help"
     };
-    diagnostic.with_help(help)
+    diagnostic.with_help(
+        Message::new(help)
+            .with("name", name)
+            .with("effective", effective),
+    )
 }
 
 /// Whether the number at `start` follows a word that numbers a part of a text or a
@@ -222,28 +228,28 @@ fn override_not_shown(
         None => (meta.origin.file, meta.origin.span),
     };
     let name = &param.name;
-    let value = param.value.display(schema);
+    let value = param.value.display(schema).to_string();
     Some(
         Diagnostic::warning(
             Code::OVERRIDE_NOT_IN_TEXT,
-            format!(
-                "the text of `{}` does not show `{name}`, which `{}` sets to {value}",
-                meta.id, site.pack
-            ),
+            Message::new("w0512-override-not-shown")
+                .with("id", &meta.id)
+                .with("name", name)
+                .with("pack", &site.pack)
+                .with("value", &value),
         )
         .with_primary(
             file,
             span,
-            format!("published as it is, this text does not give the value of `{name}` in effect, {value}"),
+            Message::new("w0512-override-not-shown-label")
+                .with("name", name)
+                .with("value", &value),
         )
         .with_secondary(
             site.origin.file,
             site.origin.span,
-            format!("`{name}` is set here"),
+            Message::new("w0512-set-here").with("name", name),
         )
-        .with_help(format!(
-            "write `{{{name}}}` where the text gives this threshold: it is published with the \
-             value in effect"
-        )),
+        .with_help(Message::new("w0512-help").with("name", name)),
     )
 }
