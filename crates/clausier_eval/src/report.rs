@@ -189,6 +189,10 @@ pub struct RequirementResult {
     /// may ask for them (R2152-2). Only on a `missing` requirement; left out when empty.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<RequestedDocument>,
+    /// The clause's title, for the reports people read; filled by the reports that have
+    /// the pack (`clausier_report::check::word_report`), never by the evaluator.
+    #[serde(skip)]
+    pub title: Option<String>,
 }
 
 /// A required document the descriptor does not give.
@@ -226,6 +230,9 @@ pub struct CriterionResult {
     /// True when the raw score left [0, 1] and was clamped.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub clamped: bool,
+    /// The clause's title, for the reports people read (see [`RequirementResult::title`]).
+    #[serde(skip)]
+    pub title: Option<String>,
 }
 
 /// A failing sub-expression, with the value the descriptor holds and where.

@@ -192,6 +192,7 @@ pub(crate) fn evaluate_descriptor(
             explanation,
             reasons: unknown.reasons,
             documents,
+            title: None,
         }))
     }));
     let status = if failed {

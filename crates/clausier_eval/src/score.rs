@@ -37,6 +37,7 @@ impl CriterionOutcome {
             missing: self.missing,
             reasons: self.reasons,
             clamped: self.clamped,
+            title: None,
         })
     }
 }
@@ -54,6 +55,7 @@ pub(crate) fn unscored(criterion: &CriterionProgram) -> ClauseResult {
         missing: Vec::new(),
         reasons: Vec::new(),
         clamped: false,
+        title: None,
     })
 }
 

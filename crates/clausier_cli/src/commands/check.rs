@@ -14,7 +14,7 @@ use clausier_eval::{RunOptions, compile, run as run_checks};
 use clausier_report::DateOrigin;
 use clausier_report::check::{
     HumanOptions, render_csv, render_html, render_human_with_data, render_json, render_junit,
-    render_markdown, render_ndjson, render_sarif, render_xlsx, word_conditions,
+    render_markdown, render_ndjson, render_sarif, render_xlsx, word_report,
 };
 
 use self::duplicate_ids::DuplicateIds;
@@ -105,8 +105,9 @@ pub fn run(
         return Err(inputs::no_descriptor().into());
     }
     let mut report = run_checks(&program, pack.info.clone(), &descriptors, &options);
-    // The reports read by people say the failing rules as the tender words them.
-    word_conditions(
+    // The reports read by people name each clause by its title and say the failing
+    // rules as the tender words them.
+    word_report(
         &mut report,
         &pack.checked.pack,
         lang,

@@ -1,4 +1,5 @@
-//! The failing conditions of a report in the words the tender publishes them in: a
+//! What a report needs from the pack to speak to people: each clause's title, and the
+//! failing conditions in the words the tender publishes them in: a
 //! `count`, a computation or a comparison of two fields, which the evaluator can only
 //! quote as the clause writes it, read as `render` words the rule (« le nombre
 //! d'éléments de `subprocessors` est au plus 1 »).
@@ -16,13 +17,13 @@ use clausier_i18n::Lang;
 
 use crate::pack::cahier::{condition_runs, expr_children};
 
-/// Fills `in_words` of every explanation of `report` that says nothing in words yet,
-/// from the clauses of `pack` it was run with. `deadline_known` says whether the tender
+/// Gives every clause result of `report` its title, and fills `in_words` of every
+/// explanation that says nothing in words yet, from the clauses of `pack` it was run with. `deadline_known` says whether the tender
 /// has a deadline for offers, which `today` then names.
 ///
 /// A clause's sub-expressions are printed once, the first time one of its explanations
 /// needs words: a report of many offers on a pack of many clauses stays linear.
-pub fn word_conditions(report: &mut Report, pack: &CheckedPack, lang: Lang, deadline_known: bool) {
+pub fn word_report(report: &mut Report, pack: &CheckedPack, lang: Lang, deadline_known: bool) {
     let requirements: HashMap<(&str, &str), &TExpr> = pack
         .requirements
         .iter()
@@ -33,12 +34,28 @@ pub fn word_conditions(report: &mut Report, pack: &CheckedPack, lang: Lang, dead
             )
         })
         .collect();
+    let titles: HashMap<(&str, &str), &str> = pack
+        .requirements
+        .iter()
+        .map(|requirement| &requirement.meta)
+        .chain(pack.criteria.iter().map(|criterion| &criterion.meta))
+        .map(|meta| ((meta.pack.as_str(), meta.id.as_str()), meta.title.as_str()))
+        .collect();
     let mut printed: HashMap<(String, String), Vec<(String, &TExpr)>> = HashMap::new();
     for descriptor in &mut report.descriptors {
         for result in &mut descriptor.results {
-            let ClauseResult::Requirement(result) = result else {
-                continue;
+            let result = match result {
+                ClauseResult::Criterion(result) => {
+                    result.title = titles
+                        .get(&(result.pack.as_str(), result.clause.as_str()))
+                        .map(|title| (*title).to_owned());
+                    continue;
+                }
+                ClauseResult::Requirement(result) => result,
             };
+            result.title = titles
+                .get(&(result.pack.as_str(), result.clause.as_str()))
+                .map(|title| (*title).to_owned());
             if !result.explanation.iter().any(needs_words) {
                 continue;
             }

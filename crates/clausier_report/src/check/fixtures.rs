@@ -24,6 +24,7 @@ fn requirement(
         explanation,
         reasons: Vec::new(),
         documents: Vec::new(),
+        title: None,
     })
 }
 
@@ -46,6 +47,7 @@ fn criterion(
         missing: missing.iter().map(|m| (*m).to_owned()).collect(),
         reasons: Vec::new(),
         clamped,
+        title: None,
     })
 }
 

@@ -177,9 +177,10 @@ fn requirement_attributes(requirement: &RequirementResult) -> String {
 /// and for a `should` or `info` that it does not affect eligibility.
 fn requirement_head(report: &Report, requirement: &RequirementResult, lang: Lang) -> String {
     let mut head = format!(
-        "<strong class=\"clause\">{}</strong> (<span class=\"level\">{}</span>) \
+        "<strong class=\"clause\">{}</strong>{} (<span class=\"level\">{}</span>) \
          <span class=\"outcome\">{}</span>",
         escape(&clause_name(report, &requirement.clause, &requirement.pack)),
+        titled(requirement.title.as_deref()),
         escape(&level_in_words(requirement.level, lang)),
         escape(&outcome_word(requirement.status, lang))
     );
@@ -195,6 +196,15 @@ fn requirement_head(report: &Report, requirement: &RequirementResult, lang: Lang
         );
     }
     head
+}
+
+/// ` <span class="title">Hébergement dans l'UE</span>` after a clause's id, when the
+/// report knows its title.
+fn titled(title: Option<&str>) -> String {
+    title
+        .filter(|title| !title.is_empty())
+        .map(|title| format!(" <span class=\"title\">{}</span>", escape(title)))
+        .unwrap_or_default()
 }
 
 /// A level in words; `execution` (a condition of performance) is not among the levels
@@ -257,9 +267,10 @@ fn write_criteria(out: &mut String, report: &Report, criteria: &[&CriterionResul
     for criterion in criteria {
         let _ = write!(
             out,
-            "<tr data-clause=\"{}\"><th scope=\"row\">{}</th><td class=\"num weight\">{}</td>",
+            "<tr data-clause=\"{}\"><th scope=\"row\">{}{}</th><td class=\"num weight\">{}</td>",
             escape(&criterion.clause),
             escape(&clause_name(report, &criterion.clause, &criterion.pack)),
+            titled(criterion.title.as_deref()),
             decimal_text(criterion.weight.normalize(), lang)
         );
         match (criterion.score, criterion.points) {

@@ -19,7 +19,7 @@ mod vendor_text;
 pub(crate) mod wording;
 mod xlsx;
 
-pub use conditions::word_conditions;
+pub use conditions::word_report;
 pub use csv_format::render_csv;
 pub use html::render_html;
 pub use human::{HumanOptions, render_human, render_human_with_data};
