@@ -161,39 +161,6 @@ pub fn quoted_variants_help(schema: &Schema, list: &TExpr, target: &Ty) -> Optio
     ))
 }
 
-/// Advice for a value used where a condition is needed.
-pub fn condition_help(schema: &Schema, ty: &Ty) -> Option<String> {
-    let help = match ty {
-        Ty::Int
-        | Ty::Number
-        | Ty::Percent
-        | Ty::Money
-        | Ty::Date
-        | Ty::Time
-        | Ty::DateTime
-        | Ty::Duration => {
-            format!(
-                "compare it with a threshold to get a condition, such as `… >= {}`",
-                example_literal(schema, ty)
-            )
-        }
-        Ty::String => {
-            "compare it with a string to get a condition, such as `… == \"…\"`".to_owned()
-        }
-        Ty::Enum(_) => format!(
-            "compare it with a variant to get a condition, such as `… == {}`",
-            example_literal(schema, ty)
-        ),
-        Ty::List(_) | Ty::Set(_) => {
-            "use `all x in …: …`, `any x in …: …` or `count(…) > 0` to get a condition".to_owned()
-        }
-        Ty::Record(_) => "name one of its fields, such as `gar.compliant`".to_owned(),
-        Ty::Map(..) => "read one of its entries, such as `table[\"key\"]`".to_owned(),
-        Ty::Bool | Ty::Error => return None,
-    };
-    Some(help)
-}
-
 /// A type named with its article, for prose: "a `money`", "an `int`".
 pub fn a_ty(name: &str) -> String {
     let vowel = name

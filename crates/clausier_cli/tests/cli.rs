@@ -14,6 +14,7 @@ use std::process::{Command, Output, Stdio};
 const EDTECH: &str = "tests/cli/packs/edtech";
 const BROKEN: &str = "tests/cli/packs/broken";
 const BROKEN_SYNTAX: &str = "tests/cli/packs/broken-syntax";
+const BROKEN_TYPES: &str = "tests/cli/packs/broken-types";
 const DESCRIPTORS: &str = "tests/cli/descriptors";
 const ELIGIBLE: &str = "tests/cli/eligible";
 const DATE: &str = "2026-11-28";
@@ -109,6 +110,29 @@ fn validate_in_french_words_syntax_errors_in_french() {
     );
     for english in ["expected", "found", "unterminated", "doc comment", " or "] {
         assert!(!stderr.contains(english), "`{english}` in {stderr}");
+    }
+    insta::assert_snapshot!(transcript(&output));
+}
+
+/// Type errors in expressions (E02 and E03 of the checker's `expr/`) read in French:
+/// messages, labels under each operand and advice, as the French explanations show them.
+#[test]
+fn validate_in_french_words_type_errors_in_french() {
+    let output = clausier(&["validate", BROKEN_TYPES, "--lang", "fr"], None);
+    assert_eq!(exit_code(&output), 2);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("types incompatibles : `bool` attendu, `money` trouvé"),
+        "{stderr}"
+    );
+    let diagnostics = stderr
+        .split("error: could not compile")
+        .next()
+        .unwrap_or_default();
+    for english in [
+        "expected", "found", "this is", "needs", "given", "write ", " or ",
+    ] {
+        assert!(!diagnostics.contains(english), "`{english}` in {stderr}");
     }
     insta::assert_snapshot!(transcript(&output));
 }

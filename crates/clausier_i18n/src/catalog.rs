@@ -40,6 +40,7 @@ resources!(
     "diagnostics",
     "diagnostics-syntax",
     "diagnostics-data",
+    "diagnostics-types",
 );
 
 /// Every message file, for the tests that compare the languages.
