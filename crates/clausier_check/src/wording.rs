@@ -138,29 +138,6 @@ pub fn unit_help(schema: &Schema, expr: &TExpr, target: &Ty, what: &str) -> Opti
     Some(format!("{form}: `{literal}`"))
 }
 
-/// Advice for `hosting.region in ["EU", "EEA"]`: the list literal holds the names of
-/// variants of `target` as strings.
-pub fn quoted_variants_help(schema: &Schema, list: &TExpr, target: &Ty) -> Option<String> {
-    let (TExprKind::List(items), Ty::Enum(id)) = (&list.kind, target) else {
-        return None;
-    };
-    let def = schema.enum_def(*id)?;
-    let names: Option<Vec<&str>> = items
-        .iter()
-        .map(|item| match &item.kind {
-            TExprKind::Const(Value::String(text)) if def.variant_index(text).is_some() => {
-                Some(&**text)
-            }
-            _ => None,
-        })
-        .collect();
-    let names = names.filter(|names| !names.is_empty())?;
-    Some(format!(
-        "write the variants without quotes: `[{}]`",
-        names.join(", ")
-    ))
-}
-
 /// A type named with its article, for prose: "a `money`", "an `int`".
 pub fn a_ty(name: &str) -> String {
     let vowel = name

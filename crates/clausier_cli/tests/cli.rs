@@ -89,7 +89,7 @@ fn validate_in_french_names_the_severity_and_the_advice_in_french() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("erreur[E0201]: "), "{stderr}");
     assert!(
-        stderr.contains("= aide : did you mean `region`?"),
+        stderr.contains("= aide : vouliez-vous dire `region` ?"),
         "{stderr}"
     );
     assert!(!stderr.contains("error[E"), "{stderr}");

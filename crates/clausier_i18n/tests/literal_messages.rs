@@ -17,8 +17,6 @@ const STILL_LITERAL: &[&str] = &[
     "clausier_check/src/derived.rs",
     "clausier_check/src/expr/business_time.rs",
     "clausier_check/src/expr/list_aggregates.rs",
-    "clausier_check/src/expr/operators.rs",
-    "clausier_check/src/expr/paths.rs",
     "clausier_check/src/expr/text_functions.rs",
     "clausier_check/src/expr/time_functions.rs",
     "clausier_check/src/law/award.rs",

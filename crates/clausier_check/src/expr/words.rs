@@ -3,8 +3,10 @@
 
 use clausier_diagnostics::Message;
 
+use crate::hir::{TExpr, TExprKind};
 use crate::types::{Schema, Ty};
-use crate::wording::example_literal;
+use crate::value::Value;
+use crate::wording::{example_literal, literal_in_unit};
 
 /// A type named with its article, for prose: "a `money`", "an `int`".
 pub(crate) fn a_ty(name: &str) -> Message {
@@ -48,4 +50,63 @@ pub(crate) fn condition_help(schema: &Schema, ty: &Ty) -> Option<Message> {
         Ty::Bool | Ty::Error => return None,
     };
     Some(help)
+}
+
+/// A name as written, in backticks: one of a list of alternatives.
+pub(crate) fn code(name: &str) -> Message {
+    Message::new("syntax-token").with("token", name)
+}
+
+/// Names read as one list: "`a`, `b` and `c`".
+pub(crate) fn names_and<S: AsRef<str>>(names: &[S]) -> Message {
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            let init: Vec<String> = rest
+                .iter()
+                .map(|name| format!("`{}`", name.as_ref()))
+                .collect();
+            Message::new("e02-names-and")
+                .with("init", init.join(", "))
+                .with("last", code(last.as_ref()))
+        }
+        Some((last, _)) => code(last.as_ref()),
+        None => Message::default(),
+    }
+}
+
+/// Advice for writing `expr` as a value of `target`, when it is a literal in the wrong
+/// unit: "write the threshold as a percent: `75%`". `what` is `threshold`, `value`,
+/// `number` or `duration`, which the catalogue words in each language.
+pub(crate) fn unit_help(schema: &Schema, expr: &TExpr, target: &Ty, what: &str) -> Option<Message> {
+    let literal = literal_in_unit(schema, expr, target)?;
+    let id = match target {
+        Ty::Percent => "e03-write-as-percent",
+        Ty::Money => "e03-write-in-euros",
+        Ty::Duration => "e03-write-with-unit",
+        Ty::Int | Ty::Number => "e03-write-as-number",
+        Ty::Date => "e03-write-date-unquoted",
+        Ty::Enum(_) => "e03-write-variant-unquoted",
+        _ => return None,
+    };
+    Some(Message::new(id).with("what", what).with("literal", literal))
+}
+
+/// Advice for `hosting.region in ["EU", "EEA"]`: the list literal holds the names of
+/// variants of `target` as strings.
+pub(crate) fn quoted_variants_help(schema: &Schema, list: &TExpr, target: &Ty) -> Option<Message> {
+    let (TExprKind::List(items), Ty::Enum(id)) = (&list.kind, target) else {
+        return None;
+    };
+    let def = schema.enum_def(*id)?;
+    let names: Option<Vec<&str>> = items
+        .iter()
+        .map(|item| match &item.kind {
+            TExprKind::Const(Value::String(text)) if def.variant_index(text).is_some() => {
+                Some(&**text)
+            }
+            _ => None,
+        })
+        .collect();
+    let names = names.filter(|names| !names.is_empty())?;
+    Some(Message::new("e03-write-variants-unquoted").with("variants", names.join(", ")))
 }

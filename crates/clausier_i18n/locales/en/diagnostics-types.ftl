@@ -96,3 +96,84 @@ e0322-index-not-a-map-help = name a parameter of type `map<K, V>`; for a list, u
 ## Suggestions.
 
 e02-did-you-mean = did you mean `{ $name }`?
+# A list of names read as one: `init` holds all but the last, already joined by commas.
+e02-names-and = { $init } and { $last }
+# The title of a fix that writes a name or a path in place of another.
+e02-fix-replace = replace with `{ $name }`
+e02-fix-write = write `{ $name }`
+
+## Paths: fields, parameters, enum variants and variables.
+
+e03-not-a-descriptor-field = not a descriptor field
+e03-what-variable = a variable bound by `all`, `any` or `count`
+e03-what-variant = an enum variant
+e0310-what-param = a parameter, which always has a value
+# `what` is one of `e03-what-…` or `e0310-what-param`.
+e0310-has-needs-field = `has` needs a descriptor field, but `{ $path }` is { $what }
+e0310-has-needs-field-help = write the path of a descriptor field, such as `has security.iso27001_expires`
+e0410-what-param = a parameter
+# `what` is one of `e03-what-…` or `e0410-what-param`.
+e0410-document-not-a-field = a required document is a descriptor field, but `{ $path }` is { $what }
+e0410-document-not-a-field-help = declare where offers give the document, such as `documents: { "{" } homologation: string { "}" }` in `descriptor`, and write `evidence documents.homologation "…"`
+e0203-enum-not-a-value = expected a value, found the enum `{ $enum }`
+e0203-enum-not-a-value-label = an enum is a type, not a value
+e0203-enum-not-a-value-help = name one of its variants, such as `{ $enum }.{ $example }`
+# `enums` is `e02-names-and` of the enums' names.
+e0209-ambiguous-variant = the variant `{ $variant }` is ambiguous: it belongs to { $enums }
+e0209-ambiguous-variant-label = which enum is meant cannot be told from here
+# `choices`: the qualified names, as alternatives.
+e0209-ambiguous-variant-help = name the enum: write { $choices }
+e0201-unknown-field = unknown field `{ $field }` in `{ $owner }`
+e0201-unknown-field-label = `{ $owner }` has no such field
+# `fields` is `e02-names-and` of the fields' names.
+e0201-has-the-fields = `{ $owner }` has the fields { $fields }
+# `a_ty` is `e03-a-ty`.
+e0201-not-a-record = `{ $owner }` is { $a_ty }, it has no field `{ $field }`
+# `kind` is `set` or `list`.
+e0201-collection-has-no-fields = { $kind ->
+        [set] a set
+       *[other] a list
+    } has no fields
+e0201-collection-has-no-fields-help = use `all x in { $owner }: x.{ $field } …` to look inside { $kind ->
+        [set] a set
+       *[other] a list
+    }
+e0201-only-records-have-fields = only records have fields
+e0202-unknown-variant = unknown variant `{ $variant }` in `{ $enum }`
+e0202-unknown-variant-label = `{ $enum }` has no such variant
+e0203-unknown-name = unknown name `{ $name }`
+e0203-unknown-name-label = not a field, a parameter or an enum variant
+e0203-unknown-name-help = a path starts with a descriptor field, a parameter, an enum variant or a variable bound by `all`, `any` or `count`
+
+## Literals in the wrong unit. `what` is `threshold`, `value`, `number` or `duration`.
+
+e03-write-as-percent = write the { $what } as a percent: `{ $literal }`
+e03-write-in-euros = write the { $what } in euros: `{ $literal }`
+e03-write-with-unit = write the duration with a unit: `{ $literal }`
+e03-write-as-number = write the { $what } as a plain number: `{ $literal }`
+e03-write-date-unquoted = write the date without quotes: `{ $literal }`
+e03-write-variant-unquoted = write the variant without quotes: `{ $literal }`
+e03-write-variants-unquoted = write the variants without quotes: `[{ $variants }]`
+
+## Comparisons, membership and arithmetic.
+
+e0304-not-ordered = `{ $op }` needs ordered values, but `{ $ty }` has no order
+e0304-not-ordered-label = this compares by order
+e0304-strings-help = strings compare only for equality: use `==` or `!=`
+e0304-equality-only-help = `{ $ty }` values compare only with `==` and `!=`
+e0302-incomparable = cannot compare `{ $left }` with `{ $right }`
+e0302-incomparable-note = values of different types never compare
+# `item` and `collection` are `e03-a-ty`.
+e0302-cannot-look-for = cannot look for { $item } in { $collection }
+e0302-holds-values = this holds `{ $ty }` values
+e0319-time-on-date = hours or minutes added to a date
+e0319-duration-has-time = this duration has hours or minutes
+e0319-date-without-time = this is a date, without a time of day
+e0319-never-a-value = this would never have a value
+e0319-time-on-date-help = move the date by days, weeks, months or years, or compare durations (`delay <= 48 hours`)
+e0303-invalid-operands = cannot apply `{ $op }` to `{ $left }` and `{ $right }`
+e0303-invalid-operands-label = `{ $op }` does not apply to these types
+e0303-add-note = `+` adds numbers, percents to percents, money to money, and durations to dates, datetimes or durations
+e0303-sub-note = `-` subtracts numbers, percents from percents, money from money, durations from dates, datetimes or durations, dates from dates and datetimes from datetimes
+e0303-mul-note = `*` multiplies numbers, and a percent, an amount of money or a duration by a number
+e0303-div-note = `/` divides numbers, a percent or an amount of money by a number, and two percents or two amounts of money

@@ -96,3 +96,99 @@ e0322-index-not-a-map-help = nommez un paramètre de type `map<K, V>` ; pour une
 ## Suggestions.
 
 e02-did-you-mean = vouliez-vous dire `{ $name }` ?
+# Une liste de noms lue d'un bloc : `init` contient tous les noms sauf le dernier, déjà séparés par des virgules.
+e02-names-and = { $init } et { $last }
+# Le titre d'une correction qui écrit un nom ou un chemin à la place d'un autre.
+e02-fix-replace = remplacer par `{ $name }`
+e02-fix-write = écrire `{ $name }`
+
+## Chemins : champs, paramètres, variantes d'énumération et variables.
+
+e03-not-a-descriptor-field = pas un champ du descripteur
+e03-what-variable = une variable introduite par `all`, `any` ou `count`
+e03-what-variant = une variante d'énumération
+e0310-what-param = un paramètre, qui a toujours une valeur
+# `what` est l'un des `e03-what-…` ou `e0310-what-param`.
+e0310-has-needs-field = `has` exige un champ du descripteur, mais `{ $path }` est { $what }
+e0310-has-needs-field-help = écrivez le chemin d'un champ du descripteur, par exemple `has security.iso27001_expires`
+e0410-what-param = un paramètre
+# `what` est l'un des `e03-what-…` ou `e0410-what-param`.
+e0410-document-not-a-field = un document exigé est un champ du descripteur, mais `{ $path }` est { $what }
+e0410-document-not-a-field-help = déclarez où les offres donnent le document, par exemple `documents: { "{" } homologation: string { "}" }` dans `descriptor`, et écrivez `evidence documents.homologation "…"`
+e0203-enum-not-a-value = une valeur attendue, l'énumération `{ $enum }` trouvée
+e0203-enum-not-a-value-label = une énumération est un type, et non une valeur
+e0203-enum-not-a-value-help = nommez l'une de ses variantes, par exemple `{ $enum }.{ $example }`
+# `enums` est `e02-names-and` des noms des énumérations.
+e0209-ambiguous-variant = la variante `{ $variant }` est ambiguë : elle appartient à { $enums }
+e0209-ambiguous-variant-label = rien ici ne dit de quelle énumération il s'agit
+# `choices` : les noms qualifiés, comme possibilités.
+e0209-ambiguous-variant-help = nommez l'énumération : écrivez { $choices }
+e0201-unknown-field = champ inconnu `{ $field }` dans `{ $owner }`
+e0201-unknown-field-label = `{ $owner }` n'a pas ce champ
+# `fields` est `e02-names-and` des noms des champs.
+e0201-has-the-fields = `{ $owner }` a pour champs { $fields }
+# `a_ty` est `e03-a-ty`.
+e0201-not-a-record = `{ $owner }` est { $a_ty }, sans champ `{ $field }`
+# `kind` vaut `set` ou `list`.
+e0201-collection-has-no-fields = { $kind ->
+        [set] un ensemble n'a pas de champs
+       *[other] une liste n'a pas de champs
+    }
+e0201-collection-has-no-fields-help = employez `all x in { $owner }: x.{ $field } …` pour regarder dans { $kind ->
+        [set] un ensemble
+       *[other] une liste
+    }
+e0201-only-records-have-fields = seuls les enregistrements ont des champs
+e0202-unknown-variant = variante d'énumération inconnue `{ $variant }` dans `{ $enum }`
+e0202-unknown-variant-label = `{ $enum }` n'a pas cette variante
+e0203-unknown-name = nom inconnu `{ $name }`
+e0203-unknown-name-label = ni un champ, ni un paramètre, ni une variante d'énumération
+e0203-unknown-name-help = un chemin commence par un champ du descripteur, un paramètre, une variante d'énumération ou une variable introduite par `all`, `any` ou `count`
+
+## Les littéraux dans la mauvaise unité. `what` vaut `threshold`, `value`, `number` ou `duration`.
+
+e03-write-as-percent = écrivez { $what ->
+        [threshold] le seuil
+        [number] le nombre
+        [duration] la durée
+       *[other] la valeur
+    } en pourcentage : `{ $literal }`
+e03-write-in-euros = écrivez { $what ->
+        [threshold] le seuil
+        [number] le nombre
+        [duration] la durée
+       *[other] la valeur
+    } en euros : `{ $literal }`
+e03-write-with-unit = écrivez la durée avec une unité : `{ $literal }`
+e03-write-as-number = écrivez { $what ->
+        [threshold] le seuil
+        [number] le nombre
+        [duration] la durée
+       *[other] la valeur
+    } sous forme de simple nombre : `{ $literal }`
+e03-write-date-unquoted = écrivez la date sans guillemets : `{ $literal }`
+e03-write-variant-unquoted = écrivez la valeur d'énumération sans guillemets : `{ $literal }`
+e03-write-variants-unquoted = écrivez les valeurs d'énumération sans guillemets : `[{ $variants }]`
+
+## Comparaisons, appartenance et calculs.
+
+e0304-not-ordered = `{ $op }` exige des valeurs ordonnées, mais `{ $ty }` n'a pas d'ordre
+e0304-not-ordered-label = ceci compare selon un ordre
+e0304-strings-help = les chaînes ne se comparent que par égalité : employez `==` ou `!=`
+e0304-equality-only-help = les valeurs `{ $ty }` ne se comparent qu'avec `==` et `!=`
+e0302-incomparable = comparaison de valeurs de types différents : `{ $left }` et `{ $right }`
+e0302-incomparable-note = des valeurs de types différents ne sont jamais égales ni ordonnées
+# `item` et `collection` sont `e03-a-ty`.
+e0302-cannot-look-for = impossible de chercher { $item } dans { $collection }
+e0302-holds-values = ceci contient des valeurs `{ $ty }`
+e0319-time-on-date = des heures ou des minutes ajoutées à une date
+e0319-duration-has-time = cette durée compte des heures ou des minutes
+e0319-date-without-time = ceci est une date, sans heure
+e0319-never-a-value = ceci n'aurait jamais de valeur
+e0319-time-on-date-help = déplacez la date de jours, de semaines, de mois ou d'années, ou comparez des durées (`delay <= 48 hours`)
+e0303-invalid-operands = l'opérateur `{ $op }` ne s'applique pas à `{ $left }` et `{ $right }`
+e0303-invalid-operands-label = `{ $op }` ne s'applique pas à ces types
+e0303-add-note = `+` additionne des nombres, des pourcentages entre eux, des montants entre eux, et des durées à des dates, des dates avec heure ou des durées
+e0303-sub-note = `-` soustrait des nombres, des pourcentages entre eux, des montants entre eux, des durées à des dates, des dates avec heure ou des durées, une date d'une date et une date avec heure d'une date avec heure
+e0303-mul-note = `*` multiplie des nombres, et un pourcentage, un montant ou une durée par un nombre
+e0303-div-note = `/` divise des nombres, un pourcentage ou un montant par un nombre, et deux pourcentages ou deux montants entre eux
