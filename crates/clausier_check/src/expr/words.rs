@@ -24,6 +24,16 @@ pub(crate) fn this_is(name: &str) -> Message {
     Message::new("e03-this-is").with("a_ty", a_ty(name))
 }
 
+/// "found no argument", "found 2 arguments", after what a function takes.
+pub(crate) fn found_arguments(count: usize) -> Message {
+    Message::new("e03-found-arguments").with("count", count)
+}
+
+/// "for example `…`", the form to write.
+pub(crate) fn for_example(example: &str) -> Message {
+    Message::new("e03-for-example").with("example", example)
+}
+
 /// "did you mean `x`?", after a name that does not exist.
 pub(crate) fn did_you_mean(name: &str) -> Message {
     Message::new("e02-did-you-mean").with("name", name)

@@ -177,3 +177,64 @@ e0303-add-note = `+` adds numbers, percents to percents, money to money, and dur
 e0303-sub-note = `-` subtracts numbers, percents from percents, money from money, durations from dates, datetimes or durations, dates from dates and datetimes from datetimes
 e0303-mul-note = `*` multiplies numbers, and a percent, an amount of money or a duration by a number
 e0303-div-note = `/` divides numbers, a percent or an amount of money by a number, and two percents or two amounts of money
+
+## Functions.
+
+# After "takes …, found": how many arguments were given.
+e03-found-arguments = { $count ->
+        [0] no argument
+        [one] 1 argument
+       *[other] { $count } arguments
+    }
+e03-for-example = for example `{ $example }`
+# `expected` is one of `e0301-expects-…`; `found` is `e03-found-arguments`.
+e0301-takes-found = `{ $function }` takes { $expected }, found { $found }
+e0301-takes = `{ $function }` takes { $expected }
+e0301-expects-text-and-pattern = a text and a pattern
+e0301-expects-one-text = one text
+e0301-expects-one-date = one date or datetime
+e0301-expects-business-arguments = a start, an end, the days counted, an opening and a closing time
+e0301-expects-arguments = { $count } arguments
+e0301-reads-a-text = `{ $function }` reads a text
+e0301-expected-date-found = expected `date` or `datetime`, found `{ $found }`
+e0301-gives-the-weekday = `{ $function }` gives the day of the week of a date
+# `which` is one of `e0301-business-argument-…`.
+e0301-argument-is = argument { $position } of `{ $function }` is { $which }
+e0301-business-argument-start = the start, a `datetime`
+e0301-business-argument-end = the end, a `datetime`
+e0301-business-argument-days = the days counted, a `set<weekday>`
+e0301-business-argument-opens = the opening time, a `time`
+e0301-business-argument-closes = the closing time, a `time`
+e0323-closes-before-opening = the business hours close before they open
+e0323-closes-before-opening-label = closes at or before the opening time
+e0323-opens-here = opens here
+e0323-closes-before-opening-note = business hours cannot run past midnight: the duration would never have a value
+e0323-closes-before-opening-help = write the opening time first: `08:00, 18:00`
+e0317-pattern-not-literal = the pattern of `matches` must be a string in quotes
+e0317-pattern-computed = this is computed
+e0317-pattern-not-literal-note = the pattern is checked once, when the pack is compiled
+e0317-pattern-not-literal-help = write the pattern itself: `matches(site, "^https://")`
+# `what` is `e0316-too-large`, `e0316-unreadable`, or `e0316-detail`.
+e0316-invalid-pattern = invalid pattern: { $what }
+# What the `regex` crate says is wrong, in its own words (English).
+e0316-detail = { $detail }
+e0316-too-large = the pattern is too large once compiled (more than { $mebibytes } MiB)
+e0316-too-large-help = write a shorter pattern, with smaller repetition counts
+e0316-unreadable = the pattern cannot be read
+e0316-syntax-help = patterns follow the syntax of the Rust `regex` crate: escape `( ) [ ] {"{"} {"}"} . * + ? ^ $ | \` with `\\` to mean the character itself
+e0316-regex-help = patterns follow the syntax of the Rust `regex` crate
+e0218-unknown-function = unknown function `{ $name }`
+e0218-unknown-function-label = no function has this name
+# `functions` is `e02-names-and` of the functions' names.
+e0218-the-functions-are = the functions are { $functions }
+
+## Sums, means, minimums and maximums of lists.
+
+# `types` is `e0303-numeric-types` or `e0303-ordered-types`.
+e0303-aggregate-values = `{ $function }` does not apply to values of `{ $ty }`
+e0303-aggregate-list = `{ $function }` does not apply to a list of `{ $ty }`
+e0303-each-value-is = each value is `{ $ty }`
+e0303-list-of = a list of `{ $ty }`
+e0303-aggregate-help = `{ $function }` takes values of type { $types }
+e0303-numeric-types = `int`, `number`, `percent`, `money` or `duration`
+e0303-ordered-types = `int`, `number`, `percent`, `money`, `date`, `time`, `datetime`, `duration` or an enum

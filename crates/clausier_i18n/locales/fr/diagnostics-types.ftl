@@ -192,3 +192,64 @@ e0303-add-note = `+` additionne des nombres, des pourcentages entre eux, des mon
 e0303-sub-note = `-` soustrait des nombres, des pourcentages entre eux, des montants entre eux, des durées à des dates, des dates avec heure ou des durées, une date d'une date et une date avec heure d'une date avec heure
 e0303-mul-note = `*` multiplie des nombres, et un pourcentage, un montant ou une durée par un nombre
 e0303-div-note = `/` divise des nombres, un pourcentage ou un montant par un nombre, et deux pourcentages ou deux montants entre eux
+
+## Fonctions.
+
+# Après « attend … » : combien d'arguments ont été donnés.
+e03-found-arguments = { $count ->
+        [0] aucun argument trouvé
+        [one] 1 argument trouvé
+       *[other] { $count } arguments trouvés
+    }
+e03-for-example = par exemple `{ $example }`
+# `expected` est l'un des `e0301-expects-…` ; `found` est `e03-found-arguments`.
+e0301-takes-found = `{ $function }` attend { $expected }, { $found }
+e0301-takes = `{ $function }` attend { $expected }
+e0301-expects-text-and-pattern = un texte et un motif
+e0301-expects-one-text = un seul texte
+e0301-expects-one-date = une seule date (avec ou sans heure)
+e0301-expects-business-arguments = un début, une fin, les jours comptés, une heure d'ouverture et une heure de fermeture
+e0301-expects-arguments = { $count } arguments
+e0301-reads-a-text = `{ $function }` lit un texte
+e0301-expected-date-found = types incompatibles : `date` ou `datetime` attendu, `{ $found }` trouvé
+e0301-gives-the-weekday = `{ $function }` donne le jour de la semaine d'une date
+# `which` est l'un des `e0301-business-argument-…`.
+e0301-argument-is = l'argument { $position } de `{ $function }` est { $which }
+e0301-business-argument-start = le début, de type `datetime`
+e0301-business-argument-end = la fin, de type `datetime`
+e0301-business-argument-days = les jours comptés, de type `set<weekday>`
+e0301-business-argument-opens = l'heure d'ouverture, de type `time`
+e0301-business-argument-closes = l'heure de fermeture, de type `time`
+e0323-closes-before-opening = les heures ouvrées ferment avant d'ouvrir
+e0323-closes-before-opening-label = ferme à l'heure d'ouverture ou avant
+e0323-opens-here = ouvre ici
+e0323-closes-before-opening-note = les heures ouvrées ne peuvent pas passer minuit : la durée n'aurait jamais de valeur
+e0323-closes-before-opening-help = écrivez d'abord l'heure d'ouverture : `08:00, 18:00`
+e0317-pattern-not-literal = le motif de `matches` doit être une chaîne entre guillemets
+e0317-pattern-computed = ceci est calculé
+e0317-pattern-not-literal-note = le motif est vérifié une seule fois, à la compilation du jeu de clauses
+e0317-pattern-not-literal-help = écrivez le motif lui-même : `matches(site, "^https://")`
+# `what` est `e0316-too-large`, `e0316-unreadable` ou `e0316-detail`.
+e0316-invalid-pattern = motif invalide : { $what }
+# Ce que la bibliothèque `regex` dit du problème, dans ses propres mots (en anglais).
+e0316-detail = { $detail }
+e0316-too-large = le motif est trop volumineux une fois compilé (plus de { $mebibytes } Mio)
+e0316-too-large-help = écrivez un motif plus court, avec des répétitions moins nombreuses
+e0316-unreadable = le motif ne peut pas être lu
+e0316-syntax-help = les motifs suivent la syntaxe de la bibliothèque Rust `regex` : pour désigner le caractère lui-même, échappez `( ) [ ] {"{"} {"}"} . * + ? ^ $ | \` par `\\`
+e0316-regex-help = les motifs suivent la syntaxe de la bibliothèque Rust `regex`
+e0218-unknown-function = fonction inconnue `{ $name }`
+e0218-unknown-function-label = aucune fonction ne porte ce nom
+# `functions` est `e02-names-and` des noms des fonctions.
+e0218-the-functions-are = les fonctions sont { $functions }
+
+## Sommes, moyennes, minimums et maximums de listes.
+
+# `types` est `e0303-numeric-types` ou `e0303-ordered-types`.
+e0303-aggregate-values = `{ $function }` ne s'applique pas à des valeurs `{ $ty }`
+e0303-aggregate-list = `{ $function }` ne s'applique pas à une liste de `{ $ty }`
+e0303-each-value-is = chaque valeur est de type `{ $ty }`
+e0303-list-of = une liste de `{ $ty }`
+e0303-aggregate-help = `{ $function }` prend des valeurs de type { $types }
+e0303-numeric-types = `int`, `number`, `percent`, `money` ou `duration`
+e0303-ordered-types = `int`, `number`, `percent`, `money`, `date`, `time`, `datetime`, `duration` ou une énumération
