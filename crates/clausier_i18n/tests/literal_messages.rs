@@ -32,7 +32,6 @@ const STILL_LITERAL: &[&str] = &[
     "clausier_pack/src/error.rs",
     "clausier_pack/src/overrides.rs",
     "clausier_pack/src/sections.rs",
-    "clausier_syntax/src/parser/literal.rs",
 ];
 
 /// A diagnostic's words given as a string literal or a `format!`: the message of
