@@ -17,8 +17,9 @@ use crate::lexicon;
 pub(super) struct LiteralError {
     pub range: Range<usize>,
     pub message: Message,
-    /// What the label under the literal says.
-    pub label: Message,
+    /// What the label under the literal says: a catalogue id, kept as an id so that the
+    /// error stays small enough to return by value.
+    pub label: &'static str,
     pub help: Option<Message>,
 }
 
@@ -27,7 +28,7 @@ impl LiteralError {
         Self {
             range,
             message,
-            label: Message::new(label),
+            label,
             help: Some(help),
         }
     }
@@ -357,9 +358,15 @@ mod tests {
         assert_eq!(decimal("0.1").unwrap().to_string(), "0.1");
         assert_eq!(decimal("6.00").unwrap().to_string(), "6.00");
         let too_big = decimal("99999999999999999999999999999999").unwrap_err();
-        assert_eq!(too_big.label.text(Lang::En), "too many digits");
+        assert_eq!(
+            Message::new(too_big.label).text(Lang::En),
+            "too many digits"
+        );
         let too_fine = decimal("0.0000000000000000000000000000001").unwrap_err();
-        assert_eq!(too_fine.label.text(Lang::En), "too many decimal places");
+        assert_eq!(
+            Message::new(too_fine.label).text(Lang::En),
+            "too many decimal places"
+        );
     }
 
     #[test]
@@ -385,10 +392,7 @@ mod tests {
             }
         );
         assert_eq!(
-            duration("1.5", "days", "1.5 days")
-                .unwrap_err()
-                .label
-                .text(Lang::En),
+            Message::new(duration("1.5", "days", "1.5 days").unwrap_err().label).text(Lang::En),
             "not a whole number"
         );
         let huge = duration(
@@ -396,6 +400,9 @@ mod tests {
             "years",
             "99999999999999999999 years",
         );
-        assert_eq!(huge.unwrap_err().label.text(Lang::En), "too large");
+        assert_eq!(
+            Message::new(huge.unwrap_err().label).text(Lang::En),
+            "too large"
+        );
     }
 }
