@@ -138,62 +138,6 @@ pub fn unit_help(schema: &Schema, expr: &TExpr, target: &Ty, what: &str) -> Opti
     Some(format!("{form}: `{literal}`"))
 }
 
-/// Advice for `hosting.region in ["EU", "EEA"]`: the list literal holds the names of
-/// variants of `target` as strings.
-pub fn quoted_variants_help(schema: &Schema, list: &TExpr, target: &Ty) -> Option<String> {
-    let (TExprKind::List(items), Ty::Enum(id)) = (&list.kind, target) else {
-        return None;
-    };
-    let def = schema.enum_def(*id)?;
-    let names: Option<Vec<&str>> = items
-        .iter()
-        .map(|item| match &item.kind {
-            TExprKind::Const(Value::String(text)) if def.variant_index(text).is_some() => {
-                Some(&**text)
-            }
-            _ => None,
-        })
-        .collect();
-    let names = names.filter(|names| !names.is_empty())?;
-    Some(format!(
-        "write the variants without quotes: `[{}]`",
-        names.join(", ")
-    ))
-}
-
-/// Advice for a value used where a condition is needed.
-pub fn condition_help(schema: &Schema, ty: &Ty) -> Option<String> {
-    let help = match ty {
-        Ty::Int
-        | Ty::Number
-        | Ty::Percent
-        | Ty::Money
-        | Ty::Date
-        | Ty::Time
-        | Ty::DateTime
-        | Ty::Duration => {
-            format!(
-                "compare it with a threshold to get a condition, such as `… >= {}`",
-                example_literal(schema, ty)
-            )
-        }
-        Ty::String => {
-            "compare it with a string to get a condition, such as `… == \"…\"`".to_owned()
-        }
-        Ty::Enum(_) => format!(
-            "compare it with a variant to get a condition, such as `… == {}`",
-            example_literal(schema, ty)
-        ),
-        Ty::List(_) | Ty::Set(_) => {
-            "use `all x in …: …`, `any x in …: …` or `count(…) > 0` to get a condition".to_owned()
-        }
-        Ty::Record(_) => "name one of its fields, such as `gar.compliant`".to_owned(),
-        Ty::Map(..) => "read one of its entries, such as `table[\"key\"]`".to_owned(),
-        Ty::Bool | Ty::Error => return None,
-    };
-    Some(help)
-}
-
 /// A type named with its article, for prose: "a `money`", "an `int`".
 pub fn a_ty(name: &str) -> String {
     let vowel = name

@@ -15,6 +15,8 @@ const EDTECH: &str = "tests/cli/packs/edtech";
 const BROKEN: &str = "tests/cli/packs/broken";
 const BROKEN_SYNTAX: &str = "tests/cli/packs/broken-syntax";
 const BROKEN_STRUCTURE: &str = "tests/cli/packs/broken-structure";
+const BROKEN_TYPES: &str = "tests/cli/packs/broken-types";
+const BROKEN_LITERALS: &str = "tests/cli/packs/broken-literals";
 const DESCRIPTORS: &str = "tests/cli/descriptors";
 const ELIGIBLE: &str = "tests/cli/eligible";
 const DATE: &str = "2026-11-28";
@@ -89,7 +91,7 @@ fn validate_in_french_names_the_severity_and_the_advice_in_french() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("erreur[E0201]: "), "{stderr}");
     assert!(
-        stderr.contains("= aide : did you mean `region`?"),
+        stderr.contains("= aide : vouliez-vous dire `region` ?"),
         "{stderr}"
     );
     assert!(!stderr.contains("error[E"), "{stderr}");
@@ -134,6 +136,25 @@ fn validate_in_french_words_the_descriptors_errors_in_french() {
         "is a map",
     ] {
         assert!(!stderr.contains(english), "`{english}` in {stderr}");
+/// Type errors in expressions (E02 and E03 of the checker's `expr/`) read in French:
+/// messages, labels under each operand and advice, as the French explanations show them.
+#[test]
+fn validate_in_french_words_type_errors_in_french() {
+    let output = clausier(&["validate", BROKEN_TYPES, "--lang", "fr"], None);
+    assert_eq!(exit_code(&output), 2);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("types incompatibles : `bool` attendu, `money` trouvé"),
+        "{stderr}"
+    );
+    let diagnostics = stderr
+        .split("error: could not compile")
+        .next()
+        .unwrap_or_default();
+    for english in [
+        "expected", "found", "this is", "needs", "given", "write ", " or ",
+    ] {
+        assert!(!diagnostics.contains(english), "`{english}` in {stderr}");
     }
     insta::assert_snapshot!(transcript(&output));
 }
@@ -176,6 +197,25 @@ fn validate_in_french_words_the_checkers_diagnostics_in_french() {
         }
         insta::assert_snapshot!(format!("validate_in_french_{family}"), transcript(&output));
     }
+/// Literals that mean nothing (E0103 and E0104) read in French: the escape, number,
+/// date, time or duration as written, what is wrong with it and how to write it.
+#[test]
+fn validate_in_french_words_literal_errors_in_french() {
+    let output = clausier(&["validate", BROKEN_LITERALS, "--lang", "fr"], None);
+    assert_eq!(exit_code(&output), 2);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("= aide : février 2026 compte 28 jours"),
+        "{stderr}"
+    );
+    let diagnostics = stderr
+        .split("error: could not compile")
+        .next()
+        .unwrap_or_default();
+    for english in ["invalid ", "escape", "write", "not a", "too ", " has "] {
+        assert!(!diagnostics.contains(english), "`{english}` in {stderr}");
+    }
+    insta::assert_snapshot!(transcript(&output));
 }
 
 #[test]

@@ -44,6 +44,7 @@ resources!(
     "diagnostics-structure",
     "diagnostics-lints",
     "diagnostics-law",
+    "diagnostics-types",
 );
 
 /// Every message file, for the tests that compare the languages.

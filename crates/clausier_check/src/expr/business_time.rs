@@ -2,25 +2,25 @@
 //! between two datetimes ([`crate::business_time`]), typed here; business hours written
 //! as two literals that close before they open are refused (E0323).
 
-use clausier_diagnostics::{Code, Diagnostic, Span};
+use clausier_diagnostics::{Code, Diagnostic, Message, Span};
 use clausier_syntax::ast::{Expr, TimeFunction};
 
+use super::words::{for_example, found_arguments, this_is};
 use super::{ExprChecker, error_expr};
 use crate::hir::{TExpr, TExprKind};
 use crate::types::Ty;
 use crate::value::Value;
-use crate::wording::this_is;
 
 const WORD: &str = "business_duration";
-const EXAMPLE: &str = "for example `business_duration(incident.ouverture, incident.prise_en_charge, [lundi, mardi, mercredi, jeudi, vendredi], 08:00, 18:00)`";
+const EXAMPLE: &str = "business_duration(incident.ouverture, incident.prise_en_charge, [lundi, mardi, mercredi, jeudi, vendredi], 08:00, 18:00)";
 
-/// What each argument is, in order, as the messages name it.
+/// What each argument is, in order: the catalogue message that names it.
 const ARGUMENTS: [&str; 5] = [
-    "the start, a `datetime`",
-    "the end, a `datetime`",
-    "the days counted, a `set<weekday>`",
-    "the opening time, a `time`",
-    "the closing time, a `time`",
+    "e0301-business-argument-start",
+    "e0301-business-argument-end",
+    "e0301-business-argument-days",
+    "e0301-business-argument-opens",
+    "e0301-business-argument-closes",
 ];
 
 impl ExprChecker<'_, '_> {
@@ -68,12 +68,16 @@ impl ExprChecker<'_, '_> {
             self.cx.report(
                 Diagnostic::error(
                     Code::EMPTY_BUSINESS_HOURS,
-                    "the business hours close before they open",
+                    Message::new("e0323-closes-before-opening"),
                 )
-                .with_primary(self.file, closes.span, "closes at or before the opening time")
-                .with_secondary(self.file, opens.span, "opens here")
-                .with_note("business hours cannot run past midnight: the duration would never have a value")
-                .with_help("write the opening time first: `08:00, 18:00`"),
+                .with_primary(
+                    self.file,
+                    closes.span,
+                    Message::new("e0323-closes-before-opening-label"),
+                )
+                .with_secondary(self.file, opens.span, Message::new("e0323-opens-here"))
+                .with_note(Message::new("e0323-closes-before-opening-note"))
+                .with_help(Message::new("e0323-closes-before-opening-help")),
             );
             return error_expr(span);
         }
@@ -88,21 +92,21 @@ impl ExprChecker<'_, '_> {
         self.cx.report(
             Diagnostic::error(
                 Code::TYPE_MISMATCH,
-                format!(
-                    "`{WORD}` takes a start, an end, the days counted, an opening and a closing time, found {}",
-                    match found {
-                        0 => "no argument".to_owned(),
-                        1 => "1 argument".to_owned(),
-                        n => format!("{n} arguments"),
-                    }
-                ),
+                Message::new("e0301-takes-found")
+                    .with("function", WORD)
+                    .with("expected", Message::new("e0301-expects-business-arguments"))
+                    .with("found", found_arguments(found)),
             )
             .with_primary(
                 self.file,
                 span,
-                format!("`{WORD}` takes {} arguments", TimeFunction::BusinessDuration.arity()),
+                Message::new("e0301-takes").with("function", WORD).with(
+                    "expected",
+                    Message::new("e0301-expects-arguments")
+                        .with("count", TimeFunction::BusinessDuration.arity()),
+                ),
             )
-            .with_help(EXAMPLE),
+            .with_help(for_example(EXAMPLE)),
         );
     }
 
@@ -113,15 +117,25 @@ impl ExprChecker<'_, '_> {
             _ => "time",
         };
         let found = self.cx.ty_name(&arg.ty);
-        let which = ARGUMENTS.get(position).copied().unwrap_or_default();
+        let which = ARGUMENTS
+            .get(position)
+            .copied()
+            .unwrap_or("e0301-business-argument-closes");
         self.cx.report(
             Diagnostic::error(
                 Code::TYPE_MISMATCH,
-                format!("expected `{expected}`, found `{found}`"),
+                Message::new("e0301-expected-found")
+                    .with("expected", expected)
+                    .with("found", &found),
             )
             .with_primary(self.file, arg.span, this_is(&found))
-            .with_note(format!("argument {} of `{WORD}` is {which}", position + 1))
-            .with_help(EXAMPLE),
+            .with_note(
+                Message::new("e0301-argument-is")
+                    .with("position", position + 1)
+                    .with("function", WORD)
+                    .with("which", Message::new(which)),
+            )
+            .with_help(for_example(EXAMPLE)),
         );
     }
 }

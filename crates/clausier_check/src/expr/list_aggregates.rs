@@ -1,7 +1,7 @@
 //! `sum`, `mean`, `min` and `max` over a list, typed with the rules of
 //! [`crate::list_aggregates`].
 
-use clausier_diagnostics::{Code, Diagnostic, Span};
+use clausier_diagnostics::{Code, Diagnostic, Message, Span};
 use clausier_syntax::ast::{Expr, Ident, ListAggregateKind};
 
 use super::{ExprChecker, error_expr};
@@ -41,26 +41,32 @@ impl ExprChecker<'_, '_> {
         let Some(ty) = list_aggregates::result_type(kind, &value_ty) else {
             let name = self.cx.ty_name(&value_ty);
             let word = kind.as_str();
-            let what = if projection.is_some() {
-                "values"
+            let (message, values_of) = if projection.is_some() {
+                ("e0303-aggregate-values", "e0303-each-value-is")
             } else {
-                "a list"
+                ("e0303-aggregate-list", "e0303-list-of")
             };
-            let values_of = if projection.is_some() {
-                format!("each value is `{name}`")
-            } else {
-                format!("a list of `{name}`")
+            let types = match kind {
+                ListAggregateKind::Sum | ListAggregateKind::Mean => "e0303-numeric-types",
+                ListAggregateKind::Min | ListAggregateKind::Max => "e0303-ordered-types",
             };
             self.cx.report(
                 Diagnostic::error(
                     Code::INVALID_OPERANDS,
-                    format!("`{word}` does not apply to {what} of `{name}`"),
+                    Message::new(message)
+                        .with("function", word)
+                        .with("ty", &name),
                 )
-                .with_primary(self.file, value_span, values_of)
-                .with_help(format!(
-                    "`{word}` takes values of type {}",
-                    list_aggregates::accepted_types(kind)
-                )),
+                .with_primary(
+                    self.file,
+                    value_span,
+                    Message::new(values_of).with("ty", &name),
+                )
+                .with_help(
+                    Message::new("e0303-aggregate-help")
+                        .with("function", word)
+                        .with("types", Message::new(types)),
+                ),
             );
             return error_expr(span);
         };

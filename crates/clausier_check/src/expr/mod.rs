@@ -12,8 +12,9 @@ mod paths;
 mod tables;
 mod text_functions;
 mod time_functions;
+mod words;
 
-use clausier_diagnostics::{Code, Diagnostic, FileId, Span, stack};
+use clausier_diagnostics::{Code, Diagnostic, FileId, Message, Span, stack};
 use clausier_syntax::ast::{
     AggregateKind, ClauseId, Expr, ExprKind, Ident, Literal, LiteralKind, QuantifierKind, UnaryOp,
 };
@@ -24,7 +25,7 @@ use crate::hir::{
 };
 use crate::types::Ty;
 use crate::value::{Duration, Value};
-use crate::wording::{a_ty, condition_help, this_is};
+use words::{a_ty, condition_help, this_is};
 
 /// Types the expressions of one clause (or one parameter's value), numbering the
 /// variables they bind.
@@ -57,14 +58,14 @@ pub(crate) enum ConditionOf {
 }
 
 impl ConditionOf {
-    fn label(self) -> String {
+    fn label(self) -> Message {
         match self {
-            ConditionOf::Require => "`require` needs a condition".to_owned(),
-            ConditionOf::When => "`when` needs a condition".to_owned(),
-            ConditionOf::Operand(op) => format!("`{op}` needs conditions on both sides"),
-            ConditionOf::Not => "`not` needs a condition".to_owned(),
-            ConditionOf::If => "the condition of `if` must be true or false".to_owned(),
-            ConditionOf::Filter => "the body after `:` must be a condition".to_owned(),
+            ConditionOf::Require => Message::new("e0301-condition-of-require"),
+            ConditionOf::When => Message::new("e0301-condition-of-when"),
+            ConditionOf::Operand(op) => Message::new("e0301-condition-of-operand").with("op", op),
+            ConditionOf::Not => Message::new("e0301-condition-of-not"),
+            ConditionOf::If => Message::new("e0301-condition-of-if"),
+            ConditionOf::Filter => Message::new("e0301-condition-of-filter"),
         }
     }
 }
@@ -124,7 +125,9 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
         let found = self.cx.ty_name(&typed.ty);
         let mut diagnostic = Diagnostic::error(
             Code::TYPE_MISMATCH,
-            format!("expected `bool`, found `{found}`"),
+            Message::new("e0301-expected-found")
+                .with("expected", "bool")
+                .with("found", &found),
         )
         .with_primary(self.file, typed.span, this_is(&found))
         .with_note(of.label());
@@ -200,13 +203,16 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
             LiteralKind::Duration(d) => {
                 let Some(duration) = Duration::of_unit(d.amount, d.unit) else {
                     self.cx.report(
-                        Diagnostic::error(Code::INVALID_LITERAL, "duration too large")
-                            .with_primary(
-                                self.file,
-                                literal.span,
-                                "this duration cannot be represented",
-                            )
-                            .with_help("a duration is at most a few thousand years"),
+                        Diagnostic::error(
+                            Code::INVALID_LITERAL,
+                            Message::new("e0104-duration-too-large"),
+                        )
+                        .with_primary(
+                            self.file,
+                            literal.span,
+                            Message::new("e0104-duration-too-large-label"),
+                        )
+                        .with_help(Message::new("e0104-duration-too-large-help")),
                     );
                     return error_expr(literal.span);
                 };
@@ -244,10 +250,12 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
                         let (want, found) = (self.cx.ty_name(current), self.cx.ty_name(ty));
                         let mut diagnostic = Diagnostic::error(
                             Code::TYPE_MISMATCH,
-                            format!("list items of different types: `{want}` and `{found}`"),
+                            Message::new("e0301-list-items-differ")
+                                .with("first", &want)
+                                .with("other", &found),
                         )
                         .with_primary(self.file, typed.span, this_is(&found))
-                        .with_help("a list holds values of one type");
+                        .with_help(Message::new("e0301-list-items-help"));
                         if let Some(first) = typed_items.first().map(|(_, t)| t.span) {
                             diagnostic =
                                 diagnostic.with_secondary(self.file, first, this_is(&want));
@@ -298,10 +306,10 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
                         self.cx.report(
                             Diagnostic::error(
                                 Code::INVALID_OPERANDS,
-                                format!("cannot apply `-` to `{name}`"),
+                                Message::new("e0303-negate").with("ty", &name),
                             )
                             .with_primary(self.file, inner.span, this_is(&name))
-                            .with_help("only numbers, percents, amounts of money and durations have a negative"),
+                            .with_help(Message::new("e0303-negate-help")),
                         );
                         Ty::Error
                     }
@@ -347,12 +355,13 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
                 let name = self.cx.ty_name(other);
                 let mut diagnostic = Diagnostic::error(
                     Code::NOT_A_COLLECTION,
-                    format!("`{construct}` needs a list or a set, found `{name}`"),
+                    Message::new("e0305-needs-collection")
+                        .with("construct", construct)
+                        .with("found", &name),
                 )
                 .with_primary(self.file, collection.span, this_is(&name));
                 if construct == "in" {
-                    diagnostic = diagnostic
-                        .with_help("write the values to look for as a list: `x in [a, b]`");
+                    diagnostic = diagnostic.with_help(Message::new("e0305-in-help"));
                 }
                 self.cx.report(diagnostic);
                 Ty::Error
@@ -436,13 +445,13 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
                 self.cx.report(
                     Diagnostic::error(
                         Code::TYPE_MISMATCH,
-                        format!(
-                            "`if` branches of different types: `{then_name}` and `{else_name}`"
-                        ),
+                        Message::new("e0301-if-branches-differ")
+                            .with("then", &then_name)
+                            .with("else", &else_name),
                     )
                     .with_primary(self.file, else_typed.span, this_is(&else_name))
                     .with_secondary(self.file, then_typed.span, this_is(&then_name))
-                    .with_help("both branches must give a value of the same type"),
+                    .with_help(Message::new("e0301-if-branches-help")),
                 );
                 Ty::Error
             }
@@ -461,10 +470,14 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
             self.cx.report(
                 Diagnostic::error(
                     Code::PASSED_MISUSED,
-                    "`passed` can only be used in the `score` of a criterion",
+                    Message::new("e0315-passed-outside-score"),
                 )
-                .with_primary(self.file, span, "`passed` weighs a requirement in the award")
-                .with_help("a requirement judges each offer on its own data: write its condition in `when` or `require`"),
+                .with_primary(
+                    self.file,
+                    span,
+                    Message::new("e0315-passed-outside-score-label"),
+                )
+                .with_help(Message::new("e0315-passed-outside-score-help")),
             );
             return error_expr(span);
         }
@@ -492,10 +505,14 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
             self.cx.report(
                 Diagnostic::error(
                     Code::AGGREGATE_OUTSIDE_CRITERION,
-                    format!("`{name}` can only be used in the `score` of a criterion"),
+                    Message::new("e0307-aggregate-outside-score").with("aggregate", name),
                 )
-                .with_primary(self.file, span, format!("`{name}` compares offers with each other"))
-                .with_help("a requirement judges each offer alone: compare the field with a parameter instead"),
+                .with_primary(
+                    self.file,
+                    span,
+                    Message::new("e0307-aggregate-outside-score-label").with("aggregate", name),
+                )
+                .with_help(Message::new("e0307-aggregate-outside-score-help")),
             );
             return error_expr(span);
         }
@@ -513,23 +530,22 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
                 let found = self.cx.ty_name(&typed.ty);
                 let reason = match &typed.kind {
                     TExprKind::Field(field) if field.root == FieldRoot::Descriptor => {
-                        format!("this field is {}", a_ty(&found))
+                        Message::new("e0308-field-is").with("a_ty", a_ty(&found))
                     }
                     TExprKind::Field(field) => {
-                        format!(
-                            "`{}` is a field of a variable, not of the descriptor",
-                            field.text
-                        )
+                        Message::new("e0308-field-of-variable").with("field", &field.text)
                     }
-                    _ => "this is not a descriptor field".to_owned(),
+                    _ => Message::new("e0308-not-a-field"),
                 };
                 self.cx.report(
                     Diagnostic::error(
                         Code::AGGREGATE_ARGUMENT,
-                        format!("`{name}` needs a descriptor field of type `int`, `number`, `percent` or `money`"),
+                        Message::new("e0308-needs-numeric-field").with("aggregate", name),
                     )
                     .with_primary(self.file, typed.span, reason)
-                    .with_help(format!("name the field to compare across offers, such as `{name}(pricing.per_student)`")),
+                    .with_help(
+                        Message::new("e0308-needs-numeric-field-help").with("aggregate", name),
+                    ),
                 );
                 return error_expr(span);
             }

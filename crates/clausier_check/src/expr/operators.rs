@@ -1,15 +1,15 @@
 //! Binary operators: logic, comparisons, membership and arithmetic, typed with the
 //! rules of [`crate::ops`].
 
-use clausier_diagnostics::{Code, Diagnostic, Span};
+use clausier_diagnostics::{Code, Diagnostic, Message, Span};
 use clausier_syntax::ast::{BinaryOp, CompareOp, Expr};
 
+use super::words::{a_ty, quoted_variants_help, this_is, unit_help};
 use super::{ConditionOf, ExprChecker};
 use crate::hir::{ArithOp, TExpr, TExprKind};
 use crate::ops;
 use crate::types::Ty;
 use crate::value::Value;
-use crate::wording::{a_ty, quoted_variants_help, this_is, unit_help};
 
 impl ExprChecker<'_, '_> {
     pub(super) fn binary(
@@ -87,21 +87,17 @@ impl ExprChecker<'_, '_> {
     fn report_unordered(&mut self, op: CompareOp, op_span: Span, operand: &TExpr) {
         let name = self.cx.ty_name(&operand.ty);
         let help = match &operand.ty {
-            Ty::String => "strings compare only for equality: use `==` or `!=`".to_owned(),
-            other => format!(
-                "`{}` values compare only with `==` and `!=`",
-                self.cx.ty_name(other)
-            ),
+            Ty::String => Message::new("e0304-strings-help"),
+            other => Message::new("e0304-equality-only-help").with("ty", self.cx.ty_name(other)),
         };
         self.cx.report(
             Diagnostic::error(
                 Code::NOT_ORDERED,
-                format!(
-                    "`{}` needs ordered values, but `{name}` has no order",
-                    op.as_str()
-                ),
+                Message::new("e0304-not-ordered")
+                    .with("op", op.as_str())
+                    .with("ty", &name),
             )
-            .with_primary(self.file, op_span, "this compares by order")
+            .with_primary(self.file, op_span, Message::new("e0304-not-ordered-label"))
             .with_secondary(self.file, operand.span, this_is(&name))
             .with_help(help),
         );
@@ -114,14 +110,16 @@ impl ExprChecker<'_, '_> {
             .or_else(|| unit_help(schema, l, &r.ty, "value"));
         let mut diagnostic = Diagnostic::error(
             Code::INCOMPARABLE,
-            format!("cannot compare `{l_name}` with `{r_name}`"),
+            Message::new("e0302-incomparable")
+                .with("left", &l_name)
+                .with("right", &r_name),
         )
         .with_primary(self.file, r.span, this_is(&r_name))
         .with_secondary(self.file, l.span, this_is(&l_name));
         if let Some(help) = help {
             diagnostic = diagnostic.with_help(help);
         } else {
-            diagnostic = diagnostic.with_note("values of different types never compare");
+            diagnostic = diagnostic.with_note(Message::new("e0302-incomparable-note"));
         }
         self.cx.report(diagnostic);
     }
@@ -152,13 +150,15 @@ impl ExprChecker<'_, '_> {
             let schema = &self.cx.pack.schema;
             let mut diagnostic = Diagnostic::error(
                 Code::INCOMPARABLE,
-                format!("cannot look for {} in {}", a_ty(&item), a_ty(&collection)),
+                Message::new("e0302-cannot-look-for")
+                    .with("item", a_ty(&item))
+                    .with("collection", a_ty(&collection)),
             )
             .with_primary(self.file, l.span, this_is(&item))
             .with_secondary(
                 self.file,
                 r.span,
-                format!("this holds `{}` values", self.cx.ty_name(&element)),
+                Message::new("e0302-holds-values").with("ty", self.cx.ty_name(&element)),
             );
             let help = unit_help(schema, &l, &element, "value")
                 .or_else(|| quoted_variants_help(schema, &r, &l.ty));
@@ -211,23 +211,20 @@ impl ExprChecker<'_, '_> {
         self.cx.report(
             Diagnostic::error(
                 Code::TIME_ON_DATE_LITERAL,
-                "hours or minutes added to a date",
+                Message::new("e0319-time-on-date"),
             )
             .with_primary(
                 self.file,
                 duration.span,
-                "this duration has hours or minutes",
+                Message::new("e0319-duration-has-time"),
             )
             .with_secondary(
                 self.file,
                 date.span,
-                "this is a date, without a time of day",
+                Message::new("e0319-date-without-time"),
             )
-            .with_secondary(self.file, op_span, "this would never have a value")
-            .with_help(
-                "move the date by days, weeks, months or years, or compare durations \
-                     (`delay <= 48 hours`)",
-            ),
+            .with_secondary(self.file, op_span, Message::new("e0319-never-a-value"))
+            .with_help(Message::new("e0319-time-on-date-help")),
         );
     }
 
@@ -247,15 +244,15 @@ impl ExprChecker<'_, '_> {
         };
         let mut diagnostic = Diagnostic::error(
             Code::INVALID_OPERANDS,
-            format!(
-                "cannot apply `{}` to `{l_name}` and `{r_name}`",
-                op.as_str()
-            ),
+            Message::new("e0303-invalid-operands")
+                .with("op", op.as_str())
+                .with("left", &l_name)
+                .with("right", &r_name),
         )
         .with_primary(
             self.file,
             op_span,
-            format!("`{}` does not apply to these types", op.as_str()),
+            Message::new("e0303-invalid-operands-label").with("op", op.as_str()),
         )
         .with_secondary(self.file, l.span, this_is(&l_name))
         .with_secondary(self.file, r.span, this_is(&r_name));
@@ -268,19 +265,11 @@ impl ExprChecker<'_, '_> {
 }
 
 /// What the operator accepts, from the table of [`ops::arith_type`].
-fn arith_note(op: ArithOp) -> &'static str {
-    match op {
-        ArithOp::Add => {
-            "`+` adds numbers, percents to percents, money to money, and durations to dates, datetimes or durations"
-        }
-        ArithOp::Sub => {
-            "`-` subtracts numbers, percents from percents, money from money, durations from dates, datetimes or durations, dates from dates and datetimes from datetimes"
-        }
-        ArithOp::Mul => {
-            "`*` multiplies numbers, and a percent, an amount of money or a duration by a number"
-        }
-        ArithOp::Div => {
-            "`/` divides numbers, a percent or an amount of money by a number, and two percents or two amounts of money"
-        }
-    }
+fn arith_note(op: ArithOp) -> Message {
+    Message::new(match op {
+        ArithOp::Add => "e0303-add-note",
+        ArithOp::Sub => "e0303-sub-note",
+        ArithOp::Mul => "e0303-mul-note",
+        ArithOp::Div => "e0303-div-note",
+    })
 }

@@ -1,17 +1,17 @@
 //! What a path names, in order: a variable bound by an enclosing `all`, `any` or
 //! `count`; a descriptor field; a parameter; `Enum.Variant`; a bare variant.
 
-use clausier_diagnostics::{Code, Diagnostic, Fix, Span};
+use clausier_diagnostics::{Code, Diagnostic, Fix, Message, Span};
 use clausier_syntax::ast::{Expr, ExprKind, Ident, Path};
 use clausier_syntax::lexicon;
 
+use super::words::{self, a_ty, code, names_and};
 use super::{ExprChecker, error_expr};
 use crate::hir::{FieldRef, FieldRoot, FieldStep, LocalId, ParamId, Symbol, TExpr, TExprKind};
-use crate::suggest::{did_you_mean, list_names};
+use crate::suggest::did_you_mean;
 use crate::types::{EnumId, Ty};
 use crate::value::Value;
 use crate::weekdays;
-use crate::wording::a_ty;
 
 /// What a path resolved to.
 enum Target {
@@ -71,22 +71,23 @@ impl ExprChecker<'_, '_> {
                 };
             }
             Target::Reported => return error_expr(span),
-            Target::Local(..) => "a variable bound by `all`, `any` or `count`",
-            Target::Param(..) | Target::ParamField(..) => "a parameter, which always has a value",
-            Target::Variant(..) => "an enum variant",
+            Target::Local(..) => Message::new("e03-what-variable"),
+            Target::Param(..) | Target::ParamField(..) => Message::new("e0310-what-param"),
+            Target::Variant(..) => Message::new("e03-what-variant"),
         };
         self.cx.report(
             Diagnostic::error(
                 Code::HAS_NEEDS_FIELD,
-                format!(
-                    "`has` needs a descriptor field, but `{}` is {what}",
-                    path.dotted()
-                ),
+                Message::new("e0310-has-needs-field")
+                    .with("path", path.dotted())
+                    .with("what", what),
             )
-            .with_primary(self.file, path.span, "not a descriptor field")
-            .with_help(
-                "write the path of a descriptor field, such as `has security.iso27001_expires`",
-            ),
+            .with_primary(
+                self.file,
+                path.span,
+                Message::new("e03-not-a-descriptor-field"),
+            )
+            .with_help(Message::new("e0310-has-needs-field-help")),
         );
         error_expr(span)
     }
@@ -97,23 +98,23 @@ impl ExprChecker<'_, '_> {
         let what = match self.resolve_path(path, None) {
             Target::Field(field, _) if field.root == FieldRoot::Descriptor => return Some(field),
             Target::Reported => return None,
-            Target::Field(..) | Target::Local(..) => "a variable bound by `all`, `any` or `count`",
-            Target::Param(..) | Target::ParamField(..) => "a parameter",
-            Target::Variant(..) => "an enum variant",
+            Target::Field(..) | Target::Local(..) => Message::new("e03-what-variable"),
+            Target::Param(..) | Target::ParamField(..) => Message::new("e0410-what-param"),
+            Target::Variant(..) => Message::new("e03-what-variant"),
         };
         self.cx.report(
             Diagnostic::error(
                 Code::DOCUMENT_NOT_A_FIELD,
-                format!(
-                    "a required document is a descriptor field, but `{}` is {what}",
-                    path.dotted()
-                ),
+                Message::new("e0410-document-not-a-field")
+                    .with("path", path.dotted())
+                    .with("what", what),
             )
-            .with_primary(self.file, path.span, "not a descriptor field")
-            .with_help(
-                "declare where offers give the document, such as `documents: { homologation: \
-                 string }` in `descriptor`, and write `evidence documents.homologation \"…\"`",
-            ),
+            .with_primary(
+                self.file,
+                path.span,
+                Message::new("e03-not-a-descriptor-field"),
+            )
+            .with_help(Message::new("e0410-document-not-a-field-help")),
         );
         None
     }
@@ -271,12 +272,18 @@ impl ExprChecker<'_, '_> {
             self.cx.report(
                 Diagnostic::error(
                     Code::UNKNOWN_NAME,
-                    format!("expected a value, found the enum `{enum_name}`"),
+                    Message::new("e0203-enum-not-a-value").with("enum", &enum_name),
                 )
-                .with_primary(self.file, path.span, "an enum is a type, not a value")
-                .with_help(format!(
-                    "name one of its variants, such as `{enum_name}.{example}`"
-                )),
+                .with_primary(
+                    self.file,
+                    path.span,
+                    Message::new("e0203-enum-not-a-value-label"),
+                )
+                .with_help(
+                    Message::new("e0203-enum-not-a-value-help")
+                        .with("enum", &enum_name)
+                        .with("example", example),
+                ),
             );
             return Target::Reported;
         };
@@ -319,24 +326,22 @@ impl ExprChecker<'_, '_> {
                 enums.iter().map(|e| format!("{e}.{}", name.name)).collect();
             let mut diagnostic = Diagnostic::error(
                 Code::AMBIGUOUS_VARIANT,
-                format!(
-                    "the variant `{}` is ambiguous: it belongs to {}",
-                    name.name,
-                    list_names(&enums)
-                ),
+                Message::new("e0209-ambiguous-variant")
+                    .with("variant", &name.name)
+                    .with("enums", names_and(&enums)),
             )
             .with_primary(
                 self.file,
                 name.span,
-                "which enum is meant cannot be told from here",
+                Message::new("e0209-ambiguous-variant-label"),
             )
-            .with_help(format!(
-                "name the enum: write {}",
-                list_names(&qualified).replace(" and ", " or ")
+            .with_help(Message::new("e0209-ambiguous-variant-help").with(
+                "choices",
+                qualified.iter().map(|q| code(q)).collect::<Vec<_>>(),
             ));
             for q in &qualified {
                 diagnostic = diagnostic.with_fix(Fix {
-                    title: format!("write `{q}`").into(),
+                    title: Message::new("e02-fix-write").with("name", q),
                     edits: vec![(self.file, name.span, q.clone())],
                 });
             }
@@ -422,22 +427,27 @@ impl ExprChecker<'_, '_> {
             .unwrap_or_default();
         let mut diagnostic = Diagnostic::error(
             Code::UNKNOWN_FIELD,
-            format!("unknown field `{}` in `{owner}`", segment.name),
+            Message::new("e0201-unknown-field")
+                .with("field", &segment.name)
+                .with("owner", &owner),
         )
         .with_primary(
             self.file,
             segment.span,
-            format!("`{owner}` has no such field"),
+            Message::new("e0201-unknown-field-label").with("owner", &owner),
         );
         match did_you_mean(&segment.name, fields.iter().map(String::as_str)) {
             Some(best) => {
                 diagnostic = diagnostic
-                    .with_help(format!("did you mean `{best}`?"))
+                    .with_help(words::did_you_mean(best))
                     .with_fix(replace(self.file, segment.span, best));
             }
             None if !fields.is_empty() && fields.len() <= FIELDS_NOTE_MAX => {
-                diagnostic = diagnostic
-                    .with_note(format!("`{owner}` has the fields {}", list_names(&fields)));
+                diagnostic = diagnostic.with_note(
+                    Message::new("e0201-has-the-fields")
+                        .with("owner", &owner)
+                        .with("fields", names_and(&fields)),
+                );
             }
             None => {}
         }
@@ -450,11 +460,10 @@ impl ExprChecker<'_, '_> {
         let ty_name = self.cx.ty_name(ty);
         let mut diagnostic = Diagnostic::error(
             Code::UNKNOWN_FIELD,
-            format!(
-                "`{owner}` is {}, it has no field `{}`",
-                a_ty(&ty_name),
-                segment.name
-            ),
+            Message::new("e0201-not-a-record")
+                .with("owner", &owner)
+                .with("a_ty", a_ty(&ty_name))
+                .with("field", &segment.name),
         );
         if let Ty::List(_) | Ty::Set(_) = ty {
             let kind = if matches!(ty, Ty::Set(_)) {
@@ -463,14 +472,23 @@ impl ExprChecker<'_, '_> {
                 "list"
             };
             diagnostic = diagnostic
-                .with_primary(self.file, segment.span, format!("a {kind} has no fields"))
-                .with_help(format!(
-                    "use `all x in {owner}: x.{} …` to look inside a {kind}",
-                    segment.name
-                ));
+                .with_primary(
+                    self.file,
+                    segment.span,
+                    Message::new("e0201-collection-has-no-fields").with("kind", kind),
+                )
+                .with_help(
+                    Message::new("e0201-collection-has-no-fields-help")
+                        .with("owner", &owner)
+                        .with("field", &segment.name)
+                        .with("kind", kind),
+                );
         } else {
-            diagnostic =
-                diagnostic.with_primary(self.file, segment.span, "only records have fields");
+            diagnostic = diagnostic.with_primary(
+                self.file,
+                segment.span,
+                Message::new("e0201-only-records-have-fields"),
+            );
         }
         self.cx.report(diagnostic);
     }
@@ -485,12 +503,14 @@ impl ExprChecker<'_, '_> {
             .map_or_else(String::new, |d| d.name.clone());
         let mut diagnostic = Diagnostic::error(
             Code::UNKNOWN_VARIANT,
-            format!("unknown variant `{}` in `{enum_name}`", variant.name),
+            Message::new("e0202-unknown-variant")
+                .with("variant", &variant.name)
+                .with("enum", &enum_name),
         )
         .with_primary(
             self.file,
             variant.span,
-            format!("`{enum_name}` has no such variant"),
+            Message::new("e0202-unknown-variant-label").with("enum", &enum_name),
         );
         let english_day = self
             .cx
@@ -501,7 +521,7 @@ impl ExprChecker<'_, '_> {
             english_day.or_else(|| did_you_mean(&variant.name, names.iter().map(String::as_str)))
         {
             diagnostic = diagnostic
-                .with_help(format!("did you mean `{best}`?"))
+                .with_help(words::did_you_mean(best))
                 .with_fix(replace(self.file, variant.span, best));
         }
         if let Some(note) = self.cx.variants_note(enum_id) {
@@ -521,13 +541,15 @@ impl ExprChecker<'_, '_> {
                 return;
             }
         }
-        let mut diagnostic =
-            Diagnostic::error(Code::UNKNOWN_NAME, format!("unknown name `{}`", name.name))
-                .with_primary(
-                    self.file,
-                    name.span,
-                    "not a field, a parameter or an enum variant",
-                );
+        let mut diagnostic = Diagnostic::error(
+            Code::UNKNOWN_NAME,
+            Message::new("e0203-unknown-name").with("name", &name.name),
+        )
+        .with_primary(
+            self.file,
+            name.span,
+            Message::new("e0203-unknown-name-label"),
+        );
         let suggestion = self.name_suggestion(&name.name);
         // A misspelt parameter is used, as far as `W0501` is concerned: the error
         // already says what to fix.
@@ -541,13 +563,11 @@ impl ExprChecker<'_, '_> {
         match suggestion {
             Some(best) => {
                 diagnostic = diagnostic
-                    .with_help(format!("did you mean `{best}`?"))
+                    .with_help(words::did_you_mean(&best))
                     .with_fix(replace(self.file, name.span, &best));
             }
             None => {
-                diagnostic = diagnostic.with_help(
-                    "a path starts with a descriptor field, a parameter, an enum variant or a variable bound by `all`, `any` or `count`",
-                );
+                diagnostic = diagnostic.with_help(Message::new("e0203-unknown-name-help"));
             }
         }
         self.cx.report(diagnostic);
@@ -583,7 +603,7 @@ fn dotted(segments: &[Ident]) -> String {
 
 fn replace(file: clausier_diagnostics::FileId, span: Span, with: &str) -> Fix {
     Fix {
-        title: format!("replace with `{with}`").into(),
+        title: Message::new("e02-fix-replace").with("name", with),
         edits: vec![(file, span, with.to_owned())],
     }
 }

@@ -5,16 +5,16 @@
 //! A table is a constant, folded where it is written: a parameter's value, which a
 //! depending pack may override whole.
 
-use clausier_diagnostics::{Code, Diagnostic, Span};
+use clausier_diagnostics::{Code, Diagnostic, Message, Span};
 use clausier_syntax::ast::{Expr, TableEntry, TableKey};
 
+use super::words::{self, this_is};
 use super::{ExprChecker, error_expr};
 use crate::fold::Folder;
 use crate::hir::{TExpr, TExprKind};
 use crate::suggest::did_you_mean;
 use crate::types::{RecordId, Ty};
 use crate::value::{Record, Value};
-use crate::wording::this_is;
 
 impl ExprChecker<'_, '_> {
     pub(super) fn table(
@@ -30,13 +30,16 @@ impl ExprChecker<'_, '_> {
             _ => {
                 let found = expected.map(|ty| self.cx.ty_name(ty));
                 let label = match &found {
-                    Some(found) => format!("a `{found}` is expected here"),
-                    None => "no table is expected here".to_owned(),
+                    Some(found) => Message::new("e0321-type-expected-here").with("expected", found),
+                    None => Message::new("e0321-no-table-expected-here"),
                 };
                 self.report(
-                    Diagnostic::error(Code::TABLE_LITERAL, "a table is written only as a value of a declared map or record type")
-                        .with_primary(self.file, span, label)
-                        .with_help("declare a parameter of that type, such as `param features: map<string, set<Feature>> = { \"IDO\": [sso] }`, and name it here"),
+                    Diagnostic::error(
+                        Code::TABLE_LITERAL,
+                        Message::new("e0321-table-not-expected"),
+                    )
+                    .with_primary(self.file, span, label)
+                    .with_help(Message::new("e0321-table-not-expected-help")),
                 );
                 error_expr(span)
             }
@@ -63,11 +66,11 @@ impl ExprChecker<'_, '_> {
                 self.report(
                     Diagnostic::error(
                         Code::DUPLICATE_DEFINITION,
-                        format!("the key `{}` is given twice", entry.key.text()),
+                        Message::new("e0206-key-twice").with("key", entry.key.text()),
                     )
-                    .with_primary(self.file, key_span, "given again here")
-                    .with_secondary(self.file, *first, "first given here")
-                    .with_help("give each key of a table once"),
+                    .with_primary(self.file, key_span, Message::new("e0206-given-again-here"))
+                    .with_secondary(self.file, *first, Message::new("e0206-first-given-here"))
+                    .with_help(Message::new("e0206-key-twice-help")),
                 );
                 failed = true;
                 continue;
@@ -101,16 +104,20 @@ impl ExprChecker<'_, '_> {
                 let names: Vec<&str> = def.variants.iter().map(|v| v.name.as_str()).collect();
                 let mut diagnostic = Diagnostic::error(
                     Code::UNKNOWN_VARIANT,
-                    format!("`{}` is not a variant of `{}`", key.text(), def.name),
+                    Message::new("e0202-not-a-variant")
+                        .with("key", key.text())
+                        .with("enum", &def.name),
                 )
                 .with_primary(
                     self.file,
                     key.span(),
-                    "a key of this table is a variant",
+                    Message::new("e0202-key-is-a-variant"),
                 );
                 diagnostic = match did_you_mean(key.text(), names.iter().copied()) {
-                    Some(best) => diagnostic.with_help(format!("did you mean `{best}`?")),
-                    None => diagnostic.with_help(format!("the variants are {}", names.join(", "))),
+                    Some(best) => diagnostic.with_help(words::did_you_mean(best)),
+                    None => diagnostic.with_help(
+                        Message::new("e0202-the-variants-are").with("variants", names.join(", ")),
+                    ),
                 };
                 self.report(diagnostic);
                 None
@@ -131,16 +138,18 @@ impl ExprChecker<'_, '_> {
                 let names: Vec<&str> = def.fields.keys().map(String::as_str).collect();
                 let mut diagnostic = Diagnostic::error(
                     Code::UNKNOWN_FIELD,
-                    format!("unknown field `{name}` in this record"),
+                    Message::new("e0201-unknown-record-field").with("field", name),
                 )
                 .with_primary(
                     self.file,
                     entry.key.span(),
-                    "the record has no such field",
+                    Message::new("e0201-record-has-no-such-field"),
                 );
                 diagnostic = match did_you_mean(name, names.iter().copied()) {
-                    Some(best) => diagnostic.with_help(format!("did you mean `{best}`?")),
-                    None => diagnostic.with_help(format!("its fields are {}", names.join(", "))),
+                    Some(best) => diagnostic.with_help(words::did_you_mean(best)),
+                    None => diagnostic.with_help(
+                        Message::new("e0201-its-fields-are").with("fields", names.join(", ")),
+                    ),
                 };
                 self.report(diagnostic);
                 failed = true;
@@ -153,10 +162,14 @@ impl ExprChecker<'_, '_> {
                     self.report(
                         Diagnostic::error(
                             Code::DUPLICATE_DEFINITION,
-                            format!("the field `{name}` is given twice"),
+                            Message::new("e0206-field-twice").with("field", name),
                         )
-                        .with_primary(self.file, entry.key.span(), "given again here")
-                        .with_help("give each field of a record once"),
+                        .with_primary(
+                            self.file,
+                            entry.key.span(),
+                            Message::new("e0206-given-again-here"),
+                        )
+                        .with_help(Message::new("e0206-field-twice-help")),
                     );
                     failed = true;
                 }
@@ -174,14 +187,12 @@ impl ExprChecker<'_, '_> {
             self.report(
                 Diagnostic::error(
                     Code::TABLE_LITERAL,
-                    format!("this record does not give {}", quoted(&absent)),
+                    Message::new("e0321-record-lacks").with("fields", quoted(&absent)),
                 )
-                .with_primary(
-                    self.file,
-                    span,
-                    "every field of a parameter's record has a value",
-                )
-                .with_help(format!("add `{}: …`", absent.join(": …, "))),
+                .with_primary(self.file, span, Message::new("e0321-record-lacks-label"))
+                .with_help(
+                    Message::new("e0321-record-lacks-help").with("fields", absent.join(": …, ")),
+                ),
             );
             failed = true;
         }
@@ -210,10 +221,12 @@ impl ExprChecker<'_, '_> {
             self.report(
                 Diagnostic::error(
                     Code::TYPE_MISMATCH,
-                    format!("expected `{want}`, found `{found}`"),
+                    Message::new("e0301-expected-found")
+                        .with("expected", &want)
+                        .with("found", &found),
                 )
                 .with_primary(self.file, typed.span, this_is(&found))
-                .with_help(format!("the values of this table are of type `{want}`")),
+                .with_help(Message::new("e0301-table-value-help").with("expected", &want)),
             );
             return None;
         }
@@ -221,12 +234,13 @@ impl ExprChecker<'_, '_> {
             Ok(value) => Some(value),
             Err(_) => {
                 self.report(
-                    Diagnostic::error(
-                        Code::TABLE_LITERAL,
-                        "the values of a table are written as they are",
-                    )
-                    .with_primary(self.file, typed.span, "this is computed")
-                    .with_help("write the value itself, such as a list of variants or an amount"),
+                    Diagnostic::error(Code::TABLE_LITERAL, Message::new("e0321-value-computed"))
+                        .with_primary(
+                            self.file,
+                            typed.span,
+                            Message::new("e0321-value-computed-label"),
+                        )
+                        .with_help(Message::new("e0321-value-computed-help")),
                 );
                 None
             }
@@ -246,9 +260,12 @@ impl ExprChecker<'_, '_> {
                 let found = self.cx.ty_name(other);
                 self.check(key, None);
                 self.report(
-                    Diagnostic::error(Code::INDEX_NOT_A_MAP, format!("`[…]` reads an entry of a map, but this is `{found}`"))
-                        .with_primary(self.file, typed_table.span, this_is(&found))
-                        .with_help("name a parameter of type `map<K, V>`; for a list, use `any x in xs: …` or `count(…)`"),
+                    Diagnostic::error(
+                        Code::INDEX_NOT_A_MAP,
+                        Message::new("e0322-index-not-a-map").with("found", &found),
+                    )
+                    .with_primary(self.file, typed_table.span, this_is(&found))
+                    .with_help(Message::new("e0322-index-not-a-map-help")),
                 );
                 return error_expr(span);
             }
@@ -259,10 +276,12 @@ impl ExprChecker<'_, '_> {
             self.report(
                 Diagnostic::error(
                     Code::TYPE_MISMATCH,
-                    format!("expected a key of type `{want}`, found `{found}`"),
+                    Message::new("e0301-expected-key-found")
+                        .with("expected", &want)
+                        .with("found", &found),
                 )
                 .with_primary(self.file, typed_key.span, this_is(&found))
-                .with_help(format!("the keys of this map are of type `{want}`")),
+                .with_help(Message::new("e0301-map-key-help").with("expected", &want)),
             );
             return error_expr(span);
         }

@@ -2,16 +2,16 @@
 //! `uai`, `https_url`), typed with the rules of [`crate::text_functions`], and unknown
 //! function names, reported with the nearest known one.
 
-use clausier_diagnostics::{Code, Diagnostic, Fix, Span};
+use clausier_diagnostics::{Code, Diagnostic, Fix, Message, Span};
 use clausier_syntax::ast::{Expr, ExprKind, Ident, LiteralKind, TimeFunction};
 use clausier_syntax::lexicon;
 
+use super::words::{self, for_example, found_arguments, names_and, this_is};
 use super::{ExprChecker, error_expr};
 use crate::hir::{TExpr, TExprKind};
 use crate::suggest::did_you_mean;
 use crate::text_functions::{self, PATTERN_SIZE_LIMIT, TextCheck, TextFunction};
 use crate::types::Ty;
-use crate::wording::this_is;
 
 /// Words a drafter may try for a function of the language, with the one to write.
 const FUNCTION_SYNONYMS: &[(&str, &str)] = &[
@@ -40,24 +40,28 @@ impl ExprChecker<'_, '_> {
         };
         if args.len() != known.arity() {
             let word = known.as_str();
-            let expected = match known {
-                TextFunction::Matches => "a text and a pattern",
-                TextFunction::Siret | TextFunction::Uai | TextFunction::HttpsUrl => "one text",
-            };
+            let expected = Message::new(match known {
+                TextFunction::Matches => "e0301-expects-text-and-pattern",
+                TextFunction::Siret | TextFunction::Uai | TextFunction::HttpsUrl => {
+                    "e0301-expects-one-text"
+                }
+            });
             self.cx.report(
                 Diagnostic::error(
                     Code::TYPE_MISMATCH,
-                    format!(
-                        "`{word}` takes {expected}, found {}",
-                        match args.len() {
-                            0 => "no argument".to_owned(),
-                            1 => "1 argument".to_owned(),
-                            n => format!("{n} arguments"),
-                        }
-                    ),
+                    Message::new("e0301-takes-found")
+                        .with("function", word)
+                        .with("expected", expected.clone())
+                        .with("found", found_arguments(args.len())),
                 )
-                .with_primary(self.file, span, format!("`{word}` takes {expected}"))
-                .with_help(example(known)),
+                .with_primary(
+                    self.file,
+                    span,
+                    Message::new("e0301-takes")
+                        .with("function", word)
+                        .with("expected", expected),
+                )
+                .with_help(for_example(example(known))),
             );
             for arg in args {
                 self.check(arg, None);
@@ -102,10 +106,14 @@ impl ExprChecker<'_, '_> {
                 self.cx.report(
                     Diagnostic::error(
                         Code::TYPE_MISMATCH,
-                        format!("expected `string`, found `{found}`"),
+                        Message::new("e0301-expected-found")
+                            .with("expected", "string")
+                            .with("found", &found),
                     )
                     .with_primary(self.file, text.span, this_is(&found))
-                    .with_note(format!("`{}` reads a text", function.as_str())),
+                    .with_note(
+                        Message::new("e0301-reads-a-text").with("function", function.as_str()),
+                    ),
                 );
                 false
             }
@@ -130,20 +138,27 @@ impl ExprChecker<'_, '_> {
             self.cx.report(
                 Diagnostic::error(
                     Code::PATTERN_NOT_LITERAL,
-                    "the pattern of `matches` must be a string in quotes",
+                    Message::new("e0317-pattern-not-literal"),
                 )
-                .with_primary(self.file, pattern.span, "this is computed")
-                .with_note("the pattern is checked once, when the pack is compiled")
-                .with_help("write the pattern itself: `matches(site, \"^https://\")`"),
+                .with_primary(
+                    self.file,
+                    pattern.span,
+                    Message::new("e0317-pattern-computed"),
+                )
+                .with_note(Message::new("e0317-pattern-not-literal-note"))
+                .with_help(Message::new("e0317-pattern-not-literal-help")),
             );
             return None;
         };
         if let Err(error) = text_functions::compile_pattern(&text) {
             let (message, help) = pattern_error_words(&error);
             self.cx.report(
-                Diagnostic::error(Code::INVALID_PATTERN, format!("invalid pattern: {message}"))
-                    .with_primary(self.file, literal_span, message)
-                    .with_help(help),
+                Diagnostic::error(
+                    Code::INVALID_PATTERN,
+                    Message::new("e0316-invalid-pattern").with("what", message.clone()),
+                )
+                .with_primary(self.file, literal_span, message)
+                .with_help(help),
             );
             return None;
         }
@@ -157,43 +172,47 @@ impl ExprChecker<'_, '_> {
             .find(|(word, _)| word.eq_ignore_ascii_case(name))
             .map(|(_, meant)| *meant);
         let best = synonym.or_else(|| did_you_mean(name, lexicon::function_names()));
-        let mut diagnostic =
-            Diagnostic::error(Code::UNKNOWN_FUNCTION, format!("unknown function `{name}`"))
-                .with_primary(self.file, function.span, "no function has this name");
+        let mut diagnostic = Diagnostic::error(
+            Code::UNKNOWN_FUNCTION,
+            Message::new("e0218-unknown-function").with("name", name),
+        )
+        .with_primary(
+            self.file,
+            function.span,
+            Message::new("e0218-unknown-function-label"),
+        );
         diagnostic = match best {
             Some(best) => diagnostic
-                .with_help(format!("did you mean `{best}`?"))
+                .with_help(words::did_you_mean(best))
                 .with_fix(Fix {
-                    title: format!("replace with `{best}`").into(),
+                    title: Message::new("e02-fix-replace").with("name", best),
                     edits: vec![(self.file, function.span, best.to_owned())],
                 }),
-            None => diagnostic.with_note(format!(
-                "the functions are {}",
-                crate::suggest::list_names(&lexicon::function_names().collect::<Vec<_>>())
+            None => diagnostic.with_note(Message::new("e0218-the-functions-are").with(
+                "functions",
+                names_and(&lexicon::function_names().collect::<Vec<_>>()),
             )),
         };
         self.cx.report(diagnostic);
     }
 }
 
+/// A call of the function as a clause writes it.
 fn example(function: TextFunction) -> &'static str {
     match function {
-        TextFunction::Matches => "for example `matches(site, \"^https://\")`",
-        TextFunction::Siret => "for example `siret(fournisseur.siret)`",
-        TextFunction::Uai => "for example `uai(etablissement.uai)`",
-        TextFunction::HttpsUrl => "for example `https_url(service.url)`",
+        TextFunction::Matches => "matches(site, \"^https://\")",
+        TextFunction::Siret => "siret(fournisseur.siret)",
+        TextFunction::Uai => "uai(etablissement.uai)",
+        TextFunction::HttpsUrl => "https_url(service.url)",
     }
 }
 
 /// The regex crate's message in plain words, and a help.
-fn pattern_error_words(error: &regex::Error) -> (String, String) {
+fn pattern_error_words(error: &regex::Error) -> (Message, Message) {
     match error {
         regex::Error::CompiledTooBig(_) => (
-            format!(
-                "the pattern is too large once compiled (more than {} MiB)",
-                PATTERN_SIZE_LIMIT >> 20
-            ),
-            "write a shorter pattern, with smaller repetition counts".to_owned(),
+            Message::new("e0316-too-large").with("mebibytes", PATTERN_SIZE_LIMIT >> 20),
+            Message::new("e0316-too-large-help"),
         ),
         regex::Error::Syntax(text) => {
             // The crate's message repeats the pattern with a caret; its last line says
@@ -202,16 +221,15 @@ fn pattern_error_words(error: &regex::Error) -> (String, String) {
                 .lines()
                 .rev()
                 .find_map(|line| line.trim().strip_prefix("error: "))
-                .unwrap_or("the pattern cannot be read")
-                .to_owned();
-            (
-                what,
-                "patterns follow the syntax of the Rust `regex` crate: escape `( ) [ ] { } . * + ? ^ $ | \\` with `\\\\` to mean the character itself".to_owned(),
-            )
+                .map_or_else(
+                    || Message::new("e0316-unreadable"),
+                    |detail| Message::new("e0316-detail").with("detail", detail),
+                );
+            (what, Message::new("e0316-syntax-help"))
         }
         _ => (
-            "the pattern cannot be read".to_owned(),
-            "patterns follow the syntax of the Rust `regex` crate".to_owned(),
+            Message::new("e0316-unreadable"),
+            Message::new("e0316-regex-help"),
         ),
     }
 }

@@ -1,13 +1,13 @@
 //! Calls of the time functions of the standard library: `weekday(d)`, the day of the
 //! week of a date or a datetime; `business_duration(…)` is in [`super::business_time`].
 
-use clausier_diagnostics::{Code, Diagnostic, Span};
+use clausier_diagnostics::{Code, Diagnostic, Message, Span};
 use clausier_syntax::ast::{Expr, TimeFunction};
 
+use super::words::{for_example, found_arguments, this_is};
 use super::{ExprChecker, error_expr};
 use crate::hir::{TExpr, TExprKind};
 use crate::types::Ty;
-use crate::wording::this_is;
 
 impl ExprChecker<'_, '_> {
     /// `weekday(d)`.
@@ -20,20 +20,19 @@ impl ExprChecker<'_, '_> {
             self.cx.report(
                 Diagnostic::error(
                     Code::TYPE_MISMATCH,
-                    format!(
-                        "`{word}` takes one date or datetime, found {}",
-                        match args.len() {
-                            0 => "no argument".to_owned(),
-                            n => format!("{n} arguments"),
-                        }
-                    ),
+                    Message::new("e0301-takes-found")
+                        .with("function", word)
+                        .with("expected", Message::new("e0301-expects-one-date"))
+                        .with("found", found_arguments(args.len())),
                 )
                 .with_primary(
                     self.file,
                     span,
-                    format!("`{word}` takes one date or datetime"),
+                    Message::new("e0301-takes")
+                        .with("function", word)
+                        .with("expected", Message::new("e0301-expects-one-date")),
                 )
-                .with_help("for example `weekday(incident.ouverture) in jours_ouvres`"),
+                .with_help(for_example("weekday(incident.ouverture) in jours_ouvres")),
             );
             for arg in args {
                 self.check(arg, None);
@@ -49,10 +48,10 @@ impl ExprChecker<'_, '_> {
                 self.cx.report(
                     Diagnostic::error(
                         Code::TYPE_MISMATCH,
-                        format!("expected `date` or `datetime`, found `{found}`"),
+                        Message::new("e0301-expected-date-found").with("found", &found),
                     )
                     .with_primary(self.file, of.span, this_is(&found))
-                    .with_note(format!("`{word}` gives the day of the week of a date")),
+                    .with_note(Message::new("e0301-gives-the-weekday").with("function", word)),
                 );
                 return error_expr(span);
             }

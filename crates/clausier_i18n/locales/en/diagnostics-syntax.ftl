@@ -93,3 +93,58 @@ syntax-test-field-second = second `{ $field }`
 syntax-test-field-first = first `{ $field }`
 syntax-help-one-date-per-test = a test runs at one date: write another test for the other one
 syntax-help-one-given-per-test = a test checks one descriptor: write another test for the other one
+
+## Literals: escapes in strings (E0103), numbers, durations, dates and times (E0104).
+# `literal` is the literal as written, already in backticks.
+
+e0103-backslash-ends-string = a backslash ends the string
+e0103-escapes-nothing = escapes nothing
+e0103-escapes-help = the escapes are `\"`, `\\`, `\n`, `\t` and `\u{"{"}…{"}"}`; write a backslash as `\\`
+e0103-invalid-unicode-escape = invalid unicode escape { $literal }
+e0103-not-a-scalar-value = not a unicode scalar value
+e0103-unicode-escape-help = write a code point as `\u{"{"}E9{"}"}`: one to six hexadecimal digits
+e0103-invalid-escape = invalid escape { $literal } in a string
+e0103-unknown-escape = unknown escape
+e0104-invalid-number = invalid number { $literal }
+e0104-too-many-decimals = too many decimal places
+e0104-too-many-decimals-help = a number has at most 28 digits after the decimal point
+e0104-too-many-digits = too many digits
+e0104-too-many-digits-help = a number holds at most 28 significant digits, about 7.9 × 10^28
+e0104-unknown-duration-unit = unknown duration unit { $literal }
+e0104-not-a-unit = not a unit
+e0104-duration-units-help = write days, weeks, months or years
+e0104-invalid-duration = invalid duration { $literal }
+e0104-too-large = too large
+e0104-smaller-amount-help = write a smaller amount
+e0104-not-a-whole-number = not a whole number
+e0104-whole-duration-help = a duration is a whole number of days, weeks, months or years
+e0104-invalid-date = invalid date { $literal }
+e0104-not-a-date = not a calendar date
+e0104-date-form-help = write a date as `YYYY-MM-DD`
+e0104-date-form-here-help = write a date as `YYYY-MM-DD`, here `{ $date }`
+e0104-months-help = months go from `01` to `12`
+# `month` is the month's number, from 1 to 12.
+e0104-month-days-help = { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year } has { $days } days
+e0104-invalid-time = invalid time of day { $literal }
+e0104-not-a-time = not a time of day
+e0104-time-form-help = write a time of day as `HH:MM`
+e0104-time-form-here-help = write a time of day as `HH:MM`, here `{ $time }`
+e0104-time-to-the-minute-help = a clause writes a time of day to the minute: `{ $time }`
+e0104-hours-help = hours go from `00` to `23`
+e0104-minutes-help = minutes go from `00` to `59`
+e0104-invalid-datetime = invalid date and time { $literal }
+e0104-not-a-datetime = not a date and time of day
+e0104-datetime-form-help = write a date and time as `YYYY-MM-DDTHH:MM`

@@ -93,3 +93,58 @@ syntax-test-field-second = second `{ $field }`
 syntax-test-field-first = premier `{ $field }`
 syntax-help-one-date-per-test = un test s'exécute à une seule date : écrivez un autre test pour l'autre
 syntax-help-one-given-per-test = un test vérifie un seul descripteur : écrivez un autre test pour l'autre
+
+## Les littéraux : séquences d'échappement des chaînes (E0103), nombres, durées, dates et heures (E0104).
+# `literal` est le littéral tel qu'il est écrit, déjà entre accents graves.
+
+e0103-backslash-ends-string = une barre oblique inverse termine la chaîne
+e0103-escapes-nothing = n'échappe rien
+e0103-escapes-help = les séquences d'échappement sont `\"`, `\\`, `\n`, `\t` et `\u{"{"}…{"}"}` ; écrivez une barre oblique inverse `\\`
+e0103-invalid-unicode-escape = séquence d'échappement unicode { $literal } invalide
+e0103-not-a-scalar-value = pas une valeur scalaire Unicode
+e0103-unicode-escape-help = écrivez un point de code sous la forme `\u{"{"}E9{"}"}` : un à six chiffres hexadécimaux
+e0103-invalid-escape = séquence d'échappement { $literal } invalide dans une chaîne
+e0103-unknown-escape = séquence d'échappement inconnue
+e0104-invalid-number = nombre { $literal } invalide
+e0104-too-many-decimals = trop de décimales
+e0104-too-many-decimals-help = un nombre a au plus 28 chiffres après la virgule
+e0104-too-many-digits = trop de chiffres
+e0104-too-many-digits-help = un nombre compte au plus 28 chiffres significatifs, soit environ 7,9 × 10^28
+e0104-unknown-duration-unit = unité de durée { $literal } inconnue
+e0104-not-a-unit = pas une unité
+e0104-duration-units-help = écrivez days, weeks, months ou years
+e0104-invalid-duration = durée { $literal } invalide
+e0104-too-large = trop grande
+e0104-smaller-amount-help = écrivez une quantité plus petite
+e0104-not-a-whole-number = pas un nombre entier
+e0104-whole-duration-help = une durée est un nombre entier de jours, de semaines, de mois ou d'années
+e0104-invalid-date = date { $literal } invalide
+e0104-not-a-date = pas une date du calendrier
+e0104-date-form-help = écrivez une date sous la forme `AAAA-MM-JJ`
+e0104-date-form-here-help = écrivez une date sous la forme `AAAA-MM-JJ`, ici `{ $date }`
+e0104-months-help = les mois vont de `01` à `12`
+# `month` est le numéro du mois, de 1 à 12.
+e0104-month-days-help = { $month ->
+        [1] janvier
+        [2] février
+        [3] mars
+        [4] avril
+        [5] mai
+        [6] juin
+        [7] juillet
+        [8] août
+        [9] septembre
+        [10] octobre
+        [11] novembre
+       *[12] décembre
+    } { $year } compte { $days } jours
+e0104-invalid-time = heure { $literal } invalide
+e0104-not-a-time = pas une heure
+e0104-time-form-help = écrivez une heure sous la forme `HH:MM`
+e0104-time-form-here-help = écrivez une heure sous la forme `HH:MM`, ici `{ $time }`
+e0104-time-to-the-minute-help = une clause écrit une heure à la minute près : `{ $time }`
+e0104-hours-help = les heures vont de `00` à `23`
+e0104-minutes-help = les minutes vont de `00` à `59`
+e0104-invalid-datetime = date et heure { $literal } invalides
+e0104-not-a-datetime = pas une date avec une heure
+e0104-datetime-form-help = écrivez une date et une heure sous la forme `AAAA-MM-JJTHH:MM`

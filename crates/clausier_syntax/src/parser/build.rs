@@ -162,7 +162,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
         let mut diagnostic = Diagnostic::error(code, error.message).with_primary(
             self.session.file,
             span,
-            error.label,
+            Message::new(error.label),
         );
         if let Some(help) = error.help {
             diagnostic = diagnostic.with_help(help);

@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::str::FromStr;
 
-use clausier_diagnostics::quoted;
+use clausier_diagnostics::{Message, quoted};
 use jiff::civil::{Date, DateTime, Time};
 use rust_decimal::Decimal;
 
@@ -16,21 +16,27 @@ use crate::lexicon;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct LiteralError {
     pub range: Range<usize>,
-    pub message: String,
-    /// What the label under the literal says.
+    pub message: Message,
+    /// What the label under the literal says: a catalogue id, kept as an id so that the
+    /// error stays small enough to return by value.
     pub label: &'static str,
-    pub help: Option<String>,
+    pub help: Option<Message>,
 }
 
 impl LiteralError {
-    fn new(range: Range<usize>, message: String, label: &'static str, help: Option<&str>) -> Self {
+    fn new(range: Range<usize>, message: Message, label: &'static str, help: Message) -> Self {
         Self {
             range,
             message,
             label,
-            help: help.map(str::to_string),
+            help: Some(help),
         }
     }
+}
+
+/// A message of the catalogue about the literal `text`, which it quotes.
+fn about(id: &'static str, text: &str) -> Message {
+    Message::new(id).with("literal", quoted(text))
 }
 
 /// A string literal with its escapes resolved.
@@ -44,8 +50,10 @@ pub(super) struct DecodedString {
     pub escapes: Vec<Escape>,
 }
 
-const ESCAPES_HELP: &str =
-    "the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{…}`; write a backslash as `\\\\`";
+/// The help under an escape that means nothing: the escapes there are.
+fn escapes_help() -> Message {
+    Message::new("e0103-escapes-help")
+}
 
 /// Decodes `raw`, the string's text from its opening quote to its closing one (or to the
 /// end of its line when it has none).
@@ -65,9 +73,9 @@ pub(super) fn decode_string(raw: &str) -> DecodedString {
                 let Some((_, escaped)) = chars.next() else {
                     bad_escapes.push(LiteralError::new(
                         at..at + 1,
-                        "a backslash ends the string".to_string(),
-                        "escapes nothing",
-                        Some(ESCAPES_HELP),
+                        Message::new("e0103-backslash-ends-string"),
+                        "e0103-escapes-nothing",
+                        escapes_help(),
                     ));
                     value.push('\\');
                     break;
@@ -97,8 +105,8 @@ pub(super) fn decode_string(raw: &str) -> DecodedString {
                                 bad_escapes.push(LiteralError::new(
                                     at..end,
                                     message,
-                                    "not a unicode scalar value",
-                                    Some("write a code point as `\\u{E9}`: one to six hexadecimal digits"),
+                                    "e0103-not-a-scalar-value",
+                                    Message::new("e0103-unicode-escape-help"),
                                 ));
                                 value.push_str(&raw[at..end]);
                             }
@@ -108,9 +116,9 @@ pub(super) fn decode_string(raw: &str) -> DecodedString {
                         let end = at + 1 + other.len_utf8();
                         bad_escapes.push(LiteralError::new(
                             at..end,
-                            format!("invalid escape {} in a string", quoted(&raw[at..end])),
-                            "unknown escape",
-                            Some(ESCAPES_HELP),
+                            about("e0103-invalid-escape", &raw[at..end]),
+                            "e0103-unknown-escape",
+                            escapes_help(),
                         ));
                         value.push_str(&raw[at..end]);
                     }
@@ -128,10 +136,10 @@ pub(super) fn decode_string(raw: &str) -> DecodedString {
 }
 
 /// Reads `\u{…}` at `at` (the backslash). Returns where the escape ends and its char.
-fn unicode_escape(raw: &str, at: usize) -> (usize, Result<char, String>) {
+fn unicode_escape(raw: &str, at: usize) -> (usize, Result<char, Message>) {
     let after_u = at + 2;
     let rest = &raw[after_u..];
-    let invalid = |end: usize| format!("invalid unicode escape {}", quoted(&raw[at..end]));
+    let invalid = |end: usize| about("e0103-invalid-unicode-escape", &raw[at..end]);
     if !rest.starts_with('{') {
         return (after_u, Err(invalid(after_u)));
     }
@@ -162,21 +170,15 @@ pub(super) fn decimal(text: &str) -> Result<Decimal, LiteralError> {
             .split_once('.')
             .map_or(0, |(_, fraction)| fraction.len());
         let (label, help) = if decimals > 28 {
-            (
-                "too many decimal places",
-                "a number has at most 28 digits after the decimal point",
-            )
+            ("e0104-too-many-decimals", "e0104-too-many-decimals-help")
         } else {
-            (
-                "too many digits",
-                "a number holds at most 28 significant digits, about 7.9 × 10^28",
-            )
+            ("e0104-too-many-digits", "e0104-too-many-digits-help")
         };
         LiteralError::new(
             0..text.len(),
-            format!("invalid number {}", quoted(text)),
+            about("e0104-invalid-number", text),
             label,
-            Some(help),
+            Message::new(help),
         )
     })
 }
@@ -188,26 +190,23 @@ pub(super) fn duration(amount: &str, unit: &str, whole: &str) -> Result<Duration
     let unit = lexicon::duration_unit(unit).ok_or_else(|| {
         LiteralError::new(
             0..whole.len(),
-            format!("unknown duration unit {}", quoted(unit)),
-            "not a unit",
-            Some("write days, weeks, months or years"),
+            about("e0104-unknown-duration-unit", unit),
+            "e0104-not-a-unit",
+            Message::new("e0104-duration-units-help"),
         )
     })?;
     let amount = i64::from_str(amount).map_err(|_| {
         let all_digits = !amount.is_empty() && amount.bytes().all(|b| b.is_ascii_digit());
         let (label, help) = if all_digits {
-            ("too large", "write a smaller amount")
+            ("e0104-too-large", "e0104-smaller-amount-help")
         } else {
-            (
-                "not a whole number",
-                "a duration is a whole number of days, weeks, months or years",
-            )
+            ("e0104-not-a-whole-number", "e0104-whole-duration-help")
         };
         LiteralError::new(
             0..whole.len(),
-            format!("invalid duration {}", quoted(whole)),
+            about("e0104-invalid-duration", whole),
             label,
-            Some(help),
+            Message::new(help),
         )
     })?;
     Ok(DurationLit { amount, unit })
@@ -215,87 +214,89 @@ pub(super) fn duration(amount: &str, unit: &str, whole: &str) -> Result<Duration
 
 /// A calendar date written `YYYY-MM-DD`.
 pub(super) fn date(text: &str) -> Result<Date, LiteralError> {
-    let invalid = |help: String| {
+    let invalid = |help: Message| {
         LiteralError::new(
             0..text.len(),
-            format!("invalid date {}", quoted(text)),
-            "not a calendar date",
-            Some(&help),
+            about("e0104-invalid-date", text),
+            "e0104-not-a-date",
+            help,
         )
     };
     let mut parts = text.split('-');
     let (Some(year), Some(month), Some(day), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
     else {
-        return Err(invalid("write a date as `YYYY-MM-DD`".to_string()));
+        return Err(invalid(Message::new("e0104-date-form-help")));
     };
     let (Ok(y), Ok(m), Ok(d)) = (year.parse::<i16>(), month.parse::<i8>(), day.parse::<i8>())
     else {
-        return Err(invalid("write a date as `YYYY-MM-DD`".to_string()));
+        return Err(invalid(Message::new("e0104-date-form-help")));
     };
     if month.len() != 2 || day.len() != 2 {
-        return Err(invalid(format!(
-            "write a date as `YYYY-MM-DD`, here `{year}-{m:02}-{d:02}`"
-        )));
+        return Err(invalid(
+            Message::new("e0104-date-form-here-help").with("date", format!("{year}-{m:02}-{d:02}")),
+        ));
     }
     if !(1..=12).contains(&m) {
-        return Err(invalid("months go from `01` to `12`".to_string()));
+        return Err(invalid(Message::new("e0104-months-help")));
     }
     Date::new(y, m, d).map_err(|_| {
         let days = Date::new(y, m, 1).map_or(31, Date::days_in_month);
-        let name = crate::lexicon::ENGLISH_MONTHS
-            .get(usize::try_from(m - 1).unwrap_or(0))
-            .unwrap_or(&"");
-        invalid(format!("{name} {y} has {days} days"))
+        invalid(
+            Message::new("e0104-month-days-help")
+                .with("month", i64::from(m))
+                .with("year", y.to_string())
+                .with("days", i64::from(days)),
+        )
     })
 }
 
 /// A time of day written `HH:MM`, from `00:00` to `23:59`. `8:30` and `08:30:00` are
 /// refused with the form to write, so that a clause spells each time one way.
 pub(super) fn time(text: &str) -> Result<Time, LiteralError> {
-    let invalid = |help: String| {
+    let invalid = |help: Message| {
         LiteralError::new(
             0..text.len(),
-            format!("invalid time of day {}", quoted(text)),
-            "not a time of day",
-            Some(&help),
+            about("e0104-invalid-time", text),
+            "e0104-not-a-time",
+            help,
         )
     };
     let mut parts = text.split(':');
     let (Some(hour), Some(minute)) = (parts.next(), parts.next()) else {
-        return Err(invalid("write a time of day as `HH:MM`".to_string()));
+        return Err(invalid(Message::new("e0104-time-form-help")));
     };
     let (Ok(h), Ok(m)) = (hour.parse::<i8>(), minute.parse::<i8>()) else {
-        return Err(invalid("write a time of day as `HH:MM`".to_string()));
+        return Err(invalid(Message::new("e0104-time-form-help")));
     };
     if parts.next().is_some() {
-        return Err(invalid(format!(
-            "a clause writes a time of day to the minute: `{hour}:{minute}`"
-        )));
+        return Err(invalid(
+            Message::new("e0104-time-to-the-minute-help").with("time", format!("{hour}:{minute}")),
+        ));
     }
     if hour.len() != 2 || minute.len() != 2 {
-        return Err(invalid(format!(
-            "write a time of day as `HH:MM`, here `{h:02}:{m:02}`"
-        )));
+        return Err(invalid(
+            Message::new("e0104-time-form-here-help").with("time", format!("{h:02}:{m:02}")),
+        ));
     }
     if !(0..=23).contains(&h) {
-        return Err(invalid("hours go from `00` to `23`".to_string()));
+        return Err(invalid(Message::new("e0104-hours-help")));
     }
     if !(0..=59).contains(&m) {
-        return Err(invalid("minutes go from `00` to `59`".to_string()));
+        return Err(invalid(Message::new("e0104-minutes-help")));
     }
-    Time::new(h, m, 0, 0).map_err(|_| invalid("write a time of day as `HH:MM`".to_string()))
+    Time::new(h, m, 0, 0).map_err(|_| invalid(Message::new("e0104-time-form-help")))
 }
 
 /// A date and a time of day in local time, `YYYY-MM-DDTHH:MM`: each part as [`date`] and
 /// [`time`] read it, with their help when one is wrong.
 pub(super) fn datetime(text: &str) -> Result<DateTime, LiteralError> {
-    let invalid = |help: Option<String>| {
+    let invalid = |help: Option<Message>| {
         LiteralError::new(
             0..text.len(),
-            format!("invalid date and time {}", quoted(text)),
-            "not a date and time of day",
-            Some(&help.unwrap_or_else(|| "write a date and time as `YYYY-MM-DDTHH:MM`".into())),
+            about("e0104-invalid-datetime", text),
+            "e0104-not-a-datetime",
+            help.unwrap_or_else(|| Message::new("e0104-datetime-form-help")),
         )
     };
     let Some((day, clock)) = text.split_once('T') else {
@@ -310,6 +311,15 @@ pub(super) fn datetime(text: &str) -> Result<DateTime, LiteralError> {
 mod tests {
     use super::*;
     use crate::ast::DurationUnit;
+    use clausier_diagnostics::Lang;
+
+    fn help(error: &LiteralError) -> String {
+        error
+            .help
+            .as_ref()
+            .map(|help| help.text(Lang::En))
+            .unwrap_or_default()
+    }
 
     #[test]
     fn strings_resolve_their_escapes() {
@@ -330,7 +340,7 @@ mod tests {
             .collect();
         assert_eq!(ranges, [2..4, 5..13, 14..18]);
         assert_eq!(
-            decoded.bad_escapes[0].message,
+            decoded.bad_escapes[0].message.text(Lang::En),
             r"invalid escape `\q` in a string"
         );
     }
@@ -348,21 +358,27 @@ mod tests {
         assert_eq!(decimal("0.1").unwrap().to_string(), "0.1");
         assert_eq!(decimal("6.00").unwrap().to_string(), "6.00");
         let too_big = decimal("99999999999999999999999999999999").unwrap_err();
-        assert_eq!(too_big.label, "too many digits");
+        assert_eq!(
+            Message::new(too_big.label).text(Lang::En),
+            "too many digits"
+        );
         let too_fine = decimal("0.0000000000000000000000000000001").unwrap_err();
-        assert_eq!(too_fine.label, "too many decimal places");
+        assert_eq!(
+            Message::new(too_fine.label).text(Lang::En),
+            "too many decimal places"
+        );
     }
 
     #[test]
     fn dates_must_exist() {
         assert_eq!(date("2026-12-01").unwrap().to_string(), "2026-12-01");
         let error = date("2026-02-30").unwrap_err();
-        assert_eq!(error.message, "invalid date `2026-02-30`");
-        assert_eq!(error.help.as_deref(), Some("February 2026 has 28 days"));
+        assert_eq!(error.message.text(Lang::En), "invalid date `2026-02-30`");
+        assert_eq!(help(&error), "February 2026 has 28 days");
         assert!(date("2026-13-01").is_err());
         assert_eq!(
-            date("2026-1-5").unwrap_err().help.as_deref(),
-            Some("write a date as `YYYY-MM-DD`, here `2026-01-05`")
+            help(&date("2026-1-5").unwrap_err()),
+            "write a date as `YYYY-MM-DD`, here `2026-01-05`"
         );
     }
 
@@ -376,7 +392,7 @@ mod tests {
             }
         );
         assert_eq!(
-            duration("1.5", "days", "1.5 days").unwrap_err().label,
+            Message::new(duration("1.5", "days", "1.5 days").unwrap_err().label).text(Lang::En),
             "not a whole number"
         );
         let huge = duration(
@@ -384,6 +400,9 @@ mod tests {
             "years",
             "99999999999999999999 years",
         );
-        assert_eq!(huge.unwrap_err().label, "too large");
+        assert_eq!(
+            Message::new(huge.unwrap_err().label).text(Lang::En),
+            "too large"
+        );
     }
 }
