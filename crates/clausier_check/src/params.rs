@@ -9,11 +9,12 @@ use clausier_diagnostics::{Code, Diagnostic, FileId, Message, Span};
 use clausier_syntax::ast::{ItemKind, ParamDecl, SourceFileAst};
 
 use crate::expr::ExprChecker;
+use crate::expr::words::unit_help;
 use crate::fold::{Folder, fold_error_reason};
 use crate::hir::{FieldRoot, ParamDef, ParamId, Symbol, TExpr, TExprKind};
 use crate::types::{Origin, Ty};
 use crate::value::Value;
-use crate::wording::{example_literal, unit_help};
+use crate::wording::example_literal;
 use crate::{Checker, ParamState};
 
 impl<'a> Checker<'a> {

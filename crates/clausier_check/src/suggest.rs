@@ -59,34 +59,28 @@ impl Rank {
     }
 }
 
-/// `a`, `a` and `b`, `a`, `b` and `c`: names in backticks for a message or a note.
-pub fn list_names<S: AsRef<str>>(names: &[S]) -> String {
-    let quoted: Vec<String> = names
-        .iter()
-        .map(|name| format!("`{}`", name.as_ref()))
-        .collect();
-    match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+/// Names read as one list, in backticks, the last two joined by the word for "and" of
+/// the language the message is shown in: "`a`, `b` and `c`".
+pub fn names_and<S: AsRef<str>>(names: &[S]) -> Message {
+    let quoted = |name: &str| Message::new("syntax-token").with("token", name);
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            let init: Vec<String> = rest
+                .iter()
+                .map(|name| format!("`{}`", name.as_ref()))
+                .collect();
+            Message::new("e02-names-and")
+                .with("init", init.join(", "))
+                .with("last", quoted(last.as_ref()))
+        }
+        Some((last, _)) => quoted(last.as_ref()),
+        None => Message::default(),
     }
 }
 
-/// The names of [`list_names`] as a message argument, the last two joined by the word
-/// for "and" of the language the message is shown in.
+/// [`names_and`] as an argument of a message.
 pub fn names_joined<S: AsRef<str>>(names: &[S]) -> Arg {
-    let quoted: Vec<String> = names
-        .iter()
-        .map(|name| format!("`{}`", name.as_ref()))
-        .collect();
-    match quoted.split_last() {
-        None => Arg::Text(String::new()),
-        Some((last, [])) => Arg::Text(last.clone()),
-        Some((last, rest)) => Message::new("structure-names-and")
-            .with("init", rest.join(", "))
-            .with("last", last.as_str())
-            .into(),
-    }
+    names_and(names).into()
 }
 
 #[cfg(test)]
@@ -119,12 +113,13 @@ mod tests {
 
     #[test]
     fn lists_names_in_prose() {
-        assert_eq!(list_names(&["EU"]), "`EU`");
-        assert_eq!(list_names(&["EU", "EEA"]), "`EU` and `EEA`");
+        use clausier_diagnostics::Lang;
+        assert_eq!(names_and(&["EU"]).text(Lang::En), "`EU`");
+        assert_eq!(names_and(&["EU", "EEA"]).text(Lang::En), "`EU` and `EEA`");
         assert_eq!(
-            list_names(&["EU", "EEA", "OTHER"]),
-            "`EU`, `EEA` and `OTHER`"
+            names_and(&["EU", "EEA", "OTHER"]).text(Lang::Fr),
+            "`EU`, `EEA` et `OTHER`"
         );
-        assert_eq!(list_names::<&str>(&[]), "");
+        assert_eq!(names_and::<&str>(&[]).text(Lang::En), "");
     }
 }

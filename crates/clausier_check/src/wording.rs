@@ -121,34 +121,3 @@ pub fn literal_in_unit(schema: &Schema, expr: &TExpr, target: &Ty) -> Option<Str
         _ => None,
     }
 }
-
-/// Advice for writing `expr` as a value of `target`, when it is a literal in the wrong
-/// unit: "write the threshold as a percent: `75%`".
-pub fn unit_help(schema: &Schema, expr: &TExpr, target: &Ty, what: &str) -> Option<String> {
-    let literal = literal_in_unit(schema, expr, target)?;
-    let form = match target {
-        Ty::Percent => format!("write the {what} as a percent"),
-        Ty::Money => format!("write the {what} in euros"),
-        Ty::Duration => "write the duration with a unit".to_owned(),
-        Ty::Int | Ty::Number => format!("write the {what} as a plain number"),
-        Ty::Date => "write the date without quotes".to_owned(),
-        Ty::Enum(_) => "write the variant without quotes".to_owned(),
-        _ => return None,
-    };
-    Some(format!("{form}: `{literal}`"))
-}
-
-/// A type named with its article, for prose: "a `money`", "an `int`".
-pub fn a_ty(name: &str) -> String {
-    let vowel = name
-        .chars()
-        .next()
-        .is_some_and(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
-    let article = if vowel { "an" } else { "a" };
-    format!("{article} `{name}`")
-}
-
-/// The label under an operand of the wrong type: "this is an `int`".
-pub fn this_is(name: &str) -> String {
-    format!("this is {}", a_ty(name))
-}

@@ -136,6 +136,10 @@ fn validate_in_french_words_the_descriptors_errors_in_french() {
         "is a map",
     ] {
         assert!(!stderr.contains(english), "`{english}` in {stderr}");
+    }
+    insta::assert_snapshot!(transcript(&output));
+}
+
 /// Type errors in expressions (E02 and E03 of the checker's `expr/`) read in French:
 /// messages, labels under each operand and advice, as the French explanations show them.
 #[test]
@@ -197,6 +201,8 @@ fn validate_in_french_words_the_checkers_diagnostics_in_french() {
         }
         insta::assert_snapshot!(format!("validate_in_french_{family}"), transcript(&output));
     }
+}
+
 /// Literals that mean nothing (E0103 and E0104) read in French: the escape, number,
 /// date, time or duration as written, what is wrong with it and how to write it.
 #[test]

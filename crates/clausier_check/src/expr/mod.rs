@@ -12,7 +12,7 @@ mod paths;
 mod tables;
 mod text_functions;
 mod time_functions;
-mod words;
+pub(crate) mod words;
 
 use clausier_diagnostics::{Code, Diagnostic, FileId, Message, Span, stack};
 use clausier_syntax::ast::{

@@ -67,22 +67,7 @@ pub(crate) fn code(name: &str) -> Message {
     Message::new("syntax-token").with("token", name)
 }
 
-/// Names read as one list: "`a`, `b` and `c`".
-pub(crate) fn names_and<S: AsRef<str>>(names: &[S]) -> Message {
-    match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => {
-            let init: Vec<String> = rest
-                .iter()
-                .map(|name| format!("`{}`", name.as_ref()))
-                .collect();
-            Message::new("e02-names-and")
-                .with("init", init.join(", "))
-                .with("last", code(last.as_ref()))
-        }
-        Some((last, _)) => code(last.as_ref()),
-        None => Message::default(),
-    }
-}
+pub(crate) use crate::suggest::names_and;
 
 /// Advice for writing `expr` as a value of `target`, when it is a literal in the wrong
 /// unit: "write the threshold as a percent: `75%`". `what` is `threshold`, `value`,

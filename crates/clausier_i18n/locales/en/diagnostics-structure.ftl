@@ -1,8 +1,6 @@
 ## The checker's diagnostics on the structure of a pack: types and the descriptor
 ## (E02, E03), parameters, clauses, composition, lots, placeholders and tests (E04).
 
-# Names in backticks, the last two joined: `a`, `b` and `c`.
-structure-names-and = { $init } and { $last }
 # `variants` is a list of names in backticks.
 e02-enum-variants-note = `{ $name }` has the variants { $variants }
 

@@ -2,8 +2,6 @@
 ## descripteur (E02, E03), les paramètres, les clauses, la composition, les lots, les
 ## espaces réservés et les tests (E04).
 
-# Des noms entre accents graves, les deux derniers reliés : `a`, `b` et `c`.
-structure-names-and = { $init } et { $last }
 # `variants` : une liste de noms entre accents graves.
 e02-enum-variants-note = `{ $name }` a pour variantes { $variants }
 
