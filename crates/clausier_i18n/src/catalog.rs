@@ -40,6 +40,8 @@ resources!(
     "diagnostics",
     "diagnostics-syntax",
     "diagnostics-data",
+    "diagnostics-files",
+    "cli-errors",
 );
 
 /// Every message file, for the tests that compare the languages.

@@ -36,7 +36,6 @@ const STILL_LITERAL: &[&str] = &[
     "clausier_check/src/schema.rs",
     "clausier_check/src/test_decls.rs",
     "clausier_check/src/written/mod.rs",
-    "clausier_cli/src/commands/render.rs",
     "clausier_pack/src/error.rs",
     "clausier_pack/src/overrides.rs",
     "clausier_pack/src/sections.rs",
