@@ -515,7 +515,8 @@ fn check_sarif_locates_each_failed_requirement_in_its_descriptor() {
 }
 
 /// The command's own failures (E09), which have no place in a file, in the language
-/// asked: a report written to a folder, standard input named twice. Only the failure,
+/// asked: a report written to a folder, standard input named twice, an unknown code to
+/// explain. Only the failure,
 /// the last diagnostic of standard error, is kept (the pack's warnings come before it).
 fn own_failures(lang: &str) -> String {
     let failure = |output: &Output| {
@@ -531,7 +532,11 @@ fn own_failures(lang: &str) -> String {
         &["check", EDTECH, "-", "-", "--lang", lang],
         None,
     ));
-    format!("{}{stdin_twice}", to_folder.replace(folder, "[FOLDER]"))
+    let unknown_code = failure(&clausier(&["explain", "E0299", "--lang", lang], None));
+    format!(
+        "{}{stdin_twice}{unknown_code}",
+        to_folder.replace(folder, "[FOLDER]")
+    )
 }
 
 #[test]

@@ -90,3 +90,11 @@ e09-refusal = { $what } pack `{ $pack }` ({ $errors ->
     })
 e09-refusal-could-not-compile = could not compile
 e09-refusal-cannot-publish = cannot publish
+
+## `clausier explain` asked for a code the catalogue lacks.
+
+e09-unknown-code = unknown code `{ $code }`
+e09-help-explain-list = `clausier explain --list` lists every code
+e09-help-explain-did-you-mean = did you mean `{ $code }`? `clausier explain --list` lists every code
+# `codes`: the codes, in backticks, separated by commas.
+e09-help-explain-one-of = did you mean one of { $codes }? `clausier explain --list` lists every code

@@ -90,3 +90,11 @@ e09-refusal = { $what } le jeu de clauses `{ $pack }` ({ $errors ->
     })
 e09-refusal-could-not-compile = impossible de compiler
 e09-refusal-cannot-publish = impossible de publier
+
+## `clausier explain` a reçu un code que le catalogue ne connaît pas.
+
+e09-unknown-code = code inconnu `{ $code }`
+e09-help-explain-list = `clausier explain --list` donne la liste de tous les codes
+e09-help-explain-did-you-mean = vouliez-vous dire `{ $code }` ? `clausier explain --list` donne la liste de tous les codes
+# `codes` : les codes, entre accents graves, séparés par des virgules.
+e09-help-explain-one-of = vouliez-vous dire l'un de { $codes } ? `clausier explain --list` donne la liste de tous les codes
