@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use clausier_data::files::io_error_message;
 use clausier_diagnostics::{Code, Lang, Message, SourceFile, SourceMap};
 use clausier_fmt::FormatError;
-use clausier_report::diagnostics::{plural, render_terminal_in};
+use clausier_i18n::t;
+use clausier_report::diagnostics::render_terminal_in;
 
 use super::language::diagnostics_lang;
 use super::{Failure, Outcome};
@@ -151,24 +152,26 @@ impl Run {
     fn summary(&self) {
         let mut parts = Vec::new();
         if self.changed > 0 {
-            let verb = if self.check {
-                "would be reformatted"
+            let id = if self.check {
+                "cli-fmt-would-reformat"
             } else {
-                "reformatted"
+                "cli-fmt-reformatted"
             };
-            parts.push(format!("{} {verb}", plural(self.changed, "file", "files")));
+            parts.push(Message::new(id).with("count", self.changed).text(self.lang));
         }
         if self.unchanged > 0 || parts.is_empty() {
-            parts.push(format!(
-                "{} already formatted",
-                plural(self.unchanged, "file", "files")
-            ));
+            parts.push(
+                Message::new("cli-fmt-already-formatted")
+                    .with("count", self.unchanged)
+                    .text(self.lang),
+            );
         }
         if self.failed > 0 {
-            parts.push(format!(
-                "{} left unchanged because of errors",
-                plural(self.failed, "file", "files")
-            ));
+            parts.push(
+                Message::new("cli-fmt-left-unchanged")
+                    .with("count", self.failed)
+                    .text(self.lang),
+            );
         }
         print_stderr(&format!("{}\n", parts.join(", ")));
     }
@@ -205,7 +208,7 @@ fn stdin(check: bool, color: bool, lang: Lang) -> Result<Outcome, Failure> {
             if formatted == text {
                 Ok(Outcome::Success)
             } else {
-                print_stderr("standard input would be reformatted\n");
+                print_stderr(&format!("{}\n", t!(lang, "cli-fmt-stdin-would-reformat")));
                 Ok(Outcome::FilesToFormat)
             }
         }
@@ -236,7 +239,10 @@ fn collect(paths: &[PathBuf], run: &mut Run) -> Vec<PathBuf> {
                 let before = files.len();
                 walk(path, &mut files, &mut seen, run);
                 if files.len() == before {
-                    print_stderr(&format!("warning: no `.clause` file in `{shown}`\n"));
+                    print_stderr(&format!(
+                        "{}\n",
+                        t!(run.lang, "cli-fmt-no-clause-file", folder = shown.as_str())
+                    ));
                 }
             }
             Ok(_) => {
