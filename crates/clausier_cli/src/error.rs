@@ -7,16 +7,17 @@ use clausier_diagnostics::{Code, Lang, Message};
 use clausier_pack::PackError;
 use clausier_report::diagnostics::{render_error_without_place, render_terminal_in};
 
-/// An error of the command itself, not of a clause file or a descriptor.
+/// An error of the command itself, not of a clause file or a descriptor: words of the
+/// catalogue, put into the language of the run when shown.
 #[derive(Debug)]
 pub struct CliError {
-    pub message: String,
+    pub message: Message,
     pub code: Option<Code>,
-    pub help: Option<String>,
+    pub help: Option<Message>,
 }
 
 impl CliError {
-    pub fn new(message: impl Into<String>) -> Self {
+    pub fn new(message: impl Into<Message>) -> Self {
         Self {
             message: message.into(),
             code: None,
@@ -29,22 +30,21 @@ impl CliError {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Message>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// The error as the terminal shows it in `lang`, with ANSI colours only when `color`.
     pub fn render(&self, lang: Lang, color: bool) -> String {
-        let message = Message::from(&self.message);
-        let help = self.help.as_ref().map(Message::from);
-        render_error_without_place(lang, self.code, &message, help.as_ref(), color)
+        render_error_without_place(lang, self.code, &self.message, self.help.as_ref(), color)
     }
 }
 
+/// In English, for logs.
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message.text(Lang::En))
     }
 }
 

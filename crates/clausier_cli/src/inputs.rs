@@ -14,6 +14,7 @@ use clausier_data::files::{
     self, FindError, Input, STDIN_SOURCE, open_regular, read_descriptor_file,
 };
 use clausier_data::load::{self, Format, LoadOptions};
+use clausier_diagnostics::Message;
 use clausier_eval::stream::{NdjsonLine, Pending};
 
 use crate::error::CliError;
@@ -45,10 +46,7 @@ pub fn all_ndjson(inputs: &[Input]) -> bool {
 /// The error of a run that found no descriptor at all: nothing was checked, and a report
 /// with no offer would read as if every offer had passed.
 pub fn no_descriptor() -> CliError {
-    CliError::new("no descriptor to check: the inputs hold no record").with_help(
-        "give files or folders of descriptors, or NDJSON on standard input with `-`; a CSV \
-             file needs a row below its header, an NDJSON file a non-blank line",
-    )
+    CliError::new(Message::new("e09-no-record")).with_help(Message::new("e09-help-no-record"))
 }
 
 /// Reads and loads every input against the pack's schema. Nothing here fails the run: an

@@ -8,8 +8,8 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, IsTerminal, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use clausier_diagnostics::Code;
-use clausier_pack::describe_io_error;
+use clausier_data::files::io_error_message;
+use clausier_diagnostics::{Code, Message};
 use tempfile::NamedTempFile;
 
 use self::target::{Target, cannot_write, resolve};
@@ -26,16 +26,15 @@ pub fn write_report(path: &Path, text: &str) -> Result<(), CliError> {
 /// output.
 pub fn refuse_binary_on_terminal(
     output: Option<&Path>,
-    what: &str,
+    what: Message,
     example: &str,
 ) -> Result<(), CliError> {
     let to_stdout = output.is_none_or(|path| path.as_os_str() == "-");
     if to_stdout && io::stdout().is_terminal() {
-        return Err(CliError::new(format!("{what} is not written to a terminal")).with_help(
-            format!(
-                "give the file to write: `--output {example}` (or redirect standard output to a file)"
-            ),
-        ));
+        return Err(
+            CliError::new(Message::new("e09-binary-on-terminal").with("what", what))
+                .with_help(Message::new("e09-help-give-output").with("example", example)),
+        );
     }
     Ok(())
 }
@@ -265,10 +264,9 @@ fn stdout_result(result: io::Result<()>, closed: &mut bool) -> Result<(), CliErr
             *closed = true;
             Ok(())
         }
-        Err(error) => Err(CliError::new(format!(
-            "cannot write to standard output: {}",
-            describe_io_error(&error)
-        ))
+        Err(error) => Err(CliError::new(
+            Message::new("e09-cannot-write-stdout").with("reason", io_error_message(&error)),
+        )
         .with_code(Code::IO)),
         Ok(()) => Ok(()),
     }
@@ -284,10 +282,9 @@ pub fn print_stdout(text: &str) -> Result<(), CliError> {
 pub fn print_stdout_bytes(bytes: &[u8]) -> Result<(), CliError> {
     let mut stdout = io::stdout().lock();
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => Err(CliError::new(format!(
-            "cannot write to standard output: {}",
-            describe_io_error(&error)
-        ))
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => Err(CliError::new(
+            Message::new("e09-cannot-write-stdout").with("reason", io_error_message(&error)),
+        )
         .with_code(Code::IO)),
         _ => Ok(()),
     }
@@ -324,7 +321,7 @@ mod tests {
         let path = dir.path().join("nowhere/report.json");
         let error = write_report(&path, "x").unwrap_err();
         assert_eq!(
-            error.message,
+            error.to_string(),
             format!("cannot write `{}`: no such file or folder", path.display())
         );
     }

@@ -624,3 +624,38 @@ fn check_sarif_locates_each_failed_requirement_in_its_descriptor() {
         serde_json::json!({ "startLine": 5, "startColumn": 10 })
     );
 }
+
+/// The command's own failures (E09), which have no place in a file, in the language
+/// asked: a report written to a folder, standard input named twice, an unknown code to
+/// explain. Only the failure,
+/// the last diagnostic of standard error, is kept (the pack's warnings come before it).
+fn own_failures(lang: &str) -> String {
+    let failure = |output: &Output| {
+        assert_eq!(exit_code(output), 2);
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        let start = stderr.rfind("\nerr").map_or(0, |at| at + 1);
+        stderr[start..].to_owned()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let to_folder = failure(&check(&["--output", folder, "--lang", lang]));
+    let stdin_twice = failure(&clausier(
+        &["check", EDTECH, "-", "-", "--lang", lang],
+        None,
+    ));
+    let unknown_code = failure(&clausier(&["explain", "E0299", "--lang", lang], None));
+    format!(
+        "{}{stdin_twice}{unknown_code}",
+        to_folder.replace(folder, "[FOLDER]")
+    )
+}
+
+#[test]
+fn the_commands_own_failures_read_in_french() {
+    insta::assert_snapshot!(own_failures("fr"));
+}
+
+#[test]
+fn the_commands_own_failures_read_in_english_with_lang_en() {
+    insta::assert_snapshot!(own_failures("en"));
+}

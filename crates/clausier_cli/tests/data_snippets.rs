@@ -119,3 +119,53 @@ fn a_vendors_mistakes_read_in_english_with_lang_en() {
     let report = human_report_of(DATED_PACK, &[("v.json", MISTAKES)], &["--lang", "en"]);
     insta::assert_snapshot!(report);
 }
+
+/// Files no format can read, and paths that are no file to read: a CSV row with a cell
+/// too many and one with an unclosed quote, a YAML alias to no anchor, JSON missing a
+/// comma, TOML missing a value, a byte that is no character, a link to nothing and a
+/// FIFO.
+fn broken_files_report(lang: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pack.clause"), PACK).unwrap();
+    let offers = dir.path().join("offers");
+    std::fs::create_dir(&offers).unwrap();
+    let files: [(&str, &[u8]); 5] = [
+        ("a.csv", b"id,hosting.region,seats\nv1,EU,3,4\nv2,\"EU,3\n"),
+        ("b.yaml", b"hosting: *nowhere\nseats: 3\n"),
+        (
+            "c.json",
+            b"{ \"hosting\": { \"region\": \"EU\" } \"seats\": 3 }\n",
+        ),
+        ("d.toml", b"seats =\n"),
+        ("e.csv", b"id,seats\nv\x81,3\n"),
+    ];
+    for (name, bytes) in files {
+        std::fs::write(offers.join(name), bytes).unwrap();
+    }
+    std::os::unix::fs::symlink(offers.join("gone.json"), offers.join("f.json")).unwrap();
+    let status = Command::new("mkfifo")
+        .arg(offers.join("g.json"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let output = Command::new(Path::new(env!("CARGO_BIN_EXE_clausier")))
+        .args(["check", "pack.clause", "offers", "--date", "2026-11-28"])
+        .args(["--lang", lang])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn files_that_cannot_be_read_are_explained_in_french() {
+    insta::assert_snapshot!(broken_files_report("fr"));
+}
+
+#[test]
+fn files_that_cannot_be_read_are_explained_in_english_with_lang_en() {
+    insta::assert_snapshot!(broken_files_report("en"));
+}

@@ -271,3 +271,30 @@ fn help_teaches_with_examples() {
     assert_eq!(exit_code(&output), 0);
     insta::assert_snapshot!(stdout(&output));
 }
+
+#[test]
+fn what_fmt_did_reads_in_french() {
+    let dir = folder(&[
+        ("pack/a.clause", UGLY),
+        ("pack/b.clause", PRETTY),
+        ("pack/c.clause", PRETTY),
+        ("pack/d.clause", BROKEN),
+    ]);
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    let output = clausier(
+        dir.path(),
+        &["fmt", "--check", "pack", "empty", "--lang", "fr"],
+        "",
+    );
+    assert_eq!(exit_code(&output), 2);
+    let stderr = stderr(&output);
+    let summary: Vec<&str> = stderr
+        .lines()
+        .filter(|line| line.starts_with("avertissement :") || line.contains("fichier"))
+        .filter(|line| !line.contains('│'))
+        .collect();
+    insta::assert_snapshot!(summary.join("\n"), @r"
+    avertissement : aucun fichier `.clause` dans `empty`
+    1 fichier serait remis en forme, 2 fichiers déjà en forme, 1 fichier laissé tel quel à cause d'erreurs
+    ");
+}

@@ -45,6 +45,8 @@ resources!(
     "diagnostics-lints",
     "diagnostics-law",
     "diagnostics-types",
+    "diagnostics-files",
+    "cli-errors",
 );
 
 /// Every message file, for the tests that compare the languages.

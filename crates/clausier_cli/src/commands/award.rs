@@ -4,9 +4,10 @@
 use std::io;
 use std::path::Path;
 
+use clausier_data::files::io_error_message;
 use clausier_data::load::LoadOptions;
+use clausier_diagnostics::Message;
 use clausier_eval::{RunOptions, compile, run as run_checks};
-use clausier_pack::describe_io_error;
 use clausier_report::award::{AwardFormat, AwardInput, Means, Notification, render_award};
 
 use super::compiled::{CommandErrors, evaluation_date, load_compiled_quietly};
@@ -71,8 +72,9 @@ pub fn run(
         AwardFormatArg::Html => AwardFormat::Html,
         AwardFormatArg::Docx => AwardFormat::Docx,
     };
-    let written = render_award(&input, format)
-        .map_err(|error| CliError::new(format!("cannot write the Word documents: {error}")))?;
+    let written = render_award(&input, format).map_err(|error| {
+        CliError::new(Message::new("e09-cannot-render-award").with("reason", error.to_string()))
+    })?;
 
     std::fs::create_dir_all(&args.output_dir)
         .map_err(|error| cannot_write(&args.output_dir, &error))?;
@@ -85,11 +87,10 @@ pub fn run(
             .map(|document| format!("`{}`", args.output_dir.join(&document.file_name).display()))
             .collect();
         if !existing.is_empty() {
-            return Err(CliError::new(format!(
-                "the folder already holds {}: nothing was written",
-                existing.join(", ")
-            ))
-            .with_help("give `--force` to replace them, or another folder with `--output-dir`")
+            return Err(CliError::new(
+                Message::new("e09-folder-holds-documents").with("files", existing.join(", ")),
+            )
+            .with_help(Message::new("e09-help-force-or-other-folder"))
             .into());
         }
     }
@@ -117,9 +118,9 @@ pub fn run(
 }
 
 fn cannot_write(path: &Path, error: &io::Error) -> CliError {
-    CliError::new(format!(
-        "cannot write into `{}`: {}",
-        path.display(),
-        describe_io_error(error)
-    ))
+    CliError::new(
+        Message::new("e09-cannot-write-into")
+            .with("folder", path.display().to_string())
+            .with("reason", io_error_message(error)),
+    )
 }

@@ -9,6 +9,7 @@ use std::num::NonZeroUsize;
 
 use clausier_data::DataDiagnostics;
 use clausier_data::load::LoadOptions;
+use clausier_diagnostics::Message;
 use clausier_eval::report::{Summary, clause_infos};
 use clausier_eval::{RunOptions, compile, run as run_checks};
 use clausier_report::DateOrigin;
@@ -38,7 +39,7 @@ pub fn run(
     if args.format == CheckFormat::Xlsx {
         refuse_binary_on_terminal(
             args.output.as_deref(),
-            "an Excel workbook",
+            Message::new("e09-what-workbook"),
             "analyse-des-offres.xlsx",
         )?;
     }
@@ -139,24 +140,24 @@ pub fn run(
             .into_bytes()
         }
         CheckFormat::Json => render_json(&report)
-            .map_err(|error| CliError::new(format!("cannot write the report as JSON: {error}")))?
+            .map_err(|error| cannot_render_report("JSON", &error))?
             .into_bytes(),
         CheckFormat::Ndjson => render_ndjson(&report)
-            .map_err(|error| CliError::new(format!("cannot write the report as NDJSON: {error}")))?
+            .map_err(|error| cannot_render_report("NDJSON", &error))?
             .into_bytes(),
         CheckFormat::Csv => render_csv(&report)
-            .map_err(|error| CliError::new(format!("cannot write the report as CSV: {error}")))?
+            .map_err(|error| cannot_render_report("CSV", &error))?
             .into_bytes(),
         CheckFormat::Markdown => render_markdown(&report, lang).into_bytes(),
         CheckFormat::Junit => render_junit(&report, lang).into_bytes(),
         CheckFormat::Html => render_html(&report, lang).into_bytes(),
         CheckFormat::Sarif => render_sarif(&report, &clause_infos(&pack.checked.pack), lang)
-            .map_err(|error| CliError::new(format!("cannot write the report as SARIF: {error}")))?
+            .map_err(|error| cannot_render_report("SARIF", &error))?
             .into_bytes(),
         CheckFormat::Xlsx => render_xlsx(&report, lang).map_err(|error| {
-            CliError::new(format!(
-                "cannot write the report as an Excel workbook: {error}"
-            ))
+            CliError::new(
+                Message::new("e09-cannot-render-workbook").with("reason", error.to_string()),
+            )
         })?,
     };
     match output {
@@ -199,4 +200,13 @@ fn jobs(asked: Option<usize>, quiet: bool) -> usize {
         ));
     }
     asked.min(most)
+}
+
+/// A report that its renderer could not write, with the renderer's own words.
+fn cannot_render_report(format: &str, error: &dyn std::fmt::Display) -> CliError {
+    CliError::new(
+        Message::new("e09-cannot-render-report")
+            .with("format", format)
+            .with("reason", error.to_string()),
+    )
 }

@@ -4,7 +4,7 @@
 use std::io::{self, IsTerminal};
 use std::path::Path;
 
-use clausier_diagnostics::{Code, Diagnostic, Severity};
+use clausier_diagnostics::{Code, Diagnostic, Message, Severity};
 use clausier_pack::{LoadedPack, Manifest, load_pack};
 use clausier_report::DateOrigin;
 use clausier_report::diagnostics::{render_refusal, render_terminal_in};
@@ -55,7 +55,7 @@ pub fn load_compiled_quietly(
         errors(&pack)
     };
     let refusal = if found.errors.is_empty() {
-        "could not compile"
+        Message::new("e09-refusal-could-not-compile")
     } else {
         found.refusal
     };
@@ -74,9 +74,13 @@ pub fn load_compiled_quietly(
             &pack.sources,
             stderr_color,
         ));
-        if let Some(summary) =
-            render_refusal(refusal, &pack.info.name, pack.diagnostics(), stderr_color)
-        {
+        if let Some(summary) = render_refusal(
+            lang,
+            refusal,
+            &pack.info.name,
+            pack.diagnostics(),
+            stderr_color,
+        ) {
             print_stderr(&summary);
         }
         return Ok(None);
@@ -105,7 +109,7 @@ pub struct CommandErrors {
     /// The codes of the warnings these errors say again, left out when there are errors.
     pub replacing: &'static [Code],
     /// What the command cannot do, for the last line: `cannot publish`.
-    pub refusal: &'static str,
+    pub refusal: Message,
 }
 
 /// The evaluation date of a run, and why it is that one: the date given on the command

@@ -1,6 +1,6 @@
 //! `clausier explain CODE` and `clausier explain --list`
 
-use clausier_diagnostics::{CodeInfo, Severity, all_codes, lookup_code};
+use clausier_diagnostics::{CodeInfo, Message, Severity, all_codes, lookup_code};
 use clausier_i18n::{Lang, t};
 
 use super::language::chosen_lang;
@@ -54,16 +54,15 @@ fn list(lang: Lang) -> String {
 
 fn unknown_code(code: &str) -> CliError {
     let suggestions = nearest_codes(code, all_codes());
-    let list_hint = "`clausier explain --list` lists every code";
     let help = match suggestions.as_slice() {
-        [] => list_hint.to_owned(),
-        [only] => format!("did you mean `{only}`? {list_hint}"),
+        [] => Message::new("e09-help-explain-list"),
+        [only] => Message::new("e09-help-explain-did-you-mean").with("code", *only),
         several => {
             let quoted: Vec<String> = several.iter().map(|code| format!("`{code}`")).collect();
-            format!("did you mean one of {}? {list_hint}", quoted.join(", "))
+            Message::new("e09-help-explain-one-of").with("codes", quoted.join(", "))
         }
     };
-    CliError::new(format!("unknown code `{}`", code.trim())).with_help(help)
+    CliError::new(Message::new("e09-unknown-code").with("code", code.trim())).with_help(help)
 }
 
 /// Up to three codes within two edits of what was typed, the closest first.

@@ -4,10 +4,11 @@ use std::fs;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
-use clausier_diagnostics::{Code, Lang, SourceFile, SourceMap};
+use clausier_data::files::io_error_message;
+use clausier_diagnostics::{Code, Lang, Message, SourceFile, SourceMap};
 use clausier_fmt::FormatError;
-use clausier_pack::describe_io_error;
-use clausier_report::diagnostics::{plural, render_terminal_in};
+use clausier_i18n::t;
+use clausier_report::diagnostics::render_terminal_in;
 
 use super::language::diagnostics_lang;
 use super::{Failure, Outcome};
@@ -23,8 +24,8 @@ pub fn run(args: &FmtArgs, color: ColorChoice, lang: Option<LangArg>) -> Result<
     let lang = diagnostics_lang(lang);
     if args.paths.iter().any(|path| path.as_os_str() == "-") {
         if args.paths.len() > 1 {
-            return Err(CliError::new("`-` cannot be combined with other paths")
-                .with_help("format standard input alone: `clausier fmt - < rules.clause`")
+            return Err(CliError::new(Message::new("e09-stdin-with-paths"))
+                .with_help(Message::new("e09-help-stdin-alone"))
                 .into());
         }
         return stdin(args.check, color, lang);
@@ -84,21 +85,17 @@ impl Run {
                 Ok(text) => text,
                 Err(_) => {
                     self.file_error(
-                        CliError::new(format!("cannot format `{shown}`: it is not UTF-8 text"))
-                            .with_code(Code::IO)
-                            .with_help("save the file as UTF-8"),
+                        CliError::new(
+                            Message::new("e09-cannot-format-not-utf8").with("file", shown.as_str()),
+                        )
+                        .with_code(Code::IO)
+                        .with_help(Message::new("e09-help-save-utf8")),
                     );
                     return;
                 }
             },
             Err(error) => {
-                self.file_error(
-                    CliError::new(format!(
-                        "cannot read `{shown}`: {}",
-                        describe_io_error(&error)
-                    ))
-                    .with_code(Code::IO),
-                );
+                self.file_error(CliError::new(cannot_read(&shown, &error)).with_code(Code::IO));
                 return;
             }
         };
@@ -142,8 +139,12 @@ impl Run {
                 self.errors += 1;
             }
             FormatError::Unsafe => self.file_error(
-                CliError::new(format!("cannot format `{shown}`: {error}"))
-                    .with_help("this is a bug of `clausier fmt`; please report it with the file"),
+                CliError::new(
+                    Message::new("e09-cannot-format")
+                        .with("file", shown)
+                        .with("reason", error.to_string()),
+                )
+                .with_help(Message::new("e09-help-fmt-bug")),
             ),
         }
     }
@@ -151,24 +152,26 @@ impl Run {
     fn summary(&self) {
         let mut parts = Vec::new();
         if self.changed > 0 {
-            let verb = if self.check {
-                "would be reformatted"
+            let id = if self.check {
+                "cli-fmt-would-reformat"
             } else {
-                "reformatted"
+                "cli-fmt-reformatted"
             };
-            parts.push(format!("{} {verb}", plural(self.changed, "file", "files")));
+            parts.push(Message::new(id).with("count", self.changed).text(self.lang));
         }
         if self.unchanged > 0 || parts.is_empty() {
-            parts.push(format!(
-                "{} already formatted",
-                plural(self.unchanged, "file", "files")
-            ));
+            parts.push(
+                Message::new("cli-fmt-already-formatted")
+                    .with("count", self.unchanged)
+                    .text(self.lang),
+            );
         }
         if self.failed > 0 {
-            parts.push(format!(
-                "{} left unchanged because of errors",
-                plural(self.failed, "file", "files")
-            ));
+            parts.push(
+                Message::new("cli-fmt-left-unchanged")
+                    .with("count", self.failed)
+                    .text(self.lang),
+            );
         }
         print_stderr(&format!("{}\n", parts.join(", ")));
     }
@@ -179,14 +182,13 @@ impl Run {
 fn stdin(check: bool, color: bool, lang: Lang) -> Result<Outcome, Failure> {
     let mut bytes = Vec::new();
     io::stdin().read_to_end(&mut bytes).map_err(|error| {
-        CliError::new(format!(
-            "cannot read standard input: {}",
-            describe_io_error(&error)
-        ))
+        CliError::new(
+            Message::new("e09-cannot-read-stdin").with("reason", io_error_message(&error)),
+        )
         .with_code(Code::IO)
     })?;
     let text = String::from_utf8(bytes).map_err(|_| {
-        CliError::new("cannot format standard input: it is not UTF-8 text").with_code(Code::IO)
+        CliError::new(Message::new("e09-cannot-format-stdin-not-utf8")).with_code(Code::IO)
     })?;
     let mut run = Run {
         check,
@@ -206,7 +208,7 @@ fn stdin(check: bool, color: bool, lang: Lang) -> Result<Outcome, Failure> {
             if formatted == text {
                 Ok(Outcome::Success)
             } else {
-                print_stderr("standard input would be reformatted\n");
+                print_stderr(&format!("{}\n", t!(lang, "cli-fmt-stdin-would-reformat")));
                 Ok(Outcome::FilesToFormat)
             }
         }
@@ -219,24 +221,28 @@ fn stdin(check: bool, color: bool, lang: Lang) -> Result<Outcome, Failure> {
 
 /// The files to format: files as given, and the `.clause` files found in folders
 /// (recursively, sorted, hidden entries skipped), each once.
+/// "cannot read `rules/a.clause`: permission denied", in the run's language.
+fn cannot_read(shown: &str, error: &io::Error) -> Message {
+    Message::new("e09-cannot-read")
+        .with("file", shown)
+        .with("reason", io_error_message(error))
+}
+
 fn collect(paths: &[PathBuf], run: &mut Run) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for path in paths {
         let shown = path.display().to_string();
         match fs::metadata(path) {
-            Err(error) => run.error(
-                CliError::new(format!(
-                    "cannot read `{shown}`: {}",
-                    describe_io_error(&error)
-                ))
-                .with_code(Code::IO),
-            ),
+            Err(error) => run.error(CliError::new(cannot_read(&shown, &error)).with_code(Code::IO)),
             Ok(metadata) if metadata.is_dir() => {
                 let before = files.len();
                 walk(path, &mut files, &mut seen, run);
                 if files.len() == before {
-                    print_stderr(&format!("warning: no `.clause` file in `{shown}`\n"));
+                    print_stderr(&format!(
+                        "{}\n",
+                        t!(run.lang, "cli-fmt-no-clause-file", folder = shown.as_str())
+                    ));
                 }
             }
             Ok(_) => {
@@ -259,12 +265,8 @@ fn walk(
         Ok(entries) => entries,
         Err(error) => {
             run.error(
-                CliError::new(format!(
-                    "cannot read `{}`: {}",
-                    folder.display(),
-                    describe_io_error(&error)
-                ))
-                .with_code(Code::IO),
+                CliError::new(cannot_read(&folder.display().to_string(), &error))
+                    .with_code(Code::IO),
             );
             return;
         }
@@ -297,10 +299,11 @@ fn walk(
 fn replace(path: &Path, text: &str) -> Result<(), CliError> {
     let shown = path.display().to_string();
     let fail = |error: &io::Error| {
-        CliError::new(format!(
-            "cannot write `{shown}`: {}",
-            describe_io_error(error)
-        ))
+        CliError::new(
+            Message::new("e09-cannot-write")
+                .with("file", shown.as_str())
+                .with("reason", io_error_message(error)),
+        )
         .with_code(Code::IO)
     };
     let target = fs::canonicalize(path).map_err(|error| fail(&error))?;

@@ -1,7 +1,7 @@
 //! `clausier render PACK`
 
 use clausier_check::hir::CheckedPack;
-use clausier_diagnostics::{Code, Diagnostic};
+use clausier_diagnostics::{Code, Diagnostic, Message};
 use clausier_pack::LoadedPack;
 use clausier_report::pack::{
     CahierInput, PackProvenance, TitlePage, render_docx, render_html, render_markdown,
@@ -24,7 +24,7 @@ pub fn run(
     if args.format == RenderFormat::Docx {
         refuse_binary_on_terminal(
             args.output.as_deref(),
-            "a Word document",
+            Message::new("e09-what-word-document"),
             "cahier-des-charges.docx",
         )?;
     }
@@ -35,7 +35,7 @@ pub fn run(
             missing_texts(&pack.checked.pack)
         },
         replacing: &[Code::MISSING_TEXT],
-        refusal: "cannot publish",
+        refusal: Message::new("e09-refusal-cannot-publish"),
     })?
     else {
         return Ok(Outcome::Failure);
@@ -53,7 +53,9 @@ pub fn run(
     match args.format {
         RenderFormat::Docx => {
             let bytes = render_docx(&input, lang).map_err(|error| {
-                CliError::new(format!("cannot write the Word document: {error}"))
+                CliError::new(
+                    Message::new("e09-cannot-render-tender").with("reason", error.to_string()),
+                )
             })?;
             match output {
                 Some(path) => write_report_bytes(path, &bytes)?,
@@ -92,12 +94,16 @@ fn missing_texts(pack: &CheckedPack) -> Vec<Diagnostic> {
         .map(|(meta, kind)| {
             Diagnostic::error(
                 Code::TEXT_TO_PUBLISH,
-                format!("the {kind} `{}` has no `text` to publish", meta.id),
+                Message::new("e0817-no-text-to-publish")
+                    .with("kind", kind)
+                    .with("id", meta.id.as_str()),
             )
-            .with_primary(meta.origin.file, meta.origin.span, "no legal text")
-            .with_help(
-                "a published tender states every clause: write its legal text with `text \"…\"`, or render a working draft with `--draft`, which marks it « [Texte à rédiger] »",
+            .with_primary(
+                meta.origin.file,
+                meta.origin.span,
+                Message::new("e0817-label-no-legal-text"),
             )
+            .with_help(Message::new("e0817-help-write-text-or-draft"))
         })
         .collect()
 }

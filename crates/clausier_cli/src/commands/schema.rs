@@ -1,6 +1,7 @@
 //! `clausier schema PACK`: the JSON Schema of a pack's descriptor, or the questionnaire
 //! vendors fill in (`--format xlsx`).
 
+use clausier_diagnostics::Message;
 use clausier_report::pack::{SchemaInput, render_json_schema, render_questionnaire};
 use clausier_syntax::ast::SourceFileAst;
 
@@ -20,7 +21,7 @@ pub fn run(
     if args.format == SchemaFormat::Xlsx {
         refuse_binary_on_terminal(
             args.output.as_deref(),
-            "an Excel questionnaire",
+            Message::new("e09-what-questionnaire"),
             "questionnaire.xlsx",
         )?;
     }
@@ -38,7 +39,9 @@ pub fn run(
     match args.format {
         SchemaFormat::Json => {
             let text = render_json_schema(&input).map_err(|error| {
-                CliError::new(format!("cannot write the schema as JSON: {error}"))
+                CliError::new(
+                    Message::new("e09-cannot-render-schema").with("reason", error.to_string()),
+                )
             })?;
             match &args.output {
                 Some(path) => write_report(path, &text)?,
@@ -47,7 +50,10 @@ pub fn run(
         }
         SchemaFormat::Xlsx => {
             let bytes = render_questionnaire(&input).map_err(|error| {
-                CliError::new(format!("cannot write the questionnaire: {error}"))
+                CliError::new(
+                    Message::new("e09-cannot-render-questionnaire")
+                        .with("reason", error.to_string()),
+                )
             })?;
             match &args.output {
                 Some(path) => write_report_bytes(path, &bytes)?,

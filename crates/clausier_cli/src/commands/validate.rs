@@ -2,7 +2,7 @@
 
 use std::io::{self, IsTerminal};
 
-use clausier_diagnostics::Severity;
+use clausier_diagnostics::{Message, Severity};
 use clausier_pack::load_pack;
 use clausier_report::diagnostics::{count, plural, render_summary, render_terminal_in, to_json};
 
@@ -36,7 +36,7 @@ pub fn run(
         ValidateFormat::Human => {
             let color = color.enabled(io::stderr().is_terminal());
             print_stderr(&render_terminal_in(lang, diagnostics, &pack.sources, color));
-            match render_summary(&pack.info.name, diagnostics, color) {
+            match render_summary(lang, &pack.info.name, diagnostics, color) {
                 Some(summary) => print_stderr(&summary),
                 None => {
                     let warnings = count(diagnostics, Severity::Warning);
@@ -67,8 +67,11 @@ pub fn run(
 }
 
 fn print_json(value: &serde_json::Value) -> Result<(), Failure> {
-    let mut text = serde_json::to_string_pretty(value)
-        .map_err(|error| CliError::new(format!("cannot write the diagnostics as JSON: {error}")))?;
+    let mut text = serde_json::to_string_pretty(value).map_err(|error| {
+        CliError::new(
+            Message::new("e09-cannot-render-diagnostics").with("reason", error.to_string()),
+        )
+    })?;
     text.push('\n');
     print_stdout(&text)?;
     Ok(())

@@ -9,8 +9,9 @@
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
 
-use clausier_data::files::{describe_io_error, size_limit};
+use clausier_data::files::{cannot_read, size_limit};
 use clausier_data::load;
+use clausier_diagnostics::Message;
 use clausier_eval::stream::{NdjsonLine, Pending};
 
 /// The non-blank lines of one input, read in order.
@@ -82,11 +83,7 @@ impl<R: BufRead> NdjsonLines<R> {
                 Err(ReadError::Spool(error)) => return Err(error),
                 Err(ReadError::Input(error)) => {
                     self.done = true;
-                    let message = format!(
-                        "cannot read `{}`: {}",
-                        self.source,
-                        describe_io_error(&error)
-                    );
+                    let message = cannot_read(&self.source, &error);
                     chunk.push(Pending::Ready(load::unreadable(&self.source, message)));
                     break;
                 }
@@ -174,17 +171,15 @@ impl<R: BufRead> NdjsonLines<R> {
     fn too_long(&self) -> clausier_data::descriptor::Descriptor {
         let mut descriptor = load::unreadable(
             &self.source,
-            format!(
-                "line {} of `{}` is larger than {}, the largest descriptor read",
-                self.number,
-                self.source,
-                size_limit::describe(self.max_line)
-            ),
+            Message::new("d0607-line-larger-than-limit")
+                .with("line", self.number)
+                .with("file", self.source.as_ref())
+                .with("limit", size_limit::describe(self.max_line)),
         );
         descriptor.id = format!("{}:{}", descriptor.id, self.number);
         descriptor.line = Some(self.number);
         for problem in &mut descriptor.problems {
-            problem.help = Some(size_limit::raise_help(self.max_line).into());
+            problem.help = Some(size_limit::raise_help_message(self.max_line));
         }
         descriptor
     }

@@ -6,8 +6,8 @@ use std::fs::{self, Metadata};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use clausier_diagnostics::Code;
-use clausier_pack::describe_io_error;
+use clausier_data::files::io_error_message;
+use clausier_diagnostics::{Code, Message};
 
 use crate::error::CliError;
 
@@ -54,15 +54,16 @@ pub fn resolve(given: &Path) -> Result<Target, CliError> {
             continue;
         }
         if file_type.is_dir() {
-            return Err(CliError::new(format!(
-                "cannot write `{}`: it is a folder",
-                given.display()
-            ))
+            return Err(CliError::new(
+                Message::new("e09-cannot-write")
+                    .with("file", given.display().to_string())
+                    .with("reason", Message::new("d0607-io-is-a-folder")),
+            )
             .with_code(Code::IO)
-            .with_help(format!(
-                "give a file name, as `{}`",
-                given.join("report.json").display()
-            )));
+            .with_help(
+                Message::new("e09-help-give-file-name")
+                    .with("example", given.join("report.json").display().to_string()),
+            ));
         }
         if file_type.is_file() {
             return Ok(if links(&metadata) > 1 {
@@ -74,19 +75,21 @@ pub fn resolve(given: &Path) -> Result<Target, CliError> {
         if is_stream(&metadata) {
             return Ok(Target::Stream(path));
         }
-        return Err(CliError::new(format!(
-            "cannot write `{}`: it is not a file",
-            given.display()
-        ))
+        return Err(CliError::new(
+            Message::new("e09-cannot-write")
+                .with("file", given.display().to_string())
+                .with("reason", Message::new("e09-not-a-file")),
+        )
         .with_code(Code::IO)
-        .with_help("write the report to a file, to a FIFO or to `-` for standard output"));
+        .with_help(Message::new("e09-help-write-to-file")));
     }
-    Err(CliError::new(format!(
-        "cannot write `{}`: too many symbolic links",
-        given.display()
-    ))
+    Err(CliError::new(
+        Message::new("e09-cannot-write")
+            .with("file", given.display().to_string())
+            .with("reason", Message::new("e09-too-many-links")),
+    )
     .with_code(Code::IO)
-    .with_help("the links lead back to themselves: give the file's own path"))
+    .with_help(Message::new("e09-help-links-loop")))
 }
 
 #[cfg(unix)]
@@ -113,13 +116,13 @@ fn is_stream(_: &Metadata) -> bool {
 }
 
 pub fn cannot_write(path: &Path, error: &io::Error) -> CliError {
-    CliError::new(format!(
-        "cannot write `{}`: {}",
-        path.display(),
-        describe_io_error(error)
-    ))
+    CliError::new(
+        Message::new("e09-cannot-write")
+            .with("file", path.display().to_string())
+            .with("reason", io_error_message(error)),
+    )
     .with_code(Code::IO)
-    .with_help("check that the folder exists and that you may write in it")
+    .with_help(Message::new("e09-help-check-folder"))
 }
 
 #[cfg(test)]
@@ -149,7 +152,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let error = resolve(dir.path()).unwrap_err();
         assert_eq!(
-            error.message,
+            error.to_string(),
             format!("cannot write `{}`: it is a folder", dir.path().display())
         );
         let looped = dir.path().join("loop.json");
@@ -157,9 +160,8 @@ mod tests {
         std::os::unix::fs::symlink("loop.json", &looped).unwrap();
         let error = resolve(&looped).unwrap_err();
         assert!(
-            error.message.ends_with("too many symbolic links"),
-            "{}",
-            error.message
+            error.to_string().ends_with("too many symbolic links"),
+            "{error}"
         );
     }
 }

@@ -5,7 +5,9 @@
 use std::fs::{File, Metadata, OpenOptions};
 use std::path::Path;
 
-use super::describe_io_error;
+use clausier_diagnostics::Message;
+
+use super::cannot_read;
 
 /// Names one file whatever the path that reaches it.
 #[cfg(unix)]
@@ -28,7 +30,7 @@ pub fn file_id(path: &Path, _: &Metadata) -> FileId {
 /// Opens a descriptor file for reading, refusing anything but a regular file. The file is
 /// opened without waiting (a FIFO put in its place after it was listed does not block the
 /// run) and its type checked on the open file.
-pub fn open_regular(path: &Path, source: &str) -> Result<File, String> {
+pub fn open_regular(path: &Path, source: &str) -> Result<File, Message> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -36,8 +38,7 @@ pub fn open_regular(path: &Path, source: &str) -> Result<File, String> {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK);
     }
-    let cannot_read =
-        |error: std::io::Error| format!("cannot read `{source}`: {}", describe_io_error(&error));
+    let cannot_read = |error: std::io::Error| cannot_read(source, &error);
     let file = options.open(path).map_err(cannot_read)?;
     let metadata = file.metadata().map_err(cannot_read)?;
     if !metadata.is_file() {
@@ -47,33 +48,33 @@ pub fn open_regular(path: &Path, source: &str) -> Result<File, String> {
 }
 
 /// Why a path that is not a regular file is not read.
-pub fn not_regular(source: &str, metadata: &Metadata) -> String {
-    format!(
-        "cannot read `{source}`: it is {}, not a regular file",
-        kind(metadata)
-    )
+pub fn not_regular(source: &str, metadata: &Metadata) -> Message {
+    Message::new("d0607-not-regular")
+        .with("file", source)
+        .with("kind", Message::new(kind(metadata)))
 }
 
+/// The catalogue's words for what the path is.
 fn kind(metadata: &Metadata) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         let file_type = metadata.file_type();
         if file_type.is_fifo() {
-            return "a FIFO (named pipe)";
+            return "d0607-kind-fifo";
         }
         if file_type.is_char_device() {
-            return "a character device";
+            return "d0607-kind-char-device";
         }
         if file_type.is_block_device() {
-            return "a block device";
+            return "d0607-kind-block-device";
         }
         if file_type.is_socket() {
-            return "a socket";
+            return "d0607-kind-socket";
         }
     }
     if metadata.is_dir() {
-        return "a folder";
+        return "d0607-kind-folder";
     }
-    "a special file"
+    "d0607-kind-special"
 }

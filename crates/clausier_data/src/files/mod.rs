@@ -14,6 +14,8 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use clausier_diagnostics::Message;
+
 use self::file_kind::{FileId, file_id, not_regular};
 use crate::descriptor::Descriptor;
 use crate::load::Format;
@@ -32,20 +34,20 @@ pub const DEFAULT_MAX_SIZE: usize = 64 << 20;
 /// Arguments that cannot make a run: the message and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FindError {
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Message,
+    pub help: Option<Message>,
 }
 
 impl FindError {
-    fn new(message: impl Into<String>) -> Self {
+    fn new(message: Message) -> Self {
         Self {
-            message: message.into(),
+            message,
             help: None,
         }
     }
 
-    fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    fn with_help(mut self, help: Message) -> Self {
+        self.help = Some(help);
         self
     }
 }
@@ -63,7 +65,7 @@ pub enum Input {
     /// device); it becomes an invalid descriptor.
     Unreadable {
         source: String,
-        message: String,
+        message: Message,
     },
 }
 
@@ -94,8 +96,8 @@ pub fn collect(arguments: &[PathBuf], output: Option<&Path>) -> Result<Vec<Input
     for argument in arguments {
         if argument.as_os_str() == "-" {
             if stdin_given {
-                return Err(FindError::new("`-` is given twice")
-                    .with_help("standard input can be read once; give `-` a single time"));
+                return Err(FindError::new(Message::new("e09-stdin-twice"))
+                    .with_help(Message::new("e09-help-stdin-once")));
             }
             stdin_given = true;
             collector.inputs.push(Input::Stdin);
@@ -104,32 +106,30 @@ pub fn collect(arguments: &[PathBuf], output: Option<&Path>) -> Result<Vec<Input
         let source = argument.display().to_string();
         match fs::metadata(argument) {
             Err(error) => collector.inputs.push(Input::Unreadable {
-                message: format!("cannot read `{source}`: {}", describe_io_error(&error)),
+                message: cannot_read(&source, &error),
                 source,
             }),
             Ok(metadata) if metadata.is_dir() => {
                 if collector.first_time(argument, &metadata) {
                     let found = collector.walk(argument, &source);
                     if found == 0 {
-                        return Err(FindError::new(format!("no descriptor in `{source}`"))
-                            .with_help(format!(
-                                "descriptors are files ending in {}; hidden files and \
-                                 folders are skipped",
-                                Format::listed_extensions(str::to_owned, "and")
-                            )));
+                        return Err(FindError::new(
+                            Message::new("e09-no-descriptor-in").with("folder", source.as_str()),
+                        )
+                        .with_help(
+                            Message::new("e09-help-descriptor-extensions")
+                                .with("extensions", extensions_and()),
+                        ));
                     }
                 }
             }
             Ok(metadata) => {
                 let id = file_id(argument, &metadata);
                 if collector.output.as_ref() == Some(&id) {
-                    return Err(FindError::new(format!(
-                        "`{source}` is both a descriptor to check and the report's output"
-                    ))
-                    .with_help(
-                        "write the report to another file: this one would be overwritten by \
-                         the report",
-                    ));
+                    return Err(FindError::new(
+                        Message::new("e09-descriptor-is-output").with("file", source.as_str()),
+                    )
+                    .with_help(Message::new("e09-help-output-elsewhere")));
                 }
                 if !metadata.is_file() {
                     collector.inputs.push(Input::Unreadable {
@@ -161,7 +161,7 @@ impl Collector {
             Err(error) => {
                 self.inputs.push(Input::Unreadable {
                     source: source.to_owned(),
-                    message: format!("cannot read `{source}`: {}", describe_io_error(&error)),
+                    message: cannot_read(source, &error),
                 });
                 return 1;
             }
@@ -180,7 +180,7 @@ impl Collector {
                     found += 1;
                     self.inputs.push(Input::Unreadable {
                         source: source.to_owned(),
-                        message: format!("cannot read `{source}`: {}", describe_io_error(&error)),
+                        message: cannot_read(source, &error),
                     });
                 }
             }
@@ -221,10 +221,7 @@ impl Collector {
                 Err(error) => {
                     found += 1;
                     self.inputs.push(Input::Unreadable {
-                        message: format!(
-                            "cannot read `{child_source}`: {}",
-                            describe_io_error(&error)
-                        ),
+                        message: cannot_read(&child_source, &error),
                         source: child_source,
                     });
                 }
@@ -256,24 +253,24 @@ pub fn read_descriptor_file(
     source: &str,
     max_size: usize,
 ) -> Result<DescriptorFile, Box<Descriptor>> {
-    let unreadable = |message: String| Box::new(crate::load::unreadable(source, message));
+    let unreadable = |message: Message| Box::new(crate::load::unreadable(source, message));
     let format = Format::from_path(path).ok_or_else(|| {
-        unreadable(format!(
-            "`{source}` is not a descriptor file: its name must end in {}",
-            Format::listed_extensions(str::to_owned, "and")
-        ))
+        unreadable(
+            Message::new("d0607-not-a-descriptor")
+                .with("file", source)
+                .with("extensions", extensions_and()),
+        )
     })?;
     let file = file_kind::open_regular(path, source).map_err(unreadable)?;
     let too_large = || {
         let mut descriptor = crate::load::unreadable(
             source,
-            format!(
-                "`{source}` is larger than {}, the largest descriptor read",
-                size_limit::describe(max_size)
-            ),
+            Message::new("d0607-larger-than-limit")
+                .with("file", source)
+                .with("limit", size_limit::describe(max_size)),
         );
         for problem in &mut descriptor.problems {
-            problem.help = Some(size_limit::raise_help(max_size).into());
+            problem.help = Some(size_limit::raise_help_message(max_size));
         }
         Box::new(descriptor)
     };
@@ -285,19 +282,13 @@ pub fn read_descriptor_file(
     let mut bytes = Vec::new();
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|error| {
-            unreadable(format!(
-                "cannot read `{source}`: {}",
-                describe_io_error(&error)
-            ))
-        })?;
+        .map_err(|error| unreadable(cannot_read(source, &error)))?;
     if bytes.len() > max_size {
         return Err(too_large());
     }
+    let too_large_for_spans = || unreadable(Message::new("d0607-too-large").with("file", source));
     if u32::try_from(bytes.len()).is_err() {
-        return Err(unreadable(format!(
-            "`{source}` is too large to be a descriptor file"
-        )));
+        return Err(too_large_for_spans());
     }
     if format.is_workbook() {
         return Ok(DescriptorFile {
@@ -311,9 +302,7 @@ pub fn read_descriptor_file(
         decode(bytes).map_err(|undecodable| Box::new(undecodable_file(source, undecodable)))?;
     // Windows-1252 text takes more bytes than the file: spans must still fit.
     if u32::try_from(text.len()).is_err() {
-        return Err(unreadable(format!(
-            "`{source}` is too large to be a descriptor file"
-        )));
+        return Err(too_large_for_spans());
     }
     Ok(DescriptorFile {
         text,
@@ -334,7 +323,9 @@ fn undecodable_file(source: &str, undecodable: UndecodableByte) -> Descriptor {
     } = undecodable;
     let mut descriptor = crate::load::unreadable(
         source,
-        format!("`{source}` is neither UTF-8 nor Windows-1252: byte 0x{byte:02X} is no character"),
+        Message::new("d0607-not-utf8")
+            .with("file", source)
+            .with("byte", format!("{byte:02X}")),
     );
     for problem in &mut descriptor.problems {
         let at = u32::try_from(offset).unwrap_or(u32::MAX);
@@ -343,15 +334,50 @@ fn undecodable_file(source: &str, undecodable: UndecodableByte) -> Descriptor {
             line,
             column,
         });
-        problem.help = Some(
-            "save the file as UTF-8 (in Excel, « CSV UTF-8 (délimité par des virgules) »)".into(),
-        );
+        problem.help = Some(Message::new("d0607-help-save-utf8"));
     }
     descriptor
 }
 
-/// An I/O error as a lowercase phrase, without the operating system's error number:
-/// `no such file or folder`, `permission denied`.
+/// The descriptor extensions as a message lists them: `.json, .yaml, … and .ods`, the
+/// last joined by the language's "and".
+pub fn extensions_and() -> Message {
+    let written: Vec<String> = Format::EXTENSIONS
+        .iter()
+        .map(|(extension, _)| format!(".{extension}"))
+        .collect();
+    match written.split_last() {
+        Some((last, rest)) if !rest.is_empty() => Message::new("d0607-extensions-and")
+            .with("init", rest.join(", "))
+            .with("last", last.as_str()),
+        Some((last, _)) => Message::from(last.as_str()),
+        None => Message::default(),
+    }
+}
+
+/// "cannot read `offres/v.json`: permission denied", in the reader's language.
+pub fn cannot_read(source: &str, error: &io::Error) -> Message {
+    Message::new("d0607-cannot-read")
+        .with("file", source)
+        .with("reason", io_error_message(error))
+}
+
+/// An I/O error in words: the catalogue's for the kinds people meet (a missing file, a
+/// refused permission, a folder where a file was expected), the operating system's own
+/// text, as [`describe_io_error`] writes it, for the others.
+pub fn io_error_message(error: &io::Error) -> Message {
+    match error.kind() {
+        io::ErrorKind::NotFound => Message::new("d0607-io-not-found"),
+        io::ErrorKind::PermissionDenied => Message::new("d0607-io-permission-denied"),
+        io::ErrorKind::IsADirectory => Message::new("d0607-io-is-a-folder"),
+        io::ErrorKind::NotADirectory => Message::new("d0607-io-not-a-folder"),
+        _ => Message::from(describe_io_error(error)),
+    }
+}
+
+/// An I/O error as a lowercase English phrase, without the operating system's error
+/// number: `no such file or folder`, `permission denied`. For the English sentences of
+/// `clausier_pack`'s errors; what people read in their language is [`io_error_message`].
 pub fn describe_io_error(error: &io::Error) -> String {
     match error.kind() {
         io::ErrorKind::NotFound => "no such file or folder".to_owned(),
@@ -375,12 +401,18 @@ pub fn describe_io_error(error: &io::Error) -> String {
 
 #[cfg(test)]
 mod tests {
+    use clausier_diagnostics::Lang;
+
     use super::*;
 
     #[test]
     fn io_errors_read_as_lowercase_phrases() {
         let error = io::Error::from(io::ErrorKind::NotFound);
         assert_eq!(describe_io_error(&error), "no such file or folder");
+        assert_eq!(
+            io_error_message(&error).text(Lang::Fr),
+            "fichier ou dossier introuvable"
+        );
         let error = io::Error::other("Disk on fire (os error 99)");
         assert_eq!(describe_io_error(&error), "disk on fire");
     }
@@ -442,12 +474,16 @@ mod tests {
     fn stdin_twice_and_empty_folders_are_usage_errors() {
         let dir = tempfile::tempdir().unwrap();
         let error = collect(&[PathBuf::from("-"), PathBuf::from("-")], None).unwrap_err();
-        assert_eq!(error.message, "`-` is given twice");
+        assert_eq!(error.message.text(Lang::En), "`-` is given twice");
         write(dir.path(), "readme.md");
         let error = collect(&[dir.path().to_path_buf()], None).unwrap_err();
         assert_eq!(
-            error.message,
+            error.message.text(Lang::En),
             format!("no descriptor in `{}`", dir.path().display())
+        );
+        assert_eq!(
+            error.message.text(Lang::Fr),
+            format!("aucun descripteur dans `{}`", dir.path().display())
         );
     }
 }

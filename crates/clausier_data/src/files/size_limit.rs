@@ -1,6 +1,8 @@
 //! The largest descriptor read: a whole JSON, YAML, TOML or CSV file, or one NDJSON line.
 //! A vendor's file larger than that is an invalid descriptor, read no further.
 
+use clausier_diagnostics::Message;
+
 const UNITS: [(&str, usize); 4] = [
     ("GiB", 1 << 30),
     ("MiB", 1 << 20),
@@ -59,13 +61,10 @@ pub fn describe(size: usize) -> String {
     }
 }
 
-/// How to read a larger descriptor, when it is genuine.
-pub fn raise_help(limit: usize) -> String {
+/// How to read a larger descriptor, when it is genuine, in the reader's language.
+pub fn raise_help_message(limit: usize) -> Message {
     let doubled = describe(limit.saturating_mul(2)).replace(' ', "");
-    format!(
-        "a descriptor this large is more likely an export or an archive than an offer; if it \
-         is genuine, raise the limit with `--max-descriptor-size {doubled}`"
-    )
+    Message::new("d0607-help-raise-limit").with("doubled", doubled)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! cells, `4,50` is two cells, or a quoted cell that is not a number.
 
 use clausier_check::types::Ty;
+use clausier_diagnostics::Message;
 
 /// The separators a header is searched for, in the order a tie is decided.
 const CANDIDATES: [u8; 3] = [b',', b';', b'\t'];
@@ -58,14 +59,14 @@ impl Dialect {
     }
 
     /// The separator as a message writes it.
-    pub(crate) fn separator_name(self) -> &'static str {
+    pub(crate) fn separator_name(self) -> Message {
         separator_name(self.delimiter)
     }
 
     /// Another separator that `text` (one row of the file) uses instead of this one, and
     /// how many cells it would give: for the hint of a row or header that seems saved
     /// with another separator.
-    pub(crate) fn other_separator(self, text: &str) -> Option<(&'static str, usize)> {
+    pub(crate) fn other_separator(self, text: &str) -> Option<(Message, usize)> {
         let line = text.lines().next().unwrap_or_default();
         CANDIDATES
             .iter()
@@ -76,12 +77,12 @@ impl Dialect {
     }
 }
 
-fn separator_name(delimiter: u8) -> &'static str {
-    match delimiter {
-        b';' => "`;`",
-        b'\t' => "tabs",
-        _ => "`,`",
-    }
+fn separator_name(delimiter: u8) -> Message {
+    Message::new(match delimiter {
+        b';' => "d0601-separator-semicolon",
+        b'\t' => "d0601-separator-tabs",
+        _ => "d0601-separator-comma",
+    })
 }
 
 /// How many of each candidate separator the first row holds outside quotes, in the
@@ -179,7 +180,7 @@ mod tests {
     fn another_separator_is_found_with_its_cell_count() {
         assert_eq!(
             Dialect::TSV.other_separator("id;name;region"),
-            Some(("`;`", 3))
+            Some((Message::new("d0601-separator-semicolon"), 3))
         );
         assert_eq!(Dialect::CSV.other_separator("id,name"), None);
     }

@@ -97,20 +97,15 @@ pub(crate) fn load(loader: &Loader<'_>, dialect: Dialect) -> Vec<Descriptor> {
         }
         Some(Err(error)) => return vec![loader.broken(None, stem, error)],
         _ => {
-            let error = SyntaxError {
-                message: format!("invalid {}: the file has no header row", dialect.name),
-                span: Span::empty_at(0),
-                help: Some(
-                    match dialect.delimiter {
-                        b'\t' => {
-                            "the first row names the columns, separated by tabs, as \
-                                  `id⇥name⇥hosting.region`"
-                        }
-                        _ => "the first row names the columns, as `id,name,hosting.region`",
-                    }
-                    .to_owned(),
-                ),
-            };
+            let error = SyntaxError::invalid(
+                dialect.name,
+                Message::new("d0601-csv-no-header"),
+                Span::empty_at(0),
+            )
+            .with_help(Message::new(match dialect.delimiter {
+                b'\t' => "d0601-help-csv-header-tabs",
+                _ => "d0601-help-csv-header",
+            }));
             return vec![loader.broken(None, stem, error)];
         }
     };
@@ -144,21 +139,19 @@ pub(crate) fn load(loader: &Loader<'_>, dialect: Dialect) -> Vec<Descriptor> {
         }
         if record.len() != header.len() {
             let end = cells.last().map_or(row_start, |cell| cell.raw.end);
-            let error = SyntaxError {
-                message: format!(
-                    "invalid {}: expected {} cells as in the header, found {}",
-                    dialect.name,
-                    header.len(),
-                    record.len()
-                ),
-                span: Span::new(row_start, end),
-                help: Some(cell_count_help(
-                    header.len(),
-                    record.len(),
-                    dialect,
-                    text.get(row_start as usize..).unwrap_or_default(),
-                )),
-            };
+            let error = SyntaxError::invalid(
+                dialect.name,
+                Message::new("d0601-csv-cell-count")
+                    .with("expected", header.len())
+                    .with("found", record.len()),
+                Span::new(row_start, end),
+            )
+            .with_help(cell_count_help(
+                header.len(),
+                record.len(),
+                dialect,
+                text.get(row_start as usize..).unwrap_or_default(),
+            ));
             descriptors.push(loader.broken(Some(line), default_id, error));
             continue;
         }
@@ -223,11 +216,11 @@ fn next_record(
                 .and_then(|position| usize::try_from(position.byte()).ok())
                 .unwrap_or(0)
                 .saturating_add(origin);
-            Some(Err(SyntaxError {
-                message: format!("invalid {}: {error}", dialect.name),
-                span: Span::from_range(base + offset..base + offset),
-                help: None,
-            }))
+            Some(Err(SyntaxError::invalid(
+                dialect.name,
+                error.to_string(),
+                Span::from_range(base + offset..base + offset),
+            )))
         }
     }
 }
@@ -236,17 +229,14 @@ fn next_record(
 /// that quote.
 fn unclosed_quote(cells: &[CellSpan], dialect: Dialect) -> Option<SyntaxError> {
     let cell = cells.iter().find(|cell| cell.unclosed)?;
-    Some(SyntaxError {
-        message: format!(
-            "invalid {}: the `\"` that opens this cell is never closed",
-            dialect.name
-        ),
-        span: Span::new(cell.raw.start, cell.raw.start.saturating_add(1)),
-        help: Some(
-            "close the quote at the end of the cell; a `\"` inside a quoted cell is written twice, as `\"\"`"
-                .to_owned(),
-        ),
-    })
+    Some(
+        SyntaxError::invalid(
+            dialect.name,
+            Message::new("d0601-csv-unclosed-quote"),
+            Span::new(cell.raw.start, cell.raw.start.saturating_add(1)),
+        )
+        .with_help(Message::new("d0601-help-csv-close-quote")),
+    )
 }
 
 /// The error for a header of one column whose name holds another separator: the file
@@ -261,57 +251,45 @@ fn header_with_other_separator(
         return None;
     };
     let (found, count) = dialect.other_separator(name)?;
-    Some(SyntaxError {
-        message: format!(
-            "invalid {}: the header is one column, but its name holds {found}",
-            dialect.name
+    Some(
+        SyntaxError::invalid(
+            dialect.name,
+            Message::new("d0601-csv-header-other-separator").with("found", found.clone()),
+            cells.first().map_or(Span::empty_at(0), |cell| cell.raw),
+        )
+        .with_help(
+            Message::new("d0601-help-csv-save-as-csv")
+                .with("count", count)
+                .with("found", found)
+                .with("separator", dialect.separator_name()),
         ),
-        span: cells.first().map_or(Span::empty_at(0), |cell| cell.raw),
-        help: Some(format!(
-            "this file separates its {count} columns with {found}, not {}: save it as CSV \
-             (`.csv`), whose separator is found from the header",
-            dialect.separator_name()
-        )),
-    })
+    )
 }
 
 /// What to do about a row with more or fewer cells than the header; `row_text` is the
 /// file from the row's start.
-fn cell_count_help(header: usize, row: usize, dialect: Dialect, row_text: &str) -> String {
-    let cells = |count: usize| match count {
-        1 => "1 cell".to_owned(),
-        _ => format!("{count} cells"),
-    };
-    let counts = format!(
-        "the header has {} and this row has {}",
-        cells(header),
-        cells(row)
-    );
+fn cell_count_help(header: usize, row: usize, dialect: Dialect, row_text: &str) -> Message {
+    let counts = Message::new("d0601-csv-cell-counts")
+        .with("header", header)
+        .with("row", row);
     if let Some((found, _)) = dialect
         .other_separator(row_text)
         .filter(|(_, count)| *count == header)
     {
-        return format!(
-            "{counts}: the header separates cells with {} but this row with {found}; \
-             use {} on every row",
-            dialect.separator_name(),
-            dialect.separator_name()
-        );
+        return Message::new("d0601-help-csv-row-other-separator")
+            .with("counts", counts)
+            .with("separator", dialect.separator_name())
+            .with("found", found);
     }
-    match (row > header, dialect.delimiter) {
-        (true, b'\t') => format!("{counts}: quote cells that hold a tab, as `\"Paris⇥France\"`"),
-        (true, b';') => format!("{counts}: quote cells that hold a semicolon, as `\"RGAA;RGPD\"`"),
-        (true, _) => format!("{counts}: quote cells that hold a comma, as `\"Paris, France\"`"),
-        (false, b'\t') => format!(
-            "{counts}: give every column a cell, left empty (two tabs in a row) where there is no value"
-        ),
-        (false, b';') => {
-            format!("{counts}: give every column a cell, left empty (`;;`) where there is no value")
-        }
-        (false, _) => {
-            format!("{counts}: give every column a cell, left empty (`,,`) where there is no value")
-        }
-    }
+    let advice = match (row > header, dialect.delimiter) {
+        (true, b'\t') => "d0601-help-csv-quote-tab",
+        (true, b';') => "d0601-help-csv-quote-semicolon",
+        (true, _) => "d0601-help-csv-quote-comma",
+        (false, b'\t') => "d0601-help-csv-empty-cells-tab",
+        (false, b';') => "d0601-help-csv-empty-cells-semicolon",
+        (false, _) => "d0601-help-csv-empty-cells-comma",
+    };
+    Message::new(advice).with("counts", counts)
 }
 
 fn is_blank(record: &StringRecord) -> bool {
@@ -470,10 +448,7 @@ pub(crate) fn undeclared_columns(loader: &Loader<'_>, columns: &[Column<'_>]) ->
         .map(|(column, near)| {
             let mut problem = DataProblem::new(
                 Code::DESCRIPTOR_UNKNOWN_FIELD,
-                format!(
-                    "column `{}` is not a field declared by the pack",
-                    column.name
-                ),
+                Message::new("d0604-csv-column-undeclared").with("column", column.name.as_str()),
                 column.name.clone(),
                 Some(loader.index.loc(column.span)),
             );
@@ -575,7 +550,7 @@ pub(crate) fn row_node<'a>(
             continue;
         }
         let span = value_span(cell, value, trimmed);
-        let problem = |code: Code, message: String, help: String| {
+        let problem = |code: Code, message: Message, help: Message| {
             DataProblem::new(
                 code,
                 message,
@@ -607,11 +582,9 @@ pub(crate) fn row_node<'a>(
             Target::Unknown { .. } => {}
             Target::Record => problems.push(problem(
                 Code::DESCRIPTOR_TYPE,
-                format!("the column `{}` names a record, not a value", column.name),
-                format!(
-                    "give each of its fields a column, such as `{}.…`",
-                    column.name
-                ),
+                Message::new("d0602-csv-column-names-record").with("column", column.name.as_str()),
+                Message::new("d0602-help-csv-column-per-field")
+                    .with("column", column.name.as_str()),
             )),
             Target::RecordList { path, inside } if !inside && trimmed == EMPTY_LIST => {
                 root.insert(
@@ -622,38 +595,39 @@ pub(crate) fn row_node<'a>(
             }
             Target::RecordList { path, inside } => {
                 let field = path.join(".");
-                let elsewhere = format!("describe `{field}` in a JSON, YAML or TOML descriptor");
+                let elsewhere = Message::new("d0602-help-csv-record-list-elsewhere")
+                    .with("field", field.as_str());
                 problems.push(problem(
                     Code::DESCRIPTOR_TYPE,
-                    format!(
-                        "`{field}` is a list of records, which a {} cell cannot hold",
-                        dialect.name
-                    ),
+                    Message::new("d0602-csv-record-list")
+                        .with("field", field.as_str())
+                        .with("format", dialect.name),
                     match inside {
                         true => elsewhere,
-                        false => format!("write `[]` when the list is empty; otherwise {elsewhere}"),
+                        false => Message::new("d0602-help-csv-empty-record-list")
+                            .with("elsewhere", elsewhere),
                     },
                 ));
             }
             Target::Unnamed => problems.push(problem(
                 Code::DESCRIPTOR_SYNTAX,
-                format!(
-                    "invalid {}: the value `{trimmed}` is in a column without a name in the header (column {})",
+                super::invalid(
                     dialect.name,
-                    column.position + 1
+                    Message::new("d0601-csv-unnamed-column")
+                        .with("value", trimmed)
+                        .with("column", column.position + 1),
                 ),
-                "name the column in the header row, as `hosting.region`, or leave its cells empty"
-                    .to_owned(),
+                Message::new("d0601-help-csv-name-column"),
             )),
             Target::Duplicate => {
                 problems.push(
                     DataProblem::new(
                         Code::DESCRIPTOR_DUPLICATE_KEY,
-                        format!("column `{}` given twice", column.name),
+                        Message::new("d0606-csv-column-twice").with("column", column.name.as_str()),
                         column.name.clone(),
                         Some(loader.index.loc(column.span)),
                     )
-                    .with_help("give each column once"),
+                    .with_help(Message::new("d0606-help-csv-column-once")),
                 );
             }
         }

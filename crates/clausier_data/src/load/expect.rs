@@ -191,11 +191,19 @@ impl Phrase {
         }
     }
 
-    fn feminine(words: Message) -> Self {
+    pub(crate) fn feminine(words: Message) -> Self {
         Self {
             words,
             feminine: true,
         }
+    }
+
+    /// `message` given these words as its `found` argument, with their `found_gender`.
+    pub(crate) fn into_found(self, message: Message) -> Message {
+        let gender = self.gender();
+        message
+            .with("found", self.words)
+            .with("found_gender", gender)
     }
 
     fn gender(&self) -> &'static str {

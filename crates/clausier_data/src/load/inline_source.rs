@@ -12,11 +12,7 @@ use super::node::{Entry, MAX_DEPTH, Node, NodeKind, NumberText};
 
 pub(crate) fn node(data: &DataValue, depth: usize) -> Result<Node<'_>, SyntaxError> {
     if depth > MAX_DEPTH {
-        return Err(SyntaxError {
-            message: format!("the data nests deeper than {MAX_DEPTH} levels"),
-            span: data.span,
-            help: None,
-        });
+        return Err(SyntaxError::too_deep(data.span));
     }
     let kind = match &data.kind {
         DataValueKind::Null => NodeKind::Null,

@@ -4,13 +4,14 @@
 use std::borrow::Cow;
 use std::rc::Rc;
 
-use clausier_diagnostics::Span;
+use clausier_diagnostics::{Message, Span};
 use jsonc_parser::ast::{ObjectPropName, Value as JsonValue};
 use jsonc_parser::errors::{ParseError, ParseErrorKind};
 use jsonc_parser::tokens::Token;
 use jsonc_parser::{CollectOptions, ParseOptions, Scanner, ScannerOptions, parse_to_ast};
 
 use super::SyntaxError;
+use super::expect::{self, Phrase};
 use super::node::{Entry, MAX_DEPTH, Node, NodeKind, NumberText};
 use super::text_index::TextIndex;
 
@@ -50,11 +51,11 @@ pub(crate) enum Extent {
 }
 
 impl Extent {
-    fn end(self) -> &'static str {
-        match self {
-            Extent::File => "the end of the file",
-            Extent::Line => "the end of the line",
-        }
+    fn end(self) -> Phrase {
+        Phrase::feminine(Message::new(match self {
+            Extent::File => "d0601-json-end-of-file",
+            Extent::Line => "d0601-json-end-of-line",
+        }))
     }
 }
 
@@ -82,11 +83,7 @@ fn node<'a>(value: &JsonValue<'a>, base: usize, depth: usize) -> Result<Node<'a>
     let span =
         |range: jsonc_parser::common::Range| Span::from_range(base + range.start..base + range.end);
     if depth > MAX_DEPTH {
-        return Err(SyntaxError {
-            message: format!("the data nests deeper than {MAX_DEPTH} levels"),
-            span: span(value_range(value)),
-            help: None,
-        });
+        return Err(SyntaxError::too_deep(span(value_range(value))));
     }
     let kind = match value {
         JsonValue::NullKeyword(_) => NodeKind::Null,
@@ -152,12 +149,15 @@ fn syntax_error(
     };
     let found = |context: &Context<'_>| match &context.found {
         Some(found) => (span(found.start, found.end), found.shown(text)),
-        None => (at_end, extent.end().to_owned()),
+        None => (at_end, extent.end()),
     };
-    let simple = |message: String, span: Span, help: Option<&str>| SyntaxError {
-        message: format!("invalid JSON: {message}"),
+    let expected_found = |expected: &'static str, found: Phrase| {
+        expect::expected_found(Phrase::masculine(Message::new(expected)), found)
+    };
+    let simple = |detail: Message, span: Span, help: Option<Message>| SyntaxError {
+        message: super::invalid("JSON", detail),
         span,
-        help: help.map(str::to_owned),
+        help,
     };
     match error.kind() {
         // The parser locates a missing comma right after the value before it; the token
@@ -166,22 +166,22 @@ fn syntax_error(
             let context = Context::at(text, range.start);
             let (span, found) = found(&context);
             let expected = match context.open {
-                Some(Token::OpenBracket) => "`,` or `]`",
-                Some(_) => "`,` or `}`",
-                None => "`,`",
+                Some(Token::OpenBracket) => "d0601-json-expected-comma-or-bracket",
+                Some(_) => "d0601-json-expected-comma-or-brace",
+                None => "d0601-json-expected-comma",
             };
             simple(
-                format!("expected {expected}, found {found}"),
+                expected_found(expected, found),
                 span,
-                Some("put a comma between two entries"),
+                Some(Message::new("d0601-help-json-comma")),
             )
         }
         ParseErrorKind::ExpectedColonAfterObjectKey => {
             let (span, found) = found(&Context::at(text, range.start));
             simple(
-                format!("expected `:` after the key, found {found}"),
+                expected_found("d0601-json-expected-colon", found),
                 span,
-                Some("write each entry as `\"key\": value`"),
+                Some(Message::new("d0601-help-json-entry")),
             )
         }
         // A token that cannot start an entry, or that follows one without a comma.
@@ -189,31 +189,34 @@ fn syntax_error(
             let context = Context::at(text, range.start);
             let (span, found) = found(&context);
             let expected = match context.before {
-                Some(Token::OpenBrace) => "a key in double quotes or `}`",
-                Some(Token::Comma) => "a key in double quotes",
-                _ => "`,` or `}`",
+                Some(Token::OpenBrace) => "d0601-json-expected-key-or-brace",
+                Some(Token::Comma) => "d0601-json-expected-key",
+                _ => "d0601-json-expected-comma-or-brace",
             };
-            simple(format!("expected {expected}, found {found}"), span, None)
+            simple(expected_found(expected, found), span, None)
         }
         // The parser locates an unclosed bracket at the bracket; what is missing is at the
         // end, and the help says which bracket it closes.
         kind @ (ParseErrorKind::UnterminatedObject | ParseErrorKind::UnterminatedArray) => {
-            let (what, open, close) = match kind {
-                ParseErrorKind::UnterminatedArray => ("array", '[', ']'),
-                _ => ("object", '{', '}'),
+            let (unterminated, open, close) = match kind {
+                ParseErrorKind::UnterminatedArray => ("d0601-json-unterminated-array", '[', ']'),
+                _ => ("d0601-json-unterminated-object", '{', '}'),
             };
             let opened = index.loc(span(range.start, range.start + 1));
             SyntaxError {
-                message: format!("invalid JSON: unterminated {what}"),
+                message: super::invalid("JSON", Message::new(unterminated)),
                 span: at_end,
-                help: Some(format!(
-                    "the `{open}` at line {}, column {} is never closed: add its `{close}`",
-                    opened.line, opened.column
-                )),
+                help: Some(
+                    Message::new("d0601-help-json-never-closed")
+                        .with("open", open.to_string())
+                        .with("close", close.to_string())
+                        .with("line", opened.line)
+                        .with("column", opened.column),
+                ),
             }
         }
         kind => SyntaxError {
-            message: format!("invalid JSON: {}", describe(kind)),
+            message: super::invalid("JSON", describe(kind)),
             span: error_span,
             help: help(kind),
         },
@@ -271,22 +274,23 @@ impl<'t> Context<'t> {
 
 impl Found<'_> {
     /// As in "found `\"country\"`": the token's text when short, else what it is.
-    fn shown(&self, text: &str) -> String {
+    fn shown(&self, text: &str) -> Phrase {
         match text.get(self.start..self.end) {
             Some(written)
                 if !written.is_empty()
                     && !written.contains(['\n', '\r', '`'])
                     && written.chars().count() <= 60 =>
             {
-                format!("`{written}`")
+                Phrase::masculine(Message::new("data-found-written").with("text", written))
             }
             _ => match self.token {
-                Token::String(_) => "a string",
-                Token::Number(_) => "a number",
-                Token::CommentLine(_) | Token::CommentBlock(_) => "a comment",
-                _ => "a word",
-            }
-            .to_owned(),
+                Token::String(_) => Phrase::feminine(Message::new("data-found-string")),
+                Token::Number(_) => Phrase::masculine(Message::new("data-found-number")),
+                Token::CommentLine(_) | Token::CommentBlock(_) => {
+                    Phrase::masculine(Message::new("d0601-json-found-comment"))
+                }
+                _ => Phrase::masculine(Message::new("d0601-json-found-word")),
+            },
         }
     }
 }
@@ -300,18 +304,14 @@ fn describe(kind: &ParseErrorKind) -> String {
     }
 }
 
-fn help(kind: &ParseErrorKind) -> Option<String> {
+fn help(kind: &ParseErrorKind) -> Option<Message> {
     let help = match kind {
-        ParseErrorKind::CommentsNotAllowed => "JSON has no comments: remove it",
-        ParseErrorKind::TrailingCommasNotAllowed => "remove the comma after the last item",
-        ParseErrorKind::ExpectedStringObjectProperty => {
-            "write keys in double quotes, as `\"region\"`"
-        }
-        ParseErrorKind::SingleQuotedStringsNotAllowed => "write strings in double quotes",
-        ParseErrorKind::MultipleRootJsonValues => {
-            "a JSON file holds one descriptor; write one object a line in an `.ndjson` file for many"
-        }
+        ParseErrorKind::CommentsNotAllowed => "d0601-help-json-no-comments",
+        ParseErrorKind::TrailingCommasNotAllowed => "d0601-help-json-trailing-comma",
+        ParseErrorKind::ExpectedStringObjectProperty => "d0601-help-json-quoted-keys",
+        ParseErrorKind::SingleQuotedStringsNotAllowed => "d0601-help-json-double-quotes",
+        ParseErrorKind::MultipleRootJsonValues => "d0601-help-json-one-descriptor",
         _ => return None,
     };
-    Some(help.to_owned())
+    Some(Message::new(help))
 }

@@ -145,7 +145,7 @@ pub fn load_text(
         Format::Xlsx | Format::Ods => {
             return vec![unreadable(
                 source,
-                format!("`{source}` is a workbook: it is read from its bytes, not as text",),
+                Message::new("d0607-workbook-as-text").with("file", source),
             )];
         }
         Format::Yaml | Format::Toml | Format::Csv | Format::Tsv => {}
@@ -263,7 +263,7 @@ fn inline_with_index(
 }
 
 /// A descriptor for a file that could not be read at all (an I/O error, not UTF-8).
-pub fn unreadable(source: &str, message: String) -> Descriptor {
+pub fn unreadable(source: &str, message: impl Into<Message>) -> Descriptor {
     Descriptor {
         id: file_stem(source),
         source: source.to_owned(),
@@ -288,9 +288,51 @@ fn json_shape() -> Message {
 /// What a format could not read: the message, where, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SyntaxError {
-    pub(crate) message: String,
+    pub(crate) message: Message,
     pub(crate) span: Span,
-    pub(crate) help: Option<String>,
+    pub(crate) help: Option<Message>,
+}
+
+impl SyntaxError {
+    /// "invalid YAML: …": what a format's parser said, in its own words, framed by the
+    /// catalogue's.
+    pub(crate) fn invalid(format: &str, detail: impl Into<Message>, span: Span) -> Self {
+        Self {
+            message: invalid(format, detail),
+            span,
+            help: None,
+        }
+    }
+
+    /// An error with no help, in the catalogue's words.
+    pub(crate) fn new(message: Message, span: Span) -> Self {
+        Self {
+            message,
+            span,
+            help: None,
+        }
+    }
+
+    #[must_use]
+    pub(crate) fn with_help(mut self, help: Message) -> Self {
+        self.help = Some(help);
+        self
+    }
+
+    /// Data nested deeper than the loaders follow.
+    pub(crate) fn too_deep(span: Span) -> Self {
+        Self::new(
+            Message::new("d0601-too-deep").with("depth", node::MAX_DEPTH),
+            span,
+        )
+    }
+}
+
+/// "invalid CSV: …", `detail` being the catalogue's words or a parser's own.
+pub(crate) fn invalid(format: &str, detail: impl Into<Message>) -> Message {
+    Message::new("d0601-invalid")
+        .with("format", format)
+        .with("detail", detail.into())
 }
 
 /// What every descriptor of one file shares.
@@ -370,7 +412,7 @@ impl Loader<'_> {
             String::new(),
             Some(self.index.loc(error.span)),
         );
-        problem.help = error.help.map(Message::from);
+        problem.help = error.help;
         Descriptor {
             id,
             source: self.source.to_owned(),

@@ -69,26 +69,6 @@ impl<'a> Node<'a> {
         Self { kind, span }
     }
 
-    /// How the node is described after "found" when its text is not shown.
-    pub(crate) fn kind_name(&self) -> &'static str {
-        match &self.kind {
-            NodeKind::Null => "nothing",
-            NodeKind::Bool(_) => "a boolean",
-            NodeKind::Number(_) => "a number",
-            NodeKind::Str(_) | NodeKind::Plain(_) => "a string",
-            NodeKind::Percent(_) => "a percentage",
-            NodeKind::Money(_) => "an amount of money",
-            NodeKind::Date(_) => "a date",
-            NodeKind::Duration(_) => "a duration",
-            NodeKind::Time(_) => "a time of day",
-            NodeKind::LocalDateTime(_) => "a date and time",
-            NodeKind::DateTime => "a date and time",
-            NodeKind::Broken => "a value that could not be read",
-            NodeKind::List(_) => "a list",
-            NodeKind::Record(_) => "a record",
-        }
-    }
-
     /// The text of a string-like node.
     pub(crate) fn as_text(&self) -> Option<&str> {
         match &self.kind {

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use clausier_diagnostics::Span;
+use clausier_diagnostics::{Message, Span};
 use jiff::civil::{Date, DateTime, Time};
 use rust_decimal::Decimal;
 use toml::Spanned;
@@ -42,17 +42,14 @@ pub(crate) fn parse(text: &str) -> Result<TomlRead<'_>, SyntaxError> {
         } else if error.span().is_none()
             && let Some(key) = too_many_key_parts(text)
         {
-            return Err(SyntaxError {
-                message: format!("invalid TOML: a dotted key of more than {KEY_PARTS_LIMIT} parts"),
-                span: key,
-                help: Some("nest the data less deeply".to_owned()),
-            });
+            return Err(SyntaxError::invalid(
+                "TOML",
+                Message::new("d0601-toml-key-parts").with("limit", KEY_PARTS_LIMIT),
+                key,
+            )
+            .with_help(Message::new("d0601-help-nest-less")));
         } else {
-            return Err(SyntaxError {
-                message: format!("invalid TOML: {}", error.message()),
-                span,
-                help: None,
-            });
+            return Err(SyntaxError::invalid("TOML", error.message(), span));
         }
     }
     let span = Span::from_range(root.span());
@@ -255,11 +252,7 @@ fn table<'a>(table: &DeTable<'a>, depth: usize) -> Result<NodeKind<'a>, SyntaxEr
 fn node<'a>(value: &Spanned<DeValue<'a>>, depth: usize) -> Result<Node<'a>, SyntaxError> {
     let span = Span::from_range(value.span());
     if depth > MAX_DEPTH {
-        return Err(SyntaxError {
-            message: format!("the data nests deeper than {MAX_DEPTH} levels"),
-            span,
-            help: None,
-        });
+        return Err(SyntaxError::too_deep(span));
     }
     let kind = match value.get_ref() {
         DeValue::String(text) => NodeKind::Str(text.clone()),

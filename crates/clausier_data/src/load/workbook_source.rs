@@ -80,7 +80,7 @@ pub(crate) fn load(
     if sheets.is_empty() {
         return vec![refused(
             source,
-            format!("`{source}` holds no cell: it has no offer"),
+            Message::new("d0607-workbook-empty").with("file", source),
             format,
         )];
     }
@@ -97,10 +97,9 @@ pub(crate) fn load(
             None => {
                 return vec![refused(
                     source,
-                    format!(
-                        "the sheet `{}` of `{source}` is too large to read",
-                        sheet.name
-                    ),
+                    Message::new("d0607-sheet-too-large")
+                        .with("sheet", sheet.name.as_str())
+                        .with("file", source),
                     format,
                 )];
             }
@@ -159,29 +158,21 @@ impl SheetCells<'_> {
 
 /// A workbook calamine could not read, or that holds nothing to read: one invalid
 /// descriptor, located at the file's first cell.
-fn refused(source: &str, message: String, format: Format) -> Descriptor {
+fn refused(source: &str, message: Message, format: Format) -> Descriptor {
     let mut descriptor = unreadable(source, message);
     let help = match format {
-        Format::Ods => {
-            "save the file from LibreOffice Calc as an OpenDocument spreadsheet (`.ods`), or \
-             export its sheet as CSV"
-        }
-        _ => "save the file from Excel as « Classeur Excel (.xlsx) », or export its sheet as CSV",
+        Format::Ods => "d0607-help-save-ods",
+        _ => "d0607-help-save-xlsx",
     };
     for problem in &mut descriptor.problems {
-        problem.help = Some(help.into());
+        problem.help = Some(Message::new(help));
     }
     descriptor
 }
 
-fn read_sheets(bytes: &[u8], format: Format) -> Result<Vec<Sheet>, String> {
+fn read_sheets(bytes: &[u8], format: Format) -> Result<Vec<Sheet>, Message> {
     let mut budget = MAX_CELLS;
-    let too_many = || {
-        format!(
-            "the workbook holds more than {MAX_CELLS} cells, more than any offer needs: \
-             it is not read"
-        )
-    };
+    let too_many = || Message::new("d0607-workbook-too-many-cells").with("limit", MAX_CELLS);
     match format {
         Format::Ods => {
             let mut workbook: Ods<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
@@ -230,11 +221,11 @@ fn read_sheets(bytes: &[u8], format: Format) -> Result<Vec<Sheet>, String> {
     }
 }
 
-fn cannot_read(format: Format, error: &dyn std::fmt::Display) -> String {
-    format!(
-        "the file cannot be read as an {} workbook: {error}",
-        format.name()
-    )
+/// Why calamine could not read the workbook, in calamine's own words.
+fn cannot_read(format: Format, error: &dyn std::fmt::Display) -> Message {
+    Message::new("d0607-workbook-unreadable")
+        .with("format", format.name())
+        .with("reason", error.to_string())
 }
 
 /// Keeps a cell that holds something other than blanks.
@@ -425,11 +416,12 @@ fn questionnaire(
                 problems.push(
                     DataProblem::new(
                         Code::DESCRIPTOR_SYNTAX,
-                        format!("the value `{}` has no field path in column A", value.trim()),
+                        Message::new("d0601-questionnaire-value-without-path")
+                            .with("value", value.trim()),
                         String::new(),
                         Some(loader.index.loc(span)),
                     )
-                    .with_help("write the field's path, as `hosting.region`, in column A"),
+                    .with_help(Message::new("d0601-help-questionnaire-path")),
                 );
             }
             continue;
@@ -454,12 +446,8 @@ fn questionnaire(
         &mut problems,
     );
     if values.is_empty() {
-        let error = SyntaxError {
-            message: "the questionnaire gives no field: its rows below the first are empty"
-                .to_owned(),
-            span: Span::empty_at(0),
-            help: Some("give each field's path in column A and its value in column B".to_owned()),
-        };
+        let error = SyntaxError::new(Message::new("d0601-questionnaire-empty"), Span::empty_at(0))
+            .with_help(Message::new("d0601-help-questionnaire-rows"));
         return loader.broken(None, stem, error);
     }
     loader.document(None, stem, Ok(root), problems, &Message::default())

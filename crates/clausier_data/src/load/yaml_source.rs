@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use clausier_diagnostics::Span;
+use clausier_diagnostics::{Message, Span};
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as YamlSpan, Tag};
 
 use super::SyntaxError;
@@ -50,11 +50,11 @@ pub(crate) fn parse<'a>(text: &'a str, index: &TextIndex<'a>) -> Result<Node<'a>
             Ok((event, span)) => builder.on_event(event, span)?,
             Err(error) => {
                 let at = index.byte_of_char(error.marker().index());
-                return Err(SyntaxError {
-                    message: format!("invalid YAML: {}", error.info()),
-                    span: Span::empty_at(at),
-                    help: None,
-                });
+                return Err(SyntaxError::invalid(
+                    "YAML",
+                    error.info(),
+                    Span::empty_at(at),
+                ));
             }
         }
     }
@@ -75,12 +75,12 @@ impl<'a> Builder<'a, '_> {
             Event::DocumentStart(_) => {
                 self.documents += 1;
                 if self.documents > 1 {
-                    return Err(SyntaxError {
-                        message: "invalid YAML: a descriptor file holds one document, but a second one starts here"
-                            .to_owned(),
+                    return Err(SyntaxError::invalid(
+                        "YAML",
+                        Message::new("d0601-yaml-second-document"),
                         span,
-                        help: Some("put each descriptor in a file of its own".to_owned()),
-                    });
+                    )
+                    .with_help(Message::new("d0601-help-one-descriptor-a-file")));
                 }
             }
             Event::Scalar(text, style, anchor, tag) => {
@@ -124,11 +124,11 @@ impl<'a> Builder<'a, '_> {
             }
             Event::Alias(anchor) => {
                 let Some(target) = self.anchors.get(&anchor) else {
-                    return Err(SyntaxError {
-                        message: "invalid YAML: this alias names no anchor".to_owned(),
+                    return Err(SyntaxError::invalid(
+                        "YAML",
+                        Message::new("d0601-yaml-alias-without-anchor"),
                         span,
-                        help: None,
-                    });
+                    ));
                 };
                 // Sharing the anchor's tree is cheap; the converter bounds how much
                 // repeated aliases may expand.
@@ -142,11 +142,7 @@ impl<'a> Builder<'a, '_> {
 
     fn check_depth(&self, span: Span) -> Result<(), SyntaxError> {
         if self.stack.len() >= MAX_DEPTH {
-            return Err(SyntaxError {
-                message: format!("the data nests deeper than {MAX_DEPTH} levels"),
-                span,
-                help: None,
-            });
+            return Err(SyntaxError::too_deep(span));
         }
         Ok(())
     }
@@ -171,14 +167,12 @@ impl<'a> Builder<'a, '_> {
                         NodeKind::Str(text) | NodeKind::Plain(text) => text.clone(),
                         NodeKind::Null => Cow::Borrowed(""),
                         NodeKind::List(_) | NodeKind::Record(_) => {
-                            return Err(SyntaxError {
-                                message: format!(
-                                    "invalid YAML: a key must be a name, found {}",
-                                    node.kind_name()
-                                ),
-                                span: node.span,
-                                help: None,
-                            });
+                            return Err(SyntaxError::invalid(
+                                "YAML",
+                                super::expect::kind(&node)
+                                    .into_found(Message::new("d0601-yaml-key-not-a-name")),
+                                node.span,
+                            ));
                         }
                         _ => {
                             let written =

@@ -6,3 +6,24 @@ cli-lang-unknown = unknown language `{ $value }`: write `fr` or `en`
 severity-error = error
 severity-warning = warning
 severity-info = info
+
+## What `clausier fmt` did, on standard error.
+
+cli-fmt-reformatted = { $count ->
+        [one] 1 file
+       *[other] { $count } files
+    } reformatted
+cli-fmt-would-reformat = { $count ->
+        [one] 1 file
+       *[other] { $count } files
+    } would be reformatted
+cli-fmt-already-formatted = { $count ->
+        [one] 1 file
+       *[other] { $count } files
+    } already formatted
+cli-fmt-left-unchanged = { $count ->
+        [one] 1 file
+       *[other] { $count } files
+    } left unchanged because of errors
+cli-fmt-stdin-would-reformat = standard input would be reformatted
+cli-fmt-no-clause-file = warning: no `.clause` file in `{ $folder }`

@@ -6,3 +6,24 @@ cli-lang-unknown = la langue « { $value } » n'est pas connue : écrivez « fr 
 severity-error = erreur
 severity-warning = avertissement
 severity-info = info
+
+## Ce qu'a fait `clausier fmt`, sur la sortie d'erreur.
+
+cli-fmt-reformatted = { $count ->
+        [one] { $count } fichier remis en forme
+       *[other] { $count } fichiers remis en forme
+    }
+cli-fmt-would-reformat = { $count ->
+        [one] { $count } fichier serait remis en forme
+       *[other] { $count } fichiers seraient remis en forme
+    }
+cli-fmt-already-formatted = { $count ->
+        [one] { $count } fichier déjà en forme
+       *[other] { $count } fichiers déjà en forme
+    }
+cli-fmt-left-unchanged = { $count ->
+        [one] { $count } fichier laissé tel quel à cause d'erreurs
+       *[other] { $count } fichiers laissés tels quels à cause d'erreurs
+    }
+cli-fmt-stdin-would-reformat = l'entrée standard serait remise en forme
+cli-fmt-no-clause-file = avertissement : aucun fichier `.clause` dans `{ $folder }`

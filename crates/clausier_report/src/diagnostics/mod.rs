@@ -253,31 +253,44 @@ fn fallback_text(lang: Lang, diagnostic: &Diagnostic) -> String {
     text
 }
 
-/// The closing line of a compilation that failed:
+/// The closing line of a compilation that failed, in `lang`:
 /// ``error: could not compile pack `edtech-fr` (3 errors, 1 warning)``. `None` when the
 /// diagnostics hold no error.
-pub fn render_summary(pack: &str, diags: &[Diagnostic], color: bool) -> Option<String> {
-    render_refusal("could not compile", pack, diags, color)
+pub fn render_summary(lang: Lang, pack: &str, diags: &[Diagnostic], color: bool) -> Option<String> {
+    render_refusal(
+        lang,
+        Message::new("e09-refusal-could-not-compile"),
+        pack,
+        diags,
+        color,
+    )
 }
 
-/// [`render_summary`] for a command that refuses a pack that compiles, saying why:
-/// `error: cannot publish pack `region` (2 errors)`.
-pub fn render_refusal(what: &str, pack: &str, diags: &[Diagnostic], color: bool) -> Option<String> {
+/// [`render_summary`] for a command that refuses a pack that compiles, saying why
+/// (`what`, as `e09-refusal-cannot-publish`): ``error: cannot publish pack `region` (2
+/// errors)``.
+pub fn render_refusal(
+    lang: Lang,
+    what: Message,
+    pack: &str,
+    diags: &[Diagnostic],
+    color: bool,
+) -> Option<String> {
     let errors = count(diags, Severity::Error);
     if errors == 0 {
         return None;
     }
     let painter = Painter { color };
-    let mut counts = plural(errors, "error", "errors");
-    let warnings = count(diags, Severity::Warning);
-    if warnings > 0 {
-        counts.push_str(", ");
-        counts.push_str(&plural(warnings, "warning", "warnings"));
-    }
+    let line = Message::new("e09-refusal")
+        .with("what", what)
+        .with("pack", pack)
+        .with("errors", errors)
+        .with("warnings", count(diags, Severity::Warning));
     Some(format!(
-        "{}{} {what} pack `{pack}` ({counts})\n",
-        painter.paint(Style::BoldRed, "error"),
-        painter.paint(Style::Bold, ":"),
+        "{}{} {}\n",
+        painter.paint(Style::BoldRed, &Severity::Error.word(lang)),
+        painter.paint(Style::Bold, &Message::new("e09-refusal-colon").text(lang)),
+        line.text(lang),
     ))
 }
 

@@ -73,15 +73,28 @@ fn a_label_outside_its_file_still_shows_the_message() {
 #[test]
 fn the_summary_counts_errors_and_warnings() {
     assert_eq!(
-        render_summary("edtech-fr", &diagnostics(), false).as_deref(),
+        render_summary(Lang::En, "edtech-fr", &diagnostics(), false).as_deref(),
         Some("error: could not compile pack `edtech-fr` (2 errors, 1 warning)\n")
     );
+    assert_eq!(
+        render_summary(Lang::Fr, "edtech-fr", &diagnostics(), false).as_deref(),
+        Some(
+            "erreur : impossible de compiler le jeu de clauses `edtech-fr` (2 erreurs, 1 avertissement)\n"
+        )
+    );
     let warnings_only = &diagnostics()[2..];
-    assert_eq!(render_summary("edtech-fr", warnings_only, false), None);
+    assert_eq!(
+        render_summary(Lang::En, "edtech-fr", warnings_only, false),
+        None
+    );
     let one_error = &diagnostics()[..1];
     assert_eq!(
-        render_summary("p", one_error, false).as_deref(),
+        render_summary(Lang::En, "p", one_error, false).as_deref(),
         Some("error: could not compile pack `p` (1 error)\n")
+    );
+    assert_eq!(
+        render_summary(Lang::Fr, "p", one_error, false).as_deref(),
+        Some("erreur : impossible de compiler le jeu de clauses `p` (1 erreur)\n")
     );
 }
 

@@ -8,14 +8,14 @@ use std::io::{self, BufReader, BufWriter, Seek, SeekFrom};
 use std::path::Path;
 use std::time::SystemTime;
 
+use clausier_data::files::io_error_message;
 use clausier_data::files::{Input, STDIN_SOURCE};
 use clausier_data::load::LoadOptions;
-use clausier_diagnostics::Code;
+use clausier_diagnostics::{Code, Message};
 use clausier_eval::Program;
 use clausier_eval::RunOptions;
 use clausier_eval::report::{PackInfo, Summary};
 use clausier_eval::stream::{Pass, Pending, StreamCheck};
-use clausier_pack::describe_io_error;
 use clausier_report::check::{
     json_entry, json_head, json_separator, json_tail, ndjson_line, ndjson_summary_line,
 };
@@ -172,10 +172,11 @@ impl StreamFormat {
 }
 
 fn cannot_render(format: StreamFormat, error: &serde_json::Error) -> CliError {
-    CliError::new(format!(
-        "cannot write the report as {}: {error}",
-        format.name()
-    ))
+    CliError::new(
+        Message::new("e09-cannot-render-report")
+            .with("format", format.name())
+            .with("reason", error.to_string()),
+    )
 }
 
 /// Joins the entries: what goes before, between and after them.
@@ -320,12 +321,9 @@ impl Reader {
             *first = now;
         } else if *first != now {
             return Err(
-                CliError::new(format!("`{source}` changed while it was being checked"))
+                CliError::new(Message::new("e09-input-changed").with("file", source))
                     .with_code(Code::IO)
-                    .with_help(
-                        "with award criteria the input is read more than once: check a copy \
-                         that nothing writes to",
-                    ),
+                    .with_help(Message::new("e09-help-check-a-copy")),
             );
         }
         Ok(())
@@ -347,15 +345,9 @@ impl Reader {
 }
 
 fn cannot_spool(error: &io::Error) -> CliError {
-    CliError::new(format!(
-        "cannot keep a copy of standard input: {}",
-        describe_io_error(error)
-    ))
-    .with_code(Code::IO)
-    .with_help(
-        "with award criteria standard input is read more than once, from a temporary file: \
-         set TMPDIR to a folder with room for it",
-    )
+    CliError::new(Message::new("e09-cannot-spool-stdin").with("reason", io_error_message(error)))
+        .with_code(Code::IO)
+        .with_help(Message::new("e09-help-tmpdir"))
 }
 
 /// One input's pending descriptors, whatever it is read from.
