@@ -40,6 +40,7 @@ resources!(
     "diagnostics",
     "diagnostics-syntax",
     "diagnostics-data",
+    "editor",
 );
 
 /// Every message file, for the tests that compare the languages.

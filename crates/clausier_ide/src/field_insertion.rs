@@ -104,7 +104,10 @@ pub(crate) fn find_block(
             },
             _ => None,
         })?;
-    let owner_name = format!("`{}`", crate::hover::record_path(schema, owner, 0));
+    let owner_name = format!(
+        "`{}`",
+        crate::hover::record_path(schema, owner, 0).unwrap_or_default()
+    );
     record_in(&field.ty, data.id, owner_name)
 }
 

@@ -344,7 +344,7 @@ fn the_check_lens_counts_the_declared_descriptors() {
         .file_by_uri(&uri(&root.join("exigences.clause")))
         .unwrap()
         .id;
-    let lenses = crate::lens::code_lenses(&snapshot, file, Encoding::Utf16).unwrap();
+    let lenses = crate::lens::code_lenses(&snapshot, file, Encoding::Utf16, Lang::En).unwrap();
     let titles: Vec<(Position, String)> = lenses
         .iter()
         .map(|lens| {
@@ -366,6 +366,7 @@ fn the_check_lens_counts_the_declared_descriptors() {
         file,
         position_of(REQUIREMENTS, "HÉB-01"),
         Encoding::Utf16,
+        Lang::En,
     )
     .unwrap();
     let tower_lsp_server::ls_types::HoverContents::Markup(markup) = hover.contents else {
@@ -374,6 +375,40 @@ fn the_check_lens_counts_the_declared_descriptors() {
     assert!(markup.value.contains("Fail:\n- `ko`"), "{}", markup.value);
     assert!(
         markup.value.contains("Missing data:\n- `vide`"),
+        "{}",
+        markup.value
+    );
+
+    // The same lens and hover for an editor in French.
+    let lenses = crate::lens::code_lenses(&snapshot, file, Encoding::Utf16, Lang::Fr).unwrap();
+    let title = lenses[0].command.as_ref().unwrap().title.clone();
+    assert_eq!(
+        title,
+        "✓ 1 satisfaite · ✗ 1 non satisfaite · ? 1 incomplète"
+    );
+    let hover = crate::hover::hover(
+        &snapshot,
+        file,
+        position_of(REQUIREMENTS, "HÉB-01"),
+        Encoding::Utf16,
+        Lang::Fr,
+    )
+    .unwrap();
+    let tower_lsp_server::ls_types::HoverContents::Markup(markup) = hover.contents else {
+        panic!("Markdown expected");
+    };
+    assert!(
+        markup.value.contains("face aux descripteurs déclarés"),
+        "{}",
+        markup.value
+    );
+    assert!(
+        markup.value.contains("Non satisfaite :\n- `ko`"),
+        "{}",
+        markup.value
+    );
+    assert!(
+        markup.value.contains("Données manquantes :\n- `vide`"),
         "{}",
         markup.value
     );
@@ -490,7 +525,7 @@ fn the_lens_checks_at_the_deadline_for_offers_unless_the_editor_gives_a_date() {
             .file_by_uri(&uri(&root.join("exigences.clause")))
             .unwrap()
             .id;
-        let lenses = crate::lens::code_lenses(snapshot, file, Encoding::Utf16).unwrap();
+        let lenses = crate::lens::code_lenses(snapshot, file, Encoding::Utf16, Lang::En).unwrap();
         lenses[0].command.as_ref().unwrap().title.clone()
     };
     let at_deadline = at(None);

@@ -1,0 +1,60 @@
+## The language server's own words: hovers, lenses and inlay hints. Code stays as
+## written (signatures, names, values); only the words around it are translated.
+
+## Hover over a name.
+editor-hover-field-of = field of `{ $owner }`
+editor-hover-accepted-values = accepted values: { $values }
+editor-hover-declared-as = declared as `{ $value }`
+editor-hover-set-by = , set by `{ $pack }` at { $location }
+editor-hover-variant = variant { $index } of { $count } of `{ $enum }`
+editor-hover-local = a variable bound in `{ $clause }`
+editor-hover-a-record = a record
+editor-hover-requirement =
+    requirement { $id }
+    level { $level }
+editor-hover-criterion =
+    criterion { $id }
+    weight { $weight }
+editor-hover-note = Note: { $note }
+editor-hover-references = References:
+editor-hover-evidence = Evidence:
+editor-hover-every-lot = Applies to every lot
+editor-hover-lots = Lots:
+
+## The values a field accepts, from its `where` bounds.
+editor-bounds-from-to = from { $lower } to { $upper }
+editor-bounds-both = { $lower } and { $upper }
+editor-bounds-at-least = at least { $value }
+editor-bounds-more-than = more than { $value }
+editor-bounds-at-most = at most { $value }
+editor-bounds-less-than = less than { $value }
+editor-bounds-any = any value
+
+## Hover over a function of the standard library, after its signature.
+editor-function-text-unknown = { $meaning }; unknown when `text` is absent
+editor-function-matches = whether the regular expression `pattern` is found anywhere in `text` (anchor it with `^` and `$`); the pattern is compiled once, with the Rust `regex` crate's syntax
+editor-function-siret = whether `text` is a valid SIRET number: 14 digits and a valid Luhn key (for La Poste, SIREN 356000000, digits summing to a multiple of 5)
+editor-function-uai = whether `text` is a valid UAI code: 7 digits, then the letter of their number modulo 23
+editor-function-https-url = whether `text` is an absolute URL with the scheme `https` and a host
+editor-function-weekday = the day of the week of `d`, from `lundi` to `dimanche`; unknown when `d` is absent
+editor-function-business-duration = the hours and minutes between `start` and `end` counted only on the days of `days`, from `opens` to `closes`; public holidays count as business days; unknown when an argument is, no value when `end` is before `start` or `opens` is not before `closes`
+
+## Inlay hints: a parameter's effective value.
+editor-hint-set-by = = { $value } (set by { $pack })
+editor-hint-replaced-by = → { $value } (set by { $pack })
+editor-hint-tooltip = `{ $name }` is set to `{ $value }` by `{ $pack }` at { $location }; `{ $declaring }` declares `{ $default }`
+
+## The check lens above each requirement, and its hover.
+editor-lens-pack-does-not-compile = the pack does not compile: fix its errors to check the descriptors
+editor-lens-counts = ✓ { $pass } pass · ✗ { $fail } fail · ? { $missing } missing
+editor-lens-not-applicable = { $count } not applicable
+editor-lens-hover-head = **{ $id }** against the declared descriptors ({ $date }): { $counts }
+editor-lens-hover-fail = Fail:
+editor-lens-hover-missing = Missing data:
+editor-lens-value-at = : `{ $path }` is `{ $value }`
+editor-lens-value = { " " }is `{ $value }`
+editor-lens-path = : `{ $path }`
+editor-lens-position = { " " }(line { $line }, column { $column })
+
+## Hover over a diagnostic, after the first paragraph of its code's explanation.
+editor-explain-in-full = `{ $command }` explains it in full.

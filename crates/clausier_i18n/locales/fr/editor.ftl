@@ -1,0 +1,72 @@
+## The language server's own words: hovers, lenses and inlay hints. Code stays as
+## written (signatures, names, values); only the words around it are translated.
+
+## Hover over a name.
+editor-hover-field-of = champ de `{ $owner }`
+editor-hover-accepted-values = valeurs acceptées : { $values }
+editor-hover-declared-as = déclaré à `{ $value }`
+editor-hover-set-by = , fixé par `{ $pack }` en { $location }
+editor-hover-variant = valeur { $index } sur { $count } de `{ $enum }`
+editor-hover-local = une variable liée dans `{ $clause }`
+editor-hover-a-record = un enregistrement
+editor-hover-requirement =
+    exigence { $id }
+    niveau { $level }
+editor-hover-criterion =
+    critère { $id }
+    pondération { $weight }
+editor-hover-note = Remarque : { $note }
+editor-hover-references = Références :
+editor-hover-evidence = Pièces justificatives :
+editor-hover-every-lot = S'applique à tous les lots
+editor-hover-lots = Lots :
+
+## The values a field accepts, from its `where` bounds.
+editor-bounds-from-to = de { $lower } à { $upper }
+editor-bounds-both = { $lower } et { $upper }
+editor-bounds-at-least = au moins { $value }
+editor-bounds-more-than = plus de { $value }
+editor-bounds-at-most = au plus { $value }
+editor-bounds-less-than = moins de { $value }
+editor-bounds-any = toute valeur
+
+## Hover over a function of the standard library, after its signature.
+editor-function-text-unknown = { $meaning } ; inconnu quand `text` est absent
+editor-function-matches = si l'expression régulière `pattern` se trouve quelque part dans `text` (ancrez-la avec `^` et `$`) ; le motif est compilé une fois, dans la syntaxe de la bibliothèque Rust `regex`
+editor-function-siret = si `text` est un numéro SIRET valide : 14 chiffres et une clé de Luhn valide (pour La Poste, SIREN 356000000, des chiffres dont la somme est un multiple de 5)
+editor-function-uai = si `text` est un code UAI valide : 7 chiffres, puis la lettre de leur nombre modulo 23
+editor-function-https-url = si `text` est une adresse absolue de schéma `https` avec un hôte
+editor-function-weekday = le jour de la semaine de `d`, de `lundi` à `dimanche` ; inconnu quand `d` est absent
+editor-function-business-duration = les heures et minutes entre `start` et `end`, comptées seulement les jours de `days`, de `opens` à `closes` ; les jours fériés comptent comme jours ouvrés ; inconnu quand un argument l'est, sans valeur quand `end` précède `start` ou quand `opens` n'est pas avant `closes`
+
+## Inlay hints: a parameter's effective value.
+editor-hint-set-by = = { $value } (fixé par { $pack })
+editor-hint-replaced-by = → { $value } (fixé par { $pack })
+editor-hint-tooltip = `{ $name }` vaut `{ $value }`, fixé par `{ $pack }` en { $location } ; `{ $declaring }` le déclare à `{ $default }`
+
+## The check lens above each requirement, and its hover.
+editor-lens-pack-does-not-compile = le jeu de clauses ne compile pas : corrigez ses erreurs pour vérifier les descripteurs
+editor-lens-counts = ✓ { $pass } { $pass ->
+    [one] satisfaite
+   *[other] satisfaites
+  } · ✗ { $fail } { $fail ->
+    [one] non satisfaite
+   *[other] non satisfaites
+  } · ? { $missing } { $missing ->
+    [one] incomplète
+   *[other] incomplètes
+  }
+editor-lens-not-applicable = { $count } { $count ->
+    [one] non applicable
+   *[other] non applicables
+  }
+editor-lens-hover-head = **{ $id }** face aux descripteurs déclarés ({ $date }) : { $counts }
+editor-lens-hover-fail = Non satisfaite :
+editor-lens-hover-missing = Données manquantes :
+editor-lens-value-at = : `{ $path }` vaut `{ $value }`
+editor-lens-value = { " " }vaut `{ $value }`
+editor-lens-path = : `{ $path }`
+editor-lens-position = { " " }(ligne { $line }, colonne { $column })
+
+## Hover over a diagnostic, after the first paragraph of its code's explanation.
+editor-explain-in-full = `{ $command }` l'explique en entier.
