@@ -61,7 +61,7 @@ fn editor_features(text: &str) {
             return;
         };
         let _ = analysis.hover(file, offset, Lang::Fr);
-        let _ = analysis.completions(file, offset);
+        let _ = analysis.completions(file, offset, Lang::Fr);
         let _ = analysis.goto_definition(file, offset);
         let _ = analysis.references(file, offset, true);
         let _ = analysis.selection_ranges(file, offset);

@@ -213,6 +213,7 @@ impl LanguageServer for Backend {
                 position,
                 config.encoding,
                 config.snippets,
+                snapshot.lang(config.locale),
             )?;
             Some(CompletionResponse::Array(items))
         })

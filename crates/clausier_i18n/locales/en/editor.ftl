@@ -58,3 +58,39 @@ editor-lens-position = { " " }(line { $line }, column { $column })
 
 ## Hover over a diagnostic, after the first paragraph of its code's explanation.
 editor-explain-in-full = `{ $command }` explains it in full.
+
+## Completion: what a keyword starts, shown beside it.
+editor-detail-requirement = a requirement: `requirement ID "title" {"{"} … {"}"}`
+editor-detail-criterion = a criterion: `criterion ID "title" weight N {"{"} … {"}"}`
+editor-detail-param = a parameter: `param name: type = value`
+editor-detail-descriptor = fields of the descriptor
+editor-detail-enum = an enumeration
+editor-detail-type = a named type
+editor-detail-test = a test: `test "name" {"{"} given …; expect … {"}"}`
+editor-detail-use = clauses of a dependency
+editor-detail-set = a parameter of a dependency
+editor-detail-level = `must`, `should`, `info` or `execution`
+editor-detail-when = the condition under which the clause applies
+editor-detail-text = the legal text
+editor-detail-note = a published remark, shown under the text
+editor-detail-ref = a legal reference
+editor-detail-evidence = a supporting document; after a descriptor path, a required one
+editor-detail-lots = the lots of `[document]` the clause applies to, such as `"1", "2"`
+editor-detail-require = the condition to meet
+editor-detail-score = the score, from 0 to 100
+editor-detail-passed = whether the offer passed a `should` requirement: `passed(ID)`
+editor-detail-sum = the sum of a list: `sum(xs)` or `sum(x in xs: x.value)`
+editor-detail-mean = the mean of a list: `mean(xs)` or `mean(x in xs: x.value)`
+editor-detail-min = the smallest value of a list: `min(xs)` or `min(x in xs: x.value)`
+editor-detail-max = the largest value of a list: `max(xs)` or `max(x in xs: x.value)`
+editor-detail-weekday = the day of the week of a date or datetime: `weekday(d) in jours_ouvres`
+editor-detail-business-duration = the time between two datetimes on the given days, between an opening and a closing time
+editor-detail-matches = whether a pattern is found in a text: `matches(x.url, "^https://")`
+editor-detail-siret = whether a text is a valid SIRET number: 14 digits, Luhn key
+editor-detail-uai = whether a text is a valid UAI code: 7 digits and their key letter
+editor-detail-https-url = whether a text is an `https` address with a host
+
+## Code actions: what an action does, as the editor's menu shows it.
+editor-action-add-field = add field `{ $field }` to { $owner }
+editor-action-the-descriptor = the descriptor
+editor-action-change-level = change level to { $level }

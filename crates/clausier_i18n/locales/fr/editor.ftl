@@ -70,3 +70,39 @@ editor-lens-position = { " " }(ligne { $line }, colonne { $column })
 
 ## Hover over a diagnostic, after the first paragraph of its code's explanation.
 editor-explain-in-full = `{ $command }` l'explique en entier.
+
+## Completion: what a keyword starts, shown beside it.
+editor-detail-requirement = une exigence : `requirement ID "titre" {"{"} … {"}"}`
+editor-detail-criterion = un critère : `criterion ID "titre" weight N {"{"} … {"}"}`
+editor-detail-param = un paramètre : `param nom: type = valeur`
+editor-detail-descriptor = les champs du descripteur
+editor-detail-enum = une énumération
+editor-detail-type = un type nommé
+editor-detail-test = un test : `test "nom" {"{"} given …; expect … {"}"}`
+editor-detail-use = des clauses d'une dépendance
+editor-detail-set = un paramètre d'une dépendance
+editor-detail-level = `must`, `should`, `info` ou `execution`
+editor-detail-when = la condition à laquelle la clause s'applique
+editor-detail-text = le texte juridique
+editor-detail-note = une remarque publiée, sous le texte
+editor-detail-ref = une référence juridique
+editor-detail-evidence = une pièce justificative ; après le chemin d'un champ du descripteur, une pièce exigée
+editor-detail-lots = les lots de `[document]` auxquels la clause s'applique, par exemple `"1", "2"`
+editor-detail-require = la condition à remplir
+editor-detail-score = la note, de 0 à 100
+editor-detail-passed = si l'offre satisfait une exigence `should` : `passed(ID)`
+editor-detail-sum = la somme d'une liste : `sum(xs)` ou `sum(x in xs: x.value)`
+editor-detail-mean = la moyenne d'une liste : `mean(xs)` ou `mean(x in xs: x.value)`
+editor-detail-min = la plus petite valeur d'une liste : `min(xs)` ou `min(x in xs: x.value)`
+editor-detail-max = la plus grande valeur d'une liste : `max(xs)` ou `max(x in xs: x.value)`
+editor-detail-weekday = le jour de la semaine d'une date ou d'une date et heure : `weekday(d) in jours_ouvres`
+editor-detail-business-duration = le temps entre deux dates et heures, les jours donnés, entre une heure d'ouverture et une heure de fermeture
+editor-detail-matches = si un motif se trouve dans un texte : `matches(x.url, "^https://")`
+editor-detail-siret = si un texte est un numéro SIRET valide : 14 chiffres, clé de Luhn
+editor-detail-uai = si un texte est un code UAI valide : 7 chiffres et leur lettre clé
+editor-detail-https-url = si un texte est une adresse `https` avec un hôte
+
+## Code actions: what an action does, as the editor's menu shows it.
+editor-action-add-field = ajouter le champ `{ $field }` dans { $owner }
+editor-action-the-descriptor = le descripteur
+editor-action-change-level = passer au niveau { $level }

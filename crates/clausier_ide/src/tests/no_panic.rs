@@ -18,7 +18,7 @@ fn run_every_query(fixture: &Fixture, offset: u32, other: u32, name: &str) {
         let _ = analysis.references(file, offset, true);
         let _ = analysis.references(file, offset, false);
         let _ = analysis.document_symbols(file);
-        let _ = analysis.completions(file, offset);
+        let _ = analysis.completions(file, offset, Lang::En);
         let _ = analysis.rename(file, offset, name);
         let _ = analysis.folding_ranges(file);
         let _ = analysis.document_links(file);
