@@ -259,6 +259,7 @@ impl LanguageServer for Backend {
                 file,
                 position,
                 config.encoding,
+                snapshot.lang(config.locale),
             ))
         })
         .await?
@@ -277,6 +278,7 @@ impl LanguageServer for Backend {
                 position,
                 &new_name,
                 config.encoding,
+                snapshot.lang(config.locale),
             ))
         })
         .await?
@@ -303,7 +305,12 @@ impl LanguageServer for Backend {
 
     async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
         self.query(&params.text_document.uri, move |snapshot, file, config| {
-            navigation::document_links(snapshot, file, config.encoding)
+            navigation::document_links(
+                snapshot,
+                file,
+                config.encoding,
+                snapshot.lang(config.locale),
+            )
         })
         .await
     }

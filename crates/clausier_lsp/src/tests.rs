@@ -161,14 +161,21 @@ fn definitions_and_renames_point_into_the_right_files() {
     assert_eq!(target.range.start, position_of(SCHEMA, "region:"));
 
     let Ok(Some(PrepareRenameResponse::Range(range))) =
-        navigation::prepare_rename(&snapshot, requirements, at, Encoding::Utf16)
+        navigation::prepare_rename(&snapshot, requirements, at, Encoding::Utf16, Lang::En)
     else {
         panic!("the field can be renamed");
     };
     assert_eq!(range.start, at);
-    let edit = navigation::rename(&snapshot, requirements, at, "zone", Encoding::Utf16)
-        .unwrap()
-        .unwrap();
+    let edit = navigation::rename(
+        &snapshot,
+        requirements,
+        at,
+        "zone",
+        Encoding::Utf16,
+        Lang::En,
+    )
+    .unwrap()
+    .unwrap();
     let mut files: Vec<&str> = edit
         .changes
         .as_ref()
@@ -179,15 +186,37 @@ fn definitions_and_renames_point_into_the_right_files() {
     files.sort_unstable();
     assert_eq!(files, ["exigences.clause", "schema.clause"]);
 
-    let error = navigation::rename(&snapshot, requirements, at, "requirement", Encoding::Utf16)
-        .unwrap_err();
+    let error = navigation::rename(
+        &snapshot,
+        requirements,
+        at,
+        "requirement",
+        Encoding::Utf16,
+        Lang::En,
+    )
+    .unwrap_err();
     assert_eq!(error.code.code(), -32803);
     assert!(error.message.contains("`requirement`"), "{}", error.message);
+    // An editor in French reads why in French.
+    let error = navigation::rename(
+        &snapshot,
+        requirements,
+        at,
+        "requirement",
+        Encoding::Utf16,
+        Lang::Fr,
+    )
+    .unwrap_err();
+    assert_eq!(
+        error.message,
+        "`requirement` n'est pas un nom valide : c'est un mot-clé"
+    );
     let nothing = navigation::prepare_rename(
         &snapshot,
         requirements,
         Position::new(0, 0),
         Encoding::Utf16,
+        Lang::En,
     );
     assert_eq!(
         nothing.unwrap_err().message,

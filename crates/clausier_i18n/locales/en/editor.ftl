@@ -94,3 +94,27 @@ editor-detail-https-url = whether a text is an `https` address with a host
 editor-action-add-field = add field `{ $field }` to { $owner }
 editor-action-the-descriptor = the descriptor
 editor-action-change-level = change level to { $level }
+
+## Rename: why a new name is refused.
+editor-rename-no-name = there is no name to rename here
+editor-rename-invalid = `{ $name }` is not a valid name: { $reason }
+editor-rename-used = `{ $name }` is already used by { $by }
+editor-rename-in-dependency = `{ $name }` is declared by the dependency `{ $pack }`: rename it in that pack, then in the packs that use it
+editor-rename-empty = it is empty
+editor-rename-clause-id-form = a clause id starts with a letter, then letters, digits, `_` or `-`
+editor-rename-name-form = a name starts with a letter or `_`, then letters, digits or `_`
+editor-rename-keyword = it is a keyword
+editor-rename-by-field = another field of this record
+editor-rename-by-param = a parameter
+editor-rename-by-other-param = another parameter
+editor-rename-by-descriptor-field = a descriptor field
+editor-rename-by-variant = another variant of this enum
+editor-rename-by-builtin-type = a built-in type
+editor-rename-by-enum = an enum
+editor-rename-by-type = a type
+editor-rename-by-clause = another clause
+editor-rename-by-param-or-field = a parameter or a descriptor field
+
+## Links of a clause file.
+editor-link-test-descriptor = Open the test's descriptor
+editor-link-page = Open the page

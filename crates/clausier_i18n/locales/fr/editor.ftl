@@ -106,3 +106,27 @@ editor-detail-https-url = si un texte est une adresse `https` avec un hôte
 editor-action-add-field = ajouter le champ `{ $field }` dans { $owner }
 editor-action-the-descriptor = le descripteur
 editor-action-change-level = passer au niveau { $level }
+
+## Rename: why a new name is refused.
+editor-rename-no-name = il n'y a pas ici de nom à renommer
+editor-rename-invalid = `{ $name }` n'est pas un nom valide : { $reason }
+editor-rename-used = `{ $name }` est déjà pris par { $by }
+editor-rename-in-dependency = `{ $name }` est déclaré par la dépendance `{ $pack }` : renommez-le dans ce jeu de clauses, puis dans ceux qui l'utilisent
+editor-rename-empty = il est vide
+editor-rename-clause-id-form = un identifiant de clause commence par une lettre, suivie de lettres, de chiffres, de `_` ou de `-`
+editor-rename-name-form = un nom commence par une lettre ou `_`, suivi de lettres, de chiffres ou de `_`
+editor-rename-keyword = c'est un mot-clé
+editor-rename-by-field = un autre champ de cet enregistrement
+editor-rename-by-param = un paramètre
+editor-rename-by-other-param = un autre paramètre
+editor-rename-by-descriptor-field = un champ du descripteur
+editor-rename-by-variant = une autre valeur de cette énumération
+editor-rename-by-builtin-type = un type prédéfini
+editor-rename-by-enum = une énumération
+editor-rename-by-type = un type
+editor-rename-by-clause = une autre clause
+editor-rename-by-param-or-field = un paramètre ou un champ du descripteur
+
+## Links of a clause file.
+editor-link-test-descriptor = Ouvrir le descripteur du test
+editor-link-page = Ouvrir la page
