@@ -196,4 +196,17 @@ mod tests {
         assert!(summary.starts_with("**E0201** unknown descriptor field\n\nA path such as"));
         assert!(summary.ends_with("`clausier explain E0201` explains it in full."));
     }
+
+    #[test]
+    fn the_summary_of_a_code_reads_in_french_for_a_french_editor() {
+        let summary = explanation_summary(Code::UNKNOWN_FIELD, Lang::Fr).unwrap();
+        assert!(
+            summary.starts_with("**E0201** champ du descripteur inconnu\n\nUn chemin tel que"),
+            "{summary}"
+        );
+        assert!(
+            summary.ends_with("`clausier explain E0201` l'explique en entier."),
+            "{summary}"
+        );
+    }
 }

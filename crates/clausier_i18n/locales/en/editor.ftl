@@ -118,3 +118,6 @@ editor-rename-by-param-or-field = a parameter or a descriptor field
 ## Links of a clause file.
 editor-link-test-descriptor = Open the test's descriptor
 editor-link-page = Open the page
+
+## The server itself, on its standard error.
+editor-cannot-start = error: cannot start the language server: { $error }

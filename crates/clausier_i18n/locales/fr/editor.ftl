@@ -130,3 +130,6 @@ editor-rename-by-param-or-field = un paramètre ou un champ du descripteur
 ## Links of a clause file.
 editor-link-test-descriptor = Ouvrir le descripteur du test
 editor-link-page = Ouvrir la page
+
+## The server itself, on its standard error.
+editor-cannot-start = erreur : le serveur de langage ne peut pas démarrer : { $error }
