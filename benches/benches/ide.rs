@@ -8,7 +8,7 @@ use std::hint::black_box;
 
 use clausier_benches::large_pack::large_pack;
 use clausier_benches::workspace_root;
-use clausier_ide::{Analysis, FileId};
+use clausier_ide::{Analysis, FileId, Lang};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const PACK_LINES: usize = 5_000;
@@ -53,13 +53,13 @@ fn benches(c: &mut Criterion) {
     let with_dot = original.replacen("hosting.region", "hosting.", 1);
     let offset = with_dot.find("hosting.").expect("a use of hosting") + "hosting.".len();
     analysis.set_file_text(file, with_dot);
-    let items = analysis.completions(file, offset as u32);
+    let items = analysis.completions(file, offset as u32, Lang::Fr);
     assert!(
         items.iter().any(|item| item.label == "region"),
         "completion after `hosting.` offers `region`"
     );
     group.bench_function("completion after hosting.", |b| {
-        b.iter(|| black_box(analysis.completions(file, black_box(offset as u32))));
+        b.iter(|| black_box(analysis.completions(file, black_box(offset as u32), Lang::Fr)));
     });
     group.finish();
 }

@@ -98,12 +98,15 @@ def vscode_capabilities(*, utf8: bool = False) -> t.ClientCapabilities:
     return capabilities
 
 
-async def start(client: LanguageClient, *, utf8: bool = False) -> t.InitializeResult:
+async def start(
+    client: LanguageClient, *, utf8: bool = False, locale: str = "en"
+) -> t.InitializeResult:
     params = t.InitializeParams(
         capabilities=vscode_capabilities(utf8=utf8),
         initialization_options={"date": DATE},
-        # The suite reads the server's English words; the French ones have tests of their own.
-        locale="en",
+        # The suite reads the server's English words; the French ones have tests of their
+        # own, with `french_client`.
+        locale=locale,
     )
     result = await asyncio.wait_for(client.initialize_session(params), TIMEOUT)
     client.initialize_result = result
@@ -146,6 +149,17 @@ async def client(lsp_client: LanguageClient):
 async def utf8_client(lsp_client: LanguageClient):
     """A server that negotiated UTF-8 positions."""
     await start(lsp_client, utf8=True)
+    try:
+        yield
+        await finish(lsp_client)
+    finally:
+        await stop(lsp_client)
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def french_client(lsp_client: LanguageClient):
+    """A server for an editor whose locale is French."""
+    await start(lsp_client, locale="fr")
     try:
         yield
         await finish(lsp_client)

@@ -1,7 +1,7 @@
 //! The language server's message handling, in memory: the frames a client sends, then
 //! every editor feature on a document at every kind of position.
 
-use clausier_diagnostics::{FileId, Span};
+use clausier_diagnostics::{FileId, Lang, Span};
 use clausier_ide::Analysis;
 use clausier_lsp::transport::{Frame, FrameReader, check};
 
@@ -53,15 +53,15 @@ fn editor_features(text: &str) {
         start: 0,
         end: u32::try_from(text.len()).unwrap_or(u32::MAX),
     };
-    let _ = analysis.inlay_hints(file, whole);
+    let _ = analysis.inlay_hints(file, whole, Lang::Fr);
     let _ = analysis.code_actions(file, whole);
     let step = (text.len() / 24).max(1);
     for (offset, _) in text.char_indices().step_by(step).chain([(text.len(), ' ')]) {
         let Ok(offset) = u32::try_from(offset) else {
             return;
         };
-        let _ = analysis.hover(file, offset);
-        let _ = analysis.completions(file, offset);
+        let _ = analysis.hover(file, offset, Lang::Fr);
+        let _ = analysis.completions(file, offset, Lang::Fr);
         let _ = analysis.goto_definition(file, offset);
         let _ = analysis.references(file, offset, true);
         let _ = analysis.selection_ranges(file, offset);

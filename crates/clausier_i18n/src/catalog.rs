@@ -47,6 +47,7 @@ resources!(
     "diagnostics-types",
     "diagnostics-files",
     "cli-errors",
+    "editor",
 );
 
 /// Every message file, for the tests that compare the languages.

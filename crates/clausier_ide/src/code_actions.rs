@@ -105,7 +105,9 @@ impl Analysis {
         let block = self.record_block(owner, file)?;
         let edit = block.insert_field(self, name, &ty)?;
         Some(CodeAction {
-            title: format!("add field `{name}: {ty}` to {}", block.owner_name).into(),
+            title: Message::new("editor-action-add-field")
+                .with("field", format!("{name}: {ty}"))
+                .with("owner", block.owner_name),
             kind: CodeActionKind::QuickFix,
             code: Some(diagnostic.code),
             change: SourceChange {
@@ -249,7 +251,7 @@ impl Analysis {
             None => (Level::Should, add_level_line(text, open, &decl.body)?),
         };
         Some(CodeAction {
-            title: format!("change level to {}", target.as_str()).into(),
+            title: Message::new("editor-action-change-level").with("level", target.as_str()),
             kind: CodeActionKind::RefactorRewrite,
             code: None,
             change: SourceChange {

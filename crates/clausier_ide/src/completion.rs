@@ -25,6 +25,8 @@ use clausier_syntax::lexicon::{
     TEXT_FUNCTION_KEYWORDS, TIME_FUNCTION_KEYWORDS,
 };
 
+use clausier_i18n::{Lang, t};
+
 use crate::{Analysis, FileId, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -79,34 +81,34 @@ const FITS: u32 = 2;
 const NEUTRAL: u32 = 1;
 const MISFITS: u32 = 0;
 
-/// What an item keyword of the lexicon starts.
-fn item_detail(word: &str) -> Option<&'static str> {
+/// What an item keyword of the lexicon starts, in `lang`.
+fn item_detail(word: &str, lang: Lang) -> Option<String> {
     Some(match word {
-        "requirement" => "a requirement: `requirement ID \"title\" { … }`",
-        "criterion" => "a criterion: `criterion ID \"title\" weight N { … }`",
-        "param" => "a parameter: `param name: type = value`",
-        "descriptor" => "fields of the descriptor",
-        "enum" => "an enumeration",
-        "type" => "a named type",
-        "test" => "a test: `test \"name\" { given …; expect … }`",
-        "use" => "clauses of a dependency",
-        "set" => "a parameter of a dependency",
+        "requirement" => t!(lang, "editor-detail-requirement"),
+        "criterion" => t!(lang, "editor-detail-criterion"),
+        "param" => t!(lang, "editor-detail-param"),
+        "descriptor" => t!(lang, "editor-detail-descriptor"),
+        "enum" => t!(lang, "editor-detail-enum"),
+        "type" => t!(lang, "editor-detail-type"),
+        "test" => t!(lang, "editor-detail-test"),
+        "use" => t!(lang, "editor-detail-use"),
+        "set" => t!(lang, "editor-detail-set"),
         _ => return None,
     })
 }
 
-/// What a clause-field keyword of the lexicon starts.
-fn clause_field_detail(word: &str) -> Option<&'static str> {
+/// What a clause-field keyword of the lexicon starts, in `lang`.
+fn clause_field_detail(word: &str, lang: Lang) -> Option<String> {
     Some(match word {
-        "level" => "`must`, `should`, `info` or `execution`",
-        "when" => "the condition under which the clause applies",
-        "text" => "the legal text",
-        "note" => "a published remark, shown under the text",
-        "ref" => "a legal reference",
-        "evidence" => "a supporting document; after a descriptor path, a required one",
-        "lots" => "the lots of `[document]` the clause applies to, such as `\"1\", \"2\"`",
-        "require" => "the condition to meet",
-        "score" => "the score, from 0 to 100",
+        "level" => t!(lang, "editor-detail-level"),
+        "when" => t!(lang, "editor-detail-when"),
+        "text" => t!(lang, "editor-detail-text"),
+        "note" => t!(lang, "editor-detail-note"),
+        "ref" => t!(lang, "editor-detail-ref"),
+        "evidence" => t!(lang, "editor-detail-evidence"),
+        "lots" => t!(lang, "editor-detail-lots"),
+        "require" => t!(lang, "editor-detail-require"),
+        "score" => t!(lang, "editor-detail-score"),
         _ => return None,
     })
 }
@@ -132,7 +134,9 @@ const MAX_DEPTH: usize = 16;
 
 impl Analysis {
     /// What may be typed at the cursor, best fits first.
-    pub fn completions(&self, file: FileId, offset: u32) -> Vec<CompletionItem> {
+    /// The words that say what a keyword starts are in `lang`; types and values are
+    /// shown as written.
+    pub fn completions(&self, file: FileId, offset: u32, lang: Lang) -> Vec<CompletionItem> {
         let Some(text) = self.file_text(file) else {
             return Vec::new();
         };
@@ -166,6 +170,7 @@ impl Analysis {
         let ctx = Ctx {
             analysis: self,
             head,
+            lang,
         };
         let mut items = ctx.proposals();
         let lower = prefix.to_lowercase();
@@ -252,11 +257,18 @@ struct Ctx<'a> {
     analysis: &'a Analysis,
     /// The text before the name being typed.
     head: &'a str,
+    /// The language of the words that say what a keyword starts.
+    lang: Lang,
 }
 
 impl Ctx<'_> {
     fn schema(&self) -> &Schema {
         &self.analysis.checked.pack.schema
+    }
+
+    /// A keyword with what it starts.
+    fn keyword(&self, name: &str, detail: Option<String>) -> Proposal {
+        (name.to_owned(), CompletionKind::Keyword, detail)
     }
 
     fn proposals(&self) -> Vec<Proposal> {
@@ -273,7 +285,7 @@ impl Ctx<'_> {
         if depth == 0 {
             return ITEM_KEYWORDS
                 .iter()
-                .map(|k| keyword(k, item_detail(k)))
+                .map(|k| self.keyword(k, item_detail(k, self.lang)))
                 .collect();
         }
         let item = enclosing_item(self.head);
@@ -284,7 +296,7 @@ impl Ctx<'_> {
                 if at_line_start && depth == 1 {
                     return CLAUSE_FIELD_KEYWORDS
                         .iter()
-                        .map(|k| keyword(k, clause_field_detail(k)))
+                        .map(|k| self.keyword(k, clause_field_detail(k, self.lang)))
                         .collect();
                 }
                 if line.trim() == "level" {
@@ -300,10 +312,9 @@ impl Ctx<'_> {
                 }
                 let mut out = self.expression();
                 if in_score {
-                    out.push(keyword(
-                        PASSED_KEYWORD,
-                        Some("whether the offer passed a `should` requirement: `passed(ID)`"),
-                    ));
+                    out.push(
+                        self.keyword(PASSED_KEYWORD, Some(t!(self.lang, "editor-detail-passed"))),
+                    );
                 }
                 out
             }
@@ -582,17 +593,17 @@ impl Ctx<'_> {
         out.extend(
             LIST_AGGREGATE_KEYWORDS
                 .iter()
-                .map(|k| keyword(k, list_aggregate_detail(k))),
+                .map(|k| self.keyword(k, list_aggregate_detail(k, self.lang))),
         );
         out.extend(
             TEXT_FUNCTION_KEYWORDS
                 .iter()
-                .map(|k| keyword(k, text_function_detail(k))),
+                .map(|k| self.keyword(k, text_function_detail(k, self.lang))),
         );
         out.extend(
             TIME_FUNCTION_KEYWORDS
                 .iter()
-                .map(|k| keyword(k, time_function_detail(k))),
+                .map(|k| self.keyword(k, time_function_detail(k, self.lang))),
         );
         out
     }
@@ -688,6 +699,8 @@ pub(crate) fn bound_type(
     let ctx = Ctx {
         analysis,
         head: text.get(..end)?,
+        // Only the type is asked for, never a keyword's words.
+        lang: Lang::default(),
     };
     ctx.local_type(name, 0)
 }
@@ -699,35 +712,31 @@ fn fits(ty: &Ty, expected: &Ty) -> bool {
 }
 
 /// What each aggregate over a list computes, shown beside its word.
-fn list_aggregate_detail(word: &str) -> Option<&'static str> {
+fn list_aggregate_detail(word: &str, lang: Lang) -> Option<String> {
     match word {
-        "sum" => Some("the sum of a list: `sum(xs)` or `sum(x in xs: x.value)`"),
-        "mean" => Some("the mean of a list: `mean(xs)` or `mean(x in xs: x.value)`"),
-        "min" => Some("the smallest value of a list: `min(xs)` or `min(x in xs: x.value)`"),
-        "max" => Some("the largest value of a list: `max(xs)` or `max(x in xs: x.value)`"),
+        "sum" => Some(t!(lang, "editor-detail-sum")),
+        "mean" => Some(t!(lang, "editor-detail-mean")),
+        "min" => Some(t!(lang, "editor-detail-min")),
+        "max" => Some(t!(lang, "editor-detail-max")),
         _ => None,
     }
 }
 
 /// The detail shown beside a time function of the standard library.
-fn time_function_detail(word: &str) -> Option<&'static str> {
+fn time_function_detail(word: &str, lang: Lang) -> Option<String> {
     match TimeFunction::from_word(word)? {
-        TimeFunction::Weekday => {
-            Some("the day of the week of a date or datetime: `weekday(d) in jours_ouvres`")
-        }
-        TimeFunction::BusinessDuration => Some(
-            "the time between two datetimes on the given days, between an opening and a closing time",
-        ),
+        TimeFunction::Weekday => Some(t!(lang, "editor-detail-weekday")),
+        TimeFunction::BusinessDuration => Some(t!(lang, "editor-detail-business-duration")),
     }
 }
 
 /// What each text check says of a text, shown beside its word.
-fn text_function_detail(word: &str) -> Option<&'static str> {
+fn text_function_detail(word: &str, lang: Lang) -> Option<String> {
     match word {
-        "matches" => Some("whether a pattern is found in a text: `matches(x.url, \"^https://\")`"),
-        "siret" => Some("whether a text is a valid SIRET number: 14 digits, Luhn key"),
-        "uai" => Some("whether a text is a valid UAI code: 7 digits and their key letter"),
-        "https_url" => Some("whether a text is an `https` address with a host"),
+        "matches" => Some(t!(lang, "editor-detail-matches")),
+        "siret" => Some(t!(lang, "editor-detail-siret")),
+        "uai" => Some(t!(lang, "editor-detail-uai")),
+        "https_url" => Some(t!(lang, "editor-detail-https-url")),
         _ => None,
     }
 }

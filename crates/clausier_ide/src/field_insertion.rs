@@ -3,6 +3,7 @@
 //! formatter would lay it out.
 
 use clausier_check::types::{RecordId, Ty};
+use clausier_diagnostics::Message;
 use clausier_syntax::ast::{FieldDecl, ItemKind, TypeExpr, TypeExprKind};
 
 use crate::{Analysis, FileId, Span, TextEdit};
@@ -14,7 +15,7 @@ const MAX_DEPTH: usize = 64;
 pub(crate) struct RecordBlock<'a> {
     pub file: FileId,
     /// How an action's title names the record: "the descriptor", "`Subprocessor`".
-    pub owner_name: String,
+    pub owner_name: Message,
     fields: &'a [FieldDecl],
     /// The `{ … }` around the fields.
     braces: Span,
@@ -53,7 +54,7 @@ pub(crate) fn find_block(
                         text.ends_with('}').then_some(())?;
                         Some(RecordBlock {
                             file: data.id,
-                            owner_name: "the descriptor".to_owned(),
+                            owner_name: Message::new("editor-action-the-descriptor"),
                             fields: &decl.fields,
                             braces: Span::new(open, close.saturating_add(1)),
                             always_open: true,
@@ -76,7 +77,7 @@ pub(crate) fn find_block(
                 ItemKind::Type(decl) if decl.name.span == origin.span => Some(&decl.ty),
                 _ => None,
             })?;
-        return record_in(ty, data.id, format!("`{name}`"));
+        return record_in(ty, data.id, Message::from(format!("`{name}`")));
     }
     let declaring = schema
         .records
@@ -104,12 +105,16 @@ pub(crate) fn find_block(
             },
             _ => None,
         })?;
-    let owner_name = format!("`{}`", crate::hover::record_path(schema, owner, 0));
+    // A record's name or path is code, the same in every language.
+    let owner_name = match crate::hover::record_path(schema, owner, 0) {
+        Some(path) => Message::from(format!("`{path}`")),
+        None => Message::new("editor-hover-a-record"),
+    };
     record_in(&field.ty, data.id, owner_name)
 }
 
 /// The record a type expression declares, through `list<…>` and `set<…>`.
-fn record_in(ty: &TypeExpr, file: FileId, owner_name: String) -> Option<RecordBlock<'_>> {
+fn record_in(ty: &TypeExpr, file: FileId, owner_name: Message) -> Option<RecordBlock<'_>> {
     let mut ty = ty;
     for _ in 0..MAX_DEPTH {
         match &ty.kind {

@@ -2,52 +2,52 @@
 
 use std::fmt::Write as _;
 
+use clausier_check::bounds::{Bound, FieldBounds, Unit};
 use clausier_check::hir::{ClauseMeta, Lot, Symbol};
 use clausier_check::types::{RecordId, Schema, Ty};
-use clausier_syntax::ast::{TextFunction, TimeFunction};
+use clausier_i18n::{Lang, t};
+use clausier_syntax::ast::{Level, TextFunction, TimeFunction};
 
 use crate::{Analysis, FileId, Span};
 
-/// What each text check of the standard library takes and says, shown on hover.
-fn text_function_markdown(function: TextFunction) -> String {
+/// What each text check of the standard library takes and says, shown on hover: the
+/// signature as code, the meaning in the reader's language.
+fn text_function_markdown(function: TextFunction, lang: Lang) -> String {
     let (signature, meaning) = match function {
         TextFunction::Matches => (
             "matches(text: string, pattern: string literal): bool",
-            "whether the regular expression `pattern` is found anywhere in `text` (anchor it with `^` and `$`); the pattern is compiled once, with the Rust `regex` crate's syntax",
+            t!(lang, "editor-function-matches"),
         ),
         TextFunction::Siret => (
             "siret(text: string): bool",
-            "whether `text` is a valid SIRET number: 14 digits and a valid Luhn key (for La Poste, SIREN 356000000, digits summing to a multiple of 5)",
+            t!(lang, "editor-function-siret"),
         ),
-        TextFunction::Uai => (
-            "uai(text: string): bool",
-            "whether `text` is a valid UAI code: 7 digits, then the letter of their number modulo 23",
-        ),
+        TextFunction::Uai => ("uai(text: string): bool", t!(lang, "editor-function-uai")),
         TextFunction::HttpsUrl => (
             "https_url(text: string): bool",
-            "whether `text` is an absolute URL with the scheme `https` and a host",
+            t!(lang, "editor-function-https-url"),
         ),
     };
     format!(
-        "{}\n\n{meaning}; unknown when `text` is absent",
-        code(signature)
+        "{}\n\n{}",
+        code(signature),
+        t!(lang, "editor-function-text-unknown", meaning = meaning)
     )
 }
 
 /// What each time function of the standard library takes and gives, shown on hover.
-fn time_function_markdown(function: TimeFunction) -> String {
-    match function {
-        TimeFunction::Weekday => format!(
-            "{}\n\nthe day of the week of `d`, from `lundi` to `dimanche`; unknown when `d` is absent",
-            code("weekday(d: date | datetime): weekday")
+fn time_function_markdown(function: TimeFunction, lang: Lang) -> String {
+    let (signature, meaning) = match function {
+        TimeFunction::Weekday => (
+            "weekday(d: date | datetime): weekday",
+            t!(lang, "editor-function-weekday"),
         ),
-        TimeFunction::BusinessDuration => format!(
-            "{}\n\nthe hours and minutes between `start` and `end` counted only on the days of `days`, from `opens` to `closes`; public holidays count as business days; unknown when an argument is, no value when `end` is before `start` or `opens` is not before `closes`",
-            code(
-                "business_duration(start: datetime, end: datetime, days: set<weekday>, opens: time, closes: time): duration"
-            )
+        TimeFunction::BusinessDuration => (
+            "business_duration(start: datetime, end: datetime, days: set<weekday>, opens: time, closes: time): duration",
+            t!(lang, "editor-function-business-duration"),
         ),
-    }
+    };
+    format!("{}\n\n{meaning}", code(signature))
 }
 
 /// The Markdown shown on hover, and the span of the name it describes.
@@ -60,12 +60,12 @@ pub struct HoverResult {
 impl Analysis {
     /// Hover over a field (its type and doc), a parameter (its effective value and doc),
     /// an enum (its variants in order), a variant, a type or a clause (its title, level,
-    /// legal text and references).
-    pub fn hover(&self, file: FileId, offset: u32) -> Option<HoverResult> {
+    /// legal text and references). The words around the code are in `lang`.
+    pub fn hover(&self, file: FileId, offset: u32, lang: Lang) -> Option<HoverResult> {
         let Some(occurrence) = self.symbol_at(file, offset) else {
-            return self.text_function_hover(file, offset);
+            return self.text_function_hover(file, offset, lang);
         };
-        let markdown = self.describe(file, &occurrence.symbol)?;
+        let markdown = self.describe(file, &occurrence.symbol, lang)?;
         Some(HoverResult {
             markdown,
             range: occurrence.span,
@@ -73,7 +73,7 @@ impl Analysis {
     }
 
     /// Hover over the word of a text check written right before `(`.
-    fn text_function_hover(&self, file: FileId, offset: u32) -> Option<HoverResult> {
+    fn text_function_hover(&self, file: FileId, offset: u32, lang: Lang) -> Option<HoverResult> {
         let text = self.file_text(file)?;
         let at = usize::try_from(offset).ok()?;
         let is_word = |c: char| c.is_alphanumeric() || c == '_';
@@ -88,8 +88,8 @@ impl Analysis {
                 .unwrap_or(text.len() - at);
         let word = text.get(start..end)?;
         let markdown = match TimeFunction::from_word(word) {
-            Some(time) => time_function_markdown(time),
-            None => text_function_markdown(TextFunction::from_word(word)?),
+            Some(time) => time_function_markdown(time, lang),
+            None => text_function_markdown(TextFunction::from_word(word)?, lang),
         };
         let preceded_by_dot = text.get(..start)?.ends_with('.');
         let followed_by_paren = text.get(end..)?.trim_start().starts_with('(');
@@ -102,19 +102,29 @@ impl Analysis {
         })
     }
 
-    fn describe(&self, file: FileId, symbol: &Symbol) -> Option<String> {
+    fn describe(&self, file: FileId, symbol: &Symbol, lang: Lang) -> Option<String> {
         let pack = &self.checked.pack;
         let schema = &pack.schema;
         match symbol {
             Symbol::Field { record, field } => {
                 let def = schema.record(*record)?;
                 let (name, field) = def.field_at(*field)?;
-                let owner = record_path(schema, *record, 0);
+                let owner = record_path(schema, *record, 0)
+                    .unwrap_or_else(|| t!(lang, "editor-hover-a-record"));
                 let mut out = code(&format!("{name}: {}", ty_text(schema, &field.ty)));
-                let _ = write!(out, "\n\nfield of `{owner}`");
+                let _ = write!(
+                    out,
+                    "\n\n{}",
+                    t!(lang, "editor-hover-field-of", owner = owner)
+                );
                 let bounds = field.bounds();
                 if !bounds.is_unbounded() {
-                    let _ = write!(out, "\n\naccepted values: {}", bounds.describe(&field.ty));
+                    let values = bounds_text(&bounds, &field.ty, lang);
+                    let _ = write!(
+                        out,
+                        "\n\n{}",
+                        t!(lang, "editor-hover-accepted-values", values = values)
+                    );
                 }
                 push_docs(&mut out, &field.docs);
                 Some(out)
@@ -128,9 +138,19 @@ impl Analysis {
                     param.value.display(schema)
                 ));
                 if param.value != param.default {
-                    let _ = write!(out, "\n\ndeclared as `{}`", param.default.display(schema));
+                    let declared = param.default.display(schema).to_string();
+                    let _ = write!(
+                        out,
+                        "\n\n{}",
+                        t!(lang, "editor-hover-declared-as", value = declared)
+                    );
                     if let Some(site) = &param.set_in {
-                        let _ = write!(out, ", set by `{}` at {}", site.pack, site.location);
+                        out.push_str(&t!(
+                            lang,
+                            "editor-hover-set-by",
+                            pack = site.pack.as_str(),
+                            location = site.location.as_str()
+                        ));
                     }
                 }
                 push_docs(&mut out, &param.docs);
@@ -151,13 +171,14 @@ impl Analysis {
                 let def = schema.enum_def(*enum_id)?;
                 let variant = def.variants.get(*index as usize)?;
                 let mut out = code(&format!("{}.{}", def.name, variant.name));
-                let _ = write!(
-                    out,
-                    "\n\nvariant {} of {} of `{}`",
-                    index.saturating_add(1),
-                    def.variants.len(),
-                    def.name
+                let variant_words = t!(
+                    lang,
+                    "editor-hover-variant",
+                    index = index.saturating_add(1).to_string(),
+                    count = def.variants.len().to_string(),
+                    enum = def.name.as_str()
                 );
+                let _ = write!(out, "\n\n{variant_words}");
                 push_docs(&mut out, &variant.docs);
                 Some(out)
             }
@@ -165,7 +186,7 @@ impl Analysis {
                 let (ty, _) = schema.aliases.get(name)?;
                 Some(code(&format!("type {name} = {}", ty_text(schema, ty))))
             }
-            Symbol::Clause(id) => self.describe_clause(id),
+            Symbol::Clause(id) => self.describe_clause(id, lang),
             Symbol::Local {
                 clause,
                 name,
@@ -179,44 +200,109 @@ impl Analysis {
                     None => name.clone(),
                 };
                 let mut out = code(&head);
-                let _ = write!(out, "\n\na variable bound in `{clause}`");
+                let _ = write!(
+                    out,
+                    "\n\n{}",
+                    t!(lang, "editor-hover-local", clause = clause.as_str())
+                );
                 Some(out)
             }
         }
     }
 
-    fn describe_clause(&self, id: &str) -> Option<String> {
+    fn describe_clause(&self, id: &str, lang: Lang) -> Option<String> {
         let pack = &self.checked.pack;
         if let Some(req) = pack.requirements.iter().find(|r| r.meta.id == id) {
-            let head = format!("requirement {}\nlevel {}", req.meta.id, req.level.as_str());
-            return Some(clause_markdown(&head, &req.meta, &pack.schema.lots));
+            let head = t!(
+                lang,
+                "editor-hover-requirement",
+                id = req.meta.id.as_str(),
+                level = level_words(req.level, lang)
+            );
+            return Some(clause_markdown(&head, &req.meta, &pack.schema.lots, lang));
         }
         let crit = pack.criteria.iter().find(|c| c.meta.id == id)?;
-        let head = format!("criterion {}\nweight {}", crit.meta.id, crit.weight);
-        Some(clause_markdown(&head, &crit.meta, &pack.schema.lots))
+        let head = t!(
+            lang,
+            "editor-hover-criterion",
+            id = crit.meta.id.as_str(),
+            weight = crit.weight.to_string()
+        );
+        Some(clause_markdown(&head, &crit.meta, &pack.schema.lots, lang))
     }
 }
 
-fn clause_markdown(head: &str, meta: &ClauseMeta, lots: &[Lot]) -> String {
+/// A level as the check report says it: `must`, « obligatoire ».
+fn level_words(level: Level, lang: Lang) -> String {
+    match level {
+        Level::Must => t!(lang, "level-must"),
+        Level::Should => t!(lang, "level-should"),
+        Level::Info => t!(lang, "level-info"),
+        Level::Execution => t!(lang, "level-execution"),
+    }
+}
+
+/// The values a field's bounds admit, in words around the bounds' values (`at least
+/// 0.01 €`, « au moins 0.01 € »).
+fn bounds_text(bounds: &FieldBounds, ty: &Ty, lang: Lang) -> String {
+    let unit = Unit::of(ty);
+    let shown = |bound: Bound| unit.show(bound.value).to_string();
+    let lower = |bound: Bound| {
+        let value = shown(bound);
+        if bound.inclusive {
+            t!(lang, "editor-bounds-at-least", value = value)
+        } else {
+            t!(lang, "editor-bounds-more-than", value = value)
+        }
+    };
+    let upper = |bound: Bound| {
+        let value = shown(bound);
+        if bound.inclusive {
+            t!(lang, "editor-bounds-at-most", value = value)
+        } else {
+            t!(lang, "editor-bounds-less-than", value = value)
+        }
+    };
+    match (bounds.lower, bounds.upper) {
+        (Some(low), Some(high)) if low.inclusive && high.inclusive => t!(
+            lang,
+            "editor-bounds-from-to",
+            lower = shown(low),
+            upper = shown(high)
+        ),
+        (Some(low), Some(high)) => t!(
+            lang,
+            "editor-bounds-both",
+            lower = lower(low),
+            upper = upper(high)
+        ),
+        (Some(low), None) => lower(low),
+        (None, Some(high)) => upper(high),
+        (None, None) => t!(lang, "editor-bounds-any"),
+    }
+}
+
+fn clause_markdown(head: &str, meta: &ClauseMeta, lots: &[Lot], lang: Lang) -> String {
     let mut out = code(head);
     if !meta.title.is_empty() {
         let _ = write!(out, "\n\n**{}**", meta.title);
     }
-    push_lots(&mut out, &meta.lots, lots);
+    push_lots(&mut out, &meta.lots, lots, lang);
     if let Some(text) = &meta.text {
         let _ = write!(out, "\n\n> {}", text.source);
     }
     if let Some(note) = &meta.note {
-        let _ = write!(out, "\n\nNote: {}", note.source);
+        let note = t!(lang, "editor-hover-note", note = note.source.as_str());
+        let _ = write!(out, "\n\n{note}");
     }
     if !meta.refs.is_empty() {
-        out.push_str("\n\nReferences:");
+        let _ = write!(out, "\n\n{}", t!(lang, "editor-hover-references"));
         for reference in &meta.refs {
             let _ = write!(out, "\n- {reference}");
         }
     }
     if !meta.evidence.is_empty() {
-        out.push_str("\n\nEvidence:");
+        let _ = write!(out, "\n\n{}", t!(lang, "editor-hover-evidence"));
         for evidence in &meta.evidence {
             let _ = write!(out, "\n- {evidence}");
         }
@@ -226,15 +312,15 @@ fn clause_markdown(head: &str, meta: &ClauseMeta, lots: &[Lot]) -> String {
 }
 
 /// The lots a clause applies to, by id and title, in a pack divided into lots.
-fn push_lots(out: &mut String, applies_to: &[String], lots: &[Lot]) {
+fn push_lots(out: &mut String, applies_to: &[String], lots: &[Lot], lang: Lang) {
     if lots.is_empty() {
         return;
     }
     if applies_to.is_empty() {
-        out.push_str("\n\nApplies to every lot");
+        let _ = write!(out, "\n\n{}", t!(lang, "editor-hover-every-lot"));
         return;
     }
-    out.push_str("\n\nLots:");
+    let _ = write!(out, "\n\n{}", t!(lang, "editor-hover-lots"));
     for lot in lots.iter().filter(|lot| applies_to.contains(&lot.id)) {
         let _ = write!(out, "\n- {} — {}", lot.id, lot.title);
     }
@@ -257,10 +343,10 @@ pub(crate) fn ty_text(schema: &Schema, ty: &Ty) -> String {
 }
 
 /// How a record is named: `descriptor`, `Subprocessor`, or the path to an inline record
-/// (`descriptor.hosting`).
-pub(crate) fn record_path(schema: &Schema, record: RecordId, depth: usize) -> String {
+/// (`descriptor.hosting`); `None` for a record no field leads to.
+pub(crate) fn record_path(schema: &Schema, record: RecordId, depth: usize) -> Option<String> {
     if let Some(name) = schema.record(record).and_then(|r| r.name.as_deref()) {
-        return name.to_owned();
+        return Some(name.to_owned());
     }
     if depth < 16 {
         for (index, owner) in schema.records.iter().enumerate() {
@@ -271,12 +357,13 @@ pub(crate) fn record_path(schema: &Schema, record: RecordId, depth: usize) -> St
                 }
                 if *ty == Ty::Record(record) {
                     let owner_id = RecordId(u32::try_from(index).unwrap_or(u32::MAX));
-                    return format!("{}.{name}", record_path(schema, owner_id, depth + 1));
+                    let owner = record_path(schema, owner_id, depth + 1)?;
+                    return Some(format!("{owner}.{name}"));
                 }
             }
         }
     }
-    "a record".to_owned()
+    None
 }
 
 fn code(text: &str) -> String {

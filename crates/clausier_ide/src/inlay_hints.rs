@@ -3,6 +3,7 @@
 
 use clausier_check::hir::{ParamDef, Symbol};
 use clausier_check::types::Schema;
+use clausier_i18n::{Lang, t};
 use clausier_syntax::ast::ItemKind;
 
 use crate::{Analysis, FileId, Span};
@@ -18,8 +19,9 @@ pub struct InlayHint {
 impl Analysis {
     /// After each use of a parameter in `range`: `= VALUE`, its effective value, with
     /// the pack that overrode it if one did (the tooltip says where). After the value in
-    /// an overridden parameter's declaration: the value that replaces it.
-    pub fn inlay_hints(&self, file: FileId, range: Span) -> Vec<InlayHint> {
+    /// an overridden parameter's declaration: the value that replaces it. The words
+    /// around the values are in `lang`.
+    pub fn inlay_hints(&self, file: FileId, range: Span, lang: Lang) -> Vec<InlayHint> {
         let Some(data) = self.file(file) else {
             return Vec::new();
         };
@@ -48,18 +50,23 @@ impl Analysis {
                 continue;
             }
             if symbol.is_definition {
-                out.extend(self.declaration_hint(file, symbol.span, param, schema));
+                out.extend(self.declaration_hint(file, symbol.span, param, schema, lang));
                 continue;
             }
             let value = param.value.display(schema).to_string();
             let label = match &param.set_in {
-                Some(site) => format!("= {value} (set by {})", site.pack),
+                Some(site) => t!(
+                    lang,
+                    "editor-hint-set-by",
+                    value = value.as_str(),
+                    pack = site.pack.as_str()
+                ),
                 None => format!("= {value}"),
             };
             out.push(InlayHint {
                 offset: symbol.span.end,
                 label,
-                tooltip: override_tooltip(param, schema),
+                tooltip: override_tooltip(param, schema, lang),
             });
         }
         out.sort_by_key(|hint| hint.offset);
@@ -73,6 +80,7 @@ impl Analysis {
         name: Span,
         param: &ParamDef,
         schema: &Schema,
+        lang: Lang,
     ) -> Option<InlayHint> {
         let site = param.set_in.as_ref()?;
         let data = self.file(file)?;
@@ -87,22 +95,28 @@ impl Analysis {
             })?;
         Some(InlayHint {
             offset: value_end,
-            label: format!("→ {} (set by {})", param.value.display(schema), site.pack),
-            tooltip: override_tooltip(param, schema),
+            label: t!(
+                lang,
+                "editor-hint-replaced-by",
+                value = param.value.display(schema).to_string(),
+                pack = site.pack.as_str()
+            ),
+            tooltip: override_tooltip(param, schema, lang),
         })
     }
 }
 
 /// Where an overridden parameter got its value, and what its declaration says.
-fn override_tooltip(param: &ParamDef, schema: &Schema) -> Option<String> {
+fn override_tooltip(param: &ParamDef, schema: &Schema, lang: Lang) -> Option<String> {
     let site = param.set_in.as_ref()?;
-    Some(format!(
-        "`{}` is set to `{}` by `{}` at {}; `{}` declares `{}`",
-        param.name,
-        param.value.display(schema),
-        site.pack,
-        site.location,
-        param.pack,
-        param.default.display(schema)
+    Some(t!(
+        lang,
+        "editor-hint-tooltip",
+        name = param.name.as_str(),
+        value = param.value.display(schema).to_string(),
+        pack = site.pack.as_str(),
+        location = site.location.as_str(),
+        declaring = param.pack.as_str(),
+        default = param.default.display(schema).to_string()
     ))
 }

@@ -8,11 +8,12 @@ use std::path::PathBuf;
 
 use clausier_data::descriptor::Descriptor;
 use clausier_data::load::{self, Format, LoadOptions};
-use clausier_diagnostics::{Code, Diagnostic};
+use clausier_diagnostics::{Code, Diagnostic, Message};
 use clausier_eval::report::{
     ClauseResult, DescriptorReport, DescriptorStatus, PackInfo, RequirementStatus,
 };
 use clausier_eval::{RunOptions, compile, run};
+use clausier_i18n::{Lang, t};
 use jiff::civil::Date;
 
 use crate::{Analysis, FileId, Span};
@@ -37,7 +38,7 @@ pub struct DescriptorInput {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CheckLens {
     /// Why the lens is empty: the pack does not compile.
-    pub reason: Option<String>,
+    pub reason: Option<Message>,
     /// How many descriptors were checked (an NDJSON or CSV file holds several).
     pub descriptors: usize,
     /// The descriptors whose data is invalid: no requirement was evaluated on them.
@@ -101,9 +102,18 @@ pub struct LensFailure {
     pub descriptor: LensDescriptor,
     /// The smallest failing sub-expressions, the values they saw and where.
     pub explanations: Vec<Explanation>,
-    /// The first explanation on one line: `` `hosting.region == EU`: `hosting.region` is
-    /// `OTHER` (line 4, column 15) ``.
-    pub summary: String,
+}
+
+impl LensFailure {
+    /// The first explanation on one line, in `lang`: `` `hosting.region == EU`:
+    /// `hosting.region` is `OTHER` (line 4, column 15) ``. Written when asked, since one
+    /// lens serves editors in either language.
+    pub fn summary(&self, lang: Lang) -> String {
+        self.explanations
+            .first()
+            .map(|explanation| one_line(explanation, lang))
+            .unwrap_or_default()
+    }
 }
 
 /// A descriptor that lacks the data a requirement reads.
@@ -120,9 +130,7 @@ impl Analysis {
     pub fn check_descriptors(&self, descriptors: &[DescriptorInput], date: Date) -> CheckLens {
         let Some(valid) = self.checked.valid() else {
             return CheckLens {
-                reason: Some(
-                    "the pack does not compile: fix its errors to check the descriptors".to_owned(),
-                ),
+                reason: Some(Message::new("editor-lens-pack-does-not-compile")),
                 ..CheckLens::default()
             };
         };
@@ -233,7 +241,6 @@ impl CheckLens {
                 }),
                 RequirementStatus::Fail => lens.fail.push(LensFailure {
                     descriptor,
-                    summary: result.explanation.first().map(one_line).unwrap_or_default(),
                     explanations: result.explanation.clone(),
                 }),
             }
@@ -278,16 +285,26 @@ fn depends_on_schema(code: Code) -> bool {
     .contains(&code)
 }
 
-fn one_line(explanation: &Explanation) -> String {
+fn one_line(explanation: &Explanation, lang: Lang) -> String {
     let mut out = format!("`{}`", explanation.expr);
     match (&explanation.path, &explanation.value) {
-        (Some(path), Some(value)) => out.push_str(&format!(": `{path}` is `{value}`")),
-        (None, Some(value)) => out.push_str(&format!(" is `{value}`")),
-        (Some(path), None) => out.push_str(&format!(": `{path}`")),
+        (Some(path), Some(value)) => out.push_str(&t!(
+            lang,
+            "editor-lens-value-at",
+            path = path.as_str(),
+            value = value.as_str()
+        )),
+        (None, Some(value)) => out.push_str(&t!(lang, "editor-lens-value", value = value.as_str())),
+        (Some(path), None) => out.push_str(&t!(lang, "editor-lens-path", path = path.as_str())),
         (None, None) => {}
     }
     if let (Some(line), Some(column)) = (explanation.line, explanation.column) {
-        out.push_str(&format!(" (line {line}, column {column})"));
+        out.push_str(&t!(
+            lang,
+            "editor-lens-position",
+            line = line.to_string(),
+            column = column.to_string()
+        ));
     }
     out
 }

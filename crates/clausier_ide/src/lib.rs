@@ -36,7 +36,7 @@ use clausier_check::Checked;
 use clausier_check::hir::{Symbol, SymbolRef};
 use clausier_syntax::Parse;
 
-pub use clausier_diagnostics::{Code, Diagnostic, FileId, Span};
+pub use clausier_diagnostics::{Code, Diagnostic, FileId, Lang, Span};
 pub use clausier_fmt::{FormatError, TextEdit};
 pub use code_actions::{CodeAction, CodeActionKind};
 pub use completion::{CompletionItem, CompletionKind};

@@ -5,6 +5,7 @@ use std::fmt;
 
 use clausier_check::hir::Symbol;
 use clausier_check::types::{RecordId, Ty};
+use clausier_diagnostics::{Lang, Message};
 use clausier_syntax::ast::{DataValue, DataValueKind, Given, ItemKind, LiteralKind};
 use clausier_syntax::lexicon;
 
@@ -22,30 +23,39 @@ pub struct SourceChange {
 pub enum RenameError {
     /// The cursor is not on a name that can be renamed.
     NoName,
-    /// The new name cannot be written there.
-    InvalidName { name: String, reason: &'static str },
-    /// The new name is taken.
-    AlreadyUsed { name: String, by: &'static str },
+    /// The new name cannot be written there; `reason` says why.
+    InvalidName { name: String, reason: Message },
+    /// The new name is taken; `by` says by what.
+    AlreadyUsed { name: String, by: Message },
     /// The name is declared by a dependency: other packs may use it, and the lock pins
     /// the dependency's text. It is renamed in the dependency's own workspace.
     DeclaredInDependency { name: String, pack: String },
 }
 
+impl RenameError {
+    /// What the editor shows its reader, put into a language by [`Message::text`].
+    pub fn message(&self) -> Message {
+        match self {
+            RenameError::NoName => Message::new("editor-rename-no-name"),
+            RenameError::InvalidName { name, reason } => Message::new("editor-rename-invalid")
+                .with("name", name)
+                .with("reason", reason.clone()),
+            RenameError::AlreadyUsed { name, by } => Message::new("editor-rename-used")
+                .with("name", name)
+                .with("by", by.clone()),
+            RenameError::DeclaredInDependency { name, pack } => {
+                Message::new("editor-rename-in-dependency")
+                    .with("name", name)
+                    .with("pack", pack)
+            }
+        }
+    }
+}
+
+/// In English, for logs and errors read by developers.
 impl fmt::Display for RenameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RenameError::NoName => f.write_str("there is no name to rename here"),
-            RenameError::InvalidName { name, reason } => {
-                write!(f, "`{name}` is not a valid name: {reason}")
-            }
-            RenameError::AlreadyUsed { name, by } => {
-                write!(f, "`{name}` is already used by {by}")
-            }
-            RenameError::DeclaredInDependency { name, pack } => write!(
-                f,
-                "`{name}` is declared by the dependency `{pack}`: rename it in that pack, then in the packs that use it"
-            ),
-        }
+        f.write_str(&self.message().text(Lang::En))
     }
 }
 
@@ -135,13 +145,13 @@ impl Analysis {
     }
 
     fn validate(&self, symbol: &Symbol, new: &str) -> Result<(), RenameError> {
-        let invalid = |reason| {
+        let invalid = |reason: Message| {
             Err(RenameError::InvalidName {
                 name: new.to_owned(),
                 reason,
             })
         };
-        let used = |by| {
+        let used = |by: Message| {
             Err(RenameError::AlreadyUsed {
                 name: new.to_owned(),
                 by,
@@ -149,24 +159,22 @@ impl Analysis {
         };
         let mut chars = new.chars();
         let Some(first) = chars.next() else {
-            return invalid("it is empty");
+            return invalid(Message::new("editor-rename-empty"));
         };
         let is_clause = matches!(symbol, Symbol::Clause(_));
         if is_clause {
             if !unicode_ident::is_xid_start(first)
                 || !chars.all(|c| c == '-' || unicode_ident::is_xid_continue(c))
             {
-                return invalid(
-                    "a clause id starts with a letter, then letters, digits, `_` or `-`",
-                );
+                return invalid(Message::new("editor-rename-clause-id-form"));
             }
         } else if !(first == '_' || unicode_ident::is_xid_start(first))
             || !chars.all(unicode_ident::is_xid_continue)
         {
-            return invalid("a name starts with a letter or `_`, then letters, digits or `_`");
+            return invalid(Message::new("editor-rename-name-form"));
         }
         if lexicon::is_reserved(new) || starts_items_or_clause_lines(new) {
-            return invalid("it is a keyword");
+            return invalid(Message::new("editor-rename-keyword"));
         }
         let pack = &self.checked.pack;
         let schema = &pack.schema;
@@ -181,10 +189,10 @@ impl Analysis {
                     .and_then(|r| r.field(new))
                     .is_some_and(|(i, _)| i != *field)
                 {
-                    return used("another field of this record");
+                    return used(Message::new("editor-rename-by-field"));
                 }
                 if *record == schema.descriptor && param_taken {
-                    return used("a parameter");
+                    return used(Message::new("editor-rename-by-param"));
                 }
             }
             Symbol::Param(id) => {
@@ -194,10 +202,10 @@ impl Analysis {
                     .enumerate()
                     .any(|(i, p)| p.name == new && i != id.0 as usize);
                 if other {
-                    return used("another parameter");
+                    return used(Message::new("editor-rename-by-other-param"));
                 }
                 if descriptor_field {
-                    return used("a descriptor field");
+                    return used(Message::new("editor-rename-by-descriptor-field"));
                 }
             }
             Symbol::Variant { enum_id, index } => {
@@ -206,7 +214,7 @@ impl Analysis {
                     .and_then(|e| e.variant_index(new))
                     .is_some_and(|i| i != *index)
                 {
-                    return used("another variant of this enum");
+                    return used(Message::new("editor-rename-by-variant"));
                 }
             }
             Symbol::Enum(_) | Symbol::TypeAlias(_) => {
@@ -217,13 +225,13 @@ impl Analysis {
                 };
                 if current != Some(new) {
                     if BUILTIN_TYPES.contains(&new) {
-                        return used("a built-in type");
+                        return used(Message::new("editor-rename-by-builtin-type"));
                     }
                     if schema.enum_by_name(new).is_some() {
-                        return used("an enum");
+                        return used(Message::new("editor-rename-by-enum"));
                     }
                     if schema.aliases.contains_key(new) {
-                        return used("a type");
+                        return used(Message::new("editor-rename-by-type"));
                     }
                 }
             }
@@ -235,12 +243,12 @@ impl Analysis {
                     .iter()
                     .any(|s| matches!(&s.symbol, Symbol::Clause(other) if other == new));
                 if id != new && (taken.into_iter().any(|t| t == new) || used_elsewhere) {
-                    return used("another clause");
+                    return used(Message::new("editor-rename-by-clause"));
                 }
             }
             Symbol::Local { .. } => {
                 if param_taken || descriptor_field {
-                    return used("a parameter or a descriptor field");
+                    return used(Message::new("editor-rename-by-param-or-field"));
                 }
             }
         }

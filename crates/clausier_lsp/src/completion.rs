@@ -1,6 +1,6 @@
 //! Completion: the IDE's proposals, each replacing the part of the name already typed.
 
-use clausier_diagnostics::FileId;
+use clausier_diagnostics::{FileId, Lang};
 use clausier_ide::{CompletionItem, CompletionKind};
 use tower_lsp_server::ls_types::{
     self as lsp, CompletionItemKind, CompletionTextEdit, InsertTextFormat, Position, TextEdit,
@@ -28,9 +28,12 @@ pub fn completions(
     position: Position,
     encoding: Encoding,
     snippets: bool,
+    lang: Lang,
 ) -> Option<Vec<lsp::CompletionItem>> {
     let map = snapshot.line_map(file, encoding)?;
-    let items = snapshot.analysis.completions(file, map.offset(position));
+    let items = snapshot
+        .analysis
+        .completions(file, map.offset(position), lang);
     Some(
         items
             .iter()

@@ -1,6 +1,6 @@
 //! Inlay hints and selection ranges.
 
-use clausier_diagnostics::FileId;
+use clausier_diagnostics::{FileId, Lang};
 use tower_lsp_server::ls_types::{
     InlayHint, InlayHintLabel, InlayHintTooltip, Position, Range, SelectionRange,
 };
@@ -13,12 +13,13 @@ pub fn inlay_hints(
     file: FileId,
     range: Range,
     encoding: Encoding,
+    lang: Lang,
 ) -> Option<Vec<InlayHint>> {
     let map = snapshot.line_map(file, encoding)?;
     Some(
         snapshot
             .analysis
-            .inlay_hints(file, map.span(range))
+            .inlay_hints(file, map.span(range), lang)
             .iter()
             .map(|hint| inlay_hint(hint, &map))
             .collect(),

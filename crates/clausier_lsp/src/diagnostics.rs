@@ -2,6 +2,7 @@
 //! `data`, secondary labels as related information, notes and help in the message.
 
 use clausier_diagnostics::{Code, Diagnostic, FileId, Lang, Message, Severity};
+use clausier_i18n::t;
 use serde_json::json;
 use tower_lsp_server::ls_types::{
     self as lsp, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, Location,
@@ -99,19 +100,22 @@ pub fn to_lsp(
     }
 }
 
-/// The first paragraph of a code's long explanation, for hovers over a diagnostic.
-pub fn explanation_summary(code: Code) -> Option<String> {
+/// The first paragraph of a code's long explanation, for hovers over a diagnostic, in
+/// `lang`.
+pub fn explanation_summary(code: Code, lang: Lang) -> Option<String> {
     let info = code.info()?;
     let paragraph: Vec<&str> = info
-        .explanation
+        .explanation_in(lang)
         .lines()
         .skip_while(|line| line.starts_with('#') || line.trim().is_empty())
         .take_while(|line| !line.trim().is_empty())
         .collect();
+    let command = format!("clausier explain {code}");
     Some(format!(
-        "**{code}** {}\n\n{}\n\n`clausier explain {code}` explains it in full.",
-        info.title,
-        paragraph.join("\n")
+        "**{code}** {}\n\n{}\n\n{}",
+        info.title_in(lang),
+        paragraph.join("\n"),
+        t!(lang, "editor-explain-in-full", command = command)
     ))
 }
 
@@ -188,8 +192,21 @@ mod tests {
 
     #[test]
     fn explanations_are_summarised_for_hovers() {
-        let summary = explanation_summary(Code::UNKNOWN_FIELD).unwrap();
+        let summary = explanation_summary(Code::UNKNOWN_FIELD, Lang::En).unwrap();
         assert!(summary.starts_with("**E0201** unknown descriptor field\n\nA path such as"));
         assert!(summary.ends_with("`clausier explain E0201` explains it in full."));
+    }
+
+    #[test]
+    fn the_summary_of_a_code_reads_in_french_for_a_french_editor() {
+        let summary = explanation_summary(Code::UNKNOWN_FIELD, Lang::Fr).unwrap();
+        assert!(
+            summary.starts_with("**E0201** champ du descripteur inconnu\n\nUn chemin tel que"),
+            "{summary}"
+        );
+        assert!(
+            summary.ends_with("`clausier explain E0201` l'explique en entier."),
+            "{summary}"
+        );
     }
 }

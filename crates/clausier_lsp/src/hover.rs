@@ -1,7 +1,7 @@
 //! Hover: what the IDE says of the name under the cursor; on a requirement's id, how the
 //! declared descriptors fare against it; on a diagnostic, what its code means.
 
-use clausier_diagnostics::FileId;
+use clausier_diagnostics::{FileId, Lang};
 use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
 use crate::convert::Encoding;
@@ -14,17 +14,18 @@ pub fn hover(
     file: FileId,
     position: Position,
     encoding: Encoding,
+    lang: Lang,
 ) -> Option<Hover> {
     let map = snapshot.line_map(file, encoding)?;
     let offset = map.offset(position);
     let mut sections: Vec<String> = Vec::new();
     let mut range = None;
-    if let Some(found) = snapshot.analysis.hover(file, offset) {
+    if let Some(found) = snapshot.analysis.hover(file, offset, lang) {
         sections.push(found.markdown);
         range = Some(map.range(found.range));
     }
     if let Some(requirement) = lens::requirement_at(snapshot, file, offset) {
-        sections.push(lens::hover_markdown(requirement, snapshot.date));
+        sections.push(lens::hover_markdown(requirement, snapshot.date, lang));
         range.get_or_insert_with(|| map.range(requirement.span));
     }
     let mut codes = Vec::new();
@@ -36,7 +37,11 @@ pub fn hover(
             codes.push(diagnostic.code);
         }
     }
-    sections.extend(codes.into_iter().filter_map(explanation_summary));
+    sections.extend(
+        codes
+            .into_iter()
+            .filter_map(|code| explanation_summary(code, lang)),
+    );
     if sections.is_empty() {
         return None;
     }

@@ -46,7 +46,10 @@ pub fn run_stdio() -> ExitCode {
     {
         Ok(runtime) => runtime,
         Err(error) => {
-            eprintln!("error: cannot start the language server: {error}");
+            // No client has said its locale yet: the process's decides.
+            let lang = clausier_diagnostics::Lang::from_process_environment().unwrap_or_default();
+            let message = clausier_i18n::t!(lang, "editor-cannot-start", error = error.to_string());
+            eprintln!("{message}");
             return ExitCode::from(2);
         }
     };

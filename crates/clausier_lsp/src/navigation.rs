@@ -2,7 +2,8 @@
 
 use std::collections::HashMap;
 
-use clausier_diagnostics::FileId;
+use clausier_diagnostics::{FileId, Lang};
+use clausier_i18n::t;
 use clausier_ide::{LinkTarget, RenameError, SourceChange};
 use tower_lsp_server::jsonrpc;
 use tower_lsp_server::ls_types::{
@@ -62,6 +63,7 @@ pub fn prepare_rename(
     file: FileId,
     position: Position,
     encoding: Encoding,
+    lang: Lang,
 ) -> jsonrpc::Result<Option<PrepareRenameResponse>> {
     let Some(map) = snapshot.line_map(file, encoding) else {
         return Ok(None);
@@ -77,7 +79,7 @@ pub fn prepare_rename(
         Some(reference) => Ok(Some(PrepareRenameResponse::Range(
             map.range(reference.span),
         ))),
-        None => Err(rename_error(&RenameError::NoName)),
+        None => Err(rename_error(&RenameError::NoName, lang)),
     }
 }
 
@@ -87,6 +89,7 @@ pub fn rename(
     position: Position,
     new_name: &str,
     encoding: Encoding,
+    lang: Lang,
 ) -> jsonrpc::Result<Option<WorkspaceEdit>> {
     let Some(map) = snapshot.line_map(file, encoding) else {
         return Ok(None);
@@ -94,14 +97,15 @@ pub fn rename(
     let change = snapshot
         .analysis
         .rename(file, map.offset(position), new_name)
-        .map_err(|error| rename_error(&error))?;
+        .map_err(|error| rename_error(&error, lang))?;
     Ok(Some(workspace_edit(snapshot, &change, encoding)))
 }
 
-pub fn rename_error(error: &RenameError) -> jsonrpc::Error {
+/// The refusal of a rename, in the words the editor shows its reader.
+pub fn rename_error(error: &RenameError, lang: Lang) -> jsonrpc::Error {
     jsonrpc::Error {
         code: jsonrpc::ErrorCode::ServerError(REQUEST_FAILED),
-        message: error.to_string().into(),
+        message: error.message().text(lang).into(),
         data: None,
     }
 }
@@ -139,6 +143,7 @@ pub fn document_links(
     snapshot: &Snapshot,
     file: FileId,
     encoding: Encoding,
+    lang: Lang,
 ) -> Option<Vec<DocumentLink>> {
     let map = snapshot.line_map(file, encoding)?;
     let links = snapshot.analysis.document_links(file);
@@ -149,16 +154,16 @@ pub fn document_links(
                 let (target, tooltip) = match &link.target {
                     LinkTarget::File(path) => (
                         Uri::from_file_path(path)?,
-                        "Ouvrir le descripteur du test (open the test's descriptor)",
+                        t!(lang, "editor-link-test-descriptor"),
                     ),
                     LinkTarget::Url(url) => {
-                        (url.parse::<Uri>().ok()?, "Ouvrir la page (open the page)")
+                        (url.parse::<Uri>().ok()?, t!(lang, "editor-link-page"))
                     }
                 };
                 Some(DocumentLink {
                     range: map.range(link.span),
                     target: Some(target),
-                    tooltip: Some(tooltip.to_owned()),
+                    tooltip: Some(tooltip),
                     data: None,
                 })
             })

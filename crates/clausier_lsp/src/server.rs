@@ -197,7 +197,8 @@ impl LanguageServer for Backend {
         let at = params.text_document_position_params;
         let position = at.position;
         self.query(&at.text_document.uri, move |snapshot, file, config| {
-            hover::hover(snapshot, file, position, config.encoding)
+            let lang = snapshot.lang(config.locale);
+            hover::hover(snapshot, file, position, config.encoding, lang)
         })
         .await
     }
@@ -212,6 +213,7 @@ impl LanguageServer for Backend {
                 position,
                 config.encoding,
                 config.snippets,
+                snapshot.lang(config.locale),
             )?;
             Some(CompletionResponse::Array(items))
         })
@@ -257,6 +259,7 @@ impl LanguageServer for Backend {
                 file,
                 position,
                 config.encoding,
+                snapshot.lang(config.locale),
             ))
         })
         .await?
@@ -275,6 +278,7 @@ impl LanguageServer for Backend {
                 position,
                 &new_name,
                 config.encoding,
+                snapshot.lang(config.locale),
             ))
         })
         .await?
@@ -301,7 +305,12 @@ impl LanguageServer for Backend {
 
     async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
         self.query(&params.text_document.uri, move |snapshot, file, config| {
-            navigation::document_links(snapshot, file, config.encoding)
+            navigation::document_links(
+                snapshot,
+                file,
+                config.encoding,
+                snapshot.lang(config.locale),
+            )
         })
         .await
     }
@@ -365,7 +374,8 @@ impl LanguageServer for Backend {
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
         let range = params.range;
         self.query(&params.text_document.uri, move |snapshot, file, config| {
-            decorations::inlay_hints(snapshot, file, range, config.encoding)
+            let lang = snapshot.lang(config.locale);
+            decorations::inlay_hints(snapshot, file, range, config.encoding, lang)
         })
         .await
     }
@@ -401,7 +411,8 @@ impl LanguageServer for Backend {
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
         self.query(&params.text_document.uri, move |snapshot, file, config| {
-            lens::code_lenses(snapshot, file, config.encoding)
+            let lang = snapshot.lang(config.locale);
+            lens::code_lenses(snapshot, file, config.encoding, lang)
         })
         .await
     }

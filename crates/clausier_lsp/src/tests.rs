@@ -161,14 +161,21 @@ fn definitions_and_renames_point_into_the_right_files() {
     assert_eq!(target.range.start, position_of(SCHEMA, "region:"));
 
     let Ok(Some(PrepareRenameResponse::Range(range))) =
-        navigation::prepare_rename(&snapshot, requirements, at, Encoding::Utf16)
+        navigation::prepare_rename(&snapshot, requirements, at, Encoding::Utf16, Lang::En)
     else {
         panic!("the field can be renamed");
     };
     assert_eq!(range.start, at);
-    let edit = navigation::rename(&snapshot, requirements, at, "zone", Encoding::Utf16)
-        .unwrap()
-        .unwrap();
+    let edit = navigation::rename(
+        &snapshot,
+        requirements,
+        at,
+        "zone",
+        Encoding::Utf16,
+        Lang::En,
+    )
+    .unwrap()
+    .unwrap();
     let mut files: Vec<&str> = edit
         .changes
         .as_ref()
@@ -179,15 +186,37 @@ fn definitions_and_renames_point_into_the_right_files() {
     files.sort_unstable();
     assert_eq!(files, ["exigences.clause", "schema.clause"]);
 
-    let error = navigation::rename(&snapshot, requirements, at, "requirement", Encoding::Utf16)
-        .unwrap_err();
+    let error = navigation::rename(
+        &snapshot,
+        requirements,
+        at,
+        "requirement",
+        Encoding::Utf16,
+        Lang::En,
+    )
+    .unwrap_err();
     assert_eq!(error.code.code(), -32803);
     assert!(error.message.contains("`requirement`"), "{}", error.message);
+    // An editor in French reads why in French.
+    let error = navigation::rename(
+        &snapshot,
+        requirements,
+        at,
+        "requirement",
+        Encoding::Utf16,
+        Lang::Fr,
+    )
+    .unwrap_err();
+    assert_eq!(
+        error.message,
+        "`requirement` n'est pas un nom valide : c'est un mot-clé"
+    );
     let nothing = navigation::prepare_rename(
         &snapshot,
         requirements,
         Position::new(0, 0),
         Encoding::Utf16,
+        Lang::En,
     );
     assert_eq!(
         nothing.unwrap_err().message,
@@ -344,7 +373,7 @@ fn the_check_lens_counts_the_declared_descriptors() {
         .file_by_uri(&uri(&root.join("exigences.clause")))
         .unwrap()
         .id;
-    let lenses = crate::lens::code_lenses(&snapshot, file, Encoding::Utf16).unwrap();
+    let lenses = crate::lens::code_lenses(&snapshot, file, Encoding::Utf16, Lang::En).unwrap();
     let titles: Vec<(Position, String)> = lenses
         .iter()
         .map(|lens| {
@@ -366,6 +395,7 @@ fn the_check_lens_counts_the_declared_descriptors() {
         file,
         position_of(REQUIREMENTS, "HÉB-01"),
         Encoding::Utf16,
+        Lang::En,
     )
     .unwrap();
     let tower_lsp_server::ls_types::HoverContents::Markup(markup) = hover.contents else {
@@ -374,6 +404,40 @@ fn the_check_lens_counts_the_declared_descriptors() {
     assert!(markup.value.contains("Fail:\n- `ko`"), "{}", markup.value);
     assert!(
         markup.value.contains("Missing data:\n- `vide`"),
+        "{}",
+        markup.value
+    );
+
+    // The same lens and hover for an editor in French.
+    let lenses = crate::lens::code_lenses(&snapshot, file, Encoding::Utf16, Lang::Fr).unwrap();
+    let title = lenses[0].command.as_ref().unwrap().title.clone();
+    assert_eq!(
+        title,
+        "✓ 1 satisfaite · ✗ 1 non satisfaite · ? 1 incomplète"
+    );
+    let hover = crate::hover::hover(
+        &snapshot,
+        file,
+        position_of(REQUIREMENTS, "HÉB-01"),
+        Encoding::Utf16,
+        Lang::Fr,
+    )
+    .unwrap();
+    let tower_lsp_server::ls_types::HoverContents::Markup(markup) = hover.contents else {
+        panic!("Markdown expected");
+    };
+    assert!(
+        markup.value.contains("face aux descripteurs déclarés"),
+        "{}",
+        markup.value
+    );
+    assert!(
+        markup.value.contains("Non satisfaite :\n- `ko`"),
+        "{}",
+        markup.value
+    );
+    assert!(
+        markup.value.contains("Données manquantes :\n- `vide`"),
         "{}",
         markup.value
     );
@@ -490,7 +554,7 @@ fn the_lens_checks_at_the_deadline_for_offers_unless_the_editor_gives_a_date() {
             .file_by_uri(&uri(&root.join("exigences.clause")))
             .unwrap()
             .id;
-        let lenses = crate::lens::code_lenses(snapshot, file, Encoding::Utf16).unwrap();
+        let lenses = crate::lens::code_lenses(snapshot, file, Encoding::Utf16, Lang::En).unwrap();
         lenses[0].command.as_ref().unwrap().title.clone()
     };
     let at_deadline = at(None);

@@ -268,3 +268,17 @@ fn fixes_in_a_manifest() {
         .collect();
     assert_snapshot!(titles.join("\n"), @r#"QuickFix Some(Code("E0214")) replace with `max_exit_notice` true"#);
 }
+
+#[test]
+fn in_french_action_titles_keep_the_code_as_written() {
+    let titles = |input: &str| {
+        let (_, actions) = actions(input);
+        let titles: Vec<String> = actions
+            .into_iter()
+            .map(|a| a.title.text(Lang::Fr))
+            .collect();
+        titles.join(" | ")
+    };
+    assert_snapshot!(titles(&require("bud$0get <= 5.00 €")), @"ajouter le champ `budget: money` dans le descripteur");
+    assert_snapshot!(titles(&mark(PACK, "requirement HEB$0-01")), @"passer au niveau should");
+}

@@ -1,3 +1,4 @@
+use clausier_diagnostics::Lang;
 use std::fmt::Write as _;
 
 use insta::assert_snapshot;
@@ -5,10 +6,14 @@ use insta::assert_snapshot;
 use super::{Fixture, PACK};
 
 fn check(input: &str) -> String {
+    check_in(input, Lang::En)
+}
+
+fn check_in(input: &str, lang: Lang) -> String {
     let fixture = Fixture::parse(input);
     let (file, offset) = fixture.cursor();
     let mut out = String::new();
-    for item in fixture.analysis.completions(file, offset) {
+    for item in fixture.analysis.completions(file, offset, lang) {
         let detail = item.detail.map(|d| format!(" {d}")).unwrap_or_default();
         let _ = writeln!(out, "{:?} {}{detail}", item.kind, item.label);
     }
@@ -158,6 +163,12 @@ fn item_keywords_between_items() {
 }
 
 #[test]
+fn in_french_keywords_say_what_they_start_in_french() {
+    assert_snapshot!(check_in(&format!("{PACK}\nre$0"), Lang::Fr), @r#"Keyword requirement une exigence : `requirement ID "titre" { … }`"#);
+    assert_snapshot!(check_in(&in_clause("sco$0"), Lang::Fr), @"Keyword score la note, de 0 à 100");
+}
+
+#[test]
 fn types_in_the_schema() {
     assert_snapshot!(check("enum Tier { I, II }\ndescriptor {\n  tier: T$0\n}\n"), @r#"
 Enum Tier
@@ -203,7 +214,7 @@ fn the_source_range_covers_a_clause_id_being_typed() {
     let input = format!("{PACK}\ntest \"t\" {{\n  expect fail HEB-$0\n}}\n");
     let fixture = Fixture::parse(&input);
     let (file, offset) = fixture.cursor();
-    let items = fixture.analysis.completions(file, offset);
+    let items = fixture.analysis.completions(file, offset, Lang::En);
     let ranges: Vec<String> = items
         .iter()
         .map(|item| fixture.loc(file, item.source_range))
@@ -216,7 +227,7 @@ fn ranked(input: &str) -> String {
     let fixture = Fixture::parse(input);
     let (file, offset) = fixture.cursor();
     let mut out = String::new();
-    for item in fixture.analysis.completions(file, offset) {
+    for item in fixture.analysis.completions(file, offset, Lang::En) {
         let snippet = item
             .snippet
             .map(|s| format!(" snippet {s:?}"))
@@ -282,7 +293,7 @@ fn clause_ids_of_the_named_dependency() {
     let mut analysis = analysis;
     analysis.set_file_text(file, text);
     let labels: Vec<String> = analysis
-        .completions(file, offset)
+        .completions(file, offset, Lang::En)
         .into_iter()
         .map(|item| item.label)
         .collect();

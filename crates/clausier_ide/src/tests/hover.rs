@@ -1,11 +1,21 @@
+use clausier_diagnostics::Lang;
 use insta::assert_snapshot;
 
 use super::{Fixture, PACK, mark};
 
 fn check(input: &str) -> String {
+    check_in(input, Lang::En)
+}
+
+/// The hover as an editor in French shows it: the code as written, the words in French.
+fn check_fr(input: &str) -> String {
+    check_in(input, Lang::Fr)
+}
+
+fn check_in(input: &str, lang: Lang) -> String {
     let fixture = Fixture::parse(input);
     let (file, offset) = fixture.cursor();
-    match fixture.analysis.hover(file, offset) {
+    match fixture.analysis.hover(file, offset, lang) {
         Some(hover) => format!("{}\n{}", fixture.loc(file, hover.range), hover.markdown),
         None => "no hover".to_owned(),
     }
@@ -264,5 +274,93 @@ business_duration(start: datetime, end: datetime, days: set<weekday>, opens: tim
 ```
 
 the hours and minutes between `start` and `end` counted only on the days of `days`, from `opens` to `closes`; public holidays count as business days; unknown when an argument is, no value when `end` is before `start` or `opens` is not before `closes`
+"#);
+}
+
+#[test]
+fn in_french_a_field_names_its_record_and_its_accepted_values() {
+    let pack = PACK.replace("price: money", "price: money where > 0 € and <= 12 €");
+    assert_snapshot!(check_fr(&mark(&pack, "price$0 <= max_price")), @r#"
+rules.clause:15:12-15:17 `price`
+```clausier
+price: money
+```
+
+champ de `descriptor`
+
+valeurs acceptées : plus de 0 € et au plus 12 €
+
+---
+
+Price per student per year.
+"#);
+}
+
+#[test]
+fn in_french_a_requirement_says_its_level_as_the_reports_do() {
+    assert_snapshot!(check_fr(&mark(PACK, "expect pass HEB$0-01")), @r#"
+rules.clause:20:15-20:21 `HEB-01`
+```clausier
+exigence HEB-01
+niveau obligatoire
+```
+
+**Hosting in the EU**
+
+> The holder hosts all data in the EU.
+
+Références :
+- GDPR art. 44
+
+---
+
+Data stays in Europe.
+"#);
+}
+
+#[test]
+fn in_french_a_criterion_says_its_weight() {
+    assert_snapshot!(check_fr(&mark(PACK, "criterion PRI$0CE")), @r#"
+rules.clause:14:11-14:16 `PRICE`
+```clausier
+critère PRICE
+pondération 40
+```
+
+**Price**
+"#);
+}
+
+#[test]
+fn in_french_a_variant_and_a_bound_variable() {
+    let variant = check_fr(&mark(PACK, "[EU, EE$0A]"));
+    let variable = check_fr(&mark(PACK, "s$0.region =="));
+    assert_snapshot!(format!("{variant}\n{variable}"), @r#"
+rules.clause:6:34-6:37 `EEA`
+```clausier
+Region.EEA
+```
+
+valeur 2 sur 3 de `Region`
+rules.clause:11:35-11:36 `s`
+```clausier
+s: Subprocessor
+```
+
+une variable liée dans `SUB-01`
+"#);
+}
+
+#[test]
+fn in_french_a_text_check_keeps_its_signature_as_code() {
+    let pack =
+        format!("{PACK}\nrequirement TXT \"txt\" {{\n  require siret(hosting.country)\n}}\n");
+    assert_snapshot!(check_fr(&mark(&pack, "si$0ret(hosting")), @r#"
+rules.clause:24:11-24:16 `siret`
+```clausier
+siret(text: string): bool
+```
+
+si `text` est un numéro SIRET valide : 14 chiffres et une clé de Luhn valide (pour La Poste, SIREN 356000000, des chiffres dont la somme est un multiple de 5) ; inconnu quand `text` est absent
 "#);
 }

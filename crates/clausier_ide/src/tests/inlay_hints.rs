@@ -1,3 +1,4 @@
+use clausier_diagnostics::Lang;
 use std::fmt::Write as _;
 
 use insta::assert_snapshot;
@@ -39,7 +40,7 @@ fn check(input: &str) -> String {
     render(
         &fixture.analysis,
         file,
-        &fixture.analysis.inlay_hints(file, range),
+        &fixture.analysis.inlay_hints(file, range, Lang::En),
     )
 }
 
@@ -67,13 +68,13 @@ fn none_on_declarations_fields_or_outside_the_range() {
     assert!(
         fixture
             .analysis
-            .inlay_hints(FileId(0), Span::new(0, 10))
+            .inlay_hints(FileId(0), Span::new(0, 10), Lang::En)
             .is_empty()
     );
     assert!(
         fixture
             .analysis
-            .inlay_hints(FileId(7), Span::new(0, 1000))
+            .inlay_hints(FileId(7), Span::new(0, 1000), Lang::En)
             .is_empty()
     );
 }
@@ -93,7 +94,7 @@ fn an_overridden_parameter_says_by_whom_and_where() {
         if !matches!(name.as_str(), "attribution.clause" | "reversibilite.clause") {
             continue;
         }
-        let hints = analysis.inlay_hints(file, Span::new(0, u32::MAX));
+        let hints = analysis.inlay_hints(file, Span::new(0, u32::MAX), Lang::En);
         let _ = write!(out, "{}", render(&analysis, file, &hints));
     }
     let root = dir.path().to_string_lossy().into_owned();
@@ -114,5 +115,23 @@ require exit.notice <= max_exit_notice⟨= 1 month (set by region-exemple)⟩
   `max_exit_notice` is set to `1 month` by `region-exemple` at …/rules/region-exemple/pack.toml:24:1; `edtech-fr` declares `2 months`
 and exit.transition <= max_transition⟨= 30 days⟩
 and exit.retrieval >= min_retrieval⟨= 30 days⟩
+"#);
+}
+
+#[test]
+fn in_french_an_overridden_parameter_says_by_whom_and_where() {
+    let dir = rules_copy();
+    let analysis = open(&dir.path().join("rules/region-exemple"));
+    let file = analysis
+        .files()
+        .find(|file| analysis.file_name(*file).ends_with("/attribution.clause"))
+        .unwrap();
+    let hints = analysis.inlay_hints(file, Span::new(0, u32::MAX), Lang::Fr);
+    let root = dir.path().to_string_lossy().into_owned();
+    let out = render(&analysis, file, &hints).replace(&root, "…");
+    let first = out.lines().take(2).collect::<Vec<_>>().join("\n");
+    assert_snapshot!(first, @r#"
+param max_price: money = 8.00 €⟨→ 5.50 € (fixé par region-exemple)⟩
+  `max_price` vaut `5.50 €`, fixé par `region-exemple` en …/rules/region-exemple/consultation.clause:57:16 ; `edtech-fr` le déclare à `8.00 €`
 "#);
 }

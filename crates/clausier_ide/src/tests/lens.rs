@@ -179,7 +179,11 @@ fn each_requirement_is_placed_on_its_id_and_failures_say_why() {
         assert_eq!(crate::slice(text, requirement.span), requirement.id);
         assert!(crate::slice(text, requirement.clause_span).starts_with("requirement"));
         for failure in &requirement.fail {
-            assert!(failure.summary.starts_with('`'), "{}", failure.summary);
+            assert!(
+                failure.summary(Lang::En).starts_with('`'),
+                "{}",
+                failure.summary(Lang::En)
+            );
             assert!(failure.descriptor.path.is_file());
         }
     }
@@ -189,7 +193,15 @@ fn each_requirement_is_placed_on_its_id_and_failures_say_why() {
         .flat_map(|r| &r.fail)
         .find(|f| f.descriptor.source.ends_with(".json"))
         .unwrap();
-    assert!(failure.summary.contains("(line "), "{}", failure.summary);
+    assert!(
+        failure.summary(Lang::En).contains("(line "),
+        "{}",
+        failure.summary(Lang::En)
+    );
+    // An editor in French reads the same place in French words.
+    let french = failure.summary(Lang::Fr);
+    assert!(french.contains("(ligne "), "{french}");
+    assert!(french.contains(", colonne "), "{french}");
 }
 
 #[test]
@@ -202,7 +214,15 @@ fn a_pack_with_errors_gives_an_empty_lens_with_a_reason() {
         )],
     );
     let lens = analysis.check_descriptors(&examples(), DATE);
-    assert!(lens.reason.is_some());
+    let reason = lens.reason.as_ref().unwrap();
+    assert_eq!(
+        reason.text(Lang::En),
+        "the pack does not compile: fix its errors to check the descriptors"
+    );
+    assert_eq!(
+        reason.text(Lang::Fr),
+        "le jeu de clauses ne compile pas : corrigez ses erreurs pour vérifier les descripteurs"
+    );
     assert!(lens.requirements.is_empty());
 }
 

@@ -1,3 +1,4 @@
+use clausier_diagnostics::Lang;
 use proptest::prelude::*;
 
 use super::{Fixture, PACK};
@@ -12,12 +13,12 @@ fn run_every_query(fixture: &Fixture, offset: u32, other: u32, name: &str) {
     for index in 0..fixture.names.len() + 1 {
         let file = FileId(index as u32);
         let _ = analysis.diagnostics(file);
-        let _ = analysis.hover(file, offset);
+        let _ = analysis.hover(file, offset, Lang::En);
         let _ = analysis.goto_definition(file, offset);
         let _ = analysis.references(file, offset, true);
         let _ = analysis.references(file, offset, false);
         let _ = analysis.document_symbols(file);
-        let _ = analysis.completions(file, offset);
+        let _ = analysis.completions(file, offset, Lang::En);
         let _ = analysis.rename(file, offset, name);
         let _ = analysis.folding_ranges(file);
         let _ = analysis.document_links(file);
@@ -28,8 +29,8 @@ fn run_every_query(fixture: &Fixture, offset: u32, other: u32, name: &str) {
         let _ = analysis.code_actions(file, Span::new(other, offset));
         let _ = analysis.semantic_tokens(file);
         let _ = analysis.selection_ranges(file, offset);
-        let _ = analysis.inlay_hints(file, Span::new(offset, other));
-        let _ = analysis.inlay_hints(file, Span::new(other, offset));
+        let _ = analysis.inlay_hints(file, Span::new(offset, other), Lang::En);
+        let _ = analysis.inlay_hints(file, Span::new(other, offset), Lang::En);
     }
 }
 

@@ -60,7 +60,7 @@ fn the_shipped_pack_has_no_errors_and_answers_queries() {
     let text = analysis.file_text(file).unwrap_or("");
     let at = text.find("hosting.region").unwrap_or(0) as u32 + 9;
     let hover = analysis
-        .hover(file, at)
+        .hover(file, at, Lang::En)
         .map(|h| h.markdown)
         .unwrap_or_default();
     assert!(
@@ -110,7 +110,7 @@ fn the_shipped_pack_answers_the_editor_queries() {
         return;
     };
     let file = FileId(index as u32);
-    let hints = analysis.inlay_hints(file, crate::Span::new(0, u32::MAX));
+    let hints = analysis.inlay_hints(file, crate::Span::new(0, u32::MAX), Lang::En);
     let labels: Vec<&str> = hints.iter().map(|h| h.label.as_str()).collect();
     assert_snapshot!(labels.join("\n"), @r#"
 = 8.00 €

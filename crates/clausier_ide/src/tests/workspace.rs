@@ -385,7 +385,7 @@ fn hover_shows_the_value_a_dependant_gives_a_parameter() {
     let analysis = open(&dir.path().join("rules/region-exemple"));
     let attribution = region_file(dir.path(), "edtech-fr", "attribution.clause", &analysis);
     let at = offset_of(&analysis, attribution, "param max_price", 7);
-    let hover = analysis.hover(attribution, at).unwrap();
+    let hover = analysis.hover(attribution, at, Lang::En).unwrap();
     assert!(hover.markdown.contains("5.50 €"), "{}", hover.markdown);
     assert!(hover.markdown.contains("8.00 €"), "{}", hover.markdown);
     assert!(
@@ -396,7 +396,7 @@ fn hover_shows_the_value_a_dependant_gives_a_parameter() {
 
     let exit = region_file(dir.path(), "edtech-fr", "reversibilite.clause", &analysis);
     let at = offset_of(&analysis, exit, "param max_exit_notice", 7);
-    let hover = analysis.hover(exit, at).unwrap();
+    let hover = analysis.hover(exit, at, Lang::En).unwrap();
     assert!(hover.markdown.contains("1 month"), "{}", hover.markdown);
     assert!(hover.markdown.contains("pack.toml"), "{}", hover.markdown);
 }
@@ -506,7 +506,7 @@ fn editing_a_manifest_reads_its_params_again() {
     analysis.set_file_text(manifest, text.replace("\"1 month\"", "\"3 months\""));
     let exit = region_file(dir.path(), "edtech-fr", "reversibilite.clause", &analysis);
     let at = offset_of(&analysis, exit, "param max_exit_notice", 7);
-    let hover = analysis.hover(exit, at).unwrap();
+    let hover = analysis.hover(exit, at, Lang::En).unwrap();
     assert!(hover.markdown.contains("3 months"), "{}", hover.markdown);
     assert!(
         !analysis.graph_is_stale(),
@@ -548,7 +548,7 @@ fn manifests_and_locks_are_not_formatted_as_clauses() {
     let analysis = open(&region);
     let manifest = analysis.file_id(&region.join("pack.toml")).unwrap();
     assert!(analysis.format(manifest).unwrap().is_empty());
-    assert!(analysis.hover(manifest, 3).is_none());
+    assert!(analysis.hover(manifest, 3, Lang::En).is_none());
 }
 
 #[test]
@@ -604,7 +604,7 @@ fn hover_on_a_clause_names_the_lots_it_applies_to() {
         .unwrap();
     let hover = |needle: &str| {
         let at = offset_of(&analysis, file, needle, 13);
-        analysis.hover(file, at).unwrap().markdown
+        analysis.hover(file, at, Lang::En).unwrap().markdown
     };
     let ent = hover("requirement ENT-01");
     assert!(

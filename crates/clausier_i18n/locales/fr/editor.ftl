@@ -1,0 +1,135 @@
+## The language server's own words: hovers, lenses and inlay hints. Code stays as
+## written (signatures, names, values); only the words around it are translated.
+
+## Hover over a name.
+editor-hover-field-of = champ de `{ $owner }`
+editor-hover-accepted-values = valeurs acceptées : { $values }
+editor-hover-declared-as = déclaré à `{ $value }`
+editor-hover-set-by = , fixé par `{ $pack }` en { $location }
+editor-hover-variant = valeur { $index } sur { $count } de `{ $enum }`
+editor-hover-local = une variable liée dans `{ $clause }`
+editor-hover-a-record = un enregistrement
+editor-hover-requirement =
+    exigence { $id }
+    niveau { $level }
+editor-hover-criterion =
+    critère { $id }
+    pondération { $weight }
+editor-hover-note = Remarque : { $note }
+editor-hover-references = Références :
+editor-hover-evidence = Pièces justificatives :
+editor-hover-every-lot = S'applique à tous les lots
+editor-hover-lots = Lots :
+
+## The values a field accepts, from its `where` bounds.
+editor-bounds-from-to = de { $lower } à { $upper }
+editor-bounds-both = { $lower } et { $upper }
+editor-bounds-at-least = au moins { $value }
+editor-bounds-more-than = plus de { $value }
+editor-bounds-at-most = au plus { $value }
+editor-bounds-less-than = moins de { $value }
+editor-bounds-any = toute valeur
+
+## Hover over a function of the standard library, after its signature.
+editor-function-text-unknown = { $meaning } ; inconnu quand `text` est absent
+editor-function-matches = si l'expression régulière `pattern` se trouve quelque part dans `text` (ancrez-la avec `^` et `$`) ; le motif est compilé une fois, dans la syntaxe de la bibliothèque Rust `regex`
+editor-function-siret = si `text` est un numéro SIRET valide : 14 chiffres et une clé de Luhn valide (pour La Poste, SIREN 356000000, des chiffres dont la somme est un multiple de 5)
+editor-function-uai = si `text` est un code UAI valide : 7 chiffres, puis la lettre de leur nombre modulo 23
+editor-function-https-url = si `text` est une adresse absolue de schéma `https` avec un hôte
+editor-function-weekday = le jour de la semaine de `d`, de `lundi` à `dimanche` ; inconnu quand `d` est absent
+editor-function-business-duration = les heures et minutes entre `start` et `end`, comptées seulement les jours de `days`, de `opens` à `closes` ; les jours fériés comptent comme jours ouvrés ; inconnu quand un argument l'est, sans valeur quand `end` précède `start` ou quand `opens` n'est pas avant `closes`
+
+## Inlay hints: a parameter's effective value.
+editor-hint-set-by = = { $value } (fixé par { $pack })
+editor-hint-replaced-by = → { $value } (fixé par { $pack })
+editor-hint-tooltip = `{ $name }` vaut `{ $value }`, fixé par `{ $pack }` en { $location } ; `{ $declaring }` le déclare à `{ $default }`
+
+## The check lens above each requirement, and its hover.
+editor-lens-pack-does-not-compile = le jeu de clauses ne compile pas : corrigez ses erreurs pour vérifier les descripteurs
+editor-lens-counts = ✓ { $pass } { $pass ->
+    [one] satisfaite
+   *[other] satisfaites
+  } · ✗ { $fail } { $fail ->
+    [one] non satisfaite
+   *[other] non satisfaites
+  } · ? { $missing } { $missing ->
+    [one] incomplète
+   *[other] incomplètes
+  }
+editor-lens-not-applicable = { $count } { $count ->
+    [one] non applicable
+   *[other] non applicables
+  }
+editor-lens-hover-head = **{ $id }** face aux descripteurs déclarés ({ $date }) : { $counts }
+editor-lens-hover-fail = Non satisfaite :
+editor-lens-hover-missing = Données manquantes :
+editor-lens-value-at = : `{ $path }` vaut `{ $value }`
+editor-lens-value = { " " }vaut `{ $value }`
+editor-lens-path = : `{ $path }`
+editor-lens-position = { " " }(ligne { $line }, colonne { $column })
+
+## Hover over a diagnostic, after the first paragraph of its code's explanation.
+editor-explain-in-full = `{ $command }` l'explique en entier.
+
+## Completion: what a keyword starts, shown beside it.
+editor-detail-requirement = une exigence : `requirement ID "titre" {"{"} … {"}"}`
+editor-detail-criterion = un critère : `criterion ID "titre" weight N {"{"} … {"}"}`
+editor-detail-param = un paramètre : `param nom: type = valeur`
+editor-detail-descriptor = les champs du descripteur
+editor-detail-enum = une énumération
+editor-detail-type = un type nommé
+editor-detail-test = un test : `test "nom" {"{"} given …; expect … {"}"}`
+editor-detail-use = des clauses d'une dépendance
+editor-detail-set = un paramètre d'une dépendance
+editor-detail-level = `must`, `should`, `info` ou `execution`
+editor-detail-when = la condition à laquelle la clause s'applique
+editor-detail-text = le texte juridique
+editor-detail-note = une remarque publiée, sous le texte
+editor-detail-ref = une référence juridique
+editor-detail-evidence = une pièce justificative ; après le chemin d'un champ du descripteur, une pièce exigée
+editor-detail-lots = les lots de `[document]` auxquels la clause s'applique, par exemple `"1", "2"`
+editor-detail-require = la condition à remplir
+editor-detail-score = la note, de 0 à 100
+editor-detail-passed = si l'offre satisfait une exigence `should` : `passed(ID)`
+editor-detail-sum = la somme d'une liste : `sum(xs)` ou `sum(x in xs: x.value)`
+editor-detail-mean = la moyenne d'une liste : `mean(xs)` ou `mean(x in xs: x.value)`
+editor-detail-min = la plus petite valeur d'une liste : `min(xs)` ou `min(x in xs: x.value)`
+editor-detail-max = la plus grande valeur d'une liste : `max(xs)` ou `max(x in xs: x.value)`
+editor-detail-weekday = le jour de la semaine d'une date ou d'une date et heure : `weekday(d) in jours_ouvres`
+editor-detail-business-duration = le temps entre deux dates et heures, les jours donnés, entre une heure d'ouverture et une heure de fermeture
+editor-detail-matches = si un motif se trouve dans un texte : `matches(x.url, "^https://")`
+editor-detail-siret = si un texte est un numéro SIRET valide : 14 chiffres, clé de Luhn
+editor-detail-uai = si un texte est un code UAI valide : 7 chiffres et leur lettre clé
+editor-detail-https-url = si un texte est une adresse `https` avec un hôte
+
+## Code actions: what an action does, as the editor's menu shows it.
+editor-action-add-field = ajouter le champ `{ $field }` dans { $owner }
+editor-action-the-descriptor = le descripteur
+editor-action-change-level = passer au niveau { $level }
+
+## Rename: why a new name is refused.
+editor-rename-no-name = il n'y a pas ici de nom à renommer
+editor-rename-invalid = `{ $name }` n'est pas un nom valide : { $reason }
+editor-rename-used = `{ $name }` est déjà pris par { $by }
+editor-rename-in-dependency = `{ $name }` est déclaré par la dépendance `{ $pack }` : renommez-le dans ce jeu de clauses, puis dans ceux qui l'utilisent
+editor-rename-empty = il est vide
+editor-rename-clause-id-form = un identifiant de clause commence par une lettre, suivie de lettres, de chiffres, de `_` ou de `-`
+editor-rename-name-form = un nom commence par une lettre ou `_`, suivi de lettres, de chiffres ou de `_`
+editor-rename-keyword = c'est un mot-clé
+editor-rename-by-field = un autre champ de cet enregistrement
+editor-rename-by-param = un paramètre
+editor-rename-by-other-param = un autre paramètre
+editor-rename-by-descriptor-field = un champ du descripteur
+editor-rename-by-variant = une autre valeur de cette énumération
+editor-rename-by-builtin-type = un type prédéfini
+editor-rename-by-enum = une énumération
+editor-rename-by-type = un type
+editor-rename-by-clause = une autre clause
+editor-rename-by-param-or-field = un paramètre ou un champ du descripteur
+
+## Links of a clause file.
+editor-link-test-descriptor = Ouvrir le descripteur du test
+editor-link-page = Ouvrir la page
+
+## The server itself, on its standard error.
+editor-cannot-start = erreur : le serveur de langage ne peut pas démarrer : { $error }
