@@ -150,7 +150,7 @@ try {
           const points = row.querySelector(".points");
           return {
             clause: row.dataset.clause,
-            shownName: row.cells[0].innerText.trim(),
+            shownName: (row.querySelector(".clause") ?? row.cells[0]).innerText.trim(),
             points: points && { value: points.dataset.value ?? null, text: points.innerText.trim() },
             text: row.innerText.trim(),
             visible: row.checkVisibility(),

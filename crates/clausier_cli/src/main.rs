@@ -43,7 +43,7 @@ fn main() -> ExitCode {
         Ok(outcome) => outcome.into(),
         Err(failure) => {
             let color = cli.color.enabled(io::stderr().is_terminal());
-            let lang = commands::diagnostics_lang(cli.lang);
+            let lang = commands::chosen_lang(cli.lang, None);
             print_stderr(&failure.render(lang, color));
             Outcome::Failure.into()
         }

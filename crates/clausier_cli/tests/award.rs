@@ -305,7 +305,7 @@ fn reruns_give_the_same_bytes_and_existing_files_need_force() {
     let again = run(false);
     assert_eq!(again.status.code(), Some(2));
     assert!(
-        stderr(&again).contains("already holds"),
+        stderr(&again).contains("contient déjà"),
         "{}",
         stderr(&again)
     );
@@ -343,6 +343,8 @@ fn bad_inputs_are_refused_with_a_clear_error() {
         empty.path().to_str().unwrap(),
         "--notify-date",
         "2026-12-01",
+        "--lang",
+        "en",
     ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
@@ -366,7 +368,7 @@ fn bad_inputs_are_refused_with_a_clear_error() {
     ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("cannot write into"),
+        stderr(&output).contains("impossible d'écrire dans"),
         "{}",
         stderr(&output)
     );

@@ -224,11 +224,28 @@ fn validate_in_french_words_literal_errors_in_french() {
     insta::assert_snapshot!(transcript(&output));
 }
 
+/// Diagnostics are in French unless `--lang en` or an English locale asks for English;
+/// the English words are those of the English catalogue.
 #[test]
-fn validate_in_english_prints_the_same_bytes_as_before() {
-    let english = clausier(&["validate", BROKEN, "--lang", "en"], None);
+fn validate_speaks_french_by_default_and_english_when_asked() {
     let default = clausier(&["validate", BROKEN], None);
-    assert_eq!(transcript(&english), transcript(&default));
+    assert!(
+        transcript(&default).contains("erreur[E0201]: champ inconnu `regoin` dans `hosting`"),
+        "{}",
+        transcript(&default)
+    );
+    let english = clausier(&["validate", BROKEN, "--lang", "en"], None);
+    insta::assert_snapshot!("validate_in_english", transcript(&english));
+    let in_an_english_locale = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["validate", BROKEN])
+        .current_dir(workspace_root())
+        .env("COLUMNS", "100")
+        .env("LC_ALL", "en_GB.UTF-8")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .output()
+        .unwrap();
+    assert_eq!(transcript(&in_an_english_locale), transcript(&english));
 }
 
 #[test]

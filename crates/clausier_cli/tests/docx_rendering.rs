@@ -226,7 +226,7 @@ fn a_word_document_goes_to_a_file_or_a_pipe_never_to_a_terminal() {
     let said = String::from_utf8_lossy(&terminal.stdout);
     assert!(said.starts_with("2\n"), "{said}");
     assert!(
-        said.contains("a Word document is not written to a terminal"),
+        said.contains("un document Word ne s'écrit pas dans un terminal"),
         "{said}"
     );
     assert!(said.contains("--output cahier-des-charges.docx"), "{said}");

@@ -128,7 +128,7 @@ fn the_pack_validates_without_a_warning() {
     // criterion and execution condition apply to both lots).
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "pack `lots-ent-ressources` 1.0.0: no errors\n"
+        "jeu de clauses `lots-ent-ressources` 1.0.0 : aucune erreur\n"
     );
 }
 

@@ -215,7 +215,14 @@ fn explanation_shows_what_validate_prints(code: &str) {
     let folder = tempfile::tempdir().unwrap();
     std::fs::write(folder.path().join("pack.clause"), example).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args(["validate", "pack.clause", "--color", "never"])
+        .args([
+            "validate",
+            "pack.clause",
+            "--color",
+            "never",
+            "--lang",
+            "en",
+        ])
         .current_dir(folder.path())
         .output()
         .unwrap();

@@ -23,8 +23,15 @@ fn workspace_root() -> PathBuf {
 }
 
 fn clausier(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    // The messages these tests read are the English ones, unless one asks for French.
+    let lang: &[&str] = if args.contains(&"--lang") {
+        &[]
+    } else {
+        &["--lang", "en"]
+    };
     let mut child = Command::new(env!("CARGO_BIN_EXE_clausier"))
         .args(args)
+        .args(lang)
         .current_dir(dir)
         .env("COLUMNS", "100")
         .env_remove("NO_COLOR")

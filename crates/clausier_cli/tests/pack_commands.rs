@@ -260,7 +260,7 @@ fn render_refuses_a_pack_that_does_not_compile() {
     assert_eq!(exit_code(&output), 2);
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("error[E0212]"), "{stderr}");
+    assert!(stderr.contains("erreur[E0212]"), "{stderr}");
 }
 
 // clausier schema

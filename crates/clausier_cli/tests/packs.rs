@@ -321,7 +321,7 @@ fn tampering_with_a_locked_dependency_stops_every_command_until_it_is_locked_aga
     assert_eq!(exit_code(&check), 2);
     assert!(check.stdout.is_empty());
     assert!(
-        stderr(&check).contains("`base/clauses.clause` changed"),
+        stderr(&check).contains("`base/clauses.clause` a été modifié"),
         "{}",
         stderr(&check)
     );
@@ -634,8 +634,9 @@ fn the_launch_date_of_the_document_decides_whether_an_environmental_condition_is
     std::fs::write(pack.join("pack.toml"), manifest("2026-09-01")).unwrap();
     let after = clausier_in(folder.path(), &["validate", "appel"]);
     assert!(
-        stderr(&after)
-            .contains("warning[W0513]: no execution condition takes the environment into account"),
+        stderr(&after).contains(
+            "avertissement[W0513]: aucune condition d'exécution ne prend en compte l'environnement"
+        ),
         "{}",
         transcript(&after)
     );

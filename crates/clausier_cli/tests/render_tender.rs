@@ -336,7 +336,7 @@ fn a_clause_without_text_is_refused_each_one_located_unless_a_draft_is_asked() {
     assert!(refused.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&refused.stderr);
     insta::assert_snapshot!(stderr);
-    assert_eq!(stderr.matches("error[E0817]").count(), 5, "{stderr}");
+    assert_eq!(stderr.matches("erreur[E0817]").count(), 5, "{stderr}");
     assert!(!stderr.contains("W0510"), "{stderr}");
 
     let draft = clausier(&["render", "tests/cli/packs/tested", "--draft"]);
@@ -380,7 +380,7 @@ fn a_dependency_clause_without_text_is_refused_in_its_own_file() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("error[E0817]: the requirement `OK-01` has no `text` to publish"),
+        stderr.contains("erreur[E0817]: l'exigence `OK-01` n'a pas de `text` à publier"),
         "{stderr}"
     );
     assert!(stderr.contains("socle/socle.clause:5:13"), "{stderr}");

@@ -471,7 +471,7 @@ fn the_output_file_is_replaced_once_complete() {
         .output()
         .unwrap();
     assert_eq!(failed.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&failed.stderr).contains("cannot write"));
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("impossible d'écrire"));
 }
 
 #[test]

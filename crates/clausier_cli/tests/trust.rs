@@ -95,8 +95,10 @@ impl Workspace {
 
     fn clausier_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let mut command = Command::new(env!("CARGO_BIN_EXE_clausier"));
+        // The messages these tests read are the English ones.
         command
             .args(args)
+            .args(["--lang", "en"])
             .current_dir(self.root())
             .env_remove("CLAUSIER_PACK_FILE_LIMIT")
             .envs(env.iter().copied())

@@ -40,8 +40,10 @@ fn example(name: &str) -> PathBuf {
 
 fn command(args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_clausier"));
+    // The messages these tests read are the English ones.
     command
         .args(args)
+        .args(["--lang", "en"])
         .current_dir(workspace_root())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

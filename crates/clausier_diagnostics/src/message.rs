@@ -84,6 +84,15 @@ impl Message {
         }
     }
 
+    /// The catalogue id of the message, which tells apart mistakes that share a code
+    /// whatever language they are shown in; `None` for a literal.
+    pub fn id(&self) -> Option<&'static str> {
+        match self {
+            Message::Catalogue { id, .. } => Some(id),
+            Message::Literal(_) => None,
+        }
+    }
+
     /// Whether the message says nothing (a label that only marks a place).
     pub fn is_empty(&self) -> bool {
         matches!(self, Message::Literal(text) if text.is_empty())

@@ -65,7 +65,16 @@ pub struct RunWarning {
     /// The criterion it is about, and its pack.
     pub criterion: String,
     pub pack: String,
+    /// In English, for programs; people read it in their language from the fields below.
     pub message: String,
+    /// The aggregate as the clause writes it (`lowest(pricing.per_student)`), its value
+    /// over the eligible offers, and the lot they are of.
+    #[serde(skip)]
+    pub aggregate: String,
+    #[serde(skip)]
+    pub value: Option<Shown>,
+    #[serde(skip)]
+    pub lot: Option<String>,
 }
 
 /// The pack a report is about; the pack layer gives it, so it lives below both.

@@ -8,7 +8,7 @@ use clausier_diagnostics::Code;
 use clausier_syntax::ast::AggregateKind;
 
 use crate::program::{Node, NodeId, Program};
-use crate::report::RunWarning;
+use crate::report::{RunWarning, Shown};
 
 /// The run's warnings from the aggregates of each part (`aggregates[part]`: one per lot,
 /// or one for a contract in one piece), each once.
@@ -59,6 +59,9 @@ fn zero_aggregate_warnings(
                     "`{text}` is {} over {offers}, so this criterion does not rank them: a division by it has no value and a ratio to it is 0 for every offer",
                     value.display(program.schema())
                 ),
+                aggregate: text,
+                value: Some(Shown::Value(value.clone())),
+                lot: lot.map(str::to_owned),
             });
         }
     }

@@ -3,7 +3,7 @@
 
 use clausier_check::hir::Symbol;
 use clausier_check::types::{RecordId, Ty};
-use clausier_diagnostics::{Code, Fix, Lang, Message};
+use clausier_diagnostics::{Code, Fix, Message};
 use clausier_syntax::ast::{ClauseFieldKind, ExprKind, Item, ItemKind, Level, Path};
 
 use crate::field_insertion::RecordBlock;
@@ -73,13 +73,16 @@ impl Analysis {
         diagnostic: &Diagnostic,
         at: Span,
     ) -> Option<CodeAction> {
-        // The codes are shared by neighbouring mistakes; the English words tell them apart
+        // The codes are shared by neighbouring mistakes; the message's id tells them apart
         // whatever language the diagnostic is shown in.
-        let message = diagnostic.message.text(Lang::En);
-        let is_unknown_field =
-            diagnostic.code == Code::UNKNOWN_FIELD && message.starts_with("unknown field");
+        let id = diagnostic.message.id();
+        let is_unknown_field = diagnostic.code == Code::UNKNOWN_FIELD
+            && matches!(
+                id,
+                Some("e0201-unknown-field" | "e0201-unknown-record-field")
+            );
         let is_unknown_name =
-            diagnostic.code == Code::UNKNOWN_NAME && message.starts_with("unknown name");
+            diagnostic.code == Code::UNKNOWN_NAME && id == Some("e0203-unknown-name");
         if !is_unknown_field && !is_unknown_name {
             return None;
         }

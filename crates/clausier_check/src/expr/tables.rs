@@ -162,7 +162,7 @@ impl ExprChecker<'_, '_> {
                     self.report(
                         Diagnostic::error(
                             Code::DUPLICATE_DEFINITION,
-                            Message::new("e0206-field-twice").with("field", name),
+                            Message::new("e0206-record-field-twice").with("field", name),
                         )
                         .with_primary(
                             self.file,

@@ -10,13 +10,13 @@ use clausier_report::DateOrigin;
 use clausier_report::diagnostics::{render_refusal, render_terminal_in};
 
 use super::Failure;
-use super::language::diagnostics_lang;
+use super::language::chosen_lang;
 use crate::args::{ColorChoice, LangArg};
 use crate::output::print_stderr;
 
 /// Loads the pack at `path`. A pack with errors has them printed and gives `None`: the
 /// command then stops with exit status 2. Warnings are printed and do not stop it, in the
-/// language `lang` asks for (see [`diagnostics_lang`]).
+/// language `lang` asks for, else the pack's (see [`chosen_lang`]).
 pub fn load_compiled(
     path: &Path,
     color: ColorChoice,
@@ -47,7 +47,7 @@ pub fn load_compiled_quietly(
 ) -> Result<Option<LoadedPack>, Failure> {
     let stderr_color = color.enabled(io::stderr().is_terminal());
     let mut pack = load_pack(path)?;
-    let lang = diagnostics_lang(lang);
+    let lang = chosen_lang(lang, Some(&pack.manifest));
     // A pack that does not compile is refused for that first.
     let found = if pack.has_errors() {
         CommandErrors::default()

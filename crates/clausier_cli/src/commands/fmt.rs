@@ -10,7 +10,7 @@ use clausier_fmt::FormatError;
 use clausier_i18n::t;
 use clausier_report::diagnostics::render_terminal_in;
 
-use super::language::diagnostics_lang;
+use super::language::chosen_lang;
 use super::{Failure, Outcome};
 use crate::args::{ColorChoice, FmtArgs, LangArg};
 use crate::error::CliError;
@@ -21,7 +21,7 @@ const STDIN: &str = "<stdin>";
 
 pub fn run(args: &FmtArgs, color: ColorChoice, lang: Option<LangArg>) -> Result<Outcome, Failure> {
     let color = color.enabled(io::stderr().is_terminal());
-    let lang = diagnostics_lang(lang);
+    let lang = chosen_lang(lang, None);
     if args.paths.iter().any(|path| path.as_os_str() == "-") {
         if args.paths.len() > 1 {
             return Err(CliError::new(Message::new("e09-stdin-with-paths"))

@@ -12,11 +12,10 @@ pub(crate) fn chosen_lang(asked: Option<LangArg>, manifest: Option<&Manifest>) -
     chosen_lang_in(asked, manifest, Lang::from_process_environment())
 }
 
-/// The language of diagnostics: `--lang`, else English. Interim: diagnostics are to follow
-/// [`chosen_lang`] like everything else, once the end-to-end tests that read English
-/// diagnostics ask for them with `--lang en`; until then a run without `--lang` prints
-/// them as it always has.
-pub(crate) fn diagnostics_lang(asked: Option<LangArg>) -> Lang {
+/// The language of what a program reads (`validate --format json`): `--lang`, else
+/// English, whatever the locale, so that a script's output does not change with the
+/// machine it runs on.
+pub(crate) fn machine_lang(asked: Option<LangArg>) -> Lang {
     asked.map_or(Lang::En, |asked| chosen_lang_in(Some(asked), None, None))
 }
 

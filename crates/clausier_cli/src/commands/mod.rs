@@ -8,7 +8,7 @@ pub mod explain;
 pub mod fmt;
 mod language;
 
-pub(crate) use language::diagnostics_lang;
+pub(crate) use language::chosen_lang;
 pub mod lock;
 pub mod lsp;
 pub mod pack;

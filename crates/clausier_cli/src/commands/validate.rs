@@ -3,10 +3,11 @@
 use std::io::{self, IsTerminal};
 
 use clausier_diagnostics::{Message, Severity};
+use clausier_i18n::t;
 use clausier_pack::load_pack;
-use clausier_report::diagnostics::{count, plural, render_summary, render_terminal_in, to_json};
+use clausier_report::diagnostics::{count, render_summary, render_terminal_in, to_json};
 
-use super::language::diagnostics_lang;
+use super::language::{chosen_lang, machine_lang};
 use super::{Failure, Outcome};
 use crate::args::{ColorChoice, LangArg, ValidateArgs, ValidateFormat};
 use crate::error::CliError;
@@ -22,39 +23,39 @@ pub fn run(
         // A program reading the JSON list must get one, even for a pack it cannot open.
         Err(error) if args.format == ValidateFormat::Json => {
             let (diagnostic, sources) = error.to_diagnostic();
-            print_json(&to_json(diagnostics_lang(asked), &[diagnostic], &sources))?;
+            print_json(&to_json(machine_lang(asked), &[diagnostic], &sources))?;
             return Ok(Outcome::Failure);
         }
         Err(error) => return Err(error.into()),
     };
     let diagnostics = pack.diagnostics();
-    let lang = diagnostics_lang(asked);
     match args.format {
         ValidateFormat::Json => {
-            print_json(&to_json(lang, diagnostics, &pack.sources))?;
+            print_json(&to_json(machine_lang(asked), diagnostics, &pack.sources))?;
         }
         ValidateFormat::Human => {
+            let lang = chosen_lang(asked, Some(&pack.manifest));
             let color = color.enabled(io::stderr().is_terminal());
             print_stderr(&render_terminal_in(lang, diagnostics, &pack.sources, color));
             match render_summary(lang, &pack.info.name, diagnostics, color) {
                 Some(summary) => print_stderr(&summary),
                 None => {
                     let warnings = count(diagnostics, Severity::Warning);
-                    let mut line = format!("pack `{}` {}", pack.info.name, pack.info.version);
-                    if !pack.dependencies.is_empty() {
-                        let dependencies: Vec<String> = pack
-                            .dependencies
-                            .iter()
-                            .map(|dep| format!("{} {}", dep.name, dep.version))
-                            .collect();
-                        line.push_str(&format!(" (with {})", dependencies.join(", ")));
-                    }
-                    line.push_str(": no errors");
-                    if warnings > 0 {
-                        line.push_str(&format!(", {}", plural(warnings, "warning", "warnings")));
-                    }
-                    line.push('\n');
-                    print_stderr(&line);
+                    let dependencies: Vec<String> = pack
+                        .dependencies
+                        .iter()
+                        .map(|dep| format!("{} {}", dep.name, dep.version))
+                        .collect();
+                    let line = t!(
+                        lang,
+                        "validate-no-errors",
+                        name = pack.info.name.as_str(),
+                        version = pack.info.version.as_str(),
+                        dependencies = dependencies.join(", "),
+                        has_dependencies = i64::from(!dependencies.is_empty()),
+                        warnings = i64::try_from(warnings).unwrap_or(i64::MAX),
+                    );
+                    print_stderr(&format!("{line}\n"));
                 }
             }
         }

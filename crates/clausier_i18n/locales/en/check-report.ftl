@@ -188,3 +188,8 @@ xlsx-invalid = Invalid
 xlsx-offers-on-lot = Offers on the lot
 xlsx-lot = Lot { $lot }
 xlsx-warning = Warning
+
+# R0704: an aggregate a criterion reads is zero over the eligible offers. `aggregate` is
+# as the clause writes it, `value` in words.
+r0704-zero-aggregate = `{ $aggregate }` is { $value } over the eligible offers, so this criterion does not rank them: a division by it has no value and a ratio to it is 0 for every offer
+r0704-zero-aggregate-in-lot = `{ $aggregate }` is { $value } over the eligible offers of lot `{ $lot }`, so this criterion does not rank them: a division by it has no value and a ratio to it is 0 for every offer

@@ -27,3 +27,14 @@ cli-fmt-left-unchanged = { $count ->
     } left unchanged because of errors
 cli-fmt-stdin-would-reformat = standard input would be reformatted
 cli-fmt-no-clause-file = warning: no `.clause` file in `{ $folder }`
+
+# What `validate` says of a pack without errors. `has_dependencies` is 1 when the pack
+# has dependencies, listed in `dependencies` as `name version`, joined by commas.
+validate-no-errors = pack `{ $name }` { $version }{ $has_dependencies ->
+        [1] {" "}(with { $dependencies })
+       *[0] {""}
+    }: no errors{ $warnings ->
+        [0] {""}
+        [one] , { $warnings } warning
+       *[other] , { $warnings } warnings
+    }

@@ -212,3 +212,8 @@ xlsx-invalid = Invalides
 xlsx-offers-on-lot = Offres sur le lot
 xlsx-lot = Lot { $lot }
 xlsx-warning = Avertissement
+
+# R0704 : un agrégat que lit un critère vaut zéro sur les offres éligibles. `aggregate`
+# tel que la clause l'écrit, `value` en mots.
+r0704-zero-aggregate = `{ $aggregate }` vaut { $value } sur les offres éligibles : ce critère ne les départage pas, une division par cette valeur n'a pas de résultat et un rapport à cette valeur vaut 0 pour chaque offre
+r0704-zero-aggregate-in-lot = `{ $aggregate }` vaut { $value } sur les offres éligibles du lot `{ $lot }` : ce critère ne les départage pas, une division par cette valeur n'a pas de résultat et un rapport à cette valeur vaut 0 pour chaque offre

@@ -27,3 +27,15 @@ cli-fmt-left-unchanged = { $count ->
     }
 cli-fmt-stdin-would-reformat = l'entrée standard serait remise en forme
 cli-fmt-no-clause-file = avertissement : aucun fichier `.clause` dans `{ $folder }`
+
+# Ce que dit `validate` d'un jeu de clauses sans erreur. `has_dependencies` vaut 1 quand
+# le jeu a des dépendances, listées dans `dependencies` sous la forme `nom version`,
+# séparées par des virgules.
+validate-no-errors = jeu de clauses `{ $name }` { $version }{ $has_dependencies ->
+        [1] {" "}(avec { $dependencies })
+       *[0] {""}
+    } : aucune erreur{ $warnings ->
+        [0] {""}
+        [one] , { $warnings } avertissement
+       *[other] , { $warnings } avertissements
+    }

@@ -267,7 +267,8 @@ fn write_criteria(out: &mut String, report: &Report, criteria: &[&CriterionResul
     for criterion in criteria {
         let _ = write!(
             out,
-            "<tr data-clause=\"{}\"><th scope=\"row\">{}{}</th><td class=\"num weight\">{}</td>",
+            "<tr data-clause=\"{}\"><th scope=\"row\"><span class=\"clause\">{}</span>{}</th>\
+             <td class=\"num weight\">{}</td>",
             escape(&criterion.clause),
             escape(&clause_name(report, &criterion.clause, &criterion.pack)),
             titled(criterion.title.as_deref()),

@@ -148,7 +148,7 @@ fn write_run_warnings(out: &mut String, report: &Report, painter: Painter, lang:
                 &format!("{}[{}]:", t!(lang, "report-warning"), warning.code)
             ),
             clause_name(report, &warning.criterion, &warning.pack),
-            warning.message
+            wording::run_warning(warning, lang)
         );
     }
 }

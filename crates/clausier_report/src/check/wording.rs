@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use clausier_check::value::Value;
 use clausier_eval::report::{
     Alternative, Claim, DescriptorReport, Explanation, Reason, Relation, RequestedDocument,
-    RequirementResult, Shown, Worded,
+    RequirementResult, RunWarning, Shown, Worded,
 };
 use clausier_i18n::{Lang, t};
 
@@ -427,5 +427,29 @@ pub(crate) fn offer_name(descriptor: &DescriptorReport) -> Cow<'_, str> {
     match &descriptor.lot {
         Some(lot) => Cow::Owned(format!("{} (lot {lot})", descriptor.id)),
         None => Cow::Borrowed(&descriptor.id),
+    }
+}
+
+/// A warning about the whole run in the reader's language: `lowest(pricing.per_student)`
+/// is 0 over the eligible offers, so the criterion does not rank them.
+pub(crate) fn run_warning(warning: &RunWarning, lang: Lang) -> String {
+    let Some(value) = &warning.value else {
+        return warning.message.clone();
+    };
+    let value = shown(value, lang);
+    match &warning.lot {
+        Some(lot) => t!(
+            lang,
+            "r0704-zero-aggregate-in-lot",
+            aggregate = warning.aggregate.as_str(),
+            value = value,
+            lot = lot.as_str()
+        ),
+        None => t!(
+            lang,
+            "r0704-zero-aggregate",
+            aggregate = warning.aggregate.as_str(),
+            value = value
+        ),
     }
 }

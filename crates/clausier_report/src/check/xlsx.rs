@@ -592,7 +592,7 @@ fn write_summary(
                 warning.code,
                 warning.criterion,
                 colon(lang),
-                warning.message
+                super::wording::run_warning(warning, lang)
             ),
         )?;
         row += 1;
