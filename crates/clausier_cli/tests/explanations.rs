@@ -238,31 +238,16 @@ fn the_readme_quotes_an_explanation_as_check_writes_it() {
 
 /// The codes whose quoted output [`every_explanation_quotes_what_validate_prints`] does
 /// not hold to `clausier validate`, with the reason: their example needs more than one
-/// clause file, a `pack.toml`, offers or another command.
+/// clause file, offers or another command.
 const QUOTES_NOT_RUN_THROUGH_VALIDATE: &[(&str, &str)] = &[
     (
         "E0105",
         "its example stands for several hundred lines of nested `if`",
     ),
     (
-        "E0211",
-        "the dependencies a `use` names are declared in a `pack.toml`",
-    ),
-    (
-        "E0213",
-        "the clauses a `use` selects come from a dependency's pack",
-    ),
-    (
-        "E0214",
-        "the parameters a `set` overrides come from a dependency's pack",
-    ),
-    ("E0215", "the lots are declared in the `pack.toml`"),
-    (
         "E0309",
         "its `set` overrides a parameter of a dependency's pack",
     ),
-    ("E0408", "the lots are declared in the `pack.toml`"),
-    ("E0409", "the lots are declared in the `pack.toml`"),
     (
         "E0806",
         "it quotes `clausier check` on a pack changed since its lock",
@@ -294,6 +279,39 @@ const QUOTES_NOT_RUN_THROUGH_VALIDATE: &[(&str, &str)] = &[
         "W0512",
         "its example is two packs, one overriding the other's parameter",
     ),
+];
+
+/// The manifest of a regional pack that depends on the shipped `edtech-fr`, which the test
+/// copies beside it.
+const REGIONAL_PACK: &str = r#"[pack]
+name = "region"
+version = "0.1.0"
+
+[dependencies]
+edtech-fr = { path = "../edtech-fr" }
+"#;
+
+/// The manifest of a tender in two lots.
+const TENDER_IN_LOTS: &str = r#"[pack]
+name = "numerique"
+version = "0.1.0"
+
+[document]
+lots = [
+  { id = "1", title = "Espace numérique de travail (ENT)" },
+  { id = "2", title = "Ressources numériques pédagogiques" },
+]
+"#;
+
+/// The codes whose example is a clause file of a pack (the file the output names, in a
+/// folder), with the `pack.toml` written beside it; `validate` is then given the folder.
+const EXAMPLES_IN_A_PACK: &[(&str, &str)] = &[
+    ("E0211", REGIONAL_PACK),
+    ("E0213", REGIONAL_PACK),
+    ("E0214", REGIONAL_PACK),
+    ("E0215", TENDER_IN_LOTS),
+    ("E0408", TENDER_IN_LOTS),
+    ("E0409", TENDER_IN_LOTS),
 ];
 
 /// The fenced blocks of a Markdown text: each one's info string (`clause`, `text`…) and
@@ -336,14 +354,26 @@ fn quoted_file_name(quoted: &str) -> String {
 }
 
 /// What `clausier validate FILE --lang LANG` prints on standard error for `clause` written
-/// alone to `file` in an empty folder.
-fn validate_alone(clause: &str, file: &str, lang: &str) -> String {
+/// alone to `file` in an empty folder; with a `manifest`, the clause is the one file of the
+/// pack whose `pack.toml` it is, beside a copy of `rules/edtech-fr`, and `validate` is
+/// given the pack's folder.
+fn validate_alone(clause: &str, file: &str, manifest: Option<&str>, lang: &str) -> String {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join(file);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let pack = path.parent().unwrap();
+    std::fs::create_dir_all(pack).unwrap();
     std::fs::write(&path, clause).unwrap();
+    let mut validated = file;
+    if let Some(manifest) = manifest {
+        std::fs::write(pack.join("pack.toml"), manifest).unwrap();
+        copy_folder(
+            &workspace_root().join("rules/edtech-fr"),
+            &pack.parent().unwrap().join("edtech-fr"),
+        );
+        validated = file.rsplit_once('/').unwrap().0;
+    }
     let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args(["validate", file, "--lang", lang, "--color=never"])
+        .args(["validate", validated, "--lang", lang, "--color=never"])
         .current_dir(folder.path())
         .env_remove("CLICOLOR_FORCE")
         .output()
@@ -351,11 +381,25 @@ fn validate_alone(clause: &str, file: &str, lang: &str) -> String {
     String::from_utf8(output.stderr).unwrap()
 }
 
+fn copy_folder(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_folder(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
 /// The convention of the explanations: a ```clause block followed by a ```text block is
 /// an example and what `clausier validate` prints for it, the whole of its standard error,
 /// with the clause in the file the output names (`┌─ hebergement.clause:8:19`), else in
-/// `pack.clause`. Every such pair of every code, in both languages, must hold, except for
-/// the codes of [`QUOTES_NOT_RUN_THROUGH_VALIDATE`].
+/// `pack.clause`, and in a pack for the codes of [`EXAMPLES_IN_A_PACK`]. Every such pair of
+/// every code, in both languages, must hold, except for the codes of
+/// [`QUOTES_NOT_RUN_THROUGH_VALIDATE`].
 #[test]
 fn every_explanation_quotes_what_validate_prints() {
     let listed = Command::new(env!("CARGO_BIN_EXE_clausier"))
@@ -392,7 +436,12 @@ fn every_explanation_quotes_what_validate_prints() {
                 }
                 checked += 1;
                 let file = quoted_file_name(quoted);
-                let printed = without_trailing_whitespace(&validate_alone(clause, &file, lang));
+                let manifest = EXAMPLES_IN_A_PACK
+                    .iter()
+                    .find(|(in_a_pack, _)| *in_a_pack == code)
+                    .map(|(_, manifest)| *manifest);
+                let printed =
+                    without_trailing_whitespace(&validate_alone(clause, &file, manifest, lang));
                 if without_trailing_whitespace(quoted) != printed {
                     wrong.push(format!(
                         "`clausier explain {code} --lang {lang}` quotes\n{quoted}\nbut \
