@@ -245,10 +245,6 @@ const QUOTES_NOT_RUN_THROUGH_VALIDATE: &[(&str, &str)] = &[
         "its example stands for several hundred lines of nested `if`",
     ),
     (
-        "E0309",
-        "its `set` overrides a parameter of a dependency's pack",
-    ),
-    (
         "E0806",
         "it quotes `clausier check` on a pack changed since its lock",
     ),
@@ -303,15 +299,11 @@ lots = [
 ]
 "#;
 
-/// The codes whose example is a clause file of a pack (the file the output names, in a
-/// folder), with the `pack.toml` written beside it; `validate` is then given the folder.
-const EXAMPLES_IN_A_PACK: &[(&str, &str)] = &[
-    ("E0211", REGIONAL_PACK),
-    ("E0213", REGIONAL_PACK),
-    ("E0214", REGIONAL_PACK),
-    ("E0215", TENDER_IN_LOTS),
-    ("E0408", TENDER_IN_LOTS),
-    ("E0409", TENDER_IN_LOTS),
+/// The folders an example's output may name its file in (`rules/region/main.clause`), each
+/// with the `pack.toml` the file is written beside; `validate` is then given the folder.
+const EXAMPLE_PACKS: &[(&str, &str)] = &[
+    ("rules/region", REGIONAL_PACK),
+    ("rules/numerique", TENDER_IN_LOTS),
 ];
 
 /// The fenced blocks of a Markdown text: each one's info string (`clause`, `text`…) and
@@ -357,7 +349,7 @@ fn quoted_file_name(quoted: &str) -> String {
 /// alone to `file` in an empty folder; with a `manifest`, the clause is the one file of the
 /// pack whose `pack.toml` it is, beside a copy of `rules/edtech-fr`, and `validate` is
 /// given the pack's folder.
-fn validate_alone(clause: &str, file: &str, manifest: Option<&str>, lang: &str) -> String {
+fn validate_example(clause: &str, file: &str, manifest: Option<&str>, lang: &str) -> String {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join(file);
     let pack = path.parent().unwrap();
@@ -397,7 +389,7 @@ fn copy_folder(from: &std::path::Path, to: &std::path::Path) {
 /// The convention of the explanations: a ```clause block followed by a ```text block is
 /// an example and what `clausier validate` prints for it, the whole of its standard error,
 /// with the clause in the file the output names (`┌─ hebergement.clause:8:19`), else in
-/// `pack.clause`, and in a pack for the codes of [`EXAMPLES_IN_A_PACK`]. Every such pair of
+/// `pack.clause`; a file in a folder of [`EXAMPLE_PACKS`] is in that pack. Every such pair of
 /// every code, in both languages, must hold, except for the codes of
 /// [`QUOTES_NOT_RUN_THROUGH_VALIDATE`].
 #[test]
@@ -436,12 +428,12 @@ fn every_explanation_quotes_what_validate_prints() {
                 }
                 checked += 1;
                 let file = quoted_file_name(quoted);
-                let manifest = EXAMPLES_IN_A_PACK
+                let manifest = EXAMPLE_PACKS
                     .iter()
-                    .find(|(in_a_pack, _)| *in_a_pack == code)
+                    .find(|(folder, _)| file.rsplit_once('/').map(|(at, _)| at) == Some(*folder))
                     .map(|(_, manifest)| *manifest);
                 let printed =
-                    without_trailing_whitespace(&validate_alone(clause, &file, manifest, lang));
+                    without_trailing_whitespace(&validate_example(clause, &file, manifest, lang));
                 if without_trailing_whitespace(quoted) != printed {
                     wrong.push(format!(
                         "`clausier explain {code} --lang {lang}` quotes\n{quoted}\nbut \
