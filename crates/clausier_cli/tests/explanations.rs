@@ -200,6 +200,16 @@ fn explanation_shows_the_line_check_prints(code: &str, case: &str, offer: &str, 
 }
 
 #[test]
+fn explain_r0706_shows_what_check_prints() {
+    explanation_shows_the_line_check_prints(
+        "R0706",
+        "tests/conformance/expr-tables",
+        "c-unknown-attribute.json",
+        "GAR-05 ",
+    );
+}
+
+#[test]
 fn explain_r0708_shows_what_check_prints() {
     explanation_shows_the_line_check_prints(
         "R0708",
@@ -262,7 +272,10 @@ const QUOTES_NOT_RUN_THROUGH_VALIDATE: &[(&str, &str)] = &[
         "R0705",
         "it quotes `clausier check` on offers, held by the tests above",
     ),
-    ("R0706", "it quotes `clausier check` on offers"),
+    (
+        "R0706",
+        "it quotes `clausier check` on offers, held by the tests above",
+    ),
     (
         "R0707",
         "it quotes `clausier check` on offers, held by the tests above",
