@@ -5,6 +5,9 @@
 //!
 //! Each snapshot holds the clause's lines of the human report (`--explain`) and its
 //! result in the JSON report.
+//!
+//! The long explanations of `clausier explain` quote what Clausier prints for their
+//! examples: the last tests hold each quote to a real run of `check` or `validate`.
 
 #![allow(
     clippy::unwrap_used,
@@ -196,53 +199,14 @@ fn explanation_shows_the_line_check_prints(code: &str, case: &str, offer: &str, 
     }
 }
 
-/// The example of an explanation (its `clause` block) run through `clausier validate`
-/// prints what the explanation says it prints (its `text` block).
-fn explanation_shows_what_validate_prints(code: &str) {
-    let explained = Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args(["explain", code, "--lang", "en"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(explained.stdout).unwrap();
-    let block = |fence: &str| {
-        let start = text.find(fence).unwrap() + fence.len();
-        let rest = &text[start..];
-        rest[..rest.find("\n```").unwrap()]
-            .trim_start_matches('\n')
-            .to_owned()
-    };
-    let (example, printed) = (block("```clause\n"), block("```text\n"));
-    let folder = tempfile::tempdir().unwrap();
-    std::fs::write(folder.path().join("pack.clause"), example).unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args([
-            "validate",
-            "pack.clause",
-            "--color",
-            "never",
-            "--lang",
-            "en",
-        ])
-        .current_dir(folder.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(
-        stderr.contains(printed.trim_end()),
-        "`clausier explain {code}` shows\n{printed}\nbut validate prints\n{stderr}"
+#[test]
+fn explain_r0706_shows_what_check_prints() {
+    explanation_shows_the_line_check_prints(
+        "R0706",
+        "tests/conformance/expr-tables",
+        "c-unknown-attribute.json",
+        "GAR-05 ",
     );
-}
-
-#[test]
-fn explain_e0217_e0316_and_e0317_show_what_validate_prints() {
-    for code in ["E0218", "E0316", "E0317"] {
-        explanation_shows_what_validate_prints(code);
-    }
-}
-
-#[test]
-fn explain_e0323_shows_what_validate_prints() {
-    explanation_shows_what_validate_prints("E0323");
 }
 
 #[test]
@@ -280,4 +244,218 @@ fn the_readme_quotes_an_explanation_as_check_writes_it() {
         .unwrap();
     let report = String::from_utf8(output.stdout).unwrap();
     assert!(report.contains(&quoted), "`{quoted}` is not in\n{report}");
+}
+
+/// The codes whose quoted output [`every_explanation_quotes_what_validate_prints`] does
+/// not hold to `clausier validate`, with the reason: their example needs more than one
+/// clause file, offers or another command.
+const QUOTES_NOT_RUN_THROUGH_VALIDATE: &[(&str, &str)] = &[
+    (
+        "E0105",
+        "its example stands for several hundred lines of nested `if`",
+    ),
+    (
+        "E0806",
+        "it quotes `clausier check` on a pack changed since its lock",
+    ),
+    ("E0817", "it quotes `clausier render`, not `validate`"),
+    ("R0701", "it quotes `clausier check` on offers"),
+    (
+        "R0702",
+        "it quotes `clausier check` on offers, held by the tests above",
+    ),
+    (
+        "R0703",
+        "it quotes `clausier check` on offers, held by the tests above",
+    ),
+    (
+        "R0705",
+        "it quotes `clausier check` on offers, held by the tests above",
+    ),
+    (
+        "R0706",
+        "it quotes `clausier check` on offers, held by the tests above",
+    ),
+    (
+        "R0707",
+        "it quotes `clausier check` on offers, held by the tests above",
+    ),
+    (
+        "R0708",
+        "it quotes `clausier check` on offers, held by the tests above",
+    ),
+    (
+        "W0512",
+        "its example is two packs, one overriding the other's parameter",
+    ),
+];
+
+/// The manifest of a regional pack that depends on the shipped `edtech-fr`, which the test
+/// copies beside it.
+const REGIONAL_PACK: &str = r#"[pack]
+name = "region"
+version = "0.1.0"
+
+[dependencies]
+edtech-fr = { path = "../edtech-fr" }
+"#;
+
+/// The manifest of a tender in two lots.
+const TENDER_IN_LOTS: &str = r#"[pack]
+name = "numerique"
+version = "0.1.0"
+
+[document]
+lots = [
+  { id = "1", title = "Espace numérique de travail (ENT)" },
+  { id = "2", title = "Ressources numériques pédagogiques" },
+]
+"#;
+
+/// The folders an example's output may name its file in (`rules/region/main.clause`), each
+/// with the `pack.toml` the file is written beside; `validate` is then given the folder.
+const EXAMPLE_PACKS: &[(&str, &str)] = &[
+    ("rules/region", REGIONAL_PACK),
+    ("rules/numerique", TENDER_IN_LOTS),
+];
+
+/// The fenced blocks of a Markdown text: each one's info string (`clause`, `text`…) and
+/// its lines.
+fn fenced_blocks(markdown: &str) -> Vec<(String, String)> {
+    let mut blocks = Vec::new();
+    let mut open: Option<(String, String)> = None;
+    for line in markdown.lines() {
+        match (&mut open, line.strip_prefix("```")) {
+            (None, Some(info)) => open = Some((info.trim().to_owned(), String::new())),
+            (Some(_), Some("")) => blocks.extend(open.take()),
+            (Some((_, body)), _) => {
+                body.push_str(line);
+                body.push('\n');
+            }
+            (None, None) => {}
+        }
+    }
+    blocks
+}
+
+/// Trailing whitespace off every line and off the end: what a reader cannot see.
+fn without_trailing_whitespace(text: &str) -> String {
+    text.trim_end()
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The file an output quotes its lines from (`┌─ hebergement.clause:8:19`), else
+/// `pack.clause`.
+fn quoted_file_name(quoted: &str) -> String {
+    quoted
+        .lines()
+        .find_map(|line| line.trim_start().strip_prefix("┌─ "))
+        .and_then(|location| location.split(':').next())
+        .unwrap_or("pack.clause")
+        .to_owned()
+}
+
+/// What `clausier validate FILE --lang LANG` prints on standard error for `clause` written
+/// alone to `file` in an empty folder; with a `manifest`, the clause is the one file of the
+/// pack whose `pack.toml` it is, beside a copy of `rules/edtech-fr`, and `validate` is
+/// given the pack's folder.
+fn validate_example(clause: &str, file: &str, manifest: Option<&str>, lang: &str) -> String {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join(file);
+    let pack = path.parent().unwrap();
+    std::fs::create_dir_all(pack).unwrap();
+    std::fs::write(&path, clause).unwrap();
+    let mut validated = file;
+    if let Some(manifest) = manifest {
+        std::fs::write(pack.join("pack.toml"), manifest).unwrap();
+        copy_folder(
+            &workspace_root().join("rules/edtech-fr"),
+            &pack.parent().unwrap().join("edtech-fr"),
+        );
+        validated = file.rsplit_once('/').unwrap().0;
+    }
+    let output = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["validate", validated, "--lang", lang, "--color=never"])
+        .current_dir(folder.path())
+        .env_remove("CLICOLOR_FORCE")
+        .output()
+        .unwrap();
+    String::from_utf8(output.stderr).unwrap()
+}
+
+fn copy_folder(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_folder(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The convention of the explanations: a ```clause block followed by a ```text block is
+/// an example and what `clausier validate` prints for it, the whole of its standard error,
+/// with the clause in the file the output names (`┌─ hebergement.clause:8:19`), else in
+/// `pack.clause`; a file in a folder of [`EXAMPLE_PACKS`] is in that pack. Every such pair of
+/// every code, in both languages, must hold, except for the codes of
+/// [`QUOTES_NOT_RUN_THROUGH_VALIDATE`].
+#[test]
+fn every_explanation_quotes_what_validate_prints() {
+    let listed = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["explain", "--list", "--lang", "en"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(listed.stdout).unwrap();
+    let codes: Vec<&str> = listed
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .collect();
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for code in codes {
+        if QUOTES_NOT_RUN_THROUGH_VALIDATE
+            .iter()
+            .any(|(skipped, _)| *skipped == code)
+        {
+            continue;
+        }
+        for lang in ["fr", "en"] {
+            let explained = Command::new(env!("CARGO_BIN_EXE_clausier"))
+                .args(["explain", code, "--lang", lang, "--color", "never"])
+                .output()
+                .unwrap();
+            let explanation = String::from_utf8(explained.stdout).unwrap();
+            let blocks = fenced_blocks(&explanation);
+            for pair in blocks.windows(2) {
+                let [(first, clause), (second, quoted)] = pair else {
+                    continue;
+                };
+                if first != "clause" || second != "text" {
+                    continue;
+                }
+                checked += 1;
+                let file = quoted_file_name(quoted);
+                let manifest = EXAMPLE_PACKS
+                    .iter()
+                    .find(|(folder, _)| file.rsplit_once('/').map(|(at, _)| at) == Some(*folder))
+                    .map(|(_, manifest)| *manifest);
+                let printed =
+                    without_trailing_whitespace(&validate_example(clause, &file, manifest, lang));
+                if without_trailing_whitespace(quoted) != printed {
+                    wrong.push(format!(
+                        "`clausier explain {code} --lang {lang}` quotes\n{quoted}\nbut \
+                         `clausier validate {file} --lang {lang}` prints\n{printed}\n"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} quoted outputs were found");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
