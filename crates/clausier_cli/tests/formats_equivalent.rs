@@ -165,6 +165,12 @@ fn the_same_offers_give_the_same_results_in_json_french_csv_xlsx_and_ods() {
     );
     let csv_text: String = csv.iter().map(|byte| char::from(*byte)).collect();
     assert!(csv_text.starts_with("id;name;"), "{csv_text:.40}");
+    // Booleans and days as French Excel writes them.
+    assert!(csv_text.contains(";VRAI;") && csv_text.contains(";FAUX;"));
+    assert!(
+        csv_text.contains("/2026;"),
+        "no day/month/year date in the CSV file"
+    );
     for decimal in [";3,5;", ";92,5;", "5,20 €"] {
         let latin = decimal.replace('€', "\u{80}");
         assert!(csv_text.contains(&latin), "no `{decimal}` in the CSV file");

@@ -15,9 +15,8 @@ and writes into OUTPUT_FOLDER four folders holding the same offers:
 - `ods/offres.ods`: the same sheet written with odfpy.
 
 In every table the first row names field paths (`hosting.region`), lists are written
-`a;b` and an empty list `[]`; a field absent from an offer is an empty cell. Booleans
-and dates are `true`, `false` and `2026-05-12` in the CSV file: its reader takes them
-so, and not Excel's `VRAI` or `12/05/2026`.
+`a;b` and an empty list `[]`; a field absent from an offer is an empty cell. In the CSV
+file booleans are `VRAI` and `FAUX` and dates `12/05/2026`, as French Excel writes them.
 
 A table has no way to write a non-empty list of records (`subprocessors`): such a field
 is left out of the offer in every format, the JSON one included, so that all four hold
@@ -45,6 +44,22 @@ def read_offer(path):
     if path.suffix == ".yaml":
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def no_such_day(value):
+    """The offer with every day written day/month/year (`30/06/2027`, which JSON refuses
+    and a French CSV reads) made a day that does not exist (`31/02/2027`): an offer
+    invalid for its date is then invalid the same way in every format."""
+    if isinstance(value, dict):
+        return {key: no_such_day(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [no_such_day(item) for item in value]
+    parts = value.split("/") if isinstance(value, str) else []
+    if len(parts) == 3 and [len(part) for part in parts] == [2, 2, 4] and all(
+        part.isdigit() for part in parts
+    ):
+        return f"31/02/{parts[2]}"
+    return value
 
 
 def is_record_list(value):
@@ -87,14 +102,24 @@ def is_decimal_text(text):
     return bool(point) and whole.isdigit() and fraction.isdigit()
 
 
+def is_iso_day(text):
+    """`2026-05-12`: a day as JSON offers write it."""
+    parts = text.split("-")
+    return len(text) == 10 and len(parts) == 3 and all(part.isdigit() for part in parts)
+
+
 def csv_text(value):
     """A value as French Excel writes it in a `;`-separated CSV file."""
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return "VRAI" if value else "FAUX"
     if isinstance(value, float):
         return french_decimal(repr(value))
-    if isinstance(value, (int, datetime.date)):
+    if isinstance(value, datetime.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, int):
         return str(value)
+    if isinstance(value, str) and is_iso_day(value):
+        return datetime.date.fromisoformat(value).strftime("%d/%m/%Y")
     if isinstance(value, list):
         return ";".join(csv_text(item) for item in value) if value else "[]"
     if is_decimal_text(value):
@@ -155,7 +180,7 @@ def main(examples, output):
     )
     offers, fields_left_out = [], {}
     for source in sources:
-        offer, left_out = without_record_lists(read_offer(source))
+        offer, left_out = without_record_lists(no_such_day(read_offer(source)))
         if left_out:
             fields_left_out[offer["id"]] = left_out
         offers.append(offer)

@@ -58,6 +58,13 @@ impl Dialect {
         self.delimiter == b';' || self.workbook
     }
 
+    /// Whether cells may be written as a French spreadsheet writes them: booleans as
+    /// `VRAI`/`FAUX` or `oui`/`non`, dates as day/month/year. A `;`-separated file is
+    /// what a French Excel saves as CSV; a workbook's text cells are typed in one.
+    pub(crate) fn french_cells(self) -> bool {
+        self.delimiter == b';' || self.workbook
+    }
+
     /// The separator as a message writes it.
     pub(crate) fn separator_name(self) -> Message {
         separator_name(self.delimiter)
@@ -130,11 +137,12 @@ pub(crate) fn decimal_point(text: &str, ty: &Ty) -> Option<String> {
     (digit_at(at.checked_sub(1)) && digit_at(at.checked_add(1))).then(|| text.replacen(',', ".", 1))
 }
 
-/// A boolean as a French workbook writes it in a text cell: `oui` or `non`, the words of
-/// the list `clausier schema --format xlsx` offers, or `vrai` and `faux`, the words French
-/// Excel shows for its own booleans; in any case. Only workbooks read them: a JSON, YAML
-/// or TOML file has booleans of its own, and a CSV file keeps `true` and `false`.
-pub(crate) fn workbook_bool(text: &str) -> Option<bool> {
+/// A boolean as a French spreadsheet writes it: `oui` or `non`, the words of the list
+/// `clausier schema --format xlsx` offers, or `vrai` and `faux`, the words French Excel
+/// shows for its own booleans and writes in the CSV it saves; in any case. Only workbooks
+/// and `;`-separated files read them: a JSON, YAML or TOML file has booleans of its own,
+/// and a `,`-separated CSV keeps `true` and `false`.
+pub(crate) fn french_bool(text: &str) -> Option<bool> {
     match text.trim().to_lowercase().as_str() {
         "oui" | "vrai" => Some(true),
         "non" | "faux" => Some(false),
@@ -142,9 +150,38 @@ pub(crate) fn workbook_bool(text: &str) -> Option<bool> {
     }
 }
 
+/// A date as French Excel writes it in the CSV it saves, day/month/year (`12/05/2026`),
+/// as the year-month-day the converter reads (`2026-05-12`), the same length, so every
+/// location in the cell stays exact. `None` for any other text, which the converter judges.
+pub(crate) fn french_date(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range.clone())
+            .filter(|part| part.iter().all(u8::is_ascii_digit))
+            .and(text.get(range))
+    };
+    if bytes.len() != 10 || bytes.get(2) != Some(&b'/') || bytes.get(5) != Some(&b'/') {
+        return None;
+    }
+    let (day, month, year) = (digits(0..2)?, digits(3..5)?, digits(6..10)?);
+    Some(format!("{year}-{month}-{day}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn french_dates_read_day_month_year() {
+        assert_eq!(french_date("12/05/2026").as_deref(), Some("2026-05-12"));
+        assert_eq!(french_date("2026-05-12"), None);
+        assert_eq!(french_date("1/5/2026"), None);
+        assert_eq!(french_date("ab/05/2026"), None);
+        assert_eq!(french_bool("VRAI"), Some(true));
+        assert_eq!(french_bool("Non"), Some(false));
+        assert_eq!(french_bool("true"), None);
+    }
 
     #[test]
     fn the_header_decides_the_separator() {

@@ -1,8 +1,8 @@
 //! CSV (RFC 4180, header row required) and its tab-separated variant (TSV, as
 //! spreadsheets export it): one descriptor a row, dotted column names for nested record
 //! fields (`hosting.region`), `;`-separated lists (`[]` for an empty one), empty cells
-//! absent. The separator and the decimal comma of a French spreadsheet are
-//! `csv_dialect.rs`'s.
+//! absent. The separator of a file, and the decimal comma, booleans and day/month/year
+//! dates of a French spreadsheet, are `csv_dialect.rs`'s.
 //!
 //! The `csv` crate decodes the cells; the byte offset of each cell in the file, which it
 //! does not give, comes from a scan of the row's raw text from the row's start.
@@ -15,7 +15,7 @@ use clausier_check::types::{LOTS_KEY, RecordDef, Ty};
 use clausier_diagnostics::{Code, Message, Span};
 use csv::{ReaderBuilder, StringRecord};
 
-use super::csv_dialect::{Dialect, decimal_point, workbook_bool};
+use super::csv_dialect::{Dialect, decimal_point, french_bool, french_date};
 use super::keys;
 use super::node::{Entry, Node, NodeKind};
 use super::suggest::closest;
@@ -651,13 +651,20 @@ fn value_span(cell: &CellSpan, value: &str, trimmed: &str) -> Span {
 const EMPTY_LIST: &str = "[]";
 
 /// A cell of a field of type `ty`, its decimal comma made a point where the dialect
-/// allows one, and a workbook's boolean written in French words read as a boolean.
+/// allows one, and a boolean or a date written as a French spreadsheet writes them read
+/// as such.
 fn scalar_node<'a>(text: &'a str, span: Span, dialect: Dialect, ty: &Ty) -> Node<'a> {
-    if dialect.workbook
-        && matches!(ty, Ty::Bool)
-        && let Some(value) = workbook_bool(text)
-    {
-        return Node::new(NodeKind::Bool(value), span);
+    if dialect.french_cells() {
+        if matches!(ty, Ty::Bool)
+            && let Some(value) = french_bool(text)
+        {
+            return Node::new(NodeKind::Bool(value), span);
+        }
+        if matches!(ty, Ty::Date)
+            && let Some(date) = french_date(text.trim())
+        {
+            return Node::new(NodeKind::Plain(Cow::Owned(date)), span);
+        }
     }
     let text = match dialect.decimal_comma().then(|| decimal_point(text, ty)) {
         Some(Some(fixed)) => Cow::Owned(fixed),

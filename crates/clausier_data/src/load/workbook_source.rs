@@ -12,11 +12,10 @@
 //!
 //! Each cell becomes the text a CSV cell would hold (numbers in decimal, booleans `true`
 //! or `false`, date cells `2027-01-04`, date and time cells `2027-01-04T08:30:00`; a text
-//! cell may write its decimals with a comma, `4,5`, as in a `;`-separated CSV), then
-//! goes through CSV's own column resolution and cell conversion (`csv_source`), so the
-//! paths, lists (`;`-separated, `[]`), types and messages are CSV's; but for one thing: a
-//! boolean may also be written `oui` or `non` (as the questionnaire's lists offer) or
-//! `vrai` or `faux` (as French Excel shows its booleans), in any case.
+//! cell may write its decimals with a comma, `4,5`, a boolean `oui`, `non`, `vrai` or
+//! `faux` and a day `12/05/2026`, as in a `;`-separated CSV), then goes through CSV's own
+//! column resolution and cell conversion (`csv_source`), so the paths, lists
+//! (`;`-separated, `[]`), types and messages are CSV's.
 //!
 //! Locations: a picture of each sheet, one line per row and its cells separated by tabs,
 //! gives every cell a span; its index (`TextIndex::cells`) counts lines as rows and tabs as
