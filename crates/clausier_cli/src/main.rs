@@ -34,8 +34,8 @@ fn main() -> ExitCode {
         Command::Render(args) => commands::render::run(args, cli.color, cli.lang),
         Command::Award(args) => commands::award::run(args, cli.color, cli.lang),
         Command::Schema(args) => commands::schema::run(args, cli.color, cli.lang),
-        Command::Lock(args) => commands::lock::run(args),
-        Command::Pack(args) => commands::pack::run(args),
+        Command::Lock(args) => commands::lock::run(args, cli.lang),
+        Command::Pack(args) => commands::pack::run(args, cli.lang),
         // The server owns standard input and output, and the protocol sets its exit status.
         Command::Lsp(args) => return commands::lsp::run(args),
     };

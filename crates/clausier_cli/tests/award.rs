@@ -220,12 +220,12 @@ fn a_tie_at_the_first_rank_proposes_no_winner_and_writes_no_letter_for_the_tied(
     );
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        stderr(&output).contains("no letter for `alpha`"),
+        stderr(&output).contains("pas de lettre pour `alpha`"),
         "{}",
         stderr(&output)
     );
     assert!(
-        stderr(&output).contains("no letter for `beta`"),
+        stderr(&output).contains("pas de lettre pour `beta`"),
         "{}",
         stderr(&output)
     );

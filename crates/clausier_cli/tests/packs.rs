@@ -301,7 +301,7 @@ fn lock_records_every_pack_with_the_hash_of_each_file() {
     assert_eq!(lock, committed.replace("\r\n", "\n"));
     let again = clausier_in(dir.path(), &["lock", "region"]);
     assert!(
-        stderr(&again).starts_with("up to date: `region/pack.lock`"),
+        stderr(&again).starts_with("à jour : `region/pack.lock`"),
         "{}",
         stderr(&again)
     );

@@ -140,7 +140,7 @@ fn a_folder_of_workbooks_is_checked_as_offers_each_named_by_file_sheet_and_row()
     let eveil = edited("examples/edtech-fr/eveil-numerique.json", &[]);
     let malins = edited(
         "examples/edtech-fr/petits-malins.json",
-        &[("subprocessors", "[]"), ("a11y.audit_date", "12/05/2026")],
+        &[("subprocessors", "[]"), ("a11y.audit_date", "12.05.2026")],
     );
     std::fs::write(folder.join("offres.xlsx"), offers_table(&[eveil, malins])).unwrap();
     let plume = edited(

@@ -11,6 +11,8 @@ use clausier_eval::{RunOptions, compile, run as run_checks};
 use clausier_report::award::{AwardFormat, AwardInput, Means, Notification, render_award};
 
 use super::compiled::{CommandErrors, evaluation_date, load_compiled_quietly};
+use clausier_i18n::t;
+
 use super::language::chosen_lang;
 use super::render::title_page;
 use super::{Failure, Outcome};
@@ -101,19 +103,24 @@ pub fn run(
         )?;
     }
     for (id, lot) in &written.tied_without_letter {
-        let lot = lot
-            .as_ref()
-            .map(|lot| format!(" on lot {lot}"))
-            .unwrap_or_default();
-        print_stderr(&format!(
-            "note: no letter for `{id}`{lot}: its offer is tied at the first rank, and the buyer decides between the tied offers\n"
-        ));
+        let note = match lot {
+            Some(lot) => t!(
+                lang,
+                "award-no-letter-in-lot",
+                id = id.as_str(),
+                lot = lot.as_str()
+            ),
+            None => t!(lang, "award-no-letter", id = id.as_str()),
+        };
+        print_stderr(&format!("{note}\n"));
     }
-    print_stderr(&format!(
-        "wrote {} files into `{}`\n",
-        written.documents.len(),
-        args.output_dir.display()
-    ));
+    let wrote = t!(
+        lang,
+        "award-wrote",
+        count = i64::try_from(written.documents.len()).unwrap_or(i64::MAX),
+        folder = args.output_dir.display().to_string()
+    );
+    print_stderr(&format!("{wrote}\n"));
     Ok(Outcome::Success)
 }
 

@@ -12,6 +12,7 @@ use clausier_data::load::LoadOptions;
 use clausier_diagnostics::Message;
 use clausier_eval::report::{Summary, clause_infos};
 use clausier_eval::{RunOptions, compile, run as run_checks};
+use clausier_i18n::{Lang, t};
 use clausier_report::DateOrigin;
 use clausier_report::check::{
     HumanOptions, render_csv, render_html, render_human_with_data, render_json, render_junit,
@@ -68,7 +69,7 @@ pub fn run(
     let lang = chosen_lang(lang, Some(&pack.manifest));
     let options = RunOptions {
         date,
-        jobs: jobs(args.jobs, args.quiet),
+        jobs: jobs(args.jobs, args.quiet, lang),
     };
     let program = compile(valid);
     let mut progress = Progress::for_terminal(args.quiet);
@@ -86,6 +87,7 @@ pub fn run(
             output,
             max_descriptor_size: args.max_descriptor_size,
             quiet: args.quiet,
+            lang,
         };
         let summary = streaming::check(&run, &mut progress)?;
         return Ok(outcome(&summary));
@@ -119,7 +121,7 @@ pub fn run(
     for descriptor in &descriptors {
         ids.note(&descriptor.id, &descriptor.source);
     }
-    ids.warn(args.quiet);
+    ids.warn(args.quiet, lang);
 
     let bytes = match args.format {
         CheckFormat::Human => {
@@ -187,17 +189,20 @@ fn stream_format(format: CheckFormat) -> Option<StreamFormat> {
 
 /// The threads that evaluate descriptors: as many as asked, up to 4 per processor and
 /// 256 in all, beyond which threads only cost memory and time.
-fn jobs(asked: Option<usize>, quiet: bool) -> usize {
+fn jobs(asked: Option<usize>, quiet: bool, lang: Lang) -> usize {
     let processors = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
     let Some(asked) = asked else {
         return processors;
     };
     let most = processors.saturating_mul(4).min(256);
     if asked > most && !quiet {
-        print_stderr(&format!(
-            "note: `--jobs {asked}` is more than this machine can use; checking with {most} \
-             jobs (at most 4 per processor, and 256)\n"
-        ));
+        let note = t!(
+            lang,
+            "check-too-many-jobs",
+            asked = i64::try_from(asked).unwrap_or(i64::MAX),
+            most = i64::try_from(most).unwrap_or(i64::MAX)
+        );
+        print_stderr(&format!("{note}\n"));
     }
     asked.min(most)
 }

@@ -152,7 +152,8 @@ pub(crate) fn french_bool(text: &str) -> Option<bool> {
 
 /// A date as French Excel writes it in the CSV it saves, day/month/year (`12/05/2026`),
 /// as the year-month-day the converter reads (`2026-05-12`), the same length, so every
-/// location in the cell stays exact. `None` for any other text, which the converter judges.
+/// location in the cell stays exact. `None` for any other text, a day that does not exist
+/// (`31/02/2026`) included, which the converter then judges and quotes as written.
 pub(crate) fn french_date(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let digits = |range: std::ops::Range<usize>| {
@@ -165,6 +166,8 @@ pub(crate) fn french_date(text: &str) -> Option<String> {
         return None;
     }
     let (day, month, year) = (digits(0..2)?, digits(3..5)?, digits(6..10)?);
+    let number = |text: &str| text.parse::<i8>().ok();
+    jiff::civil::Date::new(year.parse().ok()?, number(month)?, number(day)?).ok()?;
     Some(format!("{year}-{month}-{day}"))
 }
 
@@ -178,6 +181,7 @@ mod tests {
         assert_eq!(french_date("2026-05-12"), None);
         assert_eq!(french_date("1/5/2026"), None);
         assert_eq!(french_date("ab/05/2026"), None);
+        assert_eq!(french_date("31/02/2026"), None);
         assert_eq!(french_bool("VRAI"), Some(true));
         assert_eq!(french_bool("Non"), Some(false));
         assert_eq!(french_bool("true"), None);

@@ -38,3 +38,19 @@ validate-no-errors = pack `{ $name }` { $version }{ $has_dependencies ->
         [one] , { $warnings } warning
        *[other] , { $warnings } warnings
     }
+
+## What the commands did, on standard error.
+
+award-wrote = wrote { $count } files into `{ $folder }`
+award-no-letter = note: no letter for `{ $id }`: its offer is tied at the first rank, and the buyer decides between the tied offers
+award-no-letter-in-lot = note: no letter for `{ $id }` on lot { $lot }: its offer is tied at the first rank, and the buyer decides between the tied offers
+# `packs` is the packs locked, `name version`, joined by commas.
+lock-wrote = wrote `{ $path }`: { $packs }
+lock-up-to-date = up to date: `{ $path }`: { $packs }
+pack-keygen-wrote = wrote the secret key `{ $secret }` (keep it private) and the public key `{ $public }`: { $key }
+pack-signed = wrote `{ $path }`: { $name } { $version } signed by { $key }
+pack-verified = `{ $path }` verifies: { $name } { $version } signed by { $key }
+check-too-many-jobs = note: `--jobs { $asked }` is more than this machine can use; checking with { $most } jobs (at most 4 per processor, and 256)
+check-repeated-id = warning: the id `{ $id }` of the descriptor in `{ $source }` is already the id of an earlier descriptor: each is checked and ranked on its own
+check-more-repeated-ids = warning: { $count } more descriptors repeat an earlier id
+check-repeated-id-help = {"  "}help: ask each vendor for an `id` of its own, so that the report names every offer once

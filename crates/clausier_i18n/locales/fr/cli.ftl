@@ -39,3 +39,19 @@ validate-no-errors = jeu de clauses `{ $name }` { $version }{ $has_dependencies 
         [one] , { $warnings } avertissement
        *[other] , { $warnings } avertissements
     }
+
+## Ce que les commandes ont fait, sur la sortie d'erreur.
+
+award-wrote = { $count } fichiers écrits dans `{ $folder }`
+award-no-letter = remarque : pas de lettre pour `{ $id }` : son offre est à égalité au premier rang, et l'acheteur départage les offres à égalité
+award-no-letter-in-lot = remarque : pas de lettre pour `{ $id }` sur le lot { $lot } : son offre est à égalité au premier rang, et l'acheteur départage les offres à égalité
+# `packs` : les jeux de clauses verrouillés, `nom version`, séparés par des virgules.
+lock-wrote = `{ $path }` écrit : { $packs }
+lock-up-to-date = à jour : `{ $path }` : { $packs }
+pack-keygen-wrote = clé secrète `{ $secret }` écrite (gardez-la secrète) et clé publique `{ $public }` : { $key }
+pack-signed = `{ $path }` écrit : { $name } { $version } signé par { $key }
+pack-verified = `{ $path }` est vérifié : { $name } { $version } signé par { $key }
+check-too-many-jobs = remarque : `--jobs { $asked }` dépasse ce que cette machine peut employer ; vérification avec { $most } tâches (au plus 4 par processeur, et 256)
+check-repeated-id = avertissement : l'identifiant `{ $id }` du descripteur de `{ $source }` est déjà celui d'un descripteur précédent : chacun est vérifié et classé séparément
+check-more-repeated-ids = avertissement : { $count } autres descripteurs reprennent un identifiant déjà vu
+check-repeated-id-help = {"  "}aide : demandez à chaque candidat un `id` qui lui soit propre, afin que le rapport nomme chaque offre une seule fois

@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 use std::hash::{BuildHasher, RandomState};
 
+use clausier_i18n::{Lang, t};
+
 use crate::output::print_stderr;
 
 /// The warnings printed in full; the others are counted.
@@ -52,27 +54,30 @@ impl DuplicateIds {
     }
 
     /// Prints one warning per repeated id, unless `quiet`.
-    pub fn warn(&self, quiet: bool) {
+    pub fn warn(&self, quiet: bool, lang: Lang) {
         if quiet || self.count == 0 {
             return;
         }
         let mut text = String::new();
         for (id, source) in &self.repeated {
-            text.push_str(&format!(
-                "warning: the id `{id}` of the descriptor in `{source}` is already the id of \
-                 an earlier descriptor: each is checked and ranked on its own\n"
-            ));
+            let said = t!(
+                lang,
+                "check-repeated-id",
+                id = id.as_str(),
+                source = source.as_str()
+            );
+            text.push_str(&format!("{said}\n"));
         }
         if self.count > self.repeated.len() {
-            text.push_str(&format!(
-                "warning: {} more descriptors repeat an earlier id\n",
-                self.count - self.repeated.len()
-            ));
+            let more = self.count - self.repeated.len();
+            let said = t!(
+                lang,
+                "check-more-repeated-ids",
+                count = i64::try_from(more).unwrap_or(i64::MAX)
+            );
+            text.push_str(&format!("{said}\n"));
         }
-        text.push_str(
-            "  help: ask each vendor for an `id` of its own, so that the report names every \
-             offer once\n",
-        );
+        text.push_str(&format!("{}\n", t!(lang, "check-repeated-id-help")));
         print_stderr(&text);
     }
 }

@@ -16,6 +16,7 @@ use clausier_eval::Program;
 use clausier_eval::RunOptions;
 use clausier_eval::report::{PackInfo, Summary};
 use clausier_eval::stream::{Pass, Pending, StreamCheck};
+use clausier_i18n::Lang;
 use clausier_report::check::{
     json_entry, json_head, json_separator, json_tail, ndjson_line, ndjson_summary_line,
 };
@@ -46,6 +47,8 @@ pub struct StreamRun<'a> {
     pub max_descriptor_size: usize,
     /// No warnings on standard error.
     pub quiet: bool,
+    /// The language of what is said on standard error.
+    pub lang: Lang,
 }
 
 /// Descriptors per chunk: enough to keep every thread busy, few enough that a chunk's
@@ -104,7 +107,7 @@ pub fn check(run: &StreamRun<'_>, progress: &mut Progress) -> Result<Summary, Cl
         }
         if *pass == Pass::Results {
             sink.write(&writer.tail(&check.report_shell(run.pack.clone()))?)?;
-            ids.warn(run.quiet);
+            ids.warn(run.quiet, run.lang);
         }
     }
     progress.finish();
