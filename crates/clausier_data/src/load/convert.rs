@@ -7,7 +7,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, LazyLock};
 
-use clausier_check::bounds::{Bound, FieldBounds, Unit};
+use clausier_check::bounds::{FieldBounds, Unit};
 use clausier_check::types::{LOTS_KEY, RecordDef, RecordId, Schema, Ty};
 use clausier_check::value::{Record, Value};
 use clausier_diagnostics::{Arg, Code, Message, Span, quoted};
@@ -319,7 +319,7 @@ impl<'s, 't> Converter<'s, 't> {
         let message = Message::new("data-outside-range").with("value", shown.to_string());
         let help = Message::new("data-help-range")
             .with("path", path)
-            .with("range", range(bounds, ty));
+            .with("range", bounds.describe_message(ty));
         self.problem(
             Code::DESCRIPTOR_OUT_OF_BOUNDS,
             message,
@@ -468,40 +468,6 @@ fn list_names<'a>(names: impl Iterator<Item = &'a str>) -> Arg {
             .into();
     }
     listing.join(", ").into()
-}
-
-/// The range of a field's bounds in words: "at least 0.01 €", "from 0% to 100%".
-fn range(bounds: FieldBounds, ty: &Ty) -> Message {
-    let unit = Unit::of(ty);
-    let lower = |bound: Bound| {
-        let id = if bound.inclusive {
-            "data-range-at-least"
-        } else {
-            "data-range-more-than"
-        };
-        Message::new(id).with("value", unit.show(bound.value).to_string())
-    };
-    let upper = |bound: Bound| {
-        let id = if bound.inclusive {
-            "data-range-at-most"
-        } else {
-            "data-range-less-than"
-        };
-        Message::new(id).with("value", unit.show(bound.value).to_string())
-    };
-    match (bounds.lower, bounds.upper) {
-        (Some(low), Some(high)) if low.inclusive && high.inclusive => {
-            Message::new("data-range-from-to")
-                .with("lower", unit.show(low.value).to_string())
-                .with("upper", unit.show(high.value).to_string())
-        }
-        (Some(low), Some(high)) => Message::new("data-range-both")
-            .with("lower", lower(low))
-            .with("upper", upper(high)),
-        (Some(low), None) => lower(low),
-        (None, Some(high)) => upper(high),
-        (None, None) => Message::new("data-range-any"),
-    }
 }
 
 /// The values already in a set, bucketed by hash so that each new element is compared
