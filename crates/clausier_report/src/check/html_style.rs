@@ -25,6 +25,7 @@ code { font: 13px/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { border: 1px solid var(--line); padding: .3rem .6rem; text-align: left; vertical-align: top; }
 thead th { background: #f0f0f3; }
+th .title { font-weight: normal; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .none { color: var(--muted); font-style: italic; }
 .status { font-weight: 600; }
