@@ -18,8 +18,9 @@ use clausier_i18n::Lang;
 use crate::pack::cahier::{condition_runs, expr_children};
 
 /// Gives every clause result of `report` its title, and fills `in_words` of every
-/// explanation that says nothing in words yet, from the clauses of `pack` it was run with. `deadline_known` says whether the tender
-/// has a deadline for offers, which `today` then names.
+/// explanation that says nothing in words yet, from the clauses of `pack` it was run
+/// with. `deadline_known` says whether the tender has a deadline for offers, which
+/// `today` then names.
 ///
 /// A clause's sub-expressions are printed once, the first time one of its explanations
 /// needs words: a report of many offers on a pack of many clauses stays linear.
@@ -41,21 +42,18 @@ pub fn word_report(report: &mut Report, pack: &CheckedPack, lang: Lang, deadline
         .chain(pack.criteria.iter().map(|criterion| &criterion.meta))
         .map(|meta| ((meta.pack.as_str(), meta.id.as_str()), meta.title.as_str()))
         .collect();
+    let title = |pack: &str, clause: &str| titles.get(&(pack, clause)).map(|t| (*t).to_owned());
     let mut printed: HashMap<(String, String), Vec<(String, &TExpr)>> = HashMap::new();
     for descriptor in &mut report.descriptors {
         for result in &mut descriptor.results {
             let result = match result {
                 ClauseResult::Criterion(result) => {
-                    result.title = titles
-                        .get(&(result.pack.as_str(), result.clause.as_str()))
-                        .map(|title| (*title).to_owned());
+                    result.title = title(&result.pack, &result.clause);
                     continue;
                 }
                 ClauseResult::Requirement(result) => result,
             };
-            result.title = titles
-                .get(&(result.pack.as_str(), result.clause.as_str()))
-                .map(|title| (*title).to_owned());
+            result.title = title(&result.pack, &result.clause);
             if !result.explanation.iter().any(needs_words) {
                 continue;
             }
