@@ -200,6 +200,17 @@ fn neovim_runs_the_server_on_clause_files() {
     assert!(config.contains("cmd = { 'clausier', 'lsp' }"), "{config}");
     assert!(config.contains("filetypes = { 'clausier' }"), "{config}");
     assert!(config.contains("'pack.toml'"), "{config}");
+    // Inlay hints, lens refresh and inline diagnostics are on without further setup.
+    for shown in [
+        "vim.lsp.inlay_hint.enable(true",
+        "vim.lsp.codelens.refresh",
+        "virtual_text = true",
+        "on_attach = show_what_the_server_offers",
+    ] {
+        assert!(config.contains(shown), "{shown} in {config}");
+    }
+    let ftplugin = read("editors/nvim/ftplugin/clausier.lua");
+    assert!(ftplugin.contains("vim.fn.has('nvim-0.11') == 0"), "{ftplugin}");
 
     let detect = read("editors/nvim/ftdetect/clausier.lua");
     assert!(

@@ -1,4 +1,12 @@
 -- Editing settings for Clausier files, in the layout of `clausier fmt`.
+if vim.fn.has('nvim-0.11') == 0 then
+  vim.notify_once(
+    'Clausier: the language server needs Neovim 0.11 or later (this is '
+      .. string.format('%d.%d', vim.version().major, vim.version().minor)
+      .. '); highlighting and editing settings still apply',
+    vim.log.levels.WARN
+  )
+end
 vim.bo.commentstring = '// %s'
 vim.bo.comments = ':///,://'
 vim.bo.expandtab = true
