@@ -145,15 +145,19 @@ async def test_format_gives_what_clausier_fmt_gives(client: LanguageClient, pack
     assert edits, "a messy file gets edits"
     assert apply_edits(messy, edits) == expected.stdout
 
-    # A file that does not parse is never rewritten.
+    # A file that does not parse is never rewritten, and the editor is told why.
     documents.change(params, "param max_price: money = \nrequirement {")
-    edits = await client.text_document_formatting_async(
-        t.DocumentFormattingParams(
-            text_document=t.TextDocumentIdentifier(uri=params),
-            options=t.FormattingOptions(tab_size=2, insert_spaces=True),
+    try:
+        await client.text_document_formatting_async(
+            t.DocumentFormattingParams(
+                text_document=t.TextDocumentIdentifier(uri=params),
+                options=t.FormattingOptions(tab_size=2, insert_spaces=True),
+            )
         )
-    )
-    assert not edits
+    except Exception as error:  # noqa: BLE001 - pygls raises its own exception types
+        assert "cannot format this file: it has a syntax error at line 1" in str(error)
+    else:
+        raise AssertionError("formatting a file with a syntax error must say why it fails")
     await diagnostics_where(client, params, lambda ds: ds, "syntax errors")
 
 

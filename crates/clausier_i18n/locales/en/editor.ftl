@@ -167,5 +167,9 @@ editor-keyword-aggregate = the sum, mean, smallest or largest of a list's elemen
 editor-keyword-outcome = the status of the whole offer a test expects
 editor-keyword-status = the result of one requirement a test expects, before its id
 
+## Formatting refused.
+editor-format-syntax-error = cannot format this file: it has a syntax error at line { $line }, column { $column }: { $message }
+editor-format-unsafe = cannot format this file: the formatter could not keep its meaning, so it left it unchanged
+
 ## The server itself, on its standard error.
 editor-cannot-start = error: cannot start the language server: { $error }

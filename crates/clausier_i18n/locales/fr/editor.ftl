@@ -179,5 +179,9 @@ editor-keyword-aggregate = la somme, la moyenne, le plus petit ou le plus grand 
 editor-keyword-outcome = le statut de toute l'offre qu'attend un test
 editor-keyword-status = le résultat d'une exigence qu'attend un test, devant son id
 
+## Mise en forme refusée.
+editor-format-syntax-error = impossible de mettre en forme ce fichier : il a une erreur de syntaxe ligne { $line }, colonne { $column } : { $message }
+editor-format-unsafe = impossible de mettre en forme ce fichier : le formateur n'a pas pu en garder le sens, il l'a laissé tel quel
+
 ## The server itself, on its standard error.
 editor-cannot-start = erreur : le serveur de langage ne peut pas démarrer : { $error }
