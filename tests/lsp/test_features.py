@@ -68,6 +68,25 @@ async def test_complete_the_fields_after_a_dot(client: LanguageClient, pack: pat
     assert region.text_edit.range.start == cursor and region.text_edit.new_text == "region"
 
 
+async def test_complete_a_name_by_a_word_inside_it(client: LanguageClient, pack: pathlib.Path):
+    documents = Documents(client)
+    requirements = documents.open(pack / "exigences.clause")
+    text = documents.texts[requirements] + '\nrequirement NEW-01 "Nouvelle" {\n  require price\n}\n'
+    documents.change(requirements, text)
+    end = position_of(text, "require price\n")
+    cursor = t.Position(line=end.line, character=end.character + len("require price"))
+    result = await client.text_document_completion_async(
+        t.CompletionParams(**at(requirements, cursor))
+    )
+    items = result.items if isinstance(result, t.CompletionList) else result
+    max_price = next((item for item in items if item.label == "max_price"), None)
+    assert max_price is not None, [item.label for item in items]
+    # An editor that filters by prefix keeps it: its filter text starts with the word.
+    assert max_price.filter_text.startswith("price")
+    assert max_price.text_edit.new_text == "max_price"
+    assert max_price.text_edit.range.end == cursor
+
+
 async def test_definition_and_references_cross_files(client: LanguageClient, pack: pathlib.Path):
     documents = Documents(client)
     requirements = documents.open(pack / "exigences.clause")
@@ -145,15 +164,19 @@ async def test_format_gives_what_clausier_fmt_gives(client: LanguageClient, pack
     assert edits, "a messy file gets edits"
     assert apply_edits(messy, edits) == expected.stdout
 
-    # A file that does not parse is never rewritten.
+    # A file that does not parse is never rewritten, and the editor is told why.
     documents.change(params, "param max_price: money = \nrequirement {")
-    edits = await client.text_document_formatting_async(
-        t.DocumentFormattingParams(
-            text_document=t.TextDocumentIdentifier(uri=params),
-            options=t.FormattingOptions(tab_size=2, insert_spaces=True),
+    try:
+        await client.text_document_formatting_async(
+            t.DocumentFormattingParams(
+                text_document=t.TextDocumentIdentifier(uri=params),
+                options=t.FormattingOptions(tab_size=2, insert_spaces=True),
+            )
         )
-    )
-    assert not edits
+    except Exception as error:  # noqa: BLE001 - pygls raises its own exception types
+        assert "cannot format this file: it has a syntax error at line 1" in str(error)
+    else:
+        raise AssertionError("formatting a file with a syntax error must say why it fails")
     await diagnostics_where(client, params, lambda ds: ds, "syntax errors")
 
 

@@ -58,6 +58,11 @@ pub struct CompletionItem {
     /// come sorted by it, best first; an editor may sort by `(u32::MAX - relevance,
     /// position in the list)`.
     pub relevance: u32,
+    /// What the editor should match the typed text against, when not the label: for a
+    /// label that holds the typed text past its start (`interface_langage` for
+    /// `langage`), the label from there on, then the whole label, so that an editor
+    /// filtering by prefix keeps it too.
+    pub filter_text: Option<String>,
 }
 
 /// What the item keywords that start a block expand to.
@@ -173,8 +178,7 @@ impl Analysis {
             lang,
         };
         let mut items = ctx.proposals();
-        let lower = prefix.to_lowercase();
-        items.retain(|(label, _, _)| label.to_lowercase().starts_with(&lower));
+        items.retain(|(label, _, _)| match_quality(label, prefix).is_some());
         let mut seen = std::collections::HashSet::new();
         let expected = ctx.expected_at_cursor();
         let mut out: Vec<CompletionItem> = items
@@ -190,6 +194,7 @@ impl Analysis {
                     .flatten()
                     .map(|(_, snippet)| (*snippet).to_owned());
                 CompletionItem {
+                    filter_text: filter_text(&label, prefix),
                     label,
                     kind,
                     detail,
@@ -199,9 +204,62 @@ impl Analysis {
                 }
             })
             .collect();
-        out.sort_by_key(|item| std::cmp::Reverse(item.relevance));
+        out.sort_by_key(|item| {
+            let quality = match_quality(&item.label, prefix).unwrap_or(Match::Inside);
+            (quality, std::cmp::Reverse(item.relevance))
+        });
         out
     }
+}
+
+/// How a label holds what was typed, best first: proposals are kept when they hold it
+/// in any of these ways (so `langage` finds `interface_langage`; letters scattered
+/// through a label are left to the editor's own filter, on what it already has), and sorted by it before
+/// their fit to the expected type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Match {
+    /// The label starts with it.
+    Prefix,
+    /// A word of the label, after `_`, `-` or `.`, starts with it.
+    WordStart,
+    /// The label holds it somewhere else.
+    Inside,
+}
+
+/// How `label` holds `typed`, ignoring case, or `None` when it does not.
+fn match_quality(label: &str, typed: &str) -> Option<Match> {
+    find_typed(label, typed).map(|(quality, _)| quality)
+}
+
+/// How `label` holds `typed`, ignoring case, and the byte offset in the lowercase label
+/// where it does.
+fn find_typed(label: &str, typed: &str) -> Option<(Match, usize)> {
+    let label = label.to_lowercase();
+    let typed = typed.to_lowercase();
+    if label.starts_with(&typed) {
+        return Some((Match::Prefix, 0));
+    }
+    let word_start = label.match_indices(['_', '-', '.']).find_map(|(at, sep)| {
+        let start = at + sep.len();
+        label
+            .get(start..)
+            .is_some_and(|rest| rest.starts_with(&typed))
+            .then_some(start)
+    });
+    if let Some(start) = word_start {
+        return Some((Match::WordStart, start));
+    }
+    label.find(&typed).map(|start| (Match::Inside, start))
+}
+
+/// The filter text of a label that holds `typed` past its start: see
+/// [`CompletionItem::filter_text`].
+fn filter_text(label: &str, typed: &str) -> Option<String> {
+    let (_, start) = find_typed(label, typed)?;
+    // Lowercasing keeps the byte offsets of the labels of the language (ASCII and
+    // French letters); should it not, the label alone is the filter.
+    let from_there = label.get(start..).filter(|_| start > 0)?;
+    Some(format!("{from_there} {label}"))
 }
 
 impl Analysis {
@@ -246,6 +304,7 @@ impl Analysis {
                 source_range: Span::from_range(start..before.len()),
                 snippet: None,
                 relevance: NEUTRAL,
+                filter_text: None,
             })
             .collect()
     }

@@ -60,10 +60,13 @@ pub struct HoverResult {
 impl Analysis {
     /// Hover over a field (its type and doc), a parameter (its effective value and doc),
     /// an enum (its variants in order), a variant, a type or a clause (its title, level,
-    /// legal text and references). The words around the code are in `lang`.
+    /// legal text and references), or a keyword (what it does). The words around the code
+    /// are in `lang`.
     pub fn hover(&self, file: FileId, offset: u32, lang: Lang) -> Option<HoverResult> {
         let Some(occurrence) = self.symbol_at(file, offset) else {
-            return self.text_function_hover(file, offset, lang);
+            return self
+                .text_function_hover(file, offset, lang)
+                .or_else(|| self.keyword_hover(file, offset, lang));
         };
         let markdown = self.describe(file, &occurrence.symbol, lang)?;
         Some(HoverResult {

@@ -19,6 +19,7 @@ mod field_insertion;
 mod folding;
 mod hover;
 mod inlay_hints;
+mod keyword_hover;
 mod lens;
 mod links;
 mod navigation;

@@ -60,7 +60,11 @@ pub fn to_lsp(
         kind: Some(kind(item.kind)),
         detail: item.detail.clone(),
         sort_text: Some(format!("{rank:04}")),
-        filter_text: Some(item.label.clone()),
+        filter_text: Some(
+            item.filter_text
+                .clone()
+                .unwrap_or_else(|| item.label.clone()),
+        ),
         insert_text_format: Some(format),
         text_edit: Some(CompletionTextEdit::Edit(TextEdit {
             range: map.range(item.source_range),
@@ -95,11 +99,22 @@ mod tests {
             source_range: Span::from_range(start..text.len()),
             snippet: None,
             relevance: 2,
+            filter_text: None,
         };
         let lsp = to_lsp(&item, 3, &map, true);
         assert_eq!(lsp.kind, Some(CompletionItemKind::FIELD));
         assert_eq!(lsp.sort_text.as_deref(), Some("0003"));
         assert_eq!(lsp.filter_text.as_deref(), Some("région"));
+        let inside = CompletionItem {
+            label: "interface_région".into(),
+            filter_text: Some("région interface_région".into()),
+            ..item.clone()
+        };
+        let inside = to_lsp(&inside, 4, &map, true);
+        assert_eq!(
+            inside.filter_text.as_deref(),
+            Some("région interface_région")
+        );
         assert_eq!(lsp.insert_text_format, Some(InsertTextFormat::PLAIN_TEXT));
         assert_eq!(
             lsp.text_edit,
@@ -122,6 +137,7 @@ mod tests {
             source_range: Span::new(0, 3),
             snippet: Some("requirement ${1:ID} {\n  require ${0}\n}".into()),
             relevance: 1,
+            filter_text: None,
         };
         let with = to_lsp(&item, 0, &map, true);
         assert_eq!(with.insert_text_format, Some(InsertTextFormat::SNIPPET));

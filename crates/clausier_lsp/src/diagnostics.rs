@@ -49,6 +49,19 @@ fn full_message(lang: Lang, message: String, notes: &[Message], help: Option<&Me
     out
 }
 
+/// The message followed by the primary label, which the terminal shows under the caret
+/// and the editor has nowhere else to show; a label the message already says (a syntax
+/// error's "expected …" within "expected …, found …") is left out, so the editor does
+/// not say it twice.
+fn with_primary_label(message: String, label: Option<String>) -> String {
+    match label {
+        Some(label) if !label.is_empty() && !message.contains(&label) => {
+            format!("{message}: {label}")
+        }
+        _ => message,
+    }
+}
+
 /// The code's title and the command that explains it: the long explanation itself is
 /// shown on hover, not sent with every diagnostic.
 fn data(code: Code) -> Option<serde_json::Value> {
@@ -80,13 +93,10 @@ pub fn to_lsp(
             })
         })
         .collect();
-    let mut message = diagnostic.message.text(lang);
-    if let Some(label) = primary.map(|l| l.message.text(lang))
-        && !label.is_empty()
-        && label != message
-    {
-        message = format!("{message}: {label}");
-    }
+    let message = with_primary_label(
+        diagnostic.message.text(lang),
+        primary.map(|l| l.message.text(lang)),
+    );
     lsp::Diagnostic {
         range,
         severity: Some(severity(diagnostic.severity)),
@@ -171,6 +181,32 @@ mod tests {
         assert_eq!(related[0].location.range.start, Position::new(0, 6));
         assert_eq!(lsp.data.unwrap()["explain"], "clausier explain E0203");
         assert_eq!(lsp.tags, None);
+    }
+
+    /// The message the editor shows for the first syntax error of `text`.
+    fn syntax_message(lang: Lang, text: &str) -> String {
+        let analysis = clausier_ide::Analysis::new("p", vec![(FileId(0), text.to_owned())]);
+        let diagnostic = analysis
+            .diagnostics(FileId(0))
+            .into_iter()
+            .find(|d| d.code == Code::SYNTAX)
+            .unwrap();
+        let index = LineIndex::new(text);
+        let map = LineMap::new(text, &index, Encoding::Utf16);
+        to_lsp(lang, &diagnostic, &map, &|_, _| None).message
+    }
+
+    #[test]
+    fn a_syntax_error_says_what_was_expected_once() {
+        let text = "requirement R \"r\" {\n  level shoud\n  require true\n}\n";
+        assert_eq!(
+            syntax_message(Lang::En, text),
+            "expected `must`, `should`, `info` or `execution`, found `shoud`"
+        );
+        assert_eq!(
+            syntax_message(Lang::Fr, text),
+            "`must`, `should`, `info` ou `execution` attendu, `shoud` trouvé"
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::convert::Encoding;
 use crate::workspace::Snapshot;
 
 /// The error code the protocol gives a request that was valid but could not be done.
-const REQUEST_FAILED: i64 = -32803;
+pub(crate) const REQUEST_FAILED: i64 = -32803;
 
 pub fn definition(
     snapshot: &Snapshot,

@@ -333,9 +333,12 @@ impl LanguageServer for Backend {
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
         self.query(&params.text_document.uri, move |snapshot, file, config| {
-            formatting::format(snapshot, file, config.encoding)
+            let lang = snapshot.lang(config.locale);
+            Some(formatting::format(snapshot, file, config.encoding, lang))
         })
-        .await
+        .await?
+        .transpose()
+        .map(Option::flatten)
     }
 
     async fn range_formatting(
@@ -344,9 +347,18 @@ impl LanguageServer for Backend {
     ) -> Result<Option<Vec<TextEdit>>> {
         let range = params.range;
         self.query(&params.text_document.uri, move |snapshot, file, config| {
-            formatting::format_range(snapshot, file, range, config.encoding)
+            let lang = snapshot.lang(config.locale);
+            Some(formatting::format_range(
+                snapshot,
+                file,
+                range,
+                config.encoding,
+                lang,
+            ))
         })
-        .await
+        .await?
+        .transpose()
+        .map(Option::flatten)
     }
 
     async fn selection_range(

@@ -10,7 +10,8 @@ use clausier_diagnostics::Lang;
 use serde_json::{Value, json};
 use tokio::io::AsyncWriteExt;
 use tower_lsp_server::ls_types::{
-    GotoDefinitionResponse, Position, PrepareRenameResponse, TextDocumentContentChangeEvent, Uri,
+    GotoDefinitionResponse, Position, PrepareRenameResponse, Range, TextDocumentContentChangeEvent,
+    Uri,
 };
 
 use crate::convert::Encoding;
@@ -577,7 +578,9 @@ fn formatting_and_workspace_symbols_map_to_the_files() {
         .file_by_uri(&uri(&root.join("prix.clause")))
         .unwrap()
         .id;
-    let edits = crate::formatting::format(&clean, file, Encoding::Utf16).unwrap();
+    let edits = crate::formatting::format(&clean, file, Encoding::Utf16, Lang::En)
+        .unwrap()
+        .unwrap();
     assert_eq!(edits.len(), 1);
     assert_eq!(edits[0].new_text, "param prix: money = 6 €\n");
     assert_eq!(edits[0].range.end, Position::new(1, 0));
@@ -587,9 +590,25 @@ fn formatting_and_workspace_symbols_map_to_the_files() {
         .file_by_uri(&uri(&root.join("prix.clause")))
         .unwrap()
         .id;
+    let refusal = |lang| crate::formatting::format(&broken, file, Encoding::Utf16, lang);
     assert_eq!(
-        crate::formatting::format(&broken, file, Encoding::Utf16),
-        None
+        refusal(Lang::En).unwrap_err().message,
+        "cannot format this file: it has a syntax error at line 1, column 13: \
+         expected a type, found `=`"
+    );
+    assert_eq!(
+        refusal(Lang::Fr).unwrap_err().message,
+        "impossible de mettre en forme ce fichier : il a une erreur de syntaxe ligne 1, \
+         colonne 13 : un type attendu, `=` trouvé"
+    );
+    let whole_file = Range::new(Position::new(0, 0), Position::new(1, 0));
+    let range_refusal =
+        crate::formatting::format_range(&broken, file, whole_file, Encoding::Utf16, Lang::En);
+    assert!(
+        range_refusal
+            .unwrap_err()
+            .message
+            .starts_with("cannot format this file: it has a syntax error at line 1")
     );
 
     let symbols = crate::symbols::workspace_symbols(&clean, "prix", Encoding::Utf16);

@@ -119,5 +119,57 @@ editor-rename-by-param-or-field = a parameter or a descriptor field
 editor-link-test-descriptor = Open the test's descriptor
 editor-link-page = Open the page
 
+## Hover over a keyword: what the word does in a clause file.
+editor-keyword-requirement = a rule an offer is checked against: `requirement ID "title" { "{" } … { "}" }`, with one `require` line
+editor-keyword-criterion = a weighted award criterion: `criterion ID "title" weight N { "{" } … { "}" }`, with one `score` line
+editor-keyword-param = a named constant of the pack, which a dependent pack may override with `set`
+editor-keyword-descriptor = the fields a vendor's descriptor gives, with their types
+editor-keyword-enum = a type whose values are the variants listed, in order
+editor-keyword-type = a name for a type, usable wherever a type is expected
+editor-keyword-test = a test of the pack, run by `clausier test`: a descriptor (`given`) and what is expected of it (`expect`)
+editor-keyword-use = brings in the clauses of a dependency declared in `pack.toml`, all of them or a selection
+editor-keyword-set = overrides a parameter of a dependency: `set DEP::NAME = VALUE`
+editor-keyword-level = the kind of requirement: `must` (the default), `should`, `info` or `execution`
+editor-keyword-when = the condition under which the requirement applies; otherwise it is not applicable
+editor-keyword-text = the legal text of the clause, as published in the tender
+editor-keyword-note = a published remark, shown under the clause's text
+editor-keyword-ref = a reference to the law or a standard, listed with the clause
+editor-keyword-evidence = a document the candidate joins to its offer
+editor-keyword-lots = the lots the clause applies to; without it, every lot
+editor-keyword-require = the condition an offer must meet to pass the requirement; unknown when a field it reads is absent
+editor-keyword-score = the criterion's score, a number or a percent clamped to [0, 1]; in a test, `expect score` checks the total
+editor-keyword-weight = the criterion's weight; the weights of a pack should sum to 100
+editor-keyword-given = the descriptor of a test: written inline, or the name of a descriptor file
+editor-keyword-expect = what a test expects: the offer's status, a requirement's result or the score
+editor-keyword-date = the date a test runs at, the value of `today` in it
+editor-keyword-must = a specification: an offer that fails it is irregular (*irrégulière*), so ineligible
+editor-keyword-should = a desirable feature: an offer that fails it stays eligible, and the criterion that scores it with `passed(ID)` gives fewer points
+editor-keyword-info = information only: evaluated and shown in reports, never scored
+editor-keyword-execution = an execution condition the candidate commits to: an offer that fails it is irregular, as for `must`
+editor-keyword-all = true when the condition holds for every element of the list (true over an empty list)
+editor-keyword-any = true when the condition holds for at least one element of the list (false over an empty list)
+editor-keyword-count = the number of elements of a list, or of those for which a condition holds: `count(x in xs: p)`
+editor-keyword-has = whether the descriptor gives the field; never unknown
+editor-keyword-in = membership in a list, a set or a table; in `all` and `any`, the list the variable goes over
+editor-keyword-and = true when both sides are; false as soon as one side is false, even if the other is unknown
+editor-keyword-or = true as soon as one side is true, even if the other is unknown
+editor-keyword-not = the opposite of a condition; unknown stays unknown
+editor-keyword-implies = `a implies b`: false only when `a` is true and `b` false
+editor-keyword-if = `if c then a else b`: `a` when `c` is true, else `b`; unknown when `c` is
+editor-keyword-today =
+    the evaluation date: the `--date` of the command, or the date the editor gives (the `date` initialization option); without it, the deadline for offers (`[document] deadline` in `pack.toml`), else the current date; in a test, its `date` line
+editor-keyword-lowest-highest = the smallest or largest value of a field among the eligible offers of the run (criteria only)
+editor-keyword-bool = a truth value
+editor-keyword-null = an absent value in a test's data
+editor-keyword-as = gives a dependency's requirement another level: `use DEP::{ "{" }ID as should{ "}" }`
+editor-keyword-passed = `passed(ID)`: whether the offer passed the `should` requirement `ID` (criteria only)
+editor-keyword-aggregate = the sum, mean, smallest or largest of a list's elements, or of an expression for each element
+editor-keyword-outcome = the status of the whole offer a test expects
+editor-keyword-status = the result of one requirement a test expects, before its id
+
+## Formatting refused.
+editor-format-syntax-error = cannot format this file: it has a syntax error at line { $line }, column { $column }: { $message }
+editor-format-unsafe = cannot format this file: the formatter could not keep its meaning, so it left it unchanged
+
 ## The server itself, on its standard error.
 editor-cannot-start = error: cannot start the language server: { $error }

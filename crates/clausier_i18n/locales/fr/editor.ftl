@@ -131,5 +131,57 @@ editor-rename-by-param-or-field = un paramètre ou un champ du descripteur
 editor-link-test-descriptor = Ouvrir le descripteur du test
 editor-link-page = Ouvrir la page
 
+## Survol d'un mot-clé : ce que fait le mot dans un fichier de clauses.
+editor-keyword-requirement = une règle à laquelle une offre est confrontée : `requirement ID "titre" { "{" } … { "}" }`, avec une ligne `require`
+editor-keyword-criterion = un critère d'attribution pondéré : `criterion ID "titre" weight N { "{" } … { "}" }`, avec une ligne `score`
+editor-keyword-param = une constante nommée du paquet, qu'un paquet dépendant peut redéfinir avec `set`
+editor-keyword-descriptor = les champs que donne le descripteur d'un fournisseur, avec leurs types
+editor-keyword-enum = un type dont les valeurs sont les variantes énumérées, dans l'ordre
+editor-keyword-type = un nom pour un type, utilisable partout où un type est attendu
+editor-keyword-test = un test du paquet, lancé par `clausier test` : un descripteur (`given`) et ce qu'on en attend (`expect`)
+editor-keyword-use = importe les clauses d'une dépendance déclarée dans `pack.toml`, toutes ou une sélection
+editor-keyword-set = redéfinit un paramètre d'une dépendance : `set DEP::NOM = VALEUR`
+editor-keyword-level = la nature de l'exigence : `must` (par défaut), `should`, `info` ou `execution`
+editor-keyword-when = la condition à laquelle l'exigence s'applique ; sinon elle est sans objet
+editor-keyword-text = le texte juridique de la clause, tel que publié dans le cahier des charges
+editor-keyword-note = une remarque publiée, affichée sous le texte de la clause
+editor-keyword-ref = une référence à la loi ou à une norme, citée avec la clause
+editor-keyword-evidence = un document que le candidat joint à son offre
+editor-keyword-lots = les lots auxquels la clause s'applique ; sans elle, tous les lots
+editor-keyword-require = la condition qu'une offre doit remplir pour satisfaire l'exigence ; inconnue quand un champ qu'elle lit est absent
+editor-keyword-score = la note du critère, un nombre ou un pourcentage ramené à [0, 1] ; dans un test, `expect score` vérifie le total
+editor-keyword-weight = la pondération du critère ; celles d'un paquet devraient totaliser 100
+editor-keyword-given = le descripteur d'un test : écrit sur place, ou le nom d'un fichier de descripteur
+editor-keyword-expect = ce qu'un test attend : le statut de l'offre, le résultat d'une exigence ou la note
+editor-keyword-date = la date à laquelle un test s'exécute, la valeur de `today` dans ce test
+editor-keyword-must = une spécification : une offre qui n'y satisfait pas est irrégulière, donc écartée
+editor-keyword-should = une caractéristique souhaitée : une offre qui n'y satisfait pas reste recevable, et le critère qui la note avec `passed(ID)` lui donne moins de points
+editor-keyword-info = une information : évaluée et montrée dans les rapports, jamais notée
+editor-keyword-execution = une condition d'exécution à laquelle le candidat s'engage : une offre qui n'y satisfait pas est irrégulière, comme pour `must`
+editor-keyword-all = vrai quand la condition est vraie pour chaque élément de la liste (vrai sur une liste vide)
+editor-keyword-any = vrai quand la condition est vraie pour au moins un élément de la liste (faux sur une liste vide)
+editor-keyword-count = le nombre d'éléments d'une liste, ou de ceux qui remplissent une condition : `count(x in xs: p)`
+editor-keyword-has = si le descripteur donne le champ ; jamais inconnu
+editor-keyword-in = l'appartenance à une liste, un ensemble ou une table ; dans `all` et `any`, la liste que parcourt la variable
+editor-keyword-and = vrai quand les deux côtés le sont ; faux dès qu'un côté est faux, même si l'autre est inconnu
+editor-keyword-or = vrai dès qu'un côté est vrai, même si l'autre est inconnu
+editor-keyword-not = le contraire d'une condition ; l'inconnu reste inconnu
+editor-keyword-implies = `a implies b` : faux seulement quand `a` est vrai et `b` faux
+editor-keyword-if = `if c then a else b` : `a` quand `c` est vrai, sinon `b` ; inconnu quand `c` l'est
+editor-keyword-today =
+    la date d'évaluation : l'option `--date` de la commande, ou la date que donne l'éditeur (l'option d'initialisation `date`) ; à défaut, la date limite de réception des offres (`[document] deadline` dans `pack.toml`), sinon la date du jour ; dans un test, sa ligne `date`
+editor-keyword-lowest-highest = la plus petite ou la plus grande valeur d'un champ parmi les offres recevables de l'exécution (critères seulement)
+editor-keyword-bool = une valeur de vérité
+editor-keyword-null = une valeur absente dans les données d'un test
+editor-keyword-as = donne un autre niveau à une exigence d'une dépendance : `use DEP::{ "{" }ID as should{ "}" }`
+editor-keyword-passed = `passed(ID)` : si l'offre satisfait l'exigence `should` `ID` (critères seulement)
+editor-keyword-aggregate = la somme, la moyenne, le plus petit ou le plus grand des éléments d'une liste, ou d'une expression pour chaque élément
+editor-keyword-outcome = le statut de toute l'offre qu'attend un test
+editor-keyword-status = le résultat d'une exigence qu'attend un test, devant son id
+
+## Mise en forme refusée.
+editor-format-syntax-error = impossible de mettre en forme ce fichier : il a une erreur de syntaxe ligne { $line }, colonne { $column } : { $message }
+editor-format-unsafe = impossible de mettre en forme ce fichier : le formateur n'a pas pu en garder le sens, il l'a laissé tel quel
+
 ## The server itself, on its standard error.
 editor-cannot-start = erreur : le serveur de langage ne peut pas démarrer : { $error }

@@ -98,6 +98,8 @@ Keyword mean the mean of a list: `mean(xs)` or `mean(x in xs: x.value)`
 Keyword min the smallest value of a list: `min(xs)` or `min(x in xs: x.value)`
 Keyword max the largest value of a list: `max(xs)` or `max(x in xs: x.value)`
 Keyword matches whether a pattern is found in a text: `matches(x.url, "^https://")`
+Keyword implies
+Keyword sum the sum of a list: `sum(xs)` or `sum(x in xs: x.value)`
 "#);
     assert_snapshot!(check(&in_clause("require any s in subprocessors: $0")), @r#"
 Local s
@@ -173,6 +175,14 @@ fn types_in_the_schema() {
     assert_snapshot!(check("enum Tier { I, II }\ndescriptor {\n  tier: T$0\n}\n"), @r#"
 Enum Tier
 Type time
+Type int
+Type percent
+Type date
+Type datetime
+Type duration
+Type string
+Type list
+Type set
 "#);
 }
 
@@ -244,8 +254,14 @@ fn ranked(input: &str) -> String {
 #[test]
 fn item_keywords_expand_to_snippets() {
     assert_snapshot!(ranked(&format!("{PACK}\nre$0")), @r#"1 Keyword requirement snippet "requirement ${1:ID} \"${2:title}\" {\n  level ${3|must,should|}\n  text \"${4}\"\n  require ${0}\n}""#);
-    assert_snapshot!(ranked(&format!("{PACK}\ncri$0")), @r#"1 Keyword criterion snippet "criterion ${1:ID} \"${2:title}\" weight ${3:10} {\n  text \"${4}\"\n  score ${0}\n}""#);
-    assert_snapshot!(ranked(&format!("{PACK}\nte$0")), @r#"1 Keyword test snippet "test \"${1:name}\" {\n  given { ${2} }\n  expect ${0:eligible}\n}""#);
+    assert_snapshot!(ranked(&format!("{PACK}\ncri$0")), @r#"
+1 Keyword criterion snippet "criterion ${1:ID} \"${2:title}\" weight ${3:10} {\n  text \"${4}\"\n  score ${0}\n}"
+1 Keyword descriptor
+"#);
+    assert_snapshot!(ranked(&format!("{PACK}\nte$0")), @r#"
+1 Keyword test snippet "test \"${1:name}\" {\n  given { ${2} }\n  expect ${0:eligible}\n}"
+1 Keyword criterion snippet "criterion ${1:ID} \"${2:title}\" weight ${3:10} {\n  text \"${4}\"\n  score ${0}\n}"
+"#);
     assert_snapshot!(ranked(&format!("{PACK}\npa$0")), @"1 Keyword param");
 }
 
@@ -376,6 +392,8 @@ fn items_of_the_expected_type_come_first() {
 1 Keyword min
 1 Keyword max
 0 Keyword matches
+1 Keyword implies
+1 Keyword sum
 "#);
 }
 
@@ -413,11 +431,12 @@ fn the_aggregates_over_a_list_are_proposed_with_what_they_compute() {
                 .any(|word| line.starts_with(&format!("Keyword {word}")))
         })
         .collect();
-    assert_snapshot!(aggregates.join("\n"), @r"
-    Keyword mean the mean of a list: `mean(xs)` or `mean(x in xs: x.value)`
-    Keyword min the smallest value of a list: `min(xs)` or `min(x in xs: x.value)`
-    Keyword max the largest value of a list: `max(xs)` or `max(x in xs: x.value)`
-    ");
+    assert_snapshot!(aggregates.join("\n"), @r#"
+Keyword mean the mean of a list: `mean(xs)` or `mean(x in xs: x.value)`
+Keyword min the smallest value of a list: `min(xs)` or `min(x in xs: x.value)`
+Keyword max the largest value of a list: `max(xs)` or `max(x in xs: x.value)`
+Keyword sum the sum of a list: `sum(xs)` or `sum(x in xs: x.value)`
+"#);
 }
 
 #[test]
@@ -445,4 +464,21 @@ fn the_text_checks_are_proposed_with_what_they_check() {
     Keyword uai whether a text is a valid UAI code: 7 digits and their key letter
     Keyword https_url whether a text is an `https` address with a host
     "#);
+}
+
+#[test]
+fn a_name_holding_the_typed_word_is_proposed_after_those_starting_with_it() {
+    let input = "descriptor {\n  interface_langage: string\n  langage_clair: bool\n  langue: string\n}\nrequirement R \"r\" {\n  require langage$0\n}\n";
+    let fixture = Fixture::parse(input);
+    let (file, offset) = fixture.cursor();
+    let found: Vec<String> = fixture
+        .analysis
+        .completions(file, offset, Lang::En)
+        .into_iter()
+        .map(|item| format!("{} filtered as {:?}", item.label, item.filter_text))
+        .collect();
+    assert_snapshot!(found.join("\n"), @r#"
+langage_clair filtered as None
+interface_langage filtered as Some("langage interface_langage")
+"#);
 }

@@ -202,8 +202,49 @@ Price per student per year.
 }
 
 #[test]
-fn nothing_on_a_keyword() {
-    assert_snapshot!(check(&mark(PACK, "le$0vel must")), @"no hover");
+fn a_keyword_says_what_it_does() {
+    assert_snapshot!(check(&mark(PACK, "le$0vel must")), @r#"
+rules.clause:3:3-3:8 `level`
+`level` — the kind of requirement: `must` (the default), `should`, `info` or `execution`
+"#);
+    assert_snapshot!(check(&mark(PACK, "level mu$0st")), @r#"
+rules.clause:3:9-3:13 `must`
+`must` — a specification: an offer that fails it is irregular (*irrégulière*), so ineligible
+"#);
+    assert_snapshot!(check(&mark(PACK, "  requ$0ire all")), @r#"
+rules.clause:11:3-11:10 `require`
+`require` — the condition an offer must meet to pass the requirement; unknown when a field it reads is absent
+"#);
+    assert_snapshot!(check(&mark(PACK, "score i$0f price")), @r#"
+rules.clause:15:9-15:11 `if`
+`if` — `if c then a else b`: `a` when `c` is true, else `b`; unknown when `c` is
+"#);
+}
+
+#[test]
+fn a_keyword_says_what_it_does_in_french() {
+    assert_snapshot!(check_fr(&mark(PACK, "le$0vel must")), @r#"
+rules.clause:3:3-3:8 `level`
+`level` — la nature de l'exigence : `must` (par défaut), `should`, `info` ou `execution`
+"#);
+    assert_snapshot!(check_fr(&mark(PACK, "level sh$0ould")), @r#"
+rules.clause:10:9-10:15 `should`
+`should` — une caractéristique souhaitée : une offre qui n'y satisfait pas reste recevable, et le critère qui la note avec `passed(ID)` lui donne moins de points
+"#);
+}
+
+#[test]
+fn today_says_where_the_evaluation_date_comes_from() {
+    let pack =
+        format!("{PACK}\nrequirement DAY \"day\" {{\n  require weekday(today) != dimanche\n}}\n");
+    assert_snapshot!(check(&mark(&pack, "weekday(to$0day")), @r#"
+rules.clause:24:19-24:24 `today`
+`today` — the evaluation date: the `--date` of the command, or the date the editor gives (the `date` initialization option); without it, the deadline for offers (`[document] deadline` in `pack.toml`), else the current date; in a test, its `date` line
+"#);
+    assert_snapshot!(check_fr(&mark(&pack, "weekday(to$0day")), @r#"
+rules.clause:24:19-24:24 `today`
+`today` — la date d'évaluation : l'option `--date` de la commande, ou la date que donne l'éditeur (l'option d'initialisation `date`) ; à défaut, la date limite de réception des offres (`[document] deadline` dans `pack.toml`), sinon la date du jour ; dans un test, sa ligne `date`
+"#);
 }
 
 #[test]
