@@ -210,7 +210,10 @@ fn neovim_runs_the_server_on_clause_files() {
         assert!(config.contains(shown), "{shown} in {config}");
     }
     let ftplugin = read("editors/nvim/ftplugin/clausier.lua");
-    assert!(ftplugin.contains("vim.fn.has('nvim-0.11') == 0"), "{ftplugin}");
+    assert!(
+        ftplugin.contains("vim.fn.has('nvim-0.11') == 0"),
+        "{ftplugin}"
+    );
 
     let detect = read("editors/nvim/ftdetect/clausier.lua");
     assert!(
