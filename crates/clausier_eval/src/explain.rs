@@ -14,7 +14,7 @@ use std::cmp::Ordering;
 
 use clausier_check::ops;
 use clausier_check::value::Value;
-use clausier_diagnostics::stack;
+use clausier_diagnostics::{Lang, Message, stack};
 use clausier_syntax::ast::QuantifierKind;
 
 use crate::claim::{claim, shown};
@@ -355,6 +355,7 @@ impl<'a> Explainer<'a> {
                     .locations
                     .get_with(&self.program.schema, steps)
             });
+        let words_id = self.text_check_words(id);
         Explanation {
             expr: self.text(id),
             path: place.map(|place| place.text),
@@ -364,35 +365,26 @@ impl<'a> Explainer<'a> {
             alternatives: Vec::new(),
             element: self.elements.last().cloned(),
             counted: None,
-            words: self.text_check_words(id).map(|(_, words)| words.to_owned()),
+            words: words_id.map(|id| Message::new(id).text(Lang::En)),
             observed: None,
             claim: None,
-            words_id: self.text_check_words(id).map(|(id, _)| id),
+            words_id,
             in_words: None,
         }
     }
 
     /// What a failing text check says the text is not. Only a check that is itself
     /// explained is worded: under a `not`, the check held.
-    /// The catalogue id of those words, and the words in English for the JSON report.
-    fn text_check_words(&self, id: NodeId) -> Option<(&'static str, &'static str)> {
+    /// The catalogue id of those words; the JSON report gives them in English.
+    fn text_check_words(&self, id: NodeId) -> Option<&'static str> {
         let Some(Node::TextCheck { check, .. }) = self.program.code.node(id) else {
             return None;
         };
         Some(match check {
-            TextNodeCheck::Matches(_) => (
-                "explain-pattern-not-found",
-                "the pattern is found nowhere in it",
-            ),
-            TextNodeCheck::Siret => (
-                "explain-not-siret",
-                "not a valid SIRET number (14 digits, Luhn key)",
-            ),
-            TextNodeCheck::Uai => (
-                "explain-not-uai",
-                "not a valid UAI code (7 digits and their key letter)",
-            ),
-            TextNodeCheck::HttpsUrl => ("explain-not-https", "not an https address with a host"),
+            TextNodeCheck::Matches(_) => "explain-pattern-not-found",
+            TextNodeCheck::Siret => "explain-not-siret",
+            TextNodeCheck::Uai => "explain-not-uai",
+            TextNodeCheck::HttpsUrl => "explain-not-https",
         })
     }
 

@@ -77,6 +77,23 @@ pub struct RunWarning {
     pub lot: Option<String>,
 }
 
+/// The words of R0704 (a criterion's aggregate is zero over the eligible offers), with
+/// the value as the reader writes it: in English in the JSON report, in the reader's
+/// language in the reports people read.
+pub fn zero_aggregate_message(
+    aggregate: &str,
+    value: &str,
+    lot: Option<&str>,
+) -> clausier_diagnostics::Message {
+    let message = match lot {
+        Some(lot) => {
+            clausier_diagnostics::Message::new("r0704-zero-aggregate-in-lot").with("lot", lot)
+        }
+        None => clausier_diagnostics::Message::new("r0704-zero-aggregate"),
+    };
+    message.with("aggregate", aggregate).with("value", value)
+}
+
 /// The pack a report is about; the pack layer gives it, so it lives below both.
 pub use clausier_check::PackInfo;
 

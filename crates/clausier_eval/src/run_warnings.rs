@@ -4,11 +4,11 @@
 //! would only show as a row of unknown or zero scores.
 
 use clausier_check::value::Value;
-use clausier_diagnostics::Code;
+use clausier_diagnostics::{Code, Lang};
 use clausier_syntax::ast::AggregateKind;
 
 use crate::program::{Node, NodeId, Program};
-use crate::report::{RunWarning, Shown};
+use crate::report::{RunWarning, Shown, zero_aggregate_message};
 
 /// The run's warnings from the aggregates of each part (`aggregates[part]`: one per lot,
 /// or one for a contract in one piece), each once.
@@ -38,10 +38,6 @@ fn zero_aggregate_warnings(
     lot: Option<&str>,
 ) -> Vec<RunWarning> {
     let mut warnings = Vec::new();
-    let offers = match lot {
-        Some(lot) => format!("the eligible offers of lot `{lot}`"),
-        None => "the eligible offers".to_owned(),
-    };
     for criterion in program.criteria.iter().filter(|c| c.applies_to(lot)) {
         for (id, node) in aggregates_read(program, criterion.score) {
             let Some(value) = aggregates.get(id as usize).and_then(Option::as_ref) else {
@@ -55,10 +51,12 @@ fn zero_aggregate_warnings(
                 code: Code::ZERO_AGGREGATE.as_str().to_owned(),
                 criterion: criterion.id.clone(),
                 pack: criterion.pack.clone(),
-                message: format!(
-                    "`{text}` is {} over {offers}, so this criterion does not rank them: a division by it has no value and a ratio to it is 0 for every offer",
-                    value.display(program.schema())
-                ),
+                message: zero_aggregate_message(
+                    &text,
+                    &value.display(program.schema()).to_string(),
+                    lot,
+                )
+                .text(Lang::En),
                 aggregate: text,
                 value: Some(Shown::Value(value.clone())),
                 lot: lot.map(str::to_owned),

@@ -436,20 +436,10 @@ pub(crate) fn run_warning(warning: &RunWarning, lang: Lang) -> String {
     let Some(value) = &warning.value else {
         return warning.message.clone();
     };
-    let value = shown(value, lang);
-    match &warning.lot {
-        Some(lot) => t!(
-            lang,
-            "r0704-zero-aggregate-in-lot",
-            aggregate = warning.aggregate.as_str(),
-            value = value,
-            lot = lot.as_str()
-        ),
-        None => t!(
-            lang,
-            "r0704-zero-aggregate",
-            aggregate = warning.aggregate.as_str(),
-            value = value
-        ),
-    }
+    clausier_eval::report::zero_aggregate_message(
+        &warning.aggregate,
+        &shown(value, lang),
+        warning.lot.as_deref(),
+    )
+    .text(lang)
 }
