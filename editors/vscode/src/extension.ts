@@ -1,11 +1,10 @@
 // The VS Code client of the Clausier language server, `clausier lsp`.
 //
 // The server does the work (diagnostics, hover, definitions, references, completion,
-// rename, symbols, folding, formatting, check-result code lenses); this client only
-// starts it over stdio, tells it which documents to follow, and restarts it when its
-// settings change.
+// rename, symbols, folding, formatting, check-result code lenses, the rendered tender);
+// this client picks the program that runs it (`serverBinary.ts`), starts it over stdio,
+// tells it which documents to follow, and restarts it when its settings change.
 
-import * as path from "node:path";
 import * as vscode from "vscode";
 import {
   type DocumentSelector,
@@ -13,41 +12,41 @@ import {
   LanguageClient,
   type LanguageClientOptions,
   type ServerOptions,
-  TransportKind,
 } from "vscode-languageclient/node";
+import { type Candidate, ensureExecutable, serverCandidates } from "./serverBinary";
+import { type Attempt, displayLanguage, noServerMessage, openSettings } from "./words";
 
 const CLIENT_ID = "clausier";
 const CLIENT_NAME = "Clausier Language Server";
 
-/** The formats of vendor descriptors, in which the server reports data errors and
- * shows each descriptor's check result. */
+/** The text formats of vendor descriptors. The server follows those that a pack's
+ * `[workspace] descriptors` cover and ignores the others, so every such file of the
+ * disk is sent. (Workbooks are not text documents: the server reads them from disk.) */
 const DESCRIPTOR_GLOB = "**/*.{json,yaml,yml,toml,csv,tsv,tab,ndjson,jsonl}";
-/** The files whose changes on disk the server hears of: clause files, `pack.toml`,
- * `pack.lock` and descriptors. */
-const WATCHED_GLOB =
-  "**/{*.clause,pack.lock,*.json,*.yaml,*.yml,*.toml,*.csv,*.tsv,*.tab,*.ndjson,*.jsonl}";
+
+/** The settings whose change starts the server again: they choose the program or are
+ * given to it once, at `initialize`. */
+const RESTARTING_SETTINGS = ["clausier.server"];
 
 let client: LanguageClient | undefined;
-let watcher: vscode.FileSystemWatcher | undefined;
 let output: vscode.LogOutputChannel | undefined;
+let extensionPath = "";
 /** Starts and stops run one after the other, never interleaved. */
 let queue: Promise<void> = Promise.resolve();
 
 export function activate(context: vscode.ExtensionContext): Promise<void> {
+  extensionPath = context.extensionPath;
   output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
-  watcher = vscode.workspace.createFileSystemWatcher(WATCHED_GLOB);
-  context.subscriptions.push(output, watcher);
+  context.subscriptions.push(output);
 
   context.subscriptions.push(
     vscode.commands.registerCommand("clausier.restartServer", () => enqueue(restart)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       // `clausier.trace.server` is applied by the client itself, without a restart.
-      if (event.affectsConfiguration("clausier.server")) {
+      if (RESTARTING_SETTINGS.some((setting) => event.affectsConfiguration(setting))) {
         void enqueue(restart);
       }
     }),
-    // The descriptor selector names each workspace folder.
-    vscode.workspace.onDidChangeWorkspaceFolders(() => enqueue(restart)),
     // Once trusted, the workspace's own `clausier.server.*` settings apply.
     vscode.workspace.onDidGrantWorkspaceTrust(() => enqueue(restart)),
   );
@@ -83,76 +82,83 @@ async function stop(): Promise<void> {
   }
 }
 
+/** Tries the candidates in order until one answers `initialize`; when none does, says
+ * once what was tried and what to set. */
 async function start(): Promise<void> {
+  const attempts: Attempt[] = [];
+  for (const candidate of candidates()) {
+    if (candidate.found === undefined) {
+      attempts.push({ candidate, problem: undefined });
+      continue;
+    }
+    ensureExecutable(candidate, process.platform);
+    const created = createClient(candidate.found);
+    try {
+      output?.info(`Starting \`${candidate.found} lsp\``);
+      await created.start();
+      client = created;
+      return;
+    } catch (error) {
+      await created.dispose().catch(() => undefined);
+      output?.error(`Starting \`${candidate.found} lsp\` failed: ${String(error)}`);
+      attempts.push({ candidate, problem: errorText(error) });
+    }
+  }
+  // Not awaited: the message stays up without holding back a later restart.
+  void showNoServer(attempts);
+}
+
+function candidates(): Candidate[] {
+  const setting = vscode.workspace.getConfiguration("clausier").inspect<string>("server.path");
+  return serverCandidates({
+    userPath: setting?.globalValue,
+    workspacePath: setting?.workspaceFolderValue ?? setting?.workspaceValue,
+    trusted: vscode.workspace.isTrusted,
+    extensionPath,
+    workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+    platform: process.platform,
+    env: process.env,
+  });
+}
+
+function createClient(command: string): LanguageClient {
   const config = vscode.workspace.getConfiguration("clausier");
-  const command = resolveCommand(config.get<string>("server.path", "clausier"));
   const extraArgs = config.get<string[]>("server.extraArgs", []);
-  const executable: Executable = {
-    command,
-    args: ["lsp", ...extraArgs],
-    transport: TransportKind.stdio,
-  };
+  // No `transport`: with `TransportKind.stdio` the client would add `--stdio` to the
+  // arguments, which `clausier lsp` refuses; without one it talks over stdio all the same.
+  const executable: Executable = { command, args: ["lsp", ...extraArgs] };
   const serverOptions: ServerOptions = { run: executable, debug: executable };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     outputChannel: output,
-    // Changes on disk to packs, their locks and descriptors, edited here or not.
-    synchronize: { fileEvents: watcher },
+    // No `synchronize.fileEvents`: the server registers its own watchers of clause files,
+    // manifests, locks and descriptors (`workspace/didChangeWatchedFiles`, dynamically);
+    // a second watcher here would send every change twice.
   };
-
-  const created = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
-  try {
-    await created.start();
-    client = created;
-  } catch (error) {
-    await created.dispose().catch(() => undefined);
-    output?.error(`Starting \`${command} lsp\` failed: ${String(error)}`);
-    // Not awaited: the message stays up without holding back a later restart.
-    void showStartError(command, error);
-  }
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }
 
-async function showStartError(command: string, error: unknown): Promise<void> {
-  const openSettings = "Open Settings";
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function showNoServer(attempts: readonly Attempt[]): Promise<void> {
+  const language = displayLanguage(vscode.env.language);
+  const settings = openSettings(language);
   const choice = await vscode.window.showErrorMessage(
-    `Clausier: could not start \`${command} lsp\` (${String(error)}). ` +
-      "Install the `clausier` command or set `clausier.server.path`.",
-    openSettings,
+    noServerMessage(language, attempts),
+    settings,
   );
-  if (choice === openSettings) {
+  if (choice === settings) {
     await vscode.commands.executeCommand("workbench.action.openSettings", "clausier.server");
   }
 }
 
-/** `.clause` files anywhere, and descriptor files inside the open workspace folders. */
+/** `.clause` files anywhere, and descriptor files on disk. */
 function documentSelector(): DocumentSelector {
-  const selector: DocumentSelector = [
+  return [
     { scheme: "file", language: "clausier" },
     { scheme: "untitled", language: "clausier" },
+    { scheme: "file", pattern: DESCRIPTOR_GLOB },
   ];
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    selector.push({
-      scheme: folder.uri.scheme,
-      pattern: { baseUri: folder.uri.toString(), pattern: DESCRIPTOR_GLOB },
-    });
-  }
-  return selector;
-}
-
-/** A bare name is looked up on PATH by the system; a relative path with a directory in
- * it (`target/release/clausier`) is taken from the first workspace folder, if that
- * workspace is trusted. */
-function resolveCommand(configured: string): string {
-  const command = configured.trim() === "" ? "clausier" : configured.trim();
-  const home = process.env.HOME ?? process.env.USERPROFILE;
-  if (home !== undefined && (command === "~" || command.startsWith("~/"))) {
-    return path.join(home, command.slice(1));
-  }
-  const hasDirectory = command.includes("/") || command.includes("\\");
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  const relative = hasDirectory && !path.isAbsolute(command);
-  if (relative && folder !== undefined && vscode.workspace.isTrusted) {
-    return path.join(folder.uri.fsPath, command);
-  }
-  return command;
 }

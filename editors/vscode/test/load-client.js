@@ -1,23 +1,12 @@
-// Loads the compiled client outside VS Code, as the extension host would: every module
-// it needs must resolve (vscode-languageclient/node through its package exports), and it
-// must export `activate` and `deactivate`. The `vscode` module only exists inside VS Code,
-// so a stand-in answers for it here.
+// Loads the bundled client outside VS Code, as the extension host would: it must load
+// with nothing beside it but the `vscode` module (answered here by the stand-in of
+// vscode-stand-in.js, since it only exists inside VS Code), and export `activate` and
+// `deactivate`. test/packaged-extension.js goes further and runs the packaged extension.
 //
 //   node test/load-client.js   (after `npm run compile`)
 "use strict";
-const Module = require("node:module");
 const path = require("node:path");
-
-const standIn = new Proxy(function () {}, {
-  get: (_target, key) => (key === "__esModule" ? true : standIn),
-  apply: () => standIn,
-  construct: () => standIn,
-});
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) {
-  return request === "vscode" ? "vscode" : resolve.call(this, request, ...rest);
-};
-require.cache.vscode = { id: "vscode", filename: "vscode", loaded: true, exports: standIn };
+require("./vscode-stand-in").install();
 
 const client = path.join(__dirname, "..", "out", "extension.js");
 const extension = require(client);
