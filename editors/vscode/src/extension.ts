@@ -13,8 +13,17 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from "vscode-languageclient/node";
+import { registerFailingVendors } from "./failingVendors";
+import { registerPreview } from "./preview";
 import { type Candidate, ensureExecutable, serverCandidates } from "./serverBinary";
-import { type Attempt, displayLanguage, noServerMessage, openSettings } from "./words";
+import { type InitializationOptions, initializationOptions } from "./settings";
+import {
+  type Attempt,
+  currentLanguage,
+  noServerMessage,
+  openSettings,
+  refusedSetting,
+} from "./words";
 
 const CLIENT_ID = "clausier";
 const CLIENT_NAME = "Clausier Language Server";
@@ -26,7 +35,7 @@ const DESCRIPTOR_GLOB = "**/*.{json,yaml,yml,toml,csv,tsv,tab,ndjson,jsonl}";
 
 /** The settings whose change starts the server again: they choose the program or are
  * given to it once, at `initialize`. */
-const RESTARTING_SETTINGS = ["clausier.server"];
+const RESTARTING_SETTINGS = ["clausier.server", "clausier.evaluationDate", "clausier.language"];
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
@@ -41,6 +50,8 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
 
   context.subscriptions.push(
     vscode.commands.registerCommand("clausier.restartServer", () => enqueue(restart)),
+    registerFailingVendors(() => client),
+    registerPreview(() => client),
     vscode.workspace.onDidChangeConfiguration((event) => {
       // `clausier.trace.server` is applied by the client itself, without a restart.
       if (RESTARTING_SETTINGS.some((setting) => event.affectsConfiguration(setting))) {
@@ -85,6 +96,7 @@ async function stop(): Promise<void> {
 /** Tries the candidates in order until one answers `initialize`; when none does, says
  * once what was tried and what to set. */
 async function start(): Promise<void> {
+  const options = readSettings();
   const attempts: Attempt[] = [];
   for (const candidate of candidates()) {
     if (candidate.found === undefined) {
@@ -92,7 +104,7 @@ async function start(): Promise<void> {
       continue;
     }
     ensureExecutable(candidate, process.platform);
-    const created = createClient(candidate.found);
+    const created = createClient(candidate.found, options);
     try {
       output?.info(`Starting \`${candidate.found} lsp\``);
       await created.start();
@@ -121,7 +133,22 @@ function candidates(): Candidate[] {
   });
 }
 
-function createClient(command: string): LanguageClient {
+/** The settings given at `initialize`; a value that cannot be used is said, once per
+ * start, and left out. */
+function readSettings(): InitializationOptions {
+  const config = vscode.workspace.getConfiguration("clausier");
+  const { options, refused } = initializationOptions(
+    config.get("evaluationDate"),
+    config.get("language"),
+  );
+  const language = currentLanguage();
+  for (const { setting, value } of refused) {
+    void vscode.window.showWarningMessage(refusedSetting(language, setting, value));
+  }
+  return options;
+}
+
+function createClient(command: string, options: InitializationOptions): LanguageClient {
   const config = vscode.workspace.getConfiguration("clausier");
   const extraArgs = config.get<string[]>("server.extraArgs", []);
   // No `transport`: with `TransportKind.stdio` the client would add `--stdio` to the
@@ -131,6 +158,7 @@ function createClient(command: string): LanguageClient {
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     outputChannel: output,
+    initializationOptions: options,
     // No `synchronize.fileEvents`: the server registers its own watchers of clause files,
     // manifests, locks and descriptors (`workspace/didChangeWatchedFiles`, dynamically);
     // a second watcher here would send every change twice.
@@ -143,7 +171,7 @@ function errorText(error: unknown): string {
 }
 
 async function showNoServer(attempts: readonly Attempt[]): Promise<void> {
-  const language = displayLanguage(vscode.env.language);
+  const language = currentLanguage();
   const settings = openSettings(language);
   const choice = await vscode.window.showErrorMessage(
     noServerMessage(language, attempts),

@@ -69,6 +69,9 @@ const problems = [];
 const required = [
   "extension.vsixmanifest",
   "extension/package.json",
+  "extension/package.nls.json",
+  "extension/package.nls.fr.json",
+  "extension/icon.png",
   "extension/out/extension.js",
   "extension/syntaxes/clausier.tmLanguage.json",
   "extension/language-configuration.json",
@@ -119,6 +122,6 @@ if (problems.length > 0) {
 const manifest = JSON.parse(contents(entries.get("extension/package.json")).toString("utf8"));
 console.log(
   `  ${vsix.replace(/^.*\//, "")}: ${names.length} files, ${manifest.name} ${manifest.version}, ` +
-    `the bundled client, grammar, language configuration, README, CHANGELOG, LICENSE` +
+    `the bundled client, grammar, language configuration, translations, icon, README, CHANGELOG, LICENSE` +
     (binary ? ` and ${binary} (mode 755)` : ", no program"),
 );

@@ -175,6 +175,15 @@ function install(options = {}) {
   const shown = [];
   const registered = [];
   const commands = new Map();
+  /** Calls of commands the extension did not register (VS Code's own). */
+  const executed = [];
+  /** Webview panels created: `{ viewType, title, showOptions, options, panel }`. */
+  const panels = [];
+  /** Events a test fires as VS Code would. */
+  const events = {
+    didChangeTextDocument: new EventEmitter(),
+    didChangeActiveTextEditor: new EventEmitter(),
+  };
   const settings = options.settings ?? {};
 
   const outputChannel = (name) => {
@@ -251,6 +260,20 @@ function install(options = {}) {
       showInformationMessage: message("information"),
       activeTextEditor: undefined,
       visibleTextEditors: [],
+      onDidChangeActiveTextEditor: events.didChangeActiveTextEditor.event,
+      createWebviewPanel: (viewType, title, showOptions, options) => {
+        const disposed = new EventEmitter();
+        const panel = {
+          viewType,
+          title,
+          webview: { html: "", options, cspSource: "stand-in:" },
+          reveal: () => undefined,
+          onDidDispose: disposed.event,
+          dispose: () => disposed.fire(),
+        };
+        panels.push({ viewType, title, showOptions, options, panel });
+        return panel;
+      },
       tabGroups: { all: [] },
     }),
     workspace: lenientNamespace(
@@ -264,6 +287,7 @@ function install(options = {}) {
         isTrusted: options.trusted ?? true,
         textDocuments: [],
         notebookDocuments: [],
+        onDidChangeTextDocument: events.didChangeTextDocument.event,
         createFileSystemWatcher: () => ({
           onDidCreate: lenientFunction(),
           onDidChange: lenientFunction(),
@@ -294,7 +318,12 @@ function install(options = {}) {
         commands.set(name, handler);
         return new Disposable(() => commands.delete(name));
       },
-      executeCommand: async (name, ...args) => commands.get(name)?.(...args),
+      executeCommand: async (name, ...args) => {
+        const handler = commands.get(name);
+        if (handler !== undefined) return handler(...args);
+        executed.push({ name, args });
+        return undefined;
+      },
       getCommands: async () => [...commands.keys()],
     }),
     extensions: lenientNamespace({ all: [], getExtension: () => undefined }),
@@ -324,6 +353,9 @@ function install(options = {}) {
     /** Calls of `languages.registerX` and `workspace.onX`/`registerX`: `{ name, args }`. */
     registered,
     commands,
+    executed,
+    panels,
+    events,
     channels,
     /** A context as VS Code gives `activate`. */
     context: (extensionPath) => ({
