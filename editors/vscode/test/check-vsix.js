@@ -87,7 +87,11 @@ for (const name of names) {
   const inside = name.replace(/^extension\//, "");
   if (inside.startsWith("node_modules/")) {
     problems.push(`unexpected ${name}: the client is bundled, no package goes beside it`);
-  } else if (/^(src|test|scripts|\.vscode)\//.test(inside) || /\.(ts|map|vsix)$/.test(name) || /tsconfig\.json$/.test(name)) {
+  } else if (
+    /^(src|test|\.vscode)\//.test(inside) ||
+    /\.(ts|map|vsix|svg)$/.test(name) ||
+    /^(tsconfig\.json|package-lock\.json|\.gitignore|\.vscodeignore)$/.test(inside)
+  ) {
     problems.push(`unexpected ${name} (development file)`);
   } else if (inside.startsWith("bin/") && inside !== binary) {
     problems.push(`unexpected ${name}${binary ? "" : " in a package without a program"}`);

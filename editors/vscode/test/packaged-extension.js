@@ -7,6 +7,9 @@
 //       the program packaged in bin/ starts (PATH holds no clausier) and stops;
 //   node test/packaged-extension.js setting UNPACKED/extension PROGRAM
 //       with `clausier.server.path` set to PROGRAM, PROGRAM starts instead;
+//   node test/packaged-extension.js untrusted UNPACKED/extension PROGRAM
+//       in an untrusted workspace whose settings name PROGRAM, the packaged program
+//       starts all the same;
 //   node test/packaged-extension.js missing UNPACKED/extension LANGUAGE
 //       with no bin/ and no clausier on PATH, nothing starts and one message (in LANGUAGE,
 //       `fr` or `en`) says what was tried and what to set;
@@ -71,7 +74,14 @@ const settings = {
   "refused-date": { "clausier.evaluationDate": "15/01/2027", "clausier.language": "auto" },
 }[scenario] ?? {};
 const language = scenario === "missing" ? extra : "en";
-const host = standIn.install({ settings, language, workspaceFolders: [extensionDir] });
+const untrusted = scenario === "untrusted";
+const host = standIn.install({
+  settings,
+  workspaceSettings: untrusted ? { "clausier.server.path": extra } : {},
+  trusted: !untrusted,
+  language,
+  workspaceFolders: [extensionDir],
+});
 
 const watchdog = setTimeout(() => fail("no answer within 30 s"), 30_000);
 

@@ -168,6 +168,8 @@ function lenientNamespace(known, record) {
  *
  * options.language: VS Code's display language ("en" by default);
  * options.settings: values of settings the user set, by full name ("clausier.server.path");
+ * options.workspaceSettings: values the workspace's settings give, which VS Code applies
+ *   only in a trusted workspace;
  * options.workspaceFolders: folder paths;
  * options.trusted: whether the workspace is trusted (true by default).
  */
@@ -185,6 +187,8 @@ function install(options = {}) {
     didChangeActiveTextEditor: new EventEmitter(),
   };
   const settings = options.settings ?? {};
+  const trusted = options.trusted ?? true;
+  const workspaceSettings = options.workspaceSettings ?? {};
 
   const outputChannel = (name) => {
     const lines = [];
@@ -213,12 +217,15 @@ function install(options = {}) {
   const configuration = (section) => {
     const full = (key) => (section ? `${section}.${key}` : key);
     return {
-      get: (key, fallback) => (full(key) in settings ? settings[full(key)] : fallback),
-      has: (key) => full(key) in settings,
+      get: (key, fallback) => {
+        if (trusted && full(key) in workspaceSettings) return workspaceSettings[full(key)];
+        return full(key) in settings ? settings[full(key)] : fallback;
+      },
+      has: (key) => full(key) in settings || (trusted && full(key) in workspaceSettings),
       inspect: (key) => ({
         key: full(key),
         globalValue: settings[full(key)],
-        workspaceValue: undefined,
+        workspaceValue: workspaceSettings[full(key)],
         workspaceFolderValue: undefined,
       }),
       update: async () => undefined,
@@ -284,7 +291,7 @@ function install(options = {}) {
           name: path.basename(folder),
           index,
         })),
-        isTrusted: options.trusted ?? true,
+        isTrusted: trusted,
         textDocuments: [],
         notebookDocuments: [],
         onDidChangeTextDocument: events.didChangeTextDocument.event,
