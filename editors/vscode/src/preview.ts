@@ -63,6 +63,8 @@ class Preview {
   /** Answers to older requests than the last one are dropped. */
   private sequence = 0;
   private lastHtml: string | null = null;
+  /** A closed panel's webview throws when written to; an answer may come after. */
+  private closed = false;
 
   constructor(
     private readonly client: () => LanguageClient | undefined,
@@ -79,6 +81,7 @@ class Preview {
       { enableScripts: false, enableForms: false, localResourceRoots: [] },
     );
     this.panel.onDidDispose(() => {
+      this.closed = true;
       clearTimeout(this.timer);
       onClose();
     });
@@ -110,18 +113,21 @@ class Preview {
           command: PREVIEW,
           arguments: [this.uri.toString()],
         })) as PreviewAnswer | null;
-        if (sequence !== this.sequence) {
+        if (sequence !== this.sequence || this.closed) {
           return;
         }
         if (answer === null || typeof answer !== "object") {
           trouble = { kind: "failure", reason: String(answer) };
         } else {
-          this.lastHtml = answer.html ?? null;
-          this.panel.title = previewTitle(language, answer.title);
-          trouble = answer.errors.length > 0 ? { kind: "errors", errors: answer.errors } : undefined;
+          // The server keeps each pack's last rendering that succeeded: a pack that does
+          // not compile comes with it, or with null.
+          this.lastHtml = typeof answer.html === "string" ? answer.html : null;
+          this.panel.title = previewTitle(language, String(answer.title));
+          const errors = Array.isArray(answer.errors) ? answer.errors.map(String) : [];
+          trouble = errors.length > 0 ? { kind: "errors", errors } : undefined;
         }
       } catch (error) {
-        if (sequence !== this.sequence) {
+        if (sequence !== this.sequence || this.closed) {
           return;
         }
         trouble = { kind: "failure", reason: error instanceof Error ? error.message : String(error) };
