@@ -40,7 +40,7 @@ impl Shared {
             .clone()
     }
 
-    fn analyse(&self, keys: Vec<PackKey>) {
+    pub(crate) fn analyse(&self, keys: Vec<PackKey>) {
         for key in keys {
             // The publisher only stops with the server.
             let _ = self.jobs.send(Job::Analyse(key));
@@ -95,6 +95,7 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let config = capabilities::client_config(&params);
         let encoding = config.encoding;
+        crate::folders::index(&self.shared, crate::pack_index::initial_roots(&params)).await;
         *self
             .shared
             .config
@@ -191,6 +192,11 @@ impl LanguageServer for Backend {
             .any(|change| change.typ != FileChangeType::CHANGED);
         let keys = self.shared.state.files_changed(&paths, came_or_went);
         self.shared.analyse(keys);
+        crate::folders::files_changed(&self.shared, &paths, came_or_went).await;
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        crate::folders::changed(&self.shared, params).await;
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

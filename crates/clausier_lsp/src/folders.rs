@@ -1,0 +1,72 @@
+//! The editor's workspace folders: the packs under each are looked for when the
+//! session starts, when the editor adds or removes a folder, and when a manifest or a
+//! descriptor file comes, goes or changes there (see [`crate::pack_index`]).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use clausier_pack::MANIFEST_FILE;
+use tower_lsp_server::ls_types::{DidChangeWorkspaceFoldersParams, MessageType};
+
+use crate::pack_index;
+use crate::server::Shared;
+use crate::workspace::is_clause_file;
+
+/// Looks for the packs under each of `roots`, off the async threads, records them and
+/// analyses the packs that now declare a descriptor file the editor holds open.
+pub async fn index(shared: &Arc<Shared>, roots: Vec<PathBuf>) {
+    for root in roots {
+        let scanned = {
+            let root = root.clone();
+            tokio::task::spawn_blocking(move || pack_index::scan(&root)).await
+        };
+        let Ok(scan) = scanned else {
+            continue;
+        };
+        for reason in scan.skipped {
+            // Not a warning: a folder the user cannot read is theirs to keep.
+            shared.client.log_message(MessageType::LOG, reason).await;
+        }
+        let keys = shared.state.set_workspace_folder(root, scan.packs);
+        shared.analyse(keys);
+    }
+}
+
+/// `workspace/didChangeWorkspaceFolders`.
+pub async fn changed(shared: &Arc<Shared>, params: DidChangeWorkspaceFoldersParams) {
+    for removed in &params.event.removed {
+        if let Some(root) = pack_index::root_path(&removed.uri) {
+            shared.state.remove_workspace_folder(&root);
+        }
+    }
+    let added = params
+        .event
+        .added
+        .iter()
+        .filter_map(|folder| pack_index::root_path(&folder.uri))
+        .collect();
+    index(shared, added).await;
+}
+
+/// Files changed on disk: when a manifest, or a descriptor file that came or went, is
+/// among them, the packs of the workspace folders holding it are looked for again.
+pub async fn files_changed(shared: &Arc<Shared>, paths: &[PathBuf], came_or_went: bool) {
+    let mut roots: Vec<PathBuf> = Vec::new();
+    for path in paths
+        .iter()
+        .filter(|path| changes_packs(path, came_or_went))
+    {
+        for root in shared.state.workspace_folders_holding(path) {
+            if !roots.contains(&root) {
+                roots.push(root);
+            }
+        }
+    }
+    index(shared, roots).await;
+}
+
+/// Whether a change of `path` may change which packs there are or what they declare.
+fn changes_packs(path: &Path, came_or_went: bool) -> bool {
+    let is_manifest = path.file_name().is_some_and(|name| name == MANIFEST_FILE);
+    is_manifest || (came_or_went && !is_clause_file(path))
+}

@@ -1,0 +1,112 @@
+"""One server for a workspace of many packs: the server finds the packs under the
+editor's workspace folders itself, and checks a vendor's file opened alone against the
+packs whose `[workspace] descriptors` declare it, wherever it is."""
+
+from __future__ import annotations
+
+import asyncio
+import pathlib
+import shutil
+
+import pytest
+import pytest_lsp
+from lsprotocol import types as t
+from pytest_lsp import LanguageClient
+
+from conftest import (
+    DATE,
+    FIXTURES,
+    SERVER,
+    TIMEOUT,
+    Documents,
+    diagnostics_where,
+    finish,
+    stop,
+    uri,
+    vscode_capabilities,
+)
+
+
+@pytest.fixture
+def workspace(tmp_path: pathlib.Path) -> pathlib.Path:
+    """Two packs, `rules/a` and `rules/b` (which depends on `a`), and vendors' offers in
+    `offres/`, outside both, declared by `rules/a` only; `autres/` is declared by none."""
+    target = tmp_path / "workspace"
+    shutil.copytree(FIXTURES / "workspace", target)
+    # A pack depends only on packs of its own repository.
+    (target / ".git").mkdir()
+    return target.resolve()
+
+
+async def start_in(client: LanguageClient, folder: pathlib.Path) -> None:
+    params = t.InitializeParams(
+        capabilities=vscode_capabilities(),
+        initialization_options={"date": DATE},
+        locale="en",
+        workspace_folders=[t.WorkspaceFolder(uri=uri(folder), name=folder.name)],
+    )
+    client.initialize_result = await asyncio.wait_for(client.initialize_session(params), TIMEOUT)
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def workspace_client(lsp_client: LanguageClient, workspace: pathlib.Path):
+    """A server started on the workspace folder."""
+    await start_in(lsp_client, workspace)
+    try:
+        yield
+        await finish(lsp_client)
+    finally:
+        await stop(lsp_client)
+
+
+async def test_the_server_takes_workspace_folders(workspace_client: LanguageClient):
+    folders = workspace_client.initialize_result.capabilities.workspace.workspace_folders
+    assert folders.supported is True
+    assert folders.change_notifications is True
+
+
+async def test_a_vendor_file_opened_alone_is_checked_by_the_pack_that_declares_it(
+    workspace_client: LanguageClient, workspace: pathlib.Path
+):
+    documents = Documents(workspace_client)
+    offer = documents.open(workspace / "offres" / "x.json", language="json")
+    found = await diagnostics_where(
+        workspace_client, offer, lambda ds: any(d.code == "D0603" for d in ds), "D0603"
+    )
+    (wrong,) = [d for d in found if d.code == "D0603"]
+    assert "EUROPE" in wrong.message
+    assert wrong.range.start.line == 3
+
+    # A file no pack declares costs nothing and says nothing.
+    unrelated = documents.open(workspace / "autres" / "z.json", language="json")
+    documents.change(offer, documents.texts[offer].replace('"EUROPE"', '"EU"'))
+    await diagnostics_where(workspace_client, offer, lambda ds: ds == [], "the offer fixed")
+    await asyncio.sleep(0.3)
+    assert unrelated not in workspace_client.diagnostics
+
+
+async def test_a_folder_added_later_is_searched_for_packs(
+    bare_client: LanguageClient, workspace: pathlib.Path
+):
+    elsewhere = workspace / "autres"
+    await start_in(bare_client, elsewhere)
+    try:
+        documents = Documents(bare_client)
+        offer = documents.open(workspace / "offres" / "x.json", language="json")
+        await asyncio.sleep(0.3)
+        assert offer not in bare_client.diagnostics
+
+        bare_client.workspace_did_change_workspace_folders(
+            t.DidChangeWorkspaceFoldersParams(
+                event=t.WorkspaceFoldersChangeEvent(
+                    added=[t.WorkspaceFolder(uri=uri(workspace), name="workspace")],
+                    removed=[t.WorkspaceFolder(uri=uri(elsewhere), name="autres")],
+                )
+            )
+        )
+        await diagnostics_where(
+            bare_client, offer, lambda ds: any(d.code == "D0603" for d in ds), "D0603"
+        )
+        await finish(bare_client)
+    finally:
+        await stop(bare_client)
