@@ -13,6 +13,7 @@ import pytest_lsp
 from lsprotocol import types as t
 from pytest_lsp import LanguageClient
 
+from test_descriptors import lens_titles
 from conftest import (
     DATE,
     FIXTURES,
@@ -21,6 +22,7 @@ from conftest import (
     Documents,
     diagnostics_where,
     finish,
+    wait_until,
     stop,
     uri,
     vscode_capabilities,
@@ -107,6 +109,54 @@ async def test_a_folder_added_later_is_searched_for_packs(
         await diagnostics_where(
             bare_client, offer, lambda ds: any(d.code == "D0603" for d in ds), "D0603"
         )
+        await finish(bare_client)
+    finally:
+        await stop(bare_client)
+
+
+def without_watched_files_registration() -> t.ClientCapabilities:
+    """VS Code's capabilities less the dynamic registration of watched files, as Neovim
+    on Linux has them."""
+    capabilities = vscode_capabilities()
+    capabilities.workspace.did_change_watched_files = t.DidChangeWatchedFilesClientCapabilities(
+        dynamic_registration=False
+    )
+    return capabilities
+
+
+async def test_a_change_on_disk_is_seen_by_the_servers_own_watcher(
+    bare_client: LanguageClient, workspace: pathlib.Path
+):
+    params = t.InitializeParams(
+        capabilities=without_watched_files_registration(),
+        initialization_options={"date": DATE},
+        locale="en",
+        workspace_folders=[t.WorkspaceFolder(uri=uri(workspace), name="workspace")],
+    )
+    await asyncio.wait_for(bare_client.initialize_session(params), TIMEOUT)
+    try:
+        documents = Documents(bare_client)
+        requirements = documents.open(workspace / "rules" / "a" / "exigences.clause")
+        text = documents.texts[requirements]
+        await diagnostics_where(bare_client, requirements, lambda ds: ds == [], "the pack read")
+        before = await lens_titles(bare_client, requirements, text)
+        assert before["HEB-01"] == "✓ 0 pass · ✗ 1 fail · ? 0 missing"
+        assert bare_client.registrations == []
+
+        # Neither opened nor saved in the editor: changed on disk only.
+        offer = workspace / "offres" / "y.json"
+        offer.write_text(offer.read_text("utf-8").replace('"OTHER"', '"EU"'), "utf-8")
+        await wait_until(lambda: bare_client.lens_refreshes > 0, "workspace/codeLens/refresh")
+        after = await lens_titles(bare_client, requirements, text)
+        assert after["HEB-01"] == "✓ 1 pass · ✗ 0 fail · ? 0 missing"
+
+        # A new offer in the declared folder counts too.
+        refreshes = bare_client.lens_refreshes
+        new_offer = (workspace / "offres" / "y.json").read_text("utf-8").replace('"y"', '"w"')
+        (workspace / "offres" / "w.json").write_text(new_offer, "utf-8")
+        await wait_until(lambda: bare_client.lens_refreshes > refreshes, "another refresh")
+        again = await lens_titles(bare_client, requirements, text)
+        assert again["HEB-01"] == "✓ 2 pass · ✗ 0 fail · ? 0 missing"
         await finish(bare_client)
     finally:
         await stop(bare_client)

@@ -30,6 +30,7 @@ pub async fn index(shared: &Arc<Shared>, roots: Vec<PathBuf>) {
         let keys = shared.state.set_workspace_folder(root, scan.packs);
         shared.analyse(keys);
     }
+    crate::watcher::watch_workspace(shared).await;
 }
 
 /// `workspace/didChangeWorkspaceFolders`.
@@ -48,9 +49,18 @@ pub async fn changed(shared: &Arc<Shared>, params: DidChangeWorkspaceFoldersPara
     index(shared, added).await;
 }
 
-/// Files changed on disk: when a manifest, or a descriptor file that came or went, is
-/// among them, the packs of the workspace folders holding it are looked for again.
-pub async fn files_changed(shared: &Arc<Shared>, paths: &[PathBuf], came_or_went: bool) {
+/// Files changed on disk, as the client's `workspace/didChangeWatchedFiles` or the
+/// server's own watcher says: the packs that read them are analysed again, and the
+/// workspace folders searched again when the packs there may have changed.
+pub async fn disk_changed(shared: &Arc<Shared>, paths: &[PathBuf], came_or_went: bool) {
+    let keys = shared.state.files_changed(paths, came_or_went);
+    shared.analyse(keys);
+    rescan_for(shared, paths, came_or_went).await;
+}
+
+/// When a manifest, or a descriptor file that came or went, is among `paths`, the packs
+/// of the workspace folders holding it are looked for again.
+async fn rescan_for(shared: &Arc<Shared>, paths: &[PathBuf], came_or_went: bool) {
     let mut roots: Vec<PathBuf> = Vec::new();
     for path in paths
         .iter()

@@ -27,6 +27,7 @@ mod server;
 mod state;
 mod symbols;
 pub mod transport;
+mod watcher;
 mod workspace;
 
 use std::process::ExitCode;

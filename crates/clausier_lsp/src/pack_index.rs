@@ -51,9 +51,20 @@ pub struct PackIndex {
 }
 
 impl PackIndex {
-    /// Replaces what is known of the packs under `root`.
-    pub fn set_root(&mut self, root: PathBuf, packs: Vec<IndexedPack>) {
+    /// Replaces what is known of the packs under `root`, and returns the folders of the
+    /// packs that came, went, or now declare other files or dependencies.
+    pub fn set_root(&mut self, root: PathBuf, packs: Vec<IndexedPack>) -> Vec<PathBuf> {
+        let before = self.by_root.remove(&root).unwrap_or_default();
+        let mut changed: Vec<PathBuf> = packs
+            .iter()
+            .filter(|pack| !before.contains(pack))
+            .chain(before.iter().filter(|pack| !packs.contains(pack)))
+            .map(|pack| pack.folder.clone())
+            .collect();
+        changed.sort();
+        changed.dedup();
         self.by_root.insert(root, packs);
+        changed
     }
 
     pub fn remove_root(&mut self, root: &Path) {
@@ -78,6 +89,19 @@ impl PackIndex {
         folders.sort();
         folders.dedup();
         folders
+    }
+
+    /// The folders of the packs, those of the descriptor files they declare, and the
+    /// workspace folders: what a watcher of the disk watches.
+    pub fn to_watch(&self) -> (Vec<PathBuf>, Vec<PathBuf>, Vec<PathBuf>) {
+        let packs = self.packs().map(|pack| pack.folder.clone()).collect();
+        let descriptor_folders: BTreeSet<PathBuf> = self
+            .packs()
+            .flat_map(|pack| &pack.descriptors)
+            .filter_map(|path| path.parent().map(Path::to_path_buf))
+            .collect();
+        let roots = self.roots().map(Path::to_path_buf).collect();
+        (packs, descriptor_folders.into_iter().collect(), roots)
     }
 
     /// The workspace folders below which `path` is.

@@ -30,6 +30,7 @@ pub struct Shared {
     config: RwLock<Config>,
     jobs: UnboundedSender<Job>,
     shut_down: Arc<AtomicBool>,
+    pub watcher: crate::watcher::DiskWatcher,
 }
 
 impl Shared {
@@ -63,6 +64,7 @@ impl Backend {
             config: RwLock::new(Config::default()),
             jobs,
             shut_down,
+            watcher: crate::watcher::DiskWatcher::default(),
         });
         tokio::spawn(publish::run(shared.clone(), receiver));
         Self { shared }
@@ -113,6 +115,7 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         if !self.shared.config().watched_files_registration {
+            crate::watcher::start(&self.shared).await;
             return;
         }
         let client = self.shared.client.clone();
@@ -128,6 +131,7 @@ impl LanguageServer for Backend {
 
     async fn shutdown(&self) -> Result<()> {
         self.shared.shut_down.store(true, Ordering::SeqCst);
+        self.shared.watcher.stop();
         Ok(())
     }
 
@@ -190,9 +194,7 @@ impl LanguageServer for Backend {
             .changes
             .iter()
             .any(|change| change.typ != FileChangeType::CHANGED);
-        let keys = self.shared.state.files_changed(&paths, came_or_went);
-        self.shared.analyse(keys);
-        crate::folders::files_changed(&self.shared, &paths, came_or_went).await;
+        crate::folders::disk_changed(&self.shared, &paths, came_or_went).await;
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {

@@ -188,16 +188,37 @@ impl State {
     }
 
     /// Records the packs found under a workspace folder, and returns the packs to
-    /// analyse again: those that now declare a descriptor file the editor holds open.
+    /// analyse again: those the server knows whose manifest or declared files changed
+    /// (read again whole), and those that now declare a descriptor file the editor
+    /// holds open.
     pub fn set_workspace_folder(&self, root: PathBuf, packs: Vec<IndexedPack>) -> Vec<PackKey> {
         let mut inner = self.lock();
-        inner.index.set_root(root, packs);
-        inner.touch_open_descriptors()
+        let mut keys = Vec::new();
+        for folder in inner.index.set_root(root, packs) {
+            let key = PackKey::Folder(folder);
+            if inner.packs.contains_key(&key) {
+                inner.bump(&key).note(None);
+                keys.push(key);
+            }
+        }
+        for key in inner.touch_open_descriptors() {
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        keys
     }
 
     /// Forgets the packs found under a workspace folder the editor closed.
     pub fn remove_workspace_folder(&self, root: &Path) {
         self.lock().index.remove_root(root);
+    }
+
+    /// What the server's own watcher watches of the workspace folders: the folders of
+    /// their packs (with subfolders), the folders of the descriptors those declare, and
+    /// the workspace folders themselves.
+    pub fn workspace_folders_to_watch(&self) -> (Vec<PathBuf>, Vec<PathBuf>, Vec<PathBuf>) {
+        self.lock().index.to_watch()
     }
 
     /// The workspace folders that hold `path`, whose packs are looked for again when
