@@ -299,12 +299,22 @@ mod tests {
         assert_eq!(scan.packs[1].dependencies, [root.join("rules/a")]);
 
         let mut index = PackIndex::default();
-        index.set_root(root.clone(), scan.packs);
+        let changed = index.set_root(root.clone(), scan.packs);
+        assert_eq!(changed, [root.join("rules/a"), root.join("rules/b")]);
         assert_eq!(
             index.declaring(&root.join("offres/x.json")),
             [root.join("rules/a")]
         );
         assert!(index.declaring(&root.join("autres/y.json")).is_empty());
+
+        // A new offer changes what `a` declares, and only that.
+        write(&root.join("offres/w.json"), "{}");
+        let changed = index.set_root(root.clone(), super::scan(&root).packs);
+        assert_eq!(changed, [root.join("rules/a")]);
+        assert_eq!(
+            index.declaring(&root.join("offres/w.json")),
+            [root.join("rules/a")]
+        );
         index.remove_root(&root);
         assert!(index.declaring(&root.join("offres/x.json")).is_empty());
     }
