@@ -20,8 +20,10 @@ from conftest import (
     SERVER,
     TIMEOUT,
     Documents,
+    apply_edits,
     diagnostics_where,
     finish,
+    position_of,
     wait_until,
     stop,
     uri,
@@ -160,3 +162,28 @@ async def test_a_change_on_disk_is_seen_by_the_servers_own_watcher(
         await finish(bare_client)
     finally:
         await stop(bare_client)
+
+
+async def test_renaming_a_requirement_renames_it_in_the_packs_that_use_it(
+    workspace_client: LanguageClient, workspace: pathlib.Path
+):
+    documents = Documents(workspace_client)
+    national = documents.open(workspace / "rules" / "a" / "exigences.clause")
+    regional = documents.open(workspace / "rules" / "b" / "consultation.clause")
+    # The dependant's buffer, not yet saved, is what its edits must fit.
+    edited = "// Brouillon.\n\n" + documents.texts[regional]
+    documents.change(regional, edited)
+    await diagnostics_where(workspace_client, regional, lambda ds: ds == [], "pack b read")
+
+    text = documents.texts[national]
+    edit = await workspace_client.text_document_rename_async(
+        t.RenameParams(
+            text_document=t.TextDocumentIdentifier(uri=national),
+            position=position_of(text, "HEB-01"),
+            new_name="HEB-99",
+        )
+    )
+    assert set(edit.changes) == {national, regional}
+    assert "requirement HEB-99 " in apply_edits(text, edit.changes[national])
+    renamed = apply_edits(edited, edit.changes[regional])
+    assert renamed == edited.replace("use a::{HEB-01, PRX-01}", "use a::{HEB-99, PRX-01}")

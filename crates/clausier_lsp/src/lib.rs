@@ -12,6 +12,7 @@ mod capabilities;
 mod completion;
 mod convert;
 mod decorations;
+mod dependant_rename;
 mod diagnostics;
 mod documents;
 mod folders;

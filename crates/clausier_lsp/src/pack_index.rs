@@ -104,6 +104,19 @@ impl PackIndex {
         (packs, descriptor_folders.into_iter().collect(), roots)
     }
 
+    /// The folders of the packs that depend by path on the pack in `folder`.
+    pub fn dependants(&self, folder: &Path) -> Vec<PathBuf> {
+        let mut folders: Vec<PathBuf> = self
+            .packs()
+            .filter(|pack| pack.folder != folder)
+            .filter(|pack| pack.dependencies.iter().any(|dep| dep == folder))
+            .map(|pack| pack.folder.clone())
+            .collect();
+        folders.sort();
+        folders.dedup();
+        folders
+    }
+
     /// The workspace folders below which `path` is.
     pub fn roots_holding(&self, path: &Path) -> Vec<PathBuf> {
         self.roots()
@@ -306,6 +319,11 @@ mod tests {
             [root.join("rules/a")]
         );
         assert!(index.declaring(&root.join("autres/y.json")).is_empty());
+        assert_eq!(
+            index.dependants(&root.join("rules/a")),
+            [root.join("rules/b")]
+        );
+        assert!(index.dependants(&root.join("rules/b")).is_empty());
 
         // A new offer changes what `a` declares, and only that.
         write(&root.join("offres/w.json"), "{}");

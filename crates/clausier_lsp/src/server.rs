@@ -279,19 +279,23 @@ impl LanguageServer for Backend {
         let at = params.text_document_position;
         let position = at.position;
         let new_name = params.new_name;
-        self.query(&at.text_document.uri, move |snapshot, file, config| {
-            Some(navigation::rename(
-                snapshot,
-                file,
-                position,
-                &new_name,
-                config.encoding,
-                snapshot.lang(config.locale),
-            ))
-        })
-        .await?
-        .transpose()
-        .map(Option::flatten)
+        let renamed = new_name.clone();
+        let edit = self
+            .query(&at.text_document.uri, move |snapshot, file, config| {
+                Some(navigation::rename(
+                    snapshot,
+                    file,
+                    position,
+                    &renamed,
+                    config.encoding,
+                    snapshot.lang(config.locale),
+                ))
+            })
+            .await?
+            .transpose()?
+            .flatten();
+        let uri = &at.text_document.uri;
+        crate::dependant_rename::with_dependants(&self.shared, uri, position, &new_name, edit).await
     }
 
     async fn document_symbol(

@@ -221,6 +221,12 @@ impl State {
         self.lock().index.to_watch()
     }
 
+    /// The folders of the workspace's packs that depend by path on the pack in
+    /// `folder`.
+    pub fn dependants_of(&self, folder: &Path) -> Vec<PathBuf> {
+        self.lock().index.dependants(folder)
+    }
+
     /// The workspace folders that hold `path`, whose packs are looked for again when
     /// a manifest there changes.
     pub fn workspace_folders_holding(&self, path: &Path) -> Vec<PathBuf> {
