@@ -187,3 +187,22 @@ async def test_renaming_a_requirement_renames_it_in_the_packs_that_use_it(
     assert "requirement HEB-99 " in apply_edits(text, edit.changes[national])
     renamed = apply_edits(edited, edit.changes[regional])
     assert renamed == edited.replace("use a::{HEB-01, PRX-01}", "use a::{HEB-99, PRX-01}")
+
+
+async def test_a_rename_to_a_name_a_dependant_holds_is_refused(
+    workspace_client: LanguageClient, workspace: pathlib.Path
+):
+    documents = Documents(workspace_client)
+    national = documents.open(workspace / "rules" / "a" / "exigences.clause")
+    try:
+        await workspace_client.text_document_rename_async(
+            t.RenameParams(
+                text_document=t.TextDocumentIdentifier(uri=national),
+                position=position_of(documents.texts[national], "HEB-01"),
+                new_name="REG-01",
+            )
+        )
+    except Exception as error:  # noqa: BLE001 - pygls raises its own exception types
+        assert "`REG-01` is already used" in str(error)
+    else:
+        raise AssertionError("renaming to a name pack b holds must fail")

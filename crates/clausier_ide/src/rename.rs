@@ -147,14 +147,21 @@ impl Analysis {
     /// at `offset` of the file at `path` (as [`Analysis::rename_origin`] gives it, from
     /// the dependency's own analysis): its `use` items, `set` lines, overrides and
     /// references. The dependency's files are left to the dependency's own rename.
-    /// Empty when this pack does not read that file or sees no name there.
-    pub fn rename_in_dependant(&self, path: &Path, offset: u32, new_name: &str) -> SourceChange {
+    /// Empty when this pack does not read that file or sees no name there; refused
+    /// when the new name is taken in this pack.
+    pub fn rename_in_dependant(
+        &self,
+        path: &Path,
+        offset: u32,
+        new_name: &str,
+    ) -> Result<SourceChange, RenameError> {
         let Some(file) = self.file_id(path) else {
-            return SourceChange::default();
+            return Ok(SourceChange::default());
         };
         let Some(occurrence) = self.symbol_at(file, offset) else {
-            return SourceChange::default();
+            return Ok(SourceChange::default());
         };
+        self.validate(&occurrence.symbol, new_name)?;
         let mut edits: Vec<(FileId, TextEdit)> = self
             .occurrences(&occurrence.symbol)
             .filter(|s| !self.is_dependency_file(s.file))
@@ -168,7 +175,7 @@ impl Analysis {
             .collect();
         self.rename_in_test_data(&occurrence.symbol, new_name, &mut edits);
         edits.retain(|(file, _)| !self.is_dependency_file(*file));
-        by_file(edits)
+        Ok(by_file(edits))
     }
 
     /// A bound variable is private to its clause; any other name a dependency declares

@@ -2,7 +2,8 @@
 //! parameter, a field…) is renamed too in every pack of the workspace folders that
 //! depends on that pack by path, where it names it: `use` items, `set` lines,
 //! overrides, references. Each dependant is read as it is in the editor, its open
-//! buffers in place of the disk, so the edits fit the texts the editor holds.
+//! buffers in place of the disk, so the edits fit the texts the editor holds. A new
+//! name a dependant holds already refuses the whole rename, saying so.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -51,14 +52,16 @@ pub async fn with_dependants(
         let (path, offset) = origin.clone();
         let new_name = new_name.to_owned();
         let encoding = config.encoding;
+        let lang = snapshot.lang(config.locale);
         let theirs = tokio::task::spawn_blocking(move || {
             let change = snapshot
                 .analysis
-                .rename_in_dependant(&path, offset, &new_name);
-            navigation::workspace_edit(&snapshot, &change, encoding)
+                .rename_in_dependant(&path, offset, &new_name)
+                .map_err(|error| navigation::rename_error(&error, lang))?;
+            Ok(navigation::workspace_edit(&snapshot, &change, encoding))
         })
         .await
-        .map_err(|_| jsonrpc::Error::internal_error())?;
+        .map_err(|_| jsonrpc::Error::internal_error())??;
         let changes = edit.changes.get_or_insert_default();
         for (document, edits) in theirs.changes.unwrap_or_default() {
             // A file of both packs (a dependant's is never the dependency's own) is

@@ -654,7 +654,9 @@ fn a_name_renamed_in_its_pack_is_renamed_where_a_dependant_uses_it() {
         )
         .unwrap();
     assert_eq!(path.file_name().unwrap(), "hebergement.clause");
-    let change = regional.rename_in_dependant(&path, offset, "HEB-99");
+    let change = regional
+        .rename_in_dependant(&path, offset, "HEB-99")
+        .unwrap();
     assert_eq!(
         describe_change(&regional, &change),
         [
@@ -666,7 +668,9 @@ fn a_name_renamed_in_its_pack_is_renamed_where_a_dependant_uses_it() {
     let attribution = region_file(dir.path(), "edtech-fr", "attribution.clause", &national);
     let at = offset_of(&national, attribution, "param max_price", 7);
     let (path, offset) = national.rename_origin(attribution, at).unwrap();
-    let change = regional.rename_in_dependant(&path, offset, "plafond");
+    let change = regional
+        .rename_in_dependant(&path, offset, "plafond")
+        .unwrap();
     assert_eq!(
         describe_change(&regional, &change),
         ["consultation.clause:57 `max_price` -> plafond"]
@@ -676,6 +680,25 @@ fn a_name_renamed_in_its_pack_is_renamed_where_a_dependant_uses_it() {
     let other = open(&dir.path().join("rules/attribution-qualite"));
     assert_eq!(
         other.rename_in_dependant(&path, offset, "plafond"),
-        crate::SourceChange::default()
+        Ok(crate::SourceChange::default())
     );
+
+    // A name the dependant holds already is refused there.
+    let own = regional
+        .checked()
+        .pack
+        .requirements
+        .iter()
+        .find(|r| r.meta.pack == "region-exemple")
+        .unwrap();
+    let (path, offset) = national
+        .rename_origin(
+            requirement.meta.origin.file,
+            requirement.meta.origin.span.start,
+        )
+        .unwrap();
+    assert!(matches!(
+        regional.rename_in_dependant(&path, offset, &own.meta.id),
+        Err(RenameError::AlreadyUsed { .. })
+    ));
 }
