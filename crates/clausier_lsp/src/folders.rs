@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use clausier_diagnostics::{Lang, Message};
 use clausier_pack::MANIFEST_FILE;
 use tower_lsp_server::ls_types::{DidChangeWorkspaceFoldersParams, MessageType};
 
@@ -24,8 +25,7 @@ pub async fn index(shared: &Arc<Shared>, roots: Vec<PathBuf>) {
             continue;
         };
         for reason in scan.skipped {
-            // Not a warning: a folder the user cannot read is theirs to keep.
-            shared.client.log_message(MessageType::LOG, reason).await;
+            log(shared, reason).await;
         }
         let keys = shared.state.set_workspace_folder(root, scan.packs);
         shared.analyse(keys);
@@ -79,4 +79,19 @@ async fn rescan_for(shared: &Arc<Shared>, paths: &[PathBuf], came_or_went: bool)
 fn changes_packs(path: &Path, came_or_went: bool) -> bool {
     let is_manifest = path.file_name().is_some_and(|name| name == MANIFEST_FILE);
     is_manifest || (came_or_went && !is_clause_file(path))
+}
+
+/// Writes to the editor's log, in the editor's language. Never a warning: a folder the
+/// user cannot read, or a system without watches to spare, is not the server's fault
+/// and does not stop it.
+pub async fn log(shared: &Shared, message: Message) {
+    let lang = crate::language::chosen_lang(
+        shared.config().locale,
+        None,
+        Lang::from_process_environment(),
+    );
+    shared
+        .client
+        .log_message(MessageType::LOG, message.text(lang))
+        .await;
 }

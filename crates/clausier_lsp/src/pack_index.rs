@@ -13,6 +13,8 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use clausier_data::files::io_error_message;
+use clausier_diagnostics::Message;
 use clausier_pack::{MANIFEST_FILE, Manifest};
 use tower_lsp_server::ls_types::{
     InitializeParams, OneOf, Uri, WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities,
@@ -41,7 +43,7 @@ pub struct IndexedPack {
 pub struct Scan {
     pub packs: Vec<IndexedPack>,
     /// Why some folders or manifests were left out, for the server's log.
-    pub skipped: Vec<String>,
+    pub skipped: Vec<Message>,
 }
 
 /// The packs of every workspace folder.
@@ -194,7 +196,7 @@ struct Walk<'a> {
     root: &'a Path,
     visited: HashSet<PathBuf>,
     manifests: &'a mut Vec<PathBuf>,
-    skipped: &'a mut Vec<String>,
+    skipped: &'a mut Vec<Message>,
 }
 
 impl Walk<'_> {
@@ -204,10 +206,11 @@ impl Walk<'_> {
         }
         if self.visited.len() >= MAX_FOLDERS {
             if self.visited.len() == MAX_FOLDERS {
-                self.skipped.push(format!(
-                    "more than {MAX_FOLDERS} folders under {}: the rest is not searched for packs",
-                    self.root.display()
-                ));
+                self.skipped.push(
+                    Message::new("editor-log-too-many-folders")
+                        .with("count", MAX_FOLDERS)
+                        .with("root", self.root.display().to_string()),
+                );
                 // Said once: the count now passes the limit.
                 self.visited.insert(PathBuf::new());
             }
@@ -221,10 +224,11 @@ impl Walk<'_> {
         let entries = match fs::read_dir(folder) {
             Ok(entries) => entries,
             Err(error) => {
-                self.skipped.push(format!(
-                    "cannot read the folder {}: {error}",
-                    folder.display()
-                ));
+                self.skipped.push(
+                    Message::new("editor-log-unreadable-folder")
+                        .with("folder", folder.display().to_string())
+                        .with("error", io_error_message(&error)),
+                );
                 return;
             }
         };
@@ -251,12 +255,16 @@ impl Walk<'_> {
 /// Reads the manifest of the pack in `folder`: its declared descriptors and path
 /// dependencies. A manifest that cannot be read is the pack's own diagnostic when it is
 /// opened; here it only keeps the pack out of the index.
-fn index_pack(folder: &Path) -> Result<IndexedPack, String> {
+fn index_pack(folder: &Path) -> Result<IndexedPack, Message> {
     let path = folder.join(MANIFEST_FILE);
-    let text = fs::read_to_string(&path)
-        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let shown = path.display().to_string();
+    let text = fs::read_to_string(&path).map_err(|error| {
+        Message::new("editor-log-unreadable-manifest")
+            .with("path", &shown)
+            .with("error", io_error_message(&error))
+    })?;
     let manifest: Manifest = clausier_pack::parse_manifest(&path, MANIFEST_FILE, &text)
-        .map_err(|_| format!("{} is not a valid manifest", path.display()))?;
+        .map_err(|_| Message::new("editor-log-invalid-manifest").with("path", &shown))?;
     Ok(IndexedPack {
         folder: folder.to_path_buf(),
         descriptors: clausier_pack::descriptor_files(folder, &manifest)
@@ -306,7 +314,7 @@ mod tests {
         write(&root.join(".git/p/pack.toml"), &manifest("g", ""));
 
         let scan = scan(&root);
-        assert_eq!(scan.skipped, Vec::<String>::new());
+        assert!(scan.skipped.is_empty(), "{:?}", scan.skipped);
         let folders: Vec<&Path> = scan.packs.iter().map(|p| p.folder.as_path()).collect();
         assert_eq!(folders, [root.join("rules/a"), root.join("rules/b")]);
         assert_eq!(scan.packs[1].dependencies, [root.join("rules/a")]);
@@ -346,7 +354,8 @@ mod tests {
         let scan = scan(&root);
         assert_eq!(scan.packs.len(), 1);
         assert_eq!(scan.skipped.len(), 1);
-        assert!(scan.skipped[0].contains("pack.toml"), "{:?}", scan.skipped);
+        let said = scan.skipped[0].text(clausier_diagnostics::Lang::En);
+        assert!(said.contains("pack.toml is not a valid manifest"), "{said}");
     }
 
     #[cfg(unix)]

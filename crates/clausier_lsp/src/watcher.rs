@@ -14,10 +14,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
+use clausier_diagnostics::Message;
 use notify::event::{EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use tokio::sync::mpsc::{self, UnboundedReceiver};
-use tower_lsp_server::ls_types::MessageType;
 
 use crate::server::Shared;
 use crate::workspace::{PackKey, Snapshot};
@@ -57,8 +57,12 @@ impl DiskWatcher {
     }
 
     /// Watches `folders` (with their subfolders when `recursive`) if not yet watched;
-    /// `Err` with the reason of the first failure, to be logged once.
-    fn watch(&self, folders: impl IntoIterator<Item = PathBuf>, recursive: bool) -> Option<String> {
+    /// the reason of the first failure of the session, to be logged once.
+    fn watch(
+        &self,
+        folders: impl IntoIterator<Item = PathBuf>,
+        recursive: bool,
+    ) -> Option<Message> {
         let mut guard = self.lock();
         let running = guard.as_mut()?;
         let mut problem = None;
@@ -84,10 +88,11 @@ impl DiskWatcher {
                 }
                 Err(error) if !running.failed => {
                     running.failed = true;
-                    problem = Some(format!(
-                        "cannot watch {} for changes on disk: {error}",
-                        key.0.display()
-                    ));
+                    problem = Some(
+                        Message::new("editor-log-cannot-watch")
+                            .with("folder", key.0.display().to_string())
+                            .with("error", error.to_string()),
+                    );
                 }
                 Err(_) => {}
             }
@@ -129,8 +134,8 @@ pub async fn start(shared: &Arc<Shared>) {
             watch_workspace(shared).await;
         }
         Err(error) => {
-            let message = format!("changes on disk will not be seen: {error}");
-            shared.client.log_message(MessageType::LOG, message).await;
+            let message = Message::new("editor-log-no-watcher").with("error", error.to_string());
+            crate::folders::log(shared, message).await;
         }
     }
 }
@@ -172,7 +177,7 @@ pub async fn watch_workspace(shared: &Arc<Shared>) {
     problems.extend(shared.watcher.watch(descriptor_folders, false));
     problems.extend(shared.watcher.watch(roots, false));
     for problem in problems {
-        shared.client.log_message(MessageType::LOG, problem).await;
+        crate::folders::log(shared, problem).await;
     }
 }
 
@@ -192,6 +197,6 @@ pub async fn watch_snapshot(shared: &Arc<Shared>, key: &PackKey, snapshot: &Snap
         .collect();
     problems.extend(shared.watcher.watch(parents, false));
     for problem in problems {
-        shared.client.log_message(MessageType::LOG, problem).await;
+        crate::folders::log(shared, problem).await;
     }
 }
