@@ -206,3 +206,19 @@ async def test_a_rename_to_a_name_a_dependant_holds_is_refused(
         assert "`REG-01` is already used" in str(error)
     else:
         raise AssertionError("renaming to a name pack b holds must fail")
+
+
+async def test_a_client_that_watches_files_itself_is_not_doubled_by_the_server(
+    workspace_client: LanguageClient, workspace: pathlib.Path
+):
+    await wait_until(lambda: workspace_client.registrations, "VS Code's watcher registered")
+    documents = Documents(workspace_client)
+    requirements = documents.open(workspace / "rules" / "a" / "exigences.clause")
+    await diagnostics_where(workspace_client, requirements, lambda ds: ds == [], "pack a read")
+    await lens_titles(workspace_client, requirements, documents.texts[requirements])
+
+    # The client would say it (`didChangeWatchedFiles`); the server does not watch too.
+    offer = workspace / "offres" / "y.json"
+    offer.write_text(offer.read_text("utf-8").replace('"OTHER"', '"EU"'), "utf-8")
+    await asyncio.sleep(1.0)
+    assert workspace_client.lens_refreshes == 0
