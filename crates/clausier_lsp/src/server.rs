@@ -97,7 +97,13 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let config = capabilities::client_config(&params);
         let encoding = config.encoding;
-        crate::folders::index(&self.shared, crate::pack_index::initial_roots(&params)).await;
+        // Found in the background: a large folder does not delay the session, and a
+        // descriptor file opened meanwhile is analysed once its packs are known.
+        let (shared, roots) = (
+            self.shared.clone(),
+            crate::pack_index::initial_roots(&params),
+        );
+        tokio::spawn(async move { crate::folders::index(&shared, roots).await });
         *self
             .shared
             .config
