@@ -1,7 +1,9 @@
 //! Rename: a field, a parameter, an enum, a variant, a type, a clause id or a bound
-//! variable, everywhere it is written, and in the data of the pack's tests.
+//! variable, everywhere it is written, and in the data of the pack's tests; and, in a
+//! pack that depends on the one where a name is declared, the places that name it.
 
 use std::fmt;
+use std::path::{Path, PathBuf};
 
 use clausier_check::hir::Symbol;
 use clausier_check::types::{RecordId, Ty};
@@ -72,6 +74,25 @@ pub(crate) fn starts_items_or_clause_lines(word: &str) -> bool {
         || (lexicon::TEST_FIELD_KEYWORDS.contains(&word) && word != "date")
 }
 
+/// The edits grouped by file, each file's in offset order, without repeats or overlaps.
+fn by_file(mut edits: Vec<(FileId, TextEdit)>) -> SourceChange {
+    edits.sort_by_key(|(file, edit)| (*file, edit.range.start, edit.range.end));
+    edits.dedup_by_key(|(file, edit)| (*file, edit.range));
+    let mut change = SourceChange::default();
+    for (file, edit) in edits {
+        match change.edits.last_mut() {
+            Some((last, list)) if *last == file => {
+                let overlaps = list.last().is_some_and(|e| e.range.end > edit.range.start);
+                if !overlaps {
+                    list.push(edit);
+                }
+            }
+            _ => change.edits.push((file, vec![edit])),
+        }
+    }
+    change
+}
+
 const BUILTIN_TYPES: &[&str] = &[
     "bool", "int", "number", "percent", "money", "date", "time", "duration", "string", "list",
     "set",
@@ -103,21 +124,58 @@ impl Analysis {
             })
             .collect();
         self.rename_in_test_data(symbol, new_name, &mut edits);
-        edits.sort_by_key(|(file, edit)| (*file, edit.range.start, edit.range.end));
-        edits.dedup_by_key(|(file, edit)| (*file, edit.range));
-        let mut change = SourceChange::default();
-        for (file, edit) in edits {
-            match change.edits.last_mut() {
-                Some((last, list)) if *last == file => {
-                    let overlaps = list.last().is_some_and(|e| e.range.end > edit.range.start);
-                    if !overlaps {
-                        list.push(edit);
-                    }
-                }
-                _ => change.edits.push((file, vec![edit])),
-            }
+        Ok(by_file(edits))
+    }
+
+    /// Where the name under the cursor is declared, for renaming it in the packs that
+    /// depend on this one ([`Analysis::rename_in_dependant`]): the declaring file's path
+    /// and the declaration's offset. `None` for a variable bound in a clause (no other
+    /// pack sees it) and for a name without a declaration in a file.
+    pub fn rename_origin(&self, file: FileId, offset: u32) -> Option<(PathBuf, u32)> {
+        let occurrence = self.symbol_at(file, offset)?;
+        if matches!(occurrence.symbol, Symbol::Local { .. }) {
+            return None;
         }
-        Ok(change)
+        let definition = self
+            .occurrences(&occurrence.symbol)
+            .find(|s| s.is_definition)?;
+        let path = self.file_path(definition.file)?.to_path_buf();
+        Some((path, definition.span.start))
+    }
+
+    /// The edits that rename, in this pack's own files, the name a dependency declares
+    /// at `offset` of the file at `path` (as [`Analysis::rename_origin`] gives it, from
+    /// the dependency's own analysis): its `use` items, `set` lines, overrides and
+    /// references. The dependency's files are left to the dependency's own rename.
+    /// Empty when this pack does not read that file or sees no name there; refused
+    /// when the new name is taken in this pack.
+    pub fn rename_in_dependant(
+        &self,
+        path: &Path,
+        offset: u32,
+        new_name: &str,
+    ) -> Result<SourceChange, RenameError> {
+        let Some(file) = self.file_id(path) else {
+            return Ok(SourceChange::default());
+        };
+        let Some(occurrence) = self.symbol_at(file, offset) else {
+            return Ok(SourceChange::default());
+        };
+        self.validate(&occurrence.symbol, new_name)?;
+        let mut edits: Vec<(FileId, TextEdit)> = self
+            .occurrences(&occurrence.symbol)
+            .filter(|s| !self.is_dependency_file(s.file))
+            .map(|s| {
+                let edit = TextEdit {
+                    range: s.span,
+                    new_text: new_name.to_owned(),
+                };
+                (s.file, edit)
+            })
+            .collect();
+        self.rename_in_test_data(&occurrence.symbol, new_name, &mut edits);
+        edits.retain(|(file, _)| !self.is_dependency_file(*file));
+        Ok(by_file(edits))
     }
 
     /// A bound variable is private to its clause; any other name a dependency declares

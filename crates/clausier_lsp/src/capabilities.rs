@@ -104,6 +104,7 @@ pub fn server_capabilities(encoding: Encoding) -> ServerCapabilities {
         )),
         inlay_hint_provider: Some(OneOf::Left(true)),
         workspace_symbol_provider: Some(OneOf::Left(true)),
+        workspace: Some(crate::pack_index::workspace_capabilities()),
         ..ServerCapabilities::default()
     }
 }

@@ -6,25 +6,31 @@
 //! A `.clause` file belongs to the pack of the nearest folder upwards with a
 //! `pack.toml` (else to its own folder): the pack is analysed whole, with its
 //! dependencies and its declared descriptors, the editor's buffers in place of the disk.
+//! The packs under the editor's workspace folders are found by the server itself, so
+//! that a descriptor file opened alone is checked by the packs that declare it.
 
 mod actions;
 mod capabilities;
 mod completion;
 mod convert;
 mod decorations;
+mod dependant_rename;
 mod diagnostics;
 mod documents;
+mod folders;
 mod formatting;
 mod hover;
 mod language;
 mod lens;
 mod navigation;
+mod pack_index;
 mod publish;
 mod semantic;
 mod server;
 mod state;
 mod symbols;
 pub mod transport;
+mod watcher;
 mod workspace;
 
 use std::process::ExitCode;

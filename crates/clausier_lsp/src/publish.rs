@@ -79,6 +79,7 @@ async fn analyse(shared: &Arc<Shared>, key: &PackKey, published: &mut Published)
     if shared.state.generation(key) != Some(snapshot.generation) {
         return;
     }
+    crate::watcher::watch_snapshot(shared, key, &snapshot).await;
     let encoding = config.encoding;
     let locale = config.locale;
     let for_lens = snapshot.clone();

@@ -30,6 +30,7 @@ pub struct Shared {
     config: RwLock<Config>,
     jobs: UnboundedSender<Job>,
     shut_down: Arc<AtomicBool>,
+    pub watcher: crate::watcher::DiskWatcher,
 }
 
 impl Shared {
@@ -40,7 +41,7 @@ impl Shared {
             .clone()
     }
 
-    fn analyse(&self, keys: Vec<PackKey>) {
+    pub(crate) fn analyse(&self, keys: Vec<PackKey>) {
         for key in keys {
             // The publisher only stops with the server.
             let _ = self.jobs.send(Job::Analyse(key));
@@ -63,6 +64,7 @@ impl Backend {
             config: RwLock::new(Config::default()),
             jobs,
             shut_down,
+            watcher: crate::watcher::DiskWatcher::default(),
         });
         tokio::spawn(publish::run(shared.clone(), receiver));
         Self { shared }
@@ -95,6 +97,13 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let config = capabilities::client_config(&params);
         let encoding = config.encoding;
+        // Found in the background: a large folder does not delay the session, and a
+        // descriptor file opened meanwhile is analysed once its packs are known.
+        let (shared, roots) = (
+            self.shared.clone(),
+            crate::pack_index::initial_roots(&params),
+        );
+        tokio::spawn(async move { crate::folders::index(&shared, roots).await });
         *self
             .shared
             .config
@@ -112,6 +121,7 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         if !self.shared.config().watched_files_registration {
+            crate::watcher::start(&self.shared).await;
             return;
         }
         let client = self.shared.client.clone();
@@ -127,6 +137,7 @@ impl LanguageServer for Backend {
 
     async fn shutdown(&self) -> Result<()> {
         self.shared.shut_down.store(true, Ordering::SeqCst);
+        self.shared.watcher.stop();
         Ok(())
     }
 
@@ -189,8 +200,11 @@ impl LanguageServer for Backend {
             .changes
             .iter()
             .any(|change| change.typ != FileChangeType::CHANGED);
-        let keys = self.shared.state.files_changed(&paths, came_or_went);
-        self.shared.analyse(keys);
+        crate::folders::disk_changed(&self.shared, &paths, came_or_went).await;
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        crate::folders::changed(&self.shared, params).await;
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
@@ -271,19 +285,23 @@ impl LanguageServer for Backend {
         let at = params.text_document_position;
         let position = at.position;
         let new_name = params.new_name;
-        self.query(&at.text_document.uri, move |snapshot, file, config| {
-            Some(navigation::rename(
-                snapshot,
-                file,
-                position,
-                &new_name,
-                config.encoding,
-                snapshot.lang(config.locale),
-            ))
-        })
-        .await?
-        .transpose()
-        .map(Option::flatten)
+        let renamed = new_name.clone();
+        let edit = self
+            .query(&at.text_document.uri, move |snapshot, file, config| {
+                Some(navigation::rename(
+                    snapshot,
+                    file,
+                    position,
+                    &renamed,
+                    config.encoding,
+                    snapshot.lang(config.locale),
+                ))
+            })
+            .await?
+            .transpose()?
+            .flatten();
+        let uri = &at.text_document.uri;
+        crate::dependant_rename::with_dependants(&self.shared, uri, position, &new_name, edit).await
     }
 
     async fn document_symbol(

@@ -14,6 +14,7 @@ use tokio::sync::Mutex as AsyncMutex;
 use tower_lsp_server::ls_types::Uri;
 
 use crate::documents::{self, Documents};
+use crate::pack_index::{IndexedPack, PackIndex};
 use crate::workspace::{Changed, OverlayText, PackKey, Snapshot, SnapshotInput, is_clause_file};
 
 /// What the client said it supports, and the options it gave.
@@ -99,6 +100,8 @@ impl PackEntry {
 struct Inner {
     documents: Documents,
     packs: HashMap<PackKey, PackEntry>,
+    /// The packs of the workspace folders, found by walking them.
+    index: PackIndex,
 }
 
 #[derive(Debug, Default)]
@@ -182,6 +185,52 @@ impl State {
             }
         }
         touched.into_iter().map(|(key, _)| key).collect()
+    }
+
+    /// Records the packs found under a workspace folder, and returns the packs to
+    /// analyse again: those the server knows whose manifest or declared files changed
+    /// (read again whole), and those that now declare a descriptor file the editor
+    /// holds open.
+    pub fn set_workspace_folder(&self, root: PathBuf, packs: Vec<IndexedPack>) -> Vec<PackKey> {
+        let mut inner = self.lock();
+        let mut keys = Vec::new();
+        for folder in inner.index.set_root(root, packs) {
+            let key = PackKey::Folder(folder);
+            if inner.packs.contains_key(&key) {
+                inner.bump(&key).note(None);
+                keys.push(key);
+            }
+        }
+        for key in inner.touch_open_descriptors() {
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        keys
+    }
+
+    /// Forgets the packs found under a workspace folder the editor closed.
+    pub fn remove_workspace_folder(&self, root: &Path) {
+        self.lock().index.remove_root(root);
+    }
+
+    /// What the server's own watcher watches of the workspace folders: the folders of
+    /// their packs (with subfolders), the folders of the descriptors those declare, and
+    /// the workspace folders themselves.
+    pub fn workspace_folders_to_watch(&self) -> (Vec<PathBuf>, Vec<PathBuf>, Vec<PathBuf>) {
+        self.lock().index.to_watch()
+    }
+
+    /// The folders of the workspace's packs that depend by path on the pack in
+    /// `folder`.
+    pub fn dependants_of(&self, folder: &Path) -> Vec<PathBuf> {
+        self.lock().index.dependants(folder)
+    }
+
+    /// The workspace folders that hold `path`, whose packs are looked for again when
+    /// a manifest there changes.
+    pub fn workspace_folders_holding(&self, path: &Path) -> Vec<PathBuf> {
+        self.lock().index.roots_holding(path)
     }
 
     /// The pack a document's requests are answered from: its own pack for a clause
@@ -277,6 +326,17 @@ impl Inner {
             // A descriptor file beside or below a pack: that pack may declare it.
             keys.push(PackKey::Folder(folder));
         }
+        if let Some(path) = &path
+            && !is_clause_file(path)
+        {
+            // A descriptor file anywhere in the workspace: the packs that declare it.
+            for folder in self.index.declaring(path) {
+                let key = PackKey::Folder(folder);
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
         if let Some(path) = &path {
             for (key, entry) in &self.packs {
                 if entry.paths.contains(path) && !keys.contains(key) {
@@ -287,6 +347,32 @@ impl Inner {
         for key in &keys {
             // A buffer without a file is its own pack: read it again whole.
             self.bump(key).note(path.as_deref());
+        }
+        keys
+    }
+
+    /// Touches every open descriptor file that some pack of the index declares but
+    /// no pack has read yet, and returns the packs touched.
+    fn touch_open_descriptors(&mut self) -> Vec<PackKey> {
+        let waiting: Vec<Uri> = self
+            .documents
+            .iter()
+            .filter(|document| {
+                document.path.as_deref().is_some_and(|path| {
+                    !is_clause_file(path)
+                        && !self.packs.values().any(|entry| entry.paths.contains(path))
+                        && !self.index.declaring(path).is_empty()
+                })
+            })
+            .map(|document| document.uri.clone())
+            .collect();
+        let mut keys = Vec::new();
+        for uri in waiting {
+            for key in self.touch(&uri) {
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
         }
         keys
     }

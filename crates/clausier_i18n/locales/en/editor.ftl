@@ -171,5 +171,13 @@ editor-keyword-status = the result of one requirement a test expects, before its
 editor-format-syntax-error = cannot format this file: it has a syntax error at line { $line }, column { $column }: { $message }
 editor-format-unsafe = cannot format this file: the formatter could not keep its meaning, so it left it unchanged
 
+## The server's log: finding and watching the packs of the workspace folders.
+editor-log-too-many-folders = more than { $count } folders under { $root }: the rest is not searched for packs
+editor-log-unreadable-folder = cannot read the folder { $folder }: { $error }
+editor-log-unreadable-manifest = cannot read { $path }: { $error }
+editor-log-invalid-manifest = { $path } is not a valid manifest: descriptor files opened alone are not matched to its pack
+editor-log-cannot-watch = cannot watch { $folder } for changes on disk: { $error }
+editor-log-no-watcher = changes on disk are seen only when files are saved in the editor: { $error }
+
 ## The server itself, on its standard error.
 editor-cannot-start = error: cannot start the language server: { $error }

@@ -183,5 +183,13 @@ editor-keyword-status = le résultat d'une exigence qu'attend un test, devant so
 editor-format-syntax-error = impossible de mettre en forme ce fichier : il a une erreur de syntaxe ligne { $line }, colonne { $column } : { $message }
 editor-format-unsafe = impossible de mettre en forme ce fichier : le formateur n'a pas pu en garder le sens, il l'a laissé tel quel
 
+## Le journal du serveur : trouver et surveiller les jeux de clauses des dossiers de travail.
+editor-log-too-many-folders = plus de { $count } dossiers sous { $root } : les autres ne sont pas parcourus pour trouver des jeux de clauses
+editor-log-unreadable-folder = impossible de lire le dossier { $folder } : { $error }
+editor-log-unreadable-manifest = impossible de lire { $path } : { $error }
+editor-log-invalid-manifest = { $path } n'est pas un manifeste valide : les fichiers de descripteurs ouverts seuls ne sont pas rapprochés de son jeu de clauses
+editor-log-cannot-watch = impossible de surveiller les changements sur le disque dans { $folder } : { $error }
+editor-log-no-watcher = les changements sur le disque ne sont vus qu'à l'enregistrement des fichiers dans l'éditeur : { $error }
+
 ## The server itself, on its standard error.
 editor-cannot-start = erreur : le serveur de langage ne peut pas démarrer : { $error }

@@ -617,3 +617,88 @@ fn hover_on_a_clause_names_the_lots_it_applies_to() {
         "hover of a clause without `lots`"
     );
 }
+
+/// Each edit of a change as `file:line `old` -> new`, the file named from the pack's
+/// folder.
+fn describe_change(analysis: &Analysis, change: &crate::SourceChange) -> Vec<String> {
+    let mut out = Vec::new();
+    for (file, edits) in &change.edits {
+        let path = analysis.file_path(*file).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy();
+        let text = analysis.file_text(*file).unwrap();
+        for edit in edits {
+            let line = text[..edit.range.start as usize].matches('\n').count() + 1;
+            let old = &text[edit.range.range()];
+            out.push(format!("{name}:{line} `{old}` -> {}", edit.new_text));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_name_renamed_in_its_pack_is_renamed_where_a_dependant_uses_it() {
+    let dir = rules_copy();
+    let national = open(&dir.path().join("rules/edtech-fr"));
+    let regional = open(&dir.path().join("rules/region-exemple"));
+    let requirement = national
+        .checked()
+        .pack
+        .requirements
+        .iter()
+        .find(|r| r.meta.id == "HEB-01")
+        .unwrap();
+    let (path, offset) = national
+        .rename_origin(
+            requirement.meta.origin.file,
+            requirement.meta.origin.span.start,
+        )
+        .unwrap();
+    assert_eq!(path.file_name().unwrap(), "hebergement.clause");
+    let change = regional
+        .rename_in_dependant(&path, offset, "HEB-99")
+        .unwrap();
+    assert_eq!(
+        describe_change(&regional, &change),
+        [
+            "consultation.clause:23 `HEB-01` -> HEB-99",
+            "tests.clause:293 `HEB-01` -> HEB-99"
+        ]
+    );
+
+    let attribution = region_file(dir.path(), "edtech-fr", "attribution.clause", &national);
+    let at = offset_of(&national, attribution, "param max_price", 7);
+    let (path, offset) = national.rename_origin(attribution, at).unwrap();
+    let change = regional
+        .rename_in_dependant(&path, offset, "plafond")
+        .unwrap();
+    assert_eq!(
+        describe_change(&regional, &change),
+        ["consultation.clause:57 `max_price` -> plafond"]
+    );
+
+    // A pack that does not read the file has nothing to rename.
+    let other = open(&dir.path().join("rules/attribution-qualite"));
+    assert_eq!(
+        other.rename_in_dependant(&path, offset, "plafond"),
+        Ok(crate::SourceChange::default())
+    );
+
+    // A name the dependant holds already is refused there.
+    let own = regional
+        .checked()
+        .pack
+        .requirements
+        .iter()
+        .find(|r| r.meta.pack == "region-exemple")
+        .unwrap();
+    let (path, offset) = national
+        .rename_origin(
+            requirement.meta.origin.file,
+            requirement.meta.origin.span.start,
+        )
+        .unwrap();
+    assert!(matches!(
+        regional.rename_in_dependant(&path, offset, &own.meta.id),
+        Err(RenameError::AlreadyUsed { .. })
+    ));
+}
