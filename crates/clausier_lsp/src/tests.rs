@@ -506,6 +506,25 @@ fn the_lens_command_leads_to_the_descriptors_that_fail() {
 }
 
 #[test]
+fn a_lens_that_nothing_fails_keeps_its_command() {
+    let (_dir, root) = pack(&[
+        ("schema.clause", SCHEMA),
+        ("exigences.clause", REQUIREMENTS),
+        ("descriptors/ok.json", r#"{"hosting": {"region": "EU"}}"#),
+    ]);
+    let snapshot = snapshot(&root, &[]);
+    let file = snapshot
+        .file_by_uri(&uri(&root.join("exigences.clause")))
+        .unwrap()
+        .id;
+    let lenses = crate::lens::code_lenses(&snapshot, file, Encoding::Utf16, Lang::En).unwrap();
+    let command = lenses[0].command.clone().unwrap();
+    assert_eq!(command.title, "✓ 1 pass · ✗ 0 fail · ? 0 missing");
+    assert_eq!(command.command, "clausier.showFailingVendors");
+    assert!(crate::lens::failing_vendors(&snapshot, file, "HÉB-01", Encoding::Utf16).is_empty());
+}
+
+#[test]
 fn the_preview_keeps_the_last_tender_while_the_pack_has_errors() {
     let (_dir, root) = pack(&[
         ("schema.clause", SCHEMA),
