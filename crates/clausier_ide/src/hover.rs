@@ -3,9 +3,10 @@
 use std::fmt::Write as _;
 
 use clausier_check::bounds::{Bound, FieldBounds, Unit};
-use clausier_check::hir::{ClauseMeta, Lot, Symbol};
+use clausier_check::hir::{ClauseMeta, Lot, RequirementDef, Symbol};
 use clausier_check::types::{RecordId, Schema, Ty};
 use clausier_i18n::{Lang, t};
+use clausier_report::pack::condition_markdown;
 use clausier_syntax::ast::{Level, TextFunction, TimeFunction};
 
 use crate::{Analysis, FileId, Span};
@@ -62,17 +63,85 @@ impl Analysis {
     /// an enum (its variants in order), a variant, a type or a clause (its title, level,
     /// legal text and references), or a keyword (what it does). The words around the code
     /// are in `lang`.
+    ///
+    /// On a requirement's `require` keyword, or where its condition has nothing else
+    /// to say (an operator, a value, a space), the hover gives the rule as the tender
+    /// words it (« Règle vérifiée : … »), as the hover of its id does.
     pub fn hover(&self, file: FileId, offset: u32, lang: Lang) -> Option<HoverResult> {
         let Some(occurrence) = self.symbol_at(file, offset) else {
-            return self
+            let found = self
                 .text_function_hover(file, offset, lang)
                 .or_else(|| self.keyword_hover(file, offset, lang));
+            return self.with_rule_around(found, file, offset, lang);
         };
         let markdown = self.describe(file, &occurrence.symbol, lang)?;
         Some(HoverResult {
             markdown,
             range: occurrence.span,
         })
+    }
+
+    /// `found`, with the rule of the requirement whose `require` keyword is at `offset`;
+    /// the rule alone, over the whole condition, when nothing was found in a condition.
+    fn with_rule_around(
+        &self,
+        found: Option<HoverResult>,
+        file: FileId,
+        offset: u32,
+        lang: Lang,
+    ) -> Option<HoverResult> {
+        let text = self.file_text(file)?;
+        let requirements = self
+            .checked
+            .pack
+            .requirements
+            .iter()
+            .filter(|requirement| requirement.meta.origin.file == file);
+        for requirement in requirements {
+            let condition = requirement.require.span;
+            let keyword = text
+                .get(..condition.start as usize)
+                .map(str::trim_end)
+                .filter(|before| before.ends_with(REQUIRE))
+                .and_then(|before| {
+                    let end = u32::try_from(before.len()).ok()?;
+                    Some(Span::new(end.checked_sub(REQUIRE.len() as u32)?, end))
+                });
+            let on_keyword = keyword.is_some_and(|keyword| keyword.touches(offset));
+            let rule = || self.rule_checked(requirement, lang);
+            match &found {
+                Some(found) if on_keyword => {
+                    return Some(HoverResult {
+                        markdown: format!("{}\n\n{}", found.markdown, rule()),
+                        range: found.range,
+                    });
+                }
+                None if condition.touches(offset) => {
+                    return Some(HoverResult {
+                        markdown: rule(),
+                        range: condition,
+                    });
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+
+    /// « Règle vérifiée : `hosting.region` est l'une des valeurs EU, EEA »: the
+    /// condition of a requirement in the words of the tender `clausier render` writes.
+    fn rule_checked(&self, requirement: &RequirementDef, lang: Lang) -> String {
+        let deadline_known = self
+            .root_manifest()
+            .and_then(|manifest| manifest.document.as_ref())
+            .is_some_and(|document| document.deadline.is_some());
+        let rule = condition_markdown(
+            &self.checked.pack,
+            &requirement.require,
+            lang,
+            deadline_known,
+        );
+        t!(lang, "editor-hover-rule-checked", rule = rule)
     }
 
     /// Hover over the word of a text check written right before `(`.
@@ -222,7 +291,14 @@ impl Analysis {
                 id = req.meta.id.as_str(),
                 level = level_words(req.level, lang)
             );
-            return Some(clause_markdown(&head, &req.meta, &pack.schema.lots, lang));
+            let rule = self.rule_checked(req, lang);
+            return Some(clause_markdown(
+                &head,
+                &req.meta,
+                &pack.schema.lots,
+                Some(&rule),
+                lang,
+            ));
         }
         let crit = pack.criteria.iter().find(|c| c.meta.id == id)?;
         let head = t!(
@@ -231,9 +307,18 @@ impl Analysis {
             id = crit.meta.id.as_str(),
             weight = crit.weight.to_string()
         );
-        Some(clause_markdown(&head, &crit.meta, &pack.schema.lots, lang))
+        Some(clause_markdown(
+            &head,
+            &crit.meta,
+            &pack.schema.lots,
+            None,
+            lang,
+        ))
     }
 }
+
+/// The keyword before a requirement's condition.
+const REQUIRE: &str = "require";
 
 /// A level as the check report says it: `must`, « obligatoire ».
 fn level_words(level: Level, lang: Lang) -> String {
@@ -285,7 +370,15 @@ fn bounds_text(bounds: &FieldBounds, ty: &Ty, lang: Lang) -> String {
     }
 }
 
-fn clause_markdown(head: &str, meta: &ClauseMeta, lots: &[Lot], lang: Lang) -> String {
+/// A clause's hover: its head, title, lots, legal text, note, references, evidence,
+/// the rule it checks when it is a requirement, and its doc comment.
+fn clause_markdown(
+    head: &str,
+    meta: &ClauseMeta,
+    lots: &[Lot],
+    rule: Option<&str>,
+    lang: Lang,
+) -> String {
     let mut out = code(head);
     if !meta.title.is_empty() {
         let _ = write!(out, "\n\n**{}**", meta.title);
@@ -309,6 +402,9 @@ fn clause_markdown(head: &str, meta: &ClauseMeta, lots: &[Lot], lang: Lang) -> S
         for evidence in &meta.evidence {
             let _ = write!(out, "\n- {evidence}");
         }
+    }
+    if let Some(rule) = rule {
+        let _ = write!(out, "\n\n{rule}");
     }
     push_docs(&mut out, &meta.docs);
     out

@@ -12,6 +12,7 @@
 //! declared for it, through the evaluator `clausier check` uses, and
 //! [`Analysis::descriptor_diagnostics`] locates the problems inside a descriptor file.
 
+mod cahier;
 mod code_actions;
 mod completion;
 mod expr_types;
@@ -37,6 +38,7 @@ use clausier_check::Checked;
 use clausier_check::hir::{Symbol, SymbolRef};
 use clausier_syntax::Parse;
 
+pub use cahier::{CAHIER_ERRORS_SHOWN, Cahier, CahierErrors};
 pub use clausier_diagnostics::{Code, Diagnostic, FileId, Lang, Span};
 pub use clausier_fmt::{FormatError, TextEdit};
 pub use code_actions::{CodeAction, CodeActionKind};

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use crate::{Analysis, FileId, Span};
 
+mod cahier;
 mod code_actions;
 mod completion;
 mod diagnostics;

@@ -19,11 +19,21 @@ pub fn client_config(params: &InitializeParams) -> Config {
         .and_then(|options| options.get("date"))
         .and_then(|date| date.as_str())
         .and_then(|date| date.parse::<jiff::civil::Date>().ok());
+    // `initializationOptions.language` is the editor's own setting for Clausier: it
+    // overrides the locale the editor runs in.
+    let language = params
+        .initialization_options
+        .as_ref()
+        .and_then(|options| options.get("language"))
+        .and_then(|language| language.as_str())
+        .and_then(clausier_diagnostics::Lang::from_code);
     Config {
-        locale: params
-            .locale
-            .as_deref()
-            .and_then(clausier_diagnostics::Lang::from_code),
+        locale: language.or_else(|| {
+            params
+                .locale
+                .as_deref()
+                .and_then(clausier_diagnostics::Lang::from_code)
+        }),
         encoding: Encoding::negotiate(
             capabilities
                 .general
@@ -105,6 +115,10 @@ pub fn server_capabilities(encoding: Encoding) -> ServerCapabilities {
         inlay_hint_provider: Some(OneOf::Left(true)),
         workspace_symbol_provider: Some(OneOf::Left(true)),
         workspace: Some(crate::pack_index::workspace_capabilities()),
+        execute_command_provider: Some(ExecuteCommandOptions {
+            commands: crate::commands::advertised(),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        }),
         ..ServerCapabilities::default()
     }
 }

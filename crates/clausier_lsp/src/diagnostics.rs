@@ -210,6 +210,20 @@ mod tests {
     }
 
     #[test]
+    fn a_syntax_error_whose_message_names_what_is_missing_says_it_once() {
+        let text = "descriptor {\n  xs: list<int>\n}\nrequirement R \"r\" {\n  require count(xs > 1: true) > 0\n}\n";
+        assert_eq!(
+            syntax_message(Lang::En, text).lines().next().unwrap(),
+            "a `count` with a condition needs `x in collection` before `:`"
+        );
+        let text = "requirement R \"r\" {\n  require true;\n}\n";
+        assert_eq!(
+            syntax_message(Lang::En, text).lines().next().unwrap(),
+            "expected an operator, a clause field or `}`, found `;`"
+        );
+    }
+
+    #[test]
     fn severities_and_tags() {
         let cases = [
             (Severity::Error, DiagnosticSeverity::ERROR),

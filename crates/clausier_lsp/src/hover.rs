@@ -25,7 +25,7 @@ pub fn hover(
         range = Some(map.range(found.range));
     }
     if let Some(requirement) = lens::requirement_at(snapshot, file, offset) {
-        sections.push(lens::hover_markdown(requirement, snapshot.date, lang));
+        sections.push(lens::hover_markdown(snapshot, requirement, lang));
         range.get_or_insert_with(|| map.range(requirement.span));
     }
     let mut codes = Vec::new();

@@ -1,13 +1,15 @@
 //! The check lens: above each requirement, how the descriptors declared for the pack
 //! fare against it, as `clausier check` would report them.
 
-use clausier_diagnostics::{FileId, Lang};
+use clausier_diagnostics::{FileId, Lang, LineCol};
 use clausier_i18n::t;
-use clausier_ide::{CheckLens, LensCounts, RequirementLens};
-use tower_lsp_server::ls_types::{CodeLens, Command};
+use clausier_ide::{CheckLens, LensCounts, LensDescriptor, LensFailure, RequirementLens};
+use serde_json::json;
+use tower_lsp_server::ls_types::{CodeLens, Command, Location, Range};
 
-use crate::convert::Encoding;
-use crate::workspace::Snapshot;
+use crate::commands;
+use crate::convert::{Encoding, LineMap};
+use crate::workspace::{Snapshot, SnapshotDescriptor};
 
 pub fn code_lenses(
     snapshot: &Snapshot,
@@ -19,23 +21,129 @@ pub fn code_lenses(
         return None;
     }
     let map = snapshot.line_map(file, encoding)?;
+    let uri = &snapshot.file(file)?.uri;
     let lens = snapshot.lens();
     Some(
         lens.requirements
             .iter()
             .filter(|requirement| requirement.file == file)
-            .map(|requirement| CodeLens {
-                range: map.range(requirement.span),
-                command: Some(Command {
-                    title: title(requirement.counts(), lang),
-                    // Shown, not run: the counts are the whole message.
-                    command: String::new(),
-                    arguments: None,
-                }),
-                data: None,
+            .map(|requirement| {
+                let range = map.range(requirement.span);
+                CodeLens {
+                    range,
+                    // Every lens has the command, even with nothing failing: a lens
+                    // without one is unresolved in the protocol's terms, which an editor
+                    // must resolve before showing it (and this server resolves nothing);
+                    // the client then shows an empty list of locations.
+                    command: Some(Command {
+                        title: title(requirement.counts(), lang),
+                        command: commands::SHOW_FAILING_VENDORS.to_owned(),
+                        arguments: Some(vec![
+                            json!(uri.as_str()),
+                            json!(range.start),
+                            json!(requirement.id),
+                        ]),
+                    }),
+                    data: None,
+                }
             })
             .collect(),
     )
+}
+
+/// Where each descriptor that fails the requirement `id` of `file`, or lacks its data,
+/// is: one location per descriptor, on the line of the first value the explanation
+/// quotes when it has one, else on the file's first line.
+pub fn failing_vendors(
+    snapshot: &Snapshot,
+    file: FileId,
+    id: &str,
+    encoding: Encoding,
+) -> Vec<Location> {
+    let Some(requirement) = requirement_named(snapshot, file, id) else {
+        return Vec::new();
+    };
+    let failing = requirement
+        .fail
+        .iter()
+        .map(|failure| (&failure.descriptor, failure_place(failure)))
+        .chain(
+            requirement
+                .missing
+                .iter()
+                .map(|missing| (&missing.descriptor, None)),
+        );
+    failing
+        .filter_map(|(descriptor, place)| {
+            let held = held_descriptor(snapshot, descriptor)?;
+            let map = LineMap::new(&held.input.text, &held.index, encoding);
+            let offset = place
+                .filter(|(line, _)| (*line as usize) <= held.index.line_count())
+                .map_or(0, |(line, column)| {
+                    held.index
+                        .offset_of(&held.input.text, LineCol { line, column })
+                });
+            let position = map.position(offset);
+            Some(Location {
+                uri: held.uri.clone(),
+                range: Range::new(position, position),
+            })
+        })
+        .collect()
+}
+
+/// The requirement `id` whose lens is in `file`.
+fn requirement_named<'a>(
+    snapshot: &'a Snapshot,
+    file: FileId,
+    id: &str,
+) -> Option<&'a RequirementLens> {
+    if snapshot.descriptors.is_empty() {
+        return None;
+    }
+    snapshot
+        .lens()
+        .requirements
+        .iter()
+        .find(|requirement| requirement.file == file && requirement.id == id)
+}
+
+/// The line and column (1-based) of the first value a failure's explanations quote.
+fn failure_place(failure: &LensFailure) -> Option<(u32, u32)> {
+    failure
+        .explanations
+        .iter()
+        .find_map(|explanation| Some((explanation.line?, explanation.column.unwrap_or(1))))
+}
+
+/// The descriptor file of the snapshot a lens entry comes from.
+fn held_descriptor<'a>(
+    snapshot: &'a Snapshot,
+    descriptor: &LensDescriptor,
+) -> Option<&'a SnapshotDescriptor> {
+    snapshot
+        .descriptors
+        .iter()
+        .find(|held| held.input.path == descriptor.path)
+}
+
+/// `[offres/acme.json:12](file:///…/offres/acme.json#L12)`: a descriptor named by its
+/// path in the pack, a link to the line of its value when there is one.
+fn descriptor_link(snapshot: &Snapshot, descriptor: &LensDescriptor, line: Option<u32>) -> String {
+    let text = match line {
+        Some(line) => format!("{}:{line}", descriptor.source),
+        None => descriptor.source.clone(),
+    };
+    let text = text.replace('[', "\\[").replace(']', "\\]");
+    match held_descriptor(snapshot, descriptor) {
+        Some(held) => {
+            let fragment = line.map(|line| format!("#L{line}")).unwrap_or_default();
+            // Brackets would end the link's target early: written as escapes.
+            let target = held.uri.as_str().replace('(', "%28").replace(')', "%29");
+            format!("[{text}]({target}{fragment})")
+        }
+        None => text,
+    }
 }
 
 /// `✓ 12 pass · ✗ 3 fail · ? 1 missing`, and the descriptors the requirement does not
@@ -77,11 +185,8 @@ pub fn requirement_at(snapshot: &Snapshot, file: FileId, offset: u32) -> Option<
 }
 
 /// The descriptors that fail a requirement, with why, and those that lack its data.
-pub fn hover_markdown(
-    requirement: &RequirementLens,
-    date: jiff::civil::Date,
-    lang: Lang,
-) -> String {
+pub fn hover_markdown(snapshot: &Snapshot, requirement: &RequirementLens, lang: Lang) -> String {
+    let date = snapshot.date;
     let mut out = t!(
         lang,
         "editor-lens-hover-head",
@@ -93,10 +198,11 @@ pub fn hover_markdown(
         out.push_str("\n\n");
         out.push_str(&t!(lang, "editor-lens-hover-fail"));
         for failure in &requirement.fail {
+            let line = failure_place(failure).map(|(line, _)| line);
             out.push_str(&format!(
                 "\n- `{}` ({}): {}",
                 failure.descriptor.id,
-                failure.descriptor.source,
+                descriptor_link(snapshot, &failure.descriptor, line),
                 failure.summary(lang)
             ));
         }
@@ -109,7 +215,7 @@ pub fn hover_markdown(
             out.push_str(&format!(
                 "\n- `{}` ({}): {}",
                 missing.descriptor.id,
-                missing.descriptor.source,
+                descriptor_link(snapshot, &missing.descriptor, None),
                 paths.join(", ")
             ));
         }

@@ -11,6 +11,7 @@
 
 mod actions;
 mod capabilities;
+mod commands;
 mod completion;
 mod convert;
 mod decorations;

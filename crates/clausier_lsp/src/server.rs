@@ -11,6 +11,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use crate::capabilities;
+use crate::commands::{self, Previews, Request};
 use crate::convert::{Encoding, LineMap};
 use crate::publish::{self, CLIENT_REQUEST_TIMEOUT, Job};
 use crate::state::{Config, State};
@@ -31,6 +32,7 @@ pub struct Shared {
     jobs: UnboundedSender<Job>,
     shut_down: Arc<AtomicBool>,
     pub watcher: crate::watcher::DiskWatcher,
+    previews: Previews,
 }
 
 impl Shared {
@@ -65,6 +67,7 @@ impl Backend {
             jobs,
             shut_down,
             watcher: crate::watcher::DiskWatcher::default(),
+            previews: Previews::default(),
         });
         tokio::spawn(publish::run(shared.clone(), receiver));
         Self { shared }
@@ -437,6 +440,31 @@ impl LanguageServer for Backend {
             }
         }
         Ok(Some(WorkspaceSymbolResponse::Flat(found)))
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        let request = Request::read(&params.command, &params.arguments)?;
+        let uri = request.uri().clone();
+        let key = self.shared.state.key_for_request(&uri);
+        let shared = self.shared.clone();
+        let answer = self
+            .query(&uri, move |snapshot, file, config| {
+                let lang = snapshot.lang(config.locale);
+                Some(match request {
+                    Request::Preview { .. } => shared.previews.answer(&key?, snapshot, lang),
+                    Request::FailingVendors { clause, .. } => {
+                        commands::failing_vendors(snapshot, file, &clause, config.encoding)
+                    }
+                })
+            })
+            .await?;
+        match answer {
+            Some(answer) => Ok(Some(answer)),
+            None => Err(jsonrpc::Error::invalid_params(format!(
+                "`{}` is no file of a pack the server has open",
+                uri.as_str()
+            ))),
+        }
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {

@@ -28,8 +28,8 @@ pub struct Config {
     /// The value of `today` for the check lens (`initializationOptions.date`); without
     /// it, each pack's deadline for offers (`[document] deadline`), else today.
     pub date: Option<jiff::civil::Date>,
-    /// The editor's language (the `locale` of `initialize`), when it is one Clausier
-    /// speaks.
+    /// The editor's language (`initializationOptions.language`, else the `locale` of
+    /// `initialize`), when it is one Clausier speaks.
     pub locale: Option<clausier_diagnostics::Lang>,
 }
 

@@ -445,6 +445,129 @@ fn the_check_lens_counts_the_declared_descriptors() {
 }
 
 #[test]
+fn the_lens_command_leads_to_the_descriptors_that_fail() {
+    let (_dir, root) = pack(&[
+        ("schema.clause", SCHEMA),
+        ("exigences.clause", REQUIREMENTS),
+        ("descriptors/ok.json", r#"{"hosting": {"region": "EU"}}"#),
+        ("descriptors/ko.yaml", "hosting:\n  region: OTHER\n"),
+        ("descriptors/vide.json", "{}"),
+    ]);
+    let snapshot = snapshot(&root, &[]);
+    let clauses = uri(&root.join("exigences.clause"));
+    let file = snapshot.file_by_uri(&clauses).unwrap().id;
+    let lenses = crate::lens::code_lenses(&snapshot, file, Encoding::Utf16, Lang::En).unwrap();
+    let command = lenses[0].command.clone().unwrap();
+    assert_eq!(command.command, "clausier.showFailingVendors");
+    let at = position_of(REQUIREMENTS, "HÉB-01");
+    assert_eq!(
+        command.arguments.unwrap(),
+        [
+            json!(clauses.as_str()),
+            json!({ "line": at.line, "character": at.character }),
+            json!("HÉB-01"),
+        ]
+    );
+
+    // The failing offer on the line of its value, the one lacking data on its first.
+    let locations = crate::lens::failing_vendors(&snapshot, file, "HÉB-01", Encoding::Utf16);
+    let found: Vec<(String, Position)> = locations
+        .iter()
+        .map(|location| (location.uri.as_str().to_owned(), location.range.start))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                uri(&root.join("descriptors/ko.yaml")).as_str().to_owned(),
+                Position::new(1, 10)
+            ),
+            (
+                uri(&root.join("descriptors/vide.json")).as_str().to_owned(),
+                Position::new(0, 0)
+            ),
+        ]
+    );
+    assert!(crate::lens::failing_vendors(&snapshot, file, "AUTRE-01", Encoding::Utf16).is_empty());
+
+    // The hover names them by their path in the pack, as links to their line.
+    let hover = crate::hover::hover(&snapshot, file, at, Encoding::Utf16, Lang::En).unwrap();
+    let tower_lsp_server::ls_types::HoverContents::Markup(markup) = hover.contents else {
+        panic!("Markdown expected");
+    };
+    let ko = uri(&root.join("descriptors/ko.yaml"));
+    let link = format!("[descriptors/ko.yaml:2]({}#L2)", ko.as_str());
+    assert!(markup.value.contains(&link), "{}", markup.value);
+    assert!(
+        !markup.value.contains(&format!("({})", root.display())),
+        "{}",
+        markup.value
+    );
+}
+
+#[test]
+fn a_lens_that_nothing_fails_keeps_its_command() {
+    let (_dir, root) = pack(&[
+        ("schema.clause", SCHEMA),
+        ("exigences.clause", REQUIREMENTS),
+        ("descriptors/ok.json", r#"{"hosting": {"region": "EU"}}"#),
+    ]);
+    let snapshot = snapshot(&root, &[]);
+    let file = snapshot
+        .file_by_uri(&uri(&root.join("exigences.clause")))
+        .unwrap()
+        .id;
+    let lenses = crate::lens::code_lenses(&snapshot, file, Encoding::Utf16, Lang::En).unwrap();
+    let command = lenses[0].command.clone().unwrap();
+    assert_eq!(command.title, "✓ 1 pass · ✗ 0 fail · ? 0 missing");
+    assert_eq!(command.command, "clausier.showFailingVendors");
+    assert!(crate::lens::failing_vendors(&snapshot, file, "HÉB-01", Encoding::Utf16).is_empty());
+}
+
+#[test]
+fn the_preview_keeps_the_last_tender_while_the_pack_has_errors() {
+    let (_dir, root) = pack(&[
+        ("schema.clause", SCHEMA),
+        ("exigences.clause", REQUIREMENTS),
+    ]);
+    let key = PackKey::Folder(root.clone());
+    let previews = crate::commands::Previews::default();
+    let answer = previews.answer(&key, &snapshot(&root, &[]), Lang::Fr);
+    assert_eq!(answer["title"], "essai");
+    assert_eq!(answer["errors"], json!([]));
+    let html = answer["html"].as_str().unwrap().to_owned();
+    assert!(html.contains("Hébergement € UE"), "{html}");
+    assert!(answer["markdown"].as_str().unwrap().contains("HÉB-01"));
+
+    let broken = REQUIREMENTS.replace("== EU", "== ");
+    let answer = previews.answer(
+        &key,
+        &snapshot(&root, &[("exigences.clause", &broken)]),
+        Lang::Fr,
+    );
+    assert_eq!(answer["html"], json!(html));
+    let errors = answer["errors"].as_array().unwrap();
+    assert!(!errors.is_empty());
+    assert!(
+        errors[0]
+            .as_str()
+            .unwrap()
+            .starts_with("exigences.clause:2: "),
+        "{errors:?}"
+    );
+
+    // Another pack has no earlier tender to show.
+    let other = PackKey::Folder(root.join("ailleurs"));
+    let answer = previews.answer(
+        &other,
+        &snapshot(&root, &[("exigences.clause", &broken)]),
+        Lang::Fr,
+    );
+    assert_eq!(answer["html"], Value::Null);
+    assert_eq!(answer["markdown"], Value::Null);
+}
+
+#[test]
 fn an_open_descriptor_gets_the_diagnostics_of_check_with_code_and_range() {
     let text = "{\n  \"hosting\": { \"region\": \"EUU\" }\n}\n";
     let (_dir, root) = pack(&[

@@ -5,10 +5,8 @@ syntax-token = `{ $token }`
 syntax-found-end-of-file = end of file
 syntax-found-doc-comment = a doc comment
 syntax-unexpected = unexpected { $found }
-syntax-unexpected-label = not expected here
 # `expected` is one or several alternatives, already joined.
 syntax-expected-found = expected { $expected }, found { $found }
-syntax-expected = expected { $expected }
 
 ## What the parser expected.
 
@@ -83,7 +81,6 @@ syntax-chained-comparisons = comparisons cannot be chained
 syntax-chained-comparisons-second = second comparison
 syntax-chained-comparisons-first = first comparison
 syntax-chained-comparisons-help = add parentheses to say which comes first, or join two comparisons with `and`: `a < b and b < c`
-syntax-expected-binding = expected `x in collection`
 syntax-count-needs-binding = a `count` with a condition needs `x in collection` before `:`
 syntax-count-needs-binding-help = for example `count(s in subprocessors: s.region == EU)`
 syntax-aggregate-needs-binding = a `{ $word }` of a value of each element needs `x in collection` before `:`

@@ -15,6 +15,7 @@ editor-hover-requirement =
 editor-hover-criterion =
     criterion { $id }
     weight { $weight }
+editor-hover-rule-checked = Rule checked: { $rule }
 editor-hover-note = Note: { $note }
 editor-hover-references = References:
 editor-hover-evidence = Evidence:

@@ -5,10 +5,8 @@ syntax-token = `{ $token }`
 syntax-found-end-of-file = la fin du fichier
 syntax-found-doc-comment = un commentaire de documentation
 syntax-unexpected = { $found } inattendu
-syntax-unexpected-label = inattendu ici
 # `expected` est une ou plusieurs possibilités, déjà jointes.
 syntax-expected-found = { $expected } attendu, { $found } trouvé
-syntax-expected = { $expected } attendu
 
 ## Ce que l'analyseur attendait.
 
@@ -83,7 +81,6 @@ syntax-chained-comparisons = les comparaisons ne peuvent pas s'enchaîner
 syntax-chained-comparisons-second = seconde comparaison
 syntax-chained-comparisons-first = première comparaison
 syntax-chained-comparisons-help = ajoutez des parenthèses pour dire laquelle vient d'abord, ou joignez deux comparaisons par `and` : `a < b and b < c`
-syntax-expected-binding = `x in collection` attendu
 syntax-count-needs-binding = un `count` avec une condition demande `x in collection` avant `:`
 syntax-count-needs-binding-help = par exemple `count(s in subprocessors: s.region == EU)`
 syntax-aggregate-needs-binding = un `{ $word }` d'une valeur de chaque élément demande `x in collection` avant `:`

@@ -15,6 +15,7 @@ editor-hover-requirement =
 editor-hover-criterion =
     critère { $id }
     pondération { $weight }
+editor-hover-rule-checked = Règle vérifiée : { $rule }
 editor-hover-note = Remarque : { $note }
 editor-hover-references = Références :
 editor-hover-evidence = Pièces justificatives :

@@ -135,6 +135,8 @@ level must
 References:
 - GDPR art. 44
 
+Rule checked: `hosting.region` is one of `EU`, `EEA`
+
 ---
 
 Data stays in Europe.
@@ -214,6 +216,8 @@ rules.clause:3:9-3:13 `must`
     assert_snapshot!(check(&mark(PACK, "  requ$0ire all")), @r#"
 rules.clause:11:3-11:10 `require`
 `require` — the condition an offer must meet to pass the requirement; unknown when a field it reads is absent
+
+Rule checked: for every element `s` of `subprocessors`, `s.region` is `EU`
 "#);
     assert_snapshot!(check(&mark(PACK, "score i$0f price")), @r#"
 rules.clause:15:9-15:11 `if`
@@ -353,6 +357,8 @@ niveau obligatoire
 Références :
 - GDPR art. 44
 
+Règle vérifiée : `hosting.region` est l'une des valeurs `EU`, `EEA`
+
 ---
 
 Data stays in Europe.
@@ -404,4 +410,23 @@ siret(text: string): bool
 
 si `text` est un numéro SIRET valide : 14 chiffres et une clé de Luhn valide (pour La Poste, SIREN 356000000, des chiffres dont la somme est un multiple de 5) ; inconnu quand `text` est absent
 "#);
+}
+
+#[test]
+fn a_condition_says_the_rule_it_checks_as_the_tender_words_it() {
+    // Between the words of the condition, nothing else to say: the rule in words.
+    assert_snapshot!(check(&mark(PACK, "[EU,$0 EEA]")), @r#"
+rules.clause:6:11-6:38 `hosting.region in [EU, EEA]`
+Rule checked: `hosting.region` is one of `EU`, `EEA`
+"#);
+    assert_snapshot!(check_fr(&mark(PACK, "[EU,$0 EEA]")), @r#"
+rules.clause:6:11-6:38 `hosting.region in [EU, EEA]`
+Règle vérifiée : `hosting.region` est l'une des valeurs `EU`, `EEA`
+"#);
+}
+
+#[test]
+fn a_field_in_a_condition_keeps_its_own_hover() {
+    let hover = check(&mark(PACK, "hosting.re$0gion in"));
+    assert!(!hover.contains("Rule checked"), "{hover}");
 }

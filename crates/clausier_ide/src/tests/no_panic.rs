@@ -10,6 +10,7 @@ pub(crate) const BROKEN: &str = "//- a.clause\nenum É { Ü, \"\ndescriptor { pr
 fn run_every_query(fixture: &Fixture, offset: u32, other: u32, name: &str) {
     let analysis = &fixture.analysis;
     let _ = analysis.workspace_symbols(name);
+    let _ = analysis.cahier(Lang::Fr);
     for index in 0..fixture.names.len() + 1 {
         let file = FileId(index as u32);
         let _ = analysis.diagnostics(file);

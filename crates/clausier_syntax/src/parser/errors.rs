@@ -459,21 +459,17 @@ fn expected_message(
     positives: &[Rule],
     phrases: &[Said],
 ) -> Diagnostic {
-    let (message, label) = if phrases.is_empty() {
-        (
-            Message::new("syntax-unexpected").with("found", found),
-            Message::new("syntax-unexpected-label"),
-        )
+    let message = if phrases.is_empty() {
+        Message::new("syntax-unexpected").with("found", found)
     } else {
-        let list = alternatives(phrases);
-        (
-            Message::new("syntax-expected-found")
-                .with("expected", list.clone())
-                .with("found", found),
-            Message::new("syntax-expected").with("expected", list),
-        )
+        Message::new("syntax-expected-found")
+            .with("expected", alternatives(phrases))
+            .with("found", found)
     };
-    let diagnostic = Diagnostic::error(Code::SYNTAX, message).with_primary(file, span, label);
+    // The message says what was expected and what was found: the label only marks the
+    // place, rather than say it again under the caret and after the editor's message.
+    let diagnostic =
+        Diagnostic::error(Code::SYNTAX, message).with_primary(file, span, Message::default());
     match help_for(token, before, positives, phrases) {
         Some(help) => diagnostic.with_help(help),
         None => diagnostic,
@@ -496,10 +492,11 @@ pub(super) fn expected_words(
             .with("expected", what.message())
             .with("found", found),
     )
+    // The message says it all: the label only marks the place.
     .with_primary(
         file,
         label_span(text, region, found_span),
-        Message::new("syntax-expected").with("expected", what.message()),
+        Message::default(),
     )
 }
 
@@ -562,13 +559,15 @@ mod tests {
     #[test]
     fn lists_join_with_or() {
         let positives = [Rule::infix_op, Rule::clause_field, Rule::EOI];
-        let list = Message::new("syntax-expected").with(
-            "expected",
-            alternatives(&expected_phrases(&positives, Context::Block)),
-        );
+        let list = Message::new("syntax-expected-found")
+            .with(
+                "expected",
+                alternatives(&expected_phrases(&positives, Context::Block)),
+            )
+            .with("found", "`;`");
         assert_eq!(
             list.text(clausier_diagnostics::Lang::En),
-            "expected an operator, a clause field or `}`"
+            "expected an operator, a clause field or `}`, found `;`"
         );
     }
 }

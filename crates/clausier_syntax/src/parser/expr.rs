@@ -475,7 +475,8 @@ impl ItemBuilder<'_, '_> {
                         .with_primary(
                             self.session.file,
                             first_span,
-                            Message::new("syntax-expected-binding"),
+                            // The message names what is missing: the label only marks where.
+                            Message::default(),
                         )
                         .with_help(Message::new("syntax-count-needs-binding-help"));
                 self.report(diagnostic);
@@ -527,7 +528,8 @@ impl ItemBuilder<'_, '_> {
                 .with_primary(
                     self.session.file,
                     first_span,
-                    Message::new("syntax-expected-binding"),
+                    // The message names what is missing: the label only marks where.
+                    Message::default(),
                 )
                 .with_help(Message::new("syntax-aggregate-needs-binding-help").with("word", &word));
                 self.report(diagnostic);

@@ -43,13 +43,14 @@ pub fn render_diagnostics(text: &str, diagnostics: &[Diagnostic]) -> String {
             let marker = if label.primary { '^' } else { '-' };
             let _ = writeln!(out, "  --> {}:{}", at.line, at.column);
             let _ = writeln!(out, "   | {source}");
-            let _ = writeln!(
-                out,
+            let under = format!(
                 "   | {}{} {}",
                 " ".repeat(at.column as usize - 1),
                 marker.to_string().repeat(width),
                 label.message.text(Lang::En)
             );
+            // A label that only marks the place ends at its marker.
+            let _ = writeln!(out, "{}", under.trim_end());
         }
         if let Some(help) = &diagnostic.help {
             let _ = writeln!(out, "   = help: {}", help.text(Lang::En));

@@ -147,8 +147,10 @@ pub(crate) fn plain_value_in_words(value: &clausier_check::value::Value, lang: L
 
 /// A rule as the tender words it, written as Markdown: the condition of a requirement
 /// (`hosting.region` est l'une des valeurs EU, EEA), for the analysis of offers, which
-/// states the rules an offer failed in the words the buyer published.
-pub(crate) fn condition_markdown(
+/// states the rules an offer failed in the words the buyer published, and for the
+/// editor's hover, which shows the rule a requirement checks. `deadline_known`: the
+/// tender gives a deadline for offers (`today` is then said as it).
+pub fn condition_markdown(
     pack: &CheckedPack,
     expr: &clausier_check::hir::TExpr,
     lang: Lang,
