@@ -264,6 +264,9 @@ fn neovim_runs_one_server_for_clause_and_vendor_files() {
         "virtual_text = true",
         "on_attach = show_what_the_server_offers",
         "'ClausierPreview'",
+        // Neovim 0.11 neither offers nor handles the lens refresh the server sends.
+        "codeLens = { refreshSupport = true }",
+        "['workspace/codeLens/refresh'] = refresh_lenses",
         "vim.lsp.commands[failing_vendors.lens_command] = failing_vendors.show",
     ] {
         assert!(config.contains(shown), "{shown} in {config}");

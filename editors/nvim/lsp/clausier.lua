@@ -45,6 +45,20 @@ local function show_what_the_server_offers(client, buffer)
   end
 end
 
+--- The server asks for the lenses again when its results change, for instance after a
+--- vendor file changed, saved or not; Neovim 0.11 neither offers nor handles this request
+--- by itself, so the lenses of every clause file it serves would otherwise stay stale.
+---@param context lsp.HandlerContext
+local function refresh_lenses(_, _, context)
+  local client = vim.lsp.get_client_by_id(context.client_id)
+  for buffer in pairs(client and client.attached_buffers or {}) do
+    if vim.api.nvim_buf_is_loaded(buffer) and vim.bo[buffer].filetype == 'clausier' then
+      vim.lsp.codelens.refresh({ bufnr = buffer })
+    end
+  end
+  return vim.NIL
+end
+
 ---@type vim.lsp.Config
 return {
   cmd = { 'clausier', 'lsp' },
@@ -52,4 +66,6 @@ return {
   root_dir = workspace.root_dir,
   reuse_client = workspace.reuse_client,
   on_attach = show_what_the_server_offers,
+  capabilities = { workspace = { codeLens = { refreshSupport = true } } },
+  handlers = { ['workspace/codeLens/refresh'] = refresh_lenses },
 }
