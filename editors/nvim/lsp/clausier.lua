@@ -27,7 +27,9 @@ local function show_what_the_server_offers(client, buffer)
   if client:supports_method('textDocument/inlayHint') then
     vim.lsp.inlay_hint.enable(true, { bufnr = buffer })
   end
-  if client:supports_method('textDocument/codeLens') then
+  local clause_file = vim.bo[buffer].filetype == 'clausier'
+  -- The check lens stands above requirements: vendor files have none.
+  if clause_file and client:supports_method('textDocument/codeLens') then
     vim.lsp.codelens.refresh({ bufnr = buffer })
     vim.api.nvim_create_autocmd({ 'BufEnter', 'InsertLeave', 'BufWritePost', 'CursorHold' }, {
       buffer = buffer,
@@ -38,7 +40,7 @@ local function show_what_the_server_offers(client, buffer)
     })
   end
   vim.diagnostic.config({ virtual_text = true }, vim.lsp.diagnostic.get_namespace(client.id))
-  if vim.bo[buffer].filetype == 'clausier' then
+  if clause_file then
     vim.api.nvim_buf_create_user_command(buffer, 'ClausierPreview', function()
       preview.open(buffer)
     end, { desc = "The pack's cahier des charges, beside the clause files" })
