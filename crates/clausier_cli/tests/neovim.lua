@@ -5,7 +5,7 @@
 --
 -- $CLAUSIER_NVIM_SCENARIO is `session` (lens counts on opening, one client for both
 -- packs, the lens command's quickfix list, a vendor file edited in Neovim, a vendor file
--- changed on disk) or `vendor` (a
+-- changed on disk, the preview) or `vendor` (a
 -- fresh Neovim opening an unrelated JSON file, then a vendor file alone).
 
 local workspace = assert(os.getenv('CLAUSIER_NVIM_WORKSPACE'))
@@ -77,6 +77,56 @@ local function titles(buffer)
   return out
 end
 
+--- The lines of the preview of the pack, if one is shown.
+local function preview_lines()
+  for _, window in ipairs(vim.api.nvim_list_wins()) do
+    local buffer = vim.api.nvim_win_get_buf(window)
+    if vim.startswith(vim.api.nvim_buf_get_name(buffer), 'clausier-preview://') then
+      return buffer, vim.api.nvim_buf_get_lines(buffer, 0, -1, false)
+    end
+  end
+  return nil, {}
+end
+
+local function preview_holds(text)
+  local _, lines = preview_lines()
+  for _, line in ipairs(lines) do
+    if line:find(text, 1, true) then
+      return true
+    end
+  end
+  return false
+end
+
+-- (f) `:ClausierPreview` shows the pack's cahier des charges, and follows unsaved edits.
+local function preview(requirements)
+  vim.api.nvim_set_current_buf(requirements)
+  vim.cmd('ClausierPreview')
+  local shown = wait(function()
+    return preview_holds("HEB-01 — Hébergement des données dans l'UE")
+  end)
+  local buffer, lines = preview_lines()
+  findings.preview = { shown = shown, first_lines = vim.list_slice(lines, 1, 12) }
+  if buffer then
+    findings.preview.filetype = vim.bo[buffer].filetype
+    findings.preview.modifiable = vim.bo[buffer].modifiable
+  end
+  if not shown then
+    return
+  end
+  local line = vim.fn.search('requirement HEB-01', 'nw')
+  local text = vim.api.nvim_buf_get_lines(requirements, line - 1, line, false)[1]
+  vim.api.nvim_buf_set_lines(requirements, line - 1, line, false, {
+    (text:gsub("dans l'UE", 'en Europe')),
+  })
+  -- Neovim fires TextChanged when it is back in Normal mode waiting for keys, which a
+  -- script never is: the script fires it as Neovim would after that edit.
+  vim.api.nvim_exec_autocmds('TextChanged', { buffer = requirements })
+  findings.preview.followed = wait(function()
+    return preview_holds('HEB-01 — Hébergement des données en Europe')
+  end)
+end
+
 local function session()
   -- (a) The lens counts show on opening, with no refresh asked by hand.
   local requirements = open('national/exigences.clause')
@@ -122,6 +172,8 @@ local function session()
     end
     findings.lens_command.filled = filled
     findings.lens_command.items = items
+    -- Back to the clause file's window, as a drafter would after reading the list.
+    vim.cmd('cclose')
   end
 
   -- A vendor file edited in Neovim, not saved, changes the counts of the clause file,
@@ -163,6 +215,8 @@ local function session()
     before = before,
     after = titles(requirements),
   }
+
+  preview(requirements)
 end
 
 local function vendor()

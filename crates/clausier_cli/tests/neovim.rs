@@ -13,7 +13,8 @@
 //!   `.clause` file saved;
 //! - one server serves both packs, told of each pack's folder;
 //! - running the lens of a failing requirement (`vim.lsp.codelens.run()`) fills the
-//!   quickfix list with the failing vendors.
+//!   quickfix list with the failing vendors;
+//! - `:ClausierPreview` shows the pack's cahier des charges and follows unsaved edits.
 //!
 //! Neovim comes from `scripts/neovim` (a pinned build from PyPI); `scripts/test` sets
 //! `CLAUSIER_TEST_NEOVIM` to it. Without it this test fails and says so.
@@ -52,8 +53,10 @@ fn copy_folder(from: &Path, to: &Path) {
     }
 }
 
-/// Runs `neovim.lua` with `scenario` in `workspace` and returns what it wrote.
-fn run_neovim(scenario: &str, workspace: &Path, unrelated: &Path) -> Value {
+/// Runs `neovim.lua` with `scenario` in `workspace` and returns what it wrote, or why
+/// it wrote nothing usable (kept, so that every test reports it without running Neovim
+/// again).
+fn run_neovim(scenario: &str, workspace: &Path, unrelated: &Path) -> Result<Value, String> {
     let neovim = support::checker(
         "CLAUSIER_TEST_NEOVIM",
         "scripts/neovim",
@@ -103,26 +106,26 @@ fn run_neovim(scenario: &str, workspace: &Path, unrelated: &Path) -> Value {
         if started.elapsed() > NEOVIM_LIMIT {
             child.kill().unwrap();
             child.wait().unwrap();
-            panic!(
+            return Err(format!(
                 "Neovim ({scenario}) ran longer than {NEOVIM_LIMIT:?}:\n{}",
                 fs::read_to_string(&log).unwrap_or_default()
-            );
+            ));
         }
         std::thread::sleep(Duration::from_millis(50));
     };
-    let findings = fs::read_to_string(&output).unwrap_or_else(|error| {
-        panic!(
+    let findings = fs::read_to_string(&output).map_err(|error| {
+        format!(
             "Neovim ({scenario}, {status}) wrote no findings ({error}):\n{}",
             fs::read_to_string(&log).unwrap_or_default()
         )
-    });
+    })?;
     let findings: Value = serde_json::from_str(&findings).unwrap();
-    assert!(
-        findings["error"].is_null(),
-        "the script failed in Neovim ({scenario}):\n{}",
-        findings["error"].as_str().unwrap_or_default()
-    );
-    findings
+    match findings["error"].as_str() {
+        Some(error) => Err(format!(
+            "the script failed in Neovim ({scenario}):\n{error}"
+        )),
+        None => Ok(findings),
+    }
 }
 
 /// The counts of a lens title, in either language: the numbers after `✓` (pass), `✗`
@@ -169,7 +172,18 @@ fn covers(folders: &Value, packs: &[PathBuf]) -> bool {
 /// What one Neovim saw, and the copy of the workspace it worked in (removed since).
 struct Findings {
     workspace: PathBuf,
-    seen: Value,
+    seen: Result<Value, String>,
+}
+
+impl Findings {
+    /// What the script wrote under `key`; the test fails if the script could not run.
+    #[track_caller]
+    fn part(&self, key: &str) -> &Value {
+        match &self.seen {
+            Ok(seen) => &seen[key],
+            Err(error) => panic!("{error}"),
+        }
+    }
 }
 
 /// Runs `scenario` once in a fresh copy of the workspace; the tests judge parts of it.
@@ -205,7 +219,7 @@ fn expect(what: &str, holds: bool, seen: &Value) {
 
 #[test]
 fn opening_a_clause_file_shows_the_lens_counts_without_a_refresh_by_hand() {
-    let on_open = &session().seen["lens_on_open"];
+    let on_open = &session().part("lens_on_open");
     let titles = &on_open["titles"];
     expect(
         "opening national/exigences.clause shows the counts of `clausier check` \
@@ -221,7 +235,7 @@ fn opening_a_clause_file_shows_the_lens_counts_without_a_refresh_by_hand() {
 #[test]
 fn one_server_serves_both_packs_and_knows_their_folders() {
     let session = session();
-    let one_client = &session.seen["one_client"];
+    let one_client = &session.part("one_client");
     expect(
         "one `clausier` client serves national/ and region/, each inside one of its \
          workspace folders",
@@ -241,8 +255,8 @@ fn one_server_serves_both_packs_and_knows_their_folders() {
 
 #[test]
 fn running_the_lens_of_a_failing_requirement_lists_the_vendors_in_the_quickfix_list() {
-    let seen = &session().seen;
-    let lens_command = &seen["lens_command"];
+    let session = session();
+    let lens_command = session.part("lens_command");
     let lens = &lens_command["lens"];
     expect(
         "the lens of PRX-01 carries `clausier.showFailingVendors` with [uri, position, \
@@ -259,14 +273,14 @@ fn running_the_lens_of_a_failing_requirement_lists_the_vendors_in_the_quickfix_l
         lens_command["filled"] == true && file_names(&lens_command["items"]) == expected,
         &serde_json::json!({
             "items": lens_command["items"],
-            "notifications": seen["notifications"],
+            "notifications": session.part("notifications"),
         }),
     );
 }
 
 #[test]
 fn a_vendor_file_edited_in_neovim_refreshes_the_lenses_of_the_clause_files() {
-    let vendor_edit = &session().seen["vendor_edit"];
+    let vendor_edit = &session().part("vendor_edit");
     expect(
         "offres/c-incomplet.json given a price of 5 € in Neovim, unsaved, turns PRX-01's \
          lens in national/exigences.clause (not in view) into ✓2 ✗1 ?0",
@@ -278,7 +292,7 @@ fn a_vendor_file_edited_in_neovim_refreshes_the_lenses_of_the_clause_files() {
 
 #[test]
 fn a_vendor_file_changed_on_disk_changes_the_lens_counts() {
-    let disk_change = &session().seen["disk_change"];
+    let disk_change = &session().part("disk_change");
     expect(
         "offres/b-hors-ue.json written on disk with an EU hosting turns HEB-01's lens into \
          ✓3 ✗0 ?0, with no .clause file saved",
@@ -289,8 +303,23 @@ fn a_vendor_file_changed_on_disk_changes_the_lens_counts() {
 }
 
 #[test]
+fn the_preview_shows_the_cahier_des_charges_and_follows_unsaved_edits() {
+    let preview = &session().part("preview");
+    expect(
+        "`:ClausierPreview` opens a read-only Markdown buffer with the pack's cahier des \
+         charges (\"HEB-01 — Hébergement des données dans l'UE\"), which follows an unsaved \
+         edit of the requirement's title",
+        preview["shown"] == true
+            && preview["filetype"] == "markdown"
+            && preview["modifiable"] == false
+            && preview["followed"] == true,
+        preview,
+    );
+}
+
+#[test]
 fn a_json_file_of_a_folder_without_a_pack_starts_no_server() {
-    let unrelated = &vendor_alone().seen["unrelated"];
+    let unrelated = &vendor_alone().part("unrelated");
     expect(
         "a JSON file outside any workspace holding a pack.toml starts no `clausier` server",
         unrelated["filetype"] == "json" && unrelated["clients"] == 0,
@@ -300,7 +329,7 @@ fn a_json_file_of_a_folder_without_a_pack_starts_no_server() {
 
 #[test]
 fn a_vendor_file_opened_alone_gets_its_diagnostics() {
-    let vendor = &vendor_alone().seen["vendor_alone"];
+    let vendor = &vendor_alone().part("vendor_alone");
     let enum_error_on_its_line = vendor["diagnostics"]
         .as_array()
         .into_iter()
