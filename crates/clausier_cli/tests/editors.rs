@@ -316,6 +316,12 @@ fn neovim_runs_one_server_for_clause_and_vendor_files() {
         detect.contains("vim.filetype.add({ extension = { clause = 'clausier' } })"),
         "{detect}"
     );
+    // Neovim 0.7 reads no `vim.filetype.add` table: without its own autocommand a `.clause`
+    // file would get no filetype there, and so not the ftplugin's warning.
+    assert!(
+        detect.contains("autocmd BufNewFile,BufRead *.clause setfiletype clausier"),
+        "{detect}"
+    );
 }
 
 #[test]
