@@ -25,6 +25,15 @@ const SCOPE_NAME: &str = "source.clausier";
 const SERVER_COMMAND: &str = "clausier";
 const SERVER_ARGS: &[&str] = &["lsp"];
 const PACK_MANIFEST: &str = "pack.toml";
+/// What marks a workspace, whose one server serves every pack and vendor file in it.
+const WORKSPACE_MARKERS: &[&str] = &[".git", ".helix"];
+/// The vendors' descriptor formats an editor gives a language of its own, whose files the
+/// server also serves.
+const DESCRIPTOR_FILETYPES: &[&str] = &["json", "yaml", "toml", "csv"];
+/// The commands of the protocol between the server and the editors.
+const LENS_COMMAND: &str = "clausier.showFailingVendors";
+const FAILING_VENDORS_COMMAND: &str = "clausier.failingVendors";
+const PREVIEW_COMMAND: &str = "clausier.preview";
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -97,7 +106,8 @@ fn helix_declares_the_language_and_its_server() {
     };
     assert_eq!(language["scope"].as_str(), Some(SCOPE_NAME));
     assert_eq!(list(&language["file-types"]), [EXTENSION]);
-    assert_eq!(list(&language["roots"]), [PACK_MANIFEST]);
+    // One server for the workspace, not one per pack.
+    assert_eq!(list(&language["roots"]), WORKSPACE_MARKERS);
     assert_eq!(language["comment-token"].as_str(), Some("//"));
     assert_eq!(list(&language["language-servers"]), [LANGUAGE_ID]);
     let indent = language["indent"].as_table().unwrap();
@@ -107,6 +117,47 @@ fn helix_declares_the_language_and_its_server() {
     let server = config["language-server"][LANGUAGE_ID].as_table().unwrap();
     assert_eq!(server["command"].as_str(), Some(SERVER_COMMAND));
     assert_eq!(list(&server["args"]), SERVER_ARGS);
+    // The initialization options are a table, documented in comments.
+    assert!(server["config"].is_table());
+    let text = read("editors/helix/languages.toml");
+    for option in ["# date = \"", "# language = \""] {
+        assert!(text.contains(option), "no {option} in languages.toml");
+    }
+}
+
+#[test]
+fn helix_adds_the_server_to_vendor_files_after_its_own_servers() {
+    let config: toml::Table = toml::from_str(&read("editors/helix/languages.toml")).unwrap();
+    let languages = config["language"].as_array().unwrap();
+    let mut vendor_languages = Vec::new();
+    for language in languages {
+        let name = language["name"].as_str().unwrap();
+        if name == LANGUAGE_ID {
+            continue;
+        }
+        // Only the list of servers changes: Helix keeps its own definition of the language.
+        let keys: Vec<&str> = language
+            .as_table()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, ["language-servers", "name"], "[[language]] {name}");
+        let servers = language["language-servers"].as_array().unwrap();
+        let (clausier, helix_own) = servers.split_last().unwrap();
+        assert!(
+            helix_own.iter().all(toml::Value::is_str),
+            "{name}: Helix's own servers come first"
+        );
+        assert_eq!(clausier["name"].as_str(), Some(LANGUAGE_ID), "{name}");
+        assert_eq!(
+            clausier["only-features"].as_array().unwrap(),
+            &[toml::Value::from("diagnostics")],
+            "{name}: clausier adds its diagnostics and takes nothing from Helix's servers"
+        );
+        vendor_languages.push(name);
+    }
+    assert_eq!(vendor_languages, DESCRIPTOR_FILETYPES);
 }
 
 #[test]
@@ -195,20 +246,65 @@ fn vscode_manifest_declares_the_language_grammar_and_client() {
 }
 
 #[test]
-fn neovim_runs_the_server_on_clause_files() {
+fn neovim_runs_one_server_for_clause_and_vendor_files() {
     let config = read("editors/nvim/lsp/clausier.lua");
-    assert!(config.contains("cmd = { 'clausier', 'lsp' }"), "{config}");
-    assert!(config.contains("filetypes = { 'clausier' }"), "{config}");
-    assert!(config.contains("'pack.toml'"), "{config}");
-    // Inlay hints, lens refresh and inline diagnostics are on without further setup.
+    for needle in [
+        "cmd = { 'clausier', 'lsp' }",
+        "filetypes = vim.list_extend({ 'clausier' }, workspace.descriptor_filetypes)",
+        "root_dir = workspace.root_dir",
+        "reuse_client = workspace.reuse_client",
+    ] {
+        assert!(config.contains(needle), "{needle} in {config}");
+    }
+    // Inlay hints, lens refresh, inline diagnostics and the preview command are on without
+    // further setup.
     for shown in [
         "vim.lsp.inlay_hint.enable(true",
         "vim.lsp.codelens.refresh",
         "virtual_text = true",
         "on_attach = show_what_the_server_offers",
+        "'ClausierPreview'",
+        // Neovim 0.11 neither offers nor handles the lens refresh the server sends.
+        "codeLens = { refreshSupport = true }",
+        "['workspace/codeLens/refresh'] = refresh_lenses",
+        "vim.lsp.commands[failing_vendors.lens_command] = failing_vendors.show",
     ] {
         assert!(config.contains(shown), "{shown} in {config}");
     }
+
+    let workspace = read("editors/nvim/lua/clausier/workspace.lua");
+    let filetypes = format!(
+        "M.descriptor_filetypes = {{ {} }}",
+        DESCRIPTOR_FILETYPES
+            .iter()
+            .map(|filetype| format!("'{filetype}'"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    assert!(workspace.contains(&filetypes), "{filetypes} in {workspace}");
+    for marker in [".git", PACK_MANIFEST] {
+        assert!(
+            workspace.contains(&format!("'{marker}'")),
+            "{marker} in {workspace}"
+        );
+    }
+    // Reusing the client tells the server of a new root (Neovim 0.11 does not by itself).
+    assert!(workspace.contains("'workspace/didChangeWorkspaceFolders'"));
+
+    let failing_vendors = read("editors/nvim/lua/clausier/failing_vendors.lua");
+    for command in [LENS_COMMAND, FAILING_VENDORS_COMMAND] {
+        assert!(
+            failing_vendors.contains(&format!("'{command}'")),
+            "{command} in {failing_vendors}"
+        );
+    }
+    assert!(failing_vendors.contains("vim.fn.setqflist("));
+    let preview = read("editors/nvim/lua/clausier/preview.lua");
+    assert!(
+        preview.contains(&format!("'{PREVIEW_COMMAND}'")),
+        "{preview}"
+    );
+
     let ftplugin = read("editors/nvim/ftplugin/clausier.lua");
     assert!(
         ftplugin.contains("vim.fn.has('nvim-0.11') == 0"),
@@ -218,6 +314,12 @@ fn neovim_runs_the_server_on_clause_files() {
     let detect = read("editors/nvim/ftdetect/clausier.lua");
     assert!(
         detect.contains("vim.filetype.add({ extension = { clause = 'clausier' } })"),
+        "{detect}"
+    );
+    // Neovim 0.7 reads no `vim.filetype.add` table: without its own autocommand a `.clause`
+    // file would get no filetype there, and so not the ftplugin's warning.
+    assert!(
+        detect.contains("autocmd BufNewFile,BufRead *.clause setfiletype clausier"),
         "{detect}"
     );
 }
