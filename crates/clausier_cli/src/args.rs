@@ -564,12 +564,18 @@ parameter has where it is read), quick fixes and formatting. Above each requirem
 counts how the descriptors declared for the pack (`[workspace] descriptors = [\"…\"]` in \
 `pack.toml`, else a `descriptors/` folder beside it) \
 pass, fail or miss data for it, as `clausier check` would; open descriptor files get their own \
-diagnostics.
+diagnostics. One server serves a whole workspace: it finds the packs under the editor's \
+workspace folders, checks a vendor's file opened alone against the packs that declare it, \
+watches the files itself when the editor cannot, and carries a rename into the packs that \
+depend on the renamed name. The commands `clausier.preview` (the tender, HTML and Markdown) and \
+`clausier.failingVendors` (where the vendors failing a requirement are) serve the editors' \
+preview and lens.
 
 Positions are in UTF-8 when the editor offers it, else UTF-16. An editor may give \
-`{\"date\": \"YYYY-MM-DD\"}` as initialization options: the value of `today` for the lens \
-[default: the pack's deadline for offers, `[document] deadline` in pack.toml, else today in the \
-local time zone].
+`{\"date\": \"YYYY-MM-DD\", \"language\": \"fr\"}` as initialization options: the value of \
+`today` for the lens [default: the pack's deadline for offers, `[document] deadline` in \
+pack.toml, else today in the local time zone], and the language of the server's words \
+[default: the editor's locale].
 
 Exit status: 0 after the editor's `shutdown` then `exit`, 1 when the editor exits or closes \
 standard input without asking for a shutdown first, 2 when the server cannot start.",
@@ -578,15 +584,20 @@ standard input without asking for a shutdown first, 2 when the server cannot sta
 
 The repository's `editors/` folder holds ready configurations for VS Code, Neovim and Helix.
 
-Neovim 0.11 or later (lsp/clausier.lua):
-  return { cmd = { 'clausier', 'lsp' }, filetypes = { 'clausier' }, root_markers = { 'pack.toml', '.git' } }
+VS Code: the extension built for your system contains this program.
+Neovim 0.11 or later: put editors/nvim on 'runtimepath', then vim.lsp.enable('clausier').
 
 Helix (languages.toml):
   [language-server.clausier]
   command = \"clausier\"
   args = [\"lsp\"]"
 )]
-pub struct LspArgs {}
+pub struct LspArgs {
+    /// Talk over standard input and output, the server's only transport (accepted because
+    /// some editors' clients always pass it)
+    #[arg(long)]
+    pub stdio: bool,
+}
 
 /// The formats of `clausier test`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

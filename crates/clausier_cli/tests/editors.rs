@@ -217,12 +217,17 @@ fn vscode_manifest_declares_the_language_grammar_and_client() {
         "\"server.path\"",
         "\"server.extraArgs\"",
         "args: [\"lsp\", ...extraArgs]",
-        "TransportKind.stdio",
         "\"clausier.restartServer\"",
         &format!("language: \"{LANGUAGE_ID}\""),
     ] {
         assert!(client.contains(needle), "extension.ts has no {needle}");
     }
+    // A `transport` makes vscode-languageclient add `--stdio` to the arguments, which
+    // `clausier lsp` refuses: the server talks over stdio without one.
+    assert!(
+        !client.contains("transport:"),
+        "extension.ts names a transport, which adds `--stdio` to `clausier lsp`"
+    );
 
     // The pinned tools are in the lock file `npm ci` installs from.
     let lock = read_json("editors/vscode/package-lock.json");

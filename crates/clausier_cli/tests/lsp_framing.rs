@@ -62,8 +62,14 @@ fn frames(mut stdout: impl Read + Send + 'static) -> mpsc::Receiver<String> {
 /// does: it waits for the answer to `initialize` first. The server's messages, its
 /// standard error and its exit code.
 fn session(wrong: &[u8]) -> (Vec<String>, String, Option<i32>) {
+    session_with(&[], wrong)
+}
+
+/// [`session`] with `clausier lsp` given `flags`.
+fn session_with(flags: &[&str], wrong: &[u8]) -> (Vec<String>, String, Option<i32>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_clausier"))
         .arg("lsp")
+        .args(flags)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -180,4 +186,15 @@ fn a_wrong_header_loses_one_message_and_the_session_goes_on() {
             );
         }
     }
+}
+
+#[test]
+fn the_stdio_flag_that_editors_pass_is_accepted() {
+    let (messages, stderr, code) = session_with(&["--stdio"], b"");
+    let stdout = messages.join("\n");
+    assert_eq!(code, Some(0), "clausier lsp --stdio did not run\n{stderr}");
+    assert!(
+        stdout.contains(r#""id":1"#) && stdout.contains("capabilities"),
+        "no answer to initialize\n{stdout}"
+    );
 }
