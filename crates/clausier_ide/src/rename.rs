@@ -113,6 +113,12 @@ impl Analysis {
         let symbol = &occurrence.symbol;
         self.refuse_dependency_names(symbol)?;
         self.validate(symbol, new_name)?;
+        Ok(by_file(self.renaming_edits(symbol, new_name)))
+    }
+
+    /// The edits that rename `symbol` everywhere this analysis sees it, its tests' data
+    /// included.
+    fn renaming_edits(&self, symbol: &Symbol, new_name: &str) -> Vec<(FileId, TextEdit)> {
         let mut edits: Vec<(FileId, TextEdit)> = self
             .occurrences(symbol)
             .map(|s| {
@@ -124,7 +130,7 @@ impl Analysis {
             })
             .collect();
         self.rename_in_test_data(symbol, new_name, &mut edits);
-        Ok(by_file(edits))
+        edits
     }
 
     /// Where the name under the cursor is declared, for renaming it in the packs that
@@ -162,18 +168,7 @@ impl Analysis {
             return Ok(SourceChange::default());
         };
         self.validate(&occurrence.symbol, new_name)?;
-        let mut edits: Vec<(FileId, TextEdit)> = self
-            .occurrences(&occurrence.symbol)
-            .filter(|s| !self.is_dependency_file(s.file))
-            .map(|s| {
-                let edit = TextEdit {
-                    range: s.span,
-                    new_text: new_name.to_owned(),
-                };
-                (s.file, edit)
-            })
-            .collect();
-        self.rename_in_test_data(&occurrence.symbol, new_name, &mut edits);
+        let mut edits = self.renaming_edits(&occurrence.symbol, new_name);
         edits.retain(|(file, _)| !self.is_dependency_file(*file));
         Ok(by_file(edits))
     }

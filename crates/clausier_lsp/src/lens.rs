@@ -98,6 +98,16 @@ fn requirement_named<'a>(
     file: FileId,
     id: &str,
 ) -> Option<&'a RequirementLens> {
+    requirement_where(snapshot, |requirement| {
+        requirement.file == file && requirement.id == id
+    })
+}
+
+/// The first requirement that `wanted`, when the pack declares descriptors.
+fn requirement_where(
+    snapshot: &Snapshot,
+    wanted: impl Fn(&RequirementLens) -> bool,
+) -> Option<&RequirementLens> {
     if snapshot.descriptors.is_empty() {
         return None;
     }
@@ -105,7 +115,7 @@ fn requirement_named<'a>(
         .lens()
         .requirements
         .iter()
-        .find(|requirement| requirement.file == file && requirement.id == id)
+        .find(|requirement| wanted(requirement))
 }
 
 /// The line and column (1-based) of the first value a failure's explanations quote.
@@ -174,14 +184,9 @@ fn count(value: usize) -> i64 {
 
 /// The requirement whose id is under the cursor, when the pack declares descriptors.
 pub fn requirement_at(snapshot: &Snapshot, file: FileId, offset: u32) -> Option<&RequirementLens> {
-    if snapshot.descriptors.is_empty() {
-        return None;
-    }
-    snapshot
-        .lens()
-        .requirements
-        .iter()
-        .find(|requirement| requirement.file == file && requirement.span.touches(offset))
+    requirement_where(snapshot, |requirement| {
+        requirement.file == file && requirement.span.touches(offset)
+    })
 }
 
 /// The descriptors that fail a requirement, with why, and those that lack its data.
