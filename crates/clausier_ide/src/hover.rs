@@ -3,10 +3,10 @@
 use std::fmt::Write as _;
 
 use clausier_check::bounds::{Bound, FieldBounds, Unit};
-use clausier_check::hir::{ClauseMeta, Lot, RequirementDef, Symbol};
+use clausier_check::hir::{ClauseMeta, LegalText, Lot, RequirementDef, Symbol};
 use clausier_check::types::{RecordId, Schema, Ty};
 use clausier_i18n::{Lang, t};
-use clausier_report::pack::condition_markdown;
+use clausier_report::pack::{condition_markdown, legal_text_filled};
 use clausier_syntax::ast::{Level, TextFunction, TimeFunction};
 
 use crate::{Analysis, FileId, Span};
@@ -297,6 +297,7 @@ impl Analysis {
                 &req.meta,
                 &pack.schema.lots,
                 Some(&rule),
+                &|text| legal_text_filled(pack, text, lang),
                 lang,
             ));
         }
@@ -312,6 +313,7 @@ impl Analysis {
             &crit.meta,
             &pack.schema.lots,
             None,
+            &|text| legal_text_filled(pack, text, lang),
             lang,
         ))
     }
@@ -377,6 +379,7 @@ fn clause_markdown(
     meta: &ClauseMeta,
     lots: &[Lot],
     rule: Option<&str>,
+    filled: &dyn Fn(&LegalText) -> String,
     lang: Lang,
 ) -> String {
     let mut out = code(head);
@@ -385,10 +388,10 @@ fn clause_markdown(
     }
     push_lots(&mut out, &meta.lots, lots, lang);
     if let Some(text) = &meta.text {
-        let _ = write!(out, "\n\n> {}", text.source);
+        let _ = write!(out, "\n\n> {}", filled(text));
     }
     if let Some(note) = &meta.note {
-        let note = t!(lang, "editor-hover-note", note = note.source.as_str());
+        let note = t!(lang, "editor-hover-note", note = filled(note));
         let _ = write!(out, "\n\n{note}");
     }
     if !meta.refs.is_empty() {

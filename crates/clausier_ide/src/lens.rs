@@ -13,7 +13,7 @@ use clausier_eval::report::{
     ClauseResult, DescriptorReport, DescriptorStatus, PackInfo, RequirementStatus,
 };
 use clausier_eval::{RunOptions, compile, run};
-use clausier_i18n::{Lang, t};
+use clausier_i18n::Lang;
 use jiff::civil::Date;
 
 use crate::{Analysis, FileId, Span};
@@ -111,7 +111,7 @@ impl LensFailure {
     pub fn summary(&self, lang: Lang) -> String {
         self.explanations
             .first()
-            .map(|explanation| one_line(explanation, lang))
+            .map(|explanation| clausier_report::check::explanation_markdown(explanation, lang))
             .unwrap_or_default()
     }
 }
@@ -283,28 +283,4 @@ fn depends_on_schema(code: Code) -> bool {
         Code::DESCRIPTOR_UNREADABLE,
     ]
     .contains(&code)
-}
-
-fn one_line(explanation: &Explanation, lang: Lang) -> String {
-    let mut out = format!("`{}`", explanation.expr);
-    match (&explanation.path, &explanation.value) {
-        (Some(path), Some(value)) => out.push_str(&t!(
-            lang,
-            "editor-lens-value-at",
-            path = path.as_str(),
-            value = value.as_str()
-        )),
-        (None, Some(value)) => out.push_str(&t!(lang, "editor-lens-value", value = value.as_str())),
-        (Some(path), None) => out.push_str(&t!(lang, "editor-lens-path", path = path.as_str())),
-        (None, None) => {}
-    }
-    if let (Some(line), Some(column)) = (explanation.line, explanation.column) {
-        out.push_str(&t!(
-            lang,
-            "editor-lens-position",
-            line = line.to_string(),
-            column = column.to_string()
-        ));
-    }
-    out
 }

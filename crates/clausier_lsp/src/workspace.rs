@@ -355,14 +355,16 @@ impl Snapshot {
                 path: Some(path),
             });
         }
+        let canonical_root = std::fs::canonicalize(&root_dir).unwrap_or_else(|_| root_dir.clone());
         for path in clausier_pack::descriptor_files(&root_dir, &manifest) {
             let path = std::fs::canonicalize(&path).unwrap_or(path);
             let Some(uri) = uri_of(&path, overlay) else {
                 continue;
             };
-            let source = path
-                .strip_prefix(&root_dir)
-                .unwrap_or(&path)
+            // Named from the pack's folder, `../offres/x.json` for a vendor's file
+            // beside it: the editor shows the name, and a full path says less.
+            let source = pathdiff::diff_paths(&path, &canonical_root)
+                .unwrap_or_else(|| path.clone())
                 .to_string_lossy()
                 .replace('\\', "/");
             // Read as `clausier check` reads it, under the same size limit; a file that

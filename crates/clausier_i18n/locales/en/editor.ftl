@@ -52,10 +52,6 @@ editor-lens-not-applicable = { $count } not applicable
 editor-lens-hover-head = **{ $id }** against the declared descriptors ({ $date }): { $counts }
 editor-lens-hover-fail = Fail:
 editor-lens-hover-missing = Missing data:
-editor-lens-value-at = : `{ $path }` is `{ $value }`
-editor-lens-value = { " " }is `{ $value }`
-editor-lens-path = : `{ $path }`
-editor-lens-position = { " " }(line { $line }, column { $column })
 
 ## Hover over a diagnostic, after the first paragraph of its code's explanation.
 editor-explain-in-full = `{ $command }` explains it in full.

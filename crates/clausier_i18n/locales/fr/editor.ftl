@@ -64,10 +64,6 @@ editor-lens-not-applicable = { $count } { $count ->
 editor-lens-hover-head = **{ $id }** face aux descripteurs déclarés ({ $date }) : { $counts }
 editor-lens-hover-fail = Non satisfaite :
 editor-lens-hover-missing = Données manquantes :
-editor-lens-value-at = : `{ $path }` vaut `{ $value }`
-editor-lens-value = { " " }vaut `{ $value }`
-editor-lens-path = : `{ $path }`
-editor-lens-position = { " " }(ligne { $line }, colonne { $column })
 
 ## Hover over a diagnostic, after the first paragraph of its code's explanation.
 editor-explain-in-full = `{ $command }` l'explique en entier.

@@ -430,3 +430,23 @@ fn a_field_in_a_condition_keeps_its_own_hover() {
     let hover = check(&mark(PACK, "hosting.re$0gion in"));
     assert!(!hover.contains("Rule checked"), "{hover}");
 }
+
+#[test]
+fn a_placeholder_of_the_legal_text_shows_its_value_as_the_tender_writes_it() {
+    let pack = PACK.replace(
+        "text \"The holder hosts all data in the EU.\"",
+        "text \"The price per student is at most {max_price}.\"",
+    );
+    let french = check_fr(&mark(&pack, "expect pass HEB$0-01"));
+    assert!(
+        french.contains("> The price per student is at most 6,00 €."),
+        "{french}"
+    );
+    let english = check(&mark(&pack, "expect pass HEB$0-01"));
+    assert!(
+        english.contains("> The price per student is at most €6.00.")
+            || english.contains("> The price per student is at most 6.00 €."),
+        "{english}"
+    );
+    assert!(!english.contains("{max_price}"), "{english}");
+}

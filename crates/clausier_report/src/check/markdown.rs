@@ -212,8 +212,9 @@ fn write_requirement(
     }
 }
 
-/// `` `hosting.region == EU` — `hosting.region` is `OTHER` at `vendors/x.json:4:15` ``.
-fn explanation(item: &Explanation, lang: Lang) -> String {
+/// `` `hosting.region` is `OTHER` (line 4, column 15); the requirement expects `EU` ``:
+/// why a clause failed, in words, as the Markdown report and the editor's hover say it.
+pub fn explanation(item: &Explanation, lang: Lang) -> String {
     markdown(&wording::explanation(item, lang))
 }
 

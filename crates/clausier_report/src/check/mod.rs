@@ -25,6 +25,7 @@ pub use html::render_html;
 pub use human::{HumanOptions, render_human, render_human_with_data};
 pub use json::{json_entry, json_head, json_separator, json_tail, render_json};
 pub use junit::render_junit;
+pub use markdown::explanation as explanation_markdown;
 pub use markdown::render_markdown;
 pub use ndjson::{ndjson_line, ndjson_summary_line, render_ndjson};
 pub use sarif::render_sarif;

@@ -10,8 +10,8 @@ mod test_human;
 
 pub(crate) use cahier::plain_value_in_words;
 pub use cahier::{
-    CahierInput, Lang, PackProvenance, TitlePage, condition_markdown, render_docx, render_html,
-    render_markdown, value_in_words,
+    CahierInput, Lang, PackProvenance, TitlePage, condition_markdown, legal_text_filled,
+    render_docx, render_html, render_markdown, value_in_words,
 };
 pub use json_schema::{SchemaInput, json_schema, render_json_schema};
 pub use junit::render_test_junit;

@@ -159,6 +159,18 @@ pub fn condition_markdown(
     markdown::rich(&words::Words::new(pack, lang, deadline_known).condition(expr))
 }
 
+/// A clause's legal text or note with each placeholder replaced by its value as the
+/// tender writes it (« 6,00 € »), for the editor's hover.
+pub fn legal_text_filled(
+    pack: &CheckedPack,
+    text: &clausier_check::hir::LegalText,
+    lang: Lang,
+) -> String {
+    text.fill(&pack.params, |value| {
+        words::placeholder_value(value, &pack.schema, lang)
+    })
+}
+
 /// The same rule as pieces, each a quotation of the clause (`true`) or words, for the
 /// reports that mark quotations in their own way.
 pub(crate) fn condition_runs(
