@@ -1,7 +1,8 @@
 //! The shipped pack `rules/autodiagnostic` run on the example inventory of
 //! `examples/autodiagnostic`: every line of the inventory is checked once, each indicator
 //! flags exactly the lines it should, nothing is ever ineligible (every indicator is
-//! information only), and the human report reads as a French diagnosis.
+//! information only), the human report reads as a French diagnosis, and a line written
+//! with a category's label instead of its value is refused where it is written.
 
 #![expect(
     clippy::unwrap_used,
@@ -169,4 +170,45 @@ fn the_diagnosis_reads_in_french() {
     let output = clausier(&["check", PACK, INVENTORY_FOLDER, "--date", DATE]);
     assert_eq!(output.status.code(), Some(0));
     insta::assert_snapshot!(String::from_utf8(output.stdout).unwrap());
+}
+
+/// An inventory line that writes the document's label (« Smartphones – Tablettes ») where
+/// the schema expects its value (`SMARTPHONES_TABLETTES`) is not silently left out of the
+/// diagnosis: it is invalid, with the cell located and the values the field takes.
+#[test]
+fn a_category_written_as_its_label_is_refused_where_it_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let inventory = std::fs::read_to_string(workspace_root().join(INVENTORY)).unwrap();
+    let header = inventory.lines().next().unwrap();
+    let line = "tel,Flotte de smartphones,Smartphones – Tablettes,48000,Lumen Mobile Inc.,\
+                HORS_UE,US,SUR_SITE,FR,MOYENNE,AUCUNE,2027-05-31,[],MATERIEL_CAPTIF,320";
+    let file = dir.path().join("inventaire.csv");
+    std::fs::write(&file, format!("{header}\n{line}\n")).unwrap();
+    let output = clausier(&[
+        "check",
+        PACK,
+        file.to_str().unwrap(),
+        "--date",
+        DATE,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let descriptor = &report["descriptors"][0];
+    assert_eq!(descriptor["status"], "invalid");
+    let errors = descriptor["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let error = &errors[0];
+    assert_eq!(error["code"], "D0603");
+    assert_eq!(error["path"], "category");
+    assert_eq!(
+        (error["line"].as_u64(), error["column"].as_u64()),
+        (Some(2), Some(27))
+    );
+    assert!(
+        text(&error["help"]).contains("`SMARTPHONES_TABLETTES`"),
+        "{}",
+        error["help"]
+    );
 }
