@@ -350,3 +350,26 @@ fn a_run_without_a_zero_aggregate_has_no_warnings_field() {
     let report = json_report(PACK, &[("paid.json", r#"{"id": "paid", "price": 5}"#)]);
     assert!(report.get("warnings").is_none(), "{report}");
 }
+
+#[test]
+fn a_rule_that_wants_an_empty_list_says_so_in_words() {
+    let pack = r#"
+descriptor {
+  id: string
+  lock_in: list<string>
+}
+
+requirement ENF-01 "Aucun signe d'enfermement" {
+  require lock_in == []
+}
+"#;
+    let offer = r#"{ "id": "a", "lock_in": ["format propriétaire"] }"#;
+    for (lang, expected) in [
+        ("fr", "l'exigence attend une liste vide"),
+        ("en", "the requirement expects an empty list"),
+    ] {
+        let (code, stdout, stderr) = check(pack, &[("a.json", offer)], &["--lang", lang]);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(stdout.contains(expected), "{lang}:\n{stdout}");
+    }
+}

@@ -94,6 +94,7 @@ expect-no = no
 expect-given = a value
 word-yes = yes
 word-no = no
+word-empty-list = an empty list
 list-last-or = or
 list-last-and = and
 

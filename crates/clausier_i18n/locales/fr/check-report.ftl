@@ -106,6 +106,7 @@ expect-no = non
 expect-given = une valeur
 word-yes = oui
 word-no = non
+word-empty-list = une liste vide
 list-last-or = ou
 list-last-and = et
 

@@ -901,6 +901,10 @@ pub(crate) fn value(value: &Value, schema: &Schema, lang: Lang) -> String {
             };
             format!("{day} {} {}", names.get(month).unwrap_or(&""), date.year())
         }
+        // Nothing joined would leave a sentence without its object.
+        (Value::List(items), _) if items.is_empty() => {
+            clausier_i18n::t!(lang, "word-empty-list")
+        }
         (Value::List(items), _) => items
             .iter()
             .map(|item| self::value(item, schema, lang))
