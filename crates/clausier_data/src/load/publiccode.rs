@@ -188,11 +188,11 @@ impl<'a> Mapper<'_, '_> {
         Some(fields.into_node())
     }
 
-    /// `maintenance { kind, contractors [ { name, until } ] }`.
+    /// `maintenance { type, contractors [ { name, until } ] }`.
     fn maintenance(&mut self, maintenance: &Node<'a>) -> Node<'a> {
         let mut fields = Fields::new(maintenance.span);
         fields.push(
-            "kind",
+            "type",
             self.known(maintenance, "type", "maintenance.type", Shape::Scalar),
         );
         let contractors = self

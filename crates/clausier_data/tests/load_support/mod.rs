@@ -186,7 +186,7 @@ pub fn solution_schema() -> Schema {
         record(
             None,
             &[
-                ("kind", Ty::String),
+                ("type", Ty::String),
                 ("contractors", list(Ty::Record(RecordId(4)))),
             ],
         ),
