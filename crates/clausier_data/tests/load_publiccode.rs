@@ -252,3 +252,69 @@ fn a_yaml_descriptor_without_the_version_key_is_read_as_written() {
         "field `name` is not declared by the pack"
     );
 }
+
+/// descriptor { solution: { licence: { free_software: bool } } }
+fn licence_only_schema() -> clausier_check::types::Schema {
+    use clausier_check::types::{FieldDef, Origin, RecordDef, RecordId, Schema, Ty};
+    let record = |name: Option<&str>, field: &str, ty: Ty| RecordDef {
+        name: name.map(str::to_owned),
+        fields: [(
+            field.to_owned(),
+            FieldDef {
+                ty,
+                docs: String::new(),
+                origin: Origin::default(),
+                declared_bounds: Default::default(),
+            },
+        )]
+        .into_iter()
+        .collect(),
+    };
+    Schema {
+        enums: Vec::new(),
+        records: vec![
+            record(Some("descriptor"), "solution", Ty::Record(RecordId(1))),
+            record(None, "licence", Ty::Record(RecordId(2))),
+            record(None, "free_software", Ty::Bool),
+        ],
+        descriptor: RecordId(0),
+        aliases: Default::default(),
+        lots: Vec::new(),
+    }
+}
+
+#[test]
+fn a_pack_that_declares_part_of_the_shape_reads_it_without_warnings() {
+    let strict = LoadOptions { strict: true };
+    let descriptors = load_text(
+        &licence_only_schema(),
+        "catalogue/ent-horizon/publiccode.yml",
+        FULL,
+        Format::Yaml,
+        &strict,
+    );
+    let descriptor = &descriptors[0];
+    assert!(descriptor.problems.is_empty(), "{:?}", descriptor.problems);
+    let root = descriptor.root.as_ref().unwrap();
+    let Some(Value::Record(solution)) = &root.fields[0] else {
+        panic!("no solution: {root:?}");
+    };
+    let Some(Value::Record(licence)) = &solution.fields[0] else {
+        panic!("no licence: {solution:?}");
+    };
+    assert_eq!(licence.fields[0], Some(Value::Bool(true)));
+    // A pack that declares no `solution` at all is told so, not given an empty offer.
+    let without = load_text(
+        &load_support::schema(),
+        "publiccode.yml",
+        FULL,
+        Format::Yaml,
+        &LoadOptions::default(),
+    );
+    let codes: Vec<&str> = without[0]
+        .problems
+        .iter()
+        .map(|problem| problem.code.as_str())
+        .collect();
+    assert_eq!(codes, ["D0604"]);
+}

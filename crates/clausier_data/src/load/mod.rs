@@ -167,7 +167,7 @@ pub fn load_text(
             let shape = Message::new("data-help-yaml-shape");
             match read {
                 Ok(root) if publiccode::is_publiccode(source, &root) => {
-                    let (solution, problems) = publiccode::to_solution(root, &index);
+                    let (solution, problems) = publiccode::to_solution(root, schema, &index);
                     let id = publiccode::solution_id(source);
                     vec![loader.document(None, id, Ok(solution), problems, &shape)]
                 }

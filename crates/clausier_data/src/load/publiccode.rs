@@ -7,12 +7,15 @@
 //! column, in an explanation or a problem, are those of the file the vendor wrote. Keys
 //! the mapping does not read (country extensions such as `IT:`, contacts, screenshots…)
 //! are left out without a word; a known key of the wrong shape is a located D0602, and
-//! the rest of the file is still read.
+//! the rest of the file is still read. Fields of the shape that the pack does not declare
+//! are left out too: the publisher did not write their names, and a pack may read only
+//! the licence of a solution without a warning for each other field.
 
 use std::borrow::Cow;
 use std::path::Path;
 use std::rc::Rc;
 
+use clausier_check::types::{Schema, Ty};
 use clausier_diagnostics::{Code, Message, Span, quoted};
 
 use super::expect::{Phrase, expected_found, found};
@@ -57,6 +60,7 @@ pub(crate) fn solution_id(source: &str) -> String {
 /// it is, for the converter to say so.
 pub(crate) fn to_solution<'a>(
     root: Node<'a>,
+    schema: &Schema,
     index: &TextIndex<'_>,
 ) -> (Node<'a>, Vec<DataProblem>) {
     if !matches!(root.kind, NodeKind::Record(_)) {
@@ -66,7 +70,15 @@ pub(crate) fn to_solution<'a>(
         index,
         problems: Vec::new(),
     };
-    let solution = mapper.solution(&root);
+    let mut solution = mapper.solution(&root);
+    // The `solution` field itself is kept even when the pack does not declare it, so
+    // that the pack's author is told (D0604) rather than given an empty descriptor.
+    let declared = schema
+        .descriptor_record()
+        .and_then(|descriptor| descriptor.fields.get(SOLUTION_FIELD));
+    if let Some(field) = declared {
+        solution = declared_only(solution, &field.ty, schema);
+    }
     let at = Span::empty_at(root.span.start);
     let mapped = Node::new(
         NodeKind::Record(Rc::from(vec![Entry {
@@ -355,6 +367,38 @@ impl<'a> Mapper<'_, '_> {
         );
         problem.help = Some(Message::new("data-help-publiccode-key").with("key", quoted(path)));
         self.problems.push(problem);
+    }
+}
+
+/// `node` without the fields that `ty` does not declare, at every depth; a value whose
+/// shape the type does not expect is kept as it is, for the converter to say so.
+fn declared_only<'a>(node: Node<'a>, ty: &Ty, schema: &Schema) -> Node<'a> {
+    match (&node.kind, ty) {
+        (NodeKind::Record(entries), Ty::Record(id)) => {
+            let Some(record) = schema.record(*id) else {
+                return node;
+            };
+            let kept: Vec<Entry<'a>> = entries
+                .iter()
+                .filter_map(|entry| {
+                    let field = record.fields.get(entry.key.as_ref())?;
+                    Some(Entry {
+                        key: entry.key.clone(),
+                        key_span: entry.key_span,
+                        value: declared_only(entry.value.clone(), &field.ty, schema),
+                    })
+                })
+                .collect();
+            Node::new(NodeKind::Record(Rc::from(kept)), node.span)
+        }
+        (NodeKind::List(items), Ty::List(element) | Ty::Set(element)) => {
+            let kept: Vec<Node<'a>> = items
+                .iter()
+                .map(|item| declared_only(item.clone(), element, schema))
+                .collect();
+            Node::new(NodeKind::List(Rc::from(kept)), node.span)
+        }
+        _ => node,
     }
 }
 
