@@ -19,6 +19,7 @@ mod json_source;
 mod keys;
 mod node;
 mod offer_lots;
+mod publiccode;
 mod scalar;
 mod suggest;
 mod text_index;
@@ -124,7 +125,8 @@ pub struct LoadOptions {
     pub strict: bool,
 }
 
-/// One file's descriptors, in order: one for JSON, YAML and TOML, one per non-blank line
+/// One file's descriptors, in order: one for JSON, YAML and TOML (a `publiccode.yml`
+/// read as the solution it describes, `publiccode.rs`), one per non-blank line
 /// of NDJSON and per non-blank row of CSV and TSV. A workbook is not text: `load_file`
 /// reads it, and here it is an invalid descriptor that says so.
 pub fn load_text(
@@ -163,7 +165,14 @@ pub fn load_text(
         Format::Yaml => {
             let read = yaml_source::parse(text, &index);
             let shape = Message::new("data-help-yaml-shape");
-            vec![loader.document(None, file_stem(source), read, Vec::new(), &shape)]
+            match read {
+                Ok(root) if publiccode::is_publiccode(source, &root) => {
+                    let (solution, problems) = publiccode::to_solution(root, schema, &index);
+                    let id = publiccode::solution_id(source);
+                    vec![loader.document(None, id, Ok(solution), problems, &shape)]
+                }
+                read => vec![loader.document(None, file_stem(source), read, Vec::new(), &shape)],
+            }
         }
         Format::Toml => {
             let (read, duplicates) = match toml_source::parse(text) {

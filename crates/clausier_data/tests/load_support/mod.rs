@@ -153,6 +153,57 @@ pub fn schema() -> Schema {
     }
 }
 
+/// The descriptor shape a `publiccode.yml` is read into (`docs/language.md`, "Solution
+/// descriptions"), as a pack would declare it.
+pub fn solution_schema() -> Schema {
+    let text_list = || list(Ty::String);
+    let records = vec![
+        record(
+            Some("descriptor"),
+            &[("id", Ty::String), ("solution", Ty::Record(RecordId(1)))],
+        ),
+        record(
+            None,
+            &[
+                ("name", Ty::String),
+                ("url", Ty::String),
+                ("software_version", Ty::String),
+                ("release_date", Ty::Date),
+                ("platforms", text_list()),
+                ("categories", text_list()),
+                ("development_status", Ty::String),
+                ("software_type", Ty::String),
+                ("licence", Ty::Record(RecordId(2))),
+                ("copyright_owner", Ty::String),
+                ("maintenance", Ty::Record(RecordId(3))),
+                ("languages", text_list()),
+                ("description", Ty::Record(RecordId(5))),
+                ("audience", Ty::Record(RecordId(6))),
+                ("depends_on", Ty::Record(RecordId(7))),
+            ],
+        ),
+        record(None, &[("spdx", Ty::String), ("free_software", Ty::Bool)]),
+        record(
+            None,
+            &[
+                ("type", Ty::String),
+                ("contractors", list(Ty::Record(RecordId(4)))),
+            ],
+        ),
+        record(None, &[("name", Ty::String), ("until", Ty::Date)]),
+        record(None, &[("short", Ty::String), ("features", text_list())]),
+        record(None, &[("scope", text_list()), ("countries", text_list())]),
+        record(None, &[("open", text_list()), ("proprietary", text_list())]),
+    ];
+    Schema {
+        enums: Vec::new(),
+        records,
+        descriptor: DESCRIPTOR,
+        aliases: IndexMap::new(),
+        lots: Vec::new(),
+    }
+}
+
 /// The schema of [`schema`] in a contract divided into two lots, `1` and `2`.
 pub fn schema_with_lots() -> Schema {
     let lot = |id: &str, title: &str| clausier_check::types::Lot {
@@ -191,10 +242,14 @@ pub fn load_one(source: &str, text: &str, format: Format) -> Descriptor {
 /// Every descriptor: its id, source and line, whether it is valid, every stored value
 /// with its path and location, and every problem.
 pub fn render(descriptors: &[Descriptor]) -> String {
-    let schema = schema();
+    render_with(&schema(), descriptors)
+}
+
+/// [`render`] for descriptors loaded against another schema.
+pub fn render_with(schema: &Schema, descriptors: &[Descriptor]) -> String {
     let mut out = String::new();
     for descriptor in descriptors {
-        render_one(&schema, descriptor, &mut out);
+        render_one(schema, descriptor, &mut out);
     }
     out
 }

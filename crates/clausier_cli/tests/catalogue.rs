@@ -1,0 +1,98 @@
+//! The shipped catalogue of solutions (`examples/catalogue`): `publiccode.yml` files and a
+//! Clausier descriptor of the same shape, judged by a small pack
+//! (`tests/catalogue/pack`) through `clausier check`, each failure placed in the file
+//! the solution's publisher wrote; and a publiccode.yml of the wrong shape, located.
+
+#![expect(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "the helpers run the binary; a test that cannot must fail loudly"
+)]
+
+mod support;
+
+use std::fs;
+
+use insta::assert_snapshot;
+use support::clausier;
+
+const PACK: &str = "tests/catalogue/pack";
+const CATALOGUE: &str = "examples/catalogue";
+const DATE: &str = "2026-12-01";
+
+/// The text with the pack's content hash left out, so that the snapshot changes only
+/// with what the run says of the solutions.
+fn stable(text: &str) -> String {
+    match text.find("sha256:") {
+        Some(at) => {
+            let rest =
+                text[at + "sha256:".len()..].trim_start_matches(|c: char| c.is_ascii_hexdigit());
+            format!("{}sha256:…{rest}", &text[..at])
+        }
+        None => text.to_owned(),
+    }
+}
+
+#[test]
+fn the_catalogue_is_checked_and_each_failure_points_into_the_publiccode_yml() {
+    let output = clausier(&["check", PACK, CATALOGUE, "--date", DATE]);
+    // Only one solution of the catalogue meets both requirements.
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_snapshot!(stable(&String::from_utf8(output.stdout).unwrap()));
+}
+
+#[test]
+fn the_json_report_names_each_solution_by_its_folder() {
+    let output = clausier(&["check", PACK, CATALOGUE, "--date", DATE, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let statuses: Vec<(String, String)> = report["descriptors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|descriptor| {
+            let text = |key: &str| descriptor[key].as_str().unwrap().to_owned();
+            (text("id"), text("status"))
+        })
+        .collect();
+    let expected = [
+        ("carnet-de-vie-scolaire", "ineligible"),
+        ("colibri-messagerie", "ineligible"),
+        ("ent-horizon", "eligible"),
+        ("grh-sereine", "ineligible"),
+        ("plume-bureautique", "ineligible"),
+        ("visio-agora", "ineligible"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(id, status)| ((*id).to_owned(), (*status).to_owned()))
+        .collect();
+    assert_eq!(statuses, expected);
+}
+
+#[test]
+fn a_publiccode_yml_key_of_the_wrong_shape_is_shown_in_the_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let solution = folder.path().join("outil");
+    fs::create_dir(&solution).unwrap();
+    fs::write(
+        solution.join("publiccode.yml"),
+        "publiccodeYmlVersion: \"0.4\"\nname: Outil\nlegal:\n  license: [MIT]\n",
+    )
+    .unwrap();
+    let output = clausier(&[
+        "check",
+        PACK,
+        folder.path().to_str().unwrap(),
+        "--date",
+        DATE,
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let text = stable(&text).replace(folder.path().to_str().unwrap(), "TEMP");
+    assert_snapshot!(text);
+}
