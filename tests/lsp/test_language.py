@@ -52,5 +52,5 @@ async def test_a_french_editor_reads_the_check_lens_in_french(
     assert titles["HEB-01"] == "✓ 2 satisfaites · ✗ 1 non satisfaite · ? 0 incomplète"
 
     hover = await hover_text(french_client, requirements, position_of(text, "HEB-01"))
-    assert "face aux descripteurs déclarés (2026-11-28)" in hover, hover
+    assert "face aux descripteurs déclarés (28 novembre 2026)" in hover, hover
     assert "Non satisfaite :\n- `b-hors-ue`" in hover, hover

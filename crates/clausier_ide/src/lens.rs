@@ -284,3 +284,12 @@ fn depends_on_schema(code: Code) -> bool {
     ]
     .contains(&code)
 }
+
+/// A day as the reports write it (« 5 décembre 2026 », "5 December 2026").
+pub fn date_in_words(date: Date, lang: Lang) -> String {
+    clausier_report::pack::value_in_words(
+        &clausier_check::value::Value::Date(date),
+        &clausier_check::types::Schema::default(),
+        lang,
+    )
+}

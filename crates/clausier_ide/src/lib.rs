@@ -48,7 +48,7 @@ pub use hover::HoverResult;
 pub use inlay_hints::InlayHint;
 pub use lens::{
     CheckLens, DescriptorInput, Explanation, LensCounts, LensDescriptor, LensFailure, LensMissing,
-    RequirementLens,
+    RequirementLens, date_in_words,
 };
 pub use links::{DocumentLink, LinkTarget};
 pub use navigation::{NavigationTarget, Reference};

@@ -196,7 +196,7 @@ pub fn hover_markdown(snapshot: &Snapshot, requirement: &RequirementLens, lang: 
         lang,
         "editor-lens-hover-head",
         id = requirement.id.as_str(),
-        date = date.to_string(),
+        date = clausier_ide::date_in_words(date, lang),
         counts = title(requirement.counts(), lang)
     );
     if !requirement.fail.is_empty() {
