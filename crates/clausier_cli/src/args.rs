@@ -20,6 +20,7 @@ the eligible offers.",
   clausier test rules/edtech-fr --coverage
   clausier render rules/region-exemple --format docx --output cahier-des-charges.docx
   clausier award rules/edtech-fr examples/edtech-fr --notify-date 2026-12-01
+  clausier catalogue tests/catalogue/pack examples/catalogue --output catalogue.html
   clausier schema rules/edtech-fr > edtech-fr.schema.json
   clausier lock rules/region-exemple
   clausier fmt rules
@@ -51,6 +52,7 @@ pub enum Command {
     Test(TestArgs),
     Render(RenderArgs),
     Award(AwardArgs),
+    Catalogue(CatalogueArgs),
     Schema(SchemaArgs),
     Lock(LockArgs),
     Pack(PackArgs),
@@ -145,6 +147,50 @@ pub struct CheckArgs {
     /// Write nothing to standard error but errors: neither the pack's warnings nor the
     /// progress bar (which is shown only on a terminal, outside CI, once a run lasts more
     /// than a second)
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Write a searchable HTML catalogue of solutions and the packs they satisfy
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Run each pack over a folder of solution descriptions (`publiccode.yml` files, \
+or descriptors of the `solution { … }` shape, read as `check` reads a folder) and write one \
+self-contained HTML page: a card per solution with its name, short description, licence (free \
+software marked), maintenance and contractors, categories, and for each pack whether the \
+solution satisfies it and, if not, each failed requirement with why, in the words of the HTML \
+check report. A search box and filters by category and by pack hide the other cards; they work \
+without the network, and without JavaScript every card is shown. The cards show the fields the \
+first pack declares. The page is in French unless `--lang en`.
+
+Exit status: 0 when the catalogue is written, whatever the verdicts; 2 when a pack does not \
+compile, SOLUTIONS holds no description, the output cannot be written, or the command line is \
+wrong.",
+    after_help = "Examples:
+  clausier catalogue tests/catalogue/pack examples/catalogue --output catalogue.html
+  clausier catalogue tests/catalogue/pack autre-pack examples/catalogue --date 2026-11-28
+  clausier catalogue tests/catalogue/pack examples/catalogue --lang en > catalogue.html"
+)]
+pub struct CatalogueArgs {
+    /// The packs to judge the solutions by, each a folder of `.clause` files (with its
+    /// `pack.toml`) or one `.clause` file
+    #[arg(value_name = "PACK", required = true, num_args = 1..)]
+    pub packs: Vec<PathBuf>,
+
+    /// The folder of solution descriptions (or one file)
+    #[arg(value_name = "SOLUTIONS", required = true)]
+    pub solutions: PathBuf,
+
+    /// Write the page to FILE instead of standard output (`-`)
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The evaluation date, `today` in the clauses, as YYYY-MM-DD [default: the first
+    /// pack's deadline for offers, else today in the local time zone]
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub date: Option<Date>,
+
+    /// Write nothing to standard error but errors (not the packs' warnings)
     #[arg(long, short)]
     pub quiet: bool,
 }

@@ -96,3 +96,71 @@ fn a_publiccode_yml_key_of_the_wrong_shape_is_shown_in_the_file() {
     let text = stable(&text).replace(folder.path().to_str().unwrap(), "TEMP");
     assert_snapshot!(text);
 }
+
+/// The page between its style sheet and its footer: what it says of the solutions, left
+/// readable without the style and the script.
+fn page_body(html: &str) -> &str {
+    let start = html.find("<body>").unwrap();
+    let end = html.find("<footer>").unwrap();
+    &html[start..end]
+}
+
+#[test]
+fn the_catalogue_page_shows_each_solution_with_its_verdicts_in_french() {
+    let output = clausier(&["catalogue", PACK, CATALOGUE, "--date", "2026-11-28"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let html = String::from_utf8(output.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+    // Self-contained: nothing is fetched.
+    for outside in ["src=", "href=", "@import", "url("] {
+        assert!(!html.contains(outside), "the page refers to {outside}");
+    }
+    assert_snapshot!(page_body(&html));
+}
+
+#[test]
+fn the_catalogue_page_speaks_english_when_asked() {
+    let output = clausier(&[
+        "catalogue",
+        PACK,
+        CATALOGUE,
+        "--date",
+        "2026-11-28",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let html = String::from_utf8(output.stdout).unwrap();
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("satisfies the pack catalogue-essai</li>"));
+    assert!(html.contains("does not satisfy the pack catalogue-essai"));
+    assert!(html.contains("<span class=\"free\">free software</span>"));
+}
+
+#[test]
+fn a_catalogue_without_any_solution_is_an_error() {
+    let folder = tempfile::tempdir().unwrap();
+    let output = clausier(&["catalogue", PACK, folder.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let message = String::from_utf8(output.stderr).unwrap();
+    assert!(message.contains("aucun descripteur"), "{message}");
+}
+
+#[test]
+fn a_catalogue_by_a_pack_that_does_not_compile_is_an_error() {
+    let folder = tempfile::tempdir().unwrap();
+    let pack = folder.path().join("broken.clause");
+    fs::write(&pack, "requirement A \"A\" { require nothing_declared }\n").unwrap();
+    let output = clausier(&["catalogue", pack.to_str().unwrap(), CATALOGUE]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let message = String::from_utf8(output.stderr).unwrap();
+    assert!(message.contains("E0203"), "{message}");
+    assert!(message.contains("broken.clause:1:29"), "{message}");
+}

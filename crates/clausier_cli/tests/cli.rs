@@ -534,7 +534,13 @@ fn explain_an_unknown_code_suggests_near_ones() {
 
 #[test]
 fn help_of_every_command() {
-    for command in [&[][..], &["check"], &["validate"], &["explain"]] {
+    for command in [
+        &[][..],
+        &["check"],
+        &["validate"],
+        &["explain"],
+        &["catalogue"],
+    ] {
         let mut args = command.to_vec();
         args.push("--help");
         let output = clausier(&args, None);

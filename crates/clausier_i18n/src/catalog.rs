@@ -37,6 +37,7 @@ resources!(
     "cli",
     "check-report",
     "check-html",
+    "catalogue",
     "diagnostics",
     "diagnostics-syntax",
     "diagnostics-data",

@@ -2,6 +2,7 @@
 //! failure that `main` renders as a diagnostic.
 
 pub mod award;
+pub mod catalogue;
 pub mod check;
 mod compiled;
 pub mod explain;

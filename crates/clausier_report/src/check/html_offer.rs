@@ -217,7 +217,12 @@ fn level_in_words(level: &str, lang: Lang) -> String {
 }
 
 /// A failed or missing requirement with why, in words.
-fn write_unmet(out: &mut String, report: &Report, requirement: &RequirementResult, lang: Lang) {
+pub(super) fn write_unmet(
+    out: &mut String,
+    report: &Report,
+    requirement: &RequirementResult,
+    lang: Lang,
+) {
     let colon = colon(lang);
     let _ = write!(
         out,

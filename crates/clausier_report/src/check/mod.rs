@@ -1,6 +1,8 @@
 //! Check reports: the result of `clausier check` for programs (JSON) and for buyers
 //! (a table with the reasons of every failure, a workbook).
 
+mod catalogue;
+mod catalogue_solution;
 mod columns;
 mod conditions;
 mod csv_format;
@@ -19,6 +21,7 @@ mod vendor_text;
 pub(crate) mod wording;
 mod xlsx;
 
+pub use catalogue::{Catalogue, render_catalogue};
 pub use conditions::word_report;
 pub use csv_format::render_csv;
 pub use html::render_html;
