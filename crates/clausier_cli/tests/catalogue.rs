@@ -164,3 +164,30 @@ fn a_catalogue_by_a_pack_that_does_not_compile_is_an_error() {
     assert!(message.contains("E0203"), "{message}");
     assert!(message.contains("broken.clause:1:29"), "{message}");
 }
+
+#[test]
+fn a_description_that_does_not_fit_the_pack_shows_its_error_on_its_card() {
+    let folder = tempfile::tempdir().unwrap();
+    let solution = folder.path().join("outil");
+    fs::create_dir(&solution).unwrap();
+    fs::write(
+        solution.join("publiccode.yml"),
+        "publiccodeYmlVersion: \"0.4\"\nname: Outil\nlegal:\n  license: [MIT]\n",
+    )
+    .unwrap();
+    let output = clausier(&["catalogue", PACK, folder.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    let html = String::from_utf8(output.stdout).unwrap();
+    let card = &html[html.find("<article").unwrap()..html.find("</article>").unwrap()];
+    assert!(card.contains("<h2>Outil</h2>"), "{card}");
+    assert!(
+        card.contains("non conforme au pack catalogue-essai"),
+        "{card}"
+    );
+    assert!(
+        card.contains(
+            "<li class=\"data-problem\"><strong>D0602</strong> <code>legal.license</code>"
+        ),
+        "{card}"
+    );
+}

@@ -65,6 +65,8 @@ pub fn run(
         if descriptors.is_empty() {
             return Err(inputs::no_descriptor().into());
         }
+        // A catalogue holds tens of solutions, not the thousands of offers `check --jobs`
+        // is for; the report is the same whatever the number of threads.
         let options = RunOptions { date, jobs: 1 };
         let mut report = run_checks(&compile(valid), pack.info.clone(), &descriptors, &options);
         word_report(

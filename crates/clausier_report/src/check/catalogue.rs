@@ -9,6 +9,7 @@ use std::fmt::Write;
 
 use clausier_check::types::Schema;
 use clausier_data::Descriptor;
+use clausier_diagnostics::Severity;
 use clausier_eval::report::{
     ClauseResult, DescriptorReport, DescriptorStatus, Report, RequirementStatus,
 };
@@ -16,7 +17,7 @@ use clausier_i18n::{Lang, t};
 
 use super::catalogue_solution::SolutionCard;
 use super::html::escape;
-use super::html_offer::write_unmet;
+use super::html_offer::{data_error, write_unmet};
 use super::human::{colon, date_in_words, status_word};
 
 /// The solutions as read by the first pack (the cards show the fields it declares), and
@@ -246,7 +247,9 @@ fn write_card(
 }
 
 /// « conforme au pack X », or « non conforme au pack X : » with each failed or missing
-/// requirement as the HTML check report words it.
+/// requirement as the HTML check report words it, and the errors of a description that
+/// does not fit the pack (its warnings, such as keys the pack does not read, are not the
+/// reader's concern here).
 fn write_verdict(out: &mut String, report: &Report, entry: Option<&DescriptorReport>, lang: Lang) {
     let pack = report.pack.name.as_str();
     let Some(entry) = entry.filter(|entry| entry.status != DescriptorStatus::Eligible) else {
@@ -277,6 +280,15 @@ fn write_verdict(out: &mut String, report: &Report, entry: Option<&DescriptorRep
             write_unmet(out, report, requirement, lang);
         }
     }
+    for error in &entry.errors {
+        if error.severity == Severity::Error {
+            let _ = writeln!(
+                out,
+                "<li class=\"data-problem\">{}</li>",
+                data_error(error, &entry.source, lang)
+            );
+        }
+    }
     out.push_str("</ul></li>\n");
 }
 
@@ -295,6 +307,7 @@ fn count(number: usize) -> i64 {
 
 const STYLE: &str = r#"
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f;
   max-width: 64rem; margin: 1.5rem auto; padding: 0 1.5rem; overflow-wrap: anywhere; }
 h1 { font-size: 1.5rem; margin: 0 0 .75rem; }

@@ -334,7 +334,7 @@ fn html(pieces: &[wording::Piece]) -> String {
 }
 
 /// `D0604 (avertissement) pricing.x : message à vendors/x.json:4:2 ; aide : …`.
-fn data_error(error: &DataErrorEntry, source: &str, lang: Lang) -> String {
+pub(super) fn data_error(error: &DataErrorEntry, source: &str, lang: Lang) -> String {
     let mut text = format!("<strong>{}</strong>", escape(&error.code));
     if error.severity == Severity::Warning {
         let _ = write!(text, " ({})", escape(&t!(lang, "report-warning")));
