@@ -18,12 +18,7 @@
 // playwright-core is imported from this script's folder (tests/validators, after
 // `scripts/node-validators`).
 
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-
-import { chromium } from "playwright-core";
+import { openOffline } from "./offline-page.mjs";
 
 const [catalogue, executablePath, search, category, pack, screenshot] = process.argv.slice(2);
 if (!catalogue || !executablePath || pack === undefined) {
@@ -33,46 +28,12 @@ if (!catalogue || !executablePath || pack === undefined) {
   process.exit(2);
 }
 
-const profile = mkdtempSync(join(tmpdir(), "clausier-catalogue-check-"));
-const seen = { requests: [], consoleErrors: [], pageErrors: [] };
-let context;
+const { page, seen, close } = await openOffline(catalogue, {
+  executablePath,
+  name: "clausier-catalogue-check",
+  viewport: { width: 1280, height: 900 },
+});
 try {
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-    viewport: { width: 1280, height: 900 },
-    offline: true,
-    timeout: 30_000,
-  });
-  const local = (url) => /^(file|data|blob|about):/.test(url);
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (local(url)) {
-      return route.continue();
-    }
-    seen.requests.push(url);
-    return route.abort("blockedbyclient");
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(5_000);
-  page.on("console", (message) => {
-    if (message.type() === "error") {
-      seen.consoleErrors.push(message.text());
-    }
-  });
-  page.on("pageerror", (error) => seen.pageErrors.push(String(error)));
-
-  await page.goto(pathToFileURL(resolve(catalogue)).href, { waitUntil: "load" });
   if (screenshot) {
     await page.screenshot({ path: screenshot, fullPage: true });
   }
@@ -108,7 +69,6 @@ try {
   await page.selectOption("#pack", pack);
   seen.visibleAfter.pack = await visible();
 } finally {
-  await context?.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }
 console.log(JSON.stringify(seen, null, 2));

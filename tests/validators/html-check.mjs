@@ -22,12 +22,7 @@
 //   offer section's `break-before`, each table's `break-inside`, and the page's text;
 // - `screenshot`: where the first view was saved, when a third argument names a file.
 
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-
-import { chromium } from "playwright-core";
+import { openOffline } from "./offline-page.mjs";
 
 const [report, chromiumArgument, screenshot] = process.argv.slice(2);
 const executablePath = chromiumArgument || process.env.CLAUSIER_TEST_CHROMIUM;
@@ -43,52 +38,12 @@ const SCREEN = { width: 1280, height: 900 };
 // A4 is 210 mm wide; the page's `@page` margins are 12 mm each side: 186 mm at 96 dpi.
 const A4_CONTENT = { width: 703, height: 1000 };
 
-const profile = mkdtempSync(join(tmpdir(), "clausier-html-check-"));
-const summary = { requests: [], consoleErrors: [], pageErrors: [] };
-let context;
+const { page, seen: summary, close } = await openOffline(report, {
+  executablePath,
+  name: "clausier-html-check",
+  viewport: SCREEN,
+});
 try {
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-    viewport: SCREEN,
-    offline: true,
-    timeout: 30_000,
-  });
-  const local = (url) => /^(file|data|blob|about):/.test(url);
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (local(url)) {
-      return route.continue();
-    }
-    summary.requests.push(url);
-    return route.abort("blockedbyclient");
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(5_000);
-  page.on("request", (request) => {
-    const url = request.url();
-    if (!local(url) && !summary.requests.includes(url)) {
-      summary.requests.push(url);
-    }
-  });
-  page.on("console", (message) => {
-    if (message.type() === "error") {
-      summary.consoleErrors.push(message.text());
-    }
-  });
-  page.on("pageerror", (error) => summary.pageErrors.push(String(error)));
-
-  await page.goto(pathToFileURL(resolve(report)).href, { waitUntil: "load" });
   if (screenshot) {
     await page.screenshot({ path: screenshot, fullPage: false });
     summary.screenshot = screenshot;
@@ -214,7 +169,6 @@ try {
   await page.emulateMedia({ media: "screen" });
   await page.setViewportSize(SCREEN);
 } finally {
-  await context?.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }
 console.log(JSON.stringify(summary));
