@@ -8,6 +8,7 @@
 
 mod claim;
 mod compile;
+pub mod diagnosis;
 mod eval;
 mod explain;
 mod lots;
