@@ -1,5 +1,6 @@
 //! Requirements and criteria: which fields each may have, how often, and what they
-//! mean once typed. `use` and `set`, which name dependencies, are in `compose`.
+//! mean once typed; the bodies of indicators and risks are read here too (what they
+//! mean is in `inventory`). `use` and `set`, which name dependencies, are in `compose`.
 
 use std::collections::HashMap;
 
@@ -28,6 +29,12 @@ enum FieldName {
     When,
     Require,
     Score,
+    Value,
+    By,
+    Spend,
+    Ends,
+    Window,
+    Alternatives,
 }
 
 impl FieldName {
@@ -40,19 +47,27 @@ impl FieldName {
             FieldName::When => "when",
             FieldName::Require => "require",
             FieldName::Score => "score",
+            FieldName::Value => "value",
+            FieldName::By => "by",
+            FieldName::Spend => "spend",
+            FieldName::Ends => "ends",
+            FieldName::Window => "window",
+            FieldName::Alternatives => "alternatives",
         }
     }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum ClauseKind {
+pub(crate) enum ClauseKind {
     Requirement,
     Criterion,
+    Indicator,
+    Risk,
 }
 
 /// What the lines of a clause body say, each kept from its first occurrence.
 #[derive(Default)]
-struct Body {
+pub(crate) struct Body {
     level: Option<Level>,
     text: Option<LegalText>,
     note: Option<LegalText>,
@@ -64,6 +79,23 @@ struct Body {
     when: Option<TExpr>,
     require: Option<TExpr>,
     score: Option<TExpr>,
+    pub(crate) value: Option<TExpr>,
+    /// The first `by` line's paths, typed, each with its span.
+    pub(crate) by: Option<Vec<(TExpr, Span)>>,
+    pub(crate) spend: Option<TExpr>,
+    pub(crate) ends: Option<TExpr>,
+    pub(crate) window: Option<TExpr>,
+    pub(crate) alternatives: Option<TExpr>,
+}
+
+impl Body {
+    /// Fills the parts of a clause's description that its body gives.
+    pub(crate) fn describe(&mut self, meta: &mut ClauseMeta) {
+        meta.text = self.text.take();
+        meta.note = self.note.take();
+        meta.refs = std::mem::take(&mut self.refs);
+        meta.evidence = std::mem::take(&mut self.evidence);
+    }
 }
 
 impl<'a> Checker<'a> {
@@ -79,6 +111,15 @@ impl<'a> Checker<'a> {
                     ItemKind::Criterion(decl) => {
                         self.claim_clause_id(*file, &decl.id, &mut ids);
                         self.check_criterion(*file, item, decl);
+                    }
+                    // Their ids share the clauses' namespace: a report names either.
+                    ItemKind::Indicator(decl) => {
+                        self.claim_clause_id(*file, &decl.id, &mut ids);
+                        self.check_indicator(*file, item, decl);
+                    }
+                    ItemKind::Risk(decl) => {
+                        self.claim_clause_id(*file, &decl.id, &mut ids);
+                        self.check_risk(*file, item, decl);
                     }
                     // `use` and `set` are resolved with the whole graph, in `compose`.
                     _ => {}
@@ -116,7 +157,7 @@ impl<'a> Checker<'a> {
 
     /// Keeps the clause's first `text` and `note` and its `ref`s as written, for the
     /// lints that point inside them.
-    fn record_literals(&mut self, origin: Origin, body: &[ClauseField]) {
+    pub(crate) fn record_literals(&mut self, origin: Origin, body: &[ClauseField]) {
         let mut literals = crate::ClauseLiterals::default();
         for field in body {
             match &field.kind {
@@ -133,7 +174,7 @@ impl<'a> Checker<'a> {
         self.clause_literals.insert(origin, literals);
     }
 
-    fn clause_meta(
+    pub(crate) fn clause_meta(
         &self,
         file: FileId,
         item: &Item,
@@ -316,7 +357,7 @@ impl<'a> Checker<'a> {
 /// Reads the lines of a clause body: each field where it belongs and at most once where
 /// it must be. Every expression is typed, even a misplaced or repeated one, so that its
 /// own errors are found in the same run; only the first of each is kept.
-fn read_body(
+pub(crate) fn read_body(
     checker: &mut ExprChecker<'_, '_>,
     file: FileId,
     fields: &[ClauseField],
@@ -334,6 +375,12 @@ fn read_body(
             ClauseFieldKind::When(_) => Some(FieldName::When),
             ClauseFieldKind::Require(_) => Some(FieldName::Require),
             ClauseFieldKind::Score(_) => Some(FieldName::Score),
+            ClauseFieldKind::Value(_) => Some(FieldName::Value),
+            ClauseFieldKind::By(_) => Some(FieldName::By),
+            ClauseFieldKind::Spend(_) => Some(FieldName::Spend),
+            ClauseFieldKind::Ends(_) => Some(FieldName::Ends),
+            ClauseFieldKind::Window(_) => Some(FieldName::Window),
+            ClauseFieldKind::Alternatives(_) => Some(FieldName::Alternatives),
             ClauseFieldKind::Ref(_) | ClauseFieldKind::Evidence(_) | ClauseFieldKind::Error => None,
         };
         let placed = name.is_none_or(|name| allowed(kind, name));
@@ -408,6 +455,42 @@ fn read_body(
                     body.score = Some(typed);
                 }
             }
+            ClauseFieldKind::Value(expr) => {
+                checker.allow_aggregates(false);
+                // Only an indicator sums the whole inventory; a risk reads one entry.
+                checker.read_inventory(kind == ClauseKind::Indicator);
+                let typed = checker.check(expr, None);
+                checker.read_inventory(false);
+                if keep {
+                    body.value = Some(typed);
+                }
+            }
+            ClauseFieldKind::By(paths) => {
+                checker.allow_aggregates(false);
+                let typed = paths
+                    .iter()
+                    .map(|path| (checker.check_path(path), path.span))
+                    .collect();
+                if keep {
+                    body.by = Some(typed);
+                }
+            }
+            ClauseFieldKind::Spend(expr)
+            | ClauseFieldKind::Ends(expr)
+            | ClauseFieldKind::Window(expr)
+            | ClauseFieldKind::Alternatives(expr) => {
+                checker.allow_aggregates(false);
+                let typed = checker.check(expr, None);
+                let slot = match &field.kind {
+                    ClauseFieldKind::Spend(_) => &mut body.spend,
+                    ClauseFieldKind::Ends(_) => &mut body.ends,
+                    ClauseFieldKind::Window(_) => &mut body.window,
+                    _ => &mut body.alternatives,
+                };
+                if keep {
+                    *slot = Some(typed);
+                }
+            }
             ClauseFieldKind::Level(_) | ClauseFieldKind::Lots(_) | ClauseFieldKind::Error => {}
         }
     }
@@ -455,7 +538,13 @@ fn repeat_help(name: FieldName) -> Message {
         | FieldName::Lots
         | FieldName::Text
         | FieldName::Note
-        | FieldName::Score => "e0402-keep-one-help",
+        | FieldName::Score
+        | FieldName::Value
+        | FieldName::By
+        | FieldName::Spend
+        | FieldName::Ends
+        | FieldName::Window
+        | FieldName::Alternatives => "e0402-keep-one-help",
     };
     Message::new(id).with("field", name.as_str())
 }
@@ -467,23 +556,56 @@ fn field_span(field: &ClauseField) -> Span {
         ClauseFieldKind::When(expr)
         | ClauseFieldKind::Require(expr)
         | ClauseFieldKind::Score(expr)
+        | ClauseFieldKind::Value(expr)
+        | ClauseFieldKind::Spend(expr)
+        | ClauseFieldKind::Ends(expr)
+        | ClauseFieldKind::Window(expr)
+        | ClauseFieldKind::Alternatives(expr)
             if field.span.start < expr.span.end && expr.span.end <= field.span.end =>
         {
             Span::new(field.span.start, expr.span.end)
         }
+        ClauseFieldKind::By(paths) => match paths.last() {
+            Some(last) if field.span.start < last.span.end && last.span.end <= field.span.end => {
+                Span::new(field.span.start, last.span.end)
+            }
+            _ => field.span,
+        },
         _ => field.span,
     }
 }
 
 fn allowed(kind: ClauseKind, name: FieldName) -> bool {
     match kind {
-        ClauseKind::Requirement => name != FieldName::Score,
+        ClauseKind::Requirement => matches!(
+            name,
+            FieldName::Level
+                | FieldName::Lots
+                | FieldName::Text
+                | FieldName::Note
+                | FieldName::When
+                | FieldName::Require
+        ),
         ClauseKind::Criterion => {
             matches!(
                 name,
                 FieldName::Lots | FieldName::Text | FieldName::Note | FieldName::Score
             )
         }
+        ClauseKind::Indicator => matches!(
+            name,
+            FieldName::Text | FieldName::Note | FieldName::Value | FieldName::By
+        ),
+        ClauseKind::Risk => matches!(
+            name,
+            FieldName::Text
+                | FieldName::Note
+                | FieldName::Value
+                | FieldName::Spend
+                | FieldName::Ends
+                | FieldName::Window
+                | FieldName::Alternatives
+        ),
     }
 }
 
@@ -506,6 +628,8 @@ fn report_misplaced(
             "e0403-not-allowed-in-criterion",
             "e0403-criterion-conditions-help",
         ),
+        (ClauseKind::Indicator, _) => ("e0403-not-allowed-in-indicator", "e0403-indicator-help"),
+        (ClauseKind::Risk, _) => ("e0403-not-allowed-in-risk", "e0403-risk-help"),
     };
     checker.report(
         Diagnostic::error(
@@ -518,7 +642,7 @@ fn report_misplaced(
 }
 
 /// Whether a clause body has a line the parser could not read (and has reported).
-fn has_broken_line(body: &[ClauseField]) -> bool {
+pub(crate) fn has_broken_line(body: &[ClauseField]) -> bool {
     body.iter()
         .any(|field| matches!(field.kind, ClauseFieldKind::Error))
 }

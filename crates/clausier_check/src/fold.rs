@@ -250,7 +250,10 @@ impl<'p> Folder<'p> {
             TExprKind::Has(_)
             | TExprKind::Today
             | TExprKind::Aggregate(_)
-            | TExprKind::Passed(_) => Err(FoldError::NotConstant),
+            | TExprKind::Passed(_)
+            // The entries are the inventory's; a share is left to the evaluation.
+            | TExprKind::Entries
+            | TExprKind::Share { .. } => Err(FoldError::NotConstant),
         }
     }
 
@@ -297,10 +300,23 @@ pub(crate) fn walk_mut(expr: &mut TExpr, visit: &mut impl FnMut(&mut TExpr)) {
             | TExprKind::Has(_)
             | TExprKind::Today
             | TExprKind::Aggregate(_)
-            | TExprKind::Passed(_) => {}
+            | TExprKind::Passed(_)
+            | TExprKind::Entries => {}
             TExprKind::List(items) => {
                 for item in items {
                     walk_mut(item, visit);
+                }
+            }
+            TExprKind::Share {
+                collection,
+                condition,
+                weight,
+                ..
+            } => {
+                walk_mut(collection, visit);
+                walk_mut(condition, visit);
+                if let Some(weight) = weight {
+                    walk_mut(weight, visit);
                 }
             }
             TExprKind::Not(inner) | TExprKind::Neg(inner) => walk_mut(inner, visit),
@@ -371,10 +387,23 @@ fn walk_node(expr: &TExpr, visit: &mut impl FnMut(&TExpr) -> bool) {
         | TExprKind::Has(_)
         | TExprKind::Today
         | TExprKind::Aggregate(_)
-        | TExprKind::Passed(_) => {}
+        | TExprKind::Passed(_)
+        | TExprKind::Entries => {}
         TExprKind::List(items) => {
             for item in items {
                 walk(item, visit);
+            }
+        }
+        TExprKind::Share {
+            collection,
+            condition,
+            weight,
+            ..
+        } => {
+            walk(collection, visit);
+            walk(condition, visit);
+            if let Some(weight) = weight {
+                walk(weight, visit);
             }
         }
         TExprKind::Not(inner) | TExprKind::Neg(inner) => walk(inner, visit),
@@ -432,7 +461,11 @@ pub(crate) fn reads_offer(expr: &TExpr) -> bool {
     walk(expr, &mut |node| {
         if matches!(
             &node.kind,
-            TExprKind::Has(_) | TExprKind::Today | TExprKind::Aggregate(_) | TExprKind::Passed(_)
+            TExprKind::Has(_)
+                | TExprKind::Today
+                | TExprKind::Aggregate(_)
+                | TExprKind::Passed(_)
+                | TExprKind::Entries
         ) || matches!(&node.kind, TExprKind::Field(f) if f.root == FieldRoot::Descriptor)
         {
             reads = true;

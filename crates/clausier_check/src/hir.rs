@@ -30,6 +30,10 @@ pub struct CheckedPack {
     pub params: Vec<ParamDef>,
     pub requirements: Vec<RequirementDef>,
     pub criteria: Vec<CriterionDef>,
+    /// Every pack's indicators over a whole inventory, dependencies' first.
+    pub indicators: Vec<IndicatorDef>,
+    /// Every pack's per-entry risks, dependencies' first.
+    pub risks: Vec<RiskDef>,
     pub aggregates: Vec<AggregateDef>,
     pub tests: Vec<TestDef>,
     /// Every resolved name occurrence, for hover, go-to-definition, references, rename.
@@ -168,6 +172,46 @@ pub struct RequirementDef {
     pub locals: u32,
 }
 
+/// `indicator ID "title" { value …  by … }`: a value over every entry of an inventory
+/// (`entries`), and over the entries of each group when it has `by`.
+#[derive(Debug, Clone)]
+pub struct IndicatorDef {
+    pub meta: ClauseMeta,
+    /// Reads the entries only through `entries` ([`TExprKind::Entries`]).
+    pub value: TExpr,
+    /// The fields of `by`, in order: none, one or two.
+    pub grouping: Vec<GroupingDef>,
+    pub locals: u32,
+}
+
+/// A field an indicator groups the entries by: an enum or a string of the descriptor.
+#[derive(Debug, Clone)]
+pub struct GroupingDef {
+    pub field: FieldRef,
+    /// `Ty::Enum` or `Ty::String`.
+    pub ty: Ty,
+    pub span: Span,
+}
+
+/// `risk ID "title" { value …  spend …  ends …  window …  alternatives … }`: a score of
+/// each entry, and what its priority is made of. Every expression reads one entry, as a
+/// requirement's `require` does.
+#[derive(Debug, Clone)]
+pub struct RiskDef {
+    pub meta: ClauseMeta,
+    /// An `int` or a `number`.
+    pub value: TExpr,
+    /// `money`.
+    pub spend: Option<TExpr>,
+    /// `date`.
+    pub ends: Option<TExpr>,
+    /// `duration`.
+    pub window: Option<TExpr>,
+    /// A list or a set of strings.
+    pub alternatives: Option<TExpr>,
+    pub locals: u32,
+}
+
 /// `evidence documents.homologation "Dossier d'homologation"`: a document the offer
 /// must supply. When the descriptor lacks it, the requirement is `missing` (the offer
 /// may be regularised, R2152-2), unless the offer fails it anyway.
@@ -265,6 +309,7 @@ impl TExprKind {
                 | TExprKind::Today
                 | TExprKind::Aggregate(_)
                 | TExprKind::Passed(_)
+                | TExprKind::Entries
         );
         if !has_children {
             return;
@@ -294,6 +339,15 @@ impl TExprKind {
                 into.push(*collection);
                 into.extend(projection.map(|(_, _, value)| *value));
             }
+            TExprKind::Share {
+                collection,
+                condition,
+                weight,
+                ..
+            } => {
+                into.extend([*collection, *condition]);
+                into.extend(weight.map(|weight| *weight));
+            }
             TExprKind::TextCheck { text, .. } => into.push(*text),
             TExprKind::Weekday { of, .. } => into.push(*of),
             TExprKind::BusinessDuration(args) => into.extend(*args),
@@ -308,7 +362,8 @@ impl TExprKind {
             | TExprKind::Has(_)
             | TExprKind::Today
             | TExprKind::Aggregate(_)
-            | TExprKind::Passed(_) => {}
+            | TExprKind::Passed(_)
+            | TExprKind::Entries => {}
         }
     }
 }
@@ -338,6 +393,18 @@ pub enum TExprKind {
     ParamField(ParamId, Vec<FieldStep>),
     /// A bound variable itself (`x` in `any x in xs: x == "CSV"`).
     Local(LocalId),
+    /// `entries`: every valid entry of the inventory (of the group, in a grouped
+    /// indicator), a list of descriptor records. Only in an indicator's `value`.
+    Entries,
+    /// `share(x in xs: p)` or `share(x in xs: p, w)`: the percent of the elements, or
+    /// of the sum of their weights `w`, for which `p` holds.
+    Share {
+        var: LocalId,
+        var_name: String,
+        collection: Box<TExpr>,
+        condition: Box<TExpr>,
+        weight: Option<Box<TExpr>>,
+    },
     List(Vec<TExpr>),
     Not(Box<TExpr>),
     Neg(Box<TExpr>),

@@ -23,6 +23,7 @@ mod compose;
 mod derived;
 mod expr;
 mod fold;
+mod inventory;
 mod law;
 mod lints;
 mod lots;

@@ -138,6 +138,33 @@ fn mean(total: &Value, count: u64) -> Result<Value, ListAggregateError> {
     ops::arith(ArithOp::Div, total, &Value::Number(count)).map_err(ListAggregateError::Op)
 }
 
+/// `share(x in xs: p, w)`: the weights of the elements for which `p` holds, in percent
+/// of the weights of all the elements (each weight 1 without `w`). `None` when the total
+/// is zero (an empty list, or weights that sum to nothing): a share of nothing has no
+/// value. Weights are numbers or amounts; any other value gives `None`.
+pub fn share<'v>(elements: impl IntoIterator<Item = (bool, &'v Value)>) -> Option<Value> {
+    let (mut holding, mut total) = (Decimal::ZERO, Decimal::ZERO);
+    for (holds, weight) in elements {
+        let (Value::Number(weight) | Value::Money(weight)) = weight else {
+            return None;
+        };
+        total = total.checked_add(*weight)?;
+        if holds {
+            holding = holding.checked_add(*weight)?;
+        }
+    }
+    if total.is_zero() {
+        return None;
+    }
+    let percent = holding
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(total)?;
+    Some(Value::Percent(percent.normalize()))
+}
+
+/// The weight of an element of a `share` without `w`.
+pub const SHARE_UNIT_WEIGHT: Value = Value::Number(Decimal::ONE);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -122,6 +122,7 @@ cases! {
     diag_types => "diag-types",
     diag_bounds => "diag-bounds",
     diag_business_time => "diag-business-time",
+    diag_inventory => "diag-inventory",
     expr_arith => "expr-arith",
     expr_arith_underflow => "expr-arith-underflow",
     expr_aggregates => "expr-aggregates",

@@ -145,6 +145,9 @@ catalogue! {
     TABLE_LITERAL = "E0321", Error, "invalid table";
     INDEX_NOT_A_MAP = "E0322", Error, "`[…]` on a value that is not a map";
     EMPTY_BUSINESS_HOURS = "E0323", Error, "business hours that close before they open";
+    ENTRIES_IN_PER_ENTRY_RULE = "E0324", Error, "an aggregate over all entries in a per-entry rule";
+    GROUPING_FIELD_TYPE = "E0325", Error, "indicator grouped by a field that is not an enum or a string";
+    FIELD_OUTSIDE_INVENTORY_AGGREGATE = "E0326", Error, "field of one entry outside an aggregate over `entries`";
 
     MISSING_REQUIRE = "E0401", Error, "requirement without `require`";
     REPEATED_CLAUSE_FIELD = "E0402", Error, "clause field given twice";
@@ -156,6 +159,7 @@ catalogue! {
     LOT_NAMED_TWICE = "E0408", Error, "lot named twice in `lots`";
     PASSED_OUTSIDE_LOT = "E0409", Error, "`passed` of a requirement that does not apply to the criterion's lots";
     DOCUMENT_NOT_A_FIELD = "E0410", Error, "required document is not a descriptor field";
+    MISSING_VALUE = "E0411", Error, "indicator or risk without `value`";
 
     UNUSED_PARAM = "W0501", Warning, "unused parameter";
     WEIGHTS_NOT_100 = "W0502", Warning, "criteria weights do not sum to 100";

@@ -16,11 +16,13 @@ use clausier_check::{ValidPack, ops};
 use clausier_diagnostics::stack;
 use jiff::civil::Date;
 
+mod inventory;
+
 use crate::eval::Scope;
 use crate::print::{Extent, Printer};
 use crate::program::{
-    AggregateProgram, Code, CriterionProgram, DocumentProgram, FieldPath, Node, NodeId, NodeText,
-    PathRoot, PrintedExpr, Program, RequirementProgram, TextNodeCheck,
+    AggregateProgram, Code, CriterionProgram, DocumentProgram, ENTRIES_SLOT, FieldPath, Node,
+    NodeId, NodeText, PathRoot, PrintedExpr, Program, RequirementProgram, TextNodeCheck,
 };
 
 /// Compiles a pack without errors into its evaluable form.
@@ -78,6 +80,12 @@ pub fn compile(valid: ValidPack<'_>) -> Program {
             },
         })
         .collect();
+    let indicators = pack
+        .indicators
+        .iter()
+        .map(|indicator| lowering.indicator(indicator))
+        .collect();
+    let risks = pack.risks.iter().map(|risk| lowering.risk(risk)).collect();
     let params = pack
         .params
         .iter()
@@ -103,6 +111,8 @@ pub fn compile(valid: ValidPack<'_>) -> Program {
         requirements,
         criteria,
         aggregates,
+        indicators,
+        risks,
         params,
         scores_outcomes: lowering.scores_outcomes,
     }
@@ -270,6 +280,37 @@ impl<'a> Lowering<'a> {
                 self.variable(Node::Has(path), text)
             }
             TExprKind::Local(local) => self.variable(Node::Local(local.0), text),
+            TExprKind::Entries => self.variable(Node::Local(ENTRIES_SLOT), text),
+            TExprKind::Share {
+                var,
+                collection,
+                condition,
+                weight,
+                ..
+            } => {
+                let collection = self.lower(collection);
+                let condition = self.lower(condition);
+                let weight = weight.as_ref().map(|weight| self.lower(weight));
+                let node = Node::Share {
+                    slot: var.0,
+                    collection: collection.id,
+                    condition: condition.id,
+                    weight: weight.map(|weight| weight.id),
+                };
+                let constant = collection.constant
+                    && condition.constant
+                    && weight.is_none_or(|weight| weight.constant);
+                let lowered = self.compound(node, constant, text);
+                // A constant share of nothing stays a node, as an empty `mean` does.
+                let scope = Scope::new(&self.empty, Date::ZERO, &[]);
+                if constant && self.code.value(lowered.id, scope).is_none() {
+                    return Lowered {
+                        constant: false,
+                        ..lowered
+                    };
+                }
+                lowered
+            }
             TExprKind::Today => self.variable(Node::Today, text),
             TExprKind::Aggregate(id) => self.variable(Node::Aggregate(id.0), text),
             TExprKind::Passed(index) => {

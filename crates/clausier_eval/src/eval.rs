@@ -172,6 +172,14 @@ impl Code {
                 Some(Cow::Owned(Value::Number(Decimal::from(count))))
             }
             Node::ListAggregate { .. } => self.list_aggregate(id, scope)?.ok().map(Cow::Owned),
+            Node::Share {
+                slot,
+                collection,
+                condition,
+                weight,
+            } => self
+                .share(slot, collection, condition, weight, scope)
+                .map(Cow::Owned),
             Node::If(cond, then_branch, else_branch) => {
                 if self.truth(cond, scope)? {
                     self.value(then_branch, scope)
@@ -259,7 +267,8 @@ impl Code {
             | Node::Count { .. }
             | Node::Weekday { .. }
             | Node::BusinessDuration(_)
-            | Node::ListAggregate { .. } => match self.value(id, scope)?.as_ref() {
+            | Node::ListAggregate { .. }
+            | Node::Share { .. } => match self.value(id, scope)?.as_ref() {
                 Value::Bool(b) => Some(*b),
                 _ => None,
             },
@@ -410,6 +419,38 @@ impl Code {
         Some(list_aggregates::compute(kind, zero, &values))
     }
 
+    /// `share(x in xs: p, w)`: unknown when the collection, a condition or a weight is,
+    /// or when the total is zero.
+    fn share(
+        &self,
+        slot: u32,
+        collection: NodeId,
+        condition: NodeId,
+        weight: Option<NodeId>,
+        scope: Scope<'_>,
+    ) -> Option<Value> {
+        let collection = self.value(collection, scope)?;
+        let Value::List(items) = collection.as_ref() else {
+            return None;
+        };
+        let mut weighed = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            let binding = Binding {
+                slot,
+                value: item,
+                outer: scope.bindings,
+            };
+            let inner = scope.with(&binding);
+            let holds = self.truth(condition, inner)?;
+            let weight = match weight {
+                Some(weight) => self.value(weight, inner)?.into_owned(),
+                None => list_aggregates::SHARE_UNIT_WEIGHT,
+            };
+            weighed.push((holds, weight));
+        }
+        list_aggregates::share(weighed.iter().map(|(holds, weight)| (*holds, weight)))
+    }
+
     /// Calls `visit` on each direct child of a node, in source order.
     pub(crate) fn for_each_child(&self, id: NodeId, mut visit: impl FnMut(NodeId)) {
         let Some(node) = self.node(id) else {
@@ -460,6 +501,18 @@ impl Code {
                 visit(collection);
                 if let Some((_, value)) = projection {
                     visit(value);
+                }
+            }
+            Node::Share {
+                collection,
+                condition,
+                weight,
+                ..
+            } => {
+                visit(collection);
+                visit(condition);
+                if let Some(weight) = weight {
+                    visit(weight);
                 }
             }
             Node::TextCheck { text, .. } => visit(text),

@@ -8,6 +8,7 @@
 
 mod claim;
 mod compile;
+mod diagnose;
 pub mod diagnosis;
 mod eval;
 mod explain;
@@ -26,5 +27,6 @@ mod score;
 pub mod stream;
 
 pub use compile::compile;
+pub use diagnose::diagnose;
 pub use program::{ClauseExpr, EvalContext, Program};
 pub use run::{RunOptions, run};

@@ -277,6 +277,28 @@ impl<'a> Printer<'a> {
                 }
                 out.push(')');
             }
+            TExprKind::Entries => out.push_str(clausier_syntax::lexicon::ENTRIES_NAME),
+            TExprKind::Share {
+                var,
+                var_name,
+                collection,
+                condition,
+                weight,
+            } => {
+                out.push_str("share(");
+                out.push_str(var_name);
+                out.push_str(" in ");
+                self.write(collection, prec::ADD, false, out);
+                out.push_str(": ");
+                self.bind(*var, var_name);
+                self.write(condition, prec::OPEN, true, out);
+                if let Some(weight) = weight {
+                    out.push_str(", ");
+                    self.write(weight, prec::OPEN, true, out);
+                }
+                self.unbind();
+                out.push(')');
+            }
             TExprKind::ListAggregate {
                 kind,
                 collection,

@@ -17,6 +17,11 @@ use crate::print::{Extent, FreeLocal, LocalMark};
 /// The index of a node in [`Code::nodes`].
 pub(crate) type NodeId = u32;
 
+/// The slot `entries` is read from: an indicator's value is evaluated with the entries
+/// of the inventory (or of a group) bound there, as a bound element. No variable of a
+/// clause has it: slots count the variables of one clause from zero.
+pub(crate) const ENTRIES_SLOT: u32 = u32::MAX;
+
 /// One operation of the compiled form. Children are indexes into the same arena.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Node {
@@ -71,6 +76,13 @@ pub(crate) enum Node {
         projection: Option<(u32, NodeId)>,
         /// What an empty `sum` gives, an index into [`Code::consts`].
         zero: Option<u32>,
+    },
+    /// `share(x in xs: p)` or `share(x in xs: p, w)`: a percent of the elements.
+    Share {
+        slot: u32,
+        collection: NodeId,
+        condition: NodeId,
+        weight: Option<NodeId>,
     },
     /// `matches(text, "…")`, `siret(text)`, `uai(text)`, `https_url(text)`.
     TextCheck {
@@ -162,6 +174,49 @@ pub(crate) struct CriterionProgram {
     pub lots: Vec<String>,
 }
 
+/// An `indicator`, compiled: its value over the entries bound at [`ENTRIES_SLOT`].
+#[derive(Debug, Clone)]
+pub(crate) struct IndicatorProgram {
+    pub meta: InventoryItemMeta,
+    pub value: NodeId,
+    /// The fields of `by`: an index into [`Code::paths`] (from the descriptor), and the
+    /// enum's id when the field is an enum.
+    pub grouping: Vec<GroupingProgram>,
+    /// Whether the value is a top-level `sum` or `count` of a number or an amount, which
+    /// groups share as parts of the total.
+    pub additive: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct GroupingProgram {
+    pub path: u32,
+    pub text: String,
+    pub enum_id: Option<EnumId>,
+}
+
+/// A `risk`, compiled: each line read on one entry.
+#[derive(Debug, Clone)]
+pub(crate) struct RiskProgram {
+    pub meta: InventoryItemMeta,
+    pub value: NodeId,
+    pub spend: Option<NodeId>,
+    pub ends: Option<NodeId>,
+    pub window: Option<NodeId>,
+    pub alternatives: Option<NodeId>,
+}
+
+/// What an indicator or a risk says of itself, for the diagnosis.
+#[derive(Debug, Clone)]
+pub(crate) struct InventoryItemMeta {
+    pub id: String,
+    pub title: Option<String>,
+    /// The `text`, its placeholders filled with the parameters' values.
+    pub text: Option<String>,
+    pub note: Option<String>,
+    pub refs: Vec<String>,
+    pub pack: String,
+}
+
 /// One `lowest(…)`/`highest(…)` to compute over the eligible descriptors of a run.
 #[derive(Debug, Clone)]
 pub(crate) struct AggregateProgram {
@@ -185,6 +240,8 @@ pub struct Program {
     pub(crate) requirements: Vec<RequirementProgram>,
     pub(crate) criteria: Vec<CriterionProgram>,
     pub(crate) aggregates: Vec<AggregateProgram>,
+    pub(crate) indicators: Vec<IndicatorProgram>,
+    pub(crate) risks: Vec<RiskProgram>,
     /// The parameters in effect, for the report.
     pub(crate) params: Vec<crate::report::ParamReport>,
     /// Whether a criterion reads a requirement's outcome with `passed(ID)`.

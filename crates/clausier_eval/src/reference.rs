@@ -229,6 +229,36 @@ impl Interpreter<'_> {
                 let zero = list_aggregates::zero(&expr.ty);
                 list_aggregates::compute(*kind, zero.as_ref(), &values).ok()
             }
+            // The reference reads one offer: it has no inventory.
+            TExprKind::Entries => None,
+            TExprKind::Share {
+                var,
+                collection,
+                condition,
+                weight,
+                ..
+            } => {
+                let Value::List(items) = self.eval(collection)? else {
+                    return None;
+                };
+                let mut weighed = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    self.locals.push((*var, item.clone()));
+                    let holds = self.truth(condition);
+                    let weight = match weight {
+                        Some(weight) => self.eval(weight),
+                        None => Some(list_aggregates::SHARE_UNIT_WEIGHT),
+                    };
+                    self.locals.pop();
+                    let holds = match holds {
+                        Truth::True => true,
+                        Truth::False => false,
+                        Truth::Unknown => return None,
+                    };
+                    weighed.push((holds, weight?));
+                }
+                list_aggregates::share(weighed.iter().map(|(holds, weight)| (*holds, weight)))
+            }
             // Compiles the pattern at each use: the reference favours plainness over speed.
             TExprKind::TextCheck { check, text } => match self.eval(text)? {
                 Value::String(text) => text_functions::check_text(check, &text).map(Value::Bool),

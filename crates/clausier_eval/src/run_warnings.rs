@@ -145,6 +145,15 @@ fn aggregates_read(program: &Program, root: NodeId) -> Vec<(u32, NodeId)> {
                 }
                 stack.push(collection);
             }
+            Node::Share {
+                collection,
+                condition,
+                weight,
+                ..
+            } => {
+                stack.extend(weight);
+                stack.extend([condition, collection]);
+            }
             Node::TextCheck { text, .. } => stack.push(text),
             Node::Weekday { of, .. } => stack.push(of),
             Node::BusinessDuration(args) => stack.extend(args.into_iter().rev()),

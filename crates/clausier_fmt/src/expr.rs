@@ -271,6 +271,26 @@ impl Printer<'_> {
                 }
                 self.w.token(end.saturating_sub(1), end, ")");
             }
+            ExprKind::Share {
+                var,
+                collection,
+                condition,
+                weight,
+            } => {
+                self.open_call(start, end, "share");
+                self.binding(var, collection, cont);
+                match weight {
+                    Some(weight) => {
+                        self.expr(condition, cont + step, 1);
+                        let comma = self.find(flat::expr_end(condition) as usize, end, ',');
+                        self.w.token(comma, comma + 1, ",");
+                        self.w.text(" ");
+                        self.expr(weight, cont + step, trail + 1);
+                    }
+                    None => self.expr(condition, cont + step, trail + 1),
+                }
+                self.w.token(end.saturating_sub(1), end, ")");
+            }
             ExprKind::ListAggregate {
                 kind,
                 projection,

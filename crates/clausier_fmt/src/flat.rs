@@ -174,6 +174,24 @@ fn push_node(src: &str, e: &Expr, out: &mut String) {
             }
             out.push(')');
         }
+        ExprKind::Share {
+            var,
+            collection,
+            condition,
+            weight,
+        } => {
+            out.push_str("share(");
+            out.push_str(&var.name);
+            out.push_str(" in ");
+            push_expr(src, collection, out);
+            out.push_str(": ");
+            push_expr(src, condition, out);
+            if let Some(weight) = weight {
+                out.push_str(", ");
+                push_expr(src, weight, out);
+            }
+            out.push(')');
+        }
         ExprKind::ListAggregate {
             kind,
             projection,

@@ -3,8 +3,8 @@
 
 use clausier_syntax::ast::{
     ClauseField, ClauseFieldKind, DataValue, DataValueKind, Docs, EnumDecl, Expect, ExpectKind,
-    FieldBound, FieldDecl, Given, Item, ItemKind, SourceFileAst, StringLit, TestDate, TestDecl,
-    TypeExpr, TypeExprKind, UseDecl,
+    FieldBound, FieldDecl, Given, IndicatorDecl, Item, ItemKind, Path, RiskDecl, SourceFileAst,
+    StringLit, TestDate, TestDecl, TypeExpr, TypeExprKind, UseDecl,
 };
 use clausier_syntax::lexicon::ITEM_KEYWORDS;
 
@@ -94,7 +94,7 @@ fn same_group(a: &Item, b: &Item) -> bool {
     group(a).is_some() && group(a) == group(b)
 }
 
-/// The canonical order of the lines of a requirement or criterion.
+/// The canonical order of the lines of a requirement, criterion, indicator or risk.
 fn clause_rank(field: &ClauseField) -> u8 {
     match field.kind {
         ClauseFieldKind::Level(_) => 0,
@@ -106,7 +106,13 @@ fn clause_rank(field: &ClauseField) -> u8 {
         ClauseFieldKind::Evidence(_) => 6,
         ClauseFieldKind::Require(_) => 7,
         ClauseFieldKind::Score(_) => 8,
-        ClauseFieldKind::Error => 9,
+        ClauseFieldKind::Value(_) => 9,
+        ClauseFieldKind::By(_) => 10,
+        ClauseFieldKind::Spend(_) => 11,
+        ClauseFieldKind::Ends(_) => 12,
+        ClauseFieldKind::Window(_) => 13,
+        ClauseFieldKind::Alternatives(_) => 14,
+        ClauseFieldKind::Error => 15,
     }
 }
 
@@ -273,6 +279,24 @@ impl Printer<'_> {
                     header_end = weight.span.end as usize;
                 }
                 self.clause_body(&decl.body, header_end, end);
+            }
+            ItemKind::Indicator(IndicatorDecl { id, title, body })
+            | ItemKind::Risk(RiskDecl { id, title, body }) => {
+                let word = if matches!(item.kind, ItemKind::Risk(_)) {
+                    "risk"
+                } else {
+                    "indicator"
+                };
+                self.keyword(start, word);
+                self.w.text(" ");
+                self.verbatim(id.span.start, id.span.end);
+                let mut header_end = id.span.end as usize;
+                if let Some(title) = title {
+                    self.w.text(" ");
+                    self.verbatim(title.span.start, title.span.end);
+                    header_end = title.span.end as usize;
+                }
+                self.clause_body(body, header_end, end);
             }
             ItemKind::Test(decl) => self.test_decl(item, decl),
             ItemKind::Error => self.verbatim(item.span.start, item.span.end),
@@ -547,6 +571,15 @@ impl Printer<'_> {
             ClauseFieldKind::When(expr) => ("when", Err(expr)),
             ClauseFieldKind::Require(expr) => ("require", Err(expr)),
             ClauseFieldKind::Score(expr) => ("score", Err(expr)),
+            ClauseFieldKind::Value(expr) => ("value", Err(expr)),
+            ClauseFieldKind::Spend(expr) => ("spend", Err(expr)),
+            ClauseFieldKind::Ends(expr) => ("ends", Err(expr)),
+            ClauseFieldKind::Window(expr) => ("window", Err(expr)),
+            ClauseFieldKind::Alternatives(expr) => ("alternatives", Err(expr)),
+            ClauseFieldKind::By(paths) => {
+                self.by_field(start, paths);
+                return;
+            }
             ClauseFieldKind::Error => {
                 self.verbatim(field.span.start, field.span.end);
                 return;
@@ -557,6 +590,16 @@ impl Printer<'_> {
         match rest {
             Ok(text) => self.verbatim(text.span.start, text.span.end),
             Err(expr) => self.expr(expr, indent + self.indent, 0),
+        }
+    }
+
+    /// `by a, b.c`: the paths on one line, one space after each comma.
+    fn by_field(&mut self, start: usize, paths: &[Path]) {
+        self.w.token(start, start + "by".len(), "by");
+        for (index, path) in paths.iter().enumerate() {
+            self.w.text(if index == 0 { " " } else { ", " });
+            let (from, to) = (path.span.start as usize, path.span.end as usize);
+            self.w.token(from, to, &path.dotted());
         }
     }
 

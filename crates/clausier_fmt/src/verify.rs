@@ -17,6 +17,8 @@ pub(crate) fn fingerprint(ast: &SourceFileAst) -> String {
         match &mut item.kind {
             ItemKind::Requirement(decl) => canonical_clause_order(&mut decl.body),
             ItemKind::Criterion(decl) => canonical_clause_order(&mut decl.body),
+            ItemKind::Indicator(decl) => canonical_clause_order(&mut decl.body),
+            ItemKind::Risk(decl) => canonical_clause_order(&mut decl.body),
             _ => {}
         }
     }

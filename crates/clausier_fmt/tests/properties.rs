@@ -267,10 +267,12 @@ impl Program {
             }
             4 | 5 => {
                 let criterion = self.rng.chance(40);
+                // Indicators and risks are chosen from the tokens written so far rather
+                // than a new draw, so the other programs the seeds give stay the same.
                 self.word(if criterion {
                     "criterion"
                 } else {
-                    "requirement"
+                    ["requirement", "requirement", "indicator", "risk"][self.tokens.len() % 4]
                 });
                 let id = self.rng.pick(IDS);
                 self.word(id);
@@ -350,7 +352,28 @@ impl Program {
             }
             _ => {
                 let word = self.rng.pick(&["when", "require", "score"]);
+                // The lines of indicators and risks, chosen from the tokens written so
+                // far rather than a new draw, as above.
+                let word = match self.tokens.len() % 9 {
+                    0 => "value",
+                    1 => "spend",
+                    2 => "ends",
+                    3 => "window",
+                    4 => "alternatives",
+                    5 => "by",
+                    _ => word,
+                };
                 self.word(word);
+                if word == "by" {
+                    for index in 0..=self.rng.below(2) {
+                        if index > 0 {
+                            self.symbol(",");
+                        }
+                        let path = self.rng.pick(&["category", "supplier.jurisdiction", "é"]);
+                        self.word(path);
+                    }
+                    return;
+                }
                 let value = self.expr(4);
                 self.emit(&value);
             }
@@ -588,7 +611,13 @@ impl Program {
                 // Chosen from the tokens written so far rather than a new draw, so the
                 // other programs the seeds give stay the same.
                 let word = ["count", "sum", "mean", "min", "max"][self.tokens.len() % 5];
-                if self.rng.chance(50) {
+                // `share` needs its binding; chosen as the other words are.
+                let word = if self.tokens.len() % 7 == 3 {
+                    "share"
+                } else {
+                    word
+                };
+                if word == "share" || self.rng.chance(50) {
                     Expr::Count(word, Some("s".to_string()), sub(self), Some(sub(self)))
                 } else {
                     Expr::Count(word, None, sub(self), None)

@@ -20,9 +20,10 @@
 use clausier_check::types::{RecordId, Schema, Ty};
 use clausier_syntax::ast::{ItemKind, TimeFunction};
 use clausier_syntax::lexicon::{
-    BUILTIN_TYPES, CLAUSE_FIELD_KEYWORDS, CLAUSE_STATUSES, EXPRESSION_KEYWORDS, ITEM_KEYWORDS,
-    LIST_AGGREGATE_KEYWORDS, PASSED_KEYWORD, SCORE_KEYWORD, TEST_FIELD_KEYWORDS, TEST_OUTCOMES,
-    TEXT_FUNCTION_KEYWORDS, TIME_FUNCTION_KEYWORDS,
+    BUILTIN_TYPES, CLAUSE_FIELD_KEYWORDS, CLAUSE_STATUSES, EXPRESSION_KEYWORDS,
+    INVENTORY_FIELD_KEYWORDS, ITEM_KEYWORDS, LIST_AGGREGATE_KEYWORDS, PASSED_KEYWORD,
+    SCORE_KEYWORD, TEST_FIELD_KEYWORDS, TEST_OUTCOMES, TEXT_FUNCTION_KEYWORDS,
+    TIME_FUNCTION_KEYWORDS,
 };
 
 use clausier_i18n::{Lang, t};
@@ -91,6 +92,8 @@ fn item_detail(word: &str, lang: Lang) -> Option<String> {
     Some(match word {
         "requirement" => t!(lang, "editor-detail-requirement"),
         "criterion" => t!(lang, "editor-detail-criterion"),
+        "indicator" => t!(lang, "editor-detail-indicator"),
+        "risk" => t!(lang, "editor-detail-risk"),
         "param" => t!(lang, "editor-detail-param"),
         "descriptor" => t!(lang, "editor-detail-descriptor"),
         "enum" => t!(lang, "editor-detail-enum"),
@@ -114,8 +117,25 @@ fn clause_field_detail(word: &str, lang: Lang) -> Option<String> {
         "lots" => t!(lang, "editor-detail-lots"),
         "require" => t!(lang, "editor-detail-require"),
         "score" => t!(lang, "editor-detail-score"),
+        "value" => t!(lang, "editor-detail-value"),
+        "by" => t!(lang, "editor-detail-by"),
+        "spend" => t!(lang, "editor-detail-spend"),
+        "ends" => t!(lang, "editor-detail-ends"),
+        "window" => t!(lang, "editor-detail-window"),
+        "alternatives" => t!(lang, "editor-detail-alternatives"),
         _ => return None,
     })
+}
+
+/// Whether a clause-field keyword belongs in an item of this kind: the lines of
+/// indicators and risks (`value`, `by`…) only there, and theirs only.
+fn field_fits(item: &str, word: &str) -> bool {
+    let inventory = INVENTORY_FIELD_KEYWORDS.contains(&word);
+    match item {
+        "indicator" => matches!(word, "text" | "note" | "ref" | "value" | "by"),
+        "risk" => inventory && word != "by" || matches!(word, "text" | "note" | "ref"),
+        _ => !inventory,
+    }
 }
 
 /// The words after `level` or `as`.
@@ -351,10 +371,11 @@ impl Ctx<'_> {
         let line = self.head.rsplit('\n').next().unwrap_or("");
         let at_line_start = line.trim().is_empty();
         match item {
-            "requirement" | "criterion" => {
+            "requirement" | "criterion" | "indicator" | "risk" => {
                 if at_line_start && depth == 1 {
                     return CLAUSE_FIELD_KEYWORDS
                         .iter()
+                        .filter(|k| field_fits(item, k))
                         .map(|k| self.keyword(k, clause_field_detail(k, self.lang)))
                         .collect();
                 }

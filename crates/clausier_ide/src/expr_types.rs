@@ -59,6 +59,7 @@ fn infer_at(
         } => sub(then_branch).or_else(|| sub(else_branch)),
         ExprKind::Today => Some(Ty::Date),
         ExprKind::Count { .. } => Some(Ty::Int),
+        ExprKind::Share { .. } => Some(Ty::Percent),
         ExprKind::ListAggregate {
             kind,
             projection,

@@ -67,6 +67,8 @@ fn item_spans(item: &Item, offset: u32, out: &mut Vec<Span>) {
     }
     match &item.kind {
         ItemKind::Requirement(decl) => out.extend(decl.body.iter().map(|f| f.span)),
+        ItemKind::Indicator(decl) => out.extend(decl.body.iter().map(|f| f.span)),
+        ItemKind::Risk(decl) => out.extend(decl.body.iter().map(|f| f.span)),
         ItemKind::Criterion(decl) => {
             out.extend(decl.body.iter().map(|f| f.span));
             out.extend(decl.weight.as_ref().map(|w| w.span));

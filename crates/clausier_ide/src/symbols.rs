@@ -14,6 +14,10 @@ pub enum SymbolKind {
     Param,
     Requirement,
     Criterion,
+    /// An indicator over the whole inventory.
+    Indicator,
+    /// A risk of each entry of an inventory.
+    Risk,
     Test,
     Use,
     Set,
@@ -105,6 +109,18 @@ fn item_symbol(text: &str, item: &Item) -> Option<DocumentSymbol> {
         ItemKind::Criterion(decl) => leaf(
             &decl.id.name,
             SymbolKind::Criterion,
+            decl.title.as_ref().map(|t| t.value.clone()),
+            decl.id.span,
+        ),
+        ItemKind::Indicator(decl) => leaf(
+            &decl.id.name,
+            SymbolKind::Indicator,
+            decl.title.as_ref().map(|t| t.value.clone()),
+            decl.id.span,
+        ),
+        ItemKind::Risk(decl) => leaf(
+            &decl.id.name,
+            SymbolKind::Risk,
             decl.title.as_ref().map(|t| t.value.clone()),
             decl.id.span,
         ),

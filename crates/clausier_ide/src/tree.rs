@@ -12,6 +12,8 @@ pub(crate) fn item_exprs(item: &Item) -> Vec<&Expr> {
     match &item.kind {
         ItemKind::Requirement(decl) => body_exprs(&decl.body),
         ItemKind::Criterion(decl) => body_exprs(&decl.body),
+        ItemKind::Indicator(decl) => body_exprs(&decl.body),
+        ItemKind::Risk(decl) => body_exprs(&decl.body),
         ItemKind::Param(decl) => vec![&decl.value],
         ItemKind::Set(decl) => vec![&decl.value],
         _ => Vec::new(),
@@ -26,7 +28,12 @@ fn body_exprs(body: &[ClauseField]) -> Vec<&Expr> {
 pub(crate) fn field_expr(field: &ClauseField) -> Option<&Expr> {
     match &field.kind {
         ClauseFieldKind::When(expr) | ClauseFieldKind::Require(expr) => Some(expr),
-        ClauseFieldKind::Score(expr) => Some(expr),
+        ClauseFieldKind::Score(expr)
+        | ClauseFieldKind::Value(expr)
+        | ClauseFieldKind::Spend(expr)
+        | ClauseFieldKind::Ends(expr)
+        | ClauseFieldKind::Window(expr)
+        | ClauseFieldKind::Alternatives(expr) => Some(expr),
         _ => None,
     }
 }
@@ -47,6 +54,16 @@ pub(crate) fn children(expr: &Expr) -> Vec<&Expr> {
             if let Some((_, body)) = filter {
                 out.push(body);
             }
+            out
+        }
+        ExprKind::Share {
+            collection,
+            condition,
+            weight,
+            ..
+        } => {
+            let mut out: Vec<&Expr> = vec![collection, condition];
+            out.extend(weight.as_deref());
             out
         }
         ExprKind::ListAggregate {

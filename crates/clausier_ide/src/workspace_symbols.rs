@@ -77,7 +77,10 @@ fn flatten(
         container: container.map(str::to_owned),
     };
     match symbol.kind {
-        SymbolKind::Requirement | SymbolKind::Criterion => {
+        SymbolKind::Requirement
+        | SymbolKind::Criterion
+        | SymbolKind::Indicator
+        | SymbolKind::Risk => {
             let name = match &symbol.detail {
                 Some(title) if !title.is_empty() => format!("{} {title}", symbol.name),
                 _ => symbol.name.clone(),

@@ -19,6 +19,8 @@ pub fn kind(kind: SymbolKind) -> lsp::SymbolKind {
         SymbolKind::Param => lsp::SymbolKind::CONSTANT,
         SymbolKind::Requirement => lsp::SymbolKind::FUNCTION,
         SymbolKind::Criterion => lsp::SymbolKind::METHOD,
+        SymbolKind::Indicator => lsp::SymbolKind::PROPERTY,
+        SymbolKind::Risk => lsp::SymbolKind::OPERATOR,
         SymbolKind::Test => lsp::SymbolKind::EVENT,
         SymbolKind::Use => lsp::SymbolKind::MODULE,
         SymbolKind::Set => lsp::SymbolKind::PROPERTY,

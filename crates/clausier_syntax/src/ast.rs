@@ -112,6 +112,8 @@ pub enum ItemKind {
     Param(ParamDecl),
     Requirement(RequirementDecl),
     Criterion(CriterionDecl),
+    Indicator(IndicatorDecl),
+    Risk(RiskDecl),
     Use(UseDecl),
     Set(SetDecl),
     Test(TestDecl),
@@ -243,6 +245,24 @@ pub struct CriterionDecl {
     pub body: Vec<ClauseField>,
 }
 
+/// `indicator DEPENSE "Dépense par catégorie" { value …  by category }`: a value over the
+/// whole inventory, optionally per group of entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorDecl {
+    pub id: ClauseId,
+    pub title: Option<StringLit>,
+    pub body: Vec<ClauseField>,
+}
+
+/// `risk RISQUE "Risque" { value …  spend …  ends …  window …  alternatives … }`: a score of
+/// each entry of an inventory, and what its priority is made of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RiskDecl {
+    pub id: ClauseId,
+    pub title: Option<StringLit>,
+    pub body: Vec<ClauseField>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Weight {
     pub value: Decimal,
@@ -270,6 +290,18 @@ pub enum ClauseFieldKind {
     When(Expr),
     Require(Expr),
     Score(Expr),
+    /// `value EXPR`: what an indicator or a risk computes.
+    Value(Expr),
+    /// `by category, supplier.jurisdiction`: the fields an indicator groups entries by.
+    By(Vec<Path>),
+    /// `spend EXPR`: the money a risk's priority weighs.
+    Spend(Expr),
+    /// `ends EXPR`: the date an entry's contract ends.
+    Ends(Expr),
+    /// `window EXPR`: how long before `ends` the contract may be changed.
+    Window(Expr),
+    /// `alternatives EXPR`: the catalogue categories an entry may move to.
+    Alternatives(Expr),
     /// A line that could not be parsed; a diagnostic was reported for it.
     Error,
 }
@@ -455,6 +487,15 @@ impl ExprKind {
                 into.push(*collection);
                 into.extend(filter.map(|(_, condition)| *condition));
             }
+            ExprKind::Share {
+                collection,
+                condition,
+                weight,
+                ..
+            } => {
+                into.extend([*collection, *condition]);
+                into.extend(weight.map(|weight| *weight));
+            }
             ExprKind::ListAggregate {
                 projection,
                 collection,
@@ -515,6 +556,14 @@ pub enum ExprKind {
     Count {
         filter: Option<(Ident, Box<Expr>)>,
         collection: Box<Expr>,
+    },
+    /// `share(e in entries: p)` or `share(e in entries: p, w)`: the percent of the
+    /// elements (or of the sum of their weights `w`) for which `p` holds.
+    Share {
+        var: Ident,
+        collection: Box<Expr>,
+        condition: Box<Expr>,
+        weight: Option<Box<Expr>>,
     },
     /// `has a.b`.
     Has(Path),

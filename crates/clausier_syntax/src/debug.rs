@@ -11,8 +11,8 @@ use clausier_diagnostics::{Span, stack};
 
 use crate::ast::{
     ClauseField, ClauseFieldKind, DataValue, DataValueKind, Docs, DurationUnit, Expect, ExpectKind,
-    Expr, ExprKind, FieldDecl, Given, Item, ItemKind, Literal, LiteralKind, QuantifierKind,
-    SourceFileAst, TypeExpr, TypeExprKind, UnaryOp,
+    Expr, ExprKind, FieldDecl, Given, IndicatorDecl, Item, ItemKind, Literal, LiteralKind, Path,
+    QuantifierKind, RiskDecl, SourceFileAst, TypeExpr, TypeExprKind, UnaryOp,
 };
 
 /// The tree without positions.
@@ -136,6 +136,21 @@ impl Printer {
                 self.docs(&item.docs, "  ");
                 self.clause_fields(&decl.body);
             }
+            ItemKind::Indicator(IndicatorDecl { id, title, body })
+            | ItemKind::Risk(RiskDecl { id, title, body }) => {
+                let word = if matches!(item.kind, ItemKind::Risk(_)) {
+                    "risk"
+                } else {
+                    "indicator"
+                };
+                let _ = write!(self.out, "{word} {}", id.name);
+                if let Some(title) = title {
+                    let _ = write!(self.out, " {:?}", title.value);
+                }
+                self.end_line(item.span);
+                self.docs(&item.docs, "  ");
+                self.clause_fields(body);
+            }
             ItemKind::Use(decl) => {
                 let _ = write!(self.out, "use {}", decl.pack.name);
                 if let Some(items) = &decl.items {
@@ -226,6 +241,30 @@ impl Printer {
                 }
                 ClauseFieldKind::Score(expr) => {
                     self.out.push_str("score ");
+                    self.expr(expr);
+                }
+                ClauseFieldKind::Value(expr) => {
+                    self.out.push_str("value ");
+                    self.expr(expr);
+                }
+                ClauseFieldKind::By(paths) => {
+                    let paths: Vec<String> = paths.iter().map(Path::dotted).collect();
+                    let _ = write!(self.out, "by {}", paths.join(", "));
+                }
+                ClauseFieldKind::Spend(expr) => {
+                    self.out.push_str("spend ");
+                    self.expr(expr);
+                }
+                ClauseFieldKind::Ends(expr) => {
+                    self.out.push_str("ends ");
+                    self.expr(expr);
+                }
+                ClauseFieldKind::Window(expr) => {
+                    self.out.push_str("window ");
+                    self.expr(expr);
+                }
+                ClauseFieldKind::Alternatives(expr) => {
+                    self.out.push_str("alternatives ");
                     self.expr(expr);
                 }
                 ClauseFieldKind::Error => self.out.push_str("error"),
@@ -474,6 +513,23 @@ impl Printer {
                 if let Some((_, body)) = filter {
                     self.out.push(' ');
                     self.expr(body);
+                }
+                self.out.push(')');
+            }
+            ExprKind::Share {
+                var,
+                collection,
+                condition,
+                weight,
+            } => {
+                self.open("share", expr.span);
+                let _ = write!(self.out, " {} ", var.name);
+                self.expr(collection);
+                self.out.push(' ');
+                self.expr(condition);
+                if let Some(weight) = weight {
+                    self.out.push(' ');
+                    self.expr(weight);
                 }
                 self.out.push(')');
             }

@@ -18,6 +18,8 @@ use crate::ast::DurationUnit;
 pub const ITEM_KEYWORDS: &[&str] = &[
     "requirement",
     "criterion",
+    "indicator",
+    "risk",
     "param",
     "descriptor",
     "enum",
@@ -27,10 +29,29 @@ pub const ITEM_KEYWORDS: &[&str] = &[
     "set",
 ];
 
-/// Words that open a line of a requirement's or criterion's body.
+/// Words that open a line of a requirement's, criterion's, indicator's or risk's body.
 pub const CLAUSE_FIELD_KEYWORDS: &[&str] = &[
-    "level", "when", "text", "note", "ref", "evidence", "lots", "require", "score",
+    "level",
+    "when",
+    "text",
+    "note",
+    "ref",
+    "evidence",
+    "lots",
+    "require",
+    "score",
+    "value",
+    "by",
+    "spend",
+    "ends",
+    "window",
+    "alternatives",
 ];
+
+/// The lines only an indicator or a risk has: what it computes, and for a risk what its
+/// priority is made of.
+pub const INVENTORY_FIELD_KEYWORDS: &[&str] =
+    &["value", "by", "spend", "ends", "window", "alternatives"];
 
 /// The word of a criterion's score line, and of `expect score` in a test.
 pub const SCORE_KEYWORD: &str = "score";
@@ -83,6 +104,14 @@ pub const PASSED_KEYWORD: &str = "passed";
 /// [`crate::ast::ListAggregateKind::ALL`].
 pub const LIST_AGGREGATE_KEYWORDS: &[&str] = &["sum", "mean", "min", "max"];
 
+/// `share(e in entries: p)` or `share(e in entries: p, w)`: the percent of an inventory's
+/// entries (or of their weights) for which `p` holds. A keyword only right before `(`.
+pub const SHARE_KEYWORD: &str = "share";
+
+/// The collection of every entry of an inventory (of a group, in a grouped indicator),
+/// which only an indicator's `value` may name. A name the checker reads, not a keyword.
+pub const ENTRIES_NAME: &str = "entries";
+
 /// `matches(text, "…")`, `siret(x)`, `uai(x)`, `https_url(x)`: the text functions of the
 /// standard library, keywords only right before `(` so a field may still be called
 /// `siret`. In the order of [`crate::ast::TextFunction::ALL`].
@@ -106,7 +135,7 @@ pub const WEEKDAYS: [&str; 7] = [
 
 /// Every function a call may name, for the suggestion given for an unknown one.
 pub fn function_names() -> impl Iterator<Item = &'static str> {
-    ["count", "lowest", "highest", PASSED_KEYWORD]
+    ["count", "lowest", "highest", PASSED_KEYWORD, SHARE_KEYWORD]
         .into_iter()
         .chain(LIST_AGGREGATE_KEYWORDS.iter().copied())
         .chain(TEXT_FUNCTION_KEYWORDS.iter().copied())
@@ -181,6 +210,7 @@ pub fn grammar_words() -> impl Iterator<Item = &'static str> {
         ALIAS_KEYWORD,
         BOUNDS_KEYWORD,
         PASSED_KEYWORD,
+        SHARE_KEYWORD,
         NULL_KEYWORD,
     ];
     let words = MONEY_UNITS

@@ -8,8 +8,8 @@ endif
 syntax iskeyword @,48-57,_,192-255
 
 " Items, clause fields and test fields.
-syntax keyword clausierItem enum type descriptor param requirement criterion use set test
-syntax keyword clausierField level text note ref evidence lots when require score weight as where
+syntax keyword clausierItem enum type descriptor param requirement criterion indicator risk use set test
+syntax keyword clausierField level text note ref evidence lots when require score value by spend ends window alternatives weight as where
 syntax keyword clausierField given expect date
 syntax keyword clausierLevel must should info execution
 syntax keyword clausierStatus eligible ineligible incomplete invalid pass fail missing not_applicable
@@ -22,7 +22,7 @@ syntax keyword clausierFunction count lowest highest
 " Contextual: `passed` is a word only right before `(`.
 syntax match clausierFunction /\<passed\ze\s*(/
 " Contextual too: the aggregates over a list.
-syntax match clausierFunction /\<\(sum\|mean\|min\|max\)\ze\s*(/
+syntax match clausierFunction /\<\(sum\|mean\|min\|max\|share\)\ze\s*(/
 " Contextual too: the text checks of the standard library.
 syntax match clausierFunction /\<\(matches\|siret\|uai\|https_url\|weekday\|business_duration\)\ze\s*(/
 syntax keyword clausierBuiltin today
@@ -36,7 +36,7 @@ syntax match clausierTypeName /\<\u\w*\>/
 syntax match clausierVariant /\<\u[[:upper:][:digit:]_]*\>/
 
 " Clause ids after `requirement`, `criterion` and an expectation on a clause.
-syntax match clausierClauseId /\%(\<\%(requirement\|criterion\)\s\+\)\@<=\k[[:alnum:]_-]*/
+syntax match clausierClauseId /\%(\<\%(requirement\|criterion\|indicator\|risk\)\s\+\)\@<=\k[[:alnum:]_-]*/
 syntax match clausierClauseId /\%(\<\%(pass\|fail\|missing\|not_applicable\)\s\+\)\@<=\k[[:alnum:]_-]*/
 
 " Literals: numbers with their units, and dates (defined last, so they win over numbers).

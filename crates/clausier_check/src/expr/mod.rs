@@ -6,6 +6,7 @@
 //! again.
 
 mod business_time;
+mod inventory;
 mod list_aggregates;
 mod operators;
 mod paths;
@@ -37,6 +38,8 @@ pub(crate) struct ExprChecker<'c, 'a> {
     scope: Vec<Binding>,
     next_local: u32,
     aggregates_allowed: bool,
+    /// Whether `entries` may be read: only in an indicator's `value`.
+    inventory: bool,
 }
 
 struct Binding {
@@ -89,6 +92,7 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
             scope: Vec::new(),
             next_local: 0,
             aggregates_allowed: false,
+            inventory: false,
         }
     }
 
@@ -165,6 +169,12 @@ impl<'c, 'a> ExprChecker<'c, 'a> {
                 body,
             } => self.quantifier(*kind, var, collection, body, span),
             ExprKind::Count { filter, collection } => self.count(filter.as_ref(), collection, span),
+            ExprKind::Share {
+                var,
+                collection,
+                condition,
+                weight,
+            } => self.share(var, collection, condition, weight.as_deref(), span),
             ExprKind::Has(path) => self.has(path, span),
             ExprKind::If {
                 cond,

@@ -31,7 +31,13 @@ const FIELDS_NOTE_MAX: usize = 12;
 impl ExprChecker<'_, '_> {
     pub(super) fn path_expr(&mut self, path: &Path, expected: Option<&Ty>) -> TExpr {
         let span = path.span;
+        if let Some(entries) = self.entries(path) {
+            return entries;
+        }
         match self.resolve_path(path, expected) {
+            Target::Field(field, _) if self.field_of_no_entry(field.root, &field.text, span) => {
+                error_expr(span)
+            }
             Target::Field(field, ty) => TExpr {
                 kind: TExprKind::Field(field),
                 ty,
@@ -63,6 +69,9 @@ impl ExprChecker<'_, '_> {
 
     pub(super) fn has(&mut self, path: &Path, span: Span) -> TExpr {
         let what = match self.resolve_path(path, None) {
+            Target::Field(field, _) if self.field_of_no_entry(field.root, &field.text, span) => {
+                return error_expr(span);
+            }
             Target::Field(field, _) => {
                 return TExpr {
                     kind: TExprKind::Has(field),

@@ -81,6 +81,8 @@ fn needed_label_in<'e>(schema: &Schema, expr: &'e TExpr) -> Option<&'e TExpr> {
         | TExprKind::Today
         | TExprKind::Aggregate(_)
         | TExprKind::Passed(_)
+        | TExprKind::Entries
+        | TExprKind::Share { .. }
         | TExprKind::TextCheck { .. }
         | TExprKind::Weekday { .. }
         | TExprKind::BusinessDuration(_)

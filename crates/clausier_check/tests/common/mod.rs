@@ -294,6 +294,28 @@ pub fn render_texpr(pack: &CheckedPack, expr: &TExpr) -> String {
             args.iter().map(r).collect::<Vec<_>>().join(" ")
         ),
         TExprKind::Has(field) => format!("(has {})", field.text),
+        TExprKind::Entries => "entries".to_owned(),
+        TExprKind::Share {
+            var,
+            var_name,
+            collection,
+            condition,
+            weight,
+        } => match weight {
+            None => format!(
+                "(share {var_name}#{} {} {})",
+                var.0,
+                r(collection),
+                r(condition)
+            ),
+            Some(weight) => format!(
+                "(share {var_name}#{} {} {} {})",
+                var.0,
+                r(collection),
+                r(condition),
+                r(weight)
+            ),
+        },
         TExprKind::If(c, a, b) => format!("(if {} {} {})", r(c), r(a), r(b)),
         TExprKind::Today => "today".to_owned(),
         TExprKind::Aggregate(id) => match pack.aggregates.get(id.0 as usize) {

@@ -37,7 +37,13 @@ fn rank(field: &ClauseField) -> u8 {
         ClauseFieldKind::Evidence(_) => 6,
         ClauseFieldKind::Require(_) => 7,
         ClauseFieldKind::Score(_) => 8,
-        ClauseFieldKind::Error => 9,
+        ClauseFieldKind::Value(_) => 9,
+        ClauseFieldKind::By(_) => 10,
+        ClauseFieldKind::Spend(_) => 11,
+        ClauseFieldKind::Ends(_) => 12,
+        ClauseFieldKind::Window(_) => 13,
+        ClauseFieldKind::Alternatives(_) => 14,
+        ClauseFieldKind::Error => 15,
     }
 }
 
@@ -50,6 +56,8 @@ pub fn tree(ast: &SourceFileAst) -> String {
         match &mut item.kind {
             ItemKind::Requirement(decl) => decl.body.sort_by_key(rank),
             ItemKind::Criterion(decl) => decl.body.sort_by_key(rank),
+            ItemKind::Indicator(decl) => decl.body.sort_by_key(rank),
+            ItemKind::Risk(decl) => decl.body.sort_by_key(rank),
             _ => {}
         }
     }

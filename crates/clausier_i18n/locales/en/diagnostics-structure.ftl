@@ -335,3 +335,14 @@ e0216-computed-here = `{ $name }` is computed here
 # One step of the cycle, then the steps that follow it.
 e0216-step = `{ $from }` is computed from `{ $to }`
 e0216-steps = { $step }, { $rest }
+
+## Indicators and risks
+e0411-no-value = `{ $id }` has no `value`
+e0411-no-value-label = this computes nothing
+e0411-no-value-help = add a line `value EXPRESSION` with what it computes
+e0403-not-allowed-in-indicator = `{ $field }` is not allowed in an indicator
+e0403-indicator-help = an indicator has `value`, `by`, `text`, `note` and `ref`; a condition on one entry belongs in a `requirement`
+e0403-not-allowed-in-risk = `{ $field }` is not allowed in a risk
+e0403-risk-help = a risk has `value`, `spend`, `ends`, `window`, `alternatives`, `text`, `note` and `ref`
+e0403-too-many-groupings = an indicator groups by at most two fields
+e0403-too-many-groupings-help = keep two fields in `by`, and declare another indicator for the others

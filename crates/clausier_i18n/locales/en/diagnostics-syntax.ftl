@@ -51,6 +51,10 @@ syntax-help-reserved-word = `{ $token }` is a reserved word and cannot be used a
 syntax-help-clause-starts-with-id = a clause starts with its id, then its title: `requirement HEB-01 "Hébergement" { "{" } … { "}" }`
 syntax-help-clause-id-form = a clause id starts with a letter and may hold letters, digits, `-` and `_`
 syntax-help-criterion-header = a criterion needs a title in quotes and a weight: `criterion PRIX "Prix" weight 40 { "{" } … { "}" }`
+syntax-help-indicator-title = an indicator needs a title in quotes: `indicator DEPENSE "Dépense par catégorie" { "{" } … { "}" }`
+syntax-help-risk-title = a risk needs a title in quotes: `risk RISQUE "Risque de dépendance" { "{" } … { "}" }`
+syntax-share-needs-binding = a `share` needs `x in collection` before `:`
+syntax-share-needs-binding-help = for example `share(e in entries: e.supplier.jurisdiction == HORS_UE, e.annual_spend)`
 syntax-help-criterion-title = a criterion needs a title in quotes: `criterion PRIX "Prix" weight 40 { "{" } … { "}" }`
 syntax-help-requirement-title = a requirement needs a title in quotes: `requirement HEB-01 "Hébergement" { "{" } … { "}" }`
 syntax-help-expectations = write `expect` and one of `eligible`, `ineligible`, `incomplete`, `invalid`, `pass ID`, `fail ID`, `missing ID`, `not_applicable ID` or `score >= N`

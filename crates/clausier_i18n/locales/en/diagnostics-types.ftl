@@ -238,3 +238,26 @@ e0303-list-of = a list of `{ $ty }`
 e0303-aggregate-help = `{ $function }` takes values of type { $types }
 e0303-numeric-types = `int`, `number`, `percent`, `money` or `duration`
 e0303-ordered-types = `int`, `number`, `percent`, `money`, `date`, `time`, `datetime`, `duration` or an enum
+
+## Indicators and risks over an inventory
+e0324-entries-in-per-entry-rule = an aggregate over all entries in a per-entry rule
+e0324-entries-in-per-entry-rule-label = `entries` is the whole inventory
+e0324-entries-in-per-entry-rule-help = a requirement, criterion, risk, `when`, parameter or test sees one entry at a time; sum or count the whole inventory in an `indicator`, whose `value` may read `entries`
+e0325-grouping-field-type = an indicator cannot group by `{ $path }`, which is `{ $found }`
+e0325-not-a-field = an indicator groups entries by a field of the descriptor
+e0325-grouping-help = group by a descriptor field whose type is an enum or `string`
+e0326-field-outside-aggregate = `{ $path }` is a field of one entry, read in an indicator over all entries
+e0326-field-outside-aggregate-label = which entry?
+e0326-field-outside-aggregate-help = read it for each entry inside an aggregate over `entries`, such as `sum(e in entries: e.{ $path })`
+e0301-share-weight = the weight of a `share` must be `int`, `number` or `money`, found `{ $found }`
+e0301-share-weight-help = weigh each element by a number or an amount: `share(e in entries: p, e.annual_spend)`
+e0301-risk-value = the `value` of a risk must be `int` or `number`, found `{ $found }`
+e0301-risk-value-help = score each entry with a number, such as `weights[criticality] + count(lock_in)`
+e0301-risk-spend = the `spend` of a risk must be `money`, found `{ $found }`
+e0301-risk-spend-help = give the amount the entry costs, such as `spend annual_spend`
+e0301-risk-ends = the `ends` of a risk must be a `date`, found `{ $found }`
+e0301-risk-ends-help = give the date the entry's contract ends, such as `ends contract_end`
+e0301-risk-window = the `window` of a risk must be a `duration`, found `{ $found }`
+e0301-risk-window-help = give how long before the end a change can be prepared, such as `window 18 months`
+e0301-risk-alternatives = the `alternatives` of a risk must be a list or a set of `string`, found `{ $found }`
+e0301-risk-alternatives-help = give the catalogue categories the entry may move to, such as `alternatives categories[category]`

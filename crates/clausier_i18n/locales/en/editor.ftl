@@ -59,6 +59,8 @@ editor-explain-in-full = `{ $command }` explains it in full.
 ## Completion: what a keyword starts, shown beside it.
 editor-detail-requirement = a requirement: `requirement ID "title" {"{"} … {"}"}`
 editor-detail-criterion = a criterion: `criterion ID "title" weight N {"{"} … {"}"}`
+editor-detail-indicator = an indicator over the whole inventory: `indicator ID "title" {"{"} value … {"}"}`
+editor-detail-risk = a risk of each entry: `risk ID "title" {"{"} value … {"}"}`
 editor-detail-param = a parameter: `param name: type = value`
 editor-detail-descriptor = fields of the descriptor
 editor-detail-enum = an enumeration
@@ -75,6 +77,12 @@ editor-detail-evidence = a supporting document; after a descriptor path, a requi
 editor-detail-lots = the lots of `[document]` the clause applies to, such as `"1", "2"`
 editor-detail-require = the condition to meet
 editor-detail-score = the score, from 0 to 100
+editor-detail-value = what it computes
+editor-detail-by = the fields the entries are grouped by
+editor-detail-spend = the amount the priority weighs
+editor-detail-ends = the date the entry's contract ends
+editor-detail-window = how long before the end a change can be prepared
+editor-detail-alternatives = the catalogue categories the entry may move to
 editor-detail-passed = whether the offer passed a `should` requirement: `passed(ID)`
 editor-detail-sum = the sum of a list: `sum(xs)` or `sum(x in xs: x.value)`
 editor-detail-mean = the mean of a list: `mean(xs)` or `mean(x in xs: x.value)`

@@ -325,3 +325,14 @@ e0216-computed-here = `{ $name }` est calculé ici
 # Une étape du cycle, puis les étapes qui la suivent.
 e0216-step = `{ $from }` est calculé à partir de `{ $to }`
 e0216-steps = { $step }, { $rest }
+
+## Indicateurs et risques
+e0411-no-value = `{ $id }` n'a pas de `value`
+e0411-no-value-label = ceci ne calcule rien
+e0411-no-value-help = ajoutez une ligne `value EXPRESSION` avec ce qu'il calcule
+e0403-not-allowed-in-indicator = `{ $field }` n'est pas permis dans un indicateur
+e0403-indicator-help = un indicateur a `value`, `by`, `text`, `note` et `ref` ; une condition sur une ligne relève d'une `requirement`
+e0403-not-allowed-in-risk = `{ $field }` n'est pas permis dans un risque
+e0403-risk-help = un risque a `value`, `spend`, `ends`, `window`, `alternatives`, `text`, `note` et `ref`
+e0403-too-many-groupings = un indicateur regroupe par deux champs au plus
+e0403-too-many-groupings-help = gardez deux champs dans `by`, et déclarez un autre indicateur pour les autres

@@ -51,6 +51,10 @@ syntax-help-reserved-word = `{ $token }` est un mot réservé et ne peut pas ser
 syntax-help-clause-starts-with-id = une clause commence par son identifiant, puis son titre : `requirement HEB-01 "Hébergement" { "{" } … { "}" }`
 syntax-help-clause-id-form = un identifiant de clause commence par une lettre et peut contenir des lettres, des chiffres, `-` et `_`
 syntax-help-criterion-header = un critère demande un titre entre guillemets et un poids : `criterion PRIX "Prix" weight 40 { "{" } … { "}" }`
+syntax-help-indicator-title = un indicateur demande un titre entre guillemets : `indicator DEPENSE "Dépense par catégorie" { "{" } … { "}" }`
+syntax-help-risk-title = un risque demande un titre entre guillemets : `risk RISQUE "Risque de dépendance" { "{" } … { "}" }`
+syntax-share-needs-binding = un `share` demande `x in collection` avant `:`
+syntax-share-needs-binding-help = par exemple `share(e in entries: e.supplier.jurisdiction == HORS_UE, e.annual_spend)`
 syntax-help-criterion-title = un critère demande un titre entre guillemets : `criterion PRIX "Prix" weight 40 { "{" } … { "}" }`
 syntax-help-requirement-title = une exigence demande un titre entre guillemets : `requirement HEB-01 "Hébergement" { "{" } … { "}" }`
 syntax-help-expectations = écrivez `expect` suivi de l'une des attentes `eligible`, `ineligible`, `incomplete`, `invalid`, `pass ID`, `fail ID`, `missing ID`, `not_applicable ID` ou `score >= N`

@@ -253,3 +253,26 @@ e0303-list-of = une liste de `{ $ty }`
 e0303-aggregate-help = `{ $function }` prend des valeurs de type { $types }
 e0303-numeric-types = `int`, `number`, `percent`, `money` ou `duration`
 e0303-ordered-types = `int`, `number`, `percent`, `money`, `date`, `time`, `datetime`, `duration` ou une énumération
+
+## Indicateurs et risques sur un inventaire
+e0324-entries-in-per-entry-rule = un agrégat sur toutes les lignes dans une règle qui porte sur une ligne
+e0324-entries-in-per-entry-rule-label = `entries` est l'inventaire entier
+e0324-entries-in-per-entry-rule-help = une exigence, un critère, un risque, un `when`, un paramètre ou un test voit une ligne à la fois ; additionnez ou comptez l'inventaire entier dans un `indicator`, dont la `value` peut lire `entries`
+e0325-grouping-field-type = un indicateur ne peut pas regrouper par `{ $path }`, de type `{ $found }`
+e0325-not-a-field = un indicateur regroupe les lignes par un champ du descripteur
+e0325-grouping-help = regroupez par un champ du descripteur de type énuméré ou `string`
+e0326-field-outside-aggregate = `{ $path }` est un champ d'une seule ligne, lu dans un indicateur sur toutes les lignes
+e0326-field-outside-aggregate-label = de quelle ligne ?
+e0326-field-outside-aggregate-help = lisez-le pour chaque ligne dans un agrégat sur `entries`, par exemple `sum(e in entries: e.{ $path })`
+e0301-share-weight = le poids d'un `share` doit être `int`, `number` ou `money`, trouvé `{ $found }`
+e0301-share-weight-help = pondérez chaque élément par un nombre ou un montant : `share(e in entries: p, e.annual_spend)`
+e0301-risk-value = la `value` d'un risque doit être `int` ou `number`, trouvé `{ $found }`
+e0301-risk-value-help = notez chaque ligne par un nombre, par exemple `poids[criticality] + count(lock_in)`
+e0301-risk-spend = la `spend` d'un risque doit être `money`, trouvé `{ $found }`
+e0301-risk-spend-help = donnez le montant que coûte la ligne, par exemple `spend annual_spend`
+e0301-risk-ends = le `ends` d'un risque doit être une `date`, trouvé `{ $found }`
+e0301-risk-ends-help = donnez la date de fin du contrat de la ligne, par exemple `ends contract_end`
+e0301-risk-window = la `window` d'un risque doit être une `duration`, trouvé `{ $found }`
+e0301-risk-window-help = donnez le délai avant la fin pour préparer un changement, par exemple `window 18 mois`
+e0301-risk-alternatives = les `alternatives` d'un risque doivent être une liste ou un ensemble de `string`, trouvé `{ $found }`
+e0301-risk-alternatives-help = donnez les catégories du catalogue vers lesquelles la ligne peut aller, par exemple `alternatives categories[category]`

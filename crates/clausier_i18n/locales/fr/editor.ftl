@@ -71,6 +71,8 @@ editor-explain-in-full = `{ $command }` l'explique en entier.
 ## Completion: what a keyword starts, shown beside it.
 editor-detail-requirement = une exigence : `requirement ID "titre" {"{"} … {"}"}`
 editor-detail-criterion = un critère : `criterion ID "titre" weight N {"{"} … {"}"}`
+editor-detail-indicator = un indicateur sur l'inventaire entier : `indicator ID "titre" {"{"} value … {"}"}`
+editor-detail-risk = un risque de chaque ligne : `risk ID "titre" {"{"} value … {"}"}`
 editor-detail-param = un paramètre : `param nom: type = valeur`
 editor-detail-descriptor = les champs du descripteur
 editor-detail-enum = une énumération
@@ -87,6 +89,12 @@ editor-detail-evidence = une pièce justificative ; après le chemin d'un champ 
 editor-detail-lots = les lots de `[document]` auxquels la clause s'applique, par exemple `"1", "2"`
 editor-detail-require = la condition à remplir
 editor-detail-score = la note, de 0 à 100
+editor-detail-value = ce qu'il calcule
+editor-detail-by = les champs par lesquels regrouper les lignes
+editor-detail-spend = le montant que pèse la priorité
+editor-detail-ends = la date de fin du contrat de la ligne
+editor-detail-window = le délai avant la fin pour préparer un changement
+editor-detail-alternatives = les catégories du catalogue vers lesquelles la ligne peut aller
 editor-detail-passed = si l'offre satisfait une exigence `should` : `passed(ID)`
 editor-detail-sum = la somme d'une liste : `sum(xs)` ou `sum(x in xs: x.value)`
 editor-detail-mean = la moyenne d'une liste : `mean(xs)` ou `mean(x in xs: x.value)`

@@ -160,6 +160,27 @@ Keyword execution
 }
 
 #[test]
+fn indicator_and_risk_lines_at_the_start_of_a_line() {
+    assert_snapshot!(check(&format!("{PACK}\nindicator I \"Indicateur\" {{\n  $0\n}}\n")), @r#"
+Keyword text the legal text
+Keyword note a published remark, shown under the text
+Keyword ref a legal reference
+Keyword value what it computes
+Keyword by the fields the entries are grouped by
+"#);
+    assert_snapshot!(check(&format!("{PACK}\nrisk R \"Risque\" {{\n  $0\n}}\n")), @r#"
+Keyword text the legal text
+Keyword note a published remark, shown under the text
+Keyword ref a legal reference
+Keyword value what it computes
+Keyword spend the amount the priority weighs
+Keyword ends the date the entry's contract ends
+Keyword window how long before the end a change can be prepared
+Keyword alternatives the catalogue categories the entry may move to
+"#);
+}
+
+#[test]
 fn item_keywords_between_items() {
     assert_snapshot!(check(&format!("{PACK}\nre$0")), @r#"Keyword requirement a requirement: `requirement ID "title" { … }`"#);
 }
@@ -283,6 +304,8 @@ Keyword execution
     assert_snapshot!(check(&pack("use other::{HEB-01} $0")), @r#"
 Keyword requirement a requirement: `requirement ID "title" { … }`
 Keyword criterion a criterion: `criterion ID "title" weight N { … }`
+Keyword indicator an indicator over the whole inventory: `indicator ID "title" { value … }`
+Keyword risk a risk of each entry: `risk ID "title" { value … }`
 Keyword param a parameter: `param name: type = value`
 Keyword descriptor fields of the descriptor
 Keyword enum an enumeration

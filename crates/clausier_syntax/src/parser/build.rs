@@ -12,9 +12,10 @@ use super::literal::{self, LiteralError};
 use super::{Session, doc_line_text};
 use crate::ast::{
     ClauseField, ClauseFieldKind, ClauseId, CompareOp, CriterionDecl, DescriptorDecl, Docs,
-    EnumDecl, Evidence, Expect, ExpectKind, FieldBound, FieldDecl, Given, Ident, Item, ItemKind,
-    Level, Literal, LiteralKind, ParamDecl, RequirementDecl, SetDecl, StringLit, TestDate,
-    TestDecl, TypeDecl, TypeExpr, TypeExprKind, UseDecl, UseItem, Variant, Weight,
+    EnumDecl, Evidence, Expect, ExpectKind, FieldBound, FieldDecl, Given, Ident, IndicatorDecl,
+    Item, ItemKind, Level, Literal, LiteralKind, ParamDecl, RequirementDecl, RiskDecl, SetDecl,
+    StringLit, TestDate, TestDecl, TypeDecl, TypeExpr, TypeExprKind, UseDecl, UseItem, Variant,
+    Weight,
 };
 
 pub(super) type P<'i> = Pair<'i, Rule>;
@@ -280,6 +281,22 @@ impl<'s, 't> ItemBuilder<'s, 't> {
             Rule::param_decl => ItemKind::Param(self.param_decl(pair)),
             Rule::requirement_decl => ItemKind::Requirement(self.requirement_decl(pair)),
             Rule::criterion_decl => ItemKind::Criterion(self.criterion_decl(pair)),
+            Rule::indicator_decl => {
+                let clause = self.clause_parts(pair, "syntax-help-indicator-title");
+                ItemKind::Indicator(IndicatorDecl {
+                    id: clause.id,
+                    title: clause.title,
+                    body: clause.body,
+                })
+            }
+            Rule::risk_decl => {
+                let clause = self.clause_parts(pair, "syntax-help-risk-title");
+                ItemKind::Risk(RiskDecl {
+                    id: clause.id,
+                    title: clause.title,
+                    body: clause.body,
+                })
+            }
             Rule::use_decl => ItemKind::Use(self.use_decl(pair)),
             Rule::set_decl => ItemKind::Set(self.set_decl(pair)),
             Rule::test_decl => ItemKind::Test(self.test_decl(pair)),
@@ -515,6 +532,13 @@ impl<'s, 't> ItemBuilder<'s, 't> {
         let span = self.span(&pair);
         let kind = match pair.into_inner().next() {
             Some(field) if field.as_rule() == Rule::evidence_field => self.evidence(field),
+            Some(field) if field.as_rule() == Rule::by_field => ClauseFieldKind::By(
+                field
+                    .into_inner()
+                    .filter(|part| part.as_rule() == Rule::path)
+                    .map(|path| self.path(path))
+                    .collect(),
+            ),
             Some(field) if field.as_rule() == Rule::lots_field => ClauseFieldKind::Lots(
                 field
                     .into_inner()
@@ -539,6 +563,13 @@ impl<'s, 't> ItemBuilder<'s, 't> {
                         ClauseFieldKind::Require(self.expr(value))
                     }
                     (Rule::score_field, Some(value)) => ClauseFieldKind::Score(self.expr(value)),
+                    (Rule::value_field, Some(value)) => ClauseFieldKind::Value(self.expr(value)),
+                    (Rule::spend_field, Some(value)) => ClauseFieldKind::Spend(self.expr(value)),
+                    (Rule::ends_field, Some(value)) => ClauseFieldKind::Ends(self.expr(value)),
+                    (Rule::window_field, Some(value)) => ClauseFieldKind::Window(self.expr(value)),
+                    (Rule::alternatives_field, Some(value)) => {
+                        ClauseFieldKind::Alternatives(self.expr(value))
+                    }
                     _ => ClauseFieldKind::Error,
                 }
             }

@@ -272,9 +272,11 @@ impl ItemBuilder<'_, '_> {
             Rule::if_expr => self.if_expr(pair, span),
             Rule::quantifier => self.quantifier(pair, span),
             Rule::count_expr => self.count(pair, span),
-            Rule::passed_expr | Rule::list_aggregate | Rule::call_expr | Rule::aggregate => {
-                self.function_term(pair, span)
-            }
+            Rule::passed_expr
+            | Rule::share_expr
+            | Rule::list_aggregate
+            | Rule::call_expr
+            | Rule::aggregate => self.function_term(pair, span),
             _ => leaf(ExprKind::Error),
         }
     }
@@ -285,6 +287,7 @@ impl ItemBuilder<'_, '_> {
     fn function_term(&mut self, pair: P, span: Span) -> (Expr, usize) {
         match pair.as_rule() {
             Rule::list_aggregate => self.list_aggregate(pair, span),
+            Rule::share_expr => self.share(pair, span),
             Rule::call_expr => self.call(pair, span),
             Rule::aggregate => self.aggregate(pair, span),
             Rule::passed_expr => {
@@ -536,6 +539,40 @@ impl ItemBuilder<'_, '_> {
                 (error_expr(span), 1)
             }
         }
+    }
+
+    /// `share(x in xs: p)` or `share(x in xs: p, w)`, taken apart as `count` is.
+    fn share(&mut self, pair: P, span: Span) -> (Expr, usize) {
+        let mut parts = self.sub_exprs(pair).into_iter();
+        let (Some((first, first_depth)), Some((condition, condition_depth))) =
+            (parts.next(), parts.next())
+        else {
+            return (error_expr(span), 1);
+        };
+        let weight = parts.next();
+        let first_span = first.span;
+        let Some((var, collection)) = split_binding(first) else {
+            let diagnostic =
+                Diagnostic::error(Code::SYNTAX, Message::new("syntax-share-needs-binding"))
+                    .with_primary(
+                        self.session.file,
+                        first_span,
+                        // The message names what is missing: the label only marks where.
+                        Message::default(),
+                    )
+                    .with_help(Message::new("syntax-share-needs-binding-help"));
+            self.report(diagnostic);
+            return (error_expr(span), 1);
+        };
+        let weight_depth = weight.as_ref().map_or(0, |(_, depth)| *depth);
+        let kind = ExprKind::Share {
+            var,
+            collection,
+            condition: Box::new(condition),
+            weight: weight.map(|(weight, _)| Box::new(weight)),
+        };
+        let depth = first_depth.max(condition_depth).max(weight_depth) + 1;
+        (Expr { kind, span }, depth)
     }
 
     fn aggregate(&mut self, pair: P, span: Span) -> (Expr, usize) {

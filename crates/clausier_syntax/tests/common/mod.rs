@@ -168,6 +168,16 @@ impl Walker {
                 self.spans.extend(decl.weight.iter().map(|w| w.span));
                 self.clause_fields(&decl.body);
             }
+            ItemKind::Indicator(decl) => {
+                self.spans.push(decl.id.span);
+                self.spans.extend(decl.title.iter().map(|t| t.span));
+                self.clause_fields(&decl.body);
+            }
+            ItemKind::Risk(decl) => {
+                self.spans.push(decl.id.span);
+                self.spans.extend(decl.title.iter().map(|t| t.span));
+                self.clause_fields(&decl.body);
+            }
             ItemKind::Use(decl) => {
                 self.spans.push(decl.pack.span);
                 for item in decl.items.iter().flatten() {
@@ -216,7 +226,20 @@ impl Walker {
                     }
                     self.spans.push(evidence.label.span);
                 }
-                K::When(e) | K::Require(e) | K::Score(e) => self.expr(e),
+                K::When(e)
+                | K::Require(e)
+                | K::Score(e)
+                | K::Value(e)
+                | K::Spend(e)
+                | K::Ends(e)
+                | K::Window(e)
+                | K::Alternatives(e) => self.expr(e),
+                K::By(paths) => {
+                    for path in paths {
+                        self.spans.push(path.span);
+                        self.spans.extend(path.segments.iter().map(|s| s.span));
+                    }
+                }
                 K::Lots(ids) => self.spans.extend(ids.iter().map(|id| id.span)),
                 K::Level(_) => {}
                 K::Error => self.errors = true,
@@ -311,6 +334,19 @@ impl Walker {
                     self.expr(body);
                 }
                 self.expr(collection);
+            }
+            K::Share {
+                var,
+                collection,
+                condition,
+                weight,
+            } => {
+                self.spans.push(var.span);
+                self.expr(collection);
+                self.expr(condition);
+                if let Some(weight) = weight {
+                    self.expr(weight);
+                }
             }
             K::ListAggregate {
                 projection,

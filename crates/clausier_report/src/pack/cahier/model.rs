@@ -452,6 +452,16 @@ pub(crate) fn children(expr: &TExpr) -> Vec<&TExpr> {
             found.extend(projection.as_ref().map(|(_, _, value)| &**value));
             found
         }
+        TExprKind::Share {
+            collection,
+            condition,
+            weight,
+            ..
+        } => {
+            let mut found = vec![&**collection, &**condition];
+            found.extend(weight.as_deref());
+            found
+        }
         TExprKind::TextCheck { text, .. } => vec![text],
         TExprKind::Weekday { of, .. } => vec![of],
         TExprKind::BusinessDuration(args) => args.iter().collect(),
@@ -466,7 +476,8 @@ pub(crate) fn children(expr: &TExpr) -> Vec<&TExpr> {
         | TExprKind::Has(_)
         | TExprKind::Today
         | TExprKind::Aggregate(_)
-        | TExprKind::Passed(_) => Vec::new(),
+        | TExprKind::Passed(_)
+        | TExprKind::Entries => Vec::new(),
     }
 }
 
