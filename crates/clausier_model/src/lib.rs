@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod clock;
 pub mod eval;
 pub mod generate;
+pub mod inventory;
 pub mod lots;
 pub mod number;
 pub mod print;
