@@ -119,7 +119,7 @@ fn write_article(mut docx: Docx, article: &Article, labels: &Labels, lang: Lang)
                 .map(|entry| vec![entry.number.clone(), entry.id.clone(), entry.title.clone()])
                 .collect();
             docx = docx.add_table(table(
-                &[labels.number, labels.requirement, labels.title],
+                &[labels.number, article.item, labels.title],
                 &[1, 2, 7],
                 rows,
                 None,
@@ -196,7 +196,7 @@ fn write_requirement(
     if let Some(when) = &entry.applies_when {
         docx = docx.add_paragraph(fact(labels.applies_when, when.clone(), lang));
     }
-    docx = docx.add_paragraph(fact(labels.check, entry.check.clone(), lang));
+    docx = docx.add_paragraph(fact(entry.check_label, entry.check.clone(), lang));
     if !entry.refs.is_empty() {
         docx = docx.add_paragraph(fact(
             labels.references,

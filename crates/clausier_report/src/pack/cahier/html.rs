@@ -198,7 +198,7 @@ fn write_article(
                 out,
                 "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
                 escape(labels.number),
-                escape(labels.requirement),
+                escape(article.item),
                 escape(labels.title)
             );
             for entry in entries {
@@ -307,7 +307,7 @@ fn write_requirement(
     if let Some(when) = &entry.applies_when {
         fact(out, labels.applies_when, &rich(when));
     }
-    fact(out, labels.check, &rich(&entry.check));
+    fact(out, entry.check_label, &rich(&entry.check));
     if !entry.refs.is_empty() {
         let refs: Vec<String> = entry.refs.iter().map(|r| escape(r)).collect();
         fact(out, labels.references, &refs.join("<br>"));

@@ -77,7 +77,7 @@ fn write_article(out: &mut String, article: &Article, cahier: &Cahier, labels: &
             let _ = writeln!(
                 out,
                 "| {} | {} | {} |\n|---|---|---|",
-                labels.number, labels.requirement, labels.title
+                labels.number, article.item, labels.title
             );
             for entry in entries {
                 let _ = writeln!(
@@ -166,7 +166,7 @@ fn write_requirement(
     if let Some(when) = &entry.applies_when {
         facts.push(fact(labels.applies_when, &rich(when), lang));
     }
-    facts.push(fact(labels.check, &rich(&entry.check), lang));
+    facts.push(fact(entry.check_label, &rich(&entry.check), lang));
     if !entry.refs.is_empty() {
         let refs: Vec<String> = entry.refs.iter().map(|r| escape(r)).collect();
         facts.push(fact(labels.references, &refs.join(separator(lang)), lang));

@@ -17,6 +17,7 @@
 mod business_time_words;
 mod docx;
 mod html;
+mod inventory_words;
 mod labels;
 mod markdown;
 mod model;

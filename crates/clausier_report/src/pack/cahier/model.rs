@@ -41,6 +41,8 @@ pub(crate) struct Article {
     pub(crate) anchor: String,
     pub(crate) title: &'static str,
     pub(crate) intro: &'static str,
+    /// What the items of a list of clauses are called in its table's header.
+    pub(crate) item: &'static str,
     pub(crate) body: Body,
     /// In a contract divided into lots, the first article of a lot's part opens it with
     /// the lot's heading: the articles from there to the next lot's apply to that lot
@@ -121,6 +123,9 @@ pub(crate) struct RequirementEntry {
     pub(crate) text: Option<String>,
     pub(crate) note: Option<String>,
     pub(crate) applies_when: Option<Rich>,
+    /// What the check is called: a requirement's check, or what an indicator or a risk
+    /// computes.
+    pub(crate) check_label: &'static str,
     pub(crate) check: Rich,
     pub(crate) refs: Vec<String>,
     pub(crate) evidence: Vec<String>,
@@ -227,6 +232,7 @@ pub(crate) fn build(input: &CahierInput<'_>, lang: Lang) -> Cahier {
                     anchor: scope.anchor(anchor),
                     title,
                     intro,
+                    item: labels.requirement,
                     body: Body::Requirements(entries),
                     opens_lot: None,
                     lot_anchor: None,
@@ -264,6 +270,7 @@ pub(crate) fn build(input: &CahierInput<'_>, lang: Lang) -> Cahier {
             anchor: scope.anchor("criteria"),
             title: labels.criteria,
             intro: labels.criteria_intro,
+            item: labels.criterion,
             body: Body::Criteria { criteria, total },
             opens_lot: None,
             lot_anchor: None,
@@ -349,6 +356,7 @@ pub(crate) fn build(input: &CahierInput<'_>, lang: Lang) -> Cahier {
             });
         }
     }
+    super::inventory_words::inventory_articles(&words, labels, &mut articles);
     let evidence = evidence_table(&articles);
     if !evidence.is_empty() {
         articles.push(Article {
@@ -356,6 +364,7 @@ pub(crate) fn build(input: &CahierInput<'_>, lang: Lang) -> Cahier {
             anchor: "evidence".to_owned(),
             title: labels.evidence_list,
             intro: labels.evidence_intro,
+            item: labels.document,
             body: Body::Evidence(evidence),
             opens_lot: None,
             lot_anchor: None,
@@ -481,6 +490,13 @@ pub(crate) fn children(expr: &TExpr) -> Vec<&TExpr> {
     }
 }
 
+pub(super) fn published_meta(
+    words: &Words<'_>,
+    meta: &ClauseMeta,
+) -> (Option<String>, Option<String>) {
+    (published_text(words, meta), published_note(words, meta))
+}
+
 fn requirement_entry(
     words: &Words<'_>,
     requirement: &RequirementDef,
@@ -494,6 +510,7 @@ fn requirement_entry(
         text: published_text(words, meta),
         note: published_note(words, meta),
         applies_when: requirement.when.as_ref().map(|when| words.condition(when)),
+        check_label: Labels::of(words.lang).check,
         check: words.condition(&requirement.require),
         refs: meta.refs.clone(),
         evidence: meta

@@ -719,3 +719,44 @@ fn docx_has(bytes: &[u8], text: &str) -> bool {
         .windows(text.len())
         .any(|window| window == text.as_bytes())
 }
+
+#[test]
+fn indicators_and_risks_read_as_what_they_compute() {
+    let source = format!(
+        "{SCHEMA}\n\
+         indicator PAR-REGION \"Prix par région\" {{\n  text \"La somme des prix.\"\n  value sum(e in entries: e.pricing.per_student)\n  by hosting.region\n}}\n\
+         indicator PART \"Part hors UE\" {{\n  value share(e in entries: e.hosting.region == OTHER)\n}}\n\
+         risk RISQUE \"Risque\" {{\n  value env.met + 1\n  spend pricing.per_student\n  ends a11y.audit\n  window 1 year\n}}\n"
+    );
+    let french = french(&source);
+    assert!(
+        french.contains("## Article 1 — Indicateurs de l'inventaire"),
+        "{french}"
+    );
+    assert!(
+        french.contains("| N° | Indicateur | Intitulé |"),
+        "{french}"
+    );
+    assert!(french.contains("La somme des prix."), "{french}");
+    assert_eq!(
+        line(&french, "- **Calcul :** "),
+        "Somme de `pricing.per_student` sur les lignes de l'inventaire, par `hosting.region`."
+    );
+    assert!(
+        french.contains("- **Calcul :** Part des lignes de l'inventaire pour lesquelles `e.hosting.region` vaut `OTHER`"),
+        "{french}"
+    );
+    assert!(
+        french.contains("## Article 2 — Risques et priorités"),
+        "{french}"
+    );
+    assert!(
+        french.contains("- **Calcul :** Note de chaque ligne : `env.met` + 1 ; dépense : `pricing.per_student` ; fin du contrat : `a11y.audit` ; fenêtre de changement : 1 an."),
+        "{french}"
+    );
+    let english = english(&source);
+    assert_eq!(
+        line(&english, "- **Computed:** "),
+        "Sum of `pricing.per_student` over the lines of the inventory, by `hosting.region`."
+    );
+}
