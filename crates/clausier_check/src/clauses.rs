@@ -35,6 +35,8 @@ enum FieldName {
     Ends,
     Window,
     Alternatives,
+    /// Repeatable where it is allowed: named only to say where it is not.
+    Evidence,
 }
 
 impl FieldName {
@@ -53,6 +55,7 @@ impl FieldName {
             FieldName::Ends => "ends",
             FieldName::Window => "window",
             FieldName::Alternatives => "alternatives",
+            FieldName::Evidence => "evidence",
         }
     }
 }
@@ -427,6 +430,12 @@ pub(crate) fn read_body(
                 }
             }
             ClauseFieldKind::Ref(text) => body.refs.push(text.value.clone()),
+            // An indicator or a risk asks no candidate for a document.
+            ClauseFieldKind::Evidence(_)
+                if matches!(kind, ClauseKind::Indicator | ClauseKind::Risk) =>
+            {
+                report_misplaced(checker, file, span, FieldName::Evidence, kind);
+            }
             ClauseFieldKind::Evidence(evidence) => {
                 body.evidence.push(evidence.label.value.clone());
                 if let Some(path) = &evidence.document {
@@ -544,7 +553,8 @@ fn repeat_help(name: FieldName) -> Message {
         | FieldName::Spend
         | FieldName::Ends
         | FieldName::Window
-        | FieldName::Alternatives => "e0402-keep-one-help",
+        | FieldName::Alternatives
+        | FieldName::Evidence => "e0402-keep-one-help",
     };
     Message::new(id).with("field", name.as_str())
 }

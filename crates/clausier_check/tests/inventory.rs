@@ -180,3 +180,21 @@ risk R-01 "Même id" {
 "#
     ));
 }
+
+#[test]
+fn lines_of_a_tender_are_refused_in_indicators_and_risks() {
+    assert_snapshot!(snapshot_of(
+        r#"
+indicator I "Indicateur" {
+  level info
+  evidence "Attestation"
+  value count(entries)
+}
+risk R "Risque" {
+  when users > 1
+  evidence contract_end "Contrat"
+  value 1
+}
+"#
+    ));
+}
