@@ -301,6 +301,26 @@ impl Analysis {
                 lang,
             ));
         }
+        // An indicator or a risk: its title, texts and references.
+        let indicator = pack.indicators.iter().find(|i| i.meta.id == id);
+        let inventory_item = match indicator {
+            Some(indicator) => Some((&indicator.meta, t!(lang, "editor-hover-indicator", id = id))),
+            None => pack
+                .risks
+                .iter()
+                .find(|risk| risk.meta.id == id)
+                .map(|risk| (&risk.meta, t!(lang, "editor-hover-risk", id = id))),
+        };
+        if let Some((meta, head)) = inventory_item {
+            return Some(clause_markdown(
+                &head,
+                meta,
+                &pack.schema.lots,
+                None,
+                &|text| legal_text_filled(pack, text, lang),
+                lang,
+            ));
+        }
         let crit = pack.criteria.iter().find(|c| c.meta.id == id)?;
         let head = t!(
             lang,

@@ -15,6 +15,8 @@ editor-hover-requirement =
 editor-hover-criterion =
     criterion { $id }
     weight { $weight }
+editor-hover-indicator = indicator { $id }
+editor-hover-risk = risk { $id }
 editor-hover-rule-checked = Rule checked: { $rule }
 editor-hover-note = Note: { $note }
 editor-hover-references = References:

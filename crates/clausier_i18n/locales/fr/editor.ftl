@@ -15,6 +15,8 @@ editor-hover-requirement =
 editor-hover-criterion =
     critère { $id }
     pondération { $weight }
+editor-hover-indicator = indicateur { $id }
+editor-hover-risk = risque { $id }
 editor-hover-rule-checked = Règle vérifiée : { $rule }
 editor-hover-note = Remarque : { $note }
 editor-hover-references = Références :

@@ -450,3 +450,26 @@ fn a_placeholder_of_the_legal_text_shows_its_value_as_the_tender_writes_it() {
     );
     assert!(!english.contains("{max_price}"), "{english}");
 }
+
+#[test]
+fn an_indicator_and_a_risk_show_their_texts() {
+    let source = "//- main.clause\nenum C { A, B }\ndescriptor { c: C, s: money }\nindicator DEP$0ENSE \"Dépense\" {\n  text \"La dépense, par catégorie.\"\n  value sum(e in entries: e.s)\n  by c\n}\nrisk RISQUE \"Risque\" {\n  value 1\n  spend s\n}\n";
+    assert_snapshot!(check_fr(source), @r#"
+main.clause:3:11-3:18 `DEPENSE`
+```clausier
+indicateur DEPENSE
+```
+
+**Dépense**
+
+> La dépense, par catégorie.
+"#);
+    assert_snapshot!(check(&source.replace("DEP$0ENSE", "DEPENSE").replace("RIS", "RI$0S")), @r#"
+main.clause:8:6-8:12 `RISQUE`
+```clausier
+risk RISQUE
+```
+
+**Risque**
+"#);
+}

@@ -7,6 +7,9 @@ use crate::{FileId, Span};
 /// Fixtures with broken text, multi-byte characters and unusual layouts.
 pub(crate) const BROKEN: &str = "//- a.clause\nenum É { Ü, \"\ndescriptor { prix: money\n  r: { x: É }\nrequirement R-1 \"é\" {\n  require prix.\n  level \n//- b.clause\n/// doc é\ncriterion C weight { score if r.x == Ü then 1 else \n}\ntest \"t\" { given { r: { x: \"Ü\" } } expect pass R-1 }\n";
 
+/// An inventory's indicators and risk, one of each broken.
+pub(crate) const INVENTORY: &str = "//- a.clause\nenum C { A, B }\ndescriptor { c: C, s: money, n: string, fin: date }\nindicator I \"Dépense\" {\n  value sum(e in entries: e.s)\n  by c, n\n}\nindicator J \"Part\" { value share(e in entries: e.c == A, e.s) }\nrisk R \"Risque\" {\n  value count(entries) + \n  spend s\n  ends fin\n  window 1 year\n  alternatives [\"office\"]\n}\nindicator K { value share(entries: \n";
+
 fn run_every_query(fixture: &Fixture, offset: u32, other: u32, name: &str) {
     let analysis = &fixture.analysis;
     let _ = analysis.workspace_symbols(name);
@@ -56,7 +59,7 @@ proptest! {
 
 #[test]
 fn every_offset_of_the_fixtures() {
-    for input in [PACK, BROKEN] {
+    for input in [PACK, BROKEN, INVENTORY] {
         let fixture = Fixture::parse(input);
         let longest = fixture
             .names
