@@ -163,9 +163,25 @@ impl Diagnoser<'_> {
             .map(std::borrow::Cow::into_owned);
         let missing = match value {
             Some(_) => Vec::new(),
-            None => self.missing_per_entry(indicator.value, members),
+            None => {
+                let missing = self.missing_per_entry(indicator.value, members);
+                match self.reason(indicator.value, members) {
+                    Some(reason) if missing.is_empty() => vec![reason.to_owned()],
+                    _ => missing,
+                }
+            }
         };
         IndicatorValue { value, missing }
+    }
+
+    /// Why an indicator that lacks no data has no value, as reports say it (R0705): an
+    /// aggregate over no entry, or a share of a zero total.
+    fn reason(&self, root: NodeId, members: &[&Entry<'_>]) -> Option<&'static str> {
+        match self.program.code.node(root)? {
+            Node::ListAggregate { .. } if members.is_empty() => Some(EMPTY_AGGREGATE),
+            Node::Share { .. } => Some(ZERO_TOTAL),
+            _ => None,
+        }
     }
 
     /// For each entry, the fields an expression reads of an element (`e.annual_spend`)
@@ -437,6 +453,12 @@ impl Diagnoser<'_> {
             .unwrap_or_default()
     }
 }
+
+/// The reason of a `mean`, `min` or `max` over no entry, as the report words R0705.
+const EMPTY_AGGREGATE: &str = "aggregate of an empty list";
+
+/// The reason of a `share` of entries whose weights sum to zero (or of no entry).
+const ZERO_TOTAL: &str = "share of a zero total";
 
 /// Ranks the entries by descending priority, in standard competition order (1, 1, 3);
 /// entries without a priority have no rank.

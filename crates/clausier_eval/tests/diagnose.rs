@@ -47,6 +47,12 @@ indicator MOYENNE "Criticité moyenne" {
   value mean(e in entries: e.criticality)
   by category
 }
+indicator FIN "Dernière fin de contrat" {
+  value max(e in entries: e.contract_end)
+}
+indicator RIEN "Part d'un total nul" {
+  value share(e in entries: true, e.annual_spend - e.annual_spend)
+}
 risk RISQUE "Risque" {
   value criticality + count(lock_in)
   spend annual_spend
@@ -220,7 +226,7 @@ fn a_mean_over_no_entry_is_unknown_and_shares_nothing() {
         .unwrap_or_else(|| unreachable!("three groups"));
     assert_eq!(last.keys, [key("SERVEURS")]);
     assert_eq!(last.value.value, None);
-    assert!(last.value.missing.is_empty());
+    assert_eq!(last.value.missing, ["aggregate of an empty list"]);
     assert_eq!(last.share, None);
 }
 
@@ -265,4 +271,15 @@ fn risks_rank_by_score_spend_and_nearness_and_name_what_is_missing() {
 #[test]
 fn the_diagnosis_is_the_same_whatever_the_number_of_threads() {
     assert_eq!(diagnosis(1), diagnosis(4));
+}
+
+#[test]
+fn an_unknown_indicator_names_the_entries_and_fields_or_the_reason() {
+    let diagnosis = diagnosis(1);
+    let end = indicator(&diagnosis, "FIN");
+    assert_eq!(end.total.value, None);
+    assert_eq!(end.total.missing, ["d: contract_end"]);
+    let nothing = indicator(&diagnosis, "RIEN");
+    assert_eq!(nothing.total.value, None);
+    assert_eq!(nothing.total.missing, ["share of a zero total"]);
 }
