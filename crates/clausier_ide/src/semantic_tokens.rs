@@ -10,8 +10,8 @@ use clausier_check::hir::Symbol;
 use clausier_syntax::ast::{ExpectKind, ItemKind};
 use clausier_syntax::lexicon::{
     self, ALIAS_KEYWORD, BUILTIN_TYPES, CLAUSE_STATUSES, GENERIC_TYPE_KEYWORDS,
-    LIST_AGGREGATE_KEYWORDS, NULL_KEYWORD, PASSED_KEYWORD, TEST_FIELD_KEYWORDS, TEST_OUTCOMES,
-    TEXT_FUNCTION_KEYWORDS, TIME_FUNCTION_KEYWORDS, Token, TokenKind, tokenize,
+    LIST_AGGREGATE_KEYWORDS, NULL_KEYWORD, PASSED_KEYWORD, SHARE_KEYWORD, TEST_FIELD_KEYWORDS,
+    TEST_OUTCOMES, TEXT_FUNCTION_KEYWORDS, TIME_FUNCTION_KEYWORDS, Token, TokenKind, tokenize,
 };
 
 use crate::rename::starts_items_or_clause_lines;
@@ -297,6 +297,7 @@ impl Analysis {
         // `passed`, the aggregates over a list and the text checks are words only right
         // before `(`, as the grammar reads them.
         let contextual = (word == PASSED_KEYWORD
+            || word == SHARE_KEYWORD
             || LIST_AGGREGATE_KEYWORDS.contains(&word)
             || TEXT_FUNCTION_KEYWORDS.contains(&word)
             || TIME_FUNCTION_KEYWORDS.contains(&word))

@@ -304,3 +304,20 @@ fn a_text_check_is_a_word_before_a_parenthesis_only() {
 `"^F"` string
 "#);
 }
+
+#[test]
+fn indicator_lines_and_share_are_keywords() {
+    let source = "//- main.clause\nenum C { A, B }\ndescriptor { c: C, s: money }\nindicator I \"Part\" {\n  value share(e in entries: e.c == A, e.s)$0\n}\n";
+    assert_snapshot!(check(source), @r#"
+`value` keyword
+`share` keyword
+`e` variable +declaration
+`in` keyword
+`e` variable
+`c` property
+`==` operator
+`A` enumMember
+`e` variable
+`s` property
+"#);
+}
