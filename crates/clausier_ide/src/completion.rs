@@ -20,9 +20,9 @@
 use clausier_check::types::{RecordId, Schema, Ty};
 use clausier_syntax::ast::{ItemKind, TimeFunction};
 use clausier_syntax::lexicon::{
-    BUILTIN_TYPES, CLAUSE_FIELD_KEYWORDS, CLAUSE_STATUSES, EXPRESSION_KEYWORDS,
+    BUILTIN_TYPES, CLAUSE_FIELD_KEYWORDS, CLAUSE_STATUSES, ENTRIES_NAME, EXPRESSION_KEYWORDS,
     INVENTORY_FIELD_KEYWORDS, ITEM_KEYWORDS, LIST_AGGREGATE_KEYWORDS, PASSED_KEYWORD,
-    SCORE_KEYWORD, TEST_FIELD_KEYWORDS, TEST_OUTCOMES, TEXT_FUNCTION_KEYWORDS,
+    SCORE_KEYWORD, SHARE_KEYWORD, TEST_FIELD_KEYWORDS, TEST_OUTCOMES, TEXT_FUNCTION_KEYWORDS,
     TIME_FUNCTION_KEYWORDS,
 };
 
@@ -394,6 +394,15 @@ impl Ctx<'_> {
                 if in_score {
                     out.push(
                         self.keyword(PASSED_KEYWORD, Some(t!(self.lang, "editor-detail-passed"))),
+                    );
+                }
+                // Only an indicator's value sums the whole inventory.
+                if item == "indicator" && line.trim_start().starts_with("value") {
+                    out.push(
+                        self.keyword(ENTRIES_NAME, Some(t!(self.lang, "editor-detail-entries"))),
+                    );
+                    out.push(
+                        self.keyword(SHARE_KEYWORD, Some(t!(self.lang, "editor-detail-share"))),
                     );
                 }
                 out
