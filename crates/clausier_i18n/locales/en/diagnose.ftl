@@ -43,6 +43,6 @@ diagnose-alternatives-none = No solution of the catalogue in these categories.
 diagnose-not-checked = not checked: no pack asked for (--against)
 diagnose-matrix = Matrix
 diagnose-timeline = Windows to change supplier
-diagnose-timeline-intro = Each line with a contract end, on an axis from the date of the diagnosis; the light band is the window to change.
+diagnose-timeline-intro = Each line with a contract end: a bar from the date of the diagnosis to the end of the contract, in the colour of its window to change.
 diagnose-chart-of = Chart: { $title }
 diagnose-figures = The figures of the chart

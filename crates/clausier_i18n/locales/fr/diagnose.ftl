@@ -49,6 +49,6 @@ diagnose-alternatives-none = Aucune solution du catalogue dans ces catégories.
 diagnose-not-checked = non vérifiée : aucun pack demandé (--against)
 diagnose-matrix = Matrice
 diagnose-timeline = Fenêtres de changement de fournisseur
-diagnose-timeline-intro = Chaque ligne qui a une fin de contrat, sur un axe qui part de la date du diagnostic ; la zone claire est la fenêtre de changement.
+diagnose-timeline-intro = Chaque ligne qui a une fin de contrat : une barre de la date du diagnostic à la fin du contrat, de la couleur de sa fenêtre de changement.
 diagnose-chart-of = Graphique : { $title }
 diagnose-figures = Les chiffres du graphique

@@ -7,6 +7,9 @@
 //! `words.rs`.
 
 mod alternatives;
+mod charts;
+mod html;
+mod html_style;
 mod human;
 mod json;
 mod markdown;
@@ -18,6 +21,7 @@ use clausier_data::Descriptor;
 use clausier_eval::diagnosis::Diagnosis;
 use clausier_eval::report::Report;
 
+pub use html::render_diagnosis_html;
 pub use human::render_diagnosis_human;
 pub use json::render_diagnosis_json;
 pub use markdown::render_diagnosis_markdown;
