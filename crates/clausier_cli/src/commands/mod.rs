@@ -5,6 +5,7 @@ pub mod award;
 pub mod catalogue;
 pub mod check;
 mod compiled;
+pub mod diagnose;
 pub mod explain;
 pub mod fmt;
 mod language;
@@ -28,7 +29,7 @@ use crate::error::CliError;
 /// How a command ended, as the exit status tells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    /// 0: every descriptor is eligible, or the pack compiles.
+    /// 0: every descriptor is eligible, the pack compiles, or a diagnosis is written.
     Success,
     /// 1: at least one descriptor is not eligible.
     NotAllEligible,
