@@ -313,3 +313,80 @@ pub(crate) fn diagnosis() -> Diagnosis {
         left_out: vec![3],
     }
 }
+
+/// A catalogue of two office suites read with the shape and requirements of the test
+/// pack `tests/catalogue/pack` (a free software licence, maintenance under contract), and
+/// that pack's report over them, worded as `clausier catalogue` words it.
+pub(crate) struct CatalogueFixture {
+    pub solutions: Vec<clausier_data::Descriptor>,
+    pub checked: clausier_check::Checked,
+    pub report: Report,
+}
+
+const CATALOGUE_PACK: &str = include_str!("../../../../tests/catalogue/pack/solution.clause");
+
+const SOLUTIONS: &str = r#"
+{"id": "suite-libre", "solution": {"name": "Suite libre", "categories": ["office"],
+  "licence": {"spdx": "EUPL-1.2", "free_software": true},
+  "maintenance": {"type": "contract", "contractors": [{"name": "Coopérative", "until": "2030-12-31"}]}}}
+{"id": "suite-fermee", "solution": {"name": "Suite fermée", "categories": ["office", "spreadsheet"],
+  "licence": {"spdx": "LicenseRef-proprietaire", "free_software": false},
+  "maintenance": {"type": "contract", "contractors": [{"name": "Éditeur", "until": "2030-12-31"}]}}}
+{"id": "visio-libre", "solution": {"name": "Visio libre", "categories": ["video-conferencing"],
+  "licence": {"spdx": "MPL-2.0", "free_software": true},
+  "maintenance": {"type": "community", "contractors": []}}}
+"#;
+
+pub(crate) fn catalogue() -> CatalogueFixture {
+    use clausier_diagnostics::{SourceFile, SourceMap};
+    let mut sources = SourceMap::new();
+    let id = sources.add(SourceFile::new("solution.clause", CATALOGUE_PACK));
+    let parse = clausier_syntax::parse(id, CATALOGUE_PACK);
+    let files = [(id, &parse.ast)];
+    let checked = clausier_check::check_graph(&clausier_check::PackGraph {
+        packs: vec![clausier_check::PackInput {
+            name: "catalogue-essai",
+            version: "0.1.0",
+            files: &files,
+            dependencies: Vec::new(),
+            overrides: Vec::new(),
+        }],
+        sources: &sources,
+        launch: None,
+        lots: &[],
+    });
+    // One record a line, as NDJSON reads them.
+    let lines: String = SOLUTIONS
+        .split("}}}")
+        .filter(|record| !record.trim().is_empty())
+        .map(|record| format!("{}}}}}}}\n", record.replace('\n', " ").trim()))
+        .collect();
+    let solutions = clausier_data::load::load_text(
+        &checked.pack.schema,
+        "catalogue.ndjson",
+        &lines,
+        clausier_data::load::Format::Ndjson,
+        &clausier_data::load::LoadOptions::default(),
+    );
+    let valid = checked.valid().expect("the test pack compiles");
+    let options = clausier_eval::RunOptions {
+        date: jiff::civil::date(2026, 12, 1),
+        jobs: 1,
+    };
+    let mut report = clausier_eval::run(
+        &clausier_eval::compile(valid),
+        PackInfo {
+            name: "catalogue-essai".into(),
+            version: "0.1.0".into(),
+            hash: "sha256:00".into(),
+        },
+        &solutions,
+        &options,
+    );
+    crate::check::word_report(&mut report, &checked.pack, clausier_i18n::Lang::Fr, false);
+    CatalogueFixture {
+        solutions,
+        checked,
+        report,
+    }
+}
