@@ -1,9 +1,9 @@
 //! `clausier diagnose rules/autodiagnostic examples/autodiagnostic` end to end: the
 //! terminal gives the fourteen category totals of the document « TIE Break »
 //! (Banque des Territoires, January 2026), its 11 630 000 € total and its split between
-//! suppliers under EU law (5 600 000 €) and the others (6 030 000 €); the dashboard
-//! draws them as charts in headless Chromium (with the feature `external-validators`,
-//! as `diagnose_html.rs`).
+//! suppliers under EU law (5 600 000 €) and the others (6 030 000 €), as
+//! `docs/diagnose.md` gives them; the dashboard draws them as charts in headless
+//! Chromium (with the feature `external-validators`, as `diagnose_html.rs`).
 
 #![expect(
     clippy::unwrap_used,
@@ -15,30 +15,48 @@ mod support;
 
 use support::clausier;
 
-/// The categories of the document, with the spend of its example authority.
-const CATEGORIES: [(&str, &str); 14] = [
-    ("Applications métiers", "3 820 000 €"),
-    ("Serveurs", "2 100 000 €"),
-    ("Postes de travail", "2 100 000 €"),
-    ("Smartphones – Tablettes", "72 000 €"),
-    ("Périphériques", "57 000 €"),
-    ("Stockage", "350 000 €"),
-    ("Réseaux", "840 000 €"),
-    ("Systèmes d'exploitation", "166 000 €"),
-    ("Sécurité des données", "142 000 €"),
-    ("Protection des terminaux", "81 000 €"),
-    ("Gestion des postes de travail", "20 000 €"),
-    ("Bureautique", "1 828 000 €"),
-    ("Applications techniques", "20 000 €"),
-    ("Visio", "34 000 €"),
-];
+/// The figures `docs/diagnose.md` gives for the example inventory: the rows (label,
+/// amount) of the tables under « Les chiffres de l'exemple », the total included.
+fn documented_figures() -> Vec<(String, String)> {
+    let page = std::fs::read_to_string(support::workspace_root().join("docs/diagnose.md")).unwrap();
+    let section = page
+        .split("### Les chiffres de l'exemple")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .unwrap();
+    let figures: Vec<(String, String)> = section
+        .lines()
+        .filter_map(|line| {
+            let cells: Vec<&str> = line
+                .strip_prefix('|')?
+                .strip_suffix('|')?
+                .split('|')
+                .map(str::trim)
+                .collect();
+            match cells.as_slice() {
+                [label, amount] if amount.ends_with('€') => {
+                    Some(((*label).to_owned(), (*amount).to_owned()))
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    // Fourteen categories and their total, then the EU and non-EU spend.
+    assert_eq!(figures.len(), 17, "{figures:?}");
+    figures
+}
 
 /// Whether a line of `text` gives `label` then `amount`, as the terminal's tables do.
 fn has_figure(text: &str, label: &str, amount: &str) -> bool {
     text.lines().any(|line| {
-        line.trim_start()
-            .strip_prefix(label)
-            .is_some_and(|rest| rest.starts_with(' ') && rest.trim_start().starts_with(amount))
+        line.trim_start().strip_prefix(label).is_some_and(|rest| {
+            rest.starts_with(' ')
+                && rest
+                    .trim_start()
+                    .trim_start_matches(':')
+                    .trim_start()
+                    .starts_with(amount)
+        })
     })
 }
 
@@ -59,15 +77,12 @@ fn the_terminal_gives_the_figures_of_the_document() {
         String::from_utf8_lossy(&output.stderr)
     );
     let text = String::from_utf8(output.stdout).unwrap();
-    for (label, amount) in CATEGORIES {
+    for (label, amount) in documented_figures() {
         assert!(
-            has_figure(&text, label, amount),
+            has_figure(&text, &label, &amount),
             "{label} {amount}:\n{text}"
         );
     }
-    assert!(text.contains(" 11 630 000 €"), "{text}");
-    assert!(has_figure(&text, "UE", "5 600 000 €"), "{text}");
-    assert!(has_figure(&text, "Hors UE", "6 030 000 €"), "{text}");
 }
 
 #[cfg(feature = "external-validators")]
@@ -110,11 +125,12 @@ fn the_dashboard_draws_the_figures_of_the_document_as_charts() {
         })
         .unwrap_or_else(|| panic!("no chart of the categories: {charts:?}"));
     assert!(by_category["bars"].as_u64().unwrap() >= 14, "{by_category}");
-    for (label, amount) in CATEGORIES {
+    // The fourteen categories, then the total, which no bar draws.
+    for (label, amount) in documented_figures().iter().take(14) {
         let drawn = texts(by_category);
         assert!(drawn.iter().any(|text| text == label), "{label}: {drawn:?}");
         assert!(
-            drawn.iter().any(|text| text.starts_with(amount)),
+            drawn.iter().any(|text| text.starts_with(amount.as_str())),
             "{amount}: {drawn:?}"
         );
     }
