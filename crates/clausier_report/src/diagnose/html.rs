@@ -20,6 +20,7 @@ use super::priorities::{entry, entry_name, ranked, unranked};
 use super::words;
 use crate::check::catalogue::write_verdict;
 use crate::check::human::{colon, date_in_words};
+use crate::check::vendor_text::visible;
 use crate::html_text::{escape, write_page_head};
 
 /// Renders the dashboard in `lang`.
@@ -105,8 +106,10 @@ fn write_indicator(
                     if let Some(share) = group.share {
                         let _ = write!(caption, " ({})", words::share(share, lang));
                     }
+                    // A group of text values is the inventory's own text.
+                    let label = words::group_label(group, &indicator.grouping, view.schema, lang);
                     Some(Bar {
-                        label: words::group_label(group, &indicator.grouping, view.schema, lang),
+                        label: visible(&label).into_owned(),
                         value,
                         caption,
                     })
@@ -229,7 +232,12 @@ fn write_matrix(
         let _ = write!(
             out,
             "<tr><th scope=\"row\">{}</th>",
-            escape(&words::key_label(row, Some(rows_field), view.schema, lang))
+            escape(&visible(&words::key_label(
+                row,
+                Some(rows_field),
+                view.schema,
+                lang
+            )))
         );
         for column in &columns {
             let group = indicator.groups.iter().find(|group| {
@@ -296,7 +304,7 @@ fn write_risk(out: &mut String, view: &DiagnosisView<'_>, risk: &RiskResult, lan
                 escape(&t!(
                     lang,
                     "diagnose-unranked-because",
-                    entry = entry_name(view, line.entry).as_str(),
+                    entry = visible(&entry_name(view, line.entry)).as_ref(),
                     missing = line.missing.join(", ")
                 ))
             );
@@ -324,7 +332,7 @@ fn write_timeline(out: &mut String, view: &DiagnosisView<'_>, risk: &RiskResult,
             let ends = line.ends?;
             let days = start.until(ends).ok()?.get_days();
             Some(Mark {
-                label: entry_name(view, line.entry),
+                label: visible(&entry_name(view, line.entry)).into_owned(),
                 days,
                 nearness: nearness(line.nearness),
             })
@@ -382,7 +390,7 @@ fn write_priorities(out: &mut String, view: &DiagnosisView<'_>, ranked: &[&Entry
             "<tr data-rank=\"{rank}\"><td class=\"number\">{rank}</td><th scope=\"row\">{}</th>\
              <td class=\"number\">{}</td><td class=\"number\">{}</td><td>{}</td><td{class}>{}</td>\
              <td>{}</td></tr>",
-            escape(&entry_name(view, line.entry)),
+            escape(&visible(&entry_name(view, line.entry))),
             escape(
                 &line
                     .score
@@ -428,10 +436,10 @@ fn write_priorities(out: &mut String, view: &DiagnosisView<'_>, ranked: &[&Entry
                         out,
                         "<li class=\"alternative\" data-solution=\"{}\"><strong>{}</strong>",
                         escape(&alternative.card.id),
-                        escape(alternative.card.title())
+                        escape(&visible(alternative.card.title()))
                     );
                     if let Some(licence) = &alternative.card.licence {
-                        let _ = write!(out, " <code>{}</code>", escape(licence));
+                        let _ = write!(out, " <code>{}</code>", escape(&visible(licence)));
                     }
                     if alternative.card.free_software {
                         let _ = write!(
@@ -519,8 +527,8 @@ fn write_left_out(out: &mut String, view: &DiagnosisView<'_>, lang: Lang) {
             let _ = write!(
                 out,
                 "<li><strong>{}</strong> ({})<ul>",
-                escape(&line.id),
-                escape(&line.source)
+                escape(&visible(&line.id)),
+                escape(&visible(&line.source))
             );
             for error in &line.errors {
                 let _ = write!(out, "<li>{}</li>", escape(&error_line(error, lang)));

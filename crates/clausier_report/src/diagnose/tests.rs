@@ -147,3 +147,29 @@ fn html_gives_each_alternative_the_verdict_of_the_catalogue_page() {
     let html = with_catalogue(false, |view| super::render_diagnosis_html(view, Lang::Fr));
     assert_eq!(html.matches("data-verdict=\"not-checked\"").count(), 2);
 }
+
+#[test]
+fn the_inventorys_own_text_is_made_safe_in_every_format() {
+    let (diagnosis, schema) = (diagnosis(), schema());
+    let names = vec![
+        Some("<b>RH</b>\u{1b}[31m | *paie*".to_owned()),
+        None,
+        None,
+        None,
+    ];
+    let view = DiagnosisView {
+        diagnosis: &diagnosis,
+        schema: &schema,
+        names: &names,
+        catalogue: None,
+    };
+    let html = super::render_diagnosis_html(&view, Lang::Fr);
+    assert!(!html.contains("<b>RH"), "markup escaped");
+    assert!(html.contains("&lt;b&gt;RH&lt;/b&gt;"));
+    let human = render_diagnosis_human(&view, Lang::Fr, false);
+    let markdown = render_diagnosis_markdown(&view, Lang::Fr);
+    for text in [&html, &human, &markdown] {
+        assert!(!text.contains('\u{1b}'), "no escape code reaches a reader");
+    }
+    assert!(markdown.contains("\\| \\*paie\\*"), "{markdown}");
+}
