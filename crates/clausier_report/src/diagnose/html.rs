@@ -90,7 +90,7 @@ fn write_indicator(
             let _ = writeln!(
                 out,
                 "<p class=\"total\">{}{} {}</p>",
-                escape(&t!(lang, "diagnose-total")),
+                escape(&t!(lang, "diagnose-value")),
                 colon(lang),
                 escape(&total)
             );

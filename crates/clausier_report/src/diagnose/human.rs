@@ -89,12 +89,13 @@ fn write_indicator(
         )
     );
     let total = words::indicator_value(&indicator.total, view.schema, lang);
-    let _ = writeln!(
-        out,
-        "  {}{} {total}",
-        t!(lang, "diagnose-total"),
-        colon(lang)
-    );
+    // An indicator without groups has one value, which is no total of anything.
+    let word = if indicator.grouping.is_empty() {
+        t!(lang, "diagnose-value")
+    } else {
+        t!(lang, "diagnose-total")
+    };
+    let _ = writeln!(out, "  {word}{} {total}", colon(lang));
     let rows: Vec<Vec<String>> = indicator
         .groups
         .iter()

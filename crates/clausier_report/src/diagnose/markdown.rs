@@ -77,7 +77,7 @@ fn write_indicator(
         let _ = writeln!(
             out,
             "**{}**{} {}\n",
-            t!(lang, "diagnose-total"),
+            t!(lang, "diagnose-value"),
             colon(lang),
             cell(&total)
         );
