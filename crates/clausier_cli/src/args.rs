@@ -21,6 +21,7 @@ the eligible offers.",
   clausier render rules/region-exemple --format docx --output cahier-des-charges.docx
   clausier award rules/edtech-fr examples/edtech-fr --notify-date 2026-12-01
   clausier catalogue tests/catalogue/pack examples/catalogue --output catalogue.html
+  clausier diagnose rules/autodiagnostic examples/autodiagnostic --output diagnostic.html
   clausier schema rules/edtech-fr > edtech-fr.schema.json
   clausier lock rules/region-exemple
   clausier fmt rules
@@ -53,6 +54,7 @@ pub enum Command {
     Render(RenderArgs),
     Award(AwardArgs),
     Catalogue(CatalogueArgs),
+    Diagnose(DiagnoseArgs),
     Schema(SchemaArgs),
     Lock(LockArgs),
     Pack(PackArgs),
@@ -193,6 +195,100 @@ pub struct CatalogueArgs {
     /// Write nothing to standard error but errors (not the packs' warnings)
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// Diagnose an inventory: indicators, priorities and the catalogue's alternatives
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Run a diagnosis pack (such as `rules/autodiagnostic`) over an authority's \
+inventory, one line per application, service or equipment (files and folders read as `check` \
+reads descriptors: CSV, Excel or LibreOffice workbooks, YAML, JSON…), and report the pack's \
+indicators over the whole inventory (each group with its share of the total), the lines ranked \
+by priority (risk × annual spend × nearness of the window to change supplier) and the lines left \
+out because their data does not fit the pack's schema, with where their errors are.
+
+With `--catalogue DIR`, each priority lists the solutions of that catalogue (read as `clausier \
+catalogue` reads it) whose categories are the line's alternatives; with `--against PACK` too, \
+each with whether it satisfies that pack and, if not, why. Without `--against`, the solutions \
+are listed as not checked.
+
+Formats: `human` (the default, for a terminal), `html` (a self-contained dashboard with charts, \
+no script and nothing fetched), `markdown`, `json` (for other tools, its fields documented in \
+docs/diagnose.md). Without `--format`, an `--output` file ending in .html, .md or .json gets that \
+format. Words are in French unless `--lang en` (or the pack's language says otherwise).
+
+A line whose data does not fit the schema, or a file that cannot be read, is listed among the \
+lines left out, with its errors and where they are: it counts in no indicator, and is never \
+dropped silently.
+
+Exit status: 0 when the diagnosis is written, whatever the indicators show (a diagnosis judges \
+nobody); 1 when it is written but lines were left out (its totals are incomplete); 2 when a pack does not compile, the inventory or the catalogue holds no line, the \
+output cannot be written, or the command line is wrong.",
+    after_help = "Examples:
+  clausier diagnose rules/autodiagnostic examples/autodiagnostic --date 2026-12-01
+  clausier diagnose rules/autodiagnostic inventaire.xlsx --output diagnostic.html
+  clausier diagnose rules/autodiagnostic examples/autodiagnostic --catalogue examples/catalogue \\
+      --against rules/catalogue-reversibilite --format html --output diagnostic.html
+  clausier diagnose rules/autodiagnostic examples/autodiagnostic --format json --lang en"
+)]
+pub struct DiagnoseArgs {
+    /// The diagnosis pack: a folder of `.clause` files (with its `pack.toml`) or one
+    /// `.clause` file
+    #[arg(value_name = "PACK")]
+    pub pack: PathBuf,
+
+    /// The inventory: files or folders of lines (searched recursively as `check` searches
+    /// descriptors), or `-` to read NDJSON from standard input
+    #[arg(value_name = "INVENTORY", required = true, num_args = 1..)]
+    pub inventory: Vec<PathBuf>,
+
+    /// `human` for a terminal, `html` for the dashboard, `markdown`, `json` [default:
+    /// from the extension of `--output` (.html, .htm, .md, .json), else `human`]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<DiagnoseFormat>,
+
+    /// Write the diagnosis to FILE instead of standard output (`-`); a file is replaced
+    /// only once the whole diagnosis is written
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The date of the diagnosis, `today` in the clauses and the start of every window, as
+    /// YYYY-MM-DD [default: the pack's `[document] deadline`, else today in the local time
+    /// zone]
+    #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+    pub date: Option<Date>,
+
+    /// How many lines to evaluate at once; the diagnosis is the same whatever the number
+    /// [default: the number of processors]
+    #[arg(long, short, value_parser = parse_jobs, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// A folder of solution descriptions (`publiccode.yml` files or descriptors of the
+    /// `solution { … }` shape) to offer as alternatives to the priorities
+    #[arg(long, value_name = "DIR")]
+    pub catalogue: Option<PathBuf>,
+
+    /// The pack the catalogue's solutions must satisfy, such as
+    /// `rules/catalogue-reversibilite`; needs `--catalogue`
+    #[arg(long, value_name = "PACK", requires = "catalogue")]
+    pub against: Option<PathBuf>,
+
+    /// Write nothing to standard error but errors (not the packs' warnings)
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// The formats of `clausier diagnose`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiagnoseFormat {
+    /// A summary for a terminal: indicators, the top priorities, the lines left out
+    Human,
+    /// A self-contained dashboard: charts, matrix, timeline, priorities and alternatives
+    Html,
+    /// Markdown (GitHub tables)
+    Markdown,
+    /// JSON for other tools (docs/diagnose.md)
+    Json,
 }
 
 /// Compile a pack and print its diagnostics

@@ -28,6 +28,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Check(args) => commands::check::run(args, cli.color, cli.lang),
         Command::Catalogue(args) => commands::catalogue::run(args, cli.color, cli.lang),
+        Command::Diagnose(args) => commands::diagnose::run(args, cli.color, cli.lang),
         Command::Validate(args) => commands::validate::run(args, cli.color, cli.lang),
         Command::Explain(args) => commands::explain::run(args, cli.lang),
         Command::Fmt(args) => commands::fmt::run(args, cli.color, cli.lang),

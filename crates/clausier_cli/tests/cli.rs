@@ -540,6 +540,7 @@ fn help_of_every_command() {
         &["validate"],
         &["explain"],
         &["catalogue"],
+        &["diagnose"],
     ] {
         let mut args = command.to_vec();
         args.push("--help");

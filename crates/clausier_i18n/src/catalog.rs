@@ -38,6 +38,7 @@ resources!(
     "check-report",
     "check-html",
     "catalogue",
+    "diagnose",
     "diagnostics",
     "diagnostics-syntax",
     "diagnostics-data",

@@ -7,6 +7,7 @@
 pub mod award;
 pub mod check;
 mod date_origin;
+pub mod diagnose;
 pub mod diagnostics;
 mod docx_page;
 mod html_text;

@@ -189,7 +189,7 @@ fn stream_format(format: CheckFormat) -> Option<StreamFormat> {
 
 /// The threads that evaluate descriptors: as many as asked, up to 4 per processor and
 /// 256 in all, beyond which threads only cost memory and time.
-fn jobs(asked: Option<usize>, quiet: bool, lang: Lang) -> usize {
+pub(super) fn jobs(asked: Option<usize>, quiet: bool, lang: Lang) -> usize {
     let processors = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
     let Some(asked) = asked else {
         return processors;

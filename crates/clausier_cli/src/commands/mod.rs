@@ -5,6 +5,7 @@ pub mod award;
 pub mod catalogue;
 pub mod check;
 mod compiled;
+pub mod diagnose;
 pub mod explain;
 pub mod fmt;
 mod language;
@@ -28,7 +29,7 @@ use crate::error::CliError;
 /// How a command ended, as the exit status tells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    /// 0: every descriptor is eligible, or the pack compiles.
+    /// 0: every descriptor is eligible, the pack compiles, or a diagnosis is written.
     Success,
     /// 1: at least one descriptor is not eligible.
     NotAllEligible,
@@ -36,6 +37,8 @@ pub enum Outcome {
     TestsFailed,
     /// 1: `fmt --check` found files that formatting would change.
     FilesToFormat,
+    /// 1: a diagnosis is written, but lines of the inventory were left out of it.
+    LinesLeftOut,
     /// 2: the pack does not compile, or an input, an output or the command line is wrong.
     Failure,
 }
@@ -44,7 +47,10 @@ impl From<Outcome> for ExitCode {
     fn from(outcome: Outcome) -> ExitCode {
         match outcome {
             Outcome::Success => ExitCode::SUCCESS,
-            Outcome::NotAllEligible | Outcome::TestsFailed | Outcome::FilesToFormat => {
+            Outcome::NotAllEligible
+            | Outcome::TestsFailed
+            | Outcome::FilesToFormat
+            | Outcome::LinesLeftOut => {
                 ExitCode::from(1)
             }
             Outcome::Failure => ExitCode::from(2),

@@ -182,3 +182,60 @@ pub fn entries_without_places(report: &serde_json::Value) -> serde_json::Value {
     strip(&mut entries);
     entries
 }
+
+/// `clausier diagnose PACK INVENTORY … --format html` (with `extra` arguments) written
+/// to a temporary file, then opened in headless Chromium by
+/// `tests/validators/diagnose-check.mjs`: what it saw, as JSON. The page as shown is kept
+/// in `target/SCREENSHOT` to be looked at.
+pub fn browse_dashboard(
+    pack: &str,
+    inventory: &str,
+    extra: &[&str],
+    screenshot: &str,
+) -> serde_json::Value {
+    let validators = checker(
+        "CLAUSIER_TEST_NODE_VALIDATORS",
+        "scripts/node-validators",
+        "open the diagnosis dashboard in headless Chromium, with the npm packages of tests/validators",
+    );
+    let chromium = checker(
+        "CLAUSIER_TEST_CHROMIUM",
+        "scripts/chromium",
+        "open the diagnosis dashboard in headless Chromium",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("diagnostic.html");
+    let mut args = vec![
+        "diagnose",
+        pack,
+        inventory,
+        "--format",
+        "html",
+        "--output",
+        page.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let output = clausier(&args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let screenshot = workspace_root().join("target").join(screenshot);
+    let output = run(
+        Path::new("node"),
+        &[
+            validators.join("diagnose-check.mjs").to_str().unwrap(),
+            page.to_str().unwrap(),
+            chromium.to_str().unwrap(),
+            screenshot.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        output.status.success(),
+        "the browser check could not run:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}

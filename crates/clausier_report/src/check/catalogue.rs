@@ -250,7 +250,12 @@ fn write_card(
 /// requirement as the HTML check report words it, and the errors of a description that
 /// does not fit the pack (its warnings, such as keys the pack does not read, are not the
 /// reader's concern here).
-fn write_verdict(out: &mut String, report: &Report, entry: Option<&DescriptorReport>, lang: Lang) {
+pub(crate) fn write_verdict(
+    out: &mut String,
+    report: &Report,
+    entry: Option<&DescriptorReport>,
+    lang: Lang,
+) {
     let pack = report.pack.name.as_str();
     let Some(entry) = entry.filter(|entry| entry.status != DescriptorStatus::Eligible) else {
         let _ = writeln!(
@@ -294,7 +299,10 @@ fn write_verdict(out: &mut String, report: &Report, entry: Option<&DescriptorRep
 
 /// The report's entry for `descriptor`: entries are in the order of the descriptors
 /// given, and the catalogue has no lots, so each has one.
-fn entry_of<'a>(report: &'a Report, descriptor: &Descriptor) -> Option<&'a DescriptorReport> {
+pub(crate) fn entry_of<'a>(
+    report: &'a Report,
+    descriptor: &Descriptor,
+) -> Option<&'a DescriptorReport> {
     report
         .descriptors
         .iter()

@@ -9,7 +9,7 @@ use clausier_data::Descriptor;
 /// One solution as its card shows it; a field the descriptor does not hold is `None` or
 /// empty, and the card leaves it out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(super) struct SolutionCard {
+pub(crate) struct SolutionCard {
     /// The descriptor's id: the folder of its `publiccode.yml`.
     pub id: String,
     pub name: Option<String>,
@@ -22,7 +22,7 @@ pub(super) struct SolutionCard {
 }
 
 impl SolutionCard {
-    pub(super) fn read(descriptor: &Descriptor, schema: &Schema) -> Self {
+    pub(crate) fn read(descriptor: &Descriptor, schema: &Schema) -> Self {
         let root = descriptor.root.as_deref();
         let text = |path: &[&str]| root.and_then(|root| string(field(root, schema, path)?));
         let contractors = root
@@ -56,14 +56,14 @@ impl SolutionCard {
     }
 
     /// Its name, else its id.
-    pub(super) fn title(&self) -> &str {
+    pub(crate) fn title(&self) -> &str {
         self.name.as_deref().unwrap_or(&self.id)
     }
 }
 
 /// The value at `path` below `record`, when each step is a declared field holding a
 /// value.
-fn field<'a>(record: &'a Record, schema: &Schema, path: &[&str]) -> Option<&'a Value> {
+pub(crate) fn field<'a>(record: &'a Record, schema: &Schema, path: &[&str]) -> Option<&'a Value> {
     let (first, rest) = path.split_first()?;
     let (index, _) = schema.record(record.def)?.field(first)?;
     let value = record.get(index)?;

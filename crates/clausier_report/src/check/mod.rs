@@ -1,8 +1,8 @@
 //! Check reports: the result of `clausier check` for programs (JSON) and for buyers
 //! (a table with the reasons of every failure, a workbook).
 
-mod catalogue;
-mod catalogue_solution;
+pub(crate) mod catalogue;
+pub(crate) mod catalogue_solution;
 mod columns;
 mod conditions;
 mod csv_format;
@@ -17,11 +17,12 @@ mod junit;
 mod markdown;
 mod ndjson;
 mod sarif;
-mod vendor_text;
+pub(crate) mod vendor_text;
 pub(crate) mod wording;
 mod xlsx;
 
 pub use catalogue::{Catalogue, render_catalogue};
+pub(crate) use catalogue_solution::field as descriptor_field;
 pub use conditions::word_report;
 pub use csv_format::render_csv;
 pub use html::render_html;
