@@ -129,6 +129,26 @@ pub struct VariantDef {
     pub origin: Origin,
 }
 
+impl VariantDef {
+    /// The label its doc comment gives it (see [`doc_label`]).
+    pub fn label(&self) -> Option<&str> {
+        doc_label(&self.docs)
+    }
+}
+
+/// The label a doc comment gives a value, the « … » alone on the comment's first line
+/// (`/// « Applications métiers »`), which reports and texts write instead of its name.
+pub fn doc_label(docs: &str) -> Option<&str> {
+    docs.trim()
+        .lines()
+        .next()?
+        .trim()
+        .strip_prefix('«')?
+        .strip_suffix('»')
+        .map(str::trim)
+        .filter(|label| !label.is_empty() && !label.contains(['«', '»']))
+}
+
 /// A record type: a named `type`, an inline `{ … }`, or the descriptor itself.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RecordDef {

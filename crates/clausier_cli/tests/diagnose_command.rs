@@ -33,7 +33,7 @@ fn a_diagnosis_exits_with_0_and_says_what_it_read() {
     assert!(
         text.starts_with(
             "Diagnostic de l'inventaire selon le pack autodiagnostic 1.0.0, au 1er décembre 2026\n\
-             46 lignes de l'inventaire, 46 retenues, 0 laissée de côté\n"
+             46 lignes de l'inventaire, 46 retenues, aucune laissée de côté\n"
         ),
         "{text}"
     );

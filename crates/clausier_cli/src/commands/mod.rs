@@ -50,9 +50,7 @@ impl From<Outcome> for ExitCode {
             Outcome::NotAllEligible
             | Outcome::TestsFailed
             | Outcome::FilesToFormat
-            | Outcome::LinesLeftOut => {
-                ExitCode::from(1)
-            }
+            | Outcome::LinesLeftOut => ExitCode::from(1),
             Outcome::Failure => ExitCode::from(2),
         }
     }

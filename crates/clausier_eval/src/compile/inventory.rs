@@ -3,7 +3,8 @@
 
 use clausier_check::hir::{IndicatorDef, LegalText, RiskDef, TExprKind, TextPart};
 use clausier_check::list_aggregates::ListAggregateKind;
-use clausier_check::types::Ty;
+use clausier_check::types::{Schema, Ty};
+use clausier_check::value::Value;
 
 use super::Lowering;
 use crate::program::{GroupingProgram, IndicatorProgram, InventoryItemMeta, RiskProgram};
@@ -73,7 +74,7 @@ impl Lowering<'_> {
                 TextPart::Literal(literal) => out.push_str(literal),
                 TextPart::Param(id) => {
                     if let Some(param) = self.pack.params.get(id.0 as usize) {
-                        out.push_str(&param.value.display(schema).to_string());
+                        out.push_str(&placeholder(&param.value, schema));
                     }
                 }
                 TextPart::ParamField(id, steps) => {
@@ -82,11 +83,25 @@ impl Lowering<'_> {
                             clausier_check::hir::record_field(&param.value, steps)
                         });
                     if let Some(value) = value {
-                        out.push_str(&value.display(schema).to_string());
+                        out.push_str(&placeholder(&value, schema));
                     }
                 }
             }
         }
         out
     }
+}
+
+/// A parameter's value where a text names it: an enum variant by the « label » its doc
+/// comment gives, as the tender writes it; any other value as the checker prints it.
+fn placeholder(value: &Value, schema: &Schema) -> String {
+    if let Value::Enum(id, index) = value
+        && let Some(label) = schema
+            .enum_def(*id)
+            .and_then(|def| def.variants.get(*index as usize))
+            .and_then(|variant| variant.label())
+    {
+        return format!("« {label} »");
+    }
+    value.display(schema).to_string()
 }

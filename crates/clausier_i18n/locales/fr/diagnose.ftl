@@ -9,6 +9,7 @@ diagnose-entries = { $total ->
     [one] { $kept } retenue
    *[other] { $kept } retenues
 }, { $left ->
+    [0] aucune laissée de côté
     [one] { $left } laissée de côté
    *[other] { $left } laissées de côté
 }

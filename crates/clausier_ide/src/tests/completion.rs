@@ -508,13 +508,20 @@ interface_langage filtered as Some("langage interface_langage")
 
 #[test]
 fn entries_and_share_in_an_indicators_value_only() {
-    let pack = |body: &str| {
-        format!("//- main.clause\nenum C {{ A, B }}\ndescriptor {{ c: C }}\n{body}\n")
-    };
+    let pack =
+        |body: &str| format!("//- main.clause\nenum C {{ A, B }}\ndescriptor {{ c: C }}\n{body}\n");
     let indicator = check(&pack("indicator I \"Indicateur\" {\n  value sha$0\n}"));
-    assert!(indicator.contains("Keyword share the percent"), "{indicator}");
-    let indicator = check(&pack("indicator I \"Indicateur\" {\n  value count(ent$0)\n}"));
-    assert!(indicator.contains("Keyword entries every entry"), "{indicator}");
+    assert!(
+        indicator.contains("Keyword share the percent"),
+        "{indicator}"
+    );
+    let indicator = check(&pack(
+        "indicator I \"Indicateur\" {\n  value count(ent$0)\n}",
+    ));
+    assert!(
+        indicator.contains("Keyword entries every entry"),
+        "{indicator}"
+    );
     let requirement = check(&pack("requirement R \"Exigence\" {\n  require ent$0\n}"));
     assert!(!requirement.contains("entries"), "{requirement}");
 }

@@ -19,6 +19,9 @@ const WIDTH: u32 = 880;
 const ROW: u32 = 30;
 /// The room for the labels of the groups, left of the bars.
 const LABELS: u32 = 250;
+/// The longest label that fits in `LABELS` at the charts' font size; a longer one is cut
+/// with « … » (the table beside each chart gives the names in full).
+const LABEL_CHARS: usize = 36;
 
 const BAR: RGBColor = RGBColor(0x1f, 0x5f, 0x99);
 const NEAR: RGBColor = RGBColor(0xa4, 0x16, 0x1a);
@@ -71,7 +74,7 @@ fn draw_bars(
     let label_of = |value: &SegmentValue<usize>| match value {
         SegmentValue::CenterOf(row) | SegmentValue::Exact(row) => bars
             .get(last.checked_sub(*row).unwrap_or(usize::MAX))
-            .map_or_else(String::new, |bar| bar.label.clone()),
+            .map_or_else(String::new, |bar| fitted(&bar.label)),
         SegmentValue::Last => String::new(),
     };
     chart
@@ -169,7 +172,7 @@ fn draw_timeline(
     let label_of = |value: &SegmentValue<usize>| match value {
         SegmentValue::CenterOf(row) | SegmentValue::Exact(row) => marks
             .get(last_row.checked_sub(*row).unwrap_or(usize::MAX))
-            .map_or_else(String::new, |mark| mark.label.clone()),
+            .map_or_else(String::new, |mark| fitted(&mark.label)),
         SegmentValue::Last => String::new(),
     };
     // `06/2027`: a year alone would repeat under ticks half a year apart.
@@ -220,6 +223,20 @@ fn draw_timeline(
     Ok(())
 }
 
+/// `label` as it fits left of the bars: whole, or its first words cut with « … ».
+fn fitted(label: &str) -> String {
+    if label.chars().count() <= LABEL_CHARS {
+        return label.to_owned();
+    }
+    let kept: String = label.chars().take(LABEL_CHARS - 1).collect();
+    // Cut between words when one ends in the second half of the room.
+    let cut = kept
+        .rfind(' ')
+        .filter(|&at| at > kept.len() / 2)
+        .map_or(kept.as_str(), |at| &kept[..at]);
+    format!("{}…", cut.trim_end_matches([' ', ',', '\'']))
+}
+
 /// The SVG with its accessible name and without a fixed size, so that it scales.
 fn labelled(svg: &str, title: &str) -> String {
     let title = escape(title);
@@ -228,4 +245,24 @@ fn labelled(svg: &str, title: &str) -> String {
         &format!("<svg role=\"img\" aria-label=\"{title}\" class=\"chart\" "),
         1,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LABEL_CHARS, fitted};
+
+    #[test]
+    fn a_long_label_is_cut_between_words() {
+        assert_eq!(fitted("Logiciel de sauvegarde"), "Logiciel de sauvegarde");
+        assert_eq!(
+            fitted("Serveurs de la salle informatique et leur maintenance"),
+            "Serveurs de la salle informatique…"
+        );
+        assert!(
+            fitted("Gestiondesécolesetdelarestaurationscolairedesenfants")
+                .chars()
+                .count()
+                <= LABEL_CHARS
+        );
+    }
 }

@@ -2,7 +2,7 @@
 //! (`11 630 000 €`), shares (`32,8 %`), groups by the label the schema gives each enum
 //! variant (« Applications métiers »), and the nearness of a window.
 
-use clausier_check::types::Schema;
+use clausier_check::types::{Schema, doc_label};
 use clausier_check::value::Value;
 use clausier_eval::diagnosis::{GroupKey, GroupResult, GroupingField, IndicatorValue};
 use clausier_i18n::{Lang, t};
@@ -36,9 +36,16 @@ pub(crate) fn percent(value: Decimal, lang: Lang) -> String {
     }
 }
 
-/// A group's share of its indicator's total, a fraction, as a percentage.
+/// A group's share of its indicator's total, a fraction, as a percentage always to one
+/// decimal, so that the shares of a table line up (`9,0 %` beside `15,4 %`).
 pub(crate) fn share(fraction: Decimal, lang: Lang) -> String {
-    percent(fraction * Decimal::ONE_HUNDRED, lang)
+    let rounded = (fraction * Decimal::ONE_HUNDRED)
+        .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    let text = grouped(rounded, 1, lang);
+    match lang {
+        Lang::Fr => format!("{text} %"),
+        Lang::En => format!("{text}%"),
+    }
 }
 
 /// `value` with `places` decimals, its whole part in groups of three.
@@ -135,18 +142,12 @@ pub(crate) fn key_label(
     }
 }
 
-/// The label of an enum variant: the « … » its doc comment is, when the schema gives
-/// one (`/// « Applications métiers »`); else its name in words, the first word
+/// The label of an enum variant: the « … » its doc comment is or starts with, on a line
+/// of its own, when the schema gives one (`/// « Applications métiers »`); else its name in words, the first word
 /// capitalised and the short ones (`UE`) kept as they are (`HORS_UE` reads « Hors UE »), since a
 /// doc comment that explains the value at length is no label.
 pub(crate) fn variant_label(name: &str, docs: &str) -> String {
-    let docs = docs.trim();
-    if let Some(label) = docs
-        .strip_prefix('«')
-        .and_then(|rest| rest.strip_suffix('»'))
-        .map(str::trim)
-        .filter(|label| !label.is_empty() && !label.contains(['«', '»']))
-    {
+    if let Some(label) = doc_label(docs) {
         return label.to_owned();
     }
     name.split('_')
@@ -202,7 +203,8 @@ mod tests {
     #[test]
     fn shares_have_one_decimal() {
         assert_eq!(share(Decimal::new(32846, 5), Lang::Fr), "32,8 %");
-        assert_eq!(share(Decimal::ONE, Lang::En), "100%");
+        assert_eq!(share(Decimal::ONE, Lang::En), "100.0%");
+        assert_eq!(share(Decimal::new(9, 2), Lang::Fr), "9,0 %");
     }
 
     #[test]
@@ -216,6 +218,10 @@ mod tests {
             "Hors UE"
         );
         assert_eq!(variant_label("VITALE", ""), "Vitale");
+        assert_eq!(
+            variant_label("ELEVEE", "« Élevée »\nUne interruption arrête une mission."),
+            "Élevée"
+        );
         assert_eq!(variant_label("UE", ""), "UE");
     }
 }

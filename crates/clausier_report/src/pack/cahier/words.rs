@@ -951,6 +951,14 @@ pub(crate) fn value(value: &Value, schema: &Schema, lang: Lang) -> String {
 pub(super) fn placeholder_value(value: &Value, schema: &Schema, lang: Lang) -> String {
     match value {
         Value::String(text) => text.to_string(),
+        Value::Enum(id, index) => match schema
+            .enum_def(*id)
+            .and_then(|def| def.variants.get(*index as usize))
+            .and_then(|variant| variant.label())
+        {
+            Some(label) => format!("« {label} »"),
+            None => self::value(value, schema, lang),
+        },
         Value::List(items) => items
             .iter()
             .map(|item| placeholder_value(item, schema, lang))
