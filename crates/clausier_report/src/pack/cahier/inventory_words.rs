@@ -127,8 +127,9 @@ fn indicator_words(words: &Words<'_>, indicator: &IndicatorDef) -> Rich {
 /// What an indicator's value computes over the entries.
 fn value_over_entries(words: &Words<'_>, value: &TExpr) -> Rich {
     let lines = words.say("les lignes de l'inventaire", "the lines of the inventory");
-    let such_that = |condition: &TExpr| {
-        Rich::plain(&words.say(" pour lesquelles ", " for which ")).join(words.condition(condition))
+    let such_that = |variable: &str, condition: &TExpr| {
+        Rich::plain(&words.say(" pour lesquelles ", " for which "))
+            .join(words.for_entry(variable).condition(condition))
     };
     match &value.kind {
         TExprKind::Count { collection, filter } if is_entries(collection) => {
@@ -137,7 +138,7 @@ fn value_over_entries(words: &Words<'_>, value: &TExpr) -> Rich {
                 "Number of lines of the inventory",
             ));
             match filter {
-                Some((_, _, condition)) => start.join(such_that(condition)),
+                Some((_, variable, condition)) => start.join(such_that(variable, condition)),
                 None => start,
             }
         }
@@ -158,6 +159,7 @@ fn value_over_entries(words: &Words<'_>, value: &TExpr) -> Rich {
                 .text(&lines)
         }
         TExprKind::Share {
+            var_name,
             collection,
             condition,
             weight,
@@ -175,7 +177,7 @@ fn value_over_entries(words: &Words<'_>, value: &TExpr) -> Rich {
                     "Share of the lines of the inventory",
                 )),
             };
-            start.join(such_that(condition))
+            start.join(such_that(var_name, condition))
         }
         _ => Rich::plain(&words.say("Valeur : ", "Value: ")).join(words.operand(value)),
     }

@@ -743,7 +743,7 @@ fn indicators_and_risks_read_as_what_they_compute() {
         "Somme de `pricing.per_student` sur les lignes de l'inventaire, par `hosting.region`."
     );
     assert!(
-        french.contains("- **Calcul :** Part des lignes de l'inventaire pour lesquelles `e.hosting.region` vaut `OTHER`"),
+        french.contains("- **Calcul :** Part des lignes de l'inventaire pour lesquelles `hosting.region` vaut `OTHER`"),
         "{french}"
     );
     assert!(

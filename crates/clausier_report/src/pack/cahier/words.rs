@@ -28,6 +28,9 @@ pub(super) struct Words<'a> {
     pub(super) deadline_known: bool,
     /// The variables bound around the expression being said, with their names.
     locals: Vec<(LocalId, &'a str)>,
+    /// The variable that stands for one line of an inventory, whose name a reader has
+    /// no use for: its fields are said without it (`supplier.jurisdiction`).
+    entry_variable: Option<&'a str>,
 }
 
 /// How tightly an operand binds, to know when it needs brackets: a sum inside a product
@@ -48,7 +51,23 @@ impl<'a> Words<'a> {
             lang,
             deadline_known,
             locals: Vec::new(),
+            entry_variable: None,
         }
+    }
+
+    /// These words for an expression on one line of an inventory, bound to `variable`.
+    pub(super) fn for_entry(&self, variable: &'a str) -> Words<'a> {
+        let mut inner = self.clone();
+        inner.entry_variable = Some(variable);
+        inner
+    }
+
+    /// A field's path as the reader reads it: without the variable of an inventory line.
+    fn path<'b>(&self, text: &'b str) -> &'b str {
+        self.entry_variable
+            .and_then(|variable| text.strip_prefix(variable))
+            .and_then(|rest| rest.strip_prefix('.'))
+            .unwrap_or(text)
     }
 
     pub(super) fn fr(&self) -> bool {
@@ -70,7 +89,7 @@ impl<'a> Words<'a> {
                 self.operand(expr).text(&self.say(" est vrai", " is true"))
             }
             TExprKind::Has(field) => {
-                Rich::code(&field.text).text(&self.say(" est renseigné", " is given"))
+                Rich::code(self.path(&field.text)).text(&self.say(" est renseigné", " is given"))
             }
             TExprKind::Not(inner) => self.negation(inner),
             TExprKind::Compare(op, left, right) => self.comparison(*op, left, right, false),
@@ -119,9 +138,8 @@ impl<'a> Words<'a> {
             TExprKind::Field(_) | TExprKind::Local(_) if inner.ty == Ty::Bool => self
                 .operand(inner)
                 .text(&self.say(" est faux", " is false")),
-            TExprKind::Has(field) => {
-                Rich::code(&field.text).text(&self.say(" n'est pas renseigné", " is not given"))
-            }
+            TExprKind::Has(field) => Rich::code(self.path(&field.text))
+                .text(&self.say(" n'est pas renseigné", " is not given")),
             TExprKind::Compare(op, left, right) => self.comparison(*op, left, right, true),
             TExprKind::In(item, collection) => self.membership(item, collection, true),
             TExprKind::Passed(index) => self.passed(*index, true),
@@ -438,7 +456,7 @@ impl<'a> Words<'a> {
 
     fn operand_node(&self, expr: &'a TExpr) -> (Rich, Binding) {
         match &expr.kind {
-            TExprKind::Field(field) => (Rich::code(&field.text), Binding::Atom),
+            TExprKind::Field(field) => (Rich::code(self.path(&field.text)), Binding::Atom),
             TExprKind::Local(local) => {
                 let name = self
                     .locals
@@ -710,7 +728,7 @@ impl<'a> Words<'a> {
             (AggregateKind::Highest, false) => ("the highest ", " among the regular offers"),
         };
         Rich::plain(before)
-            .join(Rich::code(&aggregate.field.text))
+            .join(Rich::code(self.path(&aggregate.field.text)))
             .text(after)
     }
 
