@@ -41,7 +41,7 @@ fn benches(c: &mut Criterion) {
 
     let descriptors = load_text(schema, "bench.ndjson", &text, Format::Ndjson, &options);
     for jobs in [1, all_cores] {
-        let run_options = RunOptions { date, jobs };
+        let run_options = RunOptions::new(date, jobs);
         group.bench_function(
             format!("evaluate 10k loaded descriptors, {jobs} thread(s)"),
             |b| {
@@ -106,7 +106,7 @@ fn single_thread(
         .build()
         .expect("a thread pool");
     let lines: Vec<&str> = text.lines().collect();
-    let run_options = RunOptions { date, jobs: 1 };
+    let run_options = RunOptions::new(date, 1);
     let mut group = c.benchmark_group(name);
     group.sample_size(10);
     group.throughput(Throughput::Elements(lines.len() as u64));

@@ -63,10 +63,7 @@ fn whole_report(pack: &Path, inputs: &[(&str, &str)], format: &str) -> String {
             )
         })
         .collect();
-    let options = RunOptions {
-        date: DATE.parse().unwrap(),
-        jobs: 1,
-    };
+    let options = RunOptions::new(DATE.parse().unwrap(), 1);
     let report = run(&program, loaded.info.clone(), &descriptors, &options);
     match format {
         "json" => render_json(&report).unwrap(),

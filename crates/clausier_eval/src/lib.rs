@@ -29,4 +29,4 @@ pub mod stream;
 pub use compile::compile;
 pub use diagnose::diagnose;
 pub use program::{ClauseExpr, EvalContext, Program};
-pub use run::{RunOptions, run};
+pub use run::{ReviewDecision, RunOptions, run};

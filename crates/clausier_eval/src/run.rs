@@ -33,6 +33,46 @@ pub struct RunOptions {
     pub date: Date,
     /// How many threads evaluate descriptors (at least one is used).
     pub jobs: usize,
+    /// The buyer's decisions on claims of an equivalent, recorded in the decision log:
+    /// a requirement under review takes the outcome its decision gives.
+    pub decisions: Vec<ReviewDecision>,
+}
+
+impl RunOptions {
+    /// Options for a run at `date` on `jobs` threads, with no recorded decision.
+    pub fn new(date: Date, jobs: usize) -> Self {
+        RunOptions {
+            date,
+            jobs,
+            decisions: Vec::new(),
+        }
+    }
+
+    /// These options with the buyer's recorded decisions.
+    pub fn with_decisions(mut self, decisions: Vec<ReviewDecision>) -> Self {
+        self.decisions = decisions;
+        self
+    }
+}
+
+/// A buyer's decision on a vendor's claim of an equivalent (a label or certificate other
+/// than the one a requirement names), as the decision log records it and a run applies
+/// it. The log matches it to a descriptor's content before handing it to a run: a
+/// decision on an offer changed since is not applied.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ReviewDecision {
+    /// The requirement's id (`CERT-01`).
+    pub clause: String,
+    /// The descriptor's id, as reports give it.
+    pub descriptor: String,
+    /// Whether the equivalent is accepted (the requirement passes) or refused (it fails).
+    pub accepted: bool,
+    /// Why, in the buyer's words; reports cite it.
+    pub reason: String,
+    /// Who decided.
+    pub by: String,
+    /// When, RFC 3339 (`2026-12-05T10:30:00Z`).
+    pub at: String,
 }
 
 /// Checks every descriptor against the program and builds the report.

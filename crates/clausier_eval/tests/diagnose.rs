@@ -94,10 +94,7 @@ fn diagnosis(jobs: usize) -> Diagnosis {
         version: "1.0.0".to_owned(),
         hash: "sha256:0".to_owned(),
     };
-    let options = RunOptions {
-        date: jiff::civil::date(2026, 12, 5),
-        jobs,
-    };
+    let options = RunOptions::new(jiff::civil::date(2026, 12, 5), jobs);
     diagnose(&program, info, &entries, &options)
 }
 

@@ -68,10 +68,7 @@ fn shipped_diagnosis() -> Diagnosis {
         version: "1.0.0".to_owned(),
         hash: "sha256:0".to_owned(),
     };
-    let options = RunOptions {
-        date: jiff::civil::date(2026, 11, 28),
-        jobs: 2,
-    };
+    let options = RunOptions::new(jiff::civil::date(2026, 11, 28), 2);
     diagnose(&program, info, &entries, &options)
 }
 

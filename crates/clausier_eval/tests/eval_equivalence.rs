@@ -892,7 +892,7 @@ proptest! {
                 problems: Vec::new(),
             })
             .collect();
-        let options = RunOptions { date: case.today, jobs: 2 };
+        let options = RunOptions::new(case.today, 2);
         let report = run(&program, pack_info(), &descriptors, &options);
         for (reported, expected) in report.descriptors.iter().zip(&expected_statuses) {
             let mut must_failed = false;

@@ -95,8 +95,5 @@ pub(crate) fn info() -> PackInfo {
 }
 
 pub(crate) fn options(jobs: usize) -> RunOptions {
-    RunOptions {
-        date: jiff::civil::date(2026, 11, 28),
-        jobs,
-    }
+    RunOptions::new(jiff::civil::date(2026, 11, 28), jobs)
 }

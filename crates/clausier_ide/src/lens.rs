@@ -153,7 +153,7 @@ impl Analysis {
                 .unwrap_or_default(),
             hash: String::new(),
         };
-        let report = run(&program, info, &loaded, &RunOptions { date, jobs: 1 });
+        let report = run(&program, info, &loaded, &RunOptions::new(date, 1));
         let mut lens = CheckLens {
             reason: None,
             descriptors: loaded.len(),

@@ -191,10 +191,7 @@ fn compare_run(run: &Run, folder: &Path, tally: &mut Tally) -> Vec<String> {
         Format::Ndjson,
         &LoadOptions::default(),
     );
-    let options = RunOptions {
-        date: date(run.today),
-        jobs: 1,
-    };
+    let options = RunOptions::new(date(run.today), 1);
     let report = run_report(&program, &pack, &descriptors, &options);
     let expected = judge(&run.pack, &run.offers, run.today);
     tally.packs += 1;

@@ -116,10 +116,7 @@ fn engine(inventory: &Inventory, folder: &Path) -> Diagnosis {
         version: "1.0.0".to_owned(),
         hash: "sha256:0".to_owned(),
     };
-    let options = RunOptions {
-        date: date(inventory.today),
-        jobs: 2,
-    };
+    let options = RunOptions::new(date(inventory.today), 2);
     diagnose(&program, info, &entries, &options)
 }
 

@@ -78,7 +78,7 @@ impl Clausier {
             &self.program,
             self.pack.info.clone(),
             &descriptors,
-            &RunOptions { date: date(), jobs },
+            &RunOptions::new(date(), jobs),
         )
     }
 

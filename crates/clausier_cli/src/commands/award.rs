@@ -47,10 +47,10 @@ pub fn run(
         return Err(inputs::no_descriptor().into());
     }
     let (date, _) = evaluation_date(args.date, &pack.manifest);
-    let options = RunOptions {
+    let options = RunOptions::new(
         date,
-        jobs: std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
-    };
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+    );
     let report = run_checks(&compile(valid), pack.info.clone(), &descriptors, &options);
 
     let lang = chosen_lang(lang, Some(&pack.manifest));

@@ -67,7 +67,7 @@ pub fn run(
         }
         // A catalogue holds tens of solutions, not the thousands of offers `check --jobs`
         // is for; the report is the same whatever the number of threads.
-        let options = RunOptions { date, jobs: 1 };
+        let options = RunOptions::new(date, 1);
         let mut report = run_checks(&compile(valid), pack.info.clone(), &descriptors, &options);
         word_report(
             &mut report,

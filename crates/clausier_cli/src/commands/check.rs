@@ -67,10 +67,7 @@ pub fn run(
     };
     let (date, date_origin) = evaluation_date(args.date, &pack.manifest);
     let lang = chosen_lang(lang, Some(&pack.manifest));
-    let options = RunOptions {
-        date,
-        jobs: jobs(args.jobs, args.quiet, lang),
-    };
+    let options = RunOptions::new(date, jobs(args.jobs, args.quiet, lang));
     let program = compile(valid);
     let mut progress = Progress::for_terminal(args.quiet);
 

@@ -51,10 +51,7 @@ pub fn run(
     let inputs = inputs::collect(&args.inventory, output)?;
     let (date, _) = evaluation_date(args.date, &pack.manifest);
     let lang = chosen_lang(lang_arg, Some(&pack.manifest));
-    let options = RunOptions {
-        date,
-        jobs: jobs(args.jobs, args.quiet, lang),
-    };
+    let options = RunOptions::new(date, jobs(args.jobs, args.quiet, lang));
     // The catalogue's pack is compiled before the inventory is read: a diagnosis whose
     // alternatives were silently left unchecked would mislead.
     let catalogue = match &args.catalogue {

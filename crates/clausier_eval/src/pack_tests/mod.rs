@@ -111,7 +111,7 @@ pub fn run_tests(
     date: Date,
     sources: &dyn TestSources,
 ) -> TestReport {
-    let options = RunOptions { date, jobs: 1 };
+    let options = RunOptions::new(date, 1);
     let tests: Vec<TestOutcome> = pack
         .tests
         .iter()
@@ -165,10 +165,11 @@ fn run_test(
         }
     };
     // A test with its own date (an obligation that applies from a given day) runs then.
-    let own_date = test.decl.date.as_ref().map(|date| RunOptions {
-        date: date.value,
-        jobs: 1,
-    });
+    let own_date = test
+        .decl
+        .date
+        .as_ref()
+        .map(|date| RunOptions::new(date.value, 1));
     let report = run(
         program,
         info.clone(),

@@ -558,10 +558,7 @@ pub fn check(pack: &CheckedPack, descriptors: &[Descriptor], jobs: usize) -> Rep
         &program,
         pack_info(),
         descriptors,
-        &RunOptions {
-            date: run_date(),
-            jobs,
-        },
+        &RunOptions::new(run_date(), jobs),
     )
 }
 

@@ -62,10 +62,7 @@ fn json_report(pack: &Path, inputs: &[DescriptorInput]) -> Value {
         })
         .collect();
     let program = compile(loaded.checked.valid().expect("the pack compiles"));
-    let options = RunOptions {
-        date: DATE,
-        jobs: 4,
-    };
+    let options = RunOptions::new(DATE, 4);
     let report = run(&program, loaded.info.clone(), &descriptors, &options);
     serde_json::from_str(&clausier_report::check::render_json(&report).unwrap()).unwrap()
 }

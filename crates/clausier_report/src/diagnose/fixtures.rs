@@ -369,10 +369,7 @@ pub(crate) fn catalogue() -> CatalogueFixture {
         &clausier_data::load::LoadOptions::default(),
     );
     let valid = checked.valid().expect("the test pack compiles");
-    let options = clausier_eval::RunOptions {
-        date: jiff::civil::date(2026, 12, 1),
-        jobs: 1,
-    };
+    let options = clausier_eval::RunOptions::new(jiff::civil::date(2026, 12, 1), 1);
     let mut report = clausier_eval::run(
         &clausier_eval::compile(valid),
         PackInfo {

@@ -80,10 +80,7 @@ impl ReadCatalogue {
             return Err(inputs::no_descriptor().into());
         }
         // A catalogue holds tens of solutions: one thread gives the same report.
-        let options = RunOptions {
-            date: request.date,
-            jobs: 1,
-        };
+        let options = RunOptions::new(request.date, 1);
         let mut report = run_checks(&compile(valid), pack.info.clone(), &solutions, &options);
         word_report(&mut report, &pack.checked.pack, request.lang, false);
         Ok(Some(Self {
