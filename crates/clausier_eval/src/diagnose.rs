@@ -126,12 +126,7 @@ impl Diagnoser<'_> {
             .collect();
         let meta = indicator.meta.clone();
         IndicatorResult {
-            id: meta.id,
-            title: meta.title,
-            text: meta.text,
-            note: meta.note,
-            refs: meta.refs,
-            pack: meta.pack,
+            item: meta,
             grouping,
             total,
             groups,
@@ -291,12 +286,7 @@ impl Diagnoser<'_> {
         rank(&mut scored);
         let meta = risk.meta.clone();
         RiskResult {
-            id: meta.id,
-            title: meta.title,
-            text: meta.text,
-            note: meta.note,
-            refs: meta.refs,
-            pack: meta.pack,
+            item: meta,
             entries: scored,
         }
     }

@@ -23,17 +23,24 @@ pub struct Diagnosis {
     pub left_out: Vec<usize>,
 }
 
-/// One `indicator` evaluated over the inventory.
-#[derive(Debug, Clone, PartialEq)]
-pub struct IndicatorResult {
+/// What an indicator or a risk says of itself: its id, title, texts and references, and
+/// the pack that declares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InventoryItem {
     pub id: String,
     pub title: Option<String>,
     /// The `text`, its placeholders filled with the parameters' values.
     pub text: Option<String>,
     pub note: Option<String>,
     pub refs: Vec<String>,
-    /// The pack that declares it.
     pub pack: String,
+}
+
+/// One `indicator` evaluated over the inventory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorResult {
+    /// What the indicator says of itself.
+    pub item: InventoryItem,
     /// The grouping fields of `by`, in order: none, one, or two (a matrix).
     pub grouping: Vec<GroupingField>,
     /// The value over all the valid entries.
@@ -89,12 +96,8 @@ pub struct IndicatorValue {
 /// One `risk` evaluated on every valid entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RiskResult {
-    pub id: String,
-    pub title: Option<String>,
-    pub text: Option<String>,
-    pub note: Option<String>,
-    pub refs: Vec<String>,
-    pub pack: String,
+    /// What the risk says of itself.
+    pub item: InventoryItem,
     /// One per valid entry, in input order.
     pub entries: Vec<EntryRisk>,
 }

@@ -3,6 +3,7 @@
 //! sub-expressions folded, descriptor fields resolved to index paths and bound variables
 //! to slots. Evaluating it reads no names and allocates nothing on the common path.
 
+use crate::diagnosis::InventoryItem;
 use clausier_check::hir::ArithOp;
 use clausier_check::ops::Equality;
 use clausier_check::types::{EnumId, Schema};
@@ -177,7 +178,7 @@ pub(crate) struct CriterionProgram {
 /// An `indicator`, compiled: its value over the entries bound at [`ENTRIES_SLOT`].
 #[derive(Debug, Clone)]
 pub(crate) struct IndicatorProgram {
-    pub meta: InventoryItemMeta,
+    pub meta: InventoryItem,
     pub value: NodeId,
     /// The fields of `by`: an index into [`Code::paths`] (from the descriptor), and the
     /// enum's id when the field is an enum.
@@ -197,24 +198,12 @@ pub(crate) struct GroupingProgram {
 /// A `risk`, compiled: each line read on one entry.
 #[derive(Debug, Clone)]
 pub(crate) struct RiskProgram {
-    pub meta: InventoryItemMeta,
+    pub meta: InventoryItem,
     pub value: NodeId,
     pub spend: Option<NodeId>,
     pub ends: Option<NodeId>,
     pub window: Option<NodeId>,
     pub alternatives: Option<NodeId>,
-}
-
-/// What an indicator or a risk says of itself, for the diagnosis.
-#[derive(Debug, Clone)]
-pub(crate) struct InventoryItemMeta {
-    pub id: String,
-    pub title: Option<String>,
-    /// The `text`, its placeholders filled with the parameters' values.
-    pub text: Option<String>,
-    pub note: Option<String>,
-    pub refs: Vec<String>,
-    pub pack: String,
 }
 
 /// One `lowest(…)`/`highest(…)` to compute over the eligible descriptors of a run.

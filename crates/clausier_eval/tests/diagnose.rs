@@ -99,7 +99,7 @@ fn diagnosis(jobs: usize) -> Diagnosis {
 }
 
 fn indicator<'d>(diagnosis: &'d Diagnosis, id: &str) -> &'d IndicatorResult {
-    let found = diagnosis.indicators.iter().find(|i| i.id == id);
+    let found = diagnosis.indicators.iter().find(|i| i.item.id == id);
     found.unwrap_or_else(|| unreachable!("the pack declares `{id}`"))
 }
 
@@ -127,7 +127,7 @@ fn a_grouped_sum_gives_every_variant_its_total_and_share() {
     let diagnosis = diagnosis(1);
     let spend = indicator(&diagnosis, "DEPENSE");
     assert_eq!(spend.total.value, money("850"));
-    assert_eq!(spend.text.as_deref(), Some("Fenêtre de 1 year."));
+    assert_eq!(spend.item.text.as_deref(), Some("Fenêtre de 1 year."));
     let groups: Vec<_> = spend
         .groups
         .iter()

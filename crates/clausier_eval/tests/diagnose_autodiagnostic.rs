@@ -73,7 +73,7 @@ fn shipped_diagnosis() -> Diagnosis {
 }
 
 fn indicator<'d>(diagnosis: &'d Diagnosis, id: &str) -> &'d IndicatorResult {
-    let found = diagnosis.indicators.iter().find(|i| i.id == id);
+    let found = diagnosis.indicators.iter().find(|i| i.item.id == id);
     found.unwrap_or_else(|| panic!("the pack declares no `{id}`"))
 }
 

@@ -210,7 +210,7 @@ fn compare(inventory: &Inventory, diagnosis: &Diagnosis, comparisons: &mut usize
         diagnosis
             .indicators
             .iter()
-            .find(|i| i.id == id)
+            .find(|i| i.item.id == id)
             .unwrap_or_else(|| panic!("no indicator {id}"))
     };
     *comparisons += 1;

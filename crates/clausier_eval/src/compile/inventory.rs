@@ -7,7 +7,8 @@ use clausier_check::types::{Schema, Ty};
 use clausier_check::value::Value;
 
 use super::Lowering;
-use crate::program::{GroupingProgram, IndicatorProgram, InventoryItemMeta, RiskProgram};
+use crate::diagnosis::InventoryItem;
+use crate::program::{GroupingProgram, IndicatorProgram, RiskProgram};
 
 impl Lowering<'_> {
     pub(super) fn indicator(&mut self, indicator: &IndicatorDef) -> IndicatorProgram {
@@ -53,8 +54,8 @@ impl Lowering<'_> {
         }
     }
 
-    fn item_meta(&self, meta: &clausier_check::hir::ClauseMeta) -> InventoryItemMeta {
-        InventoryItemMeta {
+    fn item_meta(&self, meta: &clausier_check::hir::ClauseMeta) -> InventoryItem {
+        InventoryItem {
             id: meta.id.clone(),
             title: Some(meta.title.clone()).filter(|title| !title.is_empty()),
             text: meta.text.as_ref().map(|text| self.filled(text)),

@@ -7,7 +7,7 @@ use clausier_check::types::{EnumDef, Origin, Schema, VariantDef};
 use clausier_check::value::Value;
 use clausier_eval::diagnosis::{
     Diagnosis, EntryRisk, GroupKey, GroupResult, GroupingField, IndicatorResult, IndicatorValue,
-    RiskResult,
+    InventoryItem, RiskResult,
 };
 use clausier_eval::report::{DataErrorEntry, DescriptorReport, DescriptorStatus, Report, Summary};
 use rust_decimal::Decimal;
@@ -117,12 +117,7 @@ fn indicator(
     groups: Vec<GroupResult>,
 ) -> IndicatorResult {
     IndicatorResult {
-        id: id.into(),
-        title: Some(title.into()),
-        text: None,
-        note: None,
-        refs: Vec::new(),
-        pack: "autodiagnostic".into(),
+        item: item(id, title),
         grouping,
         total,
         groups,
@@ -196,7 +191,7 @@ pub(crate) fn diagnosis() -> Diagnosis {
             group(vec![variant_key("VISIO")], money(34_000), share(146), 1),
         ],
     );
-    by_category.text =
+    by_category.item.text =
         Some("La dépense annuelle de la collectivité, catégorie par catégorie.".into());
     let by_law = indicator(
         "DEPENSE-DROIT",
@@ -264,12 +259,7 @@ pub(crate) fn diagnosis() -> Diagnosis {
     );
     let date = |text: &str| text.parse::<jiff::civil::Date>().ok();
     let risk = RiskResult {
-        id: "RISQUE".into(),
-        title: Some("Risque de dépendance".into()),
-        text: None,
-        note: None,
-        refs: Vec::new(),
-        pack: "autodiagnostic".into(),
+        item: item("RISQUE", "Risque de dépendance"),
         entries: vec![
             EntryRisk {
                 entry: 0,
@@ -385,5 +375,17 @@ pub(crate) fn catalogue() -> CatalogueFixture {
         solutions,
         checked,
         report,
+    }
+}
+
+/// An indicator's or a risk's id and title, from the example pack.
+fn item(id: &str, title: &str) -> InventoryItem {
+    InventoryItem {
+        id: id.into(),
+        title: Some(title.into()),
+        text: None,
+        note: None,
+        refs: Vec::new(),
+        pack: "autodiagnostic".into(),
     }
 }

@@ -74,14 +74,14 @@ fn write_indicator(
     indicator: &IndicatorResult,
     lang: Lang,
 ) {
-    let title = titled(&indicator.id, indicator.title.as_deref());
+    let title = titled(&indicator.item.id, indicator.item.title.as_deref());
     let _ = writeln!(
         out,
         "<section class=\"indicator\" data-indicator=\"{}\">\n<h3>{}</h3>",
-        escape(&indicator.id),
+        escape(&indicator.item.id),
         escape(&title)
     );
-    if let Some(text) = &indicator.text {
+    if let Some(text) = &indicator.item.text {
         let _ = writeln!(out, "<p>{}</p>", escape(text));
     }
     let total = words::indicator_value(&indicator.total, view.schema, lang);
@@ -276,11 +276,11 @@ fn write_risk(out: &mut String, view: &DiagnosisView<'_>, risk: &RiskResult, lan
     let _ = writeln!(
         out,
         "<section class=\"risk\" data-risk=\"{}\">\n<h2>{} — {}</h2>",
-        escape(&risk.id),
+        escape(&risk.item.id),
         escape(&t!(lang, "diagnose-priorities")),
-        escape(&titled(&risk.id, risk.title.as_deref()))
+        escape(&titled(&risk.item.id, risk.item.title.as_deref()))
     );
-    if let Some(text) = &risk.text {
+    if let Some(text) = &risk.item.text {
         let _ = writeln!(out, "<p>{}</p>", escape(text));
     }
     write_timeline(out, view, risk, lang);

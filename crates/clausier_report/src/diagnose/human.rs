@@ -85,7 +85,7 @@ fn write_indicator(
         "{}",
         painter.paint(
             Style::Bold,
-            &titled(&indicator.id, indicator.title.as_deref())
+            &titled(&indicator.item.id, indicator.item.title.as_deref())
         )
     );
     let total = words::indicator_value(&indicator.total, view.schema, lang);
@@ -128,7 +128,7 @@ fn write_risk(
             &format!(
                 "{} — {}",
                 t!(lang, "diagnose-priorities"),
-                titled(&risk.id, risk.title.as_deref())
+                titled(&risk.item.id, risk.item.title.as_deref())
             )
         )
     );

@@ -64,12 +64,12 @@ pub fn render_diagnosis_json(
 
 fn indicator_json(indicator: &IndicatorResult, schema: &Schema, lang: Lang) -> Json {
     json!({
-        "id": indicator.id,
-        "title": indicator.title,
-        "text": indicator.text,
-        "note": indicator.note,
-        "refs": indicator.refs,
-        "pack": indicator.pack,
+        "id": indicator.item.id,
+        "title": indicator.item.title,
+        "text": indicator.item.text,
+        "note": indicator.item.note,
+        "refs": indicator.item.refs,
+        "pack": indicator.item.pack,
         "grouping": indicator
             .grouping
             .iter()
@@ -135,12 +135,12 @@ fn value_json(value: &IndicatorValue, schema: &Schema, lang: Lang) -> Json {
 
 fn risk_json(view: &DiagnosisView<'_>, risk: &RiskResult, lang: Lang) -> Json {
     json!({
-        "id": risk.id,
-        "title": risk.title,
-        "text": risk.text,
-        "note": risk.note,
-        "refs": risk.refs,
-        "pack": risk.pack,
+        "id": risk.item.id,
+        "title": risk.item.title,
+        "text": risk.item.text,
+        "note": risk.item.note,
+        "refs": risk.item.refs,
+        "pack": risk.item.pack,
         "entries": risk
             .entries
             .iter()

@@ -67,9 +67,9 @@ fn write_indicator(
     let _ = writeln!(
         out,
         "### {}\n",
-        cell(&titled(&indicator.id, indicator.title.as_deref()))
+        cell(&titled(&indicator.item.id, indicator.item.title.as_deref()))
     );
-    if let Some(text) = &indicator.text {
+    if let Some(text) = &indicator.item.text {
         let _ = writeln!(out, "{}\n", cell(text));
     }
     let total = words::indicator_value(&indicator.total, view.schema, lang);
@@ -127,9 +127,9 @@ fn write_risk(out: &mut String, view: &DiagnosisView<'_>, risk: &RiskResult, lan
         out,
         "## {} — {}\n",
         t!(lang, "diagnose-priorities"),
-        cell(&titled(&risk.id, risk.title.as_deref()))
+        cell(&titled(&risk.item.id, risk.item.title.as_deref()))
     );
-    if let Some(text) = &risk.text {
+    if let Some(text) = &risk.item.text {
         let _ = writeln!(out, "{}\n", cell(text));
     }
     let ranked = ranked(risk);
