@@ -169,6 +169,7 @@ cases! {
     status_descriptors => "status-descriptors",
     status_requirements => "status-requirements",
     status_documents => "status-documents",
+    status_expired_evidence => "status-expired-evidence",
 }
 
 fn workspace_root() -> PathBuf {

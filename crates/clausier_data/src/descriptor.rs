@@ -11,6 +11,7 @@ use clausier_check::value::Record;
 use clausier_diagnostics::{Code, Diagnostic, FileId, Lang, Message, Severity, Span};
 use serde::{Serialize, Serializer};
 
+use crate::evidence::Evidence;
 use crate::load::ValueSpans;
 
 /// Where a value was written in its descriptor file.
@@ -395,6 +396,9 @@ pub struct Descriptor {
     pub lots: Vec<String>,
     pub locations: Locations,
     pub problems: Vec<DataProblem>,
+    /// Where its values come from and until when they hold, for the values written in
+    /// the `$`-keyed form that say so; in the order of the file.
+    pub evidence: Vec<Evidence>,
 }
 
 impl Descriptor {

@@ -14,9 +14,11 @@
 
 pub mod descriptor;
 mod diagnostics;
+pub mod evidence;
 pub mod files;
 pub mod load;
 
 pub use descriptor::{DataProblem, Descriptor, Loc, Locations, PathStep};
 pub use diagnostics::DataDiagnostics;
+pub use evidence::{Evidence, Provenance, ProvenanceKind};
 pub use load::{Format, LoadOptions};

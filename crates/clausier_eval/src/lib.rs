@@ -11,6 +11,7 @@ mod compile;
 mod diagnose;
 pub mod diagnosis;
 mod eval;
+mod expiry;
 mod explain;
 mod lots;
 pub mod pack_tests;

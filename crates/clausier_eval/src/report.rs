@@ -215,10 +215,26 @@ pub struct RequirementResult {
     /// may ask for them (R2152-2). Only on a `missing` requirement; left out when empty.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<RequestedDocument>,
+    /// The values it found absent because their evidence expired before the run's date
+    /// (`$valid_until`): set aside, as if not given. Left out when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub expired: Vec<ExpiredEvidence>,
     /// The clause's title, for the reports people read; filled by the reports that have
     /// the pack (`clausier_report::check::word_report`), never by the evaluator.
     #[serde(skip)]
     pub title: Option<String>,
+}
+
+/// A value whose evidence was no longer valid at the run's date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExpiredEvidence {
+    /// The value's path, as `missing` gives it.
+    pub path: String,
+    /// Its last valid day, `YYYY-MM-DD`.
+    pub valid_until: String,
+    /// The same day, for the reports that write it in words.
+    #[serde(skip)]
+    pub last_day: jiff::civil::Date,
 }
 
 /// A required document the descriptor does not give.

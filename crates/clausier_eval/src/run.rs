@@ -85,6 +85,8 @@ pub fn run(
     let pool = thread_pool(options.jobs);
     let pool = pool.as_ref();
     let today = options.date;
+    let descriptors = crate::expiry::in_force_all(descriptors, today);
+    let descriptors: &[Descriptor] = &descriptors;
 
     // Criteria that use no aggregate can be scored in the same pass as eligibility.
     let score_early = program.aggregates.is_empty();
@@ -221,6 +223,11 @@ pub(crate) fn evaluate_descriptor(
             missing |= status == RequirementStatus::Missing;
         }
         outcomes.push(outcome(status));
+        let expired = if status == RequirementStatus::Missing {
+            crate::expiry::expired_among(descriptor, today, &unknown.paths)
+        } else {
+            Vec::new()
+        };
         Some(ClauseResult::Requirement(RequirementResult {
             clause: requirement.id.clone(),
             pack: requirement.pack.clone(),
@@ -232,6 +239,7 @@ pub(crate) fn evaluate_descriptor(
             explanation,
             reasons: unknown.reasons,
             documents,
+            expired,
             title: None,
         }))
     }));

@@ -118,6 +118,7 @@ fn not_utf8(source: &str, number: u32, offset: usize, bytes: &[u8]) -> Descripto
         root: None,
         lots: Vec::new(),
         locations: Locations::default(),
+        evidence: Vec::new(),
         problems: vec![problem],
     }
 }
@@ -214,7 +215,8 @@ impl<'a> StreamCheck<'a> {
         let (options, today) = (&self.load_options, self.today);
         let with_aggregates = !program.aggregates.is_empty();
         let found: Vec<Vec<Surveyed>> = map_in(self.pool.as_ref(), chunk, |pending| {
-            let descriptor = pending.load(program.schema(), options);
+            let descriptor =
+                crate::expiry::in_force(pending.load(program.schema(), options), today);
             lots::descriptor_bids(program, &descriptor, 0)
                 .iter()
                 .map(|bid| {
@@ -291,7 +293,8 @@ impl<'a> StreamCheck<'a> {
             .filter_map(|(pending, eligible)| eligible.then_some(pending))
             .collect();
         let totals: Vec<Vec<(usize, Decimal)>> = map_in(self.pool.as_ref(), &to_score, |pending| {
-            let descriptor = pending.load(program.schema(), options);
+            let descriptor =
+                crate::expiry::in_force(pending.load(program.schema(), options), today);
             lots::descriptor_bids(program, &descriptor, 0)
                 .iter()
                 .filter(|bid| {
@@ -331,7 +334,8 @@ impl<'a> StreamCheck<'a> {
             .collect();
         let rendered: Vec<Vec<(Counted, T)>> =
             map_in(self.pool.as_ref(), &indexed, |&(input, pending)| {
-                let descriptor = pending.load(program.schema(), options);
+                let descriptor =
+                    crate::expiry::in_force(pending.load(program.schema(), options), today);
                 lots::descriptor_bids(program, &descriptor, input)
                     .iter()
                     .map(|bid| {

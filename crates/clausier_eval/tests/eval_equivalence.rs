@@ -889,6 +889,7 @@ proptest! {
                 root: Some(Arc::new(data.clone())),
                 lots: Vec::new(),
                 locations: Locations::default(),
+                evidence: Vec::new(),
                 problems: Vec::new(),
             })
             .collect();

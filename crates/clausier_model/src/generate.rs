@@ -962,9 +962,26 @@ impl Generator {
             };
             fields.push((name, value));
         }
+        // One offer in five gives a field's last valid day, around the days a run takes
+        // as `today`: the day before, the day itself or the day after.
+        let mut valid_until = Vec::new();
+        if self.chance(0.2) {
+            let given: Vec<&'static str> = fields
+                .iter()
+                .filter(|(name, value)| *name != "id" && value.is_some())
+                .map(|(name, _)| *name)
+                .collect();
+            if !given.is_empty() {
+                let name = self.pick(&given);
+                let (y, m, d) = self.pick(TODAYS);
+                let shift = self.pick(&[-1, 0, 1]);
+                let day = Day::from_ordinal(Day::new(y, m, d).ordinal() + shift);
+                valid_until.push((name, day));
+            }
+        }
         let root = Value::Record(fields);
         let worded = self.chance(0.3);
-        let mut line = crate::print::json_line(&root, &|| {
+        let mut line = crate::print::json_line_with_validity(&root, &valid_until, &|| {
             if worded {
                 Spelling::Worded
             } else {
@@ -993,6 +1010,7 @@ impl Generator {
             id,
             root: (!invalid && in_range).then_some(root),
             lots: lots.map(|(named, _)| named),
+            valid_until,
         };
         (offer, line)
     }

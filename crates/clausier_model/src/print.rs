@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use crate::ast::{
     Arith, Cmp, DurationUnit, Expr, Pack, REGIONS, SUPPLIER, WEEKDAYS, descriptor_fields,
 };
+use crate::calendar::Day;
 use crate::number::Num;
 use crate::value::Value;
 
@@ -334,6 +335,41 @@ pub enum Spelling {
 pub fn json_line(value: &Value, spelling: &dyn Fn() -> Spelling) -> String {
     let mut out = String::new();
     json(value, spelling, &mut out);
+    out
+}
+
+/// As [`json_line`], each top-level field of `valid_until` written in the `$`-keyed form
+/// with its last valid day (`{"$value": …, "$valid_until": "2026-11-28"}`).
+pub fn json_line_with_validity(
+    value: &Value,
+    valid_until: &[(&'static str, Day)],
+    spelling: &dyn Fn() -> Spelling,
+) -> String {
+    let Value::Record(fields) = value else {
+        return json_line(value, spelling);
+    };
+    let mut out = String::from("{");
+    let mut first = true;
+    for (name, field) in fields {
+        let Some(field) = field else { continue };
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        out.push_str(&string(name));
+        out.push(':');
+        match valid_until.iter().find(|(named, _)| named == name) {
+            Some((_, day)) => {
+                out.push_str("{\"$value\":");
+                json(field, spelling, &mut out);
+                out.push_str(",\"$valid_until\":");
+                out.push_str(&string(&day.to_string()));
+                out.push('}');
+            }
+            None => json(field, spelling, &mut out),
+        }
+    }
+    out.push('}');
     out
 }
 

@@ -18,6 +18,28 @@ pub struct Offer {
     pub root: Option<Value>,
     /// The lots the descriptor's top-level `lots` key names; `None` without the key.
     pub lots: Option<Vec<String>>,
+    /// Top-level fields written with their last valid day (`$valid_until`): on a later
+    /// day the value no longer counts, as if not given.
+    pub valid_until: Vec<(&'static str, Day)>,
+}
+
+impl Offer {
+    /// The offer as it stands on `today`: without the values whose last valid day is past.
+    fn in_force(&self, today: Day) -> Offer {
+        let mut offer = self.clone();
+        if let Some(Value::Record(fields)) = &mut offer.root {
+            for (name, last_day) in &self.valid_until {
+                if *last_day < today {
+                    for (field, value) in fields.iter_mut() {
+                        if field == name {
+                            *value = None;
+                        }
+                    }
+                }
+            }
+        }
+        offer
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,7 +173,8 @@ pub fn judge(pack: &Pack, offers: &[Offer], today: Day) -> Vec<Verdict> {
         params.push(value);
     }
 
-    let bids = bids(pack, offers);
+    let offers: Vec<Offer> = offers.iter().map(|offer| offer.in_force(today)).collect();
+    let bids = bids(pack, &offers);
     let mut verdicts: Vec<Verdict> = bids
         .iter()
         .map(|bid| eligibility(pack, bid, today, &params))

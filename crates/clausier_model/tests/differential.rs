@@ -112,6 +112,8 @@ impl Tally {
             "rank tied",
             "pack with lots",
             "offer scored on a lot",
+            "value expired",
+            "value valid through its last day",
         ];
         for outcome in expected {
             let count = self.seen.get(outcome).copied().unwrap_or(0);
@@ -197,6 +199,15 @@ fn compare_run(run: &Run, folder: &Path, tally: &mut Tally) -> Vec<String> {
     tally.packs += 1;
     if !run.pack.lots.is_empty() {
         tally.saw("pack with lots");
+    }
+    for offer in &run.offers {
+        for (_, last_day) in &offer.valid_until {
+            match last_day.cmp(&run.today) {
+                std::cmp::Ordering::Less => tally.saw("value expired"),
+                std::cmp::Ordering::Equal => tally.saw("value valid through its last day"),
+                std::cmp::Ordering::Greater => {}
+            }
+        }
     }
 
     let mut differences = Vec::new();

@@ -16,8 +16,9 @@ use super::expect::{Mismatch, expected, expected_found, found, root_not_record, 
 use super::node::{Entry, Node, NodeKind, NumberText};
 use super::suggest::closest;
 use super::text_index::TextIndex;
-use super::{keys, offer_lots};
+use super::{evidence, keys, offer_lots};
 use crate::descriptor::{DataProblem, Loc, Locations, PathStep};
+use crate::evidence::Evidence;
 
 static EMPTY_RECORD: LazyLock<RecordDef> = LazyLock::new(RecordDef::default);
 
@@ -50,6 +51,8 @@ pub(crate) struct Converter<'s, 't> {
     /// How many undeclared keys the descriptor gives; only the first
     /// `keys::MAX_UNDECLARED_SHOWN` get a problem of their own.
     undeclared: usize,
+    /// What the `$`-keyed forms say of their values (`$source`, `$valid_until`).
+    evidence: Vec<Evidence>,
 }
 
 impl<'s, 't> Converter<'s, 't> {
@@ -67,6 +70,7 @@ impl<'s, 't> Converter<'s, 't> {
             budget: index.text().len().saturating_mul(2).saturating_add(1024),
             offer_lots: None,
             undeclared: 0,
+            evidence: Vec::new(),
         }
     }
 
@@ -102,17 +106,18 @@ impl<'s, 't> Converter<'s, 't> {
         Some(record)
     }
 
-    /// The locations, the problems, and the lots the offer bids for (empty for a pack
-    /// without lots, or when the descriptor names none).
-    pub(crate) fn finish(mut self) -> (Locations, Vec<DataProblem>, Vec<String>) {
+    /// The locations, the problems, the lots the offer bids for (empty for a pack
+    /// without lots, or when the descriptor names none), and the evidence of its values.
+    pub(crate) fn finish(mut self) -> Converted {
         if let Some(more) = keys::more_undeclared(self.undeclared, self.strict) {
             self.problems.push(more);
         }
-        (
-            self.locations,
-            self.problems,
-            self.offer_lots.unwrap_or_default(),
-        )
+        Converted {
+            locations: self.locations,
+            problems: self.problems,
+            lots: self.offer_lots.unwrap_or_default(),
+            evidence: self.evidence,
+        }
     }
 
     /// Adds a problem found outside the tree (a CSV header, for instance).
@@ -211,8 +216,11 @@ impl<'s, 't> Converter<'s, 't> {
                     };
                     self.steps.push(PathStep::Field(step));
                     self.shown.push(Shown::Field(name));
-                    let value = self.convert(&entry.value, &field.ty);
-                    let value = self.within(value, field.bounds(), &field.ty, &entry.value);
+                    let node = self.unwrap_evidence(&entry.value);
+                    let value = node.and_then(|node| {
+                        let value = self.convert(node, &field.ty);
+                        self.within(value, field.bounds(), &field.ty, node)
+                    });
                     self.steps.pop();
                     self.shown.pop();
                     if let Some(slot) = fields.get_mut(index) {
@@ -250,6 +258,33 @@ impl<'s, 't> Converter<'s, 't> {
             }
         }
         Arc::new(Record::new(id, fields.into_boxed_slice()))
+    }
+
+    /// The value of a field, out of its `$`-keyed form when written so, whose source and
+    /// validity are kept as the evidence of the field's path.
+    fn unwrap_evidence<'n, 'a>(&mut self, node: &'n Node<'a>) -> Option<&'n Node<'a>> {
+        let Some(entries) = evidence::form_entries(node) else {
+            return Some(node);
+        };
+        let read = evidence::read(node, entries);
+        for problem in read.problems {
+            self.problem(
+                Code::DESCRIPTOR_TYPE,
+                problem.message,
+                problem.span,
+                problem.help,
+            );
+        }
+        if read.source.is_some() || read.valid_until.is_some() {
+            self.evidence.push(Evidence {
+                path: self.steps.as_slice().into(),
+                shown: self.shown_path(None),
+                source: read.source,
+                valid_until: read.valid_until,
+                loc: Some(self.index.loc(node.span)),
+            });
+        }
+        read.value
     }
 
     fn convert_list(&mut self, items: &[Node<'_>], element: &Ty, is_set: bool) -> Value {
@@ -441,6 +476,14 @@ impl<'s, 't> Converter<'s, 't> {
         }
         path
     }
+}
+
+/// What converting a descriptor gives besides its typed root.
+pub(crate) struct Converted {
+    pub(crate) locations: Locations,
+    pub(crate) problems: Vec<DataProblem>,
+    pub(crate) lots: Vec<String>,
+    pub(crate) evidence: Vec<Evidence>,
 }
 
 /// The first character of `span`, where a problem about the whole descriptor points.

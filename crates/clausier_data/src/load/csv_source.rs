@@ -39,6 +39,13 @@ enum Target<'s> {
     /// A list of records (`inside` false), or a field inside one: CSV has no way to write
     /// them, but for the empty list `[]`.
     RecordList { path: Vec<&'s str>, inside: bool },
+    /// Where a field's value comes from or until when it holds, beside the field's own
+    /// column (`hebergement_hds.$valid_until`, `hebergement_hds.$source.reference`): the
+    /// row's cells make the field's `$`-keyed form, under `keys`.
+    Evidence {
+        path: Vec<&'s str>,
+        keys: &'static [&'static str],
+    },
     /// The same name as an earlier column.
     Duplicate,
     /// No name at all: its values belong to no field.
@@ -383,6 +390,12 @@ pub(crate) fn resolve_columns<'s>(
 }
 
 fn resolve<'s>(loader: &Loader<'s>, name: &str) -> Target<'s> {
+    if let Some((field, evidence)) = name.split_once(".$") {
+        return match (resolve(loader, field), evidence_keys(evidence)) {
+            (Target::Field { path, .. }, Some(keys)) => Target::Evidence { path, keys },
+            _ => Target::Unknown { near: None },
+        };
+    }
     let schema = loader.schema;
     let segments: Vec<&str> = name.split('.').collect();
     let Some(mut record): Option<&'s RecordDef> = schema.descriptor_record() else {
@@ -429,6 +442,18 @@ fn resolve<'s>(loader: &Loader<'s>, name: &str) -> Target<'s> {
         }
     }
     Target::Unknown { near: None }
+}
+
+/// The keys of the `$`-keyed form a column after `FIELD.$` writes.
+fn evidence_keys(after_dollar: &str) -> Option<&'static [&'static str]> {
+    Some(match after_dollar {
+        "valid_until" => &["$valid_until"],
+        "source" => &["$source"],
+        "source.kind" => &["$source", "kind"],
+        "source.reference" => &["$source", "reference"],
+        "source.issuer" => &["$source", "issuer"],
+        _ => return None,
+    })
 }
 
 /// One problem per undeclared column, given with the first row: a warning with the
@@ -544,6 +569,15 @@ pub(crate) fn row_node<'a>(
     problems: &mut Vec<DataProblem>,
 ) -> Node<'a> {
     let mut root = Group::default();
+    // A field with an evidence column is written in its `$`-keyed form, its own column
+    // giving `$value`.
+    let annotated: Vec<&[&str]> = columns
+        .iter()
+        .filter_map(|column| match &column.target {
+            Target::Evidence { path, .. } => Some(path.as_slice()),
+            _ => None,
+        })
+        .collect();
     for ((column, value), cell) in columns.iter().zip(record.iter()).zip(cells) {
         let trimmed = value.trim();
         if trimmed.is_empty() {
@@ -568,7 +602,23 @@ pub(crate) fn row_node<'a>(
                     Some(element) => list_node(cell, value, span, dialect, element),
                     None => scalar_node(trimmed, span, dialect, ty),
                 };
-                root.insert(path, column.span, node);
+                if annotated.contains(&path.as_slice()) {
+                    let mut at: Vec<&str> = path.clone();
+                    at.push(crate::evidence::VALUE_KEY);
+                    root.insert(&at, column.span, node);
+                } else {
+                    root.insert(path, column.span, node);
+                }
+            }
+            Target::Evidence { path, keys } => {
+                let ty = if *keys == [crate::evidence::VALID_UNTIL_KEY] {
+                    Ty::Date
+                } else {
+                    Ty::String
+                };
+                let mut at: Vec<&str> = path.clone();
+                at.extend_from_slice(keys);
+                root.insert(&at, column.span, scalar_node(trimmed, span, dialect, &ty));
             }
             Target::Id => {
                 let node = Node::new(NodeKind::Plain(Cow::Borrowed(trimmed)), span);

@@ -69,6 +69,7 @@ pub(super) fn json_file(
         root: Some(fast.root),
         lots: fast.lots,
         locations: Locations::deferred(located, fast.spans),
+        evidence: Vec::new(),
         problems: Vec::new(),
     }
 }
@@ -148,6 +149,7 @@ pub(super) fn ndjson_line(
         root: Some(fast.root),
         lots: fast.lots,
         locations: Locations::deferred(located, fast.spans),
+        evidence: Vec::new(),
         problems: Vec::new(),
     }
 }

@@ -9,6 +9,7 @@
 mod convert;
 mod csv_dialect;
 mod csv_source;
+mod evidence;
 mod expect;
 mod fast_json;
 #[cfg(test)]
@@ -280,6 +281,7 @@ pub fn unreadable(source: &str, message: impl Into<Message>) -> Descriptor {
         root: None,
         lots: Vec::new(),
         locations: Locations::default(),
+        evidence: Vec::new(),
         problems: vec![DataProblem::new(
             Code::DESCRIPTOR_UNREADABLE,
             message,
@@ -399,7 +401,8 @@ impl Loader<'_> {
             converter.push_problem(problem);
         }
         let root = converter.convert_root(&node, shape_help);
-        let (locations, mut problems, lots) = converter.finish();
+        let converted = converter.finish();
+        let mut problems = converted.problems;
         // Problems read in the order of the file.
         problems.sort_by_key(|problem| problem.loc.map(|loc| loc.span.start));
         Descriptor {
@@ -407,9 +410,10 @@ impl Loader<'_> {
             source: self.source.to_owned(),
             line,
             root,
-            lots,
-            locations,
+            lots: converted.lots,
+            locations: converted.locations,
             problems,
+            evidence: converted.evidence,
         }
     }
 
@@ -429,6 +433,7 @@ impl Loader<'_> {
             root: None,
             lots: Vec::new(),
             locations: Locations::default(),
+            evidence: Vec::new(),
             problems: vec![problem],
         }
     }

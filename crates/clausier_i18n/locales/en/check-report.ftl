@@ -194,3 +194,8 @@ xlsx-warning = Warning
 # as the clause writes it, `value` in words.
 r0704-zero-aggregate = `{ $aggregate }` is { $value } over the eligible offers, so this criterion does not rank them: a division by it has no value and a ratio to it is 0 for every offer
 r0704-zero-aggregate-in-lot = `{ $aggregate }` is { $value } over the eligible offers of lot `{ $lot }`, so this criterion does not rank them: a division by it has no value and a ratio to it is 0 for every offer
+# After the path of a value whose evidence expired before the date of evaluation.
+explain-expired = expired on { $date }: its evidence is no longer valid
+# Before the documents an offer still has to supply, grouped per requirement.
+report-documents-to-provide = documents to provide
+report-documents-to-provide-title = Documents to provide

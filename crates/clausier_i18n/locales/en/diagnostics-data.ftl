@@ -151,3 +151,16 @@ data-help-yaml-shape = a YAML descriptor is a mapping of field names to values
 data-help-publiccode-key = the publiccode.yml standard writes { $key } so; the solution is read without this value
 data-help-toml-shape = a TOML descriptor is a table of field names and values
 data-help-given-shape = a test's data is a record, as `given { "{" } hosting: { "{" } region: "EU" { "}" } { "}" }`
+
+## The `$`-keyed form of a value: where it comes from, until when it holds.
+data-evidence-unknown-key = { $key } is not a key of a value's evidence
+data-evidence-no-value = this value's evidence gives no `$value`
+data-help-evidence-keys = write the value as `{"{"}"$value": …, "$source": …, "$valid_until": "YYYY-MM-DD"{"}"}`: `$value` is required, the others are optional
+data-evidence-bad-date = `$valid_until` must be a date
+data-help-evidence-date = write the last day the value holds, as `2027-03-31`
+data-evidence-bad-kind = the source of a value must be one of its kinds
+data-evidence-no-kind = the source of a value does not say its `kind`
+data-help-evidence-kinds = the kinds of source are { $kinds }
+data-evidence-unknown-source-key = { $key } is not a key of a value's source
+data-help-evidence-source-keys = a source has a `kind`, and optionally a `reference` and an `issuer`
+data-evidence-not-text = a source's reference and issuer are texts

@@ -218,3 +218,8 @@ xlsx-warning = Avertissement
 # tel que la clause l'écrit, `value` en mots.
 r0704-zero-aggregate = `{ $aggregate }` vaut { $value } sur les offres éligibles : ce critère ne les départage pas, une division par cette valeur n'a pas de résultat et un rapport à cette valeur vaut 0 pour chaque offre
 r0704-zero-aggregate-in-lot = `{ $aggregate }` vaut { $value } sur les offres éligibles du lot `{ $lot }` : ce critère ne les départage pas, une division par cette valeur n'a pas de résultat et un rapport à cette valeur vaut 0 pour chaque offre
+# Après le chemin d'une valeur dont la justification a expiré avant la date d'évaluation.
+explain-expired = a expiré le { $date } : sa justification n'est plus valable
+# Avant les pièces qu'une offre doit encore fournir, groupées par exigence.
+report-documents-to-provide = pièces à fournir
+report-documents-to-provide-title = Pièces à fournir

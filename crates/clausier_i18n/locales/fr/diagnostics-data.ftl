@@ -154,3 +154,16 @@ data-help-yaml-shape = un descripteur YAML associe des noms de champs à des val
 data-help-publiccode-key = le standard publiccode.yml écrit { $key } ainsi ; la solution est lue sans cette valeur
 data-help-toml-shape = un descripteur TOML est une table de noms de champs et de valeurs
 data-help-given-shape = les données d'un test sont un enregistrement, comme `given { "{" } hosting: { "{" } region: "EU" { "}" } { "}" }`
+
+## La forme d'une valeur à clés `$` : d'où elle vient, jusqu'à quand elle vaut.
+data-evidence-unknown-key = { $key } n'est pas une clé de la justification d'une valeur
+data-evidence-no-value = la justification de cette valeur ne donne pas de `$value`
+data-help-evidence-keys = écrivez la valeur `{"{"}"$value": …, "$source": …, "$valid_until": "AAAA-MM-JJ"{"}"}` : `$value` est obligatoire, les autres clés facultatives
+data-evidence-bad-date = `$valid_until` doit être une date
+data-help-evidence-date = écrivez le dernier jour où la valeur vaut, comme `2027-03-31`
+data-evidence-bad-kind = la source d'une valeur doit être l'un de ses types
+data-evidence-no-kind = la source d'une valeur ne dit pas son type (`kind`)
+data-help-evidence-kinds = les types de source sont { $kinds }
+data-evidence-unknown-source-key = { $key } n'est pas une clé de la source d'une valeur
+data-help-evidence-source-keys = une source a un type (`kind`), et éventuellement une référence (`reference`) et un émetteur (`issuer`)
+data-evidence-not-text = la référence et l'émetteur d'une source sont des textes

@@ -24,6 +24,7 @@ fn requirement(
         explanation,
         reasons: Vec::new(),
         documents: Vec::new(),
+        expired: Vec::new(),
         title: None,
     })
 }

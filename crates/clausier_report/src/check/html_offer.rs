@@ -1,6 +1,7 @@
 //! One offer's section of the HTML check report: its status, score and rank; the reasons
 //! for its status in words (each failed or missing requirement with its level and
-//! explanation, the documents to request, the problems of its file); its criteria with
+//! explanation, the documents to request, the documents still to provide per requirement,
+//! the problems of its file); its criteria with
 //! weight and points; and the outcome of its other requirements, so that every result
 //! of the run is on the page.
 
@@ -75,6 +76,25 @@ pub(super) fn write_offer(
             .partition(|requirement| !matches!(requirement.level, "should" | "info"));
         for requirement in decisive.into_iter().chain(advisory) {
             write_unmet(out, report, requirement, lang);
+        }
+        out.push_str("</ul>\n");
+    }
+    let to_provide = wording::documents_to_provide(entry);
+    if !to_provide.is_empty() {
+        let _ = writeln!(
+            out,
+            "<h{sub}>{}</h{sub}>\n<ul class=\"to-provide\">",
+            t!(lang, "report-documents-to-provide-title")
+        );
+        for (requirement, documents) in to_provide {
+            let name = clause_name(report, &requirement.clause, &requirement.pack);
+            let _ = writeln!(
+                out,
+                "<li><strong>{}</strong>{} {}</li>",
+                escape(&name),
+                colon(lang),
+                escape(&wording::document_labels(documents))
+            );
         }
         out.push_str("</ul>\n");
     }

@@ -397,6 +397,24 @@ fn write_details(
             ClauseResult::Criterion(_) => {}
         }
     }
+    let to_provide = super::wording::documents_to_provide(descriptor);
+    if !to_provide.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}{}",
+            t!(lang, "report-documents-to-provide"),
+            colon(lang)
+        );
+        for (requirement, documents) in to_provide {
+            let _ = writeln!(
+                out,
+                "    {}{} {}",
+                clause_name(report, &requirement.clause, &requirement.pack),
+                colon(lang),
+                super::wording::document_labels(documents)
+            );
+        }
+    }
 }
 
 /// A descriptor's problems as the terminal shows diagnostics, indented under its heading;

@@ -134,6 +134,23 @@ pub fn render_markdown(report: &Report, lang: Lang) -> String {
         if !any {
             let _ = writeln!(out, "- {}", t!(lang, "markdown-no-requirement-failed"));
         }
+        let to_provide = wording::documents_to_provide(descriptor);
+        if !to_provide.is_empty() {
+            let _ = writeln!(
+                out,
+                "\n**{}**\n",
+                t!(lang, "report-documents-to-provide-title")
+            );
+            for (requirement, documents) in to_provide {
+                let name = clause_name(report, &requirement.clause, &requirement.pack);
+                let _ = writeln!(
+                    out,
+                    "- **{}**{colon} {}",
+                    escape(&name),
+                    escape(&wording::document_labels(documents))
+                );
+            }
+        }
     }
     out
 }

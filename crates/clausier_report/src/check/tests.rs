@@ -399,3 +399,79 @@ fn xlsx_report_names_each_lot_sheet_as_excel_accepts() {
         ]
     );
 }
+
+/// The fixture report, whose first `missing` requirement now lacks a certificate that
+/// expired and a security plan.
+fn report_with_documents_to_provide() -> clausier_eval::report::Report {
+    use clausier_eval::report::{
+        ClauseResult, ExpiredEvidence, RequestedDocument, RequirementStatus,
+    };
+    let mut report = report();
+    let requirement = report
+        .descriptors
+        .iter_mut()
+        .flat_map(|descriptor| descriptor.results.iter_mut())
+        .find_map(|result| match result {
+            ClauseResult::Requirement(requirement)
+                if requirement.status == RequirementStatus::Missing =>
+            {
+                Some(requirement)
+            }
+            _ => None,
+        })
+        .expect("a missing requirement in the fixture");
+    requirement
+        .missing
+        .push("documents.certificat_hds".to_owned());
+    requirement.documents = vec![
+        RequestedDocument {
+            label: "Certificat HDS".to_owned(),
+            path: "documents.certificat_hds".to_owned(),
+        },
+        RequestedDocument {
+            label: "Plan d'assurance sécurité".to_owned(),
+            path: "documents.pas".to_owned(),
+        },
+    ];
+    requirement.expired = vec![ExpiredEvidence {
+        path: "documents.certificat_hds".to_owned(),
+        valid_until: "2026-03-31".to_owned(),
+        last_day: jiff::civil::date(2026, 3, 31),
+    }];
+    report
+}
+
+#[test]
+fn every_report_lists_the_documents_an_offer_still_has_to_provide_and_what_expired() {
+    let report = report_with_documents_to_provide();
+    let french = HumanOptions {
+        color: false,
+        ..HumanOptions::default()
+    };
+    let human = render_human(&report, &french);
+    assert!(
+        human.contains(
+            " ; documents.certificat_hds a expiré le 31 mars 2026 : sa justification n'est plus valable;"
+        ),
+        "{human}"
+    );
+    assert!(
+        human.contains(
+            "  pièces à fournir :\n    ACC-01 : « Certificat HDS », « Plan d'assurance sécurité »\n"
+        ),
+        "{human}"
+    );
+    let markdown = render_markdown(&report, Lang::Fr);
+    assert!(
+        markdown.contains(
+            "**Pièces à fournir**\n\n- **ACC-01** : « Certificat HDS », « Plan d'assurance sécurité »\n"
+        ),
+        "{markdown}"
+    );
+    let html = render_html(&report, Lang::Fr);
+    assert!(html.contains("<ul class=\"to-provide\">"), "{html}");
+    assert!(html.contains("a expiré le 31 mars 2026"), "{html}");
+    let json = render_json(&report).expect("the report as JSON");
+    assert!(json.contains("\"expired\": ["), "{json}");
+    assert!(json.contains("\"valid_until\": \"2026-03-31\""), "{json}");
+}

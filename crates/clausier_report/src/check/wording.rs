@@ -9,8 +9,8 @@ use std::borrow::Cow;
 
 use clausier_check::value::Value;
 use clausier_eval::report::{
-    Alternative, Claim, DescriptorReport, Explanation, Reason, Relation, RequestedDocument,
-    RequirementResult, RunWarning, Shown, Worded,
+    Alternative, Claim, ClauseResult, DescriptorReport, ExpiredEvidence, Explanation, Reason,
+    Relation, RequestedDocument, RequirementResult, RunWarning, Shown, Worded,
 };
 use clausier_i18n::{Lang, t};
 
@@ -385,6 +385,7 @@ pub(crate) fn unknown(missing: &[String], reasons: &[Reason], lang: Lang) -> Vec
 /// then the documents to request from the candidate.
 pub(crate) fn requirement_unknown(requirement: &RequirementResult, lang: Lang) -> Vec<Piece> {
     let mut pieces = unknown(&requirement.missing, &requirement.reasons, lang);
+    pieces.extend(expired(&requirement.expired, lang));
     pieces.extend(documents_to_request(&requirement.documents, lang));
     pieces
 }
@@ -392,8 +393,50 @@ pub(crate) fn requirement_unknown(requirement: &RequirementResult, lang: Lang) -
 /// [`requirement_unknown`] in plain words.
 pub(crate) fn requirement_undecided(requirement: &RequirementResult, lang: Lang) -> String {
     let mut why = undecided(&requirement.missing, &requirement.reasons, lang);
+    why.push_str(&plain(&expired(&requirement.expired, lang)));
     why.push_str(&plain(&documents_to_request(&requirement.documents, lang)));
     why
+}
+
+/// `; `certifications` expired on 31 March 2026`, for each value set aside as expired.
+fn expired(expired: &[ExpiredEvidence], lang: Lang) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    for evidence in expired {
+        pieces.push(text(&format!("{} ", semicolon(lang))));
+        pieces.push(code(&evidence.path));
+        let day = crate::pack::plain_value_in_words(&Value::Date(evidence.last_day), lang);
+        pieces.push(text(&format!(
+            " {}",
+            t!(lang, "explain-expired", date = day)
+        )));
+    }
+    pieces
+}
+
+/// The documents an offer still has to supply (*pièces à fournir*), grouped per
+/// requirement in the report's order: each requirement `missing` a document it requires.
+pub(crate) fn documents_to_provide(
+    descriptor: &DescriptorReport,
+) -> Vec<(&RequirementResult, &[RequestedDocument])> {
+    descriptor
+        .results
+        .iter()
+        .filter_map(|result| match result {
+            ClauseResult::Requirement(requirement) if !requirement.documents.is_empty() => {
+                Some((requirement, requirement.documents.as_slice()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// `« Certificat HDS », « Plan d'assurance sécurité »`.
+pub(crate) fn document_labels(documents: &[RequestedDocument]) -> String {
+    documents
+        .iter()
+        .map(|document| format!("« {} »", document.label))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `; documents to request: « Dossier d'homologation RGS »`, or nothing.
