@@ -19,6 +19,7 @@ CREATE TABLE runs (
     pack_version TEXT NOT NULL,
     pack_hash TEXT NOT NULL,
     params TEXT NOT NULL,
+    options TEXT NOT NULL,
     evaluation_date TEXT NOT NULL,
     report TEXT NOT NULL,
     previous_hash TEXT NOT NULL,

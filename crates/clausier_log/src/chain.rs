@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! ["clausier-run-1", previous_hash, recorded_at, tool_version, command, pack_name,
-//!  pack_version, pack_hash, params, evaluation_date,
+//!  pack_version, pack_hash, params, options, evaluation_date,
 //!  [[path, sha256(bytes)]…],                          the pack's files, in order
 //!  [[source, content_hash, sha256(bytes)]…],          the descriptors, in order
 //!  [[descriptor, source, lot, status, score, rank,
@@ -85,6 +85,7 @@ pub fn run_hash(previous_hash: &str, run: &RunRecord) -> String {
         run.pack_version,
         run.pack_hash,
         run.params,
+        run.options,
         run.evaluation_date,
         files,
         descriptors,

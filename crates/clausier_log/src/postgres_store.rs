@@ -68,8 +68,8 @@ impl Store for PostgresStore {
         let hash = chain::run_hash(&previous_hash, run);
         transaction.execute(
             "INSERT INTO runs (id, recorded_at, tool_version, command, pack_name, pack_version, \
-             pack_hash, params, evaluation_date, report, previous_hash, hash) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+             pack_hash, params, options, evaluation_date, report, previous_hash, hash) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
             &[
                 &id,
                 &run.recorded_at,
@@ -79,6 +79,7 @@ impl Store for PostgresStore {
                 &run.pack_version,
                 &run.pack_hash,
                 &run.params,
+                &run.options,
                 &run.evaluation_date,
                 &run.report,
                 &previous_hash,
@@ -157,7 +158,7 @@ impl Store for PostgresStore {
         let client = &mut self.client;
         let Some(row) = client.query_opt(
             "SELECT recorded_at, tool_version, command, pack_name, pack_version, pack_hash, \
-             params, evaluation_date, report, previous_hash, hash FROM runs WHERE id = $1",
+             params, options, evaluation_date, report, previous_hash, hash FROM runs WHERE id = $1",
             &[&id],
         )?
         else {
@@ -171,15 +172,16 @@ impl Store for PostgresStore {
             pack_version: row.get(4),
             pack_hash: row.get(5),
             params: row.get(6),
-            evaluation_date: row.get(7),
-            report: row.get(8),
+            options: row.get(7),
+            evaluation_date: row.get(8),
+            report: row.get(9),
             pack_files: Vec::new(),
             descriptors: Vec::new(),
             verdicts: Vec::new(),
             decisions: Vec::new(),
         };
-        let previous_hash: String = row.get(9);
-        let hash: String = row.get(10);
+        let previous_hash: String = row.get(10);
+        let hash: String = row.get(11);
         record.pack_files = client
             .query(
                 "SELECT path, bytes FROM run_pack_files WHERE run_id = $1 ORDER BY position",

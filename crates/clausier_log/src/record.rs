@@ -19,6 +19,9 @@ pub struct RunRecord {
     pub pack_files: Vec<StoredFile>,
     /// The effective parameters, as the JSON report lists them.
     pub params: String,
+    /// What else shapes the report's bytes, a JSON object: the language (`lang`), whether
+    /// the date is the pack's deadline (`deadline`), `strict`, `max_descriptor_size`.
+    pub options: String,
     /// The evaluation date, `YYYY-MM-DD`.
     pub evaluation_date: String,
     pub descriptors: Vec<StoredDescriptor>,

@@ -88,8 +88,8 @@ impl Store for SqliteStore {
         let hash = chain::run_hash(&previous_hash, run);
         transaction.execute(
             "INSERT INTO runs (id, recorded_at, tool_version, command, pack_name, pack_version, \
-             pack_hash, params, evaluation_date, report, previous_hash, hash) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             pack_hash, params, options, evaluation_date, report, previous_hash, hash) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             params![
                 id,
                 run.recorded_at,
@@ -99,6 +99,7 @@ impl Store for SqliteStore {
                 run.pack_version,
                 run.pack_hash,
                 run.params,
+                run.options,
                 run.evaluation_date,
                 run.report,
                 previous_hash,
@@ -177,7 +178,7 @@ impl Store for SqliteStore {
         let head = connection
             .query_row(
                 "SELECT recorded_at, tool_version, command, pack_name, pack_version, pack_hash, \
-                 params, evaluation_date, report, previous_hash, hash FROM runs WHERE id = ?1",
+                 params, options, evaluation_date, report, previous_hash, hash FROM runs WHERE id = ?1",
                 [id],
                 |row| {
                     Ok((
@@ -189,15 +190,16 @@ impl Store for SqliteStore {
                             pack_version: row.get(4)?,
                             pack_hash: row.get(5)?,
                             params: row.get(6)?,
-                            evaluation_date: row.get(7)?,
-                            report: row.get(8)?,
+                            options: row.get(7)?,
+                            evaluation_date: row.get(8)?,
+                            report: row.get(9)?,
                             pack_files: Vec::new(),
                             descriptors: Vec::new(),
                             verdicts: Vec::new(),
                             decisions: Vec::new(),
                         },
-                        row.get::<_, String>(9)?,
                         row.get::<_, String>(10)?,
+                        row.get::<_, String>(11)?,
                     ))
                 },
             )

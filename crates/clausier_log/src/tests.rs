@@ -16,6 +16,7 @@ fn run(report: &str) -> RunRecord {
             bytes: b"[pack]\n".to_vec(),
         }],
         params: "[]".to_owned(),
+        options: "{}".to_owned(),
         evaluation_date: "2026-11-28".to_owned(),
         descriptors: vec![StoredDescriptor {
             source: "offre.json".to_owned(),
