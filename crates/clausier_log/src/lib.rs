@@ -50,6 +50,16 @@ pub fn open(location: &str) -> Result<Box<dyn Store>, LogError> {
     }
 }
 
+/// Whether a database with these tables may be opened as a log: empty (a new log), a
+/// log already, or a log that another process is creating (its migrations' history
+/// alone).
+fn holds_a_log(tables: &[String]) -> bool {
+    tables.iter().any(|table| table == "clausier_log")
+        || tables
+            .iter()
+            .all(|table| table == "refinery_schema_history")
+}
+
 /// Where the chain first does not hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Broken {

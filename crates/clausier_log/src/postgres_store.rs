@@ -20,9 +20,12 @@ pub struct PostgresStore {
 impl PostgresStore {
     pub fn open(url: &str) -> Result<Self, LogError> {
         let mut client = Client::connect(url, NoTls).map_err(|error| LogError::Connect {
-            location: url.to_owned(),
-            reason: error.to_string(),
+            location: without_password(url),
+            reason: with_causes(&error),
         })?;
+        // Held from the look at the tables to the end of the migrations: another process
+        // creating the same log meanwhile would be seen half-way.
+        client.execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])?;
         let tables: Vec<String> = client
             .query(
                 "SELECT table_name::text FROM information_schema.tables \
@@ -32,19 +35,46 @@ impl PostgresStore {
             .iter()
             .map(|row| row.get(0))
             .collect();
-        if !tables.is_empty() && !tables.iter().any(|table| table == "clausier_log") {
+        if !crate::holds_a_log(&tables) {
+            client.execute("SELECT pg_advisory_unlock($1)", &[&MIGRATION_LOCK])?;
             return Err(LogError::NotALog {
-                location: url.to_owned(),
+                location: without_password(url),
                 reason: "the database holds other tables and no `clausier_log` table".to_owned(),
             });
         }
-        client.execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])?;
         let migrated = embedded::migrations::runner().run(&mut client);
         client.execute("SELECT pg_advisory_unlock($1)", &[&MIGRATION_LOCK])?;
         migrated.map_err(|error| LogError::Database {
             reason: error.to_string(),
         })?;
         Ok(PostgresStore { client })
+    }
+}
+
+/// The driver's message with the causes under it (`error connecting to server` alone
+/// does not say that the connection was refused).
+fn with_causes(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(inner) = cause {
+        text.push_str(": ");
+        text.push_str(&inner.to_string());
+        cause = inner.source();
+    }
+    text
+}
+
+/// The URL as messages show it: a password in it is hidden.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let Some((credentials, host)) = rest.split_once('@') else {
+        return url.to_owned();
+    };
+    match credentials.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_owned(),
     }
 }
 

@@ -39,7 +39,7 @@ impl SqliteStore {
                     .collect()
             })
             .map_err(|error| not_a_log(error.to_string()))?;
-        if !tables.is_empty() && !tables.iter().any(|table| table == "clausier_log") {
+        if !crate::holds_a_log(&tables) {
             return Err(not_a_log(
                 "the database holds other tables and no `clausier_log` table".to_owned(),
             ));
