@@ -505,7 +505,8 @@ given, a file exists (without `--force`) or cannot be written, or the command li
   clausier award examples/lots-ent-ressources/pack examples/lots-ent-ressources/offres \\
       --notify-date 2027-04-02 --notified-by post --output-dir attribution
   clausier award rules/edtech-fr offres/ --notify-date 2026-12-01 --lang en --force
-  clausier award rules/edtech-fr examples/edtech-fr --notify-date 2026-12-01 --format docx"
+  clausier award rules/edtech-fr examples/edtech-fr --notify-date 2026-12-01 --format docx
+  clausier award rules/edtech-fr examples/edtech-fr --notify-date 2026-12-01 --record journal.db"
 )]
 pub struct AwardArgs {
     /// The pack: a folder of `.clause` files (with its `pack.toml`) or one `.clause` file
@@ -543,6 +544,15 @@ pub struct AwardArgs {
     /// Replace the documents of an earlier run found in the folder
     #[arg(long)]
     pub force: bool,
+
+    /// Record the run in the decision log DB (an SQLite file, created if absent, or a
+    /// `postgres://` URL), as `check --record` does; the log's decisions are applied
+    #[arg(long, value_name = "DB")]
+    pub record: Option<String>,
+
+    /// Apply the decisions of the log DB (`clausier review`) without recording the run
+    #[arg(long, value_name = "DB", conflicts_with = "record")]
+    pub decisions: Option<String>,
 }
 
 /// The formats of `clausier award`.

@@ -480,3 +480,34 @@ fn a_file_that_is_not_a_log_a_missing_run_and_a_refusing_server_are_said() {
     assert!(!said.contains("secret"));
     assert!(Path::new(&db).exists());
 }
+
+#[test]
+fn an_award_run_is_recorded_and_replayed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sqlite_log(&dir);
+    let folder = dir.path().join("documents").to_string_lossy().into_owned();
+    let output = clausier(&[
+        "award",
+        PACK,
+        OFFERS,
+        "--date",
+        DATE,
+        "--notify-date",
+        "2026-12-01",
+        "--output-dir",
+        &folder,
+        "--record",
+        &db,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).contains("exécution n° 1 enregistrée dans le journal"));
+    let listed = text(&log(&[&db]).stdout);
+    assert!(listed.contains("  award  edtech-fr 2.0.0  "), "{listed}");
+    let replayed = log(&[&db, "replay", "1"]);
+    assert_eq!(
+        replayed.status.code(),
+        Some(0),
+        "{}",
+        text(&replayed.stdout)
+    );
+}

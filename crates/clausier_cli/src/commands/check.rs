@@ -189,6 +189,7 @@ pub fn run(
             strict: args.strict,
             max_descriptor_size: args.max_descriptor_size,
             pack_file: None,
+            worded: true,
         };
         let id = recording::record_run(
             store.as_mut(),

@@ -125,6 +125,9 @@ pub struct ReportSettings {
     pub max_descriptor_size: usize,
     /// The pack's file name when the pack is a single `.clause` file.
     pub pack_file: Option<String>,
+    /// Whether the report names clauses by their titles and words failing rules as the
+    /// tender does (`check`), or is as the run computed it (`award`).
+    pub worded: bool,
 }
 
 impl ReportSettings {
@@ -135,6 +138,7 @@ impl ReportSettings {
             "strict": self.strict,
             "max_descriptor_size": self.max_descriptor_size,
             "pack_file": self.pack_file,
+            "worded": self.worded,
         })
         .to_string()
     }
@@ -154,6 +158,7 @@ impl ReportSettings {
                 .get("pack_file")
                 .and_then(|name| name.as_str())
                 .map(str::to_owned),
+            worded: value.get("worded")?.as_bool()?,
         })
     }
 }
