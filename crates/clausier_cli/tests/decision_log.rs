@@ -464,6 +464,10 @@ fn a_file_that_is_not_a_log_a_missing_run_and_a_refusing_server_are_said() {
     );
 
     let db = sqlite_log(&dir);
+    let absent = log(&[&db]);
+    assert_eq!(absent.status.code(), Some(2));
+    assert!(text(&absent.stderr).contains(&format!("le journal `{db}` n'existe pas")));
+    assert!(!Path::new(&db).exists());
     record(&db, OFFER);
     let missing = log(&[&db, "show", "9"]);
     assert_eq!(missing.status.code(), Some(2));

@@ -22,6 +22,15 @@ use crate::output::print_stdout;
 
 pub fn run(args: &LogArgs, color: ColorChoice, lang: Option<LangArg>) -> Result<Outcome, Failure> {
     let lang = chosen_lang(lang, None);
+    // Reading never creates a log: a mistyped path would read as an empty one.
+    let is_url = args.db.starts_with("postgres://") || args.db.starts_with("postgresql://");
+    if !is_url && !std::path::Path::new(&args.db).exists() {
+        return Err(
+            CliError::new(Message::new("e09-log-missing").with("path", args.db.as_str()))
+                .with_help(Message::new("e09-help-log-missing").with("path", args.db.as_str()))
+                .into(),
+        );
+    }
     let mut store = open_log(&args.db)?;
     match &args.action {
         None => list(store.as_mut(), lang),
