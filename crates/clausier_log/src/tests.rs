@@ -156,3 +156,22 @@ fn another_programs_database_is_refused() -> Result<(), Box<dyn std::error::Erro
     assert!(matches!(open(&location), Err(LogError::NotALog { .. })));
     Ok(())
 }
+
+#[test]
+fn a_decisions_hash_is_the_documented_serialisation() {
+    // Written out by hand from the description in `chain.rs`, so that an expert can
+    // recompute a hash without Clausier.
+    let canonical = format!(
+        "[\"clausier-decision-1\",\"sha256:prev\",\"edtech-fr\",\"sha256:00\",\"offre\",\"{}\",\
+         \"HEB-02\",true,\"certificat équivalent\",\"acheteur\",\"2026-12-05T10:00:00Z\"]",
+        chain::content_hash(b"{}")
+    );
+    assert_eq!(
+        chain::decision_hash("sha256:prev", &decision("HEB-02", b"{}", true)),
+        chain::content_hash(canonical.as_bytes())
+    );
+    assert_eq!(
+        chain::content_hash(b"abc"),
+        "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+}
