@@ -17,8 +17,8 @@ mod sqlite_store;
 
 pub use error::LogError;
 pub use record::{
-    ClauseOutcome, DecisionRecord, RunRecord, StoredDecision, StoredDescriptor, StoredFile,
-    StoredRun, Verdict,
+    ClauseOutcome, DecisionRecord, RunRecord, RunSummary, StoredDecision, StoredDescriptor,
+    StoredFile, StoredRun, Verdict,
 };
 
 mod embedded {
@@ -30,6 +30,8 @@ mod embedded {
 pub trait Store {
     /// Records a run; returns its id.
     fn append_run(&mut self, run: &RunRecord) -> Result<i64, LogError>;
+    /// Every run as the list shows it, oldest first.
+    fn run_summaries(&mut self) -> Result<Vec<RunSummary>, LogError>;
     /// The ids of the recorded runs, oldest first.
     fn run_ids(&mut self) -> Result<Vec<i64>, LogError>;
     /// One run as recorded, or `None` when there is no run of that id.

@@ -5,8 +5,8 @@
 use postgres::{Client, NoTls, Transaction};
 
 use crate::record::{
-    ClauseOutcome, DecisionRecord, RunRecord, StoredDecision, StoredDescriptor, StoredFile,
-    StoredRun, Verdict,
+    ClauseOutcome, DecisionRecord, RunRecord, RunSummary, StoredDecision, StoredDescriptor,
+    StoredFile, StoredRun, Verdict,
 };
 use crate::{LogError, Store, chain, embedded};
 
@@ -173,6 +173,37 @@ impl Store for PostgresStore {
         }
         transaction.commit()?;
         Ok(id)
+    }
+
+    fn run_summaries(&mut self) -> Result<Vec<RunSummary>, LogError> {
+        let mut summaries: Vec<RunSummary> = self
+            .client
+            .query(
+                "SELECT id, recorded_at, command, pack_name, pack_version, evaluation_date FROM runs ORDER BY id",
+                &[],
+            )?
+            .iter()
+            .map(|row| RunSummary {
+                id: row.get(0),
+                recorded_at: row.get(1),
+                command: row.get(2),
+                pack_name: row.get(3),
+                pack_version: row.get(4),
+                evaluation_date: row.get(5),
+                counts: Vec::new(),
+            })
+            .collect();
+        let counts: Vec<(i64, String, i64)> = self
+            .client
+            .query(
+                "SELECT run_id, status, COUNT(*) FROM run_verdicts GROUP BY run_id, status ORDER BY run_id, status",
+                &[],
+            )?
+            .iter()
+            .map(|row| (row.get(0), row.get(1), row.get(2)))
+            .collect();
+        crate::record::attach_counts(&mut summaries, counts);
+        Ok(summaries)
     }
 
     fn run_ids(&mut self) -> Result<Vec<i64>, LogError> {

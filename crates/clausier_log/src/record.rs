@@ -150,3 +150,27 @@ impl StoredDecision {
         }
     }
 }
+
+/// What the list of runs shows of one, without its files and report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunSummary {
+    pub id: i64,
+    pub recorded_at: String,
+    pub command: String,
+    pub pack_name: String,
+    pub pack_version: String,
+    pub evaluation_date: String,
+    /// The count of entries by status, statuses in alphabetical order.
+    pub counts: Vec<(String, i64)>,
+}
+
+/// Puts each `(run, status, count)` row on its run's summary (`summaries` in id order).
+pub(crate) fn attach_counts(summaries: &mut [RunSummary], counts: Vec<(i64, String, i64)>) {
+    for (run, status, count) in counts {
+        if let Ok(index) = summaries.binary_search_by_key(&run, |summary| summary.id)
+            && let Some(summary) = summaries.get_mut(index)
+        {
+            summary.counts.push((status, count));
+        }
+    }
+}

@@ -6,8 +6,8 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use crate::record::{
-    ClauseOutcome, DecisionRecord, RunRecord, StoredDecision, StoredDescriptor, StoredFile,
-    StoredRun, Verdict,
+    ClauseOutcome, DecisionRecord, RunRecord, RunSummary, StoredDecision, StoredDescriptor,
+    StoredFile, StoredRun, Verdict,
 };
 use crate::{LogError, Store, chain, embedded};
 
@@ -163,6 +163,35 @@ impl Store for SqliteStore {
         }
         transaction.commit()?;
         Ok(id)
+    }
+
+    fn run_summaries(&mut self) -> Result<Vec<RunSummary>, LogError> {
+        let mut summaries: Vec<RunSummary> = self
+            .connection
+            .prepare(
+                "SELECT id, recorded_at, command, pack_name, pack_version, evaluation_date FROM runs ORDER BY id",
+            )?
+            .query_map([], |row| {
+                Ok(RunSummary {
+                    id: row.get(0)?,
+                    recorded_at: row.get(1)?,
+                    command: row.get(2)?,
+                    pack_name: row.get(3)?,
+                    pack_version: row.get(4)?,
+                    evaluation_date: row.get(5)?,
+                    counts: Vec::new(),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let counts: Vec<(i64, String, i64)> = self
+            .connection
+            .prepare(
+                "SELECT run_id, status, COUNT(*) FROM run_verdicts GROUP BY run_id, status ORDER BY run_id, status",
+            )?
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        crate::record::attach_counts(&mut summaries, counts);
+        Ok(summaries)
     }
 
     fn run_ids(&mut self) -> Result<Vec<i64>, LogError> {

@@ -74,6 +74,10 @@ fn a_run_reads_back_as_recorded_and_the_chain_holds() -> Result<(), Box<dyn std:
     );
     assert_eq!(verify(store.as_mut())?, None);
     assert!(store.load_run(3)?.is_none());
+    let summaries = store.run_summaries()?;
+    assert_eq!(summaries.len(), 2);
+    assert_eq!(summaries[1].id, 2);
+    assert_eq!(summaries[1].counts, vec![("eligible".to_owned(), 1)]);
     Ok(())
 }
 

@@ -1,6 +1,5 @@
 //! `clausier log DB [show RUN | verify | replay RUN]`: reading the decision log back.
 
-use std::collections::BTreeMap;
 use std::io;
 
 use clausier_data::files::Input;
@@ -48,33 +47,28 @@ fn load(store: &mut dyn Store, id: i64) -> Result<StoredRun, CliError> {
 }
 
 fn list(store: &mut dyn Store, lang: Lang) -> Result<Outcome, Failure> {
-    let ids = store.run_ids().map_err(log_error)?;
-    if ids.is_empty() {
+    let summaries = store.run_summaries().map_err(log_error)?;
+    if summaries.is_empty() {
         print_stdout(&format!("{}\n", t!(lang, "log-empty")))?;
         return Ok(Outcome::Success);
     }
     let mut text = String::new();
-    for id in ids {
-        let run = load(store, id)?;
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for verdict in &run.record.verdicts {
-            *counts.entry(verdict.status.as_str()).or_default() += 1;
-        }
-        let counts = counts
+    for run in summaries {
+        let counts = run
+            .counts
             .iter()
             .map(|(status, count)| format!("{count} {status}"))
             .collect::<Vec<_>>()
             .join(", ");
-        let record = &run.record;
         text.push_str(&t!(
             lang,
             "log-run-line",
-            id = id,
-            when = record.recorded_at.as_str(),
-            command = record.command.as_str(),
-            pack = record.pack_name.as_str(),
-            version = record.pack_version.as_str(),
-            date = record.evaluation_date.as_str(),
+            id = run.id,
+            when = run.recorded_at.as_str(),
+            command = run.command.as_str(),
+            pack = run.pack_name.as_str(),
+            version = run.pack_version.as_str(),
+            date = run.evaluation_date.as_str(),
             counts = counts
         ));
         text.push('\n');
