@@ -386,6 +386,82 @@ fn a_run_killed_while_recording_leaves_no_half_written_run() {
     }
 }
 
+#[test]
+fn a_run_killed_while_recording_in_postgresql_leaves_nothing() {
+    let Some(db) = postgres_log("killed") else {
+        return;
+    };
+    record(&db, OFFER);
+    let dir = tempfile::tempdir().unwrap();
+    let copies = std::fs::read(workspace_root().join("examples/edtech-fr/centrale-achats.ndjson"))
+        .unwrap()
+        .repeat(600);
+    let big = dir.path().join("offres.ndjson");
+    std::fs::write(&big, &copies).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["check", PACK])
+        .arg(&big)
+        .args(["--date", DATE, "--record", &db, "-q", "--format", "json"])
+        .current_dir(workspace_root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // The server shows the run's transaction once it has inserted into the outcomes.
+    let mut watcher = postgres::Client::connect(&db, postgres::NoTls).unwrap();
+    let start = Instant::now();
+    let mut killed_while_writing = false;
+    while start.elapsed() < Duration::from_secs(120) {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        let writing: i64 = watcher
+            .query_one(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() \
+                 AND pid <> pg_backend_pid() AND xact_start IS NOT NULL \
+                 AND query LIKE 'INSERT INTO run_outcomes%'",
+                &[],
+            )
+            .unwrap()
+            .get(0);
+        if writing > 0 {
+            child.kill().unwrap();
+            killed_while_writing = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.wait().unwrap();
+    assert!(
+        killed_while_writing,
+        "the run ended before it was seen writing"
+    );
+    drop(watcher);
+
+    let verified = log(&[&db, "verify"]);
+    assert_eq!(
+        verified.status.code(),
+        Some(0),
+        "{}",
+        text(&verified.stdout)
+    );
+    // The server rolls back the transaction of a client that is gone; it may take it a
+    // moment to notice.
+    let mut client = postgres::Client::connect(&db, postgres::NoTls).unwrap();
+    let count = |client: &mut postgres::Client, sql: &str| -> i64 {
+        client.query_one(sql, &[]).unwrap().get(0)
+    };
+    assert_eq!(count(&mut client, "SELECT COUNT(*) FROM runs"), 1);
+    assert_eq!(
+        count(
+            &mut client,
+            "SELECT COUNT(*) FROM run_outcomes WHERE run_id <> 1"
+        ),
+        0
+    );
+}
+
 fn review(db: &str, offer: &str, verdict: &str) -> std::process::Output {
     clausier(&[
         "review",
