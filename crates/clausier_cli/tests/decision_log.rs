@@ -140,7 +140,7 @@ fn verify_names_the_run_changed_by_hand_in_sqlite() {
     assert_eq!(verified.status.code(), Some(0));
     assert_eq!(
         text(&verified.stdout),
-        "la chaîne tient : 3 exécutions et 0 décisions vérifiées\n"
+        "la chaîne tient : 3 exécutions vérifiées et 0 décision vérifiée\n"
     );
 
     rusqlite::Connection::open(&db)
@@ -286,7 +286,7 @@ fn record_twice_at_once(db: &str) {
     let verified = log(&[db, "verify"]);
     assert_eq!(
         text(&verified.stdout),
-        "la chaîne tient : 2 exécutions et 0 décisions vérifiées\n"
+        "la chaîne tient : 2 exécutions vérifiées et 0 décision vérifiée\n"
     );
 }
 
@@ -509,7 +509,7 @@ fn a_review_is_stored_and_the_next_recorded_run_applies_it() {
     let verified = text(&log(&[&db, "verify"]).stdout);
     assert_eq!(
         verified,
-        "la chaîne tient : 1 exécutions et 1 décisions vérifiées\n"
+        "la chaîne tient : 1 exécution vérifiée et 1 décision vérifiée\n"
     );
     // `--decisions` applies them without recording.
     let checked = clausier(&["check", PACK, OFFER, "--date", DATE, "--decisions", &db]);

@@ -60,7 +60,13 @@ log-empty = the log holds no run
 log-run-line = #{ $id }  { $when }  { $command }  { $pack } { $version }  evaluated on { $date }  { $counts }
 log-show-header = run { $id } of { $when }: { $command }, pack { $pack } { $version }, evaluated on { $date }
 log-show-decisions = decisions applied: { $ids }
-log-verify-ok = the chain holds: { $runs } runs and { $decisions } decisions verified
+log-verify-ok = the chain holds: { $runs ->
+        [one] { $runs } run
+       *[other] { $runs } runs
+    } and { $decisions ->
+        [one] { $decisions } decision
+       *[other] { $decisions } decisions
+    } verified
 log-verify-run-changed = run { $id } was changed since it was recorded: its hash no longer matches its content
 log-verify-run-unlinked = the chain is broken at run { $id }: the run before it was removed or replaced
 log-verify-decision-changed = decision { $id } was changed since it was recorded: its hash no longer matches its content

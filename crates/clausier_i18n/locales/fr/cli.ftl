@@ -61,7 +61,13 @@ log-empty = le journal ne contient aucune exécution
 log-run-line = n° { $id }  { $when }  { $command }  { $pack } { $version }  date d'évaluation { $date }  { $counts }
 log-show-header = exécution n° { $id } du { $when } : { $command }, paquet { $pack } { $version }, date d'évaluation { $date }
 log-show-decisions = décisions appliquées : { $ids }
-log-verify-ok = la chaîne tient : { $runs } exécutions et { $decisions } décisions vérifiées
+log-verify-ok = la chaîne tient : { $runs ->
+        [one] { $runs } exécution vérifiée
+       *[other] { $runs } exécutions vérifiées
+    } et { $decisions ->
+        [one] { $decisions } décision vérifiée
+       *[other] { $decisions } décisions vérifiées
+    }
 log-verify-run-changed = l'exécution n° { $id } a été modifiée depuis son enregistrement : son empreinte ne correspond plus à son contenu
 log-verify-run-unlinked = la chaîne est rompue à l'exécution n° { $id } : l'exécution qui la précédait a été supprimée ou remplacée
 log-verify-decision-changed = la décision n° { $id } a été modifiée depuis son enregistrement : son empreinte ne correspond plus à son contenu
