@@ -92,18 +92,25 @@ fn show(store: &mut dyn Store, id: i64, lang: Lang) -> Result<Outcome, Failure> 
     );
     text.push('\n');
     for verdict in &record.verdicts {
-        let mut line = format!("\n{} ({})", verdict.descriptor, verdict.source);
+        let mut entry = format!("{} ({})", verdict.descriptor, verdict.source);
         if let Some(lot) = &verdict.lot {
-            line.push_str(&format!(" [{lot}]"));
+            entry.push_str(&format!(
+                " [{}]",
+                t!(lang, "log-show-lot", lot = lot.as_str())
+            ));
         }
-        line.push_str(&format!(" : {}", verdict.status));
-        if let Some(score) = &verdict.score {
-            line.push_str(&format!(", {score}"));
-        }
+        let mut details = vec![verdict.status.clone()];
+        details.extend(verdict.score.clone());
         if let Some(rank) = verdict.rank {
-            line.push_str(&format!(", n° {rank}"));
+            details.push(t!(lang, "log-show-rank", rank = rank));
         }
-        text.push_str(&line);
+        text.push('\n');
+        text.push_str(&t!(
+            lang,
+            "log-show-verdict",
+            entry = entry,
+            details = details.join(", ")
+        ));
         text.push('\n');
         for outcome in &verdict.outcomes {
             match &outcome.score {

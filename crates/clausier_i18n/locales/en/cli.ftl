@@ -59,6 +59,9 @@ check-decision-stale = warning: decision { $id } on `{ $clause }` for `{ $descri
 log-empty = the log holds no run
 log-run-line = #{ $id }  { $when }  { $command }  { $pack } { $version }  evaluated on { $date }  { $counts }
 log-show-header = run { $id } of { $when }: { $command }, pack { $pack } { $version }, evaluated on { $date }
+log-show-verdict = { $entry }: { $details }
+log-show-lot = lot { $lot }
+log-show-rank = rank { $rank }
 log-show-decisions = decisions applied: { $ids }
 log-verify-ok = the chain holds: { $runs ->
         [one] { $runs } run

@@ -60,6 +60,9 @@ check-decision-stale = avertissement : la décision n° { $id } sur `{ $clause }
 log-empty = le journal ne contient aucune exécution
 log-run-line = n° { $id }  { $when }  { $command }  { $pack } { $version }  date d'évaluation { $date }  { $counts }
 log-show-header = exécution n° { $id } du { $when } : { $command }, paquet { $pack } { $version }, date d'évaluation { $date }
+log-show-verdict = { $entry } : { $details }
+log-show-lot = lot { $lot }
+log-show-rank = rang { $rank }
 log-show-decisions = décisions appliquées : { $ids }
 log-verify-ok = la chaîne tient : { $runs ->
         [one] { $runs } exécution vérifiée
