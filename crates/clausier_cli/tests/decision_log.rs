@@ -608,3 +608,36 @@ fn an_award_run_is_recorded_and_replayed() {
         text(&replayed.stdout)
     );
 }
+
+#[test]
+fn an_offer_read_from_standard_input_is_not_recorded() {
+    use std::io::Write;
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = sqlite_log(&dir);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clausier"))
+        .args(["check", PACK, "-", "--date", DATE, "--record", &db])
+        .current_dir(workspace_root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let offers =
+        std::fs::read(workspace_root().join("examples/edtech-fr/centrale-achats.ndjson")).unwrap();
+    child.stdin.take().unwrap().write_all(&offers).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains(
+            "une offre lue sur l'entrée standard ne peut être enregistrée ni confrontée aux \
+             décisions du journal"
+        ),
+        "{}",
+        text(&output.stderr)
+    );
+    assert_eq!(
+        text(&log(&[&db]).stdout),
+        "le journal ne contient aucune exécution\n"
+    );
+}
