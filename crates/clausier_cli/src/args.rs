@@ -5,6 +5,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
+mod log;
+pub use log::{LogAction, LogArgs, ReviewArgs};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "clausier",
@@ -60,6 +63,8 @@ pub enum Command {
     Pack(PackArgs),
     Lsp(LspArgs),
     Fmt(FmtArgs),
+    Log(LogArgs),
+    Review(ReviewArgs),
 }
 
 /// Check descriptors against a pack
@@ -90,6 +95,7 @@ does not compile, an input or output cannot be used, or the command line is wron
   clausier check rules/edtech-fr examples/edtech-fr --format html --output report.html
   clausier check rules/edtech-fr examples/edtech-fr --format sarif --output report.sarif
   clausier check rules/edtech-fr examples/edtech-fr/eveil-numerique.json --explain
+  clausier check rules/edtech-fr examples/edtech-fr --record journal.db
   cat examples/edtech-fr/centrale-achats.ndjson | clausier check rules/edtech-fr -
   clausier check rules/edtech-fr offres.ndjson --format ndjson --output resultats.ndjson
   clausier check rules/edtech-fr offres/ --max-descriptor-size 256MiB"
@@ -151,6 +157,16 @@ pub struct CheckArgs {
     /// than a second)
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// Record the run in the decision log DB (an SQLite file, created if absent, or a
+    /// `postgres://` URL): the pack and its files, the offers, the date, every outcome and
+    /// the report; the log's decisions on these offers are applied
+    #[arg(long, value_name = "DB")]
+    pub record: Option<String>,
+
+    /// Apply the decisions of the log DB (`clausier review`) without recording the run
+    #[arg(long, value_name = "DB", conflicts_with = "record")]
+    pub decisions: Option<String>,
 }
 
 /// Write a searchable HTML catalogue of solutions and the packs they satisfy
@@ -489,7 +505,8 @@ given, a file exists (without `--force`) or cannot be written, or the command li
   clausier award examples/lots-ent-ressources/pack examples/lots-ent-ressources/offres \\
       --notify-date 2027-04-02 --notified-by post --output-dir attribution
   clausier award rules/edtech-fr offres/ --notify-date 2026-12-01 --lang en --force
-  clausier award rules/edtech-fr examples/edtech-fr --notify-date 2026-12-01 --format docx"
+  clausier award rules/edtech-fr examples/edtech-fr --notify-date 2026-12-01 --format docx
+  clausier award rules/edtech-fr examples/edtech-fr --notify-date 2026-12-01 --record journal.db"
 )]
 pub struct AwardArgs {
     /// The pack: a folder of `.clause` files (with its `pack.toml`) or one `.clause` file
@@ -527,6 +544,15 @@ pub struct AwardArgs {
     /// Replace the documents of an earlier run found in the folder
     #[arg(long)]
     pub force: bool,
+
+    /// Record the run in the decision log DB (an SQLite file, created if absent, or a
+    /// `postgres://` URL), as `check --record` does; the log's decisions are applied
+    #[arg(long, value_name = "DB")]
+    pub record: Option<String>,
+
+    /// Apply the decisions of the log DB (`clausier review`) without recording the run
+    #[arg(long, value_name = "DB", conflicts_with = "record")]
+    pub decisions: Option<String>,
 }
 
 /// The formats of `clausier award`.

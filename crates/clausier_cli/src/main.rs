@@ -38,6 +38,8 @@ fn main() -> ExitCode {
         Command::Schema(args) => commands::schema::run(args, cli.color, cli.lang),
         Command::Lock(args) => commands::lock::run(args, cli.lang),
         Command::Pack(args) => commands::pack::run(args, cli.lang),
+        Command::Log(args) => commands::log::run(args, cli.color, cli.lang),
+        Command::Review(args) => commands::review::run(args, cli.color, cli.lang),
         // The server owns standard input and output, and the protocol sets its exit status.
         Command::Lsp(args) => return commands::lsp::run(args),
     };

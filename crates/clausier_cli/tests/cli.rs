@@ -541,6 +541,8 @@ fn help_of_every_command() {
         &["explain"],
         &["catalogue"],
         &["diagnose"],
+        &["log"],
+        &["review"],
     ] {
         let mut args = command.to_vec();
         args.push("--help");

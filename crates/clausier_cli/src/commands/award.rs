@@ -14,12 +14,14 @@ use super::compiled::{CommandErrors, evaluation_date, load_compiled_quietly};
 use clausier_i18n::t;
 
 use super::language::chosen_lang;
+use super::recording::{self, ReportSettings};
 use super::render::title_page;
 use super::{Failure, Outcome};
 use crate::args::{AwardArgs, AwardFormatArg, ColorChoice, LangArg, NotifiedBy};
 use crate::error::CliError;
 use crate::inputs;
 use crate::output::{print_stderr, write_report_bytes};
+use clausier_report::DateOrigin;
 
 pub fn run(
     args: &AwardArgs,
@@ -46,14 +48,55 @@ pub fn run(
     if descriptors.is_empty() {
         return Err(inputs::no_descriptor().into());
     }
-    let (date, _) = evaluation_date(args.date, &pack.manifest);
-    let options = RunOptions::new(
+    let (date, date_origin) = evaluation_date(args.date, &pack.manifest);
+    let mut options = RunOptions::new(
         date,
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
     );
-    let report = run_checks(&compile(valid), pack.info.clone(), &descriptors, &options);
-
     let lang = chosen_lang(lang, Some(&pack.manifest));
+    let mut log = match args.record.as_deref().or(args.decisions.as_deref()) {
+        Some(location) => Some(recording::open_log(location)?),
+        None => None,
+    };
+    let mut recorded_files = Vec::new();
+    let mut applied = Vec::new();
+    if let Some(store) = log.as_mut() {
+        recorded_files = recording::descriptor_files(&inputs)?;
+        let (decisions, ids) = recording::decisions_to_apply(
+            store.as_mut(),
+            &pack.info.name,
+            &descriptors,
+            &recorded_files,
+            false,
+            lang,
+        )?;
+        applied = ids;
+        options = options.with_decisions(decisions);
+    }
+    let report = run_checks(&compile(valid), pack.info.clone(), &descriptors, &options);
+    if let (Some(store), Some(_)) = (log.as_mut(), &args.record) {
+        let settings = ReportSettings {
+            lang,
+            deadline: matches!(date_origin, DateOrigin::Deadline),
+            strict: false,
+            max_descriptor_size: clausier_data::files::DEFAULT_MAX_SIZE,
+            pack_file: None,
+            // The award documents word the report themselves: the recorded one is as the
+            // run computed it.
+            worded: false,
+        };
+        let id = recording::record_run(
+            store.as_mut(),
+            "award",
+            &pack,
+            &report,
+            settings,
+            recorded_files,
+            applied,
+        )?;
+        print_stderr(&format!("{}\n", t!(lang, "check-recorded", id = id)));
+    }
+
     let procedure = title_page(&pack);
     let input = AwardInput {
         pack: &pack.checked.pack,

@@ -24,6 +24,7 @@ use self::progress::Progress;
 use self::streaming::{StreamFormat, StreamRun};
 use super::compiled::{CommandErrors, evaluation_date, load_compiled_quietly};
 use super::language::chosen_lang;
+use super::recording::{self, ReportSettings};
 use super::{Failure, Outcome};
 use crate::args::{CheckArgs, CheckFormat, ColorChoice, LangArg};
 use crate::error::CliError;
@@ -67,12 +68,19 @@ pub fn run(
     };
     let (date, date_origin) = evaluation_date(args.date, &pack.manifest);
     let lang = chosen_lang(lang, Some(&pack.manifest));
-    let options = RunOptions::new(date, jobs(args.jobs, args.quiet, lang));
+    let mut options = RunOptions::new(date, jobs(args.jobs, args.quiet, lang));
     let program = compile(valid);
     let mut progress = Progress::for_terminal(args.quiet);
+    // A run recorded or applying decisions needs its descriptor files' bytes and the
+    // whole report: it is not streamed.
+    let mut log = match args.record.as_deref().or(args.decisions.as_deref()) {
+        Some(location) => Some(recording::open_log(location)?),
+        None => None,
+    };
 
     if let Some(format) = stream_format(args.format)
         && inputs::all_ndjson(&inputs)
+        && log.is_none()
     {
         let run = StreamRun {
             inputs: &inputs,
@@ -103,6 +111,21 @@ pub fn run(
     );
     if descriptors.is_empty() {
         return Err(inputs::no_descriptor().into());
+    }
+    let mut recorded_files = Vec::new();
+    let mut applied = Vec::new();
+    if let Some(store) = log.as_mut() {
+        recorded_files = recording::descriptor_files(&inputs)?;
+        let (decisions, ids) = recording::decisions_to_apply(
+            store.as_mut(),
+            &pack.info.name,
+            &descriptors,
+            &recorded_files,
+            args.quiet,
+            lang,
+        )?;
+        applied = ids;
+        options = options.with_decisions(decisions);
     }
     let mut report = run_checks(&program, pack.info.clone(), &descriptors, &options);
     // The reports read by people name each clause by its title and say the failing
@@ -159,6 +182,28 @@ pub fn run(
             )
         })?,
     };
+    if let (Some(store), Some(_)) = (log.as_mut(), &args.record) {
+        let settings = ReportSettings {
+            lang,
+            deadline: matches!(date_origin, DateOrigin::Deadline),
+            strict: args.strict,
+            max_descriptor_size: args.max_descriptor_size,
+            pack_file: None,
+            worded: true,
+        };
+        let id = recording::record_run(
+            store.as_mut(),
+            "check",
+            &pack,
+            &report,
+            settings,
+            recorded_files,
+            applied,
+        )?;
+        if !args.quiet {
+            print_stderr(&format!("{}\n", t!(lang, "check-recorded", id = id)));
+        }
+    }
     match output {
         Some(path) => write_report_bytes(path, &bytes)?,
         None => print_stdout_bytes(&bytes)?,

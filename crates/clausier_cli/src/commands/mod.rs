@@ -12,9 +12,12 @@ mod language;
 
 pub(crate) use language::chosen_lang;
 pub mod lock;
+pub mod log;
 pub mod lsp;
 pub mod pack;
+mod recording;
 pub mod render;
+pub mod review;
 pub mod schema;
 pub mod test;
 pub mod validate;
@@ -39,6 +42,10 @@ pub enum Outcome {
     FilesToFormat,
     /// 1: a diagnosis is written, but lines of the inventory were left out of it.
     LinesLeftOut,
+    /// 1: `log verify` found a run or a decision changed since it was recorded.
+    LogAltered,
+    /// 1: `log replay` gave a report other than the recorded one.
+    ReplayDiffers,
     /// 2: the pack does not compile, or an input, an output or the command line is wrong.
     Failure,
 }
@@ -50,7 +57,9 @@ impl From<Outcome> for ExitCode {
             Outcome::NotAllEligible
             | Outcome::TestsFailed
             | Outcome::FilesToFormat
-            | Outcome::LinesLeftOut => ExitCode::from(1),
+            | Outcome::LinesLeftOut
+            | Outcome::LogAltered
+            | Outcome::ReplayDiffers => ExitCode::from(1),
             Outcome::Failure => ExitCode::from(2),
         }
     }

@@ -98,3 +98,21 @@ e09-help-explain-list = `clausier explain --list` lists every code
 e09-help-explain-did-you-mean = did you mean `{ $code }`? `clausier explain --list` lists every code
 # `codes`: the codes, in backticks, separated by commas.
 e09-help-explain-one-of = did you mean one of { $codes }? `clausier explain --list` lists every code
+
+## The decision log (`--record`, `clausier log`, `clausier review`)
+e09-log-not-a-log = `{ $location }` is not a Clausier log: { $reason }
+e09-help-log-not-a-log = give the file of a log made by `clausier check --record`, or a new file name to make one
+e09-log-cannot-connect = cannot connect to the PostgreSQL server `{ $location }`: { $reason }
+e09-help-log-cannot-connect = check that the server runs, that the URL's address, user and database are right, and that the server accepts that user
+e09-log-missing = the log `{ $path }` does not exist
+e09-help-log-missing = a log is made by `clausier check … --record { $path }`; check the path
+e09-log-database = the log could not be read or written: { $reason }
+e09-log-no-run = the log has no run { $run }
+e09-help-log-no-run = `clausier log DB` lists the recorded runs and their numbers
+e09-log-stdin = an offer read from standard input can be neither recorded nor matched with the log's decisions
+e09-log-cannot-read = cannot read `{ $path }` for the log: { $reason }
+e09-log-replay-unreadable = run { $run } cannot be replayed: what it recorded cannot be read
+e09-log-replay-cannot-write = run { $run } cannot be replayed: cannot write its files to a temporary folder: { $reason }
+e09-review-unknown-clause = the pack `{ $pack }` has no requirement `{ $clause }`
+e09-review-one-offer = `{ $path }` must hold one offer for a decision to name it; it holds { $count }
+e09-review-who = who decides? give `--by NAME` (the USER variable is empty)

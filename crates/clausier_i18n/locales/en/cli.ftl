@@ -54,3 +54,28 @@ check-too-many-jobs = note: `--jobs { $asked }` is more than this machine can us
 check-repeated-id = warning: the id `{ $id }` of the descriptor in `{ $source }` is already the id of an earlier descriptor: each is checked and ranked on its own
 check-more-repeated-ids = warning: { $count } more descriptors repeat an earlier id
 check-repeated-id-help = {"  "}help: ask each vendor for an `id` of its own, so that the report names every offer once
+check-recorded = run { $id } recorded in the log
+check-decision-stale = warning: decision { $id } on `{ $clause }` for `{ $descriptor }` is not applied: the offer changed since that decision
+log-empty = the log holds no run
+log-run-line = #{ $id }  { $when }  { $command }  { $pack } { $version }  evaluated on { $date }  { $counts }
+log-show-header = run { $id } of { $when }: { $command }, pack { $pack } { $version }, evaluated on { $date }
+log-show-verdict = { $entry }: { $details }
+log-show-lot = lot { $lot }
+log-show-rank = rank { $rank }
+log-show-decisions = decisions applied: { $ids }
+log-verify-ok = the chain holds: { $runs ->
+        [one] { $runs } run
+       *[other] { $runs } runs
+    } and { $decisions ->
+        [one] { $decisions } decision
+       *[other] { $decisions } decisions
+    } verified
+log-verify-run-changed = run { $id } was changed since it was recorded: its hash no longer matches its content
+log-verify-run-unlinked = the chain is broken at run { $id }: the run before it was removed or replaced
+log-verify-decision-changed = decision { $id } was changed since it was recorded: its hash no longer matches its content
+log-verify-decision-unlinked = the chain is broken at decision { $id }: the decision before it was removed or replaced
+log-replay-same = run { $id } replayed gives the same report, byte for byte
+log-replay-different = run { $id } replayed gives another report (- recorded, + replayed):
+review-accepted = accepted
+review-refused = refused
+review-recorded = decision { $id } recorded: the equivalent of `{ $descriptor }` for `{ $clause }` is { $verdict }

@@ -98,3 +98,21 @@ e09-help-explain-list = `clausier explain --list` donne la liste de tous les cod
 e09-help-explain-did-you-mean = vouliez-vous dire `{ $code }` ? `clausier explain --list` donne la liste de tous les codes
 # `codes` : les codes, entre accents graves, séparés par des virgules.
 e09-help-explain-one-of = vouliez-vous dire l'un de { $codes } ? `clausier explain --list` donne la liste de tous les codes
+
+## Le journal des décisions (`--record`, `clausier log`, `clausier review`)
+e09-log-not-a-log = `{ $location }` n'est pas un journal Clausier : { $reason }
+e09-help-log-not-a-log = donnez le fichier d'un journal créé par `clausier check --record`, ou un nouveau nom de fichier pour en créer un
+e09-log-cannot-connect = impossible de se connecter au serveur PostgreSQL `{ $location }` : { $reason }
+e09-help-log-cannot-connect = vérifiez que le serveur tourne, que l'adresse, l'utilisateur et la base de l'URL sont les bons, et que le serveur accepte cet utilisateur
+e09-log-missing = le journal `{ $path }` n'existe pas
+e09-help-log-missing = un journal est créé par `clausier check … --record { $path }` ; vérifiez le chemin
+e09-log-database = le journal n'a pu être lu ou écrit : { $reason }
+e09-log-no-run = le journal n'a pas d'exécution n° { $run }
+e09-help-log-no-run = `clausier log JOURNAL` liste les exécutions enregistrées et leurs numéros
+e09-log-stdin = une offre lue sur l'entrée standard ne peut être enregistrée ni confrontée aux décisions du journal
+e09-log-cannot-read = impossible de lire `{ $path }` pour le journal : { $reason }
+e09-log-replay-unreadable = l'exécution n° { $run } ne peut être rejouée : ce qu'elle a enregistré est illisible
+e09-log-replay-cannot-write = l'exécution n° { $run } ne peut être rejouée : impossible d'écrire ses fichiers dans un dossier temporaire : { $reason }
+e09-review-unknown-clause = le paquet `{ $pack }` n'a pas d'exigence `{ $clause }`
+e09-review-one-offer = `{ $path }` doit contenir une seule offre pour qu'une décision la vise ; il en contient { $count }
+e09-review-who = qui décide ? donnez `--by NOM` (la variable USER est vide)

@@ -55,3 +55,28 @@ check-too-many-jobs = remarque : `--jobs { $asked }` dépasse ce que cette machi
 check-repeated-id = avertissement : l'identifiant `{ $id }` du descripteur de `{ $source }` est déjà celui d'un descripteur précédent : chacun est vérifié et classé séparément
 check-more-repeated-ids = avertissement : { $count } autres descripteurs reprennent un identifiant déjà vu
 check-repeated-id-help = {"  "}aide : demandez à chaque candidat un `id` qui lui soit propre, afin que le rapport nomme chaque offre une seule fois
+check-recorded = exécution n° { $id } enregistrée dans le journal
+check-decision-stale = avertissement : la décision n° { $id } sur `{ $clause }` pour `{ $descriptor }` n'est pas appliquée : l'offre a changé depuis cette décision
+log-empty = le journal ne contient aucune exécution
+log-run-line = n° { $id }  { $when }  { $command }  { $pack } { $version }  date d'évaluation { $date }  { $counts }
+log-show-header = exécution n° { $id } du { $when } : { $command }, paquet { $pack } { $version }, date d'évaluation { $date }
+log-show-verdict = { $entry } : { $details }
+log-show-lot = lot { $lot }
+log-show-rank = rang { $rank }
+log-show-decisions = décisions appliquées : { $ids }
+log-verify-ok = la chaîne tient : { $runs ->
+        [one] { $runs } exécution vérifiée
+       *[other] { $runs } exécutions vérifiées
+    } et { $decisions ->
+        [one] { $decisions } décision vérifiée
+       *[other] { $decisions } décisions vérifiées
+    }
+log-verify-run-changed = l'exécution n° { $id } a été modifiée depuis son enregistrement : son empreinte ne correspond plus à son contenu
+log-verify-run-unlinked = la chaîne est rompue à l'exécution n° { $id } : l'exécution qui la précédait a été supprimée ou remplacée
+log-verify-decision-changed = la décision n° { $id } a été modifiée depuis son enregistrement : son empreinte ne correspond plus à son contenu
+log-verify-decision-unlinked = la chaîne est rompue à la décision n° { $id } : la décision qui la précédait a été supprimée ou remplacée
+log-replay-same = l'exécution n° { $id } rejouée donne le même rapport, octet pour octet
+log-replay-different = l'exécution n° { $id } rejouée donne un autre rapport (- enregistré, + rejoué) :
+review-accepted = acceptée
+review-refused = refusée
+review-recorded = décision n° { $id } enregistrée : l'équivalence de `{ $descriptor }` pour `{ $clause }` est { $verdict }
