@@ -90,7 +90,10 @@ fn a_run_recorded_in_sqlite_is_listed_and_shown() {
     let listed = text(&listed.stdout);
     assert!(listed.starts_with("n° 1  "), "{listed}");
     assert!(
-        listed.contains("check  edtech-fr 2.0.0  date d'évaluation 2026-11-28  6 eligible, 2 incomplete, 7 ineligible, 1 invalid"),
+        listed.contains(
+            "check  edtech-fr 2.0.0  date d'évaluation 2026-11-28  \
+             éligible : 6, incomplète : 2, inéligible : 7, invalide : 1"
+        ),
         "{listed}"
     );
 
@@ -101,7 +104,11 @@ fn a_run_recorded_in_sqlite_is_listed_and_shown() {
         shown.contains("\nvendor-eveil-numerique (examples/edtech-fr/eveil-numerique.json) : "),
         "{shown}"
     );
-    assert!(shown.contains("  HEB-01 "), "{shown}");
+    assert!(shown.contains("  HEB-01 satisfaite\n"), "{shown}");
+    assert!(
+        shown.contains("(examples/edtech-fr/petits-malins.json) : éligible, note 84, rang 1"),
+        "{shown}"
+    );
 }
 
 #[test]

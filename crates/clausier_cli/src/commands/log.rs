@@ -57,7 +57,7 @@ fn list(store: &mut dyn Store, lang: Lang) -> Result<Outcome, Failure> {
         let counts = run
             .counts
             .iter()
-            .map(|(status, count)| format!("{count} {status}"))
+            .map(|(status, count)| format!("{} : {count}", status_in_words(status, lang)))
             .collect::<Vec<_>>()
             .join(", ");
         text.push_str(&t!(
@@ -99,8 +99,14 @@ fn show(store: &mut dyn Store, id: i64, lang: Lang) -> Result<Outcome, Failure> 
                 t!(lang, "log-show-lot", lot = lot.as_str())
             ));
         }
-        let mut details = vec![verdict.status.clone()];
-        details.extend(verdict.score.clone());
+        let mut details = vec![status_in_words(&verdict.status, lang)];
+        details.extend(verdict.score.as_deref().map(|score| {
+            t!(
+                lang,
+                "report-score",
+                score = decimal_in_words(score, lang).as_str()
+            )
+        }));
         if let Some(rank) = verdict.rank {
             details.push(t!(lang, "log-show-rank", rank = rank));
         }
@@ -113,12 +119,18 @@ fn show(store: &mut dyn Store, id: i64, lang: Lang) -> Result<Outcome, Failure> 
         ));
         text.push('\n');
         for outcome in &verdict.outcomes {
+            let status = status_in_words(&outcome.status, lang);
             match &outcome.score {
                 Some(score) => text.push_str(&format!(
-                    "  {} {} {score}\n",
-                    outcome.clause, outcome.status
+                    "  {} {status}, {}\n",
+                    outcome.clause,
+                    t!(
+                        lang,
+                        "report-score",
+                        score = decimal_in_words(score, lang).as_str()
+                    )
                 )),
-                None => text.push_str(&format!("  {} {}\n", outcome.clause, outcome.status)),
+                None => text.push_str(&format!("  {} {status}\n", outcome.clause)),
             }
         }
     }
@@ -293,4 +305,28 @@ fn line_differences(recorded: &str, replayed: &str) -> String {
         text.push_str(&format!("+ {line}\n"));
     }
     text
+}
+
+/// A status as the log records it (`eligible`, `not_applicable`), in the reader's words,
+/// as the reports say it.
+fn status_in_words(status: &str, lang: Lang) -> String {
+    match status {
+        "eligible" => t!(lang, "status-eligible"),
+        "ineligible" => t!(lang, "status-ineligible"),
+        "incomplete" => t!(lang, "status-incomplete"),
+        "invalid" => t!(lang, "status-invalid"),
+        "pass" => t!(lang, "outcome-pass"),
+        "fail" => t!(lang, "outcome-fail"),
+        "missing" => t!(lang, "outcome-missing"),
+        "not_applicable" => t!(lang, "outcome-not-applicable"),
+        other => other.to_owned(),
+    }
+}
+
+/// A number as the log records it (`72.56`), with the reader's decimal mark.
+fn decimal_in_words(number: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => number.replace('.', ","),
+        Lang::En => number.to_owned(),
+    }
 }
