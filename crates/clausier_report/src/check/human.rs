@@ -113,7 +113,16 @@ pub(crate) fn summary_line(summary: &Summary, lang: Lang) -> String {
         ineligible = summary.ineligible,
         incomplete = summary.incomplete,
         invalid = summary.invalid
-    )
+    ) + &review_count(summary, lang)
+}
+
+/// `, 1 under review`: said only when an offer waits on the buyer, so that runs without
+/// claimed equivalents read as before.
+pub(crate) fn review_count(summary: &Summary, lang: Lang) -> String {
+    if summary.review == 0 {
+        return String::new();
+    }
+    t!(lang, "report-summary-review", review = summary.review)
 }
 
 /// `date: 2027-03-15 (the deadline for offers, …)`.
@@ -453,7 +462,7 @@ pub(crate) fn write_requirement(
     let style = match requirement.status {
         RequirementStatus::Pass => Style::Green,
         RequirementStatus::Fail => Style::Red,
-        RequirementStatus::Missing => Style::Yellow,
+        RequirementStatus::Missing | RequirementStatus::Review => Style::Yellow,
         RequirementStatus::NotApplicable => Style::Dim,
     };
     let mut head = format!(
@@ -472,6 +481,10 @@ pub(crate) fn write_requirement(
         let _ = write!(head, ", {}", t!(lang, "outcome-no-effect"));
     }
     let colon = colon(lang);
+    if let Some(words) = super::review_words::review_words(requirement, lang) {
+        let _ = writeln!(out, "{head}{colon} {words}");
+        return;
+    }
     match requirement.status {
         RequirementStatus::Fail => match requirement.explanation.as_slice() {
             [] => {
@@ -649,7 +662,7 @@ pub(crate) fn status_style(status: DescriptorStatus) -> Style {
     match status {
         DescriptorStatus::Eligible => Style::Green,
         DescriptorStatus::Ineligible => Style::Red,
-        DescriptorStatus::Incomplete => Style::Yellow,
+        DescriptorStatus::Incomplete | DescriptorStatus::Review => Style::Yellow,
         DescriptorStatus::Invalid => Style::Magenta,
     }
 }
@@ -674,6 +687,7 @@ pub(crate) fn status_word(status: DescriptorStatus, lang: Lang) -> String {
         DescriptorStatus::Eligible => "status-eligible",
         DescriptorStatus::Ineligible => "status-ineligible",
         DescriptorStatus::Incomplete => "status-incomplete",
+        DescriptorStatus::Review => "status-review",
         DescriptorStatus::Invalid => "status-invalid",
     };
     clausier_i18n::text(lang, id)
@@ -697,6 +711,7 @@ pub(crate) fn outcome_word(status: RequirementStatus, lang: Lang) -> String {
         RequirementStatus::Fail => t!(lang, "outcome-fail"),
         RequirementStatus::Missing => t!(lang, "outcome-missing"),
         RequirementStatus::NotApplicable => t!(lang, "outcome-not-applicable"),
+        RequirementStatus::Review => t!(lang, "outcome-review"),
     }
 }
 

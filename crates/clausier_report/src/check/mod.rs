@@ -16,6 +16,7 @@ mod json;
 mod junit;
 mod markdown;
 mod ndjson;
+mod review_words;
 mod sarif;
 pub(crate) mod vendor_text;
 pub(crate) mod wording;
