@@ -78,7 +78,8 @@ pub fn render_human_with_data(
         let shown = options.explain_all
             || descriptor.status != DescriptorStatus::Eligible
             || !descriptor.errors.is_empty()
-            || misses_a_should(descriptor);
+            || misses_a_should(descriptor)
+            || has_a_claim(descriptor);
         if shown {
             out.push('\n');
             write_details(&mut out, report, descriptor, options, painter);
@@ -346,6 +347,15 @@ pub(super) fn write_table(
     }
 }
 
+/// A descriptor claiming an equivalent: even eligible, once the buyer accepted it, the
+/// report cites the decision.
+fn has_a_claim(descriptor: &DescriptorReport) -> bool {
+    descriptor
+        .results
+        .iter()
+        .any(|result| matches!(result, ClauseResult::Requirement(r) if r.claim.is_some()))
+}
+
 /// A descriptor that fails or misses a `should` requirement. Even when it is eligible the
 /// buyer must see which, as every other report shows them.
 fn misses_a_should(descriptor: &DescriptorReport) -> bool {
@@ -391,11 +401,7 @@ fn write_details(
     for result in &descriptor.results {
         match result {
             ClauseResult::Requirement(requirement) => {
-                let wanted = options.explain_all
-                    || matches!(
-                        requirement.status,
-                        RequirementStatus::Fail | RequirementStatus::Missing
-                    );
+                let wanted = options.explain_all || super::review_words::is_reported(requirement);
                 if wanted {
                     write_requirement(out, report, requirement, painter, lang);
                 }

@@ -39,4 +39,6 @@ pub use xlsx::render_xlsx;
 #[cfg(test)]
 pub(crate) mod fixtures;
 #[cfg(test)]
+mod review_tests;
+#[cfg(test)]
 mod tests;

@@ -2,7 +2,7 @@
 //! every report says of a requirement under review or decided by the buyer.
 
 use clausier_eval::ReviewDecision;
-use clausier_eval::report::{ClaimedEquivalent, RequirementResult};
+use clausier_eval::report::{ClaimedEquivalent, RequirementResult, RequirementStatus};
 use clausier_i18n::{Lang, t};
 
 use super::human::date_in_words;
@@ -45,4 +45,14 @@ pub(crate) fn review_words(requirement: &RequirementResult, lang: Lang) -> Optio
         None => t!(lang, "review-pending"),
     };
     Some(format!("{claim}; {outcome}"))
+}
+
+/// Whether a report that lists only what keeps offers out lists this requirement: a
+/// failure, missing data, a claim under review, or a claim the buyer decided (the
+/// report cites the decision).
+pub(crate) fn is_reported(requirement: &RequirementResult) -> bool {
+    matches!(
+        requirement.status,
+        RequirementStatus::Fail | RequirementStatus::Missing | RequirementStatus::Review
+    ) || requirement.claim.is_some()
 }
