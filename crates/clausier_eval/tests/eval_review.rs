@@ -18,23 +18,14 @@ use clausier_eval::report::{
 use clausier_eval::{ReviewDecision, RunOptions, compile, run};
 use eval_support::{json_descriptor, pack_info, run_date};
 
-const PACK: &str = r#"
-descriptor {
-  name: string
-  certifications: { hds: bool }
-  price: money
-}
-requirement HDS-01 "Hébergement certifié HDS ou équivalent" { require certifications.hds }
-requirement PRICE-01 "Prix plafond" { require price <= 10.00 € }
-criterion PRIX "Prix" weight 100 { score lowest(price) / price }
-"#;
-
-const CERTIFIED: &str = r#"{"name": "Certifiée", "certifications": {"hds": true}, "price": 8.00}"#;
-const CLAIMING: &str = r#"{"name": "Équivalente", "certifications": {"hds": {"$value": false, "$equivalent": {"label": "ISO 27001 et 27018", "issuer": "Bureau Veritas", "document": "Certificat BV-2025-77"}}}, "price": 6.00}"#;
+/// The example `examples/equivalence-label`: its pack and its offers.
+const PACK: &str = include_str!("../../../examples/equivalence-label/pack/exigences.clause");
+const CERTIFIED: &str = include_str!("../../../examples/equivalence-label/offres/certifiee.json");
+const CLAIMING: &str = include_str!("../../../examples/equivalence-label/offres/equivalente.json");
 const UNCERTIFIED: &str =
-    r#"{"name": "Sans label", "certifications": {"hds": false}, "price": 5.00}"#;
+    include_str!("../../../examples/equivalence-label/offres/sans-label.json");
 /// A claim of an equivalent on a requirement that demands no label changes nothing.
-const CLAIMING_A_PRICE: &str = r#"{"name": "Prix équivalent", "certifications": {"hds": true}, "price": {"$value": 12.00, "$equivalent": {"label": "un autre prix", "issuer": "le vendeur", "document": "devis"}}}"#;
+const CLAIMING_A_PRICE: &str = r#"{"id": "prix-equivalent", "name": "Prix équivalent", "certifications": {"hds": true}, "price": {"$value": 12.00, "$equivalent": {"label": "un autre prix", "issuer": "le vendeur", "document": "devis"}}}"#;
 
 fn checked() -> CheckedPack {
     let mut sources = clausier_diagnostics::SourceMap::new();
@@ -44,7 +35,7 @@ fn checked() -> CheckedPack {
     ));
     let parse = clausier_syntax::parse(id, PACK);
     assert!(parse.diagnostics.is_empty(), "{:?}", parse.diagnostics);
-    let checked = clausier_check::check_pack("review", &[(id, &parse.ast)]);
+    let checked = clausier_check::check_pack("equivalence-label", &[(id, &parse.ast)]);
     assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
     checked.pack
 }
@@ -60,10 +51,10 @@ fn check(decisions: Vec<ReviewDecision>) -> Report {
     };
     let program = compile(valid);
     let descriptors: Vec<_> = [
-        ("certified.json", CERTIFIED),
-        ("claiming.json", CLAIMING),
-        ("uncertified.json", UNCERTIFIED),
-        ("claiming-a-price.json", CLAIMING_A_PRICE),
+        ("offres/certifiee.json", CERTIFIED),
+        ("offres/equivalente.json", CLAIMING),
+        ("offres/sans-label.json", UNCERTIFIED),
+        ("prix-equivalent.json", CLAIMING_A_PRICE),
     ]
     .into_iter()
     .map(|(source, text)| json_descriptor(&pack.schema, source, text))
@@ -94,7 +85,7 @@ fn requirement<'r>(descriptor: &'r DescriptorReport, clause: &str) -> &'r Requir
 fn decision(accepted: bool) -> ReviewDecision {
     let id = {
         let report = check(Vec::new());
-        offer(&report, "claiming.json").id.clone()
+        offer(&report, "offres/equivalente.json").id.clone()
     };
     ReviewDecision {
         clause: "HDS-01".to_owned(),
@@ -109,7 +100,7 @@ fn decision(accepted: bool) -> ReviewDecision {
 #[test]
 fn a_claimed_equivalent_to_a_label_is_under_review_and_the_offer_waits() {
     let report = check(Vec::new());
-    let claiming = offer(&report, "claiming.json");
+    let claiming = offer(&report, "offres/equivalente.json");
     assert_eq!(claiming.status, DescriptorStatus::Review);
     assert_eq!(claiming.score, None, "an offer under review is not scored");
     assert_eq!(claiming.rank, None, "nor ranked");
@@ -120,11 +111,11 @@ fn a_claimed_equivalent_to_a_label_is_under_review_and_the_offer_waits() {
     assert_eq!(claim.label, "ISO 27001 et 27018");
     assert_eq!(hds.decision, None);
     assert_eq!(
-        offer(&report, "uncertified.json").status,
+        offer(&report, "offres/sans-label.json").status,
         DescriptorStatus::Ineligible
     );
     assert_eq!(
-        offer(&report, "claiming-a-price.json").status,
+        offer(&report, "prix-equivalent.json").status,
         DescriptorStatus::Ineligible,
         "a requirement that demands no label accepts no equivalent"
     );
@@ -139,7 +130,7 @@ fn a_claimed_equivalent_to_a_label_is_under_review_and_the_offer_waits() {
 #[test]
 fn an_accepted_equivalent_passes_citing_the_decision_and_the_offer_is_ranked() {
     let report = check(vec![decision(true)]);
-    let claiming = offer(&report, "claiming.json");
+    let claiming = offer(&report, "offres/equivalente.json");
     assert_eq!(claiming.status, DescriptorStatus::Eligible);
     assert_eq!(claiming.rank, Some(1), "the cheaper offer ranks first");
     let hds = requirement(claiming, "HDS-01");
@@ -155,7 +146,7 @@ fn an_accepted_equivalent_passes_citing_the_decision_and_the_offer_is_ranked() {
 #[test]
 fn a_refused_equivalent_fails_citing_the_decision() {
     let report = check(vec![decision(false)]);
-    let claiming = offer(&report, "claiming.json");
+    let claiming = offer(&report, "offres/equivalente.json");
     assert_eq!(claiming.status, DescriptorStatus::Ineligible);
     let hds = requirement(claiming, "HDS-01");
     assert_eq!(hds.status, RequirementStatus::Fail);
@@ -172,7 +163,7 @@ fn a_decision_on_another_offer_or_clause_is_not_applied() {
     elsewhere.clause = "PRICE-01".to_owned();
     let report = check(vec![elsewhere]);
     assert_eq!(
-        offer(&report, "claiming.json").status,
+        offer(&report, "offres/equivalente.json").status,
         DescriptorStatus::Review
     );
 }

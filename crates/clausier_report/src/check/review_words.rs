@@ -44,7 +44,10 @@ pub(crate) fn review_words(requirement: &RequirementResult, lang: Lang) -> Optio
         Some(decision) => decision_words(decision, lang),
         None => t!(lang, "review-pending"),
     };
-    Some(format!("{claim}; {outcome}"))
+    Some(format!(
+        "{claim}{} {outcome}",
+        super::wording::semicolon(lang)
+    ))
 }
 
 /// Whether a report that lists only what keeps offers out lists this requirement: a
