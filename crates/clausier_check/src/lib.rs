@@ -46,6 +46,7 @@ use crate::schema::TypeTable;
 use crate::types::{EnumId, RecordDef, RecordId, Ty};
 
 pub use hir::Lot;
+pub use law::demands_a_label;
 pub use suggest::did_you_mean;
 
 /// What checking a pack gives: the checked pack and every diagnostic, sorted.

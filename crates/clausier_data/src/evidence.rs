@@ -16,6 +16,8 @@ pub const VALUE_KEY: &str = "$value";
 pub const SOURCE_KEY: &str = "$source";
 /// The key that says the last day the value holds.
 pub const VALID_UNTIL_KEY: &str = "$valid_until";
+/// The key of a claim of an equivalent to the label or certificate the field holds.
+pub const EQUIVALENT_KEY: &str = "$equivalent";
 
 /// Who vouches for a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -66,6 +68,20 @@ pub struct Provenance {
     pub issuer: Option<String>,
 }
 
+/// A vendor's claim that a label or certificate it holds is equivalent to the one a
+/// requirement names: the buyer must examine it (CCP R2111-12 to R2111-17, proof by any
+/// means), so a requirement that demands a label and fails on a field carrying such a
+/// claim is under review rather than failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EquivalentClaim {
+    /// What the vendor holds instead (`ISO 27001 par Bureau Veritas`).
+    pub label: String,
+    /// Who issued it.
+    pub issuer: String,
+    /// The document that proves it (a certificate's reference).
+    pub document: String,
+}
+
 /// What a descriptor says of one of its values besides the value itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
@@ -76,6 +92,8 @@ pub struct Evidence {
     pub source: Option<Provenance>,
     /// The last day the value holds (a certificate's end of validity).
     pub valid_until: Option<Date>,
+    /// A claim of an equivalent, to be examined by the buyer.
+    pub equivalent: Option<EquivalentClaim>,
     /// Where the `$`-keyed form was written.
     pub loc: Option<Loc>,
 }

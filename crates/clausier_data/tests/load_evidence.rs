@@ -141,3 +141,36 @@ fn csv_columns_beside_a_field_give_its_source_and_validity() {
         ["4:5 D0602 this value's evidence gives no `$value`"]
     );
 }
+
+#[test]
+fn a_claim_of_an_equivalent_says_what_who_issued_it_and_the_document() {
+    let json = r#"{"standards": {"$value": [], "$equivalent": {"label": "ISO 27001", "issuer": "Bureau Veritas", "document": "Certificat n° BV-2025-77"}}}"#;
+    let descriptor = load_one("offer.json", json, Format::Json);
+    assert!(!descriptor.is_invalid(), "{:?}", descriptor.problems);
+    let evidence = clausier_data::evidence::find(&descriptor.evidence, &standards_path())
+        .expect("the evidence of standards");
+    assert_eq!(
+        evidence.equivalent,
+        Some(clausier_data::evidence::EquivalentClaim {
+            label: "ISO 27001".to_owned(),
+            issuer: "Bureau Veritas".to_owned(),
+            document: "Certificat n° BV-2025-77".to_owned(),
+        })
+    );
+}
+
+#[test]
+fn a_malformed_claim_of_an_equivalent_is_located() {
+    let json = "{\n  \"standards\": {\"$value\": [], \"$equivalent\": \"ISO 27001\"},\n  \"seats\": {\"$value\": 3, \"$equivalent\": {\"label\": \"X\", \"issuer\": \"\", \"by\": 1}}\n}";
+    let descriptor = load_one("offer.json", json, Format::Json);
+    assert!(descriptor.is_invalid());
+    assert_eq!(
+        problems(&descriptor),
+        [
+            "2:46 D0602 `$equivalent` must be a record",
+            "3:41 D0602 this claim of an equivalent does not give its `document`",
+            "3:66 D0602 the `issuer` of a claim of an equivalent must be a text that is not empty",
+            "3:70 D0602 `by` is not a key of a claim of an equivalent",
+        ]
+    );
+}

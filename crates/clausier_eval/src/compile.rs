@@ -55,6 +55,7 @@ pub fn compile(valid: ValidPack<'_>) -> Program {
                 })
                 .collect(),
             lots: requirement.meta.lots.clone(),
+            accepts_equivalents: clausier_check::demands_a_label(&pack.schema, requirement),
         })
         .collect();
     let criteria = pack

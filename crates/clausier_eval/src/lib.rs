@@ -22,6 +22,7 @@ mod reason;
 #[cfg(feature = "reference-interpreter")]
 pub mod reference;
 pub mod report;
+mod review;
 mod run;
 mod run_warnings;
 mod score;

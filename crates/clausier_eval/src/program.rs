@@ -152,6 +152,9 @@ pub(crate) struct RequirementProgram {
     pub documents: Vec<DocumentProgram>,
     /// The lots it applies to; empty for every lot.
     pub lots: Vec<String>,
+    /// Whether it demands a label or certification (`clausier_check::demands_a_label`):
+    /// an offer claiming an equivalent is then under review instead of failing.
+    pub accepts_equivalents: bool,
 }
 
 /// A document a requirement requires, with the node that says whether the descriptor

@@ -128,6 +128,9 @@ pub enum DescriptorStatus {
     Eligible,
     Ineligible,
     Incomplete,
+    /// No requirement fails nor misses data, but one is under review: the offer waits on
+    /// the buyer's decision on a claimed equivalent, and is neither scored nor ranked.
+    Review,
     Invalid,
 }
 
@@ -137,6 +140,7 @@ impl DescriptorStatus {
             DescriptorStatus::Eligible => "eligible",
             DescriptorStatus::Ineligible => "ineligible",
             DescriptorStatus::Incomplete => "incomplete",
+            DescriptorStatus::Review => "review",
             DescriptorStatus::Invalid => "invalid",
         }
     }
@@ -149,6 +153,9 @@ pub enum RequirementStatus {
     Fail,
     Missing,
     NotApplicable,
+    /// It would fail, but the offer claims an equivalent to the label it demands: the
+    /// buyer must examine the claim (see [`RequirementResult::claim`]).
+    Review,
 }
 
 impl RequirementStatus {
@@ -158,6 +165,7 @@ impl RequirementStatus {
             RequirementStatus::Fail => "fail",
             RequirementStatus::Missing => "missing",
             RequirementStatus::NotApplicable => "not_applicable",
+            RequirementStatus::Review => "review",
         }
     }
 }
@@ -219,10 +227,31 @@ pub struct RequirementResult {
     /// (`$valid_until`): set aside, as if not given. Left out when empty.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub expired: Vec<ExpiredEvidence>,
+    /// The equivalent the offer claims to the label the requirement demands, on a
+    /// requirement under `review` or decided by the buyer; left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim: Option<Box<ClaimedEquivalent>>,
+    /// The buyer's decision on the claim, which gave the requirement its `pass` or
+    /// `fail`; left out while none is recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Box<crate::run::ReviewDecision>>,
     /// The clause's title, for the reports people read; filled by the reports that have
     /// the pack (`clausier_report::check::word_report`), never by the evaluator.
     #[serde(skip)]
     pub title: Option<String>,
+}
+
+/// A vendor's claim of an equivalent, on the field the requirement read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClaimedEquivalent {
+    /// The field's path, as `missing` gives it.
+    pub path: String,
+    /// What is claimed as equivalent.
+    pub label: String,
+    /// Who issued it.
+    pub issuer: String,
+    /// The document that proves it.
+    pub document: String,
 }
 
 /// A value whose evidence was no longer valid at the run's date.
@@ -464,6 +493,10 @@ pub struct Summary {
     pub eligible: usize,
     pub ineligible: usize,
     pub incomplete: usize,
+    /// Offers waiting on the buyer's decision on a claimed equivalent; left out of the
+    /// JSON report when none is, so that runs without claims read as before.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub review: usize,
     pub invalid: usize,
 }
 
@@ -474,9 +507,14 @@ impl Summary {
             DescriptorStatus::Eligible => self.eligible += 1,
             DescriptorStatus::Ineligible => self.ineligible += 1,
             DescriptorStatus::Incomplete => self.incomplete += 1,
+            DescriptorStatus::Review => self.review += 1,
             DescriptorStatus::Invalid => self.invalid += 1,
         }
     }
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 /// Decimals are written as JSON numbers. They are rounded before they get here (points

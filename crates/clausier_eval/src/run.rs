@@ -99,6 +99,7 @@ pub fn run(
             today,
             score_early.then_some(no_aggregates),
             bid.lot,
+            &options.decisions,
         )
     });
 
@@ -184,6 +185,7 @@ pub(crate) fn evaluate_descriptor(
     today: Date,
     aggregates_for_scoring: Option<&[Option<Value>]>,
     lot: Option<&str>,
+    decisions: &[ReviewDecision],
 ) -> Evaluated {
     let root = match &descriptor.root {
         Some(root) if !descriptor.is_invalid() => root,
@@ -200,6 +202,7 @@ pub(crate) fn evaluate_descriptor(
     let mut explainer = Explainer::new(program, descriptor);
     let mut failed = false;
     let mut missing = false;
+    let mut under_review = false;
     let mut results = Vec::with_capacity(program.requirements.len() + program.criteria.len());
     let mut outcomes = Vec::with_capacity(program.requirements.len());
     results.extend(program.requirements.iter().filter_map(|requirement| {
@@ -208,6 +211,22 @@ pub(crate) fn evaluate_descriptor(
             return None;
         }
         let (status, unknown, explanation) = judge(program, &mut explainer, requirement, scope);
+        let reviewed = if status == RequirementStatus::Fail {
+            crate::review::review_failure(requirement, descriptor, &explanation, decisions)
+        } else {
+            crate::review::Reviewed {
+                status,
+                claim: None,
+                decision: None,
+            }
+        };
+        let status = reviewed.status;
+        // An accepted equivalent passes: what failed without it is no longer a reason.
+        let explanation = if status == RequirementStatus::Pass {
+            Vec::new()
+        } else {
+            explanation
+        };
         let documents = if status == RequirementStatus::Missing {
             lacking_documents(program, requirement, scope)
                 .map(|document| RequestedDocument {
@@ -221,6 +240,7 @@ pub(crate) fn evaluate_descriptor(
         if requirement.level.excludes() {
             failed |= status == RequirementStatus::Fail;
             missing |= status == RequirementStatus::Missing;
+            under_review |= status == RequirementStatus::Review;
         }
         outcomes.push(outcome(status));
         let expired = if status == RequirementStatus::Missing {
@@ -240,6 +260,8 @@ pub(crate) fn evaluate_descriptor(
             reasons: unknown.reasons,
             documents,
             expired,
+            claim: reviewed.claim,
+            decision: reviewed.decision,
             title: None,
         }))
     }));
@@ -247,6 +269,8 @@ pub(crate) fn evaluate_descriptor(
         DescriptorStatus::Ineligible
     } else if missing {
         DescriptorStatus::Incomplete
+    } else if under_review {
+        DescriptorStatus::Review
     } else {
         DescriptorStatus::Eligible
     };
@@ -269,7 +293,7 @@ fn outcome(status: RequirementStatus) -> Option<bool> {
     match status {
         RequirementStatus::Pass | RequirementStatus::NotApplicable => Some(true),
         RequirementStatus::Fail => Some(false),
-        RequirementStatus::Missing => None,
+        RequirementStatus::Missing | RequirementStatus::Review => None,
     }
 }
 

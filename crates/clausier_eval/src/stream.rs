@@ -146,6 +146,8 @@ pub struct StreamCheck<'a> {
     program: &'a Program,
     load_options: LoadOptions,
     today: Date,
+    /// The buyer's decisions on claimed equivalents, applied to each entry's results.
+    decisions: Vec<crate::run::ReviewDecision>,
     pool: Option<ThreadPool>,
     pass: Pass,
     /// The descriptors seen in this pass.
@@ -171,6 +173,7 @@ impl<'a> StreamCheck<'a> {
             program,
             load_options,
             today: options.date,
+            decisions: options.decisions.clone(),
             pool: thread_pool(options.jobs),
             pass: Pass::Survey,
             position: 0,
@@ -325,6 +328,7 @@ impl<'a> StreamCheck<'a> {
     {
         let program = self.program;
         let (options, today) = (&self.load_options, self.today);
+        let decisions = self.decisions.as_slice();
         let aggregates = self.aggregates.as_slice();
         let ranks = self.ranks.as_slice();
         let indexed: Vec<(usize, &Pending)> = chunk
@@ -349,6 +353,7 @@ impl<'a> StreamCheck<'a> {
                             today,
                             Some(part_aggregates),
                             bid.lot,
+                            decisions,
                         );
                         let counted = Counted {
                             status: evaluated.status,

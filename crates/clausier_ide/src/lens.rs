@@ -239,10 +239,14 @@ impl CheckLens {
                     descriptor,
                     paths: result.missing.clone(),
                 }),
-                RequirementStatus::Fail => lens.fail.push(LensFailure {
-                    descriptor,
-                    explanations: result.explanation.clone(),
-                }),
+                // The lens has no place yet for a claimed equivalent awaiting the buyer: it
+                // shows it with the failures it would be without the claim.
+                RequirementStatus::Fail | RequirementStatus::Review => {
+                    lens.fail.push(LensFailure {
+                        descriptor,
+                        explanations: result.explanation.clone(),
+                    })
+                }
             }
         }
     }

@@ -45,6 +45,14 @@ pub(super) fn label_without_equivalent(
     )
 }
 
+/// Whether every way of meeting the requirement needs a label or certification (the test
+/// of `W0507`): the law obliges the buyer to examine a claimed equivalent to it (CCP
+/// R2111-12 to R2111-17), so the evaluator puts such a requirement under review rather
+/// than failing it when the offer claims one.
+pub fn demands_a_label(schema: &Schema, requirement: &RequirementDef) -> bool {
+    !has_error(&requirement.require) && needed_label(schema, &requirement.require).is_some()
+}
+
 /// Whether the drafter addressed equivalence in the clause's title, text, note or doc
 /// comment: a word that starts with `equivalen` (« ou équivalent », « équivalence »,
 /// "or equivalent").

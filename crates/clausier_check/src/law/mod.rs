@@ -27,6 +27,8 @@ mod vocabulary;
 
 use std::ops::Range;
 
+pub use labels::demands_a_label;
+
 use crate::Checker;
 use crate::hir::FieldRef;
 use crate::types::Schema;

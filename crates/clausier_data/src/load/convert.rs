@@ -275,12 +275,13 @@ impl<'s, 't> Converter<'s, 't> {
                 problem.help,
             );
         }
-        if read.source.is_some() || read.valid_until.is_some() {
+        if read.source.is_some() || read.valid_until.is_some() || read.equivalent.is_some() {
             self.evidence.push(Evidence {
                 path: self.steps.as_slice().into(),
                 shown: self.shown_path(None),
                 source: read.source,
                 valid_until: read.valid_until,
+                equivalent: read.equivalent,
                 loc: Some(self.index.loc(node.span)),
             });
         }

@@ -9,7 +9,10 @@ use jiff::civil::Date;
 
 use super::expect;
 use super::node::{Entry, Node, NodeKind};
-use crate::evidence::{Provenance, ProvenanceKind, SOURCE_KEY, VALID_UNTIL_KEY, VALUE_KEY};
+use crate::evidence::{
+    EQUIVALENT_KEY, EquivalentClaim, Provenance, ProvenanceKind, SOURCE_KEY, VALID_UNTIL_KEY,
+    VALUE_KEY,
+};
 
 /// A problem of the form, located at `span`.
 pub(crate) struct FormProblem {
@@ -23,6 +26,7 @@ pub(crate) struct Annotated<'n, 'a> {
     pub(crate) value: Option<&'n Node<'a>>,
     pub(crate) source: Option<Provenance>,
     pub(crate) valid_until: Option<Date>,
+    pub(crate) equivalent: Option<EquivalentClaim>,
     pub(crate) problems: Vec<FormProblem>,
 }
 
@@ -44,6 +48,7 @@ pub(crate) fn read<'n, 'a>(node: &'n Node<'a>, entries: &'n [Entry<'a>]) -> Anno
         value: None,
         source: None,
         valid_until: None,
+        equivalent: None,
         problems: Vec::new(),
     };
     for entry in entries {
@@ -51,6 +56,7 @@ pub(crate) fn read<'n, 'a>(node: &'n Node<'a>, entries: &'n [Entry<'a>]) -> Anno
             VALUE_KEY => read.value = Some(&entry.value),
             SOURCE_KEY => read.source = source(&entry.value, &mut read.problems),
             VALID_UNTIL_KEY => read.valid_until = valid_until(&entry.value, &mut read.problems),
+            EQUIVALENT_KEY => read.equivalent = equivalent(&entry.value, &mut read.problems),
             other => read.problems.push(FormProblem {
                 message: Message::new("data-evidence-unknown-key").with("key", quoted(other)),
                 span: entry.key_span,
@@ -146,6 +152,69 @@ fn source(node: &Node<'_>, problems: &mut Vec<FormProblem>) -> Option<Provenance
         kind: kind?,
         reference,
         issuer,
+    })
+}
+
+/// `{"label": "…", "issuer": "…", "document": "…"}`: all three are needed for the buyer
+/// to examine the claim, so a claim lacking one is an error rather than a partial claim.
+fn equivalent(node: &Node<'_>, problems: &mut Vec<FormProblem>) -> Option<EquivalentClaim> {
+    let help = || Some(Message::new("data-help-evidence-equivalent-keys"));
+    let NodeKind::Record(entries) = &node.kind else {
+        problems.push(FormProblem {
+            message: Message::new("data-evidence-equivalent-not-record"),
+            span: node.span,
+            help: help(),
+        });
+        return None;
+    };
+    let mut label = None;
+    let mut issuer = None;
+    let mut document = None;
+    for entry in entries.iter() {
+        let slot = match entry.key.as_ref() {
+            "label" => &mut label,
+            "issuer" => &mut issuer,
+            "document" => &mut document,
+            other => {
+                problems.push(FormProblem {
+                    message: Message::new("data-evidence-unknown-equivalent-key")
+                        .with("key", quoted(other)),
+                    span: entry.key_span,
+                    help: help(),
+                });
+                continue;
+            }
+        };
+        *slot = match entry.value.as_text().map(str::trim) {
+            Some(text) if !text.is_empty() => Some(text.to_owned()),
+            _ => {
+                problems.push(FormProblem {
+                    message: Message::new("data-evidence-equivalent-not-text")
+                        .with("key", quoted(&entry.key)),
+                    span: entry.value.span,
+                    help: help(),
+                });
+                continue;
+            }
+        };
+    }
+    let mut given = |value: Option<String>, key: &str| {
+        if value.is_none() && !entries.iter().any(|entry| entry.key == key) {
+            problems.push(FormProblem {
+                message: Message::new("data-evidence-equivalent-lacks").with("key", quoted(key)),
+                span: node.span,
+                help: help(),
+            });
+        }
+        value
+    };
+    let label = given(label, "label");
+    let issuer = given(issuer, "issuer");
+    let document = given(document, "document");
+    Some(EquivalentClaim {
+        label: label?,
+        issuer: issuer?,
+        document: document?,
     })
 }
 

@@ -107,7 +107,8 @@ pub fn coverage(pack: &CheckedPack, report: &TestReport) -> Coverage {
                     });
                     let slot = match outcome.status {
                         RequirementStatus::Pass => &mut entry.pass,
-                        RequirementStatus::Fail => &mut entry.fail,
+                        // A claimed equivalent no decision settles did not pass.
+                        RequirementStatus::Fail | RequirementStatus::Review => &mut entry.fail,
                         RequirementStatus::Missing => &mut entry.missing,
                         RequirementStatus::NotApplicable => &mut entry.not_applicable,
                     };

@@ -199,3 +199,12 @@ explain-expired = expired on { $date }: its evidence is no longer valid
 # Before the documents an offer still has to supply, grouped per requirement.
 report-documents-to-provide = documents to provide
 report-documents-to-provide-title = Documents to provide
+
+## A claimed equivalent to a label, examined by the buyer (R2111-12 to R2111-17).
+status-review = under review
+outcome-review = under review
+report-summary-review = , { $review } under review
+review-claim = claims { $label }, issued by { $issuer } (document: { $document }), as equivalent for { $path }
+review-pending = awaiting the buyer's decision: the offer is neither scored nor ranked until then
+review-accepted = equivalent accepted by { $by } on { $at }: { $reason }
+review-refused = equivalent refused by { $by } on { $at }: { $reason }

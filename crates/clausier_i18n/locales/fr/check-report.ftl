@@ -223,3 +223,12 @@ explain-expired = a expiré le { $date } : sa justification n'est plus valable
 # Avant les pièces qu'une offre doit encore fournir, groupées par exigence.
 report-documents-to-provide = pièces à fournir
 report-documents-to-provide-title = Pièces à fournir
+
+## Une équivalence revendiquée à un label, examinée par l'acheteur (R2111-12 à R2111-17).
+status-review = à examiner
+outcome-review = à examiner
+report-summary-review = , { $review } à examiner
+review-claim = revendique { $label }, délivré par { $issuer } (justificatif : { $document }), comme équivalent pour { $path }
+review-pending = en attente de la décision de l'acheteur : l'offre n'est ni notée ni classée d'ici là
+review-accepted = équivalence acceptée par { $by } le { $at } : { $reason }
+review-refused = équivalence refusée par { $by } le { $at } : { $reason }

@@ -201,6 +201,7 @@ fn part_body(out: &mut String, input: &AwardInput<'_>, part: &Part<'_>, level: &
             DescriptorStatus::Eligible => w.regular,
             DescriptorStatus::Ineligible => w.irregular,
             DescriptorStatus::Incomplete => w.incomplete,
+            DescriptorStatus::Review => w.under_review,
             DescriptorStatus::Invalid => w.invalid,
         };
         let _ = writeln!(out, "- **{}**{}{verdict}", escape(&offer.id), w.colon);

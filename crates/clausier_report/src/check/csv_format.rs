@@ -10,7 +10,7 @@ use super::human::two_decimals;
 use super::vendor_text::{self, spreadsheet_text};
 
 /// Renders a report as CSV: comma-separated, fields quoted when they need it, lines
-/// ending with CRLF. A requirement's cell is its status (`pass`, `fail`, `missing`,
+/// ending with CRLF. A requirement's cell is its status (`pass`, `fail`, `missing`, `review`,
 /// `not_applicable`); a criterion's cell its points with two decimals, empty when the
 /// descriptor is not scored; a clause the descriptor has no result for (an invalid
 /// descriptor) is empty. Scores have two decimals; an absent score or rank is empty. The

@@ -25,6 +25,8 @@ fn requirement(
         reasons: Vec::new(),
         documents: Vec::new(),
         expired: Vec::new(),
+        claim: None,
+        decision: None,
         title: None,
     })
 }

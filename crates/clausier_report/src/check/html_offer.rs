@@ -48,13 +48,9 @@ pub(super) fn write_offer(
             ClauseResult::Criterion(_) => None,
         })
         .collect();
-    let (unmet, others): (Vec<&RequirementResult>, Vec<&RequirementResult>) =
-        requirements.into_iter().partition(|requirement| {
-            matches!(
-                requirement.status,
-                RequirementStatus::Fail | RequirementStatus::Missing
-            )
-        });
+    let (unmet, others): (Vec<&RequirementResult>, Vec<&RequirementResult>) = requirements
+        .into_iter()
+        .partition(|requirement| super::review_words::is_reported(requirement));
     // An invalid offer's reasons are the problems of its file, listed below.
     let invalid_only = unmet.is_empty() && !entry.errors.is_empty();
     if !invalid_only {
@@ -250,6 +246,14 @@ pub(super) fn write_unmet(
         requirement_attributes(requirement),
         requirement_head(report, requirement, lang)
     );
+    if let Some(words) = super::review_words::review_words(requirement, lang) {
+        let _ = writeln!(
+            out,
+            "{colon} <span class=\"why\">{}</span></li>",
+            escape(&words)
+        );
+        return;
+    }
     match requirement.status {
         RequirementStatus::Fail => match requirement.explanation.as_slice() {
             [] => {}

@@ -78,7 +78,8 @@ pub fn render_human_with_data(
         let shown = options.explain_all
             || descriptor.status != DescriptorStatus::Eligible
             || !descriptor.errors.is_empty()
-            || misses_a_should(descriptor);
+            || misses_a_should(descriptor)
+            || has_a_claim(descriptor);
         if shown {
             out.push('\n');
             write_details(&mut out, report, descriptor, options, painter);
@@ -113,7 +114,16 @@ pub(crate) fn summary_line(summary: &Summary, lang: Lang) -> String {
         ineligible = summary.ineligible,
         incomplete = summary.incomplete,
         invalid = summary.invalid
-    )
+    ) + &review_count(summary, lang)
+}
+
+/// `, 1 under review`: said only when an offer waits on the buyer, so that runs without
+/// claimed equivalents read as before.
+pub(crate) fn review_count(summary: &Summary, lang: Lang) -> String {
+    if summary.review == 0 {
+        return String::new();
+    }
+    t!(lang, "report-summary-review", review = summary.review)
 }
 
 /// `date: 2027-03-15 (the deadline for offers, …)`.
@@ -337,6 +347,15 @@ pub(super) fn write_table(
     }
 }
 
+/// A descriptor claiming an equivalent: even eligible, once the buyer accepted it, the
+/// report cites the decision.
+fn has_a_claim(descriptor: &DescriptorReport) -> bool {
+    descriptor
+        .results
+        .iter()
+        .any(|result| matches!(result, ClauseResult::Requirement(r) if r.claim.is_some()))
+}
+
 /// A descriptor that fails or misses a `should` requirement. Even when it is eligible the
 /// buyer must see which, as every other report shows them.
 fn misses_a_should(descriptor: &DescriptorReport) -> bool {
@@ -382,11 +401,7 @@ fn write_details(
     for result in &descriptor.results {
         match result {
             ClauseResult::Requirement(requirement) => {
-                let wanted = options.explain_all
-                    || matches!(
-                        requirement.status,
-                        RequirementStatus::Fail | RequirementStatus::Missing
-                    );
+                let wanted = options.explain_all || super::review_words::is_reported(requirement);
                 if wanted {
                     write_requirement(out, report, requirement, painter, lang);
                 }
@@ -453,7 +468,7 @@ pub(crate) fn write_requirement(
     let style = match requirement.status {
         RequirementStatus::Pass => Style::Green,
         RequirementStatus::Fail => Style::Red,
-        RequirementStatus::Missing => Style::Yellow,
+        RequirementStatus::Missing | RequirementStatus::Review => Style::Yellow,
         RequirementStatus::NotApplicable => Style::Dim,
     };
     let mut head = format!(
@@ -472,6 +487,10 @@ pub(crate) fn write_requirement(
         let _ = write!(head, ", {}", t!(lang, "outcome-no-effect"));
     }
     let colon = colon(lang);
+    if let Some(words) = super::review_words::review_words(requirement, lang) {
+        let _ = writeln!(out, "{head}{colon} {words}");
+        return;
+    }
     match requirement.status {
         RequirementStatus::Fail => match requirement.explanation.as_slice() {
             [] => {
@@ -649,7 +668,7 @@ pub(crate) fn status_style(status: DescriptorStatus) -> Style {
     match status {
         DescriptorStatus::Eligible => Style::Green,
         DescriptorStatus::Ineligible => Style::Red,
-        DescriptorStatus::Incomplete => Style::Yellow,
+        DescriptorStatus::Incomplete | DescriptorStatus::Review => Style::Yellow,
         DescriptorStatus::Invalid => Style::Magenta,
     }
 }
@@ -674,6 +693,7 @@ pub(crate) fn status_word(status: DescriptorStatus, lang: Lang) -> String {
         DescriptorStatus::Eligible => "status-eligible",
         DescriptorStatus::Ineligible => "status-ineligible",
         DescriptorStatus::Incomplete => "status-incomplete",
+        DescriptorStatus::Review => "status-review",
         DescriptorStatus::Invalid => "status-invalid",
     };
     clausier_i18n::text(lang, id)
@@ -697,6 +717,7 @@ pub(crate) fn outcome_word(status: RequirementStatus, lang: Lang) -> String {
         RequirementStatus::Fail => t!(lang, "outcome-fail"),
         RequirementStatus::Missing => t!(lang, "outcome-missing"),
         RequirementStatus::NotApplicable => t!(lang, "outcome-not-applicable"),
+        RequirementStatus::Review => t!(lang, "outcome-review"),
     }
 }
 

@@ -193,6 +193,18 @@ fn write_case(out: &mut String, case: &Case<'_>, lang: Lang) {
                 );
                 write_problem(out, &open, "failure", "fail", &message, &lines);
             }
+            RequirementStatus::Review => {
+                let words = super::review_words::review_words(requirement, lang);
+                let message = format!(
+                    "{}{}",
+                    t!(lang, "outcome-review"),
+                    words
+                        .as_ref()
+                        .map(|w| format!("{} {w}", colon(lang)))
+                        .unwrap_or_default()
+                );
+                write_problem(out, &open, "failure", "review", &message, &[]);
+            }
             RequirementStatus::Missing => {
                 let message = t!(
                     lang,

@@ -94,8 +94,7 @@ pub fn render_markdown(report: &Report, lang: Lang) -> String {
                 || d.results.iter().any(|result| {
                     matches!(
                         result,
-                        ClauseResult::Requirement(r)
-                            if matches!(r.status, RequirementStatus::Fail | RequirementStatus::Missing)
+                        ClauseResult::Requirement(r) if super::review_words::is_reported(r)
                     )
                 })
         })
@@ -118,10 +117,7 @@ pub fn render_markdown(report: &Report, lang: Lang) -> String {
         let mut any = false;
         for result in &descriptor.results {
             if let ClauseResult::Requirement(requirement) = result
-                && matches!(
-                    requirement.status,
-                    RequirementStatus::Fail | RequirementStatus::Missing
-                )
+                && super::review_words::is_reported(requirement)
             {
                 write_requirement(&mut out, report, requirement, lang);
                 any = true;
@@ -204,6 +200,10 @@ fn write_requirement(
         let _ = write!(head, ", {}", t!(lang, "outcome-no-effect"));
     }
     let colon = colon(lang);
+    if let Some(words) = super::review_words::review_words(requirement, lang) {
+        let _ = writeln!(out, "{head}{colon} {}", escape(&words));
+        return;
+    }
     match requirement.status {
         RequirementStatus::Fail => match requirement.explanation.as_slice() {
             [] => {

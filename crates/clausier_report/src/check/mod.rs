@@ -16,6 +16,7 @@ mod json;
 mod junit;
 mod markdown;
 mod ndjson;
+mod review_words;
 mod sarif;
 pub(crate) mod vendor_text;
 pub(crate) mod wording;
@@ -37,5 +38,7 @@ pub use xlsx::render_xlsx;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
+#[cfg(test)]
+mod review_tests;
 #[cfg(test)]
 mod tests;

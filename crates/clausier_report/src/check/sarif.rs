@@ -60,7 +60,7 @@ pub fn render_sarif(
             };
             if !matches!(
                 requirement.status,
-                RequirementStatus::Fail | RequirementStatus::Missing
+                RequirementStatus::Fail | RequirementStatus::Missing | RequirementStatus::Review
             ) {
                 continue;
             }
@@ -193,6 +193,16 @@ fn result_of(
                 level = level_word(requirement.level, lang),
                 offer = wording::offer_name(descriptor).into_owned(),
                 why = wording::requirement_undecided(requirement, lang)
+            ),
+            None,
+        ),
+        RequirementStatus::Review => (
+            format!(
+                "{} ({}){} {}",
+                rule_id,
+                t!(lang, "outcome-review"),
+                colon(lang),
+                super::review_words::review_words(requirement, lang).unwrap_or_default()
             ),
             None,
         ),

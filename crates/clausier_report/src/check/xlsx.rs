@@ -381,7 +381,7 @@ fn write_grid(
                         &styles.fail
                     }
                     RequirementStatus::Fail => &styles.fail_should,
-                    RequirementStatus::Missing => &styles.missing,
+                    RequirementStatus::Missing | RequirementStatus::Review => &styles.missing,
                     RequirementStatus::NotApplicable => &styles.quiet,
                 };
                 sheet.write_string_with_format(
