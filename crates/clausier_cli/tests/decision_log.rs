@@ -648,3 +648,80 @@ fn an_offer_read_from_standard_input_is_not_recorded() {
         "le journal ne contient aucune exécution\n"
     );
 }
+
+/// The example of a claimed equivalent (`examples/equivalence-label`): the offer is under
+/// review until the buyer's decision is in the log, then follows it, and the report cites
+/// the decision.
+#[test]
+fn a_claimed_equivalent_waits_for_the_decision_then_follows_it() {
+    const EXAMPLE_PACK: &str = "examples/equivalence-label/pack";
+    const EXAMPLE_OFFERS: &str = "examples/equivalence-label/offres";
+    const CLAIMING: &str = "examples/equivalence-label/offres/equivalente.json";
+    let status_of = |output: &std::process::Output| -> (String, String, serde_json::Value) {
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let offer = report["descriptors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|descriptor| descriptor["id"] == "equivalente")
+            .unwrap()
+            .clone();
+        let requirement = offer["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|result| result["clause"] == "SNC-01")
+            .unwrap()
+            .clone();
+        (
+            offer["status"].as_str().unwrap().to_owned(),
+            requirement["status"].as_str().unwrap().to_owned(),
+            requirement,
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = sqlite_log(&dir);
+    let check = |extra: &[&str]| {
+        let mut args = vec![
+            "check",
+            EXAMPLE_PACK,
+            EXAMPLE_OFFERS,
+            "--date",
+            DATE,
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        clausier(&args)
+    };
+
+    let before = check(&[]);
+    assert_eq!(before.status.code(), Some(1), "{}", text(&before.stderr));
+    let (offer, requirement, result) = status_of(&before);
+    assert_eq!((offer.as_str(), requirement.as_str()), ("review", "review"));
+    assert_eq!(result["claim"]["label"], "Attestation C5 de type 2");
+
+    let reviewed = clausier(&[
+        "review",
+        "--log",
+        &db,
+        "--pack",
+        EXAMPLE_PACK,
+        "--descriptor",
+        CLAIMING,
+        "--clause",
+        "SNC-01",
+        "--accept",
+        "--reason",
+        "Le rapport C5 de type 2 couvre les exigences du référentiel SecNumCloud examinées",
+        "--by",
+        "Mme Durand",
+    ]);
+    assert!(reviewed.status.success(), "{}", text(&reviewed.stderr));
+
+    let after = check(&["--decisions", &db]);
+    let (offer, requirement, result) = status_of(&after);
+    assert_eq!((offer.as_str(), requirement.as_str()), ("eligible", "pass"));
+    assert_eq!(result["decision"]["by"], "Mme Durand");
+    assert_eq!(result["decision"]["accepted"], true);
+}

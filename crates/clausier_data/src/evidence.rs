@@ -74,7 +74,7 @@ pub struct Provenance {
 /// claim is under review rather than failed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EquivalentClaim {
-    /// What the vendor holds instead (`ISO 27001 par Bureau Veritas`).
+    /// What the vendor holds instead (`ISO 27001 par Organisme Exemple`).
     pub label: String,
     /// Who issued it.
     pub issuer: String,

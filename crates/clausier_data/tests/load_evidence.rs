@@ -144,7 +144,7 @@ fn csv_columns_beside_a_field_give_its_source_and_validity() {
 
 #[test]
 fn a_claim_of_an_equivalent_says_what_who_issued_it_and_the_document() {
-    let json = r#"{"standards": {"$value": [], "$equivalent": {"label": "ISO 27001", "issuer": "Bureau Veritas", "document": "Certificat n° BV-2025-77"}}}"#;
+    let json = r#"{"standards": {"$value": [], "$equivalent": {"label": "ISO 27001", "issuer": "Organisme Exemple", "document": "Certificat n° BV-2025-77"}}}"#;
     let descriptor = load_one("offer.json", json, Format::Json);
     assert!(!descriptor.is_invalid(), "{:?}", descriptor.problems);
     let evidence = clausier_data::evidence::find(&descriptor.evidence, &standards_path())
@@ -153,7 +153,7 @@ fn a_claim_of_an_equivalent_says_what_who_issued_it_and_the_document() {
         evidence.equivalent,
         Some(clausier_data::evidence::EquivalentClaim {
             label: "ISO 27001".to_owned(),
-            issuer: "Bureau Veritas".to_owned(),
+            issuer: "Organisme Exemple".to_owned(),
             document: "Certificat n° BV-2025-77".to_owned(),
         })
     );

@@ -25,7 +25,7 @@ const CLAIMING: &str = include_str!("../../../examples/equivalence-label/offres/
 const UNCERTIFIED: &str =
     include_str!("../../../examples/equivalence-label/offres/sans-label.json");
 /// A claim of an equivalent on a requirement that demands no label changes nothing.
-const CLAIMING_A_PRICE: &str = r#"{"id": "prix-equivalent", "name": "Prix équivalent", "certifications": {"hds": true}, "price": {"$value": 12.00, "$equivalent": {"label": "un autre prix", "issuer": "le vendeur", "document": "devis"}}}"#;
+const CLAIMING_A_PRICE: &str = r#"{"id": "prix-equivalent", "name": "Prix équivalent", "certifications": {"secnumcloud": true}, "price": {"$value": 12.00, "$equivalent": {"label": "un autre prix", "issuer": "le vendeur", "document": "devis"}}}"#;
 
 fn checked() -> CheckedPack {
     let mut sources = clausier_diagnostics::SourceMap::new();
@@ -88,10 +88,10 @@ fn decision(accepted: bool) -> ReviewDecision {
         offer(&report, "offres/equivalente.json").id.clone()
     };
     ReviewDecision {
-        clause: "HDS-01".to_owned(),
+        clause: "SNC-01".to_owned(),
         descriptor: id,
         accepted,
-        reason: "ISO 27001 et 27018 couvrent les exigences HDS d'hébergement".to_owned(),
+        reason: "Attestation C5 de type 2 couvrent les exigences HDS d'hébergement".to_owned(),
         by: "M. Durand".to_owned(),
         at: "2026-12-05T10:30:00Z".to_owned(),
     }
@@ -104,12 +104,12 @@ fn a_claimed_equivalent_to_a_label_is_under_review_and_the_offer_waits() {
     assert_eq!(claiming.status, DescriptorStatus::Review);
     assert_eq!(claiming.score, None, "an offer under review is not scored");
     assert_eq!(claiming.rank, None, "nor ranked");
-    let hds = requirement(claiming, "HDS-01");
-    assert_eq!(hds.status, RequirementStatus::Review);
-    let claim = hds.claim.as_ref().unwrap();
-    assert_eq!(claim.path, "certifications.hds");
-    assert_eq!(claim.label, "ISO 27001 et 27018");
-    assert_eq!(hds.decision, None);
+    let qualification = requirement(claiming, "SNC-01");
+    assert_eq!(qualification.status, RequirementStatus::Review);
+    let claim = qualification.claim.as_ref().unwrap();
+    assert_eq!(claim.path, "certifications.secnumcloud");
+    assert_eq!(claim.label, "Attestation C5 de type 2");
+    assert_eq!(qualification.decision, None);
     assert_eq!(
         offer(&report, "offres/sans-label.json").status,
         DescriptorStatus::Ineligible
@@ -133,9 +133,9 @@ fn an_accepted_equivalent_passes_citing_the_decision_and_the_offer_is_ranked() {
     let claiming = offer(&report, "offres/equivalente.json");
     assert_eq!(claiming.status, DescriptorStatus::Eligible);
     assert_eq!(claiming.rank, Some(1), "the cheaper offer ranks first");
-    let hds = requirement(claiming, "HDS-01");
-    assert_eq!(hds.status, RequirementStatus::Pass);
-    assert_eq!(hds.decision.as_ref().unwrap().by, "M. Durand");
+    let qualification = requirement(claiming, "SNC-01");
+    assert_eq!(qualification.status, RequirementStatus::Pass);
+    assert_eq!(qualification.decision.as_ref().unwrap().by, "M. Durand");
     assert_eq!(report.summary.review, 0);
     insta::assert_snapshot!(
         "review_accepted",
@@ -148,11 +148,11 @@ fn a_refused_equivalent_fails_citing_the_decision() {
     let report = check(vec![decision(false)]);
     let claiming = offer(&report, "offres/equivalente.json");
     assert_eq!(claiming.status, DescriptorStatus::Ineligible);
-    let hds = requirement(claiming, "HDS-01");
-    assert_eq!(hds.status, RequirementStatus::Fail);
-    assert!(!hds.decision.as_ref().unwrap().accepted);
+    let qualification = requirement(claiming, "SNC-01");
+    assert_eq!(qualification.status, RequirementStatus::Fail);
+    assert!(!qualification.decision.as_ref().unwrap().accepted);
     assert!(
-        !hds.explanation.is_empty(),
+        !qualification.explanation.is_empty(),
         "the failure is still explained"
     );
 }

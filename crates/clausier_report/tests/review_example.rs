@@ -66,10 +66,10 @@ fn human(report: &Report) -> String {
 fn the_offer_claiming_an_equivalent_is_under_review_then_follows_the_decision() {
     insta::assert_snapshot!("example_under_review", human(&check(Vec::new())));
     let accepted = ReviewDecision {
-        clause: "HDS-01".to_owned(),
+        clause: "SNC-01".to_owned(),
         descriptor: "equivalente".to_owned(),
         accepted: true,
-        reason: "ISO 27001 et 27018 couvrent les exigences d'hébergement".to_owned(),
+        reason: "Attestation C5 de type 2 couvrent les exigences d'hébergement".to_owned(),
         by: "M. Durand".to_owned(),
         at: "2026-12-05T10:30:00Z".to_owned(),
     };

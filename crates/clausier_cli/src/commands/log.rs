@@ -315,6 +315,7 @@ fn status_in_words(status: &str, lang: Lang) -> String {
         "ineligible" => t!(lang, "status-ineligible"),
         "incomplete" => t!(lang, "status-incomplete"),
         "invalid" => t!(lang, "status-invalid"),
+        "review" => t!(lang, "status-review"),
         "pass" => t!(lang, "outcome-pass"),
         "fail" => t!(lang, "outcome-fail"),
         "missing" => t!(lang, "outcome-missing"),

@@ -7,7 +7,7 @@ use clausier_i18n::{Lang, t};
 
 use super::human::date_in_words;
 
-/// « revendique ISO 27001, délivré par Bureau Veritas (justificatif : …), comme
+/// « revendique ISO 27001, délivré par Organisme Exemple (justificatif : …), comme
 /// équivalent pour `certifications` ».
 pub(crate) fn claim_words(claim: &ClaimedEquivalent, lang: Lang) -> String {
     t!(
