@@ -119,7 +119,7 @@ fn a_run_recorded_in_postgresql_is_listed_verified_and_replayed() {
     record(&db, OFFERS);
     let listed = text(&log(&[&db]).stdout);
     assert!(listed.contains("n° 1  "), "{listed}");
-    assert!(listed.contains("6 eligible, 2 incomplete, 7 ineligible, 1 invalid"));
+    assert!(listed.contains("éligible : 6, incomplète : 2, inéligible : 7, invalide : 1"));
     let verified = log(&[&db, "verify"]);
     assert_eq!(
         verified.status.code(),
