@@ -700,6 +700,27 @@ fn a_claimed_equivalent_waits_for_the_decision_then_follows_it() {
     let (offer, requirement, result) = status_of(&before);
     assert_eq!((offer.as_str(), requirement.as_str()), ("review", "review"));
     assert_eq!(result["claim"]["label"], "Attestation C5 de type 2");
+    // The offer whose qualification's attestation ran out before the date: incomplete,
+    // the expiry given as the reason.
+    let report: serde_json::Value = serde_json::from_slice(&before.stdout).unwrap();
+    let expired = report["descriptors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|descriptor| descriptor["id"] == "expiree")
+        .unwrap();
+    assert_eq!(expired["status"], "incomplete");
+    let qualification = expired["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|result| result["clause"] == "SNC-01")
+        .unwrap();
+    assert_eq!(qualification["status"], "missing");
+    assert_eq!(
+        qualification["expired"][0]["valid_until"], "2026-06-30",
+        "{qualification}"
+    );
 
     let reviewed = clausier(&[
         "review",

@@ -84,9 +84,9 @@ pub fn run(
     let mut store = recording::open_log(&args.log)?;
     let number = store.append_decision(&decision).map_err(log_error)?;
     let verdict = if args.accept {
-        t!(lang, "review-accepted")
+        t!(lang, "review-verdict-accepted")
     } else {
-        t!(lang, "review-refused")
+        t!(lang, "review-verdict-refused")
     };
     let line = t!(
         lang,
