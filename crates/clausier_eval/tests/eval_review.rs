@@ -91,7 +91,7 @@ fn decision(accepted: bool) -> ReviewDecision {
         clause: "SNC-01".to_owned(),
         descriptor: id,
         accepted,
-        reason: "Attestation C5 de type 2 couvrent les exigences HDS d'hébergement".to_owned(),
+        reason: "L'attestation C5 de type 2 couvre les exigences HDS d'hébergement".to_owned(),
         by: "M. Durand".to_owned(),
         at: "2026-12-05T10:30:00Z".to_owned(),
     }

@@ -69,7 +69,7 @@ fn the_offer_claiming_an_equivalent_is_under_review_then_follows_the_decision() 
         clause: "SNC-01".to_owned(),
         descriptor: "equivalente".to_owned(),
         accepted: true,
-        reason: "Attestation C5 de type 2 couvrent les exigences d'hébergement".to_owned(),
+        reason: "L'attestation C5 de type 2 couvre les exigences d'hébergement".to_owned(),
         by: "M. Durand".to_owned(),
         at: "2026-12-05T10:30:00Z".to_owned(),
     };
