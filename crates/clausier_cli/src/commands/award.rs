@@ -58,21 +58,18 @@ pub fn run(
         Some(location) => Some(recording::open_log(location)?),
         None => None,
     };
-    let mut recorded_files = Vec::new();
-    let mut applied = Vec::new();
-    if let Some(store) = log.as_mut() {
-        recorded_files = recording::descriptor_files(&inputs)?;
-        let (decisions, ids) = recording::decisions_to_apply(
+    let (recorded_files, applied) = match log.as_mut() {
+        Some(store) => recording::apply_decisions(
             store.as_mut(),
             &pack.info.name,
+            &inputs,
             &descriptors,
-            &recorded_files,
             false,
             lang,
-        )?;
-        applied = ids;
-        options = options.with_decisions(decisions);
-    }
+            &mut options,
+        )?,
+        None => (Vec::new(), Vec::new()),
+    };
     let report = run_checks(&compile(valid), pack.info.clone(), &descriptors, &options);
     if let (Some(store), Some(_)) = (log.as_mut(), &args.record) {
         let settings = ReportSettings {

@@ -112,21 +112,18 @@ pub fn run(
     if descriptors.is_empty() {
         return Err(inputs::no_descriptor().into());
     }
-    let mut recorded_files = Vec::new();
-    let mut applied = Vec::new();
-    if let Some(store) = log.as_mut() {
-        recorded_files = recording::descriptor_files(&inputs)?;
-        let (decisions, ids) = recording::decisions_to_apply(
+    let (recorded_files, applied) = match log.as_mut() {
+        Some(store) => recording::apply_decisions(
             store.as_mut(),
             &pack.info.name,
+            &inputs,
             &descriptors,
-            &recorded_files,
             args.quiet,
             lang,
-        )?;
-        applied = ids;
-        options = options.with_decisions(decisions);
-    }
+            &mut options,
+        )?,
+        None => (Vec::new(), Vec::new()),
+    };
     let mut report = run_checks(&program, pack.info.clone(), &descriptors, &options);
     // The reports read by people name each clause by its title and say the failing
     // rules as the tender words them.

@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 use clausier_data::descriptor::Descriptor;
 use clausier_data::files::Input;
 use clausier_diagnostics::Message;
-use clausier_eval::ReviewDecision;
+use clausier_eval::{ReviewDecision, RunOptions};
 use clausier_i18n::{Lang, t};
 use clausier_log::chain::content_hash;
 use clausier_log::{LogError, Store, StoredDescriptor, StoredFile};
@@ -70,9 +70,28 @@ pub fn descriptor_files(inputs: &[Input]) -> Result<Vec<StoredDescriptor>, CliEr
     Ok(files)
 }
 
+/// What a command that records or applies a log does before it runs: reads the offers'
+/// files (for their hashes) and puts in `options` the log's decisions on them. Returns the
+/// files and the ids of the decisions applied.
+pub fn apply_decisions(
+    store: &mut dyn Store,
+    pack_name: &str,
+    inputs: &[Input],
+    descriptors: &[Descriptor],
+    quiet: bool,
+    lang: Lang,
+    options: &mut RunOptions,
+) -> Result<(Vec<StoredDescriptor>, Vec<i64>), CliError> {
+    let files = descriptor_files(inputs)?;
+    let (decisions, applied) =
+        decisions_to_apply(store, pack_name, descriptors, &files, quiet, lang)?;
+    options.decisions = decisions;
+    Ok((files, applied))
+}
+
 /// The log's decisions that apply to these descriptors as they are now, with their ids;
 /// a decision taken on an offer that changed since is not applied, and stderr says so.
-pub fn decisions_to_apply(
+fn decisions_to_apply(
     store: &mut dyn Store,
     pack_name: &str,
     descriptors: &[Descriptor],
