@@ -125,8 +125,19 @@ pub fn descriptor_fields() -> Vec<(&'static str, Ty)> {
         ("levels", Ty::Set(Box::new(Ty::Region))),
         ("suppliers", Ty::List(Box::new(Ty::Record(SUPPLIER)))),
         ("nested", Ty::Record(NESTED)),
+        // Labels and certifications, read only by the requirements written for claims of
+        // an equivalent (see `LABEL_FIELDS`).
+        ("certif_a", Ty::Bool),
+        ("hds", Ty::Bool),
+        ("label_b", Ty::Int),
+        ("labels", Ty::Set(Box::new(Ty::Str))),
     ]
 }
+
+/// The descriptor fields that hold a label or a certification. Random expressions never
+/// read them: only the requirements the generator writes for claims of an equivalent do,
+/// in shapes whose failure reads exactly their one label field.
+pub const LABEL_FIELDS: [&str; 4] = ["certif_a", "hds", "label_b", "labels"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Arith {

@@ -6,13 +6,14 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::ast::{
-    Arith, Cmp, Criterion, DurationUnit, Expr, Pack, Param, REGIONS, Reduce, Requirement, SUPPLIER,
-    TextCheck, Ty, WEEKDAYS, descriptor_fields,
+    Arith, Cmp, Criterion, DurationUnit, Expr, LABEL_FIELDS, Pack, Param, REGIONS, Reduce,
+    Requirement, SUPPLIER, TextCheck, Ty, WEEKDAYS, descriptor_fields,
 };
 use crate::calendar::Day;
 use crate::clock::{Clock, Moment};
 use crate::number::Num;
 use crate::print::Spelling;
+use crate::review::Decision;
 use crate::value::{Span, Value};
 use crate::verdict::Offer;
 
@@ -174,12 +175,14 @@ const STRINGS: &[&str] = &[
 ];
 const TODAYS: &[(i64, i64, i64)] = &[(2026, 11, 28), (2027, 12, 2), (2024, 2, 29), (2027, 1, 31)];
 
-/// One random run: a pack, the offers as the model sees them and as NDJSON, and the date.
+/// One random run: a pack, the offers as the model sees them and as NDJSON, the date,
+/// and the buyer's decisions on claims of an equivalent.
 pub struct Run {
     pub pack: Pack,
     pub offers: Vec<Offer>,
     pub ndjson: String,
     pub today: Day,
+    pub decisions: Vec<Decision>,
 }
 
 impl Generator {
@@ -194,18 +197,76 @@ impl Generator {
         let count = self.rng.random_range(1..=16);
         let mut offers = Vec::with_capacity(count);
         let mut ndjson = String::new();
+        let read: Vec<&'static str> = pack
+            .requirements
+            .iter()
+            .filter_map(|requirement| label_field(&requirement.require))
+            .collect();
         for index in 0..count {
-            let (offer, line) = self.offer(index, &pack.lots);
+            let (offer, line) = self.offer(index, &pack.lots, &read);
             offers.push(offer);
             ndjson.push_str(&line);
             ndjson.push('\n');
         }
+        let decisions = self.decisions(&pack, &offers);
         let (y, m, d) = self.pick(TODAYS);
         Run {
             pack,
             offers,
             ndjson,
             today: Day::new(y, m, d),
+            decisions,
+        }
+    }
+
+    /// The buyer's decisions: on three pairs in ten of a requirement reading a label field
+    /// and an offer claiming an equivalent on it (under review when the offer fails the
+    /// requirement), and on a few other pairs, which change nothing.
+    fn decisions(&mut self, pack: &Pack, offers: &[Offer]) -> Vec<Decision> {
+        let mut decisions = Vec::new();
+        for requirement in &pack.requirements {
+            let read = label_field(&requirement.require);
+            for offer in offers {
+                let claimed = read.is_some_and(|field| offer.claims.contains(&field));
+                let chance = if claimed { 0.3 } else { 0.01 };
+                if self.chance(chance) {
+                    decisions.push(Decision {
+                        clause: requirement.id.clone(),
+                        offer: offer.id.clone(),
+                        accepted: self.chance(0.5),
+                    });
+                }
+            }
+        }
+        decisions
+    }
+
+    /// A requirement written for claims of an equivalent, reading one label field:
+    /// most demand the label (`certif_a`, `label_b >= 2`, `"b" in labels`), some let an
+    /// offer do without it (`flag or hds`, `not certif_a`), where a claim changes nothing.
+    fn label_requirement(&mut self) -> Expr {
+        let field = |name: &'static str| Box::new(Expr::Field(vec![name]));
+        let flag = if self.chance(0.5) { "certif_a" } else { "hds" };
+        match self.rng.random_range(0..7) {
+            0 | 1 => Expr::Field(vec![flag]),
+            2 => {
+                let op = self.pick(&[Cmp::Ge, Cmp::Gt, Cmp::Eq]);
+                Expr::Compare(op, field("label_b"), Box::new(Expr::Int(self.pick(INTS))))
+            }
+            3 => {
+                let wanted = self.pick(&["a", "b", "c", "été"]);
+                Expr::In(Box::new(Expr::Str(wanted.to_owned())), field("labels"))
+            }
+            4 => {
+                let other = field(if self.chance(0.5) { "flag" } else { "other" });
+                if self.chance(0.5) {
+                    Expr::Or(other, field(flag))
+                } else {
+                    Expr::Or(field(flag), other)
+                }
+            }
+            5 => Expr::Not(field(flag)),
+            _ => Expr::Field(vec![flag]),
         }
     }
 
@@ -296,6 +357,9 @@ impl Generator {
         }
         let lots = crate::lots::pack_lots(&mut self.rng);
         let param_types: Vec<Ty> = params.iter().map(|p| p.ty.clone()).collect();
+        // About one pack in three is about labels alone, so that offers often meet every
+        // `must` requirement but one under review, and `should` ones under review are scored.
+        let label_share = if self.chance(0.3) { 1.0 } else { 0.3 };
         let requirements: Vec<Requirement> = (0..self.rng.random_range(0..8))
             .map(|index| {
                 let mut scope = Scope::new(&param_types, false);
@@ -304,9 +368,11 @@ impl Generator {
                     .then(|| self.expr(&Ty::Bool, 2, &mut scope));
                 Requirement {
                     id: format!("R-{index}"),
-                    must: self.chance(0.7),
+                    must: self.chance(if label_share > 0.5 { 0.25 } else { 0.7 }),
                     when,
-                    require: {
+                    require: if self.chance(label_share) {
+                        self.label_requirement()
+                    } else {
                         let depth = self.rng.random_range(1..5);
                         self.expr(&Ty::Bool, depth, &mut scope)
                     },
@@ -333,13 +399,28 @@ impl Generator {
                 } else {
                     Ty::Percent
                 };
+                // A `should` requirement on a label, which a claim may put under review,
+                // is often scored alone: `if passed(R-i) then 1 else 0.5`.
+                let labels: Vec<usize> = scope
+                    .should
+                    .iter()
+                    .copied()
+                    .filter(|&index| label_field(&requirements[index].require).is_some())
+                    .collect();
+                let score = if !labels.is_empty() && self.chance(0.7) {
+                    Expr::If(
+                        Box::new(Expr::Passed(self.pick(&labels))),
+                        Box::new(Expr::Number(Num::from_int(1))),
+                        Box::new(Expr::Number(Num::decimal(5, 1))),
+                    )
+                } else {
+                    let depth = self.rng.random_range(1..5);
+                    self.expr(&ty, depth, &mut scope)
+                };
                 Criterion {
                     id: format!("C-{index}"),
                     weight: self.rng.random_range(1..=50),
-                    score: {
-                        let depth = self.rng.random_range(1..5);
-                        self.expr(&ty, depth, &mut scope)
-                    },
+                    score,
                     lots: criterion_lots,
                 }
             })
@@ -492,7 +573,8 @@ impl Generator {
                     for (name, field_ty) in fields {
                         let mut path = prefix.clone();
                         path.push(name);
-                        if field_ty == ty && *name != "id" {
+                        let readable = *name != "id" && !LABEL_FIELDS.contains(name);
+                        if field_ty == ty && readable {
                             found.push(match local {
                                 Some(var) => Expr::Local(var, path.clone()),
                                 None => Expr::Field(path.clone()),
@@ -947,7 +1029,12 @@ impl Generator {
 
     /// One offer, with each field absent one time in six, and, one time in twenty, a
     /// value that does not fit the schema (the offer is then invalid).
-    fn offer(&mut self, index: usize, pack_lots: &[String]) -> (Offer, String) {
+    fn offer(
+        &mut self,
+        index: usize,
+        pack_lots: &[String],
+        read_by_labels: &[&'static str],
+    ) -> (Offer, String) {
         let id = format!("offre-{index}");
         let mut fields: Vec<(&'static str, Option<Value>)> = Vec::new();
         for (name, ty) in descriptor_fields() {
@@ -979,9 +1066,10 @@ impl Generator {
                 valid_until.push((name, day));
             }
         }
+        let claims = self.claims(&fields, read_by_labels);
         let root = Value::Record(fields);
         let worded = self.chance(0.3);
-        let mut line = crate::print::json_line_with_validity(&root, &valid_until, &|| {
+        let mut line = crate::print::json_line_with_evidence(&root, &valid_until, &claims, &|| {
             if worded {
                 Spelling::Worded
             } else {
@@ -1011,8 +1099,47 @@ impl Generator {
             root: (!invalid && in_range).then_some(root),
             lots: lots.map(|(named, _)| named),
             valid_until,
+            claims,
         };
         (offer, line)
+    }
+
+    /// The fields on which an offer claims an equivalent: often none, else one or two
+    /// given fields, most often label fields a requirement of the pack reads.
+    fn claims(
+        &mut self,
+        fields: &[(&'static str, Option<Value>)],
+        read_by_labels: &[&'static str],
+    ) -> Vec<&'static str> {
+        let given = |name: &&'static str| {
+            fields
+                .iter()
+                .any(|(field, value)| field == name && value.is_some())
+        };
+        let read: Vec<&'static str> = read_by_labels.iter().copied().filter(given).collect();
+        let labels: Vec<&'static str> = LABEL_FIELDS.iter().copied().filter(given).collect();
+        let any: Vec<&'static str> = fields
+            .iter()
+            .filter(|(name, value)| *name != "id" && value.is_some())
+            .map(|(name, _)| *name)
+            .collect();
+        if !self.chance(if read.is_empty() { 0.3 } else { 0.7 }) {
+            return Vec::new();
+        }
+        let pool = match self.rng.random_range(0..6) {
+            0..=3 if !read.is_empty() => read,
+            0..=4 if !labels.is_empty() => labels,
+            _ => any,
+        };
+        if pool.is_empty() {
+            return Vec::new();
+        }
+        let mut claims = vec![self.pick(&pool)];
+        let second = self.pick(&pool);
+        if !claims.contains(&second) && self.chance(0.5) {
+            claims.push(second);
+        }
+        claims
     }
 
     /// A value of a type as a descriptor gives it.
@@ -1119,3 +1246,18 @@ impl Scope {
 /// The descriptor fields a requirement may name as a required document: any field,
 /// since `evidence` needs only its presence.
 const DOCUMENT_PATHS: &[&[&str]] = &[&["n"], &["notice"], &["nested", "deep", "when"], &["tags"]];
+
+/// The label field a requirement written by [`Generator::label_requirement`] reads, to
+/// aim claims and decisions at it; `None` for any other requirement.
+fn label_field(require: &Expr) -> Option<&'static str> {
+    let named = |expr: &Expr| match expr {
+        Expr::Field(path) if path.len() == 1 && LABEL_FIELDS.contains(&path[0]) => Some(path[0]),
+        _ => None,
+    };
+    match require {
+        Expr::Field(_) => named(require),
+        Expr::Compare(_, field, _) | Expr::In(_, field) | Expr::Not(field) => named(field),
+        Expr::Or(a, b) => named(a).or_else(|| named(b)),
+        _ => None,
+    }
+}

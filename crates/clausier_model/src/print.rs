@@ -338,11 +338,19 @@ pub fn json_line(value: &Value, spelling: &dyn Fn() -> Spelling) -> String {
     out
 }
 
-/// As [`json_line`], each top-level field of `valid_until` written in the `$`-keyed form
-/// with its last valid day (`{"$value": …, "$valid_until": "2026-11-28"}`).
-pub fn json_line_with_validity(
+/// The claim of an equivalent an offer writes on a field: what, by whom, which document.
+pub const CLAIM: &str = concat!(
+    r#"{"label":"ISO 27001 et 27018","issuer":"Bureau Veritas","#,
+    r#""document":"Certificat BV-2025-77"}"#
+);
+
+/// As [`json_line`], each top-level field of `valid_until` or `claims` written in the
+/// `$`-keyed form: with its last valid day (`"$valid_until": "2026-11-28"`), with a
+/// claim of an equivalent ([`CLAIM`] as `"$equivalent"`), or both.
+pub fn json_line_with_evidence(
     value: &Value,
     valid_until: &[(&'static str, Day)],
+    claims: &[&'static str],
     spelling: &dyn Fn() -> Spelling,
 ) -> String {
     let Value::Record(fields) = value else {
@@ -358,16 +366,23 @@ pub fn json_line_with_validity(
         first = false;
         out.push_str(&string(name));
         out.push(':');
-        match valid_until.iter().find(|(named, _)| named == name) {
-            Some((_, day)) => {
-                out.push_str("{\"$value\":");
-                json(field, spelling, &mut out);
-                out.push_str(",\"$valid_until\":");
-                out.push_str(&string(&day.to_string()));
-                out.push('}');
-            }
-            None => json(field, spelling, &mut out),
+        let last_day = valid_until.iter().find(|(named, _)| named == name);
+        let claimed = claims.contains(name);
+        if last_day.is_none() && !claimed {
+            json(field, spelling, &mut out);
+            continue;
         }
+        out.push_str("{\"$value\":");
+        json(field, spelling, &mut out);
+        if let Some((_, day)) = last_day {
+            out.push_str(",\"$valid_until\":");
+            out.push_str(&string(&day.to_string()));
+        }
+        if claimed {
+            out.push_str(",\"$equivalent\":");
+            out.push_str(CLAIM);
+        }
+        out.push('}');
     }
     out.push('}');
     out

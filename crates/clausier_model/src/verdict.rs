@@ -1,6 +1,7 @@
-//! A run as `docs/language.md` defines it: each requirement's status, each offer's
-//! status, then the scores of the eligible offers, with `lowest`/`highest` over them,
-//! and their standard competition ranks.
+//! A run as `docs/language.md` defines it: each requirement's status (with the claims
+//! of an equivalent and the buyer's decisions on them), each offer's status, then the
+//! scores of the eligible offers, with `lowest`/`highest` over them, and their standard
+//! competition ranks.
 
 use std::cmp::Ordering;
 
@@ -8,6 +9,7 @@ use crate::ast::{Criterion, Expr, Pack, Requirement, applies_to};
 use crate::calendar::Day;
 use crate::eval::{Context, evaluate};
 use crate::number::Num;
+use crate::review::{AfterFailure, Decision, after_failure};
 use crate::value::Value;
 
 /// One offer as the model sees it.
@@ -21,6 +23,8 @@ pub struct Offer {
     /// Top-level fields written with their last valid day (`$valid_until`): on a later
     /// day the value no longer counts, as if not given.
     pub valid_until: Vec<(&'static str, Day)>,
+    /// Top-level fields written with a claim of an equivalent (`$equivalent`).
+    pub claims: Vec<&'static str>,
 }
 
 impl Offer {
@@ -47,6 +51,8 @@ pub enum Status {
     Eligible,
     Ineligible,
     Incomplete,
+    /// A `must` requirement is under review, and none failed or is missing.
+    Review,
     Invalid,
 }
 
@@ -56,6 +62,7 @@ impl Status {
             Status::Eligible => "eligible",
             Status::Ineligible => "ineligible",
             Status::Incomplete => "incomplete",
+            Status::Review => "review",
             Status::Invalid => "invalid",
         }
     }
@@ -67,6 +74,8 @@ pub enum RequirementStatus {
     Fail,
     Missing,
     NotApplicable,
+    /// Failed where the offer claims an equivalent the buyer has yet to examine.
+    Review,
 }
 
 impl RequirementStatus {
@@ -76,6 +85,7 @@ impl RequirementStatus {
             RequirementStatus::Fail => "fail",
             RequirementStatus::Missing => "missing",
             RequirementStatus::NotApplicable => "not_applicable",
+            RequirementStatus::Review => "review",
         }
     }
 }
@@ -84,6 +94,14 @@ impl RequirementStatus {
 pub struct RequirementVerdict {
     pub id: String,
     pub status: RequirementStatus,
+    /// The field whose claim of an equivalent put the requirement under review (or
+    /// before the buyer's decision).
+    pub claim: Option<&'static str>,
+    /// The buyer's decision that settled the review: accepted or refused.
+    pub decision: Option<bool>,
+    /// It failed where a field it read carries a claim, but demands no label: the claim
+    /// changed nothing.
+    pub claim_ignored: bool,
 }
 
 /// A criterion of a scored offer; `None` fields for an offer that is not scored.
@@ -120,6 +138,8 @@ struct Bid<'a> {
     offer: usize,
     root: Option<&'a Value>,
     lot: Option<&'a str>,
+    id: &'a str,
+    claims: &'a [&'static str],
 }
 
 /// The entries of a run, in offer order, each offer's in the order the pack declares its
@@ -132,6 +152,8 @@ fn bids<'a>(pack: &'a Pack, offers: &'a [Offer]) -> Vec<Bid<'a>> {
             offer: index,
             root: offer.root.as_ref(),
             lot: None,
+            id: &offer.id,
+            claims: &offer.claims,
         };
         if offer.root.is_none() || pack.lots.is_empty() {
             bids.push(whole);
@@ -156,8 +178,9 @@ fn bids<'a>(pack: &'a Pack, offers: &'a [Offer]) -> Vec<Bid<'a>> {
     bids
 }
 
-/// Judges every offer of a run: one verdict per entry of the report.
-pub fn judge(pack: &Pack, offers: &[Offer], today: Day) -> Vec<Verdict> {
+/// Judges every offer of a run, with the buyer's decisions on claims of an equivalent:
+/// one verdict per entry of the report.
+pub fn judge(pack: &Pack, offers: &[Offer], today: Day, decisions: &[Decision]) -> Vec<Verdict> {
     let no_aggregates = |_: bool, _: &[&'static str]| None;
     // A parameter's value may read the parameters declared before it.
     let mut params: Vec<Value> = Vec::new();
@@ -177,7 +200,7 @@ pub fn judge(pack: &Pack, offers: &[Offer], today: Day) -> Vec<Verdict> {
     let bids = bids(pack, &offers);
     let mut verdicts: Vec<Verdict> = bids
         .iter()
-        .map(|bid| eligibility(pack, bid, today, &params))
+        .map(|bid| eligibility(pack, bid, (today, &params), decisions))
         .collect();
 
     // Each lot is awarded apart: `lowest`, `highest` and ranks among its own offers.
@@ -242,7 +265,7 @@ fn score_part(
             *slot = outcome.and_then(|outcome| match outcome.status {
                 RequirementStatus::Pass | RequirementStatus::NotApplicable => Some(true),
                 RequirementStatus::Fail => Some(false),
-                RequirementStatus::Missing => None,
+                RequirementStatus::Missing | RequirementStatus::Review => None,
             });
         }
         let context = Context {
@@ -269,7 +292,12 @@ fn score_part(
     rank(verdicts, members);
 }
 
-fn eligibility(pack: &Pack, bid: &Bid<'_>, today: Day, params: &[Value]) -> Verdict {
+fn eligibility(
+    pack: &Pack,
+    bid: &Bid<'_>,
+    (today, params): (Day, &[Value]),
+    decisions: &[Decision],
+) -> Verdict {
     let Some(root) = bid.root else {
         return Verdict {
             offer: bid.offer,
@@ -320,10 +348,40 @@ fn eligibility(pack: &Pack, bid: &Bid<'_>, today: Day, params: &[Value]) -> Verd
                     None => RequirementStatus::Missing,
                 },
             };
-            RequirementVerdict {
+            let mut verdict = RequirementVerdict {
                 id: requirement.id.clone(),
                 status,
+                claim: None,
+                decision: None,
+                claim_ignored: false,
+            };
+            if status == RequirementStatus::Fail {
+                // A failure on a claimed equivalent waits on the buyer, even when a
+                // document is lacking: the decision settles it.
+                match after_failure(
+                    &requirement.id,
+                    &requirement.require,
+                    bid.id,
+                    bid.claims,
+                    decisions,
+                ) {
+                    AfterFailure::Failed { claim_ignored } => verdict.claim_ignored = claim_ignored,
+                    AfterFailure::Review(field) => {
+                        verdict.status = RequirementStatus::Review;
+                        verdict.claim = Some(field);
+                    }
+                    AfterFailure::Decided(field, accepted) => {
+                        verdict.status = if accepted {
+                            RequirementStatus::Pass
+                        } else {
+                            RequirementStatus::Fail
+                        };
+                        verdict.claim = Some(field);
+                        verdict.decision = Some(accepted);
+                    }
+                }
             }
+            verdict
         })
         .collect();
     let musts = || {
@@ -337,6 +395,8 @@ fn eligibility(pack: &Pack, bid: &Bid<'_>, today: Day, params: &[Value]) -> Verd
         Status::Ineligible
     } else if musts().any(|s| s == RequirementStatus::Missing) {
         Status::Incomplete
+    } else if musts().any(|s| s == RequirementStatus::Review) {
+        Status::Review
     } else {
         Status::Eligible
     };

@@ -1,7 +1,8 @@
 //! The engine against the independent model: random packs, written as clause files, and
 //! random offers, written as NDJSON, go through the engine as `clausier check` runs them
-//! (load the pack, compile, load the offers, run, render the JSON report); every status,
-//! score, point and rank of the report must be what the model computes.
+//! (load the pack, compile, load the offers, run with the buyer's decisions on claims of
+//! an equivalent, render the JSON report); every status, claim, decision, score, point
+//! and rank of the report must be what the model computes.
 //!
 //! Each run of the test uses a fixed seed and one random seed, and makes at least
 //! 100,000 comparisons. `CLAUSIER_ORACLE_SEED=N` replays one seed;
@@ -19,12 +20,14 @@ use std::path::Path;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use clausier_data::load::{Format, LoadOptions, load_text};
-use clausier_eval::{RunOptions, compile, run};
+use clausier_eval::{ReviewDecision, RunOptions, compile, run};
+use clausier_model::ast::Pack;
 use clausier_model::calendar::Day;
 use clausier_model::generate::{Generator, Run};
 use clausier_model::number::Num;
-use clausier_model::print::{clause_file, manifest};
-use clausier_model::verdict::{Verdict, judge};
+use clausier_model::print::{clause_file, expr, manifest};
+use clausier_model::review::Decision;
+use clausier_model::verdict::{RequirementStatus, RequirementVerdict, Verdict, judge};
 use clausier_pack::load_pack;
 use clausier_report::check::render_json;
 use serde_json::Value as Json;
@@ -114,6 +117,13 @@ impl Tally {
             "offer scored on a lot",
             "value expired",
             "value valid through its last day",
+            "requirement review",
+            "offer review",
+            "decision accepted",
+            "decision refused",
+            "decision on a requirement not under review",
+            "claim on a requirement that needs no label",
+            "passed(ID) of a requirement under review",
         ];
         for outcome in expected {
             let count = self.seen.get(outcome).copied().unwrap_or(0);
@@ -162,6 +172,15 @@ fn describe(run: &Run, differences: &[String]) -> String {
     }
     let _ = writeln!(text, "--- pack.clause\n{}", clause_file(&run.pack));
     let _ = writeln!(text, "--- offres.ndjson\n{}", run.ndjson);
+    let _ = writeln!(text, "--- decisions");
+    for decision in &run.decisions {
+        let verdict = if decision.accepted {
+            "accepted"
+        } else {
+            "refused"
+        };
+        let _ = writeln!(text, "{} on {}: {verdict}", decision.clause, decision.offer);
+    }
     let _ = writeln!(text, "--- differences");
     for difference in differences.iter().take(20) {
         let _ = writeln!(text, "{difference}");
@@ -193,9 +212,10 @@ fn compare_run(run: &Run, folder: &Path, tally: &mut Tally) -> Vec<String> {
         Format::Ndjson,
         &LoadOptions::default(),
     );
-    let options = RunOptions::new(date(run.today), 1);
+    let options = RunOptions::new(date(run.today), 1)
+        .with_decisions(run.decisions.iter().map(engine_decision).collect());
     let report = run_report(&program, &pack, &descriptors, &options);
-    let expected = judge(&run.pack, &run.offers, run.today);
+    let expected = judge(&run.pack, &run.offers, run.today, &run.decisions);
     tally.packs += 1;
     if !run.pack.lots.is_empty() {
         tally.saw("pack with lots");
@@ -255,10 +275,72 @@ fn compare_run(run: &Run, folder: &Path, tally: &mut Tally) -> Vec<String> {
             verdict.rank.map_or(Json::Null, Json::from),
         );
         compare_results(entry, verdict, &mut check);
-        tally_verdict(verdict, &expected, tally);
+        tally_verdict(verdict, &expected, &run.pack, tally);
     }
+    compare_summary(&report["summary"], &expected, None, &mut differences, tally);
     compare_lot_summaries(&report, &expected, run, &mut differences, tally);
+    tally_decisions(run, &expected, tally);
     differences
+}
+
+/// A decision of the model as the engine takes it, with the words a buyer gives.
+fn engine_decision(decision: &Decision) -> ReviewDecision {
+    ReviewDecision {
+        clause: decision.clause.clone(),
+        descriptor: decision.offer.clone(),
+        accepted: decision.accepted,
+        reason: "Certificat examiné".to_owned(),
+        by: "M. Durand".to_owned(),
+        at: "2026-12-05T10:30:00Z".to_owned(),
+    }
+}
+
+/// The decisions the model applied, and those on a requirement that was not under
+/// review for that offer, which change nothing.
+fn tally_decisions(run: &Run, expected: &[Verdict], tally: &mut Tally) {
+    for decision in &run.decisions {
+        let applied = expected.iter().any(|verdict| {
+            run.offers[verdict.offer].id == decision.offer
+                && verdict
+                    .requirements
+                    .iter()
+                    .any(|r| r.id == decision.clause && r.decision.is_some())
+        });
+        match (applied, decision.accepted) {
+            (true, true) => tally.saw("decision accepted"),
+            (true, false) => tally.saw("decision refused"),
+            (false, _) => tally.saw("decision on a requirement not under review"),
+        }
+    }
+}
+
+/// The counts of entries by status of a summary: the run's (`lot: None`) or a lot's.
+/// `review` is left out of the report when no offer is under review.
+fn compare_summary(
+    summary: &Json,
+    expected: &[Verdict],
+    lot: Option<&str>,
+    differences: &mut Vec<String>,
+    tally: &mut Tally,
+) {
+    for status in ["eligible", "ineligible", "incomplete", "review", "invalid"] {
+        let count = expected
+            .iter()
+            .filter(|verdict| {
+                (lot.is_none() || verdict.lot.as_deref() == lot)
+                    && verdict.status.as_str() == status
+            })
+            .count();
+        let found = summary[status].as_u64().unwrap_or(0);
+        tally.comparisons += 1;
+        if usize::try_from(found).ok() != Some(count) {
+            let whose = lot.map_or("the run".to_owned(), |lot| format!("lot {lot}"));
+            differences.push(format!(
+                "{whose}: {status}: the report counts {}, the model {count}",
+                summary[status]
+            ));
+        }
+    }
 }
 
 /// Writes the run's pack: a clause file alone, or, for a contract divided into lots, a
@@ -300,20 +382,8 @@ fn compare_lot_summaries(
         return;
     }
     for lot in &listed {
-        let id = lot["id"].as_str();
-        for status in ["eligible", "ineligible", "incomplete", "invalid"] {
-            let count = expected
-                .iter()
-                .filter(|verdict| verdict.lot.as_deref() == id && verdict.status.as_str() == status)
-                .count();
-            tally.comparisons += 1;
-            if lot["summary"][status] != count {
-                differences.push(format!(
-                    "lot {}: {status}: the report counts {}, the model {count}",
-                    lot["id"], lot["summary"][status]
-                ));
-            }
-        }
+        let id = lot["id"].as_str().unwrap_or_default();
+        compare_summary(&lot["summary"], expected, Some(id), differences, tally);
     }
 }
 
@@ -359,6 +429,7 @@ fn compare_results(entry: &Json, verdict: &Verdict, check: &mut impl FnMut(Strin
             &result["status"],
             Json::from(requirement.status.as_str()),
         );
+        compare_claim(result, requirement, check);
     }
     for (result, criterion) in criteria.iter().zip(&verdict.criteria) {
         let expected = criterion;
@@ -385,10 +456,51 @@ fn compare_results(entry: &Json, verdict: &Verdict, check: &mut impl FnMut(Strin
     }
 }
 
-fn tally_verdict(verdict: &Verdict, all: &[Verdict], tally: &mut Tally) {
+/// The claim a requirement under review (or decided) cites, and the decision.
+fn compare_claim(
+    result: &Json,
+    requirement: &RequirementVerdict,
+    check: &mut impl FnMut(String, &Json, Json),
+) {
+    check(
+        format!("{} claim", requirement.id),
+        &result["claim"]["path"],
+        requirement.claim.map_or(Json::Null, Json::from),
+    );
+    check(
+        format!("{} decision", requirement.id),
+        &result["decision"]["accepted"],
+        requirement.decision.map_or(Json::Null, Json::from),
+    );
+}
+
+fn tally_verdict(verdict: &Verdict, all: &[Verdict], pack: &Pack, tally: &mut Tally) {
     tally.saw(format!("offer {}", verdict.status.as_str()));
     for requirement in &verdict.requirements {
         tally.saw(format!("requirement {}", requirement.status.as_str()));
+        if requirement.claim_ignored {
+            tally.saw("claim on a requirement that needs no label");
+        }
+    }
+    if verdict.score.is_some() {
+        for index in verdict
+            .requirements
+            .iter()
+            .filter(|r| r.status == RequirementStatus::Review)
+            .filter_map(|r| r.id.strip_prefix("R-")?.parse::<usize>().ok())
+        {
+            let passed = format!("passed(R-{index})");
+            let read = pack.criteria.iter().any(|criterion| {
+                verdict
+                    .criteria
+                    .iter()
+                    .any(|scored| scored.id == criterion.id)
+                    && expr(&criterion.score).contains(&passed)
+            });
+            if read {
+                tally.saw("passed(ID) of a requirement under review");
+            }
+        }
     }
     if verdict.lot.is_some() && verdict.score.is_some() {
         tally.saw("offer scored on a lot");
