@@ -102,6 +102,8 @@ pub struct RequirementVerdict {
     /// It failed where a field it read carries a claim, but demands no label: the claim
     /// changed nothing.
     pub claim_ignored: bool,
+    /// The documents a `missing` requirement still asks of the offer, by path.
+    pub documents: Vec<String>,
 }
 
 /// A criterion of a scored offer; `None` fields for an offer that is not scored.
@@ -323,11 +325,13 @@ fn eligibility(
     };
     // A document the descriptor does not give leaves the requirement undecided, unless
     // the offer fails it anyway.
-    let lacks_a_document = |requirement: &Requirement| {
+    let lacking_documents = |requirement: &Requirement| -> Vec<String> {
         requirement
             .documents
             .iter()
-            .any(|path| truth(&Expr::Has(path.clone())) != Some(true))
+            .filter(|path| truth(&Expr::Has(path.to_vec())) != Some(true))
+            .map(|path| path.join("."))
+            .collect()
     };
     let applicable: Vec<&Requirement> = pack
         .requirements
@@ -343,7 +347,7 @@ fn eligibility(
                 Some(false) => RequirementStatus::NotApplicable,
                 Some(true) => match truth(&requirement.require) {
                     Some(false) => RequirementStatus::Fail,
-                    _ if lacks_a_document(requirement) => RequirementStatus::Missing,
+                    _ if !lacking_documents(requirement).is_empty() => RequirementStatus::Missing,
                     Some(true) => RequirementStatus::Pass,
                     None => RequirementStatus::Missing,
                 },
@@ -354,7 +358,11 @@ fn eligibility(
                 claim: None,
                 decision: None,
                 claim_ignored: false,
+                documents: Vec::new(),
             };
+            if status == RequirementStatus::Missing {
+                verdict.documents = lacking_documents(requirement);
+            }
             if status == RequirementStatus::Fail {
                 // A failure on a claimed equivalent waits on the buyer, even when a
                 // document is lacking: the decision settles it.

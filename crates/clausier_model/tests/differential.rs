@@ -124,6 +124,7 @@ impl Tally {
             "decision on a requirement not under review",
             "claim on a requirement that needs no label",
             "passed(ID) of a requirement under review",
+            "document to supply",
         ];
         for outcome in expected {
             let count = self.seen.get(outcome).copied().unwrap_or(0);
@@ -430,6 +431,15 @@ fn compare_results(entry: &Json, verdict: &Verdict, check: &mut impl FnMut(Strin
             Json::from(requirement.status.as_str()),
         );
         compare_claim(result, requirement, check);
+        let documents: Vec<Json> = result["documents"]
+            .as_array()
+            .map(|documents| documents.iter().map(|d| d["path"].clone()).collect())
+            .unwrap_or_default();
+        check(
+            format!("{} documents to supply", requirement.id),
+            &Json::from(documents),
+            Json::from(requirement.documents.clone()),
+        );
     }
     for (result, criterion) in criteria.iter().zip(&verdict.criteria) {
         let expected = criterion;
@@ -480,6 +490,9 @@ fn tally_verdict(verdict: &Verdict, all: &[Verdict], pack: &Pack, tally: &mut Ta
         tally.saw(format!("requirement {}", requirement.status.as_str()));
         if requirement.claim_ignored {
             tally.saw("claim on a requirement that needs no label");
+        }
+        if !requirement.documents.is_empty() {
+            tally.saw("document to supply");
         }
     }
     if verdict.score.is_some() {
