@@ -285,6 +285,9 @@ pub enum ClauseFieldKind {
     Note(StringLit),
     Ref(StringLit),
     Evidence(Evidence),
+    /// `no_equivalent "…"`: the requirement admits no equivalent of the certification it
+    /// demands, for the reason given (published).
+    NoEquivalent(StringLit),
     /// `lots "1", "2"`: the ids of the lots the clause applies to, in the order written.
     Lots(Vec<StringLit>),
     When(Expr),
@@ -308,9 +311,13 @@ pub enum ClauseFieldKind {
 
 /// `evidence "Attestation"`, or `evidence documents.homologation "Dossier"`: a document
 /// the candidate supplies. With a path it is required: the descriptor gives it there.
+/// With `from document, audit` after the path, the value there counts only with one of
+/// those kinds of proof.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
     pub document: Option<Path>,
+    /// The kinds of proof after `from`, as written (the checker reads the words).
+    pub proof: Vec<Ident>,
     pub label: StringLit,
 }
 

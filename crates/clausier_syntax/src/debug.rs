@@ -225,7 +225,18 @@ impl Printer {
                     if let Some(document) = &evidence.document {
                         let _ = write!(self.out, "{} ", document.dotted());
                     }
+                    if !evidence.proof.is_empty() {
+                        let kinds: Vec<&str> = evidence
+                            .proof
+                            .iter()
+                            .map(|kind| kind.name.as_str())
+                            .collect();
+                        let _ = write!(self.out, "from {} ", kinds.join(", "));
+                    }
                     let _ = write!(self.out, "{:?}", evidence.label.value);
+                }
+                ClauseFieldKind::NoEquivalent(reason) => {
+                    let _ = write!(self.out, "no_equivalent {:?}", reason.value);
                 }
                 ClauseFieldKind::Lots(ids) => {
                     let ids: Vec<String> = ids.iter().map(|id| format!("{:?}", id.value)).collect();

@@ -37,6 +37,7 @@ pub const CLAUSE_FIELD_KEYWORDS: &[&str] = &[
     "note",
     "ref",
     "evidence",
+    "no_equivalent",
     "lots",
     "require",
     "score",
@@ -85,6 +86,14 @@ pub const TEST_OUTCOMES: &[&str] = &["eligible", "ineligible", "incomplete", "in
 
 /// What `expect` says of one clause, before its id.
 pub const CLAUSE_STATUSES: &[&str] = &["pass", "fail", "missing", "not_applicable"];
+
+/// `evidence hosting.hds from document, registry "…"`: the word before the kinds of proof
+/// a required document must come with.
+pub const PROOF_KEYWORD: &str = "from";
+
+/// The kinds of proof `evidence … from` may ask for, as vendors write them in `$source`.
+/// Names the checker reads, not keywords; `declared` is a kind of source, not of proof.
+pub const PROOF_KINDS: &[&str] = &["document", "registry", "audit"];
 
 /// `use DEP::{ID as should }`: a dependency's clause at another level.
 pub const ALIAS_KEYWORD: &str = "as";
@@ -209,6 +218,7 @@ pub fn grammar_words() -> impl Iterator<Item = &'static str> {
         WEIGHT_KEYWORD,
         ALIAS_KEYWORD,
         BOUNDS_KEYWORD,
+        PROOF_KEYWORD,
         PASSED_KEYWORD,
         SHARE_KEYWORD,
         NULL_KEYWORD,

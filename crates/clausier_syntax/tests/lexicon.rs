@@ -155,6 +155,7 @@ fn each_role_is_the_list_its_rule_reads() {
     assert!(rules.contains_key(&*format!("kw_{}", lexicon::PASSED_KEYWORD)));
     assert!(rules.contains_key(&*format!("kw_{}", lexicon::ALIAS_KEYWORD)));
     assert!(rules.contains_key(&*format!("kw_{}", lexicon::BOUNDS_KEYWORD)));
+    assert!(rules.contains_key(&*format!("kw_{}", lexicon::PROOF_KEYWORD)));
 
     // The items are the alternatives of `item`, each opened by its keyword rule.
     let items: BTreeSet<String> = GRAMMAR

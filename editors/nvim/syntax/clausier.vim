@@ -9,7 +9,7 @@ syntax iskeyword @,48-57,_,192-255
 
 " Items, clause fields and test fields.
 syntax keyword clausierItem enum type descriptor param requirement criterion indicator risk use set test
-syntax keyword clausierField level text note ref evidence lots when require score value by spend ends window alternatives weight as where
+syntax keyword clausierField level text note ref evidence from no_equivalent lots when require score value by spend ends window alternatives weight as where
 syntax keyword clausierField given expect date
 syntax keyword clausierLevel must should info execution
 syntax keyword clausierStatus eligible ineligible incomplete invalid pass fail missing not_applicable
