@@ -5,6 +5,7 @@
 
 #![expect(
     clippy::unwrap_used,
+    clippy::panic,
     reason = "the helpers run the binary and read its output; a test that cannot must fail loudly"
 )]
 
