@@ -715,10 +715,12 @@ impl Printer<'_> {
             ExpectKind::Ineligible => "ineligible".to_string(),
             ExpectKind::Incomplete => "incomplete".to_string(),
             ExpectKind::Invalid => "invalid".to_string(),
+            ExpectKind::Review => "review".to_string(),
             ExpectKind::Pass(id) => format!("pass {}", id.name),
             ExpectKind::Fail(id) => format!("fail {}", id.name),
             ExpectKind::Missing(id) => format!("missing {}", id.name),
             ExpectKind::NotApplicable(id) => format!("not_applicable {}", id.name),
+            ExpectKind::UnderReview(id) => format!("review {}", id.name),
             ExpectKind::Score(op, value) => {
                 // The number as written: `60.0` stays `60.0`.
                 let written = slice(self.src, expect.span.start, expect.span.end);

@@ -420,9 +420,15 @@ impl Program {
                 self.word("expect");
                 match self.rng.below(3) {
                     0 => {
-                        let status =
-                            self.rng
-                                .pick(&["eligible", "ineligible", "incomplete", "invalid"]);
+                        // Not `review ID`: a line break may come between the words,
+                        // which makes `review` the offer's status.
+                        let status = self.rng.pick(&[
+                            "eligible",
+                            "ineligible",
+                            "incomplete",
+                            "invalid",
+                            "review",
+                        ]);
                         self.word(status);
                     }
                     1 => {

@@ -57,6 +57,7 @@ fn keyword_meaning(word: &str, lang: Lang) -> Option<String> {
             t!(lang, "editor-keyword-outcome")
         }
         "pass" | "fail" | "missing" | "not_applicable" => t!(lang, "editor-keyword-status"),
+        "review" => t!(lang, "editor-keyword-review"),
         _ => return None,
     };
     Some(meaning)

@@ -398,10 +398,14 @@ pub enum ExpectKind {
     Ineligible,
     Incomplete,
     Invalid,
+    /// `expect review`: the offer waits on the buyer's review of a claimed equivalent.
+    Review,
     Pass(ClauseId),
     Fail(ClauseId),
     Missing(ClauseId),
     NotApplicable(ClauseId),
+    /// `expect review ID`: the requirement is under review.
+    UnderReview(ClauseId),
     /// `expect score >= 60`.
     Score(CompareOp, Decimal),
     Error,

@@ -291,10 +291,12 @@ impl Printer {
             ExpectKind::Ineligible => "ineligible".to_string(),
             ExpectKind::Incomplete => "incomplete".to_string(),
             ExpectKind::Invalid => "invalid".to_string(),
+            ExpectKind::Review => "review".to_string(),
             ExpectKind::Pass(id) => format!("pass {}", id.name),
             ExpectKind::Fail(id) => format!("fail {}", id.name),
             ExpectKind::Missing(id) => format!("missing {}", id.name),
             ExpectKind::NotApplicable(id) => format!("not_applicable {}", id.name),
+            ExpectKind::UnderReview(id) => format!("review {}", id.name),
             ExpectKind::Score(op, value) => format!("score {} {value}", op.as_str()),
             ExpectKind::Error => "error".to_string(),
         };

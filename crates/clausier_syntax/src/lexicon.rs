@@ -81,11 +81,12 @@ pub const NESTING_WORDS: &[&str] = &["if", "all", "any"];
 /// [`crate::ast::Level::ALL`].
 pub const LEVELS: &[&str] = &["must", "should", "info", "execution"];
 
-/// What `expect` says of a whole descriptor.
-pub const TEST_OUTCOMES: &[&str] = &["eligible", "ineligible", "incomplete", "invalid"];
+/// What `expect` says of a whole descriptor. `review` is also a clause's status: it is
+/// the offer's when no id follows it on its line.
+pub const TEST_OUTCOMES: &[&str] = &["eligible", "ineligible", "incomplete", "invalid", "review"];
 
 /// What `expect` says of one clause, before its id.
-pub const CLAUSE_STATUSES: &[&str] = &["pass", "fail", "missing", "not_applicable"];
+pub const CLAUSE_STATUSES: &[&str] = &["pass", "fail", "missing", "not_applicable", "review"];
 
 /// `evidence hosting.hds from document, registry "…"`: the word before the kinds of proof
 /// a required document must come with.

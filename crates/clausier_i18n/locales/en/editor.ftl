@@ -182,6 +182,7 @@ editor-keyword-passed = `passed(ID)`: whether the offer passed the `should` requ
 editor-keyword-aggregate = the sum, mean, smallest or largest of a list's elements, or of an expression for each element
 editor-keyword-outcome = the status of the whole offer a test expects
 editor-keyword-status = the result of one requirement a test expects, before its id
+editor-keyword-review = the status of a test's offer that waits on the buyer's review of a claimed equivalent; before an id, that of a requirement under review
 
 ## Formatting refused.
 editor-format-syntax-error = cannot format this file: it has a syntax error at line { $line }, column { $column }: { $message }

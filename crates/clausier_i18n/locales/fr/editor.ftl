@@ -194,6 +194,7 @@ editor-keyword-passed = `passed(ID)` : si l'offre satisfait l'exigence `should` 
 editor-keyword-aggregate = la somme, la moyenne, le plus petit ou le plus grand des éléments d'une liste, ou d'une expression pour chaque élément
 editor-keyword-outcome = le statut de toute l'offre qu'attend un test
 editor-keyword-status = le résultat d'une exigence qu'attend un test, devant son id
+editor-keyword-review = le statut de l'offre d'un test qui attend l'examen par l'acheteur d'une équivalence revendiquée ; devant un id, celui d'une exigence à examiner
 
 ## Mise en forme refusée.
 editor-format-syntax-error = impossible de mettre en forme ce fichier : il a une erreur de syntaxe ligne { $line }, colonne { $column } : { $message }

@@ -259,11 +259,18 @@ Keyword eligible
 Keyword ineligible
 Keyword incomplete
 Keyword invalid
+Keyword review
 Keyword pass
 Keyword fail
 Keyword missing
 Keyword not_applicable
 Keyword score
+"#);
+    // `review` is the offer's status alone, and before an id the requirement's.
+    assert_snapshot!(check(&test("expect review $0")), @r#"
+Clause HEB-01 Hosting in the EU
+Clause SUB-01 Subprocessors in the EU
+Clause PRICE Price
 "#);
     assert_snapshot!(check(&test("$0")), @r#"
 Keyword given

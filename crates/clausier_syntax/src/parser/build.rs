@@ -788,6 +788,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
                     "eligible" => ExpectKind::Eligible,
                     "ineligible" => ExpectKind::Ineligible,
                     "incomplete" => ExpectKind::Incomplete,
+                    "review" => ExpectKind::Review,
                     _ => ExpectKind::Invalid,
                 },
                 Rule::expect_clause => self.expect_clause(what),
@@ -816,6 +817,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
             "pass" => ExpectKind::Pass(id),
             "fail" => ExpectKind::Fail(id),
             "missing" => ExpectKind::Missing(id),
+            "review" => ExpectKind::UnderReview(id),
             _ => ExpectKind::NotApplicable(id),
         }
     }
