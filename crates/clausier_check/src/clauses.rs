@@ -9,14 +9,17 @@ use clausier_syntax::ast::{
     ClauseField, ClauseFieldKind, ClauseId, CriterionDecl, Docs, Item, ItemKind, Level,
     RequirementDecl, SourceFileAst, StringLit,
 };
+use clausier_syntax::lexicon;
 use rust_decimal::Decimal;
 
 use crate::Checker;
 use crate::expr::{ConditionOf, ExprChecker, error_expr};
 use crate::hir::{
-    ClauseMeta, CriterionDef, LegalText, RequiredDocument, RequirementDef, Symbol, TExpr,
+    ClauseMeta, CriterionDef, LegalText, NoEquivalent, RequiredDocument, RequirementDef, Symbol,
+    TExpr,
 };
 use crate::lints::WeightEntry;
+use crate::provenance::ProvenanceKind;
 use crate::types::{Origin, Ty};
 
 /// The fields a clause body may hold, as named in messages.
@@ -37,6 +40,7 @@ enum FieldName {
     Alternatives,
     /// Repeatable where it is allowed: named only to say where it is not.
     Evidence,
+    NoEquivalent,
 }
 
 impl FieldName {
@@ -56,6 +60,7 @@ impl FieldName {
             FieldName::Window => "window",
             FieldName::Alternatives => "alternatives",
             FieldName::Evidence => "evidence",
+            FieldName::NoEquivalent => "no_equivalent",
         }
     }
 }
@@ -77,6 +82,8 @@ pub(crate) struct Body {
     refs: Vec<String>,
     evidence: Vec<String>,
     documents: Vec<RequiredDocument>,
+    /// The first `no_equivalent` line.
+    no_equivalent: Option<NoEquivalent>,
     /// The first `lots` line's ids, as written.
     lots: Option<Vec<StringLit>>,
     when: Option<TExpr>,
@@ -243,6 +250,7 @@ impl<'a> Checker<'a> {
             when: body.when,
             require,
             documents: body.documents,
+            no_equivalent: body.no_equivalent,
             locals,
         });
     }
@@ -384,6 +392,7 @@ pub(crate) fn read_body(
             ClauseFieldKind::Ends(_) => Some(FieldName::Ends),
             ClauseFieldKind::Window(_) => Some(FieldName::Window),
             ClauseFieldKind::Alternatives(_) => Some(FieldName::Alternatives),
+            ClauseFieldKind::NoEquivalent(_) => Some(FieldName::NoEquivalent),
             ClauseFieldKind::Ref(_) | ClauseFieldKind::Evidence(_) | ClauseFieldKind::Error => None,
         };
         let placed = name.is_none_or(|name| allowed(kind, name));
@@ -430,6 +439,13 @@ pub(crate) fn read_body(
                 }
             }
             ClauseFieldKind::Ref(text) => body.refs.push(text.value.clone()),
+            ClauseFieldKind::NoEquivalent(reason) if keep => {
+                body.no_equivalent = Some(NoEquivalent {
+                    reason: reason.value.clone(),
+                    span,
+                });
+            }
+            ClauseFieldKind::NoEquivalent(_) => {}
             // An indicator or a risk asks no candidate for a document.
             ClauseFieldKind::Evidence(_)
                 if matches!(kind, ClauseKind::Indicator | ClauseKind::Risk) =>
@@ -439,7 +455,13 @@ pub(crate) fn read_body(
             ClauseFieldKind::Evidence(evidence) => {
                 body.evidence.push(evidence.label.value.clone());
                 if let Some(path) = &evidence.document {
-                    read_document(checker, file, path, &evidence.label.value, kind, &mut body);
+                    let proof = proof_kinds(checker, file, &evidence.proof);
+                    let document = DocumentLine {
+                        path,
+                        label: &evidence.label.value,
+                        proof,
+                    };
+                    read_document(checker, file, document, kind, &mut body);
                 }
             }
             ClauseFieldKind::When(expr) => {
@@ -506,16 +528,61 @@ pub(crate) fn read_body(
     body
 }
 
+/// What an `evidence PATH [from KIND…] "label"` line says.
+struct DocumentLine<'l> {
+    path: &'l clausier_syntax::ast::Path,
+    label: &'l str,
+    proof: Vec<ProvenanceKind>,
+}
+
+/// The kinds of proof after `from`, each once, in the order written. A word that is no
+/// kind of proof (`declared` among them: a declaration proves nothing) is E0327.
+fn proof_kinds(
+    checker: &mut ExprChecker<'_, '_>,
+    file: FileId,
+    words: &[clausier_syntax::ast::Ident],
+) -> Vec<ProvenanceKind> {
+    let mut kinds = Vec::new();
+    for word in words {
+        match ProvenanceKind::from_word(&word.name) {
+            Some(kind) if kind.is_proof() => {
+                if !kinds.contains(&kind) {
+                    kinds.push(kind);
+                }
+            }
+            found => {
+                let known = lexicon::PROOF_KINDS.join(", ");
+                let message = if found.is_some() {
+                    Message::new("e0327-declared-is-no-proof")
+                } else {
+                    Message::new("e0327-unknown-proof-kind").with("word", &word.name)
+                };
+                let mut diagnostic = Diagnostic::error(Code::UNKNOWN_PROOF_KIND, message)
+                    .with_primary(file, word.span, Message::new("e0327-not-a-proof-kind"))
+                    .with_note(Message::new("e0327-kinds").with("kinds", known));
+                if let Some(near) =
+                    crate::did_you_mean(&word.name, lexicon::PROOF_KINDS.iter().copied())
+                {
+                    diagnostic =
+                        diagnostic.with_help(Message::new("e0327-did-you-mean").with("kind", near));
+                }
+                checker.report(diagnostic);
+            }
+        }
+    }
+    kinds
+}
+
 /// A document an `evidence` line requires: only a requirement can require one, since
 /// a missing document makes an offer incomplete, never a criterion's score.
 fn read_document(
     checker: &mut ExprChecker<'_, '_>,
     file: FileId,
-    path: &clausier_syntax::ast::Path,
-    label: &str,
+    line: DocumentLine<'_>,
     kind: ClauseKind,
     body: &mut Body,
 ) {
+    let DocumentLine { path, label, proof } = line;
     if kind == ClauseKind::Criterion {
         checker.report(
             Diagnostic::error(
@@ -535,6 +602,7 @@ fn read_document(
         body.documents.push(RequiredDocument {
             label: label.to_owned(),
             field,
+            proof,
             span: path.span,
         });
     }
@@ -554,7 +622,8 @@ fn repeat_help(name: FieldName) -> Message {
         | FieldName::Ends
         | FieldName::Window
         | FieldName::Alternatives
-        | FieldName::Evidence => "e0402-keep-one-help",
+        | FieldName::Evidence
+        | FieldName::NoEquivalent => "e0402-keep-one-help",
     };
     Message::new(id).with("field", name.as_str())
 }
@@ -595,6 +664,7 @@ fn allowed(kind: ClauseKind, name: FieldName) -> bool {
                 | FieldName::Note
                 | FieldName::When
                 | FieldName::Require
+                | FieldName::NoEquivalent
         ),
         ClauseKind::Criterion => {
             matches!(
@@ -633,6 +703,10 @@ fn report_misplaced(
         (ClauseKind::Criterion, FieldName::Level) => (
             "e0403-not-allowed-in-criterion",
             "e0403-criterion-level-weight-help",
+        ),
+        (ClauseKind::Criterion, FieldName::NoEquivalent) => (
+            "e0403-not-allowed-in-criterion",
+            "e0403-criterion-no-equivalent-help",
         ),
         (ClauseKind::Criterion, _) => (
             "e0403-not-allowed-in-criterion",

@@ -168,6 +168,9 @@ pub struct RequirementDef {
     pub require: TExpr,
     /// The documents its `evidence` lines require, in order.
     pub documents: Vec<RequiredDocument>,
+    /// Its `no_equivalent "…"` line: it admits no equivalent of the certification it
+    /// demands; `None` when it admits one (if it demands a label).
+    pub no_equivalent: Option<NoEquivalent>,
     /// How many variables its expressions bind (the size of an evaluation frame).
     pub locals: u32,
 }
@@ -212,6 +215,15 @@ pub struct RiskDef {
     pub locals: u32,
 }
 
+/// `no_equivalent "…"`: why a requirement admits no equivalent of the certification it
+/// demands (one the law imposes, not a label the buyer chose), published with it.
+#[derive(Debug, Clone)]
+pub struct NoEquivalent {
+    pub reason: String,
+    /// The whole line.
+    pub span: Span,
+}
+
 /// `evidence documents.homologation "Dossier d'homologation"`: a document the offer
 /// must supply. When the descriptor lacks it, the requirement is `missing` (the offer
 /// may be regularised, R2152-2), unless the offer fails it anyway.
@@ -221,6 +233,9 @@ pub struct RequiredDocument {
     pub label: String,
     /// Where the descriptor gives it (its reference, or its details).
     pub field: FieldRef,
+    /// The kinds of proof it must come with (`from document, audit`), each once, in the
+    /// order written; empty when any value given will do.
+    pub proof: Vec<crate::provenance::ProvenanceKind>,
     /// The path as written after `evidence`.
     pub span: Span,
 }

@@ -13,6 +13,7 @@ pub mod business_time;
 pub mod hir;
 pub mod list_aggregates;
 pub mod ops;
+pub mod provenance;
 pub mod text_functions;
 pub mod types;
 pub mod value;
@@ -46,7 +47,7 @@ use crate::schema::TypeTable;
 use crate::types::{EnumId, RecordDef, RecordId, Ty};
 
 pub use hir::Lot;
-pub use law::demands_a_label;
+pub use law::{accepts_equivalents, demands_a_label};
 pub use suggest::did_you_mean;
 
 /// What checking a pack gives: the checked pack and every diagnostic, sorted.

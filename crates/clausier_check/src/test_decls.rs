@@ -23,6 +23,7 @@ impl Checker<'_> {
                 ExpectKind::Fail(id) => (id, "fail"),
                 ExpectKind::Missing(id) => (id, "missing"),
                 ExpectKind::NotApplicable(id) => (id, "not_applicable"),
+                ExpectKind::UnderReview(id) => (id, "review"),
                 _ => continue,
             };
             self.check_expected_clause(file, id, status);

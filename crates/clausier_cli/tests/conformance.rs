@@ -119,6 +119,7 @@ cases! {
     diag_texts => "diag-texts",
     diag_time_of_day => "diag-time-of-day",
     diag_time_on_date => "diag-time-on-date",
+    diag_proof_kinds => "diag-proof-kinds",
     diag_types => "diag-types",
     diag_bounds => "diag-bounds",
     diag_business_time => "diag-business-time",
@@ -170,6 +171,7 @@ cases! {
     status_requirements => "status-requirements",
     status_documents => "status-documents",
     status_expired_evidence => "status-expired-evidence",
+    status_proof_kinds => "status-proof-kinds",
 }
 
 fn workspace_root() -> PathBuf {

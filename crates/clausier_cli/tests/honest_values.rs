@@ -222,33 +222,36 @@ fn the_json_schema_gives_the_ranges() {
     assert_eq!(output.status.code(), Some(0));
     let schema: Value = serde_json::from_slice(&output.stdout).unwrap();
     let properties = &schema["properties"];
-    let price = &properties["price"]["anyOf"][0];
+    let price = &properties["price"]["else"]["anyOf"][0];
     assert_eq!(
         (price["$ref"].as_str(), &price["minimum"]),
         (Some("#/$defs/money"), &Value::from(0.01))
     );
-    assert_eq!(properties["adjustment"]["anyOf"][0]["minimum"], -100);
-    let growth = &properties["growth"]["anyOf"][0];
+    assert_eq!(
+        properties["adjustment"]["else"]["anyOf"][0]["minimum"],
+        -100
+    );
+    let growth = &properties["growth"]["else"]["anyOf"][0];
     assert_eq!(
         (&growth["minimum"], &growth["maximum"]),
         (&Value::from(0), &Value::from(300))
     );
-    let months = &properties["months"];
+    let months = &properties["months"]["else"];
     assert_eq!(
         (&months["minimum"], &months["maximum"]),
         (&Value::from(1), &Value::from(12))
     );
-    let ratio = &properties["ratio"];
+    let ratio = &properties["ratio"]["else"];
     assert_eq!(
         (&ratio["exclusiveMinimum"], &ratio["exclusiveMaximum"]),
         (&Value::from(0), &Value::from(1))
     );
-    let rate = &properties["rate"]["anyOf"][0];
+    let rate = &properties["rate"]["else"]["anyOf"][0];
     assert_eq!(
         (&rate["minimum"], &rate["maximum"]),
         (&Value::from(0), &Value::from(100))
     );
-    assert_eq!(properties["fees"]["items"]["minimum"], 0);
+    assert_eq!(properties["fees"]["else"]["items"]["minimum"], 0);
 }
 
 #[test]

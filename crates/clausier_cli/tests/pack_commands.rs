@@ -15,6 +15,7 @@ use quick_xml::{Reader, XmlVersion};
 
 const EDTECH: &str = "rules/edtech-fr";
 const TESTED: &str = "tests/cli/packs/tested";
+const EQUIVALENCE: &str = "examples/equivalence-label/pack";
 const BROKEN_TESTS: &str = "tests/conformance/diag-tests/pack.clause";
 const DATE: &str = "2026-11-28";
 
@@ -95,6 +96,30 @@ fn failed_tests_show_what_was_expected_what_was_found_and_why() {
     let output = clausier(&["test", TESTED, "--date", DATE, "--coverage"]);
     assert_eq!(exit_code(&output), 1);
     insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn the_equivalence_example_tests_a_claim_under_review_and_an_expired_value() {
+    let output = clausier(&["test", EQUIVALENCE, "--date", DATE]);
+    assert_eq!(exit_code(&output), 0, "{}", transcript(&output));
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn a_mistake_in_the_dollar_form_of_a_test_is_located_in_the_clause_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("pack.clause");
+    std::fs::write(
+        &pack,
+        "descriptor { hds: bool }\n\
+         requirement HDS-01 \"HDS\" { require hds }\n\
+         test \"forme fautive\" {\n  given { hds: { \"$valid_until\": 2026-06-30, \"$source\": \"rumeur\" } }\n  expect review\n}\n",
+    )
+    .unwrap();
+    let output = clausier(&["test", pack.to_str().unwrap(), "--date", DATE]);
+    assert_eq!(exit_code(&output), 1);
+    let text = transcript(&output).replace(&dir.path().display().to_string(), "[dir]");
+    insta::assert_snapshot!(text);
 }
 
 #[test]
@@ -281,7 +306,7 @@ fn schema_of_the_shipped_pack() {
     );
     assert_eq!(schema["$defs"]["date"]["format"], "date");
     assert_eq!(
-        schema["properties"]["sso"]["properties"]["protocols"]["uniqueItems"],
+        schema["properties"]["sso"]["else"]["properties"]["protocols"]["else"]["uniqueItems"],
         true
     );
     assert_eq!(schema["required"], serde_json::Value::Null);

@@ -1,7 +1,9 @@
 //! The JSON Schema of `clausier schema rules/edtech-fr`, checked with an independent
 //! validator (Python's jsonschema, Draft 2020-12, formats checked) against the shipped
 //! example descriptors: it accepts exactly those `clausier check` can read, and rejects
-//! the deliberately invalid one and a hand-made wrong one.
+//! the deliberately invalid one and a hand-made wrong one. The same for the `$`-keyed
+//! form of a value (`examples/equivalence-label`): the offers that use it are accepted,
+//! and a mistake in the form is rejected where it is.
 //!
 //! The Python environment comes from `scripts/python-env`; `scripts/test` sets
 //! `CLAUSIER_TEST_PYTHON` to its interpreter. Without it these tests fail and say so.
@@ -32,14 +34,19 @@ fn python() -> PathBuf {
 
 /// The schema of the shipped pack, written in `folder`.
 fn schema_in(folder: &Path) -> PathBuf {
-    let output = clausier(&["schema", PACK]);
+    schema_of(PACK, folder)
+}
+
+/// The schema of `pack`, written in `folder`.
+fn schema_of(pack: &str, folder: &Path) -> PathBuf {
+    let output = clausier(&["schema", pack]);
     assert_eq!(
         output.status.code(),
         Some(0),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let path = folder.join("edtech-fr.schema.json");
+    let path = folder.join("descriptor.schema.json");
     fs::write(&path, &output.stdout).unwrap();
     path
 }
@@ -80,7 +87,11 @@ fn validate(schema: &Path, files: &[String]) -> BTreeMap<String, Vec<String>> {
 
 /// The status `clausier check` gives each descriptor of the files, by id.
 fn check_statuses(files: &[String]) -> BTreeMap<String, String> {
-    let mut args = vec!["check", PACK];
+    check_statuses_of(PACK, files)
+}
+
+fn check_statuses_of(pack: &str, files: &[String]) -> BTreeMap<String, String> {
+    let mut args = vec!["check", pack];
     args.extend(files.iter().map(String::as_str));
     args.extend(["--date", DATE, "--format", "json"]);
     let output = clausier(&args);
@@ -210,4 +221,83 @@ fn the_schema_accepts_every_form_clausier_reads() {
     let files = [forms.display().to_string()];
     assert_eq!(validate(&schema, &files)["forms"], Vec::<String>::new());
     assert_ne!(check_statuses(&files)["forms"], "invalid");
+}
+
+const EQUIVALENCE_PACK: &str = "examples/equivalence-label/pack";
+const EQUIVALENCE_OFFERS: &str = "examples/equivalence-label/offres";
+
+#[test]
+fn the_schema_accepts_the_dollar_form_of_the_equivalence_example() {
+    let folder = tempfile::tempdir().unwrap();
+    let schema = schema_of(EQUIVALENCE_PACK, folder.path());
+    let files: Vec<String> = ["certifiee", "equivalente", "expiree", "sans-label"]
+        .iter()
+        .map(|name| format!("{EQUIVALENCE_OFFERS}/{name}.json"))
+        .collect();
+    let validated = validate(&schema, &files);
+    assert_eq!(validated.len(), 4, "{validated:?}");
+    for (id, errors) in &validated {
+        assert_eq!(errors, &Vec::<String>::new(), "{id}");
+    }
+}
+
+#[test]
+fn the_schema_rejects_a_mistake_in_the_dollar_form_where_it_is() {
+    let folder = tempfile::tempdir().unwrap();
+    let schema = schema_of(EQUIVALENCE_PACK, folder.path());
+    let mistakes = [
+        (
+            "unknown-key",
+            r#"{"certifications": {"secnumcloud": {"$value": true, "$expires": "2027-01-01"}}}"#,
+        ),
+        (
+            "no-value",
+            r#"{"certifications": {"secnumcloud": {"$source": "document"}}}"#,
+        ),
+        (
+            "claim-lacks-document",
+            r#"{"certifications": {"secnumcloud": {"$value": false, "$equivalent": {"label": "C5", "issuer": "BSI"}}}}"#,
+        ),
+        (
+            "value-of-the-wrong-type",
+            r#"{"certifications": {"secnumcloud": {"$value": "oui", "$source": {"kind": "audit"}}}}"#,
+        ),
+        (
+            "bad-kind-and-date",
+            r#"{"certifications": {"$value": {"secnumcloud": true}, "$source": "rumour", "$valid_until": "31/12/2026"}}"#,
+        ),
+    ];
+    let files: Vec<String> = mistakes
+        .iter()
+        .map(|(id, text)| {
+            let path = folder.path().join(format!("{id}.json"));
+            fs::write(&path, text).unwrap();
+            path.display().to_string()
+        })
+        .collect();
+    let validated = validate(&schema, &files);
+    let at = |id: &str| validated[id].clone();
+    assert_eq!(at("unknown-key"), ["$.certifications.secnumcloud"]);
+    assert_eq!(at("no-value"), ["$.certifications.secnumcloud"]);
+    assert_eq!(
+        at("claim-lacks-document"),
+        ["$.certifications.secnumcloud['$equivalent']"]
+    );
+    assert_eq!(
+        at("value-of-the-wrong-type"),
+        ["$.certifications.secnumcloud['$value']"]
+    );
+    assert_eq!(
+        at("bad-kind-and-date"),
+        [
+            "$.certifications['$source']",
+            "$.certifications['$valid_until']"
+        ]
+    );
+    // `clausier check` refuses each of them too.
+    let statuses = check_statuses_of(EQUIVALENCE_PACK, &files);
+    assert!(
+        statuses.values().all(|status| status == "invalid"),
+        "{statuses:?}"
+    );
 }

@@ -8,6 +8,8 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
+pub use clausier_check::provenance::ProvenanceKind;
+
 use crate::descriptor::{Loc, PathStep};
 
 /// The key that holds the value itself.
@@ -18,43 +20,6 @@ pub const SOURCE_KEY: &str = "$source";
 pub const VALID_UNTIL_KEY: &str = "$valid_until";
 /// The key of a claim of an equivalent to the label or certificate the field holds.
 pub const EQUIVALENT_KEY: &str = "$equivalent";
-
-/// Who vouches for a value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProvenanceKind {
-    /// The vendor says so, nothing more.
-    Declared,
-    /// A document the vendor supplies (a certificate, an attestation), with its reference.
-    Document,
-    /// A public registry (SIRENE, the ANS's list of HDS hosts…).
-    Registry,
-    /// An audit by a third party.
-    Audit,
-}
-
-impl ProvenanceKind {
-    pub const ALL: [ProvenanceKind; 4] = [
-        ProvenanceKind::Declared,
-        ProvenanceKind::Document,
-        ProvenanceKind::Registry,
-        ProvenanceKind::Audit,
-    ];
-
-    /// The word a vendor writes, and the JSON report prints.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProvenanceKind::Declared => "declared",
-            ProvenanceKind::Document => "document",
-            ProvenanceKind::Registry => "registry",
-            ProvenanceKind::Audit => "audit",
-        }
-    }
-
-    pub fn from_word(word: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.as_str() == word)
-    }
-}
 
 /// Where a value comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -174,3 +174,73 @@ fn a_malformed_claim_of_an_equivalent_is_located() {
         ]
     );
 }
+
+fn claim(label: &str, issuer: &str, document: &str) -> clausier_data::evidence::EquivalentClaim {
+    clausier_data::evidence::EquivalentClaim {
+        label: label.to_owned(),
+        issuer: issuer.to_owned(),
+        document: document.to_owned(),
+    }
+}
+
+#[test]
+fn csv_columns_beside_a_field_give_its_claim_of_an_equivalent() {
+    let csv = "id;name;name.$equivalent.label;name.$equivalent.issuer;name.$equivalent.document\n\
+               v1;Lumière;ISO 27001;Organisme Exemple;Certificat BV-2025-77\n\
+               v2;Aube;;;\n";
+    let descriptors = load_support::load("offers.csv", csv, Format::Csv);
+    let first = &descriptors[0];
+    assert!(!first.is_invalid(), "{:?}", first.problems);
+    assert_eq!(first.evidence.len(), 1);
+    assert_eq!(first.evidence[0].shown, "name");
+    assert_eq!(
+        first.evidence[0].equivalent,
+        Some(claim(
+            "ISO 27001",
+            "Organisme Exemple",
+            "Certificat BV-2025-77"
+        ))
+    );
+    // The field keeps its own value beside the claim.
+    assert!(first.root.as_ref().unwrap().get(1).is_some());
+    // A row that leaves the claim's columns empty claims nothing.
+    assert!(
+        !descriptors[1].is_invalid(),
+        "{:?}",
+        descriptors[1].problems
+    );
+    assert!(descriptors[1].evidence.is_empty());
+}
+
+#[test]
+fn a_csv_row_that_fills_a_claim_in_part_names_each_empty_column_at_its_cell() {
+    let csv = "id;name;name.$equivalent.label;name.$equivalent.issuer;name.$equivalent.document\n\
+               v1;Lumière;ISO 27001;;Certificat BV-2025-77\n\
+               v2;Aube;;Organisme Exemple;\n";
+    let descriptors = load_support::load("offers.csv", csv, Format::Csv);
+    assert!(descriptors[0].is_invalid());
+    assert!(descriptors[0].evidence.is_empty());
+    assert_eq!(
+        problems(&descriptors[0]),
+        ["2:22 D0602 the claim of an equivalent for `name` gives no `name.$equivalent.issuer`"]
+    );
+    assert_eq!(
+        problems(&descriptors[1]),
+        [
+            "3:9 D0602 the claim of an equivalent for `name` gives no `name.$equivalent.label`",
+            "3:28 D0602 the claim of an equivalent for `name` gives no `name.$equivalent.document`",
+        ]
+    );
+}
+
+#[test]
+fn a_claim_without_a_column_for_one_of_its_parts_is_an_error_at_its_first_cell() {
+    let tsv = "id\tname\tname.$equivalent.label\tname.$equivalent.issuer\n\
+               v1\tLumière\tISO 27001\tOrganisme Exemple\n";
+    let descriptor = load_one("offers.tsv", tsv, Format::Tsv);
+    assert!(descriptor.is_invalid());
+    assert_eq!(
+        problems(&descriptor),
+        ["2:12 D0602 the claim of an equivalent for `name` gives no `name.$equivalent.document`"]
+    );
+}

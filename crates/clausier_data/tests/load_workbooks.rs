@@ -247,3 +247,55 @@ fn oui_is_a_boolean_in_a_workbook_only() {
         );
     }
 }
+
+#[test]
+fn a_workbook_claims_an_equivalent_in_columns_and_a_partial_claim_names_its_cell() {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("Offres").unwrap();
+    let header = [
+        "id",
+        "hosting.secnumcloud",
+        "hosting.secnumcloud.$equivalent.label",
+        "hosting.secnumcloud.$equivalent.issuer",
+        "hosting.secnumcloud.$equivalent.document",
+    ];
+    for (column, name) in header.iter().enumerate() {
+        sheet.write_string(0, column as u16, *name).unwrap();
+    }
+    for (column, text) in ["aube", "non", "C5 type 2", "Cabinet Exemple", "C5-2025-77"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(1, column as u16, *text).unwrap();
+    }
+    for (column, text) in [
+        (0, "brume"),
+        (1, "non"),
+        (2, "C5 type 2"),
+        (3, "Cabinet Exemple"),
+    ] {
+        sheet.write_string(2, column, text).unwrap();
+    }
+    let descriptors = read("offres.xlsx", &workbook.save_to_buffer().unwrap());
+    let aube = &descriptors[0];
+    assert!(!aube.is_invalid(), "{:?}", aube.problems);
+    let claim = aube.evidence[0].equivalent.as_ref().expect("a claim");
+    assert_eq!(
+        (
+            claim.label.as_str(),
+            claim.issuer.as_str(),
+            claim.document.as_str()
+        ),
+        ("C5 type 2", "Cabinet Exemple", "C5-2025-77")
+    );
+    let brume = &descriptors[1];
+    assert!(brume.is_invalid());
+    assert_eq!(brume.problems.len(), 1, "{:?}", brume.problems);
+    assert_eq!(
+        brume.problems[0]
+            .message
+            .text(clausier_diagnostics::Lang::En),
+        "in sheet `Offres`, cell E3: the claim of an equivalent for `hosting.secnumcloud` gives \
+         no `hosting.secnumcloud.$equivalent.document`"
+    );
+}

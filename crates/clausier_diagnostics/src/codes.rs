@@ -148,6 +148,7 @@ catalogue! {
     ENTRIES_IN_PER_ENTRY_RULE = "E0324", Error, "an aggregate over all entries in a per-entry rule";
     GROUPING_FIELD_TYPE = "E0325", Error, "indicator grouped by a field that is not an enum or a string";
     FIELD_OUTSIDE_INVENTORY_AGGREGATE = "E0326", Error, "field of one entry outside an aggregate over `entries`";
+    UNKNOWN_PROOF_KIND = "E0327", Error, "not a kind of proof after `from`";
 
     MISSING_REQUIRE = "E0401", Error, "requirement without `require`";
     REPEATED_CLAUSE_FIELD = "E0402", Error, "clause field given twice";
@@ -176,6 +177,7 @@ catalogue! {
     NO_ENVIRONMENTAL_CONDITION = "W0513", Warning, "no environmental execution condition";
     TITULAIRE_AT_BID_STAGE = "W0514", Warning, "« titulaire » in a specification checked at bid stage";
     OFFER_SET_ASIDE = "W0515", Warning, "offer said to be set aside instead of irregular";
+    NO_EQUIVALENT_WITHOUT_LABEL = "W0516", Warning, "`no_equivalent` on a requirement that demands no label";
 
     DESCRIPTOR_SYNTAX = "D0601", Error, "descriptor cannot be parsed";
     DESCRIPTOR_TYPE = "D0602", Error, "descriptor value of the wrong type";

@@ -51,11 +51,18 @@ pub fn compile(valid: ValidPack<'_>) -> Program {
                         label: document.label.clone(),
                         path: document.field.text.clone(),
                         given: lowering.push(Node::Has(path), None),
+                        proof: document.proof.clone(),
                     }
                 })
                 .collect(),
             lots: requirement.meta.lots.clone(),
-            accepts_equivalents: clausier_check::demands_a_label(&pack.schema, requirement),
+            accepts_equivalents: clausier_check::accepts_equivalents(&pack.schema, requirement),
+            // On a requirement that demands no label the line changes nothing (W0516).
+            no_equivalent: requirement
+                .no_equivalent
+                .as_ref()
+                .filter(|_| clausier_check::demands_a_label(&pack.schema, requirement))
+                .map(|line| line.reason.clone()),
         })
         .collect();
     let criteria = pack

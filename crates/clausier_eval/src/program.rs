@@ -152,9 +152,13 @@ pub(crate) struct RequirementProgram {
     pub documents: Vec<DocumentProgram>,
     /// The lots it applies to; empty for every lot.
     pub lots: Vec<String>,
-    /// Whether it demands a label or certification (`clausier_check::demands_a_label`):
-    /// an offer claiming an equivalent is then under review instead of failing.
+    /// Whether it demands a label or certification and admits an equivalent
+    /// (`clausier_check::accepts_equivalents`): an offer claiming an equivalent is then
+    /// under review instead of failing.
     pub accepts_equivalents: bool,
+    /// Why it admits no equivalent of the label it demands (`no_equivalent "…"`), cited
+    /// beside a claim it fails; `None` when it demands no label or admits an equivalent.
+    pub no_equivalent: Option<String>,
 }
 
 /// A document a requirement requires, with the node that says whether the descriptor
@@ -165,6 +169,8 @@ pub(crate) struct DocumentProgram {
     /// The descriptor path, as written after `evidence`.
     pub path: String,
     pub given: NodeId,
+    /// The kinds of proof the value must come with (`from …`); empty for any.
+    pub proof: Vec<clausier_check::provenance::ProvenanceKind>,
 }
 
 #[derive(Debug, Clone)]

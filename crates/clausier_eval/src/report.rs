@@ -252,6 +252,10 @@ pub struct ClaimedEquivalent {
     pub issuer: String,
     /// The document that proves it.
     pub document: String,
+    /// Why the requirement does not examine it (its `no_equivalent` line): it fails as
+    /// if nothing were claimed. Left out when the claim is examined.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_admitted: Option<String>,
 }
 
 /// A value whose evidence was no longer valid at the run's date.
@@ -273,6 +277,14 @@ pub struct RequestedDocument {
     pub label: String,
     /// Where the descriptor should give it.
     pub path: String,
+    /// The kinds of proof it must come with (`document`, `registry`, `audit`); left out
+    /// when any value given will do.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub proof: Vec<&'static str>,
+    /// The kind of proof of the value the offer gave, when it gave one of another kind
+    /// (`declared` for a value without `$source`); left out when the value is absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub given_as: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -19,7 +19,9 @@ pub(crate) struct Reviewed {
 }
 
 /// What becomes of a requirement that failed with `explanation`: unchanged unless it
-/// accepts equivalents and a field its failure read carries a claim of one.
+/// accepts equivalents and a field its failure read carries a claim of one. A claim on a
+/// requirement that admits none (`no_equivalent`) leaves it failed, with the claim and
+/// the reason kept for the reports.
 pub(crate) fn review_failure(
     requirement: &RequirementProgram,
     descriptor: &Descriptor,
@@ -31,7 +33,7 @@ pub(crate) fn review_failure(
         claim: None,
         decision: None,
     };
-    if !requirement.accepts_equivalents {
+    if !requirement.accepts_equivalents && requirement.no_equivalent.is_none() {
         return unchanged;
     }
     let Some(evidence) = descriptor
@@ -49,7 +51,15 @@ pub(crate) fn review_failure(
         label: equivalent.label.clone(),
         issuer: equivalent.issuer.clone(),
         document: equivalent.document.clone(),
+        not_admitted: requirement.no_equivalent.clone(),
     });
+    // A requirement that admits no equivalent fails, citing its reason beside the claim.
+    if !requirement.accepts_equivalents {
+        return Reviewed {
+            claim: Some(claim),
+            ..unchanged
+        };
+    }
     let decision = decisions
         .iter()
         .find(|decision| decision.clause == requirement.id && decision.descriptor == descriptor.id)

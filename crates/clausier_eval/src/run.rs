@@ -24,7 +24,9 @@ use crate::report::{
 };
 use crate::run_warnings::run_warnings;
 use crate::score::{CriterionOutcome, rank, score_criterion, total_points, unscored};
+use clausier_check::provenance::ProvenanceKind;
 use clausier_data::descriptor::Descriptor;
+use clausier_data::evidence::Evidence;
 
 /// How a run evaluates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,7 +144,7 @@ pub(crate) struct Evaluated {
     /// The requirements' results, with room for the criteria's.
     results: Vec<ClauseResult>,
     /// What `passed(ID)` reads of each requirement (see `EvalContext::passed`).
-    outcomes: Vec<Option<bool>>,
+    pub(crate) outcomes: Vec<Option<bool>>,
     /// `Some` once scored (eligible descriptors only).
     pub(crate) criteria: Option<Vec<CriterionOutcome>>,
 }
@@ -210,7 +212,13 @@ pub(crate) fn evaluate_descriptor(
             outcomes.push(None);
             return None;
         }
-        let (status, unknown, explanation) = judge(program, &mut explainer, requirement, scope);
+        let (status, unknown, explanation) = judge(
+            program,
+            &mut explainer,
+            requirement,
+            scope,
+            &descriptor.evidence,
+        );
         let reviewed = if status == RequirementStatus::Fail {
             crate::review::review_failure(requirement, descriptor, &explanation, decisions)
         } else {
@@ -228,10 +236,17 @@ pub(crate) fn evaluate_descriptor(
             explanation
         };
         let documents = if status == RequirementStatus::Missing {
-            lacking_documents(program, requirement, scope)
-                .map(|document| RequestedDocument {
-                    label: document.label.clone(),
-                    path: document.path.clone(),
+            lacking_documents(program, requirement, scope, &descriptor.evidence)
+                .map(|lacking| RequestedDocument {
+                    label: lacking.document.label.clone(),
+                    path: lacking.document.path.clone(),
+                    proof: lacking
+                        .document
+                        .proof
+                        .iter()
+                        .map(|kind| kind.as_str())
+                        .collect(),
+                    given_as: lacking.given_as.map(ProvenanceKind::as_str),
                 })
                 .collect()
         } else {
@@ -297,17 +312,26 @@ fn outcome(status: RequirementStatus) -> Option<bool> {
     }
 }
 
-/// What `passed(ID)` reads of each requirement for the descriptor of `scope` on `lot`,
-/// judged without explaining anything; empty when no criterion reads it. A requirement
-/// that does not apply to the lot is unknown, and no criterion of the lot reads it
-/// (E0409).
+/// What `passed(ID)` reads of each requirement for `descriptor` (whose record `scope`
+/// reads) on `lot`; empty when no criterion reads it. A requirement that does not apply
+/// to the lot is unknown, and no criterion of the lot reads it (E0409).
+///
+/// Judged without explaining anything, unless the offer claims an equivalent: which
+/// requirement a claim puts under review depends on what its failure read, so such an
+/// offer is evaluated in full, with the buyer's `decisions`.
 pub(crate) fn requirement_outcomes(
     program: &Program,
+    descriptor: &Descriptor,
     scope: Scope<'_>,
     lot: Option<&str>,
+    decisions: &[ReviewDecision],
 ) -> Vec<Option<bool>> {
     if !program.scores_outcomes {
         return Vec::new();
+    }
+    if claims_an_equivalent(descriptor) {
+        return evaluate_descriptor(program, descriptor, scope.today, None, lot, decisions)
+            .outcomes;
     }
     program
         .requirements
@@ -315,7 +339,7 @@ pub(crate) fn requirement_outcomes(
         .map(|requirement| {
             requirement
                 .applies_to(lot)
-                .then(|| holds(program, requirement, scope))
+                .then(|| holds(program, requirement, scope, &descriptor.evidence))
                 .flatten()
         })
         .collect()
@@ -325,7 +349,12 @@ pub(crate) fn requirement_outcomes(
 /// false, unknown when its data or a document it requires is missing. An offer that
 /// fails the `require` fails even when a document is missing: no document supplied
 /// later could change what the offer says (R2152-2).
-fn holds(program: &Program, requirement: &RequirementProgram, scope: Scope<'_>) -> Option<bool> {
+fn holds(
+    program: &Program,
+    requirement: &RequirementProgram,
+    scope: Scope<'_>,
+    evidence: &[Evidence],
+) -> Option<bool> {
     let applies = match requirement.when {
         Some(when) => program.code.truth(when, scope),
         None => Some(true),
@@ -333,7 +362,7 @@ fn holds(program: &Program, requirement: &RequirementProgram, scope: Scope<'_>) 
     match applies {
         Some(true) => match program.code.truth(requirement.require, scope) {
             Some(false) => Some(false),
-            _ if lacking_documents(program, requirement, scope)
+            _ if lacking_documents(program, requirement, scope, evidence)
                 .next()
                 .is_some() =>
             {
@@ -346,38 +375,93 @@ fn holds(program: &Program, requirement: &RequirementProgram, scope: Scope<'_>) 
     }
 }
 
-/// The documents a requirement requires that the descriptor of `scope` does not give.
+/// A document a requirement requires that the descriptor does not give as asked.
+struct Lacking<'p> {
+    document: &'p DocumentProgram,
+    /// The kind of proof of the value given, when one is given but of a kind the
+    /// requirement does not accept; `None` when the value is absent.
+    given_as: Option<ProvenanceKind>,
+}
+
+/// The documents a requirement requires that the descriptor of `scope` (with its
+/// `evidence`) does not give: absent, or given without one of the kinds of proof asked.
 fn lacking_documents<'p>(
     program: &'p Program,
     requirement: &'p RequirementProgram,
     scope: Scope<'_>,
-) -> impl Iterator<Item = &'p DocumentProgram> {
-    requirement
-        .documents
+    evidence: &[Evidence],
+) -> impl Iterator<Item = Lacking<'p>> {
+    requirement.documents.iter().filter_map(move |document| {
+        if program.code.truth(document.given, scope) != Some(true) {
+            return Some(Lacking {
+                document,
+                given_as: None,
+            });
+        }
+        if document.proof.is_empty() {
+            return None;
+        }
+        let kind = proof_of(evidence, &document.path);
+        (!document.proof.contains(&kind)).then_some(Lacking {
+            document,
+            given_as: Some(kind),
+        })
+    })
+}
+
+/// Who vouches for the value at `path`: the `$source` of its own `$`-keyed form, else
+/// of the nearest record around it that has one (a source given for `hosting` vouches
+/// for `hosting.hds`); a value no source covers is `declared`.
+fn proof_of(evidence: &[Evidence], path: &str) -> ProvenanceKind {
+    let mut at = path;
+    loop {
+        let source = evidence
+            .iter()
+            .find(|entry| entry.shown == at)
+            .and_then(|entry| entry.source.as_ref());
+        if let Some(source) = source {
+            return source.kind;
+        }
+        match at.rsplit_once('.') {
+            Some((outer, _)) => at = outer,
+            None => return ProvenanceKind::Declared,
+        }
+    }
+}
+
+/// Whether an offer claims an equivalent of a label on one of its values.
+pub(crate) fn claims_an_equivalent(descriptor: &Descriptor) -> bool {
+    descriptor
+        .evidence
         .iter()
-        .filter(move |document| program.code.truth(document.given, scope) != Some(true))
+        .any(|evidence| evidence.equivalent.is_some())
 }
 
 /// The status [`evaluate_descriptor`] gives on `lot`, without explaining anything: only
 /// the `must` and `execution` requirements of the lot count, and the first failure
-/// decides.
+/// decides. An offer claiming an equivalent is evaluated in full, with the buyer's
+/// `decisions` (see [`requirement_outcomes`]).
 pub(crate) fn eligibility(
     program: &Program,
     descriptor: &Descriptor,
     today: Date,
     lot: Option<&str>,
+    decisions: &[ReviewDecision],
 ) -> DescriptorStatus {
     let root = match &descriptor.root {
         Some(root) if !descriptor.is_invalid() => root,
         _ => return DescriptorStatus::Invalid,
     };
+    if claims_an_equivalent(descriptor) {
+        return evaluate_descriptor(program, descriptor, today, None, lot, decisions).status;
+    }
     let scope = Scope::new(root, today, &[]);
     let mut missing = false;
     for requirement in &program.requirements {
         if !requirement.level.excludes() || !requirement.applies_to(lot) {
             continue;
         }
-        match holds(program, requirement, scope) {
+        match holds(program, requirement, scope, &descriptor.evidence) {
             Some(false) => return DescriptorStatus::Ineligible,
             None => missing = true,
             Some(true) => {}
@@ -398,6 +482,7 @@ fn judge(
     explainer: &mut Explainer<'_>,
     requirement: &RequirementProgram,
     scope: Scope<'_>,
+    evidence: &[Evidence],
 ) -> Judgement {
     if let Some(when) = requirement.when {
         match program.code.truth(when, scope) {
@@ -425,14 +510,16 @@ fn judge(
         }
         None => explainer.unknown(require, scope),
     };
-    let lacking: Vec<&DocumentProgram> = lacking_documents(program, requirement, scope).collect();
+    let lacking: Vec<Lacking<'_>> =
+        lacking_documents(program, requirement, scope, evidence).collect();
     if truth == Some(true) && lacking.is_empty() {
         return (RequirementStatus::Pass, unknown, Vec::new());
     }
-    // A missing document is listed with the absent paths, where the buyer looks.
+    // A missing document (or its missing proof) is listed with the absent paths, where
+    // the buyer looks.
     unknown
         .paths
-        .extend(lacking.iter().map(|document| document.path.clone()));
+        .extend(lacking.iter().map(|lacking| lacking.document.path.clone()));
     unknown.paths.sort_by(|a, b| natural_order(a, b));
     unknown.paths.dedup();
     (RequirementStatus::Missing, unknown, Vec::new())

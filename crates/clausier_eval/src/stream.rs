@@ -216,6 +216,7 @@ impl<'a> StreamCheck<'a> {
     pub fn survey(&mut self, chunk: &[Pending]) {
         let program = self.program;
         let (options, today) = (&self.load_options, self.today);
+        let decisions = self.decisions.as_slice();
         let with_aggregates = !program.aggregates.is_empty();
         let found: Vec<Vec<Surveyed>> = map_in(self.pool.as_ref(), chunk, |pending| {
             let descriptor =
@@ -223,7 +224,7 @@ impl<'a> StreamCheck<'a> {
             lots::descriptor_bids(program, &descriptor, 0)
                 .iter()
                 .map(|bid| {
-                    let status = eligibility(program, &descriptor, today, bid.lot);
+                    let status = eligibility(program, &descriptor, today, bid.lot, decisions);
                     let eligible = status == DescriptorStatus::Eligible;
                     Surveyed {
                         part: bid.part,
@@ -240,7 +241,16 @@ impl<'a> StreamCheck<'a> {
                             Vec::new()
                         },
                         total: (eligible && !with_aggregates)
-                            .then(|| descriptor_total(program, &descriptor, today, &[], bid.lot))
+                            .then(|| {
+                                descriptor_total(
+                                    program,
+                                    &descriptor,
+                                    today,
+                                    &[],
+                                    bid.lot,
+                                    decisions,
+                                )
+                            })
                             .flatten(),
                     }
                 })
@@ -282,6 +292,7 @@ impl<'a> StreamCheck<'a> {
     pub fn score(&mut self, chunk: &[Pending]) {
         let program = self.program;
         let (options, today) = (&self.load_options, self.today);
+        let decisions = self.decisions.as_slice();
         let aggregates = &self.aggregates;
         let eligible = self
             .eligible
@@ -301,11 +312,12 @@ impl<'a> StreamCheck<'a> {
             lots::descriptor_bids(program, &descriptor, 0)
                 .iter()
                 .filter(|bid| {
-                    eligibility(program, &descriptor, today, bid.lot) == DescriptorStatus::Eligible
+                    eligibility(program, &descriptor, today, bid.lot, decisions)
+                        == DescriptorStatus::Eligible
                 })
                 .filter_map(|bid| {
                     let aggregates = aggregates.get(bid.part)?;
-                    descriptor_total(program, &descriptor, today, aggregates, bid.lot)
+                    descriptor_total(program, &descriptor, today, aggregates, bid.lot, decisions)
                         .map(|total| (bid.part, total))
                 })
                 .collect()
@@ -426,18 +438,19 @@ struct Counted {
     part: Option<usize>,
 }
 
-/// An eligible entry's total on `lot`, as its entry will give it; `None` when no
-/// criterion scores the lot.
+/// An eligible entry's total on `lot`, as its entry will give it (with the buyer's
+/// `decisions` on its claims); `None` when no criterion scores the lot.
 fn descriptor_total(
     program: &Program,
     descriptor: &Descriptor,
     today: Date,
     aggregates: &[Option<Value>],
     lot: Option<&str>,
+    decisions: &[crate::run::ReviewDecision],
 ) -> Option<Decimal> {
     let root = descriptor.root.as_deref()?;
     let scope = Scope::new(root, today, aggregates);
-    let outcomes = crate::run::requirement_outcomes(program, scope, lot);
+    let outcomes = crate::run::requirement_outcomes(program, descriptor, scope, lot, decisions);
     let scope = scope.passed(&outcomes);
     let mut criteria = program
         .criteria

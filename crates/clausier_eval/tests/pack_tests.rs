@@ -1,6 +1,8 @@
 //! The test runner as a library: tests read their files through `TestSources` (here from
 //! memory, as the language server would), each test's offer is checked alone, and every
 //! `expect` line is compared with the result; the coverage counts what the tests saw.
+//! Inline data takes the `$`-keyed form of a value: a claimed equivalent is under review,
+//! an expired value is absent, and a mistake in the form is located in the clause file.
 
 use std::collections::HashMap;
 
@@ -77,9 +79,13 @@ impl TestSources for Memory {
 }
 
 fn run_pack() -> (Checked, TestReport) {
+    run_pack_text(PACK)
+}
+
+fn run_pack_text(text: &str) -> (Checked, TestReport) {
     let mut sources = SourceMap::new();
-    let id = sources.add(SourceFile::new("pack/tests.clause", PACK));
-    let parse = clausier_syntax::parse(id, PACK);
+    let id = sources.add(SourceFile::new("pack/tests.clause", text));
+    let parse = clausier_syntax::parse(id, text);
     assert!(parse.diagnostics.is_empty(), "{:?}", parse.diagnostics);
     let checked = clausier_check::check_pack("memory", &[(id, &parse.ast)]);
     assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
@@ -191,4 +197,89 @@ fn coverage_counts_what_the_tests_saw_and_what_they_checked() {
     );
     assert_eq!(coverage.criteria[0].scored, 2);
     assert!(coverage.gaps().is_empty());
+}
+
+const REVIEW_PACK: &str = r#"
+descriptor { certifications: { secnumcloud: bool } }
+requirement SNC-01 "SecNumCloud ou qualification équivalente" {
+  require certifications.secnumcloud
+}
+
+test "a claimed equivalent" {
+  given {
+    certifications: {
+      secnumcloud: {
+        "$value": false,
+        "$equivalent": { label: "C5 type 2", issuer: "Cabinet Exemple", document: "C5-2025-77" }
+      }
+    }
+  }
+  expect review SNC-01
+  expect review
+}
+test "expired the day before" {
+  given { certifications: { secnumcloud: { "$value": true, "$valid_until": 2026-11-27 } } }
+  expect missing SNC-01
+  expect incomplete
+}
+test "valid through its last day" {
+  given { certifications: { secnumcloud: { "$value": true, "$valid_until": 2026-11-28 } } }
+  expect pass SNC-01
+  expect eligible
+}
+test "a wrong expectation of review" {
+  given { certifications: { secnumcloud: false } }
+  expect review SNC-01
+  expect review
+}
+test "a mistake in the form" {
+  given { certifications: { secnumcloud: { "$valeur": true, "$valid_until": "demain" } } }
+  expect invalid
+}
+"#;
+
+#[test]
+fn inline_data_claims_an_equivalent_expires_and_is_located_when_wrong() {
+    let (_, report) = run_pack_text(REVIEW_PACK);
+    assert_eq!(
+        outline(&report),
+        [
+            "a claimed equivalent (pack/tests.clause:7): passed",
+            "  review SNC-01 -> review (ok) at line 16",
+            "  review -> review (ok) at line 17",
+            "expired the day before (pack/tests.clause:19): passed",
+            "  missing SNC-01 -> missing (ok) at line 21",
+            "  incomplete -> incomplete (ok) at line 22",
+            "valid through its last day (pack/tests.clause:24): passed",
+            "  pass SNC-01 -> pass (ok) at line 26",
+            "  eligible -> eligible (ok) at line 27",
+            "a wrong expectation of review (pack/tests.clause:29): failed",
+            "  review SNC-01 -> fail (failed) at line 31",
+            "  review -> ineligible (failed) at line 32",
+            "a mistake in the form (pack/tests.clause:34): passed",
+            "  invalid -> invalid (ok) at line 36",
+        ]
+    );
+    let wrong = report.tests[4].result.as_ref().expect("a result");
+    let located: Vec<String> = wrong
+        .errors
+        .iter()
+        .map(|error| {
+            format!(
+                "{} {}:{} {}",
+                error.code,
+                error.line.unwrap_or(0),
+                error.column.unwrap_or(0),
+                error.message
+            )
+        })
+        .collect();
+    assert_eq!(
+        located,
+        [
+            "D0602 35:42 this value's evidence gives no `$value`",
+            "D0602 35:44 `$valeur` is not a key of a value's evidence",
+            "D0602 35:77 `$valid_until` must be a date",
+        ]
+    );
 }

@@ -103,7 +103,7 @@ fn clause_rank(field: &ClauseField) -> u8 {
         ClauseFieldKind::Text(_) => 3,
         ClauseFieldKind::Note(_) => 4,
         ClauseFieldKind::Ref(_) => 5,
-        ClauseFieldKind::Evidence(_) => 6,
+        ClauseFieldKind::Evidence(_) | ClauseFieldKind::NoEquivalent(_) => 6,
         ClauseFieldKind::Require(_) => 7,
         ClauseFieldKind::Score(_) => 8,
         ClauseFieldKind::Value(_) => 9,
@@ -561,9 +561,19 @@ impl Printer<'_> {
                     self.w.token(from, to, &document.dotted());
                     self.w.text(" ");
                 }
+                if let Some((first, rest)) = evidence.proof.split_first() {
+                    self.w.text("from ");
+                    self.verbatim(first.span.start, first.span.end);
+                    for kind in rest {
+                        self.w.text(", ");
+                        self.verbatim(kind.span.start, kind.span.end);
+                    }
+                    self.w.text(" ");
+                }
                 self.verbatim(evidence.label.span.start, evidence.label.span.end);
                 return;
             }
+            ClauseFieldKind::NoEquivalent(reason) => ("no_equivalent", Ok(reason)),
             ClauseFieldKind::Lots(ids) => {
                 self.lots_field(start, ids);
                 return;
@@ -705,10 +715,12 @@ impl Printer<'_> {
             ExpectKind::Ineligible => "ineligible".to_string(),
             ExpectKind::Incomplete => "incomplete".to_string(),
             ExpectKind::Invalid => "invalid".to_string(),
+            ExpectKind::Review => "review".to_string(),
             ExpectKind::Pass(id) => format!("pass {}", id.name),
             ExpectKind::Fail(id) => format!("fail {}", id.name),
             ExpectKind::Missing(id) => format!("missing {}", id.name),
             ExpectKind::NotApplicable(id) => format!("not_applicable {}", id.name),
+            ExpectKind::UnderReview(id) => format!("review {}", id.name),
             ExpectKind::Score(op, value) => {
                 // The number as written: `60.0` stays `60.0`.
                 let written = slice(self.src, expect.span.start, expect.span.end);

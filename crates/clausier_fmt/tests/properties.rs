@@ -341,12 +341,29 @@ impl Program {
                 self.word(level);
             }
             1..=3 => {
-                let word = self.rng.pick(&["text", "note", "ref", "evidence"]);
+                let word = match self.rng.pick(&["text", "note", "ref", "evidence"]) {
+                    "note" if self.tokens.len() % 3 == 0 => "no_equivalent",
+                    word => word,
+                };
                 self.word(word);
-                // A required document: `evidence documents.rgs "…"`.
+                // A required document: `evidence documents.rgs "…"`, and the kinds of
+                // proof it comes with: `evidence hosting.hds from document, audit "…"`.
                 if word == "evidence" && self.rng.below(2) == 0 {
                     let path = self.rng.pick(&["documents.rgs", "pièces", "a.b.c"]);
                     self.word(path);
+                    // Chosen from the tokens written so far rather than new draws, so the
+                    // forms drawn after it keep their frequencies.
+                    let kinds = ["document", "registry", "audit"];
+                    let count = self.tokens.len() % 4;
+                    if count > 0 {
+                        self.word("from");
+                        for index in 0..count {
+                            if index > 0 {
+                                self.symbol(",");
+                            }
+                            self.word(kinds[(self.tokens.len() + index) % kinds.len()]);
+                        }
+                    }
                 }
                 self.string();
             }
@@ -403,9 +420,15 @@ impl Program {
                 self.word("expect");
                 match self.rng.below(3) {
                     0 => {
-                        let status =
-                            self.rng
-                                .pick(&["eligible", "ineligible", "incomplete", "invalid"]);
+                        // Not `review ID`: a line break may come between the words,
+                        // which makes `review` the offer's status.
+                        let status = self.rng.pick(&[
+                            "eligible",
+                            "ineligible",
+                            "incomplete",
+                            "invalid",
+                            "review",
+                        ]);
                         self.word(status);
                     }
                     1 => {
@@ -856,17 +879,27 @@ fn check(text: &str) -> Result<(), TestCaseError> {
 
 #[test]
 fn the_generator_makes_valid_programs() {
-    let valid: Vec<String> = (0..300u64)
+    const PROGRAMS: u64 = 400;
+    let valid: Vec<String> = (0..PROGRAMS)
         .map(program)
         .filter(|text| parse_clean(text).is_ok())
         .collect();
     assert!(
-        valid.len() >= 200,
-        "only {} of 300 generated programs parse",
+        valid.len() as u64 * 3 >= PROGRAMS * 2,
+        "only {} of {PROGRAMS} generated programs parse",
         valid.len()
     );
-    // Tables, their entries and their types are among the forms the valid ones hold.
-    for form in ["map<", "plafonds[", "justifications[", "t.prix[", "région["] {
+    // Tables, their entries and their types, the kinds of proof of a document and
+    // `no_equivalent` are among the forms the valid ones hold.
+    for form in [
+        "map<",
+        "plafonds[",
+        "justifications[",
+        "t.prix[",
+        "région[",
+        "from",
+        "no_equivalent",
+    ] {
         let holding = valid.iter().filter(|text| text.contains(form)).count();
         assert!(holding >= 5, "only {holding} valid programs hold `{form}`");
     }

@@ -22,8 +22,8 @@ use clausier_syntax::ast::{ItemKind, TimeFunction};
 use clausier_syntax::lexicon::{
     BUILTIN_TYPES, CLAUSE_FIELD_KEYWORDS, CLAUSE_STATUSES, ENTRIES_NAME, EXPRESSION_KEYWORDS,
     INVENTORY_FIELD_KEYWORDS, ITEM_KEYWORDS, LIST_AGGREGATE_KEYWORDS, PASSED_KEYWORD,
-    SCORE_KEYWORD, SHARE_KEYWORD, TEST_FIELD_KEYWORDS, TEST_OUTCOMES, TEXT_FUNCTION_KEYWORDS,
-    TIME_FUNCTION_KEYWORDS,
+    PROOF_KEYWORD, PROOF_KINDS, SCORE_KEYWORD, SHARE_KEYWORD, TEST_FIELD_KEYWORDS, TEST_OUTCOMES,
+    TEXT_FUNCTION_KEYWORDS, TIME_FUNCTION_KEYWORDS,
 };
 
 use clausier_i18n::{Lang, t};
@@ -114,6 +114,7 @@ fn clause_field_detail(word: &str, lang: Lang) -> Option<String> {
         "note" => t!(lang, "editor-detail-note"),
         "ref" => t!(lang, "editor-detail-ref"),
         "evidence" => t!(lang, "editor-detail-evidence"),
+        "no_equivalent" => t!(lang, "editor-detail-no-equivalent"),
         "lots" => t!(lang, "editor-detail-lots"),
         "require" => t!(lang, "editor-detail-require"),
         "score" => t!(lang, "editor-detail-score"),
@@ -128,14 +129,57 @@ fn clause_field_detail(word: &str, lang: Lang) -> Option<String> {
 }
 
 /// Whether a clause-field keyword belongs in an item of this kind: the lines of
-/// indicators and risks (`value`, `by`…) only there, and theirs only.
+/// indicators and risks (`value`, `by`…) only there, and theirs only; `no_equivalent`
+/// only in a requirement.
 fn field_fits(item: &str, word: &str) -> bool {
     let inventory = INVENTORY_FIELD_KEYWORDS.contains(&word);
     match item {
         "indicator" => matches!(word, "text" | "note" | "ref" | "value" | "by"),
         "risk" => inventory && word != "by" || matches!(word, "text" | "note" | "ref"),
+        "criterion" => !inventory && word != "no_equivalent",
         _ => !inventory,
     }
+}
+
+/// Where the cursor is on an `evidence` line: after its path, where `from` may follow,
+/// or after `from` or a `,` of the kinds of proof.
+#[derive(Debug, PartialEq, Eq)]
+enum EvidenceSpot {
+    AfterPath,
+    ProofKind,
+}
+
+fn evidence_spot(line: &str) -> Option<EvidenceSpot> {
+    let rest = line.trim_start().strip_prefix("evidence")?;
+    if rest.contains('"') || !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let words: Vec<&str> = rest
+        .split([' ', '\t', ','])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let typing = !rest.ends_with([' ', '\t', ',']);
+    // The words before the one being typed, if any.
+    let done = if typing {
+        &words[..words.len().saturating_sub(1)]
+    } else {
+        &words[..]
+    };
+    match done {
+        [_path] => Some(EvidenceSpot::AfterPath),
+        [_path, from, ..] if *from == PROOF_KEYWORD => Some(EvidenceSpot::ProofKind),
+        _ => None,
+    }
+}
+
+/// What a kind of proof after `from` asks for, in `lang`.
+fn proof_kind_detail(kind: &str, lang: Lang) -> Option<String> {
+    Some(match kind {
+        "document" => t!(lang, "editor-detail-proof-document"),
+        "registry" => t!(lang, "editor-detail-proof-registry"),
+        "audit" => t!(lang, "editor-detail-proof-audit"),
+        _ => return None,
+    })
 }
 
 /// The words after `level` or `as`.
@@ -146,11 +190,15 @@ fn levels() -> Vec<Proposal> {
         .collect()
 }
 
-/// The words after `expect`: an outcome, a clause's status, or `score`.
+/// The words after `expect`: an outcome, a clause's status, or `score`; `review` is
+/// both an outcome and a status, and is proposed once.
 fn expect_words() -> impl Iterator<Item = &'static str> {
+    let statuses = CLAUSE_STATUSES
+        .iter()
+        .filter(|status| !TEST_OUTCOMES.contains(status));
     TEST_OUTCOMES
         .iter()
-        .chain(CLAUSE_STATUSES)
+        .chain(statuses)
         .copied()
         .chain([SCORE_KEYWORD])
 }
@@ -385,6 +433,20 @@ impl Ctx<'_> {
                 // `evidence PATH "…"`: the path of a required document is a field.
                 if line.trim() == "evidence" {
                     return self.fields(self.schema().descriptor);
+                }
+                // `evidence PATH from document, registry "…"`: the kinds of proof.
+                match evidence_spot(line) {
+                    Some(EvidenceSpot::AfterPath) => {
+                        let detail = t!(self.lang, "editor-detail-from");
+                        return vec![self.keyword(PROOF_KEYWORD, Some(detail))];
+                    }
+                    Some(EvidenceSpot::ProofKind) => {
+                        return PROOF_KINDS
+                            .iter()
+                            .map(|kind| self.keyword(kind, proof_kind_detail(kind, self.lang)))
+                            .collect();
+                    }
+                    None => {}
                 }
                 let in_score = item == "criterion" && line.trim_start().starts_with("score");
                 if in_score && trimmed.ends_with("passed(") {

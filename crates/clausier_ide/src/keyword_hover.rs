@@ -23,6 +23,8 @@ fn keyword_meaning(word: &str, lang: Lang) -> Option<String> {
         "note" => t!(lang, "editor-keyword-note"),
         "ref" => t!(lang, "editor-keyword-ref"),
         "evidence" => t!(lang, "editor-keyword-evidence"),
+        "from" => t!(lang, "editor-keyword-from"),
+        "no_equivalent" => t!(lang, "editor-keyword-no-equivalent"),
         "lots" => t!(lang, "editor-keyword-lots"),
         "require" => t!(lang, "editor-keyword-require"),
         "score" => t!(lang, "editor-keyword-score"),
@@ -55,6 +57,7 @@ fn keyword_meaning(word: &str, lang: Lang) -> Option<String> {
             t!(lang, "editor-keyword-outcome")
         }
         "pass" | "fail" | "missing" | "not_applicable" => t!(lang, "editor-keyword-status"),
+        "review" => t!(lang, "editor-keyword-review"),
         _ => return None,
     };
     Some(meaning)

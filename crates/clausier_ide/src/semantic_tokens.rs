@@ -247,7 +247,8 @@ impl Analysis {
                             ExpectKind::Pass(id)
                             | ExpectKind::Fail(id)
                             | ExpectKind::Missing(id)
-                            | ExpectKind::NotApplicable(id) => {
+                            | ExpectKind::NotApplicable(id)
+                            | ExpectKind::UnderReview(id) => {
                                 Some((id.span, SemanticTokenKind::Clause))
                             }
                             _ => None,

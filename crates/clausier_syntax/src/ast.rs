@@ -285,6 +285,9 @@ pub enum ClauseFieldKind {
     Note(StringLit),
     Ref(StringLit),
     Evidence(Evidence),
+    /// `no_equivalent "…"`: the requirement admits no equivalent of the certification it
+    /// demands, for the reason given (published).
+    NoEquivalent(StringLit),
     /// `lots "1", "2"`: the ids of the lots the clause applies to, in the order written.
     Lots(Vec<StringLit>),
     When(Expr),
@@ -308,9 +311,13 @@ pub enum ClauseFieldKind {
 
 /// `evidence "Attestation"`, or `evidence documents.homologation "Dossier"`: a document
 /// the candidate supplies. With a path it is required: the descriptor gives it there.
+/// With `from document, audit` after the path, the value there counts only with one of
+/// those kinds of proof.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
     pub document: Option<Path>,
+    /// The kinds of proof after `from`, as written (the checker reads the words).
+    pub proof: Vec<Ident>,
     pub label: StringLit,
 }
 
@@ -391,10 +398,14 @@ pub enum ExpectKind {
     Ineligible,
     Incomplete,
     Invalid,
+    /// `expect review`: the offer waits on the buyer's review of a claimed equivalent.
+    Review,
     Pass(ClauseId),
     Fail(ClauseId),
     Missing(ClauseId),
     NotApplicable(ClauseId),
+    /// `expect review ID`: the requirement is under review.
+    UnderReview(ClauseId),
     /// `expect score >= 60`.
     Score(CompareOp, Decimal),
     Error,

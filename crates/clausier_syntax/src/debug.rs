@@ -225,7 +225,18 @@ impl Printer {
                     if let Some(document) = &evidence.document {
                         let _ = write!(self.out, "{} ", document.dotted());
                     }
+                    if !evidence.proof.is_empty() {
+                        let kinds: Vec<&str> = evidence
+                            .proof
+                            .iter()
+                            .map(|kind| kind.name.as_str())
+                            .collect();
+                        let _ = write!(self.out, "from {} ", kinds.join(", "));
+                    }
                     let _ = write!(self.out, "{:?}", evidence.label.value);
+                }
+                ClauseFieldKind::NoEquivalent(reason) => {
+                    let _ = write!(self.out, "no_equivalent {:?}", reason.value);
                 }
                 ClauseFieldKind::Lots(ids) => {
                     let ids: Vec<String> = ids.iter().map(|id| format!("{:?}", id.value)).collect();
@@ -280,10 +291,12 @@ impl Printer {
             ExpectKind::Ineligible => "ineligible".to_string(),
             ExpectKind::Incomplete => "incomplete".to_string(),
             ExpectKind::Invalid => "invalid".to_string(),
+            ExpectKind::Review => "review".to_string(),
             ExpectKind::Pass(id) => format!("pass {}", id.name),
             ExpectKind::Fail(id) => format!("fail {}", id.name),
             ExpectKind::Missing(id) => format!("missing {}", id.name),
             ExpectKind::NotApplicable(id) => format!("not_applicable {}", id.name),
+            ExpectKind::UnderReview(id) => format!("review {}", id.name),
             ExpectKind::Score(op, value) => format!("score {} {value}", op.as_str()),
             ExpectKind::Error => "error".to_string(),
         };

@@ -37,6 +37,7 @@ pub const CLAUSE_FIELD_KEYWORDS: &[&str] = &[
     "note",
     "ref",
     "evidence",
+    "no_equivalent",
     "lots",
     "require",
     "score",
@@ -80,11 +81,20 @@ pub const NESTING_WORDS: &[&str] = &["if", "all", "any"];
 /// [`crate::ast::Level::ALL`].
 pub const LEVELS: &[&str] = &["must", "should", "info", "execution"];
 
-/// What `expect` says of a whole descriptor.
-pub const TEST_OUTCOMES: &[&str] = &["eligible", "ineligible", "incomplete", "invalid"];
+/// What `expect` says of a whole descriptor. `review` is also a clause's status: it is
+/// the offer's when no id follows it on its line.
+pub const TEST_OUTCOMES: &[&str] = &["eligible", "ineligible", "incomplete", "invalid", "review"];
 
 /// What `expect` says of one clause, before its id.
-pub const CLAUSE_STATUSES: &[&str] = &["pass", "fail", "missing", "not_applicable"];
+pub const CLAUSE_STATUSES: &[&str] = &["pass", "fail", "missing", "not_applicable", "review"];
+
+/// `evidence hosting.hds from document, registry "…"`: the word before the kinds of proof
+/// a required document must come with.
+pub const PROOF_KEYWORD: &str = "from";
+
+/// The kinds of proof `evidence … from` may ask for, as vendors write them in `$source`.
+/// Names the checker reads, not keywords; `declared` is a kind of source, not of proof.
+pub const PROOF_KINDS: &[&str] = &["document", "registry", "audit"];
 
 /// `use DEP::{ID as should }`: a dependency's clause at another level.
 pub const ALIAS_KEYWORD: &str = "as";
@@ -209,6 +219,7 @@ pub fn grammar_words() -> impl Iterator<Item = &'static str> {
         WEIGHT_KEYWORD,
         ALIAS_KEYWORD,
         BOUNDS_KEYWORD,
+        PROOF_KEYWORD,
         PASSED_KEYWORD,
         SHARE_KEYWORD,
         NULL_KEYWORD,

@@ -91,6 +91,30 @@ fn a_test_may_run_at_its_own_date() {
 }
 
 #[test]
+fn review_alone_is_the_offers_status_and_before_an_id_a_requirements() {
+    let text = "test \"équivalence\" {\n  given { hds: { \"$value\": false, \"$valid_until\": 2026-06-30 } }\n  expect review\n  expect review HEB-03 // à examiner\n  expect review\n}\ntest \"sur une ligne\" { given {} expect review expect review HEB-03 expect review}\n";
+    let parse = parse_text(text);
+    assert!(
+        parse.diagnostics.is_empty(),
+        "{}",
+        render_diagnostics(text, &parse.diagnostics)
+    );
+    insta::assert_snapshot!(debug_tree(&parse.ast), @r#"
+    test "équivalence"
+      given {hds: {$value: false, $valid_until: 2026-06-30}}
+      expect review
+      expect review HEB-03
+      expect review
+    test "sur une ligne"
+      given {}
+      expect review
+      expect review HEB-03
+      expect review
+    comment " à examiner"
+    "#);
+}
+
+#[test]
 fn a_test_with_two_dates_is_refused() {
     let text = "test \"t\" {\n  date 2027-12-03\n  date 2028-01-01\n  expect eligible\n}\n";
     let parse = parse_text(text);

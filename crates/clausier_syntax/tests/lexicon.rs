@@ -131,10 +131,7 @@ fn each_role_is_the_list_its_rule_reads() {
         words("clause_line_start"),
         owned(lexicon::CLAUSE_FIELD_KEYWORDS)
     );
-    assert_eq!(
-        words("test_line_start"),
-        owned(lexicon::TEST_FIELD_KEYWORDS)
-    );
+    assert_eq!(words("test_keyword"), owned(lexicon::TEST_FIELD_KEYWORDS));
     assert_eq!(words("level_value"), owned(lexicon::LEVELS));
     assert_eq!(words("expect_status"), owned(lexicon::TEST_OUTCOMES));
     assert_eq!(words("clause_status"), owned(lexicon::CLAUSE_STATUSES));
@@ -155,6 +152,7 @@ fn each_role_is_the_list_its_rule_reads() {
     assert!(rules.contains_key(&*format!("kw_{}", lexicon::PASSED_KEYWORD)));
     assert!(rules.contains_key(&*format!("kw_{}", lexicon::ALIAS_KEYWORD)));
     assert!(rules.contains_key(&*format!("kw_{}", lexicon::BOUNDS_KEYWORD)));
+    assert!(rules.contains_key(&*format!("kw_{}", lexicon::PROOF_KEYWORD)));
 
     // The items are the alternatives of `item`, each opened by its keyword rule.
     let items: BTreeSet<String> = GRAMMAR

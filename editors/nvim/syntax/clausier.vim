@@ -9,10 +9,10 @@ syntax iskeyword @,48-57,_,192-255
 
 " Items, clause fields and test fields.
 syntax keyword clausierItem enum type descriptor param requirement criterion indicator risk use set test
-syntax keyword clausierField level text note ref evidence lots when require score value by spend ends window alternatives weight as where
+syntax keyword clausierField level text note ref evidence from no_equivalent lots when require score value by spend ends window alternatives weight as where
 syntax keyword clausierField given expect date
 syntax keyword clausierLevel must should info execution
-syntax keyword clausierStatus eligible ineligible incomplete invalid pass fail missing not_applicable
+syntax keyword clausierStatus eligible ineligible incomplete invalid review pass fail missing not_applicable
 
 " The reserved words of expressions.
 syntax keyword clausierOperator and or not implies in has
@@ -37,7 +37,7 @@ syntax match clausierVariant /\<\u[[:upper:][:digit:]_]*\>/
 
 " Clause ids after `requirement`, `criterion` and an expectation on a clause.
 syntax match clausierClauseId /\%(\<\%(requirement\|criterion\|indicator\|risk\)\s\+\)\@<=\k[[:alnum:]_-]*/
-syntax match clausierClauseId /\%(\<\%(pass\|fail\|missing\|not_applicable\)\s\+\)\@<=\k[[:alnum:]_-]*/
+syntax match clausierClauseId /\%(\<\%(pass\|fail\|missing\|not_applicable\|review\)\s\+\)\@<=\k[[:alnum:]_-]*/
 
 " Literals: numbers with their units, and dates (defined last, so they win over numbers).
 syntax match clausierNumber /\<\d\+\%(\.\d\+\)\?\%(\s*\%(%\|€\|EUR\>\|\%(days\|day\|weeks\|week\|months\|month\|years\|year\|jours\|jour\|semaines\|semaine\|mois\|années\|année\|ans\|an\|hours\|hour\|heures\|heure\|minutes\|minute\)\>\)\)\?/

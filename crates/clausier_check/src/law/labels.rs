@@ -1,4 +1,5 @@
-//! `W0507`: a requirement that demands a label without accepting an equivalent.
+//! `W0507`: a requirement that demands a label without accepting an equivalent;
+//! `W0516`: a requirement that says it admits no equivalent but demands no label.
 
 use clausier_diagnostics::{Code, Diagnostic, Message, stack};
 
@@ -16,7 +17,11 @@ pub(super) fn label_without_equivalent(
     requirement: &RequirementDef,
 ) -> Option<Diagnostic> {
     let meta = &requirement.meta;
-    if meta.text.is_none() || has_error(&requirement.require) || mentions_equivalence(meta) {
+    if meta.text.is_none()
+        || has_error(&requirement.require)
+        || requirement.no_equivalent.is_some()
+        || mentions_equivalence(meta)
+    {
         return None;
     }
     let node = needed_label(schema, &requirement.require)?;
@@ -45,12 +50,49 @@ pub(super) fn label_without_equivalent(
     )
 }
 
+/// `W0516`: `no_equivalent` on a requirement that no label decides, where no claim of an
+/// equivalent is ever examined anyway.
+pub(super) fn no_equivalent_without_label(
+    schema: &Schema,
+    requirement: &RequirementDef,
+) -> Option<Diagnostic> {
+    let line = requirement.no_equivalent.as_ref()?;
+    if has_error(&requirement.require) || demands_a_label(schema, requirement) {
+        return None;
+    }
+    let meta = &requirement.meta;
+    Some(
+        Diagnostic::warning(
+            Code::NO_EQUIVALENT_WITHOUT_LABEL,
+            Message::new("w0516-no-equivalent-without-label").with("id", &meta.id),
+        )
+        .with_primary(
+            meta.origin.file,
+            line.span,
+            Message::new("w0516-changes-nothing"),
+        )
+        .with_secondary(
+            meta.origin.file,
+            requirement.require.span,
+            Message::new("w0516-no-label-read"),
+        )
+        .with_help(Message::new("w0516-help")),
+    )
+}
+
 /// Whether every way of meeting the requirement needs a label or certification (the test
 /// of `W0507`): the law obliges the buyer to examine a claimed equivalent to it (CCP
 /// R2111-12 to R2111-17), so the evaluator puts such a requirement under review rather
 /// than failing it when the offer claims one.
 pub fn demands_a_label(schema: &Schema, requirement: &RequirementDef) -> bool {
     !has_error(&requirement.require) && needed_label(schema, &requirement.require).is_some()
+}
+
+/// Whether a claim of an equivalent is examined on this requirement: it demands a label
+/// and does not say it admits no equivalent (`no_equivalent "…"`, for a certification the
+/// law imposes).
+pub fn accepts_equivalents(schema: &Schema, requirement: &RequirementDef) -> bool {
+    requirement.no_equivalent.is_none() && demands_a_label(schema, requirement)
 }
 
 /// Whether the drafter addressed equivalence in the clause's title, text, note or doc

@@ -2,7 +2,8 @@
 //!
 //! - what a tender must contain for the environment: an award criterion (`W0506`) and
 //!   an execution condition (`W0513`), in `environment`;
-//! - a label required without accepting an equivalent (`W0507`), in `labels`;
+//! - a label required without accepting an equivalent (`W0507`), and `no_equivalent` on
+//!   a requirement that demands no label (`W0516`), in `labels`;
 //! - a clause that judges the operator's seat, nationality or ownership (`W0508`), in
 //!   `seat`;
 //! - a `should` requirement no criterion weighs (`W0509`) and a clause without text
@@ -27,7 +28,7 @@ mod vocabulary;
 
 use std::ops::Range;
 
-pub use labels::demands_a_label;
+pub use labels::{accepts_equivalents, demands_a_label};
 
 use crate::Checker;
 use crate::hir::FieldRef;
@@ -53,6 +54,7 @@ impl Checker<'_> {
         ));
         for requirement in &pack.requirements {
             found.extend(labels::label_without_equivalent(schema, requirement));
+            found.extend(labels::no_equivalent_without_label(schema, requirement));
             found.extend(seat::seat_based_requirement(schema, requirement));
             let literals = self.clause_literals.get(&requirement.meta.origin);
             if let Some(text) = literals.and_then(|l| l.text.as_ref()) {

@@ -21,6 +21,7 @@ use super::node::{Entry, Node, NodeKind};
 use super::suggest::closest;
 use super::{Loader, SyntaxError, file_stem, without_bom};
 use crate::descriptor::{DataProblem, Descriptor};
+use crate::evidence::EQUIVALENT_KEY;
 
 /// What a header cell names.
 #[derive(Debug, Clone)]
@@ -39,8 +40,9 @@ enum Target<'s> {
     /// A list of records (`inside` false), or a field inside one: CSV has no way to write
     /// them, but for the empty list `[]`.
     RecordList { path: Vec<&'s str>, inside: bool },
-    /// Where a field's value comes from or until when it holds, beside the field's own
-    /// column (`hebergement_hds.$valid_until`, `hebergement_hds.$source.reference`): the
+    /// Where a field's value comes from, until when it holds or what the vendor claims as
+    /// its equivalent, beside the field's own column (`hebergement_hds.$valid_until`,
+    /// `hebergement_hds.$source.reference`, `hebergement_hds.$equivalent.label`): the
     /// row's cells make the field's `$`-keyed form, under `keys`.
     Evidence {
         path: Vec<&'s str>,
@@ -452,8 +454,85 @@ fn evidence_keys(after_dollar: &str) -> Option<&'static [&'static str]> {
         "source.kind" => &["$source", "kind"],
         "source.reference" => &["$source", "reference"],
         "source.issuer" => &["$source", "issuer"],
+        "equivalent.label" => &[EQUIVALENT_KEY, "label"],
+        "equivalent.issuer" => &[EQUIVALENT_KEY, "issuer"],
+        "equivalent.document" => &[EQUIVALENT_KEY, "document"],
         _ => return None,
     })
+}
+
+/// The parts of a claim of an equivalent, each in a column `FIELD.$equivalent.PART`.
+const CLAIM_PARTS: [&str; 3] = ["label", "issuer", "document"];
+
+/// The fields whose claim of an equivalent the row fills in part. The buyer cannot
+/// examine such a claim, so it is set aside, and each part it lacks is an error naming
+/// its column, at the row's empty cell (or at the claim's first cell when the header has
+/// no such column).
+fn partial_claims<'s>(
+    loader: &Loader<'_>,
+    columns: &[Column<'s>],
+    record: &StringRecord,
+    cells: &[CellSpan],
+    problems: &mut Vec<DataProblem>,
+) -> Vec<Vec<&'s str>> {
+    // Each claim column: the field, the part, the column and whether the row fills it.
+    let parts: Vec<(&Vec<&'s str>, &str, &Column<'s>, bool)> = columns
+        .iter()
+        .filter_map(|column| match &column.target {
+            Target::Evidence {
+                path,
+                keys: [EQUIVALENT_KEY, part],
+            } => {
+                let filled = record
+                    .get(column.position)
+                    .is_some_and(|cell| !cell.trim().is_empty());
+                Some((path, *part, column, filled))
+            }
+            _ => None,
+        })
+        .collect();
+    let cell_span = |column: &Column<'_>| {
+        cells
+            .get(column.position)
+            .map_or(column.span, |cell| cell.raw)
+    };
+    let mut partial: Vec<Vec<&'s str>> = Vec::new();
+    for (path, _, _, _) in &parts {
+        let of_field = || parts.iter().filter(|(other, ..)| other == path);
+        let Some(first_filled) = of_field().find(|(.., filled)| *filled) else {
+            continue;
+        };
+        let filled = |part: &str| of_field().any(|(_, other, _, filled)| *other == part && *filled);
+        if CLAIM_PARTS.iter().all(|part| filled(part)) || partial.contains(path) {
+            continue;
+        }
+        partial.push((*path).clone());
+        let field = path.join(".");
+        for part in CLAIM_PARTS.iter().filter(|part| !filled(part)) {
+            let column = of_field().find(|(_, other, ..)| other == part);
+            let (name, span) = match column {
+                Some((_, _, column, _)) => (column.name.clone(), cell_span(column)),
+                None => (
+                    format!("{field}.{EQUIVALENT_KEY}.{part}"),
+                    cell_span(first_filled.2),
+                ),
+            };
+            problems.push(
+                DataProblem::new(
+                    Code::DESCRIPTOR_TYPE,
+                    Message::new("d0602-csv-claim-part-missing")
+                        .with("field", field.as_str())
+                        .with("column", name.as_str()),
+                    name.clone(),
+                    Some(loader.index.loc(span)),
+                )
+                .with_help(
+                    Message::new("d0602-help-csv-claim-parts").with("field", field.as_str()),
+                ),
+            );
+        }
+    }
+    partial
 }
 
 /// One problem per undeclared column, given with the first row: a warning with the
@@ -578,6 +657,7 @@ pub(crate) fn row_node<'a>(
             _ => None,
         })
         .collect();
+    let partial = partial_claims(loader, columns, record, cells, problems);
     for ((column, value), cell) in columns.iter().zip(record.iter()).zip(cells) {
         let trimmed = value.trim();
         if trimmed.is_empty() {
@@ -610,6 +690,10 @@ pub(crate) fn row_node<'a>(
                     root.insert(path, column.span, node);
                 }
             }
+            Target::Evidence {
+                path,
+                keys: [EQUIVALENT_KEY, _],
+            } if partial.contains(path) => {}
             Target::Evidence { path, keys } => {
                 let ty = if *keys == [crate::evidence::VALID_UNTIL_KEY] {
                     Ty::Date

@@ -146,12 +146,20 @@ impl SheetCells<'_> {
             .map_or("", String::as_str)
     }
 
-    /// Where the cell is in the picture; an empty cell has an empty span where it would be.
+    /// Where the cell is in the picture; an empty cell has an empty span where it would be,
+    /// counted in tabs from a cell of its row, so that a problem of an empty cell names it.
     fn span(&self, row: u32, column: u32, row_start: u32) -> Span {
-        self.spans
-            .get(&(row, column))
-            .copied()
-            .unwrap_or(Span::empty_at(row_start))
+        if let Some(span) = self.spans.get(&(row, column)) {
+            return *span;
+        }
+        let left = self.spans.range((row, 0)..(row, column)).next_back();
+        let right = self.spans.range((row, column)..=(row, u32::MAX)).next();
+        let at = match (left, right) {
+            (Some((&(_, filled), span)), _) => span.end.saturating_add(column - filled),
+            (None, Some((&(_, filled), span))) => span.start.saturating_sub(filled - column),
+            (None, None) => row_start,
+        };
+        Span::empty_at(at)
     }
 }
 
@@ -284,10 +292,17 @@ fn moment_text(moment: &calamine::ExcelDateTime) -> String {
 /// The picture of a sheet, from its first row to its last, and the span of each cell in
 /// it; `None` when it would be too large. A tab or a line break inside a cell is drawn
 /// as a space: the picture only locates cells, their values are read from the cells.
+/// Every row has as many tabs as the widest, so that an empty cell has a place too.
 fn picture(sheet: &Sheet) -> Option<(String, CellSpans)> {
     let mut text = String::new();
     let mut spans = BTreeMap::new();
     let mut line = 0;
+    let last_column = sheet
+        .rows
+        .values()
+        .filter_map(|cells| cells.last_key_value().map(|(column, _)| *column))
+        .max()
+        .unwrap_or(0);
     for (row, cells) in &sheet.rows {
         while line < *row {
             text.push('\n');
@@ -311,6 +326,10 @@ fn picture(sheet: &Sheet) -> Option<(String, CellSpans)> {
             if text.len() > MAX_PICTURE {
                 return None;
             }
+        }
+        while column < last_column {
+            text.push('\t');
+            column += 1;
         }
         text.push('\n');
         line += 1;

@@ -97,7 +97,8 @@ pub struct ExpectationOutcome {
     /// What the check concluded on the same point: `ineligible`, `pass`, `score 82.5`.
     pub actual: String,
     pub passed: bool,
-    /// The requirement it is about, for `pass`, `fail`, `missing` and `not_applicable`.
+    /// The requirement it is about, for `pass`, `fail`, `missing`, `not_applicable` and
+    /// `review`.
     pub clause: Option<String>,
     pub line: u32,
     pub column: u32,
@@ -275,10 +276,12 @@ fn judge(
         ExpectKind::Ineligible => status(DescriptorStatus::Ineligible),
         ExpectKind::Incomplete => status(DescriptorStatus::Incomplete),
         ExpectKind::Invalid => status(DescriptorStatus::Invalid),
+        ExpectKind::Review => status(DescriptorStatus::Review),
         ExpectKind::Pass(id) => clause(&id.name, RequirementStatus::Pass),
         ExpectKind::Fail(id) => clause(&id.name, RequirementStatus::Fail),
         ExpectKind::Missing(id) => clause(&id.name, RequirementStatus::Missing),
         ExpectKind::NotApplicable(id) => clause(&id.name, RequirementStatus::NotApplicable),
+        ExpectKind::UnderReview(id) => clause(&id.name, RequirementStatus::Review),
         ExpectKind::Score(op, wanted) => {
             let expected = format!("score {} {}", op.as_str(), wanted.normalize());
             match result.score {

@@ -479,6 +479,7 @@ impl PackBuilder {
             when,
             require,
             documents: Vec::new(),
+            no_equivalent: None,
             locals: 4,
         });
         self

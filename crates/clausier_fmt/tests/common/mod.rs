@@ -34,7 +34,7 @@ fn rank(field: &ClauseField) -> u8 {
         ClauseFieldKind::Text(_) => 3,
         ClauseFieldKind::Note(_) => 4,
         ClauseFieldKind::Ref(_) => 5,
-        ClauseFieldKind::Evidence(_) => 6,
+        ClauseFieldKind::Evidence(_) | ClauseFieldKind::NoEquivalent(_) => 6,
         ClauseFieldKind::Require(_) => 7,
         ClauseFieldKind::Score(_) => 8,
         ClauseFieldKind::Value(_) => 9,

@@ -68,8 +68,16 @@ explain-or = or
 explain-or-inline = ; or
 explain-no-value = has no value: { $reason } ({ $code })
 explain-missing = missing { $paths }
-explain-document-to-request = ; document to request:
-explain-documents-to-request = ; documents to request:
+explain-document-to-request = document to request:
+explain-documents-to-request = documents to request:
+proof-asked = proof expected: { $kinds }
+proof-or = { " " }or{ " " }
+proof-kind-document = a supporting document
+proof-kind-registry = a public registry
+proof-kind-audit = a third-party audit
+proof-kind-declared = a declaration
+proof-given-declared = the offer gives only a declaration
+proof-given-other = the offer gives { $kind }
 
 ## What a requirement expects, in words.
 expect-equal = { $value }
@@ -205,6 +213,7 @@ status-review = under review
 outcome-review = under review
 report-summary-review = , { $review } under review
 review-claim = claims { $label }, issued by { $issuer } (document: { $document }), as equivalent for { $path }
+review-not-admitted = no equivalent admitted by this requirement: { $reason }
 review-pending = awaiting the buyer's decision: the offer is neither scored nor ranked until then
 review-accepted = equivalent accepted by { $by } on { $at }: { $reason }
 review-refused = equivalent refused by { $by } on { $at }: { $reason }

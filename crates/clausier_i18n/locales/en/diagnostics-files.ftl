@@ -119,6 +119,8 @@ d0602-csv-record-list = `{ $field }` is a list of records, which a { $format } c
 d0602-help-csv-record-list-elsewhere = describe `{ $field }` in a JSON, YAML or TOML descriptor
 # `elsewhere`: d0602-help-csv-record-list-elsewhere.
 d0602-help-csv-empty-record-list = write `[]` when the list is empty; otherwise { $elsewhere }
+d0602-csv-claim-part-missing = the claim of an equivalent for `{ $field }` gives no `{ $column }`
+d0602-help-csv-claim-parts = a claim names what is claimed as equivalent, who issued it and the document that proves it: fill the three columns `{ $field }.$equivalent.label`, `.issuer` and `.document`, or none
 d0604-csv-column-undeclared = column `{ $column }` is not a field declared by the pack
 d0606-csv-column-twice = column `{ $column }` given twice
 d0606-help-csv-column-once = give each column once

@@ -62,7 +62,7 @@ w0507-names-a-label = `{ $name }` names a label; every way to meet `require` nee
 w0507-this-names-a-label = this names a label; every way to meet `require` needs a label
 w0507-no-equivalent-mentioned = neither the title, the text nor the doc comment of this requirement mentions an equivalent
 w0507-law-note = Code de la commande publique R2111-12 to R2111-17: a buyer who asks for a label accepts every label that confirms equivalent requirements, and other appropriate evidence from a candidate who could not obtain it in time for reasons not its own
-w0507-help = accept an alternative in `require` (`… or security.equivalent_expires >= today`) and write « ou équivalent » in the text; if the law itself imposes this certification, say so in the doc comment, naming equivalence
+w0507-help = accept an alternative in `require` (`… or security.equivalent_expires >= today`) and write « ou équivalent » in the text; if the law itself imposes this certification, say so in a line `no_equivalent "reason"`
 
 # `replacement` is the French words the text should say, such as « déclarée irrégulière ».
 w0515-set-aside = the requirement `{ $id }` says an offer that fails it is set aside
@@ -70,6 +70,10 @@ w0515-set-aside-label = an offer that fails a specification is « irrégulière 
 w0515-set-aside-note = an offer that does not meet the specifications is « irrégulière » (CCP L2152-2); in some procedures the buyer may ask for it to be regularised (R2152-2) before setting it aside
 w0515-set-aside-help = write « { $replacement } »; say, if the procedure allows it, that the buyer may ask for the offer to be regularised
 w0515-write = write « { $replacement } »
+w0516-no-equivalent-without-label = requirement `{ $id }` admits no equivalent but demands no label nor certification
+w0516-changes-nothing = this line changes nothing: no equivalent is examined on this requirement
+w0516-no-label-read = no label is needed to meet this condition
+w0516-help = remove the `no_equivalent` line; it serves only a requirement demanding a certification the law imposes
 
 ## Values written in texts instead of the parameters that hold them.
 

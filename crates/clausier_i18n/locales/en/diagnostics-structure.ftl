@@ -165,6 +165,7 @@ e0403-not-allowed-in-criterion = `{ $field }` is not allowed in a criterion
 e0403-not-allowed-here = not allowed here
 e0403-requirement-help = a requirement passes or fails with `require`; a score belongs in a `criterion`
 e0403-criterion-level-weight-help = a criterion is weighted, not `must` or `should`: set its `weight` instead
+e0403-criterion-no-equivalent-help = a criterion does not decide on an equivalent of a label: write `no_equivalent` in the requirement that demands the certification
 e0403-criterion-conditions-help = a criterion only scores eligible offers; put conditions in a `requirement`, or use `if … then … else …` in the `score`
 
 e0404-no-score = the criterion `{ $id }` has no `score`

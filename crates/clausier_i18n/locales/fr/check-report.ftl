@@ -80,8 +80,16 @@ explain-or = ou
 explain-or-inline = ; ou
 explain-no-value = n'a pas de valeur : { $reason } ({ $code })
 explain-missing = il manque { $paths }
-explain-document-to-request = ; pièce à demander :
-explain-documents-to-request = ; pièces à demander :
+explain-document-to-request = pièce à demander :
+explain-documents-to-request = pièces à demander :
+proof-asked = preuve attendue : { $kinds }
+proof-or = { " " }ou{ " " }
+proof-kind-document = un document justificatif
+proof-kind-registry = un registre public
+proof-kind-audit = un audit par un tiers
+proof-kind-declared = une déclaration
+proof-given-declared = l'offre ne donne qu'une déclaration
+proof-given-other = l'offre donne { $kind }
 
 ## What a requirement expects, in words.
 expect-equal = { $value }
@@ -229,6 +237,7 @@ status-review = à examiner
 outcome-review = à examiner
 report-summary-review = , { $review } à examiner
 review-claim = revendique { $label }, délivré par { $issuer } (justificatif : { $document }), comme équivalent pour { $path }
+review-not-admitted = équivalence non admise par cette exigence : { $reason }
 review-pending = en attente de la décision de l'acheteur : l'offre n'est ni notée ni classée d'ici là
 review-accepted = équivalence acceptée par { $by } le { $at } : { $reason }
 review-refused = équivalence refusée par { $by } le { $at } : { $reason }

@@ -126,6 +126,8 @@ d0602-csv-record-list = `{ $field }` est une liste d'enregistrements, qu'une cel
 d0602-help-csv-record-list-elsewhere = décrivez `{ $field }` dans un descripteur JSON, YAML ou TOML
 # `elsewhere` : d0602-help-csv-record-list-elsewhere.
 d0602-help-csv-empty-record-list = écrivez `[]` quand la liste est vide ; sinon, { $elsewhere }
+d0602-csv-claim-part-missing = la revendication d'équivalence de `{ $field }` ne donne pas `{ $column }`
+d0602-help-csv-claim-parts = une revendication nomme ce qui est revendiqué comme équivalent, qui l'a délivré et le document qui le prouve : remplissez les trois colonnes `{ $field }.$equivalent.label`, `.issuer` et `.document`, ou aucune
 d0604-csv-column-undeclared = la colonne `{ $column }` n'est pas un champ déclaré par le jeu de clauses
 d0606-csv-column-twice = la colonne `{ $column }` est donnée deux fois
 d0606-help-csv-column-once = donnez chaque colonne une seule fois

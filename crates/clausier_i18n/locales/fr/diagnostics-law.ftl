@@ -62,7 +62,7 @@ w0507-names-a-label = `{ $name }` désigne un label ; toute façon de satisfaire
 w0507-this-names-a-label = ceci désigne un label ; toute façon de satisfaire `require` exige un label
 w0507-no-equivalent-mentioned = ni le titre, ni le texte, ni le commentaire de documentation de cette exigence ne mentionnent d'équivalent
 w0507-law-note = code de la commande publique, R2111-12 à R2111-17 : un acheteur qui exige un label accepte tout label qui confirme des exigences équivalentes, et d'autres moyens de preuve appropriés d'un candidat qui n'a pas pu l'obtenir à temps pour des raisons qui ne lui sont pas imputables
-w0507-help = acceptez une autre possibilité dans `require` (`… or security.equivalent_expires >= today`) et écrivez « ou équivalent » dans le texte ; si la loi elle-même impose cette certification, dites-le dans le commentaire de documentation, en nommant l'équivalence
+w0507-help = acceptez une autre possibilité dans `require` (`… or security.equivalent_expires >= today`) et écrivez « ou équivalent » dans le texte ; si la loi elle-même impose cette certification, écrivez-le dans une ligne `no_equivalent "motif"`
 
 # `replacement` : les mots que le texte devrait employer, tels que « déclarée irrégulière ».
 w0515-set-aside = l'exigence `{ $id }` indique qu'une offre qui ne la respecte pas est écartée
@@ -70,6 +70,10 @@ w0515-set-aside-label = une offre qui ne respecte pas une spécification est « 
 w0515-set-aside-note = une offre qui ne respecte pas les spécifications est « irrégulière » (CCP L2152-2) ; dans certaines procédures, l'acheteur peut en demander la régularisation (R2152-2) avant de l'écarter
 w0515-set-aside-help = écrivez « { $replacement } » ; indiquez, si la procédure le permet, que l'acheteur peut demander la régularisation de l'offre
 w0515-write = écrire « { $replacement } »
+w0516-no-equivalent-without-label = l'exigence `{ $id }` n'admet aucun équivalent, mais n'impose aucun label ni aucune certification
+w0516-changes-nothing = cette ligne ne change rien : aucun équivalent n'est examiné sur cette exigence
+w0516-no-label-read = aucun label n'est nécessaire pour satisfaire cette condition
+w0516-help = retirez la ligne `no_equivalent` ; elle ne sert qu'à une exigence qui impose une certification voulue par la loi
 
 ## Les valeurs écrites dans les textes au lieu des paramètres qui les portent.
 

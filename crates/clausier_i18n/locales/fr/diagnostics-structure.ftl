@@ -165,6 +165,7 @@ e0403-not-allowed-in-criterion = `{ $field }` n'est pas autorisé dans un critè
 e0403-not-allowed-here = non autorisé ici
 e0403-requirement-help = une exigence est remplie ou non selon son `require` ; une note relève d'un `criterion`
 e0403-criterion-level-weight-help = un critère est pondéré, il n'est ni `must` ni `should` : fixez plutôt sa `weight`
+e0403-criterion-no-equivalent-help = un critère ne décide pas de l'équivalence d'un label : écrivez `no_equivalent` dans l'exigence qui impose la certification
 e0403-criterion-conditions-help = un critère ne note que les offres recevables ; placez les conditions dans une `requirement`, ou utilisez `if … then … else …` dans le `score`
 
 e0404-no-score = le critère `{ $id }` n'a pas de `score`

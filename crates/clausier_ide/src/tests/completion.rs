@@ -43,6 +43,37 @@ Field price money
 }
 
 #[test]
+fn from_after_the_path_of_a_required_document_then_the_kinds_of_proof() {
+    assert_snapshot!(check(&in_clause("evidence hosting.certified $0")), @"Keyword from the kinds of proof the document must come with");
+    let kinds = "Keyword document a document: certificate, attestation\n\
+                 Keyword registry an entry in a public registry\n\
+                 Keyword audit a report of an audit by a third party\n";
+    assert_eq!(
+        check(&in_clause("evidence hosting.certified from $0")),
+        kinds
+    );
+    assert_eq!(
+        check(&in_clause("evidence hosting.certified from document, au$0")),
+        "Keyword audit a report of an audit by a third party\n"
+    );
+    // Once the document's name is written, no kind of proof may follow.
+    let after = check(&in_clause("evidence hosting.certified \"Certificat\" $0"));
+    assert!(!after.contains("Keyword from"), "{after}");
+    assert!(!after.contains("Keyword registry"), "{after}");
+}
+
+#[test]
+fn no_equivalent_is_proposed_in_a_requirement_not_in_a_criterion() {
+    let requirement = check(&in_clause("$0"));
+    assert!(
+        requirement.contains("Keyword no_equivalent"),
+        "{requirement}"
+    );
+    let criterion = check(&in_criterion("$0"));
+    assert!(!criterion.contains("no_equivalent"), "{criterion}");
+}
+
+#[test]
 fn fields_after_a_dot_filtered_by_what_is_typed() {
     assert_snapshot!(check(&in_clause("require hosting.ce$0")), @r#"Field certified bool"#);
 }
@@ -147,6 +178,7 @@ Keyword text the legal text
 Keyword note a published remark, shown under the text
 Keyword ref a legal reference
 Keyword evidence a supporting document; after a descriptor path, a required one
+Keyword no_equivalent the requirement admits no equivalent of the certification it demands, for the published reason
 Keyword lots the lots of `[document]` the clause applies to, such as `"1", "2"`
 Keyword require the condition to meet
 Keyword score the score, from 0 to 100
@@ -227,11 +259,18 @@ Keyword eligible
 Keyword ineligible
 Keyword incomplete
 Keyword invalid
+Keyword review
 Keyword pass
 Keyword fail
 Keyword missing
 Keyword not_applicable
 Keyword score
+"#);
+    // `review` is the offer's status alone, and before an id the requirement's.
+    assert_snapshot!(check(&test("expect review $0")), @r#"
+Clause HEB-01 Hosting in the EU
+Clause SUB-01 Subprocessors in the EU
+Clause PRICE Price
 "#);
     assert_snapshot!(check(&test("$0")), @r#"
 Keyword given

@@ -89,7 +89,7 @@ pub(super) fn write_offer(
                 "<li><strong>{}</strong>{} {}</li>",
                 escape(&name),
                 colon(lang),
-                escape(&wording::document_labels(documents))
+                escape(&wording::document_labels(documents, lang))
             );
         }
         out.push_str("</ul>\n");

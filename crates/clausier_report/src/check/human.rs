@@ -426,7 +426,7 @@ fn write_details(
                 "    {}{} {}",
                 clause_name(report, &requirement.clause, &requirement.pack),
                 colon(lang),
-                super::wording::document_labels(documents)
+                super::wording::document_labels(documents, lang)
             );
         }
     }

@@ -143,7 +143,7 @@ pub fn render_markdown(report: &Report, lang: Lang) -> String {
                     out,
                     "- **{}**{colon} {}",
                     escape(&name),
-                    escape(&wording::document_labels(documents))
+                    escape(&wording::document_labels(documents, lang))
                 );
             }
         }

@@ -41,6 +41,7 @@ fn report_with_claim(decision: Option<ReviewDecision>) -> Report {
                 label: "SecNumCloud".to_owned(),
                 issuer: "ANSSI".to_owned(),
                 document: "Visa n° 2025-12".to_owned(),
+                not_admitted: None,
             }));
             requirement.decision = decision.clone().map(Box::new);
         }

@@ -39,10 +39,12 @@ pub(crate) fn decision_words(decision: &ReviewDecision, lang: Lang) -> String {
 /// What a report says of a requirement's claim: the claim, then the decision or that
 /// the offer waits on one; `None` when it has no claim.
 pub(crate) fn review_words(requirement: &RequirementResult, lang: Lang) -> Option<String> {
-    let claim = claim_words(requirement.claim.as_ref()?, lang);
-    let outcome = match &requirement.decision {
-        Some(decision) => decision_words(decision, lang),
-        None => t!(lang, "review-pending"),
+    let claimed = requirement.claim.as_ref()?;
+    let claim = claim_words(claimed, lang);
+    let outcome = match (&requirement.decision, &claimed.not_admitted) {
+        (_, Some(reason)) => t!(lang, "review-not-admitted", reason = reason.as_str()),
+        (Some(decision), None) => decision_words(decision, lang),
+        (None, None) => t!(lang, "review-pending"),
     };
     Some(format!(
         "{claim}{} {outcome}",

@@ -427,10 +427,15 @@ fn report_with_documents_to_provide() -> clausier_eval::report::Report {
         RequestedDocument {
             label: "Certificat HDS".to_owned(),
             path: "documents.certificat_hds".to_owned(),
+            proof: Vec::new(),
+            given_as: None,
         },
+        // Given as a mere declaration where an audit or a document is asked.
         RequestedDocument {
             label: "Plan d'assurance sécurité".to_owned(),
             path: "documents.pas".to_owned(),
+            proof: vec!["document", "audit"],
+            given_as: Some("declared"),
         },
     ];
     requirement.expired = vec![ExpiredEvidence {
@@ -451,20 +456,20 @@ fn every_report_lists_the_documents_an_offer_still_has_to_provide_and_what_expir
     let human = render_human(&report, &french);
     assert!(
         human.contains(
-            " ; documents.certificat_hds a expiré le 31 mars 2026 : sa justification n'est plus valable;"
+            " ; documents.certificat_hds a expiré le 31 mars 2026 : sa justification n'est plus valable ; pièces à demander :"
         ),
         "{human}"
     );
     assert!(
         human.contains(
-            "  pièces à fournir :\n    ACC-01 : « Certificat HDS », « Plan d'assurance sécurité »\n"
+            "  pièces à fournir :\n    ACC-01 : « Certificat HDS », « Plan d'assurance sécurité » (preuve attendue : un document justificatif ou un audit par un tiers ; l'offre ne donne qu'une déclaration)\n"
         ),
         "{human}"
     );
     let markdown = render_markdown(&report, Lang::Fr);
     assert!(
         markdown.contains(
-            "**Pièces à fournir**\n\n- **ACC-01** : « Certificat HDS », « Plan d'assurance sécurité »\n"
+            "**Pièces à fournir**\n\n- **ACC-01** : « Certificat HDS », « Plan d'assurance sécurité » (preuve attendue : un document justificatif ou un audit par un tiers ; l'offre ne donne qu'une déclaration)\n"
         ),
         "{markdown}"
     );
@@ -474,4 +479,19 @@ fn every_report_lists_the_documents_an_offer_still_has_to_provide_and_what_expir
     let json = render_json(&report).expect("the report as JSON");
     assert!(json.contains("\"expired\": ["), "{json}");
     assert!(json.contains("\"valid_until\": \"2026-03-31\""), "{json}");
+    assert!(
+        json.contains("\"audit\"\n              ],\n              \"given_as\": \"declared\""),
+        "{json}"
+    );
+    let english = render_human(
+        &report,
+        &HumanOptions {
+            lang: Lang::En,
+            ..french
+        },
+    );
+    assert!(
+        english.contains("« Plan d'assurance sécurité » (proof expected: a supporting document or a third-party audit; the offer gives only a declaration)"),
+        "{english}"
+    );
 }

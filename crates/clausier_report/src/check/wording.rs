@@ -430,27 +430,80 @@ pub(crate) fn documents_to_provide(
         .collect()
 }
 
-/// `« Certificat HDS », « Plan d'assurance sécurité »`.
-pub(crate) fn document_labels(documents: &[RequestedDocument]) -> String {
+/// `« Certificat HDS », « Plan d'assurance sécurité »`, each with the proof it asks for.
+pub(crate) fn document_labels(documents: &[RequestedDocument], lang: Lang) -> String {
     documents
         .iter()
-        .map(|document| format!("« {} »", document.label))
+        .map(|document| document_words(document, lang))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-/// `; documents to request: « Dossier d'homologation RGS »`, or nothing.
+/// ` ; documents to request: « Dossier d'homologation RGS »`, or nothing.
 fn documents_to_request(documents: &[RequestedDocument], lang: Lang) -> Vec<Piece> {
     let mut pieces = Vec::new();
     for (index, document) in documents.iter().enumerate() {
         pieces.push(text(&match (index, documents.len()) {
-            (0, 1) => format!("{} ", t!(lang, "explain-document-to-request")),
-            (0, _) => format!("{} ", t!(lang, "explain-documents-to-request")),
+            (0, 1) => format!(
+                "{} {} ",
+                semicolon(lang),
+                t!(lang, "explain-document-to-request")
+            ),
+            (0, _) => format!(
+                "{} {} ",
+                semicolon(lang),
+                t!(lang, "explain-documents-to-request")
+            ),
             _ => ", ".to_owned(),
         }));
-        pieces.push(text(&format!("« {} »", document.label)));
+        pieces.push(text(&document_words(document, lang)));
     }
     pieces
+}
+
+/// `« Certificat HDS »`, and when the clause asks for a kind of proof, which, and what
+/// the offer gave instead: `« Certificat HDS » (justifié par un document ou un registre
+/// public ; l'offre n'en donne qu'une déclaration)`.
+pub(crate) fn document_words(document: &RequestedDocument, lang: Lang) -> String {
+    let label = format!("« {} »", document.label);
+    if document.proof.is_empty() {
+        return label;
+    }
+    let kinds: Vec<String> = document
+        .proof
+        .iter()
+        .map(|kind| proof_kind_words(kind, lang))
+        .collect();
+    let mut proof = t!(
+        lang,
+        "proof-asked",
+        kinds = kinds.join(&t!(lang, "proof-or"))
+    );
+    match document.given_as {
+        Some("declared") => {
+            proof.push_str(semicolon(lang));
+            proof.push(' ');
+            proof.push_str(&t!(lang, "proof-given-declared"));
+        }
+        Some(kind) => {
+            proof.push_str(semicolon(lang));
+            proof.push(' ');
+            let kind = proof_kind_words(kind, lang);
+            proof.push_str(&t!(lang, "proof-given-other", kind = kind));
+        }
+        None => {}
+    }
+    format!("{label} ({proof})")
+}
+
+/// `un document`, `un registre public`, `un audit par un tiers`.
+fn proof_kind_words(kind: &str, lang: Lang) -> String {
+    match kind {
+        "document" => t!(lang, "proof-kind-document"),
+        "registry" => t!(lang, "proof-kind-registry"),
+        "audit" => t!(lang, "proof-kind-audit"),
+        _ => t!(lang, "proof-kind-declared"),
+    }
 }
 
 /// Why a requirement cannot be decided, in plain words: `missing a, b`, then each

@@ -5,7 +5,8 @@
 //! converted to JSON): every field may be absent or `null` (a requirement that needs it is
 //! then `missing`), fields the pack does not declare are allowed, and the forms the
 //! loader accepts for percentages, amounts and durations are patterns. A set must not
-//! repeat a value; Clausier itself only keeps the first.
+//! repeat a value; Clausier itself only keeps the first. Each field may also be written
+//! in its `$`-keyed form (`evidence_form.rs`).
 
 use std::collections::HashMap;
 
@@ -14,6 +15,8 @@ use clausier_check::hir::CheckedPack;
 use clausier_check::types::{LOTS_KEY, Lot, RecordDef, RecordId, Schema, Ty};
 use clausier_syntax::ast::{ItemKind, SourceFileAst, TypeExprKind};
 use serde_json::{Map, Value, json};
+
+use super::evidence_form;
 
 /// What the schema says of the pack.
 #[derive(Debug, Clone, Copy)]
@@ -77,9 +80,10 @@ pub fn json_schema(input: &SchemaInput<'_>) -> Value {
          names the offer in reports."
             .to_owned(),
     );
+    description.push(evidence_form::NOTE.to_owned());
     root.insert("description".to_owned(), json!(description.join("\n\n")));
     let record = schema.descriptor_record();
-    let mut object = builder.record_body(record);
+    let mut object = builder.record_body(record, "#");
     if let Some(Value::Object(properties)) = object.get_mut("properties")
         && !properties.contains_key("id")
     {
@@ -171,13 +175,18 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    /// `"type": "object"`, the fields as properties, other fields allowed.
-    fn record_body(&mut self, record: Option<&RecordDef>) -> Map<String, Value> {
+    /// `"type": "object"`, the fields as properties, other fields allowed; `at` is the
+    /// JSON Pointer (as a URI fragment) of the record's schema.
+    fn record_body(&mut self, record: Option<&RecordDef>, at: &str) -> Map<String, Value> {
         let mut properties = Map::new();
         if let Some(record) = record {
             for (name, field) in &record.fields {
-                let typed = bounded(self.type_schema(&field.ty), field.bounds());
-                let mut property = nullable(typed);
+                // The value's schema is the field's `else`: the `$`-keyed form is `then`.
+                let plain_at = format!("{at}/properties/{}/else", fragment_segment(name));
+                let typed = bounded(self.type_schema(&field.ty, &plain_at), field.bounds());
+                let date = self.scalar_def(&Ty::Date);
+                let mut property =
+                    evidence_form::value_or_form(&mut self.defs, nullable(typed), &plain_at, date);
                 let mut description = Vec::new();
                 if !field.docs.is_empty() {
                     description.push(paragraphs(&field.docs));
@@ -251,7 +260,8 @@ fn bounded(mut schema: Value, bounds: FieldBounds) -> Value {
 }
 
 impl Builder<'_> {
-    fn type_schema(&mut self, ty: &Ty) -> Value {
+    /// The schema of a value of type `ty`, to be written at the JSON Pointer `at`.
+    fn type_schema(&mut self, ty: &Ty, at: &str) -> Value {
         match ty {
             Ty::Bool => json!({ "type": "boolean" }),
             Ty::Int => json!({ "type": "integer" }),
@@ -259,15 +269,18 @@ impl Builder<'_> {
             Ty::String => json!({ "type": "string" }),
             Ty::Percent | Ty::Money => bounded(self.scalar_def(ty), FieldBounds::default_for(ty)),
             Ty::Date | Ty::Time | Ty::DateTime | Ty::Duration => self.scalar_def(ty),
-            Ty::List(element) => json!({ "type": "array", "items": self.type_schema(element) }),
+            Ty::List(element) => json!({
+                "type": "array",
+                "items": self.type_schema(element, &format!("{at}/items"))
+            }),
             // Never in a descriptor (E0320): a parameter's table, an object of its values.
             Ty::Map(_, value) => json!({
                 "type": "object",
-                "additionalProperties": self.type_schema(value)
+                "additionalProperties": self.type_schema(value, &format!("{at}/additionalProperties"))
             }),
             Ty::Set(element) => json!({
                 "type": "array",
-                "items": self.type_schema(element),
+                "items": self.type_schema(element, &format!("{at}/items")),
                 "uniqueItems": true
             }),
             Ty::Enum(id) => match self.schema.enum_def(*id) {
@@ -311,7 +324,7 @@ impl Builder<'_> {
                 }
                 None => json!({}),
             },
-            Ty::Record(id) => self.record_type(*id),
+            Ty::Record(id) => self.record_type(*id, at),
             Ty::Error => json!({}),
         }
     }
@@ -387,7 +400,8 @@ impl Builder<'_> {
         json!({ "$ref": format!("#/$defs/{name}") })
     }
 
-    fn record_type(&mut self, id: RecordId) -> Value {
+    /// A named record is defined once in `$defs`, an anonymous one written at `at`.
+    fn record_type(&mut self, id: RecordId, at: &str) -> Value {
         let schema = self.schema;
         let record = schema.record(id);
         let named = record
@@ -403,12 +417,13 @@ impl Builder<'_> {
                     if let Some(docs) = self.docs.types.get(&name) {
                         definition.insert("description".to_owned(), json!(paragraphs(docs)));
                     }
-                    definition.extend(self.record_body(record));
+                    let defined_at = format!("#/$defs/{}", fragment_segment(&name));
+                    definition.extend(self.record_body(record, &defined_at));
                     self.defs.insert(name.clone(), Value::Object(definition));
                 }
                 json!({ "$ref": format!("#/$defs/{}", pointer_escape(&name)) })
             }
-            None => Value::Object(self.record_body(record)),
+            None => Value::Object(self.record_body(record, at)),
         }
     }
 }
@@ -495,6 +510,20 @@ fn one_line(text: &str) -> String {
 /// A name as a JSON Pointer segment (`~` and `/` escaped).
 fn pointer_escape(name: &str) -> String {
     name.replace('~', "~0").replace('/', "~1")
+}
+
+/// A name as a segment of a JSON Pointer in a URI fragment: escaped for the pointer, then
+/// percent-encoded where a URI needs it (a field may be named `hébergement`).
+fn fragment_segment(name: &str) -> String {
+    let mut out = String::new();
+    for byte in pointer_escape(name).bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'$') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// A pack name or version as a URN segment: letters, digits and `-._` kept, anything else

@@ -3,6 +3,7 @@
 //! of its descriptor, and the questionnaire vendors fill in (Excel).
 
 pub mod cahier;
+mod evidence_form;
 mod json_schema;
 mod junit;
 mod questionnaire;

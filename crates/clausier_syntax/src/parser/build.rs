@@ -558,6 +558,9 @@ impl<'s, 't> ItemBuilder<'s, 't> {
                         ClauseFieldKind::Note(self.string_lit(&value))
                     }
                     (Rule::ref_field, Some(value)) => ClauseFieldKind::Ref(self.string_lit(&value)),
+                    (Rule::no_equivalent_field, Some(value)) => {
+                        ClauseFieldKind::NoEquivalent(self.string_lit(&value))
+                    }
                     (Rule::when_field, Some(value)) => ClauseFieldKind::When(self.expr(value)),
                     (Rule::require_field, Some(value)) => {
                         ClauseFieldKind::Require(self.expr(value))
@@ -580,12 +583,20 @@ impl<'s, 't> ItemBuilder<'s, 't> {
 
     fn evidence(&mut self, field: P) -> ClauseFieldKind {
         let mut document = None;
+        let mut proof = Vec::new();
         for inner in field.into_inner() {
             match inner.as_rule() {
                 Rule::path => document = Some(self.path(inner)),
+                Rule::evidence_proof => proof.extend(
+                    inner
+                        .into_inner()
+                        .filter(|part| part.as_rule() == Rule::proof_kind)
+                        .map(|kind| self.ident(&kind)),
+                ),
                 Rule::string => {
                     return ClauseFieldKind::Evidence(Evidence {
                         document,
+                        proof,
                         label: self.string_lit(&inner),
                     });
                 }
@@ -777,6 +788,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
                     "eligible" => ExpectKind::Eligible,
                     "ineligible" => ExpectKind::Ineligible,
                     "incomplete" => ExpectKind::Incomplete,
+                    "review" => ExpectKind::Review,
                     _ => ExpectKind::Invalid,
                 },
                 Rule::expect_clause => self.expect_clause(what),
@@ -805,6 +817,7 @@ impl<'s, 't> ItemBuilder<'s, 't> {
             "pass" => ExpectKind::Pass(id),
             "fail" => ExpectKind::Fail(id),
             "missing" => ExpectKind::Missing(id),
+            "review" => ExpectKind::UnderReview(id),
             _ => ExpectKind::NotApplicable(id),
         }
     }

@@ -219,11 +219,13 @@ impl Walker {
         for field in fields {
             self.spans.push(field.span);
             match &field.kind {
-                K::Text(s) | K::Note(s) | K::Ref(s) => self.spans.push(s.span),
+                K::Text(s) | K::Note(s) | K::Ref(s) | K::NoEquivalent(s) => self.spans.push(s.span),
                 K::Evidence(evidence) => {
                     if let Some(document) = &evidence.document {
                         self.spans.push(document.span);
                     }
+                    self.spans
+                        .extend(evidence.proof.iter().map(|kind| kind.span));
                     self.spans.push(evidence.label.span);
                 }
                 K::When(e)

@@ -211,6 +211,9 @@ fn write_requirement(
             lang,
         ));
     }
+    if let Some(reason) = &entry.no_equivalent {
+        docx = docx.add_paragraph(fact(labels.no_equivalent, Rich::plain(reason), lang));
+    }
     docx
 }
 

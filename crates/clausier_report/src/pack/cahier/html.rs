@@ -316,6 +316,9 @@ fn write_requirement(
         let documents: Vec<String> = entry.evidence.iter().map(|d| escape(d)).collect();
         fact(out, labels.evidence, &documents.join("<br>"));
     }
+    if let Some(reason) = &entry.no_equivalent {
+        fact(out, labels.no_equivalent, &escape(reason));
+    }
     out.push_str("</dl>\n</article>\n");
 }
 

@@ -103,6 +103,7 @@ fn entry(
         check,
         refs: meta.refs.clone(),
         evidence: Vec::new(),
+        no_equivalent: None,
     }
 }
 

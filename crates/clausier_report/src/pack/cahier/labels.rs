@@ -33,6 +33,18 @@ pub(crate) struct Labels {
     pub(crate) evidence_intro: &'static str,
     /// After a document a requirement requires (`evidence PATH "…"`).
     pub(crate) required_document: &'static str,
+    /// Before the kinds of proof a required document must come with (`from …`).
+    pub(crate) proof_expected: &'static str,
+    /// The kinds of proof, in the order of `ProvenanceKind::ALL` after `declared`.
+    pub(crate) proof_document: &'static str,
+    pub(crate) proof_registry: &'static str,
+    pub(crate) proof_audit: &'static str,
+    /// Between two kinds of proof.
+    pub(crate) proof_or: &'static str,
+    /// After the kinds of proof.
+    pub(crate) declaration_not_enough: &'static str,
+    /// The fact naming why a requirement admits no equivalent (`no_equivalent "…"`).
+    pub(crate) no_equivalent: &'static str,
     pub(crate) number: &'static str,
     pub(crate) requirement: &'static str,
     pub(crate) criterion: &'static str,
@@ -112,6 +124,13 @@ static FRENCH: Labels = Labels {
     evidence_list: "Pièces justificatives",
     evidence_intro: "Le candidat joint à son offre les pièces suivantes.",
     required_document: " (pièce exigée : si elle manque, l'offre est incomplète et sa production peut être demandée, article R2152-2 du code de la commande publique)",
+    proof_expected: " ; justification attendue : ",
+    proof_document: "un document justificatif (certificat, attestation)",
+    proof_registry: "une inscription à un registre public",
+    proof_audit: "un rapport d'audit établi par un tiers",
+    proof_or: " ou ",
+    declaration_not_enough: " ; une simple déclaration du candidat ne suffit pas",
+    no_equivalent: "Aucune équivalence admise",
     number: "N°",
     requirement: "Exigence",
     criterion: "Critère",
@@ -181,6 +200,13 @@ static ENGLISH: Labels = Labels {
     evidence_list: "Supporting documents",
     evidence_intro: "Candidates attach the following documents to their offer.",
     required_document: " (required: an offer without it is incomplete and may be asked for it, article R2152-2 of the French public procurement code)",
+    proof_expected: "; proof expected: ",
+    proof_document: "a document (certificate, attestation)",
+    proof_registry: "an entry in a public registry",
+    proof_audit: "a report of an audit by a third party",
+    proof_or: " or ",
+    declaration_not_enough: "; the candidate's mere declaration is not enough",
+    no_equivalent: "No equivalent admitted",
     number: "No.",
     requirement: "Requirement",
     criterion: "Criterion",

@@ -179,6 +179,9 @@ fn write_requirement(
             lang,
         ));
     }
+    if let Some(reason) = &entry.no_equivalent {
+        facts.push(fact(labels.no_equivalent, &escape(reason), lang));
+    }
     for fact in facts {
         let _ = writeln!(out, "- {fact}");
     }

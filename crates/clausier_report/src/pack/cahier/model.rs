@@ -2,8 +2,10 @@
 //! the numbered articles in the legal model of public procurement, and the annex.
 
 use clausier_check::hir::{
-    CheckedPack, ClauseMeta, CriterionDef, LegalText, RequirementDef, TExpr, TExprKind,
+    CheckedPack, ClauseMeta, CriterionDef, LegalText, RequiredDocument, RequirementDef, TExpr,
+    TExprKind,
 };
+use clausier_check::provenance::ProvenanceKind;
 use clausier_syntax::ast::Level;
 use rust_decimal::Decimal;
 
@@ -129,6 +131,8 @@ pub(crate) struct RequirementEntry {
     pub(crate) check: Rich,
     pub(crate) refs: Vec<String>,
     pub(crate) evidence: Vec<String>,
+    /// Why the requirement admits no equivalent of the certification it demands.
+    pub(crate) no_equivalent: Option<String>,
 }
 
 pub(crate) struct CriterionEntry {
@@ -520,15 +524,39 @@ fn requirement_entry(
                 let required = requirement
                     .documents
                     .iter()
-                    .any(|document| &document.label == label);
-                if required {
-                    format!("{label}{}", Labels::of(words.lang).required_document)
-                } else {
-                    label.clone()
+                    .find(|document| &document.label == label);
+                match required {
+                    Some(document) => required_document(document, words.lang),
+                    None => label.clone(),
                 }
             })
             .collect(),
+        no_equivalent: requirement
+            .no_equivalent
+            .as_ref()
+            .map(|line| line.reason.clone()),
     }
+}
+
+/// `Certificat HDS (pièce exigée : …)`, then the kinds of proof it must come with.
+fn required_document(document: &RequiredDocument, lang: Lang) -> String {
+    let labels = Labels::of(lang);
+    let mut line = format!("{}{}", document.label, labels.required_document);
+    if !document.proof.is_empty() {
+        let kinds: Vec<&str> = document
+            .proof
+            .iter()
+            .map(|kind| match kind {
+                ProvenanceKind::Registry => labels.proof_registry,
+                ProvenanceKind::Audit => labels.proof_audit,
+                ProvenanceKind::Document | ProvenanceKind::Declared => labels.proof_document,
+            })
+            .collect();
+        line.push_str(labels.proof_expected);
+        line.push_str(&kinds.join(labels.proof_or));
+        line.push_str(labels.declaration_not_enough);
+    }
+    line
 }
 
 fn criterion_entry(
