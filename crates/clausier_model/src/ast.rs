@@ -325,11 +325,25 @@ pub struct Requirement {
     pub must: bool,
     pub when: Option<Expr>,
     pub require: Expr,
-    /// `evidence PATH "…"`: the descriptor fields that give the documents it requires.
-    pub documents: Vec<Vec<&'static str>>,
+    /// `evidence PATH [from KIND, …] "…"`: the documents it requires.
+    pub documents: Vec<Document>,
+    /// `no_equivalent "…"`: the reason it admits no claim of an equivalent.
+    pub no_equivalent: Option<String>,
     /// `lots "1", "2"`: the lots it applies to; empty for every lot.
     pub lots: Vec<String>,
 }
+
+/// A document a requirement requires: the descriptor field that gives it, and the kinds
+/// of proof it accepts (`from document, registry`); none listed accepts any kind.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub path: Vec<&'static str>,
+    pub proof: Vec<&'static str>,
+}
+
+/// The kinds of proof a clause may ask for; a value without `$source` is `declared`,
+/// which is no proof.
+pub const PROOF_KINDS: [&str; 3] = ["document", "registry", "audit"];
 
 #[derive(Debug, Clone)]
 pub struct Criterion {

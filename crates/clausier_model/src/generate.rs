@@ -6,13 +6,13 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::ast::{
-    Arith, Cmp, Criterion, DurationUnit, Expr, LABEL_FIELDS, Pack, Param, REGIONS, Reduce,
-    Requirement, SUPPLIER, TextCheck, Ty, WEEKDAYS, descriptor_fields,
+    Arith, Cmp, Criterion, Document, DurationUnit, Expr, LABEL_FIELDS, Pack, Param, REGIONS,
+    Reduce, Requirement, SUPPLIER, TextCheck, Ty, WEEKDAYS, descriptor_fields,
 };
 use crate::calendar::Day;
 use crate::clock::{Clock, Moment};
 use crate::number::Num;
-use crate::print::Spelling;
+use crate::print::{Evidence, Spelling};
 use crate::review::Decision;
 use crate::value::{Span, Value};
 use crate::verdict::Offer;
@@ -202,8 +202,15 @@ impl Generator {
             .iter()
             .filter_map(|requirement| label_field(&requirement.require))
             .collect();
+        let asked: Vec<&'static str> = pack
+            .requirements
+            .iter()
+            .flat_map(|requirement| &requirement.documents)
+            .filter(|document| !document.proof.is_empty())
+            .map(|document| document.path[0])
+            .collect();
         for index in 0..count {
-            let (offer, line) = self.offer(index, &pack.lots, &read);
+            let (offer, line) = self.offer(index, &pack.lots, (&read, &asked));
             offers.push(offer);
             ndjson.push_str(&line);
             ndjson.push('\n');
@@ -274,11 +281,22 @@ impl Generator {
         items[self.rng.random_range(0..items.len())]
     }
 
-    /// The documents a requirement requires: none most of the time.
-    fn documents(&mut self) -> Vec<Vec<&'static str>> {
+    /// The documents a requirement requires: none most of the time; half of them ask
+    /// for a kind of proof of a top-level field.
+    fn documents(&mut self) -> Vec<Document> {
         let mut documents = Vec::new();
         while documents.len() < 2 && self.chance(0.25) {
-            documents.push(self.pick(DOCUMENT_PATHS).to_vec());
+            documents.push(if self.chance(0.5) {
+                Document {
+                    path: vec![self.pick(PROVEN_PATHS)],
+                    proof: crate::proof::asked(&mut self.rng),
+                }
+            } else {
+                Document {
+                    path: self.pick(DOCUMENT_PATHS).to_vec(),
+                    proof: Vec::new(),
+                }
+            });
         }
         documents
     }
@@ -366,17 +384,33 @@ impl Generator {
                 let when = self
                     .chance(0.3)
                     .then(|| self.expr(&Ty::Bool, 2, &mut scope));
+                let must = self.chance(if label_share > 0.5 { 0.25 } else { 0.7 });
+                let require = if self.chance(label_share) {
+                    self.label_requirement()
+                } else {
+                    let depth = self.rng.random_range(1..5);
+                    self.expr(&Ty::Bool, depth, &mut scope)
+                };
+                let mut documents = self.documents();
+                let label = label_field(&require);
+                // A label's certificate, from the kinds of proof the buyer trusts.
+                if let Some(field) = label
+                    && self.chance(0.4)
+                {
+                    documents.push(Document {
+                        path: vec![field],
+                        proof: crate::proof::asked(&mut self.rng),
+                    });
+                }
+                let no_equivalent =
+                    (label.is_some() && self.chance(0.25)).then(|| NO_EQUIVALENT.to_owned());
                 Requirement {
                     id: format!("R-{index}"),
-                    must: self.chance(if label_share > 0.5 { 0.25 } else { 0.7 }),
+                    must,
                     when,
-                    require: if self.chance(label_share) {
-                        self.label_requirement()
-                    } else {
-                        let depth = self.rng.random_range(1..5);
-                        self.expr(&Ty::Bool, depth, &mut scope)
-                    },
-                    documents: self.documents(),
+                    require,
+                    documents,
+                    no_equivalent,
                     lots: crate::lots::clause_lots(&mut self.rng, &lots),
                 }
             })
@@ -1033,7 +1067,7 @@ impl Generator {
         &mut self,
         index: usize,
         pack_lots: &[String],
-        read_by_labels: &[&'static str],
+        (read_by_labels, asked): (&[&'static str], &[&'static str]),
     ) -> (Offer, String) {
         let id = format!("offre-{index}");
         let mut fields: Vec<(&'static str, Option<Value>)> = Vec::new();
@@ -1067,9 +1101,20 @@ impl Generator {
             }
         }
         let claims = self.claims(&fields, read_by_labels);
+        let given: Vec<&'static str> = fields
+            .iter()
+            .filter(|(name, value)| *name != "id" && value.is_some())
+            .map(|(name, _)| *name)
+            .collect();
+        let sources = crate::proof::sources(&mut self.rng, &given, asked);
         let root = Value::Record(fields);
         let worded = self.chance(0.3);
-        let mut line = crate::print::json_line_with_evidence(&root, &valid_until, &claims, &|| {
+        let evidence = Evidence {
+            valid_until: &valid_until,
+            claims: &claims,
+            sources: &sources,
+        };
+        let mut line = crate::print::json_line_with_evidence(&root, &evidence, &|| {
             if worded {
                 Spelling::Worded
             } else {
@@ -1100,6 +1145,7 @@ impl Generator {
             lots: lots.map(|(named, _)| named),
             valid_until,
             claims,
+            sources,
         };
         (offer, line)
     }
@@ -1246,6 +1292,15 @@ impl Scope {
 /// The descriptor fields a requirement may name as a required document: any field,
 /// since `evidence` needs only its presence.
 const DOCUMENT_PATHS: &[&[&str]] = &[&["n"], &["notice"], &["nested", "deep", "when"], &["tags"]];
+
+/// The top-level fields a requirement may ask a kind of proof of (`evidence n from audit`).
+const PROVEN_PATHS: &[&str] = &[
+    "n", "notice", "tags", "certif_a", "hds", "label_b", "labels",
+];
+
+/// Why a requirement on a label admits no equivalent (`no_equivalent "…"`).
+const NO_EQUIVALENT: &str =
+    "Imposée par la loi : ce n'est pas un label au sens des articles R2111-12 à R2111-17.";
 
 /// The label field a requirement written by [`Generator::label_requirement`] reads, to
 /// aim claims and decisions at it; `None` for any other requirement.

@@ -8,6 +8,7 @@ use crate::ast::{
 use crate::calendar::Day;
 use crate::number::Num;
 use crate::value::Value;
+use crate::verdict::Source;
 
 /// The clause file of a pack: the schema, then its parameters, requirements and criteria.
 pub fn clause_file(pack: &Pack) -> String {
@@ -42,11 +43,23 @@ pub fn clause_file(pack: &Pack) -> String {
             out.push_str("  level should\n");
         }
         out.push_str(&lots_line(&requirement.lots));
+        if let Some(reason) = &requirement.no_equivalent {
+            let _ = writeln!(out, "  no_equivalent {}", string(reason));
+        }
         if let Some(when) = &requirement.when {
             let _ = writeln!(out, "  when {}", expr(when));
         }
         for document in &requirement.documents {
-            let _ = writeln!(out, "  evidence {} \"Pièce\"", document.join("."));
+            let from = if document.proof.is_empty() {
+                String::new()
+            } else {
+                format!(" from {}", document.proof.join(", "))
+            };
+            let _ = writeln!(
+                out,
+                "  evidence {}{from} \"Pièce\"",
+                document.path.join(".")
+            );
         }
         let _ = writeln!(out, "  require {}", expr(&requirement.require));
         out.push_str("}\n");
@@ -344,15 +357,28 @@ pub const CLAIM: &str = concat!(
     r#""document":"Certificat BV-2025-77"}"#
 );
 
-/// As [`json_line`], each top-level field of `valid_until` or `claims` written in the
-/// `$`-keyed form: with its last valid day (`"$valid_until": "2026-11-28"`), with a
-/// claim of an equivalent ([`CLAIM`] as `"$equivalent"`), or both.
+/// What an offer writes beside its top-level values, in their `$`-keyed form.
+pub struct Evidence<'a> {
+    /// Last valid days (`"$valid_until": "2026-11-28"`).
+    pub valid_until: &'a [(&'static str, Day)],
+    /// Claims of an equivalent ([`CLAIM`] as `"$equivalent"`).
+    pub claims: &'a [&'static str],
+    /// Where values come from (`"$source": "document"`, or a record with a reference).
+    pub sources: &'a [Source],
+}
+
+/// As [`json_line`], each top-level field that `evidence` names written in the
+/// `$`-keyed form, with what it says of the field.
 pub fn json_line_with_evidence(
     value: &Value,
-    valid_until: &[(&'static str, Day)],
-    claims: &[&'static str],
+    evidence: &Evidence<'_>,
     spelling: &dyn Fn() -> Spelling,
 ) -> String {
+    let Evidence {
+        valid_until,
+        claims,
+        sources,
+    } = evidence;
     let Value::Record(fields) = value else {
         return json_line(value, spelling);
     };
@@ -368,7 +394,8 @@ pub fn json_line_with_evidence(
         out.push(':');
         let last_day = valid_until.iter().find(|(named, _)| named == name);
         let claimed = claims.contains(name);
-        if last_day.is_none() && !claimed {
+        let source = sources.iter().find(|source| source.field == *name);
+        if last_day.is_none() && !claimed && source.is_none() {
             json(field, spelling, &mut out);
             continue;
         }
@@ -381,6 +408,18 @@ pub fn json_line_with_evidence(
         if claimed {
             out.push_str(",\"$equivalent\":");
             out.push_str(CLAIM);
+        }
+        if let Some(source) = source {
+            out.push_str(",\"$source\":");
+            if source.detailed {
+                let _ = write!(
+                    out,
+                    "{{\"kind\":{},\"reference\":\"Réf. 2026-118\",\"issuer\":\"AFNOR\"}}",
+                    string(source.kind)
+                );
+            } else {
+                out.push_str(&string(source.kind));
+            }
         }
         out.push('}');
     }

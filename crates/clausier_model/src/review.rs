@@ -29,6 +29,9 @@ pub enum AfterFailure {
         /// The failure read a claimed field, but the requirement demands no label.
         claim_ignored: bool,
     },
+    /// Failed: the requirement demands a label but admits no equivalent
+    /// (`no_equivalent`); the claimed field.
+    NotAdmitted(&'static str),
     /// Under review: the claimed field, awaiting the buyer.
     Review(&'static str),
     /// Decided by the buyer: the claimed field, and whether the equivalent was accepted.
@@ -36,13 +39,14 @@ pub enum AfterFailure {
 }
 
 /// What a requirement of `clause` whose `require` failed becomes, for an offer `offer`
-/// that claims an equivalent on the top-level fields `claims`.
+/// that claims an equivalent on the top-level fields `claims`. A requirement with
+/// `no_equivalent` admits none, and no decision of the buyer changes it.
 pub fn after_failure(
     clause: &str,
     require: &Expr,
     offer: &str,
     claims: &[&'static str],
-    decisions: &[Decision],
+    (no_equivalent, decisions): (bool, &[Decision]),
 ) -> AfterFailure {
     let read = label_fields_read(require);
     let Some(claimed) = claims.iter().copied().find(|field| read.contains(field)) else {
@@ -54,6 +58,9 @@ pub fn after_failure(
         return AfterFailure::Failed {
             claim_ignored: true,
         };
+    }
+    if no_equivalent {
+        return AfterFailure::NotAdmitted(claimed);
     }
     match decisions
         .iter()

@@ -25,6 +25,19 @@ pub struct Offer {
     pub valid_until: Vec<(&'static str, Day)>,
     /// Top-level fields written with a claim of an equivalent (`$equivalent`).
     pub claims: Vec<&'static str>,
+    /// Top-level fields written with where they come from (`$source`).
+    pub sources: Vec<Source>,
+}
+
+/// Where an offer says a top-level value comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub field: &'static str,
+    /// `declared`, `document`, `registry` or `audit`.
+    pub kind: &'static str,
+    /// Written as a record with a reference (`{"kind": …, "reference": …}`), not the kind
+    /// alone.
+    pub detailed: bool,
 }
 
 impl Offer {
@@ -102,8 +115,23 @@ pub struct RequirementVerdict {
     /// It failed where a field it read carries a claim, but demands no label: the claim
     /// changed nothing.
     pub claim_ignored: bool,
-    /// The documents a `missing` requirement still asks of the offer, by path.
-    pub documents: Vec<String>,
+    /// The documents a `missing` requirement still asks of the offer.
+    pub documents: Vec<Lacking>,
+    /// A document it asks a kind of proof of was given with one of the kinds asked.
+    pub proven: bool,
+    /// Under `no_equivalent`, it failed where the offer claims an equivalent.
+    pub not_admitted: bool,
+}
+
+/// A document a requirement still asks of an offer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lacking {
+    /// The descriptor path that should give it.
+    pub path: String,
+    /// The kinds of proof it asks; empty for any.
+    pub proof: Vec<&'static str>,
+    /// The kind of proof the offer gave it with, when it gave it but not of a kind asked.
+    pub given_as: Option<&'static str>,
 }
 
 /// A criterion of a scored offer; `None` fields for an offer that is not scored.
@@ -142,6 +170,7 @@ struct Bid<'a> {
     lot: Option<&'a str>,
     id: &'a str,
     claims: &'a [&'static str],
+    sources: &'a [Source],
 }
 
 /// The entries of a run, in offer order, each offer's in the order the pack declares its
@@ -156,6 +185,7 @@ fn bids<'a>(pack: &'a Pack, offers: &'a [Offer]) -> Vec<Bid<'a>> {
             lot: None,
             id: &offer.id,
             claims: &offer.claims,
+            sources: &offer.sources,
         };
         if offer.root.is_none() || pack.lots.is_empty() {
             bids.push(whole);
@@ -325,13 +355,36 @@ fn eligibility(
     };
     // A document the descriptor does not give leaves the requirement undecided, unless
     // the offer fails it anyway.
-    let lacking_documents = |requirement: &Requirement| -> Vec<String> {
+    // A document asking for kinds of proof counts as given only with one of them: its
+    // top-level field's `$source` kind, `declared` without one.
+    let proof_of = |field: &str| {
+        bid.sources
+            .iter()
+            .find(|source| source.field == field)
+            .map_or("declared", |source| source.kind)
+    };
+    let lacking_documents = |requirement: &Requirement| -> Vec<Lacking> {
         requirement
             .documents
             .iter()
-            .filter(|path| truth(&Expr::Has(path.to_vec())) != Some(true))
-            .map(|path| path.join("."))
+            .filter_map(|document| {
+                let present = truth(&Expr::Has(document.path.clone())) == Some(true);
+                let kind = proof_of(document.path[0]);
+                let of_a_kind_asked = document.proof.is_empty() || document.proof.contains(&kind);
+                (!present || !of_a_kind_asked).then(|| Lacking {
+                    path: document.path.join("."),
+                    proof: document.proof.clone(),
+                    given_as: present.then_some(kind),
+                })
+            })
             .collect()
+    };
+    let proven = |requirement: &Requirement| {
+        requirement.documents.iter().any(|document| {
+            !document.proof.is_empty()
+                && truth(&Expr::Has(document.path.clone())) == Some(true)
+                && document.proof.contains(&proof_of(document.path[0]))
+        })
     };
     let applicable: Vec<&Requirement> = pack
         .requirements
@@ -359,6 +412,8 @@ fn eligibility(
                 decision: None,
                 claim_ignored: false,
                 documents: Vec::new(),
+                proven: proven(requirement),
+                not_admitted: false,
             };
             if status == RequirementStatus::Missing {
                 verdict.documents = lacking_documents(requirement);
@@ -371,9 +426,13 @@ fn eligibility(
                     &requirement.require,
                     bid.id,
                     bid.claims,
-                    decisions,
+                    (requirement.no_equivalent.is_some(), decisions),
                 ) {
                     AfterFailure::Failed { claim_ignored } => verdict.claim_ignored = claim_ignored,
+                    AfterFailure::NotAdmitted(field) => {
+                        verdict.claim = Some(field);
+                        verdict.not_admitted = true;
+                    }
                     AfterFailure::Review(field) => {
                         verdict.status = RequirementStatus::Review;
                         verdict.claim = Some(field);

@@ -125,6 +125,9 @@ impl Tally {
             "claim on a requirement that needs no label",
             "passed(ID) of a requirement under review",
             "document to supply",
+            "proof of another kind",
+            "proof of a kind asked",
+            "claim not admitted",
         ];
         for outcome in expected {
             let count = self.seen.get(outcome).copied().unwrap_or(0);
@@ -275,7 +278,7 @@ fn compare_run(run: &Run, folder: &Path, tally: &mut Tally) -> Vec<String> {
             &entry["rank"],
             verdict.rank.map_or(Json::Null, Json::from),
         );
-        compare_results(entry, verdict, &mut check);
+        compare_results(entry, verdict, &run.pack, &mut check);
         tally_verdict(verdict, &expected, &run.pack, tally);
     }
     compare_summary(&report["summary"], &expected, None, &mut differences, tally);
@@ -399,7 +402,12 @@ fn run_report(
     serde_json::from_str(&text).expect("the JSON report parses")
 }
 
-fn compare_results(entry: &Json, verdict: &Verdict, check: &mut impl FnMut(String, &Json, Json)) {
+fn compare_results(
+    entry: &Json,
+    verdict: &Verdict,
+    pack: &Pack,
+    check: &mut impl FnMut(String, &Json, Json),
+) {
     let results = entry["results"].as_array().cloned().unwrap_or_default();
     let requirements: Vec<&Json> = results
         .iter()
@@ -430,15 +438,41 @@ fn compare_results(entry: &Json, verdict: &Verdict, check: &mut impl FnMut(Strin
             &result["status"],
             Json::from(requirement.status.as_str()),
         );
-        compare_claim(result, requirement, check);
+        compare_claim(result, requirement, pack, check);
+        // Each document as its path, the kinds of proof asked and the kind given.
         let documents: Vec<Json> = result["documents"]
             .as_array()
-            .map(|documents| documents.iter().map(|d| d["path"].clone()).collect())
+            .map(|documents| {
+                let listed = |d: &Json| {
+                    Json::from(vec![
+                        d["path"].clone(),
+                        d["proof"].clone(),
+                        d["given_as"].clone(),
+                    ])
+                };
+                documents.iter().map(listed).collect()
+            })
             .unwrap_or_default();
+        let expected: Vec<Json> = requirement
+            .documents
+            .iter()
+            .map(|lacking| {
+                let proof = if lacking.proof.is_empty() {
+                    Json::Null
+                } else {
+                    Json::from(lacking.proof.clone())
+                };
+                Json::from(vec![
+                    Json::from(lacking.path.clone()),
+                    proof,
+                    lacking.given_as.map_or(Json::Null, Json::from),
+                ])
+            })
+            .collect();
         check(
             format!("{} documents to supply", requirement.id),
             &Json::from(documents),
-            Json::from(requirement.documents.clone()),
+            Json::from(expected),
         );
     }
     for (result, criterion) in criteria.iter().zip(&verdict.criteria) {
@@ -466,16 +500,30 @@ fn compare_results(entry: &Json, verdict: &Verdict, check: &mut impl FnMut(Strin
     }
 }
 
-/// The claim a requirement under review (or decided) cites, and the decision.
+/// The claim a requirement under review (or decided, or not admitted) cites, and the
+/// decision.
 fn compare_claim(
     result: &Json,
     requirement: &RequirementVerdict,
+    pack: &Pack,
     check: &mut impl FnMut(String, &Json, Json),
 ) {
     check(
         format!("{} claim", requirement.id),
         &result["claim"]["path"],
         requirement.claim.map_or(Json::Null, Json::from),
+    );
+    let reason = pack
+        .requirements
+        .iter()
+        .find(|r| r.id == requirement.id)
+        .and_then(|r| r.no_equivalent.clone());
+    check(
+        format!("{} claim not admitted", requirement.id),
+        &result["claim"]["not_admitted"],
+        reason
+            .filter(|_| requirement.not_admitted)
+            .map_or(Json::Null, Json::from),
     );
     check(
         format!("{} decision", requirement.id),
@@ -493,6 +541,15 @@ fn tally_verdict(verdict: &Verdict, all: &[Verdict], pack: &Pack, tally: &mut Ta
         }
         if !requirement.documents.is_empty() {
             tally.saw("document to supply");
+        }
+        if requirement.documents.iter().any(|d| d.given_as.is_some()) {
+            tally.saw("proof of another kind");
+        }
+        if requirement.proven {
+            tally.saw("proof of a kind asked");
+        }
+        if requirement.not_admitted {
+            tally.saw("claim not admitted");
         }
     }
     if verdict.score.is_some() {
