@@ -226,16 +226,16 @@ impl Generator {
         }
     }
 
-    /// The buyer's decisions: on three pairs in ten of a requirement reading a label field
-    /// and an offer claiming an equivalent on it (under review when the offer fails the
-    /// requirement), and on a few other pairs, which change nothing.
+    /// The buyer's decisions: on a quarter of the pairs of a requirement reading a label
+    /// field and an offer claiming an equivalent on it (under review when the offer fails
+    /// the requirement), and on a few other pairs, which change nothing.
     fn decisions(&mut self, pack: &Pack, offers: &[Offer]) -> Vec<Decision> {
         let mut decisions = Vec::new();
         for requirement in &pack.requirements {
             let read = label_field(&requirement.require);
             for offer in offers {
                 let claimed = read.is_some_and(|field| offer.claims.contains(&field));
-                let chance = if claimed { 0.3 } else { 0.01 };
+                let chance = if claimed { 0.25 } else { 0.01 };
                 if self.chance(chance) {
                     decisions.push(Decision {
                         clause: requirement.id.clone(),
@@ -249,8 +249,9 @@ impl Generator {
     }
 
     /// A requirement written for claims of an equivalent, reading one label field:
-    /// most demand the label (`certif_a`, `label_b >= 2`, `"b" in labels`), some let an
-    /// offer do without it (`flag or hds`, `not certif_a`), where a claim changes nothing.
+    /// most demand the label (`certif_a`, `has hds`, `label_b >= 2`, `"b" in labels`),
+    /// some let an offer do without it (`flag or hds`, `not certif_a`), where a claim
+    /// changes nothing.
     fn label_requirement(&mut self) -> Expr {
         let field = |name: &'static str| Box::new(Expr::Field(vec![name]));
         let flag = if self.chance(0.5) { "certif_a" } else { "hds" };
@@ -273,7 +274,7 @@ impl Generator {
                 }
             }
             5 => Expr::Not(field(flag)),
-            _ => Expr::Field(vec![flag]),
+            _ => Expr::Has(vec![flag]),
         }
     }
 
@@ -403,7 +404,7 @@ impl Generator {
                     });
                 }
                 let no_equivalent =
-                    (label.is_some() && self.chance(0.25)).then(|| NO_EQUIVALENT.to_owned());
+                    (label.is_some() && self.chance(0.15)).then(|| NO_EQUIVALENT.to_owned());
                 Requirement {
                     id: format!("R-{index}"),
                     must,
@@ -415,7 +416,9 @@ impl Generator {
                 }
             })
             .collect();
-        let criteria = (0..self.rng.random_range(0..5))
+        // A pack about labels scores its offers, so that `passed(ID)` meets a review.
+        let fewest_criteria = if label_share > 0.5 { 1 } else { 0 };
+        let criteria = (0..self.rng.random_range(fewest_criteria..5))
             .map(|index| {
                 let criterion_lots = crate::lots::clause_lots(&mut self.rng, &lots);
                 let mut scope = Scope::new(&param_types, true);
@@ -441,7 +444,7 @@ impl Generator {
                     .copied()
                     .filter(|&index| label_field(&requirements[index].require).is_some())
                     .collect();
-                let score = if !labels.is_empty() && self.chance(0.7) {
+                let score = if !labels.is_empty() && self.chance(0.9) {
                     Expr::If(
                         Box::new(Expr::Passed(self.pick(&labels))),
                         Box::new(Expr::Number(Num::from_int(1))),
@@ -1169,7 +1172,7 @@ impl Generator {
             .filter(|(name, value)| *name != "id" && value.is_some())
             .map(|(name, _)| *name)
             .collect();
-        if !self.chance(if read.is_empty() { 0.3 } else { 0.7 }) {
+        if !self.chance(if read.is_empty() { 0.3 } else { 0.8 }) {
             return Vec::new();
         }
         let pool = match self.rng.random_range(0..6) {
@@ -1311,6 +1314,7 @@ fn label_field(require: &Expr) -> Option<&'static str> {
     };
     match require {
         Expr::Field(_) => named(require),
+        Expr::Has(path) => named(&Expr::Field(path.clone())),
         Expr::Compare(_, field, _) | Expr::In(_, field) | Expr::Not(field) => named(field),
         Expr::Or(a, b) => named(a).or_else(|| named(b)),
         _ => None,

@@ -6,8 +6,9 @@
 //! The model's reading of "the field the failure read" is its own and simple: it is the
 //! label fields the requirement reads. That is exact for the requirements the generator
 //! writes for claims, since each reads one label field in a shape (`certif_a`,
-//! `label_b >= 2`, `"b" in labels`, `flag or hds`, `not hds`) whose failure reads it;
-//! random expressions read no label field.
+//! `has hds`, `label_b >= 2`, `"b" in labels`, `flag or hds`, `not hds`) whose failure
+//! reads it; random expressions read no label field. A claim stays on a value that
+//! expired: `has hds` fails on it, and the claim puts it under review.
 
 use crate::ast::Expr;
 
