@@ -24,6 +24,11 @@ const DATE: &str = "2026-11-28";
 const PACK: &str = "rules/edtech-fr";
 const OFFERS: &str = "examples/edtech-fr";
 const OFFER: &str = "examples/edtech-fr/eveil-numerique.json";
+/// The example of a claimed equivalent, whose `SNC-01` demands a qualification that
+/// admits an equivalent, and its offer claiming one.
+const EXAMPLE_PACK: &str = "examples/equivalence-label/pack";
+const EXAMPLE_OFFERS: &str = "examples/equivalence-label/offres";
+const CLAIMING: &str = "examples/equivalence-label/offres/equivalente.json";
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -91,7 +96,7 @@ fn a_run_recorded_in_sqlite_is_listed_and_shown() {
     assert!(listed.starts_with("n° 1  "), "{listed}");
     assert!(
         listed.contains(
-            "check  edtech-fr 2.0.0  date d'évaluation 2026-11-28  \
+            "check  edtech-fr 2.1.0  date d'évaluation 2026-11-28  \
              éligible : 6, incomplète : 2, inéligible : 7, invalide : 1"
         ),
         "{listed}"
@@ -470,16 +475,26 @@ fn a_run_killed_while_recording_in_postgresql_leaves_nothing() {
 }
 
 fn review(db: &str, offer: &str, verdict: &str) -> std::process::Output {
+    review_on(EXAMPLE_PACK, "SNC-01", db, offer, verdict)
+}
+
+fn review_on(
+    pack: &str,
+    clause: &str,
+    db: &str,
+    offer: &str,
+    verdict: &str,
+) -> std::process::Output {
     clausier(&[
         "review",
         "--log",
         db,
         "--pack",
-        PACK,
+        pack,
         "--descriptor",
         offer,
         "--clause",
-        "HEB-02",
+        clause,
         verdict,
         "--reason",
         "certificat équivalent examiné",
@@ -492,11 +507,11 @@ fn review(db: &str, offer: &str, verdict: &str) -> std::process::Output {
 fn a_review_is_stored_and_the_next_recorded_run_applies_it() {
     let dir = tempfile::tempdir().unwrap();
     let db = sqlite_log(&dir);
-    let reviewed = review(&db, OFFER, "--accept");
+    let reviewed = review(&db, CLAIMING, "--accept");
     assert!(reviewed.status.success(), "{}", text(&reviewed.stderr));
     assert_eq!(
         text(&reviewed.stdout),
-        "décision n° 1 enregistrée : l'équivalence de `vendor-eveil-numerique` pour `HEB-02` est acceptée\n"
+        "décision n° 1 enregistrée : l'équivalence de `equivalente` pour `SNC-01` est acceptée\n"
     );
     let (accepted, by, hash): (bool, String, String) = rusqlite::Connection::open(&db)
         .unwrap()
@@ -510,7 +525,21 @@ fn a_review_is_stored_and_the_next_recorded_run_applies_it() {
     assert_eq!(by, "Mme Durand");
     assert!(hash.starts_with("sha256:"));
 
-    record(&db, OFFERS);
+    let recorded = clausier(&[
+        "check",
+        EXAMPLE_PACK,
+        EXAMPLE_OFFERS,
+        "--date",
+        DATE,
+        "--record",
+        &db,
+    ]);
+    assert_ne!(
+        recorded.status.code(),
+        Some(2),
+        "{}",
+        text(&recorded.stderr)
+    );
     let shown = text(&log(&[&db, "show", "1"]).stdout);
     assert!(shown.ends_with("\ndécisions appliquées : 1\n"), "{shown}");
     let verified = text(&log(&[&db, "verify"]).stdout);
@@ -519,7 +548,15 @@ fn a_review_is_stored_and_the_next_recorded_run_applies_it() {
         "la chaîne tient : 1 exécution vérifiée et 1 décision vérifiée\n"
     );
     // `--decisions` applies them without recording.
-    let checked = clausier(&["check", PACK, OFFER, "--date", DATE, "--decisions", &db]);
+    let checked = clausier(&[
+        "check",
+        EXAMPLE_PACK,
+        CLAIMING,
+        "--date",
+        DATE,
+        "--decisions",
+        &db,
+    ]);
     assert_ne!(checked.status.code(), Some(2), "{}", text(&checked.stderr));
     assert_eq!(text(&log(&[&db]).stdout).lines().count(), 1);
 }
@@ -528,18 +565,26 @@ fn a_review_is_stored_and_the_next_recorded_run_applies_it() {
 fn a_decision_on_an_offer_changed_since_is_not_applied() {
     let dir = tempfile::tempdir().unwrap();
     let db = sqlite_log(&dir);
-    let offer = dir.path().join("eveil-numerique.json");
-    std::fs::copy(workspace_root().join(OFFER), &offer).unwrap();
+    let offer = dir.path().join("equivalente.json");
+    std::fs::copy(workspace_root().join(CLAIMING), &offer).unwrap();
     let offer_arg = offer.to_string_lossy().into_owned();
     assert!(review(&db, &offer_arg, "--refuse").status.success());
     let original = std::fs::read_to_string(&offer).unwrap();
     std::fs::write(&offer, format!("{original}\n")).unwrap();
 
-    let output = clausier(&["check", PACK, &offer_arg, "--date", DATE, "--record", &db]);
+    let output = clausier(&[
+        "check",
+        EXAMPLE_PACK,
+        &offer_arg,
+        "--date",
+        DATE,
+        "--record",
+        &db,
+    ]);
     assert_ne!(output.status.code(), Some(2), "{}", text(&output.stderr));
     assert!(
         text(&output.stderr).contains(
-            "avertissement : la décision n° 1 sur `HEB-02` pour `vendor-eveil-numerique` n'est pas \
+            "avertissement : la décision n° 1 sur `SNC-01` pour `equivalente` n'est pas \
              appliquée : l'offre a changé depuis cette décision"
         ),
         "{}",
@@ -547,6 +592,38 @@ fn a_decision_on_an_offer_changed_since_is_not_applied() {
     );
     let shown = text(&log(&[&db, "show", "1"]).stdout);
     assert!(!shown.contains("décisions appliquées"), "{shown}");
+}
+
+/// No decision is recorded where none could apply: on a certification the law imposes
+/// (`no_equivalent`), and on a requirement that demands no label. Nothing is written.
+#[test]
+fn a_decision_is_refused_where_no_equivalent_is_examined() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sqlite_log(&dir);
+    let cases = [
+        (
+            "rules/edtech-fr",
+            "HEB-03",
+            "l'exigence `HEB-03` n'admet aucun équivalent, une décision n'y changerait \
+             rien : La certification HDS est une obligation légale",
+        ),
+        (
+            "rules/edtech-fr",
+            "HEB-02",
+            "l'exigence `HEB-02` n'impose aucun label ni aucune certification : aucun \
+             équivalent n'y est examiné, une décision n'y changerait rien",
+        ),
+    ];
+    for (pack, clause, said) in cases {
+        let refused = review_on(pack, clause, &db, OFFER, "--accept");
+        assert_eq!(refused.status.code(), Some(2), "{}", text(&refused.stderr));
+        assert!(
+            text(&refused.stderr).contains(said),
+            "{}",
+            text(&refused.stderr)
+        );
+    }
+    assert!(!std::path::Path::new(&db).exists(), "a log was created");
 }
 
 #[test]
@@ -606,7 +683,7 @@ fn an_award_run_is_recorded_and_replayed() {
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert!(text(&output.stderr).contains("exécution n° 1 enregistrée dans le journal"));
     let listed = text(&log(&[&db]).stdout);
-    assert!(listed.contains("  award  edtech-fr 2.0.0  "), "{listed}");
+    assert!(listed.contains("  award  edtech-fr 2.1.0  "), "{listed}");
     let replayed = log(&[&db, "replay", "1"]);
     assert_eq!(
         replayed.status.code(),
@@ -654,9 +731,6 @@ fn an_offer_read_from_standard_input_is_not_recorded() {
 /// the decision.
 #[test]
 fn a_claimed_equivalent_waits_for_the_decision_then_follows_it() {
-    const EXAMPLE_PACK: &str = "examples/equivalence-label/pack";
-    const EXAMPLE_OFFERS: &str = "examples/equivalence-label/offres";
-    const CLAIMING: &str = "examples/equivalence-label/offres/equivalente.json";
     let status_of = |output: &std::process::Output| -> (String, String, serde_json::Value) {
         let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
         let offer = report["descriptors"]

@@ -586,7 +586,7 @@ fn the_national_example_renders_as_its_json_report() {
     assert_eq!(run.json["summary"]["invalid"], 1);
     assert_eq!(
         text(&seen["title"]),
-        "Rapport de vérification : edtech-fr 2.0.0"
+        "Rapport de vérification : edtech-fr 2.1.0"
     );
     // The colours compared: a failed `must` and an unmet `should` are both on the page.
     let levels: BTreeSet<(&str, &str)> = array(&seen["offers"])

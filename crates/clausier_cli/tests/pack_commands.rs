@@ -299,7 +299,7 @@ fn schema_of_the_shipped_pack() {
         schema["$schema"],
         "https://json-schema.org/draft/2020-12/schema"
     );
-    assert_eq!(schema["$id"], "urn:clausier:edtech-fr:2.0.0:descriptor");
+    assert_eq!(schema["$id"], "urn:clausier:edtech-fr:2.1.0:descriptor");
     assert_eq!(
         schema["$defs"]["Tier"]["enum"],
         serde_json::json!(["I", "II", "III", "IV"])

@@ -342,7 +342,7 @@ impl Program {
             }
             1..=3 => {
                 let word = match self.rng.pick(&["text", "note", "ref", "evidence"]) {
-                    "note" if self.tokens.len() % 3 == 0 => "no_equivalent",
+                    "note" if self.tokens.len().is_multiple_of(3) => "no_equivalent",
                     word => word,
                 };
                 self.word(word);

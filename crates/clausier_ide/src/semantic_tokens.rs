@@ -10,8 +10,9 @@ use clausier_check::hir::Symbol;
 use clausier_syntax::ast::{ExpectKind, ItemKind};
 use clausier_syntax::lexicon::{
     self, ALIAS_KEYWORD, BUILTIN_TYPES, CLAUSE_STATUSES, GENERIC_TYPE_KEYWORDS,
-    LIST_AGGREGATE_KEYWORDS, NULL_KEYWORD, PASSED_KEYWORD, SHARE_KEYWORD, TEST_FIELD_KEYWORDS,
-    TEST_OUTCOMES, TEXT_FUNCTION_KEYWORDS, TIME_FUNCTION_KEYWORDS, Token, TokenKind, tokenize,
+    LIST_AGGREGATE_KEYWORDS, NULL_KEYWORD, PASSED_KEYWORD, PROOF_KEYWORD, PROOF_KINDS,
+    SHARE_KEYWORD, TEST_FIELD_KEYWORDS, TEST_OUTCOMES, TEXT_FUNCTION_KEYWORDS,
+    TIME_FUNCTION_KEYWORDS, Token, TokenKind, tokenize,
 };
 
 use crate::rename::starts_items_or_clause_lines;
@@ -106,6 +107,15 @@ pub struct SemanticToken {
 /// where they stand (outcomes and statuses in `expect`, `as` in `use`, `date` in tests,
 /// `null` in data). `passed` is one only before `(`; `list` and `where` are not shown as
 /// keywords.
+/// The text of an `evidence` line before `offset`, when `offset` is on such a line before
+/// its document's name.
+fn evidence_line_before(text: &str, offset: u32) -> Option<&str> {
+    let before = text.get(..offset as usize)?;
+    let line = before.rsplit('\n').next()?;
+    let rest = line.trim_start().strip_prefix("evidence")?;
+    (rest.starts_with(char::is_whitespace) && !rest.contains('"')).then_some(rest)
+}
+
 fn is_keyword(word: &str) -> bool {
     lexicon::is_reserved(word)
         || starts_items_or_clause_lines(word)
@@ -294,6 +304,17 @@ impl Analysis {
             && matches!(found.symbol, Symbol::Field { .. })
         {
             return Some((SemanticTokenKind::Property, SemanticTokenModifiers::NONE));
+        }
+        // `from` and the kinds of proof after it are words only on an `evidence` line,
+        // between its path and its document's name.
+        if let Some(before) = evidence_line_before(text, token.span.start) {
+            if word == PROOF_KEYWORD {
+                return Some((SemanticTokenKind::Keyword, SemanticTokenModifiers::NONE));
+            }
+            let after_from = before.split_whitespace().any(|part| part == PROOF_KEYWORD);
+            if after_from && PROOF_KINDS.contains(&word) {
+                return Some((SemanticTokenKind::EnumMember, SemanticTokenModifiers::NONE));
+            }
         }
         // `passed`, the aggregates over a list and the text checks are words only right
         // before `(`, as the grammar reads them.

@@ -32,17 +32,26 @@ pub fn run(
         return Ok(Outcome::Failure);
     };
     let lang = chosen_lang(lang, Some(&pack.manifest));
-    let requirements = &pack.checked.pack.requirements;
-    if !requirements
+    let checked = &pack.checked.pack;
+    let Some(requirement) = checked
+        .requirements
         .iter()
-        .any(|requirement| requirement.meta.id == args.clause)
-    {
+        .find(|requirement| requirement.meta.id == args.clause)
+    else {
         return Err(CliError::new(
             Message::new("e09-review-unknown-clause")
                 .with("clause", args.clause.as_str())
                 .with("pack", pack.info.name.as_str()),
         )
         .into());
+    };
+    // A decision is recorded only where a claim can be under review.
+    if !clausier_check::accepts_equivalents(&checked.schema, requirement) {
+        let message = match &requirement.no_equivalent {
+            Some(line) => Message::new("e09-review-no-equivalent").with("reason", &line.reason),
+            None => Message::new("e09-review-no-label"),
+        };
+        return Err(CliError::new(message.with("clause", args.clause.as_str())).into());
     }
     let inputs = inputs::collect(std::slice::from_ref(&args.descriptor), None)?;
     let files = recording::descriptor_files(&inputs)?;

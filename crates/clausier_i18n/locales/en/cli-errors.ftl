@@ -114,5 +114,7 @@ e09-log-cannot-read = cannot read `{ $path }` for the log: { $reason }
 e09-log-replay-unreadable = run { $run } cannot be replayed: what it recorded cannot be read
 e09-log-replay-cannot-write = run { $run } cannot be replayed: cannot write its files to a temporary folder: { $reason }
 e09-review-unknown-clause = the pack `{ $pack }` has no requirement `{ $clause }`
+e09-review-no-equivalent = requirement `{ $clause }` admits no equivalent, a decision would change nothing: { $reason }
+e09-review-no-label = requirement `{ $clause }` demands no label nor certification: no equivalent is examined there, a decision would change nothing
 e09-review-one-offer = `{ $path }` must hold one offer for a decision to name it; it holds { $count }
 e09-review-who = who decides? give `--by NAME` (the USER variable is empty)

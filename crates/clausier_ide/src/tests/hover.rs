@@ -238,6 +238,24 @@ rules.clause:10:9-10:15 `should`
 }
 
 #[test]
+fn the_words_of_proof_and_of_no_equivalent_say_what_they_do_in_french() {
+    let pack = format!(
+        "{PACK}\nrequirement NEW-01 \"HDS\" {{\n  no_equivalent \"Obligation légale\"\n  \
+         evidence hosting.certified from document \"Certificat\"\n  require hosting.certified\n}}\n"
+    );
+    let no_equivalent = check_fr(&mark(&pack, "no_equiv$0alent"));
+    assert!(
+        no_equivalent.contains("`no_equivalent` — l'exigence n'admet aucun équivalent"),
+        "{no_equivalent}"
+    );
+    let from = check_fr(&mark(&pack, "fr$0om document"));
+    assert!(
+        from.contains("`from` — après le chemin d'une pièce exigée, les types de preuve"),
+        "{from}"
+    );
+}
+
+#[test]
 fn today_says_where_the_evaluation_date_comes_from() {
     let pack =
         format!("{PACK}\nrequirement DAY \"day\" {{\n  require weekday(today) != dimanche\n}}\n");
