@@ -66,12 +66,16 @@ fn the_engine_agrees_with_the_independent_model() {
         }
     }
     eprintln!("{tally}");
-    assert!(
-        tally.comparisons >= 100_000,
-        "only {} comparisons",
-        tally.comparisons
-    );
-    tally.assert_every_outcome_was_seen();
+    // A replayed seed is there to show a disagreement again: one seed alone makes fewer
+    // comparisons than a run, and need not see every outcome.
+    if env_number("CLAUSIER_ORACLE_SEED").is_none() {
+        assert!(
+            tally.comparisons >= 100_000,
+            "only {} comparisons",
+            tally.comparisons
+        );
+        tally.assert_every_outcome_was_seen();
+    }
 }
 
 fn env_number(name: &str) -> Option<u64> {
