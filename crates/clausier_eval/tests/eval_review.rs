@@ -12,9 +12,12 @@
 mod eval_support;
 
 use clausier_check::hir::CheckedPack;
+use clausier_data::descriptor::Descriptor;
+use clausier_data::load::LoadOptions;
 use clausier_eval::report::{
     ClauseResult, DescriptorReport, DescriptorStatus, Report, RequirementResult, RequirementStatus,
 };
+use clausier_eval::stream::{Pass, Pending, StreamCheck};
 use clausier_eval::{ReviewDecision, RunOptions, compile, run};
 use eval_support::{json_descriptor, pack_info, run_date};
 
@@ -41,6 +44,14 @@ fn checked() -> CheckedPack {
 }
 
 fn check(decisions: Vec<ReviewDecision>) -> Report {
+    let (program, pack, descriptors) = program_and_offers();
+    let options = RunOptions::new(run_date(), 1).with_decisions(decisions);
+    run(&program, pack_info(), &descriptors, &options)
+}
+
+/// The example's program and its offers, with one claiming an equivalent on a field that
+/// demands no label.
+fn program_and_offers() -> (clausier_eval::Program, CheckedPack, Vec<Descriptor>) {
     let pack = checked();
     let checked = clausier_check::Checked {
         pack: pack.clone(),
@@ -59,8 +70,7 @@ fn check(decisions: Vec<ReviewDecision>) -> Report {
     .into_iter()
     .map(|(source, text)| json_descriptor(&pack.schema, source, text))
     .collect();
-    let options = RunOptions::new(run_date(), 1).with_decisions(decisions);
-    run(&program, pack_info(), &descriptors, &options)
+    (program, pack, descriptors)
 }
 
 fn offer<'r>(report: &'r Report, source: &str) -> &'r DescriptorReport {
@@ -141,6 +151,34 @@ fn an_accepted_equivalent_passes_citing_the_decision_and_the_offer_is_ranked() {
         "review_accepted",
         serde_json::to_string_pretty(&claiming).unwrap()
     );
+}
+
+/// A run streamed in passes (as `check` streams NDJSON) sees the accepted equivalent from
+/// its first pass: the claiming offer, the cheapest, counts in `lowest(price)` and in the
+/// ranks, so every entry is the one the whole run gives.
+#[test]
+fn a_streamed_run_applies_the_decision_from_its_first_pass() {
+    let (program, _, descriptors) = program_and_offers();
+    let options = RunOptions::new(run_date(), 2).with_decisions(vec![decision(true)]);
+    let whole = run(&program, pack_info(), &descriptors, &options);
+    let chunk: Vec<Pending> = descriptors.iter().cloned().map(Pending::Ready).collect();
+    let mut stream = StreamCheck::new(&program, &options, LoadOptions::default());
+    assert_eq!(stream.passes(), [Pass::Survey, Pass::Scores, Pass::Results]);
+    let mut entries = Vec::new();
+    for pass in stream.passes() {
+        stream.begin(*pass);
+        match pass {
+            Pass::Survey => stream.survey(&chunk),
+            Pass::Scores => stream.score(&chunk),
+            Pass::Results => entries = stream.results(&chunk, DescriptorReport::clone),
+        }
+    }
+    assert_eq!(
+        serde_json::to_string_pretty(&entries).unwrap(),
+        serde_json::to_string_pretty(&whole.descriptors).unwrap()
+    );
+    assert_eq!(offer(&whole, "offres/equivalente.json").rank, Some(1));
+    assert_eq!(stream.summary(), whole.summary);
 }
 
 #[test]
