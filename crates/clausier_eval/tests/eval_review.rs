@@ -44,7 +44,7 @@ fn checked() -> CheckedPack {
 }
 
 fn check(decisions: Vec<ReviewDecision>) -> Report {
-    let (program, pack, descriptors) = program_and_offers();
+    let (program, _, descriptors) = program_and_offers();
     let options = RunOptions::new(run_date(), 1).with_decisions(decisions);
     run(&program, pack_info(), &descriptors, &options)
 }
