@@ -21,8 +21,7 @@ pub enum Found {
     /// The offer's data is invalid: no requirement was checked.
     #[default]
     NotChecked,
-    /// The pack has no requirement of that id (the checker refuses such a test; kept for
-    /// a clause brought in from a dependency that left it out).
+    /// The offer's result holds no requirement of that id.
     NoRequirement(String),
     /// The offer's score, normalised.
     Score(Decimal),

@@ -9,7 +9,8 @@ use clausier_i18n::{Lang, t};
 use crate::check::human::{decimal_text, level_word, outcome_word};
 use crate::style::{Painter, Style};
 
-/// The coverage of the pack's clauses by the tests of `report`, as text.
+/// The coverage of the pack's clauses by the tests of `report`, as text in `lang`
+/// (JUnit's `system-out` asks for English).
 pub fn render_coverage(
     coverage: &Coverage,
     report: &TestReport,
