@@ -27,10 +27,19 @@ fn workspace_root() -> PathBuf {
 }
 
 /// Runs `clausier` from the workspace root, so that paths in the output are the short
-/// relative ones a user would type.
+/// relative ones a user would type, in a locale that names no language: the output is
+/// the default French wherever the tests run.
 fn clausier(args: &[&str]) -> Output {
+    clausier_in_locale(args, "C.UTF-8")
+}
+
+/// Runs `clausier` as [`clausier`] does, with `LANG` set to `locale`.
+fn clausier_in_locale(args: &[&str], locale: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_clausier"))
         .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", locale)
         .current_dir(workspace_root())
         .env("COLUMNS", "100")
         .env_remove("NO_COLOR")
@@ -103,6 +112,55 @@ fn the_equivalence_example_tests_a_claim_under_review_and_an_expired_value() {
     let output = clausier(&["test", EQUIVALENCE, "--date", DATE]);
     assert_eq!(exit_code(&output), 0, "{}", transcript(&output));
     insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn the_tests_speak_french_by_default() {
+    let output = clausier(&["test", TESTED, "--date", DATE, "--coverage"]);
+    let text = stdout(&output);
+    for french in [
+        "jeu de clauses : tested 0.3.0",
+        "réussi  an offer that meets every requirement is eligible\n",
+        "ÉCHEC   a test that expects the wrong outcomes fails\n",
+        "  dans tests/cli/packs/tested/tests.clause:13:6\n",
+        "  inexacte  expect eligible               obtenu : inéligible\n",
+        "  l'offre est inéligible\n",
+        "hosting.regoin : le champ `regoin` n'est pas déclaré",
+        "    aide : vouliez-vous dire `region` ?\n",
+        "couverture de 4 exigences et 1 critère par 8 tests\n",
+        "EXIGENCE  NIVEAU       SATISFAITE  NON SATISFAITE  NON DÉCIDABLE  SANS OBJET\n",
+        "jamais constatée : GAR-01 non satisfaite\n",
+        "8 tests : 4 réussis, 4 en échec\n",
+    ] {
+        assert!(text.contains(french), "no {french:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn the_tests_speak_english_when_asked_or_when_the_locale_is_english() {
+    let asked = clausier(&["--lang", "en", "test", TESTED, "--date", DATE, "--coverage"]);
+    let text = stdout(&asked);
+    for english in [
+        "pack: tested 0.3.0",
+        "ok      an offer that meets every requirement is eligible\n",
+        "FAILED  a test that expects the wrong outcomes fails\n",
+        "  at tests/cli/packs/tested/tests.clause:13:6\n",
+        "  failed  expect eligible               found ineligible\n",
+        "  the offer is ineligible\n",
+        "hosting.regoin: field `regoin` is not declared",
+        "    help: did you mean `region`?\n",
+        "coverage of 4 requirements and 1 criterion by 8 tests\n",
+        "REQUIREMENT  LEVEL   PASS      FAIL      MISSING   NOT APPLICABLE\n",
+        "never seen: GAR-01 fail\n",
+        "8 tests: 4 passed, 4 failed\n",
+    ] {
+        assert!(text.contains(english), "no {english:?} in:\n{text}");
+    }
+    let locale = clausier_in_locale(
+        &["test", TESTED, "--date", DATE, "--coverage"],
+        "en_GB.UTF-8",
+    );
+    assert_eq!(stdout(&locale), text);
 }
 
 #[test]

@@ -580,7 +580,7 @@ fn changing_a_threshold_of_the_shipped_region_fails_exactly_its_test() {
     let stdout = String::from_utf8_lossy(&after.stdout);
     let failed: Vec<&str> = stdout
         .lines()
-        .filter_map(|line| line.strip_prefix("FAILED"))
+        .filter_map(|line| line.strip_prefix("ÉCHEC"))
         .map(str::trim)
         .collect();
     assert_eq!(

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use clausier_check::Checked;
-use clausier_diagnostics::{FileId, SourceFile, SourceMap};
+use clausier_diagnostics::{FileId, Message, SourceFile, SourceMap};
 use clausier_eval::compile;
 use clausier_eval::pack_tests::{TestReport, TestSources, coverage, run_tests};
 use clausier_eval::report::PackInfo;
@@ -66,13 +66,13 @@ impl TestSources for Memory {
         self.sources.get(file)
     }
 
-    fn given_file(&self, _file: FileId, path: &str) -> Result<(String, String), (String, String)> {
+    fn given_file(&self, _file: FileId, path: &str) -> Result<(String, String), (String, Message)> {
         let shown = format!("pack/{path}");
         match self.files.get(path) {
             Some(text) => Ok((shown, text.clone())),
             None => Err((
                 shown.clone(),
-                format!("cannot read `{shown}`: no such file"),
+                Message::from(format!("cannot read `{shown}`: no such file")),
             )),
         }
     }

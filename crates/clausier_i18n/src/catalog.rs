@@ -50,6 +50,7 @@ resources!(
     "diagnostics-files",
     "cli-errors",
     "editor",
+    "pack-tests",
 );
 
 /// Every message file, for the tests that compare the languages.

@@ -101,7 +101,7 @@ impl PackError {
         match self {
             PackError::Io { path, error } => Message::new("e08-cannot-read")
                 .with("path", shown(path))
-                .with("reason", describe_io_error(error)),
+                .with("reason", io_error_message(error)),
             PackError::NotUtf8 { path } => Message::new("e08-not-utf8").with("path", shown(path)),
             PackError::TooLarge { path, size } => Message::new("e08-too-large")
                 .with("path", shown(path))
@@ -136,7 +136,7 @@ impl PackError {
             }
             PackError::Write { path, error } => Message::new("e08-cannot-write")
                 .with("path", shown(path))
-                .with("reason", describe_io_error(error)),
+                .with("reason", io_error_message(error)),
             PackError::Manifest(error) => error.message.clone(),
         }
     }
@@ -340,6 +340,7 @@ impl std::error::Error for ManifestError {}
 
 /// An I/O error as a lowercase phrase, worded as for a descriptor file.
 pub use clausier_data::files::describe_io_error;
+use clausier_data::files::io_error_message;
 
 #[cfg(test)]
 impl ManifestError {

@@ -2,7 +2,7 @@
 
 use std::io::{self, IsTerminal};
 
-use clausier_diagnostics::{FileId, SourceFile};
+use clausier_diagnostics::{FileId, Message, SourceFile};
 use clausier_eval::compile;
 use clausier_eval::pack_tests::{TestSources, coverage, run_tests};
 use clausier_pack::LoadedPack;
@@ -13,6 +13,7 @@ use super::language::chosen_lang;
 use super::{Failure, Outcome};
 use crate::args::{ColorChoice, LangArg, TestArgs, TestFormat};
 use crate::output::{print_stdout, write_report};
+use clausier_i18n::Lang;
 
 pub fn run(args: &TestArgs, color: ColorChoice, lang: Option<LangArg>) -> Result<Outcome, Failure> {
     let Some(pack) = load_compiled(&args.pack, color, lang)? else {
@@ -45,7 +46,7 @@ pub fn run(args: &TestArgs, color: ColorChoice, lang: Option<LangArg>) -> Result
         TestFormat::Junit => {
             let system_out = coverage
                 .as_ref()
-                .map(|coverage| render_coverage(coverage, &report, false));
+                .map(|coverage| render_coverage(coverage, &report, false, Lang::En));
             render_test_junit(&report, system_out.as_deref(), lang)
         }
     };
@@ -71,7 +72,7 @@ impl TestSources for PackFiles<'_> {
         self.pack.sources.get(file)
     }
 
-    fn given_file(&self, file: FileId, path: &str) -> Result<(String, String), (String, String)> {
+    fn given_file(&self, file: FileId, path: &str) -> Result<(String, String), (String, Message)> {
         let clause_file = self.pack.files.iter().find(|f| f.id == file);
         let fixture = clause_file.and_then(|clause_file| {
             self.pack
@@ -82,15 +83,12 @@ impl TestSources for PackFiles<'_> {
         let Some(fixture) = fixture else {
             return Err((
                 path.to_owned(),
-                format!("`{path}` was not read with the pack"),
+                Message::new("test-problem-not-read").with("path", path),
             ));
         };
         match &fixture.text {
             Ok(text) => Ok((fixture.name.clone(), text.clone())),
-            Err(problem) => Err((
-                fixture.name.clone(),
-                problem.message.text(clausier_diagnostics::Lang::En),
-            )),
+            Err(problem) => Err((fixture.name.clone(), problem.message.clone())),
         }
     }
 }

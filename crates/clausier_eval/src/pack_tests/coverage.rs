@@ -18,16 +18,16 @@ pub struct Coverage {
 
 impl Coverage {
     /// The requirements whose pass or fail no test produced, with their pack and the
-    /// outcome missed: `("edtech-fr", "HEB-03", "pass")`.
-    pub fn gaps(&self) -> Vec<(&str, &str, &'static str)> {
+    /// outcome missed: `("edtech-fr", "HEB-03", Pass)`.
+    pub fn gaps(&self) -> Vec<(&str, &str, RequirementStatus)> {
         let mut gaps = Vec::new();
         for requirement in &self.requirements {
             let (pack, id) = (requirement.pack.as_str(), requirement.id.as_str());
             if requirement.pass.tests == 0 {
-                gaps.push((pack, id, "pass"));
+                gaps.push((pack, id, RequirementStatus::Pass));
             }
             if requirement.fail.tests == 0 {
-                gaps.push((pack, id, "fail"));
+                gaps.push((pack, id, RequirementStatus::Fail));
             }
         }
         gaps

@@ -11,11 +11,12 @@
 //! server from its open documents.
 
 mod coverage;
+mod words;
 
 use std::path::Path;
 
 use clausier_check::hir::{CheckedPack, TestDef};
-use clausier_diagnostics::{FileId, SourceFile};
+use clausier_diagnostics::{FileId, Message, SourceFile};
 use clausier_syntax::ast::{CompareOp, ExpectKind, Given};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -26,10 +27,11 @@ use crate::report::{
     ClauseResult, DescriptorReport, DescriptorStatus, PackInfo, RequirementStatus,
 };
 use crate::{RunOptions, run};
-use clausier_data::descriptor::Descriptor;
+use clausier_data::descriptor::{DataProblem, Descriptor};
 use clausier_data::load::{self, Format, LoadOptions};
 
 pub use coverage::{Coverage, CriterionCoverage, OutcomeCoverage, RequirementCoverage, coverage};
+pub use words::{Found, TestProblem};
 
 /// Where the runner finds the text a test needs.
 pub trait TestSources {
@@ -39,8 +41,8 @@ pub trait TestSources {
 
     /// The descriptor file `path` named by `given "path"` in the clause file `file`,
     /// relative to that clause file: its name as reports show it and its text, or the
-    /// name and why it cannot be read.
-    fn given_file(&self, file: FileId, path: &str) -> Result<(String, String), (String, String)>;
+    /// name and why it cannot be read, for each reader to see in their language.
+    fn given_file(&self, file: FileId, path: &str) -> Result<(String, String), (String, Message)>;
 }
 
 /// What running a pack's tests found.
@@ -86,7 +88,12 @@ pub struct TestOutcome {
     /// `None` when the test could not be run (see `problem`).
     pub result: Option<DescriptorReport>,
     /// Why the test could not be run: it gives no descriptor, or its file holds several.
-    pub problem: Option<String>,
+    pub problem: Option<TestProblem>,
+    /// What was wrong with the test's data (a misspelt field, a value of the wrong type),
+    /// kept as the catalogue's messages so that each reader sees them in their language;
+    /// `result.errors` holds the same problems in English.
+    #[serde(skip)]
+    pub data_problems: Vec<DataProblem>,
 }
 
 /// One `expect` line against what the check concluded.
@@ -96,6 +103,9 @@ pub struct ExpectationOutcome {
     pub expected: String,
     /// What the check concluded on the same point: `ineligible`, `pass`, `score 82.5`.
     pub actual: String,
+    /// The same conclusion, for a renderer to put into words.
+    #[serde(skip)]
+    pub found: Found,
     pub passed: bool,
     /// The requirement it is about, for `pass`, `fail`, `missing`, `not_applicable` and
     /// `review`.
@@ -157,6 +167,7 @@ fn run_test(
         expectations: Vec::new(),
         result: None,
         problem: None,
+        data_problems: Vec::new(),
     };
     let descriptor = match given_descriptor(pack, sources, test, clause_file) {
         Ok(descriptor) => descriptor,
@@ -165,6 +176,7 @@ fn run_test(
             return outcome;
         }
     };
+    outcome.data_problems.clone_from(&descriptor.problems);
     // A test with its own date (an obligation that applies from a given day) runs then.
     let own_date = test
         .decl
@@ -178,7 +190,7 @@ fn run_test(
         own_date.as_ref().unwrap_or(options),
     );
     let Some(result) = report.descriptors.into_iter().next() else {
-        outcome.problem = Some("the descriptor gave no result".to_owned());
+        outcome.problem = Some(TestProblem::NoResult);
         return outcome;
     };
     outcome.expectations = test
@@ -206,10 +218,10 @@ fn given_descriptor(
     sources: &dyn TestSources,
     test: &TestDef,
     clause_file: Option<&SourceFile>,
-) -> Result<Descriptor, String> {
+) -> Result<Descriptor, TestProblem> {
     let schema = &pack.schema;
     match &test.decl.given {
-        None => Err("the test has no `given`: it checks no descriptor".to_owned()),
+        None => Err(TestProblem::NoGiven),
         Some(Given::Inline(data)) => Ok(match clause_file {
             Some(file) => load::load_inline_in(schema, file, data),
             None => load::load_inline(schema, "", "", data),
@@ -220,22 +232,18 @@ fn given_descriptor(
                 Err((name, message)) => return Ok(load::unreadable(&name, message)),
             };
             let Some(format) = Format::from_path(Path::new(&path.value)) else {
-                return Err(format!(
-                    "`{}` is not a descriptor file: name it {}",
-                    path.value,
-                    Format::listed_extensions(|extension| format!("`{extension}`"), "or")
-                ));
+                return Err(TestProblem::NotADescriptorFile {
+                    path: path.value.clone(),
+                });
             };
             // Undeclared fields are warnings, as in `check`: a test reports them without
             // changing what it checks.
             let options = LoadOptions::default();
             let mut descriptors = load::load_text(schema, &name, &text, format, &options);
             match descriptors.len() {
-                1 => descriptors.pop().ok_or_else(String::new),
-                0 => Err(format!("`{name}` holds no descriptor; a test checks one")),
-                count => Err(format!(
-                    "`{name}` holds {count} descriptors; a test checks one"
-                )),
+                1 => descriptors.pop().ok_or(TestProblem::NoDescriptor { name }),
+                0 => Err(TestProblem::NoDescriptor { name }),
+                count => Err(TestProblem::SeveralDescriptors { name, count }),
             }
         }
     }
@@ -251,22 +259,21 @@ fn judge(
     let status = |expected: DescriptorStatus| {
         outcome(
             expected.as_str().to_owned(),
-            result.status.as_str().to_owned(),
+            Found::Status(result.status),
             result.status == expected,
             None,
         )
     };
     let clause = |id: &str, expected: RequirementStatus| {
         let actual = requirement_status(result, id);
+        let found = match (actual, result.status) {
+            (Some(status), _) => Found::Requirement(status),
+            (None, DescriptorStatus::Invalid) => Found::NotChecked,
+            (None, _) => Found::NoRequirement(id.to_owned()),
+        };
         outcome(
             format!("{} {id}", expected.as_str()),
-            actual.map_or_else(
-                || match result.status {
-                    DescriptorStatus::Invalid => "not checked: the data is invalid".to_owned(),
-                    _ => format!("no requirement `{id}`"),
-                },
-                |status| status.as_str().to_owned(),
-            ),
+            found,
             actual == Some(expected),
             Some(id.to_owned()),
         )
@@ -287,18 +294,12 @@ fn judge(
             match result.score {
                 Some(score) => outcome(
                     expected,
-                    format!("score {}", score.normalize()),
+                    Found::Score(score.normalize()),
                     compare(*op, score, *wanted),
                     None,
                 ),
-                None => {
-                    let why = if !has_criteria {
-                        "no score: the pack has no criteria".to_owned()
-                    } else {
-                        format!("no score: the offer is {}", result.status.as_str())
-                    };
-                    outcome(expected, why, false, None)
-                }
+                None if !has_criteria => outcome(expected, Found::NoCriteria, false, None),
+                None => outcome(expected, Found::NoScore(result.status), false, None),
             }
         }
         ExpectKind::Error => return None,
@@ -307,13 +308,14 @@ fn judge(
 
 fn outcome(
     expected: String,
-    actual: String,
+    found: Found,
     passed: bool,
     clause: Option<String>,
 ) -> ExpectationOutcome {
     ExpectationOutcome {
         expected,
-        actual,
+        actual: found.to_string(),
+        found,
         passed,
         clause,
         line: 0,

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use clausier_eval::pack_tests::{TestOutcome, TestReport};
 
-use super::test_human::{as_check_report, write_failure};
+use super::test_human::{Reader, as_check_report, write_failure};
 use crate::style::Painter;
 
 /// Renders a test run as a JUnit XML document. `system_out`, when given (the coverage
@@ -81,7 +81,7 @@ fn write_case(
         check_report,
         test,
         Painter { color: false },
-        lang,
+        Reader::Junit(lang),
     );
     let _ = writeln!(
         out,
@@ -115,7 +115,7 @@ fn class_name(pack: &str, file: &str) -> String {
 /// The first thing that went wrong, on one line.
 fn failure_message(test: &TestOutcome) -> String {
     if let Some(problem) = &test.problem {
-        return problem.clone();
+        return problem.to_string();
     }
     let failed: Vec<String> = test
         .expectations

@@ -7,6 +7,7 @@ mod evidence_form;
 mod json_schema;
 mod junit;
 mod questionnaire;
+mod test_coverage;
 mod test_human;
 
 pub(crate) use cahier::plain_value_in_words;
@@ -18,4 +19,5 @@ pub use json_schema::{SchemaInput, json_schema, render_json_schema};
 pub use junit::render_test_junit;
 pub(crate) use junit::{attribute as xml_attribute, text_content as xml_text};
 pub use questionnaire::render_questionnaire;
-pub use test_human::{render_coverage, render_test_human};
+pub use test_coverage::render_coverage;
+pub use test_human::render_test_human;

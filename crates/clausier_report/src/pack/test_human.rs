@@ -1,18 +1,48 @@
 //! The result of `clausier test` for people: one line per test, and for each failed one
-//! what it expected, what the check found, and why, in the words of `clausier check`.
+//! what it expected, what the check found, and why, in the words of `clausier check` and
+//! in the reader's language.
 
-use clausier_i18n::Lang;
+use clausier_data::descriptor::DataProblem;
+use clausier_diagnostics::Severity;
+use clausier_i18n::{Lang, t};
 use std::fmt::Write;
 
-use clausier_eval::pack_tests::{
-    Coverage, OutcomeCoverage, RequirementCoverage, TestOutcome, TestReport,
-};
+use clausier_eval::pack_tests::{Coverage, ExpectationOutcome, Found, TestOutcome, TestReport};
 use clausier_eval::report::{ClauseResult, DescriptorReport, Report, RequirementStatus, Summary};
 
+use super::test_coverage::write_coverage;
 use crate::DateOrigin;
-use crate::check::human::{status_style, write_data_error, write_date, write_requirement};
-use crate::diagnostics::plural;
+use crate::check::human::{
+    colon, date_in_words, decimal_text, outcome_word, status_style, status_word, write_data_error,
+    write_date, write_requirement,
+};
 use crate::style::{Painter, Style};
+
+/// Who reads a failure's details.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Reader {
+    /// A person, in their language.
+    Person(Lang),
+    /// A CI tool, through JUnit: the test's own words in English and what was found in
+    /// the clause language's keywords (`not_applicable`), as tools compare them; each
+    /// requirement's outcome in the check's language.
+    Junit(Lang),
+}
+
+impl Reader {
+    fn test_lang(self) -> Lang {
+        match self {
+            Reader::Person(lang) => lang,
+            Reader::Junit(_) => Lang::En,
+        }
+    }
+
+    fn check_lang(self) -> Lang {
+        match self {
+            Reader::Person(lang) | Reader::Junit(lang) => lang,
+        }
+    }
+}
 
 /// Renders a test run as text: the pack and date, a line per test with the details of
 /// each failure, the coverage table when given, and a summary line.
@@ -29,7 +59,7 @@ pub fn render_test_human(
     let _ = writeln!(
         out,
         "{} {} {} ({})",
-        painter.paint(Style::Bold, "pack:"),
+        painter.paint(Style::Bold, &t!(lang, "report-pack")),
         report.pack.name,
         report.pack.version,
         report.pack.hash
@@ -37,7 +67,7 @@ pub fn render_test_human(
     write_date(&mut out, &report.date, date_origin, painter, lang);
     out.push('\n');
     if report.tests.is_empty() {
-        out.push_str("the pack has no tests\n");
+        let _ = writeln!(out, "{}", t!(lang, "test-no-tests"));
     }
     let check_report = as_check_report(report);
     for test in &report.tests {
@@ -45,16 +75,20 @@ pub fn render_test_human(
     }
     if let Some(coverage) = coverage {
         out.push('\n');
-        write_coverage(&mut out, coverage, report, painter);
+        write_coverage(&mut out, coverage, report, painter, lang);
     }
     out.push('\n');
     let summary = &report.summary;
     let _ = writeln!(
         out,
-        "{}: {} passed, {} failed",
-        plural(summary.total, "test", "tests"),
-        summary.passed,
-        summary.failed
+        "{}",
+        t!(
+            lang,
+            "test-summary",
+            total = summary.total,
+            passed = summary.passed,
+            failed = summary.failed
+        )
     );
     out
 }
@@ -73,6 +107,18 @@ pub(crate) fn as_check_report(report: &TestReport) -> Report {
     }
 }
 
+/// `ok`, `FAILED` and the like padded to the same width, so that what follows them
+/// lines up whatever the language.
+fn marks(lang: Lang, passed: &'static str, failed: &'static str) -> (String, String) {
+    let (passed, failed) = (
+        clausier_i18n::text(lang, passed),
+        clausier_i18n::text(lang, failed),
+    );
+    let width = passed.chars().count().max(failed.chars().count());
+    let pad = |word: &str| format!("{word}{}", " ".repeat(width - word.chars().count()));
+    (pad(&passed), pad(&failed))
+}
+
 fn write_test(
     out: &mut String,
     check_report: &Report,
@@ -81,21 +127,24 @@ fn write_test(
     lang: Lang,
 ) {
     let name = match &test.date {
-        Some(date) => format!("{} (at {date})", test.name),
+        Some(date) => format!(
+            "{} {}",
+            test.name,
+            t!(lang, "test-on-date", date = date_in_words(date, lang))
+        ),
         None => test.name.clone(),
     };
+    let (passed, failed) = marks(lang, "test-passed", "test-failed");
     if test.passed {
-        let _ = writeln!(out, "{}      {name}", painter.paint(Style::Green, "ok"));
+        let _ = writeln!(out, "{}  {name}", painter.paint(Style::Green, &passed));
         // Undeclared fields in a passing test: the test may not check what it says.
         if let Some(result) = &test.result {
-            for error in &result.errors {
-                write_data_error(out, result, error, painter, lang);
-            }
+            write_data_problems(out, test, result, painter, Reader::Person(lang));
         }
         return;
     }
-    let _ = writeln!(out, "{}  {name}", painter.paint(Style::BoldRed, "FAILED"));
-    write_failure(out, check_report, test, painter, lang);
+    let _ = writeln!(out, "{}  {name}", painter.paint(Style::BoldRed, &failed));
+    write_failure(out, check_report, test, painter, Reader::Person(lang));
 }
 
 /// Where a failed test is, each expectation with what was found, and why.
@@ -104,11 +153,13 @@ pub(crate) fn write_failure(
     check_report: &Report,
     test: &TestOutcome,
     painter: Painter,
-    lang: Lang,
+    reader: Reader,
 ) {
-    let _ = writeln!(out, "  at {}:{}:{}", test.file, test.line, test.column);
+    let lang = reader.test_lang();
+    let place = format!("{}:{}:{}", test.file, test.line, test.column);
+    let _ = writeln!(out, "  {}", t!(lang, "test-at", place = place));
     if let Some(problem) = &test.problem {
-        let _ = writeln!(out, "  {problem}");
+        let _ = writeln!(out, "  {}", problem.message().text(lang));
     }
     let width = test
         .expectations
@@ -116,23 +167,45 @@ pub(crate) fn write_failure(
         .map(|expectation| expectation.expected.chars().count())
         .max()
         .unwrap_or(0);
+    let (kept, broken) = marks(lang, "test-expectation-kept", "test-expectation-broken");
     for expectation in &test.expectations {
         let (mark, style) = if expectation.passed {
-            ("ok    ", Style::Green)
+            (&kept, Style::Green)
         } else {
-            ("failed", Style::Red)
+            (&broken, Style::Red)
         };
         let padding = " ".repeat(width.saturating_sub(expectation.expected.chars().count()));
+        let found = t!(lang, "test-found", value = found_words(expectation, reader));
         let _ = writeln!(
             out,
-            "  {}  expect {}{padding}  found {}",
+            "  {}  expect {}{padding}  {found}",
             painter.paint(style, mark),
             expectation.expected,
-            expectation.actual
         );
     }
     if let Some(result) = &test.result {
-        write_why(out, check_report, test, result, painter, lang);
+        write_why(out, check_report, test, result, painter, reader);
+    }
+}
+
+/// What the check concluded where an expectation looked, as `reader` reads it.
+fn found_words(expectation: &ExpectationOutcome, reader: Reader) -> String {
+    let lang = match reader {
+        Reader::Junit(_) => return expectation.actual.clone(),
+        Reader::Person(lang) => lang,
+    };
+    match &expectation.found {
+        Found::Status(status) => status_word(*status, lang),
+        Found::Requirement(status) => outcome_word(*status, lang),
+        Found::NotChecked => t!(lang, "test-found-not-checked"),
+        Found::NoRequirement(id) => t!(lang, "test-found-no-requirement", id = id.as_str()),
+        Found::Score(score) => t!(lang, "report-score", score = decimal_text(score, lang)),
+        Found::NoCriteria => t!(lang, "test-found-no-criteria"),
+        Found::NoScore(status) => t!(
+            lang,
+            "test-found-no-score",
+            status = status_word(*status, lang)
+        ),
     }
 }
 
@@ -145,12 +218,18 @@ fn write_why(
     test: &TestOutcome,
     result: &DescriptorReport,
     painter: Painter,
-    lang: Lang,
+    reader: Reader,
 ) {
-    let status = painter.paint(status_style(result.status), result.status.as_str());
-    let mut heading = format!("  the offer is {status}");
+    let lang = reader.test_lang();
+    let status = match reader {
+        Reader::Person(lang) => status_word(result.status, lang),
+        Reader::Junit(_) => result.status.as_str().to_owned(),
+    };
+    let status = painter.paint(status_style(result.status), &status);
+    let mut heading = format!("  {}", t!(lang, "test-offer-is", status = status));
     if let Some(score) = result.score {
-        let _ = write!(heading, ", score {}", score.normalize());
+        let score = decimal_text(score.normalize(), lang);
+        let _ = write!(heading, ", {}", t!(lang, "report-score", score = score));
     }
     let _ = writeln!(out, "{heading}");
     for clause in &result.results {
@@ -166,14 +245,73 @@ fn write_why(
         );
         if named || wrong {
             indented(out, 2, |buffer| {
-                write_requirement(buffer, check_report, requirement, painter, lang);
+                write_requirement(
+                    buffer,
+                    check_report,
+                    requirement,
+                    painter,
+                    reader.check_lang(),
+                );
             });
         }
     }
-    for error in &result.errors {
-        indented(out, 2, |buffer| {
-            write_data_error(buffer, result, error, painter, lang)
-        });
+    indented(out, 2, |buffer| {
+        write_data_problems(buffer, test, result, painter, reader);
+    });
+}
+
+/// The problems of the test's data, each on its line with its help below.
+fn write_data_problems(
+    out: &mut String,
+    test: &TestOutcome,
+    result: &DescriptorReport,
+    painter: Painter,
+    reader: Reader,
+) {
+    let lang = match reader {
+        Reader::Person(lang) => lang,
+        // JUnit keeps the report's own words, in English.
+        Reader::Junit(lang) => {
+            for error in &result.errors {
+                write_data_error(out, result, error, painter, lang);
+            }
+            return;
+        }
+    };
+    for problem in &test.data_problems {
+        write_data_problem(out, &result.source, problem, painter, lang);
+    }
+}
+
+/// `D0604 (avertissement) hosting.regoin : … dans tests.clause:23:22`, then its help.
+fn write_data_problem(
+    out: &mut String,
+    source: &str,
+    problem: &DataProblem,
+    painter: Painter,
+    lang: Lang,
+) {
+    let mut line = format!("  {}", painter.paint(Style::Magenta, problem.code.as_str()));
+    if problem.severity == Severity::Warning {
+        let _ = write!(line, " ({})", t!(lang, "report-warning"));
+    }
+    if !problem.path.is_empty() {
+        let _ = write!(line, " {}", problem.path);
+    }
+    let _ = write!(line, "{} {}", colon(lang), problem.message.text(lang));
+    // Without a line the heading above already names the file.
+    if let Some(loc) = problem.loc {
+        let place = format!("{source}:{}:{}", loc.line, loc.column);
+        let _ = write!(line, " {}", t!(lang, "test-at", place = place));
+    }
+    let _ = writeln!(out, "{line}");
+    if let Some(help) = &problem.help {
+        let _ = writeln!(
+            out,
+            "    {} {}",
+            painter.paint(Style::Bold, &t!(lang, "report-help")),
+            help.text(lang)
+        );
     }
 }
 
@@ -185,170 +323,4 @@ fn indented(out: &mut String, spaces: usize, write: impl FnOnce(&mut String)) {
     for line in buffer.lines() {
         let _ = writeln!(out, "{margin}{line}");
     }
-}
-
-/// The coverage of the pack's clauses by the tests of `report`, as text.
-pub fn render_coverage(coverage: &Coverage, report: &TestReport, color: bool) -> String {
-    let mut out = String::new();
-    write_coverage(&mut out, coverage, report, Painter { color });
-    out
-}
-
-/// The coverage table: one row per requirement with each outcome, one per criterion.
-fn write_coverage(out: &mut String, coverage: &Coverage, report: &TestReport, painter: Painter) {
-    let tests = report.tests.len();
-    // A clause brought in from a dependency is named with its pack, as `edtech-fr::HEB-01`.
-    let name = |pack: &str, id: &str| {
-        if pack.is_empty() || pack == report.pack.name {
-            id.to_owned()
-        } else {
-            format!("{pack}::{id}")
-        }
-    };
-    let _ = writeln!(
-        out,
-        "{} of {} and {} by {}",
-        painter.paint(Style::Bold, "coverage"),
-        plural(coverage.requirements.len(), "requirement", "requirements"),
-        plural(coverage.criteria.len(), "criterion", "criteria"),
-        plural(tests, "test", "tests")
-    );
-    if !coverage.requirements.is_empty() {
-        out.push('\n');
-        let header = [
-            "REQUIREMENT",
-            "LEVEL",
-            "PASS",
-            "FAIL",
-            "MISSING",
-            "NOT APPLICABLE",
-        ];
-        let rows: Vec<[String; 6]> = coverage
-            .requirements
-            .iter()
-            .map(|requirement| {
-                requirement_row(requirement, name(&requirement.pack, &requirement.id))
-            })
-            .collect();
-        write_table(out, &header, &rows, painter);
-    }
-    if !coverage.criteria.is_empty() {
-        out.push('\n');
-        let header = ["CRITERION", "WEIGHT", "SCORED"];
-        let rows: Vec<[String; 3]> = coverage
-            .criteria
-            .iter()
-            .map(|criterion| {
-                let scored = match criterion.scored {
-                    0 => "no".to_owned(),
-                    count => format!("yes, {}", plural(count, "test", "tests")),
-                };
-                [
-                    name(&criterion.pack, &criterion.id),
-                    criterion.weight.normalize().to_string(),
-                    scored,
-                ]
-            })
-            .collect();
-        write_table(out, &header, &rows, painter);
-    }
-    out.push('\n');
-    out.push_str("  expected  an `expect` line checks it\n");
-    out.push_str("  seen      a test's offer has it, but no `expect` line checks it\n");
-    out.push_str("  no        no test's offer has it\n");
-    let gaps = coverage.gaps();
-    if gaps.is_empty() {
-        out.push_str("every requirement is seen to pass and to fail\n");
-    } else {
-        let listed: Vec<String> = gaps
-            .iter()
-            .map(|(pack, id, outcome)| format!("{} {outcome}", name(pack, id)))
-            .collect();
-        let _ = writeln!(out, "never seen: {}", listed.join(", "));
-    }
-}
-
-fn requirement_row(requirement: &RequirementCoverage, name: String) -> [String; 6] {
-    let not_applicable = if requirement.conditional {
-        cell(requirement.not_applicable)
-    } else {
-        "-".to_owned()
-    };
-    [
-        name,
-        requirement.level.to_owned(),
-        cell(requirement.pass),
-        cell(requirement.fail),
-        cell(requirement.missing),
-        not_applicable,
-    ]
-}
-
-fn cell(outcome: OutcomeCoverage) -> String {
-    if outcome.expected > 0 {
-        "expected".to_owned()
-    } else if outcome.tests > 0 {
-        "seen".to_owned()
-    } else {
-        "no".to_owned()
-    }
-}
-
-fn write_table<const N: usize>(
-    out: &mut String,
-    header: &[&str; N],
-    rows: &[[String; N]],
-    painter: Painter,
-) {
-    let mut widths = header.map(|title| title.chars().count());
-    for row in rows {
-        for (width, value) in widths.iter_mut().zip(row) {
-            *width = (*width).max(value.chars().count());
-        }
-    }
-    let line = |cells: Vec<String>| {
-        let mut text = String::new();
-        for (index, value) in cells.iter().enumerate() {
-            if index > 0 {
-                text.push_str("  ");
-            }
-            text.push_str(value);
-            if index + 1 < cells.len() {
-                let shown = strip_ansi_len(value);
-                text.push_str(&" ".repeat(widths[index].saturating_sub(shown)));
-            }
-        }
-        text
-    };
-    let titles = header
-        .iter()
-        .map(|title| painter.paint(Style::Bold, title))
-        .collect();
-    let _ = writeln!(out, "{}", line(titles));
-    for row in rows {
-        let cells = row
-            .iter()
-            .map(|value| match value.as_str() {
-                "no" => painter.paint(Style::Red, value),
-                "seen" => painter.paint(Style::Yellow, value),
-                _ => value.clone(),
-            })
-            .collect();
-        let _ = writeln!(out, "{}", line(cells));
-    }
-}
-
-/// The width of a cell as shown, without its color codes.
-fn strip_ansi_len(text: &str) -> usize {
-    let mut width = 0;
-    let mut in_escape = false;
-    for character in text.chars() {
-        match (in_escape, character) {
-            (false, '\u{1b}') => in_escape = true,
-            (true, 'm') => in_escape = false,
-            (true, _) => {}
-            (false, _) => width += 1,
-        }
-    }
-    width
 }
