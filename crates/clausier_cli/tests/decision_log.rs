@@ -37,8 +37,19 @@ fn text(bytes: &[u8]) -> String {
 /// `check PACK OFFERS --record DB`: the examples hold ineligible offers, so exit 1.
 fn record(db: &str, offers: &str) -> std::process::Output {
     let output = clausier(&["check", PACK, offers, "--date", DATE, "--record", db, "-q"]);
-    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    exits(&output, 1);
     output
+}
+
+/// Asserts the exit code of a run, showing what it printed when it is another.
+fn exits(output: &std::process::Output, code: i32) {
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "{}{}",
+        text(&output.stdout),
+        text(&output.stderr)
+    );
 }
 
 fn log(args: &[&str]) -> std::process::Output {
@@ -126,19 +137,9 @@ fn a_run_recorded_in_postgresql_is_listed_verified_and_replayed() {
     assert!(listed.contains("n° 1  "), "{listed}");
     assert!(listed.contains("éligible : 6, incomplète : 2, inéligible : 7, invalide : 1"));
     let verified = log(&[&db, "verify"]);
-    assert_eq!(
-        verified.status.code(),
-        Some(0),
-        "{}",
-        text(&verified.stdout)
-    );
+    exits(&verified, 0);
     let replayed = log(&[&db, "replay", "1"]);
-    assert_eq!(
-        replayed.status.code(),
-        Some(0),
-        "{}",
-        text(&replayed.stdout)
-    );
+    exits(&replayed, 0);
 }
 
 #[test]
@@ -235,12 +236,7 @@ fn replay_gives_the_recorded_report_byte_for_byte() {
 
     // From the log alone: the pack and the offers moved away change nothing.
     let replayed = log(&[&db, "replay", "1"]);
-    assert_eq!(
-        replayed.status.code(),
-        Some(0),
-        "{}",
-        text(&replayed.stderr)
-    );
+    exits(&replayed, 0);
     assert_eq!(
         text(&replayed.stdout),
         "l'exécution n° 1 rejouée donne le même rapport, octet pour octet\n"
@@ -291,7 +287,7 @@ fn record_twice_at_once(db: &str) {
         .collect();
     for child in children {
         let output = child.wait_with_output().unwrap();
-        assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+        exits(&output, 1);
     }
     let listed = text(&log(&[db]).stdout);
     assert_eq!(listed.lines().count(), 2, "{listed}");
@@ -360,12 +356,7 @@ fn a_run_killed_while_recording_leaves_no_half_written_run() {
     );
 
     let verified = log(&[&db, "verify"]);
-    assert_eq!(
-        verified.status.code(),
-        Some(0),
-        "{}",
-        text(&verified.stdout)
-    );
+    exits(&verified, 0);
     let connection = rusqlite::Connection::open(&db).unwrap();
     let count = |sql: &str| -> i64 { connection.query_row(sql, [], |row| row.get(0)).unwrap() };
     // Either nothing of the killed run, or (had it committed just before the signal) all of it.
@@ -452,12 +443,7 @@ fn a_run_killed_while_recording_in_postgresql_leaves_nothing() {
     drop(watcher);
 
     let verified = log(&[&db, "verify"]);
-    assert_eq!(
-        verified.status.code(),
-        Some(0),
-        "{}",
-        text(&verified.stdout)
-    );
+    exits(&verified, 0);
     // The server rolls back the transaction of a client that is gone; it may take it a
     // moment to notice.
     let mut client = postgres::Client::connect(&db, postgres::NoTls).unwrap();
@@ -616,7 +602,7 @@ fn a_decision_is_refused_where_no_equivalent_is_examined() {
     ];
     for (pack, clause, said) in cases {
         let refused = review_on(pack, clause, &db, OFFER, "--accept");
-        assert_eq!(refused.status.code(), Some(2), "{}", text(&refused.stderr));
+        exits(&refused, 2);
         assert!(
             text(&refused.stderr).contains(said),
             "{}",
@@ -680,17 +666,12 @@ fn an_award_run_is_recorded_and_replayed() {
         "--record",
         &db,
     ]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    exits(&output, 0);
     assert!(text(&output.stderr).contains("exécution n° 1 enregistrée dans le journal"));
     let listed = text(&log(&[&db]).stdout);
     assert!(listed.contains("  award  edtech-fr 2.1.0  "), "{listed}");
     let replayed = log(&[&db, "replay", "1"]);
-    assert_eq!(
-        replayed.status.code(),
-        Some(0),
-        "{}",
-        text(&replayed.stdout)
-    );
+    exits(&replayed, 0);
 }
 
 #[test]
@@ -770,7 +751,7 @@ fn a_claimed_equivalent_waits_for_the_decision_then_follows_it() {
     };
 
     let before = check(&[]);
-    assert_eq!(before.status.code(), Some(1), "{}", text(&before.stderr));
+    exits(&before, 1);
     let (offer, requirement, result) = status_of(&before);
     assert_eq!((offer.as_str(), requirement.as_str()), ("review", "review"));
     assert_eq!(result["claim"]["label"], "Attestation C5 de type 2");
