@@ -7,10 +7,10 @@ use std::path::Path;
 use clausier_data::files::io_error_message;
 use clausier_data::load::LoadOptions;
 use clausier_diagnostics::Message;
-use clausier_eval::{RunOptions, compile, run as run_checks};
+use clausier_eval::{RunOptions, run as run_checks};
 use clausier_report::award::{AwardFormat, AwardInput, Means, Notification, render_award};
 
-use super::compiled::{CommandErrors, evaluation_date, load_compiled_quietly};
+use super::compiled::{evaluation_date, load_program};
 use clausier_i18n::t;
 
 use super::language::chosen_lang;
@@ -28,12 +28,7 @@ pub fn run(
     color: ColorChoice,
     lang: Option<LangArg>,
 ) -> Result<Outcome, Failure> {
-    let Some(pack) =
-        load_compiled_quietly(&args.pack, color, lang, false, |_| CommandErrors::default())?
-    else {
-        return Ok(Outcome::Failure);
-    };
-    let Some(valid) = pack.checked.valid() else {
+    let Some((pack, program)) = load_program(&args.pack, color, lang, false)? else {
         return Ok(Outcome::Failure);
     };
     let inputs = inputs::collect(&args.descriptors, None)?;
@@ -70,7 +65,7 @@ pub fn run(
         )?,
         None => (Vec::new(), Vec::new()),
     };
-    let report = run_checks(&compile(valid), pack.info.clone(), &descriptors, &options);
+    let report = run_checks(&program, pack.info.clone(), &descriptors, &options);
     if let (Some(store), Some(_)) = (log.as_mut(), &args.record) {
         let settings = ReportSettings {
             lang,

@@ -11,7 +11,7 @@ use clausier_data::DataDiagnostics;
 use clausier_data::load::LoadOptions;
 use clausier_diagnostics::Message;
 use clausier_eval::report::{Summary, clause_infos};
-use clausier_eval::{RunOptions, compile, run as run_checks};
+use clausier_eval::{RunOptions, run as run_checks};
 use clausier_i18n::{Lang, t};
 use clausier_report::DateOrigin;
 use clausier_report::check::{
@@ -22,7 +22,7 @@ use clausier_report::check::{
 use self::duplicate_ids::DuplicateIds;
 use self::progress::Progress;
 use self::streaming::{StreamFormat, StreamRun};
-use super::compiled::{CommandErrors, evaluation_date, load_compiled_quietly};
+use super::compiled::{evaluation_date, load_program};
 use super::language::chosen_lang;
 use super::recording::{self, ReportSettings};
 use super::{Failure, Outcome};
@@ -45,16 +45,8 @@ pub fn run(
             "analyse-des-offres.xlsx",
         )?;
     }
-    // Warnings do not stop a check, but whoever runs it should know of them; standard
-    // error keeps them out of the report.
-    let Some(pack) = load_compiled_quietly(&args.pack, color, lang, args.quiet, |_| {
-        CommandErrors::default()
-    })?
-    else {
-        return Ok(Outcome::Failure);
-    };
-    let Some(valid) = pack.checked.valid() else {
-        // `load_compiled_quietly` gives only a pack without errors.
+    // Warnings do not stop a check, but whoever runs it should know of them.
+    let Some((pack, program)) = load_program(&args.pack, color, lang, args.quiet)? else {
         return Ok(Outcome::Failure);
     };
 
@@ -69,7 +61,6 @@ pub fn run(
     let (date, date_origin) = evaluation_date(args.date, &pack.manifest);
     let lang = chosen_lang(lang, Some(&pack.manifest));
     let mut options = RunOptions::new(date, jobs(args.jobs, args.quiet, lang));
-    let program = compile(valid);
     let mut progress = Progress::for_terminal(args.quiet);
     // A run recorded or applying decisions needs its descriptor files' bytes and the
     // whole report: it is not streamed.

@@ -5,6 +5,7 @@ use std::io::{self, IsTerminal};
 use std::path::Path;
 
 use clausier_diagnostics::{Code, Diagnostic, Message, Severity};
+use clausier_eval::{Program, compile};
 use clausier_pack::{LoadedPack, Manifest, load_pack};
 use clausier_report::DateOrigin;
 use clausier_report::diagnostics::{render_refusal, render_terminal_in};
@@ -35,6 +36,27 @@ pub fn load_compiled_with(
     errors: impl FnOnce(&LoadedPack) -> CommandErrors,
 ) -> Result<Option<LoadedPack>, Failure> {
     load_compiled_quietly(path, color, lang, false, errors)
+}
+
+/// A pack that compiled and its program, for the commands that evaluate it (`check`,
+/// `award`, `diagnose`); `None` when it does not compile, its errors printed. Its
+/// warnings go to standard error unless `quiet`, keeping them out of the report.
+pub fn load_program(
+    path: &Path,
+    color: ColorChoice,
+    lang: Option<LangArg>,
+    quiet: bool,
+) -> Result<Option<(LoadedPack, Program)>, Failure> {
+    let Some(pack) = load_compiled_quietly(path, color, lang, quiet, |_| CommandErrors::default())?
+    else {
+        return Ok(None);
+    };
+    // `load_compiled_quietly` gives only a pack without errors.
+    let Some(valid) = pack.checked.valid() else {
+        return Ok(None);
+    };
+    let program = compile(valid);
+    Ok(Some((pack, program)))
 }
 
 /// [`load_compiled_with`], printing no warning when `quiet` (errors are always printed).

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use clausier_data::load::LoadOptions;
 use clausier_diagnostics::Message;
-use clausier_eval::{RunOptions, compile};
+use clausier_eval::RunOptions;
 use clausier_report::diagnose::{
     DiagnosisView, SolutionCatalogue, entry_names, render_diagnosis_html, render_diagnosis_human,
     render_diagnosis_json, render_diagnosis_markdown,
@@ -17,7 +17,7 @@ use clausier_report::diagnose::{
 
 use self::catalogue::{CatalogueRequest, ReadCatalogue};
 use super::check::jobs;
-use super::compiled::{CommandErrors, evaluation_date, load_compiled_quietly};
+use super::compiled::{evaluation_date, load_program};
 use super::language::chosen_lang;
 use super::{Failure, Outcome};
 use crate::args::{ColorChoice, DiagnoseArgs, DiagnoseFormat, LangArg};
@@ -33,14 +33,7 @@ pub fn run(
     color: ColorChoice,
     lang_arg: Option<LangArg>,
 ) -> Result<Outcome, Failure> {
-    let Some(pack) = load_compiled_quietly(&args.pack, color, lang_arg, args.quiet, |_| {
-        CommandErrors::default()
-    })?
-    else {
-        return Ok(Outcome::Failure);
-    };
-    let Some(valid) = pack.checked.valid() else {
-        // `load_compiled_quietly` gives only a pack without errors.
+    let Some((pack, program)) = load_program(&args.pack, color, lang_arg, args.quiet)? else {
         return Ok(Outcome::Failure);
     };
     let output = args
@@ -84,7 +77,7 @@ pub fn run(
     if entries.is_empty() {
         return Err(inputs::no_descriptor().into());
     }
-    let diagnosis = clausier_eval::diagnose(&compile(valid), pack.info.clone(), &entries, &options);
+    let diagnosis = clausier_eval::diagnose(&program, pack.info.clone(), &entries, &options);
     let schema = &pack.checked.pack.schema;
     let names = entry_names(&entries, schema);
     let view = DiagnosisView {
