@@ -89,7 +89,7 @@ async def test_the_preview_follows_the_buffer_and_keeps_the_last_tender_while_br
     assert broken["markdown"] == markdown
     # In words, where they are.
     assert broken["errors"] == [
-        "exigences.clause:3: `must`, `should`, `info` ou `execution` attendu, `shoud` trouvé"
+        "exigences.clause:3: on attendait `must`, `should`, `info` ou `execution`, et non `shoud`"
     ]
 
 

@@ -181,7 +181,7 @@ fn a_description_that_does_not_fit_the_pack_shows_its_error_on_its_card() {
     let card = &html[html.find("<article").unwrap()..html.find("</article>").unwrap()];
     assert!(card.contains("<h2>Outil</h2>"), "{card}");
     assert!(
-        card.contains("non conforme au pack catalogue-essai"),
+        card.contains("non conforme au jeu de clauses catalogue-essai"),
         "{card}"
     );
     assert!(

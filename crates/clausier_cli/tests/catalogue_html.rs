@@ -105,12 +105,12 @@ fn the_catalogue_is_self_contained_fits_the_window_and_shows_every_verdict() {
         let text = verdict["text"].as_str().unwrap();
         if card["solution"] == "ent-horizon" {
             assert_eq!(verdict["verdict"], "satisfied");
-            assert_eq!(text, "conforme au pack catalogue-essai");
+            assert_eq!(text, "conforme au jeu de clauses catalogue-essai");
         } else {
             // Each failure says which requirement, by its title, and why.
             assert_eq!(verdict["verdict"], "not-satisfied", "{card}");
             assert!(
-                text.starts_with("non conforme au pack catalogue-essai"),
+                text.starts_with("non conforme au jeu de clauses catalogue-essai"),
                 "{text}"
             );
             assert!(

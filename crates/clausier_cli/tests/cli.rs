@@ -107,7 +107,7 @@ fn validate_in_french_words_syntax_errors_in_french() {
     assert_eq!(exit_code(&output), 2);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("un opérateur, un champ de clause ou `}` attendu, `=` trouvé"),
+        stderr.contains("on attendait un opérateur, un champ de clause ou `}`, et non `=`"),
         "{stderr}"
     );
     for english in ["expected", "found", "unterminated", "doc comment", " or "] {

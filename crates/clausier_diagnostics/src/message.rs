@@ -229,7 +229,10 @@ mod tests {
             .with("expected", vec![token(","), token("}")])
             .with("found", token("x"));
         assert_eq!(message.text(Lang::En), "expected `,` or `}`, found `x`");
-        assert_eq!(message.text(Lang::Fr), "`,` ou `}` attendu, `x` trouvé");
+        assert_eq!(
+            message.text(Lang::Fr),
+            "on attendait `,` ou `}`, et non `x`"
+        );
     }
 
     #[test]

@@ -205,7 +205,7 @@ mod tests {
         );
         assert_eq!(
             syntax_message(Lang::Fr, text),
-            "`must`, `should`, `info` ou `execution` attendu, `shoud` trouvé"
+            "on attendait `must`, `should`, `info` ou `execution`, et non `shoud`"
         );
     }
 

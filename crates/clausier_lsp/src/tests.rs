@@ -722,7 +722,7 @@ fn formatting_and_workspace_symbols_map_to_the_files() {
     assert_eq!(
         refusal(Lang::Fr).unwrap_err().message,
         "impossible de mettre en forme ce fichier : il a une erreur de syntaxe ligne 1, \
-         colonne 13 : un type attendu, `=` trouvé"
+         colonne 13 : on attendait un type, et non `=`"
     );
     let whole_file = Range::new(Position::new(0, 0), Position::new(1, 0));
     let range_refusal =

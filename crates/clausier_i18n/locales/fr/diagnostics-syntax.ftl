@@ -4,9 +4,9 @@
 syntax-token = `{ $token }`
 syntax-found-end-of-file = la fin du fichier
 syntax-found-doc-comment = un commentaire de documentation
-syntax-unexpected = { $found } inattendu
+syntax-unexpected = { $found } n'est pas à sa place ici
 # `expected` est une ou plusieurs possibilités, déjà jointes.
-syntax-expected-found = { $expected } attendu, { $found } trouvé
+syntax-expected-found = on attendait { $expected }, et non { $found }
 
 ## Ce que l'analyseur attendait.
 
@@ -24,7 +24,7 @@ syntax-expected-field-name = un nom de champ
 syntax-expected-param-name = un nom de paramètre
 syntax-expected-variable-name = un nom de variable
 syntax-expected-key = une clé
-syntax-expected-pack-name = un nom de pack
+syntax-expected-pack-name = un nom de jeu de clauses
 syntax-expected-clause-id = un identifiant de clause tel que `HEB-01`
 syntax-expected-level = `must`, `should`, `info` ou `execution`
 syntax-expected-given-or-expect = `given` ou `expect`

@@ -246,7 +246,7 @@ fn write_card(
     out.push_str("</ul>\n</article>\n");
 }
 
-/// « conforme au pack X », or « non conforme au pack X : » with each failed or missing
+/// « conforme au jeu de clauses X », or « non conforme au jeu de clauses X : » with each failed or missing
 /// requirement as the HTML check report words it, and the errors of a description that
 /// does not fit the pack (its warnings, such as keys the pack does not read, are not the
 /// reader's concern here).

@@ -140,9 +140,13 @@ fn html_gives_each_alternative_the_verdict_of_the_catalogue_page() {
     let html = with_catalogue(true, |view| super::render_diagnosis_html(view, Lang::Fr));
     assert!(html.contains(
         "<li class=\"verdict satisfied\" data-pack=\"catalogue-essai\" data-verdict=\"satisfied\">\
-         conforme au pack catalogue-essai</li>"
+         conforme au jeu de clauses catalogue-essai</li>"
     ));
-    assert!(html.contains("data-verdict=\"not-satisfied\">non conforme au pack catalogue-essai"));
+    assert!(
+        html.contains(
+            "data-verdict=\"not-satisfied\">non conforme au jeu de clauses catalogue-essai"
+        )
+    );
     assert!(html.contains("<span class=\"free\">logiciel libre</span>"));
     let html = with_catalogue(false, |view| super::render_diagnosis_html(view, Lang::Fr));
     assert_eq!(html.matches("data-verdict=\"not-checked\"").count(), 2);
