@@ -312,28 +312,33 @@ fn two_runs_recording_at_once_both_land_in_postgresql() {
     record_twice_at_once(&db);
 }
 
-#[test]
-fn a_run_killed_while_recording_leaves_no_half_written_run() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = sqlite_log(&dir);
-    record(&db, OFFER);
-    // A large input, so that writing its run takes a while.
+/// Starts `check … --record DB` on a large input, written in `dir`, so that writing its
+/// run takes a while: a test can kill it midway.
+fn start_recording_a_large_run(dir: &tempfile::TempDir, db: &str) -> std::process::Child {
     let copies = std::fs::read(workspace_root().join("examples/edtech-fr/centrale-achats.ndjson"))
         .unwrap()
         .repeat(600);
     let big = dir.path().join("offres.ndjson");
     std::fs::write(&big, &copies).unwrap();
-    let wal = dir.path().join("journal.db-wal");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_clausier"))
+    Command::new(env!("CARGO_BIN_EXE_clausier"))
         .args(["check", PACK])
         .arg(&big)
-        .args(["--date", DATE, "--record", &db, "-q", "--format", "json"])
+        .args(["--date", DATE, "--record", db, "-q", "--format", "json"])
         .current_dir(workspace_root())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn a_run_killed_while_recording_leaves_no_half_written_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sqlite_log(&dir);
+    record(&db, OFFER);
+    let wal = dir.path().join("journal.db-wal");
+    let mut child = start_recording_a_large_run(&dir, &db);
     // The write-ahead log passes a megabyte only while the run's transaction writes its
     // offers and report (about 20 MB): kill it then.
     let start = Instant::now();
@@ -396,21 +401,7 @@ fn a_run_killed_while_recording_in_postgresql_leaves_nothing() {
     };
     record(&db, OFFER);
     let dir = tempfile::tempdir().unwrap();
-    let copies = std::fs::read(workspace_root().join("examples/edtech-fr/centrale-achats.ndjson"))
-        .unwrap()
-        .repeat(600);
-    let big = dir.path().join("offres.ndjson");
-    std::fs::write(&big, &copies).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_clausier"))
-        .args(["check", PACK])
-        .arg(&big)
-        .args(["--date", DATE, "--record", &db, "-q", "--format", "json"])
-        .current_dir(workspace_root())
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = start_recording_a_large_run(&dir, &db);
     // The server shows the run's transaction once it has inserted into the outcomes.
     let mut watcher = postgres::Client::connect(&db, postgres::NoTls).unwrap();
     let start = Instant::now();
