@@ -382,25 +382,17 @@ pub fn json_line_with_evidence(
     let Value::Record(fields) = value else {
         return json_line(value, spelling);
     };
-    let mut out = String::from("{");
-    let mut first = true;
-    for (name, field) in fields {
-        let Some(field) = field else { continue };
-        if !first {
-            out.push(',');
-        }
-        first = false;
-        out.push_str(&string(name));
-        out.push(':');
-        let last_day = valid_until.iter().find(|(named, _)| named == name);
-        let claimed = claims.contains(name);
-        let source = sources.iter().find(|source| source.field == *name);
+    let mut out = String::new();
+    json_record(fields, &mut out, |name, field, out| {
+        let last_day = valid_until.iter().find(|(named, _)| *named == name);
+        let claimed = claims.contains(&name);
+        let source = sources.iter().find(|source| source.field == name);
         if last_day.is_none() && !claimed && source.is_none() {
-            json(field, spelling, &mut out);
-            continue;
+            json(field, spelling, out);
+            return;
         }
         out.push_str("{\"$value\":");
-        json(field, spelling, &mut out);
+        json(field, spelling, out);
         if let Some((_, day)) = last_day {
             out.push_str(",\"$valid_until\":");
             out.push_str(&string(&day.to_string()));
@@ -422,9 +414,29 @@ pub fn json_line_with_evidence(
             }
         }
         out.push('}');
+    });
+    out
+}
+
+/// `{"name":…,…}`: each present field of a record, its value written by `value`.
+fn json_record(
+    fields: &[(&'static str, Option<Value>)],
+    out: &mut String,
+    mut value: impl FnMut(&'static str, &Value, &mut String),
+) {
+    out.push('{');
+    let mut first = true;
+    for (name, field) in fields {
+        let Some(field) = field else { continue };
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        out.push_str(&string(name));
+        out.push(':');
+        value(name, field, out);
     }
     out.push('}');
-    out
 }
 
 fn json(value: &Value, spelling: &dyn Fn() -> Spelling, out: &mut String) {
@@ -477,19 +489,7 @@ fn json(value: &Value, spelling: &dyn Fn() -> Spelling, out: &mut String) {
             out.push(']');
         }
         Value::Record(fields) => {
-            out.push('{');
-            let mut first = true;
-            for (name, field) in fields {
-                let Some(field) = field else { continue };
-                if !first {
-                    out.push(',');
-                }
-                first = false;
-                out.push_str(&string(name));
-                out.push(':');
-                json(field, spelling, out);
-            }
-            out.push('}');
+            json_record(fields, out, |_, field, out| json(field, spelling, out));
         }
         // A descriptor holds no table: the generator never writes one.
         Value::Map(_) => out.push_str("{}"),

@@ -49,22 +49,16 @@ pub fn run(
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
     );
     let lang = chosen_lang(lang, Some(&pack.manifest));
-    let mut log = match args.record.as_deref().or(args.decisions.as_deref()) {
-        Some(location) => Some(recording::open_log(location)?),
-        None => None,
-    };
-    let (recorded_files, applied) = match log.as_mut() {
-        Some(store) => recording::apply_decisions(
-            store.as_mut(),
-            &pack.info.name,
-            &inputs,
-            &descriptors,
-            false,
-            lang,
-            &mut options,
-        )?,
-        None => (Vec::new(), Vec::new()),
-    };
+    let mut log = recording::open_run_log(args.record.as_deref(), args.decisions.as_deref())?;
+    let (recorded_files, applied) = recording::apply_decisions(
+        log.as_mut(),
+        &pack.info.name,
+        &inputs,
+        &descriptors,
+        false,
+        lang,
+        &mut options,
+    )?;
     let report = run_checks(&program, pack.info.clone(), &descriptors, &options);
     if let (Some(store), Some(_)) = (log.as_mut(), &args.record) {
         let settings = ReportSettings {

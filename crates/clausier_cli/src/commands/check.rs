@@ -64,10 +64,7 @@ pub fn run(
     let mut progress = Progress::for_terminal(args.quiet);
     // A run recorded or applying decisions needs its descriptor files' bytes and the
     // whole report: it is not streamed.
-    let mut log = match args.record.as_deref().or(args.decisions.as_deref()) {
-        Some(location) => Some(recording::open_log(location)?),
-        None => None,
-    };
+    let mut log = recording::open_run_log(args.record.as_deref(), args.decisions.as_deref())?;
 
     if let Some(format) = stream_format(args.format)
         && inputs::all_ndjson(&inputs)
@@ -103,18 +100,15 @@ pub fn run(
     if descriptors.is_empty() {
         return Err(inputs::no_descriptor().into());
     }
-    let (recorded_files, applied) = match log.as_mut() {
-        Some(store) => recording::apply_decisions(
-            store.as_mut(),
-            &pack.info.name,
-            &inputs,
-            &descriptors,
-            args.quiet,
-            lang,
-            &mut options,
-        )?,
-        None => (Vec::new(), Vec::new()),
-    };
+    let (recorded_files, applied) = recording::apply_decisions(
+        log.as_mut(),
+        &pack.info.name,
+        &inputs,
+        &descriptors,
+        args.quiet,
+        lang,
+        &mut options,
+    )?;
     let mut report = run_checks(&program, pack.info.clone(), &descriptors, &options);
     // The reports read by people name each clause by its title and say the failing
     // rules as the tender words them.

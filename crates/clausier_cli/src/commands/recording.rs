@@ -22,6 +22,15 @@ pub fn open_log(location: &str) -> Result<Box<dyn Store>, CliError> {
     clausier_log::open(location).map_err(log_error)
 }
 
+/// The log a run records into (`--record`) or reads decisions from (`--decisions`), when
+/// it names one.
+pub fn open_run_log(
+    record: Option<&str>,
+    decisions: Option<&str>,
+) -> Result<Option<Box<dyn Store>>, CliError> {
+    record.or(decisions).map(open_log).transpose()
+}
+
 pub fn log_error(error: LogError) -> CliError {
     match error {
         LogError::NotALog { location, reason } => CliError::new(
@@ -72,9 +81,9 @@ pub fn descriptor_files(inputs: &[Input]) -> Result<Vec<StoredDescriptor>, CliEr
 
 /// What a command that records or applies a log does before it runs: reads the offers'
 /// files (for their hashes) and puts in `options` the log's decisions on them. Returns the
-/// files and the ids of the decisions applied.
+/// files and the ids of the decisions applied; nothing without a log.
 pub fn apply_decisions(
-    store: &mut dyn Store,
+    store: Option<&mut Box<dyn Store>>,
     pack_name: &str,
     inputs: &[Input],
     descriptors: &[Descriptor],
@@ -82,9 +91,12 @@ pub fn apply_decisions(
     lang: Lang,
     options: &mut RunOptions,
 ) -> Result<(Vec<StoredDescriptor>, Vec<i64>), CliError> {
+    let Some(store) = store else {
+        return Ok((Vec::new(), Vec::new()));
+    };
     let files = descriptor_files(inputs)?;
     let (decisions, applied) =
-        decisions_to_apply(store, pack_name, descriptors, &files, quiet, lang)?;
+        decisions_to_apply(store.as_mut(), pack_name, descriptors, &files, quiet, lang)?;
     options.decisions = decisions;
     Ok((files, applied))
 }
